@@ -16,14 +16,14 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0].startswith("--screenshots") or args[0] in {"--gui", "gui"}:
-        from workbench.ui.app import run_gui  # noqa: PLC0415  (Qt is imported only for the GUI)
+        from workbench.ui.app import run_gui  # Qt is imported only for the GUI
 
         return run_gui(args[1:] if args and args[0] in {"--gui", "gui"} else args)
     if args[0] == "sandbox":
-        from workbench.sandbox.cli import main as sandbox_main  # noqa: PLC0415
+        from workbench.sandbox.cli import main as sandbox_main
 
         return sandbox_main(args[1:])
-    from workbench.cli import main as cli_main  # noqa: PLC0415
+    from workbench.cli import main as cli_main
 
     return cli_main(args)
 
