@@ -84,3 +84,16 @@ def test_unknown_prices_give_no_cost(prices: object) -> None:
 def test_cost_falls_back_to_token_counts_without_billed_units() -> None:
     table = price_table({"input": 1.0, "output_per_unit": 0.01})
     assert estimate_cost(Usage(input_tokens=1e6, output_tokens=3), table) == pytest.approx(1.03)
+
+
+def test_endpoint_prices_model_is_understood() -> None:
+    from workbench.core.endpoints import Prices
+
+    prices = Prices(input_per_million=2.5, output_per_million=10.0, per_thousand_search_units=2.0)
+    table = price_table(prices)
+    assert table is not None
+    usage = Usage(
+        billed_units={"input_tokens": 1000.0, "output_tokens": 100.0, "search_units": 1.0}
+    )
+    assert estimate_cost(usage, table) == pytest.approx(0.0025 + 0.001 + 0.002)
+    assert price_table(Prices()) is None

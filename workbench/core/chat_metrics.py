@@ -22,9 +22,8 @@ _SCALES = {
     "per_unit": 1.0,
 }
 _ALIASES = {"input": "input_tokens", "output": "output_tokens", "search": "search_units"}
-_PRICE_KEY = re.compile(
-    r"^(?P<unit>[a-z_]+?)(?:_(?P<scale>per_1m|per_million|per_1k|per_thousand|per_unit))?$"
-)
+_SCALE = "per_1m|per_million|per_1k|per_thousand|per_unit"
+_PRICE_KEY = re.compile(rf"^(?:(?P<prefix>{_SCALE})_)?(?P<unit>[a-z_]+?)(?:_(?P<scale>{_SCALE}))?$")
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,8 @@ def price_table(prices: object) -> PriceTable | None:
 
     Keys name a billed unit (`input_tokens`, `output_tokens`, `search_units`; `input`/`output`/
     `search` for short) with an optional scale suffix: none or `_per_1m` = per million units,
-    `_per_1k` = per thousand, `_per_unit` = per unit. A `currency` key is kept. Unknown or
+    `_per_1k` = per thousand, `_per_unit` = per unit (also as a prefix: `per_thousand_search_units`,
+    as `core.endpoints.Prices` names it). A `currency` key is kept. Unknown or
     non-numeric entries are ignored rather than guessed.
 
     Args:
@@ -56,7 +56,7 @@ def price_table(prices: object) -> PriceTable | None:
         if match is None or isinstance(value, bool) or not isinstance(value, int | float):
             continue
         unit = _ALIASES.get(match["unit"], match["unit"])
-        per_unit[unit] = float(value) / _SCALES[match["scale"] or ""]
+        per_unit[unit] = float(value) / _SCALES[match["scale"] or match["prefix"] or ""]
     if not per_unit:
         return None
     return PriceTable(per_unit=per_unit, currency=str(raw.get("currency") or "USD"))
