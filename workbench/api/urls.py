@@ -1,0 +1,93 @@
+"""URL handling: accept a base URL or a pasted full route, derive the base, build final URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+
+from workbench.api.errors import InputError
+from workbench.api.models import Flavour
+
+# Longest first, so "/v1/chat/completions" is not mistaken for "/v1/chat". Only "/chat/completions"
+# is stripped from an OpenAI route: a "/v1" before it belongs to the base (vLLM, llama.cpp serve
+# `/v1/chat/completions`, Azure serves `/chat/completions` at the root).
+_ROUTES: tuple[tuple[str, Flavour | None], ...] = (
+    ("/chat/completions", Flavour.OPENAI),
+    ("/v1/rerank", Flavour.COHERE_V1),
+    ("/v2/rerank", Flavour.COHERE_V2),
+    ("/v1/chat", Flavour.COHERE_V1),
+    ("/v2/chat", Flavour.COHERE_V2),
+    ("/rerank", None),
+    ("/info", None),
+)
+
+ROUTES: dict[Flavour, dict[str, str]] = {
+    Flavour.COHERE_V1: {"rerank": "/v1/rerank", "chat": "/v1/chat", "info": "/info"},
+    Flavour.COHERE_V2: {"rerank": "/v2/rerank", "chat": "/v2/chat", "info": "/info"},
+    # Compatible servers (vLLM, Infinity) serve Cohere-v1-shaped rerank next to OpenAI chat.
+    Flavour.OPENAI: {"rerank": "/v1/rerank", "chat": "/chat/completions", "info": "/info"},
+}
+"""Route per flavour and kind ("rerank", "chat", "info")."""
+
+
+@dataclass(frozen=True)
+class PastedUrl:
+    """What a pasted URL tells us: the base, and the flavour and api-version when it shows them."""
+
+    base_url: str
+    flavour: Flavour | None
+    api_version: str | None
+
+
+def parse_pasted_url(url: str) -> PastedUrl:
+    """Split a pasted URL into its base, the flavour its route implies and its `api-version`.
+
+    Args:
+        url: a base URL or a full route, with or without query string and trailing slash.
+
+    Returns:
+        The parts; `flavour` and `api_version` are None when the URL does not show them.
+
+    Raises:
+        InputError: when the URL is not http(s) or has no host.
+    """
+    text = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise InputError(
+            f"expected an http:// or https:// URL, got {text!r}", title="Invalid URL", where="url"
+        )
+    path = parts.path.rstrip("/")
+    flavour: Flavour | None = None
+    for route, route_flavour in _ROUTES:
+        if path.lower().endswith(route):
+            path = path[: -len(route)].rstrip("/")
+            flavour = route_flavour
+            break
+    versions = parse_qs(parts.query).get("api-version")
+    base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    return PastedUrl(base, flavour, versions[0] if versions else None)
+
+
+def normalise_base_url(url: str) -> str:
+    """The base URL of an endpoint, from a base URL or a pasted full route.
+
+    Args:
+        url: e.g. `https://x.models.ai.azure.com/v2/chat?foo=1` or `https://api.cohere.com/`.
+
+    Returns:
+        e.g. `https://x.models.ai.azure.com` (no trailing slash, no query).
+    """
+    return parse_pasted_url(url).base_url
+
+
+def build_url(base_url: str, flavour: Flavour, kind: str, api_version: str | None) -> str:
+    """The final URL for one kind of call; `?api-version=` only on the Azure inference routes."""
+    try:
+        route = ROUTES[flavour][kind]
+    except KeyError:
+        raise InputError(f"unknown kind {kind!r}", where="kind") from None
+    url = base_url + route
+    if api_version and route in {"/chat/completions", "/info"}:
+        url += "?" + urlencode({"api-version": api_version})
+    return url
