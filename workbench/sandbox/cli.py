@@ -1,0 +1,92 @@
+"""`workbench sandbox`: serve the local sandbox in the foreground until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import secrets
+import sys
+
+from workbench.sandbox.config import SandboxConfig
+from workbench.sandbox.faults import FaultSpecError, parse_faults
+from workbench.sandbox.runner import _bind, make_server
+
+_CLI_TOKEN_DELAY_MS = 20.0
+"""Default pace on the command line, so a person watching sees text arrive token by token."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench sandbox",
+        description="Serve a local stand-in for Cohere and Azure serverless endpoints.",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one")
+    auth = parser.add_mutually_exclusive_group()
+    auth.add_argument("--key", help="the key clients must send (default: a generated one)")
+    auth.add_argument("--no-auth", action="store_true", help="accept requests without a key")
+    parser.add_argument("--seed", type=int, default=0, help="default seed for generated answers")
+    parser.add_argument("--rpm", type=int, default=1000, help="requests per minute before 429")
+    parser.add_argument("--tpm", type=int, default=200_000, help="tokens per minute before 429")
+    parser.add_argument(
+        "--token-delay-ms",
+        type=float,
+        default=_CLI_TOKEN_DELAY_MS,
+        help=f"pause between streamed events (default {_CLI_TOKEN_DELAY_MS:g})",
+    )
+    parser.add_argument(
+        "--fault",
+        default="",
+        help="faults for every request, e.g. 'slow_stream_ms=100;drop_after_events=20'",
+    )
+    return parser
+
+
+def config_from_args(argv: list[str]) -> SandboxConfig:
+    """Parse the command line into a config (argparse exits with status 2 on bad input)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        parse_faults(args.fault)
+    except FaultSpecError as exc:
+        parser.error(f"--fault: {exc}")
+    key = None if args.no_auth else args.key or "sandbox-" + secrets.token_urlsafe(18)
+    return SandboxConfig(
+        host=args.host,
+        port=args.port,
+        key=key,
+        seed=args.seed,
+        rpm=args.rpm,
+        tpm=args.tpm,
+        token_delay_ms=args.token_delay_ms,
+        default_faults=args.fault,
+        access_log=True,
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Run the sandbox until Ctrl+C; print its base URL and key first.
+
+    Args:
+        argv: arguments after `sandbox`.
+
+    Returns:
+        0 after a clean shutdown, 1 when the address cannot be bound.
+    """
+    config = config_from_args(argv)
+    try:
+        sock = _bind(config.host, config.port)
+    except OSError as exc:
+        print(f"workbench sandbox: cannot bind {config.host}:{config.port}: {exc}", file=sys.stderr)  # noqa: T201  # a command-line program reports on stderr
+        return 1
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    host, port = sock.getsockname()[:2]
+    print(f"base URL: http://{host}:{port}", flush=True)  # noqa: T201  # the point of the command
+    print(f"key: {config.key}" if config.key else "key: none (authentication is off)", flush=True)  # noqa: T201  # the point of the command
+    server = make_server(config)
+    try:
+        asyncio.run(server.serve(sockets=[sock]))  # uvicorn handles Ctrl+C in the main thread
+    finally:
+        sock.close()
+    return 0

@@ -1,0 +1,39 @@
+"""Text helpers shared by ranking and the responder: a simple any-language tokenizer and sentence splitter."""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w+")
+# A generated "token" is a run of spaces plus a word or a single other character, so joining
+# the pieces gives back the text exactly (streams concatenate to the non-streamed answer).
+_PIECE = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
+# Sentence ends include the CJK full stop and full-width marks (escaped: ruff flags look-alikes).
+_ENDS = ".!?\u3002\uff01\uff1f"
+_SENTENCE = re.compile(f"[^{_ENDS}\\n]+(?:[{_ENDS}]+|$)", re.MULTILINE)
+
+
+def words(text: str) -> list[str]:
+    """Lowercase unicode word tokens of `text` (works for any script that has word characters)."""
+    return _WORD.findall(text.lower())
+
+
+def pieces(text: str) -> list[str]:
+    """Split `text` into generation tokens whose concatenation is exactly `text`."""
+    return _PIECE.findall(text)
+
+
+def count_tokens(text: str) -> int:
+    """How many generation tokens `text` costs."""
+    return len(pieces(text))
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of `text` as (code-point offset, sentence without surrounding spaces)."""
+    found: list[tuple[int, str]] = []
+    for match in _SENTENCE.finditer(text):
+        raw = match.group(0)
+        stripped = raw.strip()
+        if stripped and _WORD.search(stripped):
+            found.append((match.start() + raw.index(stripped), stripped))
+    return found
