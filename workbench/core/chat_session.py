@@ -1,0 +1,305 @@
+"""The conversation model: turns, the next ChatRequest for send/regenerate/edit/continue, and saving.
+
+A turn is what one request produced: the user's message (or None when the turn only sends tool
+results back), the tool results sent with it, and the assistant's reply as it stood when the stream
+ended, was stopped or broke. History is rebuilt from the turns for every request, so editing an
+earlier turn simply drops the turns after it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from workbench.api.errors import InputError
+from workbench.api.models import (
+    ChatMessage,
+    ChatRequest,
+    Citation,
+    Document,
+    GenerationParams,
+    ToolCall,
+    ToolResult,
+    ToolSpec,
+    Usage,
+)
+from workbench.core.settings import config_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+HISTORY_FORMAT = "cohere-workbench.chat"
+HISTORY_FILE = "chat_history.json"
+
+
+class _ToolCallLike(Protocol):
+    id: str | None
+    name: str
+
+    def parameters(self) -> dict[str, Any] | None: ...
+
+
+class SnapshotLike(Protocol):
+    """The parts of `workbench.api.stream.ChatSnapshot` a reply keeps."""
+
+    response_id: str | None
+    text: str
+    thinking: str
+    tool_plan: str
+    citations: tuple[Citation, ...]
+    search_queries: tuple[str, ...]
+    usage: Usage | None
+    finish_reason: str | None
+    error: str | None
+
+    @property
+    def tool_calls(self) -> Sequence[_ToolCallLike]: ...
+
+    @property
+    def documents(self) -> Sequence[dict[str, Any]]: ...
+
+
+class Reply(BaseModel):
+    """The assistant's side of a turn, as it stood when the turn ended."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: str = ""
+    thinking: str = ""
+    tool_plan: str = ""
+    tool_calls: list[ToolCall] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    documents: list[dict[str, Any]] = Field(default_factory=list)
+    """Cited documents the server returned (v1 `documents`)."""
+    search_queries: list[str] = Field(default_factory=list)
+    usage: Usage | None = None
+    finish_reason: str | None = None
+    response_id: str | None = None
+    cut_off: str | None = None
+    """Why the answer is partial (stopped, stream broke, server error); None when complete."""
+    status: str = ""
+    """The metrics line shown under the turn."""
+
+    @property
+    def is_empty(self) -> bool:
+        """True when nothing usable arrived."""
+        return not (self.text or self.tool_calls or self.tool_plan)
+
+
+def reply_from_snapshot(
+    snapshot: SnapshotLike, *, cut_off: str | None = None, status: str = ""
+) -> Reply:
+    """Freeze a stream snapshot into a reply; only complete tool calls are kept.
+
+    Args:
+        snapshot: the folded stream.
+        cut_off: why it is partial; a server-side stream failure (`snapshot.error`) also counts.
+        status: the metrics line.
+
+    Returns:
+        The reply.
+    """
+    calls = [
+        ToolCall(id=c.id, name=c.name, parameters=params)
+        for c in snapshot.tool_calls
+        if (params := c.parameters()) is not None
+    ]
+    return Reply(
+        text=snapshot.text,
+        thinking=snapshot.thinking,
+        tool_plan=snapshot.tool_plan,
+        tool_calls=calls,
+        citations=list(snapshot.citations),
+        documents=[dict(d) for d in snapshot.documents],
+        search_queries=list(snapshot.search_queries),
+        usage=snapshot.usage,
+        finish_reason=snapshot.finish_reason,
+        response_id=snapshot.response_id,
+        cut_off=cut_off or snapshot.error,
+        status=status,
+    )
+
+
+class Turn(BaseModel):
+    """One request and what came back."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    user: str | None = None
+    """The user's message; None for a turn that only sends tool results back."""
+    tool_results: list[ToolResult] = Field(default_factory=list)
+    reply: Reply | None = None
+
+
+class ChatFrame(BaseModel):
+    """Everything around the conversation that each request carries."""
+
+    model_config = ConfigDict(frozen=True)
+
+    model: str | None = None
+    preamble: str = ""
+    documents: list[Document] = Field(default_factory=list)
+    tools: list[ToolSpec] = Field(default_factory=list)
+    params: GenerationParams = Field(default_factory=GenerationParams)
+    search_queries_only: bool = False
+
+
+def history_of(turns: Sequence[Turn]) -> list[ChatMessage]:
+    """Neutral history messages for the given turns, oldest first.
+
+    A turn whose reply brought nothing usable is left out (with its message), so the history never
+    holds two user messages in a row; regenerate it to keep it.
+    """
+    messages: list[ChatMessage] = []
+    for turn in turns:
+        if turn.reply is None or turn.reply.is_empty:
+            continue
+        if turn.user is not None:
+            messages.append(ChatMessage(role="user", content=turn.user))
+        if turn.tool_results:
+            messages.append(ChatMessage(role="tool", tool_results=turn.tool_results))
+        reply = turn.reply
+        messages.append(
+            ChatMessage(
+                role="assistant",
+                content=reply.text,
+                tool_plan=reply.tool_plan or None,
+                tool_calls=reply.tool_calls,
+            )
+        )
+    return messages
+
+
+class ChatSession:
+    """The conversation: a list of turns, and the request each action sends."""
+
+    def __init__(self, turns: Sequence[Turn] = ()) -> None:
+        self.turns: list[Turn] = list(turns)
+
+    def _request(self, frame: ChatFrame, turn: Turn, earlier: Sequence[Turn]) -> ChatRequest:
+        return ChatRequest(
+            message=turn.user,
+            model=frame.model,
+            preamble=frame.preamble or None,
+            history=history_of(earlier),
+            documents=frame.documents,
+            tools=frame.tools,
+            tool_results=turn.tool_results,
+            search_queries_only=frame.search_queries_only,
+            params=frame.params,
+        )
+
+    def send(self, message: str, frame: ChatFrame) -> ChatRequest:
+        """Start a new turn with a user message and return its request."""
+        turn = Turn(user=message)
+        request = self._request(frame, turn, self.turns)
+        self.turns.append(turn)
+        return request
+
+    def continue_with(self, results: Sequence[ToolResult], frame: ChatFrame) -> ChatRequest:
+        """Start a turn that sends tool results for the last reply's calls."""
+        if not self.turns or self.turns[-1].reply is None or not self.turns[-1].reply.tool_calls:
+            raise InputError("The last answer asked for no tool calls.", where="tool results")
+        turn = Turn(user=None, tool_results=list(results))
+        request = self._request(frame, turn, self.turns)
+        self.turns.append(turn)
+        return request
+
+    def regenerate(self, frame: ChatFrame) -> ChatRequest:
+        """Send the last turn again, replacing its reply."""
+        if not self.turns:
+            raise InputError("There is no turn to regenerate yet.", where="conversation")
+        last = self.turns[-1].model_copy(update={"reply": None})
+        self.turns[-1] = last
+        return self._request(frame, last, self.turns[:-1])
+
+    def edit_and_resend(self, index: int, message: str, frame: ChatFrame) -> ChatRequest:
+        """Replace turn `index`'s message, drop every later turn, and send it again."""
+        if not 0 <= index < len(self.turns) or self.turns[index].user is None:
+            raise InputError(f"Turn {index + 1} has no message to edit.", where=f"turn {index + 1}")
+        del self.turns[index:]
+        return self.send(message, frame)
+
+    def finish(self, reply: Reply) -> None:
+        """Attach the reply to the turn in flight."""
+        if self.turns:
+            self.turns[-1].reply = reply
+
+    def clear(self) -> None:
+        """Forget every turn."""
+        self.turns.clear()
+
+
+# --- saving ---------------------------------------------------------------------------------------
+
+
+class SavedChat(BaseModel):
+    """The history file: turns plus the preamble (never a key or an endpoint secret)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    format: str = HISTORY_FORMAT
+    version: int = 1
+    preamble: str = ""
+    turns: list[Turn] = Field(default_factory=list)
+    extras: dict[str, Any] = Field(default_factory=dict)
+    """Editor texts the pane restores (documents, tools), kept verbatim."""
+
+
+def default_history_path() -> Path:
+    """Where the chat history lives: `chat_history.json` in the config folder."""
+    return config_dir() / HISTORY_FILE
+
+
+def save_chat(chat: SavedChat, path: Path | None = None) -> Path:
+    """Write the history atomically (temporary file, then replace).
+
+    Returns:
+        The path written.
+    """
+    target = path or default_history_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    payload = chat.model_dump_json(indent=2, exclude_none=True)
+    fd, tmp = tempfile.mkstemp(prefix=".chat-", suffix=".json", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(payload)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def load_chat(path: Path | None = None) -> SavedChat:
+    """Read a history file; a missing file is an empty chat.
+
+    Raises:
+        InputError: the file is not valid JSON or not a chat history (`.where` says where).
+    """
+    source = path or default_history_path()
+    if not source.exists():
+        return SavedChat()
+    text = source.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"{source.name} line {exc.lineno}, column {exc.colno}"
+        raise InputError(exc.msg, title="Chat history is not valid JSON", where=where) from exc
+    if not isinstance(data, dict) or data.get("format") != HISTORY_FORMAT:
+        raise InputError(
+            f"expected an object with format {HISTORY_FORMAT!r}",
+            title="Not a chat history file",
+            where=source.name,
+        )
+    try:
+        return SavedChat.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = f"{source.name}: " + ".".join(str(p) for p in first["loc"])
+        raise InputError(first["msg"], title="Chat history is damaged", where=where) from exc
