@@ -1,0 +1,150 @@
+"""Fixtures for Qt tests: a qasync loop on the test QApplication, and real Services on the sandbox.
+
+How async UI code is driven in tests (risk 1 of the conventions, settled here):
+
+* `qloop` installs a `qasync.QEventLoop` on pytest-qt's `qapp` as the *running* asyncio loop
+  (`already_running=True`), exactly as it runs inside the app. qasync schedules every asyncio
+  callback as a Qt timer event and delivers thread results (`asyncio.to_thread`) as queued Qt
+  signals, so anything that processes Qt events also advances asyncio tasks.
+* `qtbot.waitUntil(...)` and `qtbot.waitSignal(...)` process Qt events while they wait, so they
+  drive the tasks: `qtbot.waitUntil(services.tasks.is_idle)` is the standard wait
+  (`tests/ui/test_async_bridge.py` proves it, including a to_thread hop and loopback HTTP).
+* To await a coroutine directly from a test (set-up, or a service call), use
+  `run_async(qtbot, coro)`, which schedules it on the loop and waits with `qtbot.waitUntil`.
+* Never `qtbot.wait(ms)`, never `loop.run_until_complete` (the loop is already "running").
+* Teardown cancels what is left and closes the loop without `loop.stop()`: that would call
+  `QApplication.exit()`, which leaves Qt's `quitNow` flag set and makes the next test's
+  `waitSignal` return at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import pytest
+import qasync
+
+from workbench.api.models import AuthScheme, Flavour
+from workbench.core.endpoints import EndpointConfig, Prices
+from workbench.core.secrets import KeyringSecretStore
+from workbench.core.settings import SettingsStore, config_dir
+from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.notices import NoticeCenter
+from workbench.ui.services import EndpointSession, Services
+
+if TYPE_CHECKING:
+    from collections.abc import Coroutine, Iterator
+
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from workbench.sandbox.runner import RunningSandbox
+
+T = TypeVar("T")
+
+SANDBOX_ENDPOINT_NAMES: dict[Flavour, str] = {
+    Flavour.COHERE_V1: "Sandbox · Cohere v1",
+    Flavour.COHERE_V2: "Sandbox · Cohere v2",
+    Flavour.OPENAI: "Sandbox · OpenAI-compatible",
+}
+"""Names of the three endpoints the `services` fixture saves (one per flavour)."""
+
+TEST_PRICES = Prices(input_per_million=2.5, output_per_million=10.0, per_thousand_search_units=2.0)
+"""Prices on every fixture endpoint, so cost estimates have something to show."""
+
+
+def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = 10_000) -> T:
+    """Run a coroutine on the qasync loop and return its result, waiting with qtbot.waitUntil."""
+    task = asyncio.get_event_loop().create_task(coro)
+    qtbot.waitUntil(task.done, timeout=timeout)
+    return task.result()
+
+
+def select_flavour(services: Services, flavour: Flavour) -> EndpointConfig:
+    """Make the fixture endpoint of this flavour the current one and return it."""
+    name = SANDBOX_ENDPOINT_NAMES[flavour]
+    endpoint = next(e for e in services.session.endpoints() if e.name == name)
+    services.session.set_current(endpoint.id)
+    return endpoint
+
+
+def endpoint_for(services: Services, flavour: Flavour) -> EndpointConfig:
+    """The fixture endpoint of this flavour (without selecting it)."""
+    name = SANDBOX_ENDPOINT_NAMES[flavour]
+    return next(e for e in services.session.endpoints() if e.name == name)
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop on the test QApplication, installed as the running asyncio loop."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        _close_loop(qapp, loop)
+
+
+def _close_loop(qapp: QApplication, loop: Any) -> None:
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    # Cancelled tasks finish on their next step; each step is a Qt timer event.
+    for _ in range(1000):
+        if all(t.done() for t in pending):
+            break
+        qapp.processEvents()
+    loop._QEventLoop__is_running = False  # qasync keeps this private; stop() would quit Qt
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def notices(qapp: QApplication) -> NoticeCenter:
+    """A fresh notice center."""
+    return NoticeCenter()
+
+
+@pytest.fixture
+def services(
+    qloop: asyncio.AbstractEventLoop,
+    qtbot: QtBot,
+    sandbox: RunningSandbox,
+    _private_config: object,
+    _private_keyring_service: str,
+) -> Iterator[Services]:
+    """Real services: settings in tmp, the real keyring, three sandbox endpoints (current: v2)."""
+    store = SettingsStore(config_dir() / "settings.json")
+    secrets = KeyringSecretStore(_private_keyring_service)
+    endpoints = [
+        EndpointConfig(
+            name=name,
+            base_url=sandbox.base_url,
+            flavour=flavour,
+            auth=AuthScheme.BEARER,
+            timeout_s=30,
+            prices=TEST_PRICES,
+        )
+        for flavour, name in SANDBOX_ENDPOINT_NAMES.items()
+    ]
+    for endpoint in endpoints:
+        secrets.set(endpoint.key_ref, sandbox.key or "")
+    v2 = next(e for e in endpoints if e.flavour is Flavour.COHERE_V2)
+    store.update(endpoints=endpoints, current_endpoint_id=v2.id, first_run_done=True)
+    notice_center = NoticeCenter()
+    tasks = TaskRunner(notice_center, loop=qloop)
+    session = EndpointSession(store=store, secrets=secrets)
+    bundle = Services(
+        notices=notice_center, tasks=tasks, session=session, secrets=secrets, settings=store
+    )
+    try:
+        yield bundle
+    finally:
+        run_async(qtbot, tasks.shutdown())
+        run_async(qtbot, session.aclose())
+        for endpoint in store.settings.endpoints:
+            secrets.delete(endpoint.key_ref)
+    crashes = notice_center.crashes()
+    assert not crashes, "unexpected crash reports:\n" + "\n".join(c.traceback for c in crashes)

@@ -1,0 +1,213 @@
+"""Named endpoint configurations (everything but the key) and their JSON import/export."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from workbench.api.errors import InputError
+from workbench.api.models import AuthScheme, Connection, Flavour
+
+EXPORT_FORMAT = "cohere-workbench.endpoints"
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+FLAVOUR_LABELS: dict[Flavour, str] = {
+    Flavour.COHERE_V1: "Cohere v1",
+    Flavour.COHERE_V2: "Cohere v2",
+    Flavour.OPENAI: "OpenAI-compatible / Azure model inference",
+}
+AUTH_LABELS: dict[AuthScheme, str] = {
+    AuthScheme.BEARER: "Authorization: Bearer",
+    AuthScheme.API_KEY: "api-key header",
+    AuthScheme.X_API_KEY: "x-api-key header",
+    AuthScheme.NONE: "No authentication",
+}
+
+
+def new_endpoint_id() -> str:
+    """A fresh random endpoint id (also the keyring username suffix)."""
+    return uuid.uuid4().hex[:12]
+
+
+class Prices(BaseModel):
+    """What one endpoint costs, for the chat pane's estimates; None means unknown."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    input_per_million: float | None = Field(default=None, ge=0)
+    """Price per million input tokens."""
+    output_per_million: float | None = Field(default=None, ge=0)
+    """Price per million output tokens."""
+    per_thousand_search_units: float | None = Field(default=None, ge=0)
+    """Price per 1,000 rerank search units."""
+    currency: str = "USD"
+
+    def chat_cost(self, input_tokens: float, output_tokens: float) -> float | None:
+        """Estimated cost of a chat turn, or None when a needed price is unknown."""
+        if self.input_per_million is None or self.output_per_million is None:
+            return None
+        return (
+            input_tokens * self.input_per_million + output_tokens * self.output_per_million
+        ) / 1e6
+
+    def rerank_cost(self, search_units: float) -> float | None:
+        """Estimated cost of rerank search units, or None when the price is unknown."""
+        if self.per_thousand_search_units is None:
+            return None
+        return search_units * self.per_thousand_search_units / 1000
+
+
+class EndpointConfig(BaseModel):
+    """One saved endpoint. It never holds the key: that lives in the keyring under `key_ref`."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str = Field(default_factory=new_endpoint_id)
+    name: str = Field(min_length=1)
+    base_url: str = Field(min_length=1)
+    """As the person typed it; the client normalises it (`workbench.api.normalise_base_url`)."""
+    flavour: Flavour = Flavour.COHERE_V2
+    model: str | None = None
+    auth: AuthScheme = AuthScheme.BEARER
+    api_version: str | None = None
+    extra_parameters: Literal["pass-through", "drop", "error"] | None = None
+    ca_bundle: str | None = None
+    """Path of a PEM bundle to trust instead of the system's store."""
+    proxy: str | None = None
+    """A proxy URL; None uses the system's (environment) proxy settings."""
+    timeout_s: float = Field(default=120.0, gt=0)
+    connect_timeout_s: float = Field(default=10.0, gt=0)
+    prices: Prices = Field(default_factory=Prices)
+    is_sandbox: bool = False
+    """The local sandbox the workbench starts itself; its URL is filled in at each start."""
+
+    @field_validator("name", "base_url")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("must not be empty")
+        return value
+
+    @field_validator("model", "api_version", "ca_bundle", "proxy")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @property
+    def key_ref(self) -> str:
+        """The keyring username this endpoint's key is stored under."""
+        return key_ref(self.id)
+
+    @property
+    def needs_key(self) -> bool:
+        """Whether requests carry a key."""
+        return self.auth is not AuthScheme.NONE
+
+    def to_connection(self, key: str | None) -> Connection:
+        """Build what the api client needs.
+
+        Args:
+            key: the key read from the keyring (None when the endpoint has none).
+
+        Returns:
+            A `Connection`; the key is held as a `SecretStr`.
+        """
+        return Connection(
+            base_url=self.base_url,
+            flavour=self.flavour,
+            model=self.model,
+            auth=self.auth,
+            api_key=SecretStr(key) if key and self.needs_key else None,
+            api_version=self.api_version,
+            extra_parameters=self.extra_parameters,
+            timeout_s=self.timeout_s,
+            connect_timeout_s=self.connect_timeout_s,
+            verify=self.ca_bundle or True,
+            proxy=self.proxy,
+        )
+
+
+def key_ref(endpoint_id: str) -> str:
+    """The keyring username for an endpoint id: `endpoint:<id>`."""
+    return f"endpoint:{endpoint_id}"
+
+
+def is_plain_http_off_loopback(url: str) -> bool:
+    """True for `http://` URLs whose host is not this machine (keys would travel in clear)."""
+    parts = urlsplit(url.strip() if "://" in url else "//" + url.strip())
+    return parts.scheme.lower() == "http" and (parts.hostname or "") not in LOOPBACK_HOSTS
+
+
+def duplicate(endpoint: EndpointConfig, taken_names: set[str]) -> EndpointConfig:
+    """A copy with a fresh id and a name not in `taken_names` ("X (copy)", "X (copy 2)", ...)."""
+    name = unique_name(f"{endpoint.name} (copy)", taken_names)
+    return endpoint.model_copy(update={"id": new_endpoint_id(), "name": name, "is_sandbox": False})
+
+
+def unique_name(wanted: str, taken: set[str]) -> str:
+    """`wanted`, or `wanted 2`, `wanted 3`, ... whichever is free."""
+    if wanted not in taken:
+        return wanted
+    n = 2
+    while f"{wanted} {n}" in taken:
+        n += 1
+    return f"{wanted} {n}"
+
+
+def export_endpoints(endpoints: list[EndpointConfig]) -> str:
+    """JSON text for these endpoints: settings only, never a key, no sandbox endpoint."""
+    items = [
+        e.model_dump(mode="json", exclude={"is_sandbox"}) for e in endpoints if not e.is_sandbox
+    ]
+    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "endpoints": items}, indent=2)
+
+
+def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[EndpointConfig]:
+    """Parse exported JSON into new endpoints (fresh ids, names made unique against `existing`).
+
+    Args:
+        text: the file's content.
+        existing: endpoints already saved.
+
+    Returns:
+        The imported endpoints, ready to add.
+
+    Raises:
+        InputError: the text is not an endpoints export; `.where` names the line or entry.
+    """
+    try:
+        raw: Any = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _input_error(
+            f"Not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+        ) from exc
+    items = raw.get("endpoints") if isinstance(raw, dict) else raw
+    if not isinstance(items, list):
+        raise _input_error("Expected an object with an `endpoints` list", "top level")
+    taken = {e.name for e in existing}
+    imported: list[EndpointConfig] = []
+    for i, item in enumerate(items):
+        imported.append(_import_one(item, i, taken))
+        taken.add(imported[-1].name)
+    return imported
+
+
+def _import_one(item: Any, index: int, taken: set[str]) -> EndpointConfig:
+    if not isinstance(item, dict):
+        raise _input_error("Each endpoint must be an object", f"endpoints[{index}]")
+    clean = {k: v for k, v in item.items() if k not in {"id", "is_sandbox", "api_key", "key"}}
+    try:
+        endpoint = EndpointConfig.model_validate(clean)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join([f"endpoints[{index}]", *(str(p) for p in first["loc"])])
+        raise _input_error(f"Invalid endpoint: {first['msg']}", where) from exc
+    return endpoint.model_copy(update={"name": unique_name(endpoint.name, taken)})
+
+
+def _input_error(message: str, where: str) -> InputError:
+    return InputError(message, title="Cannot import endpoints", where=where)

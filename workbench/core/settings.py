@@ -1,0 +1,149 @@
+"""Settings model and its JSON file store: endpoints, window state, pane state; never a key."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from workbench.core.endpoints import EndpointConfig  # noqa: TC001  pydantic resolves field types at runtime
+from workbench.core.errors import SettingsError
+
+APP_NAME = "cohere-workbench"
+SETTINGS_FILE = "settings.json"
+
+
+def config_dir() -> Path:
+    """The folder for settings, history and logs.
+
+    Returns:
+        `$WORKBENCH_CONFIG_DIR` when set, else the platform's user config folder for the app.
+    """
+    override = os.environ.get("WORKBENCH_CONFIG_DIR")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+class WindowState(BaseModel):
+    """Where the main window was and which pane was showing."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    geometry: str = ""
+    """Qt's saveGeometry() bytes, base64 encoded (opaque to the core)."""
+    last_pane: str = ""
+    """Object name of the pane that was showing at exit."""
+
+
+class Settings(BaseModel):
+    """Everything the workbench remembers between runs, except keys (those live in the keyring)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    version: int = 1
+    endpoints: list[EndpointConfig] = Field(default_factory=list)
+    current_endpoint_id: str | None = None
+    first_run_done: bool = False
+    """Set once the local sandbox endpoint has been created, so deleting it sticks."""
+    window: WindowState = Field(default_factory=WindowState)
+    panes: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    """Free-form state each pane keeps under its own name (last query, splitter sizes, ...)."""
+
+    def endpoint(self, endpoint_id: str | None) -> EndpointConfig | None:
+        """Return the endpoint with this id, or None."""
+        return next((e for e in self.endpoints if e.id == endpoint_id), None)
+
+
+class SettingsStore:
+    """Loads and atomically saves `Settings` as JSON at one path; keeps the current copy."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._settings: Settings | None = None
+
+    @classmethod
+    def default(cls) -> SettingsStore:
+        """A store at `config_dir()/settings.json`."""
+        return cls(config_dir() / SETTINGS_FILE)
+
+    @property
+    def settings(self) -> Settings:
+        """The current settings (loaded on first use; defaults when there is no file)."""
+        if self._settings is None:
+            self._settings = self.load()
+        return self._settings
+
+    def load(self) -> Settings:
+        """Read the file; a missing file gives defaults.
+
+        Returns:
+            The settings read.
+
+        Raises:
+            SettingsError: the file is not valid JSON or not valid settings (`.where` says where).
+        """
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self._settings = Settings()
+            return self._settings
+        except OSError as exc:
+            raise SettingsError(f"Cannot read {self.path.name}: {exc.strerror}.") from exc
+        self._settings = _parse(text)
+        return self._settings
+
+    def load_or_recover(self) -> tuple[Settings, SettingsError | None]:
+        """Load; if the file is broken, move it aside (nothing is lost) and start from defaults."""
+        try:
+            return self.load(), None
+        except SettingsError as exc:
+            if self.path.exists():
+                self.path.replace(self.path.with_suffix(".broken.json"))
+            self._settings = Settings()
+            return self._settings, exc
+
+    def save(self, settings: Settings | None = None) -> None:
+        """Write atomically: a temporary file in the same folder, flushed, then renamed over."""
+        if settings is not None:
+            self._settings = settings
+        data = self.settings.model_dump_json(indent=2)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o600)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def update(self, **changes: Any) -> Settings:
+        """Replace some top-level fields, save, and return the new settings."""
+        self._settings = self.settings.model_copy(update=changes)
+        self.save()
+        return self._settings
+
+
+def _parse(text: str) -> Settings:
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SettingsError(
+            f"The settings file is not valid JSON: {exc.msg}",
+            where=f"line {exc.lineno}, column {exc.colno}",
+        ) from exc
+    try:
+        return Settings.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise SettingsError(f"The settings file is not valid: {first['msg']}", where=where) from exc

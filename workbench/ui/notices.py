@@ -1,0 +1,129 @@
+"""User-facing messages: the Notice value, and the one NoticeCenter every pane posts to."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench.api.errors import WorkbenchError
+
+Level = Literal["info", "warning", "error"]
+_log = logging.getLogger("workbench.notices")
+_HISTORY_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One message for people: a title line, optional detail and where it happened."""
+
+    level: Level
+    title: str
+    detail: str = ""
+    where: str = ""
+    at: datetime = field(default_factory=datetime.now, compare=False)
+
+    @classmethod
+    def from_error(cls, exc: WorkbenchError) -> Notice:
+        """An error notice built from a known error: title, where, then the server's own text."""
+        bits = [getattr(exc, "detail", "") or exc.server_message, getattr(exc, "advice", "")]
+        facts = []
+        if exc.status is not None:
+            facts.append(f"HTTP {exc.status}")
+        if exc.route:
+            facts.append(exc.route)
+        if exc.request_id:
+            facts.append(f"request id {exc.request_id}")
+        if facts:
+            bits.append("(" + ", ".join(facts) + ")")
+        detail = " ".join(b for b in bits if b)
+        return cls("error", exc.title, detail=detail, where=exc.where)
+
+    def text(self) -> str:
+        """One line: title, where, detail."""
+        line = self.title
+        if self.where:
+            line += f" — at {self.where}"
+        if self.detail:
+            line += f": {self.detail}"
+        return line
+
+
+@dataclass(frozen=True)
+class CrashReport:
+    """An unexpected exception (a bug): shown in the crash dialog with its traceback."""
+
+    summary: str
+    traceback: str
+    at: datetime = field(default_factory=datetime.now, compare=False)
+
+    @classmethod
+    def from_exception(cls, exc: BaseException, context: str = "") -> CrashReport:
+        """Capture the exception's type, message and full traceback."""
+        summary = f"{type(exc).__name__}: {exc}"
+        if context:
+            summary = f"{summary} (in {context})"
+        text = "".join(traceback.format_exception(exc))
+        return cls(summary=summary, traceback=text)
+
+
+class NoticeCenter(QObject):
+    """The single bus for user messages; the main window shows them, tests read `history()`."""
+
+    notice_posted = Signal(object)
+    """A `Notice` was posted."""
+    crash_reported = Signal(object)
+    """A `CrashReport` for an unexpected exception; the main window opens the crash dialog."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._history: list[Notice] = []
+        self._crashes: list[CrashReport] = []
+
+    def post(self, notice: Notice) -> None:
+        """Record and broadcast a notice."""
+        self._history.append(notice)
+        del self._history[:-_HISTORY_LIMIT]
+        _log.log(_LOG_LEVELS[notice.level], "%s", notice.text())
+        self.notice_posted.emit(notice)
+
+    def info(self, title: str, detail: str = "") -> None:
+        """Post an info notice."""
+        self.post(Notice("info", title, detail))
+
+    def warn(self, title: str, detail: str = "", where: str = "") -> None:
+        """Post a warning notice."""
+        self.post(Notice("warning", title, detail, where))
+
+    def post_error(self, exc: BaseException, context: str = "") -> None:
+        """A known error becomes an error notice; anything else is reported as a crash."""
+        if isinstance(exc, WorkbenchError):
+            self.post(Notice.from_error(exc))
+        else:
+            self.report_crash(exc, context)
+
+    def report_crash(self, exc: BaseException, context: str = "") -> None:
+        """Record an unexpected exception and ask for the crash dialog."""
+        report = CrashReport.from_exception(exc, context)
+        self._crashes.append(report)
+        _log.error("Unexpected error: %s\n%s", report.summary, report.traceback)
+        self.crash_reported.emit(report)
+
+    def history(self) -> list[Notice]:
+        """Notices posted so far, oldest first."""
+        return list(self._history)
+
+    def crashes(self) -> list[CrashReport]:
+        """Crash reports so far, oldest first (tests assert this stays empty)."""
+        return list(self._crashes)
+
+
+_LOG_LEVELS: dict[str, int] = {
+    "info": logging.INFO,
+    "warning": logging.WARNING,
+    "error": logging.ERROR,
+}
