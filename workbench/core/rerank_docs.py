@@ -1,0 +1,296 @@
+"""Rerank documents: per-flavour rules, validation, key inventory, stringifying, token estimates.
+
+Import and export of files live in `rerank_io`; comparison metrics and batching in `rerank_compare`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.errors import InputError
+from workbench.api.models import Flavour
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.api.models import Document
+
+QUERY_TOKEN_LIMIT = 2048
+"""Rerank 3's documented limit on the query, in tokens."""
+RECOMMENDED_MAX_DOCUMENTS = 1000
+"""Cohere recommends at most this many documents per request."""
+MAX_DOCS_TIMES_CHUNKS = 10_000
+"""v1: len(documents) * max_chunks_per_doc must be below this."""
+DEFAULT_MAX_CHUNKS_PER_DOC = 10
+
+
+@dataclass(frozen=True)
+class RerankRules:
+    """What one flavour's rerank route accepts; the form hides or disables the rest."""
+
+    flavour: Flavour
+    supported: bool
+    """False when the flavour has no rerank route at all."""
+    objects: bool
+    """Object documents accepted (v2 accepts them because the API layer renders them to text)."""
+    mixed: bool
+    """Strings and objects in one request."""
+    rank_fields: bool
+    return_documents: bool
+    length_parameter: str | None
+    """`max_chunks_per_doc` (v1) or `max_tokens_per_doc` (v2)."""
+    model_required: bool
+
+
+RULES: dict[Flavour, RerankRules] = {
+    Flavour.COHERE_V1: RerankRules(
+        Flavour.COHERE_V1, True, True, True, True, True, "max_chunks_per_doc", False
+    ),
+    # v2 sends strings only; objects are rendered to "key: value" lines in rank_fields order, so
+    # a plain string mixed in has none of the fields and would be ranked on different terms.
+    Flavour.COHERE_V2: RerankRules(
+        Flavour.COHERE_V2, True, True, False, True, False, "max_tokens_per_doc", True
+    ),
+    Flavour.OPENAI: RerankRules(Flavour.OPENAI, False, False, False, False, False, None, False),
+}
+
+
+def rules_for(flavour: Flavour) -> RerankRules:
+    """The rerank rules of `flavour`."""
+    return RULES[flavour]
+
+
+# --- validation ---------------------------------------------------------------------------------
+
+
+def check_documents(value: Any, rules: RerankRules) -> list[Document]:
+    """Check a parsed JSON value is a document list this flavour accepts.
+
+    Args:
+        value: what the person wrote, parsed.
+        rules: the endpoint flavour's rules.
+
+    Returns:
+        The documents (the same objects).
+
+    Raises:
+        InputError: naming the first bad document as `documents[i]`.
+    """
+    if isinstance(value, dict) and isinstance(value.get("documents"), list):
+        value = value["documents"]  # a pasted request body: take its documents
+    if not isinstance(value, list):
+        raise InputError(title="Documents must be a JSON array", where="documents")
+    if not value:
+        raise InputError(title="There are no documents", where="documents")
+    kinds: set[str] = set()
+    for i, doc in enumerate(value):
+        if isinstance(doc, str):
+            kinds.add("string")
+        elif isinstance(doc, dict):
+            if not rules.objects:
+                raise InputError(title="This flavour takes strings only", where=f"documents[{i}]")
+            if not doc:
+                raise InputError(title="An object document is empty", where=f"documents[{i}]")
+            kinds.add("object")
+        else:
+            raise InputError(
+                title=f"A document must be a string or an object, not {_json_type(doc)}",
+                where=f"documents[{i}]",
+            )
+        if len(kinds) == 2 and not rules.mixed:
+            raise InputError(
+                title="Strings and objects cannot be mixed for this flavour",
+                where=f"documents[{i}]",
+            )
+    return value
+
+
+def _json_type(value: Any) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", list: "an array"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+# --- key inventory ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyCount:
+    """How many object documents have one key."""
+
+    key: str
+    count: int
+    missing: tuple[int, ...]
+    """Indexes of object documents without the key."""
+
+
+def key_inventory(documents: Sequence[Document]) -> list[KeyCount]:
+    """Keys present in the object documents, in order of first appearance, with their counts.
+
+    Args:
+        documents: the documents; strings count as having only `text`.
+
+    Returns:
+        One KeyCount per key.
+    """
+    counts: Counter[str] = Counter()
+    order: dict[str, None] = {}
+    for doc in documents:
+        keys = doc.keys() if isinstance(doc, dict) else ("text",)
+        for key in keys:
+            order.setdefault(key, None)
+            counts[key] += 1
+    total = len(documents)
+    result = []
+    for key in order:
+        missing: tuple[int, ...] = ()
+        if counts[key] < total:
+            missing = tuple(i for i, d in enumerate(documents) if key not in _keys(d))
+        result.append(KeyCount(key, counts[key], missing))
+    return result
+
+
+def _keys(doc: Document) -> Any:
+    return doc.keys() if isinstance(doc, dict) else ("text",)
+
+
+def missing_field_warning(inventory: Sequence[KeyCount], fields: Sequence[str], total: int) -> str:
+    """A sentence warning about chosen rank fields some documents lack ("" when none)."""
+    by_key = {k.key: k for k in inventory}
+    parts = []
+    for name in fields:
+        found = by_key.get(name)
+        have = found.count if found else 0
+        if have < total:
+            parts.append(f"“{name}” is missing from {total - have} of {total} documents")
+    return "; ".join(parts)
+
+
+# --- stringifying -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Documents ready to send, and what was changed to make them so."""
+
+    documents: list[Document]
+    notes: list[str] = field(default_factory=list)
+
+
+def stringify_values(documents: Sequence[Document]) -> Prepared:
+    """Turn non-string values of object documents into text (the wire wants string→string maps).
+
+    Numbers, booleans and null become their JSON spelling; arrays and objects their compact JSON.
+
+    Args:
+        documents: the documents as written.
+
+    Returns:
+        New documents plus one note per key whose values were changed.
+    """
+    changed: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    out: list[Document] = []
+    for i, doc in enumerate(documents):
+        if isinstance(doc, str):
+            out.append(doc)
+            continue
+        new: dict[str, Any] = {}
+        for key, val in doc.items():
+            if isinstance(val, str):
+                new[key] = val
+            else:
+                new[key] = json.dumps(val, ensure_ascii=False)
+                changed[key] += 1
+                first.setdefault(key, i)
+        out.append(new)
+    notes = [
+        f"“{key}”: {n} non-string value{'s' * (n != 1)} sent as text "
+        f"(first at documents[{first[key]}])"
+        for key, n in changed.items()
+    ]
+    return Prepared(out, notes)
+
+
+# --- token estimate -----------------------------------------------------------------------------
+
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def estimate_tokens(text: str) -> int:
+    """Estimate the tokens of `text` without a tokenizer, erring high.
+
+    Heuristic: about 4 characters per token for alphabetic text, one token per CJK/kana/hangul
+    character (their tokenizers rarely merge them), and never fewer than 4 tokens per 3 words.
+    Real counts differ by model; the figure only warns before the 2,048-token query limit.
+
+    Args:
+        text: any text.
+
+    Returns:
+        The estimated token count (0 for empty text).
+    """
+    if not text:
+        return 0
+    wide = len(_WIDE.findall(text))
+    by_chars = wide + math.ceil((len(text) - wide) / 4)
+    by_words = math.ceil(len(text.split()) * 4 / 3)
+    return max(by_chars, by_words)
+
+
+def query_token_note(query: str) -> tuple[int, bool]:
+    """(estimated tokens, over the limit) for a rerank query."""
+    tokens = estimate_tokens(query)
+    return tokens, tokens > QUERY_TOKEN_LIMIT
+
+
+# --- display ------------------------------------------------------------------------------------
+
+
+def preview_segments(
+    doc: Document | None, rank_fields: Sequence[str], limit: int = 240
+) -> list[tuple[str, bool]]:
+    """A one-line preview as (text, emphasised) pieces: ranked fields first and emphasised.
+
+    Args:
+        doc: the document (a string, an object, or None when unknown).
+        rank_fields: the keys that were ranked, in order (strings are ranked as a whole).
+        limit: the most characters to return.
+
+    Returns:
+        Pieces whose text adds up to at most `limit` characters.
+    """
+    if doc is None:
+        return []
+    if isinstance(doc, str):
+        return [(_one_line(doc)[:limit], True)]
+    fields = [f for f in rank_fields if f in doc] or (["text"] if "text" in doc else [])
+    pieces: list[tuple[str, bool]] = []
+    for key in [*fields, *(k for k in doc if k not in fields)]:
+        pieces.append((f"{key}: ", False))
+        pieces.append((_one_line(_as_text(doc[key])), key in fields))
+        pieces.append(("  ", False))
+    return _clip(pieces[:-1], limit)
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _clip(pieces: list[tuple[str, bool]], limit: int) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    left = limit
+    for text, strong in pieces:
+        if left <= 0:
+            break
+        out.append((text[:left], strong))
+        left -= len(text)
+    return out

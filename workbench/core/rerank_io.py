@@ -1,0 +1,262 @@
+"""Rerank document files: read and write JSON, JSONL, CSV and plain text, naming bad lines."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.api.models import Document
+
+
+class DocFormat(StrEnum):
+    """File formats for document lists."""
+
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    LINES = "lines"
+    """Plain text, one document per line (blank lines skipped)."""
+    PARAGRAPHS = "paragraphs"
+    """Plain text, documents separated by blank lines."""
+
+
+_BY_SUFFIX = {
+    ".json": DocFormat.JSON,
+    ".jsonl": DocFormat.JSONL,
+    ".ndjson": DocFormat.JSONL,
+    ".csv": DocFormat.CSV,
+    ".tsv": DocFormat.CSV,
+    ".txt": DocFormat.LINES,
+}
+
+
+@dataclass(frozen=True)
+class Exported:
+    """Text written for a document list, and anything that could not be kept as it was."""
+
+    text: str
+    notes: list[str] = field(default_factory=list)
+
+
+def format_for_name(name: str) -> DocFormat:
+    """Guess the format from a file name (plain text when the suffix is unknown)."""
+    lower = name.lower()
+    for suffix, fmt in _BY_SUFFIX.items():
+        if lower.endswith(suffix):
+            return fmt
+    return DocFormat.LINES
+
+
+def sniff_format(text: str) -> DocFormat:
+    """Guess the format of pasted text: JSON array/object, JSON lines, or lines of text."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        return DocFormat.JSON
+    if stripped.startswith("{"):
+        first = stripped.splitlines()[0].strip()
+        try:
+            json.loads(first)
+        except json.JSONDecodeError:
+            return DocFormat.JSON
+        return DocFormat.JSONL
+    if "\n\n" in text.strip():
+        return DocFormat.PARAGRAPHS
+    return DocFormat.LINES
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a file as UTF-8 (a BOM is dropped), naming the byte offset of bad input.
+
+    Raises:
+        InputError: with `.where = "byte N"`.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(title="The file is not UTF-8 text", where=f"byte {exc.start}") from exc
+
+
+def read_documents(text: str, fmt: DocFormat) -> list[Document]:
+    """Parse a document list from text in the given format.
+
+    Args:
+        text: the file's or clipboard's text.
+        fmt: its format.
+
+    Returns:
+        The documents: strings, or objects for JSON/JSONL objects and CSV rows.
+
+    Raises:
+        InputError: naming the line (and column where known) of the first problem.
+    """
+    readers = {
+        DocFormat.JSON: _read_json,
+        DocFormat.JSONL: _read_jsonl,
+        DocFormat.CSV: _read_csv,
+        DocFormat.LINES: _read_lines,
+        DocFormat.PARAGRAPHS: _read_paragraphs,
+    }
+    docs = readers[fmt](text)
+    if not docs:
+        raise InputError(title="No documents found", where="line 1")
+    return docs
+
+
+def _read_json(text: str) -> list[Document]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc
+    if isinstance(value, dict) and isinstance(value.get("documents"), list):
+        value = value["documents"]
+    if not isinstance(value, list):
+        raise InputError(title="Expected a JSON array of documents", where="line 1, column 1")
+    return [_document(item, f"documents[{i}]") for i, item in enumerate(value)]
+
+
+def _read_jsonl(text: str) -> list[Document]:
+    docs: list[Document] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            where = f"line {number}, column {exc.colno}"
+            raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc
+        docs.append(_document(value, f"line {number}"))
+    return docs
+
+
+def _document(value: Any, where: str) -> Document:
+    if isinstance(value, str | dict):
+        return value
+    raise InputError(title="A document must be a string or an object", where=where)
+
+
+def _read_csv(text: str) -> list[Document]:
+    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+    with contextlib.suppress(csv.Error):  # no clear delimiter: plain comma-separated
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(title=f"Invalid CSV: {exc}", where=f"line {reader.line_num}") from exc
+    rows_at = _row_lines(text, dialect)
+    header, body = (rows[0], rows[1:]) if rows else ([], [])
+    header = [h.strip() for h in header]
+    if not header or any(not h for h in header):
+        raise InputError(title="The CSV header needs a name for every column", where="line 1")
+    docs: list[Document] = []
+    for i, row in enumerate(body):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise InputError(
+                title=f"Expected {len(header)} fields, found {len(row)}",
+                where=f"line {rows_at[i + 1]}",
+            )
+        docs.append(dict(zip(header, row, strict=True)))
+    return docs
+
+
+def _row_lines(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> list[int]:
+    """The file line each CSV record starts on (quoted cells may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    starts = []
+    line = 1
+    for _row in reader:
+        starts.append(line)
+        line = reader.line_num + 1
+    return starts
+
+
+def _read_lines(text: str) -> list[Document]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _read_paragraphs(text: str) -> list[Document]:
+    paragraphs: list[Document] = []
+    current: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        if line.strip():
+            current.append(line.strip())
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    return paragraphs
+
+
+def write_documents(documents: Sequence[Document], fmt: DocFormat) -> Exported:
+    """Write documents in a format, saying what the format could not keep.
+
+    Args:
+        documents: strings and/or objects.
+        fmt: the target format.
+
+    Returns:
+        The text and notes (e.g. newlines flattened in a one-per-line file).
+    """
+    if fmt is DocFormat.JSON:
+        return Exported(json.dumps(list(documents), indent=2, ensure_ascii=False) + "\n")
+    if fmt is DocFormat.JSONL:
+        lines = (json.dumps(d, ensure_ascii=False) for d in documents)
+        return Exported("".join(f"{line}\n" for line in lines))
+    if fmt is DocFormat.CSV:
+        return _write_csv(documents)
+    return _write_text(documents, paragraphs=fmt is DocFormat.PARAGRAPHS)
+
+
+def _write_csv(documents: Sequence[Document]) -> Exported:
+    header: dict[str, None] = {}
+    for doc in documents:
+        for key in doc if isinstance(doc, dict) else ("text",):
+            header.setdefault(key, None)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    notes = []
+    for doc in documents:
+        row = doc if isinstance(doc, dict) else {"text": doc}
+        writer.writerow([_cell(row.get(key, "")) for key in header])
+    if any(
+        isinstance(d, dict) and any(not isinstance(v, str) for v in d.values()) for d in documents
+    ):
+        notes.append("Non-string values were written as JSON text")
+    return Exported(out.getvalue(), notes)
+
+
+def _cell(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _write_text(documents: Sequence[Document], *, paragraphs: bool) -> Exported:
+    notes = []
+    texts = []
+    flattened = 0
+    for doc in documents:
+        text = (
+            doc if isinstance(doc, str) else "\n".join(f"{k}: {_cell(v)}" for k, v in doc.items())
+        )
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        joined = "\n".join(lines) if paragraphs else " ".join(lines)
+        if len(lines) > 1 and not paragraphs:
+            flattened += 1
+        texts.append(joined)
+    if flattened:
+        notes.append(f"{flattened} document(s) had line breaks, joined with spaces")
+    if any(isinstance(d, dict) for d in documents):
+        notes.append("Object documents were written as “key: value” text")
+    return Exported(("\n\n" if paragraphs else "\n").join(texts) + "\n", notes)
