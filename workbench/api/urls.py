@@ -69,6 +69,12 @@ def parse_pasted_url(url: str) -> PastedUrl:
     return PastedUrl(base, flavour, versions[0] if versions else None)
 
 
+def infer_flavour(url: str) -> Flavour | None:
+    """The flavour a pasted route implies (`/v1/...` → v1, `/v2/...` → v2, `/chat/completions` →
+    OpenAI), or None for a bare base URL."""
+    return parse_pasted_url(url).flavour
+
+
 def normalise_base_url(url: str) -> str:
     """The base URL of an endpoint, from a base URL or a pasted full route.
 

@@ -1,0 +1,238 @@
+"""WorkbenchClient: one long-lived httpx.AsyncClient per endpoint; rerank, chat, chat_stream, info."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import ssl
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Self
+from urllib.parse import urlsplit
+
+import httpx
+
+from workbench import __version__
+from workbench.api import errors
+from workbench.api.errors import InputError, ProtocolError, WorkbenchError
+from workbench.api.flavours import codec_for
+from workbench.api.framing import FrameDecoder
+from workbench.api.models import AuthScheme, Connection, Flavour, Incoming
+from workbench.api.redact import RedactingFilter, register_secret
+from workbench.api.stream import ChatSnapshot, accumulate
+from workbench.api.urls import build_url, parse_pasted_url
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
+    from types import TracebackType
+
+    from workbench.api.events import StreamEvent
+    from workbench.api.models import ChatRequest, RerankRequest, RerankResponse
+
+log = logging.getLogger(__name__)
+log.addFilter(RedactingFilter())
+
+USER_AGENT = f"cohere-workbench/{__version__}"
+_STREAM_ACCEPT = {
+    # Cohere v1 answers JSON lines unless asked otherwise; gateways may wrap them as SSE.
+    Flavour.COHERE_V1: "application/stream+json, text/event-stream",
+    Flavour.COHERE_V2: "text/event-stream",
+    Flavour.OPENAI: "text/event-stream",
+}
+
+
+class EndpointInfo(Incoming):
+    """What `GET /info` says about the deployment."""
+
+    model_name: str | None = None
+    model_type: str | None = None
+    model_provider_name: str | None = None
+
+
+def _auth_headers(connection: Connection) -> dict[str, str]:
+    if connection.api_key is None or connection.auth is AuthScheme.NONE:
+        return {}
+    key = connection.api_key.get_secret_value()
+    register_secret(key)
+    if connection.auth is AuthScheme.BEARER:
+        return {"Authorization": f"Bearer {key}"}
+    return {connection.auth.value: key}
+
+
+def _verify(value: str | bool) -> ssl.SSLContext | bool:
+    if isinstance(value, bool):
+        return value
+    try:  # httpx 0.28 deprecates a path here: build the context ourselves
+        return ssl.create_default_context(cafile=value)
+    except (OSError, ssl.SSLError) as exc:
+        raise InputError(f"cannot load the CA bundle: {exc}", where="ca_bundle") from None
+
+
+@contextlib.contextmanager
+def _mapped_errors(route: str) -> Iterator[None]:
+    """Turn httpx failures into the workbench's error tree, and stamp the route on ours."""
+    try:
+        yield
+    except WorkbenchError as exc:
+        exc.route = exc.route or route
+        raise
+    except httpx.ConnectTimeout as exc:
+        raise errors.ConnectTimeout(str(exc), route=route) from None
+    except httpx.ConnectError as exc:
+        raise errors.ConnectError(str(exc), route=route) from None
+    except httpx.TimeoutException as exc:
+        raise errors.RequestTimeout(str(exc) or type(exc).__name__, route=route) from None
+    except httpx.TransportError as exc:
+        raise ProtocolError(f"the connection broke: {exc}", route=route) from None
+
+
+class WorkbenchClient:
+    """Talks to one endpoint in its flavour; use as `async with` or call `aclose()`."""
+
+    def __init__(
+        self, connection: Connection, *, transport: httpx.AsyncBaseTransport | None = None
+    ) -> None:
+        """Build the client; no I/O happens until the first call.
+
+        Args:
+            connection: where and how to connect (the key stays a SecretStr here).
+            transport: an httpx transport to use instead of the network (tests).
+        """
+        pasted = parse_pasted_url(connection.base_url)
+        self.connection = connection
+        self.base_url = pasted.base_url
+        self.api_version = connection.api_version or pasted.api_version
+        self._codec = codec_for(connection.flavour)
+        headers = {"User-Agent": USER_AGENT, "X-Client-Name": "cohere-workbench"}
+        headers["Accept"] = "application/json"
+        headers |= _auth_headers(connection)
+        if connection.extra_parameters:
+            headers["extra-parameters"] = connection.extra_parameters
+        headers |= connection.extra_headers
+        self._http = httpx.AsyncClient(
+            transport=transport,
+            headers=headers,
+            timeout=httpx.Timeout(connection.timeout_s, connect=connection.connect_timeout_s),
+            verify=_verify(connection.verify),
+            proxy=connection.proxy,
+        )
+
+    def __repr__(self) -> str:
+        flavour = self.connection.flavour.value
+        return f"WorkbenchClient(base_url={self.base_url!r}, flavour={flavour!r})"
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool."""
+        await self._http.aclose()
+
+    def url_for(self, kind: str) -> str:
+        """The final URL for "rerank", "chat" or "info", as shown to people."""
+        return build_url(self.base_url, self.connection.flavour, kind, self.api_version)
+
+    def _route(self, method: str, kind: str) -> str:
+        return f"{method} {urlsplit(self.url_for(kind)).path}"
+
+    async def _json(self, method: str, kind: str, body: dict[str, Any] | None) -> dict[str, Any]:
+        route = self._route(method, kind)
+        with _mapped_errors(route):
+            started = time.perf_counter()
+            response = await self._http.request(method, self.url_for(kind), json=body)
+            log.debug("%s -> %s in %.0f ms", route, response.status_code, _ms(started))
+            if response.status_code >= 300:
+                raise errors.status_error(response, route)
+            return _json_object(response.content)
+
+    async def info(self) -> EndpointInfo:
+        """`GET /info`: the deployment's model name, type and provider."""
+        return EndpointInfo.model_validate(await self._json("GET", "info", None))
+
+    async def rerank(self, request: RerankRequest) -> RerankResponse:
+        """Rank documents against a query.
+
+        Raises:
+            InputError: for a request the flavour cannot express.
+            ApiError: for anything that went wrong on the way or at the server.
+        """
+        if not request.documents:
+            raise InputError("give at least one document", where="documents")
+        body = self._codec.rerank_body(request, self.connection.model)
+        started = time.perf_counter()
+        data = await self._json("POST", "rerank", body)
+        latency = _ms(started)
+        with _mapped_errors(self._route("POST", "rerank")):
+            response = self._codec.parse_rerank(data, request)
+        return response.model_copy(update={"latency_ms": latency})
+
+    async def chat(self, request: ChatRequest) -> ChatSnapshot:
+        """One non-streamed chat turn, folded into a finished snapshot (`event_count` 0)."""
+        body = self._codec.chat_body(request, self.connection.model, stream=False)
+        data = await self._json("POST", "chat", body)
+        snapshot = ChatSnapshot()
+        for event in self._codec.chat_events(data):
+            snapshot = accumulate(snapshot, event)
+        return replace(snapshot, event_count=0, raw=data)
+
+    async def chat_stream(self, request: ChatRequest) -> AsyncIterator[StreamEvent]:
+        """Stream one chat turn as neutral events.
+
+        Closing or cancelling the iterator ends the HTTP request. An in-stream error yields
+        StreamFailed and then ends; a broken stream raises ProtocolError after every good event.
+        """
+        body = self._codec.chat_body(request, self.connection.model, stream=True)
+        route = self._route("POST", "chat")
+        headers = {"Accept": _STREAM_ACCEPT[self.connection.flavour]}
+        with _mapped_errors(route):
+            async with self._http.stream(
+                "POST", self.url_for("chat"), json=body, headers=headers
+            ) as response:
+                if response.status_code >= 300:
+                    await response.aread()
+                    raise errors.status_error(response, route)
+                async for event in self._events(response):
+                    yield event
+
+    async def _events(self, response: httpx.Response) -> AsyncIterator[StreamEvent]:
+        decoder, mapper = FrameDecoder(), self._codec.stream_mapper()
+        try:
+            async for chunk in response.aiter_bytes():
+                for frame in decoder.feed(chunk):
+                    for event in mapper.map(frame):
+                        yield event
+        except httpx.TransportError as exc:
+            if isinstance(exc, httpx.TimeoutException):
+                raise
+            where = f"event {decoder.frames_seen + 1} (byte {decoder.bytes_seen})"
+            raise ProtocolError(f"the stream broke off: {exc}", where=where) from None
+        for frame in decoder.finish():
+            for event in mapper.map(frame):
+                yield event
+        for event in mapper.finish(decoder.frames_seen, decoder.bytes_seen):
+            yield event
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0
+
+
+def _json_object(content: bytes) -> dict[str, Any]:
+
+    try:
+        value = json.loads(content)
+    except ValueError as exc:
+        where = f"byte {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
+        raise ProtocolError(f"the answer is not JSON: {content[:200]!r}", where=where) from None
+    if not isinstance(value, dict):
+        raise ProtocolError("the answer is not a JSON object")
+    return value

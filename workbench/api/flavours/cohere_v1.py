@@ -1,0 +1,287 @@
+"""Cohere v1 dialect: `/v1/rerank` and `/v1/chat` (JSON lines or SSE stream) ⇄ neutral models."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.events import (
+    CitationsAdded,
+    SearchQueriesGenerated,
+    SearchResultsReceived,
+    StreamEnded,
+    StreamEvent,
+    StreamFailed,
+    StreamStarted,
+    TextDelta,
+    ToolCallCompleted,
+    ToolCallDelta,
+    ToolCallStarted,
+    ToolPlanDelta,
+    UnknownEvent,
+    UsageReported,
+)
+from workbench.api.flavours.common import (
+    StreamMapper,
+    citation,
+    cohere_usage,
+    drop_none,
+    generation_fields,
+    list_at,
+    obj_at,
+    rerank_response,
+    str_at,
+    stringify_document,
+)
+from workbench.api.models import ToolCall, Usage
+from workbench.api.tools import tool_to_v1
+
+if TYPE_CHECKING:
+    from workbench.api.models import (
+        ChatMessage,
+        ChatRequest,
+        RerankRequest,
+        RerankResponse,
+        ToolResult,
+    )
+
+_PARAMS = {
+    "temperature": "temperature",
+    "p": "p",
+    "k": "k",
+    "max_tokens": "max_tokens",
+    "seed": "seed",
+    "stop_sequences": "stop_sequences",
+    "frequency_penalty": "frequency_penalty",
+    "presence_penalty": "presence_penalty",
+    "prompt_truncation": "prompt_truncation",
+    "citation_mode": "citation_quality",
+    "safety_mode": "safety_mode",
+    "response_format": "response_format",
+}
+_ROLES = {"system": "SYSTEM", "user": "USER", "assistant": "CHATBOT", "tool": "TOOL"}
+
+# --- rerank -------------------------------------------------------------------------------------
+
+
+def rerank_body(request: RerankRequest, model: str | None) -> dict[str, Any]:
+    """The `/v1/rerank` body; object documents get non-string values stringified."""
+    documents = [
+        doc if isinstance(doc, str) else stringify_document(doc, f"documents[{pos}]")
+        for pos, doc in enumerate(request.documents)
+    ]
+    return drop_none(
+        {
+            "model": request.model or model,
+            "query": request.query,
+            "documents": documents,
+            "top_n": request.top_n,
+            "return_documents": request.return_documents or None,
+            "max_chunks_per_doc": request.max_chunks_per_doc,
+            "rank_fields": request.rank_fields,
+        }
+    )
+
+
+def parse_rerank(body: dict[str, Any], request: RerankRequest) -> RerankResponse:
+    """The neutral rerank answer."""
+    return rerank_response(body, request)
+
+
+# --- chat request -------------------------------------------------------------------------------
+
+
+def _results(results: list[ToolResult]) -> list[dict[str, Any]]:
+    return [
+        {"call": {"name": r.call.name, "parameters": r.call.parameters}, "outputs": r.outputs}
+        for r in results
+    ]
+
+
+def _history_entry(message: ChatMessage) -> dict[str, Any]:
+    entry: dict[str, Any] = {"role": _ROLES[message.role]}
+    if message.role == "tool":
+        entry["tool_results"] = _results(message.tool_results)
+        return entry
+    entry["message"] = message.content
+    if message.tool_calls:
+        entry["tool_calls"] = [
+            {"name": c.name, "parameters": c.parameters} for c in message.tool_calls
+        ]
+    return entry
+
+
+def _document(document: Any, pos: int) -> dict[str, Any]:
+    fields: dict[str, Any] = stringify_document(document, f"documents[{pos}]")
+    if isinstance(document, dict) and isinstance(document.get("_excludes"), list):
+        # `_excludes` is a list of keys the model must not see; it must stay a list on the wire.
+        fields["_excludes"] = document["_excludes"]
+    return fields
+
+
+def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[str, Any]:
+    """The `/v1/chat` body.
+
+    Raises:
+        InputError: for a parameter v1 does not have.
+    """
+    body: dict[str, Any] = {"message": request.message or ""}
+    body.update(
+        drop_none(
+            {
+                "model": request.model or model,
+                "preamble": request.preamble,
+                "chat_history": [_history_entry(m) for m in request.history] or None,
+                "documents": [_document(d, i) for i, d in enumerate(request.documents)] or None,
+                "tools": [tool_to_v1(t) for t in request.tools] or None,
+                "tool_results": _results(request.tool_results) or None,
+                "search_queries_only": request.search_queries_only or None,
+            }
+        )
+    )
+    body.update(generation_fields(request.params, _PARAMS, "Cohere v1"))
+    if stream:
+        body["stream"] = True
+    return body
+
+
+# --- chat response ------------------------------------------------------------------------------
+
+
+def _citations(items: list[Any]) -> tuple[Any, ...]:
+    return tuple(
+        citation(c, [str(d) for d in list_at(c, "document_ids")])
+        for c in items
+        if isinstance(c, dict)
+    )
+
+
+def _usage(response: dict[str, Any]) -> Usage | None:
+    meta = obj_at(response, "meta")
+    if meta:
+        return cohere_usage(meta.get("billed_units"), meta.get("tokens"))
+    counts = obj_at(response, "token_count")  # servers from before `meta.billed_units`
+    if counts:
+        return Usage(
+            input_tokens=counts.get("prompt_tokens"), output_tokens=counts.get("response_tokens")
+        )
+    return None
+
+
+def _tool_call(obj: Any) -> ToolCall:
+    params = obj_at(obj, "parameters")
+    return ToolCall(name=str_at(obj, "name") or "", parameters=params)
+
+
+def _queries(obj: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(
+        q["text"] if isinstance(q, dict) and "text" in q else str(q)
+        for q in list_at(obj, "search_queries")
+    )
+
+
+def _failure(finish_reason: str | None, response: dict[str, Any]) -> list[StreamEvent]:
+    if not finish_reason or not finish_reason.upper().startswith("ERROR"):
+        return []
+    detail = str_at(response, "error") or str_at(response, "message") or ""
+    return [
+        StreamFailed(f"generation failed ({finish_reason})" + (f": {detail}" if detail else ""))
+    ]
+
+
+def chat_events(body: dict[str, Any]) -> list[StreamEvent]:
+    """A non-streamed `/v1/chat` answer as the events a stream would have carried."""
+    events: list[StreamEvent] = [
+        StreamStarted(str_at(body, "response_id") or str_at(body, "generation_id"))
+    ]
+    if queries := _queries(body):
+        events.append(SearchQueriesGenerated(queries))
+    results, documents = list_at(body, "search_results"), list_at(body, "documents")
+    if results or documents:
+        events.append(SearchResultsReceived(tuple(results), tuple(documents)))
+    calls = list_at(body, "tool_calls")
+    text = str_at(body, "text") or ""
+    if calls and text:
+        events.append(ToolPlanDelta(text))  # with tool calls, v1's `text` is the plan
+    elif text:
+        events.append(TextDelta(text))
+    if citations := _citations(list_at(body, "citations")):
+        events.append(CitationsAdded(citations))
+    events += [ToolCallCompleted(i, _tool_call(c)) for i, c in enumerate(calls)]
+    if usage := _usage(body):
+        events.append(UsageReported(usage))
+    finish = str_at(body, "finish_reason")
+    return [*events, *_failure(finish, body), StreamEnded(finish, body)]
+
+
+class V1StreamMapper(StreamMapper):
+    """Maps v1 stream objects (`event_type`) to neutral events."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._saw_plan = False
+        self._saw_documents = False
+
+    def map_object(self, obj: dict[str, Any]) -> list[StreamEvent]:
+        """The events of one v1 stream object."""
+        kind = str_at(obj, "event_type") or ""
+        match kind:
+            case "stream-start":
+                return [StreamStarted(str_at(obj, "generation_id"))]
+            case "text-generation":
+                return [TextDelta(str_at(obj, "text") or "")]
+            case "citation-generation":
+                return [CitationsAdded(_citations(list_at(obj, "citations")))]
+            case "search-queries-generation":
+                return [SearchQueriesGenerated(_queries(obj))]
+            case "search-results":
+                self._saw_documents = True
+                docs = list_at(obj, "documents")
+                return [SearchResultsReceived(tuple(list_at(obj, "search_results")), tuple(docs))]
+            case "tool-calls-chunk":
+                return self._chunk(obj)
+            case "tool-calls-generation":
+                return self._generation(obj)
+            case "stream-end":
+                return self._end(obj)
+            case "debug":
+                return []
+        return [UnknownEvent(kind or "(no event_type)")]
+
+    def _chunk(self, obj: dict[str, Any]) -> list[StreamEvent]:
+        delta = obj.get("tool_call_delta")
+        if not isinstance(delta, dict):
+            self._saw_plan = True
+            return [ToolPlanDelta(str_at(obj, "text") or "")]
+        index = int(delta.get("index") or 0)
+        events: list[StreamEvent] = []
+        if name := str_at(delta, "name"):
+            events.append(ToolCallStarted(index, None, name))
+        if params := str_at(delta, "parameters"):
+            events.append(ToolCallDelta(index, params))
+        return events
+
+    def _generation(self, obj: dict[str, Any]) -> list[StreamEvent]:
+        events: list[StreamEvent] = []
+        plan = str_at(obj, "text")
+        if plan and not self._saw_plan:
+            events.append(ToolPlanDelta(plan))
+        calls = list_at(obj, "tool_calls")
+        return events + [ToolCallCompleted(i, _tool_call(c)) for i, c in enumerate(calls)]
+
+    def _end(self, obj: dict[str, Any]) -> list[StreamEvent]:
+        self.ended = True
+        response = obj_at(obj, "response")
+        events: list[StreamEvent] = []
+        documents = list_at(response, "documents")
+        if documents and not self._saw_documents:
+            events.append(SearchResultsReceived((), tuple(documents)))
+        if usage := _usage(response):
+            events.append(UsageReported(usage))
+        finish = str_at(obj, "finish_reason") or str_at(response, "finish_reason")
+        events += _failure(finish, response)
+        return [*events, StreamEnded(finish, response or None)]
+
+
+def stream_mapper() -> StreamMapper:
+    """A mapper for one v1 stream."""
+    return V1StreamMapper()

@@ -1,0 +1,312 @@
+"""Cohere v2 dialect: `/v2/rerank` and `/v2/chat` (SSE stream) ⇄ neutral models."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.errors import InputError
+from workbench.api.events import (
+    CitationsAdded,
+    StreamEnded,
+    StreamEvent,
+    StreamFailed,
+    StreamStarted,
+    TextDelta,
+    ThinkingDelta,
+    ToolCallCompleted,
+    ToolCallDelta,
+    ToolCallStarted,
+    ToolPlanDelta,
+    UnknownEvent,
+    UsageReported,
+)
+from workbench.api.flavours.common import (
+    StreamMapper,
+    citation,
+    cohere_usage,
+    drop_none,
+    generation_fields,
+    list_at,
+    obj_at,
+    rerank_response,
+    str_at,
+)
+from workbench.api.models import Citation, ToolCall
+from workbench.api.tools import tool_to_function
+
+if TYPE_CHECKING:
+    from workbench.api.models import (
+        ChatMessage,
+        ChatRequest,
+        Document,
+        RerankRequest,
+        RerankResponse,
+        ToolResult,
+    )
+
+_PARAMS = {
+    "temperature": "temperature",
+    "p": "p",
+    "k": "k",
+    "max_tokens": "max_tokens",
+    "seed": "seed",
+    "stop_sequences": "stop_sequences",
+    "frequency_penalty": "frequency_penalty",
+    "presence_penalty": "presence_penalty",
+    "safety_mode": "safety_mode",
+    "response_format": "response_format",
+}
+
+# --- rerank -------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def render_document(document: Document, rank_fields: list[str] | None) -> str:
+    """An object document as v2 wants it: `key: value` lines in rank_fields order (all keys if none).
+
+    Args:
+        document: a string (sent as is) or an object.
+        rank_fields: the keys to include, in order; keys the object lacks are skipped.
+
+    Returns:
+        The text sent for this document.
+    """
+    if isinstance(document, str):
+        return document
+    keys = rank_fields if rank_fields else list(document)
+    return "\n".join(f"{key}: {_text(document[key])}" for key in keys if key in document)
+
+
+def rerank_body(request: RerankRequest, model: str | None) -> dict[str, Any]:
+    """The `/v2/rerank` body: documents rendered to text (v2 takes strings only)."""
+    return drop_none(
+        {
+            "model": request.model or model,
+            "query": request.query,
+            "documents": [render_document(d, request.rank_fields) for d in request.documents],
+            "top_n": request.top_n,
+            "max_tokens_per_doc": request.max_tokens_per_doc,
+        }
+    )
+
+
+def parse_rerank(body: dict[str, Any], request: RerankRequest) -> RerankResponse:
+    """The neutral answer; `return_documents` is emulated by attaching the documents sent."""
+    response = rerank_response(body, request)
+    if not request.return_documents:
+        return response
+    hits = []
+    for hit in response.results:
+        if 0 <= hit.index < len(request.documents):
+            sent = request.documents[hit.index]
+            document = {"text": sent} if isinstance(sent, str) else dict(sent)
+            hit = hit.model_copy(update={"document": document})
+        hits.append(hit)
+    return response.model_copy(update={"results": hits})
+
+
+# --- chat request -------------------------------------------------------------------------------
+
+
+def _call_wire(call: ToolCall) -> dict[str, Any]:
+    return {
+        "id": call.id,
+        "type": "function",
+        "function": {
+            "name": call.name,
+            "arguments": json.dumps(call.parameters, ensure_ascii=False),
+        },
+    }
+
+
+def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]]:
+    messages = []
+    for pos, result in enumerate(results):
+        if not result.call.id:
+            raise InputError("Cohere v2 needs the id of the call", where=f"{where}[{pos}].call.id")
+        blocks = [{"type": "document", "document": {"data": output}} for output in result.outputs]
+        messages.append({"role": "tool", "tool_call_id": result.call.id, "content": blocks})
+    return messages
+
+
+def _message(message: ChatMessage, pos: int) -> list[dict[str, Any]]:
+    if message.role == "tool":
+        return _tool_messages(message.tool_results, f"history[{pos}].tool_results")
+    wire: dict[str, Any] = {"role": message.role}
+    if message.content or not message.tool_calls:
+        wire["content"] = message.content
+    if message.tool_plan:
+        wire["tool_plan"] = message.tool_plan
+    if message.tool_calls:
+        wire["tool_calls"] = [_call_wire(c) for c in message.tool_calls]
+    return [wire]
+
+
+def _document(document: Document) -> str | dict[str, Any]:
+    if isinstance(document, str):
+        return document
+    data = {k: v for k, v in document.items() if k != "id"}
+    return drop_none({"id": _text(document["id"]) if "id" in document else None, "data": data})
+
+
+def messages(request: ChatRequest) -> list[dict[str, Any]]:
+    """The `messages` list: preamble, history, the new message, then tool results."""
+    wire: list[dict[str, Any]] = []
+    if request.preamble:
+        wire.append({"role": "system", "content": request.preamble})
+    for pos, message in enumerate(request.history):
+        wire += _message(message, pos)
+    if request.message is not None:
+        wire.append({"role": "user", "content": request.message})
+    return wire + _tool_messages(request.tool_results, "tool_results")
+
+
+def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[str, Any]:
+    """The `/v2/chat` body.
+
+    Raises:
+        InputError: for a parameter or option v2 does not have.
+    """
+    if request.search_queries_only:
+        raise InputError("Cohere v2 has no search_queries_only", where="search_queries_only")
+    params = request.params
+    body: dict[str, Any] = drop_none(
+        {
+            "model": request.model or model,
+            "messages": messages(request),
+            "documents": [_document(d) for d in request.documents] or None,
+            "tools": [tool_to_function(t) for t in request.tools] or None,
+        }
+    )
+    if params.citation_mode is not None:
+        body["citation_options"] = {"mode": params.citation_mode}
+    rest = params.model_copy(update={"citation_mode": None})
+    body.update(generation_fields(rest, _PARAMS, "Cohere v2"))
+    if stream:
+        body["stream"] = True
+    return body
+
+
+# --- chat response ------------------------------------------------------------------------------
+
+
+def _citation(obj: dict[str, Any]) -> Citation:
+    ids = [str(s["id"]) for s in list_at(obj, "sources") if isinstance(s, dict) and "id" in s]
+    return citation(obj, ids)
+
+
+def _arguments(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text or "{}")
+    except ValueError:
+        return {}  # the model wrote broken JSON: the snapshot keeps the text for people to see
+    return value if isinstance(value, dict) else {}
+
+
+def _call_events(pos: int, call: dict[str, Any]) -> list[StreamEvent]:
+    function = obj_at(call, "function")
+    name, arguments = str_at(function, "name") or "", str_at(function, "arguments") or ""
+    parsed = ToolCall(id=str_at(call, "id"), name=name, parameters=_arguments(arguments))
+    return [
+        ToolCallStarted(pos, parsed.id, name),
+        ToolCallDelta(pos, arguments),
+        ToolCallCompleted(pos, parsed),
+    ]
+
+
+def _end_events(finish: str | None, usage: Any, error: str | None) -> list[StreamEvent]:
+    events: list[StreamEvent] = []
+    if isinstance(usage, dict):
+        events.append(UsageReported(cohere_usage(usage.get("billed_units"), usage.get("tokens"))))
+    if error or (finish or "").upper() == "ERROR":
+        events.append(StreamFailed(error or f"generation failed ({finish})"))
+    return events
+
+
+def chat_events(body: dict[str, Any]) -> list[StreamEvent]:
+    """A non-streamed `/v2/chat` answer as the events a stream would have carried."""
+    message = obj_at(body, "message")
+    events: list[StreamEvent] = [StreamStarted(str_at(body, "id"))]
+    if plan := str_at(message, "tool_plan"):
+        events.append(ToolPlanDelta(plan))
+    for block in list_at(message, "content"):
+        if isinstance(block, dict) and isinstance(block.get("thinking"), str):
+            events.append(ThinkingDelta(block["thinking"]))
+        elif isinstance(block, dict) and isinstance(block.get("text"), str):
+            events.append(TextDelta(block["text"]))
+    for pos, call in enumerate(list_at(message, "tool_calls")):
+        events += _call_events(pos, call if isinstance(call, dict) else {})
+    citations = [c for c in list_at(message, "citations") if isinstance(c, dict)]
+    if citations:
+        events.append(CitationsAdded(tuple(_citation(c) for c in citations)))
+    finish = str_at(body, "finish_reason")
+    events += _end_events(finish, body.get("usage"), str_at(body, "error"))
+    return [*events, StreamEnded(finish, body)]
+
+
+class V2StreamMapper(StreamMapper):
+    """Maps v2 server-sent events (`type`) to neutral events."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._calls: dict[int, tuple[str | None, str, str]] = {}
+
+    def map_object(self, obj: dict[str, Any]) -> list[StreamEvent]:
+        """The events of one v2 stream object."""
+        kind = str_at(obj, "type") or ""
+        message = obj_at(obj_at(obj, "delta"), "message")
+        raw_index = obj.get("index")
+        index = raw_index if isinstance(raw_index, int) else 0
+        match kind:
+            case "message-start":
+                return [StreamStarted(str_at(obj, "id"))]
+            case "content-delta":
+                content = obj_at(message, "content")
+                if isinstance(content.get("thinking"), str):
+                    return [ThinkingDelta(content["thinking"])]
+                return [TextDelta(str_at(content, "text") or "")]
+            case "tool-plan-delta":
+                return [ToolPlanDelta(str_at(message, "tool_plan") or "")]
+            case "tool-call-start" | "tool-call-delta" | "tool-call-end":
+                return self._tool(kind, index, obj_at(message, "tool_calls"))
+            case "citation-start":
+                return [CitationsAdded((_citation(obj_at(message, "citations")),))]
+            case "message-end":
+                return self._end(obj_at(obj, "delta"))
+            case "content-start" | "content-end" | "citation-end" | "debug":
+                return []
+        return [UnknownEvent(kind or "(no type)")]
+
+    def _tool(self, kind: str, index: int, call: dict[str, Any]) -> list[StreamEvent]:
+        call_id, name, arguments = self._calls.get(index, (None, "", ""))
+        function = obj_at(call, "function")
+        if kind == "tool-call-start":
+            call_id, name = str_at(call, "id"), str_at(function, "name") or ""
+            self._calls[index] = (call_id, name, "")
+            events: list[StreamEvent] = [ToolCallStarted(index, call_id, name)]
+            if str_at(function, "arguments"):
+                events += self._tool("tool-call-delta", index, call)
+            return events
+        if kind == "tool-call-delta":
+            delta = str_at(function, "arguments") or ""
+            self._calls[index] = (call_id, name, arguments + delta)
+            return [ToolCallDelta(index, delta)]
+        parsed = ToolCall(id=call_id, name=name, parameters=_arguments(arguments))
+        return [ToolCallCompleted(index, parsed)]
+
+    def _end(self, delta: dict[str, Any]) -> list[StreamEvent]:
+        self.ended = True
+        finish = str_at(delta, "finish_reason")
+        error = delta.get("error")
+        error_text = error if isinstance(error, str) else (json.dumps(error) if error else None)
+        events = _end_events(finish, delta.get("usage"), error_text)
+        return [*events, StreamEnded(finish, None)]
+
+
+def stream_mapper() -> StreamMapper:
+    """A mapper for one v2 stream."""
+    return V2StreamMapper()
