@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -14,8 +12,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from workbench.sandbox.auth import check_key
+from workbench.sandbox.call import Call, Handler
+from workbench.sandbox.chat_routes import chat_routes
 from workbench.sandbox.errors import Flavour, SandboxHTTPError, error_body
-from workbench.sandbox.faults import HEADER, Faults, parse_faults, request_faults
+from workbench.sandbox.faults import HEADER, parse_faults, request_faults
 from workbench.sandbox.quota import Quota, QuotaDecision
 from workbench.sandbox.rerank import rerank_v1, rerank_v2
 from workbench.sandbox.text import words
@@ -43,20 +43,6 @@ _FAULT_MESSAGES: dict[int, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Call:
-    """One accepted request, as handlers see it."""
-
-    request: Request
-    body: dict[str, Any]
-    faults: Faults
-    config: SandboxConfig
-    request_id: str
-
-
-Handler = Callable[[Call], Awaitable[Response]]
-
-
 class RequestIdMiddleware:
     """Gives every response, even a 404, an `x-request-id` header."""
 
@@ -81,8 +67,8 @@ class RequestIdMiddleware:
 
 
 def flavour_of(path: str) -> Flavour:
-    """Which error shape a route speaks: Cohere for /v1 and /v2, Azure/OpenAI for the rest."""
-    return "cohere" if path.startswith(("/v1/rerank", "/v1/chat", "/v2/")) else "openai"
+    """Which error shape a route speaks: Azure/OpenAI for chat completions and /info, else Cohere."""
+    return "openai" if path.endswith(("/chat/completions", "/info")) else "cohere"
 
 
 def error_response(flavour: Flavour, exc: SandboxHTTPError) -> JSONResponse:
@@ -124,7 +110,8 @@ class Sandbox:
         faults = request_faults(self.default_faults, request.headers.get(HEADER))
         raw = await request.body()
         body = parse_body(raw) if method == "POST" else {}
-        decision = self.quota.take(max(1, len(words(raw.decode("utf-8", "replace")))))
+        cost = max(1, len(words(raw.decode("utf-8", "replace"))))
+        decision = self.quota.take(cost)
         if not decision.allowed:
             message = f"Rate limit is exceeded. Try again in {decision.retry_after_s} seconds."
             raise SandboxHTTPError(429, message, headers=decision.headers())
@@ -132,7 +119,7 @@ class Sandbox:
             await asyncio.sleep(faults.delay_ms / 1000)
         if faults.status is not None:
             raise _fault_error(faults.status, decision)
-        call = Call(request, body, faults, self.config, request.scope[_REQUEST_ID])
+        call = Call(request, body, faults, self.config, request.scope[_REQUEST_ID], cost)
         response = await handler(call)
         response.headers.update(decision.headers())
         return response
@@ -165,11 +152,10 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 def build_app(config: SandboxConfig) -> ASGIApp:
     """The sandbox's ASGI application for `config`."""
-    from workbench.sandbox.chat_routes import chat_routes
-
     sandbox = Sandbox(config)
     routes = [
         sandbox.route("/info", _info, method="GET"),
+        sandbox.route("/models/info", _info, method="GET"),
         sandbox.route("/v1/rerank", _rerank_v1),
         sandbox.route("/v2/rerank", _rerank_v2),
         *chat_routes(sandbox),
