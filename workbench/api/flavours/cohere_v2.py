@@ -81,11 +81,23 @@ def render_document(document: Document, rank_fields: list[str] | None) -> str:
     return "\n".join(f"{key}: {_text(document[key])}" for key in keys if key in document)
 
 
+def _model(request_model: str | None, model: str | None) -> str:
+    if request_model or model:
+        return request_model or model or ""
+    raise InputError(
+        "Cohere v2 needs a model name (on Azure serverless any name works)", where="model"
+    )
+
+
 def rerank_body(request: RerankRequest, model: str | None) -> dict[str, Any]:
-    """The `/v2/rerank` body: documents rendered to text (v2 takes strings only)."""
+    """The `/v2/rerank` body: documents rendered to text (v2 takes strings only).
+
+    Raises:
+        InputError: when no model is named (v2 requires one).
+    """
     return drop_none(
         {
-            "model": request.model or model,
+            "model": _model(request.model, model),
             "query": request.query,
             "documents": [render_document(d, request.rank_fields) for d in request.documents],
             "top_n": request.top_n,
@@ -169,14 +181,14 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     """The `/v2/chat` body.
 
     Raises:
-        InputError: for a parameter or option v2 does not have.
+        InputError: for a missing model, or a parameter or option v2 does not have.
     """
     if request.search_queries_only:
         raise InputError("Cohere v2 has no search_queries_only", where="search_queries_only")
     params = request.params
     body: dict[str, Any] = drop_none(
         {
-            "model": request.model or model,
+            "model": _model(request.model, model),
             "messages": messages(request),
             "documents": [_document(d) for d in request.documents] or None,
             "tools": [tool_to_function(t) for t in request.tools] or None,

@@ -1,0 +1,298 @@
+"""Command line: `workbench rerank` and `workbench chat` against any endpoint, without Qt.
+
+Exit status: 0 done, 2 bad input, 3 the server answered with an error, 4 protocol error or broken
+stream (what arrived is still printed), 5 connection failure or timeout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TextIO
+
+from workbench.api import (
+    ApiError,
+    AuthScheme,
+    ChatRequest,
+    ChatSnapshot,
+    ConnectError,
+    Connection,
+    Flavour,
+    InputError,
+    ProtocolError,
+    RequestTimeout,
+    RerankRequest,
+    StatusError,
+    TextDelta,
+    WorkbenchClient,
+    WorkbenchError,
+    accumulate,
+    parse_pasted_url,
+)
+from workbench.cli_inputs import (
+    parse_params,
+    read_documents,
+    read_history,
+    read_tool_results,
+    read_tools,
+)
+from workbench.cli_output import (
+    chat_json,
+    print_chat_details,
+    print_json,
+    print_rerank,
+    rerank_json,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+EXIT_OK, EXIT_INPUT, EXIT_SERVER, EXIT_PROTOCOL, EXIT_CONNECT = 0, 2, 3, 4, 5
+DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
+
+
+def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
+    parser.add_argument("--url", required=True, help="base URL, or a full route pasted as given")
+    parser.add_argument("--flavour", choices=flavours, help="default: from the URL, else cohere-v2")
+    parser.add_argument("--model", help="model name (optional on most deployments)")
+    parser.add_argument("--auth", choices=[a.value for a in AuthScheme], default="bearer")
+    parser.add_argument(
+        "--key-env",
+        metavar="VAR",
+        help=f"environment variable holding the key (default: {DEFAULT_KEY_ENV} when set)",
+    )
+    parser.add_argument("--api-version", help="`?api-version=` for Azure inference routes")
+    parser.add_argument(
+        "--extra-parameters", choices=["pass-through", "drop", "error"], help="Azure header"
+    )
+    parser.add_argument(
+        "--header", action="append", default=[], metavar="NAME:VALUE", help="extra header"
+    )
+    parser.add_argument("--timeout", type=float, default=120.0, help="read timeout in seconds")
+    parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `workbench` argument parser with its `rerank` and `chat` commands."""
+    parser = argparse.ArgumentParser(prog="workbench", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    rerank = commands.add_parser("rerank", help="rank documents against a query")
+    _connection_options(rerank, ["cohere-v1", "cohere-v2"])
+    rerank.add_argument("--query", required=True)
+    rerank.add_argument("--documents", required=True, metavar="FILE", help="JSON array; - = stdin")
+    rerank.add_argument("--rank-fields", metavar="F1,F2", help="keys of object documents to rank")
+    rerank.add_argument("--top-n", type=int)
+    rerank.add_argument("--return-documents", action="store_true")
+    rerank.add_argument("--max-chunks-per-doc", type=int, help="Cohere v1")
+    rerank.add_argument("--max-tokens-per-doc", type=int, help="Cohere v2")
+    chat = commands.add_parser("chat", help="send one chat turn")
+    _connection_options(chat, [f.value for f in Flavour])
+    chat.add_argument("--message", required=True)
+    chat.add_argument("--preamble")
+    chat.add_argument("--history", metavar="FILE")
+    chat.add_argument("--documents", metavar="FILE")
+    chat.add_argument("--tools", metavar="FILE")
+    chat.add_argument("--tool-results", metavar="FILE")
+    chat.add_argument("--search-queries-only", action="store_true", help="Cohere v1")
+    chat.add_argument("--stream", action="store_true")
+    chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    return parser
+
+
+def _headers(pairs: list[str]) -> dict[str, str]:
+    headers = {}
+    for pair in pairs:
+        name, sep, value = pair.partition(":")
+        if not sep or not name.strip():
+            raise InputError(f"expected NAME:VALUE, got {pair!r}", where="--header")
+        headers[name.strip()] = value.strip()
+    return headers
+
+
+def _key(args: argparse.Namespace) -> str | None:
+    if args.auth == AuthScheme.NONE.value:
+        return None
+    if args.key_env:
+        if args.key_env not in os.environ:
+            raise InputError(f"environment variable {args.key_env} is not set", where="--key-env")
+        return os.environ[args.key_env]
+    return os.environ.get(DEFAULT_KEY_ENV)
+
+
+def connection_from_args(args: argparse.Namespace) -> Connection:
+    """The Connection the command line describes (the one place a future `--endpoint` plugs in).
+
+    The flavour comes from `--flavour`, else from a pasted route, else Cohere v2.
+    """
+    pasted = parse_pasted_url(args.url)
+    flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or Flavour.COHERE_V2)
+    key = _key(args)
+    return Connection(
+        base_url=args.url,
+        flavour=flavour,
+        model=args.model,
+        auth=AuthScheme(args.auth),
+        api_key=key,  # pydantic turns the str into a SecretStr
+        api_version=args.api_version,
+        extra_parameters=args.extra_parameters,
+        timeout_s=args.timeout,
+        extra_headers=_headers(args.header),
+    )
+
+
+@dataclass
+class _Streams:
+    out: TextIO
+    err: TextIO
+
+
+async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
+    connection = connection_from_args(args)
+    if connection.flavour is Flavour.OPENAI:
+        raise InputError("rerank speaks cohere-v1 or cohere-v2; pass --flavour", where="--flavour")
+    documents = read_documents(args.documents)
+    rank_fields = (
+        [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
+    )
+    request = RerankRequest(
+        query=args.query,
+        documents=documents,
+        top_n=args.top_n,
+        return_documents=args.return_documents,
+        rank_fields=rank_fields,
+        max_chunks_per_doc=args.max_chunks_per_doc,
+        max_tokens_per_doc=args.max_tokens_per_doc,
+    )
+    async with WorkbenchClient(connection) as client:
+        response = await client.rerank(request)
+    if args.json:
+        print_json(rerank_json(response), io.out)
+    else:
+        print_rerank(response, documents, io.out)
+    return EXIT_OK
+
+
+def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
+    """The ChatRequest the command line describes (files read and checked here)."""
+    return ChatRequest(
+        message=args.message,
+        preamble=args.preamble,
+        history=read_history(args.history) if args.history else [],
+        documents=read_documents(args.documents) if args.documents else [],
+        tools=read_tools(args.tools) if args.tools else [],
+        tool_results=read_tool_results(args.tool_results) if args.tool_results else [],
+        search_queries_only=args.search_queries_only,
+        params=parse_params(args.param),
+    )
+
+
+@dataclass
+class _ChatRun:
+    snapshot: ChatSnapshot
+    started: float
+    ttft_ms: float | None = None
+
+    def elapsed_ms(self) -> float:
+        return (time.perf_counter() - self.started) * 1000.0
+
+
+async def _stream(
+    client: WorkbenchClient, request: ChatRequest, run: _ChatRun, io: _Streams, live: bool
+) -> None:
+    async for event in client.chat_stream(request):
+        run.snapshot = accumulate(run.snapshot, event)
+        if isinstance(event, TextDelta):
+            run.ttft_ms = run.ttft_ms if run.ttft_ms is not None else run.elapsed_ms()
+            if live:
+                io.out.write(event.text)
+                io.out.flush()
+
+
+def _finish_chat(
+    args: argparse.Namespace, run: _ChatRun, io: _Streams, error: WorkbenchError | None
+) -> None:
+    total = run.elapsed_ms()
+    if args.json:
+        obj = chat_json(run.snapshot, run.ttft_ms, total)
+        failure = str(error) if error else run.snapshot.error
+        if failure:
+            obj["error"] = failure
+        print_json(obj, io.out)
+        return
+    if not args.stream:
+        io.out.write(run.snapshot.text)
+    io.out.write("\n")
+    print_chat_details(run.snapshot, total, io.out)
+
+
+async def _chat(args: argparse.Namespace, io: _Streams) -> int:
+    connection = connection_from_args(args)
+    request = chat_request_from_args(args)
+    async with WorkbenchClient(connection) as client:
+        run = _ChatRun(ChatSnapshot(), time.perf_counter())
+        if not args.stream:
+            run.snapshot = await client.chat(request)
+            run.ttft_ms = run.elapsed_ms()  # the first token arrived with the whole answer
+            _finish_chat(args, run, io, None)
+            return EXIT_SERVER if run.snapshot.error else EXIT_OK
+        try:
+            await _stream(client, request, run, io, live=not args.json)
+        except ProtocolError as exc:
+            _finish_chat(args, run, io, exc)  # keep what arrived before the break
+            raise
+    _finish_chat(args, run, io, None)
+    if run.snapshot.error:
+        io.err.write(f"workbench: the stream reported a failure: {run.snapshot.error}\n")
+        return EXIT_SERVER
+    return EXIT_OK
+
+
+def describe(error: WorkbenchError) -> str:
+    """One clear line for stderr: title, where, then the server's own message."""
+    if isinstance(error, InputError):
+        return ": ".join(p for p in (error.title, error.where, error.server_message) if p)
+    return str(error)
+
+
+def exit_status(error: WorkbenchError) -> int:
+    """The exit status for a failure."""
+    if isinstance(error, InputError):
+        return EXIT_INPUT
+    if isinstance(error, StatusError):
+        return EXIT_SERVER
+    if isinstance(error, ConnectError | RequestTimeout):
+        return EXIT_CONNECT
+    return EXIT_PROTOCOL if isinstance(error, ProtocolError | ApiError) else EXIT_INPUT
+
+
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run one command.
+
+    Args:
+        argv: arguments without the program name (`sys.argv[1:]` when None).
+        stdout: where results go (sys.stdout by default).
+        stderr: where errors go (sys.stderr by default).
+
+    Returns:
+        The exit status (see the module docstring).
+    """
+    io = _Streams(stdout or sys.stdout, stderr or sys.stderr)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # argparse has printed its message (or the help)
+        return exc.code if isinstance(exc.code, int) else EXIT_INPUT
+    runner: Any = _rerank if args.command == "rerank" else _chat
+    try:
+        return int(asyncio.run(runner(args, io)))
+    except WorkbenchError as exc:
+        io.err.write(f"workbench: {describe(exc)}\n")
+        return exit_status(exc)
+    except KeyboardInterrupt:
+        io.err.write("workbench: cancelled\n")
+        return 130

@@ -1,0 +1,160 @@
+"""Command-line input: JSON files (with line/column errors), history, tool results and `--param`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from workbench.api import (
+    ChatMessage,
+    Document,
+    GenerationParams,
+    InputError,
+    ToolCall,
+    ToolResult,
+    ToolSpec,
+    tool_from_json,
+)
+
+_ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant"}
+
+
+def read_json(path: str) -> tuple[Any, str]:
+    """Read a JSON file (`-` for stdin).
+
+    Returns:
+        `(value, name)`: the value and the file name for messages.
+
+    Raises:
+        InputError: titled with the file name; `.where` is "line L, column C" for bad JSON.
+    """
+    name = "<stdin>" if path == "-" else Path(path).name
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read it: {exc}", title=name) from None
+    try:
+        return json.loads(text), name
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise InputError(exc.msg, title=name, where=where) from None
+
+
+def _list(value: Any, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise InputError("expected a JSON array", title=name, where="top level")
+    return value
+
+
+def _validation(exc: ValidationError, name: str, prefix: str) -> InputError:
+    first = exc.errors()[0]
+    loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
+    return InputError(first["msg"], title=name, where=f"{prefix}{loc}")
+
+
+def read_documents(path: str) -> list[Document]:
+    """Documents: an array of strings or objects."""
+    value, name = read_json(path)
+    documents = _list(value, name)
+    for pos, document in enumerate(documents):
+        if not isinstance(document, str | dict):
+            raise InputError(
+                "a document must be a string or an object", title=name, where=f"[{pos}]"
+            )
+    return documents
+
+
+def read_tools(path: str) -> list[ToolSpec]:
+    """Tools in v1 `parameter_definitions` or JSON-schema function form."""
+    value, name = read_json(path)
+    try:
+        return [tool_from_json(tool, f"[{pos}]") for pos, tool in enumerate(_list(value, name))]
+    except InputError as exc:
+        raise InputError(exc.server_message, title=name, where=exc.where) from None
+
+
+def _call(obj: Any) -> dict[str, Any]:
+    """A tool call in neutral form from `{id?, name, parameters}` or OpenAI/v2 function form."""
+    if isinstance(obj, dict) and isinstance(obj.get("function"), dict):
+        function = obj["function"]
+        arguments = function.get("arguments") or "{}"
+        params = json.loads(arguments) if isinstance(arguments, str) else arguments
+        return {"id": obj.get("id"), "name": function.get("name", ""), "parameters": params}
+    return obj if isinstance(obj, dict) else {}
+
+
+def _message(obj: Any) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        return {"role": obj}
+    role = str(obj.get("role", "")).lower()
+    message: dict[str, Any] = {"role": _ROLE_ALIASES.get(role, role)}
+    content = obj.get("content", obj.get("message"))
+    if content is not None:
+        message["content"] = content
+    if obj.get("tool_plan"):
+        message["tool_plan"] = obj["tool_plan"]
+    if obj.get("tool_calls"):
+        message["tool_calls"] = [_call(c) for c in obj["tool_calls"]]
+    if obj.get("tool_results"):
+        message["tool_results"] = obj["tool_results"]
+    return message
+
+
+def read_history(path: str) -> list[ChatMessage]:
+    """History in neutral form (`role` user/assistant/system/tool, `content`) or v1 form
+    (`role` USER/CHATBOT/SYSTEM/TOOL, `message`)."""
+    value, name = read_json(path)
+    try:
+        return [ChatMessage.model_validate(_message(m)) for m in _list(value, name)]
+    except ValidationError as exc:
+        raise _validation(exc, name, "") from None
+    except ValueError as exc:  # arguments that are not JSON inside a function-form call
+        raise InputError(str(exc), title=name, where="tool_calls") from None
+
+
+def read_tool_results(path: str) -> list[ToolResult]:
+    """Tool results: `[{"call": {"id"?, "name", "parameters"}, "outputs": [{...}, ...]}]`."""
+    value, name = read_json(path)
+    results = []
+    for pos, item in enumerate(_list(value, name)):
+        try:
+            call = ToolCall.model_validate(
+                _call(item.get("call") if isinstance(item, dict) else None)
+            )
+            outputs = item.get("outputs") if isinstance(item, dict) else None
+            results.append(ToolResult(call=call, outputs=outputs))
+        except ValidationError as exc:
+            raise _validation(exc, name, f"[{pos}]") from None
+        except ValueError as exc:
+            raise InputError(str(exc), title=name, where=f"[{pos}].call") from None
+    return results
+
+
+def parse_params(pairs: list[str]) -> GenerationParams:
+    """`NAME=VALUE` pairs: values parsed as JSON when they parse, else kept as strings; known
+    names are validated (the error names the allowed range), unknown ones go to `extra`."""
+    known = set(GenerationParams.model_fields) - {"extra"}
+    fields: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise InputError(f"expected NAME=VALUE, got {pair!r}", where="--param")
+        try:
+            value: Any = json.loads(raw)
+        except ValueError:
+            value = raw
+        (fields if name in known else extra)[name] = value
+    try:
+        return GenerationParams(**fields, extra=extra)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        raise InputError(
+            f"{first['msg']} (got {first['input']!r})", where=f"--param {field}"
+        ) from None
