@@ -1,0 +1,114 @@
+"""Trace: a timeline tree per turn — tool plan, tool calls with parameters, results, queries, citations."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+if TYPE_CHECKING:
+    from workbench.api.models import Citation, ToolCall, ToolResult
+
+
+@dataclass(frozen=True)
+class TraceTurn:
+    """What the trace shows for one turn."""
+
+    index: int
+    title: str
+    tool_results_sent: tuple[ToolResult, ...] = ()
+    tool_plan: str = ""
+    tool_calls: tuple[ToolCall, ...] = ()
+    pending_calls: tuple[tuple[str, str], ...] = ()
+    """(name, arguments so far) of calls still streaming."""
+    search_queries: tuple[str, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    finish_reason: str | None = None
+    cut_off: str | None = None
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class TraceView(QTreeWidget):
+    """One top-level item per turn; the live turn's item is rebuilt on each coalesced render."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chat_trace")
+        self.setAccessibleName("Tool and search trace")
+        self.setHeaderLabels(["Step", "Detail"])
+        self.setColumnWidth(0, 220)
+        self._items: dict[int, QTreeWidgetItem] = {}
+
+    def clear_turns(self) -> None:
+        """Forget every turn."""
+        self.clear()
+        self._items.clear()
+
+    def show_turn(self, turn: TraceTurn) -> None:
+        """Add or replace the item of one turn."""
+        old = self._items.get(turn.index)
+        item = self._build(turn)
+        if old is not None:
+            position = self.indexOfTopLevelItem(old)
+            self.takeTopLevelItem(position)
+            self.insertTopLevelItem(position, item)
+        else:
+            self.addTopLevelItem(item)
+        self._items[turn.index] = item
+        item.setExpanded(True)
+        for child in _children(item):
+            child.setExpanded(True)
+
+    def steps(self, turn: int) -> list[str]:
+        """The step labels of a turn, in order (tests and accessibility)."""
+        item = self._items.get(turn)
+        if item is None:
+            return []
+        return [child.text(0) for child in _children(item)]
+
+    def detail(self, turn: int, step: int) -> str:
+        """The detail column of one step."""
+        return _children(self._items[turn])[step].text(1)
+
+    def _build(self, turn: TraceTurn) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([f"Turn {turn.index + 1}", turn.title])
+        for result in turn.tool_results_sent:
+            step = _child(item, f"Tool result → {result.call.name}", _json(result.outputs))
+            for n, output in enumerate(result.outputs):
+                _child(step, f"output {n}", _json(output))
+        if turn.tool_plan:
+            _child(item, "Tool plan", turn.tool_plan)
+        for call in turn.tool_calls:
+            step = _child(item, f"Tool call {call.name}", call.id or "")
+            for key, value in call.parameters.items():
+                _child(step, key, _json(value))
+        for name, arguments in turn.pending_calls:
+            _child(item, f"Tool call {name} (streaming)", arguments)
+        for query in turn.search_queries:
+            _child(item, "Search query", query)
+        for citation in turn.citations:
+            sources = ", ".join(d for d in citation.document_ids if d) or "no source id"
+            _child(
+                item, f"Citation «{citation.text}»", f"{citation.start}..{citation.end} → {sources}"
+            )
+        if turn.cut_off:
+            _child(item, "Cut off", turn.cut_off)
+        elif turn.finish_reason:
+            _child(item, "Finished", turn.finish_reason)
+        return item
+
+
+def _child(parent: QTreeWidgetItem, label: str, detail: str) -> QTreeWidgetItem:
+    child = QTreeWidgetItem([label, detail])
+    child.setToolTip(1, detail[:2000])
+    parent.addChild(child)
+    return child
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [c for n in range(item.childCount()) if (c := item.child(n)) is not None]
