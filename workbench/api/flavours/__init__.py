@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.api.flavours import cohere_v1, cohere_v2, openai_compat
+from workbench.api.framing import FrameDecoder
 from workbench.api.models import Flavour
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
     from workbench.api.events import StreamEvent
     from workbench.api.flavours.common import StreamMapper
     from workbench.api.models import ChatRequest, RerankRequest, RerankResponse
@@ -37,3 +40,18 @@ def codec_for(flavour: Flavour) -> Codec:
         Flavour.OPENAI: openai_compat,
     }
     return codecs[flavour]
+
+
+def decode_events(flavour: Flavour, chunks: Iterable[bytes]) -> Iterator[StreamEvent]:
+    """The pure pipeline: body chunks → frames → neutral events, with no I/O (tests, benchmarks).
+
+    Raises:
+        ProtocolError: after yielding every good event, when the stream is broken.
+    """
+    decoder, mapper = FrameDecoder(), codec_for(flavour).stream_mapper()
+    for chunk in chunks:
+        for frame in decoder.feed(chunk):
+            yield from mapper.map(frame)
+    for frame in decoder.finish():
+        yield from mapper.map(frame)
+    yield from mapper.finish(decoder.frames_seen, decoder.bytes_seen)
