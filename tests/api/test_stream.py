@@ -161,7 +161,7 @@ def test_stream_ending_without_its_final_event_is_a_protocol_error() -> None:
     _, snap, error = t.run(Flavour.COHERE_V1, t.ndjson(t.V1_EVENTS[:-1]))
     assert error is not None
     assert "final event" in error.server_message
-    assert error.where == "event 7 (byte %d)" % len(t.ndjson(t.V1_EVENTS[:-1]))
+    assert error.where == f"event 7 (byte {len(t.ndjson(t.V1_EVENTS[:-1]))})"
     assert snap.text == t.ANSWER
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import ProtocolError
-from workbench.api.events import StreamEvent
 from workbench.api.flavours import decode_events
-from workbench.api.models import Flavour
 from workbench.api.stream import ChatSnapshot, accumulate
+
+if TYPE_CHECKING:
+    from workbench.api.events import StreamEvent
+    from workbench.api.models import Flavour
 
 ANSWER = "Paris 🇫🇷 is the capital."
 """An answer with characters outside the Basic Multilingual Plane before the cited span."""
