@@ -1,0 +1,189 @@
+"""Test connection: reach an endpoint, check auth, read model info, and explain failures in words."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from workbench.api.errors import (
+    ApiError,
+    AuthError,
+    ConnectError,
+    ConnectTimeout,
+    InputError,
+    NotFound,
+    ProtocolError,
+    RateLimited,
+    RequestTimeout,
+    ServerError,
+    WorkbenchError,
+)
+from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
+
+if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
+    from workbench.api.client import WorkbenchClient
+
+
+@dataclass(frozen=True)
+class ProbeReport:
+    """What a connection test found."""
+
+    ok: bool
+    headline: str
+    """One line: "Connected: rerank-v3.5 (Cohere), 84 ms" or the failure's title."""
+    explanation: str = ""
+    """For a failure: the likely cause in words and what to try."""
+    url: str = ""
+    """The URL that was called last."""
+    latency_ms: float | None = None
+    model: dict[str, str] = field(default_factory=dict)
+    """Model info from `/info` (name, type, provider) where the server offers it."""
+    error: WorkbenchError | None = None
+
+
+async def probe(client: WorkbenchClient) -> ProbeReport:
+    """Try `/info`; where a server has none, send the smallest rerank, then the smallest chat.
+
+    Args:
+        client: a client for the endpoint under test (its key already set).
+
+    Returns:
+        A report; failures are reported, not raised.
+    """
+    url = client.url_for("info")
+    started = time.perf_counter()
+    try:
+        info = await client.info()
+        latency = (time.perf_counter() - started) * 1000
+        model = {
+            k: str(v)
+            for k, v in {
+                "name": info.model_name,
+                "type": info.model_type,
+                "provider": info.model_provider_name,
+            }.items()
+            if v
+        }
+        label = model.get("name", "model info received")
+        if "provider" in model:
+            label += f" ({model['provider']})"
+        return ProbeReport(
+            True, f"Connected: {label}, {latency:.0f} ms", url=url, latency_ms=latency, model=model
+        )
+    except (NotFound, ProtocolError) as exc:
+        # Many servers have no /info: fall back to the smallest real requests.
+        return await _probe_by_request(client, failure(exc, url))
+    except WorkbenchError as exc:
+        return failure(exc, url)
+
+
+async def _probe_by_request(client: WorkbenchClient, info_failure: ProbeReport) -> ProbeReport:
+    """Send a one-document rerank, then a one-token chat; the first answer proves the route."""
+    requests: dict[str, Callable[[], Awaitable[object]]] = {
+        "rerank": lambda: client.rerank(RerankRequest(query="ping", documents=["pong"], top_n=1)),
+        "chat": lambda: client.chat(
+            ChatRequest(message="ping", params=GenerationParams(max_tokens=1))
+        ),
+    }
+    last = info_failure
+    for kind, send in requests.items():
+        url = client.url_for(kind)
+        started = time.perf_counter()
+        try:
+            await send()
+        except InputError:
+            continue  # the request cannot be built without more settings (e.g. a model name)
+        except NotFound as exc:
+            last = failure(exc, url)
+            continue
+        except WorkbenchError as exc:
+            return failure(exc, url)
+        latency = (time.perf_counter() - started) * 1000
+        return ProbeReport(
+            True,
+            f"Connected: {kind} route answered, {latency:.0f} ms (no /info on this server)",
+            url=url,
+            latency_ms=latency,
+        )
+    return last
+
+
+def failure(exc: WorkbenchError, url: str) -> ProbeReport:
+    """A failed report whose explanation names the likely cause."""
+    return ProbeReport(False, str(exc), explanation=explain(exc), url=url, error=exc)
+
+
+def explain(exc: WorkbenchError) -> str:
+    """The likely cause of a failure, in words, with what to try."""
+    text = _chain_text(exc)
+    if isinstance(exc, AuthError):
+        return (
+            "Wrong key: the server refused it. Check the key, and the authentication "
+            "scheme (Azure serverless and Cohere take Bearer; some gateways want api-key "
+            "or x-api-key)."
+        )
+    if isinstance(exc, NotFound):
+        return (
+            "Wrong route: the server has no such path. Check the base URL (paste the "
+            "deployment's target URL) and the flavour (Cohere v1, v2 or OpenAI-compatible)."
+        )
+    if isinstance(exc, RateLimited):
+        return "Reachable and authenticated, but rate limited right now: try again shortly."
+    if isinstance(exc, ConnectTimeout):
+        return (
+            "Timeout while connecting: the host did not answer. Check the address, a "
+            "firewall or VPN, or the proxy setting."
+        )
+    if isinstance(exc, ConnectError):
+        return _explain_connect(text)
+    if isinstance(exc, RequestTimeout):
+        return (
+            "Timeout: connected, but no answer arrived in time. The server may be "
+            "overloaded, or the timeout too short."
+        )
+    if isinstance(exc, ServerError):
+        return "The server failed (5xx): the deployment may be starting or unhealthy."
+    if isinstance(exc, ProtocolError):
+        return (
+            "The answer is not what this flavour expects: check the flavour, or the URL "
+            "may point at a web page or a different API."
+        )
+    if isinstance(exc, ApiError):
+        return "The server refused the request; its own message is shown above."
+    return ""
+
+
+def _chain_text(exc: BaseException) -> str:
+    """Type names and messages along the cause chain (httpx hides the OS error's words there)."""
+    parts: list[str] = []
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        parts.append(f"{type(current).__name__} {current}")
+        current = current.__cause__ or current.__context__
+    return " ".join(parts).lower()
+
+
+def _explain_connect(text: str) -> str:
+    if any(
+        w in text
+        for w in ("gaierror", "name or service", "getaddrinfo", "nodename", "resolve", "dns")
+    ):
+        return "DNS: the host name does not resolve. Check the spelling of the URL."
+    if any(w in text for w in ("ssl", "tls", "certificate", "handshake")):
+        return (
+            "TLS: the server's certificate was not accepted. If your network inspects "
+            "TLS, set the custom CA bundle; check the URL uses the right host."
+        )
+    if "proxy" in text or "407" in text:
+        return "Proxy: the proxy refused or failed the connection. Check the proxy setting."
+    if "refused" in text:
+        return (
+            "Connection refused: nothing listens at that address and port. Is the server "
+            "running, and the port right?"
+        )
+    return "The host could not be reached. Check the URL, your network and the proxy setting."

@@ -1,0 +1,60 @@
+"""Item models for the shell's views: the endpoint list."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from workbench.core.endpoints import FLAVOUR_LABELS
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.services import EndpointSession
+
+ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Role holding the endpoint id of a row."""
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class EndpointListModel(QAbstractListModel):
+    """The saved endpoints: name shown, flavour and URL as tooltip, id under ENDPOINT_ID_ROLE."""
+
+    def __init__(self, session: EndpointSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._items: list[EndpointConfig] = session.endpoints()
+        session.endpoints_changed.connect(self._on_session_endpoints_changed)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008  Qt's signature
+        """Number of endpoints (a flat list)."""
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Name, tooltip, accessible text or id for a row."""
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        endpoint = self._items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return endpoint.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{FLAVOUR_LABELS[endpoint.flavour]} · {endpoint.base_url}"
+        if role == ENDPOINT_ID_ROLE:
+            return endpoint.id
+        return None
+
+    def row_of(self, endpoint_id: str | None) -> int:
+        """The row of this endpoint id, or -1."""
+        return next((i for i, e in enumerate(self._items) if e.id == endpoint_id), -1)
+
+    def endpoint_at(self, row: int) -> EndpointConfig | None:
+        """The endpoint shown in this row, or None."""
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def _on_session_endpoints_changed(self) -> None:
+        self.beginResetModel()
+        self._items = self._session.endpoints()
+        self.endResetModel()
