@@ -11,11 +11,10 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QMessageBox, QPushButton
 
+from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for
 from workbench.api.models import Flavour
 from workbench.core.secrets import KeyringSecretStore
 from workbench.ui.panes.endpoints import EndpointsPane
-
-from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
