@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
@@ -17,11 +18,20 @@ def test_accepted_key_headers(sandbox: RunningSandbox, header: str) -> None:
     value = f"Bearer {sandbox.key}" if header == "Authorization" else str(sandbox.key)
     response = httpx.get(f"{sandbox.base_url}/info", headers={header: value})
     assert response.status_code == 200
-    assert response.json() == {"model_name": "command-r-plus-08-2024", "model_type": "chat-completion", "model_provider_name": "Cohere"}
+    assert response.json() == {
+        "model_name": "command-r-plus-08-2024",
+        "model_type": "chat-completion",
+        "model_provider_name": "Cohere",
+    }
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"api-key": "wrong"}, {"Authorization": "Basic abc"}])
-def test_wrong_or_missing_key_is_401_in_each_shape(sandbox: RunningSandbox, headers: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"api-key": "wrong"}, {"Authorization": "Basic abc"}],
+)
+def test_wrong_or_missing_key_is_401_in_each_shape(
+    sandbox: RunningSandbox, headers: dict[str, str]
+) -> None:
     with httpx.Client(base_url=sandbox.base_url, headers=headers) as client:
         cohere = client.post("/v2/chat", json={})
         azure = client.post("/chat/completions", json={})

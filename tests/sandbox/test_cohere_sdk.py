@@ -23,7 +23,9 @@ WEATHER_V1 = cohere.Tool(
     name="get_weather",
     description="Current weather for a city",
     parameter_definitions={
-        "location": cohere.ToolParameterDefinitionsValue(type="str", description="city", required=True),
+        "location": cohere.ToolParameterDefinitionsValue(
+            type="str", description="city", required=True
+        ),
         "days": cohere.ToolParameterDefinitionsValue(type="int", required=False),
     },
 )
@@ -62,9 +64,11 @@ def test_v1_rerank_strings_orders_by_relevance(co: cohere.Client) -> None:
     scores = [r.relevance_score for r in result.results]
     assert scores == sorted(scores, reverse=True)
     assert all(0 < s < 1 for s in scores)
-    assert result.meta is not None and result.meta.billed_units is not None
+    assert result.meta is not None
+    assert result.meta.billed_units is not None
     assert result.meta.billed_units.search_units == 1
-    assert result.meta.api_version is not None and result.meta.api_version.version == "1"
+    assert result.meta.api_version is not None
+    assert result.meta.api_version.version == "1"
 
 
 def test_v1_rerank_objects_with_rank_fields_returns_documents(co: cohere.Client) -> None:
@@ -100,15 +104,18 @@ def test_v1_chat_with_documents_cites_exact_spans(co: cohere.Client) -> None:
     for citation in response.citations:
         assert response.text[citation.start : citation.end] == citation.text
         assert citation.document_ids == ["d0"]
-    assert response.documents and response.documents[0]["id"] == "d0"
+    assert response.documents
+    assert response.documents[0]["id"] == "d0"
     assert response.finish_reason == "COMPLETE"
-    assert response.meta is not None and response.meta.billed_units is not None
+    assert response.meta is not None
+    assert response.meta.billed_units is not None
     assert response.meta.billed_units.output_tokens
 
 
 def test_v1_chat_default_document_ids(co: cohere.Client) -> None:
     response = co.chat(message="What is crème brûlée?", documents=DOCS)
-    assert response.citations and response.citations[0].document_ids == ["doc_1"]
+    assert response.citations
+    assert response.citations[0].document_ids == ["doc_1"]
 
 
 def test_v1_chat_with_tools_emits_tool_calls(co: cohere.Client) -> None:
@@ -127,8 +134,12 @@ def test_v1_chat_with_tool_results_cites_them(co: cohere.Client) -> None:
             outputs=[{"temperature": 21, "condition": "sunny"}],
         )
     ]
-    response = co.chat(message="", tools=[WEATHER_V1], tool_results=results,
-                       chat_history=[{"role": "USER", "message": "Weather in Paris?"}])
+    response = co.chat(
+        message="",
+        tools=[WEATHER_V1],
+        tool_results=results,
+        chat_history=[{"role": "USER", "message": "Weather in Paris?"}],
+    )
     assert "sunny" in response.text
     assert response.citations
     citation = response.citations[0]
@@ -139,7 +150,8 @@ def test_v1_chat_with_tool_results_cites_them(co: cohere.Client) -> None:
 def test_v1_search_queries_only(co: cohere.Client) -> None:
     response = co.chat(message="What is the capital of France?", search_queries_only=True)
     assert response.is_search_required is True
-    assert response.search_queries and response.search_queries[0].text == "capital france"
+    assert response.search_queries
+    assert response.search_queries[0].text == "capital france"
     assert response.search_queries[0].generation_id == response.generation_id
 
 
@@ -158,7 +170,12 @@ def test_v1_chat_stream_matches_non_stream(co: cohere.Client) -> None:
     texts = [e.text for e in events if isinstance(e, v1_events.TextGenerationStreamedChatResponse)]
     assert len(texts) > 3
     assert "".join(texts) == whole.text == events[-1].response.text
-    cites = [c for e in events if isinstance(e, v1_events.CitationGenerationStreamedChatResponse) for c in e.citations]
+    cites = [
+        c
+        for e in events
+        if isinstance(e, v1_events.CitationGenerationStreamedChatResponse)
+        for c in e.citations
+    ]
     assert [(c.start, c.end) for c in cites] == [(c.start, c.end) for c in whole.citations or []]
 
 
@@ -166,8 +183,12 @@ def test_v1_chat_stream_tool_calls(co: cohere.Client) -> None:
     events = _v1_stream(co, message="Weather in Paris?", tools=[WEATHER_V1])
     chunks = [e for e in events if isinstance(e, v1_events.ToolCallsChunkStreamedChatResponse)]
     plan = "".join(e.text or "" for e in chunks if e.tool_call_delta is None)
-    args = "".join((e.tool_call_delta.parameters or "") for e in chunks if e.tool_call_delta is not None)
-    generated = [e for e in events if isinstance(e, v1_events.ToolCallsGenerationStreamedChatResponse)]
+    args = "".join(
+        (e.tool_call_delta.parameters or "") for e in chunks if e.tool_call_delta is not None
+    )
+    generated = [
+        e for e in events if isinstance(e, v1_events.ToolCallsGenerationStreamedChatResponse)
+    ]
     assert len(generated) == 1
     assert generated[0].text == plan
     assert generated[0].tool_calls[0].parameters == {"location": "Paris"}
@@ -176,14 +197,20 @@ def test_v1_chat_stream_tool_calls(co: cohere.Client) -> None:
 
 def test_v2_chat_with_documents_and_sources(co2: cohere.ClientV2) -> None:
     docs = [{"id": "birds", "data": DOCS[0]}, "Paris is the capital of France."]
-    response = co2.chat(model="command-r-plus", messages=[{"role": "user", "content": "Where do penguins live?"}], documents=docs)
+    response = co2.chat(
+        model="command-r-plus",
+        messages=[{"role": "user", "content": "Where do penguins live?"}],
+        documents=docs,
+    )
     text = response.message.content[0].text  # type: ignore[index,union-attr]
     assert response.message.citations
     citation = response.message.citations[0]
     assert text[citation.start : citation.end] == citation.text  # type: ignore[index]
     source = citation.sources[0]  # type: ignore[index]
-    assert source.type == "document" and source.id == "birds"
-    assert response.usage is not None and response.usage.tokens is not None
+    assert source.type == "document"
+    assert source.id == "birds"
+    assert response.usage is not None
+    assert response.usage.tokens is not None
 
 
 def test_v2_chat_tools_then_results(co2: cohere.ClientV2) -> None:
@@ -195,9 +222,22 @@ def test_v2_chat_tools_then_results(co2: cohere.ClientV2) -> None:
     assert call.function.name == "get_weather"  # type: ignore[union-attr]
     assert call.function.arguments == '{"location":"Tokyo"}'  # type: ignore[union-attr]
     messages += [
-        {"role": "assistant", "tool_plan": first.message.tool_plan,
-         "tool_calls": [{"id": call.id, "type": "function", "function": {"name": "get_weather", "arguments": call.function.arguments}}]},  # type: ignore[union-attr]
-        {"role": "tool", "tool_call_id": call.id, "content": [{"type": "document", "document": {"data": {"temperature": "18°C"}}}]},
+        {
+            "role": "assistant",
+            "tool_plan": first.message.tool_plan,
+            "tool_calls": [
+                {
+                    "id": call.id,
+                    "type": "function",
+                    "function": {"name": "get_weather", "arguments": call.function.arguments},
+                }
+            ],
+        },  # type: ignore[union-attr]
+        {
+            "role": "tool",
+            "tool_call_id": call.id,
+            "content": [{"type": "document", "document": {"data": {"temperature": "18°C"}}}],
+        },
     ]
     second = co2.chat(model="m", messages=messages, tools=[WEATHER_V2])
     assert second.finish_reason == "COMPLETE"
@@ -208,7 +248,11 @@ def test_v2_chat_tools_then_results(co2: cohere.ClientV2) -> None:
 
 
 def test_v2_chat_stream_event_types_in_order(co2: cohere.ClientV2) -> None:
-    kwargs: dict[str, Any] = {"model": "m", "messages": [{"role": "user", "content": "Where do penguins live?"}], "documents": [DOCS[0]["text"]]}
+    kwargs: dict[str, Any] = {
+        "model": "m",
+        "messages": [{"role": "user", "content": "Where do penguins live?"}],
+        "documents": [DOCS[0]["text"]],
+    }
     whole = co2.chat(**kwargs)
     events = list(co2.chat_stream(**kwargs))
     kinds = [type(e) for e in events]
@@ -218,19 +262,33 @@ def test_v2_chat_stream_event_types_in_order(co2: cohere.ClientV2) -> None:
     assert kinds[-1] is v2_events.MessageEndV2ChatStreamResponse
     assert v2_events.CitationStartV2ChatStreamResponse in kinds
     assert v2_events.CitationEndV2ChatStreamResponse in kinds
-    deltas = [e.delta.message.content.text for e in events if isinstance(e, v2_events.ContentDeltaV2ChatStreamResponse)]  # type: ignore[union-attr]
+    deltas = [
+        e.delta.message.content.text
+        for e in events
+        if isinstance(e, v2_events.ContentDeltaV2ChatStreamResponse)
+    ]  # type: ignore[union-attr]
     assert "".join(deltas) == whole.message.content[0].text  # type: ignore[index,union-attr]
     assert events[-1].delta.finish_reason == "COMPLETE"  # type: ignore[union-attr]
 
 
 def test_v2_chat_stream_tool_call_events(co2: cohere.ClientV2) -> None:
-    events = list(co2.chat_stream(model="m", messages=[{"role": "user", "content": "Weather in Lyon?"}], tools=[WEATHER_V2]))
+    events = list(
+        co2.chat_stream(
+            model="m",
+            messages=[{"role": "user", "content": "Weather in Lyon?"}],
+            tools=[WEATHER_V2],
+        )
+    )
     kinds = [type(e).__name__ for e in events]
     assert kinds[0] == "MessageStartV2ChatStreamResponse"
     assert "ToolPlanDeltaV2ChatStreamResponse" in kinds
     assert kinds[-4:-1] != []
     start = next(e for e in events if isinstance(e, v2_events.ToolCallStartV2ChatStreamResponse))
-    args = "".join(e.delta.message.tool_calls.function.arguments for e in events if isinstance(e, v2_events.ToolCallDeltaV2ChatStreamResponse))  # type: ignore[union-attr]
+    args = "".join(
+        e.delta.message.tool_calls.function.arguments
+        for e in events
+        if isinstance(e, v2_events.ToolCallDeltaV2ChatStreamResponse)
+    )  # type: ignore[union-attr]
     assert start.delta.message.tool_calls.function.name == "get_weather"  # type: ignore[union-attr]
     assert args == '{"location":"Lyon"}'
     assert any(isinstance(e, v2_events.ToolCallEndV2ChatStreamResponse) for e in events)

@@ -11,7 +11,11 @@ import pytest
 if TYPE_CHECKING:
     from workbench.sandbox.runner import RunningSandbox
 
-V2_CHAT: dict[str, Any] = {"model": "m", "messages": [{"role": "user", "content": "Tell me a story"}], "stream": True}
+V2_CHAT: dict[str, Any] = {
+    "model": "m",
+    "messages": [{"role": "user", "content": "Tell me a story"}],
+    "stream": True,
+}
 OPENAI_CHAT: dict[str, Any] = {"messages": [{"role": "user", "content": "Hi"}], "stream": True}
 V1_CHAT: dict[str, Any] = {"message": "Tell me a story", "stream": True}
 
@@ -23,17 +27,24 @@ def fault(spec: str) -> dict[str, str]:
 @pytest.mark.parametrize("status", [400, 429, 500, 503])
 @pytest.mark.parametrize(
     ("route", "body", "shape"),
-    [("/v1/chat", {"message": "x"}, "cohere"), ("/v2/rerank", {"model": "m", "query": "q", "documents": ["d"]}, "cohere"),
-     ("/chat/completions", {"messages": [{"role": "user", "content": "x"}]}, "openai")],
+    [
+        ("/v1/chat", {"message": "x"}, "cohere"),
+        ("/v2/rerank", {"model": "m", "query": "q", "documents": ["d"]}, "cohere"),
+        ("/chat/completions", {"messages": [{"role": "user", "content": "x"}]}, "openai"),
+    ],
 )
-def test_status_fault_uses_the_flavour_shape(http: httpx.Client, status: int, route: str, body: dict[str, Any], shape: str) -> None:
+def test_status_fault_uses_the_flavour_shape(
+    http: httpx.Client, status: int, route: str, body: dict[str, Any], shape: str
+) -> None:
     response = http.post(route, json=body, headers=fault(f"status={status}"))
     assert response.status_code == status
     payload = response.json()
     if shape == "cohere":
-        assert set(payload) == {"message"} and payload["message"]
+        assert set(payload) == {"message"}
+        assert payload["message"]
     else:
-        assert payload["error"]["message"] and payload["error"]["code"]
+        assert payload["error"]["message"]
+        assert payload["error"]["code"]
     assert response.headers["x-request-id"]
     if status in {429, 503}:
         assert int(response.headers["retry-after"]) >= 1
@@ -57,10 +68,13 @@ def test_unknown_fault_key_is_named(http: httpx.Client) -> None:
     assert response.status_code == 400
     assert "'explode'" in response.json()["error"]["message"]
     bad_value = http.post("/v1/chat", json={"message": "x"}, headers=fault("delay_ms=soon"))
-    assert bad_value.status_code == 400 and "delay_ms" in bad_value.json()["message"]
+    assert bad_value.status_code == 400
+    assert "delay_ms" in bad_value.json()["message"]
 
 
-def _read_stream(http: httpx.Client, route: str, body: dict[str, Any], spec: str) -> tuple[bytes, Exception | None]:
+def _read_stream(
+    http: httpx.Client, route: str, body: dict[str, Any], spec: str
+) -> tuple[bytes, Exception | None]:
     received = b""
     with http.stream("POST", route, json=body, headers=fault(spec)) as response:
         assert response.status_code == 200
@@ -72,8 +86,13 @@ def _read_stream(http: httpx.Client, route: str, body: dict[str, Any], spec: str
     return received, None
 
 
-@pytest.mark.parametrize(("route", "body"), [("/v2/chat", V2_CHAT), ("/chat/completions", OPENAI_CHAT), ("/v1/chat", V1_CHAT)])
-def test_drop_fault_breaks_the_stream_after_n_events(http: httpx.Client, route: str, body: dict[str, Any]) -> None:
+@pytest.mark.parametrize(
+    ("route", "body"),
+    [("/v2/chat", V2_CHAT), ("/chat/completions", OPENAI_CHAT), ("/v1/chat", V1_CHAT)],
+)
+def test_drop_fault_breaks_the_stream_after_n_events(
+    http: httpx.Client, route: str, body: dict[str, Any]
+) -> None:
     received, error = _read_stream(http, route, body, "drop_after_events=5")
     assert isinstance(error, httpx.RemoteProtocolError)  # a broken stream, not a clean end
     separator = b"\n" if route == "/v1/chat" else b"\n\n"
@@ -100,7 +119,9 @@ def test_malformed_fault_in_ndjson(http: httpx.Client) -> None:
 
 
 def test_slow_stream_and_combined_faults_still_deliver_in_order(http: httpx.Client) -> None:
-    received, error = _read_stream(http, "/chat/completions", OPENAI_CHAT, "slow_stream_ms=5, drop_after_events=3")
+    received, error = _read_stream(
+        http, "/chat/completions", OPENAI_CHAT, "slow_stream_ms=5, drop_after_events=3"
+    )
     assert isinstance(error, httpx.RemoteProtocolError)
     assert received.count(b"\n\n") == 3
 
@@ -108,6 +129,9 @@ def test_slow_stream_and_combined_faults_still_deliver_in_order(http: httpx.Clie
 def test_command_line_default_faults_apply_and_headers_override(sandbox: RunningSandbox) -> None:
     from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
-    with start_sandbox(SandboxConfig(default_faults="status=503")) as faulty, httpx.Client(base_url=faulty.base_url) as c:
+    with (
+        start_sandbox(SandboxConfig(default_faults="status=503")) as faulty,
+        httpx.Client(base_url=faulty.base_url) as c,
+    ):
         assert c.get("/info").status_code == 503
         assert c.get("/info", headers=fault("status=404")).status_code == 404

@@ -36,31 +36,48 @@ def client(sandbox: RunningSandbox) -> Iterator[openai.OpenAI]:
 
 
 def test_create_answers_plainly(client: openai.OpenAI) -> None:
-    result = client.chat.completions.create(model="cohere", messages=[{"role": "user", "content": "Bonjour"}], seed=2)
+    result = client.chat.completions.create(
+        model="cohere", messages=[{"role": "user", "content": "Bonjour"}], seed=2
+    )
     choice = result.choices[0]
     assert choice.finish_reason == "stop"
     assert choice.message.role == "assistant"
     assert "Bonjour" in (choice.message.content or "")
     assert result.object == "chat.completion"
-    assert result.usage is not None and result.usage.total_tokens == result.usage.prompt_tokens + result.usage.completion_tokens
+    assert result.usage is not None
+    assert result.usage.total_tokens == result.usage.prompt_tokens + result.usage.completion_tokens
 
 
 def test_stream_equals_non_stream_and_reports_usage(client: openai.OpenAI) -> None:
-    kwargs: dict[str, Any] = {"model": "cohere", "messages": [{"role": "user", "content": "Tell me about Zürich"}], "seed": 5}
+    kwargs: dict[str, Any] = {
+        "model": "cohere",
+        "messages": [{"role": "user", "content": "Tell me about Zürich"}],
+        "seed": 5,
+    }
     whole = client.chat.completions.create(**kwargs)
-    chunks = list(client.chat.completions.create(**kwargs, stream=True, stream_options={"include_usage": True}))
+    chunks = list(
+        client.chat.completions.create(
+            **kwargs, stream=True, stream_options={"include_usage": True}
+        )
+    )
     assert all(isinstance(c, ChatCompletionChunk) for c in chunks)
     text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
     assert text == whole.choices[0].message.content
-    finishes = [c.choices[0].finish_reason for c in chunks if c.choices and c.choices[0].finish_reason]
+    finishes = [
+        c.choices[0].finish_reason for c in chunks if c.choices and c.choices[0].finish_reason
+    ]
     assert finishes == ["stop"]
-    assert chunks[-1].choices == [] and chunks[-1].usage is not None
+    assert chunks[-1].choices == []
+    assert chunks[-1].usage is not None
 
 
 def test_max_tokens_finishes_with_length(client: openai.OpenAI) -> None:
-    result = client.chat.completions.create(model="m", messages=[{"role": "user", "content": "Hello"}], max_tokens=3)
+    result = client.chat.completions.create(
+        model="m", messages=[{"role": "user", "content": "Hello"}], max_tokens=3
+    )
     assert result.choices[0].finish_reason == "length"
-    assert result.usage is not None and result.usage.completion_tokens == 3
+    assert result.usage is not None
+    assert result.usage.completion_tokens == 3
 
 
 def test_tool_calls_then_tool_result(client: openai.OpenAI) -> None:
@@ -81,7 +98,10 @@ def test_tool_calls_then_tool_result(client: openai.OpenAI) -> None:
 
 def test_streamed_tool_call_arguments_assemble(client: openai.OpenAI) -> None:
     stream = client.chat.completions.create(
-        model="m", messages=[{"role": "user", "content": "Convert 3 to JPY"}], tools=TOOLS, stream=True
+        model="m",
+        messages=[{"role": "user", "content": "Convert 3 to JPY"}],
+        tools=TOOLS,
+        stream=True,
     )
     names, args = [], ""
     for chunk in stream:
@@ -95,5 +115,7 @@ def test_streamed_tool_call_arguments_assemble(client: openai.OpenAI) -> None:
 
 def test_error_shape_reaches_the_sdk(client: openai.OpenAI) -> None:
     with pytest.raises(openai.BadRequestError) as caught:
-        client.chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}], temperature=5)
+        client.chat.completions.create(
+            model="m", messages=[{"role": "user", "content": "x"}], temperature=5
+        )
     assert "temperature" in str(caught.value)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import httpx
+
 from workbench.sandbox.quota import Quota
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
 
 def test_fourth_request_over_rpm_3_is_refused() -> None:
-    with start_sandbox(SandboxConfig(rpm=3)) as sandbox, httpx.Client(base_url=sandbox.base_url) as client:
-        answers = [client.post("/v2/rerank", json={"model": "m", "query": "q", "documents": ["q"]}) for _ in range(4)]
+    with (
+        start_sandbox(SandboxConfig(rpm=3)) as sandbox,
+        httpx.Client(base_url=sandbox.base_url) as client,
+    ):
+        answers = [
+            client.post("/v2/rerank", json={"model": "m", "query": "q", "documents": ["q"]})
+            for _ in range(4)
+        ]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
     assert [a.headers["x-ratelimit-remaining-requests"] for a in answers] == ["2", "1", "0", "0"]
     refused = answers[3]
@@ -22,7 +29,10 @@ def test_tokens_over_tpm_are_refused_in_the_azure_shape() -> None:
     # The sandbox counts a request's words as its tokens: 30 here plus 4 JSON keys and values.
     message = " ".join(["word"] * 30)
     body = {"messages": [{"role": "user", "content": message}]}
-    with start_sandbox(SandboxConfig(tpm=110)) as sandbox, httpx.Client(base_url=sandbox.base_url) as client:
+    with (
+        start_sandbox(SandboxConfig(tpm=110)) as sandbox,
+        httpx.Client(base_url=sandbox.base_url) as client,
+    ):
         answers = [client.post("/chat/completions", json=body) for _ in range(4)]
     assert [a.status_code for a in answers[:3]] == [200, 200, 200]
     assert answers[3].status_code == 429
@@ -34,11 +44,14 @@ def test_tokens_over_tpm_are_refused_in_the_azure_shape() -> None:
 def test_window_slides() -> None:
     now = [0.0]
     quota = Quota(rpm=2, tpm=1000, clock=lambda: now[0])
-    assert quota.take(10).allowed and quota.take(10).allowed
+    assert quota.take(10).allowed
+    assert quota.take(10).allowed
     refused = quota.take(10)
-    assert not refused.allowed and refused.retry_after_s == 60
+    assert not refused.allowed
+    assert refused.retry_after_s == 60
     now[0] = 30.0
     assert not quota.take(10).allowed
     now[0] = 60.5
     decision = quota.take(10)
-    assert decision.allowed and decision.remaining_requests == 1  # both old requests expired
+    assert decision.allowed
+    assert decision.remaining_requests == 1

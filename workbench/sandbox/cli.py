@@ -86,7 +86,10 @@ def main(argv: list[str]) -> int:
     print(f"key: {config.key}" if config.key else "key: none (authentication is off)", flush=True)  # noqa: T201  # the point of the command
     server = make_server(config)
     try:
-        asyncio.run(server.serve(sockets=[sock]))  # uvicorn handles Ctrl+C in the main thread
+        asyncio.run(server.serve(sockets=[sock]))
+    except KeyboardInterrupt:
+        # uvicorn shuts down gracefully on Ctrl+C, then re-raises the signal it captured.
+        pass
     finally:
         sock.close()
     return 0

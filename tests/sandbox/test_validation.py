@@ -1,0 +1,146 @@
+"""Bad requests get 400/422 with a message naming the field, as the real services do."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    import httpx
+
+
+def message_of(response: httpx.Response) -> str:
+    body = response.json()
+    return str(body["error"]["message"] if "error" in body else body["message"])
+
+
+@pytest.mark.parametrize("route", ["/v1/rerank", "/v2/chat", "/chat/completions"])
+def test_invalid_json_names_line_and_column(http: httpx.Client, route: str) -> None:
+    response = http.post(
+        route,
+        content=b'{\n  "query": "x",\n  "documents": [,]\n}',
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert "line 3, column 17" in message_of(response)
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "status", "named"),
+    [
+        ("/v1/rerank", {"documents": ["a"]}, 422, "query is required"),
+        ("/v2/rerank", {"query": "q", "documents": ["a"]}, 422, "model is required"),
+        (
+            "/v2/rerank",
+            {"model": "m", "query": "q", "documents": ["a", {"text": "b"}]},
+            400,
+            "documents[1]",
+        ),
+        (
+            "/v1/rerank",
+            {"query": "q", "documents": [{"text": "a"}, {"title": "b"}], "rank_fields": ["text"]},
+            400,
+            "documents[1] has none of the rank fields (text)",
+        ),
+        ("/v1/rerank", {"query": "q", "documents": []}, 400, "documents must not be empty"),
+        (
+            "/v1/rerank",
+            {"query": "q", "documents": ["a"] * 1000, "max_chunks_per_doc": 10},
+            400,
+            "max_chunks_per_doc",
+        ),
+        ("/v1/rerank", {"query": "q " * 2049, "documents": ["a"]}, 400, "query is too long"),
+        (
+            "/v1/rerank",
+            {"query": "q", "documents": ["a"], "top_n": 0},
+            400,
+            "top_n must be at least 1",
+        ),
+        (
+            "/v1/chat",
+            {"message": "x", "temperature": 3},
+            400,
+            "temperature must be between 0 and 2",
+        ),
+        ("/v1/chat", {}, 422, "message is required"),
+        (
+            "/v1/chat",
+            {"message": "x", "chat_history": [{"role": "BOT", "message": "y"}]},
+            400,
+            "chat_history[0].role",
+        ),
+        (
+            "/v1/chat",
+            {"message": "x", "stop_sequences": ["a"] * 6},
+            400,
+            "stop_sequences may hold at most 5",
+        ),
+        ("/v2/chat", {"messages": [{"role": "user", "content": "x"}]}, 422, "model is required"),
+        (
+            "/v2/chat",
+            {"model": "m", "messages": [{"role": "robot", "content": "x"}]},
+            422,
+            "messages[0].role",
+        ),
+        (
+            "/v2/chat",
+            {"model": "m", "messages": [{"role": "tool", "content": "x"}]},
+            422,
+            "messages[0].tool_call_id",
+        ),
+        (
+            "/v2/chat",
+            {"model": "m", "messages": [{"role": "user", "content": "x"}], "p": 1.5},
+            400,
+            "p must be between 0.01 and 0.99",
+        ),
+        (
+            "/chat/completions",
+            {"messages": [{"role": "user", "content": "x"}], "top_p": 2},
+            400,
+            "top_p must be between 0 and 1",
+        ),
+        (
+            "/chat/completions",
+            {"messages": [{"role": "user", "content": "x"}], "documents": []},
+            422,
+            "extra parameter 'documents'",
+        ),
+        ("/chat/completions", {"messages": "hi"}, 400, "messages must be an array"),
+    ],
+)
+def test_field_is_named(
+    http: httpx.Client, route: str, body: dict[str, Any], status: int, named: str
+) -> None:
+    response = http.post(route, json=body)
+    assert response.status_code == status, response.text
+    assert named in message_of(response)
+
+
+def test_extra_parameters_pass_through_is_accepted(http: httpx.Client) -> None:
+    body = {"messages": [{"role": "user", "content": "x"}], "safe_prompt": True}
+    assert (
+        http.post(
+            "/chat/completions", json=body, headers={"extra-parameters": "pass-through"}
+        ).status_code
+        == 200
+    )
+
+
+def test_more_than_1000_documents_warns(http: httpx.Client) -> None:
+    response = http.post(
+        "/v1/rerank",
+        json={"query": "q", "documents": ["d"] * 1001, "max_chunks_per_doc": 1, "top_n": 1},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert "1001 documents" in body["meta"]["warnings"][0]
+    assert body["meta"]["billed_units"]["search_units"] == 11
+
+
+def test_unknown_route_is_404_with_request_id(http: httpx.Client) -> None:
+    response = http.post("/v3/chat", json={})
+    assert response.status_code == 404
+    assert response.json() == {"message": "Not Found: POST /v3/chat"}
+    assert response.headers["x-request-id"]
