@@ -51,8 +51,9 @@ RULES: dict[Flavour, RerankRules] = {
     Flavour.COHERE_V1: RerankRules(
         Flavour.COHERE_V1, True, True, True, True, True, "max_chunks_per_doc", False
     ),
-    # v2 sends strings only; objects are rendered to "key: value" lines in rank_fields order, so
-    # a plain string mixed in has none of the fields and would be ranked on different terms.
+    # v2 sends strings only; the API layer renders objects to "key: value" lines in rank_fields
+    # order (so rank_fields still applies), and a plain string mixed in has none of the fields
+    # and would be ranked on different terms: no mixing.
     Flavour.COHERE_V2: RerankRules(
         Flavour.COHERE_V2, True, True, False, True, False, "max_tokens_per_doc", True
     ),

@@ -2,21 +2,411 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import json
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.flavours import codec_for
+from workbench.api.models import Flavour, RerankRequest, RerankResponse
+from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
+from workbench.core.rerank_docs import (
+    RECOMMENDED_MAX_DOCUMENTS,
+    check_documents,
+    query_token_note,
+    rules_for,
+    stringify_values,
+)
+from workbench.ui.widgets.json_editor import JsonHighlighter
+from workbench.ui.widgets.rerank_editor import DocumentsEditor
+from workbench.ui.widgets.rerank_form import RerankForm
+from workbench.ui.widgets.rerank_view import RerankResultsView, summary_line
 
 if TYPE_CHECKING:
+    from workbench.api.client import WorkbenchClient
+    from workbench.api.models import Document
+    from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
+
+RUN_KEY = "rerank.run"
+PREVIEW_DOCS = 50
+"""The live body preview lists this many documents; "Copy body" copies them all."""
 
 
 class RerankPane(QWidget):
-    """Placeholder with the pinned constructor; the full pane lands in a later commit."""
+    """Rerank playground: one endpoint, or two side by side."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._models: dict[str, str] = {}
         self.setObjectName("rerankPane")
         self.setAccessibleName("Rerank")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Rerank playground", self))
+        self._build_ui()
+        self._connect_signals()
+        self._on_session_current_changed()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.query = QPlainTextEdit(self)
+        self.query.setObjectName("rerankQuery")
+        self.query.setAccessibleName("Query")
+        self.query.setTabChangesFocus(True)
+        self.query.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.query_tokens = QLabel(self)
+        self.query_tokens.setObjectName("rerankQueryTokens")
+        self.editor = DocumentsEditor(parent=self)
+        self.form = RerankForm(parent=self)
+        self.preview = QPlainTextEdit(self)
+        self.preview.setObjectName("rerankRequestPreview")
+        self.preview.setAccessibleName("Request body")
+        self.preview.setReadOnly(True)
+        self._preview_highlighter = JsonHighlighter(self.preview.document())
+        self.copy_body = QPushButton("Copy &body", self)
+        self.copy_body.setObjectName("rerankCopyBody")
+        self.compare_with = QComboBox(self)
+        self.compare_with.setObjectName("rerankCompareWith")
+        self.compare_with.setAccessibleName("Compare with")
+        self.split = QCheckBox(self)
+        self.split.setObjectName("rerankSplitBatches")
+        self.split.setAccessibleName("Split into batches")
+        self.split.setVisible(False)
+        self.run_button = QPushButton("&Run  (Ctrl+Return)", self)
+        self.run_button.setObjectName("rerankRun")
+        self.run_button.setAccessibleName("Run rerank")
+        self.cancel_button = QPushButton("Cancel (Esc)", self)
+        self.cancel_button.setObjectName("rerankCancel")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("rerankBusy")
+        self.busy.setAccessibleName("Rerank running")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.status = QLabel(self)
+        self.status.setObjectName("rerankStatus")
+        self.status.setAccessibleName("Rerank status")
+        self.error = QLabel(self)
+        self.error.setObjectName("rerankError")
+        self.error.setAccessibleName("Rerank error")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setVisible(False)
+        self.results = RerankResultsView(parent=self)
+        self._layout()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(300)
+        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._enter_shortcut = QShortcut(QKeySequence("Ctrl+Enter"), self)
+        self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._set_busy(False)
+
+    def _layout(self) -> None:
+        query_label = QLabel("&Query", self)
+        query_label.setBuddy(self.query)
+        docs_label = QLabel("&Documents", self)
+        docs_label.setBuddy(self.editor.json.editor)
+        compare_label = QLabel("Compare &with", self)
+        compare_label.setBuddy(self.compare_with)
+        preview_label = QLabel("Request &body", self)
+        preview_label.setBuddy(self.preview)
+        left = QWidget(self)
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        query_row = QHBoxLayout()
+        query_row.addWidget(query_label)
+        query_row.addStretch(1)
+        query_row.addWidget(self.query_tokens)
+        left_box.addLayout(query_row)
+        left_box.addWidget(self.query)
+        left_box.addWidget(docs_label)
+        left_box.addWidget(self.editor, 1)
+        right = QWidget(self)
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.form)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(compare_label)
+        compare_row.addWidget(self.compare_with, 1)
+        right_box.addLayout(compare_row)
+        right_box.addWidget(self.split)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(preview_label)
+        preview_row.addStretch(1)
+        preview_row.addWidget(self.copy_body)
+        right_box.addLayout(preview_row)
+        right_box.addWidget(self.preview, 1)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(left)
+        top.addWidget(right)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.busy)
+        run_row.addWidget(self.status, 1)
+        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.addWidget(top)
+        vertical.addWidget(self.results)
+        outer = QVBoxLayout(self)
+        outer.addWidget(vertical, 1)
+        outer.addWidget(self.error)
+        outer.addLayout(run_row)
+
+    def _connect_signals(self) -> None:
+        session = self._services.session
+        session.current_changed.connect(self._on_session_current_changed)
+        session.endpoints_changed.connect(self._on_session_endpoints_changed)
+        self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
+        self.query.textChanged.connect(self._on_query_text_changed)
+        self.editor.documents_changed.connect(self._on_editor_documents_changed)
+        self.editor.problem_found.connect(self._on_editor_problem_found)
+        self.editor.info_posted.connect(self._on_editor_info_posted)
+        self.form.changed.connect(self._on_form_changed)
+        self.compare_with.currentIndexChanged.connect(self._on_form_changed)
+        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
+        self.copy_body.clicked.connect(self._on_copy_body_clicked)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._run_shortcut.activated.connect(self.run)
+        self._enter_shortcut.activated.connect(self.run)
+        self._cancel_shortcut.activated.connect(self.cancel)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_query(self, text: str) -> None:
+        """Put `text` in the query box (another pane's hand-off)."""
+        self.query.setPlainText(text)
+
+    def set_documents(self, documents: list[Document]) -> None:
+        """Replace the documents."""
+        self.editor.set_documents(documents)
+
+    def run(self) -> None:
+        """Send the request (to both endpoints when comparing); bad input is shown, not sent."""
+        if self._services.tasks.is_running(RUN_KEY):
+            return
+        try:
+            request = self._request()
+            other = self._compare_endpoint()
+            if other is not None:
+                check_documents(request.documents, rules_for(other.flavour))
+        except InputError as exc:
+            self._show_error(exc)
+            self._services.notices.post_error(exc)
+            return
+        self.error.setVisible(False)
+        self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
+
+    def cancel(self) -> None:
+        """Stop the running request; inputs and earlier results stay."""
+        if self._services.tasks.cancel(RUN_KEY):
+            self.status.setText("Cancelled")
+
+    # --- request ------------------------------------------------------------------------------
+
+    def _endpoint(self) -> EndpointConfig:
+        current = self._services.session.current()
+        if current is None:
+            raise InputError(title="No endpoint selected", where="Endpoints pane")
+        if not rules_for(current.flavour).supported:
+            raise InputError(
+                title="This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint",
+                where=current.name,
+            )
+        return current
+
+    def _request(self, *, documents: list[Document] | None = None) -> RerankRequest:
+        endpoint = self._endpoint()
+        query = self.query.toPlainText().strip()
+        if not query:
+            raise InputError(title="Type a query", where="query")
+        docs = documents if documents is not None else self.editor.documents()
+        rules = rules_for(endpoint.flavour)
+        form = self.form
+        return RerankRequest(
+            query=query,
+            documents=stringify_values(docs).documents,
+            model=form.model.text().strip() or None,
+            top_n=form.top_n.value() or None,
+            return_documents=rules.return_documents and form.return_documents.isChecked(),
+            rank_fields=(form.rank_fields() or None) if rules.rank_fields else None,
+            max_chunks_per_doc=(form.max_chunks.value() or None)
+            if rules.length_parameter == "max_chunks_per_doc"
+            else None,
+            max_tokens_per_doc=(form.max_tokens.value() or None)
+            if rules.length_parameter == "max_tokens_per_doc"
+            else None,
+        )
+
+    def _compare_endpoint(self) -> EndpointConfig | None:
+        endpoint_id = self.compare_with.currentData()
+        if not endpoint_id:
+            return None
+        other = self._services.session.endpoint(str(endpoint_id))
+        if other is not None and not rules_for(other.flavour).supported:
+            raise InputError(title="The comparison endpoint has no rerank route", where=other.name)
+        return other
+
+    async def _run(self, request: RerankRequest, other: EndpointConfig | None) -> None:
+        endpoint = self._endpoint()
+        notes = stringify_values(self.editor.last_documents() or []).notes
+        try:
+            client = await self._services.session.client()
+            if other is None:
+                response = await self._send(endpoint, request, client)
+                self.results.show_results(response, request, notes)
+                self.status.setText(self.results.summary())
+                return
+            client_b = await self._services.session.client_for(other.id)
+            # B uses its own endpoint's model: the model box names A's.
+            request_b = request.model_copy(update={"model": None})
+            response, response_b = await asyncio.gather(
+                self._send(endpoint, request, client), self._send(other, request_b, client_b)
+            )
+            self.results.show_results(response, request, notes)
+            self.results.show_comparison(response, response_b, request, endpoint.name, other.name)
+            self.status.setText(f"A: {self.results.summary()} · B: {summary_line(response_b)}")
+        except WorkbenchError as exc:
+            self._show_error(exc)
+            raise  # the runner turns it into a notice
+
+    async def _send(
+        self, endpoint: EndpointConfig, request: RerankRequest, client: WorkbenchClient
+    ) -> RerankResponse:
+        if rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model):
+            request = request.model_copy(update={"model": await self._model_name(endpoint, client)})
+        total = len(request.documents)
+        if total <= RECOMMENDED_MAX_DOCUMENTS or not self.split.isChecked():
+            return await client.rerank(request)
+        parts = []
+        for span in split_batches(total, batch_size(request.max_chunks_per_doc)):
+            part = request.model_copy(
+                update={"documents": request.documents[span.start : span.stop], "top_n": None}
+            )
+            parts.append((span, await client.rerank(part)))
+        return merge_batches(parts, request.top_n)
+
+    async def _model_name(self, endpoint: EndpointConfig, client: WorkbenchClient) -> str:
+        # v2 requires `model`; a serverless deployment serves one model and names it at /info.
+        if endpoint.id not in self._models:
+            self._models[endpoint.id] = (await client.info()).model_name or "default"
+        return self._models[endpoint.id]
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _show_error(self, exc: WorkbenchError) -> None:
+        self.error.setText(str(exc))
+        self.error.setVisible(True)
+        self.status.setText(exc.title)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.busy.setVisible(busy)
+        if busy:
+            self.status.setText("Ranking…")
+
+    def _update_split_offer(self, count: int) -> None:
+        over = count > RECOMMENDED_MAX_DOCUMENTS
+        self.split.setVisible(over)
+        if over:
+            size = batch_size(self.form.max_chunks.value() or None)
+            self.split.setText(
+                f"⚠ {count:,} documents: more than the recommended {RECOMMENDED_MAX_DOCUMENTS:,}. "
+                f"Split into batches of {size:,} and merge the results"
+            )
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_session_current_changed(self) -> None:
+        current = self._services.session.current()
+        flavour = current.flavour if current else Flavour.COHERE_V2
+        rules = rules_for(flavour)
+        self.editor.set_rules(rules)
+        self.form.set_rules(rules, current.model if current else None)
+        self.run_button.setToolTip("" if rules.supported else "This flavour has no rerank route")
+        self._on_session_endpoints_changed()
+
+    def _on_session_endpoints_changed(self) -> None:
+        chosen = self.compare_with.currentData()
+        current = self._services.session.current()
+        self.compare_with.blockSignals(True)
+        self.compare_with.clear()
+        self.compare_with.addItem("— no comparison —", None)
+        for endpoint in self._services.session.endpoints():
+            if rules_for(endpoint.flavour).supported and endpoint != current:
+                self.compare_with.addItem(endpoint.name, endpoint.id)
+        self.compare_with.setCurrentIndex(max(0, self.compare_with.findData(chosen)))
+        self.compare_with.blockSignals(False)
+        self._preview_timer.start()
+
+    def _on_tasks_state_changed(self) -> None:
+        self._set_busy(self._services.tasks.is_running(RUN_KEY))
+
+    def _on_query_text_changed(self) -> None:
+        tokens, over = query_token_note(self.query.toPlainText())
+        text = f"≈ {tokens:,} / 2,048 tokens"
+        self.query_tokens.setText(f"⚠ {text}: too long for the query limit" if over else text)
+        self._preview_timer.start()
+
+    def _on_editor_documents_changed(self, documents: list[Document] | None) -> None:
+        if documents is not None:
+            self.form.set_documents(documents)
+            self._update_split_offer(len(documents))
+        self._preview_timer.start()
+
+    def _on_editor_problem_found(self, exc: InputError) -> None:
+        self._show_error(exc)
+        self._services.notices.post_error(exc)
+
+    def _on_editor_info_posted(self, text: str) -> None:
+        self._services.notices.info("Documents", text)
+
+    def _on_form_changed(self, *_args: object) -> None:
+        self._preview_timer.start()
+
+    def _on_preview_timer_timeout(self) -> None:
+        self.preview.setPlainText(self._preview_text(PREVIEW_DOCS))
+
+    def _preview_text(self, limit: int | None) -> str:
+        docs = self.editor.last_documents()
+        if docs is None:
+            return "// The documents are not valid JSON yet: see the message under the editor."
+        try:
+            request = self._request(documents=docs[:limit] if limit else docs)
+            endpoint = self._endpoint()
+            if rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model):
+                # Sent as the model /info names; shown as such until the first run learns it.
+                model = self._models.get(endpoint.id, "<model named by GET /info>")
+                request = request.model_copy(update={"model": model})
+            body: dict[str, Any] = codec_for(endpoint.flavour).rerank_body(request, endpoint.model)
+        except InputError as exc:
+            return f"// {exc}"
+        text = json.dumps(body, indent=2, ensure_ascii=False)
+        if limit and len(docs) > limit:
+            text += f"\n// … and {len(docs) - limit:,} more documents (Copy body copies them all)"
+        return text
+
+    def _on_copy_body_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self._preview_text(None))

@@ -1,0 +1,195 @@
+"""Rerank form: rank_fields picker (checkable, drag to order) and the flavour's parameters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.rerank_docs import (
+    DEFAULT_MAX_CHUNKS_PER_DOC,
+    KeyCount,
+    RerankRules,
+    key_inventory,
+    missing_field_warning,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.api.models import Document
+
+KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class RerankForm(QWidget):
+    """The request's knobs; what the flavour lacks is hidden or disabled."""
+
+    changed = Signal()
+    """Any value in the form changed (the request preview follows)."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._total = 0
+        self._inventory: list[KeyCount] = []
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.fields = QListWidget(self)
+        self.fields.setObjectName("rerankRankFields")
+        self.fields.setAccessibleName("rank_fields")
+        self.fields.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.fields.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.fields.setMaximumHeight(130)
+        self.fields.setToolTip("Check the keys to rank; drag to set their order")
+        self.fields_warning = QLabel(self)
+        self.fields_warning.setObjectName("rerankFieldsWarning")
+        self.fields_warning.setWordWrap(True)
+        self.top_n = self._spin("rerankTopN", "top_n", "all", 1_000_000)
+        self.return_documents = QCheckBox("return_&documents", self)
+        self.return_documents.setObjectName("rerankReturnDocuments")
+        self.return_documents.setAccessibleName("return_documents")
+        self.max_chunks = self._spin(
+            "rerankMaxChunks", "max_chunks_per_doc", "server default", 10_000
+        )
+        self.max_tokens = self._spin(
+            "rerankMaxTokens", "max_tokens_per_doc", "server default", 32_768
+        )
+        self.model = QLineEdit(self)
+        self.model.setObjectName("rerankModel")
+        self.model.setAccessibleName("model")
+        layout = QFormLayout()
+        self._rows: dict[str, tuple[QLabel, QWidget]] = {}
+        for key, label, widget in (
+            ("model", "&Model", self.model),
+            ("rank_fields", "&rank_fields", self.fields),
+            ("top_n", "&top_n", self.top_n),
+            ("max_chunks_per_doc", "max_&chunks_per_doc", self.max_chunks),
+            ("max_tokens_per_doc", "max_to&kens_per_doc", self.max_tokens),
+        ):
+            buddy = QLabel(label, self)
+            buddy.setBuddy(widget)
+            layout.addRow(buddy, widget)
+            self._rows[key] = (buddy, widget)
+        layout.addRow(self.fields_warning)
+        layout.addRow(self.return_documents)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(layout)
+
+    def _spin(self, name: str, accessible: str, special: str, top: int) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(name)
+        spin.setAccessibleName(accessible)
+        spin.setRange(0, top)
+        spin.setSpecialValueText(special)  # 0 means "not sent": the server's default applies
+        return spin
+
+    def _connect_signals(self) -> None:
+        self.fields.itemChanged.connect(self._on_fields_item_changed)
+        self.fields.model().rowsMoved.connect(self._on_fields_rows_moved)
+        self.top_n.valueChanged.connect(self._on_value_changed)
+        self.max_chunks.valueChanged.connect(self._on_value_changed)
+        self.max_tokens.valueChanged.connect(self._on_value_changed)
+        self.return_documents.toggled.connect(self._on_value_changed)
+        self.model.textChanged.connect(self._on_value_changed)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_rules(self, rules: RerankRules, default_model: str | None) -> None:
+        """Show what this flavour takes: v1 chunks, v2 truncates; only v1 returns documents."""
+        self._set_row_visible("max_chunks_per_doc", rules.length_parameter == "max_chunks_per_doc")
+        self._set_row_visible("max_tokens_per_doc", rules.length_parameter == "max_tokens_per_doc")
+        self.return_documents.setEnabled(rules.return_documents)
+        self.return_documents.setToolTip(
+            ""
+            if rules.return_documents
+            else "This flavour has no return_documents: the workbench shows the documents it sent"
+        )
+        self.fields.setEnabled(rules.rank_fields)
+        self.model.setPlaceholderText(
+            default_model or ("required" if rules.model_required else "server's default")
+        )
+        self.max_chunks.setToolTip(f"Server default {DEFAULT_MAX_CHUNKS_PER_DOC}")
+
+    def set_documents(self, documents: Sequence[Document]) -> None:
+        """Rebuild the key list from the documents, keeping the person's checks and order."""
+        self._total = len(documents)
+        self._inventory = key_inventory(documents)
+        counts = {k.key: k.count for k in self._inventory}
+        kept = [(k, c) for k, c in self._items() if k in counts]
+        known = {k for k, _ in kept}
+        fresh = [(k.key, k.key == "text") for k in self._inventory if k.key not in known]
+        if not kept and fresh and not any(checked for _, checked in fresh):
+            fresh[0] = (fresh[0][0], True)  # no `text` key: rank on the first key until told
+        self._fill([*kept, *fresh])
+
+    def rank_fields(self) -> list[str]:
+        """Checked keys in list order."""
+        return [k for k, checked in self._items() if checked]
+
+    def set_rank_fields(self, keys: Sequence[str]) -> None:
+        """Check exactly `keys`, moved to the top in this order (others keep theirs)."""
+        present = [k for k, _ in self._items()]
+        order = [k for k in keys if k in present] + [k for k in present if k not in keys]
+        self._fill([(k, k in keys) for k in order])
+
+    def inventory(self) -> list[KeyCount]:
+        """The keys of the current documents with their counts."""
+        return list(self._inventory)
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _fill(self, entries: list[tuple[str, bool]]) -> None:
+        counts = {k.key: k.count for k in self._inventory}
+        self.fields.blockSignals(True)
+        self.fields.clear()
+        for key, checked in entries:
+            item = QListWidgetItem(f"{key}  ({counts.get(key, 0):,}/{self._total:,})")
+            item.setData(KEY_ROLE, key)
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
+            item.setFlags(flags & ~Qt.ItemFlag.ItemIsDropEnabled)  # drop between items, not onto
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.fields.addItem(item)
+        self.fields.blockSignals(False)
+        self._update_warning()
+        self.changed.emit()
+
+    def _items(self) -> list[tuple[str, bool]]:
+        items = (self.fields.item(i) for i in range(self.fields.count()))
+        return [(str(it.data(KEY_ROLE)), it.checkState() == Qt.CheckState.Checked) for it in items]
+
+    def _set_row_visible(self, key: str, visible: bool) -> None:
+        label, widget = self._rows[key]
+        label.setVisible(visible)
+        widget.setVisible(visible)
+
+    def _update_warning(self) -> None:
+        warning = missing_field_warning(self._inventory, self.rank_fields(), self._total)
+        if self._total and not self.rank_fields() and self._inventory:
+            warning = "No rank field is checked: the server ranks “text” only"
+        self.fields_warning.setText(f"⚠ {warning}" if warning else "")
+        self.fields_warning.setVisible(bool(warning))
+
+    def _on_fields_item_changed(self, _item: QListWidgetItem) -> None:
+        self._update_warning()
+        self.changed.emit()
+
+    def _on_fields_rows_moved(self, *_args: object) -> None:
+        self.changed.emit()
+
+    def _on_value_changed(self, *_args: object) -> None:
+        self.changed.emit()
