@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -33,35 +33,10 @@ from workbench.core.settings import config_dir
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from workbench.api.stream import ChatSnapshot
+
 HISTORY_FORMAT = "cohere-workbench.chat"
 HISTORY_FILE = "chat_history.json"
-
-
-class _ToolCallLike(Protocol):
-    id: str | None
-    name: str
-
-    def parameters(self) -> dict[str, Any] | None: ...
-
-
-class SnapshotLike(Protocol):
-    """The parts of `workbench.api.stream.ChatSnapshot` a reply keeps."""
-
-    response_id: str | None
-    text: str
-    thinking: str
-    tool_plan: str
-    citations: tuple[Citation, ...]
-    search_queries: tuple[str, ...]
-    usage: Usage | None
-    finish_reason: str | None
-    error: str | None
-
-    @property
-    def tool_calls(self) -> Sequence[_ToolCallLike]: ...
-
-    @property
-    def documents(self) -> Sequence[dict[str, Any]]: ...
 
 
 class Reply(BaseModel):
@@ -92,7 +67,7 @@ class Reply(BaseModel):
 
 
 def reply_from_snapshot(
-    snapshot: SnapshotLike, *, cut_off: str | None = None, status: str = ""
+    snapshot: ChatSnapshot, *, cut_off: str | None = None, status: str = ""
 ) -> Reply:
     """Freeze a stream snapshot into a reply; only complete tool calls are kept.
 

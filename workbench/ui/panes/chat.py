@@ -2,13 +2,100 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import time
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.models import Flavour
+from workbench.api.stream import ChatSnapshot, accumulate
+from workbench.core.chat_inputs import parse_documents, parse_tools, source_lookup
+from workbench.core.chat_metrics import TurnTiming, describe, observe, price_table, turn_metrics
+from workbench.core.chat_session import (
+    ChatFrame,
+    ChatSession,
+    Reply,
+    SavedChat,
+    Turn,
+    load_chat,
+    reply_from_snapshot,
+    save_chat,
+)
+from workbench.ui.widgets.chat_controls import (
+    DOCUMENTS_SAMPLE,
+    TOOLS_SAMPLE,
+    Composer,
+    EditorPage,
+    PreamblePage,
+    QueriesPage,
+)
+from workbench.ui.widgets.chat_sources import SourcesView
+from workbench.ui.widgets.params_panel import ParamsPanel
+from workbench.ui.widgets.tool_results_form import ToolResultsForm
+from workbench.ui.widgets.trace import TraceTurn, TraceView
+from workbench.ui.widgets.transcript import Transcript, TurnDisplay
 
 if TYPE_CHECKING:
+    from workbench.api.models import ChatRequest
     from workbench.ui.services import Services
+
+TASK_KEY = "chat.send"
+STOPPED = "Stopped by you"
+
+
+def _check_documents(value: Any) -> None:
+    parse_documents(value)
+
+
+def _check_tools(value: Any) -> None:
+    parse_tools(value)
+
+
+def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
+    """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
+    reply = turn.reply or Reply()
+    if snap is not None:
+        reply = reply_from_snapshot(snap)
+        calls = tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls)
+    else:
+        calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
+    return TurnDisplay(
+        index=index,
+        user=turn.user,
+        text=reply.text,
+        tool_plan=reply.tool_plan,
+        tool_results_sent=len(turn.tool_results),
+        citations=tuple(reply.citations),
+        search_queries=tuple(reply.search_queries),
+        cut_off=None if snap is not None else reply.cut_off,
+        status="" if snap is not None else reply.status,
+        streaming=snap is not None,
+        tool_calls=calls,
+    )
+
+
+def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceTurn:
+    """The trace's view of a turn."""
+    reply = reply_from_snapshot(snap) if snap is not None else (turn.reply or Reply())
+    pending = tuple((c.name, c.arguments_json) for c in (snap.tool_calls if snap else ()))
+    pending = tuple(p for p in pending if p[0] not in {c.name for c in reply.tool_calls})
+    return TraceTurn(
+        index=index,
+        title=turn.user if turn.user is not None else "tool results",
+        tool_results_sent=tuple(turn.tool_results),
+        tool_plan=reply.tool_plan,
+        tool_calls=tuple(reply.tool_calls),
+        pending_calls=pending,
+        search_queries=tuple(reply.search_queries),
+        citations=tuple(reply.citations),
+        finish_reason=reply.finish_reason,
+        cut_off=reply.cut_off,
+    )
 
 
 class ChatPane(QWidget):
@@ -16,11 +103,338 @@ class ChatPane(QWidget):
 
     rerank_requested = Signal(str)
     """Emitted with a generated search query the user wants to try in the rerank playground."""
+    turn_finished = Signal(int)
+    """Emitted with the turn index when a turn ends (complete, stopped or broken)."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._session = ChatSession()
+        self._editing: int | None = None
+        self._snapshot = ChatSnapshot()
+        self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
         self.setObjectName("chat_pane")
         self.setAccessibleName("Chat")
+        self._build_ui()
+        self._connect_signals()
+        self._on_session_current_changed()
+        self._restore()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.transcript = Transcript(parent=self)
+        self.composer = Composer(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.transcript, 1)
+        left_layout.addWidget(self.composer)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("chat_side_tabs")
+        self.params = ParamsPanel(parent=self)
+        self.setup = PreamblePage(self)
+        self.documents = EditorPage(
+            "Documents",
+            "chat_documents",
+            "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only).",
+            DOCUMENTS_SAMPLE,
+            self,
+        )
+        self.tools = EditorPage(
+            "Tools",
+            "chat_tools",
+            "v1 `parameter_definitions` or JSON-schema functions; "
+            "converted for the endpoint's flavour.",
+            TOOLS_SAMPLE,
+            self,
+        )
+        self.documents.editor.set_checker(_check_documents)
+        self.tools.editor.set_checker(_check_tools)
+        self.tool_results = ToolResultsForm(parent=self)
+        self.trace = TraceView(parent=self)
+        self.sources = SourcesView(parent=self)
+        self.queries = QueriesPage(self)
+        for page, title in (
+            (self.setup, "Setup"), (self.params, "Parameters"), (self.documents, "Documents"),
+            (self.tools, "Tools"), (self.tool_results, "Tool results"), (self.trace, "Trace"),
+            (self.sources, "Sources"), (self.queries, "Search queries"),
+        ):  # fmt: skip
+            self.tabs.addTab(page, title)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Chat", self))
+        layout.addWidget(splitter)
+
+    def _connect_signals(self) -> None:
+        c = self.composer
+        c.send.clicked.connect(self._on_send_clicked)
+        c.send_shortcut.activated.connect(self._on_send_clicked)
+        c.stop.clicked.connect(self._on_stop_clicked)
+        c.stop_shortcut.activated.connect(self._on_stop_clicked)
+        c.regenerate.clicked.connect(self._on_regenerate_clicked)
+        c.copy.clicked.connect(self._on_copy_clicked)
+        c.clear.clicked.connect(self._on_clear_clicked)
+        c.cancel_edit.clicked.connect(self._on_cancel_edit_clicked)
+        self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
+        self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
+        self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
+        self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
+        self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
+        self._services.session.current_changed.connect(self._on_session_current_changed)
+
+    # --- public API (tests drive these like the buttons) --------------------------------------
+
+    def send(self, message: str) -> None:
+        """Type a message and press Send."""
+        self.composer.message.setPlainText(message)
+        self._on_send_clicked()
+
+    def session(self) -> ChatSession:
+        """The conversation model."""
+        return self._session
+
+    def is_streaming(self) -> bool:
+        """Whether a turn is in flight."""
+        return self._services.tasks.is_running(TASK_KEY)
+
+    def live_snapshot(self) -> ChatSnapshot:
+        """The fold of the turn in flight (or the last one)."""
+        return self._snapshot
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _frame(self) -> ChatFrame:
+        endpoint = self._services.session.current()
+        flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
+        has_docs = flavour is not Flavour.OPENAI
+        documents = parse_documents(self.documents.editor.value()) if has_docs else []
+        return ChatFrame(
+            model=self.setup.model.text().strip() or None,
+            preamble=self.setup.preamble.toPlainText(),
+            documents=documents,
+            tools=parse_tools(self.tools.editor.value()),
+            params=self.params.params(),
+            search_queries_only=self.params.search_queries_only(),
+        )
+
+    def _guarded(self, build: Any) -> ChatRequest | None:
+        try:
+            request: ChatRequest = build(self._frame())
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            self.composer.status.setText(str(exc))
+            return None
+        return request
+
+    def _on_send_clicked(self) -> None:
+        message = self.composer.message.toPlainText()
+        if self.is_streaming() or not message.strip():
+            return
+        editing = self._editing
+        if editing is not None:
+            request = self._guarded(lambda f: self._session.edit_and_resend(editing, message, f))
+        else:
+            request = self._guarded(lambda f: self._session.send(message, f))
+        if request is not None:
+            self.composer.message.clear()
+            self._on_cancel_edit_clicked()
+            self._start(request)
+
+    def _on_regenerate_clicked(self) -> None:
+        if not self.is_streaming() and self._session.turns:
+            request = self._guarded(self._session.regenerate)
+            if request is not None:
+                self._start(request)
+
+    def _on_tool_results_continue_requested(self) -> None:
+        if self.is_streaming():
+            return
+        try:
+            results = self.tool_results.results()
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            self.composer.status.setText(str(exc))
+            return
+        request = self._guarded(lambda f: self._session.continue_with(results, f))
+        if request is not None:
+            self._start(request)
+
+    def _on_stop_clicked(self) -> None:
+        self._services.tasks.cancel(TASK_KEY)
+
+    def _on_copy_clicked(self) -> None:
+        if self._session.turns:
+            self._on_transcript_copy_requested(len(self._session.turns) - 1)
+
+    def _on_transcript_copy_requested(self, index: int) -> None:
+        if 0 <= index < len(self._session.turns):
+            reply = self._session.turns[index].reply
+            QGuiApplication.clipboard().setText(reply.text if reply else "")
+            self.composer.status.setText("Answer copied.")
+
+    def _on_clear_clicked(self) -> None:
+        self._session.clear()
+        self._rebuild()
+        self._save()
+
+    def _on_transcript_edit_requested(self, index: int) -> None:
+        turn = self._session.turns[index] if 0 <= index < len(self._session.turns) else None
+        if turn is None or turn.user is None or self.is_streaming():
+            return
+        self._editing = index
+        self.composer.message.setPlainText(turn.user)
+        self.composer.editing.setText(
+            f"Editing turn {index + 1}: Send replaces it and drops the turns after it."
+        )
+        self.composer.editing.show()
+        self.composer.cancel_edit.show()
+        self.composer.message.setFocus()
+
+    def _on_cancel_edit_clicked(self) -> None:
+        self._editing = None
+        self.composer.editing.hide()
+        self.composer.cancel_edit.hide()
+
+    def _on_queries_rerank_clicked(self) -> None:
+        item = self.queries.list.currentItem()
+        if item is not None:
+            self.rerank_requested.emit(item.text())
+
+    def _on_transcript_citation_activated(self, turn: int, spans: tuple[int, ...]) -> None:
+        cmap = self.transcript.citation_map(turn)
+        if cmap is None:
+            return
+        chosen = [cmap.spans[i] for i in spans if 0 <= i < len(cmap.spans)]
+        self.sources.show_spans(chosen, self._lookups.get(turn, {}))
+        self.tabs.setCurrentWidget(self.sources)
+
+    def _on_session_current_changed(self) -> None:
+        endpoint = self._services.session.current()
+        flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
+        self.params.set_flavour(flavour)
+        has_docs = flavour is not Flavour.OPENAI
+        self.tabs.setTabEnabled(self.tabs.indexOf(self.documents), has_docs)
+        self.tabs.setTabToolTip(
+            self.tabs.indexOf(self.documents),
+            "" if has_docs else "This flavour has no RAG documents.",
+        )
+        model = endpoint.model if endpoint and endpoint.model else "server's default"
+        self.setup.model.setPlaceholderText(model)
+
+    # --- the turn -------------------------------------------------------------------------------
+
+    def _start(self, request: ChatRequest) -> None:
+        index = len(self._session.turns) - 1
+        self._rebuild(upto=index)
+        self._set_busy(True)  # at once, not when the task first runs: no double Send
+        self._services.tasks.start(TASK_KEY, self._run(request, index), owner=self)
+
+    async def _run(self, request: ChatRequest, index: int) -> None:
+        self._snapshot = ChatSnapshot()
+        timing = TurnTiming(started=time.monotonic())
+        reason: str | None = None
+        try:
+            client = await self._services.session.client()
+            events = client.chat_stream(request)
+            try:
+                async for event in events:
+                    self._snapshot = snap = accumulate(self._snapshot, event)
+                    has_output = bool(snap.text or snap.tool_plan or snap.tool_calls)
+                    timing = observe(timing, has_output, False, time.monotonic())
+                    self._show_live(index)
+            finally:
+                # Closing the generator ends the HTTP request at once (Stop, or an error).
+                close = getattr(events, "aclose", None)
+                if close is not None:
+                    await close()
+        except asyncio.CancelledError:
+            reason = STOPPED
+            raise
+        except WorkbenchError as exc:
+            reason = str(exc)
+            raise
+        finally:
+            # When the pane itself is being destroyed there is nothing left to show the end in.
+            if isValid(self.transcript):
+                timing = observe(timing, False, True, time.monotonic())
+                self._finish(request, index, timing, reason)
+
+    def _show_live(self, index: int) -> None:
+        turn = self._session.turns[index]
+        self.transcript.show_live(display_of(index, turn, self._snapshot))
+
+    def _finish(
+        self, request: ChatRequest, index: int, timing: TurnTiming, reason: str | None
+    ) -> None:
+        snap = self._snapshot
+        endpoint = self._services.session.current()
+        metrics = turn_metrics(
+            timing,
+            finish_reason=snap.finish_reason,
+            usage=snap.usage,
+            output_chars=len(snap.text) + len(snap.tool_plan),
+            prices=price_table(endpoint.prices if endpoint else None),
+        )
+        status = describe(metrics)
+        if not snap.done and reason is None:
+            reason = "the stream ended without its final event"
+        reply = reply_from_snapshot(snap, cut_off=reason, status=status)
+        self._session.finish(reply)
+        turn = self._session.turns[index]
+        self._lookups[index] = source_lookup(
+            request.documents, snap.documents, request.tool_results
+        )
+        self.transcript.finish_live(display_of(index, turn))
+        self.trace.show_turn(trace_of(index, turn))
+        self.tool_results.set_calls(reply.tool_calls)
+        self.queries.set_queries(reply.search_queries)
+        cmap = self.transcript.citation_map(index)
+        if cmap is not None:
+            self.sources.show_documents(cmap, self._lookups[index])
+        self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
+        self._set_busy(False)
+        self._save()
+        self.turn_finished.emit(index)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.composer.set_busy(busy)
+        self.tool_results.set_busy(busy)
+        if busy:
+            self.composer.status.setText("Answering…")
+
+    def _rebuild(self, upto: int | None = None) -> None:
+        turns = self._session.turns[:upto] if upto is not None else self._session.turns
+        self.transcript.set_turns([display_of(i, t) for i, t in enumerate(turns)])
+        self.trace.clear_turns()
+        for i, turn in enumerate(turns):
+            self.trace.show_turn(trace_of(i, turn))
+
+    # --- history --------------------------------------------------------------------------------
+
+    def _save(self) -> None:
+        chat = SavedChat(
+            preamble=self.setup.preamble.toPlainText(),
+            turns=self._session.turns,
+            extras={"documents": self.documents.editor.text(), "tools": self.tools.editor.text()},
+        )
+        try:
+            save_chat(chat)
+        except OSError as exc:
+            self._services.notices.warn("Chat history not saved", str(exc))
+
+    def _restore(self) -> None:
+        try:
+            saved = load_chat()
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            return
+        self._session = ChatSession(saved.turns)
+        self.setup.preamble.setPlainText(saved.preamble)
+        for key, page in (("documents", self.documents), ("tools", self.tools)):
+            text = saved.extras.get(key)
+            if isinstance(text, str):
+                page.editor.set_text(text)
+        self._rebuild()
