@@ -24,7 +24,7 @@ from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.urls import build_url, parse_pasted_url
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Iterator
+    from collections.abc import AsyncGenerator, AsyncIterator, Iterator
     from types import TracebackType
 
     from workbench.api.events import StreamEvent
@@ -184,7 +184,7 @@ class WorkbenchClient:
             snapshot = accumulate(snapshot, event)
         return replace(snapshot, event_count=0, raw=data)
 
-    async def chat_stream(self, request: ChatRequest) -> AsyncIterator[StreamEvent]:
+    async def chat_stream(self, request: ChatRequest) -> AsyncGenerator[StreamEvent, None]:
         """Stream one chat turn as neutral events.
 
         Closing or cancelling the iterator ends the HTTP request. An in-stream error yields

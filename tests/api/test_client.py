@@ -1,0 +1,304 @@
+"""WorkbenchClient over real loopback HTTP to the sandbox (MockTransport only to see headers)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import socket
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from tests.conftest import SANDBOX_TEST_KEY
+from workbench.api import (
+    AuthError,
+    AuthScheme,
+    ChatRequest,
+    ChatSnapshot,
+    ConnectError,
+    Flavour,
+    ProtocolError,
+    RateLimited,
+    RequestTimeout,
+    RerankRequest,
+    ServerError,
+    StreamEvent,
+    WorkbenchClient,
+    accumulate,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from workbench.api.models import Connection
+
+    Factory = Callable[..., Connection]
+
+DOCS: list[Any] = [
+    {"id": "d1", "title": "France", "text": "Paris is the capital of France."},
+    "Berlin is the capital of Germany.",
+]
+QUESTION = "What is the capital of France?"
+
+
+def _request(flavour: Flavour) -> ChatRequest:
+    return ChatRequest(message=QUESTION, documents=[] if flavour is Flavour.OPENAI else DOCS)
+
+
+async def _collect(
+    client: WorkbenchClient, request: ChatRequest
+) -> tuple[list[StreamEvent], ChatSnapshot, Exception | None]:
+    events: list[StreamEvent] = []
+    snap = ChatSnapshot()
+    try:
+        async for event in client.chat_stream(request):
+            events.append(event)
+            snap = accumulate(snap, event)
+    except ProtocolError as exc:
+        return events, snap, exc
+    return events, snap, None
+
+
+@pytest.mark.parametrize("flavour", list(Flavour))
+def test_info_names_the_model(connection: Factory, flavour: Flavour) -> None:
+    async def go() -> None:
+        async with WorkbenchClient(connection(flavour)) as client:
+            info = await client.info()
+        assert info.model_name
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2])
+def test_rerank_ranks_the_relevant_document_first_and_returns_documents(
+    connection: Factory, flavour: Flavour
+) -> None:
+    async def go() -> None:
+        request = RerankRequest(
+            query=QUESTION, documents=DOCS, rank_fields=["title", "text"], return_documents=True
+        )
+        async with WorkbenchClient(connection(flavour)) as client:
+            response = await client.rerank(request)
+        assert next(hit.index for hit in response.results) == 0
+        assert response.results[0].document is not None
+        assert response.results[0].document["title"] == "France"
+        assert response.latency_ms > 0
+        assert response.id
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize("flavour", list(Flavour))
+def test_stream_and_non_stream_give_the_same_answer(connection: Factory, flavour: Flavour) -> None:
+    async def go() -> None:
+        async with WorkbenchClient(connection(flavour)) as client:
+            whole = await client.chat(_request(flavour))
+            events, streamed, error = await _collect(client, _request(flavour))
+        assert error is None
+        assert (whole.done, streamed.done, whole.event_count) == (True, True, 0)
+        assert whole.text
+        assert streamed.text == whole.text
+        assert streamed.event_count == len(events) > 3
+        if flavour is not Flavour.OPENAI:
+            assert [c.document_ids for c in streamed.citations] == [
+                c.document_ids for c in whole.citations
+            ]
+            for c in streamed.citations:
+                assert streamed.text[c.start : c.end] == c.text
+
+    asyncio.run(go())
+
+
+def test_wrong_key_is_an_auth_error_with_the_server_message(connection: Factory) -> None:
+    async def go() -> None:
+        async with WorkbenchClient(connection(api_key=SecretStr("wrong-key"))) as client:
+            with pytest.raises(AuthError) as info:
+                await client.rerank(RerankRequest(query="q", documents=["a"]))
+        assert info.value.status == 401
+        assert info.value.server_message
+        assert info.value.request_id
+        assert info.value.route == "POST /v2/rerank"
+
+    asyncio.run(go())
+
+
+def test_injected_503_and_429_map_to_their_classes(connection: Factory) -> None:
+    async def go() -> None:
+        async with WorkbenchClient(connection(faults="status=503")) as client:
+            with pytest.raises(ServerError):
+                await client.chat(ChatRequest(message="hi"))
+            with pytest.raises(ServerError):
+                await _collect(client, ChatRequest(message="hi"))
+        async with WorkbenchClient(connection(faults="status=429")) as client:
+            with pytest.raises(RateLimited) as info:
+                await client.rerank(RerankRequest(query="q", documents=["a"]))
+        assert info.value.retry_after is not None
+
+    asyncio.run(go())
+
+
+@pytest.mark.parametrize("flavour", list(Flavour))
+@pytest.mark.parametrize("fault", ["drop_after_events=4", "malformed_after_events=4"])
+def test_broken_stream_raises_after_every_good_event(
+    connection: Factory, flavour: Flavour, fault: str
+) -> None:
+    async def go() -> None:
+        async with WorkbenchClient(connection(flavour, faults=fault)) as client:
+            events, snap, error = await _collect(client, _request(flavour))
+        assert isinstance(error, ProtocolError)
+        assert error.where.startswith("event ")
+        assert error.route.startswith("POST ")
+        assert len(events) >= 3
+        assert not snap.done
+
+    asyncio.run(go())
+
+
+def test_closed_port_is_a_connect_error(connection: Factory) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # bound but not listening: connections are refused
+
+        async def go() -> None:
+            async with WorkbenchClient(connection(base_url=f"http://127.0.0.1:{port}")) as client:
+                with pytest.raises(ConnectError):
+                    await client.chat(ChatRequest(message="hi"))
+
+        asyncio.run(go())
+
+
+def test_slow_answer_is_a_request_timeout(connection: Factory) -> None:
+    async def go() -> None:
+        async with WorkbenchClient(connection(faults="delay_ms=3000", timeout_s=0.3)) as client:
+            with pytest.raises(RequestTimeout):
+                await client.rerank(RerankRequest(query="q", documents=["a"]))
+
+    asyncio.run(go())
+
+
+def test_closing_a_stream_early_ends_the_request_and_the_client_stays_usable(
+    connection: Factory,
+) -> None:
+    async def go() -> None:
+        async with WorkbenchClient(connection(faults="slow_stream_ms=50")) as client:
+            stream = client.chat_stream(ChatRequest(message="hi"))
+            first = await anext(stream)
+            await stream.aclose()
+            assert first is not None
+            task = asyncio.create_task(_collect(client, ChatRequest(message="hi")))
+            await asyncio.sleep(0.2)
+            task.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await task
+        async with WorkbenchClient(connection()) as client:
+            assert (await client.chat(ChatRequest(message="hi"))).done
+
+    asyncio.run(go())
+
+
+def test_key_never_reaches_logs_or_errors(
+    connection: Factory, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    async def go() -> None:
+        async with WorkbenchClient(connection()) as client:
+            await client.chat(ChatRequest(message="hi"))
+            await _collect(client, ChatRequest(message="hi"))
+        bad = connection(auth=AuthScheme.X_API_KEY, faults="status=401")
+        async with WorkbenchClient(bad) as client:
+            with pytest.raises(AuthError) as info:
+                await client.chat(ChatRequest(message="hi"))
+            for text in (str(info.value), repr(info.value), repr(client), repr(bad), str(bad)):
+                assert SANDBOX_TEST_KEY not in text
+
+    asyncio.run(go())
+    assert caplog.records
+    assert SANDBOX_TEST_KEY not in caplog.text
+
+
+# --- what only a transport can show: the exact request the client sends -------------------------
+
+
+def _capture(answer: dict[str, Any]) -> tuple[list[httpx.Request], httpx.MockTransport]:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=answer)
+
+    return seen, httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize(
+    ("auth", "header", "value"),
+    [(AuthScheme.BEARER, "authorization", "Bearer k-1"), (AuthScheme.API_KEY, "api-key", "k-1"),
+     (AuthScheme.X_API_KEY, "x-api-key", "k-1"), (AuthScheme.NONE, "authorization", None)],
+)  # fmt: skip
+def test_request_headers_auth_and_api_version(
+    connection: Factory, auth: AuthScheme, header: str, value: str | None
+) -> None:
+    seen, transport = _capture(
+        {"choices": [{"message": {"content": "ok"}, "finish_reason": "stop"}]}
+    )
+    conn = connection(
+        Flavour.OPENAI, base_url="https://h.example/chat/completions/?api-version=2024-05-01-preview",
+        api_key=SecretStr("k-1"), auth=auth, extra_parameters="pass-through", model=None,
+    )  # fmt: skip
+
+    async def go() -> None:
+        async with WorkbenchClient(conn, transport=transport) as client:
+            assert (
+                client.url_for("chat")
+                == "https://h.example/chat/completions?api-version=2024-05-01-preview"
+            )
+            snap = await client.chat(ChatRequest(message="hi"))
+        assert snap.text == "ok"
+
+    asyncio.run(go())
+    (request,) = seen
+    assert str(request.url) == "https://h.example/chat/completions?api-version=2024-05-01-preview"
+    assert request.headers.get(header) == value
+    assert request.headers["user-agent"].startswith("cohere-workbench/")
+    assert request.headers["x-client-name"] == "cohere-workbench"
+    assert request.headers["content-type"] == "application/json"
+    assert request.headers["accept"] == "application/json"
+    assert request.headers["extra-parameters"] == "pass-through"
+    assert json.loads(request.content) == {"messages": [{"role": "user", "content": "hi"}]}
+
+
+def test_streaming_asks_for_event_streams(connection: Factory) -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(
+            200, content=b'{"event_type": "stream-end", "finish_reason": "COMPLETE"}\n'
+        )
+
+    async def go() -> None:
+        conn = connection(Flavour.COHERE_V1, base_url="https://h.example")
+        async with WorkbenchClient(conn, transport=httpx.MockTransport(handler)) as client:
+            _, snap, error = await _collect(client, ChatRequest(message="hi"))
+        assert (error, snap.done) == (None, True)
+
+    asyncio.run(go())
+    assert "text/event-stream" in seen[0].headers["accept"]
+    assert json.loads(seen[0].content)["stream"] is True
+
+
+def test_non_json_answer_is_a_protocol_error(connection: Factory) -> None:
+    transport = httpx.MockTransport(lambda _: httpx.Response(200, content=b"<html>proxy</html>"))
+
+    async def go() -> None:
+        async with WorkbenchClient(
+            connection(base_url="https://h.example"), transport=transport
+        ) as client:
+            with pytest.raises(ProtocolError) as info:
+                await client.chat(ChatRequest(message="hi"))
+        assert (info.value.where, info.value.route) == ("byte 0", "POST /v2/chat")
+
+    asyncio.run(go())
