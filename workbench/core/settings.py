@@ -38,7 +38,7 @@ class WindowState(BaseModel):
     geometry: str = ""
     """Qt's saveGeometry() bytes, base64 encoded (opaque to the core)."""
     last_pane: str = ""
-    """Object name of the pane that was showing at exit."""
+    """Which pane was showing at exit: "rerank", "chat" or "endpoints"."""
 
 
 class Settings(BaseModel):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from collections.abc import Coroutine
+    from collections.abc import Collection, Coroutine
 
     from workbench.ui.notices import NoticeCenter
 
@@ -41,6 +41,7 @@ class TaskRunner(QObject):
         self._live: set[asyncio.Task[Any]] = set()
         self._owner_of: dict[asyncio.Task[Any], int] = {}
         self._watched_owners: set[int] = set()
+        self._waiters: list[asyncio.Future[None]] = []
 
     def start(
         self, key: str, coro: Coroutine[Any, Any, T], *, owner: QObject | None = None
@@ -95,6 +96,13 @@ class TaskRunner(QObject):
         if self._live:
             await asyncio.gather(*self._live, return_exceptions=True)
 
+    async def wait_until_idle(self, *, ignore: Collection[str] = ()) -> None:
+        """Wait until no task runs other than those named (e.g. the caller's own key)."""
+        while set(self.running_keys()) - set(ignore):
+            waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            await waiter
+
     def is_running(self, key: str) -> bool:
         """Whether the task for `key` is still running."""
         task = self._by_key.get(key)
@@ -131,4 +139,8 @@ class TaskRunner(QObject):
             exc = task.exception()
             if exc is not None:
                 self._notices.post_error(exc, context=key)
+        waiters, self._waiters = self._waiters, []
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
         self.state_changed.emit()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from workbench.api.errors import InputError
+from workbench.api.redact import register_secret
 from workbench.core.secrets import masked
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ class EndpointSession(QObject):
                     f"Enter the key for “{endpoint.name}” in the Endpoints pane, or set its "
                     "authentication to None."
                 )
+            register_secret(key)  # any log line that still carries it gets redacted
         return WorkbenchClient(endpoint.to_connection(key), transport=self._transport)
 
     def _drop_client(self, endpoint_id: str) -> None:

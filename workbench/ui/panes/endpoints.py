@@ -29,7 +29,7 @@ from workbench.core.endpoints import (
     import_endpoints,
     unique_name,
 )
-from workbench.core.errors import InsecureKeyringError
+from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import ProbeReport, probe
 from workbench.ui.widgets.endpoint_form import EndpointForm, capture, restore
 from workbench.ui.widgets.models import EndpointListModel
@@ -375,7 +375,10 @@ class EndpointsPane(QWidget):
         self._banner.show()
 
     async def _load_key_hint(self, endpoint_id: str) -> None:
-        hint = await self._session.key_hint(endpoint_id)
+        try:
+            hint = await self._session.key_hint(endpoint_id)
+        except SecretStoreError:
+            hint = "keyring unavailable"  # the banner above says why and how to fix it
         if endpoint_id == self._shown_id:
             self._form.set_key_hint(hint)
 

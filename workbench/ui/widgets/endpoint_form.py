@@ -284,7 +284,7 @@ class EndpointForm(QWidget):
     def set_key_hint(self, hint: str) -> None:
         """Show what may be shown of the stored key (`stored ••••1234`), or that there is none."""
         self._key_hint.setText(hint or "no key stored")
-        self._forget_key.setEnabled(bool(hint))
+        self._forget_key.setEnabled(hint.startswith("stored"))
 
     # --- slots ------------------------------------------------------------------------------
 

@@ -1,0 +1,207 @@
+"""Main window: panes, shortcuts, notices, crash dialog, remembered state; and a real X11 start."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
+
+from tests.ui.conftest import endpoint_for
+from workbench.api.errors import NotFound
+from workbench.api.models import Flavour
+from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.crash_dialog import CrashDialog
+from workbench.ui.main_window import MainWindow
+from workbench.ui.notices import NoticeCenter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.services import Services
+
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+"""The offscreen platform says this whenever a top-level window is shown; it is not our bug."""
+
+
+@pytest.fixture
+def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(services=services)
+    qtbot.addWidget(main)
+    qtbot.waitUntil(services.tasks.is_idle)
+    yield main
+    qtbot.waitUntil(services.tasks.is_idle)
+
+
+def _action(window: MainWindow, name: str) -> QAction:
+    action = window.findChild(QAction, name)
+    assert action is not None, name
+    return action
+
+
+def test_panes_in_order_with_shortcuts(window: MainWindow) -> None:
+    for i, name in enumerate(("rerank", "chat", "endpoints")):
+        action = _action(window, f"showPane{i + 1}Action")
+        assert QKeySequence(f"Ctrl+{i + 1}") in action.shortcuts()
+        action.trigger()
+        assert window.current_pane_key() == name
+    assert QKeySequence("Ctrl+Q") in _action(window, "quitAction").shortcuts()
+    cancel = _action(window, "cancelAction").shortcuts()
+    assert QKeySequence("Esc") in cancel
+    assert QKeySequence("Ctrl+.") in cancel
+
+
+def test_known_error_shows_in_the_notice_line(window: MainWindow, services: Services) -> None:
+    services.notices.post_error(NotFound("no route", status=404, route="/v9/rerank"))
+    label = window.findChild(QLabel, "noticeLabel")
+    assert label is not None
+    assert label.text().startswith("Route not found")
+    assert "/v9/rerank" in label.text()
+    assert label.property("level") == "error"
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_unknown_error_opens_a_copyable_crash_dialog(
+    services: Services, qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    # Own notice center and runner: the shared fixture fails any test that leaves a crash behind.
+    notices = NoticeCenter()
+    crashing = replace(services, notices=notices, tasks=TaskRunner(notices, loop=qloop))
+    window = MainWindow(services=crashing)
+    qtbot.addWidget(window)
+
+    async def bug() -> None:
+        raise RuntimeError("kaboom")
+
+    with qtbot.waitSignal(notices.crash_reported):
+        crashing.tasks.start("test.bug", bug())
+    dialog = window.findChild(CrashDialog, "crashDialog")
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert "RuntimeError: kaboom (in test.bug)" in dialog.report_text()
+    assert 'raise RuntimeError("kaboom")' in dialog.report_text()
+    copy = dialog.findChild(QPushButton, "copyCrashButton")
+    assert copy is not None
+    copy.click()
+    assert "kaboom" in QGuiApplication.clipboard().text()
+    dialog.close()
+    qtbot.waitUntil(crashing.tasks.is_idle)
+
+
+def test_cancel_cancels_the_current_panes_work_silently(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    window.show_pane(1)
+    task = services.tasks.start("chat.send", asyncio.Event().wait(), owner=window.current_pane())
+    busy = window.findChild(QProgressBar, "busyIndicator")
+    assert busy is not None
+    assert not busy.isHidden()
+    _action(window, "cancelAction").trigger()
+    qtbot.waitUntil(services.tasks.is_idle)
+    assert task.cancelled()
+    assert busy.isHidden()
+    assert [n.title for n in services.notices.history()] == ["Cancelled"]
+
+
+def test_endpoint_switcher_follows_and_sets_the_current_endpoint(
+    window: MainWindow, services: Services
+) -> None:
+    combo = window.findChild(QComboBox, "endpointSwitcher")
+    assert combo is not None
+    current = services.session.current()
+    assert current is not None
+    assert combo.currentText() == current.name
+    v1 = endpoint_for(services, Flavour.COHERE_V1)
+    combo.setCurrentIndex(combo.findText(v1.name))
+    combo.activated.emit(combo.currentIndex())
+    assert services.session.current() == v1
+
+
+def test_geometry_and_last_pane_are_remembered(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    window.resize(700, 500)  # inside the offscreen screen (800×600), so nothing is clamped
+    window.show_pane(2)
+    window.close()
+    saved = services.settings.settings.window
+    assert saved.last_pane == "endpoints"
+    assert saved.geometry
+    again = MainWindow(services=services)
+    qtbot.addWidget(again)
+    assert again.current_pane_key() == "endpoints"
+    assert (again.width(), again.height()) == (700, 500)
+
+
+# --- a real window on a real X server ------------------------------------------------------
+
+
+def _free_display() -> int:
+    for number in range(90, 200):
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
+            return number
+    raise RuntimeError("no free X display number")
+
+
+@pytest.fixture
+def xvfb() -> Iterator[str]:
+    """A private Xvfb server; yields its DISPLAY."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed (Debian package xvfb): cannot open a real window")
+    number = _free_display()
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen(
+        [
+            "Xvfb",
+            f":{number}",
+            "-screen",
+            "0",
+            "1280x900x24",
+            "-nolisten",
+            "tcp",
+            "-displayfd",
+            str(write_fd),
+        ],
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as ready:
+        ready.readline()  # Xvfb writes the display number once it accepts connections
+    try:
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) -> None:
+    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb"}
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--screenshots", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "window shown" in result.stdout
+    shots = sorted(p.name for p in out.glob("*.png"))
+    assert shots == ["1-rerank.png", "2-chat.png", "3-endpoints.png"]
+    assert all((out / name).stat().st_size > 5_000 for name in shots)
+    config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
+    assert "Local sandbox" in (config / "settings.json").read_text(encoding="utf-8")

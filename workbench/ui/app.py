@@ -1,0 +1,205 @@
+"""Composition root: QApplication, the qasync loop, services, the main window, the local sandbox."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import qasync
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from workbench.api.redact import RedactingFilter
+from workbench.core.secrets import KeyringSecretStore
+from workbench.core.settings import SettingsStore, config_dir
+from workbench.ui import resources
+from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoint
+from workbench.ui.notices import NoticeCenter
+from workbench.ui.services import EndpointSession, Services
+
+if TYPE_CHECKING:
+    from workbench.ui.main_window import MainWindow
+
+SHOWN_MARKER = "workbench: window shown"
+READY_MARKER = "workbench: ready"
+
+
+def _parse(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="workbench", description="Cohere Workbench (GUI)")
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        type=Path,
+        help="render each pane with sample data into DIR as PNG files, then exit",
+    )
+    parser.add_argument(
+        "--quit-when-shown",
+        action="store_true",
+        help="exit once the window is shown and idle (start-up checks)",
+    )
+    parser.add_argument(
+        "--quit-when-ready",
+        action="store_true",
+        help="exit once the local sandbox is up and every start-up task is done",
+    )
+    parser.add_argument("--no-sandbox", action="store_true", help="do not start the local sandbox")
+    return parser.parse_args(args)
+
+
+def run_gui(args: list[str]) -> int:
+    """Open the main window and run until it closes.
+
+    Args:
+        args: GUI options (see `--help`).
+
+    Returns:
+        The exit status.
+    """
+    options = _parse(args)
+    app = _application()
+    _setup_logging()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    services = build_services(loop)
+    sandbox = LocalSandbox(services)
+    from workbench.ui.main_window import MainWindow  # after the app: panes need a QApplication
+
+    window = MainWindow(services=services)
+    window.show()
+    if not options.no_sandbox:
+        services.tasks.start("app.sandbox", sandbox.start())
+    _schedule_exit_hooks(options, window, services)
+    with loop:
+        status = loop.run_forever()
+        loop.run_until_complete(_shutdown(services))
+    sandbox.stop()
+    return int(status or 0)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    QCoreApplication.setApplicationName("Cohere Workbench")
+    QCoreApplication.setOrganizationName("cohere-workbench")
+    QGuiApplication.setDesktopFileName("cohere-workbench")
+    app = QApplication([sys.argv[0]])
+    app.setWindowIcon(resources.app_icon())
+    style = QStyleFactory.create("Fusion")
+    if style is not None:
+        app.setStyle(style)
+    apply_colour_scheme(app)
+    app.styleHints().colorSchemeChanged.connect(_on_colour_scheme_changed)
+    return app
+
+
+def apply_colour_scheme(app: QApplication) -> None:
+    """Follow the system's light or dark scheme (Qt 6.5+), with the matching style sheet."""
+    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+    app.setStyleSheet(resources.stylesheet(dark))
+
+
+def _on_colour_scheme_changed(_: Qt.ColorScheme) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_colour_scheme(app)
+
+
+def _dark_palette() -> QPalette:
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#1f2124"),
+        (roles.WindowText, "#e6e6e6"),
+        (roles.Base, "#17181a"),
+        (roles.AlternateBase, "#26282c"),
+        (roles.Text, "#e6e6e6"),
+        (roles.Button, "#2a2d31"),
+        (roles.ButtonText, "#e6e6e6"),
+        (roles.Highlight, "#3d7a65"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.ToolTipBase, "#2a2d31"),
+        (roles.ToolTipText, "#e6e6e6"),
+        (roles.PlaceholderText, "#8a8f98"),
+        (roles.Link, "#8cc7b0"),
+    ):
+        palette.setColor(role, colour)
+    return palette
+
+
+def build_services(loop: asyncio.AbstractEventLoop) -> Services:
+    """The services every pane receives (settings recovered if broken; sandbox endpoint on first run)."""
+    notices = NoticeCenter()
+    store = SettingsStore.default()
+    _, error = store.load_or_recover()
+    if error is not None:
+        notices.post_error(error)
+        notices.warn(
+            "Started with default settings", "The broken file was kept as settings.broken.json."
+        )
+    ensure_sandbox_endpoint(store)
+    secrets = KeyringSecretStore()
+    return Services(
+        notices=notices,
+        tasks=TaskRunner(notices, loop=loop),
+        session=EndpointSession(store=store, secrets=secrets),
+        secrets=secrets,
+        settings=store,
+    )
+
+
+def _setup_logging() -> None:
+    folder = config_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(
+        folder / "workbench.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter())
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+async def _shutdown(services: Services) -> None:
+    await services.tasks.shutdown()
+    await services.session.aclose()
+
+
+def _schedule_exit_hooks(
+    options: argparse.Namespace, window: MainWindow, services: Services
+) -> None:
+    if options.screenshots is not None:
+        from workbench.ui.screenshots import take_screenshots
+
+        options.screenshots.mkdir(parents=True, exist_ok=True)
+
+        services.tasks.start(
+            "app.screenshots", take_screenshots(window, services, options.screenshots)
+        )
+    elif options.quit_when_shown:
+        QTimer.singleShot(0, window.close)  # runs once the show and first paint events are done
+    elif options.quit_when_ready:
+        services.tasks.start("app.quit-when-ready", _quit_when_ready(window, services))
+    QTimer.singleShot(0, _print_shown)
+
+
+def _print_shown() -> None:
+    print(SHOWN_MARKER, flush=True)  # noqa: T201  start-up benchmarks read this line
+
+
+async def _quit_when_ready(window: MainWindow, services: Services) -> None:
+    await services.tasks.wait_until_idle(ignore=["app.quit-when-ready"])
+    print(READY_MARKER, flush=True)  # noqa: T201  start-up benchmarks read this line
+    window.close()

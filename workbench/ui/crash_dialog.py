@@ -1,0 +1,70 @@
+"""Crash dialog: an unexpected error (a bug) with its traceback, ready to copy into a report."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+import workbench
+
+if TYPE_CHECKING:
+    from workbench.ui.notices import CrashReport
+
+
+class CrashDialog(QDialog):
+    """Shows one crash report; the app keeps running (what the person typed stays put)."""
+
+    def __init__(self, report: CrashReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle("Unexpected error")
+        self._report = report
+        self._build_ui()
+
+    def _build_ui(self) -> None:
+        intro = QLabel(
+            "Something went wrong that the workbench did not expect — this is a bug. "
+            "Your work is still open. Copy the details below into a bug report.",
+            self,
+        )
+        intro.setWordWrap(True)
+        summary = QLabel(self._report.summary, self)
+        summary.setObjectName("crashSummary")
+        summary.setWordWrap(True)
+        self._details = QPlainTextEdit(self.report_text(), self)
+        self._details.setObjectName("crashTraceback")
+        self._details.setAccessibleName("Error details")
+        self._details.setReadOnly(True)
+        label = QLabel("&Details:", self)
+        label.setBuddy(self._details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        copy = QPushButton("&Copy details", self)
+        copy.setObjectName("copyCrashButton")
+        copy.setAccessibleName("Copy details")
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(self._on_copy_clicked)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (intro, summary, label, self._details, buttons):
+            layout.addWidget(widget)
+        self.resize(720, 420)
+
+    def report_text(self) -> str:
+        """Version, summary and traceback as one copyable text."""
+        return (
+            f"Cohere Workbench {workbench.__version__}\n{self._report.summary}\n\n"
+            f"{self._report.traceback}"
+        )
+
+    def _on_copy_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.report_text())

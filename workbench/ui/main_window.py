@@ -1,0 +1,283 @@
+"""Main window: the panes in tabs, menus and shortcuts, the notice line, busy state; wiring only."""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+import workbench
+from workbench.ui.crash_dialog import CrashDialog
+from workbench.ui.panes.chat import ChatPane
+from workbench.ui.panes.endpoints import EndpointsPane
+from workbench.ui.panes.rerank import RerankPane
+from workbench.ui.resources import app_icon
+from workbench.ui.widgets.models import ENDPOINT_ID_ROLE, EndpointListModel
+
+if TYPE_CHECKING:
+    from workbench.ui.notices import CrashReport, Notice
+    from workbench.ui.services import Services
+
+PANE_KEYS = ("rerank", "chat", "endpoints")
+"""The panes in tab order, by the names settings remember them under."""
+
+SHORTCUTS_HELP = """\
+Ctrl+1 / Ctrl+2 / Ctrl+3 — Rerank / Chat / Endpoints
+Ctrl+Return — run the rerank, send the chat message
+Esc or Ctrl+. — cancel what the current pane is doing
+Ctrl+S — save the endpoint being edited
+Ctrl+Shift+N — show or hide the notices
+Ctrl+Q — quit"""
+
+
+class MainWindow(QMainWindow):
+    """Places the panes and wires them; remembers geometry and the last pane in settings."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("Cohere Workbench")
+        self.setWindowIcon(app_icon())
+        self._services = services
+        self._crash_dialogs: list[CrashDialog] = []
+        self._build_panes()
+        self._build_status_bar()
+        self._build_toolbar()
+        self._build_notice_dock()
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+        self._on_tasks_state_changed()
+        self._on_session_current_changed()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_panes(self) -> None:
+        self.rerank_pane = RerankPane(services=self._services, parent=self)
+        self.chat_pane = ChatPane(services=self._services, parent=self)
+        self.endpoints_pane = EndpointsPane(services=self._services, parent=self)
+        self._tabs = QTabWidget(self)
+        self._tabs.setObjectName("paneTabs")
+        self._tabs.setAccessibleName("Panes")
+        self._tabs.setDocumentMode(True)
+        for pane, title in (
+            (self.rerank_pane, "&Rerank"),
+            (self.chat_pane, "&Chat"),
+            (self.endpoints_pane, "&Endpoints"),
+        ):
+            self._tabs.addTab(pane, title)
+        self.setCentralWidget(self._tabs)
+
+    def _build_status_bar(self) -> None:
+        self._notice_label = QLabel(self)
+        self._notice_label.setObjectName("noticeLabel")
+        self._notice_label.setAccessibleName("Last notice")
+        self._notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._busy = QProgressBar(self)
+        self._busy.setObjectName("busyIndicator")
+        self._busy.setAccessibleName("Working")
+        self._busy.setRange(0, 0)
+        self._busy.setMaximumWidth(120)
+        self._busy.setTextVisible(False)
+        self._endpoint_label = QLabel(self)
+        self._endpoint_label.setObjectName("currentEndpointLabel")
+        bar = self.statusBar()
+        bar.addWidget(self._notice_label, 1)
+        bar.addPermanentWidget(self._busy)
+        bar.addPermanentWidget(self._endpoint_label)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Endpoint", self)
+        toolbar.setObjectName("endpointToolbar")
+        toolbar.setMovable(False)
+        label = QLabel(" Endpoint: ", toolbar)
+        self._endpoint_combo = QComboBox(toolbar)
+        self._endpoint_combo.setObjectName("endpointSwitcher")
+        self._endpoint_combo.setAccessibleName("Current endpoint")
+        self._endpoint_combo.setModel(EndpointListModel(self._services.session, self))
+        self._endpoint_combo.setMinimumContentsLength(24)
+        label.setBuddy(self._endpoint_combo)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self._endpoint_combo)
+        self.addToolBar(toolbar)
+
+    def _build_notice_dock(self) -> None:
+        self._notice_list = QListWidget(self)
+        self._notice_list.setObjectName("noticeList")
+        self._notice_list.setAccessibleName("Notices")
+        self._notice_dock = QDockWidget("Notices", self)
+        self._notice_dock.setObjectName("noticeDock")
+        self._notice_dock.setWidget(self._notice_list)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._notice_dock)
+        self._notice_dock.hide()
+
+    def _action(self, text: str, name: str, *keys: QKeySequence | str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.quit_action = self._action("&Quit", "quitAction", "Ctrl+Q")
+        file_menu.addAction(self.quit_action)
+        view = bar.addMenu("&View")
+        self._pane_actions = []
+        for i, title in enumerate(("&Rerank", "&Chat", "&Endpoints")):
+            action = self._action(title, f"showPane{i + 1}Action", f"Ctrl+{i + 1}")
+            action.setData(i)
+            view.addAction(action)
+            self._pane_actions.append(action)
+        view.addSeparator()
+        self.notices_action = self._notice_dock.toggleViewAction()
+        self.notices_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        view.addAction(self.notices_action)
+        run = bar.addMenu("&Run")
+        self.cancel_action = self._action("&Cancel", "cancelAction", "Esc", "Ctrl+.")
+        run.addAction(self.cancel_action)
+        help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", "shortcutsAction", "F1")
+        help_menu.addAction(self.shortcuts_action)
+        self.about_action = self._action("&About", "aboutAction")
+        help_menu.addAction(self.about_action)
+
+    def _connect_signals(self) -> None:
+        notices = self._services.notices
+        notices.notice_posted.connect(self._on_notices_notice_posted)
+        notices.crash_reported.connect(self._on_notices_crash_reported)
+        self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
+        self._services.session.current_changed.connect(self._on_session_current_changed)
+        self._services.session.endpoints_changed.connect(self._on_session_current_changed)
+        self._endpoint_combo.activated.connect(self._on_endpoint_combo_activated)
+        self.quit_action.triggered.connect(self.close)
+        self.cancel_action.triggered.connect(self._on_cancel_action_triggered)
+        for action in self._pane_actions:
+            action.triggered.connect(self._on_pane_action_triggered)
+        self.shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
+
+    # --- public -----------------------------------------------------------------------------
+
+    def show_pane(self, index: int) -> None:
+        """Switch to the pane at this tab index (0 rerank, 1 chat, 2 endpoints)."""
+        self._tabs.setCurrentIndex(index)
+
+    def current_pane_key(self) -> str:
+        """ "rerank", "chat" or "endpoints": the pane showing."""
+        return PANE_KEYS[self._tabs.currentIndex()]
+
+    def current_pane(self) -> QWidget:
+        """The pane showing."""
+        widget = self._tabs.currentWidget()
+        assert widget is not None
+        return widget
+
+    def notice_text(self) -> str:
+        """The notice line's text."""
+        return self._notice_label.text()
+
+    # --- state ------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        window = self._services.settings.settings.window
+        if window.geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(window.geometry)))
+        else:
+            self.resize(1200, 800)
+        if window.last_pane in PANE_KEYS:
+            self._tabs.setCurrentIndex(PANE_KEYS.index(window.last_pane))
+
+    def save_state(self) -> None:
+        """Remember geometry and the current pane in the settings file."""
+        settings = self._services.settings.settings
+        geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode("ascii")
+        window = settings.window.model_copy(
+            update={"geometry": geometry, "last_pane": self.current_pane_key()}
+        )
+        self._services.settings.update(window=window)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save the window state, then close."""
+        self.save_state()
+        super().closeEvent(event)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_notices_notice_posted(self, notice: Notice) -> None:
+        self._notice_label.setText(notice.text())
+        self._notice_label.setProperty("level", notice.level)
+        self._notice_label.style().unpolish(self._notice_label)
+        self._notice_label.style().polish(self._notice_label)
+        self._notice_list.addItem(f"{notice.at:%H:%M:%S}  {notice.level}: {notice.text()}")
+        self._notice_list.scrollToBottom()
+
+    def _on_notices_crash_reported(self, report: CrashReport) -> None:
+        dialog = CrashDialog(report, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.show()
+
+    def _on_tasks_state_changed(self) -> None:
+        self._busy.setVisible(not self._services.tasks.is_idle())
+
+    def _on_session_current_changed(self) -> None:
+        current = self._services.session.current()
+        self._endpoint_label.setText(current.name if current else "no endpoint")
+        model = self._endpoint_combo.model()
+        row = next(
+            (
+                r
+                for r in range(model.rowCount())
+                if current and model.index(r, 0).data(ENDPOINT_ID_ROLE) == current.id
+            ),
+            -1,
+        )
+        self._endpoint_combo.setCurrentIndex(row)
+
+    def _on_endpoint_combo_activated(self, row: int) -> None:
+        endpoint_id = self._endpoint_combo.itemData(row, ENDPOINT_ID_ROLE)
+        if endpoint_id:
+            self._services.session.set_current(str(endpoint_id))
+
+    def _on_cancel_action_triggered(self) -> None:
+        if self._services.tasks.cancel_owned_by(self.current_pane()):
+            self._services.notices.info("Cancelled")
+
+    def _on_pane_action_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.show_pane(int(action.data()))
+
+    def _on_chat_pane_rerank_requested(self, query: str) -> None:
+        set_query = getattr(self.rerank_pane, "set_query", None)
+        if callable(set_query):
+            set_query(query)
+            self.show_pane(0)
+
+    def _on_shortcuts_action_triggered(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def _on_about_action_triggered(self) -> None:
+        QMessageBox.about(
+            self,
+            "About Cohere Workbench",
+            f"Cohere Workbench {workbench.__version__}\n"
+            "Try, demo and check Cohere models on serverless endpoints.",
+        )
