@@ -130,7 +130,7 @@ def test_endpoint_switcher_follows_and_sets_the_current_endpoint(
 def test_geometry_and_last_pane_are_remembered(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
-    window.resize(700, 500)  # inside the offscreen screen (800×600), so nothing is clamped
+    window.resize(700, 500)  # inside the offscreen screen (800 x 600), so nothing is clamped
     window.show_pane(2)
     window.close()
     saved = services.settings.settings.window
