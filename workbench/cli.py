@@ -225,7 +225,8 @@ def _finish_chat(
         return
     if not args.stream:
         io.out.write(run.snapshot.text)
-    io.out.write("\n")
+    if run.snapshot.text:
+        io.out.write("\n")
     print_chat_details(run.snapshot, total, io.out)
 
 

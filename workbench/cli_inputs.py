@@ -56,10 +56,30 @@ def _validation(exc: ValidationError, name: str, prefix: str) -> InputError:
     return InputError(first["msg"], title=name, where=f"{prefix}{loc}")
 
 
+def _flat_document(document: Any) -> Any:
+    """A v2-shaped `{"id"?, "data": {...}}` document as a flat object, so every flavour can send it."""
+    if (
+        isinstance(document, dict)
+        and isinstance(document.get("data"), dict)
+        and set(document) <= {"id", "data"}
+    ):
+        return (
+            {"id": document["id"], **document["data"]}
+            if "id" in document
+            else dict(document["data"])
+        )
+    return document
+
+
 def read_documents(path: str) -> list[Document]:
-    """Documents: an array of strings or objects."""
+    """Documents: an array of strings or objects (or an object with a `documents` array).
+
+    Objects in Cohere v2 form (`{"id", "data": {...}}`) are flattened to `{"id", ...data}`.
+    """
     value, name = read_json(path)
-    documents = _list(value, name)
+    if isinstance(value, dict) and isinstance(value.get("documents"), list):
+        value = value["documents"]
+    documents = [_flat_document(d) for d in _list(value, name)]
     for pos, document in enumerate(documents):
         if not isinstance(document, str | dict):
             raise InputError(

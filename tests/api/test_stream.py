@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from tests.api import transcripts as t
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.api.events import StreamEvent
 from workbench.api.events import (
     CitationsAdded,
     SearchQueriesGenerated,
@@ -25,7 +32,7 @@ from workbench.api.models import Citation, Flavour, ToolCall, Usage
 from workbench.api.stream import ChatSnapshot, ToolCallState, accumulate
 
 
-def _kinds(events: list[object]) -> list[str]:
+def _kinds(events: Sequence[object]) -> list[str]:
     return [type(e).__name__ for e in events]
 
 
@@ -233,7 +240,7 @@ def test_fold_is_pure_and_starts_empty() -> None:
 
 def test_fold_handles_every_event_kind() -> None:
     citation = Citation(start=0, end=2, text="hi", document_ids=["d"])
-    events = [
+    events: list[StreamEvent] = [
         StreamStarted("r"), TextDelta("hi"), ThinkingDelta("hm"), ToolPlanDelta("plan"),
         CitationsAdded((citation,)), ToolCallStarted(1, "c", "f"), ToolCallDelta(1, '{"a"'),
         ToolCallDelta(1, ": 1}"), ToolCallCompleted(1, ToolCall(id="c", name="f", parameters={"a": 1})),

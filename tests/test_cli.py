@@ -1,0 +1,298 @@
+"""The command line, in-process and as a real subprocess, against the sandbox: output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from workbench.cli import main
+
+if TYPE_CHECKING:
+    from workbench.sandbox.runner import RunningSandbox
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "resources" / "samples"
+DOCS: list[Any] = [
+    {"id": "d1", "title": "France", "text": "Paris is the capital of France."},
+    "Berlin is the capital of Germany.",
+]
+
+
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    path = tmp_path / "documents.json"
+    path.write_text(json.dumps(DOCS), encoding="utf-8")
+    return path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _rerank(sandbox: RunningSandbox, docs: Path, *extra: str) -> list[str]:
+    return [
+        "rerank",
+        "--url",
+        sandbox.base_url,
+        "--model",
+        "m",
+        "--query",
+        "capital of France",
+        "--documents",
+        str(docs),
+        *extra,
+    ]
+
+
+@pytest.mark.parametrize("route", ["/v1/rerank", "/v2/rerank/?x=1"])
+def test_rerank_json_from_a_pasted_route(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], route: str
+) -> None:
+    argv = _rerank(
+        sandbox, docs, "--json", "--return-documents", "--rank-fields", "title,text", "--top-n", "2"
+    )
+    argv[2] = sandbox.base_url + route
+    status, out, err = _run(capsys, *argv)
+    assert (status, err) == (0, "")
+    result = json.loads(out)
+    assert set(result) == {"results", "id", "billed_units", "latency_ms"}
+    first = result["results"][0]
+    assert (first["index"], first["document"]["title"]) == (0, "France")
+    assert set(first) == {"index", "relevance_score", "document"}
+
+
+def test_rerank_for_people_prints_a_table(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _run(capsys, *_rerank(sandbox, docs, "--flavour", "cohere-v1"))
+    assert status == 0
+    assert out.splitlines()[1].split()[:2] == ["1", "0"]
+    assert "Paris is the capital" in out
+
+
+def test_bad_json_file_names_line_and_column(
+    sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "documents.json"
+    bad.write_text('[\n  "a",\n  "b"\n    "c"\n]', encoding="utf-8")
+    status, out, err = _run(capsys, *_rerank(sandbox, bad))
+    assert (status, out) == (2, "")
+    assert err == "workbench: documents.json: line 4, column 5: Expecting ',' delimiter\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--param", "temperature=7"],
+            "--param temperature: Input should be less than or equal to 2",
+        ),
+        (["--param", "stop_sequences=[1,2,3,4,5,6]"], "--param stop_sequences"),
+        (["--header", "no-colon"], "--header: expected NAME:VALUE"),
+        (
+            ["--key-env", "WORKBENCH_TEST_UNSET_VARIABLE"],
+            "WORKBENCH_TEST_UNSET_VARIABLE is not set",
+        ),
+        (["--tools", str(SAMPLES / "tool_results.json")], "tool_results.json: [0].name"),
+    ],
+)
+def test_bad_options_exit_2_naming_the_field(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    status, _, err = _run(capsys, "chat", "--url", sandbox.base_url, "--message", "hi", *extra)
+    assert status == 2
+    assert message in err
+    assert err.count("\n") == 1
+
+
+def test_wrong_key_exits_3_with_status_and_server_message(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("WORKBENCH_API_KEY", "not-the-key")
+    status, out, err = _run(capsys, *_rerank(sandbox, docs))
+    assert (status, out) == (3, "")
+    assert err.startswith("workbench: Authentication failed · HTTP 401 · POST /v2/rerank: ")
+    assert "request id" in err
+    assert "not-the-key" not in err
+
+
+def test_server_error_exits_3(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = _run(
+        capsys, *_rerank(sandbox, docs, "--header", "x-sandbox-fault: status=503")
+    )
+    assert status == 3
+    assert "HTTP 503" in err
+
+
+@pytest.mark.parametrize("flavour", ["cohere-v1", "cohere-v2", "openai"])
+def test_chat_json_stream_and_not(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], flavour: str
+) -> None:
+    base = [
+        "chat",
+        "--url",
+        sandbox.base_url,
+        "--flavour",
+        flavour,
+        "--model",
+        "m",
+        "--message",
+        "What is the capital of France?",
+        "--json",
+    ]
+    if flavour != "openai":
+        base += ["--documents", str(SAMPLES / "chat_documents.json")]
+    status, out, _ = _run(capsys, *base)
+    whole = json.loads(out)
+    status_s, out_s, _ = _run(capsys, *base, "--stream")
+    streamed = json.loads(out_s)
+    assert (status, status_s) == (0, 0)
+    keys = {
+        "text",
+        "finish_reason",
+        "citations",
+        "tool_calls",
+        "search_queries",
+        "usage",
+        "events",
+        "ttft_ms",
+        "total_ms",
+    }
+    assert set(whole) == set(streamed) == keys
+    assert (whole["events"], streamed["text"]) == (0, whole["text"])
+    assert streamed["events"] > 3
+    assert streamed["ttft_ms"] <= streamed["total_ms"]
+    for citation in streamed["citations"]:
+        assert set(citation) == {"start", "end", "text", "document_ids"}
+
+
+def test_chat_with_v1_tools_on_v2_returns_parsed_tool_calls(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _run(
+        capsys, "chat", "--url", sandbox.base_url + "/v2/chat", "--model", "m", "--message", "Weather in Paris?",
+        "--tools", str(SAMPLES / "tools_v1.json"), "--stream", "--json", "--param", "temperature=0.1", "--param", "made_up=1",
+    )  # fmt: skip
+    assert status == 0
+    result = json.loads(out)
+    assert result["finish_reason"] == "TOOL_CALL"
+    assert result["tool_calls"][0]["name"] == "get_weather"
+    assert result["tool_calls"][0]["parameters"]["city"] == "Paris"
+
+
+def test_chat_stream_for_people_prints_text_then_details(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _run(
+        capsys, "chat", "--url", sandbox.base_url, "--flavour", "cohere-v1", "--message", "What is the capital of France?",
+        "--documents", str(SAMPLES / "chat_documents.json"), "--stream",
+    )  # fmt: skip
+    assert status == 0
+    assert "finish: COMPLETE" in out
+
+
+@pytest.mark.parametrize("fault", ["drop_after_events=4", "malformed_after_events=4"])
+def test_broken_stream_exits_4_and_still_prints_what_arrived(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], fault: str
+) -> None:
+    status, out, err = _run(
+        capsys, "chat", "--url", sandbox.base_url, "--model", "m", "--message", "Tell me about Paris", "--stream", "--json",
+        "--header", f"x-sandbox-fault: {fault}",
+    )  # fmt: skip
+    assert status == 4
+    result = json.loads(out)
+    assert result["error"].startswith("Unexpected answer from the server · at event ")
+    assert result["events"] >= 3
+    assert "Unexpected answer" in err
+
+
+def test_closed_port_exits_5(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        status, _, err = _run(
+            capsys, "rerank", "--url", url, "--model", "m", "--query", "q", "--documents", str(docs)
+        )
+    assert status == 5
+    assert err.startswith("workbench: Could not connect · POST /v2/rerank")
+
+
+def test_cli_imports_no_qt() -> None:
+    code = "import sys, workbench.cli; print(any(m.startswith(('PySide6', 'qasync')) for m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_real_subprocess_rerank_from_stdin(sandbox: RunningSandbox) -> None:
+    env = {**os.environ, "WB_TEST_KEY": SANDBOX_TEST_KEY}
+    argv = [sys.executable, "-m", "workbench", "rerank", "--url", sandbox.base_url, "--flavour", "cohere-v1",
+            "--key-env", "WB_TEST_KEY", "--query", "capital of France", "--documents", "-", "--json"]  # fmt: skip
+    result = subprocess.run(
+        argv,
+        cwd=REPO,
+        env=env,
+        input=json.dumps(DOCS),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["results"][0]["index"] == 0
+    assert SANDBOX_TEST_KEY not in result.stdout
+
+
+def test_params_parse_json_values_and_send_unknown_names_as_extra() -> None:
+    from workbench.cli_inputs import parse_params
+
+    params = parse_params(
+        [
+            "temperature=0.5",
+            'stop_sequences=["END"]',
+            "citation_mode=accurate",
+            "force_single_step=true",
+        ]
+    )
+    assert (params.temperature, params.stop_sequences, params.citation_mode) == (
+        0.5,
+        ["END"],
+        "accurate",
+    )
+    assert params.extra == {"force_single_step": True}
+
+
+def test_history_in_v1_form_is_read(tmp_path: Path) -> None:
+    from workbench.cli_inputs import read_history
+
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps([{"role": "USER", "message": "hi"}, {"role": "Chatbot", "message": "hello"},
+                                {"role": "assistant", "tool_calls": [{"id": "c", "type": "function", "function": {"name": "f", "arguments": "{\"a\": 1}"}}]}]))  # fmt: skip
+    history = read_history(str(path))
+    assert [(m.role, m.content) for m in history] == [
+        ("user", "hi"),
+        ("assistant", "hello"),
+        ("assistant", ""),
+    ]
+    assert history[2].tool_calls[0].parameters == {"a": 1}
