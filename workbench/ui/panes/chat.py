@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -363,8 +364,10 @@ class ChatPane(QWidget):
                 self._finish(request, index, timing, reason)
 
     def _show_live(self, index: int) -> None:
-        turn = self._session.turns[index]
-        self.transcript.show_live(display_of(index, turn, self._snapshot))
+        self.transcript.show_live(functools.partial(self._live_display, index))
+
+    def _live_display(self, index: int) -> TurnDisplay:
+        return display_of(index, self._session.turns[index], self._snapshot)
 
     def _finish(
         self, request: ChatRequest, index: int, timing: TurnTiming, reason: str | None

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from workbench.core.citations import CitationMap, cites_answer, resolve_citations, segments
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.api.models import Citation
 
 CITE_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -91,7 +93,7 @@ class Transcript(QTextBrowser):
         self._turns: list[TurnDisplay] = []
         self._maps: dict[int, CitationMap] = {}
         self._live: _Live | None = None
-        self._pending: TurnDisplay | None = None
+        self._pending: TurnDisplay | Callable[[], TurnDisplay] | None = None
         self._live_start = 0
         self.renders = 0
         """How many times the live turn was rendered (the benchmark reads it)."""
@@ -123,8 +125,12 @@ class Transcript(QTextBrowser):
         self._live_start = cursor.position()
         self._scroll_to_end()
 
-    def show_live(self, display: TurnDisplay) -> None:
-        """Schedule the streaming turn to be rendered at the next tick (coalesced)."""
+    def show_live(self, display: TurnDisplay | Callable[[], TurnDisplay]) -> None:
+        """Schedule the streaming turn to be rendered at the next tick (coalesced).
+
+        A callable is called only at render time, so a caller folding thousands of events per
+        second builds the display ~33 times per second, not once per event.
+        """
         self._pending = display
         if not self._timer.isActive():
             self._timer.start()
@@ -133,8 +139,8 @@ class Transcript(QTextBrowser):
         """Render the pending live state now."""
         self._timer.stop()
         if self._pending is not None:
-            display, self._pending = self._pending, None
-            self._render_live(display)
+            pending, self._pending = self._pending, None
+            self._render_live(pending if isinstance(pending, TurnDisplay) else pending())
 
     def finish_live(self, display: TurnDisplay) -> None:
         """Replace the live turn by its final rendering and append it to the finished turns."""
@@ -243,7 +249,9 @@ class Transcript(QTextBrowser):
         self._maps[display.index] = cmap
         anchored = tuple(s.index for s in cmap.anchored())
         if anchored != live.applied:
-            self._highlight(live.answer_base, display.index, cmap, len(display.text))
+            # Only runs touching newly anchored spans change; earlier runs keep their formats.
+            fresh = set(anchored) - set(live.applied)
+            self._highlight(live.answer_base, display.index, cmap, len(display.text), fresh)
             live.applied = anchored
 
     def _wants_plain(self, display: TurnDisplay) -> bool:
@@ -306,13 +314,22 @@ class Transcript(QTextBrowser):
             cursor.insertMarkdown(text)
         cursor.movePosition(QTextCursor.MoveOperation.End)
 
-    def _highlight(self, base: int, turn: int, cmap: CitationMap, length: int) -> None:
+    def _highlight(
+        self,
+        base: int,
+        turn: int,
+        cmap: CitationMap,
+        length: int,
+        only: set[int] | None = None,
+    ) -> None:
         index = cmap.spans
         cursor = QTextCursor(self.document())
         utf16 = {s.start: s.start16 for s in index if s.anchored}
         utf16.update({s.end: s.end16 for s in index if s.anchored})
         for run in segments(cmap, length):
             if not run.spans or run.start not in utf16 or run.end not in utf16:
+                continue
+            if only is not None and only.isdisjoint(run.spans):
                 continue
             ids = ",".join(str(i) for i in run.spans)
             docs = sorted({d for i in run.spans for d in index[i].document_ids})
