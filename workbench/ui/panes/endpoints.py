@@ -223,7 +223,12 @@ class EndpointsPane(QWidget):
         self._session.set_current(endpoint.id)
 
     def _on_session_endpoints_changed(self) -> None:
-        self._select(self._session.endpoint(self._shown_id) or self._session.current())
+        shown = self._session.endpoint(self._shown_id)
+        self._select(shown or self._session.current())
+        if shown is not None and not self._dirty:
+            # Changed elsewhere (the sandbox got its port and key): show the new state.
+            self._shown_id = None
+            self._show(shown)
 
     def _on_session_current_changed(self) -> None:
         current = self._session.current()

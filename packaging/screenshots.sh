@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Render every pane with sample data under a virtual X server and save PNGs:
+#   packaging/screenshots.sh [OUT_DIR]      (default: build/screenshots)
+# Needs xvfb-run (Debian package xvfb). A private config folder is used, so a person's
+# settings and keys are never touched; the keyring runs in a private D-Bus session when available.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-build/screenshots}"
+command -v xvfb-run >/dev/null || { echo "xvfb-run not found: apt-get install xvfb" >&2; exit 1; }
+config="$(mktemp -d)"
+trap 'rm -rf "$config"' EXIT
+export WORKBENCH_CONFIG_DIR="$config" WORKBENCH_KEYRING_SERVICE="cohere-workbench-screenshots-$$"
+export QT_QPA_PLATFORM=xcb
+# A fresh keyring folder, so the throwaway password below always opens it.
+export XDG_DATA_HOME="$config/data"
+run=(xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m workbench --screenshots "$out")
+if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+  dbus-run-session -- sh -c 'printf "%s" screenshots | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' sh "${run[@]}"
+else
+  "${run[@]}"
+fi
+ls -l "$out"/*.png
