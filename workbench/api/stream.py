@@ -84,7 +84,7 @@ def _call(snap: ChatSnapshot, index: int) -> ToolCallState | None:
     return next((c for c in snap.tool_calls if c.index == index), None)
 
 
-def _completed(snap: ChatSnapshot, event: ToolCallCompleted) -> ChatSnapshot:
+def _completed(snap: ChatSnapshot, event: ToolCallCompleted) -> dict[str, Any]:
     known = _call(snap, event.index)
     arguments = known.arguments_json if known and known.arguments_json else ""
     if not arguments or (
@@ -99,7 +99,45 @@ def _completed(snap: ChatSnapshot, event: ToolCallCompleted) -> ChatSnapshot:
         arguments_json=arguments,
         complete=True,
     )
-    return replace(snap, tool_calls=calls)
+    return {"tool_calls": calls}
+
+
+def _changes(snap: ChatSnapshot, event: StreamEvent) -> dict[str, Any]:
+    match event:
+        case TextDelta(text=text):
+            return {"text": snap.text + text}
+        case ThinkingDelta(text=text):
+            return {"thinking": snap.thinking + text}
+        case ToolPlanDelta(text=text):
+            return {"tool_plan": snap.tool_plan + text}
+        case CitationsAdded(citations=citations):
+            return {"citations": snap.citations + citations}
+        case ToolCallStarted(index=index, id=call_id, name=name):
+            return {"tool_calls": _with_call(snap, index, id=call_id, name=name)}
+        case ToolCallDelta(index=index, arguments_delta=delta):
+            known = _call(snap, index)
+            joined = (known.arguments_json if known else "") + delta
+            return {"tool_calls": _with_call(snap, index, arguments_json=joined)}
+        case ToolCallCompleted():
+            return _completed(snap, event)
+        case StreamStarted(response_id=response_id):
+            return {"response_id": response_id or snap.response_id}
+        case SearchQueriesGenerated(queries=queries):
+            return {"search_queries": snap.search_queries + queries}
+        case SearchResultsReceived(results=results, documents=documents):
+            return {
+                "search_results": snap.search_results + results,
+                "documents": snap.documents + documents,
+            }
+        case UsageReported(usage=usage):
+            return {"usage": usage}
+        case StreamEnded(finish_reason=reason, raw=raw):
+            return {"finish_reason": reason, "raw": raw or snap.raw, "done": True}
+        case StreamFailed(message=message):
+            return {"error": message, "done": True}
+        case UnknownEvent():
+            return {"unknown_events": snap.unknown_events + 1}
+    return {}
 
 
 def accumulate(snap: ChatSnapshot, event: StreamEvent) -> ChatSnapshot:
@@ -112,40 +150,4 @@ def accumulate(snap: ChatSnapshot, event: StreamEvent) -> ChatSnapshot:
     Returns:
         The new state.
     """
-    snap = replace(snap, event_count=snap.event_count + 1)
-    match event:
-        case TextDelta(text=text):
-            return replace(snap, text=snap.text + text)
-        case ThinkingDelta(text=text):
-            return replace(snap, thinking=snap.thinking + text)
-        case ToolPlanDelta(text=text):
-            return replace(snap, tool_plan=snap.tool_plan + text)
-        case CitationsAdded(citations=citations):
-            return replace(snap, citations=snap.citations + citations)
-        case ToolCallStarted(index=index, id=call_id, name=name):
-            return replace(snap, tool_calls=_with_call(snap, index, id=call_id, name=name))
-        case ToolCallDelta(index=index, arguments_delta=delta):
-            known = _call(snap, index)
-            joined = (known.arguments_json if known else "") + delta
-            return replace(snap, tool_calls=_with_call(snap, index, arguments_json=joined))
-        case ToolCallCompleted():
-            return _completed(snap, event)
-        case StreamStarted(response_id=response_id):
-            return replace(snap, response_id=response_id or snap.response_id)
-        case SearchQueriesGenerated(queries=queries):
-            return replace(snap, search_queries=snap.search_queries + queries)
-        case SearchResultsReceived(results=results, documents=documents):
-            return replace(
-                snap,
-                search_results=snap.search_results + results,
-                documents=snap.documents + documents,
-            )
-        case UsageReported(usage=usage):
-            return replace(snap, usage=usage)
-        case StreamEnded(finish_reason=reason, raw=raw):
-            return replace(snap, finish_reason=reason, raw=raw or snap.raw, done=True)
-        case StreamFailed(message=message):
-            return replace(snap, error=message, done=True)
-        case UnknownEvent():
-            return replace(snap, unknown_events=snap.unknown_events + 1)
-    return snap
+    return replace(snap, event_count=snap.event_count + 1, **_changes(snap, event))
