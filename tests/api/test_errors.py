@@ -125,3 +125,15 @@ def test_log_filter_redacts_header_values_and_known_keys(line: str) -> None:
     RedactingFilter().filter(record)
     assert SECRET not in record.getMessage()
     assert SECRET not in redact_text(line)
+
+
+def test_keys_in_extra_headers_and_proxy_credentials_are_masked_in_reprs() -> None:
+    connection = Connection(
+        base_url="https://x.example",
+        extra_headers={"Authorization": f"Bearer {SECRET}", "x-sandbox-fault": "status=503"},
+        proxy=f"http://user:{SECRET}@proxy.example:8080",
+    )
+    for text in (repr(connection), str(connection)):
+        assert SECRET not in text
+        assert "status=503" in text
+        assert "proxy.example:8080" in text

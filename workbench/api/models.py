@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
+_SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "proxy-authorization"})
+
 
 class Outgoing(BaseModel):
     """Base of everything the workbench sends: frozen, unknown fields rejected."""
@@ -61,6 +63,18 @@ class Connection(Outgoing):
     """True for the system's trust store, a path for a custom CA bundle, False to skip checks."""
     proxy: str | None = None
     extra_headers: dict[str, str] = Field(default_factory=dict)
+
+    def __repr_args__(self) -> Any:
+        # A key pasted into an extra header (Authorization, api-key) must not show in a repr either.
+        for name, value in super().__repr_args__():
+            if name == "extra_headers" and isinstance(value, dict):
+                value = {
+                    k: "**********" if k.lower() in _SECRET_HEADERS else v for k, v in value.items()
+                }
+            if name == "proxy" and isinstance(value, str) and "@" in value:
+                scheme, _, rest = value.rpartition("://")
+                value = f"{scheme}://**********@{rest.rpartition('@')[2]}"
+            yield name, value
 
 
 Document = str | dict[str, Any]
