@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QPlainTextEdit, QPushButton, QTableView
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+)
 
 from tests.ui.conftest import endpoint_for, run_async, select_flavour
 from workbench.api.models import Flavour, RerankHit, RerankRequest, RerankResponse
@@ -29,13 +37,28 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 FRUIT = ["a recipe for banana bread", "apple pie with cinnamon apples", "changing a car tyre"]
 
 
+@pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread() -> None:
+    """Collect earlier tests' garbage here, on the GUI thread.
+
+    Otherwise a collection may start on the sandbox's thread (it allocates heavily for large
+    requests) and destroy leftover Qt objects with running timers there (such as a closed qasync
+    loop's timer object), which Qt reports as a warning that fails the test.
+    """
+    gc.collect()
+
+
 @pytest.fixture
-def pane(services: Services, qtbot: QtBot) -> RerankPane:
+def pane(services: Services, qtbot: QtBot) -> Iterator[RerankPane]:
     widget = RerankPane(services=services)
-    qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
-    return widget
+    yield widget
+    # Destroy it here, on the GUI thread: left to the garbage collector, it may be collected on
+    # the sandbox's thread, where Qt refuses to stop its timers.
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def child(pane: RerankPane, kind: type[Any], name: str) -> Any:
@@ -347,3 +370,23 @@ def test_request_preview_shows_the_wire_body(pane, services, qtbot) -> None:
     body = json.loads(preview.toPlainText())
     assert body["documents"] == [{"title": "t", "text": "x"}]
     assert body["rank_fields"] == ["text"]
+
+
+def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
+    pane, services, qtbot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V1)
+    docs = [f"document {i} about apples" if i % 7 == 0 else f"document {i}" for i in range(1001)]
+    fill(pane, "apples", docs)
+    run(pane, services, qtbot)
+    assert "lower max_chunks_per_doc to 9 or split into batches" in error_text(pane)
+    split = child(pane, QCheckBox, "rerankSplitBatches")
+    assert split.isVisible()
+    assert "batches of 999" in split.text()
+    split.setChecked(True)
+    pane.form.top_n.setValue(5)
+    run(pane, services, qtbot)
+    assert error_text(pane) == ""
+    assert len(ranking(pane)) == 5
+    assert all(i % 7 == 0 for i in ranking(pane))
+    assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 2

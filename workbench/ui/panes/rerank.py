@@ -26,6 +26,8 @@ from workbench.api.flavours import codec_for
 from workbench.api.models import Flavour, RerankRequest, RerankResponse
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import (
+    DEFAULT_MAX_CHUNKS_PER_DOC,
+    MAX_DOCS_TIMES_CHUNKS,
     RECOMMENDED_MAX_DOCUMENTS,
     check_documents,
     query_token_note,
@@ -244,6 +246,8 @@ class RerankPane(QWidget):
         docs = documents if documents is not None else self.editor.documents()
         rules = rules_for(endpoint.flavour)
         form = self.form
+        if documents is None:
+            self._check_chunk_budget(len(docs), rules.length_parameter == "max_chunks_per_doc")
         return RerankRequest(
             query=query,
             documents=stringify_values(docs).documents,
@@ -257,6 +261,18 @@ class RerankPane(QWidget):
             max_tokens_per_doc=(form.max_tokens.value() or None)
             if rules.length_parameter == "max_tokens_per_doc"
             else None,
+        )
+
+    def _check_chunk_budget(self, count: int, chunked: bool) -> None:
+        # v1: documents x max_chunks_per_doc must stay below 10,000; batches keep to it.
+        chunks = self.form.max_chunks.value() or DEFAULT_MAX_CHUNKS_PER_DOC
+        if not chunked or count * chunks < MAX_DOCS_TIMES_CHUNKS or self.split.isChecked():
+            return
+        raise InputError(
+            title=f"{count:,} documents x {chunks} chunks each must stay below "
+            f"{MAX_DOCS_TIMES_CHUNKS:,}: lower max_chunks_per_doc to "
+            f"{max(1, (MAX_DOCS_TIMES_CHUNKS - 1) // count)} or split into batches",
+            where="max_chunks_per_doc",
         )
 
     def _compare_endpoint(self) -> EndpointConfig | None:
@@ -297,10 +313,13 @@ class RerankPane(QWidget):
         if rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model):
             request = request.model_copy(update={"model": await self._model_name(endpoint, client)})
         total = len(request.documents)
-        if total <= RECOMMENDED_MAX_DOCUMENTS or not self.split.isChecked():
+        size = batch_size(
+            request.max_chunks_per_doc if endpoint.flavour is Flavour.COHERE_V1 else 1
+        )
+        if total <= size or not self.split.isChecked():
             return await client.rerank(request)
         parts = []
-        for span in split_batches(total, batch_size(request.max_chunks_per_doc)):
+        for span in split_batches(total, size):
             part = request.model_copy(
                 update={"documents": request.documents[span.start : span.stop], "top_n": None}
             )
@@ -328,13 +347,17 @@ class RerankPane(QWidget):
             self.status.setText("Ranking…")
 
     def _update_split_offer(self, count: int) -> None:
-        over = count > RECOMMENDED_MAX_DOCUMENTS
+        current = self._services.session.current()
+        chunked = current is not None and current.flavour is Flavour.COHERE_V1
+        size = batch_size(self.form.max_chunks.value() or None) if chunked else batch_size(1)
+        over = count > size
         self.split.setVisible(over)
         if over:
-            size = batch_size(self.form.max_chunks.value() or None)
             self.split.setText(
-                f"⚠ {count:,} documents: more than the recommended {RECOMMENDED_MAX_DOCUMENTS:,}. "
-                f"Split into batches of {size:,} and merge the results"
+                f"⚠ {count:,} documents: more than one request should carry here (at most "
+                f"{RECOMMENDED_MAX_DOCUMENTS:,} recommended; v1 also needs documents x "
+                f"max_chunks_per_doc below {MAX_DOCS_TIMES_CHUNKS:,}). Split into batches of "
+                f"{size:,} and merge the results"
             )
 
     # --- slots --------------------------------------------------------------------------------
@@ -384,6 +407,7 @@ class RerankPane(QWidget):
         self._services.notices.info("Documents", text)
 
     def _on_form_changed(self, *_args: object) -> None:
+        self._update_split_offer(len(self.editor.last_documents() or []))
         self._preview_timer.start()
 
     def _on_preview_timer_timeout(self) -> None:
