@@ -19,13 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-if sys.version_info < (3, 12):
-    # PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a void method
-    # (measured: sys.getrefcount(None) falls by one per QLabel.setText), so a long stream ends in
-    # "Fatal Python error: none_dealloc". 3.12+ has an immortal None; here we make it one.
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 os.environ.setdefault("WORKBENCH_CONFIG_DIR", tempfile.mkdtemp(prefix="wb-bench-"))
 
 import qasync
