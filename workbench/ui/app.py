@@ -64,7 +64,7 @@ def run_gui(args: list[str]) -> int:
     """
     options = _parse(args)
     app = _application()
-    _setup_logging()
+    setup_logging()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(loop)
@@ -159,7 +159,8 @@ def build_services(loop: asyncio.AbstractEventLoop) -> Services:
     )
 
 
-def _setup_logging() -> None:
+def setup_logging() -> logging.Handler:
+    """Log to config_dir()/logs/workbench.log (rotated), with keys redacted from every line."""
     folder = config_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(
@@ -170,6 +171,9 @@ def _setup_logging() -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    # qasync's executor logs every callback's arguments and result at debug level: noise at best.
+    logging.getLogger("qasync").setLevel(logging.WARNING)
+    return handler
 
 
 async def _shutdown(services: Services) -> None:

@@ -83,12 +83,12 @@ class LocalSandbox:
 
     async def _key_for(self, endpoint: EndpointConfig) -> str | None:
         """The sandbox endpoint's key: stored, else generated and stored; None without a keyring."""
-        store = self._services.secrets
+        session = self._services.session
         try:
-            key = await asyncio.to_thread(store.get, endpoint.key_ref)
+            key = await session.read_key(endpoint.id)
             if not key:
                 key = "sandbox-" + secrets.token_urlsafe(24)
-                await asyncio.to_thread(store.set, endpoint.key_ref, key)
+                await session.set_key(endpoint.id, key)
         except SecretStoreError:
             self._services.notices.warn(
                 "No secure keyring: the local sandbox runs without a key",

@@ -6,10 +6,12 @@ import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pydantic import SecretStr
 from PySide6.QtCore import QObject, Signal
 
 from workbench.api.errors import InputError
 from workbench.api.redact import register_secret
+from workbench.core.endpoints import key_ref
 from workbench.core.secrets import masked
 
 if TYPE_CHECKING:
@@ -113,19 +115,16 @@ class EndpointSession(QObject):
 
     async def set_key(self, endpoint_id: str, key: str | None) -> None:
         """Store (or with None/'' delete) the endpoint's key in the keyring."""
-        from workbench.core.endpoints import key_ref
-
-        if key:
-            await asyncio.to_thread(self._secrets.set, key_ref(endpoint_id), key)
-        else:
-            await asyncio.to_thread(self._secrets.delete, key_ref(endpoint_id))
+        await store_secret(self._secrets, key_ref(endpoint_id), key)
         self._drop_client(endpoint_id)
+
+    async def read_key(self, endpoint_id: str) -> str | None:
+        """The endpoint's key from the keyring, or None."""
+        return await read_secret(self._secrets, key_ref(endpoint_id))
 
     async def key_hint(self, endpoint_id: str) -> str:
         """`stored ••••last4` when a key is stored, else ''."""
-        from workbench.core.endpoints import key_ref
-
-        return masked(await asyncio.to_thread(self._secrets.get, key_ref(endpoint_id)))
+        return masked(await self.read_key(endpoint_id))
 
     # --- clients ------------------------------------------------------------------------------
 
@@ -169,13 +168,12 @@ class EndpointSession(QObject):
 
         key: str | None = None
         if endpoint.needs_key:
-            key = await asyncio.to_thread(self._secrets.get, endpoint.key_ref)
+            key = await self.read_key(endpoint.id)
             if not key:
                 raise MissingKeyError(
                     f"Enter the key for “{endpoint.name}” in the Endpoints pane, or set its "
                     "authentication to None."
                 )
-            register_secret(key)  # any log line that still carries it gets redacted
         return WorkbenchClient(endpoint.to_connection(key), transport=self._transport)
 
     def _drop_client(self, endpoint_id: str) -> None:
@@ -185,6 +183,37 @@ class EndpointSession(QObject):
         task = asyncio.get_event_loop().create_task(cached[1].aclose())
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
+
+
+async def read_secret(store: SecretStore, ref: str) -> str | None:
+    """`store.get(ref)` on a worker thread.
+
+    The value crosses threads wrapped in a SecretStr: the executor logs callbacks, arguments
+    and results at debug level, and a plain string would land in the log as it is.
+    """
+    wrapped = await asyncio.to_thread(_get_wrapped, store, ref)
+    return wrapped.get_secret_value() if wrapped is not None else None
+
+
+async def store_secret(store: SecretStore, ref: str, value: str | None) -> None:
+    """`store.set(ref, value)` (or `delete` for None/'') on a worker thread, value wrapped."""
+    if value:
+        register_secret(value)
+        await asyncio.to_thread(_set_wrapped, store, ref, SecretStr(value))
+    else:
+        await asyncio.to_thread(store.delete, ref)
+
+
+def _get_wrapped(store: SecretStore, ref: str) -> SecretStr | None:
+    value = store.get(ref)
+    if not value:
+        return None
+    register_secret(value)  # any log line that still carries it gets redacted
+    return SecretStr(value)
+
+
+def _set_wrapped(store: SecretStore, ref: str, value: SecretStr) -> None:
+    store.set(ref, value.get_secret_value())
 
 
 @dataclass(frozen=True)

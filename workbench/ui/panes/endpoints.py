@@ -371,7 +371,7 @@ class EndpointsPane(QWidget):
         status_fn = getattr(self._services.secrets, "status", None)
         if status_fn is None:
             return
-        status = await asyncio.to_thread(status_fn)
+        status = await asyncio.to_thread(status_fn)  # finding the backend may touch D-Bus
         if not status.secure:
             self._show_insecure_banner(status.advice)
 
@@ -414,7 +414,7 @@ class EndpointsPane(QWidget):
         try:
             key: str | None = typed_key
             if not key and endpoint.needs_key:
-                key = await asyncio.to_thread(self._services.secrets.get, endpoint.key_ref)
+                key = await self._session.read_key(endpoint.id)
             if not key and endpoint.needs_key:
                 report = ProbeReport(
                     False, "No key", "Enter the key (or choose No authentication), then test."
