@@ -120,3 +120,21 @@ def test_json_editor_value_changed_carries_parsed_value(editor: JsonEditor, qtbo
     with qtbot.waitSignal(editor.value_changed) as blocker:
         editor.set_text('["x"]')
     assert blocker.args == [["x"]]
+
+
+def test_json_editor_turns_colours_off_for_huge_texts_and_back(
+    editor: JsonEditor, qtbot: QtBot
+) -> None:
+    from workbench.ui.widgets.json_editor import HIGHLIGHT_LIMIT
+
+    editor.set_value(["x" * HIGHLIGHT_LIMIT])
+    assert editor.is_valid()
+    assert "off" in editor.editor.toolTip()
+    editor.set_value(["small"])
+    assert editor.editor.toolTip() == ""
+
+    def coloured() -> bool:
+        block = editor.editor.document().firstBlock().next()
+        return bool(block.layout().formats())
+
+    qtbot.waitUntil(coloured)  # the highlighter re-colours on its next turn of the event loop

@@ -44,6 +44,8 @@ _TOKEN = re.compile(
     r"|(?P<punct>[{}\[\],:])"
 )
 
+HIGHLIGHT_LIMIT = 200_000
+"""Texts longer than this (in characters) are shown without syntax colours."""
 _DEBOUNCE_MS = 250
 """Quiet time after the last keystroke before parsing; large texts wait longer (see _delay_ms)."""
 
@@ -247,10 +249,21 @@ class JsonEditor(QWidget):
         return self._edit.toPlainText()
 
     def set_text(self, text: str) -> None:
-        """Replace the text (undoable) and validate at once."""
+        """Replace the text (undoable) and validate at once.
+
+        Above HIGHLIGHT_LIMIT characters the colours are switched off: QSyntaxHighlighter
+        colours every line at once, about 180 ms for a megabyte, which would freeze the window.
+        """
+        large = len(text) > HIGHLIGHT_LIMIT
+        document = self._edit.document()
+        if large and self._highlighter.document() is not None:
+            self._highlighter.setDocument(None)
         cursor = QTextCursor(self._edit.document())
         cursor.select(QTextCursor.SelectionType.Document)
+        if not large and self._highlighter.document() is None:
+            self._highlighter.setDocument(document)
         cursor.insertText(text)
+        self._edit.setToolTip("Syntax colours are off for texts this large" if large else "")
         self.validate_now()
 
     def set_value(self, value: Any) -> None:
