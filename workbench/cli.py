@@ -47,6 +47,7 @@ from workbench.cli_output import (
     print_rerank,
     rerank_json,
 )
+from workbench.core.saved_endpoints import connection_for
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -56,7 +57,13 @@ DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
 
 
 def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
-    parser.add_argument("--url", required=True, help="base URL, or a full route pasted as given")
+    target = parser.add_mutually_exclusive_group(required=True)
+    target.add_argument("--url", help="base URL, or a full route pasted as given")
+    target.add_argument(
+        "--endpoint",
+        metavar="NAME",
+        help="a saved endpoint (its settings, and its key from the OS keyring)",
+    )
     parser.add_argument("--flavour", choices=flavours, help="default: from the URL, else cohere-v2")
     parser.add_argument("--model", help="model name (optional on most deployments)")
     parser.add_argument("--auth", choices=[a.value for a in AuthScheme], default="bearer")
@@ -126,8 +133,11 @@ def _key(args: argparse.Namespace) -> str | None:
 def connection_from_args(args: argparse.Namespace) -> Connection:
     """The Connection the command line describes (the one place a future `--endpoint` plugs in).
 
-    The flavour comes from `--flavour`, else from a pasted route, else Cohere v2.
+    The flavour comes from `--flavour`, else from a pasted route, else Cohere v2. With
+    `--endpoint NAME` the saved endpoint is used; `--flavour`, `--model` and `--header` still apply.
     """
+    if getattr(args, "endpoint", None):
+        return _saved_connection(args)
     pasted = parse_pasted_url(args.url)
     flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or Flavour.COHERE_V2)
     key = _key(args)
@@ -142,6 +152,16 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         timeout_s=args.timeout,
         extra_headers=_headers(args.header),
     )
+
+
+def _saved_connection(args: argparse.Namespace) -> Connection:
+    saved = connection_for(args.endpoint)
+    changes: dict[str, Any] = {"extra_headers": {**saved.extra_headers, **_headers(args.header)}}
+    if args.flavour:
+        changes["flavour"] = Flavour(args.flavour)
+    if args.model:
+        changes["model"] = args.model
+    return saved.model_copy(update=changes)
 
 
 @dataclass

@@ -22,6 +22,9 @@ INSECURE_ADVICE = (
     "keychain / Credential Manager is used automatically."
 )
 _INSECURE_NAMES = ("fail", "null", "plaintext", "uncrypted")
+# Backend failures (keyring's own errors, D-Bus errors from secretstorage/jeepney, OS errors) are
+# expected failures of an external system, so each method turns any exception into a
+# SecretStoreError: the person sees "the keyring failed: ..." rather than a crash report.
 
 
 def keyring_service() -> str:
@@ -101,7 +104,7 @@ class KeyringSecretStore:
         backend = self._secure_backend()
         try:
             return backend.get_password(self.service, ref)
-        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+        except Exception as exc:  # an external system failed (see the note at the top)
             raise _wrap("Reading the key from the keyring failed", exc) from exc
 
     def set(self, ref: str, value: str) -> None:
@@ -109,7 +112,7 @@ class KeyringSecretStore:
         backend = self._secure_backend()
         try:
             backend.set_password(self.service, ref, value)
-        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+        except Exception as exc:  # an external system failed (see the note at the top)
             raise _wrap("Storing the key in the keyring failed", exc) from exc
 
     def delete(self, ref: str) -> None:
@@ -119,7 +122,7 @@ class KeyringSecretStore:
             backend.delete_password(self.service, ref)
         except keyring.errors.PasswordDeleteError:
             return
-        except (keyring.errors.KeyringError, RuntimeError, OSError) as exc:
+        except Exception as exc:  # an external system failed (see the note at the top)
             raise _wrap("Deleting the key from the keyring failed", exc) from exc
 
     def _secure_backend(self) -> keyring.backend.KeyringBackend:
