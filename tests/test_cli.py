@@ -265,7 +265,7 @@ def test_real_subprocess_rerank_from_stdin(sandbox: RunningSandbox) -> None:
 
 
 def test_params_parse_json_values_and_send_unknown_names_as_extra() -> None:
-    from workbench.cli_inputs import parse_params
+    from workbench.cli.inputs import parse_params
 
     params = parse_params(
         [
@@ -284,7 +284,7 @@ def test_params_parse_json_values_and_send_unknown_names_as_extra() -> None:
 
 
 def test_history_in_v1_form_is_read(tmp_path: Path) -> None:
-    from workbench.cli_inputs import read_history
+    from workbench.cli.inputs import read_history
 
     path = tmp_path / "history.json"
     path.write_text(json.dumps([{"role": "USER", "message": "hi"}, {"role": "Chatbot", "message": "hello"},

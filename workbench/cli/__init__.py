@@ -33,14 +33,14 @@ from workbench.api import (
     accumulate,
     parse_pasted_url,
 )
-from workbench.cli_inputs import (
+from workbench.cli.inputs import (
     parse_params,
     read_documents,
     read_history,
     read_tool_results,
     read_tools,
 )
-from workbench.cli_output import (
+from workbench.cli.output import (
     chat_json,
     print_chat_details,
     print_json,
