@@ -1,0 +1,116 @@
+"""Start-up time: interpreter start to main window shown and idle, against a bare QMainWindow.
+
+Each run is a fresh process with a fresh config folder (a first run, so the local sandbox endpoint
+is created and the sandbox starts in the background). The clock runs from spawning the process to
+the line the app prints from its first idle turn of the event loop after `show()`; the floor is a
+bare QMainWindow timed the same way. "ready" adds the background start-up work (keyring check,
+local sandbox up). Runs offscreen, and under Xvfb when it is installed.
+
+    .venv/bin/python benchmarks/startup.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FLOOR = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1200, 800)
+window.show()
+QTimer.singleShot(0, lambda: (print("workbench: window shown", flush=True), app.quit()))
+app.exec()
+"""
+
+SHOWN = "workbench: window shown"
+READY = "workbench: ready"
+
+
+def time_to_line(argv: list[str], marker: str, env: dict[str, str]) -> float:
+    """Seconds from spawning the process to it printing `marker`."""
+    with tempfile.TemporaryDirectory() as config:
+        env = {
+            **env,
+            "WORKBENCH_CONFIG_DIR": config,
+            "WORKBENCH_KEYRING_SERVICE": f"cohere-workbench-bench-{os.getpid()}",
+        }
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        assert proc.stdout is not None
+        elapsed = float("nan")
+        for line in proc.stdout:
+            if line.strip() == marker:
+                elapsed = time.perf_counter() - started
+                break
+        proc.stdout.close()
+        proc.wait(timeout=60)
+        return elapsed
+
+
+def measure(label: str, env: dict[str, str], runs: int) -> None:
+    """Print median and best times for the floor, the workbench shown, and ready."""
+    python = sys.executable
+    cases = {
+        "bare QMainWindow (floor)": ([python, "-c", FLOOR], SHOWN),
+        "workbench window shown": (
+            [python, "-m", "workbench", "--gui", "--quit-when-shown"],
+            SHOWN,
+        ),
+        "workbench ready (sandbox up)": (
+            [python, "-m", "workbench", "--gui", "--quit-when-ready"],
+            READY,
+        ),
+    }
+    results: dict[str, list[float]] = {}
+    for name, (argv, marker) in cases.items():
+        time_to_line(argv, marker, env)  # warm the OS file cache once
+        results[name] = [time_to_line(argv, marker, env) for _ in range(runs)]
+    floor = statistics.median(results["bare QMainWindow (floor)"])
+    print(f"\n{label} ({runs} runs each)")
+    for name, samples in results.items():
+        median = statistics.median(samples)
+        print(
+            f"  {name:30s} median {median:6.3f} s  best {min(samples):6.3f} s  "
+            f"ratio {median / floor:4.1f}x floor"
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    repo = Path(__file__).resolve().parents[1]
+    base = {**os.environ, "PYTHONPATH": str(repo)}
+    measure("offscreen", {**base, "QT_QPA_PLATFORM": "offscreen"}, args.runs)
+    if shutil.which("Xvfb") is None:
+        print("\nXvfb not installed: skipped the X11 measurement (apt-get install xvfb)")
+        return 0
+    display = ":" + str(150 + os.getpid() % 50)
+    xvfb = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1400x900x24", "-nolisten", "tcp"],
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(0.5)  # Xvfb has no readiness signal without -displayfd; half a second suffices
+        measure("Xvfb (xcb)", {**base, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, args.runs)
+    finally:
+        xvfb.terminate()
+        xvfb.wait(timeout=10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
