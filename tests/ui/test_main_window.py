@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QListView, QProgressBar, QPushButton
 
 from tests.ui.conftest import endpoint_for
 from workbench.api.errors import NotFound
@@ -56,9 +57,7 @@ def test_panes_in_order_with_shortcuts(window: MainWindow) -> None:
         action.trigger()
         assert window.current_pane_key() == name
     assert QKeySequence("Ctrl+Q") in _action(window, "quitAction").shortcuts()
-    cancel = _action(window, "cancelAction").shortcuts()
-    assert QKeySequence("Esc") in cancel
-    assert QKeySequence("Ctrl+.") in cancel
+    assert _action(window, "cancelAction").shortcuts() == [QKeySequence("Ctrl+.")]
 
 
 def test_known_error_shows_in_the_notice_line(window: MainWindow, services: Services) -> None:
@@ -98,6 +97,34 @@ def test_unknown_error_opens_a_copyable_crash_dialog(
     qtbot.waitUntil(crashing.tasks.is_idle)
 
 
+def test_escape_and_ctrl_period_cancel_without_ambiguity(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    # A second Esc binding at window level would make Qt warn about an ambiguous shortcut
+    # (failing this test through qt_log_level_fail) and fire neither.
+    with qtbot.waitActive(window):  # shortcuts only fire in the active window
+        window.show()
+        window.activateWindow()
+    window.show_pane(2)
+    pane = window.current_pane()
+    focus = pane.findChild(QListView, "endpointList")
+    assert focus is not None
+    focus.setFocus()  # where a person's keyboard is while working in the pane
+    for key, modifier in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Period, Qt.KeyboardModifier.ControlModifier),
+    ):
+        task = services.tasks.start("endpoints.test", asyncio.Event().wait(), owner=pane)
+        qtbot.keyClick(focus, key, modifier)
+        qtbot.waitUntil(task.done)
+        assert task.cancelled()
+    for index in (0, 1):
+        window.show_pane(index)
+        window.current_pane().setFocus()
+        qtbot.keyClick(window.current_pane(), Qt.Key.Key_Escape)  # the pane's own binding
+    qtbot.waitUntil(services.tasks.is_idle)
+
+
 def test_cancel_cancels_the_current_panes_work_silently(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -110,7 +137,7 @@ def test_cancel_cancels_the_current_panes_work_silently(
     qtbot.waitUntil(services.tasks.is_idle)
     assert task.cancelled()
     assert busy.isHidden()
-    assert [n.title for n in services.notices.history()] == ["Cancelled"]
+    assert [n for n in services.notices.history() if n.level == "error"] == []
 
 
 def test_endpoint_switcher_follows_and_sets_the_current_endpoint(

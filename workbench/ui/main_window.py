@@ -150,7 +150,9 @@ class MainWindow(QMainWindow):
         self.notices_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         view.addAction(self.notices_action)
         run = bar.addMenu("&Run")
-        self.cancel_action = self._action("&Cancel", "cancelAction", "Esc", "Ctrl+.")
+        # Esc belongs to the panes (each binds it while it shows); binding it here as well would
+        # make Qt see an ambiguous shortcut and fire neither.
+        self.cancel_action = self._action("&Cancel", "cancelAction", "Ctrl+.")
         run.addAction(self.cancel_action)
         help_menu = bar.addMenu("&Help")
         self.shortcuts_action = self._action("&Keyboard shortcuts", "shortcutsAction", "F1")
@@ -257,7 +259,11 @@ class MainWindow(QMainWindow):
             self._services.session.set_current(str(endpoint_id))
 
     def _on_cancel_action_triggered(self) -> None:
-        if self._services.tasks.cancel_owned_by(self.current_pane()):
+        pane = self.current_pane()
+        cancel = getattr(pane, "cancel", None)
+        if callable(cancel):
+            cancel()  # the pane's own cancel keeps its state consistent (e.g. partial answers)
+        elif self._services.tasks.cancel_owned_by(pane):
             self._services.notices.info("Cancelled")
 
     def _on_pane_action_triggered(self) -> None:

@@ -146,8 +146,17 @@ class EndpointsPane(QWidget):
         self._session.current_changed.connect(self._on_session_current_changed)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self._on_save_clicked)
+        # Window-wide while this pane shows (a hidden tab's shortcuts are inactive).
+        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        cancel.activated.connect(self.cancel)
 
     # --- public (also used by tests and the main window's menu) ------------------------------
+
+    def cancel(self) -> None:
+        """Stop what this pane is doing (a connection test, a keyring call)."""
+        if self._services.tasks.cancel_owned_by(self):
+            self._result.setText("Cancelled.")
+            self._test.setEnabled(True)
 
     def shown_endpoint_id(self) -> str | None:
         """Id of the endpoint in the form."""
