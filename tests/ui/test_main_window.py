@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import QComboBox, QLabel, QListView, QProgressBar, QPushButton
 
 from tests.ui.conftest import endpoint_for
 from workbench.api.errors import NotFound
 from workbench.api.models import Flavour
+from workbench.ui.app import apply_colour_scheme
 from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.main_window import MainWindow
@@ -27,6 +28,7 @@ from workbench.ui.notices import NoticeCenter
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.services import Services
@@ -232,3 +234,17 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
     assert "Local sandbox" in (config / "settings.json").read_text(encoding="utf-8")
+
+
+def test_follows_the_dark_and_light_colour_schemes(qapp: QApplication) -> None:
+    # The offscreen platform reports no scheme, so the scheme the desktop would signal is passed.
+    try:
+        apply_colour_scheme(qapp, Qt.ColorScheme.Dark)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert "#ffb35c" in qapp.styleSheet()
+        apply_colour_scheme(qapp, Qt.ColorScheme.Light)
+        assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 170
+        assert "#ffb35c" not in qapp.styleSheet()
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())

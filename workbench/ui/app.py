@@ -103,17 +103,22 @@ def _application() -> QApplication:
     return app
 
 
-def apply_colour_scheme(app: QApplication) -> None:
-    """Follow the system's light or dark scheme (Qt 6.5+), with the matching style sheet."""
-    dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+def apply_colour_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
+    """Follow the system's light or dark scheme (Qt 6.5+), with the matching style sheet.
+
+    Args:
+        app: the application.
+        scheme: the scheme to apply; the system's (`styleHints().colorScheme()`) when None.
+    """
+    dark = (scheme or app.styleHints().colorScheme()) == Qt.ColorScheme.Dark
     app.setPalette(_dark_palette() if dark else app.style().standardPalette())
     app.setStyleSheet(resources.stylesheet(dark))
 
 
-def _on_colour_scheme_changed(_: Qt.ColorScheme) -> None:
+def _on_colour_scheme_changed(scheme: Qt.ColorScheme) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        apply_colour_scheme(app)
+        apply_colour_scheme(app, scheme)
 
 
 def _dark_palette() -> QPalette:
