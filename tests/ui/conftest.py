@@ -11,6 +11,8 @@ How async UI code is driven in tests (risk 1 of the conventions, settled here):
   (`tests/ui/test_async_bridge.py` proves it, including a to_thread hop and loopback HTTP).
 * To await a coroutine directly from a test (set-up, or a service call), use
   `run_async(qtbot, coro)`, which schedules it on the loop and waits with `qtbot.waitUntil`.
+* Python's cycle collector runs only on the GUI thread during UI tests (autouse fixture), as in
+  the app: a collection on a worker thread could delete a dead widget off the GUI thread.
 * Never `qtbot.wait(ms)`, never `loop.run_until_complete` (the loop is already "running").
 * Teardown cancels what is left and closes the loop without `loop.stop()`: that would call
   `QApplication.exit()`, which leaves Qt's `quitNow` flag set and makes the next test's
@@ -30,6 +32,7 @@ from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import EndpointSession, Services
 
@@ -73,6 +76,20 @@ def endpoint_for(services: Services, flavour: Flavour) -> EndpointConfig:
     """The fixture endpoint of this flavour (without selecting it)."""
     name = SANDBOX_ENDPOINT_NAMES[flavour]
     return next(e for e in services.session.endpoints() if e.name == name)
+
+
+@pytest.fixture(autouse=True)
+def _gc_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """Collect garbage only on the GUI thread, as the app does (see workbench.ui.gc_guard).
+
+    Left automatic, a collection can start on a worker or sandbox thread and delete a dead
+    widget there, which crashes Qt at some later, unrelated test.
+    """
+    guard = GuiThreadGarbageCollector()
+    try:
+        yield
+    finally:
+        guard.stop()
 
 
 @pytest.fixture

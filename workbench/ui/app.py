@@ -20,6 +20,7 @@ from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
 from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoint
 from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import EndpointSession, Services
@@ -65,6 +66,7 @@ def run_gui(args: list[str]) -> int:
     options = _parse(args)
     app = _application()
     setup_logging()
+    collector = GuiThreadGarbageCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(loop)
@@ -80,6 +82,7 @@ def run_gui(args: list[str]) -> int:
         status = loop.run_forever()
         loop.run_until_complete(_shutdown(services))
     sandbox.stop()
+    collector.stop()
     return int(status or 0)
 
 

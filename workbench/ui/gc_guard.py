@@ -1,0 +1,48 @@
+"""Run Python's cycle collector only on the GUI thread, where deleting Qt objects is safe.
+
+Automatic collection can start on any thread that allocates: a worker of `asyncio.to_thread`, or
+the local sandbox's server thread. If it then frees an unreachable widget, the C++ object is
+deleted off the GUI thread and Qt crashes. So automatic collection is switched off and a timer
+on the GUI thread collects whenever the allocation counters say it is due (the same thresholds
+the interpreter would use).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+CHECK_INTERVAL_MS = 250
+
+
+class GuiThreadGarbageCollector(QObject):
+    """While alive, collects garbage on the thread it was created on (the GUI thread)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        self._was_enabled = gc.isenabled()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._timer.start()
+
+    def collect_if_due(self) -> int:
+        """Collect the oldest generation whose counter passed its threshold; returns objects freed."""
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._thresholds[generation]:
+                return gc.collect(generation)
+        return 0
+
+    def stop(self) -> None:
+        """Stop the timer, collect once more here, and give collection back to the interpreter."""
+        self._timer.stop()
+        gc.collect()
+        if self._was_enabled:
+            gc.enable()
+
+    def _on_timer_timeout(self) -> None:
+        self.collect_if_due()
