@@ -94,6 +94,8 @@ class JsonHighlighter(QSyntaxHighlighter):
             "keyword": "#569cd6" if dark else "#0000ff",
             "punct": "#d4d4d4" if dark else "#555555",
         }
+        self.enabled = True
+        """False leaves lines uncoloured (texts too large to colour without freezing)."""
         self._formats: dict[str, QTextCharFormat] = {}
         for name, colour in colours.items():
             fmt = QTextCharFormat()
@@ -104,6 +106,8 @@ class JsonHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         """Colour one line."""
+        if not self.enabled:
+            return
         wide = any(ord(ch) > 0xFFFF for ch in text)
         for match in _TOKEN.finditer(text):
             kind = match.lastgroup or ""
@@ -255,13 +259,12 @@ class JsonEditor(QWidget):
         colours every line at once, about 180 ms for a megabyte, which would freeze the window.
         """
         large = len(text) > HIGHLIGHT_LIMIT
-        document = self._edit.document()
-        if large and self._highlighter.document() is not None:
-            self._highlighter.setDocument(None)
+        # Not setDocument(None): PySide then hands the highlighter to Python, and when its
+        # wrapper went the C++ destructor re-laid out the live document into half-destroyed
+        # Python slots (a segfault between tests).
+        self._highlighter.enabled = not large
         cursor = QTextCursor(self._edit.document())
         cursor.select(QTextCursor.SelectionType.Document)
-        if not large and self._highlighter.document() is None:
-            self._highlighter.setDocument(document)
         cursor.insertText(text)
         self._edit.setToolTip("Syntax colours are off for texts this large" if large else "")
         self.validate_now()
