@@ -7,6 +7,7 @@ import secrets
 from typing import TYPE_CHECKING
 
 import pytest
+
 from workbench.sandbox.runner import RunningSandbox, SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
