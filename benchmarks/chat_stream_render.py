@@ -1,28 +1,48 @@
-"""Stream 5,000 chat events per second into a real ChatPane and report event-loop stalls and cost.
+"""Stream 5,000 chat events per second into a real ChatPane and report stalls and costs as ratios.
 
-The pane runs its own `_run` path (fold with `accumulate`, coalesced transcript render) against a
-stand-in client whose `chat_stream` yields synthetic StreamEvents on a 5,000/s schedule. A 5 ms
-QTimer heartbeat measures the longest gap the event loop could not service. The same events are
-then folded without any UI to give the "parse/fold only" baseline.
+Every scenario is measured three ways in the same process, on the same events:
 
-Run: PYTHONPATH=. .venv/bin/python benchmarks/chat_stream_render.py [seconds]
+* fold   - the events folded with `accumulate`, no event loop and no UI: the unit of work;
+* stream - the same paced stream consumed on the qasync loop by a bare fold loop: what receiving
+           the stream costs at all (pacing timers, the loop, the fold), without the pane;
+* pane   - the pane's own `_run` path: fold, coalesced transcript render, end of turn.
+
+A 5 ms heartbeat QTimer runs during `stream` and `pane`; the gaps between its beats are the
+event-loop stalls a person would feel. The stand-in client yields the events on a 5,000/s
+schedule and sleeps only while it is ahead, so a pane that falls behind gets the backlog without
+a single suspension in between, as a fast network read does.
+
+Figures are printed as ratios of quantities taken in the same run (stall / heartbeat interval,
+pane CPU / stream CPU, render CPU / fold CPU), so a busy shared machine moves both sides
+together. Each figure is the median of several runs (3 unless told), with the range beside it.
+Nothing is asserted: this script measures, it does not judge.
+
+Scenarios: a Markdown answer, a plain-text answer with a citation every 50 events, and a
+follow-up Markdown turn sent after those two long answers (what starting a turn costs in a long
+conversation).
+
+Run: .venv/bin/python benchmarks/chat_stream_render.py [seconds of stream] [runs]
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 os.environ.setdefault("WORKBENCH_CONFIG_DIR", tempfile.mkdtemp(prefix="wb-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import qasync
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from workbench.api.events import (
@@ -43,9 +63,10 @@ from workbench.ui.panes.chat import ChatPane
 from workbench.ui.services import EndpointSession, Services
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Callable, Iterator
 
 RATE = 5_000
+HEARTBEAT_MS = 5
 WORDS = [
     "rerank",
     "café",
@@ -64,7 +85,8 @@ WORDS = [
 def synthetic_events(count: int, *, cited: bool) -> list[StreamEvent]:
     """A stream of short text deltas with Markdown structure, and citations when asked."""
     events: list[StreamEvent] = [StreamStarted("bench")]
-    text = ""
+    pieces: list[str] = []
+    length = 0
     for n in range(count):
         piece = WORDS[n % len(WORDS)] + " "
         if n % 40 == 39:
@@ -74,13 +96,13 @@ def synthetic_events(count: int, *, cited: bool) -> list[StreamEvent]:
         events.append(TextDelta(piece))
         if cited and n % 50 == 49:
             word = WORDS[n % len(WORDS)]
-            start = len(text)
             events.append(
                 CitationsAdded(
-                    (Citation(start=start, end=start + len(word), text=word, document_ids=["d"]),)
+                    (Citation(start=length, end=length + len(word), text=word, document_ids=["d"]),)
                 )
             )
-        text += piece
+        pieces.append(piece)
+        length += len(piece)
     usage = Usage(input_tokens=100, output_tokens=count, billed_units={"output_tokens": count})
     return [*events, UsageReported(usage), StreamEnded("COMPLETE")]
 
@@ -113,127 +135,262 @@ class MemorySecrets:
         return None
 
 
+class Heartbeat:
+    """A 5 ms timer; the gaps between its beats are the event-loop stalls."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(self._beat)
+
+    def __enter__(self) -> Heartbeat:
+        self._last = time.perf_counter()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._beat()
+        self._timer.stop()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def longest(self) -> float:
+        return max(self.gaps)
+
+    def p99(self) -> float:
+        return sorted(self.gaps)[int(len(self.gaps) * 0.99)]
+
+
+@dataclass
+class Figures:
+    """One scenario, one run; times in seconds."""
+
+    events: int
+    fold_cpu: float
+    stream_cpu: float
+    stream_longest: float
+    pane_wall: float
+    pane_cpu: float
+    pane_longest: float
+    pane_p99: float
+    renders: int
+    render_cpu: float
+    start: float
+    finish: float
+
+    def ratios(self) -> dict[str, float]:
+        beat = HEARTBEAT_MS / 1000
+        return {
+            "longest stall / heartbeat": self.pane_longest / beat,
+            "p99 gap / heartbeat": self.pane_p99 / beat,
+            "longest stall / stream-only longest stall": self.pane_longest / self.stream_longest,
+            "pane CPU / fold CPU": self.pane_cpu / self.fold_cpu,
+            "pane CPU / stream-only CPU": self.pane_cpu / self.stream_cpu,
+            "(pane - stream) CPU / fold CPU": (self.pane_cpu - self.stream_cpu) / self.fold_cpu,
+            "render CPU / fold CPU": self.render_cpu / self.fold_cpu,
+            "turn start / heartbeat": self.start / beat,
+            "end of turn / heartbeat": self.finish / beat,
+            "end of turn / mean render": self.finish / (self.render_cpu / max(1, self.renders)),
+            "delivered / offered rate": self.events / self.pane_wall / RATE,
+        }
+
+    def absolute(self) -> dict[str, float]:
+        return {
+            "longest stall ms": self.pane_longest * 1000,
+            "p99 gap ms": self.pane_p99 * 1000,
+            "turn start ms": self.start * 1000,
+            "end of turn ms": self.finish * 1000,
+            "fold CPU s": self.fold_cpu,
+            "stream-only CPU s": self.stream_cpu,
+            "pane CPU s": self.pane_cpu,
+            "renders": float(self.renders),
+        }
+
+
 def fold_only(events: list[StreamEvent]) -> float:
-    """Seconds to fold the stream without any UI (the baseline)."""
-    started = time.perf_counter()
+    """CPU seconds to fold the stream without any loop or UI (the baseline)."""
+    started = time.process_time()
     snap = ChatSnapshot()
     for event in events:
         snap = accumulate(snap, event)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
-async def run_pane(
-    pane: ChatPane, services: Services, events: list[StreamEvent]
-) -> dict[str, float]:
-    client = PacedClient(events)
+async def stream_only(events: list[StreamEvent]) -> tuple[float, float]:
+    """CPU seconds and longest stall of receiving and folding the paced stream, with no pane."""
+    cpu0 = time.process_time()
+    with Heartbeat() as beat:
+        snap = ChatSnapshot()
+        async for event in PacedClient(events).chat_stream(None):
+            snap = accumulate(snap, event)
+    return time.process_time() - cpu0, beat.longest()
 
-    async def fake_client() -> PacedClient:
-        return client
 
-    services.session.client = fake_client  # type: ignore[method-assign]
-    gaps: list[float] = []
-    last = time.perf_counter()
+class Timed:
+    """Wraps a bound method of an object, summing the time spent in it."""
 
-    def beat() -> None:
-        nonlocal last
-        now = time.perf_counter()
-        gaps.append(now - last)
-        last = now
+    def __init__(self, owner: Any, name: str, clock: Callable[[], float]) -> None:
+        self.total = 0.0
+        self.last = 0.0
+        self._owner, self._name, self._clock = owner, name, clock
+        self._original = getattr(owner, name)
 
-    heartbeat = QTimer()
-    heartbeat.setInterval(5)
-    heartbeat.timeout.connect(beat)
-    heartbeat.start()
-    renders_before = pane.transcript.renders
-    render_time = 0.0
-    original = pane.transcript._render_live
+    def __enter__(self) -> Timed:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = self._clock()
+            try:
+                return self._original(*args, **kwargs)
+            finally:
+                self.last = self._clock() - t0
+                self.total += self.last
 
-    def timed(display: Any) -> None:
-        nonlocal render_time
-        t0 = time.perf_counter()
-        original(display)
-        render_time += time.perf_counter() - t0
+        setattr(self._owner, self._name, timed)
+        return self
 
-    pane.transcript._render_live = timed  # type: ignore[method-assign]
-    finish_time = 0.0
-    original_finish = pane._finish
+    def __exit__(self, *exc: object) -> None:
+        delattr(self._owner, self._name)  # back to the class's method
 
-    def timed_finish(*args: Any) -> None:
-        nonlocal finish_time
-        t0 = time.perf_counter()
-        original_finish(*args)
-        finish_time = time.perf_counter() - t0
 
-    pane._finish = timed_finish  # type: ignore[method-assign]
-    cpu0, wall0 = time.process_time(), time.perf_counter()
+@dataclass
+class Source:
+    """What the pane's endpoint session hands out as its client."""
+
+    client: PacedClient | None = None
+
+
+async def run_pane(pane: ChatPane, source: Source, events: list[StreamEvent]) -> dict[str, float]:
+    """Send one message through the pane and measure it."""
     finished = asyncio.Event()
     pane.turn_finished.connect(finished.set)
-    pane.send("benchmark")
-    await finished.wait()
-    pane.turn_finished.disconnect(finished.set)
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    with (
+        Heartbeat() as beat,
+        Timed(pane.transcript, "_render_live", time.process_time) as render,
+        Timed(pane, "_finish", time.perf_counter) as finish,
+    ):
+        source.client = PacedClient(events)
+        t0 = time.perf_counter()
+        pane.send("benchmark")
+        start = time.perf_counter() - t0
+        await finished.wait()
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
-    heartbeat.stop()
-    pane.transcript._render_live = original  # type: ignore[method-assign]
-    del pane._finish  # back to the class method
+    pane.turn_finished.disconnect(finished.set)
     return {
-        "events": len(events),
-        "wall_s": wall,
-        "cpu_s": cpu,
-        "events_per_s": len(events) / wall,
-        "renders": pane.transcript.renders - renders_before,
-        "render_s": render_time,
-        "finish_ms": finish_time * 1000,
-        "longest_stall_ms": max(gaps) * 1000 if gaps else 0.0,
-        "p99_gap_ms": sorted(gaps)[int(len(gaps) * 0.99)] * 1000 if gaps else 0.0,
+        "wall": wall,
+        "cpu": cpu,
+        "longest": beat.longest(),
+        "p99": beat.p99(),
+        "render_cpu": render.total,
+        "start": start,
+        "finish": finish.last,
     }
 
 
-async def main(seconds: float) -> None:
+async def scenario(
+    pane: ChatPane,
+    source: Source,
+    events: list[StreamEvent],
+    *,
+    fresh: bool,
+    idle: Callable[[], Any],
+) -> Figures:
+    if fresh:
+        pane.composer.clear.click()
+    await idle()
+    renders0 = pane.transcript.renders
+    measured = await run_pane(pane, source, events)
+    await idle()
+    stream_cpu, stream_longest = await stream_only(events)
+    return Figures(
+        events=len(events),
+        fold_cpu=fold_only(events),
+        stream_cpu=stream_cpu,
+        stream_longest=stream_longest,
+        pane_wall=measured["wall"],
+        pane_cpu=measured["cpu"],
+        pane_longest=measured["longest"],
+        pane_p99=measured["p99"],
+        renders=pane.transcript.renders - renders0,
+        render_cpu=measured["render_cpu"],
+        start=measured["start"],
+        finish=measured["finish"],
+    )
+
+
+def median_table(runs: list[Figures]) -> Iterator[str]:
+    for title, pick in (("ratios", Figures.ratios), ("absolute", Figures.absolute)):
+        yield f"  {title} (median of {len(runs)}, range):"
+        table = [pick(f) for f in runs]
+        for key in table[0]:
+            values = [row[key] for row in table]
+            yield (
+                f"    {key:<44} {statistics.median(values):9.2f}"
+                f"   ({min(values):.2f} .. {max(values):.2f})"
+            )
+
+
+def build_pane(loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services, Source]:
     store = SettingsStore(config_dir() / "settings.json")
     endpoint = EndpointConfig(name="bench", base_url="http://127.0.0.1:9")
     store.update(endpoints=[endpoint], current_endpoint_id=endpoint.id)
     notices = NoticeCenter()
-    tasks = TaskRunner(notices, loop=asyncio.get_event_loop())
+    tasks = TaskRunner(notices, loop=loop)
     session = EndpointSession(store=store, secrets=MemorySecrets())
     services = Services(
         notices=notices, tasks=tasks, session=session, secrets=MemorySecrets(), settings=store
     )
+    source = Source()
+
+    async def paced_client() -> Any:
+        return source.client
+
+    services.session.client = paced_client  # type: ignore[method-assign]
     pane = ChatPane(services=services)
     pane.resize(1200, 800)
     pane.show()
+    return pane, services, source
+
+
+async def main(seconds: float, runs: int) -> None:
+    pane, services, source = build_pane(asyncio.get_running_loop())
+
+    async def idle() -> None:
+        await services.tasks.wait_until_idle()
+
     count = int(seconds * RATE)
-    for label, cited in (("markdown", False), ("cited plain text", True)):
-        pane.composer.clear.click()
-        events = synthetic_events(count, cited=cited)
-        figures = await run_pane(pane, services, events)
-        baseline = fold_only(events)
-        overhead = figures["cpu_s"] / baseline if baseline else float("nan")
-        print(
-            f"[{label}] {figures['events']:.0f} events in {figures['wall_s']:.2f} s "
-            f"({figures['events_per_s']:.0f}/s offered at {RATE}/s)"
-        )
-        print(
-            f"  longest event-loop stall {figures['longest_stall_ms']:.1f} ms "
-            f"(p99 heartbeat gap {figures['p99_gap_ms']:.1f} ms, 5 ms heartbeat)"
-        )
-        print(
-            f"  renders {figures['renders']:.0f}, render time {figures['render_s']:.3f} s "
-            f"({figures['render_s'] / max(1, figures['renders']) * 1000:.2f} ms each)"
-        )
-        print(
-            f"  fold only {baseline:.3f} s; pane CPU {figures['cpu_s']:.3f} s "
-            f"= {overhead:.1f}x the fold (render adds {figures['render_s'] / baseline:.1f}x)"
-        )
-        print(f"  end of turn (final render, trace, sources, save) {figures['finish_ms']:.0f} ms")
-        print(f"  crashes: {len(notices.crashes())}")
-    await tasks.shutdown()
-    await session.aclose()
+    markdown = synthetic_events(count, cited=False)
+    cited = synthetic_events(count, cited=True)
+    plans = (
+        ("markdown", markdown, True),
+        ("cited plain text", cited, True),
+        ("follow-up after two long answers", markdown, False),
+    )
+    results: dict[str, list[Figures]] = {label: [] for label, _, _ in plans}
+    for _ in range(runs):
+        for label, events, fresh in plans:
+            run = await scenario(pane, source, events, fresh=fresh, idle=idle)
+            results[label].append(run)
+    print(f"{count} text events per scenario offered at {RATE}/s; heartbeat {HEARTBEAT_MS} ms")
+    for label, figures in results.items():
+        print(f"[{label}] {figures[0].events} events")
+        for line in median_table(figures):
+            print(line)
+    print(f"crashes: {len(services.notices.crashes())}")
+    await services.tasks.shutdown()
+    await services.session.aclose()
 
 
 if __name__ == "__main__":
     duration = float(sys.argv[1]) if len(sys.argv) > 1 else 4.0
+    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(main(duration))
+        loop.run_until_complete(main(duration, repeats))

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from workbench.api.models import Citation
-from workbench.core.citations import Utf16Index, resolve_citations, segments
+from workbench.core.citations import (
+    StreamingCitations,
+    Utf16Index,
+    resolve_citations,
+    segments,
+    segments_between,
+)
 
 
 def _cite(text: str, start: int, end: int, *docs: str, **extra: str) -> Citation:
@@ -122,3 +130,52 @@ def test_streaming_citation_beyond_the_text_so_far_waits() -> None:
     cite = _cite("42 😀 today", 14, 24)
     assert not resolve_citations(full[:12], [cite]).spans[0].anchored
     assert resolve_citations(full, [cite]).spans[0].anchored
+
+
+def _random_case(rng: random.Random) -> tuple[str, list[Citation]]:
+    text = "".join(rng.choice("ab c😀é\n🇨🇭x") for _ in range(rng.randint(0, 90)))
+    cites = []
+    for _ in range(rng.randint(0, 7)):
+        start = rng.randint(0, max(0, len(text) - 1))
+        phrase = text[start : start + rng.randint(1, 8)] if rng.random() < 0.8 else "zz"
+        if rng.random() < 0.3:  # UTF-16 offsets
+            start = _utf16_len(text[:start])
+        start = max(0, start + rng.choice([0, 0, 0, 1, -2, 5, 30]))
+        cites.append(_cite(phrase, start, start + len(phrase), rng.choice("dq")))
+    return text, cites
+
+
+def test_streaming_anchors_equal_anchoring_the_whole_text_each_time() -> None:
+    rng = random.Random(7)
+    for _ in range(400):
+        text, cites = _random_case(rng)
+        window = rng.choice([3, 8, 64])
+        streaming = StreamingCitations(window=window)
+        end = 0
+        while end < len(text) or end == 0:
+            end = min(len(text), end + rng.randint(1, 12))
+            arrived = cites[: rng.randint(0, len(cites))]
+            spans = streaming.update(text[:end], arrived)
+            whole = resolve_citations(text[:end], arrived, window=window)
+            assert spans == whole.spans
+            assert streaming.citation_map() == whole
+            if end == len(text):
+                break
+
+
+def test_segments_between_are_the_runs_of_segments_inside_the_range() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        text, cites = _random_case(rng)
+        if not text:
+            continue
+        cmap = resolve_citations(text, cites)
+        low = rng.randint(0, len(text) - 1)
+        high = rng.randint(low + 1, len(text))
+        clipped = [
+            (max(r.start, low), min(r.end, high), r.spans)
+            for r in segments(cmap, len(text))
+            if r.end > low and r.start < high
+        ]
+        runs = segments_between(cmap.anchored(), low, high)
+        assert [(r.start, r.end, r.spans) for r in runs] == clipped

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
 import pytest
@@ -113,3 +114,103 @@ def test_links_emit_edit_copy_and_citation(transcript: Transcript, qtbot: QtBot)
     html = transcript.toHtml()
     assert 'href="edit:2"' in html
     assert 'href="cite:2:2,3"' in html
+
+
+MARKDOWN_SAMPLES = {
+    "paragraphs": "Hello **world**.\n\nSecond para with `code`.\n\nThird.",
+    "headings": "# A\n\ntext\n\n## B\n\n### C\n\nSetext\n======\n\nend",
+    "tight list": "Intro\n\n- a\n- b\n\nAfter",
+    "loose lists": "- a\n\n- b\n\n1. one\n\n2. two\n\n3. three",
+    "nested": "1. a\n   - b\n\n   continued\n\nTop",
+    "fences": "x\n\n```py\ncode\n\nmore\n```\n\n~~~\n```\n\n~~~\n\ny",
+    "table": "Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter table.",
+    "quote": "> q1\n> q2\n\nz\n\n> q3",
+    "task list": "- [ ] a\n- [x] b\n\nAfter the tasks",
+    "html": "a\n\n<div>\n\nx\n\n</div>\n\nb <i>c</i>",
+    "reference": "see [x] and [y]\n\n[x]: https://example.org/x\n\nmore\n\n[y]: https://example.org/y",
+    "rules and breaks": "a  \nb\n\n---\n\nc\\\nd\n\n***\n\n~~gone~~ &amp; <https://example.org>",
+}
+
+
+def _stream(transcript: Transcript, final: TurnDisplay, seed: int) -> None:
+    """Feed the answer in random pieces, rendering some ticks and coalescing others, then finish."""
+    rng = random.Random(seed)
+    end = 0
+    while end < len(final.text):
+        end = min(len(final.text), end + rng.randint(1, 25))
+        cites = tuple(c for c in final.citations if c.end <= end + rng.randint(-4, 20))
+        live = TurnDisplay(
+            index=final.index,
+            user=final.user,
+            text=final.text[:end],
+            citations=cites,
+            streaming=True,
+            tool_calls=("lookup({",),
+        )
+        transcript.show_live(live)
+        if rng.random() < 0.7:
+            transcript.flush()
+    transcript.finish_live(final)
+
+
+def _rendered_whole(turns: list[TurnDisplay]) -> Transcript:
+    transcript = Transcript()
+    transcript.set_turns(turns)
+    return transcript
+
+
+# The previous answer ends in a list, which the next turn must neither join nor disturb.
+EARLIER = TurnDisplay(index=0, user="first", text="Earlier:\n\n- one\n- two", status="done")
+
+
+@pytest.mark.parametrize("name", sorted(MARKDOWN_SAMPLES))
+def test_streamed_markdown_finishes_exactly_as_rendered_whole(
+    transcript: Transcript, name: str
+) -> None:
+    final = TurnDisplay(index=1, user="q", text=MARKDOWN_SAMPLES[name], status="finish: COMPLETE")
+    transcript.set_turns([EARLIER])
+    _stream(transcript, final, seed=len(name))
+    whole = _rendered_whole([EARLIER, final])
+    assert transcript.toHtml() == whole.toHtml()
+    assert transcript.turns() == [EARLIER, final]
+
+
+def test_streamed_cited_answer_finishes_exactly_as_rendered_whole(transcript: Transcript) -> None:
+    text = ANSWER + "\n\n" + ANSWER
+    moved = Citation(start=3, end=8, text="façade", document_ids=["doc_9"])  # anchored nearby
+    cites = (*CITES, moved, Citation(start=1, end=4, text="absent", document_ids=["doc_3"]))
+    final = TurnDisplay(index=1, user="q", text=text, citations=cites, status="s", cut_off="x")
+    for seed in range(5):
+        transcript.set_turns([EARLIER])
+        _stream(transcript, final, seed)
+        whole = _rendered_whole([EARLIER, final])
+        assert transcript.toHtml() == whole.toHtml()
+        assert transcript.highlighted_spans(1) == whole.highlighted_spans(1)
+        assert transcript.citation_map(1) == whole.citation_map(1)
+
+
+def test_set_turns_keeps_what_is_shown_and_matches_a_fresh_render(transcript: Transcript) -> None:
+    turns = [
+        EARLIER,
+        TurnDisplay(index=1, user="q1", text=ANSWER, citations=CITES, status="s1"),
+        TurnDisplay(index=2, user="q2", text="## Two\n\n- x", status="s2"),
+    ]
+    replacement = TurnDisplay(index=1, user="q1, edited", text="Other *answer*", status="s")
+    for shown in ([*turns], turns[:2], [turns[0], replacement], [*turns], []):
+        transcript.set_turns(shown)
+        assert transcript.toHtml() == _rendered_whole(shown).toHtml()
+        assert transcript.turns() == shown
+
+
+def test_a_turn_after_an_answer_ending_in_a_list_is_not_drawn_inside_the_list(
+    transcript: Transcript,
+) -> None:
+    transcript.set_turns([EARLIER, TurnDisplay(index=1, user="next", text="plain", status="s")])
+    outside = []
+    block = transcript.document().begin()
+    while block.isValid():
+        if block.textList() is None:
+            outside.append(block.text())
+        block = block.next()
+    assert {"done", "next", "plain", "s"} <= set(outside)
+    assert "You  [edit and resend]" in outside

@@ -237,9 +237,22 @@ def save_chat(chat: SavedChat, path: Path | None = None) -> Path:
     Returns:
         The path written.
     """
+    return write_chat(dump_chat(chat), path)
+
+
+def dump_chat(chat: SavedChat) -> str:
+    """The history file's text (what `save_chat` writes)."""
+    return chat.model_dump_json(indent=2, exclude_none=True)
+
+
+def write_chat(payload: str, path: Path | None = None) -> Path:
+    """Write a history file's text atomically; the slow half of `save_chat`, safe in a thread.
+
+    Returns:
+        The path written.
+    """
     target = path or default_history_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    payload = chat.model_dump_json(indent=2, exclude_none=True)
     fd, tmp = tempfile.mkstemp(prefix=".chat-", suffix=".json", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

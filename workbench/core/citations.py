@@ -36,6 +36,13 @@ class Utf16Index:
         # Where each of them starts in UTF-16 units: its code-point position plus the pairs before it.
         self._astral16 = [pos + k for k, pos in enumerate(self._astral)]
 
+    def extend(self, text: str) -> None:
+        """Index what `text` adds at the end of the text indexed so far (it must start with it)."""
+        for match in _ASTRAL.finditer(text, self._length):
+            self._astral16.append(match.start() + len(self._astral))
+            self._astral.append(match.start())
+        self._length = len(text)
+
     @property
     def length16(self) -> int:
         """The text's length in UTF-16 code units."""
@@ -123,6 +130,60 @@ def resolve_citations(text: str, citations: Sequence[Citation], *, window: int =
     return CitationMap(spans=spans, by_document=_index_by_document(spans))
 
 
+class StreamingCitations:
+    """Anchors the citations of an answer that grows at its end, as it streams.
+
+    `resolve_citations` on every render would cost O(text + citations) each time. This keeps the
+    UTF-16 index growing with the text, and settles a citation once the text reaches everything
+    `_locate` reads for it (its offsets, and the window searched around `start`); only the
+    unsettled ones are anchored again. `spans` always equals `resolve_citations(text, citations)`
+    for the arguments of the last `update`.
+    """
+
+    def __init__(self, *, window: int = 64) -> None:
+        self._window = window
+        self._length = 0
+        self._utf16 = Utf16Index("")
+        self._spans: list[CitationSpan] = []
+        self._settled: list[bool] = []
+
+    def update(self, text: str, citations: Sequence[Citation]) -> tuple[CitationSpan, ...]:
+        """Anchor the citations on the text, which must start with the text of the last update.
+
+        Returns:
+            One span per citation, in order.
+        """
+        if len(text) < self._length:  # not a continuation: start over
+            self._utf16 = Utf16Index("")
+            self._spans.clear()
+            self._settled.clear()
+        self._length = len(text)
+        self._utf16.extend(text)
+        del self._spans[len(citations) :], self._settled[len(citations) :]
+        for index, citation in enumerate(citations):
+            if index < len(self._spans):
+                if self._settled[index] and self._spans[index].citation is citation:
+                    continue
+            else:
+                self._spans.append(CitationSpan(index, citation, "unanchored"))
+                self._settled.append(False)
+            self._spans[index] = _resolve_one(text, self._utf16, index, citation, self._window)
+            self._settled[index] = len(text) >= _horizon(citation, self._window)
+        return tuple(self._spans)
+
+    def citation_map(self) -> CitationMap:
+        """The spans of the last update with their document index."""
+        spans = tuple(self._spans)
+        return CitationMap(spans=spans, by_document=_index_by_document(spans))
+
+
+def _horizon(citation: Citation, window: int) -> int:
+    """Text length from which more text cannot change where `_locate` anchors the citation."""
+    wanted, start = citation.text, citation.start
+    reach = max(window, 2 * len(wanted))
+    return max(start, citation.end, start + reach + len(wanted))
+
+
 def _resolve_one(
     text: str, utf16: Utf16Index, index: int, citation: Citation, window: int
 ) -> CitationSpan:
@@ -203,15 +264,30 @@ def segments(cmap: CitationMap, length: int) -> list[Segment]:
     Returns:
         Consecutive runs covering the whole text; only runs with `spans` need highlighting.
     """
-    anchored = cmap.anchored()
-    cuts = {0, length}
-    for span in anchored:
-        cuts.update((span.start or 0, span.end or 0))
-    edges = sorted(c for c in cuts if 0 <= c <= length)
+    return segments_between(cmap.anchored(), 0, length)
+
+
+def segments_between(anchored: Sequence[CitationSpan], low: int, high: int) -> list[Segment]:
+    """The runs of `segments` that lie in `low..high`, from spans as `CitationMap.anchored()` orders them.
+
+    One sweep over the span edges, so a long answer with hundreds of citations costs
+    O(n log n), and a streaming view can re-highlight only the stretch new citations touch.
+    """
+    relevant = [s for s in anchored if (s.start or 0) < high and (s.end or 0) > low]
+    edges = sorted({low, high}.union(*(_inner_edges(s, low, high) for s in relevant)))
+    opening: dict[int, list[CitationSpan]] = {}
+    for span in relevant:  # in (start, index) order, which each run's `spans` keeps
+        if (span.end or 0) > (span.start or 0):
+            opening.setdefault(max(span.start or 0, low), []).append(span)
+    active: dict[int, int] = {}
     runs: list[Segment] = []
     for left, right in itertools.pairwise(edges):
-        covering = tuple(
-            s.index for s in anchored if (s.start or 0) <= left and right <= (s.end or 0)
-        )
-        runs.append(Segment(left, right, covering))
+        for index in [i for i, end in active.items() if end <= left]:
+            del active[index]
+        active.update((s.index, s.end or 0) for s in opening.get(left, ()))
+        runs.append(Segment(left, right, tuple(active)))
     return runs
+
+
+def _inner_edges(span: CitationSpan, low: int, high: int) -> tuple[int, ...]:
+    return tuple(e for e in (span.start or 0, span.end or 0) if low < e < high)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -23,9 +24,11 @@ from workbench.core.chat_session import (
     Reply,
     SavedChat,
     Turn,
+    default_history_path,
+    dump_chat,
     load_chat,
     reply_from_snapshot,
-    save_chat,
+    write_chat,
 )
 from workbench.ui.widgets.chat_controls import (
     DOCUMENTS_SAMPLE,
@@ -42,11 +45,19 @@ from workbench.ui.widgets.trace import TraceTurn, TraceView
 from workbench.ui.widgets.transcript import Transcript, TurnDisplay
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workbench.api.models import ChatRequest
     from workbench.ui.services import Services
 
 TASK_KEY = "chat.send"
+SAVE_KEY = "chat.save"
 STOPPED = "Stopped by you"
+YIELD_AFTER_S = 0.005
+"""Longest stretch the fold runs without letting Qt paint and handle input.
+
+A stream whose events are already buffered (a fast server, a burst after a stall) never suspends
+between events, so without a break the whole backlog would be folded in one go."""
 
 
 def _check_documents(value: Any) -> None:
@@ -59,12 +70,9 @@ def _check_tools(value: Any) -> None:
 
 def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
     """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
-    reply = turn.reply or Reply()
     if snap is not None:
-        reply = reply_from_snapshot(snap)
-        calls = tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls)
-    else:
-        calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
+        return _live_display_of(index, turn, snap)
+    reply = turn.reply or Reply()
     return TurnDisplay(
         index=index,
         user=turn.user,
@@ -73,10 +81,28 @@ def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> Turn
         tool_results_sent=len(turn.tool_results),
         citations=tuple(reply.citations),
         search_queries=tuple(reply.search_queries),
-        cut_off=None if snap is not None else reply.cut_off,
-        status="" if snap is not None else reply.status,
-        streaming=snap is not None,
-        tool_calls=calls,
+        cut_off=reply.cut_off,
+        status=reply.status,
+        streaming=False,
+        tool_calls=tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls),
+    )
+
+
+def _live_display_of(index: int, turn: Turn, snap: ChatSnapshot) -> TurnDisplay:
+    # Straight from the snapshot: building a pydantic Reply per tick would copy every citation
+    # and document and parse every tool call's arguments, only to read a few fields back.
+    return TurnDisplay(
+        index=index,
+        user=turn.user,
+        text=snap.text,
+        tool_plan=snap.tool_plan,
+        tool_results_sent=len(turn.tool_results),
+        citations=snap.citations,
+        search_queries=snap.search_queries,
+        cut_off=None,
+        status="",
+        streaming=True,
+        tool_calls=tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls),
     )
 
 
@@ -99,6 +125,10 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
     )
 
 
+def _has_output(snap: ChatSnapshot) -> bool:
+    return bool(snap.text or snap.tool_plan or snap.tool_calls)
+
+
 class ChatPane(QWidget):
     """Conversation view with a parameters panel, documents and tools editors and a trace."""
 
@@ -114,6 +144,8 @@ class ChatPane(QWidget):
         self._editing: int | None = None
         self._snapshot = ChatSnapshot()
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
+        # One writer thread, so history files land in the order they were taken.
+        self._history_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-history")
         self.setObjectName("chat_pane")
         self.setAccessibleName("Chat")
         self._build_ui()
@@ -337,15 +369,21 @@ class ChatPane(QWidget):
         self._snapshot = ChatSnapshot()
         timing = TurnTiming(started=time.monotonic())
         reason: str | None = None
+        live = functools.partial(self._live_display, index)
         try:
             client = await self._services.session.client()
             events = client.chat_stream(request)
             try:
+                pause_at = time.monotonic() + YIELD_AFTER_S
                 async for event in events:
                     self._snapshot = snap = accumulate(self._snapshot, event)
-                    has_output = bool(snap.text or snap.tool_plan or snap.tool_calls)
-                    timing = observe(timing, has_output, False, time.monotonic())
-                    self._show_live(index)
+                    now = time.monotonic()
+                    if timing.first_output is None:
+                        timing = observe(timing, _has_output(snap), False, now)
+                    self.transcript.show_live(live)  # rendered by the transcript's timer
+                    if now >= pause_at:
+                        await asyncio.sleep(0)
+                        pause_at = time.monotonic() + YIELD_AFTER_S
             finally:
                 # Closing the generator ends the HTTP request at once (Stop, or an error).
                 close = getattr(events, "aclose", None)
@@ -362,9 +400,6 @@ class ChatPane(QWidget):
             if isValid(self.transcript):
                 timing = observe(timing, False, True, time.monotonic())
                 self._finish(request, index, timing, reason)
-
-    def _show_live(self, index: int) -> None:
-        self.transcript.show_live(functools.partial(self._live_display, index))
 
     def _live_display(self, index: int) -> TurnDisplay:
         return display_of(index, self._session.turns[index], self._snapshot)
@@ -409,22 +444,28 @@ class ChatPane(QWidget):
             self.composer.status.setText("Answering…")
 
     def _rebuild(self, upto: int | None = None) -> None:
+        # Both views keep the turns they already show unchanged, so this costs what changed.
         turns = self._session.turns[:upto] if upto is not None else self._session.turns
         self.transcript.set_turns([display_of(i, t) for i, t in enumerate(turns)])
-        self.trace.clear_turns()
-        for i, turn in enumerate(turns):
-            self.trace.show_turn(trace_of(i, turn))
+        self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
 
     # --- history --------------------------------------------------------------------------------
 
     def _save(self) -> None:
+        """Write the history in the background (the JSON is taken now, the disk is not waited on)."""
         chat = SavedChat(
             preamble=self.setup.preamble.toPlainText(),
             turns=self._session.turns,
             extras={"documents": self.documents.editor.text(), "tools": self.tools.editor.text()},
         )
+        payload = dump_chat(chat)
+        written = self._history_writer.submit(write_chat, payload, default_history_path())
+        self._services.tasks.start(SAVE_KEY, self._report_save(written))
+
+    async def _report_save(self, written: Future[Path]) -> None:
         try:
-            save_chat(chat)
+            # Shielded: quitting or a newer save must not cancel a write still queued.
+            await asyncio.shield(asyncio.wrap_future(written))
         except OSError as exc:
             self._services.notices.warn("Chat history not saved", str(exc))
 

@@ -43,11 +43,30 @@ class TraceView(QTreeWidget):
         self.setHeaderLabels(["Step", "Detail"])
         self.setColumnWidth(0, 220)
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._shown: list[TraceTurn] = []
+        """What each top-level item shows, in item order."""
 
     def clear_turns(self) -> None:
         """Forget every turn."""
         self.clear()
         self._items.clear()
+        self._shown.clear()
+
+    def set_turns(self, turns: list[TraceTurn]) -> None:
+        """Show exactly these turns, keeping the items of leading turns that did not change.
+
+        Starting a turn in a long conversation then costs one item, not the whole trace again.
+        """
+        kept = 0
+        for old, new in zip(self._shown, turns, strict=False):
+            if old != new:
+                break
+            kept += 1
+        while len(self._shown) > kept:
+            self.takeTopLevelItem(len(self._shown) - 1)
+            self._items.pop(self._shown.pop().index, None)
+        for turn in turns[kept:]:
+            self.show_turn(turn)
 
     def show_turn(self, turn: TraceTurn) -> None:
         """Add or replace the item of one turn."""
@@ -57,8 +76,10 @@ class TraceView(QTreeWidget):
             position = self.indexOfTopLevelItem(old)
             self.takeTopLevelItem(position)
             self.insertTopLevelItem(position, item)
+            self._shown[position] = turn
         else:
             self.addTopLevelItem(item)
+            self._shown.append(turn)
         self._items[turn.index] = item
         item.setExpanded(True)
         for child in _children(item):
