@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from workbench.api.events import (
@@ -49,14 +49,61 @@ class ToolCallState:
         return value if isinstance(value, dict) else None
 
 
-@dataclass(frozen=True, slots=True)
+class _Joined:
+    """Append-only text shared along a chain of snapshots; read, it is joined once and cached.
+
+    Folding `snap.text + delta` copied the whole answer on every event, O(n^2) over a long answer.
+    Here a snapshot's text appends its piece to a list shared with the snapshot it came from, in
+    O(1); a snapshot extended a second time (folding from an older state again) copies its own
+    prefix first, so no snapshot ever sees pieces that came after it.
+    """
+
+    __slots__ = ("_count", "_parts", "_text")
+
+    def __init__(self, text: str = "") -> None:
+        self._parts = [text] if text else []
+        self._count = len(self._parts)
+        self._text: str | None = text
+
+    def plus(self, piece: str) -> _Joined:
+        if not piece:
+            return self
+        parts = self._parts
+        if self._count and len(parts) == self._count:
+            parts.append(piece)
+            if len(parts) != self._count + 1:  # another thread extended this same snapshot
+                parts = [*parts[: self._count], piece]
+        else:  # the empty start, or an older snapshot extended again: a list of its own
+            parts = [*parts[: self._count], piece]
+        grown = _Joined()
+        grown._parts, grown._count, grown._text = parts, self._count + 1, None
+        return grown
+
+    def __str__(self) -> str:
+        if self._text is None:
+            parts = self._parts
+            self._text = "".join(parts if len(parts) == self._count else parts[: self._count])
+        return self._text
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+
+_EMPTY = _Joined()
+
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ChatSnapshot:
-    """Everything known about one answer; `ChatSnapshot()` is the empty start."""
+    """Everything known about one answer; `ChatSnapshot()` is the empty start.
+
+    `text`, `thinking` and `tool_plan` read as `str`; they are kept as pieces and joined on first
+    read, so folding an answer costs O(1) per delta however long the answer grows.
+    """
 
     response_id: str | None = None
-    text: str = ""
-    thinking: str = ""
-    tool_plan: str = ""
+    _text: _Joined = _EMPTY
+    _thinking: _Joined = _EMPTY
+    _tool_plan: _Joined = _EMPTY
     citations: tuple[Citation, ...] = ()
     tool_calls: tuple[ToolCallState, ...] = ()
     search_queries: tuple[str, ...] = ()
@@ -68,7 +115,62 @@ class ChatSnapshot:
     done: bool = False
     event_count: int = 0
     unknown_events: int = 0
-    raw: dict[str, Any] | None = field(default=None, compare=False)
+    raw: dict[str, Any] | None = None
+    """The final full response when the server gave one (not compared)."""
+
+    @property
+    def text(self) -> str:
+        """The answer so far."""
+        return str(self._text)
+
+    @property
+    def thinking(self) -> str:
+        """The reasoning text so far (models that stream it)."""
+        return str(self._thinking)
+
+    @property
+    def tool_plan(self) -> str:
+        """The tool plan so far."""
+        return str(self._tool_plan)
+
+    def _key(self) -> tuple[object, ...]:
+        return (
+            self.response_id,
+            self.text,
+            self.thinking,
+            self.tool_plan,
+            self.citations,
+            self.tool_calls,
+            self.search_queries,
+            self.search_results,
+            self.documents,
+            self.usage,
+            self.finish_reason,
+            self.error,
+            self.done,
+            self.event_count,
+            self.unknown_events,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ChatSnapshot) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        names = ("response_id", "text", "thinking", "tool_plan", *_PLAIN_FIELDS)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"ChatSnapshot({shown})"
+
+
+_PLAIN_FIELDS = tuple(
+    f.name
+    for f in fields(ChatSnapshot)
+    if f.name not in {"response_id", "_text", "_thinking", "_tool_plan"}
+)
 
 
 def _with_call(snap: ChatSnapshot, index: int, **changes: Any) -> tuple[ToolCallState, ...]:
@@ -105,11 +207,11 @@ def _completed(snap: ChatSnapshot, event: ToolCallCompleted) -> dict[str, Any]:
 def _changes(snap: ChatSnapshot, event: StreamEvent) -> dict[str, Any]:
     match event:
         case TextDelta(text=text):
-            return {"text": snap.text + text}
+            return {"_text": snap._text.plus(text)}
         case ThinkingDelta(text=text):
-            return {"thinking": snap.thinking + text}
+            return {"_thinking": snap._thinking.plus(text)}
         case ToolPlanDelta(text=text):
-            return {"tool_plan": snap.tool_plan + text}
+            return {"_tool_plan": snap._tool_plan.plus(text)}
         case CitationsAdded(citations=citations):
             return {"citations": snap.citations + citations}
         case ToolCallStarted(index=index, id=call_id, name=name):
