@@ -17,9 +17,10 @@ pane CPU / stream CPU, render CPU / fold CPU), so a busy shared machine moves bo
 together. Each figure is the median of several runs (3 unless told), with the range beside it.
 Nothing is asserted: this script measures, it does not judge.
 
-Scenarios: a Markdown answer, a plain-text answer with a citation every 50 events, and a
-follow-up Markdown turn sent after those two long answers (what starting a turn costs in a long
-conversation).
+Scenarios: a Markdown answer, a plain-text answer with a citation every 50 events, a follow-up
+Markdown turn sent after those two long answers (what starting a turn costs in a long
+conversation), and the Markdown answer delivered a second's worth at a time (a connection that
+stalls and then hands over its backlog: the pane must still not freeze while folding it).
 
 Run: .venv/bin/python benchmarks/chat_stream_render.py [seconds of stream] [runs]
 """
@@ -108,15 +109,20 @@ def synthetic_events(count: int, *, cited: bool) -> list[StreamEvent]:
 
 
 class PacedClient:
-    """Stands in for WorkbenchClient: yields the events on a fixed-rate schedule."""
+    """Stands in for WorkbenchClient: yields the events on a fixed-rate schedule.
 
-    def __init__(self, events: list[StreamEvent]) -> None:
+    With `burst` > 1 the events fall due `burst` at a time (a stalled connection that then
+    delivers its backlog), still at RATE on average.
+    """
+
+    def __init__(self, events: list[StreamEvent], burst: int = 1) -> None:
         self._events = events
+        self._burst = burst
 
     async def chat_stream(self, request: Any) -> AsyncIterator[StreamEvent]:
         started = time.perf_counter()
         for n, event in enumerate(self._events):
-            due = started + n / RATE
+            due = started + (n - n % self._burst) / RATE
             if time.perf_counter() < due:
                 await asyncio.sleep(max(0.0, due - time.perf_counter()))
             yield event
@@ -209,6 +215,7 @@ class Figures:
             "fold CPU s": self.fold_cpu,
             "stream-only CPU s": self.stream_cpu,
             "pane CPU s": self.pane_cpu,
+            "render CPU s": self.render_cpu,
             "renders": float(self.renders),
         }
 
@@ -222,12 +229,12 @@ def fold_only(events: list[StreamEvent]) -> float:
     return time.process_time() - started
 
 
-async def stream_only(events: list[StreamEvent]) -> tuple[float, float]:
+async def stream_only(events: list[StreamEvent], burst: int) -> tuple[float, float]:
     """CPU seconds and longest stall of receiving and folding the paced stream, with no pane."""
     cpu0 = time.process_time()
     with Heartbeat() as beat:
         snap = ChatSnapshot()
-        async for event in PacedClient(events).chat_stream(None):
+        async for event in PacedClient(events, burst).chat_stream(None):
             snap = accumulate(snap, event)
     return time.process_time() - cpu0, beat.longest()
 
@@ -264,7 +271,9 @@ class Source:
     client: PacedClient | None = None
 
 
-async def run_pane(pane: ChatPane, source: Source, events: list[StreamEvent]) -> dict[str, float]:
+async def run_pane(
+    pane: ChatPane, source: Source, events: list[StreamEvent], burst: int
+) -> dict[str, float]:
     """Send one message through the pane and measure it."""
     finished = asyncio.Event()
     pane.turn_finished.connect(finished.set)
@@ -274,7 +283,7 @@ async def run_pane(pane: ChatPane, source: Source, events: list[StreamEvent]) ->
         Timed(pane.transcript, "_render_live", time.process_time) as render,
         Timed(pane, "_finish", time.perf_counter) as finish,
     ):
-        source.client = PacedClient(events)
+        source.client = PacedClient(events, burst)
         t0 = time.perf_counter()
         pane.send("benchmark")
         start = time.perf_counter() - t0
@@ -298,15 +307,16 @@ async def scenario(
     events: list[StreamEvent],
     *,
     fresh: bool,
+    burst: int,
     idle: Callable[[], Any],
 ) -> Figures:
     if fresh:
         pane.composer.clear.click()
     await idle()
     renders0 = pane.transcript.renders
-    measured = await run_pane(pane, source, events)
+    measured = await run_pane(pane, source, events, burst)
     await idle()
-    stream_cpu, stream_longest = await stream_only(events)
+    stream_cpu, stream_longest = await stream_only(events, burst)
     return Figures(
         events=len(events),
         fold_cpu=fold_only(events),
@@ -367,14 +377,15 @@ async def main(seconds: float, runs: int) -> None:
     markdown = synthetic_events(count, cited=False)
     cited = synthetic_events(count, cited=True)
     plans = (
-        ("markdown", markdown, True),
-        ("cited plain text", cited, True),
-        ("follow-up after two long answers", markdown, False),
+        ("markdown", markdown, True, 1),
+        ("cited plain text", cited, True, 1),
+        ("follow-up after two long answers", markdown, False, 1),
+        ("markdown in 1 s bursts (a stalled connection's backlog)", markdown, True, RATE),
     )
-    results: dict[str, list[Figures]] = {label: [] for label, _, _ in plans}
+    results: dict[str, list[Figures]] = {label: [] for label, _, _, _ in plans}
     for _ in range(runs):
-        for label, events, fresh in plans:
-            run = await scenario(pane, source, events, fresh=fresh, idle=idle)
+        for label, events, fresh, burst in plans:
+            run = await scenario(pane, source, events, fresh=fresh, burst=burst, idle=idle)
             results[label].append(run)
     print(f"{count} text events per scenario offered at {RATE}/s; heartbeat {HEARTBEAT_MS} ms")
     for label, figures in results.items():

@@ -9,7 +9,12 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from workbench.api.models import Citation
-from workbench.ui.widgets.transcript import Transcript, TurnDisplay, stable_cut
+from workbench.ui.widgets.transcript import (
+    RENDER_BUDGET_CHARS,
+    Transcript,
+    TurnDisplay,
+    stable_cut,
+)
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -214,3 +219,22 @@ def test_a_turn_after_an_answer_ending_in_a_list_is_not_drawn_inside_the_list(
         block = block.next()
     assert {"done", "next", "plain", "s"} <= set(outside)
     assert "You  [edit and resend]" in outside
+
+
+def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
+    transcript: Transcript, qtbot: QtBot
+) -> None:
+    transcript.set_markdown(False)  # plain text shows the answer verbatim
+    text = "".join(f"line {n} of a long backlog\n" for n in range(1500))
+    transcript.show_live(TurnDisplay(index=0, user="u", text=text, streaming=True))
+    transcript.flush()
+    shown = transcript.toPlainText()
+    assert text[:RENDER_BUDGET_CHARS] in shown
+    assert text[: RENDER_BUDGET_CHARS + 1] not in shown
+    qtbot.waitUntil(lambda: text in transcript.toPlainText())
+    assert transcript.renders >= len(text) // RENDER_BUDGET_CHARS
+    transcript.finish_live(TurnDisplay(index=0, user="u", text=text, status="done"))
+    whole = Transcript()
+    whole.set_markdown(False)
+    whole.set_turns(transcript.turns())
+    assert transcript.toHtml() == whole.toHtml()

@@ -6,8 +6,10 @@ Why it is built this way:
 * The streaming turn never re-renders what is settled: Markdown is appended block by block, cut
   only where the pieces render exactly as the whole text would (`core.chat_markdown`); the
   unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
-  costs O(new text) whatever the answer's length. A finished turn keeps that rendering and only
-  adds its last piece, footer and links, so it reads the same as a turn rendered whole.
+  costs O(new text) whatever the answer's length. A tick shows at most `RENDER_BUDGET_CHARS`
+  more characters (a backlog, say after a stalled connection, is caught up over a few ticks), so
+  no tick grows with a burst. A finished turn keeps that rendering and only adds its last piece,
+  footer and links, so it reads the same as a turn rendered whole.
 * Citation offsets index the answer *as received*. Markdown rendering moves characters, so an
   answer with citations is shown as plain text, and spans are formatted at their UTF-16 positions
   (`core.citations`), which is what QTextCursor counts. While streaming, only new or changed spans
@@ -18,7 +20,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl, Signal
@@ -53,6 +55,9 @@ if TYPE_CHECKING:
 CITE_PROPERTY = QTextFormat.Property.UserProperty + 1
 """Char-format property holding "turn:span,span" on highlighted text."""
 RENDER_INTERVAL_MS = 30
+RENDER_BUDGET_CHARS = 4096
+"""Most characters a tick adds to the live turn (about 5 ms of Markdown layout; a steady stream
+of 5,000 events/s brings ~1,000 per tick)."""
 _SPACER = "x\n\n"
 """Prepended to a Markdown piece so its first block arrives as a block of its own; the "x" merges
 into the block shown last and is deleted again, leaving that block as it was."""
@@ -361,15 +366,23 @@ class Transcript(QTextBrowser):
         if live is None or not self._continues(live, display):
             self._drop_live(live)
             live = self._live = self._start_live(display)
+        shown = display
+        if len(display.text) > len(live.display.text) + RENDER_BUDGET_CHARS:
+            shown = replace(
+                display, text=display.text[: len(live.display.text) + RENDER_BUDGET_CHARS]
+            )
+            if self._pending is None:  # catch up at the next tick even if nothing new arrives
+                self._pending = display
+                self._timer.start()
         self._undo_tail(live)
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        self._extend_stable(live, display)
+        self._extend_stable(live, shown)
         if live.plain:
-            self._apply_citations(live, display)
+            self._apply_citations(live, shown)
         cursor.endEditBlock()
-        live.display = display
-        self._show_tail(live, display)
+        live.display = shown
+        self._show_tail(live, shown)
         if at_bottom:
             self._scroll_to_end()
 
@@ -384,7 +397,8 @@ class Transcript(QTextBrowser):
     def _start_live(self, display: TurnDisplay) -> _Live:
         cursor = self._clear_live_region()
         links = self._render_header(cursor, display)
-        return _Live(display, self._wants_plain(display), cursor.position(), links)
+        nothing_yet = replace(display, text="", citations=())
+        return _Live(nothing_yet, self._wants_plain(display), cursor.position(), links)
 
     def _drop_live(self, live: _Live | None = None) -> None:
         """Forget the live turn (its region is removed by whoever renders next)."""
