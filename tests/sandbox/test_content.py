@@ -133,3 +133,10 @@ def test_any_language_ranks(http: httpx.Client) -> None:
         "/v2/rerank", json={"model": "m", "query": "собака", "documents": docs}
     ).json()
     assert result["results"][0]["index"] == 0
+
+
+def test_decimal_points_do_not_end_a_cited_sentence(http: httpx.Client) -> None:
+    doc = "Single sign-on supports SAML 2.0 and OpenID Connect. Exports run daily."
+    body = http.post("/v2/chat", json=v2("Which SAML version?", documents=[doc])).json()
+    cited = [c["text"] for c in body["message"]["citations"]]
+    assert cited == ["Single sign-on supports SAML 2.0 and OpenID Connect."]

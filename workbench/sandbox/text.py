@@ -10,7 +10,8 @@ _WORD = re.compile(r"\w+")
 _PIECE = re.compile(r"\s*(?:\w+|[^\w\s])|\s+")
 # Sentence ends include the CJK full stop and full-width marks (escaped: ruff flags look-alikes).
 _ENDS = ".!?\u3002\uff01\uff1f"
-_SENTENCE = re.compile(f"[^{_ENDS}\\n]+(?:[{_ENDS}]+|$)", re.MULTILINE)
+# A full stop between digits ("SAML 2.0", "1.5 s") is a decimal point, not the end of a sentence.
+_SENTENCE = re.compile(f"(?:[^{_ENDS}\\n]|(?<=\\d)\\.(?=\\d))+(?:[{_ENDS}]+|$)", re.MULTILINE)
 
 
 def words(text: str) -> list[str]:
