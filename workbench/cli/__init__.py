@@ -85,7 +85,12 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
 
 def build_parser() -> argparse.ArgumentParser:
     """The `workbench` argument parser with its `rerank` and `chat` commands."""
-    parser = argparse.ArgumentParser(prog="workbench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description=__doc__.splitlines()[0],
+        epilog="`workbench` with no arguments opens the desktop program; "
+        "`workbench sandbox --help` describes the local Cohere-compatible server.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     rerank = commands.add_parser("rerank", help="rank documents against a query")
     _connection_options(rerank, ["cohere-v1", "cohere-v2"])
