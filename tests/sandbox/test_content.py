@@ -140,3 +140,31 @@ def test_decimal_points_do_not_end_a_cited_sentence(http: httpx.Client) -> None:
     body = http.post("/v2/chat", json=v2("Which SAML version?", documents=[doc])).json()
     cited = [c["text"] for c in body["message"]["citations"]]
     assert cited == ["Single sign-on supports SAML 2.0 and OpenID Connect."]
+
+
+def test_enum_parameters_take_a_named_value_or_are_left_out(http: httpx.Client) -> None:
+    tool = {
+        "type": "function",
+        "function": {
+            "name": "get_weather",
+            "description": "Current weather for a city.",
+            "parameters": {
+                "type": "object",
+                "properties": {
+                    "city": {"type": "string"},
+                    "unit": {"type": "string", "enum": ["celsius", "fahrenheit"]},
+                },
+                "required": ["city"],
+            },
+        },
+    }
+
+    def call(message: str) -> dict[str, Any]:
+        body = http.post("/v2/chat", json=v2(message, tools=[tool])).json()
+        arguments: dict[str, Any] = json.loads(
+            body["message"]["tool_calls"][0]["function"]["arguments"]
+        )
+        return arguments
+
+    assert call("Weather in Lisbon tomorrow?") == {"city": "Lisbon"}
+    assert call("Weather in Lisbon in fahrenheit?") == {"city": "Lisbon", "unit": "fahrenheit"}

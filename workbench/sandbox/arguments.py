@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from workbench.sandbox.text import words
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -120,6 +122,15 @@ def _kind(param: ToolParam) -> str:
     return "string"
 
 
+def _choice(param: ToolParam, message: str) -> str | None:
+    # An enum parameter takes a value the message names, else (when required) its first value.
+    said = set(words(message))
+    named = [c for c in param.choices if c.lower() in said]
+    if named:
+        return named[0]
+    return param.choices[0] if param.required else None
+
+
 def fill_parameters(params: Sequence[ToolParam], message: str) -> dict[str, Any]:
     """Values for `params` taken from `message`; required ones always get a value."""
     numbers = [n.replace(",", ".") for n in _NUMBER.findall(message)]
@@ -130,7 +141,9 @@ def fill_parameters(params: Sequence[ToolParam], message: str) -> dict[str, Any]
     for param in params:
         kind = _kind(param)
         value: Any = None
-        if kind == "number":
+        if param.choices:
+            value = _choice(param, message)
+        elif kind == "number":
             if numbers:
                 raw = numbers.pop(0)
                 value = int(float(raw)) if param.type in {"integer", "int"} else float(raw)

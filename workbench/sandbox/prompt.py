@@ -29,6 +29,8 @@ class ToolParam:
     type: str
     required: bool
     description: str = ""
+    choices: tuple[str, ...] = ()
+    """A JSON-schema `enum`, when the parameter has one."""
 
 
 @dataclass(frozen=True)

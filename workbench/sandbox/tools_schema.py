@@ -89,8 +89,14 @@ def function_tools(items: list[Any]) -> tuple[Tool, ...]:
                 _schema_type(spec),
                 p in required,
                 str(spec.get("description", "")) if isinstance(spec, dict) else "",
+                _choices(spec),
             )
             for p, spec in properties.items()
         )
         tools.append(Tool(name, str(function.get("description", "")), params))
     return tuple(tools)
+
+
+def _choices(spec: Any) -> tuple[str, ...]:
+    enum = spec.get("enum") if isinstance(spec, dict) else None
+    return tuple(str(c) for c in enum) if isinstance(enum, list) else ()
