@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Connection, Flavour
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 EXPORT_FORMAT = "cohere-workbench.endpoints"
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
@@ -24,6 +28,21 @@ AUTH_LABELS: dict[AuthScheme, str] = {
     AuthScheme.API_KEY: "api-key header",
     AuthScheme.X_API_KEY: "x-api-key header",
     AuthScheme.NONE: "No authentication",
+}
+HEADERS_WHERE = "Extra headers"
+"""How errors in the extra-headers field name it (`where` starts with this)."""
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+"""A header name: RFC 9110 section 5.1 `token` characters."""
+_VALUE = re.compile(r"[\x20-\x7e\t]*")
+"""A header value: visible ASCII, spaces and tabs (httpx sends values as ASCII)."""
+_KEY_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "proxy-authorization"})
+_OWN_HEADERS = {
+    "extra-parameters": "has its own field (extra-parameters) above",
+    "content-type": "is set by the workbench for each request",
+    "content-length": "is set by the workbench for each request",
+    "transfer-encoding": "is set by the workbench for each request",
+    "host": "comes from the base URL",
+    "connection": "is managed by the HTTP client",
 }
 
 
@@ -81,6 +100,8 @@ class EndpointConfig(BaseModel):
     timeout_s: float = Field(default=120.0, gt=0)
     connect_timeout_s: float = Field(default=10.0, gt=0)
     prices: Prices = Field(default_factory=Prices)
+    extra_headers: dict[str, str] = Field(default_factory=dict)
+    """Sent with every request (gateway routing, `X-Client-Name`, `x-sandbox-fault`); never a key."""
     is_sandbox: bool = False
     """The local sandbox the workbench starts itself; its URL is filled in at each start."""
 
@@ -96,6 +117,22 @@ class EndpointConfig(BaseModel):
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
+
+    def __hash__(self) -> int:
+        # pydantic's frozen hash fails on the dict field; a frozen config stays usable as a key.
+        return hash(self.model_dump_json())
+
+    @field_validator("extra_headers")
+    @classmethod
+    def _check_headers(cls, value: dict[str, str]) -> dict[str, str]:
+        clean: dict[str, str] = {}
+        for name, text in value.items():
+            name, text = name.strip(), text.strip()
+            problem = header_problem(name, text, taken=clean)
+            if problem:
+                raise ValueError(f"header {name!r} {problem}")
+            clean[name] = text
+        return clean
 
     @property
     def key_ref(self) -> str:
@@ -128,7 +165,69 @@ class EndpointConfig(BaseModel):
             connect_timeout_s=self.connect_timeout_s,
             verify=self.ca_bundle or True,
             proxy=self.proxy,
+            extra_headers=dict(self.extra_headers),
         )
+
+
+def header_problem(name: str, value: str, *, taken: Iterable[str] = ()) -> str | None:
+    """Why this extra header cannot be saved (a phrase following the name), or None if it can.
+
+    Args:
+        name: the header name, already stripped.
+        value: the header value, already stripped.
+        taken: names of the headers accepted so far (compared case-insensitively).
+    """
+    lowered = name.lower()
+    if not _TOKEN.fullmatch(name):
+        return "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"
+    if lowered in _KEY_HEADERS:
+        return (
+            "carries a key: put the key in the API key field so it is stored in the keyring "
+            "(extra headers are saved in plain settings)"
+        )
+    if lowered in _OWN_HEADERS:
+        return _OWN_HEADERS[lowered]
+    if any(lowered == other.lower() for other in taken):
+        return "appears twice"
+    if not _VALUE.fullmatch(value):
+        return "has a value with a line break, control or non-ASCII character"
+    return None
+
+
+def parse_header_lines(text: str) -> dict[str, str]:
+    """Read "Name: value" lines (blank lines and `#` comments skipped) into headers.
+
+    Args:
+        text: what the person typed, one header per line.
+
+    Returns:
+        The headers in the order typed.
+
+    Raises:
+        InputError: a line is not "Name: value" or the header is refused; `.where` names the
+            line ("Extra headers, line 3").
+    """
+    headers: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, colon, value = (part.strip() for part in line.partition(":"))
+        if not colon:
+            problem: str | None = f"Expected “Name: value”, got {line.strip()!r}"
+        else:
+            problem = header_problem(name, value, taken=headers)
+            problem = problem and f"Header {name!r} {problem}"
+        if problem:
+            raise InputError(
+                problem, title="Invalid extra header", where=f"{HEADERS_WHERE}, line {number}"
+            )
+        headers[name] = value
+    return headers
+
+
+def format_header_lines(headers: Mapping[str, str]) -> str:
+    """Headers as "Name: value" lines, the form `parse_header_lines` reads."""
+    return "\n".join(f"{name}: {value}" for name, value in headers.items())
 
 
 def key_ref(endpoint_id: str) -> str:

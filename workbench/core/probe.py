@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
     from workbench.api.client import WorkbenchClient
+    from workbench.core.endpoints import EndpointConfig
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,35 @@ class ProbeReport:
     model: dict[str, str] = field(default_factory=dict)
     """Model info from `/info` (name, type, provider) where the server offers it."""
     error: WorkbenchError | None = None
+
+    def text(self) -> str:
+        """The report for people: a mark and the headline, then the explanation and the URL."""
+        lines = [f"{'✔' if self.ok else '✘'} {self.headline}"]
+        if self.explanation:
+            lines.append(self.explanation)
+        if self.url:
+            lines.append(f"Called: {self.url}")
+        return "\n".join(lines)
+
+
+async def probe_endpoint(endpoint: EndpointConfig, key: str | None) -> ProbeReport:
+    """Test a saved or edited endpoint with this key, through a client used only for the test.
+
+    Args:
+        endpoint: the endpoint's settings (extra headers included).
+        key: the key to send (typed or read from the keyring); None or "" when there is none.
+
+    Returns:
+        A report; a missing key is reported without calling the server.
+    """
+    from workbench.api.client import WorkbenchClient  # httpx is loaded on first use
+
+    if not key and endpoint.needs_key:
+        return ProbeReport(
+            False, "No key", "Enter the key (or choose No authentication), then test."
+        )
+    async with WorkbenchClient(endpoint.to_connection(key)) as client:
+        return await probe(client)
 
 
 async def probe(client: WorkbenchClient) -> ProbeReport:
