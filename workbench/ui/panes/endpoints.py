@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -22,19 +19,22 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
-from workbench.core.endpoints import (
-    EndpointConfig,
-    duplicate,
-    export_endpoints,
-    import_endpoints,
-    unique_name,
-)
+from workbench.core.endpoints import EndpointConfig, duplicate, unique_name
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
-from workbench.core.probe import ProbeReport, probe
-from workbench.ui.widgets.endpoint_form import EndpointForm, capture, restore
+from workbench.core.probe import probe_endpoint
+from workbench.ui.widgets.endpoint_fields import capture, restore
+from workbench.ui.widgets.endpoint_form import EndpointForm
+from workbench.ui.widgets.endpoint_keyring import KeyringBanner
+from workbench.ui.widgets.endpoint_transfer import (
+    ask_export_path,
+    ask_import_path,
+    export_file,
+    import_file,
+)
 from workbench.ui.widgets.models import EndpointListModel
 
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
     from workbench.ui.services import Services
@@ -59,7 +59,9 @@ class EndpointsPane(QWidget):
         self._build_ui()
         self._connect_signals()
         self._select(self._session.current())
-        self._services.tasks.start("endpoints.keyring-check", self._check_keyring(), owner=self)
+        self._services.tasks.start(
+            "endpoints.keyring-check", self._banner.check(services.secrets), owner=self
+        )
 
     # --- building ---------------------------------------------------------------------------
 
@@ -71,12 +73,7 @@ class EndpointsPane(QWidget):
         return button
 
     def _build_ui(self) -> None:
-        self._banner = QLabel(self)
-        self._banner.setObjectName("keyringBanner")
-        self._banner.setAccessibleName("Keyring status")
-        self._banner.setWordWrap(True)
-        self._banner.setProperty("role", "warning")
-        self._banner.hide()
+        self._banner = KeyringBanner(self)
         self._model = EndpointListModel(self._session, self)
         self._list = QListView(self)
         self._list.setObjectName("endpointList")
@@ -168,24 +165,14 @@ class EndpointsPane(QWidget):
 
     def import_from(self, path: Path) -> list[EndpointConfig]:
         """Add the endpoints exported in this file; errors become notices naming where."""
-        try:
-            added = import_endpoints(path.read_text(encoding="utf-8"), self._session.endpoints())
-        except (InputError, OSError, UnicodeDecodeError) as exc:
-            self._post_import_error(exc, path)
-            return []
-        for endpoint in added:
-            self._session.save_endpoint(endpoint)
-        self._services.notices.info(
-            f"Imported {len(added)} endpoint(s)", "Enter each one's key, then Save."
-        )
+        added = import_file(path, self._session, self._services.notices)
         if added:
             self._select(added[0])
         return added
 
     def export_to(self, path: Path) -> None:
         """Write every endpoint (never a key) to this file."""
-        path.write_text(export_endpoints(self._session.endpoints()), encoding="utf-8")
-        self._services.notices.info(f"Exported endpoints to {path.name}", "Keys are not exported.")
+        export_file(path, self._session, self._services.notices)
 
     # --- selection --------------------------------------------------------------------------
 
@@ -310,24 +297,14 @@ class EndpointsPane(QWidget):
         self._select(self._session.current())
 
     def _on_import_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import endpoints", "", "JSON (*.json)")
-        if path:
-            self.import_from(Path(path))
+        path = ask_import_path(self)
+        if path is not None:
+            self.import_from(path)
 
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export endpoints (no keys)", "endpoints.json", "JSON (*.json)"
-        )
-        if path:
-            self.export_to(Path(path))
-
-    def _post_import_error(self, exc: Exception, path: Path) -> None:
-        if isinstance(exc, InputError):
-            self._services.notices.post_error(exc)
-        else:
-            self._services.notices.post_error(
-                InputError(str(exc), title=f"Cannot read {path.name}", where=str(path.name))
-            )
+        path = ask_export_path(self)
+        if path is not None:
+            self.export_to(path)
 
     # --- form buttons -----------------------------------------------------------------------
 
@@ -376,18 +353,6 @@ class EndpointsPane(QWidget):
 
     # --- async work (through the runner) ----------------------------------------------------
 
-    async def _check_keyring(self) -> None:
-        status_fn = getattr(self._services.secrets, "status", None)
-        if status_fn is None:
-            return
-        status = await asyncio.to_thread(status_fn)  # finding the backend may touch D-Bus
-        if not status.secure:
-            self._show_insecure_banner(status.advice)
-
-    def _show_insecure_banner(self, advice: str) -> None:
-        self._banner.setText(f"No secure keyring is available, so keys cannot be stored. {advice}")
-        self._banner.show()
-
     async def _load_key_hint(self, endpoint_id: str) -> None:
         try:
             hint = await self._session.key_hint(endpoint_id)
@@ -400,7 +365,7 @@ class EndpointsPane(QWidget):
         try:
             await self._session.set_key(endpoint_id, key)
         except InsecureKeyringError as exc:
-            self._show_insecure_banner(exc.advice)
+            self._banner.show_advice(exc.advice)
             raise
         hint = await self._session.key_hint(endpoint_id)
         if endpoint_id == self._shown_id:
@@ -416,31 +381,14 @@ class EndpointsPane(QWidget):
         self._services.notices.info("Stored key deleted from the keyring")
 
     async def _run_test(self, endpoint: EndpointConfig, typed_key: str) -> None:
-        from workbench.api.client import WorkbenchClient  # httpx is loaded on first use
-
         self._test.setEnabled(False)
         self._result.setText("Testing…")
         try:
             key: str | None = typed_key
             if not key and endpoint.needs_key:
                 key = await self._session.read_key(endpoint.id)
-            if not key and endpoint.needs_key:
-                report = ProbeReport(
-                    False, "No key", "Enter the key (or choose No authentication), then test."
-                )
-            else:
-                async with WorkbenchClient(endpoint.to_connection(key)) as client:
-                    report = await probe(client)
+            report = await probe_endpoint(endpoint, key)
         finally:
             self._test.setEnabled(True)
-        self._show_report(report)
+        self._result.setText(report.text())
         self.probe_finished.emit(report)
-
-    def _show_report(self, report: ProbeReport) -> None:
-        mark = "✔" if report.ok else "✘"
-        lines = [f"{mark} {report.headline}"]
-        if report.explanation:
-            lines.append(report.explanation)
-        if report.url:
-            lines.append(f"Called: {report.url}")
-        self._result.setText("\n".join(lines))

@@ -6,10 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -31,6 +29,14 @@ from workbench.core.endpoints import (
     Prices,
     is_plain_http_off_loopback,
 )
+from workbench.ui.widgets.endpoint_fields import (
+    add_row,
+    combo_box,
+    line_edit,
+    price_edit,
+    seconds_spin,
+)
+from workbench.ui.widgets.endpoint_headers import HeadersEditor
 
 _EXTRA_PARAMETERS = ["", "pass-through", "drop", "error"]
 _FIELD_NAMES = {
@@ -39,6 +45,7 @@ _FIELD_NAMES = {
     "timeout_s": "Timeout",
     "connect_timeout_s": "Connect timeout",
     "prices": "Prices",
+    "extra_headers": "Extra headers",
 }
 
 
@@ -57,48 +64,10 @@ class EndpointForm(QWidget):
 
     # --- building ---------------------------------------------------------------------------
 
-    def _line(self, name: str, accessible: str, placeholder: str = "") -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setObjectName(name)
-        edit.setAccessibleName(accessible)
-        edit.setPlaceholderText(placeholder)
-        return edit
-
-    def _combo(self, name: str, accessible: str, items: dict[Any, str]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(name)
-        combo.setAccessibleName(accessible)
-        for value, label in items.items():
-            combo.addItem(label, value)
-        return combo
-
-    def _spin(self, name: str, accessible: str, value: float) -> QDoubleSpinBox:
-        spin = QDoubleSpinBox(self)
-        spin.setObjectName(name)
-        spin.setAccessibleName(accessible)
-        spin.setRange(0.5, 3600)
-        spin.setDecimals(1)
-        spin.setSuffix(" s")
-        spin.setValue(value)
-        return spin
-
-    def _price(self, name: str, accessible: str) -> QLineEdit:
-        edit = self._line(name, accessible, "unknown")
-        validator = QDoubleValidator(0.0, 1e9, 6, edit)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        edit.setValidator(validator)
-        return edit
-
-    @staticmethod
-    def _row(form: QFormLayout, text: str, widget: QWidget) -> None:
-        label = QLabel(text, widget.parentWidget())
-        label.setBuddy(widget)
-        form.addRow(label, widget)
-
     def _build_ui(self) -> None:
-        self._name = self._line("endpointName", "Endpoint name", "e.g. Azure rerank (Sweden)")
-        self._url = self._line(
-            "baseUrl", "Base URL", "https://<deployment>.<region>.models.ai.azure.com"
+        self._name = line_edit(self, "endpointName", "Endpoint name", "e.g. Azure rerank (Sweden)")
+        self._url = line_edit(
+            self, "baseUrl", "Base URL", "https://<deployment>.<region>.models.ai.azure.com"
         )
         self._final_url = QLabel(self)
         self._final_url.setObjectName("finalUrlLabel")
@@ -111,14 +80,19 @@ class EndpointForm(QWidget):
         self._url_warning.setObjectName("urlWarningLabel")
         self._url_warning.setProperty("role", "warning")
         self._url_warning.setWordWrap(True)
-        self._flavour = self._combo(
-            "flavour", "Flavour", {f.value: t for f, t in FLAVOUR_LABELS.items()}
+        self._flavour = combo_box(
+            self, "flavour", "Flavour", {f.value: t for f, t in FLAVOUR_LABELS.items()}
         )
-        self._model = self._line("model", "Model", "server's default (one model per deployment)")
-        self._auth = self._combo(
-            "authScheme", "Authentication scheme", {a.value: t for a, t in AUTH_LABELS.items()}
+        self._model = line_edit(
+            self, "model", "Model", "server's default (one model per deployment)"
         )
-        self._key = self._line("apiKey", "API key", "paste a key to store it in the keyring")
+        self._auth = combo_box(
+            self,
+            "authScheme",
+            "Authentication scheme",
+            {a.value: t for a, t in AUTH_LABELS.items()},
+        )
+        self._key = line_edit(self, "apiKey", "API key", "paste a key to store it in the keyring")
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
         self._key_hint = QLabel(self)
         self._key_hint.setObjectName("keyHintLabel")
@@ -126,58 +100,63 @@ class EndpointForm(QWidget):
         self._forget_key = QPushButton("Forget stored key", self)
         self._forget_key.setObjectName("forgetKeyButton")
         self._forget_key.setAccessibleName("Forget stored key")
-        self._api_version = self._line(
-            "apiVersion", "api-version", "not sent (e.g. 2024-05-01-preview)"
+        self._api_version = line_edit(
+            self, "apiVersion", "api-version", "not sent (e.g. 2024-05-01-preview)"
         )
-        self._extra = self._combo(
+        self._extra = combo_box(
+            self,
             "extraParameters",
             "extra-parameters header",
             {v: v or "not sent" for v in _EXTRA_PARAMETERS},
         )
-        self._ca_bundle = self._line("caBundle", "Custom CA bundle", "system trust store")
+        self._ca_bundle = line_edit(self, "caBundle", "Custom CA bundle", "system trust store")
         self._browse_ca = QPushButton("Browse…", self)
         self._browse_ca.setObjectName("browseCaButton")
         self._browse_ca.setAccessibleName("Browse for a CA bundle")
-        self._proxy = self._line("proxy", "Proxy", "system proxy settings")
-        self._timeout = self._spin("timeout", "Timeout", 120)
-        self._connect_timeout = self._spin("connectTimeout", "Connect timeout", 10)
-        self._price_in = self._price("priceInput", "Input price per million tokens")
-        self._price_out = self._price("priceOutput", "Output price per million tokens")
-        self._price_search = self._price("priceSearch", "Price per 1,000 search units")
+        self._proxy = line_edit(self, "proxy", "Proxy", "system proxy settings")
+        self._headers = HeadersEditor(self)
+        self._timeout = seconds_spin(self, "timeout", "Timeout", 120)
+        self._connect_timeout = seconds_spin(self, "connectTimeout", "Connect timeout", 10)
+        self._price_in = price_edit(self, "priceInput", "Input price per million tokens")
+        self._price_out = price_edit(self, "priceOutput", "Output price per million tokens")
+        self._price_search = price_edit(self, "priceSearch", "Price per 1,000 search units")
         self._layout_fields()
 
     def _layout_fields(self) -> None:
         main = QFormLayout()
-        self._row(main, "&Name:", self._name)
-        self._row(main, "Base &URL:", self._url)
+        add_row(main, "&Name:", self._name)
+        add_row(main, "Base &URL:", self._url)
         main.addRow("", self._final_url)
         main.addRow("", self._url_warning)
-        self._row(main, "&Flavour:", self._flavour)
-        self._row(main, "&Model:", self._model)
-        self._row(main, "&Authentication:", self._auth)
-        self._row(main, "API &key:", self._key)
+        add_row(main, "&Flavour:", self._flavour)
+        add_row(main, "&Model:", self._model)
+        add_row(main, "&Authentication:", self._auth)
+        add_row(main, "API &key:", self._key)
         key_row = QHBoxLayout()
         key_row.addWidget(self._key_hint, 1)
         key_row.addWidget(self._forget_key)
         main.addRow("", key_row)
         advanced = QGroupBox("Connection", self)
         adv = QFormLayout(advanced)
-        self._row(adv, "api-&version:", self._api_version)
-        self._row(adv, "e&xtra-parameters:", self._extra)
+        add_row(adv, "api-&version:", self._api_version)
+        add_row(adv, "e&xtra-parameters:", self._extra)
         ca_row = QHBoxLayout()
         ca_row.addWidget(self._ca_bundle, 1)
         ca_row.addWidget(self._browse_ca)
         ca_label = QLabel("&CA bundle:", advanced)
         ca_label.setBuddy(self._ca_bundle)
         adv.addRow(ca_label, ca_row)
-        self._row(adv, "&Proxy:", self._proxy)
-        self._row(adv, "&Timeout:", self._timeout)
-        self._row(adv, "C&onnect timeout:", self._connect_timeout)
+        add_row(adv, "&Proxy:", self._proxy)
+        add_row(adv, "&Timeout:", self._timeout)
+        add_row(adv, "C&onnect timeout:", self._connect_timeout)
+        headers_label = QLabel("Extra h&eaders:", advanced)
+        headers_label.setBuddy(self._headers.field)
+        adv.addRow(headers_label, self._headers)
         prices = QGroupBox("Prices (for cost estimates)", self)
         pr = QFormLayout(prices)
-        self._row(pr, "&Input / 1M tokens:", self._price_in)
-        self._row(pr, "O&utput / 1M tokens:", self._price_out)
-        self._row(pr, "&Search / 1,000 units:", self._price_search)
+        add_row(pr, "&Input / 1M tokens:", self._price_in)
+        add_row(pr, "O&utput / 1M tokens:", self._price_out)
+        add_row(pr, "&Search / 1,000 units:", self._price_search)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(main)
@@ -203,6 +182,7 @@ class EndpointForm(QWidget):
             combo.activated.connect(self._on_field_edited)
         for spin in (self._timeout, self._connect_timeout):
             spin.valueChanged.connect(self._on_field_edited)
+        self._headers.edited.connect(self._on_field_edited)
         self._url.editingFinished.connect(self._on_url_editing_finished)
         self._browse_ca.clicked.connect(self._on_browse_ca_clicked)
 
@@ -229,6 +209,7 @@ class EndpointForm(QWidget):
         self._proxy.setText(endpoint.proxy or "")
         self._timeout.setValue(endpoint.timeout_s)
         self._connect_timeout.setValue(endpoint.connect_timeout_s)
+        self._headers.set_headers(endpoint.extra_headers)
         for edit, value in (
             (self._price_in, endpoint.prices.input_per_million),
             (self._price_out, endpoint.prices.output_per_million),
@@ -256,6 +237,7 @@ class EndpointForm(QWidget):
             "proxy": self._proxy.text(),
             "timeout_s": self._timeout.value(),
             "connect_timeout_s": self._connect_timeout.value(),
+            "extra_headers": self._headers.headers(),
             "prices": Prices(
                 input_per_million=_number(self._price_in.text()),
                 output_per_million=_number(self._price_out.text()),
@@ -369,28 +351,3 @@ class EndpointForm(QWidget):
 def _number(text: str) -> float | None:
     text = text.strip().replace(",", ".")
     return float(text) if text else None
-
-
-def capture(form: QWidget) -> dict[str, Any]:
-    """What is typed in every named field of a form (to keep unsaved edits across switches)."""
-    state: dict[str, Any] = {}
-    for edit in form.findChildren(QLineEdit):
-        state[edit.objectName()] = edit.text()
-    for combo in form.findChildren(QComboBox):
-        state[combo.objectName()] = combo.currentIndex()
-    for spin in form.findChildren(QDoubleSpinBox):
-        state[spin.objectName()] = spin.value()
-    return state
-
-
-def restore(form: QWidget, state: dict[str, Any]) -> None:
-    """Put back what `capture` saved."""
-    for edit in form.findChildren(QLineEdit):
-        if edit.objectName() in state:
-            edit.setText(state[edit.objectName()])
-    for combo in form.findChildren(QComboBox):
-        if combo.objectName() in state:
-            combo.setCurrentIndex(state[combo.objectName()])
-    for spin in form.findChildren(QDoubleSpinBox):
-        if spin.objectName() in state:
-            spin.setValue(state[spin.objectName()])

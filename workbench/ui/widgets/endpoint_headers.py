@@ -1,0 +1,85 @@
+"""Extra request headers of one endpoint, typed as "Name: value" lines and checked as you type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from workbench.api.errors import InputError
+from workbench.core.endpoints import format_header_lines, parse_header_lines
+
+PLAIN_SETTINGS_NOTE = (
+    "One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or "
+    "x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and "
+    "included in exports: keys go in the API key field, which keeps them in the keyring."
+)
+"""Shown under the field: where these headers are kept, and that a key does not belong here."""
+
+
+class HeadersEditor(QWidget):
+    """A small "Name: value" editor with a line-numbered error under it; `headers()` validates."""
+
+    edited = Signal()
+    """The person changed the text (not emitted by `set_headers`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("extraHeadersEditor")
+        self._field = QPlainTextEdit(self)
+        self._field.setObjectName("extraHeaders")
+        self._field.setAccessibleName("Extra request headers")
+        self._field.setAccessibleDescription(PLAIN_SETTINGS_NOTE)
+        self._field.setPlaceholderText("X-Client-Name: demo-laptop\nx-sandbox-fault: status=503")
+        self._field.setTabChangesFocus(True)  # Tab moves on, as in every other field
+        self._field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._field.setFixedHeight(self._field.fontMetrics().lineSpacing() * 4 + 12)
+        self._error = QLabel(self)
+        self._error.setObjectName("extraHeadersError")
+        self._error.setAccessibleName("Extra headers problem")
+        self._error.setProperty("role", "warning")
+        self._error.setWordWrap(True)
+        self._error.hide()
+        note = QLabel(PLAIN_SETTINGS_NOTE, self)
+        note.setObjectName("extraHeadersNote")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._field)
+        layout.addWidget(self._error)
+        layout.addWidget(note)
+        self.setFocusProxy(self._field)
+        self._field.textChanged.connect(self._on_field_text_changed)
+
+    @property
+    def field(self) -> QPlainTextEdit:
+        """The text field (a form label's buddy)."""
+        return self._field
+
+    def set_headers(self, headers: dict[str, str]) -> None:
+        """Show these headers, one per line."""
+        with QSignalBlocker(self._field):
+            self._field.setPlainText(format_header_lines(headers))
+        self._show_problem()
+
+    def headers(self) -> dict[str, str]:
+        """The headers typed.
+
+        Raises:
+            InputError: a line is malformed or refused; `.where` is "Extra headers, line N".
+        """
+        return parse_header_lines(self._field.toPlainText())
+
+    def _on_field_text_changed(self) -> None:
+        self._show_problem()
+        self.edited.emit()
+
+    def _show_problem(self) -> None:
+        try:
+            self.headers()
+        except InputError as exc:
+            self._error.setText(f"{exc.where}: {exc.server_message}")
+            self._error.show()
+        else:
+            self._error.clear()
+            self._error.hide()

@@ -1,0 +1,37 @@
+"""The endpoints pane's keyring banner: says when keys cannot be stored securely, and how to fix it."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from workbench.core.secrets import SecretStore
+
+
+class KeyringBanner(QLabel):
+    """Hidden while the keyring is secure; otherwise a warning with the fix."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keyringBanner")
+        self.setAccessibleName("Keyring status")
+        self.setWordWrap(True)
+        self.setProperty("role", "warning")
+        self.hide()
+
+    async def check(self, secrets: SecretStore) -> None:
+        """Ask the store which backend it uses (off the UI thread) and warn if it is not secure."""
+        status_fn = getattr(secrets, "status", None)
+        if status_fn is None:
+            return
+        status = await asyncio.to_thread(status_fn)  # finding the backend may touch D-Bus
+        if not status.secure:
+            self.show_advice(status.advice)
+
+    def show_advice(self, advice: str) -> None:
+        """Show that keys cannot be stored, with this advice on how to fix it."""
+        self.setText(f"No secure keyring is available, so keys cannot be stored. {advice}")
+        self.show()

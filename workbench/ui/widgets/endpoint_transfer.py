@@ -1,0 +1,61 @@
+"""Import and export of endpoint files for the endpoints pane: file dialogs, reading, notices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from workbench.api.errors import InputError
+from workbench.core.endpoints import export_endpoints, import_endpoints
+
+if TYPE_CHECKING:
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.notices import NoticeCenter
+    from workbench.ui.services import EndpointSession
+
+
+def ask_import_path(parent: QWidget) -> Path | None:
+    """The file the person chose to import, or None."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import endpoints", "", "JSON (*.json)")
+    return Path(path) if path else None
+
+
+def ask_export_path(parent: QWidget) -> Path | None:
+    """The file the person chose to export to, or None."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Export endpoints (no keys)", "endpoints.json", "JSON (*.json)"
+    )
+    return Path(path) if path else None
+
+
+def import_file(
+    path: Path, session: EndpointSession, notices: NoticeCenter
+) -> list[EndpointConfig]:
+    """Save the endpoints exported in this file; errors become notices naming where.
+
+    Returns:
+        The endpoints added (none when the file could not be read).
+    """
+    try:
+        added = import_endpoints(path.read_text(encoding="utf-8"), session.endpoints())
+    except InputError as exc:
+        notices.post_error(exc)
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        notices.post_error(InputError(str(exc), title=f"Cannot read {path.name}", where=path.name))
+        return []
+    for endpoint in added:
+        session.save_endpoint(endpoint)
+    notices.info(f"Imported {len(added)} endpoint(s)", "Enter each one's key, then Save.")
+    return added
+
+
+def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> None:
+    """Write every endpoint (never a key; extra headers included) to this file."""
+    path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
+    notices.info(
+        f"Exported endpoints to {path.name}",
+        "Keys are not exported. Extra headers are, as they are not secret.",
+    )
