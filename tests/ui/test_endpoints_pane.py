@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING
 import keyring
 import keyring.backends.fail
 import pytest
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListView, QMessageBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for
 from workbench.api.models import Flavour
@@ -265,3 +276,135 @@ def test_no_secure_keyring_says_how_to_fix_it(services: Services, qtbot: QtBot) 
     store = services.secrets
     assert isinstance(store, KeyringSecretStore)
     assert "would-be-plain-text" not in services.settings.path.read_text(encoding="utf-8")
+
+
+def _headers_field(pane: EndpointsPane) -> QPlainTextEdit:
+    field = pane.findChild(QPlainTextEdit, "extraHeaders")
+    assert field is not None
+    return field
+
+
+def _type_headers(qtbot: QtBot, pane: EndpointsPane, text: str) -> None:
+    field = _headers_field(pane)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text.replace("\n", "\r"))  # QTest types Return as "\r"
+
+
+def test_extra_headers_are_saved_and_reach_the_server(
+    pane: EndpointsPane, services: Services, qtbot: QtBot
+) -> None:
+    _type_headers(qtbot, pane, "X-Client-Name: rehearsal\nx-sandbox-fault: status=503")
+    assert pane.is_dirty()
+    assert _label(pane, "extraHeadersError").isHidden()
+    _button(pane, "saveEndpointButton").click()
+    saved = services.session.current()
+    assert saved is not None
+    assert saved.extra_headers == {"X-Client-Name": "rehearsal", "x-sandbox-fault": "status=503"}
+    assert "x-sandbox-fault" in services.settings.path.read_text(encoding="utf-8")
+    report = _test_connection(pane, qtbot)
+    assert not report.ok
+    assert report.error is not None
+    assert report.error.status == 503
+    assert "5xx" in _label(pane, "testResultLabel").text()
+
+
+def test_harmless_extra_headers_keep_the_connection_test_green(
+    pane: EndpointsPane, qtbot: QtBot
+) -> None:
+    _type_headers(qtbot, pane, "X-Client-Name: demo-laptop\nX-Gateway-Route: eu-1")
+    report = _test_connection(pane, qtbot)
+    assert report.ok, report.text()
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("X-A: 1\nAuthorization: Bearer abc", "Extra headers, line 2", "API key field"),
+        ("api-key: abc", "Extra headers, line 1", "keyring"),
+        ("X-A: 1\nX-A: 2", "Extra headers, line 2", "twice"),
+        ("X A: 1", "Extra headers, line 1", "not a valid header name"),
+        ("X-A: 1\n\njust words", "Extra headers, line 3", "Name: value"),
+    ],
+)
+def test_bad_extra_headers_are_refused_naming_the_line(
+    pane: EndpointsPane, services: Services, qtbot: QtBot, text: str, where: str, words: str
+) -> None:
+    before = services.session.current()
+    _type_headers(qtbot, pane, text)
+    problem = _label(pane, "extraHeadersError")
+    assert not problem.isHidden()
+    assert problem.text().startswith(where)
+    _button(pane, "saveEndpointButton").click()
+    notice = services.notices.history()[-1]
+    assert (notice.level, notice.where) == ("error", where)
+    assert words in notice.detail
+    assert services.session.current() == before  # nothing saved
+    assert _headers_field(pane).toPlainText() == text  # nothing typed is lost
+    assert "abc" not in services.settings.path.read_text(encoding="utf-8")
+
+
+def test_a_value_with_a_control_character_is_refused(
+    pane: EndpointsPane, services: Services
+) -> None:
+    _headers_field(pane).setPlainText("X-A: one\x07two")  # a bell cannot be typed with QTest
+    _button(pane, "saveEndpointButton").click()
+    notice = services.notices.history()[-1]
+    assert notice.where == "Extra headers, line 1"
+    assert "control" in notice.detail
+
+
+def test_extra_headers_field_is_labelled_and_says_where_it_is_stored(pane: EndpointsPane) -> None:
+    field = _headers_field(pane)
+    assert field.accessibleName() == "Extra request headers"
+    assert field.tabChangesFocus()
+    buddies = [label for label in pane.findChildren(QLabel) if label.buddy() is field]
+    assert [label.text() for label in buddies] == ["Extra h&eaders:"]
+    note = _label(pane, "extraHeadersNote").text()
+    assert "plain settings" in note
+    assert "API key field" in note
+
+
+def test_unsaved_extra_headers_survive_switching_endpoints(
+    pane: EndpointsPane, services: Services, qtbot: QtBot
+) -> None:
+    v2 = services.session.current()
+    assert v2 is not None
+    _type_headers(qtbot, pane, "X-Half: typed")
+    services.session.set_current(endpoint_for(services, Flavour.OPENAI).id)
+    assert _headers_field(pane).toPlainText() == ""
+    services.session.set_current(v2.id)
+    assert _headers_field(pane).toPlainText() == "X-Half: typed"
+    assert pane.is_dirty()
+
+
+def test_extra_headers_travel_through_export_and_import(
+    pane: EndpointsPane, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    _type_headers(qtbot, pane, "X-Gateway-Route: eu-1")
+    _button(pane, "saveEndpointButton").click()
+    target = tmp_path / "endpoints.json"
+    pane.export_to(target)
+    added = pane.import_from(target)
+    copies = [e for e in added if e.extra_headers]
+    assert [e.extra_headers for e in copies] == [{"X-Gateway-Route": "eu-1"}]
+    assert _headers_field(pane).toPlainText() == ""  # the first import shown: v1, no headers
+
+
+def _next_tab_stop(widget: QWidget) -> QWidget:
+    """The widget Tab moves to from `widget` (skipping its own parts and unfocusable ones)."""
+    candidate = widget.nextInFocusChain()
+    while (
+        widget.isAncestorOf(candidate)
+        or not candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
+        or not candidate.objectName()
+    ):
+        candidate = candidate.nextInFocusChain()
+    return candidate
+
+
+def test_tab_reaches_the_extra_headers_and_leaves_them(pane: EndpointsPane) -> None:
+    timeout = pane.findChild(QDoubleSpinBox, "connectTimeout")
+    assert timeout is not None
+    assert _next_tab_stop(timeout) is _headers_field(pane)
+    assert _next_tab_stop(_headers_field(pane)).objectName() == "priceInput"

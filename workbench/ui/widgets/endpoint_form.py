@@ -114,9 +114,9 @@ class EndpointForm(QWidget):
         self._browse_ca.setObjectName("browseCaButton")
         self._browse_ca.setAccessibleName("Browse for a CA bundle")
         self._proxy = line_edit(self, "proxy", "Proxy", "system proxy settings")
-        self._headers = HeadersEditor(self)
         self._timeout = seconds_spin(self, "timeout", "Timeout", 120)
         self._connect_timeout = seconds_spin(self, "connectTimeout", "Connect timeout", 10)
+        self._headers = HeadersEditor(self)  # created in layout order: that is the Tab order
         self._price_in = price_edit(self, "priceInput", "Input price per million tokens")
         self._price_out = price_edit(self, "priceOutput", "Output price per million tokens")
         self._price_search = price_edit(self, "priceSearch", "Price per 1,000 search units")
