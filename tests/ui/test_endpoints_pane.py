@@ -394,12 +394,13 @@ def test_extra_headers_travel_through_export_and_import(
 def _next_tab_stop(widget: QWidget) -> QWidget:
     """The widget Tab moves to from `widget` (skipping its own parts and unfocusable ones)."""
     candidate = widget.nextInFocusChain()
-    while (
+    while candidate is not None and (
         widget.isAncestorOf(candidate)
         or not candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
         or not candidate.objectName()
     ):
         candidate = candidate.nextInFocusChain()
+    assert candidate is not None
     return candidate
 
 
