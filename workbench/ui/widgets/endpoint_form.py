@@ -100,6 +100,10 @@ class EndpointForm(QWidget):
         self._forget_key = QPushButton("Forget stored key", self)
         self._forget_key.setObjectName("forgetKeyButton")
         self._forget_key.setAccessibleName("Forget stored key")
+        self._build_connection_fields()
+        self._layout_fields()
+
+    def _build_connection_fields(self) -> None:
         self._api_version = line_edit(
             self, "apiVersion", "api-version", "not sent (e.g. 2024-05-01-preview)"
         )
@@ -120,7 +124,6 @@ class EndpointForm(QWidget):
         self._price_in = price_edit(self, "priceInput", "Input price per million tokens")
         self._price_out = price_edit(self, "priceOutput", "Output price per million tokens")
         self._price_search = price_edit(self, "priceSearch", "Price per 1,000 search units")
-        self._layout_fields()
 
     def _layout_fields(self) -> None:
         main = QFormLayout()
