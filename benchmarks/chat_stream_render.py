@@ -357,10 +357,10 @@ def build_pane(loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services, Sou
     )
     source = Source()
 
-    async def paced_client() -> Any:
+    async def paced_client(_endpoint_id: str) -> Any:
         return source.client
 
-    services.session.client = paced_client  # type: ignore[method-assign]
+    services.session.client_for = paced_client  # type: ignore[method-assign]
     pane = ChatPane(services=services)
     pane.resize(1200, 800)
     pane.show()

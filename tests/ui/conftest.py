@@ -34,7 +34,7 @@ from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.notices import NoticeCenter
-from workbench.ui.services import EndpointSession, Services
+from workbench.ui.services import PANES, EndpointSession, PaneName, Services, suits
 
 if TYPE_CHECKING:
     from collections.abc import Coroutine, Iterator
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
+    from workbench.api.client import WorkbenchClient
     from workbench.sandbox.runner import RunningSandbox
 
 T = TypeVar("T")
@@ -65,11 +66,31 @@ def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = 10_000)
 
 
 def select_flavour(services: Services, flavour: Flavour) -> EndpointConfig:
-    """Make the fixture endpoint of this flavour the current one and return it."""
-    name = SANDBOX_ENDPOINT_NAMES[flavour]
-    endpoint = next(e for e in services.session.endpoints() if e.name == name)
-    services.session.set_current(endpoint.id)
+    """Make the fixture endpoint of this flavour the one every pane uses, and return it.
+
+    The Chat pane and (when the flavour can rerank) the Rerank pane send to it, and the
+    Endpoints pane shows it.
+    """
+    endpoint = endpoint_for(services, flavour)
+    use_endpoint(services, endpoint.id)
     return endpoint
+
+
+def use_endpoint(services: Services, endpoint_id: str) -> None:
+    """Select this endpoint in the Endpoints pane and in each pane that can send to it."""
+    endpoint = services.session.endpoint(endpoint_id)
+    assert endpoint is not None
+    services.session.set_current(endpoint_id)
+    for pane in PANES:
+        if suits(pane, endpoint):
+            services.session.select(pane, endpoint_id)
+
+
+async def pane_client(services: Services, pane: PaneName = "chat") -> WorkbenchClient:
+    """The api client of the endpoint this pane sends to."""
+    endpoint = services.session.selected(pane)
+    assert endpoint is not None
+    return await services.session.client_for(endpoint.id)
 
 
 def endpoint_for(services: Services, flavour: Flavour) -> EndpointConfig:
@@ -132,7 +153,7 @@ def services(
     _private_config: object,
     _private_keyring_service: str,
 ) -> Iterator[Services]:
-    """Real services: settings in tmp, the real keyring, three sandbox endpoints (current: v2)."""
+    """Real services: settings in tmp, the real keyring, three sandbox endpoints (v2 everywhere)."""
     store = SettingsStore(config_dir() / "settings.json")
     secrets = KeyringSecretStore(_private_keyring_service)
     endpoints = [
@@ -149,7 +170,13 @@ def services(
     for endpoint in endpoints:
         secrets.set(endpoint.key_ref, sandbox.key or "")
     v2 = next(e for e in endpoints if e.flavour is Flavour.COHERE_V2)
-    store.update(endpoints=endpoints, current_endpoint_id=v2.id, first_run_done=True)
+    store.update(
+        endpoints=endpoints,
+        current_endpoint_id=v2.id,
+        rerank_endpoint_id=v2.id,
+        chat_endpoint_id=v2.id,
+        first_run_done=True,
+    )
     notice_center = NoticeCenter()
     tasks = TaskRunner(notice_center, loop=qloop)
     session = EndpointSession(store=store, secrets=secrets)

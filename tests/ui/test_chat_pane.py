@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.conftest import run_async, select_flavour
+from tests.ui.conftest import pane_client, run_async, select_flavour, use_endpoint
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, GenerationParams
 from workbench.core.endpoints import EndpointConfig
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
@@ -67,7 +67,7 @@ def test_streamed_text_equals_non_streamed_text(
     assert reply.cut_off is None
     assert reply.text
     assert reply.finish_reason
-    client = run_async(qtbot, services.session.client())
+    client = run_async(qtbot, pane_client(services))
     request = ChatRequest(
         message="Tell me something about rerankers", model=MODEL, params=GenerationParams(seed=11)
     )
@@ -144,7 +144,7 @@ def test_stop_mid_stream_keeps_the_partial_answer(
     assert reply.text
     assert reply.text == pane.live_snapshot().text
     assert "⚠ Cut off: Stopped by you" in pane.transcript.toPlainText()
-    client = run_async(qtbot, services.session.client())
+    client = run_async(qtbot, pane_client(services))
     whole = run_async(
         qtbot,
         client.chat(
@@ -224,7 +224,7 @@ class FaultyEndpoints:
             timeout_s=30,
         )
         services.session.save_endpoint(endpoint)
-        services.session.set_current(endpoint.id)
+        use_endpoint(services, endpoint.id)
 
     def stop(self) -> None:
         for running in self._running.values():

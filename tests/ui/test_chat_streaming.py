@@ -48,10 +48,10 @@ def pane(services: Services, qtbot: QtBot) -> ChatPane:
 
 
 def _use(monkeypatch: pytest.MonkeyPatch, services: Services, client: BurstClient) -> None:
-    async def current_client() -> BurstClient:
+    async def current_client(_endpoint_id: str) -> BurstClient:
         return client
 
-    monkeypatch.setattr(services.session, "client", current_client)
+    monkeypatch.setattr(services.session, "client_for", current_client)
 
 
 def test_a_stream_that_never_suspends_still_lets_qt_run(

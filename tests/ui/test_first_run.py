@@ -1,6 +1,6 @@
-"""First run: a "Local sandbox" endpoint is created and selected, the sandbox starts in-process with
-a key in the keyring (or without auth, said out loud, when there is no keyring), and rerank and
-chat work through it at once."""
+"""First run: two sandbox endpoints ("· Rerank" and "· Chat", like two Azure deployments) are
+created once, each pane picks its own, the sandbox starts in-process with a key in the keyring (or
+without auth, said out loud, when there is no keyring), and rerank and chat work through it."""
 
 from __future__ import annotations
 
@@ -12,10 +12,19 @@ import keyring.backends.fail
 import pytest
 
 from tests.ui.conftest import run_async
-from workbench.api.models import AuthScheme, ChatRequest, RerankRequest
+from workbench.api.models import AuthScheme, ChatRequest, Flavour, RerankRequest
+from workbench.core.endpoints import EndpointConfig
 from workbench.core.errors import SecretStoreError
+from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.app import build_services
-from workbench.ui.local_sandbox import SANDBOX_NAME, LocalSandbox
+from workbench.ui.local_sandbox import (
+    SANDBOX_CHAT_MODEL,
+    SANDBOX_CHAT_NAME,
+    SANDBOX_RERANK_MODEL,
+    SANDBOX_RERANK_NAME,
+    LocalSandbox,
+)
+from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     import asyncio
@@ -45,35 +54,70 @@ def fresh(
 
 
 def _use_it(services: Services, qtbot: QtBot) -> None:
-    client = run_async(qtbot, services.session.client())
+    rerank_endpoint = services.session.selected("rerank")
+    chat_endpoint = services.session.selected("chat")
+    assert rerank_endpoint is not None
+    assert chat_endpoint is not None
+    rerank = run_async(qtbot, services.session.client_for(rerank_endpoint.id))
     ranked = run_async(
-        qtbot, client.rerank(RerankRequest(query="café", documents=["tea", "un café crème ☕"]))
+        qtbot, rerank.rerank(RerankRequest(query="café", documents=["tea", "un café crème ☕"]))
     )
     assert ranked.results[0].index == 1
-    answer = run_async(qtbot, client.chat(ChatRequest(message="Bonjour !")))
+    chat = run_async(qtbot, services.session.client_for(chat_endpoint.id))
+    answer = run_async(qtbot, chat.chat(ChatRequest(message="Bonjour !")))
     assert answer.done
     assert answer.text
 
 
-def test_first_run_creates_selects_and_starts_the_sandbox(
+def _sandbox_endpoints(services: Services) -> list[tuple[str, str | None]]:
+    return [(e.name, e.model) for e in services.session.endpoints() if e.is_sandbox]
+
+
+def test_first_run_creates_both_sandbox_endpoints_each_pane_picks_its_own(
     fresh: tuple[Services, LocalSandbox], qtbot: QtBot
 ) -> None:
     services, sandbox = fresh
-    current = services.session.current()
-    assert current is not None
-    assert (current.name, current.is_sandbox) == (SANDBOX_NAME, True)
+    assert _sandbox_endpoints(services) == [
+        (SANDBOX_RERANK_NAME, SANDBOX_RERANK_MODEL),
+        (SANDBOX_CHAT_NAME, SANDBOX_CHAT_MODEL),
+    ]
+    assert all(e.flavour is Flavour.COHERE_V2 for e in services.session.endpoints())
+    rerank, chat = services.session.selected("rerank"), services.session.selected("chat")
+    assert rerank is not None
+    assert chat is not None
+    assert (rerank.name, chat.name) == (SANDBOX_RERANK_NAME, SANDBOX_CHAT_NAME)
     services.tasks.start("app.sandbox", sandbox.start())
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
-    started = services.session.current()
-    assert started is not None
-    assert started.base_url == sandbox.base_url
-    assert started.auth is AuthScheme.BEARER
-    key = services.secrets.get(started.key_ref)
+    keys = set()
+    for endpoint in services.session.endpoints():
+        assert endpoint.base_url == sandbox.base_url
+        assert endpoint.auth is AuthScheme.BEARER
+        keys.add(services.secrets.get(endpoint.key_ref))
+    (key,) = keys  # one sandbox, one key, stored for both endpoints
     assert key
     assert key.startswith("sandbox-")
     assert services.notices.history()[-1].title == "Local sandbox running"
     _use_it(services, qtbot)
     assert services.notices.crashes() == []
+
+
+def test_each_pane_shows_its_own_sandbox_endpoint_and_model(
+    fresh: tuple[Services, LocalSandbox], qtbot: QtBot
+) -> None:
+    services, sandbox = fresh
+    window = MainWindow(services=services)
+    qtbot.addWidget(window)
+    services.tasks.start("app.sandbox", sandbox.start())
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    rerank_pane, chat_pane = window.rerank_pane, window.chat_pane
+    assert rerank_pane.endpoint_picker.combo.currentText() == SANDBOX_RERANK_NAME
+    assert chat_pane.endpoint_picker.combo.currentText() == SANDBOX_CHAT_NAME
+    assert rerank_pane.form.model.placeholderText() == SANDBOX_RERANK_MODEL
+    assert chat_pane.setup.model.placeholderText() == SANDBOX_CHAT_MODEL
+    assert f'"model": "{SANDBOX_RERANK_MODEL}"' not in rerank_pane.request_body_text()
+    rerank_pane.set_query("café")
+    rerank_pane.set_documents(["tea", "un café crème ☕"])
+    assert f'"model": "{SANDBOX_RERANK_MODEL}"' in rerank_pane.request_body_text()
 
 
 def test_a_second_start_keeps_the_endpoint_and_key(
@@ -82,30 +126,60 @@ def test_a_second_start_keeps_the_endpoint_and_key(
     services, sandbox = fresh
     services.tasks.start("app.sandbox", sandbox.start())
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
-    first = services.session.current()
-    assert first is not None
-    key = services.secrets.get(first.key_ref)
+    first = services.session.endpoints()
+    keys = [services.secrets.get(e.key_ref) for e in first]
     sandbox.stop()
     again = build_services(qloop)
-    assert [e.id for e in again.session.endpoints()] == [first.id]
+    assert again.session.endpoints() == first  # not created twice
     second_sandbox = LocalSandbox(again)
     again.tasks.start("app.sandbox", second_sandbox.start())
     qtbot.waitUntil(again.tasks.is_idle, timeout=20_000)
     try:
-        assert again.secrets.get(first.key_ref) == key
+        assert [again.secrets.get(e.key_ref) for e in first] == keys
+        assert [e.base_url for e in again.session.endpoints()] == [second_sandbox.base_url] * 2
     finally:
         second_sandbox.stop()
         run_async(qtbot, again.session.aclose())
 
 
-def test_deleting_the_sandbox_endpoint_sticks(
+def test_deleting_the_sandbox_endpoints_sticks(
     fresh: tuple[Services, LocalSandbox], qloop: asyncio.AbstractEventLoop
 ) -> None:
     services, _ = fresh
-    endpoint = services.session.current()
-    assert endpoint is not None
-    services.session.remove_endpoint(endpoint.id)
+    for endpoint in services.session.endpoints():
+        services.session.remove_endpoint(endpoint.id)
     assert build_services(qloop).session.endpoints() == []
+
+
+def test_settings_with_the_older_single_sandbox_endpoint_keep_working(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    old = EndpointConfig(
+        name="Local sandbox",
+        base_url="http://127.0.0.1:1",
+        flavour=Flavour.COHERE_V2,
+        model=SANDBOX_CHAT_MODEL,
+        is_sandbox=True,
+    )
+    store = SettingsStore(config_dir() / "settings.json")
+    store.update(endpoints=[old], current_endpoint_id=old.id, first_run_done=True)
+    services = build_services(qloop)
+    sandbox = LocalSandbox(services)
+    try:
+        assert services.session.endpoints() == [old]  # nothing added or duplicated
+        assert services.session.selected("rerank") == old
+        assert services.session.selected("chat") == old
+        services.tasks.start("app.sandbox", sandbox.start())
+        qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+        (refreshed,) = services.session.endpoints()
+        assert refreshed.base_url == sandbox.base_url
+        _use_it(services, qtbot)
+    finally:
+        run_async(qtbot, services.tasks.shutdown())
+        run_async(qtbot, services.session.aclose())
+        sandbox.stop()
+        with contextlib.suppress(SecretStoreError):
+            services.secrets.delete(old.key_ref)
 
 
 def test_without_a_keyring_the_sandbox_runs_without_auth_and_says_so(
@@ -119,9 +193,7 @@ def test_without_a_keyring_the_sandbox_runs_without_auth_and_says_so(
         qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
         titles = [n.title for n in services.notices.history()]
         assert "No secure keyring: the local sandbox runs without a key" in titles
-        current = services.session.current()
-        assert current is not None
-        assert current.auth is AuthScheme.NONE
+        assert {e.auth for e in services.session.endpoints()} == {AuthScheme.NONE}
         _use_it(services, qtbot)
     finally:
         keyring.set_keyring(previous)

@@ -14,11 +14,9 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QComboBox, QLabel, QListView, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QPushButton
 
-from tests.ui.conftest import endpoint_for
 from workbench.api.errors import NotFound
-from workbench.api.models import Flavour
 from workbench.ui.app import apply_colour_scheme
 from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.crash_dialog import CrashDialog
@@ -142,20 +140,6 @@ def test_cancel_cancels_the_current_panes_work_silently(
     assert [n for n in services.notices.history() if n.level == "error"] == []
 
 
-def test_endpoint_switcher_follows_and_sets_the_current_endpoint(
-    window: MainWindow, services: Services
-) -> None:
-    combo = window.findChild(QComboBox, "endpointSwitcher")
-    assert combo is not None
-    current = services.session.current()
-    assert current is not None
-    assert combo.currentText() == current.name
-    v1 = endpoint_for(services, Flavour.COHERE_V1)
-    combo.setCurrentIndex(combo.findText(v1.name))
-    combo.activated.emit(combo.currentIndex())
-    assert services.session.current() == v1
-
-
 def test_geometry_and_last_pane_are_remembered(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -230,7 +214,7 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "window shown" in result.stdout
     shots = sorted(p.name for p in out.glob("*.png"))
-    assert shots == ["1-rerank.png", "2-chat.png", "3-endpoints.png"]
+    assert shots == ["1-rerank.png", "2-chat.png", "3-chat-tools.png", "4-endpoints.png"]
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
     assert "Local sandbox" in (config / "settings.json").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from tests.ui.conftest import endpoint_for, run_async, select_flavour
+from tests.ui.conftest import endpoint_for, run_async, select_flavour, use_endpoint
 from workbench.api.models import Flavour, RerankHit, RerankRequest, RerankResponse
 from workbench.core.endpoints import EndpointConfig
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
@@ -209,7 +209,7 @@ def _add_endpoint(services: Services, qtbot: QtBot, url: str, key: str, name: st
     endpoint = EndpointConfig(name=name, base_url=url, flavour=Flavour.COHERE_V2, model="m")
     services.session.save_endpoint(endpoint)
     run_async(qtbot, services.session.set_key(endpoint.id, key))
-    services.session.set_current(endpoint.id)
+    use_endpoint(services, endpoint.id)
     return endpoint.id
 
 
@@ -234,7 +234,7 @@ def test_server_error_shows_status_and_message(pane, services, qtbot) -> None:
             name="Broken", base_url=broken.base_url, flavour=Flavour.COHERE_V1, auth="none"
         )
         services.session.save_endpoint(endpoint)
-        services.session.set_current(endpoint.id)
+        use_endpoint(services, endpoint.id)
         fill(pane, "apple pie", FRUIT)
         run(pane, services, qtbot)
     shown = error_text(pane)
@@ -245,7 +245,9 @@ def test_server_error_shows_status_and_message(pane, services, qtbot) -> None:
 
 
 def test_openai_flavour_cannot_rerank(pane, services, qtbot) -> None:
-    select_flavour(services, Flavour.OPENAI)
+    openai = endpoint_for(services, Flavour.OPENAI)
+    assert openai.id not in pane.endpoint_picker.endpoint_ids()  # not offered
+    services.session.select("rerank", openai.id)  # settings from elsewhere can still name it
     fill(pane, "apple", FRUIT)
     run(pane, services, qtbot)
     assert "no rerank route" in error_text(pane)
@@ -310,7 +312,7 @@ def test_escape_cancels_a_slow_run_and_keeps_inputs(pane, services, qtbot) -> No
     )
     with start_sandbox(SandboxConfig(default_faults="delay_ms=5000")) as delayed:
         services.session.save_endpoint(slow.model_copy(update={"base_url": delayed.base_url}))
-        services.session.set_current(slow.id)
+        use_endpoint(services, slow.id)
         fill(pane, "apple", FRUIT)
         query = child(pane, QPlainTextEdit, "rerankQuery")
         qtbot.keyClick(query, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)

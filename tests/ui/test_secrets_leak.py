@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from tests.ui.conftest import endpoint_for, run_async, select_flavour
+from tests.ui.conftest import endpoint_for, pane_client, run_async, select_flavour
 from workbench.api.errors import AuthError
 from workbench.api.models import ChatRequest, Flavour, RerankRequest
 from workbench.core.chat_session import SavedChat, Turn, reply_from_snapshot, save_chat
@@ -80,7 +80,7 @@ def _exercise_everything(services: Services, sandbox: RunningSandbox, qtbot: QtB
     _store_key_through_the_form(pane, qtbot, WRONG_KEY)
 
     async def failing_rerank() -> None:
-        client = await services.session.client()
+        client = await pane_client(services, "rerank")
         await client.rerank(RerankRequest(query="q", documents=["d"]))
 
     services.tasks.start("test.rerank-wrong-key", failing_rerank())
@@ -88,7 +88,7 @@ def _exercise_everything(services: Services, sandbox: RunningSandbox, qtbot: QtB
     assert services.notices.history()[-1].title == AuthError.default_title
 
     select_flavour(services, Flavour.COHERE_V2)
-    client = run_async(qtbot, services.session.client())
+    client = run_async(qtbot, pane_client(services, "rerank"))
     run_async(qtbot, client.rerank(RerankRequest(query="keys", documents=["a", "b"], model="m")))
     snapshot = run_async(qtbot, client.chat(ChatRequest(message="Hello ✓", model="m")))
     save_chat(SavedChat(turns=[Turn(user="Hello ✓", reply=reply_from_snapshot(snapshot))]))

@@ -49,6 +49,11 @@ class Settings(BaseModel):
     version: int = 1
     endpoints: list[EndpointConfig] = Field(default_factory=list)
     current_endpoint_id: str | None = None
+    """The endpoint selected in the Endpoints pane (the one being edited)."""
+    rerank_endpoint_id: str | None = None
+    """The endpoint the Rerank pane sends to."""
+    chat_endpoint_id: str | None = None
+    """The endpoint the Chat pane sends to."""
     first_run_done: bool = False
     """Set once the local sandbox endpoint has been created, so deleting it sticks."""
     window: WindowState = Field(default_factory=WindowState)

@@ -21,7 +21,7 @@ from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
 from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
-from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoint
+from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoints
 from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import EndpointSession, Services
 
@@ -156,7 +156,7 @@ def build_services(loop: asyncio.AbstractEventLoop) -> Services:
         notices.warn(
             "Started with default settings", "The broken file was kept as settings.broken.json."
         )
-    ensure_sandbox_endpoint(store)
+    ensure_sandbox_endpoints(store)
     secrets = KeyringSecretStore()
     return Services(
         notices=notices,

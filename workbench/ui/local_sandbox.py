@@ -1,4 +1,4 @@
-"""The built-in sandbox behind the "Local sandbox" endpoint: created on first run, started in-process."""
+"""The built-in sandbox behind the "Local sandbox" endpoints: created on first run, started in-process."""
 
 from __future__ import annotations
 
@@ -16,33 +16,46 @@ if TYPE_CHECKING:
     from workbench.sandbox.runner import RunningSandbox
     from workbench.ui.services import Services
 
-SANDBOX_NAME = "Local sandbox"
-SANDBOX_MODEL = "command-r-plus-08-2024"
-"""The sandbox accepts any model name on every route; v2 needs one, so the endpoint names one."""
+SANDBOX_RERANK_NAME = "Local sandbox · Rerank"
+SANDBOX_CHAT_NAME = "Local sandbox · Chat"
+SANDBOX_RERANK_MODEL = "rerank-v3.5"
+SANDBOX_CHAT_MODEL = "command-r-plus-08-2024"
+"""The sandbox accepts any model name on every route; v2 needs one, so each endpoint names one."""
 TOKEN_DELAY_MS = 12.0
 """A small pause between streamed events, so the sandbox's answers stream like a model's."""
 
 
-def ensure_sandbox_endpoint(store: SettingsStore) -> bool:
-    """On first run, add the "Local sandbox" endpoint and select it. Returns whether it did."""
+def ensure_sandbox_endpoints(store: SettingsStore) -> bool:
+    """On first run, add the two sandbox endpoints, each the pane's pick. Returns whether it did.
+
+    Like two Azure serverless deployments (a Rerank model and a Command model), they are two
+    endpoints with their own model, here served by the same in-process sandbox.
+    """
     settings = store.settings
     if settings.first_run_done:
         return False
-    endpoint = EndpointConfig(
-        name=SANDBOX_NAME,
+    rerank = _sandbox_endpoint(SANDBOX_RERANK_NAME, SANDBOX_RERANK_MODEL)
+    chat = _sandbox_endpoint(SANDBOX_CHAT_NAME, SANDBOX_CHAT_MODEL)
+    store.update(
+        endpoints=[rerank, chat, *settings.endpoints],
+        current_endpoint_id=settings.current_endpoint_id or chat.id,
+        rerank_endpoint_id=settings.rerank_endpoint_id or rerank.id,
+        chat_endpoint_id=settings.chat_endpoint_id or chat.id,
+        first_run_done=True,
+    )
+    return True
+
+
+def _sandbox_endpoint(name: str, model: str) -> EndpointConfig:
+    return EndpointConfig(
+        name=name,
         base_url="http://127.0.0.1",  # the real port is filled in at each start
         flavour=Flavour.COHERE_V2,
-        model=SANDBOX_MODEL,
+        model=model,
         is_sandbox=True,
         timeout_s=60,
         prices=Prices(input_per_million=0, output_per_million=0, per_thousand_search_units=0),
     )
-    store.update(
-        endpoints=[endpoint, *settings.endpoints],
-        current_endpoint_id=settings.current_endpoint_id or endpoint.id,
-        first_run_done=True,
-    )
-    return True
 
 
 class LocalSandbox:
@@ -58,19 +71,24 @@ class LocalSandbox:
         return self._running.base_url if self._running else None
 
     async def start(self) -> None:
-        """Start the sandbox on a free loopback port if a sandbox endpoint exists."""
-        endpoint = next((e for e in self._services.session.endpoints() if e.is_sandbox), None)
-        if endpoint is None or self._running is not None:
+        """Start the sandbox on a free loopback port if a sandbox endpoint exists.
+
+        Every sandbox endpoint (two since per-pane endpoints, one in older settings) gets the
+        sandbox's current URL and its key.
+        """
+        endpoints = [e for e in self._services.session.endpoints() if e.is_sandbox]
+        if not endpoints or self._running is not None:
             return
-        key = await self._key_for(endpoint)
+        key = await self._key_for(endpoints)
         self._running = await asyncio.to_thread(_start, key)
-        updated = endpoint.model_copy(
-            update={
-                "base_url": self._running.base_url,
-                "auth": AuthScheme.BEARER if key else AuthScheme.NONE,
-            }
-        )
-        self._services.session.save_endpoint(updated)
+        for endpoint in endpoints:
+            updated = endpoint.model_copy(
+                update={
+                    "base_url": self._running.base_url,
+                    "auth": AuthScheme.BEARER if key else AuthScheme.NONE,
+                }
+            )
+            self._services.session.save_endpoint(updated)
         self._services.notices.info(
             "Local sandbox running", f"{self._running.base_url} — try Rerank or Chat now."
         )
@@ -81,14 +99,18 @@ class LocalSandbox:
             self._running.stop()
             self._running = None
 
-    async def _key_for(self, endpoint: EndpointConfig) -> str | None:
-        """The sandbox endpoint's key: stored, else generated and stored; None without a keyring."""
+    async def _key_for(self, endpoints: list[EndpointConfig]) -> str | None:
+        """The sandbox's key: the first one stored, else generated; stored for every endpoint.
+
+        None without a usable keyring (the sandbox then runs without auth, said out loud).
+        """
         session = self._services.session
         try:
-            key = await session.read_key(endpoint.id)
-            if not key:
-                key = "sandbox-" + secrets.token_urlsafe(24)
-                await session.set_key(endpoint.id, key)
+            stored = [await session.read_key(e.id) for e in endpoints]
+            key = next((k for k in stored if k), None) or "sandbox-" + secrets.token_urlsafe(24)
+            for endpoint, held in zip(endpoints, stored, strict=True):
+                if held != key:
+                    await session.set_key(endpoint.id, key)
         except SecretStoreError:
             self._services.notices.warn(
                 "No secure keyring: the local sandbox runs without a key",

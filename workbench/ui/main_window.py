@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QLabel,
     QListWidget,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QTabWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -26,7 +24,6 @@ from workbench.ui.panes.chat import ChatPane
 from workbench.ui.panes.endpoints import EndpointsPane
 from workbench.ui.panes.rerank import RerankPane
 from workbench.ui.resources import app_icon
-from workbench.ui.widgets.models import ENDPOINT_ID_ROLE, EndpointListModel
 
 if TYPE_CHECKING:
     from workbench.ui.notices import CrashReport, Notice
@@ -34,6 +31,8 @@ if TYPE_CHECKING:
 
 PANE_KEYS = ("rerank", "chat", "endpoints")
 """The panes in tab order, by the names settings remember them under."""
+UNSHOWN_TASKS = frozenset({"app.screenshots"})
+"""Tasks the busy indicator ignores: the screenshot run would show itself busy in every picture."""
 
 SHORTCUTS_HELP = """\
 Ctrl+1 / Ctrl+2 / Ctrl+3 — Rerank / Chat / Endpoints
@@ -56,13 +55,11 @@ class MainWindow(QMainWindow):
         self._crash_dialogs: list[CrashDialog] = []
         self._build_panes()
         self._build_status_bar()
-        self._build_toolbar()
         self._build_notice_dock()
         self._build_menus()
         self._connect_signals()
         self._restore_state()
         self._on_tasks_state_changed()
-        self._on_session_current_changed()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -93,27 +90,10 @@ class MainWindow(QMainWindow):
         self._busy.setRange(0, 0)
         self._busy.setMaximumWidth(120)
         self._busy.setTextVisible(False)
-        self._endpoint_label = QLabel(self)
-        self._endpoint_label.setObjectName("currentEndpointLabel")
+        # No window-wide endpoint: the Rerank and Chat panes each pick their own at their top.
         bar = self.statusBar()
         bar.addWidget(self._notice_label, 1)
         bar.addPermanentWidget(self._busy)
-        bar.addPermanentWidget(self._endpoint_label)
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Endpoint", self)
-        toolbar.setObjectName("endpointToolbar")
-        toolbar.setMovable(False)
-        label = QLabel(" Endpoint: ", toolbar)
-        self._endpoint_combo = QComboBox(toolbar)
-        self._endpoint_combo.setObjectName("endpointSwitcher")
-        self._endpoint_combo.setAccessibleName("Current endpoint")
-        self._endpoint_combo.setModel(EndpointListModel(self._services.session, self))
-        self._endpoint_combo.setMinimumContentsLength(24)
-        label.setBuddy(self._endpoint_combo)
-        toolbar.addWidget(label)
-        toolbar.addWidget(self._endpoint_combo)
-        self.addToolBar(toolbar)
 
     def _build_notice_dock(self) -> None:
         self._notice_list = QListWidget(self)
@@ -165,9 +145,6 @@ class MainWindow(QMainWindow):
         notices.notice_posted.connect(self._on_notices_notice_posted)
         notices.crash_reported.connect(self._on_notices_crash_reported)
         self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
-        self._services.session.current_changed.connect(self._on_session_current_changed)
-        self._services.session.endpoints_changed.connect(self._on_session_current_changed)
-        self._endpoint_combo.activated.connect(self._on_endpoint_combo_activated)
         self.quit_action.triggered.connect(self.close)
         self.cancel_action.triggered.connect(self._on_cancel_action_triggered)
         for action in self._pane_actions:
@@ -237,32 +214,16 @@ class MainWindow(QMainWindow):
         dialog.show()
 
     def _on_tasks_state_changed(self) -> None:
-        self._busy.setVisible(not self._services.tasks.is_idle())
-
-    def _on_session_current_changed(self) -> None:
-        current = self._services.session.current()
-        self._endpoint_label.setText(current.name if current else "no endpoint")
-        model = self._endpoint_combo.model()
-        row = next(
-            (
-                r
-                for r in range(model.rowCount())
-                if current and model.index(r, 0).data(ENDPOINT_ID_ROLE) == current.id
-            ),
-            -1,
-        )
-        self._endpoint_combo.setCurrentIndex(row)
-
-    def _on_endpoint_combo_activated(self, row: int) -> None:
-        endpoint_id = self._endpoint_combo.itemData(row, ENDPOINT_ID_ROLE)
-        if endpoint_id:
-            self._services.session.set_current(str(endpoint_id))
+        running = set(self._services.tasks.running_keys()) - UNSHOWN_TASKS
+        self._busy.setVisible(bool(running))
 
     def _on_cancel_action_triggered(self) -> None:
+        # The pane's own cancel keeps its state consistent (e.g. a partial answer is kept).
         pane = self.current_pane()
-        cancel = getattr(pane, "cancel", None)
-        if callable(cancel):
-            cancel()  # the pane's own cancel keeps its state consistent (e.g. partial answers)
+        if pane is self.rerank_pane:
+            self.rerank_pane.cancel()
+        elif pane is self.chat_pane:
+            self.chat_pane.cancel()
         elif self._services.tasks.cancel_owned_by(pane):
             self._services.notices.info("Cancelled")
 
@@ -272,10 +233,8 @@ class MainWindow(QMainWindow):
             self.show_pane(int(action.data()))
 
     def _on_chat_pane_rerank_requested(self, query: str) -> None:
-        set_query = getattr(self.rerank_pane, "set_query", None)
-        if callable(set_query):
-            set_query(query)
-            self.show_pane(0)
+        self.rerank_pane.set_query(query)
+        self.show_pane(0)
 
     def _on_shortcuts_action_triggered(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)

@@ -1,4 +1,4 @@
-"""`workbench --screenshots DIR`: each pane with sample data, saved as PNG (docs and visual checks)."""
+"""`workbench --screenshots DIR`: each pane with its sample loaded, saved as PNG (docs, visual checks)."""
 
 from __future__ import annotations
 
@@ -7,47 +7,53 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from workbench.ui import resources
-
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from workbench.ui.main_window import MainWindow
     from workbench.ui.services import Services
 
-PANES = ("rerank", "chat", "endpoints")
+SHOTS = ("1-rerank.png", "2-chat.png", "3-chat-tools.png", "4-endpoints.png")
+"""The files written, in order."""
 _KEY = "app.screenshots"
 """The key the app starts this task under (it must not wait for itself)."""
 
 
 async def take_screenshots(window: MainWindow, services: Services, folder: Path) -> None:
-    """Show each pane, let it load its samples (a pane may offer `load_sample()`), grab it, exit."""
+    """Show each pane with its sample answered, grab the window for each, then close it."""
     await services.tasks.wait_until_idle(ignore=[_KEY])
-    for index, name in enumerate(PANES):
-        window.show_pane(index)
-        _feed(name, window.current_pane())
+    for name, (pane, feed, after) in zip(SHOTS, _scenes(window), strict=True):
+        window.show_pane(pane)
+        feed()
         await services.tasks.wait_until_idle(ignore=[_KEY])
+        after()
         await asyncio.sleep(0.05)  # let queued paints and re-layouts land before grabbing
         QApplication.processEvents()
-        window.grab().save(str(folder / f"{index + 1}-{name}.png"))
+        window.grab().save(str(folder / name))
     window.close()
 
 
-def _feed(name: str, pane: object) -> None:
-    """Give a pane sample data through its public methods (`load_sample()` when it has one)."""
-    load_sample = getattr(pane, "load_sample", None)
-    if callable(load_sample):
-        load_sample()
-    elif name == "rerank":
-        sample = resources.sample("rerank_strings.json")
-        _call(pane, "set_query", sample["query"])
-        _call(pane, "set_documents", sample["documents"])
-        _call(pane, "run")
-    elif name == "chat":
-        _call(pane, "send", resources.sample("chat_documents.json")["message"])
+def _scenes(window: MainWindow) -> list[tuple[int, Callable[[], None], Callable[[], None]]]:
+    """(tab index, what loads the sample, what to show once answered) for each shot."""
+    chat = window.chat_pane
 
+    def show_sources() -> None:
+        chat.tabs.setCurrentWidget(chat.sources)
 
-def _call(pane: object, method: str, *args: object) -> None:
-    function = getattr(pane, method, None)
-    if callable(function):
-        function(*args)
+    def show_trace() -> None:
+        chat.tabs.setCurrentWidget(chat.trace)
+
+    def tools_sample() -> None:
+        chat.clear()  # the tool call alone, not after the grounded answer
+        chat.load_sample("tools")
+
+    def nothing() -> None:
+        return None
+
+    return [
+        (0, window.rerank_pane.load_sample, nothing),
+        (1, chat.load_sample, show_sources),
+        (1, tools_sample, show_trace),
+        (2, nothing, nothing),
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import SecretStr
 from PySide6.QtCore import QObject, Signal
@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from workbench.api.errors import InputError
 from workbench.api.redact import register_secret
 from workbench.core.endpoints import key_ref
+from workbench.core.rerank_docs import rules_for
 from workbench.core.secrets import masked
 
 if TYPE_CHECKING:
@@ -23,6 +24,23 @@ if TYPE_CHECKING:
     from workbench.core.settings import SettingsStore
     from workbench.ui.async_bridge import TaskRunner
     from workbench.ui.notices import NoticeCenter
+
+
+PaneName = Literal["rerank", "chat"]
+"""The panes that send requests, each to an endpoint of its own."""
+PANES: tuple[PaneName, ...] = ("rerank", "chat")
+_FIELDS: dict[PaneName, str] = {"rerank": "rerank_endpoint_id", "chat": "chat_endpoint_id"}
+"""The settings field that remembers each pane's endpoint."""
+
+
+def suits(pane: PaneName, endpoint: EndpointConfig) -> bool:
+    """Whether `pane` can send to this endpoint at all (rerank needs a rerank route)."""
+    return pane == "chat" or rules_for(endpoint.flavour).supported
+
+
+def _likely_for(pane: PaneName, endpoint: EndpointConfig) -> bool:
+    # A serverless deployment serves one model: a rerank model's name says so.
+    return ("rerank" in (endpoint.model or "").lower()) == (pane == "rerank")
 
 
 class NoEndpointError(InputError):
@@ -38,12 +56,19 @@ class MissingKeyError(InputError):
 
 
 class EndpointSession(QObject):
-    """The saved endpoints, the current one, and one cached api client per endpoint."""
+    """The saved endpoints, each pane's endpoint, and one cached api client per endpoint.
+
+    The Rerank and Chat panes each send to an endpoint of their own (`selected(pane)`): on
+    Azure a rerank model and a chat model are separate deployments with separate URLs.
+    `current()` is only the Endpoints pane's selection, the endpoint being edited there.
+    """
 
     current_changed = Signal()
-    """The current endpoint changed (another one picked, or its settings edited)."""
+    """The Endpoints pane's selection changed (another one picked, or its settings edited)."""
     endpoints_changed = Signal()
     """An endpoint was added, edited or removed."""
+    selection_changed = Signal(str)
+    """A pane's endpoint changed (payload: "rerank" or "chat"): picked, edited or removed."""
 
     def __init__(
         self,
@@ -72,8 +97,39 @@ class EndpointSession(QObject):
         return self._store.settings.endpoint(endpoint_id)
 
     def current(self) -> EndpointConfig | None:
-        """The selected endpoint, or None."""
+        """The endpoint selected in the Endpoints pane, or None."""
         return self.endpoint(self._store.settings.current_endpoint_id)
+
+    def selected(self, pane: PaneName) -> EndpointConfig | None:
+        """The endpoint `pane` sends to: its remembered one, else the likeliest that suits it.
+
+        The likeliest names a model of the pane's kind, and then is the Endpoints pane's
+        selection (what settings from before per-pane endpoints remember), then comes first.
+        """
+        settings = self._store.settings
+        chosen = self.endpoint(getattr(settings, _FIELDS[pane]))
+        if chosen is not None:
+            return chosen
+        fitting = [e for e in self.endpoints() if suits(pane, e)]
+        current = settings.current_endpoint_id
+        fitting.sort(key=lambda e: (not _likely_for(pane, e), e.id != current))
+        return fitting[0] if fitting else None
+
+    def select(self, pane: PaneName, endpoint_id: str | None) -> None:
+        """Remember the endpoint `pane` sends to; emits `selection_changed(pane)` when it differs."""
+        if endpoint_id is not None and self.endpoint(endpoint_id) is None:
+            raise NoEndpointError(f"no endpoint with id {endpoint_id!r}")
+        before = self._selections()
+        self._store.update(**{_FIELDS[pane]: endpoint_id})
+        self._emit_selection_changes(before)
+
+    def _selections(self) -> dict[PaneName, EndpointConfig | None]:
+        return {pane: self.selected(pane) for pane in PANES}
+
+    def _emit_selection_changes(self, before: dict[PaneName, EndpointConfig | None]) -> None:
+        for pane, endpoint in self._selections().items():
+            if endpoint != before[pane]:
+                self.selection_changed.emit(pane)
 
     def set_current(self, endpoint_id: str | None) -> None:
         """Select an endpoint (saved in settings); emits `current_changed` when it differs."""
@@ -86,6 +142,7 @@ class EndpointSession(QObject):
 
     def save_endpoint(self, endpoint: EndpointConfig) -> None:
         """Add the endpoint, or replace the one with its id; its cached client is closed."""
+        before = self._selections()
         items = self.endpoints()
         index = next((i for i, e in enumerate(items) if e.id == endpoint.id), None)
         if index is None:
@@ -95,19 +152,25 @@ class EndpointSession(QObject):
         self._store.update(endpoints=items)
         self._drop_client(endpoint.id)
         self.endpoints_changed.emit()
+        self._emit_selection_changes(before)
         if endpoint.id == self._store.settings.current_endpoint_id:
             self.current_changed.emit()
 
     def remove_endpoint(self, endpoint_id: str) -> None:
         """Remove an endpoint (its key is the caller's to delete, off the UI thread)."""
+        before = self._selections()
         items = [e for e in self.endpoints() if e.id != endpoint_id]
         was_current = endpoint_id == self._store.settings.current_endpoint_id
         changes: dict[str, Any] = {"endpoints": items}
         if was_current:
             changes["current_endpoint_id"] = items[0].id if items else None
+        for field in _FIELDS.values():
+            if getattr(self._store.settings, field) == endpoint_id:
+                changes[field] = None  # the pane falls back to the likeliest endpoint left
         self._store.update(**changes)
         self._drop_client(endpoint_id)
         self.endpoints_changed.emit()
+        self._emit_selection_changes(before)
         if was_current:
             self.current_changed.emit()
 
@@ -128,20 +191,13 @@ class EndpointSession(QObject):
 
     # --- clients ------------------------------------------------------------------------------
 
-    async def client(self) -> WorkbenchClient:
-        """The api client for the current endpoint.
+    async def client_for(self, endpoint_id: str) -> WorkbenchClient:
+        """The cached api client for this endpoint, built on first use with its keyring key.
 
         Raises:
-            NoEndpointError: nothing is selected.
+            NoEndpointError: no endpoint has this id.
             MissingKeyError: the endpoint needs a key and none is stored.
         """
-        current = self.current()
-        if current is None:
-            raise NoEndpointError("Pick or add an endpoint in the Endpoints pane first.")
-        return await self.client_for(current.id)
-
-    async def client_for(self, endpoint_id: str) -> WorkbenchClient:
-        """The cached api client for this endpoint, built on first use with its keyring key."""
         lock = self._locks.setdefault(endpoint_id, asyncio.Lock())
         async with lock:
             endpoint = self.endpoint(endpoint_id)

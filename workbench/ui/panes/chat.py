@@ -6,7 +6,7 @@ import asyncio
 import functools
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -30,6 +30,7 @@ from workbench.core.chat_session import (
     reply_from_snapshot,
     write_chat,
 )
+from workbench.ui import resources
 from workbench.ui.widgets.chat_controls import (
     DOCUMENTS_SAMPLE,
     TOOLS_SAMPLE,
@@ -39,6 +40,7 @@ from workbench.ui.widgets.chat_controls import (
     QueriesPage,
 )
 from workbench.ui.widgets.chat_sources import SourcesView
+from workbench.ui.widgets.endpoint_picker import EndpointPicker
 from workbench.ui.widgets.params_panel import ParamsPanel
 from workbench.ui.widgets.tool_results_form import ToolResultsForm
 from workbench.ui.widgets.trace import TraceTurn, TraceView
@@ -48,9 +50,12 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.api.models import ChatRequest
+    from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
 TASK_KEY = "chat.send"
+TOOLS_SAMPLE_MESSAGE = "What is the weather in São Paulo right now?"
+"""The question `load_sample("tools")` asks with the JSON-schema tools sample."""
 SAVE_KEY = "chat.save"
 STOPPED = "Stopped by you"
 YIELD_AFTER_S = 0.005
@@ -150,12 +155,15 @@ class ChatPane(QWidget):
         self.setAccessibleName("Chat")
         self._build_ui()
         self._connect_signals()
-        self._on_session_current_changed()
+        self._on_session_selection_changed("chat")
         self._restore()
 
     # --- layout -------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
+        self.endpoint_picker = EndpointPicker(
+            session=self._services.session, pane="chat", parent=self
+        )
         self.transcript = Transcript(parent=self)
         self.composer = Composer(self)
         left = QWidget(self)
@@ -199,7 +207,8 @@ class ChatPane(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.endpoint_picker)
+        layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
         c = self.composer
@@ -216,7 +225,7 @@ class ChatPane(QWidget):
         self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
         self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
-        self._services.session.current_changed.connect(self._on_session_current_changed)
+        self._services.session.selection_changed.connect(self._on_session_selection_changed)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
@@ -224,6 +233,30 @@ class ChatPane(QWidget):
         """Type a message and press Send."""
         self.composer.message.setPlainText(message)
         self._on_send_clicked()
+
+    def cancel(self) -> None:
+        """Stop the turn in flight (as Stop does); the partial answer stays, marked as stopped."""
+        self._services.tasks.cancel(TASK_KEY)
+
+    def clear(self) -> None:
+        """Start a new conversation (as Clear does)."""
+        self._on_clear_clicked()
+
+    def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
+        """Try a shipped sample: its documents (or tools) into the editors, its question sent.
+
+        "rag" asks the question of `chat_documents.json` over its documents, for a grounded
+        answer with citations; "tools" offers the JSON-schema tools and asks for a tool call.
+        """
+        if kind == "tools":
+            self.tools.editor.set_value(resources.sample("tools_json_schema.json"))
+            self.send(TOOLS_SAMPLE_MESSAGE)
+            return
+        sample = resources.sample("chat_documents.json")
+        # The sample is in the wire's {"id", "data": {...}} form; the editor takes flat objects.
+        flat = [{"id": d["id"], **d["data"]} for d in sample["documents"]]
+        self.documents.editor.set_value(flat)
+        self.send(sample["message"])
 
     def session(self) -> ChatSession:
         """The conversation model."""
@@ -239,10 +272,14 @@ class ChatPane(QWidget):
 
     # --- actions --------------------------------------------------------------------------------
 
+    def _endpoint(self) -> EndpointConfig:
+        endpoint = self._services.session.selected("chat")
+        if endpoint is None:
+            raise InputError(title="No endpoint: add one in the Endpoints pane", where="Endpoint")
+        return endpoint
+
     def _frame(self) -> ChatFrame:
-        endpoint = self._services.session.current()
-        flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
-        has_docs = flavour is not Flavour.OPENAI
+        has_docs = self._endpoint().flavour is not Flavour.OPENAI
         documents = parse_documents(self.documents.editor.value()) if has_docs else []
         return ChatFrame(
             model=self.setup.model.text().strip() or None,
@@ -296,7 +333,7 @@ class ChatPane(QWidget):
             self._start(request)
 
     def _on_stop_clicked(self) -> None:
-        self._services.tasks.cancel(TASK_KEY)
+        self.cancel()
 
     def _on_copy_clicked(self) -> None:
         if self._session.turns:
@@ -344,8 +381,10 @@ class ChatPane(QWidget):
         self.sources.show_spans(chosen, self._lookups.get(turn, {}))
         self.tabs.setCurrentWidget(self.sources)
 
-    def _on_session_current_changed(self) -> None:
-        endpoint = self._services.session.current()
+    def _on_session_selection_changed(self, pane: str) -> None:
+        if pane != "chat":
+            return
+        endpoint = self._services.session.selected("chat")
         flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
         self.params.set_flavour(flavour)
         has_docs = flavour is not Flavour.OPENAI
@@ -363,15 +402,17 @@ class ChatPane(QWidget):
         index = len(self._session.turns) - 1
         self._rebuild(upto=index)
         self._set_busy(True)  # at once, not when the task first runs: no double Send
-        self._services.tasks.start(TASK_KEY, self._run(request, index), owner=self)
+        # Picked now (the frame was just built for it): switching mid-turn does not move it.
+        work = self._run(request, index, self._endpoint())
+        self._services.tasks.start(TASK_KEY, work, owner=self)
 
-    async def _run(self, request: ChatRequest, index: int) -> None:
+    async def _run(self, request: ChatRequest, index: int, endpoint: EndpointConfig) -> None:
         self._snapshot = ChatSnapshot()
         timing = TurnTiming(started=time.monotonic())
         reason: str | None = None
         live = functools.partial(self._live_display, index)
         try:
-            client = await self._services.session.client()
+            client = await self._services.session.client_for(endpoint.id)
             events = client.chat_stream(request)
             try:
                 pause_at = time.monotonic() + YIELD_AFTER_S
@@ -399,22 +440,26 @@ class ChatPane(QWidget):
             # When the pane itself is being destroyed there is nothing left to show the end in.
             if isValid(self.transcript):
                 timing = observe(timing, False, True, time.monotonic())
-                self._finish(request, index, timing, reason)
+                self._finish(request, index, timing, reason, endpoint)
 
     def _live_display(self, index: int) -> TurnDisplay:
         return display_of(index, self._session.turns[index], self._snapshot)
 
     def _finish(
-        self, request: ChatRequest, index: int, timing: TurnTiming, reason: str | None
+        self,
+        request: ChatRequest,
+        index: int,
+        timing: TurnTiming,
+        reason: str | None,
+        endpoint: EndpointConfig,
     ) -> None:
         snap = self._snapshot
-        endpoint = self._services.session.current()
         metrics = turn_metrics(
             timing,
             finish_reason=snap.finish_reason,
             usage=snap.usage,
             output_chars=len(snap.text) + len(snap.tool_plan),
-            prices=price_table(endpoint.prices if endpoint else None),
+            prices=price_table(endpoint.prices),
         )
         status = describe(metrics)
         if not snap.done and reason is None:

@@ -34,6 +34,8 @@ from workbench.core.rerank_docs import (
     rules_for,
     stringify_values,
 )
+from workbench.ui import resources
+from workbench.ui.widgets.endpoint_picker import EndpointPicker
 from workbench.ui.widgets.json_editor import JsonHighlighter
 from workbench.ui.widgets.rerank_editor import DocumentsEditor
 from workbench.ui.widgets.rerank_form import RerankForm
@@ -46,12 +48,14 @@ if TYPE_CHECKING:
     from workbench.ui.services import Services
 
 RUN_KEY = "rerank.run"
+SAMPLE = "rerank_objects.json"
+"""What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
 PREVIEW_DOCS = 50
 """The live body preview lists this many documents; "Copy body" copies them all."""
 
 
 class RerankPane(QWidget):
-    """Rerank playground: one endpoint, or two side by side."""
+    """Rerank playground: the pane's own endpoint, or two side by side."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,11 +65,14 @@ class RerankPane(QWidget):
         self.setAccessibleName("Rerank")
         self._build_ui()
         self._connect_signals()
-        self._on_session_current_changed()
+        self._on_session_selection_changed("rerank")
 
     # --- layout -------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
+        self.endpoint_picker = EndpointPicker(
+            session=self._services.session, pane="rerank", parent=self
+        )
         self.query = QPlainTextEdit(self)
         self.query.setObjectName("rerankQuery")
         self.query.setAccessibleName("Query")
@@ -171,13 +178,14 @@ class RerankPane(QWidget):
         vertical.addWidget(top)
         vertical.addWidget(self.results)
         outer = QVBoxLayout(self)
+        outer.addWidget(self.endpoint_picker)
         outer.addWidget(vertical, 1)
         outer.addWidget(self.error)
         outer.addLayout(run_row)
 
     def _connect_signals(self) -> None:
         session = self._services.session
-        session.current_changed.connect(self._on_session_current_changed)
+        session.selection_changed.connect(self._on_session_selection_changed)
         session.endpoints_changed.connect(self._on_session_endpoints_changed)
         self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
         self.query.textChanged.connect(self._on_query_text_changed)
@@ -199,10 +207,24 @@ class RerankPane(QWidget):
     def set_query(self, text: str) -> None:
         """Put `text` in the query box (another pane's hand-off)."""
         self.query.setPlainText(text)
+        self._refresh_preview()
 
     def set_documents(self, documents: list[Document]) -> None:
         """Replace the documents."""
         self.editor.set_documents(documents)
+        self._refresh_preview()
+
+    def load_sample(self) -> None:
+        """Load the shipped sample (query, object documents, their rank_fields) and run it."""
+        sample = resources.sample(SAMPLE)
+        self.set_query(sample["query"])
+        self.set_documents(sample["documents"])
+        self.form.set_rank_fields(sample["rank_fields"])
+        self.run()
+
+    def request_body_text(self) -> str:
+        """What the "Request body" box shows: the wire body for the pane's endpoint, or why not."""
+        return self.preview.toPlainText()
 
     def run(self) -> None:
         """Send the request (to both endpoints when comparing); bad input is shown, not sent."""
@@ -218,6 +240,7 @@ class RerankPane(QWidget):
             self._services.notices.post_error(exc)
             return
         self.error.setVisible(False)
+        self._refresh_preview()  # the box shows exactly what goes out, even mid-debounce
         self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
 
     def cancel(self) -> None:
@@ -228,9 +251,9 @@ class RerankPane(QWidget):
     # --- request ------------------------------------------------------------------------------
 
     def _endpoint(self) -> EndpointConfig:
-        current = self._services.session.current()
+        current = self._services.session.selected("rerank")
         if current is None:
-            raise InputError(title="No endpoint selected", where="Endpoints pane")
+            raise InputError(title="No endpoint: add one in the Endpoints pane", where="Endpoint")
         if not rules_for(current.flavour).supported:
             raise InputError(
                 title="This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint",
@@ -288,7 +311,7 @@ class RerankPane(QWidget):
         endpoint = self._endpoint()
         notes = stringify_values(self.editor.last_documents() or []).notes
         try:
-            client = await self._services.session.client()
+            client = await self._services.session.client_for(endpoint.id)
             if other is None:
                 response = await self._send(endpoint, request, client)
                 self.results.show_results(response, request, notes)
@@ -347,7 +370,7 @@ class RerankPane(QWidget):
             self.status.setText("Ranking…")
 
     def _update_split_offer(self, count: int) -> None:
-        current = self._services.session.current()
+        current = self._services.session.selected("rerank")
         chunked = current is not None and current.flavour is Flavour.COHERE_V1
         size = batch_size(self.form.max_chunks.value() or None) if chunked else batch_size(1)
         over = count > size
@@ -362,8 +385,10 @@ class RerankPane(QWidget):
 
     # --- slots --------------------------------------------------------------------------------
 
-    def _on_session_current_changed(self) -> None:
-        current = self._services.session.current()
+    def _on_session_selection_changed(self, pane: str) -> None:
+        if pane != "rerank":
+            return
+        current = self._services.session.selected("rerank")
         flavour = current.flavour if current else Flavour.COHERE_V2
         rules = rules_for(flavour)
         self.editor.set_rules(rules)
@@ -373,7 +398,7 @@ class RerankPane(QWidget):
 
     def _on_session_endpoints_changed(self) -> None:
         chosen = self.compare_with.currentData()
-        current = self._services.session.current()
+        current = self._services.session.selected("rerank")
         self.compare_with.blockSignals(True)
         self.compare_with.clear()
         self.compare_with.addItem("— no comparison —", None)
@@ -411,10 +436,17 @@ class RerankPane(QWidget):
         self._preview_timer.start()
 
     def _on_preview_timer_timeout(self) -> None:
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        # Typing is debounced by the timer; a programmatic change or a run shows the body at once.
+        self._preview_timer.stop()
         self.preview.setPlainText(self._preview_text(PREVIEW_DOCS))
 
     def _preview_text(self, limit: int | None) -> str:
         docs = self.editor.last_documents()
+        if docs is None and not self.editor.json.text().strip():
+            return "// Add documents (type JSON, paste or import them) to see the request body."
         if docs is None:
             return "// The documents are not valid JSON yet: see the message under the editor."
         try:
