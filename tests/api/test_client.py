@@ -270,6 +270,25 @@ def test_request_headers_auth_and_api_version(
     assert json.loads(request.content) == {"messages": [{"role": "user", "content": "hi"}]}
 
 
+def test_extra_headers_replace_ours_whatever_their_case(connection: Factory) -> None:
+    seen, transport = _capture(
+        {"choices": [{"message": {"content": "ok"}, "finish_reason": "stop"}]}
+    )
+    conn = connection(
+        Flavour.OPENAI, base_url="https://h.example", api_key=SecretStr("k-1"),
+        extra_headers={"x-client-name": "demo", "X-Gateway-Route": "blue"},
+    )  # fmt: skip
+
+    async def go() -> None:
+        async with WorkbenchClient(conn, transport=transport) as client:
+            await client.chat(ChatRequest(message="hi"))
+
+    asyncio.run(go())
+    (request,) = seen
+    assert request.headers.get_list("x-client-name") == ["demo"]
+    assert request.headers["x-gateway-route"] == "blue"
+
+
 def test_streaming_asks_for_event_streams(connection: Factory) -> None:
     seen: list[httpx.Request] = []
 

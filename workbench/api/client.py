@@ -104,12 +104,14 @@ class WorkbenchClient:
         self.base_url = pasted.base_url
         self.api_version = connection.api_version or pasted.api_version
         self._codec = codec_for(connection.flavour)
-        headers = {"User-Agent": USER_AGENT, "X-Client-Name": "cohere-workbench"}
+        headers = httpx.Headers({"User-Agent": USER_AGENT, "X-Client-Name": "cohere-workbench"})
         headers["Accept"] = "application/json"
-        headers |= _auth_headers(connection)
+        headers.update(_auth_headers(connection))
         if connection.extra_parameters:
             headers["extra-parameters"] = connection.extra_parameters
-        headers |= connection.extra_headers
+        # httpx.Headers replaces a name whatever its case: a person's `x-client-name` must replace
+        # ours, not travel beside it.
+        headers.update(connection.extra_headers)
         self._http = httpx.AsyncClient(
             transport=transport,
             headers=headers,
