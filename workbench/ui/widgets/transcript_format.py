@@ -1,0 +1,140 @@
+"""Transcript formats: the character formats of a turn's parts and the painted citation highlights.
+
+Citation spans are painted at their UTF-16 positions (`core.citations`), which is what
+QTextCursor counts; each highlighted run carries `CITE_PROPERTY` ("turn:span,span") so what the
+document actually highlights can be read back from Qt.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
+    from workbench.core.citations import CitationSpan, Segment
+
+CITE_PROPERTY = QTextFormat.Property.UserProperty + 1
+"""Char-format property holding "turn:span,span" on highlighted text."""
+
+
+def plain_format() -> QTextCharFormat:
+    return QTextCharFormat()
+
+
+def bold() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+def muted(*, italic: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor("#6b6b6b"))
+    fmt.setFontItalic(italic)
+    return fmt
+
+
+def warning() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor("#c62828"))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+def link(href: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setAnchor(True)
+    fmt.setAnchorHref(href)
+    fmt.setForeground(QColor("#1565c0"))
+    fmt.setFontUnderline(True)
+    return fmt
+
+
+def cited(value: str, documents: list[str]) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor("#fff3b0"))
+    fmt.setFontUnderline(True)
+    fmt.setAnchor(True)
+    fmt.setAnchorHref(f"cite:{value}")
+    fmt.setProperty(CITE_PROPERTY, value)
+    fmt.setToolTip("Cited: " + (", ".join(documents) or "no document id"))
+    return fmt
+
+
+def new_plain_block(cursor: QTextCursor) -> None:
+    """Start a block of its own: `insertBlock()` would copy the block format of the answer above
+    it, so after an answer ending in a list every later header, footer and plain answer joined that
+    list (drawn as bullets, and each new block made Qt lay out the whole list again)."""
+    cursor.insertBlock(QTextBlockFormat(), plain_format())
+
+
+def paint_citations(
+    document: QTextDocument,
+    base: int,
+    turn: int,
+    spans: tuple[CitationSpan, ...],
+    runs: list[Segment],
+    only: set[int] | None = None,
+) -> None:
+    """Format each cited run (all, or those touching `only`) at its UTF-16 position after `base`."""
+    cursor = QTextCursor(document)
+    utf16 = {s.start: s.start16 for s in spans if s.anchored}
+    utf16.update({s.end: s.end16 for s in spans if s.anchored})
+    for run in runs:
+        if not run.spans or run.start not in utf16 or run.end not in utf16:
+            continue
+        if only is not None and only.isdisjoint(run.spans):
+            continue
+        ids = ",".join(str(i) for i in run.spans)
+        docs = sorted({d for i in run.spans for d in spans[i].document_ids})
+        cursor.setPosition(base + (utf16[run.start] or 0))
+        cursor.setPosition(base + (utf16[run.end] or 0), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(cited(f"{turn}:{ids}", docs))
+
+
+def highlighted_spans(document: QTextDocument, turn: int) -> dict[int, str]:
+    """Span index → the text the document actually highlights for it in this turn."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            owner, spans = parse_cite(str(frag.charFormat().property(CITE_PROPERTY) or ""))
+            if owner == turn:
+                for span in spans:
+                    found.setdefault(span, []).append((frag.position(), frag.text()))
+            it += 1
+        block = block.next()
+    return {span: _join_runs(runs) for span, runs in found.items()}
+
+
+def parse_cite(value: str) -> tuple[int | None, list[int]]:
+    """Read "turn:span,span" (a cite link or `CITE_PROPERTY`); (None, []) when it is not one."""
+    turn, _, ids = value.partition(":")
+    if not turn.isdigit():
+        return None, []
+    return int(turn), [int(i) for i in ids.split(",") if i.isdigit()]
+
+
+def _join_runs(runs: list[tuple[int, str]]) -> str:
+    """Join fragments of one span; a gap of one position is a block separator (a newline)."""
+    runs.sort()
+    out: list[str] = []
+    end = None
+    for pos, text in runs:
+        if end is not None and pos == end + 1:
+            out.append("\n")
+        out.append(text)
+        end = pos + len(text.encode("utf-16-le")) // 2
+    return "".join(out).replace("\u2029", "\n")
