@@ -147,6 +147,8 @@ class ChatPane(QWidget):
         self._services = services
         self._session = ChatSession()
         self._editing: int | None = None
+        self._unfinished: int | None = None
+        """The index of the turn in flight until `_finish` ends it."""
         self._snapshot = ChatSnapshot()
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
         # One writer thread, so history files land in the order they were taken.
@@ -402,12 +404,22 @@ class ChatPane(QWidget):
         index = len(self._session.turns) - 1
         self._rebuild(upto=index)
         self._set_busy(True)  # at once, not when the task first runs: no double Send
+        self._snapshot = ChatSnapshot()
+        self._unfinished = index
         # Picked now (the frame was just built for it): switching mid-turn does not move it.
-        work = self._run(request, index, self._endpoint())
-        self._services.tasks.start(TASK_KEY, work, owner=self)
+        endpoint = self._endpoint()
+        task = self._services.tasks.start(TASK_KEY, self._run(request, index, endpoint), owner=self)
+        task.add_done_callback(functools.partial(self._on_turn_done, request, index, endpoint))
+
+    def _on_turn_done(
+        self, request: ChatRequest, index: int, endpoint: EndpointConfig, _task: object
+    ) -> None:
+        # A turn cancelled before its first step never ran `_run`'s finally: end it here.
+        if self._unfinished == index and isValid(self.transcript):
+            now = time.monotonic()
+            self._finish(request, index, TurnTiming(started=now), STOPPED, endpoint)
 
     async def _run(self, request: ChatRequest, index: int, endpoint: EndpointConfig) -> None:
-        self._snapshot = ChatSnapshot()
         timing = TurnTiming(started=time.monotonic())
         reason: str | None = None
         live = functools.partial(self._live_display, index)
@@ -453,6 +465,7 @@ class ChatPane(QWidget):
         reason: str | None,
         endpoint: EndpointConfig,
     ) -> None:
+        self._unfinished = None
         snap = self._snapshot
         metrics = turn_metrics(
             timing,

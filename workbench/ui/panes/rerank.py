@@ -66,6 +66,7 @@ class RerankPane(QWidget):
         self._build_ui()
         self._connect_signals()
         self._on_session_selection_changed("rerank")
+        self._refresh_preview()
 
     # --- layout -------------------------------------------------------------------------------
 
