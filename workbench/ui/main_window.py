@@ -71,12 +71,17 @@ class MainWindow(QMainWindow):
         self._tabs.setObjectName("paneTabs")
         self._tabs.setAccessibleName("Panes")
         self._tabs.setDocumentMode(True)
-        for pane, title in (
-            (self.rerank_pane, "&Rerank"),
-            (self.chat_pane, "&Chat"),
-            (self.endpoints_pane, "&Endpoints"),
+        # No mnemonics on the tabs: Alt+R is the Run menu's and Alt+E each pane's "Endpoint:"
+        # picker's; Ctrl+1/2/3 (View menu) and Ctrl+Tab switch panes.
+        for index, (pane, title) in enumerate(
+            (
+                (self.rerank_pane, "Rerank"),
+                (self.chat_pane, "Chat"),
+                (self.endpoints_pane, "Endpoints"),
+            )
         ):
             self._tabs.addTab(pane, title)
+            self._tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
         self.setCentralWidget(self._tabs)
 
     def _build_status_bar(self) -> None:
