@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes.util
+import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0].startswith("--screenshots") or args[0] in {"--gui", "gui"}:
+        problem = display_problem(os.environ, sys.platform)
+        if problem:
+            print(f"workbench: {problem}", file=sys.stderr)  # noqa: T201  (before Qt can say it worse)
+            return 1
         from workbench.ui.app import run_gui  # Qt is imported only for the GUI
 
         return run_gui(args[1:] if args and args[0] in {"--gui", "gui"} else args)
@@ -26,6 +36,29 @@ def main(argv: list[str] | None = None) -> int:
     from workbench.cli import main as cli_main
 
     return cli_main(args)
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the GUI cannot open a window here, in words, or None when it can try.
+
+    Without this, Qt aborts with "no Qt platform plugin could be initialized. Reinstalling the
+    application may fix this problem", which sends people the wrong way.
+    """
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        return (
+            "no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset). Start it "
+            "from a desktop session, or use the command line: `workbench rerank|chat --help`, "
+            "`workbench sandbox --help`."
+        )
+    x11_only = environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
+    if x11_only and ctypes.util.find_library("xcb-cursor") is None:
+        return (
+            "Qt needs the X11 library libxcb-cursor to open a window "
+            "(Debian/Ubuntu: apt install libxcb-cursor0; Fedora: dnf install xcb-util-cursor)."
+        )
+    return None
 
 
 def cli_entry() -> None:

@@ -1,0 +1,34 @@
+"""The `workbench` entry point: it says in words why a window cannot open, before Qt aborts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from workbench.__main__ import display_problem
+
+
+def test_no_display_is_explained_and_points_to_the_command_line() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env.pop("QT_QPA_PLATFORM", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "workbench"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "no display" in done.stderr
+    assert "workbench rerank|chat --help" in done.stderr
+    assert "Reinstalling" not in done.stderr
+
+
+def test_a_display_or_an_explicit_platform_lets_qt_try() -> None:
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({}, "darwin") is None
+    assert display_problem({}, "win32") is None
+    assert display_problem({}, "linux") is not None
