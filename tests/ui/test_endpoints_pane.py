@@ -359,7 +359,7 @@ def test_extra_headers_field_is_labelled_and_says_where_it_is_stored(pane: Endpo
     assert field.accessibleName() == "Extra request headers"
     assert field.tabChangesFocus()
     buddies = [label for label in pane.findChildren(QLabel) if label.buddy() is field]
-    assert [label.text() for label in buddies] == ["Extra h&eaders:"]
+    assert [label.text() for label in buddies] == ["Extra headers:"]
     note = _label(pane, "extraHeadersNote").text()
     assert "plain settings" in note
     assert "API key field" in note

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import os
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QPushButton
+from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QPushButton, QTabWidget, QWidget
 
 from workbench.api.errors import NotFound
 from workbench.ui.app import apply_colour_scheme
@@ -232,3 +233,69 @@ def test_follows_the_dark_and_light_colour_schemes(qapp: QApplication) -> None:
     finally:
         qapp.setStyleSheet("")
         qapp.setPalette(qapp.style().standardPalette())
+
+
+def _mnemonic(text: str) -> str | None:
+    marked = text.replace("&&", "")
+    at = marked.find("&")
+    return marked[at + 1].lower() if 0 <= at < len(marked) - 1 else None
+
+
+def _visible_mnemonics(main: MainWindow) -> dict[str, list[str]]:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QTabBar
+
+    found: dict[str, list[str]] = {}
+
+    def add(text: str) -> None:
+        letter = _mnemonic(text)
+        if letter:
+            found.setdefault(letter, []).append(text)
+
+    for menu_action in main.menuBar().actions():
+        add(menu_action.text())
+    for widget in main.findChildren(QLabel) + main.findChildren(QAbstractButton):
+        if widget.isVisible() and (not isinstance(widget, QLabel) or widget.buddy()):
+            add(widget.text())
+    for box in main.findChildren(QGroupBox):
+        if box.isVisible():
+            add(box.title())
+    for bar in main.findChildren(QTabBar):
+        if bar.isVisible():
+            for i in range(bar.count()):
+                add(bar.tabText(i))
+    return found
+
+
+INNER_TABS = {
+    "rerank": ("rerankDocumentsTabs", "rerankResultsTabs"),
+    "chat": ("chat_side_tabs",),
+    "endpoints": (),
+}
+"""Each pane's tab widgets whose pages (every combination of them) the Alt-key check shows."""
+
+
+def _each_page(pane: QWidget, names: tuple[str, ...]) -> Iterator[str]:
+    tabs = [pane.findChild(QTabWidget, name) for name in names]
+    assert all(tabs), names
+    shown = [tab for tab in tabs if tab is not None]
+    for pages in itertools.product(*(range(tab.count()) for tab in shown)):
+        for tab, page in zip(shown, pages, strict=True):
+            tab.setCurrentIndex(page)
+        yield " / ".join(tab.tabText(page) for tab, page in zip(shown, pages, strict=True))
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_no_two_visible_controls_share_an_alt_key(window: MainWindow, qtbot: QtBot) -> None:
+    # Qt alternates focus between clashing mnemonics instead of acting, so a keyboard user
+    # pressing Alt+letter would land on the wrong control.
+    window.show()
+    qtbot.waitExposed(window)
+    clashes: dict[str, dict[str, list[str]]] = {}
+    for i in range(3):
+        window.show_pane(i)
+        key = window.current_pane_key()
+        for pages in _each_page(window.current_pane(), INNER_TABS[key]):
+            found = {k: v for k, v in _visible_mnemonics(window).items() if len(v) > 1}
+            if found:
+                clashes[f"{key} {pages}".strip()] = found
+    assert not clashes, "\n".join(f"{where}: {found}" for where, found in clashes.items())

@@ -47,7 +47,7 @@ class Composer(QWidget):
         self.editing.setObjectName("chat_editing")
         self.editing.setAccessibleName("Editing notice")
         self.editing.hide()
-        self.cancel_edit = _button("Cancel &edit", "chat_cancel_edit", "Cancel edit", self)
+        self.cancel_edit = _button("Cancel e&dit", "chat_cancel_edit", "Cancel edit", self)
         self.cancel_edit.hide()
         label = QLabel("&Message:", self)
         self.message = QPlainTextEdit(self)
@@ -62,7 +62,7 @@ class Composer(QWidget):
         self.stop = _button("S&top", "chat_stop", "Stop", self)
         self.stop.setToolTip("Stop the answer and keep what arrived (Esc)")
         self.stop.setEnabled(False)
-        self.regenerate = _button("&Regenerate", "chat_regenerate", "Regenerate", self)
+        self.regenerate = _button("Re&generate", "chat_regenerate", "Regenerate", self)
         self.copy = _button("&Copy answer", "chat_copy", "Copy last answer", self)
         self.clear = _button("C&lear", "chat_clear", "Clear conversation", self)
         self.busy = QProgressBar(self)
@@ -130,7 +130,7 @@ class PreamblePage(QWidget):
         self.model = QLineEdit(self)
         self.model.setObjectName("chat_model")
         self.model.setAccessibleName("Model")
-        model_label = QLabel("&Model:", self)
+        model_label = QLabel("M&odel:", self)
         model_label.setBuddy(self.model)
         self.preamble = QPlainTextEdit(self)
         self.preamble.setObjectName("chat_preamble")
@@ -156,7 +156,7 @@ class QueriesPage(QWidget):
         label = QLabel("Generated search &queries:", self)
         label.setBuddy(self.list)
         self.rerank = _button(
-            "Try in &rerank", "chat_query_to_rerank", "Try query in rerank playground", self
+            "Try in reran&k", "chat_query_to_rerank", "Try query in rerank playground", self
         )
         layout = QVBoxLayout(self)
         layout.addWidget(label)

@@ -80,7 +80,7 @@ class DocumentsEditor(QWidget):
         self.tabs.setObjectName("rerankDocumentsTabs")
         self.tabs.setAccessibleName("Documents view")
         self.tabs.addTab(self.json, "&JSON")
-        self.tabs.addTab(self._table_page(), "&Table")
+        self.tabs.addTab(self._table_page(), "Tab&le")
         bar = QHBoxLayout()
         self._count = QLabel(self)
         self._count.setObjectName("rerankDocumentCount")

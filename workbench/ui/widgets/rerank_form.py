@@ -59,7 +59,7 @@ class RerankForm(QWidget):
         self.fields_warning.setObjectName("rerankFieldsWarning")
         self.fields_warning.setWordWrap(True)
         self.top_n = self._spin("rerankTopN", "top_n", "all", 1_000_000)
-        self.return_documents = QCheckBox("return_&documents", self)
+        self.return_documents = QCheckBox("return_d&ocuments", self)
         self.return_documents.setObjectName("rerankReturnDocuments")
         self.return_documents.setAccessibleName("return_documents")
         self.max_chunks = self._spin(
@@ -75,7 +75,7 @@ class RerankForm(QWidget):
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         for key, label, widget in (
             ("model", "&Model", self.model),
-            ("rank_fields", "&rank_fields", self.fields),
+            ("rank_fields", "r&ank_fields", self.fields),
             ("top_n", "&top_n", self.top_n),
             ("max_chunks_per_doc", "max_&chunks_per_doc", self.max_chunks),
             ("max_tokens_per_doc", "max_to&kens_per_doc", self.max_tokens),

@@ -41,7 +41,8 @@ class _CallEditor(QGroupBox):
         args = ", ".join(
             f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in call.parameters.items()
         )
-        super().__init__(f"{call.name}({args})", parent)
+        # "&&": an ampersand in a tool's name or arguments is text, not a mnemonic.
+        super().__init__(f"{call.name}({args})".replace("&", "&&"), parent)
         self.call = call
         self.position = position
         self.setObjectName(f"tool_result_{position}")
@@ -54,7 +55,7 @@ class _CallEditor(QGroupBox):
         self._table.setHorizontalHeaderLabels(["Field", "Value"])
         self._table.setItem(0, 0, QTableWidgetItem("result"))
         self._table.setItem(0, 1, QTableWidgetItem(""))
-        add = QPushButton("Add &field", self)
+        add = QPushButton("Add field", self)
         add.setObjectName(f"tool_result_{position}_add_field")
         add.setAccessibleName(f"Add an output field to {call.name}")
         add.clicked.connect(self._on_add_clicked)
@@ -133,7 +134,7 @@ class ToolResultsForm(QWidget):
         self._hint = QLabel("No tool calls to answer.", self)
         self._hint.setObjectName("chat_tool_results_hint")
         self._box = QVBoxLayout()
-        self._continue = QPushButton("C&ontinue with results", self)
+        self._continue = QPushButton("Co&ntinue with results", self)
         self._continue.setObjectName("chat_continue")
         self._continue.setAccessibleName("Continue with tool results")
         self._continue.setEnabled(False)
