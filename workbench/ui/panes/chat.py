@@ -5,133 +5,42 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import Flavour
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.core.chat_inputs import parse_documents, parse_tools, source_lookup
-from workbench.core.chat_metrics import TurnTiming, describe, observe, price_table, turn_metrics
-from workbench.core.chat_session import (
-    ChatFrame,
-    ChatSession,
-    Reply,
-    SavedChat,
-    Turn,
-    default_history_path,
-    dump_chat,
-    load_chat,
-    reply_from_snapshot,
-    write_chat,
-)
+from workbench.core.chat_metrics import TurnTiming, observe
+from workbench.core.chat_session import ChatFrame, ChatSession, SavedChat, reply_from_snapshot
 from workbench.ui import resources
-from workbench.ui.widgets.chat_controls import (
-    DOCUMENTS_SAMPLE,
-    TOOLS_SAMPLE,
-    Composer,
-    EditorPage,
-    PreamblePage,
-    QueriesPage,
-)
-from workbench.ui.widgets.chat_sources import SourcesView
+from workbench.ui.widgets.chat_controls import Composer
+from workbench.ui.widgets.chat_history import ChatHistory
+from workbench.ui.widgets.chat_side import ChatSideTabs
+from workbench.ui.widgets.chat_turns import display_of, has_output, trace_of, turn_status
 from workbench.ui.widgets.endpoint_picker import EndpointPicker
-from workbench.ui.widgets.params_panel import ParamsPanel
-from workbench.ui.widgets.tool_results_form import ToolResultsForm
-from workbench.ui.widgets.trace import TraceTurn, TraceView
-from workbench.ui.widgets.transcript import Transcript, TurnDisplay
+from workbench.ui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from workbench.api.models import ChatRequest
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
+    from workbench.ui.widgets.transcript import TurnDisplay
 
 TASK_KEY = "chat.send"
 TOOLS_SAMPLE_MESSAGE = "What is the weather in São Paulo right now?"
 """The question `load_sample("tools")` asks with the JSON-schema tools sample."""
-SAVE_KEY = "chat.save"
 STOPPED = "Stopped by you"
 YIELD_AFTER_S = 0.005
 """Longest stretch the fold runs without letting Qt paint and handle input.
 
 A stream whose events are already buffered (a fast server, a burst after a stall) never suspends
 between events, so without a break the whole backlog would be folded in one go."""
-
-
-def _check_documents(value: Any) -> None:
-    parse_documents(value)
-
-
-def _check_tools(value: Any) -> None:
-    parse_tools(value)
-
-
-def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
-    """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
-    if snap is not None:
-        return _live_display_of(index, turn, snap)
-    reply = turn.reply or Reply()
-    return TurnDisplay(
-        index=index,
-        user=turn.user,
-        text=reply.text,
-        tool_plan=reply.tool_plan,
-        tool_results_sent=len(turn.tool_results),
-        citations=tuple(reply.citations),
-        search_queries=tuple(reply.search_queries),
-        cut_off=reply.cut_off,
-        status=reply.status,
-        streaming=False,
-        tool_calls=tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls),
-    )
-
-
-def _live_display_of(index: int, turn: Turn, snap: ChatSnapshot) -> TurnDisplay:
-    # Straight from the snapshot: building a pydantic Reply per tick would copy every citation
-    # and document and parse every tool call's arguments, only to read a few fields back.
-    return TurnDisplay(
-        index=index,
-        user=turn.user,
-        text=snap.text,
-        tool_plan=snap.tool_plan,
-        tool_results_sent=len(turn.tool_results),
-        citations=snap.citations,
-        search_queries=snap.search_queries,
-        cut_off=None,
-        status="",
-        streaming=True,
-        tool_calls=tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls),
-    )
-
-
-def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceTurn:
-    """The trace's view of a turn."""
-    reply = reply_from_snapshot(snap) if snap is not None else (turn.reply or Reply())
-    pending = tuple((c.name, c.arguments_json) for c in (snap.tool_calls if snap else ()))
-    pending = tuple(p for p in pending if p[0] not in {c.name for c in reply.tool_calls})
-    return TraceTurn(
-        index=index,
-        title=turn.user if turn.user is not None else "tool results",
-        tool_results_sent=tuple(turn.tool_results),
-        tool_plan=reply.tool_plan,
-        tool_calls=tuple(reply.tool_calls),
-        pending_calls=pending,
-        search_queries=tuple(reply.search_queries),
-        citations=tuple(reply.citations),
-        finish_reason=reply.finish_reason,
-        cut_off=reply.cut_off,
-    )
-
-
-def _has_output(snap: ChatSnapshot) -> bool:
-    return bool(snap.text or snap.tool_plan or snap.tool_calls)
 
 
 class ChatPane(QWidget):
@@ -151,8 +60,7 @@ class ChatPane(QWidget):
         """The index of the turn in flight until `_finish` ends it."""
         self._snapshot = ChatSnapshot()
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
-        # One writer thread, so history files land in the order they were taken.
-        self._history_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-history")
+        self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self.setObjectName("chat_pane")
         self.setAccessibleName("Chat")
         self._build_ui()
@@ -172,37 +80,12 @@ class ChatPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.transcript, 1)
         left_layout.addWidget(self.composer)
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("chat_side_tabs")
-        self.params = ParamsPanel(parent=self)
-        self.setup = PreamblePage(self)
-        self.documents = EditorPage(
-            "Documents",
-            "chat_documents",
-            "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only).",
-            DOCUMENTS_SAMPLE,
-            self,
-        )
-        self.tools = EditorPage(
-            "Tools",
-            "chat_tools",
-            "v1 `parameter_definitions` or JSON-schema functions; "
-            "converted for the endpoint's flavour.",
-            TOOLS_SAMPLE,
-            self,
-        )
-        self.documents.editor.set_checker(_check_documents)
-        self.tools.editor.set_checker(_check_tools)
-        self.tool_results = ToolResultsForm(parent=self)
-        self.trace = TraceView(parent=self)
-        self.sources = SourcesView(parent=self)
-        self.queries = QueriesPage(self)
-        for page, title in (
-            (self.setup, "Setup"), (self.params, "Parameters"), (self.documents, "Documents"),
-            (self.tools, "Tools"), (self.tool_results, "Tool results"), (self.trace, "Trace"),
-            (self.sources, "Sources"), (self.queries, "Search queries"),
-        ):  # fmt: skip
-            self.tabs.addTab(page, title)
+        self.tabs = ChatSideTabs(parent=self)
+        # The pages the pane wires (and tests drive), named as before the tabs moved out.
+        self.params, self.setup = self.tabs.params, self.tabs.setup
+        self.documents, self.tools = self.tabs.documents, self.tabs.tools
+        self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
+        self.sources, self.queries = self.tabs.sources, self.tabs.queries
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -357,18 +240,11 @@ class ChatPane(QWidget):
         if turn is None or turn.user is None or self.is_streaming():
             return
         self._editing = index
-        self.composer.message.setPlainText(turn.user)
-        self.composer.editing.setText(
-            f"Editing turn {index + 1}: Send replaces it and drops the turns after it."
-        )
-        self.composer.editing.show()
-        self.composer.cancel_edit.show()
-        self.composer.message.setFocus()
+        self.composer.begin_edit(index, turn.user)
 
     def _on_cancel_edit_clicked(self) -> None:
         self._editing = None
-        self.composer.editing.hide()
-        self.composer.cancel_edit.hide()
+        self.composer.end_edit()
 
     def _on_queries_rerank_clicked(self) -> None:
         item = self.queries.list.currentItem()
@@ -386,17 +262,7 @@ class ChatPane(QWidget):
     def _on_session_selection_changed(self, pane: str) -> None:
         if pane != "chat":
             return
-        endpoint = self._services.session.selected("chat")
-        flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
-        self.params.set_flavour(flavour)
-        has_docs = flavour is not Flavour.OPENAI
-        self.tabs.setTabEnabled(self.tabs.indexOf(self.documents), has_docs)
-        self.tabs.setTabToolTip(
-            self.tabs.indexOf(self.documents),
-            "" if has_docs else "This flavour has no RAG documents.",
-        )
-        model = endpoint.model if endpoint and endpoint.model else "server's default"
-        self.setup.model.setPlaceholderText(model)
+        self.tabs.set_endpoint(self._services.session.selected("chat"))
 
     # --- the turn -------------------------------------------------------------------------------
 
@@ -432,7 +298,7 @@ class ChatPane(QWidget):
                     self._snapshot = snap = accumulate(self._snapshot, event)
                     now = time.monotonic()
                     if timing.first_output is None:
-                        timing = observe(timing, _has_output(snap), False, now)
+                        timing = observe(timing, has_output(snap), False, now)
                     self.transcript.show_live(live)  # rendered by the transcript's timer
                     if now >= pause_at:
                         await asyncio.sleep(0)
@@ -467,14 +333,7 @@ class ChatPane(QWidget):
     ) -> None:
         self._unfinished = None
         snap = self._snapshot
-        metrics = turn_metrics(
-            timing,
-            finish_reason=snap.finish_reason,
-            usage=snap.usage,
-            output_chars=len(snap.text) + len(snap.tool_plan),
-            prices=price_table(endpoint.prices),
-        )
-        status = describe(metrics)
+        status = turn_status(snap, timing, endpoint)
         if not snap.done and reason is None:
             reason = "the stream ended without its final event"
         reply = reply_from_snapshot(snap, cut_off=reason, status=status)
@@ -510,28 +369,20 @@ class ChatPane(QWidget):
     # --- history --------------------------------------------------------------------------------
 
     def _save(self) -> None:
-        """Write the history in the background (the JSON is taken now, the disk is not waited on)."""
-        chat = SavedChat(
-            preamble=self.setup.preamble.toPlainText(),
-            turns=self._session.turns,
-            extras={"documents": self.documents.editor.text(), "tools": self.tools.editor.text()},
+        self._history.save(
+            SavedChat(
+                preamble=self.setup.preamble.toPlainText(),
+                turns=self._session.turns,
+                extras={
+                    "documents": self.documents.editor.text(),
+                    "tools": self.tools.editor.text(),
+                },
+            )
         )
-        payload = dump_chat(chat)
-        written = self._history_writer.submit(write_chat, payload, default_history_path())
-        self._services.tasks.start(SAVE_KEY, self._report_save(written))
-
-    async def _report_save(self, written: Future[Path]) -> None:
-        try:
-            # Shielded: quitting or a newer save must not cancel a write still queued.
-            await asyncio.shield(asyncio.wrap_future(written))
-        except OSError as exc:
-            self._services.notices.warn("Chat history not saved", str(exc))
 
     def _restore(self) -> None:
-        try:
-            saved = load_chat()
-        except InputError as exc:
-            self._services.notices.post_error(exc)
+        saved = self._history.load()
+        if saved is None:
             return
         self._session = ChatSession(saved.turns)
         self.setup.preamble.setPlainText(saved.preamble)

@@ -95,6 +95,21 @@ class Composer(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
+    def begin_edit(self, index: int, text: str) -> None:
+        """Put turn `index`'s message in the box and say what Send will do with it."""
+        self.message.setPlainText(text)
+        self.editing.setText(
+            f"Editing turn {index + 1}: Send replaces it and drops the turns after it."
+        )
+        self.editing.show()
+        self.cancel_edit.show()
+        self.message.setFocus()
+
+    def end_edit(self) -> None:
+        """Back to sending new turns."""
+        self.editing.hide()
+        self.cancel_edit.hide()
+
     def set_busy(self, busy: bool) -> None:
         """Send and friends off while a turn streams; Stop on."""
         for widget in (self.send, self.regenerate, self.clear):

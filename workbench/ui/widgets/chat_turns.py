@@ -1,0 +1,89 @@
+"""Chat turn views: what the transcript and the trace show of a turn, and its status line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.core.chat_metrics import describe, price_table, turn_metrics
+from workbench.core.chat_session import Reply, Turn, reply_from_snapshot
+from workbench.ui.widgets.trace import TraceTurn
+from workbench.ui.widgets.transcript import TurnDisplay
+
+if TYPE_CHECKING:
+    from workbench.api.stream import ChatSnapshot
+    from workbench.core.chat_metrics import TurnTiming
+    from workbench.core.endpoints import EndpointConfig
+
+
+def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
+    """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
+    if snap is not None:
+        return _live_display_of(index, turn, snap)
+    reply = turn.reply or Reply()
+    return TurnDisplay(
+        index=index,
+        user=turn.user,
+        text=reply.text,
+        tool_plan=reply.tool_plan,
+        tool_results_sent=len(turn.tool_results),
+        citations=tuple(reply.citations),
+        search_queries=tuple(reply.search_queries),
+        cut_off=reply.cut_off,
+        status=reply.status,
+        streaming=False,
+        tool_calls=tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls),
+    )
+
+
+def _live_display_of(index: int, turn: Turn, snap: ChatSnapshot) -> TurnDisplay:
+    # Straight from the snapshot: building a pydantic Reply per tick would copy every citation
+    # and document and parse every tool call's arguments, only to read a few fields back.
+    return TurnDisplay(
+        index=index,
+        user=turn.user,
+        text=snap.text,
+        tool_plan=snap.tool_plan,
+        tool_results_sent=len(turn.tool_results),
+        citations=snap.citations,
+        search_queries=snap.search_queries,
+        cut_off=None,
+        status="",
+        streaming=True,
+        tool_calls=tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls),
+    )
+
+
+def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceTurn:
+    """The trace's view of a turn."""
+    reply = reply_from_snapshot(snap) if snap is not None else (turn.reply or Reply())
+    pending = tuple((c.name, c.arguments_json) for c in (snap.tool_calls if snap else ()))
+    pending = tuple(p for p in pending if p[0] not in {c.name for c in reply.tool_calls})
+    return TraceTurn(
+        index=index,
+        title=turn.user if turn.user is not None else "tool results",
+        tool_results_sent=tuple(turn.tool_results),
+        tool_plan=reply.tool_plan,
+        tool_calls=tuple(reply.tool_calls),
+        pending_calls=pending,
+        search_queries=tuple(reply.search_queries),
+        citations=tuple(reply.citations),
+        finish_reason=reply.finish_reason,
+        cut_off=reply.cut_off,
+    )
+
+
+def has_output(snap: ChatSnapshot) -> bool:
+    """Whether the turn has produced anything to show yet (for time to first output)."""
+    return bool(snap.text or snap.tool_plan or snap.tool_calls)
+
+
+def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> str:
+    """The turn's metrics line: times, tokens, speed and cost at the endpoint's prices."""
+    metrics = turn_metrics(
+        timing,
+        finish_reason=snap.finish_reason,
+        usage=snap.usage,
+        output_chars=len(snap.text) + len(snap.tool_plan),
+        prices=price_table(endpoint.prices),
+    )
+    return describe(metrics)
