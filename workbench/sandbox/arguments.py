@@ -1,174 +1,247 @@
-"""Fill a tool's parameters from the user's message: place names, numbers, quoted text."""
+"""Fill a tool's parameters from the text that asks for it: by type and description, no reuse."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from workbench.sandbox.text import words
+from workbench.sandbox import values
+from workbench.sandbox.text import stems
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from workbench.sandbox.prompt import ToolParam
+    from workbench.sandbox.values import Found
 
-_PLACE_NAMES = frozenset(
-    [
-        "location",
-        "city",
-        "place",
-        "country",
-        "region",
-        "destination",
-        "origin",
-        "address",
-        "town",
-        "area",
-        "where",
-    ]
-)
-_FREE_TEXT = frozenset(
-    ["query", "q", "search", "question", "text", "prompt", "topic", "keywords", "input", "message"]
-)
-_NOT_NAMES = frozenset(
-    [
-        "What",
-        "Whats",
-        "How",
-        "Is",
-        "Are",
-        "The",
-        "Please",
-        "Can",
-        "Could",
-        "Tell",
-        "Show",
-        "Find",
-        "Get",
-        "Give",
-        "I",
-        "In",
-        "At",
-        "For",
-        "Will",
-        "Would",
-        "Do",
-        "Does",
-        "When",
-        "Where",
-        "Which",
-        "Who",
-        "Why",
-        "Hi",
-        "Hello",
-        "Hey",
-        "And",
-        "Or",
-        "Then",
-        "Also",
-        "Look",
-        "Check",
-        "Search",
-        "Use",
-        "Call",
-    ]
-)
-_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")
-_QUOTED = re.compile(r"\"([^\"]+)\"|“([^”]+)”|'([^']+)'")
-_WORD = re.compile("[\\w'\u2019-]+")  # apostrophes, straight and curly
+# What a parameter's name or description says it holds (stemmed words).
+_HINTS: dict[str, frozenset[str]] = {
+    "date": frozenset(["date", "day", "when", "datetime", "yyyy"]),
+    "email": frozenset(["email", "mail"]),
+    "code": frozenset(["currency", "4217", "iso", "code", "iata"]),
+    "place": frozenset(
+        [
+            "location",
+            "city",
+            "place",
+            "country",
+            "region",
+            "destination",
+            "origin",
+            "address",
+            "town",
+            "area",
+            "where",
+        ]
+    ),
+    "free": frozenset(
+        [
+            "query",
+            "q",
+            "search",
+            "question",
+            "text",
+            "prompt",
+            "topic",
+            "keyword",
+            "input",
+            "message",
+        ]
+    ),
+}
+_CURRENCY = frozenset(["currency", "4217"])
+_DEFAULT_CURRENCY = "USD"
+_NUMERIC = {"number": "number", "float": "number", "double": "number", "integer": "integer"}
+_STRUCTURED = {"boolean": "boolean", "array": "array", "object": "object"}
+# The order kinds are filled in: the most specific values first, so a general kind (a place, a
+# free-text string) cannot take a token that only fits a specific one (a code, a date).
+_FILL_ORDER = ("enum", "date", "email", "code", "integer", "number", "place", "string", "array")
 
 
-def capitalised_phrases(message: str) -> list[str]:
-    """Runs of capitalised words (e.g. "New York"), skipping question words and "I".
-
-    A sentence's first word is capitalised anyway, so phrases that open a sentence come last.
-    """
-    inner: list[str] = []
-    openers: list[str] = []
-    current: list[str] = []
-    opens_sentence = False
-    last_end = 0
-    for match in _WORD.finditer(message):
-        word, gap = match.group(0), message[last_end : match.start()]
-        at_start = not message[: match.start()].strip() or gap.strip()[-1:] in {".", "!", "?"}
-        if current and (gap != " " or not word[0].isupper() or word in _NOT_NAMES):
-            (openers if opens_sentence else inner).append(" ".join(current))
-            current = []
-        if word[0].isupper() and word not in _NOT_NAMES:
-            if not current:
-                opens_sentence = bool(at_start)
-            current.append(word)
-        last_end = match.end()
-    if current:
-        (openers if opens_sentence else inner).append(" ".join(current))
-    return inner + openers
-
-
-def _kind(param: ToolParam) -> str:
-    name = param.name.lower().replace("-", "_")
-    parts = set(name.split("_"))
-    if param.type in {"number", "integer", "float", "int", "double"}:
-        return "number"
-    if param.type in {"boolean", "bool"}:
-        return "boolean"
-    if param.type in {"array", "list"} or param.type.startswith(("list", "array")):
-        return "array"
-    if param.type in {"object", "dict"}:
-        return "object"
-    if parts & _PLACE_NAMES:
-        return "place"
-    if parts & _FREE_TEXT:
-        return "free"
+def kind_of(param: ToolParam) -> str:
+    """What sort of value `param` takes: enum, integer, number, boolean, array, object, date,
+    email, code, place, free (free text such as a search query) or string."""
+    if param.choices:
+        return "enum"
+    if param.type in _NUMERIC or param.type in _STRUCTURED:
+        return _NUMERIC.get(param.type) or _STRUCTURED[param.type]
+    if param.format in {"date", "date-time", "email"}:
+        return "email" if param.format == "email" else "date"
+    for said in (set(stems(param.name.replace("_", " "))), set(stems(param.description))):
+        for kind, hints in _HINTS.items():
+            if said & hints:
+                return kind
     return "string"
 
 
-def _choice(param: ToolParam, message: str) -> str | None:
-    # An enum parameter takes a value the message names, else (when required) its first value.
-    said = set(words(message))
-    named = [c for c in param.choices if c.lower() in said]
-    if named:
-        return named[0]
-    return param.choices[0] if param.required else None
+@dataclass(frozen=True)
+class _Want:
+    """What filling one parameter looks for."""
+
+    own: set[str]
+    """The words of the parameter's name: a value right after one of them is meant for it."""
+    others: set[str]
+    """The words of the call's other parameters' names."""
+    sentence_openers: bool
+    """Whether a phrase capitalised only because it opens a sentence will do."""
 
 
-def fill_parameters(params: Sequence[ToolParam], message: str) -> dict[str, Any]:
-    """Values for `params` taken from `message`; required ones always get a value."""
-    numbers = [n.replace(",", ".") for n in _NUMBER.findall(message)]
-    names = capitalised_phrases(message)
-    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(message)]
-    free = message.strip().rstrip("?!.").strip()
-    values: dict[str, Any] = {}
-    for param in params:
-        kind = _kind(param)
-        value: Any = None
-        if param.choices:
-            value = _choice(param, message)
-        elif kind == "number":
-            if numbers:
-                raw = numbers.pop(0)
-                value = int(float(raw)) if param.type in {"integer", "int"} else float(raw)
-            elif param.required:
-                value = 1
-        elif kind == "boolean":
-            value = param.name.lower() in message.lower() if param.required else None
-        elif kind == "array":
-            value = names[:] or ([free] if param.required else None)
-        elif kind == "object":
-            value = {} if param.required else None
-        elif kind == "place":
-            value = names.pop(0) if names else (free if param.required else None)
-        elif kind == "free":
-            value = quoted.pop(0) if quoted else free
-        else:
-            value = (
-                quoted.pop(0)
-                if quoted
-                else names.pop(0)
-                if names
-                else free
-                if param.required
-                else None
-            )
+class _Source:
+    """The values one text offers, and which of them a call has already used."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.taken: list[Found] = []
+
+    def take(self, found: Sequence[Found], want: _Want) -> Found | None:
+        """The first free value, preferring one cued by the parameter's own name ("to JPY").
+
+        A value cued by another parameter's name ("from EUR" when filling `to`) is left to it.
+        """
+        free = [
+            f
+            for f in found
+            if not any(f.overlaps(t) for t in self.taken)
+            and (want.sentence_openers or not f.opens_sentence)
+        ]
+        ranked = [f for f in free if f.cue in want.own] + [
+            f for f in free if f.cue not in want.others
+        ]
+        if not ranked:
+            return None
+        self.taken.append(ranked[0])
+        return ranked[0]
+
+    def take_all(self, found: Sequence[Found]) -> list[Found]:
+        """Every free value (for array parameters)."""
+        free = [f for f in found if not any(f.overlaps(t) for t in self.taken)]
+        self.taken.extend(free)
+        return free
+
+
+def _number(raw: str, kind: str) -> int | float:
+    number = float(raw)
+    return int(number) if kind == "integer" or number.is_integer() else number
+
+
+def _named_choices(param: ToolParam, text: str) -> list[Found]:
+    found = []
+    for choice in param.choices:
+        pattern = re.compile(rf"(?<!\w){re.escape(choice)}(?!\w)", re.IGNORECASE)
+        found += [values.Found(m.start(), m.end(), choice) for m in pattern.finditer(text)]
+    return sorted(found, key=lambda f: f.start)
+
+
+def _places(text: str) -> list[Found]:
+    # An all-capitals word ("EUR", "NASA") is more often a code or an acronym than a place.
+    found = values.phrases(text)
+    return [f for f in found if not f.value.isupper()] + [f for f in found if f.value.isupper()]
+
+
+_FINDERS: dict[str, Callable[[ToolParam, str], list[Found]]] = {
+    "enum": _named_choices,
+    "date": lambda _, text: values.dates(text),
+    "email": lambda _, text: values.emails(text),
+    "code": lambda _, text: values.codes(text),
+    "integer": lambda _, text: values.numbers(text),
+    "number": lambda _, text: values.numbers(text),
+    "place": lambda _, text: _places(text),
+    "string": lambda _, text: values.quoted(text) + values.phrases(text),
+}
+
+
+def _item_kind(param: ToolParam) -> str:
+    """The kind of an array's items: a list of cities is a list of places."""
+    item = kind_of(replace(param, type=param.items or "string", items=""))
+    return item if item in _FINDERS else "string"
+
+
+def _is_numeric(kind: str) -> bool:
+    return kind in {"integer", "number"}
+
+
+def _array(param: ToolParam, source: _Source) -> list[Any] | None:
+    kind = _item_kind(param)
+    found = source.take_all(_FINDERS[kind](param, source.text))
+    return [_number(f.value, kind) if _is_numeric(kind) else f.value for f in found] or None
+
+
+def _mentioned(param: ToolParam, source: _Source) -> bool | None:
+    # A flag is set when the message names it ("include_forecast" → "... include the forecast").
+    name = set(stems(param.name.replace("_", " ")))
+    return True if name and name <= set(stems(source.text)) else None
+
+
+def _found_value(param: ToolParam, kind: str, source: _Source, want: _Want) -> Any:
+    """The value `source` offers for `param`, or None."""
+    if kind == "array":
+        return _array(param, source)
+    if kind == "boolean":
+        return _mentioned(param, source)
+    if kind not in _FINDERS:
+        return None
+    taken = source.take(_FINDERS[kind](param, source.text), want)
+    if taken is None:
+        return None
+    return _number(taken.value, kind) if _is_numeric(kind) else taken.value
+
+
+def _default(param: ToolParam, kind: str, text: str) -> Any:
+    """A required parameter's value when the message supplies none."""
+    said = text.strip().rstrip("?!.").strip()
+    defaults: dict[str, Any] = {
+        "enum": param.choices[0] if param.choices else said,
+        "integer": 1,
+        "number": 1,
+        "boolean": False,
+        "object": {},
+        "date": "today",
+        "array": [] if _is_numeric(_item_kind(param)) else [said],
+    }
+    if kind == "code" and set(stems(param.name + " " + param.description)) & _CURRENCY:
+        return _DEFAULT_CURRENCY
+    return defaults.get(kind, said)
+
+
+def _name_words(param: ToolParam) -> set[str]:
+    return set(param.name.lower().replace("-", "_").split("_"))
+
+
+def fill_parameters(params: Sequence[ToolParam], text: str, fallback: str = "") -> dict[str, Any]:
+    """Values for `params` from `text` first, then from `fallback` (the message's other words).
+
+    A token fills at most one parameter; required parameters always get a value (a default when
+    the message supplies none), optional ones only when the message supplies one.
+    """
+    sources = [_Source(text)] + ([_Source(fallback)] if fallback.strip() else [])
+    kinds = {p.name: kind_of(p) for p in params}
+    order = sorted(params, key=lambda p: _rank(kinds[p.name]))
+    filled: dict[str, Any] = {}
+    for param in order:
+        own = _name_words(param)
+        others = set().union(*(_name_words(p) for p in params if p is not param)) - own
+        value = _free_text(param, kinds[param.name], text)
+        # Values that are surely names, in this call's clauses then elsewhere, before any phrase
+        # capitalised only because it opens a sentence ("Weather, in Paris?").
+        for want in (_Want(own, others, False), _Want(own, others, True)):
+            for source in sources:
+                if value is None:
+                    value = _found_value(param, kinds[param.name], source, want)
+        if value is None and param.required:
+            value = _default(param, kinds[param.name], text)
         if value is not None:
-            values[param.name] = value
-    return values
+            filled[param.name] = value
+    return {p.name: filled[p.name] for p in params if p.name in filled}
+
+
+def _rank(kind: str) -> int:
+    return _FILL_ORDER.index(kind) if kind in _FILL_ORDER else len(_FILL_ORDER)
+
+
+def _free_text(param: ToolParam, kind: str, text: str) -> str | None:
+    """Free text (a search query) is what was quoted, else the words that asked for the call."""
+    if kind != "free":
+        return None
+    quoted = values.quoted(text)
+    return quoted[0].value if quoted else text.strip().rstrip("?!.").strip() or None

@@ -30,7 +30,11 @@ class ToolParam:
     required: bool
     description: str = ""
     choices: tuple[str, ...] = ()
-    """A JSON-schema `enum`, when the parameter has one."""
+    """A JSON-schema `enum`, or the words a v1 description lists ("celsius or fahrenheit")."""
+    items: str = ""
+    """For arrays: the type of their items ("string", "integer"...), when known."""
+    format: str = ""
+    """A JSON-schema `format` ("date", "date-time", "email"...), when given."""
 
 
 @dataclass(frozen=True)

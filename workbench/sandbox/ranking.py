@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rank_bm25 import BM25Okapi
 
-from workbench.sandbox.text import words
+from workbench.sandbox.text import content_terms, stems, words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -50,6 +50,15 @@ def bm25_scores(query: Sequence[str], corpus: Sequence[Sequence[str]]) -> list[f
     return [float(s) for s in scores[: len(corpus)]]
 
 
+def query_terms(query: str) -> list[str]:
+    """A query's terms: its stemmed words without stop words (all of them if only stop words).
+
+    Stop words in a query ("with", "under") match nearly every document and only add noise;
+    stemming plurals on both sides lets "lentils" match "lentil".
+    """
+    return content_terms(query) or stems(query)
+
+
 def rank_chunked(query: str, texts: Sequence[str], max_chunks_per_doc: int) -> list[float]:
     """v1 relevance: each text is chunked to fit the window and scores as its best chunk.
 
@@ -61,12 +70,12 @@ def rank_chunked(query: str, texts: Sequence[str], max_chunks_per_doc: int) -> l
     Returns:
         One 0..1 score per text, in input order.
     """
-    q = words(query)
-    size = CONTEXT_TOKENS - len(q)
+    q = query_terms(query)
+    size = CONTEXT_TOKENS - len(words(query))
     owners: list[int] = []
     corpus: list[list[str]] = []
     for i, text in enumerate(texts):
-        for piece in chunk(words(text), size, max_chunks_per_doc):
+        for piece in chunk(stems(text), size, max_chunks_per_doc):
             owners.append(i)
             corpus.append(piece)
     best = [-math.inf] * len(texts)
@@ -77,6 +86,6 @@ def rank_chunked(query: str, texts: Sequence[str], max_chunks_per_doc: int) -> l
 
 def rank_truncated(query: str, texts: Sequence[str], max_tokens_per_doc: int) -> list[float]:
     """v2 relevance: each text is cut to `max_tokens_per_doc` tokens, then scored whole."""
-    q = words(query)
-    corpus = [words(t)[: max(1, max_tokens_per_doc)] for t in texts]
+    q = query_terms(query)
+    corpus = [stems(t)[: max(1, max_tokens_per_doc)] for t in texts]
     return [squash(s) for s in bm25_scores(q, corpus)]

@@ -38,3 +38,118 @@ def sentences(text: str) -> list[tuple[int, str]]:
         if stripped and _WORD.search(stripped):
             found.append((match.start() + raw.index(stripped), stripped))
     return found
+
+
+STOP_WORDS = frozenset(
+    # English function words and question words: they say how something is asked, not what about.
+    # Single letters come from splitting contractions and abbreviations ("what's", "e.g.").
+    [
+        "a",
+        "about",
+        "after",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "before",
+        "between",
+        "by",
+        "can",
+        "could",
+        "d",
+        "did",
+        "do",
+        "does",
+        "e",
+        "for",
+        "from",
+        "g",
+        "get",
+        "give",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "ll",
+        "m",
+        "me",
+        "my",
+        "not",
+        "of",
+        "on",
+        "or",
+        "over",
+        "please",
+        "re",
+        "s",
+        "show",
+        "so",
+        "t",
+        "tell",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "this",
+        "those",
+        "to",
+        "under",
+        "ve",
+        "was",
+        "we",
+        "were",
+        "what",
+        "whats",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
+
+
+def stem(word: str) -> str:
+    """Strip a regular English plural ("lentils" → "lentil", "currencies" → "currency").
+
+    Deliberately light (no suffix stripping beyond plurals): applied to both sides of a match it
+    only merges singular and plural, and words in other languages mostly pass through unchanged.
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def stems(text: str) -> list[str]:
+    """The stemmed words of `text` (how documents and tool descriptions are indexed)."""
+    return [stem(w) for w in words(text)]
+
+
+def content_terms(text: str) -> list[str]:
+    """The stemmed words of `text` minus stop words (how queries are matched)."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]

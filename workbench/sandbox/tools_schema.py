@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from workbench.sandbox import validate as v
 from workbench.sandbox.prompt import Tool, ToolParam
+
+# v1 definitions use Python-ish type names ("str", "int", "float", "List[str]").
+_V1_TYPES = {
+    "str": "string",
+    "int": "integer",
+    "float": "number",
+    "bool": "boolean",
+    "dict": "object",
+}
+_V1_LIST = re.compile(r"(?:list|array)(?:\[(\w+)\])?")
+# A v1 description that is nothing but a list of words: "celsius or fahrenheit", "a, b or c".
+_WORD_LIST = re.compile(r"\s*(\w+(?:\s*,\s*\w+)*)\s*,?\s+or\s+(\w+)\s*\.?\s*")
 
 
 def _schema_type(spec: Any) -> str:
@@ -15,6 +28,31 @@ def _schema_type(spec: Any) -> str:
     if isinstance(kind, list):  # e.g. ["string", "null"]
         kind = next((k for k in kind if k != "null"), "string")
     return str(kind).lower()
+
+
+def _v1_type(raw: str) -> tuple[str, str]:
+    """The JSON-schema type and item type of a v1 type name ("List[int]" → array of integer)."""
+    listed = _V1_LIST.fullmatch(raw)
+    if listed:
+        item = listed.group(1) or "str"
+        return "array", _V1_TYPES.get(item, item)
+    return _V1_TYPES.get(raw, raw), ""
+
+
+def _described_choices(description: str) -> tuple[str, ...]:
+    listed = _WORD_LIST.fullmatch(description)
+    if not listed:
+        return ()
+    return (*tuple(w.strip() for w in listed.group(1).split(",")), listed.group(2))
+
+
+def _v1_param(name: str, spec: Any) -> ToolParam:
+    spec = spec if isinstance(spec, dict) else {}
+    kind, items = _v1_type(str(spec.get("type", "str")).lower().replace(" ", ""))
+    description = str(spec.get("description", ""))
+    choices = _described_choices(description) if kind == "string" else ()
+    required = bool(spec.get("required", False))
+    return ToolParam(name, kind, required, description, choices, items)
 
 
 def v1_tools(items: list[Any]) -> tuple[Tool, ...]:
@@ -30,36 +68,22 @@ def v1_tools(items: list[Any]) -> tuple[Tool, ...]:
         definitions = item.get("parameter_definitions") or {}
         if not isinstance(definitions, dict):
             raise v.bad(f"{where}.parameter_definitions", "must be an object")
-        params = tuple(
-            ToolParam(
-                p,
-                str(spec.get("type", "str")).lower() if isinstance(spec, dict) else "str",
-                bool(spec.get("required", False)) if isinstance(spec, dict) else False,
-                str(spec.get("description", "")) if isinstance(spec, dict) else "",
-            )
-            for p, spec in definitions.items()
-        )
-        tools.append(Tool(name, str(item.get("description", "")), _v1_types(params)))
+        params = tuple(_v1_param(p, spec) for p, spec in definitions.items())
+        tools.append(Tool(name, str(item.get("description", "")), params))
     return tuple(tools)
 
 
-def _v1_types(params: tuple[ToolParam, ...]) -> tuple[ToolParam, ...]:
-    # v1 definitions use Python-ish type names ("str", "int", "float", "List[str]").
-    mapping = {
-        "str": "string",
-        "int": "integer",
-        "float": "number",
-        "bool": "boolean",
-        "dict": "object",
-    }
-    return tuple(
-        ToolParam(
-            p.name,
-            mapping.get(p.type, "array" if p.type.startswith("list") else p.type),
-            p.required,
-            p.description,
-        )
-        for p in params
+def _schema_param(name: str, spec: Any, required: bool) -> ToolParam:
+    spec = spec if isinstance(spec, dict) else {}
+    kind = _schema_type(spec)
+    return ToolParam(
+        name,
+        kind,
+        required,
+        str(spec.get("description", "")),
+        _choices(spec),
+        _schema_type(spec.get("items")) if kind == "array" else "",
+        str(spec.get("format", "")).lower(),
     )
 
 
@@ -83,20 +107,11 @@ def function_tools(items: list[Any]) -> tuple[Tool, ...]:
             raise v.bad(f"{where}.function.parameters", "must be a JSON Schema object")
         properties = schema.get("properties") or {}
         required = set(schema.get("required") or [])
-        params = tuple(
-            ToolParam(
-                p,
-                _schema_type(spec),
-                p in required,
-                str(spec.get("description", "")) if isinstance(spec, dict) else "",
-                _choices(spec),
-            )
-            for p, spec in properties.items()
-        )
+        params = tuple(_schema_param(p, spec, p in required) for p, spec in properties.items())
         tools.append(Tool(name, str(function.get("description", "")), params))
     return tuple(tools)
 
 
-def _choices(spec: Any) -> tuple[str, ...]:
-    enum = spec.get("enum") if isinstance(spec, dict) else None
+def _choices(spec: dict[str, Any]) -> tuple[str, ...]:
+    enum = spec.get("enum")
     return tuple(str(c) for c in enum) if isinstance(enum, list) else ()
