@@ -56,7 +56,7 @@ _NUMERIC = {"number": "number", "float": "number", "double": "number", "integer"
 _STRUCTURED = {"boolean": "boolean", "array": "array", "object": "object"}
 # The order kinds are filled in: the most specific values first, so a general kind (a place, a
 # free-text string) cannot take a token that only fits a specific one (a code, a date).
-_FILL_ORDER = ("enum", "date", "email", "code", "integer", "number", "place", "string", "array")
+_FILL_ORDER = ("enum", "date", "email", "code", "integer", "number", "place", "string", "free")
 
 
 def kind_of(param: ToolParam) -> str:
@@ -148,6 +148,9 @@ _FINDERS: dict[str, Callable[[ToolParam, str], list[Found]]] = {
     "number": lambda _, text: values.numbers(text),
     "place": lambda _, text: _places(text),
     "string": lambda _, text: values.quoted(text) + values.phrases(text),
+    # Free text (a search query) is what was quoted; when required and nothing was, it defaults
+    # to the words that asked for the call.
+    "free": lambda _, text: values.quoted(text),
 }
 
 
@@ -161,9 +164,12 @@ def _is_numeric(kind: str) -> bool:
     return kind in {"integer", "number"}
 
 
-def _array(param: ToolParam, source: _Source) -> list[Any] | None:
+def _array(param: ToolParam, sources: Sequence[_Source]) -> list[Any] | None:
+    """Every value of the item kind, in this call's clauses and elsewhere (lists span clauses)."""
+    if param.type != "array":
+        return None
     kind = _item_kind(param)
-    found = source.take_all(_FINDERS[kind](param, source.text))
+    found = [f for s in sources for f in s.take_all(_FINDERS[kind](param, s.text))]
     return [_number(f.value, kind) if _is_numeric(kind) else f.value for f in found] or None
 
 
@@ -175,8 +181,6 @@ def _mentioned(param: ToolParam, source: _Source) -> bool | None:
 
 def _found_value(param: ToolParam, kind: str, source: _Source, want: _Want) -> Any:
     """The value `source` offers for `param`, or None."""
-    if kind == "array":
-        return _array(param, source)
     if kind == "boolean":
         return _mentioned(param, source)
     if kind not in _FINDERS:
@@ -221,7 +225,7 @@ def fill_parameters(params: Sequence[ToolParam], text: str, fallback: str = "") 
     for param in order:
         own = _name_words(param)
         others = set().union(*(_name_words(p) for p in params if p is not param)) - own
-        value = _free_text(param, kinds[param.name], text)
+        value = _array(param, sources)
         # Values that are surely names, in this call's clauses then elsewhere, before any phrase
         # capitalised only because it opens a sentence ("Weather, in Paris?").
         for want in (_Want(own, others, False), _Want(own, others, True)):
@@ -237,11 +241,3 @@ def fill_parameters(params: Sequence[ToolParam], text: str, fallback: str = "") 
 
 def _rank(kind: str) -> int:
     return _FILL_ORDER.index(kind) if kind in _FILL_ORDER else len(_FILL_ORDER)
-
-
-def _free_text(param: ToolParam, kind: str, text: str) -> str | None:
-    """Free text (a search query) is what was quoted, else the words that asked for the call."""
-    if kind != "free":
-        return None
-    quoted = values.quoted(text)
-    return quoted[0].value if quoted else text.strip().rstrip("?!.").strip() or None
