@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 if TYPE_CHECKING:
     import httpx
@@ -168,3 +171,30 @@ def test_enum_parameters_take_a_named_value_or_are_left_out(http: httpx.Client) 
 
     assert call("Weather in Lisbon tomorrow?") == {"city": "Lisbon"}
     assert call("Weather in Lisbon in fahrenheit?") == {"city": "Lisbon", "unit": "fahrenheit"}
+
+
+def test_rerank_plurals_match_singulars_and_query_stop_words_do_not_count(
+    http: httpx.Client,
+) -> None:
+    docs = ["A lentil soup with cumin.", "Stories with a twist, under the table."]
+    body = {"model": "m", "query": "soups with lentils", "documents": docs}
+    results = http.post("/v2/rerank", json=body).json()["results"]
+    assert [r["index"] for r in results] == [0, 1]
+    # "with" and "under" are all the second document shares with the query: no lift from them.
+    alone = http.post(
+        "/v2/rerank", json={**body, "documents": ["Nothing in common here.", docs[1]]}
+    ).json()["results"]
+    assert alone[0]["relevance_score"] == alone[1]["relevance_score"]
+
+
+def test_rerank_sample_puts_lentil_dishes_first(http: httpx.Client) -> None:
+    sample = json.loads((SAMPLES / "rerank_objects.json").read_text())
+    body = {
+        "query": sample["query"],
+        "documents": sample["documents"],
+        "rank_fields": sample["rank_fields"],
+    }
+    order = [r["index"] for r in http.post("/v1/rerank", json=body).json()["results"]]
+    assert order[:2] == [3, 0]  # lentils, 30 minutes; red lentils, minutes
+    # A dish that only shares "lentil" still beats those sharing no content word at all.
+    assert max(order.index(5), order.index(7)) < min(order.index(1), order.index(4))
