@@ -17,7 +17,7 @@ _DATE = re.compile(
 )
 _PREVIOUS_WORD = re.compile(r"([\w-]+)\W*$")
 _SENTENCE_ENDS = frozenset(".!?")
-# Lowercase words that join the parts of a place name ("Rio de Janeiro", "Bosnia and Herzegovina").
+# Lowercase words that join the parts of a place name ("Rio de Janeiro", "Rue du Bac").
 _CONNECTORS = frozenset(["de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le"])
 _NOT_NAMES = frozenset(
     [
