@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -22,13 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError, WorkbenchError
-from workbench.api.flavours import codec_for
-from workbench.api.models import Flavour, RerankRequest, RerankResponse
-from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
+from workbench.api.models import Flavour, RerankRequest
 from workbench.core.rerank_docs import (
-    DEFAULT_MAX_CHUNKS_PER_DOC,
-    MAX_DOCS_TIMES_CHUNKS,
-    RECOMMENDED_MAX_DOCUMENTS,
     check_documents,
     query_token_note,
     rules_for,
@@ -36,13 +29,18 @@ from workbench.core.rerank_docs import (
 )
 from workbench.ui import resources
 from workbench.ui.widgets.endpoint_picker import EndpointPicker
-from workbench.ui.widgets.json_editor import JsonHighlighter
 from workbench.ui.widgets.rerank_editor import DocumentsEditor
 from workbench.ui.widgets.rerank_form import RerankForm
+from workbench.ui.widgets.rerank_preview import RequestPreview
+from workbench.ui.widgets.rerank_runner import (
+    RerankSender,
+    batch_for,
+    check_chunk_budget,
+    split_offer,
+)
 from workbench.ui.widgets.rerank_view import RerankResultsView, summary_line
 
 if TYPE_CHECKING:
-    from workbench.api.client import WorkbenchClient
     from workbench.api.models import Document
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
@@ -60,7 +58,7 @@ class RerankPane(QWidget):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._models: dict[str, str] = {}
+        self._sender = RerankSender()
         self.setObjectName("rerankPane")
         self.setAccessibleName("Rerank")
         self._build_ui()
@@ -83,14 +81,8 @@ class RerankPane(QWidget):
         self.query_tokens.setObjectName("rerankQueryTokens")
         self.editor = DocumentsEditor(parent=self)
         self.form = RerankForm(parent=self)
-        self.preview = QPlainTextEdit(self)
-        self.preview.setObjectName("rerankRequestPreview")
-        self.preview.setAccessibleName("Request body")
-        self.preview.setReadOnly(True)
-        self._preview_highlighter = JsonHighlighter(self.preview.document())
-        self.copy_body = QPushButton("Cop&y body", self)
-        self.copy_body.setObjectName("rerankCopyBody")
-        self.copy_body.setAccessibleName("Copy request body")
+        self.request_body = RequestPreview(parent=self)
+        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
         self.compare_with = QComboBox(self)
         self.compare_with.setObjectName("rerankCompareWith")
         self.compare_with.setAccessibleName("Compare with")
@@ -121,6 +113,10 @@ class RerankPane(QWidget):
         self.error.setVisible(False)
         self.results = RerankResultsView(parent=self)
         self._layout()
+        self._build_timer_and_shortcuts()
+        self._set_busy(False)
+
+    def _build_timer_and_shortcuts(self) -> None:
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(300)
@@ -130,7 +126,6 @@ class RerankPane(QWidget):
         self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._set_busy(False)
 
     def _layout(self) -> None:
         query_label = QLabel("&Query", self)
@@ -139,8 +134,6 @@ class RerankPane(QWidget):
         docs_label.setBuddy(self.editor.json.editor)
         compare_label = QLabel("Compare &with", self)
         compare_label.setBuddy(self.compare_with)
-        preview_label = QLabel("Request &body", self)
-        preview_label.setBuddy(self.preview)
         left = QWidget(self)
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
@@ -161,12 +154,7 @@ class RerankPane(QWidget):
         compare_row.addWidget(self.compare_with, 1)
         right_box.addLayout(compare_row)
         right_box.addWidget(self.split)
-        preview_row = QHBoxLayout()
-        preview_row.addWidget(preview_label)
-        preview_row.addStretch(1)
-        preview_row.addWidget(self.copy_body)
-        right_box.addLayout(preview_row)
-        right_box.addWidget(self.preview, 1)
+        right_box.addWidget(self.request_body, 1)
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(left)
         top.addWidget(right)
@@ -271,35 +259,11 @@ class RerankPane(QWidget):
             raise InputError(title="Type a query", where="query")
         docs = documents if documents is not None else self.editor.documents()
         rules = rules_for(endpoint.flavour)
-        form = self.form
-        if documents is None:
-            self._check_chunk_budget(len(docs), rules.length_parameter == "max_chunks_per_doc")
-        return RerankRequest(
-            query=query,
-            documents=stringify_values(docs).documents,
-            model=form.model.text().strip() or None,
-            top_n=form.top_n.value() or None,
-            return_documents=rules.return_documents and form.return_documents.isChecked(),
-            rank_fields=(form.rank_fields() or None) if rules.rank_fields else None,
-            max_chunks_per_doc=(form.max_chunks.value() or None)
-            if rules.length_parameter == "max_chunks_per_doc"
-            else None,
-            max_tokens_per_doc=(form.max_tokens.value() or None)
-            if rules.length_parameter == "max_tokens_per_doc"
-            else None,
-        )
-
-    def _check_chunk_budget(self, count: int, chunked: bool) -> None:
-        # v1: documents x max_chunks_per_doc must stay below 10,000; batches keep to it.
-        chunks = self.form.max_chunks.value() or DEFAULT_MAX_CHUNKS_PER_DOC
-        if not chunked or count * chunks < MAX_DOCS_TIMES_CHUNKS or self.split.isChecked():
-            return
-        raise InputError(
-            title=f"{count:,} documents x {chunks} chunks each must stay below "
-            f"{MAX_DOCS_TIMES_CHUNKS:,}: lower max_chunks_per_doc to "
-            f"{max(1, (MAX_DOCS_TIMES_CHUNKS - 1) // count)} or split into batches",
-            where="max_chunks_per_doc",
-        )
+        if documents is None and rules.length_parameter == "max_chunks_per_doc":
+            check_chunk_budget(
+                len(docs), self.form.max_chunks.value() or None, split=self.split.isChecked()
+            )
+        return self.form.request(query, stringify_values(docs).documents, rules)
 
     def _compare_endpoint(self) -> EndpointConfig | None:
         endpoint_id = self.compare_with.currentData()
@@ -313,18 +277,17 @@ class RerankPane(QWidget):
     async def _run(self, request: RerankRequest, other: EndpointConfig | None) -> None:
         endpoint = self._endpoint()
         notes = stringify_values(self.editor.last_documents() or []).notes
+        session, split = self._services.session, self.split.isChecked()
         try:
-            client = await self._services.session.client_for(endpoint.id)
+            target = (endpoint, await session.client_for(endpoint.id))
             if other is None:
-                response = await self._send(endpoint, request, client)
+                response = await self._sender.send(target, request, split=split)
                 self.results.show_results(response, request, notes)
                 self.status.setText(self.results.summary())
                 return
-            client_b = await self._services.session.client_for(other.id)
-            # B uses its own endpoint's model: the model box names A's.
-            request_b = request.model_copy(update={"model": None})
-            response, response_b = await asyncio.gather(
-                self._send(endpoint, request, client), self._send(other, request_b, client_b)
+            target_b = (other, await session.client_for(other.id))
+            response, response_b = await self._sender.compare(
+                target, target_b, request, split=split
             )
             self.results.show_results(response, request, notes)
             self.results.show_comparison(response, response_b, request, endpoint.name, other.name)
@@ -332,31 +295,6 @@ class RerankPane(QWidget):
         except WorkbenchError as exc:
             self._show_error(exc)
             raise  # the runner turns it into a notice
-
-    async def _send(
-        self, endpoint: EndpointConfig, request: RerankRequest, client: WorkbenchClient
-    ) -> RerankResponse:
-        if rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model):
-            request = request.model_copy(update={"model": await self._model_name(endpoint, client)})
-        total = len(request.documents)
-        size = batch_size(
-            request.max_chunks_per_doc if endpoint.flavour is Flavour.COHERE_V1 else 1
-        )
-        if total <= size or not self.split.isChecked():
-            return await client.rerank(request)
-        parts = []
-        for span in split_batches(total, size):
-            part = request.model_copy(
-                update={"documents": request.documents[span.start : span.stop], "top_n": None}
-            )
-            parts.append((span, await client.rerank(part)))
-        return merge_batches(parts, request.top_n)
-
-    async def _model_name(self, endpoint: EndpointConfig, client: WorkbenchClient) -> str:
-        # v2 requires `model`; a serverless deployment serves one model and names it at /info.
-        if endpoint.id not in self._models:
-            self._models[endpoint.id] = (await client.info()).model_name or "default"
-        return self._models[endpoint.id]
 
     # --- state --------------------------------------------------------------------------------
 
@@ -374,17 +312,12 @@ class RerankPane(QWidget):
 
     def _update_split_offer(self, count: int) -> None:
         current = self._services.session.selected("rerank")
-        chunked = current is not None and current.flavour is Flavour.COHERE_V1
-        size = batch_size(self.form.max_chunks.value() or None) if chunked else batch_size(1)
+        flavour = current.flavour if current is not None else None
+        size = batch_for(flavour, self.form.max_chunks.value() or None)
         over = count > size
         self.split.setVisible(over)
         if over:
-            self.split.setText(
-                f"⚠ {count:,} documents: more than one request should carry here (at most "
-                f"{RECOMMENDED_MAX_DOCUMENTS:,} recommended; v1 also needs documents x "
-                f"max_chunks_per_doc below {MAX_DOCS_TIMES_CHUNKS:,}). Split into batches of "
-                f"{size:,} and merge the results"
-            )
+            self.split.setText(split_offer(count, size))
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -454,15 +387,9 @@ class RerankPane(QWidget):
             return "// The documents are not valid JSON yet: see the message under the editor."
         try:
             request = self._request(documents=docs[:limit] if limit else docs)
-            endpoint = self._endpoint()
-            if rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model):
-                # Sent as the model /info names; shown as such until the first run learns it.
-                model = self._models.get(endpoint.id, "<model named by GET /info>")
-                request = request.model_copy(update={"model": model})
-            body: dict[str, Any] = codec_for(endpoint.flavour).rerank_body(request, endpoint.model)
+            text = self._sender.body_text(self._endpoint(), request)
         except InputError as exc:
             return f"// {exc}"
-        text = json.dumps(body, indent=2, ensure_ascii=False)
         if limit and len(docs) > limit:
             text += f"\n// … and {len(docs) - limit:,} more documents (Copy body copies them all)"
         return text

@@ -80,6 +80,9 @@ class Composer(QWidget):
         self.send_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._layout(label)
+
+    def _layout(self, label: QLabel) -> None:
         edit_bar = QHBoxLayout()
         edit_bar.addWidget(self.editing, 1)
         edit_bar.addWidget(self.cancel_edit)

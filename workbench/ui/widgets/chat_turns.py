@@ -17,39 +17,29 @@ if TYPE_CHECKING:
 
 def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
     """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
+    source: ChatSnapshot | Reply
     if snap is not None:
-        return _live_display_of(index, turn, snap)
-    reply = turn.reply or Reply()
+        # Straight from the snapshot: building a pydantic Reply per tick would copy every
+        # citation and document and parse every tool call's arguments, only to read a few back.
+        source = snap
+        calls = tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls)
+        cut_off, status = None, ""
+    else:
+        source = reply = turn.reply or Reply()
+        calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
+        cut_off, status = reply.cut_off, reply.status
     return TurnDisplay(
         index=index,
         user=turn.user,
-        text=reply.text,
-        tool_plan=reply.tool_plan,
+        text=source.text,
+        tool_plan=source.tool_plan,
         tool_results_sent=len(turn.tool_results),
-        citations=tuple(reply.citations),
-        search_queries=tuple(reply.search_queries),
-        cut_off=reply.cut_off,
-        status=reply.status,
-        streaming=False,
-        tool_calls=tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls),
-    )
-
-
-def _live_display_of(index: int, turn: Turn, snap: ChatSnapshot) -> TurnDisplay:
-    # Straight from the snapshot: building a pydantic Reply per tick would copy every citation
-    # and document and parse every tool call's arguments, only to read a few fields back.
-    return TurnDisplay(
-        index=index,
-        user=turn.user,
-        text=snap.text,
-        tool_plan=snap.tool_plan,
-        tool_results_sent=len(turn.tool_results),
-        citations=snap.citations,
-        search_queries=snap.search_queries,
-        cut_off=None,
-        status="",
-        streaming=True,
-        tool_calls=tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls),
+        citations=tuple(source.citations),
+        search_queries=tuple(source.search_queries),
+        cut_off=cut_off,
+        status=status,
+        streaming=snap is not None,
+        tool_calls=calls,
     )
 
 

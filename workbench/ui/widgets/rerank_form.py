@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.api.models import RerankRequest
 from workbench.core.rerank_docs import (
     DEFAULT_MAX_CHUNKS_PER_DOC,
     KeyCount,
@@ -136,6 +137,24 @@ class RerankForm(QWidget):
         if not kept and fresh and not any(checked for _, checked in fresh):
             fresh[0] = (fresh[0][0], True)  # no `text` key: rank on the first key until told
         self._fill([*kept, *fresh])
+
+    def request(self, query: str, documents: list[Document], rules: RerankRules) -> RerankRequest:
+        """The request these values make for `query` over `documents`, as the flavour allows."""
+        length = rules.length_parameter
+        return RerankRequest(
+            query=query,
+            documents=documents,
+            model=self.model.text().strip() or None,
+            top_n=self.top_n.value() or None,
+            return_documents=rules.return_documents and self.return_documents.isChecked(),
+            rank_fields=(self.rank_fields() or None) if rules.rank_fields else None,
+            max_chunks_per_doc=(self.max_chunks.value() or None)
+            if length == "max_chunks_per_doc"
+            else None,
+            max_tokens_per_doc=(self.max_tokens.value() or None)
+            if length == "max_tokens_per_doc"
+            else None,
+        )
 
     def rank_fields(self) -> list[str]:
         """Checked keys in list order."""

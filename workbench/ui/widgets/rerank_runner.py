@@ -1,0 +1,135 @@
+"""Rerank sending: the model named by GET /info, batches split and merged, two endpoints at once."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.errors import InputError
+from workbench.api.flavours import codec_for
+from workbench.api.models import Flavour
+from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
+from workbench.core.rerank_docs import (
+    DEFAULT_MAX_CHUNKS_PER_DOC,
+    MAX_DOCS_TIMES_CHUNKS,
+    RECOMMENDED_MAX_DOCUMENTS,
+    rules_for,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from workbench.api.client import WorkbenchClient
+    from workbench.api.models import RerankRequest, RerankResponse
+    from workbench.core.endpoints import EndpointConfig
+
+Target = tuple["EndpointConfig", "WorkbenchClient"]
+"""An endpoint and the client that sends to it."""
+
+
+def check_chunk_budget(count: int, max_chunks: int | None, *, split: bool) -> None:
+    """v1: documents x max_chunks_per_doc must stay below 10,000 unless batches keep to it.
+
+    Raises:
+        InputError: naming `max_chunks_per_doc` and the value that would fit.
+    """
+    chunks = max_chunks or DEFAULT_MAX_CHUNKS_PER_DOC
+    if count * chunks < MAX_DOCS_TIMES_CHUNKS or split:
+        return
+    raise InputError(
+        title=f"{count:,} documents x {chunks} chunks each must stay below "
+        f"{MAX_DOCS_TIMES_CHUNKS:,}: lower max_chunks_per_doc to "
+        f"{max(1, (MAX_DOCS_TIMES_CHUNKS - 1) // count)} or split into batches",
+        where="max_chunks_per_doc",
+    )
+
+
+def batch_for(flavour: Flavour | None, max_chunks: int | None) -> int:
+    """Documents per request when splitting: v1 also counts each document's chunks."""
+    return batch_size(max_chunks if flavour is Flavour.COHERE_V1 else 1)
+
+
+def _needs_model(endpoint: EndpointConfig, request: RerankRequest) -> bool:
+    return rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model)
+
+
+def split_offer(count: int, size: int) -> str:
+    """The "Split into batches" box's text for `count` documents in batches of `size`."""
+    return (
+        f"⚠ {count:,} documents: more than one request should carry here (at most "
+        f"{RECOMMENDED_MAX_DOCUMENTS:,} recommended; v1 also needs documents x "
+        f"max_chunks_per_doc below {MAX_DOCS_TIMES_CHUNKS:,}). Split into batches of "
+        f"{size:,} and merge the results"
+    )
+
+
+class RerankSender:
+    """Sends the pane's requests; remembers each endpoint's /info model while the endpoint stays."""
+
+    def __init__(self) -> None:
+        self._models: dict[str, tuple[EndpointConfig, str]] = {}
+
+    def known_model(self, endpoint: EndpointConfig) -> str | None:
+        """The model GET /info named for this endpoint as it is now, if it was asked."""
+        learned = self._models.get(endpoint.id)
+        return learned[1] if learned is not None and learned[0] == endpoint else None
+
+    def forget_changed(self, endpoints: Iterable[EndpointConfig]) -> None:
+        """Forget what was learned from endpoints since edited or removed.
+
+        An edited URL may lead to another deployment serving another model.
+        """
+        now = {endpoint.id: endpoint for endpoint in endpoints}
+        for endpoint_id, (was, _model) in list(self._models.items()):
+            if now.get(endpoint_id) != was:
+                del self._models[endpoint_id]
+
+    def body_text(self, endpoint: EndpointConfig, request: RerankRequest) -> str:
+        """The JSON body `send` would post for `request`, indented.
+
+        Raises:
+            InputError: the endpoint's flavour cannot carry the request.
+        """
+        if _needs_model(endpoint, request):
+            # Sent as the model /info names; shown as such until the first run learns it.
+            model = self.known_model(endpoint) or "<model named by GET /info>"
+            request = request.model_copy(update={"model": model})
+        body: dict[str, Any] = codec_for(endpoint.flavour).rerank_body(request, endpoint.model)
+        return json.dumps(body, indent=2, ensure_ascii=False)
+
+    async def send(self, target: Target, request: RerankRequest, *, split: bool) -> RerankResponse:
+        """One endpoint's answer, over batches merged back into one ranking when `split`."""
+        endpoint, client = target
+        if _needs_model(endpoint, request):
+            request = request.model_copy(update={"model": await self._model_name(target)})
+        total = len(request.documents)
+        size = batch_for(endpoint.flavour, request.max_chunks_per_doc)
+        if total <= size or not split:
+            return await client.rerank(request)
+        parts = []
+        for span in split_batches(total, size):
+            part = request.model_copy(
+                update={"documents": request.documents[span.start : span.stop], "top_n": None}
+            )
+            parts.append((span, await client.rerank(part)))
+        return merge_batches(parts, request.top_n)
+
+    async def compare(
+        self, a: Target, b: Target, request: RerankRequest, *, split: bool
+    ) -> tuple[RerankResponse, RerankResponse]:
+        """Both endpoints' answers to the same request, sent side by side."""
+        # B uses its own endpoint's model: the model box names A's.
+        request_b = request.model_copy(update={"model": None})
+        return await asyncio.gather(
+            self.send(a, request, split=split), self.send(b, request_b, split=split)
+        )
+
+    async def _model_name(self, target: Target) -> str:
+        # v2 requires `model`; a serverless deployment serves one model and names it at /info.
+        endpoint, client = target
+        known = self.known_model(endpoint)
+        if known is None:
+            known = (await client.info()).model_name or "default"
+            self._models[endpoint.id] = (endpoint, known)
+        return known
