@@ -392,3 +392,25 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     assert len(ranking(pane)) == 5
     assert all(i % 7 == 0 for i in ranking(pane))
     assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 2
+
+
+def _sent_model(pane: RerankPane) -> str:
+    # The body box shows the model a run would send; set_query redraws it at once.
+    pane.set_query(pane.query.toPlainText())
+    return str(json.loads(pane.request_body_text())["model"])
+
+
+def test_model_named_by_info_is_asked_again_after_the_endpoint_is_edited(
+    pane, services, qtbot
+) -> None:
+    endpoint = endpoint_for(services, Flavour.COHERE_V2)
+    assert not endpoint.model  # v2 needs one: the pane asks GET /info
+    fill(pane, "apple", FRUIT)
+    run(pane, services, qtbot)
+    assert _sent_model(pane) == SandboxConfig().chat_model
+    with start_sandbox(SandboxConfig(chat_model="another-deployment")) as other:
+        services.session.save_endpoint(endpoint.model_copy(update={"base_url": other.base_url}))
+        qtbot.waitUntil(lambda: _sent_model(pane) == "<model named by GET /info>")
+        run(pane, services, qtbot)
+        assert _sent_model(pane) == "another-deployment"
+        assert ranking(pane)[0] == 1

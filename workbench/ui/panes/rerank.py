@@ -333,6 +333,8 @@ class RerankPane(QWidget):
         self._on_session_endpoints_changed()
 
     def _on_session_endpoints_changed(self) -> None:
+        # An edited URL may lead to another deployment: ask its /info again.
+        self._sender.forget_changed(self._services.session.endpoints())
         chosen = self.compare_with.currentData()
         current = self._services.session.selected("rerank")
         self.compare_with.blockSignals(True)
