@@ -48,7 +48,7 @@ def test_metrics_use_the_servers_output_tokens() -> None:
     assert "first token 250 ms" in line
     assert "20.0 tokens/s" in line
     assert "tokens in 18 / out 40" in line
-    assert "EUR" in line
+    assert "≈ 0.000069 EUR" in line  # two significant digits, not a run of zeros
 
 
 def test_metrics_estimate_tokens_when_usage_is_missing() -> None:
@@ -97,3 +97,18 @@ def test_endpoint_prices_model_is_understood() -> None:
     )
     assert estimate_cost(usage, table) == pytest.approx(0.0025 + 0.001 + 0.002)
     assert price_table(Prices()) is None
+
+
+@pytest.mark.parametrize(
+    ("per_million", "shown"), [(0.0, "≈ 0 USD"), (2.5, "≈ 0.00025 USD"), (250_000.0, "≈ 25.00 USD")]
+)
+def test_cost_is_shown_with_the_digits_that_matter(per_million: float, shown: str) -> None:
+    table = price_table({"input_tokens": per_million})
+    metrics = turn_metrics(
+        TurnTiming(0.0, 0.5, 1.0),
+        finish_reason="COMPLETE",
+        usage=Usage(input_tokens=100),
+        output_chars=0,
+        prices=table,
+    )
+    assert shown in describe(metrics)

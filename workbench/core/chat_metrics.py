@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -177,6 +178,14 @@ def _num(value: float) -> str:
     return f"{value:g}" if value != int(value) else str(int(value))
 
 
+def _money(amount: float) -> str:
+    # A turn often costs a fraction of a cent: two significant digits say it, six decimals don't.
+    if amount == 0:
+        return "0"
+    decimals = max(2, 1 - math.floor(math.log10(amount)))
+    return f"{amount:.{decimals}f}"
+
+
 def describe(metrics: TurnMetrics) -> str:
     """One status line: finish reason, timings, tokens, billed units and cost."""
     parts = [f"finish: {metrics.finish_reason or 'unknown'}"]
@@ -193,7 +202,7 @@ def describe(metrics: TurnMetrics) -> str:
         billed = ", ".join(f"{k} {_num(v)}" for k, v in sorted(metrics.billed_units.items()))
         parts.append(f"billed {billed}")
     if metrics.cost is not None:
-        parts.append(f"≈ {metrics.cost:.6f} {metrics.currency}")
+        parts.append(f"≈ {_money(metrics.cost)} {metrics.currency}")
     if metrics.total_s is not None:
         parts.append(f"{metrics.total_s:.2f} s")
     return " · ".join(parts)
