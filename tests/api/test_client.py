@@ -102,6 +102,10 @@ def test_stream_and_non_stream_give_the_same_answer(connection: Factory, flavour
         assert whole.text
         assert streamed.text == whole.text
         assert streamed.event_count == len(events) > 3
+        # Every flavour reports usage in the stream too (OpenAI only when asked: stream_options).
+        assert whole.usage is not None
+        assert streamed.usage is not None
+        assert streamed.usage.output_tokens == whole.usage.output_tokens
         if flavour is not Flavour.OPENAI:
             assert [c.document_ids for c in streamed.citations] == [
                 c.document_ids for c in whole.citations

@@ -314,6 +314,7 @@ def test_openai_body_sends_empty_content_with_tool_calls_and_maps_params() -> No
     }
     assert body["messages"][-1]["role"] == "tool"
     assert (body["top_p"], body["stop"], body["seed"], body["stream"]) == (0.9, ["END"], 3, True)
+    assert body["stream_options"] == {"include_usage": True}
     assert "model" not in body
     assert "p" not in body
 

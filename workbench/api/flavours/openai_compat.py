@@ -114,6 +114,10 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     body.update(generation_fields(request.params, _PARAMS, _LABEL))
     if stream:
         body["stream"] = True
+        # Without it OpenAI-style servers send no usage in a stream, so a turn's tokens and cost
+        # would be guesses; a server that ignores it simply sends none (the fold allows that).
+        # A value the person passed as an extra parameter wins.
+        body.setdefault("stream_options", {"include_usage": True})
     return body
 
 
