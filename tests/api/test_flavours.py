@@ -351,3 +351,17 @@ def test_openai_non_stream_answer() -> None:
         "f",
         (),
     )
+
+
+def test_openai_stream_options_can_be_replaced_or_left_out() -> None:
+    def body_with(extra: dict[str, Any]) -> dict[str, Any]:
+        request = ChatRequest(message="hi", params=GenerationParams(extra=extra))
+        return openai_compat.chat_body(request, None, stream=True)
+
+    assert body_with({})["stream_options"] == {"include_usage": True}
+    assert body_with({"stream_options": {"include_usage": False}})["stream_options"] == {
+        "include_usage": False
+    }
+    assert "stream_options" not in body_with({"stream_options": None})
+    plain = openai_compat.chat_body(ChatRequest(message="hi"), None, stream=False)
+    assert "stream_options" not in plain

@@ -116,8 +116,11 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         body["stream"] = True
         # Without it OpenAI-style servers send no usage in a stream, so a turn's tokens and cost
         # would be guesses; a server that ignores it simply sends none (the fold allows that).
-        # A value the person passed as an extra parameter wins.
+        # A value the person passed as an extra parameter wins; null leaves the field out, for a
+        # server that refuses it.
         body.setdefault("stream_options", {"include_usage": True})
+        if body["stream_options"] is None:
+            del body["stream_options"]
     return body
 
 
