@@ -7,6 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-build/screenshots}"
 command -v xvfb-run >/dev/null || { echo "xvfb-run not found: apt-get install xvfb" >&2; exit 1; }
+# Without a colour-emoji font, emoji in the samples (and in people's answers) render as empty boxes.
+if ! fc-list 2>/dev/null | grep -qi emoji; then
+  echo "warning: no emoji font found (fc-list | grep -i emoji): emoji will show as empty boxes." >&2
+  echo "  Debian/Ubuntu: apt-get install fonts-noto-color-emoji; Fedora: dnf install google-noto-color-emoji-fonts" >&2
+fi
 config="$(mktemp -d)"
 trap 'rm -rf "$config"' EXIT
 export WORKBENCH_CONFIG_DIR="$config" WORKBENCH_KEYRING_SERVICE="cohere-workbench-screenshots-$$"

@@ -102,8 +102,10 @@ def test_citations_highlight_exactly_the_cited_unicode_text(
     sources = pane.sources.toPlainText()
     assert "cafe" in sources
     assert "Cited by" in sources
+    pane.tabs.show_section(pane.setup)
     pane.transcript.citation_activated.emit(0, (0,))
     assert reply.citations[0].text in pane.sources.toPlainText()
+    assert pane.tabs.current_section() is pane.sources  # a clicked span opens its sources
 
 
 @pytest.mark.parametrize("flavour", FLAVOURS)

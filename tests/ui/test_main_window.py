@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QLabel, QListView, QProgressBar, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QLabel,
+    QListView,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QWidget,
+)
 
 from workbench.api.errors import NotFound
 from workbench.ui.app import apply_colour_scheme
@@ -25,7 +34,7 @@ from workbench.ui.main_window import MainWindow
 from workbench.ui.notices import NoticeCenter
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
@@ -242,7 +251,7 @@ def _mnemonic(text: str) -> str | None:
 
 
 def _visible_mnemonics(main: MainWindow) -> dict[str, list[str]]:
-    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QTabBar
+    from PySide6.QtWidgets import QAbstractButton, QTabBar
 
     found: dict[str, list[str]] = {}
 
@@ -266,26 +275,55 @@ def _visible_mnemonics(main: MainWindow) -> dict[str, list[str]]:
     return found
 
 
-INNER_TABS = {
+INNER_PAGES = {
     "rerank": ("rerankDocumentsTabs", "rerankResultsTabs"),
-    "chat": ("chat_side_tabs",),
+    "chat": ("chat_side_sections",),
     "endpoints": (),
 }
-"""Each pane's tab widgets whose pages (every combination of them) the Alt-key check shows."""
+"""Each pane's tab widgets and section lists whose pages (every combination) the Alt-key check shows."""
+
+
+def _pager(pane: QWidget, name: str) -> tuple[int, Callable[[int], str]]:
+    """How many pages a tab widget or section list named `name` has, and how to show one."""
+    tabs = pane.findChild(QTabWidget, name)
+    if tabs is not None:
+
+        def show_tab(index: int) -> str:
+            tabs.setCurrentIndex(index)
+            return tabs.tabText(index)
+
+        return tabs.count(), show_tab
+    sections = pane.findChild(QListWidget, name)
+    assert sections is not None, name
+
+    def show_section(row: int) -> str:
+        sections.setCurrentRow(row)
+        return sections.item(row).text()
+
+    return sections.count(), show_section
 
 
 def _each_page(pane: QWidget, names: tuple[str, ...]) -> Iterator[str]:
-    tabs = [pane.findChild(QTabWidget, name) for name in names]
-    assert all(tabs), names
-    shown = [tab for tab in tabs if tab is not None]
-    for pages in itertools.product(*(range(tab.count()) for tab in shown)):
-        for tab, page in zip(shown, pages, strict=True):
-            tab.setCurrentIndex(page)
-        yield " / ".join(tab.tabText(page) for tab, page in zip(shown, pages, strict=True))
+    pagers = [_pager(pane, name) for name in names]
+    for pages in itertools.product(*(range(count) for count, _ in pagers)):
+        yield " / ".join(show(page) for (_, show), page in zip(pagers, pages, strict=True))
+
+
+def _clashes_on_every_page(
+    window: MainWindow, where: str, names: tuple[str, ...]
+) -> dict[str, dict[str, list[str]]]:
+    clashes: dict[str, dict[str, list[str]]] = {}
+    for pages in _each_page(window.current_pane(), names):
+        found = {k: v for k, v in _visible_mnemonics(window).items() if len(v) > 1}
+        if found:
+            clashes[f"{where} {pages}".strip()] = found
+    return clashes
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
-def test_no_two_visible_controls_share_an_alt_key(window: MainWindow, qtbot: QtBot) -> None:
+def test_no_two_visible_controls_share_an_alt_key(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
     # Qt alternates focus between clashing mnemonics instead of acting, so a keyboard user
     # pressing Alt+letter would land on the wrong control.
     window.show()
@@ -294,8 +332,24 @@ def test_no_two_visible_controls_share_an_alt_key(window: MainWindow, qtbot: QtB
     for i in range(3):
         window.show_pane(i)
         key = window.current_pane_key()
-        for pages in _each_page(window.current_pane(), INNER_TABS[key]):
-            found = {k: v for k, v in _visible_mnemonics(window).items() if len(v) > 1}
-            if found:
-                clashes[f"{key} {pages}".strip()] = found
+        clashes |= _clashes_on_every_page(window, key, INNER_PAGES[key])
+    # The chat pane's extra controls: a tool call waiting for results (its form, in both
+    # modes), then editing a turn to resend it (Cancel edit shows beside the composer).
+    window.show_pane(1)
+    chat = window.chat_pane
+    chat.setup.model.setText("command-r-plus-08-2024")  # the fixture's endpoints name none
+    chat.load_sample("tools")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    reply = chat.session().turns[-1].reply
+    assert reply is not None
+    assert [call.name for call in reply.tool_calls] == ["get_weather"]
+    waiting = (*INNER_PAGES["chat"], "tool_result_0_mode")
+    chat.tabs.show_section(chat.tool_results)
+    form = chat.findChild(QGroupBox, "tool_result_0")
+    assert form is not None
+    assert form.isVisible()
+    clashes |= _clashes_on_every_page(window, "chat with a tool call", waiting)
+    chat.transcript.edit_requested.emit(0)
+    assert chat.composer.cancel_edit.isVisible()
+    clashes |= _clashes_on_every_page(window, "chat editing a turn", waiting)
     assert not clashes, "\n".join(f"{where}: {found}" for where, found in clashes.items())

@@ -85,8 +85,7 @@ def test_per_pane_selection_is_independent_and_persists(
     assert again.selected("chat") == openai
     # The panes follow what they send to: v1 chunks documents, OpenAI has no RAG documents.
     assert window.rerank_pane.form.max_chunks.isVisibleTo(window.rerank_pane)
-    tabs = window.chat_pane.tabs
-    assert not tabs.isTabEnabled(tabs.indexOf(window.chat_pane.documents))
+    assert not window.chat_pane.tabs.is_section_enabled(window.chat_pane.documents)
 
 
 def test_pickers_follow_endpoints_added_renamed_and_removed(

@@ -39,10 +39,10 @@ def _scenes(window: MainWindow) -> list[tuple[int, Callable[[], None], Callable[
     chat = window.chat_pane
 
     def show_sources() -> None:
-        chat.tabs.setCurrentWidget(chat.sources)
+        chat.tabs.show_section(chat.sources)
 
     def show_trace() -> None:
-        chat.tabs.setCurrentWidget(chat.trace)
+        chat.tabs.show_section(chat.trace)
 
     def tools_sample() -> None:
         chat.clear()  # the tool call alone, not after the grounded answer

@@ -21,7 +21,7 @@ from workbench.core.chat_session import ChatFrame, ChatSession, SavedChat, reply
 from workbench.ui import resources
 from workbench.ui.widgets.chat_controls import Composer
 from workbench.ui.widgets.chat_history import ChatHistory
-from workbench.ui.widgets.chat_side import ChatSideTabs
+from workbench.ui.widgets.chat_side import ChatSidePanel
 from workbench.ui.widgets.chat_turns import display_of, has_output, trace_of, turn_status
 from workbench.ui.widgets.endpoint_picker import EndpointPicker
 from workbench.ui.widgets.transcript import Transcript
@@ -80,7 +80,7 @@ class ChatPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.transcript, 1)
         left_layout.addWidget(self.composer)
-        self.tabs = ChatSideTabs(parent=self)
+        self.tabs = ChatSidePanel(parent=self)
         # The pages the pane wires (and tests drive), named as before the tabs moved out.
         self.params, self.setup = self.tabs.params, self.tabs.setup
         self.documents, self.tools = self.tabs.documents, self.tabs.tools
@@ -257,7 +257,7 @@ class ChatPane(QWidget):
             return
         chosen = [cmap.spans[i] for i in spans if 0 <= i < len(cmap.spans)]
         self.sources.show_spans(chosen, self._lookups.get(turn, {}))
-        self.tabs.setCurrentWidget(self.sources)
+        self.tabs.show_section(self.sources)
 
     def _on_session_selection_changed(self, pane: str) -> None:
         if pane != "chat":

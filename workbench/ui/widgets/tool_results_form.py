@@ -133,6 +133,7 @@ class ToolResultsForm(QWidget):
         self._editors: list[_CallEditor] = []
         self._hint = QLabel("No tool calls to answer.", self)
         self._hint.setObjectName("chat_tool_results_hint")
+        self._hint.setWordWrap(True)  # one long line would widen the whole side column
         self._box = QVBoxLayout()
         self._continue = QPushButton("Co&ntinue with results", self)
         self._continue.setObjectName("chat_continue")
