@@ -1,10 +1,16 @@
-"""Item models for the shell's views: the endpoint list."""
+"""Item models shared by the views: the endpoint list, and a base for fixed-column tables."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from workbench.core.endpoints import FLAVOUR_LABELS
 
@@ -17,7 +23,8 @@ if TYPE_CHECKING:
 ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role holding the endpoint id of a row."""
 
-_Index = QModelIndex | QPersistentModelIndex
+AnyIndex = QModelIndex | QPersistentModelIndex
+"""Either kind of index Qt hands to a model's methods."""
 
 
 class EndpointListModel(QAbstractListModel):
@@ -29,11 +36,11 @@ class EndpointListModel(QAbstractListModel):
         self._items: list[EndpointConfig] = session.endpoints()
         session.endpoints_changed.connect(self._on_session_endpoints_changed)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008  Qt's signature
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008  Qt's signature
         """Number of endpoints (a flat list)."""
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Name, tooltip, accessible text or id for a row."""
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
@@ -58,3 +65,21 @@ class EndpointListModel(QAbstractListModel):
         self.beginResetModel()
         self._items = self._session.endpoints()
         self.endResetModel()
+
+
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table whose columns are fixed: subclasses name them in HEADERS."""
+
+    HEADERS: ClassVar[list[str]] = []
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008  Qt's signature
+        """Number of columns (a flat table)."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The column's name from HEADERS."""
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from workbench.core.rerank_compare import Comparison, compare_rankings
 from workbench.core.rerank_docs import preview_segments
+from workbench.ui.widgets.models import AnyIndex, HeaderedTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -16,8 +17,6 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from workbench.api.models import Document, RerankResponse
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 def movement_text(delta: int | None, rank_a: int | None, rank_b: int | None) -> str:
@@ -31,7 +30,7 @@ def movement_text(delta: int | None, rank_a: int | None, rank_b: int | None) -> 
     return f"▲ {delta}" if delta > 0 else f"▼ {-delta}"
 
 
-class CompareModel(QAbstractTableModel):
+class CompareModel(HeaderedTableModel):
     """One row per document in B's order (then those only A ranked), with the movement."""
 
     HEADERS: ClassVar[list[str]] = [
@@ -87,16 +86,6 @@ class CompareModel(QAbstractTableModel):
         if parent.isValid() or self._comparison is None:
             return 0
         return len(self._comparison.movements)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._comparison is None:

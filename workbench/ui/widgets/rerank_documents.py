@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from workbench.core.rerank_docs import key_inventory
 
@@ -15,8 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from workbench.api.models import Document
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+    from workbench.ui.widgets.models import AnyIndex
 
 
 class DocumentsTableModel(QAbstractTableModel):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     Qt,
 )
@@ -15,6 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.core.rerank_docs import preview_segments
+from workbench.ui.widgets.models import AnyIndex, HeaderedTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
 
     from workbench.api.models import Document, RerankHit
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 SCORE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 """The relevance score as a float (the bar delegate draws it)."""
@@ -33,7 +31,7 @@ DOC_INDEX_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 """The document's position in the request."""
 
 
-class RerankResultsModel(QAbstractTableModel):
+class RerankResultsModel(HeaderedTableModel):
     """One row per hit: rank, original index, score, document preview (ranked fields emphasised)."""
 
     HEADERS: ClassVar[list[str]] = ["Rank", "Index", "Score", "Document"]
@@ -78,16 +76,6 @@ class RerankResultsModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
