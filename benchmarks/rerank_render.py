@@ -117,7 +117,7 @@ def make_documents(count: int, size: int = 1024, seed: int = 1) -> list[dict[str
     rng = random.Random(seed)
     docs = []
     for i in range(count):
-        body = []
+        body: list[str] = []
         while sum(len(w) + 1 for w in body) < size - 60:
             body.append(rng.choice(WORDS))
         docs.append(

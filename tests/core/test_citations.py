@@ -36,6 +36,9 @@ def test_code_point_offsets_anchor_exactly_with_emoji_and_accents() -> None:
     assert ANSWER[span.start : span.end] == phrase
     # Qt counts UTF-16: the emoji and the flag (two astral characters) shift it by 3 units.
     encoded = ANSWER.encode("utf-16-le")
+    assert span.start is not None
+    assert span.start16 is not None
+    assert span.end16 is not None
     assert encoded[2 * span.start16 : 2 * span.end16].decode("utf-16-le") == phrase
     assert span.start16 == span.start + 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour, RerankHit, RerankResponse
+from workbench.api.models import Document, Flavour, RerankHit, RerankResponse
 from workbench.core.rerank_compare import (
     batch_size,
     compare_rankings,
@@ -89,7 +89,12 @@ def test_pasted_request_body_yields_its_documents() -> None:
 
 
 def test_key_inventory_counts_and_names_missing_documents() -> None:
-    docs = [{"title": "a", "text": "x"}, {"text": "y"}, "z", {"title": "b", "year": "1"}]
+    docs: list[Document] = [
+        {"title": "a", "text": "x"},
+        {"text": "y"},
+        "z",
+        {"title": "b", "year": "1"},
+    ]
     inv = {k.key: k for k in key_inventory(docs)}
     assert list(inv) == ["title", "text", "year"]
     assert (inv["title"].count, inv["title"].missing) == (2, (1, 2))
@@ -221,15 +226,15 @@ def test_empty_input_is_an_error() -> None:
 
 @pytest.mark.parametrize("fmt", list(DocFormat))
 def test_export_then_import_round_trips_strings(fmt: DocFormat) -> None:
-    docs = ["alpha beta", "gamma", "δ ü 😀"]
+    docs: list[Document] = ["alpha beta", "gamma", "δ ü 😀"]
     exported = write_documents(docs, fmt)
-    expected: list[object] = [{"text": d} for d in docs] if fmt is DocFormat.CSV else docs
+    expected: list[Document] = [{"text": d} for d in docs] if fmt is DocFormat.CSV else docs
     assert read_documents(exported.text, fmt) == expected
     assert exported.notes == []
 
 
 def test_export_objects_to_csv_and_jsonl() -> None:
-    docs = [{"title": "A", "text": "x, y"}, {"text": "z", "n": 3}]
+    docs: list[Document] = [{"title": "A", "text": "x, y"}, {"text": "z", "n": 3}]
     exported = write_documents(docs, DocFormat.CSV)
     assert exported.text == 'title,text,n\nA,"x, y",\n,z,3\n'
     assert exported.notes == ["Non-string values were written as JSON text"]

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
 
     from workbench.sandbox.runner import RunningSandbox
 
+# Requests pass plain dicts for messages, tools and documents, as Cohere's own examples do: the SDK
+# converts them, but its hints name only its models, hence the `# type: ignore[...]  # dict form`.
+
 DOCS = [
     {"title": "Birds", "text": "Penguins 🐧 live in Antarctica. They cannot fly."},
     {"title": "Café", "text": "Crème brûlée is a French dessert. It has a caramel top."},
@@ -57,6 +60,40 @@ def co2(sandbox: RunningSandbox) -> Iterator[cohere.ClientV2]:
     client._client_wrapper.httpx_client.httpx_client.close()
 
 
+def _reply_text(message: cohere.AssistantMessageResponse) -> str:
+    """The text of a v2 reply, which the sandbox sends as one text content item."""
+    assert message.content
+    item = message.content[0]
+    assert isinstance(item, cohere.TextAssistantMessageResponseContentItem)
+    return item.text
+
+
+def _delta_text(event: v2_events.ContentDeltaV2ChatStreamResponse) -> str:
+    """The text a v2 content-delta event carries."""
+    assert event.delta is not None
+    assert event.delta.message is not None
+    assert event.delta.message.content is not None
+    assert event.delta.message.content.text is not None
+    return event.delta.message.content.text
+
+
+def _delta_arguments(event: v2_events.ToolCallDeltaV2ChatStreamResponse) -> str:
+    """The argument text a v2 tool-call-delta event carries."""
+    assert event.delta is not None
+    assert event.delta.message is not None
+    assert event.delta.message.tool_calls is not None
+    assert event.delta.message.tool_calls.function is not None
+    assert event.delta.message.tool_calls.function.arguments is not None
+    return event.delta.message.tool_calls.function.arguments
+
+
+def _finish_reason(event: object) -> str | None:
+    """The finish reason of a v2 stream's closing message-end event."""
+    assert isinstance(event, v2_events.MessageEndV2ChatStreamResponse)
+    assert event.delta is not None
+    return event.delta.finish_reason
+
+
 def test_v1_rerank_strings_orders_by_relevance(co: cohere.Client) -> None:
     docs = ["Bananas are yellow.", "Paris is the capital of France.", "France borders Spain."]
     result = co.rerank(query="capital of France", documents=docs, model="rerank-v3.5", top_n=2)
@@ -81,7 +118,7 @@ def test_v1_rerank_objects_with_rank_fields_returns_documents(co: cohere.Client)
     )
     assert result.results[0].index == 1
     assert result.results[0].document is not None
-    assert result.results[0].document.dict()["title"] == "Capital of France"  # type: ignore[attr-defined]
+    assert result.results[0].document.dict()["title"] == "Capital of France"
 
 
 def test_v1_rerank_zero_overlap_scores_low_but_nonzero(co: cohere.Client) -> None:
@@ -138,7 +175,7 @@ def test_v1_chat_with_tool_results_cites_them(co: cohere.Client) -> None:
         message="",
         tools=[WEATHER_V1],
         tool_results=results,
-        chat_history=[{"role": "USER", "message": "Weather in Paris?"}],
+        chat_history=[{"role": "USER", "message": "Weather in Paris?"}],  # type: ignore[list-item]  # dict form
     )
     assert "sunny" in response.text
     assert response.citations
@@ -199,14 +236,16 @@ def test_v2_chat_with_documents_and_sources(co2: cohere.ClientV2) -> None:
     docs = [{"id": "birds", "data": DOCS[0]}, "Paris is the capital of France."]
     response = co2.chat(
         model="command-r-plus",
-        messages=[{"role": "user", "content": "Where do penguins live?"}],
-        documents=docs,
+        messages=[{"role": "user", "content": "Where do penguins live?"}],  # type: ignore[list-item]  # dict form
+        documents=docs,  # type: ignore[arg-type]  # dict form
     )
-    text = response.message.content[0].text  # type: ignore[index,union-attr]
+    text = _reply_text(response.message)
     assert response.message.citations
     citation = response.message.citations[0]
-    assert text[citation.start : citation.end] == citation.text  # type: ignore[index]
-    source = citation.sources[0]  # type: ignore[index]
+    assert citation.start is not None
+    assert text[citation.start : citation.end] == citation.text
+    assert citation.sources
+    source = citation.sources[0]
     assert source.type == "document"
     assert source.id == "birds"
     assert response.usage is not None
@@ -215,12 +254,14 @@ def test_v2_chat_with_documents_and_sources(co2: cohere.ClientV2) -> None:
 
 def test_v2_chat_tools_then_results(co2: cohere.ClientV2) -> None:
     messages: list[Any] = [{"role": "user", "content": "What's the weather in Tokyo?"}]
-    first = co2.chat(model="m", messages=messages, tools=[WEATHER_V2])
+    first = co2.chat(model="m", messages=messages, tools=[WEATHER_V2])  # type: ignore[list-item]  # dict form
     assert first.finish_reason == "TOOL_CALL"
     assert first.message.tool_plan
-    call = first.message.tool_calls[0]  # type: ignore[index]
-    assert call.function.name == "get_weather"  # type: ignore[union-attr]
-    assert call.function.arguments == '{"location":"Tokyo"}'  # type: ignore[union-attr]
+    assert first.message.tool_calls
+    call = first.message.tool_calls[0]
+    assert call.function is not None
+    assert call.function.name == "get_weather"
+    assert call.function.arguments == '{"location":"Tokyo"}'
     messages += [
         {
             "role": "assistant",
@@ -232,19 +273,21 @@ def test_v2_chat_tools_then_results(co2: cohere.ClientV2) -> None:
                     "function": {"name": "get_weather", "arguments": call.function.arguments},
                 }
             ],
-        },  # type: ignore[union-attr]
+        },
         {
             "role": "tool",
             "tool_call_id": call.id,
             "content": [{"type": "document", "document": {"data": {"temperature": "18°C"}}}],
         },
     ]
-    second = co2.chat(model="m", messages=messages, tools=[WEATHER_V2])
+    second = co2.chat(model="m", messages=messages, tools=[WEATHER_V2])  # type: ignore[list-item]  # dict form
     assert second.finish_reason == "COMPLETE"
-    citation = second.message.citations[0]  # type: ignore[index]
-    assert citation.sources[0].type == "tool"  # type: ignore[index]
-    assert citation.sources[0].id == f"{call.id}:0"  # type: ignore[index]
-    assert "18°C" in second.message.content[0].text  # type: ignore[index,union-attr]
+    assert second.message.citations
+    citation = second.message.citations[0]
+    assert citation.sources
+    assert citation.sources[0].type == "tool"
+    assert citation.sources[0].id == f"{call.id}:0"
+    assert "18°C" in _reply_text(second.message)
 
 
 def test_v2_chat_stream_event_types_in_order(co2: cohere.ClientV2) -> None:
@@ -263,20 +306,18 @@ def test_v2_chat_stream_event_types_in_order(co2: cohere.ClientV2) -> None:
     assert v2_events.CitationStartV2ChatStreamResponse in kinds
     assert v2_events.CitationEndV2ChatStreamResponse in kinds
     deltas = [
-        e.delta.message.content.text
-        for e in events
-        if isinstance(e, v2_events.ContentDeltaV2ChatStreamResponse)
-    ]  # type: ignore[union-attr]
-    assert "".join(deltas) == whole.message.content[0].text  # type: ignore[index,union-attr]
-    assert events[-1].delta.finish_reason == "COMPLETE"  # type: ignore[union-attr]
+        _delta_text(e) for e in events if isinstance(e, v2_events.ContentDeltaV2ChatStreamResponse)
+    ]
+    assert "".join(deltas) == _reply_text(whole.message)
+    assert _finish_reason(events[-1]) == "COMPLETE"
 
 
 def test_v2_chat_stream_tool_call_events(co2: cohere.ClientV2) -> None:
     events = list(
         co2.chat_stream(
             model="m",
-            messages=[{"role": "user", "content": "Weather in Lyon?"}],
-            tools=[WEATHER_V2],
+            messages=[{"role": "user", "content": "Weather in Lyon?"}],  # type: ignore[list-item]  # dict form
+            tools=[WEATHER_V2],  # type: ignore[list-item]  # dict form
         )
     )
     kinds = [type(e).__name__ for e in events]
@@ -285,11 +326,15 @@ def test_v2_chat_stream_tool_call_events(co2: cohere.ClientV2) -> None:
     assert kinds[-4:-1] != []
     start = next(e for e in events if isinstance(e, v2_events.ToolCallStartV2ChatStreamResponse))
     args = "".join(
-        e.delta.message.tool_calls.function.arguments
+        _delta_arguments(e)
         for e in events
         if isinstance(e, v2_events.ToolCallDeltaV2ChatStreamResponse)
-    )  # type: ignore[union-attr]
-    assert start.delta.message.tool_calls.function.name == "get_weather"  # type: ignore[union-attr]
+    )
+    assert start.delta is not None
+    assert start.delta.message is not None
+    assert start.delta.message.tool_calls is not None
+    assert start.delta.message.tool_calls.function is not None
+    assert start.delta.message.tool_calls.function.name == "get_weather"
     assert args == '{"location":"Lyon"}'
     assert any(isinstance(e, v2_events.ToolCallEndV2ChatStreamResponse) for e in events)
-    assert events[-1].delta.finish_reason == "TOOL_CALL"  # type: ignore[union-attr]
+    assert _finish_reason(events[-1]) == "TOOL_CALL"

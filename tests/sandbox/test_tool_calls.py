@@ -101,8 +101,12 @@ def test_two_tools_in_one_message_openai(http: httpx.Client) -> None:
 def test_two_tools_through_the_cohere_v2_sdk(sandbox: RunningSandbox) -> None:
     client = cohere.ClientV2(api_key=sandbox.key, base_url=sandbox.base_url)
     try:
+        # Plain dicts (the shipped sample as loaded): the SDK converts them, but its hints name
+        # only its own models.
         reply = client.chat(
-            model="m", messages=[{"role": "user", "content": TWO_TOOLS}], tools=SCHEMA_TOOLS
+            model="m",
+            messages=[{"role": "user", "content": TWO_TOOLS}],  # type: ignore[list-item]
+            tools=SCHEMA_TOOLS,  # type: ignore[arg-type]
         )
     finally:
         client._client_wrapper.httpx_client.httpx_client.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtWidgets import QCheckBox, QPushButton
 
 from tests.ui.conftest import pane_client, run_async, select_flavour, use_endpoint
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, GenerationParams
@@ -119,7 +120,9 @@ def test_tool_round_trip_across_two_turns(
     assert "Tool call get_weather" in pane.trace.steps(0)
     form = pane.tool_results
     form.editor(0).set_fields({"forecast": "sunny", "celsius": "21"})
-    form.findChild(type(pane.composer.send), "chat_continue").click()
+    continue_button = form.findChild(QPushButton, "chat_continue")
+    assert continue_button is not None
+    continue_button.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     second = pane.session().turns[-1].reply
     assert second is not None
@@ -185,7 +188,9 @@ def test_search_queries_only_hands_a_query_to_rerank(
     pane: ChatPane, services: Services, qtbot: QtBot
 ) -> None:
     select_flavour(services, Flavour.COHERE_V1)
-    pane.params.findChild(type(pane.params._sqo), "param_search_queries_only").setChecked(True)
+    queries_only = pane.params.findChild(QCheckBox, "param_search_queries_only")
+    assert queries_only is not None
+    queries_only.setChecked(True)
     reply = _ask(pane, services, qtbot, "best croissants in Zürich")
     assert reply.search_queries
     assert pane.queries.list.count() == len(reply.search_queries)
@@ -206,7 +211,9 @@ def test_regenerate_and_edit_and_resend(pane: ChatPane, services: Services, qtbo
     pane.composer.send.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     assert [t.user for t in pane.session().turns] == ["first question, edited"]
-    assert "edited" in (pane.session().turns[0].reply.text if pane.session().turns[0].reply else "")
+    reply = pane.session().turns[0].reply
+    assert reply is not None
+    assert "edited" in reply.text
 
 
 class FaultyEndpoints:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
@@ -51,7 +52,11 @@ def test_out_of_range_value_is_refused_with_its_range(
     assert range_text in panel.error_text()
     # What the person typed stays in the field.
     field = panel.field(name)
-    shown = field.toPlainText() if hasattr(field, "toPlainText") else field.text()
+    if isinstance(field, QPlainTextEdit):
+        shown = field.toPlainText()
+    else:
+        assert isinstance(field, QLineEdit)  # every parameter with a range is typed, not picked
+        shown = field.text()
     assert shown == typed
 
 

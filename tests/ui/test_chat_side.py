@@ -83,7 +83,9 @@ def test_a_waiting_tool_call_does_not_widen_the_window(
     chat.load_sample("tools")
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     chat.tabs.show_section(chat.tool_results)
-    assert "tool call" in chat.tool_results.findChild(QLabel, "chat_tool_results_hint").text()
+    hint = chat.tool_results.findChild(QLabel, "chat_tool_results_hint")
+    assert hint is not None
+    assert "tool call" in hint.text()
     # The form needs no more width than the parameters page, so the column does not grow.
     form_width = chat.tool_results.minimumSizeHint().width()
     assert form_width <= chat.params.minimumSizeHint().width()
@@ -104,7 +106,9 @@ def test_sections_and_pages_have_accessible_names(window: MainWindow) -> None:
     assert names == TITLES
     for row in range(sections.count()):
         assert sections.item(row).toolTip()
-        assert side.pages.widget(row).accessibleName()
+        page = side.pages.widget(row)
+        assert page is not None
+        assert page.accessibleName()
 
 
 def _press(side: ChatSidePanel, qtbot: QtBot, key: Qt.Key, shift: bool = False) -> None:

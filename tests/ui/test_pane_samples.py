@@ -54,7 +54,7 @@ def _body(pane: RerankPane) -> Any:
     return json.loads(pane.request_body_text())
 
 
-WIRE = {
+WIRE: dict[Flavour, dict[str, Any]] = {
     Flavour.COHERE_V1: {
         "query": "lentils",
         "documents": RECIPES,

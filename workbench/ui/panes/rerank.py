@@ -41,6 +41,8 @@ from workbench.ui.widgets.rerank_runner import (
 from workbench.ui.widgets.rerank_view import RerankResultsView, summary_line
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from workbench.api.models import Document
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
@@ -200,7 +202,7 @@ class RerankPane(QWidget):
         self.query.setPlainText(text)
         self._refresh_preview()
 
-    def set_documents(self, documents: list[Document]) -> None:
+    def set_documents(self, documents: Sequence[Document]) -> None:
         """Replace the documents."""
         self.editor.set_documents(documents)
         self._refresh_preview()

@@ -35,6 +35,8 @@ from workbench.ui.widgets.json_editor import JsonEditor
 from workbench.ui.widgets.rerank_documents import DocumentsTableModel
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from workbench.api.models import Document
 
 FILTERS: dict[str, DocFormat | None] = {
@@ -150,7 +152,7 @@ class DocumentsEditor(QWidget):
         self._rules = rules
         self.json.set_checker(self._check)
 
-    def set_documents(self, documents: list[Document]) -> None:
+    def set_documents(self, documents: Sequence[Document]) -> None:
         """Show a new list in both views."""
         self._table_dirty = False
         self.json.set_value(documents)
