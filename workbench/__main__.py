@@ -53,7 +53,9 @@ def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
             "`workbench sandbox --help`."
         )
     x11_only = environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
-    if x11_only and ctypes.util.find_library("xcb-cursor") is None:
+    # A frozen bundle (packaging/pyinstaller) carries its own libxcb-cursor, unseen by find_library.
+    bundled = getattr(sys, "frozen", False)
+    if x11_only and not bundled and ctypes.util.find_library("xcb-cursor") is None:
         return (
             "Qt needs the X11 library libxcb-cursor to open a window "
             "(Debian/Ubuntu: apt install libxcb-cursor0; Fedora: dnf install xcb-util-cursor)."
