@@ -342,3 +342,25 @@ def test_merge_batches_shifts_indexes_and_orders_by_score() -> None:
     ]
     assert merged.billed_units == {"search_units": 2}
     assert merged.latency_ms == 30
+
+
+# --- messy real-world input ------------------------------------------------------------------------
+
+
+def test_csv_keeps_doubled_quotes_when_the_sniffer_misses_them() -> None:
+    # csv.Sniffer reports doublequote=False for this; "" inside a quoted cell must still be a quote.
+    text = 'id,title,body,n\n0,"T; x","Line one, with ""quotes""\nsecond 東京 🎉",0.0\n1,"T; y","plain",1.5\n'
+    assert read_documents(text, DocFormat.CSV) == [
+        {"id": "0", "title": "T; x", "body": 'Line one, with "quotes"\nsecond 東京 🎉', "n": "0.0"},
+        {"id": "1", "title": "T; y", "body": "plain", "n": "1.5"},
+    ]
+
+
+def test_pasted_csv_is_recognised_and_prose_with_commas_is_not() -> None:
+    csv_text = 'title,text\nA,"multi\nline, with comma"\nB,plain\n'
+    assert sniff_format(csv_text) is DocFormat.CSV
+    assert sniff_format("a;b;c\n1;2;3\n4;5;6") is DocFormat.CSV
+    assert sniff_format("name\tbody\nx\ty\n") is DocFormat.CSV
+    prose = "Paris is big, old and busy.\nRome, too.\nBerlin has no comma\n"
+    assert sniff_format(prose) is DocFormat.LINES
+    assert sniff_format("one line, only") is DocFormat.LINES

@@ -58,7 +58,7 @@ def format_for_name(name: str) -> DocFormat:
 
 
 def sniff_format(text: str) -> DocFormat:
-    """Guess the format of pasted text: JSON array/object, JSON lines, or lines of text."""
+    """Guess the format of pasted text: JSON array/object, JSON lines, CSV, or lines of text."""
     stripped = text.lstrip()
     if stripped.startswith("["):
         return DocFormat.JSON
@@ -69,6 +69,8 @@ def sniff_format(text: str) -> DocFormat:
         except json.JSONDecodeError:
             return DocFormat.JSON
         return DocFormat.JSONL
+    if _looks_like_csv(text):
+        return DocFormat.CSV
     if "\n\n" in text.strip():
         return DocFormat.PARAGRAPHS
     return DocFormat.LINES
@@ -145,10 +147,41 @@ def _document(value: Any, where: str) -> Document:
     raise InputError(title="A document must be a string or an object", where=where)
 
 
-def _read_csv(text: str) -> list[Document]:
-    dialect: type[csv.Dialect] | csv.Dialect = csv.excel
+def _csv_dialect(text: str) -> type[csv.Dialect]:
+    """Excel's CSV rules (RFC 4180: a doubled quote is a quote) with the sniffed delimiter.
+
+    Only the delimiter is taken from `csv.Sniffer`: it often reports `doublequote=False` for
+    quoted cells holding doubled quotes, which would then split at the wrong commas.
+    """
+    delimiter = ","
     with contextlib.suppress(csv.Error):  # no clear delimiter: plain comma-separated
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
+
+    class Sniffed(csv.excel):
+        pass
+
+    Sniffed.delimiter = delimiter
+    return Sniffed
+
+
+def _looks_like_csv(text: str) -> bool:
+    """A header of short names and at least one record, every record with the header's width."""
+    first = text.lstrip().splitlines()[0] if text.strip() else ""
+    if not any(d in first for d in ",;\t"):
+        return False
+    try:
+        rows = list(csv.reader(io.StringIO(text.strip(), newline=""), _csv_dialect(text)))
+    except csv.Error:
+        return False
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    header_ok = all(0 < len(h.strip()) <= 64 for h in rows[0])
+    return header_ok and all(len(r) == len(rows[0]) for r in rows)
+
+
+def _read_csv(text: str) -> list[Document]:
+    dialect = _csv_dialect(text)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         rows = list(reader)
@@ -172,7 +205,7 @@ def _read_csv(text: str) -> list[Document]:
     return docs
 
 
-def _row_lines(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> list[int]:
+def _row_lines(text: str, dialect: type[csv.Dialect]) -> list[int]:
     """The file line each CSV record starts on (quoted cells may span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     starts = []
