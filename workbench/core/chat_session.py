@@ -109,6 +109,10 @@ class Turn(BaseModel):
     """The user's message; None for a turn that only sends tool results back."""
     tool_results: list[ToolResult] = Field(default_factory=list)
     reply: Reply | None = None
+    imported: bool = False
+    """Set by the History section: the turn is carried as given, even with no or an empty reply."""
+    system: str | None = None
+    """A system message carried at this point of an imported history (nothing else is set)."""
 
 
 class ChatFrame(BaseModel):
@@ -132,13 +136,18 @@ def history_of(turns: Sequence[Turn]) -> list[ChatMessage]:
     """
     messages: list[ChatMessage] = []
     for turn in turns:
-        if turn.reply is None or turn.reply.is_empty:
+        if turn.system is not None:
+            messages.append(ChatMessage(role="system", content=turn.system))
+            continue
+        if not turn.imported and (turn.reply is None or turn.reply.is_empty):
             continue
         if turn.user is not None:
             messages.append(ChatMessage(role="user", content=turn.user))
         if turn.tool_results:
             messages.append(ChatMessage(role="tool", tool_results=turn.tool_results))
         reply = turn.reply
+        if reply is None:
+            continue
         messages.append(
             ChatMessage(
                 role="assistant",
@@ -148,6 +157,39 @@ def history_of(turns: Sequence[Turn]) -> list[ChatMessage]:
             )
         )
     return messages
+
+
+def turns_of(messages: Sequence[ChatMessage]) -> list[Turn]:
+    """Imported turns carrying exactly these messages: `history_of(turns_of(m)) == m`.
+
+    A user message opens a turn; tool results and the assistant's reply join the open turn when
+    they follow in that order, else open a turn of their own; a system message is a turn alone.
+    """
+    turns: list[Turn] = []
+    for message in messages:
+        last = turns[-1] if turns else None
+        open_turn = last is not None and last.system is None and last.reply is None
+        if message.role == "system":
+            turns.append(Turn(imported=True, system=message.content))
+        elif message.role == "user":
+            turns.append(Turn(imported=True, user=message.content))
+        elif message.role == "tool":
+            if last is not None and open_turn and not last.tool_results:
+                last.tool_results = list(message.tool_results)
+            else:
+                turns.append(Turn(imported=True, tool_results=list(message.tool_results)))
+        else:
+            reply = Reply(
+                text=message.content,
+                tool_plan=message.tool_plan or "",
+                tool_calls=message.tool_calls,
+                status="imported",
+            )
+            if last is not None and open_turn:
+                last.reply = reply
+            else:
+                turns.append(Turn(imported=True, reply=reply))
+    return turns
 
 
 class ChatSession:
@@ -169,6 +211,24 @@ class ChatSession:
             params=frame.params,
         )
 
+    def history(self) -> list[ChatMessage]:
+        """The conversation the next request carries (what the History section shows)."""
+        return history_of(self.turns)
+
+    def replace_history(self, messages: Sequence[ChatMessage]) -> None:
+        """Replace every turn with an imported (or edited) history."""
+        self.turns = turns_of(messages)
+
+    def preview(
+        self, message: str | None, frame: ChatFrame, editing: int | None = None
+    ) -> ChatRequest:
+        """The request Send would make with this message, without changing the conversation.
+
+        With `editing`, as edit-and-resend of that turn would (later turns dropped).
+        """
+        earlier = self.turns if editing is None else self.turns[:editing]
+        return self._request(frame, Turn(user=message), earlier)
+
     def send(self, message: str, frame: ChatFrame) -> ChatRequest:
         """Start a new turn with a user message and return its request."""
         turn = Turn(user=message)
@@ -189,6 +249,8 @@ class ChatSession:
         """Send the last turn again, replacing its reply."""
         if not self.turns:
             raise InputError("There is no turn to regenerate yet.", where="conversation")
+        if self.turns[-1].system is not None:
+            raise InputError("The last turn is a system message.", where="conversation")
         last = self.turns[-1].model_copy(update={"reply": None})
         self.turns[-1] = last
         return self._request(frame, last, self.turns[:-1])
