@@ -414,3 +414,18 @@ def test_model_named_by_info_is_asked_again_after_the_endpoint_is_edited(
         run(pane, services, qtbot)
         assert _sent_model(pane) == "another-deployment"
         assert ranking(pane)[0] == 1
+
+
+def test_compare_where_b_fails_keeps_as_answer_and_names_b(pane, services, qtbot) -> None:
+    fill(pane, "apple pie", FRUIT)
+    v1 = endpoint_for(services, Flavour.COHERE_V1)
+    run_async(qtbot, services.session.set_key(v1.id, "not-the-key"))
+    pane.compare_with.setCurrentIndex(pane.compare_with.findData(v1.id))
+    run(pane, services, qtbot)
+    assert ranking(pane)[0] == 1  # A (v2) answered: its ranking is shown
+    shown = error_text(pane)
+    assert "Sandbox · Cohere v1" in shown  # the failing endpoint is named
+    assert "HTTP 401" in shown
+    assert "3 results" in status(pane)
+    assert "B failed" in status(pane)
+    assert services.notices.history()[-1].level == "error"

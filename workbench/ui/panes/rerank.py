@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError, WorkbenchError
-from workbench.api.models import Flavour, RerankRequest
+from workbench.api.models import Flavour, RerankRequest, RerankResponse
 from workbench.core.rerank_docs import (
     check_documents,
     query_token_note,
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
+Compared = tuple[str, "RerankResponse | WorkbenchError"]
+"""One side of a comparison: the endpoint's name and its answer or error."""
 RUN_KEY = "rerank.run"
 SAMPLE = "rerank_objects.json"
 """What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
@@ -288,15 +290,36 @@ class RerankPane(QWidget):
                 self.status.setText(self.results.summary())
                 return
             target_b = (other, await session.client_for(other.id))
-            response, response_b = await self._sender.compare(
+            outcome_a, outcome_b = await self._sender.compare(
                 target, target_b, request, split=split
             )
-            self.results.show_results(response, request, notes)
-            self.results.show_comparison(response, response_b, request, endpoint.name, other.name)
-            self.status.setText(f"A: {self.results.summary()} · B: {summary_line(response_b)}")
         except WorkbenchError as exc:
             self._show_error(exc)
             raise  # the runner turns it into a notice
+        self._show_compared(request, notes, (endpoint.name, outcome_a), (other.name, outcome_b))
+
+    def _show_compared(
+        self, request: RerankRequest, notes: list[str], a: Compared, b: Compared
+    ) -> None:
+        """Show what each side answered; a side that failed is named, the other still shown."""
+        (name_a, outcome_a), (name_b, outcome_b) = a, b
+        if isinstance(outcome_a, RerankResponse):
+            self.results.show_results(outcome_a, request, notes)
+            if isinstance(outcome_b, RerankResponse):
+                self.results.show_comparison(outcome_a, outcome_b, request, name_a, name_b)
+        parts = [
+            f"{side}: {summary_line(outcome)}"
+            if isinstance(outcome, RerankResponse)
+            else f"{side} failed ({outcome.title})"
+            for side, outcome in (("A", outcome_a), ("B", outcome_b))
+        ]
+        failures = [o for o in (outcome_a, outcome_b) if isinstance(o, WorkbenchError)]
+        if failures:
+            self.error.setText("\n".join(str(f) for f in failures))
+            self.error.setVisible(True)
+            for failure in failures:
+                self._services.notices.post_error(failure)
+        self.status.setText(" · ".join(parts))
 
     # --- state --------------------------------------------------------------------------------
 

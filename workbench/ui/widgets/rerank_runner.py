@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
-from workbench.api.errors import InputError
+from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.flavours import codec_for
 from workbench.api.models import Flavour
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 Target = tuple["EndpointConfig", "WorkbenchClient"]
 """An endpoint and the client that sends to it."""
+Outcome: TypeAlias = "RerankResponse | WorkbenchError"
+"""One side of a comparison: its answer, or why it has none."""
 
 
 def check_chunk_budget(count: int, max_chunks: int | None, *, split: bool) -> None:
@@ -117,13 +119,24 @@ class RerankSender:
 
     async def compare(
         self, a: Target, b: Target, request: RerankRequest, *, split: bool
-    ) -> tuple[RerankResponse, RerankResponse]:
-        """Both endpoints' answers to the same request, sent side by side."""
+    ) -> tuple[Outcome, Outcome]:
+        """Both endpoints' answers to the same request, sent side by side.
+
+        One side failing does not lose the other's answer: each side is its response or its
+        error, and the error's `where` names that side's endpoint when it named nothing else.
+        """
         # B uses its own endpoint's model: the model box names A's.
         request_b = request.model_copy(update={"model": None})
         return await asyncio.gather(
-            self.send(a, request, split=split), self.send(b, request_b, split=split)
+            self._settle(a, request, split=split), self._settle(b, request_b, split=split)
         )
+
+    async def _settle(self, target: Target, request: RerankRequest, *, split: bool) -> Outcome:
+        try:
+            return await self.send(target, request, split=split)
+        except WorkbenchError as exc:
+            exc.where = exc.where or target[0].name
+            return exc
 
     async def _model_name(self, target: Target) -> str:
         # v2 requires `model`; a serverless deployment serves one model and names it at /info.
