@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 import time
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from shiboken6 import isValid
@@ -15,19 +16,30 @@ from shiboken6 import isValid
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import Flavour
 from workbench.api.stream import ChatSnapshot, accumulate
+from workbench.core.chat_history_io import export_conversation, parse_conversation
 from workbench.core.chat_inputs import parse_documents, parse_tools, source_lookup
 from workbench.core.chat_metrics import TurnTiming, observe
-from workbench.core.chat_session import ChatFrame, ChatSession, SavedChat, reply_from_snapshot
+from workbench.core.chat_request_preview import RequestPreview, chat_url, preview_request
+from workbench.core.chat_session import (
+    ChatFrame,
+    ChatSession,
+    SavedChat,
+    reply_from_snapshot,
+    write_chat,
+)
 from workbench.ui import resources
 from workbench.ui.widgets.chat_controls import Composer
 from workbench.ui.widgets.chat_history import ChatHistory
 from workbench.ui.widgets.chat_side import ChatSidePanel
 from workbench.ui.widgets.chat_turns import display_of, has_output, trace_of, turn_status
 from workbench.ui.widgets.endpoint_picker import EndpointPicker
+from workbench.ui.widgets.json_editor import parse_json
 from workbench.ui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
-    from workbench.api.models import ChatRequest
+    from pathlib import Path
+
+    from workbench.api.models import ChatMessage, ChatRequest
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
     from workbench.ui.widgets.transcript import TurnDisplay
@@ -36,6 +48,8 @@ TASK_KEY = "chat.send"
 TOOLS_SAMPLE_MESSAGE = "What is the weather in São Paulo right now?"
 """The question `load_sample("tools")` asks with the JSON-schema tools sample."""
 STOPPED = "Stopped by you"
+PREVIEW_DELAY_MS = 250
+"""How long the Request section waits after the last keystroke before rebuilding the body."""
 YIELD_AFTER_S = 0.005
 """Longest stretch the fold runs without letting Qt paint and handle input.
 
@@ -86,6 +100,10 @@ class ChatPane(QWidget):
         self.documents, self.tools = self.tabs.documents, self.tabs.tools
         self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
         self.sources, self.queries = self.tabs.sources, self.tabs.queries
+        self.history, self.request = self.tabs.history, self.tabs.request
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
@@ -111,6 +129,20 @@ class ChatPane(QWidget):
         self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
+        self.history.apply_requested.connect(self._on_history_apply_requested)
+        self.history.revert_requested.connect(self._on_history_revert_requested)
+        self.history.import_chosen.connect(self._on_history_import_chosen)
+        self.history.export_chosen.connect(self._on_history_export_chosen)
+        self.tabs.current_changed.connect(self._on_tabs_current_changed)
+        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
+        for changed in (
+            c.message.textChanged,
+            self.setup.model.textChanged,
+            self.setup.preamble.textChanged,
+            self.documents.editor.editor.textChanged,
+            self.tools.editor.editor.textChanged,
+        ):
+            changed.connect(self._schedule_preview)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
@@ -154,6 +186,87 @@ class ChatPane(QWidget):
     def live_snapshot(self) -> ChatSnapshot:
         """The fold of the turn in flight (or the last one)."""
         return self._snapshot
+
+    def apply_history(self) -> bool:
+        """Replace the conversation with the History section's (as Apply does); True when done.
+
+        Bad JSON or a bad entry is said in the section's status (with line and column, or the
+        entry and field); the text stays as typed.
+        """
+        if self.is_streaming():
+            self.history.status.setText("Wait for the answer in flight, or stop it, to apply.")
+            return False
+        try:
+            messages = self.history.messages()
+        except InputError as exc:
+            self.history.status.setText(f"Not applied: {exc}")
+            return False
+        self._replace_history(messages)
+        self.history.status.setText(f"Applied: {len(messages)} message(s) in the conversation.")
+        return True
+
+    def import_history(self, path: Path) -> bool:
+        """Load a conversation file and make it the conversation (as Import… does).
+
+        v1 `chat_history` (with `preamble`), v2 / OpenAI `messages` (a leading system message
+        goes to the preamble), or a list of neutral entries; the form is detected.
+        """
+        if self.is_streaming():
+            self.history.status.setText("Wait for the answer in flight, or stop it, to import.")
+            return False
+        try:
+            text = path.read_text(encoding="utf-8")
+            imported = parse_conversation(parse_json(text))
+        except (OSError, UnicodeDecodeError) as exc:
+            self.history.status.setText(f"Not imported: {path.name}: {exc}")
+            return False
+        except InputError as exc:
+            self.history.status.setText(f"Not imported: {path.name}: {exc}")
+            return False
+        if imported.preamble is not None:
+            self.setup.preamble.setPlainText(imported.preamble)
+        self._replace_history(imported.messages)
+        note = " and its system message as the preamble" if imported.preamble else ""
+        self.history.status.setText(
+            f"Imported {len(imported.messages)} message(s){note} from {path.name} "
+            f"({imported.form.value})."
+        )
+        return True
+
+    def export_history(self, path: Path, flavour: Flavour) -> bool:
+        """Write the History section's conversation (and the preamble) in a flavour's form."""
+        try:
+            exported = export_conversation(
+                self.history.messages(), flavour, self.setup.preamble.toPlainText() or None
+            )
+            write_chat(json.dumps(exported, indent=2, ensure_ascii=False) + "\n", path)
+        except InputError as exc:
+            self.history.status.setText(f"Not exported: {exc}")
+            return False
+        except OSError as exc:
+            self.history.status.setText(f"Not exported: {path.name}: {exc}")
+            return False
+        self.history.status.setText(f"Exported to {path.name} ({flavour.value}).")
+        return True
+
+    def refresh_request(self) -> RequestPreview | None:
+        """Rebuild the Request section now; returns what it shows (None when Send is refused)."""
+        self._preview_timer.stop()
+        endpoint = self._services.session.selected("chat")
+        if endpoint is None:
+            self.request.show_problem("", "no endpoint: add one in the Endpoints pane")
+            return None
+        message = self.composer.message.toPlainText()
+        try:
+            request = self._session.preview(message, self._frame(), self._editing)
+            preview = preview_request(endpoint, request)
+        except InputError as exc:
+            self.request.show_problem(self._chat_url(endpoint), str(exc))
+            return None
+        self.request.show_preview(preview)
+        if not message.strip():
+            self.request.problem.setText("The message box is empty: Send needs a message.")
+        return preview
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -232,8 +345,50 @@ class ChatPane(QWidget):
 
     def _on_clear_clicked(self) -> None:
         self._session.clear()
+        self._lookups.clear()
         self._rebuild()
         self._save()
+
+    @staticmethod
+    def _chat_url(endpoint: EndpointConfig) -> str:
+        try:
+            return chat_url(endpoint)
+        except InputError as exc:
+            return str(exc)
+
+    def _replace_history(self, messages: list[ChatMessage]) -> None:
+        self._on_cancel_edit_clicked()
+        self._session.replace_history(messages)
+        self._lookups.clear()
+        self._rebuild()
+        last = self._session.turns[-1].reply if self._session.turns else None
+        self.tool_results.set_calls(last.tool_calls if last else [])
+        self.history.show_history(self._session.history(), force=True)
+        self._save()
+
+    def _on_history_apply_requested(self) -> None:
+        self.apply_history()
+
+    def _on_history_revert_requested(self) -> None:
+        self.history.show_history(self._session.history(), force=True)
+        self.history.status.setText("Edits dropped: showing the conversation as it is.")
+
+    def _on_history_import_chosen(self, path: Path) -> None:
+        self.import_history(path)
+
+    def _on_history_export_chosen(self, path: Path, flavour: Flavour) -> None:
+        self.export_history(path, flavour)
+
+    def _on_tabs_current_changed(self, _row: int) -> None:
+        if self.tabs.current_section() is self.request:
+            self.refresh_request()
+
+    def _schedule_preview(self) -> None:
+        if self.tabs.current_section() is self.request:
+            self._preview_timer.start()
+
+    def _on_preview_timer_timeout(self) -> None:
+        self.refresh_request()
 
     def _on_transcript_edit_requested(self, index: int) -> None:
         turn = self._session.turns[index] if 0 <= index < len(self._session.turns) else None
@@ -263,6 +418,7 @@ class ChatPane(QWidget):
         if pane != "chat":
             return
         self.tabs.set_endpoint(self._services.session.selected("chat"))
+        self._schedule_preview()
 
     # --- the turn -------------------------------------------------------------------------------
 
@@ -351,12 +507,15 @@ class ChatPane(QWidget):
             self.sources.show_documents(cmap, self._lookups[index])
         self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
         self._set_busy(False)
+        self.history.show_history(self._session.history())
+        self._schedule_preview()
         self._save()
         self.turn_finished.emit(index)
 
     def _set_busy(self, busy: bool) -> None:
         self.composer.set_busy(busy)
         self.tool_results.set_busy(busy)
+        self.history.set_busy(busy)
         if busy:
             self.composer.status.setText("Answering…")
 
@@ -365,6 +524,9 @@ class ChatPane(QWidget):
         turns = self._session.turns[:upto] if upto is not None else self._session.turns
         self.transcript.set_turns([display_of(i, t) for i, t in enumerate(turns)])
         self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
+        if upto is None:
+            self.history.show_history(self._session.history())
+            self._schedule_preview()
 
     # --- history --------------------------------------------------------------------------------
 

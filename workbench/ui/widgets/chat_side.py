@@ -25,6 +25,7 @@ from workbench.ui.widgets.chat_controls import (
     PreamblePage,
     QueriesPage,
 )
+from workbench.ui.widgets.chat_conversation import HistoryPage, RequestPage
 from workbench.ui.widgets.chat_sources import SourcesView
 from workbench.ui.widgets.params_panel import ParamsPanel
 from workbench.ui.widgets.tool_results_form import ToolResultsForm
@@ -105,6 +106,8 @@ class ChatSidePanel(QWidget):
         self.trace = TraceView(parent=self)
         self.sources = SourcesView(parent=self)
         self.queries = QueriesPage(self)
+        self.history = HistoryPage(self)
+        self.request = RequestPage(self)
 
     def _page_list(self) -> tuple[tuple[QWidget, str, str], ...]:
         return (
@@ -116,6 +119,8 @@ class ChatSidePanel(QWidget):
             (self.trace, "Trace", "Each turn's steps: tool plan, calls, search, finish"),
             (self.sources, "Sources", "The documents the answer cites"),
             (self.queries, "Search queries", "Search queries the model generated"),
+            (self.history, "History", "The conversation the next request carries; edit, import"),
+            (self.request, "Request", "The exact body and URL the next Send posts"),
         )
 
     def _add_section(self, page: QWidget, title: str, about: str) -> None:
@@ -192,6 +197,7 @@ class ChatSidePanel(QWidget):
         """Fit the pages to the endpoint: its flavour's parameters, documents, default model."""
         flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
         self.params.set_flavour(flavour)
+        self.history.set_flavour(flavour)
         has_docs = flavour is not Flavour.OPENAI
         self._set_section_enabled(self.documents, has_docs, "" if has_docs else _NO_DOCUMENTS)
         model = endpoint.model if endpoint and endpoint.model else "server's default"

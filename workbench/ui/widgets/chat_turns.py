@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
     """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
     source: ChatSnapshot | Reply
+    if turn.system is not None:
+        # The transcript has no system row; the message shows as a note where it was carried.
+        return TurnDisplay(index=index, user=None, tool_plan=f"System message: {turn.system}")
     if snap is not None:
         # Straight from the snapshot: building a pydantic Reply per tick would copy every
         # citation and document and parse every tool call's arguments, only to read a few back.
@@ -28,6 +31,8 @@ def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> Turn
         source = reply = turn.reply or Reply()
         calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
         cut_off, status = reply.cut_off, reply.status
+        if turn.imported and turn.reply is None:
+            status = "imported: no reply in the history"
     return TurnDisplay(
         index=index,
         user=turn.user,
@@ -50,7 +55,7 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
     pending = tuple(p for p in pending if p[0] not in {c.name for c in reply.tool_calls})
     return TraceTurn(
         index=index,
-        title=turn.user if turn.user is not None else "tool results",
+        title=turn.user if turn.user is not None else _untitled(turn),
         tool_results_sent=tuple(turn.tool_results),
         tool_plan=reply.tool_plan,
         tool_calls=tuple(reply.tool_calls),
@@ -60,6 +65,12 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
         finish_reason=reply.finish_reason,
         cut_off=reply.cut_off,
     )
+
+
+def _untitled(turn: Turn) -> str:
+    if turn.system is not None:
+        return "system message"
+    return "tool results" if turn.tool_results else "assistant"
 
 
 def has_output(snap: ChatSnapshot) -> bool:
