@@ -10,6 +10,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -410,3 +411,27 @@ def test_tab_reaches_the_extra_headers_and_leaves_them(pane: EndpointsPane) -> N
     assert timeout is not None
     assert _next_tab_stop(timeout) is _headers_field(pane)
     assert _next_tab_stop(_headers_field(pane)).objectName() == "priceInput"
+
+
+AZURE_RERANK_URL = "https://x.eastus2.models.ai.azure.com/v1/rerank?api-version=2024-05-01-preview"
+
+
+def test_pasted_full_url_saved_with_ctrl_s_keeps_its_flavour(
+    pane: EndpointsPane, services: Services, qtbot: QtBot
+) -> None:
+    # Ctrl+S leaves the focus in the URL field, so editingFinished never fires: the save itself
+    # must read the route out of the pasted URL, as leaving the field would.
+    url = _edit(pane, "baseUrl")
+    _type(qtbot, url, AZURE_RERANK_URL)
+    # The offscreen platform never makes the window active, so Ctrl+S is delivered as Qt would.
+    save = next(s for s in pane.findChildren(QShortcut) if s.key().matches(QKeySequence("Ctrl+S")))
+    save.activated.emit()
+    saved = services.session.endpoint(pane.shown_endpoint_id() or "")
+    assert saved is not None
+    assert saved.flavour is Flavour.COHERE_V1
+    assert saved.base_url == "https://x.eastus2.models.ai.azure.com"
+    assert saved.api_version == "2024-05-01-preview"
+    assert url.text() == "https://x.eastus2.models.ai.azure.com"
+    assert "rerank: https://x.eastus2.models.ai.azure.com/v1/rerank" in (
+        _label(pane, "finalUrlLabel").text()
+    )

@@ -232,6 +232,9 @@ class EndpointForm(QWidget):
             InputError: a field is invalid; `.where` names the field.
         """
         base = self._original or EndpointConfig(name="new", base_url="https://example.invalid")
+        if not base.is_sandbox:
+            self._apply_pasted_url()
+            self._update_url_preview()
         fields: dict[str, Any] = {
             "name": self._name.text(),
             "base_url": self._url.text(),
@@ -282,18 +285,22 @@ class EndpointForm(QWidget):
         self.changed.emit()
 
     def _on_url_editing_finished(self) -> None:
+        self._apply_pasted_url()
+        self._on_field_edited()
+
+    def _apply_pasted_url(self) -> None:
         # A pasted full route tells us the flavour and api-version: fill them in, keep the base.
+        # Also run on save and test: Ctrl+S leaves the focus in the field (no editingFinished).
         try:
             pasted = parse_pasted_url(self._url.text())
         except InputError:
             return
         if pasted.base_url != self._url.text().strip():
             self._url.setText(pasted.base_url)
-        if pasted.flavour is not None:
-            self._set_combo(self._flavour, pasted.flavour)
+            if pasted.flavour is not None:
+                self._set_combo(self._flavour, pasted.flavour)
         if pasted.api_version and not self._api_version.text():
             self._api_version.setText(pasted.api_version)
-        self._on_field_edited()
 
     def _on_browse_ca_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
