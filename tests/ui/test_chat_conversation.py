@@ -120,7 +120,8 @@ def test_an_edited_assistant_turn_is_what_the_next_request_carries(
     assert body["messages"][3]["tool_call_id"] == body["messages"][2]["tool_calls"][0]["id"]
     reply = pane.session().turns[-1].reply
     assert reply is not None
-    assert reply.text and reply.cut_off is None
+    assert reply.text
+    assert reply.cut_off is None
     # After the turn the History section shows the whole conversation, the new turn included.
     shown = json.loads(pane.history.editor.text())
     assert shown[-2] == {"role": "user", "content": "Really?"}

@@ -70,7 +70,7 @@ class HistoryPage(QWidget):
         self.editor.set_text("[]")
         self._shown = self.editor.text()
         self._flavour = Flavour.COHERE_V2
-        label = QLabel("Conversation &history:", self)
+        label = QLabel("Co&nversation history:", self)
         label.setBuddy(self.editor.editor)
         hint = QLabel(
             "What the next request carries: [{role, content, tool_calls?, tool_results?, "
@@ -80,7 +80,7 @@ class HistoryPage(QWidget):
         )
         hint.setWordWrap(True)
         self.apply = _button("&Apply", "chat_history_apply", "Apply history", self)
-        self.revert = _button("Re&vert", "chat_history_revert", "Revert history edits", self)
+        self.revert = _button("&Undo edits", "chat_history_revert", "Undo history edits", self)
         self.import_button = _button("&Import…", "chat_history_import", "Import history", self)
         self.export_button = _button("E&xport…", "chat_history_export", "Export history", self)
         self.status = QLabel(self)
@@ -119,7 +119,7 @@ class HistoryPage(QWidget):
         """Show the conversation; unapplied edits are kept unless `force`."""
         if self.is_edited() and not force:
             self.status.setText(
-                "The conversation changed; your edits are kept. Apply uses them, Revert shows it."
+                "The conversation changed; your edits are kept. Apply uses them, Undo edits shows it."
             )
             return
         self.editor.set_value(neutral_json(messages))
