@@ -429,3 +429,20 @@ def test_compare_where_b_fails_keeps_as_answer_and_names_b(pane, services, qtbot
     assert "3 results" in status(pane)
     assert "B failed" in status(pane)
     assert services.notices.history()[-1].level == "error"
+
+
+def test_rank_fields_order_changes_by_keyboard(pane, qtbot) -> None:
+    fill(pane, "q", [{"title": "t", "text": "x", "body": "y"}])
+    pane.form.set_rank_fields(["title", "text", "body"])
+    fields = pane.form.fields
+    fields.setFocus()
+    fields.setCurrentRow(2)
+    qtbot.keyClick(fields, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(fields, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert pane.form.rank_fields() == ["body", "title", "text"]
+    assert fields.currentRow() == 0  # the moved key stays current, so it can move again
+    qtbot.keyClick(fields, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert pane.form.rank_fields() == ["title", "body", "text"]
+    # v2 renders objects to text in rank_fields order
+    qtbot.waitUntil(lambda: "title: t\\nbody: y" in pane.request_body_text())
+    assert "Alt+Up" in fields.toolTip()

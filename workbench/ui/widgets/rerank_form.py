@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +47,7 @@ class RerankForm(QWidget):
         self._total = 0
         self._inventory: list[KeyCount] = []
         self._build_ui()
+        self._build_move_shortcuts()
         self._connect_signals()
 
     def _build_ui(self) -> None:
@@ -55,7 +57,9 @@ class RerankForm(QWidget):
         self.fields.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.fields.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.fields.setMaximumHeight(130)
-        self.fields.setToolTip("Check the keys to rank; drag to set their order")
+        self.fields.setToolTip(
+            "Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down"
+        )
         self.fields_warning = QLabel(self)
         self.fields_warning.setObjectName("rerankFieldsWarning")
         self.fields_warning.setWordWrap(True)
@@ -98,6 +102,23 @@ class RerankForm(QWidget):
         spin.setRange(0, top)
         spin.setSpecialValueText(special)  # 0 means "not sent": the server's default applies
         return spin
+
+    def _build_move_shortcuts(self) -> None:
+        # Dragging is mouse-only: the same reordering from the keyboard.
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self.fields)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda step=step: self._move_current(step))
+
+    def _move_current(self, step: int) -> None:
+        row = self.fields.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.fields.count():
+            return
+        entries = self._items()
+        entries.insert(target, entries.pop(row))
+        self._fill(entries)
+        self.fields.setCurrentRow(target)
 
     def _connect_signals(self) -> None:
         self.fields.itemChanged.connect(self._on_fields_item_changed)
