@@ -31,6 +31,8 @@ TITLES = [
     "Trace",
     "Sources",
     "Search queries",
+    "History",
+    "Request",
 ]
 
 
@@ -135,7 +137,7 @@ def test_ctrl_tab_and_arrows_walk_the_sections(window: MainWindow, qtbot: QtBot)
     assert side.current_section() is chat.params
     _press(side, qtbot, Qt.Key.Key_PageUp)
     _press(side, qtbot, Qt.Key.Key_PageUp)  # wraps round from the first to the last
-    assert side.current_section() is chat.queries
+    assert side.current_section() is chat.request
     sections = _sections(window)
     sections.setFocus()
     qtbot.keyClick(sections, Qt.Key.Key_Home)
