@@ -76,6 +76,7 @@ def test_v1_chat_body_maps_history_roles_tools_documents_and_params() -> None:
     assert body["chat_history"][2]["tool_calls"] == [
         {"name": "get_weather", "parameters": {"city": "Paris"}}
     ]
+    assert body["chat_history"][2]["message"] == "Call it."  # v1 carries the plan as the message
     assert body["chat_history"][3] == {
         "role": "TOOL",
         "tool_results": [

@@ -149,6 +149,9 @@ def _entry(entry: Any, where: str, earlier: list[ChatMessage], *, strict: bool) 
     if plan is not None and not isinstance(plan, str):
         raise _bad(f"{where}.tool_plan", "must be a string")
     calls = _calls(entry.get("tool_calls"), f"{where}.tool_calls", earlier)
+    if text_key == "message" and calls and plan is None:
+        # A v1 CHATBOT turn that called tools carries its tool plan as `message`.
+        content, plan = "", content
     return ChatMessage(role=role, content=content, tool_plan=plan or None, tool_calls=calls)
 
 

@@ -102,7 +102,9 @@ def _history_entry(message: ChatMessage) -> dict[str, Any]:
     if message.role == "tool":
         entry["tool_results"] = _results(message.tool_results)
         return entry
-    entry["message"] = message.content
+    # v1 has no tool_plan field: a CHATBOT turn that called tools carries its plan as `message`,
+    # as v1's own responses do (`text` is the plan when `tool_calls` are returned).
+    entry["message"] = message.content or message.tool_plan or ""
     if message.tool_calls:
         entry["tool_calls"] = [
             {"name": c.name, "parameters": c.parameters} for c in message.tool_calls
