@@ -24,6 +24,7 @@ from workbench.ui.panes.chat import ChatPane
 from workbench.ui.panes.endpoints import EndpointsPane
 from workbench.ui.panes.rerank import RerankPane
 from workbench.ui.resources import app_icon
+from workbench.ui.widgets.a11y import name_tab_bar
 
 if TYPE_CHECKING:
     from workbench.ui.notices import CrashReport, Notice
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         ):
             self._tabs.addTab(pane, title)
             self._tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        name_tab_bar(self._tabs)
         self.setCentralWidget(self._tabs)
 
     def _build_status_bar(self) -> None:

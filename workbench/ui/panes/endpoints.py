@@ -108,6 +108,10 @@ class EndpointsPane(QWidget):
                 buttons.addWidget(b)
             lv.addLayout(buttons)
         scroll = QScrollArea(self)
+        scroll.setObjectName("endpointFormScroll")
+        scroll.setAccessibleName("Endpoint details")
+        # Not a Tab stop of its own: focusing a field inside scrolls it into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._form)
         right = QWidget(self)

@@ -224,6 +224,7 @@ class JsonEditor(QWidget):
         self.addAction(self._format_action)
         format_button = QToolButton(self)
         format_button.setDefaultAction(self._format_action)
+        format_button.setObjectName("jsonEditorFormatButton")
         format_button.setAccessibleName(f"Format {name}")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

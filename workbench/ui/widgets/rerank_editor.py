@@ -31,6 +31,7 @@ from workbench.core.rerank_io import (
     sniff_format,
     write_documents,
 )
+from workbench.ui.widgets.a11y import name_tab_bar
 from workbench.ui.widgets.json_editor import JsonEditor
 from workbench.ui.widgets.rerank_documents import DocumentsTableModel
 
@@ -75,6 +76,9 @@ class DocumentsEditor(QWidget):
         self.table.setObjectName("rerankDocumentsTable")
         self.table.setAccessibleName("Documents table")
         self.table.setModel(self.model)
+        # Tab leaves the table (arrows move between cells): with Tab walking every cell, a
+        # keyboard user would press it once per cell of a thousand documents to get out.
+        self.table.setTabKeyNavigation(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
@@ -83,15 +87,13 @@ class DocumentsEditor(QWidget):
         self.tabs.setAccessibleName("Documents view")
         self.tabs.addTab(self.json, "&JSON")
         self.tabs.addTab(self._table_page(), "Tab&le")
+        name_tab_bar(self.tabs)
         bar = QHBoxLayout()
         self._count = QLabel(self)
         self._count.setObjectName("rerankDocumentCount")
         bar.addWidget(self._count, 1)
         for action in self._make_actions():
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
-            bar.addWidget(button)
+            bar.addWidget(self._tool_button(action, self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs, 1)
@@ -109,16 +111,21 @@ class DocumentsEditor(QWidget):
             self._action("Add &column…", "rerankAddColumn", self._on_add_column_triggered),
         ]
         for action in self._row_actions:
-            button = QToolButton(page)
-            button.setDefaultAction(action)
-            button.setAccessibleName(action.text().replace("&", ""))
-            buttons.addWidget(button)
+            buttons.addWidget(self._tool_button(action, page))
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         return page
+
+    @staticmethod
+    def _tool_button(action: QAction, parent: QWidget) -> QToolButton:
+        button = QToolButton(parent)
+        button.setDefaultAction(action)
+        button.setObjectName(f"{action.objectName()}Button")
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        return button
 
     def _make_actions(self) -> list[QAction]:
         return [

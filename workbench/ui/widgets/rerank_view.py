@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.widgets.a11y import name_tab_bar
 from workbench.ui.widgets.json_editor import JsonHighlighter
 from workbench.ui.widgets.rerank_compare import CompareModel
 from workbench.ui.widgets.rerank_results import (
@@ -62,12 +63,14 @@ class RerankResultsView(QTabWidget):
         self.compare_model = CompareModel(self)
         self.addTab(self._results_page(), "Res&ults")
         self.addTab(self._compare_page(), "Com&pare")
+        name_tab_bar(self)
 
     def _results_page(self) -> QWidget:
         self.table = QTableView(self)
         self.table.setObjectName("rerankResultsTable")
         self.table.setAccessibleName("Results")
         self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between results
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setItemDelegateForColumn(RerankResultsModel.SCORE, ScoreBarDelegate(self.table))
@@ -110,6 +113,7 @@ class RerankResultsView(QTabWidget):
         self.compare_table.setObjectName("rerankCompareTable")
         self.compare_table.setAccessibleName("Comparison")
         self.compare_table.setModel(self.compare_model)
+        self.compare_table.setTabKeyNavigation(False)
         self.compare_table.horizontalHeader().setStretchLastSection(True)
         self.compare_table.verticalHeader().setVisible(False)
         page = QWidget(self)

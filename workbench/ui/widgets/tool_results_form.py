@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError
 from workbench.api.models import ToolCall, ToolResult
+from workbench.ui.widgets.a11y import name_tab_bar
 from workbench.ui.widgets.json_editor import JsonEditor
 
 if TYPE_CHECKING:
@@ -49,10 +50,12 @@ class _CallEditor(QGroupBox):
         self.setAccessibleName(f"Result of {call.name}")
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName(f"tool_result_{position}_mode")
+        self._tabs.setAccessibleName(f"Outputs of {call.name} as")
         self._table = QTableWidget(1, 2, self)
         self._table.setObjectName(f"tool_result_{position}_fields")
         self._table.setAccessibleName(f"Output fields of {call.name}")
         self._table.setHorizontalHeaderLabels(["Field", "Value"])
+        self._table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self._table.setItem(0, 0, QTableWidgetItem("result"))
         self._table.setItem(0, 1, QTableWidgetItem(""))
         add = QPushButton("Add field", self)
@@ -68,6 +71,7 @@ class _CallEditor(QGroupBox):
         self._json.set_text('[\n  {"result": ""}\n]')
         self._tabs.addTab(form_page, "Fields")
         self._tabs.addTab(self._json, "JSON")
+        name_tab_bar(self._tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self._tabs)
 
