@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.conftest import pane_client, run_async, select_flavour
 from workbench.api.flavours import codec_for
@@ -205,6 +206,23 @@ def test_request_section_shows_the_body_the_client_sends(
     pane.send("What about Nice, tomorrow?")
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     assert shown == codec_for(flavour).chat_body(sent[-1], endpoint.model, stream=True)
+
+
+def test_request_section_follows_parameter_edits_live(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V2)
+    pane.composer.message.setPlainText("hi")
+    pane.tabs.show_section(pane.request)
+    assert "temperature" not in json.loads(pane.request.body.toPlainText())
+    field = pane.params.field("temperature")
+    assert isinstance(field, QLineEdit)
+    field.setFocus()
+    qtbot.keyClicks(field, "0.9")  # typed, focus still in the field: no editingFinished yet
+    qtbot.waitUntil(
+        lambda: json.loads(pane.request.body.toPlainText()).get("temperature") == 0.9,
+        timeout=5_000,
+    )
 
 
 def test_request_section_says_why_send_would_be_refused(pane: ChatPane, services: Services) -> None:

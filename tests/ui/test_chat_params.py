@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
@@ -94,3 +94,21 @@ def test_flavour_hides_what_it_lacks(panel: ParamsPanel) -> None:
     assert not panel.field("k").isHidden()
     assert panel.field("prompt_truncation").isHidden()
     assert panel.params().k == 10
+
+
+def test_params_changed_follows_every_kind_of_field(panel: ParamsPanel, qtbot: QtBot) -> None:
+    line = panel.field("temperature")
+    assert isinstance(line, QLineEdit)
+    line.setFocus()
+    with qtbot.waitSignal(panel.params_changed):
+        qtbot.keyClicks(line, "0")  # a keystroke, before the person leaves the field
+    stops = panel.field("stop_sequences")
+    assert isinstance(stops, QPlainTextEdit)
+    with qtbot.waitSignal(panel.params_changed):
+        stops.setPlainText("END")
+    with qtbot.waitSignal(panel.params_changed):
+        panel.set_text("citation_mode", "FAST")
+    sqo = panel.findChild(QCheckBox, "param_search_queries_only")
+    assert sqo is not None
+    with qtbot.waitSignal(panel.params_changed):
+        sqo.setChecked(True)

@@ -141,6 +141,7 @@ class ChatPane(QWidget):
             self.setup.preamble.textChanged,
             self.documents.editor.editor.textChanged,
             self.tools.editor.editor.textChanged,
+            self.params.params_changed,
         ):
             changed.connect(self._schedule_preview)
 

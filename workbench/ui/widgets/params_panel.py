@@ -151,6 +151,9 @@ class ParamsPanel(QWidget):
 
     validity_changed = Signal(bool, str)
     """Emitted (ok, message) when a field is accepted or refused."""
+    params_changed = Signal()
+    """Any field or the v1 switch changed, keystroke by keystroke (a live preview follows it;
+    validation waits for the person to leave a line edit, so half-typed values are not refused)."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +178,7 @@ class ParamsPanel(QWidget):
         self._sqo.setObjectName("param_search_queries_only")
         self._sqo.setAccessibleName("Search queries only")
         self._sqo.setToolTip("Ask only for the search queries the model would run (Cohere v1).")
+        self._sqo.toggled.connect(self.params_changed)
         form.addRow(self._sqo)
         self._error = QLabel(self)
         self._error.setObjectName("chat_params_error")
@@ -194,6 +198,7 @@ class ParamsPanel(QWidget):
             field.setMaximumHeight(4 * field.fontMetrics().lineSpacing() + 12)
             field.setTabChangesFocus(True)
             field.textChanged.connect(self._on_field_edited)
+            field.textChanged.connect(self.params_changed)
         elif spec.kind == "choice":
             field = QComboBox(self)
             field.setEditable(True)
@@ -202,10 +207,12 @@ class ParamsPanel(QWidget):
             if line is not None:
                 line.setPlaceholderText(f"unset (default {spec.default})")
             field.currentTextChanged.connect(self._on_field_edited)
+            field.currentTextChanged.connect(self.params_changed)
         else:
             field = QLineEdit(self)
             field.setPlaceholderText(f"unset (default {spec.default})")
             field.editingFinished.connect(self._on_field_edited)
+            field.textChanged.connect(self.params_changed)
         field.setObjectName(f"param_{spec.name}")
         field.setAccessibleName(spec.label)
         field.setToolTip(f"{spec.tip} Allowed: {spec.range_text(self._flavour)}.".strip())
