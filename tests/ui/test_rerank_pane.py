@@ -22,6 +22,7 @@ from workbench.api.models import Flavour, RerankHit, RerankRequest, RerankRespon
 from workbench.core.endpoints import EndpointConfig
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.panes.rerank import RerankPane
+from workbench.ui.widgets.rerank_form import wordiest_keys
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -156,6 +157,32 @@ def test_rank_fields_picker_counts_keys_and_warns_about_missing_ones(pane, qtbot
     pane.form.set_rank_fields(["title", "text"])
     warning = child(pane, QLabel, "rerankFieldsWarning")
     assert "“title” is missing from 2 of 3 documents" in warning.text()
+
+
+CSV_NO_TEXT = (
+    "id,title,body\n"
+    "1,Pancakes,Whisk flour eggs and milk then fry thin rounds in butter until golden\n"
+    "2,Salad,Toss leaves with oil lemon and salt just before serving it\n"
+)
+
+
+def test_documents_without_text_rank_on_the_wordiest_key_and_say_so(pane, qtbot) -> None:
+    # A pasted CSV: checking the first column would rank on ids.
+    pane.editor.import_text(CSV_NO_TEXT)
+    qtbot.waitUntil(lambda: pane.form.fields.count() == 3)
+    assert pane.form.rank_fields() == ["body"]
+    hint = child(pane, QLabel, "rerankFieldsWarning")
+    assert not hint.isHidden()
+    assert "No “text” key: ranking on “body”, the key with the most text" in hint.text()
+    pane.form.set_rank_fields(["title", "body"])  # the person's choice: the note has done its job
+    assert "most text" not in hint.text()
+
+
+def test_wordiest_keys_measure_values_as_sent_and_keep_ties() -> None:
+    docs = [{"id": 1, "a": "xx", "b": "yy"}, {"id": 22, "a": "xxxx", "b": "yyyy"}, "plain"]
+    assert wordiest_keys(docs, ["id", "a", "b"]) == ["a", "b"]
+    assert wordiest_keys([{"meta": {"k": "long value"}, "t": "short"}], ["meta", "t"]) == ["meta"]
+    assert wordiest_keys([], ["id"]) == ["id"]
 
 
 def test_bad_json_names_line_and_column_and_sends_nothing(pane, services, qtbot) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +37,30 @@ if TYPE_CHECKING:
 KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
+def wordiest_keys(documents: Sequence[Document], keys: Sequence[str]) -> list[str]:
+    """The key(s) among `keys` whose values are longest on average (ties all kept, in order).
+
+    Values are measured as the server would see them: strings as they are, anything else as
+    its JSON. Only the documents that have a key count towards its average.
+    """
+    totals = dict.fromkeys(keys, 0)
+    counts = dict.fromkeys(keys, 0)
+    for doc in documents:
+        if not isinstance(doc, dict):
+            continue
+        for key in keys:
+            if key in doc:
+                value = doc[key]
+                text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+                totals[key] += len(text)
+                counts[key] += 1
+    averages = {k: totals[k] / counts[k] for k in keys if counts[k]}
+    if not averages:
+        return list(keys[:1])
+    best = max(averages.values())
+    return [k for k in keys if averages.get(k) == best]
+
+
 class RerankForm(QWidget):
     """The request's knobs; what the flavour lacks is hidden or disabled."""
 
@@ -46,6 +71,8 @@ class RerankForm(QWidget):
         super().__init__(parent)
         self._total = 0
         self._inventory: list[KeyCount] = []
+        self._auto_fields: list[str] = []
+        """The keys checked for the person because the documents have no `text` key."""
         self._build_ui()
         self._build_move_shortcuts()
         self._connect_signals()
@@ -155,8 +182,11 @@ class RerankForm(QWidget):
         kept = [(k, c) for k, c in self._items() if k in counts]
         known = {k for k, _ in kept}
         fresh = [(k.key, k.key == "text") for k in self._inventory if k.key not in known]
+        self._auto_fields = []
         if not kept and fresh and not any(checked for _, checked in fresh):
-            fresh[0] = (fresh[0][0], True)  # no `text` key: rank on the first key until told
+            # No `text` key: rank on the wordiest key(s) until told, not the first (often `id`).
+            self._auto_fields = wordiest_keys(documents, [k for k, _ in fresh])
+            fresh = [(k, k in self._auto_fields) for k, _ in fresh]
         self._fill([*kept, *fresh])
 
     def request(self, query: str, documents: list[Document], rules: RerankRules) -> RerankRequest:
@@ -221,8 +251,15 @@ class RerankForm(QWidget):
         warning = missing_field_warning(self._inventory, self.rank_fields(), self._total)
         if self._total and not self.rank_fields() and self._inventory:
             warning = "No rank field is checked: the server ranks “text” only"
-        self.fields_warning.setText(f"⚠ {warning}" if warning else "")
-        self.fields_warning.setVisible(bool(warning))
+        note = ""
+        if self._auto_fields and self.rank_fields() == self._auto_fields:
+            chosen = ", ".join(f"“{k}”" for k in self._auto_fields)
+            note = (
+                f"No “text” key: ranking on {chosen}, the key with the most text. "
+                "Check other keys to rank on them instead."
+            )
+        self.fields_warning.setText(f"⚠ {warning}" if warning else note)
+        self.fields_warning.setVisible(bool(warning or note))
 
     def _on_fields_item_changed(self, _item: QListWidgetItem) -> None:
         self._update_warning()
