@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
+    from workbench.api.models import Document
     from workbench.sandbox.runner import RunningSandbox
     from workbench.ui.services import Services
 
@@ -179,7 +180,11 @@ def test_documents_without_text_rank_on_the_wordiest_key_and_say_so(pane, qtbot)
 
 
 def test_wordiest_keys_measure_values_as_sent_and_keep_ties() -> None:
-    docs = [{"id": 1, "a": "xx", "b": "yy"}, {"id": 22, "a": "xxxx", "b": "yyyy"}, "plain"]
+    docs: list[Document] = [
+        {"id": 1, "a": "xx", "b": "yy"},
+        {"id": 22, "a": "xxxx", "b": "yyyy"},
+        "plain",
+    ]
     assert wordiest_keys(docs, ["id", "a", "b"]) == ["a", "b"]
     assert wordiest_keys([{"meta": {"k": "long value"}, "t": "short"}], ["meta", "t"]) == ["meta"]
     assert wordiest_keys([], ["id"]) == ["id"]
