@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from workbench.api.errors import InputError
 from workbench.ui.widgets.json_editor import JsonEditor
@@ -138,3 +138,32 @@ def test_json_editor_turns_colours_off_for_huge_texts_and_back(
         return bool(block.layout().formats())
 
     qtbot.waitUntil(coloured)  # the highlighter re-colours on its next turn of the event loop
+
+
+def test_an_empty_editor_with_a_hint_greets_neutrally_until_typed_in(
+    editor: JsonEditor, qtbot: QtBot
+) -> None:
+    message = editor.findChild(QLabel, "jsonEditorMessage")
+    assert message is not None
+    editor.set_empty_hint("Type a JSON list")
+    assert message.text() == "Type a JSON list"
+    assert message.property("role") == "hint"
+    assert editor.message() == ""  # nothing is wrong yet
+    assert not editor.is_valid()
+    assert editor.error_position() is None  # no red mark
+    assert editor.editor.placeholderText() == "Type a JSON list"
+    qtbot.keyClicks(editor.editor, "x")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: "The JSON is empty" in message.text())
+    assert message.property("role") == "error"
+    assert editor.error_position() == (1, 1)
+
+
+def test_asking_an_untouched_empty_editor_for_its_value_shows_the_error(
+    editor: JsonEditor,
+) -> None:
+    editor.set_empty_hint("Type a JSON list")
+    with pytest.raises(InputError, match="empty"):
+        editor.value()  # what a run does
+    assert editor.message() == "The JSON is empty at line 1, column 1"
+    assert editor.error_position() == (1, 1)

@@ -160,6 +160,18 @@ def test_rank_fields_picker_counts_keys_and_warns_about_missing_ones(pane, qtbot
     assert "“title” is missing from 2 of 3 documents" in warning.text()
 
 
+def test_empty_documents_editor_shows_a_hint_not_an_error_until_run(pane, services, qtbot) -> None:
+    message = child(pane, QLabel, "jsonEditorMessage")
+    assert "Import…" in message.text()
+    assert "empty" not in message.text()
+    assert pane.editor.json.error_position() is None
+    assert not child(pane, QLabel, "rerankError").isVisible()
+    pane.set_query("apple")
+    run(pane, services, qtbot)
+    assert "The JSON is empty at line 1, column 1" in message.text()
+    assert "The JSON is empty" in child(pane, QLabel, "rerankError").text()
+
+
 CSV_NO_TEXT = (
     "id,title,body\n"
     "1,Pancakes,Whisk flour eggs and milk then fry thin rounds in butter until golden\n"

@@ -202,6 +202,10 @@ class JsonEditor(QWidget):
         self._state: tuple[bool, str] | None = None
         self._last_value: Any = None
         self._validated_revision = -1
+        self._empty_hint = ""
+        self._touched = False
+        """The person typed here, or asked for the value: an empty text is an error from now on."""
+        self._setting = False
         self._build_ui(name)
         self._connect_signals()
 
@@ -266,7 +270,11 @@ class JsonEditor(QWidget):
         self._highlighter.enabled = not large
         cursor = QTextCursor(self._edit.document())
         cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
+        self._setting = True
+        try:
+            cursor.insertText(text)
+        finally:
+            self._setting = False
         self._edit.setToolTip("Syntax colours are off for texts this large" if large else "")
         self.validate_now()
 
@@ -285,10 +293,23 @@ class JsonEditor(QWidget):
         """
         if self._validated_revision == self._revision() and self._state and self._state[0]:
             return self._last_value
+        if not self._touched and not self.text().strip():
+            # Asked for the value (a run): the empty editor's hint turns into the error.
+            self._touched = True
+            self._validated_revision = -1
+            self.validate_now()
         value = parse_json(self.text())
         if self._checker is not None:
             self._checker(value)
         return value
+
+    def set_empty_hint(self, hint: str) -> None:
+        """Greet an empty editor with `hint` (neutral, in the editor and under it) instead of
+        "The JSON is empty" in red, until the person types or asks for the value."""
+        self._empty_hint = hint
+        self._edit.setPlaceholderText(hint)
+        self._validated_revision = -1
+        self.validate_now()
 
     def set_checker(self, checker: Callable[[Any], None] | None) -> None:
         """Install a check run on every parsed value; it raises InputError to flag a problem."""
@@ -324,6 +345,8 @@ class JsonEditor(QWidget):
         return _DEBOUNCE_MS + min(750, self._edit.document().characterCount() // 2000)
 
     def _on_edit_text_changed(self) -> None:
+        if not self._setting:
+            self._touched = True
         self._timer.start(self._delay_ms())
 
     def _on_timer_timeout(self) -> None:
@@ -343,6 +366,9 @@ class JsonEditor(QWidget):
         if revision == self._validated_revision:
             return
         self._validated_revision = revision
+        if self._empty_hint and not self._touched and not self.text().strip():
+            self._show_hint()
+            return
         try:
             value = parse_json(self.text())
             if self._checker is not None:
@@ -352,15 +378,28 @@ class JsonEditor(QWidget):
             return
         self._last_value = value
         self._edit.setExtraSelections([])
-        self._message.setText("")
+        self._set_message("", "")
         self._set_state(True, "")
         self.value_changed.emit(value)
 
     def _show_error(self, exc: InputError) -> None:
         message = f"{exc.title} at {exc.where}" if exc.where else exc.title
-        self._message.setText(message)
+        self._set_message(message, "error")
         self._mark(exc.where)
         self._set_state(False, message)
+
+    def _show_hint(self) -> None:
+        # Not valid (there is no value yet), but nothing is wrong: no message, no red mark.
+        self._set_message(self._empty_hint, "hint")
+        self._edit.setExtraSelections([])
+        self._set_state(False, "")
+
+    def _set_message(self, text: str, role: str) -> None:
+        self._message.setText(text)
+        if self._message.property("role") != role:
+            self._message.setProperty("role", role)  # common.qss greys hints
+            self._message.style().unpolish(self._message)
+            self._message.style().polish(self._message)
 
     def _set_state(self, ok: bool, message: str) -> None:
         if self._state != (ok, message):

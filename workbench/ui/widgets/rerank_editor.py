@@ -49,6 +49,12 @@ FILTERS: dict[str, DocFormat | None] = {
     "Any file, format from its name (*)": None,
 }
 
+EMPTY_HINT = (
+    'Type a JSON list of documents — strings, or objects such as {"title": …, "text": …} — '
+    "or use Import… (Ctrl+O) or Paste documents."
+)
+"""What an empty documents editor says before anything is typed (not an error yet)."""
+
 
 class DocumentsEditor(QWidget):
     """Holds the documents; the JSON text and the table are two views of one list."""
@@ -71,6 +77,7 @@ class DocumentsEditor(QWidget):
     def _build_ui(self) -> None:
         self.json = JsonEditor(parent=self, name="Documents JSON")
         self.json.set_checker(self._check)
+        self.json.set_empty_hint(EMPTY_HINT)
         self.model = DocumentsTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("rerankDocumentsTable")
