@@ -2,52 +2,41 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
-import json
-import time
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
-from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.errors import InputError
 from workbench.api.models import Flavour
-from workbench.api.stream import ChatSnapshot, accumulate
-from workbench.core.chat_history_io import export_conversation, parse_conversation
-from workbench.core.chat_inputs import parse_documents, parse_tools, source_lookup
-from workbench.core.chat_metrics import TurnTiming, observe
-from workbench.core.chat_request_preview import RequestPreview, chat_url, preview_request
-from workbench.core.chat_session import (
-    ChatFrame,
-    ChatSession,
-    SavedChat,
-    reply_from_snapshot,
-    write_chat,
-)
+from workbench.core.chat_inputs import parse_documents, parse_tools
+from workbench.core.chat_session import ChatFrame, ChatSession
 from workbench.ui import resources
 from workbench.ui.widgets.chat_controls import Composer
-from workbench.ui.widgets.chat_history import ChatHistory
+from workbench.ui.widgets.chat_conversation_control import ConversationControl
+from workbench.ui.widgets.chat_history import ChatHistory, restore_editors
 from workbench.ui.widgets.chat_side import ChatSidePanel
-from workbench.ui.widgets.chat_turns import display_of, has_output, trace_of, turn_status
+from workbench.ui.widgets.chat_turn_runner import STOPPED as STOPPED
+from workbench.ui.widgets.chat_turn_runner import TurnRunner
+from workbench.ui.widgets.chat_turns import display_of, trace_of
 from workbench.ui.widgets.endpoint_picker import EndpointPicker
-from workbench.ui.widgets.json_editor import parse_json
 from workbench.ui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.api.models import ChatMessage, ChatRequest
+    from workbench.api.stream import ChatSnapshot
+    from workbench.core.chat_request_preview import RequestPreview
+    from workbench.core.chat_session import Reply
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
-    from workbench.ui.widgets.transcript import TurnDisplay
+    from workbench.ui.widgets.json_editor import JsonEditor
 
 TASK_KEY = "chat.send"
 TOOLS_SAMPLE_MESSAGE = "What is the weather in São Paulo right now?"
 """The question `load_sample("tools")` asks with the JSON-schema tools sample."""
-STOPPED = "Stopped by you"
 PREVIEW_DELAY_MS = 250
 """How long the Request section waits after the last keystroke before rebuilding the body."""
 YIELD_AFTER_S = 0.005
@@ -70,9 +59,6 @@ class ChatPane(QWidget):
         self._services = services
         self._session = ChatSession()
         self._editing: int | None = None
-        self._unfinished: int | None = None
-        """The index of the turn in flight until `_finish` ends it."""
-        self._snapshot = ChatSnapshot()
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self.setObjectName("chat_pane")
@@ -89,6 +75,14 @@ class ChatPane(QWidget):
             session=self._services.session, pane="chat", parent=self
         )
         self.transcript = Transcript(parent=self)
+        self._runner = TurnRunner(
+            owner=self,
+            services=self._services,
+            key=TASK_KEY,
+            transcript=self.transcript,
+            session=self.session,
+            end=self._finish,
+        )
         self.composer = Composer(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -101,6 +95,14 @@ class ChatPane(QWidget):
         self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
         self.sources, self.queries = self.tabs.sources, self.tabs.queries
         self.history, self.request = self.tabs.history, self.tabs.request
+        self._conversation = ConversationControl(
+            history=self.history,
+            request=self.request,
+            preamble=self.setup.preamble,
+            busy=self.is_streaming,
+            current=lambda: self._session.history(),
+            replace=self._replace_history,
+        )
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -117,8 +119,8 @@ class ChatPane(QWidget):
         c = self.composer
         c.send.clicked.connect(self._on_send_clicked)
         c.send_shortcut.activated.connect(self._on_send_clicked)
-        c.stop.clicked.connect(self._on_stop_clicked)
-        c.stop_shortcut.activated.connect(self._on_stop_clicked)
+        c.stop.clicked.connect(self.cancel)
+        c.stop_shortcut.activated.connect(self.cancel)
         c.regenerate.clicked.connect(self._on_regenerate_clicked)
         c.copy.clicked.connect(self._on_copy_clicked)
         c.clear.clicked.connect(self._on_clear_clicked)
@@ -129,12 +131,12 @@ class ChatPane(QWidget):
         self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
-        self.history.apply_requested.connect(self._on_history_apply_requested)
-        self.history.revert_requested.connect(self._on_history_revert_requested)
-        self.history.import_chosen.connect(self._on_history_import_chosen)
-        self.history.export_chosen.connect(self._on_history_export_chosen)
+        self.history.apply_requested.connect(self.apply_history)
+        self.history.revert_requested.connect(self._conversation.revert)
+        self.history.import_chosen.connect(self.import_history)
+        self.history.export_chosen.connect(self.export_history)
         self.tabs.current_changed.connect(self._on_tabs_current_changed)
-        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
+        self._preview_timer.timeout.connect(self.refresh_request)
         for changed in (
             c.message.textChanged,
             self.setup.model.textChanged,
@@ -186,7 +188,7 @@ class ChatPane(QWidget):
 
     def live_snapshot(self) -> ChatSnapshot:
         """The fold of the turn in flight (or the last one)."""
-        return self._snapshot
+        return self._runner.snapshot
 
     def apply_history(self) -> bool:
         """Replace the conversation with the History section's (as Apply does); True when done.
@@ -194,17 +196,7 @@ class ChatPane(QWidget):
         Bad JSON or a bad entry is said in the section's status (with line and column, or the
         entry and field); the text stays as typed.
         """
-        if self.is_streaming():
-            self.history.status.setText("Wait for the answer in flight, or stop it, to apply.")
-            return False
-        try:
-            messages = self.history.messages()
-        except InputError as exc:
-            self.history.status.setText(f"Not applied: {exc}")
-            return False
-        self._replace_history(messages)
-        self.history.status.setText(f"Applied: {len(messages)} message(s) in the conversation.")
-        return True
+        return self._conversation.apply()
 
     def import_history(self, path: Path) -> bool:
         """Load a conversation file and make it the conversation (as Import… does).
@@ -212,62 +204,21 @@ class ChatPane(QWidget):
         v1 `chat_history` (with `preamble`), v2 / OpenAI `messages` (a leading system message
         goes to the preamble), or a list of neutral entries; the form is detected.
         """
-        if self.is_streaming():
-            self.history.status.setText("Wait for the answer in flight, or stop it, to import.")
-            return False
-        try:
-            text = path.read_text(encoding="utf-8")
-            imported = parse_conversation(parse_json(text))
-        except (OSError, UnicodeDecodeError) as exc:
-            self.history.status.setText(f"Not imported: {path.name}: {exc}")
-            return False
-        except InputError as exc:
-            self.history.status.setText(f"Not imported: {path.name}: {exc}")
-            return False
-        if imported.preamble is not None:
-            self.setup.preamble.setPlainText(imported.preamble)
-        self._replace_history(imported.messages)
-        note = " and its system message as the preamble" if imported.preamble else ""
-        self.history.status.setText(
-            f"Imported {len(imported.messages)} message(s){note} from {path.name} "
-            f"({imported.form.value})."
-        )
-        return True
+        return self._conversation.import_file(path)
 
     def export_history(self, path: Path, flavour: Flavour) -> bool:
         """Write the History section's conversation (and the preamble) in a flavour's form."""
-        try:
-            exported = export_conversation(
-                self.history.messages(), flavour, self.setup.preamble.toPlainText() or None
-            )
-            write_chat(json.dumps(exported, indent=2, ensure_ascii=False) + "\n", path)
-        except InputError as exc:
-            self.history.status.setText(f"Not exported: {exc}")
-            return False
-        except OSError as exc:
-            self.history.status.setText(f"Not exported: {path.name}: {exc}")
-            return False
-        self.history.status.setText(f"Exported to {path.name} ({flavour.value}).")
-        return True
+        return self._conversation.export_file(path, flavour)
 
     def refresh_request(self) -> RequestPreview | None:
         """Rebuild the Request section now; returns what it shows (None when Send is refused)."""
         self._preview_timer.stop()
-        endpoint = self._services.session.selected("chat")
-        if endpoint is None:
-            self.request.show_problem("", "no endpoint: add one in the Endpoints pane")
-            return None
         message = self.composer.message.toPlainText()
-        try:
-            request = self._session.preview(message, self._frame(), self._editing)
-            preview = preview_request(endpoint, request)
-        except InputError as exc:
-            self.request.show_problem(self._chat_url(endpoint), str(exc))
-            return None
-        self.request.show_preview(preview)
-        if not message.strip():
-            self.request.problem.setText("The message box is empty: Send needs a message.")
-        return preview
+        return self._conversation.refresh_request(
+            self._services.session.selected("chat"),
+            message,
+            lambda: self._session.preview(message, self._frame(), self._editing),
+        )
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -331,9 +282,6 @@ class ChatPane(QWidget):
         if request is not None:
             self._start(request)
 
-    def _on_stop_clicked(self) -> None:
-        self.cancel()
-
     def _on_copy_clicked(self) -> None:
         if self._session.turns:
             self._on_transcript_copy_requested(len(self._session.turns) - 1)
@@ -350,13 +298,6 @@ class ChatPane(QWidget):
         self._rebuild()
         self._save()
 
-    @staticmethod
-    def _chat_url(endpoint: EndpointConfig) -> str:
-        try:
-            return chat_url(endpoint)
-        except InputError as exc:
-            return str(exc)
-
     def _replace_history(self, messages: list[ChatMessage]) -> None:
         self._on_cancel_edit_clicked()
         self._session.replace_history(messages)
@@ -367,19 +308,6 @@ class ChatPane(QWidget):
         self.history.show_history(self._session.history(), force=True)
         self._save()
 
-    def _on_history_apply_requested(self) -> None:
-        self.apply_history()
-
-    def _on_history_revert_requested(self) -> None:
-        self.history.show_history(self._session.history(), force=True)
-        self.history.status.setText("Edits dropped: showing the conversation as it is.")
-
-    def _on_history_import_chosen(self, path: Path) -> None:
-        self.import_history(path)
-
-    def _on_history_export_chosen(self, path: Path, flavour: Flavour) -> None:
-        self.export_history(path, flavour)
-
     def _on_tabs_current_changed(self, _row: int) -> None:
         if self.tabs.current_section() is self.request:
             self.refresh_request()
@@ -387,9 +315,6 @@ class ChatPane(QWidget):
     def _schedule_preview(self) -> None:
         if self.tabs.current_section() is self.request:
             self._preview_timer.start()
-
-    def _on_preview_timer_timeout(self) -> None:
-        self.refresh_request()
 
     def _on_transcript_edit_requested(self, index: int) -> None:
         turn = self._session.turns[index] if 0 <= index < len(self._session.turns) else None
@@ -427,78 +352,13 @@ class ChatPane(QWidget):
         index = len(self._session.turns) - 1
         self._rebuild(upto=index)
         self._set_busy(True)  # at once, not when the task first runs: no double Send
-        self._snapshot = ChatSnapshot()
-        self._unfinished = index
-        # Picked now (the frame was just built for it): switching mid-turn does not move it.
-        endpoint = self._endpoint()
-        task = self._services.tasks.start(TASK_KEY, self._run(request, index, endpoint), owner=self)
-        task.add_done_callback(functools.partial(self._on_turn_done, request, index, endpoint))
-
-    def _on_turn_done(
-        self, request: ChatRequest, index: int, endpoint: EndpointConfig, _task: object
-    ) -> None:
-        # A turn cancelled before its first step never ran `_run`'s finally: end it here.
-        if self._unfinished == index and isValid(self.transcript):
-            now = time.monotonic()
-            self._finish(request, index, TurnTiming(started=now), STOPPED, endpoint)
-
-    async def _run(self, request: ChatRequest, index: int, endpoint: EndpointConfig) -> None:
-        timing = TurnTiming(started=time.monotonic())
-        reason: str | None = None
-        live = functools.partial(self._live_display, index)
-        try:
-            client = await self._services.session.client_for(endpoint.id)
-            events = client.chat_stream(request)
-            try:
-                pause_at = time.monotonic() + YIELD_AFTER_S
-                async for event in events:
-                    self._snapshot = snap = accumulate(self._snapshot, event)
-                    now = time.monotonic()
-                    if timing.first_output is None:
-                        timing = observe(timing, has_output(snap), False, now)
-                    self.transcript.show_live(live)  # rendered by the transcript's timer
-                    if now >= pause_at:
-                        await asyncio.sleep(0)
-                        pause_at = time.monotonic() + YIELD_AFTER_S
-            finally:
-                # Closing the generator ends the HTTP request at once (Stop, or an error).
-                close = getattr(events, "aclose", None)
-                if close is not None:
-                    await close()
-        except asyncio.CancelledError:
-            reason = STOPPED
-            raise
-        except WorkbenchError as exc:
-            reason = str(exc)
-            raise
-        finally:
-            # When the pane itself is being destroyed there is nothing left to show the end in.
-            if isValid(self.transcript):
-                timing = observe(timing, False, True, time.monotonic())
-                self._finish(request, index, timing, reason, endpoint)
-
-    def _live_display(self, index: int) -> TurnDisplay:
-        return display_of(index, self._session.turns[index], self._snapshot)
+        self._runner.start(request, index, self._endpoint, YIELD_AFTER_S)
 
     def _finish(
-        self,
-        request: ChatRequest,
-        index: int,
-        timing: TurnTiming,
-        reason: str | None,
-        endpoint: EndpointConfig,
+        self, index: int, reply: Reply, status: str, lookup: dict[str, dict[str, Any]]
     ) -> None:
-        self._unfinished = None
-        snap = self._snapshot
-        status = turn_status(snap, timing, endpoint)
-        if not snap.done and reason is None:
-            reason = "the stream ended without its final event"
-        reply = reply_from_snapshot(snap, cut_off=reason, status=status)
-        self._session.finish(reply)
         turn = self._session.turns[index]
-        self._lookups[index] = source_lookup(
-            request.documents, snap.documents, request.tool_results
-        )
+        self._lookups[index] = lookup
         self.transcript.finish_live(display_of(index, turn))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)
@@ -531,17 +391,12 @@ class ChatPane(QWidget):
 
     # --- history --------------------------------------------------------------------------------
 
+    def _editors(self) -> dict[str, JsonEditor]:
+        return {"documents": self.documents.editor, "tools": self.tools.editor}
+
     def _save(self) -> None:
-        self._history.save(
-            SavedChat(
-                preamble=self.setup.preamble.toPlainText(),
-                turns=self._session.turns,
-                extras={
-                    "documents": self.documents.editor.text(),
-                    "tools": self.tools.editor.text(),
-                },
-            )
-        )
+        preamble = self.setup.preamble.toPlainText()
+        self._history.save_from(preamble, self._session.turns, self._editors())
 
     def _restore(self) -> None:
         saved = self._history.load()
@@ -549,8 +404,5 @@ class ChatPane(QWidget):
             return
         self._session = ChatSession(saved.turns)
         self.setup.preamble.setPlainText(saved.preamble)
-        for key, page in (("documents", self.documents), ("tools", self.tools)):
-            text = saved.extras.get(key)
-            if isinstance(text, str):
-                page.editor.set_text(text)
+        restore_editors(saved, self._editors())
         self._rebuild()

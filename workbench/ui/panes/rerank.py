@@ -29,16 +29,18 @@ from workbench.core.rerank_docs import (
 )
 from workbench.ui import resources
 from workbench.ui.widgets.endpoint_picker import EndpointPicker
+from workbench.ui.widgets.rerank_comparing import Compared as Compared
+from workbench.ui.widgets.rerank_comparing import compared_status, fill_compare_choices
 from workbench.ui.widgets.rerank_editor import DocumentsEditor
 from workbench.ui.widgets.rerank_form import RerankForm
-from workbench.ui.widgets.rerank_preview import RequestPreview
+from workbench.ui.widgets.rerank_preview import RequestPreview, body_preview_text
 from workbench.ui.widgets.rerank_runner import (
     RerankSender,
     batch_for,
     check_chunk_budget,
     split_offer,
 )
-from workbench.ui.widgets.rerank_view import RerankResultsView, summary_line
+from workbench.ui.widgets.rerank_view import RerankResultsView
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,8 +49,6 @@ if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
-Compared = tuple[str, "RerankResponse | WorkbenchError"]
-"""One side of a comparison: the endpoint's name and its answer or error."""
 RUN_KEY = "rerank.run"
 SAMPLE = "rerank_objects.json"
 """What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
@@ -307,19 +307,13 @@ class RerankPane(QWidget):
             self.results.show_results(outcome_a, request, notes)
             if isinstance(outcome_b, RerankResponse):
                 self.results.show_comparison(outcome_a, outcome_b, request, name_a, name_b)
-        parts = [
-            f"{side}: {summary_line(outcome)}"
-            if isinstance(outcome, RerankResponse)
-            else f"{side} failed ({outcome.title})"
-            for side, outcome in (("A", outcome_a), ("B", outcome_b))
-        ]
-        failures = [o for o in (outcome_a, outcome_b) if isinstance(o, WorkbenchError)]
+        status, failures = compared_status(outcome_a, outcome_b)
         if failures:
             self.error.setText("\n".join(str(f) for f in failures))
             self.error.setVisible(True)
             for failure in failures:
                 self._services.notices.post_error(failure)
-        self.status.setText(" · ".join(parts))
+        self.status.setText(status)
 
     # --- state --------------------------------------------------------------------------------
 
@@ -360,16 +354,8 @@ class RerankPane(QWidget):
     def _on_session_endpoints_changed(self) -> None:
         # An edited URL may lead to another deployment: ask its /info again.
         self._sender.forget_changed(self._services.session.endpoints())
-        chosen = self.compare_with.currentData()
-        current = self._services.session.selected("rerank")
-        self.compare_with.blockSignals(True)
-        self.compare_with.clear()
-        self.compare_with.addItem("— no comparison —", None)
-        for endpoint in self._services.session.endpoints():
-            if rules_for(endpoint.flavour).supported and endpoint != current:
-                self.compare_with.addItem(endpoint.name, endpoint.id)
-        self.compare_with.setCurrentIndex(max(0, self.compare_with.findData(chosen)))
-        self.compare_with.blockSignals(False)
+        session = self._services.session
+        fill_compare_choices(self.compare_with, session.endpoints(), session.selected("rerank"))
         self._preview_timer.start()
 
     def _on_tasks_state_changed(self) -> None:
@@ -407,19 +393,12 @@ class RerankPane(QWidget):
         self.preview.setPlainText(self._preview_text(PREVIEW_DOCS))
 
     def _preview_text(self, limit: int | None) -> str:
-        docs = self.editor.last_documents()
-        if docs is None and not self.editor.json.text().strip():
-            return "// Add documents (type JSON, paste or import them) to see the request body."
-        if docs is None:
-            return "// The documents are not valid JSON yet: see the message under the editor."
-        try:
-            request = self._request(documents=docs[:limit] if limit else docs)
-            text = self._sender.body_text(self._endpoint(), request)
-        except InputError as exc:
-            return f"// {exc}"
-        if limit and len(docs) > limit:
-            text += f"\n// … and {len(docs) - limit:,} more documents (Copy body copies them all)"
-        return text
+        typed = self.editor.json.text()
+        return body_preview_text(self.editor.last_documents(), typed, self._body_text, limit)
+
+    def _body_text(self, documents: list[Document]) -> str:
+        request = self._request(documents=documents)
+        return self._sender.body_text(self._endpoint(), request)
 
     def _on_copy_body_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._preview_text(None))

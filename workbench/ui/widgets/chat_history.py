@@ -7,16 +7,32 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from workbench.api.errors import InputError
-from workbench.core.chat_session import default_history_path, dump_chat, load_chat, write_chat
+from workbench.core.chat_session import (
+    SavedChat,
+    default_history_path,
+    dump_chat,
+    load_chat,
+    write_chat,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
-    from workbench.core.chat_session import SavedChat
+    from workbench.core.chat_session import Turn
     from workbench.ui.async_bridge import TaskRunner
     from workbench.ui.notices import NoticeCenter
+    from workbench.ui.widgets.json_editor import JsonEditor
 
 SAVE_KEY = "chat.save"
+
+
+def restore_editors(saved: SavedChat, editors: Mapping[str, JsonEditor]) -> None:
+    """Put back the text each named editor held when `saved` was written."""
+    for key, editor in editors.items():
+        text = saved.extras.get(key)
+        if isinstance(text, str):
+            editor.set_text(text)
 
 
 class ChatHistory:
@@ -27,6 +43,13 @@ class ChatHistory:
         self._notices = notices
         # One writer thread, so history files land in the order they were taken.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-history")
+
+    def save_from(
+        self, preamble: str, turns: list[Turn], editors: Mapping[str, JsonEditor]
+    ) -> None:
+        """Save the conversation with the text of each named editor (restored by name)."""
+        extras = {key: editor.text() for key, editor in editors.items()}
+        self.save(SavedChat(preamble=preamble, turns=turns, extras=extras))
 
     def save(self, chat: SavedChat) -> None:
         """Write the history in the background (the JSON is taken now, the disk is not waited on)."""

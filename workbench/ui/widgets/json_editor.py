@@ -6,20 +6,13 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QFont,
-    QFontDatabase,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QSyntaxHighlighter,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import (
@@ -33,26 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
+from workbench.ui.widgets.json_highlight import CodeEdit, utf16_index
+from workbench.ui.widgets.json_highlight import JsonHighlighter as JsonHighlighter
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-_TOKEN = re.compile(
-    r'(?P<string>"(?:[^"\\]|\\.)*"?)(?P<colon>\s*:)?'
-    r"|(?P<number>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"
-    r"|(?P<keyword>\btrue\b|\bfalse\b|\bnull\b)"
-    r"|(?P<punct>[{}\[\],:])"
-)
 
 HIGHLIGHT_LIMIT = 200_000
 """Texts longer than this (in characters) are shown without syntax colours."""
 _DEBOUNCE_MS = 250
 """Quiet time after the last keystroke before parsing; large texts wait longer (see _delay_ms)."""
-
-
-def _utf16_index(text: str, index: int) -> int:
-    """Convert a code-point index into `text` to the UTF-16 unit index Qt positions use."""
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
 
 
 def decode_error_where(exc: json.JSONDecodeError) -> str:
@@ -80,111 +63,6 @@ def parse_json(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(title=f"Invalid JSON: {exc.msg}", where=decode_error_where(exc)) from exc
-
-
-class JsonHighlighter(QSyntaxHighlighter):
-    """Colours keys, strings, numbers, keywords and punctuation; JSON strings never span lines."""
-
-    def __init__(self, document: QTextDocument, *, dark: bool = False) -> None:
-        super().__init__(document)
-        colours = {
-            "key": "#9cdcfe" if dark else "#0451a5",
-            "string": "#ce9178" if dark else "#a31515",
-            "number": "#b5cea8" if dark else "#098658",
-            "keyword": "#569cd6" if dark else "#0000ff",
-            "punct": "#d4d4d4" if dark else "#555555",
-        }
-        self.enabled = True
-        """False leaves lines uncoloured (texts too large to colour without freezing)."""
-        self._formats: dict[str, QTextCharFormat] = {}
-        for name, colour in colours.items():
-            fmt = QTextCharFormat()
-            fmt.setForeground(QColor(colour))
-            if name == "key":
-                fmt.setFontWeight(QFont.Weight.DemiBold)
-            self._formats[name] = fmt
-
-    def highlightBlock(self, text: str) -> None:
-        """Colour one line."""
-        if not self.enabled:
-            return
-        wide = any(ord(ch) > 0xFFFF for ch in text)
-        for match in _TOKEN.finditer(text):
-            kind = match.lastgroup or ""
-            if kind == "colon" or match.group("string") is not None:
-                kind = "key" if match.group("colon") else "string"
-                start, end = match.span("string")
-            else:
-                start, end = match.span()
-            if wide:
-                start, end = _utf16_index(text, start), _utf16_index(text, end)
-            self.setFormat(start, end - start, self._formats[kind])
-
-
-class _Gutter(QWidget):
-    """The line-number margin; it paints on behalf of its editor."""
-
-    def __init__(self, editor: CodeEdit) -> None:
-        super().__init__(editor)
-        self._editor = editor
-
-    def sizeHint(self) -> QSize:
-        return QSize(self._editor.gutter_width(), 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self._editor.paint_gutter(event)
-
-
-class CodeEdit(QPlainTextEdit):
-    """A plain-text editor with a line-number gutter and a monospace font."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.setTabChangesFocus(True)  # keyboard users must be able to leave the editor
-        self._gutter = _Gutter(self)
-        self.blockCountChanged.connect(self._on_self_block_count_changed)
-        self.updateRequest.connect(self._on_self_update_request)
-        self._on_self_block_count_changed(0)
-
-    def gutter_width(self) -> int:
-        """Width that fits the largest line number."""
-        digits = max(3, len(str(self.blockCount())))
-        return 10 + self.fontMetrics().horizontalAdvance("9") * digits
-
-    def _on_self_block_count_changed(self, _count: int) -> None:
-        self.setViewportMargins(self.gutter_width(), 0, 0, 0)
-
-    def _on_self_update_request(self, rect: QRect, dy: int) -> None:
-        if dy:
-            self._gutter.scroll(0, dy)
-        else:
-            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        area = self.contentsRect()
-        self._gutter.setGeometry(QRect(area.left(), area.top(), self.gutter_width(), area.height()))
-
-    def paint_gutter(self, event: QPaintEvent) -> None:
-        """Paint the numbers of the visible lines only (cheap for any document length)."""
-        painter = QPainter(self._gutter)
-        painter.fillRect(event.rect(), self.palette().alternateBase())
-        painter.setPen(self.palette().placeholderText().color())
-        block = self.firstVisibleBlock()
-        top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
-        height = self.fontMetrics().height()
-        width = self._gutter.width() - 4
-        while block.isValid() and top <= event.rect().bottom():
-            bottom = top + round(self.blockBoundingRect(block).height())
-            if block.isVisible() and bottom >= event.rect().top():
-                painter.drawText(
-                    0, top, width, height, Qt.AlignmentFlag.AlignRight, str(block.blockNumber() + 1)
-                )
-            block = block.next()
-            top = bottom
-        painter.end()
 
 
 class JsonEditor(QWidget):
@@ -424,7 +302,7 @@ class JsonEditor(QWidget):
         spot.format.setUnderlineColor(QColor("red"))
         spot.format.setBackground(QColor(255, 80, 80, 110))
         cursor = QTextCursor(block)
-        offset = min(_utf16_index(block.text(), column - 1), max(0, block.length() - 1))
+        offset = min(utf16_index(block.text(), column - 1), max(0, block.length() - 1))
         cursor.setPosition(block.position() + offset)
         cursor.movePosition(
             QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
