@@ -58,10 +58,8 @@ from workbench.api.models import Citation, Usage
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore, config_dir
-from workbench.ui.async_bridge import TaskRunner
-from workbench.ui.notices import NoticeCenter
 from workbench.ui.panes.chat import ChatPane
-from workbench.ui.services import EndpointSession, Services
+from workbench.ui.services import Services
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable, Iterator
@@ -349,12 +347,7 @@ def build_pane(loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services, Sou
     store = SettingsStore(config_dir() / "settings.json")
     endpoint = EndpointConfig(name="bench", base_url="http://127.0.0.1:9")
     store.update(endpoints=[endpoint], current_endpoint_id=endpoint.id)
-    notices = NoticeCenter()
-    tasks = TaskRunner(notices, loop=loop)
-    session = EndpointSession(store=store, secrets=MemorySecrets())
-    services = Services(
-        notices=notices, tasks=tasks, session=session, secrets=MemorySecrets(), settings=store
-    )
+    services = Services.assemble(store=store, secrets=MemorySecrets(), loop=loop)
     source = Source()
 
     # Same parameter name as EndpointSession.client_for, so the stand-in matches its signature;

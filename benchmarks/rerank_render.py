@@ -30,10 +30,8 @@ from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
-from workbench.ui.async_bridge import TaskRunner
-from workbench.ui.notices import NoticeCenter
 from workbench.ui.panes.rerank import RerankPane
-from workbench.ui.services import EndpointSession, Services
+from workbench.ui.services import Services
 
 WORDS = [
     "rerank",
@@ -262,18 +260,13 @@ def main() -> int:
             auth=AuthScheme.NONE,
         )
         store.update(endpoints=[endpoint], current_endpoint_id=endpoint.id)
-        notices = NoticeCenter()
-        tasks = TaskRunner(notices, loop=loop)
-        session = EndpointSession(store=store, secrets=MemorySecrets())
-        services = Services(
-            notices=notices, tasks=tasks, session=session, secrets=MemorySecrets(), settings=store
-        )
+        services = Services.assemble(store=store, secrets=MemorySecrets(), loop=loop)
         pane = RerankPane(services=services)
         pane.resize(1400, 900)
         pane.show()
         with loop:
             loop.run_until_complete(scenario(app, pane, args))
-            loop.run_until_complete(session.aclose())
+            loop.run_until_complete(services.session.aclose())
     return 0
 
 

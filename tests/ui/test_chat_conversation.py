@@ -8,10 +8,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from tests.ui.conftest import pane_client, run_async, select_flavour
+from tests.ui.conftest import CHAT_MODEL, new_chat_pane, pane_client, run_async, select_flavour
 from workbench.api.flavours import codec_for
 from workbench.api.models import Flavour
-from workbench.ui.panes.chat import ChatPane
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,11 +18,12 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from workbench.api.models import ChatRequest
+    from workbench.ui.panes.chat import ChatPane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-MODEL = "command-r-plus-08-2024"
+MODEL = CHAT_MODEL
 V1_HISTORY: dict[str, Any] = {
     "preamble": "You are a terse weather bot.",
     "chat_history": [
@@ -49,12 +49,7 @@ V1_HISTORY: dict[str, Any] = {
 
 @pytest.fixture
 def pane(services: Services, qtbot: QtBot) -> ChatPane:
-    widget = ChatPane(services=services)
-    qtbot.addWidget(widget)
-    widget.setup.model.setText(MODEL)
-    widget.documents.editor.set_text("[]")
-    widget.tools.editor.set_text("[]")
-    return widget
+    return new_chat_pane(services, qtbot)
 
 
 def _record_requests(qtbot: QtBot, services: Services) -> list[ChatRequest]:

@@ -7,11 +7,17 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QCheckBox, QPushButton
 
-from tests.ui.conftest import pane_client, run_async, select_flavour, use_endpoint
+from tests.ui.conftest import (
+    CHAT_MODEL,
+    new_chat_pane,
+    pane_client,
+    run_async,
+    select_flavour,
+    use_endpoint,
+)
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, GenerationParams
 from workbench.core.endpoints import EndpointConfig
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
-from workbench.ui.panes.chat import ChatPane
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -20,11 +26,12 @@ if TYPE_CHECKING:
 
     from workbench.core.chat_session import Reply
     from workbench.sandbox.runner import RunningSandbox
+    from workbench.ui.panes.chat import ChatPane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-MODEL = "command-r-plus-08-2024"
+MODEL = CHAT_MODEL
 FLAVOURS = [Flavour.COHERE_V1, Flavour.COHERE_V2, Flavour.OPENAI]
 UNICODE_DOCS = """[
   {"id": "cafe", "title": "Café", "text": "Le café crème coûte €3 😀 à Zürich. Les croissants sont très frais."},
@@ -38,12 +45,7 @@ TOOLS = """[
 
 @pytest.fixture
 def pane(services: Services, qtbot: QtBot) -> ChatPane:
-    widget = ChatPane(services=services)
-    qtbot.addWidget(widget)
-    widget.setup.model.setText(MODEL)
-    widget.documents.editor.set_text("[]")
-    widget.tools.editor.set_text("[]")
-    return widget
+    return new_chat_pane(services, qtbot)
 
 
 def _ask(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> Reply:

@@ -19,11 +19,10 @@ from workbench.api.redact import RedactingFilter
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
-from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoints
 from workbench.ui.notices import NoticeCenter
-from workbench.ui.services import EndpointSession, Services
+from workbench.ui.services import Services
 
 if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
@@ -157,14 +156,7 @@ def build_services(loop: asyncio.AbstractEventLoop) -> Services:
             "Started with default settings", "The broken file was kept as settings.broken.json."
         )
     ensure_sandbox_endpoints(store)
-    secrets = KeyringSecretStore()
-    return Services(
-        notices=notices,
-        tasks=TaskRunner(notices, loop=loop),
-        session=EndpointSession(store=store, secrets=secrets),
-        secrets=secrets,
-        settings=store,
-    )
+    return Services.assemble(store=store, secrets=KeyringSecretStore(), loop=loop, notices=notices)
 
 
 def setup_logging() -> logging.Handler:

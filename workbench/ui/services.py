@@ -14,6 +14,8 @@ from workbench.api.redact import register_secret
 from workbench.core.endpoints import key_ref
 from workbench.core.rerank_docs import rules_for
 from workbench.core.secrets import masked
+from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.notices import NoticeCenter
 
 if TYPE_CHECKING:
     import httpx
@@ -22,8 +24,6 @@ if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.secrets import SecretStore
     from workbench.core.settings import SettingsStore
-    from workbench.ui.async_bridge import TaskRunner
-    from workbench.ui.notices import NoticeCenter
 
 
 PaneName = Literal["rerank", "chat"]
@@ -281,3 +281,32 @@ class Services:
     session: EndpointSession
     secrets: SecretStore
     settings: SettingsStore
+
+    @classmethod
+    def assemble(
+        cls,
+        *,
+        store: SettingsStore,
+        secrets: SecretStore,
+        loop: asyncio.AbstractEventLoop | None = None,
+        notices: NoticeCenter | None = None,
+    ) -> Services:
+        """Wire the services around a settings store and a secret store.
+
+        Args:
+            store: the settings (endpoints, per-pane choices).
+            secrets: where keys live (the OS keyring in the app).
+            loop: the qasync loop tasks run on; the running loop when None.
+            notices: a notice center that already exists (the app posts start-up problems to it).
+
+        Returns:
+            The bundle every pane receives.
+        """
+        center = notices or NoticeCenter()
+        return cls(
+            notices=center,
+            tasks=TaskRunner(center, loop=loop),
+            session=EndpointSession(store=store, secrets=secrets),
+            secrets=secrets,
+            settings=store,
+        )
