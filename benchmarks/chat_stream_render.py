@@ -58,7 +58,7 @@ from workbench.api.models import Citation, Usage
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore, config_dir
-from workbench.ui.panes.chat import ChatPane
+from workbench.ui.chat.pane import ChatPane
 from workbench.ui.services import Services
 
 if TYPE_CHECKING:

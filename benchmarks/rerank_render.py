@@ -30,7 +30,7 @@ from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
-from workbench.ui.panes.rerank import RerankPane
+from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.services import Services
 
 WORDS = [

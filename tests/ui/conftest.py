@@ -31,9 +31,9 @@ from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
+from workbench.ui.chat.pane import ChatPane
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.notices import NoticeCenter
-from workbench.ui.panes.chat import ChatPane
 from workbench.ui.services import PANES, PaneName, Services, suits
 
 if TYPE_CHECKING:

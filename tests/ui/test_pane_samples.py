@@ -12,8 +12,8 @@ from PySide6.QtGui import QTextCursor
 from tests.ui.conftest import select_flavour
 from workbench.api.models import Flavour
 from workbench.ui import resources
-from workbench.ui.panes.chat import ChatPane
-from workbench.ui.panes.rerank import RerankPane
+from workbench.ui.chat.pane import ChatPane
+from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

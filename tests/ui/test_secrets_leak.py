@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from workbench.sandbox.runner import RunningSandbox
-    from workbench.ui.panes.endpoints import EndpointsPane
+    from workbench.ui.endpoints.pane import EndpointsPane
     from workbench.ui.services import Services
 
 

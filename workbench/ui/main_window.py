@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 import workbench
+from workbench.ui.chat.pane import ChatPane
+from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.crash_dialog import CrashDialog
-from workbench.ui.panes.chat import ChatPane
-from workbench.ui.panes.endpoints import EndpointsPane
-from workbench.ui.panes.rerank import RerankPane
+from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
-from workbench.ui.widgets.a11y import name_tab_bar
 
 if TYPE_CHECKING:
     from workbench.ui.notices import CrashReport, Notice

@@ -1,0 +1,251 @@
+"""Chat pane over loopback to the sandbox: streaming, citations, tools, stop, cut-off, flavours."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QPushButton
+
+from tests.ui.conftest import (
+    CHAT_MODEL,
+    new_chat_pane,
+    pane_client,
+    run_async,
+    select_flavour,
+    use_endpoint,
+)
+from workbench.api.models import AuthScheme, ChatRequest, Flavour, GenerationParams
+from workbench.core.endpoints import EndpointConfig
+from workbench.sandbox.runner import SandboxConfig, start_sandbox
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.core.chat_session import Reply
+    from workbench.sandbox.runner import RunningSandbox
+    from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+MODEL = CHAT_MODEL
+FLAVOURS = [Flavour.COHERE_V1, Flavour.COHERE_V2, Flavour.OPENAI]
+UNICODE_DOCS = """[
+  {"id": "cafe", "title": "Café", "text": "Le café crème coûte €3 😀 à Zürich. Les croissants sont très frais."},
+  {"id": "famille", "text": "La famille 👩‍👩‍👧 préfère le café glacé 🧊 en été. Señor Núñez sert le café."}
+]"""
+TOOLS = """[
+  {"name": "get_weather", "description": "Current weather for a city",
+   "parameter_definitions": {"city": {"type": "str", "description": "City name", "required": true}}}
+]"""
+
+
+@pytest.fixture
+def pane(services: Services, qtbot: QtBot) -> ChatPane:
+    return new_chat_pane(services, qtbot)
+
+
+def _ask(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> Reply:
+    pane.send(message)
+    assert pane.is_streaming()
+    assert not pane.composer.send.isEnabled()
+    assert pane.composer.busy.isVisibleTo(pane)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    assert pane.composer.send.isEnabled()
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    return reply
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_streamed_text_equals_non_streamed_text(
+    pane: ChatPane, services: Services, qtbot: QtBot, flavour: Flavour
+) -> None:
+    select_flavour(services, flavour)
+    pane.params.set_text("seed", "11")
+    reply = _ask(pane, services, qtbot, "Tell me something about rerankers")
+    assert reply.cut_off is None
+    assert reply.text
+    assert reply.finish_reason
+    client = run_async(qtbot, pane_client(services))
+    request = ChatRequest(
+        message="Tell me something about rerankers", model=MODEL, params=GenerationParams(seed=11)
+    )
+    whole = run_async(qtbot, client.chat(request))
+    assert reply.text == whole.text
+    status = pane.composer.status.text()
+    assert "finish:" in status
+    assert "first token" in status
+    assert "tokens/s" in status
+    if reply.usage is not None:  # OpenAI-style streams may carry no usage at all
+        assert "USD" in status  # the fixture endpoints carry prices
+        assert "tokens in" in status
+
+
+@pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2])
+def test_citations_highlight_exactly_the_cited_unicode_text(
+    pane: ChatPane, services: Services, qtbot: QtBot, flavour: Flavour
+) -> None:
+    select_flavour(services, flavour)
+    pane.documents.editor.set_text(UNICODE_DOCS)
+    reply = _ask(
+        pane, services, qtbot, "Combien coûte le café crème à Zürich? Et le café glacé 🧊?"
+    )
+    assert reply.citations, reply.text
+    for citation in reply.citations:
+        assert reply.text[citation.start : citation.end] == citation.text
+    assert any(ord(ch) > 0xFFFF for c in reply.citations for ch in c.text) or any(
+        ord(ch) > 0xFFFF for ch in reply.text[: reply.citations[-1].start]
+    ), "the test needs an astral character before or inside a cited span"
+    shown = pane.transcript.highlighted_spans(0)
+    assert shown == {i: c.text for i, c in enumerate(reply.citations)}
+    sources = pane.sources.toPlainText()
+    assert "cafe" in sources
+    assert "Cited by" in sources
+    pane.tabs.show_section(pane.setup)
+    pane.transcript.citation_activated.emit(0, (0,))
+    assert reply.citations[0].text in pane.sources.toPlainText()
+    assert pane.tabs.current_section() is pane.sources  # a clicked span opens its sources
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_tool_round_trip_across_two_turns(
+    pane: ChatPane, services: Services, qtbot: QtBot, flavour: Flavour
+) -> None:
+    select_flavour(services, flavour)
+    pane.tools.editor.set_text(TOOLS)
+    first = _ask(pane, services, qtbot, "What is the weather in Paris?")
+    assert [c.name for c in first.tool_calls] == ["get_weather"]
+    assert "Tool call get_weather" in pane.trace.steps(0)
+    form = pane.tool_results
+    form.editor(0).set_fields({"forecast": "sunny", "celsius": "21"})
+    continue_button = form.findChild(QPushButton, "chat_continue")
+    assert continue_button is not None
+    continue_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    second = pane.session().turns[-1].reply
+    assert second is not None
+    assert pane.session().turns[-1].user is None
+    assert "sunny" in second.text
+    assert second.cut_off is None
+    steps = pane.trace.steps(1)
+    assert steps[0] == "Tool result → get_weather"
+    assert any(s.startswith("Citation «") for s in steps) or flavour is Flavour.OPENAI
+    assert len(pane.transcript.turns()) == 2
+
+
+def test_stop_mid_stream_keeps_the_partial_answer(
+    pane: ChatPane, services: Services, qtbot: QtBot, faulty_endpoint: FaultyEndpoints
+) -> None:
+    faulty_endpoint.select(services, "slow_stream_ms=50")
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: bool(pane.live_snapshot().text), timeout=20_000)
+    pane.composer.stop.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.cut_off == "Stopped by you"
+    assert reply.text
+    assert reply.text == pane.live_snapshot().text
+    assert "⚠ Cut off: Stopped by you" in pane.transcript.toPlainText()
+    client = run_async(qtbot, pane_client(services))
+    whole = run_async(
+        qtbot,
+        client.chat(
+            ChatRequest(message="Tell me a long story about rerankers and chat models", model=MODEL)
+        ),
+    )
+    assert whole.text.startswith(reply.text)
+    assert len(reply.text) < len(whole.text)
+    assert not [n for n in services.notices.history() if n.level == "error"]
+
+
+def test_dropped_stream_shows_as_cut_off_with_the_reason(
+    pane: ChatPane, services: Services, qtbot: QtBot, faulty_endpoint: FaultyEndpoints
+) -> None:
+    faulty_endpoint.select(services, "drop_after_events=5")
+    reply = _ask(pane, services, qtbot, "Tell me a long story about rerankers and chat models")
+    assert reply.cut_off
+    assert reply.text == pane.live_snapshot().text
+    assert f"⚠ Cut off: {reply.cut_off}" in pane.transcript.toPlainText()
+    assert pane.composer.status.text().startswith("Cut off")
+    assert [n for n in services.notices.history() if n.level == "error"]
+
+
+def test_out_of_range_parameter_blocks_send_and_keeps_the_message(
+    pane: ChatPane, services: Services
+) -> None:
+    pane.params.set_text("temperature", "3")
+    pane.send("hello")
+    assert not pane.is_streaming()
+    assert "0 to 2" in pane.composer.status.text()
+    assert pane.composer.message.toPlainText() == "hello"
+    assert pane.session().turns == []
+
+
+def test_search_queries_only_hands_a_query_to_rerank(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V1)
+    queries_only = pane.params.findChild(QCheckBox, "param_search_queries_only")
+    assert queries_only is not None
+    queries_only.setChecked(True)
+    reply = _ask(pane, services, qtbot, "best croissants in Zürich")
+    assert reply.search_queries
+    assert pane.queries.list.count() == len(reply.search_queries)
+    with qtbot.waitSignal(pane.rerank_requested) as asked:
+        pane.queries.rerank.click()
+    assert asked.args == [reply.search_queries[0]]
+
+
+def test_regenerate_and_edit_and_resend(pane: ChatPane, services: Services, qtbot: QtBot) -> None:
+    _ask(pane, services, qtbot, "first question")
+    _ask(pane, services, qtbot, "second question")
+    pane.composer.regenerate.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    assert [t.user for t in pane.session().turns] == ["first question", "second question"]
+    pane.transcript.edit_requested.emit(0)
+    assert pane.composer.message.toPlainText() == "first question"
+    pane.composer.message.setPlainText("first question, edited")
+    pane.composer.send.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    assert [t.user for t in pane.session().turns] == ["first question, edited"]
+    reply = pane.session().turns[0].reply
+    assert reply is not None
+    assert "edited" in reply.text
+
+
+class FaultyEndpoints:
+    """Sandboxes with a default fault, each saved as an endpoint without a key."""
+
+    def __init__(self) -> None:
+        self._running: dict[str, RunningSandbox] = {}
+
+    def select(self, services: Services, faults: str) -> None:
+        if faults not in self._running:
+            self._running[faults] = start_sandbox(SandboxConfig(default_faults=faults))
+        endpoint = EndpointConfig(
+            name=f"faulty {faults}",
+            base_url=self._running[faults].base_url,
+            flavour=Flavour.COHERE_V2,
+            auth=AuthScheme.NONE,
+            timeout_s=30,
+        )
+        services.session.save_endpoint(endpoint)
+        use_endpoint(services, endpoint.id)
+
+    def stop(self) -> None:
+        for running in self._running.values():
+            running.stop()
+
+
+@pytest.fixture(scope="module")
+def faulty_endpoint() -> Iterator[FaultyEndpoints]:
+    endpoints = FaultyEndpoints()
+    try:
+        yield endpoints
+    finally:
+        endpoints.stop()

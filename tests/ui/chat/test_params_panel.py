@@ -1,0 +1,114 @@
+"""Parameters panel: every parameter out of range is refused with its range named; unset is not sent."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
+
+from workbench.api.errors import InputError
+from workbench.api.models import Flavour
+from workbench.ui.chat.params_panel import ParamsPanel
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+OUT_OF_RANGE = [
+    ("temperature", "2.5", "0 to 2"),
+    ("temperature", "-0.1", "0 to 2"),
+    ("p", "0", "0.01 to 0.99"),
+    ("p", "1", "0.01 to 0.99"),
+    ("k", "501", "0 to 500"),
+    ("k", "-1", "0 to 500"),
+    ("k", "2.5", "0 to 500"),
+    ("frequency_penalty", "1.5", "0 to 1"),
+    ("presence_penalty", "-1", "0 to 1"),
+    ("max_tokens", "0", "≥ 1"),
+    ("seed", "abc", "whole number"),
+    ("seed", str(2**64), "to 9223372036854775807"),
+    ("temperature", "nan", "0 to 2"),
+    ("stop_sequences", "a\nb\nc\nd\ne\nf", "at most 5 lines"),
+]
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> ParamsPanel:
+    widget = ParamsPanel()
+    qtbot.addWidget(widget)
+    widget.set_flavour(Flavour.COHERE_V1)
+    return widget
+
+
+@pytest.mark.parametrize(("name", "typed", "range_text"), OUT_OF_RANGE)
+def test_out_of_range_value_is_refused_with_its_range(
+    panel: ParamsPanel, name: str, typed: str, range_text: str
+) -> None:
+    panel.set_text(name, typed)
+    with pytest.raises(InputError) as info:
+        panel.params()
+    assert info.value.where == f"parameters.{name}"
+    assert range_text in str(info.value)
+    assert range_text in panel.error_text()
+    # What the person typed stays in the field.
+    field = panel.field(name)
+    if isinstance(field, QPlainTextEdit):
+        shown = field.toPlainText()
+    else:
+        assert isinstance(field, QLineEdit)  # every parameter with a range is typed, not picked
+        shown = field.text()
+    assert shown == typed
+
+
+def test_unset_fields_are_not_sent_and_set_ones_are(panel: ParamsPanel) -> None:
+    assert panel.params().model_dump(exclude_defaults=True) == {}
+    panel.set_text("temperature", "2")
+    panel.set_text("p", "0.01")
+    panel.set_text("k", "500")
+    panel.set_text("seed", "-7")
+    panel.set_text("stop_sequences", "END\n\nSTOP")
+    panel.set_text("prompt_truncation", "AUTO")
+    panel.set_text("citation_mode", "accurate")
+    params = panel.params()
+    assert (params.temperature, params.p, params.k, params.seed) == (2.0, 0.01, 500, -7)
+    assert params.stop_sequences == ["END", "STOP"]
+    assert (params.prompt_truncation, params.citation_mode) == ("AUTO", "accurate")
+    assert panel.error_text() == ""
+
+
+def test_flavour_hides_what_it_lacks(panel: ParamsPanel) -> None:
+    panel.set_text("k", "10")
+    panel.set_text("prompt_truncation", "AUTO")
+    panel.set_flavour(Flavour.OPENAI)
+    assert panel.field("k").isHidden()
+    assert panel.field("p").isHidden()
+    assert panel.field("citation_mode").isHidden()
+    assert not panel.field("temperature").isHidden()
+    assert panel.params().k is None  # hidden: kept in the field, not sent
+    assert panel.params().prompt_truncation is None
+    assert not panel.search_queries_only()
+    panel.set_text("stop_sequences", "a\nb\nc\nd\ne")
+    with pytest.raises(InputError, match="at most 4 lines"):
+        panel.params()
+    panel.set_flavour(Flavour.COHERE_V2)
+    assert not panel.field("k").isHidden()
+    assert panel.field("prompt_truncation").isHidden()
+    assert panel.params().k == 10
+
+
+def test_params_changed_follows_every_kind_of_field(panel: ParamsPanel, qtbot: QtBot) -> None:
+    line = panel.field("temperature")
+    assert isinstance(line, QLineEdit)
+    line.setFocus()
+    with qtbot.waitSignal(panel.params_changed):
+        qtbot.keyClicks(line, "0")  # a keystroke, before the person leaves the field
+    stops = panel.field("stop_sequences")
+    assert isinstance(stops, QPlainTextEdit)
+    with qtbot.waitSignal(panel.params_changed):
+        stops.setPlainText("END")
+    with qtbot.waitSignal(panel.params_changed):
+        panel.set_text("citation_mode", "FAST")
+    sqo = panel.findChild(QCheckBox, "param_search_queries_only")
+    assert sqo is not None
+    with qtbot.waitSignal(panel.params_changed):
+        sqo.setChecked(True)

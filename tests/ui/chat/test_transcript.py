@@ -1,0 +1,240 @@
+"""Transcript: coalesced streaming render, exact citation highlights, cut-off marks, links."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from workbench.api.models import Citation
+from workbench.ui.chat.transcript import (
+    RENDER_BUDGET_CHARS,
+    Transcript,
+    TurnDisplay,
+    stable_cut,
+)
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+ANSWER = "Le café 😀 coûte €3 à Zürich 🇨🇭.\nNaïve façade: 👩‍👩‍👧 home, señor."
+
+
+def _cite(phrase: str, *docs: str) -> Citation:
+    start = ANSWER.index(phrase)
+    return Citation(start=start, end=start + len(phrase), text=phrase, document_ids=list(docs))
+
+
+CITES = (
+    _cite("coûte €3", "doc_0"),
+    _cite("Zürich 🇨🇭.\nNaïve", "doc_1"),
+    _cite("👩‍👩‍👧 home", "doc_0", "doc_1"),
+    _cite("home, señor", "doc_2"),
+)
+
+
+@pytest.fixture
+def transcript(qtbot: QtBot) -> Transcript:
+    widget = Transcript()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _expected() -> dict[int, str]:
+    return {i: c.text for i, c in enumerate(CITES)}
+
+
+def test_finished_turn_highlights_exactly_the_cited_text(transcript: Transcript) -> None:
+    transcript.set_turns([TurnDisplay(index=0, user="Où ?", text=ANSWER, citations=CITES)])
+    assert transcript.highlighted_spans(0) == _expected()
+
+
+def test_streaming_turn_highlights_as_citations_arrive(
+    transcript: Transcript, qtbot: QtBot
+) -> None:
+    text = ""
+    for step in range(0, len(ANSWER), 3):
+        text = ANSWER[: step + 3]
+        cites = tuple(c for c in CITES if c.end <= len(text))
+        transcript.show_live(
+            TurnDisplay(index=1, user="q", text=text, citations=cites, streaming=True)
+        )
+        if step % 9 == 0:
+            transcript.flush()
+    qtbot.waitUntil(lambda: transcript.highlighted_spans(1) == _expected())
+    transcript.finish_live(
+        TurnDisplay(index=1, user="q", text=ANSWER, citations=CITES, status="done")
+    )
+    assert transcript.highlighted_spans(1) == _expected()
+    assert transcript.answer_text(1) == ANSWER
+
+
+def test_markdown_streams_and_keeps_settled_paragraphs(transcript: Transcript) -> None:
+    chunks = ["# Title\n\nSome **bold", "** text.\n\n```\ncode\n\n", "more\n```\n\n- item"]
+    text = ""
+    for chunk in chunks:
+        text += chunk
+        transcript.show_live(TurnDisplay(index=0, user="md", text=text, streaming=True))
+        transcript.flush()
+    plain = transcript.toPlainText()
+    assert "Title" in plain
+    assert "bold text." in plain
+    assert "**" not in plain
+    assert "code\n\nmore" in plain
+    assert transcript.renders == 3
+
+
+def test_updates_are_coalesced(transcript: Transcript, qtbot: QtBot) -> None:
+    for n in range(200):
+        transcript.show_live(TurnDisplay(index=0, user="u", text="x" * n, streaming=True))
+    qtbot.waitUntil(lambda: transcript.renders >= 1)
+    assert transcript.renders == 1
+    assert "x" * 199 in transcript.toPlainText()
+
+
+def test_cut_off_answer_is_marked_with_the_reason(transcript: Transcript) -> None:
+    transcript.finish_live(
+        TurnDisplay(index=0, user="u", text="Partial", cut_off="stream dropped at event 5")
+    )
+    assert "Partial" in transcript.toPlainText()
+    assert "⚠ Cut off: stream dropped at event 5" in transcript.toPlainText()
+
+
+def test_stable_cut_ignores_blank_lines_inside_code_fences() -> None:
+    assert stable_cut("a\n\n```\nx\n\ny") == 3
+    assert stable_cut("a\n\n```\nx\n\ny\n```\n\nz") == len("a\n\n```\nx\n\ny\n```\n\n")
+
+
+def test_links_emit_edit_copy_and_citation(transcript: Transcript, qtbot: QtBot) -> None:
+    transcript.set_turns([TurnDisplay(index=2, user="u", text=ANSWER, citations=CITES)])
+    with qtbot.waitSignal(transcript.citation_activated) as cited:
+        transcript.highlighted.emit(QUrl("cite:2:2,3"))
+    assert cited.args == [2, (2, 3)]
+    with qtbot.waitSignal(transcript.edit_requested) as edit:
+        transcript.anchorClicked.emit(QUrl("edit:2"))
+    assert edit.args == [2]
+    # The hrefs the tests emit are the ones the document carries.
+    html = transcript.toHtml()
+    assert 'href="edit:2"' in html
+    assert 'href="cite:2:2,3"' in html
+
+
+MARKDOWN_SAMPLES = {
+    "paragraphs": "Hello **world**.\n\nSecond para with `code`.\n\nThird.",
+    "headings": "# A\n\ntext\n\n## B\n\n### C\n\nSetext\n======\n\nend",
+    "tight list": "Intro\n\n- a\n- b\n\nAfter",
+    "loose lists": "- a\n\n- b\n\n1. one\n\n2. two\n\n3. three",
+    "nested": "1. a\n   - b\n\n   continued\n\nTop",
+    "fences": "x\n\n```py\ncode\n\nmore\n```\n\n~~~\n```\n\n~~~\n\ny",
+    "table": "Intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter table.",
+    "quote": "> q1\n> q2\n\nz\n\n> q3",
+    "task list": "- [ ] a\n- [x] b\n\nAfter the tasks",
+    "html": "a\n\n<div>\n\nx\n\n</div>\n\nb <i>c</i>",
+    "reference": "see [x] and [y]\n\n[x]: https://example.org/x\n\nmore\n\n[y]: https://example.org/y",
+    "rules and breaks": "a  \nb\n\n---\n\nc\\\nd\n\n***\n\n~~gone~~ &amp; <https://example.org>",
+}
+
+
+def _stream(transcript: Transcript, final: TurnDisplay, seed: int) -> None:
+    """Feed the answer in random pieces, rendering some ticks and coalescing others, then finish."""
+    rng = random.Random(seed)
+    end = 0
+    while end < len(final.text):
+        end = min(len(final.text), end + rng.randint(1, 25))
+        cites = tuple(c for c in final.citations if c.end <= end + rng.randint(-4, 20))
+        live = TurnDisplay(
+            index=final.index,
+            user=final.user,
+            text=final.text[:end],
+            citations=cites,
+            streaming=True,
+            tool_calls=("lookup({",),
+        )
+        transcript.show_live(live)
+        if rng.random() < 0.7:
+            transcript.flush()
+    transcript.finish_live(final)
+
+
+def _rendered_whole(turns: list[TurnDisplay]) -> Transcript:
+    transcript = Transcript()
+    transcript.set_turns(turns)
+    return transcript
+
+
+# The previous answer ends in a list, which the next turn must neither join nor disturb.
+EARLIER = TurnDisplay(index=0, user="first", text="Earlier:\n\n- one\n- two", status="done")
+
+
+@pytest.mark.parametrize("name", sorted(MARKDOWN_SAMPLES))
+def test_streamed_markdown_finishes_exactly_as_rendered_whole(
+    transcript: Transcript, name: str
+) -> None:
+    final = TurnDisplay(index=1, user="q", text=MARKDOWN_SAMPLES[name], status="finish: COMPLETE")
+    transcript.set_turns([EARLIER])
+    _stream(transcript, final, seed=len(name))
+    whole = _rendered_whole([EARLIER, final])
+    assert transcript.toHtml() == whole.toHtml()
+    assert transcript.turns() == [EARLIER, final]
+
+
+def test_streamed_cited_answer_finishes_exactly_as_rendered_whole(transcript: Transcript) -> None:
+    text = ANSWER + "\n\n" + ANSWER
+    moved = Citation(start=3, end=8, text="façade", document_ids=["doc_9"])  # anchored nearby
+    cites = (*CITES, moved, Citation(start=1, end=4, text="absent", document_ids=["doc_3"]))
+    final = TurnDisplay(index=1, user="q", text=text, citations=cites, status="s", cut_off="x")
+    for seed in range(5):
+        transcript.set_turns([EARLIER])
+        _stream(transcript, final, seed)
+        whole = _rendered_whole([EARLIER, final])
+        assert transcript.toHtml() == whole.toHtml()
+        assert transcript.highlighted_spans(1) == whole.highlighted_spans(1)
+        assert transcript.citation_map(1) == whole.citation_map(1)
+
+
+def test_set_turns_keeps_what_is_shown_and_matches_a_fresh_render(transcript: Transcript) -> None:
+    turns = [
+        EARLIER,
+        TurnDisplay(index=1, user="q1", text=ANSWER, citations=CITES, status="s1"),
+        TurnDisplay(index=2, user="q2", text="## Two\n\n- x", status="s2"),
+    ]
+    replacement = TurnDisplay(index=1, user="q1, edited", text="Other *answer*", status="s")
+    for shown in ([*turns], turns[:2], [turns[0], replacement], [*turns], []):
+        transcript.set_turns(shown)
+        assert transcript.toHtml() == _rendered_whole(shown).toHtml()
+        assert transcript.turns() == shown
+
+
+def test_a_turn_after_an_answer_ending_in_a_list_is_not_drawn_inside_the_list(
+    transcript: Transcript,
+) -> None:
+    transcript.set_turns([EARLIER, TurnDisplay(index=1, user="next", text="plain", status="s")])
+    outside = []
+    block = transcript.document().begin()
+    while block.isValid():
+        if block.textList() is None:
+            outside.append(block.text())
+        block = block.next()
+    assert {"done", "next", "plain", "s"} <= set(outside)
+    assert "You  [edit and resend]" in outside
+
+
+def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
+    transcript: Transcript, qtbot: QtBot
+) -> None:
+    transcript.set_markdown(False)  # plain text shows the answer verbatim
+    text = "".join(f"line {n} of a long backlog\n" for n in range(1500))
+    transcript.show_live(TurnDisplay(index=0, user="u", text=text, streaming=True))
+    transcript.flush()
+    shown = transcript.toPlainText()
+    assert text[:RENDER_BUDGET_CHARS] in shown
+    assert text[: RENDER_BUDGET_CHARS + 1] not in shown
+    qtbot.waitUntil(lambda: text in transcript.toPlainText())
+    assert transcript.renders >= len(text) // RENDER_BUDGET_CHARS
+    transcript.finish_live(TurnDisplay(index=0, user="u", text=text, status="done"))
+    whole = Transcript()
+    whole.set_markdown(False)
+    whole.set_turns(transcript.turns())
+    assert transcript.toHtml() == whole.toHtml()

@@ -1,0 +1,169 @@
+"""JsonEditor: validation marks the line and column, Format pretty-prints, value() raises InputError."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPlainTextEdit
+
+from workbench.api.errors import InputError
+from workbench.ui.common.json_editor import JsonEditor
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+# The offscreen platform plugin warns on every show(); it says nothing about our code.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def editor(qtbot: QtBot) -> JsonEditor:
+    widget = JsonEditor(name="Documents")
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_json_editor_value_round_trips(editor: JsonEditor) -> None:
+    editor.set_value({"a": [1, 2.5, None, True], "é": "ü"})
+    assert editor.value() == {"a": [1, 2.5, None, True], "é": "ü"}
+    assert editor.is_valid()
+    assert '"é": "ü"' in editor.text()  # not \u-escaped: people read this
+
+
+def test_json_editor_value_names_line_and_column(editor: JsonEditor) -> None:
+    editor.set_text('[\n  "one",\n  "two"\n  "three"\n]')
+    with pytest.raises(InputError) as caught:
+        editor.value()
+    assert caught.value.where == "line 4, column 3"
+    assert "delimiter" in caught.value.title
+
+
+def test_json_editor_marks_error_after_typing_stops(editor: JsonEditor, qtbot: QtBot) -> None:
+    editor.set_text('{"a": 1}')
+    assert editor.is_valid()
+    text = editor.findChild(QPlainTextEdit, "jsonEditorText")
+    assert text is not None
+    text.moveCursor(text.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(editor.validity_changed) as blocker:
+        qtbot.keyClick(text, Qt.Key.Key_Return)
+        qtbot.keyClicks(text, ",")
+    ok, message = blocker.args
+    assert not ok
+    assert "line 2, column 1" in message
+    assert editor.error_position() == (2, 1)
+    assert "line 2, column 1" in editor.message()
+
+
+def test_json_editor_column_counts_code_points_beyond_the_bmp(editor: JsonEditor) -> None:
+    # The emoji is one code point but two UTF-16 units: the mark must land on the bad comma.
+    editor.set_text('["😀😀", , 1]')
+    assert not editor.is_valid()
+    assert "line 1, column 8" in editor.message()
+    assert editor.error_position() == (1, 8)
+    selections = editor.editor.extraSelections()
+    marked = selections[-1].cursor.selectedText()
+    assert marked == ","
+
+
+def test_json_editor_keeps_text_when_invalid(editor: JsonEditor) -> None:
+    editor.set_text('{"unfinished": ')
+    assert not editor.format()
+    assert editor.text() == '{"unfinished": '
+    assert "line 1, column 16" in editor.message()
+
+
+def test_json_editor_empty_text_is_an_error(editor: JsonEditor) -> None:
+    editor.set_text("   ")
+    with pytest.raises(InputError, match="empty"):
+        editor.value()
+
+
+def test_json_editor_format_pretty_prints_and_is_undoable(editor: JsonEditor) -> None:
+    editor.set_text('{"b":[1,2],"a":"x"}')
+    assert editor.format()
+    assert editor.text() == json.dumps({"b": [1, 2], "a": "x"}, indent=2)
+    editor.editor.undo()
+    assert editor.text() == '{"b":[1,2],"a":"x"}'
+
+
+def test_json_editor_format_shortcut(editor: JsonEditor, qtbot: QtBot) -> None:
+    editor.set_text("[1,2]")
+    editor.editor.setFocus()
+    qtbot.keyClick(
+        editor.editor,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert editor.text() == "[\n  1,\n  2\n]"
+
+
+def test_json_editor_checker_reports_its_own_problem(editor: JsonEditor) -> None:
+    def must_be_list(value: Any) -> None:
+        if not isinstance(value, list):
+            raise InputError(title="Documents must be a JSON array", where="line 1, column 1")
+
+    editor.set_checker(must_be_list)
+    editor.set_text('{"a": 1}')
+    assert not editor.is_valid()
+    assert "must be a JSON array" in editor.message()
+    with pytest.raises(InputError, match="array"):
+        editor.value()
+    editor.set_text("[]")
+    assert editor.value() == []
+
+
+def test_json_editor_value_changed_carries_parsed_value(editor: JsonEditor, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(editor.value_changed) as blocker:
+        editor.set_text('["x"]')
+    assert blocker.args == [["x"]]
+
+
+def test_json_editor_turns_colours_off_for_huge_texts_and_back(
+    editor: JsonEditor, qtbot: QtBot
+) -> None:
+    from workbench.ui.common.json_editor import HIGHLIGHT_LIMIT
+
+    editor.set_value(["x" * HIGHLIGHT_LIMIT])
+    assert editor.is_valid()
+    assert "off" in editor.editor.toolTip()
+    editor.set_value(["small"])
+    assert editor.editor.toolTip() == ""
+
+    def coloured() -> bool:
+        block = editor.editor.document().firstBlock().next()
+        return bool(block.layout().formats())
+
+    qtbot.waitUntil(coloured)  # the highlighter re-colours on its next turn of the event loop
+
+
+def test_an_empty_editor_with_a_hint_greets_neutrally_until_typed_in(
+    editor: JsonEditor, qtbot: QtBot
+) -> None:
+    message = editor.findChild(QLabel, "jsonEditorMessage")
+    assert message is not None
+    editor.set_empty_hint("Type a JSON list")
+    assert message.text() == "Type a JSON list"
+    assert message.property("role") == "hint"
+    assert editor.message() == ""  # nothing is wrong yet
+    assert not editor.is_valid()
+    assert editor.error_position() is None  # no red mark
+    assert editor.editor.placeholderText() == "Type a JSON list"
+    qtbot.keyClicks(editor.editor, "x")
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: "The JSON is empty" in message.text())
+    assert message.property("role") == "error"
+    assert editor.error_position() == (1, 1)
+
+
+def test_asking_an_untouched_empty_editor_for_its_value_shows_the_error(
+    editor: JsonEditor,
+) -> None:
+    editor.set_empty_hint("Type a JSON list")
+    with pytest.raises(InputError, match="empty"):
+        editor.value()  # what a run does
+    assert editor.message() == "The JSON is empty at line 1, column 1"
+    assert editor.error_position() == (1, 1)

@@ -1,0 +1,1 @@
+"""Chat pane: streaming transcript, conversation, parameters, documents, tools and trace."""

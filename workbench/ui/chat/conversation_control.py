@@ -1,0 +1,124 @@
+"""The Chat pane's History and Request orchestration: apply, import, export, revert and preview."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from workbench.api.errors import InputError
+from workbench.core.chat_history_io import export_conversation, parse_conversation
+from workbench.core.chat_request_preview import RequestPreview, chat_url, preview_request
+from workbench.core.chat_session import write_chat
+from workbench.ui.common.json_editor import parse_json
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from workbench.api.models import ChatMessage, ChatRequest, Flavour
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
+
+
+def _chat_url(endpoint: EndpointConfig) -> str:
+    try:
+        return chat_url(endpoint)
+    except InputError as exc:
+        return str(exc)
+
+
+@dataclass(kw_only=True, eq=False)
+class ConversationControl:
+    """Runs the History section's actions and fills the Request section for the Chat pane.
+
+    The pane keeps the conversation; this object is handed what it needs to read and replace it.
+    """
+
+    history: HistoryPage
+    request: RequestPage
+    preamble: QPlainTextEdit
+    busy: Callable[[], bool]
+    current: Callable[[], Sequence[ChatMessage]]
+    replace: Callable[[list[ChatMessage]], None]
+
+    def apply(self) -> bool:
+        """Replace the conversation with the History section's; True when done."""
+        if self.busy():
+            self.history.status.setText("Wait for the answer in flight, or stop it, to apply.")
+            return False
+        try:
+            messages = self.history.messages()
+        except InputError as exc:
+            self.history.status.setText(f"Not applied: {exc}")
+            return False
+        self.replace(messages)
+        self.history.status.setText(f"Applied: {len(messages)} message(s) in the conversation.")
+        return True
+
+    def revert(self) -> None:
+        """Drop the History section's edits and show the conversation as it is."""
+        self.history.show_history(self.current(), force=True)
+        self.history.status.setText("Edits dropped: showing the conversation as it is.")
+
+    def import_file(self, path: Path) -> bool:
+        """Load a conversation file and make it the conversation; True when done."""
+        if self.busy():
+            self.history.status.setText("Wait for the answer in flight, or stop it, to import.")
+            return False
+        try:
+            text = path.read_text(encoding="utf-8")
+            imported = parse_conversation(parse_json(text))
+        except (OSError, UnicodeDecodeError) as exc:
+            self.history.status.setText(f"Not imported: {path.name}: {exc}")
+            return False
+        except InputError as exc:
+            self.history.status.setText(f"Not imported: {path.name}: {exc}")
+            return False
+        if imported.preamble is not None:
+            self.preamble.setPlainText(imported.preamble)
+        self.replace(imported.messages)
+        note = " and its system message as the preamble" if imported.preamble else ""
+        self.history.status.setText(
+            f"Imported {len(imported.messages)} message(s){note} from {path.name} "
+            f"({imported.form.value})."
+        )
+        return True
+
+    def export_file(self, path: Path, flavour: Flavour) -> bool:
+        """Write the History section's conversation (and the preamble) in a flavour's form."""
+        try:
+            exported = export_conversation(
+                self.history.messages(), flavour, self.preamble.toPlainText() or None
+            )
+            write_chat(json.dumps(exported, indent=2, ensure_ascii=False) + "\n", path)
+        except InputError as exc:
+            self.history.status.setText(f"Not exported: {exc}")
+            return False
+        except OSError as exc:
+            self.history.status.setText(f"Not exported: {path.name}: {exc}")
+            return False
+        self.history.status.setText(f"Exported to {path.name} ({flavour.value}).")
+        return True
+
+    def refresh_request(
+        self,
+        endpoint: EndpointConfig | None,
+        message: str,
+        build: Callable[[], ChatRequest],
+    ) -> RequestPreview | None:
+        """Show the body `build` makes for `endpoint` (or why not); None when Send is refused."""
+        if endpoint is None:
+            self.request.show_problem("", "no endpoint: add one in the Endpoints pane")
+            return None
+        try:
+            preview = preview_request(endpoint, build())
+        except InputError as exc:
+            self.request.show_problem(_chat_url(endpoint), str(exc))
+            return None
+        self.request.show_preview(preview)
+        if not message.strip():
+            self.request.problem.setText("The message box is empty: Send needs a message.")
+        return preview

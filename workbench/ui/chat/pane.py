@@ -1,0 +1,408 @@
+"""Chat pane: sends prompts and renders the streaming transcript, citations and tool traces."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from workbench.api.errors import InputError
+from workbench.api.models import Flavour
+from workbench.core.chat_inputs import parse_documents, parse_tools
+from workbench.core.chat_session import ChatFrame, ChatSession
+from workbench.ui import resources
+from workbench.ui.chat.controls import Composer
+from workbench.ui.chat.conversation_control import ConversationControl
+from workbench.ui.chat.history_file import ChatHistory, restore_editors
+from workbench.ui.chat.side import ChatSidePanel
+from workbench.ui.chat.transcript import Transcript
+from workbench.ui.chat.turn_runner import STOPPED as STOPPED
+from workbench.ui.chat.turn_runner import TurnRunner
+from workbench.ui.chat.turns import display_of, trace_of
+from workbench.ui.common.endpoint_picker import EndpointPicker
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.api.models import ChatMessage, ChatRequest
+    from workbench.api.stream import ChatSnapshot
+    from workbench.core.chat_request_preview import RequestPreview
+    from workbench.core.chat_session import Reply
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.common.json_editor import JsonEditor
+    from workbench.ui.services import Services
+
+TASK_KEY = "chat.send"
+TOOLS_SAMPLE_MESSAGE = "What is the weather in São Paulo right now?"
+"""The question `load_sample("tools")` asks with the JSON-schema tools sample."""
+PREVIEW_DELAY_MS = 250
+"""How long the Request section waits after the last keystroke before rebuilding the body."""
+YIELD_AFTER_S = 0.005
+"""Longest stretch the fold runs without letting Qt paint and handle input.
+
+A stream whose events are already buffered (a fast server, a burst after a stall) never suspends
+between events, so without a break the whole backlog would be folded in one go."""
+
+
+class ChatPane(QWidget):
+    """Conversation view with a parameters panel, documents and tools editors and a trace."""
+
+    rerank_requested = Signal(str)
+    """Emitted with a generated search query the user wants to try in the rerank playground."""
+    turn_finished = Signal(int)
+    """Emitted with the turn index when a turn ends (complete, stopped or broken)."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._session = ChatSession()
+        self._editing: int | None = None
+        self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
+        self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
+        self.setObjectName("chat_pane")
+        self.setAccessibleName("Chat")
+        self._build_ui()
+        self._connect_signals()
+        self._on_session_selection_changed("chat")
+        self._restore()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.endpoint_picker = EndpointPicker(
+            session=self._services.session, pane="chat", parent=self
+        )
+        self.transcript = Transcript(parent=self)
+        self._runner = TurnRunner(
+            owner=self,
+            services=self._services,
+            key=TASK_KEY,
+            transcript=self.transcript,
+            session=self.session,
+            end=self._finish,
+        )
+        self.composer = Composer(self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.transcript, 1)
+        left_layout.addWidget(self.composer)
+        self.tabs = ChatSidePanel(parent=self)
+        # The pages the pane wires (and tests drive), named as before the tabs moved out.
+        self.params, self.setup = self.tabs.params, self.tabs.setup
+        self.documents, self.tools = self.tabs.documents, self.tabs.tools
+        self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
+        self.sources, self.queries = self.tabs.sources, self.tabs.queries
+        self.history, self.request = self.tabs.history, self.tabs.request
+        self._conversation = ConversationControl(
+            history=self.history,
+            request=self.request,
+            preamble=self.setup.preamble,
+            busy=self.is_streaming,
+            current=lambda: self._session.history(),
+            replace=self._replace_history,
+        )
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.endpoint_picker)
+        layout.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        c = self.composer
+        c.send.clicked.connect(self._on_send_clicked)
+        c.send_shortcut.activated.connect(self._on_send_clicked)
+        c.stop.clicked.connect(self.cancel)
+        c.stop_shortcut.activated.connect(self.cancel)
+        c.regenerate.clicked.connect(self._on_regenerate_clicked)
+        c.copy.clicked.connect(self._on_copy_clicked)
+        c.clear.clicked.connect(self._on_clear_clicked)
+        c.cancel_edit.clicked.connect(self._on_cancel_edit_clicked)
+        self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
+        self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
+        self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
+        self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
+        self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
+        self._services.session.selection_changed.connect(self._on_session_selection_changed)
+        self.history.apply_requested.connect(self.apply_history)
+        self.history.revert_requested.connect(self._conversation.revert)
+        self.history.import_chosen.connect(self.import_history)
+        self.history.export_chosen.connect(self.export_history)
+        self.tabs.current_changed.connect(self._on_tabs_current_changed)
+        self._preview_timer.timeout.connect(self.refresh_request)
+        for changed in (
+            c.message.textChanged,
+            self.setup.model.textChanged,
+            self.setup.preamble.textChanged,
+            self.documents.editor.editor.textChanged,
+            self.tools.editor.editor.textChanged,
+            self.params.params_changed,
+        ):
+            changed.connect(self._schedule_preview)
+
+    # --- public API (tests drive these like the buttons) --------------------------------------
+
+    def send(self, message: str) -> None:
+        """Type a message and press Send."""
+        self.composer.message.setPlainText(message)
+        self._on_send_clicked()
+
+    def cancel(self) -> None:
+        """Stop the turn in flight (as Stop does); the partial answer stays, marked as stopped."""
+        self._services.tasks.cancel(TASK_KEY)
+
+    def clear(self) -> None:
+        """Start a new conversation (as Clear does)."""
+        self._on_clear_clicked()
+
+    def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
+        """Try a shipped sample: its documents (or tools) into the editors, its question sent.
+
+        "rag" asks the question of `chat_documents.json` over its documents, for a grounded
+        answer with citations; "tools" offers the JSON-schema tools and asks for a tool call.
+        """
+        if kind == "tools":
+            self.tools.editor.set_value(resources.sample("tools_json_schema.json"))
+            self.send(TOOLS_SAMPLE_MESSAGE)
+            return
+        sample = resources.sample("chat_documents.json")
+        # The sample is in the wire's {"id", "data": {...}} form; the editor takes flat objects.
+        flat = [{"id": d["id"], **d["data"]} for d in sample["documents"]]
+        self.documents.editor.set_value(flat)
+        self.send(sample["message"])
+
+    def session(self) -> ChatSession:
+        """The conversation model."""
+        return self._session
+
+    def is_streaming(self) -> bool:
+        """Whether a turn is in flight."""
+        return self._services.tasks.is_running(TASK_KEY)
+
+    def live_snapshot(self) -> ChatSnapshot:
+        """The fold of the turn in flight (or the last one)."""
+        return self._runner.snapshot
+
+    def apply_history(self) -> bool:
+        """Replace the conversation with the History section's (as Apply does); True when done.
+
+        Bad JSON or a bad entry is said in the section's status (with line and column, or the
+        entry and field); the text stays as typed.
+        """
+        return self._conversation.apply()
+
+    def import_history(self, path: Path) -> bool:
+        """Load a conversation file and make it the conversation (as Import… does).
+
+        v1 `chat_history` (with `preamble`), v2 / OpenAI `messages` (a leading system message
+        goes to the preamble), or a list of neutral entries; the form is detected.
+        """
+        return self._conversation.import_file(path)
+
+    def export_history(self, path: Path, flavour: Flavour) -> bool:
+        """Write the History section's conversation (and the preamble) in a flavour's form."""
+        return self._conversation.export_file(path, flavour)
+
+    def refresh_request(self) -> RequestPreview | None:
+        """Rebuild the Request section now; returns what it shows (None when Send is refused)."""
+        self._preview_timer.stop()
+        message = self.composer.message.toPlainText()
+        return self._conversation.refresh_request(
+            self._services.session.selected("chat"),
+            message,
+            lambda: self._session.preview(message, self._frame(), self._editing),
+        )
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def _endpoint(self) -> EndpointConfig:
+        endpoint = self._services.session.selected("chat")
+        if endpoint is None:
+            raise InputError(title="No endpoint: add one in the Endpoints pane", where="Endpoint")
+        return endpoint
+
+    def _frame(self) -> ChatFrame:
+        has_docs = self._endpoint().flavour is not Flavour.OPENAI
+        documents = parse_documents(self.documents.editor.value()) if has_docs else []
+        return ChatFrame(
+            model=self.setup.model.text().strip() or None,
+            preamble=self.setup.preamble.toPlainText(),
+            documents=documents,
+            tools=parse_tools(self.tools.editor.value()),
+            params=self.params.params(),
+            search_queries_only=self.params.search_queries_only(),
+        )
+
+    def _guarded(self, build: Any) -> ChatRequest | None:
+        try:
+            request: ChatRequest = build(self._frame())
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            self.composer.status.setText(str(exc))
+            return None
+        return request
+
+    def _on_send_clicked(self) -> None:
+        message = self.composer.message.toPlainText()
+        if self.is_streaming() or not message.strip():
+            return
+        editing = self._editing
+        if editing is not None:
+            request = self._guarded(lambda f: self._session.edit_and_resend(editing, message, f))
+        else:
+            request = self._guarded(lambda f: self._session.send(message, f))
+        if request is not None:
+            self.composer.message.clear()
+            self._on_cancel_edit_clicked()
+            self._start(request)
+
+    def _on_regenerate_clicked(self) -> None:
+        if not self.is_streaming() and self._session.turns:
+            request = self._guarded(self._session.regenerate)
+            if request is not None:
+                self._start(request)
+
+    def _on_tool_results_continue_requested(self) -> None:
+        if self.is_streaming():
+            return
+        try:
+            results = self.tool_results.results()
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            self.composer.status.setText(str(exc))
+            return
+        request = self._guarded(lambda f: self._session.continue_with(results, f))
+        if request is not None:
+            self._start(request)
+
+    def _on_copy_clicked(self) -> None:
+        if self._session.turns:
+            self._on_transcript_copy_requested(len(self._session.turns) - 1)
+
+    def _on_transcript_copy_requested(self, index: int) -> None:
+        if 0 <= index < len(self._session.turns):
+            reply = self._session.turns[index].reply
+            QGuiApplication.clipboard().setText(reply.text if reply else "")
+            self.composer.status.setText("Answer copied.")
+
+    def _on_clear_clicked(self) -> None:
+        self._session.clear()
+        self._lookups.clear()
+        self._rebuild()
+        self._save()
+
+    def _replace_history(self, messages: list[ChatMessage]) -> None:
+        self._on_cancel_edit_clicked()
+        self._session.replace_history(messages)
+        self._lookups.clear()
+        self._rebuild()
+        last = self._session.turns[-1].reply if self._session.turns else None
+        self.tool_results.set_calls(last.tool_calls if last else [])
+        self.history.show_history(self._session.history(), force=True)
+        self._save()
+
+    def _on_tabs_current_changed(self, _row: int) -> None:
+        if self.tabs.current_section() is self.request:
+            self.refresh_request()
+
+    def _schedule_preview(self) -> None:
+        if self.tabs.current_section() is self.request:
+            self._preview_timer.start()
+
+    def _on_transcript_edit_requested(self, index: int) -> None:
+        turn = self._session.turns[index] if 0 <= index < len(self._session.turns) else None
+        if turn is None or turn.user is None or self.is_streaming():
+            return
+        self._editing = index
+        self.composer.begin_edit(index, turn.user)
+
+    def _on_cancel_edit_clicked(self) -> None:
+        self._editing = None
+        self.composer.end_edit()
+
+    def _on_queries_rerank_clicked(self) -> None:
+        item = self.queries.list.currentItem()
+        if item is not None:
+            self.rerank_requested.emit(item.text())
+
+    def _on_transcript_citation_activated(self, turn: int, spans: tuple[int, ...]) -> None:
+        cmap = self.transcript.citation_map(turn)
+        if cmap is None:
+            return
+        chosen = [cmap.spans[i] for i in spans if 0 <= i < len(cmap.spans)]
+        self.sources.show_spans(chosen, self._lookups.get(turn, {}))
+        self.tabs.show_section(self.sources)
+
+    def _on_session_selection_changed(self, pane: str) -> None:
+        if pane != "chat":
+            return
+        self.tabs.set_endpoint(self._services.session.selected("chat"))
+        self._schedule_preview()
+
+    # --- the turn -------------------------------------------------------------------------------
+
+    def _start(self, request: ChatRequest) -> None:
+        index = len(self._session.turns) - 1
+        self._rebuild(upto=index)
+        self._set_busy(True)  # at once, not when the task first runs: no double Send
+        self._runner.start(request, index, self._endpoint, YIELD_AFTER_S)
+
+    def _finish(
+        self, index: int, reply: Reply, status: str, lookup: dict[str, dict[str, Any]]
+    ) -> None:
+        turn = self._session.turns[index]
+        self._lookups[index] = lookup
+        self.transcript.finish_live(display_of(index, turn))
+        self.trace.show_turn(trace_of(index, turn))
+        self.tool_results.set_calls(reply.tool_calls)
+        self.queries.set_queries(reply.search_queries)
+        cmap = self.transcript.citation_map(index)
+        if cmap is not None:
+            self.sources.show_documents(cmap, self._lookups[index])
+        self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
+        self._set_busy(False)
+        self.history.show_history(self._session.history())
+        self._schedule_preview()
+        self._save()
+        self.turn_finished.emit(index)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.composer.set_busy(busy)
+        self.tool_results.set_busy(busy)
+        self.history.set_busy(busy)
+        if busy:
+            self.composer.status.setText("Answering…")
+
+    def _rebuild(self, upto: int | None = None) -> None:
+        # Both views keep the turns they already show unchanged, so this costs what changed.
+        turns = self._session.turns[:upto] if upto is not None else self._session.turns
+        self.transcript.set_turns([display_of(i, t) for i, t in enumerate(turns)])
+        self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
+        if upto is None:
+            self.history.show_history(self._session.history())
+            self._schedule_preview()
+
+    # --- history --------------------------------------------------------------------------------
+
+    def _editors(self) -> dict[str, JsonEditor]:
+        return {"documents": self.documents.editor, "tools": self.tools.editor}
+
+    def _save(self) -> None:
+        preamble = self.setup.preamble.toPlainText()
+        self._history.save_from(preamble, self._session.turns, self._editors())
+
+    def _restore(self) -> None:
+        saved = self._history.load()
+        if saved is None:
+            return
+        self._session = ChatSession(saved.turns)
+        self.setup.preamble.setPlainText(saved.preamble)
+        restore_editors(saved, self._editors())
+        self._rebuild()

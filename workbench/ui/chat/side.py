@@ -1,0 +1,238 @@
+"""Chat side panel: a section list (setup, parameters, documents, tools, results…) beside its pages."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStackedWidget,
+    QWidget,
+)
+
+from workbench.api.models import Flavour
+from workbench.core.chat_inputs import parse_documents, parse_tools
+from workbench.ui.chat.controls import (
+    DOCUMENTS_SAMPLE,
+    TOOLS_SAMPLE,
+    EditorPage,
+    PreamblePage,
+    QueriesPage,
+)
+from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
+from workbench.ui.chat.params_panel import ParamsPanel
+from workbench.ui.chat.sources import SourcesView
+from workbench.ui.chat.tool_results_form import ToolResultsForm
+from workbench.ui.chat.trace import TraceView
+
+if TYPE_CHECKING:
+    from workbench.core.endpoints import EndpointConfig
+
+_NO_DOCUMENTS = "This flavour has no RAG documents."
+_LIST_PADDING = 16
+"""Pixels beside the longest title, so no section name is ever elided."""
+_ROW_PADDING = 8
+"""Pixels above plus below each title: rows a pointer can hit, and that read as a list of places."""
+
+
+def _check_documents(value: Any) -> None:
+    parse_documents(value)
+
+
+def _check_tools(value: Any) -> None:
+    parse_tools(value)
+
+
+class ChatSidePanel(QWidget):
+    """The pages beside the transcript; each one is an attribute the chat pane wires.
+
+    A vertical list names every section at once (a tab bar this narrow scrolled, hiding Setup
+    and Parameters behind arrows). Arrow keys move in the list; Ctrl+Tab / Ctrl+Shift+Tab (and
+    Ctrl+PgDown / Ctrl+PgUp) step through the enabled sections from anywhere in the panel.
+    """
+
+    current_changed = Signal(int)
+    """Emitted with the index of the section now shown."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chat_side_panel")
+        self.setAccessibleName("Chat settings and details")
+        self._build_pages()
+        self.sections = QListWidget(self)
+        self.sections.setObjectName("chat_side_sections")
+        self.sections.setAccessibleName("Chat sections")
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("chat_side_pages")
+        self.pages.setAccessibleName("Chat section page")
+        for page, title, about in self._page_list():
+            self._add_section(page, title, about)
+        self._fit_list()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sections)
+        layout.addWidget(self.pages, 1)
+        self._add_shortcuts()
+        self._connect_signals()
+        self.sections.setCurrentRow(0)
+
+    def _build_pages(self) -> None:
+        self.params = ParamsPanel(parent=self)
+        self.setup = PreamblePage(self)
+        self.documents = EditorPage(
+            "Documents",
+            "chat_documents",
+            "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only).",
+            DOCUMENTS_SAMPLE,
+            self,
+        )
+        self.tools = EditorPage(
+            "Tools",
+            "chat_tools",
+            "v1 `parameter_definitions` or JSON-schema functions; "
+            "converted for the endpoint's flavour.",
+            TOOLS_SAMPLE,
+            self,
+        )
+        self.documents.editor.set_checker(_check_documents)
+        self.tools.editor.set_checker(_check_tools)
+        self.tool_results = ToolResultsForm(parent=self)
+        self.trace = TraceView(parent=self)
+        self.sources = SourcesView(parent=self)
+        self.queries = QueriesPage(self)
+        self.history = HistoryPage(self)
+        self.request = RequestPage(self)
+
+    def _page_list(self) -> tuple[tuple[QWidget, str, str], ...]:
+        return (
+            (self.setup, "Setup", "Model and preamble / system message"),
+            (self.params, "Parameters", "Generation parameters sent with each turn"),
+            (self.documents, "Documents", "RAG documents the answer is grounded on"),
+            (self.tools, "Tools", "Tools the model may call"),
+            (self.tool_results, "Tool results", "Outputs for the model's tool calls"),
+            (self.trace, "Trace", "Each turn's steps: tool plan, calls, search, finish"),
+            (self.sources, "Sources", "The documents the answer cites"),
+            (self.queries, "Search queries", "Search queries the model generated"),
+            (self.history, "History", "The conversation the next request carries; edit, import"),
+            (self.request, "Request", "The exact body and URL the next Send posts"),
+        )
+
+    def _add_section(self, page: QWidget, title: str, about: str) -> None:
+        self.pages.addWidget(page)
+        item = QListWidgetItem(title, self.sections)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, about)
+        item.setToolTip(about)
+        if not page.accessibleName():
+            page.setAccessibleName(title)
+
+    def _fit_list(self) -> None:
+        # As wide as its longest title and no wider: the pages get the rest of the column.
+        lst = self.sections
+        lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lst.setTextElideMode(Qt.TextElideMode.ElideNone)
+        lst.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        lst.setUniformItemSizes(True)
+        metrics = lst.fontMetrics()
+        for row in range(lst.count()):
+            item = lst.item(row)
+            advance = metrics.horizontalAdvance(item.text())
+            item.setSizeHint(QSize(advance + _LIST_PADDING, metrics.height() + _ROW_PADDING))
+        width = lst.sizeHintForColumn(0) + 2 * lst.frameWidth() + _LIST_PADDING
+        lst.setFixedWidth(width)
+        lst.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+
+    def _add_shortcuts(self) -> None:
+        keys = (
+            (QKeySequence.StandardKey.NextChild, 1),
+            (QKeySequence("Ctrl+PgDown"), 1),
+            (QKeySequence.StandardKey.PreviousChild, -1),
+            (QKeySequence("Ctrl+PgUp"), -1),
+        )
+        self._shortcuts: list[QShortcut] = []
+        for key, step in keys:
+            shortcut = QShortcut(key, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(
+                self._on_next_shortcut_activated
+                if step > 0
+                else self._on_previous_shortcut_activated
+            )
+            self._shortcuts.append(shortcut)
+
+    def _connect_signals(self) -> None:
+        self.sections.currentRowChanged.connect(self._on_sections_current_row_changed)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def show_section(self, page: QWidget) -> None:
+        """Bring one page (e.g. `sources`) to the front, as clicking its section does."""
+        row = self.pages.indexOf(page)
+        if row < 0:
+            raise ValueError(f"{page.objectName()!r} is not a chat side page")
+        self.sections.setCurrentRow(row)
+
+    def current_section(self) -> QWidget:
+        """The page shown now."""
+        page = self.pages.currentWidget()
+        assert page is not None  # the pages are built with the panel and never removed
+        return page
+
+    def section_titles(self) -> list[str]:
+        """Every section's title, in order."""
+        return [self.sections.item(row).text() for row in range(self.sections.count())]
+
+    def is_section_enabled(self, page: QWidget) -> bool:
+        """Whether a page's section can be chosen (Documents is off for OpenAI endpoints)."""
+        item = self.sections.item(self.pages.indexOf(page))
+        return item is not None and bool(item.flags() & Qt.ItemFlag.ItemIsEnabled)
+
+    def set_endpoint(self, endpoint: EndpointConfig | None) -> None:
+        """Fit the pages to the endpoint: its flavour's parameters, documents, default model."""
+        flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
+        self.params.set_flavour(flavour)
+        self.history.set_flavour(flavour)
+        has_docs = flavour is not Flavour.OPENAI
+        self._set_section_enabled(self.documents, has_docs, "" if has_docs else _NO_DOCUMENTS)
+        model = endpoint.model if endpoint and endpoint.model else "server's default"
+        self.setup.model.setPlaceholderText(model)
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _set_section_enabled(self, page: QWidget, enabled: bool, why: str) -> None:
+        row = self.pages.indexOf(page)
+        item = self.sections.item(row)
+        flags = item.flags()
+        on = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        item.setFlags(flags | on if enabled else flags & ~on)
+        about = item.data(Qt.ItemDataRole.AccessibleDescriptionRole)
+        item.setToolTip(why or str(about))
+        page.setEnabled(enabled)
+        if not enabled and self.sections.currentRow() == row:
+            self._step(1)  # as a tab bar does: never leave a disabled page in front
+
+    def _step(self, by: int) -> None:
+        count = self.sections.count()
+        row = self.sections.currentRow()
+        for _ in range(count):
+            row = (row + by) % count
+            if self.sections.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.sections.setCurrentRow(row)
+                return
+
+    def _on_next_shortcut_activated(self) -> None:
+        self._step(1)
+
+    def _on_previous_shortcut_activated(self) -> None:
+        self._step(-1)
+
+    def _on_sections_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+            self.current_changed.emit(row)

@@ -1,0 +1,185 @@
+"""Tool results form: for each call the model made, type its outputs as fields or paste JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.api.models import ToolCall, ToolResult
+from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.json_editor import JsonEditor
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def _cell_value(text: str) -> Any:
+    """A typed value: JSON when it parses (numbers, booleans, objects), else the text itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+class _CallEditor(QGroupBox):
+    """Outputs for one call: a field/value table, or a JSON list of objects."""
+
+    def __init__(self, call: ToolCall, position: int, parent: QWidget | None = None) -> None:
+        args = ", ".join(
+            f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in call.parameters.items()
+        )
+        # "&&": an ampersand in a tool's name or arguments is text, not a mnemonic.
+        super().__init__(f"{call.name}({args})".replace("&", "&&"), parent)
+        self.call = call
+        self.position = position
+        self.setObjectName(f"tool_result_{position}")
+        self.setAccessibleName(f"Result of {call.name}")
+        self._tabs = QTabWidget(self)
+        self._tabs.setObjectName(f"tool_result_{position}_mode")
+        self._tabs.setAccessibleName(f"Outputs of {call.name} as")
+        self._table = QTableWidget(1, 2, self)
+        self._table.setObjectName(f"tool_result_{position}_fields")
+        self._table.setAccessibleName(f"Output fields of {call.name}")
+        self._table.setHorizontalHeaderLabels(["Field", "Value"])
+        self._table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self._table.setItem(0, 0, QTableWidgetItem("result"))
+        self._table.setItem(0, 1, QTableWidgetItem(""))
+        add = QPushButton("Add field", self)
+        add.setObjectName(f"tool_result_{position}_add_field")
+        add.setAccessibleName(f"Add an output field to {call.name}")
+        add.clicked.connect(self._on_add_clicked)
+        form_page = QWidget(self)
+        form_layout = QVBoxLayout(form_page)
+        form_layout.addWidget(self._table)
+        form_layout.addWidget(add)
+        self._json = JsonEditor(parent=self, name=f"Outputs of {call.name} (JSON)")
+        self._json.setObjectName(f"tool_result_{position}_json")
+        self._json.set_text('[\n  {"result": ""}\n]')
+        self._tabs.addTab(form_page, "Fields")
+        self._tabs.addTab(self._json, "JSON")
+        name_tab_bar(self._tabs)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._tabs)
+
+    def _on_add_clicked(self) -> None:
+        row = self._table.rowCount()
+        self._table.insertRow(row)
+        self._table.setItem(row, 0, QTableWidgetItem(""))
+        self._table.setItem(row, 1, QTableWidgetItem(""))
+        self._table.setCurrentCell(row, 0)
+
+    def set_fields(self, values: dict[str, str]) -> None:
+        """Fill the field table (tests and samples)."""
+        self._table.setRowCount(0)
+        for key, value in values.items():
+            row = self._table.rowCount()
+            self._table.insertRow(row)
+            self._table.setItem(row, 0, QTableWidgetItem(key))
+            self._table.setItem(row, 1, QTableWidgetItem(value))
+        self._tabs.setCurrentIndex(0)
+
+    def set_json(self, text: str) -> None:
+        """Paste outputs as JSON (an object or a list of objects)."""
+        self._json.set_text(text)
+        self._tabs.setCurrentIndex(1)
+
+    def outputs(self) -> list[dict[str, Any]]:
+        """The outputs typed in the visible tab.
+
+        Raises:
+            InputError: the JSON is invalid or not objects; `.where` names the call and position.
+        """
+        where = f"tool result {self.position + 1} ({self.call.name})"
+        if self._tabs.currentIndex() == 1:
+            try:
+                value = self._json.value()
+            except InputError as exc:
+                raise InputError(exc.server_message, where=f"{where}, {exc.where}") from exc
+            items = value if isinstance(value, list) else [value]
+            if not all(isinstance(v, dict) for v in items):
+                raise InputError("outputs must be an object or a list of objects", where=where)
+            return items
+        output: dict[str, Any] = {}
+        for row in range(self._table.rowCount()):
+            key_item, value_item = self._table.item(row, 0), self._table.item(row, 1)
+            key = key_item.text().strip() if key_item else ""
+            if key:
+                output[key] = _cell_value(value_item.text() if value_item else "")
+        if not output:
+            raise InputError("type at least one output field", where=where)
+        return [output]
+
+
+class ToolResultsForm(QWidget):
+    """A form generated from the last answer's tool calls; `results()` feeds Continue."""
+
+    continue_requested = Signal()
+    """The person asked to send the results back to the model."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chat_tool_results")
+        self.setAccessibleName("Tool results")
+        self._editors: list[_CallEditor] = []
+        self._hint = QLabel("No tool calls to answer.", self)
+        self._hint.setObjectName("chat_tool_results_hint")
+        self._hint.setWordWrap(True)  # one long line would widen the whole side column
+        self._box = QVBoxLayout()
+        self._continue = QPushButton("Co&ntinue with results", self)
+        self._continue.setObjectName("chat_continue")
+        self._continue.setAccessibleName("Continue with tool results")
+        self._continue.setEnabled(False)
+        self._continue.clicked.connect(self.continue_requested)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self._continue)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._hint)
+        layout.addLayout(self._box)
+        layout.addLayout(bar)
+        layout.addStretch(1)
+
+    def set_calls(self, calls: Sequence[ToolCall]) -> None:
+        """Generate one editor per call (replacing earlier ones)."""
+        for editor in self._editors:
+            editor.setParent(None)
+            editor.deleteLater()
+        self._editors = [_CallEditor(call, n, self) for n, call in enumerate(calls)]
+        for editor in self._editors:
+            self._box.addWidget(editor)
+        self._hint.setText(
+            f"The model asked for {len(calls)} tool call(s): type or paste their outputs."
+            if calls
+            else "No tool calls to answer."
+        )
+        self._continue.setEnabled(bool(calls))
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable Continue while a request runs."""
+        self._continue.setEnabled(bool(self._editors) and not busy)
+
+    def editor(self, position: int) -> _CallEditor:
+        """The editor of one call."""
+        return self._editors[position]
+
+    def results(self) -> list[ToolResult]:
+        """One ToolResult per call.
+
+        Raises:
+            InputError: an editor holds bad outputs (named by call).
+        """
+        return [ToolResult(call=e.call, outputs=e.outputs()) for e in self._editors]

@@ -1,0 +1,277 @@
+"""Transcript: the conversation rendered as Markdown, streamed on a coalescing timer, with citations.
+
+Why it is built this way:
+* Updates are coalesced: `show_live()` only stores the newest state; a ~30 ms single-shot timer
+  renders it, so a server sending thousands of events per second costs ~33 renders per second.
+* The streaming turn never re-renders what is settled: Markdown is appended block by block, cut
+  only where the pieces render exactly as the whole text would (`core.chat_markdown`); the
+  unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
+  costs O(new text) whatever the answer's length. A tick shows at most `RENDER_BUDGET_CHARS`
+  more characters (a backlog, say after a stalled connection, is caught up over a few ticks), so
+  no tick grows with a burst. A finished turn keeps that rendering and only adds its last piece,
+  footer and links, so it reads the same as a turn rendered whole (`transcript_live`).
+* Citation offsets index the answer *as received*. Markdown rendering moves characters, so an
+  answer with citations is shown as plain text, and spans are formatted at their UTF-16 positions
+  (`core.citations`), which is what QTextCursor counts. While streaming, only new or changed spans
+  are anchored and formatted again (`transcript_format`, `transcript_render`).
+* `set_turns` keeps the turns already shown that did not change, so starting a turn in a long
+  conversation does not render the whole conversation again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from workbench.core.chat_markdown import stable_cut
+from workbench.ui.chat.transcript_format import (
+    CITE_PROPERTY,
+    highlighted_spans,
+    parse_cite,
+)
+from workbench.ui.chat.transcript_live import RENDER_BUDGET_CHARS, LiveTurn
+from workbench.ui.chat.transcript_render import TurnDisplay, render_turn, wants_plain
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from workbench.core.citations import CitationMap
+
+RENDER_INTERVAL_MS = 30
+
+__all__ = [
+    "CITE_PROPERTY",
+    "RENDER_BUDGET_CHARS",
+    "RENDER_INTERVAL_MS",
+    "Transcript",
+    "TurnDisplay",
+    "stable_cut",
+]
+
+
+class Transcript(QTextBrowser):
+    """Read-only conversation view; links are keyboard-reachable (Tab, then Return)."""
+
+    citation_activated = Signal(int, object)
+    """(turn index, tuple of span indexes) when a cited span is hovered or clicked."""
+    edit_requested = Signal(int)
+    """The person asked to edit and resend the turn with this index."""
+    copy_requested = Signal(int)
+    """The person asked to copy the answer of this turn."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chat_transcript")
+        self.setAccessibleName("Conversation")
+        self.setOpenLinks(False)
+        self._markdown = True
+        self._turns: list[TurnDisplay] = []
+        self._starts: list[int] = []
+        """Document position where each finished turn begins."""
+        self._maps: dict[int, CitationMap] = {}
+        self._live: LiveTurn | None = None
+        self._pending: TurnDisplay | Callable[[], TurnDisplay] | None = None
+        self._live_start = 0
+        self.renders = 0
+        """How many times the live turn was rendered (the benchmark reads it)."""
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RENDER_INTERVAL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.highlighted.connect(self._on_self_highlighted)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_markdown(self, enabled: bool) -> None:
+        """Render answers without citations as Markdown (True) or as plain text."""
+        self._markdown = enabled
+        turns, self._turns = self._turns, []
+        self.set_turns(turns)
+
+    def set_turns(self, turns: list[TurnDisplay]) -> None:
+        """Show these finished turns (drops any live turn); turns shown already stay as they are."""
+        self._timer.stop()
+        self._pending = None
+        self._drop_live()
+        kept = _common_prefix(self._turns, turns)
+        cursor = self._truncate(kept)
+        cursor.beginEditBlock()
+        for turn in turns[kept:]:
+            self._starts.append(cursor.position())
+            self._render_turn(cursor, turn)
+        cursor.endEditBlock()
+        self._turns = list(turns)
+        self._live_start = self._end()
+        self._scroll_to_end()
+
+    def show_live(self, display: TurnDisplay | Callable[[], TurnDisplay]) -> None:
+        """Schedule the streaming turn to be rendered at the next tick (coalesced).
+
+        A callable is called only at render time, so a caller folding thousands of events per
+        second builds the display ~33 times per second, not once per event.
+        """
+        if self._pending is None:  # the timer runs exactly while something is pending
+            self._timer.start()
+        self._pending = display
+
+    def flush(self) -> None:
+        """Render the pending live state now."""
+        self._timer.stop()
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._render_live(pending if isinstance(pending, TurnDisplay) else pending())
+
+    def finish_live(self, display: TurnDisplay) -> None:
+        """Replace the live turn by its final rendering and append it to the finished turns."""
+        self._timer.stop()
+        self._pending = None
+        live, self._live = self._live, None
+        self._starts.append(self._live_start)
+        if live is None or not self._finish_in_place(live, display):
+            self._drop_live(live)
+            cursor = self._clear_live_region()
+            cursor.beginEditBlock()
+            self._render_turn(cursor, display)
+            cursor.endEditBlock()
+        self._turns.append(display)
+        self._live_start = self._end()
+        self._scroll_to_end()
+
+    def turns(self) -> list[TurnDisplay]:
+        """The finished turns shown."""
+        return list(self._turns)
+
+    def citation_map(self, turn: int) -> CitationMap | None:
+        """The resolved citations of a turn as last rendered."""
+        live = self._live
+        if live is not None and live.plain and live.display.index == turn:
+            return live.citations.citation_map()
+        return self._maps.get(turn)
+
+    def highlighted_spans(self, turn: int) -> dict[int, str]:
+        """Span index → the text the document actually highlights for it (read back from Qt)."""
+        return highlighted_spans(self.document(), turn)
+
+    def answer_text(self, turn: int) -> str:
+        """The answer of a finished turn as received (for Copy)."""
+        return next((t.text for t in self._turns if t.index == turn), "")
+
+    # --- finished turns -----------------------------------------------------------------------
+
+    def _on_timer_timeout(self) -> None:
+        self.flush()
+
+    def _render_turn(self, cursor: QTextCursor, display: TurnDisplay) -> None:
+        self._maps[display.index] = render_turn(cursor, display, markdown=self._markdown)
+
+    def _wants_plain(self, display: TurnDisplay) -> bool:
+        return wants_plain(display, markdown=self._markdown)
+
+    def _truncate(self, kept: int) -> QTextCursor:
+        """Remove every turn from the `kept`-th on; returns a cursor at the end."""
+        if kept == 0:
+            self.document().clear()
+        else:
+            start = self._starts[kept] if kept < len(self._starts) else self._live_start
+            self._remove_from(start)
+        indexes = {t.index for t in self._turns[:kept]}
+        self._maps = {i: m for i, m in self._maps.items() if i in indexes}
+        del self._starts[kept:]
+        self._turns = self._turns[:kept]
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor
+
+    def _clear_live_region(self) -> QTextCursor:
+        return self._remove_from(self._live_start)
+
+    def _remove_from(self, position: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(position, self._end()))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        return cursor
+
+    def _end(self) -> int:
+        return max(0, self.document().characterCount() - 1)
+
+    # --- the live turn ------------------------------------------------------------------------
+
+    def _render_live(self, display: TurnDisplay) -> None:
+        # One method the benchmark wraps (`benchmarks/chat_stream_render.py`) to time a tick.
+        self.renders += 1
+        at_bottom = self._at_bottom()
+        live = self._live
+        if live is None or not live.continues(display, plain=self._wants_plain(display)):
+            self._drop_live(live)
+            live = self._live = self._start_live(display)
+        shown = live.within_budget(display)
+        if shown is not display and self._pending is None:
+            # Catch up at the next tick even if nothing new arrives.
+            self._pending = display
+            self._timer.start()
+        live.advance(shown)
+        if at_bottom:
+            self._scroll_to_end()
+
+    def _start_live(self, display: TurnDisplay) -> LiveTurn:
+        cursor = self._clear_live_region()
+        return LiveTurn.start(cursor, display, plain=self._wants_plain(display))
+
+    def _drop_live(self, live: LiveTurn | None = None) -> None:
+        """Forget the live turn (its region is removed by whoever renders next)."""
+        live = live or self._live
+        if live is not None:
+            live.undo_tail()
+        self._live = None
+
+    def _finish_in_place(self, live: LiveTurn, display: TurnDisplay) -> bool:
+        """Complete the live rendering into the finished one; False when it must be redone whole."""
+        if not live.continues(display, plain=self._wants_plain(display)):
+            return False
+        cmap = live.finish(display)
+        if cmap is None:
+            return False
+        self._maps[display.index] = cmap
+        return True
+
+    # --- links and scrolling ------------------------------------------------------------------
+
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        self._dispatch(url.toString(), clicked=True)
+
+    def _on_self_highlighted(self, url: QUrl) -> None:
+        self._dispatch(url.toString(), clicked=False)
+
+    def _dispatch(self, href: str, *, clicked: bool) -> None:
+        kind, _, rest = href.partition(":")
+        if kind == "cite":
+            turn, spans = parse_cite(rest)
+            if turn is not None:
+                self.citation_activated.emit(turn, tuple(spans))
+        elif clicked and kind == "edit" and rest.isdigit():
+            self.edit_requested.emit(int(rest))
+        elif clicked and kind == "copy" and rest.isdigit():
+            self.copy_requested.emit(int(rest))
+
+    def _at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 4
+
+    def _scroll_to_end(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+
+def _common_prefix(shown: list[TurnDisplay], wanted: list[TurnDisplay]) -> int:
+    """How many leading turns are the same in both lists."""
+    kept = 0
+    for old, new in zip(shown, wanted, strict=False):
+        if old != new:
+            break
+        kept += 1
+    return kept

@@ -1,0 +1,161 @@
+"""Transcript turn rendering: what a turn shows, its header, footer and links, and a turn written whole.
+
+An answer with citations is shown as plain text, because citation offsets index the answer as
+received and Markdown rendering moves characters; its spans are painted where they were sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextCursor
+
+from workbench.core.citations import cites_answer, resolve_citations, segments
+from workbench.ui.chat.transcript_format import (
+    bold,
+    link,
+    muted,
+    new_plain_block,
+    paint_citations,
+    plain_format,
+    warning,
+)
+
+if TYPE_CHECKING:
+    from workbench.api.models import Citation
+    from workbench.core.citations import CitationMap
+
+Links = tuple[int | None, int]
+"""Where a streamed turn's "[edit and resend]" and "[copy]" links go (after "You", "Assistant")."""
+
+
+@dataclass(frozen=True)
+class TurnDisplay:
+    """What the transcript shows for one turn."""
+
+    index: int
+    user: str | None
+    text: str = ""
+    tool_plan: str = ""
+    tool_results_sent: int = 0
+    citations: tuple[Citation, ...] = ()
+    search_queries: tuple[str, ...] = ()
+    cut_off: str | None = None
+    status: str = ""
+    streaming: bool = False
+    tool_calls: tuple[str, ...] = field(default=())
+    """One-line summaries of the calls the model asked for."""
+
+
+def frame_of(display: TurnDisplay) -> tuple[object, ...]:
+    """What of a live turn, when changed, needs its header re-rendered."""
+    return (display.index, display.user, display.tool_plan, display.tool_results_sent)
+
+
+def wants_plain(display: TurnDisplay, *, markdown: bool) -> bool:
+    """Whether the answer is shown as plain text (Markdown is off, or citations index it)."""
+    return not markdown or any(cites_answer(c) for c in display.citations)
+
+
+def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) -> CitationMap:
+    """Write a whole turn at the cursor (the document's end); returns its resolved citations."""
+    write_header(cursor, display)
+    base = cursor.position()
+    cmap = resolve_citations(display.text, display.citations)
+    if wants_plain(display, markdown=markdown):
+        cursor.insertText(display.text, plain_format())
+        runs = segments(cmap, len(display.text))
+        paint_citations(cursor.document(), base, display.index, cmap.spans, runs)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+    else:
+        insert_markdown(cursor, display.text)
+    write_footer(cursor, display)
+    return cmap
+
+
+def insert_markdown(cursor: QTextCursor, text: str) -> None:
+    if text:
+        cursor.insertMarkdown(text)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+
+
+def write_header(cursor: QTextCursor, display: TurnDisplay) -> Links:
+    """Write who speaks; returns where the links of a finished turn go (see `Links`)."""
+    if cursor.position() > 0:
+        new_plain_block(cursor)
+    you: int | None = None
+    if display.user is not None:
+        cursor.insertText("You", bold())
+        you = cursor.position()
+        _end_link_line(cursor, display, *_edit_link(display))
+        cursor.insertText(display.user, plain_format())
+        cursor.insertBlock()
+    if display.tool_results_sent:
+        cursor.insertText(f"↩ sent {display.tool_results_sent} tool result(s)", muted())
+        cursor.insertBlock()
+    cursor.insertText("Assistant", bold())
+    assistant = cursor.position()
+    _end_link_line(cursor, display, *_copy_link(display))
+    if display.tool_plan:
+        cursor.insertText(display.tool_plan, muted(italic=True))
+        cursor.insertBlock()
+    return you, assistant
+
+
+def write_footer(cursor: QTextCursor, display: TurnDisplay) -> None:
+    """Write tool calls, search queries, the cut-off reason and the status after the answer."""
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    for call in display.tool_calls:
+        new_plain_block(cursor)
+        cursor.insertText(f"⚙ {call}", muted())
+    if display.search_queries:
+        new_plain_block(cursor)
+        cursor.insertText("Search queries: " + " · ".join(display.search_queries), muted())
+    if display.cut_off:
+        new_plain_block(cursor)
+        cursor.insertText(f"⚠ Cut off: {display.cut_off}", warning())
+    if display.status:
+        new_plain_block(cursor)
+        cursor.insertText(display.status, muted())
+
+
+def add_links(cursor: QTextCursor, display: TurnDisplay, links: Links) -> None:
+    """Give a header written while streaming the links of its finished turn.
+
+    Each link is an edit of its own: one edit spanning header to footer would lay out the whole
+    answer again.
+    """
+    you, assistant = links
+    cursor.setPosition(assistant)
+    _insert_link(cursor, *_copy_link(display))
+    if you is not None and display.user is not None:
+        cursor.setPosition(you)
+        _insert_link(cursor, *_edit_link(display))
+
+
+def _edit_link(display: TurnDisplay) -> tuple[str, str]:
+    return "[edit and resend]", f"edit:{display.index}"
+
+
+def _copy_link(display: TurnDisplay) -> tuple[str, str]:
+    return "[copy]", f"copy:{display.index}"
+
+
+def _end_link_line(cursor: QTextCursor, display: TurnDisplay, label: str, href: str) -> None:
+    """End a header line, with its link once the turn is finished.
+
+    A new block takes the character format in force, the link's; a streaming header gives its
+    next block that format too, so adding the links at the end leaves the document exactly as
+    a turn rendered whole.
+    """
+    if display.streaming:
+        cursor.insertBlock(cursor.blockFormat(), link(href))
+    else:
+        _insert_link(cursor, label, href)
+        cursor.insertBlock()
+
+
+def _insert_link(cursor: QTextCursor, label: str, href: str) -> None:
+    cursor.insertText("  ", plain_format())
+    cursor.insertText(label, link(href))

@@ -1,0 +1,327 @@
+"""JSON editor: line numbers, syntax colours, Format, and debounced validation that marks line:column."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.ui.common.json_highlight import CodeEdit, utf16_index
+from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+HIGHLIGHT_LIMIT = 200_000
+"""Texts longer than this (in characters) are shown without syntax colours."""
+_DEBOUNCE_MS = 250
+"""Quiet time after the last keystroke before parsing; large texts wait longer (see _delay_ms)."""
+
+
+def decode_error_where(exc: json.JSONDecodeError) -> str:
+    """Name where a JSON decode error is, as people count: 'line L, column C' (1-based)."""
+    return f"line {exc.lineno}, column {exc.colno}"
+
+
+def decode_error_message(exc: json.JSONDecodeError) -> str:
+    """Say what is wrong and where, e.g. "Expecting ',' delimiter at line 3, column 5"."""
+    return f"{exc.msg} at {decode_error_where(exc)}"
+
+
+def parse_json(text: str) -> Any:
+    """Parse `text` as JSON, raising InputError naming the line and column of the first error.
+
+    Args:
+        text: the JSON text.
+
+    Returns:
+        The parsed value.
+    """
+    if not text.strip():
+        raise InputError(title="The JSON is empty", where="line 1, column 1")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(title=f"Invalid JSON: {exc.msg}", where=decode_error_where(exc)) from exc
+
+
+class JsonEditor(QWidget):
+    """Edits JSON; validates it a moment after typing stops and marks the first error's position."""
+
+    validity_changed = Signal(bool, str)
+    """Emitted (ok, message) after each validation whose outcome differs from the previous one."""
+    value_changed = Signal(object)
+    """Emitted with the parsed value after a validation that succeeded and found new text."""
+
+    def __init__(self, *, parent: QWidget | None = None, name: str = "JSON") -> None:
+        super().__init__(parent)
+        self.setObjectName("jsonEditor")
+        self._checker: Callable[[Any], None] | None = None
+        self._state: tuple[bool, str] | None = None
+        self._last_value: Any = None
+        self._validated_revision = -1
+        self._empty_hint = ""
+        self._touched = False
+        """The person typed here, or asked for the value: an empty text is an error from now on."""
+        self._setting = False
+        self._build_ui(name)
+        self._connect_signals()
+
+    def _build_ui(self, name: str) -> None:
+        self._edit = CodeEdit(self)
+        self._edit.setObjectName("jsonEditorText")
+        self._edit.setAccessibleName(name)
+        dark = self.palette().base().color().lightness() < 128
+        self._highlighter = JsonHighlighter(self._edit.document(), dark=dark)
+        self._message = QLabel(self)
+        self._message.setObjectName("jsonEditorMessage")
+        self._message.setAccessibleName(f"{name} validation")
+        self._message.setWordWrap(True)
+        self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._format_action = QAction("&Format", self)
+        self._format_action.setObjectName("jsonEditorFormat")
+        self._format_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self._format_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._format_action.setToolTip("Pretty-print the JSON (Ctrl+Shift+F)")
+        self.addAction(self._format_action)
+        format_button = QToolButton(self)
+        format_button.setDefaultAction(self._format_action)
+        format_button.setObjectName("jsonEditorFormatButton")
+        format_button.setAccessibleName(f"Format {name}")
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self._message, 1)
+        bar.addWidget(format_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._edit, 1)
+        layout.addLayout(bar)
+        self.setFocusProxy(self._edit)
+
+    def _connect_signals(self) -> None:
+        self._edit.textChanged.connect(self._on_edit_text_changed)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._format_action.triggered.connect(self._on_format_action_triggered)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    @property
+    def editor(self) -> QPlainTextEdit:
+        """The text widget (for buddies, focus and tests)."""
+        return self._edit
+
+    def text(self) -> str:
+        """The text as typed."""
+        return self._edit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Replace the text (undoable) and validate at once.
+
+        Above HIGHLIGHT_LIMIT characters the colours are switched off: QSyntaxHighlighter
+        colours every line at once, about 180 ms for a megabyte, which would freeze the window.
+        """
+        large = len(text) > HIGHLIGHT_LIMIT
+        # Not setDocument(None): PySide then hands the highlighter to Python, and when its
+        # wrapper went the C++ destructor re-laid out the live document into half-destroyed
+        # Python slots (a segfault between tests).
+        self._highlighter.enabled = not large
+        cursor = QTextCursor(self._edit.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        self._setting = True
+        try:
+            cursor.insertText(text)
+        finally:
+            self._setting = False
+        self._edit.setToolTip("Syntax colours are off for texts this large" if large else "")
+        self.validate_now()
+
+    def set_value(self, value: Any) -> None:
+        """Show `value` pretty-printed."""
+        self.set_text(json.dumps(value, indent=2, ensure_ascii=False))
+
+    def value(self) -> Any:
+        """Parse and check the current text.
+
+        Returns:
+            The parsed value.
+
+        Raises:
+            InputError: with `.where` = "line L, column C" for bad JSON, or the checker's place.
+        """
+        if self._validated_revision == self._revision() and self._state and self._state[0]:
+            return self._last_value
+        if not self._touched and not self.text().strip():
+            # Asked for the value (a run): the empty editor's hint turns into the error.
+            self._touched = True
+            self._validated_revision = -1
+            self.validate_now()
+        value = parse_json(self.text())
+        if self._checker is not None:
+            self._checker(value)
+        return value
+
+    def set_empty_hint(self, hint: str) -> None:
+        """Greet an empty editor with `hint` (neutral, in the editor and under it) instead of
+        "The JSON is empty" in red, until the person types or asks for the value."""
+        self._empty_hint = hint
+        self._edit.setPlaceholderText(hint)
+        self._validated_revision = -1
+        self.validate_now()
+
+    def set_checker(self, checker: Callable[[Any], None] | None) -> None:
+        """Install a check run on every parsed value; it raises InputError to flag a problem."""
+        self._checker = checker
+        self._validated_revision = -1
+        self._timer.start(self._delay_ms())
+
+    def validate_now(self) -> bool:
+        """Validate immediately (skipping the debounce); True when the text is valid."""
+        self._timer.stop()
+        self._validate()
+        return bool(self._state and self._state[0])
+
+    def is_valid(self) -> bool:
+        """Outcome of the latest validation."""
+        return bool(self._state and self._state[0])
+
+    def message(self) -> str:
+        """The latest validation message ("" when valid)."""
+        return self._state[1] if self._state else ""
+
+    def format(self) -> bool:
+        """Pretty-print the text if it parses; True when it did."""
+        return self._on_format_action_triggered()
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _revision(self) -> int:
+        return self._edit.document().revision()
+
+    def _delay_ms(self) -> int:
+        # Parsing a megabyte costs ~10 ms; wait longer on big texts so typing stays smooth.
+        return _DEBOUNCE_MS + min(750, self._edit.document().characterCount() // 2000)
+
+    def _on_edit_text_changed(self) -> None:
+        if not self._setting:
+            self._touched = True
+        self._timer.start(self._delay_ms())
+
+    def _on_timer_timeout(self) -> None:
+        self._validate()
+
+    def _on_format_action_triggered(self) -> bool:
+        try:
+            value = parse_json(self.text())
+        except InputError as exc:
+            self._show_error(exc)
+            return False
+        self.set_value(value)
+        return True
+
+    def _validate(self) -> None:
+        revision = self._revision()
+        if revision == self._validated_revision:
+            return
+        self._validated_revision = revision
+        if self._empty_hint and not self._touched and not self.text().strip():
+            self._show_hint()
+            return
+        try:
+            value = parse_json(self.text())
+            if self._checker is not None:
+                self._checker(value)
+        except InputError as exc:
+            self._show_error(exc)
+            return
+        self._last_value = value
+        self._edit.setExtraSelections([])
+        self._set_message("", "")
+        self._set_state(True, "")
+        self.value_changed.emit(value)
+
+    def _show_error(self, exc: InputError) -> None:
+        message = f"{exc.title} at {exc.where}" if exc.where else exc.title
+        self._set_message(message, "error")
+        self._mark(exc.where)
+        self._set_state(False, message)
+
+    def _show_hint(self) -> None:
+        # Not valid (there is no value yet), but nothing is wrong: no message, no red mark.
+        self._set_message(self._empty_hint, "hint")
+        self._edit.setExtraSelections([])
+        self._set_state(False, "")
+
+    def _set_message(self, text: str, role: str) -> None:
+        self._message.setText(text)
+        if self._message.property("role") != role:
+            self._message.setProperty("role", role)  # common.qss greys hints
+            self._message.style().unpolish(self._message)
+            self._message.style().polish(self._message)
+
+    def _set_state(self, ok: bool, message: str) -> None:
+        if self._state != (ok, message):
+            self._state = (ok, message)
+            self.validity_changed.emit(ok, message)
+
+    def _mark(self, where: str) -> None:
+        found = re.fullmatch(r"line (\d+), column (\d+)", where)
+        if not found:
+            self._edit.setExtraSelections([])
+            return
+        line, column = int(found.group(1)), int(found.group(2))
+        block = self._edit.document().findBlockByNumber(line - 1)
+        if not block.isValid():
+            block = self._edit.document().lastBlock()
+        whole = QTextEdit.ExtraSelection()
+        whole.format.setBackground(QColor(255, 80, 80, 40))
+        whole.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        whole.cursor = QTextCursor(block)
+        spot = QTextEdit.ExtraSelection()
+        spot.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        spot.format.setUnderlineColor(QColor("red"))
+        spot.format.setBackground(QColor(255, 80, 80, 110))
+        cursor = QTextCursor(block)
+        offset = min(utf16_index(block.text(), column - 1), max(0, block.length() - 1))
+        cursor.setPosition(block.position() + offset)
+        cursor.movePosition(
+            QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+        )
+        spot.cursor = cursor
+        self._edit.setExtraSelections([whole, spot])
+
+    def error_position(self) -> tuple[int, int] | None:
+        """(line, column) of the marked error, 1-based, or None when nothing is marked."""
+        selections = self._edit.extraSelections()
+        if len(selections) < 2:
+            return None
+        cursor = selections[1].cursor
+        block = cursor.block()
+        column16 = cursor.selectionStart() - block.position()
+        text = block.text()
+        column = 0
+        units = 0
+        while units < column16 and column < len(text):
+            units += 2 if ord(text[column]) > 0xFFFF else 1
+            column += 1
+        return block.blockNumber() + 1, column + 1

@@ -1,0 +1,1 @@
+"""Endpoints pane: the saved endpoints, their form, keys in the keyring, import and export."""

@@ -1,0 +1,367 @@
+"""The endpoint editor: every setting of one endpoint, with the final URL and a masked key field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.api.models import AuthScheme, Flavour
+from workbench.api.urls import build_url, parse_pasted_url
+from workbench.core.endpoints import (
+    AUTH_LABELS,
+    FLAVOUR_LABELS,
+    EndpointConfig,
+    Prices,
+    is_plain_http_off_loopback,
+)
+from workbench.ui.endpoints.fields import (
+    add_row,
+    combo_box,
+    line_edit,
+    price_edit,
+    seconds_spin,
+)
+from workbench.ui.endpoints.headers import HeadersEditor
+
+_EXTRA_PARAMETERS = ["", "pass-through", "drop", "error"]
+_FIELD_NAMES = {
+    "name": "Name",
+    "base_url": "Base URL",
+    "timeout_s": "Timeout",
+    "connect_timeout_s": "Connect timeout",
+    "prices": "Prices",
+    "extra_headers": "Extra headers",
+}
+
+
+class EndpointForm(QWidget):
+    """Edits one endpoint; `endpoint()` validates and returns it, `key_text()` the typed key."""
+
+    changed = Signal()
+    """The person edited a field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._original: EndpointConfig | None = None
+        self._build_ui()
+        self._connect_signals()
+        self._update_url_preview()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self._name = line_edit(self, "endpointName", "Endpoint name", "e.g. Azure rerank (Sweden)")
+        self._url = line_edit(
+            self, "baseUrl", "Base URL", "https://<deployment>.<region>.models.ai.azure.com"
+        )
+        self._final_url = QLabel(self)
+        self._final_url.setObjectName("finalUrlLabel")
+        self._final_url.setAccessibleName("Final URLs")
+        self._final_url.setTextInteractionFlags(
+            self._final_url.textInteractionFlags().TextSelectableByMouse
+        )
+        self._final_url.setWordWrap(True)
+        self._url_warning = QLabel(self)
+        self._url_warning.setObjectName("urlWarningLabel")
+        self._url_warning.setProperty("role", "warning")
+        self._url_warning.setWordWrap(True)
+        self._flavour = combo_box(
+            self, "flavour", "Flavour", {f.value: t for f, t in FLAVOUR_LABELS.items()}
+        )
+        self._model = line_edit(
+            self, "model", "Model", "server's default (one model per deployment)"
+        )
+        self._auth = combo_box(
+            self,
+            "authScheme",
+            "Authentication scheme",
+            {a.value: t for a, t in AUTH_LABELS.items()},
+        )
+        self._key = line_edit(self, "apiKey", "API key", "paste a key to store it in the keyring")
+        self._key.setEchoMode(QLineEdit.EchoMode.Password)
+        self._key_hint = QLabel(self)
+        self._key_hint.setObjectName("keyHintLabel")
+        self._key_hint.setAccessibleName("Stored key")
+        self._forget_key = QPushButton("Forget stored key", self)
+        self._forget_key.setObjectName("forgetKeyButton")
+        self._forget_key.setAccessibleName("Forget stored key")
+        self._build_connection_fields()
+        self._layout_fields()
+
+    def _build_connection_fields(self) -> None:
+        self._api_version = line_edit(
+            self, "apiVersion", "api-version", "not sent (e.g. 2024-05-01-preview)"
+        )
+        self._extra = combo_box(
+            self,
+            "extraParameters",
+            "extra-parameters header",
+            {v: v or "not sent" for v in _EXTRA_PARAMETERS},
+        )
+        self._ca_bundle = line_edit(self, "caBundle", "Custom CA bundle", "system trust store")
+        self._browse_ca = QPushButton("Browse…", self)
+        self._browse_ca.setObjectName("browseCaButton")
+        self._browse_ca.setAccessibleName("Browse for a CA bundle")
+        self._proxy = line_edit(self, "proxy", "Proxy", "system proxy settings")
+        self._timeout = seconds_spin(self, "timeout", "Timeout", 120)
+        self._connect_timeout = seconds_spin(self, "connectTimeout", "Connect timeout", 10)
+        self._headers = HeadersEditor(self)  # created in layout order: that is the Tab order
+        self._price_in = price_edit(self, "priceInput", "Input price per million tokens")
+        self._price_out = price_edit(self, "priceOutput", "Output price per million tokens")
+        self._price_search = price_edit(self, "priceSearch", "Price per 1,000 search units")
+
+    def _layout_fields(self) -> None:
+        main = QFormLayout()
+        add_row(main, "&Name:", self._name)
+        add_row(main, "&Base URL:", self._url)
+        main.addRow("", self._final_url)
+        main.addRow("", self._url_warning)
+        add_row(main, "F&lavour:", self._flavour)
+        add_row(main, "&Model:", self._model)
+        add_row(main, "A&uthentication:", self._auth)
+        add_row(main, "API &key:", self._key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self._key_hint, 1)
+        key_row.addWidget(self._forget_key)
+        main.addRow("", key_row)
+        # Alt+letter goes to a section, not to each of its fields: 26 letters minus the menu
+        # bar's cannot cover every field of this pane without two controls sharing one.
+        advanced = QGroupBox("C&onnection", self)
+        advanced.setObjectName("connectionGroup")
+        adv = QFormLayout(advanced)
+        add_row(adv, "api-version:", self._api_version)
+        add_row(adv, "extra-parameters:", self._extra)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self._ca_bundle, 1)
+        ca_row.addWidget(self._browse_ca)
+        ca_label = QLabel("CA bundle:", advanced)
+        ca_label.setBuddy(self._ca_bundle)
+        adv.addRow(ca_label, ca_row)
+        add_row(adv, "Proxy:", self._proxy)
+        add_row(adv, "Timeout:", self._timeout)
+        add_row(adv, "Connect timeout:", self._connect_timeout)
+        headers_label = QLabel("Extra headers:", advanced)
+        headers_label.setBuddy(self._headers.field)
+        adv.addRow(headers_label, self._headers)
+        prices = QGroupBox("&Prices (for cost estimates)", self)
+        prices.setObjectName("pricesGroup")
+        pr = QFormLayout(prices)
+        add_row(pr, "Input / 1M tokens:", self._price_in)
+        add_row(pr, "Output / 1M tokens:", self._price_out)
+        add_row(pr, "Search / 1,000 units:", self._price_search)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(main)
+        outer.addWidget(advanced)
+        outer.addWidget(prices)
+        outer.addStretch(1)
+
+    def _connect_signals(self) -> None:
+        for edit in (
+            self._name,
+            self._url,
+            self._model,
+            self._key,
+            self._api_version,
+            self._ca_bundle,
+            self._proxy,
+            self._price_in,
+            self._price_out,
+            self._price_search,
+        ):
+            edit.textEdited.connect(self._on_field_edited)
+        for combo in (self._flavour, self._auth, self._extra):
+            combo.activated.connect(self._on_field_edited)
+        for spin in (self._timeout, self._connect_timeout):
+            spin.valueChanged.connect(self._on_field_edited)
+        self._headers.edited.connect(self._on_field_edited)
+        self._url.editingFinished.connect(self._on_url_editing_finished)
+        self._browse_ca.clicked.connect(self._on_browse_ca_clicked)
+
+    # --- public -----------------------------------------------------------------------------
+
+    @property
+    def forget_key_button(self) -> QPushButton:
+        """The button that deletes the stored key (the pane wires it)."""
+        return self._forget_key
+
+    def load(self, endpoint: EndpointConfig) -> None:
+        """Show an endpoint (the key field starts empty: keys are never shown again)."""
+        self._original = endpoint
+        self._name.setText(endpoint.name)
+        self._url.setText(endpoint.base_url)
+        self._url.setReadOnly(endpoint.is_sandbox)
+        self._set_combo(self._flavour, endpoint.flavour)
+        self._model.setText(endpoint.model or "")
+        self._set_combo(self._auth, endpoint.auth)
+        self._key.clear()
+        self._api_version.setText(endpoint.api_version or "")
+        self._set_combo(self._extra, endpoint.extra_parameters or "")
+        self._ca_bundle.setText(endpoint.ca_bundle or "")
+        self._proxy.setText(endpoint.proxy or "")
+        self._timeout.setValue(endpoint.timeout_s)
+        self._connect_timeout.setValue(endpoint.connect_timeout_s)
+        self._headers.set_headers(endpoint.extra_headers)
+        for edit, value in (
+            (self._price_in, endpoint.prices.input_per_million),
+            (self._price_out, endpoint.prices.output_per_million),
+            (self._price_search, endpoint.prices.per_thousand_search_units),
+        ):
+            edit.setText("" if value is None else f"{value:g}")
+        self._update_url_preview()
+
+    def endpoint(self) -> EndpointConfig:
+        """The endpoint as edited (same id as loaded).
+
+        Raises:
+            InputError: a field is invalid; `.where` names the field.
+        """
+        base = self._original or EndpointConfig(name="new", base_url="https://example.invalid")
+        if not base.is_sandbox:
+            self._apply_pasted_url()
+            self._update_url_preview()
+        fields: dict[str, Any] = {
+            "name": self._name.text(),
+            "base_url": self._url.text(),
+            "flavour": self.flavour(),
+            "model": self._model.text(),
+            "auth": self.auth_scheme(),
+            "api_version": self._api_version.text(),
+            "extra_parameters": self._extra.currentData() or None,
+            "ca_bundle": self._ca_bundle.text(),
+            "proxy": self._proxy.text(),
+            "timeout_s": self._timeout.value(),
+            "connect_timeout_s": self._connect_timeout.value(),
+            "extra_headers": self._headers.headers(),
+            "prices": Prices(
+                input_per_million=_number(self._price_in.text()),
+                output_per_million=_number(self._price_out.text()),
+                per_thousand_search_units=_number(self._price_search.text()),
+                currency=base.prices.currency,
+            ),
+        }
+        if not base.is_sandbox:
+            self._check_url(fields["base_url"])
+        try:
+            return EndpointConfig.model_validate({**base.model_dump(), **fields})
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = str(first["loc"][0]) if first["loc"] else ""
+            where = _FIELD_NAMES.get(field, field)
+            raise InputError(first["msg"], title="Invalid endpoint", where=where) from exc
+
+    def key_text(self) -> str:
+        """The key typed in the masked field ('' keeps the stored one)."""
+        return self._key.text().strip()
+
+    def clear_key(self) -> None:
+        """Empty the key field (after it was stored)."""
+        self._key.clear()
+
+    def set_key_hint(self, hint: str) -> None:
+        """Show what may be shown of the stored key (`stored ••••1234`), or that there is none."""
+        self._key_hint.setText(hint or "no key stored")
+        self._forget_key.setEnabled(hint.startswith("stored"))
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_field_edited(self, *_: object) -> None:
+        self._update_url_preview()
+        self.changed.emit()
+
+    def _on_url_editing_finished(self) -> None:
+        self._apply_pasted_url()
+        self._on_field_edited()
+
+    def _apply_pasted_url(self) -> None:
+        # A pasted full route tells us the flavour and api-version: fill them in, keep the base.
+        # Also run on save and test: Ctrl+S leaves the focus in the field (no editingFinished).
+        try:
+            pasted = parse_pasted_url(self._url.text())
+        except InputError:
+            return
+        if pasted.base_url != self._url.text().strip():
+            self._url.setText(pasted.base_url)
+            if pasted.flavour is not None:
+                self._set_combo(self._flavour, pasted.flavour)
+        if pasted.api_version and not self._api_version.text():
+            self._api_version.setText(pasted.api_version)
+
+    def _on_browse_ca_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a CA bundle", "", "PEM bundles (*.pem *.crt *.cer);;All files (*)"
+        )
+        if path:
+            self._ca_bundle.setText(path)
+            self._on_field_edited()
+
+    # --- helpers ----------------------------------------------------------------------------
+
+    def _update_url_preview(self) -> None:
+        text = self._url.text().strip()
+        warning = ""
+        try:
+            pasted = parse_pasted_url(text) if text else None
+        except InputError as exc:
+            self._final_url.setText(exc.server_message)
+            self._url_warning.setText("")
+            return
+        if pasted is None:
+            self._final_url.setText("")
+        else:
+            flavour = self.flavour()
+            version = self._api_version.text().strip() or pasted.api_version
+            urls = [
+                f"{kind}: {build_url(pasted.base_url, flavour, kind, version)}"
+                for kind in ("rerank", "chat", "info")
+            ]
+            self._final_url.setText("\n".join(urls))
+            if is_plain_http_off_loopback(text):
+                warning = (
+                    "Plain http:// to another machine: the key and your data travel "
+                    "unencrypted. Use https:// unless this is a trusted network."
+                )
+        self._url_warning.setText(warning)
+        self._url_warning.setVisible(bool(warning))
+
+    @staticmethod
+    def _check_url(text: str) -> None:
+        try:
+            parse_pasted_url(text)
+        except InputError as exc:
+            raise InputError(
+                exc.server_message, title="Invalid endpoint", where="Base URL"
+            ) from exc
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value: object) -> None:
+        index = combo.findData(str(value))
+        combo.setCurrentIndex(max(index, 0))
+
+    def auth_scheme(self) -> AuthScheme:
+        """The authentication scheme currently chosen."""
+        return AuthScheme(self._auth.currentData())
+
+    def flavour(self) -> Flavour:
+        """The flavour currently chosen (Qt hands enum data back as plain strings)."""
+        return Flavour(self._flavour.currentData())
+
+
+def _number(text: str) -> float | None:
+    text = text.strip().replace(",", ".")
+    return float(text) if text else None

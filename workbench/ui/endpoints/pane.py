@@ -1,0 +1,398 @@
+"""Endpoints pane: add, edit, duplicate, delete, import/export endpoints; keys; test connection."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.core.endpoints import EndpointConfig, duplicate, unique_name
+from workbench.core.errors import InsecureKeyringError, SecretStoreError
+from workbench.core.probe import probe_endpoint
+from workbench.ui.common.table_models import EndpointListModel
+from workbench.ui.endpoints.fields import capture, restore
+from workbench.ui.endpoints.form import EndpointForm
+from workbench.ui.endpoints.keyring_status import KeyringBanner
+from workbench.ui.endpoints.transfer import (
+    ask_export_path,
+    ask_import_path,
+    export_file,
+    import_file,
+)
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    from workbench.ui.services import Services
+
+
+class EndpointsPane(QWidget):
+    """The saved endpoints on the left, the selected one's form on the right."""
+
+    probe_finished = Signal(object)
+    """A connection test finished with this `ProbeReport`."""
+    key_stored = Signal(str)
+    """A key was stored in the keyring for this endpoint id."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("endpointsPane")
+        self._services = services
+        self._session = services.session
+        self._drafts: dict[str, dict[str, Any]] = {}
+        self._shown_id: str | None = None
+        self._dirty = False
+        self._build_ui()
+        self._connect_signals()
+        self._select(self._session.current())
+        self._services.tasks.start(
+            "endpoints.keyring-check", self._banner.check(services.secrets), owner=self
+        )
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _button(self, text: str, name: str, tip: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(tip)
+        return button
+
+    def _build_ui(self) -> None:
+        self._banner = KeyringBanner(self)
+        self._model = EndpointListModel(self._session, self)
+        self._list = QListView(self)
+        self._list.setObjectName("endpointList")
+        self._list.setAccessibleName("Saved endpoints")
+        self._list.setModel(self._model)
+        list_label = QLabel("Saved &endpoints:", self)
+        list_label.setBuddy(self._list)
+        self._add = self._button("&Add", "addEndpointButton", "Add a new endpoint")
+        self._duplicate = self._button("Dupli&cate", "duplicateEndpointButton")
+        self._delete = self._button("&Delete", "deleteEndpointButton")
+        self._import = self._button("&Import…", "importEndpointsButton", "Import endpoints (JSON)")
+        self._export = self._button("E&xport…", "exportEndpointsButton", "Export without keys")
+        self._form = EndpointForm(self)
+        self._save = self._button("&Save", "saveEndpointButton", "Save (Ctrl+S)")
+        self._revert = self._button("Revert", "revertEndpointButton", "Discard unsaved edits")
+        self._test = self._button("&Test connection", "testConnectionButton")
+        self._result = QLabel(self)
+        self._result.setObjectName("testResultLabel")
+        self._result.setAccessibleName("Connection test result")
+        self._result.setWordWrap(True)
+        self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout(list_label)
+
+    def _layout(self, list_label: QLabel) -> None:
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.addWidget(list_label)
+        lv.addWidget(self._list, 1)
+        for row in ((self._add, self._duplicate, self._delete), (self._import, self._export)):
+            buttons = QHBoxLayout()
+            for b in row:
+                buttons.addWidget(b)
+            lv.addLayout(buttons)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("endpointFormScroll")
+        scroll.setAccessibleName("Endpoint details")
+        # Not a Tab stop of its own: focusing a field inside scrolls it into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._form)
+        right = QWidget(self)
+        rv = QVBoxLayout(right)
+        rv.addWidget(scroll, 1)
+        actions = QHBoxLayout()
+        for b in (self._save, self._revert, self._test):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        rv.addLayout(actions)
+        rv.addWidget(self._result)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._banner)
+        outer.addWidget(splitter, 1)
+
+    def _connect_signals(self) -> None:
+        self._list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
+        self._add.clicked.connect(self._on_add_clicked)
+        self._duplicate.clicked.connect(self._on_duplicate_clicked)
+        self._delete.clicked.connect(self._on_delete_clicked)
+        self._import.clicked.connect(self._on_import_clicked)
+        self._export.clicked.connect(self._on_export_clicked)
+        self._save.clicked.connect(self._on_save_clicked)
+        self._revert.clicked.connect(self._on_revert_clicked)
+        self._test.clicked.connect(self._on_test_clicked)
+        self._form.changed.connect(self._on_form_changed)
+        self._form.forget_key_button.clicked.connect(self._on_forget_key_clicked)
+        self._session.endpoints_changed.connect(self._on_session_endpoints_changed)
+        self._session.current_changed.connect(self._on_session_current_changed)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.activated.connect(self._on_save_clicked)
+        # Window-wide while this pane shows (a hidden tab's shortcuts are inactive).
+        cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        cancel.activated.connect(self.cancel)
+
+    # --- public (also used by tests and the main window's menu) ------------------------------
+
+    def cancel(self) -> None:
+        """Stop what this pane is doing (a connection test, a keyring call)."""
+        if self._services.tasks.cancel_owned_by(self):
+            self._result.setText("Cancelled.")
+            self._test.setEnabled(True)
+
+    def shown_endpoint_id(self) -> str | None:
+        """Id of the endpoint in the form."""
+        return self._shown_id
+
+    def is_dirty(self) -> bool:
+        """Whether the form has unsaved edits."""
+        return self._dirty
+
+    def import_from(self, path: Path) -> list[EndpointConfig]:
+        """Add the endpoints exported in this file; errors become notices naming where."""
+        added = import_file(path, self._session, self._services.notices)
+        if added:
+            self._select(added[0])
+        return added
+
+    def export_to(self, path: Path) -> None:
+        """Write every endpoint (never a key) to this file."""
+        export_file(path, self._session, self._services.notices)
+
+    # --- selection --------------------------------------------------------------------------
+
+    def _select(self, endpoint: EndpointConfig | None) -> None:
+        row = self._model.row_of(endpoint.id if endpoint else None)
+        if row < 0 and self._model.rowCount() > 0:
+            row = 0
+        if row >= 0:
+            self._list.setCurrentIndex(self._model.index(row, 0))
+        else:
+            self._show(None)
+
+    def _show(self, endpoint: EndpointConfig | None) -> None:
+        self._keep_draft()
+        self._shown_id = endpoint.id if endpoint else None
+        self._form.setEnabled(endpoint is not None)
+        for b in (self._save, self._revert, self._test, self._duplicate, self._delete):
+            b.setEnabled(endpoint is not None)
+        self._result.clear()
+        if endpoint is None:
+            return
+        self._form.load(endpoint)
+        draft = self._drafts.pop(endpoint.id, None)
+        if draft is not None:
+            restore(self._form, draft)
+        self._dirty = draft is not None
+        self._form.set_key_hint("")
+        if endpoint.needs_key:
+            self._services.tasks.start(
+                "endpoints.key-hint", self._load_key_hint(endpoint.id), owner=self
+            )
+
+    def _keep_draft(self) -> None:
+        if self._dirty and self._shown_id is not None:
+            self._drafts[self._shown_id] = capture(self._form)
+        self._dirty = False
+
+    def _on_list_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        endpoint = self._model.endpoint_at(indexes[0].row()) if indexes else None
+        if endpoint is None or endpoint.id == self._shown_id:
+            return
+        self._show(endpoint)
+        self._session.set_current(endpoint.id)
+
+    def _on_session_endpoints_changed(self) -> None:
+        shown = self._session.endpoint(self._shown_id)
+        self._select(shown or self._session.current())
+        if shown is not None and not self._dirty:
+            # Changed elsewhere (the sandbox got its port and key): show the new state.
+            self._shown_id = None
+            self._show(shown)
+
+    def _on_session_current_changed(self) -> None:
+        current = self._session.current()
+        if current is not None and current.id != self._shown_id:
+            self._select(current)
+
+    def _on_form_changed(self) -> None:
+        self._dirty = True
+
+    # --- list buttons -----------------------------------------------------------------------
+
+    def _taken_names(self) -> set[str]:
+        return {e.name for e in self._session.endpoints()}
+
+    def _on_add_clicked(self) -> None:
+        endpoint = EndpointConfig(
+            name=unique_name("New endpoint", self._taken_names()), base_url="https://"
+        )
+        self._session.save_endpoint(endpoint)
+        self._select(endpoint)
+        self._form.setFocus()
+
+    def _on_duplicate_clicked(self) -> None:
+        original = self._session.endpoint(self._shown_id)
+        if original is None:
+            return
+        copy = duplicate(original, self._taken_names())
+        self._session.save_endpoint(copy)
+        self._services.notices.info(f"Duplicated as “{copy.name}”", "The key is not copied.")
+        self._select(copy)
+
+    def _on_delete_clicked(self) -> None:
+        endpoint = self._session.endpoint(self._shown_id)
+        if endpoint is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete endpoint",
+            f"Delete “{endpoint.name}” and its stored key?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmDeleteBox")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._on_confirm_delete_finished)
+        box.setProperty("endpointId", endpoint.id)
+        box.open()  # window-modal without blocking the event loop (asyncio keeps running)
+
+    def _on_confirm_delete_finished(self, result: int) -> None:
+        box = self.sender()
+        endpoint_id = box.property("endpointId") if box is not None else None
+        if result != QMessageBox.StandardButton.Yes or not endpoint_id:
+            return
+        self.delete_endpoint(str(endpoint_id))
+
+    def delete_endpoint(self, endpoint_id: str) -> None:
+        """Remove an endpoint now and delete its key from the keyring in the background."""
+        endpoint = self._session.endpoint(endpoint_id)
+        if endpoint is None:
+            return
+        self._drafts.pop(endpoint_id, None)
+        if self._shown_id == endpoint_id:
+            self._dirty = False
+            self._shown_id = None
+        self._session.remove_endpoint(endpoint_id)
+        self._services.tasks.start(
+            f"endpoints.forget.{endpoint_id}", self._session.set_key(endpoint_id, None)
+        )
+        self._services.notices.info(f"Deleted “{endpoint.name}”")
+        self._select(self._session.current())
+
+    def _on_import_clicked(self) -> None:
+        path = ask_import_path(self)
+        if path is not None:
+            self.import_from(path)
+
+    def _on_export_clicked(self) -> None:
+        path = ask_export_path(self)
+        if path is not None:
+            self.export_to(path)
+
+    # --- form buttons -----------------------------------------------------------------------
+
+    def _on_save_clicked(self) -> None:
+        try:
+            endpoint = self._form.endpoint()
+        except InputError as exc:
+            self._result.setText(f"Not saved: {exc.title} — {exc.where}: {exc.server_message}")
+            self._services.notices.post_error(exc)
+            return
+        key = self._form.key_text()
+        self._session.save_endpoint(endpoint)
+        self._dirty = False
+        self._result.setText(f"Saved “{endpoint.name}”.")
+        if key:
+            self._services.tasks.start(
+                f"endpoints.store-key.{endpoint.id}", self._store_key(endpoint.id, key), owner=self
+            )
+
+    def _on_revert_clicked(self) -> None:
+        endpoint = self._session.endpoint(self._shown_id)
+        self._dirty = False
+        self._drafts.pop(self._shown_id or "", None)
+        if endpoint is not None:
+            self._form.load(endpoint)
+            self._shown_id = None
+            self._show(endpoint)
+
+    def _on_forget_key_clicked(self) -> None:
+        if self._shown_id is not None:
+            self._services.tasks.start(
+                f"endpoints.store-key.{self._shown_id}",
+                self._forget_key(self._shown_id),
+                owner=self,
+            )
+
+    def _on_test_clicked(self) -> None:
+        try:
+            endpoint = self._form.endpoint()
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            return
+        self._services.tasks.start(
+            "endpoints.test", self._run_test(endpoint, self._form.key_text()), owner=self
+        )
+
+    # --- async work (through the runner) ----------------------------------------------------
+
+    async def _load_key_hint(self, endpoint_id: str) -> None:
+        try:
+            hint = await self._session.key_hint(endpoint_id)
+        except SecretStoreError:
+            hint = "keyring unavailable"  # the banner above says why and how to fix it
+        if endpoint_id == self._shown_id:
+            self._form.set_key_hint(hint)
+
+    async def _store_key(self, endpoint_id: str, key: str) -> None:
+        try:
+            await self._session.set_key(endpoint_id, key)
+        except InsecureKeyringError as exc:
+            self._banner.show_advice(exc.advice)
+            raise
+        hint = await self._session.key_hint(endpoint_id)
+        if endpoint_id == self._shown_id:
+            self._form.clear_key()
+            self._form.set_key_hint(hint)
+        self._services.notices.info("Key stored in the keyring", hint)
+        self.key_stored.emit(endpoint_id)
+
+    async def _forget_key(self, endpoint_id: str) -> None:
+        await self._session.set_key(endpoint_id, None)
+        if endpoint_id == self._shown_id:
+            self._form.set_key_hint("")
+        self._services.notices.info("Stored key deleted from the keyring")
+
+    async def _run_test(self, endpoint: EndpointConfig, typed_key: str) -> None:
+        self._test.setEnabled(False)
+        self._result.setText("Testing…")
+        try:
+            key: str | None = typed_key
+            if not key and endpoint.needs_key:
+                key = await self._session.read_key(endpoint.id)
+            report = await probe_endpoint(endpoint, key)
+        finally:
+            self._test.setEnabled(True)
+        self._result.setText(report.text())
+        self.probe_finished.emit(report)

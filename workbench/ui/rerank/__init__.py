@@ -1,0 +1,1 @@
+"""Rerank pane: documents editor, request form, sending, ranked results and comparison."""

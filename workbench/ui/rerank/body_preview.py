@@ -1,0 +1,60 @@
+"""Rerank request preview: the body a run would send, highlighted and read-only, with Copy body."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from workbench.api.errors import InputError
+from workbench.ui.common.json_editor import JsonHighlighter
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from workbench.api.models import Document
+
+
+class RequestBodyBox(QWidget):
+    """A "Request body" box and its "Copy body" button; the pane fills one and wires the other."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("rerankRequestPreview")
+        self.text.setAccessibleName("Request body")
+        self.text.setReadOnly(True)
+        self._highlighter = JsonHighlighter(self.text.document())
+        self.copy = QPushButton("Cop&y body", self)
+        self.copy.setObjectName("rerankCopyBody")
+        self.copy.setAccessibleName("Copy request body")
+        label = QLabel("Request &body", self)
+        label.setBuddy(self.text)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addStretch(1)
+        row.addWidget(self.copy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.text, 1)
+
+
+def body_preview_text(
+    docs: list[Document] | None,
+    typed: str,
+    body: Callable[[list[Document]], str],
+    limit: int | None,
+) -> str:
+    """The "Request body" text: `body` of the first `limit` documents, or why there is none."""
+    if docs is None and not typed.strip():
+        return "// Add documents (type JSON, paste or import them) to see the request body."
+    if docs is None:
+        return "// The documents are not valid JSON yet: see the message under the editor."
+    try:
+        text = body(docs[:limit] if limit else docs)
+    except InputError as exc:
+        return f"// {exc}"
+    if limit and len(docs) > limit:
+        text += f"\n// … and {len(docs) - limit:,} more documents (Copy body copies them all)"
+    return text

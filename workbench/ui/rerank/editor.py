@@ -1,0 +1,286 @@
+"""Rerank document editor: JSON | Table tabs kept in step, plus import/export via files and clipboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.api.models import Flavour
+from workbench.core.rerank_docs import RerankRules, check_documents, rules_for
+from workbench.core.rerank_io import (
+    DocFormat,
+    decode_bytes,
+    format_for_name,
+    read_documents,
+    sniff_format,
+    write_documents,
+)
+from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.rerank.documents_model import DocumentsTableModel
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.api.models import Document
+
+FILTERS: dict[str, DocFormat | None] = {
+    "JSON (*.json)": DocFormat.JSON,
+    "JSON Lines (*.jsonl *.ndjson)": DocFormat.JSONL,
+    "CSV (*.csv *.tsv)": DocFormat.CSV,
+    "Text, one document per line (*.txt)": DocFormat.LINES,
+    "Text, one document per paragraph (*.txt)": DocFormat.PARAGRAPHS,
+    "Any file, format from its name (*)": None,
+}
+
+EMPTY_HINT = (
+    'Type a JSON list of documents — strings, or objects such as {"title": …, "text": …} — '
+    "or use Import… (Ctrl+O) or Paste documents."
+)
+"""What an empty documents editor says before anything is typed (not an error yet)."""
+
+
+class DocumentsEditor(QWidget):
+    """Holds the documents; the JSON text and the table are two views of one list."""
+
+    documents_changed = Signal(object)
+    """A valid document list (list) after an edit in either view, or None when the JSON is bad."""
+    problem_found = Signal(object)
+    """An InputError from importing or exporting (the pane shows it and posts a notice)."""
+    info_posted = Signal(str)
+    """A note about what an import or export changed."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rules: RerankRules = rules_for(Flavour.COHERE_V2)
+        self._table_dirty = False
+        self._last_docs: list[Document] | None = None
+        self._build_ui()
+        self._connect_signals()
+
+    def _build_ui(self) -> None:
+        self.json = JsonEditor(parent=self, name="Documents JSON")
+        self.json.set_checker(self._check)
+        self.json.set_empty_hint(EMPTY_HINT)
+        self.model = DocumentsTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("rerankDocumentsTable")
+        self.table.setAccessibleName("Documents table")
+        self.table.setModel(self.model)
+        # Tab leaves the table (arrows move between cells): with Tab walking every cell, a
+        # keyboard user would press it once per cell of a thousand documents to get out.
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("rerankDocumentsTabs")
+        self.tabs.setAccessibleName("Documents view")
+        self.tabs.addTab(self.json, "&JSON")
+        self.tabs.addTab(self._table_page(), "Tab&le")
+        name_tab_bar(self.tabs)
+        bar = QHBoxLayout()
+        self._count = QLabel(self)
+        self._count.setObjectName("rerankDocumentCount")
+        bar.addWidget(self._count, 1)
+        for action in self._make_actions():
+            bar.addWidget(self._tool_button(action, self))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bar)
+        self._push_timer = QTimer(self)
+        self._push_timer.setSingleShot(True)
+        self._push_timer.setInterval(400)
+
+    def _table_page(self) -> QWidget:
+        page = QWidget(self)
+        buttons = QHBoxLayout()
+        self._row_actions = [
+            self._action("Add &row", "rerankAddRow", self._on_add_row_triggered),
+            self._action("Remove rows", "rerankRemoveRows", self._on_remove_rows_triggered),
+            self._action("Add &column…", "rerankAddColumn", self._on_add_column_triggered),
+        ]
+        for action in self._row_actions:
+            buttons.addWidget(self._tool_button(action, page))
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        return page
+
+    @staticmethod
+    def _tool_button(action: QAction, parent: QWidget) -> QToolButton:
+        button = QToolButton(parent)
+        button.setDefaultAction(action)
+        button.setObjectName(f"{action.objectName()}Button")
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        return button
+
+    def _make_actions(self) -> list[QAction]:
+        return [
+            self._action("&Import…", "rerankImport", self._on_import_triggered, "Ctrl+O"),
+            self._action("&Paste documents", "rerankPaste", self._on_paste_triggered),
+            self._action("E&xport…", "rerankExport", self._on_export_triggered, "Ctrl+S"),
+            self._action("Cop&y as JSON", "rerankCopy", self._on_copy_triggered),
+        ]
+
+    def _action(self, text: str, name: str, slot: Any, shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect_signals(self) -> None:
+        self.json.value_changed.connect(self._on_json_value_changed)
+        self.json.validity_changed.connect(self._on_json_validity_changed)
+        self.model.documents_edited.connect(self._on_model_documents_edited)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self._push_timer.timeout.connect(self._push_table_to_json)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_rules(self, rules: RerankRules) -> None:
+        """Validate against another flavour's rules."""
+        self._rules = rules
+        self.json.set_checker(self._check)
+
+    def set_documents(self, documents: Sequence[Document]) -> None:
+        """Show a new list in both views."""
+        self._table_dirty = False
+        self.json.set_value(documents)
+
+    def documents(self) -> list[Document]:
+        """The current documents, checked against the flavour's rules.
+
+        Raises:
+            InputError: bad JSON (line, column) or a bad document (`documents[i]`).
+        """
+        if self._table_dirty:
+            self._push_table_to_json()
+        return check_documents(self.json.value(), self._rules)
+
+    def last_documents(self) -> list[Document] | None:
+        """The latest valid list without re-parsing (None when the text is not valid)."""
+        return self._last_docs
+
+    def import_text(self, text: str, fmt: DocFormat | None = None) -> list[Document]:
+        """Replace the documents with those parsed from `text` (format sniffed when None)."""
+        docs = read_documents(text, fmt or sniff_format(text))
+        check_documents(docs, self._rules)
+        self.set_documents(docs)
+        return docs
+
+    def import_file(self, path: Path, fmt: DocFormat | None = None) -> list[Document]:
+        """Replace the documents with a file's; errors name the file's line and column."""
+        text = decode_bytes(path.read_bytes())
+        try:
+            return self.import_text(text, fmt or format_for_name(path.name))
+        except InputError as exc:
+            exc.where = f"{path.name}, {exc.where}" if exc.where else path.name
+            raise
+
+    def export_file(self, path: Path, fmt: DocFormat | None = None) -> list[str]:
+        """Write the documents; returns notes on what the format could not keep."""
+        exported = write_documents(self.documents(), fmt or format_for_name(path.name))
+        path.write_text(exported.text, encoding="utf-8")
+        return exported.notes
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _check(self, value: Any) -> None:
+        check_documents(value, self._rules)
+
+    def _on_json_value_changed(self, value: Any) -> None:
+        docs = check_documents(value, self._rules)
+        self._last_docs = docs
+        if not self._table_dirty:
+            self.model.set_documents(docs)
+        self._count.setText(f"{len(docs):,} document{'s' * (len(docs) != 1)}")
+        self.documents_changed.emit(docs)
+
+    def _on_json_validity_changed(self, ok: bool, _message: str) -> None:
+        if not ok:
+            self._last_docs = None
+            self.documents_changed.emit(None)
+
+    def _on_model_documents_edited(self) -> None:
+        self._table_dirty = True
+        docs = self.model.documents()
+        self._last_docs = docs
+        self._count.setText(f"{len(docs):,} document{'s' * (len(docs) != 1)}")
+        self.documents_changed.emit(docs)
+        self._push_timer.start()
+
+    def _push_table_to_json(self) -> None:
+        # The table stays as it is (no reset under the person's cursor); only the text follows.
+        self._push_timer.stop()
+        if self._table_dirty:
+            self._table_dirty = False
+            self.json.set_value(self.model.documents())
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._push_table_to_json()
+
+    def _on_add_row_triggered(self) -> None:
+        row = self.table.currentIndex().row() + 1 if self.table.currentIndex().isValid() else 0
+        self.model.insert_document(row or self.model.rowCount(), "")
+
+    def _on_remove_rows_triggered(self) -> None:
+        rows = [i.row() for i in self.table.selectionModel().selectedIndexes()]
+        if rows:
+            self.model.remove_documents(rows)
+
+    def _on_add_column_triggered(self) -> None:
+        key, ok = QInputDialog.getText(self, "Add column", "Key of the new column:")
+        if ok and not self.model.add_column(key):
+            self.problem_found.emit(InputError(title="That column exists or is blank", where=key))
+
+    def _on_import_triggered(self) -> None:
+        path, chosen = QFileDialog.getOpenFileName(self, "Import documents", "", ";;".join(FILTERS))
+        if path:
+            self._guard(lambda: self.import_file(Path(path), FILTERS.get(chosen)))
+
+    def _on_export_triggered(self) -> None:
+        path, chosen = QFileDialog.getSaveFileName(self, "Export documents", "", ";;".join(FILTERS))
+        if path:
+            self._guard(lambda: self._report(self.export_file(Path(path), FILTERS.get(chosen))))
+
+    def _on_paste_triggered(self) -> None:
+        self._guard(lambda: self.import_text(QGuiApplication.clipboard().text()))
+
+    def _on_copy_triggered(self) -> None:
+        self._guard(lambda: QGuiApplication.clipboard().setText(self.json.text()))
+
+    def _report(self, notes: list[str]) -> None:
+        for note in notes:
+            self.info_posted.emit(note)
+
+    def _guard(self, work: Any) -> None:
+        try:
+            work()
+        except InputError as exc:
+            self.problem_found.emit(exc)
+        except OSError as exc:
+            self.problem_found.emit(InputError(title=f"Could not use the file: {exc.strerror}"))

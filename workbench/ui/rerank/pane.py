@@ -1,0 +1,404 @@
+"""Rerank pane: query, documents and rank_fields in, ranked results (and a comparison) out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.models import Flavour, RerankRequest, RerankResponse
+from workbench.core.rerank_docs import (
+    check_documents,
+    query_token_note,
+    rules_for,
+    stringify_values,
+)
+from workbench.ui import resources
+from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
+from workbench.ui.rerank.comparison import Compared as Compared
+from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
+from workbench.ui.rerank.editor import DocumentsEditor
+from workbench.ui.rerank.form import RerankForm
+from workbench.ui.rerank.sender import (
+    RerankSender,
+    batch_for,
+    check_chunk_budget,
+    split_offer,
+)
+from workbench.ui.rerank.view import RerankResultsView
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from workbench.api.models import Document
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.services import Services
+
+RUN_KEY = "rerank.run"
+SAMPLE = "rerank_objects.json"
+"""What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
+PREVIEW_DOCS = 50
+"""The live body preview lists this many documents; "Copy body" copies them all."""
+
+
+class RerankPane(QWidget):
+    """Rerank playground: the pane's own endpoint, or two side by side."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._sender = RerankSender()
+        self.setObjectName("rerankPane")
+        self.setAccessibleName("Rerank")
+        self._build_ui()
+        self._connect_signals()
+        self._on_session_selection_changed("rerank")
+        self._refresh_preview()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.endpoint_picker = EndpointPicker(
+            session=self._services.session, pane="rerank", parent=self
+        )
+        self.query = QPlainTextEdit(self)
+        self.query.setObjectName("rerankQuery")
+        self.query.setAccessibleName("Query")
+        self.query.setTabChangesFocus(True)
+        self.query.setMaximumHeight(self.fontMetrics().height() * 4)
+        self.query_tokens = QLabel(self)
+        self.query_tokens.setObjectName("rerankQueryTokens")
+        self.editor = DocumentsEditor(parent=self)
+        self.form = RerankForm(parent=self)
+        self.request_body = RequestBodyBox(parent=self)
+        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
+        self.compare_with = QComboBox(self)
+        self.compare_with.setObjectName("rerankCompareWith")
+        self.compare_with.setAccessibleName("Compare with")
+        self.split = QCheckBox(self)
+        self.split.setObjectName("rerankSplitBatches")
+        self.split.setAccessibleName("Split into batches")
+        self.split.setVisible(False)
+        self.run_button = QPushButton("Ru&n  (Ctrl+Return)", self)
+        self.run_button.setObjectName("rerankRun")
+        self.run_button.setAccessibleName("Run rerank")
+        self.cancel_button = QPushButton("Cancel (Esc)", self)
+        self.cancel_button.setObjectName("rerankCancel")
+        self.cancel_button.setAccessibleName("Cancel rerank")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("rerankBusy")
+        self.busy.setAccessibleName("Rerank running")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.status = QLabel(self)
+        self.status.setObjectName("rerankStatus")
+        self.status.setAccessibleName("Rerank status")
+        self.error = QLabel(self)
+        self.error.setObjectName("rerankError")
+        self.error.setAccessibleName("Rerank error")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setVisible(False)
+        self.results = RerankResultsView(parent=self)
+        self._layout()
+        self._build_timer_and_shortcuts()
+        self._set_busy(False)
+
+    def _build_timer_and_shortcuts(self) -> None:
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(300)
+        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._enter_shortcut = QShortcut(QKeySequence("Ctrl+Enter"), self)
+        self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _layout(self) -> None:
+        query_label = QLabel("&Query", self)
+        query_label.setBuddy(self.query)
+        docs_label = QLabel("&Documents", self)
+        docs_label.setBuddy(self.editor.json.editor)
+        compare_label = QLabel("Compare &with", self)
+        compare_label.setBuddy(self.compare_with)
+        left = QWidget(self)
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        query_row = QHBoxLayout()
+        query_row.addWidget(query_label)
+        query_row.addStretch(1)
+        query_row.addWidget(self.query_tokens)
+        left_box.addLayout(query_row)
+        left_box.addWidget(self.query)
+        left_box.addWidget(docs_label)
+        left_box.addWidget(self.editor, 1)
+        right = QWidget(self)
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        right_box.addWidget(self.form)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(compare_label)
+        compare_row.addWidget(self.compare_with, 1)
+        right_box.addLayout(compare_row)
+        right_box.addWidget(self.split)
+        right_box.addWidget(self.request_body, 1)
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(left)
+        top.addWidget(right)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.busy)
+        run_row.addWidget(self.status, 1)
+        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.addWidget(top)
+        vertical.addWidget(self.results)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.endpoint_picker)
+        outer.addWidget(vertical, 1)
+        outer.addWidget(self.error)
+        outer.addLayout(run_row)
+
+    def _connect_signals(self) -> None:
+        session = self._services.session
+        session.selection_changed.connect(self._on_session_selection_changed)
+        session.endpoints_changed.connect(self._on_session_endpoints_changed)
+        self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
+        self.query.textChanged.connect(self._on_query_text_changed)
+        self.editor.documents_changed.connect(self._on_editor_documents_changed)
+        self.editor.problem_found.connect(self._on_editor_problem_found)
+        self.editor.info_posted.connect(self._on_editor_info_posted)
+        self.form.changed.connect(self._on_form_changed)
+        self.compare_with.currentIndexChanged.connect(self._on_form_changed)
+        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
+        self.copy_body.clicked.connect(self._on_copy_body_clicked)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._run_shortcut.activated.connect(self.run)
+        self._enter_shortcut.activated.connect(self.run)
+        self._cancel_shortcut.activated.connect(self.cancel)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def set_query(self, text: str) -> None:
+        """Put `text` in the query box (another pane's hand-off)."""
+        self.query.setPlainText(text)
+        self._refresh_preview()
+
+    def set_documents(self, documents: Sequence[Document]) -> None:
+        """Replace the documents."""
+        self.editor.set_documents(documents)
+        self._refresh_preview()
+
+    def load_sample(self) -> None:
+        """Load the shipped sample (query, object documents, their rank_fields) and run it."""
+        sample = resources.sample(SAMPLE)
+        self.set_query(sample["query"])
+        self.set_documents(sample["documents"])
+        self.form.set_rank_fields(sample["rank_fields"])
+        self.run()
+
+    def request_body_text(self) -> str:
+        """What the "Request body" box shows: the wire body for the pane's endpoint, or why not."""
+        return self.preview.toPlainText()
+
+    def run(self) -> None:
+        """Send the request (to both endpoints when comparing); bad input is shown, not sent."""
+        if self._services.tasks.is_running(RUN_KEY):
+            return
+        try:
+            request = self._request()
+            other = self._compare_endpoint()
+            if other is not None:
+                check_documents(request.documents, rules_for(other.flavour))
+        except InputError as exc:
+            self._show_error(exc)
+            self._services.notices.post_error(exc)
+            return
+        self.error.setVisible(False)
+        self._refresh_preview()  # the box shows exactly what goes out, even mid-debounce
+        self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
+
+    def cancel(self) -> None:
+        """Stop the running request; inputs and earlier results stay."""
+        if self._services.tasks.cancel(RUN_KEY):
+            self.status.setText("Cancelled")
+
+    # --- request ------------------------------------------------------------------------------
+
+    def _endpoint(self) -> EndpointConfig:
+        current = self._services.session.selected("rerank")
+        if current is None:
+            raise InputError(title="No endpoint: add one in the Endpoints pane", where="Endpoint")
+        if not rules_for(current.flavour).supported:
+            raise InputError(
+                title="This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint",
+                where=current.name,
+            )
+        return current
+
+    def _request(self, *, documents: list[Document] | None = None) -> RerankRequest:
+        endpoint = self._endpoint()
+        query = self.query.toPlainText().strip()
+        if not query:
+            raise InputError(title="Type a query", where="query")
+        docs = documents if documents is not None else self.editor.documents()
+        rules = rules_for(endpoint.flavour)
+        if documents is None and rules.length_parameter == "max_chunks_per_doc":
+            check_chunk_budget(
+                len(docs), self.form.max_chunks.value() or None, split=self.split.isChecked()
+            )
+        return self.form.request(query, stringify_values(docs).documents, rules)
+
+    def _compare_endpoint(self) -> EndpointConfig | None:
+        endpoint_id = self.compare_with.currentData()
+        if not endpoint_id:
+            return None
+        other = self._services.session.endpoint(str(endpoint_id))
+        if other is not None and not rules_for(other.flavour).supported:
+            raise InputError(title="The comparison endpoint has no rerank route", where=other.name)
+        return other
+
+    async def _run(self, request: RerankRequest, other: EndpointConfig | None) -> None:
+        endpoint = self._endpoint()
+        notes = stringify_values(self.editor.last_documents() or []).notes
+        session, split = self._services.session, self.split.isChecked()
+        try:
+            target = (endpoint, await session.client_for(endpoint.id))
+            if other is None:
+                response = await self._sender.send(target, request, split=split)
+                self.results.show_results(response, request, notes)
+                self.status.setText(self.results.summary())
+                return
+            target_b = (other, await session.client_for(other.id))
+            outcome_a, outcome_b = await self._sender.compare(
+                target, target_b, request, split=split
+            )
+        except WorkbenchError as exc:
+            self._show_error(exc)
+            raise  # the runner turns it into a notice
+        self._show_compared(request, notes, (endpoint.name, outcome_a), (other.name, outcome_b))
+
+    def _show_compared(
+        self, request: RerankRequest, notes: list[str], a: Compared, b: Compared
+    ) -> None:
+        """Show what each side answered; a side that failed is named, the other still shown."""
+        (name_a, outcome_a), (name_b, outcome_b) = a, b
+        if isinstance(outcome_a, RerankResponse):
+            self.results.show_results(outcome_a, request, notes)
+            if isinstance(outcome_b, RerankResponse):
+                self.results.show_comparison(outcome_a, outcome_b, request, name_a, name_b)
+        status, failures = compared_status(outcome_a, outcome_b)
+        if failures:
+            self.error.setText("\n".join(str(f) for f in failures))
+            self.error.setVisible(True)
+            for failure in failures:
+                self._services.notices.post_error(failure)
+        self.status.setText(status)
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _show_error(self, exc: WorkbenchError) -> None:
+        self.error.setText(str(exc))
+        self.error.setVisible(True)
+        self.status.setText(exc.title)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.busy.setVisible(busy)
+        if busy:
+            self.status.setText("Ranking…")
+
+    def _update_split_offer(self, count: int) -> None:
+        current = self._services.session.selected("rerank")
+        flavour = current.flavour if current is not None else None
+        size = batch_for(flavour, self.form.max_chunks.value() or None)
+        over = count > size
+        self.split.setVisible(over)
+        if over:
+            self.split.setText(split_offer(count, size))
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_session_selection_changed(self, pane: str) -> None:
+        if pane != "rerank":
+            return
+        current = self._services.session.selected("rerank")
+        flavour = current.flavour if current else Flavour.COHERE_V2
+        rules = rules_for(flavour)
+        self.editor.set_rules(rules)
+        self.form.set_rules(rules, current.model if current else None)
+        self.run_button.setToolTip("" if rules.supported else "This flavour has no rerank route")
+        self._on_session_endpoints_changed()
+
+    def _on_session_endpoints_changed(self) -> None:
+        # An edited URL may lead to another deployment: ask its /info again.
+        self._sender.forget_changed(self._services.session.endpoints())
+        session = self._services.session
+        fill_compare_choices(self.compare_with, session.endpoints(), session.selected("rerank"))
+        self._preview_timer.start()
+
+    def _on_tasks_state_changed(self) -> None:
+        self._set_busy(self._services.tasks.is_running(RUN_KEY))
+
+    def _on_query_text_changed(self) -> None:
+        tokens, over = query_token_note(self.query.toPlainText())
+        text = f"≈ {tokens:,} / 2,048 tokens"
+        self.query_tokens.setText(f"⚠ {text}: too long for the query limit" if over else text)
+        self._preview_timer.start()
+
+    def _on_editor_documents_changed(self, documents: list[Document] | None) -> None:
+        if documents is not None:
+            self.form.set_documents(documents)
+            self._update_split_offer(len(documents))
+        self._preview_timer.start()
+
+    def _on_editor_problem_found(self, exc: InputError) -> None:
+        self._show_error(exc)
+        self._services.notices.post_error(exc)
+
+    def _on_editor_info_posted(self, text: str) -> None:
+        self._services.notices.info("Documents", text)
+
+    def _on_form_changed(self, *_args: object) -> None:
+        self._update_split_offer(len(self.editor.last_documents() or []))
+        self._preview_timer.start()
+
+    def _on_preview_timer_timeout(self) -> None:
+        self._refresh_preview()
+
+    def _refresh_preview(self) -> None:
+        # Typing is debounced by the timer; a programmatic change or a run shows the body at once.
+        self._preview_timer.stop()
+        self.preview.setPlainText(self._preview_text(PREVIEW_DOCS))
+
+    def _preview_text(self, limit: int | None) -> str:
+        typed = self.editor.json.text()
+        return body_preview_text(self.editor.last_documents(), typed, self._body_text, limit)
+
+    def _body_text(self, documents: list[Document]) -> str:
+        request = self._request(documents=documents)
+        return self._sender.body_text(self._endpoint(), request)
+
+    def _on_copy_body_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self._preview_text(None))

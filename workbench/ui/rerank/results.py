@@ -1,0 +1,189 @@
+"""Rerank results table: a model over the hits, a score-bar delegate and a preview delegate."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from workbench.core.rerank_docs import preview_segments
+from workbench.ui.common.table_models import AnyIndex, HeaderedTableModel
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtCore import QObject
+
+    from workbench.api.models import Document, RerankHit
+
+
+SCORE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+"""The relevance score as a float (the bar delegate draws it)."""
+SEGMENTS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+"""The preview as [(text, emphasised)] pieces (the preview delegate draws them)."""
+DOC_INDEX_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+"""The document's position in the request."""
+
+
+class RerankResultsModel(HeaderedTableModel):
+    """One row per hit: rank, original index, score, document preview (ranked fields emphasised)."""
+
+    HEADERS: ClassVar[list[str]] = ["Rank", "Index", "Score", "Document"]
+    RANK, INDEX, SCORE, DOCUMENT = range(4)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[RerankHit] = []
+        self._documents: Sequence[Document] = ()
+        self._fields: list[str] = []
+        self._previews: dict[int, list[tuple[str, bool]]] = {}
+
+    def set_results(
+        self, hits: Sequence[RerankHit], documents: Sequence[Document], rank_fields: Sequence[str]
+    ) -> None:
+        """Show new hits; `documents` are the ones sent (hits refer to them by index)."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self._documents = documents
+        self._fields = list(rank_fields)
+        self._previews = {}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.set_results([], [], [])
+
+    def hit(self, row: int) -> RerankHit:
+        """The hit shown on `row`."""
+        return self._hits[row]
+
+    def hits(self) -> list[RerankHit]:
+        """Every hit in rank order."""
+        return list(self._hits)
+
+    def document(self, row: int) -> Document | None:
+        """The whole document of the hit on `row` (the one sent, else the one returned)."""
+        hit = self._hits[row]
+        if 0 <= hit.index < len(self._documents):
+            return self._documents[hit.index]
+        return hit.document
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        hit = self._hits[row]
+        if role == SCORE_ROLE:
+            return hit.relevance_score
+        if role == DOC_INDEX_ROLE:
+            return hit.index
+        if role == SEGMENTS_ROLE and column == self.DOCUMENT:
+            return self._segments(row)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.DOCUMENT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.SCORE:
+            return f"score {hit.relevance_score:.4f}"
+        return None
+
+    def _display(self, row: int, column: int) -> str:
+        hit = self._hits[row]
+        if column == self.RANK:
+            return str(row + 1)
+        if column == self.INDEX:
+            return str(hit.index)
+        if column == self.SCORE:
+            return f"{hit.relevance_score:.4f}"
+        return "".join(text for text, _ in self._segments(row))
+
+    def _segments(self, row: int) -> list[tuple[str, bool]]:
+        # Computed on demand and cached: only rows that are painted pay for their preview.
+        cached = self._previews.get(row)
+        if cached is None:
+            cached = preview_segments(self.document(row), self._fields)
+            self._previews[row] = cached
+        return cached
+
+
+class ScoreBarDelegate(QStyledItemDelegate):
+    """Draws the score as a bar under its number (scores are 0..1 and not proportional)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        score = index.data(SCORE_ROLE)
+        if not isinstance(score, float):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            text = option.text
+            option.text = ""
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+            option.text = text
+        rect: QRect = option.rect.adjusted(3, 3, -3, -3)
+        bar = QRect(
+            rect.left(), rect.top(), round(rect.width() * max(0.0, min(1.0, score))), rect.height()
+        )
+        painter.save()
+        colour = option.palette.color(QPalette.ColorRole.Highlight)
+        colour.setAlpha(90)
+        painter.fillRect(bar, colour)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{score:.4f}"
+        )
+        painter.restore()
+
+
+class PreviewDelegate(QStyledItemDelegate):
+    """Draws a document preview with the ranked fields in bold, elided to the cell."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        segments = index.data(SEGMENTS_ROLE)
+        if not isinstance(segments, list):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(option.palette.color(role))
+        rect: QRect = option.rect.adjusted(4, 0, -4, 0)
+        self._draw_segments(painter, option.font, rect, segments)
+        painter.restore()
+
+    @staticmethod
+    def _draw_segments(
+        painter: QPainter, base: QFont, rect: QRect, segments: list[tuple[str, bool]]
+    ) -> None:
+        bold = QFont(base)
+        bold.setBold(True)
+        x = rect.left()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for text, strong in segments:
+            font = bold if strong else base
+            metrics = QFontMetrics(font)
+            room = rect.right() - x
+            if room <= 0:
+                break
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            painter.setFont(font)
+            painter.drawText(QRect(x, rect.top(), room, rect.height()), flags, shown)
+            x += metrics.horizontalAdvance(shown)
+            if shown != text:
+                break

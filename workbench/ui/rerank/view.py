@@ -1,0 +1,165 @@
+"""Rerank output: the results table with the selected document in full, and the comparison tab."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.json_editor import JsonHighlighter
+from workbench.ui.rerank.compare_model import CompareModel
+from workbench.ui.rerank.results import (
+    PreviewDelegate,
+    RerankResultsModel,
+    ScoreBarDelegate,
+)
+
+if TYPE_CHECKING:
+    from workbench.api.models import RerankRequest, RerankResponse
+    from workbench.core.rerank_compare import Comparison
+
+
+def summary_line(response: RerankResponse) -> str:
+    """ "12 results in 84 ms · 1 search unit" (plus any other billed units)."""
+    count = len(response.results)
+    parts = [f"{count:,} result{'s' * (count != 1)} in {response.latency_ms:,.0f} ms"]
+    for unit, amount in response.billed_units.items():
+        name = unit.replace("_", " ")
+        shown = f"{amount:g}"
+        parts.append(f"{shown} {name[:-1] if name.endswith('s') and amount == 1 else name}")
+    return " · ".join(parts)
+
+
+def comparison_line(comparison: Comparison, name_a: str, name_b: str) -> str:
+    """One line naming A and B with overlap@k and Kendall's tau."""
+    tau = "n/a" if comparison.tau is None else f"{comparison.tau:+.3f}"
+    return (
+        f"A: {name_a}  ·  B: {name_b}  ·  overlap@{comparison.k}: {comparison.overlap}/"
+        f"{comparison.k}  ·  Kendall's τ over {comparison.common} shared: {tau}"
+    )
+
+
+class RerankResultsView(QTabWidget):
+    """Results | Compare tabs; they keep their content until the next successful run."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rerankResultsTabs")
+        self.setAccessibleName("Rerank output")
+        self._summary = ""
+        self.model = RerankResultsModel(self)
+        self.compare_model = CompareModel(self)
+        self.addTab(self._results_page(), "Res&ults")
+        self.addTab(self._compare_page(), "Com&pare")
+        name_tab_bar(self)
+
+    def _results_page(self) -> QWidget:
+        self.table = QTableView(self)
+        self.table.setObjectName("rerankResultsTable")
+        self.table.setAccessibleName("Results")
+        self.table.setModel(self.model)
+        self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between results
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setItemDelegateForColumn(RerankResultsModel.SCORE, ScoreBarDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            RerankResultsModel.DOCUMENT, PreviewDelegate(self.table)
+        )
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.resizeSection(RerankResultsModel.SCORE, 140)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.detail = QPlainTextEdit(self)
+        self.detail.setObjectName("rerankResultDocument")
+        self.detail.setAccessibleName("Selected document")
+        self.detail.setReadOnly(True)
+        self._detail_highlighter = JsonHighlighter(self.detail.document())
+        self.notes = QLabel(self)
+        self.notes.setObjectName("rerankResultNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(False)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(split, 1)
+        box.addWidget(self.notes)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        return page
+
+    def _compare_page(self) -> QWidget:
+        self.compare_summary = QLabel("Pick an endpoint under “Compare with” and run.", self)
+        self.compare_summary.setObjectName("rerankCompareSummary")
+        self.compare_summary.setAccessibleName("Comparison summary")
+        self.compare_summary.setWordWrap(True)
+        self.compare_table = QTableView(self)
+        self.compare_table.setObjectName("rerankCompareTable")
+        self.compare_table.setAccessibleName("Comparison")
+        self.compare_table.setModel(self.compare_model)
+        self.compare_table.setTabKeyNavigation(False)
+        self.compare_table.horizontalHeader().setStretchLastSection(True)
+        self.compare_table.verticalHeader().setVisible(False)
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.compare_summary)
+        box.addWidget(self.compare_table, 1)
+        return page
+
+    def show_results(
+        self, response: RerankResponse, request: RerankRequest, notes: list[str]
+    ) -> None:
+        """Replace the results with a new answer to `request`."""
+        fields = request.rank_fields or ["text"]
+        self.model.set_results(response.results, request.documents, fields)
+        self._summary = summary_line(response)
+        shown = [*notes, *response.warnings]
+        self.notes.setText("\n".join(f"• {n}" for n in shown))
+        self.notes.setVisible(bool(shown))
+        self.detail.clear()
+        if response.results:
+            self.table.selectRow(0)
+
+    def show_comparison(
+        self, a: RerankResponse, b: RerankResponse, request: RerankRequest, name_a: str, name_b: str
+    ) -> Comparison:
+        """Show A's and B's rankings of the same request side by side."""
+        k = request.top_n or min(10, len(request.documents))
+        comparison = self.compare_model.set_rankings(
+            a, b, request.documents, request.rank_fields or ["text"], k
+        )
+        self.compare_summary.setText(comparison_line(comparison, name_a, name_b))
+        self.compare_table.resizeColumnsToContents()
+        return comparison
+
+    def summary(self) -> str:
+        """The status line of the last results ("" before any)."""
+        return self._summary
+
+    def _on_table_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        rows = selected.indexes()
+        if not rows:
+            return
+        document = self.model.document(rows[0].row())
+        hit = self.model.hit(rows[0].row())
+        head = (
+            f"// rank {rows[0].row() + 1} · index {hit.index} · score {hit.relevance_score:.6f}\n"
+        )
+        self.detail.setPlainText(head + json.dumps(document, indent=2, ensure_ascii=False))
