@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import Flavour, RerankRequest, RerankResponse
 from workbench.core.rerank_docs import (
+    check_chunk_budget,
     check_documents,
     query_token_note,
     rules_for,
@@ -34,12 +35,7 @@ from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
 from workbench.ui.rerank.editor import DocumentsEditor
 from workbench.ui.rerank.form import RerankForm
-from workbench.ui.rerank.sender import (
-    RerankSender,
-    batch_for,
-    check_chunk_budget,
-    split_offer,
-)
+from workbench.ui.rerank.sender import RerankSender, batch_for, split_offer
 from workbench.ui.rerank.view import RerankResultsView
 
 if TYPE_CHECKING:
