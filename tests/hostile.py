@@ -64,7 +64,12 @@ def _answer(mode: str, headers: dict[str, str]) -> tuple[int, str, bytes]:
                 "role": "assistant",
                 "content": [{"type": "text", "text": answer}],
                 "citations": [
-                    {"start": start16, "end": start16 + 5, "text": "Paris", "sources": [{"id": "d1"}]},
+                    {
+                        "start": start16,
+                        "end": start16 + 5,
+                        "text": "Paris",
+                        "sources": [{"id": "d1"}],
+                    },
                     {"start": 90, "end": 95, "text": "Tokyo", "sources": [{"id": "d2"}]},
                 ],
             },

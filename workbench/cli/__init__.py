@@ -50,6 +50,7 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
+from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.saved_endpoints import connection_for
 
@@ -319,7 +320,8 @@ def describe(error: WorkbenchError) -> str:
     """One clear line for stderr: title, where, then the server's own message."""
     if isinstance(error, InputError):
         return ": ".join(p for p in (error.title, error.where, error.server_message) if p)
-    return str(error)
+    hint = route_hint(error)
+    return f"{error}\n  hint: {hint}" if hint else str(error)
 
 
 def exit_status(error: WorkbenchError) -> int:

@@ -28,6 +28,7 @@ from workbench.core.rerank_docs import (
     key_inventory,
     missing_field_warning,
 )
+from workbench.ui.common.a11y import StatusLabel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -87,7 +88,7 @@ class RerankForm(QWidget):
         self.fields.setToolTip(
             "Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down"
         )
-        self.fields_warning = QLabel(self)
+        self.fields_warning = StatusLabel(self)
         self.fields_warning.setObjectName("rerankFieldsWarning")
         self.fields_warning.setWordWrap(True)
         self.top_n = self._spin("rerankTopN", "top_n", "all", 1_000_000)

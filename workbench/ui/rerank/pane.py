@@ -29,6 +29,7 @@ from workbench.core.rerank_docs import (
     stringify_values,
 )
 from workbench.ui import resources
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
@@ -101,10 +102,10 @@ class RerankPane(QWidget):
         self.busy.setAccessibleName("Rerank running")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
-        self.status = QLabel(self)
+        self.status = StatusLabel(self)
         self.status.setObjectName("rerankStatus")
         self.status.setAccessibleName("Rerank status")
-        self.error = QLabel(self)
+        self.error = StatusLabel(self)
         self.error.setObjectName("rerankError")
         self.error.setAccessibleName("Rerank error")
         self.error.setWordWrap(True)
