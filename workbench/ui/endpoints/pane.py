@@ -325,6 +325,8 @@ class EndpointsPane(QWidget):
         before = self._session.endpoint(endpoint.id)
         self._session.save_endpoint(endpoint)
         self._dirty = False
+        if not typed.is_empty():
+            self._form.load(endpoint)  # secrets typed in clear now show masked
         self._result.setText(f"Saved “{endpoint.name}”.")
         if not typed.is_empty() or (before is not None and before.has_secrets):
             self._services.tasks.start(

@@ -60,6 +60,8 @@ class RerankPane(QWidget):
         super().__init__(parent)
         self._services = services
         self._sender = RerankSender()
+        self._input_error = False
+        """Whether the error line shows an input error (checked again after each edit)."""
         self.setObjectName("rerankPane")
         self.setAccessibleName("Rerank")
         self._build_ui()
@@ -232,6 +234,7 @@ class RerankPane(QWidget):
             self._services.notices.post_error(exc)
             return
         self.error.setVisible(False)
+        self._input_error = False
         self._refresh_preview()  # the box shows exactly what goes out, even mid-debounce
         self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
 
@@ -318,6 +321,26 @@ class RerankPane(QWidget):
         self.error.setText(str(exc))
         self.error.setVisible(True)
         self.status.setText(exc.title)
+        self._input_error = isinstance(exc, InputError)
+
+    def _recheck_input(self) -> None:
+        """After an edit, an input error on show is checked again: cleared at once when the
+        input is now fine (the documents JSON was fixed), updated when another problem remains."""
+        if not self._input_error or self._services.tasks.is_running(RUN_KEY):
+            return
+        try:
+            request = self._request()
+            other = self._compare_endpoint()
+            if other is not None:
+                check_documents(request.documents, rules_for(other.flavour))
+        except InputError as exc:
+            self.error.setText(str(exc))
+            self.status.setText(exc.title)
+            return
+        self._input_error = False
+        self.error.clear()
+        self.error.setVisible(False)
+        self.status.clear()
 
     def _set_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
@@ -362,12 +385,14 @@ class RerankPane(QWidget):
         tokens, over = query_token_note(self.query.toPlainText())
         text = f"≈ {tokens:,} / 2,048 tokens"
         self.query_tokens.setText(f"⚠ {text}: too long for the query limit" if over else text)
+        self._recheck_input()
         self._preview_timer.start()
 
     def _on_editor_documents_changed(self, documents: list[Document] | None) -> None:
         if documents is not None:
             self.form.set_documents(documents)
             self._update_split_offer(len(documents))
+        self._recheck_input()
         self._preview_timer.start()
 
     def _on_editor_problem_found(self, exc: InputError) -> None:
@@ -379,6 +404,7 @@ class RerankPane(QWidget):
 
     def _on_form_changed(self, *_args: object) -> None:
         self._update_split_offer(len(self.editor.last_documents() or []))
+        self._recheck_input()
         self._preview_timer.start()
 
     def _on_preview_timer_timeout(self) -> None:
