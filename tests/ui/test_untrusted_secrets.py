@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import json
 import secrets
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
 from PySide6.QtGui import QAccessible
@@ -37,6 +37,7 @@ APIM = "apim-" + secrets.token_hex(16)
 CUSTOM = "custom-" + secrets.token_hex(12)
 PROXY_PASSWORD = "pp-" + secrets.token_hex(10)
 WAIT_MS = 20_000
+W = TypeVar("W", bound=QWidget)
 
 
 @pytest.fixture(autouse=True)
@@ -87,10 +88,10 @@ def _accessible_description(widget: QWidget) -> str:
     return str(interface.text(QAccessible.Text.Description))
 
 
-def _child(parent: QWidget, kind: type, name: str) -> QWidget:
+def _child(parent: QWidget, kind: type[W], name: str) -> W:
     found = parent.findChild(kind, name)
-    assert found is not None, name
-    return found  # type: ignore[no-any-return]
+    assert isinstance(found, kind), name
+    return found
 
 
 def _run_rerank(pane: RerankPane, services: Services, qtbot: QtBot) -> None:
@@ -289,7 +290,7 @@ def test_a_pasted_key_is_trimmed_with_a_notice(
     endpoints_pane: EndpointsPane,
     qtbot: QtBot,
 ) -> None:
-    _type_line(qtbot, _child(endpoints_pane, QLineEdit, "apiKey"), f"  {KEY}\t ")  # type: ignore[arg-type]
+    _type_line(qtbot, _child(endpoints_pane, QLineEdit, "apiKey"), f"  {KEY}\t ")
     with qtbot.waitSignal(endpoints_pane.key_stored, timeout=WAIT_MS):
         _child(endpoints_pane, QPushButton, "saveEndpointButton").click()
     assert services.secrets.get(hostile_endpoint.key_ref) == KEY
@@ -307,7 +308,7 @@ def test_a_key_a_header_cannot_carry_is_refused_unsent(
 ) -> None:
     new_key = KEY[:10] + bad + KEY[10:]
     key_field = _child(endpoints_pane, QLineEdit, "apiKey")
-    _type_line(qtbot, key_field, new_key)  # type: ignore[arg-type]
+    _type_line(qtbot, key_field, new_key)
     _child(endpoints_pane, QPushButton, "testConnectionButton").click()
     _child(endpoints_pane, QPushButton, "saveEndpointButton").click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
