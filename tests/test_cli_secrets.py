@@ -187,3 +187,48 @@ def test_cli_json_citations_index_the_printed_text_in_code_points(
     assert result["text"][paris["start"] : paris["end"]] == "Paris"
     assert (paris["anchoring"], paris["server_start"]) == ("utf16", 3)
     assert (tokyo["anchoring"], tokyo["start"], tokyo["end"]) == ("unanchored", None, None)
+
+
+def test_cli_hints_at_v1_when_chat_completions_is_not_found(
+    hostile: Hostile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    hostile.mode = "not-found"
+    status, _out, err = _run(
+        capsys, *_chat(hostile.base_url + "/chat/completions", "--auth", "none")
+    )
+    assert status == 3
+    assert "hint: Try the base URL ending in /v1" in err
+    assert hostile.seen  # it did ask
+
+
+def test_cli_saved_endpoint_sends_its_keyring_secrets(
+    hostile: Hostile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from workbench.core.endpoints import EndpointConfig, EndpointSecrets
+    from workbench.core.secrets import KeyringSecretStore
+    from workbench.core.settings import SettingsStore
+
+    endpoint = EndpointConfig(
+        name="APIM",
+        base_url=hostile.base_url,
+        model="m",
+        keyring_headers=["Ocp-Apim-Subscription-Key"],
+    )
+    SettingsStore.default().update(endpoints=[endpoint])
+    store = KeyringSecretStore()
+    store.set(endpoint.key_ref, KEY)
+    store.set(
+        endpoint.secrets_ref,
+        EndpointSecrets({"Ocp-Apim-Subscription-Key": HEADER_SECRET}).to_json(),
+    )
+    forget_secrets()  # read back from the keyring, they must be registered again
+    try:
+        hostile.mode = "text-echo"
+        status, out, err = _run(capsys, "chat", "--endpoint", "APIM", "--message", "hi")
+    finally:
+        store.delete(endpoint.key_ref)
+        store.delete(endpoint.secrets_ref)
+    assert status == 3
+    assert hostile.seen[-1]["ocp-apim-subscription-key"] == HEADER_SECRET
+    assert _leaks(out + err, KEY) == []
+    assert _leaks(out + err, HEADER_SECRET) == []
