@@ -334,3 +334,11 @@ def test_connection_test_hints_at_v1_when_chat_completions_is_missing(
     assert not report.ok
     assert "/v1" in report.explanation
     assert "llama.cpp" in _child(endpoints_pane, QLabel, "testResultLabel").text()
+
+
+def test_url_problem_is_read_out(endpoints_pane: EndpointsPane, qtbot: QtBot) -> None:
+    _type_line(qtbot, _child(endpoints_pane, QLineEdit, "baseUrl"), "http://[::1")
+    final = _child(endpoints_pane, QLabel, "finalUrlLabel")
+    assert "IPv6" in final.text()
+    assert "IPv6" in _accessible_name(final)
+    assert _accessible_description(final) == "Final URLs"

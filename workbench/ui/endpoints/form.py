@@ -75,7 +75,7 @@ class EndpointForm(QWidget):
         self._url = line_edit(
             self, "baseUrl", "Base URL", "https://<deployment>.<region>.models.ai.azure.com"
         )
-        self._final_url = QLabel(self)
+        self._final_url = StatusLabel(self)
         self._final_url.setObjectName("finalUrlLabel")
         self._final_url.setAccessibleName("Final URLs")
         self._final_url.setTextInteractionFlags(
