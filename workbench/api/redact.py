@@ -51,15 +51,22 @@ class _Registry:
     def __init__(self) -> None:
         self.secrets: set[str] = set()
         self.windows: set[str] = set()
+        self.blocks: set[str] = set()
+        """The secrets' aligned half-fragments: every window holds one, and `str.find` (in C)
+        finds them fast, so only the places around a block need a window check."""
 
     def add(self, value: str) -> None:
         self.secrets.add(value)
         for i in range(len(value) - FRAGMENT + 1):
             self.windows.add(value[i : i + FRAGMENT])
+        if len(value) >= FRAGMENT:
+            half = FRAGMENT // 2
+            self.blocks.update(value[i : i + half] for i in range(0, len(value) - half + 1, half))
 
     def clear(self) -> None:
         self.secrets.clear()
         self.windows.clear()
+        self.blocks.clear()
 
 
 _registry = _Registry()
@@ -96,11 +103,14 @@ def _masked_ranges(text: str) -> list[tuple[int, int]]:
             while start >= 0:
                 ranges.append((start, start + len(secret)))
                 start = text.find(secret, start + 1)
-    windows = _registry.windows
-    if windows:
-        for i in range(len(text) - FRAGMENT + 1):
-            if text[i : i + FRAGMENT] in windows:
-                ranges.append((i, i + FRAGMENT))
+    windows, half = _registry.windows, FRAGMENT // 2
+    starts: set[int] = set()
+    for block in _registry.blocks:
+        found = text.find(block)
+        while found >= 0:  # a window holding this block starts at most `half` before it
+            starts.update(range(max(0, found - half), found + 1))
+            found = text.find(block, found + 1)
+    ranges += [(i, i + FRAGMENT) for i in starts if text[i : i + FRAGMENT] in windows]
     ranges.sort()
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
