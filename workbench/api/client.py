@@ -15,6 +15,7 @@ import httpx
 
 from workbench import __version__
 from workbench.api import errors
+from workbench.api.entra import EntraAuth, EntraSpec, EntraTokenProvider
 from workbench.api.errors import InputError, ProtocolError, WorkbenchError
 from workbench.api.flavours import codec_for
 from workbench.api.framing import FrameDecoder
@@ -51,13 +52,24 @@ class EndpointInfo(Incoming):
 
 
 def _auth_headers(connection: Connection) -> dict[str, str]:
-    if connection.api_key is None or connection.auth is AuthScheme.NONE:
+    if connection.api_key is None or connection.auth in {AuthScheme.NONE, AuthScheme.ENTRA}:
         return {}
     key = connection.api_key.get_secret_value()
     register_secret(key)
     if connection.auth is AuthScheme.BEARER:
         return {"Authorization": f"Bearer {key}"}
     return {connection.auth.value: key}
+
+
+def _sign_in(connection: Connection) -> EntraTokenProvider | None:
+    if connection.auth is not AuthScheme.ENTRA:
+        return None
+    spec = EntraSpec(timeout_s=connection.token_timeout_s)
+    if connection.entra_scope:
+        spec = replace(spec, scope=connection.entra_scope)
+    if connection.token_command:
+        spec = replace(spec, token_command=connection.token_command)
+    return EntraTokenProvider(spec)
 
 
 def _verify(value: str | bool) -> ssl.SSLContext | bool:
@@ -112,8 +124,11 @@ class WorkbenchClient:
         # httpx.Headers replaces a name whatever its case: a person's `x-client-name` must replace
         # ours, not travel beside it.
         headers.update(connection.extra_headers)
+        self.sign_in = _sign_in(connection)
+        """The Entra ID token provider, or None for key schemes."""
         self._http = httpx.AsyncClient(
             transport=transport,
+            auth=EntraAuth(self.sign_in) if self.sign_in else None,
             headers=headers,
             timeout=httpx.Timeout(connection.timeout_s, connect=connection.connect_timeout_s),
             verify=_verify(connection.verify),

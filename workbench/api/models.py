@@ -36,11 +36,13 @@ class Flavour(StrEnum):
 
 
 class AuthScheme(StrEnum):
-    """How the key travels: `Authorization: Bearer`, `api-key`, `x-api-key`, or not at all."""
+    """How the key travels (`Authorization: Bearer`, `api-key`, `x-api-key`), a Microsoft Entra ID
+    token instead of a key, or nothing at all."""
 
     BEARER = "bearer"
     API_KEY = "api-key"
     X_API_KEY = "x-api-key"
+    ENTRA = "entra"
     NONE = "none"
 
 
@@ -53,6 +55,12 @@ class Connection(Outgoing):
     model: str | None = None
     auth: AuthScheme = AuthScheme.BEARER
     api_key: SecretStr | None = None
+    entra_scope: str | None = None
+    """With Entra ID: the scope to ask a token for (None: Azure AI Foundry's)."""
+    token_command: str | None = None
+    """With Entra ID: a command printing `az account get-access-token`-style JSON (None: use
+    azure-identity when installed, else the Azure CLI)."""
+    token_timeout_s: float = 60.0
     api_version: str | None = None
     """Sent as `?api-version=` on Azure model-inference routes (`/chat/completions`, `/info`)."""
     extra_parameters: Literal["pass-through", "drop", "error"] | None = None
