@@ -9,7 +9,7 @@ import ssl
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -22,7 +22,7 @@ from workbench.api.framing import FrameDecoder
 from workbench.api.models import AuthScheme, Connection, Flavour, Incoming
 from workbench.api.redact import RedactingFilter, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
-from workbench.api.urls import build_url, parse_pasted_url
+from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, AsyncIterator, Iterator
@@ -170,6 +170,25 @@ class WorkbenchClient:
             if response.status_code >= 300:
                 raise errors.status_error(response, route)
             return _json_object(response.content)
+
+    async def route_status(self, route: str) -> int:
+        """The status this route under the base answers an empty request with (404: no route).
+
+        `/info` is asked with GET, any other route with a POST of `{}`, which a real route refuses
+        as incomplete (400/422) without running a model.
+
+        Raises:
+            ApiError: the server could not be reached.
+        """
+        method = "GET" if route.endswith("/info") else "POST"
+        url = self.base_url + route
+        versioned = route.endswith(("/chat/completions", "/info"))
+        if versioned and self.api_version and takes_api_version(self.base_url):
+            url += "?" + urlencode({"api-version": self.api_version})
+        with _mapped_errors(f"{method} {urlsplit(url).path}"):
+            body: dict[str, Any] | None = {} if method == "POST" else None
+            response = await self._http.request(method, url, json=body)
+        return response.status_code
 
     async def info(self) -> EndpointInfo:
         """`GET /info`: the deployment's model name, type and provider."""

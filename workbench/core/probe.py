@@ -19,9 +19,11 @@ from workbench.api.errors import (
     RequestTimeout,
     ServerError,
     SignInError,
+    StatusError,
     WorkbenchError,
 )
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
+from workbench.core.probe_routes import routes_line, survey_routes
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -47,6 +49,8 @@ class ProbeReport:
     error: WorkbenchError | None = None
     sign_in: str = ""
     """With Entra ID: which credential signed in and when its token expires."""
+    routes: str = ""
+    """Which candidate routes the server answers ("Routes: /v2/rerank ✔ · /v1/chat ✘ (404)")."""
 
     def text(self) -> str:
         """The report for people: a mark and the headline, then the explanation and the URL."""
@@ -55,6 +59,8 @@ class ProbeReport:
             lines.append(self.sign_in)
         if self.explanation:
             lines.append(self.explanation)
+        if self.routes:
+            lines.append(self.routes)
         if self.url:
             lines.append(f"Called: {self.url}")
         return "\n".join(lines)
@@ -90,12 +96,12 @@ async def probe(client: WorkbenchClient) -> ProbeReport:
         A report; failures are reported, not raised.
     """
     if client.sign_in is None:
-        return await _probe_routes(client)
+        return await _with_routes(client, await _probe_routes(client))
     try:
         token = await client.sign_in.token()
     except SignInError as exc:
         return ProbeReport(False, str(exc), explanation=explain(exc), error=exc)
-    report = await _probe_routes(client)
+    report = await _with_routes(client, await _probe_routes(client))
     current = client.sign_in.current or token  # a 401 may have brought a newer one
     report = replace(report, sign_in=current.describe())
     if isinstance(report.error, AuthError):
@@ -103,6 +109,13 @@ async def probe(client: WorkbenchClient) -> ProbeReport:
         why = NO_ACCESS if report.error.status == 403 else TOKEN_REFUSED
         report = replace(report, explanation=why)
     return report
+
+
+async def _with_routes(client: WorkbenchClient, report: ProbeReport) -> ProbeReport:
+    """Add which candidate routes exist, when the server was reached at all."""
+    if not report.ok and not isinstance(report.error, StatusError | ProtocolError):
+        return report
+    return replace(report, routes=routes_line(await survey_routes(client)))
 
 
 async def _probe_routes(client: WorkbenchClient) -> ProbeReport:

@@ -158,6 +158,8 @@ def build_app(config: SandboxConfig) -> ASGIApp:
         sandbox.route("/models/info", _info, method="GET"),
         sandbox.route("/v1/rerank", _rerank_v1),
         sandbox.route("/v2/rerank", _rerank_v2),
+        # Azure AI Foundry's provider-prefixed Cohere rerank route (the model names the deployment).
+        sandbox.route("/providers/cohere/v2/rerank", _rerank_v2),
         *chat_routes(sandbox),
     ]
     app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_found})

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Flavour
-from workbench.api.urls import build_url, parse_pasted_url
+from workbench.api.urls import build_url, parse_pasted_url, route_family
 from workbench.core.endpoints import (
     AUTH_LABELS,
     FLAVOUR_LABELS,
@@ -345,6 +345,9 @@ class EndpointForm(QWidget):
                 f"{kind}: {build_url(pasted.base_url, flavour, kind, version)}"
                 for kind in ("rerank", "chat", "info")
             ]
+            family = route_family(pasted.base_url, flavour)
+            if family:
+                urls.insert(0, f"Looks like: {family}")
             self._final_url.setText("\n".join(urls))
             if is_plain_http_off_loopback(text):
                 warning = (
