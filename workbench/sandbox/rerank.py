@@ -9,6 +9,7 @@ from typing import Any
 
 from workbench.sandbox import validate as v
 from workbench.sandbox.ranking import rank_chunked, rank_truncated
+from workbench.sandbox.spans import relevant_spans, span_options
 from workbench.sandbox.text import words
 
 MAX_QUERY_TOKENS = 2048
@@ -127,8 +128,14 @@ def rerank_v2(body: dict[str, Any]) -> dict[str, Any]:
             )
     max_tokens = v.integer(body, "max_tokens_per_doc", low=1) or 4096
     v.integer(body, "priority", low=0)
+    spans = span_options(body)
     top_n = _top_n(body, len(documents))
     results = _results(rank_truncated(query, documents, max_tokens), top_n)
+    if spans is not None:
+        for result in results:
+            found = relevant_spans(query, documents[result["index"]], *spans)
+            if found:  # the API leaves the field out when a document has no span
+                result["relevant_spans"] = found
     return {
         "id": str(uuid.uuid4()),
         "results": results,

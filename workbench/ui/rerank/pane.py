@@ -27,6 +27,7 @@ from workbench.core.rerank_docs import (
     rules_for,
     stringify_values,
 )
+from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
@@ -369,7 +370,9 @@ class RerankPane(QWidget):
 
     def _update_query_tokens(self) -> None:
         # The limit is the model's: it changes with the model box, the endpoint, and /info.
-        self.query_tokens.setText(query_token_label(self.query.toPlainText(), self._model()))
+        model = self._model()
+        self.query_tokens.setText(query_token_label(self.query.toPlainText(), model))
+        self.form.set_model_limits(limits_for(model))
 
     def _model(self) -> str | None:
         """The model the query goes to: typed, else the endpoint's, else what /info named."""
