@@ -101,3 +101,11 @@ def test_sandbox_command_prints_a_token_command_the_cli_can_use(
             proc.send_signal(signal.SIGINT)
             _, stderr = proc.communicate(timeout=15)
     assert proc.returncode == 0, stderr
+
+
+def test_entra_options_without_entra_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _rerank("http://127.0.0.1:9", tmp_path, "--auth", "bearer", "--scope", "s")
+    assert main(argv) == EXIT_INPUT
+    assert "--scope applies only with --auth entra" in capsys.readouterr().err

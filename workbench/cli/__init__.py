@@ -151,6 +151,7 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
     The flavour comes from `--flavour`, else from a pasted route, else Cohere v2. With
     `--endpoint NAME` the saved endpoint is used; `--flavour`, `--model` and `--header` still apply.
     """
+    _check_entra_options(args)
     if getattr(args, "endpoint", None):
         return _saved_connection(args)
     pasted = parse_pasted_url(args.url)
@@ -169,6 +170,13 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         timeout_s=args.timeout,
         extra_headers=_headers(args.header),
     )
+
+
+def _check_entra_options(args: argparse.Namespace) -> None:
+    entra = args.auth == AuthScheme.ENTRA.value or bool(getattr(args, "endpoint", None))
+    for option, value in (("--scope", args.scope), ("--token-command", args.token_command)):
+        if value and not entra:
+            raise InputError(f"{option} applies only with --auth entra", where=option)
 
 
 def _saved_connection(args: argparse.Namespace) -> Connection:
