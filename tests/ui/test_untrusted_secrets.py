@@ -342,3 +342,25 @@ def test_url_problem_is_read_out(endpoints_pane: EndpointsPane, qtbot: QtBot) ->
     assert "IPv6" in final.text()
     assert "IPv6" in _accessible_name(final)
     assert _accessible_description(final) == "Final URLs"
+
+
+def test_secret_headers_saved_in_plain_by_older_versions_move_to_the_keyring(
+    services: Services, qtbot: QtBot
+) -> None:
+    old = EndpointConfig(
+        name="Old APIM", base_url="https://h", extra_headers={"Ocp-Apim-Subscription-Key": APIM}
+    )
+    services.session.save_endpoint(old)
+    assert APIM in services.settings.path.read_text(encoding="utf-8")
+    widget = EndpointsPane(services=services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert APIM not in services.settings.path.read_text(encoding="utf-8")
+    moved = services.session.endpoint(old.id)
+    assert moved is not None
+    assert moved.keyring_headers == ["Ocp-Apim-Subscription-Key"]
+    assert json.loads(services.secrets.get(secrets_ref(old.id)) or "{}")["headers"] == {
+        "Ocp-Apim-Subscription-Key": APIM
+    }
+    assert any(n.title == "Secret headers moved to the keyring" for n in services.notices.history())
+    services.secrets.delete(secrets_ref(old.id))

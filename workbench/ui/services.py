@@ -10,7 +10,7 @@ from pydantic import SecretStr
 from PySide6.QtCore import QObject, Signal
 
 from workbench.api.errors import InputError
-from workbench.api.redact import register_secret
+from workbench.api.redact import is_secret_header, register_secret
 from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
 from workbench.core.rerank_docs import rules_for
 from workbench.core.secrets import masked
@@ -195,6 +195,28 @@ class EndpointSession(QObject):
         value = None if merged.is_empty() else merged.to_json()
         await store_secret(self._secrets, secrets_ref(endpoint_id), value)
         self._drop_client(endpoint_id)
+
+    async def move_plain_secrets(self) -> list[str]:
+        """Move secret header values that settings from older versions hold in plain text
+        (`Ocp-Apim-Subscription-Key`...) into the keyring; returns the endpoints' names."""
+        moved = []
+        for endpoint in self.endpoints():
+            plain = {k: v for k, v in endpoint.extra_headers.items() if is_secret_header(k)}
+            if not plain:
+                continue
+            await self.store_secrets(endpoint.id, EndpointSecrets(headers=plain))
+            self.save_endpoint(
+                endpoint.model_copy(
+                    update={
+                        "extra_headers": {
+                            k: v for k, v in endpoint.extra_headers.items() if k not in plain
+                        },
+                        "keyring_headers": [*endpoint.keyring_headers, *plain],
+                    }
+                )
+            )
+            moved.append(endpoint.name)
+        return moved
 
     async def key_hint(self, endpoint_id: str) -> str:
         """`stored ••••last4` when a key is stored, else ''."""

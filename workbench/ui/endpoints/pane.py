@@ -65,6 +65,7 @@ class EndpointsPane(QWidget):
         self._services.tasks.start(
             "endpoints.keyring-check", self._banner.check(services.secrets), owner=self
         )
+        self._services.tasks.start("endpoints.move-secrets", self._move_plain_secrets(), owner=self)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -407,6 +408,14 @@ class EndpointsPane(QWidget):
             self._form.set_key_hint(hint)
         self._services.notices.info("Key stored in the keyring", hint)
         self.key_stored.emit(endpoint_id)
+
+    async def _move_plain_secrets(self) -> None:
+        moved = await self._session.move_plain_secrets()
+        if moved:
+            self._services.notices.info(
+                "Secret headers moved to the keyring",
+                "Saved in plain settings by an older version: " + ", ".join(moved),
+            )
 
     async def _forget_all(self, endpoint_id: str) -> None:
         await self._session.set_key(endpoint_id, None)
