@@ -28,6 +28,7 @@ from workbench.api.flavours.common import (
     generation_fields,
     list_at,
     obj_at,
+    refuse_images,
     rerank_response,
     str_at,
     stringify_document,
@@ -124,8 +125,9 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     """The `/v1/chat` body.
 
     Raises:
-        InputError: for a parameter v1 does not have.
+        InputError: for a parameter v1 does not have, or images.
     """
+    refuse_images(request, "Cohere v1")
     body: dict[str, Any] = {"message": request.message or ""}
     body.update(
         drop_none(
@@ -141,6 +143,9 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         )
     )
     body.update(generation_fields(request.params, _PARAMS, "Cohere v1"))
+    if request.params.response_format is not None:  # v1 names the schema `schema`
+        fmt = request.params.response_format
+        body["response_format"] = drop_none({"type": fmt.type, "schema": fmt.json_schema})
     if stream:
         body["stream"] = True
     return body

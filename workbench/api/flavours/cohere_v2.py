@@ -31,6 +31,7 @@ from workbench.api.flavours.common import (
     obj_at,
     rerank_response,
     str_at,
+    user_content,
 )
 from workbench.api.models import Citation, ToolCall
 from workbench.api.tools import tool_to_function
@@ -56,6 +57,9 @@ _PARAMS = {
     "presence_penalty": "presence_penalty",
     "safety_mode": "safety_mode",
     "response_format": "response_format",
+    "thinking": "thinking",
+    "strict_tools": "strict_tools",
+    "tool_choice": "tool_choice",
 }
 
 # --- rerank -------------------------------------------------------------------------------------
@@ -149,12 +153,25 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
     return messages
 
 
+def _assistant_content(message: ChatMessage) -> str | list[dict[str, Any]] | None:
+    # Reasoning models get their thinking back as a block before the text (the SDK's
+    # AssistantMessage content takes `thinking` blocks), so a tool loop keeps its reasoning.
+    if not message.thinking:
+        return message.content if message.content or not message.tool_calls else None
+    blocks: list[dict[str, Any]] = [{"type": "thinking", "thinking": message.thinking}]
+    if message.content:
+        blocks.append({"type": "text", "text": message.content})
+    return blocks
+
+
 def _message(message: ChatMessage, pos: int) -> list[dict[str, Any]]:
     if message.role == "tool":
         return _tool_messages(message.tool_results, f"history[{pos}].tool_results")
     wire: dict[str, Any] = {"role": message.role}
-    if message.content or not message.tool_calls:
-        wire["content"] = message.content
+    if message.role == "user":
+        wire["content"] = user_content(message.content, message.images)
+    elif (content := _assistant_content(message)) is not None:
+        wire["content"] = content
     if message.tool_plan:
         wire["tool_plan"] = message.tool_plan
     if message.tool_calls:
@@ -177,7 +194,7 @@ def messages(request: ChatRequest) -> list[dict[str, Any]]:
     for pos, message in enumerate(request.history):
         wire += _message(message, pos)
     if request.message is not None:
-        wire.append({"role": "user", "content": request.message})
+        wire.append({"role": "user", "content": user_content(request.message, request.images)})
     return wire + _tool_messages(request.tool_results, "tool_results")
 
 

@@ -29,6 +29,7 @@ from workbench.api.flavours.common import (
     list_at,
     obj_at,
     str_at,
+    user_content,
 )
 from workbench.api.models import ToolCall, Usage
 from workbench.api.tools import tool_to_function
@@ -47,6 +48,7 @@ _PARAMS = {
     "frequency_penalty": "frequency_penalty",
     "presence_penalty": "presence_penalty",
     "response_format": "response_format",
+    "tool_choice": "tool_choice",
 }
 _LABEL = "The OpenAI-compatible route"
 
@@ -66,7 +68,8 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
 def _message(message: ChatMessage, pos: int) -> list[dict[str, Any]]:
     if message.role == "tool":
         return _tool_messages(message.tool_results, f"history[{pos}].tool_results")
-    wire: dict[str, Any] = {"role": message.role, "content": message.content}
+    content = user_content(message.content, message.images)
+    wire: dict[str, Any] = {"role": message.role, "content": content}
     if message.tool_calls:
         # llama.cpp's server rejects `content: null` next to tool calls; "" works everywhere.
         wire["tool_calls"] = [
@@ -102,7 +105,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     for pos, message in enumerate(request.history):
         wire += _message(message, pos)
     if request.message is not None:
-        wire.append({"role": "user", "content": request.message})
+        wire.append({"role": "user", "content": user_content(request.message, request.images)})
     wire += _tool_messages(request.tool_results, "tool_results")
     body: dict[str, Any] = drop_none(
         {
@@ -112,6 +115,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         }
     )
     body.update(generation_fields(request.params, _PARAMS, _LABEL))
+    body.update(_openai_forms(request))
     if stream:
         body["stream"] = True
         # Without it OpenAI-style servers send no usage in a stream, so a turn's tokens and cost
@@ -122,6 +126,18 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         if body["stream_options"] is None:
             del body["stream_options"]
     return body
+
+
+def _openai_forms(request: ChatRequest) -> dict[str, Any]:
+    """`response_format` and `tool_choice` in the OpenAI spelling (the neutral form is Cohere's)."""
+    forms: dict[str, Any] = {}
+    fmt = request.params.response_format
+    if fmt is not None and fmt.json_schema is not None:
+        schema = {"name": "answer", "schema": fmt.json_schema}
+        forms["response_format"] = {"type": "json_schema", "json_schema": schema}
+    if request.params.tool_choice is not None:
+        forms["tool_choice"] = request.params.tool_choice.lower()
+    return forms
 
 
 # --- chat response ------------------------------------------------------------------------------
