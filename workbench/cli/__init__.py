@@ -29,6 +29,7 @@ from workbench.api import (
     RerankRequest,
     StatusError,
     TextDelta,
+    ThinkingDelta,
     WorkbenchClient,
     WorkbenchError,
     accumulate,
@@ -37,6 +38,7 @@ from workbench.api import (
 from workbench.api.entra import DEFAULT_SCOPE
 from workbench.api.keys import check_key
 from workbench.api.redact import RedactingWriter, is_secret_header, register_secret
+from workbench.cli import model_options
 from workbench.cli.inputs import (
     parse_params,
     read_documents,
@@ -127,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--search-queries-only", action="store_true", help="Cohere v1")
     chat.add_argument("--stream", action="store_true")
     chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    model_options.add_options(chat)
     return parser
 
 
@@ -266,6 +269,10 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
 
 def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
     """The ChatRequest the command line describes (files read and checked here)."""
+    return model_options.apply_options(args, _base_request(args))
+
+
+def _base_request(args: argparse.Namespace) -> ChatRequest:
     return ChatRequest(
         message=args.message,
         preamble=args.preamble,
@@ -282,6 +289,7 @@ def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
 class _ChatRun:
     snapshot: ChatSnapshot
     started: float
+    request: ChatRequest
     ttft_ms: float | None = None
 
     def elapsed_ms(self) -> float:
@@ -291,11 +299,15 @@ class _ChatRun:
 async def _stream(
     client: WorkbenchClient, request: ChatRequest, run: _ChatRun, io: _Streams, live: bool
 ) -> None:
+    thinking = model_options.ThinkingPrinter(io.out)
     async for event in client.chat_stream(request):
         run.snapshot = accumulate(run.snapshot, event)
+        if isinstance(event, ThinkingDelta) and live:
+            thinking.thought(event.text)
         if isinstance(event, TextDelta):
             run.ttft_ms = run.ttft_ms if run.ttft_ms is not None else run.elapsed_ms()
             if live:
+                thinking.answered()
                 io.out.write(event.text)
                 io.out.flush()
 
@@ -306,15 +318,18 @@ def _finish_chat(
     total = run.elapsed_ms()
     if args.json:
         obj = chat_json(run.snapshot, run.ttft_ms, total)
+        obj.update(model_options.json_fields(run.snapshot, run.request))
         failure = str(error) if error else run.snapshot.error
         if failure:
             obj["error"] = failure
         print_json(obj, io.out)
         return
     if not args.stream:
+        model_options.print_thinking(run.snapshot, io.out)
         io.out.write(run.snapshot.text)
-    if run.snapshot.text:
+    if run.snapshot.text or (args.stream and run.snapshot.thinking):
         io.out.write("\n")
+    model_options.print_verdict(run.snapshot, run.request, io.out)
     print_chat_details(run.snapshot, total, io.out)
 
 
@@ -322,7 +337,7 @@ async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
     async with WorkbenchClient(connection) as client:
-        run = _ChatRun(ChatSnapshot(), time.perf_counter())
+        run = _ChatRun(ChatSnapshot(), time.perf_counter(), request)
         if not args.stream:
             run.snapshot = await client.chat(request)
             run.ttft_ms = run.elapsed_ms()  # the first token arrived with the whole answer

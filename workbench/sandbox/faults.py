@@ -25,6 +25,8 @@ class Faults:
     """Send a broken frame after this many stream events, then stop."""
     slow_stream_ms: int = 0
     """Wait this long before every stream event."""
+    break_schema: int = 0
+    """With `response_format`: answer JSON that misses the schema (1) instead of following it."""
 
     def merged(self, other: Faults) -> Faults:
         """These faults with every field `other` sets to a non-default value taken from `other`."""

@@ -281,6 +281,15 @@ def chat_events(body: dict[str, Any]) -> list[StreamEvent]:
     return [*events, StreamEnded(finish, body)]
 
 
+def _content_events(kind: str, content: dict[str, Any]) -> list[StreamEvent]:
+    # The SDK's content-start carries `thinking` / `text` too (usually empty): keep what it has.
+    if isinstance(content.get("thinking"), str):
+        thought = content["thinking"]
+        return [ThinkingDelta(thought)] if thought or kind == "content-delta" else []
+    text = str_at(content, "text") or ""
+    return [TextDelta(text)] if text or kind == "content-delta" else []
+
+
 class V2StreamMapper(StreamMapper):
     """Maps v2 server-sent events (`type`) to neutral events."""
 
@@ -297,11 +306,8 @@ class V2StreamMapper(StreamMapper):
         match kind:
             case "message-start":
                 return [StreamStarted(str_at(obj, "id"))]
-            case "content-delta":
-                content = obj_at(message, "content")
-                if isinstance(content.get("thinking"), str):
-                    return [ThinkingDelta(content["thinking"])]
-                return [TextDelta(str_at(content, "text") or "")]
+            case "content-start" | "content-delta":
+                return _content_events(kind, obj_at(message, "content"))
             case "tool-plan-delta":
                 return [ToolPlanDelta(str_at(message, "tool_plan") or "")]
             case "tool-call-start" | "tool-call-delta" | "tool-call-end":
@@ -310,7 +316,7 @@ class V2StreamMapper(StreamMapper):
                 return [CitationsAdded((_citation(obj_at(message, "citations")),))]
             case "message-end":
                 return self._end(obj_at(obj, "delta"))
-            case "content-start" | "content-end" | "citation-end" | "debug":
+            case "content-end" | "citation-end" | "debug":
                 return []
         return [UnknownEvent(kind or "(no type)")]
 
