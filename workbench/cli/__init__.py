@@ -126,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--documents", metavar="FILE")
     chat.add_argument("--tools", metavar="FILE")
     chat.add_argument("--tool-results", metavar="FILE")
-    chat.add_argument("--search-queries-only", action="store_true", help="Cohere v1")
+    chat.add_argument(
+        "--search-queries-only", action="store_true", help="Cohere v1 only; deprecated"
+    )
     chat.add_argument("--stream", action="store_true")
     chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     model_options.add_options(chat)

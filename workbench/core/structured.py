@@ -71,3 +71,16 @@ def check_answer(text: str, fmt: ResponseFormat | None) -> SchemaCheck | None:
         return SchemaCheck(False, (SchemaProblem("(schema)", exc.message),))
     problems = tuple(SchemaProblem(json_path(e.absolute_path), e.message) for e in errors)
     return SchemaCheck(not problems, problems)
+
+
+def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:
+    """One line for the turn: `JSON ✓ follows the schema`, or `JSON ✗ $.a: …` ("" when no JSON
+    was asked for)."""
+    verdict = check_answer(text, fmt)
+    if verdict is None:
+        return ""
+    if verdict.valid:
+        return "JSON ✓ follows the schema" if fmt and fmt.json_schema else "JSON ✓ valid"
+    first = verdict.problems[0]
+    more = f" (+{len(verdict.problems) - 1} more)" if len(verdict.problems) > 1 else ""
+    return f"JSON ✗ {first}{more}"

@@ -27,6 +27,7 @@ TITLES = [
     "Parameters",
     "Documents",
     "Tools",
+    "Model",
     "Tool results",
     "Trace",
     "Sources",

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
+from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame, ChatSession
+from workbench.core.structured import schema_verdict
 from workbench.ui import resources
 from workbench.ui.chat.controls import Composer
 from workbench.ui.chat.conversation_control import ConversationControl
@@ -26,7 +28,7 @@ from workbench.ui.common.endpoint_picker import EndpointPicker
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage, ChatRequest
+    from workbench.api.models import ChatMessage, ChatRequest, ResponseFormat
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import Reply
@@ -60,6 +62,8 @@ class ChatPane(QWidget):
         self._session = ChatSession()
         self._editing: int | None = None
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
+        self._format: ResponseFormat | None = None
+        """The response format of the turn in flight (its answer is checked against it)."""
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self.setObjectName("chat_pane")
         self.setAccessibleName("Chat")
@@ -91,6 +95,7 @@ class ChatPane(QWidget):
         self.tabs = ChatSidePanel(parent=self)
         # The pages the pane wires (and tests drive), named as before the tabs moved out.
         self.params, self.setup = self.tabs.params, self.tabs.setup
+        self.model_options = self.tabs.model_options
         self.documents, self.tools = self.tabs.documents, self.tabs.tools
         self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
         self.sources, self.queries = self.tabs.sources, self.tabs.queries
@@ -144,8 +149,10 @@ class ChatPane(QWidget):
             self.documents.editor.editor.textChanged,
             self.tools.editor.editor.textChanged,
             self.params.params_changed,
+            self.model_options.options_changed,
         ):
             changed.connect(self._schedule_preview)
+        self.setup.model.textChanged.connect(self._on_model_changed)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
@@ -236,14 +243,18 @@ class ChatPane(QWidget):
             preamble=self.setup.preamble.toPlainText(),
             documents=documents,
             tools=parse_tools(self.tools.editor.value()),
-            params=self.params.params(),
+            params=self.model_options.apply(self.params.params()),
             search_queries_only=self.params.search_queries_only(),
         )
 
     def _guarded(self, build: Any) -> ChatRequest | None:
+        before = list(self._session.turns)
         try:
             request: ChatRequest = build(self._frame())
+            # What the API would refuse is said here, before anything is sent.
+            check_request(request, self._endpoint().model)
         except InputError as exc:
+            self._session.turns = before
             self._services.notices.post_error(exc)
             self.composer.status.setText(str(exc))
             return None
@@ -257,9 +268,11 @@ class ChatPane(QWidget):
         if editing is not None:
             request = self._guarded(lambda f: self._session.edit_and_resend(editing, message, f))
         else:
-            request = self._guarded(lambda f: self._session.send(message, f))
+            images = self.model_options.images()
+            request = self._guarded(lambda f: self._session.send(message, f, images))
         if request is not None:
             self.composer.message.clear()
+            self.model_options.strip.clear_images()
             self._on_cancel_edit_clicked()
             self._start(request)
 
@@ -344,11 +357,18 @@ class ChatPane(QWidget):
         if pane != "chat":
             return
         self.tabs.set_endpoint(self._services.session.selected("chat"))
+        self._on_model_changed()
         self._schedule_preview()
+
+    def _on_model_changed(self, *_: object) -> None:
+        endpoint = self._services.session.selected("chat")
+        typed = self.setup.model.text().strip()
+        self.model_options.set_model(typed or (endpoint.model if endpoint else None))
 
     # --- the turn -------------------------------------------------------------------------------
 
     def _start(self, request: ChatRequest) -> None:
+        self._format = request.params.response_format
         index = len(self._session.turns) - 1
         self._rebuild(upto=index)
         self._set_busy(True)  # at once, not when the task first runs: no double Send
@@ -359,6 +379,8 @@ class ChatPane(QWidget):
     ) -> None:
         turn = self._session.turns[index]
         self._lookups[index] = lookup
+        if (verdict := schema_verdict(reply.text, self._format)) and turn.reply is not None:
+            status = turn.reply.status = f"{status} · {verdict}"
         self.transcript.finish_live(display_of(index, turn))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)

@@ -175,10 +175,13 @@ class ParamsPanel(QWidget):
             self._labels[spec.name] = label
             self._fields[spec.name] = field
             form.addRow(label, field)
-        self._sqo = QCheckBox("Search queries only (v1)", self)
+        self._sqo = QCheckBox("Search queries only (v1, deprecated)", self)
         self._sqo.setObjectName("param_search_queries_only")
         self._sqo.setAccessibleName("Search queries only")
-        self._sqo.setToolTip("Ask only for the search queries the model would run (Cohere v1).")
+        self._sqo.setToolTip(
+            "Ask only for the search queries the model would run (Cohere v1 only; deprecated, "
+            "v2 has no such option)."
+        )
         self._sqo.toggled.connect(self.params_changed)
         form.addRow(self._sqo)
         self._error = StatusLabel(self)

@@ -26,6 +26,7 @@ from workbench.ui.chat.controls import (
     QueriesPage,
 )
 from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
+from workbench.ui.chat.model_options import ModelOptions
 from workbench.ui.chat.params_panel import ParamsPanel
 from workbench.ui.chat.sources import SourcesView
 from workbench.ui.chat.tool_results_form import ToolResultsForm
@@ -84,6 +85,7 @@ class ChatSidePanel(QWidget):
 
     def _build_pages(self) -> None:
         self.params = ParamsPanel(parent=self)
+        self.model_options = ModelOptions(parent=self)
         self.setup = PreamblePage(self)
         self.documents = EditorPage(
             "Documents",
@@ -115,6 +117,7 @@ class ChatSidePanel(QWidget):
             (self.params, "Parameters", "Generation parameters sent with each turn"),
             (self.documents, "Documents", "RAG documents the answer is grounded on"),
             (self.tools, "Tools", "Tools the model may call"),
+            (self.model_options, "Model", "Reasoning, response format, tool choice and images"),
             (self.tool_results, "Tool results", "Outputs for the model's tool calls"),
             (self.trace, "Trace", "Each turn's steps: tool plan, calls, search, finish"),
             (self.sources, "Sources", "The documents the answer cites"),

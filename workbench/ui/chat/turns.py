@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.core.chat_metrics import describe, price_table, turn_metrics
+from workbench.core.chat_metrics import describe, price_table, thinking_note, turn_metrics
 from workbench.core.chat_session import Reply, Turn, reply_from_snapshot
 from workbench.ui.chat.trace import TraceTurn
 from workbench.ui.chat.transcript import TurnDisplay
@@ -45,6 +45,10 @@ def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> Turn
         status=status,
         streaming=snap is not None,
         tool_calls=calls,
+        thinking=source.thinking,
+        # Open while the model thinks; folded once the answer (or a tool call) starts.
+        thinking_open=snap is not None and not (snap.text or snap.tool_calls),
+        images=tuple(image.url for image in turn.images),
     )
 
 
@@ -57,7 +61,7 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
         index=index,
         title=turn.user if turn.user is not None else _untitled(turn),
         tool_results_sent=tuple(turn.tool_results),
-        tool_plan=reply.tool_plan,
+        tool_plan=reply.tool_plan or plan_in_thinking(reply),
         tool_calls=tuple(reply.tool_calls),
         pending_calls=pending,
         search_queries=tuple(reply.search_queries),
@@ -71,6 +75,11 @@ def _untitled(turn: Turn) -> str:
     if turn.system is not None:
         return "system message"
     return "tool results" if turn.tool_results else "assistant"
+
+
+def plan_in_thinking(reply: Reply) -> str:
+    """A reasoning model's plan: on a tool turn it arrives as thinking, not as a tool plan."""
+    return f"(thinking) {reply.thinking}" if reply.tool_calls and reply.thinking else ""
 
 
 def has_output(snap: ChatSnapshot) -> bool:
@@ -87,4 +96,7 @@ def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig
         output_chars=len(snap.text) + len(snap.tool_plan),
         prices=price_table(endpoint.prices),
     )
-    return describe(metrics)
+    line = describe(metrics)
+    if snap.thinking:
+        line += " · " + thinking_note(snap.thinking, timing)
+    return line
