@@ -73,6 +73,15 @@ def safety_modes_for(model: str | None) -> tuple[str, ...]:
     return family.safety_modes if family else ALL_SAFETY_MODES
 
 
+def safety_choices(model: str | None, *, v1: bool) -> tuple[str, ...]:
+    """The safety modes to offer in a form: the family's (v1 spells OFF as NONE); for an
+    unknown model, every mode either dialect knows."""
+    if family_of(model) is None:
+        return ("CONTEXTUAL", "STRICT", "NONE", "OFF")
+    modes = safety_modes_for(model)
+    return tuple("NONE" if v1 and m == "OFF" else m for m in modes)
+
+
 def takes_thinking(model: str | None) -> bool:
     """Whether to offer `thinking` (unknown models: yes, the server decides)."""
     family = family_of(model)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtWidgets import QComboBox
 
 from tests.imaging import png
 from tests.ui.conftest import new_chat_pane, select_flavour
@@ -140,7 +141,11 @@ def test_choices_follow_the_model(pane: ChatPane) -> None:
     assert not options.reasoning_box.isEnabled()
     assert not options.images_box.isEnabled()
     assert "CONTEXTUAL, STRICT" in options.family_note.text()
+    safety = pane.params.field("safety_mode")
+    assert isinstance(safety, QComboBox)
+    assert [safety.itemText(i) for i in range(safety.count())] == ["", "CONTEXTUAL", "STRICT"]
     pane.setup.model.setText("command-r-plus-08-2024")
+    assert [safety.itemText(i) for i in range(safety.count())][-1] == "OFF"
     assert not options.tool_choice.isEnabled()
     assert "OFF" in options.family_note.text()
     pane.setup.model.setText("my-own-deployment")

@@ -12,6 +12,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import Flavour
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
+from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import ChatFrame, ChatSession
 from workbench.core.structured import schema_verdict
 from workbench.ui import resources
@@ -362,8 +363,10 @@ class ChatPane(QWidget):
 
     def _on_model_changed(self, *_: object) -> None:
         endpoint = self._services.session.selected("chat")
-        typed = self.setup.model.text().strip()
-        self.model_options.set_model(typed or (endpoint.model if endpoint else None))
+        model = self.setup.model.text().strip() or (endpoint.model if endpoint else None)
+        self.model_options.set_model(model)
+        v1 = endpoint is not None and endpoint.flavour is Flavour.COHERE_V1
+        self.params.set_choices("safety_mode", safety_choices(model, v1=v1))
 
     # --- the turn -------------------------------------------------------------------------------
 

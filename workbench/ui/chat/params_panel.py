@@ -235,6 +235,20 @@ class ParamsPanel(QWidget):
             self._fields[spec.name].setToolTip(tip)
         self._sqo.setVisible(flavour is Flavour.COHERE_V1)
 
+    def set_choices(self, name: str, choices: tuple[str, ...]) -> None:
+        """Offer only these values for a choice field (a model refuses the others); a value
+        typed that is no longer offered is cleared."""
+        field = self._fields[name]
+        if not isinstance(field, QComboBox):
+            return
+        current = field.currentText()
+        field.blockSignals(True)
+        field.clear()
+        field.addItems(["", *choices])
+        field.setCurrentText(current if current in choices else "")
+        field.blockSignals(False)
+        self.params_changed.emit()
+
     def field(self, name: str) -> _Field:
         """The input for a parameter (tests and focus)."""
         return self._fields[name]
