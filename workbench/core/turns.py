@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 STOPPED = "Stopped by you"
 """Why a cancelled turn ended (Stop in the GUI, Ctrl+C on the command line)."""
 UNFINISHED = "the stream ended without its final event"
+_NO_CITATIONS = CitationMap()
 
 
 class ChatStreamer(Protocol):
@@ -81,6 +82,8 @@ class TurnRun:
         snapshot it was computed for.
         """
         snap, anchored = self.snapshot, self._anchored
+        if not snap.citations:
+            return _NO_CITATIONS  # most answers: no UTF-16 index kept over their text at all
         if anchored is not None and anchored[0] is snap:
             return anchored[1]
         self._anchoring.update(snap.text, snap.citations)
