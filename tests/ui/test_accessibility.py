@@ -20,6 +20,7 @@ a keyboard user must never be trapped in a box, so no editor keeps Tab for itsel
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 
 FIELD_TYPES = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit)
 """Controls a person types into: each needs a label (a QLabel buddy) or a name that says what."""
+CAMEL_CASE = re.compile(r"[a-z][a-zA-Z0-9]*")
+"""The one object name style: `chatSend`, `rerankQuery`, `toolResult0Mode`."""
 GENERIC_NAMES = frozenset({"", "text", "edit", "editor", "field", "input", "value", "box"})
 """Accessible names that do not say what a field is for."""
 
@@ -139,6 +142,8 @@ def _naming_problems(window: MainWindow) -> list[str]:
             problems.append(f"{what}: no accessible name")
         if not widget.objectName() or widget.objectName().startswith("qt_"):
             problems.append(f"{what}: no object name of ours ({widget.objectName()!r})")
+        elif not CAMEL_CASE.fullmatch(widget.objectName()):
+            problems.append(f"{what}: object name not in camelCase")
         if (
             isinstance(widget, FIELD_TYPES)
             and id(widget) not in labelled
@@ -247,10 +252,10 @@ def test_chat_waiting_for_tool_results_is_named_and_tab_reachable(
     chat.load_sample("tools")
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     chat.tabs.show_section(chat.tool_results)
-    form = chat.findChild(QGroupBox, "tool_result_0")
+    form = chat.findChild(QGroupBox, "toolResult0")
     assert form is not None
     assert form.isVisible()
-    pages = (*INNER_PAGES["chat"], "tool_result_0_mode")
+    pages = (*INNER_PAGES["chat"], "toolResult0Mode")
     problems = _audit(window, "chat with a tool call", pages, qtbot)
     assert not problems, _report(problems)
 

@@ -277,7 +277,7 @@ def _visible_mnemonics(main: MainWindow) -> dict[str, list[str]]:
 
 INNER_PAGES = {
     "rerank": ("rerankDocumentsTabs", "rerankResultsTabs"),
-    "chat": ("chat_side_sections",),
+    "chat": ("chatSideSections",),
     "endpoints": (),
 }
 """Each pane's tab widgets and section lists whose pages (every combination) the Alt-key check shows."""
@@ -343,9 +343,9 @@ def test_no_two_visible_controls_share_an_alt_key(
     reply = chat.session().turns[-1].reply
     assert reply is not None
     assert [call.name for call in reply.tool_calls] == ["get_weather"]
-    waiting = (*INNER_PAGES["chat"], "tool_result_0_mode")
+    waiting = (*INNER_PAGES["chat"], "toolResult0Mode")
     chat.tabs.show_section(chat.tool_results)
-    form = chat.findChild(QGroupBox, "tool_result_0")
+    form = chat.findChild(QGroupBox, "toolResult0")
     assert form is not None
     assert form.isVisible()
     clashes |= _clashes_on_every_page(window, "chat with a tool call", waiting)

@@ -61,7 +61,7 @@ class ChatPane(QWidget):
         self._editing: int | None = None
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
-        self.setObjectName("chat_pane")
+        self.setObjectName("chatPane")
         self.setAccessibleName("Chat")
         self._build_ui()
         self._connect_signals()

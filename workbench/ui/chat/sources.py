@@ -32,7 +32,7 @@ class SourcesView(QTextBrowser):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_sources")
+        self.setObjectName("chatSources")
         self.setAccessibleName("Cited sources")
         self.setOpenLinks(False)
 

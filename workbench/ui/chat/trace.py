@@ -38,7 +38,7 @@ class TraceView(QTreeWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_trace")
+        self.setObjectName("chatTrace")
         self.setAccessibleName("Tool and search trace")
         self.setHeaderLabels(["Step", "Detail"])
         self.setColumnWidth(0, 220)
