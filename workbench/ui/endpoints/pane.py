@@ -51,6 +51,7 @@ class EndpointsPane(QWidget):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("endpointsPane")
+        self.setAccessibleName("Endpoints")
         self._services = services
         self._session = services.session
         self._drafts: dict[str, dict[str, Any]] = {}
