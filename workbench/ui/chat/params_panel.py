@@ -184,7 +184,7 @@ class ParamsPanel(QWidget):
         self._error.setObjectName("chatParamsError")
         self._error.setAccessibleName("Parameter error")
         self._error.setWordWrap(True)
-        self._error.setStyleSheet("color: #c62828;")
+        self._error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._error)

@@ -113,7 +113,7 @@ class RerankPane(QWidget):
         self.error.setAccessibleName("Rerank error")
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         self.error.setVisible(False)
         self.results = RerankResultsView(parent=self)
         self._layout()

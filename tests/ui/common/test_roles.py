@@ -1,0 +1,28 @@
+"""Role colours come from the style sheet, so painted text follows the dark scheme too."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from workbench.ui.app import apply_colour_scheme
+from workbench.ui.common.roles import role_colour
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+
+def test_role_colours_follow_the_scheme(qapp: QApplication) -> None:
+    assert role_colour("error") == QColor("#c42b1c")  # no sheet applied: the light one
+    try:
+        apply_colour_scheme(qapp, Qt.ColorScheme.Dark)
+        assert role_colour("error") == QColor("#ff8a80")
+        assert role_colour("success") == QColor("#81c784")
+        apply_colour_scheme(qapp, Qt.ColorScheme.Light)
+        assert role_colour("error") == QColor("#c42b1c")
+        assert role_colour("warning") == QColor("#b35c00")
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
