@@ -197,10 +197,6 @@ class MainWindow(QMainWindow):
         assert isinstance(pane, kind), key
         return pane
 
-    def notice_text(self) -> str:
-        """The notice line's text."""
-        return self._notice_label.text()
-
     # --- state ------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:

@@ -92,11 +92,6 @@ class _CallEditor(QGroupBox):
             self._table.setItem(row, 1, QTableWidgetItem(value))
         self._tabs.setCurrentIndex(0)
 
-    def set_json(self, text: str) -> None:
-        """Paste outputs as JSON (an object or a list of objects)."""
-        self._json.set_text(text)
-        self._tabs.setCurrentIndex(1)
-
     def outputs(self) -> list[dict[str, Any]]:
         """The outputs typed in the visible tab.
 

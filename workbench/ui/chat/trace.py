@@ -46,12 +46,6 @@ class TraceView(QTreeWidget):
         self._shown: list[TraceTurn] = []
         """What each top-level item shows, in item order."""
 
-    def clear_turns(self) -> None:
-        """Forget every turn."""
-        self.clear()
-        self._items.clear()
-        self._shown.clear()
-
     def set_turns(self, turns: list[TraceTurn]) -> None:
         """Show exactly these turns, keeping the items of leading turns that did not change.
 

@@ -43,11 +43,6 @@ def decode_error_where(exc: json.JSONDecodeError) -> str:
     return f"line {exc.lineno}, column {exc.colno}"
 
 
-def decode_error_message(exc: json.JSONDecodeError) -> str:
-    """Say what is wrong and where, e.g. "Expecting ',' delimiter at line 3, column 5"."""
-    return f"{exc.msg} at {decode_error_where(exc)}"
-
-
 def parse_json(text: str) -> Any:
     """Parse `text` as JSON, raising InputError naming the line and column of the first error.
 
