@@ -8,10 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from workbench.ui.app import apply_colour_scheme
+from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.roles import role_colour
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 
 def test_role_colours_follow_the_scheme(qapp: QApplication) -> None:
@@ -23,6 +25,20 @@ def test_role_colours_follow_the_scheme(qapp: QApplication) -> None:
         apply_colour_scheme(qapp, Qt.ColorScheme.Light)
         assert role_colour("error") == QColor("#c42b1c")
         assert role_colour("warning") == QColor("#b35c00")
+    finally:
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
+
+
+def test_json_error_mark_takes_the_schemes_red(qapp: QApplication, qtbot: QtBot) -> None:
+    editor = JsonEditor()
+    qtbot.addWidget(editor)
+    try:
+        apply_colour_scheme(qapp, Qt.ColorScheme.Dark)
+        editor.set_text("[1, , 2]")
+        assert not editor.is_valid()
+        spot = editor.editor.extraSelections()[-1]
+        assert spot.format.underlineColor() == QColor("#ff8a80")
     finally:
         qapp.setStyleSheet("")
         qapp.setPalette(qapp.style().standardPalette())
