@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
 from workbench.ui.main_window import MainWindow
+from workbench.ui.panes import PANES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -235,10 +236,10 @@ def test_every_pane_and_page_is_named_labelled_and_tab_reachable(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     problems: list[str] = []
-    for index in range(3):
-        window.show_pane(index)
+    for spec in PANES:  # every registered pane, a new one included
+        window.show_pane(spec.key)
         key = window.current_pane_key()
-        problems += _audit(window, key, INNER_PAGES[key], qtbot)
+        problems += _audit(window, key, INNER_PAGES.get(key, ()), qtbot)
     assert not problems, _report(problems)
 
 
