@@ -21,6 +21,10 @@ _.headerData  # QAbstractItemModel, by the header views
 # as long as the view: the document owns only the C++ object.
 _._detail_highlighter
 
+# httpx.Auth hooks: httpx calls the one matching the client (EntraAuth).
+_.sync_auth_flow
+_.async_auth_flow
+
 # Protocol members: called through the protocol, which vulture does not follow.
 _.__call__  # TurnEnd, the chat turn runner's callback type
 
@@ -37,6 +41,11 @@ _.frequency_penalty
 _.presence_penalty
 _.safety_mode
 _.response_format
+
+# Published limits kept in core/rerank_models.py's cited table beside the ones in use (data
+# transcribed from the model cards, not code; nothing enforces them yet).
+_.context_tokens
+_.max_documents
 
 # qasync's name-mangled running flag, reset by the test loop fixture after a test closes it.
 _._QEventLoop__is_running
