@@ -10,13 +10,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
-    QColor,
     QFont,
+    QGuiApplication,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
+
+from workbench.ui.common.roles import role_background, role_colour
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
@@ -39,14 +42,14 @@ def bold() -> QTextCharFormat:
 
 def muted(*, italic: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor("#6b6b6b"))
+    fmt.setForeground(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
     fmt.setFontItalic(italic)
     return fmt
 
 
 def warning() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor("#c62828"))
+    fmt.setForeground(role_colour("error"))
     fmt.setFontWeight(QFont.Weight.Bold)
     return fmt
 
@@ -55,14 +58,14 @@ def link(href: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setAnchor(True)
     fmt.setAnchorHref(href)
-    fmt.setForeground(QColor("#1565c0"))
+    fmt.setForeground(QGuiApplication.palette().color(QPalette.ColorRole.Link))
     fmt.setFontUnderline(True)
     return fmt
 
 
 def cited(value: str, documents: list[str]) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor("#fff3b0"))
+    fmt.setBackground(role_background("citation"))
     fmt.setFontUnderline(True)
     fmt.setAnchor(True)
     fmt.setAnchorHref(f"cite:{value}")

@@ -1,8 +1,9 @@
-"""Colours by role ("error", "warning", "success") read from the style sheet, for painted text.
+"""Colours by role ("error", "warning", "citation", …) read from the style sheet, for painted text.
 
 Labels take a role as a property (`setProperty("role", "error")`) and the style sheet colours
-them; text Qt paints itself (item model foregrounds) has no selector to match, so it asks here.
-Both read the same rules, so the dark scheme's lighter tones reach painted text as well.
+them; text Qt paints itself (item model foregrounds, text formats, extra selections) has no
+selector to match, so it asks here. Both read the same rules, so the dark scheme's tones reach
+painted text as well.
 """
 
 from __future__ import annotations
@@ -15,22 +16,42 @@ from PySide6.QtWidgets import QApplication
 
 from workbench.ui import resources
 
-_RULE = re.compile(r'\[role="(?P<role>\w+)"\]\s*\{\s*color:\s*(?P<colour>#[0-9a-fA-F]{3,8})\s*;')
-"""A role rule with a literal colour, e.g. `QLabel[role="error"] { color: #c42b1c; }`."""
+_RULE = re.compile(r'\[role="(?P<role>\w+)"\]\s*\{(?P<body>[^}]*)\}')
+"""A role rule, e.g. `QLabel[role="error"] { color: #c42b1c; }`."""
+_DECLARATION = re.compile(r"(?P<prop>background-color|color)\s*:\s*(?P<value>#[0-9a-fA-F]{3,8})")
+"""A literal colour in a rule's body (`palette(...)` values are the palette's business)."""
 
 
 def role_colour(role: str) -> QColor:
-    """The colour the application's style sheet gives this role (the light sheet's if none is set).
+    """The text colour the application's style sheet gives this role.
 
     Raises:
-        KeyError: the style sheet gives the role no literal colour.
+        KeyError: the style sheet gives the role no literal text colour.
     """
+    return QColor(_sheet_colours(_sheet())[role, "color"])
+
+
+def role_background(role: str) -> QColor:
+    """The background colour the application's style sheet gives this role.
+
+    Raises:
+        KeyError: the style sheet gives the role no literal background colour.
+    """
+    return QColor(_sheet_colours(_sheet())[role, "background-color"])
+
+
+def _sheet() -> str:
+    """The application's style sheet, or the light one when none is set (tests, early start)."""
     app = QApplication.instance()
     sheet = app.styleSheet() if isinstance(app, QApplication) else ""
-    return QColor(_role_colours(sheet or resources.stylesheet(dark=False))[role])
+    return sheet or resources.stylesheet(dark=False)
 
 
 @lru_cache(maxsize=4)
-def _role_colours(sheet: str) -> dict[str, str]:
+def _sheet_colours(sheet: str) -> dict[tuple[str, str], str]:
     # Later rules win, as in the style sheet itself (dark.qss follows common.qss).
-    return {m["role"]: m["colour"] for m in _RULE.finditer(sheet)}
+    return {
+        (rule["role"], declaration["prop"]): declaration["value"]
+        for rule in _RULE.finditer(sheet)
+        for declaration in _DECLARATION.finditer(rule["body"])
+    }
