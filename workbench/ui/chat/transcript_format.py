@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QGuiApplication,
     QPalette,
@@ -63,9 +64,9 @@ def link(href: str) -> QTextCharFormat:
     return fmt
 
 
-def cited(value: str, documents: list[str]) -> QTextCharFormat:
+def cited(value: str, documents: list[str], background: QColor | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(role_background("citation"))
+    fmt.setBackground(background or role_background("citation"))
     fmt.setFontUnderline(True)
     fmt.setAnchor(True)
     fmt.setAnchorHref(f"cite:{value}")
@@ -91,6 +92,7 @@ def paint_citations(
 ) -> None:
     """Format each cited run (all, or those touching `only`) at its UTF-16 position after `base`."""
     cursor = QTextCursor(document)
+    background = role_background("citation")  # once: it reads the application's style sheet
     utf16 = {s.start: s.start16 for s in spans if s.anchored}
     utf16.update({s.end: s.end16 for s in spans if s.anchored})
     for run in runs:
@@ -102,7 +104,7 @@ def paint_citations(
         docs = sorted({d for i in run.spans for d in spans[i].document_ids})
         cursor.setPosition(base + (utf16[run.start] or 0))
         cursor.setPosition(base + (utf16[run.end] or 0), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(cited(f"{turn}:{ids}", docs))
+        cursor.mergeCharFormat(cited(f"{turn}:{ids}", docs, background))
 
 
 def highlighted_spans(document: QTextDocument, turn: int) -> dict[int, str]:

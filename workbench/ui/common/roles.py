@@ -44,7 +44,12 @@ def _sheet() -> str:
     """The application's style sheet, or the light one when none is set (tests, early start)."""
     app = QApplication.instance()
     sheet = app.styleSheet() if isinstance(app, QApplication) else ""
-    return sheet or resources.stylesheet(dark=False)
+    return sheet or _light_sheet()
+
+
+@lru_cache(maxsize=1)
+def _light_sheet() -> str:
+    return resources.stylesheet(dark=False)  # read once: painting asks for colours often
 
 
 @lru_cache(maxsize=4)
