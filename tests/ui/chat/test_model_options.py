@@ -14,6 +14,7 @@ from workbench.api.events import TextDelta, ThinkingDelta
 from workbench.api.models import Flavour
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.core.chat_session import Turn
+from workbench.core.citations import CitationMap
 from workbench.ui.chat.turns import display_of, trace_of
 
 if TYPE_CHECKING:
@@ -75,9 +76,9 @@ def test_thinking_budget_and_off_reach_the_request(
 def test_thinking_block_is_open_while_thinking_and_folds_when_the_answer_starts() -> None:
     turn = Turn(user="Why?")
     snap = accumulate(ChatSnapshot(), ThinkingDelta("Let me see"))
-    assert display_of(0, turn, snap).thinking_open
+    assert display_of(0, turn, CitationMap(), snap).thinking_open
     snap = accumulate(snap, TextDelta("Because"))
-    assert not display_of(0, turn, snap).thinking_open
+    assert not display_of(0, turn, CitationMap(), snap).thinking_open
 
 
 def test_tool_plan_that_arrived_as_thinking_shows_in_the_trace(

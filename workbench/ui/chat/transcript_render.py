@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
-from workbench.core.citations import cites_answer, resolve_citations, segments
+from workbench.core.citations import CitationMap, cites_answer, segments
 from workbench.ui.chat.transcript_format import (
     bold,
     link,
@@ -25,7 +25,6 @@ from workbench.ui.chat.transcript_format import (
 
 if TYPE_CHECKING:
     from workbench.api.models import Citation
-    from workbench.core.citations import CitationMap
 
 THUMB = 48
 """Pixels of a thumbnail's longer side in the transcript."""
@@ -54,6 +53,8 @@ class TurnDisplay:
     thinking_open: bool = False
     images: tuple[str, ...] = ()
     """Data URIs of the images sent with the user's message (shown as thumbnails)."""
+    anchors: CitationMap = field(default_factory=CitationMap)
+    """`citations` anchored on `text`, computed in core (`ChatController.citations`)."""
 
 
 def frame_of(display: TurnDisplay) -> tuple[object, ...]:
@@ -74,11 +75,11 @@ def wants_plain(display: TurnDisplay, *, markdown: bool) -> bool:
     return not markdown or any(cites_answer(c) for c in display.citations)
 
 
-def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) -> CitationMap:
-    """Write a whole turn at the cursor (the document's end); returns its resolved citations."""
+def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) -> None:
+    """Write a whole turn at the cursor (the document's end), its anchored citations painted."""
     write_header(cursor, display)
     base = cursor.position()
-    cmap = resolve_citations(display.text, display.citations)
+    cmap = display.anchors
     if wants_plain(display, markdown=markdown):
         cursor.insertText(display.text, plain_format())
         runs = segments(cmap, len(display.text))
@@ -87,7 +88,6 @@ def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) ->
     else:
         insert_markdown(cursor, display.text)
     write_footer(cursor, display)
-    return cmap
 
 
 def insert_markdown(cursor: QTextCursor, text: str) -> None:

@@ -12,11 +12,17 @@ from workbench.ui.chat.transcript import TurnDisplay
 if TYPE_CHECKING:
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_metrics import TurnTiming
+    from workbench.core.citations import CitationMap
     from workbench.core.endpoints import EndpointConfig
 
 
-def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
-    """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
+def display_of(
+    index: int, turn: Turn, anchors: CitationMap, snap: ChatSnapshot | None = None
+) -> TurnDisplay:
+    """The transcript's view of a turn, live (from a snapshot) or finished (from its reply).
+
+    `anchors` are the turn's citations as core anchored them (`ChatController.citations`).
+    """
     source: ChatSnapshot | Reply
     if turn.system is not None:
         # The transcript has no system row; the message shows as a note where it was carried.
@@ -45,6 +51,7 @@ def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> Turn
         status=status,
         streaming=snap is not None,
         tool_calls=calls,
+        anchors=anchors,
         thinking=source.thinking,
         # Open while the model thinks; folded once the answer (or a tool call) starts.
         thinking_open=snap is not None and not (snap.text or snap.tool_calls),
@@ -80,11 +87,6 @@ def _untitled(turn: Turn) -> str:
 def plan_in_thinking(reply: Reply) -> str:
     """A reasoning model's plan: on a tool turn it arrives as thinking, not as a tool plan."""
     return f"(thinking) {reply.thinking}" if reply.tool_calls and reply.thinking else ""
-
-
-def has_output(snap: ChatSnapshot) -> bool:
-    """Whether the turn has produced anything to show yet (for time to first output)."""
-    return bool(snap.text or snap.tool_plan or snap.tool_calls)
 
 
 def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> str:
