@@ -99,7 +99,7 @@ class ModelOptions(QWidget):
             (self.tr("Off"), "disabled"),
         ):
             self.thinking.addItem(text, value)
-        _labelled(form, self.tr("&Thinking:"), self.thinking)
+        _labelled(form, self.tr("Thinking:"), self.thinking)
         self.budget = QSpinBox(self.reasoning_box)
         self.budget.setObjectName("chatThinkingBudget")
         self.budget.setAccessibleName(self.tr("Thinking token budget"))
@@ -120,12 +120,12 @@ class ModelOptions(QWidget):
             (self.tr("JSON schema"), "json_schema"),
         ):
             self.format_kind.addItem(text, value)
-        _labelled(form, self.tr("&Format:"), self.format_kind)
+        _labelled(form, self.tr("Format:"), self.format_kind)
         self.schema = JsonEditor(parent=self.format_box, name=self.tr("JSON schema"))
         self.schema.setObjectName("chatResponseSchema")
         self.schema.set_value(SCHEMA_SAMPLE)
         self.schema.setMinimumHeight(120)
-        _labelled(form, self.tr("&Schema:"), self.schema)
+        _labelled(form, self.tr("Schema:"), self.schema)
 
     def _build_tools(self) -> None:
         self.tools_box = QGroupBox(self.tr("Tool use"), self)
@@ -139,7 +139,7 @@ class ModelOptions(QWidget):
             (self.tr("None"), "NONE"),
         ):
             self.tool_choice.addItem(text, value)
-        _labelled(form, self.tr("Tool &choice:"), self.tool_choice)
+        _labelled(form, self.tr("Tool choice:"), self.tool_choice)
         self.strict_tools = QCheckBox(self.tr("Strict tools"), self.tools_box)
         self.strict_tools.setToolTip(self.tr("Tool calls follow the tool definitions strictly."))
         self.strict_tools.setObjectName("chatStrictTools")
@@ -150,7 +150,7 @@ class ModelOptions(QWidget):
         self.images_box = QGroupBox(self.tr("Images"), self)
         form = QFormLayout(self.images_box)
         self.strip = ImageStrip(parent=self.images_box)
-        _labelled(form, self.tr("Attac&hed:"), self.strip)
+        _labelled(form, self.tr("Attached:"), self.strip)
         self.detail = QComboBox(self.images_box)
         self.detail.setObjectName("chatImageDetail")
         self.detail.setAccessibleName(self.tr("Image detail"))
@@ -160,7 +160,7 @@ class ModelOptions(QWidget):
             (self.tr("High"), "high"),
         ):
             self.detail.addItem(text, value)
-        _labelled(form, self.tr("&Detail:"), self.detail)
+        _labelled(form, self.tr("Detail:"), self.detail)
         buttons = QHBoxLayout()
         self.attach = QPushButton(self.tr("&Attach image…"), self.images_box)
         self.attach.setObjectName("chatAttachImage")
@@ -168,7 +168,7 @@ class ModelOptions(QWidget):
         self.paste = QPushButton(self.tr("&Paste image"), self.images_box)
         self.paste.setObjectName("chatPasteImage")
         self.paste.setAccessibleName(self.tr("Paste image"))
-        self.remove = QPushButton(self.tr("&Remove"), self.images_box)
+        self.remove = QPushButton(self.tr("Remove"), self.images_box)
         self.remove.setObjectName("chatRemoveImage")
         self.remove.setAccessibleName(self.tr("Remove selected image"))
         for button in (self.attach, self.paste):
