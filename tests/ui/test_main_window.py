@@ -225,7 +225,14 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "window shown" in result.stdout
     shots = sorted(p.name for p in out.glob("*.png"))
-    assert shots == ["1-rerank.png", "2-chat.png", "3-chat-tools.png", "4-endpoints.png"]
+    assert shots == [
+        "1-rerank.png",
+        "2-chat.png",
+        "3-chat-tools.png",
+        "4-endpoints.png",
+        "5-chat-reasoning.png",
+        "6-chat-json-schema.png",
+    ]
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
     assert "Local sandbox" in (config / "settings.json").read_text(encoding="utf-8")
