@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QComboBox
 
 from tests.imaging import png
@@ -152,3 +154,30 @@ def test_choices_follow_the_model(pane: ChatPane) -> None:
     pane.setup.model.setText("my-own-deployment")
     assert options.reasoning_box.isEnabled()
     assert options.images_box.isEnabled()
+
+
+def test_images_come_by_paste_and_by_drop(pane: ChatPane, qtbot: QtBot, tmp_path: Path) -> None:
+    pane.setup.model.setText("command-a-vision-07-2025")
+    strip = pane.model_options.strip
+    image = QImage(20, 10, QImage.Format.Format_RGB32)
+    image.fill(0xFF0000)
+    QGuiApplication.clipboard().setImage(image)
+    qtbot.keyClick(strip, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert strip.count() == 1
+    assert (strip.images()[0].width, strip.images()[0].height) == (20, 10)
+    picture = tmp_path / "dropped.png"
+    picture.write_bytes(png(3, 3))
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(picture))])
+    drop = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    strip.dropEvent(drop)
+    assert [i.name for i in strip.images()][1] == "dropped.png"
+    strip.setCurrentRow(0)
+    qtbot.keyClick(strip, Qt.Key.Key_Delete)
+    assert [i.name for i in strip.images()] == ["dropped.png"]

@@ -33,7 +33,7 @@ def clipboard_png() -> bytes | None:
         return None
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes; str works
     return bytes(buffer.data().data())
 
 
