@@ -14,6 +14,8 @@ _: Any = object()
 _.highlightBlock  # QSyntaxHighlighter, for every changed block
 _.sizeHint  # QWidget, by layouts
 _.paintEvent  # QWidget, on every paint
+_.dragEnterEvent  # QWidget, when a drag enters (ImageStrip takes image files)
+_.dragMoveEvent  # QWidget, while a drag moves over it
 _.columnCount  # QAbstractItemModel, by the views
 _.headerData  # QAbstractItemModel, by the header views
 
@@ -47,6 +49,7 @@ _.frequency_penalty
 _.presence_penalty
 _.safety_mode
 _.response_format
+_.token_budget  # ThinkingOption, sent through model_dump()
 
 # Published limits kept in core/rerank_models.py's cited table beside the ones in use (data
 # transcribed from the model cards, not code; nothing enforces them yet).

@@ -32,7 +32,7 @@ def check_request(request: ChatRequest, model: str | None = None) -> None:
     """
     _check_combinations(request)
     _check_model(request, request.model or model)
-    _check_images(request)
+    _check_images(request, request.model or model)
 
 
 def _check_combinations(request: ChatRequest) -> None:
@@ -82,11 +82,13 @@ def _images(request: ChatRequest) -> list[ImagePart]:
     return images + list(request.images)
 
 
-def _check_images(request: ChatRequest) -> None:
+def _check_images(request: ChatRequest, model: str | None) -> None:
     images = _images(request)
-    if len(images) > MAX_IMAGES:
+    family = family_of(model)
+    most = family.max_images if family is not None and family.max_images else MAX_IMAGES
+    if len(images) > most:
         raise InputError(
-            f"{len(images)} images in this request; Cohere takes at most {MAX_IMAGES}",
+            f"{len(images)} images in this request; Cohere takes at most {most}",
             title="Too many images",
             where="images",
         )

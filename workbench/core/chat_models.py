@@ -28,8 +28,6 @@ class ChatFamily:
     max_images: int = 0
     safety_modes: tuple[str, ...] = NEWER_SAFETY_MODES
     tool_choice: bool = True
-    v1_search: bool = False
-    """`search_queries_only` and connectors (Cohere v1 only; deprecated, gone from v2)."""
 
 
 FAMILIES = (
@@ -43,19 +41,12 @@ FAMILIES = (
         ("command-r-plus", "command-r-", "command-r"),
         safety_modes=ALL_SAFETY_MODES,
         tool_choice=False,
-        v1_search=True,
     ),
 )
 """Most specific prefix first: `command-a-plus` before `command-a-`."""
 
 MAX_IMAGE_BYTES_TOTAL = 20 * 1024 * 1024
 """Total size of the images of one request (20 MB; *unverified*, see docs/wire-notes.md)."""
-
-DEPRECATED = {
-    "search_queries_only": "deprecated: Cohere v1 only, and only Command R / R+ honour it",
-    "connectors": "deprecated: Cohere v1 only; v2 has no connectors",
-}
-"""Options the API reference marks deprecated, with what to say beside them."""
 
 
 def family_of(model: str | None) -> ChatFamily | None:
