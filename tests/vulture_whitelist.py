@@ -16,6 +16,7 @@ _.sizeHint  # QWidget, by layouts
 _.paintEvent  # QWidget, on every paint
 _.dragEnterEvent  # QWidget, when a drag enters (ImageStrip takes image files)
 _.dragMoveEvent  # QWidget, while a drag moves over it
+_.eventFilter  # QObject, for the events of the objects it watches (ImageStrip: the message box)
 _.columnCount  # QAbstractItemModel, by the views
 _.headerData  # QAbstractItemModel, by the header views
 

@@ -5,17 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QIcon, QImage, QKeySequence, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from workbench.api.errors import InputError
 from workbench.core.images import AttachedImage, Detail, image_from_bytes, read_image
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
 
 THUMB = 64
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 
 
 def thumbnail(data: bytes) -> QIcon:
@@ -102,6 +118,29 @@ class ImageStrip(QListWidget):
         self.clear()
         self._images.clear()
         self.images_changed.emit()
+
+    def watch(self, editor: QPlainTextEdit) -> None:
+        """Take images pasted or dropped into `editor` too (the message box): text stays text."""
+        editor.installEventFilter(self)
+        editor.viewport().installEventFilter(self)
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if not self.isEnabled():
+            return False
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            has_image = not QGuiApplication.clipboard().image().isNull()
+            return bool(
+                event.matches(QKeySequence.StandardKey.Paste) and has_image and self.paste()
+            )
+        if event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+            images = [f for f in files if Path(f).suffix.lower() in IMAGE_SUFFIXES]
+            if images:
+                for path in images:
+                    self.add_file(path)
+                event.acceptProposedAction()
+                return True
+        return False
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Paste):

@@ -147,6 +147,8 @@ class ChatPane(QWidget):
         ):
             changed.connect(self._schedule_preview)
         self.setup.model.textChanged.connect(self._on_model_changed)
+        self.model_options.strip.watch(c.message)
+        self.model_options.strip.images_changed.connect(self._on_images_changed)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
@@ -350,6 +352,13 @@ class ChatPane(QWidget):
         self.tabs.set_endpoint(self._services.session.selected("chat"))
         self._on_model_changed()
         self._schedule_preview()
+
+    def _on_images_changed(self) -> None:
+        count = self.model_options.strip.count()
+        if count:
+            self.composer.status.setText(
+                self.tr("%n image(s) attached to the next message (Model page).", "", count)
+            )
 
     def _on_model_changed(self, *_: object) -> None:
         endpoint = self._services.session.selected("chat")
