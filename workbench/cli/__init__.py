@@ -54,6 +54,7 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
+from workbench.core.chat_checks import check_request
 from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.saved_endpoints import connection_for
@@ -353,6 +354,7 @@ async def _run_chat(
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
+    check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
     async with WorkbenchClient(connection) as client:
         run = TurnRun()
         try:
