@@ -181,3 +181,16 @@ def test_v1_refuses_images_and_thinking() -> None:
     with pytest.raises(InputError) as caught:
         codec_for(Flavour.COHERE_V1).chat_body(thinking, "m", stream=False)
     assert caught.value.where == "params.thinking"
+
+
+def test_openai_route_json_schema_and_images_over_loopback(connection: Factory) -> None:
+    schema = {"type": "object", "properties": {"n": {"type": "integer"}}, "required": ["n"]}
+    fmt = ResponseFormat(type="json_object", json_schema=schema)
+    json_turn = ChatRequest(message="A number", params=GenerationParams(response_format=fmt))
+    image = ImagePart(url=data_uri(png(2, 2)))
+    image_turn = ChatRequest(message="What?", images=[image])
+    conn = connection(Flavour.OPENAI, model="command-a-plus-05-2026")
+    whole, streamed = asyncio.run(_both(conn, json_turn))
+    assert whole.text == streamed.text == '{"n": 0}'
+    whole, _ = asyncio.run(_both(conn, image_turn))
+    assert "PNG 2x2" in whole.text

@@ -109,3 +109,27 @@ def thinking_for(answer: Answer, prompt: Prompt, features: Features) -> str:
     if features.thinking_budget is None:
         return ""
     return thinking_text(prompt, answer, features.thinking_budget)
+
+
+def _openai_format(body: dict[str, Any]) -> tuple[bool, dict[str, Any] | None]:
+    fmt = body.get("response_format")
+    if not isinstance(fmt, dict) or fmt.get("type") in (None, "text"):
+        return False, None
+    kind = v.choice(fmt, "type", ("text", "json_object", "json_schema"))
+    if kind == "json_object":
+        return True, None
+    inner = fmt.get("json_schema")
+    schema = inner.get("schema") if isinstance(inner, dict) else None
+    if not isinstance(schema, dict):
+        raise v.bad("response_format.json_schema.schema", "must be an object", status=422)
+    return True, schema
+
+
+def openai_features(body: dict[str, Any], messages: list[dict[str, Any]]) -> Features:
+    """The same for the OpenAI-style route: `response_format` in its spelling, image parts."""
+    wants_json, schema = _openai_format(body)
+    every, last = _images(messages)
+    if every and not traits(str(body.get("model", ""))).vision:
+        raise v.bad("messages", f"model '{body.get('model')}' does not support image inputs")
+    check_limits(every)
+    return Features(None, wants_json, schema, tuple(last))
