@@ -305,7 +305,7 @@ class ChatPane(QWidget):
         self._rebuild()
         last = self._session.turns[-1].reply if self._session.turns else None
         self.tool_results.set_calls(last.tool_calls if last else [])
-        self.history.show_history(self._session.history(), force=True)
+        self.history.show_history(self._session.history, force=True)
         self._save()
 
     def _on_tabs_current_changed(self, _row: int) -> None:
@@ -368,7 +368,7 @@ class ChatPane(QWidget):
             self.sources.show_documents(cmap, self._lookups[index])
         self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
         self._set_busy(False)
-        self.history.show_history(self._session.history())
+        self.history.show_history(self._session.history)
         self._schedule_preview()
         self._save()
         self.turn_finished.emit(index)
@@ -386,7 +386,7 @@ class ChatPane(QWidget):
         self.transcript.set_turns([display_of(i, t) for i, t in enumerate(turns)])
         self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
         if upto is None:
-            self.history.show_history(self._session.history())
+            self.history.show_history(self._session.history)
             self._schedule_preview()
 
     # --- history --------------------------------------------------------------------------------
