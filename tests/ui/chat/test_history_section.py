@@ -35,7 +35,7 @@ def pane(services: Services, qtbot: QtBot) -> ChatPane:
 
 def _held(pane: ChatPane) -> JsonEditor:
     """The editor widget itself (not through `history.editor`, which fills it first)."""
-    editor = pane.history.findChild(JsonEditor, "chat_history_json")
+    editor = pane.history.findChild(JsonEditor)
     assert editor is not None
     return editor
 

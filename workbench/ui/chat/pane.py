@@ -22,6 +22,7 @@ from workbench.ui.chat.turn_runner import STOPPED as STOPPED
 from workbench.ui.chat.turn_runner import TurnRunner
 from workbench.ui.chat.turns import display_of, trace_of
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -297,6 +298,7 @@ class ChatPane(QWidget):
         self._lookups.clear()
         self._rebuild()
         self._save()
+        release_free_memory()  # a long conversation's pages go back to the OS (issue 15)
 
     def _replace_history(self, messages: list[ChatMessage]) -> None:
         self._on_cancel_edit_clicked()
