@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from workbench.api.errors import InputError
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.json_highlight import utf16_index
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -167,3 +168,9 @@ def test_asking_an_untouched_empty_editor_for_its_value_shows_the_error(
         editor.value()  # what a run does
     assert editor.message() == "The JSON is empty at line 1, column 1"
     assert editor.error_position() == (1, 1)
+
+
+def test_utf16_index_counts_astral_characters_twice() -> None:
+    text = 'é😀"k": 😀😀 x'
+    for index in range(len(text) + 1):
+        assert utf16_index(text, index) == len(text[:index].encode("utf-16-le")) // 2
