@@ -34,6 +34,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "frame_split": ["frame_split.py"],
     "stream_decode": ["stream_decode.py"],
     "sandbox_load": ["sandbox_load.py"],
+    "entra_sign_in": ["entra_sign_in.py"],
 }
 """Name → script and arguments; sizes chosen so the whole run stays under five minutes."""
 NOT_APPLICABLE = [
