@@ -188,3 +188,13 @@ def test_a_huge_text_is_not_handed_to_the_highlighter_line_by_line(
     assert lines == []
     editor.set_value(["small"])
     qtbot.waitUntil(lambda: '  "small"' in lines)
+
+
+def test_set_text_validates_what_the_editor_holds_even_when_qt_rewrites_separators(
+    editor: JsonEditor,
+) -> None:
+    editor.set_text("[1,\r\n2]")
+    assert editor.is_valid()
+    editor.set_text('["a\u2029b"]')  # a paragraph separator becomes a raw line break in Qt
+    assert not editor.is_valid()
+    assert editor.text() == '["a\nb"]'
