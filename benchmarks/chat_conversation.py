@@ -59,6 +59,10 @@ async def conversation(base_url: str, turns: int, out: TextIO) -> dict[str, floa
         print(f"crashes: {crashes}; errors: {errors[:3]}", file=out)
     await services.tasks.shutdown()
     await services.session.aclose()
+    # Qt deletes the pane, not the cycle collector later (that crashed PySide at teardown).
+    pane.hide()  # not close(): the last window closing would quit the app and its loop
+    pane.deleteLater()
+    await asyncio.sleep(0.05)
     return {
         "start": start,
         "grown": grown,
@@ -81,7 +85,7 @@ def main() -> int:
     asyncio.set_event_loop(loop)
     with sandbox_process() as base_url, loop:
         got = loop.run_until_complete(conversation(base_url, args.turns, out))
-    collector.stop()
+        collector.stop()  # while the loop is open: collecting after it closed crashed Qt
     turns = args.turns
     print(
         f"{turns} turns: {got['start']:.0f} MiB at start, {got['grown']:.0f} MiB after, "
