@@ -6,9 +6,6 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import SchemaError
-
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -62,6 +59,11 @@ def check_answer(text: str, fmt: ResponseFormat | None) -> SchemaCheck | None:
     if fmt.json_schema is None:
         ok = isinstance(value, dict)
         return SchemaCheck(ok, () if ok else (SchemaProblem("$", "is not a JSON object"),))
+    # Imported here: jsonschema takes about a quarter of a second to import, and the window
+    # must not wait for it (tests/ui/test_startup_imports.py).
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
     try:
         validator = Draft202012Validator(fmt.json_schema)
         errors = sorted(
