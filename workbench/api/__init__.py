@@ -35,6 +35,8 @@ from workbench.api.events import (
     UnknownEvent,
     UsageReported,
 )
+from workbench.api.flavours import chat_request_body, flavour_traits, rerank_request_body
+from workbench.api.flavours.traits import FlavourTraits, ParamTrait, RerankTraits, Routes
 from workbench.api.models import (
     AuthScheme,
     ChatMessage,
@@ -74,9 +76,11 @@ __all__ = [
     "Document",
     "EndpointInfo",
     "Flavour",
+    "FlavourTraits",
     "GenerationParams",
     "InputError",
     "NotFound",
+    "ParamTrait",
     "ProtocolError",
     "RateLimited",
     "RedactingFilter",
@@ -84,6 +88,8 @@ __all__ = [
     "RerankHit",
     "RerankRequest",
     "RerankResponse",
+    "RerankTraits",
+    "Routes",
     "SearchQueriesGenerated",
     "SearchResultsReceived",
     "ServerError",
@@ -109,9 +115,12 @@ __all__ = [
     "WorkbenchClient",
     "WorkbenchError",
     "accumulate",
+    "chat_request_body",
+    "flavour_traits",
     "infer_flavour",
     "install_log_redaction",
     "normalise_base_url",
     "parse_pasted_url",
+    "rerank_request_body",
     "tool_from_json",
 ]
