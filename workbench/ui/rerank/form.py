@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from workbench.api.models import RerankRequest
 from workbench.core.rerank_docs import (
-    DEFAULT_MAX_CHUNKS_PER_DOC,
     KeyCount,
     RerankRules,
     key_inventory,
@@ -172,7 +171,8 @@ class RerankForm(QWidget):
         self.model.setPlaceholderText(
             default_model or ("required" if rules.model_required else "server's default")
         )
-        self.max_chunks.setToolTip(f"Server default {DEFAULT_MAX_CHUNKS_PER_DOC}")
+        if rules.default_chunks_per_doc is not None:
+            self.max_chunks.setToolTip(f"Server default {rules.default_chunks_per_doc}")
 
     def set_documents(self, documents: Sequence[Document]) -> None:
         """Rebuild the key list from the documents, keeping the person's checks and order."""

@@ -6,14 +6,13 @@ import asyncio
 import json
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from workbench.api import rerank_request_body
 from workbench.api.errors import InputError, WorkbenchError
-from workbench.api.flavours import codec_for
-from workbench.api.models import Flavour
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import (
-    DEFAULT_MAX_CHUNKS_PER_DOC,
     MAX_DOCS_TIMES_CHUNKS,
     RECOMMENDED_MAX_DOCUMENTS,
+    RerankRules,
     rules_for,
 )
 
@@ -30,26 +29,35 @@ Outcome: TypeAlias = "RerankResponse | WorkbenchError"
 """One side of a comparison: its answer, or why it has none."""
 
 
-def check_chunk_budget(count: int, max_chunks: int | None, *, split: bool) -> None:
-    """v1: documents x max_chunks_per_doc must stay below 10,000 unless batches keep to it.
+def check_chunk_budget(
+    count: int, max_chunks: int | None, rules: RerankRules, *, split: bool
+) -> None:
+    """Where documents are chunked (v1), documents x max_chunks_per_doc must stay below the
+    flavour's budget (10,000) unless batches keep to it.
 
     Raises:
         InputError: naming `max_chunks_per_doc` and the value that would fit.
     """
-    chunks = max_chunks or DEFAULT_MAX_CHUNKS_PER_DOC
-    if count * chunks < MAX_DOCS_TIMES_CHUNKS or split:
+    budget = rules.chunk_budget
+    if budget is None:
+        return
+    chunks = max_chunks or rules.default_chunks_per_doc or 1
+    if count * chunks < budget or split:
         return
     raise InputError(
         title=f"{count:,} documents x {chunks} chunks each must stay below "
-        f"{MAX_DOCS_TIMES_CHUNKS:,}: lower max_chunks_per_doc to "
-        f"{max(1, (MAX_DOCS_TIMES_CHUNKS - 1) // count)} or split into batches",
+        f"{budget:,}: lower max_chunks_per_doc to "
+        f"{max(1, (budget - 1) // count)} or split into batches",
         where="max_chunks_per_doc",
     )
 
 
-def batch_for(flavour: Flavour | None, max_chunks: int | None) -> int:
-    """Documents per request when splitting: v1 also counts each document's chunks."""
-    return batch_size(max_chunks if flavour is Flavour.COHERE_V1 else 1)
+def batch_for(rules: RerankRules | None, max_chunks: int | None) -> int:
+    """Documents per request when splitting: where documents are chunked, chunks count too."""
+    if rules is None or rules.chunk_budget is None:
+        return batch_size(1)
+    default = rules.default_chunks_per_doc or 1
+    return batch_size(max_chunks, budget=rules.chunk_budget, default_chunks=default)
 
 
 def _needs_model(endpoint: EndpointConfig, request: RerankRequest) -> bool:
@@ -97,7 +105,7 @@ class RerankSender:
             # Sent as the model /info names; shown as such until the first run learns it.
             model = self.known_model(endpoint) or "<model named by GET /info>"
             request = request.model_copy(update={"model": model})
-        body: dict[str, Any] = codec_for(endpoint.flavour).rerank_body(request, endpoint.model)
+        body: dict[str, Any] = rerank_request_body(endpoint.flavour, request, endpoint.model)
         return json.dumps(body, indent=2, ensure_ascii=False)
 
     async def send(self, target: Target, request: RerankRequest, *, split: bool) -> RerankResponse:
@@ -106,7 +114,7 @@ class RerankSender:
         if _needs_model(endpoint, request):
             request = request.model_copy(update={"model": await self._model_name(target)})
         total = len(request.documents)
-        size = batch_for(endpoint.flavour, request.max_chunks_per_doc)
+        size = batch_for(rules_for(endpoint.flavour), request.max_chunks_per_doc)
         if total <= size or not split:
             return await client.rerank(request)
         parts = []
