@@ -36,8 +36,8 @@ from workbench.api.flavours.traits import (
     FlavourTraits,
     RerankTraits,
     Routes,
+    model_stop_limit,
     params,
-    stop_sequence_limit,
 )
 from workbench.api.models import Flavour, ToolCall, Usage
 from workbench.api.tools import tool_to_v1
@@ -91,7 +91,7 @@ TRAITS = FlavourTraits(
         "citation_mode",
         "safety_mode",
     ),
-    stop_sequence_limit=stop_sequence_limit(),
+    stop_sequence_limit=model_stop_limit(),
     history_field="chat_history",
     preamble_field="preamble",
     rerank=RerankTraits(

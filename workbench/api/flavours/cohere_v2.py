@@ -36,8 +36,8 @@ from workbench.api.flavours.traits import (
     FlavourTraits,
     RerankTraits,
     Routes,
+    model_stop_limit,
     params,
-    stop_sequence_limit,
 )
 from workbench.api.models import Citation, Flavour, ToolCall
 from workbench.api.tools import tool_to_function
@@ -87,7 +87,7 @@ TRAITS = FlavourTraits(
         "citation_mode",
         "safety_mode",
     ),
-    stop_sequence_limit=stop_sequence_limit(),
+    stop_sequence_limit=model_stop_limit(),
     history_field="messages",
     preamble_field=None,
     # v2 sends strings only; objects are rendered to "key: value" lines in rank_fields order (so

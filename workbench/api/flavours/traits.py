@@ -111,7 +111,7 @@ def _bounds(name: str) -> tuple[float | None, float | None]:
     return low, high
 
 
-def stop_sequence_limit() -> int:
+def model_stop_limit() -> int:
     """The most stop sequences `GenerationParams` takes (a flavour may take fewer)."""
     for constraint in GenerationParams.model_fields["stop_sequences"].metadata:
         limit = getattr(constraint, "max_length", None)
