@@ -22,7 +22,9 @@ from workbench.api import (
 )
 from workbench.api.flavours import codec_for
 from workbench.api.flavours.traits import PARAMETERS
+from workbench.api.models import RelevantSpansOption
 from workbench.api.urls import build_url
+from workbench.core.probe_routes import candidate_routes
 
 FLAVOURS = list(Flavour)
 RERANKING = [f for f in Flavour if flavour_traits(f).rerank.supported]
@@ -143,8 +145,12 @@ def test_rerank_traits_match_the_rerank_body(flavour: Flavour) -> None:
         rank_fields=["text"],
         max_chunks_per_doc=3,
         max_tokens_per_doc=100,
+        relevant_spans=RelevantSpansOption(),
+        priority=1,
     )
     body = rerank_request_body(flavour, request, "m")
+    assert ("relevant_spans" in body) is rules.relevant_spans
+    assert ("priority" in body) is rules.priority
     lengths = {"max_chunks_per_doc", "max_tokens_per_doc"} & set(body)
     assert lengths == {rules.length_parameter}
     assert ("return_documents" in body) is rules.return_documents
@@ -206,3 +212,14 @@ def test_the_branch_check_sees_a_branch() -> None:
         "    codec_for(f)\n"
     )
     assert len(_branches(source, "x.py")) == 4
+
+
+@pytest.mark.parametrize("flavour", FLAVOURS)
+def test_test_connection_surveys_every_flavours_routes(flavour: Flavour) -> None:
+    # core lists the routes in the order people read them; a new flavour's routes must be there.
+    routes = flavour_traits(flavour).routes
+    surveyed = candidate_routes("https://h.example")
+    assert routes.chat in surveyed
+    assert routes.info in surveyed
+    if flavour in RERANKING:
+        assert routes.rerank in surveyed

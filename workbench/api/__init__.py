@@ -14,6 +14,7 @@ from workbench.api.errors import (
     RateLimited,
     RequestTimeout,
     ServerError,
+    SignInError,
     StatusError,
     Unprocessable,
     WorkbenchError,
@@ -35,7 +36,12 @@ from workbench.api.events import (
     UnknownEvent,
     UsageReported,
 )
-from workbench.api.flavours import chat_request_body, flavour_traits, rerank_request_body
+from workbench.api.flavours import (
+    chat_request_body,
+    flavour_traits,
+    ranked_document_text,
+    rerank_request_body,
+)
 from workbench.api.flavours.traits import FlavourTraits, ParamTrait, RerankTraits, Routes
 from workbench.api.models import (
     AuthScheme,
@@ -93,6 +99,7 @@ __all__ = [
     "SearchQueriesGenerated",
     "SearchResultsReceived",
     "ServerError",
+    "SignInError",
     "StatusError",
     "StreamEnded",
     "StreamEvent",
@@ -121,6 +128,7 @@ __all__ = [
     "install_log_redaction",
     "normalise_base_url",
     "parse_pasted_url",
+    "ranked_document_text",
     "rerank_request_body",
     "tool_from_json",
 ]

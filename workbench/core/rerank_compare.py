@@ -118,19 +118,22 @@ def compare_rankings(a: Sequence[int], b: Sequence[int], k: int) -> Comparison:
 
 def batch_size(
     max_chunks_per_doc: int | None = None,
+    recommended: int = RECOMMENDED_MAX_DOCUMENTS,
     *,
     budget: int = MAX_DOCS_TIMES_CHUNKS,
     default_chunks: int = DEFAULT_MAX_CHUNKS_PER_DOC,
 ) -> int:
-    """Largest batch that keeps to the 1,000-document advice and documents * chunks < budget.
+    """Largest batch that keeps to the model's advised documents per request (1,000 for every
+    family so far, see `rerank_models`) and documents * chunks < budget.
 
     Args:
         max_chunks_per_doc: chunks per document as sent (None: the server's `default_chunks`).
+        recommended: the model's advised documents per request.
         budget: the flavour's chunk budget (v1: 10,000).
         default_chunks: the flavour's max_chunks_per_doc when none is sent (v1: 10).
     """
     chunks = max_chunks_per_doc or default_chunks
-    return max(1, min(RECOMMENDED_MAX_DOCUMENTS, (budget - 1) // chunks))
+    return max(1, min(recommended, (budget - 1) // chunks))
 
 
 def split_batches(count: int, size: int) -> list[range]:

@@ -17,7 +17,13 @@ if TYPE_CHECKING:
     from workbench.api.events import StreamEvent
     from workbench.api.flavours.common import StreamMapper
     from workbench.api.flavours.traits import FlavourTraits
-    from workbench.api.models import ChatRequest, Flavour, RerankRequest, RerankResponse
+    from workbench.api.models import (
+        ChatRequest,
+        Document,
+        Flavour,
+        RerankRequest,
+        RerankResponse,
+    )
 
 
 class Codec(Protocol):
@@ -73,6 +79,12 @@ def rerank_request_body(
         InputError: what the flavour cannot carry (a missing model for v2…).
     """
     return _CODECS[flavour].rerank_body(request, model)
+
+
+def ranked_document_text(document: Document, rank_fields: list[str] | None) -> str:
+    """The text a rerank that returns relevant spans scored for a document (the spans' offsets
+    count in it): a string as is, an object as `key: value` lines in rank_fields order."""
+    return cohere_v2.render_document(document, rank_fields)
 
 
 def decode_events(flavour: Flavour, chunks: Iterable[bytes]) -> Iterator[StreamEvent]:

@@ -50,6 +50,10 @@ class RerankTraits:
     """Documents x max_chunks_per_doc must stay below this; None when documents are not chunked."""
     default_chunks_per_doc: int | None = None
     """The server's max_chunks_per_doc when none is sent."""
+    relevant_spans: bool = False
+    """Takes `relevant_spans` (v2; only Rerank 5 models answer with spans)."""
+    priority: bool = False
+    """Takes `priority` (v2)."""
 
 
 NO_RERANK = RerankTraits(supported=False)

@@ -15,6 +15,7 @@ from workbench.core.rerank_docs import (
     RerankRules,
     rules_for,
 )
+from workbench.core.rerank_models import limits_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -52,12 +53,14 @@ def check_chunk_budget(
     )
 
 
-def batch_for(rules: RerankRules | None, max_chunks: int | None) -> int:
-    """Documents per request when splitting: where documents are chunked, chunks count too."""
+def batch_for(rules: RerankRules | None, max_chunks: int | None, model: str | None = None) -> int:
+    """Documents per request when splitting: the model's advice; where documents are chunked
+    (v1), chunks count too."""
+    recommended = limits_for(model).recommended_documents
     if rules is None or rules.chunk_budget is None:
-        return batch_size(1)
+        return batch_size(1, recommended)
     default = rules.default_chunks_per_doc or 1
-    return batch_size(max_chunks, budget=rules.chunk_budget, default_chunks=default)
+    return batch_size(max_chunks, recommended, budget=rules.chunk_budget, default_chunks=default)
 
 
 def _needs_model(endpoint: EndpointConfig, request: RerankRequest) -> bool:
@@ -114,7 +117,8 @@ class RerankSender:
         if _needs_model(endpoint, request):
             request = request.model_copy(update={"model": await self._model_name(target)})
         total = len(request.documents)
-        size = batch_for(rules_for(endpoint.flavour), request.max_chunks_per_doc)
+        model = request.model or endpoint.model
+        size = batch_for(rules_for(endpoint.flavour), request.max_chunks_per_doc, model)
         if total <= size or not split:
             return await client.rerank(request)
         parts = []
