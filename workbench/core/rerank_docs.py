@@ -85,6 +85,29 @@ def check_documents(value: Any, rules: RerankRules) -> list[Document]:
     return value
 
 
+def check_chunk_budget(
+    count: int, max_chunks: int | None, rules: RerankRules, *, split: bool
+) -> None:
+    """Where documents are chunked (v1), documents x max_chunks_per_doc must stay below the
+    flavour's budget (10,000) unless batches keep to it.
+
+    Raises:
+        InputError: naming `max_chunks_per_doc` and the value that would fit.
+    """
+    budget = rules.chunk_budget
+    if budget is None:
+        return
+    chunks = max_chunks or rules.default_chunks_per_doc or 1
+    if count * chunks < budget or split:
+        return
+    raise InputError(
+        title=f"{count:,} documents x {chunks} chunks each must stay below "
+        f"{budget:,}: lower max_chunks_per_doc to "
+        f"{max(1, (budget - 1) // count)} or split into batches",
+        where="max_chunks_per_doc",
+    )
+
+
 def _json_type(value: Any) -> str:
     names = {bool: "a boolean", int: "a number", float: "a number", list: "an array"}
     return "null" if value is None else names.get(type(value), type(value).__name__)

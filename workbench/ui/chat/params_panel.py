@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from workbench.api import FlavourTraits, ParamTrait, flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, Flavour, GenerationParams
+from workbench.ui.common.a11y import StatusLabel
 
 _Field = QLineEdit | QComboBox | QPlainTextEdit
 
@@ -128,7 +129,7 @@ class ParamsPanel(QWidget):
         self._sqo.setToolTip("Ask only for the search queries the model would run (Cohere v1).")
         self._sqo.toggled.connect(self.params_changed)
         form.addRow(self._sqo)
-        self._error = QLabel(self)
+        self._error = StatusLabel(self)
         self._error.setObjectName("chat_params_error")
         self._error.setAccessibleName("Parameter error")
         self._error.setWordWrap(True)

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from workbench.api import rerank_request_body
-from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.errors import WorkbenchError
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import (
     MAX_DOCS_TIMES_CHUNKS,
@@ -28,29 +28,6 @@ Target = tuple["EndpointConfig", "WorkbenchClient"]
 """An endpoint and the client that sends to it."""
 Outcome: TypeAlias = "RerankResponse | WorkbenchError"
 """One side of a comparison: its answer, or why it has none."""
-
-
-def check_chunk_budget(
-    count: int, max_chunks: int | None, rules: RerankRules, *, split: bool
-) -> None:
-    """Where documents are chunked (v1), documents x max_chunks_per_doc must stay below the
-    flavour's budget (10,000) unless batches keep to it.
-
-    Raises:
-        InputError: naming `max_chunks_per_doc` and the value that would fit.
-    """
-    budget = rules.chunk_budget
-    if budget is None:
-        return
-    chunks = max_chunks or rules.default_chunks_per_doc or 1
-    if count * chunks < budget or split:
-        return
-    raise InputError(
-        title=f"{count:,} documents x {chunks} chunks each must stay below "
-        f"{budget:,}: lower max_chunks_per_doc to "
-        f"{max(1, (budget - 1) // count)} or split into batches",
-        where="max_chunks_per_doc",
-    )
 
 
 def batch_for(rules: RerankRules | None, max_chunks: int | None, model: str | None = None) -> int:
