@@ -60,7 +60,7 @@ class ChatPane(QWidget):
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
         self._editing: int | None = None
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
-        self.setObjectName("chat_pane")
+        self.setObjectName("chatPane")
         self.setAccessibleName("Chat")
         self._build_ui()
         self._connect_signals()

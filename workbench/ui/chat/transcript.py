@@ -63,7 +63,7 @@ class Transcript(QTextBrowser):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_transcript")
+        self.setObjectName("chatTranscript")
         self.setAccessibleName("Conversation")
         self.setOpenLinks(False)
         self._markdown = True
