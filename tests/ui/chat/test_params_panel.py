@@ -123,6 +123,6 @@ def test_panel_shows_exactly_the_flavours_parameter_table(
     panel.set_flavour(flavour)
     shown = [spec.name for spec in all_specs() if not panel.field(spec.name).isHidden()]
     assert shown == [spec.name for spec in traits.params]
-    sqo = panel.findChild(QCheckBox, "param_search_queries_only")
+    sqo = panel.findChild(QCheckBox, "paramSearchQueriesOnly")
     assert sqo is not None
     assert sqo.isHidden() is not traits.search_queries_only
