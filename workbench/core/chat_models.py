@@ -64,13 +64,13 @@ def safety_modes_for(model: str | None) -> tuple[str, ...]:
     return family.safety_modes if family else ALL_SAFETY_MODES
 
 
-def safety_choices(model: str | None, *, v1: bool) -> tuple[str, ...]:
-    """The safety modes to offer in a form: the family's (v1 spells OFF as NONE); for an
-    unknown model, every mode either dialect knows."""
-    if family_of(model) is None:
-        return ("CONTEXTUAL", "STRICT", "NONE", "OFF")
+def safety_choices(model: str | None) -> tuple[str, ...]:
+    """The safety modes to offer in a form: the family's, with OFF also spelt NONE (Cohere v1's
+    word for it) where the family takes it; every mode for an unknown model."""
     modes = safety_modes_for(model)
-    return tuple("NONE" if v1 and m == "OFF" else m for m in modes)
+    if "OFF" not in modes:
+        return modes
+    return (*(m for m in modes if m != "OFF"), "NONE", "OFF")
 
 
 def takes_thinking(model: str | None) -> bool:

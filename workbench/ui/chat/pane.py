@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from workbench.api import flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
@@ -29,7 +29,7 @@ from workbench.ui.gc_guard import release_free_memory
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage, ChatRequest, ResponseFormat
+    from workbench.api.models import ChatMessage, ChatRequest, Flavour, ResponseFormat
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
@@ -237,7 +237,7 @@ class ChatPane(QWidget):
         return endpoint
 
     def _frame(self) -> ChatFrame:
-        has_docs = self._endpoint().flavour is not Flavour.OPENAI
+        has_docs = flavour_traits(self._endpoint().flavour).documents
         documents = parse_documents(self.documents.editor.value()) if has_docs else []
         return ChatFrame(
             model=self.setup.model.text().strip() or None,
@@ -370,8 +370,7 @@ class ChatPane(QWidget):
         endpoint = self._services.session.selected("chat")
         model = self.setup.model.text().strip() or (endpoint.model if endpoint else None)
         self.model_options.set_model(model)
-        v1 = endpoint is not None and endpoint.flavour is Flavour.COHERE_V1
-        self.params.set_choices("safety_mode", safety_choices(model, v1=v1))
+        self.params.set_choices("safety_mode", safety_choices(model))
 
     # --- the turn -------------------------------------------------------------------------------
 
