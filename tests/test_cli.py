@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.waits import WAIT_S
 from workbench.cli import main
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ def test_real_subprocess_rerank_from_stdin(sandbox: RunningSandbox) -> None:
         input=json.dumps(DOCS),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=2 * WAIT_S,
         check=False,
     )
     assert (result.returncode, result.stderr) == (0, "")

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def saved(sandbox: RunningSandbox) -> Iterator[EndpointConfig]:
+def saved(sandbox: RunningSandbox, live_keyring: None) -> Iterator[EndpointConfig]:
     """A saved v1 endpoint on the sandbox, its key in the real keyring."""
     endpoint = EndpointConfig(
         name="Sandbox Réranker", base_url=sandbox.base_url, flavour=Flavour.COHERE_V1

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QUrl
 
+from tests.waits import WAIT_MS
 from workbench.api.models import Citation
 from workbench.ui.chat.transcript import (
     RENDER_BUDGET_CHARS,
@@ -63,7 +64,7 @@ def test_streaming_turn_highlights_as_citations_arrive(
         )
         if step % 9 == 0:
             transcript.flush()
-    qtbot.waitUntil(lambda: transcript.highlighted_spans(1) == _expected())
+    qtbot.waitUntil(lambda: transcript.highlighted_spans(1) == _expected(), timeout=WAIT_MS)
     transcript.finish_live(
         TurnDisplay(index=1, user="q", text=ANSWER, citations=CITES, status="done")
     )
@@ -89,7 +90,7 @@ def test_markdown_streams_and_keeps_settled_paragraphs(transcript: Transcript) -
 def test_updates_are_coalesced(transcript: Transcript, qtbot: QtBot) -> None:
     for n in range(200):
         transcript.show_live(TurnDisplay(index=0, user="u", text="x" * n, streaming=True))
-    qtbot.waitUntil(lambda: transcript.renders >= 1)
+    qtbot.waitUntil(lambda: transcript.renders >= 1, timeout=WAIT_MS)
     assert transcript.renders == 1
     assert "x" * 199 in transcript.toPlainText()
 
@@ -109,10 +110,10 @@ def test_stable_cut_ignores_blank_lines_inside_code_fences() -> None:
 
 def test_links_emit_edit_copy_and_citation(transcript: Transcript, qtbot: QtBot) -> None:
     transcript.set_turns([TurnDisplay(index=2, user="u", text=ANSWER, citations=CITES)])
-    with qtbot.waitSignal(transcript.citation_activated) as cited:
+    with qtbot.waitSignal(transcript.citation_activated, timeout=WAIT_MS) as cited:
         transcript.highlighted.emit(QUrl("cite:2:2,3"))
     assert cited.args == [2, (2, 3)]
-    with qtbot.waitSignal(transcript.edit_requested) as edit:
+    with qtbot.waitSignal(transcript.edit_requested, timeout=WAIT_MS) as edit:
         transcript.anchorClicked.emit(QUrl("edit:2"))
     assert edit.args == [2]
     # The hrefs the tests emit are the ones the document carries.
@@ -231,7 +232,7 @@ def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
     shown = transcript.toPlainText()
     assert text[:RENDER_BUDGET_CHARS] in shown
     assert text[: RENDER_BUDGET_CHARS + 1] not in shown
-    qtbot.waitUntil(lambda: text in transcript.toPlainText())
+    qtbot.waitUntil(lambda: text in transcript.toPlainText(), timeout=WAIT_MS)
     assert transcript.renders >= len(text) // RENDER_BUDGET_CHARS
     transcript.finish_live(TurnDisplay(index=0, user="u", text=text, status="done"))
     whole = Transcript()
