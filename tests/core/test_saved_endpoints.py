@@ -52,6 +52,7 @@ def test_connection_carries_the_keyring_key(saved: EndpointConfig, sandbox: Runn
     assert connection.flavour is Flavour.COHERE_V1
 
 
+@pytest.mark.usefixtures("live_keyring")
 def test_missing_key_and_sandbox_endpoint_are_explained(tmp_path: Path) -> None:
     keyless = EndpointConfig(name="keyless", base_url="https://h.example", auth=AuthScheme.BEARER)
     local = EndpointConfig(name="Local sandbox", base_url="http://127.0.0.1:1", is_sandbox=True)

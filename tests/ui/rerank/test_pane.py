@@ -423,7 +423,7 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     pane, services, qtbot
 ) -> None:
     select_flavour(services, Flavour.COHERE_V1)
-    docs = [f"document {i} about apples" if i % 7 == 0 else f"document {i}" for i in range(1001)]
+    docs = [f"document {i} about apples" if i % 7 == 0 else f"document {i}" for i in range(1000)]
     fill(pane, "apples", docs)
     run(pane, services, qtbot)
     assert "lower max_chunks_per_doc to 9 or split into batches" in error_text(pane)
@@ -436,7 +436,7 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     assert error_text(pane) == ""
     assert len(ranking(pane)) == 5
     assert all(i % 7 == 0 for i in ranking(pane))
-    assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 2
+    assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 1
 
 
 def _sent_model(pane: RerankPane) -> str:
