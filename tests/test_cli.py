@@ -183,6 +183,7 @@ def test_chat_json_stream_and_not(
     assert (whole["events"], streamed["text"]) == (0, whole["text"])
     assert streamed["events"] > 3
     assert streamed["ttft_ms"] <= streamed["total_ms"]
+    assert bool(streamed["citations"]) is (flavour != "openai")  # documents sent: cited
     for citation in streamed["citations"]:
         assert set(citation) == {"start", "end", "text", "document_ids"}
 
