@@ -9,6 +9,7 @@ import keyring.backends.SecretService
 import pytest
 import secretstorage
 
+from workbench.core import secret_service
 from workbench.core.errors import SecretStoreError
 from workbench.core.secret_service import UNLOCK_PROMPT_TIMEOUT_S
 from workbench.core.secrets import KeyringSecretStore, keyring_service
@@ -23,13 +24,13 @@ pytestmark = pytest.mark.usefixtures("live_keyring")
 def opened(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Any]]:
     """Every D-Bus connection the keyring opens during the test; all must be closed by its end."""
     connections: list[Any] = []
-    real = secretstorage.dbus_init
+    real = secret_service.connect
 
     def recording() -> Any:
         connections.append(real())
         return connections[-1]
 
-    monkeypatch.setattr(secretstorage, "dbus_init", recording)
+    monkeypatch.setattr(secret_service, "connect", recording)
     yield connections
     assert connections, "the test opened no D-Bus connection"
     assert [c.sock.fileno() for c in connections] == [-1] * len(connections), "left open"
@@ -76,3 +77,26 @@ def test_a_dismissed_unlock_prompt_closes_the_connection_and_waits_a_bounded_tim
         _store("x").set("endpoint:a", "value")
     assert prompts == [UNLOCK_PROMPT_TIMEOUT_S]
     assert len(keyring_errors_expected) == 1
+
+
+def test_connecting_allows_a_busy_machine_time_and_closes_a_half_set_up_connection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    timeouts: list[float] = []
+    connections: list[Any] = []
+    real = secret_service.open_dbus_connection  # type: ignore[attr-defined]
+
+    def opening(auth_timeout: float) -> Any:
+        timeouts.append(auth_timeout)
+        connections.append(real(auth_timeout=auth_timeout))
+        return connections[-1]
+
+    def refused(connection: Any) -> None:
+        raise OSError("the bus refused the match rule")
+
+    monkeypatch.setattr(secret_service, "open_dbus_connection", opening)
+    monkeypatch.setattr(secret_service, "add_match_rules", refused)
+    with pytest.raises(OSError, match="refused the match rule"):
+        secret_service.connect()
+    assert timeouts == [secret_service.AUTH_TIMEOUT_S]
+    assert connections[0].sock.fileno() == -1

@@ -3,7 +3,8 @@
 keyring opens a new D-Bus connection for each call and closes it once it has the collection, but
 not when getting the collection fails (no daemon, a dismissed or failed unlock prompt): that socket
 stays open until garbage collection warns about it, long after the error was shown. It also waits
-on an unlock prompt with no time limit. This subclass fixes both and is used in keyring's place.
+on an unlock prompt with no time limit, and jeepney gives D-Bus authentication only 1 s, which a
+machine with every core busy can miss. This subclass fixes all three and is used in keyring's place.
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from typing import Any
 
 import secretstorage
 import secretstorage.exceptions
+from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
 from keyring.backend import KeyringBackend
 from keyring.backends import SecretService
 from keyring.errors import InitError, KeyringLocked
+from secretstorage.util import add_match_rules
 
 UNLOCK_PROMPT_TIMEOUT_S = 120.0
 """How long an unlock prompt may stay unanswered: a person types a password, a headless session
 with no prompter must not hang a worker thread for ever."""
+AUTH_TIMEOUT_S = 25.0
+"""How long D-Bus authentication may take (D-Bus's own reply timeout; jeepney's default is 1 s)."""
 
 
 class ClosingSecretService(SecretService.Keyring):
@@ -26,7 +31,7 @@ class ClosingSecretService(SecretService.Keyring):
 
     def get_preferred_collection(self) -> Any:
         """The unlocked collection on a new connection (closed here if anything fails)."""
-        bus = secretstorage.dbus_init()
+        bus = connect()
         try:
             return _unlocked(self._collection(bus))
         except BaseException:
@@ -47,6 +52,28 @@ class ClosingSecretService(SecretService.Keyring):
             item.unlock(timeout=UNLOCK_PROMPT_TIMEOUT_S)
         if item.is_locked():  # the prompt was dismissed
             raise KeyringLocked("Failed to unlock the item!")
+
+
+def connect() -> Any:
+    """A session-bus connection set up as `secretstorage.dbus_init` does, with a patient timeout.
+
+    Raises:
+        SecretServiceNotAvailableException: there is no session bus to connect to.
+    """
+    try:
+        connection = open_dbus_connection(auth_timeout=AUTH_TIMEOUT_S)
+    except KeyError as exc:  # DBUS_SESSION_BUS_ADDRESS
+        raise secretstorage.exceptions.SecretServiceNotAvailableException(
+            f"Environment variable {exc.args[0]} is unset"
+        ) from exc
+    except (ConnectionError, ValueError) as exc:
+        raise secretstorage.exceptions.SecretServiceNotAvailableException(str(exc)) from exc
+    try:
+        add_match_rules(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 # keyring registers every backend subclass as a candidate for its own detection; this one only
