@@ -58,7 +58,7 @@ def live_keyring(request: pytest.FixtureRequest) -> Iterator[None]:
             pytest.fail(f"The test keyring {problem} before {name} (run tests/run).", False)
         still = restart_keyring(password)
         if still is not None:
-            pytest.fail(f"The test keyring {problem} before {name}; a restart {still}.", False)
+            pytest.fail(f"The test keyring {problem} before {name}; {still}.", False)
         request.config.stash[RESTARTS].append(f"before {name}: the keyring {problem}; restarted")
     yield
     problem = keyring_problem()

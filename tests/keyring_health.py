@@ -23,6 +23,7 @@ DEFAULT_COLLECTION = DBusAddress(
     "/org/freedesktop/secrets/aliases/default", SECRETS, "org.freedesktop.Secret.Collection"
 )
 POLL_S = 0.05
+DAEMON = "gnome-keyring-daemon"
 
 
 def keyring_problem() -> str | None:
@@ -45,22 +46,22 @@ def keyring_problem() -> str | None:
 
 
 def restart_keyring(password: str) -> str | None:
-    """Replace the session's keyring daemon with a fresh, unlocked one; what is still wrong, or None.
+    """Replace the session's keyring daemon with a fresh, unlocked one; why that failed, or None.
 
     The keyring file lives in tests/run's private data folder, so the new daemon opens the same
     keyring with the same throwaway password: keys stored earlier in the run are still there.
     """
-    command = ["gnome-keyring-daemon", "--replace", "--unlock", "--components=secrets"]
+    command = [DAEMON, "--replace", "--unlock", "--components=secrets"]
     try:
         subprocess.run(
             command, input=password.encode(), capture_output=True, timeout=WAIT_S, check=True
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        return f"could not be restarted ({type(exc).__name__}: {exc})"
+        return f"the restart failed ({type(exc).__name__}: {exc})"
     deadline = time.monotonic() + WAIT_S
     while (problem := keyring_problem()) is not None and time.monotonic() < deadline:
         time.sleep(POLL_S)  # polling a condition: the daemon registers on the bus when it is ready
-    return problem
+    return None if problem is None else f"after a restart the keyring {problem}"
 
 
 def restart_password() -> str | None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 import secretstorage
 
+from tests import keyring_health
 from tests.keyring_health import keyring_problem, restart_keyring, restart_password
 from tests.waits import WAIT_S
 
@@ -97,6 +98,24 @@ def test_a_keyring_gone_or_locked_before_a_test_is_restarted_and_reported(
         ]
     )
     assert keyring_problem() is None
+
+
+def test_a_keyring_that_cannot_be_restarted_fails_the_test_saying_why(
+    pytester: pytest.Pytester, own_keyring: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(test_inner=USES_KEYRING)
+    _break("gone")
+    with monkeypatch.context() as patched:
+        patched.setattr(keyring_health, "DAEMON", str(pytester.path / "no-such-daemon"))
+        result = pytester.runpytest_inprocess()
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*The test keyring daemon is gone from the session bus before "
+            "test_inner.py::test_uses_keyring; the restart failed (FileNotFoundError*"
+        ]
+    )
 
 
 def test_a_keyring_that_goes_away_during_a_test_fails_that_test_by_name(
