@@ -11,7 +11,14 @@ import os
 import subprocess
 import time
 
-from jeepney import DBus, DBusAddress, MessageType, Properties  # type: ignore[import-untyped]
+from jeepney import (  # type: ignore[import-untyped]
+    DBus,
+    DBusAddress,
+    HeaderFields,
+    MessageFlag,
+    MessageType,
+    Properties,
+)
 from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
 
 from tests.waits import WAIT_S
@@ -22,6 +29,7 @@ SECRETS = "org.freedesktop.secrets"
 DEFAULT_COLLECTION = DBusAddress(
     "/org/freedesktop/secrets/aliases/default", SECRETS, "org.freedesktop.Secret.Collection"
 )
+SERVICE_UNKNOWN = "org.freedesktop.DBus.Error.ServiceUnknown"
 POLL_S = 0.05
 DAEMON = "gnome-keyring-daemon"
 
@@ -33,12 +41,15 @@ def keyring_problem() -> str | None:
             owned = bus.send_and_get_reply(DBus().NameHasOwner(SECRETS), timeout=WAIT_S)
             if not owned.body[0]:
                 return "daemon is gone from the session bus"
-            reply = bus.send_and_get_reply(
-                Properties(DEFAULT_COLLECTION).get("Locked"), timeout=WAIT_S
-            )
+            query = Properties(DEFAULT_COLLECTION).get("Locked")
+            # Should the daemon die between the two calls, this one must not start a new one.
+            query.header.flags |= MessageFlag.no_auto_start
+            reply = bus.send_and_get_reply(query, timeout=WAIT_S)
     except (OSError, KeyError, TimeoutError) as exc:
         return f"cannot be reached on the session bus ({type(exc).__name__}: {exc})"
     if reply.header.message_type is MessageType.error:
+        if reply.header.fields.get(HeaderFields.error_name) == SERVICE_UNKNOWN:
+            return "daemon is gone from the session bus"
         return f"has no default collection ({reply.body[0] if reply.body else 'no detail'})"
     if reply.body[0][1]:
         return "is locked (it would ask for a password in a prompt)"

@@ -13,6 +13,7 @@ import time
 from contextlib import closing
 from typing import TYPE_CHECKING
 
+import keyring  # noqa: F401  before any inner run: see below
 import pytest
 import secretstorage
 
@@ -26,6 +27,10 @@ if TYPE_CHECKING:
     from workbench.core.errors import SecretStoreError
 
 PLUGIN = "pytest_plugins = ['tests.harness']\n"
+# keyring imports the importlib_metadata backport, which disables the standard library's metadata
+# finder in favour of its own; first imported inside an in-process pytester run, its finder is
+# then dropped with the run's sys.meta_path while the standard one stays disabled, and every later
+# metadata lookup fails. Importing keyring above, at collection, keeps both in place.
 USES_KEYRING = """
 from workbench.core.secrets import KeyringSecretStore
 
