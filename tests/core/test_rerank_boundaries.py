@@ -3,23 +3,11 @@ ranking B is the shorter one."""
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 import pytest
 
 from workbench.api.errors import InputError
 from workbench.core.rerank_compare import compare_rankings
-
-
-def _check_chunk_budget() -> Any:
-    # The check is moving from the Rerank pane's sender to the core (shared with the CLI); test
-    # whichever module holds it, so the boundary stays covered across the move.
-    for name in ("workbench.core.rerank_docs", "workbench.ui.rerank.sender"):
-        found = getattr(importlib.import_module(name), "check_chunk_budget", None)
-        if found is not None:
-            return found
-    pytest.fail("check_chunk_budget is gone")
+from workbench.core.rerank_docs import check_chunk_budget
 
 
 @pytest.mark.parametrize(
@@ -29,7 +17,7 @@ def test_v1_chunk_budget_refuses_a_product_of_exactly_10_000_or_more(
     count: int, chunks: int | None
 ) -> None:
     with pytest.raises(InputError) as caught:
-        _check_chunk_budget()(count, chunks, split=False)
+        check_chunk_budget(count, chunks, split=False)
     assert caught.value.where == "max_chunks_per_doc"
 
 
@@ -37,11 +25,11 @@ def test_v1_chunk_budget_refuses_a_product_of_exactly_10_000_or_more(
 def test_v1_chunk_budget_accepts_a_product_just_below_10_000(
     count: int, chunks: int | None
 ) -> None:
-    _check_chunk_budget()(count, chunks, split=False)
+    check_chunk_budget(count, chunks, split=False)
 
 
 def test_v1_chunk_budget_over_the_limit_is_fine_when_split_into_batches() -> None:
-    _check_chunk_budget()(1000, 10, split=True)
+    check_chunk_budget(1000, 10, split=True)
 
 
 def test_compare_when_b_is_shorter_caps_k_and_lists_documents_only_a_ranked() -> None:
