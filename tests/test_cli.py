@@ -377,7 +377,9 @@ def _stalling_server(frames: bytes) -> tuple[socket.socket, threading.Event]:
 def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(sandbox: RunningSandbox) -> None:
     headers = {"Authorization": f"Bearer {SANDBOX_TEST_KEY}"}
     body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "Paris?"}]}
-    with httpx.stream("POST", sandbox.base_url + "/v2/chat", json=body, headers=headers) as answer:
+    with httpx.stream(
+        "POST", sandbox.base_url + "/v2/chat", json=body, headers=headers, timeout=WAIT_S
+    ) as answer:
         frames = b"".join(answer.iter_raw())
     start = b"".join(frame + b"\n\n" for frame in frames.split(b"\n\n")[:6])
     listener, sent = _stalling_server(start)
