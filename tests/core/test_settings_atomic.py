@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from workbench.core.settings import SettingsStore
+from workbench.core.settings import SettingsStore, WindowState
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def saved(tmp_path: Path) -> SettingsStore:
     """A store whose file already holds settings (the state a failed save must keep)."""
     store = SettingsStore(tmp_path / "settings.json")
-    store.update(first_run_done=True, panes={"rerank": {"query": "old query"}})
+    store.update(first_run_done=True, window=WindowState(geometry="old geometry"))
     return store
 
 
@@ -63,10 +63,10 @@ def test_a_save_failing_midway_leaves_the_old_file_whole(
     else:
         monkeypatch.setattr(os, failing, _disk_full)
     with pytest.raises(OSError, match="No space left"):
-        saved.update(panes={"rerank": {"query": "new query " * 500}})
+        saved.update(window=WindowState(geometry="new geometry " * 500))
     monkeypatch.undo()
     assert saved.path.read_bytes() == before
-    assert SettingsStore(saved.path).load().panes == {"rerank": {"query": "old query"}}
+    assert SettingsStore(saved.path).load().window.geometry == "old geometry"
     assert [p.name for p in saved.path.parent.iterdir()] == ["settings.json"]  # no temp left
 
 
@@ -76,8 +76,8 @@ def test_a_save_replaces_the_file_so_an_open_reader_keeps_a_whole_copy(
     before = saved.path.read_bytes()
     inode = saved.path.stat().st_ino
     with saved.path.open("rb") as reader:  # someone reading while the app saves
-        saved.update(panes={"rerank": {"query": "new query"}})
+        saved.update(window=WindowState(geometry="new geometry"))
         assert reader.read() == before
     assert saved.path.stat().st_ino != inode
-    assert SettingsStore(saved.path).load().panes == {"rerank": {"query": "new query"}}
+    assert SettingsStore(saved.path).load().window.geometry == "new geometry"
     assert (saved.path.stat().st_mode & 0o777) == 0o600
