@@ -63,3 +63,14 @@ _._QEventLoop__is_running
 # PEP 562 module hooks of workbench/api/__init__.py: Python calls them for `workbench.api.X`.
 _.__getattr__
 _.__dir__
+
+# pytest injects fixtures by parameter name: a fixture asked for only for its effect (the test
+# harness's live keyring) is a parameter nothing reads.
+_.live_keyring
+_.own_keyring
+# pytest calls plugin hooks and reads pytest_plugins by name (tests/harness.py, tests/conftest.py).
+_.pytest_configure
+_.pytest_terminal_summary
+_.pytest_plugins
+# keyring's Secret Service backend calls it on every get/set/delete (workbench/core/secret_service).
+_.get_preferred_collection

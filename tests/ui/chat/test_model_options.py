@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox
 
 from tests.imaging import png
 from tests.ui.conftest import new_chat_pane, select_flavour
+from tests.waits import WAIT_MS
 from workbench.api.events import TextDelta, ThinkingDelta
 from workbench.api.models import Flavour
 from workbench.api.stream import ChatSnapshot, accumulate
@@ -39,7 +40,7 @@ def pane(services: Services, qtbot: QtBot) -> ChatPane:
 
 def _ask(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> Reply:
     pane.send(message)
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     reply = pane.session().turns[-1].reply
     assert reply is not None
     return reply

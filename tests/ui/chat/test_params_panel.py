@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
+from tests.waits import WAIT_MS
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
@@ -101,17 +102,17 @@ def test_params_changed_follows_every_kind_of_field(panel: ParamsPanel, qtbot: Q
     line = panel.field("temperature")
     assert isinstance(line, QLineEdit)
     line.setFocus()
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         qtbot.keyClicks(line, "0")  # a keystroke, before the person leaves the field
     stops = panel.field("stop_sequences")
     assert isinstance(stops, QPlainTextEdit)
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         stops.setPlainText("END")
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         panel.set_text("citation_mode", "FAST")
     sqo = panel.findChild(QCheckBox, "paramSearchQueriesOnly")
     assert sqo is not None
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         sqo.setChecked(True)
 
 
