@@ -23,6 +23,7 @@ from workbench.api.models import AuthScheme, Connection, Flavour, Incoming
 from workbench.api.redact import RedactingFilter, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
+from workbench.api.wiretap import WireTap, current_tap
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, AsyncIterator, Iterator
@@ -165,8 +166,13 @@ class WorkbenchClient:
         route = self._route(method, kind)
         with _mapped_errors(route):
             started = time.perf_counter()
-            response = await self._http.request(method, self.url_for(kind), json=body)
+            request = self._http.build_request(method, self.url_for(kind), json=body)
+            tap = _tell_request(request)
+            response = await self._http.send(request)
             log.debug("%s -> %s in %.0f ms", route, response.status_code, _ms(started))
+            if tap is not None:
+                tap.response(response.status_code, response.headers)
+                tap.body(response.content)
             if response.status_code >= 300:
                 raise errors.status_error(response, route)
             return _json_object(response.content)
@@ -230,20 +236,33 @@ class WorkbenchClient:
         route = self._route("POST", "chat")
         headers = {"Accept": _STREAM_ACCEPT[self.connection.flavour]}
         with _mapped_errors(route):
-            async with self._http.stream(
+            wire = self._http.build_request(
                 "POST", self.url_for("chat"), json=body, headers=headers
-            ) as response:
+            )
+            tap = _tell_request(wire)
+            response = await self._http.send(wire, stream=True)
+            try:
+                if tap is not None:
+                    tap.response(response.status_code, response.headers)
                 if response.status_code >= 300:
                     await response.aread()
+                    if tap is not None:
+                        tap.body(response.content)
                     raise errors.status_error(response, route)
-                async for event in self._events(response):
+                async for event in self._events(response, tap):
                     yield event
+            finally:
+                await response.aclose()
 
-    async def _events(self, response: httpx.Response) -> AsyncIterator[StreamEvent]:
+    async def _events(
+        self, response: httpx.Response, tap: WireTap | None
+    ) -> AsyncIterator[StreamEvent]:
         decoder, mapper = FrameDecoder(), self._codec.stream_mapper()
         try:
             async for chunk in response.aiter_bytes():
                 for frame in decoder.feed(chunk):
+                    if tap is not None:
+                        tap.frame(frame.data, frame.event)
                     for event in mapper.map(frame):
                         yield event
         except httpx.TransportError as exc:
@@ -252,10 +271,19 @@ class WorkbenchClient:
             where = f"event {decoder.frames_seen + 1} (byte {decoder.bytes_seen})"
             raise ProtocolError(f"the stream broke off: {exc}", where=where) from None
         for frame in decoder.finish():
+            if tap is not None:
+                tap.frame(frame.data, frame.event)
             for event in mapper.map(frame):
                 yield event
         for event in mapper.finish(decoder.frames_seen, decoder.bytes_seen):
             yield event
+
+
+def _tell_request(request: httpx.Request) -> WireTap | None:
+    tap = current_tap()
+    if tap is not None:
+        tap.request(request.method, str(request.url), request.headers, request.content)
+    return tap
 
 
 def _ms(started: float) -> float:

@@ -17,8 +17,8 @@ REDACTED = "[redacted]"
 # `Authorization: Bearer abc`, `'api-key': 'abc'`, `x-api-key=abc`: the name, a separator, the value.
 _HEADER_VALUE = re.compile(
     r"(?i)\b((?:proxy-)?authorization|x-api-key|api-key)(['\"]?\s*[:=]\s*['\"]?)"
-    r"((?:bearer|basic)\s+)?[^\s'\",}\]]+"
-)
+    r"(?!(?:(?:bearer|basic)\s+)?\[redacted\])((?:bearer|basic)\s+)?[^\s'\",}\]]+"
+)  # a value already redacted is left alone, so redacting twice changes nothing
 _known_secrets: set[str] = set()
 
 

@@ -1,4 +1,4 @@
-"""Command line: `workbench rerank` and `workbench chat` against any endpoint, without Qt.
+"""Command line: `workbench rerank|chat|history|replay` against any endpoint, without Qt.
 
 Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4 protocol error or broken
 stream (what arrived is still printed), 5 connection failure or timeout.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import sys
 import time
@@ -34,6 +35,7 @@ from workbench.api import (
     parse_pasted_url,
 )
 from workbench.api.entra import DEFAULT_SCOPE
+from workbench.cli import history as cli_history
 from workbench.cli.inputs import (
     parse_params,
     read_documents,
@@ -48,6 +50,8 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
+from workbench.cli.recording import Recording, recording
+from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.saved_endpoints import connection_for
 
 if TYPE_CHECKING:
@@ -91,6 +95,9 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     )
     parser.add_argument("--timeout", type=float, default=120.0, help="read timeout in seconds")
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record this run in the run history"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--search-queries-only", action="store_true", help="Cohere v1")
     chat.add_argument("--stream", action="store_true")
     chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    cli_history.add_commands(commands)
     return parser
 
 
@@ -216,8 +224,10 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
         max_chunks_per_doc=args.max_chunks_per_doc,
         max_tokens_per_doc=args.max_tokens_per_doc,
     )
-    async with WorkbenchClient(connection) as client:
-        response = await client.rerank(request)
+    start = functools.partial(rerank_start, connection, request, **_run_labels(args))
+    with recording(args, start):
+        async with WorkbenchClient(connection) as client:
+            response = await client.rerank(request)
     if args.json:
         print_json(rerank_json(response), io.out)
     else:
@@ -279,11 +289,28 @@ def _finish_chat(
     print_chat_details(run.snapshot, total, io.out)
 
 
+def _run_labels(args: argparse.Namespace) -> dict[str, str]:
+    return {"endpoint": args.endpoint or "", "source": "cli"}
+
+
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args)
     request = chat_request_from_args(args)
+    start = functools.partial(chat_start, connection, request, **_run_labels(args))
+    with recording(args, start) as rec:
+        return await _chat_recorded(args, io, connection, request, rec)
+
+
+async def _chat_recorded(
+    args: argparse.Namespace,
+    io: _Streams,
+    connection: Connection,
+    request: ChatRequest,
+    rec: Recording,
+) -> int:
     async with WorkbenchClient(connection) as client:
         run = _ChatRun(ChatSnapshot(), time.perf_counter())
+        rec.snapshot = lambda: run.snapshot
         if not args.stream:
             run.snapshot = await client.chat(request)
             run.ttft_ms = run.elapsed_ms()  # the first token arrived with the whole answer
@@ -339,6 +366,8 @@ def main(
         return exc.code if isinstance(exc.code, int) else EXIT_INPUT
     runner: Any = _rerank if args.command == "rerank" else _chat
     try:
+        if args.command in {"history", "replay"}:
+            return cli_history.run(args, io.out, io.err)
         return int(asyncio.run(runner(args, io)))
     except WorkbenchError as exc:
         io.err.write(f"workbench: {describe(exc)}\n")

@@ -1,0 +1,69 @@
+"""A stored chat turn played back without the network: its frames mapped and folded again."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING
+
+from workbench.api.errors import WorkbenchError
+from workbench.api.flavours import codec_for
+from workbench.api.framing import Frame
+from workbench.api.models import Flavour
+from workbench.api.stream import ChatSnapshot, accumulate
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
+
+    from workbench.api.events import StreamEvent
+    from workbench.core.runs.store import RunRecord
+
+
+def timed_events(record: RunRecord) -> Iterator[tuple[float, StreamEvent]]:
+    """The run's neutral events with their arrival times (seconds after sending).
+
+    A streamed turn gives its frames mapped again; a whole body gives its events at its arrival
+    time. A frame that cannot be mapped ends the sequence (what came before it stands).
+    """
+    codec = codec_for(Flavour(record.flavour))
+    if record.events:
+        mapper = codec.stream_mapper()
+        for number, stored in enumerate(record.events, start=1):
+            try:
+                events = mapper.map(Frame(stored.data, stored.event, 0, number))
+            except WorkbenchError:
+                return
+            for event in events:
+                yield stored.t, event
+        return
+    if record.kind == "chat" and record.response_body and (record.status or 0) < 300:
+        try:
+            body = json.loads(record.response_body)
+            events = codec.chat_events(body) if isinstance(body, dict) else []
+        except (ValueError, WorkbenchError):
+            return
+        for event in events:
+            yield record.t_last or 0.0, event
+
+
+def fold(record: RunRecord) -> ChatSnapshot:
+    """The chat turn as far as it got (for a run cut off mid-stream: the partial answer)."""
+    snapshot = ChatSnapshot()
+    for _, event in timed_events(record):
+        snapshot = accumulate(snapshot, event)
+    return snapshot
+
+
+async def replay(record: RunRecord, speed: float = 1.0) -> AsyncIterator[StreamEvent]:
+    """The run's events again, each after the pause it originally came after (divided by speed).
+
+    Args:
+        record: a stored chat turn.
+        speed: how many times faster than the original; 0 or less plays without pauses.
+    """
+    last = None
+    for t, event in timed_events(record):
+        if speed > 0 and last is not None and t > last:
+            await asyncio.sleep((t - last) / speed)
+        last = t
+        yield event
