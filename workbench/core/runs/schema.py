@@ -41,7 +41,7 @@ CREATE TABLE runs (
     label TEXT NOT NULL DEFAULT '',
     note TEXT NOT NULL DEFAULT ''
 );
-CREATE INDEX runs_created ON runs(created);
+CREATE INDEX runs_order ON runs(pinned, created);
 CREATE TABLE events (
     run_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
