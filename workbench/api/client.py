@@ -23,14 +23,14 @@ from workbench.api.models import AuthScheme, Connection, Flavour, Incoming
 from workbench.api.redact import RedactingFilter, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
-from workbench.api.wiretap import WireTap, current_tap
+from workbench.api.wiretap import WireTap, current_tap, ending
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+    from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
     from types import TracebackType
 
     from workbench.api.events import StreamEvent
-    from workbench.api.models import ChatRequest, RerankRequest, RerankResponse
+    from workbench.api.models import ChatRequest, Outgoing, RerankRequest, RerankResponse
 
 log = logging.getLogger(__name__)
 log.addFilter(RedactingFilter())
@@ -125,6 +125,8 @@ class WorkbenchClient:
         # httpx.Headers replaces a name whatever its case: a person's `x-client-name` must replace
         # ours, not travel beside it.
         headers.update(connection.extra_headers)
+        self.recorder: Callable[[str, Outgoing], WireTap | None] | None = None
+        """Makes a tap for each rerank or chat call no `tapping` block covers (run history)."""
         self.sign_in = _sign_in(connection)
         """The Entra ID token provider, or None for key schemes."""
         self._http = httpx.AsyncClient(
@@ -162,12 +164,20 @@ class WorkbenchClient:
     def _route(self, method: str, kind: str) -> str:
         return f"{method} {urlsplit(self.url_for(kind)).path}"
 
-    async def _json(self, method: str, kind: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    def _tap(self, kind: str, request: Outgoing) -> WireTap | None:
+        tap = current_tap()
+        if tap is None and self.recorder is not None:
+            tap = self.recorder(kind, request)
+        return tap
+
+    async def _json(
+        self, method: str, kind: str, body: dict[str, Any] | None, tap: WireTap | None = None
+    ) -> dict[str, Any]:
         route = self._route(method, kind)
         with _mapped_errors(route):
             started = time.perf_counter()
             request = self._http.build_request(method, self.url_for(kind), json=body)
-            tap = _tell_request(request)
+            _tell_request(request, tap)
             response = await self._http.send(request)
             log.debug("%s -> %s in %.0f ms", route, response.status_code, _ms(started))
             if tap is not None:
@@ -210,17 +220,21 @@ class WorkbenchClient:
         if not request.documents:
             raise InputError("give at least one document", where="documents")
         body = self._codec.rerank_body(request, self.connection.model)
-        started = time.perf_counter()
-        data = await self._json("POST", "rerank", body)
-        latency = _ms(started)
-        with _mapped_errors(self._route("POST", "rerank")):
-            response = self._codec.parse_rerank(data, request)
+        tap = self._tap("rerank", request)
+        with ending(tap):
+            started = time.perf_counter()
+            data = await self._json("POST", "rerank", body, tap)
+            latency = _ms(started)
+            with _mapped_errors(self._route("POST", "rerank")):
+                response = self._codec.parse_rerank(data, request)
         return response.model_copy(update={"latency_ms": latency})
 
     async def chat(self, request: ChatRequest) -> ChatSnapshot:
         """One non-streamed chat turn, folded into a finished snapshot (`event_count` 0)."""
         body = self._codec.chat_body(request, self.connection.model, stream=False)
-        data = await self._json("POST", "chat", body)
+        tap = self._tap("chat", request)
+        with ending(tap):
+            data = await self._json("POST", "chat", body, tap)
         snapshot = ChatSnapshot()
         for event in self._codec.chat_events(data):
             snapshot = accumulate(snapshot, event)
@@ -235,11 +249,12 @@ class WorkbenchClient:
         body = self._codec.chat_body(request, self.connection.model, stream=True)
         route = self._route("POST", "chat")
         headers = {"Accept": _STREAM_ACCEPT[self.connection.flavour]}
-        with _mapped_errors(route):
+        tap = self._tap("chat", request)
+        with ending(tap), _mapped_errors(route):
             wire = self._http.build_request(
                 "POST", self.url_for("chat"), json=body, headers=headers
             )
-            tap = _tell_request(wire)
+            _tell_request(wire, tap)
             response = await self._http.send(wire, stream=True)
             try:
                 if tap is not None:
@@ -279,11 +294,9 @@ class WorkbenchClient:
             yield event
 
 
-def _tell_request(request: httpx.Request) -> WireTap | None:
-    tap = current_tap()
+def _tell_request(request: httpx.Request, tap: WireTap | None) -> None:
     if tap is not None:
         tap.request(request.method, str(request.url), request.headers, request.content)
-    return tap
 
 
 def _ms(started: float) -> float:

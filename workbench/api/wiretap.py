@@ -34,6 +34,11 @@ class WireTap(Protocol):
         """A whole (non-streamed) body arrived."""
         ...
 
+    def end(self, error: BaseException | None) -> None:
+        """The call is over: None when it went well, else what ended it (GeneratorExit: the
+        caller stopped reading the stream)."""
+        ...
+
 
 _current: ContextVar[WireTap | None] = ContextVar("workbench_wire_tap", default=None)
 
@@ -41,6 +46,19 @@ _current: ContextVar[WireTap | None] = ContextVar("workbench_wire_tap", default=
 def current_tap() -> WireTap | None:
     """The tap set for the running task, or None."""
     return _current.get()
+
+
+@contextlib.contextmanager
+def ending(tap: WireTap | None) -> Iterator[None]:
+    """Tell `tap` how the block ended (nothing when there is no tap)."""
+    try:
+        yield
+    except BaseException as exc:
+        if tap is not None:
+            tap.end(exc)
+        raise
+    if tap is not None:
+        tap.end(None)
 
 
 @contextlib.contextmanager

@@ -7,7 +7,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench.api.wiretap import tapping
-from workbench.core.runs.history import History, finish_chat, outcome_of
+from workbench.core.runs.history import History, finish_chat
+from workbench.core.runs.writer import outcome_of
 from workbench.core.settings import SettingsStore
 
 if TYPE_CHECKING:

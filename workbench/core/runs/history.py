@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import TYPE_CHECKING, Any
 
-from workbench.api.errors import (
-    ConnectError,
-    ProtocolError,
-    RequestTimeout,
-    StatusError,
-)
 from workbench.core.runs.store import RunStore
-from workbench.core.runs.writer import ActiveRun, RunStart, RunWriter
+from workbench.core.runs.writer import ActiveRun, RunStart, RunWriter, outcome_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -80,21 +73,6 @@ def rerank_start(
         messages="\n".join(_doc_text(d) for d in request.documents),
         inputs={"request": request.model_dump(mode="json")},
     )
-
-
-def outcome_of(error: BaseException | None) -> str:
-    """The stored outcome for a run that ended with this exception (None: ok)."""
-    if error is None:
-        return "ok"
-    if isinstance(error, asyncio.CancelledError | KeyboardInterrupt):
-        return "stopped"
-    if isinstance(error, StatusError):
-        return "error"
-    if isinstance(error, ProtocolError):
-        return "broken"
-    if isinstance(error, ConnectError | RequestTimeout):
-        return "failed"
-    return "error"
 
 
 def finish_chat(run: ActiveRun, snapshot: ChatSnapshot, error: BaseException | None) -> None:

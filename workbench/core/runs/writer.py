@@ -8,6 +8,7 @@ few queued in the last moment.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import queue
@@ -18,8 +19,10 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workbench.api.errors import ConnectError, ProtocolError, RequestTimeout, StatusError
 from workbench.api.redact import redact_headers, redact_text
-from workbench.core.runs.store import delete_run, index_text
+from workbench.core.runs.replay import fold
+from workbench.core.runs.store import RecordedEvent, RunRecord, delete_run, index_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -157,8 +160,54 @@ def _apply(db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
         db.execute(f"UPDATE runs SET {sets} WHERE id = ?", [*changes.values(), run_id])
         if "answer" in changes:
             index_text(db, run_id)
+    elif kind == "end":
+        db.execute(
+            "UPDATE runs SET outcome = ?, error = ?, t_first = ?, t_last = ? WHERE id = ?",
+            (*rest[0], run_id),
+        )
+        _fill_answer(db, run_id)
     elif kind == "delete":
         delete_run(db, run_id)
+
+
+def _fill_answer(db: sqlite3.Connection, run_id: str) -> None:
+    """Fold a chat turn's stored events into its answer and usage (here, off the UI thread)."""
+    row = db.execute(
+        "SELECT kind, flavour, status, response_body, t_last, outcome FROM runs WHERE id = ?",
+        (run_id,),
+    ).fetchone()
+    if row is None or row[0] != "chat":
+        return
+    events = db.execute(
+        "SELECT t, event, data FROM events WHERE run_id = ? ORDER BY seq", (run_id,)
+    ).fetchall()
+    record = RunRecord(id=run_id, created=0.0, kind="chat", flavour=row[1], status=row[2])
+    record.response_body, record.t_last = row[3], row[4]
+    record.events = [RecordedEvent(t, e, d) for t, e, d in events]
+    snap = fold(record)
+    usage = snap.usage.model_dump(mode="json") if snap.usage is not None else {}
+    changes = [clean(snap.text), json.dumps(usage)]
+    if row[5] == "ok" and snap.error:
+        db.execute(
+            "UPDATE runs SET outcome = 'error', error = ? WHERE id = ?", (clean(snap.error), run_id)
+        )
+    db.execute("UPDATE runs SET answer = ?, usage = ? WHERE id = ?", (*changes, run_id))
+    index_text(db, run_id)
+
+
+def outcome_of(error: BaseException | None) -> str:
+    """The stored outcome for a run that ended with this exception (None: ok)."""
+    if error is None:
+        return "ok"
+    if isinstance(error, asyncio.CancelledError | KeyboardInterrupt | GeneratorExit):
+        return "stopped"
+    if isinstance(error, StatusError):
+        return "error"
+    if isinstance(error, ProtocolError):
+        return "broken"
+    if isinstance(error, ConnectError | RequestTimeout):
+        return "failed"
+    return "error"
 
 
 class ActiveRun:
@@ -220,6 +269,13 @@ class ActiveRun:
         self.t_last = t
         text = clean(content.decode("utf-8", "replace"))
         self._writer.put(("update", self.id, {"response_body": text}))
+
+    def end(self, error: BaseException | None) -> None:
+        """The client's word on how the call ended; the writer folds the answer from the events."""
+        stopped = isinstance(error, GeneratorExit | asyncio.CancelledError)
+        message = "" if error is None else ("stopped" if stopped else str(error))
+        values = (outcome_of(error), clean(message), self.t_first, self.t_last)
+        self._writer.put(("end", self.id, values))
 
     def finish(
         self,
