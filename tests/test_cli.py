@@ -183,7 +183,17 @@ def test_chat_json_stream_and_not(
     assert streamed["events"] > 3
     assert streamed["ttft_ms"] <= streamed["total_ms"]
     for citation in streamed["citations"]:
-        assert set(citation) == {"start", "end", "text", "document_ids"}
+        assert set(citation) == {
+            "start",
+            "end",
+            "text",
+            "document_ids",
+            "anchoring",
+            "server_start",
+            "server_end",
+        }
+        assert citation["anchoring"] == "code_points"  # the sandbox counts code points
+        assert streamed["text"][citation["start"] : citation["end"]] == citation["text"]
 
 
 def test_chat_with_v1_tools_on_v2_returns_parsed_tool_calls(

@@ -10,10 +10,11 @@ import argparse
 import asyncio
 import functools
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from workbench.api import (
     ApiError,
@@ -35,6 +36,8 @@ from workbench.api import (
     parse_pasted_url,
 )
 from workbench.api.entra import DEFAULT_SCOPE
+from workbench.api.keys import check_key
+from workbench.api.redact import RedactingWriter, is_secret_header, register_secret
 from workbench.cli import history as cli_history
 from workbench.cli.inputs import (
     parse_params,
@@ -51,6 +54,8 @@ from workbench.cli.output import (
     rerank_json,
 )
 from workbench.cli.recording import Recording, recording
+from workbench.core.probe import route_hint
+from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.saved_endpoints import connection_for
 
@@ -133,27 +138,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_VALUE = re.compile(r"[\x20-\x7e\t]*")
+
+
 def _headers(pairs: list[str]) -> dict[str, str]:
+    """`--header NAME:VALUE` pairs; a message about one never shows its value (it may be a key)."""
     headers = {}
     for pair in pairs:
         name, sep, value = pair.partition(":")
-        if not sep or not name.strip():
-            raise InputError(f"expected NAME:VALUE, got {pair!r}", where="--header")
-        headers[name.strip()] = value.strip()
+        name, value = name.strip(), value.strip()
+        if sep and is_secret_header(name):
+            register_secret(value)
+        if not sep or not _HEADER_NAME.fullmatch(name):
+            raise InputError(_header_problem(pair), where="--header")
+        if not _HEADER_VALUE.fullmatch(value):
+            raise InputError(
+                f"the value of header {name!r} has a line break, control or non-ASCII character "
+                "(the value is not shown)",
+                where="--header",
+            )
+        headers[name] = value
     return headers
 
 
-def _key(args: argparse.Namespace) -> str | None:
+def _header_problem(pair: str) -> str:
+    """Why a `--header` argument is malformed, showing at most a name: the rest may be a secret."""
+    found = re.match(r"([^=\s:]+)([=\s])", pair.strip())
+    if found and _HEADER_NAME.fullmatch(found.group(1)):
+        name, sep = found.groups()
+        return f"expected NAME:VALUE with a colon, got {name!r} then {sep!r} (value not shown)"
+    return "expected NAME:VALUE with a colon (what was given is not shown: it may hold a secret)"
+
+
+def _key(args: argparse.Namespace, err: TextIO) -> str | None:
+    """The key from the environment, trimmed (with a note) and checked before anything is sent."""
     if args.auth in {AuthScheme.NONE.value, AuthScheme.ENTRA.value}:
         return None
-    if args.key_env:
-        if args.key_env not in os.environ:
-            raise InputError(f"environment variable {args.key_env} is not set", where="--key-env")
-        return os.environ[args.key_env]
-    return os.environ.get(DEFAULT_KEY_ENV)
+    variable = args.key_env or DEFAULT_KEY_ENV
+    if args.key_env and args.key_env not in os.environ:
+        raise InputError(f"environment variable {args.key_env} is not set", where="--key-env")
+    raw = os.environ.get(variable)
+    if raw is None:
+        return None
+    checked = check_key(raw, where=variable)
+    if checked.trimmed:
+        err.write(
+            f"workbench: note: the key in {variable} had spaces or a line break around it; "
+            "they were removed\n"
+        )
+    return checked.value or None
 
 
-def connection_from_args(args: argparse.Namespace) -> Connection:
+def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) -> Connection:
     """The Connection the command line describes (the one place a future `--endpoint` plugs in).
 
     The flavour comes from `--flavour`, else from a pasted route, else Cohere v2. With
@@ -164,7 +201,7 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         return _saved_connection(args)
     pasted = parse_pasted_url(args.url)
     flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or Flavour.COHERE_V2)
-    key = _key(args)
+    key = _key(args, err or sys.stderr)
     return Connection(
         base_url=args.url,
         flavour=flavour,
@@ -208,10 +245,12 @@ class _Streams:
 
 
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
-    connection = connection_from_args(args)
+    connection = connection_from_args(args, io.err)
     if connection.flavour is Flavour.OPENAI:
         raise InputError("rerank speaks cohere-v1 or cohere-v2; pass --flavour", where="--flavour")
     documents = read_documents(args.documents)
+    if connection.flavour is Flavour.COHERE_V1:  # the GUI's rule, checked before sending
+        check_chunk_budget(len(documents), args.max_chunks_per_doc, split=False)
     rank_fields = (
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
@@ -294,7 +333,7 @@ def _run_labels(args: argparse.Namespace) -> dict[str, str]:
 
 
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
-    connection = connection_from_args(args)
+    connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
     start = functools.partial(chat_start, connection, request, **_run_labels(args))
     with recording(args, start) as rec:
@@ -332,7 +371,8 @@ def describe(error: WorkbenchError) -> str:
     """One clear line for stderr: title, where, then the server's own message."""
     if isinstance(error, InputError):
         return ": ".join(p for p in (error.title, error.where, error.server_message) if p)
-    return str(error)
+    hint = route_hint(error)
+    return f"{error}\n  hint: {hint}" if hint else str(error)
 
 
 def exit_status(error: WorkbenchError) -> int:
@@ -359,7 +399,16 @@ def main(
     Returns:
         The exit status (see the module docstring).
     """
-    io = _Streams(stdout or sys.stdout, stderr or sys.stderr)
+    out, err = RedactingWriter(stdout or sys.stdout), RedactingWriter(stderr or sys.stderr)
+    io = _Streams(cast("TextIO", out), cast("TextIO", err))
+    try:
+        return _run(argv, io)
+    finally:  # every byte printed went through the redactor; let out what it held back
+        out.close_pending()
+        err.close_pending()
+
+
+def _run(argv: Sequence[str] | None, io: _Streams) -> int:
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message (or the help)

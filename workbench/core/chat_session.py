@@ -28,6 +28,7 @@ from workbench.api.models import (
     ToolSpec,
     Usage,
 )
+from workbench.api.redact import redact_text
 from workbench.core.settings import config_dir
 
 if TYPE_CHECKING:
@@ -318,7 +319,7 @@ def write_chat(payload: str, path: Path | None = None) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=".chat-", suffix=".json", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
+            handle.write(redact_text(payload))  # history and exports never carry a secret
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

