@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -13,7 +12,8 @@ from workbench.api.errors import InputError
 from workbench.api.events import TextDelta
 from workbench.core.runs import portable
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
-from workbench.core.runs.replay import fold, replay
+from workbench.core.runs.inspect import answer_of, describe, when
+from workbench.core.runs.replay import replay
 from workbench.core.runs.store import RunFilter, RunRecord, RunStore
 
 if TYPE_CHECKING:
@@ -53,10 +53,6 @@ def _get(store: RunStore, ref: str) -> RunRecord:
     return record
 
 
-def _when(created: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(created))
-
-
 def _summary(record: RunRecord) -> dict[str, Any]:
     keys = ("id", "created", "kind", "endpoint", "flavour", "model", "url", "status", "outcome")
     obj = {k: getattr(record, k) for k in keys}
@@ -73,14 +69,7 @@ def _list(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
         query = " ".join(r.query.split())
         query = query if len(query) <= 60 else query[:59] + "…"
         where = r.endpoint or r.url
-        out.write(f"{r.id}  {_when(r.created)}  {r.kind:6}  {r.outcome:8}  {where}  {query}\n")
-
-
-def answer_of(record: RunRecord) -> str:
-    """The stored answer, or for a turn cut off mid-stream the answer its events add up to."""
-    if record.answer or record.kind != "chat":
-        return record.answer
-    return fold(record).text
+        out.write(f"{r.id}  {when(r.created)}  {r.kind:6}  {r.outcome:8}  {where}  {query}\n")
 
 
 def _show(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
@@ -89,21 +78,7 @@ def _show(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
         obj = asdict(record) | {"answer": answer_of(record)}
         out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         return
-    out.write(f"{record.method} {record.url}\n")
-    for name, value in record.request_headers.items():
-        out.write(f"  {name}: {value}\n")
-    out.write(f"\n{record.request_body}\n\n")
-    out.write(f"status {record.status}  outcome {record.outcome}  ({_when(record.created)})\n")
-    for name, value in record.response_headers.items():
-        out.write(f"  {name}: {value}\n")
-    for event in record.events:
-        out.write(f"[{event.t * 1000:9.1f} ms] {event.event or ''} {event.data}\n")
-    if record.response_body:
-        out.write(f"\n{record.response_body}\n")
-    if record.kind == "chat":
-        out.write(f"\nanswer: {answer_of(record)}\n")
-    if record.error:
-        out.write(f"error: {record.error}\n")
+    out.write(describe(record))
 
 
 def _export_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
