@@ -42,6 +42,8 @@ CREATE TABLE runs (
     note TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX runs_order ON runs(pinned, created);
+CREATE INDEX runs_endpoint ON runs(endpoint);
+CREATE INDEX runs_model ON runs(model);
 CREATE TABLE events (
     run_id TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -50,7 +52,7 @@ CREATE TABLE events (
     data TEXT NOT NULL,
     PRIMARY KEY (run_id, seq)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE runs_fts USING fts5(query, messages, answer, note, tokenize='unicode61');
+CREATE VIRTUAL TABLE runs_fts USING fts5(query, messages, answer, note, tokenize='unicode61', prefix='2 3 4');
 """
 
 MIGRATIONS: dict[int, str] = {1: _V1}

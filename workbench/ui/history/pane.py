@@ -213,7 +213,7 @@ class HistoryPane(QWidget):
     def showEvent(self, event: Any) -> None:
         """Show what was recorded since the pane was last seen."""
         super().showEvent(event)
-        self.refresh()
+        self.refresh(choices=True)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -240,14 +240,19 @@ class HistoryPane(QWidget):
             since=since,
         )
 
-    def refresh(self) -> None:
-        """Read the runs again with the current filter (what the writer committed so far)."""
+    def refresh(self, *, choices: bool = False) -> None:
+        """Read the runs again with the current filter (what the writer committed so far).
+
+        Args:
+            choices: also read the endpoint and model names the filters offer.
+        """
         store = self._store()
         if store is None:
             self.status.setText(self.tr("The run history is off."))
             return
-        self._refill(self.endpoint, store.endpoints())
-        self._refill(self.model_filter, store.models())
+        if choices:
+            self._refill(self.endpoint, store.endpoints())
+            self._refill(self.model_filter, store.models())
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
         self.status.setText(self.tr("%n run(s)", "", len(runs)))
@@ -353,7 +358,7 @@ class HistoryPane(QWidget):
             return 0
         if store is not None:
             store.add(records)
-        self.refresh()
+        self.refresh(choices=True)
         self.status.setText(self.tr("%n run(s) imported.", "", len(records)))
         return len(records)
 
@@ -377,7 +382,7 @@ class HistoryPane(QWidget):
         store = self._store()
         if store is not None:
             store.delete_all()
-        self.refresh()
+        self.refresh(choices=True)
 
     def _on_delete_all_clicked(self) -> None:
         answer = QMessageBox.question(
