@@ -163,3 +163,16 @@ def test_every_control_is_named_labelled_and_reachable(pane: HistoryPane) -> Non
             break
     for control in controls:
         assert control in focusable, control.objectName()
+
+
+def test_unchecking_keep_history_stops_recording(
+    pane: HistoryPane, recorded: Services, qtbot: QtBot
+) -> None:
+    pane.keep.setChecked(False)
+    assert recorded.settings.settings.keep_history is False
+    client = run_async(qtbot, pane_client(recorded, "chat"))
+    run_async(qtbot, client.chat(ChatRequest(message="not kept", model=CHAT_MODEL)))
+    assert recorded.history is not None
+    recorded.history.writer.flush()
+    pane.refresh()
+    assert "not kept" not in _queries(pane)

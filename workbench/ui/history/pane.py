@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -134,6 +135,12 @@ class HistoryPane(QWidget):
         self.export_file = self._button(self.tr("E&xport file…"), "historyExportFile")
         self.import_file = self._button(self.tr("I&mport file…"), "historyImportFile")
         self.delete_all = self._button(self.tr("Delete a&ll…"), "historyDeleteAll")
+        self.keep = self._named(
+            QCheckBox(self.tr("&Keep a history of runs"), self),
+            "historyKeep",
+            self.tr("Keep a history of runs"),
+        )
+        self.keep.setChecked(self._services.settings.settings.keep_history)
         self.status = self._named(QLabel(self), "historyStatus", self.tr("History status"))
         self._lay_out()
 
@@ -187,6 +194,7 @@ class HistoryPane(QWidget):
         box.addWidget(splitter, 1)
         box.addLayout(notes)
         box.addLayout(actions)
+        box.addWidget(self.keep)
         box.addWidget(self.status)
 
     def _connect_signals(self) -> None:
@@ -203,6 +211,7 @@ class HistoryPane(QWidget):
         self.export_file.clicked.connect(self._on_export_file_clicked)
         self.import_file.clicked.connect(self._on_import_file_clicked)
         self.delete_all.clicked.connect(self._on_delete_all_clicked)
+        self.keep.toggled.connect(self._on_keep_toggled)
 
     # --- the Pane protocol ------------------------------------------------------------------
 
@@ -383,6 +392,12 @@ class HistoryPane(QWidget):
         if store is not None:
             store.delete_all()
         self.refresh(choices=True)
+
+    def _on_keep_toggled(self, keep: bool) -> None:
+        # Read by the endpoint session at every call: the next run is (not) recorded at once.
+        self._services.settings.update(keep_history=keep)
+        if not keep:
+            self.status.setText(self.tr("New runs are not recorded; Delete all removes the rest."))
 
     def _on_delete_all_clicked(self) -> None:
         answer = QMessageBox.question(
