@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.ui.conftest import new_chat_pane, select_flavour
-from workbench.api.models import Flavour
+from workbench.api.models import Flavour, RerankRequest
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.ui.rerank.pane import RerankPane
 
@@ -87,3 +87,17 @@ def test_nothing_is_recorded_when_the_setting_is_off(services: Services, qtbot: 
     services.settings.update(keep_history=False)
     _rerank(services, qtbot)
     assert _runs(services) == []
+
+
+def test_a_recorded_rerank_run_opens_again_with_the_same_request(
+    services: Services, qtbot: QtBot
+) -> None:
+    _rerank(services, qtbot)
+    [record] = _runs(services)
+    pane = RerankPane(services=services)
+    pane.show()
+    pane.open_request(RerankRequest.model_validate(record.inputs["request"]))
+    assert json.loads(pane.request_body_text()) == json.loads(record.request_body)
+    pane.close()
+    pane.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
