@@ -13,7 +13,7 @@ from workbench.api import ChatRequest, Connection, Flavour, WorkbenchClient
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.wiretap import tapping
 from workbench.core.runs.history import History, chat_start, finish_chat
-from workbench.core.runs.replay import fold
+from workbench.core.runs.replay import ReplayClient, fold
 from workbench.core.runs.schema import SCHEMA_VERSION
 from workbench.core.runs.store import RunFilter, RunStore, data_dir
 from workbench.core.runs.writer import RunStart
@@ -149,3 +149,23 @@ def test_keys_are_redacted_in_every_stored_string(secret_header: str) -> None:
     assert full is not None
     assert "sk-live-123456" not in repr(full)
     store.close()
+
+
+def test_a_replay_streams_the_stored_turn_without_the_network(sandbox: RunningSandbox) -> None:
+    history = History()
+    run_id = asyncio.run(_turn(history, _connection(sandbox), "Which plan has SSO?"))
+    history.close()
+    store = RunStore.default()
+    record = store.get(run_id)
+    store.close()
+    assert record is not None
+
+    async def play() -> ChatSnapshot:
+        snap = ChatSnapshot()
+        async for event in ReplayClient(record, speed=0).chat_stream(ChatRequest(message="x")):
+            snap = accumulate(snap, event)
+        return snap
+
+    snap = asyncio.run(play())
+    assert snap.text == record.answer
+    assert snap.done

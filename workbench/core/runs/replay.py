@@ -67,3 +67,21 @@ async def replay(record: RunRecord, speed: float = 1.0) -> AsyncIterator[StreamE
             await asyncio.sleep((t - last) / speed)
         last = t
         yield event
+
+
+class ReplayClient:
+    """Stands in for a client in a chat turn: streams a stored turn again, with no network.
+
+    It fits `core.turns.ChatStreamer` (anything with `chat_stream`), so a view plays a replay the
+    way it plays a live turn; `replaying` lets it mark the turn as one.
+    """
+
+    replaying = True
+
+    def __init__(self, record: RunRecord, speed: float = 1.0) -> None:
+        self.record = record
+        self.speed = speed
+
+    def chat_stream(self, request: object = None) -> AsyncIterator[StreamEvent]:
+        """The stored turn's events at their original pace (divided by `speed`)."""
+        return replay(self.record, self.speed)
