@@ -67,6 +67,12 @@ def test_pane_lists_runs_newest_first_and_inspects_the_selected_one(pane: Histor
     assert "status 200" in text
     assert "answer: " in text
     assert SANDBOX_TEST_KEY not in text
+    timeline = pane.timeline.timeline()
+    assert timeline.headers is not None
+    assert timeline.last is not None
+    assert timeline.headers <= timeline.last
+    assert "first token" in pane.timeline.accessibleDescription()
+    pane.timeline.repaint()  # paints without error
 
 
 def test_search_and_filters_narrow_the_list(pane: HistoryPane, qtbot: QtBot) -> None:

@@ -31,7 +31,9 @@ from workbench.core.runs import portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunFilter, RunRecord
+from workbench.core.runs.timeline import timeline_of
 from workbench.ui.history.model import RunsModel
+from workbench.ui.history.timeline import TimelineChart
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunStore
@@ -118,6 +120,9 @@ class HistoryPane(QWidget):
             self.tr("&Inspector"),
         )
         self.inspector.setReadOnly(True)
+        self.timeline = self._named(
+            TimelineChart(self), "historyTimeline", self.tr("Timeline"), self.tr("&Timeline")
+        )
         self.label_edit = self._named(
             QLineEdit(self), "historyLabelEdit", self.tr("Label"), self.tr("&Label")
         )
@@ -162,6 +167,8 @@ class HistoryPane(QWidget):
         left_box, right_box = QVBoxLayout(left), QVBoxLayout(right)
         left_box.addWidget(self._labels["historyTable"])
         left_box.addWidget(self.table)
+        right_box.addWidget(self._labels["historyTimeline"])
+        right_box.addWidget(self.timeline)
         right_box.addWidget(self._labels["historyInspector"])
         right_box.addWidget(self.inspector)
         splitter = QSplitter(self)
@@ -302,6 +309,7 @@ class HistoryPane(QWidget):
         selected = self.selected_runs()
         record = self._full(selected[0]) if selected else None
         self.inspector.setPlainText(describe(record) if record is not None else "")
+        self.timeline.set_timeline(timeline_of(record) if record is not None else None)
         self.label_edit.setText(record.label if record is not None else "")
         self.note_edit.setText(record.note if record is not None else "")
 
