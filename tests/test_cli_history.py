@@ -273,3 +273,42 @@ def _wait_for_words(child: subprocess.Popen[bytes], words: int) -> str:
             if len(text.split()) >= words:
                 return text
         time.sleep(0.02)  # polling interval only; the condition decides
+
+
+def test_no_key_in_the_database_or_any_export(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs.json"
+    docs.write_text('["a", "b"]')
+    runs = [
+        _chat(sandbox, "/v2/chat", "--stream"),
+        _chat(sandbox, "/v1/chat", "--auth", "api-key"),
+        _chat(sandbox, "/chat/completions", "--stream", "--auth", "x-api-key"),
+        [
+            "rerank",
+            "--url",
+            sandbox.base_url,
+            "--model",
+            "m",
+            "--query",
+            "a",
+            "--documents",
+            str(docs),
+        ],
+    ]
+    ids = []
+    for argv in runs:
+        status, _, err = _run(capsys, *argv)
+        assert status == 0, err
+        ids.append(_last_id(capsys))
+    exports = []
+    for run_id in ids:
+        for fmt in ("curl", "httpx", "cohere", "openai"):
+            status, code, _ = _run(capsys, "history", "export", run_id, "--as", fmt)
+            exports.append(code)
+    out_file = tmp_path / "all.jsonl"
+    _run(capsys, "history", "export-file", *ids, "--out", str(out_file))
+    exports.append(out_file.read_text())
+    assert not [e for e in exports if SANDBOX_TEST_KEY in e]
+    for path in data_dir().iterdir():  # the database, its WAL and shared-memory files
+        assert SANDBOX_TEST_KEY.encode() not in path.read_bytes(), path.name
