@@ -13,19 +13,24 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
 from workbench.core.runs.replay import fold
 from workbench.core.runs.store import RunFilter, RunStore, data_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from workbench.sandbox.runner import RunningSandbox
 
 
 @pytest.fixture(autouse=True)
-def _key(monkeypatch: pytest.MonkeyPatch) -> None:
+def _key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+    forget_secrets()  # earlier tests' tokens would mask digits that happen to match them
+    yield
+    forget_secrets()
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -312,3 +317,16 @@ def test_no_key_in_the_database_or_any_export(
     assert not [e for e in exports if SANDBOX_TEST_KEY in e]
     for path in data_dir().iterdir():  # the database, its WAL and shared-memory files
         assert SANDBOX_TEST_KEY.encode() not in path.read_bytes(), path.name
+
+
+def test_json_output_survives_a_token_that_holds_the_time(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(capsys, *_chat(sandbox, "/v2/chat", "--stream"))
+    now = str(int(time.time()))
+    register_secret(f"eyJ{now}.{now}")  # an Entra-style token carries its issue time
+    status, out, _ = _run(capsys, "history", "list", "--json")
+    assert status == 0
+    [summary] = json.loads(out)
+    _, shown, _ = _run(capsys, "history", "show", summary["id"], "--json")
+    assert json.loads(shown)["created"] == summary["created"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -53,9 +54,30 @@ def _get(store: RunStore, ref: str) -> RunRecord:
     return record
 
 
+def _iso(created: float) -> str:
+    return datetime.fromtimestamp(created).astimezone().isoformat(timespec="milliseconds")
+
+
+def _seconds(t: float | None) -> float | None:
+    return None if t is None else round(t, 6)
+
+
+def record_json(record: RunRecord) -> dict[str, Any]:
+    """The run as printed by `show --json`: times as ISO text and rounded seconds.
+
+    Printed output passes the redactor, which masks any 8 characters of a registered secret; a
+    long epoch number could match digits of a token, so none is printed.
+    """
+    obj = asdict(record) | {"answer": answer_of(record), "created": _iso(record.created)}
+    for name in ("t_headers", "t_first", "t_last"):
+        obj[name] = _seconds(obj[name])
+    obj["events"] = [{**e, "t": _seconds(e["t"])} for e in obj["events"]]
+    return obj
+
+
 def _summary(record: RunRecord) -> dict[str, Any]:
-    keys = ("id", "created", "kind", "endpoint", "flavour", "model", "url", "status", "outcome")
-    obj = {k: getattr(record, k) for k in keys}
+    keys = ("id", "kind", "endpoint", "flavour", "model", "url", "status", "outcome")
+    obj = {k: getattr(record, k) for k in keys} | {"created": _iso(record.created)}
     obj |= {"query": record.query, "pinned": record.pinned, "label": record.label}
     return obj
 
@@ -75,8 +97,7 @@ def _list(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
 def _show(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
     record = _get(store, args.id)
     if args.json:
-        obj = asdict(record) | {"answer": answer_of(record)}
-        out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.write(json.dumps(record_json(record), ensure_ascii=False) + "\n")
         return
     out.write(describe(record))
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from workbench.api.errors import InputError
+from workbench.api.redact import redact_value
 from workbench.core.runs.store import RecordedEvent, RunRecord
-from workbench.core.runs.writer import clean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -49,8 +49,9 @@ def _portable(record: RunRecord, mask_hosts: bool) -> dict[str, Any]:
         obj["request_headers"] = {
             k: MASKED_HOST if k.lower() == "host" else v for k, v in record.request_headers.items()
         }
-    text = clean(json.dumps(obj, ensure_ascii=False))  # the record has no key; redact once more
-    return dict(json.loads(text))
+    # The record has no key; its strings are redacted once more. Numbers stay numbers (redacting
+    # the JSON text could mask digits of a timestamp that happen to match a registered token).
+    return dict(redact_value(obj))
 
 
 def dumps(records: Iterable[RunRecord], *, mask_hosts: bool = False) -> str:
