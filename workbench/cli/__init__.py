@@ -1,7 +1,9 @@
 """Command line: `workbench rerank|chat|history|replay` against any endpoint, without Qt.
 
-Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4 protocol error or broken
-stream (what arrived is still printed), 5 connection failure or timeout.
+Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an
+error, 4 protocol error or broken stream (what arrived is still printed), 5 connection failure or
+timeout, 130 Ctrl+C. With `--json`, a broken stream, a timeout and Ctrl+C still print the one
+object: what arrived, and `error`.
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ import os
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from workbench.api import (
     ApiError,
     AuthScheme,
     ChatRequest,
-    ChatSnapshot,
     ConnectError,
     Connection,
     Flavour,
@@ -32,7 +33,6 @@ from workbench.api import (
     TextDelta,
     WorkbenchClient,
     WorkbenchError,
-    accumulate,
     parse_pasted_url,
 )
 from workbench.api.entra import DEFAULT_SCOPE
@@ -58,9 +58,12 @@ from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.saved_endpoints import connection_for
+from workbench.core.turns import TurnRun, stream_turn
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from workbench.api import StreamEvent
 
 EXIT_OK, EXIT_INPUT, EXIT_SERVER, EXIT_PROTOCOL, EXIT_CONNECT = 0, 2, 3, 4, 5
 DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
@@ -288,35 +291,23 @@ def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
     )
 
 
-@dataclass
-class _ChatRun:
-    snapshot: ChatSnapshot
-    started: float
-    ttft_ms: float | None = None
-
-    def elapsed_ms(self) -> float:
-        return (time.perf_counter() - self.started) * 1000.0
+_KEEPS_WHAT_ARRIVED = (ProtocolError, RequestTimeout)
+"""Failures after which `--json` still prints what arrived (the request went out and was taken)."""
+CANCELLED = "cancelled"
 
 
-async def _stream(
-    client: WorkbenchClient, request: ChatRequest, run: _ChatRun, io: _Streams, live: bool
-) -> None:
-    async for event in client.chat_stream(request):
-        run.snapshot = accumulate(run.snapshot, event)
-        if isinstance(event, TextDelta):
-            run.ttft_ms = run.ttft_ms if run.ttft_ms is not None else run.elapsed_ms()
-            if live:
-                io.out.write(event.text)
-                io.out.flush()
+def _print_delta(io: _Streams, _run: TurnRun, event: StreamEvent) -> None:
+    if isinstance(event, TextDelta):
+        io.out.write(event.text)
+        io.out.flush()
 
 
-def _finish_chat(
-    args: argparse.Namespace, run: _ChatRun, io: _Streams, error: WorkbenchError | None
-) -> None:
-    total = run.elapsed_ms()
+def _finish_chat(args: argparse.Namespace, run: TurnRun, io: _Streams, error: str | None) -> None:
+    total_ms = run.elapsed_s() * 1000.0
     if args.json:
-        obj = chat_json(run.snapshot, run.ttft_ms, total)
-        failure = str(error) if error else run.snapshot.error
+        ttft = run.ttft_s()
+        obj = chat_json(run.snapshot, None if ttft is None else ttft * 1000.0, total_ms)
+        failure = error or run.snapshot.error
         if failure:
             obj["error"] = failure
         print_json(obj, io.out)
@@ -325,7 +316,23 @@ def _finish_chat(
         io.out.write(run.snapshot.text)
     if run.snapshot.text:
         io.out.write("\n")
-    print_chat_details(run.snapshot, total, io.out)
+    print_chat_details(run.snapshot, total_ms, io.out)
+
+
+async def _run_chat(
+    client: WorkbenchClient,
+    request: ChatRequest,
+    run: TurnRun,
+    args: argparse.Namespace,
+    io: _Streams,
+) -> None:
+    if args.stream:
+        live = None if args.json else functools.partial(_print_delta, io)
+        await stream_turn(client, request, run, on_event=live)
+        return
+    run.snapshot = await client.chat(request)
+    run.end(time.monotonic())  # the first token arrived with the whole answer
+    run.timing = replace(run.timing, first_output=run.timing.ended)
 
 
 def _run_labels(args: argparse.Namespace) -> dict[str, str]:
@@ -348,23 +355,26 @@ async def _chat_recorded(
     rec: Recording,
 ) -> int:
     async with WorkbenchClient(connection) as client:
-        run = _ChatRun(ChatSnapshot(), time.perf_counter())
+        run = TurnRun()
         rec.snapshot = lambda: run.snapshot
-        if not args.stream:
-            run.snapshot = await client.chat(request)
-            run.ttft_ms = run.elapsed_ms()  # the first token arrived with the whole answer
-            _finish_chat(args, run, io, None)
-            return EXIT_SERVER if run.snapshot.error else EXIT_OK
         try:
-            await _stream(client, request, run, io, live=not args.json)
-        except ProtocolError as exc:
-            _finish_chat(args, run, io, exc)  # keep what arrived before the break
+            await _run_chat(client, request, run, args, io)
+        except _KEEPS_WHAT_ARRIVED as exc:
+            # Keep what arrived before the break; plain text shows it for a broken stream.
+            if args.json or (args.stream and isinstance(exc, ProtocolError)):
+                _finish_chat(args, run, io, str(exc))
+            raise
+        except asyncio.CancelledError:
+            # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
+            if args.json:
+                _finish_chat(args, run, io, CANCELLED)
             raise
     _finish_chat(args, run, io, None)
-    if run.snapshot.error:
+    if not run.snapshot.error:
+        return EXIT_OK
+    if args.stream:
         io.err.write(f"workbench: the stream reported a failure: {run.snapshot.error}\n")
-        return EXIT_SERVER
-    return EXIT_OK
+    return EXIT_SERVER
 
 
 def describe(error: WorkbenchError) -> str:

@@ -38,7 +38,7 @@ class WindowState(BaseModel):
     geometry: str = ""
     """Qt's saveGeometry() bytes, base64 encoded (opaque to the core)."""
     last_pane: str = ""
-    """Which pane was showing at exit: "rerank", "chat" or "endpoints"."""
+    """Which pane was showing at exit, by its key in the pane registry ("rerank", "chat", …)."""
 
 
 class Settings(BaseModel):
@@ -59,8 +59,6 @@ class Settings(BaseModel):
     keep_history: bool = True
     """False: no rerank run or chat turn is recorded in the run history."""
     window: WindowState = Field(default_factory=WindowState)
-    panes: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    """Free-form state each pane keeps under its own name (last query, splitter sizes, ...)."""
 
     def endpoint(self, endpoint_id: str | None) -> EndpointConfig | None:
         """Return the endpoint with this id, or None."""

@@ -28,6 +28,7 @@ from workbench.api.errors import InputError
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
+from workbench.ui.common.roles import role_colour
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,11 +42,6 @@ _DEBOUNCE_MS = 250
 def decode_error_where(exc: json.JSONDecodeError) -> str:
     """Name where a JSON decode error is, as people count: 'line L, column C' (1-based)."""
     return f"line {exc.lineno}, column {exc.colno}"
-
-
-def decode_error_message(exc: json.JSONDecodeError) -> str:
-    """Say what is wrong and where, e.g. "Expecting ',' delimiter at line 3, column 5"."""
-    return f"{exc.msg} at {decode_error_where(exc)}"
 
 
 def parse_json(text: str) -> Any:
@@ -293,14 +289,15 @@ class JsonEditor(QWidget):
         block = self._edit.document().findBlockByNumber(line - 1)
         if not block.isValid():
             block = self._edit.document().lastBlock()
+        red = role_colour("error")  # the style sheet's, so the dark scheme's lighter red
         whole = QTextEdit.ExtraSelection()
-        whole.format.setBackground(QColor(255, 80, 80, 40))
+        whole.format.setBackground(_tint(red, 40))
         whole.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         whole.cursor = QTextCursor(block)
         spot = QTextEdit.ExtraSelection()
         spot.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        spot.format.setUnderlineColor(QColor("red"))
-        spot.format.setBackground(QColor(255, 80, 80, 110))
+        spot.format.setUnderlineColor(red)
+        spot.format.setBackground(_tint(red, 110))
         cursor = QTextCursor(block)
         offset = min(utf16_index(block.text(), column - 1), max(0, block.length() - 1))
         cursor.setPosition(block.position() + offset)
@@ -325,3 +322,10 @@ class JsonEditor(QWidget):
             units += 2 if ord(text[column]) > 0xFFFF else 1
             column += 1
         return block.blockNumber() + 1, column + 1
+
+
+def _tint(colour: QColor, alpha: int) -> QColor:
+    """`colour` see-through, for a background that keeps the text under it readable."""
+    tinted = QColor(colour)
+    tinted.setAlpha(alpha)
+    return tinted
