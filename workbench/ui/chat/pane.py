@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -154,6 +155,26 @@ class ChatPane(QWidget):
     def clear(self) -> None:
         """Start a new conversation (as Clear does)."""
         self._on_clear_clicked()
+
+    def open_request(self, request: ChatRequest) -> None:
+        """Fill the inputs from a recorded turn (History's "Open in its pane"); nothing is sent.
+
+        The message, preamble, model, documents, tools and every parameter that was set come
+        back; earlier turns of that conversation do not.
+        """
+        self.composer.message.setPlainText(request.message or "")
+        self.setup.preamble.setPlainText(request.preamble or "")
+        if request.model:
+            self.setup.model.setText(request.model)
+        if request.documents:
+            self.documents.editor.set_value(request.documents)
+        if request.tools:
+            self.tools.editor.set_value([t.model_dump(exclude_none=True) for t in request.tools])
+        for name, value in request.params.model_dump(exclude_none=True).items():
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            with contextlib.suppress(KeyError):  # a parameter this panel does not show
+                self.params.set_text(name, str(value))
 
     def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
         """Try a shipped sample: its documents (or tools) into the editors, its question sent.

@@ -92,11 +92,11 @@ class HistoryPane(QWidget):
             "historyKind", self.tr("Kind"), self.tr("&Kind"), [any_, "chat", "rerank"]
         )
         self.endpoint = self._combo(
-            "historyEndpoint", self.tr("Endpoint"), self.tr("E&ndpoint"), [any_]
+            "historyEndpoint", self.tr("Endpoint"), self.tr("&Endpoint"), [any_]
         )
         self.model_filter = self._combo("historyModel", self.tr("Model"), self.tr("&Model"), [any_])
         self.outcome = self._combo(
-            "historyOutcome", self.tr("Outcome"), self.tr("O&utcome"), [any_, *_OUTCOMES]
+            "historyOutcome", self.tr("Outcome"), self.tr("&Outcome"), [any_, *_OUTCOMES]
         )
         dates = [
             self.tr("Any time"),
@@ -104,9 +104,9 @@ class HistoryPane(QWidget):
             self.tr("Last 7 days"),
             self.tr("Last 30 days"),
         ]
-        self.date = self._combo("historyDate", self.tr("Date"), self.tr("&Date"), dates)
+        self.date = self._combo("historyDate", self.tr("Date"), self.tr("&When"), dates)
         self.table = self._named(
-            QTableView(self), "historyTable", self.tr("Recorded runs"), self.tr("&Runs")
+            QTableView(self), "historyTable", self.tr("Recorded runs"), self.tr("R&uns")
         )
         self.model = RunsModel(self)
         self.table.setModel(self.model)
@@ -127,21 +127,21 @@ class HistoryPane(QWidget):
             QLineEdit(self), "historyLabelEdit", self.tr("Label"), self.tr("&Label")
         )
         self.note_edit = self._named(
-            QLineEdit(self), "historyNote", self.tr("Note"), self.tr("N&ote")
+            QLineEdit(self), "historyNote", self.tr("Note"), self.tr("&Note")
         )
-        self.save_notes = self._button(self.tr("Sa&ve label and note"), "historySaveNotes")
+        self.save_notes = self._button(self.tr("Save label and note"), "historySaveNotes")
         self.pin = self._button(self.tr("&Pin / unpin"), "historyPin")
-        self.delete = self._button(self.tr("De&lete"), "historyDelete")
-        self.open_run = self._button(self.tr("Open in its &pane"), "historyOpen")
+        self.delete = self._button(self.tr("&Delete"), "historyDelete")
+        self.open_run = self._button(self.tr("Open &back in its pane"), "historyOpen")
         self.export_as = self._combo(
             "historyExportFormat", self.tr("Export as"), self.tr("Export &as"), list(FORMATS)
         )
         self.copy_code = self._button(self.tr("&Copy code"), "historyCopyCode")
         self.export_file = self._button(self.tr("E&xport file…"), "historyExportFile")
-        self.import_file = self._button(self.tr("I&mport file…"), "historyImportFile")
-        self.delete_all = self._button(self.tr("Delete a&ll…"), "historyDeleteAll")
+        self.import_file = self._button(self.tr("Import file…"), "historyImportFile")
+        self.delete_all = self._button(self.tr("Delete all…"), "historyDeleteAll")
         self.keep = self._named(
-            QCheckBox(self.tr("&Keep a history of runs"), self),
+            QCheckBox(self.tr("Keep a histor&y of runs"), self),
             "historyKeep",
             self.tr("Keep a history of runs"),
         )
