@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 import workbench
+from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
@@ -30,6 +31,7 @@ from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
 if TYPE_CHECKING:
+    from workbench.core.runs.store import RunRecord
     from workbench.ui.notices import CrashReport, Notice
     from workbench.ui.services import Services
 
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
         self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
+        self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -277,6 +280,14 @@ class MainWindow(QMainWindow):
             )
             return
         self._tabs.setCurrentWidget(self.rerank_pane if kind == "rerank" else self.chat_pane)
+
+    def _on_history_pane_replay_requested(self, record: RunRecord, speed: float) -> None:
+        try:
+            self.chat_pane.replay(record, speed)
+        except (KeyError, ValidationError, InputError) as exc:
+            self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
+            return
+        self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", shortcuts_help(self._specs))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from workbench.api.events import TextDelta
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
 from workbench.ui.main_window import MainWindow
 
@@ -66,3 +67,34 @@ def test_a_chat_turn_opens_in_the_chat_pane(
     chat = window.chat_pane
     assert chat.composer.message.toPlainText() == "Which plan has SSO?"
     assert chat.params.params().temperature == 0.3
+
+
+def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    client = run_async(qtbot, pane_client(services, "chat"))
+
+    async def turn() -> str:
+        text = ""
+        async for event in client.chat_stream(ChatRequest(message="Tell me", model=CHAT_MODEL)):
+            if isinstance(event, TextDelta):
+                text += event.text
+        return text
+
+    answer = run_async(qtbot, turn())
+    assert services.history is not None
+    services.history.writer.flush()
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)
+    history.speed.setValue(100.0)
+    history.replay.click()
+    assert window.current_pane_key() == "chat"
+    chat = window.chat_pane
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    [turn_shown] = chat.session().turns
+    assert turn_shown.user == "▶ Replay: Tell me"
+    assert turn_shown.reply is not None
+    assert turn_shown.reply.text == answer
+    history.refresh()
+    assert [r.query for r in history.model.runs()] == ["Tell me"]  # the replay sent nothing

@@ -10,9 +10,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour
+from workbench.api.models import ChatRequest, Flavour
 from workbench.core.chat_inputs import parse_documents, parse_tools
-from workbench.core.chat_session import ChatFrame, Reply
+from workbench.core.chat_session import ChatFrame, Reply, Turn
+from workbench.core.runs.replay import ReplayClient
 from workbench.ui import resources
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -26,11 +27,11 @@ from workbench.ui.common.endpoint_picker import EndpointPicker
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatRequest
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
     from workbench.core.endpoints import EndpointConfig
+    from workbench.core.runs.store import RunRecord
     from workbench.ui.chat.transcript import TurnDisplay
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.services import Services
@@ -175,6 +176,22 @@ class ChatPane(QWidget):
                 value = ", ".join(str(v) for v in value)
             with contextlib.suppress(KeyError):  # a parameter this panel does not show
                 self.params.set_text(name, str(value))
+
+    def replay(self, record: RunRecord, speed: float = 1.0) -> None:
+        """Play a recorded turn back as a new turn, at its pace or `speed` times faster.
+
+        Nothing goes over the network; the turn's message is marked as a replay.
+        """
+        if self.is_streaming():
+            return
+        request = ChatRequest.model_validate(record.inputs["request"])
+        marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
+        self.session().turns.append(Turn(user=marked))
+        index = len(self.controller.turns) - 1
+        self._rebuild(upto=index)
+        self._set_busy(True)
+        self.controller.start(request, self._endpoint(), YIELD_AFTER_S, ReplayClient(record, speed))
+        self.composer.status.setText(self.tr("Replaying a recorded turn (no network)"))
 
     def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
         """Try a shipped sample: its documents (or tools) into the editors, its question sent.

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -48,6 +49,8 @@ class HistoryPane(QWidget):
 
     run_open_requested = Signal(str, dict)
     """Open a run back in its pane: payload kind ("chat"/"rerank") and its stored inputs."""
+    replay_requested = Signal(object, float)
+    """Play a chat turn back in the Chat pane: payload the RunRecord and the speed factor."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +136,15 @@ class HistoryPane(QWidget):
         self.pin = self._button(self.tr("&Pin / unpin"), "historyPin")
         self.delete = self._button(self.tr("&Delete"), "historyDelete")
         self.open_run = self._button(self.tr("Open &back in its pane"), "historyOpen")
+        self.replay = self._button(self.tr("Replay in Chat"), "historyReplay")
+        self.speed = self._named(
+            QDoubleSpinBox(self),
+            "historySpeed",
+            self.tr("Replay speed"),
+            self.tr("Replay speed (times)"),
+        )
+        self.speed.setRange(0.1, 100.0)
+        self.speed.setValue(1.0)
         self.export_as = self._combo(
             "historyExportFormat", self.tr("Export as"), self.tr("Export &as"), list(FORMATS)
         )
@@ -214,6 +226,7 @@ class HistoryPane(QWidget):
         self.pin.clicked.connect(self._on_pin_clicked)
         self.delete.clicked.connect(self._on_delete_clicked)
         self.open_run.clicked.connect(self._on_open_run_clicked)
+        self.replay.clicked.connect(self._on_replay_clicked)
         self.copy_code.clicked.connect(self._on_copy_code_clicked)
         self.export_file.clicked.connect(self._on_export_file_clicked)
         self.import_file.clicked.connect(self._on_import_file_clicked)
@@ -338,6 +351,14 @@ class HistoryPane(QWidget):
         selected = self.selected_runs()
         if selected:
             self.run_open_requested.emit(selected[0].kind, selected[0].inputs)
+
+    def _on_replay_clicked(self) -> None:
+        selected = self.selected_runs()
+        record = self._full(selected[0]) if selected else None
+        if record is None or record.kind != "chat":
+            self.status.setText(self.tr("Choose a chat turn to replay."))
+            return
+        self.replay_requested.emit(record, self.speed.value())
 
     def code_for_selection(self) -> str:
         """The selected run as code in the chosen format ('' when none is selected)."""
