@@ -73,10 +73,8 @@ class ReplayClient:
     """Stands in for a client in a chat turn: streams a stored turn again, with no network.
 
     It fits `core.turns.ChatStreamer` (anything with `chat_stream`), so a view plays a replay the
-    way it plays a live turn; `replaying` lets it mark the turn as one.
+    way it plays a live turn.
     """
-
-    replaying = True
 
     def __init__(self, record: RunRecord, speed: float = 1.0) -> None:
         self.record = record

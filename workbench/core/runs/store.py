@@ -133,8 +133,8 @@ def _check(db: sqlite3.Connection) -> int:
     return version
 
 
-def _row_to_record(row: sqlite3.Row) -> RunRecord:
-    values = dict(row)
+def _row_to_record(row: tuple[Any, ...]) -> RunRecord:
+    values = dict(zip(COLUMNS, row, strict=True))
     for name in JSON_COLUMNS:
         values[name] = json.loads(values[name] or "{}")
     values["pinned"] = bool(values["pinned"])
@@ -206,7 +206,6 @@ class RunStore:
         sql = f"SELECT {', '.join(COLUMNS)} FROM runs"
         sql += f" WHERE {' AND '.join(where)}" if where else ""
         sql += " ORDER BY pinned DESC, created DESC LIMIT ?"
-        self._db.row_factory = sqlite3.Row
         rows = self._db.execute(sql, [*params, flt.limit]).fetchall()
         return [_row_to_record(r) for r in rows]
 
@@ -222,12 +221,10 @@ class RunStore:
         run_id = self.resolve(ref)
         if run_id is None:
             return None
-        self._db.row_factory = sqlite3.Row
         row = self._db.execute(
             f"SELECT {', '.join(COLUMNS)} FROM runs WHERE id = ?", (run_id,)
         ).fetchone()
         record = _row_to_record(row)
-        self._db.row_factory = None
         events = self._db.execute(
             "SELECT t, event, data FROM events WHERE run_id = ? ORDER BY seq", (run_id,)
         )
