@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from workbench.core.runs.history import History
 from workbench.core.runs.store import RecordedEvent, RunFilter, RunRecord, RunStore
 from workbench.core.runs.writer import RunStart
+from workbench.core.settings import SettingsStore
 
 RUNS = 10_000
 WORDS = ("lentil", "soup", "plan", "sso", "paris", "capital", "rerank", "tools", "weather", "café")
@@ -81,7 +82,8 @@ def _pane_figures(path: Path) -> None:
 
     app = QApplication.instance() or QApplication([])
     history = History(path)
-    services = SimpleNamespace(history=history)
+    settings = SettingsStore(path.with_name("settings.json"))
+    services = SimpleNamespace(history=history, settings=settings)
 
     def open_pane() -> None:
         pane = HistoryPane(services=services)  # type: ignore[arg-type]  # only .history is read
