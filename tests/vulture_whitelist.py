@@ -55,3 +55,7 @@ _.max_documents
 
 # qasync's name-mangled running flag, reset by the test loop fixture after a test closes it.
 _._QEventLoop__is_running
+
+# PEP 562 module hooks of workbench/api/__init__.py: Python calls them for `workbench.api.X`.
+_.__getattr__
+_.__dir__

@@ -445,7 +445,9 @@ class RerankPane(QWidget):
     def _refresh_preview(self) -> None:
         # Typing is debounced by the timer; a programmatic change or a run shows the body at once.
         self._preview_timer.stop()
-        self.preview.setPlainText(self._preview_text(PREVIEW_DOCS))
+        text = self._preview_text(PREVIEW_DOCS)
+        if text != self.preview.toPlainText():  # a run with nothing changed colours nothing again
+            self.preview.setPlainText(text)
 
     def _preview_text(self, limit: int | None) -> str:
         typed = self.editor.json.text()
