@@ -35,6 +35,10 @@ class Flavour(StrEnum):
     OPENAI = "openai"
 
 
+DEFAULT_FLAVOUR = Flavour.COHERE_V2
+"""The flavour when nothing says otherwise: a new endpoint, a bare base URL on the command line."""
+
+
 class AuthScheme(StrEnum):
     """How the key travels (`Authorization: Bearer`, `api-key`, `x-api-key`), a Microsoft Entra ID
     token instead of a key, or nothing at all."""
@@ -51,7 +55,7 @@ class Connection(Outgoing):
 
     base_url: str
     """Deployment base URL as the person gave it; the client normalises it (a full route is fine)."""
-    flavour: Flavour = Flavour.COHERE_V2
+    flavour: Flavour = DEFAULT_FLAVOUR
     model: str | None = None
     auth: AuthScheme = AuthScheme.BEARER
     api_key: SecretStr | None = None

@@ -33,10 +33,12 @@ from workbench.api import (
     TextDelta,
     WorkbenchClient,
     WorkbenchError,
+    flavour_traits,
     parse_pasted_url,
 )
 from workbench.api.entra import DEFAULT_SCOPE
 from workbench.api.keys import check_key
+from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.api.redact import RedactingWriter, is_secret_header, register_secret
 from workbench.cli import history as cli_history
 from workbench.cli.inputs import (
@@ -108,6 +110,10 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     )
 
 
+def _rerank_flavours() -> list[str]:
+    return [f.value for f in Flavour if flavour_traits(f).rerank.supported]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `workbench` argument parser with its `rerank` and `chat` commands."""
     parser = argparse.ArgumentParser(
@@ -118,7 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     rerank = commands.add_parser("rerank", help="rank documents against a query")
-    _connection_options(rerank, ["cohere-v1", "cohere-v2"])
+    _connection_options(rerank, _rerank_flavours())
     rerank.add_argument("--query", required=True)
     rerank.add_argument("--documents", required=True, metavar="FILE", help="JSON array; - = stdin")
     rerank.add_argument("--rank-fields", metavar="F1,F2", help="keys of object documents to rank")
@@ -203,7 +209,7 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
     if getattr(args, "endpoint", None):
         return _saved_connection(args)
     pasted = parse_pasted_url(args.url)
-    flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or Flavour.COHERE_V2)
+    flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or DEFAULT_FLAVOUR)
     key = _key(args, err or sys.stderr)
     return Connection(
         base_url=args.url,
@@ -249,11 +255,13 @@ class _Streams:
 
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
-    if connection.flavour is Flavour.OPENAI:
-        raise InputError("rerank speaks cohere-v1 or cohere-v2; pass --flavour", where="--flavour")
+    rules = flavour_traits(connection.flavour).rerank
+    if not rules.supported:
+        speaks = " or ".join(_rerank_flavours())
+        raise InputError(f"rerank speaks {speaks}; pass --flavour", where="--flavour")
     documents = read_documents(args.documents)
-    if connection.flavour is Flavour.COHERE_V1:  # the GUI's rule, checked before sending
-        check_chunk_budget(len(documents), args.max_chunks_per_doc, split=False)
+    # The GUI's rule (v1 chunks documents), checked before sending.
+    check_chunk_budget(len(documents), args.max_chunks_per_doc, rules, split=False)
     rank_fields = (
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )

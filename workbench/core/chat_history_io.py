@@ -2,7 +2,7 @@
 
 Import is tolerant (any role case, string or block content, either tool-call shape) and names the
 entry and field of the first problem, e.g. `messages[3].tool_call_id: required for role tool`.
-Export reuses the flavour codecs, so a file holds exactly what a request would carry. Nothing here
+Export builds the flavour's request body, so a file holds exactly what a request would carry. Nothing here
 reads or writes a key: conversation files never contain one.
 """
 
@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from workbench.api import chat_request_body, flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.flavours import codec_for
-from workbench.api.models import ChatMessage, ChatRequest, Flavour, Role, ToolCall, ToolResult
+from workbench.api.models import ChatMessage, ChatRequest, Role, ToolCall, ToolResult
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from workbench.api.models import Flavour
 
 _EXPORT_MODEL = "model"
 """A stand-in for v2's required `model`; export keeps only the history field of the body."""
@@ -312,17 +314,17 @@ def export_conversation(
 ) -> dict[str, Any]:
     """A conversation file in one flavour's form, exactly as a request would carry the history.
 
-    v1 gives `{"chat_history": [...]}` (plus `preamble`); v2 and OpenAI give `{"messages": [...]}`
-    with the preamble as the leading system message.
+    The flavour's history field holds the conversation: v1 gives `{"chat_history": [...]}` (plus
+    `preamble`); v2 and OpenAI give `{"messages": [...]}` with the preamble as the leading system
+    message.
 
     Raises:
         InputError: when the flavour cannot carry it (a tool result with no call id for v2).
     """
+    traits = flavour_traits(flavour)
     request = ChatRequest(message=None, preamble=preamble or None, history=list(messages))
-    body = codec_for(flavour).chat_body(request, _EXPORT_MODEL, stream=False)
-    if flavour is Flavour.COHERE_V1:
-        out: dict[str, Any] = {"chat_history": body.get("chat_history", [])}
-        if preamble:
-            out["preamble"] = preamble
-        return out
-    return {"messages": body["messages"]}
+    body = chat_request_body(flavour, request, _EXPORT_MODEL, stream=False)
+    out: dict[str, Any] = {traits.history_field: body.get(traits.history_field, [])}
+    if preamble and traits.preamble_field:
+        out[traits.preamble_field] = preamble
+    return out

@@ -32,7 +32,14 @@ from workbench.api.flavours.common import (
     rerank_response,
     str_at,
 )
-from workbench.api.models import Citation, ToolCall
+from workbench.api.flavours.traits import (
+    FlavourTraits,
+    RerankTraits,
+    Routes,
+    model_stop_limit,
+    params,
+)
+from workbench.api.models import Citation, Flavour, ToolCall
 from workbench.api.tools import tool_to_function
 
 if TYPE_CHECKING:
@@ -57,6 +64,46 @@ _PARAMS = {
     "safety_mode": "safety_mode",
     "response_format": "response_format",
 }
+
+TRAITS = FlavourTraits(
+    flavour=Flavour.COHERE_V2,
+    label="Cohere v2",
+    short_label="Cohere v2",
+    routes=Routes(chat="/v2/chat", rerank="/v2/rerank"),
+    stream_accept="text/event-stream",
+    framing="sse",
+    documents=True,
+    citations=True,
+    search_queries_only=False,
+    params=params(
+        "temperature",
+        "p",
+        "k",
+        "frequency_penalty",
+        "presence_penalty",
+        "seed",
+        "max_tokens",
+        "stop_sequences",
+        "citation_mode",
+        "safety_mode",
+    ),
+    stop_sequence_limit=model_stop_limit(),
+    history_field="messages",
+    preamble_field=None,
+    # v2 sends strings only; objects are rendered to "key: value" lines in rank_fields order (so
+    # rank_fields still applies), and a plain string mixed in has none of the fields and would be
+    # ranked on different terms: no mixing.
+    rerank=RerankTraits(
+        supported=True,
+        objects=True,
+        rank_fields=True,
+        length_parameter="max_tokens_per_doc",
+        model_required=True,
+        relevant_spans=True,
+        priority=True,
+    ),
+)
+"""What Cohere v2 is; `workbench.api.flavour_traits` hands it out."""
 
 # --- rerank -------------------------------------------------------------------------------------
 

@@ -30,13 +30,14 @@ from workbench.api.flavours.common import (
     obj_at,
     str_at,
 )
-from workbench.api.models import ToolCall, Usage
+from workbench.api.flavours.traits import FlavourTraits, Routes, params
+from workbench.api.models import Flavour, ToolCall, Usage
 from workbench.api.tools import tool_to_function
 
 if TYPE_CHECKING:
     from workbench.api.models import ChatMessage, ChatRequest, ToolResult
 
-__all__ = ["chat_body", "chat_events", "parse_rerank", "rerank_body", "stream_mapper"]
+__all__ = ["TRAITS", "chat_body", "chat_events", "parse_rerank", "rerank_body", "stream_mapper"]
 
 _PARAMS = {
     "temperature": "temperature",
@@ -49,6 +50,35 @@ _PARAMS = {
     "response_format": "response_format",
 }
 _LABEL = "The OpenAI-compatible route"
+
+TRAITS = FlavourTraits(
+    flavour=Flavour.OPENAI,
+    label="OpenAI-compatible / Azure model inference",
+    short_label="OpenAI",
+    # Compatible servers (vLLM, Infinity) serve Cohere-v1-shaped rerank next to OpenAI chat, but
+    # the workbench offers rerank only on the Cohere flavours (rerank traits left unsupported).
+    # Azure model inference wants `?api-version=` on chat and info.
+    routes=Routes(
+        chat="/chat/completions", rerank="/v1/rerank", versioned=frozenset({"chat", "info"})
+    ),
+    stream_accept="text/event-stream",
+    framing="sse",
+    documents=False,
+    citations=False,
+    search_queries_only=False,
+    params=params(
+        "temperature",
+        "frequency_penalty",
+        "presence_penalty",
+        "seed",
+        "max_tokens",
+        "stop_sequences",
+    ),
+    stop_sequence_limit=4,  # OpenAI's `stop` takes at most four
+    history_field="messages",
+    preamble_field=None,
+)
+"""What the OpenAI-compatible route is; `workbench.api.flavour_traits` hands it out."""
 
 # --- chat request -------------------------------------------------------------------------------
 

@@ -6,10 +6,8 @@ import asyncio
 import json
 from typing import TYPE_CHECKING
 
+from workbench.api import Flavour, body_events, recorded_events
 from workbench.api.errors import WorkbenchError
-from workbench.api.flavours import codec_for
-from workbench.api.framing import Frame
-from workbench.api.models import Flavour
 from workbench.api.stream import ChatSnapshot, accumulate
 
 if TYPE_CHECKING:
@@ -25,21 +23,16 @@ def timed_events(record: RunRecord) -> Iterator[tuple[float, StreamEvent]]:
     A streamed turn gives its frames mapped again; a whole body gives its events at its arrival
     time. A frame that cannot be mapped ends the sequence (what came before it stands).
     """
-    codec = codec_for(Flavour(record.flavour))
+    flavour = Flavour(record.flavour)
     if record.events:
-        mapper = codec.stream_mapper()
-        for number, stored in enumerate(record.events, start=1):
-            try:
-                events = mapper.map(Frame(stored.data, stored.event, 0, number))
-            except WorkbenchError:
-                return
-            for event in events:
-                yield stored.t, event
+        frames = [(e.data, e.event) for e in record.events]
+        for index, event in recorded_events(flavour, frames):
+            yield record.events[index].t, event
         return
     if record.kind == "chat" and record.response_body and (record.status or 0) < 300:
         try:
             body = json.loads(record.response_body)
-            events = codec.chat_events(body) if isinstance(body, dict) else []
+            events = body_events(flavour, body) if isinstance(body, dict) else []
         except (ValueError, WorkbenchError):
             return
         for event in events:

@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from workbench.api import flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.models import ChatRequest, Flavour
+from workbench.api.models import ChatRequest
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame, Reply, Turn
 from workbench.core.runs.replay import ReplayClient
@@ -28,7 +29,7 @@ from workbench.ui.gc_guard import release_free_memory
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage
+    from workbench.api.models import ChatMessage, Flavour
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
@@ -266,7 +267,7 @@ class ChatPane(QWidget):
         return endpoint
 
     def _frame(self) -> ChatFrame:
-        has_docs = self._endpoint().flavour is not Flavour.OPENAI
+        has_docs = flavour_traits(self._endpoint().flavour).documents
         documents = parse_documents(self.documents.editor.value()) if has_docs else []
         return ChatFrame(
             model=self.setup.model.text().strip() or None,

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.api.models import Flavour
+from workbench.api import flavour_traits
+from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.ui.chat.controls import (
     DOCUMENTS_SAMPLE,
@@ -195,10 +196,10 @@ class ChatSidePanel(QWidget):
 
     def set_endpoint(self, endpoint: EndpointConfig | None) -> None:
         """Fit the pages to the endpoint: its flavour's parameters, documents, default model."""
-        flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
+        flavour = endpoint.flavour if endpoint else DEFAULT_FLAVOUR
         self.params.set_flavour(flavour)
         self.history.set_flavour(flavour)
-        has_docs = flavour is not Flavour.OPENAI
+        has_docs = flavour_traits(flavour).documents
         self._set_section_enabled(self.documents, has_docs, "" if has_docs else _NO_DOCUMENTS)
         model = endpoint.model if endpoint and endpoint.model else "server's default"
         self.setup.model.setPlaceholderText(model)
