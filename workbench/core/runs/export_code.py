@@ -11,13 +11,13 @@ import shlex
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
+from workbench.api import Flavour, flavour_traits
 from workbench.api.errors import InputError
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
 
 KEY_ENV = "WORKBENCH_API_KEY"
-FORMATS = ("curl", "httpx", "cohere", "openai")
 _AUTH_HEADERS = ("authorization", "api-key", "x-api-key")
 # Headers httpx adds by itself or that name the workbench: a snippet leaves them to its own client.
 _LEFT_OUT = {
@@ -108,6 +108,11 @@ def to_httpx(record: RunRecord, key_env: str = KEY_ENV) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _route(record: RunRecord) -> str:
+    """The run's route under the base URL, as its flavour's traits name it."""
+    return flavour_traits(Flavour(record.flavour)).routes.path(record.kind) or ""
+
+
 def _base(record: RunRecord, route_tail: str) -> tuple[str, dict[str, str]]:
     """The URL without its route tail, and its query parameters (api-version)."""
     parts = urlsplit(record.url)
@@ -120,11 +125,11 @@ def _base(record: RunRecord, route_tail: str) -> tuple[str, dict[str, str]]:
 
 def to_cohere(record: RunRecord, key_env: str = KEY_ENV) -> str:
     """A Python script with the Cohere SDK (Client for v1, ClientV2 for v2)."""
-    if record.flavour not in {"cohere-v1", "cohere-v2"}:
-        raise InputError("the Cohere SDK speaks cohere-v1 and cohere-v2", where="--as")
-    v2 = record.flavour == "cohere-v2"
-    version = "/v2" if v2 else "/v1"
-    base, _ = _base(record, f"{version}/{record.kind}")
+    route = _route(record)
+    if not route.startswith(("/v1/", "/v2/")):
+        raise InputError("the Cohere SDK speaks Cohere's /v1 and /v2 routes", where="--as")
+    v2 = route.startswith("/v2/")
+    base, _ = _base(record, route)
     body = _body(record)
     stream = bool(body.pop("stream", False))
     client = "ClientV2" if v2 else "Client"
@@ -157,9 +162,10 @@ def _cohere_call(kind: str, v2: bool, stream: bool) -> list[str]:
 
 def to_openai(record: RunRecord, key_env: str = KEY_ENV) -> str:
     """A Python script with the OpenAI SDK for the compatible `/chat/completions` route."""
-    if record.flavour != "openai" or record.kind != "chat":
-        raise InputError("the OpenAI SDK speaks the openai chat route", where="--as")
-    base, query = _base(record, "/chat/completions")
+    route = _route(record)
+    if record.kind != "chat" or route.startswith(("/v1/", "/v2/")):
+        raise InputError("the OpenAI SDK speaks the /chat/completions route", where="--as")
+    base, query = _base(record, route)
     body = _body(record)
     stream = bool(body.get("stream"))
     lines = ["import os", "", "from openai import OpenAI", ""]
@@ -187,7 +193,12 @@ def export_code(record: RunRecord, fmt: str, key_env: str = KEY_ENV) -> str:
     Raises:
         InputError: an unknown format, or one that does not speak the run's flavour.
     """
-    makers = {"curl": to_curl, "httpx": to_httpx, "cohere": to_cohere, "openai": to_openai}
-    if fmt not in makers:
+    if fmt not in _MAKERS:
         raise InputError(f"choose one of {', '.join(FORMATS)}", where="--as")
-    return makers[fmt](record, key_env)
+    return _MAKERS[fmt](record, key_env)
+
+
+# Named after their functions (to_curl → "curl"): curl, httpx, cohere, and the OpenAI SDK.
+_MAKERS = {f.__name__.removeprefix("to_"): f for f in (to_curl, to_httpx, to_cohere, to_openai)}
+FORMATS = tuple(_MAKERS)
+"""The formats `export_code` writes, as `--as` and the History pane offer them."""
