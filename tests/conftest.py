@@ -30,6 +30,7 @@ def _private_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point settings, history and logs at a temporary folder so no test touches a real profile."""
     config = tmp_path / "config"
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(config))
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "data"))
     return config
 
 

@@ -19,6 +19,6 @@ def test_pinned_interface_is_exported() -> None:
         "NotFound", "Unprocessable", "RateLimited", "ServerError", "ProtocolError", "Connection",
         "Flavour", "AuthScheme", "RerankRequest", "RerankResponse", "ChatRequest", "Citation", "SignInError",
         "flavour_traits", "FlavourTraits", "RerankTraits", "ParamTrait", "Routes",
-        "chat_request_body", "rerank_request_body",
+        "chat_request_body", "rerank_request_body", "recorded_events", "body_events",
     }  # fmt: skip
     assert pinned <= set(api.__all__)

@@ -30,6 +30,7 @@ import qasync
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig, Prices
+from workbench.core.runs.history import History
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.chat.pane import ChatPane
@@ -193,12 +194,14 @@ def services(
         chat_endpoint_id=v2.id,
         first_run_done=True,
     )
-    bundle = Services.assemble(store=store, secrets=secrets, loop=qloop)
+    history = History()
+    bundle = Services.assemble(store=store, secrets=secrets, loop=qloop, history=history)
     try:
         yield bundle
     finally:
         run_async(qtbot, bundle.tasks.shutdown())
         run_async(qtbot, bundle.session.aclose())
+        history.close()
         for endpoint in store.settings.endpoints:
             secrets.delete(endpoint.key_ref)
     crashes = bundle.notices.crashes()

@@ -48,9 +48,11 @@ if TYPE_CHECKING:
         UsageReported,
     )
     from workbench.api.flavours import (
+        body_events,
         chat_request_body,
         flavour_traits,
         ranked_document_text,
+        recorded_events,
         rerank_request_body,
     )
     from workbench.api.flavours.traits import FlavourTraits, ParamTrait, RerankTraits, Routes
@@ -139,6 +141,7 @@ _HOMES: dict[str, str] = {
     "WorkbenchClient": "workbench.api.client",
     "WorkbenchError": "workbench.api.errors",
     "accumulate": "workbench.api.stream",
+    "body_events": "workbench.api.flavours",
     "chat_request_body": "workbench.api.flavours",
     "flavour_traits": "workbench.api.flavours",
     "infer_flavour": "workbench.api.urls",
@@ -146,6 +149,7 @@ _HOMES: dict[str, str] = {
     "normalise_base_url": "workbench.api.urls",
     "parse_pasted_url": "workbench.api.urls",
     "ranked_document_text": "workbench.api.flavours",
+    "recorded_events": "workbench.api.flavours",
     "rerank_request_body": "workbench.api.flavours",
     "tool_from_json": "workbench.api.tools",
 }
@@ -225,6 +229,7 @@ __all__ = [
     "WorkbenchClient",
     "WorkbenchError",
     "accumulate",
+    "body_events",
     "chat_request_body",
     "flavour_traits",
     "infer_flavour",
@@ -232,6 +237,7 @@ __all__ = [
     "normalise_base_url",
     "parse_pasted_url",
     "ranked_document_text",
+    "recorded_events",
     "rerank_request_body",
     "tool_from_json",
 ]

@@ -24,13 +24,14 @@ from workbench.api.models import AuthScheme, Connection, Incoming
 from workbench.api.redact import RedactingFilter, is_secret_header, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
+from workbench.api.wiretap import WireTap, current_tap, ending
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, AsyncIterator, Iterator
+    from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
     from types import TracebackType
 
     from workbench.api.events import StreamEvent
-    from workbench.api.models import ChatRequest, RerankRequest, RerankResponse
+    from workbench.api.models import ChatRequest, Outgoing, RerankRequest, RerankResponse
 
 log = logging.getLogger(__name__)
 log.addFilter(RedactingFilter())
@@ -137,6 +138,8 @@ class WorkbenchClient:
         # httpx.Headers replaces a name whatever its case: a person's `x-client-name` must replace
         # ours, not travel beside it.
         headers.update(connection.extra_headers)
+        self.recorder: Callable[[str, Outgoing], WireTap | None] | None = None
+        """Makes a tap for each rerank or chat call no `tapping` block covers (run history)."""
         self.sign_in = _sign_in(connection)
         """The Entra ID token provider, or None for key schemes."""
         self._http = httpx.AsyncClient(
@@ -174,12 +177,25 @@ class WorkbenchClient:
     def _route(self, method: str, kind: str) -> str:
         return f"{method} {urlsplit(self.url_for(kind)).path}"
 
-    async def _json(self, method: str, kind: str, body: dict[str, Any] | None) -> dict[str, Any]:
+    def _tap(self, kind: str, request: Outgoing) -> WireTap | None:
+        tap = current_tap()
+        if tap is None and self.recorder is not None:
+            tap = self.recorder(kind, request)
+        return tap
+
+    async def _json(
+        self, method: str, kind: str, body: dict[str, Any] | None, tap: WireTap | None = None
+    ) -> dict[str, Any]:
         route = self._route(method, kind)
         with _mapped_errors(route):
             started = time.perf_counter()
-            response = await self._http.request(method, self.url_for(kind), json=body)
+            request = self._http.build_request(method, self.url_for(kind), json=body)
+            _tell_request(request, tap)
+            response = await self._http.send(request)
             log.debug("%s -> %s in %.0f ms", route, response.status_code, _ms(started))
+            if tap is not None:
+                tap.response(response.status_code, response.headers)
+                tap.body(response.content)
             if response.status_code >= 300:
                 raise errors.status_error(response, route)
             return _json_object(response.content)
@@ -217,17 +233,21 @@ class WorkbenchClient:
         if not request.documents:
             raise InputError("give at least one document", where="documents")
         body = self._codec.rerank_body(request, self.connection.model)
-        started = time.perf_counter()
-        data = await self._json("POST", "rerank", body)
-        latency = _ms(started)
-        with _mapped_errors(self._route("POST", "rerank")):
-            response = self._codec.parse_rerank(data, request)
+        tap = self._tap("rerank", request)
+        with ending(tap):
+            started = time.perf_counter()
+            data = await self._json("POST", "rerank", body, tap)
+            latency = _ms(started)
+            with _mapped_errors(self._route("POST", "rerank")):
+                response = self._codec.parse_rerank(data, request)
         return response.model_copy(update={"latency_ms": latency})
 
     async def chat(self, request: ChatRequest) -> ChatSnapshot:
         """One non-streamed chat turn, folded into a finished snapshot (`event_count` 0)."""
         body = self._codec.chat_body(request, self.connection.model, stream=False)
-        data = await self._json("POST", "chat", body)
+        tap = self._tap("chat", request)
+        with ending(tap):
+            data = await self._json("POST", "chat", body, tap)
         snapshot = ChatSnapshot()
         for event in self._codec.chat_events(data):
             snapshot = accumulate(snapshot, event)
@@ -242,21 +262,35 @@ class WorkbenchClient:
         body = self._codec.chat_body(request, self.connection.model, stream=True)
         route = self._route("POST", "chat")
         headers = {"Accept": flavour_traits(self.connection.flavour).stream_accept}
-        with _mapped_errors(route):
-            async with self._http.stream(
+        tap = self._tap("chat", request)
+        with ending(tap), _mapped_errors(route):
+            wire = self._http.build_request(
                 "POST", self.url_for("chat"), json=body, headers=headers
-            ) as response:
+            )
+            _tell_request(wire, tap)
+            response = await self._http.send(wire, stream=True)
+            try:
+                if tap is not None:
+                    tap.response(response.status_code, response.headers)
                 if response.status_code >= 300:
                     await response.aread()
+                    if tap is not None:
+                        tap.body(response.content)
                     raise errors.status_error(response, route)
-                async for event in self._events(response):
+                async for event in self._events(response, tap):
                     yield event
+            finally:
+                await response.aclose()
 
-    async def _events(self, response: httpx.Response) -> AsyncIterator[StreamEvent]:
+    async def _events(
+        self, response: httpx.Response, tap: WireTap | None
+    ) -> AsyncIterator[StreamEvent]:
         decoder, mapper = FrameDecoder(), self._codec.stream_mapper()
         try:
             async for chunk in response.aiter_bytes():
                 for frame in decoder.feed(chunk):
+                    if tap is not None:
+                        tap.frame(frame.data, frame.event)
                     for event in mapper.map(frame):
                         yield event
         except httpx.TransportError as exc:
@@ -265,10 +299,17 @@ class WorkbenchClient:
             where = f"event {decoder.frames_seen + 1} (byte {decoder.bytes_seen})"
             raise ProtocolError(f"the stream broke off: {exc}", where=where) from None
         for frame in decoder.finish():
+            if tap is not None:
+                tap.frame(frame.data, frame.event)
             for event in mapper.map(frame):
                 yield event
         for event in mapper.finish(decoder.frames_seen, decoder.bytes_seen):
             yield event
+
+
+def _tell_request(request: httpx.Request, tap: WireTap | None) -> None:
+    if tap is not None:
+        tap.request(request.method, str(request.url), request.headers, request.content)
 
 
 def _ms(started: float) -> float:

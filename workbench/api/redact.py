@@ -37,8 +37,9 @@ _MIN_SECRET = 4
 # `Authorization: Bearer abc`, `'api-key': 'abc'`, `x-api-key=abc`: the name, a separator, the value.
 _HEADER_VALUE = re.compile(
     r"(?i)\b((?:proxy-)?authorization|x-api-key|api-key|ocp-apim-subscription-key)"
-    r"(['\"]?\s*[:=]\s*['\"]?)((?:bearer|basic)\s+)?[^\s'\",}\]]+"
-)
+    r"(['\"]?\s*[:=]\s*['\"]?)(?!(?:(?:bearer|basic)\s+)?\[redacted\])"
+    r"((?:bearer|basic)\s+)?[^\s'\",}\]]+"
+)  # a value already redacted is left alone, so redacting twice changes nothing
 _HEADER_NAMES = ("authorization", "api-key", "ocp-apim-subscription-key")
 """Every name `_HEADER_VALUE` matches contains one of these (x-api-key, proxy-authorization)."""
 # `scheme://user:password@host`: the password of a URL with credentials.

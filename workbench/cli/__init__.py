@@ -1,4 +1,4 @@
-"""Command line: `workbench rerank` and `workbench chat` against any endpoint, without Qt.
+"""Command line: `workbench rerank|chat|history|replay` against any endpoint, without Qt.
 
 Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an
 error, 4 protocol error or broken stream (what arrived is still printed), 5 connection failure or
@@ -41,6 +41,7 @@ from workbench.api.entra import DEFAULT_SCOPE
 from workbench.api.keys import check_key
 from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.api.redact import RedactingWriter, is_secret_header, register_secret
+from workbench.cli import history as cli_history
 from workbench.cli import model_options
 from workbench.cli.inputs import (
     parse_params,
@@ -56,9 +57,11 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
+from workbench.cli.recording import Recording, recording
 from workbench.core.chat_checks import check_request
 from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
+from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.saved_endpoints import connection_for
 from workbench.core.turns import TurnRun, stream_turn
 
@@ -105,6 +108,9 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     )
     parser.add_argument("--timeout", type=float, default=120.0, help="read timeout in seconds")
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    parser.add_argument(
+        "--no-history", action="store_true", help="do not record this run in the run history"
+    )
 
 
 def _rerank_flavours() -> list[str]:
@@ -143,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--stream", action="store_true")
     chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     model_options.add_options(chat)
+    cli_history.add_commands(commands)
     return parser
 
 
@@ -273,8 +280,10 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
         max_chunks_per_doc=args.max_chunks_per_doc,
         max_tokens_per_doc=args.max_tokens_per_doc,
     )
-    async with WorkbenchClient(connection) as client:
-        response = await client.rerank(request)
+    start = functools.partial(rerank_start, connection, request, **_run_labels(args))
+    with recording(args, start):
+        async with WorkbenchClient(connection) as client:
+            response = await client.rerank(request)
     if args.json:
         print_json(rerank_json(response), io.out)
     else:
@@ -359,12 +368,29 @@ async def _run_chat(
     run.timing = replace(run.timing, first_output=run.timing.ended)
 
 
+def _run_labels(args: argparse.Namespace) -> dict[str, str]:
+    return {"endpoint": args.endpoint or "", "source": "cli"}
+
+
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
+    start = functools.partial(chat_start, connection, request, **_run_labels(args))
+    with recording(args, start) as rec:
+        return await _chat_recorded(args, io, connection, request, rec)
+
+
+async def _chat_recorded(
+    args: argparse.Namespace,
+    io: _Streams,
+    connection: Connection,
+    request: ChatRequest,
+    rec: Recording,
+) -> int:
     async with WorkbenchClient(connection) as client:
         run = TurnRun()
+        rec.snapshot = lambda: run.snapshot
         try:
             await _run_chat(client, request, run, args, io)
         except _KEEPS_WHAT_ARRIVED as exc:
@@ -433,6 +459,8 @@ def _run(argv: Sequence[str] | None, io: _Streams) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_INPUT
     runner: Any = _rerank if args.command == "rerank" else _chat
     try:
+        if args.command in {"history", "replay"}:
+            return cli_history.run(args, io.out, io.err)
         return int(asyncio.run(runner(args, io)))
     except WorkbenchError as exc:
         io.err.write(f"workbench: {describe(exc)}\n")

@@ -56,6 +56,8 @@ class Settings(BaseModel):
     """The endpoint the Chat pane sends to."""
     first_run_done: bool = False
     """Set once the local sandbox endpoint has been created, so deleting it sticks."""
+    keep_history: bool = True
+    """False: no rerank run or chat turn is recorded in the run history."""
     window: WindowState = Field(default_factory=WindowState)
 
     def endpoint(self, endpoint_id: str | None) -> EndpointConfig | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import sqlite3
 import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -16,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from workbench.api.redact import RedactingFilter
+from workbench.core.runs.history import History
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
@@ -156,7 +158,25 @@ def build_services(loop: asyncio.AbstractEventLoop) -> Services:
             "Started with default settings", "The broken file was kept as settings.broken.json."
         )
     ensure_sandbox_endpoints(store)
-    return Services.assemble(store=store, secrets=KeyringSecretStore(), loop=loop, notices=notices)
+    return Services.assemble(
+        store=store,
+        secrets=KeyringSecretStore(),
+        loop=loop,
+        notices=notices,
+        history=open_history(notices),
+    )
+
+
+def open_history(notices: NoticeCenter) -> History | None:
+    """The run history, or None (with a notice saying why) when its file cannot be opened."""
+    try:
+        history = History()
+    except (OSError, sqlite3.Error) as exc:
+        notices.warn("Run history is off", f"The history database could not be opened: {exc}")
+        return None
+    if history.notice:
+        notices.warn("Run history started afresh", history.notice)
+    return history
 
 
 def setup_logging() -> logging.Handler:
@@ -179,6 +199,8 @@ def setup_logging() -> logging.Handler:
 async def _shutdown(services: Services) -> None:
     await services.tasks.shutdown()
     await services.session.aclose()
+    if services.history is not None:
+        services.history.close()  # commits what is still queued
 
 
 def _schedule_exit_hooks(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import ValidationError
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -18,15 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 import workbench
+from workbench.api.errors import InputError
+from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.history.pane import HistoryPane
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
 if TYPE_CHECKING:
+    from workbench.core.runs.store import RunRecord
     from workbench.ui.notices import CrashReport, Notice
     from workbench.ui.services import Services
 
@@ -152,6 +157,8 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
+        self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
+        self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -190,6 +197,11 @@ class MainWindow(QMainWindow):
     def endpoints_pane(self) -> EndpointsPane:
         """The Endpoints pane."""
         return self._typed("endpoints", EndpointsPane)
+
+    @property
+    def history_pane(self) -> HistoryPane:
+        """The History pane."""
+        return self._typed("history", HistoryPane)
 
     def _typed(self, key: str, kind: type[_P]) -> _P:
         pane = self._panes[key]
@@ -254,6 +266,28 @@ class MainWindow(QMainWindow):
     def _on_chat_pane_rerank_requested(self, query: str) -> None:
         self.rerank_pane.set_query(query)
         self._tabs.setCurrentWidget(self.rerank_pane)
+
+    def _on_history_pane_run_open_requested(self, kind: str, inputs: dict[str, Any]) -> None:
+        try:
+            if kind == "rerank":
+                self.rerank_pane.open_request(RerankRequest.model_validate(inputs["request"]))
+            else:
+                self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"]))
+        except (KeyError, ValidationError):
+            self._services.notices.warn(
+                self.tr("This run cannot be opened"),
+                self.tr("It was recorded without its inputs (imported from an older file?)."),
+            )
+            return
+        self._tabs.setCurrentWidget(self.rerank_pane if kind == "rerank" else self.chat_pane)
+
+    def _on_history_pane_replay_requested(self, record: RunRecord, speed: float) -> None:
+        try:
+            self.chat_pane.replay(record, speed)
+        except (KeyError, ValidationError, InputError) as exc:
+            self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
+            return
+        self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", shortcuts_help(self._specs))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -15,6 +16,7 @@ from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header, register_secret
 from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
 from workbench.core.rerank_docs import rules_for
+from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.secrets import masked
 from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.notices import NoticeCenter
@@ -23,8 +25,10 @@ if TYPE_CHECKING:
     import httpx
 
     from workbench.api.client import WorkbenchClient
-    from workbench.api.models import Connection
+    from workbench.api.models import Connection, Outgoing
     from workbench.core.endpoints import EndpointConfig
+    from workbench.core.runs.history import History
+    from workbench.core.runs.writer import ActiveRun
     from workbench.core.secrets import SecretStore
     from workbench.core.settings import SettingsStore
 
@@ -79,9 +83,11 @@ class EndpointSession(QObject):
         store: SettingsStore,
         secrets: SecretStore,
         transport: httpx.AsyncBaseTransport | None = None,
+        history: History | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._history = history
         self._store = store
         self._secrets = secrets
         self._transport = transport
@@ -267,7 +273,19 @@ class EndpointSession(QObject):
         # On a worker thread: the first client imports httpx and its async backend and loads
         # the CA bundle, ~100 ms that froze the window at the first Send (issue 15).
         connection = endpoint.to_connection(key, secrets)
-        return await asyncio.to_thread(_new_client, connection, self._transport)
+        client = await asyncio.to_thread(_new_client, connection, self._transport)
+        if self._history is not None:
+            client.recorder = functools.partial(self._record, endpoint.name, client.connection)
+        return client
+
+    def _record(
+        self, name: str, connection: Connection, kind: str, request: Outgoing
+    ) -> ActiveRun | None:
+        """A run in the history for one rerank or chat call (None when history is off)."""
+        if self._history is None or not self._store.settings.keep_history:
+            return None
+        make = chat_start if kind == "chat" else rerank_start
+        return self._history.begin(make(connection, request, endpoint=name, source="gui"))  # type: ignore[arg-type]  # the client passes the request its kind names
 
     def _drop_client(self, endpoint_id: str) -> None:
         cached = self._clients.pop(endpoint_id, None)
@@ -331,6 +349,8 @@ class Services:
     session: EndpointSession
     secrets: SecretStore
     settings: SettingsStore
+    history: History | None = None
+    """The run history (None: nothing is recorded, as in tests that do not ask for it)."""
 
     @classmethod
     def assemble(
@@ -340,6 +360,7 @@ class Services:
         secrets: SecretStore,
         loop: asyncio.AbstractEventLoop | None = None,
         notices: NoticeCenter | None = None,
+        history: History | None = None,
     ) -> Services:
         """Wire the services around a settings store and a secret store.
 
@@ -348,6 +369,7 @@ class Services:
             secrets: where keys live (the OS keyring in the app).
             loop: the qasync loop tasks run on; the running loop when None.
             notices: a notice center that already exists (the app posts start-up problems to it).
+            history: the run history GUI runs are recorded in (None: none are).
 
         Returns:
             The bundle every pane receives.
@@ -356,7 +378,8 @@ class Services:
         return cls(
             notices=center,
             tasks=TaskRunner(center, loop=loop),
-            session=EndpointSession(store=store, secrets=secrets),
+            session=EndpointSession(store=store, secrets=secrets, history=history),
             secrets=secrets,
             settings=store,
+            history=history,
         )

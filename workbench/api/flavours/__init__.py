@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from workbench.api.errors import WorkbenchError
 from workbench.api.flavours import cohere_v1, cohere_v2, openai_compat
-from workbench.api.framing import FrameDecoder
+from workbench.api.framing import Frame, FrameDecoder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -100,3 +101,26 @@ def decode_events(flavour: Flavour, chunks: Iterable[bytes]) -> Iterator[StreamE
     for frame in decoder.finish():
         yield from mapper.map(frame)
     yield from mapper.finish(decoder.frames_seen, decoder.bytes_seen)
+
+
+def recorded_events(
+    flavour: Flavour, frames: Iterable[tuple[str, str | None]]
+) -> Iterator[tuple[int, StreamEvent]]:
+    """Stored stream frames (payload, SSE event name) mapped again: `(frame index, event)` pairs.
+
+    A frame that cannot be mapped ends the sequence (what came before it stands); the stream's
+    end is not checked, so a turn cut off mid-stream gives what arrived.
+    """
+    mapper = codec_for(flavour).stream_mapper()
+    for index, (data, event) in enumerate(frames):
+        try:
+            events = mapper.map(Frame(data, event, 0, index + 1))
+        except WorkbenchError:
+            return
+        for mapped in events:
+            yield index, mapped
+
+
+def body_events(flavour: Flavour, body: dict[str, Any]) -> list[StreamEvent]:
+    """The neutral events a whole (non-streamed) chat answer stands for."""
+    return codec_for(flavour).chat_events(body)

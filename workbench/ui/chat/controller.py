@@ -18,7 +18,7 @@ from workbench.api.errors import WorkbenchError
 from workbench.core.chat_inputs import source_lookup
 from workbench.core.chat_metrics import TurnTiming
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
-from workbench.core.turns import TurnRun, stream_turn
+from workbench.core.turns import ChatStreamer, TurnRun, stream_turn
 from workbench.ui.chat.turns import turn_status
 
 if TYPE_CHECKING:
@@ -89,13 +89,22 @@ class ChatController(QObject):
 
     # --- changing -------------------------------------------------------------------------------
 
-    def start(self, request: ChatRequest, endpoint: EndpointConfig, yield_after: float) -> None:
-        """Stream `request` as the last turn to `endpoint` (picked by the caller now)."""
+    def start(
+        self,
+        request: ChatRequest,
+        endpoint: EndpointConfig,
+        yield_after: float,
+        client: ChatStreamer | None = None,
+    ) -> None:
+        """Stream `request` as the last turn to `endpoint` (picked by the caller now).
+
+        With `client`, the turn streams from it instead of the endpoint's (a replay).
+        """
         index = len(self.turns) - 1
         self.run = TurnRun()
         self.unfinished = index
         self._announced = False
-        work = self._stream(request, index, endpoint, yield_after)
+        work = self._stream(request, index, endpoint, yield_after, client)
         task = self._services.tasks.start(self._key, work, owner=self._owner)
         task.add_done_callback(functools.partial(self._on_task_done, request, index, endpoint))
 
@@ -148,10 +157,15 @@ class ChatController(QObject):
             self.finish(request, index, endpoint)
 
     async def _stream(
-        self, request: ChatRequest, index: int, endpoint: EndpointConfig, yield_after: float
+        self,
+        request: ChatRequest,
+        index: int,
+        endpoint: EndpointConfig,
+        yield_after: float,
+        streamer: ChatStreamer | None,
     ) -> None:
         try:
-            client = await self._services.session.client_for(endpoint.id)
+            client = streamer or await self._services.session.client_for(endpoint.id)
             await stream_turn(
                 client, request, self.run, on_event=self._on_event, yield_after=yield_after
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
+from workbench.api.models import ChatRequest
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
-from workbench.core.chat_session import ChatFrame, Reply
+from workbench.core.chat_session import ChatFrame, Reply, Turn
+from workbench.core.runs.replay import ReplayClient
 from workbench.core.structured import schema_verdict
 from workbench.ui import resources
 from workbench.ui.chat.controller import ChatController
@@ -29,11 +32,12 @@ from workbench.ui.gc_guard import release_free_memory
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage, ChatRequest, Flavour, ResponseFormat
+    from workbench.api.models import ChatMessage, Flavour, ResponseFormat
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
     from workbench.core.endpoints import EndpointConfig
+    from workbench.core.runs.store import RunRecord
     from workbench.ui.chat.transcript import TurnDisplay
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.services import Services
@@ -165,6 +169,42 @@ class ChatPane(QWidget):
     def clear(self) -> None:
         """Start a new conversation (as Clear does)."""
         self._on_clear_clicked()
+
+    def open_request(self, request: ChatRequest) -> None:
+        """Fill the inputs from a recorded turn (History's "Open in its pane"); nothing is sent.
+
+        The message, preamble, model, documents, tools and every parameter that was set come
+        back; earlier turns of that conversation do not.
+        """
+        self.composer.message.setPlainText(request.message or "")
+        self.setup.preamble.setPlainText(request.preamble or "")
+        if request.model:
+            self.setup.model.setText(request.model)
+        if request.documents:
+            self.documents.editor.set_value(request.documents)
+        if request.tools:
+            self.tools.editor.set_value([t.model_dump(exclude_none=True) for t in request.tools])
+        for name, value in request.params.model_dump(exclude_none=True).items():
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            with contextlib.suppress(KeyError):  # a parameter this panel does not show
+                self.params.set_text(name, str(value))
+
+    def replay(self, record: RunRecord, speed: float = 1.0) -> None:
+        """Play a recorded turn back as a new turn, at its pace or `speed` times faster.
+
+        Nothing goes over the network; the turn's message is marked as a replay.
+        """
+        if self.is_streaming():
+            return
+        request = ChatRequest.model_validate(record.inputs["request"])
+        marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
+        self.session().turns.append(Turn(user=marked))
+        index = len(self.controller.turns) - 1
+        self._rebuild(upto=index)
+        self._set_busy(True)
+        self.controller.start(request, self._endpoint(), YIELD_AFTER_S, ReplayClient(record, speed))
+        self.composer.status.setText(self.tr("Replaying a recorded turn (no network)"))
 
     def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
         """Try a shipped sample: its documents (or tools) into the editors, its question sent.

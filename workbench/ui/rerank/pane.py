@@ -210,6 +210,19 @@ class RerankPane(QWidget):
         self.editor.set_documents(documents)
         self._refresh_preview()
 
+    def open_request(self, request: RerankRequest) -> None:
+        """Fill every input from a recorded run's request (History's "Open in its pane"); not sent."""
+        self.set_query(request.query)
+        self.set_documents(request.documents)
+        form = self.form
+        form.set_rank_fields(request.rank_fields or [])
+        form.model.setText(request.model or "")
+        form.top_n.setValue(request.top_n or 0)
+        form.return_documents.setChecked(request.return_documents)
+        form.max_chunks.setValue(request.max_chunks_per_doc or 0)
+        form.max_tokens.setValue(request.max_tokens_per_doc or 0)
+        self._refresh_preview()
+
     def load_sample(self) -> None:
         """Load the shipped sample (query, object documents, their rank_fields) and run it."""
         sample = resources.sample(SAMPLE)

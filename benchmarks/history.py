@@ -1,0 +1,135 @@
+"""Run history: 10,000 stored runs opened and searched; recording cost per 100 events at 5,000/s.
+
+"Open the pane" builds the History pane offscreen on the 10,000 runs and shows it (the list, its
+filters and the first run in the inspector); "search" types a query and refreshes. Figures are
+medians; nothing asserts on time.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+from workbench.core.runs.history import History
+from workbench.core.runs.store import RecordedEvent, RunFilter, RunRecord, RunStore
+from workbench.core.runs.writer import RunStart
+from workbench.core.settings import SettingsStore
+
+RUNS = 10_000
+WORDS = ("lentil", "soup", "plan", "sso", "paris", "capital", "rerank", "tools", "weather", "café")
+
+
+def _record(i: int) -> RunRecord:
+    words = " ".join(WORDS[(i * k) % len(WORDS)] for k in range(1, 8))
+    return RunRecord(
+        id=f"{i:012x}",
+        created=1_700_000_000 + i,
+        kind="chat" if i % 3 else "rerank",
+        endpoint=f"endpoint {i % 5}",
+        flavour="cohere-v2",
+        model=f"model-{i % 4}",
+        url="http://127.0.0.1:8765/v2/chat",
+        request_body='{"message": "' + words + '"}',
+        query=f"question {i} about {words}",
+        answer=f"answer {i}: {words} " * 5,
+        outcome="ok",
+        events=[RecordedEvent(0.01 * k, "content-delta", '{"text": "w"}') for k in range(20)],
+    )
+
+
+def _ms(fn: object, repeat: int = 9) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _open_and_list(path: Path) -> None:
+    store = RunStore(path)
+    store.find(RunFilter(limit=200))
+    store.close()
+
+
+def _recording_cost(path: Path) -> list[float]:
+    """UI-thread time for each 100 frames of a 5,000 events/s stream, the writer running."""
+    history = History(path)
+    run = history.begin(RunStart(kind="chat", query="bench"))
+    run.request("POST", "http://127.0.0.1/v2/chat", {"Authorization": "Bearer x"}, b"{}")
+    per_100: list[float] = []
+    frame = '{"type":"content-delta","delta":{"message":{"content":{"text":" word"}}}}'
+    for _ in range(50):
+        started = time.perf_counter()
+        for _ in range(100):
+            run.frame(frame, "content-delta")
+        per_100.append((time.perf_counter() - started) * 1000)
+        time.sleep(0.02)  # 100 events per 20 ms: a 5,000 events/s stream
+    run.finish("ok")
+    history.close()
+    return per_100
+
+
+def _pane_figures(path: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui.history.pane import HistoryPane
+
+    app = QApplication.instance() or QApplication([])
+    history = History(path)
+    settings = SettingsStore(path.with_name("settings.json"))
+    services = SimpleNamespace(history=history, settings=settings)
+
+    def open_pane() -> None:
+        pane = HistoryPane(services=services)  # type: ignore[arg-type]  # only .history is read
+        pane.show()
+        app.processEvents()
+        pane.close()
+        pane.deleteLater()
+
+    print(f"History pane: open and show: {_ms(open_pane):.1f} ms (goal < 100)")
+    pane = HistoryPane(services=services)  # type: ignore[arg-type]
+    pane.show()
+    for text in ("lentil", "sso paris", "question 9999"):
+
+        def search(text: str = text) -> None:
+            pane.search.setText(text)
+            pane.refresh()
+            app.processEvents()
+
+        print(f"History pane: search {text!r}: {_ms(search):.1f} ms (goal < 100)")
+    pane.close()
+    history.close()
+
+
+def main() -> None:
+    """Print the figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "runs.sqlite3"
+        store = RunStore(path)
+        started = time.perf_counter()
+        store.add([_record(i) for i in range(RUNS)])
+        print(f"store {RUNS:,} runs (20 events each): {(time.perf_counter() - started):.1f} s")
+        print(f"open + list newest 200: {_ms(lambda: _open_and_list(path)):.1f} ms (goal < 100)")
+        for text in ("lentil", "sso paris", "question 9999", "nothing-matches"):
+            search = RunFilter(search=text, limit=200)
+            print(f"search {text!r}: {_ms(lambda s=search: store.find(s)):.1f} ms (goal < 100)")
+        filtered = RunFilter(search="soup", kind="chat", model="model-1", limit=200)
+        print(f"search + 2 filters: {_ms(lambda: store.find(filtered)):.1f} ms")
+        store.close()
+        print(f"database size: {os.path.getsize(path) / 1e6:.1f} MB")
+        _pane_figures(path)
+        costs = _recording_cost(Path(folder) / "rec.sqlite3")
+        print(
+            f"recording, UI thread per 100 events at 5,000/s: median "
+            f"{statistics.median(costs):.3f} ms, max {max(costs):.3f} ms (goal < 1)"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,171 @@
+"""The run store and writer: recorded through the real client against the sandbox, searched, edited."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from workbench.api import ChatRequest, Connection, Flavour, WorkbenchClient
+from workbench.api.stream import ChatSnapshot, accumulate
+from workbench.api.wiretap import tapping
+from workbench.core.runs.history import History, chat_start, finish_chat
+from workbench.core.runs.replay import ReplayClient, fold
+from workbench.core.runs.schema import SCHEMA_VERSION
+from workbench.core.runs.store import RunFilter, RunStore, data_dir
+from workbench.core.runs.writer import RunStart
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.sandbox.runner import RunningSandbox
+
+
+def _connection(sandbox: RunningSandbox, flavour: Flavour = Flavour.COHERE_V2) -> Connection:
+    return Connection(
+        base_url=sandbox.base_url, flavour=flavour, model="command-r", api_key=SANDBOX_TEST_KEY
+    )
+
+
+async def _turn(history: History, connection: Connection, message: str) -> str:
+    request = ChatRequest(message=message)
+    run = history.begin(chat_start(connection, request, endpoint="Sandbox", source="test"))
+    async with WorkbenchClient(connection) as client:
+        snap = ChatSnapshot()
+        with tapping(run):
+            async for event in client.chat_stream(request):
+                snap = accumulate(snap, event)
+    finish_chat(run, snap, None)
+    return run.id
+
+
+def test_a_streamed_turn_is_recorded_with_events_and_no_key(sandbox: RunningSandbox) -> None:
+    history = History()
+    run_id = asyncio.run(_turn(history, _connection(sandbox), "Which plan has SSO?"))
+    history.close()
+    store = RunStore.default()
+    record = store.get(run_id[:6])
+    assert record is not None
+    assert record.outcome == "ok"
+    assert record.status == 200
+    assert record.endpoint == "Sandbox"
+    assert record.flavour == "cohere-v2"
+    assert record.events
+    assert all(b.t >= a.t for a, b in zip(record.events, record.events[1:], strict=False))
+    assert record.answer == fold(record).text
+    assert "SSO" in record.answer
+    assert record.t_headers is not None
+    assert record.t_first is not None
+    assert record.usage
+    assert record.request_headers["authorization"] == "[redacted]"
+    store.close()
+    assert SANDBOX_TEST_KEY.encode() not in (data_dir() / "runs.sqlite3").read_bytes()
+
+
+def test_search_filters_and_annotations(sandbox: RunningSandbox) -> None:
+    history = History()
+    first = asyncio.run(_turn(history, _connection(sandbox), "lentil soup recipe"))
+    asyncio.run(_turn(history, _connection(sandbox, Flavour.OPENAI), "weather in Lisbon"))
+    history.close()
+    store = RunStore.default()
+    assert [r.id for r in store.find(RunFilter(search="lent"))] == [first]
+    assert [r.query for r in store.find(RunFilter(kind="chat"))] == [
+        "weather in Lisbon",
+        "lentil soup recipe",
+    ]
+    assert store.find(RunFilter(kind="rerank")) == []
+    assert store.find(RunFilter(search="nothing-like-this")) == []
+    store.annotate(first, pinned=True, label="demo", note="tasty ravioli")
+    assert store.find()[0].id == first  # pinned first
+    assert [r.id for r in store.find(RunFilter(search="ravioli"))] == [first]
+    assert store.endpoints() == ["Sandbox"]
+    store.delete([first])
+    assert store.count() == 1
+    store.close()
+
+
+def test_delete_all_leaves_no_trace_in_the_file(sandbox: RunningSandbox) -> None:
+    history = History()
+    asyncio.run(_turn(history, _connection(sandbox), "zanzibar-marker question"))
+    history.close()
+    store = RunStore.default()
+    store.delete_all()
+    assert store.count() == 0
+    store.close()
+    for path in data_dir().iterdir():
+        assert b"zanzibar-marker" not in path.read_bytes()
+
+
+def test_a_corrupt_database_is_moved_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
+    path = tmp_path / "runs.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    store = RunStore(path)
+    assert store.notice is not None
+    assert "could not be read" in store.notice
+    assert store.count() == 0
+    kept = [p for p in tmp_path.iterdir() if ".unreadable-" in p.name]
+    assert len(kept) == 1
+    assert kept[0].read_bytes().startswith(b"this is not")
+    store.close()
+
+
+def test_a_database_from_a_newer_version_is_kept_aside(tmp_path: Path) -> None:
+    path = tmp_path / "runs.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    store = RunStore(path)
+    assert store.notice is not None
+    assert "newer version" in store.notice
+    assert store.count() == 0
+    store.close()
+
+
+def test_a_run_that_fails_before_sending_is_still_recorded() -> None:
+    history = History()
+    run = history.begin(RunStart(kind="rerank", query="q"))
+    run.finish("failed", error="no route")
+    history.close()
+    store = RunStore.default()
+    [record] = store.find()
+    assert (record.outcome, record.error) == ("failed", "no route")
+    store.close()
+
+
+@pytest.mark.parametrize("secret_header", ["Authorization", "api-key"])
+def test_keys_are_redacted_in_every_stored_string(secret_header: str) -> None:
+    history = History()
+    run = history.begin(RunStart(kind="chat", query="q"))
+    run.request("POST", "http://h/v2/chat", {secret_header: "Bearer sk-live-123456"}, b"{}")
+    run.frame('{"echo": "Authorization: Bearer sk-live-123456"}', None)
+    run.finish("ok")
+    history.close()
+    store = RunStore.default()
+    [record] = store.find()
+    full = store.get(record.id)
+    assert full is not None
+    assert "sk-live-123456" not in repr(full)
+    store.close()
+
+
+def test_a_replay_streams_the_stored_turn_without_the_network(sandbox: RunningSandbox) -> None:
+    history = History()
+    run_id = asyncio.run(_turn(history, _connection(sandbox), "Which plan has SSO?"))
+    history.close()
+    store = RunStore.default()
+    record = store.get(run_id)
+    store.close()
+    assert record is not None
+
+    async def play() -> ChatSnapshot:
+        snap = ChatSnapshot()
+        async for event in ReplayClient(record, speed=0).chat_stream(ChatRequest(message="x")):
+            snap = accumulate(snap, event)
+        return snap
+
+    snap = asyncio.run(play())
+    assert snap.text == record.answer
+    assert snap.done

@@ -1,0 +1,332 @@
+"""`workbench history …` and `replay` against the sandbox: recording, export as code, kill -9."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from workbench.api.redact import forget_secrets, register_secret
+from workbench.cli import main
+from workbench.core.runs.replay import fold
+from workbench.core.runs.store import RunFilter, RunStore, data_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from workbench.sandbox.runner import RunningSandbox
+
+
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+    forget_secrets()  # earlier tests' tokens would mask digits that happen to match them
+    yield
+    forget_secrets()
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def _chat(sandbox: RunningSandbox, route: str, *extra: str) -> list[str]:
+    url = sandbox.base_url + route
+    return [
+        "chat",
+        "--url",
+        url,
+        "--model",
+        "command-r",
+        "--message",
+        "Which plan has SSO?",
+        *extra,
+    ]
+
+
+def _last_id(capsys: pytest.CaptureFixture[str]) -> str:
+    status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "1")
+    assert status == 0
+    return str(json.loads(out)[0]["id"])
+
+
+def test_chat_is_recorded_and_shown_unless_no_history(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, answer, _ = _run(capsys, *_chat(sandbox, "/v2/chat", "--stream"))
+    assert status == 0
+    run_id = _last_id(capsys)
+    status, out, _ = _run(capsys, "history", "show", run_id, "--json")
+    record = json.loads(out)
+    assert record["outcome"] == "ok"
+    assert record["answer"] == answer.splitlines()[0]
+    assert record["events"]
+    assert record["request_headers"]["authorization"] == "[redacted]"
+    _run(capsys, *_chat(sandbox, "/v2/chat", "--no-history"))
+    assert _last_id(capsys) == run_id
+    status, out, _ = _run(capsys, "history", "list", "--search", "SSO")
+    assert run_id in out
+    status, out, _ = _run(capsys, "history", "show", run_id)
+    assert "content-delta" in out
+    assert " ms]" in out
+
+
+def test_replay_prints_the_turn_without_the_network(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, answer, _ = _run(capsys, *_chat(sandbox, "/v1/chat", "--stream"))
+    run_id = _last_id(capsys)
+    status, out, _ = _run(capsys, "replay", run_id, "--speed", "0")
+    assert status == 0
+    assert out.splitlines()[0] == answer.splitlines()[0]
+
+
+def test_a_failed_rerank_is_recorded_with_its_status(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs.json"
+    docs.write_text('["a", "b"]')
+    argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--query", "q"]
+    argv += ["--documents", str(docs)]
+    status, _, _ = _run(capsys, *argv, "--header", "x-sandbox-fault: status=503")
+    assert status == 3
+    status, out, _ = _run(capsys, "history", "show", _last_id(capsys), "--json")
+    record = json.loads(out)
+    assert (record["kind"], record["status"], record["outcome"]) == ("rerank", 503, "error")
+    assert record["response_body"]
+
+
+def test_unknown_id_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _run(capsys, "history", "show", "nope")
+    assert status == 2
+    assert "nope" in err
+
+
+def test_export_file_and_import_file_round_trip_without_keys(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    _run(capsys, *_chat(sandbox, "/v2/chat", "--stream"))
+    run_id = _last_id(capsys)
+    out_file = tmp_path / "runs.jsonl"
+    status, _, _ = _run(
+        capsys, "history", "export-file", run_id, "--out", str(out_file), "--mask-hosts"
+    )
+    assert status == 0
+    text = out_file.read_text()
+    assert SANDBOX_TEST_KEY not in text
+    assert "127.0.0.1" not in text
+    status, out, _ = _run(capsys, "history", "import-file", str(out_file))
+    assert status == 0
+    new_id = out.split()[0]
+    assert new_id != run_id
+    _, shown, _ = _run(capsys, "history", "show", new_id, "--json")
+    assert json.loads(shown)["source"] == "import"
+    assert json.loads(shown)["events"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "where"),
+    [
+        (['{"format": "other"}'], "line 1"),
+        (['{"format": "cohere-workbench-runs", "version": 1}', "{oops"], "line 2"),
+        (
+            ['{"format": "cohere-workbench-runs", "version": 1}', '{"id": "x", "kind": "chat"}'],
+            "'created'",
+        ),
+        (
+            [
+                '{"format": "cohere-workbench-runs", "version": 1}',
+                '{"id": "x", "kind": "chat", "created": "soon"}',
+            ],
+            "'created'",
+        ),
+    ],
+)
+def test_a_malformed_import_names_the_line_or_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, lines: list[str], where: str
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    status, _, err = _run(capsys, "history", "import-file", str(path))
+    assert status == 2
+    assert where in err
+
+
+def _snippet_output(code: str, language: str) -> str:
+    argv = ["bash", "-c", code] if language == "sh" else [sys.executable, "-c", code]
+    env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def _recorded(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[str, dict[str, Any]]:
+    status, _, _ = _run(capsys, *argv)
+    assert status == 0
+    run_id = _last_id(capsys)
+    _, out, _ = _run(capsys, "history", "show", run_id, "--json")
+    return run_id, json.loads(out)
+
+
+def _export(capsys: pytest.CaptureFixture[str], run_id: str, fmt: str) -> str:
+    status, code, err = _run(capsys, "history", "export", run_id, "--as", fmt)
+    assert status == 0, err
+    assert SANDBOX_TEST_KEY not in code
+    return code
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_exported_curl_gets_what_the_workbench_got(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_id, record = _recorded(capsys, _chat(sandbox, "/v2/chat"))
+    body = json.loads(_snippet_output(_export(capsys, run_id, "curl"), "sh"))
+    assert body["message"]["content"][0]["text"] == record["answer"]
+
+
+def test_exported_httpx_and_cohere_v2_get_what_the_workbench_got(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_id, record = _recorded(capsys, _chat(sandbox, "/v2/chat"))
+    body = json.loads(_snippet_output(_export(capsys, run_id, "httpx"), "py"))
+    assert body["message"]["content"][0]["text"] == record["answer"]
+    printed = _snippet_output(_export(capsys, run_id, "cohere"), "py")
+    assert printed.rstrip("\n") == record["answer"]
+
+
+def test_exported_cohere_v1_stream_gets_what_the_workbench_got(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_id, record = _recorded(capsys, _chat(sandbox, "/v1/chat", "--stream"))
+    printed = _snippet_output(_export(capsys, run_id, "cohere"), "py")
+    assert printed.rstrip("\n") == record["answer"]
+
+
+def test_exported_openai_gets_what_the_workbench_got(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_id, record = _recorded(capsys, _chat(sandbox, "/chat/completions"))
+    printed = _snippet_output(_export(capsys, run_id, "openai"), "py")
+    assert printed.rstrip("\n") == record["answer"]
+
+
+def test_exported_cohere_rerank_ranks_as_the_workbench_did(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs.json"
+    docs.write_text(json.dumps(["Berlin is in Germany.", "Paris is the capital of France."]))
+    argv = [
+        "rerank",
+        "--url",
+        sandbox.base_url,
+        "--model",
+        "rerank-v3.5",
+        "--query",
+        "capital of France",
+        "--documents",
+        str(docs),
+    ]
+    run_id, record = _recorded(capsys, argv)
+    wanted = [r["index"] for r in json.loads(record["response_body"])["results"]]
+    printed = _snippet_output(_export(capsys, run_id, "cohere"), "py")
+    assert [int(line.split()[0]) for line in printed.splitlines()] == wanted
+
+
+def test_a_chat_killed_mid_stream_keeps_what_arrived(sandbox: RunningSandbox) -> None:
+    argv = [sys.executable, "-m", "workbench", *_chat(sandbox, "/v2/chat", "--stream")]
+    argv += ["--header", "x-sandbox-fault: slow_stream_ms=150"]
+    env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
+    with subprocess.Popen(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    ) as child:
+        try:
+            partial = _wait_for_words(child, words=3)
+        finally:
+            child.kill()  # SIGKILL: no handler runs, nothing is flushed
+            child.wait()
+    store = RunStore(data_dir() / "runs.sqlite3")
+    [summary] = store.find(RunFilter())
+    record = store.get(summary.id)
+    assert record is not None
+    assert record.outcome == "running"  # it never got to say how it ended
+    text = fold(record).text
+    assert text.startswith(partial)
+    assert len(text.split()) >= 3
+    store.close()
+
+
+def _wait_for_words(child: subprocess.Popen[bytes], words: int) -> str:
+    """Poll the database until the child has recorded this many words of its answer."""
+    path = data_dir() / "runs.sqlite3"
+    while True:
+        assert child.poll() is None, child.stderr.read() if child.stderr else ""
+        if path.exists():
+            store = RunStore(path)
+            found = store.find(RunFilter())
+            record = store.get(found[0].id) if found else None
+            store.close()
+            text = fold(record).text if record is not None else ""
+            if len(text.split()) >= words:
+                return text
+        time.sleep(0.02)  # polling interval only; the condition decides
+
+
+def test_no_key_in_the_database_or_any_export(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs.json"
+    docs.write_text('["a", "b"]')
+    runs = [
+        _chat(sandbox, "/v2/chat", "--stream"),
+        _chat(sandbox, "/v1/chat", "--auth", "api-key"),
+        _chat(sandbox, "/chat/completions", "--stream", "--auth", "x-api-key"),
+        [
+            "rerank",
+            "--url",
+            sandbox.base_url,
+            "--model",
+            "m",
+            "--query",
+            "a",
+            "--documents",
+            str(docs),
+        ],
+    ]
+    ids = []
+    for argv in runs:
+        status, _, err = _run(capsys, *argv)
+        assert status == 0, err
+        ids.append(_last_id(capsys))
+    exports = []
+    for run_id in ids:
+        for fmt in ("curl", "httpx", "cohere", "openai"):
+            status, code, _ = _run(capsys, "history", "export", run_id, "--as", fmt)
+            exports.append(code)
+    out_file = tmp_path / "all.jsonl"
+    _run(capsys, "history", "export-file", *ids, "--out", str(out_file))
+    exports.append(out_file.read_text())
+    assert not [e for e in exports if SANDBOX_TEST_KEY in e]
+    for path in data_dir().iterdir():  # the database, its WAL and shared-memory files
+        assert SANDBOX_TEST_KEY.encode() not in path.read_bytes(), path.name
+
+
+def test_json_output_survives_a_token_that_holds_the_time(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run(capsys, *_chat(sandbox, "/v2/chat", "--stream"))
+    now = str(int(time.time()))
+    register_secret(f"eyJ{now}.{now}")  # an Entra-style token carries its issue time
+    status, out, _ = _run(capsys, "history", "list", "--json")
+    assert status == 0
+    [summary] = json.loads(out)
+    _, shown, _ = _run(capsys, "history", "show", summary["id"], "--json")
+    assert json.loads(shown)["created"] == summary["created"]

@@ -1,0 +1,100 @@
+"""History's "Open in its pane": the main window fills the Rerank or Chat pane with the run's inputs."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from workbench.api.events import TextDelta
+from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
+from workbench.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(services=services)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(services.tasks.is_idle)
+    yield main
+    qtbot.waitUntil(services.tasks.is_idle)
+
+
+def _record(services: Services, qtbot: QtBot, pane: str, call: object) -> None:
+    client = run_async(qtbot, pane_client(services, pane))  # type: ignore[arg-type]
+    run_async(qtbot, getattr(client, pane if pane == "rerank" else "chat")(call))
+    assert services.history is not None
+    services.history.writer.flush()
+
+
+def test_a_rerank_run_opens_in_the_rerank_pane(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    request = RerankRequest(query="apple pie", documents=["pie", "tyre"], model="m", top_n=1)
+    _record(services, qtbot, "rerank", request)
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)
+    history.open_run.click()
+    assert window.current_pane_key() == "rerank"
+    body = json.loads(window.rerank_pane.request_body_text())
+    assert (body["query"], body["documents"], body["top_n"]) == ("apple pie", ["pie", "tyre"], 1)
+
+
+def test_a_chat_turn_opens_in_the_chat_pane(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    params = GenerationParams(temperature=0.3)
+    request = ChatRequest(message="Which plan has SSO?", model=CHAT_MODEL, params=params)
+    _record(services, qtbot, "chat", request)
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)
+    history.open_run.click()
+    assert window.current_pane_key() == "chat"
+    chat = window.chat_pane
+    assert chat.composer.message.toPlainText() == "Which plan has SSO?"
+    assert chat.params.params().temperature == 0.3
+
+
+def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    client = run_async(qtbot, pane_client(services, "chat"))
+
+    async def turn() -> str:
+        text = ""
+        async for event in client.chat_stream(ChatRequest(message="Tell me", model=CHAT_MODEL)):
+            if isinstance(event, TextDelta):
+                text += event.text
+        return text
+
+    answer = run_async(qtbot, turn())
+    assert services.history is not None
+    services.history.writer.flush()
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)
+    history.speed.setValue(100.0)
+    history.replay.click()
+    assert window.current_pane_key() == "chat"
+    chat = window.chat_pane
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    [turn_shown] = chat.session().turns
+    assert turn_shown.user == "▶ Replay: Tell me"
+    assert turn_shown.reply is not None
+    assert turn_shown.reply.text == answer
+    history.refresh()
+    assert [r.query for r in history.model.runs()] == ["Tell me"]  # the replay sent nothing

@@ -1,0 +1,184 @@
+"""History pane on real recorded runs: list, search, filter, inspect, annotate, export, import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
+
+from tests.conftest import SANDBOX_TEST_KEY
+from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from workbench.api.models import ChatRequest, RerankRequest
+from workbench.ui.history.pane import HistoryPane
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def recorded(services: Services, qtbot: QtBot) -> Services:
+    """Two chat turns and a rerank run recorded through the GUI's clients."""
+    client = run_async(qtbot, pane_client(services, "chat"))
+    for message in ("Which plan includes single sign-on?", "Tell me about lentil soup"):
+        run_async(qtbot, client.chat(ChatRequest(message=message, model=CHAT_MODEL)))
+    rerank = run_async(qtbot, pane_client(services, "rerank"))
+    request = RerankRequest(query="apple pie", documents=["apple pie", "car tyre"], model="m")
+    run_async(qtbot, rerank.rerank(request))
+    assert services.history is not None
+    services.history.writer.flush()
+    return services
+
+
+@pytest.fixture
+def pane(recorded: Services, qtbot: QtBot) -> Iterator[HistoryPane]:
+    widget = HistoryPane(services=recorded)
+    widget.resize(1200, 800)
+    widget.show()
+    yield widget
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _queries(pane: HistoryPane) -> list[str]:
+    return [r.query for r in pane.model.runs()]
+
+
+def test_pane_lists_runs_newest_first_and_inspects_the_selected_one(pane: HistoryPane) -> None:
+    assert _queries(pane) == [
+        "apple pie",
+        "Tell me about lentil soup",
+        "Which plan includes single sign-on?",
+    ]
+    pane.table.selectRow(1)
+    text = pane.inspector.toPlainText()
+    assert text.startswith("POST http")
+    assert "[redacted]" in text
+    assert "status 200" in text
+    assert "answer: " in text
+    assert SANDBOX_TEST_KEY not in text
+    timeline = pane.timeline.timeline()
+    assert timeline.headers is not None
+    assert timeline.last is not None
+    assert timeline.headers <= timeline.last
+    assert "first token" in pane.timeline.accessibleDescription()
+    pane.timeline.repaint()  # paints without error
+
+
+def test_search_and_filters_narrow_the_list(pane: HistoryPane, qtbot: QtBot) -> None:
+    pane.search.setText("lentil")
+    qtbot.waitUntil(lambda: _queries(pane) == ["Tell me about lentil soup"])
+    pane.search.setText("")
+    qtbot.waitUntil(lambda: len(_queries(pane)) == 3)
+    pane.kind.setCurrentIndex(pane.kind.findText("rerank"))
+    pane.kind.activated.emit(pane.kind.currentIndex())
+    assert _queries(pane) == ["apple pie"]
+    pane.kind.setCurrentIndex(0)
+    pane.outcome.setCurrentIndex(pane.outcome.findText("error"))
+    pane.outcome.activated.emit(pane.outcome.currentIndex())
+    assert _queries(pane) == []
+
+
+def test_pin_label_and_note(pane: HistoryPane, qtbot: QtBot) -> None:
+    pane.table.selectRow(2)
+    pane.pin.click()
+    assert _queries(pane)[0] == "Which plan includes single sign-on?"
+    pane.table.selectRow(0)
+    pane.label_edit.setText("demo")
+    pane.note_edit.setText("shown at the zanzibar meetup")
+    pane.save_notes.click()
+    assert pane.model.runs()[0].label == "demo"
+    pane.search.setText("zanzibar")
+    qtbot.waitUntil(lambda: _queries(pane) == ["Which plan includes single sign-on?"])
+
+
+def test_copy_code_puts_runnable_code_on_the_clipboard(pane: HistoryPane) -> None:
+    pane.table.selectRow(1)
+    pane.export_as.setCurrentIndex(pane.export_as.findText("httpx"))
+    pane.copy_code.click()
+    code = QGuiApplication.clipboard().text()
+    assert "import httpx" in code
+    assert "os.environ['WORKBENCH_API_KEY']" in code
+    assert SANDBOX_TEST_KEY not in code
+
+
+def test_export_then_import_a_selection(pane: HistoryPane, tmp_path: Path) -> None:
+    pane.table.selectAll()
+    path = tmp_path / "runs.jsonl"
+    assert pane.export_selection(path, mask_hosts=True) == 3
+    assert SANDBOX_TEST_KEY not in path.read_text()
+    assert "127.0.0.1" not in path.read_text()
+    assert pane.import_from(path) == 3
+    assert len(_queries(pane)) == 6
+
+
+def test_a_malformed_import_names_the_line(pane: HistoryPane, tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"format": "cohere-workbench-runs", "version": 1}\n{"id": 1}\n')
+    assert pane.import_from(path) == 0
+    assert "line 2" in pane.status.text()
+
+
+def test_delete_and_delete_all(pane: HistoryPane) -> None:
+    pane.table.selectRow(0)
+    pane.delete.click()
+    assert len(_queries(pane)) == 2
+    pane.delete_everything()
+    assert _queries(pane) == []
+
+
+def test_open_in_its_pane_asks_with_the_stored_inputs(pane: HistoryPane, qtbot: QtBot) -> None:
+    pane.table.selectRow(0)
+    with qtbot.waitSignal(pane.run_open_requested) as blocker:
+        pane.open_run.click()
+    kind, inputs = blocker.args
+    assert kind == "rerank"
+    assert inputs["request"]["query"] == "apple pie"
+
+
+def test_every_control_is_named_labelled_and_reachable(pane: HistoryPane) -> None:
+    buddies = {label.buddy() for label in pane.findChildren(QLabel) if label.buddy() is not None}
+    controls = [
+        w
+        for kind in (QLineEdit, QComboBox, QTableView, QPlainTextEdit)
+        for w in pane.findChildren(kind)
+        if w.parent() is pane
+    ]
+    assert len(controls) >= 9
+    for control in controls:
+        assert control.objectName(), control
+        assert control.accessibleName(), control.objectName()
+        assert control in buddies, control.objectName()
+    focusable: list[QWidget] = []
+    step: QWidget | None = pane.search
+    for _ in range(300):
+        assert step is not None
+        focusable.append(step)
+        step = step.nextInFocusChain()
+        if step is pane.search:
+            break
+    for control in controls:
+        assert control in focusable, control.objectName()
+
+
+def test_unchecking_keep_history_stops_recording(
+    pane: HistoryPane, recorded: Services, qtbot: QtBot
+) -> None:
+    pane.keep.setChecked(False)
+    assert recorded.settings.settings.keep_history is False
+    client = run_async(qtbot, pane_client(recorded, "chat"))
+    run_async(qtbot, client.chat(ChatRequest(message="not kept", model=CHAT_MODEL)))
+    assert recorded.history is not None
+    recorded.history.writer.flush()
+    pane.refresh()
+    assert "not kept" not in _queries(pane)

@@ -1,0 +1,154 @@
+"""`workbench history …` and `workbench replay`: list, show, export and replay recorded runs."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from workbench.api.errors import InputError
+from workbench.api.events import TextDelta
+from workbench.core.runs import portable
+from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
+from workbench.core.runs.inspect import answer_of, describe, when
+from workbench.core.runs.replay import replay
+from workbench.core.runs.store import RunFilter, RunRecord, RunStore
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_commands(commands: Any) -> None:
+    """Add `history` (with its own commands) and `replay` to the `workbench` parser."""
+    history = commands.add_parser("history", help="list, show and export recorded runs")
+    sub = history.add_subparsers(dest="history_command", required=True)
+    listing = sub.add_parser("list", help="recorded runs, newest first")
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--search", metavar="TEXT", default="", help="words in queries/answers")
+    listing.add_argument("--limit", type=int, default=50)
+    show = sub.add_parser("show", help="one run: request, response, events with their times")
+    show.add_argument("id")
+    show.add_argument("--json", action="store_true")
+    export = sub.add_parser("export", help="one run as code that sends it again")
+    export.add_argument("id")
+    export.add_argument("--as", dest="fmt", choices=FORMATS, required=True)
+    export.add_argument("--key-env", default=KEY_ENV, help="variable the code reads the key from")
+    out = sub.add_parser("export-file", help="runs as a portable file (no keys)")
+    out.add_argument("ids", nargs="+", metavar="ID")
+    out.add_argument("--out", required=True, metavar="FILE")
+    out.add_argument("--mask-hosts", action="store_true", help="replace host names")
+    into = sub.add_parser("import-file", help="add the runs of a portable file")
+    into.add_argument("file", metavar="FILE")
+    play = commands.add_parser("replay", help="print a recorded chat turn as it streamed")
+    play.add_argument("id")
+    play.add_argument("--speed", type=float, default=1.0, help="N times faster; 0: no pauses")
+
+
+def _get(store: RunStore, ref: str) -> RunRecord:
+    record = store.get(ref)
+    if record is None:
+        raise InputError(f"no recorded run has the id {ref!r} (or it is ambiguous)", where="ID")
+    return record
+
+
+def _iso(created: float) -> str:
+    return datetime.fromtimestamp(created).astimezone().isoformat(timespec="milliseconds")
+
+
+def _seconds(t: float | None) -> float | None:
+    return None if t is None else round(t, 6)
+
+
+def record_json(record: RunRecord) -> dict[str, Any]:
+    """The run as printed by `show --json`: times as ISO text and rounded seconds.
+
+    Printed output passes the redactor, which masks any 8 characters of a registered secret; a
+    long epoch number could match digits of a token, so none is printed.
+    """
+    obj = asdict(record) | {"answer": answer_of(record), "created": _iso(record.created)}
+    for name in ("t_headers", "t_first", "t_last"):
+        obj[name] = _seconds(obj[name])
+    obj["events"] = [{**e, "t": _seconds(e["t"])} for e in obj["events"]]
+    return obj
+
+
+def _summary(record: RunRecord) -> dict[str, Any]:
+    keys = ("id", "kind", "endpoint", "flavour", "model", "url", "status", "outcome")
+    obj = {k: getattr(record, k) for k in keys} | {"created": _iso(record.created)}
+    obj |= {"query": record.query, "pinned": record.pinned, "label": record.label}
+    return obj
+
+
+def _list(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
+    records = store.find(RunFilter(search=args.search, limit=args.limit))
+    if args.json:
+        out.write(json.dumps([_summary(r) for r in records], ensure_ascii=False) + "\n")
+        return
+    for r in records:
+        query = " ".join(r.query.split())
+        query = query if len(query) <= 60 else query[:59] + "…"
+        where = r.endpoint or r.url
+        out.write(f"{r.id}  {when(r.created)}  {r.kind:6}  {r.outcome:8}  {where}  {query}\n")
+
+
+def _show(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
+    record = _get(store, args.id)
+    if args.json:
+        out.write(json.dumps(record_json(record), ensure_ascii=False) + "\n")
+        return
+    out.write(describe(record))
+
+
+def _export_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
+    records = [_get(store, ref) for ref in args.ids]
+    Path(args.out).write_text(portable.dumps(records, mask_hosts=args.mask_hosts), "utf-8")
+    out.write(f"{len(records)} run(s) written to {args.out}\n")
+
+
+def _import_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
+    try:
+        text = Path(args.file).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {args.file}: {exc}", where=args.file) from None
+    records = portable.fresh_ids(portable.loads(text))
+    store.add(records)
+    for record in records:
+        out.write(f"{record.id}  {record.kind}  {record.query[:60]}\n")
+
+
+async def _replay(record: RunRecord, speed: float, out: TextIO) -> None:
+    if record.kind != "chat":
+        raise InputError("only chat turns can be replayed", where="ID")
+    async for event in replay(record, speed):
+        if isinstance(event, TextDelta):
+            out.write(event.text)
+            out.flush()
+    out.write("\n")
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run a `history` or `replay` command; returns 0 (failures raise InputError)."""
+    store = RunStore.default()
+    if store.notice:
+        err.write(f"workbench: {store.notice}\n")
+    try:
+        if args.command == "replay":
+            asyncio.run(_replay(_get(store, args.id), args.speed, out))
+            return 0
+        command = args.history_command
+        if command == "export":
+            out.write(export_code(_get(store, args.id), args.fmt, args.key_env))
+            return 0
+        handlers = {
+            "list": _list,
+            "show": _show,
+            "export-file": _export_file,
+            "import-file": _import_file,
+        }
+        handlers[command](store, args, out)
+        return 0
+    finally:
+        store.close()

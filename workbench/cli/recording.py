@@ -1,0 +1,65 @@
+"""Recording a command-line run into the history (unless `--no-history` or the setting says no)."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import TYPE_CHECKING
+
+from workbench.api.wiretap import tapping
+from workbench.core.runs.history import History, finish_chat
+from workbench.core.runs.writer import outcome_of
+from workbench.core.settings import SettingsStore
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Iterator
+
+    from workbench.api.stream import ChatSnapshot
+    from workbench.core.runs.writer import RunStart
+
+
+def history_wanted(args: argparse.Namespace) -> bool:
+    """False with `--no-history`, or when the settings keep no history."""
+    if getattr(args, "no_history", False):
+        return False
+    settings, _problem = SettingsStore.default().load_or_recover()
+    return settings.keep_history
+
+
+class Recording:
+    """The run being recorded; a chat command points `snapshot` at its fold so far."""
+
+    def __init__(self) -> None:
+        self.snapshot: Callable[[], ChatSnapshot] | None = None
+
+
+@contextlib.contextmanager
+def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterator[Recording]:
+    """Record the requests made inside the block as one run, and how it ended.
+
+    Args:
+        args: the parsed command line (`--no-history`).
+        start: builds the RunStart (called only when recording).
+    """
+    rec = Recording()
+    if not history_wanted(args):
+        yield rec
+        return
+    history = History()
+    if history.notice:
+        sys.stderr.write(f"workbench: {history.notice}\n")
+    run = history.begin(start())
+    error: BaseException | None = None
+    try:
+        with tapping(run):
+            yield rec
+    except BaseException as exc:
+        error = exc
+        raise
+    finally:
+        if rec.snapshot is not None:
+            finish_chat(run, rec.snapshot(), error)
+        else:
+            run.finish(outcome_of(error), error=str(error) if error is not None else "")
+        history.close()

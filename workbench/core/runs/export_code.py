@@ -1,0 +1,204 @@
+"""A stored run as code to run again: curl, Python httpx, the Cohere SDK, the OpenAI SDK.
+
+Every snippet reads the key from an environment variable (never from the record, which has none).
+"""
+
+from __future__ import annotations
+
+import json
+import pprint
+import shlex
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+from workbench.api import Flavour, flavour_traits
+from workbench.api.errors import InputError
+
+if TYPE_CHECKING:
+    from workbench.core.runs.store import RunRecord
+
+KEY_ENV = "WORKBENCH_API_KEY"
+_AUTH_HEADERS = ("authorization", "api-key", "x-api-key")
+# Headers httpx adds by itself or that name the workbench: a snippet leaves them to its own client.
+_LEFT_OUT = {
+    "host",
+    "content-length",
+    "user-agent",
+    "accept-encoding",
+    "connection",
+    "x-client-name",
+}
+
+
+def _auth(record: RunRecord) -> tuple[str, str] | None:
+    """The auth header name and its value template (`{key}` stands for the key)."""
+    for name in record.request_headers:
+        if name.lower() == "authorization":
+            return "Authorization", "Bearer {key}"
+        if name.lower() in _AUTH_HEADERS:
+            return name, "{key}"
+    return None
+
+
+def _headers(record: RunRecord) -> dict[str, str]:
+    return {
+        name: value
+        for name, value in record.request_headers.items()
+        if name.lower() not in _LEFT_OUT and name.lower() not in _AUTH_HEADERS
+    }
+
+
+def _body(record: RunRecord) -> dict[str, Any]:
+    try:
+        body = json.loads(record.request_body)
+    except ValueError:
+        raise InputError("the stored request body is not JSON", where="request_body") from None
+    if not isinstance(body, dict):
+        raise InputError("the stored request body is not a JSON object", where="request_body")
+    return body
+
+
+def to_curl(record: RunRecord, key_env: str = KEY_ENV) -> str:
+    """A curl command (POSIX shell) that sends the same request."""
+    lines = [
+        f"curl -sS{'N' if _body(record).get('stream') else ''} -X {record.method} {shlex.quote(record.url)}"
+    ]
+    auth = _auth(record)
+    # The key stays a shell variable, written so no header-value pattern reads it as a secret
+    # (the redactor every printed line passes would otherwise mask the variable's name).
+    if auth is not None and auth[1].startswith("Bearer"):
+        lines.append(f'--oauth2-bearer "${{{key_env}}}"')
+    elif auth is not None:
+        lines.append(f"-H '{auth[0]}: '\"${{{key_env}}}\"")
+    lines += [f"-H {shlex.quote(f'{n}: {v}')}" for n, v in _headers(record).items()]
+    lines.append("--data-binary @- <<'JSON'")
+    body = json.dumps(_body(record), ensure_ascii=False, indent=2)
+    return " \\\n  ".join(lines) + f"\n{body}\nJSON\n"
+
+
+def _py_headers(record: RunRecord, key_env: str) -> list[str]:
+    lines = [f"headers = {pprint.pformat(_headers(record), sort_dicts=False)}"]
+    auth = _auth(record)
+    if auth is not None:
+        prefix = '"Bearer " + ' if auth[1].startswith("Bearer") else ""
+        lines.append(f"headers[{auth[0]!r}] = {prefix}os.environ[{key_env!r}]")
+    return lines
+
+
+def to_httpx(record: RunRecord, key_env: str = KEY_ENV) -> str:
+    """A Python script with httpx that sends the same request and prints the answer."""
+    body = _body(record)
+    lines = ["import json", "import os", "", "import httpx", ""]
+    lines.append(f"url = {record.url!r}")
+    lines += _py_headers(record, key_env)
+    lines.append(f"body = {pprint.pformat(body, sort_dicts=False)}")
+    if body.get("stream"):
+        lines += [
+            'with httpx.stream("POST", url, headers=headers, json=body, timeout=120) as response:',
+            "    response.raise_for_status()",
+            "    for line in response.iter_lines():",
+            "        print(line)",
+        ]
+    else:
+        lines += [
+            "response = httpx.post(url, headers=headers, json=body, timeout=120)",
+            "response.raise_for_status()",
+            "print(json.dumps(response.json(), indent=2, ensure_ascii=False))",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _route(record: RunRecord) -> str:
+    """The run's route under the base URL, as its flavour's traits name it."""
+    return flavour_traits(Flavour(record.flavour)).routes.path(record.kind) or ""
+
+
+def _base(record: RunRecord, route_tail: str) -> tuple[str, dict[str, str]]:
+    """The URL without its route tail, and its query parameters (api-version)."""
+    parts = urlsplit(record.url)
+    path = parts.path
+    if path.endswith(route_tail):
+        path = path[: -len(route_tail)]
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    return urlunsplit((parts.scheme, parts.netloc, path.rstrip("/"), "", "")), query
+
+
+def to_cohere(record: RunRecord, key_env: str = KEY_ENV) -> str:
+    """A Python script with the Cohere SDK (Client for v1, ClientV2 for v2)."""
+    route = _route(record)
+    if not route.startswith(("/v1/", "/v2/")):
+        raise InputError("the Cohere SDK speaks Cohere's /v1 and /v2 routes", where="--as")
+    v2 = route.startswith("/v2/")
+    base, _ = _base(record, route)
+    body = _body(record)
+    stream = bool(body.pop("stream", False))
+    client = "ClientV2" if v2 else "Client"
+    lines = ["import os", "", "import cohere", ""]
+    lines.append(f"co = cohere.{client}(api_key=os.environ[{key_env!r}], base_url={base!r})")
+    lines.append(f"request = {pprint.pformat(body, sort_dicts=False)}")
+    lines += _cohere_call(record.kind, v2, stream)
+    return "\n".join(lines) + "\n"
+
+
+def _cohere_call(kind: str, v2: bool, stream: bool) -> list[str]:
+    if kind == "rerank":
+        return [
+            "response = co.rerank(**request)",
+            "for result in response.results:",
+            "    print(result.index, result.relevance_score)",
+        ]
+    if stream:
+        kind = 'event.type == "content-delta"' if v2 else 'event.event_type == "text-generation"'
+        text = "event.delta.message.content.text" if v2 else "event.text"
+        return [
+            "for event in co.chat_stream(**request):",
+            f"    if {kind}:",
+            f'        print({text}, end="", flush=True)',
+            "print()",
+        ]
+    text = "response.message.content[0].text" if v2 else "response.text"
+    return ["response = co.chat(**request)", f"print({text})"]
+
+
+def to_openai(record: RunRecord, key_env: str = KEY_ENV) -> str:
+    """A Python script with the OpenAI SDK for the compatible `/chat/completions` route."""
+    route = _route(record)
+    if record.kind != "chat" or route.startswith(("/v1/", "/v2/")):
+        raise InputError("the OpenAI SDK speaks the /chat/completions route", where="--as")
+    base, query = _base(record, route)
+    body = _body(record)
+    stream = bool(body.get("stream"))
+    lines = ["import os", "", "from openai import OpenAI", ""]
+    extra = f", default_query={query!r}" if query else ""
+    lines.append(f"client = OpenAI(base_url={base!r}, api_key=os.environ[{key_env!r}]{extra})")
+    lines.append(f"request = {pprint.pformat(body, sort_dicts=False)}")
+    if stream:
+        lines += [
+            "for chunk in client.chat.completions.create(**request):",
+            "    if chunk.choices and chunk.choices[0].delta.content:",
+            '        print(chunk.choices[0].delta.content, end="", flush=True)',
+            "print()",
+        ]
+    else:
+        lines += [
+            "response = client.chat.completions.create(**request)",
+            "print(response.choices[0].message.content)",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def export_code(record: RunRecord, fmt: str, key_env: str = KEY_ENV) -> str:
+    """The run as code in one of FORMATS.
+
+    Raises:
+        InputError: an unknown format, or one that does not speak the run's flavour.
+    """
+    if fmt not in _MAKERS:
+        raise InputError(f"choose one of {', '.join(FORMATS)}", where="--as")
+    return _MAKERS[fmt](record, key_env)
+
+
+# Named after their functions (to_curl → "curl"): curl, httpx, cohere, and the OpenAI SDK.
+_MAKERS = {f.__name__.removeprefix("to_"): f for f in (to_curl, to_httpx, to_cohere, to_openai)}
+FORMATS = tuple(_MAKERS)
+"""The formats `export_code` writes, as `--as` and the History pane offer them."""

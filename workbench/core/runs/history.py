@@ -1,0 +1,85 @@
+"""History: the run store and its writer together, and the RunStart for a chat turn or rerank run."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from workbench.core.runs.store import RunStore
+from workbench.core.runs.writer import ActiveRun, RunStart, RunWriter, outcome_of
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.api.models import ChatRequest, Connection, RerankRequest
+    from workbench.api.stream import ChatSnapshot
+
+
+class History:
+    """The run store with its writer thread; `close()` commits what is queued."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.store = RunStore(path) if path is not None else RunStore.default()
+        self.writer = RunWriter(self.store)
+
+    @property
+    def notice(self) -> str | None:
+        """Why an unusable database was moved aside, in words (None when all was well)."""
+        return self.store.notice
+
+    def begin(self, start: RunStart) -> ActiveRun:
+        """A new run, written when its request goes out."""
+        return self.writer.begin(start)
+
+    def close(self) -> None:
+        """Commit what is queued, stop the writer and close the store."""
+        self.writer.close()
+        self.store.close()
+
+
+def _doc_text(document: Any) -> str:
+    return document if isinstance(document, str) else json.dumps(document, ensure_ascii=False)
+
+
+def chat_start(
+    connection: Connection, request: ChatRequest, *, endpoint: str = "", source: str = ""
+) -> RunStart:
+    """What is known about a chat turn before it is sent."""
+    parts = [request.preamble or ""] + [m.content for m in request.history]
+    parts += [_doc_text(d) for d in request.documents]
+    return RunStart(
+        kind="chat",
+        endpoint=endpoint,
+        flavour=connection.flavour.value,
+        model=request.model or connection.model or "",
+        source=source,
+        query=request.message or "",
+        messages="\n".join(p for p in parts if p),
+        inputs={"request": request.model_dump(mode="json")},
+    )
+
+
+def rerank_start(
+    connection: Connection, request: RerankRequest, *, endpoint: str = "", source: str = ""
+) -> RunStart:
+    """What is known about a rerank run before it is sent."""
+    return RunStart(
+        kind="rerank",
+        endpoint=endpoint,
+        flavour=connection.flavour.value,
+        model=request.model or connection.model or "",
+        source=source,
+        query=request.query,
+        messages="\n".join(_doc_text(d) for d in request.documents),
+        inputs={"request": request.model_dump(mode="json")},
+    )
+
+
+def finish_chat(run: ActiveRun, snapshot: ChatSnapshot, error: BaseException | None) -> None:
+    """Note how a chat turn ended, with its answer and usage."""
+    outcome = outcome_of(error)
+    if outcome == "ok" and snapshot.error:
+        outcome = "error"
+    usage = snapshot.usage.model_dump(mode="json") if snapshot.usage is not None else None
+    message = str(error) if error is not None else snapshot.error or ""
+    run.finish(outcome, answer=snapshot.text, error=message, usage=usage)

@@ -1,0 +1,53 @@
+"""A stored run as text for people: request, response, events with arrival times, answer, timings."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from workbench.core.runs.replay import fold
+
+if TYPE_CHECKING:
+    from workbench.core.runs.store import RunRecord
+
+
+def when(created: float) -> str:
+    """The run's local start time, to the second."""
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(created))
+
+
+def answer_of(record: RunRecord) -> str:
+    """The stored answer, or for a turn cut off mid-stream the answer its events add up to."""
+    if record.answer or record.kind != "chat":
+        return record.answer
+    return fold(record).text
+
+
+def _ms(seconds: float | None) -> str:
+    return "—" if seconds is None else f"{seconds * 1000:.0f} ms"
+
+
+def timings(record: RunRecord) -> str:
+    """Time to headers, first token and last token, on one line."""
+    return (
+        f"headers {_ms(record.t_headers)} · first token {_ms(record.t_first)} · "
+        f"last {_ms(record.t_last)}"
+    )
+
+
+def describe(record: RunRecord) -> str:
+    """The whole run as text (secrets were masked when it was stored)."""
+    lines = [f"{record.method} {record.url}"]
+    lines += [f"  {name}: {value}" for name, value in record.request_headers.items()]
+    lines += ["", record.request_body, ""]
+    lines.append(f"status {record.status}  outcome {record.outcome}  ({when(record.created)})")
+    lines += [f"  {name}: {value}" for name, value in record.response_headers.items()]
+    lines.append(timings(record))
+    lines += [f"[{e.t * 1000:9.1f} ms] {e.event or ''} {e.data}" for e in record.events]
+    if record.response_body:
+        lines += ["", record.response_body]
+    if record.kind == "chat":
+        lines += ["", f"answer: {answer_of(record)}"]
+    if record.error:
+        lines.append(f"error: {record.error}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,142 @@
+"""Runs as a portable file (JSON lines, no keys, hosts optionally masked) and back.
+
+The first line is a header `{"format": "cohere-workbench-runs", "version": 1}`; each further line is
+one run with its events. A malformed file is refused with the line and the field that is wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, fields
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
+
+from workbench.api.errors import InputError
+from workbench.api.redact import redact_value
+from workbench.core.runs.store import RecordedEvent, RunRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+FORMAT = "cohere-workbench-runs"
+VERSION = 1
+MASKED_HOST = "host.invalid"
+_FIELDS = {f.name: f for f in fields(RunRecord)}
+_REQUIRED = ("id", "created", "kind")
+
+
+def _mask(url: str) -> str:
+    parts = urlsplit(url)
+    if not parts.netloc:
+        return url
+    return urlunsplit((parts.scheme, MASKED_HOST, parts.path, parts.query, parts.fragment))
+
+
+def _mask_text(text: str, hosts: set[str]) -> str:
+    for host in hosts:
+        text = text.replace(host, MASKED_HOST)
+    return text
+
+
+def _portable(record: RunRecord, mask_hosts: bool) -> dict[str, Any]:
+    obj = asdict(record)
+    if mask_hosts:
+        hosts = {h for h in (urlsplit(record.url).netloc, urlsplit(record.url).hostname) if h}
+        obj["url"] = _mask(record.url)
+        for name in ("request_body", "response_body", "endpoint"):
+            obj[name] = _mask_text(obj[name], hosts)
+        obj["request_headers"] = {
+            k: MASKED_HOST if k.lower() == "host" else v for k, v in record.request_headers.items()
+        }
+    # The record has no key; its strings are redacted once more. Numbers stay numbers (redacting
+    # the JSON text could mask digits of a timestamp that happen to match a registered token).
+    return dict(redact_value(obj))
+
+
+def dumps(records: Iterable[RunRecord], *, mask_hosts: bool = False) -> str:
+    """The runs as the text of a portable file."""
+    lines = [json.dumps({"format": FORMAT, "version": VERSION})]
+    lines += [json.dumps(_portable(r, mask_hosts), ensure_ascii=False) for r in records]
+    return "\n".join(lines) + "\n"
+
+
+_NUMBER = (int, float)
+_MAYBE_NUMBER = (int, float, type(None))
+_TYPES: dict[str, Any] = {
+    "created": _NUMBER,
+    "request_headers": dict,
+    "response_headers": dict,
+    "inputs": dict,
+    "usage": dict,
+    "pinned": bool,
+    "status": (int, type(None)),
+    "events": list,
+    "t_headers": _MAYBE_NUMBER,
+    "t_first": _MAYBE_NUMBER,
+    "t_last": _MAYBE_NUMBER,
+    "cost": _MAYBE_NUMBER,
+}
+
+
+def _check_type(name: str, value: Any, where: str) -> None:
+    expected = _TYPES.get(name, str)
+    wrong = not isinstance(value, expected)
+    if wrong or (isinstance(value, bool) and expected is not bool):
+        raise InputError(f"{where}: field {name!r} has the wrong type", where=where)
+
+
+def _record(obj: Any, line: int) -> RunRecord:
+    where = f"line {line}"
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: a run must be a JSON object", where=where)
+    for name in _REQUIRED:
+        if name not in obj:
+            raise InputError(f"{where}: field {name!r} is missing", where=where)
+    values: dict[str, Any] = {}
+    for name, value in obj.items():
+        if name not in _FIELDS:
+            raise InputError(f"{where}: unknown field {name!r}", where=where)
+        _check_type(name, value, where)
+        values[name] = value
+    events = []
+    for i, event in enumerate(values.pop("events", []), start=1):
+        try:
+            events.append(RecordedEvent(float(event["t"]), event.get("event"), str(event["data"])))
+        except (TypeError, KeyError, ValueError):
+            raise InputError(f"{where}: events[{i}] needs t and data", where=where) from None
+    return RunRecord(**values, events=events)
+
+
+def loads(text: str) -> list[RunRecord]:
+    """The runs in a portable file's text.
+
+    Raises:
+        InputError: naming the line (and field) that is wrong.
+    """
+    records: list[RunRecord] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as exc:
+            raise InputError(f"line {number}: not JSON ({exc})", where=f"line {number}") from None
+        if number == 1:
+            if not isinstance(obj, dict) or obj.get("format") != FORMAT:
+                raise InputError(f"line 1: not a {FORMAT} file", where="line 1")
+            if obj.get("version") != VERSION:
+                raise InputError(f"line 1: unknown version {obj.get('version')!r}", where="line 1")
+            continue
+        records.append(_record(obj, number))
+    if not text.strip():
+        raise InputError("the file is empty", where="line 1")
+    return records
+
+
+def fresh_ids(records: list[RunRecord]) -> list[RunRecord]:
+    """The records with new ids, so an import never replaces a run already stored."""
+    for record in records:
+        record.id = uuid.uuid4().hex[:12]
+        record.source = "import"
+    return records

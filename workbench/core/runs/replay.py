@@ -1,0 +1,78 @@
+"""A stored chat turn played back without the network: its frames mapped and folded again."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import TYPE_CHECKING
+
+from workbench.api import Flavour, body_events, recorded_events
+from workbench.api.errors import WorkbenchError
+from workbench.api.stream import ChatSnapshot, accumulate
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
+
+    from workbench.api.events import StreamEvent
+    from workbench.core.runs.store import RunRecord
+
+
+def timed_events(record: RunRecord) -> Iterator[tuple[float, StreamEvent]]:
+    """The run's neutral events with their arrival times (seconds after sending).
+
+    A streamed turn gives its frames mapped again; a whole body gives its events at its arrival
+    time. A frame that cannot be mapped ends the sequence (what came before it stands).
+    """
+    flavour = Flavour(record.flavour)
+    if record.events:
+        frames = [(e.data, e.event) for e in record.events]
+        for index, event in recorded_events(flavour, frames):
+            yield record.events[index].t, event
+        return
+    if record.kind == "chat" and record.response_body and (record.status or 0) < 300:
+        try:
+            body = json.loads(record.response_body)
+            events = body_events(flavour, body) if isinstance(body, dict) else []
+        except (ValueError, WorkbenchError):
+            return
+        for event in events:
+            yield record.t_last or 0.0, event
+
+
+def fold(record: RunRecord) -> ChatSnapshot:
+    """The chat turn as far as it got (for a run cut off mid-stream: the partial answer)."""
+    snapshot = ChatSnapshot()
+    for _, event in timed_events(record):
+        snapshot = accumulate(snapshot, event)
+    return snapshot
+
+
+async def replay(record: RunRecord, speed: float = 1.0) -> AsyncIterator[StreamEvent]:
+    """The run's events again, each after the pause it originally came after (divided by speed).
+
+    Args:
+        record: a stored chat turn.
+        speed: how many times faster than the original; 0 or less plays without pauses.
+    """
+    last = None
+    for t, event in timed_events(record):
+        if speed > 0 and last is not None and t > last:
+            await asyncio.sleep((t - last) / speed)
+        last = t
+        yield event
+
+
+class ReplayClient:
+    """Stands in for a client in a chat turn: streams a stored turn again, with no network.
+
+    It fits `core.turns.ChatStreamer` (anything with `chat_stream`), so a view plays a replay the
+    way it plays a live turn.
+    """
+
+    def __init__(self, record: RunRecord, speed: float = 1.0) -> None:
+        self.record = record
+        self.speed = speed
+
+    def chat_stream(self, request: object = None) -> AsyncIterator[StreamEvent]:
+        """The stored turn's events at their original pace (divided by `speed`)."""
+        return replay(self.record, self.speed)

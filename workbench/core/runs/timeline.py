@@ -1,0 +1,50 @@
+"""A run's timeline in numbers: headers, first token, last token, tokens per second, event times."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.core.runs.store import RunRecord
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Seconds after the request was sent (None: it never happened)."""
+
+    headers: float | None
+    first: float | None
+    last: float | None
+    events: tuple[float, ...]
+    tokens_per_s: float | None
+    """Output tokens (the usage, else the event count) over the stretch from first to last."""
+
+    @property
+    def end(self) -> float:
+        """The latest time on the chart (at least a millisecond, so it has a scale)."""
+        times = [t for t in (self.headers, self.first, self.last, *self.events) if t is not None]
+        return max([0.001, *times])
+
+    def summary(self) -> str:
+        """The timeline in one line of words (the chart's description for screen readers)."""
+
+        def ms(t: float | None) -> str:
+            return "—" if t is None else f"{t * 1000:.0f} ms"
+
+        rate = "—" if self.tokens_per_s is None else f"{self.tokens_per_s:.1f}"
+        return (
+            f"headers {ms(self.headers)}, first token {ms(self.first)}, last token "
+            f"{ms(self.last)}, {len(self.events)} events, {rate} tokens/s"
+        )
+
+
+def timeline_of(record: RunRecord) -> Timeline:
+    """The run's timeline from its stored timings and event arrival times."""
+    events = tuple(e.t for e in record.events)
+    tokens = record.usage.get("output_tokens") or len(events) or None
+    rate = None
+    if tokens and record.t_first is not None and record.t_last is not None:
+        span = record.t_last - record.t_first
+        rate = float(tokens) / span if span > 0 else None
+    return Timeline(record.t_headers, record.t_first, record.t_last, events, rate)

@@ -1,0 +1,302 @@
+"""RunWriter: records runs off the caller's thread; ActiveRun is the wire tap for one run.
+
+The tap only stamps the time and queues a tuple (about a microsecond per stream event); a writer
+thread redacts, batches what has queued up, and commits it in one transaction. A committed row
+survives the process being killed (WAL), so a turn cut off by kill -9 keeps every event but the
+few queued in the last moment.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import queue
+import sqlite3
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.errors import ConnectError, ProtocolError, RequestTimeout, StatusError
+from workbench.api.redact import redact_headers, redact_text
+from workbench.core.runs.replay import fold
+from workbench.core.runs.store import RecordedEvent, RunRecord, delete_run, index_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from workbench.core.runs.store import RunStore
+
+log = logging.getLogger(__name__)
+_STOP = ("stop",)
+
+
+def clean(text: str) -> str:
+    """A string as it may be stored: every key and secret header value redacted."""
+    return redact_text(text)
+
+
+def clean_headers(headers: Mapping[str, str]) -> str:
+    """Headers as stored: JSON, secret values masked, then redacted as text (belt and braces)."""
+    masked = redact_headers(dict(headers.items()))
+    return json.dumps({name: clean(value) for name, value in masked.items()})
+
+
+@dataclass
+class RunStart:
+    """What is known about a run before it is sent (the request itself comes from the tap)."""
+
+    kind: str
+    """"chat" or "rerank"."""
+    endpoint: str = ""
+    flavour: str = ""
+    model: str = ""
+    source: str = ""
+    """"cli", "gui" or "import"."""
+    query: str = ""
+    """The rerank query or the chat message (searched, and shown in lists)."""
+    messages: str = ""
+    """Other searchable input: preamble, earlier messages, documents."""
+    inputs: dict[str, Any] = field(default_factory=dict)
+    """Everything needed to open the run again in its pane (no key)."""
+
+
+class RunWriter:
+    """One thread that writes runs into a RunStore's file; `close()` drains and stops it."""
+
+    def __init__(self, store: RunStore) -> None:
+        self.store = store
+        self._queue: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._loop, name="run-writer", daemon=True)
+        self._thread.start()
+
+    def begin(self, start: RunStart) -> ActiveRun:
+        """A new run; it is written as soon as the client reports its request."""
+        return ActiveRun(self, start)
+
+    def put(self, item: tuple[Any, ...]) -> None:
+        """Queue one write (see `_apply` for the kinds)."""
+        self._queue.put(item)
+
+    def flush(self) -> None:
+        """Wait until everything queued so far is committed."""
+        done = threading.Event()
+        self._queue.put(("flush", done))
+        done.wait()
+
+    def close(self) -> None:
+        """Commit what is queued and stop the thread."""
+        if self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join()
+
+    def _loop(self) -> None:
+        db = self.store.connection()
+        try:
+            while True:
+                batch = [self._queue.get()]
+                while len(batch) < 2000:
+                    try:
+                        batch.append(self._queue.get_nowait())
+                    except queue.Empty:
+                        break
+                if not self._write(db, batch):
+                    return
+        finally:
+            db.close()
+
+    def _write(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> bool:
+        keep_going, flushes = True, []
+        with db:
+            _begin(db)
+            for item in batch:
+                if item is _STOP:
+                    keep_going = False
+                elif item[0] == "flush":
+                    flushes.append(item[1])
+                else:
+                    try:
+                        _apply(db, item)
+                    except sqlite3.Error:  # one bad row must not stop the history for good
+                        log.exception("could not record %s for run %s", item[0], item[1])
+        for done in flushes:
+            done.set()
+        return keep_going
+
+
+def _begin(db: sqlite3.Connection) -> None:
+    """Take the write lock, waiting while another process holds it (the busy timeout, then again)."""
+    for attempt in range(5):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError:
+            if attempt == 4:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _apply(db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
+    kind, run_id, *rest = item
+    if kind == "insert":
+        columns: dict[str, Any] = rest[0]
+        names = ", ".join(columns)
+        marks = ", ".join("?" for _ in columns)
+        db.execute(
+            f"INSERT OR REPLACE INTO runs ({names}) VALUES ({marks})", list(columns.values())
+        )
+        index_text(db, run_id)
+    elif kind == "event":
+        seq, t, event, data = rest
+        db.execute(
+            "INSERT OR REPLACE INTO events (run_id, seq, t, event, data) VALUES (?, ?, ?, ?, ?)",
+            (run_id, seq, t, event, clean(data)),
+        )
+    elif kind == "update":
+        changes: dict[str, Any] = rest[0]
+        sets = ", ".join(f"{name} = ?" for name in changes)
+        db.execute(f"UPDATE runs SET {sets} WHERE id = ?", [*changes.values(), run_id])
+        if "answer" in changes:
+            index_text(db, run_id)
+    elif kind == "end":
+        db.execute(
+            "UPDATE runs SET outcome = ?, error = ?, t_first = ?, t_last = ? WHERE id = ?",
+            (*rest[0], run_id),
+        )
+        _fill_answer(db, run_id)
+    elif kind == "delete":
+        delete_run(db, run_id)
+
+
+def _fill_answer(db: sqlite3.Connection, run_id: str) -> None:
+    """Fold a chat turn's stored events into its answer and usage (here, off the UI thread)."""
+    row = db.execute(
+        "SELECT kind, flavour, status, response_body, t_last, outcome FROM runs WHERE id = ?",
+        (run_id,),
+    ).fetchone()
+    if row is None or row[0] != "chat":
+        return
+    events = db.execute(
+        "SELECT t, event, data FROM events WHERE run_id = ? ORDER BY seq", (run_id,)
+    ).fetchall()
+    record = RunRecord(id=run_id, created=0.0, kind="chat", flavour=row[1], status=row[2])
+    record.response_body, record.t_last = row[3], row[4]
+    record.events = [RecordedEvent(t, e, d) for t, e, d in events]
+    snap = fold(record)
+    usage = snap.usage.model_dump(mode="json") if snap.usage is not None else {}
+    changes = [clean(snap.text), json.dumps(usage)]
+    if row[5] == "ok" and snap.error:
+        db.execute(
+            "UPDATE runs SET outcome = 'error', error = ? WHERE id = ?", (clean(snap.error), run_id)
+        )
+    db.execute("UPDATE runs SET answer = ?, usage = ? WHERE id = ?", (*changes, run_id))
+    index_text(db, run_id)
+
+
+def outcome_of(error: BaseException | None) -> str:
+    """The stored outcome for a run that ended with this exception (None: ok)."""
+    if error is None:
+        return "ok"
+    if isinstance(error, asyncio.CancelledError | KeyboardInterrupt | GeneratorExit):
+        return "stopped"
+    if isinstance(error, StatusError):
+        return "error"
+    if isinstance(error, ProtocolError):
+        return "broken"
+    if isinstance(error, ConnectError | RequestTimeout):
+        return "failed"
+    return "error"
+
+
+class ActiveRun:
+    """The wire tap for one run: queues its request, response and events with arrival times."""
+
+    def __init__(self, writer: RunWriter, start: RunStart) -> None:
+        self.id = uuid.uuid4().hex[:12]
+        self._writer = writer
+        self._start = start
+        self._sent: float | None = None
+        self._seq = 0
+        self.t_first: float | None = None
+        """Seconds from sending to the first stream frame (or the body)."""
+        self.t_last: float | None = None
+
+    def _since(self) -> float:
+        return 0.0 if self._sent is None else time.monotonic() - self._sent
+
+    def request(self, method: str, url: str, headers: Mapping[str, str], body: bytes) -> None:
+        """Write the run before the request goes out (a retry after a 401 overwrites it)."""
+        self._sent = time.monotonic()
+        s = self._start
+        columns: dict[str, Any] = {
+            "id": self.id,
+            "created": time.time(),
+            "kind": s.kind,
+            "source": s.source,
+            "endpoint": clean(s.endpoint),
+            "flavour": s.flavour,
+            "url": clean(url),
+            "model": clean(s.model),
+            "method": method,
+            "request_headers": clean_headers(headers),
+            "request_body": clean(body.decode("utf-8", "replace")),
+            "query": clean(s.query),
+            "messages": clean(s.messages),
+            "inputs": clean(json.dumps(s.inputs)),
+        }
+        self._writer.put(("insert", self.id, columns))
+
+    def response(self, status: int, headers: Mapping[str, str]) -> None:
+        """Note the status and headers and when they came."""
+        changes = {"status": status, "response_headers": clean_headers(headers)}
+        self._writer.put(("update", self.id, {**changes, "t_headers": self._since()}))
+
+    def frame(self, data: str, event: str | None) -> None:
+        """Queue one stream frame with its arrival time (the hot path: no I/O, no redaction)."""
+        t = self._since()
+        if self.t_first is None:
+            self.t_first = t
+        self.t_last = t
+        self._seq += 1
+        self._writer.put(("event", self.id, self._seq, t, event, data))
+
+    def body(self, content: bytes) -> None:
+        """Keep a whole body (non-streamed answers and error bodies)."""
+        t = self._since()
+        self.t_first = self.t_first if self.t_first is not None else t
+        self.t_last = t
+        text = clean(content.decode("utf-8", "replace"))
+        self._writer.put(("update", self.id, {"response_body": text}))
+
+    def end(self, error: BaseException | None) -> None:
+        """The client's word on how the call ended; the writer folds the answer from the events."""
+        stopped = isinstance(error, GeneratorExit | asyncio.CancelledError)
+        message = "" if error is None else ("stopped" if stopped else str(error))
+        values = (outcome_of(error), clean(message), self.t_first, self.t_last)
+        self._writer.put(("end", self.id, values))
+
+    def finish(
+        self,
+        outcome: str,
+        *,
+        answer: str = "",
+        error: str = "",
+        usage: dict[str, Any] | None = None,
+        cost: float | None = None,
+        t_first_token: float | None = None,
+    ) -> None:
+        """Note how the run ended. Outcomes: ok, error, broken, stopped, failed (never sent)."""
+        changes: dict[str, Any] = {
+            "outcome": outcome,
+            "answer": clean(answer),
+            "error": clean(error),
+            "usage": clean(json.dumps(usage or {})),
+            "cost": cost,
+            "t_first": t_first_token if t_first_token is not None else self.t_first,
+            "t_last": self.t_last,
+        }
+        if self._sent is None:  # it failed before a request was built: keep that it was tried
+            self.request("POST", "", {}, b"")
+        self._writer.put(("update", self.id, changes))

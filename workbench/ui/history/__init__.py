@@ -1,0 +1,1 @@
+"""History pane: every recorded run, searched, filtered, inspected, annotated and exported."""

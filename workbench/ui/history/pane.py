@@ -1,0 +1,436 @@
+"""History pane: search and filter recorded runs, inspect one, pin, label, note, delete, export."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.core.runs import portable
+from workbench.core.runs.export_code import FORMATS, export_code
+from workbench.core.runs.inspect import describe
+from workbench.core.runs.store import RunFilter, RunRecord
+from workbench.core.runs.timeline import timeline_of
+from workbench.ui.history.model import RunsModel
+from workbench.ui.history.timeline import TimelineChart
+
+if TYPE_CHECKING:
+    from workbench.core.runs.store import RunStore
+    from workbench.ui.services import Services
+
+_OUTCOMES = ("ok", "error", "broken", "stopped", "failed", "running")
+_DAYS = (None, 0, 7, 30)
+
+
+class HistoryPane(QWidget):
+    """Recorded runs on the left, the selected run's inspector on the right."""
+
+    run_open_requested = Signal(str, dict)
+    """Open a run back in its pane: payload kind ("chat"/"rerank") and its stored inputs."""
+    replay_requested = Signal(object, float)
+    """Play a chat turn back in the Chat pane: payload the RunRecord and the speed factor."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyPane")
+        self.setAccessibleName(self.tr("History"))
+        self._services = services
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)
+        self._build_ui()
+        self._connect_signals()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _named(self, widget: Any, name: str, accessible: str, label: str = "") -> Any:
+        widget.setObjectName(name)
+        widget.setAccessibleName(accessible)
+        if label:
+            buddy = QLabel(label, self)
+            buddy.setObjectName(name + "Label")
+            buddy.setBuddy(widget)
+            self._labels[name] = buddy
+        return widget
+
+    def _button(self, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        return self._named(button, name, text.replace("&", "").rstrip("…"))  # type: ignore[no-any-return]
+
+    def _combo(self, name: str, accessible: str, label: str, items: list[str]) -> QComboBox:
+        combo = self._named(QComboBox(self), name, accessible, label)
+        combo.addItems(items)
+        return combo  # type: ignore[no-any-return]
+
+    def _build_ui(self) -> None:
+        self._labels: dict[str, QLabel] = {}
+        self.search = self._named(
+            QLineEdit(self), "historySearch", self.tr("Search"), self.tr("&Search")
+        )
+        self.search.setPlaceholderText(self.tr("Words in queries, messages, answers and notes"))
+        any_ = self.tr("Any")
+        self.kind = self._combo(
+            "historyKind", self.tr("Kind"), self.tr("&Kind"), [any_, "chat", "rerank"]
+        )
+        self.endpoint = self._combo(
+            "historyEndpoint", self.tr("Endpoint"), self.tr("&Endpoint"), [any_]
+        )
+        self.model_filter = self._combo("historyModel", self.tr("Model"), self.tr("&Model"), [any_])
+        self.outcome = self._combo(
+            "historyOutcome", self.tr("Outcome"), self.tr("&Outcome"), [any_, *_OUTCOMES]
+        )
+        dates = [
+            self.tr("Any time"),
+            self.tr("Today"),
+            self.tr("Last 7 days"),
+            self.tr("Last 30 days"),
+        ]
+        self.date = self._combo("historyDate", self.tr("Date"), self.tr("&When"), dates)
+        self.table = self._named(
+            QTableView(self), "historyTable", self.tr("Recorded runs"), self.tr("R&uns")
+        )
+        self.model = RunsModel(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every pane
+        self.inspector = self._named(
+            QPlainTextEdit(self),
+            "historyInspector",
+            self.tr("Run inspector"),
+            self.tr("&Inspector"),
+        )
+        self.inspector.setReadOnly(True)
+        self.timeline = self._named(
+            TimelineChart(self), "historyTimeline", self.tr("Timeline"), self.tr("&Timeline")
+        )
+        self.label_edit = self._named(
+            QLineEdit(self), "historyLabelEdit", self.tr("Label"), self.tr("&Label")
+        )
+        self.note_edit = self._named(
+            QLineEdit(self), "historyNote", self.tr("Note"), self.tr("&Note")
+        )
+        self.save_notes = self._button(self.tr("Save label and note"), "historySaveNotes")
+        self.pin = self._button(self.tr("&Pin / unpin"), "historyPin")
+        self.delete = self._button(self.tr("&Delete"), "historyDelete")
+        self.open_run = self._button(self.tr("Open &back in its pane"), "historyOpen")
+        self.replay = self._button(self.tr("Replay in Chat"), "historyReplay")
+        self.speed = self._named(
+            QDoubleSpinBox(self),
+            "historySpeed",
+            self.tr("Replay speed"),
+            self.tr("Replay speed (times)"),
+        )
+        self.speed.setRange(0.1, 100.0)
+        self.speed.setValue(1.0)
+        self.export_as = self._combo(
+            "historyExportFormat", self.tr("Export as"), self.tr("Export &as"), list(FORMATS)
+        )
+        self.copy_code = self._button(self.tr("&Copy code"), "historyCopyCode")
+        self.export_file = self._button(self.tr("E&xport file…"), "historyExportFile")
+        self.import_file = self._button(self.tr("Import file…"), "historyImportFile")
+        self.delete_all = self._button(self.tr("Delete all…"), "historyDeleteAll")
+        self.keep = self._named(
+            QCheckBox(self.tr("Keep a histor&y of runs"), self),
+            "historyKeep",
+            self.tr("Keep a history of runs"),
+        )
+        self.keep.setChecked(self._services.settings.settings.keep_history)
+        self.status = self._named(QLabel(self), "historyStatus", self.tr("History status"))
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        filters = QGridLayout()
+        row = [
+            ("historySearch", self.search),
+            ("historyKind", self.kind),
+            ("historyEndpoint", self.endpoint),
+            ("historyModel", self.model_filter),
+            ("historyOutcome", self.outcome),
+            ("historyDate", self.date),
+        ]
+        for column, (name, widget) in enumerate(row):
+            filters.addWidget(self._labels[name], 0, column)
+            filters.addWidget(widget, 1, column)
+        filters.setColumnStretch(0, 3)
+        left, right = QWidget(self), QWidget(self)
+        left_box, right_box = QVBoxLayout(left), QVBoxLayout(right)
+        left_box.addWidget(self._labels["historyTable"])
+        left_box.addWidget(self.table)
+        right_box.addWidget(self._labels["historyTimeline"])
+        right_box.addWidget(self.timeline)
+        right_box.addWidget(self._labels["historyInspector"])
+        right_box.addWidget(self.inspector)
+        splitter = QSplitter(self)
+        splitter.setObjectName("historySplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        notes = QHBoxLayout()
+        for name, widget in (
+            ("historyLabelEdit", self.label_edit),
+            ("historyNote", self.note_edit),
+        ):
+            notes.addWidget(self._labels[name])
+            notes.addWidget(widget)
+        notes.addWidget(self.save_notes)
+        actions = QHBoxLayout()
+        for widget in (
+            self.pin,
+            self.delete,
+            self.open_run,
+            self._labels["historyExportFormat"],
+            self.export_as,
+            self.copy_code,
+            self.export_file,
+            self.import_file,
+            self.delete_all,
+        ):
+            actions.addWidget(widget)
+        box = QVBoxLayout(self)
+        box.addLayout(filters)
+        box.addWidget(splitter, 1)
+        box.addLayout(notes)
+        box.addLayout(actions)
+        box.addWidget(self.keep)
+        box.addWidget(self.status)
+
+    def _connect_signals(self) -> None:
+        self.search.textChanged.connect(self._on_search_text_changed)
+        self._search_timer.timeout.connect(self.refresh)
+        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
+            combo.activated.connect(self._on_filter_activated)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.save_notes.clicked.connect(self._on_save_notes_clicked)
+        self.pin.clicked.connect(self._on_pin_clicked)
+        self.delete.clicked.connect(self._on_delete_clicked)
+        self.open_run.clicked.connect(self._on_open_run_clicked)
+        self.replay.clicked.connect(self._on_replay_clicked)
+        self.copy_code.clicked.connect(self._on_copy_code_clicked)
+        self.export_file.clicked.connect(self._on_export_file_clicked)
+        self.import_file.clicked.connect(self._on_import_file_clicked)
+        self.delete_all.clicked.connect(self._on_delete_all_clicked)
+        self.keep.toggled.connect(self._on_keep_toggled)
+
+    # --- the Pane protocol ------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Nothing runs in the background here; a pending search is dropped."""
+        self._search_timer.stop()
+
+    def showEvent(self, event: Any) -> None:
+        """Show what was recorded since the pane was last seen."""
+        super().showEvent(event)
+        self.refresh(choices=True)
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def _store(self) -> RunStore | None:
+        history = self._services.history
+        return None if history is None else history.store
+
+    def _choice(self, combo: QComboBox) -> str:
+        return "" if combo.currentIndex() <= 0 else combo.currentText()
+
+    def current_filter(self) -> RunFilter:
+        """The filter the search box and the combos describe."""
+        days = _DAYS[self.date.currentIndex()]
+        since = None
+        if days is not None:
+            midnight = time.mktime((*time.localtime()[:3], 0, 0, 0, 0, 0, -1))
+            since = midnight - days * 86400
+        return RunFilter(
+            search=self.search.text(),
+            kind=self._choice(self.kind),
+            endpoint=self._choice(self.endpoint),
+            model=self._choice(self.model_filter),
+            outcome=self._choice(self.outcome),
+            since=since,
+        )
+
+    def refresh(self, *, choices: bool = False) -> None:
+        """Read the runs again with the current filter (what the writer committed so far).
+
+        Args:
+            choices: also read the endpoint and model names the filters offer.
+        """
+        store = self._store()
+        if store is None:
+            self.status.setText(self.tr("The run history is off."))
+            return
+        if choices:
+            self._refill(self.endpoint, store.endpoints())
+            self._refill(self.model_filter, store.models())
+        runs = store.find(self.current_filter())
+        self.model.set_runs(runs)
+        self.status.setText(self.tr("%n run(s)", "", len(runs)))
+        if runs:
+            self.table.selectRow(0)
+        else:
+            self.inspector.clear()
+
+    @staticmethod
+    def _refill(combo: QComboBox, values: list[str]) -> None:
+        chosen = combo.currentText() if combo.currentIndex() > 0 else None
+        first = combo.itemText(0)
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([first, *values])
+        if chosen in values:
+            combo.setCurrentIndex(values.index(chosen) + 1)
+        combo.blockSignals(False)
+
+    def selected_runs(self) -> list[RunRecord]:
+        """The selected runs, in table order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.model.run_at(row) for row in rows) if r is not None]
+
+    def _full(self, run: RunRecord) -> RunRecord | None:
+        store = self._store()
+        return None if store is None else store.get(run.id)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_filter_activated(self, _index: int) -> None:
+        self.refresh()
+
+    def _on_table_selection_changed(self, *_args: Any) -> None:
+        selected = self.selected_runs()
+        record = self._full(selected[0]) if selected else None
+        self.inspector.setPlainText(describe(record) if record is not None else "")
+        self.timeline.set_timeline(timeline_of(record) if record is not None else None)
+        self.label_edit.setText(record.label if record is not None else "")
+        self.note_edit.setText(record.note if record is not None else "")
+
+    def _annotate(self, **changes: Any) -> None:
+        store = self._store()
+        for run in self.selected_runs():
+            if store is not None:
+                store.annotate(run.id, **changes)
+        self.refresh()
+
+    def _on_save_notes_clicked(self) -> None:
+        self._annotate(label=self.label_edit.text().strip(), note=self.note_edit.text().strip())
+
+    def _on_pin_clicked(self) -> None:
+        selected = self.selected_runs()
+        if selected:
+            self._annotate(pinned=not selected[0].pinned)
+
+    def _on_delete_clicked(self) -> None:
+        store, ids = self._store(), [r.id for r in self.selected_runs()]
+        if store is not None and ids:
+            store.delete(ids)
+            self.refresh()
+
+    def _on_open_run_clicked(self) -> None:
+        selected = self.selected_runs()
+        if selected:
+            self.run_open_requested.emit(selected[0].kind, selected[0].inputs)
+
+    def _on_replay_clicked(self) -> None:
+        selected = self.selected_runs()
+        record = self._full(selected[0]) if selected else None
+        if record is None or record.kind != "chat":
+            self.status.setText(self.tr("Choose a chat turn to replay."))
+            return
+        self.replay_requested.emit(record, self.speed.value())
+
+    def code_for_selection(self) -> str:
+        """The selected run as code in the chosen format ('' when none is selected)."""
+        selected = self.selected_runs()
+        record = self._full(selected[0]) if selected else None
+        if record is None:
+            return ""
+        return export_code(record, self.export_as.currentText())
+
+    def _on_copy_code_clicked(self) -> None:
+        try:
+            code = self.code_for_selection()
+        except InputError as exc:
+            self.status.setText(str(exc))
+            return
+        if code:
+            QGuiApplication.clipboard().setText(code)
+            self.inspector.setPlainText(code)
+            self.status.setText(self.tr("Code copied to the clipboard."))
+
+    def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
+        """Write the selected runs to a portable file; returns how many."""
+        records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
+        path.write_text(portable.dumps(records, mask_hosts=mask_hosts), encoding="utf-8")
+        self.status.setText(self.tr("%n run(s) exported.", "", len(records)))
+        return len(records)
+
+    def import_from(self, path: Path) -> int:
+        """Add the runs of a portable file; a malformed file is named in the status line."""
+        store = self._store()
+        try:
+            records = portable.fresh_ids(portable.loads(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError, InputError) as exc:
+            self.status.setText(self.tr("Not imported: %1").replace("%1", str(exc)))
+            return 0
+        if store is not None:
+            store.add(records)
+        self.refresh(choices=True)
+        self.status.setText(self.tr("%n run(s) imported.", "", len(records)))
+        return len(records)
+
+    def _on_export_file_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export runs"), "runs.jsonl", self.tr("Run files (*.jsonl)")
+        )
+        if path:
+            masked = QMessageBox.question(self, self.tr("Export runs"), self.tr("Mask host names?"))
+            self.export_selection(Path(path), mask_hosts=masked == QMessageBox.StandardButton.Yes)
+
+    def _on_import_file_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import runs"), "", self.tr("Run files (*.jsonl);;All files (*)")
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def delete_everything(self) -> None:
+        """Delete every recorded run and rewrite the file (no confirmation here)."""
+        store = self._store()
+        if store is not None:
+            store.delete_all()
+        self.refresh(choices=True)
+
+    def _on_keep_toggled(self, keep: bool) -> None:
+        # Read by the endpoint session at every call: the next run is (not) recorded at once.
+        self._services.settings.update(keep_history=keep)
+        if not keep:
+            self.status.setText(self.tr("New runs are not recorded; Delete all removes the rest."))
+
+    def _on_delete_all_clicked(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Delete all runs"), self.tr("Delete every recorded run for good?")
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_everything()

@@ -1,0 +1,67 @@
+"""TimelineChart: a run's headers, first token, events and last token along one time axis."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from workbench.core.runs.timeline import Timeline
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+_EMPTY = Timeline(None, None, None, (), None)
+
+
+class TimelineChart(QWidget):
+    """Ticks for each event's arrival, marked lines at headers, first and last token."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyTimeline")
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # focus lets a screen reader read it
+        self.setMinimumHeight(64)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._timeline = _EMPTY
+
+    def set_timeline(self, timeline: Timeline | None) -> None:
+        """Draw this timeline (None: an empty chart)."""
+        self._timeline = timeline or _EMPTY
+        self.setAccessibleDescription(self._timeline.summary() if timeline else "")
+        self.setToolTip(self.accessibleDescription())
+        self.update()
+
+    def timeline(self) -> Timeline:
+        """The timeline drawn."""
+        return self._timeline
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        """Axis, event ticks, and the three marked moments with their labels."""
+        tl = self._timeline
+        painter = QPainter(self)
+        colour = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.setPen(colour)
+        left, right, axis = 8.0, float(self.width() - 8), float(self.height() - 20)
+        painter.drawLine(QPointF(left, axis), QPointF(right, axis))
+
+        def x(t: float) -> float:
+            return left + (right - left) * t / tl.end
+
+        for t in tl.events:
+            painter.drawLine(QPointF(x(t), axis - 8), QPointF(x(t), axis))
+        marks = (
+            (tl.headers, self.tr("headers")),
+            (tl.first, self.tr("first")),
+            (tl.last, self.tr("last")),
+        )
+        for row, (moment, label) in enumerate(marks):
+            if moment is None:
+                continue
+            painter.drawLine(QPointF(x(moment), 4), QPointF(x(moment), axis + 4))
+            painter.drawText(QPointF(x(moment) + 2, 12 + 12 * row), label)
+        painter.drawText(QPointF(left, float(self.height() - 4)), tl.summary())
+        painter.end()
