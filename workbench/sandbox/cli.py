@@ -76,7 +76,7 @@ def config_from_args(argv: list[str]) -> SandboxConfig:
 def token_command(secret: str) -> str:
     """The command line that prints a token this sandbox accepts (for `--token-command`)."""
     python = shlex.quote(sys.executable)
-    return f"{python} -m workbench.sandbox.entra_tokens --secret {shlex.quote(secret)}"
+    return f"{python} -m workbench.sandbox.entra_tokens --secret={shlex.quote(secret)}"
 
 
 def _auth_line(config: SandboxConfig) -> str:
