@@ -25,8 +25,9 @@ response bodies and a few named headers, never from request headers.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, ClassVar
+
+from workbench.api import jsontext
 
 if TYPE_CHECKING:
     import httpx
@@ -198,7 +199,7 @@ def server_message_from_body(body: bytes) -> tuple[str, str | None]:
     """
     text = body.decode("utf-8", errors="replace").strip()
     try:
-        data: Any = json.loads(text)
+        data: Any = jsontext.loads(text, finite=False)
     except ValueError:
         return text[:_MAX_RAW_BODY], None
     if not isinstance(data, dict):

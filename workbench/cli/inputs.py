@@ -17,6 +17,7 @@ from workbench.api import (
     ToolCall,
     ToolResult,
     ToolSpec,
+    jsontext,
     tool_from_json,
 )
 
@@ -38,7 +39,7 @@ def read_json(path: str) -> tuple[Any, str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read it: {exc}", title=name) from None
     try:
-        return json.loads(text), name
+        return jsontext.loads(text), name
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise InputError(exc.msg, title=name, where=where) from None
@@ -102,7 +103,7 @@ def _call(obj: Any) -> dict[str, Any]:
     if isinstance(obj, dict) and isinstance(obj.get("function"), dict):
         function = obj["function"]
         arguments = function.get("arguments") or "{}"
-        params = json.loads(arguments) if isinstance(arguments, str) else arguments
+        params = jsontext.loads(arguments) if isinstance(arguments, str) else arguments
         return {"id": obj.get("id"), "name": function.get("name", ""), "parameters": params}
     return obj if isinstance(obj, dict) else {}
 
@@ -166,7 +167,7 @@ def parse_params(pairs: list[str]) -> GenerationParams:
         if not sep or not name:
             raise InputError(f"expected NAME=VALUE, got {pair!r}", where="--param")
         try:
-            value: Any = json.loads(raw)
+            value: Any = jsontext.loads(raw)
         except ValueError:
             value = raw
         (fields if name in known else extra)[name] = value

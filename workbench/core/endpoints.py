@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Connection, Flavour
 
@@ -279,7 +280,7 @@ def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[Endpoint
         InputError: the text is not an endpoints export; `.where` names the line or entry.
     """
     try:
-        raw: Any = json.loads(text)
+        raw: Any = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         raise _input_error(
             f"Not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def sniff_format(text: str) -> DocFormat:
     if stripped.startswith("{"):
         first = stripped.splitlines()[0].strip()
         try:
-            json.loads(first)
+            jsontext.loads(first)
         except json.JSONDecodeError:
             return DocFormat.JSON
         return DocFormat.JSONL
@@ -116,7 +117,7 @@ def read_documents(text: str, fmt: DocFormat) -> list[Document]:
 
 def _read_json(text: str) -> list[Document]:
     try:
-        value = json.loads(text)
+        value = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc
@@ -133,7 +134,7 @@ def _read_jsonl(text: str) -> list[Document]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = jsontext.loads(line)
         except json.JSONDecodeError as exc:
             where = f"line {number}, column {exc.colno}"
             raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc
