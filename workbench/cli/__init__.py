@@ -264,17 +264,22 @@ async def _chat(args: argparse.Namespace, io: _Streams) -> int:
             run.snapshot = await client.chat(request)
             run.ttft_ms = run.elapsed_ms()  # the first token arrived with the whole answer
             _finish_chat(args, run, io, None)
-            return EXIT_SERVER if run.snapshot.error else EXIT_OK
+            return _failure_status(run, io, "the answer")
         try:
             await _stream(client, request, run, io, live=not args.json)
         except ProtocolError as exc:
             _finish_chat(args, run, io, exc)  # keep what arrived before the break
             raise
     _finish_chat(args, run, io, None)
-    if run.snapshot.error:
-        io.err.write(f"workbench: the stream reported a failure: {run.snapshot.error}\n")
-        return EXIT_SERVER
-    return EXIT_OK
+    return _failure_status(run, io, "the stream")
+
+
+def _failure_status(run: _ChatRun, io: _Streams, source: str) -> int:
+    """EXIT_SERVER with one line on stderr when the answer reports a failure in its body."""
+    if not run.snapshot.error:
+        return EXIT_OK
+    io.err.write(f"workbench: {source} reported a failure: {run.snapshot.error}\n")
+    return EXIT_SERVER
 
 
 def describe(error: WorkbenchError) -> str:
