@@ -43,6 +43,18 @@ JSON = st.recursive(
     max_leaves=16,
 )
 
+CLEAN_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+CLEAN_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | CLEAN_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(CLEAN_TEXT, inner, max_size=4),
+    max_leaves=16,
+)
+"""JSON as the wire layer hands it on: no lone surrogates, no NaN or infinity."""
+
 
 @st.composite
 def mutated(draw: st.DrawFn, value: Any, depth: int = 0) -> Any:

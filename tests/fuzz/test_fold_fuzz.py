@@ -13,7 +13,7 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.fuzz.strategies import JSON
+from tests.fuzz.strategies import CLEAN_JSON, CLEAN_TEXT
 from workbench.api.events import (
     CitationsAdded,
     SearchQueriesGenerated,
@@ -36,11 +36,11 @@ from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.cli.output import chat_json, print_chat_details, print_json
 from workbench.core.citations import StreamingCitations, resolve_citations, segments
 
-TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+TEXT = CLEAN_TEXT
 INDEX = st.integers(0, 4)
 OFFSET = st.integers(0, 2**31 - 1) | st.integers(0, 40)
 COUNT = st.none() | st.floats(0, 1e15) | st.integers(0, 10**6)
-OBJECTS = st.dictionaries(TEXT, JSON, max_size=3)
+OBJECTS = st.dictionaries(TEXT, CLEAN_JSON, max_size=3)
 CALL = st.builds(ToolCall, id=st.none() | TEXT, name=TEXT, parameters=OBJECTS)
 CITATION = st.builds(
     Citation,

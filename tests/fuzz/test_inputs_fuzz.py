@@ -65,8 +65,9 @@ def documents_text(draw: st.DrawFn) -> str:
     return text
 
 
-@given(documents_text(), st.sampled_from(list(DocFormat)))
-def test_documents_readers(text: str, fmt: DocFormat) -> None:
+@pytest.mark.parametrize("fmt", list(DocFormat))
+@given(text=documents_text())
+def test_documents_readers(fmt: DocFormat, text: str) -> None:
     text = encode(text).decode("utf-8", "replace")  # what decode_bytes can hand over
     try:
         docs = read_documents(text, fmt)
@@ -143,7 +144,8 @@ _CLI_SAMPLES: list[Any] = [
 ]
 
 
-@given(st.sampled_from(sorted(_READERS)), st.data())
+@pytest.mark.parametrize("reader", sorted(_READERS))
+@given(data=st.data())
 def test_cli_input_files(input_file: Path, reader: str, data: st.DataObject) -> None:
     value = data.draw(mutated(data.draw(st.sampled_from(_CLI_SAMPLES))) | JSON)
     input_file.write_bytes(encode(dumps(value, ascii_only=data.draw(st.booleans()))))

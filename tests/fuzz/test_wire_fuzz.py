@@ -11,6 +11,7 @@ import io
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -39,7 +40,8 @@ RECORDED = {
     Flavour.COHERE_V2: [t.V2_EVENTS, t.V2_TOOL_EVENTS],
     Flavour.OPENAI: [t.OPENAI_EVENTS, t.OPENAI_TOOL_EVENTS],
 }
-FLAVOURS = st.sampled_from(list(Flavour))
+FLAVOURS = pytest.mark.parametrize("flavour", list(Flavour))
+"""One target per flavour, so each gets the profile's full count of inputs."""
 
 
 def _frame(flavour: Flavour, events: list[Any], *, ascii_only: bool, ndjson: bool) -> bytes:
@@ -58,6 +60,9 @@ def _must_stay_printable(snap: ChatSnapshot) -> None:
     print_json(chat_json(snap, None, 1.0), out)
     print_chat_details(snap, 1.0, out)
     out.getvalue().encode("utf-8")
+    # The GUI sends completed calls back in the history: strict JSON, as httpx writes it.
+    calls = [c.parameters() for c in snap.tool_calls]
+    json.dumps(calls, allow_nan=False, ensure_ascii=False).encode("utf-8")
     resolve_citations(snap.text, snap.citations)
     StreamingCitations().update(snap.text, snap.citations)
 
@@ -97,7 +102,8 @@ def test_frame_decoder_gives_the_same_frames_however_the_bytes_are_cut(data: st.
     assert frames(data.draw(chunked(body))) == frames([body])
 
 
-@given(FLAVOURS, st.data())
+@FLAVOURS
+@given(data=st.data())
 def test_mutated_recorded_streams(flavour: Flavour, data: st.DataObject) -> None:
     events = data.draw(st.sampled_from(RECORDED[flavour]))
     body = _frame(
@@ -109,14 +115,16 @@ def test_mutated_recorded_streams(flavour: Flavour, data: st.DataObject) -> None
     _decode_and_fold(flavour, data.draw(chunked(body)))
 
 
-@given(FLAVOURS, st.data())
+@FLAVOURS
+@given(data=st.data())
 def test_random_event_objects(flavour: Flavour, data: st.DataObject) -> None:
     events = data.draw(st.lists(shaped_event() | JSON, max_size=6))
     body = _frame(flavour, events, ascii_only=data.draw(st.booleans()), ndjson=False)
     _decode_and_fold(flavour, data.draw(chunked(body)))
 
 
-@given(FLAVOURS, st.data())
+@FLAVOURS
+@given(data=st.data())
 def test_damaged_stream_bytes(flavour: Flavour, data: st.DataObject) -> None:
     events = data.draw(st.sampled_from(RECORDED[flavour]))
     body = data.draw(byte_damage(_frame(flavour, events, ascii_only=False, ndjson=False)))
@@ -168,7 +176,8 @@ NON_STREAMED: dict[Flavour, dict[str, Any]] = {
 }
 
 
-@given(FLAVOURS, st.data())
+@FLAVOURS
+@given(data=st.data())
 def test_non_streamed_answers(flavour: Flavour, data: st.DataObject) -> None:
     body = data.draw(mutated(NON_STREAMED[flavour]) | st.dictionaries(st.text(), JSON))
     snap = ChatSnapshot()
@@ -189,7 +198,8 @@ RERANK = {
 }
 
 
-@given(st.sampled_from([Flavour.COHERE_V1, Flavour.COHERE_V2]), st.data())
+@pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2])
+@given(data=st.data())
 def test_rerank_answers(flavour: Flavour, data: st.DataObject) -> None:
     body = data.draw(mutated(RERANK) | st.dictionaries(st.text(), JSON))
     documents = data.draw(st.lists(st.text(min_size=1) | st.just({"text": "t"}), min_size=1))

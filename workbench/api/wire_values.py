@@ -139,6 +139,25 @@ def objects_at(obj: dict[str, Any], key: str, path: str = "") -> list[dict[str, 
     return value
 
 
+def finite_object_at(obj: dict[str, Any], key: str, path: str = "") -> dict[str, Any]:
+    """`obj[key]` as an object holding no NaN or infinite number (it may be sent back later).
+
+    Raises:
+        ProtocolError: when present and not an object, or a number in it is not finite.
+    """
+    value = object_at(obj, key, path)
+    stack: list[tuple[Any, str]] = [(value, _join(path, key))]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            raise bad(where, "a finite number", item)
+        if isinstance(item, dict):
+            stack.extend((v, f"{where}.{k}") for k, v in item.items())
+        elif isinstance(item, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(item))
+    return value
+
+
 def object_at(obj: dict[str, Any], key: str, path: str = "") -> dict[str, Any]:
     """`obj[key]` as an object; empty when absent or null.
 

@@ -35,7 +35,15 @@ from workbench.api.flavours.common import (
 )
 from workbench.api.models import ToolCall, Usage
 from workbench.api.tools import tool_to_v1
-from workbench.api.wire_values import bad, count_at, index_at, object_at, objects_at, text_at
+from workbench.api.wire_values import (
+    bad,
+    count_at,
+    finite_object_at,
+    index_at,
+    object_at,
+    objects_at,
+    text_at,
+)
 
 if TYPE_CHECKING:
     from workbench.api.models import (
@@ -186,7 +194,7 @@ def _usage(response: dict[str, Any], path: str = "") -> Usage | None:
 def _tool_call(obj: Any, path: str) -> ToolCall:
     if not isinstance(obj, dict):
         raise bad(path, "an object", obj)
-    params = object_at(obj, "parameters", path)
+    params = finite_object_at(obj, "parameters", path)
     return ToolCall(name=text_at(obj, "name", path) or "", parameters=params)
 
 
