@@ -9,6 +9,7 @@ import pytest
 
 from tests.api import transcripts as t
 from workbench.api.errors import ProtocolError
+from workbench.api.events import ToolCallCompleted
 from workbench.api.flavours import cohere_v1, cohere_v2, openai_compat
 from workbench.api.framing import FrameDecoder, LineSplitter
 from workbench.api.models import Flavour, RerankRequest
@@ -262,3 +263,17 @@ def test_frame_decoder_passes_a_split_utf8_character() -> None:
     data = 'data: {"t": "🎉"}\n\n'.encode()
     frames = [f for i in range(len(data)) for f in decoder.feed(data[i : i + 1])]
     assert [f.data for f in frames] == ['{"t": "🎉"}']
+
+
+def test_tool_arguments_split_inside_an_emoji_are_joined_without_done_too() -> None:
+    chunks = [
+        '{"choices": [{"delta": {"tool_calls": [{"index": 0, "id": "c", "function": {"name": "f", "arguments": "{\\"x\\": \\"\\ud83c"}}]}}]}',
+        '{"choices": [{"delta": {"tool_calls": [{"index": 0, "function": {"arguments": "\\udf89\\"}"}}]}}]}',
+        '{"choices": [{"delta": {}, "finish_reason": "tool_calls"}]}',
+    ]
+    events, snap, error = t.run(Flavour.OPENAI, _sse_text(*chunks))  # no [DONE]: EOF ends it
+    assert error is None
+    (call,) = snap.tool_calls
+    assert call.parameters() == {"x": "🎉"}
+    (completed,) = [e for e in events if isinstance(e, ToolCallCompleted)]
+    assert completed.call.parameters == {"x": "🎉"}

@@ -102,9 +102,9 @@ class RerankRequest(Outgoing):
 class RerankHit(Incoming):
     """One ranked document."""
 
-    index: int
+    index: int = Field(ge=0)
     """Position in the request's `documents`."""
-    relevance_score: float
+    relevance_score: float = Field(allow_inf_nan=False)
     document: dict[str, Any] | None = None
     """The document as sent (strings as `{"text": ...}`), when it was asked for or mapped back."""
 
@@ -198,8 +198,8 @@ class ChatRequest(Outgoing):
 class Citation(Incoming):
     """A cited span of the answer, normalised across flavours. Offsets count code points."""
 
-    start: int
-    end: int
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
     text: str
     document_ids: list[str] = Field(default_factory=list)
     type: str | None = None
@@ -208,6 +208,8 @@ class Citation(Incoming):
 class Usage(Incoming):
     """Token counts; servers may send them as floats (`18.0`)."""
 
-    input_tokens: float | None = None
-    output_tokens: float | None = None
+    # Finite and non-negative: a count of 1e309 parsed to infinity once broke cost estimates far
+    # from the wire (issue 20); the flavour modules name the field, this is the backstop.
+    input_tokens: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    output_tokens: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     billed_units: dict[str, float] = Field(default_factory=dict)

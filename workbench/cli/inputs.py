@@ -24,6 +24,16 @@ from workbench.api import (
 _ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant"}
 
 
+MAX_FILE_CHARS = 64 * 1024 * 1024
+"""The largest input file read (documents, history, tools, tool results)."""
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, or as much as shows it is too large (a huge file is not read whole)."""
+    with path.open(encoding="utf-8") as handle:
+        return handle.read(MAX_FILE_CHARS + 1)
+
+
 def read_json(path: str) -> tuple[Any, str]:
     """Read a JSON file (`-` for stdin).
 
@@ -35,9 +45,11 @@ def read_json(path: str) -> tuple[Any, str]:
     """
     name = "<stdin>" if path == "-" else Path(path).name
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        text = sys.stdin.read(MAX_FILE_CHARS + 1) if path == "-" else _read_text(Path(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read it: {exc}", title=name) from None
+    if len(text) > MAX_FILE_CHARS:
+        raise InputError(f"larger than {MAX_FILE_CHARS // (1024 * 1024)} MB", title=name)
     try:
         return jsontext.loads(text), name
     except json.JSONDecodeError as exc:

@@ -77,12 +77,21 @@ def sniff_format(text: str) -> DocFormat:
     return DocFormat.LINES
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest documents file read: four times a full 1,000-document request of long documents."""
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode a file as UTF-8 (a BOM is dropped), naming the byte offset of bad input.
 
     Raises:
-        InputError: with `.where = "byte N"`.
+        InputError: with `.where = "byte N"`, also for a file larger than MAX_FILE_BYTES.
     """
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(
+            title=f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            where=f"byte {MAX_FILE_BYTES}",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

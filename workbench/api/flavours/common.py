@@ -86,6 +86,10 @@ class StreamMapper(ABC):
             raise _at_event(_first_error(exc), _loc(exc), frame) from None
         return self._joiner.events(events, escaped=jsontext.has_escaped_surrogate(frame.data))
 
+    def repaired(self, events: list[StreamEvent]) -> list[StreamEvent]:
+        """Events made outside `map` (at the end of the body) with their strings repaired."""
+        return self._joiner.events(events, escaped=False)
+
     @abstractmethod
     def map_object(self, obj: dict[str, Any]) -> list[StreamEvent]:
         """The events one decoded JSON object stands for."""

@@ -283,7 +283,7 @@ class OpenAIStreamMapper(StreamMapper):
     def finish(self, frames_seen: int, bytes_seen: int) -> list[StreamEvent]:
         """End of body: tolerate a missing `[DONE]` once a finish reason arrived."""
         if not self.ended and self._finish is not None:
-            return self._close()
+            return self.repaired(self._close())
         return super().finish(frames_seen, bytes_seen)
 
 
