@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import secrets
+import shlex
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
 
+from workbench.api.entra import forget_tokens
 from workbench.sandbox.runner import RunningSandbox, SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,3 +45,43 @@ def sandbox() -> Iterator[RunningSandbox]:
     config = SandboxConfig(key=SANDBOX_TEST_KEY, seed=7, rpm=1_000_000, tpm=1_000_000_000)
     with start_sandbox(config) as running:
         yield running
+
+
+ENTRA_TEST_SECRET = "entra-test-secret-" + secrets.token_hex(8)
+"""The secret the Entra-mode sandbox signs and checks its tokens with, made per test run."""
+
+
+@pytest.fixture(autouse=True)
+def _no_tokens_between_tests() -> Iterator[None]:
+    """Entra tokens live in process memory: no test sees another's."""
+    forget_tokens()
+    yield
+    forget_tokens()
+
+
+@pytest.fixture(scope="session")
+def entra_sandbox() -> Iterator[RunningSandbox]:
+    """A second sandbox with keys off that accepts only Entra-style tokens (expiry checked)."""
+    config = SandboxConfig(entra_secret=ENTRA_TEST_SECRET, seed=7, rpm=1_000_000, tpm=1_000_000_000)
+    with start_sandbox(config) as running:
+        yield running
+
+
+@pytest.fixture
+def token_command(tmp_path: Path) -> Callable[..., str]:
+    """`token_command(*options)`: a command printing an Entra-mode sandbox token (the stand-in
+    for Microsoft Entra ID); options as `python -m workbench.sandbox.entra_tokens --help` lists,
+    and calls are counted in `tmp_path / "token-calls"`."""
+
+    def make(*options: str) -> str:
+        argv = [sys.executable, "-m", "workbench.sandbox.entra_tokens"]
+        argv += ["--secret", ENTRA_TEST_SECRET, "--state", str(tmp_path / "token-calls"), *options]
+        return shlex.join(argv)
+
+    return make
+
+
+def token_calls(tmp_path: Path) -> int:
+    """How many times the `token_command` fixture's command ran in this test."""
+    state = tmp_path / "token-calls"
+    return state.read_text().count("\n") if state.exists() else 0

@@ -17,6 +17,6 @@ def test_pinned_interface_is_exported() -> None:
         "ToolCallState", "accumulate", "StreamEvent", "WorkbenchError", "InputError", "ApiError",
         "ConnectError", "ConnectTimeout", "RequestTimeout", "StatusError", "BadRequest", "AuthError",
         "NotFound", "Unprocessable", "RateLimited", "ServerError", "ProtocolError", "Connection",
-        "Flavour", "AuthScheme", "RerankRequest", "RerankResponse", "ChatRequest", "Citation",
+        "Flavour", "AuthScheme", "RerankRequest", "RerankResponse", "ChatRequest", "Citation", "SignInError",
     }  # fmt: skip
     assert pinned <= set(api.__all__)

@@ -18,6 +18,7 @@ KEYS = (
     "tokens", "billed_units", "meta", "finish_reason", "response", "choices", "error",
     "prompt_tokens", "completion_tokens", "input_tokens", "output_tokens", "thinking",
     "tool_plan", "reasoning_content", "relevance_score", "results", "token_count",
+    "relevant_spans", "score",
 )  # fmt: skip
 NASTY = st.sampled_from(
     [

@@ -193,7 +193,14 @@ def test_non_streamed_answers(flavour: Flavour, data: st.DataObject) -> None:
 
 RERANK = {
     "id": "r",
-    "results": [{"index": 1, "relevance_score": 0.9}, {"index": 0, "relevance_score": 0.1}],
+    "results": [
+        {
+            "index": 1,
+            "relevance_score": 0.9,
+            "relevant_spans": [{"start": 0, "end": 4, "score": 0.8}],
+        },
+        {"index": 0, "relevance_score": 0.1},
+    ],
     "meta": {"billed_units": {"search_units": 1}, "warnings": ["w"]},
 }
 

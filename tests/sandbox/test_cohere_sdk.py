@@ -133,6 +133,37 @@ def test_v2_rerank(co2: cohere.ClientV2) -> None:
     assert result.id
 
 
+def test_v2_rerank_relevant_spans_are_the_matching_sentences(co2: cohere.ClientV2) -> None:
+    docs = [
+        "Bananas are yellow. Penguins 🐧 live in Antarctica. They cannot fly.",
+        "Crème brûlée is a dessert.",
+    ]
+    result = co2.rerank(
+        model="rerank-v5.0-pro",
+        query="where do penguins live",
+        documents=docs,
+        relevant_spans=cohere.RerankRelevantSpans(mode="enabled", threshold=0.1, max_spans=2),
+        priority=1,
+    )
+    top = result.results[0]
+    assert top.index == 0
+    assert top.relevant_spans is not None
+    span = top.relevant_spans[0]
+    assert docs[0][span.start : span.end] == "Penguins 🐧 live in Antarctica."  # code points
+    assert 0 < span.score <= 1
+    assert result.results[1].relevant_spans is None  # no sentence matched: the field is left out
+
+
+def test_v2_rerank_relevant_spans_need_rerank_5(co2: cohere.ClientV2) -> None:
+    with pytest.raises(cohere.BadRequestError, match="only supported for Rerank v5"):
+        co2.rerank(
+            model="rerank-v3.5",
+            query="penguins",
+            documents=["Penguins live in Antarctica."],
+            relevant_spans=cohere.RerankRelevantSpans(mode="enabled"),
+        )
+
+
 def test_v1_chat_with_documents_cites_exact_spans(co: cohere.Client) -> None:
     docs = [{"id": f"d{i}", **d} for i, d in enumerate(DOCS)]
     response = co.chat(message="Where do penguins 🐧 live?", documents=docs, seed=1)

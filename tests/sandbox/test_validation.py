@@ -144,3 +144,13 @@ def test_unknown_route_is_404_with_request_id(http: httpx.Client) -> None:
     assert response.status_code == 404
     assert response.json() == {"message": "Not Found: POST /v3/chat"}
     assert response.headers["x-request-id"]
+
+
+def test_query_limit_follows_the_rerank_family(http: httpx.Client) -> None:
+    query = "word " * 3000
+    body = {"query": query, "documents": ["a word"]}
+    assert http.post("/v2/rerank", json={**body, "model": "rerank-v4.0-pro"}).status_code == 200
+    assert http.post("/v2/rerank", json={**body, "model": "rerank-v5.0-fast"}).status_code == 200
+    refused = http.post("/v2/rerank", json={**body, "model": "rerank-v3.5"})
+    assert refused.status_code == 400
+    assert "at most 2048" in refused.text

@@ -9,19 +9,20 @@ import ssl
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Self
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
 from workbench import __version__
 from workbench.api import errors, jsontext
+from workbench.api.entra import EntraAuth, EntraSpec, EntraTokenProvider
 from workbench.api.errors import InputError, ProtocolError, WorkbenchError
 from workbench.api.flavours import codec_for
 from workbench.api.framing import FrameDecoder
 from workbench.api.models import AuthScheme, Connection, Flavour, Incoming
 from workbench.api.redact import RedactingFilter, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
-from workbench.api.urls import build_url, parse_pasted_url
+from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, AsyncIterator, Iterator
@@ -51,13 +52,24 @@ class EndpointInfo(Incoming):
 
 
 def _auth_headers(connection: Connection) -> dict[str, str]:
-    if connection.api_key is None or connection.auth is AuthScheme.NONE:
+    if connection.api_key is None or connection.auth in {AuthScheme.NONE, AuthScheme.ENTRA}:
         return {}
     key = connection.api_key.get_secret_value()
     register_secret(key)
     if connection.auth is AuthScheme.BEARER:
         return {"Authorization": f"Bearer {key}"}
     return {connection.auth.value: key}
+
+
+def _sign_in(connection: Connection) -> EntraTokenProvider | None:
+    if connection.auth is not AuthScheme.ENTRA:
+        return None
+    spec = EntraSpec(timeout_s=connection.token_timeout_s)
+    if connection.entra_scope:
+        spec = replace(spec, scope=connection.entra_scope)
+    if connection.token_command:
+        spec = replace(spec, token_command=connection.token_command)
+    return EntraTokenProvider(spec)
 
 
 def _verify(value: str | bool) -> ssl.SSLContext | bool:
@@ -112,8 +124,11 @@ class WorkbenchClient:
         # httpx.Headers replaces a name whatever its case: a person's `x-client-name` must replace
         # ours, not travel beside it.
         headers.update(connection.extra_headers)
+        self.sign_in = _sign_in(connection)
+        """The Entra ID token provider, or None for key schemes."""
         self._http = httpx.AsyncClient(
             transport=transport,
+            auth=EntraAuth(self.sign_in) if self.sign_in else None,
             headers=headers,
             timeout=httpx.Timeout(connection.timeout_s, connect=connection.connect_timeout_s),
             verify=_verify(connection.verify),
@@ -155,6 +170,25 @@ class WorkbenchClient:
             if response.status_code >= 300:
                 raise errors.status_error(response, route)
             return _json_object(response.content)
+
+    async def route_status(self, route: str) -> int:
+        """The status this route under the base answers an empty request with (404: no route).
+
+        `/info` is asked with GET, any other route with a POST of `{}`, which a real route refuses
+        as incomplete (400/422) without running a model.
+
+        Raises:
+            ApiError: the server could not be reached.
+        """
+        method = "GET" if route.endswith("/info") else "POST"
+        url = self.base_url + route
+        versioned = route.endswith(("/chat/completions", "/info"))
+        if versioned and self.api_version and takes_api_version(self.base_url):
+            url += "?" + urlencode({"api-version": self.api_version})
+        with _mapped_errors(f"{method} {urlsplit(url).path}"):
+            body: dict[str, Any] | None = {} if method == "POST" else None
+            response = await self._http.request(method, url, json=body)
+        return response.status_code
 
     async def info(self) -> EndpointInfo:
         """`GET /info`: the deployment's model name, type and provider."""

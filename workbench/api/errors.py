@@ -3,6 +3,7 @@
 ```
 WorkbenchError                 expected failures: shown as notices, never as crashes
 ├── InputError                 bad user input; .where = "line 4, column 17" or "documents[2].text"
+├── SignInError                no Microsoft Entra ID token (.reason: not-signed-in, wrong-tenant, ...)
 └── ApiError                   anything that went wrong talking to an endpoint
     ├── ConnectError           DNS, refused, TLS
     │   └── ConnectTimeout
@@ -86,6 +87,17 @@ class InputError(WorkbenchError):
     """The person's input is wrong; `.where` says where."""
 
     default_title = "Invalid input"
+
+
+class SignInError(WorkbenchError):
+    """No Entra ID token could be had; `.where` names the credential, `.reason` the cause."""
+
+    default_title = "Sign-in failed"
+
+    def __init__(self, message: str, *, reason: str, where: str = "") -> None:
+        self.reason = reason
+        """A short code: not-signed-in, wrong-tenant, wrong-scope, no-access, timeout, ..."""
+        super().__init__(message, where=where)
 
 
 class ApiError(WorkbenchError):

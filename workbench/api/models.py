@@ -7,10 +7,11 @@ these models and each dialect's JSON; nothing else does.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 _SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "proxy-authorization"})
 
@@ -36,11 +37,13 @@ class Flavour(StrEnum):
 
 
 class AuthScheme(StrEnum):
-    """How the key travels: `Authorization: Bearer`, `api-key`, `x-api-key`, or not at all."""
+    """How the key travels (`Authorization: Bearer`, `api-key`, `x-api-key`), a Microsoft Entra ID
+    token instead of a key, or nothing at all."""
 
     BEARER = "bearer"
     API_KEY = "api-key"
     X_API_KEY = "x-api-key"
+    ENTRA = "entra"
     NONE = "none"
 
 
@@ -53,6 +56,12 @@ class Connection(Outgoing):
     model: str | None = None
     auth: AuthScheme = AuthScheme.BEARER
     api_key: SecretStr | None = None
+    entra_scope: str | None = None
+    """With Entra ID: the scope to ask a token for (None: Azure AI Foundry's)."""
+    token_command: str | None = None
+    """With Entra ID: a command printing `az account get-access-token`-style JSON (None: use
+    azure-identity when installed, else the Azure CLI)."""
+    token_timeout_s: float = 60.0
     api_version: str | None = None
     """Sent as `?api-version=` on Azure model-inference routes (`/chat/completions`, `/info`)."""
     extra_parameters: Literal["pass-through", "drop", "error"] | None = None
@@ -84,6 +93,16 @@ Document = str | dict[str, Any]
 # --- rerank -------------------------------------------------------------------------------------
 
 
+class RelevantSpansOption(Outgoing):
+    """v2 `relevant_spans` (Rerank 5's Context Focus), as the Cohere SDK's RerankRelevantSpans."""
+
+    mode: Literal["enabled", "disabled"] = "enabled"
+    threshold: float | None = Field(default=None, ge=0, le=1)
+    """Only spans scoring above this are returned (server default 0.1)."""
+    max_spans: int | None = Field(default=None, ge=1)
+    """At most this many spans per document (server default: all)."""
+
+
 class RerankRequest(Outgoing):
     """A rerank call in neutral form; the flavour decides what of it goes on the wire."""
 
@@ -97,6 +116,18 @@ class RerankRequest(Outgoing):
     """v1 only: long documents are chunked; a document scores as its best chunk."""
     max_tokens_per_doc: int | None = None
     """v2 only: long documents are truncated to this many tokens."""
+    relevant_spans: RelevantSpansOption | None = None
+    """v2 only, Rerank 5 and newer: return the spans of each document that made it relevant."""
+    priority: int | None = Field(default=None, ge=0)
+    """v2 only: 0 (the server's default) is handled first under load; higher waits longer."""
+
+
+class RelevantSpan(Incoming):
+    """A stretch of a document the model found relevant: `[start, end)` in code points."""
+
+    start: int
+    end: int
+    score: float
 
 
 class RerankHit(Incoming):
@@ -107,6 +138,32 @@ class RerankHit(Incoming):
     relevance_score: float = Field(allow_inf_nan=False)
     document: dict[str, Any] | None = None
     """The document as sent (strings as `{"text": ...}`), when it was asked for or mapped back."""
+    relevant_spans: list[RelevantSpan] = Field(default_factory=list)
+    """Most relevant first; only when the request enabled `relevant_spans` (malformed ones are
+    dropped rather than failing the answer)."""
+
+    @field_validator("relevant_spans", mode="before")
+    @classmethod
+    def _usable_spans(cls, value: Any) -> list[Any]:
+        if not isinstance(value, list):
+            return []
+        return [s for s in value if isinstance(s, dict) and _is_span(s)]
+
+
+_MAX_SPAN_OFFSET = 2**31 - 1
+"""Qt keeps text positions in a C int: a larger offset from a server would overflow there."""
+
+
+def _is_span(item: dict[str, Any]) -> bool:
+    start, end, score = item.get("start"), item.get("end"), item.get("score")
+    whole = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
+    number = isinstance(score, int | float) and not isinstance(score, bool)
+    return (
+        whole
+        and number
+        and math.isfinite(score)  # type: ignore[arg-type]
+        and 0 <= start <= end <= _MAX_SPAN_OFFSET  # type: ignore[operator]
+    )
 
 
 class RerankResponse(Incoming):

@@ -1,4 +1,19 @@
-"""URL handling: accept a base URL or a pasted full route, derive the base, build final URLs."""
+"""URL handling: accept a base URL or a pasted full route, derive the base, build final URLs.
+
+Azure shapes recognised (base kept as everything before the route):
+
+* serverless Cohere deployments: `https://<name>.<region>.models.ai.azure.com/v2/rerank` (and
+  `/v1/rerank`, `/v1/chat`, `/v2/chat`, `/chat/completions`);
+* Azure AI model inference on a Foundry resource:
+  `https://<resource>.services.ai.azure.com/models/chat/completions?api-version=2024-05-01-preview`;
+* Azure OpenAI's v1 API: `https://<resource>.openai.azure.com/openai/v1/chat/completions` (and the
+  same under `services.ai.azure.com`), which takes no `api-version`;
+* Foundry's provider-prefixed Cohere routes:
+  `https://<resource>.services.ai.azure.com/providers/cohere/v2/rerank` (the body's `model` is the
+  deployment name). Several public clients call this rerank route; a provider-prefixed
+  `/v2/chat` is not confirmed anywhere we could check, so it is only built, never assumed, and
+  Test connection reports whether it exists.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +45,12 @@ ROUTES: dict[Flavour, dict[str, str]] = {
 """Route per flavour and kind ("rerank", "chat", "info")."""
 
 
+_OPENAI_V1 = "/openai/v1"
+"""Azure OpenAI's v1 API: versionless, so no `api-version` is sent under it."""
+_PROVIDER = "/providers/cohere"
+_INFERENCE = "/models"
+
+
 @dataclass(frozen=True)
 class PastedUrl:
     """What a pasted URL tells us: the base, and the flavour and api-version when it shows them."""
@@ -37,6 +58,8 @@ class PastedUrl:
     base_url: str
     flavour: Flavour | None
     api_version: str | None
+    family: str = ""
+    """The kind of deployment the URL looks like, for people ("Azure AI model inference")."""
 
 
 def parse_pasted_url(url: str) -> PastedUrl:
@@ -66,7 +89,44 @@ def parse_pasted_url(url: str) -> PastedUrl:
             break
     versions = parse_qs(parts.query).get("api-version")
     base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-    return PastedUrl(base, flavour, versions[0] if versions else None)
+    flavour = flavour or _bare_base_flavour(path)
+    return PastedUrl(base, flavour, versions[0] if versions else None, route_family(base, flavour))
+
+
+def _bare_base_flavour(path: str) -> Flavour | None:
+    """The flavour a base without a route still shows (Azure's prefixes name their API)."""
+    lowered = path.lower()
+    if lowered.endswith((_OPENAI_V1, _INFERENCE)):
+        return Flavour.OPENAI
+    if lowered.endswith(_PROVIDER):
+        return Flavour.COHERE_V2
+    return None
+
+
+def route_family(base: str, flavour: Flavour | None) -> str:
+    """The kind of deployment a base URL looks like, for people ("" when nothing tells)."""
+    parts = urlsplit(base)
+    path, host = parts.path.lower(), (parts.hostname or "").lower()
+    if path.endswith(_PROVIDER):
+        return "Azure AI Foundry, Cohere provider route"
+    if path.endswith(_OPENAI_V1):
+        return "Azure OpenAI v1 API (no api-version)"
+    if path.endswith(_INFERENCE):
+        return "Azure AI model inference"
+    if "/openai/deployments/" in path:
+        return "Azure OpenAI deployment"
+    if host.endswith(".models.ai.azure.com") or host.endswith(".inference.ai.azure.com"):
+        return "Azure serverless deployment"
+    if host.endswith(".services.ai.azure.com"):
+        return "Azure AI Foundry resource"
+    if flavour is Flavour.OPENAI:
+        return "OpenAI-compatible server"
+    return "Cohere API" if flavour else ""
+
+
+def takes_api_version(base_url: str) -> bool:
+    """False under Azure OpenAI's versionless v1 API, where an `api-version` is refused."""
+    return not urlsplit(base_url).path.lower().rstrip("/").endswith(_OPENAI_V1)
 
 
 def infer_flavour(url: str) -> Flavour | None:
@@ -94,6 +154,6 @@ def build_url(base_url: str, flavour: Flavour, kind: str, api_version: str | Non
     except KeyError:
         raise InputError(f"unknown kind {kind!r}", where="kind") from None
     url = base_url + route
-    if api_version and route in {"/chat/completions", "/info"}:
+    if api_version and route in {"/chat/completions", "/info"} and takes_api_version(base_url):
         url += "?" + urlencode({"api-version": api_version})
     return url

@@ -1,6 +1,6 @@
 """Command line: `workbench rerank` and `workbench chat` against any endpoint, without Qt.
 
-Exit status: 0 done, 2 bad input, 3 the server answered with an error, 4 protocol error or broken
+Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4 protocol error or broken
 stream (what arrived is still printed), 5 connection failure or timeout.
 """
 
@@ -33,6 +33,7 @@ from workbench.api import (
     accumulate,
     parse_pasted_url,
 )
+from workbench.api.entra import DEFAULT_SCOPE
 from workbench.cli.inputs import (
     parse_params,
     read_documents,
@@ -67,6 +68,15 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     parser.add_argument("--flavour", choices=flavours, help="default: from the URL, else cohere-v2")
     parser.add_argument("--model", help="model name (optional on most deployments)")
     parser.add_argument("--auth", choices=[a.value for a in AuthScheme], default="bearer")
+    parser.add_argument(
+        "--scope", help=f"with --auth entra: the token's scope (default {DEFAULT_SCOPE})"
+    )
+    parser.add_argument(
+        "--token-command",
+        metavar="CMD",
+        help="with --auth entra: a command printing `az account get-access-token`-style JSON "
+        "({scope} is filled in; default: azure-identity when installed, else the Azure CLI)",
+    )
     parser.add_argument(
         "--key-env",
         metavar="VAR",
@@ -126,7 +136,7 @@ def _headers(pairs: list[str]) -> dict[str, str]:
 
 
 def _key(args: argparse.Namespace) -> str | None:
-    if args.auth == AuthScheme.NONE.value:
+    if args.auth in {AuthScheme.NONE.value, AuthScheme.ENTRA.value}:
         return None
     if args.key_env:
         if args.key_env not in os.environ:
@@ -141,6 +151,7 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
     The flavour comes from `--flavour`, else from a pasted route, else Cohere v2. With
     `--endpoint NAME` the saved endpoint is used; `--flavour`, `--model` and `--header` still apply.
     """
+    _check_entra_options(args)
     if getattr(args, "endpoint", None):
         return _saved_connection(args)
     pasted = parse_pasted_url(args.url)
@@ -152,11 +163,20 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         model=args.model,
         auth=AuthScheme(args.auth),
         api_key=key,  # pydantic turns the str into a SecretStr
+        entra_scope=args.scope,
+        token_command=args.token_command,
         api_version=args.api_version,
         extra_parameters=args.extra_parameters,
         timeout_s=args.timeout,
         extra_headers=_headers(args.header),
     )
+
+
+def _check_entra_options(args: argparse.Namespace) -> None:
+    entra = args.auth == AuthScheme.ENTRA.value or bool(getattr(args, "endpoint", None))
+    for option, value in (("--scope", args.scope), ("--token-command", args.token_command)):
+        if value and not entra:
+            raise InputError(f"{option} applies only with --auth entra", where=option)
 
 
 def _saved_connection(args: argparse.Namespace) -> Connection:
@@ -166,6 +186,10 @@ def _saved_connection(args: argparse.Namespace) -> Connection:
         changes["flavour"] = Flavour(args.flavour)
     if args.model:
         changes["model"] = args.model
+    if args.scope:
+        changes["entra_scope"] = args.scope
+    if args.token_command:
+        changes["token_command"] = args.token_command
     return saved.model_copy(update=changes)
 
 

@@ -28,6 +28,7 @@ AUTH_LABELS: dict[AuthScheme, str] = {
     AuthScheme.BEARER: "Authorization: Bearer",
     AuthScheme.API_KEY: "api-key header",
     AuthScheme.X_API_KEY: "x-api-key header",
+    AuthScheme.ENTRA: "Microsoft Entra ID (no key)",
     AuthScheme.NONE: "No authentication",
 }
 HEADERS_WHERE = "Extra headers"
@@ -92,6 +93,10 @@ class EndpointConfig(BaseModel):
     flavour: Flavour = Flavour.COHERE_V2
     model: str | None = None
     auth: AuthScheme = AuthScheme.BEARER
+    entra_scope: str | None = None
+    """With Entra ID: the token's scope (None: Azure AI Foundry's `https://ai.azure.com/.default`)."""
+    token_command: str | None = None
+    """With Entra ID: a command printing the token as JSON (None: azure-identity, else `az`)."""
     api_version: str | None = None
     extra_parameters: Literal["pass-through", "drop", "error"] | None = None
     ca_bundle: str | None = None
@@ -114,7 +119,7 @@ class EndpointConfig(BaseModel):
             raise ValueError("must not be empty")
         return value
 
-    @field_validator("model", "api_version", "ca_bundle", "proxy")
+    @field_validator("model", "api_version", "ca_bundle", "proxy", "entra_scope", "token_command")
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
@@ -142,8 +147,8 @@ class EndpointConfig(BaseModel):
 
     @property
     def needs_key(self) -> bool:
-        """Whether requests carry a key."""
-        return self.auth is not AuthScheme.NONE
+        """Whether requests carry a key from the keyring (Entra ID signs in instead)."""
+        return self.auth not in {AuthScheme.NONE, AuthScheme.ENTRA}
 
     def to_connection(self, key: str | None) -> Connection:
         """Build what the api client needs.
@@ -160,6 +165,8 @@ class EndpointConfig(BaseModel):
             model=self.model,
             auth=self.auth,
             api_key=SecretStr(key) if key and self.needs_key else None,
+            entra_scope=self.entra_scope,
+            token_command=self.token_command,
             api_version=self.api_version,
             extra_parameters=self.extra_parameters,
             timeout_s=self.timeout_s,

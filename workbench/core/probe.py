@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from workbench.api.entra_explain import NO_ACCESS, TOKEN_REFUSED
 from workbench.api.errors import (
     ApiError,
     AuthError,
@@ -17,9 +18,12 @@ from workbench.api.errors import (
     RateLimited,
     RequestTimeout,
     ServerError,
+    SignInError,
+    StatusError,
     WorkbenchError,
 )
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
+from workbench.core.probe_routes import routes_line, survey_routes
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -43,12 +47,20 @@ class ProbeReport:
     model: dict[str, str] = field(default_factory=dict)
     """Model info from `/info` (name, type, provider) where the server offers it."""
     error: WorkbenchError | None = None
+    sign_in: str = ""
+    """With Entra ID: which credential signed in and when its token expires."""
+    routes: str = ""
+    """Which candidate routes the server answers ("Routes: /v2/rerank ✔ · /v1/chat ✘ (404)")."""
 
     def text(self) -> str:
         """The report for people: a mark and the headline, then the explanation and the URL."""
         lines = [f"{'✔' if self.ok else '✘'} {self.headline}"]
+        if self.sign_in:
+            lines.append(self.sign_in)
         if self.explanation:
             lines.append(self.explanation)
+        if self.routes:
+            lines.append(self.routes)
         if self.url:
             lines.append(f"Called: {self.url}")
         return "\n".join(lines)
@@ -75,7 +87,7 @@ async def probe_endpoint(endpoint: EndpointConfig, key: str | None) -> ProbeRepo
 
 
 async def probe(client: WorkbenchClient) -> ProbeReport:
-    """Try `/info`; where a server has none, send the smallest rerank, then the smallest chat.
+    """Sign in (Entra ID), then try `/info`; where a server has none, the smallest requests.
 
     Args:
         client: a client for the endpoint under test (its key already set).
@@ -83,6 +95,30 @@ async def probe(client: WorkbenchClient) -> ProbeReport:
     Returns:
         A report; failures are reported, not raised.
     """
+    if client.sign_in is None:
+        return await _with_routes(client, await _probe_routes(client))
+    try:
+        token = await client.sign_in.token()
+    except SignInError as exc:
+        return ProbeReport(False, str(exc), explanation=explain(exc), error=exc)
+    report = await _with_routes(client, await _probe_routes(client))
+    current = client.sign_in.current or token  # a 401 may have brought a newer one
+    report = replace(report, sign_in=current.describe())
+    if isinstance(report.error, AuthError):
+        # Signed in, yet refused: the token's tenant, audience or role is wrong, not a key.
+        why = NO_ACCESS if report.error.status == 403 else TOKEN_REFUSED
+        report = replace(report, explanation=why)
+    return report
+
+
+async def _with_routes(client: WorkbenchClient, report: ProbeReport) -> ProbeReport:
+    """Add which candidate routes exist, when the server was reached at all."""
+    if not report.ok and not isinstance(report.error, StatusError | ProtocolError):
+        return report
+    return replace(report, routes=routes_line(await survey_routes(client)))
+
+
+async def _probe_routes(client: WorkbenchClient) -> ProbeReport:
     url = client.url_for("info")
     started = time.perf_counter()
     try:
@@ -149,6 +185,8 @@ def failure(exc: WorkbenchError, url: str) -> ProbeReport:
 def explain(exc: WorkbenchError) -> str:
     """The likely cause of a failure, in words, with what to try."""
     text = _chain_text(exc)
+    if isinstance(exc, SignInError):
+        return exc.server_message.partition(" (the token command ended")[0]
     if isinstance(exc, AuthError):
         return (
             "Wrong key: the server refused it. Check the key, and the authentication "

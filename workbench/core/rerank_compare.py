@@ -116,10 +116,13 @@ def compare_rankings(a: Sequence[int], b: Sequence[int], k: int) -> Comparison:
 # --- batching -----------------------------------------------------------------------------------
 
 
-def batch_size(max_chunks_per_doc: int | None = None) -> int:
-    """Largest batch that keeps to the 1,000-document advice and v1's documents * chunks < 10,000."""
+def batch_size(
+    max_chunks_per_doc: int | None = None, recommended: int = RECOMMENDED_MAX_DOCUMENTS
+) -> int:
+    """Largest batch that keeps to the model's advised documents per request (1,000 for every
+    family so far, see `rerank_models`) and v1's documents * chunks < 10,000."""
     chunks = max_chunks_per_doc or DEFAULT_MAX_CHUNKS_PER_DOC
-    return max(1, min(RECOMMENDED_MAX_DOCUMENTS, (MAX_DOCS_TIMES_CHUNKS - 1) // chunks))
+    return max(1, min(recommended, (MAX_DOCS_TIMES_CHUNKS - 1) // chunks))
 
 
 def split_batches(count: int, size: int) -> list[range]:

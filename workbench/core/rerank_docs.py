@@ -14,14 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
+from workbench.core.rerank_models import UNKNOWN, limits_for
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.api.models import Document
 
-QUERY_TOKEN_LIMIT = 2048
-"""Rerank 3's documented limit on the query, in tokens."""
+QUERY_TOKEN_LIMIT = UNKNOWN.query_tokens
+"""The query limit assumed when the model is unknown (Rerank 3 and 3.5's 2,048 tokens); each
+family's own is in `workbench.core.rerank_models`."""
 RECOMMENDED_MAX_DOCUMENTS = 1000
 """Cohere recommends at most this many documents per request."""
 MAX_DOCS_TIMES_CHUNKS = 10_000
@@ -227,7 +229,7 @@ def estimate_tokens(text: str) -> int:
 
     Heuristic: about 4 characters per token for alphabetic text, one token per CJK/kana/hangul
     character (their tokenizers rarely merge them), and never fewer than 4 tokens per 3 words.
-    Real counts differ by model; the figure only warns before the 2,048-token query limit.
+    Real counts differ by model; the figure only warns before a model's query limit.
 
     Args:
         text: any text.
@@ -243,10 +245,26 @@ def estimate_tokens(text: str) -> int:
     return max(by_chars, by_words)
 
 
-def query_token_note(query: str) -> tuple[int, bool]:
-    """(estimated tokens, over the limit) for a rerank query."""
+def query_token_note(query: str, model: str | None = None) -> tuple[int, bool]:
+    """(estimated tokens, over the model's query limit) for a rerank query."""
     tokens = estimate_tokens(query)
-    return tokens, tokens > QUERY_TOKEN_LIMIT
+    return tokens, tokens > limits_for(model).query_tokens
+
+
+def query_token_label(query: str, model: str | None) -> str:
+    """The query's token estimate against its model's limit, for the label beside the query.
+
+    Args:
+        query: the query as typed.
+        model: the model it goes to (typed, saved or named by /info); None when unknown.
+
+    Returns:
+        e.g. "≈ 2,500 / 4,096 tokens (Rerank 4)", with a warning mark when over.
+    """
+    limits = limits_for(model)
+    tokens, over = query_token_note(query, model)
+    text = f"≈ {tokens:,} / {limits.query_tokens:,} tokens ({limits.family})"
+    return f"⚠ {text}: too long for the query limit" if over else text
 
 
 # --- display ------------------------------------------------------------------------------------

@@ -23,4 +23,6 @@ def chat_routes(sandbox: Sandbox) -> list[Route]:
         # Azure AI Foundry serves under /models; vLLM and llama.cpp under /v1.
         sandbox.route("/models/chat/completions", chat_openai),
         sandbox.route("/v1/chat/completions", chat_openai),
+        # Azure OpenAI's versionless v1 API, on openai.azure.com and services.ai.azure.com.
+        sandbox.route("/openai/v1/chat/completions", chat_openai),
     ]

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import secrets
+import shlex
 import sys
 
 from workbench.sandbox.config import SandboxConfig
@@ -26,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
     auth = parser.add_mutually_exclusive_group()
     auth.add_argument("--key", help="the key clients must send (default: a generated one)")
     auth.add_argument("--no-auth", action="store_true", help="accept requests without a key")
+    auth.add_argument(
+        "--entra-tokens",
+        action="store_true",
+        help="keys off: accept only Entra-style Bearer tokens from the printed token command",
+    )
     parser.add_argument("--seed", type=int, default=0, help="default seed for generated answers")
     parser.add_argument("--rpm", type=int, default=1000, help="requests per minute before 429")
     parser.add_argument("--tpm", type=int, default=200_000, help="tokens per minute before 429")
@@ -51,11 +57,13 @@ def config_from_args(argv: list[str]) -> SandboxConfig:
         parse_faults(args.fault)
     except FaultSpecError as exc:
         parser.error(f"--fault: {exc}")
-    key = None if args.no_auth else args.key or "sandbox-" + secrets.token_urlsafe(18)
+    entra = args.entra_tokens
+    key = None if args.no_auth or entra else args.key or "sandbox-" + secrets.token_urlsafe(18)
     return SandboxConfig(
         host=args.host,
         port=args.port,
         key=key,
+        entra_secret=secrets.token_urlsafe(18) if entra else None,
         seed=args.seed,
         rpm=args.rpm,
         tpm=args.tpm,
@@ -63,6 +71,18 @@ def config_from_args(argv: list[str]) -> SandboxConfig:
         default_faults=args.fault,
         access_log=True,
     )
+
+
+def token_command(secret: str) -> str:
+    """The command line that prints a token this sandbox accepts (for `--token-command`)."""
+    python = shlex.quote(sys.executable)
+    return f"{python} -m workbench.sandbox.entra_tokens --secret {shlex.quote(secret)}"
+
+
+def _auth_line(config: SandboxConfig) -> str:
+    if config.entra_secret:
+        return f"token command (--auth entra): {token_command(config.entra_secret)}"
+    return f"key: {config.key}" if config.key else "key: none (authentication is off)"
 
 
 def main(argv: list[str]) -> int:
@@ -83,7 +103,7 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     host, port = sock.getsockname()[:2]
     print(f"base URL: http://{host}:{port}", flush=True)  # noqa: T201  # the point of the command
-    print(f"key: {config.key}" if config.key else "key: none (authentication is off)", flush=True)  # noqa: T201  # the point of the command
+    print(_auth_line(config), flush=True)  # noqa: T201  # the point of the command
     server = make_server(config)
     try:
         asyncio.run(server.serve(sockets=[sock]))

@@ -14,6 +14,9 @@ class SandboxConfig:
     """0 picks a free port; the running sandbox reports the real one."""
     key: str | None = None
     """The only key accepted; None turns authentication off."""
+    entra_secret: str | None = None
+    """When set, keys are off and only Entra-style tokens signed with this secret pass (with
+    their expiry checked): see `workbench.sandbox.entra_tokens`."""
     seed: int = 0
     """Default seed for generated answers when a request gives none."""
     rpm: int = 1000

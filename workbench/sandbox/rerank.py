@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from typing import Any
 
 from workbench.sandbox import validate as v
 from workbench.sandbox.ranking import rank_chunked, rank_truncated
+from workbench.sandbox.spans import relevant_spans, span_options
 from workbench.sandbox.text import words
 
 MAX_QUERY_TOKENS = 2048
+"""Rerank 3 and 3.5 (and any model the sandbox does not know)."""
+LONG_QUERY_TOKENS = 4096
+"""Rerank 4 and 5 (32k context); the client's table in workbench/core/rerank_models.py cites why."""
+_NEW_FAMILY = re.compile(r"rerank\D*?v([4-9]|\d{2,})", re.IGNORECASE)
 MAX_CHUNK_PRODUCT = 10_000
 RECOMMENDED_MAX_DOCUMENTS = 1000
+
+
+def query_limit(model: object) -> int:
+    """The query limit of the model a request names (`rerank-v4.0-pro`: 4,096)."""
+    newer = isinstance(model, str) and _NEW_FAMILY.search(model)
+    return LONG_QUERY_TOKENS if newer else MAX_QUERY_TOKENS
 
 
 def _query(body: dict[str, Any]) -> str:
     query = v.string(body, "query", need=True)
     assert query is not None  # need=True raises instead
-    if len(words(query)) > MAX_QUERY_TOKENS:
-        raise v.bad("query", f"is too long: {len(words(query))} tokens, at most {MAX_QUERY_TOKENS}")
+    limit = query_limit(body.get("model"))
+    if len(words(query)) > limit:
+        raise v.bad("query", f"is too long: {len(words(query))} tokens, at most {limit}")
     return query
 
 
@@ -115,8 +128,14 @@ def rerank_v2(body: dict[str, Any]) -> dict[str, Any]:
             )
     max_tokens = v.integer(body, "max_tokens_per_doc", low=1) or 4096
     v.integer(body, "priority", low=0)
+    spans = span_options(body)
     top_n = _top_n(body, len(documents))
     results = _results(rank_truncated(query, documents, max_tokens), top_n)
+    if spans is not None:
+        for result in results:
+            found = relevant_spans(query, documents[result["index"]], *spans)
+            if found:  # the API leaves the field out when a document has no span
+                result["relevant_spans"] = found
     return {
         "id": str(uuid.uuid4()),
         "results": results,

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from workbench.sandbox.auth import check_key
+from workbench.sandbox.auth import check_auth
 from workbench.sandbox.call import Call, Handler
 from workbench.sandbox.chat_routes import chat_routes
 from workbench.sandbox.errors import Flavour, SandboxHTTPError, error_body
@@ -106,7 +106,7 @@ class Sandbox:
         return Route(path, endpoint, methods=[method])
 
     async def _serve(self, request: Request, handler: Handler, method: str) -> Response:
-        check_key(self.config.key, request.headers)
+        check_auth(self.config.key, self.config.entra_secret, request.headers)
         faults = request_faults(self.default_faults, request.headers.get(HEADER))
         raw = await request.body()
         body = parse_body(raw) if method == "POST" else {}
@@ -158,6 +158,8 @@ def build_app(config: SandboxConfig) -> ASGIApp:
         sandbox.route("/models/info", _info, method="GET"),
         sandbox.route("/v1/rerank", _rerank_v1),
         sandbox.route("/v2/rerank", _rerank_v2),
+        # Azure AI Foundry's provider-prefixed Cohere rerank route (the model names the deployment).
+        sandbox.route("/providers/cohere/v2/rerank", _rerank_v2),
         *chat_routes(sandbox),
     ]
     app = Starlette(routes=routes, exception_handlers={404: _not_found, 405: _not_found})

@@ -156,6 +156,7 @@ def test_final_url_and_plain_http_warning(pane: EndpointsPane, qtbot: QtBot) -> 
     assert combo.currentData() == Flavour.COHERE_V1.value
     assert _edit(pane, "apiVersion").text() == "2024-05-01-preview"
     assert "http://rerank.example.com/v1/rerank" in _label(pane, "finalUrlLabel").text()
+    assert "Looks like: Cohere API" in _label(pane, "finalUrlLabel").text()
     assert not _label(pane, "urlWarningLabel").isHidden()
 
 

@@ -106,6 +106,10 @@ def rerank_body(request: RerankRequest, model: str | None) -> dict[str, Any]:
             "documents": [render_document(d, request.rank_fields) for d in request.documents],
             "top_n": request.top_n,
             "max_tokens_per_doc": request.max_tokens_per_doc,
+            "relevant_spans": request.relevant_spans.model_dump(exclude_none=True)
+            if request.relevant_spans
+            else None,
+            "priority": request.priority,
         }
     )
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Flavour
-from workbench.api.urls import build_url, parse_pasted_url
+from workbench.api.urls import build_url, parse_pasted_url, route_family
 from workbench.core.endpoints import (
     AUTH_LABELS,
     FLAVOUR_LABELS,
@@ -29,6 +29,7 @@ from workbench.core.endpoints import (
     Prices,
     is_plain_http_off_loopback,
 )
+from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
     combo_box,
@@ -100,6 +101,7 @@ class EndpointForm(QWidget):
         self._forget_key = QPushButton("Forget stored key", self)
         self._forget_key.setObjectName("forgetKeyButton")
         self._forget_key.setAccessibleName("Forget stored key")
+        self._entra = EntraFields(self)
         self._build_connection_fields()
         self._layout_fields()
 
@@ -126,7 +128,7 @@ class EndpointForm(QWidget):
         self._price_search = price_edit(self, "priceSearch", "Price per 1,000 search units")
 
     def _layout_fields(self) -> None:
-        main = QFormLayout()
+        main = self._main = QFormLayout()
         add_row(main, "&Name:", self._name)
         add_row(main, "&Base URL:", self._url)
         main.addRow("", self._final_url)
@@ -139,6 +141,8 @@ class EndpointForm(QWidget):
         key_row.addWidget(self._key_hint, 1)
         key_row.addWidget(self._forget_key)
         main.addRow("", key_row)
+        self._key_row = key_row
+        self._entra.add_rows(main)
         # Alt+letter goes to a section, not to each of its fields: 26 letters minus the menu
         # bar's cannot cover every field of this pane without two controls sharing one.
         advanced = QGroupBox("C&onnection", self)
@@ -183,6 +187,7 @@ class EndpointForm(QWidget):
             self._price_in,
             self._price_out,
             self._price_search,
+            *self._entra.edits,
         ):
             edit.textEdited.connect(self._on_field_edited)
         for combo in (self._flavour, self._auth, self._extra):
@@ -210,6 +215,7 @@ class EndpointForm(QWidget):
         self._model.setText(endpoint.model or "")
         self._set_combo(self._auth, endpoint.auth)
         self._key.clear()
+        self._entra.load(endpoint)
         self._api_version.setText(endpoint.api_version or "")
         self._set_combo(self._extra, endpoint.extra_parameters or "")
         self._ca_bundle.setText(endpoint.ca_bundle or "")
@@ -241,6 +247,7 @@ class EndpointForm(QWidget):
             "flavour": self.flavour(),
             "model": self._model.text(),
             "auth": self.auth_scheme(),
+            **self._entra.values(),
             "api_version": self._api_version.text(),
             "extra_parameters": self._extra.currentData() or None,
             "ca_bundle": self._ca_bundle.text(),
@@ -266,8 +273,8 @@ class EndpointForm(QWidget):
             raise InputError(first["msg"], title="Invalid endpoint", where=where) from exc
 
     def key_text(self) -> str:
-        """The key typed in the masked field ('' keeps the stored one)."""
-        return self._key.text().strip()
+        """The key typed in the masked field ('' keeps the stored one; none with Entra ID)."""
+        return "" if self.auth_scheme() is AuthScheme.ENTRA else self._key.text().strip()
 
     def clear_key(self) -> None:
         """Empty the key field (after it was stored)."""
@@ -312,7 +319,15 @@ class EndpointForm(QWidget):
 
     # --- helpers ----------------------------------------------------------------------------
 
+    def _show_auth_rows(self) -> None:
+        # With Entra ID there is no key to type or store: its two rows take the key's place.
+        entra = self.auth_scheme() is AuthScheme.ENTRA
+        self._main.setRowVisible(self._key, not entra)
+        self._main.setRowVisible(self._key_row, not entra)
+        self._entra.show_rows(self._main, entra)
+
     def _update_url_preview(self) -> None:
+        self._show_auth_rows()
         text = self._url.text().strip()
         warning = ""
         try:
@@ -330,6 +345,9 @@ class EndpointForm(QWidget):
                 f"{kind}: {build_url(pasted.base_url, flavour, kind, version)}"
                 for kind in ("rerank", "chat", "info")
             ]
+            family = route_family(pasted.base_url, flavour)
+            if family:
+                urls.insert(0, f"Looks like: {family}")
             self._final_url.setText("\n".join(urls))
             if is_plain_http_off_loopback(text):
                 warning = (

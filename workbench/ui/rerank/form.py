@@ -28,6 +28,8 @@ from workbench.core.rerank_docs import (
     key_inventory,
     missing_field_warning,
 )
+from workbench.core.rerank_models import UNKNOWN, RerankModelLimits
+from workbench.ui.rerank.span_controls import SpanControls
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -73,6 +75,8 @@ class RerankForm(QWidget):
         self._inventory: list[KeyCount] = []
         self._auto_fields: list[str] = []
         """The keys checked for the person because the documents have no `text` key."""
+        self._v2 = True
+        self._spans_model = UNKNOWN
         self._build_ui()
         self._build_move_shortcuts()
         self._connect_signals()
@@ -118,6 +122,9 @@ class RerankForm(QWidget):
             self._rows[key] = (buddy, widget)
         layout.addRow(self.fields_warning)
         layout.addRow(self.return_documents)
+        self.spans = SpanControls(self)
+        self.spans.add_rows(layout, self)
+        self._layout = layout
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(layout)
@@ -155,6 +162,7 @@ class RerankForm(QWidget):
         self.max_tokens.valueChanged.connect(self._on_value_changed)
         self.return_documents.toggled.connect(self._on_value_changed)
         self.model.textChanged.connect(self._on_value_changed)
+        self.spans.connect(self._on_value_changed)
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -173,6 +181,13 @@ class RerankForm(QWidget):
             default_model or ("required" if rules.model_required else "server's default")
         )
         self.max_chunks.setToolTip(f"Server default {DEFAULT_MAX_CHUNKS_PER_DOC}")
+        self._v2 = rules.length_parameter == "max_tokens_per_doc"
+        self.set_model_limits(self._spans_model)
+
+    def set_model_limits(self, limits: RerankModelLimits) -> None:
+        """Enable what the model's family takes (relevant_spans: Rerank 5)."""
+        self._spans_model = limits
+        self.spans.set_allowed(self._layout, v2=self._v2, spans=self._v2 and limits.relevant_spans)
 
     def set_documents(self, documents: Sequence[Document]) -> None:
         """Rebuild the key list from the documents, keeping the person's checks and order."""
@@ -205,6 +220,8 @@ class RerankForm(QWidget):
             max_tokens_per_doc=(self.max_tokens.value() or None)
             if length == "max_tokens_per_doc"
             else None,
+            relevant_spans=self.spans.option() if self._v2 else None,
+            priority=self.spans.priority_value() if self._v2 else None,
         )
 
     def rank_fields(self) -> list[str]:

@@ -23,10 +23,11 @@ from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import Flavour, RerankRequest, RerankResponse
 from workbench.core.rerank_docs import (
     check_documents,
-    query_token_note,
+    query_token_label,
     rules_for,
     stringify_values,
 )
+from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
@@ -286,6 +287,7 @@ class RerankPane(QWidget):
             target = (endpoint, await session.client_for(endpoint.id))
             if other is None:
                 response = await self._sender.send(target, request, split=split)
+                self._update_query_tokens()  # /info may have named the model just now
                 self.results.show_results(response, request, notes)
                 self.status.setText(self.results.summary())
                 return
@@ -332,7 +334,7 @@ class RerankPane(QWidget):
     def _update_split_offer(self, count: int) -> None:
         current = self._services.session.selected("rerank")
         flavour = current.flavour if current is not None else None
-        size = batch_for(flavour, self.form.max_chunks.value() or None)
+        size = batch_for(flavour, self.form.max_chunks.value() or None, self._model())
         over = count > size
         self.split.setVisible(over)
         if over:
@@ -350,6 +352,7 @@ class RerankPane(QWidget):
         self.form.set_rules(rules, current.model if current else None)
         self.run_button.setToolTip("" if rules.supported else "This flavour has no rerank route")
         self._on_session_endpoints_changed()
+        self._update_query_tokens()
 
     def _on_session_endpoints_changed(self) -> None:
         # An edited URL may lead to another deployment: ask its /info again.
@@ -362,10 +365,20 @@ class RerankPane(QWidget):
         self._set_busy(self._services.tasks.is_running(RUN_KEY))
 
     def _on_query_text_changed(self) -> None:
-        tokens, over = query_token_note(self.query.toPlainText())
-        text = f"≈ {tokens:,} / 2,048 tokens"
-        self.query_tokens.setText(f"⚠ {text}: too long for the query limit" if over else text)
+        self._update_query_tokens()
         self._preview_timer.start()
+
+    def _update_query_tokens(self) -> None:
+        # The limit is the model's: it changes with the model box, the endpoint, and /info.
+        model = self._model()
+        self.query_tokens.setText(query_token_label(self.query.toPlainText(), model))
+        self.form.set_model_limits(limits_for(model))
+
+    def _model(self) -> str | None:
+        """The model the query goes to: typed, else the endpoint's, else what /info named."""
+        endpoint = self._services.session.selected("rerank")
+        known = self._sender.known_model(endpoint) if endpoint else None
+        return self.form.model.text().strip() or (endpoint and endpoint.model) or known
 
     def _on_editor_documents_changed(self, documents: list[Document] | None) -> None:
         if documents is not None:
@@ -381,6 +394,7 @@ class RerankPane(QWidget):
         self._services.notices.info("Documents", text)
 
     def _on_form_changed(self, *_args: object) -> None:
+        self._update_query_tokens()
         self._update_split_offer(len(self.editor.last_documents() or []))
         self._preview_timer.start()
 

@@ -16,6 +16,7 @@ from workbench.core.rerank_docs import (
     RECOMMENDED_MAX_DOCUMENTS,
     rules_for,
 )
+from workbench.core.rerank_models import limits_for
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -47,9 +48,10 @@ def check_chunk_budget(count: int, max_chunks: int | None, *, split: bool) -> No
     )
 
 
-def batch_for(flavour: Flavour | None, max_chunks: int | None) -> int:
-    """Documents per request when splitting: v1 also counts each document's chunks."""
-    return batch_size(max_chunks if flavour is Flavour.COHERE_V1 else 1)
+def batch_for(flavour: Flavour | None, max_chunks: int | None, model: str | None = None) -> int:
+    """Documents per request when splitting: the model's advice; v1 also counts chunks."""
+    recommended = limits_for(model).recommended_documents
+    return batch_size(max_chunks if flavour is Flavour.COHERE_V1 else 1, recommended)
 
 
 def _needs_model(endpoint: EndpointConfig, request: RerankRequest) -> bool:
@@ -106,7 +108,8 @@ class RerankSender:
         if _needs_model(endpoint, request):
             request = request.model_copy(update={"model": await self._model_name(target)})
         total = len(request.documents)
-        size = batch_for(endpoint.flavour, request.max_chunks_per_doc)
+        model = request.model or endpoint.model
+        size = batch_for(endpoint.flavour, request.max_chunks_per_doc, model)
         if total <= size or not split:
             return await client.rerank(request)
         parts = []

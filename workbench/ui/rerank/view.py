@@ -17,14 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.rerank_spans import ranked_text, span_marks, spans_caption
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonHighlighter
+from workbench.ui.common.json_highlight import utf16_index
 from workbench.ui.rerank.compare_model import CompareModel
 from workbench.ui.rerank.results import (
     PreviewDelegate,
     RerankResultsModel,
     ScoreBarDelegate,
 )
+from workbench.ui.rerank.span_marks import mark_spans
 
 if TYPE_CHECKING:
     from workbench.api.models import RerankRequest, RerankResponse
@@ -59,6 +62,7 @@ class RerankResultsView(QTabWidget):
         self.setObjectName("rerankResultsTabs")
         self.setAccessibleName("Rerank output")
         self._summary = ""
+        self._fields: list[str] | None = None
         self.model = RerankResultsModel(self)
         self.compare_model = CompareModel(self)
         self.addTab(self._results_page(), "Res&ults")
@@ -128,6 +132,7 @@ class RerankResultsView(QTabWidget):
     ) -> None:
         """Replace the results with a new answer to `request`."""
         fields = request.rank_fields or ["text"]
+        self._fields = request.rank_fields
         self.model.set_results(response.results, request.documents, fields)
         self._summary = summary_line(response)
         shown = [*notes, *response.warnings]
@@ -162,4 +167,13 @@ class RerankResultsView(QTabWidget):
         head = (
             f"// rank {rows[0].row() + 1} · index {hit.index} · score {hit.relevance_score:.6f}\n"
         )
+        if hit.relevant_spans and document is not None:
+            # Spans count in the text that was ranked: show that text, with the spans marked.
+            text = ranked_text(document, self._fields)
+            marks = span_marks(text, hit.relevant_spans)
+            head += spans_caption(marks) + "\n"
+            self.detail.setPlainText(head + text)
+            mark_spans(self.detail, utf16_index(head, len(head)), text, marks)
+            return
+        self.detail.setExtraSelections([])
         self.detail.setPlainText(head + json.dumps(document, indent=2, ensure_ascii=False))

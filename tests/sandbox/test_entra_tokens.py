@@ -1,0 +1,48 @@
+"""Entra mode: only live tokens the sandbox signed pass; expired 401, forged 401, no role 403."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import httpx
+import pytest
+
+from tests.conftest import ENTRA_TEST_SECRET
+from workbench.sandbox.entra_tokens import EXPIRED, INVALID, KEYS_OFF, NO_ACCESS, issue
+
+if TYPE_CHECKING:
+    from workbench.sandbox.runner import RunningSandbox
+
+
+def _info(sandbox: RunningSandbox, headers: dict[str, str]) -> httpx.Response:
+    return httpx.get(f"{sandbox.base_url}/info", headers=headers)
+
+
+def test_live_token_passes(entra_sandbox: RunningSandbox) -> None:
+    token = issue(ENTRA_TEST_SECRET, int(time.time()) + 600)
+    assert _info(entra_sandbox, {"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("token", "status", "message"),
+    [
+        (issue(ENTRA_TEST_SECRET, int(time.time()) - 1), 401, EXPIRED),
+        (issue("another-secret", int(time.time()) + 600), 401, INVALID),
+        (issue(ENTRA_TEST_SECRET, int(time.time()) + 600, access=False), 403, NO_ACCESS),
+        ("a-plain-api-key", 401, KEYS_OFF),
+    ],
+)
+def test_refused_tokens_say_why(
+    entra_sandbox: RunningSandbox, token: str, status: int, message: str
+) -> None:
+    response = _info(entra_sandbox, {"Authorization": f"Bearer {token}"})
+    assert response.status_code == status
+    assert message in response.text
+
+
+def test_keys_are_off_in_entra_mode(entra_sandbox: RunningSandbox) -> None:
+    response = _info(entra_sandbox, {"api-key": "whatever"})
+    assert response.status_code == 401
+    assert KEYS_OFF in response.text
+    assert _info(entra_sandbox, {}).status_code == 401

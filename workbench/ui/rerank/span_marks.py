@@ -1,0 +1,45 @@
+"""Draws Rerank 5's relevant spans over the selected document, as the chat marks citations."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from workbench.ui.common.json_highlight import utf16_index
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from workbench.core.rerank_spans import SpanMark
+
+SPAN_PROPERTY = 0x100100
+"""QTextFormat user property carrying a span's score (tests and tooltips read it)."""
+
+
+def mark_spans(edit: QPlainTextEdit, offset: int, text: str, marks: Sequence[SpanMark]) -> None:
+    """Highlight each span of `text`, which starts `offset` UTF-16 units into the edit.
+
+    The server counts in code points; Qt positions count UTF-16 units (an emoji is two).
+    """
+    selections = []
+    for mark in marks:
+        selection = QTextEdit.ExtraSelection()
+        selection.format.setBackground(QColor("#fff3b0"))  # the chat's citation colour
+        selection.format.setFontUnderline(True)
+        selection.format.setToolTip(f"Relevant span, score {mark.score:.2f}")
+        selection.format.setProperty(SPAN_PROPERTY, mark.score)
+        cursor = QTextCursor(edit.document())
+        cursor.setPosition(offset + utf16_index(text, mark.start))
+        cursor.setPosition(offset + utf16_index(text, mark.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        selections.append(selection)
+    edit.setExtraSelections(selections)
+
+
+def marked_texts(edit: QPlainTextEdit) -> list[str]:
+    """The texts currently marked as spans, in document order."""
+    return [s.cursor.selectedText() for s in edit.extraSelections()]
