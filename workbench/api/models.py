@@ -255,8 +255,8 @@ class ChatRequest(Outgoing):
 class Citation(Incoming):
     """A cited span of the answer, normalised across flavours. Offsets count code points."""
 
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: int
+    end: int
     text: str
     document_ids: list[str] = Field(default_factory=list)
     type: str | None = None
