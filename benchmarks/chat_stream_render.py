@@ -5,7 +5,8 @@ Every scenario is measured three ways in the same process, on the same events:
 * fold   - the events folded with `accumulate`, no event loop and no UI: the unit of work;
 * stream - the same paced stream consumed on the qasync loop by a bare fold loop: what receiving
            the stream costs at all (pacing timers, the loop, the fold), without the pane;
-* pane   - the pane's own `_run` path: fold, coalesced transcript render, end of turn.
+* pane   - the pane's own path (`core.turns.stream_turn` under its controller): fold, coalesced
+           transcript render, end of turn.
 
 A 5 ms heartbeat QTimer runs during `stream` and `pane`; the gaps between its beats are the
 event-loop stalls a person would feel. The stand-in client yields the events on a 5,000/s
@@ -279,7 +280,10 @@ async def run_pane(
     with (
         Heartbeat() as beat,
         Timed(pane.transcript, "_render_live", time.process_time) as render,
-        Timed(pane, "_finish", time.perf_counter) as finish,
+        # The controller's `finish` puts the reply in and announces it; the views draw in its
+        # signal's slots, so this is the whole end of turn. (Wrapping the pane's slot, as before,
+        # timed nothing: the connection keeps the method it was made with.)
+        Timed(pane.controller, "finish", time.perf_counter) as finish,
     ):
         source.client = PacedClient(events, burst)
         t0 = time.perf_counter()

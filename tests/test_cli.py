@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
@@ -183,7 +188,17 @@ def test_chat_json_stream_and_not(
     assert streamed["events"] > 3
     assert streamed["ttft_ms"] <= streamed["total_ms"]
     for citation in streamed["citations"]:
-        assert set(citation) == {"start", "end", "text", "document_ids"}
+        assert set(citation) == {
+            "start",
+            "end",
+            "text",
+            "document_ids",
+            "anchoring",
+            "server_start",
+            "server_end",
+        }
+        assert citation["anchoring"] == "code_points"  # the sandbox counts code points
+        assert streamed["text"][citation["start"] : citation["end"]] == citation["text"]
 
 
 def test_chat_with_v1_tools_on_v2_returns_parsed_tool_calls(
@@ -296,3 +311,88 @@ def test_history_in_v1_form_is_read(tmp_path: Path) -> None:
         ("assistant", ""),
     ]
     assert history[2].tool_calls[0].parameters == {"a": 1}
+
+
+def test_json_keeps_what_arrived_when_a_stalled_stream_times_out(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _run(
+        capsys, "chat", "--url", sandbox.base_url, "--model", "m", "--message", "Tell me about Paris", "--stream", "--json",
+        "--timeout", "0.5", "--header", "x-sandbox-fault: stall_after_events=6",
+    )  # fmt: skip
+    assert status == 5
+    result = json.loads(out)  # one object, with what arrived
+    assert result["text"]
+    assert result["ttft_ms"] is not None
+    assert result["error"].startswith("The server took too long to answer")
+    assert err.startswith("workbench: The server took too long to answer")
+
+
+@pytest.mark.parametrize(
+    ("extra", "kept"),
+    [
+        (["--message", "What is the capital of France?", "--documents", str(SAMPLES / "chat_documents.json")], "citations"),
+        (["--message", "Weather in Paris?", "--tools", str(SAMPLES / "tools_v1.json")], "tool_calls"),
+    ],
+)  # fmt: skip
+def test_json_keeps_citations_and_tool_calls_of_a_cut_stream(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], extra: list[str], kept: str
+) -> None:
+    base = ["chat", "--url", sandbox.base_url, "--model", "m", "--stream", "--json", *extra]
+    _, whole, _ = _run(capsys, *base)
+    cut_at = json.loads(whole)["events"] - 3  # the answer's end never arrives
+    status, out, _ = _run(capsys, *base, "--header", f"x-sandbox-fault: drop_after_events={cut_at}")
+    assert status == 4
+    result = json.loads(out)
+    assert result["error"].startswith("Unexpected answer from the server")
+    assert result[kept]
+    for c in result["citations"]:
+        assert result["text"][c["start"] : c["end"]] == c["text"]
+
+
+def _stalling_server(frames: bytes) -> tuple[socket.socket, threading.Event]:
+    """A loopback server that answers one stream with `frames`, then sends nothing more."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    sent = threading.Event()
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                request += conn.recv(65536)
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n"
+            conn.sendall(head + frames)
+            sent.set()
+            with contextlib.suppress(OSError):  # a reset is how a cancelled client may leave
+                while conn.recv(65536):  # hold the stream open until the client goes away
+                    pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener, sent
+
+
+def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(sandbox: RunningSandbox) -> None:
+    headers = {"Authorization": f"Bearer {SANDBOX_TEST_KEY}"}
+    body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "Paris?"}]}
+    with httpx.stream("POST", sandbox.base_url + "/v2/chat", json=body, headers=headers) as answer:
+        frames = b"".join(answer.iter_raw())
+    start = b"".join(frame + b"\n\n" for frame in frames.split(b"\n\n")[:6])
+    listener, sent = _stalling_server(start)
+    with listener:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        argv = [sys.executable, "-m", "workbench", "chat", "--url", url, "--auth", "none",
+                "--model", "m", "--message", "Paris?", "--stream", "--json"]  # fmt: skip
+        with subprocess.Popen(argv, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:  # fmt: skip
+            if not sent.wait(timeout=60):
+                pytest.fail(f"no request arrived: {proc.communicate(timeout=60)}")
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    result = json.loads(out)  # one object, not a traceback
+    assert result["error"] == "cancelled"
+    assert err == "workbench: cancelled\n"
+    whole = io.StringIO()
+    argv = ["chat", "--url", sandbox.base_url, "--model", "m", "--message", "Paris?", "--json"]
+    main([*argv, "--stream"], stdout=whole)
+    assert json.loads(whole.getvalue())["text"].startswith(result["text"])  # what had arrived

@@ -176,3 +176,20 @@ def test_missing_history_is_empty_and_damaged_history_names_the_spot(tmp_path: P
     bad.write_text("[]", encoding="utf-8")
     with pytest.raises(InputError, match="Not a chat history"):
         load_chat(bad)
+
+
+def test_citations_are_anchored_once_per_reply_and_follow_a_new_reply() -> None:
+    text = "Paris is sunny today."
+    cite = Citation(start=9, end=14, text="sunny", document_ids=["d1"])
+    session = ChatSession()
+    session.send("Weather?", FRAME)
+    assert session.citations(0).spans == ()  # no reply yet
+    session.finish(Reply(text=text, citations=[cite]))
+    first = session.citations(0)
+    assert [(s.start, s.end, s.anchoring) for s in first.spans] == [(9, 14, "code_points")]
+    assert session.citations(0) is first  # kept, not anchored again
+    session.regenerate(FRAME)
+    assert session.citations(0).spans == ()  # the reply it was anchored for is gone
+    given = first
+    session.finish(Reply(text=text, citations=[cite]), given)
+    assert session.citations(0) is given  # anchored while streaming, taken as it is

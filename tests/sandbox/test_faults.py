@@ -135,3 +135,22 @@ def test_command_line_default_faults_apply_and_headers_override(sandbox: Running
     ):
         assert c.get("/info").status_code == 503
         assert c.get("/info", headers=fault("status=404")).status_code == 404
+
+
+def _read_until_timeout(response: httpx.Response) -> bytes:
+    received = b""
+    try:
+        for part in response.iter_raw():
+            received += part
+    except httpx.ReadTimeout:  # no clean end and no cut: nothing more comes
+        return received
+    raise AssertionError(f"the stream ended: {received!r}")
+
+
+def test_stall_fault_holds_the_stream_open_after_n_events(http: httpx.Client) -> None:
+    timeout = httpx.Timeout(10, read=0.5)
+    spec = fault("stall_after_events=3")
+    with http.stream("POST", "/v2/chat", json=V2_CHAT, headers=spec, timeout=timeout) as response:
+        assert response.status_code == 200
+        received = _read_until_timeout(response)
+    assert received.count(b"\n\n") == 3

@@ -19,8 +19,9 @@ from workbench.api.entra import EntraAuth, EntraSpec, EntraTokenProvider
 from workbench.api.errors import InputError, ProtocolError, WorkbenchError
 from workbench.api.flavours import codec_for
 from workbench.api.framing import FrameDecoder
+from workbench.api.keys import check_key
 from workbench.api.models import AuthScheme, Connection, Flavour, Incoming
-from workbench.api.redact import RedactingFilter, register_secret
+from workbench.api.redact import RedactingFilter, is_secret_header, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
 
@@ -54,11 +55,28 @@ class EndpointInfo(Incoming):
 def _auth_headers(connection: Connection) -> dict[str, str]:
     if connection.api_key is None or connection.auth in {AuthScheme.NONE, AuthScheme.ENTRA}:
         return {}
-    key = connection.api_key.get_secret_value()
-    register_secret(key)
+    # Trimmed, and refused before anything is sent when a header cannot carry it.
+    key = check_key(connection.api_key.get_secret_value()).value
     if connection.auth is AuthScheme.BEARER:
         return {"Authorization": f"Bearer {key}"}
     return {connection.auth.value: key}
+
+
+def _register_connection_secrets(connection: Connection) -> None:
+    """Tell the redactor about every secret this connection carries besides the key."""
+    for name, value in connection.extra_headers.items():
+        if is_secret_header(name):
+            register_secret(value)
+    if connection.proxy:
+        register_secret(proxy_password(connection.proxy))
+
+
+def proxy_password(url: str) -> str | None:
+    """The password of a proxy URL (`http://user:password@host:port`), or None."""
+    try:
+        return urlsplit(url).password
+    except ValueError:
+        return None
 
 
 def _sign_in(connection: Connection) -> EntraTokenProvider | None:
@@ -118,6 +136,7 @@ class WorkbenchClient:
         self._codec = codec_for(connection.flavour)
         headers = httpx.Headers({"User-Agent": USER_AGENT, "X-Client-Name": "cohere-workbench"})
         headers["Accept"] = "application/json"
+        _register_connection_secrets(connection)
         headers.update(_auth_headers(connection))
         if connection.extra_parameters:
             headers["extra-parameters"] = connection.extra_parameters

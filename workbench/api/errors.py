@@ -21,7 +21,8 @@ WorkbenchError                 expected failures: shown as notices, never as cra
 
 Every error carries `title` (one line for people), `where`, `server_message` (the server's own text,
 verbatim), `route`, `request_id` and `status`. Nothing here ever holds a key: errors are built from
-response bodies and a few named headers, never from request headers.
+response bodies and a few named headers, never from request headers; and a server that echoes
+the key it received in its error body gets it masked here, where the message is made.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.api import jsontext
+from workbench.api.redact import redact_text
 
 if TYPE_CHECKING:
     import httpx
@@ -52,11 +54,12 @@ class WorkbenchError(Exception):
         request_id: str | None = None,
         status: int | None = None,
     ) -> None:
-        self.title = title or self.default_title
-        self.where = where
-        self.server_message = server_message
+        # Redacted where it is made: every notice, label, report and stderr line starts here.
+        self.title = redact_text(title or self.default_title)
+        self.where = redact_text(where)
+        self.server_message = redact_text(server_message)
         self.route = route
-        self.request_id = request_id
+        self.request_id = redact_text(request_id) if request_id else request_id
         self.status = status
         super().__init__(str(self))
 
@@ -73,7 +76,7 @@ class WorkbenchError(Exception):
             line += f": {self.server_message}"
         if self.request_id:
             line += f" (request id {self.request_id})"
-        return line
+        return redact_text(line)
 
     def __repr__(self) -> str:
         return (

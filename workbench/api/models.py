@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
-_SECRET_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "proxy-authorization"})
+from workbench.api.redact import is_secret_header
 
 
 class Outgoing(BaseModel):
@@ -77,9 +77,7 @@ class Connection(Outgoing):
         # A key pasted into an extra header (Authorization, api-key) must not show in a repr either.
         for name, value in super().__repr_args__():
             if name == "extra_headers" and isinstance(value, dict):
-                value = {
-                    k: "**********" if k.lower() in _SECRET_HEADERS else v for k, v in value.items()
-                }
+                value = {k: "**********" if is_secret_header(k) else v for k, v in value.items()}
             if name == "proxy" and isinstance(value, str) and "@" in value:
                 scheme, _, rest = value.rpartition("://")
                 value = f"{scheme}://**********@{rest.rpartition('@')[2]}"

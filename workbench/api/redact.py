@@ -1,58 +1,219 @@
-"""Key redaction for logs and reprs: header values and known keys never reach a log line."""
+"""The one redactor: every string that leaves the program passes here, and no secret survives it.
+
+It knows the secrets in play (keys, secret header values, proxy passwords, tokens: each registered
+when it is read or typed) and masks each wherever it appears, and any fragment of 8 or more
+characters of one, so a server that echoes a key, cut or quoted, in its error body cannot put it
+on a projector. Header values next to a sensitive header name are masked even when the secret was
+never registered.
+"""
 
 from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-SENSITIVE_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "proxy-authorization"})
+SENSITIVE_HEADERS = frozenset(
+    {
+        "authorization",
+        "api-key",
+        "x-api-key",
+        "proxy-authorization",
+        "ocp-apim-subscription-key",
+        "cookie",
+        "set-cookie",
+    }
+)
 """Header names (lower case) whose values are secrets."""
 
 REDACTED = "[redacted]"
+FRAGMENT = 8
+"""A run of this many characters of a secret is masked wherever it appears."""
+_MIN_SECRET = 4
 
 # `Authorization: Bearer abc`, `'api-key': 'abc'`, `x-api-key=abc`: the name, a separator, the value.
 _HEADER_VALUE = re.compile(
-    r"(?i)\b((?:proxy-)?authorization|x-api-key|api-key)(['\"]?\s*[:=]\s*['\"]?)"
-    r"((?:bearer|basic)\s+)?[^\s'\",}\]]+"
+    r"(?i)\b((?:proxy-)?authorization|x-api-key|api-key|ocp-apim-subscription-key)"
+    r"(['\"]?\s*[:=]\s*['\"]?)((?:bearer|basic)\s+)?[^\s'\",}\]]+"
 )
-_known_secrets: set[str] = set()
+# `scheme://user:password@host`: the password of a URL with credentials.
+_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s:/@]*:)([^\s@/]+)(@)")
+# A header name that says its value is secret (`X-Auth-Token`, `X-Subscription-Key`...).
+_SECRET_NAME = re.compile(r"(?i)(key|token|secret|passw|auth|signature|cookie|credential)")
 
 
-def register_secret(value: str) -> None:
-    """Remember a key so any log line that still contains it is redacted (belt and braces)."""
-    if len(value) >= 4:
-        _known_secrets.add(value)
+class _Registry:
+    """The secrets in play and an index of their 8-character windows."""
+
+    def __init__(self) -> None:
+        self.secrets: set[str] = set()
+        self.windows: set[str] = set()
+        self.blocks: set[str] = set()
+        """The secrets' aligned half-fragments: every window holds one, and `str.find` (in C)
+        finds them fast, so only the places around a block need a window check."""
+
+    def add(self, value: str) -> None:
+        self.secrets.add(value)
+        for i in range(len(value) - FRAGMENT + 1):
+            self.windows.add(value[i : i + FRAGMENT])
+        if len(value) >= FRAGMENT:
+            half = FRAGMENT // 2
+            self.blocks.update(value[i : i + half] for i in range(0, len(value) - half + 1, half))
+
+    def clear(self) -> None:
+        self.secrets.clear()
+        self.windows.clear()
+        self.blocks.clear()
+
+
+_registry = _Registry()
+
+
+def register_secret(value: str | None) -> None:
+    """Remember a secret so every string that still contains it (or 8+ characters of it) is masked.
+
+    Both the value as given and its trimmed form are remembered (a key pasted with a line break).
+    """
+    if not value:
+        return
+    for form in {value, value.strip()}:
+        if len(form) >= _MIN_SECRET:
+            _registry.add(form)
+
+
+def forget_secrets() -> None:
+    """Forget every registered secret (tests start each case from none)."""
+    _registry.clear()
+
+
+def is_secret_header(name: str) -> bool:
+    """Whether a header's name says its value is a secret (`Ocp-Apim-Subscription-Key`...)."""
+    return name.strip().lower() in SENSITIVE_HEADERS or bool(_SECRET_NAME.search(name))
+
+
+def _masked_ranges(text: str) -> list[tuple[int, int]]:
+    """Where registered secrets (whole, or 8+ characters of one) sit in `text`, merged."""
+    ranges: list[tuple[int, int]] = []
+    for secret in _registry.secrets:
+        if len(secret) < FRAGMENT:
+            start = text.find(secret)
+            while start >= 0:
+                ranges.append((start, start + len(secret)))
+                start = text.find(secret, start + 1)
+    windows, half = _registry.windows, FRAGMENT // 2
+    starts: set[int] = set()
+    for block in _registry.blocks:
+        found = text.find(block)
+        while found >= 0:  # a window holding this block starts at most `half` before it
+            starts.update(range(max(0, found - half), found + 1))
+            found = text.find(block, found + 1)
+    ranges += [(i, i + FRAGMENT) for i in starts if text[i : i + FRAGMENT] in windows]
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def redact_text(text: str) -> str:
-    """The text with sensitive header values and registered keys replaced."""
-    text = _HEADER_VALUE.sub(
+    """The text with sensitive header values, URL passwords and registered secrets replaced."""
+    if not text:
+        return text
+    pieces, last = [], 0
+    for start, end in _masked_ranges(text):
+        pieces += [text[last:start], REDACTED]
+        last = end
+    text = "".join([*pieces, text[last:]]) if pieces else text
+    text = _URL_PASSWORD.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
+    return _HEADER_VALUE.sub(
         lambda m: f"{m.group(1)}{m.group(2)}{m.group(3) or ''}{REDACTED}", text
     )
-    for secret in _known_secrets:
-        if secret in text:
-            text = text.replace(secret, REDACTED)
-    return text
+
+
+def redact_value(value: Any) -> Any:
+    """A copy of a JSON-like value (dicts, lists, strings) with every string redacted."""
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, dict):
+        return {redact_text(str(k)): redact_value(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_value(v) for v in value]
+    return value
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """A copy of the headers with secret values replaced, for display and logs."""
-    return {k: REDACTED if k.lower() in SENSITIVE_HEADERS else v for k, v in headers.items()}
+    return {k: REDACTED if is_secret_header(k) else redact_text(v) for k, v in headers.items()}
+
+
+def _held_tail(text: str) -> int:
+    """How many characters at the end of `text` could still be part of a secret that goes on.
+
+    The whole run is held, however long: emitting its start and masking only what follows would
+    let a secret streamed a character at a time out piece by piece.
+    """
+    longest = max((len(s) for s in _registry.secrets), default=0)
+    for size in range(min(longest, len(text)), 0, -1):
+        tail = text[-size:]
+        if any(tail in secret for secret in _registry.secrets):
+            return size
+    return 0
+
+
+class RedactingWriter:
+    """A text stream that redacts what is written to it before passing it on.
+
+    Text written in small pieces (a streamed answer, delta by delta) could show a secret a few
+    characters at a time, each piece too short to recognise. So the end of what was written is
+    held back while it could still be part of a secret, until the next write or
+    `close_pending()`.
+    """
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        """Redact and pass on `text` (minus a tail that could still grow into a secret)."""
+        whole = self._pending + text
+        held = _held_tail(whole)
+        self._pending = whole[len(whole) - held :] if held else ""
+        ready = whole[: len(whole) - held]
+        if ready:
+            self.inner.write(redact_text(ready))
+        return len(text)
+
+    def flush(self) -> None:
+        """Flush the inner stream (what is held back stays held back)."""
+        self.inner.flush()
+
+    def close_pending(self) -> None:
+        """Write what is held back (the output is finished) and flush."""
+        if self._pending:
+            self.inner.write(redact_text(self._pending))
+            self._pending = ""
+        self.inner.flush()
 
 
 class RedactingFilter(logging.Filter):
     """A logging filter that redacts keys from the formatted message of every record it sees."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message in place; never drops a record."""
+        """Rewrite the record's message (and its traceback text) in place; never drops one."""
         message = record.getMessage()
         redacted = redact_text(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact_text(logging.Formatter().formatException(record.exc_info))
+        elif record.exc_text:
+            record.exc_text = redact_text(record.exc_text)
         return True
 
 

@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
+from workbench.api.redact import redact_text
 
 # Longest first, so "/v1/chat/completions" is not mistaken for "/v1/chat". Only "/chat/completions"
 # is stripped from an OpenAI route: a "/v1" before it belongs to the base (vLLM, llama.cpp serve
@@ -75,10 +76,23 @@ def parse_pasted_url(url: str) -> PastedUrl:
         InputError: when the URL is not http(s) or has no host.
     """
     text = url.strip()
-    parts = urlsplit(text)
+    shown = redact_text(text)
+    try:
+        parts = urlsplit(text)
+        port = parts.port  # raises for a port out of range or not a number
+    except ValueError as exc:
+        raise InputError(
+            f"{_url_problem(exc)} in {shown!r}", title="Invalid URL", where="url"
+        ) from None
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise InputError(
-            f"expected an http:// or https:// URL, got {text!r}", title="Invalid URL", where="url"
+            f"expected an http:// or https:// URL, got {shown!r}", title="Invalid URL", where="url"
+        )
+    if not parts.hostname:
+        raise InputError(f"no host name in {shown!r}", title="Invalid URL", where="url")
+    if port == 0:
+        raise InputError(
+            f"port 0 cannot be connected to, in {shown!r}", title="Invalid URL", where="url"
         )
     path = parts.path.rstrip("/")
     flavour: Flavour | None = None
@@ -127,6 +141,18 @@ def route_family(base: str, flavour: Flavour | None) -> str:
 def takes_api_version(base_url: str) -> bool:
     """False under Azure OpenAI's versionless v1 API, where an `api-version` is refused."""
     return not urlsplit(base_url).path.lower().rstrip("/").endswith(_OPENAI_V1)
+
+
+def _url_problem(exc: ValueError) -> str:
+    """Python's reason for a URL it cannot split, in words."""
+    text = str(exc)
+    if "IPv6" in text:
+        return "a broken IPv6 address (it must be written in full between [ and ])"
+    if "out of range" in text:
+        return "the port is out of range (1 to 65535)"
+    if "Port could not be cast" in text or "port" in text.lower():
+        return "the port is not a number"
+    return text
 
 
 def infer_flavour(url: str) -> Flavour | None:

@@ -1,24 +1,27 @@
 """Command line: `workbench rerank` and `workbench chat` against any endpoint, without Qt.
 
-Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4 protocol error or broken
-stream (what arrived is still printed), 5 connection failure or timeout.
+Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an
+error, 4 protocol error or broken stream (what arrived is still printed), 5 connection failure or
+timeout, 130 Ctrl+C. With `--json`, a broken stream, a timeout and Ctrl+C still print the one
+object: what arrived, and `error`.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
+import re
 import sys
 import time
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from workbench.api import (
     ApiError,
     AuthScheme,
     ChatRequest,
-    ChatSnapshot,
     ConnectError,
     Connection,
     Flavour,
@@ -30,10 +33,11 @@ from workbench.api import (
     TextDelta,
     WorkbenchClient,
     WorkbenchError,
-    accumulate,
     parse_pasted_url,
 )
 from workbench.api.entra import DEFAULT_SCOPE
+from workbench.api.keys import check_key
+from workbench.api.redact import RedactingWriter, is_secret_header, register_secret
 from workbench.cli.inputs import (
     parse_params,
     read_documents,
@@ -48,10 +52,15 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
+from workbench.core.probe import route_hint
+from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.saved_endpoints import connection_for
+from workbench.core.turns import TurnRun, stream_turn
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from workbench.api import StreamEvent
 
 EXIT_OK, EXIT_INPUT, EXIT_SERVER, EXIT_PROTOCOL, EXIT_CONNECT = 0, 2, 3, 4, 5
 DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
@@ -125,27 +134,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_VALUE = re.compile(r"[\x20-\x7e\t]*")
+
+
 def _headers(pairs: list[str]) -> dict[str, str]:
+    """`--header NAME:VALUE` pairs; a message about one never shows its value (it may be a key)."""
     headers = {}
     for pair in pairs:
         name, sep, value = pair.partition(":")
-        if not sep or not name.strip():
-            raise InputError(f"expected NAME:VALUE, got {pair!r}", where="--header")
-        headers[name.strip()] = value.strip()
+        name, value = name.strip(), value.strip()
+        if sep and is_secret_header(name):
+            register_secret(value)
+        if not sep or not _HEADER_NAME.fullmatch(name):
+            raise InputError(_header_problem(pair), where="--header")
+        if not _HEADER_VALUE.fullmatch(value):
+            raise InputError(
+                f"the value of header {name!r} has a line break, control or non-ASCII character "
+                "(the value is not shown)",
+                where="--header",
+            )
+        headers[name] = value
     return headers
 
 
-def _key(args: argparse.Namespace) -> str | None:
+def _header_problem(pair: str) -> str:
+    """Why a `--header` argument is malformed, showing at most a name: the rest may be a secret."""
+    found = re.match(r"([^=\s:]+)([=\s])", pair.strip())
+    if found and _HEADER_NAME.fullmatch(found.group(1)):
+        name, sep = found.groups()
+        return f"expected NAME:VALUE with a colon, got {name!r} then {sep!r} (value not shown)"
+    return "expected NAME:VALUE with a colon (what was given is not shown: it may hold a secret)"
+
+
+def _key(args: argparse.Namespace, err: TextIO) -> str | None:
+    """The key from the environment, trimmed (with a note) and checked before anything is sent."""
     if args.auth in {AuthScheme.NONE.value, AuthScheme.ENTRA.value}:
         return None
-    if args.key_env:
-        if args.key_env not in os.environ:
-            raise InputError(f"environment variable {args.key_env} is not set", where="--key-env")
-        return os.environ[args.key_env]
-    return os.environ.get(DEFAULT_KEY_ENV)
+    variable = args.key_env or DEFAULT_KEY_ENV
+    if args.key_env and args.key_env not in os.environ:
+        raise InputError(f"environment variable {args.key_env} is not set", where="--key-env")
+    raw = os.environ.get(variable)
+    if raw is None:
+        return None
+    checked = check_key(raw, where=variable)
+    if checked.trimmed:
+        err.write(
+            f"workbench: note: the key in {variable} had spaces or a line break around it; "
+            "they were removed\n"
+        )
+    return checked.value or None
 
 
-def connection_from_args(args: argparse.Namespace) -> Connection:
+def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) -> Connection:
     """The Connection the command line describes (the one place a future `--endpoint` plugs in).
 
     The flavour comes from `--flavour`, else from a pasted route, else Cohere v2. With
@@ -156,7 +197,7 @@ def connection_from_args(args: argparse.Namespace) -> Connection:
         return _saved_connection(args)
     pasted = parse_pasted_url(args.url)
     flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or Flavour.COHERE_V2)
-    key = _key(args)
+    key = _key(args, err or sys.stderr)
     return Connection(
         base_url=args.url,
         flavour=flavour,
@@ -200,10 +241,12 @@ class _Streams:
 
 
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
-    connection = connection_from_args(args)
+    connection = connection_from_args(args, io.err)
     if connection.flavour is Flavour.OPENAI:
         raise InputError("rerank speaks cohere-v1 or cohere-v2; pass --flavour", where="--flavour")
     documents = read_documents(args.documents)
+    if connection.flavour is Flavour.COHERE_V1:  # the GUI's rule, checked before sending
+        check_chunk_budget(len(documents), args.max_chunks_per_doc, split=False)
     rank_fields = (
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
@@ -239,35 +282,23 @@ def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
     )
 
 
-@dataclass
-class _ChatRun:
-    snapshot: ChatSnapshot
-    started: float
-    ttft_ms: float | None = None
-
-    def elapsed_ms(self) -> float:
-        return (time.perf_counter() - self.started) * 1000.0
+_KEEPS_WHAT_ARRIVED = (ProtocolError, RequestTimeout)
+"""Failures after which `--json` still prints what arrived (the request went out and was taken)."""
+CANCELLED = "cancelled"
 
 
-async def _stream(
-    client: WorkbenchClient, request: ChatRequest, run: _ChatRun, io: _Streams, live: bool
-) -> None:
-    async for event in client.chat_stream(request):
-        run.snapshot = accumulate(run.snapshot, event)
-        if isinstance(event, TextDelta):
-            run.ttft_ms = run.ttft_ms if run.ttft_ms is not None else run.elapsed_ms()
-            if live:
-                io.out.write(event.text)
-                io.out.flush()
+def _print_delta(io: _Streams, _run: TurnRun, event: StreamEvent) -> None:
+    if isinstance(event, TextDelta):
+        io.out.write(event.text)
+        io.out.flush()
 
 
-def _finish_chat(
-    args: argparse.Namespace, run: _ChatRun, io: _Streams, error: WorkbenchError | None
-) -> None:
-    total = run.elapsed_ms()
+def _finish_chat(args: argparse.Namespace, run: TurnRun, io: _Streams, error: str | None) -> None:
+    total_ms = run.elapsed_s() * 1000.0
     if args.json:
-        obj = chat_json(run.snapshot, run.ttft_ms, total)
-        failure = str(error) if error else run.snapshot.error
+        ttft = run.ttft_s()
+        obj = chat_json(run.snapshot, None if ttft is None else ttft * 1000.0, total_ms)
+        failure = error or run.snapshot.error
         if failure:
             obj["error"] = failure
         print_json(obj, io.out)
@@ -276,32 +307,48 @@ def _finish_chat(
         io.out.write(run.snapshot.text)
     if run.snapshot.text:
         io.out.write("\n")
-    print_chat_details(run.snapshot, total, io.out)
+    print_chat_details(run.snapshot, total_ms, io.out)
+
+
+async def _run_chat(
+    client: WorkbenchClient,
+    request: ChatRequest,
+    run: TurnRun,
+    args: argparse.Namespace,
+    io: _Streams,
+) -> None:
+    if args.stream:
+        live = None if args.json else functools.partial(_print_delta, io)
+        await stream_turn(client, request, run, on_event=live)
+        return
+    run.snapshot = await client.chat(request)
+    run.end(time.monotonic())  # the first token arrived with the whole answer
+    run.timing = replace(run.timing, first_output=run.timing.ended)
 
 
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
-    connection = connection_from_args(args)
+    connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
     async with WorkbenchClient(connection) as client:
-        run = _ChatRun(ChatSnapshot(), time.perf_counter())
-        if not args.stream:
-            run.snapshot = await client.chat(request)
-            run.ttft_ms = run.elapsed_ms()  # the first token arrived with the whole answer
-            _finish_chat(args, run, io, None)
-            return _failure_status(run, io, "the answer")
+        run = TurnRun()
         try:
-            await _stream(client, request, run, io, live=not args.json)
-        except ProtocolError as exc:
-            _finish_chat(args, run, io, exc)  # keep what arrived before the break
+            await _run_chat(client, request, run, args, io)
+        except _KEEPS_WHAT_ARRIVED as exc:
+            # Keep what arrived before the break; plain text shows it for a broken stream.
+            if args.json or (args.stream and isinstance(exc, ProtocolError)):
+                _finish_chat(args, run, io, str(exc))
+            raise
+        except asyncio.CancelledError:
+            # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
+            if args.json:
+                _finish_chat(args, run, io, CANCELLED)
             raise
     _finish_chat(args, run, io, None)
-    return _failure_status(run, io, "the stream")
-
-
-def _failure_status(run: _ChatRun, io: _Streams, source: str) -> int:
-    """EXIT_SERVER with one line on stderr when the answer reports a failure in its body."""
     if not run.snapshot.error:
         return EXIT_OK
+    # A failure reported in the answer's body (finish_reason ERROR_TOXIC, a stream's error
+    # event): one clear line, streamed or not (issue 20).
+    source = "the stream" if args.stream else "the answer"
     io.err.write(f"workbench: {source} reported a failure: {run.snapshot.error}\n")
     return EXIT_SERVER
 
@@ -310,7 +357,8 @@ def describe(error: WorkbenchError) -> str:
     """One clear line for stderr: title, where, then the server's own message."""
     if isinstance(error, InputError):
         return ": ".join(p for p in (error.title, error.where, error.server_message) if p)
-    return str(error)
+    hint = route_hint(error)
+    return f"{error}\n  hint: {hint}" if hint else str(error)
 
 
 def exit_status(error: WorkbenchError) -> int:
@@ -337,7 +385,16 @@ def main(
     Returns:
         The exit status (see the module docstring).
     """
-    io = _Streams(stdout or sys.stdout, stderr or sys.stderr)
+    out, err = RedactingWriter(stdout or sys.stdout), RedactingWriter(stderr or sys.stderr)
+    io = _Streams(cast("TextIO", out), cast("TextIO", err))
+    try:
+        return _run(argv, io)
+    finally:  # every byte printed went through the redactor; let out what it held back
+        out.close_pending()
+        err.close_pending()
+
+
+def _run(argv: Sequence[str] | None, io: _Streams) -> int:
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message (or the help)

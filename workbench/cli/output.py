@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
+from workbench.api.redact import redact_value
+from workbench.core.citations import resolve_citations
+
 if TYPE_CHECKING:
     from workbench.api import ChatSnapshot, RerankResponse, Usage
 
@@ -35,10 +38,7 @@ def chat_json(snap: ChatSnapshot, ttft_ms: float | None, total_ms: float) -> dic
     return {
         "text": snap.text,
         "finish_reason": snap.finish_reason,
-        "citations": [
-            {"start": c.start, "end": c.end, "text": c.text, "document_ids": c.document_ids}
-            for c in snap.citations
-        ],
+        "citations": citations_json(snap),
         "tool_calls": [
             {"id": c.id, "name": c.name, "parameters": c.parameters()} for c in snap.tool_calls
         ],
@@ -50,9 +50,29 @@ def chat_json(snap: ChatSnapshot, ttft_ms: float | None, total_ms: float) -> dic
     }
 
 
+def citations_json(snap: ChatSnapshot) -> list[dict[str, Any]]:
+    """Citations whose `start`/`end` index the printed `text` in code points, whatever unit the
+    server counted in; `anchoring` says how each was placed (`code_points`, `utf16`, `nearby`,
+    or `unanchored`, with `start`/`end` null), `server_start`/`server_end` what the server sent."""
+    spans = resolve_citations(snap.text, snap.citations).spans
+    return [
+        {
+            "start": span.start,
+            "end": span.end,
+            "text": span.citation.text,
+            "document_ids": span.citation.document_ids,
+            "anchoring": span.anchoring,
+            "server_start": span.citation.start,
+            "server_end": span.citation.end,
+        }
+        for span in spans
+    ]
+
+
 def print_json(obj: dict[str, Any], out: TextIO) -> None:
-    """One JSON object on one line."""
-    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    """One JSON object on one line, every string in it redacted (a key JSON-escaped in a string
+    would not match the redactor once printed)."""
+    out.write(json.dumps(redact_value(obj), ensure_ascii=False) + "\n")
 
 
 def _preview(document: dict[str, Any] | None) -> str:
@@ -86,9 +106,11 @@ def print_chat_details(snap: ChatSnapshot, total_ms: float, out: TextIO) -> None
         out.write("Search queries: " + "; ".join(snap.search_queries) + "\n")
     if snap.citations:
         out.write("\nCitations:\n")
-        for c in snap.citations:
+        for span in resolve_citations(snap.text, snap.citations).spans:
+            c = span.citation
             sources = ", ".join(c.document_ids) or "-"
-            out.write(f"  [{c.start}:{c.end}] {c.text!r} ← {sources}\n")
+            where = f"{span.start}:{span.end}" if span.anchored else "not found in the text"
+            out.write(f"  [{where}] {c.text!r} ← {sources}\n")
     parts = [f"{total_ms:.0f} ms"]
     if snap.finish_reason:
         parts.append(f"finish: {snap.finish_reason}")

@@ -29,6 +29,8 @@ from workbench.api.models import (
     ToolSpec,
     Usage,
 )
+from workbench.api.redact import redact_text
+from workbench.core.citations import CitationMap, resolve_citations
 from workbench.core.settings import config_dir
 
 if TYPE_CHECKING:
@@ -198,6 +200,8 @@ class ChatSession:
 
     def __init__(self, turns: Sequence[Turn] = ()) -> None:
         self.turns: list[Turn] = list(turns)
+        self._anchored: dict[int, tuple[Reply, CitationMap]] = {}
+        """Turn index → its reply and that reply's citations anchored (computed once per reply)."""
 
     def _request(self, frame: ChatFrame, turn: Turn, earlier: Sequence[Turn]) -> ChatRequest:
         return ChatRequest(
@@ -263,10 +267,25 @@ class ChatSession:
         del self.turns[index:]
         return self.send(message, frame)
 
-    def finish(self, reply: Reply) -> None:
-        """Attach the reply to the turn in flight."""
+    def finish(self, reply: Reply, citations: CitationMap | None = None) -> None:
+        """Attach the reply to the turn in flight (with its citations, when already anchored)."""
         if self.turns:
             self.turns[-1].reply = reply
+            if citations is not None:
+                self._anchored[len(self.turns) - 1] = (reply, citations)
+
+    def citations(self, index: int) -> CitationMap:
+        """Turn `index`'s citations anchored on its answer (empty without a reply or citations)."""
+        turn = self.turns[index] if 0 <= index < len(self.turns) else None
+        reply = turn.reply if turn is not None else None
+        if reply is None or not reply.citations:
+            return CitationMap()
+        known = self._anchored.get(index)
+        if known is not None and known[0] is reply:
+            return known[1]
+        cmap = resolve_citations(reply.text, reply.citations)
+        self._anchored[index] = (reply, cmap)
+        return cmap
 
     def clear(self) -> None:
         """Forget every turn."""
@@ -319,7 +338,7 @@ def write_chat(payload: str, path: Path | None = None) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=".chat-", suffix=".json", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
+            handle.write(redact_text(payload))  # history and exports never carry a secret
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Connection, Flavour
+from workbench.api.redact import is_secret_header, redact_text, register_secret
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -31,6 +33,10 @@ AUTH_LABELS: dict[AuthScheme, str] = {
     AuthScheme.ENTRA: "Microsoft Entra ID (no key)",
     AuthScheme.NONE: "No authentication",
 }
+SECRET_MASK = "••••••••"
+"""What the form shows in place of a secret kept in the keyring; typed back unchanged, it keeps it."""
+SECRET_PREFIX = "secret "
+"""`secret Name: value` marks a header secret: its value goes to the keyring, not to settings."""
 HEADERS_WHERE = "Extra headers"
 """How errors in the extra-headers field name it (`where` starts with this)."""
 _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
@@ -108,6 +114,8 @@ class EndpointConfig(BaseModel):
     prices: Prices = Field(default_factory=Prices)
     extra_headers: dict[str, str] = Field(default_factory=dict)
     """Sent with every request (gateway routing, `X-Client-Name`, `x-sandbox-fault`); never a key."""
+    keyring_headers: list[str] = Field(default_factory=list)
+    """Names of headers whose values live in the keyring (`Ocp-Apim-Subscription-Key`...)."""
     is_sandbox: bool = False
     """The local sandbox the workbench starts itself; its URL is filled in at each start."""
 
@@ -123,6 +131,12 @@ class EndpointConfig(BaseModel):
     @classmethod
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if value is not None else None
+
+    @field_validator("proxy")
+    @classmethod
+    def _no_proxy_password(cls, value: str | None) -> str | None:
+        # The password lives in the keyring (EndpointSecrets); settings keep the rest of the URL.
+        return split_proxy(value)[0] if value else value
 
     def __hash__(self) -> int:
         # pydantic's frozen hash fails on the dict field; a frozen config stays usable as a key.
@@ -146,19 +160,33 @@ class EndpointConfig(BaseModel):
         return key_ref(self.id)
 
     @property
+    def secrets_ref(self) -> str:
+        """The keyring username this endpoint's secret headers and proxy password are under."""
+        return secrets_ref(self.id)
+
+    @property
+    def has_secrets(self) -> bool:
+        """Whether the keyring may hold secrets for it besides the key."""
+        return bool(self.keyring_headers) or proxy_has_user(self.proxy)
+
+    @property
     def needs_key(self) -> bool:
         """Whether requests carry a key from the keyring (Entra ID signs in instead)."""
         return self.auth not in {AuthScheme.NONE, AuthScheme.ENTRA}
 
-    def to_connection(self, key: str | None) -> Connection:
+    def to_connection(self, key: str | None, secrets: EndpointSecrets | None = None) -> Connection:
         """Build what the api client needs.
 
         Args:
             key: the key read from the keyring (None when the endpoint has none).
+            secrets: its secret header values and proxy password, read from the keyring.
 
         Returns:
             A `Connection`; the key is held as a `SecretStr`.
         """
+        secrets = secrets or EndpointSecrets()
+        headers = dict(self.extra_headers)
+        headers.update({n: v for n, v in secrets.headers.items() if n in self.keyring_headers})
         return Connection(
             base_url=self.base_url,
             flavour=self.flavour,
@@ -172,9 +200,101 @@ class EndpointConfig(BaseModel):
             timeout_s=self.timeout_s,
             connect_timeout_s=self.connect_timeout_s,
             verify=self.ca_bundle or True,
-            proxy=self.proxy,
-            extra_headers=dict(self.extra_headers),
+            proxy=with_proxy_password(self.proxy, secrets.proxy_password),
+            extra_headers=headers,
         )
+
+
+@dataclass(frozen=True)
+class EndpointSecrets:
+    """What an endpoint keeps in the keyring besides its key: one JSON entry under `secrets_ref`."""
+
+    headers: dict[str, str] = field(default_factory=dict)
+    """Secret header values by name."""
+    proxy_password: str | None = None
+
+    def __post_init__(self) -> None:
+        for value in (*self.headers.values(), self.proxy_password):
+            _remember(value)
+
+    def __repr__(self) -> str:
+        return f"EndpointSecrets(headers={sorted(self.headers)!r}, proxy_password=...)"
+
+    def is_empty(self) -> bool:
+        """Nothing to keep (the keyring entry is deleted)."""
+        return not self.headers and not self.proxy_password
+
+    def to_json(self) -> str:
+        """The keyring entry's text."""
+        return json.dumps({"headers": self.headers, "proxy_password": self.proxy_password})
+
+    @classmethod
+    def from_json(cls, text: str | None) -> EndpointSecrets:
+        """Read a keyring entry (None or unreadable: nothing stored)."""
+        try:
+            data = json.loads(text) if text else {}
+        except ValueError:
+            data = {}
+        data = data if isinstance(data, dict) else {}
+        headers = data.get("headers")
+        headers = headers if isinstance(headers, dict) else {}
+        password = data.get("proxy_password")
+        return cls(
+            headers={str(k): str(v) for k, v in headers.items()},
+            proxy_password=password if isinstance(password, str) and password else None,
+        )
+
+    def merged(self, typed: EndpointSecrets) -> EndpointSecrets:
+        """What is typed, where SECRET_MASK (left as shown) keeps what this one stores."""
+        headers = {
+            name: self.headers.get(name, "") if value == SECRET_MASK else value
+            for name, value in typed.headers.items()
+        }
+        password = typed.proxy_password
+        if password == SECRET_MASK:
+            password = self.proxy_password
+        return EndpointSecrets({k: v for k, v in headers.items() if v}, password)
+
+
+def _remember(value: str | None) -> None:
+    """Tell the redactor about a secret (the mask shown in its place is none)."""
+    if value != SECRET_MASK:
+        register_secret(value)
+
+
+def proxy_has_user(url: str | None) -> bool:
+    """Whether a proxy URL names a user (its password, if any, is in the keyring)."""
+    try:
+        return bool(url and urlsplit(url).username)
+    except ValueError:
+        return False
+
+
+def split_proxy(url: str | None) -> tuple[str | None, str | None]:
+    """A proxy URL without its password, and the password (None when it has none)."""
+    if not url:
+        return url, None
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        return url, None
+    if password is None:
+        return url, None
+    _remember(password)
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{parts.username or ''}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), password
+
+
+def with_proxy_password(url: str | None, password: str | None) -> str | None:
+    """The proxy URL with this password put back after its user name."""
+    if not url or not password:
+        return url
+    parts = urlsplit(url)
+    host = parts.netloc.rpartition("@")[2]
+    netloc = f"{parts.username or ''}:{password}@{host}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def header_problem(name: str, value: str, *, taken: Iterable[str] = ()) -> str | None:
@@ -209,28 +329,70 @@ def parse_header_lines(text: str) -> dict[str, str]:
         text: what the person typed, one header per line.
 
     Returns:
-        The headers in the order typed.
+        The headers in the order typed, secret ones included.
 
     Raises:
         InputError: a line is not "Name: value" or the header is refused; `.where` names the
             line ("Extra headers, line 3").
     """
-    headers: dict[str, str] = {}
+    block = parse_header_block(text)
+    return {**block.plain, **block.secret}
+
+
+@dataclass(frozen=True)
+class HeaderBlock:
+    """Extra headers as typed, split into those kept in settings and those kept in the keyring."""
+
+    plain: dict[str, str]
+    secret: dict[str, str]
+    """Values may be SECRET_MASK: keep the value the keyring holds."""
+
+
+def parse_header_block(text: str) -> HeaderBlock:
+    """Read "Name: value" lines; `secret Name: value` lines, and headers whose name says they
+    carry a secret (`Ocp-Apim-Subscription-Key`, `X-Auth-Token`...), are secret.
+
+    Raises:
+        InputError: as `parse_header_lines`; the message never shows a value.
+    """
+    plain: dict[str, str] = {}
+    secret: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        name, colon, value = (part.strip() for part in line.partition(":"))
-        if not colon:
-            problem: str | None = f"Expected “Name: value”, got {line.strip()!r}"
-        else:
-            problem = header_problem(name, value, taken=headers)
-            problem = problem and f"Header {name!r} {problem}"
+        marked = line.lstrip().lower().startswith(SECRET_PREFIX)
+        body = line.lstrip()[len(SECRET_PREFIX) :] if marked else line
+        name, colon, value = (part.strip() for part in body.partition(":"))
+        is_secret = marked or is_secret_header(name)
+        if is_secret and colon:
+            _remember(value)
+        problem = _line_problem(name, colon, value, is_secret, taken=[*plain, *secret])
         if problem:
             raise InputError(
                 problem, title="Invalid extra header", where=f"{HEADERS_WHERE}, line {number}"
             )
-        headers[name] = value
-    return headers
+        (secret if is_secret else plain)[name] = value
+    return HeaderBlock(plain, secret)
+
+
+def _line_problem(
+    name: str, colon: str, value: str, is_secret: bool, taken: Iterable[str]
+) -> str | None:
+    if not colon:
+        # The line is not shown: it may be a secret typed without its name.
+        return "Expected “Name: value” (a colon between the name and the value)"
+    checked = "x" if is_secret and value == SECRET_MASK else value
+    problem = header_problem(name, checked, taken=taken)
+    return problem and f"Header {name!r} {problem}"
+
+
+def format_header_block(plain: Mapping[str, str], secret_names: Iterable[str]) -> str:
+    """Headers as lines `parse_header_block` reads; secret values shown as SECRET_MASK."""
+    lines = [f"{name}: {value}" for name, value in plain.items()]
+    for name in secret_names:
+        prefix = "" if is_secret_header(name) else SECRET_PREFIX
+        lines.append(f"{prefix}{name}: {SECRET_MASK}")
+    return "\n".join(lines)
 
 
 def format_header_lines(headers: Mapping[str, str]) -> str:
@@ -241,6 +403,11 @@ def format_header_lines(headers: Mapping[str, str]) -> str:
 def key_ref(endpoint_id: str) -> str:
     """The keyring username for an endpoint id: `endpoint:<id>`."""
     return f"endpoint:{endpoint_id}"
+
+
+def secrets_ref(endpoint_id: str) -> str:
+    """The keyring username of an endpoint's other secrets: `endpoint:<id>:secrets`."""
+    return f"endpoint:{endpoint_id}:secrets"
 
 
 def is_plain_http_off_loopback(url: str) -> bool:
@@ -270,7 +437,8 @@ def export_endpoints(endpoints: list[EndpointConfig]) -> str:
     items = [
         e.model_dump(mode="json", exclude={"is_sandbox"}) for e in endpoints if not e.is_sandbox
     ]
-    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "endpoints": items}, indent=2)
+    text = json.dumps({"format": EXPORT_FORMAT, "version": 1, "endpoints": items}, indent=2)
+    return redact_text(text)  # belt and braces: secrets live in the keyring, not in settings
 
 
 def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[EndpointConfig]:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
     from workbench.api.client import WorkbenchClient
-    from workbench.core.endpoints import EndpointConfig
+    from workbench.core.endpoints import EndpointConfig, EndpointSecrets
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,15 @@ class ProbeReport:
         return "\n".join(lines)
 
 
-async def probe_endpoint(endpoint: EndpointConfig, key: str | None) -> ProbeReport:
+async def probe_endpoint(
+    endpoint: EndpointConfig, key: str | None, secrets: EndpointSecrets | None = None
+) -> ProbeReport:
     """Test a saved or edited endpoint with this key, through a client used only for the test.
 
     Args:
         endpoint: the endpoint's settings (extra headers included).
         key: the key to send (typed or read from the keyring); None or "" when there is none.
+        secrets: its secret header values and proxy password.
 
     Returns:
         A report; a missing key is reported without calling the server.
@@ -82,7 +85,12 @@ async def probe_endpoint(endpoint: EndpointConfig, key: str | None) -> ProbeRepo
         return ProbeReport(
             False, "No key", "Enter the key (or choose No authentication), then test."
         )
-    async with WorkbenchClient(endpoint.to_connection(key)) as client:
+    try:
+        connection = endpoint.to_connection(key, secrets)
+        client = WorkbenchClient(connection)
+    except InputError as exc:  # a key a header cannot carry: refused before anything is sent
+        return ProbeReport(False, exc.title, exc.server_message, error=exc)
+    async with client:
         return await probe(client)
 
 
@@ -194,10 +202,11 @@ def explain(exc: WorkbenchError) -> str:
             "or x-api-key)."
         )
     if isinstance(exc, NotFound):
+        hint = route_hint(exc)
         return (
             "Wrong route: the server has no such path. Check the base URL (paste the "
             "deployment's target URL) and the flavour (Cohere v1, v2 or OpenAI-compatible)."
-        )
+        ) + (f" {hint}" if hint else "")
     if isinstance(exc, RateLimited):
         return "Reachable and authenticated, but rate limited right now: try again shortly."
     if isinstance(exc, ConnectTimeout):
@@ -221,6 +230,23 @@ def explain(exc: WorkbenchError) -> str:
         )
     if isinstance(exc, ApiError):
         return "The server refused the request; its own message is shown above."
+    return ""
+
+
+def route_hint(exc: WorkbenchError) -> str:
+    """What to try when a route is not found: an OpenAI-compatible server (llama.cpp, vLLM,
+    OpenAI) serves `/v1/chat/completions`, so a base URL without `/v1` misses it."""
+    path = exc.route.partition(" ")[2]
+    if (
+        isinstance(exc, NotFound)
+        and path.endswith("/chat/completions")
+        and not path.endswith("/v1/chat/completions")
+    ):
+        base = path.removesuffix("/chat/completions")
+        return (
+            f"Try the base URL ending in /v1 (…{base}/v1): llama.cpp, vLLM and OpenAI serve "
+            "/v1/chat/completions."
+        )
     return ""
 
 

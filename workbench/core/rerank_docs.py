@@ -113,6 +113,23 @@ def check_documents(value: Any, rules: RerankRules) -> list[Document]:
     return value
 
 
+def check_chunk_budget(count: int, max_chunks: int | None, *, split: bool) -> None:
+    """v1: documents x max_chunks_per_doc must stay below 10,000 unless batches keep to it.
+
+    Raises:
+        InputError: naming `max_chunks_per_doc` and the value that would fit.
+    """
+    chunks = max_chunks or DEFAULT_MAX_CHUNKS_PER_DOC
+    if count * chunks < MAX_DOCS_TIMES_CHUNKS or split:
+        return
+    raise InputError(
+        title=f"{count:,} documents x {chunks} chunks each must stay below "
+        f"{MAX_DOCS_TIMES_CHUNKS:,}: lower max_chunks_per_doc to "
+        f"{max(1, (MAX_DOCS_TIMES_CHUNKS - 1) // count)} or split into batches",
+        where="max_chunks_per_doc",
+    )
+
+
 def _json_type(value: Any) -> str:
     names = {bool: "a boolean", int: "a number", float: "a number", list: "an array"}
     return "null" if value is None else names.get(type(value), type(value).__name__)

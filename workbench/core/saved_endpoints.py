@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.api.errors import InputError
+from workbench.core.endpoints import EndpointSecrets
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore
 
@@ -77,4 +78,8 @@ def connection_for(
                 title="No API key stored",
                 where=where,
             )
-    return endpoint.to_connection(key)
+    extras = None
+    if endpoint.has_secrets:
+        text = (secrets or KeyringSecretStore()).get(endpoint.secrets_ref)
+        extras = EndpointSecrets.from_json(text)
+    return endpoint.to_connection(key, extras)

@@ -179,16 +179,28 @@ def _mentioned(param: ToolParam, source: _Source) -> bool | None:
     return True if name and name <= set(stems(source.text)) else None
 
 
-def _found_value(param: ToolParam, kind: str, source: _Source, want: _Want) -> Any:
-    """The value `source` offers for `param`, or None."""
+def _found_value(
+    param: ToolParam, kind: str, source: _Source, want: _Want, things: bool = False
+) -> Any:
+    """The value `source` offers for `param`, or None (`things`: the text asks for things by
+    name, and a string parameter may take the thing named)."""
     if kind == "boolean":
         return _mentioned(param, source)
     if kind not in _FINDERS:
         return None
-    taken = source.take(_FINDERS[kind](param, source.text), want)
+    found = _FINDERS[kind](param, source.text)
+    if things and kind == "string":
+        found += values.things(source.text)
+    taken = source.take(found, want)
     if taken is None:
         return None
-    return _number(taken.value, kind) if _is_numeric(kind) else taken.value
+    return _number(taken.value, kind) if _is_numeric(kind) else _styled(param, taken.value)
+
+
+def _styled(param: ToolParam, value: str) -> str:
+    # "in all caps eg. Bananas should be BANANAS" (Cohere's shopping example) is a rule to keep.
+    said = param.description.lower()
+    return value.upper() if "all caps" in said or "uppercase" in said else value
 
 
 def _default(param: ToolParam, kind: str, text: str) -> Any:
@@ -212,11 +224,14 @@ def _name_words(param: ToolParam) -> set[str]:
     return set(param.name.lower().replace("-", "_").split("_"))
 
 
-def fill_parameters(params: Sequence[ToolParam], text: str, fallback: str = "") -> dict[str, Any]:
+def fill_parameters(
+    params: Sequence[ToolParam], text: str, fallback: str = "", *, things: bool = False
+) -> dict[str, Any]:
     """Values for `params` from `text` first, then from `fallback` (the message's other words).
 
     A token fills at most one parameter; required parameters always get a value (a default when
-    the message supplies none), optional ones only when the message supplies one.
+    the message supplies none), optional ones only when the message supplies one. With `things`
+    (the text asks for things by name), a string parameter may take the thing named.
     """
     sources = [_Source(text)] + ([_Source(fallback)] if fallback.strip() else [])
     kinds = {p.name: kind_of(p) for p in params}
@@ -231,7 +246,7 @@ def fill_parameters(params: Sequence[ToolParam], text: str, fallback: str = "") 
         for want in (_Want(own, others, False), _Want(own, others, True)):
             for source in sources:
                 if value is None:
-                    value = _found_value(param, kinds[param.name], source, want)
+                    value = _found_value(param, kinds[param.name], source, want, things)
         if value is None and param.required:
             value = _default(param, kinds[param.name], text)
         if value is not None:

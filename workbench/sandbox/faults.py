@@ -25,6 +25,9 @@ class Faults:
     """Send a broken frame after this many stream events, then stop."""
     slow_stream_ms: int = 0
     """Wait this long before every stream event."""
+    stall_after_events: int | None = None
+    """Send nothing more after this many stream events, holding the connection open (a server
+    that hangs mid-answer: the client's read timeout, or the person, ends it)."""
 
     def merged(self, other: Faults) -> Faults:
         """These faults with every field `other` sets to a non-default value taken from `other`."""

@@ -26,6 +26,10 @@ in common while rejecting a lone match diluted in a tool text far longer than th
 _EVIDENCE = 1.0
 """Added per kind of value a clause carries that only some tools take (a currency code, an
 e-mail address, a date): "120 EUR in JPY" asks for the tool whose parameters take codes."""
+_ACQUIRES = frozenset(
+    stems("purchase purchased buy order shop shopper shopping cart basket book booking reserve")
+)
+"""Words of a tool that gets things for the person: a plain request for things asks for it."""
 _DISTINCTIVE: dict[str, Callable[[str], list[values.Found]]] = {
     "code": values.codes,
     "email": values.emails,
@@ -39,6 +43,8 @@ class Request:
 
     tool: Tool
     text: str
+    asks_for_things: bool = False
+    """The words ask for things by name ("4 apples"): a string parameter takes the thing."""
 
 
 def clauses(message: str) -> list[str]:
@@ -87,7 +93,22 @@ def requests(message: str, tools: Sequence[Tool], force: bool) -> tuple[list[Req
             unclaimed.append(clause)
     by_name = {t.name: t for t in reversed(tools)}  # the first tool of a name wins
     found = [Request(by_name[name], ", ".join(texts)) for name, texts in claimed.items()]
+    if not found and len(tools) == 1:
+        found = _plain_asks(message, tools[0])
+        unclaimed = [] if found else unclaimed
     if not found and force:
         found = [Request(tools[_best(relevance(message, tools))], message)]
         unclaimed = []
     return found, ", ".join(unclaimed)
+
+
+def _plain_asks(message: str, tool: Tool) -> list[Request]:
+    """One request per clause that plainly asks for what the single tool does.
+
+    "I'd like 4 apples and a fish please" with a shopping tool (Cohere's `personal_shopper`
+    example) shares no word with the tool, yet asks for what it does: a tool that buys, orders
+    or books, a message that asks for things, and a thing named in each clause.
+    """
+    if not set(stems(_tool_text(tool))) & _ACQUIRES or not values.wants(message):
+        return []
+    return [Request(tool, c, asks_for_things=True) for c in clauses(message) if values.things(c)]

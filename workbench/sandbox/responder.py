@@ -110,7 +110,11 @@ def _plan_calls(message: str, tools: Sequence[Tool], force: bool) -> tuple[Plann
     """One call per tool the message asks for, each filled from the clauses that ask for it."""
     asked, unclaimed = requests(message, tools, force)
     return tuple(
-        PlannedCall(r.tool.name, fill_parameters(r.tool.params, r.text, unclaimed)) for r in asked
+        PlannedCall(
+            r.tool.name,
+            fill_parameters(r.tool.params, r.text, unclaimed, things=r.asks_for_things),
+        )
+        for r in asked
     )
 
 

@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from workbench.sandbox.faults import Faults
 
 
+STALL_S = 600.0
+"""How long a stalled stream holds its connection open at most."""
+
+
 class DroppedStream(Exception):  # named for what the client sees, not as an "Error"
     """Raised inside a stream to make the server cut the connection without a clean end."""
 
@@ -50,6 +54,10 @@ async def deliver(
             raise DroppedStream(f"dropped after {sent} events as asked")
         if faults.malformed_after_events is not None and sent >= faults.malformed_after_events:
             yield broken_frame
+            return
+        if faults.stall_after_events is not None and sent >= faults.stall_after_events:
+            # Starlette cancels this when the client goes away; the bound only ends a forgotten one.
+            await asyncio.sleep(STALL_S)
             return
         delay = faults.slow_stream_ms / 1000 + (pace_s if sent else 0.0)
         if delay:

@@ -184,3 +184,95 @@ def phrases(text: str) -> list[Found]:
             inner.append(found)
         i = end
     return inner + openers
+
+
+# "I'd like 4 apples", "can I get a coffee", "two tickets please": a person asking for things.
+_WANT = re.compile(
+    r"\b(?:i['\u2019]?d like|i would like|i want|i['\u2019]ll take|i will take|i need"
+    r"|(?:can|could|may) i (?:get|have|order)|give me|get me|please)\b",
+    re.IGNORECASE,
+)
+# ... unless what is wanted is to be told something: "I'd like to know the capital of France".
+_ASKS_INFO = re.compile(
+    r"\b(?:know|learn|understand|tell|explain|what|which|who|why|how|when|where)\b",
+    re.IGNORECASE,
+)
+_NOT_THINGS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "some",
+        "any",
+        "me",
+        "us",
+        "please",
+        "of",
+        "to",
+        "i",
+        "i'd",
+        "id",
+        "i'll",
+        "like",
+        "want",
+        "would",
+        "need",
+        "and",
+        "also",
+        "too",
+        "more",
+        "can",
+        "could",
+        "may",
+        "get",
+        "have",
+        "give",
+        "take",
+        "will",
+        "for",
+        "my",
+        "our",
+        "order",
+        "buy",
+        "purchase",
+        "just",
+    ]
+)
+_COUNT_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozen",
+        "couple",
+        "few",
+    ]
+)
+
+
+def wants(text: str) -> bool:
+    """Whether `text` asks for things (not for information)."""
+    return bool(_WANT.search(text)) and not _ASKS_INFO.search(text)
+
+
+def things(text: str) -> list[Found]:
+    """What a request for things names: the first run of words that are neither request words
+    nor counts ("apples" in "I'd like 4 apples please", "fish" in "a fish")."""
+    run: list[re.Match[str]] = []
+    for token in _WORD.finditer(text):
+        word = token.group(0).lower().replace("\u2019", "'")
+        skip = word in _NOT_THINGS or word in _COUNT_WORDS or _NUMBER.fullmatch(word)
+        if skip and run:
+            break
+        if not skip:
+            run.append(token)
+    if not run:
+        return []
+    return [_found(text, run[0].start(), run[-1].end())]

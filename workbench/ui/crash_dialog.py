@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 import workbench
+from workbench.api.redact import redact_text
 
 if TYPE_CHECKING:
     from workbench.ui.notices import CrashReport
@@ -38,7 +39,7 @@ class CrashDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        summary = QLabel(self._report.summary, self)
+        summary = QLabel(redact_text(self._report.summary), self)
         summary.setObjectName("crashSummary")
         summary.setWordWrap(True)
         self._details = QPlainTextEdit(self.report_text(), self)
@@ -60,8 +61,9 @@ class CrashDialog(QDialog):
         self.resize(720, 420)
 
     def report_text(self) -> str:
-        """Version, summary and traceback as one copyable text."""
-        return (
+        """Version, summary and traceback as one copyable text (redacted again: a report may
+        have been made before a secret in it was known)."""
+        return redact_text(
             f"Cohere Workbench {workbench.__version__}\n{self._report.summary}\n\n"
             f"{self._report.traceback}"
         )

@@ -9,7 +9,6 @@ from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 
 import workbench
 from workbench.ui.chat.pane import ChatPane
-from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.rerank.pane import RerankPane
@@ -87,7 +86,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._tabs)
 
     def _build_status_bar(self) -> None:
-        self._notice_label = QLabel(self)
+        self._notice_label = StatusLabel(self)
         self._notice_label.setObjectName("noticeLabel")
         self._notice_label.setAccessibleName("Last notice")
         self._notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

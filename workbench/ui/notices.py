@@ -11,6 +11,7 @@ from typing import Literal
 from PySide6.QtCore import QObject, Signal
 
 from workbench.api.errors import WorkbenchError
+from workbench.api.redact import redact_text
 
 Level = Literal["info", "warning", "error"]
 _log = logging.getLogger("workbench.notices")
@@ -26,6 +27,16 @@ class Notice:
     detail: str = ""
     where: str = ""
     at: datetime = field(default_factory=datetime.now, compare=False)
+
+    def redacted(self) -> Notice:
+        """The same notice with every secret masked (the center posts only these)."""
+        return Notice(
+            self.level,
+            redact_text(self.title),
+            redact_text(self.detail),
+            redact_text(self.where),
+            self.at,
+        )
 
     @classmethod
     def from_error(cls, exc: WorkbenchError) -> Notice:
@@ -63,12 +74,13 @@ class CrashReport:
 
     @classmethod
     def from_exception(cls, exc: BaseException, context: str = "") -> CrashReport:
-        """Capture the exception's type, message and full traceback."""
+        """Capture the exception's type, message and full traceback, every secret masked (the
+        report is shown, copied into bug reports and logged)."""
         summary = f"{type(exc).__name__}: {exc}"
         if context:
             summary = f"{summary} (in {context})"
         text = "".join(traceback.format_exception(exc))
-        return cls(summary=summary, traceback=text)
+        return cls(summary=redact_text(summary), traceback=redact_text(text))
 
 
 class NoticeCenter(QObject):
@@ -85,7 +97,8 @@ class NoticeCenter(QObject):
         self._crashes: list[CrashReport] = []
 
     def post(self, notice: Notice) -> None:
-        """Record and broadcast a notice."""
+        """Record and broadcast a notice, every secret in it masked."""
+        notice = notice.redacted()
         self._history.append(notice)
         del self._history[:-_HISTORY_LIMIT]
         _log.log(_LOG_LEVELS[notice.level], "%s", notice.text())

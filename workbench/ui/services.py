@@ -10,8 +10,8 @@ from pydantic import SecretStr
 from PySide6.QtCore import QObject, Signal
 
 from workbench.api.errors import InputError
-from workbench.api.redact import register_secret
-from workbench.core.endpoints import key_ref
+from workbench.api.redact import is_secret_header, register_secret
+from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
 from workbench.core.rerank_docs import rules_for
 from workbench.core.secrets import masked
 from workbench.ui.async_bridge import TaskRunner
@@ -185,6 +185,39 @@ class EndpointSession(QObject):
         """The endpoint's key from the keyring, or None."""
         return await read_secret(self._secrets, key_ref(endpoint_id))
 
+    async def read_secrets(self, endpoint_id: str) -> EndpointSecrets:
+        """The endpoint's secret header values and proxy password from the keyring."""
+        return EndpointSecrets.from_json(await read_secret(self._secrets, secrets_ref(endpoint_id)))
+
+    async def store_secrets(self, endpoint_id: str, typed: EndpointSecrets) -> None:
+        """Keep what is typed (a value left masked keeps the stored one); nothing left: delete."""
+        merged = (await self.read_secrets(endpoint_id)).merged(typed)
+        value = None if merged.is_empty() else merged.to_json()
+        await store_secret(self._secrets, secrets_ref(endpoint_id), value)
+        self._drop_client(endpoint_id)
+
+    async def move_plain_secrets(self) -> list[str]:
+        """Move secret header values that settings from older versions hold in plain text
+        (`Ocp-Apim-Subscription-Key`...) into the keyring; returns the endpoints' names."""
+        moved = []
+        for endpoint in self.endpoints():
+            plain = {k: v for k, v in endpoint.extra_headers.items() if is_secret_header(k)}
+            if not plain:
+                continue
+            await self.store_secrets(endpoint.id, EndpointSecrets(headers=plain))
+            self.save_endpoint(
+                endpoint.model_copy(
+                    update={
+                        "extra_headers": {
+                            k: v for k, v in endpoint.extra_headers.items() if k not in plain
+                        },
+                        "keyring_headers": [*endpoint.keyring_headers, *plain],
+                    }
+                )
+            )
+            moved.append(endpoint.name)
+        return moved
+
     async def key_hint(self, endpoint_id: str) -> str:
         """`stored ••••last4` when a key is stored, else ''."""
         return masked(await self.read_key(endpoint_id))
@@ -230,7 +263,8 @@ class EndpointSession(QObject):
                     f"Enter the key for “{endpoint.name}” in the Endpoints pane, or set its "
                     "authentication to None."
                 )
-        return WorkbenchClient(endpoint.to_connection(key), transport=self._transport)
+        secrets = await self.read_secrets(endpoint.id) if endpoint.has_secrets else None
+        return WorkbenchClient(endpoint.to_connection(key, secrets), transport=self._transport)
 
     def _drop_client(self, endpoint_id: str) -> None:
         cached = self._clients.pop(endpoint_id, None)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QUrl
 
 from workbench.api.models import Citation
+from workbench.core.citations import resolve_citations
 from workbench.ui.chat.transcript import (
     RENDER_BUDGET_CHARS,
     Transcript,
@@ -35,6 +37,12 @@ CITES = (
 )
 
 
+def _shown(**fields: Any) -> TurnDisplay:
+    """A display with its citations anchored, as core anchors them for the pane."""
+    display = TurnDisplay(**fields)
+    return replace(display, anchors=resolve_citations(display.text, display.citations))
+
+
 @pytest.fixture
 def transcript(qtbot: QtBot) -> Transcript:
     widget = Transcript()
@@ -47,7 +55,7 @@ def _expected() -> dict[int, str]:
 
 
 def test_finished_turn_highlights_exactly_the_cited_text(transcript: Transcript) -> None:
-    transcript.set_turns([TurnDisplay(index=0, user="Où ?", text=ANSWER, citations=CITES)])
+    transcript.set_turns([_shown(index=0, user="Où ?", text=ANSWER, citations=CITES)])
     assert transcript.highlighted_spans(0) == _expected()
 
 
@@ -58,15 +66,11 @@ def test_streaming_turn_highlights_as_citations_arrive(
     for step in range(0, len(ANSWER), 3):
         text = ANSWER[: step + 3]
         cites = tuple(c for c in CITES if c.end <= len(text))
-        transcript.show_live(
-            TurnDisplay(index=1, user="q", text=text, citations=cites, streaming=True)
-        )
+        transcript.show_live(_shown(index=1, user="q", text=text, citations=cites, streaming=True))
         if step % 9 == 0:
             transcript.flush()
     qtbot.waitUntil(lambda: transcript.highlighted_spans(1) == _expected())
-    transcript.finish_live(
-        TurnDisplay(index=1, user="q", text=ANSWER, citations=CITES, status="done")
-    )
+    transcript.finish_live(_shown(index=1, user="q", text=ANSWER, citations=CITES, status="done"))
     assert transcript.highlighted_spans(1) == _expected()
     assert transcript.answer_text(1) == ANSWER
 
@@ -108,7 +112,7 @@ def test_stable_cut_ignores_blank_lines_inside_code_fences() -> None:
 
 
 def test_links_emit_edit_copy_and_citation(transcript: Transcript, qtbot: QtBot) -> None:
-    transcript.set_turns([TurnDisplay(index=2, user="u", text=ANSWER, citations=CITES)])
+    transcript.set_turns([_shown(index=2, user="u", text=ANSWER, citations=CITES)])
     with qtbot.waitSignal(transcript.citation_activated) as cited:
         transcript.highlighted.emit(QUrl("cite:2:2,3"))
     assert cited.args == [2, (2, 3)]
@@ -144,7 +148,7 @@ def _stream(transcript: Transcript, final: TurnDisplay, seed: int) -> None:
     while end < len(final.text):
         end = min(len(final.text), end + rng.randint(1, 25))
         cites = tuple(c for c in final.citations if c.end <= end + rng.randint(-4, 20))
-        live = TurnDisplay(
+        live = _shown(
             index=final.index,
             user=final.user,
             text=final.text[:end],
@@ -184,20 +188,21 @@ def test_streamed_cited_answer_finishes_exactly_as_rendered_whole(transcript: Tr
     text = ANSWER + "\n\n" + ANSWER
     moved = Citation(start=3, end=8, text="façade", document_ids=["doc_9"])  # anchored nearby
     cites = (*CITES, moved, Citation(start=1, end=4, text="absent", document_ids=["doc_3"]))
-    final = TurnDisplay(index=1, user="q", text=text, citations=cites, status="s", cut_off="x")
+    final = _shown(index=1, user="q", text=text, citations=cites, status="s", cut_off="x")
     for seed in range(5):
         transcript.set_turns([EARLIER])
         _stream(transcript, final, seed)
         whole = _rendered_whole([EARLIER, final])
         assert transcript.toHtml() == whole.toHtml()
         assert transcript.highlighted_spans(1) == whole.highlighted_spans(1)
-        assert transcript.citation_map(1) == whole.citation_map(1)
+        drawn = {s.index: s.citation.text for s in final.anchors.anchored()}
+        assert transcript.highlighted_spans(1) == drawn  # what core anchored, nothing else
 
 
 def test_set_turns_keeps_what_is_shown_and_matches_a_fresh_render(transcript: Transcript) -> None:
     turns = [
         EARLIER,
-        TurnDisplay(index=1, user="q1", text=ANSWER, citations=CITES, status="s1"),
+        _shown(index=1, user="q1", text=ANSWER, citations=CITES, status="s1"),
         TurnDisplay(index=2, user="q2", text="## Two\n\n- x", status="s2"),
     ]
     replacement = TurnDisplay(index=1, user="q1, edited", text="Other *answer*", status="s")

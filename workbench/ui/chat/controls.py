@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
 
 DOCUMENTS_SAMPLE = """[
@@ -43,7 +44,7 @@ class Composer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chat_composer")
-        self.editing = QLabel(self)
+        self.editing = StatusLabel(self)
         self.editing.setObjectName("chat_editing")
         self.editing.setAccessibleName("Editing notice")
         self.editing.hide()
@@ -71,7 +72,7 @@ class Composer(QWidget):
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
-        self.status = QLabel(self)
+        self.status = StatusLabel(self)
         self.status.setObjectName("chat_status")
         self.status.setAccessibleName("Chat status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

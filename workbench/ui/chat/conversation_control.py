@@ -13,13 +13,14 @@ from workbench.core.chat_session import write_chat
 from workbench.ui.common.json_editor import parse_json
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
     from pathlib import Path
 
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from workbench.api.models import ChatMessage, ChatRequest, Flavour
+    from workbench.api.models import ChatRequest, Flavour
     from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.chat.controller import ChatController
     from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
 
 
@@ -34,19 +35,18 @@ def _chat_url(endpoint: EndpointConfig) -> str:
 class ConversationControl:
     """Runs the History section's actions and fills the Request section for the Chat pane.
 
-    The pane keeps the conversation; this object is handed what it needs to read and replace it.
+    The controller keeps the conversation; this reads it and asks it to replace it (the
+    controller announces that, and the pane redraws).
     """
 
     history: HistoryPage
     request: RequestPage
     preamble: QPlainTextEdit
-    busy: Callable[[], bool]
-    current: Callable[[], Sequence[ChatMessage]]
-    replace: Callable[[list[ChatMessage]], None]
+    conversation: ChatController
 
     def apply(self) -> bool:
         """Replace the conversation with the History section's; True when done."""
-        if self.busy():
+        if self.conversation.is_streaming():
             self.history.status.setText("Wait for the answer in flight, or stop it, to apply.")
             return False
         try:
@@ -54,18 +54,18 @@ class ConversationControl:
         except InputError as exc:
             self.history.status.setText(f"Not applied: {exc}")
             return False
-        self.replace(messages)
+        self.conversation.replace_history(messages)
         self.history.status.setText(f"Applied: {len(messages)} message(s) in the conversation.")
         return True
 
     def revert(self) -> None:
         """Drop the History section's edits and show the conversation as it is."""
-        self.history.show_history(self.current(), force=True)
+        self.history.show_history(self.conversation.session.history(), force=True)
         self.history.status.setText("Edits dropped: showing the conversation as it is.")
 
     def import_file(self, path: Path) -> bool:
         """Load a conversation file and make it the conversation; True when done."""
-        if self.busy():
+        if self.conversation.is_streaming():
             self.history.status.setText("Wait for the answer in flight, or stop it, to import.")
             return False
         try:
@@ -79,7 +79,7 @@ class ConversationControl:
             return False
         if imported.preamble is not None:
             self.preamble.setPlainText(imported.preamble)
-        self.replace(imported.messages)
+        self.conversation.replace_history(imported.messages)
         note = " and its system message as the preamble" if imported.preamble else ""
         self.history.status.setText(
             f"Imported {len(imported.messages)} message(s){note} from {path.name} "

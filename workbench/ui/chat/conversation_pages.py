@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.models import Flavour
 from workbench.core.chat_history_io import neutral_json, parse_entries
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class HistoryPage(QWidget):
         self.revert = _button("&Undo edits", "chat_history_revert", "Undo history edits", self)
         self.import_button = _button("&Import…", "chat_history_import", "Import history", self)
         self.export_button = _button("E&xport…", "chat_history_export", "Export history", self)
-        self.status = QLabel(self)
+        self.status = StatusLabel(self)
         self.status.setObjectName("chat_history_status")
         self.status.setAccessibleName("History status")
         self.status.setWordWrap(True)
@@ -178,7 +179,7 @@ class RequestPage(QWidget):
         body_label = QLabel("Request &body (the message box is the new message):", self)
         body_label.setBuddy(self.body)
         self.copy = _button("Cop&y body", "chat_request_copy", "Copy request body", self)
-        self.problem = QLabel(self)
+        self.problem = StatusLabel(self)
         self.problem.setObjectName("chat_request_problem")
         self.problem.setAccessibleName("Request problem")
         self.problem.setWordWrap(True)

@@ -11,26 +11,26 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
 from workbench.core.chat_inputs import parse_documents, parse_tools
-from workbench.core.chat_session import ChatFrame, ChatSession
+from workbench.core.chat_session import ChatFrame, Reply
 from workbench.ui import resources
+from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
 from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
-from workbench.ui.chat.turn_runner import STOPPED as STOPPED
-from workbench.ui.chat.turn_runner import TurnRunner
 from workbench.ui.chat.turns import display_of, trace_of
 from workbench.ui.common.endpoint_picker import EndpointPicker
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage, ChatRequest
+    from workbench.api.models import ChatRequest
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
-    from workbench.core.chat_session import Reply
+    from workbench.core.chat_session import ChatSession
     from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.chat.transcript import TurnDisplay
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.services import Services
 
@@ -57,9 +57,8 @@ class ChatPane(QWidget):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
-        self._session = ChatSession()
+        self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
         self._editing: int | None = None
-        self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self.setObjectName("chat_pane")
         self.setAccessibleName("Chat")
@@ -75,14 +74,6 @@ class ChatPane(QWidget):
             session=self._services.session, pane="chat", parent=self
         )
         self.transcript = Transcript(parent=self)
-        self._runner = TurnRunner(
-            owner=self,
-            services=self._services,
-            key=TASK_KEY,
-            transcript=self.transcript,
-            session=self.session,
-            end=self._finish,
-        )
         self.composer = Composer(self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -99,9 +90,7 @@ class ChatPane(QWidget):
             history=self.history,
             request=self.request,
             preamble=self.setup.preamble,
-            busy=self.is_streaming,
-            current=lambda: self._session.history(),
-            replace=self._replace_history,
+            conversation=self.controller,
         )
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -121,6 +110,10 @@ class ChatPane(QWidget):
         c.send_shortcut.activated.connect(self._on_send_clicked)
         c.stop.clicked.connect(self.cancel)
         c.stop_shortcut.activated.connect(self.cancel)
+        self.controller.snapshot_changed.connect(self._on_controller_snapshot_changed)
+        self.controller.turn_finished.connect(self._on_controller_turn_finished)
+        self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
+        self.controller.history_replaced.connect(self._on_controller_history_replaced)
         c.regenerate.clicked.connect(self._on_regenerate_clicked)
         c.copy.clicked.connect(self._on_copy_clicked)
         c.clear.clicked.connect(self._on_clear_clicked)
@@ -156,7 +149,7 @@ class ChatPane(QWidget):
 
     def cancel(self) -> None:
         """Stop the turn in flight (as Stop does); the partial answer stays, marked as stopped."""
-        self._services.tasks.cancel(TASK_KEY)
+        self.controller.cancel()
 
     def clear(self) -> None:
         """Start a new conversation (as Clear does)."""
@@ -180,15 +173,15 @@ class ChatPane(QWidget):
 
     def session(self) -> ChatSession:
         """The conversation model."""
-        return self._session
+        return self.controller.session
 
     def is_streaming(self) -> bool:
         """Whether a turn is in flight."""
-        return self._services.tasks.is_running(TASK_KEY)
+        return self.controller.is_streaming()
 
     def live_snapshot(self) -> ChatSnapshot:
         """The fold of the turn in flight (or the last one)."""
-        return self._runner.snapshot
+        return self.controller.run.snapshot
 
     def apply_history(self) -> bool:
         """Replace the conversation with the History section's (as Apply does); True when done.
@@ -217,7 +210,7 @@ class ChatPane(QWidget):
         return self._conversation.refresh_request(
             self._services.session.selected("chat"),
             message,
-            lambda: self._session.preview(message, self._frame(), self._editing),
+            lambda: self.session().preview(message, self._frame(), self._editing),
         )
 
     # --- actions --------------------------------------------------------------------------------
@@ -255,17 +248,17 @@ class ChatPane(QWidget):
             return
         editing = self._editing
         if editing is not None:
-            request = self._guarded(lambda f: self._session.edit_and_resend(editing, message, f))
+            request = self._guarded(lambda f: self.session().edit_and_resend(editing, message, f))
         else:
-            request = self._guarded(lambda f: self._session.send(message, f))
+            request = self._guarded(lambda f: self.session().send(message, f))
         if request is not None:
             self.composer.message.clear()
             self._on_cancel_edit_clicked()
             self._start(request)
 
     def _on_regenerate_clicked(self) -> None:
-        if not self.is_streaming() and self._session.turns:
-            request = self._guarded(self._session.regenerate)
+        if not self.is_streaming() and self.controller.turns:
+            request = self._guarded(self.session().regenerate)
             if request is not None:
                 self._start(request)
 
@@ -278,34 +271,33 @@ class ChatPane(QWidget):
             self._services.notices.post_error(exc)
             self.composer.status.setText(str(exc))
             return
-        request = self._guarded(lambda f: self._session.continue_with(results, f))
+        request = self._guarded(lambda f: self.session().continue_with(results, f))
         if request is not None:
             self._start(request)
 
     def _on_copy_clicked(self) -> None:
-        if self._session.turns:
-            self._on_transcript_copy_requested(len(self._session.turns) - 1)
+        if self.controller.turns:
+            self._on_transcript_copy_requested(len(self.controller.turns) - 1)
 
     def _on_transcript_copy_requested(self, index: int) -> None:
-        if 0 <= index < len(self._session.turns):
-            reply = self._session.turns[index].reply
+        if 0 <= index < len(self.controller.turns):
+            reply = self.controller.turns[index].reply
             QGuiApplication.clipboard().setText(reply.text if reply else "")
             self.composer.status.setText("Answer copied.")
 
     def _on_clear_clicked(self) -> None:
-        self._session.clear()
-        self._lookups.clear()
+        self.controller.clear()
+
+    def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()
         self._save()
 
-    def _replace_history(self, messages: list[ChatMessage]) -> None:
+    def _on_controller_history_replaced(self) -> None:
         self._on_cancel_edit_clicked()
-        self._session.replace_history(messages)
-        self._lookups.clear()
         self._rebuild()
-        last = self._session.turns[-1].reply if self._session.turns else None
+        last = self.controller.turns[-1].reply if self.controller.turns else None
         self.tool_results.set_calls(last.tool_calls if last else [])
-        self.history.show_history(self._session.history(), force=True)
+        self.history.show_history(self.session().history(), force=True)
         self._save()
 
     def _on_tabs_current_changed(self, _row: int) -> None:
@@ -317,7 +309,7 @@ class ChatPane(QWidget):
             self._preview_timer.start()
 
     def _on_transcript_edit_requested(self, index: int) -> None:
-        turn = self._session.turns[index] if 0 <= index < len(self._session.turns) else None
+        turn = self.controller.turns[index] if 0 <= index < len(self.controller.turns) else None
         if turn is None or turn.user is None or self.is_streaming():
             return
         self._editing = index
@@ -333,11 +325,9 @@ class ChatPane(QWidget):
             self.rerank_requested.emit(item.text())
 
     def _on_transcript_citation_activated(self, turn: int, spans: tuple[int, ...]) -> None:
-        cmap = self.transcript.citation_map(turn)
-        if cmap is None:
-            return
+        cmap = self.controller.citations(turn)
         chosen = [cmap.spans[i] for i in spans if 0 <= i < len(cmap.spans)]
-        self.sources.show_spans(chosen, self._lookups.get(turn, {}))
+        self.sources.show_spans(chosen, self.controller.sources(turn))
         self.tabs.show_section(self.sources)
 
     def _on_session_selection_changed(self, pane: str) -> None:
@@ -349,26 +339,31 @@ class ChatPane(QWidget):
     # --- the turn -------------------------------------------------------------------------------
 
     def _start(self, request: ChatRequest) -> None:
-        index = len(self._session.turns) - 1
+        index = len(self.controller.turns) - 1
         self._rebuild(upto=index)
         self._set_busy(True)  # at once, not when the task first runs: no double Send
-        self._runner.start(request, index, self._endpoint, YIELD_AFTER_S)
+        # Picked now (the frame was just built for it): switching mid-turn does not move it.
+        self.controller.start(request, self._endpoint(), YIELD_AFTER_S)
 
-    def _finish(
-        self, index: int, reply: Reply, status: str, lookup: dict[str, dict[str, Any]]
-    ) -> None:
-        turn = self._session.turns[index]
-        self._lookups[index] = lookup
-        self.transcript.finish_live(display_of(index, turn))
+    def _on_controller_snapshot_changed(self, _index: int) -> None:
+        self.transcript.show_live(self._live_display)  # drawn by the transcript's timer
+
+    def _live_display(self) -> TurnDisplay:
+        index, run = self.controller.live()
+        return display_of(index, self.controller.turns[index], run.citations(), run.snapshot)
+
+    def _on_controller_turn_finished(self, index: int) -> None:
+        turn = self.controller.turns[index]
+        reply, cmap = turn.reply or Reply(), self.controller.citations(index)
+        self.transcript.finish_live(display_of(index, turn, cmap))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)
         self.queries.set_queries(reply.search_queries)
-        cmap = self.transcript.citation_map(index)
-        if cmap is not None:
-            self.sources.show_documents(cmap, self._lookups[index])
+        self.sources.show_documents(cmap, self.controller.sources(index))
+        status = reply.status
         self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
         self._set_busy(False)
-        self.history.show_history(self._session.history())
+        self.history.show_history(self.session().history())
         self._schedule_preview()
         self._save()
         self.turn_finished.emit(index)
@@ -382,11 +377,12 @@ class ChatPane(QWidget):
 
     def _rebuild(self, upto: int | None = None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed.
-        turns = self._session.turns[:upto] if upto is not None else self._session.turns
-        self.transcript.set_turns([display_of(i, t) for i, t in enumerate(turns)])
+        turns = self.controller.turns[:upto] if upto is not None else self.controller.turns
+        cites = self.controller.citations
+        self.transcript.set_turns([display_of(i, t, cites(i)) for i, t in enumerate(turns)])
         self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
         if upto is None:
-            self.history.show_history(self._session.history())
+            self.history.show_history(self.session().history())
             self._schedule_preview()
 
     # --- history --------------------------------------------------------------------------------
@@ -396,13 +392,13 @@ class ChatPane(QWidget):
 
     def _save(self) -> None:
         preamble = self.setup.preamble.toPlainText()
-        self._history.save_from(preamble, self._session.turns, self._editors())
+        self._history.save_from(preamble, self.controller.turns, self._editors())
 
     def _restore(self) -> None:
         saved = self._history.load()
         if saved is None:
             return
-        self._session = ChatSession(saved.turns)
+        self.controller.restore(saved.turns)
         self.setup.preamble.setPlainText(saved.preamble)
         restore_editors(saved, self._editors())
         self._rebuild()

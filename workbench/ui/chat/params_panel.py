@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour, GenerationParams
+from workbench.ui.common.a11y import StatusLabel
 
 COHERE = frozenset({Flavour.COHERE_V1, Flavour.COHERE_V2})
 ALL = frozenset(Flavour)
@@ -180,7 +181,7 @@ class ParamsPanel(QWidget):
         self._sqo.setToolTip("Ask only for the search queries the model would run (Cohere v1).")
         self._sqo.toggled.connect(self.params_changed)
         form.addRow(self._sqo)
-        self._error = QLabel(self)
+        self._error = StatusLabel(self)
         self._error.setObjectName("chat_params_error")
         self._error.setAccessibleName("Parameter error")
         self._error.setWordWrap(True)

@@ -11,9 +11,10 @@ Why it is built this way:
   no tick grows with a burst. A finished turn keeps that rendering and only adds its last piece,
   footer and links, so it reads the same as a turn rendered whole (`transcript_live`).
 * Citation offsets index the answer *as received*. Markdown rendering moves characters, so an
-  answer with citations is shown as plain text, and spans are formatted at their UTF-16 positions
-  (`core.citations`), which is what QTextCursor counts. While streaming, only new or changed spans
-  are anchored and formatted again (`transcript_format`, `transcript_render`).
+  answer with citations is shown as plain text, and spans are formatted at their UTF-16 positions,
+  which is what QTextCursor counts. The spans come anchored from core (`TurnDisplay.anchors`);
+  the transcript only draws them, and while streaming formats only new or moved spans again
+  (`transcript_format`, `transcript_render`).
 * `set_turns` keeps the turns already shown that did not change, so starting a turn in a long
   conversation does not render the whole conversation again.
 """
@@ -37,8 +38,6 @@ from workbench.ui.chat.transcript_render import TurnDisplay, render_turn, wants_
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from workbench.core.citations import CitationMap
 
 RENDER_INTERVAL_MS = 30
 
@@ -71,7 +70,6 @@ class Transcript(QTextBrowser):
         self._turns: list[TurnDisplay] = []
         self._starts: list[int] = []
         """Document position where each finished turn begins."""
-        self._maps: dict[int, CitationMap] = {}
         self._live: LiveTurn | None = None
         self._pending: TurnDisplay | Callable[[], TurnDisplay] | None = None
         self._live_start = 0
@@ -145,13 +143,6 @@ class Transcript(QTextBrowser):
         """The finished turns shown."""
         return list(self._turns)
 
-    def citation_map(self, turn: int) -> CitationMap | None:
-        """The resolved citations of a turn as last rendered."""
-        live = self._live
-        if live is not None and live.plain and live.display.index == turn:
-            return live.citations.citation_map()
-        return self._maps.get(turn)
-
     def highlighted_spans(self, turn: int) -> dict[int, str]:
         """Span index → the text the document actually highlights for it (read back from Qt)."""
         return highlighted_spans(self.document(), turn)
@@ -166,7 +157,7 @@ class Transcript(QTextBrowser):
         self.flush()
 
     def _render_turn(self, cursor: QTextCursor, display: TurnDisplay) -> None:
-        self._maps[display.index] = render_turn(cursor, display, markdown=self._markdown)
+        render_turn(cursor, display, markdown=self._markdown)
 
     def _wants_plain(self, display: TurnDisplay) -> bool:
         return wants_plain(display, markdown=self._markdown)
@@ -178,8 +169,6 @@ class Transcript(QTextBrowser):
         else:
             start = self._starts[kept] if kept < len(self._starts) else self._live_start
             self._remove_from(start)
-        indexes = {t.index for t in self._turns[:kept]}
-        self._maps = {i: m for i, m in self._maps.items() if i in indexes}
         del self._starts[kept:]
         self._turns = self._turns[:kept]
         cursor = QTextCursor(self.document())
@@ -233,11 +222,7 @@ class Transcript(QTextBrowser):
         """Complete the live rendering into the finished one; False when it must be redone whole."""
         if not live.continues(display, plain=self._wants_plain(display)):
             return False
-        cmap = live.finish(display)
-        if cmap is None:
-            return False
-        self._maps[display.index] = cmap
-        return True
+        return live.finish(display)
 
     # --- links and scrolling ------------------------------------------------------------------
 

@@ -2,8 +2,8 @@
 
 Markdown is appended block by block, cut only where the pieces render exactly as the whole text
 would (`core.chat_markdown`); the unfinished tail and the footer are one undoable edit, undone at
-the next tick. A plain (cited) answer is appended as text and only new or moved citation spans are
-painted again.
+the next tick. A plain (cited) answer is appended as text and only new or moved citation spans (as
+core anchored them) are painted again.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextCursor, QTextDocumentFragment
 
 from workbench.core.chat_markdown import MarkdownCuts
-from workbench.core.citations import StreamingCitations, resolve_citations, segments_between
+from workbench.core.citations import segments_between
 from workbench.ui.chat.transcript_format import paint_citations, plain_format
 from workbench.ui.chat.transcript_render import (
     add_links,
@@ -26,7 +26,6 @@ from workbench.ui.chat.transcript_render import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
 
-    from workbench.core.citations import CitationMap
     from workbench.ui.chat.transcript_render import Links, TurnDisplay
 
 RENDER_BUDGET_CHARS = 4096
@@ -48,7 +47,6 @@ class LiveTurn:
     links: Links
     """Where the finished turn's "[edit and resend]" and "[copy]" links go."""
     cuts: MarkdownCuts = field(default_factory=MarkdownCuts)
-    citations: StreamingCitations = field(default_factory=StreamingCitations)
     stable_len: int = 0
     """Code points of the answer rendered for good."""
     applied: dict[int, tuple[int, int]] = field(default_factory=dict)
@@ -90,26 +88,23 @@ class LiveTurn:
         self.display = display
         self._show_tail(display)
 
-    def finish(self, display: TurnDisplay) -> CitationMap | None:
-        """Complete the live rendering into the finished one; None when it must be redone whole.
+    def finish(self, display: TurnDisplay) -> bool:
+        """Complete the live rendering into the finished one; False when it must be redone whole.
 
         The caller has checked that `display` continues this turn.
         """
         if not self.plain and self.cuts.references_in(display.text):
-            return None  # a link reference definition can change links anywhere above it
+            return False  # a link reference definition can change links anywhere above it
         self.undo_tail()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
         self._extend_stable(display, final=True)
         if self.plain:
             self._apply_citations(display)
-            cmap = self.citations.citation_map()
-        else:
-            cmap = resolve_citations(display.text, display.citations)
         write_footer(cursor, display)
         cursor.endEditBlock()
         add_links(cursor, display, self.links)
-        return cmap
+        return True
 
     def undo_tail(self) -> None:
         """Take the unfinished tail and footer out again; later edits are not undoable."""
@@ -160,12 +155,13 @@ class LiveTurn:
         cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def _apply_citations(self, display: TurnDisplay) -> None:
-        spans = self.citations.update(display.text, display.citations)
-        placed = {s.index: (s.start16 or 0, s.end16 or 0) for s in spans if s.anchored}
+        # Anchored in core on the whole answer so far; a tick may show less of it (the budget).
+        spans, shown = display.anchors.spans, len(display.text)
+        anchored = [s for s in display.anchors.anchored() if (s.end or 0) <= shown]
+        placed = {s.index: (s.start16 or 0, s.end16 or 0) for s in anchored}
         fresh = {i for i, where in placed.items() if self.applied.get(i) != where}
         if not fresh and len(placed) == len(self.applied):
             return
-        anchored = sorted((s for s in spans if s.anchored), key=lambda s: (s.start or 0, s.index))
         if set(self.applied) - set(placed) or fresh & set(self.applied):
             # A highlighted span moved or vanished (its text arrived nearer): format it all again.
             cursor = QTextCursor(self.document)

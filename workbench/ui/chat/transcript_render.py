@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
 
-from workbench.core.citations import cites_answer, resolve_citations, segments
+from workbench.core.citations import CitationMap, cites_answer, segments
 from workbench.ui.chat.transcript_format import (
     bold,
     link,
@@ -24,7 +24,6 @@ from workbench.ui.chat.transcript_format import (
 
 if TYPE_CHECKING:
     from workbench.api.models import Citation
-    from workbench.core.citations import CitationMap
 
 Links = tuple[int | None, int]
 """Where a streamed turn's "[edit and resend]" and "[copy]" links go (after "You", "Assistant")."""
@@ -46,6 +45,8 @@ class TurnDisplay:
     streaming: bool = False
     tool_calls: tuple[str, ...] = field(default=())
     """One-line summaries of the calls the model asked for."""
+    anchors: CitationMap = field(default_factory=CitationMap)
+    """`citations` anchored on `text`, computed in core (`ChatController.citations`)."""
 
 
 def frame_of(display: TurnDisplay) -> tuple[object, ...]:
@@ -58,11 +59,11 @@ def wants_plain(display: TurnDisplay, *, markdown: bool) -> bool:
     return not markdown or any(cites_answer(c) for c in display.citations)
 
 
-def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) -> CitationMap:
-    """Write a whole turn at the cursor (the document's end); returns its resolved citations."""
+def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) -> None:
+    """Write a whole turn at the cursor (the document's end), its anchored citations painted."""
     write_header(cursor, display)
     base = cursor.position()
-    cmap = resolve_citations(display.text, display.citations)
+    cmap = display.anchors
     if wants_plain(display, markdown=markdown):
         cursor.insertText(display.text, plain_format())
         runs = segments(cmap, len(display.text))
@@ -71,7 +72,6 @@ def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) ->
     else:
         insert_markdown(cursor, display.text)
     write_footer(cursor, display)
-    return cmap
 
 
 def insert_markdown(cursor: QTextCursor, text: str) -> None:

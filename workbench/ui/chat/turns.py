@@ -12,11 +12,17 @@ from workbench.ui.chat.transcript import TurnDisplay
 if TYPE_CHECKING:
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_metrics import TurnTiming
+    from workbench.core.citations import CitationMap
     from workbench.core.endpoints import EndpointConfig
 
 
-def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TurnDisplay:
-    """The transcript's view of a turn, live (from a snapshot) or finished (from its reply)."""
+def display_of(
+    index: int, turn: Turn, anchors: CitationMap, snap: ChatSnapshot | None = None
+) -> TurnDisplay:
+    """The transcript's view of a turn, live (from a snapshot) or finished (from its reply).
+
+    `anchors` are the turn's citations as core anchored them (`ChatController.citations`).
+    """
     source: ChatSnapshot | Reply
     if turn.system is not None:
         # The transcript has no system row; the message shows as a note where it was carried.
@@ -45,6 +51,7 @@ def display_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> Turn
         status=status,
         streaming=snap is not None,
         tool_calls=calls,
+        anchors=anchors,
     )
 
 
@@ -71,11 +78,6 @@ def _untitled(turn: Turn) -> str:
     if turn.system is not None:
         return "system message"
     return "tool results" if turn.tool_results else "assistant"
-
-
-def has_output(snap: ChatSnapshot) -> bool:
-    """Whether the turn has produced anything to show yet (for time to first output)."""
-    return bool(snap.text or snap.tool_plan or snap.tool_calls)
 
 
 def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> str:

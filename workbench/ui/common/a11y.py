@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QLabel, QWidget
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTabWidget
 
@@ -17,3 +19,39 @@ def name_tab_bar(tabs: QTabWidget) -> None:
     bar = tabs.tabBar()
     bar.setObjectName(f"{tabs.objectName()}Bar")
     bar.setAccessibleName(tabs.accessibleName() or tabs.objectName())
+
+
+class StatusLabel(QLabel):
+    """A label that shows a status or an error, and lets screen readers read it.
+
+    A fixed accessible name ("Rerank error") would hide the message itself: the accessibility
+    bus would announce the role, never the line and column. Here the accessible name is the
+    message while there is one (the role when empty), and the description is the role.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._role = ""
+
+    def setAccessibleName(self, name: str) -> None:
+        """Remember `name` as the label's role; the message, when shown, is read instead."""
+        self._role = name
+        super().setAccessibleDescription(name)
+        self._update_accessible()
+
+    def setText(self, text: str) -> None:
+        """Show `text`, and expose it to assistive technology."""
+        super().setText(text)
+        self._update_accessible()
+
+    def clear(self) -> None:
+        """Show nothing (the accessible name falls back to the role)."""
+        self.setText("")
+
+    def role(self) -> str:
+        """What the label is for ("Rerank error"), as first named."""
+        return self._role
+
+    def _update_accessible(self) -> None:
+        message = " ".join(self.text().split())
+        super().setAccessibleName(message or self._role)

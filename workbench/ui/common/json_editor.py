@@ -17,7 +17,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QTextEdit,
     QToolButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
 
@@ -94,7 +94,7 @@ class JsonEditor(QWidget):
         self._edit.setAccessibleName(name)
         dark = self.palette().base().color().lightness() < 128
         self._highlighter = JsonHighlighter(self._edit.document(), dark=dark)
-        self._message = QLabel(self)
+        self._message = StatusLabel(self)
         self._message.setObjectName("jsonEditorMessage")
         self._message.setAccessibleName(f"{name} validation")
         self._message.setWordWrap(True)

@@ -25,10 +25,16 @@ from workbench.api.urls import build_url, parse_pasted_url, route_family
 from workbench.core.endpoints import (
     AUTH_LABELS,
     FLAVOUR_LABELS,
+    SECRET_MASK,
     EndpointConfig,
+    EndpointSecrets,
     Prices,
     is_plain_http_off_loopback,
+    proxy_has_user,
+    split_proxy,
+    with_proxy_password,
 )
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
@@ -70,14 +76,14 @@ class EndpointForm(QWidget):
         self._url = line_edit(
             self, "baseUrl", "Base URL", "https://<deployment>.<region>.models.ai.azure.com"
         )
-        self._final_url = QLabel(self)
+        self._final_url = StatusLabel(self)
         self._final_url.setObjectName("finalUrlLabel")
         self._final_url.setAccessibleName("Final URLs")
         self._final_url.setTextInteractionFlags(
             self._final_url.textInteractionFlags().TextSelectableByMouse
         )
         self._final_url.setWordWrap(True)
-        self._url_warning = QLabel(self)
+        self._url_warning = StatusLabel(self)
         self._url_warning.setObjectName("urlWarningLabel")
         self._url_warning.setProperty("role", "warning")
         self._url_warning.setWordWrap(True)
@@ -95,7 +101,7 @@ class EndpointForm(QWidget):
         )
         self._key = line_edit(self, "apiKey", "API key", "paste a key to store it in the keyring")
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
-        self._key_hint = QLabel(self)
+        self._key_hint = StatusLabel(self)
         self._key_hint.setObjectName("keyHintLabel")
         self._key_hint.setAccessibleName("Stored key")
         self._forget_key = QPushButton("Forget stored key", self)
@@ -219,10 +225,13 @@ class EndpointForm(QWidget):
         self._api_version.setText(endpoint.api_version or "")
         self._set_combo(self._extra, endpoint.extra_parameters or "")
         self._ca_bundle.setText(endpoint.ca_bundle or "")
-        self._proxy.setText(endpoint.proxy or "")
+        # A proxy password lives in the keyring: shown masked; left masked, it is kept.
+        masked = with_proxy_password(endpoint.proxy, SECRET_MASK)
+        proxy = masked if proxy_has_user(endpoint.proxy) else endpoint.proxy
+        self._proxy.setText(proxy or "")
         self._timeout.setValue(endpoint.timeout_s)
         self._connect_timeout.setValue(endpoint.connect_timeout_s)
-        self._headers.set_headers(endpoint.extra_headers)
+        self._headers.set_headers(endpoint.extra_headers, endpoint.keyring_headers)
         for edit, value in (
             (self._price_in, endpoint.prices.input_per_million),
             (self._price_out, endpoint.prices.output_per_million),
@@ -254,7 +263,8 @@ class EndpointForm(QWidget):
             "proxy": self._proxy.text(),
             "timeout_s": self._timeout.value(),
             "connect_timeout_s": self._connect_timeout.value(),
-            "extra_headers": self._headers.headers(),
+            "extra_headers": self._headers.block().plain,
+            "keyring_headers": list(self._headers.block().secret),
             "prices": Prices(
                 input_per_million=_number(self._price_in.text()),
                 output_per_million=_number(self._price_out.text()),
@@ -273,8 +283,18 @@ class EndpointForm(QWidget):
             raise InputError(first["msg"], title="Invalid endpoint", where=where) from exc
 
     def key_text(self) -> str:
-        """The key typed in the masked field ('' keeps the stored one; none with Entra ID)."""
-        return "" if self.auth_scheme() is AuthScheme.ENTRA else self._key.text().strip()
+        """The key typed in the masked field, as typed ('' keeps the stored one; none with
+        Entra ID)."""
+        return "" if self.auth_scheme() is AuthScheme.ENTRA else self._key.text()
+
+    def typed_secrets(self) -> EndpointSecrets:
+        """Secret header values and the proxy password as typed (SECRET_MASK: keep the stored).
+
+        Raises:
+            InputError: an extra header line is malformed.
+        """
+        password = split_proxy(self._proxy.text().strip() or None)[1]
+        return EndpointSecrets(self._headers.block().secret, password)
 
     def clear_key(self) -> None:
         """Empty the key field (after it was stored)."""

@@ -7,14 +7,22 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
-from workbench.core.endpoints import format_header_lines, parse_header_lines
+from workbench.core.endpoints import (
+    HeaderBlock,
+    format_header_block,
+    parse_header_block,
+    parse_header_lines,
+)
+from workbench.ui.common.a11y import StatusLabel
 
 PLAIN_SETTINGS_NOTE = (
     "One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or "
     "x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and "
-    "included in exports: keys go in the API key field, which keeps them in the keyring."
+    "included in exports, except secret headers: write “secret Name: value” (headers named "
+    "like a key, such as Ocp-Apim-Subscription-Key, are secret anyway) and the value is kept "
+    "in the keyring and shown as ••••••••. The API key goes in the API key field."
 )
-"""Shown under the field: where these headers are kept, and that a key does not belong here."""
+"""Shown under the field: where these headers are kept, and how to keep one in the keyring."""
 
 
 class HeadersEditor(QWidget):
@@ -34,7 +42,7 @@ class HeadersEditor(QWidget):
         self._field.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self._field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._field.setFixedHeight(self._field.fontMetrics().lineSpacing() * 4 + 12)
-        self._error = QLabel(self)
+        self._error = StatusLabel(self)
         self._error.setObjectName("extraHeadersError")
         self._error.setAccessibleName("Extra headers problem")
         self._error.setProperty("role", "warning")
@@ -56,11 +64,19 @@ class HeadersEditor(QWidget):
         """The text field (a form label's buddy)."""
         return self._field
 
-    def set_headers(self, headers: dict[str, str]) -> None:
-        """Show these headers, one per line."""
+    def set_headers(self, headers: dict[str, str], secret_names: list[str] | None = None) -> None:
+        """Show these headers, one per line, then the secret ones with their values masked."""
         with QSignalBlocker(self._field):
-            self._field.setPlainText(format_header_lines(headers))
+            self._field.setPlainText(format_header_block(headers, secret_names or []))
         self._show_problem()
+
+    def block(self) -> HeaderBlock:
+        """The headers typed, split into plain and secret ones.
+
+        Raises:
+            InputError: as `headers()`.
+        """
+        return parse_header_block(self._field.toPlainText())
 
     def headers(self) -> dict[str, str]:
         """The headers typed.

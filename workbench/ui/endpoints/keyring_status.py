@@ -5,13 +5,15 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget
+from workbench.ui.common.a11y import StatusLabel
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from workbench.core.secrets import SecretStore
 
 
-class KeyringBanner(QLabel):
+class KeyringBanner(StatusLabel):
     """Hidden while the keyring is secure; otherwise a warning with the fix."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

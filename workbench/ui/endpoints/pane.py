@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
-from workbench.core.endpoints import EndpointConfig, duplicate, unique_name
+from workbench.api.keys import check_key
+from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate, unique_name
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.form import EndpointForm
@@ -51,6 +53,7 @@ class EndpointsPane(QWidget):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("endpointsPane")
+        self.setAccessibleName("Endpoints")
         self._services = services
         self._session = services.session
         self._drafts: dict[str, dict[str, Any]] = {}
@@ -62,6 +65,7 @@ class EndpointsPane(QWidget):
         self._services.tasks.start(
             "endpoints.keyring-check", self._banner.check(services.secrets), owner=self
         )
+        self._services.tasks.start("endpoints.move-secrets", self._move_plain_secrets(), owner=self)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -90,7 +94,7 @@ class EndpointsPane(QWidget):
         self._save = self._button("&Save", "saveEndpointButton", "Save (Ctrl+S)")
         self._revert = self._button("Revert", "revertEndpointButton", "Discard unsaved edits")
         self._test = self._button("&Test connection", "testConnectionButton")
-        self._result = QLabel(self)
+        self._result = StatusLabel(self)
         self._result.setObjectName("testResultLabel")
         self._result.setAccessibleName("Connection test result")
         self._result.setWordWrap(True)
@@ -294,9 +298,7 @@ class EndpointsPane(QWidget):
             self._dirty = False
             self._shown_id = None
         self._session.remove_endpoint(endpoint_id)
-        self._services.tasks.start(
-            f"endpoints.forget.{endpoint_id}", self._session.set_key(endpoint_id, None)
-        )
+        self._services.tasks.start(f"endpoints.forget.{endpoint_id}", self._forget_all(endpoint_id))
         self._services.notices.info(f"Deleted “{endpoint.name}”")
         self._select(self._session.current())
 
@@ -315,18 +317,44 @@ class EndpointsPane(QWidget):
     def _on_save_clicked(self) -> None:
         try:
             endpoint = self._form.endpoint()
+            typed = self._form.typed_secrets()
+            key = self._typed_key()
         except InputError as exc:
             self._result.setText(f"Not saved: {exc.title} — {exc.where}: {exc.server_message}")
             self._services.notices.post_error(exc)
             return
-        key = self._form.key_text()
+        before = self._session.endpoint(endpoint.id)
         self._session.save_endpoint(endpoint)
         self._dirty = False
+        if not typed.is_empty():
+            self._form.load(endpoint)  # secrets typed in clear now show masked
         self._result.setText(f"Saved “{endpoint.name}”.")
+        if not typed.is_empty() or (before is not None and before.has_secrets):
+            self._services.tasks.start(
+                f"endpoints.store-secrets.{endpoint.id}",
+                self._session.store_secrets(endpoint.id, typed),
+                owner=self,
+            )
         if key:
             self._services.tasks.start(
                 f"endpoints.store-key.{endpoint.id}", self._store_key(endpoint.id, key), owner=self
             )
+
+    def _typed_key(self) -> str:
+        """The key typed, trimmed (with a notice) and checked; '' when none was typed.
+
+        Raises:
+            InputError: a header cannot carry it (the message never shows it).
+        """
+        raw = self._form.key_text()
+        if not raw.strip():
+            return ""
+        checked = check_key(raw)
+        if checked.trimmed:
+            self._services.notices.info(
+                "Key trimmed", "Spaces or line breaks around the pasted key were removed."
+            )
+        return checked.value
 
     def _on_revert_clicked(self) -> None:
         endpoint = self._session.endpoint(self._shown_id)
@@ -348,11 +376,14 @@ class EndpointsPane(QWidget):
     def _on_test_clicked(self) -> None:
         try:
             endpoint = self._form.endpoint()
+            typed = self._form.typed_secrets()
+            key = self._typed_key()
         except InputError as exc:
+            self._result.setText(f"✘ {exc.title}: {exc.server_message}")
             self._services.notices.post_error(exc)
             return
         self._services.tasks.start(
-            "endpoints.test", self._run_test(endpoint, self._form.key_text()), owner=self
+            "endpoints.test", self._run_test(endpoint, key, typed), owner=self
         )
 
     # --- async work (through the runner) ----------------------------------------------------
@@ -378,20 +409,35 @@ class EndpointsPane(QWidget):
         self._services.notices.info("Key stored in the keyring", hint)
         self.key_stored.emit(endpoint_id)
 
+    async def _move_plain_secrets(self) -> None:
+        moved = await self._session.move_plain_secrets()
+        if moved:
+            self._services.notices.info(
+                "Secret headers moved to the keyring",
+                "Saved in plain settings by an older version: " + ", ".join(moved),
+            )
+
+    async def _forget_all(self, endpoint_id: str) -> None:
+        await self._session.set_key(endpoint_id, None)
+        await self._session.store_secrets(endpoint_id, EndpointSecrets())
+
     async def _forget_key(self, endpoint_id: str) -> None:
         await self._session.set_key(endpoint_id, None)
         if endpoint_id == self._shown_id:
             self._form.set_key_hint("")
         self._services.notices.info("Stored key deleted from the keyring")
 
-    async def _run_test(self, endpoint: EndpointConfig, typed_key: str) -> None:
+    async def _run_test(
+        self, endpoint: EndpointConfig, typed_key: str, typed: EndpointSecrets
+    ) -> None:
         self._test.setEnabled(False)
         self._result.setText("Testing…")
         try:
             key: str | None = typed_key
             if not key and endpoint.needs_key:
                 key = await self._session.read_key(endpoint.id)
-            report = await probe_endpoint(endpoint, key)
+            secrets = (await self._session.read_secrets(endpoint.id)).merged(typed)
+            report = await probe_endpoint(endpoint, key, secrets)
         finally:
             self._test.setEnabled(True)
         self._result.setText(report.text())

@@ -29,6 +29,7 @@ from workbench.core.rerank_docs import (
     missing_field_warning,
 )
 from workbench.core.rerank_models import UNKNOWN, RerankModelLimits
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.rerank.span_controls import SpanControls
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ class RerankForm(QWidget):
         self.fields.setToolTip(
             "Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down"
         )
-        self.fields_warning = QLabel(self)
+        self.fields_warning = StatusLabel(self)
         self.fields_warning.setObjectName("rerankFieldsWarning")
         self.fields_warning.setWordWrap(True)
         self.top_n = self._spin("rerankTopN", "top_n", "all", 1_000_000)

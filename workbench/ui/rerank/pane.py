@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import Flavour, RerankRequest, RerankResponse
 from workbench.core.rerank_docs import (
+    check_chunk_budget,
     check_documents,
     query_token_label,
     rules_for,
@@ -29,18 +30,14 @@ from workbench.core.rerank_docs import (
 )
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
 from workbench.ui.rerank.editor import DocumentsEditor
 from workbench.ui.rerank.form import RerankForm
-from workbench.ui.rerank.sender import (
-    RerankSender,
-    batch_for,
-    check_chunk_budget,
-    split_offer,
-)
+from workbench.ui.rerank.sender import RerankSender, batch_for, split_offer
 from workbench.ui.rerank.view import RerankResultsView
 
 if TYPE_CHECKING:
@@ -64,6 +61,8 @@ class RerankPane(QWidget):
         super().__init__(parent)
         self._services = services
         self._sender = RerankSender()
+        self._input_error = False
+        """Whether the error line shows an input error (checked again after each edit)."""
         self.setObjectName("rerankPane")
         self.setAccessibleName("Rerank")
         self._build_ui()
@@ -106,10 +105,10 @@ class RerankPane(QWidget):
         self.busy.setAccessibleName("Rerank running")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
-        self.status = QLabel(self)
+        self.status = StatusLabel(self)
         self.status.setObjectName("rerankStatus")
         self.status.setAccessibleName("Rerank status")
-        self.error = QLabel(self)
+        self.error = StatusLabel(self)
         self.error.setObjectName("rerankError")
         self.error.setAccessibleName("Rerank error")
         self.error.setWordWrap(True)
@@ -236,6 +235,7 @@ class RerankPane(QWidget):
             self._services.notices.post_error(exc)
             return
         self.error.setVisible(False)
+        self._input_error = False
         self._refresh_preview()  # the box shows exactly what goes out, even mid-debounce
         self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
 
@@ -323,6 +323,26 @@ class RerankPane(QWidget):
         self.error.setText(str(exc))
         self.error.setVisible(True)
         self.status.setText(exc.title)
+        self._input_error = isinstance(exc, InputError)
+
+    def _recheck_input(self) -> None:
+        """After an edit, an input error on show is checked again: cleared at once when the
+        input is now fine (the documents JSON was fixed), updated when another problem remains."""
+        if not self._input_error or self._services.tasks.is_running(RUN_KEY):
+            return
+        try:
+            request = self._request()
+            other = self._compare_endpoint()
+            if other is not None:
+                check_documents(request.documents, rules_for(other.flavour))
+        except InputError as exc:
+            self.error.setText(str(exc))
+            self.status.setText(exc.title)
+            return
+        self._input_error = False
+        self.error.clear()
+        self.error.setVisible(False)
+        self.status.clear()
 
     def _set_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
@@ -366,6 +386,7 @@ class RerankPane(QWidget):
 
     def _on_query_text_changed(self) -> None:
         self._update_query_tokens()
+        self._recheck_input()
         self._preview_timer.start()
 
     def _update_query_tokens(self) -> None:
@@ -384,6 +405,7 @@ class RerankPane(QWidget):
         if documents is not None:
             self.form.set_documents(documents)
             self._update_split_offer(len(documents))
+        self._recheck_input()
         self._preview_timer.start()
 
     def _on_editor_problem_found(self, exc: InputError) -> None:
@@ -396,6 +418,7 @@ class RerankPane(QWidget):
     def _on_form_changed(self, *_args: object) -> None:
         self._update_query_tokens()
         self._update_split_offer(len(self.editor.last_documents() or []))
+        self._recheck_input()
         self._preview_timer.start()
 
     def _on_preview_timer_timeout(self) -> None:

@@ -6,12 +6,11 @@ import asyncio
 import json
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.errors import WorkbenchError
 from workbench.api.flavours import codec_for
 from workbench.api.models import Flavour
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import (
-    DEFAULT_MAX_CHUNKS_PER_DOC,
     MAX_DOCS_TIMES_CHUNKS,
     RECOMMENDED_MAX_DOCUMENTS,
     rules_for,
@@ -29,23 +28,6 @@ Target = tuple["EndpointConfig", "WorkbenchClient"]
 """An endpoint and the client that sends to it."""
 Outcome: TypeAlias = "RerankResponse | WorkbenchError"
 """One side of a comparison: its answer, or why it has none."""
-
-
-def check_chunk_budget(count: int, max_chunks: int | None, *, split: bool) -> None:
-    """v1: documents x max_chunks_per_doc must stay below 10,000 unless batches keep to it.
-
-    Raises:
-        InputError: naming `max_chunks_per_doc` and the value that would fit.
-    """
-    chunks = max_chunks or DEFAULT_MAX_CHUNKS_PER_DOC
-    if count * chunks < MAX_DOCS_TIMES_CHUNKS or split:
-        return
-    raise InputError(
-        title=f"{count:,} documents x {chunks} chunks each must stay below "
-        f"{MAX_DOCS_TIMES_CHUNKS:,}: lower max_chunks_per_doc to "
-        f"{max(1, (MAX_DOCS_TIMES_CHUNKS - 1) // count)} or split into batches",
-        where="max_chunks_per_doc",
-    )
 
 
 def batch_for(flavour: Flavour | None, max_chunks: int | None, model: str | None = None) -> int:
