@@ -23,7 +23,7 @@ Markdown turn sent after those two long answers (what starting a turn costs in a
 conversation), and the Markdown answer delivered a second's worth at a time (a connection that
 stalls and then hands over its backlog: the pane must still not freeze while folding it).
 
-Run: .venv/bin/python benchmarks/chat_stream_render.py [seconds of stream] [runs]
+Run: .venv/bin/python benchmarks/chat_stream_render.py [seconds of stream] [runs] [--json]
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.figures import emit, ratio_below
 from workbench.api.events import (
     CitationsAdded,
     StreamEnded,
@@ -366,7 +367,7 @@ def build_pane(loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services, Sou
     return pane, services, source
 
 
-async def main(seconds: float, runs: int) -> None:
+async def main(seconds: float, runs: int, as_json: bool = False) -> None:
     pane, services, source = build_pane(asyncio.get_running_loop())
 
     async def idle() -> None:
@@ -386,21 +387,38 @@ async def main(seconds: float, runs: int) -> None:
         for label, events, fresh, burst in plans:
             run = await scenario(pane, source, events, fresh=fresh, burst=burst, idle=idle)
             results[label].append(run)
-    print(f"{count} text events per scenario offered at {RATE}/s; heartbeat {HEARTBEAT_MS} ms")
+    out = sys.stderr if as_json else sys.stdout
+    print(
+        f"{count} text events per scenario offered at {RATE}/s; heartbeat {HEARTBEAT_MS} ms",
+        file=out,
+    )
     for label, figures in results.items():
-        print(f"[{label}] {figures[0].events} events")
+        print(f"[{label}] {figures[0].events} events", file=out)
         for line in median_table(figures):
-            print(line)
-    print(f"crashes: {len(services.notices.crashes())}")
+            print(line, file=out)
+    print(f"crashes: {len(services.notices.crashes())}", file=out)
+    emit(
+        (
+            ratio_below(
+                f"chat pane CPU / stream-only CPU: {label.split(' (')[0]}",
+                statistics.median(f.pane_cpu / f.stream_cpu for f in figures),
+                1.5,
+            )
+            for label, figures in results.items()
+        ),
+        as_json,
+    )
     await services.tasks.shutdown()
     await services.session.aclose()
 
 
 if __name__ == "__main__":
-    duration = float(sys.argv[1]) if len(sys.argv) > 1 else 4.0
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    flags = [a for a in sys.argv[1:] if a.startswith("--")]
+    numbers = [a for a in sys.argv[1:] if not a.startswith("--")]
+    duration = float(numbers[0]) if numbers else 4.0
+    repeats = int(numbers[1]) if len(numbers) > 1 else 3
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(main(duration, repeats))
+        loop.run_until_complete(main(duration, repeats, "--json" in flags))

@@ -1,10 +1,12 @@
 """Time the rerank pane loading, validating, sending and rendering 1,000 one-kilobyte documents.
 
-Runs offscreen against a local sandbox (no auth, no quota). A 5 ms QTimer heartbeat runs
-throughout; the longest gap between its ticks, minus its interval, is the longest event-loop
-stall a person would feel as a frozen window. Prints one line per step.
+Runs offscreen against a local sandbox in a process of its own (no auth, no quota), so the
+server's CPU is never the app's. A 5 ms QTimer heartbeat runs throughout; the longest gap between
+its ticks, minus its interval, is the longest event-loop stall a person would feel as a frozen
+window. Prints one line per step. "Client time" of a send is the step's time less the server's:
+the same body posted with raw httpx to the same sandbox (median of three).
 
-    PYTHONPATH=. .venv/bin/python benchmarks/rerank_render.py [--documents 1000] [--batched 2500]
+    .venv/bin/python benchmarks/rerank_render.py [--documents 1000] [--batched 2500] [--json]
 """
 
 from __future__ import annotations
@@ -22,16 +24,23 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import httpx
 import qasync
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from benchmarks.figures import below, emit, info
+from benchmarks.sandbox_process import sandbox_process
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore
-from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.services import Services
+
+OUT = sys.stdout
 
 WORDS = [
     "rerank",
@@ -95,12 +104,25 @@ class Heartbeat:
         self._timer.timeout.connect(self._tick)
         self._last = time.perf_counter()
         self.longest = 0.0
+        self._waiters: list[tuple[int, asyncio.Future[None]]] = []
+        self.ticks = 0
         self._timer.start()
+
+    async def next_ticks(self, count: int) -> None:
+        """Return after `count` more ticks."""
+        done = asyncio.get_running_loop().create_future()
+        self._waiters.append((self.ticks + count, done))
+        await done
 
     def _tick(self) -> None:
         now = time.perf_counter()
         self.longest = max(self.longest, now - self._last)
         self._last = now
+        self.ticks += 1
+        for due, done in [w for w in self._waiters if w[0] <= self.ticks]:
+            self._waiters.remove((due, done))
+            if not done.done():
+                done.set_result(None)
 
     def reset(self) -> None:
         self._last = time.perf_counter()
@@ -138,25 +160,46 @@ async def wait_for(predicate: Any, limit_s: float = 120.0) -> None:
         await asyncio.sleep(0.002)
 
 
-async def step(name: str, beat: Heartbeat, work: Any) -> None:
+async def step(name: str, beat: Heartbeat, work: Any) -> tuple[float, float]:
+    """Run one step; print and return its time and longest stall, in ms."""
     beat.reset()
     started = time.perf_counter()
     await work()
     elapsed = (time.perf_counter() - started) * 1000
-    print(f"{name:<48} {elapsed:8.0f} ms   longest stall {beat.stall_ms():6.0f} ms")
+    await beat.next_ticks(2)  # work that never yielded shows as the gap before these beats
+    print(f"{name:<48} {elapsed:8.0f} ms   longest stall {beat.stall_ms():6.0f} ms", file=OUT)
+    return elapsed, beat.stall_ms()
 
 
-async def scenario(app: QApplication, pane: RerankPane, args: argparse.Namespace) -> None:
+def server_ms(base_url: str, body: str) -> float:
+    """Median ms of the sandbox answering `body` on /v1/rerank to raw httpx (three posts)."""
+    times = []
+    headers = {"content-type": "application/json"}
+    with httpx.Client(base_url=base_url, timeout=120) as client:
+        for _ in range(3):
+            started = time.perf_counter()
+            client.post("/v1/rerank", content=body, headers=headers).raise_for_status()
+            times.append((time.perf_counter() - started) * 1000)
+    return sorted(times)[1]
+
+
+async def scenario(
+    app: QApplication, pane: RerankPane, args: argparse.Namespace, base_url: str
+) -> dict[str, float]:
     beat = Heartbeat()
     docs = make_documents(args.documents)
     size = sum(len(d["text"]) + len(d["title"]) for d in docs)
-    print(f"{len(docs):,} documents, {size / 1024:,.0f} KiB of text")
+    print(f"{len(docs):,} documents, {size / 1024:,.0f} KiB of text", file=OUT)
     pane.set_query("apple orchard harvest by the river")
     editor = pane.editor
 
     async def load() -> None:
+        # The goal's "editor, table and picker"; the body preview waits for its own debounce.
         editor.set_documents(docs)
         await wait_for(lambda: pane.form.fields.count() == 3)
+        await wait_for(lambda: editor.model.rowCount() == len(docs))
+
+    async def preview() -> None:
         await wait_for(lambda: '"query"' in pane.preview.toPlainText())
 
     async def keystroke() -> None:
@@ -197,14 +240,22 @@ async def scenario(app: QApplication, pane: RerankPane, args: argparse.Namespace
         editor.tabs.setCurrentIndex(0)
         await asyncio.sleep(0)
 
-    await step("load 1,000 docs (JSON text, table, fields, body)", beat, load)
+    figures: dict[str, float] = {}
+    load_ms, load_stall = await step("load 1,000 docs (JSON text, table, fields)", beat, load)
+    preview_ms, preview_stall = await step("then the body preview (300 ms debounce)", beat, preview)
     await settle(app)
     await step("one keystroke in the document editor", beat, keystroke)
     await settle(app)
     await step("validate after an edit (debounced parse + checks)", beat, validate)
     await settle(app)
-    await step("send to the sandbox and show the results", beat, send)
-    print(f"  status line: {pane.status.text()}")
+    send_ms, send_stall = await step("send to the sandbox and show the results", beat, send)
+    print(f"  status line: {pane.status.text()}", file=OUT)
+    pane.copy_body.click()
+    server = server_ms(base_url, QGuiApplication.clipboard().text())
+    print(f"  the sandbox alone (raw httpx, same body): {server:.0f} ms", file=OUT)
+    figures.update(load_ms=load_ms, load_stall=load_stall, send_stall=send_stall)
+    figures.update(preview_ms=preview_ms, preview_stall=preview_stall)
+    figures.update(send_ms=send_ms, server_ms=server)
     await settle(app)
     await step("page through the results table (20 repaints)", beat, render)
     await step("open the Table tab, scroll to the end, back", beat, table_tab)
@@ -221,10 +272,11 @@ async def scenario(app: QApplication, pane: RerankPane, args: argparse.Namespace
 
         await settle(app)
         await step(f"send {len(big):,} docs in batches and merge", beat, batched)
-        print(f"  status line: {pane.status.text()}")
+        print(f"  status line: {pane.status.text()}", file=OUT)
     errors = [n for n in pane._services.notices.history() if n.level == "error"]
     if errors:
-        print("errors:", *errors, sep="\n  ")
+        print("errors:", *errors, sep="\n  ", file=OUT)
+    return figures
 
 
 def _pin_none() -> None:
@@ -244,18 +296,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--batched", type=int, default=2500, help="0 to skip the batched run")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
     args = parser.parse_args()
+    global OUT
+    OUT = sys.stderr if args.json else sys.stdout
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with (
-        start_sandbox(SandboxConfig(rpm=1_000_000, tpm=10**12)) as sandbox,
-        tempfile.TemporaryDirectory() as tmp,
-    ):
+    with sandbox_process() as base_url, tempfile.TemporaryDirectory() as tmp:
         store = SettingsStore(Path(tmp) / "settings.json")
         endpoint = EndpointConfig(
             name="Sandbox v1",
-            base_url=sandbox.base_url,
+            base_url=base_url,
             flavour=Flavour.COHERE_V1,
             auth=AuthScheme.NONE,
         )
@@ -265,8 +317,21 @@ def main() -> int:
         pane.resize(1400, 900)
         pane.show()
         with loop:
-            loop.run_until_complete(scenario(app, pane, args))
+            got = loop.run_until_complete(scenario(app, pane, args, base_url))
             loop.run_until_complete(services.session.aclose())
+    client_ms = got["send_ms"] - got["server_ms"]
+    emit(
+        [
+            below("1,000 x 1 KB documents: load (client time)", got["load_ms"], "ms", 300),
+            below("1,000 x 1 KB documents: load, longest stall", got["load_stall"], "ms", 50),
+            below("send 1,000 documents, draw results (client time)", client_ms, "ms", 300),
+            below("send 1,000 documents, draw results, longest stall", got["send_stall"], "ms", 50),
+            info("then the request body preview (debounced 300 ms)", got["preview_ms"], "ms"),
+            below("the request body preview, longest stall", got["preview_stall"], "ms", 50),
+            info("send 1,000 documents: the sandbox's own time", got["server_ms"], "ms"),
+        ],
+        args.json,
+    )
     return 0
 
 

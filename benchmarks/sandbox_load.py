@@ -1,6 +1,6 @@
 """Sandbox load figures: start-up time, 50 concurrent streaming chats, a 1,000-document rerank.
 
-Run: `.venv/bin/python benchmarks/sandbox_load.py`. It starts `python -m workbench sandbox` as a
+Run: `.venv/bin/python benchmarks/sandbox_load.py [--json]`. It starts `python -m workbench sandbox` as a
 subprocess (the way a person would) and talks to it with raw httpx, so it measures the server alone.
 """
 
@@ -17,10 +17,16 @@ from pathlib import Path
 
 import httpx
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.figures import Figure, emit, info
+
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "benchmark-key"
 CHATS = 50
 DOCS = 1000
+OUT = sys.stdout
+FIGURES: list[Figure] = []
 
 
 def start_server() -> tuple[subprocess.Popen[str], str, float]:
@@ -88,8 +94,10 @@ async def concurrent_chats(base_url: str) -> None:
     p95 = firsts[max(0, round(0.95 * len(firsts)) - 1)] * 1000
     print(
         f"{CHATS} concurrent streaming chats (20 ms/token): errors {errors}, "
-        f"first event p50 {p50:.1f} ms, p95 {p95:.1f} ms, total {total:.2f} s"
+        f"first event p50 {p50:.1f} ms, p95 {p95:.1f} ms, total {total:.2f} s",
+        file=OUT,
     )
+    FIGURES.append(info(f"sandbox: {CHATS} concurrent streams, first event p95", p95, "ms"))
 
 
 def big_rerank(base_url: str) -> None:
@@ -110,19 +118,41 @@ def big_rerank(base_url: str) -> None:
             elapsed = (time.perf_counter() - started) * 1000
             print(
                 f"{DOCS}-document rerank of 1 KB documents ({route}): status {response.status_code}, "
-                f"{elapsed:.0f} ms, {len(response.json()['results'])} results"
+                f"{elapsed:.0f} ms, {len(response.json()['results'])} results",
+                file=OUT,
             )
+            FIGURES.append(info(f"sandbox: {DOCS}-document rerank ({route})", elapsed, "ms"))
+
+
+def kept_alive(base_url: str) -> None:
+    """Small requests back to back on one kept-alive connection (Nagle's delay shows here)."""
+    body = {"model": "rerank-v3.5", "query": "harbour", "documents": ["a harbour", "a café"]}
+    times = []
+    with httpx.Client(base_url=base_url, headers={"api-key": KEY}, timeout=60) as client:
+        for _ in range(21):
+            started = time.perf_counter()
+            client.post("/v2/rerank", json=body).raise_for_status()
+            times.append((time.perf_counter() - started) * 1000)
+    median = statistics.median(times[1:])
+    print(f"small rerank on a kept-alive connection, back to back: {median:.1f} ms", file=OUT)
+    FIGURES.append(info("sandbox: small request on a kept-alive connection", median, "ms"))
 
 
 def main() -> None:
+    global OUT
+    as_json = "--json" in sys.argv[1:]
+    OUT = sys.stderr if as_json else sys.stdout
     proc, base_url, startup = start_server()
     try:
-        print(f"start-up to first /info answer: {startup * 1000:.0f} ms")
+        print(f"start-up to first /info answer: {startup * 1000:.0f} ms", file=OUT)
+        FIGURES.append(info("sandbox: start-up to first /info answer", startup * 1000, "ms"))
+        kept_alive(base_url)
         asyncio.run(concurrent_chats(base_url))
         big_rerank(base_url)
     finally:
         proc.terminate()
         proc.wait(timeout=15)
+    emit(FIGURES, as_json)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ the line the app prints from its first idle turn of the event loop after `show()
 bare QMainWindow timed the same way. "ready" adds the background start-up work (keyring check,
 local sandbox up). Runs offscreen, and under Xvfb when it is installed.
 
-    .venv/bin/python benchmarks/startup.py [--runs 5]
+    .venv/bin/python benchmarks/startup.py [--runs 5] [--offscreen-only] [--json]
 """
 
 from __future__ import annotations
@@ -20,6 +20,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TextIO
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.figures import Figure, below, emit, info, ratio_below
 
 FLOOR = """
 import sys
@@ -60,8 +65,8 @@ def time_to_line(argv: list[str], marker: str, env: dict[str, str]) -> float:
         return elapsed
 
 
-def measure(label: str, env: dict[str, str], runs: int) -> None:
-    """Print median and best times for the floor, the workbench shown, and ready."""
+def measure(label: str, env: dict[str, str], runs: int, out: TextIO) -> dict[str, float]:
+    """Print median and best times for the floor, the workbench shown, and ready; medians back."""
     python = sys.executable
     cases = {
         "bare QMainWindow (floor)": ([python, "-c", FLOOR], SHOWN),
@@ -79,24 +84,43 @@ def measure(label: str, env: dict[str, str], runs: int) -> None:
         time_to_line(argv, marker, env)  # warm the OS file cache once
         results[name] = [time_to_line(argv, marker, env) for _ in range(runs)]
     floor = statistics.median(results["bare QMainWindow (floor)"])
-    print(f"\n{label} ({runs} runs each)")
+    print(f"\n{label} ({runs} runs each)", file=out)
     for name, samples in results.items():
         median = statistics.median(samples)
         print(
             f"  {name:30s} median {median:6.3f} s  best {min(samples):6.3f} s  "
-            f"ratio {median / floor:4.1f}x floor"
+            f"ratio {median / floor:4.1f}x floor",
+            file=out,
         )
+    return {name: statistics.median(samples) for name, samples in results.items()}
+
+
+def figures(medians: dict[str, float]) -> list[Figure]:
+    """The goals' figures from the offscreen medians."""
+    shown = medians["workbench window shown"]
+    floor = medians["bare QMainWindow (floor)"]
+    return [
+        below("main window shown and idle (offscreen)", shown, "s", 0.5),
+        ratio_below("main window shown / bare PySide6 window", shown / floor, 4),
+        info("bare PySide6 window shown (floor)", floor, "s"),
+        info("workbench ready (local sandbox up)", medians["workbench ready (sandbox up)"], "s"),
+    ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--offscreen-only", action="store_true", help="skip the Xvfb measurement")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
     args = parser.parse_args()
+    out = sys.stderr if args.json else sys.stdout
     repo = Path(__file__).resolve().parents[1]
     base = {**os.environ, "PYTHONPATH": str(repo)}
-    measure("offscreen", {**base, "QT_QPA_PLATFORM": "offscreen"}, args.runs)
-    if shutil.which("Xvfb") is None:
-        print("\nXvfb not installed: skipped the X11 measurement (apt-get install xvfb)")
+    medians = measure("offscreen", {**base, "QT_QPA_PLATFORM": "offscreen"}, args.runs, out)
+    if args.offscreen_only or shutil.which("Xvfb") is None:
+        if not args.offscreen_only:
+            print("\nXvfb not installed: skipped the X11 measurement (apt-get install xvfb)")
+        emit(figures(medians), args.json)
         return 0
     display = ":" + str(150 + os.getpid() % 50)
     xvfb = subprocess.Popen(
@@ -105,10 +129,12 @@ def main() -> int:
     )
     try:
         time.sleep(0.5)  # Xvfb has no readiness signal without -displayfd; half a second suffices
-        measure("Xvfb (xcb)", {**base, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, args.runs)
+        xcb = {**base, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}
+        measure("Xvfb (xcb)", xcb, args.runs, out)
     finally:
         xvfb.terminate()
         xvfb.wait(timeout=10)
+    emit(figures(medians), args.json)
     return 0
 
 

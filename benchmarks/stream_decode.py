@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.figures import emit, info
 from workbench.api.flavours import decode_events
 from workbench.api.models import Flavour
 from workbench.api.stream import ChatSnapshot, accumulate
@@ -77,9 +81,13 @@ def measure(flavour: Flavour, body: bytes) -> tuple[float, int, float]:
 
 
 def main() -> int:
-    """Print one line per flavour."""
+    """Print one line per flavour (and the figures as JSON on stdout with `--json`)."""
+    as_json = "--json" in sys.argv[1:]
+    out = sys.stderr if as_json else sys.stdout
+    figures = []
     print(
-        f"python {sys.version.split()[0]}; {EVENTS:,} events per transcript, {CHUNK // 1024} KiB reads"
+        f"python {sys.version.split()[0]}; {EVENTS:,} events per transcript, {CHUNK // 1024} KiB reads",
+        file=out,
     )
     for flavour, build in (
         (Flavour.COHERE_V1, _v1),
@@ -90,8 +98,11 @@ def main() -> int:
         elapsed, count, decode_only = measure(flavour, body)
         print(
             f"{flavour.value:>10}: {count / elapsed:>9,.0f} events/s decode+fold "
-            f"({count / decode_only:,.0f} decode only; {len(body) / 1e6:.1f} MB in {elapsed:.2f} s)"
+            f"({count / decode_only:,.0f} decode only; {len(body) / 1e6:.1f} MB in {elapsed:.2f} s)",
+            file=out,
         )
+        figures.append(info(f"decode + fold ({flavour.value})", count / elapsed, "events/s"))
+    emit(figures, as_json)
     return 0
 
 

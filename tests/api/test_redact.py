@@ -132,3 +132,16 @@ def test_check_key_trims_and_refuses_without_showing_the_key() -> None:
             check_key(SECRET[:10] + bad + SECRET[10:])
         assert SECRET[:FRAGMENT] not in str(caught.value)
         assert "Unusable API key" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AUTHOR\u0131ZATION: Basic qqq",  # dotless i: re's IGNORECASE takes it for an i
+        "ocp-apim-\u017fubscription-key: v",  # long s
+        "api-\u212aey=v",  # Kelvin sign
+        '{"headers": {"X-Api-Key": "v"}} at https://u:pw@host/',
+    ],
+)
+def test_letters_case_folding_treats_as_ascii_still_name_a_secret_header(text: str) -> None:
+    assert redact_text(text).count("[redacted]") >= 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import BaseModel
 
 from workbench.api.models import Usage
 from workbench.core.chat_metrics import (
@@ -14,6 +13,7 @@ from workbench.core.chat_metrics import (
     price_table,
     turn_metrics,
 )
+from workbench.core.endpoints import Prices
 
 
 def test_observe_records_first_output_once_and_the_end() -> None:
@@ -31,7 +31,7 @@ def test_metrics_use_the_servers_output_tokens() -> None:
         output_tokens=40.0,
         billed_units={"input_tokens": 18.0, "output_tokens": 40.0},
     )
-    table = price_table({"input_tokens": 0.5, "output_tokens": 1.5, "currency": "EUR"})
+    table = price_table(Prices(input_per_million=0.5, output_per_million=1.5, currency="EUR"))
     metrics = turn_metrics(
         TurnTiming(1.0, 1.25, 3.25),
         finish_reason="COMPLETE",
@@ -62,33 +62,26 @@ def test_metrics_estimate_tokens_when_usage_is_missing() -> None:
     assert "finish: unknown" in describe(metrics)
 
 
-def test_price_keys_accept_scales_aliases_and_models() -> None:
-    class Prices(BaseModel):
-        input_per_1m: float = 3.0
-        search_units_per_1k: float = 2.0
-        note: str = "ignored"
-
-    table = price_table(Prices())
+def test_prices_are_read_per_billed_unit_from_their_typed_fields() -> None:
+    table = price_table(Prices(input_per_million=3.0, per_thousand_search_units=2.0))
     assert table is not None
     assert table.per_unit == {"input_tokens": 3.0 / 1e6, "search_units": 2.0 / 1e3}
     usage = Usage(billed_units={"search_units": 1.0})
     assert estimate_cost(usage, table) == pytest.approx(0.002)
 
 
-@pytest.mark.parametrize("prices", [None, {}, {"input": "cheap"}, {"input": True}, object()])
-def test_unknown_prices_give_no_cost(prices: object) -> None:
+@pytest.mark.parametrize("prices", [None, Prices(), Prices(currency="EUR")])
+def test_unknown_prices_give_no_cost(prices: Prices | None) -> None:
     assert price_table(prices) is None
     assert estimate_cost(Usage(input_tokens=5), price_table(prices)) is None
 
 
 def test_cost_falls_back_to_token_counts_without_billed_units() -> None:
-    table = price_table({"input": 1.0, "output_per_unit": 0.01})
+    table = price_table(Prices(input_per_million=1.0, output_per_million=10_000.0))
     assert estimate_cost(Usage(input_tokens=1e6, output_tokens=3), table) == pytest.approx(1.03)
 
 
 def test_endpoint_prices_model_is_understood() -> None:
-    from workbench.core.endpoints import Prices
-
     prices = Prices(input_per_million=2.5, output_per_million=10.0, per_thousand_search_units=2.0)
     table = price_table(prices)
     assert table is not None
@@ -103,7 +96,7 @@ def test_endpoint_prices_model_is_understood() -> None:
     ("per_million", "shown"), [(0.0, "≈ 0 USD"), (2.5, "≈ 0.00025 USD"), (250_000.0, "≈ 25.00 USD")]
 )
 def test_cost_is_shown_with_the_digits_that_matter(per_million: float, shown: str) -> None:
-    table = price_table({"input_tokens": per_million})
+    table = price_table(Prices(input_per_million=per_million))
     metrics = turn_metrics(
         TurnTiming(0.0, 0.5, 1.0),
         finish_reason="COMPLETE",

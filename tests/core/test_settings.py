@@ -40,20 +40,25 @@ def test_config_dir_honours_the_environment(
 
 def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
     store = SettingsStore(tmp_path / "s" / "settings.json")
-    endpoint = _endpoint()
+    endpoint = _endpoint().model_copy(update={"name": "¿Dónde está la estación? 🚉"})
     store.save(
         Settings(
             endpoints=[endpoint],
             current_endpoint_id=endpoint.id,
             window=WindowState(geometry="AAAA", last_pane="chat"),
-            panes={"rerank": {"query": "¿Dónde está la estación? 🚉"}},
         )
     )
     loaded = SettingsStore(store.path).load()
     assert loaded.endpoints == [endpoint]
     assert loaded.current_endpoint_id == endpoint.id
     assert loaded.window.last_pane == "chat"
-    assert loaded.panes["rerank"]["query"] == "¿Dónde está la estación? 🚉"
+    assert loaded.endpoints[0].name == "¿Dónde está la estación? 🚉"
+
+
+def test_a_file_from_an_older_version_with_pane_state_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"version": 1, "panes": {"rerank": {"query": "q"}}, "first_run_done": true}')
+    assert SettingsStore(path).load().first_run_done
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:

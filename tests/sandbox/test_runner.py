@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ import httpx
 import pytest
 
 from workbench.sandbox.cli import config_from_args
-from workbench.sandbox.runner import SandboxConfig, start_sandbox
+from workbench.sandbox.runner import SandboxConfig, _bind, start_sandbox
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -73,3 +74,14 @@ def test_workbench_sandbox_command_serves_until_interrupted() -> None:
             proc.send_signal(signal.SIGINT)
             _, stderr = proc.communicate(timeout=15)
     assert proc.returncode == 0, stderr
+
+
+def test_the_listening_socket_turns_nagle_off_for_every_connection() -> None:
+    # asyncio sets TCP_NODELAY only on connections whose socket names IPPROTO_TCP; with Nagle on,
+    # back-to-back requests on a kept-alive connection waited for a delayed ACK (issue 15).
+    sock = _bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        sock.close()

@@ -20,6 +20,7 @@ a keyboard user must never be trapped in a box, so no editor keeps Tab for itsel
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
@@ -44,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
 from workbench.ui.main_window import MainWindow
+from workbench.ui.panes import PANES
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -54,6 +56,8 @@ if TYPE_CHECKING:
 
 FIELD_TYPES = (QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit)
 """Controls a person types into: each needs a label (a QLabel buddy) or a name that says what."""
+CAMEL_CASE = re.compile(r"[a-z][a-zA-Z0-9]*")
+"""The one object name style: `chatSend`, `rerankQuery`, `toolResult0Mode`."""
 GENERIC_NAMES = frozenset({"", "text", "edit", "editor", "field", "input", "value", "box"})
 """Accessible names that do not say what a field is for."""
 
@@ -139,6 +143,8 @@ def _naming_problems(window: MainWindow) -> list[str]:
             problems.append(f"{what}: no accessible name")
         if not widget.objectName() or widget.objectName().startswith("qt_"):
             problems.append(f"{what}: no object name of ours ({widget.objectName()!r})")
+        elif not CAMEL_CASE.fullmatch(widget.objectName()):
+            problems.append(f"{what}: object name not in camelCase")
         if (
             isinstance(widget, FIELD_TYPES)
             and id(widget) not in labelled
@@ -230,10 +236,10 @@ def test_every_pane_and_page_is_named_labelled_and_tab_reachable(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     problems: list[str] = []
-    for index in range(3):
-        window.show_pane(index)
+    for spec in PANES:  # every registered pane, a new one included
+        window.show_pane(spec.key)
         key = window.current_pane_key()
-        problems += _audit(window, key, INNER_PAGES[key], qtbot)
+        problems += _audit(window, key, INNER_PAGES.get(key, ()), qtbot)
     assert not problems, _report(problems)
 
 
@@ -247,10 +253,10 @@ def test_chat_waiting_for_tool_results_is_named_and_tab_reachable(
     chat.load_sample("tools")
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     chat.tabs.show_section(chat.tool_results)
-    form = chat.findChild(QGroupBox, "tool_result_0")
+    form = chat.findChild(QGroupBox, "toolResult0")
     assert form is not None
     assert form.isVisible()
-    pages = (*INNER_PAGES["chat"], "tool_result_0_mode")
+    pages = (*INNER_PAGES["chat"], "toolResult0Mode")
     problems = _audit(window, "chat with a tool call", pages, qtbot)
     assert not problems, _report(problems)
 

@@ -32,6 +32,7 @@ from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.main_window import MainWindow
 from workbench.ui.notices import NoticeCenter
+from workbench.ui.panes import PANES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -275,12 +276,13 @@ def _visible_mnemonics(main: MainWindow) -> dict[str, list[str]]:
     return found
 
 
-INNER_PAGES = {
+INNER_PAGES: dict[str, tuple[str, ...]] = {
     "rerank": ("rerankDocumentsTabs", "rerankResultsTabs"),
-    "chat": ("chat_side_sections",),
+    "chat": ("chatSideSections",),
     "endpoints": (),
 }
-"""Each pane's tab widgets and section lists whose pages (every combination) the Alt-key check shows."""
+"""Each pane's tab widgets and section lists whose pages (every combination) the Alt-key and
+accessibility checks show; a pane without inner pages needs no entry."""
 
 
 def _pager(pane: QWidget, name: str) -> tuple[int, Callable[[int], str]]:
@@ -329,10 +331,10 @@ def test_no_two_visible_controls_share_an_alt_key(
     window.show()
     qtbot.waitExposed(window)
     clashes: dict[str, dict[str, list[str]]] = {}
-    for i in range(3):
-        window.show_pane(i)
+    for spec in PANES:  # every registered pane, a new one included
+        window.show_pane(spec.key)
         key = window.current_pane_key()
-        clashes |= _clashes_on_every_page(window, key, INNER_PAGES[key])
+        clashes |= _clashes_on_every_page(window, key, INNER_PAGES.get(key, ()))
     # The chat pane's extra controls: a tool call waiting for results (its form, in both
     # modes), then editing a turn to resend it (Cancel edit shows beside the composer).
     window.show_pane(1)
@@ -343,9 +345,9 @@ def test_no_two_visible_controls_share_an_alt_key(
     reply = chat.session().turns[-1].reply
     assert reply is not None
     assert [call.name for call in reply.tool_calls] == ["get_weather"]
-    waiting = (*INNER_PAGES["chat"], "tool_result_0_mode")
+    waiting = (*INNER_PAGES["chat"], "toolResult0Mode")
     chat.tabs.show_section(chat.tool_results)
-    form = chat.findChild(QGroupBox, "tool_result_0")
+    form = chat.findChild(QGroupBox, "toolResult0")
     assert form is not None
     assert form.isVisible()
     clashes |= _clashes_on_every_page(window, "chat with a tool call", waiting)

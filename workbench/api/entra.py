@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 import httpx
 
 from workbench.api.entra_command import run_token_command
+from workbench.api.entra_defaults import DEFAULT_SCOPE as DEFAULT_SCOPE
+from workbench.api.entra_defaults import DEFAULT_TOKEN_COMMAND as DEFAULT_TOKEN_COMMAND
 from workbench.api.entra_explain import classify
 from workbench.api.errors import SignInError
 from workbench.api.redact import register_secret
@@ -26,11 +28,6 @@ from workbench.api.redact import register_secret
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Callable, Generator
 
-DEFAULT_SCOPE = "https://ai.azure.com/.default"
-"""Azure AI Foundry's scope; Azure OpenAI and older Cognitive Services resources also accept
-`https://cognitiveservices.azure.com/.default`."""
-DEFAULT_TOKEN_COMMAND = "az account get-access-token --scope {scope} --output json"
-"""The Azure CLI's own command; `{scope}` and `{resource}` are filled in before it runs."""
 DEFAULT_TOKEN_TIMEOUT_S = 60.0
 """The Azure CLI can take several seconds on a cold start; a hung command is ended after this."""
 REFRESH_MARGIN_S = 300.0

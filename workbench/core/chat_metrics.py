@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from workbench.api.models import Usage
+    from workbench.core.endpoints import Prices
 
 _CHARS_PER_TOKEN = 4.0
 """Rough English average, used only when the server reports no output token count."""
-
-_SCALES = {
-    "": 1_000_000.0,
-    "per_1m": 1_000_000.0,
-    "per_million": 1_000_000.0,
-    "per_1k": 1_000.0,
-    "per_thousand": 1_000.0,
-    "per_unit": 1.0,
-}
-_ALIASES = {"input": "input_tokens", "output": "output_tokens", "search": "search_units"}
-_SCALE = "per_1m|per_million|per_1k|per_thousand|per_unit"
-_PRICE_KEY = re.compile(rf"^(?:(?P<prefix>{_SCALE})_)?(?P<unit>[a-z_]+?)(?:_(?P<scale>{_SCALE}))?$")
 
 
 @dataclass(frozen=True)
@@ -35,44 +24,21 @@ class PriceTable:
     currency: str = "USD"
 
 
-def price_table(prices: object) -> PriceTable | None:
-    """Read an endpoint's price table tolerantly.
+def price_table(prices: Prices | None) -> PriceTable | None:
+    """An endpoint's prices as the price of one billed unit, or None when no price is known.
 
-    Keys name a billed unit (`input_tokens`, `output_tokens`, `search_units`; `input`/`output`/
-    `search` for short) with an optional scale suffix: none or `_per_1m` = per million units,
-    `_per_1k` = per thousand, `_per_unit` = per unit (also as a prefix: `per_thousand_search_units`,
-    as `core.endpoints.Prices` names it). A `currency` key is kept. Unknown or
-    non-numeric entries are ignored rather than guessed.
-
-    Args:
-        prices: a mapping, a pydantic model, or None.
-
-    Returns:
-        The table, or None when no price is known.
+    `Prices` holds them the way price lists quote them (per million tokens, per 1,000 search
+    units); a turn's usage counts single units, named as the server bills them.
     """
-    raw = _as_mapping(prices)
-    per_unit: dict[str, float] = {}
-    for key, value in raw.items():
-        match = _PRICE_KEY.match(str(key).lower())
-        if match is None or isinstance(value, bool) or not isinstance(value, int | float):
-            continue
-        unit = _ALIASES.get(match["unit"], match["unit"])
-        per_unit[unit] = float(value) / _SCALES[match["scale"] or match["prefix"] or ""]
-    if not per_unit:
-        return None
-    return PriceTable(per_unit=per_unit, currency=str(raw.get("currency") or "USD"))
-
-
-def _as_mapping(prices: object) -> Mapping[str, Any]:
     if prices is None:
-        return {}
-    if isinstance(prices, Mapping):
-        return prices
-    dump = getattr(prices, "model_dump", None)
-    if callable(dump):
-        dumped = dump()
-        return dumped if isinstance(dumped, Mapping) else {}
-    return {}
+        return None
+    quoted = (
+        ("input_tokens", prices.input_per_million, 1_000_000.0),
+        ("output_tokens", prices.output_per_million, 1_000_000.0),
+        ("search_units", prices.per_thousand_search_units, 1_000.0),
+    )
+    per_unit = {unit: price / per for unit, price, per in quoted if price is not None}
+    return PriceTable(per_unit=per_unit, currency=prices.currency) if per_unit else None
 
 
 def estimate_cost(usage: Usage | None, table: PriceTable | None) -> float | None:
@@ -186,6 +152,11 @@ def _money(amount: float) -> str:
     return f"{amount:.{decimals}f}"
 
 
+def cost_text(cost: float, currency: str) -> str:
+    """An estimated cost as the status lines show it: "≈ 0.0025 USD"."""
+    return f"≈ {_money(cost)} {currency}"
+
+
 def describe(metrics: TurnMetrics) -> str:
     """One status line: finish reason, timings, tokens, billed units and cost."""
     parts = [f"finish: {metrics.finish_reason or 'unknown'}"]
@@ -202,7 +173,7 @@ def describe(metrics: TurnMetrics) -> str:
         billed = ", ".join(f"{k} {_num(v)}" for k, v in sorted(metrics.billed_units.items()))
         parts.append(f"billed {billed}")
     if metrics.cost is not None:
-        parts.append(f"≈ {_money(metrics.cost)} {metrics.currency}")
+        parts.append(cost_text(metrics.cost, metrics.currency))
     if metrics.total_s is not None:
         parts.append(f"{metrics.total_s:.2f} s")
     return " · ".join(parts)

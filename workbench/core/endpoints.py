@@ -60,7 +60,7 @@ def new_endpoint_id() -> str:
 
 
 class Prices(BaseModel):
-    """What one endpoint costs, for the chat pane's estimates; None means unknown."""
+    """What one endpoint costs, for the chat and rerank cost estimates; None means unknown."""
 
     model_config = ConfigDict(frozen=True, extra="ignore")
 
@@ -71,20 +71,6 @@ class Prices(BaseModel):
     per_thousand_search_units: float | None = Field(default=None, ge=0)
     """Price per 1,000 rerank search units."""
     currency: str = "USD"
-
-    def chat_cost(self, input_tokens: float, output_tokens: float) -> float | None:
-        """Estimated cost of a chat turn, or None when a needed price is unknown."""
-        if self.input_per_million is None or self.output_per_million is None:
-            return None
-        return (
-            input_tokens * self.input_per_million + output_tokens * self.output_per_million
-        ) / 1e6
-
-    def rerank_cost(self, search_units: float) -> float | None:
-        """Estimated cost of rerank search units, or None when the price is unknown."""
-        if self.per_thousand_search_units is None:
-            return None
-        return search_units * self.per_thousand_search_units / 1000
 
 
 class EndpointConfig(BaseModel):

@@ -38,7 +38,7 @@ class WindowState(BaseModel):
     geometry: str = ""
     """Qt's saveGeometry() bytes, base64 encoded (opaque to the core)."""
     last_pane: str = ""
-    """Which pane was showing at exit: "rerank", "chat" or "endpoints"."""
+    """Which pane was showing at exit, by its key in the pane registry ("rerank", "chat", …)."""
 
 
 class Settings(BaseModel):
@@ -57,8 +57,6 @@ class Settings(BaseModel):
     first_run_done: bool = False
     """Set once the local sandbox endpoint has been created, so deleting it sticks."""
     window: WindowState = Field(default_factory=WindowState)
-    panes: dict[str, dict[str, Any]] = Field(default_factory=dict)
-    """Free-form state each pane keeps under its own name (last query, splitter sizes, ...)."""
 
     def endpoint(self, endpoint_id: str | None) -> EndpointConfig | None:
         """Return the endpoint with this id, or None."""

@@ -24,11 +24,6 @@ def pieces(text: str) -> list[str]:
     return _PIECE.findall(text)
 
 
-def count_tokens(text: str) -> int:
-    """How many generation tokens `text` costs."""
-    return len(pieces(text))
-
-
 def sentences(text: str) -> list[tuple[int, str]]:
     """The sentences of `text` as (code-point offset, sentence without surrounding spaces)."""
     found: list[tuple[int, str]] = []

@@ -9,7 +9,10 @@ the interpreter would use).
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
+import sys
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -46,3 +49,23 @@ class GuiThreadGarbageCollector(QObject):
 
     def _on_timer_timeout(self) -> None:
         self.collect_if_due()
+
+
+def release_free_memory() -> bool:
+    """Hand the C heap's free pages back to the OS (glibc only); True when it could.
+
+    After a long conversation is cleared its objects are freed, but glibc keeps the emptied
+    pages in the process (a 500-turn transcript's ~16 MiB stayed resident after Clear, issue 15);
+    `malloc_trim` returns them. A no-op elsewhere: other allocators have no such call.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):  # musl and others have no malloc_trim
+        return False
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    trim(0)
+    return True

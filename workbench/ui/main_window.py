@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,6 +22,7 @@ from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
@@ -29,30 +30,28 @@ if TYPE_CHECKING:
     from workbench.ui.notices import CrashReport, Notice
     from workbench.ui.services import Services
 
-PANE_KEYS = ("rerank", "chat", "endpoints")
-"""The panes in tab order, by the names settings remember them under."""
+_P = TypeVar("_P", bound=QWidget)
+
 UNSHOWN_TASKS = frozenset({"app.screenshots"})
 """Tasks the busy indicator ignores: the screenshot run would show itself busy in every picture."""
-
-SHORTCUTS_HELP = """\
-Ctrl+1 / Ctrl+2 / Ctrl+3 — Rerank / Chat / Endpoints
-Ctrl+Return — run the rerank, send the chat message
-Esc or Ctrl+. — cancel what the current pane is doing
-Ctrl+S — save the endpoint being edited
-Ctrl+Shift+N — show or hide the notices
-Ctrl+Q — quit"""
 
 
 class MainWindow(QMainWindow):
     """Places the panes and wires them; remembers geometry and the last pane in settings."""
 
-    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        services: Services,
+        panes: tuple[PaneSpec, ...] = PANES,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle("Cohere Workbench")
         self.setWindowIcon(app_icon())
         self._services = services
-        self._crash_dialogs: list[CrashDialog] = []
+        self._specs = panes
         self._build_panes()
         self._build_status_bar()
         self._build_notice_dock()
@@ -64,24 +63,19 @@ class MainWindow(QMainWindow):
     # --- building ---------------------------------------------------------------------------
 
     def _build_panes(self) -> None:
-        self.rerank_pane = RerankPane(services=self._services, parent=self)
-        self.chat_pane = ChatPane(services=self._services, parent=self)
-        self.endpoints_pane = EndpointsPane(services=self._services, parent=self)
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("paneTabs")
         self._tabs.setAccessibleName("Panes")
         self._tabs.setDocumentMode(True)
+        self._panes: dict[str, QWidget] = {}
         # No mnemonics on the tabs: Alt+R is the Run menu's and Alt+E each pane's "Endpoint:"
-        # picker's; Ctrl+1/2/3 (View menu) and Ctrl+Tab switch panes.
-        for index, (pane, title) in enumerate(
-            (
-                (self.rerank_pane, "Rerank"),
-                (self.chat_pane, "Chat"),
-                (self.endpoints_pane, "Endpoints"),
-            )
-        ):
-            self._tabs.addTab(pane, title)
-            self._tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        # picker's; Ctrl+1, Ctrl+2, … (View menu) and Ctrl+Tab switch panes.
+        for index, spec in enumerate(self._specs):
+            pane = spec.factory(services=self._services, parent=self)
+            assert isinstance(pane, QWidget), spec.key  # a pane is a widget as well
+            self._panes[spec.key] = pane
+            self._tabs.addTab(pane, spec.tab_title)
+            self._tabs.setTabToolTip(index, f"{spec.tab_title} ({pane_shortcut(index)})")
         name_tab_bar(self._tabs)
         self.setCentralWidget(self._tabs)
 
@@ -126,9 +120,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         view = bar.addMenu("&View")
         self._pane_actions = []
-        for i, title in enumerate(("&Rerank", "&Chat", "&Endpoints")):
-            action = self._action(title, f"showPane{i + 1}Action", f"Ctrl+{i + 1}")
-            action.setData(i)
+        for i, spec in enumerate(self._specs):
+            action = self._action(spec.title, f"showPane{i + 1}Action", pane_shortcut(i))
+            action.setData(spec.key)
             view.addAction(action)
             self._pane_actions.append(action)
         view.addSeparator()
@@ -161,13 +155,16 @@ class MainWindow(QMainWindow):
 
     # --- public -----------------------------------------------------------------------------
 
-    def show_pane(self, index: int) -> None:
-        """Switch to the pane at this tab index (0 rerank, 1 chat, 2 endpoints)."""
-        self._tabs.setCurrentIndex(index)
+    def show_pane(self, which: int | str) -> None:
+        """Switch to a pane, by its key ("chat") or its tab index (the order of `PANES`)."""
+        if isinstance(which, str):
+            self._tabs.setCurrentWidget(self._panes[which])
+        else:
+            self._tabs.setCurrentIndex(which)
 
     def current_pane_key(self) -> str:
-        """ "rerank", "chat" or "endpoints": the pane showing."""
-        return PANE_KEYS[self._tabs.currentIndex()]
+        """The registry key of the pane showing ("rerank", "chat", "endpoints", …)."""
+        return self._specs[self._tabs.currentIndex()].key
 
     def current_pane(self) -> QWidget:
         """The pane showing."""
@@ -175,9 +172,29 @@ class MainWindow(QMainWindow):
         assert widget is not None
         return widget
 
-    def notice_text(self) -> str:
-        """The notice line's text."""
-        return self._notice_label.text()
+    def pane(self, key: str) -> QWidget:
+        """The pane registered under this key."""
+        return self._panes[key]
+
+    @property
+    def rerank_pane(self) -> RerankPane:
+        """The Rerank pane (the chat pane's "try in rerank" lands here)."""
+        return self._typed("rerank", RerankPane)
+
+    @property
+    def chat_pane(self) -> ChatPane:
+        """The Chat pane."""
+        return self._typed("chat", ChatPane)
+
+    @property
+    def endpoints_pane(self) -> EndpointsPane:
+        """The Endpoints pane."""
+        return self._typed("endpoints", EndpointsPane)
+
+    def _typed(self, key: str, kind: type[_P]) -> _P:
+        pane = self._panes[key]
+        assert isinstance(pane, kind), key
+        return pane
 
     # --- state ------------------------------------------------------------------------------
 
@@ -187,8 +204,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(base64.b64decode(window.geometry)))
         else:
             self.resize(1200, 800)
-        if window.last_pane in PANE_KEYS:
-            self._tabs.setCurrentIndex(PANE_KEYS.index(window.last_pane))
+        if window.last_pane in self._panes:
+            self.show_pane(window.last_pane)
 
     def save_state(self) -> None:
         """Remember geometry and the current pane in the settings file."""
@@ -226,24 +243,20 @@ class MainWindow(QMainWindow):
     def _on_cancel_action_triggered(self) -> None:
         # The pane's own cancel keeps its state consistent (e.g. a partial answer is kept).
         pane = self.current_pane()
-        if pane is self.rerank_pane:
-            self.rerank_pane.cancel()
-        elif pane is self.chat_pane:
-            self.chat_pane.cancel()
-        elif self._services.tasks.cancel_owned_by(pane):
-            self._services.notices.info("Cancelled")
+        assert isinstance(pane, Pane)
+        pane.cancel()
 
     def _on_pane_action_triggered(self) -> None:
         action = self.sender()
         if isinstance(action, QAction):
-            self.show_pane(int(action.data()))
+            self.show_pane(str(action.data()))
 
     def _on_chat_pane_rerank_requested(self, query: str) -> None:
         self.rerank_pane.set_query(query)
-        self.show_pane(0)
+        self._tabs.setCurrentWidget(self.rerank_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        QMessageBox.information(self, "Keyboard shortcuts", shortcuts_help(self._specs))
 
     def _on_about_action_triggered(self) -> None:
         QMessageBox.about(

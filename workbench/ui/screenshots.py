@@ -34,8 +34,8 @@ async def take_screenshots(window: MainWindow, services: Services, folder: Path)
     window.close()
 
 
-def _scenes(window: MainWindow) -> list[tuple[int, Callable[[], None], Callable[[], None]]]:
-    """(tab index, what loads the sample, what to show once answered) for each shot."""
+def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None], Callable[[], None]]]:
+    """(pane key, what loads the sample, what to show once answered) for each shot."""
     chat = window.chat_pane
 
     def show_sources() -> None:
@@ -52,8 +52,8 @@ def _scenes(window: MainWindow) -> list[tuple[int, Callable[[], None], Callable[
         return None
 
     return [
-        (0, window.rerank_pane.load_sample, nothing),
-        (1, chat.load_sample, show_sources),
-        (1, tools_sample, show_trace),
-        (2, nothing, nothing),
+        ("rerank", window.rerank_pane.load_sample, nothing),
+        ("chat", chat.load_sample, show_sources),
+        ("chat", tools_sample, show_trace),
+        ("endpoints", nothing, nothing),
     ]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     import httpx
 
     from workbench.api.client import WorkbenchClient
+    from workbench.api.models import Connection
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.secrets import SecretStore
     from workbench.core.settings import SettingsStore
@@ -252,9 +255,6 @@ class EndpointSession(QObject):
             await asyncio.gather(*self._closing, return_exceptions=True)
 
     async def _build_client(self, endpoint: EndpointConfig) -> WorkbenchClient:
-        # Imported on first use: httpx and the flavours are not needed to show the window.
-        from workbench.api.client import WorkbenchClient
-
         key: str | None = None
         if endpoint.needs_key:
             key = await self.read_key(endpoint.id)
@@ -264,7 +264,10 @@ class EndpointSession(QObject):
                     "authentication to None."
                 )
         secrets = await self.read_secrets(endpoint.id) if endpoint.has_secrets else None
-        return WorkbenchClient(endpoint.to_connection(key, secrets), transport=self._transport)
+        # On a worker thread: the first client imports httpx and its async backend and loads
+        # the CA bundle, ~100 ms that froze the window at the first Send (issue 15).
+        connection = endpoint.to_connection(key, secrets)
+        return await asyncio.to_thread(_new_client, connection, self._transport)
 
     def _drop_client(self, endpoint_id: str) -> None:
         cached = self._clients.pop(endpoint_id, None)
@@ -273,6 +276,19 @@ class EndpointSession(QObject):
         task = asyncio.get_event_loop().create_task(cached[1].aclose())
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
+
+
+def _new_client(
+    connection: Connection, transport: httpx.AsyncBaseTransport | None
+) -> WorkbenchClient:
+    """A client for `connection`, its modules imported here (httpx is not needed to show the
+    window); nothing in it is bound to an event loop until its first request."""
+    from workbench.api.client import WorkbenchClient
+
+    with contextlib.suppress(ImportError):
+        # httpcore picks anyio's asyncio backend at the first request, on the loop's thread.
+        importlib.import_module("anyio._backends._asyncio")
+    return WorkbenchClient(connection, transport=transport)
 
 
 async def read_secret(store: SecretStore, ref: str) -> str | None:

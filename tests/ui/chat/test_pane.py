@@ -122,7 +122,7 @@ def test_tool_round_trip_across_two_turns(
     assert "Tool call get_weather" in pane.trace.steps(0)
     form = pane.tool_results
     form.editor(0).set_fields({"forecast": "sunny", "celsius": "21"})
-    continue_button = form.findChild(QPushButton, "chat_continue")
+    continue_button = form.findChild(QPushButton, "chatContinue")
     assert continue_button is not None
     continue_button.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
@@ -190,7 +190,7 @@ def test_search_queries_only_hands_a_query_to_rerank(
     pane: ChatPane, services: Services, qtbot: QtBot
 ) -> None:
     select_flavour(services, Flavour.COHERE_V1)
-    queries_only = pane.params.findChild(QCheckBox, "param_search_queries_only")
+    queries_only = pane.params.findChild(QCheckBox, "paramSearchQueriesOnly")
     assert queries_only is not None
     queries_only.setChecked(True)
     reply = _ask(pane, services, qtbot, "best croissants in Zürich")

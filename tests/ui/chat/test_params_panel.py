@@ -108,7 +108,7 @@ def test_params_changed_follows_every_kind_of_field(panel: ParamsPanel, qtbot: Q
         stops.setPlainText("END")
     with qtbot.waitSignal(panel.params_changed):
         panel.set_text("citation_mode", "FAST")
-    sqo = panel.findChild(QCheckBox, "param_search_queries_only")
+    sqo = panel.findChild(QCheckBox, "paramSearchQueriesOnly")
     assert sqo is not None
     with qtbot.waitSignal(panel.params_changed):
         sqo.setChecked(True)

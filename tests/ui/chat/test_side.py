@@ -50,7 +50,7 @@ def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
 
 
 def _sections(window: MainWindow) -> QListWidget:
-    found = window.chat_pane.findChild(QListWidget, "chat_side_sections")
+    found = window.chat_pane.findChild(QListWidget, "chatSideSections")
     assert found is not None
     return found
 
@@ -85,7 +85,7 @@ def test_a_waiting_tool_call_does_not_widen_the_window(
     chat.load_sample("tools")
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     chat.tabs.show_section(chat.tool_results)
-    hint = chat.tool_results.findChild(QLabel, "chat_tool_results_hint")
+    hint = chat.tool_results.findChild(QLabel, "chatToolResultsHint")
     assert hint is not None
     assert "tool call" in hint.text()
     # The form needs no more width than the parameters page, so the column does not grow.
@@ -125,7 +125,7 @@ def _press(side: ChatSidePanel, qtbot: QtBot, key: Qt.Key, shift: bool = False) 
 def test_ctrl_tab_and_arrows_walk_the_sections(window: MainWindow, qtbot: QtBot) -> None:
     chat = window.chat_pane
     side = chat.tabs
-    model = chat.setup.findChild(QLineEdit, "chat_model")
+    model = chat.setup.findChild(QLineEdit, "chatModel")
     assert model is not None
     model.setFocus()  # typing in a page, not in the list
     _press(side, qtbot, Qt.Key.Key_Tab)

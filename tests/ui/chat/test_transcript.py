@@ -91,11 +91,31 @@ def test_markdown_streams_and_keeps_settled_paragraphs(transcript: Transcript) -
 
 
 def test_updates_are_coalesced(transcript: Transcript, qtbot: QtBot) -> None:
-    for n in range(200):
+    transcript.show_live(TurnDisplay(index=0, user="u", text="x", streaming=True))
+    assert transcript.renders == 1  # the first output at once
+    for n in range(2, 200):
         transcript.show_live(TurnDisplay(index=0, user="u", text="x" * n, streaming=True))
-    qtbot.waitUntil(lambda: transcript.renders >= 1)
-    assert transcript.renders == 1
+    qtbot.waitUntil(lambda: transcript.renders >= 2)
+    assert transcript.renders == 2
     assert "x" * 199 in transcript.toPlainText()
+
+
+def test_the_first_output_is_drawn_without_waiting_for_the_timer(transcript: Transcript) -> None:
+    transcript.show_live(TurnDisplay(index=0, user="u", streaming=True))  # started, no text yet
+    transcript.show_live(TurnDisplay(index=0, user="u", text="Hello", streaming=True))
+    assert "Hello" in transcript.toPlainText()  # no event loop turn, no timer
+    transcript.show_live(TurnDisplay(index=0, user="u", text="Hello world", streaming=True))
+    assert "Hello world" not in transcript.toPlainText()  # later updates wait for the tick
+    transcript.flush()
+    assert "Hello world" in transcript.toPlainText()
+
+
+def test_a_tool_call_alone_counts_as_the_first_output(transcript: Transcript) -> None:
+    calls = ("get_weather({})",)
+    transcript.show_live(TurnDisplay(index=0, user="u", tool_calls=calls, streaming=True))
+    renders = transcript.renders
+    transcript.show_live(TurnDisplay(index=0, user="u", tool_calls=calls, streaming=True))
+    assert transcript.renders == renders  # coalesced from here on
 
 
 def test_cut_off_answer_is_marked_with_the_reason(transcript: Transcript) -> None:
@@ -231,8 +251,7 @@ def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
 ) -> None:
     transcript.set_markdown(False)  # plain text shows the answer verbatim
     text = "".join(f"line {n} of a long backlog\n" for n in range(1500))
-    transcript.show_live(TurnDisplay(index=0, user="u", text=text, streaming=True))
-    transcript.flush()
+    transcript.show_live(TurnDisplay(index=0, user="u", text=text, streaming=True))  # at once
     shown = transcript.toPlainText()
     assert text[:RENDER_BUDGET_CHARS] in shown
     assert text[: RENDER_BUDGET_CHARS + 1] not in shown

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from workbench.api.errors import InputError
-from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.json_editor import JsonEditor, JsonHighlighter
+from workbench.ui.common.json_highlight import utf16_index
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -167,3 +168,33 @@ def test_asking_an_untouched_empty_editor_for_its_value_shows_the_error(
         editor.value()  # what a run does
     assert editor.message() == "The JSON is empty at line 1, column 1"
     assert editor.error_position() == (1, 1)
+
+
+def test_utf16_index_counts_astral_characters_twice() -> None:
+    text = 'é😀"k": 😀😀 x'
+    for index in range(len(text) + 1):
+        assert utf16_index(text, index) == len(text[:index].encode("utf-16-le")) // 2
+
+
+def test_a_huge_text_is_not_handed_to_the_highlighter_line_by_line(
+    editor: JsonEditor, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from workbench.ui.common.json_editor import HIGHLIGHT_LIMIT
+
+    lines: list[str] = []
+    monkeypatch.setattr(JsonHighlighter, "highlightBlock", lambda _self, text: lines.append(text))
+    editor.set_value([f"document {n}" for n in range(HIGHLIGHT_LIMIT // 10)])
+    assert editor.is_valid()
+    assert lines == []
+    editor.set_value(["small"])
+    qtbot.waitUntil(lambda: '  "small"' in lines)
+
+
+def test_set_text_validates_what_the_editor_holds_even_when_qt_rewrites_separators(
+    editor: JsonEditor,
+) -> None:
+    editor.set_text("[1,\r\n2]")
+    assert editor.is_valid()
+    editor.set_text('["a\u2029b"]')  # a paragraph separator becomes a raw line break in Qt
+    assert not editor.is_valid()
+    assert editor.text() == '["a\nb"]'

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 
 from tests.ui.conftest import endpoint_for, run_async, select_flavour, use_endpoint
 from workbench.api.models import Flavour, RerankHit, RerankRequest, RerankResponse
-from workbench.core.endpoints import EndpointConfig
+from workbench.core.chat_metrics import price_table
+from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.rerank.form import wordiest_keys
 from workbench.ui.rerank.pane import RerankPane
+from workbench.ui.rerank.view import summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -106,6 +108,35 @@ def test_rerank_pane_ranks_string_documents_on_v2(pane, services, qtbot) -> None
     assert table.model().index(0, 1).data() == "1"
     detail = child(pane, QPlainTextEdit, "rerankResultDocument")
     assert "apple pie with cinnamon apples" in detail.toPlainText()
+
+
+def test_status_estimates_the_cost_at_the_endpoints_search_price(pane, services, qtbot) -> None:
+    # The fixture endpoints charge 2.0 per 1,000 search units; the sandbox bills one unit.
+    fill(pane, "apple pie", FRUIT)
+    run(pane, services, qtbot)
+    assert "1 search unit · ≈ 0.0020 USD" in status(pane)
+    assert pane.results.summary() == status(pane)
+
+
+def test_compare_status_prices_each_side_at_its_own_endpoint(pane, services, qtbot) -> None:
+    v1 = endpoint_for(services, Flavour.COHERE_V1)
+    services.session.save_endpoint(v1.model_copy(update={"prices": Prices()}))
+    fill(pane, "apple pie", FRUIT)
+    pane.compare_with.setCurrentIndex(pane.compare_with.findData(v1.id))
+    run(pane, services, qtbot)
+    side_a, side_b = status(pane).split(" · B: ")
+    assert side_a.startswith("A: 3 results")
+    assert side_a.endswith("1 search unit · ≈ 0.0020 USD")
+    assert side_b.endswith("1 search unit")  # no price, no estimate
+
+
+def test_summary_line_names_a_cost_only_when_priced() -> None:
+    response = RerankResponse(results=[], billed_units={"search_units": 3.0}, latency_ms=12)
+    assert summary_line(response) == "0 results in 12 ms · 3 search units"
+    euro = price_table(Prices(per_thousand_search_units=1.0, currency="EUR"))
+    assert summary_line(response, euro) == "0 results in 12 ms · 3 search units · ≈ 0.0030 EUR"
+    chat_only = price_table(Prices(input_per_million=1.0))
+    assert summary_line(response, chat_only) == "0 results in 12 ms · 3 search units"
 
 
 def test_rerank_pane_ranks_objects_on_v1_by_the_checked_fields(pane, services, qtbot) -> None:

@@ -137,12 +137,6 @@ def failed(finish_reason: str | None) -> bool:
     return finish_reason is not None and finish_reason.upper().startswith("ERROR")
 
 
-def obj_at(obj: Any, key: str) -> dict[str, Any]:
-    """`obj[key]` when it is an object, else an empty one (optional fields are fine)."""
-    value = obj.get(key) if isinstance(obj, dict) else None
-    return value if isinstance(value, dict) else {}
-
-
 def list_at(obj: Any, key: str) -> list[Any]:
     """`obj[key]` when it is a list, else an empty one."""
     value = obj.get(key) if isinstance(obj, dict) else None

@@ -24,7 +24,9 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+
+    from PySide6.QtGui import QShowEvent
 
     from workbench.api.models import ChatMessage
     from workbench.core.chat_request_preview import RequestPreview
@@ -35,6 +37,8 @@ EXPORT_FILTERS: dict[str, Flavour] = {
     "OpenAI messages (*.json)": Flavour.OPENAI,
 }
 IMPORT_FILTER = "Conversation (*.json);;All files (*)"
+_EMPTY = "[]"
+"""What the History editor holds for an empty conversation (and while a newer one waits)."""
 
 
 def _button(text: str, name: str, accessible: str, parent: QWidget) -> QPushButton:
@@ -52,6 +56,10 @@ class HistoryPage(QWidget):
     """The conversation the next request carries, as neutral JSON to edit, import and export.
 
     Edits stay in the editor until Apply; a turn that ends meanwhile does not overwrite them.
+    While the page is hidden the editor is not refilled: the newest conversation waits and is
+    written in when the page is shown or the editor is asked for (issue 15: refilling it with the
+    whole conversation at every turn end cost ~50 ms and, as undoable edits, hundreds of MiB).
+    A refill is never an undo step; the person's own edits are.
     """
 
     apply_requested = Signal()
@@ -63,16 +71,17 @@ class HistoryPage(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_history_page")
-        self.editor = JsonEditor(parent=self, name="Conversation history")
-        self.editor.setObjectName("chat_history_json")
-        self.editor.setAccessibleName("Conversation history")
-        self.editor.set_checker(_check_history)
-        self.editor.set_text("[]")
-        self._shown = self.editor.text()
+        self.setObjectName("chatHistoryPage")
+        self._editor = JsonEditor(parent=self, name="Conversation history")
+        self._editor.setObjectName("chatHistoryJson")
+        self._editor.setAccessibleName("Conversation history")
+        self._editor.set_checker(_check_history)
+        self._pending: Sequence[ChatMessage] | Callable[[], Sequence[ChatMessage]] | None = None
+        """The conversation to write in when the editor is next shown or read."""
+        self._fill([])
         self._flavour = Flavour.COHERE_V2
         label = QLabel("Co&nversation history:", self)
-        label.setBuddy(self.editor.editor)
+        label.setBuddy(self._editor.editor)
         hint = QLabel(
             "What the next request carries: [{role, content, tool_calls?, tool_results?, "
             "tool_plan?}]. Paste v1 chat_history or v2 / OpenAI messages too; Apply replaces "
@@ -80,12 +89,12 @@ class HistoryPage(QWidget):
             self,
         )
         hint.setWordWrap(True)
-        self.apply = _button("&Apply", "chat_history_apply", "Apply history", self)
-        self.revert = _button("&Undo edits", "chat_history_revert", "Undo history edits", self)
-        self.import_button = _button("&Import…", "chat_history_import", "Import history", self)
-        self.export_button = _button("E&xport…", "chat_history_export", "Export history", self)
+        self.apply = _button("&Apply", "chatHistoryApply", "Apply history", self)
+        self.revert = _button("&Undo edits", "chatHistoryRevert", "Undo history edits", self)
+        self.import_button = _button("&Import…", "chatHistoryImport", "Import history", self)
+        self.export_button = _button("E&xport…", "chatHistoryExport", "Export history", self)
         self.status = StatusLabel(self)
-        self.status.setObjectName("chat_history_status")
+        self.status.setObjectName("chatHistoryStatus")
         self.status.setAccessibleName("History status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -100,7 +109,7 @@ class HistoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addWidget(hint)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self._editor, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
@@ -112,19 +121,41 @@ class HistoryPage(QWidget):
 
     # --- public API ---------------------------------------------------------------------------
 
+    @property
+    def editor(self) -> JsonEditor:
+        """The JSON editor, holding the newest conversation (written in now if it waited)."""
+        self._fill_pending()
+        return self._editor
+
     def is_edited(self) -> bool:
         """Whether the editor holds changes not yet applied."""
-        return self.editor.text() != self._shown
+        return self._editor.text() != self._shown
 
-    def show_history(self, messages: Sequence[ChatMessage], *, force: bool = False) -> None:
-        """Show the conversation; unapplied edits are kept unless `force`."""
+    def is_pending(self) -> bool:
+        """Whether a newer conversation waits to be written into the hidden editor."""
+        return self._pending is not None
+
+    def show_history(
+        self,
+        messages: Sequence[ChatMessage] | Callable[[], Sequence[ChatMessage]],
+        *,
+        force: bool = False,
+    ) -> None:
+        """Show the conversation (or what a callable returns, when it is needed); unapplied edits
+        are kept unless `force`. While the page is hidden it waits, and the editor lets go of the
+        text it held (so Clear frees it)."""
         if self.is_edited() and not force:
             self.status.setText(
                 "The conversation changed; your edits are kept. Apply uses them, Undo edits shows it."
             )
             return
-        self.editor.set_value(neutral_json(messages))
-        self._shown = self.editor.text()
+        if self.isVisible():
+            self._pending = None
+            self._fill(messages)
+            return
+        self._pending = messages
+        if self._shown != _EMPTY:
+            self._fill([])
 
     def messages(self) -> list[ChatMessage]:
         """The edited conversation.
@@ -145,6 +176,27 @@ class HistoryPage(QWidget):
 
     # --- internals ------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Write in the conversation that waited while the page was hidden."""
+        self._fill_pending()
+        super().showEvent(event)
+
+    def _fill_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self._fill(pending)
+
+    def _fill(self, messages: Sequence[ChatMessage] | Callable[[], Sequence[ChatMessage]]) -> None:
+        shown = messages() if callable(messages) else messages
+        document = self._editor.editor.document()
+        # Off while refilling: the old text is not kept as an undo step (and the stacks empty).
+        document.setUndoRedoEnabled(False)
+        try:
+            self._editor.set_value(neutral_json(shown))
+        finally:
+            document.setUndoRedoEnabled(True)
+        self._shown = self._editor.text()
+
     def _on_import_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import conversation", "", IMPORT_FILTER)
         if path:
@@ -164,23 +216,23 @@ class RequestPage(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_request_page")
+        self.setObjectName("chatRequestPage")
         self.url = QLineEdit(self)
-        self.url.setObjectName("chat_request_url")
+        self.url.setObjectName("chatRequestUrl")
         self.url.setAccessibleName("Request URL")
         self.url.setReadOnly(True)
         url_label = QLabel("&URL:", self)
         url_label.setBuddy(self.url)
         self.body = QPlainTextEdit(self)
-        self.body.setObjectName("chat_request_body")
+        self.body.setObjectName("chatRequestBody")
         self.body.setAccessibleName("Request body")
         self.body.setReadOnly(True)
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         body_label = QLabel("Request &body (the message box is the new message):", self)
         body_label.setBuddy(self.body)
-        self.copy = _button("Cop&y body", "chat_request_copy", "Copy request body", self)
+        self.copy = _button("Cop&y body", "chatRequestCopy", "Copy request body", self)
         self.problem = StatusLabel(self)
-        self.problem.setObjectName("chat_request_problem")
+        self.problem.setObjectName("chatRequestProblem")
         self.problem.setAccessibleName("Request problem")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -21,11 +21,12 @@ from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turns import display_of, trace_of
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatRequest
+    from workbench.api.models import ChatMessage, ChatRequest
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
@@ -60,7 +61,7 @@ class ChatPane(QWidget):
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
         self._editing: int | None = None
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
-        self.setObjectName("chat_pane")
+        self.setObjectName("chatPane")
         self.setAccessibleName("Chat")
         self._build_ui()
         self._connect_signals()
@@ -174,6 +175,10 @@ class ChatPane(QWidget):
     def session(self) -> ChatSession:
         """The conversation model."""
         return self.controller.session
+
+    def _conversation_now(self) -> list[ChatMessage]:
+        """The conversation as it is when asked (the History section asks only when seen)."""
+        return self.session().history()
 
     def is_streaming(self) -> bool:
         """Whether a turn is in flight."""
@@ -291,13 +296,14 @@ class ChatPane(QWidget):
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()
         self._save()
+        release_free_memory()  # a long conversation's pages go back to the OS (issue 15)
 
     def _on_controller_history_replaced(self) -> None:
         self._on_cancel_edit_clicked()
         self._rebuild()
         last = self.controller.turns[-1].reply if self.controller.turns else None
         self.tool_results.set_calls(last.tool_calls if last else [])
-        self.history.show_history(self.session().history(), force=True)
+        self.history.show_history(self._conversation_now, force=True)
         self._save()
 
     def _on_tabs_current_changed(self, _row: int) -> None:
@@ -363,7 +369,7 @@ class ChatPane(QWidget):
         status = reply.status
         self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
         self._set_busy(False)
-        self.history.show_history(self.session().history())
+        self.history.show_history(self._conversation_now)
         self._schedule_preview()
         self._save()
         self.turn_finished.emit(index)
@@ -382,7 +388,7 @@ class ChatPane(QWidget):
         self.transcript.set_turns([display_of(i, t, cites(i)) for i, t in enumerate(turns)])
         self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
         if upto is None:
-            self.history.show_history(self.session().history())
+            self.history.show_history(self._conversation_now)
             self._schedule_preview()
 
     # --- history --------------------------------------------------------------------------------

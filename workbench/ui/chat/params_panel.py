@@ -158,7 +158,7 @@ class ParamsPanel(QWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_params")
+        self.setObjectName("chatParams")
         self.setAccessibleName("Generation parameters")
         self._flavour = Flavour.COHERE_V2
         self._fields: dict[str, _Field] = {}
@@ -176,16 +176,16 @@ class ParamsPanel(QWidget):
             self._fields[spec.name] = field
             form.addRow(label, field)
         self._sqo = QCheckBox("Search queries only (v1)", self)
-        self._sqo.setObjectName("param_search_queries_only")
+        self._sqo.setObjectName("paramSearchQueriesOnly")
         self._sqo.setAccessibleName("Search queries only")
         self._sqo.setToolTip("Ask only for the search queries the model would run (Cohere v1).")
         self._sqo.toggled.connect(self.params_changed)
         form.addRow(self._sqo)
         self._error = StatusLabel(self)
-        self._error.setObjectName("chat_params_error")
+        self._error.setObjectName("chatParamsError")
         self._error.setAccessibleName("Parameter error")
         self._error.setWordWrap(True)
-        self._error.setStyleSheet("color: #c62828;")
+        self._error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self._error)
@@ -214,7 +214,7 @@ class ParamsPanel(QWidget):
             field.setPlaceholderText(f"unset (default {spec.default})")
             field.editingFinished.connect(self._on_field_edited)
             field.textChanged.connect(self.params_changed)
-        field.setObjectName(f"param_{spec.name}")
+        field.setObjectName(f"param{spec.name.title().replace('_', '')}")
         field.setAccessibleName(spec.label)
         field.setToolTip(f"{spec.tip} Allowed: {spec.range_text(self._flavour)}.".strip())
         return field

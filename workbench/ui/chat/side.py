@@ -62,14 +62,14 @@ class ChatSidePanel(QWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_side_panel")
+        self.setObjectName("chatSidePanel")
         self.setAccessibleName("Chat settings and details")
         self._build_pages()
         self.sections = QListWidget(self)
-        self.sections.setObjectName("chat_side_sections")
+        self.sections.setObjectName("chatSideSections")
         self.sections.setAccessibleName("Chat sections")
         self.pages = QStackedWidget(self)
-        self.pages.setObjectName("chat_side_pages")
+        self.pages.setObjectName("chatSidePages")
         self.pages.setAccessibleName("Chat section page")
         for page, title, about in self._page_list():
             self._add_section(page, title, about)
@@ -87,14 +87,14 @@ class ChatSidePanel(QWidget):
         self.setup = PreamblePage(self)
         self.documents = EditorPage(
             "Documents",
-            "chat_documents",
+            "chatDocuments",
             "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only).",
             DOCUMENTS_SAMPLE,
             self,
         )
         self.tools = EditorPage(
             "Tools",
-            "chat_tools",
+            "chatTools",
             "v1 `parameter_definitions` or JSON-schema functions; "
             "converted for the endpoint's flavour.",
             TOOLS_SAMPLE,

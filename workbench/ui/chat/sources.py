@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from workbench.core.chat_inputs import resolve_source
+from workbench.ui.common.roles import role_background
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -17,12 +18,13 @@ if TYPE_CHECKING:
 
 def _fields_html(fields: dict[str, Any], supporting: Sequence[str]) -> str:
     rows = []
+    background = role_background("citation").name()
     for key, value in fields.items():
         text = html.escape(str(value))
         for phrase in supporting:
             quoted = html.escape(phrase)
             if quoted and quoted in text:
-                text = text.replace(quoted, f"<b style='background:#fff3b0'>{quoted}</b>")
+                text = text.replace(quoted, f"<b style='background:{background}'>{quoted}</b>")
         rows.append(f"<tr><td><i>{html.escape(str(key))}</i></td><td>{text}</td></tr>")
     return "<table cellspacing=2>" + "".join(rows) + "</table>"
 
@@ -32,7 +34,7 @@ class SourcesView(QTextBrowser):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_sources")
+        self.setObjectName("chatSources")
         self.setAccessibleName("Cited sources")
         self.setOpenLinks(False)
 

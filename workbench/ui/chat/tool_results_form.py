@@ -47,20 +47,20 @@ class _CallEditor(QGroupBox):
         super().__init__(f"{call.name}({args})".replace("&", "&&"), parent)
         self.call = call
         self.position = position
-        self.setObjectName(f"tool_result_{position}")
+        self.setObjectName(f"toolResult{position}")
         self.setAccessibleName(f"Result of {call.name}")
         self._tabs = QTabWidget(self)
-        self._tabs.setObjectName(f"tool_result_{position}_mode")
+        self._tabs.setObjectName(f"toolResult{position}Mode")
         self._tabs.setAccessibleName(f"Outputs of {call.name} as")
         self._table = QTableWidget(1, 2, self)
-        self._table.setObjectName(f"tool_result_{position}_fields")
+        self._table.setObjectName(f"toolResult{position}Fields")
         self._table.setAccessibleName(f"Output fields of {call.name}")
         self._table.setHorizontalHeaderLabels(["Field", "Value"])
         self._table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self._table.setItem(0, 0, QTableWidgetItem("result"))
         self._table.setItem(0, 1, QTableWidgetItem(""))
         add = QPushButton("Add field", self)
-        add.setObjectName(f"tool_result_{position}_add_field")
+        add.setObjectName(f"toolResult{position}AddField")
         add.setAccessibleName(f"Add an output field to {call.name}")
         add.clicked.connect(self._on_add_clicked)
         form_page = QWidget(self)
@@ -68,7 +68,7 @@ class _CallEditor(QGroupBox):
         form_layout.addWidget(self._table)
         form_layout.addWidget(add)
         self._json = JsonEditor(parent=self, name=f"Outputs of {call.name} (JSON)")
-        self._json.setObjectName(f"tool_result_{position}_json")
+        self._json.setObjectName(f"toolResult{position}Json")
         self._json.set_text('[\n  {"result": ""}\n]')
         self._tabs.addTab(form_page, "Fields")
         self._tabs.addTab(self._json, "JSON")
@@ -92,11 +92,6 @@ class _CallEditor(QGroupBox):
             self._table.setItem(row, 0, QTableWidgetItem(key))
             self._table.setItem(row, 1, QTableWidgetItem(value))
         self._tabs.setCurrentIndex(0)
-
-    def set_json(self, text: str) -> None:
-        """Paste outputs as JSON (an object or a list of objects)."""
-        self._json.set_text(text)
-        self._tabs.setCurrentIndex(1)
 
     def outputs(self) -> list[dict[str, Any]]:
         """The outputs typed in the visible tab.
@@ -133,15 +128,15 @@ class ToolResultsForm(QWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_tool_results")
+        self.setObjectName("chatToolResults")
         self.setAccessibleName("Tool results")
         self._editors: list[_CallEditor] = []
         self._hint = QLabel("No tool calls to answer.", self)
-        self._hint.setObjectName("chat_tool_results_hint")
+        self._hint.setObjectName("chatToolResultsHint")
         self._hint.setWordWrap(True)  # one long line would widen the whole side column
         self._box = QVBoxLayout()
         self._continue = QPushButton("Co&ntinue with results", self)
-        self._continue.setObjectName("chat_continue")
+        self._continue.setObjectName("chatContinue")
         self._continue.setAccessibleName("Continue with tool results")
         self._continue.setEnabled(False)
         self._continue.clicked.connect(self.continue_requested)

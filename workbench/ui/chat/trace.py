@@ -38,19 +38,13 @@ class TraceView(QTreeWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_trace")
+        self.setObjectName("chatTrace")
         self.setAccessibleName("Tool and search trace")
         self.setHeaderLabels(["Step", "Detail"])
         self.setColumnWidth(0, 220)
         self._items: dict[int, QTreeWidgetItem] = {}
         self._shown: list[TraceTurn] = []
         """What each top-level item shows, in item order."""
-
-    def clear_turns(self) -> None:
-        """Forget every turn."""
-        self.clear()
-        self._items.clear()
-        self._shown.clear()
 
     def set_turns(self, turns: list[TraceTurn]) -> None:
         """Show exactly these turns, keeping the items of leading turns that did not change.

@@ -3,6 +3,7 @@
 Why it is built this way:
 * Updates are coalesced: `show_live()` only stores the newest state; a ~30 ms single-shot timer
   renders it, so a server sending thousands of events per second costs ~33 renders per second.
+  Only until the turn shows its first output is each update rendered at once.
 * The streaming turn never re-renders what is settled: Markdown is appended block by block, cut
   only where the pieces render exactly as the whole text would (`core.chat_markdown`); the
   unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
@@ -63,7 +64,7 @@ class Transcript(QTextBrowser):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("chat_transcript")
+        self.setObjectName("chatTranscript")
         self.setAccessibleName("Conversation")
         self.setOpenLinks(False)
         self._markdown = True
@@ -110,11 +111,15 @@ class Transcript(QTextBrowser):
         """Schedule the streaming turn to be rendered at the next tick (coalesced).
 
         A callable is called only at render time, so a caller folding thousands of events per
-        second builds the display ~33 times per second, not once per event.
+        second builds the display ~33 times per second, not once per event. Until the live turn
+        shows some output it is rendered at once instead: the first text does not wait for the
+        timer (issue 15: that wait was most of the time to first token the app added).
         """
         if self._pending is None:  # the timer runs exactly while something is pending
             self._timer.start()
         self._pending = display
+        if not self._shows_output():
+            self.flush()
 
     def flush(self) -> None:
         """Render the pending live state now."""
@@ -206,6 +211,11 @@ class Transcript(QTextBrowser):
         live.advance(shown)
         if at_bottom:
             self._scroll_to_end()
+
+    def _shows_output(self) -> bool:
+        """Whether the live turn shows any of the answer yet (text, a tool plan or calls)."""
+        shown = self._live.display if self._live is not None else None
+        return shown is not None and bool(shown.text or shown.tool_plan or shown.tool_calls)
 
     def _start_live(self, display: TurnDisplay) -> LiveTurn:
         cursor = self._clear_live_region()

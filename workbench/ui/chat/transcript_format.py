@@ -12,11 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
+    QPalette,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
+
+from workbench.ui.common.roles import role_background, role_colour
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextDocument
@@ -39,14 +43,14 @@ def bold() -> QTextCharFormat:
 
 def muted(*, italic: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor("#6b6b6b"))
+    fmt.setForeground(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
     fmt.setFontItalic(italic)
     return fmt
 
 
 def warning() -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor("#c62828"))
+    fmt.setForeground(role_colour("error"))
     fmt.setFontWeight(QFont.Weight.Bold)
     return fmt
 
@@ -55,14 +59,14 @@ def link(href: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setAnchor(True)
     fmt.setAnchorHref(href)
-    fmt.setForeground(QColor("#1565c0"))
+    fmt.setForeground(QGuiApplication.palette().color(QPalette.ColorRole.Link))
     fmt.setFontUnderline(True)
     return fmt
 
 
-def cited(value: str, documents: list[str]) -> QTextCharFormat:
+def cited(value: str, documents: list[str], background: QColor | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setBackground(QColor("#fff3b0"))
+    fmt.setBackground(background or role_background("citation"))
     fmt.setFontUnderline(True)
     fmt.setAnchor(True)
     fmt.setAnchorHref(f"cite:{value}")
@@ -88,6 +92,7 @@ def paint_citations(
 ) -> None:
     """Format each cited run (all, or those touching `only`) at its UTF-16 position after `base`."""
     cursor = QTextCursor(document)
+    background = role_background("citation")  # once: it reads the application's style sheet
     utf16 = {s.start: s.start16 for s in spans if s.anchored}
     utf16.update({s.end: s.end16 for s in spans if s.anchored})
     for run in runs:
@@ -99,7 +104,7 @@ def paint_citations(
         docs = sorted({d for i in run.spans for d in spans[i].document_ids})
         cursor.setPosition(base + (utf16[run.start] or 0))
         cursor.setPosition(base + (utf16[run.end] or 0), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(cited(f"{turn}:{ids}", docs))
+        cursor.mergeCharFormat(cited(f"{turn}:{ids}", docs, background))
 
 
 def highlighted_spans(document: QTextDocument, turn: int) -> dict[int, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from workbench.api.entra import DEFAULT_SCOPE, DEFAULT_TOKEN_COMMAND
+from workbench.api.entra_defaults import DEFAULT_SCOPE, DEFAULT_TOKEN_COMMAND  # not httpx
 from workbench.ui.endpoints.fields import add_row, line_edit
 
 if TYPE_CHECKING:

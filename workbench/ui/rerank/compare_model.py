@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from workbench.core.rerank_compare import Comparison, compare_rankings
 from workbench.core.rerank_docs import preview_segments
+from workbench.ui.common.roles import role_colour
 from workbench.ui.common.table_models import AnyIndex, HeaderedTableModel
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class CompareModel(HeaderedTableModel):
         move = self._comparison.movements[index.row()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == self.MOVE:
             if move.delta:
-                return QColor("#2e7d32") if move.delta > 0 else QColor("#c62828")
+                return role_colour("success" if move.delta > 0 else "error")
             return None
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.models import RerankResponse
+from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import rules_for
 from workbench.ui.rerank.view import summary_line
 
@@ -16,8 +17,8 @@ if TYPE_CHECKING:
 
     from workbench.core.endpoints import EndpointConfig
 
-Compared = tuple[str, "RerankResponse | WorkbenchError"]
-"""One side of a comparison: the endpoint's name and its answer or error."""
+Compared = tuple["EndpointConfig", "RerankResponse | WorkbenchError"]
+"""One side of a comparison: the endpoint and its answer or error."""
 
 
 def fill_compare_choices(
@@ -35,15 +36,13 @@ def fill_compare_choices(
     combo.blockSignals(False)
 
 
-def compared_status(
-    outcome_a: RerankResponse | WorkbenchError, outcome_b: RerankResponse | WorkbenchError
-) -> tuple[str, list[WorkbenchError]]:
-    """The status line naming what A and B answered, and the sides that failed."""
+def compared_status(a: Compared, b: Compared) -> tuple[str, list[WorkbenchError]]:
+    """The status line naming what A and B answered (each at its own prices), and what failed."""
     parts = [
-        f"{side}: {summary_line(outcome)}"
+        f"{side}: {summary_line(outcome, price_table(endpoint.prices))}"
         if isinstance(outcome, RerankResponse)
         else f"{side} failed ({outcome.title})"
-        for side, outcome in (("A", outcome_a), ("B", outcome_b))
+        for side, (endpoint, outcome) in (("A", a), ("B", b))
     ]
-    failures = [o for o in (outcome_a, outcome_b) if isinstance(o, WorkbenchError)]
+    failures = [o for _, o in (a, b) if isinstance(o, WorkbenchError)]
     return " · ".join(parts), failures

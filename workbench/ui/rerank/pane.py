@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import Flavour, RerankRequest, RerankResponse
+from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import (
     check_chunk_budget,
     check_documents,
@@ -113,7 +114,7 @@ class RerankPane(QWidget):
         self.error.setAccessibleName("Rerank error")
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setStyleSheet("color: #c62828")
+        self.error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         self.error.setVisible(False)
         self.results = RerankResultsView(parent=self)
         self._layout()
@@ -288,7 +289,8 @@ class RerankPane(QWidget):
             if other is None:
                 response = await self._sender.send(target, request, split=split)
                 self._update_query_tokens()  # /info may have named the model just now
-                self.results.show_results(response, request, notes)
+                prices = price_table(endpoint.prices)
+                self.results.show_results(response, request, notes, prices)
                 self.status.setText(self.results.summary())
                 return
             target_b = (other, await session.client_for(other.id))
@@ -298,18 +300,21 @@ class RerankPane(QWidget):
         except WorkbenchError as exc:
             self._show_error(exc)
             raise  # the runner turns it into a notice
-        self._show_compared(request, notes, (endpoint.name, outcome_a), (other.name, outcome_b))
+        self._show_compared(request, notes, (endpoint, outcome_a), (other, outcome_b))
 
     def _show_compared(
         self, request: RerankRequest, notes: list[str], a: Compared, b: Compared
     ) -> None:
         """Show what each side answered; a side that failed is named, the other still shown."""
-        (name_a, outcome_a), (name_b, outcome_b) = a, b
+        (endpoint_a, outcome_a), (endpoint_b, outcome_b) = a, b
         if isinstance(outcome_a, RerankResponse):
-            self.results.show_results(outcome_a, request, notes)
+            prices = price_table(endpoint_a.prices)
+            self.results.show_results(outcome_a, request, notes, prices)
             if isinstance(outcome_b, RerankResponse):
-                self.results.show_comparison(outcome_a, outcome_b, request, name_a, name_b)
-        status, failures = compared_status(outcome_a, outcome_b)
+                self.results.show_comparison(
+                    outcome_a, outcome_b, request, endpoint_a.name, endpoint_b.name
+                )
+        status, failures = compared_status(a, b)
         if failures:
             self.error.setText("\n".join(str(f) for f in failures))
             self.error.setVisible(True)
@@ -427,7 +432,9 @@ class RerankPane(QWidget):
     def _refresh_preview(self) -> None:
         # Typing is debounced by the timer; a programmatic change or a run shows the body at once.
         self._preview_timer.stop()
-        self.preview.setPlainText(self._preview_text(PREVIEW_DOCS))
+        text = self._preview_text(PREVIEW_DOCS)
+        if text != self.preview.toPlainText():  # a run with nothing changed colours nothing again
+            self.preview.setPlainText(text)
 
     def _preview_text(self, limit: int | None) -> str:
         typed = self.editor.json.text()

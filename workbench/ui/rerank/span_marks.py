@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from workbench.ui.common.json_highlight import utf16_index
+from workbench.ui.common.roles import role_background
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,9 +27,10 @@ def mark_spans(edit: QPlainTextEdit, offset: int, text: str, marks: Sequence[Spa
     The server counts in code points; Qt positions count UTF-16 units (an emoji is two).
     """
     selections = []
+    background = role_background("citation")  # as the chat marks citations
     for mark in marks:
         selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(QColor("#fff3b0"))  # the chat's citation colour
+        selection.format.setBackground(background)
         selection.format.setFontUnderline(True)
         selection.format.setToolTip(f"Relevant span, score {mark.score:.2f}")
         selection.format.setProperty(SPAN_PROPERTY, mark.score)

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.api.models import Usage
+from workbench.core.chat_metrics import cost_text, estimate_cost
 from workbench.core.rerank_spans import ranked_text, span_marks, spans_caption
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonHighlighter
@@ -31,17 +33,24 @@ from workbench.ui.rerank.span_marks import mark_spans
 
 if TYPE_CHECKING:
     from workbench.api.models import RerankRequest, RerankResponse
+    from workbench.core.chat_metrics import PriceTable
     from workbench.core.rerank_compare import Comparison
 
 
-def summary_line(response: RerankResponse) -> str:
-    """ "12 results in 84 ms · 1 search unit" (plus any other billed units)."""
+def summary_line(response: RerankResponse, prices: PriceTable | None = None) -> str:
+    """ "12 results in 84 ms · 1 search unit · ≈ 0.0020 USD" (other billed units too).
+
+    The cost is estimated from the billed units at the endpoint's prices, when it has them.
+    """
     count = len(response.results)
     parts = [f"{count:,} result{'s' * (count != 1)} in {response.latency_ms:,.0f} ms"]
     for unit, amount in response.billed_units.items():
         name = unit.replace("_", " ")
         shown = f"{amount:g}"
         parts.append(f"{shown} {name[:-1] if name.endswith('s') and amount == 1 else name}")
+    cost = estimate_cost(Usage(billed_units=response.billed_units), prices)
+    if cost is not None and prices is not None:
+        parts.append(cost_text(cost, prices.currency))
     return " · ".join(parts)
 
 
@@ -128,13 +137,17 @@ class RerankResultsView(QTabWidget):
         return page
 
     def show_results(
-        self, response: RerankResponse, request: RerankRequest, notes: list[str]
+        self,
+        response: RerankResponse,
+        request: RerankRequest,
+        notes: list[str],
+        prices: PriceTable | None = None,
     ) -> None:
-        """Replace the results with a new answer to `request`."""
+        """Replace the results with a new answer to `request` (its cost at `prices`, if known)."""
         fields = request.rank_fields or ["text"]
         self._fields = request.rank_fields
         self.model.set_results(response.results, request.documents, fields)
-        self._summary = summary_line(response)
+        self._summary = summary_line(response, prices)
         shown = [*notes, *response.warnings]
         self.notes.setText("\n".join(f"• {n}" for n in shown))
         self.notes.setVisible(bool(shown))

@@ -1,0 +1,122 @@
+"""The History section's editor: refilled only when seen, never as an undo step, emptied by Clear."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.ui.conftest import new_chat_pane, select_flavour
+from workbench.api.models import Citation, Flavour
+from workbench.core.chat_session import Reply, SavedChat, Turn, dump_chat, load_chat
+from workbench.ui.chat.history_file import HistoryDumper
+from workbench.ui.common.json_editor import JsonEditor
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def pane(services: Services, qtbot: QtBot) -> ChatPane:
+    select_flavour(services, Flavour.COHERE_V2)
+    widget = new_chat_pane(services, qtbot)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _held(pane: ChatPane) -> JsonEditor:
+    """The editor widget itself (not through `history.editor`, which fills it first)."""
+    editor = pane.history.findChild(JsonEditor)
+    assert editor is not None
+    return editor
+
+
+def _turn(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> None:
+    pane.send(message)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+
+
+def test_a_hidden_history_editor_is_not_refilled_until_shown(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    assert pane.tabs.current_section() is not pane.history
+    _turn(pane, services, qtbot, "first question")
+    assert pane.history.is_pending()
+    assert _held(pane).text() == "[]"
+    pane.tabs.show_section(pane.history)
+    assert not pane.history.is_pending()
+    shown = json.loads(_held(pane).text())
+    assert shown[0] == {"role": "user", "content": "first question"}
+    assert not _held(pane).editor.document().isUndoAvailable()
+
+
+def test_reading_the_editor_fills_it_even_while_hidden(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    _turn(pane, services, qtbot, "asked while hidden")
+    shown = json.loads(pane.history.editor.text())
+    assert shown[0]["content"] == "asked while hidden"
+    assert not pane.history.is_pending()
+
+
+def test_a_refill_is_no_undo_step_but_an_edit_is(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    pane.tabs.show_section(pane.history)
+    _turn(pane, services, qtbot, "one")
+    _turn(pane, services, qtbot, "two")
+    document = _held(pane).editor.document()
+    assert [m["content"] for m in json.loads(_held(pane).text())][::2] == ["one", "two"]
+    assert not document.isUndoAvailable()
+    _held(pane).editor.insertPlainText(" ")
+    assert document.isUndoAvailable()
+
+
+def test_clear_empties_the_history_editor_shown_or_hidden(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    pane.tabs.show_section(pane.history)
+    _turn(pane, services, qtbot, "remember this")
+    assert "remember this" in _held(pane).text()
+    pane.tabs.show_section(pane.setup)
+    _turn(pane, services, qtbot, "and this")
+    assert _held(pane).text() == "[]"  # let go of while hidden
+    pane.clear()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    pane.tabs.show_section(pane.history)
+    assert _held(pane).text() == "[]"
+    assert not _held(pane).editor.document().isUndoAvailable()
+
+
+def _chat(turns: int) -> SavedChat:
+    citation = Citation(start=0, end=5, text="Paris", document_ids=["d1"])
+    return SavedChat(
+        preamble="Be brief.",
+        turns=[
+            Turn(user=f"q{n}", reply=Reply(text=f"Paris {n}", citations=[citation], status="ok"))
+            for n in range(turns)
+        ],
+        extras={"documents": '[{"id": "d1"}]'},
+    )
+
+
+def test_the_history_file_reads_back_as_the_conversation(tmp_path: Path) -> None:
+    dumper = HistoryDumper()
+    chat = _chat(3)
+    first = dumper.dump(chat)
+    assert json.loads(first) == json.loads(dump_chat(chat))
+    chat.turns.append(Turn(user="q3", reply=Reply(text="later")))
+    chat.turns[0] = chat.turns[0].model_copy(update={"reply": Reply(text="regenerated")})
+    path = tmp_path / "chat_history.json"
+    path.write_text(dumper.dump(chat), encoding="utf-8")
+    assert load_chat(path) == chat
+    assert json.loads(dumper.dump(SavedChat())) == json.loads(dump_chat(SavedChat()))

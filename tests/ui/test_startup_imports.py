@@ -1,0 +1,21 @@
+"""Start-up imports only what the first paint needs: no HTTP stack, no sandbox server, no keyring."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+DEFERRED = ("httpx", "anyio", "uvicorn", "starlette", "keyring", "workbench.api.client")
+"""Loaded later: by the first request, the local sandbox, the first keyring call."""
+
+
+def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need() -> None:
+    probe = (
+        "import sys\n"
+        "import workbench.ui.app, workbench.ui.main_window\n"
+        f"print(sorted(m for m in {DEFERRED!r} if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "[]"

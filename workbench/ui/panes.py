@@ -1,0 +1,97 @@
+"""The pane registry: one list of pane descriptions drives the main window's tabs, menus and keys.
+
+The main window builds one tab per entry of `PANES`, in order, and derives everything else from
+the same entry: the View menu action and its Ctrl+<position> shortcut, the tab's tool tip, the
+line in the shortcuts help, what Cancel calls, and the key settings remember the last pane under.
+Adding a pane is one package under `workbench/ui/` and one line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from workbench.ui.chat.pane import ChatPane
+from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.rerank.pane import RerankPane
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.ui.services import Services
+
+
+@runtime_checkable
+class Pane(Protocol):
+    """What the main window asks of every pane (each is also a QWidget).
+
+    The pane sets its own accessible name (screen readers announce it for the whole tab) and
+    an object name in camelCase; Cancel (Ctrl+. and the Run menu) calls `cancel()` on the pane
+    showing, which stops its work and leaves its state consistent.
+    """
+
+    def cancel(self) -> None:
+        """Stop what the pane is doing; inputs and results so far stay."""
+
+    def accessibleName(self) -> str:
+        """What a screen reader announces for the pane."""
+
+
+@runtime_checkable
+class SamplePane(Pane, Protocol):
+    """A pane that can show itself working on a shipped sample (screenshots, demos, tests)."""
+
+    def load_sample(self) -> None:
+        """Fill the inputs from the shipped sample and run it."""
+
+
+class PaneFactory(Protocol):
+    """How a pane is made: every pane class takes the services and a parent widget."""
+
+    def __call__(self, *, services: Services, parent: QWidget | None = None) -> Pane:
+        """A new pane."""
+
+
+@dataclass(frozen=True)
+class PaneSpec:
+    """One pane as the main window shows it."""
+
+    key: str
+    """Names the pane in settings (the remembered last pane) and in code (`show_pane("chat")`)."""
+    title: str
+    """Its tab and View menu title; "&" marks the menu's mnemonic and is dropped on the tab."""
+    factory: PaneFactory
+    """Builds the pane."""
+
+    @property
+    def tab_title(self) -> str:
+        """The title without its mnemonic mark."""
+        return self.title.replace("&", "")
+
+
+PANES: tuple[PaneSpec, ...] = (
+    PaneSpec("rerank", "&Rerank", RerankPane),
+    PaneSpec("chat", "&Chat", ChatPane),
+    PaneSpec("endpoints", "&Endpoints", EndpointsPane),
+)
+"""The panes in tab order; Ctrl+1, Ctrl+2, … follow this order."""
+
+
+def pane_shortcut(position: int) -> str:
+    """The View menu shortcut of the pane at this tab position (0-based): Ctrl+1, Ctrl+2, …"""
+    return f"Ctrl+{position + 1}"
+
+
+def shortcuts_help(panes: tuple[PaneSpec, ...] = PANES) -> str:
+    """The keyboard shortcuts help text, its first line listing the panes' shortcuts."""
+    keys = " / ".join(pane_shortcut(i) for i in range(len(panes)))
+    titles = " / ".join(spec.tab_title for spec in panes)
+    return f"{keys} — {titles}\n{_OTHER_SHORTCUTS}"
+
+
+_OTHER_SHORTCUTS = """\
+Ctrl+Return — run the rerank, send the chat message
+Esc or Ctrl+. — cancel what the current pane is doing
+Ctrl+S — save the endpoint being edited
+Ctrl+Shift+N — show or hide the notices
+Ctrl+Q — quit"""
