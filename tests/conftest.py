@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.harness", "pytester"]
+
 SANDBOX_TEST_KEY = "sandbox-test-key-" + secrets.token_hex(8)
 """A throwaway key made per test run; the sandbox accepts only this one."""
 

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.waits import WAIT_S
 from workbench.cli import main
 
 if TYPE_CHECKING:
@@ -182,11 +183,15 @@ def test_chat_json_stream_and_not(
         "events",
         "ttft_ms",
         "total_ms",
+        "thinking",
+        "schema_valid",
+        "schema_errors",
     }
     assert set(whole) == set(streamed) == keys
     assert (whole["events"], streamed["text"]) == (0, whole["text"])
     assert streamed["events"] > 3
     assert streamed["ttft_ms"] <= streamed["total_ms"]
+    assert bool(streamed["citations"]) is (flavour != "openai")  # documents sent: cited
     for citation in streamed["citations"]:
         assert set(citation) == {
             "start",
@@ -271,7 +276,7 @@ def test_real_subprocess_rerank_from_stdin(sandbox: RunningSandbox) -> None:
         input=json.dumps(DOCS),
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=2 * WAIT_S,
         check=False,
     )
     assert (result.returncode, result.stderr) == (0, "")
@@ -375,7 +380,9 @@ def _stalling_server(frames: bytes) -> tuple[socket.socket, threading.Event]:
 def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(sandbox: RunningSandbox) -> None:
     headers = {"Authorization": f"Bearer {SANDBOX_TEST_KEY}"}
     body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "Paris?"}]}
-    with httpx.stream("POST", sandbox.base_url + "/v2/chat", json=body, headers=headers) as answer:
+    with httpx.stream(
+        "POST", sandbox.base_url + "/v2/chat", json=body, headers=headers, timeout=WAIT_S
+    ) as answer:
         frames = b"".join(answer.iter_raw())
     start = b"".join(frame + b"\n\n" for frame in frames.split(b"\n\n")[:6])
     listener, sent = _stalling_server(start)
@@ -384,10 +391,10 @@ def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(sandbox: RunningSand
         argv = [sys.executable, "-m", "workbench", "chat", "--url", url, "--auth", "none",
                 "--model", "m", "--message", "Paris?", "--stream", "--json"]  # fmt: skip
         with subprocess.Popen(argv, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:  # fmt: skip
-            if not sent.wait(timeout=60):
-                pytest.fail(f"no request arrived: {proc.communicate(timeout=60)}")
+            if not sent.wait(timeout=2 * WAIT_S):
+                pytest.fail(f"no request arrived: {proc.communicate(timeout=WAIT_S)}")
             proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=60)
+            out, err = proc.communicate(timeout=2 * WAIT_S)
     assert proc.returncode == 130
     result = json.loads(out)  # one object, not a traceback
     assert result["error"] == "cancelled"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import token_calls
+from tests.waits import WAIT_S
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_SERVER, main
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def test_sandbox_command_prints_a_token_command_the_cli_can_use(
             assert main(_rerank(base_url, tmp_path, "--auth", "bearer")) == EXIT_SERVER
         finally:
             proc.send_signal(signal.SIGINT)
-            _, stderr = proc.communicate(timeout=15)
+            _, stderr = proc.communicate(timeout=WAIT_S)
     assert proc.returncode == 0, stderr
 
 

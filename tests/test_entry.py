@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+from tests.waits import WAIT_S
 from workbench.__main__ import display_problem
 
 
@@ -17,7 +18,7 @@ def test_no_display_is_explained_and_points_to_the_command_line() -> None:
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=2 * WAIT_S,
         check=False,
     )
     assert done.returncode == 1

@@ -14,6 +14,9 @@ _: Any = object()
 _.highlightBlock  # QSyntaxHighlighter, for every changed block
 _.sizeHint  # QWidget, by layouts
 _.paintEvent  # QWidget, on every paint
+_.dragEnterEvent  # QWidget, when a drag enters (ImageStrip takes image files)
+_.dragMoveEvent  # QWidget, while a drag moves over it
+_.eventFilter  # QObject, for the events of the objects it watches (ImageStrip: the message box)
 _.columnCount  # QAbstractItemModel, by the views
 _.headerData  # QAbstractItemModel, by the header views
 
@@ -54,6 +57,7 @@ _.frequency_penalty
 _.presence_penalty
 _.safety_mode
 _.response_format
+_.token_budget  # ThinkingOption, sent through model_dump()
 
 # Published limits kept in core/rerank_models.py's cited table beside the ones in use (data
 # transcribed from the model cards, not code; nothing enforces them yet).
@@ -66,3 +70,14 @@ _._QEventLoop__is_running
 # PEP 562 module hooks of workbench/api/__init__.py: Python calls them for `workbench.api.X`.
 _.__getattr__
 _.__dir__
+
+# pytest injects fixtures by parameter name: a fixture asked for only for its effect (the test
+# harness's live keyring) is a parameter nothing reads.
+_.live_keyring
+_.own_keyring
+# pytest calls plugin hooks and reads pytest_plugins by name (tests/harness.py, tests/conftest.py).
+_.pytest_configure
+_.pytest_terminal_summary
+_.pytest_plugins
+# keyring's Secret Service backend calls it on every get/set/delete (workbench/core/secret_service).
+_.get_preferred_collection

@@ -8,6 +8,7 @@ import pytest
 from pydantic import SecretStr
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.waits import WAIT_S
 from workbench.api.models import Connection, Flavour
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def connection(sandbox: RunningSandbox) -> Callable[..., Connection]:
             "flavour": Flavour(flavour),
             "model": "sandbox-model",
             "api_key": SecretStr(SANDBOX_TEST_KEY),
-            "timeout_s": 30.0,
+            "timeout_s": WAIT_S,
         }
         if faults:
             values["extra_headers"] = {"x-sandbox-fault": faults}

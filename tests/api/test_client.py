@@ -13,6 +13,7 @@ import pytest
 from pydantic import SecretStr
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.waits import WAIT_S
 from workbench.api import (
     AuthError,
     AuthScheme,
@@ -192,8 +193,14 @@ def test_closing_a_stream_early_ends_the_request_and_the_client_stays_usable(
             first = await anext(stream)
             await stream.aclose()
             assert first is not None
-            task = asyncio.create_task(_collect(client, ChatRequest(message="hi")))
-            await asyncio.sleep(0.2)
+            streaming = asyncio.Event()
+
+            async def read_on() -> None:
+                async for _ in client.chat_stream(ChatRequest(message="hi")):
+                    streaming.set()
+
+            task = asyncio.create_task(read_on())
+            await asyncio.wait_for(streaming.wait(), WAIT_S)  # mid-stream, not after a guess
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
                 await task

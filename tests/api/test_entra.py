@@ -11,6 +11,7 @@ import pytest
 from pydantic import SecretStr
 
 from tests.conftest import token_calls
+from tests.waits import WAIT_S
 from workbench.api import AuthError, RerankRequest, WorkbenchClient
 from workbench.api.entra import (
     DEFAULT_SCOPE,
@@ -40,7 +41,7 @@ def _connection(sandbox: RunningSandbox, command: str, **fields: object) -> Conn
         "model": "rerank-v3.5",
         "auth": AuthScheme.ENTRA,
         "token_command": command,
-        "timeout_s": 30.0,
+        "timeout_s": WAIT_S,
     }
     values.update(fields)
     return Connection.model_validate(values)
@@ -155,7 +156,10 @@ def test_token_never_reaches_a_log_line(
 def test_token_command_failures_are_explained(
     token_command: Callable[..., str], options: tuple[str, ...], reason: str, words: str
 ) -> None:
-    provider = EntraTokenProvider(EntraSpec(token_command=token_command(*options), timeout_s=0.5))
+    timeout_s = 0.5 if reason == "timeout" else WAIT_S  # a busy machine starts Python slowly
+    provider = EntraTokenProvider(
+        EntraSpec(token_command=token_command(*options), timeout_s=timeout_s)
+    )
     with pytest.raises(SignInError) as caught:
         asyncio.run(provider.token())
     assert caught.value.reason == reason

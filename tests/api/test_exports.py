@@ -18,5 +18,7 @@ def test_pinned_interface_is_exported() -> None:
         "ConnectError", "ConnectTimeout", "RequestTimeout", "StatusError", "BadRequest", "AuthError",
         "NotFound", "Unprocessable", "RateLimited", "ServerError", "ProtocolError", "Connection",
         "Flavour", "AuthScheme", "RerankRequest", "RerankResponse", "ChatRequest", "Citation", "SignInError",
+        "flavour_traits", "FlavourTraits", "RerankTraits", "ParamTrait", "Routes",
+        "chat_request_body", "rerank_request_body",
     }  # fmt: skip
     assert pinned <= set(api.__all__)

@@ -238,7 +238,7 @@ def test_fold_is_pure_and_starts_empty() -> None:
     assert (start.text, start.event_count, after.text, after.event_count) == ("", 0, "hi", 1)
 
 
-def test_fold_handles_every_event_kind() -> None:
+def test_fold_handles_every_event_kind_of_a_stream_that_succeeds() -> None:
     citation = Citation(start=0, end=2, text="hi", document_ids=["d"])
     events: list[StreamEvent] = [
         StreamStarted("r"), TextDelta("hi"), ThinkingDelta("hm"), ToolPlanDelta("plan"),
@@ -257,6 +257,11 @@ def test_fold_handles_every_event_kind() -> None:
         (citation,),
     )
     assert snap.tool_calls == (ToolCallState(1, "c", "f", '{"a": 1}', True),)
+    assert (snap.response_id, snap.usage, snap.finish_reason) == (
+        "r",
+        Usage(input_tokens=1.0),
+        "COMPLETE",
+    )
     assert (snap.search_queries, snap.search_results, snap.documents) == (
         ("q",),
         ({"r": 1},),

@@ -126,7 +126,9 @@ def test_v2_messages_blocks_thinking_and_document_results() -> None:
     imported = parse_conversation(V2_FILE)
     assert imported.form is HistoryForm.MESSAGES
     assert imported.preamble == "You are terse."  # the leading system message
-    assert imported.messages == CONVERSATION
+    # Thinking blocks are kept (a reasoning model's tool loop sends them back).
+    assert imported.messages[3].thinking == "easy"
+    assert [m.model_copy(update={"thinking": None}) for m in imported.messages] == CONVERSATION
 
 
 def test_openai_messages_null_content_and_json_tool_content() -> None:
@@ -248,9 +250,9 @@ def test_session_sends_an_imported_history_with_an_edited_assistant_turn() -> No
             "not valid JSON",
         ),
         (
-            {"messages": [{"role": "user", "content": [{"type": "image_url"}]}]},
+            {"messages": [{"role": "user", "content": [{"type": "audio"}]}]},
             "messages[0].content[0]",
-            "only text blocks",
+            "only text, thinking and image blocks",
         ),
         ({"chat": []}, "(top level)", "chat_history or messages"),
     ],

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def saved(sandbox: RunningSandbox) -> Iterator[EndpointConfig]:
+def saved(sandbox: RunningSandbox, live_keyring: None) -> Iterator[EndpointConfig]:
     """A saved v1 endpoint on the sandbox, its key in the real keyring."""
     endpoint = EndpointConfig(
         name="Sandbox Réranker", base_url=sandbox.base_url, flavour=Flavour.COHERE_V1
@@ -52,6 +52,7 @@ def test_connection_carries_the_keyring_key(saved: EndpointConfig, sandbox: Runn
     assert connection.flavour is Flavour.COHERE_V1
 
 
+@pytest.mark.usefixtures("live_keyring")
 def test_missing_key_and_sandbox_endpoint_are_explained(tmp_path: Path) -> None:
     keyless = EndpointConfig(name="keyless", base_url="https://h.example", auth=AuthScheme.BEARER)
     local = EndpointConfig(name="Local sandbox", base_url="http://127.0.0.1:1", is_sandbox=True)

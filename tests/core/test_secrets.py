@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def store(_private_keyring_service: str) -> Iterator[KeyringSecretStore]:
+def store(_private_keyring_service: str, live_keyring: None) -> Iterator[KeyringSecretStore]:
     real = KeyringSecretStore(_private_keyring_service)
     status = real.status()
     assert status.secure, f"tests need a real Secret Service (run tests/run): {status.name}"

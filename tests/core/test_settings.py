@@ -45,10 +45,14 @@ def test_round_trip_keeps_every_field(tmp_path: Path) -> None:
         Settings(
             endpoints=[endpoint],
             current_endpoint_id=endpoint.id,
+            rerank_endpoint_id=endpoint.id,
+            chat_endpoint_id=endpoint.id,
+            first_run_done=True,
             window=WindowState(geometry="AAAA", last_pane="chat"),
         )
     )
     loaded = SettingsStore(store.path).load()
+    assert loaded == store.settings
     assert loaded.endpoints == [endpoint]
     assert loaded.current_endpoint_id == endpoint.id
     assert loaded.window.last_pane == "chat"

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
+from tests.waits import WAIT_S
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -17,5 +19,5 @@ if TYPE_CHECKING:
 def http(sandbox: RunningSandbox) -> Iterator[httpx.Client]:
     """A raw httpx client sending the sandbox's key as a Bearer token."""
     headers = {"Authorization": f"Bearer {sandbox.key}"}
-    with httpx.Client(base_url=sandbox.base_url, headers=headers, timeout=10) as client:
+    with httpx.Client(base_url=sandbox.base_url, headers=headers, timeout=WAIT_S) as client:
         yield client

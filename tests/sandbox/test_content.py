@@ -42,6 +42,7 @@ def test_citation_offsets_exact_with_emoji_and_accents(http: httpx.Client) -> No
     v1 = http.post(
         "/v1/chat", json={"message": "When does the Zürich café open?", "documents": TRICKY_DOCS}
     ).json()
+    assert v1["citations"]
     for c in v1["citations"]:
         assert v1["text"][c["start"] : c["end"]] == c["text"]
 

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from tests.conftest import ENTRA_TEST_SECRET
+from tests.waits import WAIT_S
 from workbench.sandbox.entra_tokens import EXPIRED, INVALID, KEYS_OFF, NO_ACCESS, issue
 
 if TYPE_CHECKING:
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def _info(sandbox: RunningSandbox, headers: dict[str, str]) -> httpx.Response:
-    return httpx.get(f"{sandbox.base_url}/info", headers=headers)
+    return httpx.get(f"{sandbox.base_url}/info", headers=headers, timeout=WAIT_S)
 
 
 def test_live_token_passes(entra_sandbox: RunningSandbox) -> None:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
+from tests.waits import WAIT_S
+
 if TYPE_CHECKING:
     from workbench.sandbox.runner import RunningSandbox
 
@@ -131,7 +133,7 @@ def test_command_line_default_faults_apply_and_headers_override(sandbox: Running
 
     with (
         start_sandbox(SandboxConfig(default_faults="status=503")) as faulty,
-        httpx.Client(base_url=faulty.base_url) as c,
+        httpx.Client(base_url=faulty.base_url, timeout=WAIT_S) as c,
     ):
         assert c.get("/info").status_code == 503
         assert c.get("/info", headers=fault("status=404")).status_code == 404

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 import openai
 import pytest
 from openai.types.chat import ChatCompletionChunk
+
+from tests.imaging import data_uri, png
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -119,3 +122,28 @@ def test_error_shape_reaches_the_sdk(client: openai.OpenAI) -> None:
             model="m", messages=[{"role": "user", "content": "x"}], temperature=5
         )
     assert "temperature" in str(caught.value)
+
+
+def test_json_schema_and_image_parts(client: openai.OpenAI) -> None:
+    schema = {"type": "object", "properties": {"city": {"type": "string"}}, "required": ["city"]}
+    fmt: Any = {"type": "json_schema", "json_schema": {"name": "c", "schema": schema}}
+    answer = client.chat.completions.create(
+        model="command-a-plus-05-2026",
+        messages=[{"role": "user", "content": "A city as JSON"}],
+        response_format=fmt,
+    )
+    assert json.loads(answer.choices[0].message.content or "") == {"city": "city: A city as JSON"}
+    url = data_uri(png(3, 2))
+    seen = client.chat.completions.create(
+        model="command-a-vision-07-2025",
+        messages=[
+            {
+                "role": "user",
+                "content": [
+                    {"type": "text", "text": "What is it?"},
+                    {"type": "image_url", "image_url": {"url": url, "detail": "high"}},
+                ],
+            }
+        ],
+    )
+    assert "PNG 3x2" in (seen.choices[0].message.content or "")

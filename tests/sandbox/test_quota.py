@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from tests.waits import WAIT_S
 from workbench.sandbox.quota import Quota
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
@@ -11,7 +12,7 @@ from workbench.sandbox.runner import SandboxConfig, start_sandbox
 def test_fourth_request_over_rpm_3_is_refused() -> None:
     with (
         start_sandbox(SandboxConfig(rpm=3)) as sandbox,
-        httpx.Client(base_url=sandbox.base_url) as client,
+        httpx.Client(base_url=sandbox.base_url, timeout=WAIT_S) as client,
     ):
         answers = [
             client.post("/v2/rerank", json={"model": "m", "query": "q", "documents": ["q"]})
@@ -31,7 +32,7 @@ def test_tokens_over_tpm_are_refused_in_the_azure_shape() -> None:
     body = {"messages": [{"role": "user", "content": message}]}
     with (
         start_sandbox(SandboxConfig(tpm=110)) as sandbox,
-        httpx.Client(base_url=sandbox.base_url) as client,
+        httpx.Client(base_url=sandbox.base_url, timeout=WAIT_S) as client,
     ):
         answers = [client.post("/chat/completions", json=body) for _ in range(4)]
     assert [a.status_code for a in answers[:3]] == [200, 200, 200]

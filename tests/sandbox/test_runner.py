@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.waits import WAIT_S
 from workbench.sandbox.cli import config_from_args
 from workbench.sandbox.runner import SandboxConfig, _bind, start_sandbox
 
@@ -24,7 +25,7 @@ def test_runner_binds_a_free_port_and_stops_cleanly() -> None:
     try:
         assert first.port != second.port
         assert first.port > 0
-        assert httpx.get(f"{first.base_url}/info").status_code == 200
+        assert httpx.get(f"{first.base_url}/info", timeout=WAIT_S).status_code == 200
     finally:
         first.stop()
         second.stop()
@@ -34,7 +35,10 @@ def test_runner_binds_a_free_port_and_stops_cleanly() -> None:
 
 def test_stop_with_a_stream_still_open() -> None:
     config = SandboxConfig(token_delay_ms=50)
-    with start_sandbox(config) as running, httpx.Client(base_url=running.base_url) as client:
+    with (
+        start_sandbox(config) as running,
+        httpx.Client(base_url=running.base_url, timeout=WAIT_S) as client,
+    ):
         body = {
             "model": "m",
             "messages": [{"role": "user", "content": "a long story"}],
@@ -68,11 +72,13 @@ def test_workbench_sandbox_command_serves_until_interrupted() -> None:
             assert proc.stdout is not None
             base_url = proc.stdout.readline().split("base URL: ", 1)[1].strip()
             assert proc.stdout.readline().strip() == "key: cli-test"
-            response = httpx.get(f"{base_url}/info", headers={"api-key": "cli-test"})
+            response = httpx.get(
+                f"{base_url}/info", headers={"api-key": "cli-test"}, timeout=WAIT_S
+            )
             assert response.json()["model_provider_name"] == "Cohere"
         finally:
             proc.send_signal(signal.SIGINT)
-            _, stderr = proc.communicate(timeout=15)
+            _, stderr = proc.communicate(timeout=WAIT_S)
     assert proc.returncode == 0, stderr
 
 

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 import qasync
 
+from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.secrets import KeyringSecretStore
@@ -58,7 +59,7 @@ TEST_PRICES = Prices(input_per_million=2.5, output_per_million=10.0, per_thousan
 """Prices on every fixture endpoint, so cost estimates have something to show."""
 
 
-def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = 10_000) -> T:
+def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = WAIT_MS) -> T:
     """Run a coroutine on the qasync loop and return its result, waiting with qtbot.waitUntil."""
     task = asyncio.get_event_loop().create_task(coro)
     qtbot.waitUntil(task.done, timeout=timeout)
@@ -166,6 +167,7 @@ def services(
     sandbox: RunningSandbox,
     _private_config: object,
     _private_keyring_service: str,
+    live_keyring: None,
 ) -> Iterator[Services]:
     """Real services: settings in tmp, the real keyring, three sandbox endpoints (v2 everywhere)."""
     store = SettingsStore(config_dir() / "settings.json")
@@ -176,7 +178,7 @@ def services(
             base_url=sandbox.base_url,
             flavour=flavour,
             auth=AuthScheme.BEARER,
-            timeout_s=30,
+            timeout_s=WAIT_S,
             prices=TEST_PRICES,
         )
         for flavour, name in SANDBOX_ENDPOINT_NAMES.items()

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
+from tests.waits import WAIT_MS
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES
 
@@ -66,12 +67,12 @@ GENERIC_NAMES = frozenset({"", "text", "edit", "editor", "field", "input", "valu
 def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
     main = MainWindow(services=services)
     qtbot.addWidget(main)
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     with qtbot.waitActive(main):  # focus moves only inside the active window
         main.show()
         main.activateWindow()
     yield main
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 # --- what counts as a control ---------------------------------------------------------------
@@ -164,7 +165,7 @@ def _tab_problems(window: MainWindow, pane: QWidget, qtbot: QtBot) -> list[str]:
         return []
     start = next(w for w in _chain(window) if w in wanted)
     start.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start, timeout=WAIT_MS)
     seen: list[QWidget] = [start]
     problems: list[str] = []
     for _ in range(4 * len(_controls(window)) + 100):
@@ -251,7 +252,7 @@ def test_chat_waiting_for_tool_results_is_named_and_tab_reachable(
     chat = window.chat_pane
     chat.setup.model.setText("command-r-plus-08-2024")  # the fixture's endpoints name none
     chat.load_sample("tools")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     chat.tabs.show_section(chat.tool_results)
     form = chat.findChild(QGroupBox, "toolResult0")
     assert form is not None
@@ -267,7 +268,7 @@ def test_rerank_with_results_is_named_and_tab_reachable(
 ) -> None:
     window.show_pane(0)
     window.rerank_pane.load_sample()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert window.rerank_pane.results.summary()
     problems = _audit(window, "rerank with results", INNER_PAGES["rerank"], qtbot)
     assert not problems, _report(problems)

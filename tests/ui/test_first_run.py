@@ -12,6 +12,7 @@ import keyring.backends.fail
 import pytest
 
 from tests.ui.conftest import run_async
+from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, RerankRequest
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.errors import SecretStoreError
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def fresh(
-    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot, live_keyring: None
 ) -> Iterator[tuple[Services, LocalSandbox]]:
     """Services built the way the app builds them, on an empty config folder."""
     services = build_services(qloop)
@@ -87,7 +88,7 @@ def test_first_run_creates_both_sandbox_endpoints_each_pane_picks_its_own(
     assert chat is not None
     assert (rerank.name, chat.name) == (SANDBOX_RERANK_NAME, SANDBOX_CHAT_NAME)
     services.tasks.start("app.sandbox", sandbox.start())
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     keys = set()
     for endpoint in services.session.endpoints():
         assert endpoint.base_url == sandbox.base_url
@@ -108,7 +109,7 @@ def test_each_pane_shows_its_own_sandbox_endpoint_and_model(
     window = MainWindow(services=services)
     qtbot.addWidget(window)
     services.tasks.start("app.sandbox", sandbox.start())
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     rerank_pane, chat_pane = window.rerank_pane, window.chat_pane
     assert rerank_pane.endpoint_picker.combo.currentText() == SANDBOX_RERANK_NAME
     assert chat_pane.endpoint_picker.combo.currentText() == SANDBOX_CHAT_NAME
@@ -125,7 +126,7 @@ def test_a_second_start_keeps_the_endpoint_and_key(
 ) -> None:
     services, sandbox = fresh
     services.tasks.start("app.sandbox", sandbox.start())
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     first = services.session.endpoints()
     keys = [services.secrets.get(e.key_ref) for e in first]
     sandbox.stop()
@@ -133,7 +134,7 @@ def test_a_second_start_keeps_the_endpoint_and_key(
     assert again.session.endpoints() == first  # not created twice
     second_sandbox = LocalSandbox(again)
     again.tasks.start("app.sandbox", second_sandbox.start())
-    qtbot.waitUntil(again.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(again.tasks.is_idle, timeout=WAIT_MS)
     try:
         assert [again.secrets.get(e.key_ref) for e in first] == keys
         assert [e.base_url for e in again.session.endpoints()] == [second_sandbox.base_url] * 2
@@ -152,7 +153,7 @@ def test_deleting_the_sandbox_endpoints_sticks(
 
 
 def test_settings_with_the_older_single_sandbox_endpoint_keep_working(
-    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot, live_keyring: None
 ) -> None:
     old = EndpointConfig(
         name="Local sandbox",
@@ -170,7 +171,7 @@ def test_settings_with_the_older_single_sandbox_endpoint_keep_working(
         assert services.session.selected("rerank") == old
         assert services.session.selected("chat") == old
         services.tasks.start("app.sandbox", sandbox.start())
-        qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
         (refreshed,) = services.session.endpoints()
         assert refreshed.base_url == sandbox.base_url
         _use_it(services, qtbot)
@@ -190,7 +191,7 @@ def test_without_a_keyring_the_sandbox_runs_without_auth_and_says_so(
     keyring.set_keyring(keyring.backends.fail.Keyring())
     try:
         services.tasks.start("app.sandbox", sandbox.start())
-        qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
         titles = [n.title for n in services.notices.history()]
         assert "No secure keyring: the local sandbox runs without a key" in titles
         assert {e.auth for e in services.session.endpoints()} == {AuthScheme.NONE}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.errors import NotFound
 from workbench.ui.app import apply_colour_scheme
 from workbench.ui.async_bridge import TaskRunner
@@ -50,9 +51,9 @@ OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
     main = MainWindow(services=services)
     qtbot.addWidget(main)
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     yield main
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def _action(window: MainWindow, name: str) -> QAction:
@@ -93,7 +94,7 @@ def test_unknown_error_opens_a_copyable_crash_dialog(
     async def bug() -> None:
         raise RuntimeError("kaboom")
 
-    with qtbot.waitSignal(notices.crash_reported):
+    with qtbot.waitSignal(notices.crash_reported, timeout=WAIT_MS):
         crashing.tasks.start("test.bug", bug())
     dialog = window.findChild(CrashDialog, "crashDialog")
     assert dialog is not None
@@ -105,7 +106,7 @@ def test_unknown_error_opens_a_copyable_crash_dialog(
     copy.click()
     assert "kaboom" in QGuiApplication.clipboard().text()
     dialog.close()
-    qtbot.waitUntil(crashing.tasks.is_idle)
+    qtbot.waitUntil(crashing.tasks.is_idle, timeout=WAIT_MS)
 
 
 def test_escape_and_ctrl_period_cancel_without_ambiguity(
@@ -127,13 +128,13 @@ def test_escape_and_ctrl_period_cancel_without_ambiguity(
     ):
         task = services.tasks.start("endpoints.test", asyncio.Event().wait(), owner=pane)
         qtbot.keyClick(focus, key, modifier)
-        qtbot.waitUntil(task.done)
+        qtbot.waitUntil(task.done, timeout=WAIT_MS)
         assert task.cancelled()
     for index in (0, 1):
         window.show_pane(index)
         window.current_pane().setFocus()
         qtbot.keyClick(window.current_pane(), Qt.Key.Key_Escape)  # the pane's own binding
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def test_cancel_cancels_the_current_panes_work_silently(
@@ -145,7 +146,7 @@ def test_cancel_cancels_the_current_panes_work_silently(
     assert busy is not None
     assert not busy.isHidden()
     _action(window, "cancelAction").trigger()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert task.cancelled()
     assert busy.isHidden()
     assert [n for n in services.notices.history() if n.level == "error"] == []
@@ -208,9 +209,10 @@ def xvfb() -> Iterator[str]:
         yield f":{number}"
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        proc.wait(timeout=WAIT_S)
 
 
+@pytest.mark.usefixtures("live_keyring")  # the app reads the keyring with a display
 def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) -> None:
     env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb"}
     out = tmp_path / "shots"
@@ -219,13 +221,20 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=2 * WAIT_S,
         check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "window shown" in result.stdout
     shots = sorted(p.name for p in out.glob("*.png"))
-    assert shots == ["1-rerank.png", "2-chat.png", "3-chat-tools.png", "4-endpoints.png"]
+    assert shots == [
+        "1-rerank.png",
+        "2-chat.png",
+        "3-chat-tools.png",
+        "4-endpoints.png",
+        "5-chat-reasoning.png",
+        "6-chat-json-schema.png",
+    ]
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
     assert "Local sandbox" in (config / "settings.json").read_text(encoding="utf-8")
@@ -341,7 +350,7 @@ def test_no_two_visible_controls_share_an_alt_key(
     chat = window.chat_pane
     chat.setup.model.setText("command-r-plus-08-2024")  # the fixture's endpoints name none
     chat.load_sample("tools")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     reply = chat.session().turns[-1].reply
     assert reply is not None
     assert [call.name for call in reply.tool_calls] == ["get_weather"]

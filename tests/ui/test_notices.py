@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tests.waits import WAIT_MS
 from workbench.api.errors import InputError, RateLimited
 from workbench.core.errors import InsecureKeyringError
 from workbench.ui.notices import Notice
@@ -37,9 +38,9 @@ def test_keyring_error_notice_carries_the_fix() -> None:
 
 
 def test_post_error_routes_known_and_unknown(notices: NoticeCenter, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(notices.notice_posted):
+    with qtbot.waitSignal(notices.notice_posted, timeout=WAIT_MS):
         notices.post_error(InputError("bad", where="line 1, column 2"))
-    with qtbot.waitSignal(notices.crash_reported):
+    with qtbot.waitSignal(notices.crash_reported, timeout=WAIT_MS):
         try:
             raise ZeroDivisionError("division by zero")
         except ZeroDivisionError as exc:

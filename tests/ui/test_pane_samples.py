@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.conftest import select_flavour
+from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.ui import resources
 from workbench.ui.chat.pane import ChatPane
@@ -36,7 +37,7 @@ def rerank(services: Services, qtbot: QtBot) -> Iterator[RerankPane]:
     widget.resize(1200, 800)
     widget.show()
     yield widget
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     widget.close()
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -87,9 +88,9 @@ def test_request_body_shows_the_wire_body_as_soon_as_inputs_arrive(
     # Typing follows too (debounced while keys arrive).
     rerank.query.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(rerank.query, " soup")
-    qtbot.waitUntil(lambda: _body(rerank)["query"] == "lentils soup")
+    qtbot.waitUntil(lambda: _body(rerank)["query"] == "lentils soup", timeout=WAIT_MS)
     rerank.run()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert rerank.results.model.hits()[0].index == 0
     assert _body(rerank) == {**WIRE[flavour], "query": "lentils soup"}
 
@@ -105,7 +106,7 @@ def test_rerank_load_sample_ranks_the_recipes_by_their_rank_fields(
 ) -> None:
     sample = resources.sample("rerank_objects.json")
     rerank.load_sample()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert rerank.query.toPlainText() == sample["query"]
     assert rerank.form.rank_fields() == sample["rank_fields"]
     hits = rerank.results.model.hits()
@@ -123,7 +124,7 @@ def test_chat_load_sample_gives_a_grounded_answer_with_citations(
 ) -> None:
     sample = resources.sample("chat_documents.json")
     chat.load_sample()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     turn = chat.session().turns[-1]
     assert turn.user == sample["message"]
     assert turn.reply is not None
@@ -144,7 +145,7 @@ def test_chat_tools_sample_asks_for_a_tool_call(
     chat: ChatPane, services: Services, qtbot: QtBot
 ) -> None:
     chat.load_sample("tools")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     reply = chat.session().turns[-1].reply
     assert reply is not None
     assert reply.finish_reason == "TOOL_CALL"
@@ -159,7 +160,7 @@ def test_chat_cancel_stops_the_turn_and_keeps_it(
     chat.send("Tell me a long story about rerankers")
     assert chat.is_streaming()
     chat.cancel()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     reply = chat.session().turns[-1].reply
     assert reply is not None
     assert reply.cut_off == "Stopped by you"

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
+from tests.waits import WAIT_MS
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES, Pane, PaneSpec, SamplePane, shortcuts_help
 
@@ -37,7 +38,7 @@ class ExamplePane(QWidget):
 def _window(services: Services, qtbot: QtBot, panes: tuple[PaneSpec, ...] = PANES) -> MainWindow:
     window = MainWindow(services=services, panes=panes)
     qtbot.addWidget(window)
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     return window
 
 
@@ -69,7 +70,7 @@ def test_cancel_stops_the_endpoints_panes_own_work(services: Services, qtbot: Qt
     cancel = window.findChild(QAction, "cancelAction")
     assert cancel is not None
     cancel.trigger()
-    qtbot.waitUntil(task.done)
+    qtbot.waitUntil(task.done, timeout=WAIT_MS)
     assert task.cancelled()
     result = pane.findChild(QLabel, "testResultLabel")
     assert result is not None

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from tests.ui.conftest import endpoint_for, pane_client, run_async, select_flavour
+from tests.waits import WAIT_MS
 from workbench.api.errors import AuthError
 from workbench.api.models import ChatRequest, Flavour, RerankRequest
 from workbench.core.chat_session import SavedChat, Turn, reply_from_snapshot, save_chat
@@ -31,7 +32,7 @@ def _store_key_through_the_form(pane: EndpointsPane, qtbot: QtBot, key: str) -> 
     assert save is not None
     field.setText(key)
     field.textEdited.emit(key)
-    with qtbot.waitSignal(pane.key_stored):
+    with qtbot.waitSignal(pane.key_stored, timeout=WAIT_MS):
         save.click()
 
 
@@ -72,7 +73,7 @@ WRONG_KEY = "wrong-key-" + secrets.token_hex(8)
 def _exercise_everything(services: Services, sandbox: RunningSandbox, qtbot: QtBot) -> None:
     window = MainWindow(services=services)
     qtbot.addWidget(window)
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     pane = window.endpoints_pane
     # The good key through the form, on the current (v2) endpoint; a wrong key on the v1 one.
     _store_key_through_the_form(pane, qtbot, sandbox.key or "")
@@ -84,7 +85,7 @@ def _exercise_everything(services: Services, sandbox: RunningSandbox, qtbot: QtB
         await client.rerank(RerankRequest(query="q", documents=["d"]))
 
     services.tasks.start("test.rerank-wrong-key", failing_rerank())
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert services.notices.history()[-1].title == AuthError.default_title
 
     select_flavour(services, Flavour.COHERE_V2)

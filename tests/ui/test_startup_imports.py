@@ -5,8 +5,17 @@ from __future__ import annotations
 import subprocess
 import sys
 
-DEFERRED = ("httpx", "anyio", "uvicorn", "starlette", "keyring", "workbench.api.client")
-"""Loaded later: by the first request, the local sandbox, the first keyring call."""
+DEFERRED = (
+    "httpx",
+    "anyio",
+    "uvicorn",
+    "starlette",
+    "keyring",
+    "workbench.api.client",
+    "jsonschema",
+)
+"""Loaded later: by the first request, the local sandbox, the first keyring call, the first
+answer checked against a JSON schema."""
 
 
 def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need() -> None:

@@ -17,10 +17,10 @@ from workbench import __version__
 from workbench.api import errors, jsontext
 from workbench.api.entra import EntraAuth, EntraSpec, EntraTokenProvider
 from workbench.api.errors import InputError, ProtocolError, WorkbenchError
-from workbench.api.flavours import codec_for
+from workbench.api.flavours import codec_for, flavour_traits
 from workbench.api.framing import FrameDecoder
 from workbench.api.keys import check_key
-from workbench.api.models import AuthScheme, Connection, Flavour, Incoming
+from workbench.api.models import AuthScheme, Connection, Incoming
 from workbench.api.redact import RedactingFilter, is_secret_header, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
@@ -36,12 +36,6 @@ log = logging.getLogger(__name__)
 log.addFilter(RedactingFilter())
 
 USER_AGENT = f"cohere-workbench/{__version__}"
-_STREAM_ACCEPT = {
-    # Cohere v1 answers JSON lines unless asked otherwise; gateways may wrap them as SSE.
-    Flavour.COHERE_V1: "application/stream+json, text/event-stream",
-    Flavour.COHERE_V2: "text/event-stream",
-    Flavour.OPENAI: "text/event-stream",
-}
 
 
 class EndpointInfo(Incoming):
@@ -249,7 +243,7 @@ class WorkbenchClient:
         """
         body = self._codec.chat_body(request, self.connection.model, stream=True)
         route = self._route("POST", "chat")
-        headers = {"Accept": _STREAM_ACCEPT[self.connection.flavour]}
+        headers = {"Accept": flavour_traits(self.connection.flavour).stream_accept}
         with _mapped_errors(route):
             async with self._http.stream(
                 "POST", self.url_for("chat"), json=body, headers=headers

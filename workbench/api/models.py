@@ -11,7 +11,7 @@ import math
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from workbench.api.redact import is_secret_header
 
@@ -36,6 +36,10 @@ class Flavour(StrEnum):
     OPENAI = "openai"
 
 
+DEFAULT_FLAVOUR = Flavour.COHERE_V2
+"""The flavour when nothing says otherwise: a new endpoint, a bare base URL on the command line."""
+
+
 class AuthScheme(StrEnum):
     """How the key travels (`Authorization: Bearer`, `api-key`, `x-api-key`), a Microsoft Entra ID
     token instead of a key, or nothing at all."""
@@ -52,7 +56,7 @@ class Connection(Outgoing):
 
     base_url: str
     """Deployment base URL as the person gave it; the client normalises it (a full route is fine)."""
-    flavour: Flavour = Flavour.COHERE_V2
+    flavour: Flavour = DEFAULT_FLAVOUR
     model: str | None = None
     auth: AuthScheme = AuthScheme.BEARER
     api_key: SecretStr | None = None
@@ -204,15 +208,64 @@ class ToolResult(Outgoing):
 Role = Literal["system", "user", "assistant", "tool"]
 
 
+class ImagePart(Outgoing):
+    """An image attached to a user message (v2 `image_url` content block, as the Cohere SDK's)."""
+
+    url: str
+    """A `data:image/...;base64,` URI (what the workbench sends) or a web URL."""
+    detail: Literal["auto", "low", "high"] | None = None
+    """How closely the model looks: `low` costs fewer tokens; None lets the server choose."""
+
+
 class ChatMessage(Outgoing):
     """A turn of the history in neutral form."""
 
     role: Role
     content: str = ""
+    images: list[ImagePart] = Field(default_factory=list)
+    """For role `user`: images sent with the text (v2 and OpenAI-style content blocks)."""
+    thinking: str | None = None
+    """For role `assistant`: the reasoning that came with it, sent back as a thinking block."""
     tool_plan: str | None = None
     tool_calls: list[ToolCall] = Field(default_factory=list)
     tool_results: list[ToolResult] = Field(default_factory=list)
     """For role `tool`: the results of the assistant's previous calls."""
+
+
+class ThinkingOption(Outgoing):
+    """v2 `thinking` (reasoning models), as the Cohere SDK's Thinking."""
+
+    type: Literal["enabled", "disabled"] = "enabled"
+    token_budget: int | None = Field(default=None, ge=1)
+    """At most this many tokens of thinking; the model then answers."""
+
+
+class ResponseFormat(Outgoing):
+    """`response_format` in neutral form: text, or JSON (following `json_schema` when given).
+
+    Cohere v2 sends it as is; v1 names the schema `schema`; OpenAI-style routes take
+    `{"type": "json_schema", "json_schema": {"name", "schema"}}`. A dict in any of those forms
+    is read too, so `--param response_format=...` keeps working.
+    """
+
+    type: Literal["text", "json_object"] = "text"
+    json_schema: dict[str, Any] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _any_dialect(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        if value.get("type") == "json_schema":  # the OpenAI form
+            inner = value.get("json_schema")
+            schema = inner.get("schema") if isinstance(inner, dict) else None
+            return {"type": "json_object", "json_schema": schema}
+        if "schema" in value and "json_schema" not in value:  # the Cohere v1 form
+            return {
+                **{k: v for k, v in value.items() if k != "schema"},
+                "json_schema": value["schema"],
+            }
+        return value
 
 
 class GenerationParams(Outgoing):
@@ -230,7 +283,13 @@ class GenerationParams(Outgoing):
     citation_mode: str | None = None
     """Sent verbatim (v1 `citation_quality`, v2 `citation_options.mode`): servers differ in case."""
     safety_mode: str | None = None
-    response_format: dict[str, Any] | None = None
+    response_format: ResponseFormat | None = None
+    thinking: ThinkingOption | None = None
+    """v2 reasoning models: on (optionally with a token budget) or off."""
+    strict_tools: bool | None = None
+    """v2: tool calls follow the tool definitions strictly."""
+    tool_choice: Literal["REQUIRED", "NONE"] | None = None
+    """v2 (Command R7B and newer): must call a tool, or must not."""
     extra: dict[str, Any] = Field(default_factory=dict)
     """Parameters the form does not know, sent as given (Azure wants `extra-parameters`)."""
 
@@ -240,6 +299,8 @@ class ChatRequest(Outgoing):
 
     message: str | None = None
     """The new user message; None when the turn only sends tool results back."""
+    images: list[ImagePart] = Field(default_factory=list)
+    """Images sent with the new message."""
     model: str | None = None
     preamble: str | None = None
     history: list[ChatMessage] = Field(default_factory=list)

@@ -21,29 +21,29 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 from workbench.api.errors import InputError
+from workbench.api.flavours import flavour_traits
 from workbench.api.models import Flavour
 from workbench.api.redact import redact_text
 
-# Longest first, so "/v1/chat/completions" is not mistaken for "/v1/chat". Only "/chat/completions"
-# is stripped from an OpenAI route: a "/v1" before it belongs to the base (vLLM, llama.cpp serve
-# `/v1/chat/completions`, Azure serves `/chat/completions` at the root).
-_ROUTES: tuple[tuple[str, Flavour | None], ...] = (
-    ("/chat/completions", Flavour.OPENAI),
-    ("/v1/rerank", Flavour.COHERE_V1),
-    ("/v2/rerank", Flavour.COHERE_V2),
-    ("/v1/chat", Flavour.COHERE_V1),
-    ("/v2/chat", Flavour.COHERE_V2),
-    ("/rerank", None),
-    ("/info", None),
-)
 
-ROUTES: dict[Flavour, dict[str, str]] = {
-    Flavour.COHERE_V1: {"rerank": "/v1/rerank", "chat": "/v1/chat", "info": "/info"},
-    Flavour.COHERE_V2: {"rerank": "/v2/rerank", "chat": "/v2/chat", "info": "/info"},
-    # Compatible servers (vLLM, Infinity) serve Cohere-v1-shaped rerank next to OpenAI chat.
-    Flavour.OPENAI: {"rerank": "/v1/rerank", "chat": "/chat/completions", "info": "/info"},
-}
-"""Route per flavour and kind ("rerank", "chat", "info")."""
+def _route_table() -> tuple[tuple[str, Flavour | None], ...]:
+    """Each route a pasted URL may end in, with the flavour it implies, longest first.
+
+    Longest first, so "/v1/chat/completions" is not mistaken for "/v1/chat". Only the route is
+    stripped: a "/v1" before "/chat/completions" belongs to the base (vLLM, llama.cpp serve
+    `/v1/chat/completions`, Azure serves `/chat/completions` at the root). A flavour claims its
+    rerank route only when it offers rerank, so `/v1/rerank` means Cohere v1.
+    """
+    claims: dict[str, Flavour | None] = {"/rerank": None, "/info": None}
+    for flavour in Flavour:
+        traits = flavour_traits(flavour)
+        claims[traits.routes.chat] = flavour
+        if traits.rerank.supported:
+            claims[traits.routes.rerank] = flavour
+    return tuple(sorted(claims.items(), key=lambda claim: -len(claim[0])))
+
+
+_ROUTES = _route_table()
 
 
 _OPENAI_V1 = "/openai/v1"
@@ -175,11 +175,11 @@ def normalise_base_url(url: str) -> str:
 
 def build_url(base_url: str, flavour: Flavour, kind: str, api_version: str | None) -> str:
     """The final URL for one kind of call; `?api-version=` only on the Azure inference routes."""
-    try:
-        route = ROUTES[flavour][kind]
-    except KeyError:
-        raise InputError(f"unknown kind {kind!r}", where="kind") from None
+    routes = flavour_traits(flavour).routes
+    route = routes.path(kind)
+    if route is None:
+        raise InputError(f"unknown kind {kind!r}", where="kind")
     url = base_url + route
-    if api_version and route in {"/chat/completions", "/info"} and takes_api_version(base_url):
+    if api_version and kind in routes.versioned and takes_api_version(base_url):
         url += "?" + urlencode({"api-version": api_version})
     return url

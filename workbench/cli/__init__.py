@@ -31,13 +31,17 @@ from workbench.api import (
     RerankRequest,
     StatusError,
     TextDelta,
+    ThinkingDelta,
     WorkbenchClient,
     WorkbenchError,
+    flavour_traits,
     parse_pasted_url,
 )
 from workbench.api.entra import DEFAULT_SCOPE
 from workbench.api.keys import check_key
+from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.api.redact import RedactingWriter, is_secret_header, register_secret
+from workbench.cli import model_options
 from workbench.cli.inputs import (
     parse_params,
     read_documents,
@@ -52,6 +56,7 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
+from workbench.core.chat_checks import check_request
 from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.saved_endpoints import connection_for
@@ -102,6 +107,10 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
 
 
+def _rerank_flavours() -> list[str]:
+    return [f.value for f in Flavour if flavour_traits(f).rerank.supported]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `workbench` argument parser with its `rerank` and `chat` commands."""
     parser = argparse.ArgumentParser(
@@ -112,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     rerank = commands.add_parser("rerank", help="rank documents against a query")
-    _connection_options(rerank, ["cohere-v1", "cohere-v2"])
+    _connection_options(rerank, _rerank_flavours())
     rerank.add_argument("--query", required=True)
     rerank.add_argument("--documents", required=True, metavar="FILE", help="JSON array; - = stdin")
     rerank.add_argument("--rank-fields", metavar="F1,F2", help="keys of object documents to rank")
@@ -128,9 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--documents", metavar="FILE")
     chat.add_argument("--tools", metavar="FILE")
     chat.add_argument("--tool-results", metavar="FILE")
-    chat.add_argument("--search-queries-only", action="store_true", help="Cohere v1")
+    chat.add_argument(
+        "--search-queries-only", action="store_true", help="Cohere v1 only; deprecated"
+    )
     chat.add_argument("--stream", action="store_true")
     chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    model_options.add_options(chat)
     return parser
 
 
@@ -196,7 +208,7 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
     if getattr(args, "endpoint", None):
         return _saved_connection(args)
     pasted = parse_pasted_url(args.url)
-    flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or Flavour.COHERE_V2)
+    flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or DEFAULT_FLAVOUR)
     key = _key(args, err or sys.stderr)
     return Connection(
         base_url=args.url,
@@ -242,11 +254,13 @@ class _Streams:
 
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
-    if connection.flavour is Flavour.OPENAI:
-        raise InputError("rerank speaks cohere-v1 or cohere-v2; pass --flavour", where="--flavour")
+    rules = flavour_traits(connection.flavour).rerank
+    if not rules.supported:
+        speaks = " or ".join(_rerank_flavours())
+        raise InputError(f"rerank speaks {speaks}; pass --flavour", where="--flavour")
     documents = read_documents(args.documents)
-    if connection.flavour is Flavour.COHERE_V1:  # the GUI's rule, checked before sending
-        check_chunk_budget(len(documents), args.max_chunks_per_doc, split=False)
+    # The GUI's rule (v1 chunks documents), checked before sending.
+    check_chunk_budget(len(documents), args.max_chunks_per_doc, rules, split=False)
     rank_fields = (
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
@@ -270,6 +284,10 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
 
 def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
     """The ChatRequest the command line describes (files read and checked here)."""
+    return model_options.apply_options(args, _base_request(args))
+
+
+def _base_request(args: argparse.Namespace) -> ChatRequest:
     return ChatRequest(
         message=args.message,
         preamble=args.preamble,
@@ -287,26 +305,40 @@ _KEEPS_WHAT_ARRIVED = (ProtocolError, RequestTimeout)
 CANCELLED = "cancelled"
 
 
-def _print_delta(io: _Streams, _run: TurnRun, event: StreamEvent) -> None:
+def _print_delta(
+    io: _Streams, thinking: model_options.ThinkingPrinter, _run: TurnRun, event: StreamEvent
+) -> None:
+    if isinstance(event, ThinkingDelta):
+        thinking.thought(event.text)
     if isinstance(event, TextDelta):
+        thinking.answered()
         io.out.write(event.text)
         io.out.flush()
 
 
-def _finish_chat(args: argparse.Namespace, run: TurnRun, io: _Streams, error: str | None) -> None:
+def _finish_chat(
+    args: argparse.Namespace,
+    run: TurnRun,
+    io: _Streams,
+    error: str | None,
+    request: ChatRequest,
+) -> None:
     total_ms = run.elapsed_s() * 1000.0
     if args.json:
         ttft = run.ttft_s()
         obj = chat_json(run.snapshot, None if ttft is None else ttft * 1000.0, total_ms)
+        obj.update(model_options.json_fields(run.snapshot, request))
         failure = error or run.snapshot.error
         if failure:
             obj["error"] = failure
         print_json(obj, io.out)
         return
     if not args.stream:
+        model_options.print_thinking(run.snapshot, io.out)
         io.out.write(run.snapshot.text)
-    if run.snapshot.text:
+    if run.snapshot.text or (args.stream and run.snapshot.thinking):
         io.out.write("\n")
+    model_options.print_verdict(run.snapshot, request, io.out)
     print_chat_details(run.snapshot, total_ms, io.out)
 
 
@@ -318,7 +350,8 @@ async def _run_chat(
     io: _Streams,
 ) -> None:
     if args.stream:
-        live = None if args.json else functools.partial(_print_delta, io)
+        printer = model_options.ThinkingPrinter(io.out)
+        live = None if args.json else functools.partial(_print_delta, io, printer)
         await stream_turn(client, request, run, on_event=live)
         return
     run.snapshot = await client.chat(request)
@@ -329,6 +362,7 @@ async def _run_chat(
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
+    check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
     async with WorkbenchClient(connection) as client:
         run = TurnRun()
         try:
@@ -336,14 +370,14 @@ async def _chat(args: argparse.Namespace, io: _Streams) -> int:
         except _KEEPS_WHAT_ARRIVED as exc:
             # Keep what arrived before the break; plain text shows it for a broken stream.
             if args.json or (args.stream and isinstance(exc, ProtocolError)):
-                _finish_chat(args, run, io, str(exc))
+                _finish_chat(args, run, io, str(exc), request)
             raise
         except asyncio.CancelledError:
             # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
             if args.json:
-                _finish_chat(args, run, io, CANCELLED)
+                _finish_chat(args, run, io, CANCELLED, request)
             raise
-    _finish_chat(args, run, io, None)
+    _finish_chat(args, run, io, None, request)
     if not run.snapshot.error:
         return EXIT_OK
     # A failure reported in the answer's body (finish_reason ERROR_TOXIC, a stream's error

@@ -2,23 +2,24 @@
 
 Import is tolerant (any role case, string or block content, either tool-call shape) and names the
 entry and field of the first problem, e.g. `messages[3].tool_call_id: required for role tool`.
-Export reuses the flavour codecs, so a file holds exactly what a request would carry. Nothing here
+Export builds the flavour's request body, so a file holds exactly what a request would carry. Nothing here
 reads or writes a key: conversation files never contain one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from workbench.api import jsontext
+from workbench.api import chat_request_body, flavour_traits, jsontext
 from workbench.api.errors import InputError
-from workbench.api.flavours import codec_for
-from workbench.api.models import ChatMessage, ChatRequest, Flavour, Role, ToolCall, ToolResult
+from workbench.api.models import ChatMessage, ChatRequest, ImagePart, Role, ToolCall, ToolResult
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from workbench.api.models import Flavour
 
 _EXPORT_MODEL = "model"
 """A stand-in for v2's required `model`; export keeps only the history field of the body."""
@@ -31,7 +32,9 @@ _ROLES: dict[str, Role] = {
     "developer": "system",  # OpenAI's newer name for the system message
     "tool": "tool",
 }
-NEUTRAL_KEYS = frozenset({"role", "content", "tool_calls", "tool_results", "tool_plan"})
+NEUTRAL_KEYS = frozenset(
+    {"role", "content", "tool_calls", "tool_results", "tool_plan", "images", "thinking"}
+)
 WIRE_KEYS = frozenset(
     {"message", "tool_call_id", "citations", "name", "generation_id", "refusal", "id"}
 )
@@ -142,9 +145,18 @@ def _entry(entry: Any, where: str, earlier: list[ChatMessage], *, strict: bool) 
     if role == "tool":
         return ChatMessage(role="tool", tool_results=_tool_results(entry, where, earlier))
     text_key = "message" if "message" in entry and "content" not in entry else "content"
-    content = _text(entry.get(text_key), f"{where}.{text_key}")
+    blocks = _Blocks.read(entry.get(text_key), f"{where}.{text_key}")
+    content = blocks.text
+    images = blocks.images + _neutral_images(entry.get("images"), f"{where}.images")
+    if role == "user":
+        return ChatMessage(role=role, content=content, images=images)
+    if images:
+        raise _bad(f"{where}.{text_key}", "only user messages carry images")
     if role != "assistant":
         return ChatMessage(role=role, content=content)
+    thinking = entry.get("thinking", blocks.thinking or None)
+    if thinking is not None and not isinstance(thinking, str):
+        raise _bad(f"{where}.thinking", "must be a string")
     plan = entry.get("tool_plan")
     if plan is not None and not isinstance(plan, str):
         raise _bad(f"{where}.tool_plan", "must be a string")
@@ -152,25 +164,56 @@ def _entry(entry: Any, where: str, earlier: list[ChatMessage], *, strict: bool) 
     if text_key == "message" and calls and plan is None:
         # A v1 CHATBOT turn that called tools carries its tool plan as `message`.
         content, plan = "", content
-    return ChatMessage(role=role, content=content, tool_plan=plan or None, tool_calls=calls)
+    return ChatMessage(
+        role=role, content=content, tool_plan=plan or None, tool_calls=calls, thinking=thinking
+    )
 
 
-def _text(value: Any, where: str) -> str:
-    """A string, or the text blocks of a block list joined (thinking blocks are not sent back)."""
+@dataclass
+class _Blocks:
+    """A message's content read: text blocks joined, thinking blocks joined, image blocks."""
+
+    text: str = ""
+    thinking: str = ""
+    images: list[ImagePart] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, value: Any, where: str) -> _Blocks:
+        if value is None or isinstance(value, str):
+            return cls(text=value or "")
+        if not isinstance(value, list):
+            raise _bad(where, "must be a string or a list of content blocks")
+        out = cls()
+        for pos, block in enumerate(value):
+            kind = block.get("type") if isinstance(block, dict) else None
+            if kind == "text" and isinstance(block.get("text"), str):
+                out.text += block["text"]
+            elif kind == "thinking" and isinstance(block.get("thinking"), str):
+                out.thinking += block["thinking"]
+            elif kind == "image_url":
+                out.images.append(_image(block.get("image_url"), f"{where}[{pos}].image_url"))
+            else:
+                raise _bad(f"{where}[{pos}]", f"only text, thinking and image blocks, got {kind!r}")
+        return out
+
+
+def _image(value: Any, where: str) -> ImagePart:
+    if isinstance(value, str):  # OpenAI once allowed the URL alone
+        value = {"url": value}
+    if not isinstance(value, dict) or not isinstance(value.get("url"), str):
+        raise _bad(where, "needs a url")
+    detail = value.get("detail")
+    if detail not in (None, "auto", "low", "high"):
+        raise _bad(f"{where}.detail", "must be auto, low or high")
+    return ImagePart(url=value["url"], detail=detail)
+
+
+def _neutral_images(value: Any, where: str) -> list[ImagePart]:
     if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
+        return []
     if not isinstance(value, list):
-        raise _bad(where, "must be a string or a list of content blocks")
-    parts: list[str] = []
-    for pos, block in enumerate(value):
-        kind = block.get("type") if isinstance(block, dict) else None
-        if kind == "text" and isinstance(block.get("text"), str):
-            parts.append(block["text"])
-        elif kind != "thinking":
-            raise _bad(f"{where}[{pos}]", f"only text blocks are supported, got {kind!r}")
-    return "".join(parts)
+        raise _bad(where, "must be a list of images")
+    return [_image(item, f"{where}[{pos}]") for pos, item in enumerate(value)]
 
 
 def _calls(value: Any, where: str, earlier: list[ChatMessage]) -> list[ToolCall]:
@@ -295,6 +338,10 @@ def neutral_json(messages: Sequence[ChatMessage]) -> list[dict[str, Any]]:
         entry: dict[str, Any] = {"role": message.role, "content": message.content}
         if message.role == "tool":
             entry = {"role": "tool", "tool_results": _dump_results(message.tool_results)}
+        if message.images:
+            entry["images"] = [i.model_dump(exclude_none=True) for i in message.images]
+        if message.thinking:
+            entry["thinking"] = message.thinking
         if message.tool_plan:
             entry["tool_plan"] = message.tool_plan
         if message.tool_calls:
@@ -312,17 +359,17 @@ def export_conversation(
 ) -> dict[str, Any]:
     """A conversation file in one flavour's form, exactly as a request would carry the history.
 
-    v1 gives `{"chat_history": [...]}` (plus `preamble`); v2 and OpenAI give `{"messages": [...]}`
-    with the preamble as the leading system message.
+    The flavour's history field holds the conversation: v1 gives `{"chat_history": [...]}` (plus
+    `preamble`); v2 and OpenAI give `{"messages": [...]}` with the preamble as the leading system
+    message.
 
     Raises:
         InputError: when the flavour cannot carry it (a tool result with no call id for v2).
     """
+    traits = flavour_traits(flavour)
     request = ChatRequest(message=None, preamble=preamble or None, history=list(messages))
-    body = codec_for(flavour).chat_body(request, _EXPORT_MODEL, stream=False)
-    if flavour is Flavour.COHERE_V1:
-        out: dict[str, Any] = {"chat_history": body.get("chat_history", [])}
-        if preamble:
-            out["preamble"] = preamble
-        return out
-    return {"messages": body["messages"]}
+    body = chat_request_body(flavour, request, _EXPORT_MODEL, stream=False)
+    out: dict[str, Any] = {traits.history_field: body.get(traits.history_field, [])}
+    if preamble and traits.preamble_field:
+        out[traits.preamble_field] = preamble
+    return out

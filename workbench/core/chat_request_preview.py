@@ -1,4 +1,4 @@
-"""The exact wire body and URL the next chat request would post, built with the api codecs."""
+"""The exact wire body and URL the next chat request would post, as its flavour builds them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from workbench.api.flavours import codec_for
+from workbench.api import chat_request_body
 from workbench.api.urls import build_url, parse_pasted_url
 
 if TYPE_CHECKING:
@@ -45,5 +45,5 @@ def preview_request(
     Raises:
         InputError: what the codec refuses (a parameter the flavour lacks, a missing model…).
     """
-    body = codec_for(endpoint.flavour).chat_body(request, endpoint.model, stream=stream)
+    body = chat_request_body(endpoint.flavour, request, endpoint.model, stream=stream)
     return RequestPreview(chat_url(endpoint), body)

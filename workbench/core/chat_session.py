@@ -24,6 +24,7 @@ from workbench.api.models import (
     Citation,
     Document,
     GenerationParams,
+    ImagePart,
     ToolCall,
     ToolResult,
     ToolSpec,
@@ -110,6 +111,8 @@ class Turn(BaseModel):
 
     user: str | None = None
     """The user's message; None for a turn that only sends tool results back."""
+    images: list[ImagePart] = Field(default_factory=list)
+    """Images sent with the user's message (data URIs, kept in history and exports)."""
     tool_results: list[ToolResult] = Field(default_factory=list)
     reply: Reply | None = None
     imported: bool = False
@@ -145,7 +148,7 @@ def history_of(turns: Sequence[Turn]) -> list[ChatMessage]:
         if not turn.imported and (turn.reply is None or turn.reply.is_empty):
             continue
         if turn.user is not None:
-            messages.append(ChatMessage(role="user", content=turn.user))
+            messages.append(ChatMessage(role="user", content=turn.user, images=turn.images))
         if turn.tool_results:
             messages.append(ChatMessage(role="tool", tool_results=turn.tool_results))
         reply = turn.reply
@@ -157,6 +160,7 @@ def history_of(turns: Sequence[Turn]) -> list[ChatMessage]:
                 content=reply.text,
                 tool_plan=reply.tool_plan or None,
                 tool_calls=reply.tool_calls,
+                thinking=reply.thinking or None,
             )
         )
     return messages
@@ -175,7 +179,7 @@ def turns_of(messages: Sequence[ChatMessage]) -> list[Turn]:
         if message.role == "system":
             turns.append(Turn(imported=True, system=message.content))
         elif message.role == "user":
-            turns.append(Turn(imported=True, user=message.content))
+            turns.append(Turn(imported=True, user=message.content, images=message.images))
         elif message.role == "tool":
             if last is not None and open_turn and not last.tool_results:
                 last.tool_results = list(message.tool_results)
@@ -186,6 +190,7 @@ def turns_of(messages: Sequence[ChatMessage]) -> list[Turn]:
                 text=message.content,
                 tool_plan=message.tool_plan or "",
                 tool_calls=message.tool_calls,
+                thinking=message.thinking or "",
                 status="imported",
             )
             if last is not None and open_turn:
@@ -206,6 +211,7 @@ class ChatSession:
     def _request(self, frame: ChatFrame, turn: Turn, earlier: Sequence[Turn]) -> ChatRequest:
         return ChatRequest(
             message=turn.user,
+            images=turn.images,
             model=frame.model,
             preamble=frame.preamble or None,
             history=history_of(earlier),
@@ -234,9 +240,9 @@ class ChatSession:
         earlier = self.turns if editing is None else self.turns[:editing]
         return self._request(frame, Turn(user=message), earlier)
 
-    def send(self, message: str, frame: ChatFrame) -> ChatRequest:
-        """Start a new turn with a user message and return its request."""
-        turn = Turn(user=message)
+    def send(self, message: str, frame: ChatFrame, images: Sequence[ImagePart] = ()) -> ChatRequest:
+        """Start a new turn with a user message (and any images) and return its request."""
+        turn = Turn(user=message, images=list(images))
         request = self._request(frame, turn, self.turns)
         self.turns.append(turn)
         return request

@@ -11,9 +11,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from workbench.api import jsontext
+from workbench.api import flavour_traits, jsontext
 from workbench.api.errors import InputError
-from workbench.api.models import AuthScheme, Connection, Flavour
+from workbench.api.models import DEFAULT_FLAVOUR, AuthScheme, Connection, Flavour
 from workbench.api.redact import is_secret_header, redact_text, register_secret
 
 if TYPE_CHECKING:
@@ -21,11 +21,7 @@ if TYPE_CHECKING:
 
 EXPORT_FORMAT = "cohere-workbench.endpoints"
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
-FLAVOUR_LABELS: dict[Flavour, str] = {
-    Flavour.COHERE_V1: "Cohere v1",
-    Flavour.COHERE_V2: "Cohere v2",
-    Flavour.OPENAI: "OpenAI-compatible / Azure model inference",
-}
+FLAVOUR_LABELS: dict[Flavour, str] = {f: flavour_traits(f).label for f in Flavour}
 AUTH_LABELS: dict[AuthScheme, str] = {
     AuthScheme.BEARER: "Authorization: Bearer",
     AuthScheme.API_KEY: "api-key header",
@@ -82,7 +78,7 @@ class EndpointConfig(BaseModel):
     name: str = Field(min_length=1)
     base_url: str = Field(min_length=1)
     """As the person typed it; the client normalises it (`workbench.api.normalise_base_url`)."""
-    flavour: Flavour = Flavour.COHERE_V2
+    flavour: Flavour = DEFAULT_FLAVOUR
     model: str | None = None
     auth: AuthScheme = AuthScheme.BEARER
     entra_scope: str | None = None

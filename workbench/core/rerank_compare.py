@@ -117,12 +117,23 @@ def compare_rankings(a: Sequence[int], b: Sequence[int], k: int) -> Comparison:
 
 
 def batch_size(
-    max_chunks_per_doc: int | None = None, recommended: int = RECOMMENDED_MAX_DOCUMENTS
+    max_chunks_per_doc: int | None = None,
+    recommended: int = RECOMMENDED_MAX_DOCUMENTS,
+    *,
+    budget: int = MAX_DOCS_TIMES_CHUNKS,
+    default_chunks: int = DEFAULT_MAX_CHUNKS_PER_DOC,
 ) -> int:
     """Largest batch that keeps to the model's advised documents per request (1,000 for every
-    family so far, see `rerank_models`) and v1's documents * chunks < 10,000."""
-    chunks = max_chunks_per_doc or DEFAULT_MAX_CHUNKS_PER_DOC
-    return max(1, min(recommended, (MAX_DOCS_TIMES_CHUNKS - 1) // chunks))
+    family so far, see `rerank_models`) and documents * chunks < budget.
+
+    Args:
+        max_chunks_per_doc: chunks per document as sent (None: the server's `default_chunks`).
+        recommended: the model's advised documents per request.
+        budget: the flavour's chunk budget (v1: 10,000).
+        default_chunks: the flavour's max_chunks_per_doc when none is sent (v1: 10).
+    """
+    chunks = max_chunks_per_doc or default_chunks
+    return max(1, min(recommended, (budget - 1) // chunks))
 
 
 def split_batches(count: int, size: int) -> list[range]:

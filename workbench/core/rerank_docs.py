@@ -12,14 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from workbench.api import RerankTraits, flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour
 from workbench.core.rerank_models import UNKNOWN, limits_for
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from workbench.api.models import Document
+    from workbench.api.models import Document, Flavour
 
 QUERY_TOKEN_LIMIT = UNKNOWN.query_tokens
 """The query limit assumed when the model is unknown (Rerank 3 and 3.5's 2,048 tokens); each
@@ -31,41 +31,13 @@ MAX_DOCS_TIMES_CHUNKS = 10_000
 DEFAULT_MAX_CHUNKS_PER_DOC = 10
 
 
-@dataclass(frozen=True)
-class RerankRules:
-    """What one flavour's rerank route accepts; the form hides or disables the rest."""
-
-    flavour: Flavour
-    supported: bool
-    """False when the flavour has no rerank route at all."""
-    objects: bool
-    """Object documents accepted (v2 accepts them because the API layer renders them to text)."""
-    mixed: bool
-    """Strings and objects in one request."""
-    rank_fields: bool
-    return_documents: bool
-    length_parameter: str | None
-    """`max_chunks_per_doc` (v1) or `max_tokens_per_doc` (v2)."""
-    model_required: bool
-
-
-RULES: dict[Flavour, RerankRules] = {
-    Flavour.COHERE_V1: RerankRules(
-        Flavour.COHERE_V1, True, True, True, True, True, "max_chunks_per_doc", False
-    ),
-    # v2 sends strings only; the API layer renders objects to "key: value" lines in rank_fields
-    # order (so rank_fields still applies), and a plain string mixed in has none of the fields
-    # and would be ranked on different terms: no mixing.
-    Flavour.COHERE_V2: RerankRules(
-        Flavour.COHERE_V2, True, True, False, True, False, "max_tokens_per_doc", True
-    ),
-    Flavour.OPENAI: RerankRules(Flavour.OPENAI, False, False, False, False, False, None, False),
-}
+RerankRules = RerankTraits
+"""What one flavour's rerank route accepts (declared by the flavour, read here)."""
 
 
 def rules_for(flavour: Flavour) -> RerankRules:
     """The rerank rules of `flavour`."""
-    return RULES[flavour]
+    return flavour_traits(flavour).rerank
 
 
 # --- validation ---------------------------------------------------------------------------------
@@ -113,19 +85,25 @@ def check_documents(value: Any, rules: RerankRules) -> list[Document]:
     return value
 
 
-def check_chunk_budget(count: int, max_chunks: int | None, *, split: bool) -> None:
-    """v1: documents x max_chunks_per_doc must stay below 10,000 unless batches keep to it.
+def check_chunk_budget(
+    count: int, max_chunks: int | None, rules: RerankRules, *, split: bool
+) -> None:
+    """Where documents are chunked (v1), documents x max_chunks_per_doc must stay below the
+    flavour's budget (10,000) unless batches keep to it.
 
     Raises:
         InputError: naming `max_chunks_per_doc` and the value that would fit.
     """
-    chunks = max_chunks or DEFAULT_MAX_CHUNKS_PER_DOC
-    if count * chunks < MAX_DOCS_TIMES_CHUNKS or split:
+    budget = rules.chunk_budget
+    if budget is None:
+        return
+    chunks = max_chunks or rules.default_chunks_per_doc or 1
+    if count * chunks < budget or split:
         return
     raise InputError(
         title=f"{count:,} documents x {chunks} chunks each must stay below "
-        f"{MAX_DOCS_TIMES_CHUNKS:,}: lower max_chunks_per_doc to "
-        f"{max(1, (MAX_DOCS_TIMES_CHUNKS - 1) // count)} or split into batches",
+        f"{budget:,}: lower max_chunks_per_doc to "
+        f"{max(1, (budget - 1) // count)} or split into batches",
         where="max_chunks_per_doc",
     )
 

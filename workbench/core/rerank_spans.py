@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workbench.api.flavours.cohere_v2 import render_document
+from workbench.api import ranked_document_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -25,7 +25,7 @@ class SpanMark:
 
 def ranked_text(document: Document, rank_fields: Sequence[str] | None) -> str:
     """The text a v2 rerank scored for this document, which span offsets count in."""
-    return render_document(document, list(rank_fields) if rank_fields else None)
+    return ranked_document_text(document, list(rank_fields) if rank_fields else None)
 
 
 def span_marks(text: str, spans: Sequence[RelevantSpan]) -> list[SpanMark]:

@@ -137,7 +137,11 @@ class KeyringSecretStore:
             raise InsecureKeyringError(
                 f"No secure keyring is available (backend: {status.name}).", advice=status.advice
             )
-        return backend
+        if type(backend).__module__ != "keyring.backends.SecretService":
+            return backend
+        from workbench.core.secret_service import closing_backend  # Linux only: secretstorage
+
+        return closing_backend(backend)
 
 
 def _wrap(message: str, exc: BaseException) -> SecretStoreError:

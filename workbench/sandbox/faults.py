@@ -28,6 +28,8 @@ class Faults:
     stall_after_events: int | None = None
     """Send nothing more after this many stream events, holding the connection open (a server
     that hangs mid-answer: the client's read timeout, or the person, ends it)."""
+    break_schema: int = 0
+    """With `response_format`: answer JSON that misses the schema (1) instead of following it."""
 
     def merged(self, other: Faults) -> Faults:
         """These faults with every field `other` sets to a non-default value taken from `other`."""

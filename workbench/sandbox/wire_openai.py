@@ -17,6 +17,7 @@ from workbench.sandbox.prompt import Answer, Prompt, ToolOutput
 from workbench.sandbox.responder import finish, output_tokens, respond
 from workbench.sandbox.text import pieces
 from workbench.sandbox.tools_schema import function_tools
+from workbench.sandbox.v2_features import openai_features, shape_answer
 from workbench.sandbox.wire_v2 import call_names, check_messages, content_text, last_user_text
 
 if TYPE_CHECKING:
@@ -187,7 +188,9 @@ def _chunks(response: dict[str, Any], include_usage: bool) -> list[dict[str, Any
 async def chat_openai(call: Call) -> Response:
     """Answer `POST /chat/completions`, streamed as `data:` chunks ending in `[DONE]` when asked."""
     prompt, generation = _read(call)
-    answer = finish(respond(prompt), generation.max_tokens, generation.stop_sequences)
+    features = openai_features(call.body, call.body["messages"])
+    drafted = shape_answer(respond(prompt), prompt, features, broken=call.faults.break_schema > 0)
+    answer = finish(drafted, generation.max_tokens, generation.stop_sequences)
     response = _response(call, prompt, answer)
     if not generation.stream:
         return JSONResponse(response)

@@ -16,6 +16,7 @@ from workbench.sandbox.prompt import Answer, Doc, Prompt, ToolOutput
 from workbench.sandbox.responder import finish, output_tokens, respond
 from workbench.sandbox.text import pieces
 from workbench.sandbox.tools_schema import function_tools
+from workbench.sandbox.v2_features import Features, read_features, shape_answer, thinking_for
 
 if TYPE_CHECKING:
     from workbench.sandbox.call import Call
@@ -127,12 +128,12 @@ def _documents(body: dict[str, Any]) -> tuple[Doc, ...]:
     return tuple(docs)
 
 
-def _read(call: Call) -> tuple[Prompt, Generation]:
+def _read(call: Call) -> tuple[Prompt, Generation, Features]:
     body = call.body
     v.string(body, "model", need=True)
     messages = check_messages(body, ROLES)
     choice = v.choice(body, "tool_choice", ("REQUIRED", "NONE"))
-    v.choice(body, "safety_mode", ("CONTEXTUAL", "STRICT", "OFF"))
+    features = read_features(body, messages)
     generation = cohere_generation(body)
     at, question = last_user_text(messages)
     prompt = Prompt(
@@ -145,7 +146,7 @@ def _read(call: Call) -> tuple[Prompt, Generation]:
         force_tool=choice == "REQUIRED",
         no_tools=choice == "NONE",
     )
-    return prompt, generation
+    return prompt, generation, features
 
 
 def _sources(prompt: Prompt, ids: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -166,7 +167,10 @@ def _tool_call_id(name: str, index: int, message: str) -> str:
     return f"{name}_{digest}"
 
 
-def _message(prompt: Prompt, answer: Answer) -> dict[str, Any]:
+def _message(prompt: Prompt, answer: Answer, thinking: str) -> dict[str, Any]:
+    # A reasoning model thinks in a content block before its text; on tool turns its plan is
+    # that thinking, and no separate tool_plan comes.
+    thought = [{"type": "thinking", "thinking": thinking}] if thinking else []
     if answer.tool_calls:
         calls = [
             {
@@ -176,10 +180,12 @@ def _message(prompt: Prompt, answer: Answer) -> dict[str, Any]:
             }
             for i, c in enumerate(answer.tool_calls)
         ]
+        if thought:
+            return {"role": "assistant", "content": thought, "tool_calls": calls}
         return {"role": "assistant", "tool_plan": answer.tool_plan, "tool_calls": calls}
     message: dict[str, Any] = {
         "role": "assistant",
-        "content": [{"type": "text", "text": answer.text}],
+        "content": [*thought, {"type": "text", "text": answer.text}],
     }
     if answer.citations:
         message["citations"] = [
@@ -189,19 +195,19 @@ def _message(prompt: Prompt, answer: Answer) -> dict[str, Any]:
                 "text": c.text,
                 "sources": _sources(prompt, c.source_ids),
                 "type": "TEXT_CONTENT",
-                "content_index": 0,
+                "content_index": len(thought),
             }
             for c in answer.citations
         ]
     return message
 
 
-def _response(call: Call, prompt: Prompt, answer: Answer) -> dict[str, Any]:
-    produced = output_tokens(answer)
+def _response(call: Call, prompt: Prompt, answer: Answer, thinking: str) -> dict[str, Any]:
+    produced = output_tokens(answer) + len(thinking.split())
     return {
         "id": str(uuid.uuid4()),
         "finish_reason": answer.finish_reason,
-        "message": _message(prompt, answer),
+        "message": _message(prompt, answer, thinking),
         "usage": {
             "billed_units": {"input_tokens": call.prompt_tokens, "output_tokens": produced},
             "tokens": {"input_tokens": call.prompt_tokens, "output_tokens": produced},
@@ -227,17 +233,22 @@ def _events(response: dict[str, Any]) -> list[dict[str, Any]]:
             },
         }
     ]
-    if "content" in message:
+    blocks = message.get("content", [])
+    thought = [b for b in blocks if b["type"] == "thinking"]
+    if thought:
+        events += _thinking_events(thought[0]["thinking"])
+    if any(b["type"] == "text" for b in blocks):
+        at = len(thought)
         events.append(
             {
                 "type": "content-start",
-                "index": 0,
+                "index": at,
                 "delta": {"message": {"content": {"type": "text", "text": ""}}},
             }
         )
         events += [
-            {"type": "content-delta", "index": 0, "delta": {"message": {"content": {"text": p}}}}
-            for p in pieces(message["content"][0]["text"])
+            {"type": "content-delta", "index": at, "delta": {"message": {"content": {"text": p}}}}
+            for p in pieces(blocks[at]["text"])
         ]
         for i, citation in enumerate(message.get("citations", [])):
             events.append(
@@ -248,7 +259,7 @@ def _events(response: dict[str, Any]) -> list[dict[str, Any]]:
                 }
             )
             events.append({"type": "citation-end", "index": i})
-        events.append({"type": "content-end", "index": 0})
+        events.append({"type": "content-end", "index": at})
     events += [
         {"type": "tool-plan-delta", "delta": {"message": {"tool_plan": p}}}
         for p in pieces(message.get("tool_plan", ""))
@@ -277,11 +288,27 @@ def _events(response: dict[str, Any]) -> list[dict[str, Any]]:
     return events
 
 
+def _thinking_events(thinking: str) -> list[dict[str, Any]]:
+    # Both shapes the SDK's stream types allow: the first piece rides on content-start (its
+    # content has `thinking`), the rest come as content-delta `thinking`.
+    first, *rest = pieces(thinking) or [""]
+    start = {"type": "thinking", "thinking": first}
+    events: list[dict[str, Any]] = [
+        {"type": "content-start", "index": 0, "delta": {"message": {"content": start}}}
+    ]
+    events += [
+        {"type": "content-delta", "index": 0, "delta": {"message": {"content": {"thinking": p}}}}
+        for p in rest
+    ]
+    return [*events, {"type": "content-end", "index": 0}]
+
+
 async def chat_v2(call: Call) -> Response:
     """Answer `POST /v2/chat`, streamed as typed server-sent events when asked."""
-    prompt, generation = _read(call)
-    answer = finish(respond(prompt), generation.max_tokens, generation.stop_sequences)
-    response = _response(call, prompt, answer)
+    prompt, generation, features = _read(call)
+    drafted = shape_answer(respond(prompt), prompt, features, broken=call.faults.break_schema > 0)
+    answer = finish(drafted, generation.max_tokens, generation.stop_sequences)
+    response = _response(call, prompt, answer, thinking_for(answer, prompt, features))
     if not generation.stream:
         return JSONResponse(response)
     frames = [sse(e, event=e["type"]) for e in _events(response)]

@@ -6,7 +6,7 @@ import asyncio
 import secrets
 from typing import TYPE_CHECKING
 
-from workbench.api.models import AuthScheme, Flavour
+from workbench.api.models import DEFAULT_FLAVOUR, AuthScheme
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.errors import SecretStoreError
 from workbench.core.secrets import INSECURE_ADVICE
@@ -50,7 +50,7 @@ def _sandbox_endpoint(name: str, model: str) -> EndpointConfig:
     return EndpointConfig(
         name=name,
         base_url="http://127.0.0.1",  # the real port is filled in at each start
-        flavour=Flavour.COHERE_V2,
+        flavour=DEFAULT_FLAVOUR,  # the sandbox speaks every flavour
         model=model,
         is_sandbox=True,
         timeout_s=60,

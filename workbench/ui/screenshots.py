@@ -14,7 +14,14 @@ if TYPE_CHECKING:
     from workbench.ui.main_window import MainWindow
     from workbench.ui.services import Services
 
-SHOTS = ("1-rerank.png", "2-chat.png", "3-chat-tools.png", "4-endpoints.png")
+SHOTS = (
+    "1-rerank.png",
+    "2-chat.png",
+    "3-chat-tools.png",
+    "4-endpoints.png",
+    "5-chat-reasoning.png",
+    "6-chat-json-schema.png",
+)
 """The files written, in order."""
 _KEY = "app.screenshots"
 """The key the app starts this task under (it must not wait for itself)."""
@@ -51,9 +58,34 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None], Callable[
     def nothing() -> None:
         return None
 
+    def fresh(model: str) -> None:
+        chat.clear()
+        chat.setup.model.setText(model)
+        chat.documents.editor.set_text("[]")
+        chat.tools.editor.set_text("[]")
+
+    def reasoning() -> None:
+        fresh("command-a-reasoning-08-2025")
+        chat.send("Which is larger, 9.11 or 9.9?")
+
+    def unfold_thinking() -> None:
+        chat.transcript.toggle_thinking(0)
+        chat.tabs.show_section(chat.model_options)
+
+    def json_schema() -> None:
+        fresh("command-a-03-2025")
+        options = chat.model_options
+        options.format_kind.setCurrentIndex(options.format_kind.findData("json_schema"))
+        chat.send("A film as JSON: its title and year")
+
+    def show_model_page() -> None:
+        chat.tabs.show_section(chat.model_options)
+
     return [
         ("rerank", window.rerank_pane.load_sample, nothing),
         ("chat", chat.load_sample, show_sources),
         ("chat", tools_sample, show_trace),
         ("endpoints", nothing, nothing),
+        ("chat", reasoning, unfold_thinking),
+        ("chat", json_schema, show_model_page),
     ]

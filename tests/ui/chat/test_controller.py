@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.waits import WAIT_MS
 from workbench.api.events import CitationsAdded, StreamEnded, StreamStarted, TextDelta
 from workbench.api.models import Citation
 from workbench.core.citations import resolve_citations
@@ -55,9 +56,9 @@ def test_a_turn_is_announced_and_its_citations_come_anchored_from_core(
     controller = pane.controller
     news: list[int] = []
     controller.snapshot_changed.connect(news.append)
-    with qtbot.waitSignal(controller.turn_finished, timeout=20_000) as finished:
+    with qtbot.waitSignal(controller.turn_finished, timeout=WAIT_MS) as finished:
         pane.send("Weather?")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert finished.args == [0]
     assert news
     assert set(news) == {0}
@@ -73,10 +74,10 @@ def test_a_turn_is_announced_and_its_citations_come_anchored_from_core(
 
 
 def test_clear_is_announced_and_the_views_follow(pane: ChatPane, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(pane.controller.turn_finished, timeout=20_000):
+    with qtbot.waitSignal(pane.controller.turn_finished, timeout=WAIT_MS):
         pane.send("Weather?")
-    qtbot.waitUntil(lambda: not pane.is_streaming(), timeout=20_000)
-    with qtbot.waitSignal(pane.controller.conversation_cleared, timeout=5_000):
+    qtbot.waitUntil(lambda: not pane.is_streaming(), timeout=WAIT_MS)
+    with qtbot.waitSignal(pane.controller.conversation_cleared, timeout=WAIT_MS):
         pane.clear()
     assert pane.session().turns == []
     assert pane.transcript.turns() == []

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.conftest import CHAT_MODEL, new_chat_pane, pane_client, run_async, select_flavour
+from tests.waits import WAIT_MS
 from workbench.api.flavours import codec_for
 from workbench.api.models import Flavour
 
@@ -79,7 +80,7 @@ def test_imported_v1_history_is_sent_with_the_next_message(
     shown = json.loads(pane.history.editor.text())
     assert [m["role"] for m in shown] == ["user", "assistant", "tool", "assistant"]
     pane.send("And in Nice?")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     raw = pane.live_snapshot().raw
     assert raw is not None
     # The sandbox echoes the history it received, plus the new exchange.
@@ -106,7 +107,7 @@ def test_an_edited_assistant_turn_is_what_the_next_request_carries(
     assert pane.apply_history()
     assert "Snowing in Lyon, oddly." in pane.transcript.toPlainText()
     pane.send("Really?")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert sent[-1].history[3].content == "Snowing in Lyon, oddly."
     body = codec_for(Flavour.COHERE_V2).chat_body(sent[-1], MODEL, stream=True)
     roles = [m["role"] for m in body["messages"]]
@@ -196,10 +197,10 @@ def test_request_section_shows_the_body_the_client_sends(
     assert json.loads(QGuiApplication.clipboard().text()) == shown
     # Typing refreshes it after the debounce.
     pane.composer.message.setPlainText("What about Nice, tomorrow?")
-    qtbot.waitUntil(lambda: "tomorrow" in pane.request.body.toPlainText(), timeout=5_000)
+    qtbot.waitUntil(lambda: "tomorrow" in pane.request.body.toPlainText(), timeout=WAIT_MS)
     shown = json.loads(pane.request.body.toPlainText())
     pane.send("What about Nice, tomorrow?")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert shown == codec_for(flavour).chat_body(sent[-1], endpoint.model, stream=True)
 
 
@@ -216,7 +217,7 @@ def test_request_section_follows_parameter_edits_live(
     qtbot.keyClicks(field, "0.9")  # typed, focus still in the field: no editingFinished yet
     qtbot.waitUntil(
         lambda: json.loads(pane.request.body.toPlainText()).get("temperature") == 0.9,
-        timeout=5_000,
+        timeout=WAIT_MS,
     )
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.ui.conftest import new_chat_pane, select_flavour
+from tests.waits import WAIT_MS
 from workbench.api.models import Citation, Flavour
 from workbench.core.chat_session import Reply, SavedChat, Turn, dump_chat, load_chat
 from workbench.ui.chat.history_file import HistoryDumper
@@ -42,7 +43,7 @@ def _held(pane: ChatPane) -> JsonEditor:
 
 def _turn(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> None:
     pane.send(message)
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def test_a_hidden_history_editor_is_not_refilled_until_shown(
@@ -91,7 +92,7 @@ def test_clear_empties_the_history_editor_shown_or_hidden(
     _turn(pane, services, qtbot, "and this")
     assert _held(pane).text() == "[]"  # let go of while hidden
     pane.clear()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     pane.tabs.show_section(pane.history)
     assert _held(pane).text() == "[]"
     assert not _held(pane).editor.document().isUndoAvailable()

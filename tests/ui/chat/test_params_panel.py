@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
+from tests.waits import WAIT_MS
+from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
-from workbench.ui.chat.params_panel import ParamsPanel
+from workbench.ui.chat.params_panel import ParamsPanel, all_specs
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -100,15 +102,28 @@ def test_params_changed_follows_every_kind_of_field(panel: ParamsPanel, qtbot: Q
     line = panel.field("temperature")
     assert isinstance(line, QLineEdit)
     line.setFocus()
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         qtbot.keyClicks(line, "0")  # a keystroke, before the person leaves the field
     stops = panel.field("stop_sequences")
     assert isinstance(stops, QPlainTextEdit)
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         stops.setPlainText("END")
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         panel.set_text("citation_mode", "FAST")
     sqo = panel.findChild(QCheckBox, "paramSearchQueriesOnly")
     assert sqo is not None
-    with qtbot.waitSignal(panel.params_changed):
+    with qtbot.waitSignal(panel.params_changed, timeout=WAIT_MS):
         sqo.setChecked(True)
+
+
+@pytest.mark.parametrize("flavour", list(Flavour))
+def test_panel_shows_exactly_the_flavours_parameter_table(
+    panel: ParamsPanel, flavour: Flavour
+) -> None:
+    traits = flavour_traits(flavour)
+    panel.set_flavour(flavour)
+    shown = [spec.name for spec in all_specs() if not panel.field(spec.name).isHidden()]
+    assert shown == [spec.name for spec in traits.params]
+    sqo = panel.findChild(QCheckBox, "paramSearchQueriesOnly")
+    assert sqo is not None
+    assert sqo.isHidden() is not traits.search_queries_only

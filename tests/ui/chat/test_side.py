@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
 from tests.ui.conftest import select_flavour
+from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.ui.main_window import MainWindow
 
@@ -27,6 +28,7 @@ TITLES = [
     "Parameters",
     "Documents",
     "Tools",
+    "Model",
     "Tool results",
     "Trace",
     "Sources",
@@ -40,13 +42,13 @@ TITLES = [
 def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
     main = MainWindow(services=services)
     qtbot.addWidget(main)
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     with qtbot.waitActive(main):  # shortcuts only fire in the active window
         main.show()
         main.activateWindow()
     main.show_pane(1)
     yield main
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def _sections(window: MainWindow) -> QListWidget:
@@ -61,7 +63,7 @@ def test_every_section_is_in_view_and_unelided(
     window: MainWindow, qtbot: QtBot, width: int
 ) -> None:
     window.resize(width, 800)
-    qtbot.waitUntil(lambda: window.width() == width)
+    qtbot.waitUntil(lambda: window.width() == width, timeout=WAIT_MS)
     sections = _sections(window)
     assert window.chat_pane.tabs.section_titles() == TITLES
     assert sections.verticalScrollBar().maximum() == 0
@@ -83,7 +85,7 @@ def test_a_waiting_tool_call_does_not_widen_the_window(
     chat = window.chat_pane
     chat.setup.model.setText("command-r-plus-08-2024")  # the fixture's endpoints name none
     chat.load_sample("tools")
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     chat.tabs.show_section(chat.tool_results)
     hint = chat.tool_results.findChild(QLabel, "chatToolResultsHint")
     assert hint is not None
@@ -92,7 +94,7 @@ def test_a_waiting_tool_call_does_not_widen_the_window(
     form_width = chat.tool_results.minimumSizeHint().width()
     assert form_width <= chat.params.minimumSizeHint().width()
     window.resize(1000, 800)
-    qtbot.waitUntil(lambda: window.width() == 1000)
+    qtbot.waitUntil(lambda: window.width() == 1000, timeout=WAIT_MS)
     assert window.minimumSizeHint().width() <= 1000
     assert _sections(window).verticalScrollBar().maximum() == 0
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QTimer
 
+from tests.waits import WAIT_MS
 from workbench.api.events import StreamEnded, StreamEvent, StreamStarted, TextDelta
 from workbench.core.chat_session import load_chat
 from workbench.ui.chat import pane as chat
@@ -65,7 +66,7 @@ def test_a_stream_that_never_suspends_still_lets_qt_run(
     _use(monkeypatch, services, client)
     pane.turn_finished.connect(lambda _: fired.append(0))
     pane.send("go")
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert fired[:2] == [1, 0], "a Qt timer due mid-stream ran before the turn ended"
     reply = pane.session().turns[-1].reply
     assert reply is not None
@@ -77,19 +78,19 @@ def test_a_follow_up_turn_leaves_earlier_turns_as_they_are(
 ) -> None:
     _use(monkeypatch, services, BurstClient("first answer"))
     pane.send("one")
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     first_block = pane.transcript.document().begin()
     first_block.setUserState(42)  # survives only if turn 1 is not rendered again
     first_item = pane.trace.topLevelItem(0)
     _use(monkeypatch, services, BurstClient("second answer"))
     pane.send("two")
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert pane.transcript.document().begin().userState() == 42
     assert pane.trace.topLevelItem(0) is first_item
     assert pane.trace.topLevelItemCount() == 2
     assert [t.text for t in pane.transcript.turns()] == ["first answer ", "second answer "]
     pane.composer.regenerate.click()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert pane.transcript.document().begin().userState() == 42
     assert pane.trace.topLevelItemCount() == 2
 
@@ -99,11 +100,11 @@ def test_history_is_written_in_the_background_by_the_time_the_pane_is_idle(
 ) -> None:
     _use(monkeypatch, services, BurstClient("saved answer"))
     pane.send("remember this")
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     saved = load_chat()
     assert [t.user for t in saved.turns] == ["remember this"]
     assert saved.turns[0].reply is not None
     assert saved.turns[0].reply.text == "saved answer "
     pane.composer.clear.click()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert load_chat().turns == []

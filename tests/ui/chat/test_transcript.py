@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QUrl
 
+from tests.waits import WAIT_MS
 from workbench.api.models import Citation
 from workbench.core.citations import resolve_citations
 from workbench.ui.chat.transcript import (
@@ -69,7 +70,7 @@ def test_streaming_turn_highlights_as_citations_arrive(
         transcript.show_live(_shown(index=1, user="q", text=text, citations=cites, streaming=True))
         if step % 9 == 0:
             transcript.flush()
-    qtbot.waitUntil(lambda: transcript.highlighted_spans(1) == _expected())
+    qtbot.waitUntil(lambda: transcript.highlighted_spans(1) == _expected(), timeout=WAIT_MS)
     transcript.finish_live(_shown(index=1, user="q", text=ANSWER, citations=CITES, status="done"))
     assert transcript.highlighted_spans(1) == _expected()
     assert transcript.answer_text(1) == ANSWER
@@ -95,7 +96,7 @@ def test_updates_are_coalesced(transcript: Transcript, qtbot: QtBot) -> None:
     assert transcript.renders == 1  # the first output at once
     for n in range(2, 200):
         transcript.show_live(TurnDisplay(index=0, user="u", text="x" * n, streaming=True))
-    qtbot.waitUntil(lambda: transcript.renders >= 2)
+    qtbot.waitUntil(lambda: transcript.renders >= 2, timeout=WAIT_MS)
     assert transcript.renders == 2
     assert "x" * 199 in transcript.toPlainText()
 
@@ -133,10 +134,10 @@ def test_stable_cut_ignores_blank_lines_inside_code_fences() -> None:
 
 def test_links_emit_edit_copy_and_citation(transcript: Transcript, qtbot: QtBot) -> None:
     transcript.set_turns([_shown(index=2, user="u", text=ANSWER, citations=CITES)])
-    with qtbot.waitSignal(transcript.citation_activated) as cited:
+    with qtbot.waitSignal(transcript.citation_activated, timeout=WAIT_MS) as cited:
         transcript.highlighted.emit(QUrl("cite:2:2,3"))
     assert cited.args == [2, (2, 3)]
-    with qtbot.waitSignal(transcript.edit_requested) as edit:
+    with qtbot.waitSignal(transcript.edit_requested, timeout=WAIT_MS) as edit:
         transcript.anchorClicked.emit(QUrl("edit:2"))
     assert edit.args == [2]
     # The hrefs the tests emit are the ones the document carries.
@@ -255,7 +256,7 @@ def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
     shown = transcript.toPlainText()
     assert text[:RENDER_BUDGET_CHARS] in shown
     assert text[: RENDER_BUDGET_CHARS + 1] not in shown
-    qtbot.waitUntil(lambda: text in transcript.toPlainText())
+    qtbot.waitUntil(lambda: text in transcript.toPlainText(), timeout=WAIT_MS)
     assert transcript.renders >= len(text) // RENDER_BUDGET_CHARS
     transcript.finish_live(TurnDisplay(index=0, user="u", text=text, status="done"))
     whole = Transcript()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for
+from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore
@@ -30,7 +31,7 @@ def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
     main = MainWindow(services=services)
     qtbot.addWidget(main)
     yield main
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def _combo(window: MainWindow, name: str) -> QComboBox:
@@ -100,7 +101,7 @@ def test_pickers_follow_endpoints_added_renamed_and_removed(
     assert "Azure Command" in _texts(rerank)
     assert "Azure Command" in _texts(chat)
     window.chat_pane.endpoint_picker.pick(added.id)
-    with qtbot.waitSignal(services.session.selection_changed) as changed:
+    with qtbot.waitSignal(services.session.selection_changed, timeout=WAIT_MS) as changed:
         services.session.save_endpoint(added.model_copy(update={"name": "Azure Command R+"}))
     assert changed.args == ["chat"]
     assert chat.currentText() == "Azure Command R+"
@@ -145,7 +146,7 @@ def test_with_no_endpoint_left_the_panes_say_where_to_add_one(
     pane.set_documents(["apple pie"])
     assert "add one in the Endpoints pane" in pane.request_body_text()
     pane.run()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert services.notices.history()[-1].title == "No endpoint: add one in the Endpoints pane"
     window.chat_pane.send("Hello")
     assert not window.chat_pane.is_streaming()

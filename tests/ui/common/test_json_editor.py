@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
+from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
 from workbench.ui.common.json_editor import JsonEditor, JsonHighlighter
 from workbench.ui.common.json_highlight import utf16_index
@@ -49,7 +50,7 @@ def test_json_editor_marks_error_after_typing_stops(editor: JsonEditor, qtbot: Q
     text = editor.findChild(QPlainTextEdit, "jsonEditorText")
     assert text is not None
     text.moveCursor(text.textCursor().MoveOperation.End)
-    with qtbot.waitSignal(editor.validity_changed) as blocker:
+    with qtbot.waitSignal(editor.validity_changed, timeout=WAIT_MS) as blocker:
         qtbot.keyClick(text, Qt.Key.Key_Return)
         qtbot.keyClicks(text, ",")
     ok, message = blocker.args
@@ -118,7 +119,7 @@ def test_json_editor_checker_reports_its_own_problem(editor: JsonEditor) -> None
 
 
 def test_json_editor_value_changed_carries_parsed_value(editor: JsonEditor, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(editor.value_changed) as blocker:
+    with qtbot.waitSignal(editor.value_changed, timeout=WAIT_MS) as blocker:
         editor.set_text('["x"]')
     assert blocker.args == [["x"]]
 
@@ -138,7 +139,9 @@ def test_json_editor_turns_colours_off_for_huge_texts_and_back(
         block = editor.editor.document().firstBlock().next()
         return bool(block.layout().formats())
 
-    qtbot.waitUntil(coloured)  # the highlighter re-colours on its next turn of the event loop
+    qtbot.waitUntil(
+        coloured, timeout=WAIT_MS
+    )  # the highlighter re-colours on its next turn of the event loop
 
 
 def test_an_empty_editor_with_a_hint_greets_neutrally_until_typed_in(
@@ -155,7 +158,7 @@ def test_an_empty_editor_with_a_hint_greets_neutrally_until_typed_in(
     assert editor.editor.placeholderText() == "Type a JSON list"
     qtbot.keyClicks(editor.editor, "x")
     qtbot.keyClick(editor.editor, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(lambda: "The JSON is empty" in message.text())
+    qtbot.waitUntil(lambda: "The JSON is empty" in message.text(), timeout=WAIT_MS)
     assert message.property("role") == "error"
     assert editor.error_position() == (1, 1)
 
@@ -187,7 +190,7 @@ def test_a_huge_text_is_not_handed_to_the_highlighter_line_by_line(
     assert editor.is_valid()
     assert lines == []
     editor.set_value(["small"])
-    qtbot.waitUntil(lambda: '  "small"' in lines)
+    qtbot.waitUntil(lambda: '  "small"' in lines, timeout=WAIT_MS)
 
 
 def test_set_text_validates_what_the_editor_holds_even_when_qt_rewrites_separators(

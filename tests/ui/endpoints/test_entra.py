@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
+from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme
 from workbench.ui.endpoints.pane import EndpointsPane
 
@@ -25,9 +26,9 @@ def pane(services: Services, qtbot: QtBot) -> Iterator[EndpointsPane]:
     widget = EndpointsPane(services=services)
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     yield widget
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def _child(pane: EndpointsPane, kind: type, name: str) -> object:
@@ -81,7 +82,7 @@ def test_entra_endpoint_saves_tests_and_never_stores_a_token(
     save = _child(pane, QPushButton, "saveEndpointButton")
     assert isinstance(save, QPushButton)
     save.click()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     saved = services.session.current()
     assert saved is not None
     assert saved.auth is AuthScheme.ENTRA
@@ -90,7 +91,7 @@ def test_entra_endpoint_saves_tests_and_never_stores_a_token(
 
     test = _child(pane, QPushButton, "testConnectionButton")
     assert isinstance(test, QPushButton)
-    with qtbot.waitSignal(pane.probe_finished, timeout=20_000) as finished:
+    with qtbot.waitSignal(pane.probe_finished, timeout=WAIT_MS) as finished:
         test.click()
     report: ProbeReport = finished.args[0]
     assert report.ok, report.text()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for
+from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.secrets import KeyringSecretStore
 from workbench.ui.endpoints.pane import EndpointsPane
@@ -43,9 +44,9 @@ def pane(services: Services, qtbot: QtBot) -> Iterator[EndpointsPane]:
     widget = EndpointsPane(services=services)
     qtbot.addWidget(widget)
 
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     yield widget
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def _edit(pane: EndpointsPane, name: str) -> QLineEdit:
@@ -77,7 +78,7 @@ def _type(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 
 
 def _test_connection(pane: EndpointsPane, qtbot: QtBot) -> ProbeReport:
-    with qtbot.waitSignal(pane.probe_finished, timeout=20_000) as finished:
+    with qtbot.waitSignal(pane.probe_finished, timeout=WAIT_MS) as finished:
         _button(pane, "testConnectionButton").click()
     report: ProbeReport = finished.args[0]
     return report
@@ -114,9 +115,9 @@ def test_save_edits_and_store_a_new_key(
     _type(qtbot, _edit(pane, "priceInput"), "2.5")
     _type(qtbot, _edit(pane, "apiKey"), "new-key-abcdef-9876")
     assert pane.is_dirty()
-    with qtbot.waitSignal(pane.key_stored):
+    with qtbot.waitSignal(pane.key_stored, timeout=WAIT_MS):
         _button(pane, "saveEndpointButton").click()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     saved = services.session.current()
     assert saved is not None
     assert (saved.name, saved.model, saved.prices.input_per_million) == (
@@ -224,7 +225,7 @@ def test_duplicate_then_delete_with_confirmation(
     box = pane.findChild(QMessageBox, "confirmDeleteBox")
     assert box is not None
     box.button(QMessageBox.StandardButton.Yes).click()
-    qtbot.waitUntil(services.tasks.is_idle)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert len(services.session.endpoints()) == before
     assert services.session.endpoint(copy.id) is None
 
@@ -263,14 +264,14 @@ def test_no_secure_keyring_says_how_to_fix_it(services: Services, qtbot: QtBot) 
         pane = EndpointsPane(services=services)
         qtbot.addWidget(pane)
 
-        qtbot.waitUntil(services.tasks.is_idle)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
         banner = _label(pane, "keyringBanner")
         assert not banner.isHidden()
         assert "gnome-keyring" in banner.text()
         assert "PYTHON_KEYRING_BACKEND" in banner.text()
         _type(qtbot, _edit(pane, "apiKey"), "would-be-plain-text")
         _button(pane, "saveEndpointButton").click()
-        qtbot.waitUntil(services.tasks.is_idle)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
         assert services.notices.history()[-1].title == "No secure keyring available"
         assert _edit(pane, "apiKey").text() == "would-be-plain-text"  # kept, not lost
     finally:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from tests.conftest import token_calls
 from tests.ui.conftest import use_endpoint
 from tests.ui.rerank.test_pane import FRUIT, error_text, fill, ranking, run
+from tests.waits import WAIT_S
 from workbench.api.models import AuthScheme
 from workbench.core.endpoints import EndpointConfig
 from workbench.ui.rerank.pane import RerankPane
@@ -52,7 +53,7 @@ def test_rerank_pane_signs_in_and_refreshes_a_dead_token(
         model="rerank-v3.5",
         auth=AuthScheme.ENTRA,
         token_command=token_command("--lifetimes=-5,3600", "--claim", "3600"),
-        timeout_s=30,
+        timeout_s=WAIT_S,
     )
     services.session.save_endpoint(endpoint)
     use_endpoint(services, endpoint.id)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import endpoint_for, run_async, select_flavour, use_endpoint
+from tests.waits import WAIT_MS
 from workbench.api.models import Flavour, RerankHit, RerankRequest, RerankResponse
 from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointConfig, Prices
@@ -80,7 +81,7 @@ def run(pane: RerankPane, services: Services, qtbot: QtBot) -> None:
     query = child(pane, QPlainTextEdit, "rerankQuery")
     query.setFocus()
     qtbot.keyClick(query, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def ranking(pane: RerankPane) -> list[int]:
@@ -148,7 +149,7 @@ def test_rerank_pane_ranks_objects_on_v1_by_the_checked_fields(pane, services, q
         {"title": "fig", "text": "date", "year": 2020},
     ]
     fill(pane, "apple orchard", docs)
-    qtbot.waitUntil(lambda: pane.form.rank_fields() == ["text"])
+    qtbot.waitUntil(lambda: pane.form.rank_fields() == ["text"], timeout=WAIT_MS)
     run(pane, services, qtbot)
     assert ranking(pane)[0] == 1
     pane.form.set_rank_fields(["title"])
@@ -180,7 +181,7 @@ def test_rank_fields_order_changes_a_truncated_v2_ranking(pane, services, qtbot)
 
 def test_rank_fields_picker_counts_keys_and_warns_about_missing_ones(pane, qtbot) -> None:
     fill(pane, "q", [{"title": "a", "text": "x"}, {"text": "y"}, {"text": "z"}])
-    qtbot.waitUntil(lambda: pane.form.fields.count() == 2)
+    qtbot.waitUntil(lambda: pane.form.fields.count() == 2, timeout=WAIT_MS)
     fields = pane.form.fields
     assert fields.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
     labels = [fields.item(i).text() for i in range(fields.count())]
@@ -213,7 +214,7 @@ CSV_NO_TEXT = (
 def test_documents_without_text_rank_on_the_wordiest_key_and_say_so(pane, qtbot) -> None:
     # A pasted CSV: checking the first column would rank on ids.
     pane.editor.import_text(CSV_NO_TEXT)
-    qtbot.waitUntil(lambda: pane.form.fields.count() == 3)
+    qtbot.waitUntil(lambda: pane.form.fields.count() == 3, timeout=WAIT_MS)
     assert pane.form.rank_fields() == ["body"]
     hint = child(pane, QLabel, "rerankFieldsWarning")
     assert not hint.isHidden()
@@ -392,10 +393,10 @@ def test_escape_cancels_a_slow_run_and_keeps_inputs(pane, services, qtbot) -> No
         query = child(pane, QPlainTextEdit, "rerankQuery")
         qtbot.keyClick(query, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         run_button = child(pane, QPushButton, "rerankRun")
-        qtbot.waitUntil(lambda: not run_button.isEnabled())
+        qtbot.waitUntil(lambda: not run_button.isEnabled(), timeout=WAIT_MS)
         assert child(pane, QPushButton, "rerankCancel").isEnabled()
         qtbot.keyClick(query, Qt.Key.Key_Escape)
-        qtbot.waitUntil(services.tasks.is_idle)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert run_button.isEnabled()
     assert status(pane) == "Cancelled"
     assert pane.query.toPlainText() == "apple"
@@ -403,7 +404,7 @@ def test_escape_cancels_a_slow_run_and_keeps_inputs(pane, services, qtbot) -> No
 
 def test_table_edits_show_in_the_json(pane, qtbot) -> None:
     fill(pane, "q", ["one", "two"])
-    qtbot.waitUntil(lambda: pane.editor.model.rowCount() == 2)
+    qtbot.waitUntil(lambda: pane.editor.model.rowCount() == 2, timeout=WAIT_MS)
     pane.editor.tabs.setCurrentIndex(1)
     model = pane.editor.model
     assert model.setData(model.index(1, 0), "TWO")
@@ -411,7 +412,7 @@ def test_table_edits_show_in_the_json(pane, qtbot) -> None:
     assert json.loads(pane.editor.json.text()) == ["one", "TWO"]
     pane.editor.tabs.setCurrentIndex(1)
     assert model.setData(model.index(0, 0), "ONE")
-    qtbot.waitUntil(lambda: json.loads(pane.editor.json.text()) == ["ONE", "TWO"])
+    qtbot.waitUntil(lambda: json.loads(pane.editor.json.text()) == ["ONE", "TWO"], timeout=WAIT_MS)
     pane.editor.json.set_text('[{"text": "a", "n": "1"}]')
     assert pane.editor.model.columns() == ["text", "n"]
     assert pane.editor.model.index(0, 1).data() == "1"
@@ -438,12 +439,12 @@ def test_import_and_export_files(pane, tmp_path, qtbot) -> None:
 def test_request_preview_shows_the_wire_body(pane, services, qtbot) -> None:
     fill(pane, "apple", [{"title": "t", "text": "x"}])
     preview = child(pane, QPlainTextEdit, "rerankRequestPreview")
-    qtbot.waitUntil(lambda: '"query": "apple"' in preview.toPlainText())
+    qtbot.waitUntil(lambda: '"query": "apple"' in preview.toPlainText(), timeout=WAIT_MS)
     body = json.loads(preview.toPlainText())
     assert body["documents"] == ["text: x"]  # v2: objects rendered as text
     select_flavour(services, Flavour.COHERE_V1)
     pane.form.return_documents.setChecked(True)
-    qtbot.waitUntil(lambda: '"return_documents": true' in preview.toPlainText())
+    qtbot.waitUntil(lambda: '"return_documents": true' in preview.toPlainText(), timeout=WAIT_MS)
     body = json.loads(preview.toPlainText())
     assert body["documents"] == [{"title": "t", "text": "x"}]
     assert body["rank_fields"] == ["text"]
@@ -453,7 +454,7 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     pane, services, qtbot
 ) -> None:
     select_flavour(services, Flavour.COHERE_V1)
-    docs = [f"document {i} about apples" if i % 7 == 0 else f"document {i}" for i in range(1001)]
+    docs = [f"document {i} about apples" if i % 7 == 0 else f"document {i}" for i in range(1000)]
     fill(pane, "apples", docs)
     run(pane, services, qtbot)
     assert "lower max_chunks_per_doc to 9 or split into batches" in error_text(pane)
@@ -466,7 +467,7 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     assert error_text(pane) == ""
     assert len(ranking(pane)) == 5
     assert all(i % 7 == 0 for i in ranking(pane))
-    assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 2
+    assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 1
 
 
 def _sent_model(pane: RerankPane) -> str:
@@ -485,7 +486,7 @@ def test_model_named_by_info_is_asked_again_after_the_endpoint_is_edited(
     assert _sent_model(pane) == SandboxConfig().chat_model
     with start_sandbox(SandboxConfig(chat_model="another-deployment")) as other:
         services.session.save_endpoint(endpoint.model_copy(update={"base_url": other.base_url}))
-        qtbot.waitUntil(lambda: _sent_model(pane) == "<model named by GET /info>")
+        qtbot.waitUntil(lambda: _sent_model(pane) == "<model named by GET /info>", timeout=WAIT_MS)
         run(pane, services, qtbot)
         assert _sent_model(pane) == "another-deployment"
         assert ranking(pane)[0] == 1
@@ -519,5 +520,5 @@ def test_rank_fields_order_changes_by_keyboard(pane, qtbot) -> None:
     qtbot.keyClick(fields, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     assert pane.form.rank_fields() == ["title", "body", "text"]
     # v2 renders objects to text in rank_fields order
-    qtbot.waitUntil(lambda: "title: t\\nbody: y" in pane.request_body_text())
+    qtbot.waitUntil(lambda: "title: t\\nbody: y" in pane.request_body_text(), timeout=WAIT_MS)
     assert "Alt+Up" in fields.toolTip()

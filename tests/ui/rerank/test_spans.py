@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
 from tests.ui.rerank.test_pane import error_text, fill, ranking, run
+from tests.waits import WAIT_MS
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.rerank.span_marks import marked_texts
 
@@ -58,7 +59,7 @@ def test_spans_are_sent_and_marked_in_the_selected_document(
     pane.form.spans.max_spans.setValue(1)
     pane.form.spans.priority.setValue(3)
     fill(pane, "where do penguins live", DOCS)
-    qtbot.waitUntil(lambda: '"relevant_spans"' in pane.preview.toPlainText())
+    qtbot.waitUntil(lambda: '"relevant_spans"' in pane.preview.toPlainText(), timeout=WAIT_MS)
     body = json.loads(pane.preview.toPlainText())
     assert body["relevant_spans"] == {"mode": "enabled", "threshold": 0.1, "max_spans": 1}
     assert body["priority"] == 3

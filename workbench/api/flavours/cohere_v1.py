@@ -29,11 +29,19 @@ from workbench.api.flavours.common import (
     failed,
     generation_fields,
     list_at,
+    refuse_images,
     rerank_response,
     str_at,
     stringify_document,
 )
-from workbench.api.models import ToolCall, Usage
+from workbench.api.flavours.traits import (
+    FlavourTraits,
+    RerankTraits,
+    Routes,
+    model_stop_limit,
+    params,
+)
+from workbench.api.models import Flavour, ToolCall, Usage
 from workbench.api.tools import tool_to_v1
 from workbench.api.wire_values import (
     bad,
@@ -69,6 +77,46 @@ _PARAMS = {
     "response_format": "response_format",
 }
 _ROLES = {"system": "SYSTEM", "user": "USER", "assistant": "CHATBOT", "tool": "TOOL"}
+
+TRAITS = FlavourTraits(
+    flavour=Flavour.COHERE_V1,
+    label="Cohere v1",
+    short_label="Cohere v1",
+    routes=Routes(chat="/v1/chat", rerank="/v1/rerank"),
+    # v1 answers JSON lines unless asked otherwise; gateways may wrap them as SSE.
+    stream_accept="application/stream+json, text/event-stream",
+    framing="sse-or-ndjson",
+    documents=True,
+    citations=True,
+    search_queries_only=True,
+    params=params(
+        "temperature",
+        "p",
+        "k",
+        "frequency_penalty",
+        "presence_penalty",
+        "seed",
+        "max_tokens",
+        "stop_sequences",
+        "prompt_truncation",
+        "citation_mode",
+        "safety_mode",
+    ),
+    stop_sequence_limit=model_stop_limit(),
+    history_field="chat_history",
+    preamble_field="preamble",
+    rerank=RerankTraits(
+        supported=True,
+        objects=True,
+        mixed=True,
+        rank_fields=True,
+        return_documents=True,
+        length_parameter="max_chunks_per_doc",
+        chunk_budget=10_000,
+        default_chunks_per_doc=10,
+    ),
+)
+"""What Cohere v1 is; `workbench.api.flavour_traits` hands it out."""
 
 # --- rerank -------------------------------------------------------------------------------------
 
@@ -134,8 +182,9 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     """The `/v1/chat` body.
 
     Raises:
-        InputError: for a parameter v1 does not have.
+        InputError: for a parameter v1 does not have, or images.
     """
+    refuse_images(request, "Cohere v1")
     body: dict[str, Any] = {"message": request.message or ""}
     body.update(
         drop_none(
@@ -151,6 +200,9 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         )
     )
     body.update(generation_fields(request.params, _PARAMS, "Cohere v1"))
+    if request.params.response_format is not None:  # v1 names the schema `schema`
+        fmt = request.params.response_format
+        body["response_format"] = drop_none({"type": fmt.type, "schema": fmt.json_schema})
     if stream:
         body["stream"] = True
     return body

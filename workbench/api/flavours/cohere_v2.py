@@ -33,8 +33,16 @@ from workbench.api.flavours.common import (
     list_at,
     rerank_response,
     str_at,
+    user_content,
 )
-from workbench.api.models import Citation, ToolCall
+from workbench.api.flavours.traits import (
+    FlavourTraits,
+    RerankTraits,
+    Routes,
+    model_stop_limit,
+    params,
+)
+from workbench.api.models import Citation, Flavour, ToolCall
 from workbench.api.tools import tool_to_function
 from workbench.api.wire_values import bad, index_at, object_at, objects_at, text_at
 
@@ -60,7 +68,50 @@ _PARAMS = {
     "presence_penalty": "presence_penalty",
     "safety_mode": "safety_mode",
     "response_format": "response_format",
+    "thinking": "thinking",
+    "strict_tools": "strict_tools",
+    "tool_choice": "tool_choice",
 }
+
+TRAITS = FlavourTraits(
+    flavour=Flavour.COHERE_V2,
+    label="Cohere v2",
+    short_label="Cohere v2",
+    routes=Routes(chat="/v2/chat", rerank="/v2/rerank"),
+    stream_accept="text/event-stream",
+    framing="sse",
+    documents=True,
+    citations=True,
+    search_queries_only=False,
+    params=params(
+        "temperature",
+        "p",
+        "k",
+        "frequency_penalty",
+        "presence_penalty",
+        "seed",
+        "max_tokens",
+        "stop_sequences",
+        "citation_mode",
+        "safety_mode",
+    ),
+    stop_sequence_limit=model_stop_limit(),
+    history_field="messages",
+    preamble_field=None,
+    # v2 sends strings only; objects are rendered to "key: value" lines in rank_fields order (so
+    # rank_fields still applies), and a plain string mixed in has none of the fields and would be
+    # ranked on different terms: no mixing.
+    rerank=RerankTraits(
+        supported=True,
+        objects=True,
+        rank_fields=True,
+        length_parameter="max_tokens_per_doc",
+        model_required=True,
+        relevant_spans=True,
+        priority=True,
+    ),
+)
+"""What Cohere v2 is; `workbench.api.flavour_traits` hands it out."""
 
 # --- rerank -------------------------------------------------------------------------------------
 
@@ -153,12 +204,25 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
     return messages
 
 
+def _assistant_content(message: ChatMessage) -> str | list[dict[str, Any]] | None:
+    # Reasoning models get their thinking back as a block before the text (the SDK's
+    # AssistantMessage content takes `thinking` blocks), so a tool loop keeps its reasoning.
+    if not message.thinking:
+        return message.content if message.content or not message.tool_calls else None
+    blocks: list[dict[str, Any]] = [{"type": "thinking", "thinking": message.thinking}]
+    if message.content:
+        blocks.append({"type": "text", "text": message.content})
+    return blocks
+
+
 def _message(message: ChatMessage, pos: int) -> list[dict[str, Any]]:
     if message.role == "tool":
         return _tool_messages(message.tool_results, f"history[{pos}].tool_results")
     wire: dict[str, Any] = {"role": message.role}
-    if message.content or not message.tool_calls:
-        wire["content"] = message.content
+    if message.role == "user":
+        wire["content"] = user_content(message.content, message.images)
+    elif (content := _assistant_content(message)) is not None:
+        wire["content"] = content
     if message.tool_plan:
         wire["tool_plan"] = message.tool_plan
     if message.tool_calls:
@@ -181,7 +245,7 @@ def messages(request: ChatRequest) -> list[dict[str, Any]]:
     for pos, message in enumerate(request.history):
         wire += _message(message, pos)
     if request.message is not None:
-        wire.append({"role": "user", "content": request.message})
+        wire.append({"role": "user", "content": user_content(request.message, request.images)})
     return wire + _tool_messages(request.tool_results, "tool_results")
 
 
@@ -302,6 +366,16 @@ def _error_text(error: Any) -> str | None:
     return error if isinstance(error, str) else json.dumps(error, ensure_ascii=False)
 
 
+def _content_events(kind: str, content: dict[str, Any]) -> list[StreamEvent]:
+    # The SDK's content-start carries `thinking` / `text` too (usually empty): keep what it has.
+    where = f"{_MESSAGE}.content"
+    if content.get("thinking") is not None:
+        thought = text_at(content, "thinking", where) or ""
+        return [ThinkingDelta(thought)] if thought or kind == "content-delta" else []
+    text = text_at(content, "text", where) or ""
+    return [TextDelta(text)] if text or kind == "content-delta" else []
+
+
 class V2StreamMapper(StreamMapper):
     """Maps v2 server-sent events (`type`) to neutral events."""
 
@@ -317,13 +391,8 @@ class V2StreamMapper(StreamMapper):
         match kind:
             case "message-start":
                 return [StreamStarted(str_at(obj, "id"))]
-            case "content-delta":
-                content = object_at(message, "content", _MESSAGE)
-                if content.get("thinking") is not None:
-                    return [
-                        ThinkingDelta(text_at(content, "thinking", f"{_MESSAGE}.content") or "")
-                    ]
-                return [TextDelta(text_at(content, "text", f"{_MESSAGE}.content") or "")]
+            case "content-start" | "content-delta":
+                return _content_events(kind, object_at(message, "content", _MESSAGE))
             case "tool-plan-delta":
                 return [ToolPlanDelta(text_at(message, "tool_plan", _MESSAGE) or "")]
             case "tool-call-start" | "tool-call-delta" | "tool-call-end":
@@ -333,7 +402,7 @@ class V2StreamMapper(StreamMapper):
                 return [CitationsAdded((_citation(citation, f"{_MESSAGE}.citations"),))]
             case "message-end":
                 return self._end(object_at(obj, "delta"))
-            case "content-start" | "content-end" | "citation-end" | "debug":
+            case "content-end" | "citation-end" | "debug":
                 return []
         return [UnknownEvent(kind or "(no type)")]
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from workbench.api.events import StreamEvent
     from workbench.api.framing import Frame
+    from workbench.api.models import ChatRequest, ImagePart
 
 
 def parse_frame(frame: Frame) -> dict[str, Any]:
@@ -177,6 +178,31 @@ def generation_fields(
         fields[names[name]] = value
     fields.update(params.extra)
     return fields
+
+
+def user_content(text: str, images: list[ImagePart]) -> str | list[dict[str, Any]]:
+    """A user message's `content`: the text alone, or a text block then one block per image."""
+    if not images:
+        return text
+    blocks: list[dict[str, Any]] = [{"type": "text", "text": text}] if text else []
+    for image in images:
+        blocks.append({"type": "image_url", "image_url": image.model_dump(exclude_none=True)})
+    return blocks
+
+
+def refuse_images(request: ChatRequest, label: str) -> None:
+    """Raise when a flavour that has no image content blocks is asked to send images.
+
+    Raises:
+        InputError: naming the first message that carries an image.
+    """
+    if request.images:
+        raise InputError(f"{label} cannot carry images (use Cohere v2)", where="images")
+    for pos, message in enumerate(request.history):
+        if message.images:
+            raise InputError(
+                f"{label} cannot carry images (use Cohere v2)", where=f"history[{pos}].images"
+            )
 
 
 def stringify_document(document: Document, where: str) -> dict[str, str]:

@@ -30,15 +30,17 @@ from workbench.api.flavours.common import (
     generation_fields,
     list_at,
     str_at,
+    user_content,
 )
-from workbench.api.models import ToolCall, Usage
+from workbench.api.flavours.traits import FlavourTraits, Routes, params
+from workbench.api.models import Flavour, ToolCall, Usage
 from workbench.api.tools import tool_to_function
 from workbench.api.wire_values import bad, count_at, index_value, object_at, text_at
 
 if TYPE_CHECKING:
     from workbench.api.models import ChatMessage, ChatRequest, ToolResult
 
-__all__ = ["chat_body", "chat_events", "parse_rerank", "rerank_body", "stream_mapper"]
+__all__ = ["TRAITS", "chat_body", "chat_events", "parse_rerank", "rerank_body", "stream_mapper"]
 
 _PARAMS = {
     "temperature": "temperature",
@@ -49,8 +51,38 @@ _PARAMS = {
     "frequency_penalty": "frequency_penalty",
     "presence_penalty": "presence_penalty",
     "response_format": "response_format",
+    "tool_choice": "tool_choice",
 }
 _LABEL = "The OpenAI-compatible route"
+
+TRAITS = FlavourTraits(
+    flavour=Flavour.OPENAI,
+    label="OpenAI-compatible / Azure model inference",
+    short_label="OpenAI",
+    # Compatible servers (vLLM, Infinity) serve Cohere-v1-shaped rerank next to OpenAI chat, but
+    # the workbench offers rerank only on the Cohere flavours (rerank traits left unsupported).
+    # Azure model inference wants `?api-version=` on chat and info.
+    routes=Routes(
+        chat="/chat/completions", rerank="/v1/rerank", versioned=frozenset({"chat", "info"})
+    ),
+    stream_accept="text/event-stream",
+    framing="sse",
+    documents=False,
+    citations=False,
+    search_queries_only=False,
+    params=params(
+        "temperature",
+        "frequency_penalty",
+        "presence_penalty",
+        "seed",
+        "max_tokens",
+        "stop_sequences",
+    ),
+    stop_sequence_limit=4,  # OpenAI's `stop` takes at most four
+    history_field="messages",
+    preamble_field=None,
+)
+"""What the OpenAI-compatible route is; `workbench.api.flavour_traits` hands it out."""
 
 # --- chat request -------------------------------------------------------------------------------
 
@@ -68,7 +100,8 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
 def _message(message: ChatMessage, pos: int) -> list[dict[str, Any]]:
     if message.role == "tool":
         return _tool_messages(message.tool_results, f"history[{pos}].tool_results")
-    wire: dict[str, Any] = {"role": message.role, "content": message.content}
+    content = user_content(message.content, message.images)
+    wire: dict[str, Any] = {"role": message.role, "content": content}
     if message.tool_calls:
         # llama.cpp's server rejects `content: null` next to tool calls; "" works everywhere.
         wire["tool_calls"] = [
@@ -104,7 +137,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     for pos, message in enumerate(request.history):
         wire += _message(message, pos)
     if request.message is not None:
-        wire.append({"role": "user", "content": request.message})
+        wire.append({"role": "user", "content": user_content(request.message, request.images)})
     wire += _tool_messages(request.tool_results, "tool_results")
     body: dict[str, Any] = drop_none(
         {
@@ -114,6 +147,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         }
     )
     body.update(generation_fields(request.params, _PARAMS, _LABEL))
+    body.update(_openai_forms(request))
     if stream:
         body["stream"] = True
         # Without it OpenAI-style servers send no usage in a stream, so a turn's tokens and cost
@@ -124,6 +158,18 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         if body["stream_options"] is None:
             del body["stream_options"]
     return body
+
+
+def _openai_forms(request: ChatRequest) -> dict[str, Any]:
+    """`response_format` and `tool_choice` in the OpenAI spelling (the neutral form is Cohere's)."""
+    forms: dict[str, Any] = {}
+    fmt = request.params.response_format
+    if fmt is not None and fmt.json_schema is not None:
+        schema = {"name": "answer", "schema": fmt.json_schema}
+        forms["response_format"] = {"type": "json_schema", "json_schema": schema}
+    if request.params.tool_choice is not None:
+        forms["tool_choice"] = request.params.tool_choice.lower()
+    return forms
 
 
 # --- chat response ------------------------------------------------------------------------------

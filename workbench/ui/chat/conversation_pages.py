@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.api.models import Flavour
+from workbench.api import flavour_traits
+from workbench.api.models import DEFAULT_FLAVOUR, Flavour
 from workbench.core.chat_history_io import neutral_json, parse_entries
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
@@ -32,10 +33,9 @@ if TYPE_CHECKING:
     from workbench.core.chat_request_preview import RequestPreview
 
 EXPORT_FILTERS: dict[str, Flavour] = {
-    "Cohere v1 chat_history (*.json)": Flavour.COHERE_V1,
-    "Cohere v2 messages (*.json)": Flavour.COHERE_V2,
-    "OpenAI messages (*.json)": Flavour.OPENAI,
+    f"{t.short_label} {t.history_field} (*.json)": t.flavour for t in map(flavour_traits, Flavour)
 }
+"""One file type per flavour, e.g. "Cohere v1 chat_history (*.json)"."""
 IMPORT_FILTER = "Conversation (*.json);;All files (*)"
 _EMPTY = "[]"
 """What the History editor holds for an empty conversation (and while a newer one waits)."""
@@ -79,7 +79,7 @@ class HistoryPage(QWidget):
         self._pending: Sequence[ChatMessage] | Callable[[], Sequence[ChatMessage]] | None = None
         """The conversation to write in when the editor is next shown or read."""
         self._fill([])
-        self._flavour = Flavour.COHERE_V2
+        self._flavour = DEFAULT_FLAVOUR
         label = QLabel("Co&nversation history:", self)
         label.setBuddy(self._editor.editor)
         hint = QLabel(

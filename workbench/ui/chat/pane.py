@@ -8,10 +8,13 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from workbench.api import flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour
+from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
+from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import ChatFrame, Reply
+from workbench.core.structured import schema_verdict
 from workbench.ui import resources
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -26,7 +29,7 @@ from workbench.ui.gc_guard import release_free_memory
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage, ChatRequest
+    from workbench.api.models import ChatMessage, ChatRequest, Flavour, ResponseFormat
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
@@ -60,6 +63,8 @@ class ChatPane(QWidget):
         self._services = services
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
         self._editing: int | None = None
+        self._format: ResponseFormat | None = None
+        """The response format of the turn in flight (its answer is checked against it)."""
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self.setObjectName("chatPane")
         self.setAccessibleName("Chat")
@@ -83,6 +88,7 @@ class ChatPane(QWidget):
         self.tabs = ChatSidePanel(parent=self)
         # The pages the pane wires (and tests drive), named as before the tabs moved out.
         self.params, self.setup = self.tabs.params, self.tabs.setup
+        self.model_options = self.tabs.model_options
         self.documents, self.tools = self.tabs.documents, self.tabs.tools
         self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
         self.sources, self.queries = self.tabs.sources, self.tabs.queries
@@ -138,8 +144,12 @@ class ChatPane(QWidget):
             self.documents.editor.editor.textChanged,
             self.tools.editor.editor.textChanged,
             self.params.params_changed,
+            self.model_options.options_changed,
         ):
             changed.connect(self._schedule_preview)
+        self.setup.model.textChanged.connect(self._on_model_changed)
+        self.model_options.strip.watch(c.message)
+        self.model_options.strip.images_changed.connect(self._on_images_changed)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
@@ -227,21 +237,25 @@ class ChatPane(QWidget):
         return endpoint
 
     def _frame(self) -> ChatFrame:
-        has_docs = self._endpoint().flavour is not Flavour.OPENAI
+        has_docs = flavour_traits(self._endpoint().flavour).documents
         documents = parse_documents(self.documents.editor.value()) if has_docs else []
         return ChatFrame(
             model=self.setup.model.text().strip() or None,
             preamble=self.setup.preamble.toPlainText(),
             documents=documents,
             tools=parse_tools(self.tools.editor.value()),
-            params=self.params.params(),
+            params=self.model_options.apply(self.params.params()),
             search_queries_only=self.params.search_queries_only(),
         )
 
     def _guarded(self, build: Any) -> ChatRequest | None:
+        before = list(self.session().turns)
         try:
             request: ChatRequest = build(self._frame())
+            # What the API would refuse is said here, before anything is sent.
+            check_request(request, self._endpoint().model)
         except InputError as exc:
+            self.session().turns = before
             self._services.notices.post_error(exc)
             self.composer.status.setText(str(exc))
             return None
@@ -255,9 +269,11 @@ class ChatPane(QWidget):
         if editing is not None:
             request = self._guarded(lambda f: self.session().edit_and_resend(editing, message, f))
         else:
-            request = self._guarded(lambda f: self.session().send(message, f))
+            images = self.model_options.images()
+            request = self._guarded(lambda f: self.session().send(message, f, images))
         if request is not None:
             self.composer.message.clear()
+            self.model_options.strip.clear_images()
             self._on_cancel_edit_clicked()
             self._start(request)
 
@@ -340,11 +356,26 @@ class ChatPane(QWidget):
         if pane != "chat":
             return
         self.tabs.set_endpoint(self._services.session.selected("chat"))
+        self._on_model_changed()
         self._schedule_preview()
+
+    def _on_images_changed(self) -> None:
+        count = self.model_options.strip.count()
+        if count:
+            self.composer.status.setText(
+                self.tr("%n image(s) attached to the next message (Model page).", "", count)
+            )
+
+    def _on_model_changed(self, *_: object) -> None:
+        endpoint = self._services.session.selected("chat")
+        model = self.setup.model.text().strip() or (endpoint.model if endpoint else None)
+        self.model_options.set_model(model)
+        self.params.set_choices("safety_mode", safety_choices(model))
 
     # --- the turn -------------------------------------------------------------------------------
 
     def _start(self, request: ChatRequest) -> None:
+        self._format = request.params.response_format
         index = len(self.controller.turns) - 1
         self._rebuild(upto=index)
         self._set_busy(True)  # at once, not when the task first runs: no double Send
@@ -361,6 +392,8 @@ class ChatPane(QWidget):
     def _on_controller_turn_finished(self, index: int) -> None:
         turn = self.controller.turns[index]
         reply, cmap = turn.reply or Reply(), self.controller.citations(index)
+        if (verdict := schema_verdict(reply.text, self._format)) and turn.reply is not None:
+            turn.reply.status = f"{turn.reply.status} · {verdict}"
         self.transcript.finish_live(display_of(index, turn, cmap))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)

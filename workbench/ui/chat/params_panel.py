@@ -7,7 +7,6 @@ and an out-of-range value must be refused with its range named, keeping what the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -22,43 +21,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.api import FlavourTraits, ParamTrait, flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour, GenerationParams
+from workbench.api.models import DEFAULT_FLAVOUR, Flavour, GenerationParams
 from workbench.ui.common.a11y import StatusLabel
 
-COHERE = frozenset({Flavour.COHERE_V1, Flavour.COHERE_V2})
-ALL = frozenset(Flavour)
-V1 = frozenset({Flavour.COHERE_V1})
-_INT64 = 2**63 - 1
 _Field = QLineEdit | QComboBox | QPlainTextEdit
 
+ParamSpec = ParamTrait
+"""One parameter: how it is typed, its server default, its allowed range (declared in api)."""
 
-@dataclass(frozen=True)
-class ParamSpec:
-    """One parameter: how it is typed, its server default, its allowed range, where it exists."""
 
-    name: str
-    label: str
-    kind: str
-    """"float", "int", "choice" or "lines"."""
-    default: str
-    low: float | None = None
-    high: float | None = None
-    choices: tuple[str, ...] = ()
-    flavours: frozenset[Flavour] = ALL
-    tip: str = ""
+def all_specs() -> tuple[ParamSpec, ...]:
+    """Every flavour's parameters, each once, in the flavours' order (one field per parameter)."""
+    seen: dict[str, ParamSpec] = {}
+    for flavour in Flavour:
+        for spec in flavour_traits(flavour).params:
+            seen.setdefault(spec.name, spec)
+    return tuple(seen.values())
 
-    def range_text(self, flavour: Flavour) -> str:
-        """The allowed values in words."""
-        if self.kind == "lines":
-            return f"at most {stop_limit(flavour)} lines"
-        if self.kind == "choice":
-            return "one of " + ", ".join(self.choices) + " (other values are sent verbatim)"
-        if self.high is None:
-            return (
-                f"a whole number ≥ {_fmt(self.low)}" if self.low is not None else "a whole number"
-            )
-        return f"{_fmt(self.low)} to {_fmt(self.high)}"
+
+def range_text(spec: ParamSpec, traits: FlavourTraits) -> str:
+    """The allowed values in words."""
+    if spec.kind == "lines":
+        return f"at most {traits.stop_sequence_limit} lines"
+    if spec.kind == "choice":
+        return "one of " + ", ".join(spec.choices) + " (other values are sent verbatim)"
+    if spec.high is None:
+        return f"a whole number ≥ {_fmt(spec.low)}" if spec.low is not None else "a whole number"
+    return f"{_fmt(spec.low)} to {_fmt(spec.high)}"
 
 
 def _fmt(number: float | None) -> str:
@@ -67,50 +58,7 @@ def _fmt(number: float | None) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
-SPECS: tuple[ParamSpec, ...] = (
-    ParamSpec("temperature", "Temperature", "float", "0.3", 0, 2, tip="Randomness of sampling."),
-    ParamSpec("p", "Top p", "float", "0.75", 0.01, 0.99, flavours=COHERE, tip="Nucleus sampling."),
-    ParamSpec("k", "Top k", "int", "0", 0, 500, flavours=COHERE, tip="0 disables top-k."),
-    ParamSpec("frequency_penalty", "Frequency penalty", "float", "0", 0, 1),
-    ParamSpec("presence_penalty", "Presence penalty", "float", "0", 0, 1),
-    ParamSpec("seed", "Seed", "int", "random", -_INT64 - 1, _INT64, tip="Same seed, same answer."),
-    ParamSpec("max_tokens", "Max tokens", "int", "model's limit", 1, None),
-    ParamSpec("stop_sequences", "Stop sequences", "lines", "none", tip="One per line."),
-    ParamSpec(
-        "prompt_truncation",
-        "Prompt truncation",
-        "choice",
-        "OFF",
-        choices=("OFF", "AUTO", "AUTO_PRESERVE_ORDER"),
-        flavours=V1,
-    ),
-    ParamSpec(
-        "citation_mode",
-        "Citation mode",
-        "choice",
-        "server's",
-        choices=("ENABLED", "DISABLED", "ACCURATE", "FAST", "OFF", "accurate", "fast", "off"),
-        flavours=COHERE,
-        tip="v1 citation_quality, v2 citation_options.mode; older servers want lowercase.",
-    ),
-    ParamSpec(
-        "safety_mode",
-        "Safety mode",
-        "choice",
-        "CONTEXTUAL",
-        choices=("CONTEXTUAL", "STRICT", "NONE", "OFF"),
-        flavours=COHERE,
-        tip="v1 knows NONE, v2 knows OFF.",
-    ),
-)
-
-
-def stop_limit(flavour: Flavour) -> int:
-    """How many stop sequences a flavour accepts (OpenAI's `stop` takes four)."""
-    return 4 if flavour is Flavour.OPENAI else 5
-
-
-def parse_value(spec: ParamSpec, text: str, flavour: Flavour) -> Any:
+def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
     """Parse one field's text; None when blank (unset).
 
     Raises:
@@ -119,9 +67,9 @@ def parse_value(spec: ParamSpec, text: str, flavour: Flavour) -> Any:
     where = f"parameters.{spec.name}"
     if spec.kind == "lines":
         lines = [line for line in text.splitlines() if line]
-        if len(lines) > stop_limit(flavour):
+        if len(lines) > traits.stop_sequence_limit:
             raise InputError(
-                f"{spec.label}: {len(lines)} given, allowed {spec.range_text(flavour)}", where=where
+                f"{spec.label}: {len(lines)} given, allowed {range_text(spec, traits)}", where=where
             )
         return lines or None
     stripped = text.strip()
@@ -134,14 +82,14 @@ def parse_value(spec: ParamSpec, text: str, flavour: Flavour) -> Any:
     except ValueError:
         kind = "a whole number" if spec.kind == "int" else "a number"
         raise InputError(
-            f"{spec.label}: {stripped!r} is not {kind}; allowed {spec.range_text(flavour)}",
+            f"{spec.label}: {stripped!r} is not {kind}; allowed {range_text(spec, traits)}",
             where=where,
         ) from None
     too_low = spec.low is not None and number < spec.low
     too_high = spec.high is not None and number > spec.high
     if too_low or too_high or number != number:  # NaN compares unequal to itself
         raise InputError(
-            f"{spec.label}: {stripped} is out of range; allowed {spec.range_text(flavour)}",
+            f"{spec.label}: {stripped} is out of range; allowed {range_text(spec, traits)}",
             where=where,
         )
     return number
@@ -160,25 +108,28 @@ class ParamsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("chatParams")
         self.setAccessibleName("Generation parameters")
-        self._flavour = Flavour.COHERE_V2
+        self._traits = flavour_traits(DEFAULT_FLAVOUR)
         self._fields: dict[str, _Field] = {}
         self._labels: dict[str, QLabel] = {}
         self._build_ui()
-        self.set_flavour(self._flavour)
+        self.set_flavour(self._traits.flavour)
 
     def _build_ui(self) -> None:
         form = QFormLayout()
-        for spec in SPECS:
+        for spec in all_specs():
             field = self._make_field(spec)
             label = QLabel(f"{spec.label}:", self)
             label.setBuddy(field)
             self._labels[spec.name] = label
             self._fields[spec.name] = field
             form.addRow(label, field)
-        self._sqo = QCheckBox("Search queries only (v1)", self)
+        self._sqo = QCheckBox("Search queries only (v1, deprecated)", self)
         self._sqo.setObjectName("paramSearchQueriesOnly")
         self._sqo.setAccessibleName("Search queries only")
-        self._sqo.setToolTip("Ask only for the search queries the model would run (Cohere v1).")
+        self._sqo.setToolTip(
+            "Ask only for the search queries the model would run (Cohere v1 only; deprecated, "
+            "v2 has no such option)."
+        )
         self._sqo.toggled.connect(self.params_changed)
         form.addRow(self._sqo)
         self._error = StatusLabel(self)
@@ -216,21 +167,35 @@ class ParamsPanel(QWidget):
             field.textChanged.connect(self.params_changed)
         field.setObjectName(f"param{spec.name.title().replace('_', '')}")
         field.setAccessibleName(spec.label)
-        field.setToolTip(f"{spec.tip} Allowed: {spec.range_text(self._flavour)}.".strip())
+        field.setToolTip(f"{spec.tip} Allowed: {range_text(spec, self._traits)}.".strip())
         return field
 
     # --- public API ---------------------------------------------------------------------------
 
     def set_flavour(self, flavour: Flavour) -> None:
         """Show only what this flavour has; hidden fields keep their text but are not sent."""
-        self._flavour = flavour
-        for spec in SPECS:
-            shown = flavour in spec.flavours
+        self._traits = traits = flavour_traits(flavour)
+        for spec in all_specs():
+            shown = spec in traits.params
             self._fields[spec.name].setVisible(shown)
             self._labels[spec.name].setVisible(shown)
-            tip = f"{spec.tip} Allowed: {spec.range_text(flavour)}.".strip()
+            tip = f"{spec.tip} Allowed: {range_text(spec, traits)}.".strip()
             self._fields[spec.name].setToolTip(tip)
-        self._sqo.setVisible(flavour is Flavour.COHERE_V1)
+        self._sqo.setVisible(traits.search_queries_only)
+
+    def set_choices(self, name: str, choices: tuple[str, ...]) -> None:
+        """Offer only these values for a choice field (a model refuses the others); a value
+        typed that is no longer offered is cleared."""
+        field = self._fields[name]
+        if not isinstance(field, QComboBox):
+            return
+        current = field.currentText()
+        field.blockSignals(True)
+        field.clear()
+        field.addItems(["", *choices])
+        field.setCurrentText(current if current in choices else "")
+        field.blockSignals(False)
+        self.params_changed.emit()
 
     def field(self, name: str) -> _Field:
         """The input for a parameter (tests and focus)."""
@@ -253,7 +218,7 @@ class ParamsPanel(QWidget):
 
     def search_queries_only(self) -> bool:
         """Whether to ask only for search queries (v1 only)."""
-        return self._flavour is Flavour.COHERE_V1 and self._sqo.isChecked()
+        return self._traits.search_queries_only and self._sqo.isChecked()
 
     def params(self) -> GenerationParams:
         """The parameters to send (unset and hidden ones left out).
@@ -262,10 +227,8 @@ class ParamsPanel(QWidget):
             InputError: a field is refused; `.where` names it and the message names the range.
         """
         values: dict[str, Any] = {}
-        for spec in SPECS:
-            if self._flavour not in spec.flavours:
-                continue
-            value = parse_value(spec, self._text(spec.name), self._flavour)
+        for spec in self._traits.params:
+            value = parse_value(spec, self._text(spec.name), self._traits)
             if value is not None:
                 values[spec.name] = value
         return GenerationParams(**values)

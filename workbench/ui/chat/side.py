@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.api.models import Flavour
+from workbench.api import flavour_traits
+from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.ui.chat.controls import (
     DOCUMENTS_SAMPLE,
@@ -26,6 +27,7 @@ from workbench.ui.chat.controls import (
     QueriesPage,
 )
 from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
+from workbench.ui.chat.model_options import ModelOptions
 from workbench.ui.chat.params_panel import ParamsPanel
 from workbench.ui.chat.sources import SourcesView
 from workbench.ui.chat.tool_results_form import ToolResultsForm
@@ -84,6 +86,7 @@ class ChatSidePanel(QWidget):
 
     def _build_pages(self) -> None:
         self.params = ParamsPanel(parent=self)
+        self.model_options = ModelOptions(parent=self)
         self.setup = PreamblePage(self)
         self.documents = EditorPage(
             "Documents",
@@ -115,6 +118,7 @@ class ChatSidePanel(QWidget):
             (self.params, "Parameters", "Generation parameters sent with each turn"),
             (self.documents, "Documents", "RAG documents the answer is grounded on"),
             (self.tools, "Tools", "Tools the model may call"),
+            (self.model_options, "Model", "Reasoning, response format, tool choice and images"),
             (self.tool_results, "Tool results", "Outputs for the model's tool calls"),
             (self.trace, "Trace", "Each turn's steps: tool plan, calls, search, finish"),
             (self.sources, "Sources", "The documents the answer cites"),
@@ -195,10 +199,10 @@ class ChatSidePanel(QWidget):
 
     def set_endpoint(self, endpoint: EndpointConfig | None) -> None:
         """Fit the pages to the endpoint: its flavour's parameters, documents, default model."""
-        flavour = endpoint.flavour if endpoint else Flavour.COHERE_V2
+        flavour = endpoint.flavour if endpoint else DEFAULT_FLAVOUR
         self.params.set_flavour(flavour)
         self.history.set_flavour(flavour)
-        has_docs = flavour is not Flavour.OPENAI
+        has_docs = flavour_traits(flavour).documents
         self._set_section_enabled(self.documents, has_docs, "" if has_docs else _NO_DOCUMENTS)
         model = endpoint.model if endpoint and endpoint.model else "server's default"
         self.setup.model.setPlaceholderText(model)

@@ -22,6 +22,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl, Signal
@@ -144,6 +145,16 @@ class Transcript(QTextBrowser):
         self._live_start = self._end()
         self._scroll_to_end()
 
+    def toggle_thinking(self, turn: int) -> None:
+        """Unfold or fold a finished turn's thinking block (a streaming turn keeps its own)."""
+        if self._live is not None or self._pending is not None:
+            return
+        turns = [
+            replace(t, thinking_open=not t.thinking_open) if t.index == turn else t
+            for t in self._turns
+        ]
+        self.set_turns(turns)
+
     def turns(self) -> list[TurnDisplay]:
         """The finished turns shown."""
         return list(self._turns)
@@ -252,6 +263,8 @@ class Transcript(QTextBrowser):
             self.edit_requested.emit(int(rest))
         elif clicked and kind == "copy" and rest.isdigit():
             self.copy_requested.emit(int(rest))
+        elif clicked and kind == "thinking" and rest.isdigit():
+            self.toggle_thinking(int(rest))
 
     def _at_bottom(self) -> bool:
         bar = self.verticalScrollBar()

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
 from workbench.core.citations import CitationMap, cites_answer, segments
 from workbench.ui.chat.transcript_format import (
@@ -25,6 +26,8 @@ from workbench.ui.chat.transcript_format import (
 if TYPE_CHECKING:
     from workbench.api.models import Citation
 
+THUMB = 48
+"""Pixels of a thumbnail's longer side in the transcript."""
 Links = tuple[int | None, int]
 """Where a streamed turn's "[edit and resend]" and "[copy]" links go (after "You", "Assistant")."""
 
@@ -45,13 +48,26 @@ class TurnDisplay:
     streaming: bool = False
     tool_calls: tuple[str, ...] = field(default=())
     """One-line summaries of the calls the model asked for."""
+    thinking: str = ""
+    """The model's reasoning, shown in a block above the answer that folds and unfolds."""
+    thinking_open: bool = False
+    images: tuple[str, ...] = ()
+    """Data URIs of the images sent with the user's message (shown as thumbnails)."""
     anchors: CitationMap = field(default_factory=CitationMap)
     """`citations` anchored on `text`, computed in core (`ChatController.citations`)."""
 
 
 def frame_of(display: TurnDisplay) -> tuple[object, ...]:
     """What of a live turn, when changed, needs its header re-rendered."""
-    return (display.index, display.user, display.tool_plan, display.tool_results_sent)
+    return (
+        display.index,
+        display.user,
+        display.tool_plan,
+        display.tool_results_sent,
+        display.thinking,
+        display.thinking_open,
+        display.images,
+    )
 
 
 def wants_plain(display: TurnDisplay, *, markdown: bool) -> bool:
@@ -91,16 +107,48 @@ def write_header(cursor: QTextCursor, display: TurnDisplay) -> Links:
         _end_link_line(cursor, display, *_edit_link(display))
         cursor.insertText(display.user, plain_format())
         cursor.insertBlock()
+        if display.images:
+            write_thumbnails(cursor, display)
     if display.tool_results_sent:
         cursor.insertText(f"↩ sent {display.tool_results_sent} tool result(s)", muted())
         cursor.insertBlock()
     cursor.insertText("Assistant", bold())
     assistant = cursor.position()
     _end_link_line(cursor, display, *_copy_link(display))
+    if display.thinking:
+        write_thinking(cursor, display)
     if display.tool_plan:
         cursor.insertText(display.tool_plan, muted(italic=True))
         cursor.insertBlock()
     return you, assistant
+
+
+def write_thinking(cursor: QTextCursor, display: TurnDisplay) -> None:
+    """The thinking block: a toggle line (a link, so Tab and Return reach it), then the text
+    when open. It stays open while the model thinks and folds when the answer starts."""
+    words = len(display.thinking.split())
+    arrow = "▾" if display.thinking_open else "▸"
+    cursor.insertText(f"{arrow} Thinking ({words} words)", link(f"thinking:{display.index}"))
+    cursor.insertBlock(cursor.blockFormat(), plain_format())
+    if display.thinking_open:
+        cursor.insertText(display.thinking, muted(italic=True))
+        cursor.insertBlock(cursor.blockFormat(), plain_format())
+
+
+def write_thumbnails(cursor: QTextCursor, display: TurnDisplay) -> None:
+    """Small pictures of the images sent with the message (a note when one cannot be shown)."""
+    document = cursor.document()
+    for pos, url in enumerate(display.images):
+        name = f"turn-image:{display.index}:{pos}"
+        image = QImage.fromData(QByteArray.fromBase64(url.partition(",")[2].encode()))
+        if image.isNull():
+            cursor.insertText(f"[image {pos + 1}] ", muted())
+            continue
+        small = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)
+        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), small)
+        cursor.insertImage(name)
+        cursor.insertText(" ", plain_format())
+    cursor.insertBlock(cursor.blockFormat(), plain_format())
 
 
 def write_footer(cursor: QTextCursor, display: TurnDisplay) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.core.chat_metrics import describe, price_table, turn_metrics
+from workbench.core.chat_metrics import describe, price_table, thinking_note, turn_metrics
 from workbench.core.chat_session import Reply, Turn, reply_from_snapshot
 from workbench.ui.chat.trace import TraceTurn
 from workbench.ui.chat.transcript import TurnDisplay
@@ -52,6 +52,10 @@ def display_of(
         streaming=snap is not None,
         tool_calls=calls,
         anchors=anchors,
+        thinking=source.thinking,
+        # Open while the model thinks; folded once the answer (or a tool call) starts.
+        thinking_open=snap is not None and not (snap.text or snap.tool_calls),
+        images=tuple(image.url for image in turn.images),
     )
 
 
@@ -64,7 +68,7 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
         index=index,
         title=turn.user if turn.user is not None else _untitled(turn),
         tool_results_sent=tuple(turn.tool_results),
-        tool_plan=reply.tool_plan,
+        tool_plan=reply.tool_plan or plan_in_thinking(reply),
         tool_calls=tuple(reply.tool_calls),
         pending_calls=pending,
         search_queries=tuple(reply.search_queries),
@@ -80,6 +84,11 @@ def _untitled(turn: Turn) -> str:
     return "tool results" if turn.tool_results else "assistant"
 
 
+def plan_in_thinking(reply: Reply) -> str:
+    """A reasoning model's plan: on a tool turn it arrives as thinking, not as a tool plan."""
+    return f"(thinking) {reply.thinking}" if reply.tool_calls and reply.thinking else ""
+
+
 def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> str:
     """The turn's metrics line: times, tokens, speed and cost at the endpoint's prices."""
     metrics = turn_metrics(
@@ -89,4 +98,7 @@ def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig
         output_chars=len(snap.text) + len(snap.tool_plan),
         prices=price_table(endpoint.prices),
     )
-    return describe(metrics)
+    line = describe(metrics)
+    if snap.thinking:
+        line += " · " + thinking_note(snap.thinking, timing)
+    return line

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour
+from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.core.rerank_docs import RerankRules, check_documents, rules_for
 from workbench.core.rerank_io import (
     DocFormat,
@@ -68,7 +68,7 @@ class DocumentsEditor(QWidget):
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rules: RerankRules = rules_for(Flavour.COHERE_V2)
+        self._rules: RerankRules = rules_for(DEFAULT_FLAVOUR)
         self._table_dirty = False
         self._last_docs: list[Document] | None = None
         self._build_ui()

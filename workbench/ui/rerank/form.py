@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from workbench.api.models import RerankRequest
 from workbench.core.rerank_docs import (
-    DEFAULT_MAX_CHUNKS_PER_DOC,
     KeyCount,
     RerankRules,
     key_inventory,
@@ -181,8 +180,9 @@ class RerankForm(QWidget):
         self.model.setPlaceholderText(
             default_model or ("required" if rules.model_required else "server's default")
         )
-        self.max_chunks.setToolTip(f"Server default {DEFAULT_MAX_CHUNKS_PER_DOC}")
-        self._v2 = rules.length_parameter == "max_tokens_per_doc"
+        if rules.default_chunks_per_doc is not None:
+            self.max_chunks.setToolTip(f"Server default {rules.default_chunks_per_doc}")
+        self._v2 = rules.relevant_spans or rules.priority  # shows the v2 extras' rows
         self.set_model_limits(self._spans_model)
 
     def set_model_limits(self, limits: RerankModelLimits) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError, WorkbenchError
-from workbench.api.models import Flavour, RerankRequest, RerankResponse
+from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest, RerankResponse
 from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import (
     check_chunk_budget,
@@ -265,10 +265,9 @@ class RerankPane(QWidget):
             raise InputError(title="Type a query", where="query")
         docs = documents if documents is not None else self.editor.documents()
         rules = rules_for(endpoint.flavour)
-        if documents is None and rules.length_parameter == "max_chunks_per_doc":
-            check_chunk_budget(
-                len(docs), self.form.max_chunks.value() or None, split=self.split.isChecked()
-            )
+        if documents is None:
+            chunks = self.form.max_chunks.value() or None
+            check_chunk_budget(len(docs), chunks, rules, split=self.split.isChecked())
         return self.form.request(query, stringify_values(docs).documents, rules)
 
     def _compare_endpoint(self) -> EndpointConfig | None:
@@ -358,8 +357,8 @@ class RerankPane(QWidget):
 
     def _update_split_offer(self, count: int) -> None:
         current = self._services.session.selected("rerank")
-        flavour = current.flavour if current is not None else None
-        size = batch_for(flavour, self.form.max_chunks.value() or None, self._model())
+        rules = rules_for(current.flavour) if current is not None else None
+        size = batch_for(rules, self.form.max_chunks.value() or None, self._model())
         over = count > size
         self.split.setVisible(over)
         if over:
@@ -371,8 +370,7 @@ class RerankPane(QWidget):
         if pane != "rerank":
             return
         current = self._services.session.selected("rerank")
-        flavour = current.flavour if current else Flavour.COHERE_V2
-        rules = rules_for(flavour)
+        rules = rules_for(current.flavour if current else DEFAULT_FLAVOUR)
         self.editor.set_rules(rules)
         self.form.set_rules(rules, current.model if current else None)
         self.run_button.setToolTip("" if rules.supported else "This flavour has no rerank route")

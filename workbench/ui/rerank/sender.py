@@ -6,13 +6,13 @@ import asyncio
 import json
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+from workbench.api import rerank_request_body
 from workbench.api.errors import WorkbenchError
-from workbench.api.flavours import codec_for
-from workbench.api.models import Flavour
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import (
     MAX_DOCS_TIMES_CHUNKS,
     RECOMMENDED_MAX_DOCUMENTS,
+    RerankRules,
     rules_for,
 )
 from workbench.core.rerank_models import limits_for
@@ -30,10 +30,14 @@ Outcome: TypeAlias = "RerankResponse | WorkbenchError"
 """One side of a comparison: its answer, or why it has none."""
 
 
-def batch_for(flavour: Flavour | None, max_chunks: int | None, model: str | None = None) -> int:
-    """Documents per request when splitting: the model's advice; v1 also counts chunks."""
+def batch_for(rules: RerankRules | None, max_chunks: int | None, model: str | None = None) -> int:
+    """Documents per request when splitting: the model's advice; where documents are chunked
+    (v1), chunks count too."""
     recommended = limits_for(model).recommended_documents
-    return batch_size(max_chunks if flavour is Flavour.COHERE_V1 else 1, recommended)
+    if rules is None or rules.chunk_budget is None:
+        return batch_size(1, recommended)
+    default = rules.default_chunks_per_doc or 1
+    return batch_size(max_chunks, recommended, budget=rules.chunk_budget, default_chunks=default)
 
 
 def _needs_model(endpoint: EndpointConfig, request: RerankRequest) -> bool:
@@ -81,7 +85,7 @@ class RerankSender:
             # Sent as the model /info names; shown as such until the first run learns it.
             model = self.known_model(endpoint) or "<model named by GET /info>"
             request = request.model_copy(update={"model": model})
-        body: dict[str, Any] = codec_for(endpoint.flavour).rerank_body(request, endpoint.model)
+        body: dict[str, Any] = rerank_request_body(endpoint.flavour, request, endpoint.model)
         return json.dumps(body, indent=2, ensure_ascii=False)
 
     async def send(self, target: Target, request: RerankRequest, *, split: bool) -> RerankResponse:
@@ -91,7 +95,7 @@ class RerankSender:
             request = request.model_copy(update={"model": await self._model_name(target)})
         total = len(request.documents)
         model = request.model or endpoint.model
-        size = batch_for(endpoint.flavour, request.max_chunks_per_doc, model)
+        size = batch_for(rules_for(endpoint.flavour), request.max_chunks_per_doc, model)
         if total <= size or not split:
             return await client.rerank(request)
         parts = []

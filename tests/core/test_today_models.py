@@ -1,0 +1,198 @@
+"""Model families, checks before sending, images, schema verdicts, and history keeping them."""
+
+from __future__ import annotations
+
+import struct
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.imaging import data_uri, gif, png
+from workbench.api.errors import InputError
+from workbench.api.models import (
+    ChatMessage,
+    ChatRequest,
+    Flavour,
+    GenerationParams,
+    ImagePart,
+    ResponseFormat,
+    ThinkingOption,
+    ToolSpec,
+)
+from workbench.core.chat_checks import check_request
+from workbench.core.chat_history_io import export_conversation, neutral_json, parse_conversation
+from workbench.core.chat_models import family_of, safety_modes_for, takes_images, takes_thinking
+from workbench.core.chat_session import ChatFrame, ChatSession, Reply
+from workbench.core.images import data_uri_size, estimate_tokens, image_from_bytes, read_image
+from workbench.core.structured import check_answer
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SCHEMA = {
+    "type": "object",
+    "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["name"]}}},
+    "required": ["items"],
+}
+TOOL = ToolSpec(name="t")
+
+
+@pytest.mark.parametrize(
+    ("model", "family"),
+    [
+        ("command-a-plus-05-2026", "Command A+"),
+        ("command-a-reasoning-08-2025", "Command A Reasoning"),
+        ("Command-A-Vision-07-2025", "Command A Vision"),
+        ("command-a-03-2025", "Command A"),
+        ("command-r7b-12-2024", "Command R7B"),
+        ("command-r-plus-08-2024", "Command R+ / R"),
+        ("command-r", "Command R+ / R"),
+    ],
+)
+def test_families_by_prefix(model: str, family: str) -> None:
+    found = family_of(model)
+    assert found is not None
+    assert found.name == family
+
+
+def test_unknown_models_offer_everything() -> None:
+    assert family_of("my-deployment") is None
+    assert safety_modes_for("my-deployment") == ("CONTEXTUAL", "STRICT", "OFF")
+    assert takes_thinking("my-deployment")
+    assert takes_images(None)
+    assert safety_modes_for("command-a-03-2025") == ("CONTEXTUAL", "STRICT")
+    assert not takes_thinking("command-a-vision-07-2025")
+    assert not takes_images("command-a-reasoning-08-2025")
+
+
+def _request(**fields: object) -> ChatRequest:
+    return ChatRequest.model_validate({"message": "x", **fields})
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        (
+            {"documents": ["d"], "params": {"response_format": {"type": "json_object"}}},
+            "params.response_format",
+        ),
+        (
+            {"tools": [TOOL], "params": {"response_format": {"type": "json_object"}}},
+            "params.response_format",
+        ),
+        ({"params": {"tool_choice": "REQUIRED"}}, "params.tool_choice"),
+        ({"model": "command-a-03-2025", "params": {"thinking": {}}}, "params.thinking"),
+        ({"model": "command-a-03-2025", "params": {"safety_mode": "OFF"}}, "params.safety_mode"),
+        (
+            {"model": "command-r-plus-08-2024", "tools": [TOOL], "params": {"tool_choice": "NONE"}},
+            "params.tool_choice",
+        ),
+        ({"model": "command-a-03-2025", "images": [{"url": "https://x/a.png"}]}, "images"),
+        ({"images": [{"url": "https://x/a.png"}] * 21}, "images"),
+    ],
+)
+def test_refused_before_sending(fields: dict[str, object], where: str) -> None:
+    with pytest.raises(InputError) as caught:
+        check_request(_request(**fields))
+    assert caught.value.where == where
+
+
+def test_total_image_size_is_checked_and_fine_requests_pass() -> None:
+    big = "data:image/png;base64," + "A" * (21 * 1024 * 1024 * 4 // 3)
+    with pytest.raises(InputError, match="MB"):
+        check_request(_request(images=[{"url": big}]), "command-a-vision-07-2025")
+    check_request(
+        _request(
+            images=[{"url": data_uri(png())}],
+            params={"thinking": {"type": "enabled", "token_budget": 10}, "safety_mode": "STRICT"},
+        ),
+        "command-a-plus-05-2026",
+    )
+
+
+def test_schema_verdicts_name_the_failing_path() -> None:
+    fmt = ResponseFormat(type="json_object", json_schema=SCHEMA)
+    ok = check_answer('{"items": [{"name": "a"}]}', fmt)
+    assert ok is not None
+    assert ok.valid
+    bad = check_answer('{"items": [{"name": "a"}, {}]}', fmt)
+    assert bad is not None
+    assert not bad.valid
+    assert [str(p) for p in bad.problems] == ["$.items[1]: 'name' is a required property"]
+    broken = check_answer('{"items": ', fmt)
+    assert broken is not None
+    assert broken.problems[0].path == "$"
+    assert "not valid JSON" in broken.problems[0].message
+    assert check_answer("plain", None) is None
+    assert check_answer("plain", ResponseFormat()) is None
+    not_object = check_answer("[1]", ResponseFormat(type="json_object"))
+    assert not_object is not None
+    assert not not_object.valid
+
+
+def test_images_are_recognised_and_sized(tmp_path: Path) -> None:
+    path = tmp_path / "red.png"
+    path.write_bytes(png(640, 480))
+    image = read_image(path, "low")
+    assert (image.mime, image.width, image.height, image.part.detail) == (
+        "image/png",
+        640,
+        480,
+        "low",
+    )
+    assert data_uri_size(image.part.url) == image.size
+    assert image.tokens == 256
+    assert image_from_bytes(gif(2, 5), "g.gif").mime == "image/gif"
+    jpeg = b"\xff\xd8\xff\xe0" + struct.pack(">H", 4) + b"\x00\x00"
+    jpeg += b"\xff\xc0" + struct.pack(">HBHH", 11, 8, 30, 40) + b"\x00" * 6
+    assert (image_from_bytes(jpeg, "j.jpg").width, image_from_bytes(jpeg, "j.jpg").height) == (
+        40,
+        30,
+    )
+    webp = b"RIFF\x00\x00\x00\x00WEBPVP8X" + b"\x00" * 8 + (99).to_bytes(3, "little")
+    webp += (49).to_bytes(3, "little")
+    assert (image_from_bytes(webp, "w.webp").width, image_from_bytes(webp, "w.webp").height) == (
+        100,
+        50,
+    )
+    with pytest.raises(InputError, match="not a PNG"):
+        image_from_bytes(b"hello", "notes.txt")
+    assert estimate_tokens(1024, 1024, "high") == 256 * 5
+
+
+def test_history_keeps_images_and_thinking_through_export_and_import() -> None:
+    image = ImagePart(url=data_uri(png()), detail="low")
+    session = ChatSession()
+    frame = ChatFrame(model="command-a-plus-05-2026")
+    request = session.send("What is it?", frame, images=[image])
+    assert request.images == [image]
+    session.finish(Reply(text="Red.", thinking="Look at the pixels."))
+    history = session.history()
+    assert history[0].images == [image]
+    assert history[1].thinking == "Look at the pixels."
+    for flavour in (Flavour.COHERE_V2, Flavour.OPENAI):
+        exported = export_conversation(history, flavour)
+        back = parse_conversation(exported).messages
+        assert back[0].images == [image]
+        if flavour is Flavour.COHERE_V2:
+            assert back == history
+    neutral = neutral_json(history)
+    assert neutral[0]["images"] == [{"url": image.url, "detail": "low"}]
+    assert parse_conversation(neutral).messages == history
+    assert ChatSession(session.turns).history() == history
+
+
+def test_thinking_and_format_params_validate() -> None:
+    with pytest.raises(ValueError, match="greater than or equal to 1"):
+        ThinkingOption(token_budget=0)
+    params = GenerationParams.model_validate(
+        {"response_format": {"type": "json_object", "schema": {"type": "object"}}}
+    )
+    assert params.response_format == ResponseFormat(
+        type="json_object", json_schema={"type": "object"}
+    )
+    with pytest.raises(InputError, match="only user messages carry images"):
+        parse_conversation(
+            [{"role": "assistant", "content": [{"type": "image_url", "image_url": {"url": "u"}}]}]
+        )
+    assert ChatMessage(role="user", images=[ImagePart(url="u")]).images[0].detail is None

@@ -1,0 +1,115 @@
+"""Fixtures that keep tests honest beside other programs: a live keyring, keyring errors that fail
+the test they happen in, and a redactor registry that starts each test as the session left it.
+
+Loaded from tests/conftest.py as a plugin, so the harness's own tests can load it in a pytester run.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from tests.keyring_health import keyring_problem, restart_keyring, restart_password
+from workbench.api import redact
+from workbench.core.errors import SecretStoreError
+from workbench.core.secrets import KeyringSecretStore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+RESTARTS = pytest.StashKey[list[str]]()
+"""Keyring restarts done by `live_keyring`, for the end-of-run summary."""
+KEYRING_ERRORS = pytest.StashKey[list[SecretStoreError]]()
+"""The real keyring's failures during the current test."""
+_REDACTOR_REGISTRIES = ("_known_secrets", "_registry")
+"""Module-level state in workbench.api.redact that remembers secrets across calls."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start the run with no keyring restarts recorded."""
+    config.stash[RESTARTS] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Say which tests found the keyring gone or locked and got a restarted one."""
+    restarts = config.stash.get(RESTARTS, [])
+    if restarts:
+        terminalreporter.section("keyring restarts")
+        for line in restarts:
+            terminalreporter.write_line(line)
+
+
+@pytest.fixture
+def live_keyring(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The session's Secret Service, alive and unlocked before the test and still so after it.
+
+    Gone or locked before: tests/run's private daemon is restarted (and the restart reported at the
+    end of the run); anywhere else, or if the restart fails, the test fails saying so. Gone or
+    locked after: the test fails naming the keyring as the cause (the next one restarts it).
+    """
+    name = request.node.nodeid
+    problem = keyring_problem()
+    if problem is not None:
+        password = restart_password()
+        if password is None:
+            pytest.fail(f"The test keyring {problem} before {name} (run tests/run).", False)
+        still = restart_keyring(password)
+        if still is not None:
+            pytest.fail(f"The test keyring {problem} before {name}; {still}.", False)
+        request.config.stash[RESTARTS].append(f"before {name}: the keyring {problem}; restarted")
+    yield
+    problem = keyring_problem()
+    if problem is not None:
+        pytest.fail(f"The test keyring {problem} after {name}: a neighbour or the test.", False)
+
+
+def _recording(method: Callable[..., Any], seen: list[SecretStoreError]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def call(store: KeyringSecretStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(store, *args, **kwargs)
+        except SecretStoreError as exc:
+            if store.status().secure:  # the real keyring failed, not a fail backend a test chose
+                seen.append(exc)
+            raise
+
+    return call
+
+
+@pytest.fixture(autouse=True)
+def _keyring_errors_fail_the_test(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """A real keyring failure fails the test it happens in, even when the GUI made it a notice.
+
+    Tests that provoke one on purpose ask for `keyring_errors_expected` and read the list.
+    """
+    seen: list[SecretStoreError] = []
+    request.node.stash[KEYRING_ERRORS] = seen
+    for name in ("get", "set", "delete"):
+        monkeypatch.setattr(
+            KeyringSecretStore, name, _recording(getattr(KeyringSecretStore, name), seen)
+        )
+    yield
+    if seen and "keyring_errors_expected" not in request.fixturenames:
+        lines = "\n".join(f"  {error}" for error in seen)
+        problem = keyring_problem()
+        state = f"the keyring {problem}" if problem else "the keyring is alive and unlocked now"
+        pytest.fail(f"The keyring failed during {request.node.nodeid} ({state}):\n{lines}", False)
+
+
+@pytest.fixture
+def keyring_errors_expected(request: pytest.FixtureRequest) -> list[SecretStoreError]:
+    """The real keyring's failures so far in this test, which then do not fail it."""
+    return request.node.stash[KEYRING_ERRORS]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_redactor_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Secrets a test registers are forgotten after it: each test gets a copy of the registry."""
+    for name in _REDACTOR_REGISTRIES:
+        if hasattr(redact, name):
+            monkeypatch.setattr(redact, name, copy.deepcopy(getattr(redact, name)))

@@ -1,0 +1,135 @@
+"""`workbench chat` with --thinking, --response-format and --image, against the sandbox."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from tests.imaging import png
+from workbench.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.sandbox.runner import RunningSandbox
+
+SCHEMA = {
+    "type": "object",
+    "properties": {"name": {"type": "string"}, "age": {"type": "integer"}},
+    "required": ["name", "age"],
+}
+
+
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+
+
+def _chat(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], model: str, *extra: str
+) -> tuple[int, str, str]:
+    url = sandbox.base_url + "/v2/chat"
+    status = main(["chat", "--url", url, "--model", model, "--message", "Why?", *extra])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.mark.parametrize("stream", [[], ["--stream"]])
+def test_plain_mode_sets_thinking_apart(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], stream: list[str]
+) -> None:
+    status, out, err = _chat(sandbox, capsys, "command-a-reasoning-08-2025", *stream)
+    assert (status, err) == (0, "")
+    assert out.startswith("Thinking:\nThe question is: Why.")
+    _, _, answer = out.partition("\n\nAnswer:\n")
+    assert answer.strip()
+    assert "The question" not in answer
+
+
+def test_json_has_thinking_and_the_budget_applies(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _chat(sandbox, capsys, "command-a-plus-05-2026", "--json", "--thinking", "2")
+    result = json.loads(out)
+    assert status == 0
+    assert result["thinking"] == "The question"
+    assert (result["schema_valid"], result["schema_errors"]) == (None, None)
+    status, out, _ = _chat(sandbox, capsys, "command-a-plus-05-2026", "--json", "--thinking", "off")
+    assert json.loads(out)["thinking"] == ""
+
+
+def test_bad_thinking_value_is_input_error(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = _chat(sandbox, capsys, "command-a-plus-05-2026", "--thinking", "lots")
+    assert status == 2
+    assert "--thinking" in err
+
+
+def test_response_format_schema_pass_and_fail(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    schema = tmp_path / "person.json"
+    schema.write_text(json.dumps(SCHEMA), encoding="utf-8")
+    status, out, _ = _chat(
+        sandbox, capsys, "command-a-03-2025", "--response-format", str(schema), "--json"
+    )
+    result = json.loads(out)
+    assert (status, result["schema_valid"], result["schema_errors"]) == (0, True, [])
+    assert set(json.loads(result["text"])) == {"name", "age"}
+    fault = ["--header", "x-sandbox-fault:break_schema=1"]
+    status, out, _ = _chat(
+        sandbox, capsys, "command-a-03-2025", "--response-format", str(schema), "--json", *fault
+    )
+    result = json.loads(out)
+    assert (result["schema_valid"], result["schema_errors"]) == (
+        False,
+        ["$: 'name' is a required property"],
+    )
+    status, out, _ = _chat(
+        sandbox, capsys, "command-a-03-2025", "--response-format", str(schema), *fault
+    )
+    assert "Schema: INVALID\n  $: 'name' is a required property" in out
+
+
+def test_response_format_with_documents_is_refused_before_sending(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs.json"
+    docs.write_text('["Paris is in France."]', encoding="utf-8")
+    status, _, err = _chat(
+        sandbox, capsys, "command-a-03-2025", "--response-format", "json", "--documents", str(docs)
+    )
+    assert status == 2
+    assert "params.response_format" in err
+
+
+def test_images_are_sent_and_described(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.png", tmp_path / "b.png"
+    first.write_bytes(png(4, 3))
+    second.write_bytes(png(10, 2))
+    status, out, err = _chat(
+        sandbox,
+        capsys,
+        "command-a-vision-07-2025",
+        "--image",
+        str(first),
+        "--image",
+        str(second),
+        "--image-detail",
+        "high",
+    )
+    assert (status, err) == (0, "")
+    assert "I see 2 images" in out
+    assert "PNG 4x3" in out
+    assert "PNG 10x2" in out
+    status, _, err = _chat(sandbox, capsys, "command-a-03-2025", "--image", str(first))
+    assert status == 2
+    assert "does not read images" in err
+    status, _, err = _chat(sandbox, capsys, "command-a-vision-07-2025", "--image", str(tmp_path))
+    assert status == 2

@@ -1,0 +1,218 @@
+"""The harness itself: a keyring that goes away or locks is restarted or blamed by test name, a
+keyring error the GUI would swallow fails its test, and registered secrets do not outlive a test.
+
+The keyring cases stop or lock the daemon of tests/run's private D-Bus session (never anyone
+else's: they are skipped outside tests/run) and leave it running and unlocked.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from contextlib import closing
+from typing import TYPE_CHECKING
+
+import keyring  # noqa: F401  before any inner run: see below
+import pytest
+import secretstorage
+
+from tests import keyring_health
+from tests.keyring_health import keyring_problem, restart_keyring, restart_password
+from tests.waits import WAIT_S
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from workbench.core.errors import SecretStoreError
+
+PLUGIN = "pytest_plugins = ['tests.harness']\n"
+# keyring imports the importlib_metadata backport, which disables the standard library's metadata
+# finder in favour of its own; first imported inside an in-process pytester run, its finder is
+# then dropped with the run's sys.meta_path while the standard one stays disabled, and every later
+# metadata lookup fails. Importing keyring above, at collection, keeps both in place.
+USES_KEYRING = """
+from workbench.core.secrets import KeyringSecretStore
+
+def test_uses_keyring(live_keyring):
+    store = KeyringSecretStore("workbench-harness-test")
+    store.set("k", "v")
+    assert store.get("k") == "v"
+    store.delete("k")
+"""
+
+
+def _own_keyring_password() -> str:
+    password = restart_password()
+    if password is None:
+        pytest.skip("stops and restarts the keyring daemon: only inside tests/run's own session")
+    return password
+
+
+def _stop_daemon() -> None:
+    from jeepney import DBus  # type: ignore[import-untyped]
+    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
+
+    with open_dbus_connection() as bus:
+        query = DBus().GetConnectionUnixProcessID("org.freedesktop.secrets")
+        pid = bus.send_and_get_reply(query, timeout=WAIT_S).body[0]
+    os.kill(pid, signal.SIGTERM)
+
+
+def _lock_default_collection() -> None:
+    with closing(secretstorage.dbus_init()) as bus:
+        secretstorage.get_default_collection(bus).lock()
+
+
+def _break(how: str) -> str:
+    """Stop or lock the daemon; return what `keyring_problem` then says."""
+    if how == "gone":
+        _stop_daemon()
+    else:
+        _lock_default_collection()
+    word = "gone" if how == "gone" else "locked"
+    deadline = time.monotonic() + WAIT_S
+    while word not in (problem := keyring_problem() or "") and time.monotonic() < deadline:
+        time.sleep(0.05)  # polling: the bus notices the daemon's exit a moment later
+    assert word in problem, f"the keyring did not become {how}: {problem or 'healthy'}"
+    return problem
+
+
+@pytest.fixture
+def own_keyring(live_keyring: None) -> Iterator[str]:
+    """The private keyring's password; whatever a test does, the keyring is healthy after it."""
+    password = _own_keyring_password()
+    yield password
+    if keyring_problem() is not None:
+        assert restart_keyring(password) is None
+
+
+@pytest.mark.parametrize("how", ["gone", "locked"])
+def test_a_keyring_gone_or_locked_before_a_test_is_restarted_and_reported(
+    pytester: pytest.Pytester, own_keyring: str, how: str
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(test_inner=USES_KEYRING)
+    problem = _break(how)
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*keyring restarts*",
+            f"before test_inner.py::test_uses_keyring: the keyring {problem}; restarted",
+        ]
+    )
+    assert keyring_problem() is None
+
+
+def test_a_keyring_that_cannot_be_restarted_fails_the_test_saying_why(
+    pytester: pytest.Pytester, own_keyring: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(test_inner=USES_KEYRING)
+    _break("gone")
+    with monkeypatch.context() as patched:
+        patched.setattr(keyring_health, "DAEMON", str(pytester.path / "no-such-daemon"))
+        result = pytester.runpytest_inprocess()
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*The test keyring daemon is gone from the session bus before "
+            "test_inner.py::test_uses_keyring; the restart failed (FileNotFoundError*"
+        ]
+    )
+
+
+def test_a_keyring_that_goes_away_during_a_test_fails_that_test_by_name(
+    pytester: pytest.Pytester, own_keyring: str
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(
+        test_inner="""
+        from tests.test_harness import _break
+
+        def test_neighbour_kills_the_daemon(live_keyring):
+            _break("gone")
+        """
+    )
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(passed=1, errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*The test keyring daemon is gone from the session bus after "
+            "test_inner.py::test_neighbour_kills_the_daemon*"
+        ]
+    )
+
+
+def test_a_real_keyring_error_fails_the_test_even_when_the_code_swallows_it(
+    pytester: pytest.Pytester, live_keyring: None, keyring_errors_expected: list[SecretStoreError]
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(
+        test_inner="""
+        import contextlib
+        import keyring.backends.SecretService
+        from workbench.core.errors import SecretStoreError
+        from workbench.core.secrets import KeyringSecretStore
+
+        def _failing():
+            backend = keyring.backends.SecretService.Keyring()
+            backend.preferred_collection = "/org/freedesktop/secrets/collection/workbench_none"
+            return KeyringSecretStore("workbench-harness-test", backend=backend)
+
+        def test_swallowed():
+            with contextlib.suppress(SecretStoreError):  # as the GUI turns it into a notice
+                _failing().get("k")
+
+        def test_expected(keyring_errors_expected):
+            with contextlib.suppress(SecretStoreError):
+                _failing().get("k")
+            assert len(keyring_errors_expected) == 1
+        """
+    )
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(passed=2, errors=1)
+    result.stdout.fnmatch_lines(["*The keyring failed during test_inner.py::test_swallowed*"])
+    assert len(keyring_errors_expected) == 2  # the outer test saw both, and expected them
+
+
+def test_a_fail_backend_chosen_by_a_test_is_not_a_keyring_failure(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(
+        test_inner="""
+        import keyring.backends.fail
+        import pytest
+        from workbench.core.errors import InsecureKeyringError
+        from workbench.core.secrets import KeyringSecretStore
+
+        def test_refused():
+            store = KeyringSecretStore(backend=keyring.backends.fail.Keyring())
+            with pytest.raises(InsecureKeyringError):
+                store.get("k")
+        """
+    )
+    pytester.runpytest_inprocess().assert_outcomes(passed=1)
+
+
+def test_a_secret_registered_in_one_test_is_unknown_in_the_next(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(
+        test_inner="""
+        from workbench.api.redact import redact_text, register_secret
+
+        SECRET = "harness-registered-secret-9f3k"
+
+        def test_registers():
+            register_secret(SECRET)
+            assert SECRET not in redact_text(f"said {SECRET}")
+
+        def test_next_one_starts_clean():
+            assert redact_text(f"said {SECRET}") == f"said {SECRET}"
+        """
+    )
+    pytester.runpytest_inprocess().assert_outcomes(passed=2)

@@ -1,0 +1,88 @@
+"""Structured output: whether an answer is the JSON its `response_format` asked for."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from workbench.api.models import ResponseFormat
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaProblem:
+    """One way the answer misses: where (`$.items[0].name`) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaCheck:
+    """The verdict on one answer."""
+
+    valid: bool
+    problems: tuple[SchemaProblem, ...] = ()
+
+
+def json_path(parts: Iterable[Any]) -> str:
+    """A JSONPath-style location: `$`, `$.a`, `$.a[2].b`."""
+    out = "$"
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out
+
+
+def check_answer(text: str, fmt: ResponseFormat | None) -> SchemaCheck | None:
+    """Check an answer against its response format; None when no JSON was asked for.
+
+    Invalid JSON is one problem at `$` (with line and column); a schema miss lists every
+    failing path, shallowest first.
+    """
+    if fmt is None or fmt.type != "json_object":
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        where = (
+            f"line {exc.lineno}, column {exc.colno}"
+            if isinstance(exc, json.JSONDecodeError)
+            else ""
+        )
+        return SchemaCheck(False, (SchemaProblem("$", f"not valid JSON ({where}): {exc}"),))
+    if fmt.json_schema is None:
+        ok = isinstance(value, dict)
+        return SchemaCheck(ok, () if ok else (SchemaProblem("$", "is not a JSON object"),))
+    # Imported here: jsonschema takes about a quarter of a second to import, and the window
+    # must not wait for it (tests/ui/test_startup_imports.py).
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        validator = Draft202012Validator(fmt.json_schema)
+        errors = sorted(
+            validator.iter_errors(value), key=lambda e: (len(e.absolute_path), str(e.absolute_path))
+        )
+    except SchemaError as exc:
+        return SchemaCheck(False, (SchemaProblem("(schema)", exc.message),))
+    problems = tuple(SchemaProblem(json_path(e.absolute_path), e.message) for e in errors)
+    return SchemaCheck(not problems, problems)
+
+
+def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:
+    """One line for the turn: `JSON ✓ follows the schema`, or `JSON ✗ $.a: …` ("" when no JSON
+    was asked for)."""
+    verdict = check_answer(text, fmt)
+    if verdict is None:
+        return ""
+    if verdict.valid:
+        return "JSON ✓ follows the schema" if fmt and fmt.json_schema else "JSON ✓ valid"
+    first = verdict.problems[0]
+    more = f" (+{len(verdict.problems) - 1} more)" if len(verdict.problems) > 1 else ""
+    return f"JSON ✗ {first}{more}"

@@ -1,0 +1,274 @@
+"""The Model page: reasoning, response format, tool choice and image attachments for a turn.
+
+Each choice is offered only where the model's family takes it (`core.chat_models`); an unknown
+model name keeps every choice, the server decides. The page adds to the generation parameters
+(`apply`) and hands over the attached images (`images`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.api.models import ResponseFormat, ThinkingOption
+from workbench.core.chat_models import family_of, safety_modes_for, takes_images, takes_thinking
+from workbench.core.images import estimate_tokens
+from workbench.ui.chat.image_strip import ImageStrip
+from workbench.ui.common.json_editor import JsonEditor
+
+if TYPE_CHECKING:
+    from workbench.api.models import GenerationParams, ImagePart
+
+SCHEMA_SAMPLE = {
+    "type": "object",
+    "properties": {"title": {"type": "string"}, "year": {"type": "integer"}},
+    "required": ["title", "year"],
+}
+
+
+def _labelled(form: QFormLayout, text: str, field: QWidget) -> QLabel:
+    label = QLabel(text, field.parentWidget())
+    label.setBuddy(field)
+    form.addRow(label, field)
+    return label
+
+
+class ModelOptions(QWidget):
+    """Reasoning, structured output, tool choice and images."""
+
+    options_changed = Signal()
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatModelOptions")
+        self.setAccessibleName(self.tr("Model options"))
+        self._build_reasoning()
+        self._build_format()
+        self._build_tools()
+        self._build_images()
+        # In a scroll area: the side panel stays as narrow as its other pages.
+        inner = QWidget(self)
+        inner.setObjectName("chatModelOptionsBody")
+        layout = QVBoxLayout(inner)
+        self.family_note = QLabel(inner)
+        self.family_note.setObjectName("chatModelFamilyNote")
+        self.family_note.setWordWrap(True)
+        layout.addWidget(self.family_note)
+        for box in (self.reasoning_box, self.format_box, self.tools_box, self.images_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("chatModelOptionsScroll")
+        scroll.setAccessibleName(self.tr("Model options"))
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._connect_signals()
+        self.set_model(None)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_reasoning(self) -> None:
+        self.reasoning_box = QGroupBox(self.tr("Reasoning"), self)
+        form = QFormLayout(self.reasoning_box)
+        self.thinking = QComboBox(self.reasoning_box)
+        self.thinking.setObjectName("chatThinking")
+        self.thinking.setAccessibleName(self.tr("Thinking"))
+        for text, value in (
+            (self.tr("Model default"), None),
+            (self.tr("On"), "enabled"),
+            (self.tr("Off"), "disabled"),
+        ):
+            self.thinking.addItem(text, value)
+        _labelled(form, self.tr("Thinking:"), self.thinking)
+        self.budget = QSpinBox(self.reasoning_box)
+        self.budget.setObjectName("chatThinkingBudget")
+        self.budget.setAccessibleName(self.tr("Thinking token budget"))
+        self.budget.setRange(0, 1_000_000)
+        self.budget.setSingleStep(256)
+        self.budget.setSpecialValueText(self.tr("no budget"))
+        _labelled(form, self.tr("Token &budget:"), self.budget)
+
+    def _build_format(self) -> None:
+        self.format_box = QGroupBox(self.tr("Response format"), self)
+        form = QFormLayout(self.format_box)
+        self.format_kind = QComboBox(self.format_box)
+        self.format_kind.setObjectName("chatResponseFormat")
+        self.format_kind.setAccessibleName(self.tr("Response format"))
+        for text, value in (
+            (self.tr("Text (default)"), None),
+            (self.tr("JSON object"), "json_object"),
+            (self.tr("JSON schema"), "json_schema"),
+        ):
+            self.format_kind.addItem(text, value)
+        _labelled(form, self.tr("Format:"), self.format_kind)
+        self.schema = JsonEditor(parent=self.format_box, name=self.tr("JSON schema"))
+        self.schema.setObjectName("chatResponseSchema")
+        self.schema.set_value(SCHEMA_SAMPLE)
+        self.schema.setMinimumHeight(120)
+        _labelled(form, self.tr("Schema:"), self.schema)
+
+    def _build_tools(self) -> None:
+        self.tools_box = QGroupBox(self.tr("Tool use"), self)
+        form = QFormLayout(self.tools_box)
+        self.tool_choice = QComboBox(self.tools_box)
+        self.tool_choice.setObjectName("chatToolChoice")
+        self.tool_choice.setAccessibleName(self.tr("Tool choice"))
+        for text, value in (
+            (self.tr("Model decides"), None),
+            (self.tr("Required"), "REQUIRED"),
+            (self.tr("None"), "NONE"),
+        ):
+            self.tool_choice.addItem(text, value)
+        _labelled(form, self.tr("Tool choice:"), self.tool_choice)
+        self.strict_tools = QCheckBox(self.tr("Strict tools"), self.tools_box)
+        self.strict_tools.setToolTip(self.tr("Tool calls follow the tool definitions strictly."))
+        self.strict_tools.setObjectName("chatStrictTools")
+        self.strict_tools.setAccessibleName(self.tr("Strict tools"))
+        form.addRow(self.strict_tools)
+
+    def _build_images(self) -> None:
+        self.images_box = QGroupBox(self.tr("Images"), self)
+        form = QFormLayout(self.images_box)
+        self.strip = ImageStrip(parent=self.images_box)
+        _labelled(form, self.tr("Attached:"), self.strip)
+        self.detail = QComboBox(self.images_box)
+        self.detail.setObjectName("chatImageDetail")
+        self.detail.setAccessibleName(self.tr("Image detail"))
+        for text, value in (
+            (self.tr("Auto"), None),
+            (self.tr("Low (fewer tokens)"), "low"),
+            (self.tr("High"), "high"),
+        ):
+            self.detail.addItem(text, value)
+        _labelled(form, self.tr("Detail:"), self.detail)
+        buttons = QHBoxLayout()
+        self.attach = QPushButton(self.tr("&Attach image…"), self.images_box)
+        self.attach.setObjectName("chatAttachImage")
+        self.attach.setAccessibleName(self.tr("Attach image"))
+        self.paste = QPushButton(self.tr("&Paste image"), self.images_box)
+        self.paste.setObjectName("chatPasteImage")
+        self.paste.setAccessibleName(self.tr("Paste image"))
+        self.remove = QPushButton(self.tr("Remove"), self.images_box)
+        self.remove.setObjectName("chatRemoveImage")
+        self.remove.setAccessibleName(self.tr("Remove selected image"))
+        for button in (self.attach, self.paste):
+            buttons.addWidget(button)
+        form.addRow(buttons)
+        form.addRow(self.remove)
+        self.estimate = QLabel(self.images_box)
+        self.estimate.setObjectName("chatImageEstimate")
+        self.estimate.setAccessibleName(self.tr("Image token estimate"))
+        form.addRow(self.estimate)
+
+    def _connect_signals(self) -> None:
+        for combo in (self.thinking, self.format_kind, self.tool_choice, self.detail):
+            combo.currentIndexChanged.connect(self._on_choice_changed)
+        self.budget.valueChanged.connect(self.options_changed)
+        self.strict_tools.toggled.connect(self.options_changed)
+        self.schema.value_changed.connect(self.options_changed)
+        self.attach.clicked.connect(self._on_attach_clicked)
+        self.paste.clicked.connect(self.strip.paste)
+        self.remove.clicked.connect(self.strip.remove_selected)
+        self.strip.images_changed.connect(self._on_images_changed)
+
+    # --- model awareness ----------------------------------------------------------------------
+
+    def set_model(self, model: str | None) -> None:
+        """Offer what this model's family takes (everything for an unknown model)."""
+        family = family_of(model)
+        self.reasoning_box.setEnabled(takes_thinking(model))
+        self.images_box.setEnabled(takes_images(model))
+        self.tool_choice.setEnabled(family is None or family.tool_choice)
+        modes = ", ".join(safety_modes_for(model))
+        if family is None:
+            note = self.tr("Unknown model: every option is offered; the server decides.")
+        else:
+            note = self.tr("%1: safety modes %2.").replace("%1", family.name).replace("%2", modes)
+        self.family_note.setText(note)
+        self._sync()
+
+    # --- values -------------------------------------------------------------------------------
+
+    def apply(self, params: GenerationParams) -> GenerationParams:
+        """`params` with this page's choices set (only those enabled for the model).
+
+        Raises:
+            InputError: the schema is not valid JSON or not an object.
+        """
+        changes: dict[str, Any] = {}
+        if self.reasoning_box.isEnabled() and (kind := self.thinking.currentData()):
+            budget = self.budget.value() if kind == "enabled" and self.budget.value() else None
+            changes["thinking"] = ThinkingOption(type=kind, token_budget=budget)
+        if (fmt := self.response_format()) is not None:
+            changes["response_format"] = fmt
+        if self.tool_choice.isEnabled() and self.tool_choice.currentData():
+            changes["tool_choice"] = self.tool_choice.currentData()
+        if self.strict_tools.isChecked():
+            changes["strict_tools"] = True
+        return params.model_copy(update=changes)
+
+    def response_format(self) -> ResponseFormat | None:
+        """The chosen response format (None: text, the server's default)."""
+        kind = self.format_kind.currentData()
+        if kind is None:
+            return None
+        if kind == "json_object":
+            return ResponseFormat(type="json_object")
+        schema = self.schema.value()
+        if not isinstance(schema, dict):
+            raise InputError(self.tr("The schema must be a JSON object"), where="Schema")
+        return ResponseFormat(type="json_object", json_schema=schema)
+
+    def images(self) -> list[ImagePart]:
+        """The attached images as wire parts (with the chosen detail)."""
+        detail = self.detail.currentData()
+        return [i.part.model_copy(update={"detail": detail}) for i in self.strip.images()]
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _sync(self) -> None:
+        self.budget.setEnabled(self.thinking.currentData() == "enabled")
+        self.schema.setEnabled(self.format_kind.currentData() == "json_schema")
+        self.strip.detail = self.detail.currentData()
+
+    def _on_choice_changed(self, *_: object) -> None:
+        self._sync()
+        self._on_images_changed()
+        self.options_changed.emit()
+
+    def _on_images_changed(self) -> None:
+        images = self.strip.images()
+        detail = self.detail.currentData()
+        tokens = sum(estimate_tokens(i.width, i.height, detail) for i in images)
+        size = sum(i.size for i in images)
+        text = self.tr("%1 image(s) · ≈ %2 tokens · %3 KB (estimate)")
+        text = text.replace("%1", str(len(images))).replace("%2", f"{tokens:,}")
+        self.estimate.setText(text.replace("%3", f"{size / 1024:,.1f}") if images else "")
+        self.options_changed.emit()
+
+    def _on_attach_clicked(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Attach images"), "", self.tr("Images (*.png *.jpg *.jpeg *.gif *.webp)")
+        )
+        for path in paths:
+            self.strip.add_file(path)
