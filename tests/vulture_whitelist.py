@@ -25,6 +25,13 @@ _.headerData  # QAbstractItemModel, by the header views
 _.do_GET
 _.do_POST
 _.log_message
+# ... and reads these class and instance settings (tests/hostile_server.py's scripted server).
+_.protocol_version
+_.close_connection
+_.daemon_threads
+
+# pytest calls its hooks by name (tests/fuzz/conftest.py lifts the timeout for long profiles).
+_.pytest_collection_modifyitems
 
 # Held so the highlighter's Python half (its formats, its highlightBlock override) surely lives
 # as long as the view: the document owns only the C++ object.

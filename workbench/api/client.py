@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit
 import httpx
 
 from workbench import __version__
-from workbench.api import errors
+from workbench.api import errors, jsontext
 from workbench.api.entra import EntraAuth, EntraSpec, EntraTokenProvider
 from workbench.api.errors import InputError, ProtocolError, WorkbenchError
 from workbench.api.flavours import codec_for, flavour_traits
@@ -249,7 +249,9 @@ class WorkbenchClient:
         with ending(tap):
             data = await self._json("POST", "chat", body, tap)
         snapshot = ChatSnapshot()
-        for event in self._codec.chat_events(data):
+        with _mapped_errors(self._route("POST", "chat")):
+            events = self._codec.chat_events(data)
+        for event in events:
             snapshot = accumulate(snapshot, event)
         return replace(snapshot, event_count=0, raw=data)
 
@@ -317,12 +319,14 @@ def _ms(started: float) -> float:
 
 
 def _json_object(content: bytes) -> dict[str, Any]:
-
     try:
-        value = json.loads(content)
+        value = jsontext.loads(content, finite=False)
     except ValueError as exc:
         where = f"byte {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
-        raise ProtocolError(f"the answer is not JSON: {content[:200]!r}", where=where) from None
+        reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise ProtocolError(
+            f"the answer is not JSON ({reason}): {content[:200]!r}", where=where
+        ) from None
     if not isinstance(value, dict):
         raise ProtocolError("the answer is not a JSON object")
     return value

@@ -27,9 +27,9 @@ the key it received in its error body gets it masked here, where the message is 
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from workbench.api import jsontext
 from workbench.api.redact import redact_text
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def server_message_from_body(body: bytes) -> tuple[str, str | None]:
     """
     text = body.decode("utf-8", errors="replace").strip()
     try:
-        data: Any = json.loads(text)
+        data: Any = jsontext.loads(text, finite=False)
     except ValueError:
         return text[:_MAX_RAW_BODY], None
     if not isinstance(data, dict):

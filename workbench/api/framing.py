@@ -17,6 +17,10 @@ from workbench.api.errors import ProtocolError
 
 _EOL = re.compile(rb"\r\n?|\n")
 _SSE_FIELDS = ("data:", "event:", "id:", "retry:", ":", "data", "event")
+MAX_LINE_BYTES = 64 * 1024 * 1024
+"""The longest stream line accepted: far above any real answer (a RAG `stream-end` line with its
+documents runs to megabytes), low enough that a server sending one endless line cannot take all
+memory."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +38,27 @@ class Frame:
 
 
 class LineSplitter:
-    """Splits bytes into lines at LF, CRLF or CR, keeping each line's byte offset."""
+    """Splits bytes into lines at LF, CRLF or CR, keeping each line's byte offset.
 
-    def __init__(self) -> None:
+    Each byte is scanned for a line break once, however many pieces a long line comes in: a RAG
+    `stream-end` line of megabytes delivered in 4 KB pieces used to be rescanned from its start on
+    every piece, quadratic in its length (issue 20; `benchmarks/frame_split.py`).
+    """
+
+    def __init__(self, max_line: int | None = None) -> None:
         self._buffer = bytearray()
         self._base = 0
+        self._scanned = 0
+        """Bytes at the start of the buffer already known to hold no line break."""
         self._skip_lf = False
+        self._max_line = MAX_LINE_BYTES if max_line is None else max_line
 
     def feed(self, chunk: bytes) -> list[tuple[bytes, int]]:
-        """Add bytes; return the lines they complete as `(line, offset)` pairs."""
+        """Add bytes; return the lines they complete as `(line, offset)` pairs.
+
+        Raises:
+            ProtocolError: when a line grows past the longest one accepted.
+        """
         if self._skip_lf and chunk:
             self._skip_lf = False
             if chunk[:1] == b"\n":  # the second half of a CRLF split across chunks
@@ -51,13 +67,18 @@ class LineSplitter:
         self._buffer += chunk
         lines: list[tuple[bytes, int]] = []
         pos = 0
-        for match in _EOL.finditer(self._buffer):
+        for match in _EOL.finditer(self._buffer, self._scanned):
             lines.append((bytes(self._buffer[pos : match.start()]), self._base + pos))
             pos = match.end()
         if pos and self._buffer[pos - 1 : pos] == b"\r":
             self._skip_lf = True
         del self._buffer[:pos]
         self._base += pos
+        self._scanned = len(self._buffer)
+        if self._scanned > self._max_line:
+            raise ProtocolError(
+                f"a stream line is longer than {self._max_line:,} bytes", where=f"byte {self._base}"
+            )
         return lines
 
     def finish(self) -> list[tuple[bytes, int]]:
@@ -67,6 +88,7 @@ class LineSplitter:
         line = (bytes(self._buffer), self._base)
         self._base += len(self._buffer)
         self._buffer.clear()
+        self._scanned = 0
         return [line]
 
     @property

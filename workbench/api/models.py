@@ -7,6 +7,7 @@ these models and each dialect's JSON; nothing else does.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -134,9 +135,9 @@ class RelevantSpan(Incoming):
 class RerankHit(Incoming):
     """One ranked document."""
 
-    index: int
+    index: int = Field(ge=0)
     """Position in the request's `documents`."""
-    relevance_score: float
+    relevance_score: float = Field(allow_inf_nan=False)
     document: dict[str, Any] | None = None
     """The document as sent (strings as `{"text": ...}`), when it was asked for or mapped back."""
     relevant_spans: list[RelevantSpan] = Field(default_factory=list)
@@ -151,10 +152,20 @@ class RerankHit(Incoming):
         return [s for s in value if isinstance(s, dict) and _is_span(s)]
 
 
+_MAX_SPAN_OFFSET = 2**31 - 1
+"""Qt keeps text positions in a C int: a larger offset from a server would overflow there."""
+
+
 def _is_span(item: dict[str, Any]) -> bool:
     start, end, score = item.get("start"), item.get("end"), item.get("score")
     whole = all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
-    return whole and isinstance(score, int | float) and 0 <= start <= end  # type: ignore[operator]
+    number = isinstance(score, int | float) and not isinstance(score, bool)
+    return (
+        whole
+        and number
+        and math.isfinite(score)  # type: ignore[arg-type]
+        and 0 <= start <= end <= _MAX_SPAN_OFFSET  # type: ignore[operator]
+    )
 
 
 class RerankResponse(Incoming):
@@ -313,6 +324,8 @@ class Citation(Incoming):
 class Usage(Incoming):
     """Token counts; servers may send them as floats (`18.0`)."""
 
-    input_tokens: float | None = None
-    output_tokens: float | None = None
+    # Finite and non-negative: a count of 1e309 parsed to infinity once broke cost estimates far
+    # from the wire (issue 20); the flavour modules name the field, this is the backstop.
+    input_tokens: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    output_tokens: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     billed_units: dict[str, float] = Field(default_factory=dict)

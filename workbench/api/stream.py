@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, fields, replace
 from typing import TYPE_CHECKING, Any
 
+from workbench.api import jsontext
 from workbench.api.events import (
     CitationsAdded,
     SearchQueriesGenerated,
@@ -43,7 +44,7 @@ class ToolCallState:
     def parameters(self) -> dict[str, Any] | None:
         """The arguments as an object, or None while they are incomplete or not valid JSON."""
         try:
-            value = json.loads(self.arguments_json or "{}")
+            value = jsontext.loads(self.arguments_json or "{}")
         except ValueError:
             return None
         return value if isinstance(value, dict) else None

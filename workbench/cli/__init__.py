@@ -406,8 +406,10 @@ async def _chat_recorded(
     _finish_chat(args, run, io, None, request)
     if not run.snapshot.error:
         return EXIT_OK
-    if args.stream:
-        io.err.write(f"workbench: the stream reported a failure: {run.snapshot.error}\n")
+    # A failure reported in the answer's body (finish_reason ERROR_TOXIC, a stream's error
+    # event): one clear line, streamed or not (issue 20).
+    source = "the stream" if args.stream else "the answer"
+    io.err.write(f"workbench: {source} reported a failure: {run.snapshot.error}\n")
     return EXIT_SERVER
 
 

@@ -17,10 +17,21 @@ from workbench.api import (
     ToolCall,
     ToolResult,
     ToolSpec,
+    jsontext,
     tool_from_json,
 )
 
 _ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant"}
+
+
+MAX_FILE_CHARS = 64 * 1024 * 1024
+"""The largest input file read (documents, history, tools, tool results)."""
+
+
+def _read_text(path: Path) -> str:
+    """The file's text, or as much as shows it is too large (a huge file is not read whole)."""
+    with path.open(encoding="utf-8") as handle:
+        return handle.read(MAX_FILE_CHARS + 1)
 
 
 def read_json(path: str) -> tuple[Any, str]:
@@ -34,11 +45,13 @@ def read_json(path: str) -> tuple[Any, str]:
     """
     name = "<stdin>" if path == "-" else Path(path).name
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        text = sys.stdin.read(MAX_FILE_CHARS + 1) if path == "-" else _read_text(Path(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read it: {exc}", title=name) from None
+    if len(text) > MAX_FILE_CHARS:
+        raise InputError(f"larger than {MAX_FILE_CHARS // (1024 * 1024)} MB", title=name)
     try:
-        return json.loads(text), name
+        return jsontext.loads(text), name
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise InputError(exc.msg, title=name, where=where) from None
@@ -102,7 +115,7 @@ def _call(obj: Any) -> dict[str, Any]:
     if isinstance(obj, dict) and isinstance(obj.get("function"), dict):
         function = obj["function"]
         arguments = function.get("arguments") or "{}"
-        params = json.loads(arguments) if isinstance(arguments, str) else arguments
+        params = jsontext.loads(arguments) if isinstance(arguments, str) else arguments
         return {"id": obj.get("id"), "name": function.get("name", ""), "parameters": params}
     return obj if isinstance(obj, dict) else {}
 
@@ -166,7 +179,7 @@ def parse_params(pairs: list[str]) -> GenerationParams:
         if not sep or not name:
             raise InputError(f"expected NAME=VALUE, got {pair!r}", where="--param")
         try:
-            value: Any = json.loads(raw)
+            value: Any = jsontext.loads(raw)
         except ValueError:
             value = raw
         (fields if name in known else extra)[name] = value

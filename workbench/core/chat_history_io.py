@@ -8,12 +8,11 @@ reads or writes a key: conversation files never contain one.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from workbench.api import chat_request_body, flavour_traits
+from workbench.api import chat_request_body, flavour_traits, jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import ChatMessage, ChatRequest, ImagePart, Role, ToolCall, ToolResult
 
@@ -255,7 +254,7 @@ def _arguments(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, str):
         raise _bad(where, "must be JSON text")
     try:
-        parsed = json.loads(value)
+        parsed = jsontext.loads(value)
     except ValueError as exc:
         raise _bad(where, f"not valid JSON ({exc})") from None
     if not isinstance(parsed, dict):
@@ -319,7 +318,7 @@ def _outputs(content: Any, where: str) -> list[dict[str, Any]]:
     if not isinstance(content, str):
         raise _bad(where, "must be a string or a list of content blocks")
     try:
-        parsed = json.loads(content)
+        parsed = jsontext.loads(content)
     except ValueError:
         return [{"text": content}]
     if isinstance(parsed, dict):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import (
     ChatMessage,
@@ -362,7 +363,7 @@ def load_chat(path: Path | None = None) -> SavedChat:
         return SavedChat()
     text = source.read_text(encoding="utf-8")
     try:
-        data = json.loads(text)
+        data = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         where = f"{source.name} line {exc.lineno}, column {exc.colno}"
         raise InputError(exc.msg, title="Chat history is not valid JSON", where=where) from exc

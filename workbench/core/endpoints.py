@@ -11,7 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 
-from workbench.api import flavour_traits
+from workbench.api import flavour_traits, jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, AuthScheme, Connection, Flavour
 from workbench.api.redact import is_secret_header, redact_text, register_secret
@@ -437,7 +437,7 @@ def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[Endpoint
         InputError: the text is not an endpoints export; `.where` names the line or entry.
     """
     try:
-        raw: Any = json.loads(text)
+        raw: Any = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         raise _input_error(
             f"Not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"

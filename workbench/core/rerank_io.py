@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def sniff_format(text: str) -> DocFormat:
     if stripped.startswith("{"):
         first = stripped.splitlines()[0].strip()
         try:
-            json.loads(first)
+            jsontext.loads(first)
         except json.JSONDecodeError:
             return DocFormat.JSON
         return DocFormat.JSONL
@@ -76,12 +77,21 @@ def sniff_format(text: str) -> DocFormat:
     return DocFormat.LINES
 
 
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest documents file read: four times a full 1,000-document request of long documents."""
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode a file as UTF-8 (a BOM is dropped), naming the byte offset of bad input.
 
     Raises:
-        InputError: with `.where = "byte N"`.
+        InputError: with `.where = "byte N"`, also for a file larger than MAX_FILE_BYTES.
     """
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(
+            title=f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            where=f"byte {MAX_FILE_BYTES}",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -116,7 +126,7 @@ def read_documents(text: str, fmt: DocFormat) -> list[Document]:
 
 def _read_json(text: str) -> list[Document]:
     try:
-        value = json.loads(text)
+        value = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc
@@ -133,7 +143,7 @@ def _read_jsonl(text: str) -> list[Document]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = jsontext.loads(line)
         except json.JSONDecodeError as exc:
             where = f"line {number}, column {exc.colno}"
             raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc

@@ -22,12 +22,13 @@ from workbench.api.events import (
 )
 from workbench.api.flavours.common import (
     StreamMapper,
+    checked,
     citation,
     cohere_usage,
     drop_none,
+    failed,
     generation_fields,
     list_at,
-    obj_at,
     refuse_images,
     rerank_response,
     str_at,
@@ -42,6 +43,15 @@ from workbench.api.flavours.traits import (
 )
 from workbench.api.models import Flavour, ToolCall, Usage
 from workbench.api.tools import tool_to_v1
+from workbench.api.wire_values import (
+    bad,
+    count_at,
+    finite_object_at,
+    index_at,
+    object_at,
+    objects_at,
+    text_at,
+)
 
 if TYPE_CHECKING:
     from workbench.api.models import (
@@ -201,40 +211,63 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
 # --- chat response ------------------------------------------------------------------------------
 
 
-def _citations(items: list[Any]) -> tuple[Any, ...]:
+def _citations(obj: dict[str, Any], path: str = "") -> tuple[Any, ...]:
+    where = f"{path}.citations" if path else "citations"
     return tuple(
-        citation(c, [str(d) for d in list_at(c, "document_ids")])
-        for c in items
-        if isinstance(c, dict)
+        citation(c, _document_ids(c, f"{where}[{pos}]"), f"{where}[{pos}]")
+        for pos, c in enumerate(objects_at(obj, "citations", path))
     )
 
 
-def _usage(response: dict[str, Any]) -> Usage | None:
-    meta = obj_at(response, "meta")
+def _document_ids(obj: dict[str, Any], path: str) -> list[str]:
+    ids = obj.get("document_ids")
+    if ids is None:
+        return []
+    if not isinstance(ids, list) or not all(isinstance(d, str | int) for d in ids):
+        raise bad(f"{path}.document_ids", "a list of ids", ids)
+    return [str(d) for d in ids]
+
+
+def _usage(response: dict[str, Any], path: str = "") -> Usage | None:
+    prefix = f"{path}." if path else ""
+    meta = object_at(response, "meta", path)
     if meta:
-        return cohere_usage(meta.get("billed_units"), meta.get("tokens"))
-    counts = obj_at(response, "token_count")  # servers from before `meta.billed_units`
+        return cohere_usage(meta.get("billed_units"), meta.get("tokens"), f"{prefix}meta")
+    counts = object_at(response, "token_count", path)  # servers from before `meta.billed_units`
     if counts:
+        where = f"{prefix}token_count"
         return Usage(
-            input_tokens=counts.get("prompt_tokens"), output_tokens=counts.get("response_tokens")
+            input_tokens=count_at(counts, "prompt_tokens", where),
+            output_tokens=count_at(counts, "response_tokens", where),
         )
     return None
 
 
-def _tool_call(obj: Any) -> ToolCall:
-    params = obj_at(obj, "parameters")
-    return ToolCall(name=str_at(obj, "name") or "", parameters=params)
+def _tool_call(obj: Any, path: str) -> ToolCall:
+    if not isinstance(obj, dict):
+        raise bad(path, "an object", obj)
+    params = finite_object_at(obj, "parameters", path)
+    return ToolCall(name=text_at(obj, "name", path) or "", parameters=params)
 
 
 def _queries(obj: dict[str, Any]) -> tuple[str, ...]:
-    return tuple(
-        q["text"] if isinstance(q, dict) and "text" in q else str(q)
-        for q in list_at(obj, "search_queries")
-    )
+    queries = []
+    for pos, query in enumerate(list_at(obj, "search_queries")):
+        if isinstance(query, dict):
+            query = text_at(query, "text", f"search_queries[{pos}]")
+        if not isinstance(query, str):
+            raise bad(f"search_queries[{pos}]", "text or an object with `text`", query)
+        queries.append(query)
+    return tuple(queries)
+
+
+def _search_results(obj: dict[str, Any], path: str = "") -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    results = objects_at(obj, "search_results", path)
+    return tuple(results), tuple(objects_at(obj, "documents", path))
 
 
 def _failure(finish_reason: str | None, response: dict[str, Any]) -> list[StreamEvent]:
-    if not finish_reason or not finish_reason.upper().startswith("ERROR"):
+    if not failed(finish_reason):
         return []
     detail = str_at(response, "error") or str_at(response, "message") or ""
     return [
@@ -243,27 +276,36 @@ def _failure(finish_reason: str | None, response: dict[str, Any]) -> list[Stream
 
 
 def chat_events(body: dict[str, Any]) -> list[StreamEvent]:
-    """A non-streamed `/v1/chat` answer as the events a stream would have carried."""
+    """A non-streamed `/v1/chat` answer as the events a stream would have carried.
+
+    Raises:
+        ProtocolError: naming the field of a value of the wrong type or range.
+    """
+    with checked():
+        return _chat_events(body)
+
+
+def _chat_events(body: dict[str, Any]) -> list[StreamEvent]:
     events: list[StreamEvent] = [
         StreamStarted(str_at(body, "response_id") or str_at(body, "generation_id"))
     ]
     if queries := _queries(body):
         events.append(SearchQueriesGenerated(queries))
-    results, documents = list_at(body, "search_results"), list_at(body, "documents")
+    results, documents = _search_results(body)
     if results or documents:
-        events.append(SearchResultsReceived(tuple(results), tuple(documents)))
+        events.append(SearchResultsReceived(results, documents))
     calls = list_at(body, "tool_calls")
-    text = str_at(body, "text") or ""
+    text = text_at(body, "text") or ""
     if calls and text:
         events.append(ToolPlanDelta(text))  # with tool calls, v1's `text` is the plan
     elif text:
         events.append(TextDelta(text))
-    if citations := _citations(list_at(body, "citations")):
+    if citations := _citations(body):
         events.append(CitationsAdded(citations))
-    events += [ToolCallCompleted(i, _tool_call(c)) for i, c in enumerate(calls)]
+    events += [ToolCallCompleted(i, _tool_call(c, f"tool_calls[{i}]")) for i, c in enumerate(calls)]
     if usage := _usage(body):
         events.append(UsageReported(usage))
-    finish = str_at(body, "finish_reason")
+    finish = text_at(body, "finish_reason")
     return [*events, *_failure(finish, body), StreamEnded(finish, body)]
 
 
@@ -282,15 +324,14 @@ class V1StreamMapper(StreamMapper):
             case "stream-start":
                 return [StreamStarted(str_at(obj, "generation_id"))]
             case "text-generation":
-                return [TextDelta(str_at(obj, "text") or "")]
+                return [TextDelta(text_at(obj, "text") or "")]
             case "citation-generation":
-                return [CitationsAdded(_citations(list_at(obj, "citations")))]
+                return [CitationsAdded(_citations(obj))]
             case "search-queries-generation":
                 return [SearchQueriesGenerated(_queries(obj))]
             case "search-results":
                 self._saw_documents = True
-                docs = list_at(obj, "documents")
-                return [SearchResultsReceived(tuple(list_at(obj, "search_results")), tuple(docs))]
+                return [SearchResultsReceived(*_search_results(obj))]
             case "tool-calls-chunk":
                 return self._chunk(obj)
             case "tool-calls-generation":
@@ -303,35 +344,39 @@ class V1StreamMapper(StreamMapper):
 
     def _chunk(self, obj: dict[str, Any]) -> list[StreamEvent]:
         delta = obj.get("tool_call_delta")
-        if not isinstance(delta, dict):
+        if delta is None:
             self._saw_plan = True
-            return [ToolPlanDelta(str_at(obj, "text") or "")]
-        index = int(delta.get("index") or 0)
+            return [ToolPlanDelta(text_at(obj, "text") or "")]
+        if not isinstance(delta, dict):
+            raise bad("tool_call_delta", "an object", delta)
+        index = index_at(delta, "index", "tool_call_delta")
         events: list[StreamEvent] = []
-        if name := str_at(delta, "name"):
+        if name := text_at(delta, "name", "tool_call_delta"):
             events.append(ToolCallStarted(index, None, name))
-        if params := str_at(delta, "parameters"):
+        if params := text_at(delta, "parameters", "tool_call_delta"):
             events.append(ToolCallDelta(index, params))
         return events
 
     def _generation(self, obj: dict[str, Any]) -> list[StreamEvent]:
         events: list[StreamEvent] = []
-        plan = str_at(obj, "text")
+        plan = text_at(obj, "text")
         if plan and not self._saw_plan:
             events.append(ToolPlanDelta(plan))
         calls = list_at(obj, "tool_calls")
-        return events + [ToolCallCompleted(i, _tool_call(c)) for i, c in enumerate(calls)]
+        return events + [
+            ToolCallCompleted(i, _tool_call(c, f"tool_calls[{i}]")) for i, c in enumerate(calls)
+        ]
 
     def _end(self, obj: dict[str, Any]) -> list[StreamEvent]:
         self.ended = True
-        response = obj_at(obj, "response")
+        response = object_at(obj, "response")
         events: list[StreamEvent] = []
-        documents = list_at(response, "documents")
+        documents = objects_at(response, "documents", "response")
         if documents and not self._saw_documents:
             events.append(SearchResultsReceived((), tuple(documents)))
-        if usage := _usage(response):
+        if usage := _usage(response, "response"):
             events.append(UsageReported(usage))
-        finish = str_at(obj, "finish_reason") or str_at(response, "finish_reason")
+        finish = text_at(obj, "finish_reason") or text_at(response, "finish_reason", "response")
         events += _failure(finish, response)
         return [*events, StreamEnded(finish, response or None)]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.events import (
     CitationsAdded,
@@ -23,12 +24,13 @@ from workbench.api.events import (
 )
 from workbench.api.flavours.common import (
     StreamMapper,
+    checked,
     citation,
     cohere_usage,
     drop_none,
+    failed,
     generation_fields,
     list_at,
-    obj_at,
     rerank_response,
     str_at,
     user_content,
@@ -42,6 +44,7 @@ from workbench.api.flavours.traits import (
 )
 from workbench.api.models import Citation, Flavour, ToolCall
 from workbench.api.tools import tool_to_function
+from workbench.api.wire_values import bad, index_at, object_at, objects_at, text_at
 
 if TYPE_CHECKING:
     from workbench.api.models import (
@@ -53,6 +56,7 @@ if TYPE_CHECKING:
         ToolResult,
     )
 
+_MESSAGE = "delta.message"
 _PARAMS = {
     "temperature": "temperature",
     "p": "p",
@@ -274,23 +278,33 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
 # --- chat response ------------------------------------------------------------------------------
 
 
-def _citation(obj: dict[str, Any]) -> Citation:
-    ids = [str(s["id"]) for s in list_at(obj, "sources") if isinstance(s, dict) and "id" in s]
-    return citation(obj, ids)
+def _citation(obj: dict[str, Any], path: str) -> Citation:
+    ids = []
+    for pos, source in enumerate(objects_at(obj, "sources", path)):
+        source_id = source.get("id")
+        if source_id is None:
+            continue
+        if not isinstance(source_id, str | int):
+            raise bad(f"{path}.sources[{pos}].id", "an id", source_id)
+        ids.append(str(source_id))
+    return citation(obj, ids, path)
 
 
 def _arguments(text: str) -> dict[str, Any]:
     try:
-        value = json.loads(text or "{}")
+        value = jsontext.loads(text or "{}")
     except ValueError:
         return {}  # the model wrote broken JSON: the snapshot keeps the text for people to see
     return value if isinstance(value, dict) else {}
 
 
-def _call_events(pos: int, call: dict[str, Any]) -> list[StreamEvent]:
-    function = obj_at(call, "function")
-    name, arguments = str_at(function, "name") or "", str_at(function, "arguments") or ""
-    parsed = ToolCall(id=str_at(call, "id"), name=name, parameters=_arguments(arguments))
+def _call_events(pos: int, call: Any, path: str) -> list[StreamEvent]:
+    if not isinstance(call, dict):
+        raise bad(path, "an object", call)
+    function = object_at(call, "function", path)
+    name = text_at(function, "name", f"{path}.function") or ""
+    arguments = text_at(function, "arguments", f"{path}.function") or ""
+    parsed = ToolCall(id=text_at(call, "id", path), name=name, parameters=_arguments(arguments))
     return [
         ToolCallStarted(pos, parsed.id, name),
         ToolCallDelta(pos, arguments),
@@ -298,42 +312,67 @@ def _call_events(pos: int, call: dict[str, Any]) -> list[StreamEvent]:
     ]
 
 
-def _end_events(finish: str | None, usage: Any, error: str | None) -> list[StreamEvent]:
+def _end_events(finish: str | None, usage: Any, error: str | None, path: str) -> list[StreamEvent]:
     events: list[StreamEvent] = []
-    if isinstance(usage, dict):
-        events.append(UsageReported(cohere_usage(usage.get("billed_units"), usage.get("tokens"))))
-    if error or (finish or "").upper() == "ERROR":
+    if usage is not None:
+        if not isinstance(usage, dict):
+            raise bad(path, "an object", usage)
+        events.append(
+            UsageReported(cohere_usage(usage.get("billed_units"), usage.get("tokens"), path))
+        )
+    if error or failed(finish):
         events.append(StreamFailed(error or f"generation failed ({finish})"))
     return events
 
 
 def chat_events(body: dict[str, Any]) -> list[StreamEvent]:
-    """A non-streamed `/v2/chat` answer as the events a stream would have carried."""
-    message = obj_at(body, "message")
+    """A non-streamed `/v2/chat` answer as the events a stream would have carried.
+
+    Raises:
+        ProtocolError: naming the field of a value of the wrong type or range.
+    """
+    with checked():
+        return _chat_events(body)
+
+
+def _chat_events(body: dict[str, Any]) -> list[StreamEvent]:
+    message = object_at(body, "message")
     events: list[StreamEvent] = [StreamStarted(str_at(body, "id"))]
-    if plan := str_at(message, "tool_plan"):
+    if plan := text_at(message, "tool_plan", "message"):
         events.append(ToolPlanDelta(plan))
-    for block in list_at(message, "content"):
-        if isinstance(block, dict) and isinstance(block.get("thinking"), str):
-            events.append(ThinkingDelta(block["thinking"]))
-        elif isinstance(block, dict) and isinstance(block.get("text"), str):
-            events.append(TextDelta(block["text"]))
+    for pos, block in enumerate(list_at(message, "content")):
+        where = f"message.content[{pos}]"
+        if isinstance(block, dict) and block.get("thinking") is not None:
+            events.append(ThinkingDelta(text_at(block, "thinking", where) or ""))
+        elif isinstance(block, dict) and block.get("text") is not None:
+            events.append(TextDelta(text_at(block, "text", where) or ""))
     for pos, call in enumerate(list_at(message, "tool_calls")):
-        events += _call_events(pos, call if isinstance(call, dict) else {})
-    citations = [c for c in list_at(message, "citations") if isinstance(c, dict)]
+        events += _call_events(pos, call, f"message.tool_calls[{pos}]")
+    citations = objects_at(message, "citations", "message")
     if citations:
-        events.append(CitationsAdded(tuple(_citation(c) for c in citations)))
-    finish = str_at(body, "finish_reason")
-    events += _end_events(finish, body.get("usage"), str_at(body, "error"))
+        events.append(
+            CitationsAdded(
+                tuple(_citation(c, f"message.citations[{i}]") for i, c in enumerate(citations))
+            )
+        )
+    finish = text_at(body, "finish_reason")
+    events += _end_events(finish, body.get("usage"), _error_text(body.get("error")), "usage")
     return [*events, StreamEnded(finish, body)]
+
+
+def _error_text(error: Any) -> str | None:
+    if not error:
+        return None
+    return error if isinstance(error, str) else json.dumps(error, ensure_ascii=False)
 
 
 def _content_events(kind: str, content: dict[str, Any]) -> list[StreamEvent]:
     # The SDK's content-start carries `thinking` / `text` too (usually empty): keep what it has.
-    if isinstance(content.get("thinking"), str):
-        thought = content["thinking"]
+    where = f"{_MESSAGE}.content"
+    if content.get("thinking") is not None:
+        thought = text_at(content, "thinking", where) or ""
         return [ThinkingDelta(thought)] if thought or kind == "content-delta" else []
-    text = str_at(content, "text") or ""
+    text = text_at(content, "text", where) or ""
     return [TextDelta(text)] if text or kind == "content-delta" else []
 
 
@@ -347,38 +386,40 @@ class V2StreamMapper(StreamMapper):
     def map_object(self, obj: dict[str, Any]) -> list[StreamEvent]:
         """The events of one v2 stream object."""
         kind = str_at(obj, "type") or ""
-        message = obj_at(obj_at(obj, "delta"), "message")
-        raw_index = obj.get("index")
-        index = raw_index if isinstance(raw_index, int) else 0
+        message = object_at(object_at(obj, "delta"), "message", "delta")
+        index = index_at(obj, "index")
         match kind:
             case "message-start":
                 return [StreamStarted(str_at(obj, "id"))]
             case "content-start" | "content-delta":
-                return _content_events(kind, obj_at(message, "content"))
+                return _content_events(kind, object_at(message, "content", _MESSAGE))
             case "tool-plan-delta":
-                return [ToolPlanDelta(str_at(message, "tool_plan") or "")]
+                return [ToolPlanDelta(text_at(message, "tool_plan", _MESSAGE) or "")]
             case "tool-call-start" | "tool-call-delta" | "tool-call-end":
-                return self._tool(kind, index, obj_at(message, "tool_calls"))
+                return self._tool(kind, index, object_at(message, "tool_calls", _MESSAGE))
             case "citation-start":
-                return [CitationsAdded((_citation(obj_at(message, "citations")),))]
+                citation = object_at(message, "citations", _MESSAGE)
+                return [CitationsAdded((_citation(citation, f"{_MESSAGE}.citations"),))]
             case "message-end":
-                return self._end(obj_at(obj, "delta"))
+                return self._end(object_at(obj, "delta"))
             case "content-end" | "citation-end" | "debug":
                 return []
         return [UnknownEvent(kind or "(no type)")]
 
     def _tool(self, kind: str, index: int, call: dict[str, Any]) -> list[StreamEvent]:
         call_id, name, arguments = self._calls.get(index, (None, "", ""))
-        function = obj_at(call, "function")
+        where = f"{_MESSAGE}.tool_calls"
+        function = object_at(call, "function", where)
         if kind == "tool-call-start":
-            call_id, name = str_at(call, "id"), str_at(function, "name") or ""
+            call_id = text_at(call, "id", where)
+            name = text_at(function, "name", f"{where}.function") or ""
             self._calls[index] = (call_id, name, "")
             events: list[StreamEvent] = [ToolCallStarted(index, call_id, name)]
-            if str_at(function, "arguments"):
+            if text_at(function, "arguments", f"{where}.function"):
                 events += self._tool("tool-call-delta", index, call)
             return events
         if kind == "tool-call-delta":
-            delta = str_at(function, "arguments") or ""
+            delta = text_at(function, "arguments", f"{where}.function") or ""
             self._calls[index] = (call_id, name, arguments + delta)
             return [ToolCallDelta(index, delta)]
         parsed = ToolCall(id=call_id, name=name, parameters=_arguments(arguments))
@@ -386,10 +427,9 @@ class V2StreamMapper(StreamMapper):
 
     def _end(self, delta: dict[str, Any]) -> list[StreamEvent]:
         self.ended = True
-        finish = str_at(delta, "finish_reason")
-        error = delta.get("error")
-        error_text = error if isinstance(error, str) else (json.dumps(error) if error else None)
-        events = _end_events(finish, delta.get("usage"), error_text)
+        finish = text_at(delta, "finish_reason", "delta")
+        error_text = _error_text(delta.get("error"))
+        events = _end_events(finish, delta.get("usage"), error_text, "delta.usage")
         return [*events, StreamEnded(finish, None)]
 
 

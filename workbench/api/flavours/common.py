@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
+from workbench.api import jsontext
 from workbench.api.errors import InputError, ProtocolError
+from workbench.api.flavours.surrogates import SurrogateJoiner
 from workbench.api.models import (
     Citation,
     Document,
@@ -16,8 +21,19 @@ from workbench.api.models import (
     RerankResponse,
     Usage,
 )
+from workbench.api.wire_values import (
+    bad,
+    count_map,
+    index_at,
+    index_value,
+    object_at,
+    score_value,
+    text_at,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from workbench.api.events import StreamEvent
     from workbench.api.framing import Frame
     from workbench.api.models import ChatRequest, ImagePart
@@ -30,7 +46,8 @@ def parse_frame(frame: Frame) -> dict[str, Any]:
         ProtocolError: naming the event number and byte offset when it is not a JSON object.
     """
     try:
-        value = json.loads(frame.data)
+        # Lone surrogates stay: the mapper joins an emoji split across two deltas.
+        value = jsontext.loads(frame.data, finite=False, keep_surrogates=True)
     except ValueError as exc:
         raise ProtocolError(
             f"malformed event: {exc}", where=f"event {frame.number} (byte {frame.offset})"
@@ -48,12 +65,31 @@ class StreamMapper(ABC):
     def __init__(self) -> None:
         self.ended = False
         """True once the flavour's final event arrived."""
+        self._joiner = SurrogateJoiner()
 
     def map(self, frame: Frame) -> list[StreamEvent]:
-        """The events one frame stands for."""
-        if frame.data.strip() == "[DONE]":
-            return self.on_done()
-        return self.map_object(parse_frame(frame))
+        """The events one frame stands for.
+
+        Raises:
+            ProtocolError: for a frame that is not a JSON object, or a value of the wrong type or
+                range; `.where` names the event, its byte offset and the field path.
+        """
+        try:
+            if frame.data.strip() == "[DONE]":
+                events = self.on_done()
+            else:
+                events = self.map_object(parse_frame(frame))
+        except ProtocolError as exc:
+            if exc.where.startswith("event "):
+                raise
+            raise _at_event(exc.server_message, exc.where, frame) from None
+        except ValidationError as exc:
+            raise _at_event(_first_error(exc), _loc(exc), frame) from None
+        return self._joiner.events(events, escaped=jsontext.has_escaped_surrogate(frame.data))
+
+    def repaired(self, events: list[StreamEvent]) -> list[StreamEvent]:
+        """Events made outside `map` (at the end of the body) with their strings repaired."""
+        return self._joiner.events(events, escaped=False)
 
     @abstractmethod
     def map_object(self, obj: dict[str, Any]) -> list[StreamEvent]:
@@ -73,10 +109,33 @@ class StreamMapper(ABC):
         return []
 
 
-def obj_at(obj: Any, key: str) -> dict[str, Any]:
-    """`obj[key]` when it is an object, else an empty one (optional fields are fine)."""
-    value = obj.get(key) if isinstance(obj, dict) else None
-    return value if isinstance(value, dict) else {}
+def _at_event(message: str, path: str, frame: Frame) -> ProtocolError:
+    where = f"event {frame.number} (byte {frame.offset})" + (f", {path}" if path else "")
+    return ProtocolError(message, where=where)
+
+
+def _first_error(exc: ValidationError) -> str:
+    return str(exc.errors()[0]["msg"])
+
+
+def _loc(exc: ValidationError) -> str:
+    loc = exc.errors()[0]["loc"]
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+@contextlib.contextmanager
+def checked(path: str = "") -> Iterator[None]:
+    """For non-streamed answers: a pydantic error inside becomes a ProtocolError at `path`."""
+    try:
+        yield
+    except ValidationError as exc:
+        where = ".".join(p for p in (path, _loc(exc)) if p)
+        raise ProtocolError(_first_error(exc), where=where) from None
+
+
+def failed(finish_reason: str | None) -> bool:
+    """Whether a Cohere finish reason reports a failure (`ERROR`, `ERROR_TOXIC`, `ERROR_LIMIT`)."""
+    return finish_reason is not None and finish_reason.upper().startswith("ERROR")
 
 
 def list_at(obj: Any, key: str) -> list[Any]:
@@ -158,17 +217,15 @@ def stringify_document(document: Document, where: str) -> dict[str, str]:
     }
 
 
-def as_float_map(value: Any) -> dict[str, float]:
-    """A `{name: number}` map from counts that may be ints or floats; other values are skipped."""
-    if not isinstance(value, dict):
-        return {}
-    return {k: float(v) for k, v in value.items() if isinstance(v, int | float)}
+def cohere_usage(billed: Any, tokens: Any, path: str = "") -> Usage:
+    """Usage from Cohere's `billed_units` and `tokens` (actual tokens first, billed as fallback).
 
-
-def cohere_usage(billed: Any, tokens: Any) -> Usage:
-    """Usage from Cohere's `billed_units` and `tokens` (actual tokens first, billed as fallback)."""
-    billed_units = as_float_map(billed)
-    counts = as_float_map(tokens) or billed_units
+    Raises:
+        ProtocolError: when a count is not a finite number in range (`path` is their parent).
+    """
+    prefix = f"{path}." if path else ""
+    billed_units = count_map(billed, f"{prefix}billed_units")
+    counts = count_map(tokens, f"{prefix}tokens") or billed_units
     return Usage(
         input_tokens=counts.get("input_tokens"),
         output_tokens=counts.get("output_tokens"),
@@ -176,36 +233,59 @@ def cohere_usage(billed: Any, tokens: Any) -> Usage:
     )
 
 
-def citation(obj: dict[str, Any], document_ids: list[str]) -> Citation:
-    """A neutral citation, keeping the wire object's other fields (e.g. v2 `sources`)."""
+def citation(obj: dict[str, Any], document_ids: list[str], path: str = "") -> Citation:
+    """A neutral citation, keeping the wire object's other fields (e.g. v2 `sources`).
+
+    Raises:
+        ProtocolError: when `start`/`end` are not offsets or `text`/`type` are not text.
+    """
     extra = {k: v for k, v in obj.items() if k not in {"start", "end", "text", "document_ids"}}
+    kind = text_at(obj, "type", path)
+    extra.pop("type", None)
     return Citation(
-        start=int(obj.get("start", 0)),
-        end=int(obj.get("end", 0)),
-        text=str(obj.get("text", "")),
+        start=index_at(obj, "start", path),
+        end=index_at(obj, "end", path),
+        text=text_at(obj, "text", path) or "",
         document_ids=document_ids,
+        type=kind,
         **extra,
     )
 
 
 def rerank_response(body: dict[str, Any], request: RerankRequest) -> RerankResponse:
-    """The neutral rerank answer from a Cohere-shaped body (v1 and v2 share it)."""
+    """The neutral rerank answer from a Cohere-shaped body (v1 and v2 share it).
+
+    Raises:
+        ProtocolError: for a missing `results` list, or a result whose `index` is not a position
+            in the request's documents or whose `relevance_score` is not a finite number.
+    """
     results = body.get("results")
     if not isinstance(results, list):
         raise ProtocolError("the answer has no `results` list", where="results")
-    meta = obj_at(body, "meta")
-    hits = []
-    for pos, item in enumerate(results):
-        if not isinstance(item, dict) or "index" not in item or "relevance_score" not in item:
-            raise ProtocolError(
-                "a result needs `index` and `relevance_score`", where=f"results[{pos}]"
-            )
-        hits.append(RerankHit.model_validate(item))
+    meta = object_at(body, "meta")
+    hits = [_hit(item, f"results[{pos}]", request) for pos, item in enumerate(results)]
     warnings = list_at(meta, "warnings")
-    return RerankResponse(
-        id=body.get("id") if isinstance(body.get("id"), str) else None,
-        results=hits,
-        billed_units=as_float_map(meta.get("billed_units")),
-        warnings=[str(w) for w in warnings],
-        raw=body,
-    )
+    with checked():
+        return RerankResponse(
+            id=body.get("id") if isinstance(body.get("id"), str) else None,
+            results=hits,
+            billed_units=count_map(meta.get("billed_units"), "meta.billed_units"),
+            warnings=[w if isinstance(w, str) else json.dumps(w) for w in warnings],
+            raw=body,
+        )
+
+
+def _hit(item: Any, path: str, request: RerankRequest) -> RerankHit:
+    if not isinstance(item, dict) or "index" not in item or "relevance_score" not in item:
+        raise ProtocolError("a result needs `index` and `relevance_score`", where=path)
+    last = len(request.documents) - 1
+    if last < 0:
+        raise bad(f"{path}.index", "no result for a request without documents", item["index"])
+    fields = {
+        **item,
+        "index": index_value(item["index"], f"{path}.index", high=last),
+        "relevance_score": score_value(item["relevance_score"], f"{path}.relevance_score"),
+        "document": object_at(item, "document", path) or None,
+    }
+    with checked(path):
+        return RerankHit.model_validate(fields)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.events import (
     StreamEnded,
@@ -24,16 +25,17 @@ from workbench.api.events import (
 from workbench.api.flavours.cohere_v1 import parse_rerank, rerank_body
 from workbench.api.flavours.common import (
     StreamMapper,
+    checked,
     drop_none,
     generation_fields,
     list_at,
-    obj_at,
     str_at,
     user_content,
 )
 from workbench.api.flavours.traits import FlavourTraits, Routes, params
 from workbench.api.models import Flavour, ToolCall, Usage
 from workbench.api.tools import tool_to_function
+from workbench.api.wire_values import bad, count_at, index_value, object_at, text_at
 
 if TYPE_CHECKING:
     from workbench.api.models import ChatMessage, ChatRequest, ToolResult
@@ -175,38 +177,68 @@ def _openai_forms(request: ChatRequest) -> dict[str, Any]:
 
 def _arguments(text: str) -> dict[str, Any]:
     try:
-        value = json.loads(text or "{}")
+        value = jsontext.loads(text or "{}")
     except ValueError:
         return {}  # broken JSON from the model: the snapshot keeps the text
     return value if isinstance(value, dict) else {}
 
 
-def _usage(obj: Any) -> Usage | None:
-    if not isinstance(obj, dict):
+def _usage(obj: Any, path: str = "usage") -> Usage | None:
+    if obj is None:
         return None
-    return Usage(input_tokens=obj.get("prompt_tokens"), output_tokens=obj.get("completion_tokens"))
+    if not isinstance(obj, dict):
+        raise bad(path, "an object", obj)
+    return Usage(
+        input_tokens=count_at(obj, "prompt_tokens", path),
+        output_tokens=count_at(obj, "completion_tokens", path),
+    )
 
 
 def _error(obj: dict[str, Any]) -> str | None:
     error = obj.get("error")
     if isinstance(error, dict):
-        return str(error.get("message") or json.dumps(error))
+        message = error.get("message")
+        return message if isinstance(message, str) and message else json.dumps(error)
     return error if isinstance(error, str) and error else None
 
 
+_FILTERED = "content_filter"
+"""The finish reason of an answer the server's content filter stopped."""
+
+
+def _filtered(finish: str | None) -> list[StreamEvent]:
+    if finish != _FILTERED:
+        return []
+    return [StreamFailed(f"the server's content filter stopped the answer ({_FILTERED})")]
+
+
 def chat_events(body: dict[str, Any]) -> list[StreamEvent]:
-    """A non-streamed completion as the events a stream would have carried."""
+    """A non-streamed completion as the events a stream would have carried.
+
+    Raises:
+        ProtocolError: naming the field of a value of the wrong type or range.
+    """
+    with checked():
+        return _chat_events(body)
+
+
+def _chat_events(body: dict[str, Any]) -> list[StreamEvent]:
     choice = next((c for c in list_at(body, "choices") if isinstance(c, dict)), {})
-    message = obj_at(choice, "message")
+    message = object_at(choice, "message", "choices[0]")
+    where = "choices[0].message"
     events: list[StreamEvent] = [StreamStarted(str_at(body, "id"))]
-    if reasoning := str_at(message, "reasoning_content"):
+    if reasoning := text_at(message, "reasoning_content", where):
         events.append(ThinkingDelta(reasoning))
-    if content := str_at(message, "content"):
+    if content := text_at(message, "content", where):
         events.append(TextDelta(content))
     for pos, call in enumerate(list_at(message, "tool_calls")):
-        function = obj_at(call, "function")
-        name, arguments = str_at(function, "name") or "", str_at(function, "arguments") or ""
-        call_id = str_at(call, "id")
+        at = f"{where}.tool_calls[{pos}]"
+        if not isinstance(call, dict):
+            raise bad(at, "an object", call)
+        function = object_at(call, "function", at)
+        name = text_at(function, "name", f"{at}.function") or ""
+        arguments = text_at(function, "arguments", f"{at}.function") or ""
+        call_id = text_at(call, "id", at)
         events += [
             ToolCallStarted(pos, call_id, name),
             ToolCallDelta(pos, arguments),
@@ -216,9 +248,12 @@ def chat_events(body: dict[str, Any]) -> list[StreamEvent]:
         ]
     if usage := _usage(body.get("usage")):
         events.append(UsageReported(usage))
+    finish = text_at(choice, "finish_reason", "choices[0]")
     if error := _error(body):
         events.append(StreamFailed(error))
-    return [*events, StreamEnded(str_at(choice, "finish_reason"), body)]
+    else:
+        events += _filtered(finish)
+    return [*events, StreamEnded(finish, body)]
 
 
 class OpenAIStreamMapper(StreamMapper):
@@ -241,31 +276,40 @@ class OpenAIStreamMapper(StreamMapper):
             self._started = True
             events.append(StreamStarted(str_at(obj, "id")))
         for choice in list_at(obj, "choices")[:1]:
-            events += self._delta(obj_at(choice, "delta"))
-            self._finish = str_at(choice, "finish_reason") or self._finish
+            if not isinstance(choice, dict):
+                raise bad("choices[0]", "an object", choice)
+            events += self._delta(object_at(choice, "delta", "choices[0]"))
+            self._finish = text_at(choice, "finish_reason", "choices[0]") or self._finish
         if usage := _usage(obj.get("usage")):
             events.append(UsageReported(usage))
         return events
 
     def _delta(self, delta: dict[str, Any]) -> list[StreamEvent]:
         events: list[StreamEvent] = []
-        if reasoning := str_at(delta, "reasoning_content"):
+        where = "choices[0].delta"
+        if reasoning := text_at(delta, "reasoning_content", where):
             events.append(ThinkingDelta(reasoning))
-        if content := str_at(delta, "content"):
+        if content := text_at(delta, "content", where):
             events.append(TextDelta(content))
         for pos, call in enumerate(list_at(delta, "tool_calls")):
-            events += self._tool(pos, call if isinstance(call, dict) else {})
+            at = f"{where}.tool_calls[{pos}]"
+            if not isinstance(call, dict):
+                raise bad(at, "an object", call)
+            events += self._tool(pos, call, at)
         return events
 
-    def _tool(self, pos: int, call: dict[str, Any]) -> list[StreamEvent]:
-        index = call["index"] if isinstance(call.get("index"), int) else pos
-        function = obj_at(call, "function")
+    def _tool(self, pos: int, call: dict[str, Any], path: str) -> list[StreamEvent]:
+        raw_index = call.get("index")
+        index = pos if raw_index is None else index_value(raw_index, f"{path}.index")
+        function = object_at(call, "function", path)
         events: list[StreamEvent] = []
         if index not in self._calls:
             # Some servers repeat id and name in every chunk: only the first one counts.
-            self._calls[index] = [str_at(call, "id"), str_at(function, "name") or "", ""]
-            events.append(ToolCallStarted(index, self._calls[index][0], self._calls[index][1]))
-        if arguments := str_at(function, "arguments"):
+            call_id = text_at(call, "id", path)
+            name = text_at(function, "name", f"{path}.function") or ""
+            self._calls[index] = [call_id, name, ""]
+            events.append(ToolCallStarted(index, call_id, name))
+        if arguments := text_at(function, "arguments", f"{path}.function"):
             self._calls[index][2] += arguments
             events.append(ToolCallDelta(index, arguments))
         return events
@@ -276,7 +320,7 @@ class OpenAIStreamMapper(StreamMapper):
             ToolCallCompleted(i, ToolCall(id=cid, name=name, parameters=_arguments(args)))
             for i, (cid, name, args) in sorted(self._calls.items())
         ]
-        return [*events, StreamEnded(self._finish, None)]
+        return [*events, *_filtered(self._finish), StreamEnded(self._finish, None)]
 
     def on_done(self) -> list[StreamEvent]:
         """`data: [DONE]`: the stream's normal end."""
@@ -285,7 +329,7 @@ class OpenAIStreamMapper(StreamMapper):
     def finish(self, frames_seen: int, bytes_seen: int) -> list[StreamEvent]:
         """End of body: tolerate a missing `[DONE]` once a finish reason arrived."""
         if not self.ended and self._finish is not None:
-            return self._close()
+            return self.repaired(self._close())
         return super().finish(frames_seen, bytes_seen)
 
 

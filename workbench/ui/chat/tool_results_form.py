@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import ToolCall, ToolResult
 from workbench.ui.common.a11y import name_tab_bar
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 def _cell_value(text: str) -> Any:
     """A typed value: JSON when it parses (numbers, booleans, objects), else the text itself."""
     try:
-        return json.loads(text)
+        return jsontext.loads(text)
     except ValueError:
         return text
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
@@ -58,7 +59,7 @@ def parse_json(text: str) -> Any:
     if not text.strip():
         raise InputError(title="The JSON is empty", where="line 1, column 1")
     try:
-        return json.loads(text)
+        return jsontext.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(title=f"Invalid JSON: {exc.msg}", where=decode_error_where(exc)) from exc
 
