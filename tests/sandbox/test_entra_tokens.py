@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shlex
+import subprocess
 import time
 from typing import TYPE_CHECKING
 
@@ -10,6 +13,7 @@ import pytest
 
 from tests.conftest import ENTRA_TEST_SECRET
 from tests.waits import WAIT_S
+from workbench.sandbox.cli import token_command
 from workbench.sandbox.entra_tokens import EXPIRED, INVALID, KEYS_OFF, NO_ACCESS, issue
 
 if TYPE_CHECKING:
@@ -47,3 +51,10 @@ def test_keys_are_off_in_entra_mode(entra_sandbox: RunningSandbox) -> None:
     assert response.status_code == 401
     assert KEYS_OFF in response.text
     assert _info(entra_sandbox, {}).status_code == 401
+
+
+def test_printed_token_command_runs_with_a_secret_that_starts_with_a_dash() -> None:
+    command = shlex.split(token_command("-starts-like-an-option"))
+    done = subprocess.run(command, capture_output=True, text=True, timeout=WAIT_S, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["accessToken"]
