@@ -33,6 +33,7 @@ from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.runs.history import History
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
+from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.notices import NoticeCenter
@@ -134,16 +135,18 @@ def qloop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
     """A qasync loop on the test QApplication, installed as the running asyncio loop."""
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.set_event_loop(loop)
-    try:
-        yield loop
-    finally:
-        _close_loop(qapp, loop)
+    with asyncgen_hooks(loop):  # as the app does: dropped streams close on the loop
+        try:
+            yield loop
+        finally:
+            _close_loop(qapp, loop)
 
 
 def _close_loop(qapp: QApplication, loop: Any) -> None:
     pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
     for task in pending:
         task.cancel()
+    pending.append(loop.create_task(loop.shutdown_asyncgens()))
     # Cancelled tasks finish on their next step; each step is a Qt timer event.
     for _ in range(1000):
         if all(t.done() for t in pending):

@@ -21,6 +21,7 @@ from workbench.core.runs.history import History
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
+from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoints
 from workbench.ui.notices import NoticeCenter
@@ -79,7 +80,7 @@ def run_gui(args: list[str]) -> int:
     if not options.no_sandbox:
         services.tasks.start("app.sandbox", sandbox.start())
     _schedule_exit_hooks(options, window, services)
-    with loop:
+    with loop, asyncgen_hooks(loop):
         status = loop.run_forever()
         loop.run_until_complete(_shutdown(services))
     sandbox.stop()
