@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from workbench.api.errors import InputError
+from workbench.api.jsontext import loads as loads_json
 from workbench.api.redact import redact_value
 from workbench.core.runs.store import RecordedEvent, RunRecord
 
@@ -119,7 +120,7 @@ def loads(text: str) -> list[RunRecord]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = loads_json(line)
         except ValueError as exc:
             raise InputError(f"line {number}: not JSON ({exc})", where=f"line {number}") from None
         if number == 1:

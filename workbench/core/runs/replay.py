@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import TYPE_CHECKING
 
 from workbench.api import Flavour, body_events, recorded_events
 from workbench.api.errors import WorkbenchError
+from workbench.api.jsontext import loads as loads_json
 from workbench.api.stream import ChatSnapshot, accumulate
 
 if TYPE_CHECKING:
@@ -26,12 +26,15 @@ def timed_events(record: RunRecord) -> Iterator[tuple[float, StreamEvent]]:
     flavour = Flavour(record.flavour)
     if record.events:
         frames = [(e.data, e.event) for e in record.events]
-        for index, event in recorded_events(flavour, frames):
-            yield record.events[index].t, event
+        try:
+            for index, event in recorded_events(flavour, frames):
+                yield record.events[index].t, event
+        except WorkbenchError:
+            return  # a frame the server got wrong: the turn as far as the good ones go
         return
     if record.kind == "chat" and record.response_body and (record.status or 0) < 300:
         try:
-            body = json.loads(record.response_body)
+            body = loads_json(record.response_body)
             events = body_events(flavour, body) if isinstance(body, dict) else []
         except (ValueError, WorkbenchError):
             return

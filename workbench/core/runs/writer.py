@@ -119,7 +119,9 @@ class RunWriter:
                 else:
                     try:
                         _apply(db, item)
-                    except sqlite3.Error:  # one bad row must not stop the history for good
+                    # One bad row (a database error, an answer that cannot be folded) must not
+                    # stop the history for good: the writer thread goes on with the next.
+                    except Exception:
                         log.exception("could not record %s for run %s", item[0], item[1])
         for done in flushes:
             done.set()
