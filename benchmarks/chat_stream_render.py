@@ -48,6 +48,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.figures import emit, ratio_below
+from benchmarks.qt_bench import MemorySecrets
 from workbench.api.events import (
     CitationsAdded,
     StreamEnded,
@@ -126,19 +127,6 @@ class PacedClient:
             if time.perf_counter() < due:
                 await asyncio.sleep(max(0.0, due - time.perf_counter()))
             yield event
-
-
-class MemorySecrets:
-    """The benchmark stores no keys."""
-
-    def get(self, ref: str) -> str | None:
-        return None
-
-    def set(self, ref: str, value: str) -> None:
-        return None
-
-    def delete(self, ref: str) -> None:
-        return None
 
 
 class Heartbeat:

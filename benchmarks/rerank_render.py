@@ -33,6 +33,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.figures import below, emit, info
+from benchmarks.qt_bench import MemorySecrets
 from benchmarks.sandbox_process import sandbox_process
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
@@ -79,19 +80,6 @@ WORDS = [
     "contract",
     "policy",
 ]
-
-
-class MemorySecrets:
-    """The endpoints use no key; this satisfies Services without touching a keyring."""
-
-    def get(self, ref: str) -> str | None:
-        return None
-
-    def set(self, ref: str, value: str) -> None:
-        pass
-
-    def delete(self, ref: str) -> None:
-        pass
 
 
 class Heartbeat:
