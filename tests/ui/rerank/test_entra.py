@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.conftest import token_calls
 from tests.ui.conftest import use_endpoint
@@ -14,29 +12,18 @@ from tests.ui.rerank.test_pane import FRUIT, error_text, fill, ranking, run
 from tests.waits import WAIT_S
 from workbench.api.models import AuthScheme
 from workbench.core.endpoints import EndpointConfig
-from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
     from workbench.sandbox.runner import RunningSandbox
+    from workbench.ui.rerank.pane import RerankPane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def pane(services: Services, qtbot: QtBot) -> Iterator[RerankPane]:
-    gc.collect()  # on the GUI thread, as tests/ui/rerank/test_pane.py explains
-    widget = RerankPane(services=services)
-    widget.show()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_rerank_pane_signs_in_and_refreshes_a_dead_token(

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,7 +24,6 @@ from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.rerank.form import wordiest_keys
-from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.rerank.view import summary_line
 
 if TYPE_CHECKING:
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
 
     from workbench.api.models import Document
     from workbench.sandbox.runner import RunningSandbox
+    from workbench.ui.rerank.pane import RerankPane
     from workbench.ui.services import Services
 
 # The offscreen platform plugin warns on every show(); it says nothing about our code.
@@ -51,19 +51,6 @@ def _collect_on_the_gui_thread() -> None:
     loop's timer object), which Qt reports as a warning that fails the test.
     """
     gc.collect()
-
-
-@pytest.fixture
-def pane(services: Services, qtbot: QtBot) -> Iterator[RerankPane]:
-    widget = RerankPane(services=services)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    # Destroy it here, on the GUI thread: left to the garbage collector, it may be collected on
-    # the sandbox's thread, where Qt refuses to stop its timers.
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def child(pane: RerankPane, kind: type[Any], name: str) -> Any:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import run_async, use_endpoint
@@ -14,29 +12,16 @@ from tests.ui.rerank.test_pane import FRUIT, error_text, fill, run
 from workbench.api.models import Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
-from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pytestqt.qtbot import QtBot
 
+    from workbench.ui.rerank.pane import RerankPane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 LONG_QUERY = "x" * (3_000 * 4)  # about 3,000 tokens by the estimate
-
-
-@pytest.fixture
-def pane(services: Services) -> Iterator[RerankPane]:
-    gc.collect()  # on the GUI thread, as tests/ui/rerank/test_pane.py explains
-    widget = RerankPane(services=services)
-    widget.show()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _label(pane: RerankPane) -> str:

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QPlainTextEdit
 
 from tests.ui.rerank.test_pane import error_text, fill, ranking, run
 from tests.waits import WAIT_MS
-from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.rerank.span_marks import marked_texts
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pytestqt.qtbot import QtBot
 
+    from workbench.ui.rerank.pane import RerankPane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -28,17 +24,6 @@ DOCS = [
     "Crème brûlée is a dessert.",
     "Bananas are yellow 🍌. Penguins live in Antarctica. They cannot fly.",
 ]
-
-
-@pytest.fixture
-def pane(services: Services) -> Iterator[RerankPane]:
-    gc.collect()  # on the GUI thread, as tests/ui/rerank/test_pane.py explains
-    widget = RerankPane(services=services)
-    widget.show()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def test_relevant_spans_are_offered_for_rerank_5_only(pane: RerankPane) -> None:
