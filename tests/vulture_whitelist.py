@@ -41,9 +41,6 @@ _._detail_highlighter
 _.sync_auth_flow
 _.async_auth_flow
 
-# Protocol members: called through the protocol, which vulture does not follow.
-_.__call__  # TurnEnd, the chat turn runner's callback type
-
 # Context manager protocol: the arguments are required by the signature, not read.
 _.exc_type
 _.tb
