@@ -90,8 +90,8 @@ def test_rerank_pane_ranks_string_documents_on_v2(pane, services, qtbot) -> None
     assert error_text(pane) == ""
     assert ranking(pane)[0] == 1
     assert len(ranking(pane)) == 3
-    assert status(pane).startswith("3 results in ")
-    assert "1 search unit" in status(pane)
+    assert status(pane).startswith("3 result(s) in ")
+    assert "1 search unit(s)" in status(pane)
     table = child(pane, QTableView, "rerankResultsTable")
     assert table.model().index(0, 1).data() == "1"
     detail = child(pane, QPlainTextEdit, "rerankResultDocument")
@@ -102,7 +102,7 @@ def test_status_estimates_the_cost_at_the_endpoints_search_price(pane, services,
     # The fixture endpoints charge 2.0 per 1,000 search units; the sandbox bills one unit.
     fill(pane, "apple pie", FRUIT)
     run(pane, services, qtbot)
-    assert "1 search unit · ≈ 0.0020 USD" in status(pane)
+    assert "1 search unit(s) · ≈ 0.0020 USD" in status(pane)
     assert pane.results.summary() == status(pane)
 
 
@@ -113,18 +113,20 @@ def test_compare_status_prices_each_side_at_its_own_endpoint(pane, services, qtb
     pane.compare_with.setCurrentIndex(pane.compare_with.findData(v1.id))
     run(pane, services, qtbot)
     side_a, side_b = status(pane).split(" · B: ")
-    assert side_a.startswith("A: 3 results")
-    assert side_a.endswith("1 search unit · ≈ 0.0020 USD")
-    assert side_b.endswith("1 search unit")  # no price, no estimate
+    assert side_a.startswith("A: 3 result(s)")
+    assert side_a.endswith("1 search unit(s) · ≈ 0.0020 USD")
+    assert side_b.endswith("1 search unit(s)")  # no price, no estimate
 
 
 def test_summary_line_names_a_cost_only_when_priced() -> None:
     response = RerankResponse(results=[], billed_units={"search_units": 3.0}, latency_ms=12)
-    assert summary_line(response) == "0 results in 12 ms · 3 search units"
+    assert summary_line(response) == "0 result(s) in 12.0 ms · 3 search unit(s)"
     euro = price_table(Prices(per_thousand_search_units=1.0, currency="EUR"))
-    assert summary_line(response, euro) == "0 results in 12 ms · 3 search units · ≈ 0.0030 EUR"
+    assert summary_line(response, euro) == (
+        "0 result(s) in 12.0 ms · 3 search unit(s) · ≈ 0.0030 EUR"
+    )
     chat_only = price_table(Prices(input_per_million=1.0))
-    assert summary_line(response, chat_only) == "0 results in 12 ms · 3 search units"
+    assert summary_line(response, chat_only) == "0 result(s) in 12.0 ms · 3 search unit(s)"
 
 
 def test_rerank_pane_ranks_objects_on_v1_by_the_checked_fields(pane, services, qtbot) -> None:
@@ -454,7 +456,7 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     assert error_text(pane) == ""
     assert len(ranking(pane)) == 5
     assert all(i % 7 == 0 for i in ranking(pane))
-    assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 1
+    assert "11 search unit(s)" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 1
 
 
 def _sent_model(pane: RerankPane) -> str:
@@ -489,7 +491,7 @@ def test_compare_where_b_fails_keeps_as_answer_and_names_b(pane, services, qtbot
     shown = error_text(pane)
     assert "Sandbox · Cohere v1" in shown  # the failing endpoint is named
     assert "HTTP 401" in shown
-    assert "3 results" in status(pane)
+    assert "3 result(s)" in status(pane)
     assert "B failed" in status(pane)
     assert services.notices.history()[-1].level == "error"
 
