@@ -95,7 +95,9 @@ def test_tool_plan_that_arrived_as_thinking_shows_in_the_trace(
     reply = _ask(pane, services, qtbot, "Weather in Lisbon?")
     assert reply.tool_calls
     assert not reply.tool_plan
-    plan = trace_of(0, pane.session().turns[0]).tool_plan
+    assert "get_weather" in trace_of(0, pane.session().turns[0]).thinking_plan
+    steps = pane.trace.steps(0)
+    plan = pane.trace.detail(0, steps.index("Tool plan"))
     assert plan.startswith("(thinking) ")
     assert "get_weather" in plan
 

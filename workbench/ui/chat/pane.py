@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -17,7 +17,6 @@ from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import ChatFrame, Reply, Turn
 from workbench.core.runs.replay import ReplayClient
-from workbench.core.structured import schema_verdict
 from workbench.ui import resources
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -25,7 +24,7 @@ from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
-from workbench.ui.chat.turns import display_of, trace_of
+from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.gc_guard import release_free_memory
 
@@ -71,11 +70,24 @@ class ChatPane(QWidget):
         """The response format of the turn in flight (its answer is checked against it)."""
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self.setObjectName("chatPane")
-        self.setAccessibleName("Chat")
+        self.retranslate_ui()
         self._build_ui()
         self._connect_signals()
         self._on_session_selection_changed("chat")
         self._restore()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch (the parts retranslate themselves; the request is rebuilt)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self.is_streaming():
+                self.composer.status.setText(self.tr("Answering…"))
+            self._schedule_preview()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the pane's own name in the current language."""
+        self.setAccessibleName(self.tr("Chat"))
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -273,7 +285,10 @@ class ChatPane(QWidget):
     def _endpoint(self) -> EndpointConfig:
         endpoint = self._services.session.selected("chat")
         if endpoint is None:
-            raise InputError(title="No endpoint: add one in the Endpoints pane", where="Endpoint")
+            raise InputError(
+                title=self.tr("No endpoint: add one in the Endpoints pane"),
+                where=self.tr("Endpoint"),
+            )
         return endpoint
 
     def _frame(self) -> ChatFrame:
@@ -344,7 +359,7 @@ class ChatPane(QWidget):
         if 0 <= index < len(self.controller.turns):
             reply = self.controller.turns[index].reply
             QGuiApplication.clipboard().setText(reply.text if reply else "")
-            self.composer.status.setText("Answer copied.")
+            self.composer.status.setText(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:
         self.controller.clear()
@@ -440,7 +455,9 @@ class ChatPane(QWidget):
         self.queries.set_queries(reply.search_queries)
         self.sources.show_documents(cmap, self.controller.sources(index))
         status = reply.status
-        self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
+        if reply.cut_off:
+            status = self.tr("Cut off · %1").replace("%1", status)
+        self.composer.status.setText(status)
         self._set_busy(False)
         self.history.show_history(self._conversation_now)
         self._schedule_preview()
@@ -452,7 +469,7 @@ class ChatPane(QWidget):
         self.tool_results.set_busy(busy)
         self.history.set_busy(busy)
         if busy:
-            self.composer.status.setText("Answering…")
+            self.composer.status.setText(self.tr("Answering…"))
 
     def _rebuild(self, upto: int | None = None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed.
