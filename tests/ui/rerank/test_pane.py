@@ -24,7 +24,7 @@ from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.rerank.form import wordiest_keys
-from workbench.ui.rerank.view import summary_line
+from workbench.ui.rerank.texts import summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

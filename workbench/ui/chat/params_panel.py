@@ -82,16 +82,24 @@ def all_specs() -> tuple[ParamSpec, ...]:
 def range_text(spec: ParamSpec, traits: FlavourTraits) -> str:
     """The allowed values in words."""
     if spec.kind == "lines":
-        return _tr("at most %1 lines").replace("%1", str(traits.stop_sequence_limit))
-    if spec.kind == "choice":
-        return _tr("one of %1 (other values are sent verbatim)").replace(
-            "%1", ", ".join(spec.choices)
+        return QCoreApplication.translate("ParamsPanel", "at most %1 lines").replace(
+            "%1", str(traits.stop_sequence_limit)
         )
+    if spec.kind == "choice":
+        return QCoreApplication.translate(
+            "ParamsPanel", "one of %1 (other values are sent verbatim)"
+        ).replace("%1", ", ".join(spec.choices))
     if spec.high is None:
         if spec.low is None:
-            return _tr("a whole number")
-        return _tr("a whole number ≥ %1").replace("%1", _fmt(spec.low))
-    return _tr("%1 to %2").replace("%1", _fmt(spec.low)).replace("%2", _fmt(spec.high))
+            return QCoreApplication.translate("ParamsPanel", "a whole number")
+        return QCoreApplication.translate("ParamsPanel", "a whole number ≥ %1").replace(
+            "%1", _fmt(spec.low)
+        )
+    return (
+        QCoreApplication.translate("ParamsPanel", "%1 to %2")
+        .replace("%1", _fmt(spec.low))
+        .replace("%2", _fmt(spec.high))
+    )
 
 
 def _fmt(number: float | None) -> str:
@@ -111,7 +119,7 @@ def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
     if spec.kind == "lines":
         lines = [line for line in text.splitlines() if line]
         if len(lines) > traits.stop_sequence_limit:
-            given = _tr("%1: %2 given, allowed %3")
+            given = QCoreApplication.translate("ParamsPanel", "%1: %2 given, allowed %3")
             raise InputError(_fill(given, label, str(len(lines)), allowed), where=where)
         return lines or None
     stripped = text.strip()
@@ -122,13 +130,17 @@ def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
     try:
         number: float = int(stripped) if spec.kind == "int" else float(stripped)
     except ValueError:
-        kind = _tr("a whole number") if spec.kind == "int" else _tr("a number")
-        wrong = _tr("%1: %2 is not %3; allowed %4")
+        kind = (
+            QCoreApplication.translate("ParamsPanel", "a whole number")
+            if spec.kind == "int"
+            else QCoreApplication.translate("ParamsPanel", "a number")
+        )
+        wrong = QCoreApplication.translate("ParamsPanel", "%1: %2 is not %3; allowed %4")
         raise InputError(_fill(wrong, label, repr(stripped), kind, allowed), where=where) from None
     too_low = spec.low is not None and number < spec.low
     too_high = spec.high is not None and number > spec.high
     if too_low or too_high or number != number:  # NaN compares unequal to itself
-        out = _tr("%1: %2 is out of range; allowed %3")
+        out = QCoreApplication.translate("ParamsPanel", "%1: %2 is out of range; allowed %3")
         raise InputError(_fill(out, label, stripped, allowed), where=where)
     return number
 
@@ -139,7 +151,9 @@ def _fill(text: str, *values: str) -> str:
 
 
 def _tip(spec: ParamSpec, traits: FlavourTraits) -> str:
-    allowed = _tr("Allowed: %1.").replace("%1", range_text(spec, traits))
+    allowed = QCoreApplication.translate("ParamsPanel", "Allowed: %1.").replace(
+        "%1", range_text(spec, traits)
+    )
     return f"{_tr(spec.tip)} {allowed}".strip()
 
 

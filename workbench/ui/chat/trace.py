@@ -112,34 +112,37 @@ class TraceView(QTreeWidget):
         return _children(self._items[turn])[step].text(1)
 
     def _build(self, turn: TraceTurn) -> QTreeWidgetItem:
-        tr = self.tr
         title = turn.title if turn.title is not None else self._untitled(turn.untitled)
-        item = QTreeWidgetItem([tr("Turn %1").replace("%1", str(turn.index + 1)), title])
+        item = QTreeWidgetItem([self.tr("Turn %1").replace("%1", str(turn.index + 1)), title])
         for result in turn.tool_results_sent:
-            label = tr("Tool result → %1").replace("%1", result.call.name)
+            label = self.tr("Tool result → %1").replace("%1", result.call.name)
             step = _child(item, label, _json(result.outputs))
             for n, output in enumerate(result.outputs):
-                _child(step, tr("output %1").replace("%1", str(n)), _json(output))
+                _child(step, self.tr("output %1").replace("%1", str(n)), _json(output))
         if turn.tool_plan:
-            _child(item, tr("Tool plan"), turn.tool_plan)
+            _child(item, self.tr("Tool plan"), turn.tool_plan)
         elif turn.thinking_plan:
-            _child(item, tr("Tool plan"), tr("(thinking) %1").replace("%1", turn.thinking_plan))
+            _child(
+                item,
+                self.tr("Tool plan"),
+                self.tr("(thinking) %1").replace("%1", turn.thinking_plan),
+            )
         for call in turn.tool_calls:
-            step = _child(item, tr("Tool call %1").replace("%1", call.name), call.id or "")
+            step = _child(item, self.tr("Tool call %1").replace("%1", call.name), call.id or "")
             for key, value in call.parameters.items():
                 _child(step, key, _json(value))
         for name, arguments in turn.pending_calls:
-            _child(item, tr("Tool call %1 (streaming)").replace("%1", name), arguments)
+            _child(item, self.tr("Tool call %1 (streaming)").replace("%1", name), arguments)
         for query in turn.search_queries:
-            _child(item, tr("Search query"), query)
+            _child(item, self.tr("Search query"), query)
         for citation in turn.citations:
-            sources = ", ".join(d for d in citation.document_ids if d) or tr("no source id")
-            label = tr("Citation «%1»").replace("%1", citation.text)
+            sources = ", ".join(d for d in citation.document_ids if d) or self.tr("no source id")
+            label = self.tr("Citation «%1»").replace("%1", citation.text)
             _child(item, label, f"{citation.start}..{citation.end} → {sources}")
         if turn.cut_off:
-            _child(item, tr("Cut off"), turn.cut_off)
+            _child(item, self.tr("Cut off"), turn.cut_off)
         elif turn.finish_reason:
-            _child(item, tr("Finished"), turn.finish_reason)
+            _child(item, self.tr("Finished"), turn.finish_reason)
         return item
 
     def _untitled(self, kind: str) -> str:

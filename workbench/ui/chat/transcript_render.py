@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
 from workbench.core.citations import CitationMap, cites_answer, segments
@@ -66,9 +66,16 @@ _CORE_REASONS = (
 text stays as it is (tests/ui/chat/test_i18n.py checks the two lists agree)."""
 
 
-def tr(text: str, n: int = -1) -> str:
-    """A transcript text in the current language (context "Transcript")."""
-    return QCoreApplication.translate("Transcript", text, None, n)
+class TranscriptTexts(QObject):
+    """The transcript's counted texts (a QObject, so lupdate files plural forms)."""
+
+    def tool_results_sent(self, count: int) -> str:
+        """ "↩ sent 2 tool result(s)" above the answer that used them."""
+        return self.tr("↩ sent %n tool result(s)", "", count)
+
+    def thinking(self, words: int) -> str:
+        """ "Thinking (120 words)" on the thinking block's toggle."""
+        return self.tr("Thinking (%n words)", "", words)
 
 
 def frame_of(display: TurnDisplay) -> tuple[object, ...]:
@@ -116,7 +123,7 @@ def write_header(cursor: QTextCursor, display: TurnDisplay) -> Links:
         new_plain_block(cursor)
     you: int | None = None
     if display.user is not None:
-        cursor.insertText(tr("You"), bold())
+        cursor.insertText(QCoreApplication.translate("Transcript", "You"), bold())
         you = cursor.position()
         _end_link_line(cursor, display, *_edit_link(display))
         cursor.insertText(display.user, plain_format())
@@ -124,10 +131,10 @@ def write_header(cursor: QTextCursor, display: TurnDisplay) -> Links:
         if display.images:
             write_thumbnails(cursor, display)
     if display.tool_results_sent:
-        sent = tr("↩ sent %n tool result(s)", display.tool_results_sent)
+        sent = TranscriptTexts().tool_results_sent(display.tool_results_sent)
         cursor.insertText(sent, muted())
         cursor.insertBlock()
-    cursor.insertText(tr("Assistant"), bold())
+    cursor.insertText(QCoreApplication.translate("Transcript", "Assistant"), bold())
     assistant = cursor.position()
     _end_link_line(cursor, display, *_copy_link(display))
     if display.thinking:
@@ -143,7 +150,7 @@ def write_thinking(cursor: QTextCursor, display: TurnDisplay) -> None:
     when open. It stays open while the model thinks and folds when the answer starts."""
     words = len(display.thinking.split())
     arrow = "▾" if display.thinking_open else "▸"
-    toggle = f"{arrow} {tr('Thinking (%n words)', words)}"
+    toggle = f"{arrow} {TranscriptTexts().thinking(words)}"
     cursor.insertText(toggle, link(f"thinking:{display.index}"))
     cursor.insertBlock(cursor.blockFormat(), plain_format())
     if display.thinking_open:
@@ -158,7 +165,11 @@ def write_thumbnails(cursor: QTextCursor, display: TurnDisplay) -> None:
         name = f"turn-image:{display.index}:{pos}"
         image = QImage.fromData(QByteArray.fromBase64(url.partition(",")[2].encode()))
         if image.isNull():
-            cursor.insertText(tr("[image %1]").replace("%1", str(pos + 1)) + " ", muted())
+            cursor.insertText(
+                QCoreApplication.translate("Transcript", "[image %1]").replace("%1", str(pos + 1))
+                + " ",
+                muted(),
+            )
             continue
         small = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), small)
@@ -175,12 +186,19 @@ def write_footer(cursor: QTextCursor, display: TurnDisplay) -> None:
         cursor.insertText(f"⚙ {call}", muted())
     if display.search_queries:
         new_plain_block(cursor)
-        queries = tr("Search queries: %1").replace("%1", " · ".join(display.search_queries))
+        queries = QCoreApplication.translate("Transcript", "Search queries: %1").replace(
+            "%1", " · ".join(display.search_queries)
+        )
         cursor.insertText(queries, muted())
     if display.cut_off:
         new_plain_block(cursor)
-        reason = tr(display.cut_off) if display.cut_off in _CORE_REASONS else display.cut_off
-        cursor.insertText("⚠ " + tr("Cut off: %1").replace("%1", reason), warning())
+        reason = display.cut_off
+        if reason in _CORE_REASONS:
+            reason = QCoreApplication.translate("Transcript", reason)
+        cursor.insertText(
+            "⚠ " + QCoreApplication.translate("Transcript", "Cut off: %1").replace("%1", reason),
+            warning(),
+        )
     if display.status:
         new_plain_block(cursor)
         cursor.insertText(display.status, muted())
@@ -201,11 +219,11 @@ def add_links(cursor: QTextCursor, display: TurnDisplay, links: Links) -> None:
 
 
 def _edit_link(display: TurnDisplay) -> tuple[str, str]:
-    return tr("[edit and resend]"), f"edit:{display.index}"
+    return QCoreApplication.translate("Transcript", "[edit and resend]"), f"edit:{display.index}"
 
 
 def _copy_link(display: TurnDisplay) -> tuple[str, str]:
-    return tr("[copy]"), f"copy:{display.index}"
+    return QCoreApplication.translate("Transcript", "[copy]"), f"copy:{display.index}"
 
 
 def _end_link_line(cursor: QTextCursor, display: TurnDisplay, label: str, href: str) -> None:

@@ -10,7 +10,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from workbench.core.chat_metrics import price_table, turn_metrics
 from workbench.core.chat_session import Reply, Turn, reply_from_snapshot
@@ -27,8 +27,13 @@ if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ChatTurns", text, None, n)
+class TurnTexts(QObject):
+    """Counted texts of a turn (a QObject, so lupdate files plural forms)."""
+
+    def schema_misses(self, first: object, more: int) -> str:
+        """ "JSON ✗ $.a: … (+2 more)" """
+        line = self.tr("JSON ✗ %1 (+%n more)", "", more) if more else self.tr("JSON ✗ %1")
+        return _fill(line, first)
 
 
 def _fill(text: str, *values: object) -> str:
@@ -46,7 +51,7 @@ def display_of(
     source: ChatSnapshot | Reply
     if turn.system is not None:
         # The transcript has no system row; the message shows as a note where it was carried.
-        note = _fill(_tr("System message: %1"), turn.system)
+        note = _fill(QCoreApplication.translate("ChatTurns", "System message: %1"), turn.system)
         return TurnDisplay(index=index, user=None, tool_plan=note)
     if snap is not None:
         # Straight from the snapshot: building a pydantic Reply per tick would copy every
@@ -59,7 +64,7 @@ def display_of(
         calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
         cut_off, status = reply.cut_off, reply.status
         if turn.imported and turn.reply is None:
-            status = _tr("imported: no reply in the history")
+            status = QCoreApplication.translate("ChatTurns", "imported: no reply in the history")
     return TurnDisplay(
         index=index,
         user=turn.user,
@@ -140,23 +145,29 @@ def cost_text(cost: float, currency: str) -> str:
 
 def describe(metrics: TurnMetrics) -> str:
     """The metrics line: finish reason, timings, tokens, billed units and cost."""
-    reason = metrics.finish_reason or _tr("unknown")
-    parts = [_fill(_tr("finish: %1"), reason)]
+    reason = metrics.finish_reason or QCoreApplication.translate("ChatTurns", "unknown")
+    parts = [_fill(QCoreApplication.translate("ChatTurns", "finish: %1"), reason)]
     if metrics.time_to_first_token_s is not None:
         first = l10n.format_ms(metrics.time_to_first_token_s * 1000)
-        parts.append(_fill(_tr("first token %1"), first))
+        parts.append(_fill(QCoreApplication.translate("ChatTurns", "first token %1"), first))
     if metrics.tokens_per_s is not None:
         approx = "≈" if metrics.tokens_estimated else ""
         speed = l10n.format_number(metrics.tokens_per_s, 1)
-        parts.append(approx + _fill(_tr("%1 tokens/s"), speed))
+        parts.append(approx + _fill(QCoreApplication.translate("ChatTurns", "%1 tokens/s"), speed))
     if metrics.input_tokens is not None or metrics.output_tokens is not None:
         tokens_in = "?" if metrics.input_tokens is None else _units(metrics.input_tokens)
         tokens_out = "?" if metrics.output_tokens is None else _units(metrics.output_tokens)
-        parts.append(_fill(_tr("tokens in %1 / out %2"), tokens_in, tokens_out))
+        parts.append(
+            _fill(
+                QCoreApplication.translate("ChatTurns", "tokens in %1 / out %2"),
+                tokens_in,
+                tokens_out,
+            )
+        )
     if metrics.billed_units:
         units = sorted(metrics.billed_units.items())
         billed = ", ".join(f"{name} {_units(count)}" for name, count in units)
-        parts.append(_fill(_tr("billed %1"), billed))
+        parts.append(_fill(QCoreApplication.translate("ChatTurns", "billed %1"), billed))
     if metrics.cost is not None:
         parts.append(cost_text(metrics.cost, metrics.currency))
     if metrics.total_s is not None:
@@ -171,9 +182,9 @@ def thinking_note(thinking: str, timing: TurnTiming) -> str:
     """
     tokens = l10n.format_count(max(1, round(len(thinking) / 4)))
     if timing.first_output is None:
-        return _fill(_tr("thought ≈%1 tokens"), tokens)
+        return _fill(QCoreApplication.translate("ChatTurns", "thought ≈%1 tokens"), tokens)
     took = l10n.format_seconds(timing.first_output - timing.started)
-    return _fill(_tr("thought ≈%1 tokens in %2"), tokens, took)
+    return _fill(QCoreApplication.translate("ChatTurns", "thought ≈%1 tokens in %2"), tokens, took)
 
 
 def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:
@@ -183,7 +194,10 @@ def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:
     if verdict is None:
         return ""
     if verdict.valid:
-        return _tr("JSON ✓ follows the schema") if fmt and fmt.json_schema else _tr("JSON ✓ valid")
+        return (
+            QCoreApplication.translate("ChatTurns", "JSON ✓ follows the schema")
+            if fmt and fmt.json_schema
+            else QCoreApplication.translate("ChatTurns", "JSON ✓ valid")
+        )
     more = len(verdict.problems) - 1
-    line = _tr("JSON ✗ %1 (+%n more)", more) if more else _tr("JSON ✗ %1")
-    return _fill(line, verdict.problems[0])
+    return TurnTexts().schema_misses(verdict.problems[0], more)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
-from workbench.ui.common import l10n
 from workbench.ui.common.json_editor import JsonHighlighter
+from workbench.ui.rerank.texts import RerankTexts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -54,10 +54,6 @@ class RequestBodyBox(QWidget):
         self._label.setText(self.tr("Request &body"))
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("RequestBodyBox", text, None, n)
-
-
 def body_preview_text(
     docs: list[Document] | None,
     typed: str,
@@ -66,15 +62,13 @@ def body_preview_text(
 ) -> str:
     """The "Request body" text: `body` of the first `limit` documents, or why there is none."""
     if docs is None and not typed.strip():
-        return _tr("// Add documents (type JSON, paste or import them) to see the request body.")
+        return RerankTexts().no_documents()
     if docs is None:
-        return _tr("// The documents are not valid JSON yet: see the message under the editor.")
+        return RerankTexts().bad_documents()
     try:
         text = body(docs[:limit] if limit else docs)
     except InputError as exc:
         return f"// {exc}"
     if limit and len(docs) > limit:
-        more = len(docs) - limit
-        note = _tr("// … and %1 more document(s) (Copy body copies them all)", more)
-        text += "\n" + note.replace("%1", l10n.format_count(more))
+        text += "\n" + RerankTexts().more_documents(len(docs) - limit)
     return text

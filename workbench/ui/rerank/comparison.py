@@ -10,8 +10,7 @@ from workbench.api.errors import WorkbenchError
 from workbench.api.models import RerankResponse
 from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import rules_for
-from workbench.ui.rerank.texts import fill
-from workbench.ui.rerank.view import summary_line
+from workbench.ui.rerank.texts import RerankTexts, summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -41,11 +40,11 @@ def fill_compare_choices(
 
 def compared_status(a: Compared, b: Compared) -> tuple[str, list[WorkbenchError]]:
     """The status line naming what A and B answered (each at its own prices), and what failed."""
-    failed = QCoreApplication.translate("RerankComparison", "%1 failed (%2)")
+    texts = RerankTexts()
     parts = [
         f"{side}: {summary_line(outcome, price_table(endpoint.prices))}"
         if isinstance(outcome, RerankResponse)
-        else fill(failed, side, outcome.title)
+        else texts.side_failed(side, outcome.title)
         for side, (endpoint, outcome) in (("A", a), ("B", b))
     ]
     failures = [o for _, o in (a, b) if isinstance(o, WorkbenchError)]

@@ -26,7 +26,7 @@ from workbench.core.rerank_models import UNKNOWN, RerankModelLimits
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.rerank.span_controls import SpanControls
-from workbench.ui.rerank.texts import fill, missing_field_warning
+from workbench.ui.rerank.texts import RerankTexts, fill
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -289,7 +289,8 @@ class RerankForm(QWidget):
         widget.setVisible(visible)
 
     def _update_warning(self) -> None:
-        warning = missing_field_warning(self._inventory, self.rank_fields(), self._total)
+        texts = RerankTexts()
+        warning = texts.missing_field_warning(self._inventory, self.rank_fields(), self._total)
         if self._total and not self.rank_fields() and self._inventory:
             warning = self.tr("No rank field is checked: the server ranks “text” only")
         note = ""

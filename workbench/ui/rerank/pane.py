@@ -37,8 +37,8 @@ from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
 from workbench.ui.rerank.editor import DocumentsEditor
 from workbench.ui.rerank.form import RerankForm
-from workbench.ui.rerank.sender import RerankSender, batch_for, split_offer
-from workbench.ui.rerank.texts import query_token_label
+from workbench.ui.rerank.sender import RerankSender, batch_for
+from workbench.ui.rerank.texts import RerankTexts
 from workbench.ui.rerank.view import RerankResultsView
 
 if TYPE_CHECKING:
@@ -416,7 +416,7 @@ class RerankPane(QWidget):
         over = count > size
         self.split.setVisible(over)
         if over:
-            self.split.setText(split_offer(count, size))
+            self.split.setText(RerankTexts().split_offer(count, size))
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -454,7 +454,7 @@ class RerankPane(QWidget):
     def _update_query_tokens(self) -> None:
         # The limit is the model's: it changes with the model box, the endpoint, and /info.
         model = self._model()
-        self.query_tokens.setText(query_token_label(self.query.toPlainText(), model))
+        self.query_tokens.setText(RerankTexts().query_token_label(self.query.toPlainText(), model))
         self.form.set_model_limits(limits_for(model))
 
     def _model(self) -> str | None:

@@ -6,20 +6,11 @@ import asyncio
 import json
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from PySide6.QtCore import QCoreApplication
-
 from workbench.api import rerank_request_body
 from workbench.api.errors import WorkbenchError
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
-from workbench.core.rerank_docs import (
-    MAX_DOCS_TIMES_CHUNKS,
-    RECOMMENDED_MAX_DOCUMENTS,
-    RerankRules,
-    rules_for,
-)
+from workbench.core.rerank_docs import RerankRules, rules_for
 from workbench.core.rerank_models import limits_for
-from workbench.ui.common import l10n
-from workbench.ui.rerank.texts import fill
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -46,18 +37,6 @@ def batch_for(rules: RerankRules | None, max_chunks: int | None, model: str | No
 
 def _needs_model(endpoint: EndpointConfig, request: RerankRequest) -> bool:
     return rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model)
-
-
-def split_offer(count: int, size: int) -> str:
-    """The "Split into batches" box's text for `count` documents in batches of `size`."""
-    offer = QCoreApplication.translate(
-        "RerankSender",
-        "⚠ %1 documents: more than one request should carry here (at most %2 recommended; v1 "
-        "also needs documents x max_chunks_per_doc below %3). Split into batches of %4 and "
-        "merge the results",
-    )
-    figures = (count, RECOMMENDED_MAX_DOCUMENTS, MAX_DOCS_TIMES_CHUNKS, size)
-    return fill(offer, *(l10n.format_count(n) for n in figures))
 
 
 class RerankSender:

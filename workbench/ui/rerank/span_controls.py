@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QFormLayout, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpanControls", text)
-
-
 class SpanControls:
     """relevant_spans (mode, threshold, max_spans) and priority; each shown only where it applies."""
 
@@ -45,12 +41,16 @@ class SpanControls:
 
     def retranslate_ui(self) -> None:
         """Set the texts in the current language (the form calls it on a language switch)."""
-        self.max_spans.setSpecialValueText(_tr("all"))
-        self.priority.setSpecialValueText(_tr("not sent"))
+        self.max_spans.setSpecialValueText(QCoreApplication.translate("SpanControls", "all"))
+        self.priority.setSpecialValueText(QCoreApplication.translate("SpanControls", "not sent"))
         self.priority.setToolTip(
-            _tr("Lower is handled first under load; 0, the default, is highest")
+            QCoreApplication.translate(
+                "SpanControls", "Lower is handled first under load; 0, the default, is highest"
+            )
         )
-        self.threshold.setAccessibleName(_tr("relevant_spans threshold"))
+        self.threshold.setAccessibleName(
+            QCoreApplication.translate("SpanControls", "relevant_spans threshold")
+        )
         self.enabled.setToolTip("" if self._spans_allowed else _not_rerank_5())
 
     def add_rows(self, form: QFormLayout, parent: QWidget) -> None:
@@ -102,4 +102,6 @@ class SpanControls:
 
 
 def _not_rerank_5() -> str:
-    return _tr("relevant_spans: Rerank 5 and newer models only (name one in Model)")
+    return QCoreApplication.translate(
+        "SpanControls", "relevant_spans: Rerank 5 and newer models only (name one in Model)"
+    )

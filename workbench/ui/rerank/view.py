@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.api.models import Usage
-from workbench.core.chat_metrics import estimate_cost
 from workbench.core.rerank_spans import ranked_text, span_marks
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import name_tab_bar
@@ -31,51 +29,12 @@ from workbench.ui.rerank.results import (
     ScoreBarDelegate,
 )
 from workbench.ui.rerank.span_marks import mark_spans
-from workbench.ui.rerank.texts import cost_text, fill, spans_caption
+from workbench.ui.rerank.texts import RerankTexts, fill, summary_line
 
 if TYPE_CHECKING:
     from workbench.api.models import RerankRequest, RerankResponse
     from workbench.core.chat_metrics import PriceTable
     from workbench.core.rerank_compare import Comparison
-
-
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("RerankResultsView", text, None, n)
-
-
-def _billed(unit: str, amount: float) -> str:
-    """ "1 search unit", "3 search units"; a unit the workbench does not know keeps its name."""
-    shown = l10n.format_number(amount, 0 if float(amount).is_integer() else 2)
-    if unit == "search_units":
-        return fill(_tr("%1 search unit(s)", round(amount)), shown)
-    name = unit.replace("_", " ")
-    return f"{shown} {name[:-1] if name.endswith('s') and amount == 1 else name}"
-
-
-def summary_line(response: RerankResponse, prices: PriceTable | None = None) -> str:
-    """ "12 results in 84 ms · 1 search unit · ≈ 0.0020 USD" (other billed units too).
-
-    The cost is estimated from the billed units at the endpoint's prices, when it has them.
-    """
-    count = len(response.results)
-    head = _tr("%1 result(s) in %2", count)
-    parts = [fill(head, l10n.format_count(count), l10n.format_ms(response.latency_ms))]
-    parts += [_billed(unit, amount) for unit, amount in response.billed_units.items()]
-    cost = estimate_cost(Usage(billed_units=response.billed_units), prices)
-    if cost is not None and prices is not None:
-        parts.append(cost_text(cost, prices.currency))
-    return " · ".join(parts)
-
-
-def comparison_line(comparison: Comparison, name_a: str, name_b: str) -> str:
-    """One line naming A and B with overlap@k and Kendall's tau."""
-    tau = _tr("n/a") if comparison.tau is None else l10n.format_number(comparison.tau, 3)
-    if comparison.tau is not None and comparison.tau >= 0:
-        tau = "+" + tau
-    line = _tr("A: %1  ·  B: %2  ·  overlap@%3: %4/%3  ·  Kendall's τ over %5 shared: %6")
-    k = l10n.format_count(comparison.k)
-    overlap, common = l10n.format_count(comparison.overlap), l10n.format_count(comparison.common)
-    return fill(line, name_a, name_b, k, overlap, common, tau)
 
 
 class RerankResultsView(QTabWidget):
@@ -114,7 +73,7 @@ class RerankResultsView(QTabWidget):
         if self._compared is None:
             self.compare_summary.setText(self.tr("Pick an endpoint under “Compare with” and run."))
         else:
-            self.compare_summary.setText(comparison_line(*self._compared))
+            self.compare_summary.setText(RerankTexts().comparison_line(*self._compared))
         self.model.retranslate()
         self.compare_model.retranslate()
         rows = self.table.selectionModel().selectedRows()
@@ -203,7 +162,8 @@ class RerankResultsView(QTabWidget):
             a, b, request.documents, request.rank_fields or ["text"], k
         )
         self._compared = (comparison, name_a, name_b)
-        self.compare_summary.setText(comparison_line(comparison, name_a, name_b))
+        line = RerankTexts().comparison_line(comparison, name_a, name_b)
+        self.compare_summary.setText(line)
         self.compare_table.resizeColumnsToContents()
         return comparison
 
@@ -225,7 +185,7 @@ class RerankResultsView(QTabWidget):
             # Spans count in the text that was ranked: show that text, with the spans marked.
             text = ranked_text(document, self._fields)
             marks = span_marks(text, hit.relevant_spans)
-            head += spans_caption(marks) + "\n"
+            head += RerankTexts().spans_caption(marks) + "\n"
             self.detail.setPlainText(head + text)
             mark_spans(self.detail, utf16_index(head, len(head)), text, marks)
             return
