@@ -432,6 +432,10 @@
         <translation>Scrivi un elenco JSON di documenti — stringhe, o oggetti come {&quot;title&quot;: …, &quot;text&quot;: …} — oppure usa Importa… (Ctrl+O) o Incolla documenti.</translation>
     </message>
     <message>
+        <source>Documents JSON</source>
+        <translation>JSON dei documenti</translation>
+    </message>
+    <message>
         <source>Documents table</source>
         <translation>Tabella dei documenti</translation>
     </message>

@@ -100,6 +100,7 @@ class DocumentsEditor(QWidget):
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
         self.json.set_empty_hint(empty_hint())
+        self.json.editor.setAccessibleName(self.tr("Documents JSON"))
         self.table.setAccessibleName(self.tr("Documents table"))
         self.tabs.setAccessibleName(self.tr("Documents view"))
         self.tabs.setTabText(0, self.tr("&JSON"))
@@ -126,7 +127,7 @@ class DocumentsEditor(QWidget):
             self._count.setText(self.tr("%Ln document(s)", "", len(docs)))
 
     def _build_ui(self) -> None:
-        self.json = JsonEditor(parent=self, name="Documents JSON")
+        self.json = JsonEditor(parent=self, name=self.tr("Documents JSON"))
         self.json.set_checker(self._check)
         self.model = DocumentsTableModel(self)
         self.table = QTableView(self)
