@@ -102,7 +102,7 @@
     </message>
     <message>
         <source>Tool results</source>
-        <translation>Risultati degli strumenti</translation>
+        <translation>Output strumenti</translation>
     </message>
     <message>
         <source>Outputs for the model&apos;s tool calls</source>
@@ -530,7 +530,7 @@
     </message>
     <message>
         <source>Co&amp;nversation history:</source>
-        <translation>Cro&amp;nologia della conversazione:</translation>
+        <translation>Cronologia della conversa&amp;zione:</translation>
     </message>
     <message>
         <source>What the next request carries: [{role, content, tool_calls?, tool_results?, tool_plan?}]. Paste v1 chat_history or v2 / OpenAI messages too; Apply replaces the conversation.</source>
@@ -546,7 +546,7 @@
     </message>
     <message>
         <source>&amp;Undo edits</source>
-        <translation>Annulla &amp;le modifiche</translation>
+        <translation>Ripristi&amp;na</translation>
     </message>
     <message>
         <source>Undo history edits</source>
@@ -574,7 +574,7 @@
     </message>
     <message>
         <source>The conversation changed; your edits are kept. Apply uses them, Undo edits shows it.</source>
-        <translation>La conversazione è cambiata; le tue modifiche sono conservate. Applica le usa, Annulla le modifiche la mostra.</translation>
+        <translation>La conversazione è cambiata; le tue modifiche sono conservate. Applica le usa, Ripristina mostra la conversazione.</translation>
     </message>
     <message>
         <source>Import conversation</source>

@@ -30,7 +30,7 @@ ITALIAN_SECTIONS = [
     "Documenti",
     "Strumenti",
     "Modello",
-    "Risultati degli strumenti",
+    "Output strumenti",
     "Traccia",
     "Fonti",
     "Query di ricerca",

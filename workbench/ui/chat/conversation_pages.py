@@ -258,6 +258,7 @@ class RequestPage(QWidget):
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._body_label = body_label = QLabel(self)
         body_label.setBuddy(self.body)
+        body_label.setWordWrap(True)  # a long translation must not widen the side column
         self.copy = _button("chatRequestCopy", self)
         self.problem = StatusLabel(self)
         self.problem.setObjectName("chatRequestProblem")
