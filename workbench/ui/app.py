@@ -53,6 +53,11 @@ def _parse(args: list[str]) -> argparse.Namespace:
         help="exit once the local sandbox is up and every start-up task is done",
     )
     parser.add_argument("--no-sandbox", action="store_true", help="do not start the local sandbox")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start in demo mode (hosts and keys masked, larger fonts) for this run",
+    )
     return parser.parse_args(args)
 
 
@@ -72,6 +77,8 @@ def run_gui(args: list[str]) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(loop)
+    if options.demo:  # before the window: nothing is ever drawn unmasked
+        services.demo.set_on(True, remember=False)
     sandbox = LocalSandbox(services)
     from workbench.ui.main_window import MainWindow  # after the app: panes need a QApplication
 

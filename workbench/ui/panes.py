@@ -96,4 +96,5 @@ Ctrl+Return — run the rerank, send the chat message
 Esc or Ctrl+. — cancel what the current pane is doing
 Ctrl+S — save the endpoint being edited
 Ctrl+Shift+N — show or hide the notices
+Ctrl+Shift+D — demo mode: hosts and keys masked, larger fonts
 Ctrl+Q — quit"""

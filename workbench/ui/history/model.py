@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from workbench.core.runs.inspect import when
+from workbench.ui.common.demo import shown
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
@@ -70,7 +71,7 @@ class RunsModel(QAbstractTableModel):
         cells = [
             ("📌 " if run.pinned else "") + when(run.created),
             run.kind,
-            run.endpoint or run.url,
+            shown(run.endpoint or run.url),  # a run without an endpoint name shows its URL
             run.model,
             run.outcome,
             query if len(query) <= 120 else query[:119] + "…",
