@@ -79,8 +79,9 @@ class _Registry:
 
 _registry = _Registry()
 
-MASKED_HOST = "[host]"
-"""What a registered host (or host:port) becomes in demo mode."""
+MASKED_HOST = "host.invalid"
+"""What a registered host (or host:port) becomes in demo mode: a name that cannot resolve
+(RFC 6761), so a masked URL is still a URL for whatever parses it."""
 _MIN_HOST = 4
 
 
@@ -203,7 +204,14 @@ def _masked_ranges(text: str) -> list[tuple[int, int]]:
 
 def redact_text(text: str) -> str:
     """The text with sensitive header values, URL passwords and registered secrets replaced,
-    and in demo mode registered hosts too."""
+    and in demo mode registered hosts too: for every string that leaves the program."""
+    text = redact_secrets(text)
+    return mask_hosts(text) if _demo.on else text
+
+
+def redact_secrets(text: str) -> str:
+    """The text with sensitive header values, URL passwords and registered secrets replaced;
+    hosts stay, demo mode or not: for what the program keeps (the run history)."""
     if not text:
         return text
     pieces, last = [], 0
@@ -219,8 +227,6 @@ def redact_text(text: str) -> str:
         text = _HEADER_VALUE.sub(
             lambda m: f"{m.group(1)}{m.group(2)}{m.group(3) or ''}{REDACTED}", text
         )
-    if _demo.on:
-        text = mask_hosts(text)
     return text
 
 
@@ -246,9 +252,11 @@ def redact_value(value: Any) -> Any:
     return value
 
 
-def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    """A copy of the headers with secret values replaced, for display and logs."""
-    return {k: REDACTED if is_secret_header(k) else redact_text(v) for k, v in headers.items()}
+def redact_headers(headers: Mapping[str, str], *, stored: bool = False) -> dict[str, str]:
+    """A copy of the headers with secret values replaced, for display and logs (`stored`: for
+    the run history, hosts kept as `redact_secrets` keeps them)."""
+    redact = redact_secrets if stored else redact_text
+    return {k: REDACTED if is_secret_header(k) else redact(v) for k, v in headers.items()}
 
 
 def _held_tail(text: str) -> int:

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
 from workbench.api.redact import (
@@ -39,8 +40,6 @@ HIDDEN_PROPERTY = "demoHidden"
 """Set (True) on a widget demo mode hides; the demo test's walker skips it and what is inside."""
 _BASE_SIZE = "demoBaseFontSize"
 """Dynamic property: the point size a font had before demo mode enlarged it."""
-_SIZE_RESOLVED = 0x0002
-"""QFont::SizeResolved (PySide6 does not expose the flag): the font sets its own size."""
 
 
 def shown(text: str) -> str:
@@ -49,7 +48,7 @@ def shown(text: str) -> str:
 
 
 def shown_url(url: str) -> str:
-    """An endpoint's URL as the GUI may show it (in demo mode `https://[host]/v2/chat`)."""
+    """An endpoint's URL as the GUI may show it (in demo mode `https://host.invalid/v2/chat`)."""
     return redact_text(url)
 
 
@@ -160,11 +159,36 @@ def register_endpoint_hosts(endpoint: EndpointConfig) -> None:
 def scale_fonts(app: QApplication, on: bool) -> None:
     """Enlarge the application's font, and every font a widget sets itself, by FONT_SCALE (on);
     restore the sizes they had (off). Calling it twice with the same switch changes nothing."""
+    own = [
+        (widget, widget.font().pointSizeF())
+        for widget in app.allWidgets()
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+    ]
     _scale(app, on)
-    for widget in app.allWidgets():
-        # A widget without a size of its own follows the application's font already.
-        if widget.font().resolveMask() & _SIZE_RESOLVED:
+    _restyle(app)
+    for widget, size in own:
+        # One that took the application's new size sets only its weight or family: done.
+        if widget.font().pointSizeF() == size:
             _scale(widget, on)
+    for widget in app.allWidgets():
+        parent = widget.parentWidget()
+        inherited = app.font() if parent is None or widget.isWindow() else parent.font()
+        if (
+            not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
+            and widget.font().pointSizeF() != inherited.pointSizeF()
+        ):
+            # Qt left it behind (a hidden page's header): an empty font inherits afresh.
+            widget.setFont(QFont())
+
+
+def _restyle(app: QApplication) -> None:
+    """Set the style sheets again: a widget under one keeps its old font otherwise (a Qt quirk:
+    the application font reaches styled widgets only when they are polished)."""
+    if app.styleSheet():
+        app.setStyleSheet(app.styleSheet())
+    for widget in app.allWidgets():
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def _scale(target: QApplication | QWidget, on: bool) -> None:

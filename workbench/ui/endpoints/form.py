@@ -35,7 +35,7 @@ from workbench.core.endpoints import (
     with_proxy_password,
 )
 from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo
+from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
 from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
@@ -109,7 +109,9 @@ class EndpointForm(QWidget):
         self._forget_key.setObjectName("forgetKeyButton")
         self._forget_key.setAccessibleName("Forget stored key")
         self._entra = EntraFields(self)
-        self._summary = StatusLabel(self)  # demo mode's stand-in for the hidden rows
+        # Demo mode's stand-in for the hidden rows. A plain label: the redactor would take the
+        # auth label "Authorization: Bearer" for a header with its key.
+        self._summary = QLabel(self)
         self._summary.setObjectName("connectionSummaryLabel")
         self._summary.setAccessibleName("Connection summary")
         self._summary.setWordWrap(True)
@@ -365,19 +367,17 @@ class EndpointForm(QWidget):
             self._main.setRowVisible(row, visible and not demo)
         self._entra.show_rows(self._main, entra and not demo)
         self._main.setRowVisible(self._summary, demo)
-        self._advanced.setVisible(not demo)
+        mark_hidden(self._advanced, demo)
         for widget in self._connection_widgets():
             widget.setProperty(HIDDEN_PROPERTY, demo)
         if demo:
+            url = shown_url(self._url.text().strip()) or "—"
             auth = AUTH_LABELS[self.auth_scheme()]
-            self._summary.setText(
-                self.tr("Hidden in demo mode: %1 · %2")
-                .replace("%1", self._url.text().strip() or "—")
-                .replace("%2", auth)
-            )
+            summary = self.tr("Hidden in demo mode: %1 · %2").replace("%1", url)
+            self._summary.setText(summary.replace("%2", auth))
 
     def _connection_widgets(self) -> list[QWidget]:
-        """What demo mode hides: the URL, key and auth rows with their labels, the Connection box."""
+        """What demo mode hides besides the Connection box: URL, key and auth rows, labels too."""
         fields: list[QWidget] = [
             self._url,
             self._final_url,
@@ -389,7 +389,7 @@ class EndpointForm(QWidget):
             *self._entra.edits,
         ]
         labels = [self._main.labelForField(w) for w in fields]
-        return [*fields, *(w for w in labels if w is not None), self._advanced]
+        return [*fields, *(w for w in labels if w is not None)]
 
     def _update_url_preview(self) -> None:
         self._show_rows()
