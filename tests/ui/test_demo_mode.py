@@ -189,6 +189,8 @@ def test_demo_mode_masks_hosts_and_keys_in_every_view_and_export(
     assert any(MASKED_HOST in text for _, text in window_texts(window))  # hosts were there
     assert leaks(iter(_exports(window, tmp_path)), needles) == []
     assert all(MASKED_HOST in text for _, text in _exports(window, tmp_path))
+    _import_a_run_from_elsewhere(window, tmp_path)
+    assert leaks(window_texts(window), [*needles, IMPORTED_HOST]) == []
 
     scaled = _sized_fonts(window)
     assert _unscaled(fonts, scaled, FONT_SCALE) == []
@@ -203,6 +205,23 @@ def test_demo_mode_masks_hosts_and_keys_in_every_view_and_export(
 
     window.demo_action.trigger()  # on again: every view already drawn masks its text
     assert leaks(window_texts(window), needles) == []
+
+
+IMPORTED_HOST = "imported-host.example.net"
+"""A host no endpoint names: a run imported from someone else's file."""
+
+
+def _import_a_run_from_elsewhere(window: MainWindow, tmp_path: Path) -> None:
+    """Import the exported run back with a host of its own, list it and inspect it."""
+    history = window.history_pane
+    exported = (tmp_path / "runs.jsonl").read_text(encoding="utf-8")
+    other = tmp_path / "other.jsonl"
+    other.write_text(exported.replace(MASKED_HOST, IMPORTED_HOST), encoding="utf-8")
+    assert history.import_from(other) == 1
+    history.search.setText("")
+    history.refresh()
+    assert any(r.url.startswith(f"http://{IMPORTED_HOST}") for r in history.model.runs())
+    history.table.selectRow(0)
 
 
 def form_details_hidden(window: MainWindow) -> None:
@@ -240,3 +259,22 @@ def test_screenshots_can_be_made_in_demo_mode(tmp_path: Path) -> None:
         assert "127.0.0.1" not in metadata, name
     settings = (tmp_path / "config" / "settings.json").read_text(encoding="utf-8")
     assert '"demo_mode": false' in settings  # --demo is for this run only
+
+
+def test_a_window_built_in_demo_mode_has_every_font_enlarged(
+    services: Services, qtbot: QtBot
+) -> None:
+    base = QApplication.font().pointSizeF()
+    services.demo.set_on(True, remember=False)  # as `workbench --demo` does, before the window
+    try:
+        main = MainWindow(services=services)
+        qtbot.addWidget(main)
+        sizes = {_path(w): s for w, s in _sized_fonts(main).items() if w != "application"}
+        assert {k: s for k, s in sizes.items() if s != pytest.approx(base * FONT_SCALE)} == {}
+        assert not services.settings.settings.demo_mode  # this run only
+        services.demo.set_on(False)
+        sizes = {_path(w): s for w, s in _sized_fonts(main).items() if w != "application"}
+        assert {k: s for k, s in sizes.items() if s != pytest.approx(base)} == {}
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    finally:
+        services.demo.set_on(False)

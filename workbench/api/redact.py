@@ -91,6 +91,8 @@ class _Demo:
     def __init__(self) -> None:
         self.on = False
         self.hosts: set[str] = set()
+        self.seen: set[str] = set()
+        """URLs already registered: the History pane registers each listed run's (10,000+)."""
         self.pattern: re.Pattern[str] | None = None
 
     def add(self, host: str) -> None:
@@ -107,6 +109,7 @@ class _Demo:
     def clear(self) -> None:
         self.on = False
         self.hosts.clear()
+        self.seen.clear()
         self.pattern = None
 
 
@@ -128,8 +131,9 @@ def register_host(url: str | None) -> None:
 
     Both `host:port` and the host alone are remembered; hosts shorter than 4 characters are not.
     """
-    if not url:
+    if not url or url in _demo.seen:
         return
+    _demo.seen.add(url)
     try:
         parts = urlsplit(url if "://" in url else f"//{url}")
         hostname = parts.hostname

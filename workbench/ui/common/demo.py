@@ -157,28 +157,44 @@ def register_endpoint_hosts(endpoint: EndpointConfig) -> None:
 
 
 def scale_fonts(app: QApplication, on: bool) -> None:
-    """Enlarge the application's font, and every font a widget sets itself, by FONT_SCALE (on);
-    restore the sizes they had (off). Calling it twice with the same switch changes nothing."""
-    own = [
-        (widget, widget.font().pointSizeF())
-        for widget in app.allWidgets()
-        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
-    ]
-    _scale(app, on)
-    _restyle(app)
-    for widget, size in own:
-        # One that took the application's new size sets only its weight or family: done.
-        if widget.font().pointSizeF() == size:
-            _scale(widget, on)
+    """Enlarge the application's font, and every font a widget sizes itself, by FONT_SCALE (on);
+    restore the sizes they had (off). Calling it again with the same switch changes only
+    widgets made since (demo mode on at start: the window is built after the font grew)."""
+    changed = (app.property(_BASE_SIZE) is not None) != on
+    if changed:
+        _scale(app, on)
+        _restyle(app)
+    size = app.font().pointSizeF()
     for widget in app.allWidgets():
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            continue
+        # Already the application's size: it sets only its weight or family, and follows.
+        if on and widget.property(_BASE_SIZE) is None and widget.font().pointSizeF() == size:
+            continue
+        _scale(widget, on)
+    if changed:
+        _inherit_afresh(app)
+
+
+def _inherit_afresh(app: QApplication) -> None:
+    """Give an empty font to each widget Qt left behind (a hidden page's table header kept its
+    old size), so it inherits its parent's again. Parents first: a child compared with a parent
+    still behind would look right."""
+    for widget in sorted(app.allWidgets(), key=_depth):
         parent = widget.parentWidget()
         inherited = app.font() if parent is None or widget.isWindow() else parent.font()
         if (
             not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont)
             and widget.font().pointSizeF() != inherited.pointSizeF()
         ):
-            # Qt left it behind (a hidden page's header): an empty font inherits afresh.
             widget.setFont(QFont())
+
+
+def _depth(widget: QWidget) -> int:
+    depth, parent = 0, widget.parentWidget()
+    while parent is not None:
+        depth, parent = depth + 1, parent.parentWidget()
+    return depth
 
 
 def _restyle(app: QApplication) -> None:
