@@ -27,6 +27,7 @@ from workbench.api.redact import MASKED_HOST
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.runs.export_code import FORMATS
 from workbench.ui.common.demo import FONT_SCALE
+from workbench.ui.endpoints.transfer import export_file
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES, SamplePane
 from workbench.ui.screenshots import SHOTS
@@ -156,8 +157,9 @@ def _unscaled(before: dict[object, float], after: dict[object, float], scale: fl
     ]
 
 
-def _exports(window: MainWindow, tmp_path: Path) -> list[tuple[str, str]]:
-    """(where, text) of every export: the history file, code in each format, the clipboard."""
+def _exports(window: MainWindow, services: Services, tmp_path: Path) -> list[tuple[str, str]]:
+    """(where, text) of every export: the history file, code in each format, the clipboard,
+    the endpoints file."""
     history = window.history_pane
     out = tmp_path / "runs.jsonl"
     assert history.export_selection(out) == 1
@@ -170,6 +172,9 @@ def _exports(window: MainWindow, tmp_path: Path) -> list[tuple[str, str]]:
             continue
         _child(window, QPushButton, "historyCopyCode").click()
         texts.append((f"clipboard ({fmt})", QGuiApplication.clipboard().text()))
+    endpoints = tmp_path / "endpoints.json"
+    export_file(endpoints, services.session, services.notices)
+    texts.append(("endpoints export file", endpoints.read_text(encoding="utf-8")))
     return texts
 
 
@@ -187,8 +192,8 @@ def test_demo_mode_masks_hosts_and_keys_in_every_view_and_export(
 
     assert leaks(window_texts(window), needles) == []
     assert any(MASKED_HOST in text for _, text in window_texts(window))  # hosts were there
-    assert leaks(iter(_exports(window, tmp_path)), needles) == []
-    assert all(MASKED_HOST in text for _, text in _exports(window, tmp_path))
+    assert leaks(iter(_exports(window, services, tmp_path)), needles) == []
+    assert all(MASKED_HOST in text for _, text in _exports(window, services, tmp_path))
     _import_a_run_from_elsewhere(window, tmp_path)
     assert leaks(window_texts(window), [*needles, IMPORTED_HOST]) == []
 

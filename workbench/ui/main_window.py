@@ -65,7 +65,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._restore_state()
         self._on_tasks_state_changed()
-        services.demo.apply()  # demo mode may be on from the start (settings, --demo)
+        if services.demo.is_on():  # from the start (settings, --demo): fonts, masks, form
+            services.demo.apply()
 
     # --- building ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ How it works (and how a new view stays demo-safe, see docs/demo-mode.md):
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
@@ -92,14 +92,6 @@ class UrlField(QLineEdit):
         super().setText(shown_url(self._url))
 
 
-@runtime_checkable
-class DemoAware(Protocol):
-    """A widget that re-draws what it shows when demo mode is switched (called by `apply()`)."""
-
-    def apply_demo_mode(self, on: bool) -> None:
-        """Show the texts again through `shown()`, hide or show connection details."""
-
-
 class DemoMode(QObject):
     """The switch (remembered in settings) and what follows it: hosts, widgets and fonts."""
 
@@ -138,10 +130,16 @@ class DemoMode(QObject):
         if not isinstance(app, QApplication):
             return
         on = demo_mode()
-        scale_fonts(app, on)
+        # Restyling every widget for the new font takes a noticeable moment (~0.5-2 s).
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            scale_fonts(app, on)
+        finally:
+            QApplication.restoreOverrideCursor()
         for widget in app.allWidgets():
-            if isinstance(widget, DemoAware):
-                widget.apply_demo_mode(on)
+            hook = getattr(widget, "apply_demo_mode", None)  # `apply_demo_mode(self, on: bool)`
+            if callable(hook):
+                hook(on)
             if isinstance(widget, QAbstractItemView):
                 widget.viewport().update()  # models mask in data(): a repaint asks again
 
