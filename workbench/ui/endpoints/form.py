@@ -113,7 +113,7 @@ class EndpointForm(QWidget):
         # auth label "Authorization: Bearer" for a header with its key.
         self._summary = QLabel(self)
         self._summary.setObjectName("connectionSummaryLabel")
-        self._summary.setAccessibleName("Connection summary")
+        self._summary.setAccessibleName(self.tr("Connection summary"))
         self._summary.setWordWrap(True)
         self._build_connection_fields()
         self._layout_fields()
@@ -143,7 +143,7 @@ class EndpointForm(QWidget):
     def _layout_fields(self) -> None:
         main = self._main = QFormLayout()
         add_row(main, "&Name:", self._name)
-        main.addRow(QLabel("Connection:", self), self._summary)
+        main.addRow(QLabel(self.tr("Connection:"), self), self._summary)
         add_row(main, "&Base URL:", self._url)
         main.addRow("", self._final_url)
         main.addRow("", self._url_warning)

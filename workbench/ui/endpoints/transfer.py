@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workbench.api.errors import InputError
@@ -58,5 +59,7 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
     path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
     detail = "Keys are not exported. Extra headers are, as they are not secret."
     if is_demo():  # the redactor masked them: say so, or the file looks broken later
-        detail += " Demo mode is on: hosts are written as host.invalid."
+        detail += " " + QCoreApplication.translate(
+            "EndpointTransfer", "Demo mode is on: hosts are written as host.invalid."
+        )
     notices.info(f"Exported endpoints to {path.name}", detail)
