@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING, TypeVar
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -26,6 +27,7 @@ from workbench.api.models import AuthScheme, Flavour
 from workbench.api.redact import MASKED_HOST
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.runs.export_code import FORMATS
+from workbench.ui.app import apply_colour_scheme
 from workbench.ui.common.demo import FONT_SCALE
 from workbench.ui.endpoints.transfer import export_file
 from workbench.ui.main_window import MainWindow
@@ -283,3 +285,22 @@ def test_a_window_built_in_demo_mode_has_every_font_enlarged(
         qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     finally:
         services.demo.set_on(False)
+
+
+def test_fonts_grow_and_shrink_back_under_the_app_style_sheet(
+    services: Services, qtbot: QtBot, qapp: QApplication
+) -> None:
+    apply_colour_scheme(qapp, Qt.ColorScheme.Light)  # as the app runs: a style sheet on top
+    try:
+        main = MainWindow(services=services)
+        qtbot.addWidget(main)
+        fonts = _sized_fonts(main)
+        main.demo_action.trigger()
+        assert _unscaled(fonts, _sized_fonts(main), FONT_SCALE) == []
+        main.demo_action.trigger()
+        assert _unscaled(fonts, _sized_fonts(main), 1.0) == []
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    finally:
+        services.demo.set_on(False)
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())

@@ -198,8 +198,9 @@ def _depth(widget: QWidget) -> int:
 def _restyle(app: QApplication) -> None:
     """Set the style sheets again: a widget under one keeps its old font otherwise (a Qt quirk:
     the application font reaches styled widgets only when they are polished)."""
-    if app.styleSheet():
+    if app.styleSheet():  # re-polishes every widget, those with sheets of their own too
         app.setStyleSheet(app.styleSheet())
+        return
     for widget in app.allWidgets():
         if widget.styleSheet():
             widget.setStyleSheet(widget.styleSheet())
