@@ -291,11 +291,13 @@ class MainWindow(QMainWindow):
     # --- slots ------------------------------------------------------------------------------
 
     def _on_notices_notice_posted(self, notice: Notice) -> None:
-        self._notice_label.setText(notice.text())
+        self._notice_label.setText(notice.shown_text())
         self._notice_label.setProperty("level", notice.level)
         self._notice_label.style().unpolish(self._notice_label)
         self._notice_label.style().polish(self._notice_label)
-        self._notice_list.addItem(f"{notice.at:%H:%M:%S}  {notice.level}: {notice.text()}")
+        self._notice_list.addItem(
+            f"{notice.at:%H:%M:%S}  {notice.shown_level()}: {notice.shown_text()}"
+        )
         self._notice_list.scrollToBottom()
 
     def _on_notices_crash_reported(self, report: CrashReport) -> None:

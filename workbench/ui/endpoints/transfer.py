@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.endpoints import export_endpoints, import_endpoints
+from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
@@ -18,15 +20,15 @@ if TYPE_CHECKING:
 
 def ask_import_path(parent: QWidget) -> Path | None:
     """The file the person chose to import, or None."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Import endpoints", "", "JSON (*.json)")
+    title = QCoreApplication.translate("EndpointTransfer", "Import endpoints")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", "JSON (*.json)")
     return Path(path) if path else None
 
 
 def ask_export_path(parent: QWidget) -> Path | None:
     """The file the person chose to export to, or None."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export endpoints (no keys)", "endpoints.json", "JSON (*.json)"
-    )
+    title = QCoreApplication.translate("EndpointTransfer", "Export endpoints (no keys)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, "endpoints.json", "JSON (*.json)")
     return Path(path) if path else None
 
 
@@ -44,11 +46,18 @@ def import_file(
         notices.post_error(exc)
         return []
     except (OSError, UnicodeDecodeError) as exc:
-        notices.post_error(InputError(str(exc), title=f"Cannot read {path.name}", where=path.name))
+        title = QCoreApplication.translate("EndpointTransfer", "Cannot read %1").replace(
+            "%1", path.name
+        )
+        notices.post_error(InputError(str(exc), title=title, where=path.name))
         return []
     for endpoint in added:
         session.save_endpoint(endpoint)
-    notices.info(f"Imported {len(added)} endpoint(s)", "Enter each one's key, then Save.")
+    count = len(added)  # no %n plural: lupdate marks plurals of translate() only for literals
+    notices.info(
+        fill(QCoreApplication.translate("EndpointTransfer", "Endpoints imported: %1"), count),
+        QCoreApplication.translate("EndpointTransfer", "Enter each one's key, then Save."),
+    )
     return added
 
 
@@ -56,6 +65,10 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
     """Write every endpoint (never a key; extra headers included) to this file."""
     path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
     notices.info(
-        f"Exported endpoints to {path.name}",
-        "Keys are not exported. Extra headers are, as they are not secret.",
+        QCoreApplication.translate("EndpointTransfer", "Exported endpoints to %1").replace(
+            "%1", path.name
+        ),
+        QCoreApplication.translate(
+            "EndpointTransfer", "Keys are not exported. Extra headers are, as they are not secret."
+        ),
     )
