@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton
 
+from tests.ui.italian_texts import english_leftovers, not_italian
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
 from workbench.ui.common import l10n
@@ -135,3 +136,16 @@ def test_fill_puts_arguments_in_one_pass() -> None:
     assert l10n.fill("%1 at %2", "50%2 off", "line 1") == "50%2 off at line 1"
     assert l10n.fill("%2 before %1", "a", "b") == "b before a"
     assert l10n.fill("%3 missing", "a") == "%3 missing"
+
+
+@pytest.mark.parametrize("key", ["endpoints", "history"])
+def test_no_english_left_in_italian(
+    window: MainWindow, services: Services, qtbot: QtBot, key: str
+) -> None:
+    window.show()
+    window.show_pane(key)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    window.language_actions["it"].trigger()
+    qtbot.waitUntil(lambda: _view_title(window) == "&Visualizza", timeout=WAIT_MS)
+    assert not english_leftovers(window), "\n".join(english_leftovers(window))
+    assert not not_italian(window), "\n".join(not_italian(window))

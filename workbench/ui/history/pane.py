@@ -33,10 +33,13 @@ from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.core.runs.timeline import timeline_of
+from workbench.ui.common.l10n import fill
 from workbench.ui.history.model import KINDS, OUTCOMES, RunsModel, kind_labels, outcome_labels
 from workbench.ui.history.timeline import TimelineChart
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.core.runs.store import RunStore
     from workbench.ui.services import Services
 
@@ -84,6 +87,7 @@ class HistoryPane(QWidget):
 
     def _build_ui(self) -> None:
         self._labels: dict[str, QLabel] = {}
+        self._status: Callable[[], str] = str
         self.search = self._named(QLineEdit(self), "historySearch")
         self.kind = self._combo("historyKind", [None, *KINDS])
         self.endpoint = self._combo("historyEndpoint", [None])
@@ -166,7 +170,13 @@ class HistoryPane(QWidget):
         self.keep.setText(self.tr("Keep a histor&y of runs"))
         self.keep.setAccessibleName(self.tr("Keep a history of runs"))
         self.status.setAccessibleName(self.tr("History status"))
+        self.status.setText(self._status())
         self.model.retranslate()
+
+    def _say(self, status: Callable[[], str]) -> None:
+        """Show a status line, made again in the new language when the language changes."""
+        self._status = status
+        self.status.setText(status())
 
     def changeEvent(self, event: QEvent) -> None:
         """Retranslate when the language changes (View > Language)."""
@@ -294,14 +304,15 @@ class HistoryPane(QWidget):
         """
         store = self._store()
         if store is None:
-            self.status.setText(self.tr("The run history is off."))
+            self._say(lambda: self.tr("The run history is off."))
             return
         if choices:
             self._refill(self.endpoint, store.endpoints())
             self._refill(self.model_filter, store.models())
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
-        self.status.setText(self.tr("%n run(s)", "", len(runs)))
+        count = len(runs)
+        self._say(lambda: self.tr("%n run(s)", "", count))
         if runs:
             self.table.selectRow(0)
         else:
@@ -373,7 +384,7 @@ class HistoryPane(QWidget):
         selected = self.selected_runs()
         record = self._full(selected[0]) if selected else None
         if record is None or record.kind != "chat":
-            self.status.setText(self.tr("Choose a chat turn to replay."))
+            self._say(lambda: self.tr("Choose a chat turn to replay."))
             return
         self.replay_requested.emit(record, self.speed.value())
 
@@ -389,18 +400,20 @@ class HistoryPane(QWidget):
         try:
             code = self.code_for_selection()
         except InputError as exc:
-            self.status.setText(str(exc))
+            message = str(exc)
+            self._say(lambda: message)
             return
         if code:
             QGuiApplication.clipboard().setText(code)
             self.inspector.setPlainText(code)
-            self.status.setText(self.tr("Code copied to the clipboard."))
+            self._say(lambda: self.tr("Code copied to the clipboard."))
 
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
         """Write the selected runs to a portable file; returns how many."""
         records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
         path.write_text(portable.dumps(records, mask_hosts=mask_hosts), encoding="utf-8")
-        self.status.setText(self.tr("%n run(s) exported.", "", len(records)))
+        count = len(records)
+        self._say(lambda: self.tr("%n run(s) exported.", "", count))
         return len(records)
 
     def import_from(self, path: Path) -> int:
@@ -409,12 +422,14 @@ class HistoryPane(QWidget):
         try:
             records = portable.fresh_ids(portable.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, InputError) as exc:
-            self.status.setText(self.tr("Not imported: %1").replace("%1", str(exc)))
+            reason = str(exc)
+            self._say(lambda: fill(self.tr("Not imported: %1"), reason))
             return 0
         if store is not None:
             store.add(records)
         self.refresh(choices=True)
-        self.status.setText(self.tr("%n run(s) imported.", "", len(records)))
+        count = len(records)
+        self._say(lambda: self.tr("%n run(s) imported.", "", count))
         return len(records)
 
     def _on_export_file_clicked(self) -> None:
@@ -443,7 +458,7 @@ class HistoryPane(QWidget):
         # Read by the endpoint session at every call: the next run is (not) recorded at once.
         self._services.settings.update(keep_history=keep)
         if not keep:
-            self.status.setText(self.tr("New runs are not recorded; Delete all removes the rest."))
+            self._say(lambda: self.tr("New runs are not recorded; Delete all removes the rest."))
 
     def _on_delete_all_clicked(self) -> None:
         answer = QMessageBox.question(
