@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
         The process exit status.
     """
     args = sys.argv[1:] if argv is None else argv
-    if not args or args[0].startswith("--screenshots") or args[0] in {"--gui", "gui"}:
+    gui_options = ("--screenshots", "--lang")  # `workbench --lang it` opens the GUI in Italian
+    if not args or args[0].startswith(gui_options) or args[0] in {"--gui", "gui"}:
         problem = display_problem(os.environ, sys.platform)
         if problem:
             print(f"workbench: {problem}", file=sys.stderr)  # noqa: T201  (before Qt can say it worse)
