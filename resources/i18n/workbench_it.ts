@@ -125,7 +125,7 @@
     </message>
     <message>
         <source>F&amp;lavour:</source>
-        <translation>Varia&amp;nte (flavour):</translation>
+        <translation>Varian&amp;te (flavour):</translation>
     </message>
     <message>
         <source>Flavour</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>A&amp;uthentication:</source>
-        <translation>A&amp;utenticazione:</translation>
+        <translation>Autentica&amp;zione:</translation>
     </message>
     <message>
         <source>Authentication scheme</source>
@@ -149,7 +149,7 @@
     </message>
     <message>
         <source>API &amp;key:</source>
-        <translation>&amp;Chiave API:</translation>
+        <translation>C&amp;hiave API:</translation>
     </message>
     <message>
         <source>API key</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>C&amp;onnection</source>
-        <translation>C&amp;onnessione</translation>
+        <translation>&amp;Connessione</translation>
     </message>
     <message>
         <source>extra-parameters header</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>&amp;Prices (for cost estimates)</source>
-        <translation>&amp;Prezzi (per le stime dei costi)</translation>
+        <translation>Prezz&amp;i (per le stime dei costi)</translation>
     </message>
     <message>
         <source>Input / 1M tokens:</source>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>Dupli&amp;cate</source>
-        <translation>Dupli&amp;ca</translation>
+        <translation>&amp;Duplica</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation>&amp;Importa…</translation>
+        <translation>Im&amp;porta…</translation>
     </message>
     <message>
         <source>Import endpoints (JSON)</source>
@@ -437,7 +437,7 @@
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation>&amp;Prova connessione</translation>
+        <translation>P&amp;rova connessione</translation>
     </message>
     <message>
         <source>Connection test result</source>
@@ -805,7 +805,7 @@
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation>Es&amp;ito</translation>
+        <translation>E&amp;sito</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>R&amp;uns</source>
-        <translation>Ese&amp;cuzioni</translation>
+        <translation>Esecuz&amp;ioni</translation>
     </message>
     <message>
         <source>Run inspector</source>
@@ -853,7 +853,7 @@
     </message>
     <message>
         <source>&amp;Timeline</source>
-        <translation>Se&amp;quenza temporale</translation>
+        <translation>Sequen&amp;za temporale</translation>
     </message>
     <message>
         <source>Label</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation>Eti&amp;chetta</translation>
+        <translation>Etic&amp;hetta</translation>
     </message>
     <message>
         <source>Note</source>
@@ -877,11 +877,11 @@
     </message>
     <message>
         <source>&amp;Pin / unpin</source>
-        <translation>&amp;Fissa / sblocca</translation>
+        <translation>Fissa / s&amp;blocca</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Elimina</translation>
+        <translation>E&amp;limina</translation>
     </message>
     <message>
         <source>Open &amp;back in its pane</source>
@@ -905,7 +905,7 @@
     </message>
     <message>
         <source>Export &amp;as</source>
-        <translation>Esporta co&amp;me</translation>
+        <translation>Es&amp;porta come</translation>
     </message>
     <message>
         <source>&amp;Copy code</source>
@@ -913,7 +913,7 @@
     </message>
     <message>
         <source>E&amp;xport file…</source>
-        <translation>Esporta &amp;file…</translation>
+        <translation>Esporta file…</translation>
     </message>
     <message>
         <source>Import file…</source>
@@ -925,7 +925,7 @@
     </message>
     <message>
         <source>Keep a histor&amp;y of runs</source>
-        <translation>Conserva la cronolo&amp;gia delle esecuzioni</translation>
+        <translation>Conserv&amp;a la cronologia delle esecuzioni</translation>
     </message>
     <message>
         <source>Keep a history of runs</source>
@@ -1140,7 +1140,7 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>A&amp;iuto</translation>
+        <translation>Ai&amp;uto</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
