@@ -112,6 +112,10 @@
         <translation>Nessuna autenticazione</translation>
     </message>
     <message>
+        <source>Connection summary</source>
+        <translation>Riepilogo della connessione</translation>
+    </message>
+    <message>
         <source>&amp;Name:</source>
         <translation>&amp;Nome:</translation>
     </message>
@@ -170,6 +174,10 @@
     <message>
         <source>Final URLs</source>
         <translation>URL finali</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connessione:</translation>
     </message>
     <message>
         <source>Stored key</source>
@@ -296,6 +304,10 @@
         <translation>Bundle PEM (*.pem *.crt *.cer);;Tutti i file (*)</translation>
     </message>
     <message>
+        <source>Hidden in demo mode: %1 · %2</source>
+        <translation>Nascosti in modalità demo: %1 · %2</translation>
+    </message>
+    <message>
         <source>Looks like: %1</source>
         <translation>Sembra: %1</translation>
     </message>
@@ -363,6 +375,10 @@
     <message>
         <source>Enter each one&apos;s key, then Save.</source>
         <translation>Inserisci la chiave di ciascuno, poi Salva.</translation>
+    </message>
+    <message>
+        <source>Demo mode is on: hosts are written as host.invalid.</source>
+        <translation>La modalità demo è attiva: gli host sono scritti come host.invalid.</translation>
     </message>
     <message>
         <source>Exported endpoints to %1</source>
@@ -1139,6 +1155,14 @@
         <translation>&amp;Annulla</translation>
     </message>
     <message>
+        <source>&amp;Demo mode</source>
+        <translation>Modalità &amp;demo</translation>
+    </message>
+    <message>
+        <source>Mask hosts and keys, enlarge fonts, hide connection details (Ctrl+Shift+D)</source>
+        <translation>Maschera host e chiavi, ingrandisce i caratteri, nasconde i dettagli di connessione (Ctrl+Maiusc+D)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;uto</translation>
     </message>
@@ -1474,6 +1498,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>show or hide the notices</source>
         <translation>mostra o nasconde gli avvisi</translation>
+    </message>
+    <message>
+        <source>demo mode: hosts and keys masked, larger fonts</source>
+        <translation>modalità demo: host e chiavi mascherati, caratteri più grandi</translation>
     </message>
     <message>
         <source>quit</source>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.endpoints import export_endpoints, import_endpoints
+from workbench.ui.common.demo import is_demo
 from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
@@ -64,11 +65,12 @@ def import_file(
 def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> None:
     """Write every endpoint (never a key; extra headers included) to this file."""
     path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
-    notices.info(
-        QCoreApplication.translate("EndpointTransfer", "Exported endpoints to %1").replace(
-            "%1", path.name
-        ),
-        QCoreApplication.translate(
-            "EndpointTransfer", "Keys are not exported. Extra headers are, as they are not secret."
-        ),
+    detail = QCoreApplication.translate(
+        "EndpointTransfer", "Keys are not exported. Extra headers are, as they are not secret."
     )
+    if is_demo():  # the redactor masked them: say so, or the file looks broken later
+        detail += " " + QCoreApplication.translate(
+            "EndpointTransfer", "Demo mode is on: hosts are written as host.invalid."
+        )
+    title = QCoreApplication.translate("EndpointTransfer", "Exported endpoints to %1")
+    notices.info(fill(title, path.name), detail)

@@ -13,6 +13,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from workbench.api.redact import register_host
+from workbench.ui.common.demo import shown
 from workbench.ui.common.l10n import format_datetime
 
 if TYPE_CHECKING:
@@ -72,7 +74,10 @@ class RunsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
     def set_runs(self, runs: list[RunRecord]) -> None:
-        """Show these runs."""
+        """Show these runs (their hosts masked in demo mode, configured or not: runs imported
+        from a file name hosts no endpoint here names)."""
+        for run in runs:
+            register_host(run.url)
         self.beginResetModel()
         self._runs = runs
         self.endResetModel()
@@ -112,7 +117,7 @@ class RunsModel(QAbstractTableModel):
         cells = [
             ("📌 " if run.pinned else "") + format_datetime(_local(run.created), seconds=True),
             self._kinds.get(run.kind, run.kind),
-            run.endpoint or run.url,
+            shown(run.endpoint or run.url),  # a run without an endpoint name shows its URL
             run.model,
             self._outcomes.get(run.outcome, run.outcome),
             query if len(query) <= 120 else query[:119] + "…",
