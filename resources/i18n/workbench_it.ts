@@ -310,7 +310,7 @@
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation>Invi&amp;a</translation>
+        <translation>I&amp;nvia</translation>
     </message>
     <message>
         <source>Send</source>
@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation>F&amp;erma</translation>
+        <translation>Ferm&amp;a</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -499,7 +499,7 @@
     </message>
     <message>
         <source>Tab&amp;le</source>
-        <translation>Tabe&amp;lla</translation>
+        <translation>Ta&amp;bella</translation>
     </message>
     <message>
         <source>Add &amp;row</source>
@@ -1252,6 +1252,14 @@
         <source>line %1</source>
         <translation>riga %1</translation>
     </message>
+    <message>
+        <source>at %1</source>
+        <translation>a %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>HeadersEditor</name>
@@ -1296,7 +1304,7 @@
     </message>
     <message>
         <source>&amp;Undo edits</source>
-        <translation>Ripristi&amp;na</translation>
+        <translation>R&amp;ipristina</translation>
     </message>
     <message>
         <source>Undo history edits</source>
@@ -1899,7 +1907,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>&amp;Attach image…</source>
-        <translation>&amp;Allega immagine…</translation>
+        <translation>A&amp;llega immagine…</translation>
     </message>
     <message>
         <source>Attach image</source>
@@ -2204,7 +2212,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Cop&amp;y body</source>
-        <translation>Copia c&amp;orpo</translation>
+        <translation>Co&amp;pia corpo</translation>
     </message>
     <message>
         <source>Copy request body</source>
@@ -2223,7 +2231,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>&amp;URL:</source>
-        <translation>&amp;URL:</translation>
+        <translation>UR&amp;L:</translation>
     </message>
     <message>
         <source>Request body</source>
@@ -2235,7 +2243,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Cop&amp;y body</source>
-        <translation>Copia c&amp;orpo</translation>
+        <translation>Co&amp;pia corpo</translation>
     </message>
     <message>
         <source>Copy request body</source>
@@ -2327,7 +2335,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Ru&amp;n  (Ctrl+Return)</source>
-        <translation>Eseg&amp;ui  (Ctrl+Invio)</translation>
+        <translation>Esegu&amp;i  (Ctrl+Invio)</translation>
     </message>
     <message>
         <source>Run rerank</source>
@@ -2433,11 +2441,11 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Res&amp;ults</source>
-        <translation>&amp;Risultati</translation>
+        <translation>Risu&amp;ltati</translation>
     </message>
     <message>
         <source>Com&amp;pare</source>
-        <translation>Confron&amp;to</translation>
+        <translation>Conf&amp;ronto</translation>
     </message>
     <message>
         <source>Results</source>
@@ -2707,7 +2715,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Co&amp;ntinue with results</source>
-        <translation>Co&amp;ntinua con i risultati</translation>
+        <translation>Continua con i risu&amp;ltati</translation>
     </message>
     <message>
         <source>Continue with tool results</source>

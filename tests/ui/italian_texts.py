@@ -55,6 +55,18 @@ ALLOWED = frozenset(
         "cohere",
         "openai",
         "Cohere Workbench",
+        # Rerank parameter names, shown and announced as the API spells them.
+        "rank_fields",
+        "top_n",
+        "return_documents",
+        "max_chunks_per_doc",
+        "max_tokens_per_doc",
+        "relevant_spans",
+        "relevant_spans max_spans",
+        "max_spans:",
+        "threshold:",
+        "priority",
+        "priority:",
     }
 )
 """Texts shown as they are in every language."""

@@ -66,7 +66,6 @@ SAME_IN_ITALIAN = frozenset(
         "&Endpoint:",
         "JSON",
         "&JSON",
-        "&URL:",
         "Schema:",
         "%1:",
     }

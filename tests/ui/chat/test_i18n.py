@@ -48,7 +48,7 @@ def pane(services: Services, qtbot: QtBot) -> ChatPane:
 
 
 def _to(qtbot: QtBot, pane: ChatPane, language: str) -> None:
-    wanted = "Invi&a" if language == "it" else "&Send"
+    wanted = "I&nvia" if language == "it" else "&Send"
     switch_language(qtbot, language, lambda: pane.composer.send.text() == wanted)
 
 

@@ -144,11 +144,12 @@ def test_with_no_endpoint_left_the_panes_say_where_to_add_one(
     pane = window.rerank_pane
     pane.set_query("apple")
     pane.set_documents(["apple pie"])
-    assert "add one in the Endpoints pane" in pane.request_body_text()
+    no_endpoint = "No endpoint: add one in the Endpoints pane"
+    assert tr("RerankPane", no_endpoint) in pane.request_body_text()
     pane.run()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    assert services.notices.history()[-1].title == "No endpoint: add one in the Endpoints pane"
+    assert services.notices.history()[-1].title == tr("RerankPane", no_endpoint)
     window.chat_pane.send("Hello")
     assert not window.chat_pane.is_streaming()
-    assert services.notices.history()[-1].title == "No endpoint: add one in the Endpoints pane"
+    assert services.notices.history()[-1].title == tr("ChatPane", no_endpoint)
     assert window.chat_pane.session().turns == []

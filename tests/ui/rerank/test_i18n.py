@@ -40,7 +40,7 @@ def _all_texts(pane: RerankPane) -> Texts:
 
 
 def _to(qtbot: QtBot, pane: RerankPane, language: str) -> None:
-    wanted = "Eseg&ui  (Ctrl+Invio)" if language == "it" else "Ru&n  (Ctrl+Return)"
+    wanted = "Esegu&i  (Ctrl+Invio)" if language == "it" else "Ru&n  (Ctrl+Return)"
     switch_language(qtbot, language, lambda: _run_text(pane) == wanted)
 
 
@@ -58,7 +58,7 @@ def test_rerank_pane_switches_to_italian_live_and_back(
     assert pane.accessibleName() == "Rerank"
     assert pane.run_button.accessibleName() == "Esegui il rerank"
     assert pane.query_tokens.text().endswith("token (unknown model)")
-    assert pane.results.tabText(0) == "&Risultati"
+    assert pane.results.tabText(0) == "Risu&ltati"
     table = child(pane, QTableView, "rerankResultsTable")
     headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Posizione", "Indice", "Punteggio", "Documento"]

@@ -204,8 +204,10 @@ def test_empty_documents_editor_shows_a_hint_not_an_error_until_run(pane, servic
     assert not child(pane, QLabel, "rerankError").isVisible()
     pane.set_query("apple")
     run(pane, services, qtbot)
-    assert "The JSON is empty at line 1, column 1" in message.text()
-    assert "The JSON is empty" in child(pane, QLabel, "rerankError").text()
+    empty = tr("JsonEditor", "The JSON is empty")
+    where = tr("Errors", "line %1, column %2", 1, 1)
+    assert tr("JsonEditor", "%1 at %2", empty, where) in message.text()
+    assert empty in child(pane, QLabel, "rerankError").text()
 
 
 CSV_NO_TEXT = (

@@ -192,7 +192,7 @@ class EditorPage(QWidget):
         """Set the title and the hint in the current language."""
         title, hint = self._texts()
         self.editor.setAccessibleName(title)
-        self.editor.editor.setAccessibleName(title)
+        self.editor.set_name(title)
         self._label.setText(self.tr("%1:").replace("%1", title))
         self._note.setText(hint)
 

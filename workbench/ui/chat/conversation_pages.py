@@ -113,7 +113,7 @@ class HistoryPage(QWidget):
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
         self._editor.setAccessibleName(self.tr("Conversation history"))
-        self._editor.editor.setAccessibleName(self.tr("Conversation history"))
+        self._editor.set_name(self.tr("Conversation history"))
         self._label.setText(self.tr("Co&nversation history:"))
         self._hint.setText(
             self.tr(

@@ -116,7 +116,7 @@ class ModelOptions(QWidget):
         formats = (self.tr("Text (default)"), self.tr("JSON object"), self.tr("JSON schema"))
         _set_items(self.format_kind, formats)
         self.schema.setAccessibleName(self.tr("JSON schema"))
-        self.schema.editor.setAccessibleName(self.tr("JSON schema"))
+        self.schema.set_name(self.tr("JSON schema"))
         self.tools_box.setTitle(self.tr("Tool use"))
         self.tool_choice.setAccessibleName(self.tr("Tool choice"))
         choices = (self.tr("Model decides"), self.tr("Required"), self.tr("None"))

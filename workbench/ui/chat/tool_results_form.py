@@ -91,7 +91,7 @@ class _CallEditor(QGroupBox):
         self._table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
         self._add.setText(self.tr("Add field"))
         self._add.setAccessibleName(self.tr("Add an output field to %1").replace("%1", name))
-        self._json.editor.setAccessibleName(self.tr("Outputs of %1 (JSON)").replace("%1", name))
+        self._json.set_name(self.tr("Outputs of %1 (JSON)").replace("%1", name))
 
     def _on_add_clicked(self) -> None:
         row = self._table.rowCount()

@@ -98,3 +98,24 @@ def shown_where(where: str) -> str:
     if found:
         return fill(QCoreApplication.translate("Errors", "line %1"), found.group(1))
     return where
+
+
+def error_line(exc: WorkbenchError) -> str:
+    """An error as one line in the GUI: `str(exc)` with its fixed words in the current language.
+
+    The title and the place are translated; the status, route, server text and request id
+    stay as they came (data, or the server's own words).
+    """
+    parts = [error_title(exc)]
+    if exc.where:
+        parts.append(fill(QCoreApplication.translate("Errors", "at %1"), shown_where(exc.where)))
+    if exc.status is not None:
+        parts.append(f"HTTP {exc.status}")
+    if exc.route:
+        parts.append(exc.route)
+    line = " · ".join(parts)
+    if exc.server_message:
+        line = fill(QCoreApplication.translate("Errors", "%1: %2"), line, exc.server_message)
+    if exc.request_id:
+        line += f" (request id {exc.request_id})"
+    return line

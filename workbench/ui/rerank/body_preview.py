@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
+from workbench.ui.common.error_text import error_line
 from workbench.ui.common.json_editor import JsonHighlighter
 from workbench.ui.rerank.texts import RerankTexts
 
@@ -68,7 +69,7 @@ def body_preview_text(
     try:
         text = body(docs[:limit] if limit else docs)
     except InputError as exc:
-        return f"// {exc}"
+        return "// " + error_line(exc)
     if limit and len(docs) > limit:
         text += "\n" + RerankTexts().more_documents(len(docs) - limit)
     return text

@@ -100,7 +100,7 @@ class DocumentsEditor(QWidget):
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
         self.json.set_empty_hint(empty_hint())
-        self.json.editor.setAccessibleName(self.tr("Documents JSON"))
+        self.json.set_name(self.tr("Documents JSON"))
         self.table.setAccessibleName(self.tr("Documents table"))
         self.tabs.setAccessibleName(self.tr("Documents view"))
         self.tabs.setTabText(0, self.tr("&JSON"))

@@ -32,6 +32,7 @@ from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.error_text import error_line, error_title
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
@@ -374,9 +375,9 @@ class RerankPane(QWidget):
     # --- state --------------------------------------------------------------------------------
 
     def _show_error(self, exc: WorkbenchError) -> None:
-        self.error.setText(str(exc))
+        self.error.setText(error_line(exc))
         self.error.setVisible(True)
-        self.status.setText(exc.title)
+        self.status.setText(error_title(exc))
         self._status_is_summary = False
         self._input_error = isinstance(exc, InputError)
 
@@ -391,8 +392,8 @@ class RerankPane(QWidget):
             if other is not None:
                 check_documents(request.documents, rules_for(other.flavour))
         except InputError as exc:
-            self.error.setText(str(exc))
-            self.status.setText(exc.title)
+            self.error.setText(error_line(exc))
+            self.status.setText(error_title(exc))
             self._status_is_summary = False
             return
         self._input_error = False
