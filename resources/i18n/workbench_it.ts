@@ -1260,6 +1260,10 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1; retry after %2 s</source>
+        <translation>%1; riprova tra %2 s</translation>
+    </message>
 </context>
 <context>
     <name>HeadersEditor</name>

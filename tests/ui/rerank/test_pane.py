@@ -252,7 +252,7 @@ def test_bad_json_names_line_and_column_and_sends_nothing(pane, services, qtbot)
     bad = '[\n  "one",\n  "two"\n  "three"\n]'
     pane.editor.json.set_text(bad)
     run(pane, services, qtbot)
-    assert "line 4, column 3" in error_text(pane)
+    assert tr("Errors", "line %1, column %2", 4, 3) in error_text(pane)
     assert "delimiter" in error_text(pane)
     assert ranking(pane) == []
     assert pane.editor.json.text() == bad
@@ -278,7 +278,7 @@ def test_rerank_pane_keeps_query_and_results_after_401(pane, services, qtbot) ->
     run_async(qtbot, services.session.set_key(endpoint.id, "not-the-key"))
     run(pane, services, qtbot)
     assert "HTTP 401" in error_text(pane)
-    assert "Authentication failed" in error_text(pane)
+    assert tr("Errors", "Authentication failed") in error_text(pane)
     assert pane.query.toPlainText() == "apple pie"
     assert json.loads(pane.editor.json.text()) == FRUIT
     assert ranking(pane) == before
@@ -312,7 +312,7 @@ def test_rate_limit_shows_the_servers_message_and_keeps_results(
     run(pane, services, qtbot)
     shown = error_text(pane)
     assert "HTTP 429" in shown
-    assert "Rate limited" in shown
+    assert tr("Errors", "Rate limited") in shown
     assert ranking(pane)[0] == 1
     assert pane.query.toPlainText() == "apple pie"
 
@@ -328,7 +328,7 @@ def test_server_error_shows_status_and_message(pane, services, qtbot) -> None:
         run(pane, services, qtbot)
     shown = error_text(pane)
     assert "HTTP 500" in shown
-    assert "Server error" in shown
+    assert tr("Errors", "Server error") in shown
     assert ":" in shown.split("HTTP 500", 1)[1]  # the server's own message follows
     assert json.loads(pane.editor.json.text()) == FRUIT
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.api.errors import RateLimited
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
@@ -118,4 +119,7 @@ def error_line(exc: WorkbenchError) -> str:
         line = fill(QCoreApplication.translate("Errors", "%1: %2"), line, exc.server_message)
     if exc.request_id:
         line += f" (request id {exc.request_id})"
+    if isinstance(exc, RateLimited) and exc.retry_after is not None:
+        wait = f"{exc.retry_after:g}"
+        line = fill(QCoreApplication.translate("Errors", "%1; retry after %2 s"), line, wait)
     return line
