@@ -192,7 +192,7 @@ def test_not_utf8_and_missing_things(tmp_path: Path) -> None:
         load_set(path)
     with pytest.raises(InputError, match="no such"):
         load_set(tmp_path / "nothing.jsonl.missing")
-    with pytest.raises(InputError, match="corpus.jsonl"):
+    with pytest.raises(InputError, match=r"corpus\.jsonl"):
         load_set(tmp_path)
 
 
