@@ -115,7 +115,12 @@ async def _test_a_cancelled_run_resumes_where_it_stopped(sandbox: RunningSandbox
         store = ProgressStore(path)
         runner = EvaluationRunner(eval_set, [Side("A", client)], progress=store, concurrency=1)
         task = asyncio.ensure_future(runner.run())
-        runner.on_progress = lambda done, _total: task.cancel() if done == 5 else None
+
+        def stop_after_five(done: int, _total: int) -> None:
+            if done == 5:
+                task.cancel()
+
+        runner.on_progress = stop_after_five
         with pytest.raises(asyncio.CancelledError):
             await task
         store.close()
