@@ -289,6 +289,7 @@ INNER_PAGES: dict[str, tuple[str, ...]] = {
     "rerank": ("rerankDocumentsTabs", "rerankResultsTabs"),
     "chat": ("chatSideSections",),
     "endpoints": (),
+    "evaluation": ("evaluationResultsTabs",),
 }
 """Each pane's tab widgets and section lists whose pages (every combination) the Alt-key and
 accessibility checks show; a pane without inner pages needs no entry."""

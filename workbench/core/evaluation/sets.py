@@ -61,7 +61,3 @@ class EvalSet:
             if query.id == query_id:
                 return query
         raise KeyError(query_id)
-
-    def candidate_count(self) -> int:
-        """Documents to rerank over all queries."""
-        return sum(len(q.candidates) for q in self.queries)
