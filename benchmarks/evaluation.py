@@ -22,10 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.figures import below, emit, info
 from benchmarks.sandbox_process import sandbox_process
-from workbench.api import Connection, WorkbenchClient
+from workbench.api import Connection, Flavour, WorkbenchClient
 from workbench.core.evaluation.progress import ProgressStore, progress_path
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvaluationRunner, Side
+from workbench.core.evaluation.sets import EvalSet
 from workbench.core.runs.history import History, rerank_start
 
 WORDS = [
@@ -97,10 +98,10 @@ def write_set(root: Path, queries: int, docs: int, seed: int = 17) -> None:
                 run.write(f"q{q} Q0 {doc_id} {d + 1} {rng.random():.6f} bm25\n")
 
 
-async def _evaluate(base_url: str, eval_set: object, sides_n: int, history: History) -> float:
+async def _evaluate(base_url: str, eval_set: EvalSet, sides_n: int, history: History) -> float:
     connections = [
         Connection(base_url=base_url, model="rerank-v3.5"),
-        Connection(base_url=base_url + "/v1/rerank", flavour="cohere-v1"),  # type: ignore[arg-type]
+        Connection(base_url=base_url + "/v1/rerank", flavour=Flavour.COHERE_V1),
     ][:sides_n]
     started = time.perf_counter()
     clients = [WorkbenchClient(c) for c in connections]
@@ -108,10 +109,10 @@ async def _evaluate(base_url: str, eval_set: object, sides_n: int, history: Hist
         client.recorder = lambda _k, request, c=client.connection: history.begin(
             rerank_start(c, request, source="cli")
         )
-    store = ProgressStore(progress_path(eval_set.fingerprint))  # type: ignore[attr-defined]
+    store = ProgressStore(progress_path(eval_set.fingerprint))
     try:
         sides = [Side(f"side {i}", client) for i, client in enumerate(clients)]
-        await EvaluationRunner(eval_set, sides, k=10, progress=store).run()  # type: ignore[arg-type]
+        await EvaluationRunner(eval_set, sides, k=10, progress=store).run()
     finally:
         store.close()
         for client in clients:
