@@ -20,14 +20,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from typing import TYPE_CHECKING
+
 from benchmarks.figures import below, emit, info
 from benchmarks.sandbox_process import sandbox_process
 from workbench.api import Connection, Flavour, WorkbenchClient
 from workbench.core.evaluation.progress import ProgressStore, progress_path
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvaluationRunner, Side
-from workbench.core.evaluation.sets import EvalSet
 from workbench.core.runs.history import History, rerank_start
+
+if TYPE_CHECKING:
+    from workbench.core.evaluation.sets import EvalSet
 
 WORDS = [
     "lentil",
