@@ -17,10 +17,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from typing import TYPE_CHECKING
 
 from benchmarks.figures import below, emit, info
 from benchmarks.sandbox_process import sandbox_process
