@@ -13,7 +13,7 @@ import contextlib
 import functools
 from typing import TYPE_CHECKING, Any, TextIO
 
-from workbench.api import Connection, WorkbenchClient
+from workbench.api import AuthScheme, Connection, WorkbenchClient
 from workbench.api.errors import InputError
 from workbench.cli.output import print_json
 from workbench.cli.recording import history_wanted
@@ -71,9 +71,7 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
     compare.add_argument("--compare-flavour", choices=flavours)
     compare.add_argument("--compare-model")
     compare.add_argument("--compare-key-env", metavar="VAR")
-    compare.add_argument(
-        "--compare-auth", choices=["bearer", "api-key", "x-api-key", "none", "entra"]
-    )
+    compare.add_argument("--compare-auth", choices=[a.value for a in AuthScheme])
     compare.add_argument("--compare-api-version")
     compare.add_argument("--compare-header", action="append", default=[], metavar="NAME:VALUE")
 
