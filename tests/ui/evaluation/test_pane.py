@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, run_async
@@ -61,7 +62,7 @@ def test_the_sample_set_runs_in_one_click_and_every_request_is_in_the_history(
     assert pane.metrics_table.rowCount() == 1
     assert _text(pane.metrics_table.horizontalHeaderItem(1)) == "nDCG@10"
     assert pane.queries_table.rowCount() == 20
-    assert "20 queries evaluated" in pane.status.text()
+    assert pane.tr("%n queries evaluated.", "", 20) in pane.status.text()
     assert services.history is not None
     services.history.writer.flush()
     runs = services.history.store.find(RunFilter(kind="rerank"))
@@ -83,7 +84,8 @@ def test_two_endpoints_compare_and_a_query_opens_in_rerank(
     pane.load_sample()
     _finish(pane, services, qtbot)
     headers = [_text(pane.metrics_table.item(r, 0)) for r in range(pane.metrics_table.rowCount())]
-    assert headers[2:] == ["B - A", "p-value", "B wins / losses / ties"]
+    expected = ["B - A", "p-value", "B wins / losses / ties"]
+    assert headers[2:] == [QCoreApplication.translate("EvaluationTables", t) for t in expected]
     assert _text(pane.metrics_table.horizontalHeaderItem(1)) == "nDCG@5"
     assert pane.queries_table.columnCount() == 6
     pane.results.setCurrentIndex(1)
@@ -135,7 +137,8 @@ def test_cancel_keeps_what_was_ranked_and_run_continues(
     qtbot.waitUntil(lambda: pane.progress.value() >= 4, timeout=WAIT_MS)
     window.cancel_action.trigger()  # Ctrl+. reaches the pane's cancel()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    assert "Cancelled" in pane.status.text()
+    cancelled = pane.tr("Cancelled. What was ranked is kept: Run continues from there.")
+    assert pane.status.text() == cancelled
     assert pane.report() is None
     assert pane.run_button.isEnabled()
     pane.run()

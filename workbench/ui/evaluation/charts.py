@@ -120,10 +120,10 @@ class EvaluationCharts(QWidget):
         label = metric_label("ndcg", report.k)
         if report.comparison is not None:
             values = sorted((q.delta("ndcg") for q in report.comparison.queries), reverse=True)
-            title = self.tr("B - A per query ({0}), best for B first").format(label)
+            title = self.tr("B - A per query (%1), best for B first").replace("%1", label)
         else:
             values = sorted((q.ndcg for q in report.sides[0].per_query), reverse=True)
-            title = self.tr("{0} per query, best first").format(label)
+            title = self.tr("%1 per query, best first").replace("%1", label)
         tie = self.palette().color(QPalette.ColorRole.Mid)
         up, down = role_colour("success"), role_colour("error")
         brushes = [up if v > 0 else down if v < 0 else tie for v in values]

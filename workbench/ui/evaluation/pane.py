@@ -33,10 +33,11 @@ from workbench.api.errors import WorkbenchError
 from workbench.api.models import RerankRequest
 from workbench.core.evaluation.progress import ProgressStore, progress_path
 from workbench.core.evaluation.readers import load_set
-from workbench.core.evaluation.report import paired_test_description
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
+from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
+from workbench.ui.common.l10n import format_count
 from workbench.ui.evaluation.charts import EvaluationCharts
 from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
 from workbench.ui.services import suits
@@ -255,7 +256,7 @@ class EvaluationPane(QWidget):
             )
             report = await runner.run()
         except WorkbenchError as exc:  # the runner posts it as a notice too
-            self.status.setText(self.tr("Stopped: {0}").format(str(exc)))
+            self.status.setText(self.tr("Stopped: %1").replace("%1", str(exc)))
             raise
         finally:
             if store is not None:
@@ -268,7 +269,8 @@ class EvaluationPane(QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.setText(self.tr("Ranked %n of {0} query rankings", "", done).format(total))
+        text = self.tr("Ranked %n of %1 query rankings", "", done)
+        self.status.setText(text.replace("%1", format_count(total)))
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.run_button, self.sample, self.browse, self.set_path):
@@ -286,11 +288,19 @@ class EvaluationPane(QWidget):
         self.charts.show_report(report)
         lines = [
             self.tr("%n queries evaluated.", "", len(report.sides[0].per_query)),
-            self.tr("%n requests sent", "", report.requests),
+            self.tr("%n requests sent.", "", report.requests),
             self.tr("%n rankings taken from saved progress.", "", report.resumed),
         ]
         if report.comparison is not None:
-            lines.append(self.tr("p-value: {0}.").format(paired_test_description()))
+            test = self.tr(
+                "p-values: two-sided paired randomization (sign-flip) test over queries, exact "
+                "up to %1 queries, else %2 permutations with a fixed seed."
+            )
+            lines.append(
+                test.replace("%1", format_count(EXACT_LIMIT)).replace(
+                    "%2", format_count(PERMUTATIONS)
+                )
+            )
         self.status.setText(" ".join(lines))
 
     # --- slots --------------------------------------------------------------------------------

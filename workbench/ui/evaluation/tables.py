@@ -4,29 +4,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from workbench.core.evaluation.metrics import METRICS, metric_label
+from workbench.ui.common.l10n import format_count, format_score
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from workbench.core.evaluation.runner import EvalReport
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
-
-def number(value: float, decimals: int = 4, *, signed: bool = False) -> str:
-    """A figure in the person's locale (what is copied as data stays locale-neutral)."""
-    text = QLocale().toString(value, "f", decimals)
+def number(value: float, *, signed: bool = False) -> str:
+    """A figure in the person's locale, four decimals (what is copied stays locale-neutral)."""
+    text = format_score(value)
     return f"+{text}" if signed and value > 0 else text
 
 
-def _item(text: str, sort: float | str | None = None) -> QTableWidgetItem:
+def _item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
-    item.setData(SORT_ROLE, text if sort is None else sort)
     return item
 
 
@@ -76,7 +74,10 @@ def fill_metrics(table: QTableWidget, report: EvalReport) -> None:
         rows.append(
             [
                 QCoreApplication.translate("EvaluationTables", "B wins / losses / ties"),
-                *(f"{d.wins} / {d.losses} / {d.ties}" for d in deltas),
+                *(
+                    f"{format_count(d.wins)} / {format_count(d.losses)} / {format_count(d.ties)}"
+                    for d in deltas
+                ),
             ]
         )
     table.setRowCount(len(rows))
