@@ -112,7 +112,7 @@ class EvaluationCharts(QWidget):
             plot.addItem(bars)
         ticks = [(n, metric_label(m, report.k)) for n, m in enumerate(METRICS)]
         plot.getAxis("bottom").setTicks([ticks])
-        plot.setYRange(0, 1)
+        plot.setYRange(0, 1.25)  # room above the bars for the legend
         plot.setTitle(self.tr("Mean per endpoint"))
 
     def _draw_queries(self, pg: Any, plot: Any, report: EvalReport) -> None:
