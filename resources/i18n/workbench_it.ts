@@ -1269,6 +1269,251 @@
     </message>
 </context>
 <context>
+    <name>EvaluationCharts</name>
+    <message>
+        <source>Evaluation charts</source>
+        <translation>Grafici della valutazione</translation>
+    </message>
+    <message>
+        <source>Run an evaluation to see its charts.</source>
+        <translation>Esegui una valutazione per vederne i grafici.</translation>
+    </message>
+    <message>
+        <source>Chart of the metrics per endpoint</source>
+        <translation>Grafico delle metriche per endpoint</translation>
+    </message>
+    <message>
+        <source>Chart of the per-query figures</source>
+        <translation>Grafico dei valori per query</translation>
+    </message>
+    <message>
+        <source>Mean per endpoint</source>
+        <translation>Media per endpoint</translation>
+    </message>
+    <message>
+        <source>B - A per query (%1), best for B first</source>
+        <translation>B - A per query (%1), prima le migliori per B</translation>
+    </message>
+    <message>
+        <source>%1 per query, best first</source>
+        <translation>%1 per query, prima le migliori</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPane</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Valutazione</translation>
+    </message>
+    <message>
+        <source>&amp;Set:</source>
+        <translation>&amp;Set:</translation>
+    </message>
+    <message>
+        <source>Labelled set</source>
+        <translation>Set etichettato</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;A:</source>
+        <translation>Endpoint &amp;A:</translation>
+    </message>
+    <message>
+        <source>Endpoint A</source>
+        <translation>Endpoint A</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;B:</source>
+        <translation>Endpoint &amp;B:</translation>
+    </message>
+    <message>
+        <source>Endpoint B (to compare)</source>
+        <translation>Endpoint B (da confrontare)</translation>
+    </message>
+    <message>
+        <source>Cut-off &amp;k:</source>
+        <translation>Soglia &amp;k:</translation>
+    </message>
+    <message>
+        <source>Cut-off k</source>
+        <translation>Soglia k</translation>
+    </message>
+    <message>
+        <source>A BEIR folder (corpus.jsonl, queries.jsonl, qrels/), or a .jsonl or .csv file</source>
+        <translation>Una cartella BEIR (corpus.jsonl, queries.jsonl, qrels/) oppure un file .jsonl o .csv</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Sf&amp;oglia…</translation>
+    </message>
+    <message>
+        <source>Browse for a set</source>
+        <translation>Cerca un set</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple set</source>
+        <translation>Set di ese&amp;mpio</translation>
+    </message>
+    <message>
+        <source>Run the sample set</source>
+        <translation>Esegui il set di esempio</translation>
+    </message>
+    <message>
+        <source>R&amp;un evaluation</source>
+        <translation>Esegui valu&amp;tazione</translation>
+    </message>
+    <message>
+        <source>Run evaluation</source>
+        <translation>Esegui la valutazione</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>Annu&amp;lla</translation>
+    </message>
+    <message>
+        <source>Cancel evaluation</source>
+        <translation>Annulla la valutazione</translation>
+    </message>
+    <message>
+        <source>&amp;Open query in Rerank</source>
+        <translation>Apri la query in Re&amp;rank</translation>
+    </message>
+    <message>
+        <source>Open query in Rerank</source>
+        <translation>Apri la query in Rerank</translation>
+    </message>
+    <message>
+        <source>Evaluation progress</source>
+        <translation>Avanzamento della valutazione</translation>
+    </message>
+    <message>
+        <source>Evaluation status</source>
+        <translation>Stato della valutazione</translation>
+    </message>
+    <message>
+        <source>Metrics per endpoint</source>
+        <translation>Metriche per endpoint</translation>
+    </message>
+    <message>
+        <source>Per-query results</source>
+        <translation>Risultati per query</translation>
+    </message>
+    <message>
+        <source>Evaluation results</source>
+        <translation>Risultati della valutazione</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriche</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafici</translation>
+    </message>
+    <message>
+        <source>None (one endpoint)</source>
+        <translation>Nessuno (un solo endpoint)</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was ranked is kept: Run continues from there.</source>
+        <translation>Annullata. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
+    </message>
+    <message>
+        <source>Choose a set and endpoint A first.</source>
+        <translation>Scegli prima un set e l&apos;endpoint A.</translation>
+    </message>
+    <message>
+        <source>Reading the set…</source>
+        <translation>Lettura del set…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Interrotta: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ranked %n of %1 query rankings</source>
+        <translation>
+            <numerusform>Ordinamento %n di %1 completato</numerusform>
+            <numerusform>Ordinamenti %n di %1 completati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queries evaluated.</source>
+        <translation>
+            <numerusform>%n query valutata.</numerusform>
+            <numerusform>%n query valutate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests sent.</source>
+        <translation>
+            <numerusform>%n richiesta inviata.</numerusform>
+            <numerusform>%n richieste inviate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rankings taken from saved progress.</source>
+        <translation>
+            <numerusform>%n ordinamento preso dai progressi salvati.</numerusform>
+            <numerusform>%n ordinamenti presi dai progressi salvati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p-values: two-sided paired randomization (sign-flip) test over queries, exact up to %1 queries, else %2 permutations with a fixed seed.</source>
+        <translation>Valori p: test di randomizzazione appaiato bilaterale (inversione dei segni) sulle query, esatto fino a %1 query, altrimenti %2 permutazioni con seme fisso.</translation>
+    </message>
+    <message>
+        <source>Choose a BEIR folder</source>
+        <translation>Scegli una cartella BEIR</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationTables</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>B - A</source>
+        <translation>B - A</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>valore p</translation>
+    </message>
+    <message>
+        <source>B wins / losses / ties</source>
+        <translation>B vince / perde / pareggia</translation>
+    </message>
+    <message>
+        <source>Query id</source>
+        <translation>Id della query</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>B wins</source>
+        <translation>vince B</translation>
+    </message>
+    <message>
+        <source>B loses</source>
+        <translation>perde B</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>pareggio</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Conversation (*.json);;All files (*)</source>
@@ -1993,6 +2238,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>&amp;History</source>
         <translation>Cronolo&amp;gia</translation>
+    </message>
+    <message>
+        <source>E&amp;valuation</source>
+        <translation>&amp;Valutazione</translation>
     </message>
 </context>
 <context>

@@ -235,6 +235,7 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
         "4-endpoints.png",
         "5-chat-reasoning.png",
         "6-chat-json-schema.png",
+        "7-evaluation.png",
     ]
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
@@ -290,6 +291,7 @@ INNER_PAGES: dict[str, tuple[str, ...]] = {
     "rerank": ("rerankDocumentsTabs", "rerankResultsTabs"),
     "chat": ("chatSideSections",),
     "endpoints": (),
+    "evaluation": ("evaluationResultsTabs",),
 }
 """Each pane's tab widgets and section lists whose pages (every combination) the Alt-key and
 accessibility checks show; a pane without inner pages needs no entry."""

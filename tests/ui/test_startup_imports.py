@@ -13,9 +13,10 @@ DEFERRED = (
     "keyring",
     "workbench.api.client",
     "jsonschema",
+    "pyqtgraph",
 )
 """Loaded later: by the first request, the local sandbox, the first keyring call, the first
-answer checked against a JSON schema."""
+answer checked against a JSON schema, the first evaluation chart."""
 
 
 def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need() -> None:

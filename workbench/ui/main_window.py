@@ -27,6 +27,7 @@ from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.evaluation.pane import EvaluationPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
@@ -226,6 +227,9 @@ class MainWindow(QMainWindow):
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
         self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
         self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
+        self.evaluation_pane.rerank_open_requested.connect(
+            self._on_evaluation_pane_rerank_open_requested
+        )
 
     # --- public -----------------------------------------------------------------------------
 
@@ -269,6 +273,11 @@ class MainWindow(QMainWindow):
     def history_pane(self) -> HistoryPane:
         """The History pane."""
         return self._typed("history", HistoryPane)
+
+    @property
+    def evaluation_pane(self) -> EvaluationPane:
+        """The Evaluation pane."""
+        return self._typed("evaluation", EvaluationPane)
 
     def _typed(self, key: str, kind: type[_P]) -> _P:
         pane = self._panes[key]
@@ -367,6 +376,10 @@ class MainWindow(QMainWindow):
             )
             return
         self._tabs.setCurrentWidget(self.rerank_pane if kind == "rerank" else self.chat_pane)
+
+    def _on_evaluation_pane_rerank_open_requested(self, request: RerankRequest) -> None:
+        self.rerank_pane.open_request(request)
+        self._tabs.setCurrentWidget(self.rerank_pane)
 
     def _on_history_pane_replay_requested(self, record: RunRecord, speed: float) -> None:
         try:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.evaluation.pane import EvaluationPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.rerank.pane import RerankPane
 
@@ -84,6 +85,7 @@ PANES: tuple[PaneSpec, ...] = (
     PaneSpec("chat", QT_TRANSLATE_NOOP("Panes", "&Chat"), ChatPane),
     PaneSpec("endpoints", QT_TRANSLATE_NOOP("Panes", "&Endpoints"), EndpointsPane),
     PaneSpec("history", QT_TRANSLATE_NOOP("Panes", "&History"), HistoryPane),
+    PaneSpec("evaluation", QT_TRANSLATE_NOOP("Panes", "E&valuation"), EvaluationPane),
 )
 """The panes in tab order; Ctrl+1, Ctrl+2, … follow this order."""
 
