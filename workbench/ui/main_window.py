@@ -27,6 +27,7 @@ from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
+from workbench.ui.qa.pane import QaPane
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
         self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
         self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
+        self.qa_pane.run_inspect_requested.connect(self._on_qa_pane_run_inspect_requested)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -202,6 +204,11 @@ class MainWindow(QMainWindow):
     def history_pane(self) -> HistoryPane:
         """The History pane."""
         return self._typed("history", HistoryPane)
+
+    @property
+    def qa_pane(self) -> QaPane:
+        """The QA pane."""
+        return self._typed("qa", QaPane)
 
     def _typed(self, key: str, kind: type[_P]) -> _P:
         pane = self._panes[key]
@@ -288,6 +295,14 @@ class MainWindow(QMainWindow):
             self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
             return
         self._tabs.setCurrentWidget(self.chat_pane)
+
+    def _on_qa_pane_run_inspect_requested(self, run_id: str) -> None:
+        self._tabs.setCurrentWidget(self.history_pane)
+        if not self.history_pane.show_run(run_id):
+            self._services.notices.warn(
+                self.tr("This run is not in the history"),
+                self.tr("It was not recorded (the history is off) or has been deleted."),
+            )
 
     def _on_shortcuts_action_triggered(self) -> None:
         QMessageBox.information(self, "Keyboard shortcuts", shortcuts_help(self._specs))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.history.pane import HistoryPane
+from workbench.ui.qa.pane import QaPane
 from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ PANES: tuple[PaneSpec, ...] = (
     PaneSpec("chat", "&Chat", ChatPane),
     PaneSpec("endpoints", "&Endpoints", EndpointsPane),
     PaneSpec("history", "&History", HistoryPane),
+    PaneSpec("qa", "&QA", QaPane),
 )
 """The panes in tab order; Ctrl+1, Ctrl+2, … follow this order."""
 
