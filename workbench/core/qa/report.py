@@ -292,17 +292,18 @@ def to_junit(report: QaReport, *, mask_hosts: bool = False) -> str:
             },
         )
         if c.status == "fail":
-            ET.SubElement(case, "failure", {"message": _x(c.reason)}).text = _x(_evidence_text(c))
+            ET.SubElement(case, "failure", {"message": _x(c.reason)}).text = _x(evidence_text(c))
         elif c.status == "skip":
             ET.SubElement(case, "skipped", {"message": _x(c.reason)})
-        ET.SubElement(case, "system-out").text = _x(c.reason + "\n\n" + _evidence_text(c))
+        ET.SubElement(case, "system-out").text = _x(c.reason + "\n\n" + evidence_text(c))
     ET.indent(suites)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
     )
 
 
-def _evidence_text(c: CheckResult) -> str:
+def evidence_text(c: CheckResult) -> str:
+    """Every evidence item of a check as plain text (request and response excerpts)."""
     out = []
     for e in c.evidence:
         out.append(_evidence_head(e))

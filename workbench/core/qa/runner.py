@@ -123,6 +123,8 @@ class QaRun:
             raise
         finally:
             self.report.finished = datetime.now(UTC)
+            waited = send.pacer.waited_s
+            self.report.settings["waited"] = f"{waited:.1f} s for the pace and for Retry-After"
             await ctx.aclose()
             await client.aclose()
 
