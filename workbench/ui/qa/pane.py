@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from workbench.core.qa.catalogue import GROUPS, select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.l10n import format_count
 from workbench.ui.qa.results import QaResultsTree
 
 if TYPE_CHECKING:
@@ -157,13 +158,13 @@ class QaPane(QWidget):
         titles = {
             "connection": self.tr("C&onnection"),
             "rerank": self.tr("Re&rank"),
-            "chat": self.tr("C&hat"),
-            "errors": self.tr("Erro&rs"),
+            "chat": self.tr("Ch&at"),
+            "errors": self.tr("Error handlin&g"),
             "latency": self.tr("&Latency"),
         }
         for group, box in self.groups.items():
             box.setText(titles[group])
-            box.setAccessibleName(self.tr("Run the {0} checks").format(group))
+            box.setAccessibleName(self.tr("Run the %1 checks").replace("%1", group))
         self.requests_label.setText(self.tr("Latency re&quests:"))
         self.requests.setAccessibleName(self.tr("Latency requests"))
         self.requests.setToolTip(self.tr("Requests timed by the latency check, paced within quota"))
@@ -253,7 +254,7 @@ class QaPane(QWidget):
         markdown = path.suffix.lower() in {".md", ".markdown"}
         writer = reports.to_markdown if markdown else reports.to_html
         path.write_text(writer(self.report, mask_hosts=mask), encoding="utf-8")
-        self.status.setText(self.tr("Report saved to {0}").format(path.name))
+        self.status.setText(self.tr("Report saved to %1").replace("%1", path.name))
 
     def save_junit(self, path: Path) -> None:
         """Write the report as JUnit XML."""
@@ -261,7 +262,7 @@ class QaPane(QWidget):
             return
         text = reports.to_junit(self.report, mask_hosts=self.mask_hosts.isChecked())
         path.write_text(text, encoding="utf-8")
-        self.status.setText(self.tr("JUnit XML saved to {0}").format(path.name))
+        self.status.setText(self.tr("JUnit XML saved to %1").replace("%1", path.name))
 
     # --- running ----------------------------------------------------------------------------
 
@@ -294,11 +295,14 @@ class QaPane(QWidget):
 
     def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
         if isinstance(event, CheckStarted):
-            self.status.setText(
-                self.tr("Running check {0} of {1}: {2}").format(
-                    event.index + 1, event.total, event.spec.title
-                )
-            )
+            line = self.tr("Running check %1 of %2: %3")
+            for marker, value in (
+                ("%3", event.spec.title),
+                ("%2", format_count(event.total)),
+                ("%1", format_count(event.index + 1)),
+            ):
+                line = line.replace(marker, value)
+            self.status.setText(line)
             return
         item = self.results.add_result(event.result)
         self.results.scrollToItem(item)
@@ -308,13 +312,16 @@ class QaPane(QWidget):
         report = self.report
         if report is None:
             return ""
-        counts = [report.count(s) for s in ("pass", "fail", "skip")]
-        locale = QLocale()
-        line = self.tr("{0} passed, {1} failed, {2} skipped").format(
-            *(locale.toString(n) for n in counts)
-        )
+        line = self.tr("%1 passed, %2 failed, %3 skipped")
+        counts = {
+            "%1": report.count("pass"),
+            "%2": report.count("fail"),
+            "%3": report.count("skip"),
+        }
+        for marker in ("%3", "%2", "%1"):
+            line = line.replace(marker, format_count(counts[marker]))
         verdict = self.tr("Every check passed") if report.passed else self.tr("Checks failed")
-        return self.tr("Done. {0}: {1}.").format(verdict, line)
+        return self.tr("Done. %1: %2.").replace("%2", line).replace("%1", verdict)
 
     def _show_chart(self) -> None:
         svg = reports.latency_svg(self.report) if self.report is not None else ""

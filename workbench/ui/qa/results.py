@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from workbench.core.qa.report import MARK, evidence_text
+from workbench.ui.common.l10n import format_ms
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -60,8 +61,8 @@ class QaResultsTree(QTreeWidget):
 
     def _evidence_item(self, e: Evidence) -> QTreeWidgetItem:
         status = "" if e.status is None else f"HTTP {e.status}"
-        when = "" if e.elapsed_ms is None else self.tr("{0} ms").format(f"{e.elapsed_ms:,.0f}")
-        run = self.tr("run {0}").format(e.run_id) if e.run_id else self.tr("not recorded")
+        when = "" if e.elapsed_ms is None else format_ms(e.elapsed_ms)
+        run = self.tr("run %1").replace("%1", e.run_id) if e.run_id else self.tr("not recorded")
         child = QTreeWidgetItem([status, e.label, f"{when} · {run}"])
         child.setData(0, RUN_ID, e.run_id)
         return child
