@@ -591,10 +591,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
 <context>
     <name>QaPane</name>
     <message>
-        <source>Deployment QA</source>
-        <translation>QA del deployment</translation>
-    </message>
-    <message>
         <source>&amp;Endpoint:</source>
         <translation>&amp;Endpoint:</translation>
     </message>
@@ -607,16 +603,12 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>C&amp;onnessione</translation>
     </message>
     <message>
-        <source>Re&amp;rank</source>
-        <translation>Re&amp;rank</translation>
-    </message>
-    <message>
         <source>Ch&amp;at</source>
         <translation>Cha&amp;t</translation>
     </message>
     <message>
         <source>Error handlin&amp;g</source>
-        <translation>Gestione de&amp;gli errori</translation>
+        <translation>Gestione &amp;degli errori</translation>
     </message>
     <message>
         <source>&amp;Latency</source>
@@ -640,7 +632,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>R&amp;un checks</source>
-        <translation>Avv&amp;ia i controlli</translation>
+        <translation>Avvia i co&amp;ntrolli</translation>
     </message>
     <message>
         <source>Run checks</source>
@@ -667,16 +659,24 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Controlli e relative evidenze</translation>
     </message>
     <message>
-        <source>E&amp;vidence:</source>
-        <translation>E&amp;videnze:</translation>
-    </message>
-    <message>
         <source>Evidence of the selected check</source>
         <translation>Evidenze del controllo selezionato</translation>
     </message>
     <message>
-        <source>Open run in &amp;History</source>
-        <translation>Apri l&apos;esecuzione nella cro&amp;nologia</translation>
+        <source>QA</source>
+        <translation>QA</translation>
+    </message>
+    <message>
+        <source>Rera&amp;nk</source>
+        <translation>Re&amp;rank</translation>
+    </message>
+    <message>
+        <source>Evi&amp;dence:</source>
+        <translation>Eviden&amp;ze:</translation>
+    </message>
+    <message>
+        <source>Open run in His&amp;tory</source>
+        <translation>A&amp;pri l&apos;esecuzione nella cronologia</translation>
     </message>
     <message>
         <source>Open run in History</source>

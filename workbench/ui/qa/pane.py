@@ -152,12 +152,12 @@ class QaPane(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (again after a language switch)."""
-        self.setAccessibleName(self.tr("Deployment QA"))
+        self.setAccessibleName(self.tr("QA"))  # the tab's title, as every pane
         self.endpoint_label.setText(self.tr("&Endpoint:"))
         self.endpoint.setAccessibleName(self.tr("Endpoint to check"))
         titles = {
             "connection": self.tr("C&onnection"),
-            "rerank": self.tr("Re&rank"),
+            "rerank": self.tr("Rera&nk"),
             "chat": self.tr("Ch&at"),
             "errors": self.tr("Error handlin&g"),
             "latency": self.tr("&Latency"),
@@ -176,9 +176,9 @@ class QaPane(QWidget):
         self.results_label.setText(self.tr("Chec&ks:"))
         self.results.setAccessibleName(self.tr("Checks and their evidence"))
         self.results.retranslate_ui()
-        self.details_label.setText(self.tr("E&vidence:"))
+        self.details_label.setText(self.tr("Evi&dence:"))
         self.details.setAccessibleName(self.tr("Evidence of the selected check"))
-        self.open_run.setText(self.tr("Open run in &History"))
+        self.open_run.setText(self.tr("Open run in His&tory"))
         self.open_run.setAccessibleName(self.tr("Open run in History"))
         self.chart.setAccessibleName(self.tr("Latency chart"))
         self.mask_hosts.setText(self.tr("&Mask hosts in reports"))
