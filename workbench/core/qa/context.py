@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 from pydantic import SecretStr
 
 from workbench.api import flavour_traits
-from workbench.api.client import WorkbenchClient
 
 if TYPE_CHECKING:
     import httpx
 
     from workbench.api import FlavourTraits
+    from workbench.api.client import WorkbenchClient
     from workbench.api.models import Connection
     from workbench.core.qa.exchange import Exchanges
     from workbench.core.qa.model import QaReport
@@ -74,6 +74,9 @@ class QaContext:
 
     def client_with(self, **changes: Any) -> WorkbenchClient:
         """Another client for this endpoint with some settings changed (closed at the end)."""
+        # httpx loads with the first run, not at start-up (issue 15)
+        from workbench.api.client import WorkbenchClient
+
         if "api_key" in changes and isinstance(changes["api_key"], str):
             changes["api_key"] = SecretStr(changes["api_key"])
         client = WorkbenchClient(

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from workbench import __version__
 from workbench.api import flavour_traits
-from workbench.api.client import WorkbenchClient
 from workbench.api.errors import ConnectError, RequestTimeout, WorkbenchError
 from workbench.core.qa.catalogue import CheckSpec, select
 from workbench.core.qa.context import Fail, QaContext, QaOptions, Skip, model_name
@@ -98,6 +97,9 @@ class QaRun:
 
     async def events(self) -> AsyncIterator[QaEvent]:
         """Run every selected check in order, yielding progress; cancelling stops the run."""
+        # httpx loads with the first run, not at start-up (issue 15)
+        from workbench.api.client import WorkbenchClient
+
         o = self.options
         send = Exchanges(
             self._connection,
@@ -131,6 +133,9 @@ class QaRun:
     async def _with_model(self, send: Exchanges) -> Connection:
         """With no model set, requests name the model /info names (one deployment, one model:
         Cohere's own Azure guides send a placeholder where the route wants a name)."""
+        # httpx loads with the first run, not at start-up (issue 15)
+        from workbench.api.client import WorkbenchClient
+
         connection = send.connection
         if connection.model:
             return connection
