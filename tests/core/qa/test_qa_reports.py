@@ -47,6 +47,7 @@ def test_markdown_names_endpoint_date_version_and_every_check(failed_report: QaR
     text = reports.to_markdown(failed_report)
     assert text.startswith(f"# Deployment QA: {failed_report.endpoint}")
     assert "FAILED: " in text
+    assert "Failed: RAG citations (chat-rag)" in text
     assert f"cohere-workbench {__version__}" in text
     assert failed_report.started.strftime("%Y-%m-%d") in text
     for result in failed_report.results:

@@ -62,6 +62,11 @@ def summary_line(report: QaReport) -> str:
     return f"{verdict}: {counts}"
 
 
+def failed_line(report: QaReport) -> str:
+    """The failed checks by title and id, for the top of a report ('' when none failed)."""
+    return "; ".join(f"{c.title} ({c.id})" for c in report.results if c.status == "fail")
+
+
 _WORDS: tuple[tuple[Status, str], ...] = (
     ("pass", "passed"),
     ("fail", "failed"),
@@ -112,6 +117,7 @@ def to_markdown(report: QaReport, *, mask_hosts: bool = False) -> str:
     """The report as Markdown, redacted."""
     r = masked(report) if mask_hosts else report
     lines = [f"# Deployment QA: {r.endpoint}", "", f"**{summary_line(r)}**", ""]
+    lines += [f"Failed: {failed}", ""] if (failed := failed_line(r)) else []
     lines += ["| | |", "| --- | --- |"] + [f"| {k} | {_cell(v)} |" for k, v in facts(r)]
     lines += ["", "## Checks", "", "| | Check | Verdict | Why |", "| --- | --- | --- | --- |"]
     lines += [
@@ -202,6 +208,7 @@ def to_html(report: QaReport, *, mask_hosts: bool = False) -> str:
     body = [
         f"<h1>Deployment QA: {e(r.endpoint)}</h1>",
         f'<p class="{verdict_class}">{e(summary_line(r))}</p>',
+        f"<p>Failed: {e(failed_line(r))}</p>" if failed_line(r) else "",
         f"<table>{rows}</table>",
         "<h2>Checks</h2>",
         f"<table><tr><th>Verdict</th><th>Check</th><th>Why</th></tr>{checks}</table>",
