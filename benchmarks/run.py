@@ -37,6 +37,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "sandbox_load": ["sandbox_load.py"],
     "entra_sign_in": ["entra_sign_in.py"],
     "evaluation": ["evaluation.py"],
+    "qa_run": ["qa_run.py"],
 }
 """Name → script and arguments; sizes chosen so the whole run stays under five minutes."""
 NOT_APPLICABLE = [

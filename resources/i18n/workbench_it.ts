@@ -1254,21 +1254,6 @@
     </message>
 </context>
 <context>
-    <name>HeadersEditor</name>
-    <message>
-        <source>One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and included in exports, except secret headers: write “secret Name: value” (headers named like a key, such as Ocp-Apim-Subscription-Key, are secret anyway) and the value is kept in the keyring and shown as ••••••••. The API key goes in the API key field.</source>
-        <translation>Una riga “Nome: valore” per intestazione, inviata con ogni richiesta (ad es. X-Client-Name: demo, oppure x-sandbox-fault: status=503 verso la sandbox locale). Salvate nelle impostazioni in chiaro e incluse nelle esportazioni, tranne le intestazioni segrete: scrivi “secret Nome: valore” (le intestazioni con il nome di una chiave, come Ocp-Apim-Subscription-Key, sono comunque segrete) e il valore viene conservato nel portachiavi e mostrato come ••••••••. La chiave API va nel campo Chiave API.</translation>
-    </message>
-    <message>
-        <source>Extra request headers</source>
-        <translation>Intestazioni aggiuntive della richiesta</translation>
-    </message>
-    <message>
-        <source>Extra headers problem</source>
-        <translation>Problema nelle intestazioni aggiuntive</translation>
-    </message>
-</context>
-<context>
     <name>EvaluationCharts</name>
     <message>
         <source>Evaluation charts</source>
@@ -1511,6 +1496,21 @@
     <message>
         <source>tie</source>
         <translation>pareggio</translation>
+    </message>
+</context>
+<context>
+    <name>HeadersEditor</name>
+    <message>
+        <source>One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and included in exports, except secret headers: write “secret Name: value” (headers named like a key, such as Ocp-Apim-Subscription-Key, are secret anyway) and the value is kept in the keyring and shown as ••••••••. The API key goes in the API key field.</source>
+        <translation>Una riga “Nome: valore” per intestazione, inviata con ogni richiesta (ad es. X-Client-Name: demo, oppure x-sandbox-fault: status=503 verso la sandbox locale). Salvate nelle impostazioni in chiaro e incluse nelle esportazioni, tranne le intestazioni segrete: scrivi “secret Nome: valore” (le intestazioni con il nome di una chiave, come Ocp-Apim-Subscription-Key, sono comunque segrete) e il valore viene conservato nel portachiavi e mostrato come ••••••••. La chiave API va nel campo Chiave API.</translation>
+    </message>
+    <message>
+        <source>Extra request headers</source>
+        <translation>Intestazioni aggiuntive della richiesta</translation>
+    </message>
+    <message>
+        <source>Extra headers problem</source>
+        <translation>Problema nelle intestazioni aggiuntive</translation>
     </message>
 </context>
 <context>
@@ -2015,6 +2015,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>About Cohere Workbench</source>
         <translation>Informazioni su Cohere Workbench</translation>
     </message>
+    <message>
+        <source>This run is not in the history</source>
+        <translation>Questa esecuzione non è nella cronologia</translation>
+    </message>
+    <message>
+        <source>It was not recorded (the history is off) or has been deleted.</source>
+        <translation>Non è stata registrata (la cronologia è disattivata) oppure è stata eliminata.</translation>
+    </message>
 </context>
 <context>
     <name>ModelOptions</name>
@@ -2243,6 +2251,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>E&amp;valuation</source>
         <translation>&amp;Valutazione</translation>
     </message>
+    <message>
+        <source>&amp;QA</source>
+        <translation>&amp;QA</translation>
+    </message>
 </context>
 <context>
     <name>ParamsPanel</name>
@@ -2424,6 +2436,227 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>&amp;Preamble / system message:</source>
         <translation>&amp;Preambolo / messaggio di sistema:</translation>
+    </message>
+</context>
+<context>
+    <name>QaPane</name>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpoint:</translation>
+    </message>
+    <message>
+        <source>Endpoint to check</source>
+        <translation>Endpoint da verificare</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation>C&amp;onnessione</translation>
+    </message>
+    <message>
+        <source>Ch&amp;at</source>
+        <translation>Cha&amp;t</translation>
+    </message>
+    <message>
+        <source>Error handlin&amp;g</source>
+        <translation>Gestione &amp;degli errori</translation>
+    </message>
+    <message>
+        <source>&amp;Latency</source>
+        <translation>&amp;Latenza</translation>
+    </message>
+    <message>
+        <source>Run the %1 checks</source>
+        <translation>Esegui i controlli del gruppo %1</translation>
+    </message>
+    <message>
+        <source>Latency re&amp;quests:</source>
+        <translation>Ric&amp;hieste di latenza:</translation>
+    </message>
+    <message>
+        <source>Latency requests</source>
+        <translation>Richieste di latenza</translation>
+    </message>
+    <message>
+        <source>Requests timed by the latency check, paced within quota</source>
+        <translation>Richieste cronometrate dal controllo di latenza, distanziate per restare nella quota</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation>Avvia i co&amp;ntrolli</translation>
+    </message>
+    <message>
+        <source>Run checks</source>
+        <translation>Avvia i controlli</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>Cancel the checks</source>
+        <translation>Annulla i controlli</translation>
+    </message>
+    <message>
+        <source>QA progress</source>
+        <translation>Avanzamento della QA</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ks:</source>
+        <translation>&amp;Controlli:</translation>
+    </message>
+    <message>
+        <source>Checks and their evidence</source>
+        <translation>Controlli e relative evidenze</translation>
+    </message>
+    <message>
+        <source>Evidence of the selected check</source>
+        <translation>Evidenze del controllo selezionato</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>QA</translation>
+    </message>
+    <message>
+        <source>Rera&amp;nk</source>
+        <translation>Re&amp;rank</translation>
+    </message>
+    <message>
+        <source>Evi&amp;dence:</source>
+        <translation>Eviden&amp;ze:</translation>
+    </message>
+    <message>
+        <source>Open run in His&amp;tory</source>
+        <translation>A&amp;pri l&apos;esecuzione nella cronologia</translation>
+    </message>
+    <message>
+        <source>Open run in History</source>
+        <translation>Apri l&apos;esecuzione nella cronologia</translation>
+    </message>
+    <message>
+        <source>Latency chart</source>
+        <translation>Grafico della latenza</translation>
+    </message>
+    <message>
+        <source>&amp;Mask hosts in reports</source>
+        <translation>&amp;Maschera gli host nei report</translation>
+    </message>
+    <message>
+        <source>Mask hosts in reports</source>
+        <translation>Maschera gli host nei report</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Salva il report…</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Salva il report</translation>
+    </message>
+    <message>
+        <source>Save &amp;JUnit XML…</source>
+        <translation>Salva &amp;JUnit XML…</translation>
+    </message>
+    <message>
+        <source>Save JUnit XML</source>
+        <translation>Salva JUnit XML</translation>
+    </message>
+    <message>
+        <source>QA status</source>
+        <translation>Stato della QA</translation>
+    </message>
+    <message>
+        <source>Cancelled; the checks done so far are kept.</source>
+        <translation>Annullato; i controlli già svolti restano.</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint first (add one in the Endpoints pane).</source>
+        <translation>Scegli prima un endpoint (aggiungilo nel pannello Endpoint).</translation>
+    </message>
+    <message>
+        <source>Tick at least one group of checks.</source>
+        <translation>Seleziona almeno un gruppo di controlli.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Report salvato in %1</translation>
+    </message>
+    <message>
+        <source>JUnit XML saved to %1</source>
+        <translation>JUnit XML salvato in %1</translation>
+    </message>
+    <message>
+        <source>Running check %1 of %2: %3</source>
+        <translation>Controllo %1 di %2 in corso: %3</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 skipped</source>
+        <translation>%1 superati, %2 falliti, %3 saltati</translation>
+    </message>
+    <message>
+        <source>Every check passed</source>
+        <translation>Tutti i controlli sono superati</translation>
+    </message>
+    <message>
+        <source>Checks failed</source>
+        <translation>Alcuni controlli sono falliti</translation>
+    </message>
+    <message>
+        <source>Done. %1: %2.</source>
+        <translation>Fatto. %1: %2.</translation>
+    </message>
+    <message>
+        <source>Save the QA report</source>
+        <translation>Salva il report della QA</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;Markdown (*.md)</source>
+        <translation>HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JUnit XML (*.xml)</source>
+        <translation>JUnit XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>The file could not be written</source>
+        <translation>Impossibile scrivere il file</translation>
+    </message>
+</context>
+<context>
+    <name>QaResults</name>
+    <message>
+        <source>Passed</source>
+        <translation>Superato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallito</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltato</translation>
+    </message>
+</context>
+<context>
+    <name>QaResultsTree</name>
+    <message>
+        <source>Verdict</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controllo</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>esecuzione %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non registrata</translation>
     </message>
 </context>
 <context>

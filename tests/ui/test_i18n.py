@@ -53,10 +53,10 @@ def _view_title(window: MainWindow) -> str:
 def test_view_menu_switches_to_italian_live_and_back(window: MainWindow, qtbot: QtBot) -> None:
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _view_title(window) == "&View", timeout=WAIT_MS)
-    assert _tabs(window) == ["Rerank", "Chat", "Endpoints", "History", "Evaluation"]
+    assert _tabs(window) == ["Rerank", "Chat", "Endpoints", "History", "Evaluation", "QA"]
     window.language_actions["it"].trigger()
     qtbot.waitUntil(lambda: _view_title(window) == "&Visualizza", timeout=WAIT_MS)
-    assert _tabs(window) == ["Rerank", "Chat", "Endpoint", "Cronologia", "Valutazione"]
+    assert _tabs(window) == ["Rerank", "Chat", "Endpoint", "Cronologia", "Valutazione", "QA"]
     assert window.language_actions["it"].isChecked()
     assert window.language_actions["system"].text() == "Sistema"
     window.language_actions["en"].trigger()

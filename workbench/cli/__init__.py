@@ -1,8 +1,9 @@
-"""Command line: `workbench rerank|chat|eval|history|replay` against any endpoint, without Qt.
+"""Command line: `workbench rerank|chat|qa|eval|history|replay` against any endpoint, without Qt.
 
-Exit status: 0 done, 1 an evaluation under its `--fail-under` floor, 2 bad input or a failed
-Entra ID sign-in, 3 the server answered with an error, 4 protocol error or broken stream (what
-arrived is still printed), 5 connection failure or timeout, 130 Ctrl+C. With `--json`, a broken stream, a timeout and Ctrl+C still print the one
+Exit status: 0 done, 1 a QA check failed (`qa`) or an evaluation under its `--fail-under` floor
+(`eval`), 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4
+protocol error or broken stream (what arrived is still printed), 5 connection failure or
+timeout, 130 Ctrl+C. With `--json`, a broken stream, a timeout and Ctrl+C still print the one
 object: what arrived, and `error`.
 """
 
@@ -44,6 +45,7 @@ from workbench.api.redact import RedactingWriter, is_secret_header, register_sec
 from workbench.cli import evaluate as cli_evaluate
 from workbench.cli import history as cli_history
 from workbench.cli import model_options
+from workbench.cli import qa as cli_qa
 from workbench.cli.inputs import (
     parse_params,
     read_documents,
@@ -58,7 +60,7 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
-from workbench.cli.recording import Recording, recording
+from workbench.cli.recording import Recording, history_wanted, recording
 from workbench.core.chat_checks import check_request
 from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
@@ -155,6 +157,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _connection_options(evaluate, _rerank_flavours())
     cli_evaluate.add_options(evaluate, _rerank_flavours())
+    qa = commands.add_parser(
+        "qa", help="check a deployment end to end and write a report (exit 1: a check failed)"
+    )
+    _connection_options(qa, [f.value for f in Flavour])
+    cli_qa.add_options(qa)
     cli_history.add_commands(commands)
     return parser
 
@@ -384,6 +391,12 @@ def _run_labels(args: argparse.Namespace) -> dict[str, str]:
     return {"endpoint": args.endpoint or "", "source": "cli"}
 
 
+async def _qa(args: argparse.Namespace, io: _Streams) -> int:
+    connection = connection_from_args(args, io.err)
+    wanted = history_wanted(args)
+    return await cli_qa.run(args, connection, io.out, io.err, history_wanted=wanted)
+
+
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
@@ -471,7 +484,7 @@ def _run(argv: Sequence[str] | None, io: _Streams) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message (or the help)
         return exc.code if isinstance(exc.code, int) else EXIT_INPUT
-    runner: Any = _rerank if args.command == "rerank" else _chat
+    runner: Any = {"rerank": _rerank, "qa": _qa}.get(args.command, _chat)
     try:
         if args.command in {"history", "replay"}:
             return cli_history.run(args, io.out, io.err)

@@ -31,6 +31,7 @@ from workbench.ui.evaluation.pane import EvaluationPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
+from workbench.ui.qa.pane import QaPane
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         self.evaluation_pane.rerank_open_requested.connect(
             self._on_evaluation_pane_rerank_open_requested
         )
+        self.qa_pane.run_inspect_requested.connect(self._on_qa_pane_run_inspect_requested)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -278,6 +280,11 @@ class MainWindow(QMainWindow):
     def evaluation_pane(self) -> EvaluationPane:
         """The Evaluation pane."""
         return self._typed("evaluation", EvaluationPane)
+
+    @property
+    def qa_pane(self) -> QaPane:
+        """The QA pane."""
+        return self._typed("qa", QaPane)
 
     def _typed(self, key: str, kind: type[_P]) -> _P:
         pane = self._panes[key]
@@ -388,6 +395,14 @@ class MainWindow(QMainWindow):
             self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
             return
         self._tabs.setCurrentWidget(self.chat_pane)
+
+    def _on_qa_pane_run_inspect_requested(self, run_id: str) -> None:
+        self._tabs.setCurrentWidget(self.history_pane)
+        if not self.history_pane.show_run(run_id):
+            self._services.notices.warn(
+                self.tr("This run is not in the history"),
+                self.tr("It was not recorded (the history is off) or has been deleted."),
+            )
 
     def _on_shortcuts_action_triggered(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help(self._specs))

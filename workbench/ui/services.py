@@ -262,7 +262,17 @@ class EndpointSession(QObject):
         if self._closing:
             await asyncio.gather(*self._closing, return_exceptions=True)
 
-    async def _build_client(self, endpoint: EndpointConfig) -> WorkbenchClient:
+    @property
+    def transport(self) -> httpx.AsyncBaseTransport | None:
+        """The transport clients use instead of the network (tests), or None."""
+        return self._transport
+
+    async def connection_for(self, endpoint: EndpointConfig) -> Connection:
+        """The endpoint's Connection with its key and secret headers from the keyring.
+
+        Raises:
+            MissingKeyError: the endpoint needs a key and none is stored.
+        """
         key: str | None = None
         if endpoint.needs_key:
             key = await self.read_key(endpoint.id)
@@ -274,9 +284,12 @@ class EndpointSession(QObject):
                 )
                 raise MissingKeyError(fill(advice, endpoint.name))
         secrets = await self.read_secrets(endpoint.id) if endpoint.has_secrets else None
+        return endpoint.to_connection(key, secrets)
+
+    async def _build_client(self, endpoint: EndpointConfig) -> WorkbenchClient:
+        connection = await self.connection_for(endpoint)
         # On a worker thread: the first client imports httpx and its async backend and loads
         # the CA bundle, ~100 ms that froze the window at the first Send (issue 15).
-        connection = endpoint.to_connection(key, secrets)
         client = await asyncio.to_thread(_new_client, connection, self._transport)
         if self._history is not None:
             client.recorder = functools.partial(self._record, endpoint.name, client.connection)

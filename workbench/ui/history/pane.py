@@ -319,6 +319,25 @@ class HistoryPane(QWidget):
         else:
             self.inspector.clear()
 
+    def show_run(self, run_id: str) -> bool:
+        """Select one run with every filter cleared, so the inspector shows it (a QA check's
+        evidence links here); False when the record has no such run."""
+        history = self._services.history
+        if history is None:
+            return False
+        history.writer.flush()  # the run may still be queued for writing
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
+            combo.setCurrentIndex(0)
+        self.refresh(choices=True)
+        for row, run in enumerate(self.model.runs()):
+            if run.id == run_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
     @staticmethod
     def _refill(combo: QComboBox, values: list[str]) -> None:
         chosen = combo.currentText() if combo.currentIndex() > 0 else None
