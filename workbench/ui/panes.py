@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from workbench.ui.chat.pane import ChatPane
+from workbench.ui.compare.pane import ComparePane
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.rerank.pane import RerankPane
@@ -75,6 +76,7 @@ PANES: tuple[PaneSpec, ...] = (
     PaneSpec("chat", "&Chat", ChatPane),
     PaneSpec("endpoints", "&Endpoints", EndpointsPane),
     PaneSpec("history", "&History", HistoryPane),
+    PaneSpec("compare", "C&ompare", ComparePane),
 )
 """The panes in tab order; Ctrl+1, Ctrl+2, … follow this order."""
 
