@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from workbench.core.chat_inputs import resolve_source
@@ -32,11 +33,25 @@ def _fields_html(fields: dict[str, Any], supporting: Sequence[str]) -> str:
 class SourcesView(QTextBrowser):
     """Shows every cited document with the spans citing it, or the documents of chosen spans."""
 
+    rank_activated = Signal(int)
+    """Emitted with a rerank rank when the person follows a document's link to its rerank row."""
+
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatSources")
         self.setAccessibleName("Cited sources")
         self.setOpenLinks(False)
+        self._origins: dict[str, tuple[str, int]] = {}
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+
+    def set_origins(self, origins: dict[str, tuple[str, int]]) -> None:
+        """Document id → (where it came from in words, its rerank rank), shown as a link."""
+        self._origins = dict(origins)
+
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        kind, _, rank = url.toString().partition(":")
+        if kind == "rerank" and rank.isdigit():
+            self.rank_activated.emit(int(rank))
 
     def show_documents(self, cmap: CitationMap, lookup: dict[str, dict[str, Any]]) -> None:
         """Every document cited in the answer, each with the spans that cite it."""
@@ -67,7 +82,9 @@ class SourcesView(QTextBrowser):
         self, doc_id: str, lookup: dict[str, dict[str, Any]], supporting: Sequence[str]
     ) -> str:
         fields = resolve_source(lookup, doc_id)
-        head = f"<p><b>{html.escape(doc_id)}</b></p>"
+        origin = self._origins.get(doc_id)
+        link = f" — <a href='rerank:{origin[1]}'>{html.escape(origin[0])}</a>" if origin else ""
+        head = f"<p><b>{html.escape(doc_id)}</b>{link}</p>"
         if fields is None:
             return head + "<p>(not among the sent documents or tool outputs)</p>"
         return head + _fields_html(fields, supporting)

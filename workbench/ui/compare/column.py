@@ -87,6 +87,11 @@ class CompareColumn(QWidget):
         n = self.position + 1
         self.picker = QComboBox(self)
         self.picker.setObjectName(f"compareTarget{n}")
+        # Long endpoint names must not widen three columns past the window (tool tips say all).
+        self.picker.setMinimumContentsLength(10)
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self._picker_label = QLabel(self)
         self._picker_label.setBuddy(self.picker)
         self.gaps = QLabel(self)
