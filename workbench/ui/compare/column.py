@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
-    QTextBrowser,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 
 RENDER_MS = 33
 """How often a streaming column draws what arrived (about 30 times a second)."""
+FIGURES_S = 0.25
+"""How often a streaming column's figures are written again."""
 YIELD_AFTER_S = 0.005
 """Longest stretch a column folds buffered events before letting Qt paint (three columns share
 the one loop, so each gives way often)."""
@@ -74,6 +77,7 @@ class CompareColumn(QWidget):
         self._live_at: int | None = None
         """Where the answer streaming in starts in the view (None when no turn streams)."""
         self._shown = 0
+        self._figures_due = 0.0
         self._gaps: tuple[Gap, ...] = ()
         self.setObjectName(f"compareColumn{position + 1}")
         self._build_ui()
@@ -98,14 +102,18 @@ class CompareColumn(QWidget):
         self.gaps.setObjectName(f"compareGaps{n}")
         self.gaps.setWordWrap(True)
         self.gaps.setProperty("role", "warning")
-        self.view = QTextBrowser(self)
+        # A plain-text view: its line layout appends in time independent of the answer's length,
+        # where a rich text view relaid out enough to stall three columns (benchmarks).
+        self.view = QPlainTextEdit(self)
         self.view.setObjectName(f"compareTranscript{n}")
-        self.view.setOpenLinks(False)
+        self.view.setReadOnly(True)
         self._view_label = QLabel(self)
         self._view_label.setBuddy(self.view)
         self.figures = StatusLabel(self)
         self.figures.setObjectName(f"compareFigures{n}")
-        self.figures.setWordWrap(True)
+        # One line that never changes size: a wrapping label relaid the whole pane (and its three
+        # transcripts) at every tick of every column (benchmarks/chat_compare.py).
+        self.figures.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.follow_up = QLineEdit(self)
         self.follow_up.setObjectName(f"compareFollowUp{n}")
@@ -316,7 +324,10 @@ class CompareColumn(QWidget):
 
     def _on_timer_timeout(self) -> None:
         self._append_live()
-        if self.run.timing.first_output is not None:
+        now = time.monotonic()
+        # The figures change every tick, but four times a second is as fast as anyone reads.
+        if self.run.timing.first_output is not None and now >= self._figures_due:
+            self._figures_due = now + FIGURES_S
             self.figures.setText(live_figures(self.run))
 
     def _append_live(self) -> None:
