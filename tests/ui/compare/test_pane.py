@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from tests.ui.conftest import CHAT_MODEL, endpoint_for
+from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.runs.store import RunFilter
@@ -193,3 +193,18 @@ def test_cancel_from_the_window_stops_every_column(
     assert all(c.session.turns[-1].reply is not None for c in pane.columns)
     assert all(c.session.turns[-1].reply.cut_off == STOPPED for c in pane.columns)  # type: ignore[union-attr]
     assert pane.send_button.isEnabled()
+
+
+def test_a_deployment_on_another_route_has_a_client_of_its_own(
+    services: Services, qtbot: QtBot
+) -> None:
+    v2 = endpoint_for(services, Flavour.COHERE_V2)
+    session = services.session
+    native = run_async(qtbot, session.client_for(v2.id))
+    compatible = run_async(qtbot, session.client_for(v2.id, Flavour.OPENAI))
+    assert compatible is not native
+    assert compatible.connection.flavour is Flavour.OPENAI
+    assert run_async(qtbot, session.client_for(v2.id, Flavour.OPENAI)) is compatible
+    assert run_async(qtbot, session.client_for(v2.id, Flavour.COHERE_V2)) is native
+    session.save_endpoint(v2.model_copy(update={"model": CHAT_MODEL}))
+    assert run_async(qtbot, session.client_for(v2.id, Flavour.OPENAI)) is not compatible

@@ -162,6 +162,7 @@ class CompareColumn(QWidget):
         """Apply a language switch at once."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            self.refill()  # the routes' names are translated too
         super().changeEvent(event)
 
     def _connect_signals(self) -> None:
