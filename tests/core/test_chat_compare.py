@@ -20,7 +20,7 @@ DOCS = [{"id": "a", "text": "Business adds SAML single sign-on."}]
 
 
 def _frame(**params: object) -> ChatFrame:
-    return ChatFrame(documents=DOCS, params=GenerationParams(**params))  # type: ignore[arg-type]
+    return ChatFrame(documents=DOCS, params=GenerationParams(**params))
 
 
 def test_the_compatible_route_is_found_by_its_route_not_its_name() -> None:
