@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -27,6 +27,7 @@ from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turns import display_of, trace_of
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.l10n import format_number
 from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
@@ -209,7 +210,7 @@ class ChatPane(QWidget):
         )
 
     def _origin_label(self, ranked: RankedDocument) -> str:
-        score = QLocale().toString(ranked.score, "f", 2)
+        score = format_number(ranked.score, 2)
         return self.tr("rank %1 · score %2").replace("%2", score).replace("%1", str(ranked.rank))
 
     def _labels(self) -> tuple[tuple[str, str], ...]:

@@ -1,6 +1,6 @@
 """Compare figures in words: what a route could not do, and a column's timings, tokens and cost.
 
-Numbers are written in the user's locale (QLocale); every text is translatable.
+Numbers are written in the user's locale (`ui/common/l10n.py`); every text is translatable.
 """
 
 from __future__ import annotations
@@ -8,9 +8,10 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from workbench.core.chat_metrics import price_table, turn_metrics
+from workbench.ui.common.l10n import format_number
 
 if TYPE_CHECKING:
     from workbench.core.chat_compare import Gap
@@ -18,27 +19,28 @@ if TYPE_CHECKING:
     from workbench.core.endpoints import Prices
     from workbench.core.turns import TurnRun
 
-_CONTEXT = "CompareFigures"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def number(value: float, decimals: int = 0) -> str:
     """A figure in the user's locale (1,234.5 or 1.234,5)."""
-    return QLocale().toString(float(value), "f", decimals)
+    return format_number(value, decimals)
 
 
 def gap_text(gap: Gap) -> str:
     """One thing a route could not do, said to the user."""
     if gap.kind == "documents":
-        return _tr("This route takes no documents: they were not sent.")
+        return QCoreApplication.translate(
+            "CompareFigures", "This route takes no documents: they were not sent."
+        )
     if gap.kind == "citations":
-        return _tr("This route gives no citations.")
+        return QCoreApplication.translate("CompareFigures", "This route gives no citations.")
     if gap.kind == "search_queries_only":
-        return _tr("This route cannot answer with search queries only: it answered in full.")
-    return _tr("This route takes no %1: it was not sent.").replace("%1", gap.name)
+        return QCoreApplication.translate(
+            "CompareFigures",
+            "This route cannot answer with search queries only: it answered in full.",
+        )
+    return QCoreApplication.translate(
+        "CompareFigures", "This route takes no %1: it was not sent."
+    ).replace("%1", gap.name)
 
 
 def live_figures(run: TurnRun) -> str:
@@ -46,12 +48,22 @@ def live_figures(run: TurnRun) -> str:
     parts = []
     ttft = run.ttft_s()
     if ttft is not None:
-        parts.append(_tr("first token %1 ms").replace("%1", number(ttft * 1000)))
+        parts.append(
+            QCoreApplication.translate("CompareFigures", "first token %1 ms").replace(
+                "%1", number(ttft * 1000)
+            )
+        )
         tokens = len(run.snapshot.text) / 4  # about four characters a token until usage comes
         generating = time.monotonic() - (run.timing.first_output or time.monotonic())
-        parts.append(_tr("≈%1 tokens").replace("%1", number(tokens)))
+        parts.append(
+            QCoreApplication.translate("CompareFigures", "≈%1 tokens").replace("%1", number(tokens))
+        )
         if generating > 0:
-            parts.append(_tr("≈%1 tokens/s").replace("%1", number(tokens / generating, 1)))
+            parts.append(
+                QCoreApplication.translate("CompareFigures", "≈%1 tokens/s").replace(
+                    "%1", number(tokens / generating, 1)
+                )
+            )
     return " · ".join(parts)
 
 
@@ -72,21 +84,35 @@ def turn_figures(run: TurnRun, prices: Prices | None) -> str:
     m = column_metrics(run, prices)
     parts = []
     if m.time_to_first_token_s is not None:
-        parts.append(_tr("first token %1 ms").replace("%1", number(m.time_to_first_token_s * 1000)))
+        parts.append(
+            QCoreApplication.translate("CompareFigures", "first token %1 ms").replace(
+                "%1", number(m.time_to_first_token_s * 1000)
+            )
+        )
     if m.tokens_per_s is not None:
         approx = "≈" if m.tokens_estimated else ""
-        parts.append(_tr("%1 tokens/s").replace("%1", approx + number(m.tokens_per_s, 1)))
+        parts.append(
+            QCoreApplication.translate("CompareFigures", "%1 tokens/s").replace(
+                "%1", approx + number(m.tokens_per_s, 1)
+            )
+        )
     if m.input_tokens is not None or m.output_tokens is not None:
         tokens_in = "?" if m.input_tokens is None else number(m.input_tokens)
         tokens_out = "?" if m.output_tokens is None else number(m.output_tokens)
         parts.append(
-            _tr("tokens in %1 / out %2").replace("%2", tokens_out).replace("%1", tokens_in)
+            QCoreApplication.translate("CompareFigures", "tokens in %1 / out %2")
+            .replace("%2", tokens_out)
+            .replace("%1", tokens_in)
         )
     if m.cost is not None:
         cost = f"{number(m.cost, _cost_decimals(m.cost))} {m.currency}"
-        parts.append(_tr("cost ≈ %1").replace("%1", cost))
+        parts.append(QCoreApplication.translate("CompareFigures", "cost ≈ %1").replace("%1", cost))
     if m.total_s is not None:
-        parts.append(_tr("%1 s in all").replace("%1", number(m.total_s, 2)))
+        parts.append(
+            QCoreApplication.translate("CompareFigures", "%1 s in all").replace(
+                "%1", number(m.total_s, 2)
+            )
+        )
     return " · ".join(parts)
 
 

@@ -86,7 +86,7 @@ class CompareInputs(QWidget):
         self.tabs.setAccessibleName(self.tr("Compare inputs"))
         name_tab_bar(self.tabs)
         self.tabs.setTabText(0, self.tr("Doc&uments"))
-        self.tabs.setTabText(1, self.tr("Too&ls"))
+        self.tabs.setTabText(1, self.tr("T&ools"))
         self.tabs.setTabText(2, self.tr("&Parameters"))
         labels = {
             "temperature": self.tr("Temperature:"),
