@@ -84,6 +84,13 @@
         <source>Waiting for the first token…</source>
         <translation>In attesa del primo token…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n citation(s)</source>
+        <translation>
+            <numerusform>%n citazione</numerusform>
+            <numerusform>%n citazioni</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Cut off: %1</source>
         <translation>Interrotta: %1</translation>

@@ -105,6 +105,8 @@ def test_the_compatible_route_says_what_it_could_not_do(
     assert compatible.gaps.isVisible()
     assert not v2.gaps.isVisible()
     assert v2.session.turns[-1].reply.citations  # type: ignore[union-attr]
+    assert "citation(s)" in v2.figures.text()
+    assert "citation(s)" not in compatible.figures.text()
     assert v1.session.turns[-1].reply.citations  # type: ignore[union-attr]
     assert not compatible.session.turns[-1].reply.citations  # type: ignore[union-attr]
     records = {r.endpoint: r for r in _runs(services)}

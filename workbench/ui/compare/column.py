@@ -294,6 +294,8 @@ class CompareColumn(QWidget):
         self._paint_citations(self._live_at, run.citations())
         self._live_at = None
         tail = [status]
+        if reply.citations:
+            tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
         if reply.cut_off:
             tail.insert(0, self.tr("Cut off: %1").replace("%1", reply.cut_off))
         if reply.tool_calls:
