@@ -171,6 +171,10 @@ class CompareColumn(QWidget):
         self.follow_up.returnPressed.connect(self._on_continue_button_clicked)
         self._services.session.endpoints_changed.connect(self.refill)
 
+    def apply_demo_mode(self, _on: bool) -> None:
+        """List the routes again, their URLs masked or shown (docs/demo-mode.md)."""
+        self.refill()
+
     # --- public API ---------------------------------------------------------------------------
 
     def refill(self) -> None:

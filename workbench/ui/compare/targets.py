@@ -11,6 +11,7 @@ from workbench.api import flavour_traits
 from workbench.api.models import Flavour
 from workbench.core.chat_compare import native_and_compatible
 from workbench.core.endpoints import FLAVOUR_LABELS
+from workbench.ui.common.demo import shown_url
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -66,5 +67,5 @@ def _add(combo: QComboBox, endpoint: EndpointConfig, target: Target, flavour: Fl
     route = flavour_traits(flavour).routes.chat
     text = QCoreApplication.translate("CompareTargets", "%1 · %2 route")
     combo.addItem(text.replace("%2", route).replace("%1", endpoint.name), target.data())
-    tip = f"{FLAVOUR_LABELS[flavour]} · {endpoint.base_url}{route}"
+    tip = f"{FLAVOUR_LABELS[flavour]} · {shown_url(endpoint.base_url + route)}"
     combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
