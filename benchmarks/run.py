@@ -31,6 +31,7 @@ BENCHMARKS: dict[str, list[str]] = {
     "chat_stream_render": ["chat_stream_render.py", "2", "3"],
     "chat_long_transcript": ["chat_long_transcript.py", "2"],
     "chat_conversation": ["chat_conversation.py", "--turns", "500"],
+    "chat_compare": ["chat_compare.py", "--rounds", "8", "--seconds", "3"],
     "first_token": ["first_token.py"],
     "frame_split": ["frame_split.py"],
     "stream_decode": ["stream_decode.py"],

@@ -72,6 +72,17 @@
         <source>Cut off · %1</source>
         <translation>Interrotta · %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) from the rerank results.</source>
+        <translation>
+            <numerusform>%n documento dai risultati del rerank.</numerusform>
+            <numerusform>%n documenti dai risultati del rerank.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rank %1 · score %2</source>
+        <translation>posizione %1 · punteggio %2</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidePanel</name>
@@ -244,6 +255,190 @@
     </message>
 </context>
 <context>
+    <name>CompareColumn</name>
+    <message>
+        <source>Route &amp;%1:</source>
+        <translation>Percorso &amp;%1:</translation>
+    </message>
+    <message>
+        <source>Route of column %1</source>
+        <translation>Percorso della colonna %1</translation>
+    </message>
+    <message>
+        <source>What column %1 could not do</source>
+        <translation>Cosa la colonna %1 non ha potuto fare</translation>
+    </message>
+    <message>
+        <source>Answers %1</source>
+        <translation>Risposte %1</translation>
+    </message>
+    <message>
+        <source>Answers of column %1</source>
+        <translation>Risposte della colonna %1</translation>
+    </message>
+    <message>
+        <source>Figures of column %1</source>
+        <translation>Misure della colonna %1</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>Seguito:</translation>
+    </message>
+    <message>
+        <source>Follow-up for column %1</source>
+        <translation>Seguito per la colonna %1</translation>
+    </message>
+    <message>
+        <source>A message to this column only</source>
+        <translation>Un messaggio solo per questa colonna</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continua</translation>
+    </message>
+    <message>
+        <source>Continue column %1 alone</source>
+        <translation>Continua solo la colonna %1</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>(spenta)</translation>
+    </message>
+    <message>
+        <source>Waiting for the first token…</source>
+        <translation>In attesa del primo token…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citation(s)</source>
+        <translation>
+            <numerusform>%n citazione</numerusform>
+            <numerusform>%n citazioni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cut off: %1</source>
+        <translation>Interrotta: %1</translation>
+    </message>
+    <message>
+        <source>Tool calls: %1</source>
+        <translation>Chiamate a strumenti: %1</translation>
+    </message>
+    <message>
+        <source>You: </source>
+        <translation>Tu: </translation>
+    </message>
+    <message>
+        <source>Assistant: </source>
+        <translation>Assistente: </translation>
+    </message>
+    <message>
+        <source>Cited: %1</source>
+        <translation>Citato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareFigures</name>
+    <message>
+        <source>This route takes no documents: they were not sent.</source>
+        <translation>Questo percorso non accetta documenti: non sono stati inviati.</translation>
+    </message>
+    <message>
+        <source>This route gives no citations.</source>
+        <translation>Questo percorso non dà citazioni.</translation>
+    </message>
+    <message>
+        <source>This route cannot answer with search queries only: it answered in full.</source>
+        <translation>Questo percorso non può rispondere solo con le query di ricerca: ha risposto per intero.</translation>
+    </message>
+    <message>
+        <source>This route takes no %1: it was not sent.</source>
+        <translation>Questo percorso non accetta %1: non è stato inviato.</translation>
+    </message>
+    <message>
+        <source>first token %1 ms</source>
+        <translation>primo token %1 ms</translation>
+    </message>
+    <message>
+        <source>≈%1 tokens</source>
+        <translation>≈%1 token</translation>
+    </message>
+    <message>
+        <source>≈%1 tokens/s</source>
+        <translation>≈%1 token/s</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/s</translation>
+    </message>
+    <message>
+        <source>tokens in %1 / out %2</source>
+        <translation>token in ingresso %1 / in uscita %2</translation>
+    </message>
+    <message>
+        <source>cost ≈ %1</source>
+        <translation>costo ≈ %1</translation>
+    </message>
+    <message>
+        <source>%1 s in all</source>
+        <translation>%1 s in tutto</translation>
+    </message>
+</context>
+<context>
+    <name>CompareInputs</name>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Messaggio:</translation>
+    </message>
+    <message>
+        <source>Message to every column</source>
+        <translation>Messaggio per tutte le colonne</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>Mo&amp;dello:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>for endpoints that name none</source>
+        <translation>per gli endpoint che non ne indicano uno</translation>
+    </message>
+    <message>
+        <source>Compare inputs</source>
+        <translation>Dati del confronto</translation>
+    </message>
+    <message>
+        <source>Doc&amp;uments</source>
+        <translation>Doc&amp;umenti</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>&amp;Strumenti</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters</source>
+        <translation>&amp;Parametri</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperature:</translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation>Token massimi:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>server&apos;s default</source>
+        <translation>predefinito del server</translation>
+    </message>
+</context>
+<context>
     <name>CompareModel</name>
     <message>
         <source>only A</source>
@@ -280,6 +475,83 @@
     <message>
         <source>Document</source>
         <translation>Documento</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePane</name>
+    <message>
+        <source>Compare</source>
+        <translation>Confronto</translation>
+    </message>
+    <message>
+        <source>&amp;Send to all  (Ctrl+Return)</source>
+        <translation>Invia a &amp;tutte  (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>Send to every column</source>
+        <translation>Invia a tutte le colonne</translation>
+    </message>
+    <message>
+        <source>S&amp;top all  (Esc)</source>
+        <translation>Fe&amp;rma tutte  (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop every column</source>
+        <translation>Ferma tutte le colonne</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>Svu&amp;ota</translation>
+    </message>
+    <message>
+        <source>Clear every conversation</source>
+        <translation>Svuota tutte le conversazioni</translation>
+    </message>
+    <message>
+        <source>&amp;Native vs /chat/completions</source>
+        <translation>&amp;Nativo contro /chat/completions</translation>
+    </message>
+    <message>
+        <source>Compare native and compatible routes</source>
+        <translation>Confronta il percorso nativo e quello compatibile</translation>
+    </message>
+    <message>
+        <source>Column 1&apos;s deployment on its own route and on its /chat/completions route</source>
+        <translation>Il deployment della colonna 1 sul proprio percorso e sul percorso /chat/completions</translation>
+    </message>
+    <message>
+        <source>Compare status</source>
+        <translation>Stato del confronto</translation>
+    </message>
+    <message>
+        <source>Pick a deployment on its own route in column 1 for this preset.</source>
+        <translation>Per questo confronto scegli nella colonna 1 un deployment sul proprio percorso.</translation>
+    </message>
+    <message>
+        <source>“%1” on its own route and on /chat/completions.</source>
+        <translation>«%1» sul proprio percorso e su /chat/completions.</translation>
+    </message>
+    <message>
+        <source>Pick a route in at least one column.</source>
+        <translation>Scegli un percorso in almeno una colonna.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n column(s) answered.</source>
+        <translation>
+            <numerusform>Fatto: ha risposto %n colonna.</numerusform>
+            <numerusform>Fatto: hanno risposto %n colonne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Risposta in corso…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTargets</name>
+    <message>
+        <source>%1 · %2 route</source>
+        <translation>%1 · percorso %2</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2527,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>&amp;QA</source>
         <translation>&amp;QA</translation>
     </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>C&amp;onfronto</translation>
+    </message>
 </context>
 <context>
     <name>ParamsPanel</name>
@@ -3179,6 +3455,29 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>last</source>
         <translation>ultimo</translation>
+    </message>
+</context>
+<context>
+    <name>ToChatBar</name>
+    <message>
+        <source>Top:</source>
+        <translation>Primi:</translation>
+    </message>
+    <message>
+        <source>How many results to send to chat</source>
+        <translation>Quanti risultati inviare alla chat</translation>
+    </message>
+    <message>
+        <source>Send to Chat</source>
+        <translation>Invia alla chat</translation>
+    </message>
+    <message>
+        <source>Send the top results to the Chat pane</source>
+        <translation>Invia i primi risultati al pannello Chat</translation>
+    </message>
+    <message>
+        <source>The best results become the Chat pane&apos;s documents; its citations lead back</source>
+        <translation>I risultati migliori diventano i documenti del pannello Chat; le sue citazioni riportano qui</translation>
     </message>
 </context>
 <context>

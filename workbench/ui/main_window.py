@@ -36,6 +36,7 @@ from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
 if TYPE_CHECKING:
+    from workbench.core.rerank_handoff import RankedDocument
     from workbench.core.runs.store import RunRecord
     from workbench.ui.notices import CrashReport, Notice
     from workbench.ui.services import Services
@@ -226,6 +227,10 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
+        self.chat_pane.rerank_row_requested.connect(self._on_chat_pane_rerank_row_requested)
+        self.rerank_pane.chat_documents_requested.connect(
+            self._on_rerank_pane_chat_documents_requested
+        )
         self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
         self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
         self.evaluation_pane.rerank_open_requested.connect(
@@ -369,6 +374,14 @@ class MainWindow(QMainWindow):
     def _on_chat_pane_rerank_requested(self, query: str) -> None:
         self.rerank_pane.set_query(query)
         self._tabs.setCurrentWidget(self.rerank_pane)
+
+    def _on_chat_pane_rerank_row_requested(self, rank: int) -> None:
+        if self.rerank_pane.select_rank(rank):
+            self._tabs.setCurrentWidget(self.rerank_pane)
+
+    def _on_rerank_pane_chat_documents_requested(self, ranked: list[RankedDocument]) -> None:
+        self.chat_pane.take_ranked_documents(ranked)
+        self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_history_pane_run_open_requested(self, kind: str, inputs: dict[str, Any]) -> None:
         try:

@@ -42,11 +42,16 @@ def _fill(text: str, *values: object) -> str:
 
 
 def display_of(
-    index: int, turn: Turn, anchors: CitationMap, snap: ChatSnapshot | None = None
+    index: int,
+    turn: Turn,
+    anchors: CitationMap,
+    snap: ChatSnapshot | None = None,
+    labels: tuple[tuple[str, str], ...] = (),
 ) -> TurnDisplay:
     """The transcript's view of a turn, live (from a snapshot) or finished (from its reply).
 
-    `anchors` are the turn's citations as core anchored them (`ChatController.citations`).
+    `anchors` are the turn's citations as core anchored them (`ChatController.citations`);
+    `labels` say where documents came from (the rerank row), for the citations' tool tips.
     """
     source: ChatSnapshot | Reply
     if turn.system is not None:
@@ -82,6 +87,7 @@ def display_of(
         # Open while the model thinks; folded once the answer (or a tool call) starts.
         thinking_open=snap is not None and not (snap.text or snap.tool_calls),
         images=tuple(image.url for image in turn.images),
+        source_labels=labels,
     )
 
 
