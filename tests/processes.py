@@ -15,6 +15,7 @@ import contextlib
 import os
 import signal
 import subprocess
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Self
@@ -65,8 +66,22 @@ class _Stream:
             self._pipe.close()
 
 
+_FOREGROUND = (
+    "import os, signal, sys;"
+    "signal.signal(signal.SIGINT, signal.SIG_DFL);"
+    "os.execvp(sys.argv[1], sys.argv[1:])"
+)
+"""Runs argv with SIGINT at its default, as a shell's foreground command gets it."""
+
+
 class Child:
-    """A running child process with its stdout and stderr (text) collected as they arrive."""
+    """A running child process with its stdout and stderr (text) collected as they arrive.
+
+    It starts with SIGINT at its default disposition whatever this process inherited: a suite
+    started in the background (`bash tests/run &`, a CI step) ignores SIGINT, every child would
+    inherit that, and Python then installs no KeyboardInterrupt handler, so a Ctrl+C test's
+    child ignored its Ctrl+C and the test timed out (issue 20).
+    """
 
     def __init__(self, argv: Sequence[str], **popen: Any) -> None:
         self.argv = list(argv)
@@ -75,7 +90,7 @@ class Child:
             popen.setdefault(name, subprocess.PIPE)
         # A session of its own, so teardown can kill what the child started too.
         self.proc = subprocess.Popen(
-            self.argv,
+            [sys.executable, "-c", _FOREGROUND, *self.argv],
             text=True,
             encoding="utf-8",
             errors="replace",

@@ -17,7 +17,7 @@ import keyring  # noqa: F401  before any inner run: see below
 import pytest
 import secretstorage
 
-from tests import keyring_health
+from tests import harness, keyring_health
 from tests.keyring_health import keyring_problem, restart_keyring, restart_password
 from tests.waits import WAIT_S
 
@@ -216,3 +216,31 @@ def test_a_secret_registered_in_one_test_is_unknown_in_the_next(
         """
     )
     pytester.runpytest_inprocess().assert_outcomes(passed=2)
+
+
+LEAVES_A_CONNECTION_OPEN = """
+from jeepney.io.blocking import open_dbus_connection
+
+KEPT = []
+
+def test_leaves_a_connection_open():
+    KEPT.append(open_dbus_connection())
+
+def test_closes_its_connection():
+    with open_dbus_connection():
+        pass
+"""
+
+
+@pytest.mark.usefixtures("live_keyring")  # a session bus to connect to
+def test_a_dbus_connection_left_open_fails_its_own_test_by_name(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(test_inner=LEAVES_A_CONNECTION_OPEN)
+    monkeypatch.setattr(harness, "CLOSING_WAIT_S", 0)  # it never closes: no need to wait for it
+    result = pytester.runpytest_inprocess("-W", "error")
+    result.assert_outcomes(passed=2, errors=1)
+    result.stdout.fnmatch_lines(
+        ["*test_inner.py::test_leaves_a_connection_open left 1 D-Bus connection(s) open.*"]
+    )
