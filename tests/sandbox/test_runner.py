@@ -124,7 +124,7 @@ def test_stop_cuts_a_request_still_waiting_instead_of_waiting_for_it(
     try:
         _wait_until(lambda: len(running._server.server_state.tasks) == 1, "the request to arrive")
     finally:
-        running.stop(timeout_s=WAIT_S)
+        assert running.stop(timeout_s=WAIT_S), "the server thread is still running"
         asking.join(WAIT_S)
     assert outcome, "the client is still waiting"
     assert "graceful shutdown" not in caplog.text

@@ -210,7 +210,7 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
         env=env,
         capture_output=True,
         text=True,
-        timeout=2 * WAIT_S,
+        timeout=4 * WAIT_S,  # a whole start-up, six panes drawn and saved: the longest child
         check=False,
     )
     assert result.returncode == 0, result.stderr

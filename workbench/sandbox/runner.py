@@ -47,18 +47,14 @@ class RunningSandbox:
         # Never show the key, even in a test failure report.
         return f"RunningSandbox(base_url={self.base_url!r})"
 
-    def stop(self, timeout_s: float = START_TIMEOUT_S) -> None:
+    def stop(self, timeout_s: float = START_TIMEOUT_S) -> bool:
         """Ask uvicorn to shut down (running requests are cut), wait for the thread, release the
-        socket.
-
-        Raises:
-            RuntimeError: when the server thread is still running after `timeout_s`.
-        """
+        socket. Returns whether the server thread ended within `timeout_s` (a daemon thread
+        that did not is left to end with the process)."""
         self._server.should_exit = True
         self._thread.join(timeout_s)
         self._socket.close()
-        if self._thread.is_alive():
-            raise RuntimeError(f"the sandbox server did not stop within {timeout_s:g} s")
+        return not self._thread.is_alive()
 
     def __enter__(self) -> Self:
         return self
