@@ -244,3 +244,49 @@ def test_a_dbus_connection_left_open_fails_its_own_test_by_name(
     result.stdout.fnmatch_lines(
         ["*test_inner.py::test_leaves_a_connection_open left 1 D-Bus connection(s) open.*"]
     )
+
+
+DAEMON_DIES_MID_TEST = """
+import os
+import signal
+from pathlib import Path
+
+from jeepney import DBus
+from jeepney.io.blocking import open_dbus_connection
+
+from workbench.core.secrets import KeyringSecretStore
+
+
+def test_keyring_daemon_dies_mid_test(live_keyring, tmp_path_factory):
+    first = Path({flag!r})
+    if not first.exists():  # the first attempt only: a neighbour stops the daemon under it
+        first.write_text("stopped")
+        with open_dbus_connection() as bus:
+            query = DBus().GetConnectionUnixProcessID("org.freedesktop.secrets")
+            os.kill(bus.send_and_get_reply(query, timeout=30).body[0], signal.SIGTERM)
+        raise AssertionError("the keyring went away under the test")
+    store = KeyringSecretStore("workbench-harness-test")
+    store.set("k", "v")
+    assert store.get("k") == "v"
+    store.delete("k")
+"""
+
+
+def test_a_keyring_test_broken_by_the_daemon_dying_runs_again_and_says_so(
+    pytester: pytest.Pytester, own_keyring: str
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    flag = pytester.path / "first-attempt"
+    pytester.makepyfile(test_inner=DAEMON_DIES_MID_TEST.format(flag=str(flag)))
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(passed=1)
+    assert flag.exists()  # it did fail once
+    result.stdout.fnmatch_lines(
+        [
+            "*keyring restarts*",
+            "during test_inner.py::test_keyring_daemon_dies_mid_test: the keyring daemon is gone*"
+            "; the test ran again",
+            "before test_inner.py::test_keyring_daemon_dies_mid_test: the keyring daemon is gone*",
+        ]
+    )
+    assert keyring_problem() is None
