@@ -12,6 +12,7 @@ import pytest
 
 from tests.waits import WAIT_S
 from workbench.api.entra import forget_tokens
+from workbench.api.redact import forget_hosts
 from workbench.sandbox.runner import RunningSandbox, SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
@@ -61,6 +62,14 @@ def _no_tokens_between_tests() -> Iterator[None]:
     forget_tokens()
     yield
     forget_tokens()
+
+
+@pytest.fixture(autouse=True)
+def _no_demo_mode_between_tests() -> Iterator[None]:
+    """Demo mode and the hosts it masks live in process memory: each test starts with neither."""
+    forget_hosts()
+    yield
+    forget_hosts()
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,7 @@ from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.core.runs.timeline import timeline_of
+from workbench.ui.common.demo import hosts_masked, is_demo, shown
 from workbench.ui.history.model import RunsModel
 from workbench.ui.history.timeline import TimelineChart
 
@@ -321,10 +322,14 @@ class HistoryPane(QWidget):
     def _on_table_selection_changed(self, *_args: Any) -> None:
         selected = self.selected_runs()
         record = self._full(selected[0]) if selected else None
-        self.inspector.setPlainText(describe(record) if record is not None else "")
+        self.inspector.setPlainText(shown(describe(record)) if record is not None else "")
         self.timeline.set_timeline(timeline_of(record) if record is not None else None)
         self.label_edit.setText(record.label if record is not None else "")
         self.note_edit.setText(record.note if record is not None else "")
+
+    def apply_demo_mode(self, on: bool) -> None:
+        """Inspect the selected run again, hosts masked or not."""
+        self._on_table_selection_changed()
 
     def _annotate(self, **changes: Any) -> None:
         store = self._store()
@@ -361,12 +366,13 @@ class HistoryPane(QWidget):
         self.replay_requested.emit(record, self.speed.value())
 
     def code_for_selection(self) -> str:
-        """The selected run as code in the chosen format ('' when none is selected)."""
+        """The selected run as code in the chosen format ('' when none is selected; hosts
+        masked in demo mode)."""
         selected = self.selected_runs()
         record = self._full(selected[0]) if selected else None
         if record is None:
             return ""
-        return export_code(record, self.export_as.currentText())
+        return hosts_masked(export_code(record, self.export_as.currentText()))
 
     def _on_copy_code_clicked(self) -> None:
         try:
@@ -380,9 +386,11 @@ class HistoryPane(QWidget):
             self.status.setText(self.tr("Code copied to the clipboard."))
 
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
-        """Write the selected runs to a portable file; returns how many."""
+        """Write the selected runs to a portable file (hosts always masked in demo mode);
+        returns how many."""
         records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
-        path.write_text(portable.dumps(records, mask_hosts=mask_hosts), encoding="utf-8")
+        text = portable.dumps(records, mask_hosts=mask_hosts or is_demo())
+        path.write_text(text, encoding="utf-8")
         self.status.setText(self.tr("%n run(s) exported.", "", len(records)))
         return len(records)
 
@@ -404,9 +412,13 @@ class HistoryPane(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export runs"), "runs.jsonl", self.tr("Run files (*.jsonl)")
         )
-        if path:
-            masked = QMessageBox.question(self, self.tr("Export runs"), self.tr("Mask host names?"))
-            self.export_selection(Path(path), mask_hosts=masked == QMessageBox.StandardButton.Yes)
+        if not path:
+            return
+        if is_demo():  # masked without asking: the answer would be on the projector
+            self.export_selection(Path(path), mask_hosts=True)
+            return
+        masked = QMessageBox.question(self, self.tr("Export runs"), self.tr("Mask host names?"))
+        self.export_selection(Path(path), mask_hosts=masked == QMessageBox.StandardButton.Yes)
 
     def _on_import_file_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
