@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.waits import WAIT_S
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
 from workbench.core.runs.replay import fold
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from tests.processes import Child, Processes
     from workbench.sandbox.runner import RunningSandbox
 
 
@@ -164,7 +167,9 @@ def test_a_malformed_import_names_the_line_or_field(
 def _snippet_output(code: str, language: str) -> str:
     argv = ["bash", "-c", code] if language == "sh" else [sys.executable, "-c", code]
     env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
-    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, check=False)
+    done = subprocess.run(
+        argv, capture_output=True, text=True, env=env, timeout=2 * WAIT_S, check=False
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -241,18 +246,15 @@ def test_exported_cohere_rerank_ranks_as_the_workbench_did(
     assert [int(line.split()[0]) for line in printed.splitlines()] == wanted
 
 
-def test_a_chat_killed_mid_stream_keeps_what_arrived(sandbox: RunningSandbox) -> None:
+def test_a_chat_killed_mid_stream_keeps_what_arrived(
+    sandbox: RunningSandbox, processes: Processes
+) -> None:
     argv = [sys.executable, "-m", "workbench", *_chat(sandbox, "/v2/chat", "--stream")]
     argv += ["--header", "x-sandbox-fault: slow_stream_ms=150"]
     env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
-    with subprocess.Popen(
-        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    ) as child:
-        try:
-            partial = _wait_for_words(child, words=3)
-        finally:
-            child.kill()  # SIGKILL: no handler runs, nothing is flushed
-            child.wait()
+    child = processes.start(argv, env=env, stdout=subprocess.DEVNULL)
+    partial = _wait_for_words(child, words=3)
+    child.stop(signal.SIGKILL)  # no handler runs, nothing is flushed
     store = RunStore(data_dir() / "runs.sqlite3")
     [summary] = store.find(RunFilter())
     record = store.get(summary.id)
@@ -264,11 +266,12 @@ def test_a_chat_killed_mid_stream_keeps_what_arrived(sandbox: RunningSandbox) ->
     store.close()
 
 
-def _wait_for_words(child: subprocess.Popen[bytes], words: int) -> str:
+def _wait_for_words(child: Child, words: int) -> str:
     """Poll the database until the child has recorded this many words of its answer."""
     path = data_dir() / "runs.sqlite3"
-    while True:
-        assert child.poll() is None, child.stderr.read() if child.stderr else ""
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        assert child.returncode is None, child.report()
         if path.exists():
             store = RunStore(path)
             found = store.find(RunFilter())
@@ -278,6 +281,7 @@ def _wait_for_words(child: subprocess.Popen[bytes], words: int) -> str:
             if len(text.split()) >= words:
                 return text
         time.sleep(0.02)  # polling interval only; the condition decides
+    raise AssertionError(f"fewer than {words} words recorded within {WAIT_S:g} s\n{child.report()}")
 
 
 def test_no_key_in_the_database_or_any_export(

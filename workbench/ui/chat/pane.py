@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest
+from workbench.api.redact import redact_text
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
@@ -388,7 +389,7 @@ class ChatPane(QWidget):
     def _on_transcript_copy_requested(self, index: int) -> None:
         if 0 <= index < len(self.controller.turns):
             reply = self.controller.turns[index].reply
-            QGuiApplication.clipboard().setText(reply.text if reply else "")
+            QGuiApplication.clipboard().setText(redact_text(reply.text) if reply else "")
             self._say(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:
