@@ -271,8 +271,12 @@ class MainWindow(QMainWindow):
         try:
             if kind == "rerank":
                 self.rerank_pane.open_request(RerankRequest.model_validate(inputs["request"]))
-            else:
-                self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"]))
+            elif not self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"])):
+                self._services.notices.warn(
+                    self.tr("This run cannot be opened now"),
+                    self.tr("A chat turn is answering: stop it or wait for its end first."),
+                )
+                return
         except (KeyError, ValidationError):
             self._services.notices.warn(
                 self.tr("This run cannot be opened"),

@@ -170,12 +170,16 @@ class ChatPane(QWidget):
         """Start a new conversation (as Clear does)."""
         self._on_clear_clicked()
 
-    def open_request(self, request: ChatRequest) -> None:
+    def open_request(self, request: ChatRequest) -> bool:
         """Fill the inputs from a recorded turn (History's "Open in its pane"); nothing is sent.
 
-        The message, preamble, model, documents, tools and every parameter that was set come
-        back; earlier turns of that conversation do not.
+        The earlier turns of that conversation become the conversation, and the message,
+        preamble, model, documents, tools and every parameter that was set come back. Refused
+        (returns False) while a turn is in flight.
         """
+        if self.is_streaming():
+            return False
+        self.controller.replace_history(request.history)
         self.composer.message.setPlainText(request.message or "")
         self.setup.preamble.setPlainText(request.preamble or "")
         if request.model:
@@ -189,6 +193,7 @@ class ChatPane(QWidget):
                 value = ", ".join(str(v) for v in value)
             with contextlib.suppress(KeyError):  # a parameter this panel does not show
                 self.params.set_text(name, str(value))
+        return True
 
     def replay(self, record: RunRecord, speed: float = 1.0) -> None:
         """Play a recorded turn back as a new turn, at its pace or `speed` times faster.
