@@ -231,6 +231,21 @@ class RunStore:
         record.events = [RecordedEvent(t, e, d) for t, e, d in events]
         return record
 
+    def summary(self, run_id: str) -> RunRecord | None:
+        """The run with this exact id as it stands now, without its events (None: unknown)."""
+        row = self._db.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM runs WHERE id = ?", (run_id,)
+        ).fetchone()
+        return None if row is None else _row_to_record(row)
+
+    def events_after(self, run_id: str, seq: int) -> list[tuple[int, RecordedEvent]]:
+        """The run's events numbered above `seq`, with their numbers (what a live view lacks)."""
+        rows = self._db.execute(
+            "SELECT seq, t, event, data FROM events WHERE run_id = ? AND seq > ? ORDER BY seq",
+            (run_id, seq),
+        )
+        return [(n, RecordedEvent(t, e, d)) for n, t, e, d in rows]
+
     def count(self) -> int:
         """How many runs are stored."""
         return int(self._db.execute("SELECT count(*) FROM runs").fetchone()[0])

@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 from workbench.api.errors import InputError
 from workbench.core.runs import portable
 from workbench.core.runs.export_code import FORMATS, export_code
-from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunFilter, RunRecord
-from workbench.core.runs.timeline import timeline_of
+from workbench.ui.history.live import RunView
 from workbench.ui.history.model import RunsModel
 from workbench.ui.history.timeline import TimelineChart
 
@@ -159,6 +158,9 @@ class HistoryPane(QWidget):
         )
         self.keep.setChecked(self._services.settings.settings.keep_history)
         self.status = self._named(QLabel(self), "historyStatus", self.tr("History status"))
+        self.view = RunView(
+            store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
+        )
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -232,6 +234,7 @@ class HistoryPane(QWidget):
         self.import_file.clicked.connect(self._on_import_file_clicked)
         self.delete_all.clicked.connect(self._on_delete_all_clicked)
         self.keep.toggled.connect(self._on_keep_toggled)
+        self.view.run_finished.connect(self._on_view_run_finished)
 
     # --- the Pane protocol ------------------------------------------------------------------
 
@@ -243,6 +246,11 @@ class HistoryPane(QWidget):
         """Show what was recorded since the pane was last seen."""
         super().showEvent(event)
         self.refresh(choices=True)
+
+    def hideEvent(self, event: Any) -> None:
+        """A running run is not followed while nobody sees it."""
+        super().hideEvent(event)
+        self.view.stop()
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -282,13 +290,24 @@ class HistoryPane(QWidget):
         if choices:
             self._refill(self.endpoint, store.endpoints())
             self._refill(self.model_filter, store.models())
+        shown = self.view.record()
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
         self.status.setText(self.tr("%n run(s)", "", len(runs)))
-        if runs:
-            self.table.selectRow(0)
+        ids = [r.id for r in runs]
+        if runs:  # the run inspected stays selected (a live one keeps being followed)
+            self.table.selectRow(ids.index(shown.id) if shown and shown.id in ids else 0)
         else:
-            self.inspector.clear()
+            self.view.show(None)
+
+    def inspect(self, run_id: str) -> bool:
+        """Select a run in the list and show it (followed live while it runs); False: not found."""
+        self.refresh()
+        ids = [r.id for r in self.model.runs()]
+        if run_id not in ids:
+            return False
+        self.table.selectRow(ids.index(run_id))
+        return True
 
     @staticmethod
     def _refill(combo: QComboBox, values: list[str]) -> None:
@@ -321,8 +340,7 @@ class HistoryPane(QWidget):
     def _on_table_selection_changed(self, *_args: Any) -> None:
         selected = self.selected_runs()
         record = self._full(selected[0]) if selected else None
-        self.inspector.setPlainText(describe(record) if record is not None else "")
-        self.timeline.set_timeline(timeline_of(record) if record is not None else None)
+        self.view.show(record)
         self.label_edit.setText(record.label if record is not None else "")
         self.note_edit.setText(record.note if record is not None else "")
 
@@ -376,6 +394,7 @@ class HistoryPane(QWidget):
             return
         if code:
             QGuiApplication.clipboard().setText(code)
+            self.view.stop()  # the code stays in view; the run is not appended under it
             self.inspector.setPlainText(code)
             self.status.setText(self.tr("Code copied to the clipboard."))
 
@@ -421,6 +440,9 @@ class HistoryPane(QWidget):
         if store is not None:
             store.delete_all()
         self.refresh(choices=True)
+
+    def _on_view_run_finished(self, _run_id: str) -> None:
+        self.refresh()  # its row's outcome, and the filters' choices
 
     def _on_keep_toggled(self, keep: bool) -> None:
         # Read by the endpoint session at every call: the next run is (not) recorded at once.
