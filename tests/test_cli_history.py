@@ -90,6 +90,34 @@ def test_replay_prints_the_turn_without_the_network(
     assert out.splitlines()[0] == answer.splitlines()[0]
 
 
+def test_a_demo_script_replays_every_turn_in_order_without_the_network(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = []
+    for message in ("Which plan has SSO?", "What does it cost?"):
+        argv = _chat(sandbox, "/v2/chat", "--stream")
+        argv[argv.index("--message") + 1] = message
+        _, answer, _ = _run(capsys, *argv)
+        answers.append(answer.splitlines()[0])
+    status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "2")
+    ids = [row["id"] for row in json.loads(out)]
+    script = tmp_path / "pitch.jsonl"
+    status, out, _ = _run(capsys, "history", "export-script", *ids, "--out", str(script))
+    assert (status, out) == (0, f"2 turn(s) written to {script}\n")
+    assert SANDBOX_TEST_KEY not in script.read_text()
+    status, out, _ = _run(capsys, "replay", "--script", str(script), "--speed", "0")
+    assert status == 0
+    assert out.splitlines() == [
+        "[1/2] > Which plan has SSO?",
+        answers[0],
+        "[2/2] > What does it cost?",
+        answers[1],
+    ]
+    status, _, err = _run(capsys, "replay")
+    assert status == 2
+    assert "--script" in err
+
+
 def test_a_failed_rerank_is_recorded_with_its_status(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -31,6 +31,7 @@ from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
 if TYPE_CHECKING:
+    from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
     from workbench.ui.notices import CrashReport, Notice
     from workbench.ui.services import Services
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
         self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
         self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
+        self.history_pane.demo_requested.connect(self._on_history_pane_demo_requested)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -290,6 +292,15 @@ class MainWindow(QMainWindow):
             self.chat_pane.replay(record, speed)
         except (KeyError, ValidationError, InputError) as exc:
             self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
+            return
+        self._tabs.setCurrentWidget(self.chat_pane)
+
+    def _on_history_pane_demo_requested(self, script: DemoScript, speed: float) -> None:
+        if not self.chat_pane.play_script(script, speed):
+            self._services.notices.warn(
+                self.tr("The demo cannot start now"),
+                self.tr("A chat turn is answering: stop it or wait for its end first."),
+            )
             return
         self._tabs.setCurrentWidget(self.chat_pane)
 

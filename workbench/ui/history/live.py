@@ -83,12 +83,6 @@ class RunView(QObject):
         """Stop following (the pane is hidden); what is shown stays."""
         self._timer.stop()
 
-    def resume(self) -> None:
-        """Follow the run shown again if it is still running."""
-        if self._record is not None and self._record.outcome == "running":
-            self._timer.start()
-            self._on_timer_timeout()
-
     def _append(self, lines: list[str]) -> None:
         if lines:
             self._inspector.appendPlainText("\n".join(lines))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
-from workbench.core.runs import portable
+from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.ui.history.live import RunView
@@ -50,6 +50,8 @@ class HistoryPane(QWidget):
     """Open a run back in its pane: payload kind ("chat"/"rerank") and its stored inputs."""
     replay_requested = Signal(object, float)
     """Play a chat turn back in the Chat pane: payload the RunRecord and the speed factor."""
+    demo_requested = Signal(object, float)
+    """Step through a demo script in the Chat pane: payload the DemoScript and the speed."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,6 +146,9 @@ class HistoryPane(QWidget):
         )
         self.speed.setRange(0.1, 100.0)
         self.speed.setValue(1.0)
+        self.play_demo = self._button(self.tr("Play as de&mo"), "historyPlayDemo")
+        self.save_demo = self._button(self.tr("Save demo script…"), "historySaveDemo")
+        self.open_demo = self._button(self.tr("Open demo script…"), "historyOpenDemo")
         self.export_as = self._combo(
             "historyExportFormat", self.tr("Export as"), self.tr("Export &as"), list(FORMATS)
         )
@@ -210,11 +215,18 @@ class HistoryPane(QWidget):
             self.delete_all,
         ):
             actions.addWidget(widget)
+        replays = QHBoxLayout()
+        replays.addWidget(self.replay)
+        replays.addWidget(self._labels["historySpeed"])
+        for widget in (self.speed, self.play_demo, self.save_demo, self.open_demo):
+            replays.addWidget(widget)
+        replays.addStretch(1)
         box = QVBoxLayout(self)
         box.addLayout(filters)
         box.addWidget(splitter, 1)
         box.addLayout(notes)
         box.addLayout(actions)
+        box.addLayout(replays)
         box.addWidget(self.keep)
         box.addWidget(self.status)
 
@@ -230,6 +242,9 @@ class HistoryPane(QWidget):
         self.open_run.clicked.connect(self._on_open_run_clicked)
         self.replay.clicked.connect(self._on_replay_clicked)
         self.copy_code.clicked.connect(self._on_copy_code_clicked)
+        self.play_demo.clicked.connect(self._on_play_demo_clicked)
+        self.save_demo.clicked.connect(self._on_save_demo_clicked)
+        self.open_demo.clicked.connect(self._on_open_demo_clicked)
         self.export_file.clicked.connect(self._on_export_file_clicked)
         self.import_file.clicked.connect(self._on_import_file_clicked)
         self.delete_all.clicked.connect(self._on_delete_all_clicked)
@@ -300,15 +315,6 @@ class HistoryPane(QWidget):
         else:
             self.view.show(None)
 
-    def inspect(self, run_id: str) -> bool:
-        """Select a run in the list and show it (followed live while it runs); False: not found."""
-        self.refresh()
-        ids = [r.id for r in self.model.runs()]
-        if run_id not in ids:
-            return False
-        self.table.selectRow(ids.index(run_id))
-        return True
-
     @staticmethod
     def _refill(combo: QComboBox, values: list[str]) -> None:
         chosen = combo.currentText() if combo.currentIndex() > 0 else None
@@ -377,6 +383,57 @@ class HistoryPane(QWidget):
             self.status.setText(self.tr("Choose a chat turn to replay."))
             return
         self.replay_requested.emit(record, self.speed.value())
+
+    # --- demo scripts -------------------------------------------------------------------------
+
+    def demo_of_selection(self) -> demo.DemoScript | None:
+        """The selected chat turns as a demo script, oldest first (None, said, when there are
+        none)."""
+        records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
+        try:
+            return demo.script_of(records)
+        except InputError as exc:
+            self.status.setText(str(exc))
+            return None
+
+    def _on_play_demo_clicked(self) -> None:
+        script = self.demo_of_selection()
+        if script is not None:
+            self.demo_requested.emit(script, self.speed.value())
+
+    def save_demo_script(self, path: Path) -> int:
+        """Write the selected chat turns to a demo script file; returns how many turns."""
+        script = self.demo_of_selection()
+        if script is None:
+            return 0
+        script.title = path.stem
+        path.write_text(demo.dumps(script), encoding="utf-8")
+        self.status.setText(self.tr("Demo script of %n turn(s) saved.", "", len(script.turns)))
+        return len(script.turns)
+
+    def open_demo_script(self, path: Path) -> demo.DemoScript | None:
+        """Read a demo script file and ask for it in the Chat pane; a bad file is named."""
+        try:
+            script = demo.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, InputError) as exc:
+            self.status.setText(self.tr("Not opened: %1").replace("%1", str(exc)))
+            return None
+        self.demo_requested.emit(script, self.speed.value())
+        return script
+
+    def _on_save_demo_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save demo script"), "demo.jsonl", self.tr("Demo scripts (*.jsonl)")
+        )
+        if path:
+            self.save_demo_script(Path(path))
+
+    def _on_open_demo_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open demo script"), "", self.tr("Demo scripts (*.jsonl);;All files (*)")
+        )
+        if path:
+            self.open_demo_script(Path(path))
 
     def code_for_selection(self) -> str:
         """The selected run as code in the chosen format ('' when none is selected)."""
