@@ -85,6 +85,8 @@ _TYPES: dict[str, Any] = {
     "t_first": _MAYBE_NUMBER,
     "t_last": _MAYBE_NUMBER,
     "cost": _MAYBE_NUMBER,
+    "group_part": int,
+    "group_size": int,
 }
 
 
@@ -155,8 +157,12 @@ def read(text: str, fmt: str, version: int) -> tuple[dict[str, Any], list[RunRec
 
 
 def fresh_ids(records: list[RunRecord]) -> list[RunRecord]:
-    """The records with new ids, so an import never replaces a run already stored."""
+    """The records with new ids (and group ids), so an import never replaces or joins a run
+    already stored."""
+    groups: dict[str, str] = {}
     for record in records:
         record.id = uuid.uuid4().hex[:12]
         record.source = "import"
+        if record.group_id:
+            record.group_id = groups.setdefault(record.group_id, uuid.uuid4().hex[:12])
     return records

@@ -80,6 +80,12 @@ class RunRecord:
     pinned: bool = False
     label: str = ""
     note: str = ""
+    group_id: str = ""
+    """Shared by the requests one action split into (a rerank in batches); '' when alone."""
+    group_part: int = 0
+    """This request's place in its group, from 1 (0 when alone)."""
+    group_size: int = 0
+    """How many requests the group has (0 when alone)."""
     events: list[RecordedEvent] = field(default_factory=list)
 
 
@@ -100,6 +106,8 @@ class RunFilter:
     until: float | None = None
     pinned_only: bool = False
     limit: int = 200
+    grouped: bool = False
+    """One entry per group (its first request, the group's worst outcome) instead of each."""
 
 
 def fts_query(text: str) -> str:
@@ -207,7 +215,40 @@ class RunStore:
         sql += f" WHERE {' AND '.join(where)}" if where else ""
         sql += " ORDER BY pinned DESC, created DESC LIMIT ?"
         rows = self._db.execute(sql, [*params, flt.limit]).fetchall()
-        return [_row_to_record(r) for r in rows]
+        records = [_row_to_record(r) for r in rows]
+        return self._collapse(records) if flt.grouped else records
+
+    def _collapse(self, records: list[RunRecord]) -> list[RunRecord]:
+        """The records with each group's later requests left out; the one kept stands for all."""
+        kept: dict[str, RunRecord] = {}
+        out: list[RunRecord] = []
+        for record in records:
+            if not record.group_id:
+                out.append(record)
+            elif record.group_id not in kept:
+                kept[record.group_id] = record
+                out.append(record)
+        if kept:
+            marks = ", ".join("?" for _ in kept)
+            rows = self._db.execute(
+                f"SELECT group_id, group_part, outcome FROM runs WHERE group_id IN ({marks}) "
+                "ORDER BY group_part",
+                list(kept),
+            )
+            for group_id, _part, outcome in rows:
+                if kept[group_id].outcome == "ok" and outcome != "ok":
+                    kept[group_id].outcome = outcome
+        return out
+
+    def members(self, run: RunRecord) -> list[RunRecord]:
+        """The requests of the run's group in order, events loaded (the run alone when none)."""
+        if not run.group_id:
+            full = self.get(run.id)
+            return [full] if full is not None else []
+        rows = self._db.execute(
+            "SELECT id FROM runs WHERE group_id = ? ORDER BY group_part, created", (run.group_id,)
+        )
+        return [r for r in (self.get(row[0]) for row in rows.fetchall()) if r is not None]
 
     def resolve(self, ref: str) -> str | None:
         """The full id for an id or a unique prefix of one, else None."""

@@ -61,6 +61,10 @@ class RunStart:
     """Other searchable input: preamble, earlier messages, documents."""
     inputs: dict[str, Any] = field(default_factory=dict)
     """Everything needed to open the run again in its pane (no key)."""
+    group_id: str = ""
+    """Shared by the requests one action split into ('' when alone)."""
+    group_part: int = 0
+    group_size: int = 0
 
 
 class RunWriter:
@@ -247,6 +251,9 @@ class ActiveRun:
             "query": clean(s.query),
             "messages": clean(s.messages),
             "inputs": clean(json.dumps(s.inputs)),
+            "group_id": s.group_id,
+            "group_part": s.group_part,
+            "group_size": s.group_size,
         }
         self._writer.put(("insert", self.id, columns))
 

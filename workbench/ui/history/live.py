@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.core.runs.inspect import describe, describe_head, event_line
-from workbench.core.runs.timeline import timeline_of
+from workbench.core.runs.timeline import group_timeline, timeline_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -78,6 +78,22 @@ class RunView(QObject):
         else:
             self._inspector.setPlainText(describe(record))
         self._timeline.set_timeline(timeline_of(record))
+
+    def show_group(self, records: list[RunRecord]) -> None:
+        """Show the requests of one entry: a run alone, or a batched run's requests in order,
+        each with its own bytes and timings, on one timeline."""
+        if len(records) < 2:
+            self.show(records[0] if records else None)
+            return
+        self._timer.stop()
+        self._record = records[0]
+        self._seq = len(records[0].events)
+        parts = []
+        for number, record in enumerate(records, start=1):
+            title = self.tr("— request %1 of %2 —").replace("%1", str(number))
+            parts.append(title.replace("%2", str(len(records))) + "\n" + describe(record))
+        self._inspector.setPlainText("\n".join(parts))
+        self._timeline.set_timeline(group_timeline(records))
 
     def stop(self) -> None:
         """Stop following (the pane is hidden); what is shown stays."""

@@ -59,6 +59,11 @@ class RunsModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    def _kind(self, run: RunRecord) -> str:
+        if run.group_size < 2:
+            return run.kind
+        return self.tr("%1 in %n request(s)", "", run.group_size).replace("%1", run.kind)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Qt: the cell's text (a pin and the label before the query)."""
         run = self.run_at(index.row())
@@ -69,7 +74,7 @@ class RunsModel(QAbstractTableModel):
             query = f"[{run.label}] {query}"
         cells = [
             ("📌 " if run.pinned else "") + when(run.created),
-            run.kind,
+            self._kind(run),
             run.endpoint or run.url,
             run.model,
             run.outcome,

@@ -290,6 +290,7 @@ class HistoryPane(QWidget):
             model=self._choice(self.model_filter),
             outcome=self._choice(self.outcome),
             since=since,
+            grouped=True,
         )
 
     def refresh(self, *, choices: bool = False) -> None:
@@ -309,9 +310,10 @@ class HistoryPane(QWidget):
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
         self.status.setText(self.tr("%n run(s)", "", len(runs)))
-        ids = [r.id for r in runs]
+        keys = [r.group_id or r.id for r in runs]
+        key = (shown.group_id or shown.id) if shown is not None else None
         if runs:  # the run inspected stays selected (a live one keeps being followed)
-            self.table.selectRow(ids.index(shown.id) if shown and shown.id in ids else 0)
+            self.table.selectRow(keys.index(key) if key in keys else 0)
         else:
             self.view.show(None)
 
@@ -335,6 +337,11 @@ class HistoryPane(QWidget):
         store = self._store()
         return None if store is None else store.get(run.id)
 
+    def _members(self, runs: list[RunRecord]) -> list[RunRecord]:
+        """The runs with events, each entry's whole group in order (a batched rerank's requests)."""
+        store = self._store()
+        return [] if store is None else [m for run in runs for m in store.members(run)]
+
     # --- slots ------------------------------------------------------------------------------
 
     def _on_search_text_changed(self, _text: str) -> None:
@@ -345,14 +352,15 @@ class HistoryPane(QWidget):
 
     def _on_table_selection_changed(self, *_args: Any) -> None:
         selected = self.selected_runs()
-        record = self._full(selected[0]) if selected else None
-        self.view.show(record)
+        members = self._members(selected[:1])
+        record = members[0] if members else None
+        self.view.show_group(members)
         self.label_edit.setText(record.label if record is not None else "")
         self.note_edit.setText(record.note if record is not None else "")
 
     def _annotate(self, **changes: Any) -> None:
         store = self._store()
-        for run in self.selected_runs():
+        for run in self._members(self.selected_runs()):
             if store is not None:
                 store.annotate(run.id, **changes)
         self.refresh()
@@ -366,7 +374,7 @@ class HistoryPane(QWidget):
             self._annotate(pinned=not selected[0].pinned)
 
     def _on_delete_clicked(self) -> None:
-        store, ids = self._store(), [r.id for r in self.selected_runs()]
+        store, ids = self._store(), [r.id for r in self._members(self.selected_runs())]
         if store is not None and ids:
             store.delete(ids)
             self.refresh()
@@ -438,10 +446,14 @@ class HistoryPane(QWidget):
     def code_for_selection(self) -> str:
         """The selected run as code in the chosen format ('' when none is selected)."""
         selected = self.selected_runs()
-        record = self._full(selected[0]) if selected else None
-        if record is None:
-            return ""
-        return export_code(record, self.export_as.currentText())
+        members = self._members(selected[:1])
+        codes = [export_code(m, self.export_as.currentText()) for m in members]
+        if len(codes) < 2:
+            return "".join(codes)
+        # A batched run is sent again request by request, as it went out.
+        return "\n".join(
+            f"# request {n} of {len(codes)}\n{code}" for n, code in enumerate(codes, start=1)
+        )
 
     def _on_copy_code_clicked(self) -> None:
         try:
@@ -457,7 +469,7 @@ class HistoryPane(QWidget):
 
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
         """Write the selected runs to a portable file; returns how many."""
-        records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
+        records = self._members(self.selected_runs())
         path.write_text(portable.dumps(records, mask_hosts=mask_hosts), encoding="utf-8")
         self.status.setText(self.tr("%n run(s) exported.", "", len(records)))
         return len(records)
