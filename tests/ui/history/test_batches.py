@@ -43,7 +43,9 @@ def _send_in_batches(services: Services, qtbot: QtBot) -> None:
     split.setChecked(True)
     pane.run_button.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    assert pane.results.model.hits(), pane.findChild(QLabel, "rerankError").text()
+    error = pane.findChild(QLabel, "rerankError")
+    assert error is not None
+    assert pane.results.model.hits(), error.text()
     pane.close()
     pane.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
