@@ -358,3 +358,32 @@ def test_json_output_survives_a_token_that_holds_the_time(
     [summary] = json.loads(out)
     _, shown, _ = _run(capsys, "history", "show", summary["id"], "--json")
     assert json.loads(shown)["created"] == summary["created"]
+
+
+def test_a_saved_endpoint_run_keeps_its_usage_and_estimated_cost(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from workbench.core.endpoints import EndpointConfig, Prices
+    from workbench.core.secrets import KeyringSecretStore
+    from workbench.core.settings import SettingsStore
+
+    prices = Prices(per_thousand_search_units=2.0, currency="EUR")
+    endpoint = EndpointConfig(name="Priced", base_url=sandbox.base_url, prices=prices)
+    SettingsStore.default().update(endpoints=[endpoint])
+    store = KeyringSecretStore()
+    store.set(endpoint.key_ref, SANDBOX_TEST_KEY)
+    docs = tmp_path / "docs.json"
+    docs.write_text('["apple pie", "car tyre"]')
+    try:
+        argv = ["rerank", "--endpoint", "Priced", "--model", "rerank-v3.5", "--query", "pie"]
+        status, _, err = _run(capsys, *argv, "--documents", str(docs))
+    finally:
+        store.delete(endpoint.key_ref)
+    assert status == 0, err
+    _, out, _ = _run(capsys, "history", "show", _last_id(capsys), "--json")
+    record = json.loads(out)
+    assert record["endpoint"] == "Priced"
+    assert record["usage"] == {"billed_units": {"search_units": 1.0}}
+    assert (record["cost"], record["currency"]) == (pytest.approx(0.002), "EUR")
+    _, shown, _ = _run(capsys, "history", "show", record["id"])
+    assert "estimated cost: 0.002000 EUR" in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,10 @@ def describe(record: RunRecord) -> str:
     lines += [event_line(e) for e in record.events]
     if record.response_body:
         lines += ["", record.response_body]
+    if record.usage:
+        lines.append(f"usage: {json.dumps(record.usage, sort_keys=True)}")
+    if record.cost is not None:
+        lines.append(f"estimated cost: {record.cost:.6f} {record.currency}")
     if record.kind == "chat":
         lines += ["", f"answer: {answer_of(record)}"]
     if record.error:

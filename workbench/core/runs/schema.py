@@ -56,11 +56,13 @@ CREATE VIRTUAL TABLE runs_fts USING fts5(query, messages, answer, note, tokenize
 """
 
 # Version 2: the requests one action split into (a rerank sent in batches) share a group, so the
-# History pane lists them as one entry; each keeps its own bytes and timings.
+# History pane lists them as one entry; each keeps its own bytes and timings. And the currency
+# the estimated cost is in.
 _V2 = """
 ALTER TABLE runs ADD COLUMN group_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE runs ADD COLUMN group_part INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE runs ADD COLUMN group_size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN currency TEXT NOT NULL DEFAULT '';
 CREATE INDEX runs_group ON runs(group_id) WHERE group_id != '';
 """
 

@@ -77,6 +77,7 @@ class RunRecord:
     t_last: float | None = None
     usage: dict[str, Any] = field(default_factory=dict)
     cost: float | None = None
+    """Estimated from the billed units at the endpoint's prices, when it has them."""
     pinned: bool = False
     label: str = ""
     note: str = ""
@@ -86,6 +87,8 @@ class RunRecord:
     """This request's place in its group, from 1 (0 when alone)."""
     group_size: int = 0
     """How many requests the group has (0 when alone)."""
+    currency: str = ""
+    """The cost's currency ('' when there is no cost)."""
     events: list[RecordedEvent] = field(default_factory=list)
 
 
