@@ -50,7 +50,7 @@ class DemoBar(QWidget):
         self.setObjectName("chatDemoBar")
         self.position = QLabel(self)
         self.position.setObjectName("chatDemoPosition")
-        self.position.setProperty("role", "replay")
+        self.position.setProperty("role", "warning")  # coloured: nobody takes a replay for live
         self.previous = QPushButton(self)
         self.previous.setObjectName("chatDemoPrevious")
         self.next = QPushButton(self)
