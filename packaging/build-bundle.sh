@@ -99,7 +99,15 @@ smoke_gui() {
 
 [[ -n "${SKIP_VENV:-}" && -x "$venv/bin/pyinstaller" ]] || make_venv
 build
+smoke_translations() {
+  step "smoke: translations in the bundle"
+  find "$bundle" -path '*workbench/resources/i18n/workbench_it.qm' | grep -q . \
+    || fail "workbench_it.qm missing from the bundle"
+  find "$bundle" -name 'qtbase_it.qm' | grep -q . || fail "qtbase_it.qm missing"
+}
+
 if [[ -z "${SKIP_SMOKE:-}" ]]; then
+  smoke_translations
   smoke_cli
   smoke_sandbox
   smoke_gui

@@ -22,6 +22,7 @@ How async UI code is driven in tests (risk 1 of the conventions, settled here):
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
@@ -36,6 +37,7 @@ from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
+from workbench.ui.i18n import apply_language
 from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import PANES, PaneName, Services, suits
 
@@ -49,6 +51,24 @@ if TYPE_CHECKING:
     from workbench.sandbox.runner import RunningSandbox
 
 T = TypeVar("T")
+
+TEST_LANGUAGE = os.environ.get("WORKBENCH_TEST_LANG", "system")
+"""The GUI language the UI tests run in: `WORKBENCH_TEST_LANG=it` runs them in Italian (issue 18)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _test_language(qapp: QApplication) -> None:
+    """Apply `WORKBENCH_TEST_LANG` once; by default the tests run as the system's locale says."""
+    if TEST_LANGUAGE != "system":
+        apply_language(TEST_LANGUAGE)
+
+
+@pytest.fixture
+def restore_language(qapp: QApplication) -> Iterator[None]:
+    """For a test that switches the language: the run's language again afterwards."""
+    yield
+    apply_language(TEST_LANGUAGE)
+
 
 SANDBOX_ENDPOINT_NAMES: dict[Flavour, str] = {
     Flavour.COHERE_V1: "Sandbox · Cohere v1",

@@ -112,4 +112,4 @@ def test_shortcuts_help_lists_the_panes_as_before() -> None:
     first = shortcuts_help().splitlines()[0]
     assert first.startswith("Ctrl+1 / Ctrl+2 / Ctrl+3")
     assert " — Rerank / Chat / Endpoints" in first
-    assert "Esc or Ctrl+. — cancel what the current pane is doing" in shortcuts_help()
+    assert "Esc / Ctrl+. — cancel what the current pane is doing" in shortcuts_help()

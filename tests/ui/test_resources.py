@@ -77,12 +77,16 @@ def test_wheel_ships_resources_under_the_package(tmp_path: Path) -> None:
     assert "workbench/resources/icons/workbench.svg" in names
     assert "workbench/resources/samples/rerank_objects.json" in names
     assert "workbench/ui/resources.py" in names
+    # The build hook (hatch_build.py) compiles the translations into the wheel; no .ts goes in.
+    assert "workbench/resources/i18n/workbench_it.qm" in names
+    assert not [name for name in names if name.endswith(".ts")]
     # Unpacked like an installed wheel, the lookup finds the packaged copy, not the repo's.
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     probe = (
         "import sys; sys.path.insert(0, sys.argv[1]); from workbench.ui import resources; "
-        "print(resources.root()); print(len(resources.stylesheet(dark=True)))"
+        "print(resources.root()); print(len(resources.stylesheet(dark=True))); "
+        "from workbench.ui.i18n import workbench_translation; print(workbench_translation('it'))"
     )
     shown = subprocess.run(
         [sys.executable, "-c", probe, str(site)],
@@ -93,3 +97,4 @@ def test_wheel_ships_resources_under_the_package(tmp_path: Path) -> None:
     ).stdout.split()
     assert shown[0] == str(site / "workbench" / "resources")
     assert int(shown[1]) > 0
+    assert shown[2] == str(site / "workbench" / "resources" / "i18n" / "workbench_it.qm")

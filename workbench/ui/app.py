@@ -23,6 +23,7 @@ from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
 from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
+from workbench.ui.i18n import CHOICES, apply_language
 from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoints
 from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import Services
@@ -53,6 +54,11 @@ def _parse(args: list[str]) -> argparse.Namespace:
         help="exit once the local sandbox is up and every start-up task is done",
     )
     parser.add_argument("--no-sandbox", action="store_true", help="do not start the local sandbox")
+    parser.add_argument(
+        "--lang",
+        choices=[choice for choice, _ in CHOICES],
+        help="the GUI's language for this run (the View menu's choice is not changed)",
+    )
     return parser.parse_args(args)
 
 
@@ -72,6 +78,7 @@ def run_gui(args: list[str]) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(loop)
+    apply_language(options.lang or services.settings.settings.language)
     sandbox = LocalSandbox(services)
     from workbench.ui.main_window import MainWindow  # after the app: panes need a QApplication
 

@@ -6,12 +6,13 @@ import base64
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QTabWidget,
@@ -26,6 +27,7 @@ from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.history.pane import HistoryPane
+from workbench.ui.i18n import CHOICES, apply_language, choice_label
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
@@ -54,7 +56,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.setWindowTitle("Cohere Workbench")
         self.setWindowIcon(app_icon())
         self._services = services
         self._specs = panes
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._restore_state()
+        self.retranslate_ui()
         self._on_tasks_state_changed()
 
     # --- building ---------------------------------------------------------------------------
@@ -71,28 +73,23 @@ class MainWindow(QMainWindow):
     def _build_panes(self) -> None:
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("paneTabs")
-        self._tabs.setAccessibleName("Panes")
         self._tabs.setDocumentMode(True)
         self._panes: dict[str, QWidget] = {}
         # No mnemonics on the tabs: Alt+R is the Run menu's and Alt+E each pane's "Endpoint:"
         # picker's; Ctrl+1, Ctrl+2, … (View menu) and Ctrl+Tab switch panes.
-        for index, spec in enumerate(self._specs):
+        for spec in self._specs:
             pane = spec.factory(services=self._services, parent=self)
             assert isinstance(pane, QWidget), spec.key  # a pane is a widget as well
             self._panes[spec.key] = pane
             self._tabs.addTab(pane, spec.tab_title)
-            self._tabs.setTabToolTip(index, f"{spec.tab_title} ({pane_shortcut(index)})")
-        name_tab_bar(self._tabs)
         self.setCentralWidget(self._tabs)
 
     def _build_status_bar(self) -> None:
         self._notice_label = StatusLabel(self)
         self._notice_label.setObjectName("noticeLabel")
-        self._notice_label.setAccessibleName("Last notice")
         self._notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._busy = QProgressBar(self)
         self._busy.setObjectName("busyIndicator")
-        self._busy.setAccessibleName("Working")
         self._busy.setRange(0, 0)
         self._busy.setMaximumWidth(120)
         self._busy.setTextVisible(False)
@@ -104,30 +101,33 @@ class MainWindow(QMainWindow):
     def _build_notice_dock(self) -> None:
         self._notice_list = QListWidget(self)
         self._notice_list.setObjectName("noticeList")
-        self._notice_list.setAccessibleName("Notices")
-        self._notice_dock = QDockWidget("Notices", self)
+        self._notice_dock = QDockWidget(self)
         self._notice_dock.setObjectName("noticeDock")
         self._notice_dock.setWidget(self._notice_list)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._notice_dock)
         self._notice_dock.hide()
 
-    def _action(self, text: str, name: str, *keys: QKeySequence | str) -> QAction:
-        action = QAction(text, self)
+    def _action(self, name: str, *keys: QKeySequence | str) -> QAction:
+        action = QAction(self)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(action)
         return action
 
+    def _menu(self, name: str) -> QMenu:
+        menu = self.menuBar().addMenu("")
+        menu.setObjectName(name)
+        return menu
+
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.quit_action = self._action("&Quit", "quitAction", "Ctrl+Q")
-        file_menu.addAction(self.quit_action)
-        view = bar.addMenu("&View")
+        self._file_menu = self._menu("fileMenu")
+        self.quit_action = self._action("quitAction", "Ctrl+Q")
+        self._file_menu.addAction(self.quit_action)
+        self._view_menu = view = self._menu("viewMenu")
         self._pane_actions = []
         for i, spec in enumerate(self._specs):
-            action = self._action(spec.title, f"showPane{i + 1}Action", pane_shortcut(i))
+            action = self._action(f"showPane{i + 1}Action", pane_shortcut(i))
             action.setData(spec.key)
             view.addAction(action)
             self._pane_actions.append(action)
@@ -135,16 +135,69 @@ class MainWindow(QMainWindow):
         self.notices_action = self._notice_dock.toggleViewAction()
         self.notices_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         view.addAction(self.notices_action)
-        run = bar.addMenu("&Run")
+        self._build_language_menu(view)
+        self._run_menu = self._menu("runMenu")
         # Esc belongs to the panes (each binds it while it shows); binding it here as well would
         # make Qt see an ambiguous shortcut and fire neither.
-        self.cancel_action = self._action("&Cancel", "cancelAction", "Ctrl+.")
-        run.addAction(self.cancel_action)
-        help_menu = bar.addMenu("&Help")
-        self.shortcuts_action = self._action("&Keyboard shortcuts", "shortcutsAction", "F1")
-        help_menu.addAction(self.shortcuts_action)
-        self.about_action = self._action("&About", "aboutAction")
-        help_menu.addAction(self.about_action)
+        self.cancel_action = self._action("cancelAction", "Ctrl+.")
+        self._run_menu.addAction(self.cancel_action)
+        self._help_menu = self._menu("helpMenu")
+        self.shortcuts_action = self._action("shortcutsAction", "F1")
+        self._help_menu.addAction(self.shortcuts_action)
+        self.about_action = self._action("aboutAction")
+        self._help_menu.addAction(self.about_action)
+
+    def _build_language_menu(self, view: QMenu) -> None:
+        self._language_menu = view.addMenu("")
+        self._language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        chosen = self._services.settings.settings.language
+        self.language_actions: dict[str, QAction] = {}
+        for choice, _ in CHOICES:
+            action = QAction(self)
+            action.setObjectName(f"language{choice.capitalize()}Action")
+            action.setCheckable(True)
+            action.setChecked(choice == chosen)
+            action.setData(choice)
+            group.addAction(action)
+            self._language_menu.addAction(action)
+            self.language_actions[choice] = action
+        if group.checkedAction() is None:
+            self.language_actions["system"].setChecked(True)
+
+    def retranslate_ui(self) -> None:
+        """Set every text the window owns in the current language (also on `LanguageChange`)."""
+        self.setWindowTitle(self.tr("Cohere Workbench"))
+        self._tabs.setAccessibleName(self.tr("Panes"))
+        for index, spec in enumerate(self._specs):
+            self._tabs.setTabText(index, spec.tab_title)
+            shortcut = pane_shortcut(index)
+            self._tabs.setTabToolTip(
+                index, self.tr("%1 (%2)").replace("%1", spec.tab_title).replace("%2", shortcut)
+            )
+            self._pane_actions[index].setText(spec.menu_title)
+        name_tab_bar(self._tabs)
+        self._notice_label.setAccessibleName(self.tr("Last notice"))
+        self._busy.setAccessibleName(self.tr("Working"))
+        self._notice_list.setAccessibleName(self.tr("Notices"))
+        self._notice_dock.setWindowTitle(self.tr("Notices"))
+        self._file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self._view_menu.setTitle(self.tr("&View"))
+        self._language_menu.setTitle(self.tr("&Language"))
+        for choice, action in self.language_actions.items():
+            action.setText(choice_label(choice))
+        self._run_menu.setTitle(self.tr("&Run"))
+        self.cancel_action.setText(self.tr("&Cancel"))
+        self._help_menu.setTitle(self.tr("&Help"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         notices = self._services.notices
@@ -155,6 +208,8 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self._on_cancel_action_triggered)
         for action in self._pane_actions:
             action.triggered.connect(self._on_pane_action_triggered)
+        for action in self.language_actions.values():
+            action.triggered.connect(self._on_language_action_triggered)
         self.shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
@@ -265,6 +320,13 @@ class MainWindow(QMainWindow):
         if isinstance(action, QAction):
             self.show_pane(str(action.data()))
 
+    def _on_language_action_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            choice = str(action.data())
+            self._services.settings.update(language=choice)
+            apply_language(choice)  # Qt posts LanguageChange: every widget retranslates
+
     def _on_chat_pane_rerank_requested(self, query: str) -> None:
         self.rerank_pane.set_query(query)
         self._tabs.setCurrentWidget(self.rerank_pane)
@@ -305,12 +367,12 @@ class MainWindow(QMainWindow):
         self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", shortcuts_help(self._specs))
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help(self._specs))
 
     def _on_about_action_triggered(self) -> None:
+        text = self.tr(
+            "Cohere Workbench %1\nTry, demo and check Cohere models on serverless endpoints."
+        )
         QMessageBox.about(
-            self,
-            "About Cohere Workbench",
-            f"Cohere Workbench {workbench.__version__}\n"
-            "Try, demo and check Cohere models on serverless endpoints.",
+            self, self.tr("About Cohere Workbench"), text.replace("%1", workbench.__version__)
         )

@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from PySide6.QtCore import QCoreApplication
+
 from workbench.ui.chat.pane import ChatPane
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.rerank.pane import RerankPane
@@ -60,21 +63,27 @@ class PaneSpec:
     key: str
     """Names the pane in settings (the remembered last pane) and in code (`show_pane("chat")`)."""
     title: str
-    """Its tab and View menu title; "&" marks the menu's mnemonic and is dropped on the tab."""
+    """Its tab and View menu title in English, marked for translation in the "Panes" context
+    (`QT_TRANSLATE_NOOP`); "&" marks the menu's mnemonic and is dropped on the tab."""
     factory: PaneFactory
     """Builds the pane."""
 
     @property
+    def menu_title(self) -> str:
+        """The title in the current language, with its mnemonic mark."""
+        return QCoreApplication.translate("Panes", self.title)
+
+    @property
     def tab_title(self) -> str:
-        """The title without its mnemonic mark."""
-        return self.title.replace("&", "")
+        """The title in the current language without its mnemonic mark."""
+        return self.menu_title.replace("&", "")
 
 
 PANES: tuple[PaneSpec, ...] = (
-    PaneSpec("rerank", "&Rerank", RerankPane),
-    PaneSpec("chat", "&Chat", ChatPane),
-    PaneSpec("endpoints", "&Endpoints", EndpointsPane),
-    PaneSpec("history", "&History", HistoryPane),
+    PaneSpec("rerank", QT_TRANSLATE_NOOP("Panes", "&Rerank"), RerankPane),
+    PaneSpec("chat", QT_TRANSLATE_NOOP("Panes", "&Chat"), ChatPane),
+    PaneSpec("endpoints", QT_TRANSLATE_NOOP("Panes", "&Endpoints"), EndpointsPane),
+    PaneSpec("history", QT_TRANSLATE_NOOP("Panes", "&History"), HistoryPane),
 )
 """The panes in tab order; Ctrl+1, Ctrl+2, … follow this order."""
 
@@ -88,12 +97,16 @@ def shortcuts_help(panes: tuple[PaneSpec, ...] = PANES) -> str:
     """The keyboard shortcuts help text, its first line listing the panes' shortcuts."""
     keys = " / ".join(pane_shortcut(i) for i in range(len(panes)))
     titles = " / ".join(spec.tab_title for spec in panes)
-    return f"{keys} — {titles}\n{_OTHER_SHORTCUTS}"
+    lines = [f"{keys} — {titles}"]
+    lines += [f"{keys} — {QCoreApplication.translate('Shortcuts', what)}" for keys, what in _OTHER]
+    return "\n".join(lines)
 
 
-_OTHER_SHORTCUTS = """\
-Ctrl+Return — run the rerank, send the chat message
-Esc or Ctrl+. — cancel what the current pane is doing
-Ctrl+S — save the endpoint being edited
-Ctrl+Shift+N — show or hide the notices
-Ctrl+Q — quit"""
+_OTHER = (
+    ("Ctrl+Return", QT_TRANSLATE_NOOP("Shortcuts", "run the rerank, send the chat message")),
+    ("Esc / Ctrl+.", QT_TRANSLATE_NOOP("Shortcuts", "cancel what the current pane is doing")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("Shortcuts", "save the endpoint being edited")),
+    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "show or hide the notices")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "quit")),
+)
+"""The other shortcuts, each with what it does (marked for translation, translated when shown)."""

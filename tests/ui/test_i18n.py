@@ -1,0 +1,104 @@
+"""Language: View > Language switches live and is remembered; numbers follow the locale (issue 18)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QMenu, QTabWidget
+
+from tests.waits import WAIT_MS
+from workbench.ui.common import l10n
+from workbench.ui.i18n import apply_language, locale_for, workbench_translation
+from workbench.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.usefixtures("restore_language")
+
+
+@pytest.fixture
+def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(services=services)
+    qtbot.addWidget(main)
+    yield main
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def _tabs(window: MainWindow) -> list[str]:
+    tabs = window.findChild(QTabWidget, "paneTabs")
+    assert tabs is not None
+    return [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def _view_title(window: MainWindow) -> str:
+    menu = window.findChild(QMenu, "viewMenu")
+    assert menu is not None
+    return menu.title()
+
+
+def test_view_menu_switches_to_italian_live_and_back(window: MainWindow, qtbot: QtBot) -> None:
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: _view_title(window) == "&View", timeout=WAIT_MS)
+    assert _tabs(window) == ["Rerank", "Chat", "Endpoints", "History"]
+    window.language_actions["it"].trigger()
+    qtbot.waitUntil(lambda: _view_title(window) == "&Visualizza", timeout=WAIT_MS)
+    assert _tabs(window) == ["Rerank", "Chat", "Endpoint", "Cronologia"]
+    assert window.language_actions["it"].isChecked()
+    assert window.language_actions["system"].text() == "Sistema"
+    window.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: _view_title(window) == "&View", timeout=WAIT_MS)
+    assert _tabs(window)[3] == "History"
+
+
+def test_language_choice_is_remembered(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    window.language_actions["it"].trigger()
+    assert services.settings.settings.language == "it"
+    again = MainWindow(services=services)
+    qtbot.addWidget(again)
+    assert again.language_actions["it"].isChecked()
+    window.language_actions["system"].trigger()
+    assert services.settings.settings.language == "system"
+
+
+def test_italian_numbers_dates_and_durations(qapp: object) -> None:
+    apply_language("it")
+    assert QLocale().language() == QLocale.Language.Italian
+    assert l10n.format_ms(1234.5) == "1.234,5 ms"
+    assert l10n.format_count(12345) == "12.345"
+    assert l10n.format_count(-1234567) == "-1.234.567"
+    assert l10n.format_score(0.98765) == "0,9877"
+    assert l10n.format_seconds(3.25) == "3,25 s"
+    assert l10n.format_number(2.5, 1) == "2,5"
+    assert l10n.format_datetime(datetime(2026, 12, 2, 15, 4)) == "02/12/26 15:04"
+    apply_language("en")
+    assert l10n.format_ms(1234.5) == "1,234.5 ms"
+    assert l10n.format_score(0.98765) == "0.9877"
+
+
+def test_unknown_choice_follows_the_system(qapp: object) -> None:
+    assert locale_for("klingon") == QLocale.system()
+    assert locale_for("it").language() == QLocale.Language.Italian
+    assert locale_for("en").language() == QLocale.Language.English
+
+
+def test_source_checkout_compiles_its_translation_on_demand(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WORKBENCH_CACHE_DIR", str(tmp_path))
+    first = workbench_translation("it")
+    assert first is not None
+    assert first.parent == tmp_path / "i18n"
+    assert first.stat().st_size > 0
+    assert workbench_translation("it") == first  # kept, not compiled again
+    assert workbench_translation("xx") is None

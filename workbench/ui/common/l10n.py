@@ -1,0 +1,86 @@
+"""Numbers, durations, scores and dates as the GUI shows them, in the current default locale.
+
+The language choice (`ui/i18n.py`) sets `QLocale`'s default, so "1.234,5 ms" reads right in
+Italian and "1,234.5 ms" in English. Only what is shown goes through here: what is copied or
+exported as data stays locale-neutral (plain `str(value)` or JSON).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """A number with the locale's group and decimal separators and a fixed number of decimals.
+
+    Every group of thousands is marked, four-digit numbers too: Qt follows CLDR's minimum
+    grouping digits (two for Italian, "1234,5" but "12.345,5"), and a column of figures reads
+    unevenly that way; issue 18 asks for "1.234,5 ms".
+    """
+    locale = QLocale()
+    plain = QLocale(locale)
+    omit = QLocale.NumberOption.OmitGroupSeparator
+    plain.setNumberOptions(plain.numberOptions() | omit)
+    text = plain.toString(float(value), "f", decimals)
+    if locale.numberOptions() & omit:
+        return text
+    return _grouped(text, locale)
+
+
+def format_count(n: int) -> str:
+    """A whole number with the locale's group separator ("12.345")."""
+    return format_number(n, 0)
+
+
+def format_ms(ms: float) -> str:
+    """A duration in milliseconds, one decimal ("1.234,5 ms")."""
+    return f"{format_number(ms, 1)} ms"
+
+
+def format_seconds(s: float) -> str:
+    """A duration in seconds, two decimals ("3,25 s")."""
+    return f"{format_number(s, 2)} s"
+
+
+def format_score(score: float) -> str:
+    """A relevance score, four decimals ("0,9876")."""
+    return format_number(score, 4)
+
+
+def format_datetime(dt: datetime) -> str:
+    """A date and time in the locale's short format; an aware time is shown in local time."""
+    if dt.tzinfo is not None:
+        dt = dt.astimezone()
+    moment = QDateTime(
+        QDate(dt.year, dt.month, dt.day),
+        QTime(dt.hour, dt.minute, dt.second, dt.microsecond // 1000),
+    )
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def _grouped(text: str, locale: QLocale) -> str:
+    sign = locale.negativeSign()
+    negative = text.startswith(sign)
+    whole, point, fraction = text.removeprefix(sign).partition(locale.decimalPoint())
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    body = locale.groupSeparator().join(groups) + point + fraction
+    return sign + body if negative else body
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark `source` for translation in `context` (lupdate reads the call) and return it as is.
+
+    PySide6's own QT_TRANSLATE_NOOP is typed as returning `object`; this one keeps `str`. Show
+    the text with `QCoreApplication.translate(context, source)`.
+    """
+    del context  # only lupdate reads it
+    return source
