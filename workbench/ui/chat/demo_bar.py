@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, 
 
 from workbench.api.errors import InputError
 from workbench.core.runs.demo import DemoScript, DemoSteps
+from workbench.ui.common.l10n import format_count
 
 if TYPE_CHECKING:
     from workbench.core.chat_session import ChatSession
@@ -91,7 +92,7 @@ class DemoBar(QWidget):
         self.next.setText(self.tr("Next turn"))
         self.next.setAccessibleName(self.tr("Next turn"))
         self.next.setToolTip(self.tr("Replay the script's next turn (%1)").replace("%1", NEXT_KEY))
-        self.speed_label.setText(self.tr("Spee&d"))
+        self.speed_label.setText(self.tr("Sp&eed"))
         self.speed.setAccessibleName(self.tr("Demo replay speed"))
         self.speed.setToolTip(self.tr("How many times faster than it was recorded"))
         self.end.setText(self.tr("End demo"))
@@ -161,6 +162,6 @@ class DemoBar(QWidget):
         text = self.tr("▶ %1: turn %2 of %3, replayed with no network")
         self.position.setText(
             text.replace("%1", title)
-            .replace("%2", str(steps.played))
-            .replace("%3", str(steps.total))
+            .replace("%2", format_count(steps.played))
+            .replace("%3", format_count(steps.total))
         )

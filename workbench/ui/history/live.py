@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.core.runs.inspect import describe, describe_head, event_line
 from workbench.core.runs.timeline import group_timeline, timeline_of
+from workbench.ui.common.l10n import format_count
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,8 +91,8 @@ class RunView(QObject):
         self._seq = len(records[0].events)
         parts = []
         for number, record in enumerate(records, start=1):
-            title = self.tr("— request %1 of %2 —").replace("%1", str(number))
-            parts.append(title.replace("%2", str(len(records))) + "\n" + describe(record))
+            title = self.tr("— request %1 of %2 —").replace("%1", format_count(number))
+            parts.append(title.replace("%2", format_count(len(records))) + "\n" + describe(record))
         self._inspector.setPlainText("\n".join(parts))
         self._timeline.set_timeline(group_timeline(records))
 

@@ -146,7 +146,7 @@ class HistoryPane(QWidget):
         )
         self.speed.setRange(0.1, 100.0)
         self.speed.setValue(1.0)
-        self.play_demo = self._button(self.tr("Play as de&mo"), "historyPlayDemo")
+        self.play_demo = self._button(self.tr("Play as demo"), "historyPlayDemo")
         self.save_demo = self._button(self.tr("Save demo script…"), "historySaveDemo")
         self.open_demo = self._button(self.tr("Open demo script…"), "historyOpenDemo")
         self.export_as = self._combo(
