@@ -63,3 +63,18 @@ def test_the_inspector_follows_a_turn_while_it_streams(
     assert reply is not None
     assert f"answer: {reply.text}" in pane.inspector.toPlainText()
     assert pane.model.runs()[0].outcome == "ok"  # the list was read again at the end
+
+
+def test_a_turn_started_while_the_pane_is_in_view_shows_up_and_is_followed(
+    pane: HistoryPane, services: Services, qtbot: QtBot
+) -> None:
+    endpoint = select_flavour(services, Flavour.COHERE_V2)
+    paced = {"x-sandbox-fault": "slow_stream_ms=80"}
+    services.session.save_endpoint(endpoint.model_copy(update={"extra_headers": paced}))
+    assert pane.model.runs() == []
+    chat = new_chat_pane(services, qtbot)
+    chat.send("Tell me a long story about rerankers")
+    # Nothing is asked of the pane: it notices the new run by itself.
+    # Live means it was still running when read: the pane found it mid-stream.
+    qtbot.waitUntil(lambda: pane.view.is_live() and pane.view.event_count() > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)

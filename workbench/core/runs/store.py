@@ -290,6 +290,11 @@ class RunStore:
         )
         return [(n, RecordedEvent(t, e, d)) for n, t, e, d in rows]
 
+    def latest(self) -> tuple[int, int]:
+        """How many runs there are and the newest one's row number: changes when one is added."""
+        row = self._db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM runs").fetchone()
+        return int(row[0]), int(row[1])
+
     def count(self) -> int:
         """How many runs are stored."""
         return int(self._db.execute("SELECT count(*) FROM runs").fetchone()[0])

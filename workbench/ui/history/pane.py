@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 _OUTCOMES = ("ok", "error", "broken", "stopped", "failed", "running")
 _DAYS = (None, 0, 7, 30)
+WATCH_INTERVAL_MS = 1000
+"""How often a pane in view looks for runs recorded since it last read the list."""
 
 
 class HistoryPane(QWidget):
@@ -61,6 +63,9 @@ class HistoryPane(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._seen: tuple[int, int] | None = None
         self._build_ui()
         self._connect_signals()
 
@@ -233,6 +238,7 @@ class HistoryPane(QWidget):
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)
         self._search_timer.timeout.connect(self.refresh)
+        self._watch_timer.timeout.connect(self._on_watch_timer_timeout)
         for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
             combo.activated.connect(self._on_filter_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -261,11 +267,13 @@ class HistoryPane(QWidget):
         """Show what was recorded since the pane was last seen."""
         super().showEvent(event)
         self.refresh(choices=True)
+        self._watch_timer.start()
 
     def hideEvent(self, event: Any) -> None:
         """A running run is not followed while nobody sees it."""
         super().hideEvent(event)
         self.view.stop()
+        self._watch_timer.stop()
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -307,6 +315,7 @@ class HistoryPane(QWidget):
             self._refill(self.endpoint, store.endpoints())
             self._refill(self.model_filter, store.models())
         shown = self.view.record()
+        self._seen = store.latest()
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
         self.status.setText(self.tr("%n run(s)", "", len(runs)))
@@ -343,6 +352,15 @@ class HistoryPane(QWidget):
         return [] if store is None else [m for run in runs for m in store.members(run)]
 
     # --- slots ------------------------------------------------------------------------------
+
+    def _on_watch_timer_timeout(self) -> None:
+        # A run started while the pane is in view shows up (and, selected, is followed live);
+        # a selection of several rows is left alone rather than cut back to one.
+        store = self._store()
+        if store is None or store.latest() == self._seen:
+            return
+        if len(self.table.selectionModel().selectedRows()) <= 1:
+            self.refresh()
 
     def _on_search_text_changed(self, _text: str) -> None:
         self._search_timer.start()
