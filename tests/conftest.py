@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from workbench.api.entra import forget_tokens
+from workbench.api.redact import forget_hosts
 from workbench.sandbox.runner import RunningSandbox, SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
@@ -60,6 +61,14 @@ def _no_tokens_between_tests() -> Iterator[None]:
     forget_tokens()
     yield
     forget_tokens()
+
+
+@pytest.fixture(autouse=True)
+def _no_demo_mode_between_tests() -> Iterator[None]:
+    """Demo mode and the hosts it masks live in process memory: each test starts with neither."""
+    forget_hosts()
+    yield
+    forget_hosts()
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
         The process exit status.
     """
     args = sys.argv[1:] if argv is None else argv
-    if not args or args[0].startswith("--screenshots") or args[0] in {"--gui", "gui"}:
+    first = args[0].partition("=")[0] if args else ""
+    if not args or first in {"--screenshots", "--demo", "--lang", "--gui", "gui"}:
         problem = display_problem(os.environ, sys.platform)
         if problem:
             print(f"workbench: {problem}", file=sys.stderr)  # noqa: T201  (before Qt can say it worse)

@@ -71,6 +71,28 @@
     </message>
 </context>
 <context>
+    <name>EndpointForm</name>
+    <message>
+        <source>Connection summary</source>
+        <translation>Riepilogo della connessione</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connessione:</translation>
+    </message>
+    <message>
+        <source>Hidden in demo mode: %1 · %2</source>
+        <translation>Nascosto in modalità demo: %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointTransfer</name>
+    <message>
+        <source>Demo mode is on: hosts are written as host.invalid.</source>
+        <translation>La modalità demo è attiva: gli host sono scritti come host.invalid.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPane</name>
     <message>
         <source>History</source>
@@ -430,6 +452,14 @@
         <translation>&amp;Annulla</translation>
     </message>
     <message>
+        <source>&amp;Demo mode</source>
+        <translation>Modalità &amp;demo</translation>
+    </message>
+    <message>
+        <source>Mask hosts and keys, enlarge fonts, hide connection details (Ctrl+Shift+D)</source>
+        <translation>Maschera host e chiavi, ingrandisce i caratteri, nasconde i dettagli di connessione (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>A&amp;iuto</translation>
     </message>
@@ -736,6 +766,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>show or hide the notices</source>
         <translation>mostra o nasconde gli avvisi</translation>
+    </message>
+    <message>
+        <source>demo mode: hosts and keys masked, larger fonts</source>
+        <translation>modalità demo: host e chiavi mascherati, caratteri più grandi</translation>
     </message>
     <message>
         <source>quit</source>

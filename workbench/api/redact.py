@@ -5,6 +5,10 @@ when it is read or typed) and masks each wherever it appears, and any fragment o
 characters of one, so a server that echoes a key, cut or quoted, in its error body cannot put it
 on a projector. Header values next to a sensitive header name are masked even when the secret was
 never registered.
+
+Demo mode adds a layer (`set_demo_mode`): the hosts of every configured endpoint, registered with
+`register_host`, are masked as well, so nothing leaving the program names a deployment while the
+screen is projected. Outside demo mode hosts pass unchanged (a log or a CLI line needs them).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -74,6 +79,83 @@ class _Registry:
 
 _registry = _Registry()
 
+MASKED_HOST = "host.invalid"
+"""What a registered host (or host:port) becomes in demo mode: a name that cannot resolve
+(RFC 6761), so a masked URL is still a URL for whatever parses it."""
+_MIN_HOST = 4
+
+
+class _Demo:
+    """Demo mode's switch and the hosts it masks, with one pattern matching any of them."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.hosts: set[str] = set()
+        self.seen: set[str] = set()
+        """URLs already registered: the History pane registers each listed run's (10,000+)."""
+        self.pattern: re.Pattern[str] | None = None
+
+    def add(self, host: str) -> None:
+        host = host.strip().lower()
+        if len(host) < _MIN_HOST or host in self.hosts:
+            return
+        self.hosts.add(host)
+        # Longest first, so `host:8080` is masked whole before `host` alone. No word boundaries:
+        # masking a host inside a longer name (or after an escaped `\n`) shows too little,
+        # never too much, which is the side demo mode errs on.
+        names = "|".join(re.escape(h) for h in sorted(self.hosts, key=len, reverse=True))
+        self.pattern = re.compile(f"(?i)(?:{names})")
+
+    def clear(self) -> None:
+        self.on = False
+        self.hosts.clear()
+        self.seen.clear()
+        self.pattern = None
+
+
+_demo = _Demo()
+
+
+def set_demo_mode(on: bool) -> None:
+    """Switch demo mode: while on, every registered host is masked too (see `register_host`)."""
+    _demo.on = on
+
+
+def demo_mode() -> bool:
+    """Whether demo mode is on."""
+    return _demo.on
+
+
+def register_host(url: str | None) -> None:
+    """Remember the host of a URL (or a bare host name) so demo mode masks it wherever it appears.
+
+    Both `host:port` and the host alone are remembered; hosts shorter than 4 characters are not.
+    """
+    if not url or url in _demo.seen:
+        return
+    _demo.seen.add(url)
+    try:
+        parts = urlsplit(url if "://" in url else f"//{url}")
+        hostname = parts.hostname
+        netloc = parts.netloc.rpartition("@")[2]  # never a URL's user and password
+    except ValueError:  # a malformed port or IPv6 literal: remember what can be told
+        hostname, netloc = None, ""
+    for host in (netloc, hostname):
+        if host:
+            _demo.add(host)
+
+
+def forget_hosts() -> None:
+    """Forget every registered host and switch demo mode off (tests start each case from none)."""
+    _demo.clear()
+
+
+def mask_hosts(text: str) -> str:
+    """The text with every registered host replaced by `MASKED_HOST`, demo mode or not."""
+    if not text or _demo.pattern is None:
+        return text
+    return _demo.pattern.sub(MASKED_HOST, text)
+
 
 def register_secret(value: str | None) -> None:
     """Remember a secret so every string that still contains it (or 8+ characters of it) is masked.
@@ -125,7 +207,15 @@ def _masked_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def redact_text(text: str) -> str:
-    """The text with sensitive header values, URL passwords and registered secrets replaced."""
+    """The text with sensitive header values, URL passwords and registered secrets replaced,
+    and in demo mode registered hosts too: for every string that leaves the program."""
+    text = redact_secrets(text)
+    return mask_hosts(text) if _demo.on else text
+
+
+def redact_secrets(text: str) -> str:
+    """The text with sensitive header values, URL passwords and registered secrets replaced;
+    hosts stay, demo mode or not: for what the program keeps (the run history)."""
     if not text:
         return text
     pieces, last = [], 0
@@ -166,9 +256,11 @@ def redact_value(value: Any) -> Any:
     return value
 
 
-def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
-    """A copy of the headers with secret values replaced, for display and logs."""
-    return {k: REDACTED if is_secret_header(k) else redact_text(v) for k, v in headers.items()}
+def redact_headers(headers: Mapping[str, str], *, stored: bool = False) -> dict[str, str]:
+    """A copy of the headers with secret values replaced, for display and logs (`stored`: for
+    the run history, hosts kept as `redact_secrets` keeps them)."""
+    redact = redact_secrets if stored else redact_text
+    return {k: REDACTED if is_secret_header(k) else redact(v) for k, v in headers.items()}
 
 
 def _held_tail(text: str) -> int:

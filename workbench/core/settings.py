@@ -58,6 +58,8 @@ class Settings(BaseModel):
     """Set once the local sandbox endpoint has been created, so deleting it sticks."""
     keep_history: bool = True
     """False: no rerank run or chat turn is recorded in the run history."""
+    demo_mode: bool = False
+    """Demo mode (hosts and keys masked, larger fonts, connection details hidden) at start."""
     language: str = "system"
     """The GUI's language: "system" (follow the locale), "en" or "it" (View > Language)."""
     window: WindowState = Field(default_factory=WindowState)

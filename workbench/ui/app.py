@@ -59,6 +59,11 @@ def _parse(args: list[str]) -> argparse.Namespace:
         choices=[choice for choice, _ in CHOICES],
         help="the GUI's language for this run (the View menu's choice is not changed)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="start in demo mode (hosts and keys masked, larger fonts) for this run",
+    )
     return parser.parse_args(args)
 
 
@@ -79,6 +84,8 @@ def run_gui(args: list[str]) -> int:
     asyncio.set_event_loop(loop)
     services = build_services(loop)
     apply_language(options.lang or services.settings.settings.language)
+    if options.demo:  # before the window: nothing is ever drawn unmasked
+        services.demo.set_on(True, remember=False)
     sandbox = LocalSandbox(services)
     from workbench.ui.main_window import MainWindow  # after the app: panes need a QApplication
 

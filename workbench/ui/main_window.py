@@ -24,6 +24,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
+from workbench.ui.common.demo import shown
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.history.pane import HistoryPane
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self.retranslate_ui()
         self._on_tasks_state_changed()
+        if services.demo.is_on():  # from the start (settings, --demo): fonts, masks, form
+            services.demo.apply()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -135,6 +138,10 @@ class MainWindow(QMainWindow):
         self.notices_action = self._notice_dock.toggleViewAction()
         self.notices_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         view.addAction(self.notices_action)
+        self.demo_action = self._action("demoModeAction", "Ctrl+Shift+D")
+        self.demo_action.setCheckable(True)
+        self.demo_action.setChecked(self._services.demo.is_on())
+        view.addAction(self.demo_action)
         self._build_language_menu(view)
         self._run_menu = self._menu("runMenu")
         # Esc belongs to the panes (each binds it while it shows); binding it here as well would
@@ -189,6 +196,10 @@ class MainWindow(QMainWindow):
             action.setText(choice_label(choice))
         self._run_menu.setTitle(self.tr("&Run"))
         self.cancel_action.setText(self.tr("&Cancel"))
+        self.demo_action.setText(self.tr("&Demo mode"))
+        self.demo_action.setToolTip(
+            self.tr("Mask hosts and keys, enlarge fonts, hide connection details (Ctrl+Shift+D)")
+        )
         self._help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About"))
@@ -206,6 +217,7 @@ class MainWindow(QMainWindow):
         self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
         self.quit_action.triggered.connect(self.close)
         self.cancel_action.triggered.connect(self._on_cancel_action_triggered)
+        self.demo_action.toggled.connect(self._on_demo_action_toggled)
         for action in self._pane_actions:
             action.triggered.connect(self._on_pane_action_triggered)
         for action in self.language_actions.values():
@@ -265,6 +277,16 @@ class MainWindow(QMainWindow):
         assert isinstance(pane, kind), key
         return pane
 
+    def apply_demo_mode(self, on: bool) -> None:
+        """Tick the menu item and list the notices again, hosts masked while demo mode is on."""
+        self.demo_action.blockSignals(True)
+        self.demo_action.setChecked(on)
+        self.demo_action.blockSignals(False)
+        self._notice_list.clear()
+        for notice in self._services.notices.history():
+            self._notice_list.addItem(_notice_line(notice))
+        self._notice_list.scrollToBottom()
+
     # --- state ------------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
@@ -297,7 +319,7 @@ class MainWindow(QMainWindow):
         self._notice_label.setProperty("level", notice.level)
         self._notice_label.style().unpolish(self._notice_label)
         self._notice_label.style().polish(self._notice_label)
-        self._notice_list.addItem(f"{notice.at:%H:%M:%S}  {notice.level}: {notice.text()}")
+        self._notice_list.addItem(_notice_line(notice))
         self._notice_list.scrollToBottom()
 
     def _on_notices_crash_reported(self, report: CrashReport) -> None:
@@ -314,6 +336,9 @@ class MainWindow(QMainWindow):
         pane = self.current_pane()
         assert isinstance(pane, Pane)
         pane.cancel()
+
+    def _on_demo_action_toggled(self, on: bool) -> None:
+        self._services.demo.set_on(on)
 
     def _on_pane_action_triggered(self) -> None:
         action = self.sender()
@@ -376,3 +401,8 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self, self.tr("About Cohere Workbench"), text.replace("%1", workbench.__version__)
         )
+
+
+def _notice_line(notice: Notice) -> str:
+    """A notice as the Notices list shows it (through the redactor again: demo mode may be on)."""
+    return shown(f"{notice.at:%H:%M:%S}  {notice.level}: {notice.text()}")

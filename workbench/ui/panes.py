@@ -107,6 +107,10 @@ _OTHER = (
     ("Esc / Ctrl+.", QT_TRANSLATE_NOOP("Shortcuts", "cancel what the current pane is doing")),
     ("Ctrl+S", QT_TRANSLATE_NOOP("Shortcuts", "save the endpoint being edited")),
     ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "show or hide the notices")),
+    (
+        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP("Shortcuts", "demo mode: hosts and keys masked, larger fonts"),
+    ),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "quit")),
 )
 """The other shortcuts, each with what it does (marked for translation, translated when shown)."""

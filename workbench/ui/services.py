@@ -20,6 +20,7 @@ from workbench.core.rerank_docs import rules_for
 from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.secrets import masked
 from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.common.demo import DemoMode
 from workbench.ui.notices import NoticeCenter
 
 if TYPE_CHECKING:
@@ -352,6 +353,8 @@ class Services:
     session: EndpointSession
     secrets: SecretStore
     settings: SettingsStore
+    demo: DemoMode
+    """Demo mode: the switch, and what masks hosts, enlarges fonts and hides connections."""
     history: History | None = None
     """The run history (None: nothing is recorded, as in tests that do not ask for it)."""
 
@@ -378,11 +381,13 @@ class Services:
             The bundle every pane receives.
         """
         center = notices or NoticeCenter()
+        session = EndpointSession(store=store, secrets=secrets, history=history)
         return cls(
             notices=center,
             tasks=TaskRunner(center, loop=loop),
-            session=EndpointSession(store=store, secrets=secrets, history=history),
+            session=session,
             secrets=secrets,
             settings=store,
+            demo=DemoMode(session=session, store=store),
             history=history,
         )

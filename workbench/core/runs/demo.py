@@ -43,10 +43,10 @@ def script_of(records: Iterable[RunRecord], title: str = "") -> DemoScript:
     return DemoScript(turns, title)
 
 
-def dumps(script: DemoScript) -> str:
-    """The script as the text of its file."""
+def dumps(script: DemoScript, *, mask_hosts: bool = False) -> str:
+    """The script as the text of its file (host names replaced with `mask_hosts`)."""
     header = {"format": FORMAT, "version": VERSION, "title": script.title}
-    return portable.dumps(script.turns, header=header)
+    return portable.dumps(script.turns, mask_hosts=mask_hosts, header=header)
 
 
 def loads(text: str) -> DemoScript:

@@ -17,7 +17,7 @@ from typing import Any
 
 import platformdirs
 
-from workbench.api.redact import redact_text
+from workbench.api.redact import redact_secrets
 from workbench.core.runs.schema import SCHEMA_VERSION, migrate
 from workbench.core.settings import APP_NAME
 
@@ -359,13 +359,13 @@ def _insert_record(db: sqlite3.Connection, record: RunRecord) -> None:
         value = getattr(record, name)
         if name in JSON_COLUMNS:
             value = json.dumps(value, ensure_ascii=False)
-        values[name] = redact_text(value) if isinstance(value, str) else value
+        values[name] = redact_secrets(value) if isinstance(value, str) else value
     marks = ", ".join("?" for _ in values)
     db.execute(f"INSERT INTO runs ({', '.join(values)}) VALUES ({marks})", list(values.values()))
     db.executemany(
         "INSERT INTO events (run_id, seq, t, event, data) VALUES (?, ?, ?, ?, ?)",
         [
-            (record.id, seq, e.t, e.event, redact_text(e.data))
+            (record.id, seq, e.t, e.event, redact_secrets(e.data))
             for seq, e in enumerate(record.events, start=1)
         ],
     )

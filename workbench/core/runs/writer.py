@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.api.errors import ConnectError, ProtocolError, RequestTimeout, StatusError
 from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import Usage
-from workbench.api.redact import redact_headers, redact_text
+from workbench.api.redact import redact_headers, redact_secrets
 from workbench.core.chat_metrics import estimate_cost
 from workbench.core.runs.replay import fold
 from workbench.core.runs.store import RecordedEvent, RunRecord, delete_run, index_text
@@ -38,13 +38,14 @@ _STOP = ("stop",)
 
 
 def clean(text: str) -> str:
-    """A string as it may be stored: every key and secret header value redacted."""
-    return redact_text(text)
+    """A string as it may be stored: every key and secret header value redacted (hosts kept in
+    demo mode too: a run recorded during a demo stays a usable record)."""
+    return redact_secrets(text)
 
 
 def clean_headers(headers: Mapping[str, str]) -> str:
     """Headers as stored: JSON, secret values masked, then redacted as text (belt and braces)."""
-    masked = redact_headers(dict(headers.items()))
+    masked = redact_headers(dict(headers.items()), stored=True)
     return json.dumps({name: clean(value) for name, value in masked.items()})
 
 

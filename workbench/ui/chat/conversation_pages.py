@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from workbench.api import flavour_traits
 from workbench.api.models import DEFAULT_FLAVOUR, Flavour
 from workbench.core.chat_history_io import neutral_json, parse_entries
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.demo import UrlField
 from workbench.ui.common.json_editor import JsonEditor
 
 if TYPE_CHECKING:
@@ -217,10 +217,9 @@ class RequestPage(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("chatRequestPage")
-        self.url = QLineEdit(self)
+        self.url = UrlField(self)  # masked in demo mode
         self.url.setObjectName("chatRequestUrl")
         self.url.setAccessibleName("Request URL")
-        self.url.setReadOnly(True)
         url_label = QLabel("&URL:", self)
         url_label.setBuddy(self.url)
         self.body = QPlainTextEdit(self)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+from workbench.ui.common.demo import shown
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QTabWidget
 
@@ -32,6 +34,7 @@ class StatusLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._role = ""
+        self._raw = ""
 
     def setAccessibleName(self, name: str) -> None:
         """Remember `name` as the label's role; the message, when shown, is read instead."""
@@ -40,8 +43,15 @@ class StatusLabel(QLabel):
         self._update_accessible()
 
     def setText(self, text: str) -> None:
-        """Show `text`, and expose it to assistive technology."""
-        super().setText(text)
+        """Show `text` (through the redactor: a status line may quote a server), and expose it
+        to assistive technology."""
+        self._raw = text
+        super().setText(shown(text))
+        self._update_accessible()
+
+    def apply_demo_mode(self, on: bool) -> None:
+        """Show the text again, hosts masked or not (`DemoMode.apply` calls this)."""
+        super().setText(shown(self._raw))
         self._update_accessible()
 
     def clear(self) -> None:

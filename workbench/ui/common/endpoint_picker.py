@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from workbench.core.endpoints import FLAVOUR_LABELS
+from workbench.ui.common.demo import shown_url
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class EndpointPicker(QWidget):
         self.combo.clear()
         for endpoint in self._session.endpoints():
             if suits(self._pane, endpoint):
-                tip = f"{FLAVOUR_LABELS[endpoint.flavour]} · {endpoint.base_url}"
+                tip = f"{FLAVOUR_LABELS[endpoint.flavour]} · {shown_url(endpoint.base_url)}"
                 self.combo.addItem(endpoint.name, endpoint.id)
                 self.combo.setItemData(self.combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.combo.setCurrentIndex(self.combo.findData(chosen.id) if chosen else -1)
@@ -91,7 +92,12 @@ class EndpointPicker(QWidget):
             self.detail.setText("")
             return
         model = chosen.model or "server's default model"
-        self.detail.setText(f"{FLAVOUR_LABELS[chosen.flavour]} · {model} · {chosen.base_url}")
+        url = shown_url(chosen.base_url)
+        self.detail.setText(f"{FLAVOUR_LABELS[chosen.flavour]} · {model} · {url}")
+
+    def apply_demo_mode(self, on: bool) -> None:
+        """List the endpoints again, their URLs masked or not."""
+        self._refill()
 
     def _on_session_selection_changed(self, pane: str) -> None:
         if pane == self._pane:

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from workbench.core.endpoints import FLAVOUR_LABELS
+from workbench.ui.common.demo import shown_url
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -48,7 +49,7 @@ class EndpointListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return endpoint.name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{FLAVOUR_LABELS[endpoint.flavour]} · {endpoint.base_url}"
+            return f"{FLAVOUR_LABELS[endpoint.flavour]} · {shown_url(endpoint.base_url)}"
         if role == ENDPOINT_ID_ROLE:
             return endpoint.id
         return None

@@ -35,6 +35,7 @@ from workbench.core.endpoints import (
     with_proxy_password,
 )
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
 from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
@@ -108,6 +109,12 @@ class EndpointForm(QWidget):
         self._forget_key.setObjectName("forgetKeyButton")
         self._forget_key.setAccessibleName("Forget stored key")
         self._entra = EntraFields(self)
+        # Demo mode's stand-in for the hidden rows. A plain label: the redactor would take the
+        # auth label "Authorization: Bearer" for a header with its key.
+        self._summary = QLabel(self)
+        self._summary.setObjectName("connectionSummaryLabel")
+        self._summary.setAccessibleName(self.tr("Connection summary"))
+        self._summary.setWordWrap(True)
         self._build_connection_fields()
         self._layout_fields()
 
@@ -136,6 +143,7 @@ class EndpointForm(QWidget):
     def _layout_fields(self) -> None:
         main = self._main = QFormLayout()
         add_row(main, "&Name:", self._name)
+        main.addRow(QLabel(self.tr("Connection:"), self), self._summary)
         add_row(main, "&Base URL:", self._url)
         main.addRow("", self._final_url)
         main.addRow("", self._url_warning)
@@ -151,7 +159,7 @@ class EndpointForm(QWidget):
         self._entra.add_rows(main)
         # Alt+letter goes to a section, not to each of its fields: 26 letters minus the menu
         # bar's cannot cover every field of this pane without two controls sharing one.
-        advanced = QGroupBox("C&onnection", self)
+        advanced = self._advanced = QGroupBox("C&onnection", self)
         advanced.setObjectName("connectionGroup")
         adv = QFormLayout(advanced)
         add_row(adv, "api-version:", self._api_version)
@@ -339,15 +347,52 @@ class EndpointForm(QWidget):
 
     # --- helpers ----------------------------------------------------------------------------
 
-    def _show_auth_rows(self) -> None:
+    def apply_demo_mode(self, on: bool) -> None:
+        """Hide the connection details behind a masked summary (on), or show them again."""
+        self._update_url_preview()
+
+    def _show_rows(self) -> None:
         # With Entra ID there is no key to type or store: its two rows take the key's place.
+        # Demo mode hides every row that says where and how to connect (issue 17).
+        demo = is_demo()
         entra = self.auth_scheme() is AuthScheme.ENTRA
-        self._main.setRowVisible(self._key, not entra)
-        self._main.setRowVisible(self._key_row, not entra)
-        self._entra.show_rows(self._main, entra)
+        for row, visible in (
+            (self._url, True),
+            (self._final_url, True),
+            (self._url_warning, True),
+            (self._auth, True),
+            (self._key, not entra),
+            (self._key_row, not entra),
+        ):
+            self._main.setRowVisible(row, visible and not demo)
+        self._entra.show_rows(self._main, entra and not demo)
+        self._main.setRowVisible(self._summary, demo)
+        mark_hidden(self._advanced, demo)
+        for widget in self._connection_widgets():
+            widget.setProperty(HIDDEN_PROPERTY, demo)
+        if demo:
+            url = shown_url(self._url.text().strip()) or "—"
+            auth = AUTH_LABELS[self.auth_scheme()]
+            summary = self.tr("Hidden in demo mode: %1 · %2").replace("%1", url)
+            self._summary.setText(summary.replace("%2", auth))
+
+    def _connection_widgets(self) -> list[QWidget]:
+        """What demo mode hides besides the Connection box: URL, key and auth rows, labels too."""
+        fields: list[QWidget] = [
+            self._url,
+            self._final_url,
+            self._url_warning,
+            self._auth,
+            self._key,
+            self._key_hint,
+            self._forget_key,
+            *self._entra.edits,
+        ]
+        labels = [self._main.labelForField(w) for w in fields]
+        return [*fields, *(w for w in labels if w is not None)]
 
     def _update_url_preview(self) -> None:
-        self._show_auth_rows()
+        self._show_rows()
         text = self._url.text().strip()
         warning = ""
         try:
@@ -375,7 +420,7 @@ class EndpointForm(QWidget):
                     "unencrypted. Use https:// unless this is a trusted network."
                 )
         self._url_warning.setText(warning)
-        self._url_warning.setVisible(bool(warning))
+        self._url_warning.setVisible(bool(warning) and not is_demo())
 
     @staticmethod
     def _check_url(text: str) -> None:

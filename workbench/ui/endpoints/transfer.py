@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.endpoints import export_endpoints, import_endpoints
+from workbench.ui.common.demo import is_demo
 
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
@@ -55,7 +57,9 @@ def import_file(
 def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> None:
     """Write every endpoint (never a key; extra headers included) to this file."""
     path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
-    notices.info(
-        f"Exported endpoints to {path.name}",
-        "Keys are not exported. Extra headers are, as they are not secret.",
-    )
+    detail = "Keys are not exported. Extra headers are, as they are not secret."
+    if is_demo():  # the redactor masked them: say so, or the file looks broken later
+        detail += " " + QCoreApplication.translate(
+            "EndpointTransfer", "Demo mode is on: hosts are written as host.invalid."
+        )
+    notices.info(f"Exported endpoints to {path.name}", detail)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.core.runs.inspect import describe, describe_head, event_line
 from workbench.core.runs.timeline import group_timeline, timeline_of
+from workbench.ui.common.demo import shown
 from workbench.ui.common.l10n import format_count
 
 if TYPE_CHECKING:
@@ -73,11 +74,11 @@ class RunView(QObject):
             self._timeline.set_timeline(None)
             return
         if record.outcome == "running":
-            self._inspector.setPlainText(describe_head(record))
+            self._inspector.setPlainText(shown(describe_head(record)))
             self._append([event_line(e) for e in record.events])
             self._timer.start()
         else:
-            self._inspector.setPlainText(describe(record))
+            self._inspector.setPlainText(shown(describe(record)))
         self._timeline.set_timeline(timeline_of(record))
 
     def show_group(self, records: list[RunRecord]) -> None:
@@ -93,7 +94,7 @@ class RunView(QObject):
         for number, record in enumerate(records, start=1):
             title = self.tr("— request %1 of %2 —").replace("%1", format_count(number))
             parts.append(title.replace("%2", format_count(len(records))) + "\n" + describe(record))
-        self._inspector.setPlainText("\n".join(parts))
+        self._inspector.setPlainText(shown("\n".join(parts)))
         self._timeline.set_timeline(group_timeline(records))
 
     def stop(self) -> None:
@@ -101,8 +102,8 @@ class RunView(QObject):
         self._timer.stop()
 
     def _append(self, lines: list[str]) -> None:
-        if lines:
-            self._inspector.appendPlainText("\n".join(lines))
+        if lines:  # masked as the rest of the inspector is (demo mode: hosts too)
+            self._inspector.appendPlainText(shown("\n".join(lines)))
 
     def _on_timer_timeout(self) -> None:
         store, record = self._store(), self._record

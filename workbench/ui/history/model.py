@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from workbench.api.redact import register_host
 from workbench.core.runs.inspect import when
+from workbench.ui.common.demo import shown
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
@@ -30,7 +32,10 @@ class RunsModel(QAbstractTableModel):
         ]
 
     def set_runs(self, runs: list[RunRecord]) -> None:
-        """Show these runs."""
+        """Show these runs (their hosts masked in demo mode, configured or not: runs imported
+        from a file name hosts no endpoint here names)."""
+        for run in runs:
+            register_host(run.url)
         self.beginResetModel()
         self._runs = runs
         self.endResetModel()
@@ -75,7 +80,7 @@ class RunsModel(QAbstractTableModel):
         cells = [
             ("📌 " if run.pinned else "") + when(run.created),
             self._kind(run),
-            run.endpoint or run.url,
+            shown(run.endpoint or run.url),  # a run without an endpoint name shows its URL
             run.model,
             run.outcome,
             query if len(query) <= 120 else query[:119] + "…",

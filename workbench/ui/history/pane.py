@@ -31,6 +31,7 @@ from workbench.api.errors import InputError
 from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
+from workbench.ui.common.demo import hosts_masked, is_demo
 from workbench.ui.history.live import RunView
 from workbench.ui.history.model import RunsModel
 from workbench.ui.history.timeline import TimelineChart
@@ -376,6 +377,10 @@ class HistoryPane(QWidget):
         self.label_edit.setText(record.label if record is not None else "")
         self.note_edit.setText(record.note if record is not None else "")
 
+    def apply_demo_mode(self, on: bool) -> None:
+        """Inspect the selected run again, hosts masked or not."""
+        self._on_table_selection_changed()
+
     def _annotate(self, **changes: Any) -> None:
         store = self._store()
         for run in self._members(self.selected_runs()):
@@ -433,7 +438,7 @@ class HistoryPane(QWidget):
         if script is None:
             return 0
         script.title = path.stem
-        path.write_text(demo.dumps(script), encoding="utf-8")
+        path.write_text(demo.dumps(script, mask_hosts=is_demo()), encoding="utf-8")
         self.status.setText(self.tr("Demo script of %n turn(s) saved.", "", len(script.turns)))
         return len(script.turns)
 
@@ -462,10 +467,11 @@ class HistoryPane(QWidget):
             self.open_demo_script(Path(path))
 
     def code_for_selection(self) -> str:
-        """The selected run as code in the chosen format ('' when none is selected)."""
+        """The selected run as code in the chosen format ('' when none is selected; hosts
+        masked in demo mode)."""
         selected = self.selected_runs()
         members = self._members(selected[:1])
-        codes = [export_code(m, self.export_as.currentText()) for m in members]
+        codes = [hosts_masked(export_code(m, self.export_as.currentText())) for m in members]
         if len(codes) < 2:
             return "".join(codes)
         # A batched run is sent again request by request, as it went out.
@@ -486,9 +492,11 @@ class HistoryPane(QWidget):
             self.status.setText(self.tr("Code copied to the clipboard."))
 
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
-        """Write the selected runs to a portable file; returns how many."""
+        """Write the selected runs to a portable file (hosts always masked in demo mode);
+        returns how many."""
         records = self._members(self.selected_runs())
-        path.write_text(portable.dumps(records, mask_hosts=mask_hosts), encoding="utf-8")
+        text = portable.dumps(records, mask_hosts=mask_hosts or is_demo())
+        path.write_text(text, encoding="utf-8")
         self.status.setText(self.tr("%n run(s) exported.", "", len(records)))
         return len(records)
 
@@ -510,9 +518,13 @@ class HistoryPane(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export runs"), "runs.jsonl", self.tr("Run files (*.jsonl)")
         )
-        if path:
-            masked = QMessageBox.question(self, self.tr("Export runs"), self.tr("Mask host names?"))
-            self.export_selection(Path(path), mask_hosts=masked == QMessageBox.StandardButton.Yes)
+        if not path:
+            return
+        if is_demo():  # masked without asking: the answer would be on the projector
+            self.export_selection(Path(path), mask_hosts=True)
+            return
+        masked = QMessageBox.question(self, self.tr("Export runs"), self.tr("Mask host names?"))
+        self.export_selection(Path(path), mask_hosts=masked == QMessageBox.StandardButton.Yes)
 
     def _on_import_file_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
