@@ -2,7 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>ChatHistory</name>
+    <message>
+        <source>Chat history not saved</source>
+        <translation>Cronologia della chat non salvata</translation>
+    </message>
+</context>
+<context>
     <name>ChatPane</name>
+    <message>
+        <source>Answering…</source>
+        <translation>Risposta in corso…</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
     <message>
         <source>▶ Replay: %1</source>
         <translation>▶ Riproduzione: %1</translation>
@@ -11,11 +26,390 @@
         <source>Replaying a recorded turn (no network)</source>
         <translation>Riproduzione di un turno registrato (senza rete)</translation>
     </message>
+    <message>
+        <source>No endpoint: add one in the Endpoints pane</source>
+        <translation>Nessun endpoint: aggiungine uno nel pannello Endpoint</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Answer copied.</source>
+        <translation>Risposta copiata.</translation>
+    </message>
     <message numerus="yes">
         <source>%n image(s) attached to the next message (Model page).</source>
         <translation>
             <numerusform>%n immagine allegata al prossimo messaggio (pagina Modello).</numerusform>
             <numerusform>%n immagini allegate al prossimo messaggio (pagina Modello).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cut off · %1</source>
+        <translation>Interrotta · %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChatSidePanel</name>
+    <message>
+        <source>RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only).</source>
+        <translation>Documenti RAG: stringhe o oggetti; `id` e `_excludes` vengono rispettati (solo Cohere).</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>v1 `parameter_definitions` or JSON-schema functions; converted for the endpoint&apos;s flavour.</source>
+        <translation>`parameter_definitions` v1 o funzioni JSON Schema; convertiti per il flavour dell&apos;endpoint.</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Strumenti</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>Impostazione</translation>
+    </message>
+    <message>
+        <source>Model and preamble / system message</source>
+        <translation>Modello e preambolo / messaggio di sistema</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parametri</translation>
+    </message>
+    <message>
+        <source>Generation parameters sent with each turn</source>
+        <translation>Parametri di generazione inviati a ogni turno</translation>
+    </message>
+    <message>
+        <source>RAG documents the answer is grounded on</source>
+        <translation>Documenti RAG su cui si basa la risposta</translation>
+    </message>
+    <message>
+        <source>Tools the model may call</source>
+        <translation>Strumenti che il modello può chiamare</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Reasoning, response format, tool choice and images</source>
+        <translation>Ragionamento, formato della risposta, scelta dello strumento e immagini</translation>
+    </message>
+    <message>
+        <source>Tool results</source>
+        <translation>Output strumenti</translation>
+    </message>
+    <message>
+        <source>Outputs for the model&apos;s tool calls</source>
+        <translation>Output per le chiamate agli strumenti del modello</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Traccia</translation>
+    </message>
+    <message>
+        <source>Each turn&apos;s steps: tool plan, calls, search, finish</source>
+        <translation>I passi di ogni turno: piano, chiamate agli strumenti, ricerca, conclusione</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fonti</translation>
+    </message>
+    <message>
+        <source>The documents the answer cites</source>
+        <translation>I documenti citati dalla risposta</translation>
+    </message>
+    <message>
+        <source>Search queries</source>
+        <translation>Query di ricerca</translation>
+    </message>
+    <message>
+        <source>Search queries the model generated</source>
+        <translation>Query di ricerca generate dal modello</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <source>The conversation the next request carries; edit, import</source>
+        <translation>La conversazione inviata con la prossima richiesta; modifica, importazione</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Richiesta</translation>
+    </message>
+    <message>
+        <source>The exact body and URL the next Send posts</source>
+        <translation>Il corpo e l&apos;URL esatti che il prossimo Invia pubblica</translation>
+    </message>
+    <message>
+        <source>Chat settings and details</source>
+        <translation>Impostazioni e dettagli della chat</translation>
+    </message>
+    <message>
+        <source>Chat sections</source>
+        <translation>Sezioni della chat</translation>
+    </message>
+    <message>
+        <source>Chat section page</source>
+        <translation>Pagina della sezione della chat</translation>
+    </message>
+    <message>
+        <source>This flavour has no RAG documents.</source>
+        <translation>Questo flavour non ha documenti RAG.</translation>
+    </message>
+    <message>
+        <source>server&apos;s default</source>
+        <translation>predefinito del server</translation>
+    </message>
+</context>
+<context>
+    <name>ChatTurns</name>
+    <message>
+        <source>System message: %1</source>
+        <translation>Messaggio di sistema: %1</translation>
+    </message>
+    <message>
+        <source>imported: no reply in the history</source>
+        <translation>importato: nessuna risposta nella cronologia</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>sconosciuto</translation>
+    </message>
+    <message>
+        <source>finish: %1</source>
+        <translation>fine: %1</translation>
+    </message>
+    <message>
+        <source>first token %1</source>
+        <translation>primo token %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/s</translation>
+    </message>
+    <message>
+        <source>tokens in %1 / out %2</source>
+        <translation>token in ingresso %1 / in uscita %2</translation>
+    </message>
+    <message>
+        <source>billed %1</source>
+        <translation>fatturati %1</translation>
+    </message>
+    <message>
+        <source>thought ≈%1 tokens</source>
+        <translation>ragionamento ≈%1 token</translation>
+    </message>
+    <message>
+        <source>thought ≈%1 tokens in %2</source>
+        <translation>ragionamento ≈%1 token in %2</translation>
+    </message>
+    <message>
+        <source>JSON ✓ follows the schema</source>
+        <translation>JSON ✓ conforme allo schema</translation>
+    </message>
+    <message>
+        <source>JSON ✓ valid</source>
+        <translation>JSON ✓ valido</translation>
+    </message>
+</context>
+<context>
+    <name>CompareModel</name>
+    <message>
+        <source>only A</source>
+        <translation>solo A</translation>
+    </message>
+    <message>
+        <source>only B</source>
+        <translation>solo B</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indice</translation>
+    </message>
+    <message>
+        <source>Rank A</source>
+        <translation>Posizione A</translation>
+    </message>
+    <message>
+        <source>Score A</source>
+        <translation>Punteggio A</translation>
+    </message>
+    <message>
+        <source>Rank B</source>
+        <translation>Posizione B</translation>
+    </message>
+    <message>
+        <source>Score B</source>
+        <translation>Punteggio B</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Spostamento</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Editing notice</source>
+        <translation>Avviso di modifica</translation>
+    </message>
+    <message>
+        <source>Cancel e&amp;dit</source>
+        <translation>Annulla mo&amp;difica</translation>
+    </message>
+    <message>
+        <source>Cancel edit</source>
+        <translation>Annulla modifica</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Messaggio:</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+    <message>
+        <source>Type a message; Ctrl+Return sends, Esc stops.</source>
+        <translation>Scrivi un messaggio; Ctrl+Invio invia, Esc ferma.</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>Invi&amp;a</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Invia</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Return)</source>
+        <translation>Invia (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>F&amp;erma</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>Stop the answer and keep what arrived (Esc)</source>
+        <translation>Ferma la risposta e conserva ciò che è arrivato (Esc)</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate</source>
+        <translation>&amp;Rigenera</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Rigenera</translation>
+    </message>
+    <message>
+        <source>&amp;Copy answer</source>
+        <translation>&amp;Copia risposta</translation>
+    </message>
+    <message>
+        <source>Copy last answer</source>
+        <translation>Copia l&apos;ultima risposta</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>Svuo&amp;ta</translation>
+    </message>
+    <message>
+        <source>Clear conversation</source>
+        <translation>Svuota la conversazione</translation>
+    </message>
+    <message>
+        <source>Answer in progress</source>
+        <translation>Risposta in corso</translation>
+    </message>
+    <message>
+        <source>Chat status</source>
+        <translation>Stato della chat</translation>
+    </message>
+    <message>
+        <source>Editing turn %1: Send replaces it and drops the turns after it.</source>
+        <translation>Modifica del turno %1: Invia lo sostituisce ed elimina i turni successivi.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationControl</name>
+    <message>
+        <source>Wait for the answer in flight, or stop it, to apply.</source>
+        <translation>Attendi la risposta in corso, o fermala, per applicare.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1</source>
+        <translation>Non applicata: %1</translation>
+    </message>
+    <message>
+        <source>Edits dropped: showing the conversation as it is.</source>
+        <translation>Modifiche scartate: viene mostrata la conversazione così com&apos;è.</translation>
+    </message>
+    <message>
+        <source>Wait for the answer in flight, or stop it, to import.</source>
+        <translation>Attendi la risposta in corso, o fermala, per importare.</translation>
+    </message>
+    <message>
+        <source>Not imported: %1: %2</source>
+        <translation>Non importata: %1: %2</translation>
+    </message>
+    <message>
+        <source>Not exported: %1</source>
+        <translation>Non esportata: %1</translation>
+    </message>
+    <message>
+        <source>Not exported: %1: %2</source>
+        <translation>Non esportata: %1: %2</translation>
+    </message>
+    <message>
+        <source>Exported to %1 (%2).</source>
+        <translation>Esportata in %1 (%2).</translation>
+    </message>
+    <message>
+        <source>no endpoint: add one in the Endpoints pane</source>
+        <translation>nessun endpoint: aggiungine uno nel pannello Endpoint</translation>
+    </message>
+    <message>
+        <source>The message box is empty: Send needs a message.</source>
+        <translation>La casella del messaggio è vuota: Invia richiede un messaggio.</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationTexts</name>
+    <message numerus="yes">
+        <source>Applied: %n message(s) in the conversation.</source>
+        <translation>
+            <numerusform>Applicata: %n messaggio nella conversazione.</numerusform>
+            <numerusform>Applicata: %n messaggi nella conversazione.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n message(s) and its system message as the preamble from %1 (%2).</source>
+        <translation>
+            <numerusform>Importato %n messaggio, e il suo messaggio di sistema come preambolo, da %1 (%2).</numerusform>
+            <numerusform>Importati %n messaggi, e il loro messaggio di sistema come preambolo, da %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n message(s) from %1 (%2).</source>
+        <translation>
+            <numerusform>Importato %n messaggio da %1 (%2).</numerusform>
+            <numerusform>Importati %n messaggi da %1 (%2).</numerusform>
         </translation>
     </message>
 </context>
@@ -71,6 +465,111 @@
     </message>
 </context>
 <context>
+    <name>DocumentsEditor</name>
+    <message>
+        <source>Text, one document per line (*.txt)</source>
+        <translation>Testo, un documento per riga (*.txt)</translation>
+    </message>
+    <message>
+        <source>Text, one document per paragraph (*.txt)</source>
+        <translation>Testo, un documento per paragrafo (*.txt)</translation>
+    </message>
+    <message>
+        <source>Any file, format from its name (*)</source>
+        <translation>Qualsiasi file, formato dedotto dal nome (*)</translation>
+    </message>
+    <message>
+        <source>Type a JSON list of documents — strings, or objects such as {&quot;title&quot;: …, &quot;text&quot;: …} — or use Import… (Ctrl+O) or Paste documents.</source>
+        <translation>Scrivi un elenco JSON di documenti — stringhe, o oggetti come {&quot;title&quot;: …, &quot;text&quot;: …} — oppure usa Importa… (Ctrl+O) o Incolla documenti.</translation>
+    </message>
+    <message>
+        <source>Documents JSON</source>
+        <translation>JSON dei documenti</translation>
+    </message>
+    <message>
+        <source>Documents table</source>
+        <translation>Tabella dei documenti</translation>
+    </message>
+    <message>
+        <source>Documents view</source>
+        <translation>Vista dei documenti</translation>
+    </message>
+    <message>
+        <source>&amp;JSON</source>
+        <translation>&amp;JSON</translation>
+    </message>
+    <message>
+        <source>Tab&amp;le</source>
+        <translation>Tabe&amp;lla</translation>
+    </message>
+    <message>
+        <source>Add &amp;row</source>
+        <translation>Aggiungi &amp;riga</translation>
+    </message>
+    <message>
+        <source>Remove rows</source>
+        <translation>Rimuovi righe</translation>
+    </message>
+    <message>
+        <source>Add &amp;column…</source>
+        <translation>Aggiungi c&amp;olonna…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>Im&amp;porta…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste documents</source>
+        <translation>Incolla doc&amp;umenti</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;sporta…</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y as JSON</source>
+        <translation>Copia come JSO&amp;N</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln documento</numerusform>
+            <numerusform>%Ln documenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>Aggiungi colonna</translation>
+    </message>
+    <message>
+        <source>Key of the new column:</source>
+        <translation>Chiave della nuova colonna:</translation>
+    </message>
+    <message>
+        <source>That column exists or is blank</source>
+        <translation>La colonna esiste già o è vuota</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>Importa documenti</translation>
+    </message>
+    <message>
+        <source>Export documents</source>
+        <translation>Esporta documenti</translation>
+    </message>
+    <message>
+        <source>Could not use the file: %1</source>
+        <translation>Impossibile usare il file: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+</context>
+<context>
     <name>EndpointForm</name>
     <message>
         <source>Connection summary</source>
@@ -90,6 +589,73 @@
     <message>
         <source>Demo mode is on: hosts are written as host.invalid.</source>
         <translation>La modalità demo è attiva: gli host sono scritti come host.invalid.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Conversation (*.json);;All files (*)</source>
+        <translation>Conversazione (*.json);;Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Conversation history</source>
+        <translation>Cronologia della conversazione</translation>
+    </message>
+    <message>
+        <source>Co&amp;nversation history:</source>
+        <translation>Cronologia della conversa&amp;zione:</translation>
+    </message>
+    <message>
+        <source>What the next request carries: [{role, content, tool_calls?, tool_results?, tool_plan?}]. Paste v1 chat_history or v2 / OpenAI messages too; Apply replaces the conversation.</source>
+        <translation>Ciò che la prossima richiesta invia: [{role, content, tool_calls?, tool_results?, tool_plan?}]. Si possono incollare anche chat_history v1 o messages v2 / OpenAI; Applica sostituisce la conversazione.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>A&amp;pplica</translation>
+    </message>
+    <message>
+        <source>Apply history</source>
+        <translation>Applica la cronologia</translation>
+    </message>
+    <message>
+        <source>&amp;Undo edits</source>
+        <translation>Ripristi&amp;na</translation>
+    </message>
+    <message>
+        <source>Undo history edits</source>
+        <translation>Annulla le modifiche alla cronologia</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>Imp&amp;orta…</translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation>Importa la cronologia</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;sporta…</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>Esporta la cronologia</translation>
+    </message>
+    <message>
+        <source>History status</source>
+        <translation>Stato della cronologia</translation>
+    </message>
+    <message>
+        <source>The conversation changed; your edits are kept. Apply uses them, Undo edits shows it.</source>
+        <translation>La conversazione è cambiata; le tue modifiche sono conservate. Applica le usa, Ripristina mostra la conversazione.</translation>
+    </message>
+    <message>
+        <source>Import conversation</source>
+        <translation>Importa conversazione</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Esporta conversazione</translation>
     </message>
 </context>
 <context>
@@ -390,6 +956,10 @@
         <translation>Immagini allegate</translation>
     </message>
     <message>
+        <source>%1 bytes</source>
+        <translation>%1 byte</translation>
+    </message>
+    <message>
         <source>pasted image</source>
         <translation>immagine incollata</translation>
     </message>
@@ -676,9 +1246,12 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>The schema must be a JSON object</source>
         <translation>Lo schema deve essere un oggetto JSON</translation>
     </message>
-    <message>
-        <source>%1 image(s) · ≈ %2 tokens · %3 KB (estimate)</source>
-        <translation>%1 immagini · ≈ %2 token · %3 KB (stima)</translation>
+    <message numerus="yes">
+        <source>%n image(s) · ≈ %1 tokens · %2 KB (estimate)</source>
+        <translation>
+            <numerusform>%n immagine · ≈ %1 token · %2 KB (stima)</numerusform>
+            <numerusform>%n immagini · ≈ %1 token · %2 KB (stima)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Attach images</source>
@@ -706,6 +1279,542 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>&amp;History</source>
         <translation>Cronolo&amp;gia</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsPanel</name>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Randomness of sampling.</source>
+        <translation>Casualità del campionamento.</translation>
+    </message>
+    <message>
+        <source>Top p</source>
+        <translation>Top p</translation>
+    </message>
+    <message>
+        <source>Nucleus sampling.</source>
+        <translation>Campionamento nucleus.</translation>
+    </message>
+    <message>
+        <source>Top k</source>
+        <translation>Top k</translation>
+    </message>
+    <message>
+        <source>0 disables top-k.</source>
+        <translation>0 disattiva top-k.</translation>
+    </message>
+    <message>
+        <source>Frequency penalty</source>
+        <translation>Penalità di frequenza</translation>
+    </message>
+    <message>
+        <source>Presence penalty</source>
+        <translation>Penalità di presenza</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>casuale</translation>
+    </message>
+    <message>
+        <source>Same seed, same answer.</source>
+        <translation>Stesso seed, stessa risposta.</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>Token massimi</translation>
+    </message>
+    <message>
+        <source>model&apos;s limit</source>
+        <translation>limite del modello</translation>
+    </message>
+    <message>
+        <source>Stop sequences</source>
+        <translation>Sequenze di arresto</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <source>One per line.</source>
+        <translation>Una per riga.</translation>
+    </message>
+    <message>
+        <source>Prompt truncation</source>
+        <translation>Troncamento del prompt</translation>
+    </message>
+    <message>
+        <source>Citation mode</source>
+        <translation>Modalità delle citazioni</translation>
+    </message>
+    <message>
+        <source>server&apos;s</source>
+        <translation>del server</translation>
+    </message>
+    <message>
+        <source>v1 citation_quality, v2 citation_options.mode; older servers want lowercase.</source>
+        <translation>citation_quality in v1, citation_options.mode in v2; i server più vecchi vogliono le minuscole.</translation>
+    </message>
+    <message>
+        <source>Safety mode</source>
+        <translation>Modalità di sicurezza</translation>
+    </message>
+    <message>
+        <source>v1 knows NONE, v2 knows OFF.</source>
+        <translation>v1 conosce NONE, v2 conosce OFF.</translation>
+    </message>
+    <message>
+        <source>at most %1 lines</source>
+        <translation>al massimo %1 righe</translation>
+    </message>
+    <message>
+        <source>one of %1 (other values are sent verbatim)</source>
+        <translation>uno tra %1 (gli altri valori sono inviati così come sono)</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>un numero intero</translation>
+    </message>
+    <message>
+        <source>a whole number ≥ %1</source>
+        <translation>un numero intero ≥ %1</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>da %1 a %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 given, allowed %3</source>
+        <translation>%1: %2 indicate, ammesse %3</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un numero</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not %3; allowed %4</source>
+        <translation>%1: %2 non è %3; ammesso %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 is out of range; allowed %3</source>
+        <translation>%1: %2 è fuori intervallo; ammesso %3</translation>
+    </message>
+    <message>
+        <source>Allowed: %1.</source>
+        <translation>Ammesso: %1.</translation>
+    </message>
+    <message>
+        <source>Generation parameters</source>
+        <translation>Parametri di generazione</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>unset (default %1)</source>
+        <translation>non impostato (predefinito %1)</translation>
+    </message>
+    <message>
+        <source>%1; one per line</source>
+        <translation>%1; una per riga</translation>
+    </message>
+    <message>
+        <source>Search queries only (v1, deprecated)</source>
+        <translation>Solo query di ricerca (v1, deprecato)</translation>
+    </message>
+    <message>
+        <source>Search queries only</source>
+        <translation>Solo query di ricerca</translation>
+    </message>
+    <message>
+        <source>Ask only for the search queries the model would run (Cohere v1 only; deprecated, v2 has no such option).</source>
+        <translation>Chiede solo le query di ricerca che il modello eseguirebbe (solo Cohere v1; deprecato, v2 non ha questa opzione).</translation>
+    </message>
+    <message>
+        <source>Parameter error</source>
+        <translation>Errore nei parametri</translation>
+    </message>
+</context>
+<context>
+    <name>PreamblePage</name>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>M&amp;odel:</source>
+        <translation>M&amp;odello:</translation>
+    </message>
+    <message>
+        <source>Preamble / system message</source>
+        <translation>Preambolo / messaggio di sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Preamble / system message:</source>
+        <translation>&amp;Preambolo / messaggio di sistema:</translation>
+    </message>
+</context>
+<context>
+    <name>QueriesPage</name>
+    <message>
+        <source>Generated search queries</source>
+        <translation>Query di ricerca generate</translation>
+    </message>
+    <message>
+        <source>Generated search &amp;queries:</source>
+        <translation>&amp;Query di ricerca generate:</translation>
+    </message>
+    <message>
+        <source>Try in reran&amp;k</source>
+        <translation>Prova nel reran&amp;k</translation>
+    </message>
+    <message>
+        <source>Try query in rerank playground</source>
+        <translation>Prova la query nell&apos;area di prova del rerank</translation>
+    </message>
+</context>
+<context>
+    <name>RequestBodyBox</name>
+    <message>
+        <source>Request body</source>
+        <translation>Corpo della richiesta</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y body</source>
+        <translation>Copia c&amp;orpo</translation>
+    </message>
+    <message>
+        <source>Copy request body</source>
+        <translation>Copia il corpo della richiesta</translation>
+    </message>
+    <message>
+        <source>Request &amp;body</source>
+        <translation>Corpo della ric&amp;hiesta</translation>
+    </message>
+</context>
+<context>
+    <name>RequestPage</name>
+    <message>
+        <source>Request URL</source>
+        <translation>URL della richiesta</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Request body</source>
+        <translation>Corpo della richiesta</translation>
+    </message>
+    <message>
+        <source>Request &amp;body (the message box is the new message):</source>
+        <translation>Corpo della ric&amp;hiesta (la casella del messaggio è il nuovo messaggio):</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y body</source>
+        <translation>Copia c&amp;orpo</translation>
+    </message>
+    <message>
+        <source>Copy request body</source>
+        <translation>Copia il corpo della richiesta</translation>
+    </message>
+    <message>
+        <source>Request problem</source>
+        <translation>Problema della richiesta</translation>
+    </message>
+    <message>
+        <source>Send would be refused: %1</source>
+        <translation>Invia verrebbe rifiutato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RerankComparison</name>
+    <message>
+        <source>— no comparison —</source>
+        <translation>— nessun confronto —</translation>
+    </message>
+</context>
+<context>
+    <name>RerankForm</name>
+    <message>
+        <source>Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down</source>
+        <translation>Spunta le chiavi da classificare (Spazio); ordinale trascinando o con Alt+Su / Alt+Giù</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tutti</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>predefinito del server</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>modello</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>&amp;Modello</translation>
+    </message>
+    <message>
+        <source>This flavour has no return_documents: the workbench shows the documents it sent</source>
+        <translation>Questo flavour non ha return_documents: il workbench mostra i documenti che ha inviato</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obbligatorio</translation>
+    </message>
+    <message>
+        <source>server&apos;s default</source>
+        <translation>predefinito del server</translation>
+    </message>
+    <message>
+        <source>Server default %1</source>
+        <translation>Predefinito del server: %1</translation>
+    </message>
+    <message>
+        <source>No rank field is checked: the server ranks “text” only</source>
+        <translation>Nessun campo di classificazione spuntato: il server classifica solo “text”</translation>
+    </message>
+    <message numerus="yes">
+        <source>No “text” key: ranking on %1, the key with the most text. Check other keys to rank on them instead.</source>
+        <translation>
+            <numerusform>Nessuna chiave “text”: classificazione su %1, la chiave con più testo. Spunta altre chiavi per classificare su quelle.</numerusform>
+            <numerusform>Nessuna chiave “text”: classificazione su %1, le chiavi con più testo. Spunta altre chiavi per classificare su quelle.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RerankPane</name>
+    <message>
+        <source>Rerank</source>
+        <translation>Rerank</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>Confronta con</translation>
+    </message>
+    <message>
+        <source>Split into batches</source>
+        <translation>Dividi in lotti</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n  (Ctrl+Return)</source>
+        <translation>Eseg&amp;ui  (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>Run rerank</source>
+        <translation>Esegui il rerank</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Annulla (Esc)</translation>
+    </message>
+    <message>
+        <source>Cancel rerank</source>
+        <translation>Annulla il rerank</translation>
+    </message>
+    <message>
+        <source>Rerank running</source>
+        <translation>Rerank in corso</translation>
+    </message>
+    <message>
+        <source>Rerank status</source>
+        <translation>Stato del rerank</translation>
+    </message>
+    <message>
+        <source>Rerank error</source>
+        <translation>Errore del rerank</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;Query</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documenti</translation>
+    </message>
+    <message>
+        <source>Compare &amp;with</source>
+        <translation>Confronta co&amp;n</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>Classificazione in corso…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>No endpoint: add one in the Endpoints pane</source>
+        <translation>Nessun endpoint: aggiungine uno nel pannello Endpoint</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>This endpoint&apos;s flavour has no rerank route; pick a Cohere v1 or v2 endpoint</source>
+        <translation>Il flavour di questo endpoint non ha una route di rerank; scegli un endpoint Cohere v1 o v2</translation>
+    </message>
+    <message>
+        <source>Type a query</source>
+        <translation>Scrivi una query</translation>
+    </message>
+    <message>
+        <source>The comparison endpoint has no rerank route</source>
+        <translation>L&apos;endpoint di confronto non ha una route di rerank</translation>
+    </message>
+    <message>
+        <source>This flavour has no rerank route</source>
+        <translation>Questo flavour non ha una route di rerank</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documenti</translation>
+    </message>
+</context>
+<context>
+    <name>RerankResultsModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Indice</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Punteggio</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>punteggio %1</translation>
+    </message>
+</context>
+<context>
+    <name>RerankResultsView</name>
+    <message>
+        <source>Rerank output</source>
+        <translation>Risultati del rerank</translation>
+    </message>
+    <message>
+        <source>Res&amp;ults</source>
+        <translation>&amp;Risultati</translation>
+    </message>
+    <message>
+        <source>Com&amp;pare</source>
+        <translation>Confron&amp;to</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Risultati</translation>
+    </message>
+    <message>
+        <source>Selected document</source>
+        <translation>Documento selezionato</translation>
+    </message>
+    <message>
+        <source>Comparison summary</source>
+        <translation>Riepilogo del confronto</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Confronto</translation>
+    </message>
+    <message>
+        <source>Pick an endpoint under “Compare with” and run.</source>
+        <translation>Scegli un endpoint in “Confronta con” ed esegui.</translation>
+    </message>
+    <message>
+        <source>// rank %1 · index %2 · score %3</source>
+        <translation>// posizione %1 · indice %2 · punteggio %3</translation>
+    </message>
+</context>
+<context>
+    <name>RerankTexts</name>
+    <message>
+        <source>≈ %1 / %2 tokens (%3)</source>
+        <translation>≈ %1 / %2 token (%3)</translation>
+    </message>
+    <message>
+        <source>⚠ %1: too long for the query limit</source>
+        <translation>⚠ %1: troppo lunga per il limite della query</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is missing from %2 of %3 documents</source>
+        <translation>
+            <numerusform>“%1” manca in %2 documento su %3</numerusform>
+            <numerusform>“%1” manca in %2 documenti su %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>// span %1 · score %2 · characters %3 to %4</source>
+        <translation>// span %1 · punteggio %2 · caratteri da %3 a %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 result(s) in %2</source>
+        <translation>
+            <numerusform>%1 risultato in %2</numerusform>
+            <numerusform>%1 risultati in %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 search unit(s)</source>
+        <translation>
+            <numerusform>%1 search unit</numerusform>
+            <numerusform>%1 search unit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>A: %1  ·  B: %2  ·  overlap@%3: %4/%3  ·  Kendall&apos;s τ over %5 shared: %6</source>
+        <translation>A: %1  ·  B: %2  ·  overlap@%3: %4/%3  ·  τ di Kendall su %5 in comune: %6</translation>
+    </message>
+    <message>
+        <source>⚠ %1 documents: more than one request should carry here (at most %2 recommended; v1 also needs documents x max_chunks_per_doc below %3). Split into batches of %4 and merge the results</source>
+        <translation>⚠ %1 documenti: qui servirebbe più di una richiesta (al massimo %2 consigliati; v1 richiede anche documenti x max_chunks_per_doc sotto %3). Dividi in lotti da %4 e unisci i risultati</translation>
+    </message>
+    <message>
+        <source>// Add documents (type JSON, paste or import them) to see the request body.</source>
+        <translation>// Aggiungi documenti (scrivili in JSON, incollali o importali) per vedere il corpo della richiesta.</translation>
+    </message>
+    <message>
+        <source>// The documents are not valid JSON yet: see the message under the editor.</source>
+        <translation>// I documenti non sono ancora JSON valido: vedi il messaggio sotto l&apos;editor.</translation>
+    </message>
+    <message numerus="yes">
+        <source>// … and %1 more document(s) (Copy body copies them all)</source>
+        <translation>
+            <numerusform>// … e %1 altro documento (Copia corpo li copia tutti)</numerusform>
+            <numerusform>// … e altri %1 documenti (Copia corpo li copia tutti)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 failed (%2)</source>
+        <translation>%1 non riuscito (%2)</translation>
     </message>
 </context>
 <context>
@@ -777,6 +1886,62 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>SourcesView</name>
+    <message>
+        <source>Cited sources</source>
+        <translation>Fonti citate</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cited by %n span(s): %1</source>
+        <translation>
+            <numerusform>Citato da %n span: %1</numerusform>
+            <numerusform>Citato da %n span: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Not placed in the text&lt;/b&gt; (offsets did not match): %1</source>
+        <translation>&lt;b&gt;Non collocate nel testo&lt;/b&gt; (gli offset non corrispondevano): %1</translation>
+    </message>
+    <message>
+        <source>The server named no source for this span.</source>
+        <translation>Il server non ha indicato alcuna fonte per questo span.</translation>
+    </message>
+    <message>
+        <source>(not among the sent documents or tool outputs)</source>
+        <translation>(non tra i documenti inviati o gli output degli strumenti)</translation>
+    </message>
+</context>
+<context>
+    <name>SpanControls</name>
+    <message>
+        <source>all</source>
+        <translation>tutti</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>non inviato</translation>
+    </message>
+    <message>
+        <source>Lower is handled first under load; 0, the default, is highest</source>
+        <translation>Sotto carico viene gestito prima il valore più basso; 0, il predefinito, è il più alto</translation>
+    </message>
+    <message>
+        <source>relevant_spans threshold</source>
+        <translation>soglia di relevant_spans</translation>
+    </message>
+    <message>
+        <source>relevant_spans: Rerank 5 and newer models only (name one in Model)</source>
+        <translation>relevant_spans: solo Rerank 5 e modelli più recenti (indicane uno in Modello)</translation>
+    </message>
+</context>
+<context>
+    <name>SpanMarks</name>
+    <message>
+        <source>Relevant span, score %1</source>
+        <translation>Span rilevante, punteggio %1</translation>
+    </message>
+</context>
+<context>
     <name>TimelineChart</name>
     <message>
         <source>Timeline</source>
@@ -793,6 +1958,240 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>last</source>
         <translation>ultimo</translation>
+    </message>
+</context>
+<context>
+    <name>ToolResultsForm</name>
+    <message>
+        <source>Tool results</source>
+        <translation>Risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>Co&amp;ntinue with results</source>
+        <translation>Co&amp;ntinua con i risultati</translation>
+    </message>
+    <message>
+        <source>Continue with tool results</source>
+        <translation>Continua con i risultati degli strumenti</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model asked for %n tool call(s): type or paste their outputs.</source>
+        <translation>
+            <numerusform>Il modello ha chiesto %n chiamata a uno strumento: scrivi o incolla il suo output.</numerusform>
+            <numerusform>Il modello ha chiesto %n chiamate agli strumenti: scrivi o incolla i loro output.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tool calls to answer.</source>
+        <translation>Nessuna chiamata agli strumenti a cui rispondere.</translation>
+    </message>
+</context>
+<context>
+    <name>TraceView</name>
+    <message>
+        <source>Tool and search trace</source>
+        <translation>Traccia di strumenti e ricerche</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Passo</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Dettaglio</translation>
+    </message>
+    <message>
+        <source>Turn %1</source>
+        <translation>Turno %1</translation>
+    </message>
+    <message>
+        <source>Tool result → %1</source>
+        <translation>Risultato dello strumento → %1</translation>
+    </message>
+    <message>
+        <source>output %1</source>
+        <translation>output %1</translation>
+    </message>
+    <message>
+        <source>Tool plan</source>
+        <translation>Piano degli strumenti</translation>
+    </message>
+    <message>
+        <source>(thinking) %1</source>
+        <translation>(ragionamento) %1</translation>
+    </message>
+    <message>
+        <source>Tool call %1</source>
+        <translation>Chiamata allo strumento %1</translation>
+    </message>
+    <message>
+        <source>Tool call %1 (streaming)</source>
+        <translation>Chiamata allo strumento %1 (in streaming)</translation>
+    </message>
+    <message>
+        <source>Search query</source>
+        <translation>Query di ricerca</translation>
+    </message>
+    <message>
+        <source>no source id</source>
+        <translation>nessun id di fonte</translation>
+    </message>
+    <message>
+        <source>Citation «%1»</source>
+        <translation>Citazione «%1»</translation>
+    </message>
+    <message>
+        <source>Cut off</source>
+        <translation>Interrotta</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Conclusa</translation>
+    </message>
+    <message>
+        <source>system message</source>
+        <translation>messaggio di sistema</translation>
+    </message>
+    <message>
+        <source>tool results</source>
+        <translation>risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>assistant</source>
+        <translation>assistente</translation>
+    </message>
+</context>
+<context>
+    <name>Transcript</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversazione</translation>
+    </message>
+    <message>
+        <source>no document id</source>
+        <translation>nessun id di documento</translation>
+    </message>
+    <message>
+        <source>Cited: %1</source>
+        <translation>Citato: %1</translation>
+    </message>
+    <message>
+        <source>Stopped by you</source>
+        <translation>Fermata da te</translation>
+    </message>
+    <message>
+        <source>the stream ended without its final event</source>
+        <translation>lo stream è terminato senza il suo evento finale</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistente</translation>
+    </message>
+    <message>
+        <source>[image %1]</source>
+        <translation>[immagine %1]</translation>
+    </message>
+    <message>
+        <source>Search queries: %1</source>
+        <translation>Query di ricerca: %1</translation>
+    </message>
+    <message>
+        <source>Cut off: %1</source>
+        <translation>Interrotta: %1</translation>
+    </message>
+    <message>
+        <source>[edit and resend]</source>
+        <translation>[modifica e reinvia]</translation>
+    </message>
+    <message>
+        <source>[copy]</source>
+        <translation>[copia]</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptTexts</name>
+    <message numerus="yes">
+        <source>↩ sent %n tool result(s)</source>
+        <translation>
+            <numerusform>↩ inviato %n risultato di strumento</numerusform>
+            <numerusform>↩ inviati %n risultati di strumenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Thinking (%n words)</source>
+        <translation>
+            <numerusform>Ragionamento (%n parola)</numerusform>
+            <numerusform>Ragionamento (%n parole)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TurnTexts</name>
+    <message numerus="yes">
+        <source>JSON ✗ %1 (+%n more)</source>
+        <translation>
+            <numerusform>JSON ✗ %1 (+%n altro)</numerusform>
+            <numerusform>JSON ✗ %1 (+%n altri)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON ✗ %1</source>
+        <translation>JSON ✗ %1</translation>
+    </message>
+</context>
+<context>
+    <name>_CallEditor</name>
+    <message>
+        <source>Outputs of %1 (JSON)</source>
+        <translation>Output di %1 (JSON)</translation>
+    </message>
+    <message>
+        <source>Result of %1</source>
+        <translation>Risultato di %1</translation>
+    </message>
+    <message>
+        <source>Outputs of %1 as</source>
+        <translation>Output di %1 come</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campi</translation>
+    </message>
+    <message>
+        <source>Output fields of %1</source>
+        <translation>Campi di output di %1</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valore</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Aggiungi campo</translation>
+    </message>
+    <message>
+        <source>Add an output field to %1</source>
+        <translation>Aggiungi un campo di output a %1</translation>
+    </message>
+    <message>
+        <source>tool result %1 (%2)</source>
+        <translation>risultato dello strumento %1 (%2)</translation>
+    </message>
+    <message>
+        <source>outputs must be an object or a list of objects</source>
+        <translation>gli output devono essere un oggetto o un elenco di oggetti</translation>
+    </message>
+    <message>
+        <source>type at least one output field</source>
+        <translation>scrivi almeno un campo di output</translation>
     </message>
 </context>
 </TS>

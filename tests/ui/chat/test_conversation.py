@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.conftest import CHAT_MODEL, new_chat_pane, pane_client, run_async, select_flavour
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.flavours import codec_for
 from workbench.api.models import Flavour
@@ -75,7 +76,12 @@ def test_imported_v1_history_is_sent_with_the_next_message(
     path.write_text(json.dumps(V1_HISTORY), encoding="utf-8")
     assert pane.import_history(path)
     assert pane.setup.preamble.toPlainText() == "You are a terse weather bot."
-    assert "Imported 4 message(s)" in pane.history.status.text()
+    imported = tr(
+        "ConversationTexts",
+        "Imported %n message(s) and its system message as the preamble from %1 (%2).",
+        n=4,
+    )
+    assert before(imported) in pane.history.status.text()
     assert "18 °C in Lyon." in pane.transcript.toPlainText()
     shown = json.loads(pane.history.editor.text())
     assert [m["role"] for m in shown] == ["user", "assistant", "tool", "assistant"]
@@ -226,5 +232,5 @@ def test_request_section_says_why_send_would_be_refused(pane: ChatPane, services
     pane.tools.editor.set_text("[{")
     pane.composer.message.setPlainText("hi")
     assert pane.refresh_request() is None
-    assert "Send would be refused" in pane.request.problem.text()
+    assert before(tr("RequestPage", "Send would be refused: %1")) in pane.request.problem.text()
     assert not pane.request.copy.isEnabled()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox
 
 from tests.imaging import png
 from tests.ui.conftest import new_chat_pane, select_flavour
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.events import TextDelta, ThinkingDelta
 from workbench.api.models import Flavour
@@ -54,12 +55,13 @@ def test_reasoning_turn_shows_a_folded_thinking_block(
     reply = _ask(pane, services, qtbot, "Why is the sky blue?")
     assert reply.thinking.startswith("The question is: Why is the sky blue")
     shown = pane.transcript.toPlainText()
-    assert "▸ Thinking (" in shown
+    thinking = before(tr("TranscriptTexts", "Thinking (%n words)", n=2), "2")
+    assert f"▸ {thinking}" in shown
     assert reply.thinking not in shown
-    assert "thought ≈" in pane.composer.status.text()
+    assert before(tr("ChatTurns", "thought ≈%1 tokens")) in pane.composer.status.text()
     pane.transcript.toggle_thinking(0)
     shown = pane.transcript.toPlainText()
-    assert "▾ Thinking (" in shown
+    assert f"▾ {thinking}" in shown
     assert reply.thinking in shown
     assert shown.index(reply.thinking) < shown.index(reply.text)
 
@@ -95,8 +97,10 @@ def test_tool_plan_that_arrived_as_thinking_shows_in_the_trace(
     reply = _ask(pane, services, qtbot, "Weather in Lisbon?")
     assert reply.tool_calls
     assert not reply.tool_plan
-    plan = trace_of(0, pane.session().turns[0]).tool_plan
-    assert plan.startswith("(thinking) ")
+    assert "get_weather" in trace_of(0, pane.session().turns[0]).thinking_plan
+    steps = pane.trace.steps(0)
+    plan = pane.trace.detail(0, steps.index(tr("TraceView", "Tool plan")))
+    assert plan.startswith(before(tr("TraceView", "(thinking) %1")))
     assert "get_weather" in plan
 
 
@@ -108,7 +112,7 @@ def test_json_schema_answer_is_checked_on_the_turn(
     options.format_kind.setCurrentIndex(options.format_kind.findData("json_schema"))
     assert options.schema.isEnabled()
     reply = _ask(pane, services, qtbot, "A film as JSON")
-    assert "JSON ✓ follows the schema" in reply.status
+    assert tr("ChatTurns", "JSON ✓ follows the schema") in reply.status
     assert "JSON ✓" in pane.transcript.toPlainText()
     pane.documents.editor.set_text('["Paris is in France."]')
     pane.send("Again, with documents")
@@ -128,9 +132,10 @@ def test_image_question_with_thumbnails_and_estimate(
     assert options.strip.add_file(picture)
     assert options.strip.count() == 1
     assert not options.strip.item(0).icon().isNull()
-    assert options.estimate.text().startswith("1 image(s) · ≈ 512 tokens")
+    estimate = tr("ModelOptions", "%n image(s) · ≈ %1 tokens · %2 KB (estimate)", 512, n=1)
+    assert options.estimate.text().startswith(before(estimate, " · %2"))
     options.detail.setCurrentIndex(options.detail.findData("low"))
-    assert "≈ 256 tokens" in options.estimate.text()
+    assert "≈ 256 " in options.estimate.text()
     reply = _ask(pane, services, qtbot, "What is this?")
     assert "PNG 40x30" in reply.text
     assert "detail low" in reply.text
@@ -195,7 +200,8 @@ def test_images_pasted_or_dropped_into_the_message_box(
     qtbot.keyClick(message, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert pane.model_options.strip.count() == 1
     assert message.toPlainText() == ""
-    assert "1 image(s) attached" in pane.composer.status.text()
+    attached = tr("ChatPane", "%n image(s) attached to the next message (Model page).", n=1)
+    assert attached in pane.composer.status.text()
     picture = tmp_path / "chart.png"
     picture.write_bytes(png(5, 5))
     data = QMimeData()

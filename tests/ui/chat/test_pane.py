@@ -15,6 +15,7 @@ from tests.ui.conftest import (
     select_flavour,
     use_endpoint,
 )
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, GenerationParams
 from workbench.core.endpoints import EndpointConfig
@@ -78,12 +79,12 @@ def test_streamed_text_equals_non_streamed_text(
     whole = run_async(qtbot, client.chat(request))
     assert reply.text == whole.text
     status = pane.composer.status.text()
-    assert "finish:" in status
-    assert "first token" in status
-    assert "tokens/s" in status
+    assert before(tr("ChatTurns", "finish: %1")) in status
+    assert before(tr("ChatTurns", "first token %1")) in status
+    assert tr("ChatTurns", "%1 tokens/s").removeprefix("%1") in status
     assert reply.usage is not None  # every flavour streams usage (OpenAI: asked for it)
     assert "USD" in status  # the fixture endpoints carry prices
-    assert "tokens in" in status
+    assert before(tr("ChatTurns", "tokens in %1 / out %2")) in status
 
 
 @pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2])
@@ -105,7 +106,7 @@ def test_citations_highlight_exactly_the_cited_unicode_text(
     assert shown == {i: c.text for i, c in enumerate(reply.citations)}
     sources = pane.sources.toPlainText()
     assert "cafe" in sources
-    assert "Cited by" in sources
+    assert before(tr("SourcesView", "Cited by %n span(s): %1", n=1), "1") in sources
     pane.tabs.show_section(pane.setup)
     pane.transcript.citation_activated.emit(0, (0,))
     assert reply.citations[0].text in pane.sources.toPlainText()
@@ -120,7 +121,7 @@ def test_tool_round_trip_across_two_turns(
     pane.tools.editor.set_text(TOOLS)
     first = _ask(pane, services, qtbot, "What is the weather in Paris?")
     assert [c.name for c in first.tool_calls] == ["get_weather"]
-    assert "Tool call get_weather" in pane.trace.steps(0)
+    assert tr("TraceView", "Tool call %1", "get_weather") in pane.trace.steps(0)
     form = pane.tool_results
     form.editor(0).set_fields({"forecast": "sunny", "celsius": "21"})
     continue_button = form.findChild(QPushButton, "chatContinue")
@@ -133,8 +134,9 @@ def test_tool_round_trip_across_two_turns(
     assert "sunny" in second.text
     assert second.cut_off is None
     steps = pane.trace.steps(1)
-    assert steps[0] == "Tool result → get_weather"
-    assert any(s.startswith("Citation «") for s in steps) or flavour is Flavour.OPENAI
+    assert steps[0] == tr("TraceView", "Tool result → %1", "get_weather")
+    citation = before(tr("TraceView", "Citation «%1»"))
+    assert any(s.startswith(citation) for s in steps) or flavour is Flavour.OPENAI
     assert len(pane.transcript.turns()) == 2
 
 
@@ -151,7 +153,8 @@ def test_stop_mid_stream_keeps_the_partial_answer(
     assert reply.cut_off == "Stopped by you"
     assert reply.text
     assert reply.text == pane.live_snapshot().text
-    assert "⚠ Cut off: Stopped by you" in pane.transcript.toPlainText()
+    stopped = tr("Transcript", "Cut off: %1", tr("Transcript", "Stopped by you"))
+    assert f"⚠ {stopped}" in pane.transcript.toPlainText()
     client = run_async(qtbot, pane_client(services))
     whole = run_async(
         qtbot,
@@ -171,8 +174,9 @@ def test_dropped_stream_shows_as_cut_off_with_the_reason(
     reply = _ask(pane, services, qtbot, "Tell me a long story about rerankers and chat models")
     assert reply.cut_off
     assert reply.text == pane.live_snapshot().text
-    assert f"⚠ Cut off: {reply.cut_off}" in pane.transcript.toPlainText()
-    assert pane.composer.status.text().startswith("Cut off")
+    cut = tr("Transcript", "Cut off: %1", reply.cut_off)
+    assert f"⚠ {cut}" in pane.transcript.toPlainText()
+    assert pane.composer.status.text().startswith(before(tr("ChatPane", "Cut off · %1")))
     assert [n for n in services.notices.history() if n.level == "error"]
 
 
@@ -182,7 +186,7 @@ def test_out_of_range_parameter_blocks_send_and_keeps_the_message(
     pane.params.set_text("temperature", "3")
     pane.send("hello")
     assert not pane.is_streaming()
-    assert "0 to 2" in pane.composer.status.text()
+    assert tr("ParamsPanel", "%1 to %2", 0, 2) in pane.composer.status.text()
     assert pane.composer.message.toPlainText() == "hello"
     assert pane.session().turns == []
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
@@ -17,21 +18,22 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
 OUT_OF_RANGE = [
-    ("temperature", "2.5", "0 to 2"),
-    ("temperature", "-0.1", "0 to 2"),
-    ("p", "0", "0.01 to 0.99"),
-    ("p", "1", "0.01 to 0.99"),
-    ("k", "501", "0 to 500"),
-    ("k", "-1", "0 to 500"),
-    ("k", "2.5", "0 to 500"),
-    ("frequency_penalty", "1.5", "0 to 1"),
-    ("presence_penalty", "-1", "0 to 1"),
-    ("max_tokens", "0", "≥ 1"),
-    ("seed", "abc", "whole number"),
-    ("seed", str(2**64), "to 9223372036854775807"),
-    ("temperature", "nan", "0 to 2"),
-    ("stop_sequences", "a\nb\nc\nd\ne\nf", "at most 5 lines"),
+    ("temperature", "2.5", ("%1 to %2", "0", "2")),
+    ("temperature", "-0.1", ("%1 to %2", "0", "2")),
+    ("p", "0", ("%1 to %2", "0.01", "0.99")),
+    ("p", "1", ("%1 to %2", "0.01", "0.99")),
+    ("k", "501", ("%1 to %2", "0", "500")),
+    ("k", "-1", ("%1 to %2", "0", "500")),
+    ("k", "2.5", ("%1 to %2", "0", "500")),
+    ("frequency_penalty", "1.5", ("%1 to %2", "0", "1")),
+    ("presence_penalty", "-1", ("%1 to %2", "0", "1")),
+    ("max_tokens", "0", ("a whole number ≥ %1", "1")),
+    ("seed", "abc", ("a whole number",)),
+    ("seed", str(2**64), ("%1 to %2", str(-(2**63)), str(2**63 - 1))),
+    ("temperature", "nan", ("%1 to %2", "0", "2")),
+    ("stop_sequences", "a\nb\nc\nd\ne\nf", ("at most %1 lines", "5")),
 ]
+"""(parameter, typed, the range named: its source text and values, shown in the run's language)."""
 
 
 @pytest.fixture
@@ -44,14 +46,15 @@ def panel(qtbot: QtBot) -> ParamsPanel:
 
 @pytest.mark.parametrize(("name", "typed", "range_text"), OUT_OF_RANGE)
 def test_out_of_range_value_is_refused_with_its_range(
-    panel: ParamsPanel, name: str, typed: str, range_text: str
+    panel: ParamsPanel, name: str, typed: str, range_text: tuple[str, ...]
 ) -> None:
+    allowed = tr("ParamsPanel", *range_text)
     panel.set_text(name, typed)
     with pytest.raises(InputError) as info:
         panel.params()
     assert info.value.where == f"parameters.{name}"
-    assert range_text in str(info.value)
-    assert range_text in panel.error_text()
+    assert allowed in str(info.value)
+    assert allowed in panel.error_text()
     # What the person typed stays in the field.
     field = panel.field(name)
     if isinstance(field, QPlainTextEdit):
@@ -90,7 +93,7 @@ def test_flavour_hides_what_it_lacks(panel: ParamsPanel) -> None:
     assert panel.params().prompt_truncation is None
     assert not panel.search_queries_only()
     panel.set_text("stop_sequences", "a\nb\nc\nd\ne")
-    with pytest.raises(InputError, match="at most 4 lines"):
+    with pytest.raises(InputError, match=tr("ParamsPanel", "at most %1 lines", 4)):
         panel.params()
     panel.set_flavour(Flavour.COHERE_V2)
     assert not panel.field("k").isHidden()

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
 from tests.ui.conftest import select_flavour
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.ui.main_window import MainWindow
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 """The offscreen platform says this whenever a top-level window is shown; it is not our bug."""
-TITLES = [
+SECTIONS = (
     "Setup",
     "Parameters",
     "Documents",
@@ -35,7 +36,12 @@ TITLES = [
     "Search queries",
     "History",
     "Request",
-]
+)
+
+
+def _titles() -> list[str]:
+    """The section titles in the run's language (asked in the test: the language is set then)."""
+    return [tr("ChatSidePanel", title) for title in SECTIONS]
 
 
 @pytest.fixture
@@ -65,7 +71,7 @@ def test_every_section_is_in_view_and_unelided(
     window.resize(width, 800)
     qtbot.waitUntil(lambda: window.width() == width, timeout=WAIT_MS)
     sections = _sections(window)
-    assert window.chat_pane.tabs.section_titles() == TITLES
+    assert window.chat_pane.tabs.section_titles() == _titles()
     assert sections.verticalScrollBar().maximum() == 0
     viewport = sections.viewport().rect()
     metrics = sections.fontMetrics()
@@ -89,7 +95,10 @@ def test_a_waiting_tool_call_does_not_widen_the_window(
     chat.tabs.show_section(chat.tool_results)
     hint = chat.tool_results.findChild(QLabel, "chatToolResultsHint")
     assert hint is not None
-    assert "tool call" in hint.text()
+    asked = tr(
+        "ToolResultsForm", "The model asked for %n tool call(s): type or paste their outputs.", n=1
+    )
+    assert hint.text() == asked
     # The form needs no more width than the parameters page, so the column does not grow.
     form_width = chat.tool_results.minimumSizeHint().width()
     assert form_width <= chat.params.minimumSizeHint().width()
@@ -107,7 +116,7 @@ def test_sections_and_pages_have_accessible_names(window: MainWindow) -> None:
         sections.item(row).data(Qt.ItemDataRole.AccessibleTextRole)
         for row in range(sections.count())
     ]
-    assert names == TITLES
+    assert names == _titles()
     for row in range(sections.count()):
         assert sections.item(row).toolTip()
         page = side.pages.widget(row)
@@ -158,7 +167,9 @@ def test_documents_section_is_off_and_skipped_for_openai(
     assert not side.is_section_enabled(chat.documents)
     assert not chat.documents.isEnabled()
     assert side.current_section() is chat.tools  # never left showing a page that is off
-    assert "no RAG documents" in _sections(window).item(2).toolTip()
+    assert _sections(window).item(2).toolTip() == tr(
+        "ChatSidePanel", "This flavour has no RAG documents."
+    )
     side.show_section(chat.params)
     _sections(window).setFocus()
     _press(side, qtbot, Qt.Key.Key_Tab)

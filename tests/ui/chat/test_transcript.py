@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QUrl
 
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Citation
 from workbench.core.citations import resolve_citations
@@ -124,7 +125,8 @@ def test_cut_off_answer_is_marked_with_the_reason(transcript: Transcript) -> Non
         TurnDisplay(index=0, user="u", text="Partial", cut_off="stream dropped at event 5")
     )
     assert "Partial" in transcript.toPlainText()
-    assert "⚠ Cut off: stream dropped at event 5" in transcript.toPlainText()
+    cut = tr("Transcript", "Cut off: %1", "stream dropped at event 5")
+    assert f"⚠ {cut}" in transcript.toPlainText()
 
 
 def test_stable_cut_ignores_blank_lines_inside_code_fences() -> None:
@@ -244,7 +246,7 @@ def test_a_turn_after_an_answer_ending_in_a_list_is_not_drawn_inside_the_list(
             outside.append(block.text())
         block = block.next()
     assert {"done", "next", "plain", "s"} <= set(outside)
-    assert "You  [edit and resend]" in outside
+    assert f"{tr('Transcript', 'You')}  {tr('Transcript', '[edit and resend]')}" in outside
 
 
 def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(

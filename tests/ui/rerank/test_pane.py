@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,13 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import endpoint_for, run_async, select_flavour, use_endpoint
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour, RerankHit, RerankRequest, RerankResponse
 from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
+from workbench.ui.common.l10n import format_ms, format_number
+from workbench.ui.rerank.editor import empty_hint
 from workbench.ui.rerank.form import wordiest_keys
-from workbench.ui.rerank.view import summary_line
+from workbench.ui.rerank.texts import RerankTexts, summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -39,6 +43,8 @@ if TYPE_CHECKING:
 # The offscreen platform plugin warns on every show(); it says nothing about our code.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
+RESULTS = "RerankTexts"
+"""The translation context of the pane's figures texts."""
 FRUIT = ["a recipe for banana bread", "apple pie with cinnamon apples", "changing a car tyre"]
 
 
@@ -90,8 +96,8 @@ def test_rerank_pane_ranks_string_documents_on_v2(pane, services, qtbot) -> None
     assert error_text(pane) == ""
     assert ranking(pane)[0] == 1
     assert len(ranking(pane)) == 3
-    assert status(pane).startswith("3 results in ")
-    assert "1 search unit" in status(pane)
+    assert status(pane).startswith(before(tr(RESULTS, "%1 result(s) in %2", 3, n=3), "%2"))
+    assert tr(RESULTS, "%1 search unit(s)", 1, n=1) in status(pane)
     table = child(pane, QTableView, "rerankResultsTable")
     assert table.model().index(0, 1).data() == "1"
     detail = child(pane, QPlainTextEdit, "rerankResultDocument")
@@ -102,7 +108,10 @@ def test_status_estimates_the_cost_at_the_endpoints_search_price(pane, services,
     # The fixture endpoints charge 2.0 per 1,000 search units; the sandbox bills one unit.
     fill(pane, "apple pie", FRUIT)
     run(pane, services, qtbot)
-    assert "1 search unit · ≈ 0.0020 USD" in status(pane)
+    assert (
+        f"{tr(RESULTS, '%1 search unit(s)', 1, n=1)} · ≈ {format_number(0.002, 4)} USD"
+        in status(pane)
+    )
     assert pane.results.summary() == status(pane)
 
 
@@ -113,18 +122,24 @@ def test_compare_status_prices_each_side_at_its_own_endpoint(pane, services, qtb
     pane.compare_with.setCurrentIndex(pane.compare_with.findData(v1.id))
     run(pane, services, qtbot)
     side_a, side_b = status(pane).split(" · B: ")
-    assert side_a.startswith("A: 3 results")
-    assert side_a.endswith("1 search unit · ≈ 0.0020 USD")
-    assert side_b.endswith("1 search unit")  # no price, no estimate
+    unit = tr(RESULTS, "%1 search unit(s)", 1, n=1)
+    assert side_a.startswith("A: " + before(tr(RESULTS, "%1 result(s) in %2", 3, n=3), " %2"))
+    assert side_a.endswith(f"{unit} · ≈ {format_number(0.002, 4)} USD")
+    assert side_b.endswith(unit)  # no price, no estimate
 
 
 def test_summary_line_names_a_cost_only_when_priced() -> None:
     response = RerankResponse(results=[], billed_units={"search_units": 3.0}, latency_ms=12)
-    assert summary_line(response) == "0 results in 12 ms · 3 search units"
+    line = (
+        tr(RESULTS, "%1 result(s) in %2", 0, format_ms(12), n=0)
+        + " · "
+        + tr(RESULTS, "%1 search unit(s)", 3, n=3)
+    )
+    assert summary_line(response) == line
     euro = price_table(Prices(per_thousand_search_units=1.0, currency="EUR"))
-    assert summary_line(response, euro) == "0 results in 12 ms · 3 search units · ≈ 0.0030 EUR"
+    assert summary_line(response, euro) == f"{line} · ≈ {format_number(0.003, 4)} EUR"
     chat_only = price_table(Prices(input_per_million=1.0))
-    assert summary_line(response, chat_only) == "0 results in 12 ms · 3 search units"
+    assert summary_line(response, chat_only) == line
 
 
 def test_rerank_pane_ranks_objects_on_v1_by_the_checked_fields(pane, services, qtbot) -> None:
@@ -176,12 +191,14 @@ def test_rank_fields_picker_counts_keys_and_warns_about_missing_ones(pane, qtbot
     assert pane.form.rank_fields() == ["text"]
     pane.form.set_rank_fields(["title", "text"])
     warning = child(pane, QLabel, "rerankFieldsWarning")
-    assert "“title” is missing from 2 of 3 documents" in warning.text()
+    assert (
+        tr(RESULTS, "“%1” is missing from %2 of %3 documents", "title", 2, 3, n=3) in warning.text()
+    )
 
 
 def test_empty_documents_editor_shows_a_hint_not_an_error_until_run(pane, services, qtbot) -> None:
     message = child(pane, QLabel, "jsonEditorMessage")
-    assert "Import…" in message.text()
+    assert message.text() == empty_hint()  # names Import… and Paste documents
     assert "empty" not in message.text()
     assert pane.editor.json.error_position() is None
     assert not child(pane, QLabel, "rerankError").isVisible()
@@ -205,7 +222,14 @@ def test_documents_without_text_rank_on_the_wordiest_key_and_say_so(pane, qtbot)
     assert pane.form.rank_fields() == ["body"]
     hint = child(pane, QLabel, "rerankFieldsWarning")
     assert not hint.isHidden()
-    assert "No “text” key: ranking on “body”, the key with the most text" in hint.text()
+    note = tr(
+        "RerankForm",
+        "No “text” key: ranking on %1, the key with the most text. "
+        "Check other keys to rank on them instead.",
+        "“body”",
+        n=1,
+    )
+    assert hint.text() == note
     pane.form.set_rank_fields(["title", "body"])  # the person's choice: the note has done its job
     assert "most text" not in hint.text()
 
@@ -313,7 +337,8 @@ def test_openai_flavour_cannot_rerank(pane, services, qtbot) -> None:
     services.session.select("rerank", openai.id)  # settings from elsewhere can still name it
     fill(pane, "apple", FRUIT)
     run(pane, services, qtbot)
-    assert "no rerank route" in error_text(pane)
+    route = "This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint"
+    assert tr("RerankPane", route) in error_text(pane)
 
 
 def test_compare_runs_both_endpoints_and_shows_movements(pane, services, qtbot) -> None:
@@ -358,12 +383,13 @@ def test_compare_view_shows_movements_for_a_known_pair(pane) -> None:
         ["2", "3", "1", "▲ 2"],
         ["0", "1", "2", "▼ 1"],
         ["1", "2", "3", "▼ 1"],
-        ["3", "4", "—", "only A"],
+        ["3", "4", "—", tr("CompareModel", "only A")],
     ]
     summary = pane.results.compare_summary.text()
     assert "overlap@2: 1/2" in summary
     # Shared 0, 1, 2 in A's order sit at B positions 1, 2, 0: 1 concordant, 2 discordant.
-    assert "τ over 3 shared: -0.333" in summary
+    line = "A: %1  ·  B: %2  ·  overlap@%3: %4/%3  ·  Kendall's τ over %5 shared: %6"
+    assert summary == tr(RESULTS, line, "A", "B", 2, 1, 3, format_number(-1 / 3, 3))
 
 
 def test_escape_cancels_a_slow_run_and_keeps_inputs(pane, services, qtbot) -> None:
@@ -385,7 +411,7 @@ def test_escape_cancels_a_slow_run_and_keeps_inputs(pane, services, qtbot) -> No
         qtbot.keyClick(query, Qt.Key.Key_Escape)
         qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert run_button.isEnabled()
-    assert status(pane) == "Cancelled"
+    assert status(pane) == tr("RerankPane", "Cancelled")
     assert pane.query.toPlainText() == "apple"
 
 
@@ -447,14 +473,16 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     assert "lower max_chunks_per_doc to 9 or split into batches" in error_text(pane)
     split = child(pane, QCheckBox, "rerankSplitBatches")
     assert split.isVisible()
-    assert "batches of 999" in split.text()
+    assert split.text() == RerankTexts().split_offer(1000, 999)  # batches of 999
     split.setChecked(True)
     pane.form.top_n.setValue(5)
     run(pane, services, qtbot)
     assert error_text(pane) == ""
     assert len(ranking(pane)) == 5
     assert all(i % 7 == 0 for i in ranking(pane))
-    assert "11 search units" in status(pane)  # the sandbox bills 10 for 999 documents, 1 for 1
+    assert tr(RESULTS, "%1 search unit(s)", 11, n=11) in status(
+        pane
+    )  # the sandbox bills 10 for 999 documents, 1 for 1
 
 
 def _sent_model(pane: RerankPane) -> str:
@@ -489,8 +517,8 @@ def test_compare_where_b_fails_keeps_as_answer_and_names_b(pane, services, qtbot
     shown = error_text(pane)
     assert "Sandbox · Cohere v1" in shown  # the failing endpoint is named
     assert "HTTP 401" in shown
-    assert "3 results" in status(pane)
-    assert "B failed" in status(pane)
+    assert before(tr(RESULTS, "%1 result(s) in %2", 3, n=3), " %2") in status(pane)
+    assert before(tr(RESULTS, "%1 failed (%2)", "B"), " (%2") in status(pane)
     assert services.notices.history()[-1].level == "error"
 
 
@@ -508,4 +536,5 @@ def test_rank_fields_order_changes_by_keyboard(pane, qtbot) -> None:
     assert pane.form.rank_fields() == ["title", "body", "text"]
     # v2 renders objects to text in rank_fields order
     qtbot.waitUntil(lambda: "title: t\\nbody: y" in pane.request_body_text(), timeout=WAIT_MS)
-    assert "Alt+Up" in fields.toolTip()
+    alt_up = QKeySequence("Alt+Up").toString(QKeySequence.SequenceFormat.NativeText)
+    assert alt_up in fields.toolTip()

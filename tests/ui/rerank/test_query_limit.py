@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import run_async, use_endpoint
 from tests.ui.rerank.test_pane import FRUIT, error_text, fill, run
+from tests.ui.tr import tr
 from workbench.api.models import Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
+from workbench.ui.common.l10n import format_count
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -24,6 +26,12 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 LONG_QUERY = "x" * (3_000 * 4)  # about 3,000 tokens by the estimate
 
 
+def _tokens(tokens: int, limit: int, family: str) -> str:
+    """The label in the run's language and locale ("≈ 3,000 / 4,096 tokens (Rerank 4)")."""
+    counts = format_count(tokens), format_count(limit)
+    return tr("RerankTexts", "≈ %1 / %2 tokens (%3)", *counts, family)
+
+
 def _label(pane: RerankPane) -> str:
     label = pane.findChild(QLabel, "rerankQueryTokens")
     assert label is not None
@@ -33,9 +41,12 @@ def _label(pane: RerankPane) -> str:
 def test_rerank_4_long_query_has_no_false_warning_while_3_5_warns(pane: RerankPane) -> None:
     pane.set_query(LONG_QUERY)
     pane.form.model.setText("rerank-v4.0-pro")
-    assert _label(pane) == "≈ 3,000 / 4,096 tokens (Rerank 4)"
+    assert _label(pane) == _tokens(3_000, 4_096, "Rerank 4")
     pane.form.model.setText("rerank-v3.5")
-    assert _label(pane).startswith("⚠ ≈ 3,000 / 2,048 tokens (Rerank 3.5): too long")
+    over = tr(
+        "RerankTexts", "⚠ %1: too long for the query limit", _tokens(3_000, 2_048, "Rerank 3.5")
+    )
+    assert _label(pane) == over
 
 
 def test_the_model_named_by_info_sets_the_limit(
@@ -54,4 +65,4 @@ def test_the_model_named_by_info_sets_the_limit(
         assert "(unknown model)" in _label(pane)
         run(pane, services, qtbot)
         assert error_text(pane) == ""
-        assert _label(pane) == "≈ 1,000 / 4,096 tokens (Rerank 4)"
+        assert _label(pane) == _tokens(1_000, 4_096, "Rerank 4")

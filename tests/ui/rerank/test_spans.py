@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QPlainTextEdit
 
 from tests.ui.rerank.test_pane import error_text, fill, ranking, run
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.ui.rerank.span_marks import marked_texts
 
@@ -55,4 +56,5 @@ def test_spans_are_sent_and_marked_in_the_selected_document(
     assert detail is not None
     # After an emoji (two UTF-16 units), the mark still covers exactly the sentence.
     assert marked_texts(detail) == ["Penguins live in Antarctica."]
-    assert "// span 1 · score" in detail.toPlainText()
+    caption = tr("RerankTexts", "// span %1 · score %2 · characters %3 to %4", 1)
+    assert caption.split("%2")[0] in detail.toPlainText()

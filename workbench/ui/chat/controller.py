@@ -60,6 +60,8 @@ class ChatController(QObject):
         """The index of the turn in flight until it ends."""
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
         self._announced = False
+        self.finished_on: EndpointConfig | None = None
+        """The endpoint the last finished turn went to (its prices price the metrics line)."""
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -132,6 +134,7 @@ class ChatController(QObject):
     def finish(self, request: ChatRequest, index: int, endpoint: EndpointConfig) -> None:
         """End turn `index`: its reply goes into the conversation, then `turn_finished`."""
         self.unfinished = None
+        self.finished_on = endpoint
         run, snap = self.run, self.run.snapshot
         status = turn_status(snap, run.timing, endpoint)
         reply = reply_from_snapshot(snap, cut_off=run.cut_off, status=status)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,6 +21,9 @@ from PySide6.QtWidgets import (
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 DOCUMENTS_SAMPLE = """[
   {"id": "menu", "title": "Café Zürich", "text": "Le café coûte €3 😀 et le thé €2."}
 ]"""
@@ -31,11 +36,16 @@ TOOLS_SAMPLE = """[
 ]"""
 
 
-def _button(text: str, name: str, accessible: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+def _button(name: str, parent: QWidget) -> QPushButton:
+    """A push button with its object name; its texts are set by the owner's retranslate_ui."""
+    button = QPushButton(parent)
     button.setObjectName(name)
-    button.setAccessibleName(accessible)
     return button
+
+
+def _texts(button: QPushButton, text: str, accessible: str) -> None:
+    button.setText(text)
+    button.setAccessibleName(accessible)
 
 
 class Composer(QWidget):
@@ -44,37 +54,31 @@ class Composer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatComposer")
+        self._editing_turn: int | None = None
         self.editing = StatusLabel(self)
         self.editing.setObjectName("chatEditing")
-        self.editing.setAccessibleName("Editing notice")
         self.editing.hide()
-        self.cancel_edit = _button("Cancel e&dit", "chatCancelEdit", "Cancel edit", self)
+        self.cancel_edit = _button("chatCancelEdit", self)
         self.cancel_edit.hide()
-        label = QLabel("&Message:", self)
+        self._label = label = QLabel(self)
         self.message = QPlainTextEdit(self)
         self.message.setObjectName("chatMessage")
-        self.message.setAccessibleName("Message")
-        self.message.setPlaceholderText("Type a message; Ctrl+Return sends, Esc stops.")
         self.message.setTabChangesFocus(True)
         self.message.setMaximumHeight(110)
         label.setBuddy(self.message)
-        self.send = _button("&Send", "chatSend", "Send", self)
-        self.send.setToolTip("Send (Ctrl+Return)")
-        self.stop = _button("S&top", "chatStop", "Stop", self)
-        self.stop.setToolTip("Stop the answer and keep what arrived (Esc)")
+        self.send = _button("chatSend", self)
+        self.stop = _button("chatStop", self)
         self.stop.setEnabled(False)
-        self.regenerate = _button("Re&generate", "chatRegenerate", "Regenerate", self)
-        self.copy = _button("&Copy answer", "chatCopy", "Copy last answer", self)
-        self.clear = _button("C&lear", "chatClear", "Clear conversation", self)
+        self.regenerate = _button("chatRegenerate", self)
+        self.copy = _button("chatCopy", self)
+        self.clear = _button("chatClear", self)
         self.busy = QProgressBar(self)
         self.busy.setObjectName("chatBusy")
-        self.busy.setAccessibleName("Answer in progress")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
         self.status = StatusLabel(self)
         self.status.setObjectName("chatStatus")
-        self.status.setAccessibleName("Chat status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setWordWrap(True)
         self.send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
@@ -82,6 +86,36 @@ class Composer(QWidget):
         self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._layout(label)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language."""
+        self.editing.setAccessibleName(self.tr("Editing notice"))
+        _texts(self.cancel_edit, self.tr("Cancel e&dit"), self.tr("Cancel edit"))
+        self._label.setText(self.tr("&Message:"))
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setPlaceholderText(self.tr("Type a message; Ctrl+Return sends, Esc stops."))
+        _texts(self.send, self.tr("&Send"), self.tr("Send"))
+        self.send.setToolTip(self.tr("Send (Ctrl+Return)"))
+        _texts(self.stop, self.tr("S&top"), self.tr("Stop"))
+        self.stop.setToolTip(self.tr("Stop the answer and keep what arrived (Esc)"))
+        _texts(self.regenerate, self.tr("Re&generate"), self.tr("Regenerate"))
+        _texts(self.copy, self.tr("&Copy answer"), self.tr("Copy last answer"))
+        _texts(self.clear, self.tr("C&lear"), self.tr("Clear conversation"))
+        self.busy.setAccessibleName(self.tr("Answer in progress"))
+        self.status.setAccessibleName(self.tr("Chat status"))
+        if self._editing_turn is not None:
+            self._show_editing(self._editing_turn)
+
+    def _show_editing(self, index: int) -> None:
+        notice = self.tr("Editing turn %1: Send replaces it and drops the turns after it.")
+        self.editing.setText(notice.replace("%1", str(index + 1)))
 
     def _layout(self, label: QLabel) -> None:
         edit_bar = QHBoxLayout()
@@ -102,15 +136,15 @@ class Composer(QWidget):
     def begin_edit(self, index: int, text: str) -> None:
         """Put turn `index`'s message in the box and say what Send will do with it."""
         self.message.setPlainText(text)
-        self.editing.setText(
-            f"Editing turn {index + 1}: Send replaces it and drops the turns after it."
-        )
+        self._editing_turn = index
+        self._show_editing(index)
         self.editing.show()
         self.cancel_edit.show()
         self.message.setFocus()
 
     def end_edit(self) -> None:
         """Back to sending new turns."""
+        self._editing_turn = None
         self.editing.hide()
         self.cancel_edit.hide()
 
@@ -123,22 +157,44 @@ class Composer(QWidget):
 
 
 class EditorPage(QWidget):
-    """A JsonEditor with a buddy label and a hint (documents, tools)."""
+    """A JsonEditor with a buddy label and a hint (documents, tools).
 
-    def __init__(self, title: str, name: str, hint: str, sample: str, parent: QWidget) -> None:
+    `texts` gives the title and the hint in the current language; it is called again on a
+    language switch.
+    """
+
+    def __init__(
+        self, texts: Callable[[], tuple[str, str]], name: str, sample: str, parent: QWidget
+    ) -> None:
         super().__init__(parent)
+        self._texts = texts
+        title, _ = texts()
         self.editor = JsonEditor(parent=self, name=title)
         self.editor.setObjectName(name)
-        self.editor.setAccessibleName(title)
         self.editor.set_text(sample)
-        label = QLabel(f"{title}:", self)
-        label.setBuddy(self.editor.editor)
-        note = QLabel(hint, self)
-        note.setWordWrap(True)
+        self._label = QLabel(self)
+        self._label.setBuddy(self.editor.editor)
+        self._note = QLabel(self)
+        self._note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(note)
+        layout.addWidget(self._label)
+        layout.addWidget(self._note)
         layout.addWidget(self.editor, 1)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the title and the hint in the current language."""
+        title, hint = self._texts()
+        self.editor.setAccessibleName(title)
+        self.editor.editor.setAccessibleName(title)
+        self._label.setText(self.tr("%1:").replace("%1", title))
+        self._note.setText(hint)
 
 
 class PreamblePage(QWidget):
@@ -148,20 +204,32 @@ class PreamblePage(QWidget):
         super().__init__(parent)
         self.model = QLineEdit(self)
         self.model.setObjectName("chatModel")
-        self.model.setAccessibleName("Model")
-        model_label = QLabel("M&odel:", self)
-        model_label.setBuddy(self.model)
+        self._model_label = QLabel(self)
+        self._model_label.setBuddy(self.model)
         self.preamble = QPlainTextEdit(self)
         self.preamble.setObjectName("chatPreamble")
-        self.preamble.setAccessibleName("Preamble / system message")
         self.preamble.setTabChangesFocus(True)
-        label = QLabel("&Preamble / system message:", self)
-        label.setBuddy(self.preamble)
+        self._label = QLabel(self)
+        self._label.setBuddy(self.preamble)
         layout = QVBoxLayout(self)
-        layout.addWidget(model_label)
+        layout.addWidget(self._model_label)
         layout.addWidget(self.model)
-        layout.addWidget(label)
+        layout.addWidget(self._label)
         layout.addWidget(self.preamble, 1)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language."""
+        self.model.setAccessibleName(self.tr("Model"))
+        self._model_label.setText(self.tr("M&odel:"))
+        self.preamble.setAccessibleName(self.tr("Preamble / system message"))
+        self._label.setText(self.tr("&Preamble / system message:"))
 
 
 class QueriesPage(QWidget):
@@ -171,16 +239,26 @@ class QueriesPage(QWidget):
         super().__init__(parent)
         self.list = QListWidget(self)
         self.list.setObjectName("chatSearchQueries")
-        self.list.setAccessibleName("Generated search queries")
-        label = QLabel("Generated search &queries:", self)
-        label.setBuddy(self.list)
-        self.rerank = _button(
-            "Try in reran&k", "chatQueryToRerank", "Try query in rerank playground", self
-        )
+        self._label = QLabel(self)
+        self._label.setBuddy(self.list)
+        self.rerank = _button("chatQueryToRerank", self)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addWidget(self._label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.rerank)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language."""
+        self.list.setAccessibleName(self.tr("Generated search queries"))
+        self._label.setText(self.tr("Generated search &queries:"))
+        _texts(self.rerank, self.tr("Try in reran&k"), self.tr("Try query in rerank playground"))
 
     def set_queries(self, queries: list[str]) -> None:
         """Show these queries, the first selected."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
 
 from workbench.api.errors import InputError
 from workbench.core.chat_history_io import export_conversation, parse_conversation
@@ -22,6 +25,31 @@ if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.chat.controller import ChatController
     from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
+
+
+class ConversationTexts(QObject):
+    """The History section's counted status lines (a QObject, so lupdate files plural forms)."""
+
+    def applied(self, count: int) -> str:
+        """ "Applied: 4 message(s) in the conversation." """
+        return self.tr("Applied: %n message(s) in the conversation.", "", count)
+
+    def imported(self, count: int, name: str, form: str, *, preamble: bool) -> str:
+        """What an import brought in, from which file and in which form."""
+        if preamble:
+            done = self.tr(
+                "Imported %n message(s) and its system message as the preamble from %1 (%2).",
+                "",
+                count,
+            )
+        else:
+            done = self.tr("Imported %n message(s) from %1 (%2).", "", count)
+        return _fill(done, name, form)
+
+
+def _fill(text: str, *values: object) -> str:
+    """`text` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), text)
 
 
 def _chat_url(endpoint: EndpointConfig) -> str:
@@ -47,44 +75,64 @@ class ConversationControl:
     def apply(self) -> bool:
         """Replace the conversation with the History section's; True when done."""
         if self.conversation.is_streaming():
-            self.history.status.setText("Wait for the answer in flight, or stop it, to apply.")
+            self.history.status.setText(
+                QCoreApplication.translate(
+                    "ConversationControl", "Wait for the answer in flight, or stop it, to apply."
+                )
+            )
             return False
         try:
             messages = self.history.messages()
         except InputError as exc:
-            self.history.status.setText(f"Not applied: {exc}")
+            self.history.status.setText(
+                _fill(QCoreApplication.translate("ConversationControl", "Not applied: %1"), exc)
+            )
             return False
         self.conversation.replace_history(messages)
-        self.history.status.setText(f"Applied: {len(messages)} message(s) in the conversation.")
+        applied = ConversationTexts().applied(len(messages))
+        self.history.status.setText(applied)
         return True
 
     def revert(self) -> None:
         """Drop the History section's edits and show the conversation as it is."""
         self.history.show_history(self.conversation.session.history(), force=True)
-        self.history.status.setText("Edits dropped: showing the conversation as it is.")
+        self.history.status.setText(
+            QCoreApplication.translate(
+                "ConversationControl", "Edits dropped: showing the conversation as it is."
+            )
+        )
 
     def import_file(self, path: Path) -> bool:
         """Load a conversation file and make it the conversation; True when done."""
         if self.conversation.is_streaming():
-            self.history.status.setText("Wait for the answer in flight, or stop it, to import.")
+            self.history.status.setText(
+                QCoreApplication.translate(
+                    "ConversationControl", "Wait for the answer in flight, or stop it, to import."
+                )
+            )
             return False
         try:
             text = path.read_text(encoding="utf-8")
             imported = parse_conversation(parse_json(text))
-        except (OSError, UnicodeDecodeError) as exc:
-            self.history.status.setText(f"Not imported: {path.name}: {exc}")
-            return False
-        except InputError as exc:
-            self.history.status.setText(f"Not imported: {path.name}: {exc}")
+        except (OSError, UnicodeDecodeError, InputError) as exc:
+            self.history.status.setText(
+                _fill(
+                    QCoreApplication.translate("ConversationControl", "Not imported: %1: %2"),
+                    path.name,
+                    exc,
+                )
+            )
             return False
         if imported.preamble is not None:
             self.preamble.setPlainText(imported.preamble)
         self.conversation.replace_history(imported.messages)
-        note = " and its system message as the preamble" if imported.preamble else ""
-        self.history.status.setText(
-            f"Imported {len(imported.messages)} message(s){note} from {path.name} "
-            f"({imported.form.value})."
+        done = ConversationTexts().imported(
+            len(imported.messages),
+            path.name,
+            imported.form.value,
+            preamble=bool(imported.preamble),
         )
+        self.history.status.setText(done)
         return True
 
     def export_file(self, path: Path, flavour: Flavour) -> bool:
@@ -95,12 +143,26 @@ class ConversationControl:
             )
             write_chat(json.dumps(exported, indent=2, ensure_ascii=False) + "\n", path)
         except InputError as exc:
-            self.history.status.setText(f"Not exported: {exc}")
+            self.history.status.setText(
+                _fill(QCoreApplication.translate("ConversationControl", "Not exported: %1"), exc)
+            )
             return False
         except OSError as exc:
-            self.history.status.setText(f"Not exported: {path.name}: {exc}")
+            self.history.status.setText(
+                _fill(
+                    QCoreApplication.translate("ConversationControl", "Not exported: %1: %2"),
+                    path.name,
+                    exc,
+                )
+            )
             return False
-        self.history.status.setText(f"Exported to {path.name} ({flavour.value}).")
+        self.history.status.setText(
+            _fill(
+                QCoreApplication.translate("ConversationControl", "Exported to %1 (%2)."),
+                path.name,
+                flavour.value,
+            )
+        )
         return True
 
     def refresh_request(
@@ -111,7 +173,12 @@ class ConversationControl:
     ) -> RequestPreview | None:
         """Show the body `build` makes for `endpoint` (or why not); None when Send is refused."""
         if endpoint is None:
-            self.request.show_problem("", "no endpoint: add one in the Endpoints pane")
+            self.request.show_problem(
+                "",
+                QCoreApplication.translate(
+                    "ConversationControl", "no endpoint: add one in the Endpoints pane"
+                ),
+            )
             return None
         try:
             preview = preview_request(endpoint, build())
@@ -120,5 +187,9 @@ class ConversationControl:
             return None
         self.request.show_preview(preview)
         if not message.strip():
-            self.request.problem.setText("The message box is empty: Send needs a message.")
+            self.request.problem.setText(
+                QCoreApplication.translate(
+                    "ConversationControl", "The message box is empty: Send needs a message."
+                )
+            )
         return preview

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,17 +35,26 @@ if TYPE_CHECKING:
 EXPORT_FILTERS: dict[str, Flavour] = {
     f"{t.short_label} {t.history_field} (*.json)": t.flavour for t in map(flavour_traits, Flavour)
 }
-"""One file type per flavour, e.g. "Cohere v1 chat_history (*.json)"."""
-IMPORT_FILTER = "Conversation (*.json);;All files (*)"
+"""One file type per flavour, e.g. "Cohere v1 chat_history (*.json)" (API names: not translated)."""
 _EMPTY = "[]"
 """What the History editor holds for an empty conversation (and while a newer one waits)."""
 
 
-def _button(text: str, name: str, accessible: str, parent: QWidget) -> QPushButton:
-    button = QPushButton(text, parent)
+def _button(name: str, parent: QWidget) -> QPushButton:
+    """A push button with its object name; its texts are set by the owner's retranslate_ui."""
+    button = QPushButton(parent)
     button.setObjectName(name)
-    button.setAccessibleName(accessible)
     return button
+
+
+def _texts(button: QPushButton, text: str, accessible: str) -> None:
+    button.setText(text)
+    button.setAccessibleName(accessible)
+
+
+def import_filter() -> str:
+    """The Import… dialog's file types in the current language."""
+    return QCoreApplication.translate("HistoryPage", "Conversation (*.json);;All files (*)")
 
 
 def _check_history(value: Any) -> None:
@@ -74,32 +83,50 @@ class HistoryPage(QWidget):
         self.setObjectName("chatHistoryPage")
         self._editor = JsonEditor(parent=self, name="Conversation history")
         self._editor.setObjectName("chatHistoryJson")
-        self._editor.setAccessibleName("Conversation history")
         self._editor.set_checker(_check_history)
         self._pending: Sequence[ChatMessage] | Callable[[], Sequence[ChatMessage]] | None = None
         """The conversation to write in when the editor is next shown or read."""
         self._fill([])
         self._flavour = DEFAULT_FLAVOUR
-        label = QLabel("Co&nversation history:", self)
+        self._label = label = QLabel(self)
         label.setBuddy(self._editor.editor)
-        hint = QLabel(
-            "What the next request carries: [{role, content, tool_calls?, tool_results?, "
-            "tool_plan?}]. Paste v1 chat_history or v2 / OpenAI messages too; Apply replaces "
-            "the conversation.",
-            self,
-        )
+        self._hint = hint = QLabel(self)
         hint.setWordWrap(True)
-        self.apply = _button("&Apply", "chatHistoryApply", "Apply history", self)
-        self.revert = _button("&Undo edits", "chatHistoryRevert", "Undo history edits", self)
-        self.import_button = _button("&Import…", "chatHistoryImport", "Import history", self)
-        self.export_button = _button("E&xport…", "chatHistoryExport", "Export history", self)
+        self.apply = _button("chatHistoryApply", self)
+        self.revert = _button("chatHistoryRevert", self)
+        self.import_button = _button("chatHistoryImport", self)
+        self.export_button = _button("chatHistoryExport", self)
         self.status = StatusLabel(self)
         self.status.setObjectName("chatHistoryStatus")
-        self.status.setAccessibleName("History status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout(label, hint)
+        self.retranslate_ui()
         self._connect_signals()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language."""
+        self._editor.setAccessibleName(self.tr("Conversation history"))
+        self._editor.editor.setAccessibleName(self.tr("Conversation history"))
+        self._label.setText(self.tr("Co&nversation history:"))
+        self._hint.setText(
+            self.tr(
+                "What the next request carries: [{role, content, tool_calls?, tool_results?, "
+                "tool_plan?}]. Paste v1 chat_history or v2 / OpenAI messages too; Apply replaces "
+                "the conversation."
+            )
+        )
+        _texts(self.apply, self.tr("&Apply"), self.tr("Apply history"))
+        _texts(self.revert, self.tr("&Undo edits"), self.tr("Undo history edits"))
+        _texts(self.import_button, self.tr("&Import…"), self.tr("Import history"))
+        _texts(self.export_button, self.tr("E&xport…"), self.tr("Export history"))
+        self.status.setAccessibleName(self.tr("History status"))
 
     def _layout(self, label: QLabel, hint: QLabel) -> None:
         buttons = QHBoxLayout()
@@ -146,7 +173,10 @@ class HistoryPage(QWidget):
         text it held (so Clear frees it)."""
         if self.is_edited() and not force:
             self.status.setText(
-                "The conversation changed; your edits are kept. Apply uses them, Undo edits shows it."
+                self.tr(
+                    "The conversation changed; your edits are kept. Apply uses them, Undo edits "
+                    "shows it."
+                )
             )
             return
         if self.isVisible():
@@ -198,15 +228,15 @@ class HistoryPage(QWidget):
         self._shown = self._editor.text()
 
     def _on_import_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import conversation", "", IMPORT_FILTER)
+        title = self.tr("Import conversation")
+        path, _ = QFileDialog.getOpenFileName(self, title, "", import_filter())
         if path:
             self.import_chosen.emit(Path(path))
 
     def _on_export_button_clicked(self) -> None:
         first = next(k for k, v in EXPORT_FILTERS.items() if v is self._flavour)
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export conversation", "conversation.json", ";;".join(EXPORT_FILTERS), first
-        )
+        title, filters = self.tr("Export conversation"), ";;".join(EXPORT_FILTERS)
+        path, chosen = QFileDialog.getSaveFileName(self, title, "conversation.json", filters, first)
         if path:
             self.export_chosen.emit(Path(path), EXPORT_FILTERS.get(chosen, self._flavour))
 
@@ -219,20 +249,18 @@ class RequestPage(QWidget):
         self.setObjectName("chatRequestPage")
         self.url = UrlField(self)  # masked in demo mode
         self.url.setObjectName("chatRequestUrl")
-        self.url.setAccessibleName("Request URL")
-        url_label = QLabel("&URL:", self)
+        self._url_label = url_label = QLabel(self)
         url_label.setBuddy(self.url)
         self.body = QPlainTextEdit(self)
         self.body.setObjectName("chatRequestBody")
-        self.body.setAccessibleName("Request body")
         self.body.setReadOnly(True)
         self.body.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        body_label = QLabel("Request &body (the message box is the new message):", self)
+        self._body_label = body_label = QLabel(self)
         body_label.setBuddy(self.body)
-        self.copy = _button("Cop&y body", "chatRequestCopy", "Copy request body", self)
+        body_label.setWordWrap(True)  # a long translation must not widen the side column
+        self.copy = _button("chatRequestCopy", self)
         self.problem = StatusLabel(self)
         self.problem.setObjectName("chatRequestProblem")
-        self.problem.setAccessibleName("Request problem")
         self.problem.setWordWrap(True)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -242,7 +270,23 @@ class RequestPage(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
+        self.retranslate_ui()
         self.copy.clicked.connect(self._on_copy_clicked)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch (the pane rebuilds the preview, problem included)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language."""
+        self.url.setAccessibleName(self.tr("Request URL"))
+        self._url_label.setText(self.tr("&URL:"))
+        self.body.setAccessibleName(self.tr("Request body"))
+        self._body_label.setText(self.tr("Request &body (the message box is the new message):"))
+        _texts(self.copy, self.tr("Cop&y body"), self.tr("Copy request body"))
+        self.problem.setAccessibleName(self.tr("Request problem"))
 
     def show_preview(self, preview: RequestPreview) -> None:
         """Show what Send would post."""
@@ -256,7 +300,7 @@ class RequestPage(QWidget):
     def show_problem(self, url: str, message: str) -> None:
         """Say why Send would be refused now (the last good body is greyed out, not lost)."""
         self.url.setText(url)
-        self.problem.setText(f"Send would be refused: {message}")
+        self.problem.setText(self.tr("Send would be refused: %1").replace("%1", message))
         self.copy.setEnabled(False)
 
     def _on_copy_clicked(self) -> None:

@@ -7,6 +7,8 @@ import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from workbench.api.errors import InputError
 from workbench.core.chat_session import (
     SavedChat,
@@ -93,7 +95,8 @@ class ChatHistory:
             # Shielded: quitting or a newer save must not cancel a write still queued.
             await asyncio.shield(asyncio.wrap_future(written))
         except OSError as exc:
-            self._notices.warn("Chat history not saved", str(exc))
+            title = QCoreApplication.translate("ChatHistory", "Chat history not saved")
+            self._notices.warn(title, str(exc))
 
     def load(self) -> SavedChat | None:
         """The saved conversation, or None when the file is unreadable (said in a notice)."""

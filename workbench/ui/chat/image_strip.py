@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError
 from workbench.core.images import AttachedImage, Detail, image_from_bytes, read_image
+from workbench.ui.common import l10n
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
@@ -63,7 +64,6 @@ class ImageStrip(QListWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatImageStrip")
-        self.setAccessibleName(self.tr("Attached images"))
         self.setViewMode(QListView.ViewMode.IconMode)
         self.setIconSize(QSize(THUMB, THUMB))
         self.setFlow(QListView.Flow.LeftToRight)
@@ -73,6 +73,25 @@ class ImageStrip(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self._images: list[AttachedImage] = []
         self.detail: Detail | None = None
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch (the thumbnails' tool tips too)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the name and the thumbnails' tool tips in the current language."""
+        self.setAccessibleName(self.tr("Attached images"))
+        for row, image in enumerate(self._images):
+            item = self.item(row)
+            if item is not None:
+                item.setToolTip(self._tip(image))
+
+    def _tip(self, image: AttachedImage) -> str:
+        size = self.tr("%1 bytes").replace("%1", l10n.format_count(image.size))
+        return f"{image.name} · {image.mime} · {size}"
 
     def images(self) -> list[AttachedImage]:
         """The attached images, in order."""
@@ -83,7 +102,7 @@ class ImageStrip(QListWidget):
         self._images.append(image)
         shape = f"{image.width}x{image.height}" if image.width else ""
         item = QListWidgetItem(thumbnail(data), f"{image.name}\n{shape}", self)
-        item.setToolTip(f"{image.name} · {image.mime} · {image.size:,} bytes")
+        item.setToolTip(self._tip(image))
         item.setData(Qt.ItemDataRole.AccessibleTextRole, image.name)
         self.images_changed.emit()
 

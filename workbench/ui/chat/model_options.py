@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from workbench.api.models import ResponseFormat, ThinkingOption
 from workbench.core.chat_models import family_of, safety_modes_for, takes_images, takes_thinking
 from workbench.core.images import estimate_tokens
 from workbench.ui.chat.image_strip import ImageStrip
+from workbench.ui.common import l10n
 from workbench.ui.common.json_editor import JsonEditor
 
 if TYPE_CHECKING:
@@ -42,11 +43,18 @@ SCHEMA_SAMPLE = {
 }
 
 
-def _labelled(form: QFormLayout, text: str, field: QWidget) -> QLabel:
-    label = QLabel(text, field.parentWidget())
+def _labelled(form: QFormLayout, field: QWidget) -> QLabel:
+    """A buddy label for `field` in a new row (its text is set by retranslate_ui)."""
+    label = QLabel(field.parentWidget())
     label.setBuddy(field)
     form.addRow(label, field)
     return label
+
+
+def _set_items(combo: QComboBox, texts: tuple[str, ...]) -> None:
+    """Name a combo box's items in order (their data, what is sent, stays)."""
+    for row, text in enumerate(texts):
+        combo.setItemText(row, text)
 
 
 class ModelOptions(QWidget):
@@ -57,7 +65,8 @@ class ModelOptions(QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatModelOptions")
-        self.setAccessibleName(self.tr("Model options"))
+        self._model: str | None = None
+        self._labels: dict[str, QLabel] = {}
         self._build_reasoning()
         self._build_format()
         self._build_tools()
@@ -73,111 +82,136 @@ class ModelOptions(QWidget):
         for box in (self.reasoning_box, self.format_box, self.tools_box, self.images_box):
             layout.addWidget(box)
         layout.addStretch(1)
-        scroll = QScrollArea(self)
+        self._scroll = scroll = QScrollArea(self)
         scroll.setObjectName("chatModelOptionsScroll")
-        scroll.setAccessibleName(self.tr("Model options"))
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.retranslate_ui()
         self._connect_signals()
         self.set_model(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.set_model(self._model)
+            self._on_images_changed()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (values sent stay as they are)."""
+        self.setAccessibleName(self.tr("Model options"))
+        self._scroll.setAccessibleName(self.tr("Model options"))
+        self.reasoning_box.setTitle(self.tr("Reasoning"))
+        self.thinking.setAccessibleName(self.tr("Thinking"))
+        _set_items(self.thinking, (self.tr("Model default"), self.tr("On"), self.tr("Off")))
+        self.budget.setAccessibleName(self.tr("Thinking token budget"))
+        self.budget.setSpecialValueText(self.tr("no budget"))
+        self.format_box.setTitle(self.tr("Response format"))
+        self.format_kind.setAccessibleName(self.tr("Response format"))
+        formats = (self.tr("Text (default)"), self.tr("JSON object"), self.tr("JSON schema"))
+        _set_items(self.format_kind, formats)
+        self.schema.setAccessibleName(self.tr("JSON schema"))
+        self.schema.editor.setAccessibleName(self.tr("JSON schema"))
+        self.tools_box.setTitle(self.tr("Tool use"))
+        self.tool_choice.setAccessibleName(self.tr("Tool choice"))
+        choices = (self.tr("Model decides"), self.tr("Required"), self.tr("None"))
+        _set_items(self.tool_choice, choices)
+        self.strict_tools.setText(self.tr("Strict tools"))
+        self.strict_tools.setToolTip(self.tr("Tool calls follow the tool definitions strictly."))
+        self.strict_tools.setAccessibleName(self.tr("Strict tools"))
+        self.images_box.setTitle(self.tr("Images"))
+        self.detail.setAccessibleName(self.tr("Image detail"))
+        details = (self.tr("Auto"), self.tr("Low (fewer tokens)"), self.tr("High"))
+        _set_items(self.detail, details)
+        self.attach.setText(self.tr("&Attach image…"))
+        self.attach.setAccessibleName(self.tr("Attach image"))
+        self.paste.setText(self.tr("&Paste image"))
+        self.paste.setAccessibleName(self.tr("Paste image"))
+        self.remove.setText(self.tr("Remove"))
+        self.remove.setAccessibleName(self.tr("Remove selected image"))
+        self.estimate.setAccessibleName(self.tr("Image token estimate"))
+        labels = {
+            "thinking": self.tr("Thinking:"),
+            "budget": self.tr("Token &budget:"),
+            "format": self.tr("Format:"),
+            "schema": self.tr("Schema:"),
+            "tool_choice": self.tr("Tool choice:"),
+            "attached": self.tr("Attached:"),
+            "detail": self.tr("Detail:"),
+        }
+        for key, text in labels.items():
+            self._labels[key].setText(text)
 
     # --- layout -------------------------------------------------------------------------------
 
     def _build_reasoning(self) -> None:
-        self.reasoning_box = QGroupBox(self.tr("Reasoning"), self)
+        self.reasoning_box = QGroupBox(self)
         form = QFormLayout(self.reasoning_box)
         self.thinking = QComboBox(self.reasoning_box)
         self.thinking.setObjectName("chatThinking")
-        self.thinking.setAccessibleName(self.tr("Thinking"))
-        for text, value in (
-            (self.tr("Model default"), None),
-            (self.tr("On"), "enabled"),
-            (self.tr("Off"), "disabled"),
-        ):
-            self.thinking.addItem(text, value)
-        _labelled(form, self.tr("Thinking:"), self.thinking)
+        for value in (None, "enabled", "disabled"):
+            self.thinking.addItem("", value)
+        self._labels["thinking"] = _labelled(form, self.thinking)
         self.budget = QSpinBox(self.reasoning_box)
         self.budget.setObjectName("chatThinkingBudget")
-        self.budget.setAccessibleName(self.tr("Thinking token budget"))
         self.budget.setRange(0, 1_000_000)
         self.budget.setSingleStep(256)
-        self.budget.setSpecialValueText(self.tr("no budget"))
-        _labelled(form, self.tr("Token &budget:"), self.budget)
+        self._labels["budget"] = _labelled(form, self.budget)
 
     def _build_format(self) -> None:
-        self.format_box = QGroupBox(self.tr("Response format"), self)
+        self.format_box = QGroupBox(self)
         form = QFormLayout(self.format_box)
         self.format_kind = QComboBox(self.format_box)
         self.format_kind.setObjectName("chatResponseFormat")
-        self.format_kind.setAccessibleName(self.tr("Response format"))
-        for text, value in (
-            (self.tr("Text (default)"), None),
-            (self.tr("JSON object"), "json_object"),
-            (self.tr("JSON schema"), "json_schema"),
-        ):
-            self.format_kind.addItem(text, value)
-        _labelled(form, self.tr("Format:"), self.format_kind)
+        for value in (None, "json_object", "json_schema"):
+            self.format_kind.addItem("", value)
+        self._labels["format"] = _labelled(form, self.format_kind)
         self.schema = JsonEditor(parent=self.format_box, name=self.tr("JSON schema"))
         self.schema.setObjectName("chatResponseSchema")
         self.schema.set_value(SCHEMA_SAMPLE)
         self.schema.setMinimumHeight(120)
-        _labelled(form, self.tr("Schema:"), self.schema)
+        self._labels["schema"] = _labelled(form, self.schema)
 
     def _build_tools(self) -> None:
-        self.tools_box = QGroupBox(self.tr("Tool use"), self)
+        self.tools_box = QGroupBox(self)
         form = QFormLayout(self.tools_box)
         self.tool_choice = QComboBox(self.tools_box)
         self.tool_choice.setObjectName("chatToolChoice")
-        self.tool_choice.setAccessibleName(self.tr("Tool choice"))
-        for text, value in (
-            (self.tr("Model decides"), None),
-            (self.tr("Required"), "REQUIRED"),
-            (self.tr("None"), "NONE"),
-        ):
-            self.tool_choice.addItem(text, value)
-        _labelled(form, self.tr("Tool choice:"), self.tool_choice)
-        self.strict_tools = QCheckBox(self.tr("Strict tools"), self.tools_box)
-        self.strict_tools.setToolTip(self.tr("Tool calls follow the tool definitions strictly."))
+        for value in (None, "REQUIRED", "NONE"):
+            self.tool_choice.addItem("", value)
+        self._labels["tool_choice"] = _labelled(form, self.tool_choice)
+        self.strict_tools = QCheckBox(self.tools_box)
         self.strict_tools.setObjectName("chatStrictTools")
-        self.strict_tools.setAccessibleName(self.tr("Strict tools"))
         form.addRow(self.strict_tools)
 
     def _build_images(self) -> None:
-        self.images_box = QGroupBox(self.tr("Images"), self)
+        self.images_box = QGroupBox(self)
         form = QFormLayout(self.images_box)
         self.strip = ImageStrip(parent=self.images_box)
-        _labelled(form, self.tr("Attached:"), self.strip)
+        self._labels["attached"] = _labelled(form, self.strip)
         self.detail = QComboBox(self.images_box)
         self.detail.setObjectName("chatImageDetail")
-        self.detail.setAccessibleName(self.tr("Image detail"))
-        for text, value in (
-            (self.tr("Auto"), None),
-            (self.tr("Low (fewer tokens)"), "low"),
-            (self.tr("High"), "high"),
-        ):
-            self.detail.addItem(text, value)
-        _labelled(form, self.tr("Detail:"), self.detail)
+        for value in (None, "low", "high"):
+            self.detail.addItem("", value)
+        self._labels["detail"] = _labelled(form, self.detail)
         buttons = QHBoxLayout()
-        self.attach = QPushButton(self.tr("&Attach image…"), self.images_box)
+        self.attach = QPushButton(self.images_box)
         self.attach.setObjectName("chatAttachImage")
-        self.attach.setAccessibleName(self.tr("Attach image"))
-        self.paste = QPushButton(self.tr("&Paste image"), self.images_box)
+        self.paste = QPushButton(self.images_box)
         self.paste.setObjectName("chatPasteImage")
-        self.paste.setAccessibleName(self.tr("Paste image"))
-        self.remove = QPushButton(self.tr("Remove"), self.images_box)
+        self.remove = QPushButton(self.images_box)
         self.remove.setObjectName("chatRemoveImage")
-        self.remove.setAccessibleName(self.tr("Remove selected image"))
         for button in (self.attach, self.paste):
             buttons.addWidget(button)
         form.addRow(buttons)
         form.addRow(self.remove)
         self.estimate = QLabel(self.images_box)
         self.estimate.setObjectName("chatImageEstimate")
-        self.estimate.setAccessibleName(self.tr("Image token estimate"))
         form.addRow(self.estimate)
 
     def _connect_signals(self) -> None:
@@ -195,6 +229,7 @@ class ModelOptions(QWidget):
 
     def set_model(self, model: str | None) -> None:
         """Offer what this model's family takes (everything for an unknown model)."""
+        self._model = model
         family = family_of(model)
         self.reasoning_box.setEnabled(takes_thinking(model))
         self.images_box.setEnabled(takes_images(model))
@@ -261,9 +296,11 @@ class ModelOptions(QWidget):
         detail = self.detail.currentData()
         tokens = sum(estimate_tokens(i.width, i.height, detail) for i in images)
         size = sum(i.size for i in images)
-        text = self.tr("%1 image(s) · ≈ %2 tokens · %3 KB (estimate)")
-        text = text.replace("%1", str(len(images))).replace("%2", f"{tokens:,}")
-        self.estimate.setText(text.replace("%3", f"{size / 1024:,.1f}") if images else "")
+        text = self.tr("%n image(s) · ≈ %1 tokens · %2 KB (estimate)", "", len(images))
+        text = text.replace("%1", l10n.format_count(tokens))
+        self.estimate.setText(
+            text.replace("%2", l10n.format_number(size / 1024, 1)) if images else ""
+        )
         self.options_changed.emit()
 
     def _on_attach_clicked(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -17,7 +17,6 @@ from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import ChatFrame, Reply, Turn
 from workbench.core.runs.replay import ReplayClient
-from workbench.core.structured import schema_verdict
 from workbench.ui import resources
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -26,11 +25,12 @@ from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
-from workbench.ui.chat.turns import display_of, trace_of
+from workbench.ui.chat.turns import display_of, schema_verdict, trace_of, turn_status
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from workbench.api.models import ChatMessage, Flavour, ResponseFormat
@@ -72,12 +72,29 @@ class ChatPane(QWidget):
         self._format: ResponseFormat | None = None
         """The response format of the turn in flight (its answer is checked against it)."""
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
+        self._status_again: Callable[[], str] | None = None
+        """Writes the status line again in a new language (the last turn's metrics)."""
         self.setObjectName("chatPane")
-        self.setAccessibleName("Chat")
+        self.retranslate_ui()
         self._build_ui()
         self._connect_signals()
         self._on_session_selection_changed("chat")
         self._restore()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch (the parts retranslate themselves; the request is rebuilt)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self.is_streaming():
+                self._say(self.tr("Answering…"))
+            elif self._status_again is not None:
+                self._say_again(self._status_again)
+            self._schedule_preview()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the pane's own name in the current language."""
+        self.setAccessibleName(self.tr("Chat"))
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -214,7 +231,7 @@ class ChatPane(QWidget):
         self._rebuild(upto=index)
         self._set_busy(True)
         self.controller.start(request, self._endpoint(), YIELD_AFTER_S, ReplayClient(record, speed))
-        self.composer.status.setText(self.tr("Replaying a recorded turn (no network)"))
+        self._say(self.tr("Replaying a recorded turn (no network)"))
 
     def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
         """Start a demo script from an empty conversation; its turns replay one by one with the
@@ -299,7 +316,10 @@ class ChatPane(QWidget):
     def _endpoint(self) -> EndpointConfig:
         endpoint = self._services.session.selected("chat")
         if endpoint is None:
-            raise InputError(title="No endpoint: add one in the Endpoints pane", where="Endpoint")
+            raise InputError(
+                title=self.tr("No endpoint: add one in the Endpoints pane"),
+                where=self.tr("Endpoint"),
+            )
         return endpoint
 
     def _frame(self) -> ChatFrame:
@@ -323,7 +343,7 @@ class ChatPane(QWidget):
         except InputError as exc:
             self.session().turns = before
             self._services.notices.post_error(exc)
-            self.composer.status.setText(str(exc))
+            self._say(str(exc))
             return None
         return request
 
@@ -356,7 +376,7 @@ class ChatPane(QWidget):
             results = self.tool_results.results()
         except InputError as exc:
             self._services.notices.post_error(exc)
-            self.composer.status.setText(str(exc))
+            self._say(str(exc))
             return
         request = self._guarded(lambda f: self.session().continue_with(results, f))
         if request is not None:
@@ -370,7 +390,7 @@ class ChatPane(QWidget):
         if 0 <= index < len(self.controller.turns):
             reply = self.controller.turns[index].reply
             QGuiApplication.clipboard().setText(reply.text if reply else "")
-            self.composer.status.setText("Answer copied.")
+            self._say(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:
         self.controller.clear()
@@ -428,9 +448,7 @@ class ChatPane(QWidget):
     def _on_images_changed(self) -> None:
         count = self.model_options.strip.count()
         if count:
-            self.composer.status.setText(
-                self.tr("%n image(s) attached to the next message (Model page).", "", count)
-            )
+            self._say(self.tr("%n image(s) attached to the next message (Model page).", "", count))
 
     def _on_model_changed(self, *_: object) -> None:
         endpoint = self._services.session.selected("chat")
@@ -465,20 +483,41 @@ class ChatPane(QWidget):
         self.tool_results.set_calls(reply.tool_calls)
         self.queries.set_queries(reply.search_queries)
         self.sources.show_documents(cmap, self.controller.sources(index))
-        status = reply.status
-        self.composer.status.setText(status if not reply.cut_off else f"Cut off · {status}")
+        self._say_again(self._finished_status(reply.text, reply.cut_off))
         self._set_busy(False)
         self.history.show_history(self._conversation_now)
         self._schedule_preview()
         self._save()
         self.turn_finished.emit(index)
 
+    def _finished_status(self, text: str, cut_off: str | None) -> Callable[[], str]:
+        """The last turn's metrics line, written again in the language of the moment."""
+        run, endpoint, fmt = self.controller.run, self.controller.finished_on, self._format
+
+        def line() -> str:
+            status = turn_status(run.snapshot, run.timing, endpoint) if endpoint else ""
+            if verdict := schema_verdict(text, fmt):
+                status = f"{status} · {verdict}"
+            return self.tr("Cut off · %1").replace("%1", status) if cut_off else status
+
+        return line
+
+    def _say(self, text: str) -> None:
+        """Show a status line that stays as it is on a language switch."""
+        self._status_again = None
+        self.composer.status.setText(text)
+
+    def _say_again(self, line: Callable[[], str]) -> None:
+        """Show a status line that is written again on a language switch."""
+        self._status_again = line
+        self.composer.status.setText(line())
+
     def _set_busy(self, busy: bool) -> None:
         self.composer.set_busy(busy)
         self.tool_results.set_busy(busy)
         self.history.set_busy(busy)
         if busy:
-            self.composer.status.setText("Answering…")
+            self._say(self.tr("Answering…"))
 
     def _rebuild(self, upto: int | None = None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed.

@@ -3,13 +3,15 @@
 A blank field is "unset" and is not sent, so the server's default applies (shown as placeholder).
 Fields are plain line edits rather than spin boxes: a spin box clamps silently and cannot be blank,
 and an out-of-range value must be refused with its range named, keeping what the person typed.
+Values are typed as the wire writes them ("0.5"), so ranges are shown that way in every language.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,11 +27,47 @@ from workbench.api import FlavourTraits, ParamTrait, flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, Flavour, GenerationParams
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 
 _Field = QLineEdit | QComboBox | QPlainTextEdit
 
 ParamSpec = ParamTrait
 """One parameter: how it is typed, its server default, its allowed range (declared in api)."""
+
+
+_CATALOGUE_TEXTS = (
+    QT_TRANSLATE_NOOP("ParamsPanel", "Temperature"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Randomness of sampling."),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Top p"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Nucleus sampling."),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Top k"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "0 disables top-k."),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Frequency penalty"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Presence penalty"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Seed"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "random"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Same seed, same answer."),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Max tokens"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "model's limit"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Stop sequences"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "none"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "One per line."),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Prompt truncation"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Citation mode"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "server's"),
+    QT_TRANSLATE_NOOP(
+        "ParamsPanel",
+        "v1 citation_quality, v2 citation_options.mode; older servers want lowercase.",
+    ),
+    QT_TRANSLATE_NOOP("ParamsPanel", "Safety mode"),
+    QT_TRANSLATE_NOOP("ParamsPanel", "v1 knows NONE, v2 knows OFF."),
+)
+"""The parameter catalogue's labels, tips and defaults (declared in English in `api`), listed so
+lupdate collects them; `_tr` shows them translated (a parameter added later shows in English)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ParamsPanel", text) if text else text
 
 
 def all_specs() -> tuple[ParamSpec, ...]:
@@ -44,12 +82,24 @@ def all_specs() -> tuple[ParamSpec, ...]:
 def range_text(spec: ParamSpec, traits: FlavourTraits) -> str:
     """The allowed values in words."""
     if spec.kind == "lines":
-        return f"at most {traits.stop_sequence_limit} lines"
+        return QCoreApplication.translate("ParamsPanel", "at most %1 lines").replace(
+            "%1", str(traits.stop_sequence_limit)
+        )
     if spec.kind == "choice":
-        return "one of " + ", ".join(spec.choices) + " (other values are sent verbatim)"
+        return QCoreApplication.translate(
+            "ParamsPanel", "one of %1 (other values are sent verbatim)"
+        ).replace("%1", ", ".join(spec.choices))
     if spec.high is None:
-        return f"a whole number ≥ {_fmt(spec.low)}" if spec.low is not None else "a whole number"
-    return f"{_fmt(spec.low)} to {_fmt(spec.high)}"
+        if spec.low is None:
+            return QCoreApplication.translate("ParamsPanel", "a whole number")
+        return QCoreApplication.translate("ParamsPanel", "a whole number ≥ %1").replace(
+            "%1", _fmt(spec.low)
+        )
+    return (
+        QCoreApplication.translate("ParamsPanel", "%1 to %2")
+        .replace("%1", _fmt(spec.low))
+        .replace("%2", _fmt(spec.high))
+    )
 
 
 def _fmt(number: float | None) -> str:
@@ -65,12 +115,12 @@ def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
         InputError: the text is not a value of the right kind, or out of range (range named).
     """
     where = f"parameters.{spec.name}"
+    label, allowed = _tr(spec.label), range_text(spec, traits)
     if spec.kind == "lines":
         lines = [line for line in text.splitlines() if line]
         if len(lines) > traits.stop_sequence_limit:
-            raise InputError(
-                f"{spec.label}: {len(lines)} given, allowed {range_text(spec, traits)}", where=where
-            )
+            given = QCoreApplication.translate("ParamsPanel", "%1: %2 given, allowed %3")
+            raise InputError(_fill(given, label, str(len(lines)), allowed), where=where)
         return lines or None
     stripped = text.strip()
     if not stripped:
@@ -80,19 +130,31 @@ def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
     try:
         number: float = int(stripped) if spec.kind == "int" else float(stripped)
     except ValueError:
-        kind = "a whole number" if spec.kind == "int" else "a number"
-        raise InputError(
-            f"{spec.label}: {stripped!r} is not {kind}; allowed {range_text(spec, traits)}",
-            where=where,
-        ) from None
+        kind = (
+            QCoreApplication.translate("ParamsPanel", "a whole number")
+            if spec.kind == "int"
+            else QCoreApplication.translate("ParamsPanel", "a number")
+        )
+        wrong = QCoreApplication.translate("ParamsPanel", "%1: %2 is not %3; allowed %4")
+        raise InputError(_fill(wrong, label, repr(stripped), kind, allowed), where=where) from None
     too_low = spec.low is not None and number < spec.low
     too_high = spec.high is not None and number > spec.high
     if too_low or too_high or number != number:  # NaN compares unequal to itself
-        raise InputError(
-            f"{spec.label}: {stripped} is out of range; allowed {range_text(spec, traits)}",
-            where=where,
-        )
+        out = QCoreApplication.translate("ParamsPanel", "%1: %2 is out of range; allowed %3")
+        raise InputError(_fill(out, label, stripped, allowed), where=where)
     return number
+
+
+def _fill(text: str, *values: str) -> str:
+    """`text` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
+
+
+def _tip(spec: ParamSpec, traits: FlavourTraits) -> str:
+    allowed = QCoreApplication.translate("ParamsPanel", "Allowed: %1.").replace(
+        "%1", range_text(spec, traits)
+    )
+    return f"{_tr(spec.tip)} {allowed}".strip()
 
 
 class ParamsPanel(QWidget):
@@ -107,34 +169,63 @@ class ParamsPanel(QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatParams")
-        self.setAccessibleName("Generation parameters")
         self._traits = flavour_traits(DEFAULT_FLAVOUR)
         self._fields: dict[str, _Field] = {}
         self._labels: dict[str, QLabel] = {}
         self._build_ui()
+        self.retranslate_ui()
         self.set_flavour(self._traits.flavour)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.set_flavour(self._traits.flavour)  # the tool tips name the ranges
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set labels, placeholders and the v1 switch in the current language."""
+        self.setAccessibleName(self.tr("Generation parameters"))
+        for spec in all_specs():
+            label = _tr(spec.label)
+            self._labels[spec.name].setText(self.tr("%1:").replace("%1", label))
+            field = self._fields[spec.name]
+            field.setAccessibleName(label)
+            unset = self.tr("unset (default %1)").replace("%1", _tr(spec.default))
+            if isinstance(field, QPlainTextEdit):
+                field.setPlaceholderText(self.tr("%1; one per line").replace("%1", unset))
+            elif isinstance(field, QComboBox):
+                if (line := field.lineEdit()) is not None:
+                    line.setPlaceholderText(unset)
+            else:
+                field.setPlaceholderText(unset)
+        self._sqo.setText(self.tr("Search queries only (v1, deprecated)"))
+        self._sqo.setAccessibleName(self.tr("Search queries only"))
+        self._sqo.setToolTip(
+            self.tr(
+                "Ask only for the search queries the model would run (Cohere v1 only; "
+                "deprecated, v2 has no such option)."
+            )
+        )
+        self._error.setAccessibleName(self.tr("Parameter error"))
+        if self._error.text():
+            self._on_field_edited()
 
     def _build_ui(self) -> None:
         form = QFormLayout()
         for spec in all_specs():
             field = self._make_field(spec)
-            label = QLabel(f"{spec.label}:", self)
+            label = QLabel(self)
             label.setBuddy(field)
             self._labels[spec.name] = label
             self._fields[spec.name] = field
             form.addRow(label, field)
-        self._sqo = QCheckBox("Search queries only (v1, deprecated)", self)
+        self._sqo = QCheckBox(self)
         self._sqo.setObjectName("paramSearchQueriesOnly")
-        self._sqo.setAccessibleName("Search queries only")
-        self._sqo.setToolTip(
-            "Ask only for the search queries the model would run (Cohere v1 only; deprecated, "
-            "v2 has no such option)."
-        )
         self._sqo.toggled.connect(self.params_changed)
         form.addRow(self._sqo)
         self._error = StatusLabel(self)
         self._error.setObjectName("chatParamsError")
-        self._error.setAccessibleName("Parameter error")
         self._error.setWordWrap(True)
         self._error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         layout = QVBoxLayout(self)
@@ -146,7 +237,6 @@ class ParamsPanel(QWidget):
         field: _Field
         if spec.kind == "lines":
             field = QPlainTextEdit(self)
-            field.setPlaceholderText(f"unset (default {spec.default}); one per line")
             field.setMaximumHeight(4 * field.fontMetrics().lineSpacing() + 12)
             field.setTabChangesFocus(True)
             field.textChanged.connect(self._on_field_edited)
@@ -155,19 +245,13 @@ class ParamsPanel(QWidget):
             field = QComboBox(self)
             field.setEditable(True)
             field.addItems(["", *spec.choices])
-            line = field.lineEdit()
-            if line is not None:
-                line.setPlaceholderText(f"unset (default {spec.default})")
             field.currentTextChanged.connect(self._on_field_edited)
             field.currentTextChanged.connect(self.params_changed)
         else:
             field = QLineEdit(self)
-            field.setPlaceholderText(f"unset (default {spec.default})")
             field.editingFinished.connect(self._on_field_edited)
             field.textChanged.connect(self.params_changed)
         field.setObjectName(f"param{spec.name.title().replace('_', '')}")
-        field.setAccessibleName(spec.label)
-        field.setToolTip(f"{spec.tip} Allowed: {range_text(spec, self._traits)}.".strip())
         return field
 
     # --- public API ---------------------------------------------------------------------------
@@ -179,8 +263,7 @@ class ParamsPanel(QWidget):
             shown = spec in traits.params
             self._fields[spec.name].setVisible(shown)
             self._labels[spec.name].setVisible(shown)
-            tip = f"{spec.tip} Allowed: {range_text(spec, traits)}.".strip()
-            self._fields[spec.name].setToolTip(tip)
+            self._fields[spec.name].setToolTip(_tip(spec, traits))
         self._sqo.setVisible(traits.search_queries_only)
 
     def set_choices(self, name: str, choices: tuple[str, ...]) -> None:

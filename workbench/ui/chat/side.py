@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,7 +36,6 @@ from workbench.ui.chat.trace import TraceView
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
 
-_NO_DOCUMENTS = "This flavour has no RAG documents."
 _LIST_PADDING = 16
 """Pixels beside the longest title, so no section name is ever elided."""
 _ROW_PADDING = 8
@@ -65,17 +64,15 @@ class ChatSidePanel(QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatSidePanel")
-        self.setAccessibleName("Chat settings and details")
+        self._endpoint: EndpointConfig | None = None
         self._build_pages()
         self.sections = QListWidget(self)
         self.sections.setObjectName("chatSideSections")
-        self.sections.setAccessibleName("Chat sections")
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("chatSidePages")
-        self.pages.setAccessibleName("Chat section page")
-        for page, title, about in self._page_list():
-            self._add_section(page, title, about)
-        self._fit_list()
+        for page, _title, _about in self._page_list():
+            self._add_section(page)
+        self.retranslate_ui()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sections)
@@ -88,21 +85,8 @@ class ChatSidePanel(QWidget):
         self.params = ParamsPanel(parent=self)
         self.model_options = ModelOptions(parent=self)
         self.setup = PreamblePage(self)
-        self.documents = EditorPage(
-            "Documents",
-            "chatDocuments",
-            "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only).",
-            DOCUMENTS_SAMPLE,
-            self,
-        )
-        self.tools = EditorPage(
-            "Tools",
-            "chatTools",
-            "v1 `parameter_definitions` or JSON-schema functions; "
-            "converted for the endpoint's flavour.",
-            TOOLS_SAMPLE,
-            self,
-        )
+        self.documents = EditorPage(self._documents_texts, "chatDocuments", DOCUMENTS_SAMPLE, self)
+        self.tools = EditorPage(self._tools_texts, "chatTools", TOOLS_SAMPLE, self)
         self.documents.editor.set_checker(_check_documents)
         self.tools.editor.set_checker(_check_tools)
         self.tool_results = ToolResultsForm(parent=self)
@@ -112,29 +96,93 @@ class ChatSidePanel(QWidget):
         self.history = HistoryPage(self)
         self.request = RequestPage(self)
 
+    def _documents_texts(self) -> tuple[str, str]:
+        hint = self.tr(
+            "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only)."
+        )
+        return self.tr("Documents"), hint
+
+    def _tools_texts(self) -> tuple[str, str]:
+        hint = self.tr(
+            "v1 `parameter_definitions` or JSON-schema functions; "
+            "converted for the endpoint's flavour."
+        )
+        return self.tr("Tools"), hint
+
     def _page_list(self) -> tuple[tuple[QWidget, str, str], ...]:
+        """Every page with its section title and description, in the current language."""
         return (
-            (self.setup, "Setup", "Model and preamble / system message"),
-            (self.params, "Parameters", "Generation parameters sent with each turn"),
-            (self.documents, "Documents", "RAG documents the answer is grounded on"),
-            (self.tools, "Tools", "Tools the model may call"),
-            (self.model_options, "Model", "Reasoning, response format, tool choice and images"),
-            (self.tool_results, "Tool results", "Outputs for the model's tool calls"),
-            (self.trace, "Trace", "Each turn's steps: tool plan, calls, search, finish"),
-            (self.sources, "Sources", "The documents the answer cites"),
-            (self.queries, "Search queries", "Search queries the model generated"),
-            (self.history, "History", "The conversation the next request carries; edit, import"),
-            (self.request, "Request", "The exact body and URL the next Send posts"),
+            (self.setup, self.tr("Setup"), self.tr("Model and preamble / system message")),
+            (
+                self.params,
+                self.tr("Parameters"),
+                self.tr("Generation parameters sent with each turn"),
+            ),
+            (
+                self.documents,
+                self.tr("Documents"),
+                self.tr("RAG documents the answer is grounded on"),
+            ),
+            (self.tools, self.tr("Tools"), self.tr("Tools the model may call")),
+            (
+                self.model_options,
+                self.tr("Model"),
+                self.tr("Reasoning, response format, tool choice and images"),
+            ),
+            (
+                self.tool_results,
+                self.tr("Tool results"),
+                self.tr("Outputs for the model's tool calls"),
+            ),
+            (
+                self.trace,
+                self.tr("Trace"),
+                self.tr("Each turn's steps: tool plan, calls, search, finish"),
+            ),
+            (self.sources, self.tr("Sources"), self.tr("The documents the answer cites")),
+            (
+                self.queries,
+                self.tr("Search queries"),
+                self.tr("Search queries the model generated"),
+            ),
+            (
+                self.history,
+                self.tr("History"),
+                self.tr("The conversation the next request carries; edit, import"),
+            ),
+            (
+                self.request,
+                self.tr("Request"),
+                self.tr("The exact body and URL the next Send posts"),
+            ),
         )
 
-    def _add_section(self, page: QWidget, title: str, about: str) -> None:
+    def _add_section(self, page: QWidget) -> None:
         self.pages.addWidget(page)
-        item = QListWidgetItem(title, self.sections)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, about)
-        item.setToolTip(about)
-        if not page.accessibleName():
-            page.setAccessibleName(title)
+        QListWidgetItem(self.sections)
+        page.setProperty("chatSectionOwnName", bool(page.accessibleName()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch: section titles, descriptions and the list's width."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the section titles and descriptions in the current language."""
+        self.setAccessibleName(self.tr("Chat settings and details"))
+        self.sections.setAccessibleName(self.tr("Chat sections"))
+        self.pages.setAccessibleName(self.tr("Chat section page"))
+        for row, (page, title, about) in enumerate(self._page_list()):
+            item = self.sections.item(row)
+            item.setText(title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, about)
+            item.setToolTip(about)
+            if not page.property("chatSectionOwnName"):
+                page.setAccessibleName(title)
+        self._fit_list()
+        self._show_endpoint()
 
     def _fit_list(self) -> None:
         # As wide as its longest title and no wider: the pages get the rest of the column.
@@ -199,12 +247,18 @@ class ChatSidePanel(QWidget):
 
     def set_endpoint(self, endpoint: EndpointConfig | None) -> None:
         """Fit the pages to the endpoint: its flavour's parameters, documents, default model."""
+        self._endpoint = endpoint
         flavour = endpoint.flavour if endpoint else DEFAULT_FLAVOUR
         self.params.set_flavour(flavour)
         self.history.set_flavour(flavour)
-        has_docs = flavour_traits(flavour).documents
-        self._set_section_enabled(self.documents, has_docs, "" if has_docs else _NO_DOCUMENTS)
-        model = endpoint.model if endpoint and endpoint.model else "server's default"
+        self._show_endpoint()
+
+    def _show_endpoint(self) -> None:
+        endpoint = self._endpoint
+        has_docs = flavour_traits(endpoint.flavour if endpoint else DEFAULT_FLAVOUR).documents
+        why = "" if has_docs else self.tr("This flavour has no RAG documents.")
+        self._set_section_enabled(self.documents, has_docs, why)
+        model = endpoint.model if endpoint and endpoint.model else self.tr("server's default")
         self.setup.model.setPlaceholderText(model)
 
     # --- internals ------------------------------------------------------------------------------

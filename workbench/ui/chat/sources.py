@@ -5,13 +5,14 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from workbench.core.chat_inputs import resolve_source
 from workbench.ui.common.roles import role_background
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from workbench.core.citations import CitationMap, CitationSpan
 
@@ -35,30 +36,50 @@ class SourcesView(QTextBrowser):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatSources")
-        self.setAccessibleName("Cited sources")
         self.setOpenLinks(False)
+        self._redraw: Callable[[], None] | None = None
+        """Draws what is shown again (after a language switch)."""
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch: the name, and what is shown drawn again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self._redraw is not None:
+                self._redraw()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the accessible name in the current language."""
+        self.setAccessibleName(self.tr("Cited sources"))
 
     def show_documents(self, cmap: CitationMap, lookup: dict[str, dict[str, Any]]) -> None:
         """Every document cited in the answer, each with the spans that cite it."""
+        self._redraw = lambda: self.show_documents(cmap, lookup)
         parts = []
         for doc_id, span_ids in cmap.by_document.items():
             spans = [cmap.spans[i] for i in span_ids]
             cited_by = ", ".join(f"«{html.escape(s.citation.text)}»" for s in spans)
             parts.append(self._document_html(doc_id, lookup, [s.citation.text for s in spans]))
-            parts.append(f"<p>Cited by {len(spans)} span(s): {cited_by}</p>")
+            line = self.tr("Cited by %n span(s): %1", "", len(spans)).replace("%1", cited_by)
+            parts.append(f"<p>{line}</p>")
         unanchored = cmap.unanchored()
         if unanchored:
             listed = ", ".join(f"«{html.escape(s.citation.text)}»" for s in unanchored)
-            parts.append(f"<p><b>Not placed in the text</b> (offsets did not match): {listed}</p>")
-        self.setHtml("".join(parts) or "<p>No citations in this answer.</p>")
+            line = self.tr("<b>Not placed in the text</b> (offsets did not match): %1")
+            parts.append(f"<p>{line.replace('%1', listed)}</p>")
+        empty = f"<p>{html.escape(self.tr('No citations in this answer.'))}</p>"
+        self.setHtml("".join(parts) or empty)
 
     def show_spans(self, spans: Sequence[CitationSpan], lookup: dict[str, dict[str, Any]]) -> None:
         """The documents cited by these spans, with the supporting text marked."""
+        self._redraw = lambda: self.show_spans(spans, lookup)
         parts = []
         for span in spans:
             parts.append(f"<h4>«{html.escape(span.citation.text)}»</h4>")
             if not span.document_ids:
-                parts.append("<p>The server named no source for this span.</p>")
+                none = html.escape(self.tr("The server named no source for this span."))
+                parts.append(f"<p>{none}</p>")
             for doc_id in span.document_ids:
                 parts.append(self._document_html(doc_id, lookup, [span.citation.text]))
         self.setHtml("".join(parts))
@@ -69,5 +90,6 @@ class SourcesView(QTextBrowser):
         fields = resolve_source(lookup, doc_id)
         head = f"<p><b>{html.escape(doc_id)}</b></p>"
         if fields is None:
-            return head + "<p>(not among the sent documents or tool outputs)</p>"
+            missing = html.escape(self.tr("(not among the sent documents or tool outputs)"))
+            return f"{head}<p>{missing}</p>"
         return head + _fields_html(fields, supporting)

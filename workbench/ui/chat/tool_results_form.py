@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -48,33 +48,50 @@ class _CallEditor(QGroupBox):
         self.call = call
         self.position = position
         self.setObjectName(f"toolResult{position}")
-        self.setAccessibleName(f"Result of {call.name}")
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName(f"toolResult{position}Mode")
-        self._tabs.setAccessibleName(f"Outputs of {call.name} as")
         self._table = QTableWidget(1, 2, self)
         self._table.setObjectName(f"toolResult{position}Fields")
-        self._table.setAccessibleName(f"Output fields of {call.name}")
-        self._table.setHorizontalHeaderLabels(["Field", "Value"])
         self._table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        # "result" is the output key the API's examples use: a field name, not translated.
         self._table.setItem(0, 0, QTableWidgetItem("result"))
         self._table.setItem(0, 1, QTableWidgetItem(""))
-        add = QPushButton("Add field", self)
+        self._add = add = QPushButton(self)
         add.setObjectName(f"toolResult{position}AddField")
-        add.setAccessibleName(f"Add an output field to {call.name}")
         add.clicked.connect(self._on_add_clicked)
         form_page = QWidget(self)
         form_layout = QVBoxLayout(form_page)
         form_layout.addWidget(self._table)
         form_layout.addWidget(add)
-        self._json = JsonEditor(parent=self, name=f"Outputs of {call.name} (JSON)")
+        name = self.tr("Outputs of %1 (JSON)").replace("%1", call.name)
+        self._json = JsonEditor(parent=self, name=name)
         self._json.setObjectName(f"toolResult{position}Json")
         self._json.set_text('[\n  {"result": ""}\n]')
-        self._tabs.addTab(form_page, "Fields")
+        self._tabs.addTab(form_page, "")
         self._tabs.addTab(self._json, "JSON")
         name_tab_bar(self._tabs)
         layout = QVBoxLayout(self)
         layout.addWidget(self._tabs)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language (the call's name stays as sent)."""
+        name = self.call.name
+        self.setAccessibleName(self.tr("Result of %1").replace("%1", name))
+        self._tabs.setAccessibleName(self.tr("Outputs of %1 as").replace("%1", name))
+        self._tabs.tabBar().setAccessibleName(self._tabs.accessibleName())
+        self._tabs.setTabText(0, self.tr("Fields"))
+        self._table.setAccessibleName(self.tr("Output fields of %1").replace("%1", name))
+        self._table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self._add.setText(self.tr("Add field"))
+        self._add.setAccessibleName(self.tr("Add an output field to %1").replace("%1", name))
+        self._json.editor.setAccessibleName(self.tr("Outputs of %1 (JSON)").replace("%1", name))
 
     def _on_add_clicked(self) -> None:
         row = self._table.rowCount()
@@ -99,7 +116,11 @@ class _CallEditor(QGroupBox):
         Raises:
             InputError: the JSON is invalid or not objects; `.where` names the call and position.
         """
-        where = f"tool result {self.position + 1} ({self.call.name})"
+        where = (
+            self.tr("tool result %1 (%2)")
+            .replace("%1", str(self.position + 1))
+            .replace("%2", self.call.name)
+        )
         if self._tabs.currentIndex() == 1:
             try:
                 value = self._json.value()
@@ -107,7 +128,9 @@ class _CallEditor(QGroupBox):
                 raise InputError(exc.server_message, where=f"{where}, {exc.where}") from exc
             items = value if isinstance(value, list) else [value]
             if not all(isinstance(v, dict) for v in items):
-                raise InputError("outputs must be an object or a list of objects", where=where)
+                raise InputError(
+                    self.tr("outputs must be an object or a list of objects"), where=where
+                )
             return items
         output: dict[str, Any] = {}
         for row in range(self._table.rowCount()):
@@ -116,7 +139,7 @@ class _CallEditor(QGroupBox):
             if key:
                 output[key] = _cell_value(value_item.text() if value_item else "")
         if not output:
-            raise InputError("type at least one output field", where=where)
+            raise InputError(self.tr("type at least one output field"), where=where)
         return [output]
 
 
@@ -129,15 +152,13 @@ class ToolResultsForm(QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatToolResults")
-        self.setAccessibleName("Tool results")
         self._editors: list[_CallEditor] = []
-        self._hint = QLabel("No tool calls to answer.", self)
+        self._hint = QLabel(self)
         self._hint.setObjectName("chatToolResultsHint")
         self._hint.setWordWrap(True)  # one long line would widen the whole side column
         self._box = QVBoxLayout()
-        self._continue = QPushButton("Co&ntinue with results", self)
+        self._continue = QPushButton(self)
         self._continue.setObjectName("chatContinue")
-        self._continue.setAccessibleName("Continue with tool results")
         self._continue.setEnabled(False)
         self._continue.clicked.connect(self.continue_requested)
         bar = QHBoxLayout()
@@ -148,6 +169,28 @@ class ToolResultsForm(QWidget):
         layout.addLayout(self._box)
         layout.addLayout(bar)
         layout.addStretch(1)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts and the hint in the current language."""
+        self.setAccessibleName(self.tr("Tool results"))
+        self._continue.setText(self.tr("Co&ntinue with results"))
+        self._continue.setAccessibleName(self.tr("Continue with tool results"))
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        count = len(self._editors)
+        self._hint.setText(
+            self.tr("The model asked for %n tool call(s): type or paste their outputs.", "", count)
+            if count
+            else self.tr("No tool calls to answer.")
+        )
 
     def set_calls(self, calls: Sequence[ToolCall]) -> None:
         """Generate one editor per call (replacing earlier ones)."""
@@ -157,11 +200,7 @@ class ToolResultsForm(QWidget):
         self._editors = [_CallEditor(call, n, self) for n, call in enumerate(calls)]
         for editor in self._editors:
             self._box.addWidget(editor)
-        self._hint.setText(
-            f"The model asked for {len(calls)} tool call(s): type or paste their outputs."
-            if calls
-            else "No tool calls to answer."
-        )
+        self._show_hint()
         self._continue.setEnabled(bool(calls))
 
     def set_busy(self, busy: bool) -> None:

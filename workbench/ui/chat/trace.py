@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:
@@ -17,9 +18,14 @@ class TraceTurn:
     """What the trace shows for one turn."""
 
     index: int
-    title: str
+    title: str | None
+    """The user's message; None for a turn without one (see `untitled`)."""
+    untitled: str = "assistant"
+    """What a turn without a user message is: "system", "tool results" or "assistant"."""
     tool_results_sent: tuple[ToolResult, ...] = ()
     tool_plan: str = ""
+    thinking_plan: str = ""
+    """A reasoning model's plan, which on a tool turn arrives as thinking (no tool plan)."""
     tool_calls: tuple[ToolCall, ...] = ()
     pending_calls: tuple[tuple[str, str], ...] = ()
     """(name, arguments so far) of calls still streaming."""
@@ -39,12 +45,27 @@ class TraceView(QTreeWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatTrace")
-        self.setAccessibleName("Tool and search trace")
-        self.setHeaderLabels(["Step", "Detail"])
+        self.setColumnCount(2)
         self.setColumnWidth(0, 220)
         self._items: dict[int, QTreeWidgetItem] = {}
         self._shown: list[TraceTurn] = []
         """What each top-level item shows, in item order."""
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch: the header and every turn's steps are drawn again."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            turns, self._shown = self._shown, []
+            self.clear()
+            self._items.clear()
+            self.set_turns(turns)
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the header and the name in the current language."""
+        self.setAccessibleName(self.tr("Tool and search trace"))
+        self.setHeaderLabels([self.tr("Step"), self.tr("Detail")])
 
     def set_turns(self, turns: list[TraceTurn]) -> None:
         """Show exactly these turns, keeping the items of leading turns that did not change.
@@ -91,31 +112,43 @@ class TraceView(QTreeWidget):
         return _children(self._items[turn])[step].text(1)
 
     def _build(self, turn: TraceTurn) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"Turn {turn.index + 1}", turn.title])
+        title = turn.title if turn.title is not None else self._untitled(turn.untitled)
+        item = QTreeWidgetItem([self.tr("Turn %1").replace("%1", str(turn.index + 1)), title])
         for result in turn.tool_results_sent:
-            step = _child(item, f"Tool result → {result.call.name}", _json(result.outputs))
+            label = self.tr("Tool result → %1").replace("%1", result.call.name)
+            step = _child(item, label, _json(result.outputs))
             for n, output in enumerate(result.outputs):
-                _child(step, f"output {n}", _json(output))
+                _child(step, self.tr("output %1").replace("%1", str(n)), _json(output))
         if turn.tool_plan:
-            _child(item, "Tool plan", turn.tool_plan)
+            _child(item, self.tr("Tool plan"), turn.tool_plan)
+        elif turn.thinking_plan:
+            _child(
+                item,
+                self.tr("Tool plan"),
+                self.tr("(thinking) %1").replace("%1", turn.thinking_plan),
+            )
         for call in turn.tool_calls:
-            step = _child(item, f"Tool call {call.name}", call.id or "")
+            step = _child(item, self.tr("Tool call %1").replace("%1", call.name), call.id or "")
             for key, value in call.parameters.items():
                 _child(step, key, _json(value))
         for name, arguments in turn.pending_calls:
-            _child(item, f"Tool call {name} (streaming)", arguments)
+            _child(item, self.tr("Tool call %1 (streaming)").replace("%1", name), arguments)
         for query in turn.search_queries:
-            _child(item, "Search query", query)
+            _child(item, self.tr("Search query"), query)
         for citation in turn.citations:
-            sources = ", ".join(d for d in citation.document_ids if d) or "no source id"
-            _child(
-                item, f"Citation «{citation.text}»", f"{citation.start}..{citation.end} → {sources}"
-            )
+            sources = ", ".join(d for d in citation.document_ids if d) or self.tr("no source id")
+            label = self.tr("Citation «%1»").replace("%1", citation.text)
+            _child(item, label, f"{citation.start}..{citation.end} → {sources}")
         if turn.cut_off:
-            _child(item, "Cut off", turn.cut_off)
+            _child(item, self.tr("Cut off"), turn.cut_off)
         elif turn.finish_reason:
-            _child(item, "Finished", turn.finish_reason)
+            _child(item, self.tr("Finished"), turn.finish_reason)
         return item
+
+    def _untitled(self, kind: str) -> str:
+        if kind == "system":
+            return self.tr("system message")
+        return self.tr("tool results") if kind == "tool results" else self.tr("assistant")
 
 
 def _child(parent: QTreeWidgetItem, label: str, detail: str) -> QTreeWidgetItem:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -66,7 +66,6 @@ class Transcript(QTextBrowser):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatTranscript")
-        self.setAccessibleName("Conversation")
         self.setOpenLinks(False)
         self._markdown = True
         self._turns: list[TurnDisplay] = []
@@ -83,6 +82,21 @@ class Transcript(QTextBrowser):
         self._timer.timeout.connect(self._on_timer_timeout)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.highlighted.connect(self._on_self_highlighted)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch: finished turns are drawn again (a streaming turn is left
+        alone; it finishes in the new language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self._live is None and self._pending is None:
+                turns, self._turns = self._turns, []
+                self.set_turns(turns)
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the accessible name in the current language."""
+        self.setAccessibleName(self.tr("Conversation"))
 
     # --- public API ---------------------------------------------------------------------------
 

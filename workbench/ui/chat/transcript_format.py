@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -71,7 +72,8 @@ def cited(value: str, documents: list[str], background: QColor | None = None) ->
     fmt.setAnchor(True)
     fmt.setAnchorHref(f"cite:{value}")
     fmt.setProperty(CITE_PROPERTY, value)
-    fmt.setToolTip("Cited: " + (", ".join(documents) or "no document id"))
+    named = ", ".join(documents) or QCoreApplication.translate("Transcript", "no document id")
+    fmt.setToolTip(QCoreApplication.translate("Transcript", "Cited: %1").replace("%1", named))
     return fmt
 
 

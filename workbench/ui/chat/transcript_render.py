@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QUrl
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
 from workbench.core.citations import CitationMap, cites_answer, segments
@@ -22,6 +22,7 @@ from workbench.ui.chat.transcript_format import (
     plain_format,
     warning,
 )
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from workbench.api.models import Citation
@@ -55,6 +56,26 @@ class TurnDisplay:
     """Data URIs of the images sent with the user's message (shown as thumbnails)."""
     anchors: CitationMap = field(default_factory=CitationMap)
     """`citations` anchored on `text`, computed in core (`ChatController.citations`)."""
+
+
+_CORE_REASONS = (
+    QT_TRANSLATE_NOOP("Transcript", "Stopped by you"),
+    QT_TRANSLATE_NOOP("Transcript", "the stream ended without its final event"),
+)
+"""Core's own cut-off reasons (`core.turns.STOPPED`, `UNFINISHED`), drawn translated; an error's
+text stays as it is (tests/ui/chat/test_i18n.py checks the two lists agree)."""
+
+
+class TranscriptTexts(QObject):
+    """The transcript's counted texts (a QObject, so lupdate files plural forms)."""
+
+    def tool_results_sent(self, count: int) -> str:
+        """ "↩ sent 2 tool result(s)" above the answer that used them."""
+        return self.tr("↩ sent %n tool result(s)", "", count)
+
+    def thinking(self, words: int) -> str:
+        """ "Thinking (120 words)" on the thinking block's toggle."""
+        return self.tr("Thinking (%n words)", "", words)
 
 
 def frame_of(display: TurnDisplay) -> tuple[object, ...]:
@@ -102,7 +123,7 @@ def write_header(cursor: QTextCursor, display: TurnDisplay) -> Links:
         new_plain_block(cursor)
     you: int | None = None
     if display.user is not None:
-        cursor.insertText("You", bold())
+        cursor.insertText(QCoreApplication.translate("Transcript", "You"), bold())
         you = cursor.position()
         _end_link_line(cursor, display, *_edit_link(display))
         cursor.insertText(display.user, plain_format())
@@ -110,9 +131,10 @@ def write_header(cursor: QTextCursor, display: TurnDisplay) -> Links:
         if display.images:
             write_thumbnails(cursor, display)
     if display.tool_results_sent:
-        cursor.insertText(f"↩ sent {display.tool_results_sent} tool result(s)", muted())
+        sent = TranscriptTexts().tool_results_sent(display.tool_results_sent)
+        cursor.insertText(sent, muted())
         cursor.insertBlock()
-    cursor.insertText("Assistant", bold())
+    cursor.insertText(QCoreApplication.translate("Transcript", "Assistant"), bold())
     assistant = cursor.position()
     _end_link_line(cursor, display, *_copy_link(display))
     if display.thinking:
@@ -128,7 +150,8 @@ def write_thinking(cursor: QTextCursor, display: TurnDisplay) -> None:
     when open. It stays open while the model thinks and folds when the answer starts."""
     words = len(display.thinking.split())
     arrow = "▾" if display.thinking_open else "▸"
-    cursor.insertText(f"{arrow} Thinking ({words} words)", link(f"thinking:{display.index}"))
+    toggle = f"{arrow} {TranscriptTexts().thinking(words)}"
+    cursor.insertText(toggle, link(f"thinking:{display.index}"))
     cursor.insertBlock(cursor.blockFormat(), plain_format())
     if display.thinking_open:
         cursor.insertText(display.thinking, muted(italic=True))
@@ -142,7 +165,11 @@ def write_thumbnails(cursor: QTextCursor, display: TurnDisplay) -> None:
         name = f"turn-image:{display.index}:{pos}"
         image = QImage.fromData(QByteArray.fromBase64(url.partition(",")[2].encode()))
         if image.isNull():
-            cursor.insertText(f"[image {pos + 1}] ", muted())
+            cursor.insertText(
+                QCoreApplication.translate("Transcript", "[image %1]").replace("%1", str(pos + 1))
+                + " ",
+                muted(),
+            )
             continue
         small = image.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio)
         document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), small)
@@ -159,10 +186,19 @@ def write_footer(cursor: QTextCursor, display: TurnDisplay) -> None:
         cursor.insertText(f"⚙ {call}", muted())
     if display.search_queries:
         new_plain_block(cursor)
-        cursor.insertText("Search queries: " + " · ".join(display.search_queries), muted())
+        queries = QCoreApplication.translate("Transcript", "Search queries: %1").replace(
+            "%1", " · ".join(display.search_queries)
+        )
+        cursor.insertText(queries, muted())
     if display.cut_off:
         new_plain_block(cursor)
-        cursor.insertText(f"⚠ Cut off: {display.cut_off}", warning())
+        reason = display.cut_off
+        if reason in _CORE_REASONS:
+            reason = QCoreApplication.translate("Transcript", reason)
+        cursor.insertText(
+            "⚠ " + QCoreApplication.translate("Transcript", "Cut off: %1").replace("%1", reason),
+            warning(),
+        )
     if display.status:
         new_plain_block(cursor)
         cursor.insertText(display.status, muted())
@@ -183,11 +219,11 @@ def add_links(cursor: QTextCursor, display: TurnDisplay, links: Links) -> None:
 
 
 def _edit_link(display: TurnDisplay) -> tuple[str, str]:
-    return "[edit and resend]", f"edit:{display.index}"
+    return QCoreApplication.translate("Transcript", "[edit and resend]"), f"edit:{display.index}"
 
 
 def _copy_link(display: TurnDisplay) -> tuple[str, str]:
-    return "[copy]", f"copy:{display.index}"
+    return QCoreApplication.translate("Transcript", "[copy]"), f"copy:{display.index}"
 
 
 def _end_link_line(cursor: QTextCursor, display: TurnDisplay, label: str, href: str) -> None:

@@ -1,19 +1,44 @@
-"""Chat turn views: what the transcript and the trace show of a turn, and its status line."""
+"""Chat turn views: what the transcript and the trace show of a turn, and its status line.
+
+The status line is written in the GUI's language and locale when the turn ends, and kept with
+the reply as written (core's `describe` writes the command line's English one).
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from typing import TYPE_CHECKING
 
-from workbench.core.chat_metrics import describe, price_table, thinking_note, turn_metrics
+from PySide6.QtCore import QCoreApplication, QObject
+
+from workbench.core.chat_metrics import price_table, turn_metrics
 from workbench.core.chat_session import Reply, Turn, reply_from_snapshot
+from workbench.core.structured import check_answer
 from workbench.ui.chat.trace import TraceTurn
 from workbench.ui.chat.transcript import TurnDisplay
+from workbench.ui.common import l10n
 
 if TYPE_CHECKING:
+    from workbench.api.models import ResponseFormat
     from workbench.api.stream import ChatSnapshot
-    from workbench.core.chat_metrics import TurnTiming
+    from workbench.core.chat_metrics import TurnMetrics, TurnTiming
     from workbench.core.citations import CitationMap
     from workbench.core.endpoints import EndpointConfig
+
+
+class TurnTexts(QObject):
+    """Counted texts of a turn (a QObject, so lupdate files plural forms)."""
+
+    def schema_misses(self, first: object, more: int) -> str:
+        """ "JSON ✗ $.a: … (+2 more)" """
+        line = self.tr("JSON ✗ %1 (+%n more)", "", more) if more else self.tr("JSON ✗ %1")
+        return _fill(line, first)
+
+
+def _fill(text: str, *values: object) -> str:
+    """`text` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), text)
 
 
 def display_of(
@@ -26,7 +51,8 @@ def display_of(
     source: ChatSnapshot | Reply
     if turn.system is not None:
         # The transcript has no system row; the message shows as a note where it was carried.
-        return TurnDisplay(index=index, user=None, tool_plan=f"System message: {turn.system}")
+        note = _fill(QCoreApplication.translate("ChatTurns", "System message: %1"), turn.system)
+        return TurnDisplay(index=index, user=None, tool_plan=note)
     if snap is not None:
         # Straight from the snapshot: building a pydantic Reply per tick would copy every
         # citation and document and parse every tool call's arguments, only to read a few back.
@@ -38,7 +64,7 @@ def display_of(
         calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
         cut_off, status = reply.cut_off, reply.status
         if turn.imported and turn.reply is None:
-            status = "imported: no reply in the history"
+            status = QCoreApplication.translate("ChatTurns", "imported: no reply in the history")
     return TurnDisplay(
         index=index,
         user=turn.user,
@@ -66,9 +92,11 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
     pending = tuple(p for p in pending if p[0] not in {c.name for c in reply.tool_calls})
     return TraceTurn(
         index=index,
-        title=turn.user if turn.user is not None else _untitled(turn),
+        title=turn.user,
+        untitled=_untitled(turn),
         tool_results_sent=tuple(turn.tool_results),
-        tool_plan=reply.tool_plan or plan_in_thinking(reply),
+        tool_plan=reply.tool_plan,
+        thinking_plan=plan_in_thinking(reply) if not reply.tool_plan else "",
         tool_calls=tuple(reply.tool_calls),
         pending_calls=pending,
         search_queries=tuple(reply.search_queries),
@@ -79,14 +107,15 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
 
 
 def _untitled(turn: Turn) -> str:
+    """What a turn without a user message is (the trace names it in the current language)."""
     if turn.system is not None:
-        return "system message"
+        return "system"
     return "tool results" if turn.tool_results else "assistant"
 
 
 def plan_in_thinking(reply: Reply) -> str:
     """A reasoning model's plan: on a tool turn it arrives as thinking, not as a tool plan."""
-    return f"(thinking) {reply.thinking}" if reply.tool_calls and reply.thinking else ""
+    return reply.thinking if reply.tool_calls and reply.thinking else ""
 
 
 def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> str:
@@ -102,3 +131,73 @@ def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig
     if snap.thinking:
         line += " · " + thinking_note(snap.thinking, timing)
     return line
+
+
+def _units(value: float) -> str:
+    return l10n.format_number(value, 0 if float(value).is_integer() else 2)
+
+
+def cost_text(cost: float, currency: str) -> str:
+    """An estimated cost with two significant digits: "≈ 0.0025 USD" ("≈ 0,0025 USD")."""
+    decimals = 0 if cost == 0 else max(2, 1 - math.floor(math.log10(cost)))
+    return f"≈ {l10n.format_number(cost, decimals)} {currency}"
+
+
+def describe(metrics: TurnMetrics) -> str:
+    """The metrics line: finish reason, timings, tokens, billed units and cost."""
+    reason = metrics.finish_reason or QCoreApplication.translate("ChatTurns", "unknown")
+    parts = [_fill(QCoreApplication.translate("ChatTurns", "finish: %1"), reason)]
+    if metrics.time_to_first_token_s is not None:
+        first = l10n.format_ms(metrics.time_to_first_token_s * 1000)
+        parts.append(_fill(QCoreApplication.translate("ChatTurns", "first token %1"), first))
+    if metrics.tokens_per_s is not None:
+        approx = "≈" if metrics.tokens_estimated else ""
+        speed = l10n.format_number(metrics.tokens_per_s, 1)
+        parts.append(approx + _fill(QCoreApplication.translate("ChatTurns", "%1 tokens/s"), speed))
+    if metrics.input_tokens is not None or metrics.output_tokens is not None:
+        tokens_in = "?" if metrics.input_tokens is None else _units(metrics.input_tokens)
+        tokens_out = "?" if metrics.output_tokens is None else _units(metrics.output_tokens)
+        parts.append(
+            _fill(
+                QCoreApplication.translate("ChatTurns", "tokens in %1 / out %2"),
+                tokens_in,
+                tokens_out,
+            )
+        )
+    if metrics.billed_units:
+        units = sorted(metrics.billed_units.items())
+        billed = ", ".join(f"{name} {_units(count)}" for name, count in units)
+        parts.append(_fill(QCoreApplication.translate("ChatTurns", "billed %1"), billed))
+    if metrics.cost is not None:
+        parts.append(cost_text(metrics.cost, metrics.currency))
+    if metrics.total_s is not None:
+        parts.append(l10n.format_seconds(metrics.total_s))
+    return " · ".join(parts)
+
+
+def thinking_note(thinking: str, timing: TurnTiming) -> str:
+    """`thought ≈120 tokens in 1.40 s`: thinking time runs until the first answer output.
+
+    The count is estimated from the text (about four characters a token), as core's note does.
+    """
+    tokens = l10n.format_count(max(1, round(len(thinking) / 4)))
+    if timing.first_output is None:
+        return _fill(QCoreApplication.translate("ChatTurns", "thought ≈%1 tokens"), tokens)
+    took = l10n.format_seconds(timing.first_output - timing.started)
+    return _fill(QCoreApplication.translate("ChatTurns", "thought ≈%1 tokens in %2"), tokens, took)
+
+
+def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:
+    """One line for the turn: "JSON ✓ follows the schema", or "JSON ✗ $.a: …" ("" when no JSON
+    was asked for). The problem itself is jsonschema's own English text."""
+    verdict = check_answer(text, fmt)
+    if verdict is None:
+        return ""
+    if verdict.valid:
+        return (
+            QCoreApplication.translate("ChatTurns", "JSON ✓ follows the schema")
+            if fmt and fmt.json_schema
+            else QCoreApplication.translate("ChatTurns", "JSON ✓ valid")
+        )
+    more = len(verdict.problems) - 1
+    return TurnTexts().schema_misses(verdict.problems[0], more)

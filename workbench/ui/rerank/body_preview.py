@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
 from workbench.ui.common.json_editor import JsonHighlighter
+from workbench.ui.rerank.texts import RerankTexts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,13 +24,11 @@ class RequestBodyBox(QWidget):
         super().__init__(parent)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("rerankRequestPreview")
-        self.text.setAccessibleName("Request body")
         self.text.setReadOnly(True)
         self._highlighter = JsonHighlighter(self.text.document())
-        self.copy = QPushButton("Cop&y body", self)
+        self.copy = QPushButton(self)
         self.copy.setObjectName("rerankCopyBody")
-        self.copy.setAccessibleName("Copy request body")
-        label = QLabel("Request &body", self)
+        self._label = label = QLabel(self)
         label.setBuddy(self.text)
         row = QHBoxLayout()
         row.addWidget(label)
@@ -38,6 +38,20 @@ class RequestBodyBox(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
         layout.addWidget(self.text, 1)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language."""
+        self.text.setAccessibleName(self.tr("Request body"))
+        self.copy.setText(self.tr("Cop&y body"))
+        self.copy.setAccessibleName(self.tr("Copy request body"))
+        self._label.setText(self.tr("Request &body"))
 
 
 def body_preview_text(
@@ -48,13 +62,13 @@ def body_preview_text(
 ) -> str:
     """The "Request body" text: `body` of the first `limit` documents, or why there is none."""
     if docs is None and not typed.strip():
-        return "// Add documents (type JSON, paste or import them) to see the request body."
+        return RerankTexts().no_documents()
     if docs is None:
-        return "// The documents are not valid JSON yet: see the message under the editor."
+        return RerankTexts().bad_documents()
     try:
         text = body(docs[:limit] if limit else docs)
     except InputError as exc:
         return f"// {exc}"
     if limit and len(docs) > limit:
-        text += f"\n// … and {len(docs) - limit:,} more documents (Copy body copies them all)"
+        text += "\n" + RerankTexts().more_documents(len(docs) - limit)
     return text

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from workbench.core.rerank_compare import Comparison, compare_rankings
 from workbench.core.rerank_docs import preview_segments
+from workbench.ui.common import l10n
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.roles import role_colour
 from workbench.ui.common.table_models import AnyIndex, HeaderedTableModel
 
@@ -22,9 +24,9 @@ if TYPE_CHECKING:
 def movement_text(delta: int | None, rank_a: int | None, rank_b: int | None) -> str:
     """How a document moved from A to B, for people: "▲ 2", "▼ 1", "=", "only A", "only B"."""
     if rank_b is None:
-        return "only A"
+        return QCoreApplication.translate("CompareModel", "only A")
     if rank_a is None:
-        return "only B"
+        return QCoreApplication.translate("CompareModel", "only B")
     if not delta:
         return "="
     return f"▲ {delta}" if delta > 0 else f"▼ {-delta}"
@@ -34,14 +36,15 @@ class CompareModel(HeaderedTableModel):
     """One row per document in B's order (then those only A ranked), with the movement."""
 
     HEADERS: ClassVar[list[str]] = [
-        "Index",
-        "Rank A",
-        "Score A",
-        "Rank B",
-        "Score B",
-        "Move",
-        "Document",
+        QT_TRANSLATE_NOOP("CompareModel", "Index"),
+        QT_TRANSLATE_NOOP("CompareModel", "Rank A"),
+        QT_TRANSLATE_NOOP("CompareModel", "Score A"),
+        QT_TRANSLATE_NOOP("CompareModel", "Rank B"),
+        QT_TRANSLATE_NOOP("CompareModel", "Score B"),
+        QT_TRANSLATE_NOOP("CompareModel", "Move"),
+        QT_TRANSLATE_NOOP("CompareModel", "Document"),
     ]
+    """Column names in English; shown translated (a language switch redraws the header)."""
     MOVE = 5
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -82,6 +85,20 @@ class CompareModel(HeaderedTableModel):
         """The comparison shown, if any."""
         return self._comparison
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The column's name in the current language."""
+        name = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("CompareModel", name) if name else name
+
+    def retranslate(self) -> None:
+        """Redraw the header and the cells in the current language and locale."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self.HEADERS) - 1))
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         if parent.isValid() or self._comparison is None:
             return 0
@@ -120,4 +137,4 @@ def _opt(value: int | None) -> str:
 
 
 def _score(value: float | None) -> str:
-    return "—" if value is None else f"{value:.4f}"
+    return "—" if value is None else l10n.format_score(value)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from workbench.api.errors import WorkbenchError
 from workbench.api.models import RerankResponse
 from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import rules_for
-from workbench.ui.rerank.view import summary_line
+from workbench.ui.rerank.texts import RerankTexts, summary_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -28,7 +30,7 @@ def fill_compare_choices(
     chosen = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    combo.addItem("— no comparison —", None)
+    combo.addItem(QCoreApplication.translate("RerankComparison", "— no comparison —"), None)
     for endpoint in endpoints:
         if rules_for(endpoint.flavour).supported and endpoint != current:
             combo.addItem(endpoint.name, endpoint.id)
@@ -38,10 +40,11 @@ def fill_compare_choices(
 
 def compared_status(a: Compared, b: Compared) -> tuple[str, list[WorkbenchError]]:
     """The status line naming what A and B answered (each at its own prices), and what failed."""
+    texts = RerankTexts()
     parts = [
         f"{side}: {summary_line(outcome, price_table(endpoint.prices))}"
         if isinstance(outcome, RerankResponse)
-        else f"{side} failed ({outcome.title})"
+        else texts.side_failed(side, outcome.title)
         for side, (endpoint, outcome) in (("A", a), ("B", b))
     ]
     failures = [o for _, o in (a, b) if isinstance(o, WorkbenchError)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -33,27 +33,43 @@ from workbench.core.rerank_io import (
 )
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.rerank.documents_model import DocumentsTableModel
+from workbench.ui.rerank.texts import fill
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.api.models import Document
 
-FILTERS: dict[str, DocFormat | None] = {
-    "JSON (*.json)": DocFormat.JSON,
-    "JSON Lines (*.jsonl *.ndjson)": DocFormat.JSONL,
-    "CSV (*.csv *.tsv)": DocFormat.CSV,
-    "Text, one document per line (*.txt)": DocFormat.LINES,
-    "Text, one document per paragraph (*.txt)": DocFormat.PARAGRAPHS,
-    "Any file, format from its name (*)": None,
-}
-
-EMPTY_HINT = (
-    'Type a JSON list of documents — strings, or objects such as {"title": …, "text": …} — '
-    "or use Import… (Ctrl+O) or Paste documents."
+_FILTERS: tuple[tuple[str, DocFormat | None], ...] = (
+    ("JSON (*.json)", DocFormat.JSON),
+    ("JSON Lines (*.jsonl *.ndjson)", DocFormat.JSONL),
+    ("CSV (*.csv *.tsv)", DocFormat.CSV),
+    (
+        QT_TRANSLATE_NOOP("DocumentsEditor", "Text, one document per line (*.txt)"),
+        DocFormat.LINES,
+    ),
+    (
+        QT_TRANSLATE_NOOP("DocumentsEditor", "Text, one document per paragraph (*.txt)"),
+        DocFormat.PARAGRAPHS,
+    ),
+    (QT_TRANSLATE_NOOP("DocumentsEditor", "Any file, format from its name (*)"), None),
 )
-"""What an empty documents editor says before anything is typed (not an error yet)."""
+
+
+def file_filters() -> dict[str, DocFormat | None]:
+    """The file dialogs' filters in the current language, each with its format."""
+    return {QCoreApplication.translate("DocumentsEditor", text): fmt for text, fmt in _FILTERS}
+
+
+def empty_hint() -> str:
+    """What an empty documents editor says before anything is typed (not an error yet)."""
+    return QCoreApplication.translate(
+        "DocumentsEditor",
+        'Type a JSON list of documents — strings, or objects such as {"title": …, "text": …} — '
+        "or use Import… (Ctrl+O) or Paste documents.",
+    )
 
 
 class DocumentsEditor(QWidget):
@@ -72,16 +88,50 @@ class DocumentsEditor(QWidget):
         self._table_dirty = False
         self._last_docs: list[Document] | None = None
         self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language."""
+        self.json.set_empty_hint(empty_hint())
+        self.json.editor.setAccessibleName(self.tr("Documents JSON"))
+        self.table.setAccessibleName(self.tr("Documents table"))
+        self.tabs.setAccessibleName(self.tr("Documents view"))
+        self.tabs.setTabText(0, self.tr("&JSON"))
+        self.tabs.setTabText(1, self.tr("Tab&le"))
+        self.tabs.tabBar().setAccessibleName(self.tabs.accessibleName())
+        texts = {
+            "rerankAddRow": self.tr("Add &row"),
+            "rerankRemoveRows": self.tr("Remove rows"),
+            "rerankAddColumn": self.tr("Add &column…"),
+            "rerankImport": self.tr("&Import…"),
+            "rerankPaste": self.tr("&Paste documents"),
+            "rerankExport": self.tr("E&xport…"),
+            "rerankCopy": self.tr("Cop&y as JSON"),
+        }
+        for action in self._all_actions:
+            action.setText(texts[action.objectName()])
+        for button in self.findChildren(QToolButton):
+            if (action := button.defaultAction()) is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        self._show_count(self._last_docs)
+
+    def _show_count(self, docs: list[Document] | None) -> None:
+        if docs is not None:
+            self._count.setText(self.tr("%Ln document(s)", "", len(docs)))
+
     def _build_ui(self) -> None:
-        self.json = JsonEditor(parent=self, name="Documents JSON")
+        self.json = JsonEditor(parent=self, name=self.tr("Documents JSON"))
         self.json.set_checker(self._check)
-        self.json.set_empty_hint(EMPTY_HINT)
         self.model = DocumentsTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("rerankDocumentsTable")
-        self.table.setAccessibleName("Documents table")
         self.table.setModel(self.model)
         # Tab leaves the table (arrows move between cells): with Tab walking every cell, a
         # keyboard user would press it once per cell of a thousand documents to get out.
@@ -91,15 +141,16 @@ class DocumentsEditor(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("rerankDocumentsTabs")
-        self.tabs.setAccessibleName("Documents view")
-        self.tabs.addTab(self.json, "&JSON")
-        self.tabs.addTab(self._table_page(), "Tab&le")
+        self.tabs.addTab(self.json, "")
+        self.tabs.addTab(self._table_page(), "")
         name_tab_bar(self.tabs)
         bar = QHBoxLayout()
         self._count = QLabel(self)
         self._count.setObjectName("rerankDocumentCount")
         bar.addWidget(self._count, 1)
-        for action in self._make_actions():
+        actions = self._make_actions()
+        self._all_actions = [*self._row_actions, *actions]
+        for action in actions:
             bar.addWidget(self._tool_button(action, self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -112,10 +163,11 @@ class DocumentsEditor(QWidget):
     def _table_page(self) -> QWidget:
         page = QWidget(self)
         buttons = QHBoxLayout()
+        # Texts are set in retranslate_ui, by object name.
         self._row_actions = [
-            self._action("Add &row", "rerankAddRow", self._on_add_row_triggered),
-            self._action("Remove rows", "rerankRemoveRows", self._on_remove_rows_triggered),
-            self._action("Add &column…", "rerankAddColumn", self._on_add_column_triggered),
+            self._action("rerankAddRow", self._on_add_row_triggered),
+            self._action("rerankRemoveRows", self._on_remove_rows_triggered),
+            self._action("rerankAddColumn", self._on_add_column_triggered),
         ]
         for action in self._row_actions:
             buttons.addWidget(self._tool_button(action, page))
@@ -131,19 +183,18 @@ class DocumentsEditor(QWidget):
         button = QToolButton(parent)
         button.setDefaultAction(action)
         button.setObjectName(f"{action.objectName()}Button")
-        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         return button
 
     def _make_actions(self) -> list[QAction]:
         return [
-            self._action("&Import…", "rerankImport", self._on_import_triggered, "Ctrl+O"),
-            self._action("&Paste documents", "rerankPaste", self._on_paste_triggered),
-            self._action("E&xport…", "rerankExport", self._on_export_triggered, "Ctrl+S"),
-            self._action("Cop&y as JSON", "rerankCopy", self._on_copy_triggered),
+            self._action("rerankImport", self._on_import_triggered, "Ctrl+O"),
+            self._action("rerankPaste", self._on_paste_triggered),
+            self._action("rerankExport", self._on_export_triggered, "Ctrl+S"),
+            self._action("rerankCopy", self._on_copy_triggered),
         ]
 
-    def _action(self, text: str, name: str, slot: Any, shortcut: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, name: str, slot: Any, shortcut: str = "") -> QAction:
+        action = QAction(self)
         action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
@@ -217,7 +268,7 @@ class DocumentsEditor(QWidget):
         self._last_docs = docs
         if not self._table_dirty:
             self.model.set_documents(docs)
-        self._count.setText(f"{len(docs):,} document{'s' * (len(docs) != 1)}")
+        self._show_count(docs)
         self.documents_changed.emit(docs)
 
     def _on_json_validity_changed(self, ok: bool, _message: str) -> None:
@@ -229,7 +280,7 @@ class DocumentsEditor(QWidget):
         self._table_dirty = True
         docs = self.model.documents()
         self._last_docs = docs
-        self._count.setText(f"{len(docs):,} document{'s' * (len(docs) != 1)}")
+        self._show_count(docs)
         self.documents_changed.emit(docs)
         self._push_timer.start()
 
@@ -253,19 +304,26 @@ class DocumentsEditor(QWidget):
             self.model.remove_documents(rows)
 
     def _on_add_column_triggered(self) -> None:
-        key, ok = QInputDialog.getText(self, "Add column", "Key of the new column:")
+        key, ok = QInputDialog.getText(
+            self, self.tr("Add column"), self.tr("Key of the new column:")
+        )
         if ok and not self.model.add_column(key):
-            self.problem_found.emit(InputError(title="That column exists or is blank", where=key))
+            problem = InputError(title=self.tr("That column exists or is blank"), where=key)
+            self.problem_found.emit(problem)
 
     def _on_import_triggered(self) -> None:
-        path, chosen = QFileDialog.getOpenFileName(self, "Import documents", "", ";;".join(FILTERS))
+        filters = file_filters()
+        title = self.tr("Import documents")
+        path, chosen = QFileDialog.getOpenFileName(self, title, "", ";;".join(filters))
         if path:
-            self._guard(lambda: self.import_file(Path(path), FILTERS.get(chosen)))
+            self._guard(lambda: self.import_file(Path(path), filters.get(chosen)))
 
     def _on_export_triggered(self) -> None:
-        path, chosen = QFileDialog.getSaveFileName(self, "Export documents", "", ";;".join(FILTERS))
+        filters = file_filters()
+        title = self.tr("Export documents")
+        path, chosen = QFileDialog.getSaveFileName(self, title, "", ";;".join(filters))
         if path:
-            self._guard(lambda: self._report(self.export_file(Path(path), FILTERS.get(chosen))))
+            self._guard(lambda: self._report(self.export_file(Path(path), filters.get(chosen))))
 
     def _on_paste_triggered(self) -> None:
         self._guard(lambda: self.import_text(QGuiApplication.clipboard().text()))
@@ -283,4 +341,5 @@ class DocumentsEditor(QWidget):
         except InputError as exc:
             self.problem_found.emit(exc)
         except OSError as exc:
-            self.problem_found.emit(InputError(title=f"Could not use the file: {exc.strerror}"))
+            title = fill(self.tr("Could not use the file: %1"), exc.strerror)
+            self.problem_found.emit(InputError(title=title))

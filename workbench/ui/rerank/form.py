@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,15 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.models import RerankRequest
-from workbench.core.rerank_docs import (
-    KeyCount,
-    RerankRules,
-    key_inventory,
-    missing_field_warning,
-)
+from workbench.core.rerank_docs import KeyCount, RerankRules, key_inventory
 from workbench.core.rerank_models import UNKNOWN, RerankModelLimits
+from workbench.ui.common import l10n
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.rerank.span_controls import SpanControls
+from workbench.ui.rerank.texts import RerankTexts, fill
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -77,9 +74,36 @@ class RerankForm(QWidget):
         """The keys checked for the person because the documents have no `text` key."""
         self._v2 = True
         self._spans_model = UNKNOWN
+        self._rules: RerankRules | None = None
+        self._default_model: str | None = None
         self._build_ui()
         self._build_move_shortcuts()
+        self.retranslate_ui()
         self._connect_signals()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language (API names stay as they are)."""
+        self.fields.setToolTip(
+            self.tr(
+                "Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down"
+            )
+        )
+        self.top_n.setSpecialValueText(self.tr("all"))
+        self.max_chunks.setSpecialValueText(self.tr("server default"))
+        self.max_tokens.setSpecialValueText(self.tr("server default"))
+        self.model.setAccessibleName(self.tr("model"))
+        self._rows["model"][0].setText(self.tr("&Model"))
+        self.spans.retranslate_ui()
+        if self._rules is not None:
+            self.set_rules(self._rules, self._default_model)
+        if self.fields.count():
+            self._fill(self._items())
 
     def _build_ui(self) -> None:
         self.fields = QListWidget(self)
@@ -88,29 +112,21 @@ class RerankForm(QWidget):
         self.fields.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.fields.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.fields.setMaximumHeight(130)
-        self.fields.setToolTip(
-            "Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down"
-        )
         self.fields_warning = StatusLabel(self)
         self.fields_warning.setObjectName("rerankFieldsWarning")
         self.fields_warning.setWordWrap(True)
-        self.top_n = self._spin("rerankTopN", "top_n", "all", 1_000_000)
+        self.top_n = self._spin("rerankTopN", "top_n", 1_000_000)
         self.return_documents = QCheckBox("return_d&ocuments", self)
         self.return_documents.setObjectName("rerankReturnDocuments")
         self.return_documents.setAccessibleName("return_documents")
-        self.max_chunks = self._spin(
-            "rerankMaxChunks", "max_chunks_per_doc", "server default", 10_000
-        )
-        self.max_tokens = self._spin(
-            "rerankMaxTokens", "max_tokens_per_doc", "server default", 32_768
-        )
+        self.max_chunks = self._spin("rerankMaxChunks", "max_chunks_per_doc", 10_000)
+        self.max_tokens = self._spin("rerankMaxTokens", "max_tokens_per_doc", 32_768)
         self.model = QLineEdit(self)
         self.model.setObjectName("rerankModel")
-        self.model.setAccessibleName("model")
         layout = QFormLayout()
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         for key, label, widget in (
-            ("model", "&Model", self.model),
+            ("model", "", self.model),  # translated in retranslate_ui
             ("rank_fields", "r&ank_fields", self.fields),
             ("top_n", "&top_n", self.top_n),
             ("max_chunks_per_doc", "max_&chunks_per_doc", self.max_chunks),
@@ -129,12 +145,13 @@ class RerankForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(layout)
 
-    def _spin(self, name: str, accessible: str, special: str, top: int) -> QSpinBox:
+    def _spin(self, name: str, accessible: str, top: int) -> QSpinBox:
         spin = QSpinBox(self)
         spin.setObjectName(name)
         spin.setAccessibleName(accessible)
         spin.setRange(0, top)
-        spin.setSpecialValueText(special)  # 0 means "not sent": the server's default applies
+        # Its special value text (0 means "not sent": the server's default applies) is set in
+        # retranslate_ui.
         return spin
 
     def _build_move_shortcuts(self) -> None:
@@ -168,20 +185,25 @@ class RerankForm(QWidget):
 
     def set_rules(self, rules: RerankRules, default_model: str | None) -> None:
         """Show what this flavour takes: v1 chunks, v2 truncates; only v1 returns documents."""
+        self._rules, self._default_model = rules, default_model
         self._set_row_visible("max_chunks_per_doc", rules.length_parameter == "max_chunks_per_doc")
         self._set_row_visible("max_tokens_per_doc", rules.length_parameter == "max_tokens_per_doc")
         self.return_documents.setEnabled(rules.return_documents)
         self.return_documents.setToolTip(
             ""
             if rules.return_documents
-            else "This flavour has no return_documents: the workbench shows the documents it sent"
+            else self.tr(
+                "This flavour has no return_documents: the workbench shows the documents it sent"
+            )
         )
         self.fields.setEnabled(rules.rank_fields)
         self.model.setPlaceholderText(
-            default_model or ("required" if rules.model_required else "server's default")
+            default_model
+            or (self.tr("required") if rules.model_required else self.tr("server's default"))
         )
         if rules.default_chunks_per_doc is not None:
-            self.max_chunks.setToolTip(f"Server default {rules.default_chunks_per_doc}")
+            default = l10n.format_count(rules.default_chunks_per_doc)
+            self.max_chunks.setToolTip(fill(self.tr("Server default %1"), default))
         self._v2 = rules.relevant_spans or rules.priority  # shows the v2 extras' rows
         self.set_model_limits(self._spans_model)
 
@@ -246,7 +268,8 @@ class RerankForm(QWidget):
         self.fields.blockSignals(True)
         self.fields.clear()
         for key, checked in entries:
-            item = QListWidgetItem(f"{key}  ({counts.get(key, 0):,}/{self._total:,})")
+            have, total = l10n.format_count(counts.get(key, 0)), l10n.format_count(self._total)
+            item = QListWidgetItem(f"{key}  ({have}/{total})")
             item.setData(KEY_ROLE, key)
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
             item.setFlags(flags & ~Qt.ItemFlag.ItemIsDropEnabled)  # drop between items, not onto
@@ -266,15 +289,21 @@ class RerankForm(QWidget):
         widget.setVisible(visible)
 
     def _update_warning(self) -> None:
-        warning = missing_field_warning(self._inventory, self.rank_fields(), self._total)
+        texts = RerankTexts()
+        warning = texts.missing_field_warning(self._inventory, self.rank_fields(), self._total)
         if self._total and not self.rank_fields() and self._inventory:
-            warning = "No rank field is checked: the server ranks “text” only"
+            warning = self.tr("No rank field is checked: the server ranks “text” only")
         note = ""
         if self._auto_fields and self.rank_fields() == self._auto_fields:
             chosen = ", ".join(f"“{k}”" for k in self._auto_fields)
-            note = (
-                f"No “text” key: ranking on {chosen}, the key with the most text. "
-                "Check other keys to rank on them instead."
+            note = fill(
+                self.tr(
+                    "No “text” key: ranking on %1, the key with the most text. "
+                    "Check other keys to rank on them instead.",
+                    "",
+                    len(self._auto_fields),
+                ),
+                chosen,
             )
         self.fields_warning.setText(f"⚠ {warning}" if warning else note)
         self.fields_warning.setVisible(bool(warning or note))

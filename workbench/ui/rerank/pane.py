@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,7 +25,6 @@ from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import (
     check_chunk_budget,
     check_documents,
-    query_token_label,
     rules_for,
     stringify_values,
 )
@@ -38,7 +37,8 @@ from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
 from workbench.ui.rerank.editor import DocumentsEditor
 from workbench.ui.rerank.form import RerankForm
-from workbench.ui.rerank.sender import RerankSender, batch_for, split_offer
+from workbench.ui.rerank.sender import RerankSender, batch_for
+from workbench.ui.rerank.texts import RerankTexts
 from workbench.ui.rerank.view import RerankResultsView
 
 if TYPE_CHECKING:
@@ -64,12 +64,47 @@ class RerankPane(QWidget):
         self._sender = RerankSender()
         self._input_error = False
         """Whether the error line shows an input error (checked again after each edit)."""
+        self._status_is_summary = False
+        """Whether the status line shows the last results' summary (redrawn on a language switch)."""
         self.setObjectName("rerankPane")
-        self.setAccessibleName("Rerank")
         self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("rerank")
         self._refresh_preview()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch to the pane's own texts (its parts follow their own)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language, and redraw what is cheap to redraw."""
+        self.setAccessibleName(self.tr("Rerank"))
+        self.query.setAccessibleName(self.tr("Query"))
+        self.compare_with.setAccessibleName(self.tr("Compare with"))
+        self.split.setAccessibleName(self.tr("Split into batches"))
+        self.run_button.setText(self.tr("Ru&n  (Ctrl+Return)"))
+        self.run_button.setAccessibleName(self.tr("Run rerank"))
+        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel rerank"))
+        self.busy.setAccessibleName(self.tr("Rerank running"))
+        self.status.setAccessibleName(self.tr("Rerank status"))
+        self.error.setAccessibleName(self.tr("Rerank error"))
+        self._query_label.setText(self.tr("&Query"))
+        self._docs_label.setText(self.tr("&Documents"))
+        self._compare_label.setText(self.tr("Compare &with"))
+        if not hasattr(self, "_preview_timer"):
+            return  # still building: what follows is drawn once the pane is wired
+        self._update_query_tokens()
+        self._update_split_offer(len(self.editor.last_documents() or []))
+        self._update_run_tip()
+        self._on_session_endpoints_changed()
+        if self._status_is_summary:
+            self.status.setText(self.results.summary())
+        elif self._services.tasks.is_running(RUN_KEY):
+            self.status.setText(self.tr("Ranking…"))
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -79,7 +114,6 @@ class RerankPane(QWidget):
         )
         self.query = QPlainTextEdit(self)
         self.query.setObjectName("rerankQuery")
-        self.query.setAccessibleName("Query")
         self.query.setTabChangesFocus(True)
         self.query.setMaximumHeight(self.fontMetrics().height() * 4)
         self.query_tokens = QLabel(self)
@@ -90,28 +124,21 @@ class RerankPane(QWidget):
         self.preview, self.copy_body = self.request_body.text, self.request_body.copy
         self.compare_with = QComboBox(self)
         self.compare_with.setObjectName("rerankCompareWith")
-        self.compare_with.setAccessibleName("Compare with")
         self.split = QCheckBox(self)
         self.split.setObjectName("rerankSplitBatches")
-        self.split.setAccessibleName("Split into batches")
         self.split.setVisible(False)
-        self.run_button = QPushButton("Ru&n  (Ctrl+Return)", self)
+        self.run_button = QPushButton(self)
         self.run_button.setObjectName("rerankRun")
-        self.run_button.setAccessibleName("Run rerank")
-        self.cancel_button = QPushButton("Cancel (Esc)", self)
+        self.cancel_button = QPushButton(self)
         self.cancel_button.setObjectName("rerankCancel")
-        self.cancel_button.setAccessibleName("Cancel rerank")
         self.busy = QProgressBar(self)
         self.busy.setObjectName("rerankBusy")
-        self.busy.setAccessibleName("Rerank running")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.status = StatusLabel(self)
         self.status.setObjectName("rerankStatus")
-        self.status.setAccessibleName("Rerank status")
         self.error = StatusLabel(self)
         self.error.setObjectName("rerankError")
-        self.error.setAccessibleName("Rerank error")
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
@@ -133,11 +160,11 @@ class RerankPane(QWidget):
         self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _layout(self) -> None:
-        query_label = QLabel("&Query", self)
+        self._query_label = query_label = QLabel(self)
         query_label.setBuddy(self.query)
-        docs_label = QLabel("&Documents", self)
+        self._docs_label = docs_label = QLabel(self)
         docs_label.setBuddy(self.editor.json.editor)
-        compare_label = QLabel("Compare &with", self)
+        self._compare_label = compare_label = QLabel(self)
         compare_label.setBuddy(self.compare_with)
         left = QWidget(self)
         left_box = QVBoxLayout(left)
@@ -256,17 +283,23 @@ class RerankPane(QWidget):
     def cancel(self) -> None:
         """Stop the running request; inputs and earlier results stay."""
         if self._services.tasks.cancel(RUN_KEY):
-            self.status.setText("Cancelled")
+            self._status_is_summary = False
+            self.status.setText(self.tr("Cancelled"))
 
     # --- request ------------------------------------------------------------------------------
 
     def _endpoint(self) -> EndpointConfig:
         current = self._services.session.selected("rerank")
         if current is None:
-            raise InputError(title="No endpoint: add one in the Endpoints pane", where="Endpoint")
+            raise InputError(
+                title=self.tr("No endpoint: add one in the Endpoints pane"),
+                where=self.tr("Endpoint"),
+            )
         if not rules_for(current.flavour).supported:
             raise InputError(
-                title="This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint",
+                title=self.tr(
+                    "This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint"
+                ),
                 where=current.name,
             )
         return current
@@ -275,7 +308,7 @@ class RerankPane(QWidget):
         endpoint = self._endpoint()
         query = self.query.toPlainText().strip()
         if not query:
-            raise InputError(title="Type a query", where="query")
+            raise InputError(title=self.tr("Type a query"), where="query")
         docs = documents if documents is not None else self.editor.documents()
         rules = rules_for(endpoint.flavour)
         if documents is None:
@@ -289,7 +322,9 @@ class RerankPane(QWidget):
             return None
         other = self._services.session.endpoint(str(endpoint_id))
         if other is not None and not rules_for(other.flavour).supported:
-            raise InputError(title="The comparison endpoint has no rerank route", where=other.name)
+            raise InputError(
+                title=self.tr("The comparison endpoint has no rerank route"), where=other.name
+            )
         return other
 
     async def _run(self, request: RerankRequest, other: EndpointConfig | None) -> None:
@@ -304,6 +339,7 @@ class RerankPane(QWidget):
                 prices = price_table(endpoint.prices)
                 self.results.show_results(response, request, notes, prices)
                 self.status.setText(self.results.summary())
+                self._status_is_summary = True
                 return
             target_b = (other, await session.client_for(other.id))
             outcome_a, outcome_b = await self._sender.compare(
@@ -333,6 +369,7 @@ class RerankPane(QWidget):
             for failure in failures:
                 self._services.notices.post_error(failure)
         self.status.setText(status)
+        self._status_is_summary = False
 
     # --- state --------------------------------------------------------------------------------
 
@@ -340,6 +377,7 @@ class RerankPane(QWidget):
         self.error.setText(str(exc))
         self.error.setVisible(True)
         self.status.setText(exc.title)
+        self._status_is_summary = False
         self._input_error = isinstance(exc, InputError)
 
     def _recheck_input(self) -> None:
@@ -355,18 +393,21 @@ class RerankPane(QWidget):
         except InputError as exc:
             self.error.setText(str(exc))
             self.status.setText(exc.title)
+            self._status_is_summary = False
             return
         self._input_error = False
         self.error.clear()
         self.error.setVisible(False)
         self.status.clear()
+        self._status_is_summary = False
 
     def _set_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.busy.setVisible(busy)
         if busy:
-            self.status.setText("Ranking…")
+            self._status_is_summary = False
+            self.status.setText(self.tr("Ranking…"))
 
     def _update_split_offer(self, count: int) -> None:
         current = self._services.session.selected("rerank")
@@ -375,7 +416,7 @@ class RerankPane(QWidget):
         over = count > size
         self.split.setVisible(over)
         if over:
-            self.split.setText(split_offer(count, size))
+            self.split.setText(RerankTexts().split_offer(count, size))
 
     # --- slots --------------------------------------------------------------------------------
 
@@ -386,9 +427,14 @@ class RerankPane(QWidget):
         rules = rules_for(current.flavour if current else DEFAULT_FLAVOUR)
         self.editor.set_rules(rules)
         self.form.set_rules(rules, current.model if current else None)
-        self.run_button.setToolTip("" if rules.supported else "This flavour has no rerank route")
+        self._update_run_tip()
         self._on_session_endpoints_changed()
         self._update_query_tokens()
+
+    def _update_run_tip(self) -> None:
+        current = self._services.session.selected("rerank")
+        supported = rules_for(current.flavour if current else DEFAULT_FLAVOUR).supported
+        self.run_button.setToolTip("" if supported else self.tr("This flavour has no rerank route"))
 
     def _on_session_endpoints_changed(self) -> None:
         # An edited URL may lead to another deployment: ask its /info again.
@@ -408,7 +454,7 @@ class RerankPane(QWidget):
     def _update_query_tokens(self) -> None:
         # The limit is the model's: it changes with the model box, the endpoint, and /info.
         model = self._model()
-        self.query_tokens.setText(query_token_label(self.query.toPlainText(), model))
+        self.query_tokens.setText(RerankTexts().query_token_label(self.query.toPlainText(), model))
         self.form.set_model_limits(limits_for(model))
 
     def _model(self) -> str | None:
@@ -429,7 +475,7 @@ class RerankPane(QWidget):
         self._services.notices.post_error(exc)
 
     def _on_editor_info_posted(self, text: str) -> None:
-        self._services.notices.info("Documents", text)
+        self._services.notices.info(self.tr("Documents"), text)
 
     def _on_form_changed(self, *_args: object) -> None:
         self._update_query_tokens()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QModelIndex,
     QRect,
     Qt,
@@ -13,6 +14,8 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.core.rerank_docs import preview_segments
+from workbench.ui.common import l10n
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.table_models import AnyIndex, HeaderedTableModel
 
 if TYPE_CHECKING:
@@ -34,7 +37,13 @@ DOC_INDEX_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 class RerankResultsModel(HeaderedTableModel):
     """One row per hit: rank, original index, score, document preview (ranked fields emphasised)."""
 
-    HEADERS: ClassVar[list[str]] = ["Rank", "Index", "Score", "Document"]
+    HEADERS: ClassVar[list[str]] = [
+        QT_TRANSLATE_NOOP("RerankResultsModel", "Rank"),
+        QT_TRANSLATE_NOOP("RerankResultsModel", "Index"),
+        QT_TRANSLATE_NOOP("RerankResultsModel", "Score"),
+        QT_TRANSLATE_NOOP("RerankResultsModel", "Document"),
+    ]
+    """Column names in English; shown translated (a language switch redraws the header)."""
     RANK, INDEX, SCORE, DOCUMENT = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -77,6 +86,20 @@ class RerankResultsModel(HeaderedTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._hits)
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """The column's name in the current language."""
+        name = super().headerData(section, orientation, role)
+        return QCoreApplication.translate("RerankResultsModel", name) if name else name
+
+    def retranslate(self) -> None:
+        """Redraw the header and the cells in the current language and locale."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if self._hits:
+            last = self.index(len(self._hits) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -93,7 +116,8 @@ class RerankResultsModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.DOCUMENT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.SCORE:
-            return f"score {hit.relevance_score:.4f}"
+            score = l10n.format_score(hit.relevance_score)
+            return QCoreApplication.translate("RerankResultsModel", "score %1").replace("%1", score)
         return None
 
     def _display(self, row: int, column: int) -> str:
@@ -103,7 +127,7 @@ class RerankResultsModel(HeaderedTableModel):
         if column == self.INDEX:
             return str(hit.index)
         if column == self.SCORE:
-            return f"{hit.relevance_score:.4f}"
+            return l10n.format_score(hit.relevance_score)
         return "".join(text for text, _ in self._segments(row))
 
     def _segments(self, row: int) -> list[tuple[str, bool]]:
@@ -140,7 +164,9 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.fillRect(bar, colour)
         painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), f"{score:.4f}"
+            rect,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            l10n.format_score(score),
         )
         painter.restore()
 

@@ -9,12 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from workbench.api import rerank_request_body
 from workbench.api.errors import WorkbenchError
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
-from workbench.core.rerank_docs import (
-    MAX_DOCS_TIMES_CHUNKS,
-    RECOMMENDED_MAX_DOCUMENTS,
-    RerankRules,
-    rules_for,
-)
+from workbench.core.rerank_docs import RerankRules, rules_for
 from workbench.core.rerank_models import limits_for
 from workbench.core.runs.history import BatchPart, batch_part, new_group_id
 
@@ -43,16 +38,6 @@ def batch_for(rules: RerankRules | None, max_chunks: int | None, model: str | No
 
 def _needs_model(endpoint: EndpointConfig, request: RerankRequest) -> bool:
     return rules_for(endpoint.flavour).model_required and not (request.model or endpoint.model)
-
-
-def split_offer(count: int, size: int) -> str:
-    """The "Split into batches" box's text for `count` documents in batches of `size`."""
-    return (
-        f"⚠ {count:,} documents: more than one request should carry here (at most "
-        f"{RECOMMENDED_MAX_DOCUMENTS:,} recommended; v1 also needs documents x "
-        f"max_chunks_per_doc below {MAX_DOCS_TIMES_CHUNKS:,}). Split into batches of "
-        f"{size:,} and merge the results"
-    )
 
 
 class RerankSender:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLabel, QSpinBox
 
 from workbench.api.models import RelevantSpansOption
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QFormLayout, QWidget
-
-_NOT_RERANK_5 = "relevant_spans: Rerank 5 and newer models only (name one in Model)"
 
 
 class SpanControls:
@@ -23,7 +22,6 @@ class SpanControls:
         self.enabled.setAccessibleName("relevant_spans")
         self.threshold = QDoubleSpinBox(parent)
         self.threshold.setObjectName("rerankSpanThreshold")
-        self.threshold.setAccessibleName("relevant_spans threshold")
         self.threshold.setRange(0.0, 1.0)
         self.threshold.setSingleStep(0.05)
         self.threshold.setValue(0.1)  # the API's default
@@ -31,14 +29,29 @@ class SpanControls:
         self.max_spans.setObjectName("rerankMaxSpans")
         self.max_spans.setAccessibleName("relevant_spans max_spans")
         self.max_spans.setRange(0, 100)
-        self.max_spans.setSpecialValueText("all")  # 0: not sent, every span above the threshold
+        # 0: not sent, every span above the threshold ("all", set in retranslate_ui).
         self.priority = QSpinBox(parent)
         self.priority.setObjectName("rerankPriority")
         self.priority.setAccessibleName("priority")
         self.priority.setRange(0, 1000)
-        self.priority.setSpecialValueText("not sent")  # 0 is the server's default (highest)
-        self.priority.setToolTip("Lower is handled first under load; 0, the default, is highest")
+        # 0 is the server's default (highest): "not sent", set in retranslate_ui.
         self._labels: list[QLabel] = []
+        self._spans_allowed = True
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set the texts in the current language (the form calls it on a language switch)."""
+        self.max_spans.setSpecialValueText(QCoreApplication.translate("SpanControls", "all"))
+        self.priority.setSpecialValueText(QCoreApplication.translate("SpanControls", "not sent"))
+        self.priority.setToolTip(
+            QCoreApplication.translate(
+                "SpanControls", "Lower is handled first under load; 0, the default, is highest"
+            )
+        )
+        self.threshold.setAccessibleName(
+            QCoreApplication.translate("SpanControls", "relevant_spans threshold")
+        )
+        self.enabled.setToolTip("" if self._spans_allowed else _not_rerank_5())
 
     def add_rows(self, form: QFormLayout, parent: QWidget) -> None:
         """Add the rows; labels are buddies of their fields."""
@@ -57,8 +70,9 @@ class SpanControls:
         """Show the rows on Cohere v2; relevant_spans is enabled only for a Rerank 5 model."""
         for widget in (self.enabled, self.threshold, self.max_spans, self.priority):
             form.setRowVisible(widget, v2)
+        self._spans_allowed = spans
         self.enabled.setEnabled(spans)
-        self.enabled.setToolTip("" if spans else _NOT_RERANK_5)
+        self.enabled.setToolTip("" if spans else _not_rerank_5())
         self._on_toggled()
 
     def connect(self, slot: object) -> None:
@@ -85,3 +99,9 @@ class SpanControls:
         on = self.enabled.isEnabled() and self.enabled.isChecked()
         self.threshold.setEnabled(on)
         self.max_spans.setEnabled(on)
+
+
+def _not_rerank_5() -> str:
+    return QCoreApplication.translate(
+        "SpanControls", "relevant_spans: Rerank 5 and newer models only (name one in Model)"
+    )

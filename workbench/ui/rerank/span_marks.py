@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
+from workbench.ui.common import l10n
 from workbench.ui.common.json_highlight import utf16_index
 from workbench.ui.common.roles import role_background
 
@@ -32,7 +34,8 @@ def mark_spans(edit: QPlainTextEdit, offset: int, text: str, marks: Sequence[Spa
         selection = QTextEdit.ExtraSelection()
         selection.format.setBackground(background)
         selection.format.setFontUnderline(True)
-        selection.format.setToolTip(f"Relevant span, score {mark.score:.2f}")
+        tip = QCoreApplication.translate("SpanMarks", "Relevant span, score %1")
+        selection.format.setToolTip(tip.replace("%1", l10n.format_number(mark.score, 2)))
         selection.format.setProperty(SPAN_PROPERTY, mark.score)
         cursor = QTextCursor(edit.document())
         cursor.setPosition(offset + utf16_index(text, mark.start))

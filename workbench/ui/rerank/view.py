@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -17,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.api.models import Usage
-from workbench.core.chat_metrics import cost_text, estimate_cost
-from workbench.core.rerank_spans import ranked_text, span_marks, spans_caption
+from workbench.core.rerank_spans import ranked_text, span_marks
+from workbench.ui.common import l10n
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonHighlighter
 from workbench.ui.common.json_highlight import utf16_index
@@ -30,37 +29,12 @@ from workbench.ui.rerank.results import (
     ScoreBarDelegate,
 )
 from workbench.ui.rerank.span_marks import mark_spans
+from workbench.ui.rerank.texts import RerankTexts, fill, summary_line
 
 if TYPE_CHECKING:
     from workbench.api.models import RerankRequest, RerankResponse
     from workbench.core.chat_metrics import PriceTable
     from workbench.core.rerank_compare import Comparison
-
-
-def summary_line(response: RerankResponse, prices: PriceTable | None = None) -> str:
-    """ "12 results in 84 ms · 1 search unit · ≈ 0.0020 USD" (other billed units too).
-
-    The cost is estimated from the billed units at the endpoint's prices, when it has them.
-    """
-    count = len(response.results)
-    parts = [f"{count:,} result{'s' * (count != 1)} in {response.latency_ms:,.0f} ms"]
-    for unit, amount in response.billed_units.items():
-        name = unit.replace("_", " ")
-        shown = f"{amount:g}"
-        parts.append(f"{shown} {name[:-1] if name.endswith('s') and amount == 1 else name}")
-    cost = estimate_cost(Usage(billed_units=response.billed_units), prices)
-    if cost is not None and prices is not None:
-        parts.append(cost_text(cost, prices.currency))
-    return " · ".join(parts)
-
-
-def comparison_line(comparison: Comparison, name_a: str, name_b: str) -> str:
-    """One line naming A and B with overlap@k and Kendall's tau."""
-    tau = "n/a" if comparison.tau is None else f"{comparison.tau:+.3f}"
-    return (
-        f"A: {name_a}  ·  B: {name_b}  ·  overlap@{comparison.k}: {comparison.overlap}/"
-        f"{comparison.k}  ·  Kendall's τ over {comparison.common} shared: {tau}"
-    )
 
 
 class RerankResultsView(QTabWidget):
@@ -69,19 +43,46 @@ class RerankResultsView(QTabWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rerankResultsTabs")
-        self.setAccessibleName("Rerank output")
-        self._summary = ""
+        self._shown: tuple[RerankResponse, PriceTable | None] | None = None
+        """The last results and their prices (the summary is redrawn from them)."""
+        self._compared: tuple[Comparison, str, str] | None = None
         self._fields: list[str] | None = None
         self.model = RerankResultsModel(self)
         self.compare_model = CompareModel(self)
-        self.addTab(self._results_page(), "Res&ults")
-        self.addTab(self._compare_page(), "Com&pare")
+        self.addTab(self._results_page(), "")
+        self.addTab(self._compare_page(), "")
         name_tab_bar(self)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch: texts, table headers and figures."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set the static texts in the current language; redraw headers, cells and summaries."""
+        self.setAccessibleName(self.tr("Rerank output"))
+        self.tabBar().setAccessibleName(self.accessibleName())
+        self.setTabText(0, self.tr("Res&ults"))
+        self.setTabText(1, self.tr("Com&pare"))
+        self.table.setAccessibleName(self.tr("Results"))
+        self.detail.setAccessibleName(self.tr("Selected document"))
+        self.compare_summary.setAccessibleName(self.tr("Comparison summary"))
+        self.compare_table.setAccessibleName(self.tr("Comparison"))
+        if self._compared is None:
+            self.compare_summary.setText(self.tr("Pick an endpoint under “Compare with” and run."))
+        else:
+            self.compare_summary.setText(RerankTexts().comparison_line(*self._compared))
+        self.model.retranslate()
+        self.compare_model.retranslate()
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._show_detail(rows[0].row())
 
     def _results_page(self) -> QWidget:
         self.table = QTableView(self)
         self.table.setObjectName("rerankResultsTable")
-        self.table.setAccessibleName("Results")
         self.table.setModel(self.model)
         self.table.setTabKeyNavigation(False)  # Tab leaves; arrows move between results
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -97,7 +98,6 @@ class RerankResultsView(QTabWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("rerankResultDocument")
-        self.detail.setAccessibleName("Selected document")
         self.detail.setReadOnly(True)
         self._detail_highlighter = JsonHighlighter(self.detail.document())
         self.notes = QLabel(self)
@@ -118,13 +118,11 @@ class RerankResultsView(QTabWidget):
         return page
 
     def _compare_page(self) -> QWidget:
-        self.compare_summary = QLabel("Pick an endpoint under “Compare with” and run.", self)
+        self.compare_summary = QLabel(self)
         self.compare_summary.setObjectName("rerankCompareSummary")
-        self.compare_summary.setAccessibleName("Comparison summary")
         self.compare_summary.setWordWrap(True)
         self.compare_table = QTableView(self)
         self.compare_table.setObjectName("rerankCompareTable")
-        self.compare_table.setAccessibleName("Comparison")
         self.compare_table.setModel(self.compare_model)
         self.compare_table.setTabKeyNavigation(False)
         self.compare_table.horizontalHeader().setStretchLastSection(True)
@@ -147,7 +145,7 @@ class RerankResultsView(QTabWidget):
         fields = request.rank_fields or ["text"]
         self._fields = request.rank_fields
         self.model.set_results(response.results, request.documents, fields)
-        self._summary = summary_line(response, prices)
+        self._shown = (response, prices)
         shown = [*notes, *response.warnings]
         self.notes.setText("\n".join(f"• {n}" for n in shown))
         self.notes.setVisible(bool(shown))
@@ -163,28 +161,31 @@ class RerankResultsView(QTabWidget):
         comparison = self.compare_model.set_rankings(
             a, b, request.documents, request.rank_fields or ["text"], k
         )
-        self.compare_summary.setText(comparison_line(comparison, name_a, name_b))
+        self._compared = (comparison, name_a, name_b)
+        line = RerankTexts().comparison_line(comparison, name_a, name_b)
+        self.compare_summary.setText(line)
         self.compare_table.resizeColumnsToContents()
         return comparison
 
     def summary(self) -> str:
-        """The status line of the last results ("" before any)."""
-        return self._summary
+        """The status line of the last results ("" before any), in the current language."""
+        return summary_line(*self._shown) if self._shown is not None else ""
 
     def _on_table_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         rows = selected.indexes()
-        if not rows:
-            return
-        document = self.model.document(rows[0].row())
-        hit = self.model.hit(rows[0].row())
-        head = (
-            f"// rank {rows[0].row() + 1} · index {hit.index} · score {hit.relevance_score:.6f}\n"
-        )
+        if rows:
+            self._show_detail(rows[0].row())
+
+    def _show_detail(self, row: int) -> None:
+        document = self.model.document(row)
+        hit = self.model.hit(row)
+        score = l10n.format_number(hit.relevance_score, 6)
+        head = fill(self.tr("// rank %1 · index %2 · score %3"), row + 1, hit.index, score) + "\n"
         if hit.relevant_spans and document is not None:
             # Spans count in the text that was ranked: show that text, with the spans marked.
             text = ranked_text(document, self._fields)
             marks = span_marks(text, hit.relevant_spans)
-            head += spans_caption(marks) + "\n"
+            head += RerankTexts().spans_caption(marks) + "\n"
             self.detail.setPlainText(head + text)
             mark_spans(self.detail, utf16_index(head, len(head)), text, marks)
             return

@@ -1,0 +1,124 @@
+"""The Chat pane in Italian: texts, accessible names, the metrics line and figures (issue 18)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.ui.conftest import new_chat_pane
+from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
+from tests.waits import WAIT_MS
+from workbench.core.turns import STOPPED, UNFINISHED
+from workbench.ui.chat.transcript_render import _CORE_REASONS
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.services import Services
+
+pytestmark = [
+    pytest.mark.usefixtures("restore_language"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+ITALIAN_SECTIONS = [
+    "Impostazione",
+    "Parametri",
+    "Documenti",
+    "Strumenti",
+    "Modello",
+    "Output strumenti",
+    "Traccia",
+    "Fonti",
+    "Query di ricerca",
+    "Cronologia",
+    "Richiesta",
+]
+
+
+@pytest.fixture
+def pane(services: Services, qtbot: QtBot) -> ChatPane:
+    widget = new_chat_pane(services, qtbot)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def _to(qtbot: QtBot, pane: ChatPane, language: str) -> None:
+    wanted = "Invi&a" if language == "it" else "&Send"
+    switch_language(qtbot, language, lambda: pane.composer.send.text() == wanted)
+
+
+def _ask(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> None:
+    pane.send(message)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def _all_texts(pane: ChatPane) -> Texts:
+    """What every enabled section of the side panel shows, with the composer and transcript."""
+    found: Texts = {}
+    for row in range(pane.tabs.sections.count()):
+        page = pane.tabs.pages.widget(row)
+        if page is not None and pane.tabs.is_section_enabled(page):
+            pane.tabs.show_section(page)
+            found |= shown_texts(pane)
+    return found
+
+
+def test_chat_pane_switches_to_italian_live_and_back(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    _to(qtbot, pane, "en")
+    pane.load_sample("tools")  # a tool call: the results form, the trace and a plan fill in
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.tool_calls, reply.cut_off
+    english = _all_texts(pane)
+    _to(qtbot, pane, "it")
+    italian = _all_texts(pane)
+    call = pane.tool_results.editor(0).title()  # the call as the model made it: data
+    left = still_english(english, italian, frozenset({call}))
+    assert not left, " | ".join(sorted(set(left.values())))
+    assert pane.tabs.section_titles() == ITALIAN_SECTIONS
+    assert pane.composer.send.accessibleName() == "Invia"
+    assert pane.composer.message.accessibleName() == "Messaggio"
+    assert pane.transcript.accessibleName() == "Conversazione"
+    assert pane.composer.status.text().startswith("fine: TOOL_CALL · primo token ")
+    assert pane.trace.headerItem().text(0) == "Passo"
+    assert "Chiamata allo strumento get_weather" in pane.trace.steps(0)
+    shown = pane.transcript.toPlainText()
+    assert "Tu  [modifica e reinvia]" in shown
+    assert "Assistente  [copia]" in shown
+    _to(qtbot, pane, "en")
+    assert pane.tabs.section_titles()[0] == "Setup"
+    assert "You  [edit and resend]" in pane.transcript.toPlainText()
+
+
+def test_a_turn_in_italian_writes_its_metrics_in_the_italian_locale(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    _to(qtbot, pane, "it")
+    _ask(pane, services, qtbot, "Parlami dei reranker")
+    status = pane.composer.status.text()
+    assert status.startswith("fine: ")
+    assert re.search(r"primo token [\d.]+,\d ms", status), status
+    assert re.search(r"[\d.]+,\d\d s$", status), status
+    assert re.search(r"token in ingresso \d+ / in uscita \d+", status), status
+    assert "Tu" in pane.transcript.toPlainText()
+
+
+def test_params_errors_and_tips_in_italian(pane: ChatPane, qtbot: QtBot) -> None:
+    _to(qtbot, pane, "it")
+    pane.params.set_text("temperature", "9")
+    error = pane.params.error_text()
+    assert error == "Temperatura: 9 è fuori intervallo; ammesso da 0 a 2"
+    assert pane.params.field("temperature").accessibleName() == "Temperatura"
+    assert "Ammesso: da 0 a 2." in pane.params.field("temperature").toolTip()
+
+
+def test_core_cut_off_reasons_are_listed_for_translation() -> None:
+    assert set(_CORE_REASONS) == {STOPPED, UNFINISHED}

@@ -1,0 +1,86 @@
+"""The Rerank pane in Italian: texts, accessible names and figures switch live (issue 18)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QTableView
+
+from tests.ui.rerank.test_pane import FRUIT, child, fill, run, status
+from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.rerank.pane import RerankPane
+    from workbench.ui.services import Services
+
+pytestmark = [
+    pytest.mark.usefixtures("restore_language"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+
+def _run_text(pane: RerankPane) -> str:
+    return str(child(pane, QPushButton, "rerankRun").text())
+
+
+def _all_texts(pane: RerankPane) -> Texts:
+    """What every tab of the pane shows (documents as JSON and as a table, results, comparison)."""
+    found: Texts = {}
+    for documents_tab in (1, 0):
+        pane.editor.tabs.setCurrentIndex(documents_tab)
+        for results_tab in (1, 0):
+            pane.results.setCurrentIndex(results_tab)
+            found |= shown_texts(pane)
+    return found
+
+
+def _to(qtbot: QtBot, pane: RerankPane, language: str) -> None:
+    wanted = "Eseg&ui  (Ctrl+Invio)" if language == "it" else "Ru&n  (Ctrl+Return)"
+    switch_language(qtbot, language, lambda: _run_text(pane) == wanted)
+
+
+def test_rerank_pane_switches_to_italian_live_and_back(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    _to(qtbot, pane, "en")
+    fill(pane, "apple pie", FRUIT)
+    run(pane, services, qtbot)
+    english = _all_texts(pane)
+    _to(qtbot, pane, "it")
+    italian = _all_texts(pane)
+    left = still_english(english, italian)
+    assert not left, " | ".join(sorted(set(left.values())))
+    assert pane.accessibleName() == "Rerank"
+    assert pane.run_button.accessibleName() == "Esegui il rerank"
+    assert pane.query_tokens.text().endswith("token (unknown model)")
+    assert pane.results.tabText(0) == "&Risultati"
+    table = child(pane, QTableView, "rerankResultsTable")
+    headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert headers == ["Posizione", "Indice", "Punteggio", "Documento"]
+    # The summary was redrawn in Italian from the last results.
+    assert re.match(r"3 risultati in \d+,\d ms · 1 search unit", status(pane)), status(pane)
+    _to(qtbot, pane, "en")
+    assert status(pane).startswith("3 result(s) in ")
+    assert pane.results.tabText(0) == "Res&ults"
+
+
+def test_scores_and_durations_follow_the_italian_locale(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    _to(qtbot, pane, "it")
+    fill(pane, "apple pie", FRUIT)
+    run(pane, services, qtbot)
+    table = child(pane, QTableView, "rerankResultsTable")
+    score = table.model().index(0, 2).data()
+    assert re.fullmatch(r"0,\d{4}", score), score
+    spoken = table.model().index(0, 2).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == f"punteggio {score}"
+    assert "punteggio 0," in pane.results.detail.toPlainText()
+    assert re.search(r"in \d+,\d ms", status(pane))
+    assert pane.preview.toPlainText().lstrip().startswith("{")  # the body stays JSON
+    assert '"query": "apple pie"' in pane.preview.toPlainText()
