@@ -78,3 +78,5 @@ _.pytest_terminal_summary
 _.pytest_plugins
 # keyring's Secret Service backend calls it on every get/set/delete (workbench/core/secret_service).
 _.get_preferred_collection
+# lupdate reads the error titles table (workbench/ui/common/error_text.py); nothing needs the name.
+_.TITLES

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it" sourcelanguage="en">
 <context>
+    <name>App</name>
+    <message>
+        <source>Started with default settings</source>
+        <translation>Avviato con le impostazioni predefinite</translation>
+    </message>
+    <message>
+        <source>The broken file was kept as settings.broken.json.</source>
+        <translation>Il file danneggiato è stato conservato come settings.broken.json.</translation>
+    </message>
+    <message>
+        <source>The history database could not be opened: %1</source>
+        <translation>Non è stato possibile aprire il database della cronologia: %1</translation>
+    </message>
+    <message>
+        <source>Run history is off</source>
+        <translation>La cronologia delle esecuzioni è disattivata</translation>
+    </message>
+    <message>
+        <source>Run history started afresh</source>
+        <translation>La cronologia delle esecuzioni è ripartita da zero</translation>
+    </message>
+</context>
+<context>
     <name>ChatHistory</name>
     <message>
         <source>Chat history not saved</source>
@@ -11,20 +34,27 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <source>Answering…</source>
-        <translation>Risposta in corso…</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>Chat</translation>
-    </message>
-    <message>
         <source>▶ Replay: %1</source>
         <translation>▶ Riproduzione: %1</translation>
     </message>
     <message>
         <source>Replaying a recorded turn (no network)</source>
         <translation>Riproduzione di un turno registrato (senza rete)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) attached to the next message (Model page).</source>
+        <translation>
+            <numerusform>%n immagine allegata al prossimo messaggio (pagina Modello).</numerusform>
+            <numerusform>%n immagini allegate al prossimo messaggio (pagina Modello).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Risposta in corso…</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>Chat</translation>
     </message>
     <message>
         <source>No endpoint: add one in the Endpoints pane</source>
@@ -37,13 +67,6 @@
     <message>
         <source>Answer copied.</source>
         <translation>Risposta copiata.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) attached to the next message (Model page).</source>
-        <translation>
-            <numerusform>%n immagine allegata al prossimo messaggio (pagina Modello).</numerusform>
-            <numerusform>%n immagini allegate al prossimo messaggio (pagina Modello).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Cut off · %1</source>
@@ -414,6 +437,33 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Errore imprevisto</translation>
+    </message>
+    <message>
+        <source>Something went wrong that the workbench did not expect — this is a bug. Your work is still open. Copy the details below into a bug report.</source>
+        <translation>Si è verificato un problema che il workbench non prevedeva: è un bug. Il tuo lavoro è ancora aperto. Copia i dettagli qui sotto in una segnalazione di bug.</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Dettagli dell&apos;errore</translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation>&amp;Dettagli:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copia dettagli</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copia dettagli</translation>
+    </message>
+</context>
+<context>
     <name>DemoBar</name>
     <message>
         <source>Demo script</source>
@@ -572,23 +622,701 @@
 <context>
     <name>EndpointForm</name>
     <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL di base</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Timeout di connessione</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prezzi</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>Intestazioni aggiuntive</translation>
+    </message>
+    <message>
+        <source>api-key header</source>
+        <translation>intestazione api-key</translation>
+    </message>
+    <message>
+        <source>x-api-key header</source>
+        <translation>intestazione x-api-key</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID (no key)</source>
+        <translation>Microsoft Entra ID (senza chiave)</translation>
+    </message>
+    <message>
+        <source>No authentication</source>
+        <translation>Nessuna autenticazione</translation>
+    </message>
+    <message>
         <source>Connection summary</source>
         <translation>Riepilogo della connessione</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>Endpoint name</source>
+        <translation>Nome dell&apos;endpoint</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>URL di &amp;base:</translation>
+    </message>
+    <message>
+        <source>F&amp;lavour:</source>
+        <translation>Varian&amp;te (flavour):</translation>
+    </message>
+    <message>
+        <source>Flavour</source>
+        <translation>Variante (flavour)</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modello:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>A&amp;uthentication:</source>
+        <translation>Autentica&amp;zione:</translation>
+    </message>
+    <message>
+        <source>Authentication scheme</source>
+        <translation>Schema di autenticazione</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>C&amp;hiave API:</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chiave API</translation>
+    </message>
+    <message>
+        <source>e.g. Azure rerank (Sweden)</source>
+        <translation>ad es. Azure rerank (Svezia)</translation>
+    </message>
+    <message>
+        <source>server&apos;s default (one model per deployment)</source>
+        <translation>predefinito del server (un modello per deployment)</translation>
+    </message>
+    <message>
+        <source>paste a key to store it in the keyring</source>
+        <translation>incolla una chiave per salvarla nel portachiavi</translation>
+    </message>
+    <message>
+        <source>Final URLs</source>
+        <translation>URL finali</translation>
     </message>
     <message>
         <source>Connection:</source>
         <translation>Connessione:</translation>
     </message>
     <message>
+        <source>Stored key</source>
+        <translation>Chiave salvata</translation>
+    </message>
+    <message>
+        <source>Forget stored key</source>
+        <translation>Dimentica la chiave salvata</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation>&amp;Connessione</translation>
+    </message>
+    <message>
+        <source>extra-parameters header</source>
+        <translation>Intestazione extra-parameters</translation>
+    </message>
+    <message>
+        <source>CA bundle:</source>
+        <translation>Bundle CA:</translation>
+    </message>
+    <message>
+        <source>Custom CA bundle</source>
+        <translation>Bundle CA personalizzato</translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation>Proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Timeout:</translation>
+    </message>
+    <message>
+        <source>Connect timeout:</source>
+        <translation>Timeout di connessione:</translation>
+    </message>
+    <message>
+        <source>Extra headers:</source>
+        <translation>Intestazioni aggiuntive:</translation>
+    </message>
+    <message>
+        <source>not sent (e.g. 2024-05-01-preview)</source>
+        <translation>non inviata (ad es. 2024-05-01-preview)</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>non inviata</translation>
+    </message>
+    <message>
+        <source>system trust store</source>
+        <translation>archivio certificati di sistema</translation>
+    </message>
+    <message>
+        <source>system proxy settings</source>
+        <translation>impostazioni proxy di sistema</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Sfoglia…</translation>
+    </message>
+    <message>
+        <source>Browse for a CA bundle</source>
+        <translation>Cerca un bundle CA</translation>
+    </message>
+    <message>
+        <source>&amp;Prices (for cost estimates)</source>
+        <translation>Prezz&amp;i (per le stime dei costi)</translation>
+    </message>
+    <message>
+        <source>Input / 1M tokens:</source>
+        <translation>Input / 1M token:</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>Prezzo di input per milione di token</translation>
+    </message>
+    <message>
+        <source>Output / 1M tokens:</source>
+        <translation>Output / 1M token:</translation>
+    </message>
+    <message>
+        <source>Output price per million tokens</source>
+        <translation>Prezzo di output per milione di token</translation>
+    </message>
+    <message>
+        <source>Search / 1,000 units:</source>
+        <translation>Ricerca / 1.000 unità:</translation>
+    </message>
+    <message>
+        <source>Price per 1,000 search units</source>
+        <translation>Prezzo per 1.000 unità di ricerca</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>sconosciuto</translation>
+    </message>
+    <message>
+        <source>Invalid endpoint</source>
+        <translation>Endpoint non valido</translation>
+    </message>
+    <message>
+        <source>stored %1</source>
+        <translation>salvata %1</translation>
+    </message>
+    <message>
+        <source>keyring unavailable</source>
+        <translation>portachiavi non disponibile</translation>
+    </message>
+    <message>
+        <source>no key stored</source>
+        <translation>nessuna chiave salvata</translation>
+    </message>
+    <message>
+        <source>Choose a CA bundle</source>
+        <translation>Scegli un bundle CA</translation>
+    </message>
+    <message>
+        <source>PEM bundles (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Bundle PEM (*.pem *.crt *.cer);;Tutti i file (*)</translation>
+    </message>
+    <message>
         <source>Hidden in demo mode: %1 · %2</source>
-        <translation>Nascosto in modalità demo: %1 · %2</translation>
+        <translation>Nascosti in modalità demo: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Looks like: %1</source>
+        <translation>Sembra: %1</translation>
+    </message>
+    <message>
+        <source>Plain http:// to another machine: the key and your data travel unencrypted. Use https:// unless this is a trusted network.</source>
+        <translation>http:// semplice verso un altro computer: la chiave e i tuoi dati viaggiano in chiaro. Usa https:// a meno che non sia una rete fidata.</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointPicker</name>
+    <message>
+        <source>Rerank endpoint</source>
+        <translation>Endpoint di rerank</translation>
+    </message>
+    <message>
+        <source>Rerank endpoint details</source>
+        <translation>Dettagli dell&apos;endpoint di rerank</translation>
+    </message>
+    <message>
+        <source>Chat endpoint</source>
+        <translation>Endpoint di chat</translation>
+    </message>
+    <message>
+        <source>Chat endpoint details</source>
+        <translation>Dettagli dell&apos;endpoint di chat</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpoint:</translation>
+    </message>
+    <message>
+        <source>add one in the Endpoints pane</source>
+        <translation>aggiungine uno nel pannello Endpoint</translation>
+    </message>
+    <message>
+        <source>server&apos;s default model</source>
+        <translation>modello predefinito del server</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointSession</name>
+    <message>
+        <source>Enter the key for “%1” in the Endpoints pane, or set its authentication to None.</source>
+        <translation>Inserisci la chiave di “%1” nel pannello Endpoint, oppure imposta la sua autenticazione su Nessuna.</translation>
     </message>
 </context>
 <context>
     <name>EndpointTransfer</name>
     <message>
+        <source>Import endpoints</source>
+        <translation>Importa endpoint</translation>
+    </message>
+    <message>
+        <source>Export endpoints (no keys)</source>
+        <translation>Esporta endpoint (senza chiavi)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>Impossibile leggere %1</translation>
+    </message>
+    <message>
+        <source>Endpoints imported: %1</source>
+        <translation>Endpoint importati: %1</translation>
+    </message>
+    <message>
+        <source>Enter each one&apos;s key, then Save.</source>
+        <translation>Inserisci la chiave di ciascuno, poi Salva.</translation>
+    </message>
+    <message>
         <source>Demo mode is on: hosts are written as host.invalid.</source>
         <translation>La modalità demo è attiva: gli host sono scritti come host.invalid.</translation>
+    </message>
+    <message>
+        <source>Exported endpoints to %1</source>
+        <translation>Endpoint esportati in %1</translation>
+    </message>
+    <message>
+        <source>Keys are not exported. Extra headers are, as they are not secret.</source>
+        <translation>Le chiavi non vengono esportate. Le intestazioni aggiuntive sì, perché non sono segrete.</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsPane</name>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>Saved endpoints</source>
+        <translation>Endpoint salvati</translation>
+    </message>
+    <message>
+        <source>Saved &amp;endpoints:</source>
+        <translation>&amp;Endpoint salvati:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Aggiungi</translation>
+    </message>
+    <message>
+        <source>Add a new endpoint</source>
+        <translation>Aggiungi un nuovo endpoint</translation>
+    </message>
+    <message>
+        <source>Dupli&amp;cate</source>
+        <translation>&amp;Duplica</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>E&amp;limina</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>Im&amp;porta…</translation>
+    </message>
+    <message>
+        <source>Import endpoints (JSON)</source>
+        <translation>Importa endpoint (JSON)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>Esp&amp;orta…</translation>
+    </message>
+    <message>
+        <source>Export without keys</source>
+        <translation>Esporta senza chiavi</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salva</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Salva (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Discard unsaved edits</source>
+        <translation>Scarta le modifiche non salvate</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>P&amp;rova connessione</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Esito della prova di connessione</translation>
+    </message>
+    <message>
+        <source>Endpoint details</source>
+        <translation>Dettagli dell&apos;endpoint</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annullato.</translation>
+    </message>
+    <message>
+        <source>New endpoint</source>
+        <translation>Nuovo endpoint</translation>
+    </message>
+    <message>
+        <source>Duplicated as “%1”</source>
+        <translation>Duplicato come “%1”</translation>
+    </message>
+    <message>
+        <source>The key is not copied.</source>
+        <translation>La chiave non viene copiata.</translation>
+    </message>
+    <message>
+        <source>Delete endpoint</source>
+        <translation>Elimina endpoint</translation>
+    </message>
+    <message>
+        <source>Delete “%1” and its stored key?</source>
+        <translation>Eliminare “%1” e la sua chiave salvata?</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”</source>
+        <translation>Eliminato “%1”</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 — %2: %3</source>
+        <translation>Non salvato: %1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>Salvato “%1”.</translation>
+    </message>
+    <message>
+        <source>Key trimmed</source>
+        <translation>Chiave ripulita</translation>
+    </message>
+    <message>
+        <source>Spaces or line breaks around the pasted key were removed.</source>
+        <translation>Sono stati rimossi gli spazi o gli a capo attorno alla chiave incollata.</translation>
+    </message>
+    <message>
+        <source>Key stored in the keyring</source>
+        <translation>Chiave salvata nel portachiavi</translation>
+    </message>
+    <message>
+        <source>Secret headers moved to the keyring</source>
+        <translation>Intestazioni segrete spostate nel portachiavi</translation>
+    </message>
+    <message>
+        <source>Saved in plain settings by an older version: %1</source>
+        <translation>Salvate nelle impostazioni in chiaro da una versione precedente: %1</translation>
+    </message>
+    <message>
+        <source>Stored key deleted from the keyring</source>
+        <translation>Chiave salvata eliminata dal portachiavi</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Prova in corso…</translation>
+    </message>
+</context>
+<context>
+    <name>EntraFields</name>
+    <message>
+        <source>Entra ID scope</source>
+        <translation>Ambito (scope) di Entra ID</translation>
+    </message>
+    <message>
+        <source>The scope the token is asked for. Azure AI Foundry: https://ai.azure.com/.default; Azure OpenAI also takes https://cognitiveservices.azure.com/.default.</source>
+        <translation>L&apos;ambito (scope) per cui si chiede il token. Azure AI Foundry: https://ai.azure.com/.default; Azure OpenAI accetta anche https://cognitiveservices.azure.com/.default.</translation>
+    </message>
+    <message>
+        <source>Token command</source>
+        <translation>Comando del token</translation>
+    </message>
+    <message>
+        <source>azure-identity if installed, else the Azure CLI</source>
+        <translation>azure-identity se installato, altrimenti l&apos;interfaccia della riga di comando di Azure</translation>
+    </message>
+    <message>
+        <source>A command printing the token as JSON (accessToken, expires_on), run without a shell; {scope} is filled in. Default without azure-identity: %1</source>
+        <translation>Un comando che stampa il token in JSON (accessToken, expires_on), eseguito senza shell; {scope} viene sostituito. Predefinito senza azure-identity: %1</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Ambito (scope):</translation>
+    </message>
+    <message>
+        <source>Token command:</source>
+        <translation>Comando del token:</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Invalid input</source>
+        <translation>Dati non validi</translation>
+    </message>
+    <message>
+        <source>Sign-in failed</source>
+        <translation>Accesso non riuscito</translation>
+    </message>
+    <message>
+        <source>Request failed</source>
+        <translation>Richiesta non riuscita</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>Connessione non riuscita</translation>
+    </message>
+    <message>
+        <source>Connection timed out</source>
+        <translation>Tempo di connessione scaduto</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer</source>
+        <translation>Il server ha impiegato troppo tempo a rispondere</translation>
+    </message>
+    <message>
+        <source>Unexpected answer from the server</source>
+        <translation>Risposta inattesa dal server</translation>
+    </message>
+    <message>
+        <source>The server refused the request</source>
+        <translation>Il server ha rifiutato la richiesta</translation>
+    </message>
+    <message>
+        <source>Bad request</source>
+        <translation>Richiesta non valida</translation>
+    </message>
+    <message>
+        <source>Authentication failed</source>
+        <translation>Autenticazione non riuscita</translation>
+    </message>
+    <message>
+        <source>Route not found (check the URL and flavour)</source>
+        <translation>Percorso non trovato (controlla l&apos;URL e la variante)</translation>
+    </message>
+    <message>
+        <source>The server could not process a parameter</source>
+        <translation>Il server non ha potuto elaborare un parametro</translation>
+    </message>
+    <message>
+        <source>Request cancelled</source>
+        <translation>Richiesta annullata</translation>
+    </message>
+    <message>
+        <source>Server error</source>
+        <translation>Errore del server</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Limite di frequenza raggiunto</translation>
+    </message>
+    <message>
+        <source>Invalid URL</source>
+        <translation>URL non valido</translation>
+    </message>
+    <message>
+        <source>Unusable API key</source>
+        <translation>Chiave API inutilizzabile</translation>
+    </message>
+    <message>
+        <source>Workbench error</source>
+        <translation>Errore del workbench</translation>
+    </message>
+    <message>
+        <source>Settings could not be loaded</source>
+        <translation>Non è stato possibile caricare le impostazioni</translation>
+    </message>
+    <message>
+        <source>Keyring error</source>
+        <translation>Errore del portachiavi</translation>
+    </message>
+    <message>
+        <source>No secure keyring available</source>
+        <translation>Nessun portachiavi sicuro disponibile</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text</source>
+        <translation>Il file non è testo UTF-8</translation>
+    </message>
+    <message>
+        <source>No documents found</source>
+        <translation>Nessun documento trovato</translation>
+    </message>
+    <message>
+        <source>Expected a JSON array of documents</source>
+        <translation>Era atteso un array JSON di documenti</translation>
+    </message>
+    <message>
+        <source>A document must be a string or an object</source>
+        <translation>Un documento deve essere una stringa o un oggetto</translation>
+    </message>
+    <message>
+        <source>The CSV header needs a name for every column</source>
+        <translation>L&apos;intestazione CSV richiede un nome per ogni colonna</translation>
+    </message>
+    <message>
+        <source>Cannot attach image</source>
+        <translation>Impossibile allegare l&apos;immagine</translation>
+    </message>
+    <message>
+        <source>Cannot read image</source>
+        <translation>Impossibile leggere l&apos;immagine</translation>
+    </message>
+    <message>
+        <source>Chat history is not valid JSON</source>
+        <translation>La cronologia della chat non è JSON valido</translation>
+    </message>
+    <message>
+        <source>Not a chat history file</source>
+        <translation>Non è un file di cronologia della chat</translation>
+    </message>
+    <message>
+        <source>Chat history is damaged</source>
+        <translation>La cronologia della chat è danneggiata</translation>
+    </message>
+    <message>
+        <source>Documents must be a JSON array</source>
+        <translation>I documenti devono essere un array JSON</translation>
+    </message>
+    <message>
+        <source>There are no documents</source>
+        <translation>Non ci sono documenti</translation>
+    </message>
+    <message>
+        <source>This flavour takes strings only</source>
+        <translation>Questa variante accetta solo stringhe</translation>
+    </message>
+    <message>
+        <source>An object document is empty</source>
+        <translation>Un documento oggetto è vuoto</translation>
+    </message>
+    <message>
+        <source>Strings and objects cannot be mixed for this flavour</source>
+        <translation>Con questa variante non si possono mescolare stringhe e oggetti</translation>
+    </message>
+    <message>
+        <source>Not a conversation</source>
+        <translation>Non è una conversazione</translation>
+    </message>
+    <message>
+        <source>Invalid extra header</source>
+        <translation>Intestazione aggiuntiva non valida</translation>
+    </message>
+    <message>
+        <source>Cannot import endpoints</source>
+        <translation>Impossibile importare gli endpoint</translation>
+    </message>
+    <message>
+        <source>Unknown endpoint</source>
+        <translation>Endpoint sconosciuto</translation>
+    </message>
+    <message>
+        <source>Endpoint not available here</source>
+        <translation>Endpoint non disponibile qui</translation>
+    </message>
+    <message>
+        <source>No API key stored</source>
+        <translation>Nessuna chiave API salvata</translation>
+    </message>
+    <message>
+        <source>Too many images</source>
+        <translation>Troppe immagini</translation>
+    </message>
+    <message>
+        <source>Images too large</source>
+        <translation>Immagini troppo grandi</translation>
+    </message>
+    <message>
+        <source>No endpoint selected</source>
+        <translation>Nessun endpoint selezionato</translation>
+    </message>
+    <message>
+        <source>No API key stored for this endpoint</source>
+        <translation>Nessuna chiave API salvata per questo endpoint</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>riga %1, colonna %2</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>riga %1</translation>
+    </message>
+</context>
+<context>
+    <name>HeadersEditor</name>
+    <message>
+        <source>One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and included in exports, except secret headers: write “secret Name: value” (headers named like a key, such as Ocp-Apim-Subscription-Key, are secret anyway) and the value is kept in the keyring and shown as ••••••••. The API key goes in the API key field.</source>
+        <translation>Una riga “Nome: valore” per intestazione, inviata con ogni richiesta (ad es. X-Client-Name: demo, oppure x-sandbox-fault: status=503 verso la sandbox locale). Salvate nelle impostazioni in chiaro e incluse nelle esportazioni, tranne le intestazioni segrete: scrivi “secret Nome: valore” (le intestazioni con il nome di una chiave, come Ocp-Apim-Subscription-Key, sono comunque segrete) e il valore viene conservato nel portachiavi e mostrato come ••••••••. La chiave API va nel campo Chiave API.</translation>
+    </message>
+    <message>
+        <source>Extra request headers</source>
+        <translation>Intestazioni aggiuntive della richiesta</translation>
+    </message>
+    <message>
+        <source>Extra headers problem</source>
+        <translation>Problema nelle intestazioni aggiuntive</translation>
     </message>
 </context>
 <context>
@@ -710,7 +1438,7 @@
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation>Es&amp;ito</translation>
+        <translation>E&amp;sito</translation>
     </message>
     <message>
         <source>Any time</source>
@@ -742,7 +1470,7 @@
     </message>
     <message>
         <source>R&amp;uns</source>
-        <translation>Ese&amp;cuzioni</translation>
+        <translation>Esecuz&amp;ioni</translation>
     </message>
     <message>
         <source>Run inspector</source>
@@ -758,7 +1486,7 @@
     </message>
     <message>
         <source>&amp;Timeline</source>
-        <translation>Se&amp;quenza temporale</translation>
+        <translation>Sequen&amp;za temporale</translation>
     </message>
     <message>
         <source>Label</source>
@@ -766,7 +1494,7 @@
     </message>
     <message>
         <source>&amp;Label</source>
-        <translation>Eti&amp;chetta</translation>
+        <translation>Etic&amp;hetta</translation>
     </message>
     <message>
         <source>Note</source>
@@ -782,11 +1510,11 @@
     </message>
     <message>
         <source>&amp;Pin / unpin</source>
-        <translation>&amp;Fissa / sblocca</translation>
+        <translation>Fissa / s&amp;blocca</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation>&amp;Elimina</translation>
+        <translation>E&amp;limina</translation>
     </message>
     <message>
         <source>Open &amp;back in its pane</source>
@@ -822,7 +1550,7 @@
     </message>
     <message>
         <source>Export &amp;as</source>
-        <translation>Esporta co&amp;me</translation>
+        <translation>Es&amp;porta come</translation>
     </message>
     <message>
         <source>&amp;Copy code</source>
@@ -830,7 +1558,7 @@
     </message>
     <message>
         <source>E&amp;xport file…</source>
-        <translation>Esporta &amp;file…</translation>
+        <translation>Esporta file…</translation>
     </message>
     <message>
         <source>Import file…</source>
@@ -842,7 +1570,7 @@
     </message>
     <message>
         <source>Keep a histor&amp;y of runs</source>
-        <translation>Conserva la cronolo&amp;gia delle esecuzioni</translation>
+        <translation>Conserv&amp;a la cronologia delle esecuzioni</translation>
     </message>
     <message>
         <source>Keep a history of runs</source>
@@ -956,12 +1684,58 @@
         <translation>Immagini allegate</translation>
     </message>
     <message>
+        <source>pasted image</source>
+        <translation>immagine incollata</translation>
+    </message>
+    <message>
         <source>%1 bytes</source>
         <translation>%1 byte</translation>
     </message>
+</context>
+<context>
+    <name>JsonEditor</name>
     <message>
-        <source>pasted image</source>
-        <translation>immagine incollata</translation>
+        <source>The JSON is empty</source>
+        <translation>Il JSON è vuoto</translation>
+    </message>
+    <message>
+        <source>Invalid JSON: %1</source>
+        <translation>JSON non valido: %1</translation>
+    </message>
+    <message>
+        <source>%1 validation</source>
+        <translation>Verifica di %1</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Formatta</translation>
+    </message>
+    <message>
+        <source>Pretty-print the JSON (Ctrl+Shift+F)</source>
+        <translation>Formatta il JSON in modo leggibile (Ctrl+Maiusc+F)</translation>
+    </message>
+    <message>
+        <source>Format %1</source>
+        <translation>Formatta %1</translation>
+    </message>
+    <message>
+        <source>Syntax colours are off for texts this large</source>
+        <translation>I colori della sintassi sono disattivati per testi così grandi</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeyringBanner</name>
+    <message>
+        <source>Keyring status</source>
+        <translation>Stato del portachiavi</translation>
+    </message>
+    <message>
+        <source>No secure keyring is available, so keys cannot be stored. %1</source>
+        <translation>Non è disponibile un portachiavi sicuro, quindi le chiavi non possono essere salvate. %1</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1743,25 @@
     <message>
         <source>System</source>
         <translation>Sistema</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSandbox</name>
+    <message>
+        <source>Local sandbox running</source>
+        <translation>Sandbox locale in esecuzione</translation>
+    </message>
+    <message>
+        <source>%1 — try Rerank or Chat now.</source>
+        <translation>%1 — prova subito Rerank o Chat.</translation>
+    </message>
+    <message>
+        <source>No secure keyring: the local sandbox runs without a key</source>
+        <translation>Nessun portachiavi sicuro: la sandbox locale funziona senza chiave</translation>
+    </message>
+    <message>
+        <source>It listens on this machine only. %1</source>
+        <translation>Accetta connessioni solo da questo computer. %1</translation>
     </message>
 </context>
 <context>
@@ -1027,11 +1820,11 @@
     </message>
     <message>
         <source>Mask hosts and keys, enlarge fonts, hide connection details (Ctrl+Shift+D)</source>
-        <translation>Maschera host e chiavi, ingrandisce i caratteri, nasconde i dettagli di connessione (Ctrl+Shift+D)</translation>
+        <translation>Maschera host e chiavi, ingrandisce i caratteri, nasconde i dettagli di connessione (Ctrl+Maiusc+D)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>A&amp;iuto</translation>
+        <translation>Ai&amp;uto</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -1246,13 +2039,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>The schema must be a JSON object</source>
         <translation>Lo schema deve essere un oggetto JSON</translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s) · ≈ %1 tokens · %2 KB (estimate)</source>
-        <translation>
-            <numerusform>%n immagine · ≈ %1 token · %2 KB (stima)</numerusform>
-            <numerusform>%n immagini · ≈ %1 token · %2 KB (stima)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Attach images</source>
         <translation>Allega immagini</translation>
@@ -1260,6 +2046,36 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Images (*.png *.jpg *.jpeg *.gif *.webp)</source>
         <translation>Immagini (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) · ≈ %1 tokens · %2 KB (estimate)</source>
+        <translation>
+            <numerusform>%n immagine · ≈ %1 token · %2 KB (stima)</numerusform>
+            <numerusform>%n immagini · ≈ %1 token · %2 KB (stima)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>%1 — at %2</source>
+        <translation>%1 — in %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>informazione</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avviso</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>errore</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2643,38 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
 <context>
     <name>RunsModel</name>
     <message>
+        <source>chat</source>
+        <translation>chat</translation>
+    </message>
+    <message>
+        <source>rerank</source>
+        <translation>rerank</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>riuscita</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>errore</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>interrotta</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>fermata</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallita</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>in corso</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Quando</translation>
     </message>
@@ -1946,6 +2794,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Timeline</source>
         <translation>Sequenza temporale</translation>
+    </message>
+    <message numerus="yes">
+        <source>headers %1, first token %2, last token %3, %n event(s), %4 tokens/s</source>
+        <translation>
+            <numerusform>intestazioni %1, primo token %2, ultimo token %3, %n evento, %4 token/s</numerusform>
+            <numerusform>intestazioni %1, primo token %2, ultimo token %3, %n eventi, %4 token/s</numerusform>
+        </translation>
     </message>
     <message>
         <source>headers</source>

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 import qasync
+from PySide6.QtCore import QCoreApplication
 
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
@@ -36,6 +37,7 @@ from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.chat.pane import ChatPane
+from workbench.ui.common.l10n import fill
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.i18n import apply_language
 from workbench.ui.notices import NoticeCenter
@@ -54,6 +56,14 @@ T = TypeVar("T")
 
 TEST_LANGUAGE = os.environ.get("WORKBENCH_TEST_LANG", "system")
 """The GUI language the UI tests run in: `WORKBENCH_TEST_LANG=it` runs them in Italian (issue 18)."""
+
+
+def tr(context: str, source: str, *args: object) -> str:
+    """What the GUI shows for `source` in the run's language, its %1, %2 … filled in.
+
+    Tests assert on shown texts through this, so they pass in English and in Italian.
+    """
+    return fill(QCoreApplication.translate(context, source), *args)
 
 
 @pytest.fixture(scope="session", autouse=True)

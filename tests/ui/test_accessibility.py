@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui.italian_texts import english_leftovers, not_italian
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
 from tests.waits import WAIT_MS
 from workbench.ui.main_window import MainWindow
@@ -271,4 +272,28 @@ def test_rerank_with_results_is_named_and_tab_reachable(
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert window.rerank_pane.results.summary()
     problems = _audit(window, "rerank with results", INNER_PAGES["rerank"], qtbot)
+    assert not problems, _report(problems)
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+@pytest.mark.usefixtures("restore_language")
+def test_accessible_names_are_set_in_italian(window: MainWindow, qtbot: QtBot) -> None:
+    """Switched to Italian live, every control is still named, and named in Italian.
+
+    The panes of tests/ui/italian_texts.NOT_YET_TRANSLATED are audited for names only.
+    """
+    window.language_actions["it"].trigger()
+    qtbot.waitUntil(
+        lambda: window.pane("history").accessibleName() == "Cronologia", timeout=WAIT_MS
+    )
+    problems: list[str] = []
+    for spec in PANES:
+        window.show_pane(spec.key)
+        key = window.current_pane_key()
+        problems += _audit(window, f"{key} (it)", INNER_PAGES.get(key, ()), qtbot)
+        problems += [
+            f"{line} [{key}]"
+            for line in english_leftovers(window) + not_italian(window)
+            if "(accessible name)" in line or "(role)" in line
+        ]
     assert not problems, _report(problems)

@@ -7,12 +7,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QMenu, QTabWidget
+from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton
 
+from tests.ui.italian_texts import english_leftovers, not_italian
 from tests.waits import WAIT_MS
+from workbench.api.errors import InputError
 from workbench.ui.common import l10n
+from workbench.ui.common.error_text import error_title, shown_where
+from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.i18n import apply_language, locale_for, workbench_translation
 from workbench.ui.main_window import MainWindow
+from workbench.ui.notices import Notice
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -102,3 +107,45 @@ def test_source_checkout_compiles_its_translation_on_demand(
     assert first.stat().st_size > 0
     assert workbench_translation("it") == first  # kept, not compiled again
     assert workbench_translation("xx") is None
+
+
+def test_error_titles_and_places_are_shown_in_italian(qapp: object) -> None:
+    apply_language("it")
+    assert error_title(InputError("x", title="Invalid URL")) == "URL non valido"
+    assert error_title(InputError("x", title="A title made from data")) == "A title made from data"
+    assert shown_where("line 4, column 17") == "riga 4, colonna 17"
+    assert shown_where("documents[2].text") == "documents[2].text"  # an API path stays
+    notice = Notice("error", "Authentication failed", "bad key", "line 3")
+    assert notice.shown_text() == "Autenticazione non riuscita — in riga 3: bad key"
+    assert notice.text() == "Authentication failed — at line 3: bad key"  # what the log gets
+    assert notice.shown_level() == "errore"
+
+
+def test_json_editor_names_follow_the_language(qtbot: QtBot) -> None:
+    editor = JsonEditor(name="Documents")
+    qtbot.addWidget(editor)
+    apply_language("it")
+    editor.set_name("Documenti")
+    button = editor.findChild(QToolButton, "jsonEditorFormatButton")
+    assert button is not None
+    assert button.accessibleName() == "Formatta Documenti"
+    assert editor.editor.accessibleName() == "Documenti"
+
+
+def test_fill_puts_arguments_in_one_pass() -> None:
+    assert l10n.fill("%1 at %2", "50%2 off", "line 1") == "50%2 off at line 1"
+    assert l10n.fill("%2 before %1", "a", "b") == "b before a"
+    assert l10n.fill("%3 missing", "a") == "%3 missing"
+
+
+@pytest.mark.parametrize("key", ["endpoints", "history"])
+def test_no_english_left_in_italian(
+    window: MainWindow, services: Services, qtbot: QtBot, key: str
+) -> None:
+    window.show()
+    window.show_pane(key)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    window.language_actions["it"].trigger()
+    qtbot.waitUntil(lambda: _view_title(window) == "&Visualizza", timeout=WAIT_MS)
+    assert not english_leftovers(window), "\n".join(english_leftovers(window))
+    assert not not_italian(window), "\n".join(not_italian(window))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui.conftest import tr
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.errors import NotFound
 from workbench.ui.app import apply_colour_scheme
@@ -76,7 +77,7 @@ def test_known_error_shows_in_the_notice_line(window: MainWindow, services: Serv
     services.notices.post_error(NotFound("no route", status=404, route="/v9/rerank"))
     label = window.findChild(QLabel, "noticeLabel")
     assert label is not None
-    assert label.text().startswith("Route not found")
+    assert label.text().startswith(tr("Errors", "Route not found (check the URL and flavour)"))
     assert "/v9/rerank" in label.text()
     assert label.property("level") == "error"
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
+from tests.ui.conftest import tr
 from tests.waits import WAIT_MS
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES, Pane, PaneSpec, SamplePane, shortcuts_help
@@ -74,7 +75,7 @@ def test_cancel_stops_the_endpoints_panes_own_work(services: Services, qtbot: Qt
     assert task.cancelled()
     result = pane.findChild(QLabel, "testResultLabel")
     assert result is not None
-    assert result.text() == "Cancelled."
+    assert result.text() == tr("EndpointsPane", "Cancelled.")
 
 
 def test_one_entry_adds_a_pane_with_tab_menu_shortcut_help_and_cancel(
@@ -111,5 +112,7 @@ def test_one_entry_adds_a_pane_with_tab_menu_shortcut_help_and_cancel(
 def test_shortcuts_help_lists_the_panes_as_before() -> None:
     first = shortcuts_help().splitlines()[0]
     assert first.startswith("Ctrl+1 / Ctrl+2 / Ctrl+3")
-    assert " — Rerank / Chat / Endpoints" in first
-    assert "Esc / Ctrl+. — cancel what the current pane is doing" in shortcuts_help()
+    titles = [tr("Panes", title).replace("&", "") for title in ("&Rerank", "&Chat", "&Endpoints")]
+    assert " — " + " / ".join(titles) in first
+    cancel = tr("Shortcuts", "cancel what the current pane is doing")
+    assert f"Esc / Ctrl+. — {cancel}" in shortcuts_help()

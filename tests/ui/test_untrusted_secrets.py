@@ -13,7 +13,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from tests.hostile import Hostile, serve
-from tests.ui.conftest import run_async, use_endpoint
+from tests.ui.conftest import run_async, tr, use_endpoint
 from workbench.api.models import AuthScheme, Flavour
 from workbench.api.redact import FRAGMENT, forget_secrets
 from workbench.core.endpoints import SECRET_MASK, EndpointConfig, export_endpoints, secrets_ref
@@ -157,13 +157,13 @@ def test_panes_and_notice_line_have_accessible_names(services: Services, qtbot: 
     for pane, name in (
         (window.rerank_pane, "Rerank"),
         (window.chat_pane, "Chat"),
-        (window.endpoints_pane, "Endpoints"),
+        (window.endpoints_pane, tr("EndpointsPane", "Endpoints")),
     ):
         assert _accessible_name(pane) == name
     services.notices.warn("Disk nearly full", "3 MB left")
     label = _child(window, QLabel, "noticeLabel")
     assert "Disk nearly full" in _accessible_name(label)
-    assert _accessible_description(label) == "Last notice"
+    assert _accessible_description(label) == tr("MainWindow", "Last notice")
 
 
 def test_extra_header_problem_is_read_out(endpoints_pane: EndpointsPane) -> None:
@@ -294,7 +294,7 @@ def test_a_pasted_key_is_trimmed_with_a_notice(
     with qtbot.waitSignal(endpoints_pane.key_stored, timeout=WAIT_MS):
         _child(endpoints_pane, QPushButton, "saveEndpointButton").click()
     assert services.secrets.get(hostile_endpoint.key_ref) == KEY
-    assert any(n.title == "Key trimmed" for n in services.notices.history())
+    assert any(n.title == tr("EndpointsPane", "Key trimmed") for n in services.notices.history())
 
 
 @pytest.mark.parametrize("bad", ["\x07", "\u00e9"])
@@ -341,7 +341,7 @@ def test_url_problem_is_read_out(endpoints_pane: EndpointsPane, qtbot: QtBot) ->
     final = _child(endpoints_pane, QLabel, "finalUrlLabel")
     assert "IPv6" in final.text()
     assert "IPv6" in _accessible_name(final)
-    assert _accessible_description(final) == "Final URLs"
+    assert _accessible_description(final) == tr("EndpointForm", "Final URLs")
 
 
 def test_secret_headers_saved_in_plain_by_older_versions_move_to_the_keyring(
@@ -362,5 +362,6 @@ def test_secret_headers_saved_in_plain_by_older_versions_move_to_the_keyring(
     assert json.loads(services.secrets.get(secrets_ref(old.id)) or "{}")["headers"] == {
         "Ocp-Apim-Subscription-Key": APIM
     }
-    assert any(n.title == "Secret headers moved to the keyring" for n in services.notices.history())
+    title = tr("EndpointsPane", "Secret headers moved to the keyring")
+    assert any(n.title == title for n in services.notices.history())
     services.secrets.delete(secrets_ref(old.id))

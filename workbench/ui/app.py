@@ -22,6 +22,7 @@ from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
 from workbench.ui.asyncgen_hooks import asyncgen_hooks
+from workbench.ui.common.l10n import fill
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.i18n import CHOICES, apply_language
 from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoints
@@ -82,8 +83,7 @@ def run_gui(args: list[str]) -> int:
     collector = GuiThreadGarbageCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    services = build_services(loop)
-    apply_language(options.lang or services.settings.settings.language)
+    services = build_services(loop, language=options.lang)
     if options.demo:  # before the window: nothing is ever drawn unmasked
         services.demo.set_on(True, remember=False)
     sandbox = LocalSandbox(services)
@@ -162,15 +162,23 @@ def _dark_palette() -> QPalette:
     return palette
 
 
-def build_services(loop: asyncio.AbstractEventLoop) -> Services:
-    """The services every pane receives (settings recovered if broken; sandbox endpoint on first run)."""
+def build_services(loop: asyncio.AbstractEventLoop, *, language: str | None = None) -> Services:
+    """The services every pane receives (settings recovered if broken; sandbox endpoint on first run).
+
+    Args:
+        loop: the qasync loop.
+        language: the GUI language for this run; None: the one remembered in settings. It is
+            applied here, once settings are read and before any notice is written.
+    """
     notices = NoticeCenter()
     store = SettingsStore.default()
     _, error = store.load_or_recover()
+    apply_language(language or store.settings.language)
     if error is not None:
         notices.post_error(error)
         notices.warn(
-            "Started with default settings", "The broken file was kept as settings.broken.json."
+            QCoreApplication.translate("App", "Started with default settings"),
+            QCoreApplication.translate("App", "The broken file was kept as settings.broken.json."),
         )
     ensure_sandbox_endpoints(store)
     return Services.assemble(
@@ -187,10 +195,13 @@ def open_history(notices: NoticeCenter) -> History | None:
     try:
         history = History()
     except (OSError, sqlite3.Error) as exc:
-        notices.warn("Run history is off", f"The history database could not be opened: {exc}")
+        reason = QCoreApplication.translate("App", "The history database could not be opened: %1")
+        notices.warn(QCoreApplication.translate("App", "Run history is off"), fill(reason, exc))
         return None
     if history.notice:
-        notices.warn("Run history started afresh", history.notice)
+        notices.warn(
+            QCoreApplication.translate("App", "Run history started afresh"), history.notice
+        )
     return history
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,30 +29,25 @@ class CrashDialog(QDialog):
     def __init__(self, report: CrashReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle("Unexpected error")
         self._report = report
         self._build_ui()
+        self.retranslate_ui()
 
     def _build_ui(self) -> None:
-        intro = QLabel(
-            "Something went wrong that the workbench did not expect — this is a bug. "
-            "Your work is still open. Copy the details below into a bug report.",
-            self,
-        )
+        self._intro = intro = QLabel(self)
+        intro.setObjectName("crashIntro")
         intro.setWordWrap(True)
         summary = QLabel(redact_text(self._report.summary), self)
         summary.setObjectName("crashSummary")
         summary.setWordWrap(True)
         self._details = QPlainTextEdit(self.report_text(), self)
         self._details.setObjectName("crashTraceback")
-        self._details.setAccessibleName("Error details")
         self._details.setReadOnly(True)
-        label = QLabel("&Details:", self)
+        self._details_label = label = QLabel(self)
         label.setBuddy(self._details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = QPushButton("&Copy details", self)
+        self._copy = copy = QPushButton(self)
         copy.setObjectName("copyCrashButton")
-        copy.setAccessibleName("Copy details")
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._on_copy_clicked)
         buttons.rejected.connect(self.reject)
@@ -59,6 +55,26 @@ class CrashDialog(QDialog):
         for widget in (intro, summary, label, self._details, buttons):
             layout.addWidget(widget)
         self.resize(720, 420)
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (also on `LanguageChange`)."""
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self._intro.setText(
+            self.tr(
+                "Something went wrong that the workbench did not expect — this is a bug. "
+                "Your work is still open. Copy the details below into a bug report."
+            )
+        )
+        self._details.setAccessibleName(self.tr("Error details"))
+        self._details_label.setText(self.tr("&Details:"))
+        self._copy.setText(self.tr("&Copy details"))
+        self._copy.setAccessibleName(self.tr("Copy details"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def report_text(self) -> str:
         """Version, summary and traceback as one copyable text (redacted again: a report may

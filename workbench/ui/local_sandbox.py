@@ -6,10 +6,13 @@ import asyncio
 import secrets
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from workbench.api.models import DEFAULT_FLAVOUR, AuthScheme
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.errors import SecretStoreError
 from workbench.core.secrets import INSECURE_ADVICE
+from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
     from workbench.core.settings import SettingsStore
@@ -90,7 +93,11 @@ class LocalSandbox:
             )
             self._services.session.save_endpoint(updated)
         self._services.notices.info(
-            "Local sandbox running", f"{self._running.base_url} — try Rerank or Chat now."
+            QCoreApplication.translate("LocalSandbox", "Local sandbox running"),
+            fill(
+                QCoreApplication.translate("LocalSandbox", "%1 — try Rerank or Chat now."),
+                self._running.base_url,
+            ),
         )
 
     def stop(self) -> None:
@@ -112,9 +119,17 @@ class LocalSandbox:
                 if held != key:
                     await session.set_key(endpoint.id, key)
         except SecretStoreError:
+            # INSECURE_ADVICE is core's (English): it names packages and variables to set.
             self._services.notices.warn(
-                "No secure keyring: the local sandbox runs without a key",
-                "It listens on this machine only. " + INSECURE_ADVICE,
+                QCoreApplication.translate(
+                    "LocalSandbox", "No secure keyring: the local sandbox runs without a key"
+                ),
+                fill(
+                    QCoreApplication.translate(
+                        "LocalSandbox", "It listens on this machine only. %1"
+                    ),
+                    INSECURE_ADVICE,
+                ),
             )
             return None
         return key

@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
     # --- slots ------------------------------------------------------------------------------
 
     def _on_notices_notice_posted(self, notice: Notice) -> None:
-        self._notice_label.setText(notice.text())
+        self._notice_label.setText(notice.shown_text())
         self._notice_label.setProperty("level", notice.level)
         self._notice_label.style().unpolish(self._notice_label)
         self._notice_label.style().polish(self._notice_label)
@@ -405,4 +405,4 @@ class MainWindow(QMainWindow):
 
 def _notice_line(notice: Notice) -> str:
     """A notice as the Notices list shows it (through the redactor again: demo mode may be on)."""
-    return shown(f"{notice.at:%H:%M:%S}  {notice.level}: {notice.text()}")
+    return shown(f"{notice.at:%H:%M:%S}  {notice.shown_level()}: {notice.shown_text()}")

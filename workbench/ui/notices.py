@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.redact import redact_text
+from workbench.ui.common.error_text import shown_title, shown_where
+from workbench.ui.common.l10n import fill
 
 Level = Literal["info", "warning", "error"]
 _log = logging.getLogger("workbench.notices")
@@ -53,6 +55,31 @@ class Notice:
             bits.append("(" + ", ".join(facts) + ")")
         detail = " ".join(b for b in bits if b)
         return cls("error", exc.title, detail=detail, where=exc.where)
+
+    def shown_text(self) -> str:
+        """The line the GUI shows: `text()` with its fixed parts in the current language.
+
+        The notice itself keeps what was posted (the log is written in English); a title from
+        the error tree is translated here (`ui/common/error_text.py`), the detail stays as it
+        came (often the server's own words).
+        """
+        line = shown_title(self.title)
+        if self.where:
+            line = fill(
+                QCoreApplication.translate("Notice", "%1 — at %2"), line, shown_where(self.where)
+            )
+        if self.detail:
+            line = fill(QCoreApplication.translate("Notice", "%1: %2"), line, self.detail)
+        return line
+
+    def shown_level(self) -> str:
+        """The level as the notice list shows it, in the current language."""
+        labels = {
+            "info": QCoreApplication.translate("Notice", "info"),
+            "warning": QCoreApplication.translate("Notice", "warning"),
+            "error": QCoreApplication.translate("Notice", "error"),
+        }
+        return labels[self.level]
 
     def text(self) -> str:
         """One line: title, where, detail."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import SecretStr
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header, register_secret
@@ -21,6 +21,7 @@ from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.secrets import masked
 from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.common.demo import DemoMode
+from workbench.ui.common.l10n import fill
 from workbench.ui.notices import NoticeCenter
 
 if TYPE_CHECKING:
@@ -267,10 +268,12 @@ class EndpointSession(QObject):
         if endpoint.needs_key:
             key = await self.read_key(endpoint.id)
             if not key:
-                raise MissingKeyError(
-                    f"Enter the key for “{endpoint.name}” in the Endpoints pane, or set its "
-                    "authentication to None."
+                advice = QCoreApplication.translate(
+                    "EndpointSession",
+                    "Enter the key for “%1” in the Endpoints pane, or set its authentication "
+                    "to None.",
                 )
+                raise MissingKeyError(fill(advice, endpoint.name))
         secrets = await self.read_secrets(endpoint.id) if endpoint.has_secrets else None
         # On a worker thread: the first client imports httpx and its async backend and loads
         # the CA bundle, ~100 ms that froze the window at the first Send (issue 15).

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for
+from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.endpoints import EndpointConfig
@@ -47,15 +47,15 @@ def _texts(combo: QComboBox) -> list[str]:
 def test_each_pane_has_its_own_labelled_keyboard_reachable_picker(window: MainWindow) -> None:
     assert window.findChild(QComboBox, "endpointSwitcher") is None  # no window-wide switcher
     for pane, name, accessible in (
-        (window.rerank_pane, "rerankEndpointPicker", "Rerank endpoint"),
-        (window.chat_pane, "chatEndpointPicker", "Chat endpoint"),
+        (window.rerank_pane, "rerankEndpointPicker", tr("EndpointPicker", "Rerank endpoint")),
+        (window.chat_pane, "chatEndpointPicker", tr("EndpointPicker", "Chat endpoint")),
     ):
         combo = _combo(window, name)
         assert pane.isAncestorOf(combo)
         assert combo.accessibleName() == accessible
         assert combo.focusPolicy() & Qt.FocusPolicy.TabFocus
         buddies = [b for b in pane.findChildren(QLabel) if b.buddy() is combo]
-        assert [b.text() for b in buddies] == ["&Endpoint:"]
+        assert [b.text() for b in buddies] == [tr("EndpointPicker", "&Endpoint:")]
 
 
 def test_rerank_offers_only_endpoints_with_a_rerank_route(window: MainWindow) -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
+from tests.ui.conftest import tr
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
 from workbench.ui.common.json_editor import JsonEditor, JsonHighlighter
@@ -55,16 +56,16 @@ def test_json_editor_marks_error_after_typing_stops(editor: JsonEditor, qtbot: Q
         qtbot.keyClicks(text, ",")
     ok, message = blocker.args
     assert not ok
-    assert "line 2, column 1" in message
+    assert tr("Errors", "line %1, column %2", 2, 1) in message
     assert editor.error_position() == (2, 1)
-    assert "line 2, column 1" in editor.message()
+    assert tr("Errors", "line %1, column %2", 2, 1) in editor.message()
 
 
 def test_json_editor_column_counts_code_points_beyond_the_bmp(editor: JsonEditor) -> None:
     # The emoji is one code point but two UTF-16 units: the mark must land on the bad comma.
     editor.set_text('["😀😀", , 1]')
     assert not editor.is_valid()
-    assert "line 1, column 8" in editor.message()
+    assert tr("Errors", "line %1, column %2", 1, 8) in editor.message()
     assert editor.error_position() == (1, 8)
     selections = editor.editor.extraSelections()
     marked = selections[-1].cursor.selectedText()
@@ -75,12 +76,12 @@ def test_json_editor_keeps_text_when_invalid(editor: JsonEditor) -> None:
     editor.set_text('{"unfinished": ')
     assert not editor.format()
     assert editor.text() == '{"unfinished": '
-    assert "line 1, column 16" in editor.message()
+    assert tr("Errors", "line %1, column %2", 1, 16) in editor.message()
 
 
 def test_json_editor_empty_text_is_an_error(editor: JsonEditor) -> None:
     editor.set_text("   ")
-    with pytest.raises(InputError, match="empty"):
+    with pytest.raises(InputError, match=tr("JsonEditor", "The JSON is empty")):
         editor.value()
 
 
@@ -111,7 +112,7 @@ def test_json_editor_checker_reports_its_own_problem(editor: JsonEditor) -> None
     editor.set_checker(must_be_list)
     editor.set_text('{"a": 1}')
     assert not editor.is_valid()
-    assert "must be a JSON array" in editor.message()
+    assert tr("Errors", "Documents must be a JSON array") in editor.message()
     with pytest.raises(InputError, match="array"):
         editor.value()
     editor.set_text("[]")
@@ -131,7 +132,9 @@ def test_json_editor_turns_colours_off_for_huge_texts_and_back(
 
     editor.set_value(["x" * HIGHLIGHT_LIMIT])
     assert editor.is_valid()
-    assert "off" in editor.editor.toolTip()
+    assert editor.editor.toolTip() == tr(
+        "JsonEditor", "Syntax colours are off for texts this large"
+    )
     editor.set_value(["small"])
     assert editor.editor.toolTip() == ""
 
@@ -158,7 +161,9 @@ def test_an_empty_editor_with_a_hint_greets_neutrally_until_typed_in(
     assert editor.editor.placeholderText() == "Type a JSON list"
     qtbot.keyClicks(editor.editor, "x")
     qtbot.keyClick(editor.editor, Qt.Key.Key_Backspace)
-    qtbot.waitUntil(lambda: "The JSON is empty" in message.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: tr("JsonEditor", "The JSON is empty") in message.text(), timeout=WAIT_MS
+    )
     assert message.property("role") == "error"
     assert editor.error_position() == (1, 1)
 
@@ -167,9 +172,11 @@ def test_asking_an_untouched_empty_editor_for_its_value_shows_the_error(
     editor: JsonEditor,
 ) -> None:
     editor.set_empty_hint("Type a JSON list")
-    with pytest.raises(InputError, match="empty"):
+    with pytest.raises(InputError, match=tr("JsonEditor", "The JSON is empty")):
         editor.value()  # what a run does
-    assert editor.message() == "The JSON is empty at line 1, column 1"
+    where = tr("Errors", "line %1, column %2", 1, 1)
+    shown = tr("JsonEditor", "%1 at %2", tr("JsonEditor", "The JSON is empty"), where)
+    assert editor.message() == shown
     assert editor.error_position() == (1, 1)
 
 

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for
+from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.secrets import KeyringSecretStore
+from workbench.ui.endpoints.headers import PLAIN_SETTINGS_NOTE
 from workbench.ui.endpoints.pane import EndpointsPane
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def test_shows_the_current_endpoint(pane: EndpointsPane, services: Services) -> 
     assert current is not None
     assert pane.shown_endpoint_id() == current.id
     assert _edit(pane, "endpointName").text() == SANDBOX_ENDPOINT_NAMES[Flavour.COHERE_V2]
-    assert _label(pane, "keyHintLabel").text().startswith("stored ••••")
+    assert _label(pane, "keyHintLabel").text().startswith(tr("EndpointForm", "stored %1", "••••"))
     assert _edit(pane, "apiKey").text() == ""
     assert _edit(pane, "apiKey").echoMode() is QLineEdit.EchoMode.Password
 
@@ -126,7 +127,7 @@ def test_save_edits_and_store_a_new_key(
         2.5,
     )
     assert services.secrets.get(saved.key_ref) == "new-key-abcdef-9876"
-    assert _label(pane, "keyHintLabel").text() == "stored ••••9876"
+    assert _label(pane, "keyHintLabel").text() == tr("EndpointForm", "stored %1", "••••9876")
     assert _edit(pane, "apiKey").text() == ""
     assert "new-key-abcdef-9876" not in services.settings.path.read_text(encoding="utf-8")
 
@@ -138,7 +139,7 @@ def test_invalid_url_is_refused_and_nothing_typed_is_lost(
     _button(pane, "saveEndpointButton").click()
     notice = services.notices.history()[-1]
     assert notice.level == "error"
-    assert notice.where == "Base URL"
+    assert notice.where == tr("EndpointForm", "Base URL")
     assert _edit(pane, "baseUrl").text() == "ftp://files.example"
     current = services.session.current()
     assert current is not None
@@ -157,7 +158,9 @@ def test_final_url_and_plain_http_warning(pane: EndpointsPane, qtbot: QtBot) -> 
     assert combo.currentData() == Flavour.COHERE_V1.value
     assert _edit(pane, "apiVersion").text() == "2024-05-01-preview"
     assert "http://rerank.example.com/v1/rerank" in _label(pane, "finalUrlLabel").text()
-    assert "Looks like: Cohere API" in _label(pane, "finalUrlLabel").text()
+    assert (
+        tr("EndpointForm", "Looks like: %1", "Cohere API") in _label(pane, "finalUrlLabel").text()
+    )
     assert not _label(pane, "urlWarningLabel").isHidden()
 
 
@@ -360,13 +363,14 @@ def test_a_value_with_a_control_character_is_refused(
 
 def test_extra_headers_field_is_labelled_and_says_where_it_is_stored(pane: EndpointsPane) -> None:
     field = _headers_field(pane)
-    assert field.accessibleName() == "Extra request headers"
+    assert field.accessibleName() == tr("HeadersEditor", "Extra request headers")
     assert field.tabChangesFocus()
     buddies = [label for label in pane.findChildren(QLabel) if label.buddy() is field]
-    assert [label.text() for label in buddies] == ["Extra headers:"]
+    assert [label.text() for label in buddies] == [tr("EndpointForm", "Extra headers:")]
     note = _label(pane, "extraHeadersNote").text()
-    assert "plain settings" in note
-    assert "API key field" in note
+    assert note == tr("HeadersEditor", PLAIN_SETTINGS_NOTE)
+    assert "plain settings" in PLAIN_SETTINGS_NOTE
+    assert "API key field" in PLAIN_SETTINGS_NOTE
 
 
 def test_unsaved_extra_headers_survive_switching_endpoints(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from tests.ui.conftest import CHAT_MODEL, pane_client, run_async, tr
 from tests.waits import WAIT_MS
 from workbench.api.events import TextDelta
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
@@ -120,7 +120,7 @@ def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(
     chat = window.chat_pane
     qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
     [turn_shown] = chat.session().turns
-    assert turn_shown.user == "▶ Replay: Tell me"
+    assert turn_shown.user == tr("ChatPane", "▶ Replay: %1", "Tell me")
     assert turn_shown.reply is not None
     assert turn_shown.reply.text == answer
     history.refresh()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from workbench.core.endpoints import FLAVOUR_LABELS
@@ -31,22 +31,19 @@ class EndpointPicker(QWidget):
         self.setObjectName(f"{pane}EndpointPickerRow")
         self._build_ui()
         self._connect_signals()
-        self._refill()
+        self.retranslate_ui()
 
     def _build_ui(self) -> None:
-        title = self._pane.capitalize()
         self.combo = QComboBox(self)
         self.combo.setObjectName(f"{self._pane}EndpointPicker")
-        self.combo.setAccessibleName(f"{title} endpoint")
         self.combo.setMinimumContentsLength(28)
         self.combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        label = QLabel("&Endpoint:", self)
+        self._label = label = QLabel(self)
         label.setBuddy(self.combo)
         self.detail = QLabel(self)
         self.detail.setObjectName(f"{self._pane}EndpointDetail")
-        self.detail.setAccessibleName(f"{title} endpoint details")
         self.detail.setEnabled(False)  # greyed: a note beside the choice, not a control
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
@@ -54,6 +51,24 @@ class EndpointPicker(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.combo)
         layout.addWidget(self.detail, 1)
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language (also on `LanguageChange`)."""
+        names = {
+            "rerank": (self.tr("Rerank endpoint"), self.tr("Rerank endpoint details")),
+            "chat": (self.tr("Chat endpoint"), self.tr("Chat endpoint details")),
+        }
+        combo_name, detail_name = names[self._pane]
+        self.combo.setAccessibleName(combo_name)
+        self.detail.setAccessibleName(detail_name)
+        self._label.setText(self.tr("&Endpoint:"))
+        self._refill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.combo.activated.connect(self._on_combo_activated)
@@ -87,11 +102,11 @@ class EndpointPicker(QWidget):
                 self.combo.setItemData(self.combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.combo.setCurrentIndex(self.combo.findData(chosen.id) if chosen else -1)
         self.combo.blockSignals(False)
-        self.combo.setPlaceholderText("add one in the Endpoints pane")
+        self.combo.setPlaceholderText(self.tr("add one in the Endpoints pane"))
         if chosen is None:
             self.detail.setText("")
             return
-        model = chosen.model or "server's default model"
+        model = chosen.model or self.tr("server's default model")
         url = shown_url(chosen.base_url)
         self.detail.setText(f"{FLAVOUR_LABELS[chosen.flavour]} · {model} · {url}")
 

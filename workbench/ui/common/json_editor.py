@@ -6,7 +6,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.error_text import shown_title, shown_where
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.roles import role_colour
 
 if TYPE_CHECKING:
@@ -57,11 +59,14 @@ def parse_json(text: str) -> Any:
         The parsed value.
     """
     if not text.strip():
-        raise InputError(title="The JSON is empty", where="line 1, column 1")
+        title = QCoreApplication.translate("JsonEditor", "The JSON is empty")
+        raise InputError(title=title, where="line 1, column 1")
     try:
         return jsontext.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(title=f"Invalid JSON: {exc.msg}", where=decode_error_where(exc)) from exc
+        # Python's own message (exc.msg) stays English, as a server's error text does.
+        title = QCoreApplication.translate("JsonEditor", "Invalid JSON: %1").replace("%1", exc.msg)
+        raise InputError(title=title, where=decode_error_where(exc)) from exc
 
 
 class JsonEditor(QWidget):
@@ -83,30 +88,28 @@ class JsonEditor(QWidget):
         self._touched = False
         """The person typed here, or asked for the value: an empty text is an error from now on."""
         self._setting = False
-        self._build_ui(name)
+        self._name = name
+        self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
 
-    def _build_ui(self, name: str) -> None:
+    def _build_ui(self) -> None:
         self._edit = CodeEdit(self)
         self._edit.setObjectName("jsonEditorText")
-        self._edit.setAccessibleName(name)
         dark = self.palette().base().color().lightness() < 128
         self._highlighter = JsonHighlighter(self._edit.document(), dark=dark)
         self._message = StatusLabel(self)
         self._message.setObjectName("jsonEditorMessage")
-        self._message.setAccessibleName(f"{name} validation")
         self._message.setWordWrap(True)
         self._message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._format_action = QAction("&Format", self)
+        self._format_action = QAction(self)
         self._format_action.setObjectName("jsonEditorFormat")
         self._format_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self._format_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._format_action.setToolTip("Pretty-print the JSON (Ctrl+Shift+F)")
         self.addAction(self._format_action)
-        format_button = QToolButton(self)
+        self._format_button = format_button = QToolButton(self)
         format_button.setDefaultAction(self._format_action)
         format_button.setObjectName("jsonEditorFormatButton")
-        format_button.setAccessibleName(f"Format {name}")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         bar = QHBoxLayout()
@@ -117,6 +120,28 @@ class JsonEditor(QWidget):
         layout.addWidget(self._edit, 1)
         layout.addLayout(bar)
         self.setFocusProxy(self._edit)
+
+    def set_name(self, name: str) -> None:
+        """Name what the editor holds ("Documents"), already translated: a pane calls this from
+        its own `retranslate_ui()`; the accessible names are made from it."""
+        self._name = name
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (also on `LanguageChange`)."""
+        self._edit.setAccessibleName(self._name)
+        self._message.setAccessibleName(self.tr("%1 validation").replace("%1", self._name))
+        self._format_action.setText(self.tr("&Format"))
+        self._format_action.setToolTip(self.tr("Pretty-print the JSON (Ctrl+Shift+F)"))
+        self._format_button.setAccessibleName(self.tr("Format %1").replace("%1", self._name))
+        if self._edit.toolTip():
+            self._edit.setToolTip(self.tr("Syntax colours are off for texts this large"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self._edit.textChanged.connect(self._on_edit_text_changed)
@@ -152,7 +177,9 @@ class JsonEditor(QWidget):
             cursor.insertText(text)
         finally:
             self._setting = False
-        self._edit.setToolTip("Syntax colours are off for texts this large" if large else "")
+        self._edit.setToolTip(
+            self.tr("Syntax colours are off for texts this large") if large else ""
+        )
         self._timer.stop()
         # The text just inserted is what the editor holds, unless Qt rewrote line or paragraph
         # separators in it; then read it back.
@@ -265,7 +292,9 @@ class JsonEditor(QWidget):
         self.value_changed.emit(value)
 
     def _show_error(self, exc: InputError) -> None:
-        message = f"{exc.title} at {exc.where}" if exc.where else exc.title
+        where = shown_where(exc.where)
+        title = shown_title(exc.title)
+        message = fill(self.tr("%1 at %2"), title, where) if exc.where else title
         self._set_message(message, "error")
         self._mark(exc.where)
         self._set_state(False, message)

@@ -7,6 +7,7 @@ exported as data stays locale-neutral (plain `str(value)` or JSON).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
@@ -52,15 +53,26 @@ def format_score(score: float) -> str:
     return format_number(score, 4)
 
 
-def format_datetime(dt: datetime) -> str:
-    """A date and time in the locale's short format; an aware time is shown in local time."""
+def format_datetime(dt: datetime, *, seconds: bool = False) -> str:
+    """A date and time in the locale's short format; an aware time is shown in local time.
+
+    Args:
+        dt: the moment.
+        seconds: show the seconds too (a list of runs started within one minute).
+    """
     if dt.tzinfo is not None:
         dt = dt.astimezone()
+    locale = QLocale()
     moment = QDateTime(
         QDate(dt.year, dt.month, dt.day),
         QTime(dt.hour, dt.minute, dt.second, dt.microsecond // 1000),
     )
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    if not seconds:
+        return locale.toString(moment, QLocale.FormatType.ShortFormat)
+    clock = locale.timeFormat(QLocale.FormatType.ShortFormat)
+    if "ss" not in clock:
+        clock = clock.replace("mm", "mm:ss", 1)
+    return locale.toString(moment, f"{locale.dateFormat(QLocale.FormatType.ShortFormat)} {clock}")
 
 
 def _grouped(text: str, locale: QLocale) -> str:
@@ -84,3 +96,19 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     """
     del context  # only lupdate reads it
     return source
+
+
+def fill(template: str, *args: object) -> str:
+    """Put the arguments into a translated text's %1, %2 … markers, in one pass.
+
+    One pass, so an argument that itself holds "%2" (a server's message) is left as it is.
+    `self.tr("Not imported: %1")` then `fill(…, reason)`: the translator may move the markers.
+    """
+    return _MARKER.sub(lambda m: _argument(args, int(m.group(1)), m.group(0)), template)
+
+
+def _argument(args: tuple[object, ...], number: int, marker: str) -> str:
+    return str(args[number - 1]) if 1 <= number <= len(args) else marker
+
+
+_MARKER = re.compile(r"%(\d)")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from workbench.api.entra_defaults import DEFAULT_SCOPE, DEFAULT_TOKEN_COMMAND  # not httpx
 from workbench.ui.endpoints.fields import add_row, line_edit
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+    from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
     from workbench.core.endpoints import EndpointConfig
 
@@ -17,21 +19,39 @@ class EntraFields:
     """Two fields shown only while Entra ID is the authentication scheme (no key is stored then)."""
 
     def __init__(self, parent: QWidget) -> None:
-        self.scope: QLineEdit = line_edit(parent, "entraScope", "Entra ID scope", DEFAULT_SCOPE)
+        self.scope: QLineEdit = line_edit(parent, "entraScope", placeholder=DEFAULT_SCOPE)
+        self.command: QLineEdit = line_edit(parent, "tokenCommand")
+        self._labels: list[QLabel] = []
+
+    def retranslate(self) -> None:
+        """Set the rows' texts in the current language (the form calls this)."""
+        self.scope.setAccessibleName(QCoreApplication.translate("EntraFields", "Entra ID scope"))
         self.scope.setToolTip(
-            "The scope the token is asked for. Azure AI Foundry: https://ai.azure.com/.default; "
-            "Azure OpenAI also takes https://cognitiveservices.azure.com/.default."
+            QCoreApplication.translate(
+                "EntraFields",
+                "The scope the token is asked for. Azure AI Foundry: "
+                "https://ai.azure.com/.default; Azure OpenAI also takes "
+                "https://cognitiveservices.azure.com/.default.",
+            )
         )
-        self.command: QLineEdit = line_edit(
-            parent,
-            "tokenCommand",
-            "Token command",
-            "azure-identity if installed, else the Azure CLI",
+        self.command.setAccessibleName(QCoreApplication.translate("EntraFields", "Token command"))
+        self.command.setPlaceholderText(
+            QCoreApplication.translate(
+                "EntraFields", "azure-identity if installed, else the Azure CLI"
+            )
         )
-        self.command.setToolTip(
-            "A command printing the token as JSON (accessToken, expires_on), run without a shell; "
-            f"{{scope}} is filled in. Default without azure-identity: {DEFAULT_TOKEN_COMMAND}"
+        tip = QCoreApplication.translate(
+            "EntraFields",
+            "A command printing the token as JSON (accessToken, expires_on), run without a "
+            "shell; {scope} is filled in. Default without azure-identity: %1",
         )
+        self.command.setToolTip(tip.replace("%1", DEFAULT_TOKEN_COMMAND))
+        texts = (
+            QCoreApplication.translate("EntraFields", "Scope:"),
+            QCoreApplication.translate("EntraFields", "Token command:"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
 
     @property
     def edits(self) -> tuple[QLineEdit, QLineEdit]:
@@ -40,8 +60,7 @@ class EntraFields:
 
     def add_rows(self, form: QFormLayout) -> None:
         """Add the rows (hidden until `show_rows(form, True)`)."""
-        add_row(form, "Scope:", self.scope)
-        add_row(form, "Token command:", self.command)
+        self._labels = [add_row(form, "", self.scope), add_row(form, "", self.command)]
 
     def show_rows(self, form: QFormLayout, visible: bool) -> None:
         """Show or hide both rows, labels included."""

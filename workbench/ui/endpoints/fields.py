@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 
-def line_edit(parent: QWidget, name: str, accessible: str, placeholder: str = "") -> QLineEdit:
+def line_edit(parent: QWidget, name: str, accessible: str = "", placeholder: str = "") -> QLineEdit:
     """A named single-line field."""
     edit = QLineEdit(parent)
     edit.setObjectName(name)
@@ -47,20 +47,25 @@ def seconds_spin(parent: QWidget, name: str, accessible: str, value: float) -> Q
     return spin
 
 
-def price_edit(parent: QWidget, name: str, accessible: str) -> QLineEdit:
+def price_edit(parent: QWidget, name: str) -> QLineEdit:
     """A named field that accepts a non-negative price, empty meaning unknown."""
-    edit = line_edit(parent, name, accessible, "unknown")
+    edit = line_edit(parent, name)
     validator = QDoubleValidator(0.0, 1e9, 6, edit)
     validator.setNotation(QDoubleValidator.Notation.StandardNotation)
     edit.setValidator(validator)
     return edit
 
 
-def add_row(form: QFormLayout, text: str, widget: QWidget) -> None:
-    """Add a row whose label is the widget's buddy (its mnemonic focuses the widget)."""
+def add_row(form: QFormLayout, text: str, widget: QWidget) -> QLabel:
+    """Add a row whose label is the widget's buddy (its mnemonic focuses the widget).
+
+    Returns:
+        The label, for `retranslate_ui()` to set its text again.
+    """
     label = QLabel(text, widget.parentWidget())
     label.setBuddy(widget)
     form.addRow(label, widget)
+    return label
 
 
 def capture(form: QWidget) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,6 +36,7 @@ from workbench.core.endpoints import (
 )
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
@@ -48,13 +49,25 @@ from workbench.ui.endpoints.headers import HeadersEditor
 
 _EXTRA_PARAMETERS = ["", "pass-through", "drop", "error"]
 _FIELD_NAMES = {
-    "name": "Name",
-    "base_url": "Base URL",
-    "timeout_s": "Timeout",
-    "connect_timeout_s": "Connect timeout",
-    "prices": "Prices",
-    "extra_headers": "Extra headers",
+    "name": QT_TRANSLATE_NOOP("EndpointForm", "Name"),
+    "base_url": QT_TRANSLATE_NOOP("EndpointForm", "Base URL"),
+    "timeout_s": QT_TRANSLATE_NOOP("EndpointForm", "Timeout"),
+    "connect_timeout_s": QT_TRANSLATE_NOOP("EndpointForm", "Connect timeout"),
+    "prices": QT_TRANSLATE_NOOP("EndpointForm", "Prices"),
+    "extra_headers": QT_TRANSLATE_NOOP("EndpointForm", "Extra headers"),
 }
+"""The form's name for a settings field an error names (translated where shown)."""
+
+
+def auth_labels() -> dict[AuthScheme, str]:
+    """Each authentication scheme as the form lists it, in the current language."""
+    return {
+        AuthScheme.BEARER: "Authorization: Bearer",
+        AuthScheme.API_KEY: QCoreApplication.translate("EndpointForm", "api-key header"),
+        AuthScheme.X_API_KEY: QCoreApplication.translate("EndpointForm", "x-api-key header"),
+        AuthScheme.ENTRA: QCoreApplication.translate("EndpointForm", "Microsoft Entra ID (no key)"),
+        AuthScheme.NONE: QCoreApplication.translate("EndpointForm", "No authentication"),
+    }
 
 
 class EndpointForm(QWidget):
@@ -73,13 +86,11 @@ class EndpointForm(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self._name = line_edit(self, "endpointName", "Endpoint name", "e.g. Azure rerank (Sweden)")
-        self._url = line_edit(
-            self, "baseUrl", "Base URL", "https://<deployment>.<region>.models.ai.azure.com"
-        )
+        self._name = line_edit(self, "endpointName")
+        self._url = line_edit(self, "baseUrl")
+        self._url.setPlaceholderText("https://<deployment>.<region>.models.ai.azure.com")
         self._final_url = StatusLabel(self)
         self._final_url.setObjectName("finalUrlLabel")
-        self._final_url.setAccessibleName("Final URLs")
         self._final_url.setTextInteractionFlags(
             self._final_url.textInteractionFlags().TextSelectableByMouse
         )
@@ -88,26 +99,18 @@ class EndpointForm(QWidget):
         self._url_warning.setObjectName("urlWarningLabel")
         self._url_warning.setProperty("role", "warning")
         self._url_warning.setWordWrap(True)
+        # Flavour names are API names ("Cohere v2", "OpenAI-compatible"): never translated.
         self._flavour = combo_box(
-            self, "flavour", "Flavour", {f.value: t for f, t in FLAVOUR_LABELS.items()}
+            self, "flavour", "", {f.value: t for f, t in FLAVOUR_LABELS.items()}
         )
-        self._model = line_edit(
-            self, "model", "Model", "server's default (one model per deployment)"
-        )
-        self._auth = combo_box(
-            self,
-            "authScheme",
-            "Authentication scheme",
-            {a.value: t for a, t in AUTH_LABELS.items()},
-        )
-        self._key = line_edit(self, "apiKey", "API key", "paste a key to store it in the keyring")
+        self._model = line_edit(self, "model")
+        self._auth = combo_box(self, "authScheme", "", {a.value: t for a, t in AUTH_LABELS.items()})
+        self._key = line_edit(self, "apiKey")
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
         self._key_hint = StatusLabel(self)
         self._key_hint.setObjectName("keyHintLabel")
-        self._key_hint.setAccessibleName("Stored key")
-        self._forget_key = QPushButton("Forget stored key", self)
+        self._forget_key = QPushButton(self)
         self._forget_key.setObjectName("forgetKeyButton")
-        self._forget_key.setAccessibleName("Forget stored key")
         self._entra = EntraFields(self)
         # Demo mode's stand-in for the hidden rows. A plain label: the redactor would take the
         # auth label "Authorization: Bearer" for a header with its key.
@@ -117,40 +120,34 @@ class EndpointForm(QWidget):
         self._summary.setWordWrap(True)
         self._build_connection_fields()
         self._layout_fields()
+        self.retranslate_ui()
 
     def _build_connection_fields(self) -> None:
-        self._api_version = line_edit(
-            self, "apiVersion", "api-version", "not sent (e.g. 2024-05-01-preview)"
-        )
-        self._extra = combo_box(
-            self,
-            "extraParameters",
-            "extra-parameters header",
-            {v: v or "not sent" for v in _EXTRA_PARAMETERS},
-        )
-        self._ca_bundle = line_edit(self, "caBundle", "Custom CA bundle", "system trust store")
-        self._browse_ca = QPushButton("Browse…", self)
+        self._api_version = line_edit(self, "apiVersion")
+        self._extra = combo_box(self, "extraParameters", "", {v: v for v in _EXTRA_PARAMETERS})
+        self._ca_bundle = line_edit(self, "caBundle")
+        self._browse_ca = QPushButton(self)
         self._browse_ca.setObjectName("browseCaButton")
-        self._browse_ca.setAccessibleName("Browse for a CA bundle")
-        self._proxy = line_edit(self, "proxy", "Proxy", "system proxy settings")
-        self._timeout = seconds_spin(self, "timeout", "Timeout", 120)
-        self._connect_timeout = seconds_spin(self, "connectTimeout", "Connect timeout", 10)
+        self._proxy = line_edit(self, "proxy")
+        self._timeout = seconds_spin(self, "timeout", "", 120)
+        self._connect_timeout = seconds_spin(self, "connectTimeout", "", 10)
         self._headers = HeadersEditor(self)  # created in layout order: that is the Tab order
-        self._price_in = price_edit(self, "priceInput", "Input price per million tokens")
-        self._price_out = price_edit(self, "priceOutput", "Output price per million tokens")
-        self._price_search = price_edit(self, "priceSearch", "Price per 1,000 search units")
+        self._price_in = price_edit(self, "priceInput")
+        self._price_out = price_edit(self, "priceOutput")
+        self._price_search = price_edit(self, "priceSearch")
 
     def _layout_fields(self) -> None:
         main = self._main = QFormLayout()
-        add_row(main, "&Name:", self._name)
-        main.addRow(QLabel(self.tr("Connection:"), self), self._summary)
-        add_row(main, "&Base URL:", self._url)
+        self._row_labels = [add_row(main, "", self._name)]
+        self._summary_label = QLabel(self)
+        main.addRow(self._summary_label, self._summary)
+        self._row_labels.append(add_row(main, "", self._url))
         main.addRow("", self._final_url)
         main.addRow("", self._url_warning)
-        add_row(main, "F&lavour:", self._flavour)
-        add_row(main, "&Model:", self._model)
-        add_row(main, "A&uthentication:", self._auth)
-        add_row(main, "API &key:", self._key)
+        self._row_labels += [
+            add_row(main, "", widget)
+            for widget in (self._flavour, self._model, self._auth, self._key)
+        ]
         key_row = QHBoxLayout()
         key_row.addWidget(self._key_hint, 1)
         key_row.addWidget(self._forget_key)
@@ -159,35 +156,114 @@ class EndpointForm(QWidget):
         self._entra.add_rows(main)
         # Alt+letter goes to a section, not to each of its fields: 26 letters minus the menu
         # bar's cannot cover every field of this pane without two controls sharing one.
-        advanced = self._advanced = QGroupBox("C&onnection", self)
+        self._advanced = advanced = QGroupBox(self)
         advanced.setObjectName("connectionGroup")
         adv = QFormLayout(advanced)
-        add_row(adv, "api-version:", self._api_version)
-        add_row(adv, "extra-parameters:", self._extra)
+        self._adv_labels = [add_row(adv, "", w) for w in (self._api_version, self._extra)]
         ca_row = QHBoxLayout()
         ca_row.addWidget(self._ca_bundle, 1)
         ca_row.addWidget(self._browse_ca)
-        ca_label = QLabel("CA bundle:", advanced)
+        ca_label = QLabel(advanced)
         ca_label.setBuddy(self._ca_bundle)
         adv.addRow(ca_label, ca_row)
-        add_row(adv, "Proxy:", self._proxy)
-        add_row(adv, "Timeout:", self._timeout)
-        add_row(adv, "Connect timeout:", self._connect_timeout)
-        headers_label = QLabel("Extra headers:", advanced)
+        self._adv_labels.append(ca_label)
+        self._adv_labels += [
+            add_row(adv, "", w) for w in (self._proxy, self._timeout, self._connect_timeout)
+        ]
+        headers_label = QLabel(advanced)
         headers_label.setBuddy(self._headers.field)
         adv.addRow(headers_label, self._headers)
-        prices = QGroupBox("&Prices (for cost estimates)", self)
+        self._adv_labels.append(headers_label)
+        self._prices = prices = QGroupBox(self)
         prices.setObjectName("pricesGroup")
         pr = QFormLayout(prices)
-        add_row(pr, "Input / 1M tokens:", self._price_in)
-        add_row(pr, "Output / 1M tokens:", self._price_out)
-        add_row(pr, "Search / 1,000 units:", self._price_search)
+        self._price_labels = [
+            add_row(pr, "", w) for w in (self._price_in, self._price_out, self._price_search)
+        ]
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(main)
         outer.addWidget(advanced)
         outer.addWidget(prices)
         outer.addStretch(1)
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (also on `LanguageChange`)."""
+        texts = (
+            (self._name, self.tr("&Name:"), self.tr("Endpoint name")),
+            (self._url, self.tr("&Base URL:"), self.tr("Base URL")),
+            (self._flavour, self.tr("F&lavour:"), self.tr("Flavour")),
+            (self._model, self.tr("&Model:"), self.tr("Model")),
+            (self._auth, self.tr("A&uthentication:"), self.tr("Authentication scheme")),
+            (self._key, self.tr("API &key:"), self.tr("API key")),
+        )
+        for label, (widget, text, accessible) in zip(self._row_labels, texts, strict=True):
+            label.setText(text)
+            widget.setAccessibleName(accessible)
+        self._name.setPlaceholderText(self.tr("e.g. Azure rerank (Sweden)"))
+        self._model.setPlaceholderText(self.tr("server's default (one model per deployment)"))
+        self._key.setPlaceholderText(self.tr("paste a key to store it in the keyring"))
+        self._final_url.setAccessibleName(self.tr("Final URLs"))
+        self._summary_label.setText(self.tr("Connection:"))
+        self._summary.setAccessibleName(self.tr("Connection summary"))
+        self._key_hint.setAccessibleName(self.tr("Stored key"))
+        self._forget_key.setText(self.tr("Forget stored key"))
+        self._forget_key.setAccessibleName(self.tr("Forget stored key"))
+        for index, text in enumerate(auth_labels().values()):
+            self._auth.setItemText(index, text)
+        self._retranslate_connection()
+        self._entra.retranslate()
+        self._update_url_preview()
+
+    def _retranslate_connection(self) -> None:
+        self._advanced.setTitle(self.tr("C&onnection"))
+        texts = (
+            (self._api_version, "api-version:", "api-version"),
+            (self._extra, "extra-parameters:", self.tr("extra-parameters header")),
+            (self._ca_bundle, self.tr("CA bundle:"), self.tr("Custom CA bundle")),
+            (self._proxy, self.tr("Proxy:"), self.tr("Proxy")),
+            (self._timeout, self.tr("Timeout:"), self.tr("Timeout")),
+            (self._connect_timeout, self.tr("Connect timeout:"), self.tr("Connect timeout")),
+            (self._headers.field, self.tr("Extra headers:"), None),
+        )
+        for label, (widget, text, accessible) in zip(self._adv_labels, texts, strict=True):
+            label.setText(text)
+            if accessible is not None:
+                widget.setAccessibleName(accessible)
+        self._api_version.setPlaceholderText(self.tr("not sent (e.g. 2024-05-01-preview)"))
+        self._extra.setItemText(0, self.tr("not sent"))
+        self._ca_bundle.setPlaceholderText(self.tr("system trust store"))
+        self._proxy.setPlaceholderText(self.tr("system proxy settings"))
+        self._browse_ca.setText(self.tr("Browse…"))
+        self._browse_ca.setAccessibleName(self.tr("Browse for a CA bundle"))
+        self._prices.setTitle(self.tr("&Prices (for cost estimates)"))
+        prices = (
+            (
+                self._price_in,
+                self.tr("Input / 1M tokens:"),
+                self.tr("Input price per million tokens"),
+            ),
+            (
+                self._price_out,
+                self.tr("Output / 1M tokens:"),
+                self.tr("Output price per million tokens"),
+            ),
+            (
+                self._price_search,
+                self.tr("Search / 1,000 units:"),
+                self.tr("Price per 1,000 search units"),
+            ),
+        )
+        for label, (widget, text, accessible) in zip(self._price_labels, prices, strict=True):
+            label.setText(text)
+            widget.setAccessibleName(accessible)
+            widget.setPlaceholderText(self.tr("unknown"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         for edit in (
@@ -288,7 +364,10 @@ class EndpointForm(QWidget):
             first = exc.errors()[0]
             field = str(first["loc"][0]) if first["loc"] else ""
             where = _FIELD_NAMES.get(field, field)
-            raise InputError(first["msg"], title="Invalid endpoint", where=where) from exc
+            title = self.tr("Invalid endpoint")
+            raise InputError(
+                first["msg"], title=title, where=QCoreApplication.translate("EndpointForm", where)
+            ) from exc
 
     def key_text(self) -> str:
         """The key typed in the masked field, as typed ('' keeps the stored one; none with
@@ -310,8 +389,13 @@ class EndpointForm(QWidget):
 
     def set_key_hint(self, hint: str) -> None:
         """Show what may be shown of the stored key (`stored ••••1234`), or that there is none."""
-        self._key_hint.setText(hint or "no key stored")
-        self._forget_key.setEnabled(hint.startswith("stored"))
+        stored = hint.startswith("stored")
+        if stored:
+            hint = self.tr("stored %1").replace("%1", hint.removeprefix("stored").strip())
+        elif hint == "keyring unavailable":
+            hint = self.tr("keyring unavailable")
+        self._key_hint.setText(hint or self.tr("no key stored"))
+        self._forget_key.setEnabled(stored)
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -339,7 +423,10 @@ class EndpointForm(QWidget):
 
     def _on_browse_ca_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a CA bundle", "", "PEM bundles (*.pem *.crt *.cer);;All files (*)"
+            self,
+            self.tr("Choose a CA bundle"),
+            "",
+            self.tr("PEM bundles (*.pem *.crt *.cer);;All files (*)"),
         )
         if path:
             self._ca_bundle.setText(path)
@@ -412,24 +499,22 @@ class EndpointForm(QWidget):
             ]
             family = route_family(pasted.base_url, flavour)
             if family:
-                urls.insert(0, f"Looks like: {family}")
+                urls.insert(0, self.tr("Looks like: %1").replace("%1", family))
             self._final_url.setText("\n".join(urls))
             if is_plain_http_off_loopback(text):
-                warning = (
+                warning = self.tr(
                     "Plain http:// to another machine: the key and your data travel "
                     "unencrypted. Use https:// unless this is a trusted network."
                 )
         self._url_warning.setText(warning)
         self._url_warning.setVisible(bool(warning) and not is_demo())
 
-    @staticmethod
-    def _check_url(text: str) -> None:
+    def _check_url(self, text: str) -> None:
         try:
             parse_pasted_url(text)
         except InputError as exc:
-            raise InputError(
-                exc.server_message, title="Invalid endpoint", where="Base URL"
-            ) from exc
+            title, where = self.tr("Invalid endpoint"), self.tr("Base URL")
+            raise InputError(exc.server_message, title=title, where=where) from exc
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: object) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -14,13 +14,15 @@ from workbench.core.endpoints import (
     parse_header_lines,
 )
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 
-PLAIN_SETTINGS_NOTE = (
+PLAIN_SETTINGS_NOTE = QT_TRANSLATE_NOOP(
+    "HeadersEditor",
     "One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or "
     "x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and "
     "included in exports, except secret headers: write “secret Name: value” (headers named "
     "like a key, such as Ocp-Apim-Subscription-Key, are secret anyway) and the value is kept "
-    "in the keyring and shown as ••••••••. The API key goes in the API key field."
+    "in the keyring and shown as ••••••••. The API key goes in the API key field.",
 )
 """Shown under the field: where these headers are kept, and how to keep one in the keyring."""
 
@@ -36,19 +38,16 @@ class HeadersEditor(QWidget):
         self.setObjectName("extraHeadersEditor")
         self._field = QPlainTextEdit(self)
         self._field.setObjectName("extraHeaders")
-        self._field.setAccessibleName("Extra request headers")
-        self._field.setAccessibleDescription(PLAIN_SETTINGS_NOTE)
         self._field.setPlaceholderText("X-Client-Name: demo-laptop\nx-sandbox-fault: status=503")
         self._field.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self._field.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._field.setFixedHeight(self._field.fontMetrics().lineSpacing() * 4 + 12)
         self._error = StatusLabel(self)
         self._error.setObjectName("extraHeadersError")
-        self._error.setAccessibleName("Extra headers problem")
         self._error.setProperty("role", "warning")
         self._error.setWordWrap(True)
         self._error.hide()
-        note = QLabel(PLAIN_SETTINGS_NOTE, self)
+        self._note = note = QLabel(self)
         note.setObjectName("extraHeadersNote")
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -58,6 +57,21 @@ class HeadersEditor(QWidget):
         layout.addWidget(note)
         self.setFocusProxy(self._field)
         self._field.textChanged.connect(self._on_field_text_changed)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (also on `LanguageChange`)."""
+        note = QCoreApplication.translate("HeadersEditor", PLAIN_SETTINGS_NOTE)
+        self._field.setAccessibleName(self.tr("Extra request headers"))
+        self._field.setAccessibleDescription(note)
+        self._error.setAccessibleName(self.tr("Extra headers problem"))
+        self._note.setText(note)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     @property
     def field(self) -> QPlainTextEdit:

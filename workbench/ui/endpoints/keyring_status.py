@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
+
 from workbench.ui.common.a11y import StatusLabel
 
 if TYPE_CHECKING:
@@ -19,10 +21,24 @@ class KeyringBanner(StatusLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyringBanner")
-        self.setAccessibleName("Keyring status")
         self.setWordWrap(True)
         self.setProperty("role", "warning")
+        self._advice: str | None = None
+        self.retranslate_ui()
         self.hide()
+
+    def retranslate_ui(self) -> None:
+        """Set the texts in the current language (also on `LanguageChange`)."""
+        self.setAccessibleName(self.tr("Keyring status"))
+        if self._advice is not None:
+            text = self.tr("No secure keyring is available, so keys cannot be stored. %1")
+            self.setText(text.replace("%1", self._advice))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     async def check(self, secrets: SecretStore) -> None:
         """Ask the store which backend it uses (off the UI thread) and warn if it is not secure."""
@@ -35,5 +51,6 @@ class KeyringBanner(StatusLabel):
 
     def show_advice(self, advice: str) -> None:
         """Show that keys cannot be stored, with this advice on how to fix it."""
-        self.setText(f"No secure keyring is available, so keys cannot be stored. {advice}")
+        self._advice = advice  # the advice is the keyring library's, in English
+        self.retranslate_ui()
         self.show()

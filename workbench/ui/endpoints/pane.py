@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,7 @@ from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate,
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.form import EndpointForm
@@ -53,13 +54,13 @@ class EndpointsPane(QWidget):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("endpointsPane")
-        self.setAccessibleName("Endpoints")
         self._services = services
         self._session = services.session
         self._drafts: dict[str, dict[str, Any]] = {}
         self._shown_id: str | None = None
         self._dirty = False
         self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
         self._select(self._session.current())
         self._services.tasks.start(
@@ -69,11 +70,9 @@ class EndpointsPane(QWidget):
 
     # --- building ---------------------------------------------------------------------------
 
-    def _button(self, text: str, name: str, tip: str = "") -> QPushButton:
-        button = QPushButton(text, self)
+    def _button(self, name: str) -> QPushButton:
+        button = QPushButton(self)
         button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.setToolTip(tip)
         return button
 
     def _build_ui(self) -> None:
@@ -81,25 +80,50 @@ class EndpointsPane(QWidget):
         self._model = EndpointListModel(self._session, self)
         self._list = QListView(self)
         self._list.setObjectName("endpointList")
-        self._list.setAccessibleName("Saved endpoints")
         self._list.setModel(self._model)
-        list_label = QLabel("Saved &endpoints:", self)
+        self._list_label = list_label = QLabel(self)
         list_label.setBuddy(self._list)
-        self._add = self._button("&Add", "addEndpointButton", "Add a new endpoint")
-        self._duplicate = self._button("Dupli&cate", "duplicateEndpointButton")
-        self._delete = self._button("&Delete", "deleteEndpointButton")
-        self._import = self._button("&Import…", "importEndpointsButton", "Import endpoints (JSON)")
-        self._export = self._button("E&xport…", "exportEndpointsButton", "Export without keys")
+        self._add = self._button("addEndpointButton")
+        self._duplicate = self._button("duplicateEndpointButton")
+        self._delete = self._button("deleteEndpointButton")
+        self._import = self._button("importEndpointsButton")
+        self._export = self._button("exportEndpointsButton")
         self._form = EndpointForm(self)
-        self._save = self._button("&Save", "saveEndpointButton", "Save (Ctrl+S)")
-        self._revert = self._button("Revert", "revertEndpointButton", "Discard unsaved edits")
-        self._test = self._button("&Test connection", "testConnectionButton")
+        self._save = self._button("saveEndpointButton")
+        self._revert = self._button("revertEndpointButton")
+        self._test = self._button("testConnectionButton")
         self._result = StatusLabel(self)
         self._result.setObjectName("testResultLabel")
-        self._result.setAccessibleName("Connection test result")
         self._result.setWordWrap(True)
         self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout(list_label)
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (also on `LanguageChange`)."""
+        self.setAccessibleName(self.tr("Endpoints"))
+        self._list.setAccessibleName(self.tr("Saved endpoints"))
+        self._list_label.setText(self.tr("Saved &endpoints:"))
+        for button, text, tip in (
+            (self._add, self.tr("&Add"), self.tr("Add a new endpoint")),
+            (self._duplicate, self.tr("Dupli&cate"), ""),
+            (self._delete, self.tr("&Delete"), ""),
+            (self._import, self.tr("&Import…"), self.tr("Import endpoints (JSON)")),
+            (self._export, self.tr("E&xport…"), self.tr("Export without keys")),
+            (self._save, self.tr("&Save"), self.tr("Save (Ctrl+S)")),
+            (self._revert, self.tr("Revert"), self.tr("Discard unsaved edits")),
+            (self._test, self.tr("&Test connection"), ""),
+        ):
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setToolTip(tip)
+        self._result.setAccessibleName(self.tr("Connection test result"))
+        self._scroll.setAccessibleName(self.tr("Endpoint details"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _layout(self, list_label: QLabel) -> None:
         left = QWidget(self)
@@ -111,9 +135,8 @@ class EndpointsPane(QWidget):
             for b in row:
                 buttons.addWidget(b)
             lv.addLayout(buttons)
-        scroll = QScrollArea(self)
+        self._scroll = scroll = QScrollArea(self)
         scroll.setObjectName("endpointFormScroll")
-        scroll.setAccessibleName("Endpoint details")
         # Not a Tab stop of its own: focusing a field inside scrolls it into view.
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
@@ -160,7 +183,7 @@ class EndpointsPane(QWidget):
     def cancel(self) -> None:
         """Stop what this pane is doing (a connection test, a keyring call)."""
         if self._services.tasks.cancel_owned_by(self):
-            self._result.setText("Cancelled.")
+            self._result.setText(self.tr("Cancelled."))
             self._test.setEnabled(True)
 
     def shown_endpoint_id(self) -> str | None:
@@ -249,7 +272,7 @@ class EndpointsPane(QWidget):
 
     def _on_add_clicked(self) -> None:
         endpoint = EndpointConfig(
-            name=unique_name("New endpoint", self._taken_names()), base_url="https://"
+            name=unique_name(self.tr("New endpoint"), self._taken_names()), base_url="https://"
         )
         self._session.save_endpoint(endpoint)
         self._select(endpoint)
@@ -261,7 +284,10 @@ class EndpointsPane(QWidget):
             return
         copy = duplicate(original, self._taken_names())
         self._session.save_endpoint(copy)
-        self._services.notices.info(f"Duplicated as “{copy.name}”", "The key is not copied.")
+        self._services.notices.info(
+            self.tr("Duplicated as “%1”").replace("%1", copy.name),
+            self.tr("The key is not copied."),
+        )
         self._select(copy)
 
     def _on_delete_clicked(self) -> None:
@@ -270,8 +296,8 @@ class EndpointsPane(QWidget):
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete endpoint",
-            f"Delete “{endpoint.name}” and its stored key?",
+            self.tr("Delete endpoint"),
+            self.tr("Delete “%1” and its stored key?").replace("%1", endpoint.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -299,7 +325,7 @@ class EndpointsPane(QWidget):
             self._shown_id = None
         self._session.remove_endpoint(endpoint_id)
         self._services.tasks.start(f"endpoints.forget.{endpoint_id}", self._forget_all(endpoint_id))
-        self._services.notices.info(f"Deleted “{endpoint.name}”")
+        self._services.notices.info(self.tr("Deleted “%1”").replace("%1", endpoint.name))
         self._select(self._session.current())
 
     def _on_import_clicked(self) -> None:
@@ -320,7 +346,8 @@ class EndpointsPane(QWidget):
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            self._result.setText(f"Not saved: {exc.title} — {exc.where}: {exc.server_message}")
+            text = self.tr("Not saved: %1 — %2: %3")
+            self._result.setText(fill(text, exc.title, exc.where, exc.server_message))
             self._services.notices.post_error(exc)
             return
         before = self._session.endpoint(endpoint.id)
@@ -328,7 +355,7 @@ class EndpointsPane(QWidget):
         self._dirty = False
         if not typed.is_empty():
             self._form.load(endpoint)  # secrets typed in clear now show masked
-        self._result.setText(f"Saved “{endpoint.name}”.")
+        self._result.setText(self.tr("Saved “%1”.").replace("%1", endpoint.name))
         if not typed.is_empty() or (before is not None and before.has_secrets):
             self._services.tasks.start(
                 f"endpoints.store-secrets.{endpoint.id}",
@@ -352,7 +379,8 @@ class EndpointsPane(QWidget):
         checked = check_key(raw)
         if checked.trimmed:
             self._services.notices.info(
-                "Key trimmed", "Spaces or line breaks around the pasted key were removed."
+                self.tr("Key trimmed"),
+                self.tr("Spaces or line breaks around the pasted key were removed."),
             )
         return checked.value
 
@@ -406,15 +434,17 @@ class EndpointsPane(QWidget):
         if endpoint_id == self._shown_id:
             self._form.clear_key()
             self._form.set_key_hint(hint)
-        self._services.notices.info("Key stored in the keyring", hint)
+        self._services.notices.info(self.tr("Key stored in the keyring"), hint)
         self.key_stored.emit(endpoint_id)
 
     async def _move_plain_secrets(self) -> None:
         moved = await self._session.move_plain_secrets()
         if moved:
             self._services.notices.info(
-                "Secret headers moved to the keyring",
-                "Saved in plain settings by an older version: " + ", ".join(moved),
+                self.tr("Secret headers moved to the keyring"),
+                self.tr("Saved in plain settings by an older version: %1").replace(
+                    "%1", ", ".join(moved)
+                ),
             )
 
     async def _forget_all(self, endpoint_id: str) -> None:
@@ -425,13 +455,13 @@ class EndpointsPane(QWidget):
         await self._session.set_key(endpoint_id, None)
         if endpoint_id == self._shown_id:
             self._form.set_key_hint("")
-        self._services.notices.info("Stored key deleted from the keyring")
+        self._services.notices.info(self.tr("Stored key deleted from the keyring"))
 
     async def _run_test(
         self, endpoint: EndpointConfig, typed_key: str, typed: EndpointSecrets
     ) -> None:
         self._test.setEnabled(False)
-        self._result.setText("Testing…")
+        self._result.setText(self.tr("Testing…"))
         try:
             key: str | None = typed_key
             if not key and endpoint.needs_key:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from workbench.api.errors import InputError
 from workbench.core.endpoints import export_endpoints, import_endpoints
 from workbench.ui.common.demo import is_demo
+from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
@@ -20,15 +21,15 @@ if TYPE_CHECKING:
 
 def ask_import_path(parent: QWidget) -> Path | None:
     """The file the person chose to import, or None."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Import endpoints", "", "JSON (*.json)")
+    title = QCoreApplication.translate("EndpointTransfer", "Import endpoints")
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", "JSON (*.json)")
     return Path(path) if path else None
 
 
 def ask_export_path(parent: QWidget) -> Path | None:
     """The file the person chose to export to, or None."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export endpoints (no keys)", "endpoints.json", "JSON (*.json)"
-    )
+    title = QCoreApplication.translate("EndpointTransfer", "Export endpoints (no keys)")
+    path, _ = QFileDialog.getSaveFileName(parent, title, "endpoints.json", "JSON (*.json)")
     return Path(path) if path else None
 
 
@@ -46,20 +47,30 @@ def import_file(
         notices.post_error(exc)
         return []
     except (OSError, UnicodeDecodeError) as exc:
-        notices.post_error(InputError(str(exc), title=f"Cannot read {path.name}", where=path.name))
+        title = QCoreApplication.translate("EndpointTransfer", "Cannot read %1").replace(
+            "%1", path.name
+        )
+        notices.post_error(InputError(str(exc), title=title, where=path.name))
         return []
     for endpoint in added:
         session.save_endpoint(endpoint)
-    notices.info(f"Imported {len(added)} endpoint(s)", "Enter each one's key, then Save.")
+    count = len(added)  # no %n plural: lupdate marks plurals of translate() only for literals
+    notices.info(
+        fill(QCoreApplication.translate("EndpointTransfer", "Endpoints imported: %1"), count),
+        QCoreApplication.translate("EndpointTransfer", "Enter each one's key, then Save."),
+    )
     return added
 
 
 def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> None:
     """Write every endpoint (never a key; extra headers included) to this file."""
     path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
-    detail = "Keys are not exported. Extra headers are, as they are not secret."
+    detail = QCoreApplication.translate(
+        "EndpointTransfer", "Keys are not exported. Extra headers are, as they are not secret."
+    )
     if is_demo():  # the redactor masked them: say so, or the file looks broken later
         detail += " " + QCoreApplication.translate(
             "EndpointTransfer", "Demo mode is on: hosts are written as host.invalid."
         )
-    notices.info(f"Exported endpoints to {path.name}", detail)
+    title = QCoreApplication.translate("EndpointTransfer", "Exported endpoints to %1")
+    notices.info(fill(title, path.name), detail)

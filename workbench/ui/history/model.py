@@ -2,18 +2,50 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from workbench.api.redact import register_host
-from workbench.core.runs.inspect import when
 from workbench.ui.common.demo import shown
+from workbench.ui.common.l10n import fill, format_datetime
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
 
 _Index = QModelIndex | QPersistentModelIndex
+
+KINDS = ("chat", "rerank")
+"""The kinds of run the store records (stored values; shown through `kind_labels`)."""
+OUTCOMES = ("ok", "error", "broken", "stopped", "failed", "running")
+"""The outcomes the store records (stored values; shown through `outcome_labels`)."""
+
+
+def kind_labels() -> dict[str, str]:
+    """Each kind of run as shown, in the current language."""
+    return {
+        "chat": QCoreApplication.translate("RunsModel", "chat"),
+        "rerank": QCoreApplication.translate("RunsModel", "rerank"),
+    }
+
+
+def outcome_labels() -> dict[str, str]:
+    """Each outcome as shown, in the current language."""
+    return {
+        "ok": QCoreApplication.translate("RunsModel", "ok"),
+        "error": QCoreApplication.translate("RunsModel", "error"),
+        "broken": QCoreApplication.translate("RunsModel", "broken"),
+        "stopped": QCoreApplication.translate("RunsModel", "stopped"),
+        "failed": QCoreApplication.translate("RunsModel", "failed"),
+        "running": QCoreApplication.translate("RunsModel", "running"),
+    }
 
 
 class RunsModel(QAbstractTableModel):
@@ -22,6 +54,12 @@ class RunsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._runs: list[RunRecord] = []
+        self._headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Column titles and cell labels in the current language (the pane calls this)."""
+        self._kinds, self._outcomes = kind_labels(), outcome_labels()
         self._headers = [
             self.tr("When"),
             self.tr("Kind"),
@@ -30,6 +68,10 @@ class RunsModel(QAbstractTableModel):
             self.tr("Outcome"),
             self.tr("Query"),
         ]
+        if self._runs:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._headers) - 1)
+            last = self.index(len(self._runs) - 1, len(self._headers) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def set_runs(self, runs: list[RunRecord]) -> None:
         """Show these runs (their hosts masked in demo mode, configured or not: runs imported
@@ -65,9 +107,10 @@ class RunsModel(QAbstractTableModel):
         return None
 
     def _kind(self, run: RunRecord) -> str:
+        kind = self._kinds.get(run.kind, run.kind)
         if run.group_size < 2:
-            return run.kind
-        return self.tr("%1 in %n request(s)", "", run.group_size).replace("%1", run.kind)
+            return kind
+        return fill(self.tr("%1 in %n request(s)", "", run.group_size), kind)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Qt: the cell's text (a pin and the label before the query)."""
@@ -78,11 +121,15 @@ class RunsModel(QAbstractTableModel):
         if run.label:
             query = f"[{run.label}] {query}"
         cells = [
-            ("📌 " if run.pinned else "") + when(run.created),
+            ("📌 " if run.pinned else "") + format_datetime(_local(run.created), seconds=True),
             self._kind(run),
             shown(run.endpoint or run.url),  # a run without an endpoint name shows its URL
             run.model,
-            run.outcome,
+            self._outcomes.get(run.outcome, run.outcome),
             query if len(query) <= 120 else query[:119] + "…",
         ]
         return cells[index.column()]
+
+
+def _local(created: float) -> datetime:
+    return datetime.fromtimestamp(created)

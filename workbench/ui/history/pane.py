@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,15 +32,17 @@ from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.ui.common.demo import hosts_masked, is_demo
+from workbench.ui.common.l10n import fill
 from workbench.ui.history.live import RunView
-from workbench.ui.history.model import RunsModel
+from workbench.ui.history.model import KINDS, OUTCOMES, RunsModel, kind_labels, outcome_labels
 from workbench.ui.history.timeline import TimelineChart
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.core.runs.store import RunStore
     from workbench.ui.services import Services
 
-_OUTCOMES = ("ok", "error", "broken", "stopped", "failed", "running")
 _DAYS = (None, 0, 7, 30)
 WATCH_INTERVAL_MS = 1000
 """How often a pane in view looks for runs recorded since it last read the list."""
@@ -59,7 +61,6 @@ class HistoryPane(QWidget):
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyPane")
-        self.setAccessibleName(self.tr("History"))
         self._services = services
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -68,111 +69,136 @@ class HistoryPane(QWidget):
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
         self._seen: tuple[int, int] | None = None
         self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
 
     # --- building ---------------------------------------------------------------------------
 
-    def _named(self, widget: Any, name: str, accessible: str, label: str = "") -> Any:
+    def _named(self, widget: Any, name: str, *, labelled: bool = True) -> Any:
         widget.setObjectName(name)
-        widget.setAccessibleName(accessible)
-        if label:
-            buddy = QLabel(label, self)
+        if labelled:
+            buddy = QLabel(self)
             buddy.setObjectName(name + "Label")
             buddy.setBuddy(widget)
             self._labels[name] = buddy
         return widget
 
-    def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text, self)
-        return self._named(button, name, text.replace("&", "").rstrip("…"))  # type: ignore[no-any-return]
+    def _button(self, name: str) -> QPushButton:
+        return self._named(QPushButton(self), name, labelled=False)  # type: ignore[no-any-return]
 
-    def _combo(self, name: str, accessible: str, label: str, items: list[str]) -> QComboBox:
-        combo = self._named(QComboBox(self), name, accessible, label)
-        combo.addItems(items)
+    def _combo(self, name: str, values: list[str | None]) -> QComboBox:
+        combo = self._named(QComboBox(self), name)
+        for value in values:
+            combo.addItem("", value)  # the text comes from retranslate_ui, the filter from data
         return combo  # type: ignore[no-any-return]
 
     def _build_ui(self) -> None:
         self._labels: dict[str, QLabel] = {}
-        self.search = self._named(
-            QLineEdit(self), "historySearch", self.tr("Search"), self.tr("&Search")
-        )
-        self.search.setPlaceholderText(self.tr("Words in queries, messages, answers and notes"))
-        any_ = self.tr("Any")
-        self.kind = self._combo(
-            "historyKind", self.tr("Kind"), self.tr("&Kind"), [any_, "chat", "rerank"]
-        )
-        self.endpoint = self._combo(
-            "historyEndpoint", self.tr("Endpoint"), self.tr("&Endpoint"), [any_]
-        )
-        self.model_filter = self._combo("historyModel", self.tr("Model"), self.tr("&Model"), [any_])
-        self.outcome = self._combo(
-            "historyOutcome", self.tr("Outcome"), self.tr("&Outcome"), [any_, *_OUTCOMES]
-        )
-        dates = [
-            self.tr("Any time"),
-            self.tr("Today"),
-            self.tr("Last 7 days"),
-            self.tr("Last 30 days"),
-        ]
-        self.date = self._combo("historyDate", self.tr("Date"), self.tr("&When"), dates)
-        self.table = self._named(
-            QTableView(self), "historyTable", self.tr("Recorded runs"), self.tr("R&uns")
-        )
+        self._status: Callable[[], str] = str
+        self.search = self._named(QLineEdit(self), "historySearch")
+        self.kind = self._combo("historyKind", [None, *KINDS])
+        self.endpoint = self._combo("historyEndpoint", [None])
+        self.model_filter = self._combo("historyModel", [None])
+        self.outcome = self._combo("historyOutcome", [None, *OUTCOMES])
+        self.date = self._combo("historyDate", [None, None, None, None])
+        self.table = self._named(QTableView(self), "historyTable")
         self.model = RunsModel(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every pane
-        self.inspector = self._named(
-            QPlainTextEdit(self),
-            "historyInspector",
-            self.tr("Run inspector"),
-            self.tr("&Inspector"),
-        )
+        self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
         self.inspector.setReadOnly(True)
-        self.timeline = self._named(
-            TimelineChart(self), "historyTimeline", self.tr("Timeline"), self.tr("&Timeline")
-        )
-        self.label_edit = self._named(
-            QLineEdit(self), "historyLabelEdit", self.tr("Label"), self.tr("&Label")
-        )
-        self.note_edit = self._named(
-            QLineEdit(self), "historyNote", self.tr("Note"), self.tr("&Note")
-        )
-        self.save_notes = self._button(self.tr("Save label and note"), "historySaveNotes")
-        self.pin = self._button(self.tr("&Pin / unpin"), "historyPin")
-        self.delete = self._button(self.tr("&Delete"), "historyDelete")
-        self.open_run = self._button(self.tr("Open &back in its pane"), "historyOpen")
-        self.replay = self._button(self.tr("Replay in Chat"), "historyReplay")
-        self.speed = self._named(
-            QDoubleSpinBox(self),
-            "historySpeed",
-            self.tr("Replay speed"),
-            self.tr("Replay speed (times)"),
-        )
+        self.timeline = self._named(TimelineChart(self), "historyTimeline")
+        self.label_edit = self._named(QLineEdit(self), "historyLabelEdit")
+        self.note_edit = self._named(QLineEdit(self), "historyNote")
+        self.save_notes = self._button("historySaveNotes")
+        self.pin = self._button("historyPin")
+        self.delete = self._button("historyDelete")
+        self.open_run = self._button("historyOpen")
+        self.replay = self._button("historyReplay")
+        self.speed = self._named(QDoubleSpinBox(self), "historySpeed")
         self.speed.setRange(0.1, 100.0)
         self.speed.setValue(1.0)
-        self.play_demo = self._button(self.tr("Play as demo"), "historyPlayDemo")
-        self.save_demo = self._button(self.tr("Save demo script…"), "historySaveDemo")
-        self.open_demo = self._button(self.tr("Open demo script…"), "historyOpenDemo")
-        self.export_as = self._combo(
-            "historyExportFormat", self.tr("Export as"), self.tr("Export &as"), list(FORMATS)
-        )
-        self.copy_code = self._button(self.tr("&Copy code"), "historyCopyCode")
-        self.export_file = self._button(self.tr("E&xport file…"), "historyExportFile")
-        self.import_file = self._button(self.tr("Import file…"), "historyImportFile")
-        self.delete_all = self._button(self.tr("Delete all…"), "historyDeleteAll")
-        self.keep = self._named(
-            QCheckBox(self.tr("Keep a histor&y of runs"), self),
-            "historyKeep",
-            self.tr("Keep a history of runs"),
-        )
+        self.play_demo = self._button("historyPlayDemo")
+        self.save_demo = self._button("historySaveDemo")
+        self.open_demo = self._button("historyOpenDemo")
+        self.export_as = self._named(QComboBox(self), "historyExportFormat")
+        self.export_as.addItems(list(FORMATS))  # curl, httpx, …: names, never translated
+        self.copy_code = self._button("historyCopyCode")
+        self.export_file = self._button("historyExportFile")
+        self.import_file = self._button("historyImportFile")
+        self.delete_all = self._button("historyDeleteAll")
+        self.keep = self._named(QCheckBox(self), "historyKeep", labelled=False)
         self.keep.setChecked(self._services.settings.settings.keep_history)
-        self.status = self._named(QLabel(self), "historyStatus", self.tr("History status"))
+        self.status = self._named(QLabel(self), "historyStatus", labelled=False)
         self.view = RunView(
             store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
         )
         self._lay_out()
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (also on `LanguageChange`)."""
+        self.setAccessibleName(self.tr("History"))
+        for widget, accessible, label in (
+            (self.search, self.tr("Search"), self.tr("&Search")),
+            (self.kind, self.tr("Kind"), self.tr("&Kind")),
+            (self.endpoint, self.tr("Endpoint"), self.tr("&Endpoint")),
+            (self.model_filter, self.tr("Model"), self.tr("&Model")),
+            (self.outcome, self.tr("Outcome"), self.tr("&Outcome")),
+            (self.date, self.tr("Date"), self.tr("&When")),
+            (self.table, self.tr("Recorded runs"), self.tr("R&uns")),
+            (self.inspector, self.tr("Run inspector"), self.tr("&Inspector")),
+            (self.timeline, self.tr("Timeline"), self.tr("&Timeline")),
+            (self.label_edit, self.tr("Label"), self.tr("&Label")),
+            (self.note_edit, self.tr("Note"), self.tr("&Note")),
+            (self.speed, self.tr("Replay speed"), self.tr("Replay speed (times)")),
+            (self.export_as, self.tr("Export as"), self.tr("Export &as")),
+        ):
+            widget.setAccessibleName(accessible)
+            self._labels[widget.objectName()].setText(label)
+        for button, text in (
+            (self.save_notes, self.tr("Save label and note")),
+            (self.pin, self.tr("&Pin / unpin")),
+            (self.delete, self.tr("&Delete")),
+            (self.open_run, self.tr("Open &back in its pane")),
+            (self.replay, self.tr("Replay in Chat")),
+            (self.play_demo, self.tr("Play as demo")),
+            (self.save_demo, self.tr("Save demo script…")),
+            (self.open_demo, self.tr("Open demo script…")),
+            (self.copy_code, self.tr("&Copy code")),
+            (self.export_file, self.tr("E&xport file…")),
+            (self.import_file, self.tr("Import file…")),
+            (self.delete_all, self.tr("Delete all…")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        self.search.setPlaceholderText(self.tr("Words in queries, messages, answers and notes"))
+        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome):
+            combo.setItemText(0, self.tr("Any"))
+        for combo, labels in ((self.kind, kind_labels()), (self.outcome, outcome_labels())):
+            for index in range(1, combo.count()):
+                combo.setItemText(index, labels[combo.itemData(index)])
+        for index, text in enumerate(
+            (self.tr("Any time"), self.tr("Today"), self.tr("Last 7 days"), self.tr("Last 30 days"))
+        ):
+            self.date.setItemText(index, text)
+        self.keep.setText(self.tr("Keep a histor&y of runs"))
+        self.keep.setAccessibleName(self.tr("Keep a history of runs"))
+        self.status.setAccessibleName(self.tr("History status"))
+        self.status.setText(self._status())
+        self.model.retranslate()
+
+    def _say(self, status: Callable[[], str]) -> None:
+        """Show a status line, made again in the new language when the language changes."""
+        self._status = status
+        self.status.setText(status())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _lay_out(self) -> None:
         filters = QGridLayout()
@@ -283,7 +309,11 @@ class HistoryPane(QWidget):
         return None if history is None else history.store
 
     def _choice(self, combo: QComboBox) -> str:
-        return "" if combo.currentIndex() <= 0 else combo.currentText()
+        # The filters match stored values ("ok", "chat", an endpoint's name), never a label.
+        if combo.currentIndex() <= 0:
+            return ""
+        data = combo.currentData()
+        return str(data) if data else combo.currentText()
 
     def current_filter(self) -> RunFilter:
         """The filter the search box and the combos describe."""
@@ -310,7 +340,7 @@ class HistoryPane(QWidget):
         """
         store = self._store()
         if store is None:
-            self.status.setText(self.tr("The run history is off."))
+            self._say(lambda: self.tr("The run history is off."))
             return
         if choices:
             self._refill(self.endpoint, store.endpoints())
@@ -319,7 +349,8 @@ class HistoryPane(QWidget):
         self._seen = store.latest()
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
-        self.status.setText(self.tr("%n run(s)", "", len(runs)))
+        count = len(runs)
+        self._say(lambda: self.tr("%n run(s)", "", count))
         keys = [r.group_id or r.id for r in runs]
         key = (shown.group_id or shown.id) if shown is not None else None
         if runs:  # the run inspected stays selected (a live one keeps being followed)
@@ -411,7 +442,7 @@ class HistoryPane(QWidget):
         selected = self.selected_runs()
         record = self._full(selected[0]) if selected else None
         if record is None or record.kind != "chat":
-            self.status.setText(self.tr("Choose a chat turn to replay."))
+            self._say(lambda: self.tr("Choose a chat turn to replay."))
             return
         self.replay_requested.emit(record, self.speed.value())
 
@@ -424,7 +455,8 @@ class HistoryPane(QWidget):
         try:
             return demo.script_of(records)
         except InputError as exc:
-            self.status.setText(str(exc))
+            message = str(exc)
+            self._say(lambda: message)
             return None
 
     def _on_play_demo_clicked(self) -> None:
@@ -439,15 +471,17 @@ class HistoryPane(QWidget):
             return 0
         script.title = path.stem
         path.write_text(demo.dumps(script, mask_hosts=is_demo()), encoding="utf-8")
-        self.status.setText(self.tr("Demo script of %n turn(s) saved.", "", len(script.turns)))
-        return len(script.turns)
+        count = len(script.turns)
+        self._say(lambda: self.tr("Demo script of %n turn(s) saved.", "", count))
+        return count
 
     def open_demo_script(self, path: Path) -> demo.DemoScript | None:
         """Read a demo script file and ask for it in the Chat pane; a bad file is named."""
         try:
             script = demo.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, InputError) as exc:
-            self.status.setText(self.tr("Not opened: %1").replace("%1", str(exc)))
+            reason = str(exc)
+            self._say(lambda: fill(self.tr("Not opened: %1"), reason))
             return None
         self.demo_requested.emit(script, self.speed.value())
         return script
@@ -483,13 +517,14 @@ class HistoryPane(QWidget):
         try:
             code = self.code_for_selection()
         except InputError as exc:
-            self.status.setText(str(exc))
+            message = str(exc)
+            self._say(lambda: message)
             return
         if code:
             QGuiApplication.clipboard().setText(code)
             self.view.stop()  # the code stays in view; the run is not appended under it
             self.inspector.setPlainText(code)
-            self.status.setText(self.tr("Code copied to the clipboard."))
+            self._say(lambda: self.tr("Code copied to the clipboard."))
 
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
         """Write the selected runs to a portable file (hosts always masked in demo mode);
@@ -497,7 +532,8 @@ class HistoryPane(QWidget):
         records = self._members(self.selected_runs())
         text = portable.dumps(records, mask_hosts=mask_hosts or is_demo())
         path.write_text(text, encoding="utf-8")
-        self.status.setText(self.tr("%n run(s) exported.", "", len(records)))
+        count = len(records)
+        self._say(lambda: self.tr("%n run(s) exported.", "", count))
         return len(records)
 
     def import_from(self, path: Path) -> int:
@@ -506,12 +542,14 @@ class HistoryPane(QWidget):
         try:
             records = portable.fresh_ids(portable.loads(path.read_text(encoding="utf-8")))
         except (OSError, UnicodeDecodeError, InputError) as exc:
-            self.status.setText(self.tr("Not imported: %1").replace("%1", str(exc)))
+            reason = str(exc)
+            self._say(lambda: fill(self.tr("Not imported: %1"), reason))
             return 0
         if store is not None:
             store.add(records)
         self.refresh(choices=True)
-        self.status.setText(self.tr("%n run(s) imported.", "", len(records)))
+        count = len(records)
+        self._say(lambda: self.tr("%n run(s) imported.", "", count))
         return len(records)
 
     def _on_export_file_clicked(self) -> None:
@@ -547,7 +585,7 @@ class HistoryPane(QWidget):
         # Read by the endpoint session at every call: the next run is (not) recorded at once.
         self._services.settings.update(keep_history=keep)
         if not keep:
-            self.status.setText(self.tr("New runs are not recorded; Delete all removes the rest."))
+            self._say(lambda: self.tr("New runs are not recorded; Delete all removes the rest."))
 
     def _on_delete_all_clicked(self) -> None:
         answer = QMessageBox.question(

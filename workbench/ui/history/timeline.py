@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workbench.core.runs.timeline import Timeline
+from workbench.ui.common.l10n import fill, format_ms, format_number
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -22,18 +23,46 @@ class TimelineChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyTimeline")
-        self.setAccessibleName(self.tr("Timeline"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # focus lets a screen reader read it
         self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._timeline = _EMPTY
+        self._shown = False
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set the texts in the current language (also on `LanguageChange`)."""
+        self.setAccessibleName(self.tr("Timeline"))
+        self.setAccessibleDescription(self.summary() if self._shown else "")
+        self.setToolTip(self.accessibleDescription())
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Retranslate when the language changes (View > Language)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Draw this timeline (None: an empty chart)."""
         self._timeline = timeline or _EMPTY
-        self.setAccessibleDescription(self._timeline.summary() if timeline else "")
-        self.setToolTip(self.accessibleDescription())
-        self.update()
+        self._shown = timeline is not None
+        self.retranslate_ui()
+
+    def summary(self) -> str:
+        """The timeline in one line of words, in the current language and number format."""
+        tl = self._timeline
+
+        def ms(t: float | None) -> str:
+            return "—" if t is None else format_ms(t * 1000)
+
+        rate = "—" if tl.tokens_per_s is None else format_number(tl.tokens_per_s, 1)
+        text = self.tr(
+            "headers %1, first token %2, last token %3, %n event(s), %4 tokens/s",
+            "",
+            len(tl.events),
+        )
+        return fill(text, ms(tl.headers), ms(tl.first), ms(tl.last), rate)
 
     def timeline(self) -> Timeline:
         """The timeline drawn."""
@@ -66,5 +95,5 @@ class TimelineChart(QWidget):
                 continue
             painter.drawLine(QPointF(x(moment), 4), QPointF(x(moment), axis + 4))
             painter.drawText(QPointF(x(moment) + 2, 12 + 12 * row), label)
-        painter.drawText(QPointF(left, float(self.height() - 4)), tl.summary())
+        painter.drawText(QPointF(left, float(self.height() - 4)), self.summary())
         painter.end()

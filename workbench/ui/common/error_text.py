@@ -1,0 +1,100 @@
+"""Errors as the GUI shows them: the fixed titles of the error tree in the current language.
+
+The error tree lives in `api` and `core`, which know no Qt, so their titles are English. The
+fixed ones are listed here for lupdate and translated where they are shown; a title made from
+data (a file name, a flavour) and the server's own text stay as they are (issue 18).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
+
+if TYPE_CHECKING:
+    from workbench.api.errors import WorkbenchError
+
+TITLES = (
+    # workbench/api/errors.py
+    QT_TRANSLATE_NOOP("Errors", "Invalid input"),
+    QT_TRANSLATE_NOOP("Errors", "Sign-in failed"),
+    QT_TRANSLATE_NOOP("Errors", "Request failed"),
+    QT_TRANSLATE_NOOP("Errors", "Could not connect"),
+    QT_TRANSLATE_NOOP("Errors", "Connection timed out"),
+    QT_TRANSLATE_NOOP("Errors", "The server took too long to answer"),
+    QT_TRANSLATE_NOOP("Errors", "Unexpected answer from the server"),
+    QT_TRANSLATE_NOOP("Errors", "The server refused the request"),
+    QT_TRANSLATE_NOOP("Errors", "Bad request"),
+    QT_TRANSLATE_NOOP("Errors", "Authentication failed"),
+    QT_TRANSLATE_NOOP("Errors", "Route not found (check the URL and flavour)"),
+    QT_TRANSLATE_NOOP("Errors", "The server could not process a parameter"),
+    QT_TRANSLATE_NOOP("Errors", "Request cancelled"),
+    QT_TRANSLATE_NOOP("Errors", "Server error"),
+    QT_TRANSLATE_NOOP("Errors", "Rate limited"),
+    QT_TRANSLATE_NOOP("Errors", "Invalid URL"),
+    QT_TRANSLATE_NOOP("Errors", "Unusable API key"),
+    # workbench/core
+    QT_TRANSLATE_NOOP("Errors", "Workbench error"),
+    QT_TRANSLATE_NOOP("Errors", "Settings could not be loaded"),
+    QT_TRANSLATE_NOOP("Errors", "Keyring error"),
+    QT_TRANSLATE_NOOP("Errors", "No secure keyring available"),
+    QT_TRANSLATE_NOOP("Errors", "The file is not UTF-8 text"),
+    QT_TRANSLATE_NOOP("Errors", "No documents found"),
+    QT_TRANSLATE_NOOP("Errors", "Expected a JSON array of documents"),
+    QT_TRANSLATE_NOOP("Errors", "A document must be a string or an object"),
+    QT_TRANSLATE_NOOP("Errors", "The CSV header needs a name for every column"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot attach image"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot read image"),
+    QT_TRANSLATE_NOOP("Errors", "Chat history is not valid JSON"),
+    QT_TRANSLATE_NOOP("Errors", "Not a chat history file"),
+    QT_TRANSLATE_NOOP("Errors", "Chat history is damaged"),
+    QT_TRANSLATE_NOOP("Errors", "Documents must be a JSON array"),
+    QT_TRANSLATE_NOOP("Errors", "There are no documents"),
+    QT_TRANSLATE_NOOP("Errors", "This flavour takes strings only"),
+    QT_TRANSLATE_NOOP("Errors", "An object document is empty"),
+    QT_TRANSLATE_NOOP("Errors", "Strings and objects cannot be mixed for this flavour"),
+    QT_TRANSLATE_NOOP("Errors", "Not a conversation"),
+    QT_TRANSLATE_NOOP("Errors", "Invalid extra header"),
+    QT_TRANSLATE_NOOP("Errors", "Cannot import endpoints"),
+    QT_TRANSLATE_NOOP("Errors", "Unknown endpoint"),
+    QT_TRANSLATE_NOOP("Errors", "Endpoint not available here"),
+    QT_TRANSLATE_NOOP("Errors", "No API key stored"),
+    QT_TRANSLATE_NOOP("Errors", "Too many images"),
+    QT_TRANSLATE_NOOP("Errors", "Images too large"),
+    # workbench/ui/services.py
+    QT_TRANSLATE_NOOP("Errors", "No endpoint selected"),
+    QT_TRANSLATE_NOOP("Errors", "No API key stored for this endpoint"),
+)
+"""Every fixed error title of the error tree, marked for translation."""
+
+_LINE_COLUMN = re.compile(r"line (\d+), column (\d+)")
+_LINE = re.compile(r"line (\d+)")
+
+
+def shown_title(title: str) -> str:
+    """An error title in the current language when it is one of `TITLES`, else as it came."""
+    return QCoreApplication.translate("Errors", title)
+
+
+def error_title(exc: WorkbenchError) -> str:
+    """An error's title as the GUI shows it."""
+    return shown_title(exc.title)
+
+
+def shown_where(where: str) -> str:
+    """A place as shown: "line L, column C" and "line L" in the current language.
+
+    The error keeps the English form (the JSON editor reads it back to mark the place); a field
+    path such as `documents[2].text` is an API name and stays.
+    """
+    found = _LINE_COLUMN.fullmatch(where)
+    if found:
+        text = QCoreApplication.translate("Errors", "line %1, column %2")
+        return fill(text, found.group(1), found.group(2))
+    found = _LINE.fullmatch(where)
+    if found:
+        return fill(QCoreApplication.translate("Errors", "line %1"), found.group(1))
+    return where
