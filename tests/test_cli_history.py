@@ -93,6 +93,34 @@ def test_replay_prints_the_turn_without_the_network(
     assert out.splitlines()[0] == answer.splitlines()[0]
 
 
+def test_a_demo_script_replays_every_turn_in_order_without_the_network(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = []
+    for message in ("Which plan has SSO?", "What does it cost?"):
+        argv = _chat(sandbox, "/v2/chat", "--stream")
+        argv[argv.index("--message") + 1] = message
+        _, answer, _ = _run(capsys, *argv)
+        answers.append(answer.splitlines()[0])
+    status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "2")
+    ids = [row["id"] for row in json.loads(out)]
+    script = tmp_path / "pitch.jsonl"
+    status, out, _ = _run(capsys, "history", "export-script", *ids, "--out", str(script))
+    assert (status, out) == (0, f"2 turn(s) written to {script}\n")
+    assert SANDBOX_TEST_KEY not in script.read_text()
+    status, out, _ = _run(capsys, "replay", "--script", str(script), "--speed", "0")
+    assert status == 0
+    assert out.splitlines() == [
+        "[1/2] > Which plan has SSO?",
+        answers[0],
+        "[2/2] > What does it cost?",
+        answers[1],
+    ]
+    status, _, err = _run(capsys, "replay")
+    assert status == 2
+    assert "--script" in err
+
+
 def test_a_failed_rerank_is_recorded_with_its_status(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -334,3 +362,32 @@ def test_json_output_survives_a_token_that_holds_the_time(
     [summary] = json.loads(out)
     _, shown, _ = _run(capsys, "history", "show", summary["id"], "--json")
     assert json.loads(shown)["created"] == summary["created"]
+
+
+def test_a_saved_endpoint_run_keeps_its_usage_and_estimated_cost(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from workbench.core.endpoints import EndpointConfig, Prices
+    from workbench.core.secrets import KeyringSecretStore
+    from workbench.core.settings import SettingsStore
+
+    prices = Prices(per_thousand_search_units=2.0, currency="EUR")
+    endpoint = EndpointConfig(name="Priced", base_url=sandbox.base_url, prices=prices)
+    SettingsStore.default().update(endpoints=[endpoint])
+    store = KeyringSecretStore()
+    store.set(endpoint.key_ref, SANDBOX_TEST_KEY)
+    docs = tmp_path / "docs.json"
+    docs.write_text('["apple pie", "car tyre"]')
+    try:
+        argv = ["rerank", "--endpoint", "Priced", "--model", "rerank-v3.5", "--query", "pie"]
+        status, _, err = _run(capsys, *argv, "--documents", str(docs))
+    finally:
+        store.delete(endpoint.key_ref)
+    assert status == 0, err
+    _, out, _ = _run(capsys, "history", "show", _last_id(capsys), "--json")
+    record = json.loads(out)
+    assert record["endpoint"] == "Priced"
+    assert record["usage"] == {"billed_units": {"search_units": 1.0}}
+    assert (record["cost"], record["currency"]) == (pytest.approx(0.002), "EUR")
+    _, shown, _ = _run(capsys, "history", "show", record["id"])
+    assert "estimated cost: 0.002000 EUR" in shown

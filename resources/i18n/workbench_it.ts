@@ -736,6 +736,57 @@
     </message>
 </context>
 <context>
+    <name>DemoBar</name>
+    <message>
+        <source>Demo script</source>
+        <translation>Script demo</translation>
+    </message>
+    <message>
+        <source>Demo script position</source>
+        <translation>Posizione nello script demo</translation>
+    </message>
+    <message>
+        <source>Previous turn</source>
+        <translation>Turno precedente</translation>
+    </message>
+    <message>
+        <source>Take the last replayed turn back (%1)</source>
+        <translation>Ritira l&apos;ultimo turno riprodotto (%1)</translation>
+    </message>
+    <message>
+        <source>Next turn</source>
+        <translation>Turno successivo</translation>
+    </message>
+    <message>
+        <source>Replay the script&apos;s next turn (%1)</source>
+        <translation>Riproduci il turno successivo dello script (%1)</translation>
+    </message>
+    <message>
+        <source>Sp&amp;eed</source>
+        <translation>Velo&amp;cità</translation>
+    </message>
+    <message>
+        <source>Demo replay speed</source>
+        <translation>Velocità di riproduzione della demo</translation>
+    </message>
+    <message>
+        <source>How many times faster than it was recorded</source>
+        <translation>Quante volte più veloce rispetto alla registrazione</translation>
+    </message>
+    <message>
+        <source>End demo</source>
+        <translation>Termina demo</translation>
+    </message>
+    <message>
+        <source>This turn cannot be replayed: %1</source>
+        <translation>Questo turno non può essere riprodotto: %1</translation>
+    </message>
+    <message>
+        <source>▶ %1: turn %2 of %3, replayed with no network</source>
+        <translation>▶ %1: turno %2 di %3, riprodotto senza rete</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsEditor</name>
     <message>
         <source>Text, one document per line (*.txt)</source>
@@ -1999,6 +2050,18 @@
         <translation>Velocità di riproduzione (volte)</translation>
     </message>
     <message>
+        <source>Play as demo</source>
+        <translation>Riproduci come demo</translation>
+    </message>
+    <message>
+        <source>Save demo script…</source>
+        <translation>Salva script demo…</translation>
+    </message>
+    <message>
+        <source>Open demo script…</source>
+        <translation>Apri script demo…</translation>
+    </message>
+    <message>
         <source>Export as</source>
         <translation>Esporta come</translation>
     </message>
@@ -2048,6 +2111,33 @@
     <message>
         <source>Choose a chat turn to replay.</source>
         <translation>Scegli un turno di chat da riprodurre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo script of %n turn(s) saved.</source>
+        <translation>
+            <numerusform>Script demo di %n turno salvato.</numerusform>
+            <numerusform>Script demo di %n turni salvato.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>Non aperto: %1</translation>
+    </message>
+    <message>
+        <source>Save demo script</source>
+        <translation>Salva script demo</translation>
+    </message>
+    <message>
+        <source>Demo scripts (*.jsonl)</source>
+        <translation>Script demo (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Open demo script</source>
+        <translation>Apri script demo</translation>
+    </message>
+    <message>
+        <source>Demo scripts (*.jsonl);;All files (*)</source>
+        <translation>Script demo (*.jsonl);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Code copied to the clipboard.</source>
@@ -2262,6 +2352,14 @@
         <translation>&amp;Informazioni</translation>
     </message>
     <message>
+        <source>This run cannot be opened now</source>
+        <translation>Questa esecuzione non può essere aperta ora</translation>
+    </message>
+    <message>
+        <source>A chat turn is answering: stop it or wait for its end first.</source>
+        <translation>Un turno di chat sta rispondendo: fermalo o attendi che finisca.</translation>
+    </message>
+    <message>
         <source>This run cannot be opened</source>
         <translation>Questa esecuzione non si può aprire</translation>
     </message>
@@ -2272,6 +2370,10 @@
     <message>
         <source>This turn cannot be replayed</source>
         <translation>Questo turno non si può riprodurre</translation>
+    </message>
+    <message>
+        <source>The demo cannot start now</source>
+        <translation>La demo non può iniziare ora</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -3290,6 +3392,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>RunView</name>
+    <message>
+        <source>— request %1 of %2 —</source>
+        <translation>— richiesta %1 di %2 —</translation>
+    </message>
+</context>
+<context>
     <name>RunsModel</name>
     <message>
         <source>chat</source>
@@ -3346,6 +3455,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Query</source>
         <translation>Query</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n request(s)</source>
+        <translation>
+            <numerusform>%1 in %n richiesta</numerusform>
+            <numerusform>%1 in %n richieste</numerusform>
+        </translation>
     </message>
 </context>
 <context>

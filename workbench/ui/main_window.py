@@ -37,6 +37,7 @@ from workbench.ui.resources import app_icon
 
 if TYPE_CHECKING:
     from workbench.core.rerank_handoff import RankedDocument
+    from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
     from workbench.ui.notices import CrashReport, Notice
     from workbench.ui.services import Services
@@ -237,6 +238,7 @@ class MainWindow(QMainWindow):
             self._on_evaluation_pane_rerank_open_requested
         )
         self.qa_pane.run_inspect_requested.connect(self._on_qa_pane_run_inspect_requested)
+        self.history_pane.demo_requested.connect(self._on_history_pane_demo_requested)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -387,8 +389,12 @@ class MainWindow(QMainWindow):
         try:
             if kind == "rerank":
                 self.rerank_pane.open_request(RerankRequest.model_validate(inputs["request"]))
-            else:
-                self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"]))
+            elif not self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"])):
+                self._services.notices.warn(
+                    self.tr("This run cannot be opened now"),
+                    self.tr("A chat turn is answering: stop it or wait for its end first."),
+                )
+                return
         except (KeyError, ValidationError):
             self._services.notices.warn(
                 self.tr("This run cannot be opened"),
@@ -416,6 +422,15 @@ class MainWindow(QMainWindow):
                 self.tr("This run is not in the history"),
                 self.tr("It was not recorded (the history is off) or has been deleted."),
             )
+
+    def _on_history_pane_demo_requested(self, script: DemoScript, speed: float) -> None:
+        if not self.chat_pane.play_script(script, speed):
+            self._services.notices.warn(
+                self.tr("The demo cannot start now"),
+                self.tr("A chat turn is answering: stop it or wait for its end first."),
+            )
+            return
+        self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
         QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help(self._specs))

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header, register_secret
 from workbench.core.chat_compare import on_route
+from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
 from workbench.core.rerank_docs import rules_for
 from workbench.core.runs.history import chat_start, rerank_start
@@ -302,17 +303,19 @@ class EndpointSession(QObject):
         # the CA bundle, ~100 ms that froze the window at the first Send (issue 15).
         client = await asyncio.to_thread(_new_client, connection, self._transport)
         if self._history is not None:
-            client.recorder = functools.partial(self._record, endpoint.name, client.connection)
+            client.recorder = functools.partial(self._record, endpoint, client.connection)
         return client
 
     def _record(
-        self, name: str, connection: Connection, kind: str, request: Outgoing
+        self, endpoint: EndpointConfig, connection: Connection, kind: str, request: Outgoing
     ) -> ActiveRun | None:
         """A run in the history for one rerank or chat call (None when history is off)."""
         if self._history is None or not self._store.settings.keep_history:
             return None
         make = chat_start if kind == "chat" else rerank_start
-        return self._history.begin(make(connection, request, endpoint=name, source="gui"))  # type: ignore[arg-type]  # the client passes the request its kind names
+        start = make(connection, request, endpoint=endpoint.name, source="gui")  # type: ignore[arg-type]  # the client passes the request its kind names
+        start.prices = price_table(endpoint.prices)
+        return self._history.begin(start)
 
     def _drop_client(self, endpoint_id: str) -> None:
         for cache_key in [k for k in self._clients if k.partition("@")[0] == endpoint_id]:

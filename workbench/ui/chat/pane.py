@@ -22,6 +22,7 @@ from workbench.ui import resources
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
 from workbench.ui.chat.conversation_control import ConversationControl
+from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from workbench.core.chat_session import ChatSession
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.rerank_handoff import RankedDocument
+    from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
     from workbench.ui.chat.transcript import TurnDisplay
     from workbench.ui.common.json_editor import JsonEditor
@@ -109,8 +111,10 @@ class ChatPane(QWidget):
         )
         self.transcript = Transcript(parent=self)
         self.composer = Composer(self)
+        self.demo = DemoBar(self, parent=self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.demo)
         left_layout.addWidget(self.transcript, 1)
         left_layout.addWidget(self.composer)
         self.tabs = ChatSidePanel(parent=self)
@@ -149,6 +153,7 @@ class ChatPane(QWidget):
         self.controller.turn_finished.connect(self._on_controller_turn_finished)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
+        self._services.tasks.state_changed.connect(self.demo.refresh)
         c.regenerate.clicked.connect(self._on_regenerate_clicked)
         c.copy.clicked.connect(self._on_copy_clicked)
         c.clear.clicked.connect(self._on_clear_clicked)
@@ -195,12 +200,16 @@ class ChatPane(QWidget):
         """Start a new conversation (as Clear does)."""
         self._on_clear_clicked()
 
-    def open_request(self, request: ChatRequest) -> None:
+    def open_request(self, request: ChatRequest) -> bool:
         """Fill the inputs from a recorded turn (History's "Open in its pane"); nothing is sent.
 
-        The message, preamble, model, documents, tools and every parameter that was set come
-        back; earlier turns of that conversation do not.
+        The earlier turns of that conversation become the conversation, and the message,
+        preamble, model, documents, tools and every parameter that was set come back. Refused
+        (returns False) while a turn is in flight.
         """
+        if self.is_streaming():
+            return False
+        self.controller.replace_history(request.history)
         self.composer.message.setPlainText(request.message or "")
         self.setup.preamble.setPlainText(request.preamble or "")
         if request.model:
@@ -214,6 +223,7 @@ class ChatPane(QWidget):
                 value = ", ".join(str(v) for v in value)
             with contextlib.suppress(KeyError):  # a parameter this panel does not show
                 self.params.set_text(name, str(value))
+        return True
 
     def take_ranked_documents(self, ranked: Sequence[RankedDocument]) -> None:
         """Make the Rerank pane's best results the documents (their citations lead back)."""
@@ -248,6 +258,22 @@ class ChatPane(QWidget):
         self._set_busy(True)
         self.controller.start(request, self._endpoint(), YIELD_AFTER_S, ReplayClient(record, speed))
         self._say(self.tr("Replaying a recorded turn (no network)"))
+
+    def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
+        """Start a demo script from an empty conversation; its turns replay one by one with the
+        demo bar's Next turn (F8). Refused (False) while a turn is in flight."""
+        if self.is_streaming():
+            return False
+        self.controller.clear()
+        self.demo.start(script, speed)
+        return True
+
+    def truncate(self, keep: int) -> None:
+        """Keep only the first `keep` turns (a demo's step back)."""
+        if not self.is_streaming() and keep < len(self.controller.turns):
+            del self.session().turns[keep:]
+            self._rebuild()
+            self._save()
 
     def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
         """Try a shipped sample: its documents (or tools) into the editors, its question sent.
