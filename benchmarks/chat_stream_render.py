@@ -345,7 +345,7 @@ def build_pane(loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services, Sou
 
     # Same parameter name as EndpointSession.client_for, so the stand-in matches its signature;
     # `Any` because PacedClient only duck-types the part of WorkbenchClient the pane uses.
-    async def paced_client(endpoint_id: str) -> Any:
+    async def paced_client(endpoint_id: str, flavour: Any = None) -> Any:
         return source.client
 
     services.session.client_for = paced_client  # type: ignore[method-assign]

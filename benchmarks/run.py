@@ -2,7 +2,7 @@
 
 Each benchmark is a script that also runs alone; here each runs in a fresh process with `--json`
 (its own report goes to stderr, shown with `--verbose`) and hands back its figures. Goals are the
-ones of issue 15; a figure with no goal is printed for reference. Nothing is asserted: this
+ones of issues 15 and 12; a figure with no goal is printed for reference. Nothing is asserted: this
 script measures, it does not judge. The whole run takes about three to four minutes.
 
     .venv/bin/python benchmarks/run.py [--json] [--only NAME ...] [--verbose]
@@ -31,16 +31,18 @@ BENCHMARKS: dict[str, list[str]] = {
     "chat_stream_render": ["chat_stream_render.py", "2", "3"],
     "chat_long_transcript": ["chat_long_transcript.py", "2"],
     "chat_conversation": ["chat_conversation.py", "--turns", "500"],
+    "chat_compare": ["chat_compare.py", "--rounds", "8", "--seconds", "3"],
     "first_token": ["first_token.py"],
     "frame_split": ["frame_split.py"],
     "stream_decode": ["stream_decode.py"],
     "sandbox_load": ["sandbox_load.py"],
     "entra_sign_in": ["entra_sign_in.py"],
+    "evaluation": ["evaluation.py"],
+    "qa_run": ["qa_run.py"],
+    "history": ["history.py"],
 }
 """Name → script and arguments; sizes chosen so the whole run stays under five minutes."""
-NOT_APPLICABLE = [
-    Figure("history with 10,000 runs: open, search", None, "ms", "< 100 ms (not applicable)"),
-]
+NOT_APPLICABLE: list[Figure] = []
 """Goals whose feature does not exist yet: listed, not measured."""
 TIMEOUT_S = 240
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.waits import WAIT_S
 from workbench.api.entra import forget_tokens
 from workbench.api.redact import forget_hosts
 from workbench.sandbox.runner import RunningSandbox, SandboxConfig, start_sandbox
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.harness", "pytester"]
+pytest_plugins = ["tests.harness", "tests.processes", "pytester"]
 
 SANDBOX_TEST_KEY = "sandbox-test-key-" + secrets.token_hex(8)
 """A throwaway key made per test run; the sandbox accepts only this one."""
@@ -47,7 +48,7 @@ def _private_keyring_service(monkeypatch: pytest.MonkeyPatch) -> str:
 def sandbox() -> Iterator[RunningSandbox]:
     """The local sandbox on a free loopback port, shared by the whole run (no pacing, no quota)."""
     config = SandboxConfig(key=SANDBOX_TEST_KEY, seed=7, rpm=1_000_000, tpm=1_000_000_000)
-    with start_sandbox(config) as running:
+    with start_sandbox(config, timeout_s=WAIT_S) as running:
         yield running
 
 
@@ -75,7 +76,7 @@ def _no_demo_mode_between_tests() -> Iterator[None]:
 def entra_sandbox() -> Iterator[RunningSandbox]:
     """A second sandbox with keys off that accepts only Entra-style tokens (expiry checked)."""
     config = SandboxConfig(entra_secret=ENTRA_TEST_SECRET, seed=7, rpm=1_000_000, tpm=1_000_000_000)
-    with start_sandbox(config) as running:
+    with start_sandbox(config, timeout_s=WAIT_S) as running:
         yield running
 
 

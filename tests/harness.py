@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import copy
 import functools
+import time
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from _pytest.runner import runtestprotocol
+from jeepney.io.blocking import DBusConnectionBase  # type: ignore[import-untyped]
 
 from tests.keyring_health import keyring_problem, restart_keyring, restart_password
+from tests.waits import WAIT_S
 from workbench.api import redact
 from workbench.core.errors import SecretStoreError
 from workbench.core.secrets import KeyringSecretStore
@@ -24,6 +28,8 @@ RESTARTS = pytest.StashKey[list[str]]()
 """Keyring restarts done by `live_keyring`, for the end-of-run summary."""
 KEYRING_ERRORS = pytest.StashKey[list[SecretStoreError]]()
 """The real keyring's failures during the current test."""
+CLOSING_WAIT_S = WAIT_S
+"""How long a D-Bus connection may take to close after its test (the harness's tests shorten it)."""
 _REDACTOR_REGISTRIES = ("_known_secrets", "_registry")
 """Module-level state in workbench.api.redact that remembers secrets across calls."""
 
@@ -40,6 +46,37 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
         terminalreporter.section("keyring restarts")
         for line in restarts:
             terminalreporter.write_line(line)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> bool | None:
+    """A keyring test that failed while the daemon went away, locked or failed under it runs once
+    more.
+
+    tests/run only (where the harness may restart the daemon): the rerun's `live_keyring`
+    restarts a daemon that is gone or locked, and both are listed under "keyring restarts". A
+    test that fails again, or that failed with no keyring trouble at all, is reported as it
+    failed.
+    """
+    names = getattr(item, "fixturenames", ())
+    if restart_password() is None or "live_keyring" not in names:
+        return None
+    item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
+    reports = runtestprotocol(item, nextitem=nextitem, log=False)
+    if any(report.failed for report in reports):
+        problem = keyring_problem()
+        errors = [] if "keyring_errors_expected" in names else item.stash.get(KEYRING_ERRORS, [])
+        if problem is not None or errors:
+            # Under load gnome-keyring has also answered an unlocked default collection with
+            # "no such object" for a moment (secretstorage then asks for a new one: "Prompt
+            # dismissed") and been healthy again by the end of the test.
+            why = f"the keyring {problem}" if problem else f"the keyring failed ({errors[0]})"
+            item.config.stash[RESTARTS].append(f"during {item.nodeid}: {why}; the test ran again")
+            reports = runtestprotocol(item, nextitem=nextitem, log=False)
+    for report in reports:
+        item.ihook.pytest_runtest_logreport(report=report)
+    item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
+    return True
 
 
 @pytest.fixture
@@ -105,6 +142,35 @@ def _keyring_errors_fail_the_test(
 def keyring_errors_expected(request: pytest.FixtureRequest) -> list[SecretStoreError]:
     """The real keyring's failures so far in this test, which then do not fail it."""
     return request.node.stash[KEYRING_ERRORS]
+
+
+@pytest.fixture(autouse=True)
+def _no_dbus_connection_left_open(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """A D-Bus connection opened during a test is closed by its end, or the test fails by name.
+
+    Left open, its socket warned much later, in whichever test the garbage collector happened to
+    run, and `filterwarnings = error` failed that innocent test instead (issue 20). A connection
+    still closing in a worker thread gets the named timeout; one left open is closed here, so
+    the warning cannot spill into the next test either.
+    """
+    opened: list[DBusConnectionBase] = []
+    original = DBusConnectionBase.__init__
+
+    def recording_init(connection: DBusConnectionBase, *args: Any, **kwargs: Any) -> None:
+        original(connection, *args, **kwargs)
+        opened.append(connection)
+
+    monkeypatch.setattr(DBusConnectionBase, "__init__", recording_init)
+    yield
+    deadline = time.monotonic() + CLOSING_WAIT_S
+    while (left := [c for c in opened if c.sock.fileno() != -1]) and time.monotonic() < deadline:
+        time.sleep(0.02)  # polling: a keyring call in a worker thread may still be closing one
+    for connection in left:
+        connection.close()
+    if left:
+        pytest.fail(f"{request.node.nodeid} left {len(left)} D-Bus connection(s) open.", False)
 
 
 @pytest.fixture(autouse=True)

@@ -25,7 +25,7 @@ class Hostile:
     """Headers of each request, in arrival order (names lower case)."""
     mode: str = "json-echo"
     """What the next answers do: json-echo, text-echo, azure-401, fragment-401, stream-echo,
-    chat-utf16, not-found."""
+    cited-echo, chat-utf16, not-found."""
 
 
 def _key_of(headers: dict[str, str]) -> str:
@@ -54,6 +54,8 @@ def _answer(mode: str, headers: dict[str, str]) -> tuple[int, str, bytes]:
         events.append({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
         text = "".join(f"data: {json.dumps(e)}\n\n" for e in events) + "data: [DONE]\n\n"
         return 200, "text/event-stream", text.encode()
+    if mode == "cited-echo":  # a v2 stream quoting the key mid-answer, cut across deltas
+        return 200, "text/event-stream", _cited_echo(key).encode()
     if mode == "chat-utf16":  # citations counted in UTF-16 code units, after an emoji
         answer = "😀 Paris is the capital of France."
         start16 = 3  # "Paris" starts at code point 2, UTF-16 unit 3
@@ -76,6 +78,35 @@ def _answer(mode: str, headers: dict[str, str]) -> tuple[int, str, bytes]:
         }
         return 200, "application/json", json.dumps(body).encode()
     return 404, "application/json", b'{"message": "Not Found"}'
+
+
+CITED = "Paris is the capital of France."
+"""What the cited-echo answer cites, after the key it quotes."""
+
+
+def _cited_echo(key: str) -> str:
+    """A v2 stream: "Your key is KEY. Paris is…", the key in 3-character deltas, then a citation
+    of the sentence after it (offsets into the answer as sent, key included)."""
+    answer = f"Your key is {key}. {CITED}"
+    start = answer.index(CITED)
+    content = {"message": {"content": {"type": "text", "text": ""}}}
+    events: list[dict[str, Any]] = [
+        {"type": "message-start", "id": "x", "delta": {"message": {"role": "assistant"}}},
+        {"type": "content-start", "index": 0, "delta": content},
+    ]
+    events += [
+        {"type": "content-delta", "index": 0, "delta": {"message": {"content": {"text": piece}}}}
+        for piece in (answer[i : i + 3] for i in range(0, len(answer), 3))
+    ]
+    source = {"type": "document", "id": "d1", "document": {"text": CITED}}
+    citation = {"start": start, "end": start + len(CITED), "text": CITED, "sources": [source]}
+    events += [
+        {"type": "citation-start", "index": 0, "delta": {"message": {"citations": citation}}},
+        {"type": "citation-end", "index": 0},
+        {"type": "content-end", "index": 0},
+        {"type": "message-end", "id": "x", "delta": {"finish_reason": "COMPLETE"}},
+    ]
+    return "".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in events)
 
 
 def serve() -> Iterator[Hostile]:

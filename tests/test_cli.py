@@ -22,6 +22,7 @@ from tests.waits import WAIT_S
 from workbench.cli import main
 
 if TYPE_CHECKING:
+    from tests.processes import Processes
     from workbench.sandbox.runner import RunningSandbox
 
 REPO = Path(__file__).resolve().parents[1]
@@ -260,7 +261,12 @@ def test_closed_port_exits_5(docs: Path, capsys: pytest.CaptureFixture[str]) -> 
 def test_cli_imports_no_qt() -> None:
     code = "import sys, workbench.cli; print(any(m.startswith(('PySide6', 'qasync')) for m in sys.modules))"
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=WAIT_S,
     )
     assert result.stdout.strip() == "False"
 
@@ -377,7 +383,9 @@ def _stalling_server(frames: bytes) -> tuple[socket.socket, threading.Event]:
     return listener, sent
 
 
-def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(sandbox: RunningSandbox) -> None:
+def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(
+    sandbox: RunningSandbox, processes: Processes
+) -> None:
     headers = {"Authorization": f"Bearer {SANDBOX_TEST_KEY}"}
     body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "Paris?"}]}
     with httpx.stream(
@@ -390,15 +398,14 @@ def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(sandbox: RunningSand
         url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         argv = [sys.executable, "-m", "workbench", "chat", "--url", url, "--auth", "none",
                 "--model", "m", "--message", "Paris?", "--stream", "--json"]  # fmt: skip
-        with subprocess.Popen(argv, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:  # fmt: skip
-            if not sent.wait(timeout=2 * WAIT_S):
-                pytest.fail(f"no request arrived: {proc.communicate(timeout=WAIT_S)}")
-            proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=2 * WAIT_S)
-    assert proc.returncode == 130
-    result = json.loads(out)  # one object, not a traceback
+        child = processes.start(argv, cwd=REPO)
+        if not sent.wait(timeout=WAIT_S):
+            pytest.fail(f"no request arrived within {WAIT_S:g} s:\n{child.report()}")
+        child.send_signal(signal.SIGINT)
+        assert child.wait() == 130, child.report()
+    result = json.loads(child.stdout())  # one object, not a traceback
     assert result["error"] == "cancelled"
-    assert err == "workbench: cancelled\n"
+    assert child.stderr() == "workbench: cancelled\n"
     whole = io.StringIO()
     argv = ["chat", "--url", sandbox.base_url, "--model", "m", "--message", "Paris?", "--json"]
     main([*argv, "--stream"], stdout=whole)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,12 +12,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import token_calls
-from tests.waits import WAIT_S
 from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_SERVER, main
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from tests.processes import Processes
     from workbench.sandbox.runner import RunningSandbox
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,28 +79,21 @@ def test_cli_without_a_role_is_refused(
 
 
 def test_sandbox_command_prints_a_token_command_the_cli_can_use(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], processes: Processes
 ) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "workbench", "sandbox", "--port", "0", "--entra-tokens"]
-    with subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as proc:
-        try:
-            assert proc.stdout is not None
-            base_url = proc.stdout.readline().split("base URL: ", 1)[1].strip()
-            line = proc.stdout.readline()
-            assert line.startswith("token command (--auth entra): ")
-            token_cmd = line.split(": ", 1)[1].strip()
-            status = main(_rerank(base_url, tmp_path, "--token-command", token_cmd))
-            out, err = capsys.readouterr()
-            assert status == EXIT_OK, err
-            assert json.loads(out)["results"]
-            assert main(_rerank(base_url, tmp_path, "--auth", "bearer")) == EXIT_SERVER
-        finally:
-            proc.send_signal(signal.SIGINT)
-            _, stderr = proc.communicate(timeout=WAIT_S)
-    assert proc.returncode == 0, stderr
+    child = processes.start(command, cwd=ROOT, env=env)
+    base_url = child.wait_for_line("base URL: ").split("base URL: ", 1)[1]
+    line = child.wait_for_line("token command (--auth entra): ")
+    token_cmd = line.split(": ", 1)[1]
+    status = main(_rerank(base_url, tmp_path, "--token-command", token_cmd))
+    out, err = capsys.readouterr()
+    assert status == EXIT_OK, err
+    assert json.loads(out)["results"]
+    assert main(_rerank(base_url, tmp_path, "--auth", "bearer")) == EXIT_SERVER
+    child.send_signal(signal.SIGINT)
+    assert child.wait() == 0, child.report()
 
 
 def test_entra_options_without_entra_are_refused(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.waits import WAIT_S
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
 from workbench.core.runs.replay import fold
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from tests.processes import Child, Processes
     from workbench.sandbox.runner import RunningSandbox
 
 
@@ -88,6 +91,34 @@ def test_replay_prints_the_turn_without_the_network(
     status, out, _ = _run(capsys, "replay", run_id, "--speed", "0")
     assert status == 0
     assert out.splitlines()[0] == answer.splitlines()[0]
+
+
+def test_a_demo_script_replays_every_turn_in_order_without_the_network(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = []
+    for message in ("Which plan has SSO?", "What does it cost?"):
+        argv = _chat(sandbox, "/v2/chat", "--stream")
+        argv[argv.index("--message") + 1] = message
+        _, answer, _ = _run(capsys, *argv)
+        answers.append(answer.splitlines()[0])
+    status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "2")
+    ids = [row["id"] for row in json.loads(out)]
+    script = tmp_path / "pitch.jsonl"
+    status, out, _ = _run(capsys, "history", "export-script", *ids, "--out", str(script))
+    assert (status, out) == (0, f"2 turn(s) written to {script}\n")
+    assert SANDBOX_TEST_KEY not in script.read_text()
+    status, out, _ = _run(capsys, "replay", "--script", str(script), "--speed", "0")
+    assert status == 0
+    assert out.splitlines() == [
+        "[1/2] > Which plan has SSO?",
+        answers[0],
+        "[2/2] > What does it cost?",
+        answers[1],
+    ]
+    status, _, err = _run(capsys, "replay")
+    assert status == 2
+    assert "--script" in err
 
 
 def test_a_failed_rerank_is_recorded_with_its_status(
@@ -164,7 +195,9 @@ def test_a_malformed_import_names_the_line_or_field(
 def _snippet_output(code: str, language: str) -> str:
     argv = ["bash", "-c", code] if language == "sh" else [sys.executable, "-c", code]
     env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
-    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60, check=False)
+    done = subprocess.run(
+        argv, capture_output=True, text=True, env=env, timeout=2 * WAIT_S, check=False
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -241,18 +274,15 @@ def test_exported_cohere_rerank_ranks_as_the_workbench_did(
     assert [int(line.split()[0]) for line in printed.splitlines()] == wanted
 
 
-def test_a_chat_killed_mid_stream_keeps_what_arrived(sandbox: RunningSandbox) -> None:
+def test_a_chat_killed_mid_stream_keeps_what_arrived(
+    sandbox: RunningSandbox, processes: Processes
+) -> None:
     argv = [sys.executable, "-m", "workbench", *_chat(sandbox, "/v2/chat", "--stream")]
     argv += ["--header", "x-sandbox-fault: slow_stream_ms=150"]
     env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
-    with subprocess.Popen(
-        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    ) as child:
-        try:
-            partial = _wait_for_words(child, words=3)
-        finally:
-            child.kill()  # SIGKILL: no handler runs, nothing is flushed
-            child.wait()
+    child = processes.start(argv, env=env, stdout=subprocess.DEVNULL)
+    partial = _wait_for_words(child, words=3)
+    child.stop(signal.SIGKILL)  # no handler runs, nothing is flushed
     store = RunStore(data_dir() / "runs.sqlite3")
     [summary] = store.find(RunFilter())
     record = store.get(summary.id)
@@ -264,11 +294,12 @@ def test_a_chat_killed_mid_stream_keeps_what_arrived(sandbox: RunningSandbox) ->
     store.close()
 
 
-def _wait_for_words(child: subprocess.Popen[bytes], words: int) -> str:
+def _wait_for_words(child: Child, words: int) -> str:
     """Poll the database until the child has recorded this many words of its answer."""
     path = data_dir() / "runs.sqlite3"
-    while True:
-        assert child.poll() is None, child.stderr.read() if child.stderr else ""
+    deadline = time.monotonic() + WAIT_S
+    while time.monotonic() < deadline:
+        assert child.returncode is None, child.report()
         if path.exists():
             store = RunStore(path)
             found = store.find(RunFilter())
@@ -278,6 +309,7 @@ def _wait_for_words(child: subprocess.Popen[bytes], words: int) -> str:
             if len(text.split()) >= words:
                 return text
         time.sleep(0.02)  # polling interval only; the condition decides
+    raise AssertionError(f"fewer than {words} words recorded within {WAIT_S:g} s\n{child.report()}")
 
 
 def test_no_key_in_the_database_or_any_export(
@@ -330,3 +362,32 @@ def test_json_output_survives_a_token_that_holds_the_time(
     [summary] = json.loads(out)
     _, shown, _ = _run(capsys, "history", "show", summary["id"], "--json")
     assert json.loads(shown)["created"] == summary["created"]
+
+
+def test_a_saved_endpoint_run_keeps_its_usage_and_estimated_cost(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from workbench.core.endpoints import EndpointConfig, Prices
+    from workbench.core.secrets import KeyringSecretStore
+    from workbench.core.settings import SettingsStore
+
+    prices = Prices(per_thousand_search_units=2.0, currency="EUR")
+    endpoint = EndpointConfig(name="Priced", base_url=sandbox.base_url, prices=prices)
+    SettingsStore.default().update(endpoints=[endpoint])
+    store = KeyringSecretStore()
+    store.set(endpoint.key_ref, SANDBOX_TEST_KEY)
+    docs = tmp_path / "docs.json"
+    docs.write_text('["apple pie", "car tyre"]')
+    try:
+        argv = ["rerank", "--endpoint", "Priced", "--model", "rerank-v3.5", "--query", "pie"]
+        status, _, err = _run(capsys, *argv, "--documents", str(docs))
+    finally:
+        store.delete(endpoint.key_ref)
+    assert status == 0, err
+    _, out, _ = _run(capsys, "history", "show", _last_id(capsys), "--json")
+    record = json.loads(out)
+    assert record["endpoint"] == "Priced"
+    assert record["usage"] == {"billed_units": {"search_units": 1.0}}
+    assert (record["cost"], record["currency"]) == (pytest.approx(0.002), "EUR")
+    _, shown, _ = _run(capsys, "history", "show", record["id"])
+    assert "estimated cost: 0.002000 EUR" in shown

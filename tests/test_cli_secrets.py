@@ -201,6 +201,7 @@ def test_cli_hints_at_v1_when_chat_completions_is_not_found(
     assert hostile.seen  # it did ask
 
 
+@pytest.mark.usefixtures("live_keyring")  # the real keyring holds the key and the header
 def test_cli_saved_endpoint_sends_its_keyring_secrets(
     hostile: Hostile, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -17,7 +17,7 @@ import keyring  # noqa: F401  before any inner run: see below
 import pytest
 import secretstorage
 
-from tests import keyring_health
+from tests import harness, keyring_health
 from tests.keyring_health import keyring_problem, restart_keyring, restart_password
 from tests.waits import WAIT_S
 
@@ -216,3 +216,77 @@ def test_a_secret_registered_in_one_test_is_unknown_in_the_next(
         """
     )
     pytester.runpytest_inprocess().assert_outcomes(passed=2)
+
+
+LEAVES_A_CONNECTION_OPEN = """
+from jeepney.io.blocking import open_dbus_connection
+
+KEPT = []
+
+def test_leaves_a_connection_open():
+    KEPT.append(open_dbus_connection())
+
+def test_closes_its_connection():
+    with open_dbus_connection():
+        pass
+"""
+
+
+@pytest.mark.usefixtures("live_keyring")  # a session bus to connect to
+def test_a_dbus_connection_left_open_fails_its_own_test_by_name(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(test_inner=LEAVES_A_CONNECTION_OPEN)
+    monkeypatch.setattr(harness, "CLOSING_WAIT_S", 0)  # it never closes: no need to wait for it
+    result = pytester.runpytest_inprocess("-W", "error")
+    result.assert_outcomes(passed=2, errors=1)
+    result.stdout.fnmatch_lines(
+        ["*test_inner.py::test_leaves_a_connection_open left 1 D-Bus connection(s) open.*"]
+    )
+
+
+DAEMON_DIES_MID_TEST = """
+import os
+import signal
+from pathlib import Path
+
+from jeepney import DBus
+from jeepney.io.blocking import open_dbus_connection
+
+from workbench.core.secrets import KeyringSecretStore
+
+
+def test_keyring_daemon_dies_mid_test(live_keyring, tmp_path_factory):
+    first = Path({flag!r})
+    if not first.exists():  # the first attempt only: a neighbour stops the daemon under it
+        first.write_text("stopped")
+        with open_dbus_connection() as bus:
+            query = DBus().GetConnectionUnixProcessID("org.freedesktop.secrets")
+            os.kill(bus.send_and_get_reply(query, timeout=30).body[0], signal.SIGTERM)
+        raise AssertionError("the keyring went away under the test")
+    store = KeyringSecretStore("workbench-harness-test")
+    store.set("k", "v")
+    assert store.get("k") == "v"
+    store.delete("k")
+"""
+
+
+def test_a_keyring_test_broken_by_the_daemon_dying_runs_again_and_says_so(
+    pytester: pytest.Pytester, own_keyring: str
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    flag = pytester.path / "first-attempt"
+    pytester.makepyfile(test_inner=DAEMON_DIES_MID_TEST.format(flag=str(flag)))
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(passed=1)
+    assert flag.exists()  # it did fail once
+    result.stdout.fnmatch_lines(
+        [
+            "*keyring restarts*",
+            "during test_inner.py::test_keyring_daemon_dies_mid_test: the keyring daemon is gone*"
+            "; the test ran again",
+            "before test_inner.py::test_keyring_daemon_dies_mid_test: the keyring daemon is gone*",
+        ]
+    )
+    assert keyring_problem() is None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.hostile_server import Answer, HostileServer, running
+from tests.waits import WAIT_S
 from workbench.api import (
     ChatRequest,
     ChatSnapshot,
@@ -151,7 +152,7 @@ def test_cli_in_a_real_process_prints_no_traceback(hostile: HostileServer) -> No
     env = {**os.environ, "HOSTILE_KEY": KEY}
     argv = [sys.executable, "-m", "workbench", *_chat_argv(url, flavour, "--stream")]
     result = subprocess.run(
-        argv, cwd=REPO, env=env, capture_output=True, text=True, timeout=60, check=False
+        argv, cwd=REPO, env=env, capture_output=True, text=True, timeout=2 * WAIT_S, check=False
     )
     assert result.returncode == 4
     assert result.stderr.startswith(f"workbench: Unexpected answer from the server · at {where}")

@@ -75,10 +75,9 @@ _.own_keyring
 # pytest calls plugin hooks and reads pytest_plugins by name (tests/harness.py, tests/conftest.py).
 _.pytest_configure
 _.pytest_terminal_summary
+_.pytest_runtest_protocol
 _.pytest_plugins
 # keyring's Secret Service backend calls it on every get/set/delete (workbench/core/secret_service).
 _.get_preferred_collection
-
-# Read by lupdate, not by Python: the fixed error titles, marked for translation
-# (workbench/ui/common/error_text.py).
+# Read by lupdate, not by Python: the fixed error titles marked for translation (ui/common/error_text).
 _.TITLES

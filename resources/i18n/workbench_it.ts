@@ -72,6 +72,17 @@
         <source>Cut off · %1</source>
         <translation>Interrotta · %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n document(s) from the rerank results.</source>
+        <translation>
+            <numerusform>%n documento dai risultati del rerank.</numerusform>
+            <numerusform>%n documenti dai risultati del rerank.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rank %1 · score %2</source>
+        <translation>posizione %1 · punteggio %2</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidePanel</name>
@@ -244,6 +255,190 @@
     </message>
 </context>
 <context>
+    <name>CompareColumn</name>
+    <message>
+        <source>Route &amp;%1:</source>
+        <translation>Percorso &amp;%1:</translation>
+    </message>
+    <message>
+        <source>Route of column %1</source>
+        <translation>Percorso della colonna %1</translation>
+    </message>
+    <message>
+        <source>What column %1 could not do</source>
+        <translation>Cosa la colonna %1 non ha potuto fare</translation>
+    </message>
+    <message>
+        <source>Answers %1</source>
+        <translation>Risposte %1</translation>
+    </message>
+    <message>
+        <source>Answers of column %1</source>
+        <translation>Risposte della colonna %1</translation>
+    </message>
+    <message>
+        <source>Figures of column %1</source>
+        <translation>Misure della colonna %1</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>Seguito:</translation>
+    </message>
+    <message>
+        <source>Follow-up for column %1</source>
+        <translation>Seguito per la colonna %1</translation>
+    </message>
+    <message>
+        <source>A message to this column only</source>
+        <translation>Un messaggio solo per questa colonna</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continua</translation>
+    </message>
+    <message>
+        <source>Continue column %1 alone</source>
+        <translation>Continua solo la colonna %1</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>(spenta)</translation>
+    </message>
+    <message>
+        <source>Waiting for the first token…</source>
+        <translation>In attesa del primo token…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citation(s)</source>
+        <translation>
+            <numerusform>%n citazione</numerusform>
+            <numerusform>%n citazioni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cut off: %1</source>
+        <translation>Interrotta: %1</translation>
+    </message>
+    <message>
+        <source>Tool calls: %1</source>
+        <translation>Chiamate a strumenti: %1</translation>
+    </message>
+    <message>
+        <source>You: </source>
+        <translation>Tu: </translation>
+    </message>
+    <message>
+        <source>Assistant: </source>
+        <translation>Assistente: </translation>
+    </message>
+    <message>
+        <source>Cited: %1</source>
+        <translation>Citato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CompareFigures</name>
+    <message>
+        <source>This route takes no documents: they were not sent.</source>
+        <translation>Questo percorso non accetta documenti: non sono stati inviati.</translation>
+    </message>
+    <message>
+        <source>This route gives no citations.</source>
+        <translation>Questo percorso non dà citazioni.</translation>
+    </message>
+    <message>
+        <source>This route cannot answer with search queries only: it answered in full.</source>
+        <translation>Questo percorso non può rispondere solo con le query di ricerca: ha risposto per intero.</translation>
+    </message>
+    <message>
+        <source>This route takes no %1: it was not sent.</source>
+        <translation>Questo percorso non accetta %1: non è stato inviato.</translation>
+    </message>
+    <message>
+        <source>first token %1 ms</source>
+        <translation>primo token %1 ms</translation>
+    </message>
+    <message>
+        <source>≈%1 tokens</source>
+        <translation>≈%1 token</translation>
+    </message>
+    <message>
+        <source>≈%1 tokens/s</source>
+        <translation>≈%1 token/s</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 token/s</translation>
+    </message>
+    <message>
+        <source>tokens in %1 / out %2</source>
+        <translation>token in ingresso %1 / in uscita %2</translation>
+    </message>
+    <message>
+        <source>cost ≈ %1</source>
+        <translation>costo ≈ %1</translation>
+    </message>
+    <message>
+        <source>%1 s in all</source>
+        <translation>%1 s in tutto</translation>
+    </message>
+</context>
+<context>
+    <name>CompareInputs</name>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Messaggio:</translation>
+    </message>
+    <message>
+        <source>Message to every column</source>
+        <translation>Messaggio per tutte le colonne</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del:</source>
+        <translation>Mo&amp;dello:</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>for endpoints that name none</source>
+        <translation>per gli endpoint che non ne indicano uno</translation>
+    </message>
+    <message>
+        <source>Compare inputs</source>
+        <translation>Dati del confronto</translation>
+    </message>
+    <message>
+        <source>Doc&amp;uments</source>
+        <translation>Doc&amp;umenti</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>&amp;Strumenti</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters</source>
+        <translation>&amp;Parametri</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperature:</translation>
+    </message>
+    <message>
+        <source>Max tokens:</source>
+        <translation>Token massimi:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>server&apos;s default</source>
+        <translation>predefinito del server</translation>
+    </message>
+</context>
+<context>
     <name>CompareModel</name>
     <message>
         <source>only A</source>
@@ -280,6 +475,83 @@
     <message>
         <source>Document</source>
         <translation>Documento</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePane</name>
+    <message>
+        <source>Compare</source>
+        <translation>Confronto</translation>
+    </message>
+    <message>
+        <source>&amp;Send to all  (Ctrl+Return)</source>
+        <translation>Invia a &amp;tutte  (Ctrl+Invio)</translation>
+    </message>
+    <message>
+        <source>Send to every column</source>
+        <translation>Invia a tutte le colonne</translation>
+    </message>
+    <message>
+        <source>S&amp;top all  (Esc)</source>
+        <translation>Fe&amp;rma tutte  (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop every column</source>
+        <translation>Ferma tutte le colonne</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>Svu&amp;ota</translation>
+    </message>
+    <message>
+        <source>Clear every conversation</source>
+        <translation>Svuota tutte le conversazioni</translation>
+    </message>
+    <message>
+        <source>&amp;Native vs /chat/completions</source>
+        <translation>&amp;Nativo contro /chat/completions</translation>
+    </message>
+    <message>
+        <source>Compare native and compatible routes</source>
+        <translation>Confronta il percorso nativo e quello compatibile</translation>
+    </message>
+    <message>
+        <source>Column 1&apos;s deployment on its own route and on its /chat/completions route</source>
+        <translation>Il deployment della colonna 1 sul proprio percorso e sul percorso /chat/completions</translation>
+    </message>
+    <message>
+        <source>Compare status</source>
+        <translation>Stato del confronto</translation>
+    </message>
+    <message>
+        <source>Pick a deployment on its own route in column 1 for this preset.</source>
+        <translation>Per questo confronto scegli nella colonna 1 un deployment sul proprio percorso.</translation>
+    </message>
+    <message>
+        <source>“%1” on its own route and on /chat/completions.</source>
+        <translation>«%1» sul proprio percorso e su /chat/completions.</translation>
+    </message>
+    <message>
+        <source>Pick a route in at least one column.</source>
+        <translation>Scegli un percorso in almeno una colonna.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n column(s) answered.</source>
+        <translation>
+            <numerusform>Fatto: ha risposto %n colonna.</numerusform>
+            <numerusform>Fatto: hanno risposto %n colonne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Answering…</source>
+        <translation>Risposta in corso…</translation>
+    </message>
+</context>
+<context>
+    <name>CompareTargets</name>
+    <message>
+        <source>%1 · %2 route</source>
+        <translation>%1 · percorso %2</translation>
     </message>
 </context>
 <context>
@@ -461,6 +733,57 @@
     <message>
         <source>Copy details</source>
         <translation>Copia dettagli</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBar</name>
+    <message>
+        <source>Demo script</source>
+        <translation>Script demo</translation>
+    </message>
+    <message>
+        <source>Demo script position</source>
+        <translation>Posizione nello script demo</translation>
+    </message>
+    <message>
+        <source>Previous turn</source>
+        <translation>Turno precedente</translation>
+    </message>
+    <message>
+        <source>Take the last replayed turn back (%1)</source>
+        <translation>Ritira l&apos;ultimo turno riprodotto (%1)</translation>
+    </message>
+    <message>
+        <source>Next turn</source>
+        <translation>Turno successivo</translation>
+    </message>
+    <message>
+        <source>Replay the script&apos;s next turn (%1)</source>
+        <translation>Riproduci il turno successivo dello script (%1)</translation>
+    </message>
+    <message>
+        <source>Sp&amp;eed</source>
+        <translation>Velo&amp;cità</translation>
+    </message>
+    <message>
+        <source>Demo replay speed</source>
+        <translation>Velocità di riproduzione della demo</translation>
+    </message>
+    <message>
+        <source>How many times faster than it was recorded</source>
+        <translation>Quante volte più veloce rispetto alla registrazione</translation>
+    </message>
+    <message>
+        <source>End demo</source>
+        <translation>Termina demo</translation>
+    </message>
+    <message>
+        <source>This turn cannot be replayed: %1</source>
+        <translation>Questo turno non può essere riprodotto: %1</translation>
+    </message>
+    <message>
+        <source>▶ %1: turn %2 of %3, replayed with no network</source>
+        <translation>▶ %1: turno %2 di %3, riprodotto senza rete</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1589,251 @@
     </message>
 </context>
 <context>
+    <name>EvaluationCharts</name>
+    <message>
+        <source>Evaluation charts</source>
+        <translation>Grafici della valutazione</translation>
+    </message>
+    <message>
+        <source>Run an evaluation to see its charts.</source>
+        <translation>Esegui una valutazione per vederne i grafici.</translation>
+    </message>
+    <message>
+        <source>Chart of the metrics per endpoint</source>
+        <translation>Grafico delle metriche per endpoint</translation>
+    </message>
+    <message>
+        <source>Chart of the per-query figures</source>
+        <translation>Grafico dei valori per query</translation>
+    </message>
+    <message>
+        <source>Mean per endpoint</source>
+        <translation>Media per endpoint</translation>
+    </message>
+    <message>
+        <source>B - A per query (%1), best for B first</source>
+        <translation>B - A per query (%1), prima le migliori per B</translation>
+    </message>
+    <message>
+        <source>%1 per query, best first</source>
+        <translation>%1 per query, prima le migliori</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPane</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Valutazione</translation>
+    </message>
+    <message>
+        <source>&amp;Set:</source>
+        <translation>&amp;Set:</translation>
+    </message>
+    <message>
+        <source>Labelled set</source>
+        <translation>Set etichettato</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;A:</source>
+        <translation>Endpoint &amp;A:</translation>
+    </message>
+    <message>
+        <source>Endpoint A</source>
+        <translation>Endpoint A</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;B:</source>
+        <translation>Endpoint &amp;B:</translation>
+    </message>
+    <message>
+        <source>Endpoint B (to compare)</source>
+        <translation>Endpoint B (da confrontare)</translation>
+    </message>
+    <message>
+        <source>Cut-off &amp;k:</source>
+        <translation>Soglia &amp;k:</translation>
+    </message>
+    <message>
+        <source>Cut-off k</source>
+        <translation>Soglia k</translation>
+    </message>
+    <message>
+        <source>A BEIR folder (corpus.jsonl, queries.jsonl, qrels/), or a .jsonl or .csv file</source>
+        <translation>Una cartella BEIR (corpus.jsonl, queries.jsonl, qrels/) oppure un file .jsonl o .csv</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Sf&amp;oglia…</translation>
+    </message>
+    <message>
+        <source>Browse for a set</source>
+        <translation>Cerca un set</translation>
+    </message>
+    <message>
+        <source>Sa&amp;mple set</source>
+        <translation>Set di ese&amp;mpio</translation>
+    </message>
+    <message>
+        <source>Run the sample set</source>
+        <translation>Esegui il set di esempio</translation>
+    </message>
+    <message>
+        <source>R&amp;un evaluation</source>
+        <translation>Esegui valu&amp;tazione</translation>
+    </message>
+    <message>
+        <source>Run evaluation</source>
+        <translation>Esegui la valutazione</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>Annu&amp;lla</translation>
+    </message>
+    <message>
+        <source>Cancel evaluation</source>
+        <translation>Annulla la valutazione</translation>
+    </message>
+    <message>
+        <source>&amp;Open query in Rerank</source>
+        <translation>Apri la query in Re&amp;rank</translation>
+    </message>
+    <message>
+        <source>Open query in Rerank</source>
+        <translation>Apri la query in Rerank</translation>
+    </message>
+    <message>
+        <source>Evaluation progress</source>
+        <translation>Avanzamento della valutazione</translation>
+    </message>
+    <message>
+        <source>Evaluation status</source>
+        <translation>Stato della valutazione</translation>
+    </message>
+    <message>
+        <source>Metrics per endpoint</source>
+        <translation>Metriche per endpoint</translation>
+    </message>
+    <message>
+        <source>Per-query results</source>
+        <translation>Risultati per query</translation>
+    </message>
+    <message>
+        <source>Evaluation results</source>
+        <translation>Risultati della valutazione</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriche</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Grafici</translation>
+    </message>
+    <message>
+        <source>None (one endpoint)</source>
+        <translation>Nessuno (un solo endpoint)</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was ranked is kept: Run continues from there.</source>
+        <translation>Annullata. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
+    </message>
+    <message>
+        <source>Choose a set and endpoint A first.</source>
+        <translation>Scegli prima un set e l&apos;endpoint A.</translation>
+    </message>
+    <message>
+        <source>Reading the set…</source>
+        <translation>Lettura del set…</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Interrotta: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ranked %n of %1 query rankings</source>
+        <translation>
+            <numerusform>Ordinamento %n di %1 completato</numerusform>
+            <numerusform>Ordinamenti %n di %1 completati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queries evaluated.</source>
+        <translation>
+            <numerusform>%n query valutata.</numerusform>
+            <numerusform>%n query valutate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n requests sent.</source>
+        <translation>
+            <numerusform>%n richiesta inviata.</numerusform>
+            <numerusform>%n richieste inviate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rankings taken from saved progress.</source>
+        <translation>
+            <numerusform>%n ordinamento preso dai progressi salvati.</numerusform>
+            <numerusform>%n ordinamenti presi dai progressi salvati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p-values: two-sided paired randomization (sign-flip) test over queries, exact up to %1 queries, else %2 permutations with a fixed seed.</source>
+        <translation>Valori p: test di randomizzazione appaiato bilaterale (inversione dei segni) sulle query, esatto fino a %1 query, altrimenti %2 permutazioni con seme fisso.</translation>
+    </message>
+    <message>
+        <source>Choose a BEIR folder</source>
+        <translation>Scegli una cartella BEIR</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationTables</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpoint</translation>
+    </message>
+    <message>
+        <source>B - A</source>
+        <translation>B - A</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>valore p</translation>
+    </message>
+    <message>
+        <source>B wins / losses / ties</source>
+        <translation>B vince / perde / pareggia</translation>
+    </message>
+    <message>
+        <source>Query id</source>
+        <translation>Id della query</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>B wins</source>
+        <translation>vince B</translation>
+    </message>
+    <message>
+        <source>B loses</source>
+        <translation>perde B</translation>
+    </message>
+    <message>
+        <source>tie</source>
+        <translation>pareggio</translation>
+    </message>
+</context>
+<context>
     <name>HeadersEditor</name>
     <message>
         <source>One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and included in exports, except secret headers: write “secret Name: value” (headers named like a key, such as Ocp-Apim-Subscription-Key, are secret anyway) and the value is kept in the keyring and shown as ••••••••. The API key goes in the API key field.</source>
@@ -1494,6 +2062,18 @@
         <translation>Velocità di riproduzione (volte)</translation>
     </message>
     <message>
+        <source>Play as demo</source>
+        <translation>Riproduci come demo</translation>
+    </message>
+    <message>
+        <source>Save demo script…</source>
+        <translation>Salva script demo…</translation>
+    </message>
+    <message>
+        <source>Open demo script…</source>
+        <translation>Apri script demo…</translation>
+    </message>
+    <message>
         <source>Export as</source>
         <translation>Esporta come</translation>
     </message>
@@ -1543,6 +2123,33 @@
     <message>
         <source>Choose a chat turn to replay.</source>
         <translation>Scegli un turno di chat da riprodurre.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Demo script of %n turn(s) saved.</source>
+        <translation>
+            <numerusform>Script demo di %n turno salvato.</numerusform>
+            <numerusform>Script demo di %n turni salvato.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not opened: %1</source>
+        <translation>Non aperto: %1</translation>
+    </message>
+    <message>
+        <source>Save demo script</source>
+        <translation>Salva script demo</translation>
+    </message>
+    <message>
+        <source>Demo scripts (*.jsonl)</source>
+        <translation>Script demo (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Open demo script</source>
+        <translation>Apri script demo</translation>
+    </message>
+    <message>
+        <source>Demo scripts (*.jsonl);;All files (*)</source>
+        <translation>Script demo (*.jsonl);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Code copied to the clipboard.</source>
@@ -1757,6 +2364,14 @@
         <translation>&amp;Informazioni</translation>
     </message>
     <message>
+        <source>This run cannot be opened now</source>
+        <translation>Questa esecuzione non può essere aperta ora</translation>
+    </message>
+    <message>
+        <source>A chat turn is answering: stop it or wait for its end first.</source>
+        <translation>Un turno di chat sta rispondendo: fermalo o attendi che finisca.</translation>
+    </message>
+    <message>
         <source>This run cannot be opened</source>
         <translation>Questa esecuzione non si può aprire</translation>
     </message>
@@ -1767,6 +2382,10 @@
     <message>
         <source>This turn cannot be replayed</source>
         <translation>Questo turno non si può riprodurre</translation>
+    </message>
+    <message>
+        <source>The demo cannot start now</source>
+        <translation>La demo non può iniziare ora</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1781,6 +2400,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>About Cohere Workbench</source>
         <translation>Informazioni su Cohere Workbench</translation>
+    </message>
+    <message>
+        <source>This run is not in the history</source>
+        <translation>Questa esecuzione non è nella cronologia</translation>
+    </message>
+    <message>
+        <source>It was not recorded (the history is off) or has been deleted.</source>
+        <translation>Non è stata registrata (la cronologia è disattivata) oppure è stata eliminata.</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2633,18 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>&amp;History</source>
         <translation>Cronolo&amp;gia</translation>
     </message>
+    <message>
+        <source>E&amp;valuation</source>
+        <translation>&amp;Valutazione</translation>
+    </message>
+    <message>
+        <source>&amp;QA</source>
+        <translation>&amp;QA</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>C&amp;onfronto</translation>
+    </message>
 </context>
 <context>
     <name>ParamsPanel</name>
@@ -2187,6 +2826,227 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>&amp;Preamble / system message:</source>
         <translation>&amp;Preambolo / messaggio di sistema:</translation>
+    </message>
+</context>
+<context>
+    <name>QaPane</name>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpoint:</translation>
+    </message>
+    <message>
+        <source>Endpoint to check</source>
+        <translation>Endpoint da verificare</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection</source>
+        <translation>C&amp;onnessione</translation>
+    </message>
+    <message>
+        <source>Ch&amp;at</source>
+        <translation>Cha&amp;t</translation>
+    </message>
+    <message>
+        <source>Error handlin&amp;g</source>
+        <translation>Gestione &amp;degli errori</translation>
+    </message>
+    <message>
+        <source>&amp;Latency</source>
+        <translation>&amp;Latenza</translation>
+    </message>
+    <message>
+        <source>Run the %1 checks</source>
+        <translation>Esegui i controlli del gruppo %1</translation>
+    </message>
+    <message>
+        <source>Latency re&amp;quests:</source>
+        <translation>Ric&amp;hieste di latenza:</translation>
+    </message>
+    <message>
+        <source>Latency requests</source>
+        <translation>Richieste di latenza</translation>
+    </message>
+    <message>
+        <source>Requests timed by the latency check, paced within quota</source>
+        <translation>Richieste cronometrate dal controllo di latenza, distanziate per restare nella quota</translation>
+    </message>
+    <message>
+        <source>R&amp;un checks</source>
+        <translation>Avvia i co&amp;ntrolli</translation>
+    </message>
+    <message>
+        <source>Run checks</source>
+        <translation>Avvia i controlli</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Annulla</translation>
+    </message>
+    <message>
+        <source>Cancel the checks</source>
+        <translation>Annulla i controlli</translation>
+    </message>
+    <message>
+        <source>QA progress</source>
+        <translation>Avanzamento della QA</translation>
+    </message>
+    <message>
+        <source>Chec&amp;ks:</source>
+        <translation>&amp;Controlli:</translation>
+    </message>
+    <message>
+        <source>Checks and their evidence</source>
+        <translation>Controlli e relative evidenze</translation>
+    </message>
+    <message>
+        <source>Evidence of the selected check</source>
+        <translation>Evidenze del controllo selezionato</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>QA</translation>
+    </message>
+    <message>
+        <source>Rera&amp;nk</source>
+        <translation>Re&amp;rank</translation>
+    </message>
+    <message>
+        <source>Evi&amp;dence:</source>
+        <translation>Eviden&amp;ze:</translation>
+    </message>
+    <message>
+        <source>Open run in His&amp;tory</source>
+        <translation>A&amp;pri l&apos;esecuzione nella cronologia</translation>
+    </message>
+    <message>
+        <source>Open run in History</source>
+        <translation>Apri l&apos;esecuzione nella cronologia</translation>
+    </message>
+    <message>
+        <source>Latency chart</source>
+        <translation>Grafico della latenza</translation>
+    </message>
+    <message>
+        <source>&amp;Mask hosts in reports</source>
+        <translation>&amp;Maschera gli host nei report</translation>
+    </message>
+    <message>
+        <source>Mask hosts in reports</source>
+        <translation>Maschera gli host nei report</translation>
+    </message>
+    <message>
+        <source>&amp;Save report…</source>
+        <translation>&amp;Salva il report…</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Salva il report</translation>
+    </message>
+    <message>
+        <source>Save &amp;JUnit XML…</source>
+        <translation>Salva &amp;JUnit XML…</translation>
+    </message>
+    <message>
+        <source>Save JUnit XML</source>
+        <translation>Salva JUnit XML</translation>
+    </message>
+    <message>
+        <source>QA status</source>
+        <translation>Stato della QA</translation>
+    </message>
+    <message>
+        <source>Cancelled; the checks done so far are kept.</source>
+        <translation>Annullato; i controlli già svolti restano.</translation>
+    </message>
+    <message>
+        <source>Choose an endpoint first (add one in the Endpoints pane).</source>
+        <translation>Scegli prima un endpoint (aggiungilo nel pannello Endpoint).</translation>
+    </message>
+    <message>
+        <source>Tick at least one group of checks.</source>
+        <translation>Seleziona almeno un gruppo di controlli.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Report salvato in %1</translation>
+    </message>
+    <message>
+        <source>JUnit XML saved to %1</source>
+        <translation>JUnit XML salvato in %1</translation>
+    </message>
+    <message>
+        <source>Running check %1 of %2: %3</source>
+        <translation>Controllo %1 di %2 in corso: %3</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 failed, %3 skipped</source>
+        <translation>%1 superati, %2 falliti, %3 saltati</translation>
+    </message>
+    <message>
+        <source>Every check passed</source>
+        <translation>Tutti i controlli sono superati</translation>
+    </message>
+    <message>
+        <source>Checks failed</source>
+        <translation>Alcuni controlli sono falliti</translation>
+    </message>
+    <message>
+        <source>Done. %1: %2.</source>
+        <translation>Fatto. %1: %2.</translation>
+    </message>
+    <message>
+        <source>Save the QA report</source>
+        <translation>Salva il report della QA</translation>
+    </message>
+    <message>
+        <source>HTML (*.html);;Markdown (*.md)</source>
+        <translation>HTML (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>JUnit XML (*.xml)</source>
+        <translation>JUnit XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>The file could not be written</source>
+        <translation>Impossibile scrivere il file</translation>
+    </message>
+</context>
+<context>
+    <name>QaResults</name>
+    <message>
+        <source>Passed</source>
+        <translation>Superato</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallito</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Saltato</translation>
+    </message>
+</context>
+<context>
+    <name>QaResultsTree</name>
+    <message>
+        <source>Verdict</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Controllo</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>esecuzione %1</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non registrata</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +3404,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>RunView</name>
+    <message>
+        <source>— request %1 of %2 —</source>
+        <translation>— richiesta %1 di %2 —</translation>
+    </message>
+</context>
+<context>
     <name>RunsModel</name>
     <message>
         <source>chat</source>
@@ -2600,6 +3467,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Query</source>
         <translation>Query</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n request(s)</source>
+        <translation>
+            <numerusform>%1 in %n richiesta</numerusform>
+            <numerusform>%1 in %n richieste</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2709,6 +3583,29 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>last</source>
         <translation>ultimo</translation>
+    </message>
+</context>
+<context>
+    <name>ToChatBar</name>
+    <message>
+        <source>Top:</source>
+        <translation>Primi:</translation>
+    </message>
+    <message>
+        <source>How many results to send to chat</source>
+        <translation>Quanti risultati inviare alla chat</translation>
+    </message>
+    <message>
+        <source>Send to Chat</source>
+        <translation>Invia alla chat</translation>
+    </message>
+    <message>
+        <source>Send the top results to the Chat pane</source>
+        <translation>Invia i primi risultati al pannello Chat</translation>
+    </message>
+    <message>
+        <source>The best results become the Chat pane&apos;s documents; its citations lead back</source>
+        <translation>I risultati migliori diventano i documenti del pannello Chat; le sue citazioni riportano qui</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
+from tests.conftest import SANDBOX_TEST_KEY
 from tests.waits import WAIT_S
+from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
     from workbench.sandbox.runner import RunningSandbox
@@ -156,3 +158,39 @@ def test_stall_fault_holds_the_stream_open_after_n_events(http: httpx.Client) ->
         assert response.status_code == 200
         received = _read_until_timeout(response)
     assert received.count(b"\n\n") == 3
+
+
+DOCUMENTS = [{"id": "plans", "text": "The Team plan includes single sign-on."}]
+
+
+@pytest.mark.parametrize("route", ["/v1/chat", "/v2/chat"])
+def test_wrong_citations_fault_misplaces_every_citation(http: httpx.Client, route: str) -> None:
+    if route == "/v1/chat":
+        body: dict[str, Any] = {"message": "Which plan has single sign-on?", "documents": DOCUMENTS}
+    else:
+        body = {
+            "model": "m",
+            "messages": [{"role": "user", "content": "Which plan has single sign-on?"}],
+            "documents": [{"id": "plans", "data": {"text": DOCUMENTS[0]["text"]}}],
+        }
+    answer = http.post(route, json=body, headers=fault("wrong_citations=1")).json()
+    if route == "/v1/chat":
+        text, citations = answer["text"], answer["citations"]
+        ids = [i for c in citations for i in c["document_ids"]]
+    else:
+        text = answer["message"]["content"][0]["text"]
+        citations = answer["message"]["citations"]
+        ids = [s["id"] for c in citations for s in c["sources"]]
+    assert citations
+    assert all(text[c["start"] : c["end"]] != c["text"] for c in citations)
+    assert set(ids) == {"doc-never-sent"}
+
+
+def test_burst_429_refuses_the_first_requests_then_serves() -> None:
+    config = SandboxConfig(key=SANDBOX_TEST_KEY, default_faults="burst_429=2")
+    with start_sandbox(config) as sandbox:
+        auth = {"Authorization": f"Bearer {SANDBOX_TEST_KEY}"}
+        with httpx.Client(base_url=sandbox.base_url, headers=auth, timeout=WAIT_S) as client:
+            statuses = [client.get("/info") for _ in range(3)]
+    assert [r.status_code for r in statuses] == [429, 429, 200]
+    assert all(r.headers["retry-after"] == "1" for r in statuses[:2])

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
@@ -15,6 +17,11 @@ import pytest
 from tests.waits import WAIT_S
 from workbench.sandbox.cli import config_from_args
 from workbench.sandbox.runner import SandboxConfig, _bind, start_sandbox
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tests.processes import Child, Processes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,24 +69,73 @@ def test_cli_options_parse() -> None:
         config_from_args(["--fault", "bogus=1"])
 
 
-def test_workbench_sandbox_command_serves_until_interrupted() -> None:
+def _start_sandbox_command(processes: Processes, *options: str) -> tuple[Child, str]:
+    """`workbench sandbox --port 0 …` as a child; it and its base URL once it says it serves."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-m", "workbench", "sandbox", "--port", "0", "--key", "cli-test"]
-    with subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as proc:
+    command = [sys.executable, "-m", "workbench", "sandbox", "--port", "0", *options]
+    child = processes.start(command, cwd=ROOT, env=env)
+    base_url = child.wait_for_line("base URL: ").split("base URL: ", 1)[1]
+    return child, base_url
+
+
+def test_workbench_sandbox_command_serves_until_interrupted(processes: Processes) -> None:
+    child, base_url = _start_sandbox_command(processes, "--key", "cli-test")
+    assert child.wait_for_line("key: ") == "key: cli-test"
+    response = httpx.get(f"{base_url}/info", headers={"api-key": "cli-test"}, timeout=WAIT_S)
+    assert response.json()["model_provider_name"] == "Cohere"
+    child.send_signal(signal.SIGINT)
+    assert child.wait() == 0, child.report()
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 0), (signal.SIGTERM, -signal.SIGTERM)])
+def test_workbench_sandbox_command_stops_on_a_signal_with_a_stream_open(
+    processes: Processes, sig: signal.Signals, status: int
+) -> None:
+    # A client mid-stream must not hold the exit back. Ctrl+C ends with status 0; SIGTERM, once
+    # the server has stopped, ends the process as that signal does (what service managers expect).
+    child, base_url = _start_sandbox_command(processes, "--no-auth", "--token-delay-ms", "50")
+    body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "a story"}]}
+    with (
+        httpx.Client(base_url=base_url, timeout=WAIT_S) as client,
+        client.stream("POST", "/v2/chat", json=body) as response,
+    ):
+        next(response.iter_raw())
+        child.send_signal(sig)
+        assert child.wait() == status, child.report()
+    assert "Finished server process" in child.stderr()
+    assert "graceful shutdown exceeded" not in child.stderr()
+
+
+def test_stop_cuts_a_request_still_waiting_instead_of_waiting_for_it(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # uvicorn's graceful shutdown waited 2 s for a delayed answer, then cancelled it anyway.
+    running = start_sandbox(SandboxConfig(key=None, default_faults="delay_ms=600000"))
+    outcome: list[BaseException | int] = []
+
+    def ask() -> None:
         try:
-            assert proc.stdout is not None
-            base_url = proc.stdout.readline().split("base URL: ", 1)[1].strip()
-            assert proc.stdout.readline().strip() == "key: cli-test"
-            response = httpx.get(
-                f"{base_url}/info", headers={"api-key": "cli-test"}, timeout=WAIT_S
-            )
-            assert response.json()["model_provider_name"] == "Cohere"
-        finally:
-            proc.send_signal(signal.SIGINT)
-            _, stderr = proc.communicate(timeout=WAIT_S)
-    assert proc.returncode == 0, stderr
+            outcome.append(httpx.get(f"{running.base_url}/info", timeout=WAIT_S).status_code)
+        except httpx.HTTPError as exc:
+            outcome.append(exc)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    try:
+        _wait_until(lambda: len(running._server.server_state.tasks) == 1, "the request to arrive")
+    finally:
+        assert running.stop(timeout_s=WAIT_S), "the server thread is still running"
+        asking.join(WAIT_S)
+    assert outcome, "the client is still waiting"
+    assert "graceful shutdown" not in caplog.text
+    assert "Waiting for connections to close" not in caplog.text
+
+
+def _wait_until(condition: Callable[[], bool], what: str) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while not condition():
+        assert time.monotonic() < deadline, f"no {what} within {WAIT_S:g} s"
+        time.sleep(0.01)  # polling interval only; the condition decides
 
 
 def test_the_listening_socket_turns_nagle_off_for_every_connection() -> None:

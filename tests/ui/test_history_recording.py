@@ -50,6 +50,9 @@ def test_a_gui_rerank_run_is_recorded(services: Services, qtbot: QtBot) -> None:
     assert record.endpoint
     assert record.inputs["request"]["documents"][0] == "apple pie recipe"
     assert json.loads(record.response_body)["results"]
+    assert record.usage == {"billed_units": {"search_units": 1.0}}
+    assert record.cost == pytest.approx(0.002)  # 1 search unit at 2.0 per 1,000
+    assert record.currency == "USD"
 
 
 def test_a_gui_chat_turn_is_recorded_with_its_answer(services: Services, qtbot: QtBot) -> None:
@@ -63,6 +66,9 @@ def test_a_gui_chat_turn_is_recorded_with_its_answer(services: Services, qtbot: 
     assert record.answer == reply.text
     assert record.events
     assert record.usage
+    assert record.cost is not None
+    assert record.cost > 0
+    assert record.currency == "USD"
 
 
 def test_a_stopped_turn_is_recorded_as_stopped_with_what_arrived(

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QMenu, QTabWidget, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget, QToolButton
 
 from tests.ui.italian_texts import english_leftovers, not_italian
 from tests.waits import WAIT_MS
@@ -53,10 +53,33 @@ def _view_title(window: MainWindow) -> str:
 def test_view_menu_switches_to_italian_live_and_back(window: MainWindow, qtbot: QtBot) -> None:
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _view_title(window) == "&View", timeout=WAIT_MS)
-    assert _tabs(window) == ["Rerank", "Chat", "Endpoints", "History"]
+    assert _tabs(window) == [
+        "Rerank",
+        "Chat",
+        "Endpoints",
+        "History",
+        "Evaluation",
+        "QA",
+        "Compare",
+    ]
     window.language_actions["it"].trigger()
     qtbot.waitUntil(lambda: _view_title(window) == "&Visualizza", timeout=WAIT_MS)
-    assert _tabs(window) == ["Rerank", "Chat", "Endpoint", "Cronologia"]
+    assert _tabs(window) == [
+        "Rerank",
+        "Chat",
+        "Endpoint",
+        "Cronologia",
+        "Valutazione",
+        "QA",
+        "Confronto",
+    ]
+    compare = window.pane("compare")
+    send = compare.findChild(QPushButton, "compareSend")
+    assert send is not None
+    assert send.text() == "Invia a &tutte  (Ctrl+Invio)"
+    follow_up = compare.findChild(QPushButton, "compareContinue2")
+    assert follow_up is not None
+    assert follow_up.accessibleName() == "Continua solo la colonna 2"
     assert window.language_actions["it"].isChecked()
     assert window.language_actions["system"].text() == "Sistema"
     window.language_actions["en"].trigger()

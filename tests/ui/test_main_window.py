@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import select
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
+    from tests.processes import Processes
     from workbench.ui.services import Services
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
@@ -182,35 +184,22 @@ def _free_display() -> int:
 
 
 @pytest.fixture
-def xvfb() -> Iterator[str]:
-    """A private Xvfb server; yields its DISPLAY."""
+def xvfb(processes: Processes) -> str:
+    """A private Xvfb server (ended by the `processes` fixture); yields its DISPLAY."""
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed (Debian package xvfb): cannot open a real window")
     number = _free_display()
     read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(
-        [
-            "Xvfb",
-            f":{number}",
-            "-screen",
-            "0",
-            "1280x900x24",
-            "-nolisten",
-            "tcp",
-            "-displayfd",
-            str(write_fd),
-        ],
-        pass_fds=(write_fd,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as ready:
-        ready.readline()  # Xvfb writes the display number once it accepts connections
+    argv = ["Xvfb", f":{number}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"]
     try:
-        yield f":{number}"
+        child = processes.start([*argv, "-displayfd", str(write_fd)], pass_fds=(write_fd,))
     finally:
-        proc.terminate()
-        proc.wait(timeout=WAIT_S)
+        os.close(write_fd)
+    with os.fdopen(read_fd) as ready:
+        # Xvfb writes the display number once it accepts connections; it may be slow, never mute.
+        if not select.select([ready], [], [], WAIT_S)[0] or not ready.readline():
+            pytest.fail(f"Xvfb did not start within {WAIT_S:g} s:\n{child.report()}")
+    return f":{number}"
 
 
 @pytest.mark.usefixtures("live_keyring")  # the app reads the keyring with a display
@@ -222,7 +211,7 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
         env=env,
         capture_output=True,
         text=True,
-        timeout=2 * WAIT_S,
+        timeout=4 * WAIT_S,  # a whole start-up, six panes drawn and saved: the longest child
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -235,6 +224,7 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
         "4-endpoints.png",
         "5-chat-reasoning.png",
         "6-chat-json-schema.png",
+        "7-evaluation.png",
     ]
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
@@ -290,6 +280,7 @@ INNER_PAGES: dict[str, tuple[str, ...]] = {
     "rerank": ("rerankDocumentsTabs", "rerankResultsTabs"),
     "chat": ("chatSideSections",),
     "endpoints": (),
+    "evaluation": ("evaluationResultsTabs",),
 }
 """Each pane's tab widgets and section lists whose pages (every combination) the Alt-key and
 accessibility checks show; a pane without inner pages needs no entry."""

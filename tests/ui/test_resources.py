@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.waits import WAIT_S
 from workbench.api.tools import tool_from_json
 from workbench.ui import resources
 
@@ -50,7 +51,7 @@ def test_style_sheets_and_icon_load(qapp: QApplication) -> None:
     assert not resources.app_icon().isNull()
 
 
-@pytest.mark.timeout(180)
+@pytest.mark.timeout(8 * WAIT_S)  # a build: pip, hatch and the translations compiled
 def test_wheel_ships_resources_under_the_package(tmp_path: Path) -> None:
     result = subprocess.run(
         [
@@ -69,6 +70,7 @@ def test_wheel_ships_resources_under_the_package(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         check=False,
+        timeout=6 * WAIT_S,
     )
     assert result.returncode == 0, result.stderr
     (wheel,) = tmp_path.glob("cohere_workbench-*.whl")
@@ -94,6 +96,7 @@ def test_wheel_ships_resources_under_the_package(tmp_path: Path) -> None:
         text=True,
         check=True,
         cwd=tmp_path,
+        timeout=WAIT_S,
     ).stdout.split()
     assert shown[0] == str(site / "workbench" / "resources")
     assert int(shown[1]) > 0

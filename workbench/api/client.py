@@ -7,7 +7,7 @@ import json
 import logging
 import ssl
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlencode, urlsplit
 
@@ -45,6 +45,18 @@ class EndpointInfo(Incoming):
     model_name: str | None = None
     model_type: str | None = None
     model_provider_name: str | None = None
+
+
+@dataclass(frozen=True)
+class RawAnswer:
+    """A status, headers and body as the server sent them (QA looks at answers the typed calls
+    would turn into errors)."""
+
+    url: str
+    status: int
+    headers: dict[str, str]
+    text: str
+    elapsed_ms: float
 
 
 def _auth_headers(connection: Connection) -> dict[str, str]:
@@ -218,6 +230,20 @@ class WorkbenchClient:
             body: dict[str, Any] | None = {} if method == "POST" else None
             response = await self._http.request(method, url, json=body)
         return response.status_code
+
+    async def raw(self, method: str, kind: str, body: dict[str, Any] | None = None) -> RawAnswer:
+        """Send `body` as it is to the route of `kind` ("chat", "rerank", "info"); any status.
+
+        Raises:
+            ApiError: the server could not be reached or the connection broke.
+        """
+        url = self.url_for(kind)
+        with _mapped_errors(f"{method} {urlsplit(url).path}"):
+            started = time.perf_counter()
+            response = await self._http.request(method, url, json=body)
+        text = response.content.decode("utf-8", "replace")
+        headers = dict(response.headers.items())
+        return RawAnswer(str(response.url), response.status_code, headers, text, _ms(started))
 
     async def info(self) -> EndpointInfo:
         """`GET /info`: the deployment's model name, type and provider."""

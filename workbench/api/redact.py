@@ -263,7 +263,29 @@ def redact_headers(headers: Mapping[str, str], *, stored: bool = False) -> dict[
     return {k: REDACTED if is_secret_header(k) else redact(v) for k, v in headers.items()}
 
 
-def _held_tail(text: str) -> int:
+def redacted_ranges(text: str) -> list[tuple[int, int]]:
+    """Where in `text` `redact_text` finds something to mask: sorted, merged (start, end) ranges.
+
+    For a view that must move positions into the text along (citation spans on an answer).
+    """
+    if not text:
+        return []
+    ranges = _masked_ranges(text)
+    if "://" in text and "@" in text:
+        ranges += [m.span(2) for m in _URL_PASSWORD.finditer(text)]
+    if _may_name_a_secret_header(text):
+        for m in _HEADER_VALUE.finditer(text):
+            ranges.append((m.end(3) if m.group(3) is not None else m.end(2), m.end()))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def held_tail(text: str) -> int:
     """How many characters at the end of `text` could still be part of a secret that goes on.
 
     The whole run is held, however long: emitting its start and masking only what follows would
@@ -293,7 +315,7 @@ class RedactingWriter:
     def write(self, text: str) -> int:
         """Redact and pass on `text` (minus a tail that could still grow into a secret)."""
         whole = self._pending + text
-        held = _held_tail(whole)
+        held = held_tail(whole)
         self._pending = whole[len(whole) - held :] if held else ""
         ready = whole[: len(whole) - held]
         if ready:

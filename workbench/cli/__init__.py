@@ -1,7 +1,8 @@
-"""Command line: `workbench rerank|chat|history|replay` against any endpoint, without Qt.
+"""Command line: `workbench rerank|chat|qa|eval|history|replay` against any endpoint, without Qt.
 
-Exit status: 0 done, 2 bad input or a failed Entra ID sign-in, 3 the server answered with an
-error, 4 protocol error or broken stream (what arrived is still printed), 5 connection failure or
+Exit status: 0 done, 1 a QA check failed (`qa`) or an evaluation under its `--fail-under` floor
+(`eval`), 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4
+protocol error or broken stream (what arrived is still printed), 5 connection failure or
 timeout, 130 Ctrl+C. With `--json`, a broken stream, a timeout and Ctrl+C still print the one
 object: what arrived, and `error`.
 """
@@ -41,8 +42,10 @@ from workbench.api.entra import DEFAULT_SCOPE
 from workbench.api.keys import check_key
 from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.api.redact import RedactingWriter, is_secret_header, register_secret
+from workbench.cli import evaluate as cli_evaluate
 from workbench.cli import history as cli_history
 from workbench.cli import model_options
+from workbench.cli import qa as cli_qa
 from workbench.cli.inputs import (
     parse_params,
     read_documents,
@@ -57,7 +60,7 @@ from workbench.cli.output import (
     print_rerank,
     rerank_json,
 )
-from workbench.cli.recording import Recording, recording
+from workbench.cli.recording import Recording, history_wanted, recording
 from workbench.core.chat_checks import check_request
 from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
@@ -149,6 +152,16 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--stream", action="store_true")
     chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
     model_options.add_options(chat)
+    evaluate = commands.add_parser(
+        "eval", help="score a labelled set against one or two rerank endpoints"
+    )
+    _connection_options(evaluate, _rerank_flavours())
+    cli_evaluate.add_options(evaluate, _rerank_flavours())
+    qa = commands.add_parser(
+        "qa", help="check a deployment end to end and write a report (exit 1: a check failed)"
+    )
+    _connection_options(qa, [f.value for f in Flavour])
+    cli_qa.add_options(qa)
     cli_history.add_commands(commands)
     return parser
 
@@ -259,12 +272,18 @@ class _Streams:
     err: TextIO
 
 
-async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
-    connection = connection_from_args(args, io.err)
-    rules = flavour_traits(connection.flavour).rerank
-    if not rules.supported:
+def _rerank_connection(args: argparse.Namespace, err: TextIO) -> Connection:
+    """The connection the options describe, refused when its flavour has no rerank route."""
+    connection = connection_from_args(args, err)
+    if not flavour_traits(connection.flavour).rerank.supported:
         speaks = " or ".join(_rerank_flavours())
         raise InputError(f"rerank speaks {speaks}; pass --flavour", where="--flavour")
+    return connection
+
+
+async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
+    connection = _rerank_connection(args, io.err)
+    rules = flavour_traits(connection.flavour).rerank
     documents = read_documents(args.documents)
     # The GUI's rule (v1 chunks documents), checked before sending.
     check_chunk_budget(len(documents), args.max_chunks_per_doc, rules, split=False)
@@ -372,6 +391,12 @@ def _run_labels(args: argparse.Namespace) -> dict[str, str]:
     return {"endpoint": args.endpoint or "", "source": "cli"}
 
 
+async def _qa(args: argparse.Namespace, io: _Streams) -> int:
+    connection = connection_from_args(args, io.err)
+    wanted = history_wanted(args)
+    return await cli_qa.run(args, connection, io.out, io.err, history_wanted=wanted)
+
+
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
@@ -459,10 +484,13 @@ def _run(argv: Sequence[str] | None, io: _Streams) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:  # argparse has printed its message (or the help)
         return exc.code if isinstance(exc.code, int) else EXIT_INPUT
-    runner: Any = _rerank if args.command == "rerank" else _chat
+    runner: Any = {"rerank": _rerank, "qa": _qa}.get(args.command, _chat)
     try:
         if args.command in {"history", "replay"}:
             return cli_history.run(args, io.out, io.err)
+        if args.command == "eval":
+            connect = functools.partial(_rerank_connection, err=io.err)
+            return int(asyncio.run(cli_evaluate.run(args, io.out, io.err, connect)))
         return int(asyncio.run(runner(args, io)))
     except WorkbenchError as exc:
         io.err.write(f"workbench: {describe(exc)}\n")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api.errors import InputError
 from workbench.api.events import TextDelta
-from workbench.core.runs import portable
+from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
 from workbench.core.runs.inspect import answer_of, describe, when
 from workbench.core.runs.replay import replay
@@ -42,8 +42,14 @@ def add_commands(commands: Any) -> None:
     out.add_argument("--mask-hosts", action="store_true", help="replace host names")
     into = sub.add_parser("import-file", help="add the runs of a portable file")
     into.add_argument("file", metavar="FILE")
-    play = commands.add_parser("replay", help="print a recorded chat turn as it streamed")
-    play.add_argument("id")
+    script = sub.add_parser("export-script", help="chat turns as a demo script, oldest first")
+    script.add_argument("ids", nargs="+", metavar="ID")
+    script.add_argument("--out", required=True, metavar="FILE")
+    play = commands.add_parser(
+        "replay", help="print a recorded chat turn (or a demo script's turns) as it streamed"
+    )
+    play.add_argument("id", nargs="?", help="the run (or --script FILE)")
+    play.add_argument("--script", metavar="FILE", help="a demo script: every turn in order")
     play.add_argument("--speed", type=float, default=1.0, help="N times faster; 0: no pauses")
 
 
@@ -119,6 +125,26 @@ def _import_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None
         out.write(f"{record.id}  {record.kind}  {record.query[:60]}\n")
 
 
+def _export_script(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
+    script = demo.script_of([_get(store, ref) for ref in args.ids], Path(args.out).stem)
+    Path(args.out).write_text(demo.dumps(script), "utf-8")
+    out.write(f"{len(script.turns)} turn(s) written to {args.out}\n")
+
+
+def _read_script(path: str) -> demo.DemoScript:
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc}", where=path) from None
+    return demo.loads(text)
+
+
+async def _replay_script(script: demo.DemoScript, speed: float, out: TextIO) -> None:
+    for number, record in enumerate(script.turns, start=1):
+        out.write(f"[{number}/{len(script.turns)}] > {record.query}\n")
+        await _replay(record, speed, out)
+
+
 async def _replay(record: RunRecord, speed: float, out: TextIO) -> None:
     if record.kind != "chat":
         raise InputError("only chat turns can be replayed", where="ID")
@@ -136,7 +162,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"workbench: {store.notice}\n")
     try:
         if args.command == "replay":
-            asyncio.run(_replay(_get(store, args.id), args.speed, out))
+            if args.script:
+                asyncio.run(_replay_script(_read_script(args.script), args.speed, out))
+            elif args.id:
+                asyncio.run(_replay(_get(store, args.id), args.speed, out))
+            else:
+                raise InputError("name a run ID or --script FILE", where="ID")
             return 0
         command = args.history_command
         if command == "export":
@@ -147,6 +178,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "show": _show,
             "export-file": _export_file,
             "import-file": _import_file,
+            "export-script": _export_script,
         }
         handlers[command](store, args, out)
         return 0

@@ -6,9 +6,12 @@ import contextlib
 import sys
 from typing import TYPE_CHECKING
 
+from workbench.api.errors import InputError
 from workbench.api.wiretap import tapping
+from workbench.core.chat_metrics import price_table
 from workbench.core.runs.history import History, finish_chat
 from workbench.core.runs.writer import outcome_of
+from workbench.core.saved_endpoints import find_endpoint
 from workbench.core.settings import SettingsStore
 
 if TYPE_CHECKING:
@@ -16,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
     from workbench.api.stream import ChatSnapshot
+    from workbench.core.chat_metrics import PriceTable
     from workbench.core.runs.writer import RunStart
 
 
@@ -25,6 +29,18 @@ def history_wanted(args: argparse.Namespace) -> bool:
         return False
     settings, _problem = SettingsStore.default().load_or_recover()
     return settings.keep_history
+
+
+def saved_prices(args: argparse.Namespace) -> PriceTable | None:
+    """The prices of the saved endpoint `--endpoint` names (None: none, or no such endpoint)."""
+    name = getattr(args, "endpoint", None)
+    if not name:
+        return None
+    settings, _problem = SettingsStore.default().load_or_recover()
+    try:
+        return price_table(find_endpoint(settings.endpoints, name).prices)
+    except InputError:
+        return None
 
 
 class Recording:
@@ -49,7 +65,9 @@ def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterat
     history = History()
     if history.notice:
         sys.stderr.write(f"workbench: {history.notice}\n")
-    run = history.begin(start())
+    run_start = start()
+    run_start.prices = saved_prices(args)  # the run's cost is estimated at them
+    run = history.begin(run_start)
     error: BaseException | None = None
     try:
         with tapping(run):

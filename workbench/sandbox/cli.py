@@ -102,13 +102,17 @@ def main(argv: list[str]) -> int:
         return 1
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     host, port = sock.getsockname()[:2]
-    print(f"base URL: http://{host}:{port}", flush=True)  # noqa: T201  # the point of the command
-    print(_auth_line(config), flush=True)  # noqa: T201  # the point of the command
-    server = make_server(config)
+
+    def announce() -> None:
+        # Printed once the server accepts and answers: whoever reads the base URL can use it.
+        print(f"base URL: http://{host}:{port}", flush=True)  # noqa: T201  # the point of the command
+        print(_auth_line(config), flush=True)  # noqa: T201  # the point of the command
+
     try:
-        asyncio.run(server.serve(sockets=[sock]))
+        asyncio.run(make_server(config, on_started=announce).serve(sockets=[sock]))
     except KeyboardInterrupt:
-        # uvicorn shuts down gracefully on Ctrl+C, then re-raises the signal it captured.
+        # uvicorn stops on Ctrl+C (or SIGTERM), then re-raises the signal it captured: Ctrl+C
+        # ends here with status 0, SIGTERM ends the process as that signal's default does.
         pass
     finally:
         sock.close()

@@ -30,6 +30,11 @@ class Faults:
     that hangs mid-answer: the client's read timeout, or the person, ends it)."""
     break_schema: int = 0
     """With `response_format`: answer JSON that misses the schema (1) instead of following it."""
+    wrong_citations: int = 0
+    """Cite the wrong spans (1): offsets moved off their text, sources that were never sent."""
+    burst_429: int = 0
+    """Refuse the first this many requests the server sees with 429 and `Retry-After: 1` (a
+    burst of rate limiting; later requests are served)."""
 
     def merged(self, other: Faults) -> Faults:
         """These faults with every field `other` sets to a non-default value taken from `other`."""

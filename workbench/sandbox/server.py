@@ -85,6 +85,10 @@ def _fault_error(status: int, quota: QuotaDecision) -> SandboxHTTPError:
     return SandboxHTTPError(status, message, headers=headers)
 
 
+def _burst_headers() -> dict[str, str]:
+    return {"x-ratelimit-remaining-requests": "0"}
+
+
 class Sandbox:
     """Shared state of one server: config, quota and default faults."""
 
@@ -92,6 +96,8 @@ class Sandbox:
         self.config = config
         self.quota = Quota(config.rpm, config.tpm)
         self.default_faults = parse_faults(config.default_faults)
+        self.burst_refused = 0
+        """How many requests the `burst_429` fault has refused so far."""
 
     def route(self, path: str, handler: Handler, method: str = "POST") -> Route:
         """A route whose handler runs after auth, body parsing, quota and faults."""
@@ -111,6 +117,11 @@ class Sandbox:
         raw = await request.body()
         body = parse_body(raw) if method == "POST" else {}
         cost = max(1, len(words(raw.decode("utf-8", "replace"))))
+        if self.burst_refused < faults.burst_429:
+            self.burst_refused += 1
+            raise SandboxHTTPError(
+                429, _FAULT_MESSAGES[429], headers={"Retry-After": "1"} | _burst_headers()
+            )
         decision = self.quota.take(cost)
         if not decision.allowed:
             message = f"Rate limit is exceeded. Try again in {decision.retry_after_s} seconds."

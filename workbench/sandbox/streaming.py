@@ -21,16 +21,19 @@ class DroppedStream(Exception):  # named for what the client sees, not as an "Er
 
 
 class QuietDrops(logging.Filter):
-    """Drops uvicorn's "Exception in ASGI application" report for streams cut on purpose."""
+    """Drops uvicorn's "Exception in ASGI application" report for requests cut on purpose: a
+    stream dropped by a fault, or a request still running when the sandbox stops."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        """Keep every record except those caused by a DroppedStream."""
+        """Keep every record except those caused by a DroppedStream or a cancellation."""
         exc = record.exc_info[1] if record.exc_info else None
         while exc is not None:
-            if isinstance(exc, DroppedStream):
+            if isinstance(exc, DroppedStream | asyncio.CancelledError):
                 return False
             if isinstance(exc, BaseExceptionGroup):
-                return not any(isinstance(e, DroppedStream) for e in exc.exceptions)
+                return not any(
+                    isinstance(e, DroppedStream | asyncio.CancelledError) for e in exc.exceptions
+                )
             exc = exc.__cause__ or exc.__context__
         return True
 

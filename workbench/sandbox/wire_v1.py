@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import JSONResponse, Response
 
 from workbench.sandbox import validate as v
+from workbench.sandbox.answer_faults import misplaced
 from workbench.sandbox.call import dumps, ndjson
 from workbench.sandbox.chat_params import Generation, cohere_generation
 from workbench.sandbox.prompt import Answer, Doc, Prompt, ToolOutput
@@ -223,6 +224,8 @@ async def chat_v1(call: Call) -> Response:
         response = _search_only(call, prompt, history)
     else:
         answer = finish(respond(prompt), generation.max_tokens, generation.stop_sequences)
+        if call.faults.wrong_citations:
+            answer = misplaced(answer)
         response = _response(call, prompt, answer, history)
     if not generation.stream:
         return JSONResponse(response)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from starlette.responses import JSONResponse, Response
 
 from workbench.sandbox import validate as v
+from workbench.sandbox.answer_faults import misplaced
 from workbench.sandbox.call import dumps, sse
 from workbench.sandbox.chat_params import Generation, cohere_generation
 from workbench.sandbox.prompt import Answer, Doc, Prompt, ToolOutput
@@ -159,6 +160,9 @@ def _sources(prompt: Prompt, ids: tuple[str, ...]) -> list[dict[str, Any]]:
     for out in prompt.tool_outputs:
         if out.source_id in ids:
             sources.append({"type": "tool", "id": out.source_id, "tool_output": out.output})
+    known = {s["id"] for s in sources}
+    # Only the wrong_citations fault cites ids nobody sent; they are named as such.
+    sources += [{"type": "document", "id": i, "document": {"id": i}} for i in ids if i not in known]
     return sources
 
 
@@ -308,6 +312,8 @@ async def chat_v2(call: Call) -> Response:
     prompt, generation, features = _read(call)
     drafted = shape_answer(respond(prompt), prompt, features, broken=call.faults.break_schema > 0)
     answer = finish(drafted, generation.max_tokens, generation.stop_sequences)
+    if call.faults.wrong_citations:
+        answer = misplaced(answer)
     response = _response(call, prompt, answer, thinking_for(answer, prompt, features))
     if not generation.stream:
         return JSONResponse(response)

@@ -27,13 +27,17 @@ from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.evaluation.pane import EvaluationPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
+from workbench.ui.qa.pane import QaPane
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
 if TYPE_CHECKING:
+    from workbench.core.rerank_handoff import RankedDocument
+    from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
     from workbench.ui.notices import CrashReport, Notice
     from workbench.ui.services import Services
@@ -224,8 +228,17 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
+        self.chat_pane.rerank_row_requested.connect(self._on_chat_pane_rerank_row_requested)
+        self.rerank_pane.chat_documents_requested.connect(
+            self._on_rerank_pane_chat_documents_requested
+        )
         self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
         self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
+        self.evaluation_pane.rerank_open_requested.connect(
+            self._on_evaluation_pane_rerank_open_requested
+        )
+        self.qa_pane.run_inspect_requested.connect(self._on_qa_pane_run_inspect_requested)
+        self.history_pane.demo_requested.connect(self._on_history_pane_demo_requested)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -269,6 +282,16 @@ class MainWindow(QMainWindow):
     def history_pane(self) -> HistoryPane:
         """The History pane."""
         return self._typed("history", HistoryPane)
+
+    @property
+    def evaluation_pane(self) -> EvaluationPane:
+        """The Evaluation pane."""
+        return self._typed("evaluation", EvaluationPane)
+
+    @property
+    def qa_pane(self) -> QaPane:
+        """The QA pane."""
+        return self._typed("qa", QaPane)
 
     def _typed(self, key: str, kind: type[_P]) -> _P:
         pane = self._panes[key]
@@ -354,12 +377,24 @@ class MainWindow(QMainWindow):
         self.rerank_pane.set_query(query)
         self._tabs.setCurrentWidget(self.rerank_pane)
 
+    def _on_chat_pane_rerank_row_requested(self, rank: int) -> None:
+        if self.rerank_pane.select_rank(rank):
+            self._tabs.setCurrentWidget(self.rerank_pane)
+
+    def _on_rerank_pane_chat_documents_requested(self, ranked: list[RankedDocument]) -> None:
+        self.chat_pane.take_ranked_documents(ranked)
+        self._tabs.setCurrentWidget(self.chat_pane)
+
     def _on_history_pane_run_open_requested(self, kind: str, inputs: dict[str, Any]) -> None:
         try:
             if kind == "rerank":
                 self.rerank_pane.open_request(RerankRequest.model_validate(inputs["request"]))
-            else:
-                self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"]))
+            elif not self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"])):
+                self._services.notices.warn(
+                    self.tr("This run cannot be opened now"),
+                    self.tr("A chat turn is answering: stop it or wait for its end first."),
+                )
+                return
         except (KeyError, ValidationError):
             self._services.notices.warn(
                 self.tr("This run cannot be opened"),
@@ -368,11 +403,32 @@ class MainWindow(QMainWindow):
             return
         self._tabs.setCurrentWidget(self.rerank_pane if kind == "rerank" else self.chat_pane)
 
+    def _on_evaluation_pane_rerank_open_requested(self, request: RerankRequest) -> None:
+        self.rerank_pane.open_request(request)
+        self._tabs.setCurrentWidget(self.rerank_pane)
+
     def _on_history_pane_replay_requested(self, record: RunRecord, speed: float) -> None:
         try:
             self.chat_pane.replay(record, speed)
         except (KeyError, ValidationError, InputError) as exc:
             self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
+            return
+        self._tabs.setCurrentWidget(self.chat_pane)
+
+    def _on_qa_pane_run_inspect_requested(self, run_id: str) -> None:
+        self._tabs.setCurrentWidget(self.history_pane)
+        if not self.history_pane.show_run(run_id):
+            self._services.notices.warn(
+                self.tr("This run is not in the history"),
+                self.tr("It was not recorded (the history is off) or has been deleted."),
+            )
+
+    def _on_history_pane_demo_requested(self, script: DemoScript, speed: float) -> None:
+        if not self.chat_pane.play_script(script, speed):
+            self._services.notices.warn(
+                self.tr("The demo cannot start now"),
+                self.tr("A chat turn is answering: stop it or wait for its end first."),
+            )
             return
         self._tabs.setCurrentWidget(self.chat_pane)
 

@@ -15,8 +15,11 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.compare.pane import ComparePane
 from workbench.ui.endpoints.pane import EndpointsPane
+from workbench.ui.evaluation.pane import EvaluationPane
 from workbench.ui.history.pane import HistoryPane
+from workbench.ui.qa.pane import QaPane
 from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
@@ -84,6 +87,9 @@ PANES: tuple[PaneSpec, ...] = (
     PaneSpec("chat", QT_TRANSLATE_NOOP("Panes", "&Chat"), ChatPane),
     PaneSpec("endpoints", QT_TRANSLATE_NOOP("Panes", "&Endpoints"), EndpointsPane),
     PaneSpec("history", QT_TRANSLATE_NOOP("Panes", "&History"), HistoryPane),
+    PaneSpec("evaluation", QT_TRANSLATE_NOOP("Panes", "E&valuation"), EvaluationPane),
+    PaneSpec("qa", QT_TRANSLATE_NOOP("Panes", "&QA"), QaPane),
+    PaneSpec("compare", QT_TRANSLATE_NOOP("Panes", "C&ompare"), ComparePane),
 )
 """The panes in tab order; Ctrl+1, Ctrl+2, … follow this order."""
 

@@ -21,6 +21,7 @@ SHOTS = (
     "4-endpoints.png",
     "5-chat-reasoning.png",
     "6-chat-json-schema.png",
+    "7-evaluation.png",
 )
 """The files written, in order."""
 _KEY = "app.screenshots"
@@ -81,6 +82,11 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None], Callable[
     def show_model_page() -> None:
         chat.tabs.show_section(chat.model_options)
 
+    evaluation = window.evaluation_pane
+
+    def show_charts() -> None:
+        evaluation.results.setCurrentWidget(evaluation.charts)
+
     return [
         ("rerank", window.rerank_pane.load_sample, nothing),
         ("chat", chat.load_sample, show_sources),
@@ -88,4 +94,5 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None], Callable[
         ("endpoints", nothing, nothing),
         ("chat", reasoning, unfold_thinking),
         ("chat", json_schema, show_model_page),
+        ("evaluation", evaluation.load_sample, show_charts),
     ]

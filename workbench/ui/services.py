@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header, register_secret
+from workbench.core.chat_compare import on_route
+from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
 from workbench.core.rerank_docs import rules_for
 from workbench.core.runs.history import chat_start, rerank_start
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     import httpx
 
     from workbench.api.client import WorkbenchClient
-    from workbench.api.models import Connection, Outgoing
+    from workbench.api.models import Connection, Flavour, Outgoing
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.runs.history import History
     from workbench.core.runs.writer import ActiveRun
@@ -95,6 +97,7 @@ class EndpointSession(QObject):
         self._transport = transport
         self._clients: dict[str, tuple[EndpointConfig, WorkbenchClient]] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        self._keyring_lock = asyncio.Lock()
         self._closing: set[asyncio.Task[None]] = set()
 
     # --- endpoints --------------------------------------------------------------------------
@@ -235,8 +238,11 @@ class EndpointSession(QObject):
 
     # --- clients ------------------------------------------------------------------------------
 
-    async def client_for(self, endpoint_id: str) -> WorkbenchClient:
+    async def client_for(self, endpoint_id: str, flavour: Flavour | None = None) -> WorkbenchClient:
         """The cached api client for this endpoint, built on first use with its keyring key.
+
+        With `flavour`, the client reaches the same deployment on that flavour's routes (the
+        Compare pane's native-versus-`/chat/completions` preset); it is cached apart.
 
         Raises:
             NoEndpointError: no endpoint has this id.
@@ -247,12 +253,15 @@ class EndpointSession(QObject):
             endpoint = self.endpoint(endpoint_id)
             if endpoint is None:
                 raise NoEndpointError(f"no endpoint with id {endpoint_id!r}")
-            cached = self._clients.get(endpoint_id)
+            cache_key = endpoint_id
+            if flavour is not None and flavour != endpoint.flavour:
+                endpoint, cache_key = on_route(endpoint, flavour), f"{endpoint_id}@{flavour}"
+            cached = self._clients.get(cache_key)
             if cached is not None and cached[0] == endpoint:
                 return cached[1]
-            self._drop_client(endpoint_id)
+            self._drop_one(cache_key)
             client = await self._build_client(endpoint)
-            self._clients[endpoint_id] = (endpoint, client)
+            self._clients[cache_key] = (endpoint, client)
             return client
 
     async def aclose(self) -> None:
@@ -262,37 +271,58 @@ class EndpointSession(QObject):
         if self._closing:
             await asyncio.gather(*self._closing, return_exceptions=True)
 
-    async def _build_client(self, endpoint: EndpointConfig) -> WorkbenchClient:
+    @property
+    def transport(self) -> httpx.AsyncBaseTransport | None:
+        """The transport clients use instead of the network (tests), or None."""
+        return self._transport
+
+    async def connection_for(self, endpoint: EndpointConfig) -> Connection:
+        """The endpoint's Connection with its key and secret headers from the keyring.
+
+        Raises:
+            MissingKeyError: the endpoint needs a key and none is stored.
+        """
         key: str | None = None
-        if endpoint.needs_key:
-            key = await self.read_key(endpoint.id)
-            if not key:
-                advice = QCoreApplication.translate(
-                    "EndpointSession",
-                    "Enter the key for “%1” in the Endpoints pane, or set its authentication "
-                    "to None.",
-                )
-                raise MissingKeyError(fill(advice, endpoint.name))
-        secrets = await self.read_secrets(endpoint.id) if endpoint.has_secrets else None
+        # One keyring read at a time: the Compare pane builds up to three clients at once, and
+        # concurrent reads came back "Item does not exist" in its first test runs.
+        async with self._keyring_lock:
+            if endpoint.needs_key:
+                key = await self.read_key(endpoint.id)
+            secrets = await self.read_secrets(endpoint.id) if endpoint.has_secrets else None
+        if endpoint.needs_key and not key:
+            advice = QCoreApplication.translate(
+                "EndpointSession",
+                "Enter the key for “%1” in the Endpoints pane, or set its authentication to None.",
+            )
+            raise MissingKeyError(fill(advice, endpoint.name))
+        return endpoint.to_connection(key, secrets)
+
+    async def _build_client(self, endpoint: EndpointConfig) -> WorkbenchClient:
+        connection = await self.connection_for(endpoint)
         # On a worker thread: the first client imports httpx and its async backend and loads
         # the CA bundle, ~100 ms that froze the window at the first Send (issue 15).
-        connection = endpoint.to_connection(key, secrets)
         client = await asyncio.to_thread(_new_client, connection, self._transport)
         if self._history is not None:
-            client.recorder = functools.partial(self._record, endpoint.name, client.connection)
+            client.recorder = functools.partial(self._record, endpoint, client.connection)
         return client
 
     def _record(
-        self, name: str, connection: Connection, kind: str, request: Outgoing
+        self, endpoint: EndpointConfig, connection: Connection, kind: str, request: Outgoing
     ) -> ActiveRun | None:
         """A run in the history for one rerank or chat call (None when history is off)."""
         if self._history is None or not self._store.settings.keep_history:
             return None
         make = chat_start if kind == "chat" else rerank_start
-        return self._history.begin(make(connection, request, endpoint=name, source="gui"))  # type: ignore[arg-type]  # the client passes the request its kind names
+        start = make(connection, request, endpoint=endpoint.name, source="gui")  # type: ignore[arg-type]  # the client passes the request its kind names
+        start.prices = price_table(endpoint.prices)
+        return self._history.begin(start)
 
     def _drop_client(self, endpoint_id: str) -> None:
-        cached = self._clients.pop(endpoint_id, None)
+        for cache_key in [k for k in self._clients if k.partition("@")[0] == endpoint_id]:
+            self._drop_one(cache_key)
+
+    def _drop_one(self, cache_key: str) -> None:
+        cached = self._clients.pop(cache_key, None)
         if cached is None:
             return
         task = asyncio.get_event_loop().create_task(cached[1].aclose())

@@ -14,7 +14,7 @@ from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.wiretap import tapping
 from workbench.core.runs.history import History, chat_start, finish_chat
 from workbench.core.runs.replay import ReplayClient, fold
-from workbench.core.runs.schema import SCHEMA_VERSION
+from workbench.core.runs.schema import MIGRATIONS, SCHEMA_VERSION
 from workbench.core.runs.store import RunFilter, RunStore, data_dir
 from workbench.core.runs.writer import RunStart
 
@@ -169,3 +169,38 @@ def test_a_replay_streams_the_stored_turn_without_the_network(sandbox: RunningSa
     snap = asyncio.run(play())
     assert snap.text == record.answer
     assert snap.done
+
+
+def test_a_version_1_database_is_migrated_and_keeps_its_runs(tmp_path: Path) -> None:
+    path = tmp_path / "runs.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[1])
+    db.execute("INSERT INTO runs (id, created, kind, query) VALUES ('old', 1.0, 'chat', 'hello')")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    store = RunStore(path)
+    assert store.notice is None
+    [record] = store.find(RunFilter(grouped=True))
+    assert (record.id, record.query, record.group_id, record.group_part) == ("old", "hello", "", 0)
+    assert [m.id for m in store.members(record)] == ["old"]
+    store.close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    db.close()
+
+
+def test_a_group_is_one_entry_with_its_worst_outcome() -> None:
+    history = History()
+    for part, outcome in ((1, "ok"), (2, "error"), (3, "ok")):
+        run = history.begin(RunStart(kind="rerank", query="q", group_id="g", group_part=part))
+        run.finish(outcome)
+    alone = history.begin(RunStart(kind="rerank", query="alone"))
+    alone.finish("ok")
+    history.close()
+    store = RunStore.default()
+    assert len(store.find()) == 4
+    entries = store.find(RunFilter(grouped=True))
+    assert [(e.query, e.outcome) for e in entries] == [("alone", "ok"), ("q", "error")]
+    assert [m.group_part for m in store.members(entries[1])] == [1, 2, 3]
+    store.close()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async, tr
+from tests.waits import WAIT_MS
 from workbench.api.events import TextDelta
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
 from workbench.ui.main_window import MainWindow
@@ -67,6 +68,32 @@ def test_a_chat_turn_opens_in_the_chat_pane(
     chat = window.chat_pane
     assert chat.composer.message.toPlainText() == "Which plan has SSO?"
     assert chat.params.params().temperature == 0.3
+
+
+def test_a_later_chat_turn_opens_with_the_earlier_turns_of_its_conversation(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    chat = window.chat_pane
+    chat.setup.model.setText(CHAT_MODEL)
+    for message in ("Which plan has SSO?", "And what does it cost?"):
+        chat.send(message)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    first_answer = chat.session().turns[0].reply
+    assert first_answer is not None
+    chat.clear()
+    assert services.history is not None
+    services.history.writer.flush()
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)  # the second turn, newest first
+    history.open_run.click()
+    assert window.current_pane_key() == "chat"
+    [earlier] = chat.session().turns
+    assert earlier.user == "Which plan has SSO?"
+    assert earlier.reply is not None
+    assert earlier.reply.text == first_answer.text
+    assert chat.composer.message.toPlainText() == "And what does it cost?"
+    assert "Which plan has SSO?" in chat.transcript.toPlainText()
 
 
 def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import uuid
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.runs.store import RunStore
 from workbench.core.runs.writer import ActiveRun, RunStart, RunWriter, outcome_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from workbench.api.models import ChatRequest, Connection, RerankRequest
@@ -59,10 +64,46 @@ def chat_start(
     )
 
 
+@dataclass(frozen=True)
+class BatchPart:
+    """One request of a rerank the client sends in batches."""
+
+    group_id: str
+    part: int
+    """From 1."""
+    size: int
+    whole: RerankRequest
+    """The request as the pane has it (what opening the run again fills in)."""
+
+
+_batch: ContextVar[BatchPart | None] = ContextVar("workbench_rerank_batch", default=None)
+
+
+def new_group_id() -> str:
+    """An id for the requests of one action."""
+    return uuid.uuid4().hex[:12]
+
+
+@contextlib.contextmanager
+def batch_part(part: BatchPart) -> Iterator[None]:
+    """Record the rerank requests sent inside the block as this part of a batched run.
+
+    Each request stays a run of its own (its bytes and timings); the group makes the History pane
+    list them as one entry, which opens as the whole request.
+    """
+    token = _batch.set(part)
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+
+
 def rerank_start(
     connection: Connection, request: RerankRequest, *, endpoint: str = "", source: str = ""
 ) -> RunStart:
-    """What is known about a rerank run before it is sent."""
+    """What is known about a rerank run before it is sent (a batch's part says its group)."""
+    part = _batch.get()
+    whole = part.whole if part is not None else request
     return RunStart(
         kind="rerank",
         endpoint=endpoint,
@@ -71,7 +112,10 @@ def rerank_start(
         source=source,
         query=request.query,
         messages="\n".join(_doc_text(d) for d in request.documents),
-        inputs={"request": request.model_dump(mode="json")},
+        inputs={"request": whole.model_dump(mode="json")},
+        group_id=part.group_id if part is not None else "",
+        group_part=part.part if part is not None else 0,
+        group_size=part.size if part is not None else 0,
     )
 
 

@@ -55,9 +55,17 @@ def _portable(record: RunRecord, mask_hosts: bool) -> dict[str, Any]:
     return dict(redact_value(obj))
 
 
-def dumps(records: Iterable[RunRecord], *, mask_hosts: bool = False) -> str:
-    """The runs as the text of a portable file."""
-    lines = [json.dumps({"format": FORMAT, "version": VERSION})]
+def dumps(
+    records: Iterable[RunRecord], *, mask_hosts: bool = False, header: dict[str, Any] | None = None
+) -> str:
+    """The runs as the text of a portable file.
+
+    Args:
+        records: the runs, events loaded.
+        mask_hosts: replace the host names in URLs, bodies and the endpoint name.
+        header: the first line (default: this format's); a demo script has its own.
+    """
+    lines = [json.dumps(header or {"format": FORMAT, "version": VERSION}, ensure_ascii=False)]
     lines += [json.dumps(_portable(r, mask_hosts), ensure_ascii=False) for r in records]
     return "\n".join(lines) + "\n"
 
@@ -77,6 +85,8 @@ _TYPES: dict[str, Any] = {
     "t_first": _MAYBE_NUMBER,
     "t_last": _MAYBE_NUMBER,
     "cost": _MAYBE_NUMBER,
+    "group_part": int,
+    "group_size": int,
 }
 
 
@@ -115,6 +125,18 @@ def loads(text: str) -> list[RunRecord]:
     Raises:
         InputError: naming the line (and field) that is wrong.
     """
+    return read(text, FORMAT, VERSION)[1]
+
+
+def read(text: str, fmt: str, version: int) -> tuple[dict[str, Any], list[RunRecord]]:
+    """The header and the runs of a file of runs in format `fmt` (this module's or a demo's).
+
+    Raises:
+        InputError: naming the line (and field) that is wrong.
+    """
+    if not text.strip():
+        raise InputError("the file is empty", where="line 1")
+    header: dict[str, Any] = {}
     records: list[RunRecord] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -124,20 +146,23 @@ def loads(text: str) -> list[RunRecord]:
         except ValueError as exc:
             raise InputError(f"line {number}: not JSON ({exc})", where=f"line {number}") from None
         if number == 1:
-            if not isinstance(obj, dict) or obj.get("format") != FORMAT:
-                raise InputError(f"line 1: not a {FORMAT} file", where="line 1")
-            if obj.get("version") != VERSION:
+            if not isinstance(obj, dict) or obj.get("format") != fmt:
+                raise InputError(f"line 1: not a {fmt} file", where="line 1")
+            if obj.get("version") != version:
                 raise InputError(f"line 1: unknown version {obj.get('version')!r}", where="line 1")
+            header = obj
             continue
         records.append(_record(obj, number))
-    if not text.strip():
-        raise InputError("the file is empty", where="line 1")
-    return records
+    return header, records
 
 
 def fresh_ids(records: list[RunRecord]) -> list[RunRecord]:
-    """The records with new ids, so an import never replaces a run already stored."""
+    """The records with new ids (and group ids), so an import never replaces or joins a run
+    already stored."""
+    groups: dict[str, str] = {}
     for record in records:
         record.id = uuid.uuid4().hex[:12]
         record.source = "import"
+        if record.group_id:
+            record.group_id = groups.setdefault(record.group_id, uuid.uuid4().hex[:12])
     return records

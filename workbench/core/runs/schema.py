@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite3
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The version this program writes; a database with a higher one came from a newer program."""
 
 _V1 = """
@@ -55,7 +55,18 @@ CREATE TABLE events (
 CREATE VIRTUAL TABLE runs_fts USING fts5(query, messages, answer, note, tokenize='unicode61', prefix='2 3 4');
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# Version 2: the requests one action split into (a rerank sent in batches) share a group, so the
+# History pane lists them as one entry; each keeps its own bytes and timings. And the currency
+# the estimated cost is in.
+_V2 = """
+ALTER TABLE runs ADD COLUMN group_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE runs ADD COLUMN group_part INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN group_size INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE runs ADD COLUMN currency TEXT NOT NULL DEFAULT '';
+CREATE INDEX runs_group ON runs(group_id) WHERE group_id != '';
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1, 2: _V2}
 """The script that takes a database from version N-1 to N."""
 
 

@@ -77,9 +77,18 @@ class RunRecord:
     t_last: float | None = None
     usage: dict[str, Any] = field(default_factory=dict)
     cost: float | None = None
+    """Estimated from the billed units at the endpoint's prices, when it has them."""
     pinned: bool = False
     label: str = ""
     note: str = ""
+    group_id: str = ""
+    """Shared by the requests one action split into (a rerank in batches); '' when alone."""
+    group_part: int = 0
+    """This request's place in its group, from 1 (0 when alone)."""
+    group_size: int = 0
+    """How many requests the group has (0 when alone)."""
+    currency: str = ""
+    """The cost's currency ('' when there is no cost)."""
     events: list[RecordedEvent] = field(default_factory=list)
 
 
@@ -100,6 +109,8 @@ class RunFilter:
     until: float | None = None
     pinned_only: bool = False
     limit: int = 200
+    grouped: bool = False
+    """One entry per group (its first request, the group's worst outcome) instead of each."""
 
 
 def fts_query(text: str) -> str:
@@ -207,7 +218,40 @@ class RunStore:
         sql += f" WHERE {' AND '.join(where)}" if where else ""
         sql += " ORDER BY pinned DESC, created DESC LIMIT ?"
         rows = self._db.execute(sql, [*params, flt.limit]).fetchall()
-        return [_row_to_record(r) for r in rows]
+        records = [_row_to_record(r) for r in rows]
+        return self._collapse(records) if flt.grouped else records
+
+    def _collapse(self, records: list[RunRecord]) -> list[RunRecord]:
+        """The records with each group's later requests left out; the one kept stands for all."""
+        kept: dict[str, RunRecord] = {}
+        out: list[RunRecord] = []
+        for record in records:
+            if not record.group_id:
+                out.append(record)
+            elif record.group_id not in kept:
+                kept[record.group_id] = record
+                out.append(record)
+        if kept:
+            marks = ", ".join("?" for _ in kept)
+            rows = self._db.execute(
+                f"SELECT group_id, group_part, outcome FROM runs WHERE group_id IN ({marks}) "
+                "ORDER BY group_part",
+                list(kept),
+            )
+            for group_id, _part, outcome in rows:
+                if kept[group_id].outcome == "ok" and outcome != "ok":
+                    kept[group_id].outcome = outcome
+        return out
+
+    def members(self, run: RunRecord) -> list[RunRecord]:
+        """The requests of the run's group in order, events loaded (the run alone when none)."""
+        if not run.group_id:
+            full = self.get(run.id)
+            return [full] if full is not None else []
+        rows = self._db.execute(
+            "SELECT id FROM runs WHERE group_id = ? ORDER BY group_part, created", (run.group_id,)
+        )
+        return [r for r in (self.get(row[0]) for row in rows.fetchall()) if r is not None]
 
     def resolve(self, ref: str) -> str | None:
         """The full id for an id or a unique prefix of one, else None."""
@@ -230,6 +274,26 @@ class RunStore:
         )
         record.events = [RecordedEvent(t, e, d) for t, e, d in events]
         return record
+
+    def summary(self, run_id: str) -> RunRecord | None:
+        """The run with this exact id as it stands now, without its events (None: unknown)."""
+        row = self._db.execute(
+            f"SELECT {', '.join(COLUMNS)} FROM runs WHERE id = ?", (run_id,)
+        ).fetchone()
+        return None if row is None else _row_to_record(row)
+
+    def events_after(self, run_id: str, seq: int) -> list[tuple[int, RecordedEvent]]:
+        """The run's events numbered above `seq`, with their numbers (what a live view lacks)."""
+        rows = self._db.execute(
+            "SELECT seq, t, event, data FROM events WHERE run_id = ? AND seq > ? ORDER BY seq",
+            (run_id, seq),
+        )
+        return [(n, RecordedEvent(t, e, d)) for n, t, e, d in rows]
+
+    def latest(self) -> tuple[int, int]:
+        """How many runs there are and the newest one's row number: changes when one is added."""
+        row = self._db.execute("SELECT count(*), coalesce(max(rowid), 0) FROM runs").fetchone()
+        return int(row[0]), int(row[1])
 
     def count(self) -> int:
         """How many runs are stored."""

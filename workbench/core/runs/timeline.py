@@ -39,6 +39,20 @@ class Timeline:
         )
 
 
+def group_timeline(records: list[RunRecord]) -> Timeline:
+    """One timeline for requests sent one after another (a batched run), from the first's start."""
+    start = records[0].created
+    events: list[float] = []
+    lasts: list[float] = []
+    for record in records:
+        offset = record.created - start
+        events += [offset + e.t for e in record.events]
+        if record.t_last is not None:
+            lasts.append(offset + record.t_last)
+    first = records[0]
+    return Timeline(first.t_headers, first.t_first, max(lasts, default=None), tuple(events), None)
+
+
 def timeline_of(record: RunRecord) -> Timeline:
     """The run's timeline from its stored timings and event arrival times."""
     events = tuple(e.t for e in record.events)

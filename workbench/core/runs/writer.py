@@ -20,13 +20,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import ConnectError, ProtocolError, RequestTimeout, StatusError
+from workbench.api.jsontext import loads as loads_json
+from workbench.api.models import Usage
 from workbench.api.redact import redact_headers, redact_secrets
+from workbench.core.chat_metrics import estimate_cost
 from workbench.core.runs.replay import fold
 from workbench.core.runs.store import RecordedEvent, RunRecord, delete_run, index_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from workbench.core.chat_metrics import PriceTable
     from workbench.core.runs.store import RunStore
 
 log = logging.getLogger(__name__)
@@ -62,6 +66,12 @@ class RunStart:
     """Other searchable input: preamble, earlier messages, documents."""
     inputs: dict[str, Any] = field(default_factory=dict)
     """Everything needed to open the run again in its pane (no key)."""
+    group_id: str = ""
+    """Shared by the requests one action split into ('' when alone)."""
+    group_part: int = 0
+    group_size: int = 0
+    prices: PriceTable | None = None
+    """The endpoint's prices: the run's cost is estimated from its billed units (not stored)."""
 
 
 class RunWriter:
@@ -168,19 +178,42 @@ def _apply(db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
             "UPDATE runs SET outcome = ?, error = ?, t_first = ?, t_last = ? WHERE id = ?",
             (*rest[0], run_id),
         )
-        _fill_answer(db, run_id)
+        _fill_answer(db, run_id, rest[1] if len(rest) > 1 else None)
     elif kind == "delete":
         delete_run(db, run_id)
 
 
-def _fill_answer(db: sqlite3.Connection, run_id: str) -> None:
-    """Fold a chat turn's stored events into its answer and usage (here, off the UI thread)."""
+def _rerank_usage(body: str) -> Usage | None:
+    """A rerank answer's billed units (`meta.billed_units`, in v1 and v2 alike)."""
+    try:
+        meta = loads_json(body).get("meta") or {}
+        return Usage(billed_units=meta.get("billed_units") or {})
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _fill_answer(db: sqlite3.Connection, run_id: str, prices: PriceTable | None = None) -> None:
+    """Fold a chat turn's stored events into its answer and usage, and estimate the run's cost
+    (here, off the UI thread)."""
     row = db.execute(
         "SELECT kind, flavour, status, response_body, t_last, outcome FROM runs WHERE id = ?",
         (run_id,),
     ).fetchone()
-    if row is None or row[0] != "chat":
+    if row is None:
         return
+    if row[0] != "chat":
+        usage = _rerank_usage(row[3]) if row[3] and (row[2] or 0) < 300 else None
+        if usage is not None and usage.billed_units:
+            text = json.dumps(usage.model_dump(mode="json", exclude_none=True))
+            db.execute("UPDATE runs SET usage = ? WHERE id = ?", (text, run_id))
+        _set_cost(db, run_id, usage, prices)
+        return
+    _fill_chat(db, run_id, row, prices)
+
+
+def _fill_chat(
+    db: sqlite3.Connection, run_id: str, row: tuple[Any, ...], prices: PriceTable | None
+) -> None:
     events = db.execute(
         "SELECT t, event, data FROM events WHERE run_id = ? ORDER BY seq", (run_id,)
     ).fetchall()
@@ -188,14 +221,25 @@ def _fill_answer(db: sqlite3.Connection, run_id: str) -> None:
     record.response_body, record.t_last = row[3], row[4]
     record.events = [RecordedEvent(t, e, d) for t, e, d in events]
     snap = fold(record)
-    usage = snap.usage.model_dump(mode="json") if snap.usage is not None else {}
-    changes = [clean(snap.text), json.dumps(usage)]
+    counts = snap.usage.model_dump(mode="json") if snap.usage is not None else {}
+    changes = [clean(snap.text), json.dumps(counts)]
     if row[5] == "ok" and snap.error:
         db.execute(
             "UPDATE runs SET outcome = 'error', error = ? WHERE id = ?", (clean(snap.error), run_id)
         )
     db.execute("UPDATE runs SET answer = ?, usage = ? WHERE id = ?", (*changes, run_id))
     index_text(db, run_id)
+    _set_cost(db, run_id, snap.usage, prices)
+
+
+def _set_cost(
+    db: sqlite3.Connection, run_id: str, usage: Usage | None, prices: PriceTable | None
+) -> None:
+    cost = estimate_cost(usage, prices)
+    if cost is not None and prices is not None:
+        db.execute(
+            "UPDATE runs SET cost = ?, currency = ? WHERE id = ?", (cost, prices.currency, run_id)
+        )
 
 
 def outcome_of(error: BaseException | None) -> str:
@@ -248,6 +292,9 @@ class ActiveRun:
             "query": clean(s.query),
             "messages": clean(s.messages),
             "inputs": clean(json.dumps(s.inputs)),
+            "group_id": s.group_id,
+            "group_part": s.group_part,
+            "group_size": s.group_size,
         }
         self._writer.put(("insert", self.id, columns))
 
@@ -278,7 +325,7 @@ class ActiveRun:
         stopped = isinstance(error, GeneratorExit | asyncio.CancelledError)
         message = "" if error is None else ("stopped" if stopped else str(error))
         values = (outcome_of(error), clean(message), self.t_first, self.t_last)
-        self._writer.put(("end", self.id, values))
+        self._writer.put(("end", self.id, values, self._start.prices))
 
     def finish(
         self,
@@ -295,11 +342,14 @@ class ActiveRun:
             "outcome": outcome,
             "answer": clean(answer),
             "error": clean(error),
-            "usage": clean(json.dumps(usage or {})),
-            "cost": cost,
             "t_first": t_first_token if t_first_token is not None else self.t_first,
             "t_last": self.t_last,
         }
+        # Left as the client's end found them unless given (a rerank's usage, either's cost).
+        if usage is not None:
+            changes["usage"] = clean(json.dumps(usage))
+        if cost is not None:
+            changes["cost"] = cost
         if self._sent is None:  # it failed before a request was built: keep that it was tried
             self.request("POST", "", {}, b"")
         self._writer.put(("update", self.id, changes))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest
+from workbench.api.redact import redact_text
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
@@ -21,15 +22,17 @@ from workbench.ui import resources
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
 from workbench.ui.chat.conversation_control import ConversationControl
+from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of, turn_status
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.l10n import format_number
 from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from workbench.api.models import ChatMessage, Flavour, ResponseFormat
@@ -37,6 +40,8 @@ if TYPE_CHECKING:
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
     from workbench.core.endpoints import EndpointConfig
+    from workbench.core.rerank_handoff import RankedDocument
+    from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
     from workbench.ui.chat.transcript import TurnDisplay
     from workbench.ui.common.json_editor import JsonEditor
@@ -61,6 +66,8 @@ class ChatPane(QWidget):
     """Emitted with a generated search query the user wants to try in the rerank playground."""
     turn_finished = Signal(int)
     """Emitted with the turn index when a turn ends (complete, stopped or broken)."""
+    rerank_row_requested = Signal(int)
+    """Emitted with the rerank rank of a document handed over by the Rerank pane, to show it."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +79,8 @@ class ChatPane(QWidget):
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self._status_again: Callable[[], str] | None = None
         """Writes the status line again in a new language (the last turn's metrics)."""
+        self._origins: dict[str, RankedDocument] = {}
+        """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self.setObjectName("chatPane")
         self.retranslate_ui()
         self._build_ui()
@@ -102,8 +111,10 @@ class ChatPane(QWidget):
         )
         self.transcript = Transcript(parent=self)
         self.composer = Composer(self)
+        self.demo = DemoBar(self, parent=self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.demo)
         left_layout.addWidget(self.transcript, 1)
         left_layout.addWidget(self.composer)
         self.tabs = ChatSidePanel(parent=self)
@@ -142,6 +153,7 @@ class ChatPane(QWidget):
         self.controller.turn_finished.connect(self._on_controller_turn_finished)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
+        self._services.tasks.state_changed.connect(self.demo.refresh)
         c.regenerate.clicked.connect(self._on_regenerate_clicked)
         c.copy.clicked.connect(self._on_copy_clicked)
         c.clear.clicked.connect(self._on_clear_clicked)
@@ -151,6 +163,7 @@ class ChatPane(QWidget):
         self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
         self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
+        self.sources.rank_activated.connect(self.rerank_row_requested)
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
         self.history.apply_requested.connect(self.apply_history)
         self.history.revert_requested.connect(self._conversation.revert)
@@ -187,12 +200,16 @@ class ChatPane(QWidget):
         """Start a new conversation (as Clear does)."""
         self._on_clear_clicked()
 
-    def open_request(self, request: ChatRequest) -> None:
+    def open_request(self, request: ChatRequest) -> bool:
         """Fill the inputs from a recorded turn (History's "Open in its pane"); nothing is sent.
 
-        The message, preamble, model, documents, tools and every parameter that was set come
-        back; earlier turns of that conversation do not.
+        The earlier turns of that conversation become the conversation, and the message,
+        preamble, model, documents, tools and every parameter that was set come back. Refused
+        (returns False) while a turn is in flight.
         """
+        if self.is_streaming():
+            return False
+        self.controller.replace_history(request.history)
         self.composer.message.setPlainText(request.message or "")
         self.setup.preamble.setPlainText(request.preamble or "")
         if request.model:
@@ -206,6 +223,25 @@ class ChatPane(QWidget):
                 value = ", ".join(str(v) for v in value)
             with contextlib.suppress(KeyError):  # a parameter this panel does not show
                 self.params.set_text(name, str(value))
+        return True
+
+    def take_ranked_documents(self, ranked: Sequence[RankedDocument]) -> None:
+        """Make the Rerank pane's best results the documents (their citations lead back)."""
+        self.documents.editor.set_value([r.chat_document() for r in ranked])
+        self._origins = {r.doc_id: r for r in ranked}
+        self.sources.set_origins(
+            {i: (self._origin_label(r), r.rank) for i, r in self._origins.items()}
+        )
+        self.composer.status.setText(
+            self.tr("%n document(s) from the rerank results.", "", len(ranked))
+        )
+
+    def _origin_label(self, ranked: RankedDocument) -> str:
+        score = format_number(ranked.score, 2)
+        return self.tr("rank %1 · score %2").replace("%2", score).replace("%1", str(ranked.rank))
+
+    def _labels(self) -> tuple[tuple[str, str], ...]:
+        return tuple((i, self._origin_label(r)) for i, r in self._origins.items())
 
     def replay(self, record: RunRecord, speed: float = 1.0) -> None:
         """Play a recorded turn back as a new turn, at its pace or `speed` times faster.
@@ -222,6 +258,22 @@ class ChatPane(QWidget):
         self._set_busy(True)
         self.controller.start(request, self._endpoint(), YIELD_AFTER_S, ReplayClient(record, speed))
         self._say(self.tr("Replaying a recorded turn (no network)"))
+
+    def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
+        """Start a demo script from an empty conversation; its turns replay one by one with the
+        demo bar's Next turn (F8). Refused (False) while a turn is in flight."""
+        if self.is_streaming():
+            return False
+        self.controller.clear()
+        self.demo.start(script, speed)
+        return True
+
+    def truncate(self, keep: int) -> None:
+        """Keep only the first `keep` turns (a demo's step back)."""
+        if not self.is_streaming() and keep < len(self.controller.turns):
+            del self.session().turns[keep:]
+            self._rebuild()
+            self._save()
 
     def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
         """Try a shipped sample: its documents (or tools) into the editors, its question sent.
@@ -363,7 +415,7 @@ class ChatPane(QWidget):
     def _on_transcript_copy_requested(self, index: int) -> None:
         if 0 <= index < len(self.controller.turns):
             reply = self.controller.turns[index].reply
-            QGuiApplication.clipboard().setText(reply.text if reply else "")
+            QGuiApplication.clipboard().setText(redact_text(reply.text) if reply else "")
             self._say(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:
@@ -445,14 +497,15 @@ class ChatPane(QWidget):
 
     def _live_display(self) -> TurnDisplay:
         index, run = self.controller.live()
-        return display_of(index, self.controller.turns[index], run.citations(), run.snapshot)
+        turn, labels = self.controller.turns[index], self._labels()
+        return display_of(index, turn, run.citations(), run.snapshot, labels)
 
     def _on_controller_turn_finished(self, index: int) -> None:
         turn = self.controller.turns[index]
         reply, cmap = turn.reply or Reply(), self.controller.citations(index)
         if (verdict := schema_verdict(reply.text, self._format)) and turn.reply is not None:
             turn.reply.status = f"{turn.reply.status} · {verdict}"
-        self.transcript.finish_live(display_of(index, turn, cmap))
+        self.transcript.finish_live(display_of(index, turn, cmap, labels=self._labels()))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)
         self.queries.set_queries(reply.search_queries)
@@ -497,7 +550,10 @@ class ChatPane(QWidget):
         # Both views keep the turns they already show unchanged, so this costs what changed.
         turns = self.controller.turns[:upto] if upto is not None else self.controller.turns
         cites = self.controller.citations
-        self.transcript.set_turns([display_of(i, t, cites(i)) for i, t in enumerate(turns)])
+        labels = self._labels()
+        self.transcript.set_turns(
+            [display_of(i, t, cites(i), labels=labels) for i, t in enumerate(turns)]
+        )
         self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
         if upto is None:
             self.history.show_history(self._conversation_now)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from workbench.core.chat_inputs import resolve_source
@@ -33,12 +33,17 @@ def _fields_html(fields: dict[str, Any], supporting: Sequence[str]) -> str:
 class SourcesView(QTextBrowser):
     """Shows every cited document with the spans citing it, or the documents of chosen spans."""
 
+    rank_activated = Signal(int)
+    """Emitted with a rerank rank when the person follows a document's link to its rerank row."""
+
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatSources")
         self.setOpenLinks(False)
         self._redraw: Callable[[], None] | None = None
         """Draws what is shown again (after a language switch)."""
+        self._origins: dict[str, tuple[str, int]] = {}
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -52,6 +57,15 @@ class SourcesView(QTextBrowser):
     def retranslate_ui(self) -> None:
         """Set the accessible name in the current language."""
         self.setAccessibleName(self.tr("Cited sources"))
+
+    def set_origins(self, origins: dict[str, tuple[str, int]]) -> None:
+        """Document id → (where it came from in words, its rerank rank), shown as a link."""
+        self._origins = dict(origins)
+
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        kind, _, rank = url.toString().partition(":")
+        if kind == "rerank" and rank.isdigit():
+            self.rank_activated.emit(int(rank))
 
     def show_documents(self, cmap: CitationMap, lookup: dict[str, dict[str, Any]]) -> None:
         """Every document cited in the answer, each with the spans that cite it."""
@@ -88,7 +102,9 @@ class SourcesView(QTextBrowser):
         self, doc_id: str, lookup: dict[str, dict[str, Any]], supporting: Sequence[str]
     ) -> str:
         fields = resolve_source(lookup, doc_id)
-        head = f"<p><b>{html.escape(doc_id)}</b></p>"
+        origin = self._origins.get(doc_id)
+        link = f" — <a href='rerank:{origin[1]}'>{html.escape(origin[0])}</a>" if origin else ""
+        head = f"<p><b>{html.escape(doc_id)}</b>{link}</p>"
         if fields is None:
             missing = html.escape(self.tr("(not among the sent documents or tool outputs)"))
             return f"{head}<p>{missing}</p>"

@@ -24,6 +24,8 @@ from PySide6.QtGui import (
 from workbench.ui.common.roles import role_background, role_colour
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from PySide6.QtGui import QTextDocument
 
     from workbench.core.citations import CitationSpan, Segment
@@ -65,7 +67,15 @@ def link(href: str) -> QTextCharFormat:
     return fmt
 
 
-def cited(value: str, documents: list[str], background: QColor | None = None) -> QTextCharFormat:
+def cited(
+    value: str,
+    documents: list[str],
+    background: QColor | None = None,
+    labels: Mapping[str, str] | None = None,
+) -> QTextCharFormat:
+    """A cited run's format; `labels` name where a document came from (its rerank row)."""
+    if labels:
+        documents = [f"{d} ({labels[d]})" if d in labels else d for d in documents]
     fmt = QTextCharFormat()
     fmt.setBackground(background or role_background("citation"))
     fmt.setFontUnderline(True)
@@ -91,6 +101,7 @@ def paint_citations(
     spans: tuple[CitationSpan, ...],
     runs: list[Segment],
     only: set[int] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> None:
     """Format each cited run (all, or those touching `only`) at its UTF-16 position after `base`."""
     cursor = QTextCursor(document)
@@ -106,7 +117,7 @@ def paint_citations(
         docs = sorted({d for i in run.spans for d in spans[i].document_ids})
         cursor.setPosition(base + (utf16[run.start] or 0))
         cursor.setPosition(base + (utf16[run.end] or 0), QTextCursor.MoveMode.KeepAnchor)
-        cursor.mergeCharFormat(cited(f"{turn}:{ids}", docs, background))
+        cursor.mergeCharFormat(cited(f"{turn}:{ids}", docs, background, labels))
 
 
 def highlighted_spans(document: QTextDocument, turn: int) -> dict[int, str]:

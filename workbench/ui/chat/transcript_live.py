@@ -158,6 +158,7 @@ class LiveTurn:
         # Anchored in core on the whole answer so far; a tick may show less of it (the budget).
         spans, shown = display.anchors.spans, len(display.text)
         anchored = [s for s in display.anchors.anchored() if (s.end or 0) <= shown]
+        labels = dict(display.source_labels)
         placed = {s.index: (s.start16 or 0, s.end16 or 0) for s in anchored}
         fresh = {i for i, where in placed.items() if self.applied.get(i) != where}
         if not fresh and len(placed) == len(self.applied):
@@ -169,11 +170,15 @@ class LiveTurn:
             cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(plain_format())
             runs = segments_between(anchored, 0, len(display.text))
-            paint_citations(self.document, self.answer_base, display.index, spans, runs)
+            paint_citations(
+                self.document, self.answer_base, display.index, spans, runs, labels=labels
+            )
         else:
             # Only runs inside new spans change; earlier runs keep their formats.
             low = min(s.start or 0 for s in anchored if s.index in fresh)
             high = max(s.end or 0 for s in anchored if s.index in fresh)
             runs = segments_between(anchored, low, high)
-            paint_citations(self.document, self.answer_base, display.index, spans, runs, fresh)
+            paint_citations(
+                self.document, self.answer_base, display.index, spans, runs, fresh, labels
+            )
         self.applied = placed

@@ -56,6 +56,8 @@ class TurnDisplay:
     """Data URIs of the images sent with the user's message (shown as thumbnails)."""
     anchors: CitationMap = field(default_factory=CitationMap)
     """`citations` anchored on `text`, computed in core (`ChatController.citations`)."""
+    source_labels: tuple[tuple[str, str], ...] = ()
+    """(document id, where it came from) for documents handed over by the Rerank pane."""
 
 
 _CORE_REASONS = (
@@ -104,7 +106,8 @@ def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) ->
     if wants_plain(display, markdown=markdown):
         cursor.insertText(display.text, plain_format())
         runs = segments(cmap, len(display.text))
-        paint_citations(cursor.document(), base, display.index, cmap.spans, runs)
+        labels = dict(display.source_labels)
+        paint_citations(cursor.document(), base, display.index, cmap.spans, runs, labels=labels)
         cursor.movePosition(QTextCursor.MoveOperation.End)
     else:
         insert_markdown(cursor, display.text)

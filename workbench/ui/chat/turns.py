@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from workbench.api.redact import redact_text
 from workbench.core.chat_metrics import price_table, turn_metrics
 from workbench.core.chat_session import Reply, Turn, reply_from_snapshot
+from workbench.core.shown_answer import shown_answer
 from workbench.core.structured import check_answer
 from workbench.ui.chat.trace import TraceTurn
 from workbench.ui.chat.transcript import TurnDisplay
@@ -42,11 +44,16 @@ def _fill(text: str, *values: object) -> str:
 
 
 def display_of(
-    index: int, turn: Turn, anchors: CitationMap, snap: ChatSnapshot | None = None
+    index: int,
+    turn: Turn,
+    anchors: CitationMap,
+    snap: ChatSnapshot | None = None,
+    labels: tuple[tuple[str, str], ...] = (),
 ) -> TurnDisplay:
     """The transcript's view of a turn, live (from a snapshot) or finished (from its reply).
 
-    `anchors` are the turn's citations as core anchored them (`ChatController.citations`).
+    `anchors` are the turn's citations as core anchored them (`ChatController.citations`);
+    `labels` say where documents came from (the rerank row), for the citations' tool tips.
     """
     source: ChatSnapshot | Reply
     if turn.system is not None:
@@ -65,23 +72,26 @@ def display_of(
         cut_off, status = reply.cut_off, reply.status
         if turn.imported and turn.reply is None:
             status = QCoreApplication.translate("ChatTurns", "imported: no reply in the history")
+    # What a server sent is drawn (and copied) masked: it may echo the key (issue 20).
+    text, anchors = shown_answer(source.text, anchors, streaming=snap is not None)
     return TurnDisplay(
         index=index,
         user=turn.user,
-        text=source.text,
-        tool_plan=source.tool_plan,
+        text=text,
+        tool_plan=redact_text(source.tool_plan),
         tool_results_sent=len(turn.tool_results),
         citations=tuple(source.citations),
-        search_queries=tuple(source.search_queries),
+        search_queries=tuple(redact_text(q) for q in source.search_queries),
         cut_off=cut_off,
         status=status,
         streaming=snap is not None,
-        tool_calls=calls,
+        tool_calls=tuple(redact_text(c) for c in calls),
         anchors=anchors,
-        thinking=source.thinking,
+        thinking=redact_text(source.thinking),
         # Open while the model thinks; folded once the answer (or a tool call) starts.
         thinking_open=snap is not None and not (snap.text or snap.tool_calls),
         images=tuple(image.url for image in turn.images),
+        source_labels=labels,
     )
 
 

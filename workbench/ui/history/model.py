@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 
 from workbench.api.redact import register_host
 from workbench.ui.common.demo import shown
-from workbench.ui.common.l10n import format_datetime
+from workbench.ui.common.l10n import fill, format_datetime
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
@@ -106,6 +106,12 @@ class RunsModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    def _kind(self, run: RunRecord) -> str:
+        kind = self._kinds.get(run.kind, run.kind)
+        if run.group_size < 2:
+            return kind
+        return fill(self.tr("%1 in %n request(s)", "", run.group_size), kind)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Qt: the cell's text (a pin and the label before the query)."""
         run = self.run_at(index.row())
@@ -116,7 +122,7 @@ class RunsModel(QAbstractTableModel):
             query = f"[{run.label}] {query}"
         cells = [
             ("📌 " if run.pinned else "") + format_datetime(_local(run.created), seconds=True),
-            self._kinds.get(run.kind, run.kind),
+            self._kind(run),
             shown(run.endpoint or run.url),  # a run without an endpoint name shows its URL
             run.model,
             self._outcomes.get(run.outcome, run.outcome),

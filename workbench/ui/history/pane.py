@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
-from workbench.core.runs import portable
+from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
-from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunFilter, RunRecord
-from workbench.core.runs.timeline import timeline_of
-from workbench.ui.common.demo import hosts_masked, is_demo, shown
+from workbench.ui.common.demo import hosts_masked, is_demo
 from workbench.ui.common.l10n import fill
+from workbench.ui.history.live import RunView
 from workbench.ui.history.model import KINDS, OUTCOMES, RunsModel, kind_labels, outcome_labels
 from workbench.ui.history.timeline import TimelineChart
 
@@ -45,6 +44,8 @@ if TYPE_CHECKING:
     from workbench.ui.services import Services
 
 _DAYS = (None, 0, 7, 30)
+WATCH_INTERVAL_MS = 1000
+"""How often a pane in view looks for runs recorded since it last read the list."""
 
 
 class HistoryPane(QWidget):
@@ -54,6 +55,8 @@ class HistoryPane(QWidget):
     """Open a run back in its pane: payload kind ("chat"/"rerank") and its stored inputs."""
     replay_requested = Signal(object, float)
     """Play a chat turn back in the Chat pane: payload the RunRecord and the speed factor."""
+    demo_requested = Signal(object, float)
+    """Step through a demo script in the Chat pane: payload the DemoScript and the speed."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,9 @@ class HistoryPane(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._seen: tuple[int, int] | None = None
         self._build_ui()
         self.retranslate_ui()
         self._connect_signals()
@@ -114,6 +120,9 @@ class HistoryPane(QWidget):
         self.speed = self._named(QDoubleSpinBox(self), "historySpeed")
         self.speed.setRange(0.1, 100.0)
         self.speed.setValue(1.0)
+        self.play_demo = self._button("historyPlayDemo")
+        self.save_demo = self._button("historySaveDemo")
+        self.open_demo = self._button("historyOpenDemo")
         self.export_as = self._named(QComboBox(self), "historyExportFormat")
         self.export_as.addItems(list(FORMATS))  # curl, httpx, …: names, never translated
         self.copy_code = self._button("historyCopyCode")
@@ -123,6 +132,9 @@ class HistoryPane(QWidget):
         self.keep = self._named(QCheckBox(self), "historyKeep", labelled=False)
         self.keep.setChecked(self._services.settings.settings.keep_history)
         self.status = self._named(QLabel(self), "historyStatus", labelled=False)
+        self.view = RunView(
+            store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
+        )
         self._lay_out()
 
     def retranslate_ui(self) -> None:
@@ -151,6 +163,9 @@ class HistoryPane(QWidget):
             (self.delete, self.tr("&Delete")),
             (self.open_run, self.tr("Open &back in its pane")),
             (self.replay, self.tr("Replay in Chat")),
+            (self.play_demo, self.tr("Play as demo")),
+            (self.save_demo, self.tr("Save demo script…")),
+            (self.open_demo, self.tr("Open demo script…")),
             (self.copy_code, self.tr("&Copy code")),
             (self.export_file, self.tr("E&xport file…")),
             (self.import_file, self.tr("Import file…")),
@@ -232,17 +247,25 @@ class HistoryPane(QWidget):
             self.delete_all,
         ):
             actions.addWidget(widget)
+        replays = QHBoxLayout()
+        replays.addWidget(self.replay)
+        replays.addWidget(self._labels["historySpeed"])
+        for widget in (self.speed, self.play_demo, self.save_demo, self.open_demo):
+            replays.addWidget(widget)
+        replays.addStretch(1)
         box = QVBoxLayout(self)
         box.addLayout(filters)
         box.addWidget(splitter, 1)
         box.addLayout(notes)
         box.addLayout(actions)
+        box.addLayout(replays)
         box.addWidget(self.keep)
         box.addWidget(self.status)
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)
         self._search_timer.timeout.connect(self.refresh)
+        self._watch_timer.timeout.connect(self._on_watch_timer_timeout)
         for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
             combo.activated.connect(self._on_filter_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -252,10 +275,14 @@ class HistoryPane(QWidget):
         self.open_run.clicked.connect(self._on_open_run_clicked)
         self.replay.clicked.connect(self._on_replay_clicked)
         self.copy_code.clicked.connect(self._on_copy_code_clicked)
+        self.play_demo.clicked.connect(self._on_play_demo_clicked)
+        self.save_demo.clicked.connect(self._on_save_demo_clicked)
+        self.open_demo.clicked.connect(self._on_open_demo_clicked)
         self.export_file.clicked.connect(self._on_export_file_clicked)
         self.import_file.clicked.connect(self._on_import_file_clicked)
         self.delete_all.clicked.connect(self._on_delete_all_clicked)
         self.keep.toggled.connect(self._on_keep_toggled)
+        self.view.run_finished.connect(self._on_view_run_finished)
 
     # --- the Pane protocol ------------------------------------------------------------------
 
@@ -267,6 +294,13 @@ class HistoryPane(QWidget):
         """Show what was recorded since the pane was last seen."""
         super().showEvent(event)
         self.refresh(choices=True)
+        self._watch_timer.start()
+
+    def hideEvent(self, event: Any) -> None:
+        """A running run is not followed while nobody sees it."""
+        super().hideEvent(event)
+        self.view.stop()
+        self._watch_timer.stop()
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -295,6 +329,7 @@ class HistoryPane(QWidget):
             model=self._choice(self.model_filter),
             outcome=self._choice(self.outcome),
             since=since,
+            grouped=True,
         )
 
     def refresh(self, *, choices: bool = False) -> None:
@@ -310,14 +345,37 @@ class HistoryPane(QWidget):
         if choices:
             self._refill(self.endpoint, store.endpoints())
             self._refill(self.model_filter, store.models())
+        shown = self.view.record()
+        self._seen = store.latest()
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
         count = len(runs)
         self._say(lambda: self.tr("%n run(s)", "", count))
-        if runs:
-            self.table.selectRow(0)
+        keys = [r.group_id or r.id for r in runs]
+        key = (shown.group_id or shown.id) if shown is not None else None
+        if runs:  # the run inspected stays selected (a live one keeps being followed)
+            self.table.selectRow(keys.index(key) if key in keys else 0)
         else:
-            self.inspector.clear()
+            self.view.show(None)
+
+    def show_run(self, run_id: str) -> bool:
+        """Select one run with every filter cleared, so the inspector shows it (a QA check's
+        evidence links here); False when the record has no such run."""
+        history = self._services.history
+        if history is None:
+            return False
+        history.writer.flush()  # the run may still be queued for writing
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
+            combo.setCurrentIndex(0)
+        self.refresh(choices=True)
+        for row, run in enumerate(self.model.runs()):
+            if run.id == run_id:
+                self.table.selectRow(row)
+                return True
+        return False
 
     @staticmethod
     def _refill(combo: QComboBox, values: list[str]) -> None:
@@ -339,7 +397,21 @@ class HistoryPane(QWidget):
         store = self._store()
         return None if store is None else store.get(run.id)
 
+    def _members(self, runs: list[RunRecord]) -> list[RunRecord]:
+        """The runs with events, each entry's whole group in order (a batched rerank's requests)."""
+        store = self._store()
+        return [] if store is None else [m for run in runs for m in store.members(run)]
+
     # --- slots ------------------------------------------------------------------------------
+
+    def _on_watch_timer_timeout(self) -> None:
+        # A run started while the pane is in view shows up (and, selected, is followed live);
+        # a selection of several rows is left alone rather than cut back to one.
+        store = self._store()
+        if store is None or store.latest() == self._seen:
+            return
+        if len(self.table.selectionModel().selectedRows()) <= 1:
+            self.refresh()
 
     def _on_search_text_changed(self, _text: str) -> None:
         self._search_timer.start()
@@ -349,9 +421,9 @@ class HistoryPane(QWidget):
 
     def _on_table_selection_changed(self, *_args: Any) -> None:
         selected = self.selected_runs()
-        record = self._full(selected[0]) if selected else None
-        self.inspector.setPlainText(shown(describe(record)) if record is not None else "")
-        self.timeline.set_timeline(timeline_of(record) if record is not None else None)
+        members = self._members(selected[:1])
+        record = members[0] if members else None
+        self.view.show_group(members)
         self.label_edit.setText(record.label if record is not None else "")
         self.note_edit.setText(record.note if record is not None else "")
 
@@ -361,7 +433,7 @@ class HistoryPane(QWidget):
 
     def _annotate(self, **changes: Any) -> None:
         store = self._store()
-        for run in self.selected_runs():
+        for run in self._members(self.selected_runs()):
             if store is not None:
                 store.annotate(run.id, **changes)
         self.refresh()
@@ -375,7 +447,7 @@ class HistoryPane(QWidget):
             self._annotate(pinned=not selected[0].pinned)
 
     def _on_delete_clicked(self) -> None:
-        store, ids = self._store(), [r.id for r in self.selected_runs()]
+        store, ids = self._store(), [r.id for r in self._members(self.selected_runs())]
         if store is not None and ids:
             store.delete(ids)
             self.refresh()
@@ -393,14 +465,72 @@ class HistoryPane(QWidget):
             return
         self.replay_requested.emit(record, self.speed.value())
 
+    # --- demo scripts -------------------------------------------------------------------------
+
+    def demo_of_selection(self) -> demo.DemoScript | None:
+        """The selected chat turns as a demo script, oldest first (None, said, when there are
+        none)."""
+        records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
+        try:
+            return demo.script_of(records)
+        except InputError as exc:
+            message = str(exc)
+            self._say(lambda: message)
+            return None
+
+    def _on_play_demo_clicked(self) -> None:
+        script = self.demo_of_selection()
+        if script is not None:
+            self.demo_requested.emit(script, self.speed.value())
+
+    def save_demo_script(self, path: Path) -> int:
+        """Write the selected chat turns to a demo script file; returns how many turns."""
+        script = self.demo_of_selection()
+        if script is None:
+            return 0
+        script.title = path.stem
+        path.write_text(demo.dumps(script, mask_hosts=is_demo()), encoding="utf-8")
+        count = len(script.turns)
+        self._say(lambda: self.tr("Demo script of %n turn(s) saved.", "", count))
+        return count
+
+    def open_demo_script(self, path: Path) -> demo.DemoScript | None:
+        """Read a demo script file and ask for it in the Chat pane; a bad file is named."""
+        try:
+            script = demo.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, InputError) as exc:
+            reason = str(exc)
+            self._say(lambda: fill(self.tr("Not opened: %1"), reason))
+            return None
+        self.demo_requested.emit(script, self.speed.value())
+        return script
+
+    def _on_save_demo_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save demo script"), "demo.jsonl", self.tr("Demo scripts (*.jsonl)")
+        )
+        if path:
+            self.save_demo_script(Path(path))
+
+    def _on_open_demo_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open demo script"), "", self.tr("Demo scripts (*.jsonl);;All files (*)")
+        )
+        if path:
+            self.open_demo_script(Path(path))
+
     def code_for_selection(self) -> str:
         """The selected run as code in the chosen format ('' when none is selected; hosts
         masked in demo mode)."""
         selected = self.selected_runs()
-        record = self._full(selected[0]) if selected else None
-        if record is None:
-            return ""
-        return hosts_masked(export_code(record, self.export_as.currentText()))
+        members = self._members(selected[:1])
+        codes = [hosts_masked(export_code(m, self.export_as.currentText())) for m in members]
+        if len(codes) < 2:
+            return "".join(codes)
+        # A batched run is sent again request by request, as it went out.
+        return "\n".join(
+            f"# request {n} of {len(codes)}\n{code}" for n, code in enumerate(codes, start=1)
+        )
 
     def _on_copy_code_clicked(self) -> None:
         try:
@@ -411,13 +541,14 @@ class HistoryPane(QWidget):
             return
         if code:
             QGuiApplication.clipboard().setText(code)
+            self.view.stop()  # the code stays in view; the run is not appended under it
             self.inspector.setPlainText(code)
             self._say(lambda: self.tr("Code copied to the clipboard."))
 
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
         """Write the selected runs to a portable file (hosts always masked in demo mode);
         returns how many."""
-        records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
+        records = self._members(self.selected_runs())
         text = portable.dumps(records, mask_hosts=mask_hosts or is_demo())
         path.write_text(text, encoding="utf-8")
         count = len(records)
@@ -465,6 +596,9 @@ class HistoryPane(QWidget):
         if store is not None:
             store.delete_all()
         self.refresh(choices=True)
+
+    def _on_view_run_finished(self, _run_id: str) -> None:
+        self.refresh()  # its row's outcome, and the filters' choices
 
     def _on_keep_toggled(self, keep: bool) -> None:
         # Read by the endpoint session at every call: the next run is (not) recorded at once.

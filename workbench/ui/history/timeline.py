@@ -77,11 +77,14 @@ class TimelineChart(QWidget):
         left, right, axis = 8.0, float(self.width() - 8), float(self.height() - 20)
         painter.drawLine(QPointF(left, axis), QPointF(right, axis))
 
-        def x(t: float) -> float:
-            return left + (right - left) * t / tl.end
+        end = tl.end  # computed once: it looks at every event
 
-        for t in tl.events:
-            painter.drawLine(QPointF(x(t), axis - 8), QPointF(x(t), axis))
+        def x(t: float) -> float:
+            return left + (right - left) * t / end
+
+        # One tick per pixel column: a long stream has far more events than the chart has pixels.
+        for column in sorted({round(x(t)) for t in tl.events}):
+            painter.drawLine(QPointF(column, axis - 8), QPointF(column, axis))
         marks = (
             (tl.headers, self.tr("headers")),
             (tl.first, self.tr("first")),

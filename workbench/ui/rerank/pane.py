@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from workbench.ui.rerank.editor import DocumentsEditor
 from workbench.ui.rerank.form import RerankForm
 from workbench.ui.rerank.sender import RerankSender, batch_for
 from workbench.ui.rerank.texts import RerankTexts
+from workbench.ui.rerank.to_chat import ToChatBar
 from workbench.ui.rerank.view import RerankResultsView
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ PREVIEW_DOCS = 50
 
 class RerankPane(QWidget):
     """Rerank playground: the pane's own endpoint, or two side by side."""
+
+    chat_documents_requested = Signal(list)
+    """Emitted with the best results (`RankedDocument`s, in rank order) to use in the Chat pane."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,6 +149,7 @@ class RerankPane(QWidget):
         self.error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         self.error.setVisible(False)
         self.results = RerankResultsView(parent=self)
+        self.to_chat = ToChatBar(parent=self)
         self._layout()
         self._build_timer_and_shortcuts()
         self._set_busy(False)
@@ -198,6 +203,7 @@ class RerankPane(QWidget):
         run_row.addWidget(self.cancel_button)
         run_row.addWidget(self.busy)
         run_row.addWidget(self.status, 1)
+        run_row.addWidget(self.to_chat)
         vertical = QSplitter(Qt.Orientation.Vertical, self)
         vertical.addWidget(top)
         vertical.addWidget(self.results)
@@ -225,6 +231,8 @@ class RerankPane(QWidget):
         self._run_shortcut.activated.connect(self.run)
         self._enter_shortcut.activated.connect(self.run)
         self._cancel_shortcut.activated.connect(self.cancel)
+        self.results.model.modelReset.connect(self._on_results_model_reset)
+        self.to_chat.requested.connect(self._on_to_chat_requested)
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -250,6 +258,10 @@ class RerankPane(QWidget):
         form.max_chunks.setValue(request.max_chunks_per_doc or 0)
         form.max_tokens.setValue(request.max_tokens_per_doc or 0)
         self._refresh_preview()
+
+    def select_rank(self, rank: int) -> bool:
+        """Show the result of this rank selected (a chat citation's way back); False if none."""
+        return self.results.select_rank(rank)
 
     def load_sample(self) -> None:
         """Load the shipped sample (query, object documents, their rank_fields) and run it."""
@@ -443,6 +455,14 @@ class RerankPane(QWidget):
         session = self._services.session
         fill_compare_choices(self.compare_with, session.endpoints(), session.selected("rerank"))
         self._preview_timer.start()
+
+    def _on_results_model_reset(self) -> None:
+        self.to_chat.set_available(self.results.model.rowCount())
+
+    def _on_to_chat_requested(self, n: int) -> None:
+        ranked = self.results.ranked(n)
+        if ranked:
+            self.chat_documents_requested.emit(ranked)
 
     def _on_tasks_state_changed(self) -> None:
         self._set_busy(self._services.tasks.is_running(RUN_KEY))

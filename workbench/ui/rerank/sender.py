@@ -11,6 +11,7 @@ from workbench.api.errors import WorkbenchError
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import RerankRules, rules_for
 from workbench.core.rerank_models import limits_for
+from workbench.core.runs.history import BatchPart, batch_part, new_group_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -84,11 +85,14 @@ class RerankSender:
         if total <= size or not split:
             return await client.rerank(request)
         parts = []
-        for span in split_batches(total, size):
+        spans, group = split_batches(total, size), new_group_id()
+        for number, span in enumerate(spans, start=1):
             part = request.model_copy(
                 update={"documents": request.documents[span.start : span.stop], "top_n": None}
             )
-            parts.append((span, await client.rerank(part)))
+            # Each request is a run of its own in the history, grouped as this one action.
+            with batch_part(BatchPart(group, number, len(spans), request)):
+                parts.append((span, await client.rerank(part)))
         return merge_batches(parts, request.top_n)
 
     async def compare(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.rerank_handoff import RankedDocument
 from workbench.core.rerank_spans import ranked_text, span_marks
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import name_tab_bar
@@ -170,6 +171,24 @@ class RerankResultsView(QTabWidget):
     def summary(self) -> str:
         """The status line of the last results ("" before any), in the current language."""
         return summary_line(*self._shown) if self._shown is not None else ""
+
+    def ranked(self, n: int) -> list[RankedDocument]:
+        """The best `n` results with their documents (the Chat pane's hand-off)."""
+        taken = []
+        for row, hit in enumerate(self.model.hits()[: max(0, n)]):
+            document = self.model.document(row)
+            if document is not None:
+                taken.append(RankedDocument(row + 1, hit.relevance_score, hit.index, document))
+        return taken
+
+    def select_rank(self, rank: int) -> bool:
+        """Show the Results tab with the result of this rank (1 for the best) selected."""
+        if not 1 <= rank <= self.model.rowCount():
+            return False
+        self.setCurrentIndex(0)
+        self.table.selectRow(rank - 1)
+        self.table.scrollTo(self.model.index(rank - 1, 0))
+        return True
 
     def _on_table_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         rows = selected.indexes()

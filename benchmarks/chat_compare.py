@@ -1,0 +1,254 @@
+"""Three answers streaming at once in the Compare pane: the longest event-loop stall a person feels.
+
+Two scenarios, each with a 5 ms heartbeat QTimer running while the three columns stream; the gaps
+between its beats are the stalls:
+
+* sandbox - the pane against a real sandbox process (its Cohere v1, v2 and OpenAI-compatible
+            routes, one per column), a grounded question over the shipped documents, sent several
+            rounds in a row: the whole path, HTTP included;
+* paced   - each column streams from an in-process stand-in client that yields a long answer at
+            2,000 text events a second (6,000 a second for the three): the drawing and folding
+            under a load far above any real deployment's.
+
+The goal (issue 17) is no stall over 50 ms. On a shared machine the scheduler alone stalls the
+loop, so the same paced streams are also folded without the pane (the control), and the pane's
+CPU time over the control's is given as a ratio that load moves much less. Nothing is asserted:
+this script measures.
+
+    .venv/bin/python benchmarks/chat_compare.py [--rounds 8] [--seconds 3] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import qasync
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.figures import below, emit, info, ratio_below
+from benchmarks.qt_bench import HEARTBEAT_MS, MemorySecrets, private_config
+from benchmarks.sandbox_process import sandbox_process
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from workbench.api.events import StreamEvent
+    from workbench.ui.compare.pane import ComparePane
+    from workbench.ui.services import Services
+
+MODEL = "command-r-plus-08-2024"
+RATE = 2_000
+"""Text events a second per column in the paced scenario."""
+WORDS = ["rerank", "café", "grounded", "answer", "with", "`code`", "Zürich", "naïve", "and"]
+
+
+class Gaps:
+    """A 5 ms heartbeat; every gap between beats is kept, and the process's CPU time meanwhile."""
+
+    def __init__(self) -> None:
+        self.gaps: list[float] = []
+        self.cpu = 0.0
+        self._last = 0.0
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(HEARTBEAT_MS)
+        self._timer.timeout.connect(self._beat)
+
+    def __enter__(self) -> Gaps:
+        self._last = time.perf_counter()
+        self.cpu = -time.process_time()
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._beat()
+        self._timer.stop()
+        self.cpu += time.process_time()
+
+    def _beat(self) -> None:
+        now = time.perf_counter()
+        self.gaps.append(now - self._last)
+        self._last = now
+
+    def longest_ms(self) -> float:
+        return max(self.gaps) * 1000
+
+    def p99_ms(self) -> float:
+        return sorted(self.gaps)[int(len(self.gaps) * 0.99)] * 1000
+
+
+def compare_pane(base_url: str, loop: asyncio.AbstractEventLoop) -> tuple[ComparePane, Services]:
+    """A shown Compare pane whose three columns are the sandbox's three chat routes."""
+    from workbench.api.models import AuthScheme, Flavour
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.core.settings import SettingsStore, config_dir
+    from workbench.ui.compare.pane import ComparePane
+    from workbench.ui.compare.targets import Target
+    from workbench.ui.services import Services
+
+    endpoints = [
+        EndpointConfig(
+            name=f"bench {flavour}",
+            base_url=base_url,
+            flavour=flavour,
+            model=MODEL,
+            auth=AuthScheme.NONE,
+            timeout_s=120,
+        )
+        for flavour in Flavour
+    ]
+    store = SettingsStore(config_dir() / "settings.json")
+    store.update(endpoints=endpoints, current_endpoint_id=endpoints[0].id)
+    services = Services.assemble(store=store, secrets=MemorySecrets(), loop=loop)
+    pane = ComparePane(services=services)
+    pane.resize(1400, 900)
+    pane.show()
+    for column, endpoint in zip(pane.columns, endpoints, strict=True):
+        column.pick(Target(endpoint.id))
+    return pane, services
+
+
+async def sandbox_rounds(pane: ComparePane, services: Services, rounds: int) -> Gaps:
+    """Send the grounded sample question `rounds` times, the heartbeat running throughout."""
+    from workbench.ui import resources
+
+    sample = resources.sample("chat_documents.json")
+    pane.inputs.documents.set_value([{"id": d["id"], **d["data"]} for d in sample["documents"]])
+    pane.send(sample["message"])  # warm: connections, first imports
+    await services.tasks.wait_until_idle()
+    with Gaps() as gaps:
+        for _ in range(rounds):
+            pane.clear()
+            pane.send(sample["message"])
+            await services.tasks.wait_until_idle()
+    texts = [column.answer_text() for column in pane.columns]
+    if not all(texts):
+        raise SystemExit("a column answered nothing")
+    return gaps
+
+
+def paced_events(count: int) -> list[StreamEvent]:
+    """A long answer as `count` short text deltas, then usage and the end."""
+    from workbench.api.events import StreamEnded, StreamStarted, TextDelta, UsageReported
+    from workbench.api.models import Usage
+
+    events: list[StreamEvent] = [StreamStarted("bench")]
+    for n in range(count):
+        events.append(TextDelta(WORDS[n % len(WORDS)] + ("\n\n" if n % 40 == 39 else " ")))
+    usage = Usage(input_tokens=100, output_tokens=count)
+    return [*events, UsageReported(usage), StreamEnded("COMPLETE")]
+
+
+class PacedClient:
+    """Stands in for WorkbenchClient: yields the events at RATE a second, as a fast read does."""
+
+    def __init__(self, events: list[StreamEvent]) -> None:
+        self._events = events
+
+    async def chat_stream(self, request: Any) -> AsyncIterator[StreamEvent]:
+        started = time.perf_counter()
+        for n, event in enumerate(self._events):
+            due = started + n / RATE
+            if time.perf_counter() < due:
+                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            yield event
+
+
+async def paced_round(pane: ComparePane, services: Services, seconds: float) -> Gaps:
+    """One round of three long answers from stand-in clients, the heartbeat running."""
+    events = paced_events(int(RATE * seconds))
+
+    async def paced_client(endpoint_id: str, flavour: Any = None) -> Any:
+        return PacedClient(events)
+
+    services.session.client_for = paced_client  # type: ignore[method-assign]
+    pane.clear()
+    with Gaps() as gaps:
+        pane.send("Tell me a long story")
+        await services.tasks.wait_until_idle()
+    if not all(len(c.answer_text()) > 1000 for c in pane.columns):
+        raise SystemExit("a column did not get the whole answer")
+    return gaps
+
+
+async def bare_round(seconds: float) -> Gaps:
+    """The control: the same three paced streams folded by core alone, no pane, no drawing.
+
+    On a shared machine the loop stalls whatever it runs; this is the part of a stall the pane
+    cannot be blamed for.
+    """
+    from workbench.core.turns import TurnRun, stream_turn
+
+    events = paced_events(int(RATE * seconds))
+    with Gaps() as gaps:
+        await asyncio.gather(
+            *(
+                stream_turn(PacedClient(events), None, TurnRun(), yield_after=0.005)  # type: ignore[arg-type]  # the stand-in ignores it
+                for _ in range(3)
+            )
+        )
+    return gaps
+
+
+async def measure(base_url: str, rounds: int, seconds: float) -> tuple[Gaps, Gaps, Gaps]:
+    pane, services = compare_pane(base_url, asyncio.get_running_loop())
+    real = await sandbox_rounds(pane, services, rounds)
+    paced = await paced_round(pane, services, seconds)
+    bare = await bare_round(seconds)
+    await services.tasks.shutdown()
+    await services.session.aclose()
+    return real, paced, bare
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
+    args = parser.parse_args()
+    out = sys.stderr if args.json else sys.stdout
+    private_config()
+    app = QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with sandbox_process("--token-delay-ms", "2") as base_url, loop:
+        real, paced, bare = loop.run_until_complete(measure(base_url, args.rounds, args.seconds))
+    load = os.getloadavg()[0]
+    print(
+        f"sandbox: {args.rounds} rounds of three answers, longest gap {real.longest_ms():.1f} ms, "
+        f"p99 {real.p99_ms():.1f} ms; paced: 3 x {RATE}/s for {args.seconds:g} s, longest gap "
+        f"{paced.longest_ms():.1f} ms, p99 {paced.p99_ms():.1f} ms; the same streams without "
+        f"the pane: longest gap {bare.longest_ms():.1f} ms; CPU {paced.cpu:.2f} s with the pane, "
+        f"{bare.cpu:.2f} s without; load average {load:.1f} on "
+        f"{os.cpu_count()} cores",
+        file=out,
+    )
+    emit(
+        [
+            below(
+                "compare, 3 answers from the sandbox: longest stall", real.longest_ms(), "ms", 50
+            ),
+            info("compare, 3 answers from the sandbox: p99 gap", real.p99_ms(), "ms"),
+            below("compare, 3 x 2,000 events/s: longest stall", paced.longest_ms(), "ms", 50),
+            info("compare, 3 x 2,000 events/s: p99 gap", paced.p99_ms(), "ms"),
+            info("same streams, no pane (control): longest stall", bare.longest_ms(), "ms"),
+            ratio_below(
+                "compare pane CPU / same streams without the pane", paced.cpu / bare.cpu, 1.5
+            ),
+        ],
+        args.json,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

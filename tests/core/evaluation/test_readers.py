@@ -1,0 +1,212 @@
+"""Reading labelled sets: the BEIR layout, TREC qrels and run files, one JSONL or CSV file, and
+malformed input that names the file, the line and the field."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.api.test_flavour_traits import WORKBENCH, _branches
+from workbench.api.errors import InputError
+from workbench.core.evaluation.readers import load_set
+from workbench.core.evaluation.sets import WHOLE_CORPUS_LIMIT
+from workbench.core.evaluation.trec import read_qrels
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+from tests.core.evaluation.test_metrics import SAMPLE
+
+
+def _lines(path: Path, rows: list[object]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _beir(root: Path, *, docs: int = 3, qrels: str | None = None) -> Path:
+    _lines(
+        root / "corpus.jsonl",
+        [{"_id": f"d{i}", "title": "T", "text": f"doc {i}"} for i in range(docs)],
+    )
+    _lines(root / "queries.jsonl", [{"_id": "q1", "text": "first"}, {"_id": 2, "text": "second"}])
+    (root / "qrels").mkdir(exist_ok=True)
+    default = "query-id\tcorpus-id\tscore\nq1\td0\t2\nq1\td1\t0\n2\td2\t1\n"
+    (root / "qrels" / "test.tsv").write_text(qrels or default, encoding="utf-8")
+    return root
+
+
+def test_the_sample_set_reads_twenty_queries_in_two_languages() -> None:
+    eval_set = load_set(SAMPLE)
+    assert len(eval_set.queries) == 20
+    assert {q.id[:2] for q in eval_set.queries} == {"en", "it"}
+    assert all(len(q.candidates) == len(eval_set.documents) for q in eval_set.queries)
+    assert eval_set.fingerprint == load_set(SAMPLE).fingerprint
+
+
+def test_beir_folder_with_the_whole_corpus_as_candidates(tmp_path: Path) -> None:
+    eval_set = load_set(_beir(tmp_path))
+    assert [q.id for q in eval_set.queries] == ["q1", "2"]  # an integer id reads as text
+    assert eval_set.qrels == {"q1": {"d0": 2, "d1": 0}, "2": {"d2": 1}}
+    assert eval_set.queries[0].candidates == ("d0", "d1", "d2")
+    assert eval_set.documents["d0"].rerank_text() == "T\ndoc 0"
+
+
+def test_trec_qrels_in_place_of_beir(tmp_path: Path) -> None:
+    root = _beir(tmp_path, qrels="q1 0 d0 2\nq1 0 d1 0\n2 0 d2 1\n")
+    assert load_set(root).qrels == {"q1": {"d0": 2, "d1": 0}, "2": {"d2": 1}}
+
+
+def test_a_large_corpus_needs_a_run_file_and_takes_its_top(tmp_path: Path) -> None:
+    root = _beir(tmp_path, docs=WHOLE_CORPUS_LIMIT + 1)
+    with pytest.raises(InputError, match="run file"):
+        load_set(root)
+    run = tmp_path / "first-stage.run"
+    run.write_text("q1 Q0 d5 1 0.5 bm25\nq1 Q0 d7 2 0.9 bm25\nq1 Q0 d0 3 0.1 bm25\n2 Q0 d2 1 3 x\n")
+    eval_set = load_set(root, run_file=run, depth=2)
+    assert eval_set.queries[0].candidates == ("d7", "d5")  # by score, not by the rank column
+    assert load_set(root, run_file=run, depth=3).fingerprint != eval_set.fingerprint
+
+
+def test_one_jsonl_file(tmp_path: Path) -> None:
+    path = _lines(
+        tmp_path / "set.jsonl",
+        [
+            {
+                "query_id": "a",
+                "query": "q",
+                "documents": [{"id": "x", "text": "t", "relevance": 1}, {"text": "u"}],
+            },
+            {"query": "unjudged", "documents": [{"text": "v"}]},
+        ],
+    )
+    eval_set = load_set(path)
+    assert [q.id for q in eval_set.queries] == ["a"]
+    assert eval_set.queries[0].candidates == ("x", "a-1")
+    assert eval_set.qrels == {"a": {"x": 1}}
+    assert eval_set.notes == ["1 queries without judgments left out"]
+
+
+def test_one_csv_file(tmp_path: Path) -> None:
+    path = tmp_path / "set.csv"
+    path.write_text(
+        "query_id,query,doc_id,title,text,relevance\n"
+        'q1,lentils,d1,Soup,"lentil soup, red",2\n'
+        "q1,lentils,d2,,bread,0\n"
+        'q2,pasta,d3,,"pasta, fresh",1\n',
+        encoding="utf-8",
+    )
+    eval_set = load_set(path)
+    assert [q.candidates for q in eval_set.queries] == [("d1", "d2"), ("d3",)]
+    assert eval_set.documents["d1"].rerank_text() == "Soup\nlentil soup, red"
+    assert eval_set.qrels == {"q1": {"d1": 2, "d2": 0}, "q2": {"d3": 1}}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "title", "where"),
+    [
+        (
+            "corpus.jsonl",
+            '{"_id": "d0", "text": "a"}\n{"_id": "d1", "text": 5}\n',
+            "corpus.jsonl",
+            "line 2, field text",
+        ),
+        ("corpus.jsonl", '{"_id": "d0", "text": "a"}\n{"_id": "d0"\n', "corpus.jsonl", "line 2"),
+        ("corpus.jsonl", "[1]\n", "corpus.jsonl", "line 1"),
+        ("queries.jsonl", '{"text": "no id"}\n', "queries.jsonl", "line 1, field _id"),
+        (
+            "qrels/test.tsv",
+            "query-id\tcorpus-id\tscore\nq1\td0\ttwo\n",
+            "test.tsv",
+            "line 2, field relevance",
+        ),
+        ("qrels/test.tsv", "q1 d0\n", "test.tsv", "line 1"),
+        ("qrels/test.tsv", "q1\td0\t1\nq1\td0\t2\n", "test.tsv", "line 2"),
+        ("qrels/test.tsv", "q9\td0\t1\n", "test.tsv", ""),
+    ],
+)
+def test_malformed_folder_files_name_file_line_and_field(
+    tmp_path: Path, name: str, content: str, title: str, where: str
+) -> None:
+    root = _beir(tmp_path)
+    (root / name).write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_set(root)
+    assert caught.value.title == title
+    assert caught.value.where == where
+
+
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        ("q1 Q0 d0 1\n", "line 1", "6 columns"),
+        ("q1 Q0 d0 1 high run\n", "line 1, field score", "number"),
+        ("q1 Q0 d0 1 nan run\n", "line 1, field score", "finite"),
+        ("q1 Q0 d9 1 1.0 run\n", "", "not in corpus"),
+    ],
+)
+def test_malformed_run_file(tmp_path: Path, content: str, where: str, message: str) -> None:
+    run = tmp_path / "x.run"
+    run.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        load_set(_beir(tmp_path / "set"), run_file=run)
+    assert (caught.value.title, caught.value.where) == ("x.run", where)
+
+
+@pytest.mark.parametrize(
+    ("row", "where"),
+    [
+        ({"query": "q"}, "line 1, field documents"),
+        ({"query": 3, "documents": [{"text": "t"}]}, "line 1, field query"),
+        (
+            {"query": "q", "documents": [{"text": "t", "relevance": "high"}]},
+            "line 1, field relevance",
+        ),
+        ({"query": "q", "documents": [{"text": None}]}, "line 1, field documents[0].text"),
+        ({"query": "q", "documents": ["t"]}, "line 1, field documents[0]"),
+    ],
+)
+def test_malformed_jsonl_names_line_and_field(tmp_path: Path, row: object, where: str) -> None:
+    with pytest.raises(InputError) as caught:
+        load_set(_lines(tmp_path / "bad.jsonl", [row]))
+    assert (caught.value.title, caught.value.where) == ("bad.jsonl", where)
+
+
+def test_malformed_csv_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("query,text,relevance\nq,t,1\nq,u,x\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_set(path)
+    assert (caught.value.title, caught.value.where) == ("bad.csv", "line 3, field relevance")
+    path.write_text("query,body\nq,t\n", encoding="utf-8")
+    with pytest.raises(InputError, match="'text'"):
+        load_set(path)
+
+
+def test_not_utf8_and_missing_things(tmp_path: Path) -> None:
+    path = tmp_path / "latin.jsonl"
+    path.write_bytes(b'{"query": "caf\xe9"}\n')
+    with pytest.raises(InputError, match="UTF-8"):
+        load_set(path)
+    with pytest.raises(InputError, match="no such"):
+        load_set(tmp_path / "nothing.jsonl.missing")
+    with pytest.raises(InputError, match=r"corpus\.jsonl"):
+        load_set(tmp_path)
+
+
+def test_qrels_header_only_on_the_first_line(tmp_path: Path) -> None:
+    from workbench.core.evaluation.files import Reader
+
+    path = tmp_path / "q.tsv"
+    path.write_text("q1\td0\t1\nquery-id\tcorpus-id\tscore\n", encoding="utf-8")
+    with pytest.raises(InputError, match="whole number"):
+        read_qrels(Reader(), path)
+
+
+def test_evaluation_core_names_no_flavour() -> None:
+    modules = sorted((WORKBENCH / "core" / "evaluation").glob("*.py"))
+    assert len(modules) >= 8
+    hits = [h for p in modules for h in _branches(p.read_text(encoding="utf-8"), p.name)]
+    assert hits == []

@@ -1,0 +1,138 @@
+"""`workbench eval` against the sandbox: figures, --json, --fail-under, comparison, resuming."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from tests.core.evaluation.test_metrics import SAMPLE
+from workbench.cli import main
+from workbench.core.runs.store import RunStore
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.sandbox.runner import RunningSandbox
+
+
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+
+
+def _eval(
+    capsys: pytest.CaptureFixture[str], sandbox: RunningSandbox, *extra: str
+) -> tuple[int, str, str]:
+    argv = ["eval", "--set", str(SAMPLE), "--url", sandbox.base_url, "--model", "rerank-v3.5"]
+    status = main([*argv, *extra])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_json_figures_and_every_request_in_the_history(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _eval(capsys, sandbox, "--json", "--k", "5")
+    assert status == 0
+    report = json.loads(out)
+    assert (report["set"], report["k"], report["queries"], report["requests"]) == (
+        "rerank_eval",
+        5,
+        20,
+        20,
+    )
+    metrics = report["endpoints"][0]["metrics"]
+    assert set(metrics) == {"nDCG@5", "MRR@5", "Recall@5"}
+    assert 0.5 < metrics["nDCG@5"] <= 1.0
+    assert len(report["endpoints"][0]["per_query"]) == 20
+    assert report["comparison"] is None
+    store = RunStore.default()
+    runs = store.find()
+    store.close()
+    assert len(runs) == 20
+    assert {(r.kind, r.source, r.outcome) for r in runs} == {("rerank", "cli", "ok")}
+    assert SANDBOX_TEST_KEY not in out
+
+
+def test_fail_under_exits_1_when_missed_and_0_when_met(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _eval(capsys, sandbox, "--fail-under", "ndcg@10=0.99", "--no-history")
+    assert status == 1
+    assert "nDCG@10 is 0." in err
+    assert "under the floor 0.99" in err
+    assert "nDCG@10" in out
+    assert "MRR@10" in out
+    status, out, err = _eval(
+        capsys, sandbox, "--fail-under", "mrr=0.5", "--fail-under", "recall=0.5", "--json"
+    )
+    assert status == 0
+    assert [t["met"] for t in json.loads(out)["thresholds"]] == [True, True]
+
+
+@pytest.mark.parametrize("bad", ["ndcg", "map=0.3", "ndcg@5=0.3", "ndcg=1.5"])
+def test_bad_fail_under_exits_2(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], bad: str
+) -> None:
+    status, _, err = _eval(capsys, sandbox, "--fail-under", bad)
+    assert status == 2
+    assert "--fail-under" in err
+
+
+def test_compare_prints_difference_p_value_wins_and_losses(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    compare = ["--compare-url", sandbox.base_url + "/v1/rerank", "--no-history"]
+    status, out, _ = _eval(capsys, sandbox, *compare, "--json")
+    assert status == 0
+    report = json.loads(out)
+    assert [e["identity"].split("|")[1] for e in report["endpoints"]] == ["cohere-v2", "cohere-v1"]
+    ndcg = report["comparison"]["metrics"]["nDCG@10"]
+    assert set(ndcg) == {"a", "b", "difference", "p_value", "wins", "losses", "ties"}
+    assert ndcg["wins"] + ndcg["losses"] + ndcg["ties"] == 20
+    assert 0.0 < ndcg["p_value"] <= 1.0
+    assert "randomization" in report["comparison"]["test"]
+    status, out, _ = _eval(capsys, sandbox, *compare)
+    assert status == 0
+    assert "B-A" in out
+    assert "B wins on nDCG@10" in out
+
+
+def test_a_rerun_continues_from_saved_progress(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _eval(capsys, sandbox, "--no-history")[0] == 0
+    status, out, err = _eval(capsys, sandbox, "--json", "--no-history")
+    assert status == 0
+    assert json.loads(out)["resumed"] == 20
+    assert json.loads(out)["requests"] == 0
+    assert "20 rankings taken from saved progress" in err
+    status, out, err = _eval(capsys, sandbox, "--json", "--no-history", "--restart")
+    assert (json.loads(out)["resumed"], json.loads(out)["requests"]) == (0, 20)
+
+
+def test_bad_set_exits_2_naming_file_and_line(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "set.jsonl"
+    bad.write_text('{"query": "q", "documents": [{"text": "t", "relevance": 1}]}\n{"query": 1}\n')
+    argv = ["eval", "--set", str(bad), "--url", sandbox.base_url, "--model", "m"]
+    assert main(argv) == 2
+    assert "set.jsonl: line 2, field query: missing" in capsys.readouterr().err
+
+
+def test_server_error_exits_3(sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = _eval(capsys, sandbox, "--header", "x-sandbox-fault: status=400")
+    assert status == 3
+    assert "400" in err
+
+
+def test_a_flavour_without_rerank_is_refused(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, _, err = _eval(capsys, sandbox, "--compare-url", sandbox.base_url + "/chat/completions")
+    assert status == 2
+    assert "rerank speaks" in err

@@ -1,0 +1,106 @@
+"""`workbench qa` against the sandbox: progress, exit codes, the report files, --json."""
+
+from __future__ import annotations
+
+import json
+import socket
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from workbench.cli import main
+from workbench.sandbox.runner import SandboxConfig, start_sandbox
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from workbench.sandbox.runner import RunningSandbox
+
+FAST = ["--rpm", "60000", "--requests", "2", "--ttft-budget-ms", "600000"]
+
+
+@pytest.fixture(autouse=True)
+def _key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+
+
+@pytest.fixture(scope="module")
+def cited_wrong() -> Iterator[RunningSandbox]:
+    config = SandboxConfig(key=SANDBOX_TEST_KEY, default_faults="wrong_citations=1")
+    with start_sandbox(config) as running:
+        yield running
+
+
+def _qa(capsys: pytest.CaptureFixture[str], url: str, *argv: str) -> tuple[int, str, str]:
+    status = main(["qa", "--url", url, "--flavour", "cohere-v1", *FAST, *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_qa_passes_with_exit_0_and_writes_reports(
+    sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    md, html, xml = tmp_path / "qa.md", tmp_path / "qa.html", tmp_path / "qa.xml"
+    status, out, err = _qa(capsys, sandbox.base_url, "--report", str(md), "--junit", str(xml))
+    assert status == 0, out + err
+    assert "[ 1/25] PASS  reachability: the server answered HTTP 200" in out
+    assert out.rstrip().endswith("PASSED: 24 passed, 0 failed, 1 skipped")
+    assert f"wrote {md}" in err
+    assert md.read_text(encoding="utf-8").startswith("# Deployment QA:")
+    assert len(ET.parse(xml).getroot().iter("testcase").__next__().attrib) >= 3
+    status, _out, _err = _qa(capsys, sandbox.base_url, "--checks", "info", "--report", str(html))
+    assert status == 0
+    assert "<svg" not in html.read_text(encoding="utf-8")  # no latency check, no chart
+    for path in (md, html, xml):
+        assert SANDBOX_TEST_KEY not in path.read_text(encoding="utf-8")
+
+
+def test_a_failed_check_exits_1_and_says_why(
+    cited_wrong: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _err = _qa(capsys, cited_wrong.base_url, "--checks", "chat-rag,chat-plain")
+    assert status == 1
+    assert "FAIL  chat-rag: 3 of 3 citations are wrong" in out
+    assert "FAILED: 1 passed, 1 failed, 0 skipped" in out
+
+
+def test_json_prints_one_object_and_progress_goes_to_stderr(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = _qa(capsys, sandbox.base_url, "--checks", "connection", "--json")
+    assert status == 0
+    report = json.loads(out)
+    assert report["passed"] is True
+    assert [r["id"] for r in report["results"]][:2] == ["reachability", "tls"]
+    assert "PASS  reachability" in err
+    assert SANDBOX_TEST_KEY not in out + err
+
+
+@pytest.mark.parametrize(
+    ("argv", "where"),
+    [
+        (["--checks", "chat,nonsense"], "--checks"),
+        (["--report", "qa.pdf"], "--report"),
+        (["--requests", "-1"], "--requests"),
+    ],
+)
+def test_bad_input_exits_2_before_anything_is_sent(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], argv: list[str], where: str
+) -> None:
+    status, out, err = _qa(capsys, sandbox.base_url, *argv)
+    assert status == 2
+    assert where in err
+    assert out == ""
+
+
+def test_an_unreachable_endpoint_exits_5(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    status, out, err = _qa(capsys, f"http://127.0.0.1:{port}", "--checks", "connection")
+    assert status == 5
+    assert "FAIL  reachability" in out
+    assert "could not be reached" in err

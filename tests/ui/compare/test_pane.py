@@ -1,0 +1,212 @@
+"""The Compare pane against the sandbox: three routes streaming at once, each with its figures."""
+
+from __future__ import annotations
+
+import gc
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async
+from tests.waits import WAIT_MS
+from workbench.api.models import Flavour
+from workbench.core.runs.store import RunFilter
+from workbench.core.turns import STOPPED
+from workbench.ui import resources
+from workbench.ui.compare.pane import ComparePane
+from workbench.ui.compare.targets import Target
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.core.runs.store import RunRecord
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+QUESTION = "Which plan includes single sign-on?"
+SLOW = {"x-sandbox-fault": "slow_stream_ms=50"}
+
+
+@pytest.fixture
+def pane(services: Services) -> Iterator[ComparePane]:
+    """A Compare pane, shown, its columns on the v1, v2 and OpenAI-compatible sandbox routes."""
+    gc.collect()
+    widget = ComparePane(services=services)
+    widget.resize(1400, 900)
+    widget.show()
+    widget.inputs.model.setText(CHAT_MODEL)
+    for column, flavour in zip(widget.columns, Flavour, strict=True):
+        column.pick(Target(endpoint_for(services, flavour).id))
+    yield widget
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _documents(pane: ComparePane) -> None:
+    sample = resources.sample("chat_documents.json")
+    pane.inputs.documents.set_value([{"id": d["id"], **d["data"]} for d in sample["documents"]])
+
+
+def _runs(services: Services) -> list[RunRecord]:
+    assert services.history is not None
+    services.history.writer.flush()
+    store = services.history.store
+    return [r for r in (store.get(s.id) for s in store.find(RunFilter())) if r is not None]
+
+
+def _slow_everywhere(services: Services) -> None:
+    for endpoint in services.session.endpoints():
+        services.session.save_endpoint(endpoint.model_copy(update={"extra_headers": SLOW}))
+
+
+def test_three_columns_stream_with_their_own_figures(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    _documents(pane)
+    pane.send(QUESTION)
+    assert pane.is_streaming()
+    assert not pane.send_button.isEnabled()
+    assert pane.stop_button.isEnabled()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    for column in pane.columns:
+        reply = column.session.turns[-1].reply
+        assert reply is not None
+        assert reply.text
+        assert reply.cut_off is None
+        assert reply.text in column.view.toPlainText()
+        figures = column.figures.text()
+        assert "first token" in figures
+        assert "tokens/s" in figures
+        assert "tokens in" in figures
+        assert "cost ≈" in figures
+    assert pane.send_button.isEnabled()
+    assert pane.status.text() == "Done: 3 column(s) answered."
+    records = _runs(services)
+    assert sorted(r.kind for r in records) == ["chat", "chat", "chat"]
+    assert {r.outcome for r in records} == {"ok"}
+
+
+def test_the_compatible_route_says_what_it_could_not_do(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    _documents(pane)
+    pane.send(QUESTION)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    v1, v2, compatible = pane.columns
+    assert {g.kind for g in compatible.gap_list()} == {"documents", "citations"}
+    assert "takes no documents" in compatible.gaps.text()
+    assert "no citations" in compatible.gaps.text()
+    assert compatible.gaps.isVisible()
+    assert not v2.gaps.isVisible()
+    assert v2.session.turns[-1].reply.citations  # type: ignore[union-attr]
+    assert "citation(s)" in v2.figures.text()
+    assert "citation(s)" not in compatible.figures.text()
+    assert v1.session.turns[-1].reply.citations  # type: ignore[union-attr]
+    assert not compatible.session.turns[-1].reply.citations  # type: ignore[union-attr]
+    records = {r.endpoint: r for r in _runs(services)}
+    sent = records[endpoint_for(services, Flavour.OPENAI).name].inputs["request"]
+    assert not sent["documents"]
+    assert records[endpoint_for(services, Flavour.COHERE_V2).name].inputs["request"]["documents"]
+
+
+def test_stop_stops_every_column_and_keeps_what_arrived(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    _slow_everywhere(services)
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: all(c.answer_text() for c in pane.columns), timeout=WAIT_MS)
+    pane.stop_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    for column in pane.columns:
+        reply = column.session.turns[-1].reply
+        assert reply is not None
+        assert reply.cut_off == STOPPED
+        assert reply.text
+        assert "Cut off: Stopped by you" in column.figures.text()
+    assert {r.outcome for r in _runs(services)} == {"stopped"}
+    assert pane.send_button.isEnabled()
+
+
+def test_a_follow_up_goes_to_one_column_alone(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    pane.send("Tell me about rerankers")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    first, second, _third = pane.columns
+    second.follow_up.setText("And about chat models?")
+    second.continue_button.click()
+    assert second.is_streaming()
+    assert not first.is_streaming()
+    assert not pane.send_button.isEnabled()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert [len(c.session.turns) for c in pane.columns] == [1, 2, 1]
+    assert second.session.turns[-1].user == "And about chat models?"
+    assert "And about chat models?" in second.view.toPlainText()
+    assert "And about chat models?" not in first.view.toPlainText()
+    follow_up = next(r for r in _runs(services) if "And about chat models?" in json.dumps(r.inputs))
+    assert follow_up.endpoint == endpoint_for(services, Flavour.COHERE_V2).name
+    history = follow_up.inputs["request"]["history"]
+    assert [m["role"] for m in history] == ["user", "assistant"]
+
+
+def test_the_preset_compares_a_deployments_native_and_compatible_routes(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    v2 = endpoint_for(services, Flavour.COHERE_V2)
+    pane.columns[0].pick(Target(v2.id))
+    pane.preset_button.click()
+    assert pane.columns[0].picked() == Target(v2.id)
+    assert pane.columns[1].picked() == Target(v2.id, Flavour.OPENAI)
+    assert pane.columns[2].picked() is None
+    _documents(pane)
+    pane.send(QUESTION)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    native, compatible, off = pane.columns
+    assert native.session.turns[-1].reply.citations  # type: ignore[union-attr]
+    assert {g.kind for g in compatible.gap_list()} == {"documents", "citations"}
+    assert compatible.session.turns[-1].reply.text  # type: ignore[union-attr]
+    assert not off.session.turns
+    names = sorted(r.endpoint for r in _runs(services))
+    assert names == [v2.name, f"{v2.name} · /chat/completions"]
+    assert pane.status.text() == "Done: 2 column(s) answered."
+
+
+def test_the_preset_refuses_an_endpoint_already_on_the_compatible_route(
+    pane: ComparePane, services: Services
+) -> None:
+    pane.columns[0].pick(Target(endpoint_for(services, Flavour.OPENAI).id))
+    assert not pane.native_versus_compatible()
+    assert "column 1" in pane.status.text()
+
+
+def test_cancel_from_the_window_stops_every_column(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    _slow_everywhere(services)
+    pane.send("Tell me a long story about rerankers and chat models")
+    pane.cancel()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert all(c.session.turns[-1].reply is not None for c in pane.columns)
+    assert all(c.session.turns[-1].reply.cut_off == STOPPED for c in pane.columns)  # type: ignore[union-attr]
+    assert pane.send_button.isEnabled()
+
+
+def test_a_deployment_on_another_route_has_a_client_of_its_own(
+    services: Services, qtbot: QtBot
+) -> None:
+    v2 = endpoint_for(services, Flavour.COHERE_V2)
+    session = services.session
+    native = run_async(qtbot, session.client_for(v2.id))
+    compatible = run_async(qtbot, session.client_for(v2.id, Flavour.OPENAI))
+    assert compatible is not native
+    assert compatible.connection.flavour is Flavour.OPENAI
+    assert run_async(qtbot, session.client_for(v2.id, Flavour.OPENAI)) is compatible
+    assert run_async(qtbot, session.client_for(v2.id, Flavour.COHERE_V2)) is native
+    session.save_endpoint(v2.model_copy(update={"model": CHAT_MODEL}))
+    assert run_async(qtbot, session.client_for(v2.id, Flavour.OPENAI)) is not compatible

@@ -1,0 +1,149 @@
+"""The Evaluation pane in a real window against the sandbox: sample set, comparison, charts,
+opening a query in the Rerank pane, cancel and resume."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from tests.conftest import SANDBOX_TEST_KEY
+from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, run_async
+from tests.waits import WAIT_MS
+from workbench.api.models import Flavour
+from workbench.core.runs.store import RunFilter
+from workbench.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QTableWidgetItem
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.evaluation.pane import EvaluationPane
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(services=services)
+    qtbot.addWidget(main)
+    main.show()
+    main.show_pane("evaluation")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    yield main
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    assert item is not None
+    return item.text()
+
+
+def _finish(pane: EvaluationPane, services: Services, qtbot: QtBot) -> None:
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.report() is not None, pane.status.text()
+
+
+def test_the_sample_set_runs_in_one_click_and_every_request_is_in_the_history(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = window.evaluation_pane
+    assert pane.endpoint_a.currentText() == SANDBOX_ENDPOINT_NAMES[Flavour.COHERE_V2]
+    pane.sample.click()
+    _finish(pane, services, qtbot)
+    report = pane.report()
+    assert report is not None
+    assert len(report.sides[0].per_query) == 20
+    assert pane.metrics_table.rowCount() == 1
+    assert _text(pane.metrics_table.horizontalHeaderItem(1)) == "nDCG@10"
+    assert pane.queries_table.rowCount() == 20
+    assert pane.tr("%n queries evaluated.", "", 20) in pane.status.text()
+    assert services.history is not None
+    services.history.writer.flush()
+    runs = services.history.store.find(RunFilter(kind="rerank"))
+    assert len(runs) == 20
+    assert {r.source for r in runs} == {"gui"}
+    pane.results.setCurrentWidget(pane.charts)  # pyqtgraph loads and draws here
+    plots = pane.charts.plots()
+    assert plots is not None
+    assert all(len(plot.getPlotItem().items) == 1 for plot in plots)
+
+
+def test_two_endpoints_compare_and_a_query_opens_in_rerank(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = window.evaluation_pane
+    v1 = endpoint_for(services, Flavour.COHERE_V1)
+    pane.endpoint_b.setCurrentIndex(pane.endpoint_b.findData(v1.id))
+    pane.k.setValue(5)
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    headers = [_text(pane.metrics_table.item(r, 0)) for r in range(pane.metrics_table.rowCount())]
+    expected = ["B - A", "p-value", "B wins / losses / ties"]
+    assert headers[2:] == [QCoreApplication.translate("EvaluationTables", t) for t in expected]
+    assert _text(pane.metrics_table.horizontalHeaderItem(1)) == "nDCG@5"
+    assert pane.queries_table.columnCount() == 6
+    pane.results.setCurrentIndex(1)
+    pane.queries_table.selectRow(3)
+    assert pane.open_button.isEnabled()
+    query_id = _text(pane.queries_table.item(3, 0))
+    pane.open_button.click()
+    assert window.current_pane_key() == "rerank"
+    report = pane.report()
+    assert report is not None
+    assert window.rerank_pane.query.toPlainText() == report.query_texts[query_id]
+    documents = window.rerank_pane.editor.last_documents()
+    assert documents is not None
+    assert len(documents) == 60
+
+
+def test_a_failure_is_shown_and_the_inputs_stay(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pane = window.evaluation_pane
+    bad = tmp_path / "set.jsonl"
+    bad.write_text('{"query": "q", "documents": [{"text": 5}]}\n', encoding="utf-8")
+    pane.set_path.setText(str(bad))
+    pane.run_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert "set.jsonl" in pane.status.text()
+    assert "line 1, field documents[0].text" in pane.status.text()
+    assert pane.set_path.text() == str(bad)
+    assert pane.run_button.isEnabled()
+
+
+def test_cancel_keeps_what_was_ranked_and_run_continues(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    slow = endpoint_for(services, Flavour.COHERE_V2).model_copy(
+        update={
+            "id": "slow",
+            "name": "Slow sandbox",
+            "extra_headers": {"x-sandbox-fault": "delay_ms=40"},
+        }
+    )
+    services.session.save_endpoint(slow)
+    run_async(qtbot, services.session.set_key("slow", SANDBOX_TEST_KEY))
+    pane = window.evaluation_pane
+    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData("slow"))
+    pane.load_sample()
+    assert pane.cancel_button.isEnabled()
+    assert not pane.run_button.isEnabled()
+    qtbot.waitUntil(lambda: pane.progress.value() >= 4, timeout=WAIT_MS)
+    window.cancel_action.trigger()  # Ctrl+. reaches the pane's cancel()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    cancelled = pane.tr("Cancelled. What was ranked is kept: Run continues from there.")
+    assert pane.status.text() == cancelled
+    assert pane.report() is None
+    assert pane.run_button.isEnabled()
+    pane.run()
+    _finish(pane, services, qtbot)
+    report = pane.report()
+    assert report is not None
+    assert 4 <= report.resumed < 20
+    assert report.resumed + report.requests == 20

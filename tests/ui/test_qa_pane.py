@@ -1,0 +1,115 @@
+"""The QA pane on a real window against the sandbox: a whole run, the evidence, the run link,
+the chart and the saved reports."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from tests.ui.conftest import endpoint_for
+from tests.waits import WAIT_MS
+from workbench.api.models import Flavour
+from workbench.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.qa.pane import QaPane
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
+    main = MainWindow(services=services)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(services.tasks.is_idle)
+    yield main
+    qtbot.waitUntil(services.tasks.is_idle)
+
+
+def _qa(window: MainWindow, services: Services) -> QaPane:
+    window.show_pane("qa")
+    pane = window.qa_pane
+    pane.select_endpoint(endpoint_for(services, Flavour.COHERE_V1).id)
+    pane.requests.setValue(2)
+    return pane
+
+
+def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pane = _qa(window, services)
+    pane.groups["errors"].setChecked(False)
+    pane.run_button.click()
+    assert not pane.run_button.isEnabled()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
+    report = pane.report
+    assert report is not None
+    assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
+    assert pane.results.topLevelItemCount() == len(report.results) == 23
+    assert pane.progress.value() == pane.progress.maximum() == 23
+    assert pane.status.text().startswith("Done. Every check passed: 22 passed, 0 failed, 1 skipped")
+    assert pane.chart.isVisible()
+    # expand a check to its evidence; the evidence row names its run and opens it in History
+    check = next(
+        pane.results.topLevelItem(i)
+        for i in range(pane.results.topLevelItemCount())
+        if pane.results.topLevelItem(i).text(1) == "top_n"
+    )
+    check.setExpanded(True)
+    evidence = check.child(0)
+    pane.results.setCurrentItem(evidence)
+    assert "top_n" in pane.details.toPlainText()
+    assert pane.open_run.isEnabled()
+    run_id = pane.results.run_id_at(evidence)
+    assert run_id is not None
+    assert f"run {run_id}" in evidence.text(2)
+    pane.open_run.click()
+    assert window.current_pane_key() == "history"
+    selected = window.history_pane.selected_runs()
+    assert [r.id for r in selected] == [run_id]
+    assert "top_n" in window.history_pane.inspector.toPlainText()
+    # the reports, saved from the pane
+    pane.save_report(tmp_path / "qa.html")
+    pane.save_report(tmp_path / "qa.md")
+    pane.save_junit(tmp_path / "qa.xml")
+    html = (tmp_path / "qa.html").read_text(encoding="utf-8")
+    assert "<svg" in html
+    assert len(list(ET.parse(tmp_path / "qa.xml").getroot().iter("testcase"))) == 23
+    for name in ("qa.html", "qa.md", "qa.xml"):
+        assert SANDBOX_TEST_KEY not in (tmp_path / name).read_text(encoding="utf-8")
+
+
+def test_cancel_stops_the_run_and_keeps_what_was_done(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = _qa(window, services)
+    pane.run_button.click()
+    qtbot.waitUntil(lambda: pane.results.topLevelItemCount() >= 2, timeout=WAIT_MS)
+    pane.cancel_button.click()
+    qtbot.waitUntil(services.tasks.is_idle)
+    assert pane.run_button.isEnabled()
+    assert not pane.cancel_button.isEnabled()
+    report = pane.report
+    assert report is not None
+    assert report.cancelled
+    assert 2 <= pane.results.topLevelItemCount() < 25
+    assert "Cancelled" in pane.status.text()
+
+
+def test_every_control_is_named_and_labelled(window: MainWindow, services: Services) -> None:
+    pane = _qa(window, services)
+    for label in (pane.endpoint_label, pane.requests_label, pane.results_label):
+        assert label.buddy() is not None
+    for widget in (pane.endpoint, pane.requests, pane.run_button, pane.results, pane.chart):
+        assert widget.accessibleName()
+        assert widget.objectName()[0].islower()

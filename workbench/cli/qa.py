@@ -1,0 +1,139 @@
+"""`workbench qa`: run the deployment QA checks against one endpoint and write the reports.
+
+Exit status: 0 every check passed (or was skipped), 1 a check failed, 2 bad input, 5 the
+endpoint could not be reached, 130 Ctrl+C.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from workbench.api.errors import InputError
+from workbench.core.qa import report as reports
+from workbench.core.qa.catalogue import CHECKS, GROUPS, select
+from workbench.core.qa.context import QaOptions
+from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
+from workbench.core.runs.history import History
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable
+
+    from workbench.api.models import Connection
+    from workbench.core.qa.model import QaReport
+
+EXIT_PASSED, EXIT_FAILED, EXIT_CONNECT = 0, 1, 5
+_FORMATS: dict[str, Callable[..., str]] = {
+    ".md": reports.to_markdown,
+    ".markdown": reports.to_markdown,
+    ".html": reports.to_html,
+    ".htm": reports.to_html,
+}
+
+
+def add_options(qa: argparse.ArgumentParser) -> None:
+    """The `qa` command's own options (the connection options are shared with the others)."""
+    qa.add_argument(
+        "--checks",
+        metavar="LIST",
+        default="",
+        help=f"comma-separated check ids or groups ({', '.join(GROUPS)}); default: all. "
+        f"Checks: {', '.join(c.id for c in CHECKS)}",
+    )
+    qa.add_argument("--requests", type=int, default=10, metavar="N", help="latency requests")
+    qa.add_argument("--rpm", type=int, default=300, help="at most this many requests a minute")
+    qa.add_argument(
+        "--ttft-budget-ms", type=float, default=3000.0, help="p95 time to first token allowed"
+    )
+    qa.add_argument("--total-budget-ms", type=float, default=30000.0, help="p95 total allowed")
+    qa.add_argument("--report", metavar="FILE.md|FILE.html", help="write the report")
+    qa.add_argument("--junit", metavar="FILE.xml", help="write JUnit XML")
+    qa.add_argument("--mask-hosts", action="store_true", help="hide the host in every report")
+
+
+def _options(args: argparse.Namespace) -> QaOptions:
+    if args.requests < 0:
+        raise InputError("must be 0 or more", where="--requests")
+    if args.rpm < 1:
+        raise InputError("must be 1 or more", where="--rpm")
+    checks = tuple(c for c in args.checks.split(",") if c.strip())
+    select(checks)  # an unknown name is bad input before anything is sent
+    return QaOptions(
+        checks=checks,
+        requests=args.requests,
+        rpm=args.rpm,
+        ttft_budget_ms=args.ttft_budget_ms,
+        total_budget_ms=args.total_budget_ms,
+    )
+
+
+def _report_writer(path: str | None) -> Callable[..., str] | None:
+    if path is None:
+        return None
+    writer = _FORMATS.get(Path(path).suffix.lower())
+    if writer is None:
+        raise InputError("the report is written as .md or .html", where="--report")
+    return writer
+
+
+async def run(
+    args: argparse.Namespace,
+    connection: Connection,
+    out: TextIO,
+    err: TextIO,
+    *,
+    history_wanted: bool,
+) -> int:
+    """Run the checks, print progress and the summary, write the reports; the exit status."""
+    options = _options(args)
+    writer = _report_writer(args.report)
+    history = History() if history_wanted else None
+    if history is not None and history.notice:
+        err.write(f"workbench: {history.notice}\n")
+    progress = err if args.json else out
+    qa = QaRun(connection, options, endpoint=args.endpoint or "", history=history)
+    try:
+        async for event in qa.events():
+            _progress(event, progress)
+    finally:
+        if history is not None:
+            await asyncio.to_thread(history.close)
+        _write(qa.report, args, writer, err)
+    if args.json:
+        from workbench.cli.output import print_json
+
+        print_json(reports.to_json(qa.report, mask_hosts=args.mask_hosts), out)
+    else:
+        out.write(reports.summary_line(qa.report) + "\n")
+    if qa.unreachable is not None:
+        err.write(f"workbench: the endpoint could not be reached: {qa.unreachable}\n")
+        return EXIT_CONNECT
+    return EXIT_PASSED if qa.report.passed else EXIT_FAILED
+
+
+def _progress(event: CheckStarted | CheckFinished, out: TextIO) -> None:
+    if isinstance(event, CheckStarted):
+        return
+    r = event.result
+    width = len(str(event.total))
+    verdict = reports.VERDICT[r.status]
+    out.write(f"[{event.index + 1:>{width}}/{event.total}] {verdict}  {r.id}: {r.reason}\n")
+    out.flush()
+
+
+def _write(
+    report: QaReport, args: argparse.Namespace, writer: Callable[..., str] | None, err: TextIO
+) -> None:
+    targets = []
+    if writer is not None:
+        targets.append((args.report, writer(report, mask_hosts=args.mask_hosts)))
+    if args.junit:
+        targets.append((args.junit, reports.to_junit(report, mask_hosts=args.mask_hosts)))
+    for path, text in targets:
+        try:
+            Path(path).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"cannot write {path}: {exc.strerror}", where=path) from None
+        err.write(f"workbench: wrote {path}\n")

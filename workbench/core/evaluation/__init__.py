@@ -1,0 +1,1 @@
+"""Rerank evaluation without Qt: labelled sets, trec_eval's metrics, a paired test, a runner."""

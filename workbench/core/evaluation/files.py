@@ -1,0 +1,104 @@
+"""Reading labelled-set files line by line: every problem names the file, the line and the field."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from workbench.api import jsontext
+from workbench.api.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+"""The largest file read: a corpus for a workbench, not a web crawl."""
+
+
+def problem(file: str, line: int, message: str, field_name: str = "") -> InputError:
+    """An InputError titled with the file, `where` naming the line and, when known, the field."""
+    where = f"line {line}" + (f", field {field_name}" if field_name else "")
+    return InputError(message, title=file, where=where)
+
+
+@dataclass
+class Reader:
+    """Reads the files of one set and keeps a digest of everything read (the set's fingerprint)."""
+
+    _digest: Any = field(default_factory=hashlib.sha256)
+
+    def text(self, path: Path) -> str:
+        """The file's text (UTF-8, a byte-order mark dropped), folded into the fingerprint."""
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise InputError(f"larger than {MAX_FILE_BYTES // 2**20} MB", title=path.name)
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read it: {exc.strerror or exc}", title=path.name) from None
+        self._digest.update(path.name.encode() + b"\0" + data + b"\0")
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            raise problem(path.name, line, "not UTF-8 text") from None
+
+    def fold(self, extra: str) -> None:
+        """Fold a setting that changes the candidates (the run depth) into the fingerprint."""
+        self._digest.update(extra.encode() + b"\0")
+
+    def fingerprint(self) -> str:
+        """The digest so far, as hex."""
+        return str(self._digest.hexdigest())
+
+    def json_lines(self, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+        """`(line number, object)` for each non-blank line of a JSONL file."""
+        for number, line in enumerate(self.text(path).splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                value = jsontext.loads(line)
+            except json.JSONDecodeError as exc:
+                raise problem(
+                    path.name, number, f"not JSON ({exc.msg}, column {exc.colno})"
+                ) from None
+            if not isinstance(value, dict):
+                raise problem(path.name, number, "expected a JSON object")
+            yield number, value
+
+
+def identifier(value: Any, file: str, line: int, name: str) -> str:
+    """An id field: a non-empty string or an integer, as a string."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise problem(file, line, "missing, or not a string", name)
+    text = str(value).strip()
+    if not text:
+        raise problem(file, line, "empty", name)
+    return text
+
+
+def string(value: Any, file: str, line: int, name: str, *, required: bool = True) -> str:
+    """A text field (missing and optional: empty)."""
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise problem(file, line, "missing, or not a string", name)
+    return value
+
+
+def grade(value: Any, file: str, line: int, name: str) -> int:
+    """A graded relevance: a whole number (JSON number or text such as "2")."""
+    if isinstance(value, bool):
+        raise problem(file, line, "a relevance grade is a whole number, not true/false", name)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            pass
+    raise problem(file, line, f"a relevance grade is a whole number, got {value!r}", name)

@@ -1,0 +1,281 @@
+"""Load a labelled set: a BEIR folder, a folder with TREC qrels, or one JSONL or CSV file.
+
+A BEIR folder holds `corpus.jsonl` (`{"_id", "title", "text"}`), `queries.jsonl` (`{"_id",
+"text"}`) and `qrels/test.tsv`; the qrels may be TREC's four columns instead (`qrels/test.txt`,
+`qrels.txt` or `qrels.trec` are looked for too). A corpus over `WHOLE_CORPUS_LIMIT` documents needs
+a TREC run file (given, or `run.trec` in the folder) whose top `depth` documents per query are the
+candidates. One JSONL file holds a query per line, `{"query_id"?, "query", "documents": [{"id"?,
+"title"?, "text", "relevance"?}]}`; one CSV file a row per query and document, columns `query`,
+`text` and optionally `query_id`, `doc_id`, `title`, `relevance`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.errors import InputError
+from workbench.core.evaluation.files import Reader, grade, identifier, problem, string
+from workbench.core.evaluation.sets import (
+    WHOLE_CORPUS_LIMIT,
+    EvalDocument,
+    EvalQuery,
+    EvalSet,
+    Qrels,
+)
+from workbench.core.evaluation.trec import read_qrels, read_run, trec_order
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+DEFAULT_DEPTH = 100
+"""Candidates taken per query from a run file."""
+QRELS_NAMES = ("qrels/test.tsv", "qrels/test.txt", "qrels.txt", "qrels.trec", "qrels.tsv")
+RUN_NAMES = ("run.trec", "run.txt")
+
+
+def load_set(
+    path: str | Path,
+    *,
+    run_file: str | Path | None = None,
+    qrels_file: str | Path | None = None,
+    depth: int = DEFAULT_DEPTH,
+) -> EvalSet:
+    """Read a labelled set from a folder or a file.
+
+    Args:
+        path: a BEIR-style folder, or one `.jsonl`/`.csv` file.
+        run_file: a TREC run file giving each query's candidates (a folder's `run.trec` if None).
+        qrels_file: judgments to use instead of the folder's own.
+        depth: candidates per query taken from the run file.
+
+    Returns:
+        The set; queries without any judgment are left out (trec_eval evaluates only judged ones).
+
+    Raises:
+        InputError: the file, line and field at fault.
+    """
+    root = Path(path)
+    reader = Reader()
+    if root.is_dir():
+        loaded = _folder(root, reader, run_file, qrels_file, depth)
+    elif root.suffix.lower() in {".jsonl", ".ndjson"}:
+        loaded = _one_jsonl(root, reader)
+    elif root.suffix.lower() in {".csv", ".tsv"}:
+        loaded = _one_csv(root, reader)
+    elif not root.exists():
+        raise InputError("no such file or folder", title=root.name or str(root))
+    else:
+        raise InputError(
+            "expected a BEIR-style folder, a .jsonl file or a .csv file", title=root.name
+        )
+    loaded.fingerprint = reader.fingerprint()
+    return loaded
+
+
+# --- a folder ----------------------------------------------------------------------------------
+
+
+def _folder(
+    root: Path,
+    reader: Reader,
+    run_file: str | Path | None,
+    qrels_file: str | Path | None,
+    depth: int,
+) -> EvalSet:
+    corpus = _corpus(reader, _need(root, "corpus.jsonl"))
+    texts = _queries(reader, _need(root, "queries.jsonl"))
+    qrels_path = Path(qrels_file) if qrels_file else _first(root, QRELS_NAMES, "qrels/test.tsv")
+    qrels = read_qrels(reader, qrels_path)
+    for query_id in qrels:
+        if query_id not in texts:
+            raise InputError(
+                f"query {query_id!r} is judged but not in queries.jsonl", title=qrels_path.name
+            )
+    run_path = Path(run_file) if run_file else _optional(root, RUN_NAMES)
+    notes: list[str] = []
+    if run_path is not None:
+        reader.fold(f"depth={depth}")
+        candidates = _from_run(reader, run_path, corpus, depth)
+        notes.append(f"candidates: the top {depth} of {run_path.name} per query")
+    elif len(corpus) > WHOLE_CORPUS_LIMIT:
+        raise InputError(
+            f"the corpus holds {len(corpus):,} documents, more than {WHOLE_CORPUS_LIMIT:,}: give "
+            "a TREC run file from a first-stage retriever for each query's candidates",
+            title=root.name,
+            where="run file",
+        )
+    else:
+        everything = tuple(corpus)
+        candidates = {query_id: everything for query_id in qrels}
+    queries = [
+        EvalQuery(query_id, texts[query_id], candidates[query_id])
+        for query_id in texts
+        if query_id in qrels and candidates.get(query_id)
+    ]
+    if len(queries) < len(qrels):
+        # trec_eval averages over the queries both judged and ranked.
+        notes.append(f"{len(qrels) - len(queries)} judged queries have no candidates: left out")
+    if not queries:
+        raise InputError("no judged query has candidates", title=root.name)
+    return EvalSet(root.name, queries, corpus, qrels, notes=notes)
+
+
+def _need(root: Path, name: str) -> Path:
+    path = root / name
+    if not path.is_file():
+        raise InputError(f"the folder has no {name} (BEIR layout)", title=root.name, where=name)
+    return path
+
+
+def _first(root: Path, names: Iterable[str], expected: str) -> Path:
+    found = _optional(root, names)
+    if found is None:
+        raise InputError(f"the folder has no {expected} (BEIR layout)", title=root.name)
+    return found
+
+
+def _optional(root: Path, names: Iterable[str]) -> Path | None:
+    return next((root / n for n in names if (root / n).is_file()), None)
+
+
+def _corpus(reader: Reader, path: Path) -> dict[str, EvalDocument]:
+    corpus: dict[str, EvalDocument] = {}
+    for number, row in reader.json_lines(path):
+        doc_id = identifier(row.get("_id"), path.name, number, "_id")
+        if doc_id in corpus:
+            raise problem(path.name, number, f"document {doc_id!r} appears twice", "_id")
+        text = string(row.get("text"), path.name, number, "text")
+        title = string(row.get("title"), path.name, number, "title", required=False)
+        corpus[doc_id] = EvalDocument(doc_id, text, title)
+    if not corpus:
+        raise problem(path.name, 1, "no documents in the file")
+    return corpus
+
+
+def _queries(reader: Reader, path: Path) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for number, row in reader.json_lines(path):
+        query_id = identifier(row.get("_id"), path.name, number, "_id")
+        if query_id in texts:
+            raise problem(path.name, number, f"query {query_id!r} appears twice", "_id")
+        text = string(row.get("text"), path.name, number, "text")
+        if not text.strip():
+            raise problem(path.name, number, "the query is empty", "text")
+        texts[query_id] = text
+    return texts
+
+
+def _from_run(
+    reader: Reader, path: Path, corpus: dict[str, EvalDocument], depth: int
+) -> dict[str, tuple[str, ...]]:
+    if depth < 1:
+        raise InputError("the run depth must be at least 1", where="depth")
+    run = read_run(reader, path)
+    candidates = {}
+    for query_id, scores in run.items():
+        top = trec_order(scores)[:depth]
+        missing = next((doc for doc in top if doc not in corpus), None)
+        if missing is not None:
+            raise InputError(
+                f"query {query_id!r} lists document {missing!r}, which is not in corpus.jsonl",
+                title=path.name,
+            )
+        candidates[query_id] = tuple(top)
+    return candidates
+
+
+# --- one file ----------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Gathers queries, documents and judgments from one file's rows."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.texts: dict[str, str] = {}
+        self.candidates: dict[str, list[str]] = {}
+        self.documents: dict[str, EvalDocument] = {}
+        self.qrels: Qrels = {}
+
+    def query(self, query_id: str, text: str, line: int) -> None:
+        if not text.strip():
+            raise problem(self.file, line, "the query is empty", "query")
+        known = self.texts.setdefault(query_id, text)
+        if known != text:
+            raise problem(self.file, line, f"query {query_id!r} has two texts", "query")
+        self.candidates.setdefault(query_id, [])
+
+    def document(self, query_id: str, doc: EvalDocument, relevance: Any, line: int) -> None:
+        known = self.documents.setdefault(doc.id, doc)
+        if known != doc:
+            raise problem(self.file, line, f"document {doc.id!r} has two texts", "id")
+        if doc.id in self.candidates[query_id]:
+            raise problem(self.file, line, f"document {doc.id!r} appears twice for this query")
+        self.candidates[query_id].append(doc.id)
+        if relevance is not None and relevance != "":
+            self.qrels.setdefault(query_id, {})[doc.id] = grade(
+                relevance, self.file, line, "relevance"
+            )
+
+    def build(self, name: str) -> EvalSet:
+        judged = [q for q in self.texts if q in self.qrels]
+        if not judged:
+            raise InputError("no query has a judged document (a relevance value)", title=name)
+        queries = [EvalQuery(q, self.texts[q], tuple(self.candidates[q])) for q in judged]
+        skipped = len(self.texts) - len(judged)
+        notes = [f"{skipped} queries without judgments left out"] if skipped else []
+        return EvalSet(name, queries, self.documents, self.qrels, notes=notes)
+
+
+def _one_jsonl(path: Path, reader: Reader) -> EvalSet:
+    builder = _Builder(path.name)
+    for number, row in reader.json_lines(path):
+        query_id = identifier(row.get("query_id", f"q{number}"), path.name, number, "query_id")
+        builder.query(query_id, string(row.get("query"), path.name, number, "query"), number)
+        documents = row.get("documents")
+        if not isinstance(documents, list) or not documents:
+            raise problem(path.name, number, "expected a non-empty array", "documents")
+        for i, item in enumerate(documents):
+            where = f"documents[{i}]"
+            if not isinstance(item, dict):
+                raise problem(path.name, number, "expected an object", where)
+            doc_id = identifier(item.get("id", f"{query_id}-{i}"), path.name, number, where + ".id")
+            text = string(item.get("text"), path.name, number, where + ".text")
+            title = string(item.get("title"), path.name, number, where + ".title", required=False)
+            doc = EvalDocument(doc_id, text, title)
+            builder.document(query_id, doc, item.get("relevance"), number)
+    return builder.build(path.name)
+
+
+_CSV_REQUIRED = ("query", "text")
+
+
+def _one_csv(path: Path, reader: Reader) -> EvalSet:
+    text = reader.text(path)
+    dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+    rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    columns = [c.strip() for c in rows.fieldnames or []]
+    missing = [c for c in _CSV_REQUIRED if c not in columns]
+    if missing:
+        raise problem(path.name, 1, f"the header lacks the column {missing[0]!r}", missing[0])
+    builder = _Builder(path.name)
+    try:
+        for row in rows:
+            _csv_row(builder, {k.strip(): v for k, v in row.items() if k}, rows.line_num)
+    except csv.Error as exc:
+        raise problem(path.name, rows.line_num, f"not CSV: {exc}") from None
+    return builder.build(path.name)
+
+
+def _csv_row(builder: _Builder, row: dict[str, Any], line: int) -> None:
+    file = builder.file
+    query = string(row.get("query"), file, line, "query")
+    query_id = (row.get("query_id") or "").strip() or query
+    builder.query(query_id, query, line)
+    doc_text = string(row.get("text"), file, line, "text")
+    doc_id = (row.get("doc_id") or "").strip() or f"{query_id}-{len(builder.candidates[query_id])}"
+    title = row.get("title") or ""
+    builder.document(query_id, EvalDocument(doc_id, doc_text, title), row.get("relevance"), line)

@@ -1,0 +1,98 @@
+"""TREC-style text files: qrels (TREC's four columns or BEIR's tab-separated three) and run files."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from workbench.core.evaluation.files import grade, problem
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from workbench.core.evaluation.files import Reader
+    from workbench.core.evaluation.sets import Qrels, Run
+
+_BEIR_HEADER = ("query-id", "corpus-id")
+
+
+def read_qrels(reader: Reader, path: Path) -> Qrels:
+    """Judgments from a qrels file, its form told by its lines.
+
+    TREC: `query-id iteration doc-id relevance`, whitespace-separated. BEIR: `query-id<TAB>corpus-id
+    <TAB>score`, with or without the `query-id corpus-id score` header.
+
+    Raises:
+        InputError: naming the file, line and column at fault.
+    """
+    qrels: Qrels = {}
+    for number, line in enumerate(reader.text(path).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split("\t") if "\t" in line else line.split()
+        columns = [c.strip() for c in columns]
+        if number == 1 and tuple(c.lower() for c in columns[:2]) == _BEIR_HEADER:
+            continue
+        if len(columns) == 4:
+            query_id, _iteration, doc_id, raw = columns
+        elif len(columns) == 3:
+            query_id, doc_id, raw = columns
+        else:
+            raise problem(
+                path.name,
+                number,
+                f"expected 4 columns (TREC: query, iteration, document, relevance) or 3 "
+                f"tab-separated (BEIR: query-id, corpus-id, score), found {len(columns)}",
+            )
+        if not query_id or not doc_id:
+            raise problem(path.name, number, "empty id", "query-id" if not query_id else "doc-id")
+        judged = qrels.setdefault(query_id, {})
+        if doc_id in judged:
+            raise problem(path.name, number, f"document {doc_id!r} is judged twice for this query")
+        judged[doc_id] = grade(raw, path.name, number, "relevance")
+    if not qrels:
+        raise problem(path.name, 1, "no judgments in the file")
+    return qrels
+
+
+def read_run(reader: Reader, path: Path) -> Run:
+    """Scores from a TREC run file: `query-id Q0 doc-id rank score [tag]`.
+
+    Raises:
+        InputError: naming the file, line and column at fault.
+    """
+    run: Run = {}
+    for number, line in enumerate(reader.text(path).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.split()
+        if len(columns) not in (5, 6):
+            raise problem(
+                path.name,
+                number,
+                f"expected 6 columns (query, Q0, document, rank, score, tag), found {len(columns)}",
+            )
+        query_id, _q0, doc_id, _rank, raw = columns[:5]
+        try:
+            score = float(raw)
+        except ValueError:
+            raise problem(path.name, number, f"a score is a number, got {raw!r}", "score") from None
+        if not math.isfinite(score):
+            raise problem(path.name, number, f"a score is a finite number, got {raw!r}", "score")
+        scores = run.setdefault(query_id, {})
+        if doc_id in scores:
+            raise problem(path.name, number, f"document {doc_id!r} is listed twice for this query")
+        scores[doc_id] = score
+    if not run:
+        raise problem(path.name, 1, "no results in the file")
+    return run
+
+
+def trec_order(scores: dict[str, float]) -> list[str]:
+    """Document ids in the order trec_eval ranks them: score descending, ties by id descending.
+
+    trec_eval ignores the rank column and sorts by score, breaking ties by document id in
+    reverse order (`form_res_rels.c`); every metric here ranks this way, so its figures are
+    trec_eval's whatever order a server returned equal scores in.
+    """
+    return sorted(scores, key=lambda doc: (scores[doc], doc), reverse=True)

@@ -1,0 +1,105 @@
+"""What a QA run produces: check results with their evidence, latency samples, the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+Status = Literal["pass", "fail", "skip"]
+EXCERPT = 700
+"""Characters of a request or response kept as evidence (the run record keeps all of it)."""
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """`text` cut to `limit` characters, saying how much was left out."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… ({len(text) - limit:,} more characters)"
+
+
+@dataclass
+class Evidence:
+    """One request a check made and what came back."""
+
+    label: str
+    """What was sent, in words ("POST /v2/rerank, 1,000 documents")."""
+    request: str = ""
+    """An excerpt of the request body (keys never appear: it is redacted)."""
+    response: str = ""
+    """An excerpt of the answer: its body, or its first and last stream events."""
+    status: int | None = None
+    elapsed_ms: float | None = None
+    run_id: str | None = None
+    """The request's run in the run record (None when history is off or it was not recorded)."""
+    notes: list[str] = field(default_factory=list)
+    """What happened on the way: 429s met and the waits they asked for."""
+
+
+@dataclass
+class CheckResult:
+    """One check's verdict and the evidence behind it."""
+
+    id: str
+    title: str
+    group: str
+    status: Status
+    reason: str
+    """One or more sentences saying why (what failed, where)."""
+    evidence: list[Evidence] = field(default_factory=list)
+    elapsed_ms: float = 0.0
+
+    @property
+    def run_ids(self) -> list[str]:
+        """The runs of this check's requests, in order."""
+        return [e.run_id for e in self.evidence if e.run_id]
+
+
+@dataclass(frozen=True)
+class LatencySample:
+    """One paced request of the latency check."""
+
+    ttft_ms: float | None
+    total_ms: float
+    ok: bool
+
+
+@dataclass
+class LatencySummary:
+    """Percentiles of the latency check's requests (None when nothing succeeded)."""
+
+    samples: list[LatencySample] = field(default_factory=list)
+    ttft_p50: float | None = None
+    ttft_p95: float | None = None
+    total_p50: float | None = None
+    total_p95: float | None = None
+
+
+@dataclass
+class QaReport:
+    """A whole QA run: what was checked, when, with which workbench, and every verdict."""
+
+    endpoint: str
+    """The endpoint's name, or its URL when run against a bare URL."""
+    url: str
+    flavour: str
+    model: str
+    started: datetime
+    version: str
+    finished: datetime | None = None
+    results: list[CheckResult] = field(default_factory=list)
+    latency: LatencySummary = field(default_factory=LatencySummary)
+    settings: dict[str, str] = field(default_factory=dict)
+    """The run's options in words (checks, requests, budgets)."""
+    cancelled: bool = False
+
+    def count(self, status: Status) -> int:
+        """How many checks ended with `status`."""
+        return sum(1 for r in self.results if r.status == status)
+
+    @property
+    def passed(self) -> bool:
+        """True when no check failed (and the run was not cancelled)."""
+        return not self.cancelled and self.count("fail") == 0

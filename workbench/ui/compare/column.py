@@ -1,0 +1,365 @@
+"""One Compare column: its route, its own conversation, the answer streaming in and its figures.
+
+Each column keeps a conversation of its own (a `ChatSession`), so a follow-up can go to it alone.
+Its turn runs through core's `stream_turn` as a keyed task on the shared runner, through the
+endpoint's cached client (so every turn is a run in the record, as in the Chat pane). The answer is
+appended to the view on a coalescing timer, only the text that is new since the last tick.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from workbench.api.errors import WorkbenchError
+from workbench.core.chat_compare import Gap, fit_frame, gaps
+from workbench.core.chat_session import ChatSession, reply_from_snapshot
+from workbench.core.turns import TurnRun, stream_turn
+from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.roles import role_background
+from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
+from workbench.ui.compare.targets import Target, fill_targets
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
+    from workbench.api.models import ChatRequest
+    from workbench.core.chat_session import ChatFrame
+    from workbench.core.citations import CitationMap
+    from workbench.ui.services import Services
+
+RENDER_MS = 33
+"""How often a streaming column draws what arrived (about 30 times a second)."""
+FIGURES_S = 0.25
+"""How often a streaming column's figures are written again."""
+YIELD_AFTER_S = 0.005
+"""Longest stretch a column folds buffered events before letting Qt paint (three columns share
+the one loop, so each gives way often)."""
+
+
+class CompareColumn(QWidget):
+    """One route of the comparison: picker, what it cannot do, the transcript, the figures."""
+
+    finished = Signal(int)
+    """Emitted with the column's position when its turn ended (complete, stopped or broken)."""
+    continue_requested = Signal(int, str)
+    """Emitted with the column's position and a follow-up for this column only."""
+
+    def __init__(
+        self, *, services: Services, position: int, optional: bool, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.position = position
+        self._optional = optional
+        self._key = f"compare.column{position + 1}"
+        self.session = ChatSession()
+        self.run = TurnRun()
+        self.target: Target | None = None
+        """The route the last turn went to (picked when it was sent)."""
+        self._live_at: int | None = None
+        """Where the answer streaming in starts in the view (None when no turn streams)."""
+        self._shown = 0
+        self._figures_due = 0.0
+        self._gaps: tuple[Gap, ...] = ()
+        self.setObjectName(f"compareColumn{position + 1}")
+        self._build_ui()
+        self._connect_signals()
+        self.retranslate_ui()
+        self.refill()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        n = self.position + 1
+        self.picker = QComboBox(self)
+        self.picker.setObjectName(f"compareTarget{n}")
+        # Long endpoint names must not widen three columns past the window (tool tips say all).
+        self.picker.setMinimumContentsLength(10)
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self._picker_label = QLabel(self)
+        self._picker_label.setBuddy(self.picker)
+        self.gaps = QLabel(self)
+        self.gaps.setObjectName(f"compareGaps{n}")
+        self.gaps.setWordWrap(True)
+        self.gaps.setProperty("role", "warning")
+        # A plain-text view: its line layout appends in time independent of the answer's length,
+        # where a rich text view relaid out enough to stall three columns (benchmarks).
+        self.view = QPlainTextEdit(self)
+        self.view.setObjectName(f"compareTranscript{n}")
+        self.view.setReadOnly(True)
+        self._view_label = QLabel(self)
+        self._view_label.setBuddy(self.view)
+        self.figures = StatusLabel(self)
+        self.figures.setObjectName(f"compareFigures{n}")
+        # One line that never changes size: a wrapping label relaid the whole pane (and its three
+        # transcripts) at every tick of every column (benchmarks/chat_compare.py).
+        self.figures.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.follow_up = QLineEdit(self)
+        self.follow_up.setObjectName(f"compareFollowUp{n}")
+        self._follow_label = QLabel(self)
+        self._follow_label.setBuddy(self.follow_up)
+        self.continue_button = QPushButton(self)
+        self.continue_button.setObjectName(f"compareContinue{n}")
+        self._timer = QTimer(self)
+        self._timer.setInterval(RENDER_MS)
+        row = QHBoxLayout()
+        row.addWidget(self._picker_label)
+        row.addWidget(self.picker, 1)
+        follow = QHBoxLayout()
+        follow.addWidget(self._follow_label)
+        follow.addWidget(self.follow_up, 1)
+        follow.addWidget(self.continue_button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(row)
+        box.addWidget(self.gaps)
+        box.addWidget(self._view_label)
+        box.addWidget(self.view, 1)
+        box.addWidget(self.figures)
+        box.addLayout(follow)
+
+    def retranslate_ui(self) -> None:
+        """Set the column's texts in the current language."""
+        n = self.position + 1
+        self._picker_label.setText(self.tr("Route &%1:").replace("%1", str(n)))
+        self.picker.setAccessibleName(self.tr("Route of column %1").replace("%1", str(n)))
+        self.gaps.setAccessibleName(self.tr("What column %1 could not do").replace("%1", str(n)))
+        self._view_label.setText(self.tr("Answers %1").replace("%1", str(n)))
+        self.view.setAccessibleName(self.tr("Answers of column %1").replace("%1", str(n)))
+        self.figures.setAccessibleName(self.tr("Figures of column %1").replace("%1", str(n)))
+        self._follow_label.setText(self.tr("Follow-up:"))
+        self.follow_up.setAccessibleName(self.tr("Follow-up for column %1").replace("%1", str(n)))
+        self.follow_up.setPlaceholderText(self.tr("A message to this column only"))
+        self.continue_button.setText(self.tr("Continue"))
+        self.continue_button.setAccessibleName(
+            self.tr("Continue column %1 alone").replace("%1", str(n))
+        )
+        if self.picker.count() and self._optional:
+            self.picker.setItemText(0, self.tr("(off)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            self.refill()  # the routes' names are translated too
+        super().changeEvent(event)
+
+    def _connect_signals(self) -> None:
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.continue_button.clicked.connect(self._on_continue_button_clicked)
+        self.follow_up.returnPressed.connect(self._on_continue_button_clicked)
+        self._services.session.endpoints_changed.connect(self.refill)
+
+    def apply_demo_mode(self, _on: bool) -> None:
+        """List the routes again, their URLs masked or shown (docs/demo-mode.md)."""
+        self.refill()
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def refill(self) -> None:
+        """List the saved endpoints and their `/chat/completions` routes, keeping the choice."""
+        off = self.tr("(off)") if self._optional else None
+        fill_targets(self.picker, self._services.session.endpoints(), off)
+
+    def pick(self, target: Target | None) -> None:
+        """Choose a route as a person would (None: the column is off, where it can be)."""
+        row = self.picker.findData(target.data() if target else "")
+        if row < 0:
+            raise ValueError(f"route {target!r} is not offered")
+        self.picker.setCurrentIndex(row)
+
+    def picked(self) -> Target | None:
+        """The route chosen now (None: off)."""
+        return Target.parse(self.picker.currentData())
+
+    def is_streaming(self) -> bool:
+        """Whether this column's turn is in flight."""
+        return self._services.tasks.is_running(self._key)
+
+    def answer_text(self) -> str:
+        """The last answer's text as it stands (streaming or finished)."""
+        return self.run.snapshot.text
+
+    def gap_list(self) -> tuple[Gap, ...]:
+        """What the last turn's route could not do."""
+        return self._gaps
+
+    def clear(self) -> None:
+        """Forget this column's conversation."""
+        self.session.clear()
+        self.view.clear()
+        self.figures.clear()
+        self.gaps.clear()
+        self._gaps = ()
+
+    def send(self, message: str, frame: ChatFrame) -> bool:
+        """Send `message` in this column's conversation; False when the column is off or busy."""
+        target = self.picked()
+        if target is None or self.is_streaming():
+            return False
+        endpoint = self._services.session.endpoint(target.endpoint_id)
+        if endpoint is None:
+            return False
+        flavour = target.flavour or endpoint.flavour
+        self._gaps = gaps(flavour, frame)
+        fitted = fit_frame(flavour, frame)
+        if endpoint.model:
+            fitted = fitted.model_copy(update={"model": None})  # the endpoint names its own
+        request = self.session.send(message, fitted)
+        self.target = target
+        self._show_gaps()
+        self._start(request)
+        return True
+
+    def stop(self) -> None:
+        """Stop this column's turn; what arrived stays, marked as stopped."""
+        self._services.tasks.cancel(self._key)
+
+    # --- the turn -------------------------------------------------------------------------------
+
+    def _on_continue_button_clicked(self) -> None:
+        message = self.follow_up.text()
+        if message.strip() and not self.is_streaming() and self.picked() is not None:
+            self.follow_up.clear()
+            self.continue_requested.emit(self.position, message)
+
+    def _show_gaps(self) -> None:
+        texts = [gap_text(gap) for gap in self._gaps]
+        self.gaps.setText("\n".join(texts))
+        self.gaps.setVisible(bool(texts))
+
+    def _start(self, request: ChatRequest) -> None:
+        self.run = TurnRun()
+        self._write_user(request.message or "")
+        self._live_at = self._end()
+        self._shown = 0
+        self.figures.setText(self.tr("Waiting for the first token…"))
+        self.follow_up.setEnabled(False)
+        self.continue_button.setEnabled(False)
+        task = self._services.tasks.start(self._key, self._stream(request), owner=self)
+        task.add_done_callback(functools.partial(self._on_task_done, self.run))
+        self._timer.start()
+
+    async def _stream(self, request: ChatRequest) -> None:
+        run, target = self.run, self.target
+        assert target is not None
+        try:
+            client = await self._services.session.client_for(target.endpoint_id, target.flavour)
+            await stream_turn(client, request, run, yield_after=YIELD_AFTER_S)
+        except asyncio.CancelledError:  # also Stop before the stream opened
+            run.stopped = True
+            raise
+        except WorkbenchError as exc:  # also a failure to open it (the key, the client)
+            run.error = run.error or exc
+            raise
+        finally:
+            if isValid(self):
+                run.end(time.monotonic())
+                self._finish(run)
+
+    def _on_task_done(self, run: TurnRun, _task: object) -> None:
+        # A turn cancelled before its first step never ran `_stream`'s finally: end it here.
+        if self._live_at is not None and run is self.run and isValid(self):
+            run.stopped = True
+            run.end(time.monotonic())
+            self._finish(run)
+
+    def _finish(self, run: TurnRun) -> None:
+        if self._live_at is None:
+            return
+        self._timer.stop()
+        endpoint = self._services.session.endpoint(self.target.endpoint_id if self.target else "")
+        prices = endpoint.prices if endpoint else None
+        status = turn_figures(run, prices)
+        reply = reply_from_snapshot(run.snapshot, cut_off=run.cut_off, status=status)
+        self.session.finish(reply, run.citations())
+        self._append_live()
+        self._paint_citations(self._live_at, run.citations())
+        self._live_at = None
+        tail = [status]
+        if reply.citations:
+            tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
+        if reply.cut_off:
+            tail.insert(0, self.tr("Cut off: %1").replace("%1", reply.cut_off))
+        if reply.tool_calls:
+            calls = ", ".join(call.name for call in reply.tool_calls)
+            tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))
+        self.figures.setText(" · ".join(tail))
+        self.follow_up.setEnabled(True)
+        self.continue_button.setEnabled(True)
+        self.finished.emit(self.position)
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def _end(self) -> int:
+        return self.view.document().characterCount() - 1
+
+    def _write_user(self, message: str) -> None:
+        cursor = QTextCursor(self.view.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if not self.view.document().isEmpty():
+            cursor.insertBlock()
+        bold = QTextCharFormat()
+        bold.setFontWeight(700)
+        cursor.insertText(self.tr("You: "), bold)
+        cursor.insertText(message, QTextCharFormat())
+        cursor.insertBlock()
+        cursor.insertText(self.tr("Assistant: "), bold)
+        cursor.insertBlock()
+        cursor.setCharFormat(QTextCharFormat())
+
+    def _on_timer_timeout(self) -> None:
+        self._append_live()
+        now = time.monotonic()
+        # The figures change every tick, but four times a second is as fast as anyone reads.
+        if self.run.timing.first_output is not None and now >= self._figures_due:
+            self._figures_due = now + FIGURES_S
+            self.figures.setText(live_figures(self.run))
+
+    def _append_live(self) -> None:
+        text = self.run.snapshot.text
+        if self._live_at is None or len(text) <= self._shown:
+            return
+        bar = self.view.verticalScrollBar()
+        following = bar.value() >= bar.maximum() - 4
+        cursor = QTextCursor(self.view.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text[self._shown :], QTextCharFormat())
+        self._shown = len(text)
+        if following:
+            bar.setValue(bar.maximum())
+
+    def _paint_citations(self, base: int, cmap: CitationMap) -> None:
+        document: QTextDocument = self.view.document()
+        cursor = QTextCursor(document)
+        background = role_background("citation")
+        for span in cmap.spans:
+            if span.start16 is None or span.end16 is None:
+                continue
+            fmt = QTextCharFormat()
+            fmt.setBackground(background)
+            fmt.setToolTip(self.tr("Cited: %1").replace("%1", ", ".join(span.document_ids)))
+            cursor.setPosition(base + span.start16)
+            cursor.setPosition(base + span.end16, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)

@@ -1,0 +1,139 @@
+"""Compare inputs: the message, model, documents, tools and parameters every column is sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.api.errors import InputError
+from workbench.api.models import GenerationParams
+from workbench.core.chat_inputs import parse_documents, parse_tools
+from workbench.core.chat_session import ChatFrame
+from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.json_editor import JsonEditor
+
+_PARAMS = ("temperature", "max_tokens", "seed")
+"""The generation parameters the comparison sets (the same for every column)."""
+
+
+class CompareInputs(QWidget):
+    """What every column is sent: message and model, then documents, tools and parameters."""
+
+    def __init__(self, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compareInputs")
+        self._build_ui()
+        self.retranslate_ui()
+
+    def _build_ui(self) -> None:
+        self.message = QPlainTextEdit(self)
+        self.message.setObjectName("compareMessage")
+        self.message.setTabChangesFocus(True)
+        self.message.setMaximumHeight(self.fontMetrics().height() * 5)
+        self._message_label = QLabel(self)
+        self._message_label.setBuddy(self.message)
+        self.model = QLineEdit(self)
+        self.model.setObjectName("compareModel")
+        self._model_label = QLabel(self)
+        self._model_label.setBuddy(self.model)
+        self.documents = JsonEditor(parent=self, name="Documents")
+        self.documents.setObjectName("compareDocuments")
+        self.tools = JsonEditor(parent=self, name="Tools")
+        self.tools.setObjectName("compareTools")
+        self.params: dict[str, QLineEdit] = {}
+        self._param_labels: dict[str, QLabel] = {}
+        page = QWidget(self)
+        form = QFormLayout(page)
+        for name in _PARAMS:
+            edit = QLineEdit(page)
+            edit.setObjectName("compareParam" + "".join(p.title() for p in name.split("_")))
+            label = QLabel(page)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.params[name], self._param_labels[name] = edit, label
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("compareInputTabs")
+        self.tabs.addTab(self.documents, "")
+        self.tabs.addTab(self.tools, "")
+        self.tabs.addTab(page, "")
+        name_tab_bar(self.tabs)
+        top = QFormLayout()
+        top.addRow(self._message_label, self.message)
+        top.addRow(self._model_label, self.model)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self.tabs, 1)
+
+    def retranslate_ui(self) -> None:
+        """Set the texts in the current language."""
+        self._message_label.setText(self.tr("&Message:"))
+        self.message.setAccessibleName(self.tr("Message to every column"))
+        self._model_label.setText(self.tr("Mo&del:"))
+        self.model.setAccessibleName(self.tr("Model"))
+        self.model.setPlaceholderText(self.tr("for endpoints that name none"))
+        self.tabs.setAccessibleName(self.tr("Compare inputs"))
+        name_tab_bar(self.tabs)
+        self.tabs.setTabText(0, self.tr("Doc&uments"))
+        self.tabs.setTabText(1, self.tr("T&ools"))
+        self.tabs.setTabText(2, self.tr("&Parameters"))
+        labels = {
+            "temperature": self.tr("Temperature:"),
+            "max_tokens": self.tr("Max tokens:"),
+            "seed": self.tr("Seed:"),
+        }
+        for name, text in labels.items():
+            self._param_labels[name].setText(text)
+            self.params[name].setAccessibleName(text.rstrip(":"))
+            self.params[name].setPlaceholderText(self.tr("server's default"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def frame(self) -> ChatFrame:
+        """What every column carries.
+
+        Raises:
+            InputError: bad documents, tools or parameters (`.where` names which).
+        """
+        return ChatFrame(
+            model=self.model.text().strip() or None,
+            documents=parse_documents(self._json(self.documents)),
+            tools=parse_tools(self._json(self.tools)),
+            params=self._params(),
+        )
+
+    @staticmethod
+    def _json(editor: JsonEditor) -> Any:
+        return editor.value() if editor.text().strip() else None
+
+    def _params(self) -> GenerationParams:
+        values: dict[str, Any] = {}
+        for name, edit in self.params.items():
+            text = edit.text().strip()
+            if not text:
+                continue
+            try:
+                values[name] = float(text) if name == "temperature" else int(text)
+            except ValueError as exc:
+                raise InputError(f"{text!r} is not a number", where=name) from exc
+        try:
+            return GenerationParams(**values)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise InputError(first["msg"], where=where) from exc

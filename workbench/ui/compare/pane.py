@@ -1,0 +1,224 @@
+"""Compare pane: one conversation sent to two or three routes at once, streaming side by side.
+
+Each column names its route, says what that route could not do (read from the flavour's traits),
+streams its answer and shows its time to first token, tokens per second, tokens and cost. Stop
+stops every column; a follow-up can go to one column alone. A preset puts one deployment's native
+route beside its `/chat/completions` route.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from workbench.api.errors import InputError
+from workbench.core.chat_compare import native_and_compatible
+from workbench.ui import resources
+from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.compare.column import CompareColumn
+from workbench.ui.compare.inputs import CompareInputs
+from workbench.ui.compare.targets import Target
+
+if TYPE_CHECKING:
+    from workbench.ui.services import Services
+
+COLUMNS = 3
+"""Columns shown; the third may be off."""
+
+
+class ComparePane(QWidget):
+    """Inputs above, one column per route below, Send / Stop / preset and a status line."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._round: set[int] = set()
+        """The columns sent to since every column was last idle."""
+        self.setObjectName("comparePane")
+        self._build_ui()
+        self._connect_signals()
+        self.retranslate_ui()
+        self._pick_defaults()
+        self._set_busy()
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def _build_ui(self) -> None:
+        self.inputs = CompareInputs(parent=self)
+        self.columns = [
+            CompareColumn(services=self._services, position=i, optional=i >= 2, parent=self)
+            for i in range(COLUMNS)
+        ]
+        self.send_button = QPushButton(self)
+        self.send_button.setObjectName("compareSend")
+        self.stop_button = QPushButton(self)
+        self.stop_button.setObjectName("compareStop")
+        self.clear_button = QPushButton(self)
+        self.clear_button.setObjectName("compareClear")
+        self.preset_button = QPushButton(self)
+        self.preset_button.setObjectName("comparePreset")
+        self.status = StatusLabel(self)
+        self.status.setObjectName("compareStatus")
+        self.status.setWordWrap(True)
+        self._send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self._send_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        columns = QSplitter(Qt.Orientation.Horizontal, self)
+        columns.setObjectName("compareColumns")
+        for column in self.columns:
+            columns.addWidget(column)
+        outer = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(self.inputs)
+        outer.addWidget(columns)
+        outer.setStretchFactor(0, 1)
+        outer.setStretchFactor(1, 3)
+        buttons = QHBoxLayout()
+        for button in (self.send_button, self.stop_button, self.clear_button, self.preset_button):
+            buttons.addWidget(button)
+        buttons.addWidget(self.status, 1)
+        box = QVBoxLayout(self)
+        box.addWidget(outer, 1)
+        box.addLayout(buttons)
+
+    def retranslate_ui(self) -> None:
+        """Set the pane's texts in the current language."""
+        self.setAccessibleName(self.tr("Compare"))
+        self.send_button.setText(self.tr("&Send to all  (Ctrl+Return)"))
+        self.send_button.setAccessibleName(self.tr("Send to every column"))
+        self.stop_button.setText(self.tr("S&top all  (Esc)"))
+        self.stop_button.setAccessibleName(self.tr("Stop every column"))
+        self.clear_button.setText(self.tr("Cl&ear"))
+        self.clear_button.setAccessibleName(self.tr("Clear every conversation"))
+        self.preset_button.setText(self.tr("&Native vs /chat/completions"))
+        self.preset_button.setAccessibleName(self.tr("Compare native and compatible routes"))
+        self.preset_button.setToolTip(
+            self.tr("Column 1's deployment on its own route and on its /chat/completions route")
+        )
+        self.status.setAccessibleName(self.tr("Compare status"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _connect_signals(self) -> None:
+        self.send_button.clicked.connect(self._on_send_button_clicked)
+        self._send_shortcut.activated.connect(self._on_send_button_clicked)
+        self.stop_button.clicked.connect(self.cancel)
+        self._stop_shortcut.activated.connect(self.cancel)
+        self.clear_button.clicked.connect(self.clear)
+        self.preset_button.clicked.connect(self.native_versus_compatible)
+        self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
+        for column in self.columns:
+            column.continue_requested.connect(self._on_column_continue_requested)
+
+    def _pick_defaults(self) -> None:
+        endpoints = self._services.session.endpoints()
+        for column, endpoint in zip(self.columns[:2], endpoints, strict=False):
+            column.pick(Target(endpoint.id))
+
+    # --- public API (tests drive these like the buttons) --------------------------------------
+
+    def send(self, message: str) -> None:
+        """Type a message and press Send."""
+        self.inputs.message.setPlainText(message)
+        self._on_send_button_clicked()
+
+    def cancel(self) -> None:
+        """Stop every column (Stop, Esc, Run, Cancel); what arrived stays, marked as stopped."""
+        for column in self.columns:
+            column.stop()
+
+    def clear(self) -> None:
+        """Forget every column's conversation."""
+        if self.is_streaming():
+            return
+        for column in self.columns:
+            column.clear()
+        self.status.clear()
+
+    def is_streaming(self) -> bool:
+        """Whether any column's turn is in flight."""
+        return any(column.is_streaming() for column in self.columns)
+
+    def native_versus_compatible(self) -> bool:
+        """Column 1's deployment on its own route beside its `/chat/completions` route.
+
+        Returns:
+            False (and says why) when column 1's endpoint has no other route to compare.
+        """
+        target = self.columns[0].picked()
+        endpoint = self._services.session.endpoint(target.endpoint_id) if target else None
+        pair = native_and_compatible(endpoint) if endpoint else None
+        if endpoint is None or pair is None:
+            self.status.setText(
+                self.tr("Pick a deployment on its own route in column 1 for this preset.")
+            )
+            return False
+        self.columns[0].pick(Target(endpoint.id))
+        self.columns[1].pick(Target(endpoint.id, pair[1]))
+        self.columns[2].pick(None)
+        self.status.setText(
+            self.tr("“%1” on its own route and on /chat/completions.").replace("%1", endpoint.name)
+        )
+        return True
+
+    def load_sample(self) -> None:
+        """The shipped RAG sample, sent to the columns as they are picked."""
+        sample = resources.sample("chat_documents.json")
+        flat = [{"id": d["id"], **d["data"]} for d in sample["documents"]]
+        self.inputs.documents.set_value(flat)
+        self.send(sample["message"])
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _on_send_button_clicked(self) -> None:
+        message = self.inputs.message.toPlainText()
+        if self.is_streaming() or not message.strip():
+            return
+        try:
+            frame = self.inputs.frame()
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            self.status.setText(str(exc))
+            return
+        sent = {column.position for column in self.columns if column.send(message, frame)}
+        self._round |= sent
+        if not sent:
+            self.status.setText(self.tr("Pick a route in at least one column."))
+            return
+        self.inputs.message.clear()
+        self._set_busy()
+
+    def _on_column_continue_requested(self, position: int, message: str) -> None:
+        try:
+            frame = self.inputs.frame()
+        except InputError as exc:
+            self._services.notices.post_error(exc)
+            self.status.setText(str(exc))
+            return
+        if self.columns[position].send(message, frame):
+            self._round.add(position)
+        self._set_busy()
+
+    def _on_tasks_state_changed(self) -> None:
+        # Columns end inside their own tasks: the round is over once the runner lets them go.
+        if not self._round or self.is_streaming():
+            return
+        answered, self._round = len(self._round), set()
+        self._set_busy()
+        self.status.setText(self.tr("Done: %n column(s) answered.", "", answered))
+
+    def _set_busy(self) -> None:
+        busy = self.is_streaming()
+        self.send_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.clear_button.setEnabled(not busy)
+        self.preset_button.setEnabled(not busy)
+        if busy:
+            self.status.setText(self.tr("Answering…"))

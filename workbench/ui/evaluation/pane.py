@@ -1,0 +1,335 @@
+"""Evaluation pane: run a labelled set against one or two rerank endpoints and show the figures.
+
+Every request goes through the endpoint session's clients, so each is a run in the History; the
+scores are saved query by query, so Cancel keeps what was done and Run continues from there.
+A query of the per-query table opens in the Rerank pane through `rerank_open_requested`, which
+the main window connects (panes never import each other).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from workbench.api.errors import WorkbenchError
+from workbench.api.models import RerankRequest
+from workbench.core.evaluation.progress import ProgressStore, progress_path
+from workbench.core.evaluation.readers import load_set
+from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
+from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
+from workbench.ui import resources
+from workbench.ui.common.a11y import StatusLabel, name_tab_bar
+from workbench.ui.common.l10n import format_count
+from workbench.ui.evaluation.charts import EvaluationCharts
+from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
+from workbench.ui.services import suits
+
+if TYPE_CHECKING:
+    from workbench.core.evaluation.sets import EvalSet
+    from workbench.ui.services import Services
+
+RUN_KEY = "evaluation.run"
+SAMPLE_SET = ("samples", "rerank_eval")
+
+
+class EvaluationPane(QWidget):
+    """Set and endpoints at the top; Run/Cancel with progress; metrics, queries and charts."""
+
+    rerank_open_requested = Signal(object)
+    """Open one query of the set in the Rerank pane: payload a RerankRequest (not sent)."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluationPane")
+        self._services = services
+        self._report: EvalReport | None = None
+        self._eval_set: EvalSet | None = None
+        self._row_queries: list[str] = []
+        self._build_ui()
+        self._connect_signals()
+        self.retranslate_ui()
+        self._refill_endpoints()
+        self._set_busy(False)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _field(self, widget: Any, name: str) -> Any:
+        widget.setObjectName(name)
+        label = QLabel(self)
+        label.setObjectName(name + "Label")
+        label.setBuddy(widget)
+        self._labels[name] = label
+        return widget
+
+    def _button(self, name: str) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        return button
+
+    def _build_ui(self) -> None:
+        self._labels: dict[str, QLabel] = {}
+        self.set_path = self._field(QLineEdit(self), "evaluationSet")
+        self.browse = self._button("evaluationBrowse")
+        self.sample = self._button("evaluationSample")
+        self.endpoint_a = self._field(QComboBox(self), "evaluationEndpointA")
+        self.endpoint_b = self._field(QComboBox(self), "evaluationEndpointB")
+        self.k = self._field(QSpinBox(self), "evaluationK")
+        self.k.setRange(1, 1000)
+        self.k.setValue(10)
+        self.run_button = self._button("evaluationRun")
+        self.cancel_button = self._button("evaluationCancel")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("evaluationProgress")
+        self.status = StatusLabel(self)
+        self.status.setObjectName("evaluationStatus")
+        self.status.setWordWrap(True)
+        self.metrics_table = new_table("evaluationMetrics", self)
+        self.queries_table = new_table("evaluationQueries", self)
+        self.open_button = self._button("evaluationOpenInRerank")
+        self.charts = EvaluationCharts(self)
+        self.results = QTabWidget(self)
+        self.results.setObjectName("evaluationResultsTabs")
+        self.results.addTab(self.metrics_table, "")
+        queries_page = QWidget(self)
+        queries_page.setObjectName("evaluationQueriesPage")
+        page_layout = QVBoxLayout(queries_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.queries_table)
+        page_layout.addWidget(self.open_button)
+        self.results.addTab(queries_page, "")
+        self.results.addTab(self.charts, "")
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        grid = QGridLayout()
+        grid.addWidget(self._labels["evaluationSet"], 0, 0)
+        set_row = QHBoxLayout()
+        set_row.addWidget(self.set_path, 1)
+        set_row.addWidget(self.browse)
+        set_row.addWidget(self.sample)
+        grid.addLayout(set_row, 0, 1, 1, 3)
+        grid.addWidget(self._labels["evaluationEndpointA"], 1, 0)
+        grid.addWidget(self.endpoint_a, 1, 1)
+        grid.addWidget(self._labels["evaluationEndpointB"], 1, 2)
+        grid.addWidget(self.endpoint_b, 1, 3)
+        grid.addWidget(self._labels["evaluationK"], 2, 0)
+        run_row = QHBoxLayout()
+        self.k.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") * 3)
+        run_row.addWidget(self.k)
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.progress, 1)
+        run_row.addStretch(0)
+        grid.addLayout(run_row, 2, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language."""
+        self.setAccessibleName(self.tr("Evaluation"))
+        texts = {
+            "evaluationSet": (self.tr("&Set:"), self.tr("Labelled set")),
+            "evaluationEndpointA": (self.tr("Endpoint &A:"), self.tr("Endpoint A")),
+            "evaluationEndpointB": (self.tr("Endpoint &B:"), self.tr("Endpoint B (to compare)")),
+            "evaluationK": (self.tr("Cut-off &k:"), self.tr("Cut-off k")),
+        }
+        for name, (label, accessible) in texts.items():
+            self._labels[name].setText(label)
+            self.findChild(QWidget, name).setAccessibleName(accessible)  # type: ignore[union-attr]
+        self.set_path.setPlaceholderText(
+            self.tr("A BEIR folder (corpus.jsonl, queries.jsonl, qrels/), or a .jsonl or .csv file")
+        )
+        for button, text, accessible in (
+            (self.browse, self.tr("Bro&wse…"), self.tr("Browse for a set")),
+            (self.sample, self.tr("Sa&mple set"), self.tr("Run the sample set")),
+            (self.run_button, self.tr("R&un evaluation"), self.tr("Run evaluation")),
+            (self.cancel_button, self.tr("Cance&l"), self.tr("Cancel evaluation")),
+            (self.open_button, self.tr("&Open query in Rerank"), self.tr("Open query in Rerank")),
+        ):
+            button.setText(text)
+            button.setAccessibleName(accessible)
+        self.progress.setAccessibleName(self.tr("Evaluation progress"))
+        self.status.setAccessibleName(self.tr("Evaluation status"))
+        self.metrics_table.setAccessibleName(self.tr("Metrics per endpoint"))
+        self.queries_table.setAccessibleName(self.tr("Per-query results"))
+        self.results.setAccessibleName(self.tr("Evaluation results"))
+        for index, title in enumerate((self.tr("Metrics"), self.tr("Queries"), self.tr("Charts"))):
+            self.results.setTabText(index, title)
+        name_tab_bar(self.results)
+        if self.endpoint_b.count():
+            self.endpoint_b.setItemText(0, self.tr("None (one endpoint)"))
+        if self._report is not None:
+            self._show_report(self._report)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch without restarting."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _connect_signals(self) -> None:
+        self.browse.clicked.connect(self._on_browse_clicked)
+        self.sample.clicked.connect(self.load_sample)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.queries_table.itemActivated.connect(self._on_open_button_clicked)
+        self.queries_table.itemSelectionChanged.connect(self._on_queries_selection_changed)
+        self._services.session.endpoints_changed.connect(self._refill_endpoints)
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Stop the evaluation; what was ranked is kept, and Run continues from it."""
+        if self._services.tasks.cancel(RUN_KEY):
+            self.status.setText(
+                self.tr("Cancelled. What was ranked is kept: Run continues from there.")
+            )
+
+    def load_sample(self) -> None:
+        """Run the shipped sample set (20 queries, English and Italian) against endpoint A."""
+        self.set_path.setText(str(resources.path(*SAMPLE_SET)))
+        self.run()
+
+    def report(self) -> EvalReport | None:
+        """The figures shown, if any."""
+        return self._report
+
+    def run(self) -> None:
+        """Start the evaluation (a running one is left alone)."""
+        if self._services.tasks.is_running(RUN_KEY):
+            return
+        ids = [self.endpoint_a.currentData(), self.endpoint_b.currentData()]
+        ids = [str(i) for i in ids if i]
+        if not self.set_path.text().strip() or not ids:
+            self.status.setText(self.tr("Choose a set and endpoint A first."))
+            return
+        coro = self._run(Path(self.set_path.text().strip()), ids, self.k.value())
+        self._set_busy(True)
+        self.status.setText(self.tr("Reading the set…"))
+        self._services.tasks.start(RUN_KEY, coro, owner=self)
+
+    def open_query(self, query_id: str) -> None:
+        """Ask for this query and its candidates in the Rerank pane."""
+        if self._eval_set is None:
+            return
+        query = self._eval_set.query(query_id)
+        documents = [self._eval_set.documents[d].rerank_text() for d in query.candidates]
+        self.rerank_open_requested.emit(RerankRequest(query=query.text, documents=documents))
+
+    # --- running ------------------------------------------------------------------------------
+
+    async def _run(self, path: Path, endpoint_ids: list[str], k: int) -> None:
+        store: ProgressStore | None = None
+        try:
+            eval_set = await asyncio.to_thread(load_set, path)
+            sides = []
+            for endpoint_id in endpoint_ids:
+                endpoint = self._services.session.endpoint(endpoint_id)
+                client = await self._services.session.client_for(endpoint_id)
+                sides.append(Side(endpoint.name if endpoint else endpoint_id, client))
+            store = await asyncio.to_thread(ProgressStore, progress_path(eval_set.fingerprint))
+            total = len(eval_set.queries) * len(sides)
+            self._on_progress(0, total)
+            runner = EvaluationRunner(
+                eval_set, sides, k=k, progress=store, on_progress=self._on_progress
+            )
+            report = await runner.run()
+        except WorkbenchError as exc:  # the runner posts it as a notice too
+            self.status.setText(self.tr("Stopped: %1").replace("%1", str(exc)))
+            raise
+        finally:
+            if store is not None:
+                store.close()
+            if isValid(self.run_button):  # not when the window closing cancelled the run
+                self._set_busy(False)
+        self._eval_set = eval_set
+        self._show_report(report)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        text = self.tr("Ranked %n of %1 query rankings", "", done)
+        self.status.setText(text.replace("%1", format_count(total)))
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.run_button, self.sample, self.browse, self.set_path):
+            widget.setEnabled(not busy)
+        for combo in (self.endpoint_a, self.endpoint_b, self.k):
+            combo.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)
+
+    def _show_report(self, report: EvalReport) -> None:
+        self._report = report
+        fill_metrics(self.metrics_table, report)
+        self._row_queries = fill_queries(self.queries_table, report)
+        self.open_button.setEnabled(False)
+        self.charts.show_report(report)
+        lines = [
+            self.tr("%n queries evaluated.", "", len(report.sides[0].per_query)),
+            self.tr("%n requests sent.", "", report.requests),
+            self.tr("%n rankings taken from saved progress.", "", report.resumed),
+        ]
+        if report.comparison is not None:
+            test = self.tr(
+                "p-values: two-sided paired randomization (sign-flip) test over queries, exact "
+                "up to %1 queries, else %2 permutations with a fixed seed."
+            )
+            lines.append(
+                test.replace("%1", format_count(EXACT_LIMIT)).replace(
+                    "%2", format_count(PERMUTATIONS)
+                )
+            )
+        self.status.setText(" ".join(lines))
+
+    # --- slots --------------------------------------------------------------------------------
+
+    def _refill_endpoints(self) -> None:
+        a, b = self.endpoint_a.currentData(), self.endpoint_b.currentData()
+        chosen = self._services.session.selected("rerank")
+        fitting = [e for e in self._services.session.endpoints() if suits("rerank", e)]
+        self.endpoint_a.clear()
+        self.endpoint_b.clear()
+        self.endpoint_b.addItem(self.tr("None (one endpoint)"), None)
+        for endpoint in fitting:
+            self.endpoint_a.addItem(endpoint.name, endpoint.id)
+            self.endpoint_b.addItem(endpoint.name, endpoint.id)
+        row = self.endpoint_a.findData(a or (chosen.id if chosen else None))
+        self.endpoint_a.setCurrentIndex(max(row, 0) if fitting else -1)
+        self.endpoint_b.setCurrentIndex(max(self.endpoint_b.findData(b), 0))
+
+    def _on_browse_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a BEIR folder"))
+        if folder:
+            self.set_path.setText(folder)
+
+    def _on_queries_selection_changed(self) -> None:
+        self.open_button.setEnabled(bool(self.queries_table.selectedItems()))
+
+    def _on_open_button_clicked(self, *_: object) -> None:
+        row = self.queries_table.currentRow()
+        if 0 <= row < len(self._row_queries):
+            self.open_query(self._row_queries[row])

@@ -1,0 +1,1 @@
+"""The QA pane: run the deployment checks against a saved endpoint and save the report."""

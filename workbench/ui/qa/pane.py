@@ -1,0 +1,389 @@
+"""QA pane: runs the deployment checks against a saved endpoint, live, and saves the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtSvgWidgets import QSvgWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from workbench.core.qa import report as reports
+from workbench.core.qa.catalogue import GROUPS, select
+from workbench.core.qa.context import QaOptions
+from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
+from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.l10n import format_count
+from workbench.ui.qa.results import QaResultsTree
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QTreeWidgetItem
+
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.core.qa.model import QaReport
+    from workbench.ui.services import Services
+
+TASK = "qa.run"
+
+
+class QaPane(QWidget):
+    """Endpoint, checks and request count on top; the live list of checks, the evidence of the
+    selected one and the latency chart below; Run, Cancel and the save buttons."""
+
+    run_inspect_requested = Signal(str)
+    """Show a run in the History pane's inspector: payload the run id."""
+
+    def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("qaPane")
+        self._services = services
+        self._run: QaRun | None = None
+        self._build_ui()
+        self._lay_out()
+        self.retranslate_ui()
+        self._connect_signals()
+        self._fill_endpoints()
+        self._set_busy(False)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _named(self, widget: Any, name: str) -> Any:
+        widget.setObjectName(name)
+        return widget
+
+    def _build_ui(self) -> None:
+        self.endpoint = self._named(QComboBox(self), "qaEndpoint")
+        self.endpoint_label = self._named(QLabel(self), "qaEndpointLabel")
+        self.endpoint_label.setBuddy(self.endpoint)
+        self.groups: dict[str, QCheckBox] = {}
+        for group in GROUPS:
+            box = self._named(QCheckBox(self), f"qaGroup{group.capitalize()}")
+            box.setChecked(True)
+            self.groups[group] = box
+        self.requests = self._named(QSpinBox(self), "qaRequests")
+        self.requests.setRange(1, 200)
+        self.requests.setValue(10)
+        self.requests_label = self._named(QLabel(self), "qaRequestsLabel")
+        self.requests_label.setBuddy(self.requests)
+        self.run_button = self._named(QPushButton(self), "qaRun")
+        # Ctrl+Return runs the pane showing, as in Rerank and Chat (a shortcut of this pane only).
+        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
+        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.cancel_button = self._named(QPushButton(self), "qaCancel")
+        self.progress = self._named(QProgressBar(self), "qaProgress")
+        self.results = self._named(QaResultsTree(self), "qaResults")
+        self.results_label = self._named(QLabel(self), "qaResultsLabel")
+        self.results_label.setBuddy(self.results)
+        self.details = self._named(QPlainTextEdit(self), "qaDetails")
+        self.details.setReadOnly(True)
+        self.details_label = self._named(QLabel(self), "qaDetailsLabel")
+        self.details_label.setBuddy(self.details)
+        self.open_run = self._named(QPushButton(self), "qaOpenRun")
+        self.chart = self._named(QSvgWidget(self), "qaChart")
+        self.chart.setMinimumHeight(200)
+        self.chart.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so it can be announced
+        self.mask_hosts = self._named(QCheckBox(self), "qaMaskHosts")
+        self.save_report_button = self._named(QPushButton(self), "qaSaveReport")
+        self.save_junit_button = self._named(QPushButton(self), "qaSaveJunit")
+        self.status = self._named(StatusLabel(self), "qaStatus")
+        self.status.setWordWrap(True)
+
+    def _lay_out(self) -> None:
+        form = QGridLayout()
+        form.addWidget(self.endpoint_label, 0, 0)
+        form.addWidget(self.endpoint, 0, 1, 1, 3)
+        groups = QHBoxLayout()
+        for group_box in self.groups.values():
+            groups.addWidget(group_box)
+        groups.addStretch(1)
+        form.addLayout(groups, 1, 0, 1, 4)
+        form.addWidget(self.requests_label, 2, 0)
+        form.addWidget(self.requests, 2, 1)
+        form.addWidget(self.run_button, 2, 2)
+        form.addWidget(self.cancel_button, 2, 3)
+        form.setColumnStretch(1, 1)
+        left = QWidget(self)
+        box = QVBoxLayout(left)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.results_label)
+        box.addWidget(self.results, 1)
+        right = QWidget(self)
+        side = QVBoxLayout(right)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.details_label)
+        side.addWidget(self.details, 1)
+        side.addWidget(self.open_run)
+        side.addWidget(self.chart)
+        split = self._named(QSplitter(Qt.Orientation.Horizontal, self), "qaSplitter")
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        saves = QHBoxLayout()
+        saves.addWidget(self.mask_hosts)
+        saves.addStretch(1)
+        saves.addWidget(self.save_report_button)
+        saves.addWidget(self.save_junit_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(split, 1)
+        layout.addLayout(saves)
+        layout.addWidget(self.status)
+
+    def retranslate_ui(self) -> None:
+        """Set every static text in the current language (again after a language switch)."""
+        self.setAccessibleName(self.tr("QA"))  # the tab's title, as every pane
+        self.endpoint_label.setText(self.tr("&Endpoint:"))
+        self.endpoint.setAccessibleName(self.tr("Endpoint to check"))
+        titles = {
+            "connection": self.tr("C&onnection"),
+            "rerank": self.tr("Rera&nk"),
+            "chat": self.tr("Ch&at"),
+            "errors": self.tr("Error handlin&g"),
+            "latency": self.tr("&Latency"),
+        }
+        for group, box in self.groups.items():
+            box.setText(titles[group])
+            box.setAccessibleName(self.tr("Run the %1 checks").replace("%1", group))
+        self.requests_label.setText(self.tr("Latency re&quests:"))
+        self.requests.setAccessibleName(self.tr("Latency requests"))
+        self.requests.setToolTip(self.tr("Requests timed by the latency check, paced within quota"))
+        self.run_button.setText(self.tr("R&un checks"))
+        self.run_button.setAccessibleName(self.tr("Run checks"))
+        self.cancel_button.setText(self.tr("&Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel the checks"))
+        self.progress.setAccessibleName(self.tr("QA progress"))
+        self.results_label.setText(self.tr("Chec&ks:"))
+        self.results.setAccessibleName(self.tr("Checks and their evidence"))
+        self.results.retranslate_ui()
+        self.details_label.setText(self.tr("Evi&dence:"))
+        self.details.setAccessibleName(self.tr("Evidence of the selected check"))
+        self.open_run.setText(self.tr("Open run in His&tory"))
+        self.open_run.setAccessibleName(self.tr("Open run in History"))
+        self.chart.setAccessibleName(self.tr("Latency chart"))
+        self.mask_hosts.setText(self.tr("&Mask hosts in reports"))
+        self.mask_hosts.setAccessibleName(self.tr("Mask hosts in reports"))
+        self.save_report_button.setText(self.tr("&Save report…"))
+        self.save_report_button.setAccessibleName(self.tr("Save report"))
+        self.save_junit_button.setText(self.tr("Save &JUnit XML…"))
+        self.save_junit_button.setAccessibleName(self.tr("Save JUnit XML"))
+        self.status.setAccessibleName(self.tr("QA status"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Apply a language switch at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _connect_signals(self) -> None:
+        self.run_button.clicked.connect(self._on_run_button_clicked)
+        self._run_shortcut.activated.connect(self._on_run_button_clicked)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.results.currentItemChanged.connect(self._on_results_current_item_changed)
+        self.results.itemActivated.connect(self._on_results_item_activated)
+        self.open_run.clicked.connect(self._on_open_run_clicked)
+        self.save_report_button.clicked.connect(self._on_save_report_clicked)
+        self.save_junit_button.clicked.connect(self._on_save_junit_clicked)
+        self._services.session.endpoints_changed.connect(self._fill_endpoints)
+
+    # --- the Pane protocol ------------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Stop the run; the checks done so far and their evidence stay."""
+        if self._services.tasks.cancel(TASK):
+            self.status.setText(self.tr("Cancelled; the checks done so far are kept."))
+
+    # --- public -----------------------------------------------------------------------------
+
+    @property
+    def report(self) -> QaReport | None:
+        """The report of the last run (filled in as it goes), or None before the first."""
+        return None if self._run is None else self._run.report
+
+    def select_endpoint(self, endpoint_id: str) -> None:
+        """Check this endpoint next."""
+        index = self.endpoint.findData(endpoint_id)
+        if index >= 0:
+            self.endpoint.setCurrentIndex(index)
+
+    def chosen_groups(self) -> tuple[str, ...]:
+        """The check groups ticked."""
+        return tuple(g for g, box in self.groups.items() if box.isChecked())
+
+    def start(self) -> None:
+        """Run the chosen checks against the chosen endpoint."""
+        endpoint = self._services.session.endpoint(self.endpoint.currentData())
+        if endpoint is None:
+            self.status.setText(
+                self.tr("Choose an endpoint first (add one in the Endpoints pane).")
+            )
+            return
+        groups = self.chosen_groups()
+        if not groups:
+            self.status.setText(self.tr("Tick at least one group of checks."))
+            return
+        options = QaOptions(checks=groups, requests=self.requests.value())
+        self._set_busy(True)
+        self._services.tasks.start(TASK, self._run_checks(endpoint, options), owner=self)
+
+    def save_report(self, path: Path) -> None:
+        """Write the report as Markdown (.md) or self-contained HTML (any other suffix)."""
+        if self.report is None:
+            return
+        mask = self.mask_hosts.isChecked()
+        markdown = path.suffix.lower() in {".md", ".markdown"}
+        writer = reports.to_markdown if markdown else reports.to_html
+        path.write_text(writer(self.report, mask_hosts=mask), encoding="utf-8")
+        self.status.setText(self.tr("Report saved to %1").replace("%1", path.name))
+
+    def save_junit(self, path: Path) -> None:
+        """Write the report as JUnit XML."""
+        if self.report is None:
+            return
+        text = reports.to_junit(self.report, mask_hosts=self.mask_hosts.isChecked())
+        path.write_text(text, encoding="utf-8")
+        self.status.setText(self.tr("JUnit XML saved to %1").replace("%1", path.name))
+
+    # --- running ----------------------------------------------------------------------------
+
+    async def _run_checks(self, endpoint: EndpointConfig, options: QaOptions) -> None:
+        session = self._services.session
+        self.results.clear()
+        self.details.clear()
+        self.chart.load(QByteArray())
+        total = len(select(options.checks))
+        self.progress.setRange(0, total)
+        self.progress.setValue(0)
+        try:
+            connection = await session.connection_for(endpoint)
+            history = self._services.history
+            keep = self._services.settings.settings.keep_history
+            self._run = QaRun(
+                connection,
+                options,
+                endpoint=endpoint.name,
+                history=history if keep else None,
+                transport=session.transport,
+            )
+            async for event in self._run.events():
+                self._on_qa_event(event)
+            self.status.setText(self._summary())
+        finally:
+            if isValid(self):  # a pane closed mid-run cancels the task after its widgets went
+                self._set_busy(False)
+                self._show_chart()
+
+    def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
+        if isinstance(event, CheckStarted):
+            line = self.tr("Running check %1 of %2: %3")
+            for marker, value in (
+                ("%3", event.spec.title),
+                ("%2", format_count(event.total)),
+                ("%1", format_count(event.index + 1)),
+            ):
+                line = line.replace(marker, value)
+            self.status.setText(line)
+            return
+        item = self.results.add_result(event.result)
+        self.results.scrollToItem(item)
+        self.progress.setValue(event.index + 1)
+
+    def _summary(self) -> str:
+        report = self.report
+        if report is None:
+            return ""
+        line = self.tr("%1 passed, %2 failed, %3 skipped")
+        counts = {
+            "%1": report.count("pass"),
+            "%2": report.count("fail"),
+            "%3": report.count("skip"),
+        }
+        for marker in ("%3", "%2", "%1"):
+            line = line.replace(marker, format_count(counts[marker]))
+        verdict = self.tr("Every check passed") if report.passed else self.tr("Checks failed")
+        return self.tr("Done. %1: %2.").replace("%2", line).replace("%1", verdict)
+
+    def _show_chart(self) -> None:
+        svg = reports.latency_svg(self.report) if self.report is not None else ""
+        self.chart.setVisible(bool(svg))
+        if svg:
+            self.chart.load(QByteArray(svg.encode("utf-8")))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.run_button.setEnabled(not busy)
+        self.cancel_button.setEnabled(busy)
+        done = not busy and self.report is not None
+        self.save_report_button.setEnabled(done)
+        self.save_junit_button.setEnabled(done)
+        self.open_run.setEnabled(self.results.run_id_at(self.results.currentItem()) is not None)
+
+    def _fill_endpoints(self) -> None:
+        chosen = self.endpoint.currentData()
+        self.endpoint.clear()
+        for endpoint in self._services.session.endpoints():
+            self.endpoint.addItem(endpoint.name, endpoint.id)
+        if chosen is not None:
+            self.select_endpoint(chosen)
+
+    # --- slots ------------------------------------------------------------------------------
+
+    def _on_run_button_clicked(self) -> None:
+        if self.run_button.isEnabled():
+            self.start()
+
+    def _on_results_current_item_changed(self, item: QTreeWidgetItem | None, *_: Any) -> None:
+        self.details.setPlainText(self.results.details(item))
+        self.open_run.setEnabled(self.results.run_id_at(item) is not None)
+
+    def _on_results_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        run_id = self.results.run_id_at(item)
+        if run_id is not None and item.parent() is not None:
+            self.run_inspect_requested.emit(run_id)
+
+    def _on_open_run_clicked(self) -> None:
+        run_id = self.results.run_id_at(self.results.currentItem())
+        if run_id is not None:
+            self.run_inspect_requested.emit(run_id)
+
+    def _on_save_report_clicked(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the QA report"),
+            "qa-report.html",
+            self.tr("HTML (*.html);;Markdown (*.md)"),
+        )
+        if path:
+            self._saving(self.save_report, Path(path))
+
+    def _on_save_junit_clicked(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save JUnit XML"), "qa-junit.xml", self.tr("JUnit XML (*.xml)")
+        )
+        if path:
+            self._saving(self.save_junit, Path(path))
+
+    def _saving(self, save: Callable[[Path], None], path: Path) -> None:
+        try:
+            save(path)
+        except OSError as exc:
+            self._services.notices.warn(self.tr("The file could not be written"), str(exc))
