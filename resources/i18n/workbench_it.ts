@@ -406,12 +406,20 @@
         <translation>per gli endpoint che non ne indicano uno</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Strumenti</translation>
+    </message>
+    <message>
         <source>Compare inputs</source>
         <translation>Dati del confronto</translation>
     </message>
     <message>
         <source>Doc&amp;uments</source>
-        <translation>Doc&amp;umenti</translation>
+        <translation>Do&amp;cumenti</translation>
     </message>
     <message>
         <source>T&amp;ools</source>

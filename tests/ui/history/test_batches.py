@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import select_flavour
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.runs.store import RunFilter
@@ -88,9 +89,10 @@ def test_the_pane_lists_the_batches_as_one_entry_and_shows_each_request(
 ) -> None:
     [entry] = history.model.runs()
     assert entry.group_size == 3
-    assert history.model.index(0, 1).data() == "rerank in 3 request(s)"
+    assert history.model.index(0, 1).data() == tr("RunsModel", "%1 in %n request(s)", "rerank", n=3)
     text = history.inspector.toPlainText()
-    assert [text.count(f"request {n} of 3") for n in (1, 2, 3)] == [1, 1, 1]
+    heading = "— request %1 of %2 —"
+    assert [text.count(tr("RunView", heading, n, 3)) for n in (1, 2, 3)] == [1, 1, 1]
     assert text.count("POST http") == 3
     code = history.code_for_selection()
     assert code.count("# request ") == 3

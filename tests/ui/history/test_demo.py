@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import CHAT_MODEL
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.ui.main_window import MainWindow
 
@@ -68,14 +69,13 @@ def test_a_demo_script_is_saved_opened_and_stepped_through_offline(
     bar = chat.demo
     assert bar.isVisible()
     assert chat.session().turns == []  # a demo starts from an empty conversation
-    assert "turn 0 of 2" in bar.position.text()
+    assert bar.position.text().endswith(_position(0, 2))
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(chat.transcript, Qt.Key.Key_F8)  # the presenter's key for Next turn
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    assert _shown(chat) == [(f"▶ Replay: {QUESTIONS[0]}", answers[0])]
-    assert "turn 1 of 2" in bar.position.text()
-    assert "no network" in bar.position.text()
+    assert _shown(chat) == [(tr("ChatPane", "▶ Replay: %1", QUESTIONS[0]), answers[0])]
+    assert bar.position.text().endswith(_position(1, 2))  # says "replayed with no network"
     bar.next.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert [reply for _, reply in _shown(chat)] == answers
@@ -85,8 +85,8 @@ def test_a_demo_script_is_saved_opened_and_stepped_through_offline(
     # QTest's last event leaves Shift as the application's modifier state; later selections in
     # this process would extend instead of select.
     qtbot.keyRelease(chat.transcript, Qt.Key.Key_Shift)
-    assert _shown(chat) == [(f"▶ Replay: {QUESTIONS[0]}", answers[0])]
-    assert "turn 1 of 2" in bar.position.text()
+    assert _shown(chat) == [(tr("ChatPane", "▶ Replay: %1", QUESTIONS[0]), answers[0])]
+    assert bar.position.text().endswith(_position(1, 2))
     history.refresh()
     assert len(history.model.runs()) == 2  # replaying sent nothing
     bar.end.click()
@@ -116,3 +116,9 @@ def test_a_bad_demo_script_is_named_in_the_status(window: MainWindow, tmp_path: 
     assert history.open_demo_script(path) is None
     assert "line 2" in history.status.text()
     assert not window.chat_pane.demo.isVisible()
+
+
+def _position(played: int, total: int) -> str:
+    """The demo bar's words after the script's title, in the run's language."""
+    template = tr("DemoBar", "▶ %1: turn %2 of %3, replayed with no network", "%1", played, total)
+    return template.split("%1", 1)[1]

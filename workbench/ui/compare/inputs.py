@@ -83,6 +83,8 @@ class CompareInputs(QWidget):
         self._model_label.setText(self.tr("Mo&del:"))
         self.model.setAccessibleName(self.tr("Model"))
         self.model.setPlaceholderText(self.tr("for endpoints that name none"))
+        self.documents.set_name(self.tr("Documents"))
+        self.tools.set_name(self.tr("Tools"))
         self.tabs.setAccessibleName(self.tr("Compare inputs"))
         name_tab_bar(self.tabs)
         self.tabs.setTabText(0, self.tr("Doc&uments"))
