@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,12 +17,13 @@ from PySide6.QtWidgets import (
 
 import workbench
 from workbench.api.redact import redact_text
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from workbench.ui.notices import CrashReport
 
 
-class CrashDialog(QDialog):
+class CrashDialog(Retranslating, QDialog):
     """Shows one crash report; the app keeps running (what the person typed stays put)."""
 
     def __init__(self, report: CrashReport, parent: QWidget | None = None) -> None:
@@ -69,12 +69,6 @@ class CrashDialog(QDialog):
         self._details_label.setText(self.tr("&Details:"))
         self._copy.setText(self.tr("&Copy details"))
         self._copy.setAccessibleName(self.tr("Copy details"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def report_text(self) -> str:
         """Version, summary and traceback as one copyable text (redacted again: a report may

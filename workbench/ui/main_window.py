@@ -6,7 +6,7 @@ import base64
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
-from PySide6.QtCore import QByteArray, QEvent, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,6 +25,7 @@ from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.evaluation.pane import EvaluationPane
@@ -48,7 +49,7 @@ UNSHOWN_TASKS = frozenset({"app.screenshots"})
 """Tasks the busy indicator ignores: the screenshot run would show itself busy in every picture."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Places the panes and wires them; remembers geometry and the last pane in settings."""
 
     def __init__(
@@ -206,12 +207,6 @@ class MainWindow(QMainWindow):
         self._help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         notices = self._services.notices

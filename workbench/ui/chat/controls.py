@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +49,7 @@ def _texts(button: QPushButton, text: str, accessible: str) -> None:
     button.setAccessibleName(accessible)
 
 
-class Composer(QWidget):
+class Composer(Retranslating, QWidget):
     """Message box and the turn buttons; Ctrl+Return sends, Esc stops."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -87,12 +88,6 @@ class Composer(QWidget):
         self.stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._layout(label)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
@@ -156,7 +151,7 @@ class Composer(QWidget):
         self.busy.setVisible(busy)
 
 
-class EditorPage(QWidget):
+class EditorPage(Retranslating, QWidget):
     """A JsonEditor with a buddy label and a hint (documents, tools).
 
     `texts` gives the title and the hint in the current language; it is called again on a
@@ -182,12 +177,6 @@ class EditorPage(QWidget):
         layout.addWidget(self.editor, 1)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Set the title and the hint in the current language."""
         title, hint = self._texts()
@@ -197,7 +186,7 @@ class EditorPage(QWidget):
         self._note.setText(hint)
 
 
-class PreamblePage(QWidget):
+class PreamblePage(Retranslating, QWidget):
     """The system message and the model name."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -218,12 +207,6 @@ class PreamblePage(QWidget):
         layout.addWidget(self.preamble, 1)
         self.retranslate_ui()
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
         self.model.setAccessibleName(self.tr("Model"))
@@ -232,7 +215,7 @@ class PreamblePage(QWidget):
         self._label.setText(self.tr("&Preamble / system message:"))
 
 
-class QueriesPage(QWidget):
+class QueriesPage(Retranslating, QWidget):
     """Search queries the model generated; one can be handed to the rerank playground."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -247,12 +230,6 @@ class QueriesPage(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.rerank)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,6 +23,7 @@ from workbench.core.chat_history_io import neutral_json, parse_entries
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import UrlField
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -61,7 +62,7 @@ def _check_history(value: Any) -> None:
     parse_entries(value, "history", strict=True)
 
 
-class HistoryPage(QWidget):
+class HistoryPage(Retranslating, QWidget):
     """The conversation the next request carries, as neutral JSON to edit, import and export.
 
     Edits stay in the editor until Apply; a turn that ends meanwhile does not overwrite them.
@@ -103,12 +104,6 @@ class HistoryPage(QWidget):
         self._layout(label, hint)
         self.retranslate_ui()
         self._connect_signals()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
@@ -241,7 +236,7 @@ class HistoryPage(QWidget):
             self.export_chosen.emit(Path(path), EXPORT_FILTERS.get(chosen, self._flavour))
 
 
-class RequestPage(QWidget):
+class RequestPage(Retranslating, QWidget):
     """The exact body and URL the next Send would post, with a Copy button."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -272,12 +267,6 @@ class RequestPage(QWidget):
         layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignLeft)
         self.retranslate_ui()
         self.copy.clicked.connect(self._on_copy_clicked)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch (the pane rebuilds the preview, problem included)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""

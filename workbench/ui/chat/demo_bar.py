@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.runs.demo import DemoScript, DemoSteps
 from workbench.ui.common.l10n import format_count
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from workbench.core.chat_session import ChatSession
@@ -41,7 +42,7 @@ class DemoHost(Protocol):
         ...
 
 
-class DemoBar(QWidget):
+class DemoBar(Retranslating, QWidget):
     """Where a demo stands, with Previous and Next turn (F8 / Shift+F8), its speed and End."""
 
     def __init__(self, host: DemoHost, parent: QWidget | None = None) -> None:
@@ -98,12 +99,6 @@ class DemoBar(QWidget):
         self.end.setText(self.tr("End demo"))
         self.end.setAccessibleName(self.tr("End demo"))
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch at once."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- stepping -------------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.api.errors import InputError
 from workbench.core.images import AttachedImage, Detail, image_from_bytes, read_image
 from workbench.ui.common import l10n
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent
@@ -54,7 +55,7 @@ def clipboard_png() -> bytes | None:
     return bytes(buffer.data().data())
 
 
-class ImageStrip(QListWidget):
+class ImageStrip(Retranslating, QListWidget):
     """Thumbnails of the attached images; Delete removes the selected one, Ctrl+V pastes one."""
 
     images_changed = Signal()
@@ -74,12 +75,6 @@ class ImageStrip(QListWidget):
         self._images: list[AttachedImage] = []
         self.detail: Detail | None = None
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch (the thumbnails' tool tips too)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the name and the thumbnails' tool tips in the current language."""

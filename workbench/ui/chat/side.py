@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from workbench.ui.chat.params_panel import ParamsPanel
 from workbench.ui.chat.sources import SourcesView
 from workbench.ui.chat.tool_results_form import ToolResultsForm
 from workbench.ui.chat.trace import TraceView
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
@@ -50,7 +51,7 @@ def _check_tools(value: Any) -> None:
     parse_tools(value)
 
 
-class ChatSidePanel(QWidget):
+class ChatSidePanel(Retranslating, QWidget):
     """The pages beside the transcript; each one is an attribute the chat pane wires.
 
     A vertical list names every section at once (a tab bar this narrow scrolled, hiding Setup
@@ -161,12 +162,6 @@ class ChatSidePanel(QWidget):
         self.pages.addWidget(page)
         QListWidgetItem(self.sections)
         page.setProperty("chatSectionOwnName", bool(page.accessibleName()))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch: section titles, descriptions and the list's width."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the section titles and descriptions in the current language."""

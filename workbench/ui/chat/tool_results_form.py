@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import ToolCall, ToolResult
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -36,7 +37,7 @@ def _cell_value(text: str) -> Any:
         return text
 
 
-class _CallEditor(QGroupBox):
+class _CallEditor(Retranslating, QGroupBox):
     """Outputs for one call: a field/value table, or a JSON list of objects."""
 
     def __init__(self, call: ToolCall, position: int, parent: QWidget | None = None) -> None:
@@ -73,12 +74,6 @@ class _CallEditor(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self._tabs)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language (the call's name stays as sent)."""
@@ -143,7 +138,7 @@ class _CallEditor(QGroupBox):
         return [output]
 
 
-class ToolResultsForm(QWidget):
+class ToolResultsForm(Retranslating, QWidget):
     """A form generated from the last answer's tool calls; `results()` feeds Continue."""
 
     continue_requested = Signal()
@@ -170,12 +165,6 @@ class ToolResultsForm(QWidget):
         layout.addLayout(bar)
         layout.addStretch(1)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts and the hint in the current language."""

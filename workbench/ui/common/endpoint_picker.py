@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from workbench.core.endpoints import FLAVOUR_LABELS
 from workbench.ui.common.demo import shown_url
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
     from workbench.ui.services import EndpointSession, PaneName
 
 
-class EndpointPicker(QWidget):
+class EndpointPicker(Retranslating, QWidget):
     """Lists the endpoints that suit one pane and remembers the pane's choice in the session.
 
     It follows the session live: endpoints added, renamed or deleted in the Endpoints pane show
@@ -63,12 +64,6 @@ class EndpointPicker(QWidget):
         self.detail.setAccessibleName(detail_name)
         self._label.setText(self.tr("&Endpoint:"))
         self._refill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.combo.activated.connect(self._on_combo_activated)

@@ -6,7 +6,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -31,6 +31,7 @@ from workbench.ui.common.error_text import shown_title, shown_where
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
 from workbench.ui.common.l10n import fill
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.roles import role_colour
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def parse_json(text: str) -> Any:
         raise InputError(title=title, where=decode_error_where(exc)) from exc
 
 
-class JsonEditor(QWidget):
+class JsonEditor(Retranslating, QWidget):
     """Edits JSON; validates it a moment after typing stops and marks the first error's position."""
 
     validity_changed = Signal(bool, str)
@@ -136,12 +137,6 @@ class JsonEditor(QWidget):
         self._format_button.setAccessibleName(self.tr("Format %1").replace("%1", self._name))
         if self._edit.toolTip():
             self._edit.setToolTip(self.tr("Syntax colours are off for texts this large"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self._edit.textChanged.connect(self._on_edit_text_changed)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -22,12 +21,13 @@ from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.retranslate import Retranslating
 
 _PARAMS = ("temperature", "max_tokens", "seed")
 """The generation parameters the comparison sets (the same for every column)."""
 
 
-class CompareInputs(QWidget):
+class CompareInputs(Retranslating, QWidget):
     """What every column is sent: message and model, then documents, tools and parameters."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
@@ -99,12 +99,6 @@ class CompareInputs(QWidget):
             self._param_labels[name].setText(text)
             self.params[name].setAccessibleName(text.rstrip(":"))
             self.params[name].setPlaceholderText(self.tr("server's default"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch at once."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def frame(self) -> ChatFrame:
         """What every column carries.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
 from workbench.ui.compare.inputs import CompareInputs
 from workbench.ui.compare.targets import Target
@@ -29,7 +30,7 @@ COLUMNS = 3
 """Columns shown; the third may be off."""
 
 
-class ComparePane(QWidget):
+class ComparePane(Retranslating, QWidget):
     """Inputs above, one column per route below, Send / Stop / preset and a status line."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
@@ -99,12 +100,6 @@ class ComparePane(QWidget):
             self.tr("Column 1's deployment on its own route and on its /chat/completions route")
         )
         self.status.setAccessibleName(self.tr("Compare status"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch at once."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self._on_send_button_clicked)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,6 +37,7 @@ from workbench.core.endpoints import (
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
@@ -70,7 +71,7 @@ def auth_labels() -> dict[AuthScheme, str]:
     }
 
 
-class EndpointForm(QWidget):
+class EndpointForm(Retranslating, QWidget):
     """Edits one endpoint; `endpoint()` validates and returns it, `key_text()` the typed key."""
 
     changed = Signal()
@@ -258,12 +259,6 @@ class EndpointForm(QWidget):
             label.setText(text)
             widget.setAccessibleName(accessible)
             widget.setPlaceholderText(self.tr("unknown"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         for edit in (

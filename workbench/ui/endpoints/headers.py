@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from workbench.core.endpoints import (
 )
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.retranslate import Retranslating
 
 PLAIN_SETTINGS_NOTE = QT_TRANSLATE_NOOP(
     "HeadersEditor",
@@ -27,7 +28,7 @@ PLAIN_SETTINGS_NOTE = QT_TRANSLATE_NOOP(
 """Shown under the field: where these headers are kept, and how to keep one in the keyring."""
 
 
-class HeadersEditor(QWidget):
+class HeadersEditor(Retranslating, QWidget):
     """A small "Name: value" editor with a line-numbered error under it; `headers()` validates."""
 
     edited = Signal()
@@ -66,12 +67,6 @@ class HeadersEditor(QWidget):
         self._field.setAccessibleDescription(note)
         self._error.setAccessibleName(self.tr("Extra headers problem"))
         self._note.setText(note)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     @property
     def field(self) -> QPlainTextEdit:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
-
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
     from workbench.core.secrets import SecretStore
 
 
-class KeyringBanner(StatusLabel):
+class KeyringBanner(Retranslating, StatusLabel):
     """Hidden while the keyring is secure; otherwise a warning with the fix."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -33,12 +32,6 @@ class KeyringBanner(StatusLabel):
         if self._advice is not None:
             text = self.tr("No secure keyring is available, so keys cannot be stored. %1")
             self.setText(text.replace("%1", self._advice))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     async def check(self, secrets: SecretStore) -> None:
         """Ask the store which backend it uses (off the UI thread) and warn if it is not secure."""

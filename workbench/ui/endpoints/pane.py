@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,7 @@ from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import fill
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.form import EndpointForm
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from workbench.ui.services import Services
 
 
-class EndpointsPane(QWidget):
+class EndpointsPane(Retranslating, QWidget):
     """The saved endpoints on the left, the selected one's form on the right."""
 
     probe_finished = Signal(object)
@@ -118,12 +119,6 @@ class EndpointsPane(QWidget):
             button.setToolTip(tip)
         self._result.setAccessibleName(self.tr("Connection test result"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _layout(self, list_label: QLabel) -> None:
         left = QWidget(self)

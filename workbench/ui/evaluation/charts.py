@@ -9,11 +9,12 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.evaluation.metrics import METRICS, metric_label
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.roles import role_colour
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 _WIDTH = 0.35
 
 
-class EvaluationCharts(QWidget):
+class EvaluationCharts(Retranslating, QWidget):
     """Two bar charts: each metric's mean per endpoint; each query's difference (or score)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -43,12 +44,6 @@ class EvaluationCharts(QWidget):
         self.placeholder.setText(self.tr("Run an evaluation to see its charts."))
         if self._report is not None and self._plots is not None:
             self._draw(self._report)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch at once."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def show_report(self, report: EvalReport | None) -> None:
         """Chart this report (drawn now if the charts show, else when they are first shown)."""

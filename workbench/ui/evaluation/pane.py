@@ -12,7 +12,7 @@ import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,6 +38,7 @@ from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.l10n import format_count
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.evaluation.charts import EvaluationCharts
 from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
 from workbench.ui.services import suits
@@ -50,7 +51,7 @@ RUN_KEY = "evaluation.run"
 SAMPLE_SET = ("samples", "rerank_eval")
 
 
-class EvaluationPane(QWidget):
+class EvaluationPane(Retranslating, QWidget):
     """Set and endpoints at the top; Run/Cancel with progress; metrics, queries and charts."""
 
     rerank_open_requested = Signal(object)
@@ -182,12 +183,6 @@ class EvaluationPane(QWidget):
             self.endpoint_b.setItemText(0, self.tr("None (one endpoint)"))
         if self._report is not None:
             self._show_report(self._report)
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch without restarting."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.browse.clicked.connect(self._on_browse_clicked)

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.ui.common.demo import hosts_masked, is_demo
 from workbench.ui.common.l10n import fill
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.history.live import RunView
 from workbench.ui.history.model import KINDS, OUTCOMES, RunsModel, kind_labels, outcome_labels
 from workbench.ui.history.timeline import TimelineChart
@@ -48,7 +49,7 @@ WATCH_INTERVAL_MS = 1000
 """How often a pane in view looks for runs recorded since it last read the list."""
 
 
-class HistoryPane(QWidget):
+class HistoryPane(Retranslating, QWidget):
     """Recorded runs on the left, the selected run's inspector on the right."""
 
     run_open_requested = Signal(str, dict)
@@ -193,12 +194,6 @@ class HistoryPane(QWidget):
         """Show a status line, made again in the new language when the language changes."""
         self._status = status
         self.status.setText(status())
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _lay_out(self) -> None:
         filters = QGridLayout()

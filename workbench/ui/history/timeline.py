@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workbench.core.runs.timeline import Timeline
 from workbench.ui.common.l10n import fill, format_ms, format_number
+from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 _EMPTY = Timeline(None, None, None, (), None)
 
 
-class TimelineChart(QWidget):
+class TimelineChart(Retranslating, QWidget):
     """Ticks for each event's arrival, marked lines at headers, first and last token."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,12 +37,6 @@ class TimelineChart(QWidget):
         self.setAccessibleDescription(self.summary() if self._shown else "")
         self.setToolTip(self.accessibleDescription())
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Retranslate when the language changes (View > Language)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_timeline(self, timeline: Timeline | None) -> None:
         """Draw this timeline (None: an empty chart)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -31,6 +31,7 @@ from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import format_count
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.qa.results import QaResultsTree
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 TASK = "qa.run"
 
 
-class QaPane(QWidget):
+class QaPane(Retranslating, QWidget):
     """Endpoint, checks and request count on top; the live list of checks, the evidence of the
     selected one and the latency chart below; Run, Cancel and the save buttons."""
 
@@ -188,12 +189,6 @@ class QaPane(QWidget):
         self.save_junit_button.setText(self.tr("Save &JUnit XML…"))
         self.save_junit_button.setAccessibleName(self.tr("Save JUnit XML"))
         self.status.setAccessibleName(self.tr("QA status"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch at once."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(self._on_run_button_clicked)

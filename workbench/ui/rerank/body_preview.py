@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.json_editor import JsonHighlighter
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.texts import RerankTexts
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from workbench.api.models import Document
 
 
-class RequestBodyBox(QWidget):
+class RequestBodyBox(Retranslating, QWidget):
     """A "Request body" box and its "Copy body" button; the pane fills one and wires the other."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
@@ -40,12 +40,6 @@ class RequestBodyBox(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.text, 1)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,7 @@ from workbench.core.rerank_io import (
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.documents_model import DocumentsTableModel
 from workbench.ui.rerank.texts import fill
 
@@ -72,7 +73,7 @@ def empty_hint() -> str:
     )
 
 
-class DocumentsEditor(QWidget):
+class DocumentsEditor(Retranslating, QWidget):
     """Holds the documents; the JSON text and the table are two views of one list."""
 
     documents_changed = Signal(object)
@@ -90,12 +91,6 @@ class DocumentsEditor(QWidget):
         self._build_ui()
         self.retranslate_ui()
         self._connect_signals()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""

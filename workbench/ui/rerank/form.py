@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +25,7 @@ from workbench.core.rerank_docs import KeyCount, RerankRules, key_inventory
 from workbench.core.rerank_models import UNKNOWN, RerankModelLimits
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.span_controls import SpanControls
 from workbench.ui.rerank.texts import RerankTexts, fill
 
@@ -60,7 +61,7 @@ def wordiest_keys(documents: Sequence[Document], keys: Sequence[str]) -> list[st
     return [k for k in keys if averages.get(k) == best]
 
 
-class RerankForm(QWidget):
+class RerankForm(Retranslating, QWidget):
     """The request's knobs; what the flavour lacks is hidden or disabled."""
 
     changed = Signal()
@@ -80,12 +81,6 @@ class RerankForm(QWidget):
         self._build_move_shortcuts()
         self.retranslate_ui()
         self._connect_signals()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language (API names stay as they are)."""

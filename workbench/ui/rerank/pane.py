@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +33,7 @@ from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.error_text import error_line, error_title
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
@@ -57,7 +58,7 @@ PREVIEW_DOCS = 50
 """The live body preview lists this many documents; "Copy body" copies them all."""
 
 
-class RerankPane(QWidget):
+class RerankPane(Retranslating, QWidget):
     """Rerank playground: the pane's own endpoint, or two side by side."""
 
     chat_documents_requested = Signal(list)
@@ -77,12 +78,6 @@ class RerankPane(QWidget):
         self._connect_signals()
         self._on_session_selection_changed("rerank")
         self._refresh_preview()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch to the pane's own texts (its parts follow their own)."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language, and redraw what is cheap to redraw."""

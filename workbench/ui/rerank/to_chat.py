@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+
+from workbench.ui.common.retranslate import Retranslating
 
 DEFAULT_N = 3
 """How many of the best results go to chat unless the person says otherwise."""
 
 
-class ToChatBar(QWidget):
+class ToChatBar(Retranslating, QWidget):
     """A count and a button: hand the best N results to the Chat pane as its documents."""
 
     requested = Signal(int)
@@ -44,12 +46,6 @@ class ToChatBar(QWidget):
         self.button.setToolTip(
             self.tr("The best results become the Chat pane's documents; its citations lead back")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch at once."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_available(self, results: int) -> None:
         """Offer the hand-off only when there are results (N at most their number)."""

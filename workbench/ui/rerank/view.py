@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt
+from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -23,6 +23,7 @@ from workbench.ui.common import l10n
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonHighlighter
 from workbench.ui.common.json_highlight import utf16_index
+from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.compare_model import CompareModel
 from workbench.ui.rerank.results import (
     PreviewDelegate,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from workbench.core.rerank_compare import Comparison
 
 
-class RerankResultsView(QTabWidget):
+class RerankResultsView(Retranslating, QTabWidget):
     """Results | Compare tabs; they keep their content until the next successful run."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
@@ -54,12 +55,6 @@ class RerankResultsView(QTabWidget):
         self.addTab(self._compare_page(), "")
         name_tab_bar(self)
         self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch: texts, table headers and figures."""
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language; redraw headers, cells and summaries."""
