@@ -33,6 +33,8 @@ from workbench.api import jsontext
 from workbench.api.redact import redact_text
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     import httpx
 
 _REQUEST_ID_HEADERS = ("x-request-id", "apim-request-id", "x-ms-request-id")
@@ -244,7 +246,9 @@ def request_id_from_headers(headers: httpx.Headers) -> str | None:
     return None
 
 
-def _float_or_none(value: str | None) -> float | None:
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """A 429's `Retry-After` in seconds, or None when absent or not a number."""
+    value = headers.get("retry-after")
     try:
         return float(value) if value is not None else None
     except ValueError:
@@ -271,7 +275,7 @@ def status_error(response: httpx.Response, route: str) -> StatusError:
         request_id=request_id_from_headers(response.headers) or body_id,
     )
     if isinstance(error, RateLimited):
-        error.retry_after = _float_or_none(response.headers.get("retry-after"))
+        error.retry_after = retry_after_seconds(response.headers)
         error.remaining_requests = response.headers.get("x-ratelimit-remaining-requests")
         error.remaining_tokens = response.headers.get("x-ratelimit-remaining-tokens")
     return error

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
-from workbench.api.errors import RateLimited, WorkbenchError
+from workbench.api.errors import RateLimited, WorkbenchError, retry_after_seconds
 from workbench.api.redact import redact_text
 from workbench.api.wiretap import tapping
 from workbench.core.qa.model import Evidence, excerpt
@@ -218,9 +218,5 @@ class Exchanges:
 
 def _raw_limited(answer: RawAnswer) -> RateLimited:
     error = RateLimited(answer.text[:200], status=429)
-    value = answer.headers.get("retry-after")
-    try:
-        error.retry_after = float(value) if value is not None else None
-    except ValueError:
-        error.retry_after = None
+    error.retry_after = retry_after_seconds(answer.headers)
     return error
