@@ -6,6 +6,7 @@ import asyncio
 import re
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
@@ -116,3 +117,86 @@ def test_shortcuts_help_lists_the_panes_as_before() -> None:
     assert " — " + " / ".join(titles) in first
     cancel = tr("Shortcuts", "cancel what the current pane is doing")
     assert f"Esc / Ctrl+. — {cancel}" in shortcuts_help()
+
+
+# --- lazy panes (issue 15: the program builds only the pane it shows first) ------------------
+
+
+def _lazy_window(services: Services, qtbot: QtBot) -> MainWindow:
+    window = MainWindow(services=services, lazy_panes=True)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_a_lazy_window_builds_only_the_pane_it_shows_first(
+    services: Services, qtbot: QtBot
+) -> None:
+    window = _lazy_window(services, qtbot)
+    built = [spec.key for spec in PANES if window.is_pane_built(spec.key)]
+    assert built == ["rerank"]
+    tabs = window.findChild(QTabWidget, "paneTabs")
+    assert tabs is not None
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [s.tab_title for s in PANES]
+    assert window.current_pane() is window.rerank_pane
+
+
+def test_a_lazy_window_starts_on_the_remembered_pane_alone(
+    services: Services, qtbot: QtBot
+) -> None:
+    window = services.settings.settings.window.model_copy(update={"last_pane": "history"})
+    services.settings.update(window=window)
+    main = _lazy_window(services, qtbot)
+    assert [spec.key for spec in PANES if main.is_pane_built(spec.key)] == ["history"]
+    assert main.current_pane_key() == "history"
+
+
+def test_lazy_panes_are_built_by_a_tab_click_a_shortcut_the_menu_and_code(
+    services: Services, qtbot: QtBot
+) -> None:
+    window = _lazy_window(services, qtbot)
+    with qtbot.waitExposed(window):
+        window.show()
+    tabs = window.findChild(QTabWidget, "paneTabs")
+    assert tabs is not None
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+    assert window.current_pane_key() == "chat"
+    assert window.current_pane() is tabs.currentWidget()
+    assert window.current_pane().accessibleName() == PANES[1].tab_title
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_pane_key() == "endpoints"
+    assert tabs.currentWidget() is window.endpoints_pane
+    menu_action = window.findChild(QAction, "showPane4Action")
+    assert menu_action is not None
+    menu_action.trigger()
+    assert tabs.currentWidget() is window.history_pane
+    assert not window.is_pane_built("qa")
+    assert window.pane("qa").objectName() == "qaPane"  # asked for by code: built, not shown
+    assert window.current_pane_key() == "history"
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def test_panes_built_later_are_wired_to_each_other(services: Services, qtbot: QtBot) -> None:
+    window = _lazy_window(services, qtbot)
+    window.show_pane("chat")
+    window.chat_pane.rerank_requested.emit("which rerank model?")
+    assert window.current_pane_key() == "rerank"
+    assert window.rerank_pane.query.toPlainText() == "which rerank model?"
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def test_the_other_panes_are_built_when_idle_then_the_callback_runs(
+    services: Services, qtbot: QtBot
+) -> None:
+    window = _lazy_window(services, qtbot)
+    with qtbot.waitExposed(window):
+        window.show()
+    done: list[bool] = []
+    window.build_panes_when_idle(then=lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=WAIT_MS)
+    assert all(window.is_pane_built(spec.key) for spec in PANES)
+    assert window.current_pane_key() == "rerank"
+    tabs = window.findChild(QTabWidget, "paneTabs")
+    assert tabs is not None
+    assert [tabs.widget(i) for i in range(tabs.count())] == [window.pane(s.key) for s in PANES]
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import sqlite3
 import sys
+from functools import partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,11 +90,10 @@ def run_gui(args: list[str]) -> int:
     sandbox = LocalSandbox(services)
     from workbench.ui.main_window import MainWindow  # after the app: panes need a QApplication
 
-    window = MainWindow(services=services)
+    window = MainWindow(services=services, lazy_panes=True)
     window.show()
-    if not options.no_sandbox:
-        services.tasks.start("app.sandbox", sandbox.start())
-    _schedule_exit_hooks(options, window, services)
+    # Runs once the events show() queued (the first paint) are done; the rest waits till then.
+    QTimer.singleShot(0, partial(_after_first_paint, options, window, services, sandbox, collector))
     with loop, asyncgen_hooks(loop):
         status = loop.run_forever()
         loop.run_until_complete(_shutdown(services))
@@ -229,6 +229,24 @@ async def _shutdown(services: Services) -> None:
         services.history.close()  # commits what is still queued
 
 
+def _after_first_paint(
+    options: argparse.Namespace,
+    window: MainWindow,
+    services: Services,
+    sandbox: LocalSandbox,
+    collector: GuiThreadGarbageCollector,
+) -> None:
+    """The start-up work the first paint does not need (issue 15): the sandbox (a keyring read
+    and the server's imports on a thread, which would hold the GIL against the first paint),
+    then the panes not shown, one per turn of the event loop, then start-up's objects are left
+    out of later garbage collections."""
+    _print_shown()
+    if not options.no_sandbox:
+        services.tasks.start("app.sandbox", sandbox.start())
+    _schedule_exit_hooks(options, window, services)
+    window.build_panes_when_idle(then=collector.freeze_survivors)
+
+
 def _schedule_exit_hooks(
     options: argparse.Namespace, window: MainWindow, services: Services
 ) -> None:
@@ -241,10 +259,9 @@ def _schedule_exit_hooks(
             "app.screenshots", take_screenshots(window, services, options.screenshots)
         )
     elif options.quit_when_shown:
-        QTimer.singleShot(0, window.close)  # runs once the show and first paint events are done
+        window.close()
     elif options.quit_when_ready:
         services.tasks.start("app.quit-when-ready", _quit_when_ready(window, services))
-    QTimer.singleShot(0, _print_shown)
 
 
 def _print_shown() -> None:

@@ -6,7 +6,7 @@ import base64
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -22,25 +22,27 @@ from PySide6.QtWidgets import (
 import workbench
 from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest, RerankRequest
-from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.crash_dialog import CrashDialog
-from workbench.ui.endpoints.pane import EndpointsPane
-from workbench.ui.evaluation.pane import EvaluationPane
-from workbench.ui.history.pane import HistoryPane
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
-from workbench.ui.qa.pane import QaPane
-from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.core.rerank_handoff import RankedDocument
     from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
+    from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.endpoints.pane import EndpointsPane
+    from workbench.ui.evaluation.pane import EvaluationPane
+    from workbench.ui.history.pane import HistoryPane
     from workbench.ui.notices import CrashReport, Notice
+    from workbench.ui.qa.pane import QaPane
+    from workbench.ui.rerank.pane import RerankPane
     from workbench.ui.services import Services
 
 _P = TypeVar("_P", bound=QWidget)
@@ -57,14 +59,17 @@ class MainWindow(Retranslating, QMainWindow):
         *,
         services: Services,
         panes: tuple[PaneSpec, ...] = PANES,
+        lazy_panes: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """Build the window; with `lazy_panes`, only the pane shown first (the others are built
+        when first shown or asked for, or by `build_panes_when_idle`: issue 15's start-up)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self._services = services
         self._specs = panes
-        self._build_panes()
+        self._build_panes(lazy_panes)
         self._build_status_bar()
         self._build_notice_dock()
         self._build_menus()
@@ -77,19 +82,67 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- building ---------------------------------------------------------------------------
 
-    def _build_panes(self) -> None:
+    def _build_panes(self, lazy: bool) -> None:
         self._tabs = QTabWidget(self)
         self._tabs.setObjectName("paneTabs")
         self._tabs.setDocumentMode(True)
         self._panes: dict[str, QWidget] = {}
+        self._when_all_built: Callable[[], object] | None = None
+        first = self._services.settings.settings.window.last_pane
         # No mnemonics on the tabs: Alt+R is the Run menu's and Alt+E each pane's "Endpoint:"
         # picker's; Ctrl+1, Ctrl+2, … (View menu) and Ctrl+Tab switch panes.
         for spec in self._specs:
-            pane = spec.factory(services=self._services, parent=self)
-            assert isinstance(pane, QWidget), spec.key  # a pane is a widget as well
-            self._panes[spec.key] = pane
-            self._tabs.addTab(pane, spec.tab_title)
+            # A pane not built yet holds its tab with an empty page until it is first needed.
+            self._tabs.addTab(QWidget(self._tabs), spec.tab_title)
+        for index, spec in enumerate(self._specs):
+            if not lazy or spec.key == first or (index == 0 and first not in self.pane_keys()):
+                self._build_pane(index)
         self.setCentralWidget(self._tabs)
+
+    def pane_keys(self) -> list[str]:
+        """Every pane's key, in tab order (built or not)."""
+        return [spec.key for spec in self._specs]
+
+    def _build_pane(self, index: int) -> QWidget:
+        """Build the pane of tab `index`, put it in place of its empty page, and wire it."""
+        spec = self._specs[index]
+        pane = spec.factory(services=self._services, parent=self)
+        assert isinstance(pane, QWidget), spec.key  # a pane is a widget as well
+        self._panes[spec.key] = pane
+        empty = self._tabs.widget(index)
+        current = self._tabs.currentIndex()
+        self._tabs.blockSignals(True)  # the tab showing does not really change
+        self._tabs.removeTab(index)
+        self._tabs.insertTab(index, pane, spec.tab_title)
+        self._tabs.setCurrentIndex(current)
+        self._tabs.blockSignals(False)
+        if empty is not None:
+            empty.deleteLater()
+        if hasattr(self, "_pane_actions"):  # built after the window: texts and wiring now
+            self._retranslate_tab(index)
+            self._connect_pane(spec.key)
+            if self._services.demo.is_on():
+                self._services.demo.apply()
+        return pane
+
+    def build_panes_when_idle(self, then: Callable[[], object] | None = None) -> None:
+        """Build the panes not built yet, one per turn of the event loop, starting after the
+        events already queued (the first paint): the window answers between two panes. `then`
+        runs once every pane is built."""
+        self._when_all_built = then
+        QTimer.singleShot(0, self._build_next_pane)
+
+    def _build_next_pane(self) -> None:
+        if not self.isVisible():  # closed meanwhile (or never shown): nothing to get ready
+            return
+        for index, spec in enumerate(self._specs):
+            if spec.key not in self._panes:
+                self._build_pane(index)
+                QTimer.singleShot(0, self._build_next_pane)
+                return
+        if self._when_all_built is not None:
+            self._when_all_built()
+            self._when_all_built = None
 
     def _build_status_bar(self) -> None:
         self._notice_label = StatusLabel(self)
@@ -181,13 +234,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowTitle(self.tr("Cohere Workbench"))
         self._tabs.setAccessibleName(self.tr("Panes"))
         for index, spec in enumerate(self._specs):
-            self._tabs.setTabText(index, spec.tab_title)
-            shortcut = pane_shortcut(index)
-            self._tabs.setTabToolTip(
-                index, self.tr("%1 (%2)").replace("%1", spec.tab_title).replace("%2", shortcut)
-            )
+            self._retranslate_tab(index)
             self._pane_actions[index].setText(spec.menu_title)
-        name_tab_bar(self._tabs)
         self._notice_label.setAccessibleName(self.tr("Last notice"))
         self._busy.setAccessibleName(self.tr("Working"))
         self._notice_list.setAccessibleName(self.tr("Notices"))
@@ -208,6 +256,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About"))
 
+    def _retranslate_tab(self, index: int) -> None:
+        spec = self._specs[index]
+        self._tabs.setTabText(index, spec.tab_title)
+        shortcut = pane_shortcut(index)
+        self._tabs.setTabToolTip(
+            index, self.tr("%1 (%2)").replace("%1", spec.tab_title).replace("%2", shortcut)
+        )
+        name_tab_bar(self._tabs)
+
     def _connect_signals(self) -> None:
         notices = self._services.notices
         notices.notice_posted.connect(self._on_notices_notice_posted)
@@ -222,27 +279,37 @@ class MainWindow(Retranslating, QMainWindow):
             action.triggered.connect(self._on_language_action_triggered)
         self.shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
-        self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
-        self.chat_pane.rerank_row_requested.connect(self._on_chat_pane_rerank_row_requested)
-        self.rerank_pane.chat_documents_requested.connect(
-            self._on_rerank_pane_chat_documents_requested
-        )
-        self.history_pane.run_open_requested.connect(self._on_history_pane_run_open_requested)
-        self.history_pane.replay_requested.connect(self._on_history_pane_replay_requested)
-        self.evaluation_pane.rerank_open_requested.connect(
-            self._on_evaluation_pane_rerank_open_requested
-        )
-        self.qa_pane.run_inspect_requested.connect(self._on_qa_pane_run_inspect_requested)
-        self.history_pane.demo_requested.connect(self._on_history_pane_demo_requested)
+        self._tabs.currentChanged.connect(self._on_tabs_current_changed)
+        for key in self._panes:
+            self._connect_pane(key)
+
+    def _connect_pane(self, key: str) -> None:
+        """Wire one pane's requests to the window (once, when the pane is built)."""
+        if key == "chat":
+            self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
+            self.chat_pane.rerank_row_requested.connect(self._on_chat_pane_rerank_row_requested)
+        elif key == "rerank":
+            self.rerank_pane.chat_documents_requested.connect(
+                self._on_rerank_pane_chat_documents_requested
+            )
+        elif key == "history":
+            history = self.history_pane
+            history.run_open_requested.connect(self._on_history_pane_run_open_requested)
+            history.replay_requested.connect(self._on_history_pane_replay_requested)
+            history.demo_requested.connect(self._on_history_pane_demo_requested)
+        elif key == "evaluation":
+            self.evaluation_pane.rerank_open_requested.connect(
+                self._on_evaluation_pane_rerank_open_requested
+            )
+        elif key == "qa":
+            self.qa_pane.run_inspect_requested.connect(self._on_qa_pane_run_inspect_requested)
 
     # --- public -----------------------------------------------------------------------------
 
     def show_pane(self, which: int | str) -> None:
         """Switch to a pane, by its key ("chat") or its tab index (the order of `PANES`)."""
-        if isinstance(which, str):
-            self._tabs.setCurrentWidget(self._panes[which])
-        else:
-            self._tabs.setCurrentIndex(which)
+        index = self.pane_keys().index(which) if isinstance(which, str) else which
+        self._tabs.setCurrentWidget(self.pane(self._specs[index].key))
 
     def current_pane_key(self) -> str:
         """The registry key of the pane showing ("rerank", "chat", "endpoints", …)."""
@@ -250,46 +317,61 @@ class MainWindow(Retranslating, QMainWindow):
 
     def current_pane(self) -> QWidget:
         """The pane showing."""
-        widget = self._tabs.currentWidget()
-        assert widget is not None
-        return widget
+        return self.pane(self.current_pane_key())
 
     def pane(self, key: str) -> QWidget:
-        """The pane registered under this key."""
-        return self._panes[key]
+        """The pane registered under this key (built now if it was not yet)."""
+        built = self._panes.get(key)
+        return built if built is not None else self._build_pane(self.pane_keys().index(key))
+
+    def is_pane_built(self, key: str) -> bool:
+        """Whether the pane under this key exists yet (see `lazy_panes`)."""
+        return key in self._panes
 
     @property
     def rerank_pane(self) -> RerankPane:
         """The Rerank pane (the chat pane's "try in rerank" lands here)."""
+        from workbench.ui.rerank.pane import RerankPane  # imported with the pane
+
         return self._typed("rerank", RerankPane)
 
     @property
     def chat_pane(self) -> ChatPane:
         """The Chat pane."""
+        from workbench.ui.chat.pane import ChatPane  # imported with the pane
+
         return self._typed("chat", ChatPane)
 
     @property
     def endpoints_pane(self) -> EndpointsPane:
         """The Endpoints pane."""
+        from workbench.ui.endpoints.pane import EndpointsPane  # imported with the pane
+
         return self._typed("endpoints", EndpointsPane)
 
     @property
     def history_pane(self) -> HistoryPane:
         """The History pane."""
+        from workbench.ui.history.pane import HistoryPane  # imported with the pane
+
         return self._typed("history", HistoryPane)
 
     @property
     def evaluation_pane(self) -> EvaluationPane:
         """The Evaluation pane."""
+        from workbench.ui.evaluation.pane import EvaluationPane  # imported with the pane
+
         return self._typed("evaluation", EvaluationPane)
 
     @property
     def qa_pane(self) -> QaPane:
         """The QA pane."""
+        from workbench.ui.qa.pane import QaPane  # imported with the pane
+
         return self._typed("qa", QaPane)
 
     def _typed(self, key: str, kind: type[_P]) -> _P:
-        pane = self._panes[key]
+        pane = self.pane(key)
         assert isinstance(pane, kind), key
         return pane
 
@@ -311,7 +393,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.restoreGeometry(QByteArray(base64.b64decode(window.geometry)))
         else:
             self.resize(1200, 800)
-        if window.last_pane in self._panes:
+        if window.last_pane in self.pane_keys():
             self.show_pane(window.last_pane)
 
     def save_state(self) -> None:
@@ -346,6 +428,10 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_tasks_state_changed(self) -> None:
         running = set(self._services.tasks.running_keys()) - UNSHOWN_TASKS
         self._busy.setVisible(bool(running))
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if 0 <= index < len(self._specs):  # a tab clicked or Ctrl+Tab: its pane, built now
+            self.pane(self._specs[index].key)
 
     def _on_cancel_action_triggered(self) -> None:
         # The pane's own cancel keeps its state consistent (e.g. a partial answer is kept).

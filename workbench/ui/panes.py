@@ -8,19 +8,13 @@ Adding a pane is one package under `workbench/ui/` and one line here.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
-from workbench.ui.compare.pane import ComparePane
-from workbench.ui.endpoints.pane import EndpointsPane
-from workbench.ui.evaluation.pane import EvaluationPane
-from workbench.ui.history.pane import HistoryPane
-from workbench.ui.qa.pane import QaPane
-from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -82,14 +76,56 @@ class PaneSpec:
         return self.menu_title.replace("&", "")
 
 
+@dataclass(frozen=True)
+class LazyPane:
+    """A pane factory that imports the pane's module on first use.
+
+    Start-up imports only the modules of the pane it shows first (issue 15): each pane package
+    pulls in its own share of core (evaluation statistics, QA catalogue, charts, …).
+    """
+
+    module: str
+    """The module defining the pane class ("workbench.ui.chat.pane")."""
+    name: str
+    """The pane class's name in that module."""
+
+    def __call__(self, *, services: Services, parent: QWidget | None = None) -> Pane:
+        """A new pane, its module imported now if it was not yet."""
+        kind = getattr(importlib.import_module(self.module), self.name)
+        pane: Pane = kind(services=services, parent=parent)
+        return pane
+
+
 PANES: tuple[PaneSpec, ...] = (
-    PaneSpec("rerank", QT_TRANSLATE_NOOP("Panes", "&Rerank"), RerankPane),
-    PaneSpec("chat", QT_TRANSLATE_NOOP("Panes", "&Chat"), ChatPane),
-    PaneSpec("endpoints", QT_TRANSLATE_NOOP("Panes", "&Endpoints"), EndpointsPane),
-    PaneSpec("history", QT_TRANSLATE_NOOP("Panes", "&History"), HistoryPane),
-    PaneSpec("evaluation", QT_TRANSLATE_NOOP("Panes", "E&valuation"), EvaluationPane),
-    PaneSpec("qa", QT_TRANSLATE_NOOP("Panes", "&QA"), QaPane),
-    PaneSpec("compare", QT_TRANSLATE_NOOP("Panes", "C&ompare"), ComparePane),
+    PaneSpec(
+        "rerank",
+        QT_TRANSLATE_NOOP("Panes", "&Rerank"),
+        LazyPane("workbench.ui.rerank.pane", "RerankPane"),
+    ),
+    PaneSpec(
+        "chat", QT_TRANSLATE_NOOP("Panes", "&Chat"), LazyPane("workbench.ui.chat.pane", "ChatPane")
+    ),
+    PaneSpec(
+        "endpoints",
+        QT_TRANSLATE_NOOP("Panes", "&Endpoints"),
+        LazyPane("workbench.ui.endpoints.pane", "EndpointsPane"),
+    ),
+    PaneSpec(
+        "history",
+        QT_TRANSLATE_NOOP("Panes", "&History"),
+        LazyPane("workbench.ui.history.pane", "HistoryPane"),
+    ),
+    PaneSpec(
+        "evaluation",
+        QT_TRANSLATE_NOOP("Panes", "E&valuation"),
+        LazyPane("workbench.ui.evaluation.pane", "EvaluationPane"),
+    ),
+    PaneSpec("qa", QT_TRANSLATE_NOOP("Panes", "&QA"), LazyPane("workbench.ui.qa.pane", "QaPane")),
+    PaneSpec(
+        "compare",
+        QT_TRANSLATE_NOOP("Panes", "C&ompare"),
+        LazyPane("workbench.ui.compare.pane", "ComparePane"),
+    ),
 )
 """The panes in tab order; Ctrl+1, Ctrl+2, … follow this order."""
 
