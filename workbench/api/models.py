@@ -17,15 +17,19 @@ from workbench.api.redact import is_secret_header
 
 
 class Outgoing(BaseModel):
-    """Base of everything the workbench sends: frozen, unknown fields rejected."""
+    """Base of everything the workbench sends: frozen, unknown fields rejected.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    Validators are built on first use (`defer_build`), not at import: most models are not
+    needed before the window's first paint (issue 15: start-up).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Incoming(BaseModel):
-    """Base of everything received: frozen, unknown fields kept."""
+    """Base of everything received: frozen, unknown fields kept (validators built on first use)."""
 
-    model_config = ConfigDict(frozen=True, extra="allow")
+    model_config = ConfigDict(frozen=True, extra="allow", defer_build=True)
 
 
 class Flavour(StrEnum):

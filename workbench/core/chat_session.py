@@ -46,7 +46,7 @@ HISTORY_FILE = "chat_history.json"
 class Reply(BaseModel):
     """The assistant's side of a turn, as it stood when the turn ended."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)  # built on first use
 
     text: str = ""
     thinking: str = ""
@@ -107,7 +107,7 @@ def reply_from_snapshot(
 class Turn(BaseModel):
     """One request and what came back."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)  # built on first use
 
     user: str | None = None
     """The user's message; None for a turn that only sends tool results back."""
@@ -124,7 +124,7 @@ class Turn(BaseModel):
 class ChatFrame(BaseModel):
     """Everything around the conversation that each request carries."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # built on first use
 
     model: str | None = None
     preamble: str = ""
@@ -304,7 +304,7 @@ class ChatSession:
 class SavedChat(BaseModel):
     """The history file: turns plus the preamble (never a key or an endpoint secret)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", defer_build=True)  # built on first use
 
     format: str = HISTORY_FORMAT
     version: int = 1

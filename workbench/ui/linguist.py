@@ -14,8 +14,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 LANGUAGES = ("it",)
 """The languages with a translation file, besides English (the source language)."""
@@ -120,6 +123,8 @@ def messages(ts: Path) -> dict[Message, bool]:
     Finished means: not marked unfinished or vanished, and a non-empty translation (each plural
     form of a `%n` message filled in).
     """
+    import xml.etree.ElementTree as ET  # here: the program's start-up reads no .ts file
+
     found: dict[Message, bool] = {}
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name", "")
