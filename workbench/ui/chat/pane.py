@@ -26,6 +26,7 @@ from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
+from workbench.ui.chat.turn_views import TurnViews
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of, turn_status
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.l10n import format_number
@@ -77,6 +78,7 @@ class ChatPane(QWidget):
         self._format: ResponseFormat | None = None
         """The response format of the turn in flight (its answer is checked against it)."""
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
+        self._views = TurnViews()
         self._status_again: Callable[[], str] | None = None
         """Writes the status line again in a new language (the last turn's metrics)."""
         self._origins: dict[str, RankedDocument] = {}
@@ -547,14 +549,14 @@ class ChatPane(QWidget):
             self._say(self.tr("Answering…"))
 
     def _rebuild(self, upto: int | None = None) -> None:
-        # Both views keep the turns they already show unchanged, so this costs what changed.
+        # Both views keep the turns they already show unchanged, so this costs what changed; a
+        # turn's views are computed once (a full rebuild computes them all again).
         turns = self.controller.turns[:upto] if upto is not None else self.controller.turns
-        cites = self.controller.citations
-        labels = self._labels()
-        self.transcript.set_turns(
-            [display_of(i, t, cites(i), labels=labels) for i, t in enumerate(turns)]
-        )
-        self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
+        if upto is None:
+            self._views.forget()
+        displays, traces = self._views.of(turns, self.controller.citations, self._labels())
+        self.transcript.set_turns(displays)
+        self.trace.set_turns(traces)
         if upto is None:
             self.history.show_history(self._conversation_now)
             self._schedule_preview()
