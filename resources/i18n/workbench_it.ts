@@ -900,6 +900,41 @@
     </message>
 </context>
 <context>
+    <name>EmptyDocuments</name>
+    <message>
+        <source>No documents yet. Load the sample recipes to try rerank at once, or import a JSON, JSON Lines, CSV or text file.</source>
+        <translation>Ancora nessun documento. Carica le ricette di esempio per provare subito il rerank, oppure importa un file JSON, JSON Lines, CSV o di testo.</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>Ancora nessun documento</translation>
+    </message>
+    <message>
+        <source>Load sample</source>
+        <translation>Carica esempio</translation>
+    </message>
+    <message>
+        <source>Load sample documents</source>
+        <translation>Carica i documenti di esempio</translation>
+    </message>
+    <message>
+        <source>The sample query, recipe documents and their rank_fields</source>
+        <translation>La query di esempio, i documenti delle ricette e i loro rank_fields</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>Importa un file…</translation>
+    </message>
+    <message>
+        <source>Import documents from a file</source>
+        <translation>Importa documenti da un file</translation>
+    </message>
+    <message>
+        <source>Import documents from a file (Ctrl+O)</source>
+        <translation>Importa documenti da un file (Ctrl+O)</translation>
+    </message>
+</context>
+<context>
     <name>EndpointForm</name>
     <message>
         <source>Name</source>
@@ -2230,6 +2265,23 @@
     </message>
 </context>
 <context>
+    <name>ImportTexts</name>
+    <message numerus="yes">
+        <source>%n document(s) from %1, %2 (read by its content)</source>
+        <translation>
+            <numerusform>%n documento da %1, %2 (letto dal contenuto)</numerusform>
+            <numerusform>%n documenti da %1, %2 (letti dal contenuto)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) from %1, %2</source>
+        <translation>
+            <numerusform>%n documento da %1, %2</numerusform>
+            <numerusform>%n documenti da %1, %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>JsonEditor</name>
     <message>
         <source>The JSON is empty</source>
@@ -3138,6 +3190,33 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>RerankFirstScreen</name>
+    <message>
+        <source>All supported (*.json *.jsonl *.ndjson *.csv *.tsv *.txt)</source>
+        <translation>Tutti i formati supportati (*.json *.jsonl *.ndjson *.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson)</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Testo (*.txt)</translation>
+    </message>
+    <message>
+        <source>Any file (*)</source>
+        <translation>Qualsiasi file (*)</translation>
+    </message>
+    <message>
+        <source>text, one per line</source>
+        <translation>testo, uno per riga</translation>
+    </message>
+    <message>
+        <source>text, one per paragraph</source>
+        <translation>testo, uno per paragrafo</translation>
+    </message>
+</context>
+<context>
     <name>RerankForm</name>
     <message>
         <source>Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down</source>
@@ -3334,6 +3413,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Comparison</source>
         <translation>Confronto</translation>
+    </message>
+    <message>
+        <source>No results yet. Run to rank the documents by the query — %1.</source>
+        <translation>Ancora nessun risultato. Esegui per ordinare i documenti secondo la query — %1.</translation>
+    </message>
+    <message>
+        <source>Results hint</source>
+        <translation>Suggerimento sui risultati</translation>
     </message>
     <message>
         <source>Pick an endpoint under “Compare with” and run.</source>
