@@ -25,6 +25,49 @@
     </message>
 </context>
 <context>
+    <name>AttachmentChips</name>
+    <message>
+        <source>Attached to the next message</source>
+        <translation>Allegati al prossimo messaggio</translation>
+    </message>
+    <message>
+        <source>Document &apos;%1&apos;</source>
+        <translation>Documento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Attached document &apos;%1&apos;: show the Documents section</source>
+        <translation>Documento allegato &apos;%1&apos;: mostra la sezione Documenti</translation>
+    </message>
+    <message>
+        <source>Remove document &apos;%1&apos;</source>
+        <translation>Rimuovi il documento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Tool &apos;%1&apos;</source>
+        <translation>Strumento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Attached tool &apos;%1&apos;: show the Tools section</source>
+        <translation>Strumento allegato &apos;%1&apos;: mostra la sezione Strumenti</translation>
+    </message>
+    <message>
+        <source>Remove tool &apos;%1&apos;</source>
+        <translation>Rimuovi lo strumento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Documents: the JSON has an error</source>
+        <translation>Documenti: il JSON contiene un errore</translation>
+    </message>
+    <message>
+        <source>Tools: the JSON has an error</source>
+        <translation>Strumenti: il JSON contiene un errore</translation>
+    </message>
+    <message>
+        <source>None of these is sent until the JSON is fixed; press to show it</source>
+        <translation>Nessuno di questi viene inviato finché il JSON non è corretto; premi per mostrarlo</translation>
+    </message>
+</context>
+<context>
     <name>ChatHistory</name>
     <message>
         <source>Chat history not saved</source>
@@ -1874,6 +1917,57 @@
     <message>
         <source>tie</source>
         <translation>pareggio</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplePrompts</name>
+    <message>
+        <source>Explain in two sentences what a reranker does.</source>
+        <translation>Spiega in due frasi che cosa fa un reranker.</translation>
+    </message>
+    <message>
+        <source>Which plan includes single sign-on, and what does it cost for 40 people?</source>
+        <translation>Quale piano include il single sign-on, e quanto costa per 40 persone?</translation>
+    </message>
+    <message>
+        <source>What is the weather in São Paulo right now?</source>
+        <translation>Che tempo fa a San Paolo in questo momento?</translation>
+    </message>
+    <message>
+        <source>Start with an example: it fills the message box, and Send sends it.</source>
+        <translation>Inizia da un esempio: riempie la casella del messaggio, e Invia lo invia.</translation>
+    </message>
+    <message>
+        <source>Example prompts</source>
+        <translation>Prompt di esempio</translation>
+    </message>
+    <message>
+        <source>Ask a question</source>
+        <translation>Fai una domanda</translation>
+    </message>
+    <message>
+        <source>Ask the sample documents</source>
+        <translation>Interroga i documenti di esempio</translation>
+    </message>
+    <message>
+        <source>Try a tool call</source>
+        <translation>Prova una chiamata a strumento</translation>
+    </message>
+    <message>
+        <source>Nothing attached</source>
+        <translation>Nessun allegato</translation>
+    </message>
+    <message>
+        <source>Attaches the sample documents (RAG with citations)</source>
+        <translation>Allega i documenti di esempio (RAG con citazioni)</translation>
+    </message>
+    <message>
+        <source>Attaches the sample get_weather tool</source>
+        <translation>Allega lo strumento di esempio get_weather</translation>
+    </message>
+    <message>
+        <source>Example prompt: %1</source>
+        <translation>Prompt di esempio: %1</translation>
     </message>
 </context>
 <context>
