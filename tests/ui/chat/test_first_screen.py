@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QToolButton
 
-from tests.ui.conftest import new_chat_pane
+from tests.ui.conftest import new_chat_pane, select_flavour
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
+from workbench.api.models import Flavour
 from workbench.core.runs.store import RunFilter
 from workbench.ui.chat.pane import ChatPane
 
@@ -143,3 +144,14 @@ def test_chips_follow_the_editors_and_a_removed_document_is_not_sent(
     assert "Zermatt" in sent
     assert "Ouchy" not in sent
     assert "tools" not in body
+
+
+def test_documents_a_flavour_does_not_send_are_not_shown_as_attached(
+    pane: ChatPane, services: Services
+) -> None:
+    pane.documents.editor.set_value(DOCS)
+    pane.tools.editor.set_value(TOOLS)
+    select_flavour(services, Flavour.OPENAI)  # /chat/completions takes no documents
+    assert _chip_names(pane) == [tr("AttachmentChips", "Tool '%1'", "get_weather")]
+    select_flavour(services, Flavour.COHERE_V2)
+    assert len(_chip_names(pane)) == 3
