@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStyle, QToolButton, QWidget
 
 from workbench.api.errors import InputError
 from workbench.ui.common.flow_layout import FlowLayout
@@ -123,7 +123,12 @@ class AttachmentChips(Retranslating, QWidget):
         label = QToolButton(chip)
         label.setObjectName("chatChipOpen")
         label.setAutoRaise(True)
-        label.setText(("📄 " if kind == "document" else "🔧 ") + _short(name))
+        if kind == "document":
+            label.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon))
+            label.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            label.setText(_short(name))
+        else:
+            label.setText(_short(name) + "()")  # a call's look: a tool, not a document
         label.setAccessibleName(texts[0])
         label.setToolTip(texts[1])
         label.clicked.connect(partial(self.open_requested.emit, kind))

@@ -8,8 +8,9 @@ from typing import Literal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QFrame,
     QLabel,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +22,11 @@ Example = Literal["plain", "rag", "tools"]
 EXAMPLES: tuple[Example, ...] = ("plain", "rag", "tools")
 
 
-class ExamplePrompts(Retranslating, QFrame):
+class ExamplePrompts(Retranslating, QScrollArea):
     """A few prompts to start from; choosing one fills the message box (it is not sent).
 
-    The pane shows this while the conversation has no turn, and again after Clear.
+    The pane shows this while the conversation has no turn, and again after Clear. It scrolls
+    rather than squeeze a prompt when the window is small.
     """
 
     example_chosen = Signal(str)
@@ -33,23 +35,30 @@ class ExamplePrompts(Retranslating, QFrame):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatExamples")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.heading = QLabel(self)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget(self)
+        inner.setObjectName("chatExamplesPage")
+        self.heading = QLabel(inner)
         self.heading.setObjectName("chatExamplesHeading")
         self.heading.setWordWrap(True)
         self.buttons: dict[Example, QCommandLinkButton] = {}
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(inner)
         layout.addStretch(1)
         layout.addWidget(self.heading)
         for kind in EXAMPLES:
             # A command link: its description (the prompt) wraps, so a narrow column still
             # shows the whole prompt.
-            button = QCommandLinkButton(self)
+            button = QCommandLinkButton(inner)
             button.setObjectName(f"chatExample{kind.capitalize()}")
+            policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+            policy.setHeightForWidth(True)
+            button.setSizePolicy(policy)
             button.clicked.connect(partial(self.example_chosen.emit, kind))
             layout.addWidget(button)
             self.buttons[kind] = button
         layout.addStretch(2)
+        self.setWidget(inner)
         self.retranslate_ui()
 
     def prompt(self, kind: Example) -> str:
