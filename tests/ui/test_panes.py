@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from tests.ui.conftest import tr
@@ -164,6 +164,10 @@ def test_lazy_panes_are_built_by_a_tab_click_a_shortcut_the_menu_and_code(
     assert window.current_pane() is tabs.currentWidget()
     assert window.current_pane().accessibleName() == PANES[1].tab_title
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    # Qt keeps the last key event's modifiers as held: let Ctrl go, or a later test's
+    # selectRow() in an extended-selection table adds to the selection instead of replacing it.
+    qtbot.keyRelease(window, Qt.Key.Key_Control)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
     assert window.current_pane_key() == "endpoints"
     assert tabs.currentWidget() is window.endpoints_pane
     menu_action = window.findChild(QAction, "showPane4Action")
