@@ -1393,7 +1393,11 @@
     <name>ErrorCard</name>
     <message>
         <source>The last turn failed</source>
-        <translation>L'ultimo turno non è riuscito</translation>
+        <translation>L&apos;ultimo turno non è riuscito</translation>
+    </message>
+    <message>
+        <source>Likely cause</source>
+        <translation>Causa probabile</translation>
     </message>
     <message>
         <source>Send the same turn again</source>

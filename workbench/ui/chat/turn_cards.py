@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.retranslate import Retranslating
 
 
@@ -22,7 +23,7 @@ class _Card(Retranslating, QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.AlternateBase)
-        self.title = QLabel(self)
+        self.title = StatusLabel(self)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -51,7 +52,7 @@ class ErrorCard(_Card):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("chatErrorCard", parent)
-        self.explanation = QLabel(self)
+        self.explanation = StatusLabel(self)
         self.explanation.setObjectName("chatErrorExplanation")
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,6 +70,8 @@ class ErrorCard(_Card):
     def retranslate_ui(self) -> None:
         """Set the buttons' texts, tips and names in the current language."""
         self.setAccessibleName(self.tr("The last turn failed"))
+        self.title.setAccessibleName(self.tr("The last turn failed"))
+        self.explanation.setAccessibleName(self.tr("Likely cause"))
         self.retry.setText(self.tr("Retry"))
         self.retry.setToolTip(self.tr("Send the same turn again"))
         self.retry.setAccessibleName(self.tr("Retry"))
@@ -105,6 +108,7 @@ class ToolWaitCard(_Card):
     def retranslate_ui(self) -> None:
         """Set the texts in the current language."""
         self.setAccessibleName(self.tr("Waiting for tool results"))
+        self.title.setAccessibleName(self.tr("Waiting for tool results"))
         self.answer.setText(self.tr("Enter tool results…"))
         self.answer.setToolTip(self.tr("Open the Tool results form to answer the call(s)"))
         self.answer.setAccessibleName(self.tr("Enter tool results"))
