@@ -3797,6 +3797,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>lo stream è terminato senza il suo evento finale</translation>
     </message>
     <message>
+        <source>No answer: %1</source>
+        <translation>Nessuna risposta: %1</translation>
+    </message>
+    <message>
         <source>You</source>
         <translation>Tu</translation>
     </message>

@@ -12,7 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import new_chat_pane, select_flavour, use_endpoint
-from tests.ui.tr import tr
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
@@ -79,6 +79,8 @@ def test_a_refused_connection_shows_an_error_card_whose_retry_succeeds(
     assert tr("Errors", error.title) in card.title.text()
     assert card.explanation.text() == explain(error)  # the words Test connection uses
     assert "refused" in card.explanation.text().lower()
+    failed = before(tr("Transcript", "No answer: %1"))
+    assert f"⚠ {failed}" in pane.transcript.toPlainText()  # no "Cut off" of nothing
     assert card.retry.accessibleName()
     assert card.edit_endpoint.accessibleName()
     port = int(refused.base_url.rsplit(":", 1)[1])

@@ -589,6 +589,7 @@ class ChatPane(QWidget):
     def _rebuild(self, upto: int | None = None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed.
         turns = self.controller.turns[:upto] if upto is not None else self.controller.turns
+        self.transcript.end_cards()  # they speak of the last turn, which is going or gone
         cites = self.controller.citations
         labels = self._labels()
         self.transcript.set_turns(

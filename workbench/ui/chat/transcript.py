@@ -142,7 +142,6 @@ class Transcript(QTextBrowser):
 
     def set_turns(self, turns: list[TurnDisplay]) -> None:
         """Show these finished turns (drops any live turn); turns shown already stay as they are."""
-        self.end_cards()
         self._timer.stop()
         self._pending = None
         self._drop_live()
@@ -369,7 +368,7 @@ class Transcript(QTextBrowser):
         self.turn_actions.show_for(
             display.index,
             can_edit=display.user is not None,
-            can_regenerate=last and display.user is not None,
+            can_regenerate=last,
         )
         rect = self._card(turn).translated(0, -self.verticalScrollBar().value())
         x = int(rect.right()) - self.turn_actions.width() - 4

@@ -72,6 +72,13 @@ _CORE_REASONS = (
 text stays as it is (tests/ui/chat/test_i18n.py checks the two lists agree)."""
 
 
+_FAILED = (
+    QT_TRANSLATE_NOOP("Transcript", "Cut off: %1"),
+    QT_TRANSLATE_NOOP("Transcript", "No answer: %1"),
+)
+"""How a failed turn is marked: partial, or with nothing at all."""
+
+
 class TranscriptTexts(QObject):
     """The transcript's counted texts (a QObject, so lupdate files plural forms)."""
 
@@ -209,10 +216,10 @@ def write_footer(cursor: QTextCursor, display: TurnDisplay) -> None:
         reason = display.cut_off
         if reason in _CORE_REASONS:
             reason = QCoreApplication.translate("Transcript", reason)
-        cursor.insertText(
-            "⚠ " + QCoreApplication.translate("Transcript", "Cut off: %1").replace("%1", reason),
-            warning(),
-        )
+        # A turn that failed before any answer was cut off from nothing: it got no answer.
+        line = _FAILED[0] if display.text or display.tool_calls else _FAILED[1]
+        said = QCoreApplication.translate("Transcript", line).replace("%1", reason)
+        cursor.insertText("⚠ " + said, warning())
     if display.status:
         new_plain_block(cursor)
         cursor.insertText(display.status, metrics())
