@@ -3687,12 +3687,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>Enter tool results</source>
         <translation>Inserisci i risultati degli strumenti</translation>
     </message>
-    <message numerus="yes">
-        <source>⏳ Waiting for the result(s) of %1</source>
-        <translation>
-            <numerusform>⏳ In attesa del risultato di %1</numerusform>
-            <numerusform>⏳ In attesa dei risultati di %1</numerusform>
-        </translation>
+    <message>
+        <source>⏳ Waiting for %1&apos;s result</source>
+        <translation>⏳ In attesa del risultato di %1</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for the results of %1</source>
+        <translation>⏳ In attesa dei risultati di %1</translation>
     </message>
 </context>
 <context>

@@ -11,9 +11,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.tr import tr
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
+from workbench.core.chat_metrics import TurnMetrics
 from workbench.ui.chat.transcript import Transcript, TurnDisplay
+from workbench.ui.chat.turns import describe
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -126,3 +128,24 @@ def test_one_muted_metrics_line_per_answer(transcript: Transcript) -> None:
             assert fmt.foreground().color() == placeholder
         block = block.next()
     assert len(lines) == len(TURNS)
+
+
+def test_the_metrics_line_does_not_repeat_billed_tokens(qapp: QApplication) -> None:
+    def metrics(billed: dict[str, float]) -> TurnMetrics:
+        return TurnMetrics(
+            finish_reason="COMPLETE",
+            time_to_first_token_s=0.1,
+            tokens_per_s=50.0,
+            tokens_estimated=False,
+            input_tokens=52,
+            output_tokens=24,
+            billed_units=billed,
+            cost=None,
+            currency="USD",
+            total_s=0.2,
+        )
+
+    billed = before(tr("ChatTurns", "billed %1"))
+    assert billed not in describe(metrics({"input_tokens": 52, "output_tokens": 24}))
+    line = describe(metrics({"input_tokens": 40, "output_tokens": 24, "search_units": 1}))
+    assert f"{billed}input_tokens 40, search_units 1" in line

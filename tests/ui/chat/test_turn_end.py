@@ -162,9 +162,7 @@ def test_a_tool_call_waits_in_a_block_whose_button_opens_the_tool_results_form(
     wait = pane.transcript.tool_wait
     assert wait.isVisibleTo(pane)
     assert "get_weather" in wait.title.text()
-    assert wait.title.text() == tr(
-        "ToolWaitCard", "⏳ Waiting for the result(s) of %1", "get_weather", n=1
-    )
+    assert wait.title.text() == tr("ToolWaitCard", "⏳ Waiting for %1's result", "get_weather")
     assert pane.tabs.current_section() is pane.tool_results  # the side panel follows
     pane.tabs.show_section(pane.setup)
     wait.answer.click()

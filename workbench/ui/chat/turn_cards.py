@@ -11,6 +11,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 
 
@@ -122,7 +123,10 @@ class ToolWaitCard(_Card):
         self.show()
 
     def _say(self) -> None:
-        names = ", ".join(dict.fromkeys(self._names))
-        line = self.tr("⏳ Waiting for the result(s) of %1", "", len(self._names))
-        self.title.setText(line.replace("%1", names))
+        names = tuple(dict.fromkeys(self._names))
+        if len(names) == 1:
+            line = self.tr("⏳ Waiting for %1's result")
+        else:
+            line = self.tr("⏳ Waiting for the results of %1")
+        self.title.setText(fill(line, ", ".join(names)))
         self.setAccessibleDescription(self.title.text())
