@@ -112,6 +112,8 @@ def test_actions_are_reached_and_used_from_the_keyboard(
         QTest.keyClick(actions.edit, Qt.Key.Key_Space)
     assert edit.args == [1]
     assert actions.isVisible()
+    transcript.set_turns([])  # a new conversation: no actions on turns that are gone
+    assert not actions.isVisible()
 
 
 def test_one_muted_metrics_line_per_answer(transcript: Transcript) -> None:

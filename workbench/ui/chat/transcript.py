@@ -155,6 +155,9 @@ class Transcript(QTextBrowser):
         self._turns = list(turns)
         self._live_start = self._end()
         self._scroll_to_end()
+        # Its turn may be gone (hidden once the turns are new: hiding a focused button moves the
+        # focus, which shows the bar again for the keyboard's turn).
+        self.turn_actions.hide()
 
     def show_live(self, display: TurnDisplay | Callable[[], TurnDisplay]) -> None:
         """Schedule the streaming turn to be rendered at the next tick (coalesced).
