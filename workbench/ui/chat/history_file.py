@@ -51,14 +51,6 @@ class HistoryDumper:
 
     def dump(self, chat: SavedChat) -> str:
         """The file's text: `chat` as JSON that `load_chat` reads back."""
-        return joined(*self.pieces(chat))
-
-    def pieces(self, chat: SavedChat) -> tuple[str, list[str]]:
-        """The file's text in pieces (`joined` puts them together): the head, then each turn.
-
-        Joining is left to the caller's thread: at 500 turns the text is ~6 MB, and copying it
-        on the UI thread at every turn end was per-turn work growing with the conversation.
-        """
         kept: dict[int, tuple[Turn, Reply | None, str]] = {}
         parts = []
         for turn in chat.turns:
@@ -71,17 +63,8 @@ class HistoryDumper:
         head = json.dumps(
             chat.model_dump(exclude={"turns"}, exclude_none=True), indent=2, ensure_ascii=False
         )
-        return head, parts
-
-
-def joined(head: str, turns: list[str]) -> str:
-    """The history file's text from `HistoryDumper.pieces`."""
-    listed = '  "turns": [\n    ' + ",\n    ".join(turns) + "\n  ]" if turns else '  "turns": []'
-    return head.removesuffix("\n}") + ",\n" + listed + "\n}\n"
-
-
-def _write(head: str, turns: list[str], path: Path) -> Path:
-    return write_chat(joined(head, turns), path)
+        turns = '  "turns": [\n    ' + ",\n    ".join(parts) + "\n  ]" if parts else '  "turns": []'
+        return head.removesuffix("\n}") + ",\n" + turns + "\n}\n"
 
 
 class ChatHistory:
@@ -102,10 +85,9 @@ class ChatHistory:
         self.save(SavedChat(preamble=preamble, turns=turns, extras=extras))
 
     def save(self, chat: SavedChat) -> None:
-        """Write the history in the background (the JSON is taken now; joined and written on the
-        writer thread, the disk not waited on)."""
-        head, turns = self._dumper.pieces(chat)
-        written = self._writer.submit(_write, head, turns, default_history_path())
+        """Write the history in the background (the JSON is taken now, the disk is not waited on)."""
+        payload = self._dumper.dump(chat)
+        written = self._writer.submit(write_chat, payload, default_history_path())
         self._tasks.start(SAVE_KEY, self._report_save(written))
 
     async def _report_save(self, written: Future[Path]) -> None:
