@@ -375,6 +375,7 @@ def test_compare_pane_names_the_column_that_failed_and_dims_its_answers(
     assert tr("CompareColumn", "Column %1 (“%2”) failed: %3", 2, v2.name, "") in stale
     assert tr(*AUTH_FAILED) in stale
     assert second.view.graphicsEffect() is not None
+    assert tr(*AUTH_FAILED) not in second.figures.text()  # said once, on the bar
     assert _shown(pane, "compareStale1") == ""  # column 1 answered: nothing stale there
     assert tr("ComparePane", "Failed: column %1.", 2) in pane.status.text()
     assert window.status_text() == ""  # the column says it; the bar does not repeat it

@@ -331,13 +331,14 @@ class CompareColumn(QWidget):
         tail = [status]
         if reply.citations:
             tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
-        if reply.cut_off:
+        failed = run.error is not None and not run.stopped
+        if reply.cut_off and not failed:  # a failure is said once, on the bar over the answers
             tail.insert(0, self.tr("Cut off: %1").replace("%1", reply.cut_off))
         if reply.tool_calls:
             calls = ", ".join(call.name for call in reply.tool_calls)
             tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))
         self.figures.setText(" · ".join(tail))
-        if run.error is not None and not run.stopped:
+        if failed:
             self.stale.mark_stale(self._stale_text)  # earlier answers stay, dimmed
         else:
             self.stale.mark_current()
