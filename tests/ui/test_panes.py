@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from tests.ui.conftest import tr
 from tests.waits import WAIT_MS
+from workbench.api.errors import InputError
+from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES, Pane, PaneSpec, SamplePane, shortcuts_help
 
@@ -204,3 +206,23 @@ def test_the_other_panes_are_built_when_idle_then_the_callback_runs(
     assert tabs is not None
     assert [tabs.widget(i) for i in range(tabs.count())] == [window.pane(s.key) for s in PANES]
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def test_a_pane_built_late_keeps_its_status_and_its_error_line_clears_it(
+    services: Services, qtbot: QtBot
+) -> None:
+    async def fails() -> None:
+        raise InputError("the set file is gone", title="No documents found")
+
+    window = _lazy_window(services, qtbot)
+    window.show()
+    services.tasks.start("evaluation.probe", fails())
+    qtbot.waitUntil(services.tasks.is_idle, timeout=5_000)
+    assert not window.is_pane_built("evaluation")
+    assert window.status_text() == ""  # said for Evaluation, not for the pane showing
+    window.show_pane("evaluation")  # built now
+    assert window.status_text().startswith(tr("Errors", "No documents found"))
+    line = window.evaluation_pane.findChild(PaneErrorLine)
+    assert line is not None
+    line.show_error(InputError("another cause", title="Bad set"))  # wired when built
+    assert window.status_text() == ""
