@@ -3,25 +3,29 @@ on the colours the real widgets draw with (issue 19, item 6)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QPushButton, QTableView
 
 from tests.ui.conftest import CHAT_MODEL
-from tests.waits import WAIT_MS
+from tests.waits import WAIT_MS, WAIT_S
 from workbench.ui.common import theme
 from workbench.ui.common.theme import DARK, LIGHT, contrast_ratio
 from workbench.ui.main_window import MainWindow
 from workbench.ui.rerank.results import RerankResultsModel
+from workbench.ui.screenshots import SHOTS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
-    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QApplication, QWidget
     from pytestqt.qtbot import QtBot
 
@@ -218,3 +222,24 @@ def test_svg_charts_take_the_themes_window_text_and_readable_series(name: str) -
     assert f'fill="{palette.color(QPalette.ColorRole.WindowText).name()}"' in svg
     for series in colours.series:  # lines are graphics: 3:1 (WCAG 1.4.11)
         assert contrast_ratio(QColor(series), window) >= 3.0
+
+
+@pytest.mark.usefixtures("live_keyring")  # the app reads the keyring
+def test_screenshots_can_be_made_in_the_dark_theme(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--theme", "dark", "--screenshots", str(out)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=2 * WAIT_S,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.glob("*.png")) == sorted(SHOTS)
+    for name in SHOTS:
+        image = QImage(str(out / name))
+        menu_bar = image.pixelColor(image.width() - 10, 4)  # right of the last menu
+        assert menu_bar.lightness() < 80, name
+    settings = (tmp_path / "config" / "settings.json").read_text(encoding="utf-8")
+    assert '"theme": "system"' in settings  # --theme is for this run only
