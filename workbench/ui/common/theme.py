@@ -70,8 +70,10 @@ _ACTIVE: Mapping[str, Mapping[QPalette.ColorRole, str]] = {
     DARK: {
         _R.Window: "#1f2124",
         _R.WindowText: "#f0f0f0",
-        _R.Base: "#17181a",
-        _R.AlternateBase: "#26282c",
+        # Lighter than the window, so fields and check boxes (drawn by Fusion as a Base square in
+        # a darker outline) stand out from it, as they do in the light theme.
+        _R.Base: "#2a2c30",
+        _R.AlternateBase: "#33363b",
         _R.Text: "#f0f0f0",
         _R.Button: "#2e3136",
         _R.ButtonText: "#f0f0f0",
@@ -268,14 +270,16 @@ def text_pairs(colours: QPalette) -> dict[str, tuple[QColor, QColor]]:
         "highlighted text on highlight": (c(_R.HighlightedText), c(_R.Highlight)),
         "link on base": (c(_R.Link), c(_R.Base)),
         "hint on window": (c(_R.PlaceholderText), c(_R.Window)),
+        "placeholder on base": (c(_R.PlaceholderText), c(_R.Base)),
         "tool tip": (c(_R.ToolTipText), c(_R.ToolTipBase)),
         "citation text on citation": (c(_R.Text), role_background("citation")),
         "disabled button text on disabled button": (c(g, _R.ButtonText), c(g, _R.Button)),
         "disabled text on disabled base": (c(g, _R.Text), c(g, _R.Base)),
         "disabled window text on window": (c(g, _R.WindowText), c(g, _R.Window)),
     }
-    for role in ("error", "warning", "success"):
+    for role in ("error", "warning", "success"):  # labels on the window, painted text on Base
         pairs[f"{role} on window"] = (role_colour(role), c(_R.Window))
+        pairs[f"{role} on base"] = (role_colour(role), c(_R.Base))
     for kind, colour in code_colours(colours).items():
         pairs[f"code {kind} on base"] = (colour, c(_R.Base))
     return pairs
