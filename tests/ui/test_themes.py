@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QPushButton, QTableView
 
-from tests.ui.conftest import CHAT_MODEL
+from tests.ui.conftest import CHAT_MODEL, endpoint_for
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.ui.common import theme
 from workbench.ui.common.theme import DARK, LIGHT, contrast_ratio
@@ -243,3 +243,66 @@ def test_screenshots_can_be_made_in_the_dark_theme(tmp_path: Path) -> None:
         assert menu_bar.lightness() < 80, name
     settings = (tmp_path / "config" / "settings.json").read_text(encoding="utf-8")
     assert '"theme": "system"' in settings  # --theme is for this run only
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_evaluation_charts_are_drawn_again_in_the_dark_theme(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = window.evaluation_pane
+    window.show_pane("evaluation")
+    pane.sample.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    pane.results.setCurrentWidget(pane.charts)  # pyqtgraph loads and draws here
+    plots = pane.charts.plots()
+    assert plots is not None
+    _switch(window, DARK)
+    window_colour = pane.charts.palette().color(QPalette.ColorRole.Window)
+    for plot in plots:
+        axis = plot.getAxis("left")
+        assert contrast_ratio(axis.textPen().color(), window_colour) >= theme.TEXT_MINIMUM
+        assert contrast_ratio(axis.pen().color(), window_colour) >= 3.0
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_compare_citations_are_painted_again_in_the_dark_theme(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    from workbench.api.models import Flavour
+    from workbench.ui import resources
+    from workbench.ui.compare.pane import ComparePane
+    from workbench.ui.compare.targets import Target
+
+    pane = window.pane("compare")
+    assert isinstance(pane, ComparePane)
+    window.show_pane("compare")
+    pane.inputs.model.setText(CHAT_MODEL)
+    for column, flavour in zip(pane.columns, Flavour, strict=True):
+        column.pick(Target(endpoint_for(services, flavour).id))
+    v2 = pane.columns[list(Flavour).index(Flavour.COHERE_V2)]
+    sample = resources.sample("chat_documents.json")
+    pane.inputs.documents.set_value([{"id": d["id"], **d["data"]} for d in sample["documents"]])
+    pane.send("Which plan includes single sign-on?")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    light = _backgrounds(v2.view.document())
+    assert light
+    _switch(window, DARK)
+    dark = _backgrounds(v2.view.document())
+    assert dark
+    assert dark.isdisjoint(light)
+    text = v2.view.palette().color(QPalette.ColorRole.Text)
+    assert all(contrast_ratio(text, QColor(b)) >= theme.TEXT_MINIMUM for b in dark)
+
+
+def _backgrounds(document: QTextDocument) -> set[int]:
+    found = set()
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            brush = it.fragment().charFormat().background()
+            if brush.style() != Qt.BrushStyle.NoBrush:
+                found.add(brush.color().rgb())
+            it += 1
+        block = block.next()
+    return found
