@@ -245,18 +245,6 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
     return (max(a, b) + 0.05) / (min(a, b) + 0.05)
 
 
-def over(top: QColor, bottom: QColor) -> QColor:
-    """`top` (maybe see-through) painted over the opaque `bottom`: the colour seen."""
-    alpha = top.alphaF()
-    return QColor.fromRgbF(
-        *(t * alpha + b * (1 - alpha) for t, b in zip(_rgb(top), _rgb(bottom), strict=True))
-    )
-
-
-def _rgb(colour: QColor) -> tuple[float, float, float]:
-    return colour.redF(), colour.greenF(), colour.blueF()
-
-
 def text_pairs(colours: QPalette) -> dict[str, tuple[QColor, QColor]]:
     """Every text colour the GUI draws with this palette and its style sheet, with its background.
 
