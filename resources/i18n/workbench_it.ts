@@ -112,8 +112,8 @@
         <translation>Risposta copiata.</translation>
     </message>
     <message>
-        <source>Cut off · %1</source>
-        <translation>Interrotta · %1</translation>
+        <source>The answer broke off</source>
+        <translation>La risposta si è interrotta</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) from the rerank results.</source>
@@ -1465,6 +1465,33 @@
     <message>
         <source>Token command:</source>
         <translation>Comando del token:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorCard</name>
+    <message>
+        <source>The last turn failed</source>
+        <translation>L&apos;ultimo turno non è riuscito</translation>
+    </message>
+    <message>
+        <source>Likely cause</source>
+        <translation>Causa probabile</translation>
+    </message>
+    <message>
+        <source>Send the same turn again</source>
+        <translation>Invia di nuovo lo stesso turno</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Riprova</translation>
+    </message>
+    <message>
+        <source>Open this endpoint in the Endpoints pane</source>
+        <translation>Apri questo endpoint nel pannello Endpoint</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Modifica endpoint</translation>
     </message>
 </context>
 <context>
@@ -3843,6 +3870,33 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>ToolWaitCard</name>
+    <message>
+        <source>Waiting for tool results</source>
+        <translation>In attesa dei risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>Enter tool results…</source>
+        <translation>Inserisci i risultati degli strumenti…</translation>
+    </message>
+    <message>
+        <source>Open the Tool results form to answer the call(s)</source>
+        <translation>Apri il modulo Risultati degli strumenti per rispondere alle chiamate</translation>
+    </message>
+    <message>
+        <source>Enter tool results</source>
+        <translation>Inserisci i risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for %1&apos;s result</source>
+        <translation>⏳ In attesa del risultato di %1</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for the results of %1</source>
+        <translation>⏳ In attesa dei risultati di %1</translation>
+    </message>
+</context>
+<context>
     <name>TraceView</name>
     <message>
         <source>Tool and search trace</source>
@@ -3932,12 +3986,20 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Citato: %1</translation>
     </message>
     <message>
+        <source>Source %1: %2</source>
+        <translation>Fonte %1: %2</translation>
+    </message>
+    <message>
         <source>Stopped by you</source>
         <translation>Fermata da te</translation>
     </message>
     <message>
         <source>the stream ended without its final event</source>
         <translation>lo stream è terminato senza il suo evento finale</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Nessuna risposta: %1</translation>
     </message>
     <message>
         <source>You</source>
@@ -3959,14 +4021,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>Cut off: %1</source>
         <translation>Interrotta: %1</translation>
     </message>
-    <message>
-        <source>[edit and resend]</source>
-        <translation>[modifica e reinvia]</translation>
-    </message>
-    <message>
-        <source>[copy]</source>
-        <translation>[copia]</translation>
-    </message>
 </context>
 <context>
     <name>TranscriptTexts</name>
@@ -3983,6 +4037,37 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
             <numerusform>Ragionamento (%n parola)</numerusform>
             <numerusform>Ragionamento (%n parole)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TurnActions</name>
+    <message>
+        <source>Turn actions</source>
+        <translation>Azioni del turno</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>Copia la risposta</translation>
+    </message>
+    <message>
+        <source>Copy this answer</source>
+        <translation>Copia questa risposta</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Modifica e reinvia</translation>
+    </message>
+    <message>
+        <source>Edit this message and send it again</source>
+        <translation>Modifica questo messaggio e invialo di nuovo</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Rigenera</translation>
+    </message>
+    <message>
+        <source>Ask for a new answer</source>
+        <translation>Chiedi una nuova risposta</translation>
     </message>
 </context>
 <context>
