@@ -253,6 +253,8 @@ def text_pairs(colours: QPalette) -> dict[str, tuple[QColor, QColor]]:
     c, g = colours.color, QPalette.ColorGroup.Disabled
     pairs = {
         "text on base": (c(_R.Text), c(_R.Base)),
+        "text on alternate base": (c(_R.Text), c(_R.AlternateBase)),  # chat cards, table rows
+        "hint on alternate base": (c(_R.PlaceholderText), c(_R.AlternateBase)),  # code gutter
         "window text on window": (c(_R.WindowText), c(_R.Window)),
         "button text on button": (c(_R.ButtonText), c(_R.Button)),
         "highlighted text on highlight": (c(_R.HighlightedText), c(_R.Highlight)),
