@@ -126,6 +126,10 @@
         <source>rank %1 · score %2</source>
         <translation>posizione %1 · punteggio %2</translation>
     </message>
+    <message>
+        <source>Chat error</source>
+        <translation>Errore della chat</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidePanel</name>
@@ -378,6 +382,18 @@
         <source>Cited: %1</source>
         <translation>Citato: %1</translation>
     </message>
+    <message>
+        <source>Answers of column %1 from before</source>
+        <translation>Risposte precedenti della colonna %1</translation>
+    </message>
+    <message>
+        <source>Column %1 (“%2”) failed: %3</source>
+        <translation>La colonna %1 («%2») non ha risposto: %3</translation>
+    </message>
+    <message>
+        <source>The answers shown are from before; the last turn failed. %1</source>
+        <translation>Le risposte mostrate sono precedenti; l’ultimo turno è fallito. %1</translation>
+    </message>
 </context>
 <context>
     <name>CompareFigures</name>
@@ -596,6 +612,14 @@
     <message>
         <source>Answering…</source>
         <translation>Risposta in corso…</translation>
+    </message>
+    <message>
+        <source>Compare error</source>
+        <translation>Errore del confronto</translation>
+    </message>
+    <message>
+        <source>Failed: column %1.</source>
+        <translation>Fallita: colonna %1.</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1247,18 @@
         <source>Plain http:// to another machine: the key and your data travel unencrypted. Use https:// unless this is a trusted network.</source>
         <translation>http:// semplice verso un altro computer: la chiave e i tuoi dati viaggiano in chiaro. Usa https:// a meno che non sia una rete fidata.</translation>
     </message>
+    <message>
+        <source>Model problem</source>
+        <translation>Problema del modello</translation>
+    </message>
+    <message>
+        <source>Model required</source>
+        <translation>Modello obbligatorio</translation>
+    </message>
+    <message>
+        <source>%1 needs a model name: Chat refuses to send without one. On an Azure serverless deployment any name works (the deployment serves its own model).</source>
+        <translation>%1 richiede il nome di un modello: la Chat non invia nulla senza. Su un deployment serverless di Azure va bene qualsiasi nome (il deployment serve il proprio modello).</translation>
+    </message>
 </context>
 <context>
     <name>EndpointPicker</name>
@@ -1400,10 +1436,6 @@
         <translation>Eliminato “%1”</translation>
     </message>
     <message>
-        <source>Not saved: %1 — %2: %3</source>
-        <translation>Non salvato: %1 — %2: %3</translation>
-    </message>
-    <message>
         <source>Saved “%1”.</source>
         <translation>Salvato “%1”.</translation>
     </message>
@@ -1434,6 +1466,42 @@
     <message>
         <source>Testing…</source>
         <translation>Prova in corso…</translation>
+    </message>
+    <message>
+        <source>Endpoint error</source>
+        <translation>Errore dell’endpoint</translation>
+    </message>
+    <message>
+        <source>Saving “%1”: storing in the keyring…</source>
+        <translation>Salvataggio di «%1»: archiviazione nel portachiavi…</translation>
+    </message>
+    <message>
+        <source>Not saved: the Model field needs a name (see the message there).</source>
+        <translation>Non salvato: il campo Modello richiede un nome (vedi il messaggio lì).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non salvato: %1</translation>
+    </message>
+    <message>
+        <source>Saved “%1” and its key in the keyring.</source>
+        <translation>Salvati «%1» e la sua chiave nel portachiavi.</translation>
+    </message>
+    <message>
+        <source>Saved “%1” and its secret values in the keyring.</source>
+        <translation>Salvati «%1» e i suoi valori segreti nel portachiavi.</translation>
+    </message>
+    <message>
+        <source>“%1”: its settings are saved; its key is NOT.</source>
+        <translation>«%1»: le impostazioni sono salvate; la chiave NO.</translation>
+    </message>
+    <message>
+        <source>“%1”: its settings are saved; its secret values are NOT.</source>
+        <translation>«%1»: le impostazioni sono salvate; i valori segreti NO.</translation>
+    </message>
+    <message>
+        <source>The keyring did not store it, and nothing was written elsewhere: %1</source>
+        <translation>Il portachiavi non l’ha archiviata e non è stato scritto nulla altrove: %1</translation>
     </message>
 </context>
 <context>
@@ -1862,10 +1930,6 @@
         <source>Reading the set…</source>
         <translation>Lettura del set…</translation>
     </message>
-    <message>
-        <source>Stopped: %1</source>
-        <translation>Interrotta: %1</translation>
-    </message>
     <message numerus="yes">
         <source>Ranked %n of %1 query rankings</source>
         <translation>
@@ -1901,6 +1965,14 @@
     <message>
         <source>Choose a BEIR folder</source>
         <translation>Scegli una cartella BEIR</translation>
+    </message>
+    <message>
+        <source>Evaluation error</source>
+        <translation>Errore della valutazione</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Interrotta.</translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3267,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>The file could not be written</source>
         <translation>Impossibile scrivere il file</translation>
     </message>
+    <message>
+        <source>QA error</source>
+        <translation>Errore del QA</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Interrotto.</translation>
+    </message>
 </context>
 <context>
     <name>QaResults</name>
@@ -3312,6 +3392,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>— no comparison —</source>
         <translation>— nessun confronto —</translation>
+    </message>
+    <message>
+        <source>%1 (“%2”) failed: %3</source>
+        <translation>%1 («%2») non ha risposto: %3</translation>
     </message>
 </context>
 <context>
@@ -3484,6 +3568,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Documents</source>
         <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>Results from an earlier run</source>
+        <translation>Risultati di un’esecuzione precedente</translation>
+    </message>
+    <message>
+        <source>These results are from the previous run; the documents are not valid JSON now (see the message under the editor).</source>
+        <translation>Questi risultati sono dell’esecuzione precedente; ora i documenti non sono JSON valido (vedi il messaggio sotto l’editor).</translation>
     </message>
 </context>
 <context>
@@ -3777,6 +3869,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Relevant span, score %1</source>
         <translation>Span rilevante, punteggio %1</translation>
+    </message>
+</context>
+<context>
+    <name>StaleBar</name>
+    <message>
+        <source>These results are from the previous run; the last run failed: %1</source>
+        <translation>Questi risultati sono dell’esecuzione precedente; l’ultima esecuzione è fallita: %1</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@ def test_json_schema_answer_is_checked_on_the_turn(
     pane.send("Again, with documents")
     assert not pane.is_streaming()
     assert len(pane.session().turns) == 1  # refused before sending; no turn added
-    assert "response_format" in pane.composer.status.text()
+    assert "response_format" in pane.error.text()  # said once, above the message box
 
 
 def test_image_question_with_thumbnails_and_estimate(

@@ -188,7 +188,7 @@ def test_out_of_range_parameter_blocks_send_and_keeps_the_message(
     pane.params.set_text("temperature", "3")
     pane.send("hello")
     assert not pane.is_streaming()
-    assert tr("ParamsPanel", "%1 to %2", 0, 2) in pane.composer.status.text()
+    assert tr("ParamsPanel", "%1 to %2", 0, 2) in pane.error.text()
     assert pane.composer.message.toPlainText() == "hello"
     assert pane.session().turns == []
 

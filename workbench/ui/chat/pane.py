@@ -34,6 +34,7 @@ from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_number
+from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
@@ -89,8 +90,10 @@ class ChatPane(QWidget):
         self._origins: dict[str, RankedDocument] = {}
         """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self.setObjectName("chatPane")
-        self.retranslate_ui()
+        # A failed turn is shown in the transcript and the status line: the bar needs not say it.
+        services.tasks.errors_shown_inline(TASK_KEY)
         self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("chat")
         self._restore()
@@ -110,6 +113,7 @@ class ChatPane(QWidget):
     def retranslate_ui(self) -> None:
         """Set the pane's own name in the current language."""
         self.setAccessibleName(self.tr("Chat"))
+        self.error.setAccessibleName(self.tr("Chat error"))
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -120,6 +124,8 @@ class ChatPane(QWidget):
         self.transcript = Transcript(parent=self)
         self.composer = Composer(self)
         self.demo = DemoBar(self, parent=self)
+        self.error = PaneErrorLine(self)
+        self.error.setObjectName("chatError")
         self.examples = ExamplePrompts(parent=self)
         self.chips = AttachmentChips(parent=self)
         self.chips.set_fallback_focus(self.composer.message)
@@ -129,6 +135,7 @@ class ChatPane(QWidget):
         # The examples stand in for the transcript while the conversation has no turn.
         left_layout.addWidget(self.examples, 1)
         left_layout.addWidget(self.transcript, 1)
+        left_layout.addWidget(self.error)
         left_layout.addWidget(self.chips)
         left_layout.addWidget(self.composer)
         self.tabs = ChatSidePanel(parent=self)
@@ -206,6 +213,7 @@ class ChatPane(QWidget):
             self.model_options.options_changed,
         ):
             changed.connect(self._schedule_preview)
+            changed.connect(self._recheck_input)
         self.setup.model.textChanged.connect(self._on_model_changed)
         self.model_options.strip.watch(c.message)
         self.model_options.strip.images_changed.connect(self._on_images_changed)
@@ -414,10 +422,27 @@ class ChatPane(QWidget):
             check_request(request, self._endpoint().model)
         except InputError as exc:
             self.session().turns = before
-            self._services.notices.post_error(exc)
-            self._say(str(exc))
+            self._show_input_error(exc)
             return None
         return request
+
+    def _show_input_error(self, exc: InputError) -> None:
+        """Say once, above the message box, why nothing was sent (kept in the notice log)."""
+        self.error.show_error(exc)
+        log_shown(self._services.notices, exc, "chat")
+
+    def _recheck_input(self, *_: object) -> None:
+        """After an edit, a refusal on show is checked again: gone once the inputs are fine."""
+        if not self.error.has_error() or self.is_streaming():
+            return
+        message = self.composer.message.toPlainText()
+        try:
+            request = self.session().preview(message, self._frame(), self._editing)
+            check_request(request, self._endpoint().model)
+        except InputError as exc:
+            self.error.show_error(exc)
+            return
+        self.error.clear_error()
 
     def _on_send_clicked(self) -> None:
         message = self.composer.message.toPlainText()
@@ -447,8 +472,7 @@ class ChatPane(QWidget):
         try:
             results = self.tool_results.results()
         except InputError as exc:
-            self._services.notices.post_error(exc)
-            self._say(str(exc))
+            self._show_input_error(exc)
             return
         request = self._guarded(lambda f: self.session().continue_with(results, f))
         if request is not None:
@@ -551,6 +575,7 @@ class ChatPane(QWidget):
     # --- the turn -------------------------------------------------------------------------------
 
     def _start(self, request: ChatRequest) -> None:
+        self.error.clear_error()  # the request was accepted: the earlier refusal is over
         self._format = request.params.response_format
         index = len(self.controller.turns) - 1
         self._rebuild(upto=index)
