@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = sys.argv[1:] if argv is None else argv
     first = args[0].partition("=")[0] if args else ""
-    if not args or first in {"--screenshots", "--demo", "--lang", "--gui", "gui"}:
+    if not args or first in {"--screenshots", "--demo", "--lang", "--theme", "--gui", "gui"}:
         problem = display_problem(os.environ, sys.platform)
         if problem:
             print(f"workbench: {problem}", file=sys.stderr)  # noqa: T201  (before Qt can say it worse)

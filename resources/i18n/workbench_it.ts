@@ -100,10 +100,6 @@
         <translation>Chat</translation>
     </message>
     <message>
-        <source>Chat error</source>
-        <translation>Errore della chat</translation>
-    </message>
-    <message>
         <source>No endpoint: add one in the Endpoints pane</source>
         <translation>Nessun endpoint: aggiungine uno nel pannello Endpoint</translation>
     </message>
@@ -129,6 +125,10 @@
     <message>
         <source>rank %1 · score %2</source>
         <translation>posizione %1 · punteggio %2</translation>
+    </message>
+    <message>
+        <source>Chat error</source>
+        <translation>Errore della chat</translation>
     </message>
 </context>
 <context>
@@ -328,10 +328,6 @@
         <translation>Misure della colonna %1</translation>
     </message>
     <message>
-        <source>Answers of column %1 from before</source>
-        <translation>Risposte precedenti della colonna %1</translation>
-    </message>
-    <message>
         <source>Follow-up:</source>
         <translation>Seguito:</translation>
     </message>
@@ -354,14 +350,6 @@
     <message>
         <source>(off)</source>
         <translation>(spenta)</translation>
-    </message>
-    <message>
-        <source>Column %1 (“%2”) failed: %3</source>
-        <translation>La colonna %1 («%2») non ha risposto: %3</translation>
-    </message>
-    <message>
-        <source>The answers shown are from before; the last turn failed. %1</source>
-        <translation>Le risposte mostrate sono precedenti; l’ultimo turno è fallito. %1</translation>
     </message>
     <message>
         <source>Waiting for the first token…</source>
@@ -393,6 +381,18 @@
     <message>
         <source>Cited: %1</source>
         <translation>Citato: %1</translation>
+    </message>
+    <message>
+        <source>Answers of column %1 from before</source>
+        <translation>Risposte precedenti della colonna %1</translation>
+    </message>
+    <message>
+        <source>Column %1 (“%2”) failed: %3</source>
+        <translation>La colonna %1 («%2») non ha risposto: %3</translation>
+    </message>
+    <message>
+        <source>The answers shown are from before; the last turn failed. %1</source>
+        <translation>Le risposte mostrate sono precedenti; l’ultimo turno è fallito. %1</translation>
     </message>
 </context>
 <context>
@@ -591,10 +591,6 @@
         <translation>Stato del confronto</translation>
     </message>
     <message>
-        <source>Compare error</source>
-        <translation>Errore del confronto</translation>
-    </message>
-    <message>
         <source>Pick a deployment on its own route in column 1 for this preset.</source>
         <translation>Per questo confronto scegli nella colonna 1 un deployment sul proprio percorso.</translation>
     </message>
@@ -614,12 +610,16 @@
         </translation>
     </message>
     <message>
-        <source>Failed: column %1.</source>
-        <translation>Fallita: colonna %1.</translation>
-    </message>
-    <message>
         <source>Answering…</source>
         <translation>Risposta in corso…</translation>
+    </message>
+    <message>
+        <source>Compare error</source>
+        <translation>Errore del confronto</translation>
+    </message>
+    <message>
+        <source>Failed: column %1.</source>
+        <translation>Fallita: colonna %1.</translation>
     </message>
 </context>
 <context>
@@ -1116,10 +1116,6 @@
         <translation>Chiave salvata</translation>
     </message>
     <message>
-        <source>Model problem</source>
-        <translation>Problema del modello</translation>
-    </message>
-    <message>
         <source>Forget stored key</source>
         <translation>Dimentica la chiave salvata</translation>
     </message>
@@ -1220,14 +1216,6 @@
         <translation>Endpoint non valido</translation>
     </message>
     <message>
-        <source>Model required</source>
-        <translation>Modello obbligatorio</translation>
-    </message>
-    <message>
-        <source>%1 needs a model name: Chat refuses to send without one. On an Azure serverless deployment any name works (the deployment serves its own model).</source>
-        <translation>%1 richiede il nome di un modello: la Chat non invia nulla senza. Su un deployment serverless di Azure va bene qualsiasi nome (il deployment serve il proprio modello).</translation>
-    </message>
-    <message>
         <source>stored %1</source>
         <translation>salvata %1</translation>
     </message>
@@ -1258,6 +1246,18 @@
     <message>
         <source>Plain http:// to another machine: the key and your data travel unencrypted. Use https:// unless this is a trusted network.</source>
         <translation>http:// semplice verso un altro computer: la chiave e i tuoi dati viaggiano in chiaro. Usa https:// a meno che non sia una rete fidata.</translation>
+    </message>
+    <message>
+        <source>Model problem</source>
+        <translation>Problema del modello</translation>
+    </message>
+    <message>
+        <source>Model required</source>
+        <translation>Modello obbligatorio</translation>
+    </message>
+    <message>
+        <source>%1 needs a model name: Chat refuses to send without one. On an Azure serverless deployment any name works (the deployment serves its own model).</source>
+        <translation>%1 richiede il nome di un modello: la Chat non invia nulla senza. Su un deployment serverless di Azure va bene qualsiasi nome (il deployment serve il proprio modello).</translation>
     </message>
 </context>
 <context>
@@ -1404,10 +1404,6 @@
         <translation>Esito della prova di connessione</translation>
     </message>
     <message>
-        <source>Endpoint error</source>
-        <translation>Errore dell’endpoint</translation>
-    </message>
-    <message>
         <source>Endpoint details</source>
         <translation>Dettagli dell&apos;endpoint</translation>
     </message>
@@ -1444,44 +1440,12 @@
         <translation>Salvato “%1”.</translation>
     </message>
     <message>
-        <source>Saving “%1”: storing in the keyring…</source>
-        <translation>Salvataggio di «%1»: archiviazione nel portachiavi…</translation>
-    </message>
-    <message>
-        <source>Not saved: the Model field needs a name (see the message there).</source>
-        <translation>Non salvato: il campo Modello richiede un nome (vedi il messaggio lì).</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Non salvato: %1</translation>
-    </message>
-    <message>
         <source>Key trimmed</source>
         <translation>Chiave ripulita</translation>
     </message>
     <message>
         <source>Spaces or line breaks around the pasted key were removed.</source>
         <translation>Sono stati rimossi gli spazi o gli a capo attorno alla chiave incollata.</translation>
-    </message>
-    <message>
-        <source>Saved “%1” and its key in the keyring.</source>
-        <translation>Salvati «%1» e la sua chiave nel portachiavi.</translation>
-    </message>
-    <message>
-        <source>Saved “%1” and its secret values in the keyring.</source>
-        <translation>Salvati «%1» e i suoi valori segreti nel portachiavi.</translation>
-    </message>
-    <message>
-        <source>“%1”: its settings are saved; its key is NOT.</source>
-        <translation>«%1»: le impostazioni sono salvate; la chiave NO.</translation>
-    </message>
-    <message>
-        <source>“%1”: its settings are saved; its secret values are NOT.</source>
-        <translation>«%1»: le impostazioni sono salvate; i valori segreti NO.</translation>
-    </message>
-    <message>
-        <source>The keyring did not store it, and nothing was written elsewhere: %1</source>
-        <translation>Il portachiavi non l’ha archiviata e non è stato scritto nulla altrove: %1</translation>
     </message>
     <message>
         <source>Key stored in the keyring</source>
@@ -1502,6 +1466,42 @@
     <message>
         <source>Testing…</source>
         <translation>Prova in corso…</translation>
+    </message>
+    <message>
+        <source>Endpoint error</source>
+        <translation>Errore dell’endpoint</translation>
+    </message>
+    <message>
+        <source>Saving “%1”: storing in the keyring…</source>
+        <translation>Salvataggio di «%1»: archiviazione nel portachiavi…</translation>
+    </message>
+    <message>
+        <source>Not saved: the Model field needs a name (see the message there).</source>
+        <translation>Non salvato: il campo Modello richiede un nome (vedi il messaggio lì).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non salvato: %1</translation>
+    </message>
+    <message>
+        <source>Saved “%1” and its key in the keyring.</source>
+        <translation>Salvati «%1» e la sua chiave nel portachiavi.</translation>
+    </message>
+    <message>
+        <source>Saved “%1” and its secret values in the keyring.</source>
+        <translation>Salvati «%1» e i suoi valori segreti nel portachiavi.</translation>
+    </message>
+    <message>
+        <source>“%1”: its settings are saved; its key is NOT.</source>
+        <translation>«%1»: le impostazioni sono salvate; la chiave NO.</translation>
+    </message>
+    <message>
+        <source>“%1”: its settings are saved; its secret values are NOT.</source>
+        <translation>«%1»: le impostazioni sono salvate; i valori segreti NO.</translation>
+    </message>
+    <message>
+        <source>The keyring did not store it, and nothing was written elsewhere: %1</source>
+        <translation>Il portachiavi non l’ha archiviata e non è stato scritto nulla altrove: %1</translation>
     </message>
 </context>
 <context>
@@ -1891,10 +1891,6 @@
         <translation>Stato della valutazione</translation>
     </message>
     <message>
-        <source>Evaluation error</source>
-        <translation>Errore della valutazione</translation>
-    </message>
-    <message>
         <source>Metrics per endpoint</source>
         <translation>Metriche per endpoint</translation>
     </message>
@@ -1934,10 +1930,6 @@
         <source>Reading the set…</source>
         <translation>Lettura del set…</translation>
     </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Interrotta.</translation>
-    </message>
     <message numerus="yes">
         <source>Ranked %n of %1 query rankings</source>
         <translation>
@@ -1973,6 +1965,14 @@
     <message>
         <source>Choose a BEIR folder</source>
         <translation>Scegli una cartella BEIR</translation>
+    </message>
+    <message>
+        <source>Evaluation error</source>
+        <translation>Errore della valutazione</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Interrotta.</translation>
     </message>
 </context>
 <context>
@@ -2587,6 +2587,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Lingua</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
     </message>
     <message>
         <source>&amp;Run</source>
@@ -3208,10 +3212,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Stato della QA</translation>
     </message>
     <message>
-        <source>QA error</source>
-        <translation>Errore del QA</translation>
-    </message>
-    <message>
         <source>Cancelled; the checks done so far are kept.</source>
         <translation>Annullato; i controlli già svolti restano.</translation>
     </message>
@@ -3230,10 +3230,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>JUnit XML saved to %1</source>
         <translation>JUnit XML salvato in %1</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Interrotto.</translation>
     </message>
     <message>
         <source>Running check %1 of %2: %3</source>
@@ -3270,6 +3266,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>The file could not be written</source>
         <translation>Impossibile scrivere il file</translation>
+    </message>
+    <message>
+        <source>QA error</source>
+        <translation>Errore del QA</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Interrotto.</translation>
     </message>
 </context>
 <context>
@@ -3518,10 +3522,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Errore del rerank</translation>
     </message>
     <message>
-        <source>Results from an earlier run</source>
-        <translation>Risultati di un’esecuzione precedente</translation>
-    </message>
-    <message>
         <source>&amp;Query</source>
         <translation>&amp;Query</translation>
     </message>
@@ -3562,16 +3562,20 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>L&apos;endpoint di confronto non ha una route di rerank</translation>
     </message>
     <message>
-        <source>These results are from the previous run; the documents are not valid JSON now (see the message under the editor).</source>
-        <translation>Questi risultati sono dell’esecuzione precedente; ora i documenti non sono JSON valido (vedi il messaggio sotto l’editor).</translation>
-    </message>
-    <message>
         <source>This flavour has no rerank route</source>
         <translation>Questo flavour non ha una route di rerank</translation>
     </message>
     <message>
         <source>Documents</source>
         <translation>Documenti</translation>
+    </message>
+    <message>
+        <source>Results from an earlier run</source>
+        <translation>Risultati di un’esecuzione precedente</translation>
+    </message>
+    <message>
+        <source>These results are from the previous run; the documents are not valid JSON now (see the message under the editor).</source>
+        <translation>Questi risultati sono dell’esecuzione precedente; ora i documenti non sono JSON valido (vedi il messaggio sotto l’editor).</translation>
     </message>
 </context>
 <context>
@@ -3872,6 +3876,21 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>These results are from the previous run; the last run failed: %1</source>
         <translation>Questi risultati sono dell’esecuzione precedente; l’ultima esecuzione è fallita: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Chiaro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Scuro</translation>
     </message>
 </context>
 <context>

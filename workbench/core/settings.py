@@ -62,6 +62,8 @@ class Settings(BaseModel):
     """Demo mode (hosts and keys masked, larger fonts, connection details hidden) at start."""
     language: str = "system"
     """The GUI's language: "system" (follow the locale), "en" or "it" (View > Language)."""
+    theme: str = "system"
+    """The GUI's colours: "system" (follow the platform's scheme), "light" or "dark" (View > Theme)."""
     window: WindowState = Field(default_factory=WindowState)
 
     def endpoint(self, endpoint_id: str | None) -> EndpointConfig | None:

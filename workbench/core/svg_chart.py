@@ -18,6 +18,17 @@ _PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
 
 @dataclass(frozen=True)
+class ChartColours:
+    """A chart's colours (hex): the defaults print well and suit a light page."""
+
+    background: str = "#ffffff"
+    text: str = "#000000"
+    axis: str = "#444444"
+    grid: str = "#e5e5e5"
+    series: tuple[str, ...] = _PALETTE
+
+
+@dataclass(frozen=True)
 class Series:
     """One line: a name for the legend and y values (None: a gap, such as a failed request)."""
 
@@ -44,6 +55,7 @@ def line_chart(
     x_label: str,
     width: int = 640,
     height: int = 280,
+    colours: ChartColours | None = None,
 ) -> str:
     """An SVG line chart (points joined, gaps left open) with axes, ticks and a legend.
 
@@ -54,6 +66,7 @@ def line_chart(
         x_label: what x counts ("request").
         width: in pixels.
         height: in pixels.
+        colours: the chart's colours (a dark GUI passes its own); the light defaults when None.
 
     Returns:
         The `<svg>` element as text, ready to inline in HTML.
@@ -63,6 +76,7 @@ def line_chart(
     count = max((len(s.values) for s in series), default=0)
     peak = max((v for s in series for v in s.values if v is not None), default=0.0)
     y_top = _nice_top(peak)
+    ink = colours or ChartColours()
 
     def x_of(i: int) -> float:
         return left + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
@@ -72,14 +86,15 @@ def line_chart(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" font-size="11">',
+        f'viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" font-size="11" '
+        f'fill="{ink.text}">',
         f"<title>{escape(title)}</title>",
-        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<rect width="{width}" height="{height}" fill="{ink.background}"/>',
         f'<text x="{left}" y="18" font-size="13" font-weight="bold">{escape(title)}</text>',
     ]
-    parts += _axes(left, top, plot_w, plot_h, y_top, y_unit, count, x_label, x_of)
+    parts += _axes(left, top, plot_w, plot_h, y_top, y_unit, count, x_label, x_of, ink)
     for n, s in enumerate(series):
-        colour = _PALETTE[n % len(_PALETTE)]
+        colour = ink.series[n % len(ink.series)]
         parts += _line(s, colour, x_of, y_of)
         lx = left + 8 + n * 150
         parts.append(f'<rect x="{lx}" y="{top - 14}" width="10" height="10" fill="{colour}"/>')
@@ -98,17 +113,18 @@ def _axes(
     count: int,
     x_label: str,
     x_of: Callable[[int], float],
+    ink: ChartColours,
 ) -> list[str]:
     base = top + plot_h
     out = [
-        f'<line x1="{left}" y1="{base}" x2="{left + plot_w}" y2="{base}" stroke="#444"/>',
-        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="#444"/>',
+        f'<line x1="{left}" y1="{base}" x2="{left + plot_w}" y2="{base}" stroke="{ink.axis}"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{base}" stroke="{ink.axis}"/>',
     ]
     for k in range(5):
         value = y_top * k / 4
         y = base - plot_h * k / 4
         out.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#e5e5e5"/>'
+            f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{ink.grid}"/>'
         )
         out.append(
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value:,.4g} {escape(y_unit)}</text>'

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from workbench.api.redact import RedactingFilter
@@ -24,6 +24,8 @@ from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
 from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.common.l10n import fill
+from workbench.ui.common.theme import CHOICES as THEMES
+from workbench.ui.common.theme import SYSTEM, apply_theme, follow_system
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.i18n import CHOICES, apply_language
 from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoints
@@ -62,6 +64,11 @@ def _parse(args: list[str]) -> argparse.Namespace:
         help="the GUI's language for this run (the View menu's choice is not changed)",
     )
     parser.add_argument(
+        "--theme",
+        choices=[choice for choice, _ in THEMES],
+        help="the GUI's theme for this run (the View menu's choice is not changed)",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="start in demo mode (hosts and keys masked, larger fonts) for this run",
@@ -85,6 +92,7 @@ def run_gui(args: list[str]) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     services = build_services(loop, language=options.lang)
+    apply_theme(app, options.theme or services.settings.settings.theme)
     if options.demo:  # before the window: nothing is ever drawn unmasked
         services.demo.set_on(True, remember=False)
     sandbox = LocalSandbox(services)
@@ -117,49 +125,18 @@ def _application() -> QApplication:
     style = QStyleFactory.create("Fusion")
     if style is not None:
         app.setStyle(style)
-    apply_colour_scheme(app)
-    app.styleHints().colorSchemeChanged.connect(_on_colour_scheme_changed)
+    app.styleHints().colorSchemeChanged.connect(follow_system)
     return app
 
 
 def apply_colour_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
-    """Follow the system's light or dark scheme (Qt 6.5+), with the matching style sheet.
+    """Apply the System theme for this platform scheme (the platform's own when None).
 
     Args:
         app: the application.
-        scheme: the scheme to apply; the system's (`styleHints().colorScheme()`) when None.
+        scheme: the scheme the platform reports (tests pass the one a desktop would signal).
     """
-    dark = (scheme or app.styleHints().colorScheme()) == Qt.ColorScheme.Dark
-    app.setPalette(_dark_palette() if dark else app.style().standardPalette())
-    app.setStyleSheet(resources.stylesheet(dark))
-
-
-def _on_colour_scheme_changed(scheme: Qt.ColorScheme) -> None:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        apply_colour_scheme(app, scheme)
-
-
-def _dark_palette() -> QPalette:
-    palette = QPalette()
-    roles = QPalette.ColorRole
-    for role, colour in (
-        (roles.Window, "#1f2124"),
-        (roles.WindowText, "#e6e6e6"),
-        (roles.Base, "#17181a"),
-        (roles.AlternateBase, "#26282c"),
-        (roles.Text, "#e6e6e6"),
-        (roles.Button, "#2a2d31"),
-        (roles.ButtonText, "#e6e6e6"),
-        (roles.Highlight, "#3d7a65"),
-        (roles.HighlightedText, "#ffffff"),
-        (roles.ToolTipBase, "#2a2d31"),
-        (roles.ToolTipText, "#e6e6e6"),
-        (roles.PlaceholderText, "#8a8f98"),
-        (roles.Link, "#8cc7b0"),
-    ):
-        palette.setColor(role, colour)
-    return palette
+    apply_theme(app, SYSTEM, scheme)
 
 
 def build_services(loop: asyncio.AbstractEventLoop, *, language: str | None = None) -> Services:

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QListWidget,
     QMainWindow,
@@ -28,6 +29,10 @@ from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
 from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.theme import CHOICES as THEMES
+from workbench.ui.common.theme import SYSTEM as SYSTEM_THEME
+from workbench.ui.common.theme import apply_theme
+from workbench.ui.common.theme import choice_label as theme_label
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
@@ -205,6 +210,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.demo_action.setChecked(self._services.demo.is_on())
         view.addAction(self.demo_action)
         self._build_language_menu(view)
+        self._build_theme_menu(view)
         self._run_menu = self._menu("runMenu")
         # Esc belongs to the panes (each binds it while it shows); binding it here as well would
         # make Qt see an ambiguous shortcut and fire neither.
@@ -234,6 +240,24 @@ class MainWindow(Retranslating, QMainWindow):
         if group.checkedAction() is None:
             self.language_actions["system"].setChecked(True)
 
+    def _build_theme_menu(self, view: QMenu) -> None:
+        self._theme_menu = view.addMenu("")
+        self._theme_menu.setObjectName("themeMenu")
+        group = QActionGroup(self)
+        chosen = self._services.settings.settings.theme
+        self.theme_actions: dict[str, QAction] = {}
+        for choice, _ in THEMES:
+            action = QAction(self)
+            action.setObjectName(f"theme{choice.capitalize()}Action")
+            action.setCheckable(True)
+            action.setChecked(choice == chosen)
+            action.setData(choice)
+            group.addAction(action)
+            self._theme_menu.addAction(action)
+            self.theme_actions[choice] = action
+        if group.checkedAction() is None:  # an unknown value (a newer settings file): System
+            self.theme_actions[SYSTEM_THEME].setChecked(True)
+
     def retranslate_ui(self) -> None:
         """Set every text the window owns in the current language (also on `LanguageChange`)."""
         self.setWindowTitle(self.tr("Cohere Workbench"))
@@ -251,6 +275,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._language_menu.setTitle(self.tr("&Language"))
         for choice, action in self.language_actions.items():
             action.setText(choice_label(choice))
+        self._theme_menu.setTitle(self.tr("&Theme"))
+        for choice, action in self.theme_actions.items():
+            action.setText(theme_label(choice))
         self._run_menu.setTitle(self.tr("&Run"))
         self.cancel_action.setText(self.tr("&Cancel"))
         self.demo_action.setText(self.tr("&Demo mode"))
@@ -284,6 +311,8 @@ class MainWindow(Retranslating, QMainWindow):
             action.triggered.connect(self._on_pane_action_triggered)
         for action in self.language_actions.values():
             action.triggered.connect(self._on_language_action_triggered)
+        for action in self.theme_actions.values():
+            action.triggered.connect(self._on_theme_action_triggered)
         self.shortcuts_action.triggered.connect(self._on_shortcuts_action_triggered)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self._tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -496,6 +525,14 @@ class MainWindow(Retranslating, QMainWindow):
             choice = str(action.data())
             self._services.settings.update(language=choice)
             apply_language(choice)  # Qt posts LanguageChange: every widget retranslates
+
+    def _on_theme_action_triggered(self) -> None:
+        action = self.sender()
+        app = QApplication.instance()
+        if isinstance(action, QAction) and isinstance(app, QApplication):
+            choice = str(action.data())
+            self._services.settings.update(theme=choice)
+            apply_theme(app, choice)  # Qt sends PaletteChange: views that cache colours redraw
 
     def _on_chat_pane_rerank_requested(self, query: str) -> None:
         self.rerank_pane.set_query(query)

@@ -25,7 +25,7 @@ def test_role_colours_follow_the_scheme(qapp: QApplication) -> None:
         assert role_colour("success") == QColor("#81c784")
         apply_colour_scheme(qapp, Qt.ColorScheme.Light)
         assert role_colour("error") == QColor("#c42b1c")
-        assert role_colour("warning") == QColor("#b35c00")
+        assert role_colour("warning") == QColor("#9a4f00")
         assert role_background("citation") == QColor("#fff3b0")
     finally:
         qapp.setStyleSheet("")

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from workbench.api.redact import redact_text, redact_value
-from workbench.core.svg_chart import Series, line_chart
+from workbench.core.svg_chart import ChartColours, Series, line_chart
 
 if TYPE_CHECKING:
     from workbench.core.qa.model import CheckResult, Evidence, QaReport, Status
@@ -99,15 +99,18 @@ def _evidence_head(e: Evidence) -> str:
     return " · ".join(bits)
 
 
-def latency_svg(report: QaReport) -> str:
-    """The latency chart as inline SVG ('' when the latency check did not run)."""
+def latency_svg(report: QaReport, colours: ChartColours | None = None) -> str:
+    """The latency chart as inline SVG ('' when the latency check did not run), in `colours`
+    (the light defaults when None)."""
     samples = report.latency.samples
     if not samples:
         return ""
     series = [Series("total", tuple(s.total_ms if s.ok else None for s in samples))]
     if any(s.ttft_ms is not None for s in samples):
         series.insert(0, Series("first token", tuple(s.ttft_ms if s.ok else None for s in samples)))
-    return line_chart(series, title="Latency per request", y_unit="ms", x_label="request")
+    return line_chart(
+        series, title="Latency per request", y_unit="ms", x_label="request", colours=colours
+    )
 
 
 # --- Markdown -----------------------------------------------------------------------------------

@@ -47,8 +47,8 @@ class SourcesView(QTextBrowser):
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch: the name, and what is shown drawn again."""
-        if event.type() == QEvent.Type.LanguageChange:
+        """Apply a language or theme switch: the name, and what is shown drawn again."""
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
             self.retranslate_ui()
             if self._redraw is not None:
                 self._redraw()

@@ -119,9 +119,9 @@ class Transcript(QTextBrowser):
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch: finished turns are drawn again (a streaming turn is left
-        alone; it finishes in the new language)."""
-        if event.type() == QEvent.Type.LanguageChange:
+        """Apply a language or theme switch: finished turns are drawn again (a streaming turn is
+        left alone; it finishes in the new language and colours)."""
+        if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
             self.retranslate_ui()
             if self._live is None and self._pending is None:
                 turns, self._turns = self._turns, []

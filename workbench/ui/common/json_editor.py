@@ -6,7 +6,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -97,8 +97,7 @@ class JsonEditor(Retranslating, QWidget):
     def _build_ui(self) -> None:
         self._edit = CodeEdit(self)
         self._edit.setObjectName("jsonEditorText")
-        dark = self.palette().base().color().lightness() < 128
-        self._highlighter = JsonHighlighter(self._edit.document(), dark=dark)
+        self._highlighter = JsonHighlighter(self._edit.document(), palette=self._edit.palette())
         self._message = StatusLabel(self)
         self._message.setObjectName("jsonEditorMessage")
         self._message.setWordWrap(True)
@@ -127,6 +126,14 @@ class JsonEditor(Retranslating, QWidget):
         its own `retranslate_ui()`; the accessible names are made from it."""
         self._name = name
         self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Colour the text and mark the error again in a new theme's colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._highlighter.recolour(self.palette())
+            if where := self.error_position():
+                self._mark(f"line {where[0]}, column {where[1]}")
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""

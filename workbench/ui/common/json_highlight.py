@@ -6,17 +6,19 @@ import re
 
 from PySide6.QtCore import SIGNAL, SLOT, QObject, QRect, QSize, Qt
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QFontDatabase,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from workbench.ui.common.theme import code_colours
 
 _TOKEN = re.compile(
     r'(?P<string>"(?:[^"\\]|\\.)*"?)(?P<colon>\s*:)?'
@@ -41,25 +43,35 @@ def utf16_index(text: str, index: int) -> int:
 
 
 class JsonHighlighter(QSyntaxHighlighter):
-    """Colours keys, strings, numbers, keywords and punctuation; JSON strings never span lines."""
+    """Colours keys, strings, numbers, keywords and punctuation; JSON strings never span lines.
 
-    def __init__(self, document: QTextDocument, *, dark: bool = False) -> None:
+    The colours are the theme's for `palette`, the one of the view showing the document; the
+    view passes its new palette to `recolour` when the theme changes.
+    """
+
+    def __init__(self, document: QTextDocument, *, palette: QPalette) -> None:
         super().__init__(document)
-        colours = {
-            "key": "#9cdcfe" if dark else "#0451a5",
-            "string": "#ce9178" if dark else "#a31515",
-            "number": "#b5cea8" if dark else "#098658",
-            "keyword": "#569cd6" if dark else "#0000ff",
-            "punct": "#d4d4d4" if dark else "#555555",
-        }
         self._enabled = True
         self._formats: dict[str, QTextCharFormat] = {}
-        for name, colour in colours.items():
+        self._set_formats(palette)
+
+    def _set_formats(self, palette: QPalette) -> None:
+        for name, colour in code_colours(palette).items():
             fmt = QTextCharFormat()
-            fmt.setForeground(QColor(colour))
+            fmt.setForeground(colour)
             if name == "key":
                 fmt.setFontWeight(QFont.Weight.DemiBold)
             self._formats[name] = fmt
+
+    def recolour(self, palette: QPalette) -> None:
+        """Colour the document again in the theme's colours for `palette`."""
+        self._set_formats(palette)
+        document = self.document()
+        if self._enabled and document is not None:
+            # The signal an edit sends, which reaches the hooked reformat slot; not
+            # rehighlight(), which crashed on a document whose hook had been taken off and put
+            # back (the `enabled` switch).
+            document.contentsChange.emit(0, 0, document.characterCount())
 
     @property
     def enabled(self) -> bool:

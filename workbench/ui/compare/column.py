@@ -77,6 +77,8 @@ class CompareColumn(QWidget):
         self.target: Target | None = None
         """The route the last turn went to (picked when it was sent)."""
         self._live_at: int | None = None
+        self._cited: list[tuple[int, CitationMap]] = []
+        """Where each answer starts and its citations: painted again after a theme switch."""
         """Where the answer streaming in starts in the view (None when no turn streams)."""
         self._shown = 0
         self._figures_due = 0.0
@@ -167,10 +169,13 @@ class CompareColumn(QWidget):
             self.picker.setItemText(0, self.tr("(off)"))
 
     def changeEvent(self, event: QEvent) -> None:
-        """Apply a language switch at once."""
+        """Apply a language switch at once; paint the citations in a new theme's colours."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
             self.refill()  # the routes' names are translated too
+        elif event.type() == QEvent.Type.PaletteChange:
+            for base, cmap in self._cited:
+                self._paint_citations(base, cmap)
         super().changeEvent(event)
 
     def _connect_signals(self) -> None:
@@ -240,6 +245,7 @@ class CompareColumn(QWidget):
         self.stale.mark_current()
         self.session.clear()
         self.view.clear()
+        self._cited.clear()
         self.figures.clear()
         self.gaps.clear()
         self._gaps = ()
@@ -326,6 +332,7 @@ class CompareColumn(QWidget):
         reply = reply_from_snapshot(run.snapshot, cut_off=run.cut_off, status=status)
         self.session.finish(reply, run.citations())
         self._append_live()
+        self._cited.append((self._live_at, run.citations()))
         self._paint_citations(self._live_at, run.citations())
         self._live_at = None
         tail = [status]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.evaluation.metrics import METRICS, metric_label
@@ -44,6 +44,12 @@ class EvaluationCharts(Retranslating, QWidget):
         self.placeholder.setText(self.tr("Run an evaluation to see its charts."))
         if self._report is not None and self._plots is not None:
             self._draw(self._report)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Draw the charts again in a new theme's colours."""
+        if event.type() == QEvent.Type.PaletteChange and self._plots and self._report:
+            self._draw(self._report)
+        super().changeEvent(event)
 
     def show_report(self, report: EvalReport | None) -> None:
         """Chart this report (drawn now if the charts show, else when they are first shown)."""
@@ -90,10 +96,18 @@ class EvaluationCharts(Retranslating, QWidget):
         queries_plot.setAccessibleName(self.tr("Chart of the per-query figures"))
         self._draw_metrics(pg, metrics_plot, report)
         self._draw_queries(pg, queries_plot, report)
+        ink = self._ink()
+        for plot in self._plots:  # pyqtgraph's own grey is 2.7:1 on the light window
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setPen(ink)
+                plot.getAxis(side).setTextPen(ink)
+
+    def _ink(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.WindowText)
 
     def _draw_metrics(self, pg: Any, plot: Any, report: EvalReport) -> None:
         plot.clear()
-        plot.addLegend(offset=(10, 10))
+        plot.addLegend(offset=(10, 10)).setLabelTextColor(self._ink())
         colours = (self.palette().color(QPalette.ColorRole.Highlight), role_colour("warning"))
         for i, side in enumerate(report.sides):
             offset = (i - (len(report.sides) - 1) / 2) * _WIDTH
@@ -108,7 +122,7 @@ class EvaluationCharts(Retranslating, QWidget):
         ticks = [(n, metric_label(m, report.k)) for n, m in enumerate(METRICS)]
         plot.getAxis("bottom").setTicks([ticks])
         plot.setYRange(0, 1.25)  # room above the bars for the legend
-        plot.setTitle(self.tr("Mean per endpoint"))
+        plot.setTitle(self.tr("Mean per endpoint"), color=self._ink())
 
     def _draw_queries(self, pg: Any, plot: Any, report: EvalReport) -> None:
         plot.clear()
@@ -125,4 +139,4 @@ class EvaluationCharts(Retranslating, QWidget):
         plot.addItem(
             pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.8, brushes=brushes)
         )
-        plot.setTitle(title)
+        plot.setTitle(title, color=self._ink())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.theme import chart_colours
 from workbench.ui.qa.results import QaResultsTree
 
 if TYPE_CHECKING:
@@ -154,6 +155,12 @@ class QaPane(Retranslating, QWidget):
         layout.addLayout(saves)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Draw the latency chart again in a new theme's colours."""
+        if event.type() == QEvent.Type.PaletteChange and self.report is not None:
+            self._show_chart()
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (again after a language switch)."""
@@ -329,7 +336,8 @@ class QaPane(Retranslating, QWidget):
         return self.tr("Done. %1: %2.").replace("%2", line).replace("%1", verdict)
 
     def _show_chart(self) -> None:
-        svg = reports.latency_svg(self.report) if self.report is not None else ""
+        colours = chart_colours(self.palette())
+        svg = reports.latency_svg(self.report, colours) if self.report is not None else ""
         self.chart.setVisible(bool(svg))
         if svg:
             self.chart.load(QByteArray(svg.encode("utf-8")))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
@@ -26,7 +27,7 @@ class RequestBodyBox(Retranslating, QWidget):
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("rerankRequestPreview")
         self.text.setReadOnly(True)
-        self._highlighter = JsonHighlighter(self.text.document())
+        self._highlighter = JsonHighlighter(self.text.document(), palette=self.text.palette())
         self.copy = QPushButton(self)
         self.copy.setObjectName("rerankCopyBody")
         self._label = label = QLabel(self)
@@ -40,6 +41,12 @@ class RequestBodyBox(Retranslating, QWidget):
         layout.addLayout(row)
         layout.addWidget(self.text, 1)
         self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Colour the body again in a new theme's colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._highlighter.recolour(self.palette())
+        super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""

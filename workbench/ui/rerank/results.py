@@ -17,6 +17,7 @@ from workbench.core.rerank_docs import preview_segments
 from workbench.ui.common import l10n
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.table_models import AnyIndex, HeaderedTableModel
+from workbench.ui.common.theme import score_bar_colour
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -140,7 +141,12 @@ class RerankResultsModel(HeaderedTableModel):
 
 
 class ScoreBarDelegate(QStyledItemDelegate):
-    """Draws the score as a bar under its number (scores are 0..1 and not proportional)."""
+    """Draws the score as a bar beside its number (scores are 0..1 and not proportional).
+
+    The bar never runs under the number, so the number keeps the contrast of plain text; the
+    bar takes the theme's score colour (HighlightedText on a selected row), 3:1 or more against
+    what is behind it.
+    """
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         score = index.data(SCORE_ROLE)
@@ -150,23 +156,24 @@ class ScoreBarDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else None
         if style is not None:
-            text = option.text
             option.text = ""
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-            option.text = text
         rect: QRect = option.rect.adjusted(3, 3, -3, -3)
-        bar = QRect(
-            rect.left(), rect.top(), round(rect.width() * max(0.0, min(1.0, score))), rect.height()
-        )
+        text = l10n.format_score(score)
+        room = rect.width() - QFontMetrics(option.font).horizontalAdvance(text) - 6
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
         painter.save()
-        colour = option.palette.color(QPalette.ColorRole.Highlight)
-        colour.setAlpha(90)
-        painter.fillRect(bar, colour)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.fillRect(
+            QRect(rect.left(), rect.top(), round(room * max(0.0, min(1.0, score))), rect.height()),
+            palette.color(QPalette.ColorRole.HighlightedText)
+            if selected
+            else score_bar_colour(palette),
+        )
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(role))
         painter.drawText(
-            rect,
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            l10n.format_score(score),
+            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text
         )
         painter.restore()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtCore import QEvent, QItemSelection, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,15 @@ class RerankResultsView(Retranslating, QTabWidget):
         name_tab_bar(self)
         self.retranslate_ui()
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Colour the shown result and mark its spans again in a new theme's colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._detail_highlighter.recolour(self.palette())
+            rows = self.table.selectionModel().selectedIndexes()
+            if rows:
+                self._show_detail(rows[0].row())
+        super().changeEvent(event)
+
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language; redraw headers, cells and summaries."""
         self.setAccessibleName(self.tr("Rerank output"))
@@ -81,7 +90,7 @@ class RerankResultsView(Retranslating, QTabWidget):
             self.compare_summary.setText(RerankTexts().comparison_line(*self._compared))
         self.model.retranslate()
         self.compare_model.retranslate()
-        rows = self.table.selectionModel().selectedRows()
+        rows = self.table.selectionModel().selectedIndexes()
         if rows:
             self._show_detail(rows[0].row())
 
@@ -104,7 +113,9 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.detail = QPlainTextEdit(self)
         self.detail.setObjectName("rerankResultDocument")
         self.detail.setReadOnly(True)
-        self._detail_highlighter = JsonHighlighter(self.detail.document())
+        self._detail_highlighter = JsonHighlighter(
+            self.detail.document(), palette=self.detail.palette()
+        )
         self.hint = QLabel(self)
         self.hint.setObjectName("rerankResultsHint")
         self.hint.setWordWrap(True)
