@@ -10,8 +10,6 @@ import pytest
 from tests.ui.conftest import new_chat_pane
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
-from workbench.core.turns import STOPPED, UNFINISHED
-from workbench.ui.chat.transcript_render import _CORE_REASONS
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -118,7 +116,3 @@ def test_params_errors_and_tips_in_italian(pane: ChatPane, qtbot: QtBot) -> None
     assert error == "Temperatura: 9 è fuori intervallo; ammesso da 0 a 2"
     assert pane.params.field("temperature").accessibleName() == "Temperatura"
     assert "Ammesso: da 0 a 2." in pane.params.field("temperature").toolTip()
-
-
-def test_core_cut_off_reasons_are_listed_for_translation() -> None:
-    assert set(_CORE_REASONS) == {STOPPED, UNFINISHED}

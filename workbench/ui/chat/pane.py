@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -28,6 +29,7 @@ from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of, turn_status
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.error_text import error_line
 from workbench.ui.common.l10n import format_number
 from workbench.ui.gc_guard import release_free_memory
 
@@ -369,7 +371,7 @@ class ChatPane(QWidget):
         except InputError as exc:
             self.session().turns = before
             self._services.notices.post_error(exc)
-            self._say(str(exc))
+            self._say_again(partial(error_line, exc))  # the core's words, in today's language
             return None
         return request
 

@@ -22,7 +22,7 @@ from workbench.ui.chat.transcript_format import (
     plain_format,
     warning,
 )
-from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.core_text import shown
 
 if TYPE_CHECKING:
     from workbench.api.models import Citation
@@ -58,14 +58,6 @@ class TurnDisplay:
     """`citations` anchored on `text`, computed in core (`ChatController.citations`)."""
     source_labels: tuple[tuple[str, str], ...] = ()
     """(document id, where it came from) for documents handed over by the Rerank pane."""
-
-
-_CORE_REASONS = (
-    QT_TRANSLATE_NOOP("Transcript", "Stopped by you"),
-    QT_TRANSLATE_NOOP("Transcript", "the stream ended without its final event"),
-)
-"""Core's own cut-off reasons (`core.turns.STOPPED`, `UNFINISHED`), drawn translated; an error's
-text stays as it is (tests/ui/chat/test_i18n.py checks the two lists agree)."""
 
 
 class TranscriptTexts(QObject):
@@ -195,9 +187,7 @@ def write_footer(cursor: QTextCursor, display: TurnDisplay) -> None:
         cursor.insertText(queries, muted())
     if display.cut_off:
         new_plain_block(cursor)
-        reason = display.cut_off
-        if reason in _CORE_REASONS:
-            reason = QCoreApplication.translate("Transcript", reason)
+        reason = shown(display.cut_off)  # core's own reasons translated, an error's as it is
         cursor.insertText(
             "⚠ " + QCoreApplication.translate("Transcript", "Cut off: %1").replace("%1", reason),
             warning(),

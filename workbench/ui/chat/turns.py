@@ -20,6 +20,7 @@ from workbench.core.structured import check_answer
 from workbench.ui.chat.trace import TraceTurn
 from workbench.ui.chat.transcript import TurnDisplay
 from workbench.ui.common import l10n
+from workbench.ui.common.core_text import shown
 
 if TYPE_CHECKING:
     from workbench.api.models import ResponseFormat
@@ -210,4 +211,5 @@ def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:
             else QCoreApplication.translate("ChatTurns", "JSON ✓ valid")
         )
     more = len(verdict.problems) - 1
-    return TurnTexts().schema_misses(verdict.problems[0], more)
+    first = verdict.problems[0]
+    return TurnTexts().schema_misses(f"{first.path}: {shown(first.message)}", more)

@@ -33,6 +33,8 @@ from workbench.core.chat_compare import Gap, fit_frame, gaps
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
 from workbench.core.turns import TurnRun, stream_turn
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.core_text import shown
+from workbench.ui.common.error_text import error_line
 from workbench.ui.common.roles import role_background
 from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
 from workbench.ui.compare.targets import Target, fill_targets
@@ -301,7 +303,10 @@ class CompareColumn(QWidget):
         if reply.citations:
             tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
         if reply.cut_off:
-            tail.insert(0, self.tr("Cut off: %1").replace("%1", reply.cut_off))
+            reason = shown(reply.cut_off)  # Stopped by you, translated
+            if run.error is not None and not run.stopped:
+                reason = error_line(run.error)
+            tail.insert(0, self.tr("Cut off: %1").replace("%1", reason))
         if reply.tool_calls:
             calls = ", ".join(call.name for call in reply.tool_calls)
             tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))

@@ -36,6 +36,7 @@ from workbench.core.endpoints import (
 )
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
+from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.entra_fields import EntraFields
@@ -480,7 +481,7 @@ class EndpointForm(Retranslating, QWidget):
         try:
             pasted = parse_pasted_url(text) if text else None
         except InputError as exc:
-            self._final_url.setText(exc.server_message)
+            self._final_url.setText(error_message(exc))
             self._url_warning.setText("")
             return
         if pasted is None:
@@ -509,7 +510,8 @@ class EndpointForm(Retranslating, QWidget):
             parse_pasted_url(text)
         except InputError as exc:
             title, where = self.tr("Invalid endpoint"), self.tr("Base URL")
-            raise InputError(exc.server_message, title=title, where=where) from exc
+            message = exc.message_text or exc.server_message
+            raise InputError(message, title=title, where=where) from exc
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: object) -> None:

@@ -24,12 +24,14 @@ from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate,
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.error_text import error_message, error_title, shown_where
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.form import EndpointForm
 from workbench.ui.endpoints.keyring_status import KeyringBanner
+from workbench.ui.endpoints.probe_text import report_text
 from workbench.ui.endpoints.transfer import (
     ask_export_path,
     ask_import_path,
@@ -342,7 +344,8 @@ class EndpointsPane(Retranslating, QWidget):
             key = self._typed_key()
         except InputError as exc:
             text = self.tr("Not saved: %1 — %2: %3")
-            self._result.setText(fill(text, exc.title, exc.where, exc.server_message))
+            where = shown_where(exc.where)
+            self._result.setText(fill(text, error_title(exc), where, error_message(exc)))
             self._services.notices.post_error(exc)
             return
         before = self._session.endpoint(endpoint.id)
@@ -402,7 +405,7 @@ class EndpointsPane(Retranslating, QWidget):
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            self._result.setText(f"✘ {exc.title}: {exc.server_message}")
+            self._result.setText(f"✘ {error_title(exc)}: {error_message(exc)}")
             self._services.notices.post_error(exc)
             return
         self._services.tasks.start(
@@ -465,5 +468,5 @@ class EndpointsPane(Retranslating, QWidget):
             report = await probe_endpoint(endpoint, key, secrets)
         finally:
             self._test.setEnabled(True)
-        self._result.setText(report.text())
+        self._result.setText(report_text(report))
         self.probe_finished.emit(report)
