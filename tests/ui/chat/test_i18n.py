@@ -116,3 +116,22 @@ def test_params_errors_and_tips_in_italian(pane: ChatPane, qtbot: QtBot) -> None
     assert error == "Temperatura: 9 è fuori intervallo; ammesso da 0 a 2"
     assert pane.params.field("temperature").accessibleName() == "Temperatura"
     assert "Ammesso: da 0 a 2." in pane.params.field("temperature").toolTip()
+
+
+def test_a_finished_turns_metrics_line_is_drawn_again_in_the_new_language(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    _to(qtbot, pane, "en")
+    _ask(pane, services, qtbot, "Tell me about rerankers")
+    english = pane.transcript.toPlainText()
+    assert re.search(r"finish: \w+ · first token [\d,]+\.\d ms", english), english
+    _to(qtbot, pane, "it")
+    qtbot.waitUntil(lambda: "fine: " in pane.transcript.toPlainText(), timeout=WAIT_MS)
+    italian = pane.transcript.toPlainText()
+    assert re.search(r"fine: \w+ · primo token [\d.]+,\d ms", italian), italian
+    assert "finish: " not in italian
+    # Kept as values with the reply, so a saved conversation draws it again too.
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.measured is not None
+    assert reply.status.startswith("finish: ")  # the line as it was first drawn

@@ -96,8 +96,10 @@ class ChatPane(QWidget):
             self.retranslate_ui()
             if self.is_streaming():
                 self._say(self.tr("Answering…"))
-            elif self._status_again is not None:
-                self._say_again(self._status_again)
+            else:
+                self._rebuild()  # metrics lines drawn again from their values (Reply.measured)
+                if self._status_again is not None:
+                    self._say_again(self._status_again)
             self._schedule_preview()
         super().changeEvent(event)
 
@@ -507,6 +509,9 @@ class ChatPane(QWidget):
         reply, cmap = turn.reply or Reply(), self.controller.citations(index)
         if (verdict := schema_verdict(reply.text, self._format)) and turn.reply is not None:
             turn.reply.status = f"{turn.reply.status} · {verdict}"
+            if turn.reply.measured is not None:  # the verdict is drawn again on a switch too
+                fmt = {"response_format": self._format}
+                turn.reply.measured = turn.reply.measured.model_copy(update=fmt)
         self.transcript.finish_live(display_of(index, turn, cmap, labels=self._labels()))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)
