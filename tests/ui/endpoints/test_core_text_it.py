@@ -8,26 +8,15 @@ import pytest
 
 from tests.ui.endpoints.test_pane import _edit, _label, _test_connection, _type
 from tests.waits import WAIT_MS
-from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.i18n import apply_language
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pytestqt.qtbot import QtBot
 
-    from workbench.ui.services import Services
+    from workbench.ui.endpoints.pane import EndpointsPane
+
 
 pytestmark = pytest.mark.usefixtures("restore_language")
-
-
-@pytest.fixture
-def pane(services: Services, qtbot: QtBot) -> Iterator[EndpointsPane]:
-    widget = EndpointsPane(services=services)
-    qtbot.addWidget(widget)
-    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    yield widget
-    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def test_a_failed_connection_test_is_explained_in_italian(

@@ -169,7 +169,8 @@ def test_connection_test_reports_model_and_latency(pane: EndpointsPane, qtbot: Q
     assert report.ok, report
     assert report.latency_ms is not None
     assert str(report.headline).startswith("Connected")
-    assert _label(pane, "testResultLabel").text().startswith("✔ Connected")
+    connected = tr("Core", "Connected: %1 (%2), %3 ms").split("%1")[0]
+    assert _label(pane, "testResultLabel").text().startswith("✔ " + connected)
 
 
 def test_connection_test_explains_a_wrong_key(pane: EndpointsPane, qtbot: QtBot) -> None:

@@ -317,7 +317,7 @@ class EndpointForm(Retranslating, QWidget):
             (self._price_out, endpoint.prices.output_per_million),
             (self._price_search, endpoint.prices.per_thousand_search_units),
         ):
-            edit.setText("" if value is None else f"{value:g}")
+            edit.set_value(value)
         self._update_url_preview()
 
     def endpoint(self) -> EndpointConfig:
@@ -346,9 +346,9 @@ class EndpointForm(Retranslating, QWidget):
             "extra_headers": self._headers.block().plain,
             "keyring_headers": list(self._headers.block().secret),
             "prices": Prices(
-                input_per_million=_number(self._price_in.text()),
-                output_per_million=_number(self._price_out.text()),
-                per_thousand_search_units=_number(self._price_search.text()),
+                input_per_million=self._price_in.value(),
+                output_per_million=self._price_out.value(),
+                per_thousand_search_units=self._price_search.value(),
                 currency=base.prices.currency,
             ),
         }
@@ -525,8 +525,3 @@ class EndpointForm(Retranslating, QWidget):
     def flavour(self) -> Flavour:
         """The flavour currently chosen (Qt hands enum data back as plain strings)."""
         return Flavour(self._flavour.currentData())
-
-
-def _number(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    return float(text) if text else None
