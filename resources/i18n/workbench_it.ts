@@ -911,6 +911,30 @@
         <translation>%1 documenti x %2 chunk ciascuno devono restare sotto %3: abbassa max_chunks_per_doc a %4 o dividi in lotti</translation>
     </message>
     <message>
+        <source>headers %1 · first token %2 · last %3</source>
+        <translation>intestazioni %1 · primo token %2 · ultimo %3</translation>
+    </message>
+    <message>
+        <source>status %1  outcome %2  (%3)</source>
+        <translation>stato %1  esito %2  (%3)</translation>
+    </message>
+    <message>
+        <source>usage: %1</source>
+        <translation>utilizzo: %1</translation>
+    </message>
+    <message>
+        <source>estimated cost: %1 %2</source>
+        <translation>costo stimato: %1 %2</translation>
+    </message>
+    <message>
+        <source>answer: %1</source>
+        <translation>risposta: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>errore: %1</translation>
+    </message>
+    <message>
         <source>Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.</source>
         <translation>Le chiavi sono conservate solo in un portachiavi sicuro del sistema, mai in un file in chiaro. Su Linux, installa e avvia un fornitore Secret Service (gnome-keyring o KWallet) nella tua sessione desktop, oppure scegli un backend con la variabile d&apos;ambiente PYTHON_KEYRING_BACKEND (per esempio keyring.backends.SecretService.Keyring). Su macOS e Windows si usano automaticamente il portachiavi di sistema / Gestione credenziali.</translation>
     </message>

@@ -16,6 +16,8 @@ from workbench.api.text import Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
 from workbench.core.rerank_docs import check_chunk_budget, rules_for
+from workbench.core.runs.inspect import describe
+from workbench.core.runs.store import RunRecord
 from workbench.core.structured import check_answer
 from workbench.core.turns import STOPPED
 from workbench.ui.chat.turns import schema_verdict
@@ -122,3 +124,29 @@ def test_a_refused_request_and_a_schema_problem_read_italian() -> None:
     assert shown(STOPPED) == "Fermata da te"
     apply_language("en")
     assert shown(STOPPED) == "Stopped by you"
+
+
+def test_a_stored_run_reads_italian_in_the_inspector_and_english_on_the_command_line() -> None:
+    record = RunRecord(
+        id="r1",
+        kind="chat",
+        created=0.0,
+        method="POST",
+        url="http://127.0.0.1:9/v2/chat",
+        status=200,
+        outcome="ok",
+        answer="Bonjour",
+        t_headers=0.012,
+        cost=0.0025,
+        currency="USD",
+    )
+    english = describe(record)
+    assert "status 200  outcome ok" in english
+    assert "answer: Bonjour" in english
+    apply_language("it")
+    italian = describe(record, shown)
+    assert "stato 200  esito ok" in italian
+    assert "intestazioni 12 ms · primo token — · ultimo —" in italian
+    assert "costo stimato: 0.002500 USD" in italian
+    assert "risposta: Bonjour" in italian
+    assert describe(record) == english  # the command line's text does not follow the GUI

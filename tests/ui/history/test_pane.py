@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTab
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from tests.ui.tr import tr
 from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.history.pane import HistoryPane
 
@@ -64,8 +65,8 @@ def test_pane_lists_runs_newest_first_and_inspects_the_selected_one(pane: Histor
     text = pane.inspector.toPlainText()
     assert text.startswith("POST http")
     assert "[redacted]" in text
-    assert "status 200" in text
-    assert "answer: " in text
+    assert tr("Core", "status %1  outcome %2  (%3)", 200, "ok").split("(")[0] in text
+    assert tr("Core", "answer: %1", "") in text
     assert SANDBOX_TEST_KEY not in text
     timeline = pane.timeline.timeline()
     assert timeline.headers is not None

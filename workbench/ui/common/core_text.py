@@ -130,6 +130,13 @@ CATALOGUE = (
         "Core",
         "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches",
     ),
+    # workbench/core/runs/inspect.py
+    QT_TRANSLATE_NOOP("Core", "headers %1 · first token %2 · last %3"),
+    QT_TRANSLATE_NOOP("Core", "status %1  outcome %2  (%3)"),
+    QT_TRANSLATE_NOOP("Core", "usage: %1"),
+    QT_TRANSLATE_NOOP("Core", "estimated cost: %1 %2"),
+    QT_TRANSLATE_NOOP("Core", "answer: %1"),
+    QT_TRANSLATE_NOOP("Core", "error: %1"),
     # workbench/core/secrets.py
     QT_TRANSLATE_NOOP(
         "Core",

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.core.runs.inspect import describe, describe_head, event_line
 from workbench.core.runs.timeline import group_timeline, timeline_of
+from workbench.ui.common.core_text import shown as say
 from workbench.ui.common.demo import shown
 from workbench.ui.common.l10n import format_count
 
@@ -74,11 +75,11 @@ class RunView(QObject):
             self._timeline.set_timeline(None)
             return
         if record.outcome == "running":
-            self._inspector.setPlainText(shown(describe_head(record)))
+            self._inspector.setPlainText(shown(describe_head(record, say)))
             self._append([event_line(e) for e in record.events])
             self._timer.start()
         else:
-            self._inspector.setPlainText(shown(describe(record)))
+            self._inspector.setPlainText(shown(describe(record, say)))
         self._timeline.set_timeline(timeline_of(record))
 
     def show_group(self, records: list[RunRecord]) -> None:
@@ -93,7 +94,9 @@ class RunView(QObject):
         parts = []
         for number, record in enumerate(records, start=1):
             title = self.tr("— request %1 of %2 —").replace("%1", format_count(number))
-            parts.append(title.replace("%2", format_count(len(records))) + "\n" + describe(record))
+            parts.append(
+                title.replace("%2", format_count(len(records))) + "\n" + describe(record, say)
+            )
         self._inspector.setPlainText(shown("\n".join(parts)))
         self._timeline.set_timeline(group_timeline(records))
 
