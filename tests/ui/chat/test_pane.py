@@ -153,7 +153,7 @@ def test_stop_mid_stream_keeps_the_partial_answer(
     assert reply.cut_off == "Stopped by you"
     assert reply.text
     assert reply.text == pane.live_snapshot().text
-    stopped = tr("Transcript", "Cut off: %1", tr("Transcript", "Stopped by you"))
+    stopped = tr("Transcript", "Cut off: %1", tr("Core", "Stopped by you"))
     assert f"⚠ {stopped}" in pane.transcript.toPlainText()
     client = run_async(qtbot, pane_client(services))
     whole = run_async(
