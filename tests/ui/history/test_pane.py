@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTab
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.history.pane import HistoryPane
@@ -53,6 +54,17 @@ def pane(recorded: Services, qtbot: QtBot) -> Iterator[HistoryPane]:
 
 def _queries(pane: HistoryPane) -> list[str]:
     return [r.query for r in pane.model.runs()]
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_inspector_is_written_again_in_the_new_language(
+    pane: HistoryPane, qtbot: QtBot
+) -> None:
+    switch_language(qtbot, "en", lambda: pane.accessibleName() == "History")
+    pane.table.selectRow(1)
+    assert "status 200  outcome ok" in pane.inspector.toPlainText()
+    switch_language(qtbot, "it", lambda: "stato 200  esito ok" in pane.inspector.toPlainText())
+    assert "risposta: " in pane.inspector.toPlainText()
 
 
 def test_pane_lists_runs_newest_first_and_inspects_the_selected_one(pane: HistoryPane) -> None:

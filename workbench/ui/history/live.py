@@ -48,6 +48,8 @@ class RunView(QObject):
         self._inspector = inspector
         self._timeline = timeline
         self._record: RunRecord | None = None
+        self._shown: list[RunRecord] = []
+        """What `redraw` shows again: the run, or a batched run's requests."""
         self._seq = 0
         self._timer = QTimer(self)
         self._timer.setInterval(LIVE_INTERVAL_MS)
@@ -65,9 +67,15 @@ class RunView(QObject):
         """How many of the run's events the inspector shows."""
         return 0 if self._record is None else len(self._record.events)
 
+    def redraw(self) -> None:
+        """Show the finished run (or requests) again, its fixed words in the current language."""
+        if self._shown and not self._timer.isActive():
+            self.show_group(list(self._shown))
+
     def show(self, record: RunRecord | None) -> None:
         """Show this run (events loaded); a running one is then followed until it ends."""
         self._timer.stop()
+        self._shown = [] if record is None else [record]
         self._record = record
         self._seq = 0 if record is None else len(record.events)
         if record is None:
@@ -89,6 +97,7 @@ class RunView(QObject):
             self.show(records[0] if records else None)
             return
         self._timer.stop()
+        self._shown = list(records)
         self._record = records[0]
         self._seq = len(records[0].events)
         parts = []
