@@ -135,6 +135,23 @@
     </message>
 </context>
 <context>
+    <name>ImportTexts</name>
+    <message numerus="yes">
+        <source>%n document(s) from %1, %2 (read by its content)</source>
+        <translation>
+            <numerusform>%n document from %1, %2 (read by its content)</numerusform>
+            <numerusform>%n documents from %1, %2 (read by its content)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) from %1, %2</source>
+        <translation>
+            <numerusform>%n document from %1, %2</numerusform>
+            <numerusform>%n documents from %1, %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModelOptions</name>
     <message numerus="yes">
         <source>%n image(s) · ≈ %1 tokens · %2 KB (estimate)</source>
