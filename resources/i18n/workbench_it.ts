@@ -111,10 +111,6 @@
         <source>Answer copied.</source>
         <translation>Risposta copiata.</translation>
     </message>
-    <message>
-        <source>Cut off · %1</source>
-        <translation>Interrotta · %1</translation>
-    </message>
     <message numerus="yes">
         <source>%n document(s) from the rerank results.</source>
         <translation>
@@ -125,6 +121,10 @@
     <message>
         <source>rank %1 · score %2</source>
         <translation>posizione %1 · punteggio %2</translation>
+    </message>
+    <message>
+        <source>The answer broke off</source>
+        <translation>La risposta si è interrotta</translation>
     </message>
 </context>
 <context>
@@ -1712,6 +1712,33 @@
     <message>
         <source>Token command:</source>
         <translation>Comando del token:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorCard</name>
+    <message>
+        <source>The last turn failed</source>
+        <translation>L&apos;ultimo turno non è riuscito</translation>
+    </message>
+    <message>
+        <source>Likely cause</source>
+        <translation>Causa probabile</translation>
+    </message>
+    <message>
+        <source>Send the same turn again</source>
+        <translation>Invia di nuovo lo stesso turno</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Riprova</translation>
+    </message>
+    <message>
+        <source>Open this endpoint in the Endpoints pane</source>
+        <translation>Apri questo endpoint nel pannello Endpoint</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Modifica endpoint</translation>
     </message>
 </context>
 <context>
@@ -4071,6 +4098,33 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>ToolWaitCard</name>
+    <message>
+        <source>Waiting for tool results</source>
+        <translation>In attesa dei risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>Enter tool results…</source>
+        <translation>Inserisci i risultati degli strumenti…</translation>
+    </message>
+    <message>
+        <source>Open the Tool results form to answer the call(s)</source>
+        <translation>Apri il modulo Risultati degli strumenti per rispondere alle chiamate</translation>
+    </message>
+    <message>
+        <source>Enter tool results</source>
+        <translation>Inserisci i risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for %1&apos;s result</source>
+        <translation>⏳ In attesa del risultato di %1</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for the results of %1</source>
+        <translation>⏳ In attesa dei risultati di %1</translation>
+    </message>
+</context>
+<context>
     <name>TraceView</name>
     <message>
         <source>Tool and search trace</source>
@@ -4180,12 +4234,20 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Interrotta: %1</translation>
     </message>
     <message>
-        <source>[edit and resend]</source>
-        <translation>[modifica e reinvia]</translation>
+        <source>Source %1: %2</source>
+        <translation>Fonte %1: %2</translation>
     </message>
     <message>
-        <source>[copy]</source>
-        <translation>[copia]</translation>
+        <source>Stopped by you</source>
+        <translation>Fermata da te</translation>
+    </message>
+    <message>
+        <source>the stream ended without its final event</source>
+        <translation>lo stream è terminato senza il suo evento finale</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Nessuna risposta: %1</translation>
     </message>
 </context>
 <context>
@@ -4203,6 +4265,37 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
             <numerusform>Ragionamento (%n parola)</numerusform>
             <numerusform>Ragionamento (%n parole)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TurnActions</name>
+    <message>
+        <source>Turn actions</source>
+        <translation>Azioni del turno</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>Copia la risposta</translation>
+    </message>
+    <message>
+        <source>Copy this answer</source>
+        <translation>Copia questa risposta</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Modifica e reinvia</translation>
+    </message>
+    <message>
+        <source>Edit this message and send it again</source>
+        <translation>Modifica questo messaggio e invialo di nuovo</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Rigenera</translation>
+    </message>
+    <message>
+        <source>Ask for a new answer</source>
+        <translation>Chiedi una nuova risposta</translation>
     </message>
 </context>
 <context>

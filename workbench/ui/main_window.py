@@ -224,6 +224,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
         self.chat_pane.rerank_row_requested.connect(self._on_chat_pane_rerank_row_requested)
+        self.chat_pane.endpoint_edit_requested.connect(self._on_chat_pane_endpoint_edit_requested)
         self.rerank_pane.chat_documents_requested.connect(
             self._on_rerank_pane_chat_documents_requested
         )
@@ -375,6 +376,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_chat_pane_rerank_row_requested(self, rank: int) -> None:
         if self.rerank_pane.select_rank(rank):
             self._tabs.setCurrentWidget(self.rerank_pane)
+
+    def _on_chat_pane_endpoint_edit_requested(self, endpoint_id: str) -> None:
+        # The Endpoints pane follows the current endpoint: making it current selects it there.
+        if self._services.session.endpoint(endpoint_id) is not None:
+            self._services.session.set_current(endpoint_id)
+            self._tabs.setCurrentWidget(self.endpoints_pane)
 
     def _on_rerank_pane_chat_documents_requested(self, ranked: list[RankedDocument]) -> None:
         self.chat_pane.take_ranked_documents(ranked)

@@ -58,7 +58,7 @@ def test_reasoning_turn_shows_a_folded_thinking_block(
     thinking = before(tr("TranscriptTexts", "Thinking (%n words)", n=2), "2")
     assert f"▸ {thinking}" in shown
     assert reply.thinking not in shown
-    assert before(tr("ChatTurns", "thought ≈%1 tokens")) in pane.composer.status.text()
+    assert before(tr("ChatTurns", "thought ≈%1 tokens")) in pane.transcript.turns()[-1].status
     pane.transcript.toggle_thinking(0)
     shown = pane.transcript.toPlainText()
     assert f"▾ {thinking}" in shown

@@ -6,7 +6,7 @@ import contextlib
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -18,7 +18,9 @@ from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import ChatFrame, Reply, Turn
+from workbench.core.probe import explain
 from workbench.core.runs.replay import ReplayClient
+from workbench.core.turns import STOPPED
 from workbench.ui import resources
 from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
 from workbench.ui.chat.controller import ChatController
@@ -29,9 +31,10 @@ from workbench.ui.chat.first_screen import Example, ExamplePrompts
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
-from workbench.ui.chat.turns import display_of, schema_verdict, trace_of, turn_status
+from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.endpoint_picker import EndpointPicker
-from workbench.ui.common.error_text import error_line
+from workbench.ui.common.error_text import error_line, error_title
 from workbench.ui.common.l10n import format_number
 from workbench.ui.gc_guard import release_free_memory
 
@@ -72,6 +75,8 @@ class ChatPane(QWidget):
     """Emitted with the turn index when a turn ends (complete, stopped or broken)."""
     rerank_row_requested = Signal(int)
     """Emitted with the rerank rank of a document handed over by the Rerank pane, to show it."""
+    endpoint_edit_requested = Signal(str)
+    """Emitted with the id of the endpoint a failed turn went to, to open it for editing."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -180,6 +185,11 @@ class ChatPane(QWidget):
         self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
         self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
         self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
+        self.transcript.source_activated.connect(self._on_transcript_source_activated)
+        self.transcript.regenerate_requested.connect(self._on_transcript_regenerate_requested)
+        self.transcript.error_card.retry_requested.connect(self._on_regenerate_clicked)
+        self.transcript.error_card.edit_endpoint_requested.connect(self._on_error_card_edit)
+        self.transcript.tool_wait.answer_requested.connect(self._on_tool_wait_answer_requested)
         self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self.sources.rank_activated.connect(self.rerank_row_requested)
@@ -504,6 +514,25 @@ class ChatPane(QWidget):
         self.sources.show_spans(chosen, self.controller.sources(turn))
         self.tabs.show_section(self.sources)
 
+    def _on_transcript_source_activated(self, turn: int, doc_id: str) -> None:
+        lookup = self.controller.sources(turn)
+        self.sources.show_source(doc_id, self.controller.citations(turn), lookup)
+        self.tabs.show_section(self.sources)
+
+    def _on_transcript_regenerate_requested(self, index: int) -> None:
+        if index == len(self.controller.turns) - 1:
+            self._on_regenerate_clicked()
+
+    def _on_error_card_edit(self) -> None:
+        endpoint = self.controller.finished_on
+        if endpoint is not None:
+            self.endpoint_edit_requested.emit(endpoint.id)
+
+    def _on_tool_wait_answer_requested(self) -> None:
+        self.tabs.show_section(self.tool_results)
+        self.tool_results.setFocus()
+        self.tool_results.focusNextChild()
+
     def _on_session_selection_changed(self, pane: str) -> None:
         if pane != "chat":
             return
@@ -554,22 +583,34 @@ class ChatPane(QWidget):
         self.tool_results.set_calls(reply.tool_calls)
         self.queries.set_queries(reply.search_queries)
         self.sources.show_documents(cmap, self.controller.sources(index))
-        self._say_again(self._finished_status(reply.text, reply.cut_off))
+        self._show_next_step(reply)
+        self._say_again(self._finished_status())
         self._set_busy(False)
         self.history.show_history(self._conversation_now)
         self._schedule_preview()
         self._save()
         self.turn_finished.emit(index)
 
-    def _finished_status(self, text: str, cut_off: str | None) -> Callable[[], str]:
-        """The last turn's metrics line, written again in the language of the moment."""
-        run, endpoint, fmt = self.controller.run, self.controller.finished_on, self._format
+    def _show_next_step(self, reply: Reply) -> None:
+        """Under the last turn: a failure to act on, or the tools it waits for (issue 19)."""
+        run = self.controller.run
+        if reply.cut_off and not run.stopped:
+            error = run.error
+            title = error_title(error) if error is not None else self.tr("The answer broke off")
+            # The core's explanation, in the GUI's language (issue 18).
+            why = shown(explain(error)) if error is not None else shown(reply.cut_off)
+            self.transcript.show_error(title, why, can_edit=self.controller.finished_on is not None)
+        elif reply.tool_calls and not reply.cut_off:
+            self.transcript.show_tool_wait(tuple(c.name for c in reply.tool_calls))
+            self.tabs.show_section(self.tool_results)
+
+    def _finished_status(self) -> Callable[[], str]:
+        """How the last turn ended, written again in the language of the moment: only a Stop
+        is said here; the metrics line and a failure are said once, in the transcript."""
+        stopped = self.controller.run.stopped
 
         def line() -> str:
-            status = turn_status(run.snapshot, run.timing, endpoint) if endpoint else ""
-            if verdict := schema_verdict(text, fmt):
-                status = f"{status} · {verdict}"
-            return self.tr("Cut off · %1").replace("%1", status) if cut_off else status
+            return QCoreApplication.translate("Transcript", STOPPED) if stopped else ""
 
         return line
 
@@ -593,6 +634,7 @@ class ChatPane(QWidget):
     def _rebuild(self, upto: int | None = None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed.
         turns = self.controller.turns[:upto] if upto is not None else self.controller.turns
+        self.transcript.end_cards()  # they speak of the last turn, which is going or gone
         cites = self.controller.citations
         labels = self._labels()
         self.transcript.set_turns(

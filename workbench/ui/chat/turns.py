@@ -132,11 +132,6 @@ def plan_in_thinking(reply: Reply) -> str:
     return reply.thinking if reply.tool_calls and reply.thinking else ""
 
 
-def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> str:
-    """The turn's metrics line: times, tokens, speed and cost at the endpoint's prices."""
-    return status_line(measure(snap, timing, endpoint), thinking=snap.thinking)
-
-
 def measure(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> Measured:
     """The values of the turn's metrics line, kept with the reply (drawn again on a switch)."""
     metrics = turn_metrics(
@@ -192,8 +187,11 @@ def describe(metrics: TurnMetrics) -> str:
                 tokens_out,
             )
         )
-    if metrics.billed_units:
-        units = sorted(metrics.billed_units.items())
+    # Billed tokens that equal the tokens above would only say them again (one short line).
+    repeats = {"input_tokens": metrics.input_tokens, "output_tokens": metrics.output_tokens}
+    extra = {k: v for k, v in metrics.billed_units.items() if repeats.get(k) != v}
+    if extra:
+        units = sorted(extra.items())
         billed = ", ".join(f"{name} {_units(count)}" for name, count in units)
         parts.append(_fill(QCoreApplication.translate("ChatTurns", "billed %1"), billed))
     if metrics.cost is not None:
