@@ -58,7 +58,7 @@ async def _probe_ms(connection: Connection) -> tuple[float, str]:
     async with WorkbenchClient(connection) as client:
         started = time.perf_counter()
         report = await probe(client)
-        return (time.perf_counter() - started) * 1000, report.routes
+        return (time.perf_counter() - started) * 1000, str(report.routes)
 
 
 def main() -> None:

@@ -101,8 +101,11 @@ smoke_gui() {
 build
 smoke_translations() {
   step "smoke: translations in the bundle"
-  find "$bundle" -path '*workbench/resources/i18n/workbench_it.qm' | grep -q . \
-    || fail "workbench_it.qm missing from the bundle"
+  local language
+  for language in it en; do  # en: the English plural forms ("1 document", "2 documents")
+    find "$bundle" -path "*workbench/resources/i18n/workbench_$language.qm" | grep -q . \
+      || fail "workbench_$language.qm missing from the bundle"
+  done
   find "$bundle" -name 'qtbase_it.qm' | grep -q . || fail "qtbase_it.qm missing"
 }
 

@@ -784,6 +784,249 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>Not signed in: run `az login` (with `--tenant &lt;tenant id&gt;` for another directory), or sign in the way your token command expects, then try again.</source>
+        <translation>Accesso non effettuato: esegui `az login` (con `--tenant &lt;tenant id&gt;` per un&apos;altra directory), o accedi nel modo che il tuo comando del token prevede, poi riprova.</translation>
+    </message>
+    <message>
+        <source>Wrong tenant: your account is not in the directory that owns this resource. Sign in to that tenant (`az login --tenant &lt;tenant id&gt;`) and try again.</source>
+        <translation>Tenant sbagliato: il tuo account non è nella directory che possiede questa risorsa. Accedi a quel tenant (`az login --tenant &lt;tenant id&gt;`) e riprova.</translation>
+    </message>
+    <message>
+        <source>Wrong scope: no resource in your tenant answers to it. Azure AI Foundry takes https://ai.azure.com/.default; Azure OpenAI also https://cognitiveservices.azure.com/.default.</source>
+        <translation>Ambito sbagliato: nessuna risorsa del tuo tenant vi risponde. Azure AI Foundry accetta https://ai.azure.com/.default; Azure OpenAI anche https://cognitiveservices.azure.com/.default.</translation>
+    </message>
+    <message>
+        <source>Your sign-in needs renewing (multi-factor or a conditional-access policy): run `az login` again, then try again.</source>
+        <translation>L&apos;accesso va rinnovato (autenticazione a più fattori o criteri di accesso condizionale): esegui di nuovo `az login`, poi riprova.</translation>
+    </message>
+    <message>
+        <source>Your organisation has not consented to this sign-in: ask an administrator.</source>
+        <translation>La tua organizzazione non ha dato il consenso a questo accesso: chiedi a un amministratore.</translation>
+    </message>
+    <message>
+        <source>Signed in, but this identity has no access to the resource: ask for a data-plane role on it (Azure AI User, or Cognitive Services User), which can take a few minutes to apply.</source>
+        <translation>Accesso effettuato, ma questa identità non ha accesso alla risorsa: chiedi un ruolo del piano dati su di essa (Azure AI User o Cognitive Services User), che può richiedere qualche minuto per essere applicato.</translation>
+    </message>
+    <message>
+        <source>The server refused the Entra ID token even after a fresh one: the token is for another tenant or another audience (check the scope), or key-only authentication is set up here.</source>
+        <translation>Il server ha rifiutato il token Entra ID anche dopo uno nuovo: il token è per un altro tenant o un altro destinatario (controlla l&apos;ambito), oppure qui è configurata solo l&apos;autenticazione con chiave.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed; the credential&apos;s own message follows.</source>
+        <translation>L&apos;accesso non è riuscito; segue il messaggio della credenziale.</translation>
+    </message>
+    <message>
+        <source>a broken IPv6 address (it must be written in full between [ and ])</source>
+        <translation>un indirizzo IPv6 non valido (va scritto per intero tra [ e ])</translation>
+    </message>
+    <message>
+        <source>the port is out of range (1 to 65535)</source>
+        <translation>la porta è fuori intervallo (da 1 a 65535)</translation>
+    </message>
+    <message>
+        <source>the port is not a number</source>
+        <translation>la porta non è un numero</translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// URL, got %1</source>
+        <translation>atteso un URL http:// o https://, ricevuto %1</translation>
+    </message>
+    <message>
+        <source>no host name in %1</source>
+        <translation>nessun nome host in %1</translation>
+    </message>
+    <message>
+        <source>port 0 cannot be connected to, in %1</source>
+        <translation>la porta 0 non accetta connessioni, in %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Cohere does not take a JSON response_format together with %1; remove the %1 or set the response format to text</source>
+        <translation>Cohere non accetta un response_format JSON insieme a %1; rimuovi %1 o imposta il formato della risposta su testo</translation>
+    </message>
+    <message>
+        <source>a JSON schema needs the json_object type</source>
+        <translation>uno schema JSON richiede il tipo json_object</translation>
+    </message>
+    <message>
+        <source>tool_choice REQUIRED needs tools</source>
+        <translation>tool_choice REQUIRED richiede degli strumenti</translation>
+    </message>
+    <message>
+        <source>%1 does not reason; turn thinking off</source>
+        <translation>%1 non ragiona; disattiva thinking</translation>
+    </message>
+    <message>
+        <source>%1 takes safety_mode %2 only</source>
+        <translation>%1 accetta solo safety_mode %2</translation>
+    </message>
+    <message>
+        <source>%1 has no tool_choice (Command R7B and newer)</source>
+        <translation>%1 non ha tool_choice (Command R7B e successivi)</translation>
+    </message>
+    <message>
+        <source>%1 does not read images (Command A Vision and Command A+ do)</source>
+        <translation>%1 non legge immagini (Command A Vision e Command A+ sì)</translation>
+    </message>
+    <message>
+        <source>%1 images in this request; Cohere takes at most %2</source>
+        <translation>%1 immagini in questa richiesta; Cohere ne accetta al massimo %2</translation>
+    </message>
+    <message>
+        <source>the images come to %1 MB; Cohere takes at most %2 MB per request</source>
+        <translation>le immagini occupano %1 MB; Cohere accetta al massimo %2 MB per richiesta</translation>
+    </message>
+    <message>
+        <source>Response format and %1</source>
+        <translation>Formato della risposta e %1</translation>
+    </message>
+    <message>
+        <source>Connected: %1, %2 ms</source>
+        <translation>Connesso: %1, %2 ms</translation>
+    </message>
+    <message>
+        <source>The host could not be reached. Check the URL, your network and the proxy setting.</source>
+        <translation>Host non raggiungibile. Controlla l&apos;URL, la rete e l&apos;impostazione del proxy.</translation>
+    </message>
+    <message>
+        <source>Connected: %1 route answered, %2 ms (no /info on this server)</source>
+        <translation>Connesso: la route %1 ha risposto, %2 ms (nessun /info su questo server)</translation>
+    </message>
+    <message>
+        <source>model info received</source>
+        <translation>informazioni sul modello ricevute</translation>
+    </message>
+    <message>
+        <source>Connected: %1 (%2), %3 ms</source>
+        <translation>Connesso: %1 (%2), %3 ms</translation>
+    </message>
+    <message>
+        <source>Wrong key: the server refused it. Check the key, and the authentication scheme (Azure serverless and Cohere take Bearer; some gateways want api-key or x-api-key).</source>
+        <translation>Chiave sbagliata: il server l&apos;ha rifiutata. Controlla la chiave e lo schema di autenticazione (Azure serverless e Cohere accettano Bearer; alcuni gateway vogliono api-key o x-api-key).</translation>
+    </message>
+    <message>
+        <source>Wrong route: the server has no such path. Check the base URL (paste the deployment&apos;s target URL) and the flavour (Cohere v1, v2 or OpenAI-compatible).</source>
+        <translation>Route sbagliata: il server non ha questo percorso. Controlla l&apos;URL di base (incolla il target URL del deployment) e la variante (Cohere v1, v2 o OpenAI-compatible).</translation>
+    </message>
+    <message>
+        <source>Reachable and authenticated, but rate limited right now: try again shortly.</source>
+        <translation>Raggiungibile e autenticato, ma al momento limitato nella frequenza: riprova tra poco.</translation>
+    </message>
+    <message>
+        <source>Timeout while connecting: the host did not answer. Check the address, a firewall or VPN, or the proxy setting.</source>
+        <translation>Timeout durante la connessione: l&apos;host non ha risposto. Controlla l&apos;indirizzo, un firewall o una VPN, o l&apos;impostazione del proxy.</translation>
+    </message>
+    <message>
+        <source>Timeout: connected, but no answer arrived in time. The server may be overloaded, or the timeout too short.</source>
+        <translation>Timeout: connesso, ma nessuna risposta è arrivata in tempo. Il server può essere sovraccarico, o il timeout troppo breve.</translation>
+    </message>
+    <message>
+        <source>The server failed (5xx): the deployment may be starting or unhealthy.</source>
+        <translation>Errore del server (5xx): il deployment può essere in avvio o non integro.</translation>
+    </message>
+    <message>
+        <source>The answer is not what this flavour expects: check the flavour, or the URL may point at a web page or a different API.</source>
+        <translation>La risposta non è quella che questa variante si aspetta: controlla la variante, oppure l&apos;URL può puntare a una pagina web o a un&apos;altra API.</translation>
+    </message>
+    <message>
+        <source>The server refused the request; its own message is shown above.</source>
+        <translation>Il server ha rifiutato la richiesta; il suo messaggio è mostrato sopra.</translation>
+    </message>
+    <message>
+        <source>Try the base URL ending in /v1 (…%1/v1): llama.cpp, vLLM and OpenAI serve /v1/chat/completions.</source>
+        <translation>Prova l&apos;URL di base che termina con /v1 (…%1/v1): llama.cpp, vLLM e OpenAI servono /v1/chat/completions.</translation>
+    </message>
+    <message>
+        <source>DNS: the host name does not resolve. Check the spelling of the URL.</source>
+        <translation>DNS: il nome host non si risolve. Controlla come è scritto l&apos;URL.</translation>
+    </message>
+    <message>
+        <source>TLS: the server&apos;s certificate was not accepted. If your network inspects TLS, set the custom CA bundle; check the URL uses the right host.</source>
+        <translation>TLS: il certificato del server non è stato accettato. Se la tua rete ispeziona il TLS, imposta il bundle CA personalizzato; controlla che l&apos;URL usi l&apos;host giusto.</translation>
+    </message>
+    <message>
+        <source>Proxy: the proxy refused or failed the connection. Check the proxy setting.</source>
+        <translation>Proxy: il proxy ha rifiutato o non è riuscito a stabilire la connessione. Controlla l&apos;impostazione del proxy.</translation>
+    </message>
+    <message>
+        <source>Connection refused: nothing listens at that address and port. Is the server running, and the port right?</source>
+        <translation>Connessione rifiutata: nulla è in ascolto a quell&apos;indirizzo e porta. Il server è in esecuzione, e la porta è giusta?</translation>
+    </message>
+    <message>
+        <source>No key</source>
+        <translation>Nessuna chiave</translation>
+    </message>
+    <message>
+        <source>Enter the key (or choose No authentication), then test.</source>
+        <translation>Inserisci la chiave (o scegli Nessuna autenticazione), poi prova.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Routes: %1</source>
+        <translation>Route: %1</translation>
+    </message>
+    <message>
+        <source>%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches</source>
+        <translation>%1 documenti x %2 chunk ciascuno devono restare sotto %3: abbassa max_chunks_per_doc a %4 o dividi in lotti</translation>
+    </message>
+    <message>
+        <source>headers %1 · first token %2 · last %3</source>
+        <translation>intestazioni %1 · primo token %2 · ultimo %3</translation>
+    </message>
+    <message>
+        <source>status %1  outcome %2  (%3)</source>
+        <translation>stato %1  esito %2  (%3)</translation>
+    </message>
+    <message>
+        <source>usage: %1</source>
+        <translation>utilizzo: %1</translation>
+    </message>
+    <message>
+        <source>estimated cost: %1 %2</source>
+        <translation>costo stimato: %1 %2</translation>
+    </message>
+    <message>
+        <source>answer: %1</source>
+        <translation>risposta: %1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>errore: %1</translation>
+    </message>
+    <message>
+        <source>Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.</source>
+        <translation>Le chiavi sono conservate solo in un portachiavi sicuro del sistema, mai in un file in chiaro. Su Linux, installa e avvia un fornitore Secret Service (gnome-keyring o KWallet) nella tua sessione desktop, oppure scegli un backend con la variabile d&apos;ambiente PYTHON_KEYRING_BACKEND (per esempio keyring.backends.SecretService.Keyring). Su macOS e Windows si usano automaticamente il portachiavi di sistema / Gestione credenziali.</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>JSON non valido: %1</translation>
+    </message>
+    <message>
+        <source>not valid JSON (line %1, column %2): %3</source>
+        <translation>JSON non valido (riga %1, colonna %2): %3</translation>
+    </message>
+    <message>
+        <source>is not a JSON object</source>
+        <translation>non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>Stopped by you</source>
+        <translation>Fermata da te</translation>
+    </message>
+    <message>
+        <source>the stream ended without its final event</source>
+        <translation>lo stream è terminato senza il suo evento finale</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1502,6 +1745,10 @@
     <message>
         <source>The keyring did not store it, and nothing was written elsewhere: %1</source>
         <translation>Il portachiavi non l’ha archiviata e non è stato scritto nulla altrove: %1</translation>
+    </message>
+    <message>
+        <source>Called: %1</source>
+        <translation>URL chiamato: %1</translation>
     </message>
 </context>
 <context>

@@ -220,4 +220,4 @@ def test_probe_with_harmless_extra_headers_still_connects(sandbox: RunningSandbo
 
 def test_probe_without_a_key_says_so_without_calling(sandbox: RunningSandbox) -> None:
     report = asyncio.run(probe_endpoint(_fault_endpoint(sandbox), None))
-    assert (report.ok, report.headline, report.url) == (False, "No key", "")
+    assert (report.ok, str(report.headline), report.url) == (False, "No key", "")

@@ -43,20 +43,20 @@ def test_success_reports_model_info_and_latency(sandbox: RunningSandbox) -> None
 def test_wrong_key(sandbox: RunningSandbox) -> None:
     report = _probe(_sandbox(sandbox, api_key="nope-nope-nope"))
     assert not report.ok
-    assert report.explanation.startswith("Wrong key")
+    assert str(report.explanation).startswith("Wrong key")
 
 
 def test_tls_to_a_plain_http_server(sandbox: RunningSandbox) -> None:
     report = _probe(_sandbox(sandbox, base_url=sandbox.base_url.replace("http:", "https:")))
     assert not report.ok
-    assert report.explanation.startswith("TLS")
+    assert str(report.explanation).startswith("TLS")
 
 
 def test_timeout_when_the_server_is_slow(sandbox: RunningSandbox) -> None:
     slow = _sandbox(sandbox, timeout_s=0.3, extra_headers={"x-sandbox-fault": "delay_ms=3000"})
     report = _probe(slow)
     assert not report.ok
-    assert report.explanation.startswith("Timeout")
+    assert str(report.explanation).startswith("Timeout")
 
 
 def test_refused_port() -> None:
@@ -64,7 +64,7 @@ def test_refused_port() -> None:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     report = _probe(Connection(base_url=f"http://127.0.0.1:{port}"))
-    assert report.explanation.startswith("Connection refused")
+    assert str(report.explanation).startswith("Connection refused")
 
 
 def test_dns_and_proxy_failures_are_named_from_the_cause_chain() -> None:
@@ -77,6 +77,6 @@ def test_dns_and_proxy_failures_are_named_from_the_cause_chain() -> None:
             return err
 
     dns = chained(socket.gaierror(-2, "Name or service not known"))
-    assert explain(dns).startswith("DNS")
+    assert str(explain(dns)).startswith("DNS")
     proxy = chained(OSError("407 Proxy Authentication Required"))
-    assert explain(proxy).startswith("Proxy")
+    assert str(explain(proxy)).startswith("Proxy")

@@ -44,8 +44,8 @@ def test_probe_explains_not_signed_in(
         entra_sandbox, token_command("--fail", "Please run 'az login' to setup account.")
     )
     assert not report.ok
-    assert report.explanation.startswith("Not signed in")
-    assert "Sign-in failed" in report.headline
+    assert str(report.explanation).startswith("Not signed in")
+    assert "Sign-in failed" in str(report.headline)
 
 
 def test_probe_explains_wrong_tenant(
@@ -53,7 +53,7 @@ def test_probe_explains_wrong_tenant(
 ) -> None:
     message = "AADSTS50020: User account from identity provider does not exist in tenant."
     report = _probe(entra_sandbox, token_command("--fail", message))
-    assert report.explanation.startswith("Wrong tenant")
+    assert str(report.explanation).startswith("Wrong tenant")
 
 
 def test_probe_explains_no_access(
@@ -62,7 +62,7 @@ def test_probe_explains_no_access(
     report = _probe(entra_sandbox, token_command("--no-access"))
     assert not report.ok
     assert report.sign_in.startswith("Signed in with")
-    assert report.explanation.startswith("Signed in, but this identity has no access")
+    assert str(report.explanation).startswith("Signed in, but this identity has no access")
 
 
 def test_probe_explains_a_token_refused_after_refresh(
@@ -70,4 +70,4 @@ def test_probe_explains_a_token_refused_after_refresh(
 ) -> None:
     report = _probe(entra_sandbox, token_command("--lifetimes=-5", "--claim", "3600"))
     assert not report.ok
-    assert report.explanation.startswith("The server refused the Entra ID token")
+    assert str(report.explanation).startswith("The server refused the Entra ID token")

@@ -122,7 +122,7 @@ def test_schema_verdicts_name_the_failing_path() -> None:
     broken = check_answer('{"items": ', fmt)
     assert broken is not None
     assert broken.problems[0].path == "$"
-    assert "not valid JSON" in broken.problems[0].message
+    assert "not valid JSON" in str(broken.problems[0].message)
     assert check_answer("plain", None) is None
     assert check_answer("plain", ResponseFormat()) is None
     not_object = check_answer("[1]", ResponseFormat(type="json_object"))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.conftest import CHAT_MODEL
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.ui import resources
 from workbench.ui.main_window import MainWindow
@@ -76,7 +77,8 @@ def test_the_top_results_go_to_chat_and_its_citations_lead_back(
     sent = chat.documents.editor.value()
     assert [d["id"] for d in sent] == ["rerank-1", "rerank-2"]
     assert [d["text"] for d in sent] == [_texts()[h.index] for h in hits[:2]]
-    assert chat.composer.status.text() == "2 document(s) from the rerank results."
+    handed = tr("ChatPane", "%n document(s) from the rerank results.", n=2)
+    assert chat.composer.status.text() == handed
 
     chat.setup.model.setText(CHAT_MODEL)
     chat.send("Which plan includes single sign-on?")

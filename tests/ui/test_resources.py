@@ -81,6 +81,7 @@ def test_wheel_ships_resources_under_the_package(tmp_path: Path) -> None:
     assert "workbench/ui/resources.py" in names
     # The build hook (hatch_build.py) compiles the translations into the wheel; no .ts goes in.
     assert "workbench/resources/i18n/workbench_it.qm" in names
+    assert "workbench/resources/i18n/workbench_en.qm" in names  # English plural forms
     assert not [name for name in names if name.endswith(".ts")]
     # Unpacked like an installed wheel, the lookup finds the packaged copy, not the repo's.
     site = tmp_path / "site"

@@ -332,7 +332,7 @@ def test_connection_test_hints_at_v1_when_chat_completions_is_missing(
         _child(endpoints_pane, QPushButton, "testConnectionButton").click()
     report: ProbeReport = finished.args[0]
     assert not report.ok
-    assert "/v1" in report.explanation
+    assert "/v1" in str(report.explanation)
     assert "llama.cpp" in _child(endpoints_pane, QLabel, "testResultLabel").text()
 
 

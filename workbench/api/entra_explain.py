@@ -8,32 +8,34 @@ tenant), 500011 (the scope names no resource there), 50076/50079/50078 and `inte
 
 from __future__ import annotations
 
-NOT_SIGNED_IN = (
+from workbench.api.text import english
+
+NOT_SIGNED_IN = english(
     "Not signed in: run `az login` (with `--tenant <tenant id>` for another directory), or sign in "
     "the way your token command expects, then try again."
 )
-WRONG_TENANT = (
+WRONG_TENANT = english(
     "Wrong tenant: your account is not in the directory that owns this resource. Sign in to that "
     "tenant (`az login --tenant <tenant id>`) and try again."
 )
-WRONG_SCOPE = (
+WRONG_SCOPE = english(
     "Wrong scope: no resource in your tenant answers to it. Azure AI Foundry takes "
     "https://ai.azure.com/.default; Azure OpenAI also https://cognitiveservices.azure.com/.default."
 )
-SIGN_IN_AGAIN = (
+SIGN_IN_AGAIN = english(
     "Your sign-in needs renewing (multi-factor or a conditional-access policy): run `az login` "
     "again, then try again."
 )
-NO_CONSENT = "Your organisation has not consented to this sign-in: ask an administrator."
-NO_ACCESS = (
+NO_CONSENT = english("Your organisation has not consented to this sign-in: ask an administrator.")
+NO_ACCESS = english(
     "Signed in, but this identity has no access to the resource: ask for a data-plane role on it "
     "(Azure AI User, or Cognitive Services User), which can take a few minutes to apply."
 )
-TOKEN_REFUSED = (
+TOKEN_REFUSED = english(
     "The server refused the Entra ID token even after a fresh one: the token is for another "
     "tenant or another audience (check the scope), or key-only authentication is set up here."
 )
-OTHER = "The sign-in failed; the credential's own message follows."
+OTHER = english("The sign-in failed; the credential's own message follows.")
 
 _RULES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("aadsts50020", "aadsts50034", "aadsts90002", "aadsts700016", "aadsts50128"), "wrong-tenant",

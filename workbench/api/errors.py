@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.api import jsontext
 from workbench.api.redact import redact_text
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -48,18 +49,22 @@ class WorkbenchError(Exception):
 
     def __init__(
         self,
-        server_message: str = "",
+        server_message: str | Text = "",
         *,
-        title: str | None = None,
+        title: str | Text | None = None,
         where: str = "",
         route: str = "",
         request_id: str | None = None,
         status: int | None = None,
     ) -> None:
+        # The workbench's own texts, kept whole so the GUI can show them translated (issue 18);
+        # a server's text is a plain string and stays as it came.
+        self.title_text = title if isinstance(title, Text) else None
+        self.message_text = server_message if isinstance(server_message, Text) else None
         # Redacted where it is made: every notice, label, report and stderr line starts here.
-        self.title = redact_text(title or self.default_title)
+        self.title = redact_text(str(title or self.default_title))
         self.where = redact_text(where)
-        self.server_message = redact_text(server_message)
+        self.server_message = redact_text(str(server_message))
         self.route = route
         self.request_id = redact_text(request_id) if request_id else request_id
         self.status = status

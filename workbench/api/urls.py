@@ -24,6 +24,7 @@ from workbench.api.errors import InputError
 from workbench.api.flavours import flavour_traits
 from workbench.api.models import Flavour
 from workbench.api.redact import redact_text
+from workbench.api.text import Text
 
 
 def _route_table() -> tuple[tuple[str, Flavour | None], ...]:
@@ -82,17 +83,21 @@ def parse_pasted_url(url: str) -> PastedUrl:
         port = parts.port  # raises for a port out of range or not a number
     except ValueError as exc:
         raise InputError(
-            f"{_url_problem(exc)} in {shown!r}", title="Invalid URL", where="url"
+            Text("%1 in %2", _url_problem(exc), repr(shown)), title="Invalid URL", where="url"
         ) from None
     if parts.scheme not in {"http", "https"} or not parts.netloc:
         raise InputError(
-            f"expected an http:// or https:// URL, got {shown!r}", title="Invalid URL", where="url"
+            Text("expected an http:// or https:// URL, got %1", repr(shown)),
+            title="Invalid URL",
+            where="url",
         )
     if not parts.hostname:
-        raise InputError(f"no host name in {shown!r}", title="Invalid URL", where="url")
+        raise InputError(Text("no host name in %1", repr(shown)), title="Invalid URL", where="url")
     if port == 0:
         raise InputError(
-            f"port 0 cannot be connected to, in {shown!r}", title="Invalid URL", where="url"
+            Text("port 0 cannot be connected to, in %1", repr(shown)),
+            title="Invalid URL",
+            where="url",
         )
     path = parts.path.rstrip("/")
     flavour: Flavour | None = None
@@ -143,15 +148,15 @@ def takes_api_version(base_url: str) -> bool:
     return not urlsplit(base_url).path.lower().rstrip("/").endswith(_OPENAI_V1)
 
 
-def _url_problem(exc: ValueError) -> str:
+def _url_problem(exc: ValueError) -> Text | str:
     """Python's reason for a URL it cannot split, in words."""
     text = str(exc)
     if "IPv6" in text:
-        return "a broken IPv6 address (it must be written in full between [ and ])"
+        return Text("a broken IPv6 address (it must be written in full between [ and ])")
     if "out of range" in text:
-        return "the port is out of range (1 to 65535)"
+        return Text("the port is out of range (1 to 65535)")
     if "Port could not be cast" in text or "port" in text.lower():
-        return "the port is not a number"
+        return Text("the port is not a number")
     return text
 
 

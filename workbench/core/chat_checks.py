@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 from workbench.core.chat_models import MAX_IMAGE_BYTES_TOTAL, family_of
 from workbench.core.images import data_uri_size
 
@@ -41,15 +42,20 @@ def _check_combinations(request: ChatRequest) -> None:
     if fmt is not None and fmt.type == "json_object" and (request.documents or request.tools):
         other = "documents" if request.documents else "tools"
         raise InputError(
-            f"Cohere does not take a JSON response_format together with {other}; "
-            f"remove the {other} or set the response format to text",
-            title="Response format and " + other,
+            Text(
+                "Cohere does not take a JSON response_format together with %1; remove the %1 or "
+                "set the response format to text",
+                other,
+            ),
+            title=Text("Response format and %1", other),
             where="params.response_format",
         )
     if fmt is not None and fmt.type == "text" and fmt.json_schema is not None:
-        raise InputError("a JSON schema needs the json_object type", where="params.response_format")
+        raise InputError(
+            Text("a JSON schema needs the json_object type"), where="params.response_format"
+        )
     if params.tool_choice == "REQUIRED" and not request.tools:
-        raise InputError("tool_choice REQUIRED needs tools", where="params.tool_choice")
+        raise InputError(Text("tool_choice REQUIRED needs tools"), where="params.tool_choice")
 
 
 def _check_model(request: ChatRequest, model: str | None) -> None:
@@ -59,20 +65,21 @@ def _check_model(request: ChatRequest, model: str | None) -> None:
     params = request.params
     if params.thinking is not None and not family.thinking:
         raise InputError(
-            f"{family.name} does not reason; turn thinking off", where="params.thinking"
+            Text("%1 does not reason; turn thinking off", family.name), where="params.thinking"
         )
     if params.safety_mode is not None and params.safety_mode.upper() not in family.safety_modes:
         allowed = ", ".join(family.safety_modes)
         raise InputError(
-            f"{family.name} takes safety_mode {allowed} only", where="params.safety_mode"
+            Text("%1 takes safety_mode %2 only", family.name, allowed), where="params.safety_mode"
         )
     if params.tool_choice is not None and not family.tool_choice:
         raise InputError(
-            f"{family.name} has no tool_choice (Command R7B and newer)", where="params.tool_choice"
+            Text("%1 has no tool_choice (Command R7B and newer)", family.name),
+            where="params.tool_choice",
         )
     if _images(request) and not family.images:
         raise InputError(
-            f"{family.name} does not read images (Command A Vision and Command A+ do)",
+            Text("%1 does not read images (Command A Vision and Command A+ do)", family.name),
             where="images",
         )
 
@@ -88,15 +95,18 @@ def _check_images(request: ChatRequest, model: str | None) -> None:
     most = family.max_images if family is not None and family.max_images else MAX_IMAGES
     if len(images) > most:
         raise InputError(
-            f"{len(images)} images in this request; Cohere takes at most {most}",
+            Text("%1 images in this request; Cohere takes at most %2", len(images), most),
             title="Too many images",
             where="images",
         )
     total = sum(data_uri_size(image.url) for image in images)
     if total > MAX_IMAGE_BYTES_TOTAL:
         raise InputError(
-            f"the images come to {total / 1_048_576:.1f} MB; Cohere takes at most "
-            f"{MAX_IMAGE_BYTES_TOTAL // 1_048_576} MB per request",
+            Text(
+                "the images come to %1 MB; Cohere takes at most %2 MB per request",
+                total / 1_048_576,
+                MAX_IMAGE_BYTES_TOTAL // 1_048_576,
+            ),
             title="Images too large",
             where="images",
         )

@@ -177,15 +177,3 @@ def describe(metrics: TurnMetrics) -> str:
     if metrics.total_s is not None:
         parts.append(f"{metrics.total_s:.2f} s")
     return " · ".join(parts)
-
-
-def thinking_note(thinking: str, timing: TurnTiming) -> str:
-    """`thought ≈120 tokens in 1.4 s`: thinking time runs until the first answer output.
-
-    Cohere reports no separate thinking-token count (it is inside the output tokens), so the
-    count is estimated from the text (about four characters a token).
-    """
-    tokens = max(1, round(len(thinking) / 4))
-    if timing.first_output is None:
-        return f"thought ≈{tokens} tokens"
-    return f"thought ≈{tokens} tokens in {timing.first_output - timing.started:.2f} s"

@@ -25,6 +25,7 @@ from workbench.api.models import (
     Document,
     GenerationParams,
     ImagePart,
+    ResponseFormat,
     ToolCall,
     ToolResult,
     ToolSpec,
@@ -41,6 +42,18 @@ if TYPE_CHECKING:
 
 HISTORY_FORMAT = "cohere-workbench.chat"
 HISTORY_FILE = "chat_history.json"
+
+
+class Measured(BaseModel):
+    """The values a turn's metrics line is drawn from, so the GUI can draw it again in another
+    language (the line itself, `Reply.status`, is text in the language of the moment)."""
+
+    metrics: dict[str, Any]
+    """`chat_metrics.TurnMetrics` as a mapping of its fields."""
+    thinking_s: float | None = None
+    """How long the model thought before its first output, when it did."""
+    response_format: ResponseFormat | None = None
+    """The format the answer was asked in, for its schema verdict."""
 
 
 class Reply(BaseModel):
@@ -63,6 +76,8 @@ class Reply(BaseModel):
     """Why the answer is partial (stopped, stream broke, server error); None when complete."""
     status: str = ""
     """The metrics line shown under the turn."""
+    measured: Measured | None = None
+    """What `status` was drawn from (None for an imported or older turn: `status` is shown)."""
 
     @property
     def is_empty(self) -> bool:

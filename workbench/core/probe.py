@@ -23,6 +23,7 @@ from workbench.api.errors import (
     WorkbenchError,
 )
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
+from workbench.api.text import Text
 from workbench.core.probe_routes import routes_line, survey_routes
 
 if TYPE_CHECKING:
@@ -37,9 +38,9 @@ class ProbeReport:
     """What a connection test found."""
 
     ok: bool
-    headline: str
-    """One line: "Connected: rerank-v3.5 (Cohere), 84 ms" or the failure's title."""
-    explanation: str = ""
+    headline: str | Text
+    """One line: "Connected: rerank-v3.5 (Cohere), 84 ms" or, with `error`, the error's line."""
+    explanation: str | Text = ""
     """For a failure: the likely cause in words and what to try."""
     url: str = ""
     """The URL that was called last."""
@@ -49,18 +50,13 @@ class ProbeReport:
     error: WorkbenchError | None = None
     sign_in: str = ""
     """With Entra ID: which credential signed in and when its token expires."""
-    routes: str = ""
+    routes: str | Text = ""
     """Which candidate routes the server answers ("Routes: /v2/rerank ✔ · /v1/chat ✘ (404)")."""
 
     def text(self) -> str:
-        """The report for people: a mark and the headline, then the explanation and the URL."""
+        """The report for people, in English: a mark and the headline, then the rest."""
         lines = [f"{'✔' if self.ok else '✘'} {self.headline}"]
-        if self.sign_in:
-            lines.append(self.sign_in)
-        if self.explanation:
-            lines.append(self.explanation)
-        if self.routes:
-            lines.append(self.routes)
+        lines += [str(line) for line in (self.sign_in, self.explanation, self.routes) if line]
         if self.url:
             lines.append(f"Called: {self.url}")
         return "\n".join(lines)
@@ -83,13 +79,16 @@ async def probe_endpoint(
 
     if not key and endpoint.needs_key:
         return ProbeReport(
-            False, "No key", "Enter the key (or choose No authentication), then test."
+            False,
+            Text("No key"),
+            Text("Enter the key (or choose No authentication), then test."),
         )
     try:
         connection = endpoint.to_connection(key, secrets)
         client = WorkbenchClient(connection)
     except InputError as exc:  # a key a header cannot carry: refused before anything is sent
-        return ProbeReport(False, exc.title, exc.server_message, error=exc)
+        explanation = exc.message_text or exc.server_message
+        return ProbeReport(False, exc.title_text or exc.title, explanation, error=exc)
     async with client:
         return await probe(client)
 
@@ -141,11 +140,8 @@ async def _probe_routes(client: WorkbenchClient) -> ProbeReport:
             }.items()
             if v
         }
-        label = model.get("name", "model info received")
-        if "provider" in model:
-            label += f" ({model['provider']})"
         return ProbeReport(
-            True, f"Connected: {label}, {latency:.0f} ms", url=url, latency_ms=latency, model=model
+            True, _connected(model, latency), url=url, latency_ms=latency, model=model
         )
     except (NotFound, ProtocolError) as exc:
         # Many servers have no /info: fall back to the smallest real requests.
@@ -176,13 +172,21 @@ async def _probe_by_request(client: WorkbenchClient, info_failure: ProbeReport) 
         except WorkbenchError as exc:
             return failure(exc, url)
         latency = (time.perf_counter() - started) * 1000
-        return ProbeReport(
-            True,
-            f"Connected: {kind} route answered, {latency:.0f} ms (no /info on this server)",
-            url=url,
-            latency_ms=latency,
+        headline = Text(
+            "Connected: %1 route answered, %2 ms (no /info on this server)",
+            kind,
+            latency,
+            decimals=0,
         )
+        return ProbeReport(True, headline, url=url, latency_ms=latency)
     return last
+
+
+def _connected(model: dict[str, str], latency: float) -> Text:
+    name = model.get("name") or Text("model info received")
+    if "provider" in model:
+        return Text("Connected: %1 (%2), %3 ms", name, model["provider"], latency, decimals=0)
+    return Text("Connected: %1, %2 ms", name, latency, decimals=0)
 
 
 def failure(exc: WorkbenchError, url: str) -> ProbeReport:
@@ -190,50 +194,51 @@ def failure(exc: WorkbenchError, url: str) -> ProbeReport:
     return ProbeReport(False, str(exc), explanation=explain(exc), url=url, error=exc)
 
 
-def explain(exc: WorkbenchError) -> str:
+def explain(exc: WorkbenchError) -> str | Text:
     """The likely cause of a failure, in words, with what to try."""
     text = _chain_text(exc)
     if isinstance(exc, SignInError):
         return exc.server_message.partition(" (the token command ended")[0]
     if isinstance(exc, AuthError):
-        return (
+        return Text(
             "Wrong key: the server refused it. Check the key, and the authentication "
             "scheme (Azure serverless and Cohere take Bearer; some gateways want api-key "
             "or x-api-key)."
         )
     if isinstance(exc, NotFound):
-        hint = route_hint(exc)
-        return (
+        wrong = Text(
             "Wrong route: the server has no such path. Check the base URL (paste the "
             "deployment's target URL) and the flavour (Cohere v1, v2 or OpenAI-compatible)."
-        ) + (f" {hint}" if hint else "")
+        )
+        hint = route_hint(exc)
+        return Text("%1 %2", wrong, hint) if hint else wrong
     if isinstance(exc, RateLimited):
-        return "Reachable and authenticated, but rate limited right now: try again shortly."
+        return Text("Reachable and authenticated, but rate limited right now: try again shortly.")
     if isinstance(exc, ConnectTimeout):
-        return (
+        return Text(
             "Timeout while connecting: the host did not answer. Check the address, a "
             "firewall or VPN, or the proxy setting."
         )
     if isinstance(exc, ConnectError):
         return _explain_connect(text)
     if isinstance(exc, RequestTimeout):
-        return (
+        return Text(
             "Timeout: connected, but no answer arrived in time. The server may be "
             "overloaded, or the timeout too short."
         )
     if isinstance(exc, ServerError):
-        return "The server failed (5xx): the deployment may be starting or unhealthy."
+        return Text("The server failed (5xx): the deployment may be starting or unhealthy.")
     if isinstance(exc, ProtocolError):
-        return (
+        return Text(
             "The answer is not what this flavour expects: check the flavour, or the URL "
             "may point at a web page or a different API."
         )
     if isinstance(exc, ApiError):
-        return "The server refused the request; its own message is shown above."
+        return Text("The server refused the request; its own message is shown above.")
     return ""
 
 
-def route_hint(exc: WorkbenchError) -> str:
+def route_hint(exc: WorkbenchError) -> Text | None:
     """What to try when a route is not found: an OpenAI-compatible server (llama.cpp, vLLM,
     OpenAI) serves `/v1/chat/completions`, so a base URL without `/v1` misses it."""
     path = exc.route.partition(" ")[2]
@@ -243,11 +248,12 @@ def route_hint(exc: WorkbenchError) -> str:
         and not path.endswith("/v1/chat/completions")
     ):
         base = path.removesuffix("/chat/completions")
-        return (
-            f"Try the base URL ending in /v1 (…{base}/v1): llama.cpp, vLLM and OpenAI serve "
-            "/v1/chat/completions."
+        return Text(
+            "Try the base URL ending in /v1 (…%1/v1): llama.cpp, vLLM and OpenAI serve "
+            "/v1/chat/completions.",
+            base,
         )
-    return ""
+    return None
 
 
 def _chain_text(exc: BaseException) -> str:
@@ -262,22 +268,22 @@ def _chain_text(exc: BaseException) -> str:
     return " ".join(parts).lower()
 
 
-def _explain_connect(text: str) -> str:
+def _explain_connect(text: str) -> Text:
     if any(
         w in text
         for w in ("gaierror", "name or service", "getaddrinfo", "nodename", "resolve", "dns")
     ):
-        return "DNS: the host name does not resolve. Check the spelling of the URL."
+        return Text("DNS: the host name does not resolve. Check the spelling of the URL.")
     if any(w in text for w in ("ssl", "tls", "certificate", "handshake")):
-        return (
+        return Text(
             "TLS: the server's certificate was not accepted. If your network inspects "
             "TLS, set the custom CA bundle; check the URL uses the right host."
         )
     if "proxy" in text or "407" in text:
-        return "Proxy: the proxy refused or failed the connection. Check the proxy setting."
+        return Text("Proxy: the proxy refused or failed the connection. Check the proxy setting.")
     if "refused" in text:
-        return (
+        return Text(
             "Connection refused: nothing listens at that address and port. Is the server "
             "running, and the port right?"
         )
-    return "The host could not be reached. Check the URL, your network and the proxy setting."
+    return Text("The host could not be reached. Check the URL, your network and the proxy setting.")

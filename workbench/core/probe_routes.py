@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from workbench.api.errors import WorkbenchError
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from workbench.api.client import WorkbenchClient
@@ -71,6 +72,6 @@ async def survey_routes(client: WorkbenchClient) -> list[RouteCheck]:
     return list(await asyncio.gather(*(check(r) for r in candidate_routes(client.base_url))))
 
 
-def routes_line(checks: list[RouteCheck]) -> str:
+def routes_line(checks: list[RouteCheck]) -> Text | str:
     """One line for the report: `Routes: /v2/rerank ✔ · /v1/chat ✘ (404) · …`."""
-    return "Routes: " + " · ".join(c.text() for c in checks) if checks else ""
+    return Text("Routes: %1", " · ".join(c.text() for c in checks)) if checks else ""

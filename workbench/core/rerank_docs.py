@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.api import RerankTraits, flavour_traits
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 from workbench.core.rerank_models import UNKNOWN, limits_for
 
 if TYPE_CHECKING:
@@ -101,9 +102,14 @@ def check_chunk_budget(
     if count * chunks < budget or split:
         return
     raise InputError(
-        title=f"{count:,} documents x {chunks} chunks each must stay below "
-        f"{budget:,}: lower max_chunks_per_doc to "
-        f"{max(1, (budget - 1) // count)} or split into batches",
+        title=Text(
+            "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 "
+            "or split into batches",
+            count,
+            chunks,
+            budget,
+            max(1, (budget - 1) // count),
+        ),
         where="max_chunks_per_doc",
     )
 

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from workbench.api.text import english
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 DEFAULT_SERVICE = "cohere-workbench"
 MASK = "••••"
-INSECURE_ADVICE = (
+INSECURE_ADVICE = english(
     "Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and "
     "start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or "
     "choose a backend with the environment variable PYTHON_KEYRING_BACKEND "

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workbench.api.text import Text
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -17,7 +19,8 @@ class SchemaProblem:
     """One way the answer misses: where (`$.items[0].name`) and what."""
 
     path: str
-    message: str
+    message: str | Text
+    """The workbench's own words as a `Text`, jsonschema's English as it came."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
@@ -50,15 +53,11 @@ def check_answer(text: str, fmt: ResponseFormat | None) -> SchemaCheck | None:
     try:
         value = json.loads(text)
     except ValueError as exc:
-        where = (
-            f"line {exc.lineno}, column {exc.colno}"
-            if isinstance(exc, json.JSONDecodeError)
-            else ""
-        )
-        return SchemaCheck(False, (SchemaProblem("$", f"not valid JSON ({where}): {exc}"),))
+        return SchemaCheck(False, (SchemaProblem("$", _not_json(exc)),))
     if fmt.json_schema is None:
         ok = isinstance(value, dict)
-        return SchemaCheck(ok, () if ok else (SchemaProblem("$", "is not a JSON object"),))
+        problem = SchemaProblem("$", Text("is not a JSON object"))
+        return SchemaCheck(ok, () if ok else (problem,))
     # Imported here: jsonschema takes about a quarter of a second to import, and the window
     # must not wait for it (tests/ui/test_startup_imports.py).
     from jsonschema import Draft202012Validator
@@ -73,6 +72,13 @@ def check_answer(text: str, fmt: ResponseFormat | None) -> SchemaCheck | None:
         return SchemaCheck(False, (SchemaProblem("(schema)", exc.message),))
     problems = tuple(SchemaProblem(json_path(e.absolute_path), e.message) for e in errors)
     return SchemaCheck(not problems, problems)
+
+
+def _not_json(exc: ValueError) -> Text:
+    if isinstance(exc, json.JSONDecodeError):
+        line, column = str(exc.lineno), str(exc.colno)  # places, not amounts: never grouped
+        return Text("not valid JSON (line %1, column %2): %3", line, column, str(exc))
+    return Text("not valid JSON: %1", str(exc))
 
 
 def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.stream import ChatSnapshot, accumulate
+from workbench.api.text import english
 from workbench.core.chat_metrics import TurnTiming, observe
 from workbench.core.citations import CitationMap, StreamingCitations
 
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
     from workbench.api.events import StreamEvent
     from workbench.api.models import ChatRequest
 
-STOPPED = "Stopped by you"
+STOPPED = english("Stopped by you")
 """Why a cancelled turn ended (Stop in the GUI, Ctrl+C on the command line)."""
-UNFINISHED = "the stream ended without its final event"
+UNFINISHED = english("the stream ended without its final event")
 _NO_CITATIONS = CitationMap()
 
 

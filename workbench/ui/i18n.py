@@ -93,15 +93,18 @@ def apply_language(choice: str) -> QLocale:
 
 
 def translation_files(locale: QLocale) -> list[Path]:
-    """The `.qm` files to load for a locale: Qt's own (`qtbase_it.qm`) then the workbench's."""
-    language = QLocale.languageToCode(locale.language())
-    if language == "en" or not language:
-        return []
+    """The `.qm` files to load for a locale: Qt's own (`qtbase_it.qm`) then the workbench's.
+
+    English, and a language the workbench has no translation for, get the English file: it
+    holds the plural forms only ("1 document", "2 documents" for "%n document(s)").
+    """
+    language = QLocale.languageToCode(locale.language()) or "en"
     found = []
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    if (qt_folder / f"qtbase_{language}.qm").is_file():
+    if language != "en" and (qt_folder / f"qtbase_{language}.qm").is_file():
         found.append(qt_folder / f"qtbase_{language}.qm")
-    own = workbench_translation(language)
+    own = workbench_translation(language) if language != "en" else None
+    own = own or workbench_translation("en")
     if own is not None:
         found.append(own)
     return found

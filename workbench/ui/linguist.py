@@ -20,8 +20,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
 
-LANGUAGES = ("it",)
-"""The languages with a translation file, besides English (the source language)."""
+LANGUAGES = ("en", "it")
+"""The languages with a translation file. English is the source language: its file holds only
+the plural (`%n`) texts, so "1 document(s)" reads "1 document" and "2 documents"."""
+
+PLURALS_ONLY = frozenset({"en"})
+"""Languages whose file holds only the plural texts (lupdate's `-pluralonly`)."""
 
 CATALOGUE = "workbench"
 """The stem of every translation file: `workbench_it.ts`, `workbench_it.qm`."""
@@ -88,13 +92,16 @@ def update_ts(sources: list[Path], target: Path, language: str) -> str:
     """Extract the translatable strings of `sources` into `target`, keeping its translations.
 
     Strings no longer in the sources are dropped (`-no-obsolete`); no line numbers are written
-    (`-locations none`), so the file changes only when a string does and merges stay easy.
+    (`-locations none`), so the file changes only when a string does and merges stay easy. The
+    source language's file takes only the plural texts (`-pluralonly`).
 
     Returns:
         lupdate's summary.
     """
     command = [str(tool("lupdate")), *map(str, sources), "-ts", str(target)]
     options = ["-no-obsolete", "-locations", "none", "-source-language", "en"]
+    if language in PLURALS_ONLY:
+        options.append("-pluralonly")
     return _run([*command, *options, "-target-language", language])
 
 

@@ -12,6 +12,7 @@ from workbench.api.models import DEFAULT_FLAVOUR, AuthScheme
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.errors import SecretStoreError
 from workbench.core.secrets import INSECURE_ADVICE
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
@@ -119,7 +120,8 @@ class LocalSandbox:
                 if held != key:
                     await session.set_key(endpoint.id, key)
         except SecretStoreError:
-            # INSECURE_ADVICE is core's (English): it names packages and variables to set.
+            # INSECURE_ADVICE is core's English, translated through core_text (package and
+            # variable names stay as they are in the Italian too).
             self._services.notices.warn(
                 QCoreApplication.translate(
                     "LocalSandbox", "No secure keyring: the local sandbox runs without a key"
@@ -128,7 +130,7 @@ class LocalSandbox:
                     QCoreApplication.translate(
                         "LocalSandbox", "It listens on this machine only. %1"
                     ),
-                    INSECURE_ADVICE,
+                    shown(INSECURE_ADVICE),
                 ),
             )
             return None

@@ -7,14 +7,18 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.redact import redact_text
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import shown_title, shown_where
 from workbench.ui.common.l10n import fill
+
+if TYPE_CHECKING:
+    from workbench.api.text import Text
 
 Level = Literal["info", "warning", "error"]
 _log = logging.getLogger("workbench.notices")
@@ -34,6 +38,8 @@ class Notice:
     """The pane it is about (its registry key: "rerank", "chat", …); "" when it did not say."""
     inline: bool = False
     """The pane shows it beside its cause: it goes to the notice log, never to the status bar."""
+    texts: tuple[Text | None, Text | None] = field(default=(None, None), compare=False)
+    """The title and detail as the core made them (`workbench.api.text`), shown translated."""
 
     def redacted(self) -> Notice:
         """The same notice with every secret masked (the center posts only these)."""
@@ -58,7 +64,17 @@ class Notice:
         if facts:
             bits.append("(" + ", ".join(facts) + ")")
         detail = " ".join(b for b in bits if b)
-        return cls("error", exc.title, detail=detail, where=exc.where, pane=pane, inline=inline)
+        own = exc.message_text if detail == exc.server_message else None
+        texts = (exc.title_text, own)
+        return cls(
+            "error",
+            exc.title,
+            detail=detail,
+            where=exc.where,
+            pane=pane,
+            inline=inline,
+            texts=texts,
+        )
 
     def shown_text(self) -> str:
         """The line the GUI shows: `text()` with its fixed parts in the current language.
@@ -67,13 +83,15 @@ class Notice:
         the error tree is translated here (`ui/common/error_text.py`), the detail stays as it
         came (often the server's own words).
         """
-        line = shown_title(self.title)
+        title_text, detail_text = self.texts
+        line = shown(title_text) if title_text is not None else shown_title(self.title)
         if self.where:
             line = fill(
                 QCoreApplication.translate("Notice", "%1 — at %2"), line, shown_where(self.where)
             )
         if self.detail:
-            line = fill(QCoreApplication.translate("Notice", "%1: %2"), line, self.detail)
+            detail = shown(detail_text) if detail_text is not None else self.detail
+            line = fill(QCoreApplication.translate("Notice", "%1: %2"), line, detail)
         return line
 
     def shown_level(self) -> str:
@@ -102,6 +120,8 @@ class CrashReport:
     summary: str
     traceback: str
     at: datetime = field(default_factory=datetime.now, compare=False)
+    texts: tuple[Text | None, Text | None] = field(default=(None, None), compare=False)
+    """The title and detail as the core made them (`workbench.api.text`), shown translated."""
 
     @classmethod
     def from_exception(cls, exc: BaseException, context: str = "") -> CrashReport:

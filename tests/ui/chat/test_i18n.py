@@ -10,8 +10,6 @@ import pytest
 from tests.ui.conftest import new_chat_pane
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
-from workbench.core.turns import STOPPED, UNFINISHED
-from workbench.ui.chat.transcript_render import _CORE_REASONS
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -121,5 +119,20 @@ def test_params_errors_and_tips_in_italian(pane: ChatPane, qtbot: QtBot) -> None
     assert "Ammesso: da 0 a 2." in pane.params.field("temperature").toolTip()
 
 
-def test_core_cut_off_reasons_are_listed_for_translation() -> None:
-    assert set(_CORE_REASONS) == {STOPPED, UNFINISHED}
+def test_a_finished_turns_metrics_line_is_drawn_again_in_the_new_language(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    _to(qtbot, pane, "en")
+    _ask(pane, services, qtbot, "Tell me about rerankers")
+    english = pane.transcript.toPlainText()
+    assert re.search(r"finish: \w+ · first token [\d,]+\.\d ms", english), english
+    _to(qtbot, pane, "it")
+    qtbot.waitUntil(lambda: "fine: " in pane.transcript.toPlainText(), timeout=WAIT_MS)
+    italian = pane.transcript.toPlainText()
+    assert re.search(r"fine: \w+ · primo token [\d.]+,\d ms", italian), italian
+    assert "finish: " not in italian
+    # Kept as values with the reply, so a saved conversation draws it again too.
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.measured is not None
+    assert reply.status.startswith("finish: ")  # the line as it was first drawn

@@ -18,6 +18,7 @@ from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.probe import explain
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
+from workbench.ui.common.core_text import shown
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -77,8 +78,9 @@ def test_a_refused_connection_shows_an_error_card_whose_retry_succeeds(
     error = pane.controller.run.error
     assert error is not None
     assert tr("Errors", error.title) in card.title.text()
-    assert card.explanation.text() == explain(error)  # the words Test connection uses
-    assert "refused" in card.explanation.text().lower()
+    # The words Test connection uses, in the GUI's language (issue 18).
+    assert card.explanation.text() == shown(explain(error))
+    assert str(explain(error)).startswith("Connection refused")
     failed = before(tr("Transcript", "No answer: %1"))
     assert f"⚠ {failed}" in pane.transcript.toPlainText()  # no "Cut off" of nothing
     assert card.retry.accessibleName()

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import json
+import re
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.runs.store import RunFilter
@@ -17,6 +19,7 @@ from workbench.core.turns import STOPPED
 from workbench.ui import resources
 from workbench.ui.compare.pane import ComparePane
 from workbench.ui.compare.targets import Target
+from workbench.ui.i18n import apply_language
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -30,6 +33,12 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 QUESTION = "Which plan includes single sign-on?"
 SLOW = {"x-sandbox-fault": "slow_stream_ms=50"}
+
+
+def _words(source: str) -> str:
+    """The longest fixed part of a figure's text in the run's language ("tokens in " of
+    "tokens in %1 / out %2"), to find it in a line of figures."""
+    return max(re.split(r"%\d", tr("CompareFigures", source)), key=len)
 
 
 @pytest.fixture
@@ -81,12 +90,12 @@ def test_three_columns_stream_with_their_own_figures(
         assert reply.cut_off is None
         assert reply.text in column.view.toPlainText()
         figures = column.figures.text()
-        assert "first token" in figures
-        assert "tokens/s" in figures
-        assert "tokens in" in figures
-        assert "cost ≈" in figures
+        assert _words("first token %1 ms") in figures
+        assert _words("%1 tokens/s") in figures
+        assert _words("tokens in %1 / out %2") in figures
+        assert _words("cost ≈ %1") in figures
     assert pane.send_button.isEnabled()
-    assert pane.status.text() == "Done: 3 column(s) answered."
+    assert pane.status.text() == tr("ComparePane", "Done: %n column(s) answered.", n=3)
     records = _runs(services)
     assert sorted(r.kind for r in records) == ["chat", "chat", "chat"]
     assert {r.outcome for r in records} == {"ok"}
@@ -100,13 +109,14 @@ def test_the_compatible_route_says_what_it_could_not_do(
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     v1, v2, compatible = pane.columns
     assert {g.kind for g in compatible.gap_list()} == {"documents", "citations"}
-    assert "takes no documents" in compatible.gaps.text()
-    assert "no citations" in compatible.gaps.text()
+    assert _words("This route takes no documents: they were not sent.") in compatible.gaps.text()
+    assert _words("This route gives no citations.") in compatible.gaps.text()
     assert compatible.gaps.isVisible()
     assert not v2.gaps.isVisible()
-    assert v2.session.turns[-1].reply.citations  # type: ignore[union-attr]
-    assert "citation(s)" in v2.figures.text()
-    assert "citation(s)" not in compatible.figures.text()
+    cited = len(v2.session.turns[-1].reply.citations)  # type: ignore[union-attr]
+    assert cited
+    assert tr("CompareColumn", "%n citation(s)", n=cited) in v2.figures.text()
+    assert tr("CompareColumn", "%n citation(s)", n=2).split()[-1] not in compatible.figures.text()
     assert v1.session.turns[-1].reply.citations  # type: ignore[union-attr]
     assert not compatible.session.turns[-1].reply.citations  # type: ignore[union-attr]
     records = {r.endpoint: r for r in _runs(services)}
@@ -128,9 +138,25 @@ def test_stop_stops_every_column_and_keeps_what_arrived(
         assert reply is not None
         assert reply.cut_off == STOPPED
         assert reply.text
-        assert "Cut off: Stopped by you" in column.figures.text()
+        stopped = tr("CompareColumn", "Cut off: %1", tr("Core", "Stopped by you"))
+        assert stopped in column.figures.text()
     assert {r.outcome for r in _runs(services)} == {"stopped"}
     assert pane.send_button.isEnabled()
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_stop_is_said_in_italian_in_an_italian_gui(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    apply_language("it")
+    _slow_everywhere(services)
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: all(c.answer_text() for c in pane.columns), timeout=WAIT_MS)
+    pane.stop_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    for column in pane.columns:
+        assert "Interrotta: Fermata da te" in column.figures.text()
+        assert column.session.turns[-1].reply.cut_off == STOPPED  # type: ignore[union-attr]
 
 
 def test_a_follow_up_goes_to_one_column_alone(
@@ -174,7 +200,7 @@ def test_the_preset_compares_a_deployments_native_and_compatible_routes(
     assert not off.session.turns
     names = sorted(r.endpoint for r in _runs(services))
     assert names == [v2.name, f"{v2.name} · /chat/completions"]
-    assert pane.status.text() == "Done: 2 column(s) answered."
+    assert pane.status.text() == tr("ComparePane", "Done: %n column(s) answered.", n=2)
 
 
 def test_the_preset_refuses_an_endpoint_already_on_the_compatible_route(
@@ -182,7 +208,8 @@ def test_the_preset_refuses_an_endpoint_already_on_the_compatible_route(
 ) -> None:
     pane.columns[0].pick(Target(endpoint_for(services, Flavour.OPENAI).id))
     assert not pane.native_versus_compatible()
-    assert "column 1" in pane.status.text()
+    refused = tr("ComparePane", "Pick a deployment on its own route in column 1 for this preset.")
+    assert pane.status.text() == refused
 
 
 def test_cancel_from_the_window_stops_every_column(

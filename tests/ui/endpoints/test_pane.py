@@ -168,15 +168,16 @@ def test_connection_test_reports_model_and_latency(pane: EndpointsPane, qtbot: Q
     report = _test_connection(pane, qtbot)
     assert report.ok, report
     assert report.latency_ms is not None
-    assert report.headline.startswith("Connected")
-    assert _label(pane, "testResultLabel").text().startswith("✔ Connected")
+    assert str(report.headline).startswith("Connected")
+    connected = tr("Core", "Connected: %1 (%2), %3 ms").split("%1")[0]
+    assert _label(pane, "testResultLabel").text().startswith("✔ " + connected)
 
 
 def test_connection_test_explains_a_wrong_key(pane: EndpointsPane, qtbot: QtBot) -> None:
     _type(qtbot, _edit(pane, "apiKey"), "definitely-wrong-key")
     report = _test_connection(pane, qtbot)
     assert not report.ok
-    assert report.explanation.startswith("Wrong key")
+    assert str(report.explanation).startswith("Wrong key")
 
 
 def test_connection_test_explains_a_wrong_route(pane: EndpointsPane, qtbot: QtBot) -> None:
@@ -184,7 +185,7 @@ def test_connection_test_explains_a_wrong_route(pane: EndpointsPane, qtbot: QtBo
     _type(qtbot, url, url.text() + "/no/such/prefix")
     report = _test_connection(pane, qtbot)
     assert not report.ok
-    assert report.explanation.startswith("Wrong route")
+    assert str(report.explanation).startswith("Wrong route")
 
 
 def test_connection_test_explains_a_refused_port(pane: EndpointsPane, qtbot: QtBot) -> None:
@@ -194,7 +195,7 @@ def test_connection_test_explains_a_refused_port(pane: EndpointsPane, qtbot: QtB
     _type(qtbot, _edit(pane, "baseUrl"), f"http://127.0.0.1:{port}")
     report = _test_connection(pane, qtbot)
     assert not report.ok
-    assert "refused" in report.explanation.lower()
+    assert "refused" in str(report.explanation).lower()
 
 
 def test_unsaved_edits_survive_switching_endpoints(

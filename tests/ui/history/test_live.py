@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.ui.conftest import new_chat_pane, select_flavour
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.ui.history.pane import HistoryPane
@@ -61,7 +62,7 @@ def test_the_inspector_follows_a_turn_while_it_streams(
     assert record.outcome == "ok"
     reply = chat.session().turns[-1].reply
     assert reply is not None
-    assert f"answer: {reply.text}" in pane.inspector.toPlainText()
+    assert tr("Core", "answer: %1", reply.text) in pane.inspector.toPlainText()
     assert pane.model.runs()[0].outcome == "ok"  # the list was read again at the end
 
 

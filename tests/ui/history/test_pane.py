@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTab
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from tests.ui.shown_texts import switch_language
+from tests.ui.tr import tr
 from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.history.pane import HistoryPane
 
@@ -54,6 +56,17 @@ def _queries(pane: HistoryPane) -> list[str]:
     return [r.query for r in pane.model.runs()]
 
 
+@pytest.mark.usefixtures("restore_language")
+def test_the_inspector_is_written_again_in_the_new_language(
+    pane: HistoryPane, qtbot: QtBot
+) -> None:
+    switch_language(qtbot, "en", lambda: pane.accessibleName() == "History")
+    pane.table.selectRow(1)
+    assert "status 200  outcome ok" in pane.inspector.toPlainText()
+    switch_language(qtbot, "it", lambda: "stato 200  esito ok" in pane.inspector.toPlainText())
+    assert "risposta: " in pane.inspector.toPlainText()
+
+
 def test_pane_lists_runs_newest_first_and_inspects_the_selected_one(pane: HistoryPane) -> None:
     assert _queries(pane) == [
         "apple pie",
@@ -64,8 +77,8 @@ def test_pane_lists_runs_newest_first_and_inspects_the_selected_one(pane: Histor
     text = pane.inspector.toPlainText()
     assert text.startswith("POST http")
     assert "[redacted]" in text
-    assert "status 200" in text
-    assert "answer: " in text
+    assert tr("Core", "status %1  outcome %2  (%3)", 200, "ok").split("(")[0] in text
+    assert tr("Core", "answer: %1", "") in text
     assert SANDBOX_TEST_KEY not in text
     timeline = pane.timeline.timeline()
     assert timeline.headers is not None

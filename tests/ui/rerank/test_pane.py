@@ -472,7 +472,12 @@ def test_v1_chunk_budget_is_checked_before_sending_and_batches_fix_it(
     docs = [f"document {i} about apples" if i % 7 == 0 else f"document {i}" for i in range(1000)]
     fill(pane, "apples", docs)
     run(pane, services, qtbot)
-    assert "lower max_chunks_per_doc to 9 or split into batches" in error_text(pane)
+    budget = (
+        "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 "
+        "or split into batches"
+    )
+    refusal = tr("Core", budget, format_number(1000), 10, format_number(10_000), 9)
+    assert refusal in error_text(pane)
     split = child(pane, QCheckBox, "rerankSplitBatches")
     assert split.isVisible()
     assert split.text() == RerankTexts().split_offer(1000, 999)  # batches of 999

@@ -19,7 +19,7 @@ from workbench.core.chat_inputs import source_lookup
 from workbench.core.chat_metrics import TurnTiming
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
 from workbench.core.turns import ChatStreamer, TurnRun, stream_turn
-from workbench.ui.chat.turns import turn_status
+from workbench.ui.chat.turns import measure, status_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -136,8 +136,10 @@ class ChatController(QObject):
         self.unfinished = None
         self.finished_on = endpoint
         run, snap = self.run, self.run.snapshot
-        status = turn_status(snap, run.timing, endpoint)
+        measured = measure(snap, run.timing, endpoint)
+        status = status_line(measured, thinking=snap.thinking)
         reply = reply_from_snapshot(snap, cut_off=run.cut_off, status=status)
+        reply.measured = measured
         self.session.finish(reply, run.citations())
         self._lookups[index] = source_lookup(
             request.documents, snap.documents, request.tool_results

@@ -32,6 +32,7 @@ from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turn_views import TurnViews
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_number
@@ -107,8 +108,10 @@ class ChatPane(QWidget):
             self.retranslate_ui()
             if self.is_streaming():
                 self._say(self.tr("Answering…"))
-            elif self._status_again is not None:
-                self._say_again(self._status_again)
+            else:
+                self._rebuild()  # metrics lines drawn again from their values (Reply.measured)
+                if self._status_again is not None:
+                    self._say_again(self._status_again)
             self._schedule_preview()
         super().changeEvent(event)
 
@@ -598,6 +601,9 @@ class ChatPane(QWidget):
         reply, cmap = turn.reply or Reply(), self.controller.citations(index)
         if (verdict := schema_verdict(reply.text, self._format)) and turn.reply is not None:
             turn.reply.status = f"{turn.reply.status} · {verdict}"
+            if turn.reply.measured is not None:  # the verdict is drawn again on a switch too
+                fmt = {"response_format": self._format}
+                turn.reply.measured = turn.reply.measured.model_copy(update=fmt)
         self.transcript.finish_live(display_of(index, turn, cmap, labels=self._labels()))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)
@@ -617,7 +623,8 @@ class ChatPane(QWidget):
         if reply.cut_off and not run.stopped:
             error = run.error
             title = error_title(error) if error is not None else self.tr("The answer broke off")
-            why = explain(error) if error is not None else reply.cut_off
+            # The core's explanation, in the GUI's language (issue 18).
+            why = shown(explain(error)) if error is not None else shown(reply.cut_off)
             self.transcript.show_error(title, why, can_edit=self.controller.finished_on is not None)
         elif reply.tool_calls and not reply.cut_off:
             self.transcript.show_tool_wait(tuple(c.name for c in reply.tool_calls))

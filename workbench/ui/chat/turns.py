@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from workbench.api.redact import redact_text
-from workbench.core.chat_metrics import price_table, turn_metrics
-from workbench.core.chat_session import Reply, Turn, reply_from_snapshot
+from workbench.core.chat_metrics import TurnMetrics, price_table, turn_metrics
+from workbench.core.chat_session import Measured, Reply, Turn, reply_from_snapshot
 from workbench.core.shown_answer import shown_answer
 from workbench.core.structured import check_answer
 from workbench.ui.chat.trace import TraceTurn
 from workbench.ui.chat.transcript import TurnDisplay
 from workbench.ui.common import l10n
+from workbench.ui.common.core_text import shown
 
 if TYPE_CHECKING:
     from workbench.api.models import ResponseFormat
     from workbench.api.stream import ChatSnapshot
-    from workbench.core.chat_metrics import TurnMetrics, TurnTiming
+    from workbench.core.chat_metrics import TurnTiming
     from workbench.core.citations import CitationMap
     from workbench.core.endpoints import EndpointConfig
 
@@ -70,6 +72,8 @@ def display_of(
         source = reply = turn.reply or Reply()
         calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
         cut_off, status = reply.cut_off, reply.status
+        if reply.measured is not None:  # drawn again from its values, in today's language
+            status = status_line(reply.measured, thinking=reply.thinking, text=reply.text)
         if turn.imported and turn.reply is None:
             status = QCoreApplication.translate("ChatTurns", "imported: no reply in the history")
     # What a server sent is drawn (and copied) masked: it may echo the key (issue 20).
@@ -128,8 +132,8 @@ def plan_in_thinking(reply: Reply) -> str:
     return reply.thinking if reply.tool_calls and reply.thinking else ""
 
 
-def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> str:
-    """The turn's metrics line: times, tokens, speed and cost at the endpoint's prices."""
+def measure(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig) -> Measured:
+    """The values of the turn's metrics line, kept with the reply (drawn again on a switch)."""
     metrics = turn_metrics(
         timing,
         finish_reason=snap.finish_reason,
@@ -137,9 +141,18 @@ def turn_status(snap: ChatSnapshot, timing: TurnTiming, endpoint: EndpointConfig
         output_chars=len(snap.text) + len(snap.tool_plan),
         prices=price_table(endpoint.prices),
     )
-    line = describe(metrics)
-    if snap.thinking:
-        line += " · " + thinking_note(snap.thinking, timing)
+    thought = timing.first_output - timing.started if timing.first_output is not None else None
+    return Measured(metrics=asdict(metrics), thinking_s=thought)
+
+
+def status_line(measured: Measured, *, thinking: str = "", text: str = "") -> str:
+    """A metrics line in the current language, from its values: times, tokens, cost, the
+    thinking note and, where JSON was asked for, the schema verdict on `text`."""
+    line = describe(TurnMetrics(**measured.metrics))
+    if thinking:
+        line += " · " + thinking_note(thinking, measured.thinking_s)
+    if verdict := schema_verdict(text, measured.response_format):
+        line += f" · {verdict}"
     return line
 
 
@@ -188,15 +201,16 @@ def describe(metrics: TurnMetrics) -> str:
     return " · ".join(parts)
 
 
-def thinking_note(thinking: str, timing: TurnTiming) -> str:
-    """`thought ≈120 tokens in 1.40 s`: thinking time runs until the first answer output.
+def thinking_note(thinking: str, seconds: float | None) -> str:
+    """`thought ≈120 tokens in 1,40 s`: thinking time runs until the first answer output.
 
-    The count is estimated from the text (about four characters a token), as core's note does.
+    The count is estimated from the text (about four characters a token): Cohere reports no
+    separate thinking-token count.
     """
     tokens = l10n.format_count(max(1, round(len(thinking) / 4)))
-    if timing.first_output is None:
+    if seconds is None:
         return _fill(QCoreApplication.translate("ChatTurns", "thought ≈%1 tokens"), tokens)
-    took = l10n.format_seconds(timing.first_output - timing.started)
+    took = l10n.format_seconds(seconds)
     return _fill(QCoreApplication.translate("ChatTurns", "thought ≈%1 tokens in %2"), tokens, took)
 
 
@@ -213,4 +227,5 @@ def schema_verdict(text: str, fmt: ResponseFormat | None) -> str:
             else QCoreApplication.translate("ChatTurns", "JSON ✓ valid")
         )
     more = len(verdict.problems) - 1
-    return TurnTexts().schema_misses(verdict.problems[0], more)
+    first = verdict.problems[0]
+    return TurnTexts().schema_misses(f"{first.path}: {shown(first.message)}", more)

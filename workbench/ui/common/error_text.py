@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import RateLimited
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
@@ -81,8 +82,13 @@ def shown_title(title: str) -> str:
 
 
 def error_title(exc: WorkbenchError) -> str:
-    """An error's title as the GUI shows it."""
-    return shown_title(exc.title)
+    """An error's title as the GUI shows it (a title made from values, through core_text)."""
+    return shown(exc.title_text) if exc.title_text is not None else shown_title(exc.title)
+
+
+def error_message(exc: WorkbenchError) -> str:
+    """An error's message: the workbench's own words translated, a server's text as it came."""
+    return shown(exc.message_text) if exc.message_text is not None else exc.server_message
 
 
 def shown_where(where: str) -> str:
@@ -116,7 +122,7 @@ def error_line(exc: WorkbenchError) -> str:
         parts.append(exc.route)
     line = " · ".join(parts)
     if exc.server_message:
-        line = fill(QCoreApplication.translate("Errors", "%1: %2"), line, exc.server_message)
+        line = fill(QCoreApplication.translate("Errors", "%1: %2"), line, error_message(exc))
     if exc.request_id:
         line += f" (request id {exc.request_id})"
     if isinstance(exc, RateLimited) and exc.retry_after is not None:

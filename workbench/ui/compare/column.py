@@ -33,6 +33,7 @@ from workbench.core.chat_compare import Gap, fit_frame, gaps
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
 from workbench.core.turns import TurnRun, stream_turn
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import StaleBar, shown_text
 from workbench.ui.common.roles import role_background
@@ -340,7 +341,8 @@ class CompareColumn(QWidget):
             tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
         failed = run.error is not None and not run.stopped
         if reply.cut_off and not failed:  # a failure is said once, on the bar over the answers
-            tail.insert(0, self.tr("Cut off: %1").replace("%1", reply.cut_off))
+            reason = shown(reply.cut_off)  # Stopped by you, translated
+            tail.insert(0, self.tr("Cut off: %1").replace("%1", reason))
         if reply.tool_calls:
             calls = ", ".join(call.name for call in reply.tool_calls)
             tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))

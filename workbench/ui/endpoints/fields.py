@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -14,6 +13,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QWidget,
 )
+
+from workbench.ui.endpoints.price_edit import PriceEdit
 
 
 def line_edit(parent: QWidget, name: str, accessible: str = "", placeholder: str = "") -> QLineEdit:
@@ -47,12 +48,10 @@ def seconds_spin(parent: QWidget, name: str, accessible: str, value: float) -> Q
     return spin
 
 
-def price_edit(parent: QWidget, name: str) -> QLineEdit:
-    """A named field that accepts a non-negative price, empty meaning unknown."""
-    edit = line_edit(parent, name)
-    validator = QDoubleValidator(0.0, 1e9, 6, edit)
-    validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-    edit.setValidator(validator)
+def price_edit(parent: QWidget, name: str) -> PriceEdit:
+    """A named field that accepts a non-negative price in the GUI's locale, empty meaning unknown."""
+    edit = PriceEdit(parent)
+    edit.setObjectName(name)
     return edit
 
 

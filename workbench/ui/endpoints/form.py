@@ -37,6 +37,7 @@ from workbench.core.endpoints import (
 )
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
+from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.entra_fields import EntraFields
@@ -325,7 +326,7 @@ class EndpointForm(Retranslating, QWidget):
             (self._price_out, endpoint.prices.output_per_million),
             (self._price_search, endpoint.prices.per_thousand_search_units),
         ):
-            edit.setText("" if value is None else f"{value:g}")
+            edit.set_value(value)
         self._update_url_preview()
 
     def endpoint(self) -> EndpointConfig:
@@ -354,9 +355,9 @@ class EndpointForm(Retranslating, QWidget):
             "extra_headers": self._headers.block().plain,
             "keyring_headers": list(self._headers.block().secret),
             "prices": Prices(
-                input_per_million=_number(self._price_in.text()),
-                output_per_million=_number(self._price_out.text()),
-                per_thousand_search_units=_number(self._price_search.text()),
+                input_per_million=self._price_in.value(),
+                output_per_million=self._price_out.value(),
+                per_thousand_search_units=self._price_search.value(),
                 currency=base.prices.currency,
             ),
         }
@@ -523,7 +524,7 @@ class EndpointForm(Retranslating, QWidget):
         try:
             pasted = parse_pasted_url(text) if text else None
         except InputError as exc:
-            self._final_url.setText(exc.server_message)
+            self._final_url.setText(error_message(exc))
             self._url_warning.setText("")
             return
         if pasted is None:
@@ -552,7 +553,8 @@ class EndpointForm(Retranslating, QWidget):
             parse_pasted_url(text)
         except InputError as exc:
             title, where = self.tr("Invalid endpoint"), self.tr("Base URL")
-            raise InputError(exc.server_message, title=title, where=where) from exc
+            message = exc.message_text or exc.server_message
+            raise InputError(message, title=title, where=where) from exc
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: object) -> None:
@@ -566,8 +568,3 @@ class EndpointForm(Retranslating, QWidget):
     def flavour(self) -> Flavour:
         """The flavour currently chosen (Qt hands enum data back as plain strings)."""
         return Flavour(self._flavour.currentData())
-
-
-def _number(text: str) -> float | None:
-    text = text.strip().replace(",", ".")
-    return float(text) if text else None

@@ -6,6 +6,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ class KeyringBanner(Retranslating, StatusLabel):
         self.setAccessibleName(self.tr("Keyring status"))
         if self._advice is not None:
             text = self.tr("No secure keyring is available, so keys cannot be stored. %1")
-            self.setText(text.replace("%1", self._advice))
+            self.setText(text.replace("%1", shown(self._advice)))
 
     async def check(self, secrets: SecretStore) -> None:
         """Ask the store which backend it uses (off the UI thread) and warn if it is not secure."""
@@ -44,6 +45,6 @@ class KeyringBanner(Retranslating, StatusLabel):
 
     def show_advice(self, advice: str) -> None:
         """Show that keys cannot be stored, with this advice on how to fix it."""
-        self._advice = advice  # the advice is the keyring library's, in English
+        self._advice = advice  # core's English (INSECURE_ADVICE), shown translated
         self.retranslate_ui()
         self.show()

@@ -32,6 +32,7 @@ from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.form import EndpointForm
 from workbench.ui.endpoints.keyring_status import KeyringBanner
+from workbench.ui.endpoints.probe_text import report_text
 from workbench.ui.endpoints.transfer import (
     ask_export_path,
     ask_import_path,
@@ -512,5 +513,5 @@ class EndpointsPane(Retranslating, QWidget):
             report = await probe_endpoint(endpoint, key, secrets)
         finally:
             self._test.setEnabled(True)
-        self._result.setText(report.text())
+        self._result.setText(report_text(report))
         self.probe_finished.emit(report)

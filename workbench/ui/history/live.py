@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from workbench.core.runs.inspect import describe, describe_head, event_line
 from workbench.core.runs.timeline import group_timeline, timeline_of
+from workbench.ui.common.core_text import shown as say
 from workbench.ui.common.demo import shown
 from workbench.ui.common.l10n import format_count
 
@@ -47,6 +48,8 @@ class RunView(QObject):
         self._inspector = inspector
         self._timeline = timeline
         self._record: RunRecord | None = None
+        self._shown: list[RunRecord] = []
+        """What `redraw` shows again: the run, or a batched run's requests."""
         self._seq = 0
         self._timer = QTimer(self)
         self._timer.setInterval(LIVE_INTERVAL_MS)
@@ -64,9 +67,15 @@ class RunView(QObject):
         """How many of the run's events the inspector shows."""
         return 0 if self._record is None else len(self._record.events)
 
+    def redraw(self) -> None:
+        """Show the finished run (or requests) again, its fixed words in the current language."""
+        if self._shown and not self._timer.isActive():
+            self.show_group(list(self._shown))
+
     def show(self, record: RunRecord | None) -> None:
         """Show this run (events loaded); a running one is then followed until it ends."""
         self._timer.stop()
+        self._shown = [] if record is None else [record]
         self._record = record
         self._seq = 0 if record is None else len(record.events)
         if record is None:
@@ -74,11 +83,11 @@ class RunView(QObject):
             self._timeline.set_timeline(None)
             return
         if record.outcome == "running":
-            self._inspector.setPlainText(shown(describe_head(record)))
+            self._inspector.setPlainText(shown(describe_head(record, say)))
             self._append([event_line(e) for e in record.events])
             self._timer.start()
         else:
-            self._inspector.setPlainText(shown(describe(record)))
+            self._inspector.setPlainText(shown(describe(record, say)))
         self._timeline.set_timeline(timeline_of(record))
 
     def show_group(self, records: list[RunRecord]) -> None:
@@ -88,12 +97,15 @@ class RunView(QObject):
             self.show(records[0] if records else None)
             return
         self._timer.stop()
+        self._shown = list(records)
         self._record = records[0]
         self._seq = len(records[0].events)
         parts = []
         for number, record in enumerate(records, start=1):
             title = self.tr("— request %1 of %2 —").replace("%1", format_count(number))
-            parts.append(title.replace("%2", format_count(len(records))) + "\n" + describe(record))
+            parts.append(
+                title.replace("%2", format_count(len(records))) + "\n" + describe(record, say)
+            )
         self._inspector.setPlainText(shown("\n".join(parts)))
         self._timeline.set_timeline(group_timeline(records))
 

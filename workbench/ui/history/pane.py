@@ -189,6 +189,8 @@ class HistoryPane(Retranslating, QWidget):
         self.status.setAccessibleName(self.tr("History status"))
         self.status.setText(self._status())
         self.model.retranslate()
+        if hasattr(self, "view"):  # not yet while the pane is built
+            self.view.redraw()  # the inspector's fixed words (core/runs/inspect), in the new language
 
     def _say(self, status: Callable[[], str]) -> None:
         """Show a status line, made again in the new language when the language changes."""

@@ -1,0 +1,50 @@
+"""The Endpoints pane shows the core's explanations in Italian: Test connection, URL problems."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.ui.endpoints.test_pane import _edit, _label, _test_connection, _type
+from tests.waits import WAIT_MS
+from workbench.ui.i18n import apply_language
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.endpoints.pane import EndpointsPane
+
+
+pytestmark = pytest.mark.usefixtures("restore_language")
+
+
+def test_a_failed_connection_test_is_explained_in_italian(
+    pane: EndpointsPane, qtbot: QtBot
+) -> None:
+    apply_language("it")
+    _type(qtbot, _edit(pane, "apiKey"), "definitely-wrong-key")
+    report = _test_connection(pane, qtbot)
+    assert not report.ok
+    shown = _label(pane, "testResultLabel").text()
+    assert shown.startswith("✘ Autenticazione non riuscita"), shown
+    assert "Chiave sbagliata: il server l'ha rifiutata." in shown
+    assert "Route: /" in shown
+    assert "URL chiamato: http://127.0.0.1:" in shown
+    assert "Wrong key" not in shown
+    # The report itself, as the command line and the logs see it, stays English.
+    assert str(report.explanation).startswith("Wrong key")
+
+
+def test_a_successful_connection_test_reads_italian(pane: EndpointsPane, qtbot: QtBot) -> None:
+    apply_language("it")
+    report = _test_connection(pane, qtbot)
+    assert report.ok
+    assert _label(pane, "testResultLabel").text().startswith("✔ Connesso: ")
+
+
+def test_a_url_problem_reads_italian(pane: EndpointsPane, qtbot: QtBot) -> None:
+    apply_language("it")
+    _type(qtbot, _edit(pane, "baseUrl"), "ftp://example.com")
+    final = _label(pane, "finalUrlLabel")
+    qtbot.waitUntil(lambda: "atteso un URL http:// o https://" in final.text(), timeout=WAIT_MS)

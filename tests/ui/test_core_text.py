@@ -1,0 +1,152 @@
+"""Texts the Qt-free core makes: English on the command line, translated in the GUI (issue 18)."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import SANDBOX_TEST_KEY
+from workbench.api.errors import InputError
+from workbench.api.models import ChatRequest, Flavour, GenerationParams, ResponseFormat
+from workbench.api.text import Text
+from workbench.cli import main
+from workbench.core.chat_checks import check_request
+from workbench.core.rerank_docs import check_chunk_budget, rules_for
+from workbench.core.runs.inspect import describe
+from workbench.core.runs.store import RunRecord
+from workbench.core.structured import check_answer
+from workbench.core.turns import STOPPED
+from workbench.ui.chat.turns import schema_verdict
+from workbench.ui.common.core_text import CATALOGUE, shown
+from workbench.ui.common.error_text import error_line, error_title
+from workbench.ui.i18n import apply_language
+
+if TYPE_CHECKING:
+    from workbench.sandbox.runner import RunningSandbox
+
+pytestmark = pytest.mark.usefixtures("restore_language")
+
+REPO = Path(__file__).resolve().parents[2]
+MARKERS = {"Text", "english"}
+
+
+def _core_templates() -> set[str]:
+    """Every literal template in a `Text(…)` or `english(…)` call of workbench/api and core."""
+    found = set()
+    for folder in ("api", "core"):
+        for path in (REPO / "workbench" / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Name)
+                    and node.func.id in MARKERS
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    found.add(node.args[0].value)
+    return found
+
+
+def _budget_error() -> InputError:
+    with pytest.raises(InputError) as caught:
+        check_chunk_budget(1000, 10, rules_for(Flavour.COHERE_V1), split=False)
+    return caught.value
+
+
+def test_every_core_template_is_in_the_gui_catalogue() -> None:
+    templates = _core_templates()
+    assert len(templates) > 40  # the scan found the core's texts
+    assert not templates - set(CATALOGUE), "add these to workbench/ui/common/core_text.py"
+    assert not set(CATALOGUE) - templates, "no longer in the core: remove from core_text.py"
+
+
+def test_a_text_reads_as_english_with_grouped_numbers() -> None:
+    text = Text("%1 documents cost %2 and %3", 12345, 0.25, Text("Stopped by you"), decimals=2)
+    assert str(text) == "12,345 documents cost 0.25 and Stopped by you"
+    assert str(_budget_error()).startswith(
+        "1,000 documents x 10 chunks each must stay below 10,000: lower max_chunks_per_doc to 9"
+    )
+
+
+def test_chunk_budget_refusal_reads_italian_in_the_gui_and_english_on_the_command_line(
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    apply_language("it")
+    exc = _budget_error()
+    assert error_title(exc) == (
+        "1.000 documenti x 10 chunk ciascuno devono restare sotto 10.000: abbassa "
+        "max_chunks_per_doc a 9 o dividi in lotti"
+    )
+    assert error_line(exc).endswith("a max_chunks_per_doc")
+    # The command line, even in a process whose Qt speaks Italian, prints the English.
+    documents = tmp_path / "documents.json"
+    documents.write_text(json.dumps([f"document {i}" for i in range(1000)]), encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+    argv = ["rerank", "--url", sandbox.base_url + "/v1/rerank", "--model", "m"]
+    argv += ["--query", "q", "--documents", str(documents), "--max-chunks-per-doc", "10"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "1,000 documents x 10 chunks each must stay below 10,000" in err
+    apply_language("en")
+    assert error_title(exc) == exc.title
+
+
+def test_a_refused_request_and_a_schema_problem_read_italian() -> None:
+    apply_language("it")
+    request = ChatRequest(
+        message="hi",
+        params=GenerationParams(response_format=ResponseFormat(type="json_object")),
+        documents=["a document"],
+    )
+    with pytest.raises(InputError) as caught:
+        check_request(request)
+    assert error_title(caught.value) == "Formato della risposta e documents"
+    assert error_line(caught.value).endswith(
+        "Cohere non accetta un response_format JSON insieme a documents; rimuovi documents o "
+        "imposta "
+        "il formato della risposta su testo"
+    )
+    assert str(caught.value).endswith("remove the documents or set the response format to text")
+    assert schema_verdict("[1]", ResponseFormat(type="json_object")) == (
+        "JSON ✗ $: non è un oggetto JSON"
+    )
+    verdict = check_answer('{"a": ', ResponseFormat(type="json_object"))
+    assert verdict is not None
+    assert shown(verdict.problems[0].message).startswith("JSON non valido (riga 1, colonna 7): ")
+    assert shown(STOPPED) == "Fermata da te"
+    apply_language("en")
+    assert shown(STOPPED) == "Stopped by you"
+
+
+def test_a_stored_run_reads_italian_in_the_inspector_and_english_on_the_command_line() -> None:
+    record = RunRecord(
+        id="r1",
+        kind="chat",
+        created=0.0,
+        method="POST",
+        url="http://127.0.0.1:9/v2/chat",
+        status=200,
+        outcome="ok",
+        answer="Bonjour",
+        t_headers=0.012,
+        cost=0.0025,
+        currency="USD",
+    )
+    english = describe(record)
+    assert "status 200  outcome ok" in english
+    assert "answer: Bonjour" in english
+    apply_language("it")
+    italian = describe(record, shown)
+    assert "stato 200  esito ok" in italian
+    assert "intestazioni 12 ms · primo token — · ultimo —" in italian
+    assert "costo stimato: 0.002500 USD" in italian
+    assert "risposta: Bonjour" in italian
+    assert describe(record) == english  # the command line's text does not follow the GUI

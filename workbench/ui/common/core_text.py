@@ -1,0 +1,175 @@
+"""Texts made in the Qt-free layers (`workbench.api.text.Text`), shown in the GUI's language.
+
+The API and core layers write their texts for people in English, once: the command line prints
+them as they are. Each template is listed here for lupdate, so the GUI finds it by its English
+words in the "Core" context and fills in the values in the current locale (numbers through
+`l10n`). A text not listed (a server's own message, a jsonschema message) shows as it came.
+tests/ui/test_core_text.py checks that every template of the core is listed (issue 18).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from workbench.api.redact import redact_text
+from workbench.api.text import Text, Value
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill, format_count, format_number
+
+CATALOGUE = (
+    # workbench/api/entra_explain.py
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Not signed in: run `az login` (with `--tenant <tenant id>` for another directory), or sign in the way your token command expects, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Wrong tenant: your account is not in the directory that owns this resource. Sign in to that tenant (`az login --tenant <tenant id>`) and try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Wrong scope: no resource in your tenant answers to it. Azure AI Foundry takes https://ai.azure.com/.default; Azure OpenAI also https://cognitiveservices.azure.com/.default.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Your sign-in needs renewing (multi-factor or a conditional-access policy): run `az login` again, then try again.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "Your organisation has not consented to this sign-in: ask an administrator."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Signed in, but this identity has no access to the resource: ask for a data-plane role on it (Azure AI User, or Cognitive Services User), which can take a few minutes to apply.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "The server refused the Entra ID token even after a fresh one: the token is for another tenant or another audience (check the scope), or key-only authentication is set up here.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "The sign-in failed; the credential's own message follows."),
+    # workbench/api/urls.py
+    QT_TRANSLATE_NOOP("Core", "a broken IPv6 address (it must be written in full between [ and ])"),
+    QT_TRANSLATE_NOOP("Core", "the port is out of range (1 to 65535)"),
+    QT_TRANSLATE_NOOP("Core", "the port is not a number"),
+    QT_TRANSLATE_NOOP("Core", "expected an http:// or https:// URL, got %1"),
+    QT_TRANSLATE_NOOP("Core", "no host name in %1"),
+    QT_TRANSLATE_NOOP("Core", "port 0 cannot be connected to, in %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 in %2"),
+    # workbench/core/chat_checks.py
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Cohere does not take a JSON response_format together with %1; remove the %1 or set the response format to text",
+    ),
+    QT_TRANSLATE_NOOP("Core", "a JSON schema needs the json_object type"),
+    QT_TRANSLATE_NOOP("Core", "tool_choice REQUIRED needs tools"),
+    QT_TRANSLATE_NOOP("Core", "%1 does not reason; turn thinking off"),
+    QT_TRANSLATE_NOOP("Core", "%1 takes safety_mode %2 only"),
+    QT_TRANSLATE_NOOP("Core", "%1 has no tool_choice (Command R7B and newer)"),
+    QT_TRANSLATE_NOOP("Core", "%1 does not read images (Command A Vision and Command A+ do)"),
+    QT_TRANSLATE_NOOP("Core", "%1 images in this request; Cohere takes at most %2"),
+    QT_TRANSLATE_NOOP("Core", "the images come to %1 MB; Cohere takes at most %2 MB per request"),
+    QT_TRANSLATE_NOOP("Core", "Response format and %1"),
+    # workbench/core/probe.py
+    QT_TRANSLATE_NOOP("Core", "Connected: %1, %2 ms"),
+    QT_TRANSLATE_NOOP(
+        "Core", "The host could not be reached. Check the URL, your network and the proxy setting."
+    ),
+    QT_TRANSLATE_NOOP("Core", "Connected: %1 route answered, %2 ms (no /info on this server)"),
+    QT_TRANSLATE_NOOP("Core", "model info received"),
+    QT_TRANSLATE_NOOP("Core", "Connected: %1 (%2), %3 ms"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Wrong key: the server refused it. Check the key, and the authentication scheme (Azure serverless and Cohere take Bearer; some gateways want api-key or x-api-key).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Wrong route: the server has no such path. Check the base URL (paste the deployment's target URL) and the flavour (Cohere v1, v2 or OpenAI-compatible).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "Reachable and authenticated, but rate limited right now: try again shortly."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Timeout while connecting: the host did not answer. Check the address, a firewall or VPN, or the proxy setting.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Timeout: connected, but no answer arrived in time. The server may be overloaded, or the timeout too short.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "The server failed (5xx): the deployment may be starting or unhealthy."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "The answer is not what this flavour expects: check the flavour, or the URL may point at a web page or a different API.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "The server refused the request; its own message is shown above."),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Try the base URL ending in /v1 (…%1/v1): llama.cpp, vLLM and OpenAI serve /v1/chat/completions.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "DNS: the host name does not resolve. Check the spelling of the URL."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "TLS: the server's certificate was not accepted. If your network inspects TLS, set the custom CA bundle; check the URL uses the right host.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "Proxy: the proxy refused or failed the connection. Check the proxy setting."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Connection refused: nothing listens at that address and port. Is the server running, and the port right?",
+    ),
+    QT_TRANSLATE_NOOP("Core", "No key"),
+    QT_TRANSLATE_NOOP("Core", "Enter the key (or choose No authentication), then test."),
+    QT_TRANSLATE_NOOP("Core", "%1 %2"),
+    # workbench/core/probe_routes.py
+    QT_TRANSLATE_NOOP("Core", "Routes: %1"),
+    # workbench/core/rerank_docs.py
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches",
+    ),
+    # workbench/core/runs/inspect.py
+    QT_TRANSLATE_NOOP("Core", "headers %1 · first token %2 · last %3"),
+    QT_TRANSLATE_NOOP("Core", "status %1  outcome %2  (%3)"),
+    QT_TRANSLATE_NOOP("Core", "usage: %1"),
+    QT_TRANSLATE_NOOP("Core", "estimated cost: %1 %2"),
+    QT_TRANSLATE_NOOP("Core", "answer: %1"),
+    QT_TRANSLATE_NOOP("Core", "error: %1"),
+    # workbench/core/secrets.py
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.",
+    ),
+    # workbench/core/structured.py
+    QT_TRANSLATE_NOOP("Core", "not valid JSON: %1"),
+    QT_TRANSLATE_NOOP("Core", "not valid JSON (line %1, column %2): %3"),
+    QT_TRANSLATE_NOOP("Core", "is not a JSON object"),
+    # workbench/core/turns.py
+    QT_TRANSLATE_NOOP("Core", "Stopped by you"),
+    QT_TRANSLATE_NOOP("Core", "the stream ended without its final event"),
+)
+"""Every template of `workbench.api` and `workbench.core`, marked for translation."""
+
+
+def shown(text: str | Text) -> str:
+    """A core text in the current language: a `Text` with its values filled in the locale's
+    way, a plain string (a fixed reason kept as text) translated when it is in the catalogue.
+
+    Redacted, as the English line is: a value may hold a URL with a key in it.
+    """
+    if isinstance(text, str):
+        return QCoreApplication.translate("Core", text)
+    template = QCoreApplication.translate("Core", text.template)
+    return redact_text(fill(template, *(_value(value, text.decimals) for value in text.values)))
+
+
+def _value(value: Value, decimals: int) -> str:
+    if isinstance(value, bool | str):
+        return str(value)
+    if isinstance(value, Text):
+        return shown(value)
+    if isinstance(value, int):
+        return format_count(value)
+    return format_number(value, decimals)
