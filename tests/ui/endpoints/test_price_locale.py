@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QLocale
 
+from tests.ui.conftest import CHAT_MODEL
 from tests.ui.endpoints.test_pane import _button, _edit, _type
 from tests.ui.shown_texts import switch_language
 from tests.waits import WAIT_MS
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.usefixtures("restore_language")
 
 
 def _save(pane: EndpointsPane, services: Services, qtbot: QtBot) -> Prices:
+    _type(qtbot, _edit(pane, "model"), CHAT_MODEL)  # v2 is refused without one
     _button(pane, "saveEndpointButton").click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     saved = services.session.current()
