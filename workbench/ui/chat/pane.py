@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
@@ -25,10 +25,12 @@ from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
+from workbench.ui.chat.side_toggle import SidePanelToggle
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of, turn_status
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.l10n import format_number
+from workbench.ui.common.remembered import RememberedSplitter
 from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
@@ -135,12 +137,19 @@ class ChatPane(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("chatSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
+        self._splitter_memory = RememberedSplitter(splitter, self._services.settings)
+        self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
+        top = QHBoxLayout()
+        top.addWidget(self.endpoint_picker, 1)
+        top.addWidget(self.side_toggle)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.endpoint_picker)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:

@@ -32,6 +32,7 @@ from workbench.ui.chat.params_panel import ParamsPanel
 from workbench.ui.chat.sources import SourcesView
 from workbench.ui.chat.tool_results_form import ToolResultsForm
 from workbench.ui.chat.trace import TraceView
+from workbench.ui.common.remembered import scrolling
 from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class ChatSidePanel(Retranslating, QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sections)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scrolling(self.pages, "chatSideScroll"), 1)
         self._add_shortcuts()
         self._connect_signals()
         self.sections.setCurrentRow(0)

@@ -33,6 +33,8 @@ from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.error_text import error_line, error_title
+from workbench.ui.common.keys import with_keys
+from workbench.ui.common.remembered import RememberedSplitter, scrolling
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
@@ -89,6 +91,7 @@ class RerankPane(Retranslating, QWidget):
         self.run_button.setAccessibleName(self.tr("Run rerank"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.cancel_button.setAccessibleName(self.tr("Cancel rerank"))
+        self.cancel_button.setToolTip(with_keys(self.tr("Cancel rerank"), "Esc"))
         self.busy.setAccessibleName(self.tr("Rerank running"))
         self.status.setAccessibleName(self.tr("Rerank status"))
         self.error.setAccessibleName(self.tr("Rerank error"))
@@ -120,13 +123,15 @@ class RerankPane(Retranslating, QWidget):
         self.query_tokens.setObjectName("rerankQueryTokens")
         self.editor = DocumentsEditor(parent=self)
         self.form = RerankForm(parent=self)
-        self.request_body = RequestBodyBox(parent=self)
-        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
         self.compare_with = QComboBox(self)
         self.compare_with.setObjectName("rerankCompareWith")
         self.split = QCheckBox(self)
         self.split.setObjectName("rerankSplitBatches")
         self.split.setVisible(False)
+        self.request_body = RequestBodyBox(store=self._services.settings, parent=self)
+        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
+        # The results sit above the Run row: made first, Tab reaches them first (issue 19).
+        self.results = RerankResultsView(parent=self)
         self.run_button = QPushButton(self)
         self.run_button.setObjectName("rerankRun")
         self.cancel_button = QPushButton(self)
@@ -143,7 +148,6 @@ class RerankPane(Retranslating, QWidget):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         self.error.setVisible(False)
-        self.results = RerankResultsView(parent=self)
         self.to_chat = ToChatBar(parent=self)
         self._layout()
         self._build_timer_and_shortcuts()
@@ -159,6 +163,10 @@ class RerankPane(Retranslating, QWidget):
         self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # What the shortcuts sheet lists for them (the buttons' own names, already translated).
+        for shortcut in (self._run_shortcut, self._enter_shortcut):
+            shortcut.setWhatsThis(self.tr("Run rerank"))
+        self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
 
     def _layout(self) -> None:
         self._query_label = query_label = QLabel(self)
@@ -188,9 +196,11 @@ class RerankPane(Retranslating, QWidget):
         right_box.addLayout(compare_row)
         right_box.addWidget(self.split)
         right_box.addWidget(self.request_body, 1)
+        right_box.addStretch(0)  # takes the height the request body leaves when folded
         top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.setObjectName("rerankInputSplitter")
         top.addWidget(left)
-        top.addWidget(right)
+        top.addWidget(scrolling(right, "rerankOptionsScroll"))
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         run_row = QHBoxLayout()
@@ -200,8 +210,13 @@ class RerankPane(Retranslating, QWidget):
         run_row.addWidget(self.status, 1)
         run_row.addWidget(self.to_chat)
         vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.setObjectName("rerankSplitter")
         vertical.addWidget(top)
         vertical.addWidget(self.results)
+        vertical.setChildrenCollapsible(False)
+        top.setChildrenCollapsible(False)
+        store = self._services.settings
+        self._splitters = [RememberedSplitter(s, store) for s in (top, vertical)]
         outer = QVBoxLayout(self)
         outer.addWidget(self.endpoint_picker)
         outer.addWidget(vertical, 1)
@@ -442,7 +457,10 @@ class RerankPane(Retranslating, QWidget):
     def _update_run_tip(self) -> None:
         current = self._services.session.selected("rerank")
         supported = rules_for(current.flavour if current else DEFAULT_FLAVOUR).supported
-        self.run_button.setToolTip("" if supported else self.tr("This flavour has no rerank route"))
+        tip = with_keys(self.tr("Run rerank"), "Ctrl+Return")
+        self.run_button.setToolTip(
+            tip if supported else self.tr("This flavour has no rerank route")
+        )
 
     def _on_session_endpoints_changed(self) -> None:
         # An edited URL may lead to another deployment: ask its /info again.
