@@ -2396,10 +2396,6 @@
         <translation>La demo non può iniziare ora</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Scorciatoie da tastiera</translation>
-    </message>
-    <message>
         <source>Cohere Workbench %1
 Try, demo and check Cohere models on serverless endpoints.</source>
         <translation>Cohere Workbench %1
@@ -3094,6 +3090,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>Request &amp;body</source>
         <translation>Corpo della ric&amp;hiesta</translation>
     </message>
+    <message>
+        <source>Show request body</source>
+        <translation>Mostra il corpo della richiesta</translation>
+    </message>
+    <message>
+        <source>Show or hide the request body</source>
+        <translation>Mostra o nascondi il corpo della richiesta</translation>
+    </message>
 </context>
 <context>
     <name>RequestPage</name>
@@ -3509,6 +3513,56 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>quit</source>
         <translation>esce</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsSheet</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
+    </message>
+    <message>
+        <source>&amp;Find a shortcut:</source>
+        <translation>&amp;Cerca una scorciatoia:</translation>
+    </message>
+    <message>
+        <source>Find a shortcut</source>
+        <translation>Cerca una scorciatoia</translation>
+    </message>
+    <message>
+        <source>keys or what they do</source>
+        <translation>tasti o cosa fanno</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasti</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dove</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Ovunque</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanelToggle</name>
+    <message>
+        <source>Side panel</source>
+        <translation>Pannello laterale</translation>
+    </message>
+    <message>
+        <source>Show or hide the side panel</source>
+        <translation>Mostra o nascondi il pannello laterale</translation>
+    </message>
+    <message>
+        <source>Show side panel</source>
+        <translation>Mostra il pannello laterale</translation>
     </message>
 </context>
 <context>

@@ -31,10 +31,11 @@ from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.evaluation.pane import EvaluationPane
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
-from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
+from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut
 from workbench.ui.qa.pane import QaPane
 from workbench.ui.rerank.pane import RerankPane
 from workbench.ui.resources import app_icon
+from workbench.ui.shortcuts_sheet import ShortcutsSheet, open_sheet
 
 if TYPE_CHECKING:
     from workbench.core.rerank_handoff import RankedDocument
@@ -64,6 +65,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowIcon(app_icon())
         self._services = services
         self._specs = panes
+        self.shortcuts_sheet: ShortcutsSheet | None = None
+        """The keyboard shortcuts sheet, made the first time F1 or Ctrl+/ asks for it."""
         self._build_panes()
         self._build_status_bar()
         self._build_notice_dock()
@@ -153,7 +156,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.cancel_action = self._action("cancelAction", "Ctrl+.")
         self._run_menu.addAction(self.cancel_action)
         self._help_menu = self._menu("helpMenu")
-        self.shortcuts_action = self._action("shortcutsAction", "F1")
+        self.shortcuts_action = self._action("shortcutsAction", "F1", "Ctrl+/")
         self._help_menu.addAction(self.shortcuts_action)
         self.about_action = self._action("aboutAction")
         self._help_menu.addAction(self.about_action)
@@ -428,7 +431,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help(self._specs))
+        self.shortcuts_sheet = open_sheet(self, self.shortcuts_sheet)
 
     def _on_about_action_triggered(self) -> None:
         text = self.tr(

@@ -122,6 +122,8 @@ class DocumentsEditor(Retranslating, QWidget):
             self._count.setText(self.tr("%Ln document(s)", "", len(docs)))
 
     def _build_ui(self) -> None:
+        # The tab bar first: Tab reaches it before the page under it (issue 19).
+        self.tabs = QTabWidget(self)
         self.json = JsonEditor(parent=self, name=self.tr("Documents JSON"))
         self.json.set_checker(self._check)
         self.model = DocumentsTableModel(self)
@@ -134,7 +136,6 @@ class DocumentsEditor(Retranslating, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.tabs = QTabWidget(self)
         self.tabs.setObjectName("rerankDocumentsTabs")
         self.tabs.addTab(self.json, "")
         self.tabs.addTab(self._table_page(), "")

@@ -136,6 +136,10 @@ class RerankForm(Retranslating, QWidget):
         self.spans = SpanControls(self)
         self.spans.add_rows(layout, self)
         self._layout = layout
+        # Tab follows the rows (the fields were made in another order): model first, down.
+        chain = (self.model, self.fields, self.top_n, self.max_chunks, self.max_tokens)
+        for first, second in zip(chain, (*chain[1:], self.return_documents), strict=True):
+            QWidget.setTabOrder(first, second)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(layout)
