@@ -3489,33 +3489,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
-    <name>Shortcuts</name>
-    <message>
-        <source>run the rerank, send the chat message</source>
-        <translation>esegue il rerank, invia il messaggio della chat</translation>
-    </message>
-    <message>
-        <source>cancel what the current pane is doing</source>
-        <translation>annulla ciò che sta facendo il pannello corrente</translation>
-    </message>
-    <message>
-        <source>save the endpoint being edited</source>
-        <translation>salva l&apos;endpoint in modifica</translation>
-    </message>
-    <message>
-        <source>show or hide the notices</source>
-        <translation>mostra o nasconde gli avvisi</translation>
-    </message>
-    <message>
-        <source>demo mode: hosts and keys masked, larger fonts</source>
-        <translation>modalità demo: host e chiavi mascherati, caratteri più grandi</translation>
-    </message>
-    <message>
-        <source>quit</source>
-        <translation>esce</translation>
-    </message>
-</context>
-<context>
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>

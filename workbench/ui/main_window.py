@@ -25,6 +25,7 @@ from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
+from workbench.ui.common.focus_ring import FocusRing
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
@@ -73,6 +74,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._restore_state()
+        self._focus_ring = FocusRing(self)
         self.retranslate_ui()
         self._on_tasks_state_changed()
         if services.demo.is_on():  # from the start (settings, --demo): fonts, masks, form

@@ -116,6 +116,7 @@ class ChatPane(QWidget):
         self.demo = DemoBar(self, parent=self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)  # the pane has margins; height goes to the turns
         left_layout.addWidget(self.demo)
         left_layout.addWidget(self.transcript, 1)
         left_layout.addWidget(self.composer)
@@ -145,6 +146,7 @@ class ChatPane(QWidget):
         splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
         self._splitter_memory = RememberedSplitter(splitter, self._services.settings)
         self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
+        QWidget.setTabOrder(self.endpoint_picker.combo, self.side_toggle)  # its row, then down
         top = QHBoxLayout()
         top.addWidget(self.endpoint_picker, 1)
         top.addWidget(self.side_toggle)

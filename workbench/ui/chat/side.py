@@ -67,9 +67,9 @@ class ChatSidePanel(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("chatSidePanel")
         self._endpoint: EndpointConfig | None = None
-        self._build_pages()
-        self.sections = QListWidget(self)
+        self.sections = QListWidget(self)  # made first: Tab visits the list, then its page
         self.sections.setObjectName("chatSideSections")
+        self._build_pages()
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("chatSidePages")
         for page, _title, _about in self._page_list():

@@ -102,11 +102,11 @@ class EvaluationPane(Retranslating, QWidget):
         self.status = StatusLabel(self)
         self.status.setObjectName("evaluationStatus")
         self.status.setWordWrap(True)
+        self.results = QTabWidget(self)  # before its pages: Tab reaches the tab bar first
         self.metrics_table = new_table("evaluationMetrics", self)
         self.queries_table = new_table("evaluationQueries", self)
         self.open_button = self._button("evaluationOpenInRerank")
         self.charts = EvaluationCharts(self)
-        self.results = QTabWidget(self)
         self.results.setObjectName("evaluationResultsTabs")
         self.results.addTab(self.metrics_table, "")
         queries_page = QWidget(self)

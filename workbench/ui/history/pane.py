@@ -109,9 +109,9 @@ class HistoryPane(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every pane
+        self.timeline = self._named(TimelineChart(self), "historyTimeline")  # above the inspector
         self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
         self.inspector.setReadOnly(True)
-        self.timeline = self._named(TimelineChart(self), "historyTimeline")
         self.label_edit = self._named(QLineEdit(self), "historyLabelEdit")
         self.note_edit = self._named(QLineEdit(self), "historyNote")
         self.save_notes = self._button("historySaveNotes")
