@@ -195,6 +195,14 @@
         <translation>Pagina della sezione della chat</translation>
     </message>
     <message>
+        <source>Next section</source>
+        <translation>Sezione successiva</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>Sezione precedente</translation>
+    </message>
+    <message>
         <source>This flavour has no RAG documents.</source>
         <translation>Questo flavour non ha documenti RAG.</translation>
     </message>
@@ -1292,6 +1300,10 @@
     <message>
         <source>Endpoint details</source>
         <translation>Dettagli dell&apos;endpoint</translation>
+    </message>
+    <message>
+        <source>Stop the connection test</source>
+        <translation>Ferma la prova di connessione</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -3143,6 +3155,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
 </context>
 <context>
     <name>RerankForm</name>
+    <message>
+        <source>Move the rank field up</source>
+        <translation>Sposta il campo di rank_fields in su</translation>
+    </message>
+    <message>
+        <source>Move the rank field down</source>
+        <translation>Sposta il campo di rank_fields in giù</translation>
+    </message>
     <message>
         <source>Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down</source>
         <translation>Spunta le chiavi da classificare (Spazio); ordinale trascinando o con Alt+Su / Alt+Giù</translation>

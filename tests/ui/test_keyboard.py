@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QScrollArea,
     QTableWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -106,6 +107,15 @@ def test_a_shortcut_added_later_appears_in_the_sheet(window: MainWindow, qtbot: 
     sheet.close()
 
 
+def test_every_shortcut_says_what_it_does(window: MainWindow) -> None:
+    silent = [
+        f"{_native(s.key())} under {(s.parent() or s).objectName()}"
+        for s in window.findChildren(QShortcut)
+        if not s.whatsThis()
+    ]
+    assert not silent, "QShortcuts the sheet cannot describe (no whatsThis):\n" + "\n".join(silent)
+
+
 def test_buttons_with_a_shortcut_say_it_in_their_tool_tip(window: MainWindow) -> None:
     keys: dict[tuple[int, str], set[str]] = {}
     for shortcut in window.findChildren(QShortcut):
@@ -125,6 +135,12 @@ def test_buttons_with_a_shortcut_say_it_in_their_tool_tip(window: MainWindow) ->
                     )
                 break
             parent = parent.parent()
+    for button in window.findChildren(QToolButton):
+        action = button.defaultAction()
+        if action is not None and not action.shortcut().isEmpty():
+            shown = _native(action.shortcut())
+            if shown not in button.toolTip():
+                missing.append(f"{button.objectName()}: {button.toolTip()!r} lacks {shown}")
     toggle = window.chat_pane.side_toggle
     if _native(QKeySequence("Ctrl+Shift+B")) not in toggle.toolTip():
         missing.append(f"chatSidePanelToggle: {toggle.toolTip()!r}")

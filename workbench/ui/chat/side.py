@@ -179,6 +179,15 @@ class ChatSidePanel(Retranslating, QWidget):
                 page.setAccessibleName(title)
         self._fit_list()
         self._show_endpoint()
+        self._name_shortcuts()
+
+    def _name_shortcuts(self) -> None:
+        """What the shortcuts sheet says they do (again after a language switch)."""
+        for shortcut in getattr(self, "_shortcuts", []):
+            forward = shortcut.property("step") > 0
+            shortcut.setWhatsThis(
+                self.tr("Next section") if forward else self.tr("Previous section")
+            )
 
     def _fit_list(self) -> None:
         # As wide as its longest title and no wider: the pages get the rest of the column.
@@ -207,12 +216,14 @@ class ChatSidePanel(Retranslating, QWidget):
         for key, step in keys:
             shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setProperty("step", step)
             shortcut.activated.connect(
                 self._on_next_shortcut_activated
                 if step > 0
                 else self._on_previous_shortcut_activated
             )
             self._shortcuts.append(shortcut)
+        self._name_shortcuts()
 
     def _connect_signals(self) -> None:
         self.sections.currentRowChanged.connect(self._on_sections_current_row_changed)

@@ -33,6 +33,7 @@ from workbench.core.rerank_io import (
 )
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.documents_model import DocumentsTableModel
@@ -112,6 +113,9 @@ class DocumentsEditor(Retranslating, QWidget):
         }
         for action in self._all_actions:
             action.setText(texts[action.objectName()])
+            if not action.shortcut().isEmpty():  # "Import (Ctrl+O)": the tool tip names the key
+                plain = action.text().replace("&", "").rstrip("…")
+                action.setToolTip(with_keys(plain, action.shortcut().toString()))
         for button in self.findChildren(QToolButton):
             if (action := button.defaultAction()) is not None:
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
