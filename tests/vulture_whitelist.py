@@ -19,6 +19,11 @@ _.dragMoveEvent  # QWidget, while a drag moves over it
 _.eventFilter  # QObject, for the events of the objects it watches (ImageStrip: the message box)
 _.columnCount  # QAbstractItemModel, by the views
 _.headerData  # QAbstractItemModel, by the header views
+_.itemAt  # QLayout, by Qt walking a layout's items (FlowLayout)
+_.takeAt  # QLayout, when Qt removes an item or deletes the layout
+_.expandingDirections  # QLayout, by the parent layout sharing out space
+_.hasHeightForWidth  # QLayout, by the parent layout (a flow layout's height follows its width)
+_.heightForWidth  # QLayout, by the parent layout, for that height
 
 # http.server's BaseHTTPRequestHandler dispatches to do_<METHOD> and calls log_message itself
 # (tests/hostile.py's stand-in server).

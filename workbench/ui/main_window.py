@@ -74,7 +74,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._restore_state()
-        self._focus_ring = FocusRing(self)
+        FocusRing(self)  # a child of the window, following the focus until the window goes
         self.retranslate_ui()
         self._on_tasks_state_changed()
         if services.demo.is_on():  # from the start (settings, --demo): fonts, masks, form

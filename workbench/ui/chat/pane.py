@@ -144,7 +144,9 @@ class ChatPane(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
-        self._splitter_memory = RememberedSplitter(splitter, self._services.settings)
+        RememberedSplitter(
+            splitter, self._services.settings
+        )  # a child of the splitter: lives as long
         self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
         QWidget.setTabOrder(self.endpoint_picker.combo, self.side_toggle)  # its row, then down
         top = QHBoxLayout()

@@ -216,7 +216,8 @@ class RerankPane(Retranslating, QWidget):
         vertical.setChildrenCollapsible(False)
         top.setChildrenCollapsible(False)
         store = self._services.settings
-        self._splitters = [RememberedSplitter(s, store) for s in (top, vertical)]
+        for splitter in (top, vertical):
+            RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
         outer = QVBoxLayout(self)
         outer.addWidget(self.endpoint_picker)
         outer.addWidget(vertical, 1)
