@@ -21,9 +21,9 @@ _.columnCount  # QAbstractItemModel, by the views
 _.headerData  # QAbstractItemModel, by the header views
 _.itemAt  # QLayout, by Qt walking a layout's items (FlowLayout)
 _.takeAt  # QLayout, when Qt removes an item or deletes the layout
-_.expandingDirections  # QLayout, by the parent layout sharing out space
-_.hasHeightForWidth  # QLayout, by the parent layout (a flow layout's height follows its width)
-_.heightForWidth  # QLayout, by the parent layout, for that height
+_.expandingDirections  # QLayout, by the parent layout sizing it
+_.hasHeightForWidth  # QLayout, by the parent layout (FlowLayout's rows wrap)
+_.heightForWidth  # QLayout, by the parent layout
 
 # http.server's BaseHTTPRequestHandler dispatches to do_<METHOD> and calls log_message itself
 # (tests/hostile.py's stand-in server).

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 SMALL = (800, 600)
 """A small laptop screen, or a window beside another on a larger one."""
+SAME = (1000, 700)
+"""Both windows of a remembering test: the splitter shares out the same height each time."""
 
 
 def _window(services: Services, qtbot: QtBot, size: tuple[int, int] | None = None) -> MainWindow:
@@ -103,7 +105,7 @@ def test_chat_side_panel_folds_by_toggle_and_shortcut_and_stays_folded(
 def test_rerank_splitter_sizes_and_folded_body_outlive_the_window(
     services: Services, qtbot: QtBot
 ) -> None:
-    window = _window(services, qtbot)
+    window = _window(services, qtbot, SAME)
     pane = window.rerank_pane
     splitter = pane.findChild(QSplitter, "rerankSplitter")
     assert splitter is not None
@@ -123,7 +125,7 @@ def test_rerank_splitter_sizes_and_folded_body_outlive_the_window(
         lambda: "rerankSplitter" in services.settings.settings.window.splitters, timeout=WAIT_MS
     )
     _closed(window, services, qtbot)
-    again = _window(services, qtbot)
+    again = _window(services, qtbot, SAME)
     splitter = again.rerank_pane.findChild(QSplitter, "rerankSplitter")
     assert splitter is not None
     assert splitter.sizes()[0] == moved[0]  # the inputs keep the height they were given

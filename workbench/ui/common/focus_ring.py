@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QCommandLinkButton,
     QLineEdit,
+    QPushButton,
     QTabBar,
     QWidget,
 )
@@ -33,6 +35,15 @@ SELF_MARKING = (QAbstractButton, QLineEdit, QAbstractSpinBox, QComboBox, QTabBar
 """Controls the style itself draws with a focus mark; the ring leaves them alone."""
 WIDTH = 2
 """Pixels of the ring, as wide as Fusion's own focus frame on a line edit."""
+
+
+def _marks_itself(widget: QWidget) -> bool:
+    """Whether the style draws this control's focus (not a flat button's, nor a command link's)."""
+    if isinstance(widget, QCommandLinkButton) or (
+        isinstance(widget, QPushButton) and widget.isFlat()
+    ):
+        return False
+    return isinstance(widget, SELF_MARKING)
 
 
 class _Ring(QWidget):
@@ -84,8 +95,8 @@ class FocusRing(QObject):
         return False
 
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        ringed = new is not None and new.window() is self._window
-        self._follow(new if ringed and not isinstance(new, SELF_MARKING) else None)
+        ringed = new is not None and new.window() is self._window and not _marks_itself(new)
+        self._follow(new if ringed else None)
 
     def _live_ring(self) -> _Ring | None:
         return self._ring if self._ring is not None and isValid(self._ring) else None
