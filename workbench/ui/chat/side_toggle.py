@@ -38,7 +38,8 @@ class SidePanelToggle(Retranslating, QToolButton):
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         shown = not is_collapsed(store, panel.objectName())
         self.action.setChecked(shown)
-        panel.setVisible(shown)
+        if not shown:  # shown is the default: an explicit show would show it before its pane
+            panel.hide()
         self.action.toggled.connect(self._on_action_toggled)
         self.retranslate_ui()
 
