@@ -20,6 +20,7 @@ _.eventFilter  # QObject, for the events of the objects it watches (ImageStrip: 
 _.columnCount  # QAbstractItemModel, by the views
 _.headerData  # QAbstractItemModel, by the header views
 _.itemAt  # QLayout, by Qt walking a layout's items (FlowLayout)
+_.takeAt  # QLayout, when Qt removes an item or deletes the layout
 _.expandingDirections  # QLayout, by the parent layout sizing it
 _.hasHeightForWidth  # QLayout, by the parent layout (FlowLayout's rows wrap)
 _.heightForWidth  # QLayout, by the parent layout

@@ -242,6 +242,14 @@
         <translation>Pagina della sezione della chat</translation>
     </message>
     <message>
+        <source>Next section</source>
+        <translation>Sezione successiva</translation>
+    </message>
+    <message>
+        <source>Previous section</source>
+        <translation>Sezione precedente</translation>
+    </message>
+    <message>
         <source>This flavour has no RAG documents.</source>
         <translation>Questo flavour non ha documenti RAG.</translation>
     </message>
@@ -1651,6 +1659,10 @@
         <translation>Dettagli dell&apos;endpoint</translation>
     </message>
     <message>
+        <source>Stop the connection test</source>
+        <translation>Ferma la prova di connessione</translation>
+    </message>
+    <message>
         <source>Cancelled.</source>
         <translation>Annullato.</translation>
     </message>
@@ -2892,10 +2904,6 @@
         <translation>La demo non può iniziare ora</translation>
     </message>
     <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Scorciatoie da tastiera</translation>
-    </message>
-    <message>
         <source>Cohere Workbench %1
 Try, demo and check Cohere models on serverless endpoints.</source>
         <translation>Cohere Workbench %1
@@ -3598,6 +3606,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>Request &amp;body</source>
         <translation>Corpo della ric&amp;hiesta</translation>
     </message>
+    <message>
+        <source>Show request body</source>
+        <translation>Mostra il corpo della richiesta</translation>
+    </message>
+    <message>
+        <source>Show or hide the request body</source>
+        <translation>Mostra o nascondi il corpo della richiesta</translation>
+    </message>
 </context>
 <context>
     <name>RequestPage</name>
@@ -3674,6 +3690,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
 </context>
 <context>
     <name>RerankForm</name>
+    <message>
+        <source>Move the rank field up</source>
+        <translation>Sposta il campo di rank_fields in su</translation>
+    </message>
+    <message>
+        <source>Move the rank field down</source>
+        <translation>Sposta il campo di rank_fields in giù</translation>
+    </message>
     <message>
         <source>Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down</source>
         <translation>Spunta le chiavi da classificare (Spazio); ordinale trascinando o con Alt+Su / Alt+Giù</translation>
@@ -4036,30 +4060,53 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
-    <name>Shortcuts</name>
+    <name>ShortcutsSheet</name>
     <message>
-        <source>run the rerank, send the chat message</source>
-        <translation>esegue il rerank, invia il messaggio della chat</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <source>cancel what the current pane is doing</source>
-        <translation>annulla ciò che sta facendo il pannello corrente</translation>
+        <source>&amp;Find a shortcut:</source>
+        <translation>&amp;Cerca una scorciatoia:</translation>
     </message>
     <message>
-        <source>save the endpoint being edited</source>
-        <translation>salva l&apos;endpoint in modifica</translation>
+        <source>Find a shortcut</source>
+        <translation>Cerca una scorciatoia</translation>
     </message>
     <message>
-        <source>show or hide the notices</source>
-        <translation>mostra o nasconde gli avvisi</translation>
+        <source>keys or what they do</source>
+        <translation>tasti o cosa fanno</translation>
     </message>
     <message>
-        <source>demo mode: hosts and keys masked, larger fonts</source>
-        <translation>modalità demo: host e chiavi mascherati, caratteri più grandi</translation>
+        <source>Keys</source>
+        <translation>Tasti</translation>
     </message>
     <message>
-        <source>quit</source>
-        <translation>esce</translation>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dove</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>Ovunque</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanelToggle</name>
+    <message>
+        <source>Side panel</source>
+        <translation>Pannello laterale</translation>
+    </message>
+    <message>
+        <source>Show or hide the side panel</source>
+        <translation>Mostra o nascondi il pannello laterale</translation>
+    </message>
+    <message>
+        <source>Show side panel</source>
+        <translation>Mostra il pannello laterale</translation>
     </message>
 </context>
 <context>

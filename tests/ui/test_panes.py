@@ -15,7 +15,8 @@ from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
 from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.main_window import MainWindow
-from workbench.ui.panes import PANES, Pane, PaneSpec, SamplePane, shortcuts_help
+from workbench.ui.panes import PANES, Pane, PaneSpec, SamplePane
+from workbench.ui.shortcuts_sheet import ShortcutEntry, collect_shortcuts
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -96,10 +97,8 @@ def test_one_entry_adds_a_pane_with_tab_menu_shortcut_help_and_cancel(
     assert QKeySequence(f"Ctrl+{len(panes)}") in action.shortcuts()
     action.trigger()
     assert window.current_pane_key() == "example"
-    first = shortcuts_help(panes).splitlines()[0]
-    assert first.startswith("Ctrl+1 / Ctrl+2 / ")
-    assert f"/ Ctrl+{len(panes)} — " in first
-    assert first.endswith("/ Example")
+    listed = collect_shortcuts(window)  # the shortcuts sheet's rows
+    assert ShortcutEntry(f"Ctrl+{len(panes)}", "Example", "") in listed
     cancel = window.findChild(QAction, "cancelAction")
     assert cancel is not None
     cancel.trigger()
@@ -110,15 +109,6 @@ def test_one_entry_adds_a_pane_with_tab_menu_shortcut_help_and_cancel(
     assert services.settings.settings.window.last_pane == "example"
     again = _window(services, qtbot, panes)
     assert again.current_pane_key() == "example"
-
-
-def test_shortcuts_help_lists_the_panes_as_before() -> None:
-    first = shortcuts_help().splitlines()[0]
-    assert first.startswith("Ctrl+1 / Ctrl+2 / Ctrl+3")
-    titles = [tr("Panes", title).replace("&", "") for title in ("&Rerank", "&Chat", "&Endpoints")]
-    assert " — " + " / ".join(titles) in first
-    cancel = tr("Shortcuts", "cancel what the current pane is doing")
-    assert f"Esc / Ctrl+. — {cancel}" in shortcuts_help()
 
 
 # --- lazy panes (issue 15: the program builds only the pane it shows first) ------------------

@@ -39,6 +39,10 @@ class WindowState(BaseModel):
     """Qt's saveGeometry() bytes, base64 encoded (opaque to the core)."""
     last_pane: str = ""
     """Which pane was showing at exit, by its key in the pane registry ("rerank", "chat", …)."""
+    splitters: dict[str, str] = Field(default_factory=dict)
+    """Each remembered splitter's saveState() bytes, base64 encoded, by the splitter's name."""
+    collapsed: list[str] = Field(default_factory=list)
+    """Panels the person folded away, by name ("chatSidePanel", "rerankRequestBody")."""
 
 
 class Settings(BaseModel):

@@ -27,6 +27,7 @@ from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.async_bridge import pane_of
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
+from workbench.ui.common.focus_ring import FocusRing
 from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import CHOICES as THEMES
@@ -35,8 +36,9 @@ from workbench.ui.common.theme import apply_theme
 from workbench.ui.common.theme import choice_label as theme_label
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
-from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut, shortcuts_help
+from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut
 from workbench.ui.resources import app_icon
+from workbench.ui.shortcuts_sheet import ShortcutsSheet, open_sheet
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -77,6 +79,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowIcon(app_icon())
         self._services = services
         self._specs = panes
+        self.shortcuts_sheet: ShortcutsSheet | None = None
+        """The keyboard shortcuts sheet, made the first time F1 or Ctrl+/ asks for it."""
         self._statuses: dict[str, Notice] = {}
         """What the status bar says for each pane (by key); it shows the current pane's only."""
         self._build_panes(lazy_panes)
@@ -85,6 +89,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._restore_state()
+        FocusRing(self)  # a child of the window, following the focus until the window goes
         self.retranslate_ui()
         self._on_tasks_state_changed()
         if services.demo.is_on():  # from the start (settings, --demo): fonts, masks, form
@@ -217,7 +222,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.cancel_action = self._action("cancelAction", "Ctrl+.")
         self._run_menu.addAction(self.cancel_action)
         self._help_menu = self._menu("helpMenu")
-        self.shortcuts_action = self._action("shortcutsAction", "F1")
+        self.shortcuts_action = self._action("shortcutsAction", "F1", "Ctrl+/")
         self._help_menu.addAction(self.shortcuts_action)
         self.about_action = self._action("aboutAction")
         self._help_menu.addAction(self.about_action)
@@ -603,7 +608,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), shortcuts_help(self._specs))
+        for key in self.pane_keys():  # the sheet lists every pane's shortcuts: all built
+            self.pane(key)
+        self.shortcuts_sheet = open_sheet(self, self.shortcuts_sheet)
 
     def _on_about_action_triggered(self) -> None:
         text = self.tr(

@@ -1,8 +1,9 @@
 """The pane registry: one list of pane descriptions drives the main window's tabs, menus and keys.
 
 The main window builds one tab per entry of `PANES`, in order, and derives everything else from
-the same entry: the View menu action and its Ctrl+<position> shortcut, the tab's tool tip, the
-line in the shortcuts help, what Cancel calls, and the key settings remember the last pane under.
+the same entry: the View menu action and its Ctrl+<position> shortcut (listed in the shortcuts
+sheet with the rest), the tab's tool tip, what Cancel calls, and the key settings remember the
+last pane under.
 Adding a pane is one package under `workbench/ui/` and one line here.
 """
 
@@ -133,26 +134,3 @@ PANES: tuple[PaneSpec, ...] = (
 def pane_shortcut(position: int) -> str:
     """The View menu shortcut of the pane at this tab position (0-based): Ctrl+1, Ctrl+2, …"""
     return f"Ctrl+{position + 1}"
-
-
-def shortcuts_help(panes: tuple[PaneSpec, ...] = PANES) -> str:
-    """The keyboard shortcuts help text, its first line listing the panes' shortcuts."""
-    keys = " / ".join(pane_shortcut(i) for i in range(len(panes)))
-    titles = " / ".join(spec.tab_title for spec in panes)
-    lines = [f"{keys} — {titles}"]
-    lines += [f"{keys} — {QCoreApplication.translate('Shortcuts', what)}" for keys, what in _OTHER]
-    return "\n".join(lines)
-
-
-_OTHER = (
-    ("Ctrl+Return", QT_TRANSLATE_NOOP("Shortcuts", "run the rerank, send the chat message")),
-    ("Esc / Ctrl+.", QT_TRANSLATE_NOOP("Shortcuts", "cancel what the current pane is doing")),
-    ("Ctrl+S", QT_TRANSLATE_NOOP("Shortcuts", "save the endpoint being edited")),
-    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "show or hide the notices")),
-    (
-        "Ctrl+Shift+D",
-        QT_TRANSLATE_NOOP("Shortcuts", "demo mode: hosts and keys masked, larger fonts"),
-    ),
-    ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "quit")),
-)
-"""The other shortcuts, each with what it does (marked for translation, translated when shown)."""

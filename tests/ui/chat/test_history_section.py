@@ -54,7 +54,7 @@ def test_a_hidden_history_editor_is_not_refilled_until_shown(
     assert pane.history.is_pending()
     assert _held(pane).text() == "[]"
     pane.tabs.show_section(pane.history)
-    assert not pane.history.is_pending()
+    qtbot.waitUntil(lambda: not pane.history.is_pending(), timeout=WAIT_MS)  # once shown
     shown = json.loads(_held(pane).text())
     assert shown[0] == {"role": "user", "content": "first question"}
     assert not _held(pane).editor.document().isUndoAvailable()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.retranslate import Retranslating
 
@@ -88,6 +89,8 @@ class Composer(Retranslating, QWidget):
         _texts(self.send, self.tr("&Send"), self.tr("Send"))
         self.send.setToolTip(self.tr("Send (Ctrl+Return)"))
         _texts(self.stop, self.tr("S&top"), self.tr("Stop"))
+        self.send_shortcut.setWhatsThis(self.tr("Send"))  # as the shortcuts sheet lists them
+        self.stop_shortcut.setWhatsThis(self.tr("Stop"))
         self.stop.setToolTip(self.tr("Stop the answer and keep what arrived (Esc)"))
         _texts(self.regenerate, self.tr("Re&generate"), self.tr("Regenerate"))
         _texts(self.copy, self.tr("&Copy answer"), self.tr("Copy last answer"))
@@ -105,10 +108,9 @@ class Composer(Retranslating, QWidget):
         edit_bar = QHBoxLayout()
         edit_bar.addWidget(self.editing, 1)
         edit_bar.addWidget(self.cancel_edit)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow window instead of cutting a button
         for widget in (self.send, self.stop, self.regenerate, self.copy, self.clear, self.busy):
             buttons.addWidget(widget)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(edit_bar)

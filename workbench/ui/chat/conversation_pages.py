@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -203,8 +203,12 @@ class HistoryPage(Retranslating, QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Write in the conversation that waited while the page was hidden."""
-        self._fill_pending()
         super().showEvent(event)
+        # On the next turn of the loop, not now: a page is also shown while the chat pane is
+        # being torn down (its stack shows the next page), when asking it for the conversation
+        # would reach a half-destroyed pane; the timer dies with this page. Reading the editor
+        # fills it at once (`editor`), so nothing sees the stale text.
+        QTimer.singleShot(0, self, self._fill_pending)
 
     def _fill_pending(self) -> None:
         pending, self._pending = self._pending, None

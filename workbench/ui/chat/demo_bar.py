@@ -93,6 +93,8 @@ class DemoBar(Retranslating, QWidget):
         self.next.setText(self.tr("Next turn"))
         self.next.setAccessibleName(self.tr("Next turn"))
         self.next.setToolTip(self.tr("Replay the script's next turn (%1)").replace("%1", NEXT_KEY))
+        self.next_shortcut.setWhatsThis(self.tr("Next turn"))  # as the shortcuts sheet says it
+        self.previous_shortcut.setWhatsThis(self.tr("Previous turn"))
         self.speed_label.setText(self.tr("Sp&eed"))
         self.speed.setAccessibleName(self.tr("Demo replay speed"))
         self.speed.setToolTip(self.tr("How many times faster than it was recorded"))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
@@ -29,6 +29,7 @@ from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.first_screen import Example, ExamplePrompts
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
+from workbench.ui.chat.side_toggle import SidePanelToggle
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turn_views import TurnViews
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
@@ -37,6 +38,7 @@ from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_number
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
+from workbench.ui.common.remembered import RememberedSplitter
 from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
@@ -126,16 +128,18 @@ class ChatPane(QWidget):
         self.endpoint_picker = EndpointPicker(
             session=self._services.session, pane="chat", parent=self
         )
+        # Made in reading order, which Tab follows: examples (or turns), chips, message box.
+        self.examples = ExamplePrompts(parent=self)
         self.transcript = Transcript(parent=self)
+        self.chips = AttachmentChips(parent=self)
         self.composer = Composer(self)
         self.demo = DemoBar(self, parent=self)
         self.error = PaneErrorLine(self)
         self.error.setObjectName("chatError")
-        self.examples = ExamplePrompts(parent=self)
-        self.chips = AttachmentChips(parent=self)
         self.chips.set_fallback_focus(self.composer.message)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)  # the pane has margins; height goes to the turns
         left_layout.addWidget(self.demo)
         # The examples stand in for the transcript while the conversation has no turn.
         left_layout.addWidget(self.examples, 1)
@@ -167,12 +171,21 @@ class ChatPane(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("chatSplitter")
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
+        # A child of the splitter, living as long as it: sizes kept across windows.
+        RememberedSplitter(splitter, self._services.settings)
+        self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
+        QWidget.setTabOrder(self.endpoint_picker.combo, self.side_toggle)  # its row, then down
+        top = QHBoxLayout()
+        top.addWidget(self.endpoint_picker, 1)
+        top.addWidget(self.side_toggle)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.endpoint_picker)
+        layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:

@@ -26,6 +26,7 @@ from workbench.ui.chat.params_panel import ParamsPanel
 from workbench.ui.chat.sources import SourcesView
 from workbench.ui.chat.tool_results_form import ToolResultsForm
 from workbench.ui.chat.trace import TraceView
+from workbench.ui.common.remembered import scrolling
 from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -60,9 +61,9 @@ class ChatSidePanel(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("chatSidePanel")
         self._endpoint: EndpointConfig | None = None
-        self._build_pages()
-        self.sections = QListWidget(self)
+        self.sections = QListWidget(self)  # made first: Tab visits the list, then its page
         self.sections.setObjectName("chatSideSections")
+        self._build_pages()
         self.pages = QStackedWidget(self)
         self.pages.setObjectName("chatSidePages")
         for page, _title, _about in self._page_list():
@@ -71,7 +72,7 @@ class ChatSidePanel(Retranslating, QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sections)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(scrolling(self.pages, "chatSideScroll"), 1)
         self._add_shortcuts()
         self._connect_signals()
         self.sections.setCurrentRow(0)
@@ -174,6 +175,15 @@ class ChatSidePanel(Retranslating, QWidget):
                 page.setAccessibleName(title)
         self._fit_list()
         self._show_endpoint()
+        self._name_shortcuts()
+
+    def _name_shortcuts(self) -> None:
+        """What the shortcuts sheet says they do (again after a language switch)."""
+        for shortcut in getattr(self, "_shortcuts", []):
+            forward = shortcut.property("step") > 0
+            shortcut.setWhatsThis(
+                self.tr("Next section") if forward else self.tr("Previous section")
+            )
 
     def _fit_list(self) -> None:
         # As wide as its longest title and no wider: the pages get the rest of the column.
@@ -202,12 +212,14 @@ class ChatSidePanel(Retranslating, QWidget):
         for key, step in keys:
             shortcut = QShortcut(key, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setProperty("step", step)
             shortcut.activated.connect(
                 self._on_next_shortcut_activated
                 if step > 0
                 else self._on_previous_shortcut_activated
             )
             self._shortcuts.append(shortcut)
+        self._name_shortcuts()
 
     def _connect_signals(self) -> None:
         self.sections.currentRowChanged.connect(self._on_sections_current_row_changed)

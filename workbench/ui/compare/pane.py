@@ -18,6 +18,7 @@ from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
@@ -98,6 +99,10 @@ class ComparePane(Retranslating, QWidget):
         self.send_button.setAccessibleName(self.tr("Send to every column"))
         self.stop_button.setText(self.tr("S&top all  (Esc)"))
         self.stop_button.setAccessibleName(self.tr("Stop every column"))
+        self.send_button.setToolTip(with_keys(self.tr("Send to every column"), "Ctrl+Return"))
+        self.stop_button.setToolTip(with_keys(self.tr("Stop every column"), "Esc"))
+        self._send_shortcut.setWhatsThis(self.tr("Send to every column"))  # the shortcuts sheet's
+        self._stop_shortcut.setWhatsThis(self.tr("Stop every column"))
         self.clear_button.setText(self.tr("Cl&ear"))
         self.clear_button.setAccessibleName(self.tr("Clear every conversation"))
         self.preset_button.setText(self.tr("&Native vs /chat/completions"))

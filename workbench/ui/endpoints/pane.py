@@ -123,6 +123,7 @@ class EndpointsPane(Retranslating, QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setToolTip(tip)
         self._result.setAccessibleName(self.tr("Connection test result"))
+        self._name_shortcuts()
         self._error.setAccessibleName(self.tr("Endpoint error"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
 
@@ -179,6 +180,15 @@ class EndpointsPane(Retranslating, QWidget):
         # Window-wide while this pane shows (a hidden tab's shortcuts are inactive).
         cancel = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         cancel.activated.connect(self.cancel)
+        self._shortcuts = (save, cancel)
+        self._name_shortcuts()
+
+    def _name_shortcuts(self) -> None:
+        """What the shortcuts sheet says they do (again after a language switch)."""
+        if hasattr(self, "_shortcuts"):
+            save, cancel = self._shortcuts
+            save.setWhatsThis(self._save.accessibleName())
+            cancel.setWhatsThis(self.tr("Stop the connection test"))
 
     # --- public (also used by tests and the main window's menu) ------------------------------
 

@@ -32,6 +32,7 @@ from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.ui.common.demo import hosts_masked, is_demo
+from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.history.live import RunView
@@ -108,9 +109,9 @@ class HistoryPane(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every pane
+        self.timeline = self._named(TimelineChart(self), "historyTimeline")  # above the inspector
         self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
         self.inspector.setReadOnly(True)
-        self.timeline = self._named(TimelineChart(self), "historyTimeline")
         self.label_edit = self._named(QLineEdit(self), "historyLabelEdit")
         self.note_edit = self._named(QLineEdit(self), "historyNote")
         self.save_notes = self._button("historySaveNotes")
@@ -231,7 +232,7 @@ class HistoryPane(Retranslating, QWidget):
             notes.addWidget(self._labels[name])
             notes.addWidget(widget)
         notes.addWidget(self.save_notes)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # these rows wrap in a narrow window instead of widening it
         for widget in (
             self.pin,
             self.delete,
@@ -244,12 +245,11 @@ class HistoryPane(Retranslating, QWidget):
             self.delete_all,
         ):
             actions.addWidget(widget)
-        replays = QHBoxLayout()
+        replays = FlowLayout()
         replays.addWidget(self.replay)
         replays.addWidget(self._labels["historySpeed"])
         for widget in (self.speed, self.play_demo, self.save_demo, self.open_demo):
             replays.addWidget(widget)
-        replays.addStretch(1)
         box = QVBoxLayout(self)
         box.addLayout(filters)
         box.addWidget(splitter, 1)

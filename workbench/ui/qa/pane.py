@@ -31,6 +31,7 @@ from workbench.core.qa.catalogue import GROUPS, select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -182,6 +183,8 @@ class QaPane(Retranslating, QWidget):
         self.requests.setToolTip(self.tr("Requests timed by the latency check, paced within quota"))
         self.run_button.setText(self.tr("R&un checks"))
         self.run_button.setAccessibleName(self.tr("Run checks"))
+        self.run_button.setToolTip(with_keys(self.tr("Run checks"), "Ctrl+Return"))
+        self._run_shortcut.setWhatsThis(self.tr("Run checks"))  # as the shortcuts sheet says it
         self.cancel_button.setText(self.tr("&Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the checks"))
         self.progress.setAccessibleName(self.tr("QA progress"))

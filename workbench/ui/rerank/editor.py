@@ -34,6 +34,7 @@ from workbench.core.rerank_io import (
 )
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.documents_model import DocumentsTableModel
@@ -118,6 +119,9 @@ class DocumentsEditor(Retranslating, QWidget):
         }
         for action in self._all_actions:
             action.setText(texts[action.objectName()])
+            if not action.shortcut().isEmpty():  # "Import (Ctrl+O)": the tool tip names the key
+                plain = action.text().replace("&", "").rstrip("…")
+                action.setToolTip(with_keys(plain, action.shortcut().toString()))
         for button in self.findChildren(QToolButton):
             if (action := button.defaultAction()) is not None:
                 button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
@@ -130,6 +134,8 @@ class DocumentsEditor(Retranslating, QWidget):
             self._count.setText(self.tr("%Ln document(s)", "", len(docs)))
 
     def _build_ui(self) -> None:
+        # The tab bar first: Tab reaches it before the page under it (issue 19).
+        self.tabs = QTabWidget(self)
         self.json = JsonEditor(parent=self, name=self.tr("Documents JSON"))
         self.json.set_checker(self._check)
         self.model = DocumentsTableModel(self)
@@ -142,7 +148,6 @@ class DocumentsEditor(Retranslating, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.tabs = QTabWidget(self)
         self.tabs.setObjectName("rerankDocumentsTabs")
         self.tabs.addTab(self.json, "")
         self.tabs.addTab(self._table_page(), "")

@@ -84,6 +84,9 @@ class RerankForm(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language (API names stay as they are)."""
+        up, down = self._move_shortcuts  # what the shortcuts sheet says they do
+        up.setWhatsThis(self.tr("Move the rank field up"))
+        down.setWhatsThis(self.tr("Move the rank field down"))
         self.fields.setToolTip(
             self.tr(
                 "Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down"
@@ -136,6 +139,10 @@ class RerankForm(Retranslating, QWidget):
         self.spans = SpanControls(self)
         self.spans.add_rows(layout, self)
         self._layout = layout
+        # Tab follows the rows (the fields were made in another order): model first, down.
+        chain = (self.model, self.fields, self.top_n, self.max_chunks, self.max_tokens)
+        for first, second in zip(chain, (*chain[1:], self.return_documents), strict=True):
+            QWidget.setTabOrder(first, second)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(layout)
@@ -151,9 +158,11 @@ class RerankForm(Retranslating, QWidget):
 
     def _build_move_shortcuts(self) -> None:
         # Dragging is mouse-only: the same reordering from the keyboard.
+        self._move_shortcuts: list[QShortcut] = []
         for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
             shortcut = QShortcut(QKeySequence(keys), self.fields)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            self._move_shortcuts.append(shortcut)
             shortcut.activated.connect(lambda step=step: self._move_current(step))
 
     def _move_current(self, step: int) -> None:

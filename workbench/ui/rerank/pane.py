@@ -32,7 +32,9 @@ from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
+from workbench.ui.common.remembered import RememberedSplitter, scrolling
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
@@ -89,6 +91,7 @@ class RerankPane(Retranslating, QWidget):
         self.run_button.setAccessibleName(self.tr("Run rerank"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.cancel_button.setAccessibleName(self.tr("Cancel rerank"))
+        self.cancel_button.setToolTip(with_keys(self.tr("Cancel rerank"), "Esc"))
         self.busy.setAccessibleName(self.tr("Rerank running"))
         self.status.setAccessibleName(self.tr("Rerank status"))
         self.error.setAccessibleName(self.tr("Rerank error"))
@@ -121,13 +124,15 @@ class RerankPane(Retranslating, QWidget):
         self.query_tokens.setObjectName("rerankQueryTokens")
         self.editor = DocumentsEditor(parent=self)
         self.form = RerankForm(parent=self)
-        self.request_body = RequestBodyBox(parent=self)
-        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
         self.compare_with = QComboBox(self)
         self.compare_with.setObjectName("rerankCompareWith")
         self.split = QCheckBox(self)
         self.split.setObjectName("rerankSplitBatches")
         self.split.setVisible(False)
+        self.request_body = RequestBodyBox(store=self._services.settings, parent=self)
+        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
+        # The results sit above the Run row: made first, Tab reaches them first (issue 19).
+        self.results = RerankResultsView(parent=self)
         self.run_button = QPushButton(self)
         self.run_button.setObjectName("rerankRun")
         self.cancel_button = QPushButton(self)
@@ -140,7 +145,6 @@ class RerankPane(Retranslating, QWidget):
         self.status.setObjectName("rerankStatus")
         self.error = PaneErrorLine(self)
         self.error.setObjectName("rerankError")
-        self.results = RerankResultsView(parent=self)
         self.stale = StaleBar(self.results, self)
         self.stale.setObjectName("rerankStale")
         self.to_chat = ToChatBar(parent=self)
@@ -158,6 +162,10 @@ class RerankPane(Retranslating, QWidget):
         self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # What the shortcuts sheet lists for them (the buttons' own names, already translated).
+        for shortcut in (self._run_shortcut, self._enter_shortcut):
+            shortcut.setWhatsThis(self.tr("Run rerank"))
+        self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
 
     def _layout(self) -> None:
         self._query_label = query_label = QLabel(self)
@@ -187,9 +195,11 @@ class RerankPane(Retranslating, QWidget):
         right_box.addLayout(compare_row)
         right_box.addWidget(self.split)
         right_box.addWidget(self.request_body, 1)
+        right_box.addStretch(0)  # takes the height the request body leaves when folded
         top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(left)
-        top.addWidget(right)
+        top.setObjectName("rerankInputSplitter")
+        top.addWidget(scrolling(left, "rerankInputScroll"))  # scrolls, rather than cut, when small
+        top.addWidget(scrolling(right, "rerankOptionsScroll"))
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         run_row = QHBoxLayout()
@@ -204,8 +214,14 @@ class RerankPane(Retranslating, QWidget):
         output_box.addWidget(self.stale)
         output_box.addWidget(self.results, 1)
         vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.setObjectName("rerankSplitter")
         vertical.addWidget(top)
         vertical.addWidget(output)
+        vertical.setChildrenCollapsible(False)
+        top.setChildrenCollapsible(False)
+        store = self._services.settings
+        for splitter in (top, vertical):
+            RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
         outer = QVBoxLayout(self)
         outer.addWidget(self.endpoint_picker)
         outer.addWidget(vertical, 1)
@@ -466,7 +482,10 @@ class RerankPane(Retranslating, QWidget):
     def _update_run_tip(self) -> None:
         current = self._services.session.selected("rerank")
         supported = rules_for(current.flavour if current else DEFAULT_FLAVOUR).supported
-        self.run_button.setToolTip("" if supported else self.tr("This flavour has no rerank route"))
+        tip = with_keys(self.tr("Run rerank"), "Ctrl+Return")
+        self.run_button.setToolTip(
+            tip if supported else self.tr("This flavour has no rerank route")
+        )
 
     def _on_session_endpoints_changed(self) -> None:
         # An edited URL may lead to another deployment: ask its /info again.

@@ -1,0 +1,137 @@
+"""Small windows (issue 19, item 8): 800x600 cuts nothing, panels fold, splitters remember."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QToolButton
+
+from tests.ui.layout_checks import clipping_problems
+from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
+from tests.waits import WAIT_MS
+from workbench.ui.main_window import MainWindow
+from workbench.ui.panes import PANES
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.services import Services
+
+SMALL = (800, 600)
+"""A small laptop screen, or a window beside another on a larger one."""
+SAME = (1000, 700)
+"""Both windows of a remembering test: the splitter shares out the same height each time."""
+
+
+def _window(services: Services, qtbot: QtBot, size: tuple[int, int] | None = None) -> MainWindow:
+    window = MainWindow(services=services)
+    qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    return window
+
+
+def _closed(window: MainWindow, services: Services, qtbot: QtBot) -> None:
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    window.close()
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_nothing_is_cut_at_800_by_600_in_any_pane(services: Services, qtbot: QtBot) -> None:
+    window = _window(services, qtbot, SMALL)
+    assert (window.width(), window.height()) == SMALL  # no pane's minimum size widens it
+    problems: list[str] = []
+    for side_shown in (True, False):
+        window.show_pane("chat")
+        window.chat_pane.side_toggle.action.setChecked(side_shown)
+        for spec in PANES:
+            window.show_pane(spec.key)
+            for pages in _each_page(window.current_pane(), INNER_PAGES.get(spec.key, ())):
+                problems += [f"{spec.key} {pages}: {p}" for p in clipping_problems(window)]
+    window.show_pane("rerank")
+    window.rerank_pane.load_sample()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    problems += [f"rerank with results: {p}" for p in clipping_problems(window)]
+    assert (window.width(), window.height()) == SMALL
+    assert not problems, "\n".join(sorted(set(problems)))
+    _closed(window, services, qtbot)
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_chat_side_panel_folds_by_toggle_and_shortcut_and_stays_folded(
+    services: Services, qtbot: QtBot
+) -> None:
+    window = _window(services, qtbot)
+    window.show_pane("chat")
+    chat = window.chat_pane
+    toggle = chat.findChild(QToolButton, "chatSidePanelToggle")
+    assert toggle is not None
+    assert toggle.isVisible()
+    assert toggle.isChecked()
+    assert chat.tabs.isVisible()
+    toggle.click()
+    assert not chat.tabs.isVisible()
+    assert not toggle.isChecked()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    chat.composer.message.setFocus()
+    qtbot.keyClick(
+        chat.composer.message,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert chat.tabs.isVisible()
+    assert toggle.isChecked()
+    qtbot.keyClick(
+        chat.composer.message,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert not chat.tabs.isVisible()
+    _closed(window, services, qtbot)
+    again = _window(services, qtbot)
+    again.show_pane("chat")
+    assert not again.chat_pane.tabs.isVisible()  # remembered in the settings
+    assert not again.chat_pane.side_toggle.isChecked()
+    _closed(again, services, qtbot)
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_rerank_splitter_sizes_and_folded_body_outlive_the_window(
+    services: Services, qtbot: QtBot
+) -> None:
+    window = _window(services, qtbot, SAME)
+    pane = window.rerank_pane
+    splitter = pane.findChild(QSplitter, "rerankSplitter")
+    assert splitter is not None
+    output = splitter.widget(1)
+    assert output is not None
+    assert output.isAncestorOf(pane.results)  # the input / results split
+    assert splitter.handle(1).isVisible()  # a handle to drag
+    top = splitter.sizes()[0]
+    splitter.moveSplitter(top // 2, 1)  # what dragging the handle does
+    moved = splitter.sizes()
+    assert moved[0] < top
+    body = pane.request_body
+    assert pane.preview.isVisible()
+    body.toggle.click()
+    assert not pane.preview.isVisible()
+    assert not body.is_open()
+    assert body.copy.isVisible()  # folded, the body can still be copied
+    qtbot.waitUntil(
+        lambda: "rerankSplitter" in services.settings.settings.window.splitters, timeout=WAIT_MS
+    )
+    _closed(window, services, qtbot)
+    again = _window(services, qtbot, SAME)
+    splitter = again.rerank_pane.findChild(QSplitter, "rerankSplitter")
+    assert splitter is not None
+    assert splitter.sizes()[0] == moved[0]  # the inputs keep the height they were given
+    assert not again.rerank_pane.preview.isVisible()
+    again.rerank_pane.request_body.toggle.click()
+    assert again.rerank_pane.preview.isVisible()
+    _closed(again, services, qtbot)

@@ -1,0 +1,72 @@
+"""Layouts for small windows: splitter sizes and folded panels kept in settings, scrolling columns."""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
+    from workbench.core.settings import SettingsStore
+
+SAVE_DELAY_MS = 400
+"""A drag moves the handle many times a second: the file is written once it rests."""
+
+
+class RememberedSplitter(QObject):
+    """Restores a splitter's sizes from the settings and saves them after each drag.
+
+    The splitter's object name is its key in `WindowState.splitters`, so it must be set first.
+    """
+
+    def __init__(self, splitter: QSplitter, store: SettingsStore) -> None:
+        super().__init__(splitter)
+        self._splitter = splitter
+        self._store = store
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save)
+        splitter.splitterMoved.connect(self._on_splitter_moved)
+        saved = store.settings.window.splitters.get(splitter.objectName())
+        if saved:
+            splitter.restoreState(QByteArray(base64.b64decode(saved)))
+
+    def save(self) -> None:
+        """Write the splitter's sizes now."""
+        self._timer.stop()
+        state = base64.b64encode(bytes(self._splitter.saveState().data())).decode("ascii")
+        window = self._store.settings.window
+        splitters = {**window.splitters, self._splitter.objectName(): state}
+        self._store.update(window=window.model_copy(update={"splitters": splitters}))
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._timer.start()
+
+
+def is_collapsed(store: SettingsStore, name: str) -> bool:
+    """Whether the person folded the panel called `name` away last time."""
+    return name in store.settings.window.collapsed
+
+
+def set_collapsed(store: SettingsStore, name: str, collapsed: bool) -> None:
+    """Remember that the panel called `name` is folded away (or shown again)."""
+    window = store.settings.window
+    names = [n for n in window.collapsed if n != name] + ([name] if collapsed else [])
+    if names != window.collapsed:
+        store.update(window=window.model_copy(update={"collapsed": names}))
+
+
+def scrolling(content: QWidget, name: str) -> QScrollArea:
+    """`content` in a frameless scroll area: a small window scrolls it instead of cutting it."""
+    area = QScrollArea(content.parentWidget())
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the content's own controls take the focus
+    area.setWidget(content)
+    return area
