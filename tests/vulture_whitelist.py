@@ -19,6 +19,10 @@ _.dragMoveEvent  # QWidget, while a drag moves over it
 _.eventFilter  # QObject, for the events of the objects it watches (ImageStrip: the message box)
 _.columnCount  # QAbstractItemModel, by the views
 _.headerData  # QAbstractItemModel, by the header views
+_.itemAt  # QLayout, by Qt walking a layout's items (FlowLayout)
+_.expandingDirections  # QLayout, by the parent layout sizing it
+_.hasHeightForWidth  # QLayout, by the parent layout (FlowLayout's rows wrap)
+_.heightForWidth  # QLayout, by the parent layout
 
 # http.server's BaseHTTPRequestHandler dispatches to do_<METHOD> and calls log_message itself
 # (tests/hostile.py's stand-in server).

@@ -25,6 +25,49 @@
     </message>
 </context>
 <context>
+    <name>AttachmentChips</name>
+    <message>
+        <source>Attached to the next message</source>
+        <translation>Allegati al prossimo messaggio</translation>
+    </message>
+    <message>
+        <source>Document &apos;%1&apos;</source>
+        <translation>Documento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Attached document &apos;%1&apos;: show the Documents section</source>
+        <translation>Documento allegato &apos;%1&apos;: mostra la sezione Documenti</translation>
+    </message>
+    <message>
+        <source>Remove document &apos;%1&apos;</source>
+        <translation>Rimuovi il documento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Tool &apos;%1&apos;</source>
+        <translation>Strumento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Attached tool &apos;%1&apos;: show the Tools section</source>
+        <translation>Strumento allegato &apos;%1&apos;: mostra la sezione Strumenti</translation>
+    </message>
+    <message>
+        <source>Remove tool &apos;%1&apos;</source>
+        <translation>Rimuovi lo strumento &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Documents: the JSON has an error</source>
+        <translation>Documenti: il JSON contiene un errore</translation>
+    </message>
+    <message>
+        <source>Tools: the JSON has an error</source>
+        <translation>Strumenti: il JSON contiene un errore</translation>
+    </message>
+    <message>
+        <source>None of these is sent until the JSON is fixed; press to show it</source>
+        <translation>Nessuno di questi viene inviato finché il JSON non è corretto; premi per mostrarlo</translation>
+    </message>
+</context>
+<context>
     <name>ChatHistory</name>
     <message>
         <source>Chat history not saved</source>
@@ -897,6 +940,41 @@
     <message>
         <source>%1:</source>
         <translation>%1:</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyDocuments</name>
+    <message>
+        <source>No documents yet. Load the sample recipes to try rerank at once, or import a JSON, JSON Lines, CSV or text file.</source>
+        <translation>Ancora nessun documento. Carica le ricette di esempio per provare subito il rerank, oppure importa un file JSON, JSON Lines, CSV o di testo.</translation>
+    </message>
+    <message>
+        <source>No documents yet</source>
+        <translation>Ancora nessun documento</translation>
+    </message>
+    <message>
+        <source>Load sample</source>
+        <translation>Carica esempio</translation>
+    </message>
+    <message>
+        <source>Load sample documents</source>
+        <translation>Carica i documenti di esempio</translation>
+    </message>
+    <message>
+        <source>The sample query, recipe documents and their rank_fields</source>
+        <translation>La query di esempio, i documenti delle ricette e i loro rank_fields</translation>
+    </message>
+    <message>
+        <source>Import a file…</source>
+        <translation>Importa un file…</translation>
+    </message>
+    <message>
+        <source>Import documents from a file</source>
+        <translation>Importa documenti da un file</translation>
+    </message>
+    <message>
+        <source>Import documents from a file (Ctrl+O)</source>
+        <translation>Importa documenti da un file (Ctrl+O)</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +1920,57 @@
     </message>
 </context>
 <context>
+    <name>ExamplePrompts</name>
+    <message>
+        <source>Explain in two sentences what a reranker does.</source>
+        <translation>Spiega in due frasi che cosa fa un reranker.</translation>
+    </message>
+    <message>
+        <source>Which plan includes single sign-on, and what does it cost for 40 people?</source>
+        <translation>Quale piano include il single sign-on, e quanto costa per 40 persone?</translation>
+    </message>
+    <message>
+        <source>What is the weather in São Paulo right now?</source>
+        <translation>Che tempo fa a San Paolo in questo momento?</translation>
+    </message>
+    <message>
+        <source>Start with an example: it fills the message box, and Send sends it.</source>
+        <translation>Inizia da un esempio: riempie la casella del messaggio, e Invia lo invia.</translation>
+    </message>
+    <message>
+        <source>Example prompts</source>
+        <translation>Prompt di esempio</translation>
+    </message>
+    <message>
+        <source>Ask a question</source>
+        <translation>Fai una domanda</translation>
+    </message>
+    <message>
+        <source>Ask the sample documents</source>
+        <translation>Interroga i documenti di esempio</translation>
+    </message>
+    <message>
+        <source>Try a tool call</source>
+        <translation>Prova una chiamata a strumento</translation>
+    </message>
+    <message>
+        <source>Nothing attached</source>
+        <translation>Nessun allegato</translation>
+    </message>
+    <message>
+        <source>Attaches the sample documents (RAG with citations)</source>
+        <translation>Allega i documenti di esempio (RAG con citazioni)</translation>
+    </message>
+    <message>
+        <source>Attaches the sample get_weather tool</source>
+        <translation>Allega lo strumento di esempio get_weather</translation>
+    </message>
+    <message>
+        <source>Example prompt: %1</source>
+        <translation>Prompt di esempio: %1</translation>
+    </message>
+</context>
+<context>
     <name>HeadersEditor</name>
     <message>
         <source>One “Name: value” per line, sent with every request (e.g. X-Client-Name: demo, or x-sandbox-fault: status=503 against the local sandbox). Stored in plain settings and included in exports, except secret headers: write “secret Name: value” (headers named like a key, such as Ocp-Apim-Subscription-Key, are secret anyway) and the value is kept in the keyring and shown as ••••••••. The API key goes in the API key field.</source>
@@ -2227,6 +2356,23 @@
     <message>
         <source>%1 bytes</source>
         <translation>%1 byte</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTexts</name>
+    <message numerus="yes">
+        <source>%n document(s) from %1, %2 (read by its content)</source>
+        <translation>
+            <numerusform>%n documento da %1, %2 (letto dal contenuto)</numerusform>
+            <numerusform>%n documenti da %1, %2 (letti dal contenuto)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) from %1, %2</source>
+        <translation>
+            <numerusform>%n documento da %1, %2</numerusform>
+            <numerusform>%n documenti da %1, %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3284,33 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>RerankFirstScreen</name>
+    <message>
+        <source>All supported (*.json *.jsonl *.ndjson *.csv *.tsv *.txt)</source>
+        <translation>Tutti i formati supportati (*.json *.jsonl *.ndjson *.csv *.tsv *.txt)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.ndjson)</source>
+        <translation>JSON Lines (*.jsonl *.ndjson)</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Testo (*.txt)</translation>
+    </message>
+    <message>
+        <source>Any file (*)</source>
+        <translation>Qualsiasi file (*)</translation>
+    </message>
+    <message>
+        <source>text, one per line</source>
+        <translation>testo, uno per riga</translation>
+    </message>
+    <message>
+        <source>text, one per paragraph</source>
+        <translation>testo, uno per paragrafo</translation>
+    </message>
+</context>
+<context>
     <name>RerankForm</name>
     <message>
         <source>Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down</source>
@@ -3334,6 +3507,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Comparison</source>
         <translation>Confronto</translation>
+    </message>
+    <message>
+        <source>No results yet. Run to rank the documents by the query — %1.</source>
+        <translation>Ancora nessun risultato. Esegui per ordinare i documenti secondo la query — %1.</translation>
+    </message>
+    <message>
+        <source>Results hint</source>
+        <translation>Suggerimento sui risultati</translation>
     </message>
     <message>
         <source>Pick an endpoint under “Compare with” and run.</source>

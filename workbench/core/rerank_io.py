@@ -49,13 +49,76 @@ class Exported:
     notes: list[str] = field(default_factory=list)
 
 
-def format_for_name(name: str) -> DocFormat:
-    """Guess the format from a file name (plain text when the suffix is unknown)."""
+@dataclass(frozen=True)
+class Imported:
+    """Documents read from a file, with the format that read them and how it was chosen."""
+
+    documents: list[Document]
+    fmt: DocFormat
+    by_content: bool = False
+    """True when the content chose the format: no known extension, or one that did not fit."""
+
+
+def suffix_format(name: str) -> DocFormat | None:
+    """The format a file name's extension names, or None for an unknown or missing one."""
     lower = name.lower()
     for suffix, fmt in _BY_SUFFIX.items():
         if lower.endswith(suffix):
             return fmt
-    return DocFormat.LINES
+    return None
+
+
+def read_file_text(name: str, text: str) -> Imported:
+    """Read a documents file by its extension and its content, never by a dialog's filter.
+
+    The extension is tried first; where it is missing, or the text does not parse as what it
+    names (a CSV saved as `.json`), the content decides (JSON, JSON Lines, CSV, plain text).
+    A `.txt` file is plain text, one document per paragraph when blank lines separate them.
+
+    Args:
+        name: the file's name (only its extension is read).
+        text: the file's decoded text.
+
+    Returns:
+        The documents and the format that read them.
+
+    Raises:
+        InputError: the extension's format's error (line and column) when nothing fits.
+    """
+    named = suffix_format(name)
+    sniffed = sniff_format(text)
+    if named is None:
+        return Imported(read_documents(text, sniffed), sniffed, by_content=True)
+    if named is DocFormat.LINES:
+        return _read_text_file(text, sniffed)
+    try:
+        return Imported(read_documents(text, named), named)
+    except InputError:
+        if sniffed in (named, DocFormat.LINES, DocFormat.PARAGRAPHS):
+            raise  # the content names nothing better: the extension's error is the useful one
+        with contextlib.suppress(InputError):
+            return Imported(read_documents(text, sniffed), sniffed, by_content=True)
+        raise
+
+
+def _read_text_file(text: str, sniffed: DocFormat) -> Imported:
+    """A `.txt` file: JSON or JSON Lines when it parses as such, else text (CSV stays text: a
+    line of prose with a comma or two would look like a record)."""
+    if sniffed in (DocFormat.JSON, DocFormat.JSONL):
+        with contextlib.suppress(InputError):
+            return Imported(read_documents(text, sniffed), sniffed, by_content=True)
+    fmt = _text_format(text)
+    return Imported(read_documents(text, fmt), fmt)
+
+
+def _text_format(text: str) -> DocFormat:
+    unix = text.replace("\r\n", "\n").strip()
+    return DocFormat.PARAGRAPHS if "\n\n" in unix else DocFormat.LINES
+
+
+def format_for_name(name: str) -> DocFormat:
+    """Guess the format from a file name (plain text when the suffix is unknown)."""
+    return suffix_format(name) or DocFormat.LINES
 
 
 def sniff_format(text: str) -> DocFormat:

@@ -25,17 +25,6 @@ from workbench.ui.common.retranslate import Retranslating
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-DOCUMENTS_SAMPLE = """[
-  {"id": "menu", "title": "Café Zürich", "text": "Le café coûte €3 😀 et le thé €2."}
-]"""
-TOOLS_SAMPLE = """[
-  {
-    "name": "get_weather",
-    "description": "Current weather for a city",
-    "parameter_definitions": {"city": {"type": "str", "description": "City name", "required": true}}
-  }
-]"""
-
 
 def _button(name: str, parent: QWidget) -> QPushButton:
     """A push button with its object name; its texts are set by the owner's retranslate_ui."""

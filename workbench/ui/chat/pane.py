@@ -6,12 +6,12 @@ import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.models import ChatRequest
+from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
 from workbench.api.redact import redact_text
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
@@ -19,10 +19,12 @@ from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import ChatFrame, Reply, Turn
 from workbench.core.runs.replay import ReplayClient
 from workbench.ui import resources
+from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
 from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.demo_bar import DemoBar
+from workbench.ui.chat.first_screen import Example, ExamplePrompts
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
@@ -87,6 +89,7 @@ class ChatPane(QWidget):
         self._connect_signals()
         self._on_session_selection_changed("chat")
         self._restore()
+        self._show_first_screen()
 
     def changeEvent(self, event: QEvent) -> None:
         """Apply a language switch (the parts retranslate themselves; the request is rebuilt)."""
@@ -112,10 +115,16 @@ class ChatPane(QWidget):
         self.transcript = Transcript(parent=self)
         self.composer = Composer(self)
         self.demo = DemoBar(self, parent=self)
+        self.examples = ExamplePrompts(parent=self)
+        self.chips = AttachmentChips(parent=self)
+        self.chips.set_fallback_focus(self.composer.message)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.demo)
+        # The examples stand in for the transcript while the conversation has no turn.
+        left_layout.addWidget(self.examples, 1)
         left_layout.addWidget(self.transcript, 1)
+        left_layout.addWidget(self.chips)
         left_layout.addWidget(self.composer)
         self.tabs = ChatSidePanel(parent=self)
         # The pages the pane wires (and tests drive), named as before the tabs moved out.
@@ -125,6 +134,12 @@ class ChatPane(QWidget):
         self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
         self.sources, self.queries = self.tabs.sources, self.tabs.queries
         self.history, self.request = self.tabs.history, self.tabs.request
+        self._attachments = AttachmentsSync(
+            self.chips,
+            editors={"document": self.documents.editor, "tool": self.tools.editor},
+            documents_on=self._documents_on,
+            parent=self,
+        )
         self._conversation = ConversationControl(
             history=self.history,
             request=self.request,
@@ -184,6 +199,8 @@ class ChatPane(QWidget):
         self.setup.model.textChanged.connect(self._on_model_changed)
         self.model_options.strip.watch(c.message)
         self.model_options.strip.images_changed.connect(self._on_images_changed)
+        self.examples.example_chosen.connect(self._on_examples_example_chosen)
+        self.chips.open_requested.connect(self._on_chips_open_requested)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
@@ -281,15 +298,34 @@ class ChatPane(QWidget):
         "rag" asks the question of `chat_documents.json` over its documents, for a grounded
         answer with citations; "tools" offers the JSON-schema tools and asks for a tool call.
         """
+        self.send(self._attach_sample(kind))
+
+    def _attach_sample(self, kind: Example) -> str:
+        """Put a sample's documents or tools in their editors; returns the sample's question."""
         if kind == "tools":
             self.tools.editor.set_value(resources.sample("tools_json_schema.json"))
-            self.send(TOOLS_SAMPLE_MESSAGE)
-            return
+            return TOOLS_SAMPLE_MESSAGE
+        if kind == "plain":
+            return self.examples.prompt("plain")
         sample = resources.sample("chat_documents.json")
         # The sample is in the wire's {"id", "data": {...}} form; the editor takes flat objects.
         flat = [{"id": d["id"], **d["data"]} for d in sample["documents"]]
         self.documents.editor.set_value(flat)
-        self.send(sample["message"])
+        return str(sample["message"])
+
+    def _on_examples_example_chosen(self, kind: Example) -> None:
+        """Fill the message box with the example (its samples attached); nothing is sent."""
+        self._attach_sample(kind)
+        self.composer.message.setPlainText(self.examples.prompt(kind))
+        self.composer.message.moveCursor(QTextCursor.MoveOperation.End)
+        self.composer.message.setFocus()
+
+    def _on_chips_open_requested(self, kind: str) -> None:
+        self.tabs.show_section(self.documents if kind == "document" else self.tools)
+
+    def _documents_on(self) -> bool:
+        endpoint = self._services.session.selected("chat")
+        return flavour_traits(endpoint.flavour if endpoint else DEFAULT_FLAVOUR).documents
 
     def session(self) -> ChatSession:
         """The conversation model."""
@@ -468,6 +504,7 @@ class ChatPane(QWidget):
         if pane != "chat":
             return
         self.tabs.set_endpoint(self._services.session.selected("chat"))
+        self._attachments.refresh()
         self._on_model_changed()
         self._schedule_preview()
 
@@ -555,9 +592,16 @@ class ChatPane(QWidget):
             [display_of(i, t, cites(i), labels=labels) for i, t in enumerate(turns)]
         )
         self.trace.set_turns([trace_of(i, t) for i, t in enumerate(turns)])
+        self._show_first_screen()
         if upto is None:
             self.history.show_history(self._conversation_now)
             self._schedule_preview()
+
+    def _show_first_screen(self) -> None:
+        """The example prompts stand in for the transcript while there is no turn."""
+        empty = not self.controller.turns
+        self.examples.setVisible(empty)
+        self.transcript.setVisible(not empty)
 
     # --- history --------------------------------------------------------------------------------
 

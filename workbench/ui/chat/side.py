@@ -19,13 +19,7 @@ from PySide6.QtWidgets import (
 from workbench.api import flavour_traits
 from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.core.chat_inputs import parse_documents, parse_tools
-from workbench.ui.chat.controls import (
-    DOCUMENTS_SAMPLE,
-    TOOLS_SAMPLE,
-    EditorPage,
-    PreamblePage,
-    QueriesPage,
-)
+from workbench.ui.chat.controls import EditorPage, PreamblePage, QueriesPage
 from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
 from workbench.ui.chat.model_options import ModelOptions
 from workbench.ui.chat.params_panel import ParamsPanel
@@ -86,8 +80,10 @@ class ChatSidePanel(Retranslating, QWidget):
         self.params = ParamsPanel(parent=self)
         self.model_options = ModelOptions(parent=self)
         self.setup = PreamblePage(self)
-        self.documents = EditorPage(self._documents_texts, "chatDocuments", DOCUMENTS_SAMPLE, self)
-        self.tools = EditorPage(self._tools_texts, "chatTools", TOOLS_SAMPLE, self)
+        # Nothing attached at first: what the next message carries is shown as chips above the
+        # message box, and the example prompts attach the samples they need (issue 19).
+        self.documents = EditorPage(self._documents_texts, "chatDocuments", "[]", self)
+        self.tools = EditorPage(self._tools_texts, "chatTools", "[]", self)
         self.documents.editor.set_checker(_check_documents)
         self.tools.editor.set_checker(_check_tools)
         self.tool_results = ToolResultsForm(parent=self)

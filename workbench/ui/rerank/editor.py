@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QTableView,
     QTabWidget,
     QToolButton,
@@ -25,17 +24,20 @@ from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.core.rerank_docs import RerankRules, check_documents, rules_for
 from workbench.core.rerank_io import (
     DocFormat,
+    Imported,
     decode_bytes,
     format_for_name,
     read_documents,
+    read_file_text,
     sniff_format,
     write_documents,
 )
-from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.documents_model import DocumentsTableModel
+from workbench.ui.rerank.first_screen import EmptyDocuments, import_confirmation, import_filters
 from workbench.ui.rerank.texts import fill
 
 if TYPE_CHECKING:
@@ -82,12 +84,16 @@ class DocumentsEditor(Retranslating, QWidget):
     """An InputError from importing or exporting (the pane shows it and posts a notice)."""
     info_posted = Signal(str)
     """A note about what an import or export changed."""
+    sample_requested = Signal()
+    """The empty editor's Load sample was pressed (the pane fills query, documents, fields)."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rules: RerankRules = rules_for(DEFAULT_FLAVOUR)
         self._table_dirty = False
         self._last_docs: list[Document] | None = None
+        self._imported: tuple[str, Imported] | None = None
+        """The file last imported and what it read, until the documents are edited."""
         self._build_ui()
         self.retranslate_ui()
         self._connect_signals()
@@ -118,7 +124,9 @@ class DocumentsEditor(Retranslating, QWidget):
         self._show_count(self._last_docs)
 
     def _show_count(self, docs: list[Document] | None) -> None:
-        if docs is not None:
+        if self._imported is not None:
+            self._count.setText(import_confirmation(*self._imported))
+        elif docs is not None:
             self._count.setText(self.tr("%Ln document(s)", "", len(docs)))
 
     def _build_ui(self) -> None:
@@ -140,15 +148,17 @@ class DocumentsEditor(Retranslating, QWidget):
         self.tabs.addTab(self._table_page(), "")
         name_tab_bar(self.tabs)
         bar = QHBoxLayout()
-        self._count = QLabel(self)
+        self._count = StatusLabel(self)
         self._count.setObjectName("rerankDocumentCount")
         bar.addWidget(self._count, 1)
         actions = self._make_actions()
         self._all_actions = [*self._row_actions, *actions]
         for action in actions:
             bar.addWidget(self._tool_button(action, self))
+        self.empty = EmptyDocuments(parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bar)
         self._push_timer = QTimer(self)
@@ -204,6 +214,9 @@ class DocumentsEditor(Retranslating, QWidget):
         self.model.documents_edited.connect(self._on_model_documents_edited)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self._push_timer.timeout.connect(self._push_table_to_json)
+        self.json.editor.textChanged.connect(self._on_json_text_changed)
+        self.empty.sample_requested.connect(self.sample_requested)
+        self.empty.import_requested.connect(self._on_import_triggered)
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -239,13 +252,28 @@ class DocumentsEditor(Retranslating, QWidget):
         return docs
 
     def import_file(self, path: Path, fmt: DocFormat | None = None) -> list[Document]:
-        """Replace the documents with a file's; errors name the file's line and column."""
+        """Replace the documents with a file's, read as `fmt` or else by the file's extension
+        and content (`read_file_text`); what was read is said under the editor ("6 documents
+        from recipes.csv, CSV"). Errors name the file's line and column."""
         text = decode_bytes(path.read_bytes())
         try:
-            return self.import_text(text, fmt or format_for_name(path.name))
+            if fmt is None:
+                imported = read_file_text(path.name, text)
+            else:
+                imported = Imported(read_documents(text, fmt), fmt)
+            check_documents(imported.documents, self._rules)
         except InputError as exc:
             exc.where = f"{path.name}, {exc.where}" if exc.where else path.name
             raise
+        self.set_documents(imported.documents)
+        self._imported = (path.name, imported)
+        self._show_count(imported.documents)
+        self.info_posted.emit(import_confirmation(path.name, imported))
+        return imported.documents
+
+    def imported_text(self) -> str:
+        """What the last import read, in words ("" once the documents were edited)."""
+        return import_confirmation(*self._imported) if self._imported else ""
 
     def export_file(self, path: Path, fmt: DocFormat | None = None) -> list[str]:
         """Write the documents; returns notes on what the format could not keep."""
@@ -258,7 +286,11 @@ class DocumentsEditor(Retranslating, QWidget):
     def _check(self, value: Any) -> None:
         check_documents(value, self._rules)
 
+    def _on_json_text_changed(self) -> None:
+        self.empty.setVisible(not self.json.text().strip())
+
     def _on_json_value_changed(self, value: Any) -> None:
+        self._imported = None
         docs = check_documents(value, self._rules)
         self._last_docs = docs
         if not self._table_dirty:
@@ -272,6 +304,7 @@ class DocumentsEditor(Retranslating, QWidget):
             self.documents_changed.emit(None)
 
     def _on_model_documents_edited(self) -> None:
+        self._imported = None
         self._table_dirty = True
         docs = self.model.documents()
         self._last_docs = docs
@@ -307,11 +340,21 @@ class DocumentsEditor(Retranslating, QWidget):
             self.problem_found.emit(problem)
 
     def _on_import_triggered(self) -> None:
-        filters = file_filters()
-        title = self.tr("Import documents")
-        path, chosen = QFileDialog.getOpenFileName(self, title, "", ";;".join(filters))
+        # Window-modal without blocking the event loop (asyncio keeps running), as the other
+        # confirmations are. The chosen filter only narrows the listing: a CSV picked under
+        # "JSON" is still read as a CSV (issue 19).
+        dialog = QFileDialog(self, self.tr("Import documents"))
+        dialog.setObjectName("rerankImportDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(import_filters())
+        dialog.fileSelected.connect(self._on_import_dialog_file_selected)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _on_import_dialog_file_selected(self, path: str) -> None:
         if path:
-            self._guard(lambda: self.import_file(Path(path), filters.get(chosen)))
+            self._guard(lambda: self.import_file(Path(path)))
 
     def _on_export_triggered(self) -> None:
         filters = file_filters()

@@ -217,6 +217,7 @@ class RerankPane(Retranslating, QWidget):
         self.editor.documents_changed.connect(self._on_editor_documents_changed)
         self.editor.problem_found.connect(self._on_editor_problem_found)
         self.editor.info_posted.connect(self._on_editor_info_posted)
+        self.editor.sample_requested.connect(self._on_editor_sample_requested)
         self.form.changed.connect(self._on_form_changed)
         self.compare_with.currentIndexChanged.connect(self._on_form_changed)
         self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
@@ -260,11 +261,15 @@ class RerankPane(Retranslating, QWidget):
 
     def load_sample(self) -> None:
         """Load the shipped sample (query, object documents, their rank_fields) and run it."""
+        self.fill_sample()
+        self.run()
+
+    def fill_sample(self) -> None:
+        """Fill the inputs with the shipped sample, not sent (the empty editor's Load sample)."""
         sample = resources.sample(SAMPLE)
         self.set_query(sample["query"])
         self.set_documents(sample["documents"])
         self.form.set_rank_fields(sample["rank_fields"])
-        self.run()
 
     def request_body_text(self) -> str:
         """What the "Request body" box shows: the wire body for the pane's endpoint, or why not."""
@@ -489,6 +494,10 @@ class RerankPane(Retranslating, QWidget):
     def _on_editor_problem_found(self, exc: InputError) -> None:
         self._show_error(exc)
         self._services.notices.post_error(exc)
+
+    def _on_editor_sample_requested(self) -> None:
+        self.fill_sample()
+        self.run_button.setFocus()  # the next step: Run (the results say so too)
 
     def _on_editor_info_posted(self, text: str) -> None:
         self._services.notices.info(self.tr("Documents"), text)

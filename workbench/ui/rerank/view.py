@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -66,6 +67,11 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.detail.setAccessibleName(self.tr("Selected document"))
         self.compare_summary.setAccessibleName(self.tr("Comparison summary"))
         self.compare_table.setAccessibleName(self.tr("Comparison"))
+        keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        hint = self.tr("No results yet. Run to rank the documents by the query — %1.")
+        self.hint.setText(hint.replace("%1", keys))
+        self.hint.setAccessibleName(self.tr("Results hint"))
+        self.hint.setAccessibleDescription(self.hint.text())
         if self._compared is None:
             self.compare_summary.setText(self.tr("Pick an endpoint under “Compare with” and run."))
         else:
@@ -96,6 +102,10 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.detail.setObjectName("rerankResultDocument")
         self.detail.setReadOnly(True)
         self._detail_highlighter = JsonHighlighter(self.detail.document())
+        self.hint = QLabel(self)
+        self.hint.setObjectName("rerankResultsHint")
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "hint")  # the style sheet greys hints
         self.notes = QLabel(self)
         self.notes.setObjectName("rerankResultNotes")
         self.notes.setWordWrap(True)
@@ -108,6 +118,7 @@ class RerankResultsView(Retranslating, QTabWidget):
         page = QWidget(self)
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.hint)
         box.addWidget(split, 1)
         box.addWidget(self.notes)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -142,6 +153,7 @@ class RerankResultsView(Retranslating, QTabWidget):
         self._fields = request.rank_fields
         self.model.set_results(response.results, request.documents, fields)
         self._shown = (response, prices)
+        self.hint.setVisible(False)  # the first screen's hint: gone once a run has answered
         shown = [*notes, *response.warnings]
         self.notes.setText("\n".join(f"• {n}" for n in shown))
         self.notes.setVisible(bool(shown))
