@@ -100,6 +100,10 @@
         <translation>Chat</translation>
     </message>
     <message>
+        <source>Chat error</source>
+        <translation>Errore della chat</translation>
+    </message>
+    <message>
         <source>No endpoint: add one in the Endpoints pane</source>
         <translation>Nessun endpoint: aggiungine uno nel pannello Endpoint</translation>
     </message>
@@ -112,8 +116,8 @@
         <translation>Risposta copiata.</translation>
     </message>
     <message>
-        <source>Cut off · %1</source>
-        <translation>Interrotta · %1</translation>
+        <source>The answer broke off</source>
+        <translation>La risposta si è interrotta</translation>
     </message>
     <message numerus="yes">
         <source>%n document(s) from the rerank results.</source>
@@ -324,6 +328,10 @@
         <translation>Misure della colonna %1</translation>
     </message>
     <message>
+        <source>Answers of column %1 from before</source>
+        <translation>Risposte precedenti della colonna %1</translation>
+    </message>
+    <message>
         <source>Follow-up:</source>
         <translation>Seguito:</translation>
     </message>
@@ -346,6 +354,14 @@
     <message>
         <source>(off)</source>
         <translation>(spenta)</translation>
+    </message>
+    <message>
+        <source>Column %1 (“%2”) failed: %3</source>
+        <translation>La colonna %1 («%2») non ha risposto: %3</translation>
+    </message>
+    <message>
+        <source>The answers shown are from before; the last turn failed. %1</source>
+        <translation>Le risposte mostrate sono precedenti; l’ultimo turno è fallito. %1</translation>
     </message>
     <message>
         <source>Waiting for the first token…</source>
@@ -575,6 +591,10 @@
         <translation>Stato del confronto</translation>
     </message>
     <message>
+        <source>Compare error</source>
+        <translation>Errore del confronto</translation>
+    </message>
+    <message>
         <source>Pick a deployment on its own route in column 1 for this preset.</source>
         <translation>Per questo confronto scegli nella colonna 1 un deployment sul proprio percorso.</translation>
     </message>
@@ -592,6 +612,10 @@
             <numerusform>Fatto: ha risposto %n colonna.</numerusform>
             <numerusform>Fatto: hanno risposto %n colonne.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Failed: column %1.</source>
+        <translation>Fallita: colonna %1.</translation>
     </message>
     <message>
         <source>Answering…</source>
@@ -1092,6 +1116,10 @@
         <translation>Chiave salvata</translation>
     </message>
     <message>
+        <source>Model problem</source>
+        <translation>Problema del modello</translation>
+    </message>
+    <message>
         <source>Forget stored key</source>
         <translation>Dimentica la chiave salvata</translation>
     </message>
@@ -1190,6 +1218,14 @@
     <message>
         <source>Invalid endpoint</source>
         <translation>Endpoint non valido</translation>
+    </message>
+    <message>
+        <source>Model required</source>
+        <translation>Modello obbligatorio</translation>
+    </message>
+    <message>
+        <source>%1 needs a model name: Chat refuses to send without one. On an Azure serverless deployment any name works (the deployment serves its own model).</source>
+        <translation>%1 richiede il nome di un modello: la Chat non invia nulla senza. Su un deployment serverless di Azure va bene qualsiasi nome (il deployment serve il proprio modello).</translation>
     </message>
     <message>
         <source>stored %1</source>
@@ -1368,6 +1404,10 @@
         <translation>Esito della prova di connessione</translation>
     </message>
     <message>
+        <source>Endpoint error</source>
+        <translation>Errore dell’endpoint</translation>
+    </message>
+    <message>
         <source>Endpoint details</source>
         <translation>Dettagli dell&apos;endpoint</translation>
     </message>
@@ -1400,12 +1440,20 @@
         <translation>Eliminato “%1”</translation>
     </message>
     <message>
-        <source>Not saved: %1 — %2: %3</source>
-        <translation>Non salvato: %1 — %2: %3</translation>
-    </message>
-    <message>
         <source>Saved “%1”.</source>
         <translation>Salvato “%1”.</translation>
+    </message>
+    <message>
+        <source>Saving “%1”: storing in the keyring…</source>
+        <translation>Salvataggio di «%1»: archiviazione nel portachiavi…</translation>
+    </message>
+    <message>
+        <source>Not saved: the Model field needs a name (see the message there).</source>
+        <translation>Non salvato: il campo Modello richiede un nome (vedi il messaggio lì).</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non salvato: %1</translation>
     </message>
     <message>
         <source>Key trimmed</source>
@@ -1414,6 +1462,26 @@
     <message>
         <source>Spaces or line breaks around the pasted key were removed.</source>
         <translation>Sono stati rimossi gli spazi o gli a capo attorno alla chiave incollata.</translation>
+    </message>
+    <message>
+        <source>Saved “%1” and its key in the keyring.</source>
+        <translation>Salvati «%1» e la sua chiave nel portachiavi.</translation>
+    </message>
+    <message>
+        <source>Saved “%1” and its secret values in the keyring.</source>
+        <translation>Salvati «%1» e i suoi valori segreti nel portachiavi.</translation>
+    </message>
+    <message>
+        <source>“%1”: its settings are saved; its key is NOT.</source>
+        <translation>«%1»: le impostazioni sono salvate; la chiave NO.</translation>
+    </message>
+    <message>
+        <source>“%1”: its settings are saved; its secret values are NOT.</source>
+        <translation>«%1»: le impostazioni sono salvate; i valori segreti NO.</translation>
+    </message>
+    <message>
+        <source>The keyring did not store it, and nothing was written elsewhere: %1</source>
+        <translation>Il portachiavi non l’ha archiviata e non è stato scritto nulla altrove: %1</translation>
     </message>
     <message>
         <source>Key stored in the keyring</source>
@@ -1465,6 +1533,33 @@
     <message>
         <source>Token command:</source>
         <translation>Comando del token:</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorCard</name>
+    <message>
+        <source>The last turn failed</source>
+        <translation>L&apos;ultimo turno non è riuscito</translation>
+    </message>
+    <message>
+        <source>Likely cause</source>
+        <translation>Causa probabile</translation>
+    </message>
+    <message>
+        <source>Send the same turn again</source>
+        <translation>Invia di nuovo lo stesso turno</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Riprova</translation>
+    </message>
+    <message>
+        <source>Open this endpoint in the Endpoints pane</source>
+        <translation>Apri questo endpoint nel pannello Endpoint</translation>
+    </message>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>Modifica endpoint</translation>
     </message>
 </context>
 <context>
@@ -1796,6 +1891,10 @@
         <translation>Stato della valutazione</translation>
     </message>
     <message>
+        <source>Evaluation error</source>
+        <translation>Errore della valutazione</translation>
+    </message>
+    <message>
         <source>Metrics per endpoint</source>
         <translation>Metriche per endpoint</translation>
     </message>
@@ -1836,8 +1935,8 @@
         <translation>Lettura del set…</translation>
     </message>
     <message>
-        <source>Stopped: %1</source>
-        <translation>Interrotta: %1</translation>
+        <source>Stopped.</source>
+        <translation>Interrotta.</translation>
     </message>
     <message numerus="yes">
         <source>Ranked %n of %1 query rankings</source>
@@ -3109,6 +3208,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Stato della QA</translation>
     </message>
     <message>
+        <source>QA error</source>
+        <translation>Errore del QA</translation>
+    </message>
+    <message>
         <source>Cancelled; the checks done so far are kept.</source>
         <translation>Annullato; i controlli già svolti restano.</translation>
     </message>
@@ -3127,6 +3230,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>JUnit XML saved to %1</source>
         <translation>JUnit XML salvato in %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Interrotto.</translation>
     </message>
     <message>
         <source>Running check %1 of %2: %3</source>
@@ -3282,6 +3389,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>— no comparison —</source>
         <translation>— nessun confronto —</translation>
     </message>
+    <message>
+        <source>%1 (“%2”) failed: %3</source>
+        <translation>%1 («%2») non ha risposto: %3</translation>
+    </message>
 </context>
 <context>
     <name>RerankFirstScreen</name>
@@ -3407,6 +3518,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Errore del rerank</translation>
     </message>
     <message>
+        <source>Results from an earlier run</source>
+        <translation>Risultati di un’esecuzione precedente</translation>
+    </message>
+    <message>
         <source>&amp;Query</source>
         <translation>&amp;Query</translation>
     </message>
@@ -3445,6 +3560,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>The comparison endpoint has no rerank route</source>
         <translation>L&apos;endpoint di confronto non ha una route di rerank</translation>
+    </message>
+    <message>
+        <source>These results are from the previous run; the documents are not valid JSON now (see the message under the editor).</source>
+        <translation>Questi risultati sono dell’esecuzione precedente; ora i documenti non sono JSON valido (vedi il messaggio sotto l’editor).</translation>
     </message>
     <message>
         <source>This flavour has no rerank route</source>
@@ -3749,6 +3868,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>StaleBar</name>
+    <message>
+        <source>These results are from the previous run; the last run failed: %1</source>
+        <translation>Questi risultati sono dell’esecuzione precedente; l’ultima esecuzione è fallita: %1</translation>
+    </message>
+</context>
+<context>
     <name>TimelineChart</name>
     <message>
         <source>Timeline</source>
@@ -3821,6 +3947,33 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>No tool calls to answer.</source>
         <translation>Nessuna chiamata agli strumenti a cui rispondere.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolWaitCard</name>
+    <message>
+        <source>Waiting for tool results</source>
+        <translation>In attesa dei risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>Enter tool results…</source>
+        <translation>Inserisci i risultati degli strumenti…</translation>
+    </message>
+    <message>
+        <source>Open the Tool results form to answer the call(s)</source>
+        <translation>Apri il modulo Risultati degli strumenti per rispondere alle chiamate</translation>
+    </message>
+    <message>
+        <source>Enter tool results</source>
+        <translation>Inserisci i risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for %1&apos;s result</source>
+        <translation>⏳ In attesa del risultato di %1</translation>
+    </message>
+    <message>
+        <source>⏳ Waiting for the results of %1</source>
+        <translation>⏳ In attesa dei risultati di %1</translation>
     </message>
 </context>
 <context>
@@ -3913,12 +4066,20 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Citato: %1</translation>
     </message>
     <message>
+        <source>Source %1: %2</source>
+        <translation>Fonte %1: %2</translation>
+    </message>
+    <message>
         <source>Stopped by you</source>
         <translation>Fermata da te</translation>
     </message>
     <message>
         <source>the stream ended without its final event</source>
         <translation>lo stream è terminato senza il suo evento finale</translation>
+    </message>
+    <message>
+        <source>No answer: %1</source>
+        <translation>Nessuna risposta: %1</translation>
     </message>
     <message>
         <source>You</source>
@@ -3940,14 +4101,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>Cut off: %1</source>
         <translation>Interrotta: %1</translation>
     </message>
-    <message>
-        <source>[edit and resend]</source>
-        <translation>[modifica e reinvia]</translation>
-    </message>
-    <message>
-        <source>[copy]</source>
-        <translation>[copia]</translation>
-    </message>
 </context>
 <context>
     <name>TranscriptTexts</name>
@@ -3964,6 +4117,37 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
             <numerusform>Ragionamento (%n parola)</numerusform>
             <numerusform>Ragionamento (%n parole)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TurnActions</name>
+    <message>
+        <source>Turn actions</source>
+        <translation>Azioni del turno</translation>
+    </message>
+    <message>
+        <source>Copy answer</source>
+        <translation>Copia la risposta</translation>
+    </message>
+    <message>
+        <source>Copy this answer</source>
+        <translation>Copia questa risposta</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Modifica e reinvia</translation>
+    </message>
+    <message>
+        <source>Edit this message and send it again</source>
+        <translation>Modifica questo messaggio e invialo di nuovo</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Rigenera</translation>
+    </message>
+    <message>
+        <source>Ask for a new answer</source>
+        <translation>Chiedi una nuova risposta</translation>
     </message>
 </context>
 <context>

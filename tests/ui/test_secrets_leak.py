@@ -32,6 +32,11 @@ def _store_key_through_the_form(pane: EndpointsPane, qtbot: QtBot, key: str) -> 
     assert save is not None
     field.setText(key)
     field.textEdited.emit(key)
+    model = pane.findChild(QLineEdit, "model")
+    assert model is not None
+    if not model.text():  # v2 is refused without one
+        model.setText("any-model")
+        model.textEdited.emit("any-model")
     with qtbot.waitSignal(pane.key_stored, timeout=WAIT_MS):
         save.click()
 

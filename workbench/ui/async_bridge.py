@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def pane_of(key: str) -> str:
+    """The pane a task key belongs to: its first part ("rerank" for "rerank.run")."""
+    return key.partition(".")[0]
+
+
 class TaskRunner(QObject):
     """Runs UI coroutines on the qasync loop.
 
@@ -26,6 +31,8 @@ class TaskRunner(QObject):
 
     state_changed = Signal()
     """A task started or finished (for busy indicators and `is_idle()` waits)."""
+    task_finished = Signal(str, bool)
+    """A task ran to its end (not cancelled); payload: its key, and whether it succeeded."""
 
     def __init__(
         self,
@@ -42,6 +49,15 @@ class TaskRunner(QObject):
         self._owner_of: dict[asyncio.Task[Any], int] = {}
         self._watched_owners: set[int] = set()
         self._waiters: list[asyncio.Future[None]] = []
+        self._inline: set[str] = set()
+
+    def errors_shown_inline(self, *prefixes: str) -> None:
+        """Tasks whose key starts with one of `prefixes` have their errors shown by their pane.
+
+        Such an error still goes to the notice log, marked `inline`, so the status bar does not
+        say it a second time (issue 19).
+        """
+        self._inline.update(prefixes)
 
     def start(
         self, key: str, coro: Coroutine[Any, Any, T], *, owner: QObject | None = None
@@ -138,7 +154,9 @@ class TaskRunner(QObject):
         if not task.cancelled():
             exc = task.exception()
             if exc is not None:
-                self._notices.post_error(exc, context=key)
+                inline = key.startswith(tuple(self._inline))
+                self._notices.post_error(exc, context=key, pane=pane_of(key), inline=inline)
+            self.task_finished.emit(key, exc is None)
         waiters, self._waiters = self._waiters, []
         for waiter in waiters:
             if not waiter.done():

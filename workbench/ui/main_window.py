@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
@@ -22,9 +23,11 @@ from PySide6.QtWidgets import (
 import workbench
 from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest, RerankRequest
+from workbench.ui.async_bridge import pane_of
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.demo import shown
+from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.endpoints.pane import EndpointsPane
@@ -64,6 +67,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.setWindowIcon(app_icon())
         self._services = services
         self._specs = panes
+        self._statuses: dict[str, Notice] = {}
+        """What the status bar says for each pane (by key); it shows the current pane's only."""
         self._build_panes()
         self._build_status_bar()
         self._build_notice_dock()
@@ -207,12 +212,18 @@ class MainWindow(Retranslating, QMainWindow):
         self._help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About"))
+        self._show_status()  # the notice's fixed words in the new language
 
     def _connect_signals(self) -> None:
         notices = self._services.notices
         notices.notice_posted.connect(self._on_notices_notice_posted)
         notices.crash_reported.connect(self._on_notices_crash_reported)
         self._services.tasks.state_changed.connect(self._on_tasks_state_changed)
+        self._services.tasks.task_finished.connect(self._on_tasks_task_finished)
+        self._tabs.currentChanged.connect(self._on_tabs_current_changed)
+        for key, pane in self._panes.items():
+            for line in pane.findChildren(PaneErrorLine):
+                line.error_changed.connect(functools.partial(self._on_pane_error_changed, key))
         self.quit_action.triggered.connect(self.close)
         self.cancel_action.triggered.connect(self._on_cancel_action_triggered)
         self.demo_action.toggled.connect(self._on_demo_action_toggled)
@@ -224,6 +235,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
         self.chat_pane.rerank_row_requested.connect(self._on_chat_pane_rerank_row_requested)
+        self.chat_pane.endpoint_edit_requested.connect(self._on_chat_pane_endpoint_edit_requested)
         self.rerank_pane.chat_documents_requested.connect(
             self._on_rerank_pane_chat_documents_requested
         )
@@ -302,6 +314,7 @@ class MainWindow(Retranslating, QMainWindow):
         for notice in self._services.notices.history():
             self._notice_list.addItem(_notice_line(notice))
         self._notice_list.scrollToBottom()
+        self._show_status()
 
     # --- state ------------------------------------------------------------------------------
 
@@ -330,13 +343,45 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- slots ------------------------------------------------------------------------------
 
+    def status_text(self) -> str:
+        """What the status bar says now: the current pane's last notice, or nothing."""
+        return self._notice_label.text()
+
     def _on_notices_notice_posted(self, notice: Notice) -> None:
-        self._notice_label.setText(notice.shown_text())
-        self._notice_label.setProperty("level", notice.level)
-        self._notice_label.style().unpolish(self._notice_label)
-        self._notice_label.style().polish(self._notice_label)
         self._notice_list.addItem(_notice_line(notice))
         self._notice_list.scrollToBottom()
+        if notice.inline:
+            return  # the pane shows it beside its cause; the bar would only repeat it
+        # A notice that names no pane came from what the person is doing: the pane showing.
+        key = notice.pane if notice.pane in self._panes else self.current_pane_key()
+        self._statuses[key] = notice
+        self._show_status()
+
+    def _show_status(self) -> None:
+        notice = self._statuses.get(self.current_pane_key())
+        self._notice_label.setText(notice.shown_text() if notice else "")
+        self._notice_label.setProperty("level", notice.level if notice else "")
+        self._notice_label.style().unpolish(self._notice_label)
+        self._notice_label.style().polish(self._notice_label)
+
+    def _drop_error_status(self, key: str) -> None:
+        """The pane's error or warning on the status bar is no longer true: say nothing for it."""
+        notice = self._statuses.get(key)
+        if notice is not None and notice.level != "info":
+            del self._statuses[key]
+            self._show_status()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._show_status()
+
+    def _on_tasks_task_finished(self, key: str, ok: bool) -> None:
+        if ok:  # the pane's next action succeeded: its earlier error is over
+            self._drop_error_status(pane_of(key))
+
+    def _on_pane_error_changed(self, key: str, _text: str) -> None:
+        # The pane now shows (or has cleared) its current error itself; an older one on the
+        # bar would contradict it.
+        self._drop_error_status(key)
 
     def _on_notices_crash_reported(self, report: CrashReport) -> None:
         dialog = CrashDialog(report, self)
@@ -376,6 +421,12 @@ class MainWindow(Retranslating, QMainWindow):
         if self.rerank_pane.select_rank(rank):
             self._tabs.setCurrentWidget(self.rerank_pane)
 
+    def _on_chat_pane_endpoint_edit_requested(self, endpoint_id: str) -> None:
+        # The Endpoints pane follows the current endpoint: making it current selects it there.
+        if self._services.session.endpoint(endpoint_id) is not None:
+            self._services.session.set_current(endpoint_id)
+            self._tabs.setCurrentWidget(self.endpoints_pane)
+
     def _on_rerank_pane_chat_documents_requested(self, ranked: list[RankedDocument]) -> None:
         self.chat_pane.take_ranked_documents(ranked)
         self._tabs.setCurrentWidget(self.chat_pane)
@@ -396,6 +447,7 @@ class MainWindow(Retranslating, QMainWindow):
                 self.tr("It was recorded without its inputs (imported from an older file?)."),
             )
             return
+        self._drop_error_status("history")  # opened: a refusal said before is over
         self._tabs.setCurrentWidget(self.rerank_pane if kind == "rerank" else self.chat_pane)
 
     def _on_evaluation_pane_rerank_open_requested(self, request: RerankRequest) -> None:
@@ -408,6 +460,7 @@ class MainWindow(Retranslating, QMainWindow):
         except (KeyError, ValidationError, InputError) as exc:
             self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
             return
+        self._drop_error_status("history")
         self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_qa_pane_run_inspect_requested(self, run_id: str) -> None:
@@ -425,6 +478,7 @@ class MainWindow(Retranslating, QMainWindow):
                 self.tr("A chat turn is answering: stop it or wait for its end first."),
             )
             return
+        self._drop_error_status("history")
         self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:

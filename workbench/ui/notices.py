@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import traceback
 from dataclasses import dataclass, field
@@ -29,19 +30,22 @@ class Notice:
     detail: str = ""
     where: str = ""
     at: datetime = field(default_factory=datetime.now, compare=False)
+    pane: str = ""
+    """The pane it is about (its registry key: "rerank", "chat", …); "" when it did not say."""
+    inline: bool = False
+    """The pane shows it beside its cause: it goes to the notice log, never to the status bar."""
 
     def redacted(self) -> Notice:
         """The same notice with every secret masked (the center posts only these)."""
-        return Notice(
-            self.level,
-            redact_text(self.title),
-            redact_text(self.detail),
-            redact_text(self.where),
-            self.at,
+        return dataclasses.replace(
+            self,
+            title=redact_text(self.title),
+            detail=redact_text(self.detail),
+            where=redact_text(self.where),
         )
 
     @classmethod
-    def from_error(cls, exc: WorkbenchError) -> Notice:
+    def from_error(cls, exc: WorkbenchError, *, pane: str = "", inline: bool = False) -> Notice:
         """An error notice built from a known error: title, where, then the server's own text."""
         bits = [getattr(exc, "detail", "") or exc.server_message, getattr(exc, "advice", "")]
         facts = []
@@ -54,7 +58,7 @@ class Notice:
         if facts:
             bits.append("(" + ", ".join(facts) + ")")
         detail = " ".join(b for b in bits if b)
-        return cls("error", exc.title, detail=detail, where=exc.where)
+        return cls("error", exc.title, detail=detail, where=exc.where, pane=pane, inline=inline)
 
     def shown_text(self) -> str:
         """The line the GUI shows: `text()` with its fixed parts in the current language.
@@ -139,10 +143,19 @@ class NoticeCenter(QObject):
         """Post a warning notice."""
         self.post(Notice("warning", title, detail, where))
 
-    def post_error(self, exc: BaseException, context: str = "") -> None:
-        """A known error becomes an error notice; anything else is reported as a crash."""
+    def post_error(
+        self, exc: BaseException, context: str = "", *, pane: str = "", inline: bool = False
+    ) -> None:
+        """A known error becomes an error notice; anything else is reported as a crash.
+
+        Args:
+            exc: what went wrong.
+            context: what was running (a task's key), for a crash report.
+            pane: the pane it is about ("" when not known).
+            inline: the pane shows it by itself (the notice is logged, not put on the status bar).
+        """
         if isinstance(exc, WorkbenchError):
-            self.post(Notice.from_error(exc))
+            self.post(Notice.from_error(exc, pane=pane, inline=inline))
         else:
             self.report_crash(exc, context)
 

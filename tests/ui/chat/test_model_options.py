@@ -58,7 +58,7 @@ def test_reasoning_turn_shows_a_folded_thinking_block(
     thinking = before(tr("TranscriptTexts", "Thinking (%n words)", n=2), "2")
     assert f"▸ {thinking}" in shown
     assert reply.thinking not in shown
-    assert before(tr("ChatTurns", "thought ≈%1 tokens")) in pane.composer.status.text()
+    assert before(tr("ChatTurns", "thought ≈%1 tokens")) in pane.transcript.turns()[-1].status
     pane.transcript.toggle_thinking(0)
     shown = pane.transcript.toPlainText()
     assert f"▾ {thinking}" in shown
@@ -118,7 +118,7 @@ def test_json_schema_answer_is_checked_on_the_turn(
     pane.send("Again, with documents")
     assert not pane.is_streaming()
     assert len(pane.session().turns) == 1  # refused before sending; no turn added
-    assert "response_format" in pane.composer.status.text()
+    assert "response_format" in pane.error.text()  # said once, above the message box
 
 
 def test_image_question_with_thumbnails_and_estimate(

@@ -78,7 +78,9 @@ def test_streamed_text_equals_non_streamed_text(
     )
     whole = run_async(qtbot, client.chat(request))
     assert reply.text == whole.text
-    status = pane.composer.status.text()
+    status = pane.transcript.turns()[-1].status
+    assert status in pane.transcript.toPlainText()
+    assert status not in pane.composer.status.text()  # said once, under the answer
     assert before(tr("ChatTurns", "finish: %1")) in status
     assert before(tr("ChatTurns", "first token %1")) in status
     assert tr("ChatTurns", "%1 tokens/s").removeprefix("%1") in status
@@ -153,8 +155,8 @@ def test_stop_mid_stream_keeps_the_partial_answer(
     assert reply.cut_off == "Stopped by you"
     assert reply.text
     assert reply.text == pane.live_snapshot().text
-    stopped = tr("Transcript", "Cut off: %1", tr("Transcript", "Stopped by you"))
-    assert f"⚠ {stopped}" in pane.transcript.toPlainText()
+    stopped = tr("Transcript", "Stopped by you")
+    assert f"■ {stopped}" in pane.transcript.toPlainText()  # the person's choice, no warning
     client = run_async(qtbot, pane_client(services))
     whole = run_async(
         qtbot,
@@ -176,7 +178,7 @@ def test_dropped_stream_shows_as_cut_off_with_the_reason(
     assert reply.text == pane.live_snapshot().text
     cut = tr("Transcript", "Cut off: %1", reply.cut_off)
     assert f"⚠ {cut}" in pane.transcript.toPlainText()
-    assert pane.composer.status.text().startswith(before(tr("ChatPane", "Cut off · %1")))
+    assert pane.transcript.error_card.isVisibleTo(pane)
     assert [n for n in services.notices.history() if n.level == "error"]
 
 
@@ -186,7 +188,7 @@ def test_out_of_range_parameter_blocks_send_and_keeps_the_message(
     pane.params.set_text("temperature", "3")
     pane.send("hello")
     assert not pane.is_streaming()
-    assert tr("ParamsPanel", "%1 to %2", 0, 2) in pane.composer.status.text()
+    assert tr("ParamsPanel", "%1 to %2", 0, 2) in pane.error.text()
     assert pane.composer.message.toPlainText() == "hello"
     assert pane.session().turns == []
 

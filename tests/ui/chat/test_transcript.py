@@ -134,18 +134,20 @@ def test_stable_cut_ignores_blank_lines_inside_code_fences() -> None:
     assert stable_cut("a\n\n```\nx\n\ny\n```\n\nz") == len("a\n\n```\nx\n\ny\n```\n\n")
 
 
-def test_links_emit_edit_copy_and_citation(transcript: Transcript, qtbot: QtBot) -> None:
+def test_links_emit_citation_and_source(transcript: Transcript, qtbot: QtBot) -> None:
     transcript.set_turns([_shown(index=2, user="u", text=ANSWER, citations=CITES)])
     with qtbot.waitSignal(transcript.citation_activated, timeout=WAIT_MS) as cited:
         transcript.highlighted.emit(QUrl("cite:2:2,3"))
     assert cited.args == [2, (2, 3)]
-    with qtbot.waitSignal(transcript.edit_requested, timeout=WAIT_MS) as edit:
-        transcript.anchorClicked.emit(QUrl("edit:2"))
-    assert edit.args == [2]
-    # The hrefs the tests emit are the ones the document carries.
+    with qtbot.waitSignal(transcript.source_activated, timeout=WAIT_MS) as source:
+        transcript.anchorClicked.emit(QUrl("source:2:3"))
+    assert source.args == [2, "doc_2"]  # doc_0, doc_1, doc_2 in the order first cited
+    # The hrefs the tests emit are the ones the document carries; no action is link text.
     html = transcript.toHtml()
-    assert 'href="edit:2"' in html
     assert 'href="cite:2:2,3"' in html
+    assert 'href="source:2:3"' in html
+    assert "edit:" not in html
+    assert "copy:" not in html
 
 
 MARKDOWN_SAMPLES = {
@@ -246,7 +248,7 @@ def test_a_turn_after_an_answer_ending_in_a_list_is_not_drawn_inside_the_list(
             outside.append(block.text())
         block = block.next()
     assert {"done", "next", "plain", "s"} <= set(outside)
-    assert f"{tr('Transcript', 'You')}  {tr('Transcript', '[edit and resend]')}" in outside
+    assert tr("Transcript", "You") in outside
 
 
 def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(

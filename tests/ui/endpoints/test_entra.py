@@ -79,6 +79,7 @@ def test_entra_endpoint_saves_tests_and_never_stores_a_token(
     _type(qtbot, _edit(pane, "baseUrl"), entra_sandbox.base_url + "/v2/rerank")
     _choose_entra(pane)
     _type(qtbot, _edit(pane, "tokenCommand"), token_command())
+    _type(qtbot, _edit(pane, "model"), "rerank-v3.5")  # v2 is refused without one
     save = _child(pane, QPushButton, "saveEndpointButton")
     assert isinstance(save, QPushButton)
     save.click()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, tr
+from tests.ui.conftest import CHAT_MODEL, SANDBOX_ENDPOINT_NAMES, endpoint_for, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.secrets import KeyringSecretStore
@@ -272,6 +272,7 @@ def test_no_secure_keyring_says_how_to_fix_it(services: Services, qtbot: QtBot) 
         assert not banner.isHidden()
         assert "gnome-keyring" in banner.text()
         assert "PYTHON_KEYRING_BACKEND" in banner.text()
+        _type(qtbot, _edit(pane, "model"), CHAT_MODEL)  # v2 is refused without one
         _type(qtbot, _edit(pane, "apiKey"), "would-be-plain-text")
         _button(pane, "saveEndpointButton").click()
         qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
@@ -301,6 +302,7 @@ def test_extra_headers_are_saved_and_reach_the_server(
     pane: EndpointsPane, services: Services, qtbot: QtBot
 ) -> None:
     _type_headers(qtbot, pane, "X-Client-Name: rehearsal\nx-sandbox-fault: status=503")
+    _type(qtbot, _edit(pane, "model"), CHAT_MODEL)  # v2 is refused without one
     assert pane.is_dirty()
     assert _label(pane, "extraHeadersError").isHidden()
     _button(pane, "saveEndpointButton").click()
@@ -390,6 +392,7 @@ def test_extra_headers_travel_through_export_and_import(
     pane: EndpointsPane, services: Services, qtbot: QtBot, tmp_path: Path
 ) -> None:
     _type_headers(qtbot, pane, "X-Gateway-Route: eu-1")
+    _type(qtbot, _edit(pane, "model"), CHAT_MODEL)  # v2 is refused without one
     _button(pane, "saveEndpointButton").click()
     target = tmp_path / "endpoints.json"
     pane.export_to(target)

@@ -111,10 +111,15 @@ def test_a_failure_is_shown_and_the_inputs_stay(
     pane.set_path.setText(str(bad))
     pane.run_button.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    assert "set.jsonl" in pane.status.text()
-    assert "line 1, field documents[0].text" in pane.status.text()
+    assert "set.jsonl" in pane.error.text()  # said once, beside Run (issue 19)
+    assert "line 1, field documents[0].text" in pane.error.text()
+    assert "set.jsonl" not in pane.status.text()
+    assert window.status_text() == ""  # the status bar does not repeat it
     assert pane.set_path.text() == str(bad)
     assert pane.run_button.isEnabled()
+    pane.load_sample()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.error.isHidden()  # the next run succeeded: the error is over
 
 
 def test_cancel_keeps_what_was_ranked_and_run_continues(

@@ -98,6 +98,7 @@ TRAITS = FlavourTraits(
     stop_sequence_limit=model_stop_limit(),
     history_field="messages",
     preamble_field=None,
+    model_required=True,  # `_model` below refuses a body without one
     # v2 sends strings only; objects are rendered to "key: value" lines in rank_fields order (so
     # rank_fields still applies), and a plain string mixed in has none of the fields and would be
     # ranked on different terms: no mixing.

@@ -104,6 +104,9 @@ class FlavourTraits:
     preamble_field: str | None
     """The body field for the preamble, None when it rides in the history as a system message."""
     rerank: RerankTraits = field(default=NO_RERANK)
+    model_required: bool = False
+    """The chat call must name a model (the request's or the endpoint's); the rerank route's
+    own need is `rerank.model_required`."""
 
 
 def _bounds(name: str) -> tuple[float | None, float | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -17,7 +17,9 @@ from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import ChatFrame, Reply, Turn
+from workbench.core.probe import explain
 from workbench.core.runs.replay import ReplayClient
+from workbench.core.turns import STOPPED
 from workbench.ui import resources
 from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
 from workbench.ui.chat.controller import ChatController
@@ -28,9 +30,11 @@ from workbench.ui.chat.first_screen import Example, ExamplePrompts
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.transcript import Transcript
-from workbench.ui.chat.turns import display_of, schema_verdict, trace_of, turn_status
+from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_number
+from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.gc_guard import release_free_memory
 
 if TYPE_CHECKING:
@@ -70,6 +74,8 @@ class ChatPane(QWidget):
     """Emitted with the turn index when a turn ends (complete, stopped or broken)."""
     rerank_row_requested = Signal(int)
     """Emitted with the rerank rank of a document handed over by the Rerank pane, to show it."""
+    endpoint_edit_requested = Signal(str)
+    """Emitted with the id of the endpoint a failed turn went to, to open it for editing."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,8 +90,10 @@ class ChatPane(QWidget):
         self._origins: dict[str, RankedDocument] = {}
         """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self.setObjectName("chatPane")
-        self.retranslate_ui()
+        # A failed turn is shown in the transcript and the status line: the bar needs not say it.
+        services.tasks.errors_shown_inline(TASK_KEY)
         self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("chat")
         self._restore()
@@ -105,6 +113,7 @@ class ChatPane(QWidget):
     def retranslate_ui(self) -> None:
         """Set the pane's own name in the current language."""
         self.setAccessibleName(self.tr("Chat"))
+        self.error.setAccessibleName(self.tr("Chat error"))
 
     # --- layout -------------------------------------------------------------------------------
 
@@ -115,6 +124,8 @@ class ChatPane(QWidget):
         self.transcript = Transcript(parent=self)
         self.composer = Composer(self)
         self.demo = DemoBar(self, parent=self)
+        self.error = PaneErrorLine(self)
+        self.error.setObjectName("chatError")
         self.examples = ExamplePrompts(parent=self)
         self.chips = AttachmentChips(parent=self)
         self.chips.set_fallback_focus(self.composer.message)
@@ -124,6 +135,7 @@ class ChatPane(QWidget):
         # The examples stand in for the transcript while the conversation has no turn.
         left_layout.addWidget(self.examples, 1)
         left_layout.addWidget(self.transcript, 1)
+        left_layout.addWidget(self.error)
         left_layout.addWidget(self.chips)
         left_layout.addWidget(self.composer)
         self.tabs = ChatSidePanel(parent=self)
@@ -176,6 +188,11 @@ class ChatPane(QWidget):
         self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
         self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
         self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
+        self.transcript.source_activated.connect(self._on_transcript_source_activated)
+        self.transcript.regenerate_requested.connect(self._on_transcript_regenerate_requested)
+        self.transcript.error_card.retry_requested.connect(self._on_regenerate_clicked)
+        self.transcript.error_card.edit_endpoint_requested.connect(self._on_error_card_edit)
+        self.transcript.tool_wait.answer_requested.connect(self._on_tool_wait_answer_requested)
         self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self.sources.rank_activated.connect(self.rerank_row_requested)
@@ -196,6 +213,7 @@ class ChatPane(QWidget):
             self.model_options.options_changed,
         ):
             changed.connect(self._schedule_preview)
+            changed.connect(self._recheck_input)
         self.setup.model.textChanged.connect(self._on_model_changed)
         self.model_options.strip.watch(c.message)
         self.model_options.strip.images_changed.connect(self._on_images_changed)
@@ -404,10 +422,27 @@ class ChatPane(QWidget):
             check_request(request, self._endpoint().model)
         except InputError as exc:
             self.session().turns = before
-            self._services.notices.post_error(exc)
-            self._say(str(exc))
+            self._show_input_error(exc)
             return None
         return request
+
+    def _show_input_error(self, exc: InputError) -> None:
+        """Say once, above the message box, why nothing was sent (kept in the notice log)."""
+        self.error.show_error(exc)
+        log_shown(self._services.notices, exc, "chat")
+
+    def _recheck_input(self, *_: object) -> None:
+        """After an edit, a refusal on show is checked again: gone once the inputs are fine."""
+        if not self.error.has_error() or self.is_streaming():
+            return
+        message = self.composer.message.toPlainText()
+        try:
+            request = self.session().preview(message, self._frame(), self._editing)
+            check_request(request, self._endpoint().model)
+        except InputError as exc:
+            self.error.show_error(exc)
+            return
+        self.error.clear_error()
 
     def _on_send_clicked(self) -> None:
         message = self.composer.message.toPlainText()
@@ -437,8 +472,7 @@ class ChatPane(QWidget):
         try:
             results = self.tool_results.results()
         except InputError as exc:
-            self._services.notices.post_error(exc)
-            self._say(str(exc))
+            self._show_input_error(exc)
             return
         request = self._guarded(lambda f: self.session().continue_with(results, f))
         if request is not None:
@@ -500,6 +534,25 @@ class ChatPane(QWidget):
         self.sources.show_spans(chosen, self.controller.sources(turn))
         self.tabs.show_section(self.sources)
 
+    def _on_transcript_source_activated(self, turn: int, doc_id: str) -> None:
+        lookup = self.controller.sources(turn)
+        self.sources.show_source(doc_id, self.controller.citations(turn), lookup)
+        self.tabs.show_section(self.sources)
+
+    def _on_transcript_regenerate_requested(self, index: int) -> None:
+        if index == len(self.controller.turns) - 1:
+            self._on_regenerate_clicked()
+
+    def _on_error_card_edit(self) -> None:
+        endpoint = self.controller.finished_on
+        if endpoint is not None:
+            self.endpoint_edit_requested.emit(endpoint.id)
+
+    def _on_tool_wait_answer_requested(self) -> None:
+        self.tabs.show_section(self.tool_results)
+        self.tool_results.setFocus()
+        self.tool_results.focusNextChild()
+
     def _on_session_selection_changed(self, pane: str) -> None:
         if pane != "chat":
             return
@@ -522,6 +575,7 @@ class ChatPane(QWidget):
     # --- the turn -------------------------------------------------------------------------------
 
     def _start(self, request: ChatRequest) -> None:
+        self.error.clear_error()  # the request was accepted: the earlier refusal is over
         self._format = request.params.response_format
         index = len(self.controller.turns) - 1
         self._rebuild(upto=index)
@@ -547,22 +601,33 @@ class ChatPane(QWidget):
         self.tool_results.set_calls(reply.tool_calls)
         self.queries.set_queries(reply.search_queries)
         self.sources.show_documents(cmap, self.controller.sources(index))
-        self._say_again(self._finished_status(reply.text, reply.cut_off))
+        self._show_next_step(reply)
+        self._say_again(self._finished_status())
         self._set_busy(False)
         self.history.show_history(self._conversation_now)
         self._schedule_preview()
         self._save()
         self.turn_finished.emit(index)
 
-    def _finished_status(self, text: str, cut_off: str | None) -> Callable[[], str]:
-        """The last turn's metrics line, written again in the language of the moment."""
-        run, endpoint, fmt = self.controller.run, self.controller.finished_on, self._format
+    def _show_next_step(self, reply: Reply) -> None:
+        """Under the last turn: a failure to act on, or the tools it waits for (issue 19)."""
+        run = self.controller.run
+        if reply.cut_off and not run.stopped:
+            error = run.error
+            title = error_title(error) if error is not None else self.tr("The answer broke off")
+            why = explain(error) if error is not None else reply.cut_off
+            self.transcript.show_error(title, why, can_edit=self.controller.finished_on is not None)
+        elif reply.tool_calls and not reply.cut_off:
+            self.transcript.show_tool_wait(tuple(c.name for c in reply.tool_calls))
+            self.tabs.show_section(self.tool_results)
+
+    def _finished_status(self) -> Callable[[], str]:
+        """How the last turn ended, written again in the language of the moment: only a Stop
+        is said here; the metrics line and a failure are said once, in the transcript."""
+        stopped = self.controller.run.stopped
 
         def line() -> str:
-            status = turn_status(run.snapshot, run.timing, endpoint) if endpoint else ""
-            if verdict := schema_verdict(text, fmt):
-                status = f"{status} · {verdict}"
-            return self.tr("Cut off · %1").replace("%1", status) if cut_off else status
+            return QCoreApplication.translate("Transcript", STOPPED) if stopped else ""
 
         return line
 
@@ -586,6 +651,7 @@ class ChatPane(QWidget):
     def _rebuild(self, upto: int | None = None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed.
         turns = self.controller.turns[:upto] if upto is not None else self.controller.turns
+        self.transcript.end_cards()  # they speak of the last turn, which is going or gone
         cites = self.controller.citations
         labels = self._labels()
         self.transcript.set_turns(

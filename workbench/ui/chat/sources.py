@@ -98,6 +98,14 @@ class SourcesView(QTextBrowser):
                 parts.append(self._document_html(doc_id, lookup, [span.citation.text]))
         self.setHtml("".join(parts))
 
+    def show_source(
+        self, doc_id: str, cmap: CitationMap, lookup: dict[str, dict[str, Any]]
+    ) -> None:
+        """One cited document (a marker [n] was activated), the spans citing it marked."""
+        self._redraw = lambda: self.show_source(doc_id, cmap, lookup)
+        spans = [cmap.spans[i] for i in cmap.by_document.get(doc_id, ())]
+        self.setHtml(self._document_html(doc_id, lookup, [s.citation.text for s in spans]))
+
     def _document_html(
         self, doc_id: str, lookup: dict[str, dict[str, Any]], supporting: Sequence[str]
     ) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.roles import role_background, role_colour
 
 if TYPE_CHECKING:
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 CITE_PROPERTY = QTextFormat.Property.UserProperty + 1
 """Char-format property holding "turn:span,span" on highlighted text."""
+TURN_GAP_PX = 24
+"""Space above each turn's card (the cards are painted by `transcript_cards`)."""
 
 
 def plain_format() -> QTextCharFormat:
@@ -48,6 +51,15 @@ def muted(*, italic: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setForeground(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
     fmt.setFontItalic(italic)
+    return fmt
+
+
+def metrics() -> QTextCharFormat:
+    """The answer's one metrics line: muted and a little smaller than the text."""
+    fmt = muted()
+    size = QGuiApplication.font().pointSizeF()
+    if size > 0:
+        fmt.setFontPointSize(size * 0.9)
     return fmt
 
 
@@ -92,6 +104,61 @@ def new_plain_block(cursor: QTextCursor) -> None:
     it, so after an answer ending in a list every later header, footer and plain answer joined that
     list (drawn as bullets, and each new block made Qt lay out the whole list again)."""
     cursor.insertBlock(QTextBlockFormat(), plain_format())
+
+
+def start_turn_block(cursor: QTextCursor) -> None:
+    """Start a turn's first block, with the space between cards above it."""
+    fmt = QTextBlockFormat()
+    fmt.setTopMargin(TURN_GAP_PX)
+    if cursor.position() > 0:
+        cursor.insertBlock(fmt, plain_format())
+    else:
+        cursor.setBlockFormat(fmt)
+
+
+def source_order(spans: tuple[CitationSpan, ...]) -> list[str]:
+    """The cited documents in the order the answer first cites them (marker [1] is the first)."""
+    order: dict[str, None] = {}
+    for span in sorted((s for s in spans if s.anchored), key=lambda s: s.start or 0):
+        order.update(dict.fromkeys(span.document_ids))
+    return list(order)
+
+
+def add_markers(
+    document: QTextDocument,
+    base: int,
+    turn: int,
+    spans: tuple[CitationSpan, ...],
+    labels: Mapping[str, str] | None = None,
+) -> None:
+    """Put numbered markers ([1], [2]) after each cited span, each a link to its source.
+
+    Called once the turn's citations are painted: markers go in from the end backwards, so the
+    UTF-16 positions of the spans before them still hold.
+    """
+    docs = source_order(spans)
+    number = {d: n for n, d in enumerate(docs, 1)}
+    at: dict[int, set[int]] = {}
+    for span in spans:
+        if span.anchored and span.end16 is not None:
+            at.setdefault(span.end16, set()).update(number[d] for d in span.document_ids)
+    cursor = QTextCursor(document)
+    for end16 in sorted(at, reverse=True):
+        cursor.setPosition(base + end16)
+        for n in sorted(at[end16]):
+            cursor.insertText(f"[{n}]", marker(turn, n, docs[n - 1], labels))
+
+
+def marker(
+    turn: int, number: int, document: str, labels: Mapping[str, str] | None
+) -> QTextCharFormat:
+    """A citation marker's format: a raised link to source `number` of the turn."""
+    fmt = link(f"source:{turn}:{number}")
+    fmt.setFontUnderline(False)
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    named = f"{document} ({labels[document]})" if labels and document in labels else document
+    fmt.setToolTip(fill(QCoreApplication.translate("Transcript", "Source %1: %2"), number, named))
+    return fmt
 
 
 def paint_citations(

@@ -15,9 +15,8 @@ from PySide6.QtGui import QTextCursor, QTextDocumentFragment
 
 from workbench.core.chat_markdown import MarkdownCuts
 from workbench.core.citations import segments_between
-from workbench.ui.chat.transcript_format import paint_citations, plain_format
+from workbench.ui.chat.transcript_format import add_markers, paint_citations, plain_format
 from workbench.ui.chat.transcript_render import (
-    add_links,
     frame_of,
     write_footer,
     write_header,
@@ -45,7 +44,7 @@ class LiveTurn:
     plain: bool
     answer_base: int
     links: Links
-    """Where the finished turn's "[edit and resend]" and "[copy]" links go."""
+    """Where the header lines end (`transcript_render.Links`)."""
     cuts: MarkdownCuts = field(default_factory=MarkdownCuts)
     stable_len: int = 0
     """Code points of the answer rendered for good."""
@@ -101,9 +100,12 @@ class LiveTurn:
         self._extend_stable(display, final=True)
         if self.plain:
             self._apply_citations(display)
+            labels = dict(display.source_labels)
+            add_markers(
+                self.document, self.answer_base, display.index, display.anchors.spans, labels
+            )
         write_footer(cursor, display)
         cursor.endEditBlock()
-        add_links(cursor, display, self.links)
         return True
 
     def undo_tail(self) -> None:

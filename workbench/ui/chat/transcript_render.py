@@ -13,13 +13,17 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 
 from workbench.core.citations import CitationMap, cites_answer, segments
+from workbench.core.turns import STOPPED
 from workbench.ui.chat.transcript_format import (
+    add_markers,
     bold,
     link,
+    metrics,
     muted,
     new_plain_block,
     paint_citations,
     plain_format,
+    start_turn_block,
     warning,
 )
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
@@ -30,7 +34,7 @@ if TYPE_CHECKING:
 THUMB = 48
 """Pixels of a thumbnail's longer side in the transcript."""
 Links = tuple[int | None, int]
-"""Where a streamed turn's "[edit and resend]" and "[copy]" links go (after "You", "Assistant")."""
+"""Where a turn's "You" and "Assistant" header lines end."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,13 @@ _CORE_REASONS = (
 )
 """Core's own cut-off reasons (`core.turns.STOPPED`, `UNFINISHED`), drawn translated; an error's
 text stays as it is (tests/ui/chat/test_i18n.py checks the two lists agree)."""
+
+
+_FAILED = (
+    QT_TRANSLATE_NOOP("Transcript", "Cut off: %1"),
+    QT_TRANSLATE_NOOP("Transcript", "No answer: %1"),
+)
+"""How a failed turn is marked: partial, or with nothing at all."""
 
 
 class TranscriptTexts(QObject):
@@ -108,6 +119,7 @@ def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) ->
         runs = segments(cmap, len(display.text))
         labels = dict(display.source_labels)
         paint_citations(cursor.document(), base, display.index, cmap.spans, runs, labels=labels)
+        add_markers(cursor.document(), base, display.index, cmap.spans, labels)
         cursor.movePosition(QTextCursor.MoveOperation.End)
     else:
         insert_markdown(cursor, display.text)
@@ -121,30 +133,32 @@ def insert_markdown(cursor: QTextCursor, text: str) -> None:
 
 
 def write_header(cursor: QTextCursor, display: TurnDisplay) -> Links:
-    """Write who speaks; returns where the links of a finished turn go (see `Links`)."""
-    if cursor.position() > 0:
-        new_plain_block(cursor)
+    """Write who speaks, in a block with the space between turns above it.
+
+    Returns where the header lines end (the turn's actions are buttons over the card, not text).
+    """
+    start_turn_block(cursor)
     you: int | None = None
     if display.user is not None:
         cursor.insertText(QCoreApplication.translate("Transcript", "You"), bold())
         you = cursor.position()
-        _end_link_line(cursor, display, *_edit_link(display))
+        new_plain_block(cursor)
         cursor.insertText(display.user, plain_format())
-        cursor.insertBlock()
+        new_plain_block(cursor)
         if display.images:
             write_thumbnails(cursor, display)
     if display.tool_results_sent:
         sent = TranscriptTexts().tool_results_sent(display.tool_results_sent)
         cursor.insertText(sent, muted())
-        cursor.insertBlock()
+        new_plain_block(cursor)
     cursor.insertText(QCoreApplication.translate("Transcript", "Assistant"), bold())
     assistant = cursor.position()
-    _end_link_line(cursor, display, *_copy_link(display))
+    new_plain_block(cursor)
     if display.thinking:
         write_thinking(cursor, display)
     if display.tool_plan:
         cursor.insertText(display.tool_plan, muted(italic=True))
-        cursor.insertBlock()
+        new_plain_block(cursor)
     return you, assistant
 
 
@@ -193,56 +207,19 @@ def write_footer(cursor: QTextCursor, display: TurnDisplay) -> None:
             "%1", " · ".join(display.search_queries)
         )
         cursor.insertText(queries, muted())
-    if display.cut_off:
+    if display.cut_off == STOPPED:
+        # The person's own choice, not a failure: said in neutral colours (issue 19).
+        new_plain_block(cursor)
+        cursor.insertText("■ " + QCoreApplication.translate("Transcript", STOPPED), muted())
+    elif display.cut_off:
         new_plain_block(cursor)
         reason = display.cut_off
         if reason in _CORE_REASONS:
             reason = QCoreApplication.translate("Transcript", reason)
-        cursor.insertText(
-            "⚠ " + QCoreApplication.translate("Transcript", "Cut off: %1").replace("%1", reason),
-            warning(),
-        )
+        # A turn that failed before any answer was cut off from nothing: it got no answer.
+        line = _FAILED[0] if display.text or display.tool_calls else _FAILED[1]
+        said = QCoreApplication.translate("Transcript", line).replace("%1", reason)
+        cursor.insertText("⚠ " + said, warning())
     if display.status:
         new_plain_block(cursor)
-        cursor.insertText(display.status, muted())
-
-
-def add_links(cursor: QTextCursor, display: TurnDisplay, links: Links) -> None:
-    """Give a header written while streaming the links of its finished turn.
-
-    Each link is an edit of its own: one edit spanning header to footer would lay out the whole
-    answer again.
-    """
-    you, assistant = links
-    cursor.setPosition(assistant)
-    _insert_link(cursor, *_copy_link(display))
-    if you is not None and display.user is not None:
-        cursor.setPosition(you)
-        _insert_link(cursor, *_edit_link(display))
-
-
-def _edit_link(display: TurnDisplay) -> tuple[str, str]:
-    return QCoreApplication.translate("Transcript", "[edit and resend]"), f"edit:{display.index}"
-
-
-def _copy_link(display: TurnDisplay) -> tuple[str, str]:
-    return QCoreApplication.translate("Transcript", "[copy]"), f"copy:{display.index}"
-
-
-def _end_link_line(cursor: QTextCursor, display: TurnDisplay, label: str, href: str) -> None:
-    """End a header line, with its link once the turn is finished.
-
-    A new block takes the character format in force, the link's; a streaming header gives its
-    next block that format too, so adding the links at the end leaves the document exactly as
-    a turn rendered whole.
-    """
-    if display.streaming:
-        cursor.insertBlock(cursor.blockFormat(), link(href))
-    else:
-        _insert_link(cursor, label, href)
-        cursor.insertBlock()
-
-
-def _insert_link(cursor: QTextCursor, label: str, href: str) -> None:
-    cursor.insertText("  ", plain_format())
-    cursor.insertText(label, link(href))
+        cursor.insertText(display.status, metrics())

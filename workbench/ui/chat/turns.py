@@ -174,8 +174,11 @@ def describe(metrics: TurnMetrics) -> str:
                 tokens_out,
             )
         )
-    if metrics.billed_units:
-        units = sorted(metrics.billed_units.items())
+    # Billed tokens that equal the tokens above would only say them again (one short line).
+    repeats = {"input_tokens": metrics.input_tokens, "output_tokens": metrics.output_tokens}
+    extra = {k: v for k, v in metrics.billed_units.items() if repeats.get(k) != v}
+    if extra:
+        units = sorted(extra.items())
         billed = ", ".join(f"{name} {_units(count)}" for name, count in units)
         parts.append(_fill(QCoreApplication.translate("ChatTurns", "billed %1"), billed))
     if metrics.cost is not None:

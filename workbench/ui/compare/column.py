@@ -33,6 +33,8 @@ from workbench.core.chat_compare import Gap, fit_frame, gaps
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
 from workbench.core.turns import TurnRun, stream_turn
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.l10n import fill
+from workbench.ui.common.pane_error import StaleBar, shown_text
 from workbench.ui.common.roles import role_background
 from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
 from workbench.ui.compare.targets import Target, fill_targets
@@ -107,6 +109,8 @@ class CompareColumn(QWidget):
         self.view = QPlainTextEdit(self)
         self.view.setObjectName(f"compareTranscript{n}")
         self.view.setReadOnly(True)
+        self.stale = StaleBar(self.view, self)
+        self.stale.setObjectName(f"compareStale{n}")
         self._view_label = QLabel(self)
         self._view_label.setBuddy(self.view)
         self.figures = StatusLabel(self)
@@ -135,6 +139,7 @@ class CompareColumn(QWidget):
         box.addLayout(row)
         box.addWidget(self.gaps)
         box.addWidget(self._view_label)
+        box.addWidget(self.stale)
         box.addWidget(self.view, 1)
         box.addWidget(self.figures)
         box.addLayout(follow)
@@ -148,6 +153,9 @@ class CompareColumn(QWidget):
         self._view_label.setText(self.tr("Answers %1").replace("%1", str(n)))
         self.view.setAccessibleName(self.tr("Answers of column %1").replace("%1", str(n)))
         self.figures.setAccessibleName(self.tr("Figures of column %1").replace("%1", str(n)))
+        self.stale.setAccessibleName(
+            self.tr("Answers of column %1 from before").replace("%1", str(n))
+        )
         self._follow_label.setText(self.tr("Follow-up:"))
         self.follow_up.setAccessibleName(self.tr("Follow-up for column %1").replace("%1", str(n)))
         self.follow_up.setPlaceholderText(self.tr("A message to this column only"))
@@ -205,8 +213,31 @@ class CompareColumn(QWidget):
         """What the last turn's route could not do."""
         return self._gaps
 
+    def failed(self) -> bool:
+        """Whether the last turn failed (not stopped: an error ended it)."""
+        return self.stale.is_stale()
+
+    def failure_text(self) -> str:
+        """The column's failure in words, naming the column and its route ("" when none)."""
+        error = self.run.error
+        if not self.failed() or error is None:
+            return ""
+        target = self.target
+        endpoint = self._services.session.endpoint(target.endpoint_id if target else "")
+        template = self.tr("Column %1 (“%2”) failed: %3")
+        return fill(
+            template, self.position + 1, endpoint.name if endpoint else "", shown_text(error)
+        )
+
+    def _stale_text(self) -> str:
+        return fill(
+            self.tr("The answers shown are from before; the last turn failed. %1"),
+            self.failure_text(),
+        )
+
     def clear(self) -> None:
         """Forget this column's conversation."""
+        self.stale.mark_current()
         self.session.clear()
         self.view.clear()
         self.figures.clear()
@@ -300,12 +331,17 @@ class CompareColumn(QWidget):
         tail = [status]
         if reply.citations:
             tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
-        if reply.cut_off:
+        failed = run.error is not None and not run.stopped
+        if reply.cut_off and not failed:  # a failure is said once, on the bar over the answers
             tail.insert(0, self.tr("Cut off: %1").replace("%1", reply.cut_off))
         if reply.tool_calls:
             calls = ", ".join(call.name for call in reply.tool_calls)
             tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))
         self.figures.setText(" · ".join(tail))
+        if failed:
+            self.stale.mark_stale(self._stale_text)  # earlier answers stay, dimmed
+        else:
+            self.stale.mark_current()
         self.follow_up.setEnabled(True)
         self.continue_button.setEnabled(True)
         self.finished.emit(self.position)

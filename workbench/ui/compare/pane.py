@@ -18,6 +18,7 @@ from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
 from workbench.ui.compare.inputs import CompareInputs
@@ -39,6 +40,8 @@ class ComparePane(Retranslating, QWidget):
         self._round: set[int] = set()
         """The columns sent to since every column was last idle."""
         self.setObjectName("comparePane")
+        # A column that fails says so over its own answers: the status bar needs not repeat it.
+        services.tasks.errors_shown_inline("compare.column")
         self._build_ui()
         self._connect_signals()
         self.retranslate_ui()
@@ -64,6 +67,8 @@ class ComparePane(Retranslating, QWidget):
         self.status = StatusLabel(self)
         self.status.setObjectName("compareStatus")
         self.status.setWordWrap(True)
+        self.error = PaneErrorLine(self)
+        self.error.setObjectName("compareError")
         self._send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self._send_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
@@ -83,6 +88,7 @@ class ComparePane(Retranslating, QWidget):
         buttons.addWidget(self.status, 1)
         box = QVBoxLayout(self)
         box.addWidget(outer, 1)
+        box.addWidget(self.error)
         box.addLayout(buttons)
 
     def retranslate_ui(self) -> None:
@@ -100,6 +106,7 @@ class ComparePane(Retranslating, QWidget):
             self.tr("Column 1's deployment on its own route and on its /chat/completions route")
         )
         self.status.setAccessibleName(self.tr("Compare status"))
+        self.error.setAccessibleName(self.tr("Compare error"))
 
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self._on_send_button_clicked)
@@ -179,9 +186,9 @@ class ComparePane(Retranslating, QWidget):
         try:
             frame = self.inputs.frame()
         except InputError as exc:
-            self._services.notices.post_error(exc)
-            self.status.setText(str(exc))
+            self._refuse(exc)
             return
+        self.error.clear_error()
         sent = {column.position for column in self.columns if column.send(message, frame)}
         self._round |= sent
         if not sent:
@@ -194,20 +201,31 @@ class ComparePane(Retranslating, QWidget):
         try:
             frame = self.inputs.frame()
         except InputError as exc:
-            self._services.notices.post_error(exc)
-            self.status.setText(str(exc))
+            self._refuse(exc)
             return
+        self.error.clear_error()
         if self.columns[position].send(message, frame):
             self._round.add(position)
         self._set_busy()
+
+    def _refuse(self, exc: InputError) -> None:
+        """Say once, above the buttons, why nothing was sent (kept in the notice log)."""
+        self.error.show_error(exc)
+        log_shown(self._services.notices, exc, "compare")
 
     def _on_tasks_state_changed(self) -> None:
         # Columns end inside their own tasks: the round is over once the runner lets them go.
         if not self._round or self.is_streaming():
             return
-        answered, self._round = len(self._round), set()
+        sent, self._round = self._round, set()
+        failed = [self.columns[i] for i in sorted(sent) if self.columns[i].failed()]
         self._set_busy()
-        self.status.setText(self.tr("Done: %n column(s) answered.", "", answered))
+        done = self.tr("Done: %n column(s) answered.", "", len(sent) - len(failed))
+        if failed:  # each failed column says what failed over its answers; here, which ones
+            numbers = ", ".join(str(column.position + 1) for column in failed)
+            failures = self.tr("Failed: column %1.").replace("%1", numbers)
+            done = f"{done} {failures}"
+        self.status.setText(done)
 
     def _set_busy(self) -> None:
         busy = self.is_streaming()

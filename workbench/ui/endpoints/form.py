@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Flavour
 from workbench.api.urls import build_url, parse_pasted_url, route_family
@@ -105,6 +106,11 @@ class EndpointForm(Retranslating, QWidget):
             self, "flavour", "", {f.value: t for f, t in FLAVOUR_LABELS.items()}
         )
         self._model = line_edit(self, "model")
+        self._model_problem = StatusLabel(self)
+        self._model_problem.setObjectName("modelProblemLabel")
+        self._model_problem.setProperty("role", "error")
+        self._model_problem.setWordWrap(True)
+        self._model_problem.setVisible(False)
         self._auth = combo_box(self, "authScheme", "", {a.value: t for a, t in AUTH_LABELS.items()})
         self._key = line_edit(self, "apiKey")
         self._key.setEchoMode(QLineEdit.EchoMode.Password)
@@ -145,10 +151,9 @@ class EndpointForm(Retranslating, QWidget):
         self._row_labels.append(add_row(main, "", self._url))
         main.addRow("", self._final_url)
         main.addRow("", self._url_warning)
-        self._row_labels += [
-            add_row(main, "", widget)
-            for widget in (self._flavour, self._model, self._auth, self._key)
-        ]
+        self._row_labels += [add_row(main, "", widget) for widget in (self._flavour, self._model)]
+        main.addRow("", self._model_problem)
+        self._row_labels += [add_row(main, "", widget) for widget in (self._auth, self._key)]
         key_row = QHBoxLayout()
         key_row.addWidget(self._key_hint, 1)
         key_row.addWidget(self._forget_key)
@@ -208,6 +213,9 @@ class EndpointForm(Retranslating, QWidget):
         self._summary_label.setText(self.tr("Connection:"))
         self._summary.setAccessibleName(self.tr("Connection summary"))
         self._key_hint.setAccessibleName(self.tr("Stored key"))
+        self._model_problem.setAccessibleName(self.tr("Model problem"))
+        if self._model_problem.text():
+            self._model_problem.setText(self._model_needed_text())
         self._forget_key.setText(self.tr("Forget stored key"))
         self._forget_key.setAccessibleName(self.tr("Forget stored key"))
         for index, text in enumerate(auth_labels().values()):
@@ -293,6 +301,7 @@ class EndpointForm(Retranslating, QWidget):
     def load(self, endpoint: EndpointConfig) -> None:
         """Show an endpoint (the key field starts empty: keys are never shown again)."""
         self._original = endpoint
+        self._show_model_problem("")
         self._name.setText(endpoint.name)
         self._url.setText(endpoint.base_url)
         self._url.setReadOnly(endpoint.is_sandbox)
@@ -364,6 +373,36 @@ class EndpointForm(Retranslating, QWidget):
                 first["msg"], title=title, where=QCoreApplication.translate("EndpointForm", where)
             ) from exc
 
+    def check_model(self, endpoint: EndpointConfig) -> None:
+        """Refuse to save what the panes would refuse: no model where the flavour's chat call
+        needs one (a connection test still runs: it asks `/info`, which needs no model).
+
+        Said at the Model field, in words, and raised for the pane's "Not saved" line.
+
+        Raises:
+            InputError: the flavour needs a model and none is typed.
+        """
+        if not flavour_traits(endpoint.flavour).model_required or endpoint.model:
+            self._show_model_problem("")
+            return
+        text = self._model_needed_text()
+        self._show_model_problem(text)
+        raise InputError(text, title=self.tr("Model required"), where=self.tr("Model"))
+
+    def _model_needed_text(self) -> str:
+        return self.tr(
+            "%1 needs a model name: Chat refuses to send without one. On an Azure serverless "
+            "deployment any name works (the deployment serves its own model)."
+        ).replace("%1", FLAVOUR_LABELS[self.flavour()])
+
+    def _show_model_problem(self, text: str) -> None:
+        self._model_problem.setText(text)
+        self._model_problem.setVisible(bool(text))
+
+    def model_problem(self) -> str:
+        """What the Model field's message says now ("" when nothing)."""
+        return self._model_problem.text()
+
     def key_text(self) -> str:
         """The key typed in the masked field, as typed ('' keeps the stored one; none with
         Entra ID)."""
@@ -396,6 +435,10 @@ class EndpointForm(Retranslating, QWidget):
 
     def _on_field_edited(self, *_: object) -> None:
         self._update_url_preview()
+        if self._model_problem.text() and (
+            self._model.text().strip() or not flavour_traits(self.flavour()).model_required
+        ):
+            self._show_model_problem("")  # fixed: a model typed, or a flavour that needs none
         self.changed.emit()
 
     def _on_url_editing_finished(self) -> None:

@@ -24,7 +24,9 @@ from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate,
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.error_text import error_line
 from workbench.ui.common.l10n import fill
+from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
@@ -97,6 +99,8 @@ class EndpointsPane(Retranslating, QWidget):
         self._result.setObjectName("testResultLabel")
         self._result.setWordWrap(True)
         self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._error = PaneErrorLine(self)
+        self._error.setObjectName("endpointsError")
         self._layout(list_label)
 
     def retranslate_ui(self) -> None:
@@ -118,6 +122,7 @@ class EndpointsPane(Retranslating, QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
             button.setToolTip(tip)
         self._result.setAccessibleName(self.tr("Connection test result"))
+        self._error.setAccessibleName(self.tr("Endpoint error"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
 
     def _layout(self, list_label: QLabel) -> None:
@@ -145,6 +150,7 @@ class EndpointsPane(Retranslating, QWidget):
         actions.addStretch(1)
         rv.addLayout(actions)
         rv.addWidget(self._result)
+        rv.addWidget(self._error)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -218,6 +224,7 @@ class EndpointsPane(Retranslating, QWidget):
         for b in (self._save, self._revert, self._test, self._duplicate, self._delete):
             b.setEnabled(endpoint is not None)
         self._result.clear()
+        self._error.clear_error()  # it was about the endpoint shown before
         if endpoint is None:
             return
         self._form.load(endpoint)
@@ -338,29 +345,41 @@ class EndpointsPane(Retranslating, QWidget):
     def _on_save_clicked(self) -> None:
         try:
             endpoint = self._form.endpoint()
+            self._form.check_model(endpoint)
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            text = self.tr("Not saved: %1 — %2: %3")
-            self._result.setText(fill(text, exc.title, exc.where, exc.server_message))
-            self._services.notices.post_error(exc)
+            self._refuse_save(exc)
             return
         before = self._session.endpoint(endpoint.id)
         self._session.save_endpoint(endpoint)
         self._dirty = False
+        self._error.clear_error()
         if not typed.is_empty():
             self._form.load(endpoint)  # secrets typed in clear now show masked
-        self._result.setText(self.tr("Saved “%1”.").replace("%1", endpoint.name))
-        if not typed.is_empty() or (before is not None and before.has_secrets):
-            self._services.tasks.start(
-                f"endpoints.store-secrets.{endpoint.id}",
-                self._session.store_secrets(endpoint.id, typed),
-                owner=self,
-            )
-        if key:
-            self._services.tasks.start(
-                f"endpoints.store-key.{endpoint.id}", self._store_key(endpoint.id, key), owner=self
-            )
+        to_keyring = not typed.is_empty() or (before is not None and before.has_secrets)
+        if not key and not to_keyring:
+            self._result.setText(self.tr("Saved “%1”.").replace("%1", endpoint.name))
+            return
+        # "Saved" waits for the keyring: a key it could not store was not saved (issue 19).
+        self._result.setText(
+            self.tr("Saving “%1”: storing in the keyring…").replace("%1", endpoint.name)
+        )
+        self._services.tasks.start(
+            f"endpoints.store-secrets.{endpoint.id}",
+            self._store_in_keyring(endpoint, key, typed if to_keyring else None),
+            owner=self,
+        )
+
+    def _refuse_save(self, exc: InputError) -> None:
+        """Say once why nothing was saved: at the field when the form marks one, else here."""
+        self._result.clear()
+        if self._form.model_problem():
+            text = self.tr("Not saved: the Model field needs a name (see the message there).")
+        else:
+            text = fill(self.tr("Not saved: %1"), error_line(exc))
+        self._error.show_error(text)
+        log_shown(self._services.notices, exc, "endpoints")
 
     def _typed_key(self) -> str:
         """The key typed, trimmed (with a notice) and checked; '' when none was typed.
@@ -402,9 +421,11 @@ class EndpointsPane(Retranslating, QWidget):
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            self._result.setText(f"✘ {exc.title}: {exc.server_message}")
-            self._services.notices.post_error(exc)
+            self._result.clear()
+            self._error.show_error(exc)
+            log_shown(self._services.notices, exc, "endpoints")
             return
+        self._error.clear_error()
         self._services.tasks.start(
             "endpoints.test", self._run_test(endpoint, key, typed), owner=self
         )
@@ -419,12 +440,38 @@ class EndpointsPane(Retranslating, QWidget):
         if endpoint_id == self._shown_id:
             self._form.set_key_hint(hint)
 
-    async def _store_key(self, endpoint_id: str, key: str) -> None:
+    async def _store_in_keyring(
+        self, endpoint: EndpointConfig, key: str, typed: EndpointSecrets | None
+    ) -> None:
+        """Store the key and secret values, then say what was saved, or what was not and why."""
         try:
-            await self._session.set_key(endpoint_id, key)
-        except InsecureKeyringError as exc:
+            if typed is not None:
+                await self._session.store_secrets(endpoint.id, typed)
+            if key:
+                await self._store_key(endpoint.id, key)
+        except SecretStoreError as exc:
+            self._keyring_failed(endpoint, bool(key), exc)
+            return
+        text = self.tr("Saved “%1” and its key in the keyring.") if key else ""
+        text = text or self.tr("Saved “%1” and its secret values in the keyring.")
+        if endpoint.id == self._shown_id:
+            self._result.setText(text.replace("%1", endpoint.name))
+
+    def _keyring_failed(self, endpoint: EndpointConfig, key: bool, exc: SecretStoreError) -> None:
+        if isinstance(exc, InsecureKeyringError):
             self._banner.show_advice(exc.advice)
-            raise
+        log_shown(self._services.notices, exc, "endpoints")
+        if endpoint.id != self._shown_id:
+            return
+        saved = self.tr("“%1”: its settings are saved; its key is NOT.")
+        if not key:
+            saved = self.tr("“%1”: its settings are saved; its secret values are NOT.")
+        self._result.setText(saved.replace("%1", endpoint.name))
+        what = self.tr("The keyring did not store it, and nothing was written elsewhere: %1")
+        self._error.show_error(fill(what, error_line(exc)))
+
+    async def _store_key(self, endpoint_id: str, key: str) -> None:
+        await self._session.set_key(endpoint_id, key)
         hint = await self._session.key_hint(endpoint_id)
         if endpoint_id == self._shown_id:
             self._form.clear_key()

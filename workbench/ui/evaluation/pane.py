@@ -38,6 +38,7 @@ from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.l10n import format_count
+from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.evaluation.charts import EvaluationCharts
 from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
@@ -102,6 +103,8 @@ class EvaluationPane(Retranslating, QWidget):
         self.status = StatusLabel(self)
         self.status.setObjectName("evaluationStatus")
         self.status.setWordWrap(True)
+        self.error = PaneErrorLine(self)
+        self.error.setObjectName("evaluationError")
         self.metrics_table = new_table("evaluationMetrics", self)
         self.queries_table = new_table("evaluationQueries", self)
         self.open_button = self._button("evaluationOpenInRerank")
@@ -144,6 +147,7 @@ class EvaluationPane(Retranslating, QWidget):
         grid.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
+        layout.addWidget(self.error)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
 
@@ -173,6 +177,7 @@ class EvaluationPane(Retranslating, QWidget):
             button.setAccessibleName(accessible)
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
         self.status.setAccessibleName(self.tr("Evaluation status"))
+        self.error.setAccessibleName(self.tr("Evaluation error"))
         self.metrics_table.setAccessibleName(self.tr("Metrics per endpoint"))
         self.queries_table.setAccessibleName(self.tr("Per-query results"))
         self.results.setAccessibleName(self.tr("Evaluation results"))
@@ -222,6 +227,7 @@ class EvaluationPane(Retranslating, QWidget):
             self.status.setText(self.tr("Choose a set and endpoint A first."))
             return
         coro = self._run(Path(self.set_path.text().strip()), ids, self.k.value())
+        self.error.clear_error()  # the next run decides whether it still holds
         self._set_busy(True)
         self.status.setText(self.tr("Reading the set…"))
         self._services.tasks.start(RUN_KEY, coro, owner=self)
@@ -252,9 +258,11 @@ class EvaluationPane(Retranslating, QWidget):
                 eval_set, sides, k=k, progress=store, on_progress=self._on_progress
             )
             report = await runner.run()
-        except WorkbenchError as exc:  # the runner posts it as a notice too
-            self.status.setText(self.tr("Stopped: %1").replace("%1", str(exc)))
-            raise
+        except WorkbenchError as exc:  # said once, beside Run; kept in the notice log
+            self.status.setText(self.tr("Stopped."))
+            self.error.show_error(exc)
+            log_shown(self._services.notices, exc, "evaluation")
+            return
         finally:
             if store is not None:
                 store.close()

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from workbench.api.errors import WorkbenchError
 from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import GROUPS, select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import format_count
+from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.qa.results import QaResultsTree
 
@@ -106,6 +108,7 @@ class QaPane(Retranslating, QWidget):
         self.save_report_button = self._named(QPushButton(self), "qaSaveReport")
         self.save_junit_button = self._named(QPushButton(self), "qaSaveJunit")
         self.status = self._named(StatusLabel(self), "qaStatus")
+        self.error = self._named(PaneErrorLine(self), "qaError")
         self.status.setWordWrap(True)
 
     def _lay_out(self) -> None:
@@ -149,6 +152,7 @@ class QaPane(Retranslating, QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(split, 1)
         layout.addLayout(saves)
+        layout.addWidget(self.error)
         layout.addWidget(self.status)
 
     def retranslate_ui(self) -> None:
@@ -189,6 +193,7 @@ class QaPane(Retranslating, QWidget):
         self.save_junit_button.setText(self.tr("Save &JUnit XML…"))
         self.save_junit_button.setAccessibleName(self.tr("Save JUnit XML"))
         self.status.setAccessibleName(self.tr("QA status"))
+        self.error.setAccessibleName(self.tr("QA error"))
 
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(self._on_run_button_clicked)
@@ -238,6 +243,7 @@ class QaPane(Retranslating, QWidget):
             self.status.setText(self.tr("Tick at least one group of checks."))
             return
         options = QaOptions(checks=groups, requests=self.requests.value())
+        self.error.clear_error()  # the next run decides whether it still holds
         self._set_busy(True)
         self._services.tasks.start(TASK, self._run_checks(endpoint, options), owner=self)
 
@@ -283,6 +289,10 @@ class QaPane(Retranslating, QWidget):
             async for event in self._run.events():
                 self._on_qa_event(event)
             self.status.setText(self._summary())
+        except WorkbenchError as exc:  # said once, under the results; kept in the notice log
+            self.status.setText(self.tr("Stopped."))
+            self.error.show_error(exc)
+            log_shown(self._services.notices, exc, "qa")
         finally:
             if isValid(self):  # a pane closed mid-run cancels the task after its widgets went
                 self._set_busy(False)

@@ -10,6 +10,8 @@ from workbench.api.errors import WorkbenchError
 from workbench.api.models import RerankResponse
 from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import rules_for
+from workbench.ui.common.error_text import error_line
+from workbench.ui.common.l10n import fill
 from workbench.ui.rerank.texts import RerankTexts, summary_line
 
 if TYPE_CHECKING:
@@ -49,3 +51,13 @@ def compared_status(a: Compared, b: Compared) -> tuple[str, list[WorkbenchError]
     ]
     failures = [o for _, o in (a, b) if isinstance(o, WorkbenchError)]
     return " · ".join(parts), failures
+
+
+def failed_sides(a: Compared, b: Compared) -> str:
+    """Each side that failed, named by its letter and endpoint, with its error in words."""
+    template = QCoreApplication.translate("RerankComparison", "%1 (“%2”) failed: %3")
+    return "\n".join(
+        fill(template, side, endpoint.name, error_line(outcome))
+        for side, (endpoint, outcome) in (("A", a), ("B", b))
+        if isinstance(outcome, WorkbenchError)
+    )

@@ -32,11 +32,11 @@ from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
-from workbench.ui.common.error_text import error_line, error_title
+from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
-from workbench.ui.rerank.comparison import compared_status, fill_compare_choices
+from workbench.ui.rerank.comparison import compared_status, failed_sides, fill_compare_choices
 from workbench.ui.rerank.editor import DocumentsEditor
 from workbench.ui.rerank.form import RerankForm
 from workbench.ui.rerank.sender import RerankSender, batch_for
@@ -92,6 +92,7 @@ class RerankPane(Retranslating, QWidget):
         self.busy.setAccessibleName(self.tr("Rerank running"))
         self.status.setAccessibleName(self.tr("Rerank status"))
         self.error.setAccessibleName(self.tr("Rerank error"))
+        self.stale.setAccessibleName(self.tr("Results from an earlier run"))
         self._query_label.setText(self.tr("&Query"))
         self._docs_label.setText(self.tr("&Documents"))
         self._compare_label.setText(self.tr("Compare &with"))
@@ -137,13 +138,11 @@ class RerankPane(Retranslating, QWidget):
         self.busy.setMaximumWidth(120)
         self.status = StatusLabel(self)
         self.status.setObjectName("rerankStatus")
-        self.error = StatusLabel(self)
+        self.error = PaneErrorLine(self)
         self.error.setObjectName("rerankError")
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
-        self.error.setVisible(False)
         self.results = RerankResultsView(parent=self)
+        self.stale = StaleBar(self.results, self)
+        self.stale.setObjectName("rerankStale")
         self.to_chat = ToChatBar(parent=self)
         self._layout()
         self._build_timer_and_shortcuts()
@@ -199,9 +198,14 @@ class RerankPane(Retranslating, QWidget):
         run_row.addWidget(self.busy)
         run_row.addWidget(self.status, 1)
         run_row.addWidget(self.to_chat)
+        output = QWidget(self)
+        output_box = QVBoxLayout(output)
+        output_box.setContentsMargins(0, 0, 0, 0)
+        output_box.addWidget(self.stale)
+        output_box.addWidget(self.results, 1)
         vertical = QSplitter(Qt.Orientation.Vertical, self)
         vertical.addWidget(top)
-        vertical.addWidget(self.results)
+        vertical.addWidget(output)
         outer = QVBoxLayout(self)
         outer.addWidget(self.endpoint_picker)
         outer.addWidget(vertical, 1)
@@ -286,9 +290,8 @@ class RerankPane(Retranslating, QWidget):
                 check_documents(request.documents, rules_for(other.flavour))
         except InputError as exc:
             self._show_error(exc)
-            self._services.notices.post_error(exc)
             return
-        self.error.setVisible(False)
+        self.error.clear_error()
         self._input_error = False
         self._refresh_preview()  # the box shows exactly what goes out, even mid-debounce
         self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
@@ -351,6 +354,7 @@ class RerankPane(Retranslating, QWidget):
                 self._update_query_tokens()  # /info may have named the model just now
                 prices = price_table(endpoint.prices)
                 self.results.show_results(response, request, notes, prices)
+                self.stale.mark_current()
                 self.status.setText(self.results.summary())
                 self._status_is_summary = True
                 return
@@ -359,8 +363,9 @@ class RerankPane(Retranslating, QWidget):
                 target, target_b, request, split=split
             )
         except WorkbenchError as exc:
-            self._show_error(exc)
-            raise  # the runner turns it into a notice
+            self._show_error(exc)  # shown beside Run, kept in the log; not raised to the runner
+            self._mark_stale(exc)
+            return
         self._show_compared(request, notes, (endpoint, outcome_a), (other, outcome_b))
 
     def _show_compared(
@@ -371,27 +376,45 @@ class RerankPane(Retranslating, QWidget):
         if isinstance(outcome_a, RerankResponse):
             prices = price_table(endpoint_a.prices)
             self.results.show_results(outcome_a, request, notes, prices)
+            self.stale.mark_current()
             if isinstance(outcome_b, RerankResponse):
                 self.results.show_comparison(
                     outcome_a, outcome_b, request, endpoint_a.name, endpoint_b.name
                 )
         status, failures = compared_status(a, b)
         if failures:
-            self.error.setText("\n".join(str(f) for f in failures))
-            self.error.setVisible(True)
+            # The old comparison belongs to the old run: never shown beside a side that failed.
+            self.results.show_comparison_failed(failed_sides(a, b))
+            self.error.show_error(failed_sides(a, b))
             for failure in failures:
-                self._services.notices.post_error(failure)
+                log_shown(self._services.notices, failure, "rerank")
+        if isinstance(outcome_a, WorkbenchError):
+            self._mark_stale(failed_sides(a, b))
         self.status.setText(status)
         self._status_is_summary = False
 
     # --- state --------------------------------------------------------------------------------
 
     def _show_error(self, exc: WorkbenchError) -> None:
-        self.error.setText(error_line(exc))
-        self.error.setVisible(True)
-        self.status.setText(error_title(exc))
+        """Show the error once, beside Run (the status line does not repeat it); keep it in the
+        notice log."""
+        self.error.show_error(exc)
+        log_shown(self._services.notices, exc, "rerank")
+        self.status.clear()
         self._status_is_summary = False
         self._input_error = isinstance(exc, InputError)
+
+    def _mark_stale(self, why: Why) -> None:
+        """Results on show are from an earlier run: dim them under a bar saying why."""
+        if self.results.model.rowCount() or self.results.compare_model.rowCount():
+            self.stale.mark_stale(why)
+
+    def _broken_json(self) -> str:
+        """Why results are stale while the documents do not parse (said in the current language)."""
+        return self.tr(
+            "These results are from the previous run; the documents are not valid JSON now "
+            "(see the message under the editor)."
+        )
 
     def _recheck_input(self) -> None:
         """After an edit, an input error on show is checked again: cleared at once when the
@@ -404,14 +427,10 @@ class RerankPane(Retranslating, QWidget):
             if other is not None:
                 check_documents(request.documents, rules_for(other.flavour))
         except InputError as exc:
-            self.error.setText(error_line(exc))
-            self.status.setText(error_title(exc))
-            self._status_is_summary = False
+            self.error.show_error(exc)
             return
         self._input_error = False
-        self.error.clear()
-        self.error.setVisible(False)
-        self.status.clear()
+        self.error.clear_error()
         self._status_is_summary = False
 
     def _set_busy(self, busy: bool) -> None:
@@ -488,12 +507,15 @@ class RerankPane(Retranslating, QWidget):
         if documents is not None:
             self.form.set_documents(documents)
             self._update_split_offer(len(documents))
+            if self.stale.why() == self._broken_json:
+                self.stale.mark_current()  # the JSON is whole again; the results stand as they are
+        elif not self.stale.is_stale():
+            self._mark_stale(self._broken_json)
         self._recheck_input()
         self._preview_timer.start()
 
     def _on_editor_problem_found(self, exc: InputError) -> None:
         self._show_error(exc)
-        self._services.notices.post_error(exc)
 
     def _on_editor_sample_requested(self) -> None:
         self.fill_sample()

@@ -49,6 +49,8 @@ class RerankResultsView(Retranslating, QTabWidget):
         self._shown: tuple[RerankResponse, PriceTable | None] | None = None
         """The last results and their prices (the summary is redrawn from them)."""
         self._compared: tuple[Comparison, str, str] | None = None
+        self._failed_compare = ""
+        """What the last comparison's failed side said (shown instead of its old results)."""
         self._fields: list[str] | None = None
         self.model = RerankResultsModel(self)
         self.compare_model = CompareModel(self)
@@ -72,9 +74,10 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.hint.setText(hint.replace("%1", keys))
         self.hint.setAccessibleName(self.tr("Results hint"))
         self.hint.setAccessibleDescription(self.hint.text())
-        if self._compared is None:
+        # A failed side's words stay as said (in the language of the run) until the next run.
+        if self._compared is None and not self._failed_compare:
             self.compare_summary.setText(self.tr("Pick an endpoint under “Compare with” and run."))
-        else:
+        elif self._compared is not None:
             self.compare_summary.setText(RerankTexts().comparison_line(*self._compared))
         self.model.retranslate()
         self.compare_model.retranslate()
@@ -170,10 +173,18 @@ class RerankResultsView(Retranslating, QTabWidget):
             a, b, request.documents, request.rank_fields or ["text"], k
         )
         self._compared = (comparison, name_a, name_b)
+        self._failed_compare = ""
         line = RerankTexts().comparison_line(comparison, name_a, name_b)
         self.compare_summary.setText(line)
         self.compare_table.resizeColumnsToContents()
         return comparison
+
+    def show_comparison_failed(self, why: str) -> None:
+        """The last comparison failed on a side: no old names or scores, only what failed."""
+        self._compared = None
+        self.compare_model.clear()
+        self._failed_compare = why
+        self.compare_summary.setText(why)
 
     def summary(self) -> str:
         """The status line of the last results ("" before any), in the current language."""

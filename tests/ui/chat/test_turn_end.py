@@ -1,0 +1,217 @@
+"""How a turn ends, over loopback to the sandbox: an error card to act on, Stop as the person's own
+choice, a tool call waiting for its results, citation markers leading to their sources."""
+
+from __future__ import annotations
+
+import socket
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import new_chat_pane, select_flavour, use_endpoint
+from tests.ui.tr import before, tr
+from tests.waits import WAIT_MS, WAIT_S
+from workbench.api.models import AuthScheme, Flavour
+from workbench.core.endpoints import EndpointConfig
+from workbench.core.probe import explain
+from workbench.sandbox.runner import SandboxConfig, start_sandbox
+from workbench.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+TOOLS = """[
+  {"name": "get_weather", "description": "Current weather for a city",
+   "parameter_definitions": {"city": {"type": "str", "description": "City name", "required": true}}}
+]"""
+DOCS = """[
+  {"id": "cafe", "title": "Café", "text": "Le café crème coûte 3 euros à Zürich."},
+  {"id": "the", "title": "Thé", "text": "Le thé vert coûte 2 euros à Genève."}
+]"""
+
+
+@pytest.fixture
+def pane(services: Services, qtbot: QtBot) -> ChatPane:
+    return new_chat_pane(services, qtbot)
+
+
+@pytest.fixture
+def refused(services: Services) -> EndpointConfig:
+    """An endpoint on a loopback port nothing listens on (yet), selected in every pane."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    endpoint = EndpointConfig(
+        name="nobody home",
+        base_url=f"http://127.0.0.1:{port}",
+        flavour=Flavour.COHERE_V2,
+        auth=AuthScheme.NONE,
+        timeout_s=WAIT_S,
+    )
+    services.session.save_endpoint(endpoint)
+    use_endpoint(services, endpoint.id)
+    return endpoint
+
+
+def _finish(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> None:
+    pane.send(message)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def test_a_refused_connection_shows_an_error_card_whose_retry_succeeds(
+    pane: ChatPane, services: Services, qtbot: QtBot, refused: EndpointConfig
+) -> None:
+    _finish(pane, services, qtbot, "hello there")
+    card = pane.transcript.error_card
+    assert card.isVisibleTo(pane)
+    error = pane.controller.run.error
+    assert error is not None
+    assert tr("Errors", error.title) in card.title.text()
+    assert card.explanation.text() == explain(error)  # the words Test connection uses
+    assert "refused" in card.explanation.text().lower()
+    failed = before(tr("Transcript", "No answer: %1"))
+    assert f"⚠ {failed}" in pane.transcript.toPlainText()  # no "Cut off" of nothing
+    assert card.retry.accessibleName()
+    assert card.edit_endpoint.accessibleName()
+    port = int(refused.base_url.rsplit(":", 1)[1])
+    running = start_sandbox(SandboxConfig(port=port))
+    try:
+        card.retry.click()
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    finally:
+        running.stop()
+    turns = pane.session().turns
+    assert len(turns) == 1  # the same turn, sent again
+    assert turns[0].user == "hello there"
+    assert turns[0].reply is not None
+    assert turns[0].reply.cut_off is None
+    assert turns[0].reply.text
+    assert not card.isVisibleTo(pane)
+
+
+def test_edit_endpoint_opens_the_failed_turns_endpoint(
+    services: Services, qtbot: QtBot, refused: EndpointConfig
+) -> None:
+    window = MainWindow(services=services)
+    qtbot.addWidget(window)
+    window.show_pane("chat")
+    chat = window.chat_pane
+    chat.setup.model.setText("command-r")
+    chat.documents.editor.set_text("[]")
+    chat.tools.editor.set_text("[]")
+    _finish(chat, services, qtbot, "hello there")
+    other = next(e for e in services.session.endpoints() if e.id != refused.id)
+    services.session.set_current(other.id)
+    chat.transcript.error_card.edit_endpoint.click()
+    assert window.current_pane_key() == "endpoints"
+    assert window.endpoints_pane.shown_endpoint_id() == refused.id
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def test_stop_is_said_in_neutral_colours_and_keeps_the_partial_answer(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    slow = start_sandbox(SandboxConfig(default_faults="slow_stream_ms=50"))
+    try:
+        endpoint = EndpointConfig(
+            name="slow",
+            base_url=slow.base_url,
+            flavour=Flavour.COHERE_V2,
+            auth=AuthScheme.NONE,
+            timeout_s=WAIT_S,
+        )
+        services.session.save_endpoint(endpoint)
+        use_endpoint(services, endpoint.id)
+        pane.send("Tell me a long story about rerankers and chat models")
+        qtbot.waitUntil(lambda: bool(pane.live_snapshot().text), timeout=WAIT_MS)
+        pane.composer.stop.click()
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    finally:
+        slow.stop()
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.text
+    assert reply.text in pane.transcript.toPlainText()
+    stopped = tr("Transcript", "Stopped by you")
+    text = pane.transcript.toPlainText()
+    assert f"■ {stopped}" in text
+    assert "⚠" not in text
+    assert not pane.transcript.error_card.isVisibleTo(pane)
+    block = pane.transcript.document().findBlock(text.index(f"■ {stopped}"))
+    colour = block.begin().fragment().charFormat().foreground().color()
+    assert colour == QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    assert pane.composer.status.text() == stopped
+
+
+def test_a_tool_call_waits_in_a_block_whose_button_opens_the_tool_results_form(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V2)
+    pane.tools.editor.set_text(TOOLS)
+    _finish(pane, services, qtbot, "What is the weather in Paris?")
+    wait = pane.transcript.tool_wait
+    assert wait.isVisibleTo(pane)
+    assert "get_weather" in wait.title.text()
+    assert wait.title.text() == tr("ToolWaitCard", "⏳ Waiting for %1's result", "get_weather")
+    assert pane.tabs.current_section() is pane.tool_results  # the side panel follows
+    pane.tabs.show_section(pane.setup)
+    wait.answer.click()
+    assert pane.tabs.current_section() is pane.tool_results
+    pane.tool_results.editor(0).set_fields({"forecast": "sunny"})
+    pane.tool_results.continue_requested.emit()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert not wait.isVisibleTo(pane)
+
+
+def test_citation_markers_lead_to_their_source(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V2)
+    pane.documents.editor.set_text(DOCS)
+    _finish(pane, services, qtbot, "Combien coûte le café crème à Zürich et le thé vert?")
+    markers = _markers(pane)
+    assert markers, pane.transcript.toPlainText()
+    assert markers[0][0] == "[1]"
+    assert pane.transcript.highlighted_spans(0)  # the highlighting stays
+    reply = pane.session().turns[0].reply
+    assert reply is not None
+    first = sorted(reply.citations, key=lambda c: c.start)[0].document_ids[0]
+    pane.tabs.show_section(pane.setup)
+    with qtbot.waitSignal(pane.transcript.source_activated, timeout=WAIT_MS) as chosen:
+        pane.transcript.anchorClicked.emit(QUrl(markers[0][1]))
+    assert chosen.args == [0, first]
+    assert pane.tabs.current_section() is pane.sources
+    shown = pane.sources.toPlainText()
+    assert shown.startswith(first)  # that document, shown alone
+    assert not any(f"{o}\n" in shown for o in {"cafe", "the"} - {first})
+
+
+def _markers(pane: ChatPane) -> list[tuple[str, str]]:
+    """(text, href) of the citation markers in the transcript, in order."""
+    found = []
+    block = pane.transcript.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.anchorHref().startswith("source:"):
+                found.append((it.fragment().text(), fmt.anchorHref()))
+            it += 1
+        block = block.next()
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover(qtbot: QtBot, services: Services) -> Iterator[None]:
+    yield
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
