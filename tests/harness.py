@@ -71,12 +71,24 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
             # "no such object" for a moment (secretstorage then asks for a new one: "Prompt
             # dismissed") and been healthy again by the end of the test.
             why = f"the keyring {problem}" if problem else f"the keyring failed ({errors[0]})"
-            item.config.stash[RESTARTS].append(f"during {item.nodeid}: {why}; the test ran again")
+            item.config.stash[RESTARTS].append(
+                f"during {item.nodeid}: {why}; the test ran again"
+                f" (its first attempt: {_first_failure(reports)})"
+            )
             reports = runtestprotocol(item, nextitem=nextitem, log=False)
     for report in reports:
         item.ihook.pytest_runtest_logreport(report=report)
     item.ihook.pytest_runtest_logfinish(nodeid=item.nodeid, location=item.location)
     return True
+
+
+def _first_failure(reports: list[pytest.TestReport]) -> str:
+    """The failed phase and its error in one line, so a rerun still says what went wrong first."""
+    report = next(r for r in reports if r.failed)
+    crash = getattr(report.longrepr, "reprcrash", None)
+    message = getattr(crash, "message", None) or report.longreprtext.strip()
+    lines = str(message).splitlines() or ["no detail"]
+    return f"{report.when}: {lines[0][:200]}"
 
 
 @pytest.fixture

@@ -285,7 +285,7 @@ def test_a_keyring_test_broken_by_the_daemon_dying_runs_again_and_says_so(
         [
             "*keyring restarts*",
             "during test_inner.py::test_keyring_daemon_dies_mid_test: the keyring daemon is gone*"
-            "; the test ran again",
+            "; the test ran again (its first attempt: call: AssertionError: the keyring went away*",
             "before test_inner.py::test_keyring_daemon_dies_mid_test: the keyring daemon is gone*",
         ]
     )
