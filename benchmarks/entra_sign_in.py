@@ -30,7 +30,10 @@ REQUEST = RerankRequest(query="penguins", documents=["Penguins live in Antarctic
 
 
 def _command(secret: str) -> str:
-    return shlex.join([sys.executable, "-m", "workbench.sandbox.entra_tokens", "--secret", secret])
+    # One argument, "=" joined: a generated secret may start with "-", read as an option.
+    return shlex.join(
+        [sys.executable, "-m", "workbench.sandbox.entra_tokens", f"--secret={secret}"]
+    )
 
 
 async def _reranks(connection: Connection) -> list[float]:
