@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
+
+from workbench.api.models import AuthScheme, Flavour
+from workbench.core.endpoints import EndpointConfig
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -22,6 +26,7 @@ SHOTS = (
     "5-chat-reasoning.png",
     "6-chat-json-schema.png",
     "7-evaluation.png",
+    "8-chat-error.png",
 )
 """The files written, in order."""
 _KEY = "app.screenshots"
@@ -31,7 +36,7 @@ _KEY = "app.screenshots"
 async def take_screenshots(window: MainWindow, services: Services, folder: Path) -> None:
     """Show each pane with its sample answered, grab the window for each, then close it."""
     await services.tasks.wait_until_idle(ignore=[_KEY])
-    for name, (pane, feed, after) in zip(SHOTS, _scenes(window), strict=True):
+    for name, (pane, feed, after) in zip(SHOTS, _scenes(window, services), strict=True):
         window.show_pane(pane)
         feed()
         await services.tasks.wait_until_idle(ignore=[_KEY])
@@ -42,7 +47,9 @@ async def take_screenshots(window: MainWindow, services: Services, folder: Path)
     window.close()
 
 
-def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None], Callable[[], None]]]:
+def _scenes(
+    window: MainWindow, services: Services
+) -> list[tuple[str, Callable[[], None], Callable[[], None]]]:
     """(pane key, what loads the sample, what to show once answered) for each shot."""
     chat = window.chat_pane
 
@@ -87,6 +94,14 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None], Callable[
     def show_charts() -> None:
         evaluation.results.setCurrentWidget(evaluation.charts)
 
+    def unreachable() -> None:
+        fresh("command-a-03-2025")
+        endpoint = _unreachable_endpoint()
+        services.session.save_endpoint(endpoint)
+        services.session.set_current(endpoint.id)
+        services.session.select("chat", endpoint.id)
+        chat.send("Summarise this week's release notes")
+
     return [
         ("rerank", window.rerank_pane.load_sample, nothing),
         ("chat", chat.load_sample, show_sources),
@@ -95,4 +110,19 @@ def _scenes(window: MainWindow) -> list[tuple[str, Callable[[], None], Callable[
         ("chat", reasoning, unfold_thinking),
         ("chat", json_schema, show_model_page),
         ("evaluation", evaluation.load_sample, show_charts),
+        ("chat", unreachable, nothing),
     ]
+
+
+def _unreachable_endpoint() -> EndpointConfig:
+    """A staging endpoint on a loopback port nothing listens on: the chat error card's scene."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return EndpointConfig(
+        name="Staging (not started)",
+        base_url=f"http://127.0.0.1:{port}",
+        flavour=Flavour.COHERE_V2,
+        auth=AuthScheme.NONE,
+        model="command-a-03-2025",
+    )
