@@ -217,3 +217,17 @@ def _markers(pane: ChatPane) -> list[tuple[str, str]]:
 def _no_leftover(qtbot: QtBot, services: Services) -> Iterator[None]:
     yield
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def test_a_turn_that_failed_before_any_text_gets_no_json_verdict(
+    pane: ChatPane, services: Services, qtbot: QtBot, refused: EndpointConfig
+) -> None:
+    options = pane.model_options
+    options.format_kind.setCurrentIndex(options.format_kind.findData("json_schema"))
+    _finish(pane, services, qtbot, "a film as JSON")
+    assert pane.transcript.error_card.isVisibleTo(pane)
+    reply = pane.session().turns[0].reply
+    assert reply is not None
+    assert reply.cut_off
+    assert "JSON" not in reply.status  # nothing arrived to be checked against the schema
+    assert "JSON ✗" not in pane.transcript.toPlainText()

@@ -612,7 +612,10 @@ class ChatPane(QWidget):
     def _on_controller_turn_finished(self, index: int) -> None:
         turn = self.controller.turns[index]
         reply, cmap = turn.reply or Reply(), self.controller.citations(index)
-        if (verdict := schema_verdict(reply.text, self._format)) and turn.reply is not None:
+        # A turn that failed before any text has nothing to check: its error says what happened.
+        checked = bool(reply.text) or not reply.cut_off
+        verdict = schema_verdict(reply.text, self._format) if checked else ""
+        if verdict and turn.reply is not None:
             turn.reply.status = f"{turn.reply.status} · {verdict}"
             if turn.reply.measured is not None:  # the verdict is drawn again on a switch too
                 fmt = {"response_format": self._format}
