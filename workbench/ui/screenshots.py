@@ -96,6 +96,8 @@ def _scenes(
 
     def unreachable() -> None:
         fresh("command-a-03-2025")
+        chat.model_options.format_kind.setCurrentIndex(0)  # plain text again, after the JSON shot
+        chat.tabs.show_section(chat.setup)
         endpoint = _unreachable_endpoint()
         services.session.save_endpoint(endpoint)
         services.session.set_current(endpoint.id)
