@@ -982,6 +982,26 @@
         <translation>Route: %1</translation>
     </message>
     <message>
+        <source>A document must be a string or an object, not %1</source>
+        <translation>Un documento deve essere una stringa o un oggetto, non %1</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booleano</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un numero</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>un array</translation>
+    </message>
+    <message>
         <source>%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches</source>
         <translation>%1 documenti x %2 chunk ciascuno devono restare sotto %3: abbassa max_chunks_per_doc a %4 o dividi in lotti</translation>
     </message>

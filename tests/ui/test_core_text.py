@@ -15,7 +15,7 @@ from workbench.api.models import ChatRequest, Flavour, GenerationParams, Respons
 from workbench.api.text import Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
-from workbench.core.rerank_docs import check_chunk_budget, rules_for
+from workbench.core.rerank_docs import check_chunk_budget, check_documents, rules_for
 from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunRecord
 from workbench.core.structured import check_answer
@@ -150,3 +150,15 @@ def test_a_stored_run_reads_italian_in_the_inspector_and_english_on_the_command_
     assert "costo stimato: 0.002500 USD" in italian
     assert "risposta: Bonjour" in italian
     assert describe(record) == english  # the command line's text does not follow the GUI
+
+
+def test_a_document_of_the_wrong_type_reads_italian_in_the_gui() -> None:
+    apply_language("it")
+    with pytest.raises(InputError) as caught:
+        check_documents(["a document", 42], rules_for(Flavour.COHERE_V2))
+    assert (
+        error_title(caught.value)
+        == "Un documento deve essere una stringa o un oggetto, non un numero"
+    )
+    assert caught.value.where == "documents[1]"
+    assert caught.value.title == "A document must be a string or an object, not a number"

@@ -75,7 +75,7 @@ def check_documents(value: Any, rules: RerankRules) -> list[Document]:
             kinds.add("object")
         else:
             raise InputError(
-                title=f"A document must be a string or an object, not {_json_type(doc)}",
+                title=Text("A document must be a string or an object, not %1", _json_type(doc)),
                 where=f"documents[{i}]",
             )
         if len(kinds) == 2 and not rules.mixed:
@@ -114,9 +114,17 @@ def check_chunk_budget(
     )
 
 
-def _json_type(value: Any) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", list: "an array"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+def _json_type(value: Any) -> Text | str:
+    """What a JSON value is, as words a sentence can take ("a number"), translated in the GUI."""
+    if value is None:
+        return Text("null")
+    if isinstance(value, bool):
+        return Text("a boolean")
+    if isinstance(value, int | float):
+        return Text("a number")
+    if isinstance(value, list):
+        return Text("an array")
+    return type(value).__name__  # not from JSON: a Python caller's own value
 
 
 # --- key inventory ------------------------------------------------------------------------------

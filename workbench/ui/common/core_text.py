@@ -126,6 +126,11 @@ CATALOGUE = (
     # workbench/core/probe_routes.py
     QT_TRANSLATE_NOOP("Core", "Routes: %1"),
     # workbench/core/rerank_docs.py
+    QT_TRANSLATE_NOOP("Core", "A document must be a string or an object, not %1"),
+    QT_TRANSLATE_NOOP("Core", "null"),
+    QT_TRANSLATE_NOOP("Core", "a boolean"),
+    QT_TRANSLATE_NOOP("Core", "a number"),
+    QT_TRANSLATE_NOOP("Core", "an array"),
     QT_TRANSLATE_NOOP(
         "Core",
         "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches",
