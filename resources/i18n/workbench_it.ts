@@ -982,6 +982,22 @@
         <translation>Route: %1</translation>
     </message>
     <message>
+        <source>%1 ✔</source>
+        <translation>%1 ✔</translation>
+    </message>
+    <message>
+        <source>%1 ✘ (no answer)</source>
+        <translation>%1 ✘ (nessuna risposta)</translation>
+    </message>
+    <message>
+        <source>%1 ✘ (%2)</source>
+        <translation>%1 ✘ (%2)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
         <source>A document must be a string or an object, not %1</source>
         <translation>Un documento deve essere una stringa o un oggetto, non %1</translation>
     </message>

@@ -15,6 +15,7 @@ from workbench.api.models import ChatRequest, Flavour, GenerationParams, Respons
 from workbench.api.text import Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
+from workbench.core.probe_routes import RouteCheck, routes_line
 from workbench.core.rerank_docs import check_chunk_budget, check_documents, rules_for
 from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunRecord
@@ -162,3 +163,15 @@ def test_a_document_of_the_wrong_type_reads_italian_in_the_gui() -> None:
     )
     assert caught.value.where == "documents[1]"
     assert caught.value.title == "A document must be a string or an object, not a number"
+
+
+def test_the_routes_line_reads_italian_in_the_gui_and_english_on_the_command_line() -> None:
+    checks = [
+        RouteCheck("/v2/chat", None),
+        RouteCheck("/v1/chat", 404),
+        RouteCheck("/v2/rerank", 200),
+    ]
+    line = routes_line(checks)
+    assert str(line) == "Routes: /v2/chat ✘ (no answer) · /v1/chat ✘ (404) · /v2/rerank ✔"
+    apply_language("it")
+    assert shown(line) == "Route: /v2/chat ✘ (nessuna risposta) · /v1/chat ✘ (404) · /v2/rerank ✔"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -36,11 +37,13 @@ class RouteCheck:
         """Anything but 404 (and a failed request) means the server knows the route."""
         return self.status is not None and self.status != 404
 
-    def text(self) -> str:
+    def text(self) -> Text:
         """`/v2/rerank ✔` or `/v1/chat ✘ (404)`."""
         if self.exists:
-            return f"{self.route} ✔"
-        return f"{self.route} ✘ ({self.status or 'no answer'})"
+            return Text("%1 ✔", self.route)
+        if self.status is None:
+            return Text("%1 ✘ (no answer)", self.route)
+        return Text("%1 ✘ (%2)", self.route, str(self.status))  # a code, not a quantity
 
 
 def candidate_routes(base_url: str) -> tuple[str, ...]:
@@ -74,4 +77,9 @@ async def survey_routes(client: WorkbenchClient) -> list[RouteCheck]:
 
 def routes_line(checks: list[RouteCheck]) -> Text | str:
     """One line for the report: `Routes: /v2/rerank ✔ · /v1/chat ✘ (404) · …`."""
-    return Text("Routes: %1", " · ".join(c.text() for c in checks)) if checks else ""
+    if not checks:
+        return ""
+    joined = functools.reduce(
+        lambda done, check: Text("%1 · %2", done, check), map(RouteCheck.text, checks)
+    )
+    return Text("Routes: %1", joined)

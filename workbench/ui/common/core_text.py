@@ -125,6 +125,10 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 %2"),
     # workbench/core/probe_routes.py
     QT_TRANSLATE_NOOP("Core", "Routes: %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 ✔"),
+    QT_TRANSLATE_NOOP("Core", "%1 ✘ (no answer)"),
+    QT_TRANSLATE_NOOP("Core", "%1 ✘ (%2)"),
+    QT_TRANSLATE_NOOP("Core", "%1 · %2"),
     # workbench/core/rerank_docs.py
     QT_TRANSLATE_NOOP("Core", "A document must be a string or an object, not %1"),
     QT_TRANSLATE_NOOP("Core", "null"),
