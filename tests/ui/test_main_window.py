@@ -225,6 +225,7 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
         "5-chat-reasoning.png",
         "6-chat-json-schema.png",
         "7-evaluation.png",
+        "8-chat-error.png",
     ]
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])

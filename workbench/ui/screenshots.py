@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-from workbench.api.models import AuthScheme, Flavour
-from workbench.core.endpoints import EndpointConfig
+from workbench.api.models import AuthScheme
+from workbench.core.endpoints import EndpointConfig, new_endpoint_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -98,7 +98,7 @@ def _scenes(
         fresh("command-a-03-2025")
         chat.model_options.format_kind.setCurrentIndex(0)  # plain text again, after the JSON shot
         chat.tabs.show_section(chat.setup)
-        endpoint = _unreachable_endpoint()
+        endpoint = _unreachable_endpoint(services.session.selected("chat"))
         services.session.save_endpoint(endpoint)
         services.session.set_current(endpoint.id)
         services.session.select("chat", endpoint.id)
@@ -116,15 +116,16 @@ def _scenes(
     ]
 
 
-def _unreachable_endpoint() -> EndpointConfig:
-    """A staging endpoint on a loopback port nothing listens on: the chat error card's scene."""
+def _unreachable_endpoint(like: EndpointConfig | None) -> EndpointConfig:
+    """The chat endpoint's twin on a loopback port nothing listens on: the error card's scene."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    fields = {
+        "name": "Staging (not started)",
+        "base_url": f"http://127.0.0.1:{port}",
+        "auth": AuthScheme.NONE,  # no key to look up: the turn fails at the connection
+    }
     return EndpointConfig(
-        name="Staging (not started)",
-        base_url=f"http://127.0.0.1:{port}",
-        flavour=Flavour.COHERE_V2,
-        auth=AuthScheme.NONE,
-        model="command-a-03-2025",
+        **{**(like.model_dump() if like else {}), **fields, "id": new_endpoint_id()}
     )
