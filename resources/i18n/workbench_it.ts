@@ -982,6 +982,22 @@
         <translation>Route: %1</translation>
     </message>
     <message>
+        <source>Signed in with %1; the token&apos;s expiry was not given.</source>
+        <translation>Accesso effettuato con %1; la scadenza del token non è stata indicata.</translation>
+    </message>
+    <message>
+        <source>Signed in with %1; the token expires at %2 (%3).</source>
+        <translation>Accesso effettuato con %1; il token scade alle %2 (%3).</translation>
+    </message>
+    <message>
+        <source>in %1 min</source>
+        <translation>tra %1 min</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 min fa</translation>
+    </message>
+    <message>
         <source>%1 ✔</source>
         <translation>%1 ✔</translation>
     </message>

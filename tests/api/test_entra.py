@@ -198,7 +198,7 @@ def test_token_output_local_time_expiry_and_no_expiry() -> None:
     assert parse_token_output(local.encode(), credential="x", now=0).expires_at > 1.8e9
     bare = parse_token_output(b'{"accessToken": "tok-123456"}', credential="x", now=0)
     assert not bare.expiry_known
-    assert "not given" in bare.describe()
+    assert "not given" in str(bare.describe())
 
 
 def test_token_output_without_token_names_its_keys() -> None:

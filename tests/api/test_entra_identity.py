@@ -59,7 +59,7 @@ def test_default_credential_names_the_credential_that_answered() -> None:
     assert token.credential == "DefaultAzureCredential: AzureCliCredential"
     assert token.value.startswith("identity-token-")
     assert redact_text(token.value) == REDACTED
-    assert "Signed in with DefaultAzureCredential: AzureCliCredential" in token.describe()
+    assert "Signed in with DefaultAzureCredential: AzureCliCredential" in str(token.describe())
 
 
 @pytest.mark.usefixtures("stand_in")

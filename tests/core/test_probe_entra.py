@@ -32,9 +32,9 @@ def test_probe_names_the_credential_and_the_expiry(
 ) -> None:
     report = _probe(entra_sandbox, token_command())
     assert report.ok, report.text()
-    assert report.sign_in.startswith("Signed in with the token command; the token expires at")
-    assert "(in 60 min)" in report.sign_in
-    assert report.sign_in in report.text()
+    assert str(report.sign_in).startswith("Signed in with the token command; the token expires at")
+    assert "(in 60 min)" in str(report.sign_in)
+    assert str(report.sign_in) in report.text()
 
 
 def test_probe_explains_not_signed_in(
@@ -61,7 +61,7 @@ def test_probe_explains_no_access(
 ) -> None:
     report = _probe(entra_sandbox, token_command("--no-access"))
     assert not report.ok
-    assert report.sign_in.startswith("Signed in with")
+    assert str(report.sign_in).startswith("Signed in with")
     assert str(report.explanation).startswith("Signed in, but this identity has no access")
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import ast
 import json
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from workbench.api.entra import EntraToken
 from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest, Flavour, GenerationParams, ResponseFormat
 from workbench.api.text import Text
@@ -175,3 +177,12 @@ def test_the_routes_line_reads_italian_in_the_gui_and_english_on_the_command_lin
     assert str(line) == "Routes: /v2/chat ✘ (no answer) · /v1/chat ✘ (404) · /v2/rerank ✔"
     apply_language("it")
     assert shown(line) == "Route: /v2/chat ✘ (nessuna risposta) · /v1/chat ✘ (404) · /v2/rerank ✔"
+
+
+def test_the_entra_sign_in_line_reads_italian_in_the_gui() -> None:
+    token = EntraToken("t", expires_at=time.time() + 3600, credential="the token command")
+    assert str(token.describe()).endswith("(in 60 min).")
+    apply_language("it")
+    shown_line = shown(token.describe())
+    assert shown_line.startswith("Accesso effettuato con the token command; il token scade alle ")
+    assert shown_line.endswith("(tra 60 min).")

@@ -24,6 +24,7 @@ from workbench.api.entra_defaults import DEFAULT_TOKEN_COMMAND as DEFAULT_TOKEN_
 from workbench.api.entra_explain import classify
 from workbench.api.errors import SignInError
 from workbench.api.redact import register_secret
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Callable, Generator
@@ -59,14 +60,16 @@ class EntraToken:
         """Seconds until expiry (negative once expired)."""
         return self.expires_at - (time.time() if now is None else now)
 
-    def describe(self, now: float | None = None) -> str:
+    def describe(self, now: float | None = None) -> Text:
         """One line for people: which credential, and when the token expires."""
         if not self.expiry_known:
-            return f"Signed in with {self.credential}; the token's expiry was not given."
+            return Text("Signed in with %1; the token's expiry was not given.", self.credential)
         moment = datetime.fromtimestamp(self.expires_at, UTC).strftime("%H:%M UTC")
-        left = self.expires_in(now)
-        when = f"in {left / 60:.0f} min" if left >= 0 else f"{-left / 60:.0f} min ago"
-        return f"Signed in with {self.credential}; the token expires at {moment} ({when})."
+        minutes = round(self.expires_in(now) / 60)
+        when = Text("in %1 min", minutes) if minutes >= 0 else Text("%1 min ago", -minutes)
+        return Text(
+            "Signed in with %1; the token expires at %2 (%3).", self.credential, moment, when
+        )
 
 
 _TOKENS: dict[EntraSpec, EntraToken] = {}

@@ -48,7 +48,7 @@ class ProbeReport:
     model: dict[str, str] = field(default_factory=dict)
     """Model info from `/info` (name, type, provider) where the server offers it."""
     error: WorkbenchError | None = None
-    sign_in: str = ""
+    sign_in: Text | str = ""
     """With Entra ID: which credential signed in and when its token expires."""
     routes: str | Text = ""
     """Which candidate routes the server answers ("Routes: /v2/rerank ✔ · /v1/chat ✘ (404)")."""

@@ -125,6 +125,11 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 %2"),
     # workbench/core/probe_routes.py
     QT_TRANSLATE_NOOP("Core", "Routes: %1"),
+    # workbench/api/entra.py
+    QT_TRANSLATE_NOOP("Core", "Signed in with %1; the token's expiry was not given."),
+    QT_TRANSLATE_NOOP("Core", "Signed in with %1; the token expires at %2 (%3)."),
+    QT_TRANSLATE_NOOP("Core", "in %1 min"),
+    QT_TRANSLATE_NOOP("Core", "%1 min ago"),
     QT_TRANSLATE_NOOP("Core", "%1 ✔"),
     QT_TRANSLATE_NOOP("Core", "%1 ✘ (no answer)"),
     QT_TRANSLATE_NOOP("Core", "%1 ✘ (%2)"),
