@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme
 from workbench.ui.endpoints.pane import EndpointsPane
@@ -98,5 +99,6 @@ def test_entra_endpoint_saves_tests_and_never_stores_a_token(
     assert report.ok, report.text()
     result = _child(pane, QLabel, "testResultLabel")
     assert isinstance(result, QLabel)
-    assert "Signed in with the token command; the token expires at" in result.text()
+    signed_in = tr("Core", "Signed in with %1; the token expires at %2 (%3).", "the token command")
+    assert before(signed_in, "%2") in result.text()  # in the GUI's language
     assert "sbxentra" not in services.settings.path.read_text(encoding="utf-8")
