@@ -36,6 +36,7 @@ from workbench.ui.common.theme import apply_theme
 from workbench.ui.common.theme import choice_label as theme_label
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
+from workbench.ui.i18n import SYSTEM as SYSTEM_LANGUAGE
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut
 from workbench.ui.resources import app_icon
 from workbench.ui.shortcuts_sheet import ShortcutsSheet, open_sheet
@@ -228,40 +229,38 @@ class MainWindow(Retranslating, QMainWindow):
         self._help_menu.addAction(self.about_action)
 
     def _build_language_menu(self, view: QMenu) -> None:
-        self._language_menu = view.addMenu("")
-        self._language_menu.setObjectName("languageMenu")
-        group = QActionGroup(self)
         chosen = self._services.settings.settings.language
-        self.language_actions: dict[str, QAction] = {}
-        for choice, _ in CHOICES:
-            action = QAction(self)
-            action.setObjectName(f"language{choice.capitalize()}Action")
-            action.setCheckable(True)
-            action.setChecked(choice == chosen)
-            action.setData(choice)
-            group.addAction(action)
-            self._language_menu.addAction(action)
-            self.language_actions[choice] = action
-        if group.checkedAction() is None:
-            self.language_actions["system"].setChecked(True)
+        self._language_menu, self.language_actions = self._choice_menu(
+            view, "language", [c for c, _ in CHOICES], chosen, fallback=SYSTEM_LANGUAGE
+        )
 
     def _build_theme_menu(self, view: QMenu) -> None:
-        self._theme_menu = view.addMenu("")
-        self._theme_menu.setObjectName("themeMenu")
-        group = QActionGroup(self)
         chosen = self._services.settings.settings.theme
-        self.theme_actions: dict[str, QAction] = {}
-        for choice, _ in THEMES:
+        self._theme_menu, self.theme_actions = self._choice_menu(
+            view, "theme", [c for c, _ in THEMES], chosen, fallback=SYSTEM_THEME
+        )
+
+    def _choice_menu(
+        self, view: QMenu, name: str, choices: list[str], chosen: str, *, fallback: str
+    ) -> tuple[QMenu, dict[str, QAction]]:
+        """A submenu of exclusive, checkable choices (texts set by `retranslate_ui`); an unknown
+        saved value (a newer settings file) checks `fallback`."""
+        menu = view.addMenu("")
+        menu.setObjectName(f"{name}Menu")
+        group = QActionGroup(self)
+        actions: dict[str, QAction] = {}
+        for choice in choices:
             action = QAction(self)
-            action.setObjectName(f"theme{choice.capitalize()}Action")
+            action.setObjectName(f"{name}{choice.capitalize()}Action")
             action.setCheckable(True)
             action.setChecked(choice == chosen)
             action.setData(choice)
             group.addAction(action)
-            self._theme_menu.addAction(action)
-            self.theme_actions[choice] = action
-        if group.checkedAction() is None:  # an unknown value (a newer settings file): System
-            self.theme_actions[SYSTEM_THEME].setChecked(True)
+            menu.addAction(action)
+            actions[choice] = action
+        if group.checkedAction() is None:
+            actions[fallback].setChecked(True)
+        return menu, actions
 
     def retranslate_ui(self) -> None:
         """Set every text the window owns in the current language (also on `LanguageChange`)."""
