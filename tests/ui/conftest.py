@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication
 
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
+from workbench.api.redact import forget_secrets
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.runs.history import History
 from workbench.core.secrets import KeyringSecretStore
@@ -40,6 +41,7 @@ from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.l10n import fill
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.i18n import apply_language
+from workbench.ui.main_window import MainWindow
 from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import PANES, PaneName, Services, suits
 
@@ -117,6 +119,17 @@ def use_endpoint(services: Services, endpoint_id: str) -> None:
     for pane in PANES:
         if suits(pane, endpoint):
             services.session.select(pane, endpoint_id)
+
+
+def keyed_endpoint(services: Services, qtbot: QtBot, base_url: str, key: str) -> EndpointConfig:
+    """An endpoint on `base_url` with `key` stored in the keyring (and not yet read back, so a
+    request must register it with the redactor again), selected everywhere."""
+    endpoint = EndpointConfig(name="Hostile", base_url=base_url, model="m", auth=AuthScheme.BEARER)
+    services.session.save_endpoint(endpoint)
+    run_async(qtbot, services.session.set_key(endpoint.id, key))
+    forget_secrets()
+    use_endpoint(services, endpoint.id)
+    return endpoint
 
 
 async def pane_client(services: Services, pane: PaneName = "chat") -> WorkbenchClient:
@@ -239,3 +252,14 @@ def services(
             secrets.delete(endpoint.key_ref)
     crashes = bundle.notices.crashes()
     assert not crashes, "unexpected crash reports:\n" + "\n".join(c.traceback for c in crashes)
+
+
+@pytest.fixture
+def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
+    """The main window, shown, once its start-up work is done (a test file may define its own)."""
+    main = MainWindow(services=services)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    yield main
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)

@@ -12,28 +12,17 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import endpoint_for
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
-from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
+    from workbench.ui.main_window import MainWindow
     from workbench.ui.qa.pane import QaPane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(services=services)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(services.tasks.is_idle)
-    yield main
-    qtbot.waitUntil(services.tasks.is_idle)
 
 
 def _qa(window: MainWindow, services: Services) -> QaPane:

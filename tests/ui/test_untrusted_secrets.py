@@ -13,7 +13,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from tests.hostile import Hostile, serve
-from tests.ui.conftest import run_async, tr, use_endpoint
+from tests.ui.conftest import keyed_endpoint, run_async, tr, use_endpoint
 from workbench.api.models import AuthScheme, Flavour
 from workbench.api.redact import FRAGMENT, forget_secrets
 from workbench.core.endpoints import SECRET_MASK, EndpointConfig, export_endpoints, secrets_ref
@@ -57,14 +57,7 @@ def hostile() -> Iterator[Hostile]:
 @pytest.fixture
 def hostile_endpoint(services: Services, hostile: Hostile, qtbot: QtBot) -> EndpointConfig:
     """An endpoint on the hostile server with KEY stored, selected everywhere."""
-    endpoint = EndpointConfig(
-        name="Hostile", base_url=hostile.base_url, model="m", auth=AuthScheme.BEARER
-    )
-    services.session.save_endpoint(endpoint)
-    run_async(qtbot, services.session.set_key(endpoint.id, KEY))
-    forget_secrets()  # reading it back for a request must register it again
-    use_endpoint(services, endpoint.id)
-    return endpoint
+    return keyed_endpoint(services, qtbot, hostile.base_url, KEY)
 
 
 def _leaks(text: str, *secret_values: str) -> list[str]:

@@ -10,11 +10,10 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 
 from tests.hostile import CITED, Hostile, serve
-from tests.ui.conftest import new_chat_pane, run_async, use_endpoint
+from tests.ui.conftest import keyed_endpoint, new_chat_pane
 from tests.waits import WAIT_MS
-from workbench.api.models import AuthScheme, Flavour
-from workbench.api.redact import FRAGMENT, REDACTED, forget_secrets
-from workbench.core.endpoints import EndpointConfig
+from workbench.api.models import Flavour
+from workbench.api.redact import FRAGMENT, REDACTED
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,13 +45,7 @@ def hostile() -> Iterator[Hostile]:
 @pytest.fixture
 def pane(services: Services, hostile: Hostile, qtbot: QtBot) -> ChatPane:
     """A chat pane sending to the hostile server, with KEY stored for it (and not yet read)."""
-    endpoint = EndpointConfig(
-        name="Hostile", base_url=hostile.base_url, model="m", auth=AuthScheme.BEARER
-    )
-    services.session.save_endpoint(endpoint)
-    run_async(qtbot, services.session.set_key(endpoint.id, KEY))
-    forget_secrets()  # reading it back for the request must register it again
-    use_endpoint(services, endpoint.id)
+    keyed_endpoint(services, qtbot, hostile.base_url, KEY)
     return new_chat_pane(services, qtbot)
 
 

@@ -11,30 +11,19 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import CHAT_MODEL
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
-from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from PySide6.QtWidgets import QWidget
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.main_window import MainWindow
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 QUESTIONS = ("Which plan has SSO?", "What does it cost?")
-
-
-@pytest.fixture
-def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(services=services)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(services.tasks.is_idle)
-    yield main
-    qtbot.waitUntil(services.tasks.is_idle)
 
 
 def _converse(chat: ChatPane, services: Services, qtbot: QtBot) -> list[str]:

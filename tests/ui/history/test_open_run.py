@@ -11,26 +11,14 @@ from tests.ui.conftest import CHAT_MODEL, pane_client, run_async, tr
 from tests.waits import WAIT_MS
 from workbench.api.events import TextDelta
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
-from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pytestqt.qtbot import QtBot
 
+    from workbench.ui.main_window import MainWindow
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture
-def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
-    main = MainWindow(services=services)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitUntil(services.tasks.is_idle)
-    yield main
-    qtbot.waitUntil(services.tasks.is_idle)
 
 
 def _record(services: Services, qtbot: QtBot, pane: str, call: object) -> None:
