@@ -25,6 +25,7 @@ from workbench.core.chat_session import (
     Reply,
     SavedChat,
     default_history_path,
+    history_of,
     load_chat,
     reply_from_snapshot,
     save_chat,
@@ -88,6 +89,36 @@ def test_edit_and_resend_drops_later_turns() -> None:
     assert request.message == "q1 edited"
     assert [m.content for m in request.history] == ["q0", "a0"]
     assert [t.user for t in session.turns] == ["q0", "q1 edited"]
+
+
+def test_kept_history_messages_equal_a_fresh_build_through_every_change() -> None:
+    """Each turn's messages are built once (issue 15); the history stays what `history_of` makes
+    from scratch through new replies, regenerate, edit, replace and clear."""
+    session = ChatSession()
+
+    def same() -> None:
+        assert session.history() == history_of(session.turns)
+
+    for n in range(3):
+        _answered(session, f"q{n}", f"a{n}")
+        same()
+    first = session.history()
+    assert all(a is b for a, b in zip(first, session.history(), strict=True))  # kept, shared
+    session.regenerate(FRAME)
+    same()
+    session.finish(Reply(text="a2 again"))
+    same()
+    assert session.history()[-1].content == "a2 again"
+    session.edit_and_resend(1, "q1 edited", FRAME)
+    session.finish(Reply(text="a1 edited"))
+    same()
+    assert [m.content for m in session.history()] == ["q0", "a0", "q1 edited", "a1 edited"]
+    session.replace_history(session.history()[:2])
+    same()
+    session.clear()
+    assert session.history() == []
+    _answered(session, "again", "fresh")
+    assert [m.content for m in session.history()] == ["again", "fresh"]
 
 
 def test_tool_round_trip_builds_history_with_calls_and_results() -> None:

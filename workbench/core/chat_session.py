@@ -155,20 +155,22 @@ def history_of(turns: Sequence[Turn]) -> list[ChatMessage]:
     A turn whose reply brought nothing usable is left out (with its message), so the history never
     holds two user messages in a row; regenerate it to keep it.
     """
+    return [message for turn in turns for message in messages_of(turn)]
+
+
+def messages_of(turn: Turn) -> tuple[ChatMessage, ...]:
+    """The history messages one turn contributes (none for a turn without a usable reply)."""
+    if turn.system is not None:
+        return (ChatMessage(role="system", content=turn.system),)
+    if not turn.imported and (turn.reply is None or turn.reply.is_empty):
+        return ()
     messages: list[ChatMessage] = []
-    for turn in turns:
-        if turn.system is not None:
-            messages.append(ChatMessage(role="system", content=turn.system))
-            continue
-        if not turn.imported and (turn.reply is None or turn.reply.is_empty):
-            continue
-        if turn.user is not None:
-            messages.append(ChatMessage(role="user", content=turn.user, images=turn.images))
-        if turn.tool_results:
-            messages.append(ChatMessage(role="tool", tool_results=turn.tool_results))
-        reply = turn.reply
-        if reply is None:
-            continue
+    if turn.user is not None:
+        messages.append(ChatMessage(role="user", content=turn.user, images=turn.images))
+    if turn.tool_results:
+        messages.append(ChatMessage(role="tool", tool_results=turn.tool_results))
+    reply = turn.reply
+    if reply is not None:
         messages.append(
             ChatMessage(
                 role="assistant",
@@ -178,7 +180,41 @@ def history_of(turns: Sequence[Turn]) -> list[ChatMessage]:
                 thinking=reply.thinking or None,
             )
         )
-    return messages
+    return tuple(messages)
+
+
+class HistoryMemo:
+    """Each turn's history messages, built once per turn and reply.
+
+    Every request carries the whole history, and building a pydantic message per turn at each
+    Send grew to ~6 ms at 500 turns on the UI thread (issue 15). A finished turn is not changed
+    again (regenerate and edit make new turns; a reply is attached once, as `HistoryDumper` and
+    `TurnViews` rely on too) and its messages are frozen models, so they are kept, by position,
+    with the turn and reply they were built from, and shared by the requests that follow.
+    """
+
+    def __init__(self) -> None:
+        self._kept: list[tuple[Turn, Reply | None, tuple[ChatMessage, ...]]] = []
+
+    def history(self, turns: Sequence[Turn]) -> list[ChatMessage]:
+        """`history_of(turns)`, building only the messages of turns not seen as they are."""
+        kept = self._kept
+        del kept[len(turns) :]
+        messages: list[ChatMessage] = []
+        for index, turn in enumerate(turns):
+            hit = kept[index] if index < len(kept) else None
+            if hit is None or hit[0] is not turn or hit[1] is not turn.reply:
+                hit = (turn, turn.reply, messages_of(turn))
+                if index < len(kept):
+                    kept[index] = hit
+                else:
+                    kept.append(hit)
+            messages += hit[2]
+        return messages
+
+    def forget(self) -> None:
+        """Drop every kept message (the conversation was cleared or replaced)."""
+        self._kept = []
 
 
 def turns_of(messages: Sequence[ChatMessage]) -> list[Turn]:
@@ -222,6 +258,7 @@ class ChatSession:
         self.turns: list[Turn] = list(turns)
         self._anchored: dict[int, tuple[Reply, CitationMap]] = {}
         """Turn index → its reply and that reply's citations anchored (computed once per reply)."""
+        self._memo = HistoryMemo()
 
     def _request(self, frame: ChatFrame, turn: Turn, earlier: Sequence[Turn]) -> ChatRequest:
         return ChatRequest(
@@ -229,7 +266,7 @@ class ChatSession:
             images=turn.images,
             model=frame.model,
             preamble=frame.preamble or None,
-            history=history_of(earlier),
+            history=self._memo.history(earlier),
             documents=frame.documents,
             tools=frame.tools,
             tool_results=turn.tool_results,
@@ -239,11 +276,12 @@ class ChatSession:
 
     def history(self) -> list[ChatMessage]:
         """The conversation the next request carries (what the History section shows)."""
-        return history_of(self.turns)
+        return self._memo.history(self.turns)
 
     def replace_history(self, messages: Sequence[ChatMessage]) -> None:
         """Replace every turn with an imported (or edited) history."""
         self.turns = turns_of(messages)
+        self._forget()
 
     def preview(
         self, message: str | None, frame: ChatFrame, editing: int | None = None
@@ -309,8 +347,13 @@ class ChatSession:
         return cmap
 
     def clear(self) -> None:
-        """Forget every turn."""
+        """Forget every turn (and what was kept of them: a cleared conversation holds nothing)."""
         self.turns.clear()
+        self._forget()
+
+    def _forget(self) -> None:
+        self._anchored.clear()
+        self._memo.forget()
 
 
 # --- saving ---------------------------------------------------------------------------------------
