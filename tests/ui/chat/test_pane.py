@@ -225,6 +225,42 @@ def test_regenerate_and_edit_and_resend(pane: ChatPane, services: Services, qtbo
     assert "edited" in reply.text
 
 
+def _shown(pane: ChatPane) -> tuple[object, ...]:
+    """What the transcript and the trace show of the finished turns."""
+    trace = pane.trace
+    items = [trace.topLevelItem(n) for n in range(trace.topLevelItemCount())]
+    return (
+        pane.transcript.turns(),
+        pane.transcript.toPlainText(),
+        [(item.text(0), item.childCount()) for item in items],
+    )
+
+
+def test_sends_that_skip_the_redraw_show_what_a_full_redraw_shows(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """A Send after a finished turn does not redraw the turns shown (issue 15): checked against a
+    pane that draws the same conversation whole, after plain Sends, a regenerate and an edit."""
+    for message in ("first question", "second question"):
+        _ask(pane, services, qtbot, message)
+    pane.composer.regenerate.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    pane.transcript.edit_requested.emit(0)
+    pane.composer.message.setPlainText("first question, edited")
+    pane.composer.send.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    for message in ("third question", "fourth question"):
+        _ask(pane, services, qtbot, message)
+    assert [t.user for t in pane.session().turns] == [
+        "first question, edited",
+        "third question",
+        "fourth question",
+    ]
+    whole = new_chat_pane(services, qtbot)  # restores the saved conversation, drawn whole
+    assert len(whole.session().turns) == 3
+    assert _shown(pane) == _shown(whole)
+
+
 class FaultyEndpoints:
     """Sandboxes with a default fault, each saved as an endpoint without a key."""
 
