@@ -232,7 +232,7 @@ def _shown(pane: ChatPane) -> tuple[object, ...]:
     return (
         pane.transcript.turns(),
         pane.transcript.toPlainText(),
-        [(item.text(0), item.childCount()) for item in items],
+        [(item.text(0), item.childCount()) for item in items if item is not None],
     )
 
 
