@@ -174,6 +174,13 @@ def forget_secrets() -> None:
     _registry.clear()
 
 
+def masking_state() -> tuple[frozenset[str], frozenset[str], bool]:
+    """What decides what `redact_text` masks besides its fixed patterns: the registered secrets,
+    the registered hosts and whether demo mode is on. Text redacted under one state may be
+    reused while the state stays equal (the chat history keeps each turn's redacted JSON)."""
+    return frozenset(_registry.secrets), frozenset(_demo.hosts), _demo.on
+
+
 def is_secret_header(name: str) -> bool:
     """Whether a header's name says its value is a secret (`Ocp-Apim-Subscription-Key`...)."""
     return name.strip().lower() in SENSITIVE_HEADERS or bool(_SECRET_NAME.search(name))

@@ -397,12 +397,25 @@ def write_chat(payload: str, path: Path | None = None) -> Path:
     Returns:
         The path written.
     """
+    # History and exports never carry a secret.
+    return write_redacted([redact_text(payload)], path)
+
+
+def write_redacted(pieces: Sequence[str], path: Path | None = None) -> Path:
+    """Write a history file's text, given in pieces each already through `redact_text`, atomically.
+
+    The pieces are written one by one: encoding a whole long history at once held the GIL for
+    milliseconds, a stall of the UI thread while the writer thread ran (issue 15).
+
+    Returns:
+        The path written.
+    """
     target = path or default_history_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".chat-", suffix=".json", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(redact_text(payload))  # history and exports never carry a secret
+            handle.writelines(pieces)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

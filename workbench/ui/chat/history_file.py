@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
+from workbench.api.redact import masking_state, redact_text
 from workbench.core.chat_session import (
     SavedChat,
     default_history_path,
     load_chat,
     write_chat,
+    write_redacted,
 )
 
 if TYPE_CHECKING:
@@ -37,20 +40,54 @@ def restore_editors(saved: SavedChat, editors: Mapping[str, JsonEditor]) -> None
             editor.set_text(text)
 
 
+_SEPARATOR = ",\n    "
+_JOINT = re.compile(r"[\s,]")
+"""What stands beside every border between the file's pieces (see `HistoryDumper.redacted`)."""
+
+
 class HistoryDumper:
-    """Builds the history file's text, serializing each turn only once.
+    """Builds the history file's text, serializing and redacting each turn only once.
 
     A finished turn is not changed again (regenerate and edit make new turns; a reply is attached
     once), so its JSON is kept, keyed by the turn and its reply objects, and a save serializes
     only what is new. Serializing the whole conversation on the UI thread at every turn end
     grew to ~28 ms at 500 turns (issue 15); pydantic holds the GIL, so a thread would not help.
+    Redacting the whole text in the writer thread held the GIL too (~17 ms at 500 turns, long
+    single calls the UI thread waited on), so each turn's JSON is also kept redacted.
     """
 
     def __init__(self) -> None:
         self._cache: dict[int, tuple[Turn, Reply | None, str]] = {}
+        self._masked: dict[str, str] = {}
+        """A kept turn JSON → that JSON redacted under `_state`."""
+        self._state: object = None
 
     def dump(self, chat: SavedChat) -> str:
-        """The file's text: `chat` as JSON that `load_chat` reads back."""
+        """The file's text: `chat` as JSON that `load_chat` reads back (not yet redacted)."""
+        return "".join(self._pieces(chat))
+
+    def redacted(self, chat: SavedChat) -> list[str] | None:
+        """The file's text in pieces, each through `redact_text`, whose join is `redact_text` of
+        the whole; None when that cannot be promised (then redact the whole `dump`).
+
+        Every border between two pieces has white space or a comma on one side (the JSON's
+        line breaks and indents, and the commas between turns), and so does no mask while no
+        registered secret or host holds one: the header and URL patterns stop at white space,
+        `}` and `]`, and the pieces are whole JSON values. So nothing masked reaches across a
+        border, and masking piece by piece masks exactly what one pass over the whole does.
+        """
+        state = masking_state()
+        secrets, hosts, _ = state
+        if any(_JOINT.search(value) for value in (*secrets, *hosts)):
+            return None
+        pieces = self._pieces(chat)
+        if state != self._state:
+            self._state, self._masked = state, {}
+        masked = {piece: self._masked.get(piece) or redact_text(piece) for piece in pieces}
+        self._masked = masked
+        return [masked[piece] for piece in pieces]
+
+    def _pieces(self, chat: SavedChat) -> list[str]:
         kept: dict[int, tuple[Turn, Reply | None, str]] = {}
         parts = []
         for turn in chat.turns:
@@ -63,8 +100,14 @@ class HistoryDumper:
         head = json.dumps(
             chat.model_dump(exclude={"turns"}, exclude_none=True), indent=2, ensure_ascii=False
         )
-        turns = '  "turns": [\n    ' + ",\n    ".join(parts) + "\n  ]" if parts else '  "turns": []'
-        return head.removesuffix("\n}") + ",\n" + turns + "\n}\n"
+        pieces = [head.removesuffix("\n}") + ",\n"]
+        if not parts:
+            return [*pieces, '  "turns": []', "\n}\n"]
+        pieces.append('  "turns": [\n    ')
+        for part in parts:
+            pieces += [part, _SEPARATOR]
+        pieces[-1] = "\n  ]"
+        return [*pieces, "\n}\n"]
 
 
 class ChatHistory:
@@ -86,8 +129,12 @@ class ChatHistory:
 
     def save(self, chat: SavedChat) -> None:
         """Write the history in the background (the JSON is taken now, the disk is not waited on)."""
-        payload = self._dumper.dump(chat)
-        written = self._writer.submit(write_chat, payload, default_history_path())
+        path = default_history_path()
+        pieces = self._dumper.redacted(chat)
+        if pieces is None:
+            written = self._writer.submit(write_chat, self._dumper.dump(chat), path)
+        else:
+            written = self._writer.submit(write_redacted, pieces, path)
         self._tasks.start(SAVE_KEY, self._report_save(written))
 
     async def _report_save(self, written: Future[Path]) -> None:

@@ -1,0 +1,124 @@
+"""The history file is redacted a turn at a time (issue 15): exactly what one pass would mask."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.api.redact import (
+    REDACTED,
+    forget_hosts,
+    forget_secrets,
+    redact_text,
+    register_host,
+    register_secret,
+    set_demo_mode,
+)
+from workbench.core.chat_session import Reply, SavedChat, Turn, load_chat, write_redacted
+from workbench.ui.chat.history_file import HistoryDumper
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+KEY = "sk-live-0123456789abcdef"
+# Pieces of text a mask is made of, and of the borders between turns in the file.
+TOKENS = [
+    "authorization",
+    "Api-Key",
+    "x-api-key",
+    ": ",
+    "=",
+    "'",
+    '"',
+    "Bearer ",
+    "https://",
+    "user:",
+    "pa55word",
+    "@",
+    "host.example.com",
+    KEY,
+    KEY[:12],
+    KEY[12:],
+    "}",
+    "]",
+    "{",
+    ",",
+    "\n",
+    " ",
+    "\u212a",
+    "é",
+]
+texts = st.lists(st.sampled_from(TOKENS) | st.text(max_size=3), max_size=12).map("".join)
+# Some reach across the borders between the file's pieces: the whole must be redacted then.
+ACROSS = ['false},\n    {"user"', ',\n  "turns"', "}\n  ]\n}", "e},\n"]
+secrets = st.sampled_from([KEY, "pa55word", "tok-9876", "a b c d", *ACROSS]) | st.text(
+    min_size=4, max_size=12
+)
+
+
+def _chat(pairs: list[tuple[str, str]], preamble: str) -> SavedChat:
+    turns = [Turn(user=user, reply=Reply(text=answer)) for user, answer in pairs]
+    return SavedChat(preamble=preamble, turns=turns, extras={"documents": preamble})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pairs=st.lists(st.tuples(texts, texts), max_size=4),
+    preamble=texts,
+    registered=st.lists(secrets, max_size=3),
+    hosts=st.lists(st.sampled_from(["host.example.com", "[::1]:8080", "a b.example"]), max_size=2),
+    demo=st.booleans(),
+    later=secrets,
+)
+def test_turns_redacted_apart_mask_exactly_what_one_pass_masks(
+    pairs: list[tuple[str, str]],
+    preamble: str,
+    registered: list[str],
+    hosts: list[str],
+    demo: bool,
+    later: str,
+) -> None:
+    """Secrets, header values, URL passwords and demo hosts anywhere, a key split across two
+    turns, and a secret registered after the turns were kept redacted: the joined pieces are
+    `redact_text` of the whole file; where a secret or host could reach across the borders
+    between pieces (it holds white space or a comma), the dumper says so and the whole is
+    redacted instead."""
+    try:
+        for value in registered:
+            register_secret(value)
+        for host in hosts:
+            register_host(f"https://{host}/v2")
+        set_demo_mode(demo)
+        dumper = HistoryDumper()
+        chat = _chat(pairs, preamble)
+        for _ in range(2):  # the second time with what was kept, then with a new secret
+            pieces = dumper.redacted(chat)
+            whole = redact_text(dumper.dump(chat))
+            if pieces is None:
+                assert any(c.isspace() or c == "," for s in [*registered, *hosts] for c in s)
+            else:
+                assert "".join(pieces) == whole
+            register_secret(later)
+            registered.append(later)
+    finally:
+        forget_secrets()
+        forget_hosts()
+        set_demo_mode(False)
+
+
+def test_a_key_in_a_turn_is_masked_in_the_file_written(tmp_path: Path) -> None:
+    register_secret(KEY)
+    try:
+        chat = _chat([("my key is " + KEY, "echo: " + KEY[2:])], "")
+        pieces = HistoryDumper().redacted(chat)
+        assert pieces is not None
+        path = write_redacted(pieces, tmp_path / "chat_history.json")
+        text = path.read_text(encoding="utf-8")
+        assert KEY[2:10] not in text
+        assert text.count(REDACTED) == 2
+        read = load_chat(path)
+        assert [t.user for t in read.turns] == [f"my key is {REDACTED}"]
+    finally:
+        forget_secrets()
