@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import weakref
 from typing import TYPE_CHECKING
 
 import pytest
@@ -96,6 +98,36 @@ def test_clear_empties_the_history_editor_shown_or_hidden(
     pane.tabs.show_section(pane.history)
     assert _held(pane).text() == "[]"
     assert not _held(pane).editor.document().isUndoAvailable()
+
+
+def test_clear_lets_go_of_the_turns_and_their_views(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """Nothing keeps a cleared conversation alive (issue 15): not the session's kept messages and
+    citations, the saved JSON, the transcript's and trace's views, nor a signal's closure; they
+    are gone once Clear is done, with the collector's own timing left out."""
+    pane.tabs.show_section(pane.trace)
+    for message in ("first question", "second question"):
+        _turn(pane, services, qtbot, message)
+    pane.session().history()  # the kept history messages, as a Send builds them
+    turn, reply = pane.session().turns[0], pane.session().turns[0].reply
+    assert reply is not None
+    item = pane.trace.topLevelItem(0)
+    assert item is not None
+    assert pane.trace.topLevelItemCount() == 2
+    held: list[weakref.ref[object]] = [weakref.ref(turn), weakref.ref(reply), weakref.ref(item)]
+    del turn, reply, item
+    gc.disable()  # only the collection Clear asks for may free cycles here
+    try:
+        pane.clear()
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: all(ref() is None for ref in held), timeout=WAIT_MS)
+    finally:
+        gc.enable()
+    assert pane.session().turns == []
+    assert pane.transcript.turns() == []
+    assert pane.transcript.document().isEmpty()
+    assert pane.trace.topLevelItemCount() == 0
 
 
 def _chat(turns: int) -> SavedChat:
