@@ -15,6 +15,7 @@ import httpx
 
 from workbench import __version__
 from workbench.api import errors, jsontext
+from workbench.api.body_json import BodyEncoder
 from workbench.api.entra import EntraAuth, EntraSpec, EntraTokenProvider
 from workbench.api.errors import InputError, ProtocolError, WorkbenchError
 from workbench.api.flavours import codec_for, flavour_traits
@@ -141,6 +142,7 @@ class WorkbenchClient:
         self.base_url = pasted.base_url
         self.api_version = connection.api_version or pasted.api_version
         self._codec = codec_for(connection.flavour)
+        self._body_encoder = BodyEncoder()
         headers = httpx.Headers({"User-Agent": USER_AGENT, "X-Client-Name": "cohere-workbench"})
         headers["Accept"] = "application/json"
         _register_connection_secrets(connection)
@@ -292,9 +294,13 @@ class WorkbenchClient:
         headers = {"Accept": flavour_traits(self.connection.flavour).stream_accept}
         tap = self._tap("chat", request)
         with ending(tap), _mapped_errors(route):
+            # The bytes httpx's json= makes, the unchanged history's JSON kept (issue 15);
+            # Content-Type goes after Content-Length, where json= puts it.
+            content = self._body_encoder.encode(body)
             wire = self._http.build_request(
-                "POST", self.url_for("chat"), json=body, headers=headers
+                "POST", self.url_for("chat"), content=content, headers=headers
             )
+            wire.headers.setdefault("Content-Type", "application/json")
             _tell_request(wire, tap)
             response = await self._http.send(wire, stream=True)
             try:

@@ -238,13 +238,38 @@ def _document(document: Document) -> str | dict[str, Any]:
     return drop_none({"id": _text(document["id"]) if "id" in document else None, "data": data})
 
 
+class _HistoryWire:
+    """The wire messages of each history message, built once per (frozen) message object.
+
+    The conversation is sent again with every turn; the same dicts coming back also let the
+    client's `BodyEncoder` reuse their JSON (issue 15). Only the last history's are kept.
+    """
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[ChatMessage, list[dict[str, Any]]]] = {}
+
+    def of(self, history: list[ChatMessage]) -> list[dict[str, Any]]:
+        kept: dict[int, tuple[ChatMessage, list[dict[str, Any]]]] = {}
+        wire: list[dict[str, Any]] = []
+        for pos, message in enumerate(history):
+            hit = self._kept.get(id(message)) or kept.get(id(message))
+            if hit is None or hit[0] is not message:
+                hit = (message, _message(message, pos))
+            kept[id(message)] = hit
+            wire += hit[1]
+        self._kept = kept
+        return wire
+
+
+_history_wire = _HistoryWire()
+
+
 def messages(request: ChatRequest) -> list[dict[str, Any]]:
     """The `messages` list: preamble, history, the new message, then tool results."""
     wire: list[dict[str, Any]] = []
     if request.preamble:
         wire.append({"role": "system", "content": request.preamble})
-    for pos, message in enumerate(request.history):
-        wire += _message(message, pos)
+    wire += _history_wire.of(request.history)
     if request.message is not None:
         wire.append({"role": "user", "content": user_content(request.message, request.images)})
     return wire + _tool_messages(request.tool_results, "tool_results")
