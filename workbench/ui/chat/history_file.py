@@ -6,6 +6,7 @@ import asyncio
 import json
 import re
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -21,7 +22,7 @@ from workbench.core.chat_session import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from pathlib import Path
 
     from workbench.core.chat_session import Reply, Turn
@@ -57,14 +58,14 @@ class HistoryDumper:
     """
 
     def __init__(self) -> None:
-        self._cache: dict[int, tuple[Turn, Reply | None, str]] = {}
-        self._masked: dict[str, str] = {}
-        """A kept turn JSON → that JSON redacted under `_state`."""
+        self._kept: list[_Kept] = []
+        """Each turn's JSON, by position, with the turn and reply it was made from."""
         self._state: object = None
+        """What `_Kept.masked` was redacted under (`masking_state`)."""
 
     def dump(self, chat: SavedChat) -> str:
         """The file's text: `chat` as JSON that `load_chat` reads back (not yet redacted)."""
-        return "".join(self._pieces(chat))
+        return "".join(self._pieces(chat, [kept.json for kept in self._turns(chat)]))
 
     def redacted(self, chat: SavedChat) -> list[str] | None:
         """The file's text in pieces, each through `redact_text`, whose join is `redact_text` of
@@ -80,34 +81,55 @@ class HistoryDumper:
         secrets, hosts, _ = state
         if any(_JOINT.search(value) for value in (*secrets, *hosts)):
             return None
-        pieces = self._pieces(chat)
+        turns = self._turns(chat)
         if state != self._state:
-            self._state, self._masked = state, {}
-        masked = {piece: self._masked.get(piece) or redact_text(piece) for piece in pieces}
-        self._masked = masked
-        return [masked[piece] for piece in pieces]
-
-    def _pieces(self, chat: SavedChat) -> list[str]:
-        kept: dict[int, tuple[Turn, Reply | None, str]] = {}
+            self._state = state
+            for kept in turns:
+                kept.masked = None
         parts = []
-        for turn in chat.turns:
-            hit = self._cache.get(id(turn))
-            if hit is None or hit[0] is not turn or hit[1] is not turn.reply:
-                hit = (turn, turn.reply, turn.model_dump_json(exclude_none=True))
-            kept[id(turn)] = hit
-            parts.append(hit[2])
-        self._cache = kept
+        for kept in turns:
+            if kept.masked is None:
+                kept.masked = redact_text(kept.json)
+            parts.append(kept.masked)
+        return self._pieces(chat, parts, redact_text)
+
+    def _turns(self, chat: SavedChat) -> list[_Kept]:
+        kept = self._kept
+        del kept[len(chat.turns) :]
+        for index, turn in enumerate(chat.turns):
+            hit = kept[index] if index < len(kept) else None
+            if hit is None or hit.turn is not turn or hit.reply is not turn.reply:
+                hit = _Kept(turn, turn.reply, turn.model_dump_json(exclude_none=True))
+                if index < len(kept):
+                    kept[index] = hit
+                else:
+                    kept.append(hit)
+        return kept
+
+    @staticmethod
+    def _pieces(chat: SavedChat, parts: list[str], mask: Callable[[str], str] = str) -> list[str]:
+        """The head, the turns' parts with their separators, and the end; `mask` is applied to
+        all but the parts (the head and the fixed texts around the turns)."""
         head = json.dumps(
             chat.model_dump(exclude={"turns"}, exclude_none=True), indent=2, ensure_ascii=False
         )
-        pieces = [head.removesuffix("\n}") + ",\n"]
+        pieces = [mask(head.removesuffix("\n}") + ",\n")]
         if not parts:
-            return [*pieces, '  "turns": []', "\n}\n"]
-        pieces.append('  "turns": [\n    ')
+            return [*pieces, mask('  "turns": []'), mask("\n}\n")]
+        pieces.append(mask('  "turns": [\n    '))
+        separator = mask(_SEPARATOR)
         for part in parts:
-            pieces += [part, _SEPARATOR]
-        pieces[-1] = "\n  ]"
-        return [*pieces, "\n}\n"]
+            pieces += [part, separator]
+        pieces[-1] = mask("\n  ]")
+        return [*pieces, mask("\n}\n")]
+
+
+@dataclass(slots=True, eq=False)
+class _Kept:
+    turn: Turn
+    reply: Reply | None
+    json: str
+    masked: str | None = None
 
 
 class ChatHistory:
