@@ -117,7 +117,7 @@ def test_clear_lets_go_of_the_turns_and_their_views(
     assert pane.trace.topLevelItemCount() == 2
     held: list[weakref.ref[object]] = [weakref.ref(turn), weakref.ref(reply), weakref.ref(item)]
     del turn, reply, item
-    gc.disable()  # only the collection Clear asks for may free cycles here
+    gc.disable()  # nothing may wait for the collector's thresholds
     try:
         pane.clear()
         qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)

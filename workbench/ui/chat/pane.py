@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import gc
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -519,9 +518,7 @@ class ChatPane(QWidget):
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()
         self._save()
-        # Once the turns' widgets deleted later are gone too (the next turn of the loop, after
-        # Qt's deferred deletions): collecting and trimming at once found most still alive.
-        QTimer.singleShot(0, self, _give_back_memory)
+        release_free_memory()  # a long conversation's pages go back to the OS (issue 15)
 
     def _on_controller_history_replaced(self) -> None:
         self._on_cancel_edit_clicked()
@@ -750,12 +747,3 @@ def _same_shown(shown: Shown | None, wanted: Shown) -> bool:
         return False
     (count, turn, reply, labels), (count2, turn2, reply2, labels2) = shown, wanted
     return count == count2 and turn is turn2 and reply is reply2 and labels == labels2
-
-
-def _give_back_memory() -> None:
-    """Free a cleared conversation's cycles and hand the freed pages to the OS (issue 15).
-
-    On the GUI thread, where the collector may delete Qt objects (see `gc_guard`).
-    """
-    gc.collect()
-    release_free_memory()
