@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+"""What httpx's `json=` encodes with; one instance, as `json.dumps` makes one per call."""
+
 
 def dumps(value: Any) -> str:
     """`value` as httpx encodes a `json=` body (before UTF-8)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode(value)
 
 
 class BodyEncoder:
