@@ -1,9 +1,10 @@
 """Request bodies as JSON bytes, each list item encoded once while the same object comes again.
 
 A chat request carries the whole conversation, and encoding it at every Send grew to ~4 ms at 500
-turns on the UI thread (issue 15). The flavours hand back the same wire dict for a history message
-they have seen before (see `cohere_v2.messages`), so `BodyEncoder` keeps the JSON of the dicts in
-a body's lists and encodes only the new ones. The bytes are exactly httpx's `json=` bytes.
+turns on the UI thread (issue 15). Cohere v2 hands back the same wire dict for a history message
+it has seen before (`cohere_v2.messages`; v1 and OpenAI build new ones), so `BodyEncoder` keeps
+the JSON of the dicts in a body's lists and encodes only the new ones. The bytes are exactly
+httpx's `json=` bytes.
 """
 
 from __future__ import annotations
