@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
+import weakref
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -108,3 +110,25 @@ def test_a_chat_request_goes_out_as_json_did(connection: Factory) -> None:
         assert names[-3:] == [b"Accept", b"Content-Length", b"Content-Type"]
         assert sent.headers["content-type"] == "application/json"
         assert sent.headers["content-length"] == str(len(sent.content))
+
+
+def _sent_twice() -> weakref.ref[ChatMessage]:
+    """Send one history message in two v2 bodies; its wire dict is the same object both times."""
+    message = ChatMessage(role="user", content="kept while it lives")
+    copy = message.model_copy()
+    other = chat_request_body(Flavour.COHERE_V2, ChatRequest(message="c", history=[copy]), "m")
+    first = chat_request_body(Flavour.COHERE_V2, ChatRequest(message="a", history=[message]), "m")
+    again = chat_request_body(Flavour.COHERE_V2, ChatRequest(message="b", history=[message]), "m")
+    assert again["messages"][0] is first["messages"][0]
+    assert other["messages"][0] is not first["messages"][0]
+    assert other["messages"][0] == first["messages"][0]
+    return weakref.ref(message)
+
+
+def test_v2_reuses_a_history_messages_wire_dicts_without_keeping_the_message() -> None:
+    """The same message object gives the same wire dict (its JSON is kept), and the message is
+    not kept alive by that, though it was the last history sent: a cleared conversation is not
+    held in the flavour."""
+    held = _sent_twice()
+    gc.collect()
+    assert held() is None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from workbench.api import jsontext
@@ -242,23 +244,28 @@ class _HistoryWire:
     """The wire messages of each history message, built once per (frozen) message object.
 
     The conversation is sent again with every turn; the same dicts coming back also let the
-    client's `BodyEncoder` reuse their JSON (issue 15). Only the last history's are kept.
+    client's `BodyEncoder` reuse their JSON (issue 15). An entry goes with its message (a weak
+    reference), so a cleared conversation is not kept here.
     """
 
     def __init__(self) -> None:
-        self._kept: dict[int, tuple[ChatMessage, list[dict[str, Any]]]] = {}
+        self._kept: dict[int, tuple[weakref.ref[ChatMessage], list[dict[str, Any]]]] = {}
 
     def of(self, history: list[ChatMessage]) -> list[dict[str, Any]]:
-        kept: dict[int, tuple[ChatMessage, list[dict[str, Any]]]] = {}
         wire: list[dict[str, Any]] = []
         for pos, message in enumerate(history):
-            hit = self._kept.get(id(message)) or kept.get(id(message))
-            if hit is None or hit[0] is not message:
-                hit = (message, _message(message, pos))
-            kept[id(message)] = hit
+            hit = self._kept.get(id(message))
+            if hit is None or hit[0]() is not message:
+                gone = functools.partial(self._forget, id(message))
+                hit = (weakref.ref(message, gone), _message(message, pos))
+                self._kept[id(message)] = hit
             wire += hit[1]
-        self._kept = kept
         return wire
+
+    def _forget(self, key: int, gone: weakref.ref[ChatMessage]) -> None:
+        hit = self._kept.get(key)
+        if hit is not None and hit[0] is gone:
+            del self._kept[key]
 
 
 _history_wire = _HistoryWire()
