@@ -1,11 +1,20 @@
-"""Start-up imports only what the first paint needs: no HTTP stack, no sandbox server, no keyring."""
+"""Start-up imports only what the first paint needs: no HTTP stack, no sandbox server, no keyring;
+and the GUI's Qt-free layers load before PySide6 (issue 15)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from tests.waits import WAIT_S
+from workbench import __main__ as entry
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
 
 DEFERRED = (
     "httpx",
@@ -18,6 +27,12 @@ DEFERRED = (
     "pyqtgraph",
     "stamina",
     "xml.etree.ElementTree",
+    "xml.sax",
+    "urllib.request",
+    "http.client",
+    "workbench.core.svg_chart",
+    "workbench.ui.crash_dialog",
+    "workbench.ui.shortcuts_sheet",
     "workbench.ui.chat.pane",
     "workbench.ui.endpoints.pane",
     "workbench.ui.history.pane",
@@ -26,8 +41,8 @@ DEFERRED = (
     "workbench.ui.compare.pane",
 )
 """Loaded later: by the first request, the local sandbox, the first keyring call, the first
-answer checked against a JSON schema, the first evaluation chart, a Linguist file read, and
-each pane's own modules when that pane is first built (issue 15)."""
+answer checked against a JSON schema, the first chart (it escapes XML), a Linguist file read,
+the first crash or F1, and each pane's own modules when that pane is first built (issue 15)."""
 
 
 def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need() -> None:
@@ -42,5 +57,68 @@ def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need(
         text=True,
         check=True,
         timeout=2 * WAIT_S,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+ORDER_PROBE = """
+import os, sys
+from workbench import __main__ as entry
+
+first = []
+
+
+class Recorder:
+    # Sees each module's name when it is first imported, and leaves finding it to the others.
+    def find_spec(self, name, path=None, target=None):
+        first.append(name)
+
+
+sys.meta_path.insert(0, Recorder())
+status = entry.main(["--gui", "--quit-when-shown", "--no-sandbox"])
+qt = first.index("PySide6")
+print("status", status)
+print("after Qt", sorted(m for m in {names!r} if first.index(m) > qt))
+print("plugins", os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+"""
+
+
+def _start_the_gui(tmp_path: Path, **env: str) -> list[str]:
+    names = ("pydantic", *entry.QT_FREE_FIRST, "workbench.core.settings", "workbench.api.models")
+    done = subprocess.run(
+        [sys.executable, "-c", ORDER_PROBE.format(names=names)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_CONFIG_DIR": str(tmp_path)}
+        | env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=4 * WAIT_S,
+    )
+    return [line for line in done.stdout.splitlines() if line != "workbench: window shown"]
+
+
+def test_the_gui_loads_its_qt_free_layers_before_qt_and_no_pydantic_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PySide6 reads the source of every module imported after it; pydantic would scan every
+    # installed distribution for plugins. The window still opens and closes cleanly.
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert _start_the_gui(tmp_path) == ["status 0", "after Qt []", "plugins __all__"]
+
+
+def test_a_pydantic_plugins_setting_of_ones_own_wins(tmp_path: Path) -> None:
+    lines = _start_the_gui(tmp_path, PYDANTIC_DISABLE_PLUGINS="")
+    assert lines[-1] == "plugins "
+
+
+def test_the_qt_free_layers_import_no_qt() -> None:
+    probe = (
+        "import importlib, sys\n"
+        "from workbench import __main__ as entry\n"
+        "for name in entry.QT_FREE_FIRST: importlib.import_module(name)\n"
+        "print(sorted(m for m in ('PySide6', 'qasync') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=WAIT_S
     )
     assert done.stdout.strip() == "[]"
