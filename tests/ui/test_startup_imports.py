@@ -62,7 +62,7 @@ def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need(
 
 
 ORDER_PROBE = """
-import gc, os, sys
+import gc, os, pathlib, sys
 from workbench import __main__ as entry
 
 first = []
@@ -76,12 +76,13 @@ class Recorder:
 
 
 class Marker:
-    # Notes when the app prints that its window is shown.
+    # Notes when the app prints that its window is shown, and whether settings were written.
     def __init__(self, out):
-        self.out, self.shown = out, False
+        self.out, self.shown, self.written_before = out, False, None
 
     def write(self, text):
-        self.shown = self.shown or "window shown" in text
+        if not self.shown and "window shown" in text:
+            self.shown, self.written_before = True, SETTINGS.exists()
         return self.out.write(text)
 
     def flush(self):
@@ -93,6 +94,7 @@ def on_collect(phase, info):
         young.append(gc.get_count()[0])
 
 
+SETTINGS = pathlib.Path(os.environ["WORKBENCH_CONFIG_DIR"], "settings.json")
 sys.stdout = Marker(sys.stdout)
 sys.meta_path.insert(0, Recorder())
 gc.callbacks.append(on_collect)
@@ -102,6 +104,8 @@ print("status", status)
 print("after Qt", sorted(m for m in {names!r} if first.index(m) > qt))
 print("young under 10,000", max(young, default=0) < 10_000)
 print("gc back", gc.isenabled(), gc.get_freeze_count())
+print("settings written before shown", sys.stdout.written_before)
+print("sandbox endpoints saved", SETTINGS.read_text(encoding="utf-8").count('"is_sandbox": true'))
 print("plugins", os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
 """
 
@@ -125,14 +129,17 @@ def test_the_gui_loads_its_qt_free_layers_before_qt_and_no_pydantic_plugins(
 ) -> None:
     # PySide6 reads the source of every module imported after it; pydantic would scan every
     # installed distribution for plugins; a collection would walk every object the imports made
-    # (they are frozen). The window still opens and closes cleanly, and once it is closed the
-    # collector is the interpreter's again, with nothing left frozen.
+    # (they are frozen); the first run's settings would be written (an fsync) before the first
+    # paint. The window still opens and closes cleanly, once it is closed the collector is the
+    # interpreter's again with nothing left frozen, and the first run's endpoints are saved.
     monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
     assert _start_the_gui(tmp_path) == [
         "status 0",
         "after Qt []",
         "young under 10,000 True",
         "gc back True 0",
+        "settings written before shown False",
+        "sandbox endpoints saved 2",
         "plugins __all__",
     ]
 
