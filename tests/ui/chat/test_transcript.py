@@ -267,3 +267,38 @@ def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
     whole.set_markdown(False)
     whole.set_turns(transcript.turns())
     assert transcript.toHtml() == whole.toHtml()
+
+
+def test_a_streaming_answer_is_followed_when_the_view_got_shorter_at_send(
+    transcript: Transcript,
+) -> None:
+    earlier = [
+        TurnDisplay(index=i, user=f"q{i}", text="word " * 200, status="s") for i in range(12)
+    ]
+    transcript.resize(480, 500)
+    transcript.show()
+    transcript.set_turns([*earlier, TurnDisplay(index=12, user="next")])
+    bar = transcript.verticalScrollBar()
+    transcript.resize(480, 440)  # the pane below the transcript grew (the composer while busy)
+    assert bar.value() < bar.maximum()
+    for words in (50, 400):
+        live = TurnDisplay(index=12, user="next", text="more " * words, streaming=True)
+        transcript.show_live(live)
+        transcript.flush()
+        assert bar.value() == bar.maximum()
+
+
+def test_a_streaming_answer_leaves_a_view_scrolled_up_where_it_is(transcript: Transcript) -> None:
+    earlier = [
+        TurnDisplay(index=i, user=f"q{i}", text="word " * 200, status="s") for i in range(12)
+    ]
+    transcript.resize(480, 500)
+    transcript.show()
+    transcript.set_turns([*earlier, TurnDisplay(index=12, user="next")])
+    bar = transcript.verticalScrollBar()
+    reading = bar.maximum() // 2
+    bar.setValue(reading)  # the person scrolled up to read
+    for words in (50, 400):
+        transcript.show_live(TurnDisplay(index=12, user="next", text="a " * words, streaming=True))
+        transcript.flush()
+        assert bar.value() == reading < bar.maximum()

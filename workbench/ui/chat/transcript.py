@@ -103,12 +103,15 @@ class Transcript(QTextBrowser):
         self._live_start = 0
         self.renders = 0
         """How many times the live turn was rendered (the benchmark reads it)."""
+        self._follow = True
+        """The view was at the end when last scrolled (by the person or by the transcript)."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RENDER_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.highlighted.connect(self._on_self_highlighted)
+        self.verticalScrollBar().valueChanged.connect(self._on_bar_value_changed)
         self.turn_actions.copy_requested.connect(self.copy_requested)
         self.turn_actions.edit_requested.connect(self.edit_requested)
         self.turn_actions.regenerate_requested.connect(self.regenerate_requested)
@@ -317,8 +320,14 @@ class Transcript(QTextBrowser):
             self.toggle_thinking(int(rest))
 
     def _at_bottom(self) -> bool:
+        # Whether it was at the end when it last moved, too: when the view gets shorter (the pane
+        # below it grows at Send) the end moves down without the view moving, and a streaming
+        # answer must still be followed.
         bar = self.verticalScrollBar()
-        return bar.value() >= bar.maximum() - 4
+        return self._follow or bar.value() >= bar.maximum() - 4
+
+    def _on_bar_value_changed(self, value: int) -> None:
+        self._follow = value >= self.verticalScrollBar().maximum() - 4
 
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
