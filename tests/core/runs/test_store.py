@@ -15,7 +15,7 @@ from workbench.api.wiretap import tapping
 from workbench.core.runs.history import History, chat_start, finish_chat
 from workbench.core.runs.replay import ReplayClient, fold
 from workbench.core.runs.schema import MIGRATIONS, SCHEMA_VERSION
-from workbench.core.runs.store import RunFilter, RunStore, data_dir
+from workbench.core.runs.store import RunFilter, RunRecord, RunStore, data_dir
 from workbench.core.runs.writer import RunStart
 
 if TYPE_CHECKING:
@@ -203,4 +203,36 @@ def test_a_group_is_one_entry_with_its_worst_outcome() -> None:
     entries = store.find(RunFilter(grouped=True))
     assert [(e.query, e.outcome) for e in entries] == [("alone", "ok"), ("q", "error")]
     assert [m.group_part for m in store.members(entries[1])] == [1, 2, 3]
+    store.close()
+
+
+def test_a_search_lists_pinned_then_newest_whatever_order_runs_were_stored(
+    tmp_path: Path,
+) -> None:
+    # Imported runs arrive out of time order, so the search must not lean on the row order.
+    store = RunStore(tmp_path / "runs.sqlite3")
+    created = [(i * 7919) % 601 for i in range(600)]  # distinct times, shuffled
+    store.add(
+        [
+            RunRecord(
+                id=f"{i:06x}",
+                created=1_700_000_000 + created[i],
+                kind="chat",
+                query="lentil soup" if i % 2 else "plain rice",
+                request_headers={"x-run": str(i)} if i % 3 else {},
+            )
+            for i in range(600)
+        ]
+    )
+    store.annotate(f"{4:06x}", pinned=True, note="lentil, kept")
+    found = store.find(RunFilter(search="lent", limit=200))
+    matching = [r for r in store.find(RunFilter(limit=600)) if "lentil" in r.query + r.note]
+    assert len(matching) == 301
+    assert [r.id for r in found] == [r.id for r in matching[:200]]
+    assert found[0].id == f"{4:06x}"
+    assert found[0].pinned
+    assert [r.created for r in found[1:]] == sorted((r.created for r in found[1:]), reverse=True)
+    assert {r.id: r.request_headers for r in found} == {
+        r.id: ({"x-run": str(int(r.id, 16))} if int(r.id, 16) % 3 else {}) for r in found
+    }
     store.close()

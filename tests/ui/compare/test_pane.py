@@ -237,3 +237,21 @@ def test_a_deployment_on_another_route_has_a_client_of_its_own(
     assert run_async(qtbot, session.client_for(v2.id, Flavour.COHERE_V2)) is native
     session.save_endpoint(v2.model_copy(update={"model": CHAT_MODEL}))
     assert run_async(qtbot, session.client_for(v2.id, Flavour.OPENAI)) is not compatible
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_language_switch_rewrites_the_figures_and_gaps_at_once(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    apply_language("en")
+    _documents(pane)
+    pane.send(QUESTION)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    v2, compatible = pane.columns[1], pane.columns[2]
+    assert "first token" in v2.figures.text()
+    assert "citation" in v2.figures.text()
+    apply_language("it")
+    qtbot.waitUntil(lambda: "primo token" in v2.figures.text(), timeout=WAIT_MS)
+    assert "citazion" in v2.figures.text()
+    assert "Questo percorso non dà citazioni." in compatible.gaps.text()
+    assert "first token" not in compatible.figures.text()

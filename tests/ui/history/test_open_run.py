@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async, tr
 from tests.waits import WAIT_MS
@@ -113,3 +114,18 @@ def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(
     assert turn_shown.reply.text == answer
     history.refresh()
     assert [r.query for r in history.model.runs()] == ["Tell me"]  # the replay sent nothing
+
+
+def test_a_search_typed_then_left_waits_for_the_pane_to_show_again(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    _record(services, qtbot, "chat", ChatRequest(message="lentil soup", model=CHAT_MODEL))
+    _record(services, qtbot, "chat", ChatRequest(message="weather today", model=CHAT_MODEL))
+    window.show_pane("history")
+    history = window.history_pane
+    history.search.setText("lentil")
+    window.show_pane("chat")
+    # Nothing may fire into a pane nobody sees (nor into a history closed meanwhile).
+    assert not [timer for timer in history.findChildren(QTimer) if timer.isActive()]
+    window.show_pane("history")
+    qtbot.waitUntil(lambda: history.table.model().rowCount() == 1, timeout=WAIT_MS)

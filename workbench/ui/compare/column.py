@@ -41,11 +41,14 @@ from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
 from workbench.ui.compare.targets import Target, fill_targets
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QTextDocument
 
     from workbench.api.models import ChatRequest
-    from workbench.core.chat_session import ChatFrame
+    from workbench.core.chat_session import ChatFrame, Reply
     from workbench.core.citations import CitationMap
+    from workbench.core.endpoints import Prices
     from workbench.ui.services import Services
 
 RENDER_MS = 33
@@ -83,6 +86,8 @@ class CompareColumn(QWidget):
         """Where the answer streaming in starts in the view (None when no turn streams)."""
         self._shown = 0
         self._figures_due = 0.0
+        self._figures_text: Callable[[], str] | None = None
+        """Makes the figures line again, in the language of the moment (a switch redraws it)."""
         self._gaps: tuple[Gap, ...] = ()
         self.setObjectName(f"compareColumn{position + 1}")
         self._build_ui()
@@ -168,6 +173,9 @@ class CompareColumn(QWidget):
         )
         if self.picker.count() and self._optional:
             self.picker.setItemText(0, self.tr("(off)"))
+        if self._figures_text is not None:
+            self.figures.setText(self._figures_text())
+        self._show_gaps()
 
     def changeEvent(self, event: QEvent) -> None:
         """Apply a language switch at once; paint the citations in a new theme's colours."""
@@ -247,6 +255,7 @@ class CompareColumn(QWidget):
         self.session.clear()
         self.view.clear()
         self._cited.clear()
+        self._figures_text = None
         self.figures.clear()
         self.gaps.clear()
         self._gaps = ()
@@ -292,7 +301,7 @@ class CompareColumn(QWidget):
         self._write_user(request.message or "")
         self._live_at = self._end()
         self._shown = 0
-        self.figures.setText(self.tr("Waiting for the first token…"))
+        self._say_figures(lambda: self.tr("Waiting for the first token…"))
         self.follow_up.setEnabled(False)
         self.continue_button.setEnabled(False)
         task = self._services.tasks.start(self._key, self._stream(request), owner=self)
@@ -329,14 +338,30 @@ class CompareColumn(QWidget):
         self._timer.stop()
         endpoint = self._services.session.endpoint(self.target.endpoint_id if self.target else "")
         prices = endpoint.prices if endpoint else None
-        status = turn_figures(run, prices)
-        reply = reply_from_snapshot(run.snapshot, cut_off=run.cut_off, status=status)
+        reply = reply_from_snapshot(
+            run.snapshot, cut_off=run.cut_off, status=turn_figures(run, prices)
+        )
         self.session.finish(reply, run.citations())
         self._append_live()
         self._cited.append((self._live_at, run.citations()))
         self._paint_citations(self._live_at, run.citations())
         self._live_at = None
-        tail = [status]
+        self._say_figures(functools.partial(self._final_figures, run, reply, prices))
+        if run.error is not None and not run.stopped:
+            self.stale.mark_stale(self._stale_text)  # earlier answers stay, dimmed
+        else:
+            self.stale.mark_current()
+        self.follow_up.setEnabled(True)
+        self.continue_button.setEnabled(True)
+        self.finished.emit(self.position)
+
+    def _say_figures(self, text: Callable[[], str]) -> None:
+        self._figures_text = text
+        self.figures.setText(text())
+
+    def _final_figures(self, run: TurnRun, reply: Reply, prices: Prices | None) -> str:
+        """The figures line of a finished turn, in the current language."""
+        tail = [turn_figures(run, prices)]
         if reply.citations:
             tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
         failed = run.error is not None and not run.stopped
@@ -346,14 +371,7 @@ class CompareColumn(QWidget):
         if reply.tool_calls:
             calls = ", ".join(call.name for call in reply.tool_calls)
             tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))
-        self.figures.setText(" · ".join(tail))
-        if failed:
-            self.stale.mark_stale(self._stale_text)  # earlier answers stay, dimmed
-        else:
-            self.stale.mark_current()
-        self.follow_up.setEnabled(True)
-        self.continue_button.setEnabled(True)
-        self.finished.emit(self.position)
+        return " · ".join(tail)
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -380,7 +398,7 @@ class CompareColumn(QWidget):
         # The figures change every tick, but four times a second is as fast as anyone reads.
         if self.run.timing.first_output is not None and now >= self._figures_due:
             self._figures_due = now + FIGURES_S
-            self.figures.setText(live_figures(self.run))
+            self._say_figures(functools.partial(live_figures, self.run))
 
     def _append_live(self) -> None:
         text = self.run.snapshot.text

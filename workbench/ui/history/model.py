@@ -117,18 +117,27 @@ class RunsModel(QAbstractTableModel):
         run = self.run_at(index.row())
         if run is None or role not in {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole}:
             return None
+        # Only the asked cell is made: Qt asks for each cell and role separately, and the time
+        # cell (a locale-formatted date) is the dearest.
+        return self._cell(run, index.column())
+
+    def _cell(self, run: RunRecord, column: int) -> str:
+        if column == 0:
+            return ("📌 " if run.pinned else "") + format_datetime(
+                _local(run.created), seconds=True
+            )
+        if column == 1:
+            return self._kind(run)
+        if column == 2:
+            return shown(run.endpoint or run.url)  # a run without an endpoint name: its URL
+        if column == 3:
+            return run.model
+        if column == 4:
+            return self._outcomes.get(run.outcome, run.outcome)
         query = " ".join(run.query.split())
         if run.label:
             query = f"[{run.label}] {query}"
-        cells = [
-            ("📌 " if run.pinned else "") + format_datetime(_local(run.created), seconds=True),
-            self._kind(run),
-            shown(run.endpoint or run.url),  # a run without an endpoint name shows its URL
-            run.model,
-            self._outcomes.get(run.outcome, run.outcome),
-            query if len(query) <= 120 else query[:119] + "…",
-        ]
-        return cells[index.column()]
+        return query if len(query) <= 120 else query[:119] + "…"
 
 
 def _local(created: float) -> datetime:

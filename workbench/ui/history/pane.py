@@ -109,6 +109,9 @@ class HistoryPane(Retranslating, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every pane
+        # Row numbers say nothing about a run (the time column orders them), and sizing a
+        # numbered header asks the model about every one of up to 200 rows at each refresh.
+        self.table.verticalHeader().setVisible(False)
         self.timeline = self._named(TimelineChart(self), "historyTimeline")  # above the inspector
         self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
         self.inspector.setReadOnly(True)
@@ -294,10 +297,12 @@ class HistoryPane(Retranslating, QWidget):
         self._watch_timer.start()
 
     def hideEvent(self, event: Any) -> None:
-        """A running run is not followed while nobody sees it."""
+        """A running run is not followed while nobody sees it; a pending search waits too
+        (showing the pane again refreshes with the search as typed)."""
         super().hideEvent(event)
         self.view.stop()
         self._watch_timer.stop()
+        self._search_timer.stop()
 
     # --- reading ----------------------------------------------------------------------------
 
