@@ -30,6 +30,7 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import shown_title, shown_where
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
+from workbench.ui.common.json_pretty import pretty_json
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.roles import role_colour
@@ -189,7 +190,7 @@ class JsonEditor(Retranslating, QWidget):
 
     def set_value(self, value: Any) -> None:
         """Show `value` pretty-printed."""
-        self.set_text(json.dumps(value, indent=2, ensure_ascii=False))
+        self.set_text(pretty_json(value))  # json.dumps(value, indent=2, ensure_ascii=False)
 
     def value(self) -> Any:
         """Parse and check the current text.
