@@ -1,8 +1,9 @@
-"""The JSON editor's fast pretty-printer writes exactly what json.dumps writes."""
+"""The JSON editor's fast pretty-printer writes what json.dumps writes; its chunks join back whole."""
 
 from __future__ import annotations
 
 import enum
+import itertools
 import json
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbench.ui.common.json_editor import chunks
 from workbench.ui.common.json_pretty import pretty_json
 
 # Fixed inputs (CI runs the same ones every time) and no example database in the work tree.
@@ -70,3 +72,13 @@ def test_pretty_json_raises_what_json_dumps_raises() -> None:
         pretty_json(loop)
     with pytest.raises(TypeError, match="not JSON serializable"):
         pretty_json([{"a": object()}])
+
+
+@FIXED
+@given(st.text(alphabet="ab\r\n{}", max_size=400), st.integers(min_value=1, max_value=40))
+def test_chunks_join_back_and_never_split_a_crlf(text: str, size: int) -> None:
+    pieces = chunks(text, size)
+    assert "".join(pieces) == text
+    assert all(len(piece) <= 2 * size + 1 for piece in pieces)
+    for piece, following in itertools.pairwise(pieces):
+        assert not (piece.endswith("\r") and following.startswith("\n"))

@@ -258,8 +258,9 @@ class RerankPane(Retranslating, QWidget):
         self._refresh_preview()
 
     def set_documents(self, documents: Sequence[Document]) -> None:
-        """Replace the documents."""
+        """Replace the documents (at once: callers set the rank fields and preview next)."""
         self.editor.set_documents(documents)
+        self.editor.json.finish_loading()
         self._refresh_preview()
 
     def open_request(self, request: RerankRequest) -> None:
@@ -560,8 +561,8 @@ class RerankPane(Retranslating, QWidget):
             self.preview.setPlainText(text)
 
     def _preview_text(self, limit: int | None) -> str:
-        typed = self.editor.json.text()
-        return body_preview_text(self.editor.last_documents(), typed, self._body_text, limit)
+        blank = self.editor.json.is_blank()
+        return body_preview_text(self.editor.last_documents(), blank, self._body_text, limit)
 
     def _body_text(self, documents: list[Document]) -> str:
         request = self._request(documents=documents)
