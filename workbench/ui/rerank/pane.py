@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -368,6 +369,7 @@ class RerankPane(Retranslating, QWidget):
             target = (endpoint, await session.client_for(endpoint.id))
             if other is None:
                 response = await self._sender.send(target, request, split=split)
+                await _next_turn()
                 self._update_query_tokens()  # /info may have named the model just now
                 prices = price_table(endpoint.prices)
                 self.results.show_results(response, request, notes, prices)
@@ -379,6 +381,7 @@ class RerankPane(Retranslating, QWidget):
             outcome_a, outcome_b = await self._sender.compare(
                 target, target_b, request, split=split
             )
+            await _next_turn()
         except WorkbenchError as exc:
             self._show_error(exc)  # shown beside Run, kept in the log; not raised to the runner
             self._mark_stale(exc)
@@ -570,3 +573,9 @@ class RerankPane(Retranslating, QWidget):
 
     def _on_copy_body_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._preview_text(None))
+
+
+async def _next_turn() -> None:
+    """Let the window paint between parsing an answer and drawing it (issue 15: a thousand
+    results took both in one 50 ms turn)."""
+    await asyncio.sleep(0)
