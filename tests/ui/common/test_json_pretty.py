@@ -75,10 +75,16 @@ def test_pretty_json_raises_what_json_dumps_raises() -> None:
 
 
 @FIXED
-@given(st.text(alphabet="ab\r\n{}", max_size=400), st.integers(min_value=1, max_value=40))
-def test_chunks_join_back_and_never_split_a_crlf(text: str, size: int) -> None:
-    pieces = chunks(text, size)
+@given(
+    st.text(alphabet="ab\r\n{}", max_size=400),
+    st.integers(min_value=1, max_value=40),
+    st.integers(min_value=1, max_value=40),
+)
+def test_chunks_join_back_and_never_split_a_crlf(text: str, size: int, first: int) -> None:
+    pieces = chunks(text, size, first)
     assert "".join(pieces) == text
+    assert all(pieces) or pieces == [""]
     assert all(len(piece) <= 2 * size + 1 for piece in pieces)
+    assert len(pieces) == 1 or len(pieces[0]) <= 2 * min(first, size) + 1
     for piece, following in itertools.pairwise(pieces):
         assert not (piece.endswith("\r") and following.startswith("\n"))

@@ -46,25 +46,31 @@ HIGHLIGHT_LIMIT = 200_000
 """Texts longer than this (in characters) are shown without syntax colours."""
 _DEBOUNCE_MS = 250
 """Quiet time after the last keystroke before parsing; large texts wait longer (see _delay_ms)."""
-LOAD_CHUNK = 128_000
+LOAD_CHUNK = 256_000
 """Texts longer than this (in characters) go into the editor a chunk per event-loop turn: a
 megabyte put in at once held the window still for 20-40 ms, and its parse and the views that
 follow it for as long again (issue 15)."""
+FIRST_CHUNK = 64_000
+"""The first chunk, smaller: its turn also makes the text, and it already fills the screen."""
 
 
-def chunks(text: str, size: int = LOAD_CHUNK) -> list[str]:
-    """`text` cut into pieces of about `size` characters, each ending after a line break when
-    one is near (so no piece ends inside a line's "\\r\\n"); joined they are `text`."""
+def chunks(text: str, size: int = LOAD_CHUNK, first: int = FIRST_CHUNK) -> list[str]:
+    """`text` cut into pieces of about `size` characters (the first of about `first`), each
+    ending after a line break when one is near (so no piece ends inside a line's "\\r\\n");
+    joined they are `text`. A text of at most `size` characters is one piece."""
+    if len(text) <= size:
+        return [text]
     pieces = []
-    start = 0
+    start, step = 0, min(first, size)
     while len(text) - start > size:
-        cut = text.find("\n", start + size, start + 2 * size)
-        end = cut + 1 if cut >= 0 else start + size
+        cut = text.find("\n", start + step, start + 2 * step)
+        end = cut + 1 if cut >= 0 else start + step
         if text[end - 1] == "\r":
             end += 1  # "\r\n" stays whole
         pieces.append(text[start:end])
-        start = end
-    pieces.append(text[start:])
+        start, step = end, size
+    if start < len(text):
+        pieces.append(text[start:])
     return pieces
 
 
