@@ -169,13 +169,50 @@ class RerankPane(Retranslating, QWidget):
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
 
     def _layout(self) -> None:
-        self._query_label = query_label = QLabel(self)
+        # Containers first, each widget then placed once: under the style sheet, moving a
+        # built subtree into a scroll area, then a splitter, then another splitter repolished
+        # it each time, half of the pane's construction before the first paint (issue 15).
+        vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.setObjectName("rerankSplitter")
+        top = QSplitter(Qt.Orientation.Horizontal, vertical)
+        top.setObjectName("rerankInputSplitter")
+        left, right = QWidget(top), QWidget(top)
+        top.addWidget(scrolling(left, "rerankInputScroll"))  # scrolls, rather than cut, when small
+        top.addWidget(scrolling(right, "rerankOptionsScroll"))
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        output = QWidget(vertical)
+        vertical.addWidget(top)
+        vertical.addWidget(output)
+        vertical.setChildrenCollapsible(False)
+        top.setChildrenCollapsible(False)
+        store = self._services.settings
+        for splitter in (top, vertical):
+            RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
+        self._fill_columns(left, right)
+        output_box = QVBoxLayout(output)
+        output_box.setContentsMargins(0, 0, 0, 0)
+        output_box.addWidget(self.stale)
+        output_box.addWidget(self.results, 1)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.busy)
+        run_row.addWidget(self.status, 1)
+        run_row.addWidget(self.to_chat)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.endpoint_picker)
+        outer.addWidget(vertical, 1)
+        outer.addWidget(self.error)
+        outer.addLayout(run_row)
+
+    def _fill_columns(self, left: QWidget, right: QWidget) -> None:
+        self._query_label = query_label = QLabel(left)
         query_label.setBuddy(self.query)
-        self._docs_label = docs_label = QLabel(self)
+        self._docs_label = docs_label = QLabel(left)
         docs_label.setBuddy(self.editor.json.editor)
-        self._compare_label = compare_label = QLabel(self)
+        self._compare_label = compare_label = QLabel(right)
         compare_label.setBuddy(self.compare_with)
-        left = QWidget(self)
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         query_row = QHBoxLayout()
@@ -186,7 +223,6 @@ class RerankPane(Retranslating, QWidget):
         left_box.addWidget(self.query)
         left_box.addWidget(docs_label)
         left_box.addWidget(self.editor, 1)
-        right = QWidget(self)
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.form)
@@ -197,37 +233,6 @@ class RerankPane(Retranslating, QWidget):
         right_box.addWidget(self.split)
         right_box.addWidget(self.request_body, 1)
         right_box.addStretch(0)  # takes the height the request body leaves when folded
-        top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.setObjectName("rerankInputSplitter")
-        top.addWidget(scrolling(left, "rerankInputScroll"))  # scrolls, rather than cut, when small
-        top.addWidget(scrolling(right, "rerankOptionsScroll"))
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        run_row = QHBoxLayout()
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.busy)
-        run_row.addWidget(self.status, 1)
-        run_row.addWidget(self.to_chat)
-        output = QWidget(self)
-        output_box = QVBoxLayout(output)
-        output_box.setContentsMargins(0, 0, 0, 0)
-        output_box.addWidget(self.stale)
-        output_box.addWidget(self.results, 1)
-        vertical = QSplitter(Qt.Orientation.Vertical, self)
-        vertical.setObjectName("rerankSplitter")
-        vertical.addWidget(top)
-        vertical.addWidget(output)
-        vertical.setChildrenCollapsible(False)
-        top.setChildrenCollapsible(False)
-        store = self._services.settings
-        for splitter in (top, vertical):
-            RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.endpoint_picker)
-        outer.addWidget(vertical, 1)
-        outer.addWidget(self.error)
-        outer.addLayout(run_row)
 
     def _connect_signals(self) -> None:
         session = self._services.session
