@@ -114,6 +114,7 @@ class RerankPane(Retranslating, QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
+        left, right, output = self._containers()
         self.endpoint_picker = EndpointPicker(
             session=self._services.session, pane="rerank", parent=self
         )
@@ -123,17 +124,17 @@ class RerankPane(Retranslating, QWidget):
         self.query.setMaximumHeight(self.fontMetrics().height() * 4)
         self.query_tokens = QLabel(self)
         self.query_tokens.setObjectName("rerankQueryTokens")
-        self.editor = DocumentsEditor(parent=self)
-        self.form = RerankForm(parent=self)
+        self.editor = DocumentsEditor(parent=left)  # each made where it stays (see _containers)
+        self.form = RerankForm(parent=right)
         self.compare_with = QComboBox(self)
         self.compare_with.setObjectName("rerankCompareWith")
         self.split = QCheckBox(self)
         self.split.setObjectName("rerankSplitBatches")
         self.split.setVisible(False)
-        self.request_body = RequestBodyBox(store=self._services.settings, parent=self)
+        self.request_body = RequestBodyBox(store=self._services.settings, parent=right)
         self.preview, self.copy_body = self.request_body.text, self.request_body.copy
         # The results sit above the Run row: made first, Tab reaches them first (issue 19).
-        self.results = RerankResultsView(parent=self)
+        self.results = RerankResultsView(parent=output)
         self.run_button = QPushButton(self)
         self.run_button.setObjectName("rerankRun")
         self.cancel_button = QPushButton(self)
@@ -146,10 +147,10 @@ class RerankPane(Retranslating, QWidget):
         self.status.setObjectName("rerankStatus")
         self.error = PaneErrorLine(self)
         self.error.setObjectName("rerankError")
-        self.stale = StaleBar(self.results, self)
+        self.stale = StaleBar(self.results, output)
         self.stale.setObjectName("rerankStale")
         self.to_chat = ToChatBar(parent=self)
-        self._layout()
+        self._layout(left, right, output)
         self._build_timer_and_shortcuts()
         self._set_busy(False)
 
@@ -168,11 +169,16 @@ class RerankPane(Retranslating, QWidget):
             shortcut.setWhatsThis(self.tr("Run rerank"))
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
 
-    def _layout(self) -> None:
-        # Containers first, each widget then placed once: under the style sheet, moving a
-        # built subtree into a scroll area, then a splitter, then another splitter repolished
-        # it each time, half of the pane's construction before the first paint (issue 15).
-        vertical = QSplitter(Qt.Orientation.Vertical, self)
+    def _containers(self) -> tuple[QWidget, QWidget, QWidget]:
+        """The splitters, scroll areas and columns, made before what goes in them.
+
+        Under the style sheet, moving a built subtree to another parent repolishes all of it:
+        the pane built its columns, then moved them into scroll areas, those into a splitter,
+        that into another, half its construction before the first paint (issue 15). The big
+        parts are now made in their column, the rest placed once. None of these takes the
+        focus, so Tab still visits the widgets in the order they are made.
+        """
+        self._vertical = vertical = QSplitter(Qt.Orientation.Vertical, self)
         vertical.setObjectName("rerankSplitter")
         top = QSplitter(Qt.Orientation.Horizontal, vertical)
         top.setObjectName("rerankInputSplitter")
@@ -189,6 +195,9 @@ class RerankPane(Retranslating, QWidget):
         store = self._services.settings
         for splitter in (top, vertical):
             RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
+        return left, right, output
+
+    def _layout(self, left: QWidget, right: QWidget, output: QWidget) -> None:
         self._fill_columns(left, right)
         output_box = QVBoxLayout(output)
         output_box.setContentsMargins(0, 0, 0, 0)
@@ -202,7 +211,7 @@ class RerankPane(Retranslating, QWidget):
         run_row.addWidget(self.to_chat)
         outer = QVBoxLayout(self)
         outer.addWidget(self.endpoint_picker)
-        outer.addWidget(vertical, 1)
+        outer.addWidget(self._vertical, 1)
         outer.addWidget(self.error)
         outer.addLayout(run_row)
 
