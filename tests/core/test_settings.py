@@ -79,6 +79,31 @@ def test_save_leaves_no_temporary_files_and_is_private(tmp_path: Path) -> None:
     assert (store.path.stat().st_mode & 0o777) == 0o600
 
 
+def test_held_saves_are_written_once_released(tmp_path: Path) -> None:
+    # The GUI's start holds the first run's write until its window is shown (issue 15).
+    store = SettingsStore(tmp_path / "settings.json")
+    endpoint = _endpoint()
+    store.hold_saves()
+    store.update(first_run_done=True)
+    store.update(endpoints=[endpoint])
+    assert list(tmp_path.iterdir()) == []
+    assert store.settings.first_run_done  # changes are kept, only unwritten
+    store.release_saves()
+    loaded = SettingsStore(store.path).load()
+    assert loaded == store.settings
+    assert loaded.first_run_done
+    assert loaded.endpoints == [endpoint]
+    store.update(first_run_done=False)  # released: every save writes again
+    assert not SettingsStore(store.path).load().first_run_done
+
+
+def test_releasing_saves_with_nothing_changed_writes_nothing(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.json")
+    store.hold_saves()
+    store.release_saves()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_broken_json_names_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{\n  "endpoints": [,]\n}', encoding="utf-8")

@@ -14,19 +14,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QLabel,
     QListView,
     QListWidget,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
     QWidget,
 )
 
+import workbench
 from tests.ui.conftest import tr
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.errors import NotFound
@@ -40,7 +43,6 @@ from workbench.ui.panes import PANES
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
     from tests.processes import Processes
@@ -110,6 +112,25 @@ def test_unknown_error_opens_a_copyable_crash_dialog(
     assert "kaboom" in QGuiApplication.clipboard().text()
     dialog.close()
     qtbot.waitUntil(crashing.tasks.is_idle, timeout=WAIT_MS)
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_about_box_opens_at_the_first_ask_and_names_the_version(window: MainWindow) -> None:
+    # The About box's module loads when it is first asked for (issue 15: start-up).
+    texts: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not open yet: look again at the next turn
+            QTimer.singleShot(0, read_and_close)
+            return
+        texts.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)
+    _action(window, "aboutAction").trigger()  # returns once the box is closed
+    assert len(texts) == 1
+    assert workbench.__version__ in texts[0]
 
 
 def test_escape_and_ctrl_period_cancel_without_ambiguity(

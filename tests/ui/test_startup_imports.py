@@ -1,11 +1,20 @@
-"""Start-up imports only what the first paint needs: no HTTP stack, no sandbox server, no keyring."""
+"""Start-up imports only what the first paint needs: no HTTP stack, no sandbox server, no keyring;
+and the GUI's Qt-free layers load before PySide6 (issue 15)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from tests.waits import WAIT_S
+from workbench import __main__ as entry
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
 
 DEFERRED = (
     "httpx",
@@ -18,6 +27,12 @@ DEFERRED = (
     "pyqtgraph",
     "stamina",
     "xml.etree.ElementTree",
+    "xml.sax",
+    "urllib.request",
+    "http.client",
+    "workbench.core.svg_chart",
+    "workbench.ui.crash_dialog",
+    "workbench.ui.shortcuts_sheet",
     "workbench.ui.chat.pane",
     "workbench.ui.endpoints.pane",
     "workbench.ui.history.pane",
@@ -26,8 +41,8 @@ DEFERRED = (
     "workbench.ui.compare.pane",
 )
 """Loaded later: by the first request, the local sandbox, the first keyring call, the first
-answer checked against a JSON schema, the first evaluation chart, a Linguist file read, and
-each pane's own modules when that pane is first built (issue 15)."""
+answer checked against a JSON schema, the first chart (it escapes XML), a Linguist file read,
+the first crash or F1, and each pane's own modules when that pane is first built (issue 15)."""
 
 
 def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need() -> None:
@@ -42,5 +57,106 @@ def test_building_the_main_window_imports_nothing_the_first_paint_does_not_need(
         text=True,
         check=True,
         timeout=2 * WAIT_S,
+    )
+    assert done.stdout.strip() == "[]"
+
+
+ORDER_PROBE = """
+import gc, os, pathlib, sys
+from workbench import __main__ as entry
+
+first = []
+young = []
+
+
+class Recorder:
+    # Sees each module's name when it is first imported, and leaves finding it to the others.
+    def find_spec(self, name, path=None, target=None):
+        first.append(name)
+
+
+class Marker:
+    # Notes when the app prints that its window is shown, and whether settings were written.
+    def __init__(self, out):
+        self.out, self.shown, self.written_before = out, False, None
+
+    def write(self, text):
+        if not self.shown and "window shown" in text:
+            self.shown, self.written_before = True, SETTINGS.exists()
+        return self.out.write(text)
+
+    def flush(self):
+        self.out.flush()
+
+
+def on_collect(phase, info):
+    if phase == "start" and not sys.stdout.shown:
+        young.append(gc.get_count()[0])
+
+
+SETTINGS = pathlib.Path(os.environ["WORKBENCH_CONFIG_DIR"], "settings.json")
+sys.stdout = Marker(sys.stdout)
+sys.meta_path.insert(0, Recorder())
+gc.callbacks.append(on_collect)
+status = entry.main(["--gui", "--quit-when-shown", "--no-sandbox"])
+qt = first.index("PySide6")
+print("status", status)
+print("after Qt", sorted(m for m in {names!r} if first.index(m) > qt))
+print("young under 10,000", max(young, default=0) < 10_000)
+print("gc back", gc.isenabled(), gc.get_freeze_count())
+print("settings written before shown", sys.stdout.written_before)
+print("sandbox endpoints saved", SETTINGS.read_text(encoding="utf-8").count('"is_sandbox": true'))
+print("plugins", os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
+"""
+
+
+def _start_the_gui(tmp_path: Path, **env: str) -> list[str]:
+    names = ("pydantic", *entry.QT_FREE_FIRST, "workbench.core.settings", "workbench.api.models")
+    done = subprocess.run(
+        [sys.executable, "-c", ORDER_PROBE.format(names=names)],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_CONFIG_DIR": str(tmp_path)}
+        | env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=4 * WAIT_S,
+    )
+    return [line for line in done.stdout.splitlines() if line != "workbench: window shown"]
+
+
+def test_the_gui_loads_its_qt_free_layers_before_qt_and_no_pydantic_plugins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PySide6 reads the source of every module imported after it; pydantic would scan every
+    # installed distribution for plugins; a collection would walk every object the imports made
+    # (they are frozen); the first run's settings would be written (an fsync) before the first
+    # paint. The window still opens and closes cleanly, once it is closed the collector is the
+    # interpreter's again with nothing left frozen, and the first run's endpoints are saved.
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert _start_the_gui(tmp_path) == [
+        "status 0",
+        "after Qt []",
+        "young under 10,000 True",
+        "gc back True 0",
+        "settings written before shown False",
+        "sandbox endpoints saved 2",
+        "plugins __all__",
+    ]
+
+
+def test_a_pydantic_plugins_setting_of_ones_own_wins(tmp_path: Path) -> None:
+    lines = _start_the_gui(tmp_path, PYDANTIC_DISABLE_PLUGINS="")
+    assert lines[-1] == "plugins "
+
+
+def test_the_qt_free_layers_import_no_qt() -> None:
+    probe = (
+        "import importlib, sys\n"
+        "from workbench import __main__ as entry\n"
+        "for name in entry.QT_FREE_FIRST: importlib.import_module(name)\n"
+        "print(sorted(m for m in ('PySide6', 'qasync') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=WAIT_S
     )
     assert done.stdout.strip() == "[]"

@@ -362,3 +362,70 @@ def install_log_redaction(logger: logging.Logger | None = None) -> RedactingFilt
     for handler in target.handlers:
         handler.addFilter(flt)
     return flt
+
+
+_LONGEST_HEADER_NAME = max(len(n) for n in _HEADER_NAMES)
+
+
+class GrowingRanges:
+    """`redacted_ranges` of a text that grows at its end (a streamed answer), read incrementally.
+
+    Every call returns exactly what `redacted_ranges(text)` returns. While no header name and no
+    URL with credentials can be in the text, only registered secrets can be masked, and each of
+    their matches is a few characters long: so a call reads only what was added (plus a few
+    characters before it) instead of the whole answer at every render tick (issue 15). Otherwise
+    (a header name or URL seen, secrets registered meanwhile, a text that does not continue the
+    last one) it runs the full pass.
+    """
+
+    def __init__(self) -> None:
+        self._text = ""
+        self._secrets: set[str] = set()
+        self._found: list[tuple[int, int]] = []
+        """Masked ranges of registered secrets found so far (each scan's, merged per scan)."""
+        self._url_parts = (False, False)
+        """Whether "://" and "@" occur in the text."""
+        self._header_name = False
+
+    def ranges(self, text: str) -> list[tuple[int, int]]:
+        """`redacted_ranges(text)`, reading only what `text` adds to the last text when it can."""
+        if self._secrets != _registry.secrets or not text.startswith(self._text):
+            self._start_over()
+        old = len(self._text)
+        self._text = text
+        self._note_triggers(text, old)
+        if self._header_name or all(self._url_parts):
+            return redacted_ranges(text)
+        low = max(0, old - FRAGMENT + 1)  # a match starting here may end in the new text
+        self._found = [r for r in self._found if r[0] < low]
+        self._found += [(s + low, e + low) for s, e in _masked_ranges(text[low:])]
+        return _merged(self._found)
+
+    def _start_over(self) -> None:
+        self._text = ""
+        self._secrets = set(_registry.secrets)
+        self._found = []
+        self._url_parts = (False, False)
+        self._header_name = False
+
+    def _note_triggers(self, text: str, old: int) -> None:
+        scheme, at = self._url_parts
+        self._url_parts = (
+            scheme or "://" in text[max(0, old - 2) :],
+            at or "@" in text[old:],
+        )
+        if not self._header_name:
+            self._header_name = _may_name_a_secret_header(
+                text[max(0, old - _LONGEST_HEADER_NAME + 1) :]
+            )
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted ranges with overlapping or touching ones joined (as `redacted_ranges` joins them)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

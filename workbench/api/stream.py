@@ -56,34 +56,43 @@ class _Joined:
     Folding `snap.text + delta` copied the whole answer on every event, O(n^2) over a long answer.
     Here a snapshot's text appends its piece to a list shared with the snapshot it came from, in
     O(1); a snapshot extended a second time (folding from an older state again) copies its own
-    prefix first, so no snapshot ever sees pieces that came after it.
+    prefix first, so no snapshot ever sees pieces that came after it. The longest prefix of a
+    list joined so far is kept with the list, so reading a later snapshot joins only the pieces
+    after it (a view reads the streaming answer at every render tick: issue 15).
     """
 
-    __slots__ = ("_count", "_parts", "_text")
+    __slots__ = ("_count", "_joined", "_parts", "_text")
 
     def __init__(self, text: str = "") -> None:
         self._parts = [text] if text else []
         self._count = len(self._parts)
         self._text: str | None = text
+        self._joined: list[tuple[int, str]] = [(self._count, text)]
+        """Shared by the snapshots sharing `_parts`: (count, text) of the longest joined prefix."""
 
     def plus(self, piece: str) -> _Joined:
         if not piece:
             return self
-        parts = self._parts
+        parts, joined = self._parts, self._joined
         if self._count and len(parts) == self._count:
             parts.append(piece)
             if len(parts) != self._count + 1:  # another thread extended this same snapshot
-                parts = [*parts[: self._count], piece]
+                parts, joined = [*parts[: self._count], piece], [(0, "")]
         else:  # the empty start, or an older snapshot extended again: a list of its own
-            parts = [*parts[: self._count], piece]
+            parts, joined = [*parts[: self._count], piece], [(0, "")]
         grown = _Joined()
         grown._parts, grown._count, grown._text = parts, self._count + 1, None
+        grown._joined = joined
         return grown
 
     def __str__(self) -> str:
         if self._text is None:
-            parts = self._parts
-            self._text = "".join(parts if len(parts) == self._count else parts[: self._count])
+            count, text = self._joined[0]
+            if count <= self._count:
+                self._text = text + "".join(self._parts[count : self._count])
+                self._joined[0] = (self._count, self._text)
+            else:  # an older snapshot of this list, read after a later one
+                self._text = "".join(self._parts[: self._count])
         return self._text
 
     def __repr__(self) -> str:

@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.api.redact import REDACTED, held_tail, redact_text, redacted_ranges
+from workbench.api.redact import (
+    REDACTED,
+    GrowingRanges,
+    demo_mode,
+    held_tail,
+    redact_text,
+    redacted_ranges,
+)
 from workbench.core.citations import CitationMap, CitationSpan, Utf16Index
 
 if TYPE_CHECKING:
@@ -47,6 +54,38 @@ def shown_answer(
     index = Utf16Index(shown)
     spans = tuple(_moved(span, ranges, cut, index) for span in anchors.spans)
     return shown, CitationMap(spans, anchors.by_document)
+
+
+class StreamedAnswer:
+    """`shown_answer` of an answer that grows while it streams, at a cost of O(new text) per call.
+
+    A view draws the streaming answer ~33 times a second; masking it whole each time read the
+    whole answer again at every tick (issue 15). This reads only what arrived since
+    (`api.redact.GrowingRanges`) while nothing in the answer is masked, which is nearly always,
+    and then gives exactly what `shown_answer` gives; for anything else it calls that.
+    """
+
+    def __init__(self) -> None:
+        self._ranges = GrowingRanges()
+        self._index = Utf16Index("")
+        self._indexed = ""
+
+    def shown(self, text: str, anchors: CitationMap) -> tuple[str, CitationMap]:
+        """`shown_answer(text, anchors, streaming=True)`, for the next state of one answer."""
+        cut = len(text) - held_tail(text)
+        shown = text[:cut]
+        # Demo mode also masks hosts, which the ranges do not say: the full pass knows.
+        if demo_mode() or self._ranges.ranges(shown):
+            return shown_answer(text, anchors, streaming=True)
+        if cut == len(text):
+            return text, anchors
+        # A held tail: spans are cut where the shown text ends (UTF-16 positions unchanged).
+        if not text.startswith(self._indexed):
+            self._index = Utf16Index("")
+        self._index.extend(text)
+        self._indexed = text
+        spans = tuple(_moved(span, (), cut, self._index) for span in anchors.spans)
+        return shown, CitationMap(spans, anchors.by_document)
 
 
 def _moved(

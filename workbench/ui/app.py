@@ -91,7 +91,9 @@ def run_gui(args: list[str]) -> int:
     collector = GuiThreadGarbageCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    services = build_services(loop, language=options.lang)
+    store = SettingsStore.default()
+    store.hold_saves()  # written once the window is shown (_after_first_paint)
+    services = build_services(loop, language=options.lang, store=store)
     apply_theme(app, options.theme or services.settings.settings.theme)
     if options.demo:  # before the window: nothing is ever drawn unmasked
         services.demo.set_on(True, remember=False)
@@ -139,16 +141,22 @@ def apply_colour_scheme(app: QApplication, scheme: Qt.ColorScheme | None = None)
     apply_theme(app, SYSTEM, scheme)
 
 
-def build_services(loop: asyncio.AbstractEventLoop, *, language: str | None = None) -> Services:
+def build_services(
+    loop: asyncio.AbstractEventLoop,
+    *,
+    language: str | None = None,
+    store: SettingsStore | None = None,
+) -> Services:
     """The services every pane receives (settings recovered if broken; sandbox endpoint on first run).
 
     Args:
         loop: the qasync loop.
         language: the GUI language for this run; None: the one remembered in settings. It is
             applied here, once settings are read and before any notice is written.
+        store: the settings store, not loaded yet; None: the one at the default path.
     """
     notices = NoticeCenter()
-    store = SettingsStore.default()
+    store = SettingsStore.default() if store is None else store
     _, error = store.load_or_recover()
     apply_language(language or store.settings.language)
     if error is not None:
@@ -200,6 +208,7 @@ def setup_logging() -> logging.Handler:
 
 
 async def _shutdown(services: Services) -> None:
+    services.settings.release_saves()  # held since start-up, if the first paint never came
     await services.tasks.shutdown()
     await services.session.aclose()
     if services.history is not None:
@@ -213,11 +222,13 @@ def _after_first_paint(
     sandbox: LocalSandbox,
     collector: GuiThreadGarbageCollector,
 ) -> None:
-    """The start-up work the first paint does not need (issue 15): the sandbox (a keyring read
+    """The start-up work the first paint does not need (issue 15): writing the settings changed
+    so far (the first run's endpoints), the sandbox (a keyring read
     and the server's imports on a thread, which would hold the GIL against the first paint),
     then the panes not shown, one per turn of the event loop, then start-up's objects are left
     out of later garbage collections."""
     _print_shown()
+    services.settings.release_saves()
     if not options.no_sandbox:
         services.tasks.start("app.sandbox", sandbox.start())
     _schedule_exit_hooks(options, window, services)

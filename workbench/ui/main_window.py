@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QTabWidget,
     QWidget,
@@ -34,12 +33,10 @@ from workbench.ui.common.theme import CHOICES as THEMES
 from workbench.ui.common.theme import SYSTEM as SYSTEM_THEME
 from workbench.ui.common.theme import apply_theme
 from workbench.ui.common.theme import choice_label as theme_label
-from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.i18n import CHOICES, apply_language, choice_label
 from workbench.ui.i18n import SYSTEM as SYSTEM_LANGUAGE
 from workbench.ui.panes import PANES, Pane, PaneSpec, pane_shortcut
 from workbench.ui.resources import app_icon
-from workbench.ui.shortcuts_sheet import ShortcutsSheet, open_sheet
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -55,6 +52,7 @@ if TYPE_CHECKING:
     from workbench.ui.qa.pane import QaPane
     from workbench.ui.rerank.pane import RerankPane
     from workbench.ui.services import Services
+    from workbench.ui.shortcuts_sheet import ShortcutsSheet
 
 _P = TypeVar("_P", bound=QWidget)
 
@@ -496,6 +494,10 @@ class MainWindow(Retranslating, QMainWindow):
         self._drop_error_status(key)
 
     def _on_notices_crash_reported(self, report: CrashReport) -> None:
+        # The crash dialog, the shortcuts sheet and the About box load when first asked for:
+        # the first paint does not need them (issue 15: start-up).
+        from workbench.ui.crash_dialog import CrashDialog
+
         dialog = CrashDialog(report, self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.show()
@@ -607,11 +609,15 @@ class MainWindow(Retranslating, QMainWindow):
         self._tabs.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
+        from workbench.ui.shortcuts_sheet import open_sheet
+
         for key in self.pane_keys():  # the sheet lists every pane's shortcuts: all built
             self.pane(key)
         self.shortcuts_sheet = open_sheet(self, self.shortcuts_sheet)
 
     def _on_about_action_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         text = self.tr(
             "Cohere Workbench %1\nTry, demo and check Cohere models on serverless endpoints."
         )

@@ -7,12 +7,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Citation
 from workbench.core.citations import resolve_citations
+from workbench.ui.chat import transcript as transcript_module
 from workbench.ui.chat.transcript import (
     RENDER_BUDGET_CHARS,
     Transcript,
@@ -267,3 +268,93 @@ def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
     whole.set_markdown(False)
     whole.set_turns(transcript.turns())
     assert transcript.toHtml() == whole.toHtml()
+
+
+def test_a_streaming_answer_is_followed_when_the_view_got_shorter_at_send(
+    transcript: Transcript,
+) -> None:
+    earlier = [
+        TurnDisplay(index=i, user=f"q{i}", text="word " * 200, status="s") for i in range(12)
+    ]
+    transcript.resize(480, 500)
+    transcript.show()
+    transcript.set_turns([*earlier, TurnDisplay(index=12, user="next")])
+    bar = transcript.verticalScrollBar()
+    transcript.resize(480, 440)  # the pane below the transcript grew (the composer while busy)
+    assert bar.value() < bar.maximum()
+    for words in (50, 400):
+        live = TurnDisplay(index=12, user="next", text="more " * words, streaming=True)
+        transcript.show_live(live)
+        transcript.flush()
+        assert bar.value() == bar.maximum()
+
+
+def test_a_streaming_answer_leaves_a_view_scrolled_up_where_it_is(transcript: Transcript) -> None:
+    earlier = [
+        TurnDisplay(index=i, user=f"q{i}", text="word " * 200, status="s") for i in range(12)
+    ]
+    transcript.resize(480, 500)
+    transcript.show()
+    transcript.set_turns([*earlier, TurnDisplay(index=12, user="next")])
+    bar = transcript.verticalScrollBar()
+    reading = bar.maximum() // 2
+    bar.setValue(reading)  # the person scrolled up to read
+    for words in (50, 400):
+        transcript.show_live(TurnDisplay(index=12, user="next", text="a " * words, streaming=True))
+        transcript.flush()
+        assert bar.value() == reading < bar.maximum()
+
+
+class _Arriving:
+    """A live turn whose answer grows by `step` characters each time it is read, `times` times
+    (a backlog being folded while the transcript's timer ticks), noting what was drawn then."""
+
+    def __init__(self, transcript: Transcript, step: int, times: int) -> None:
+        self.transcript, self.step, self.times = transcript, step, times
+        self.reads = 0
+        self.renders_while_growing: list[int] = []
+
+    def __call__(self) -> TurnDisplay:
+        if self.reads < self.times:
+            self.reads += 1
+            self.renders_while_growing.append(self.transcript.renders)
+            # More events came: announced again once read, as the controller does.
+            QTimer.singleShot(0, self._announce)
+        return TurnDisplay(index=0, user="u", text=self.text(), streaming=True)
+
+    def _announce(self) -> None:
+        self.transcript.show_live(self)
+
+    def text(self) -> str:
+        return "".join(f"word {n:03} " for n in range(self.reads * self.step // 9))
+
+    def shown_whole(self) -> bool:
+        return self.reads == self.times and self.text() in self.transcript.toPlainText()
+
+
+def test_a_backlog_being_folded_is_drawn_once_it_is_in(
+    transcript: Transcript, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transcript_module, "BACKLOG_WAIT_S", 60.0)  # never cut short here
+    transcript.set_markdown(False)  # plain text shows the answer verbatim
+    transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
+    drawn = transcript.renders
+    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS * 2, times=4)
+    transcript.show_live(arriving)
+    qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
+    assert arriving.renders_while_growing == [drawn] * 4  # nothing drawn while it grew
+    budget_ticks = -(-len(arriving.text()) // RENDER_BUDGET_CHARS)
+    assert transcript.renders - drawn <= budget_ticks
+
+
+def test_a_backlog_that_keeps_arriving_is_still_drawn_now_and_then(
+    transcript: Transcript, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(transcript_module, "BACKLOG_WAIT_S", 0.0)  # the longest hold: none
+    transcript.set_markdown(False)
+    transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
+    drawn = transcript.renders
+    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS * 2, times=4)
+    transcript.show_live(arriving)
+    qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
+    assert arriving.renders_while_growing[-1] > drawn

@@ -18,6 +18,7 @@ from workbench.api.errors import WorkbenchError
 from workbench.core.chat_inputs import source_lookup
 from workbench.core.chat_metrics import TurnTiming
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
+from workbench.core.shown_answer import StreamedAnswer
 from workbench.core.turns import ChatStreamer, TurnRun, stream_turn
 from workbench.ui.chat.turns import measure, status_line
 
@@ -56,6 +57,8 @@ class ChatController(QObject):
         self.session = ChatSession()
         self.run = TurnRun()
         """The turn in flight, or the last one."""
+        self.streamed = StreamedAnswer()
+        """The turn in flight's answer as shown, masked as it grows (views draw it each tick)."""
         self.unfinished: int | None = None
         """The index of the turn in flight until it ends."""
         self._lookups: dict[int, dict[str, dict[str, Any]]] = {}
@@ -104,6 +107,7 @@ class ChatController(QObject):
         """
         index = len(self.turns) - 1
         self.run = TurnRun()
+        self.streamed = StreamedAnswer()
         self.unfinished = index
         self._announced = False
         work = self._stream(request, index, endpoint, yield_after, client)

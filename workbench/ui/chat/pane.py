@@ -607,7 +607,8 @@ class ChatPane(QWidget):
     def _live_display(self) -> TurnDisplay:
         index, run = self.controller.live()
         turn, labels = self.controller.turns[index], self._labels()
-        return display_of(index, turn, run.citations(), run.snapshot, labels)
+        cites, streamed = run.citations(), self.controller.streamed
+        return display_of(index, turn, cites, run.snapshot, labels, streamed)
 
     def _on_controller_turn_finished(self, index: int) -> None:
         turn = self.controller.turns[index]

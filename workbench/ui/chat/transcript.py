@@ -9,7 +9,8 @@ Why it is built this way:
   unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
   costs O(new text) whatever the answer's length. A tick shows at most `RENDER_BUDGET_CHARS`
   more characters (a backlog, say after a stalled connection, is caught up over a few ticks), so
-  no tick grows with a burst. A finished turn keeps that rendering and only adds its last piece,
+  no tick grows with a burst; while a backlog is still being folded (much more text each tick)
+  the drawing waits for it (at most `BACKLOG_WAIT_S`), so it is drawn once, not tick by tick. A finished turn keeps that rendering and only adds its last piece,
   footer and links, so it reads the same as a turn rendered whole (`transcript_live`).
 * Citation offsets index the answer *as received*. Markdown rendering moves characters, so an
   answer with citations is shown as plain text, and spans are formatted at their UTF-16 positions,
@@ -27,6 +28,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import bisect
+import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -51,6 +53,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 RENDER_INTERVAL_MS = 30
+BACKLOG_CHARS = RENDER_BUDGET_CHARS
+"""More new text than this within one tick is a backlog being handed over (a stalled connection
+catching up): it is drawn once it has arrived, not a tick at a time while it is folded."""
+BACKLOG_WAIT_S = 0.25
+"""The longest a backlog arriving holds the drawing back."""
 DOCUMENT_MARGIN_PX = 12
 """Room between a card's sides and its text."""
 
@@ -103,12 +110,19 @@ class Transcript(QTextBrowser):
         self._live_start = 0
         self.renders = 0
         """How many times the live turn was rendered (the benchmark reads it)."""
+        self._follow = True
+        """The view was at the end when last scrolled (by the person or by the transcript)."""
+        self._seen = 0
+        """Length of the live answer at the last tick."""
+        self._held_since: float | None = None
+        """When a backlog began to hold the drawing back."""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RENDER_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.highlighted.connect(self._on_self_highlighted)
+        self.verticalScrollBar().valueChanged.connect(self._on_bar_value_changed)
         self.turn_actions.copy_requested.connect(self.copy_requested)
         self.turn_actions.edit_requested.connect(self.edit_requested)
         self.turn_actions.regenerate_requested.connect(self.regenerate_requested)
@@ -222,7 +236,27 @@ class Transcript(QTextBrowser):
     # --- finished turns -----------------------------------------------------------------------
 
     def _on_timer_timeout(self) -> None:
+        if self._pending is not None and self._backlog_arriving(self._pending):
+            self._timer.start()  # look again next tick: draw the backlog once, when it is in
+            return
         self.flush()
+
+    def _backlog_arriving(self, pending: TurnDisplay | Callable[[], TurnDisplay]) -> bool:
+        """Whether much more arrived since the last tick (and the drawing was not held too long).
+
+        Drawing each tick of a backlog as it is folded cost a render and a repaint a few thousand
+        characters at a time (issue 15: the pane's CPU in 1 s bursts was 2.3 times the stream's).
+        """
+        display = pending if isinstance(pending, TurnDisplay) else pending()
+        self._pending = display
+        grown, self._seen = len(display.text) - self._seen, len(display.text)
+        if grown <= BACKLOG_CHARS or self._live is None:
+            self._held_since = None
+            return False
+        now = time.monotonic()
+        if self._held_since is None:
+            self._held_since = now
+        return now - self._held_since < BACKLOG_WAIT_S
 
     def _render_turn(self, cursor: QTextCursor, display: TurnDisplay) -> None:
         render_turn(cursor, display, markdown=self._markdown)
@@ -261,6 +295,7 @@ class Transcript(QTextBrowser):
     def _render_live(self, display: TurnDisplay) -> None:
         # One method the benchmark wraps (`benchmarks/chat_stream_render.py`) to time a tick.
         self.renders += 1
+        self._seen = len(display.text)
         at_bottom = self._at_bottom()
         live = self._live
         if live is None or not live.continues(display, plain=self._wants_plain(display)):
@@ -317,8 +352,14 @@ class Transcript(QTextBrowser):
             self.toggle_thinking(int(rest))
 
     def _at_bottom(self) -> bool:
+        # Whether it was at the end when it last moved, too: when the view gets shorter (the pane
+        # below it grows at Send) the end moves down without the view moving, and a streaming
+        # answer must still be followed.
         bar = self.verticalScrollBar()
-        return bar.value() >= bar.maximum() - 4
+        return self._follow or bar.value() >= bar.maximum() - 4
+
+    def _on_bar_value_changed(self, value: int) -> None:
+        self._follow = value >= self.verticalScrollBar().maximum() - 4
 
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()

@@ -142,11 +142,13 @@ def add_markers(
     for span in spans:
         if span.anchored and span.end16 is not None:
             at.setdefault(span.end16, set()).update(number[d] for d in span.document_ids)
+    # One format per source, not per marker: an answer may carry hundreds of markers (issue 15).
+    formats = {n: marker(turn, n, docs[n - 1], labels) for n in set().union(*at.values())}
     cursor = QTextCursor(document)
     for end16 in sorted(at, reverse=True):
         cursor.setPosition(base + end16)
         for n in sorted(at[end16]):
-            cursor.insertText(f"[{n}]", marker(turn, n, docs[n - 1], labels))
+            cursor.insertText(f"[{n}]", formats[n])
 
 
 def marker(

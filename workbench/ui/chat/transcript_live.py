@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 
     from workbench.ui.chat.transcript_render import Links, TurnDisplay
 
-RENDER_BUDGET_CHARS = 4096
-"""Most characters a tick adds to the live turn (about 5 ms of Markdown layout; a steady stream
-of 5,000 events/s brings ~1,000 per tick)."""
+RENDER_BUDGET_CHARS = 8192
+"""Most characters a tick adds to the live turn (about 10 ms of Markdown layout; a steady stream
+of 5,000 events/s brings ~1,000 per tick). A backlog is caught up in pieces this big: each tick
+also costs a repaint and the tail drawn again, so pieces half this size cost more in all."""
 _SPACER = "x\n\n"
 """Prepended to a Markdown piece so its first block arrives as a block of its own; the "x" merges
 into the block shown last and is deleted again, leaving that block as it was."""

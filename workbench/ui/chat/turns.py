@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from workbench.api.redact import redact_text
 from workbench.core.chat_metrics import TurnMetrics, price_table, turn_metrics
 from workbench.core.chat_session import Measured, Reply, Turn, reply_from_snapshot
-from workbench.core.shown_answer import shown_answer
+from workbench.core.shown_answer import StreamedAnswer, shown_answer
 from workbench.core.structured import check_answer
 from workbench.ui.chat.trace import TraceTurn
 from workbench.ui.chat.transcript import TurnDisplay
@@ -51,11 +51,13 @@ def display_of(
     anchors: CitationMap,
     snap: ChatSnapshot | None = None,
     labels: tuple[tuple[str, str], ...] = (),
+    streamed: StreamedAnswer | None = None,
 ) -> TurnDisplay:
     """The transcript's view of a turn, live (from a snapshot) or finished (from its reply).
 
     `anchors` are the turn's citations as core anchored them (`ChatController.citations`);
-    `labels` say where documents came from (the rerank row), for the citations' tool tips.
+    `labels` say where documents came from (the rerank row), for the citations' tool tips;
+    `streamed` masks a live answer reading only what arrived since it was last asked.
     """
     source: ChatSnapshot | Reply
     if turn.system is not None:
@@ -77,7 +79,10 @@ def display_of(
         if turn.imported and turn.reply is None:
             status = QCoreApplication.translate("ChatTurns", "imported: no reply in the history")
     # What a server sent is drawn (and copied) masked: it may echo the key (issue 20).
-    text, anchors = shown_answer(source.text, anchors, streaming=snap is not None)
+    if snap is not None and streamed is not None:
+        text, anchors = streamed.shown(snap.text, anchors)
+    else:
+        text, anchors = shown_answer(source.text, anchors, streaming=snap is not None)
     return TurnDisplay(
         index=index,
         user=turn.user,

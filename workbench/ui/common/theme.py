@@ -20,13 +20,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from workbench.core.svg_chart import ChartColours
 from workbench.ui import resources
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.roles import role_background, role_colour
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+    from workbench.core.svg_chart import ChartColours
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 CHOICES: tuple[tuple[str, str], ...] = (
@@ -188,6 +189,10 @@ def score_bar_colour(colours: QPalette) -> QColor:
 def chart_colours(colours: QPalette) -> ChartColours:
     """The colours of an SVG chart drawn in a view with this palette: its window's background
     and text, and series at least 3:1 against that background."""
+    # Imported here: the chart module loads xml.sax, urllib.request and http.client, which the
+    # first paint does not need (issue 15: start-up); only the QA pane draws charts.
+    from workbench.core.svg_chart import ChartColours
+
     c = colours.color
     return ChartColours(
         background=c(_R.Window).name(),
