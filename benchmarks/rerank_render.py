@@ -229,6 +229,9 @@ async def scenario(
         await asyncio.sleep(0)
 
     figures: dict[str, float] = {}
+    # The pane was shown just before this coroutine started: let its first paint happen first,
+    # or the load's stall is the whole pane's first layout and paint, which no load causes.
+    await settle(app)
     load_ms, load_stall = await step("load 1,000 docs (JSON text, table, fields)", beat, load)
     preview_ms, preview_stall = await step("then the body preview (300 ms debounce)", beat, preview)
     await settle(app)

@@ -212,3 +212,77 @@ def test_set_text_validates_what_the_editor_holds_even_when_qt_rewrites_separato
     editor.set_text('["a\u2029b"]')  # a paragraph separator becomes a raw line break in Qt
     assert not editor.is_valid()
     assert editor.text() == '["a\nb"]'
+
+
+def _long_list() -> list[str]:
+    from workbench.ui.common.json_editor import LOAD_CHUNK
+
+    return [f"document {i} " + "word " * 40 for i in range(3 * LOAD_CHUNK // 200)]
+
+
+def test_json_editor_long_text_goes_in_over_turns_as_one_undo_step(
+    editor: JsonEditor, qtbot: QtBot
+) -> None:
+    editor.set_text('["old"]')
+    values: list[Any] = []
+    editor.value_changed.connect(values.append)
+    docs = _long_list()
+    text = json.dumps(docs, indent=2)
+    editor.set_text(text)
+    assert editor.is_loading()  # the rest goes in on later turns, the window painting between
+    assert editor.editor.isReadOnly()  # nobody types into half a text
+    qtbot.waitUntil(lambda: bool(values), timeout=WAIT_MS)
+    assert not editor.is_loading()
+    assert not editor.editor.isReadOnly()
+    assert values == [docs]  # told once, with the whole value
+    assert editor.editor.toPlainText() == text
+    assert editor.is_valid()
+    editor.editor.document().undo()  # one undo step takes the whole load back
+    assert editor.editor.toPlainText() == '["old"]'
+
+
+def test_json_editor_reading_a_text_mid_load_finishes_it(editor: JsonEditor) -> None:
+    values: list[Any] = []
+    editor.value_changed.connect(values.append)
+    docs = _long_list()
+    editor.set_value(docs)
+    assert editor.is_loading()
+    assert editor.text() == json.dumps(docs, indent=2, ensure_ascii=False)  # never half of it
+    assert not editor.is_loading()
+    assert values == [docs]
+    assert editor.value() == docs
+
+
+def test_json_editor_new_text_mid_load_replaces_the_load(editor: JsonEditor) -> None:
+    values: list[Any] = []
+    editor.value_changed.connect(values.append)
+    editor.set_value(_long_list())
+    editor.set_text("[1]")
+    assert not editor.is_loading()
+    assert values == [[1]]  # the replaced load is never announced
+    assert editor.text() == "[1]"
+
+
+def test_json_editor_long_text_marks_an_error_at_its_line_and_column(
+    editor: JsonEditor, qtbot: QtBot
+) -> None:
+    text = json.dumps(_long_list(), indent=2)
+    comma = text.rindex(",\n")  # the last comma goes: the error is in the last chunk
+    broken = text[:comma] + text[comma + 1 :]
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(broken)
+    editor.set_text(broken)
+    qtbot.waitUntil(lambda: not editor.is_loading(), timeout=WAIT_MS)
+    assert editor.error_position() == (expected.value.lineno, expected.value.colno)
+    assert not editor.is_valid()
+
+
+def test_json_editor_set_text_is_not_the_person_typing(editor: JsonEditor) -> None:
+    editor.set_empty_hint("Type a list")
+    editor.set_text("[1]")
+    editor.set_text("")  # emptied by the program: still the neutral hint, not an error
+    assert editor.message() == ""
+    editor.set_value(_long_list())
+    editor.finish_loading()
+    editor.set_text("")
+    assert editor.message() == ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -30,6 +31,7 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import shown_title, shown_where
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
+from workbench.ui.common.json_pretty import pretty_json
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.roles import role_colour
@@ -39,10 +41,37 @@ if TYPE_CHECKING:
 
 _REWRITTEN = re.compile("[\r\u2028\u2029\x00]")
 """Characters QTextDocument stores differently from how they were inserted."""
+_NOT_BLANK = re.compile(r"\S")
 HIGHLIGHT_LIMIT = 200_000
 """Texts longer than this (in characters) are shown without syntax colours."""
 _DEBOUNCE_MS = 250
 """Quiet time after the last keystroke before parsing; large texts wait longer (see _delay_ms)."""
+LOAD_CHUNK = 256_000
+"""Texts longer than this (in characters) go into the editor a chunk per event-loop turn: a
+megabyte put in at once held the window still for 20-40 ms, and its parse and the views that
+follow it for as long again (issue 15)."""
+FIRST_CHUNK = 64_000
+"""The first chunk, smaller: its turn also makes the text, and it already fills the screen."""
+
+
+def chunks(text: str, size: int = LOAD_CHUNK, first: int = FIRST_CHUNK) -> list[str]:
+    """`text` cut into pieces of about `size` characters (the first of about `first`), each
+    ending after a line break when one is near (so no piece ends inside a line's "\\r\\n");
+    joined they are `text`. A text of at most `size` characters is one piece."""
+    if len(text) <= size:
+        return [text]
+    pieces = []
+    start, step = 0, min(first, size)
+    while len(text) - start > size:
+        cut = text.find("\n", start + step, start + 2 * step)
+        end = cut + 1 if cut >= 0 else start + step
+        if text[end - 1] == "\r":
+            end += 1  # "\r\n" stays whole
+        pieces.append(text[start:end])
+        start, step = end, size
+    if start < len(text):
+        pieces.append(text[start:])
+    return pieces
 
 
 def decode_error_where(exc: json.JSONDecodeError) -> str:
@@ -89,6 +118,14 @@ class JsonEditor(Retranslating, QWidget):
         self._touched = False
         """The person typed here, or asked for the value: an empty text is an error from now on."""
         self._setting = False
+        self._loading: str | None = None
+        """The whole text of a load still going in (a chunk per turn), else None."""
+        self._pending: deque[str] = deque()
+        """The chunks of that load not yet in the editor."""
+        self._was_read_only = False
+        self._load_checked = False
+        """The load is all in and validated; the views hear of it on the next turn."""
+        self._emit_pending = False
         self._name = name
         self._build_ui()
         self.retranslate_ui()
@@ -112,6 +149,9 @@ class JsonEditor(Retranslating, QWidget):
         format_button.setObjectName("jsonEditorFormatButton")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
         bar = QHBoxLayout()
         bar.addWidget(self._message, 1)
         bar.addWidget(format_button)
@@ -148,6 +188,7 @@ class JsonEditor(Retranslating, QWidget):
     def _connect_signals(self) -> None:
         self._edit.textChanged.connect(self._on_edit_text_changed)
         self._timer.timeout.connect(self._on_timer_timeout)
+        self._load_timer.timeout.connect(self._on_load_timer_timeout)
         self._format_action.triggered.connect(self._on_format_action_triggered)
 
     # --- public API ---------------------------------------------------------------------------
@@ -158,38 +199,72 @@ class JsonEditor(Retranslating, QWidget):
         return self._edit
 
     def text(self) -> str:
-        """The text as typed."""
+        """The text as typed (all of it: a load still going in is finished first)."""
+        self.finish_loading()
         return self._edit.toPlainText()
 
+    def is_blank(self) -> bool:
+        """Whether the text is empty or only white space (without copying a long text out)."""
+        if self._loading is not None:
+            return _NOT_BLANK.search(self._loading) is None
+        block = self._edit.document().begin()
+        while block.isValid():
+            if block.text().strip():
+                return False
+            block = block.next()
+        return True
+
+    def is_loading(self) -> bool:
+        """Whether a long text is still going in (see `set_text`)."""
+        return self._loading is not None
+
     def set_text(self, text: str) -> None:
-        """Replace the text (undoable) and validate at once.
+        """Replace the text (undoable, one step) and validate it.
+
+        Up to LOAD_CHUNK characters this happens at once. A longer text goes in a chunk per
+        event-loop turn, the editor read-only meanwhile, and is validated after the last chunk,
+        so the window keeps painting; `text()`, `value()` and `validate_now()` finish a load
+        still under way at once, so a caller never sees half a text.
 
         Above HIGHLIGHT_LIMIT characters the colours are switched off: QSyntaxHighlighter
         colours every line at once, about 180 ms for a megabyte, which would freeze the window.
         """
+        self.finish_loading(validate=False)  # an earlier load goes in whole, as its own step
         large = len(text) > HIGHLIGHT_LIMIT
         # Not setDocument(None): PySide then hands the highlighter to Python, and when its
         # wrapper went the C++ destructor re-laid out the live document into half-destroyed
         # Python slots (a segfault between tests).
         self._highlighter.enabled = not large
-        cursor = QTextCursor(self._edit.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        self._setting = True
-        try:
-            cursor.insertText(text)
-        finally:
-            self._setting = False
         self._edit.setToolTip(
             self.tr("Syntax colours are off for texts this large") if large else ""
         )
+        pieces = chunks(text)
+        self._insert(pieces[0], replace=True)
         self._timer.stop()
-        # The text just inserted is what the editor holds, unless Qt rewrote line or paragraph
-        # separators in it; then read it back.
-        self._validate(None if _REWRITTEN.search(text) else text)
+        if len(pieces) == 1:
+            self._validate_inserted(text)
+            return
+        self._loading, self._pending = text, deque(pieces[1:])
+        self._was_read_only = self._edit.isReadOnly()
+        self._edit.setReadOnly(True)  # typing between chunks would land inside the load
+        self._load_timer.start()
+
+    def finish_loading(self, *, validate: bool = True) -> None:
+        """Put the rest of a load under way in now, and validate it unless told not to."""
+        if self._loading is None:
+            return
+        self._load_timer.stop()
+        if self._pending:
+            self._insert("".join(self._pending), replace=False)
+            self._pending.clear()
+        if validate and not self._load_checked:
+            self._validate_inserted(self._loading)
+        self._emit_pending = self._emit_pending and validate
+        self._end_load()
 
     def set_value(self, value: Any) -> None:
         """Show `value` pretty-printed."""
-        self.set_text(json.dumps(value, indent=2, ensure_ascii=False))
+        self.set_text(pretty_json(value))  # json.dumps(value, indent=2, ensure_ascii=False)
 
     def value(self) -> Any:
         """Parse and check the current text.
@@ -200,6 +275,7 @@ class JsonEditor(Retranslating, QWidget):
         Raises:
             InputError: with `.where` = "line L, column C" for bad JSON, or the checker's place.
         """
+        self.finish_loading()
         if self._validated_revision == self._revision() and self._state and self._state[0]:
             return self._last_value
         if not self._touched and not self.text().strip():
@@ -228,16 +304,19 @@ class JsonEditor(Retranslating, QWidget):
 
     def validate_now(self) -> bool:
         """Validate immediately (skipping the debounce); True when the text is valid."""
+        self.finish_loading()
         self._timer.stop()
         self._validate()
         return bool(self._state and self._state[0])
 
     def is_valid(self) -> bool:
-        """Outcome of the latest validation."""
+        """Outcome of the latest validation (of the whole text: a load under way finishes)."""
+        self.finish_loading()
         return bool(self._state and self._state[0])
 
     def message(self) -> str:
         """The latest validation message ("" when valid)."""
+        self.finish_loading()
         return self._state[1] if self._state else ""
 
     def format(self) -> bool:
@@ -259,7 +338,51 @@ class JsonEditor(Retranslating, QWidget):
         self._timer.start(self._delay_ms())
 
     def _on_timer_timeout(self) -> None:
-        self._validate()
+        if self._loading is None:  # a load validates once it is all in
+            self._validate()
+
+    def _insert(self, text: str, *, replace: bool) -> None:
+        """Replace the whole text with `text`, or append it to the undo step of the last replace."""
+        cursor = QTextCursor(self._edit.document())
+        if replace:
+            cursor.beginEditBlock()
+            cursor.select(QTextCursor.SelectionType.Document)
+        else:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.joinPreviousEditBlock()
+        self._setting = True
+        try:
+            cursor.insertText(text)
+            cursor.endEditBlock()  # the document says it changed here: still our own edit
+        finally:
+            self._setting = False
+
+    def _on_load_timer_timeout(self) -> None:
+        # One step a turn: each chunk, then the parse and checks, then the views that follow.
+        if self._loading is None:
+            return
+        if self._pending:
+            self._insert(self._pending.popleft(), replace=False)
+        elif not self._load_checked:
+            self._validate_inserted(self._loading)
+        else:
+            self._end_load()
+            return
+        self._load_timer.start()
+
+    def _end_load(self) -> None:
+        self._loading, self._load_checked = None, False
+        self._edit.setReadOnly(self._was_read_only)
+        self._timer.stop()
+        if self._emit_pending:
+            self._emit_pending = False
+            self.value_changed.emit(self._last_value)
+
+    def _validate_inserted(self, text: str) -> None:
+        self._load_checked = self._loading is not None
+        # The text just inserted is what the editor holds, unless Qt rewrote line or paragraph
+        # separators in it; then read it back.
+        self._validate(None if _REWRITTEN.search(text) else text)
 
     def _on_format_action_triggered(self) -> bool:
         try:
@@ -276,7 +399,7 @@ class JsonEditor(Retranslating, QWidget):
             return
         self._validated_revision = revision
         # Read once: copying a megabyte of documents out of Qt costs ~10 ms a time.
-        text = self.text() if typed is None else typed
+        text = self._edit.toPlainText() if typed is None else typed
         if self._empty_hint and not self._touched and not text.strip():
             self._show_hint()
             return
@@ -291,7 +414,10 @@ class JsonEditor(Retranslating, QWidget):
         self._edit.setExtraSelections([])
         self._set_message("", "")
         self._set_state(True, "")
-        self.value_changed.emit(value)
+        if self._loading is not None:
+            self._emit_pending = True  # a load's views follow on the next turn (issue 15)
+        else:
+            self.value_changed.emit(value)
 
     def _show_error(self, exc: InputError) -> None:
         where = shown_where(exc.where)
@@ -348,6 +474,7 @@ class JsonEditor(Retranslating, QWidget):
 
     def error_position(self) -> tuple[int, int] | None:
         """(line, column) of the marked error, 1-based, or None when nothing is marked."""
+        self.finish_loading()
         selections = self._edit.extraSelections()
         if len(selections) < 2:
             return None

@@ -94,12 +94,13 @@ class RequestBodyBox(Retranslating, QWidget):
 
 def body_preview_text(
     docs: list[Document] | None,
-    typed: str,
+    blank: bool,
     body: Callable[[list[Document]], str],
     limit: int | None,
 ) -> str:
-    """The "Request body" text: `body` of the first `limit` documents, or why there is none."""
-    if docs is None and not typed.strip():
+    """The "Request body" text: `body` of the first `limit` documents, or why there is none
+    (`blank`: nothing is typed in the documents editor)."""
+    if docs is None and blank:
         return RerankTexts().no_documents()
     if docs is None:
         return RerankTexts().bad_documents()

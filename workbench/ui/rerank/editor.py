@@ -292,7 +292,7 @@ class DocumentsEditor(Retranslating, QWidget):
         check_documents(value, self._rules)
 
     def _on_json_text_changed(self) -> None:
-        self.empty.setVisible(not self.json.text().strip())
+        self.empty.setVisible(self.json.is_blank())  # not the text: a megabyte to copy
 
     def _on_json_value_changed(self, value: Any) -> None:
         self._imported = None

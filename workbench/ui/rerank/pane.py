@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -113,6 +114,7 @@ class RerankPane(Retranslating, QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
+        left, right, output = self._containers()
         self.endpoint_picker = EndpointPicker(
             session=self._services.session, pane="rerank", parent=self
         )
@@ -122,17 +124,17 @@ class RerankPane(Retranslating, QWidget):
         self.query.setMaximumHeight(self.fontMetrics().height() * 4)
         self.query_tokens = QLabel(self)
         self.query_tokens.setObjectName("rerankQueryTokens")
-        self.editor = DocumentsEditor(parent=self)
-        self.form = RerankForm(parent=self)
+        self.editor = DocumentsEditor(parent=left)  # each made where it stays (see _containers)
+        self.form = RerankForm(parent=right)
         self.compare_with = QComboBox(self)
         self.compare_with.setObjectName("rerankCompareWith")
         self.split = QCheckBox(self)
         self.split.setObjectName("rerankSplitBatches")
         self.split.setVisible(False)
-        self.request_body = RequestBodyBox(store=self._services.settings, parent=self)
+        self.request_body = RequestBodyBox(store=self._services.settings, parent=right)
         self.preview, self.copy_body = self.request_body.text, self.request_body.copy
         # The results sit above the Run row: made first, Tab reaches them first (issue 19).
-        self.results = RerankResultsView(parent=self)
+        self.results = RerankResultsView(parent=output)
         self.run_button = QPushButton(self)
         self.run_button.setObjectName("rerankRun")
         self.cancel_button = QPushButton(self)
@@ -145,10 +147,10 @@ class RerankPane(Retranslating, QWidget):
         self.status.setObjectName("rerankStatus")
         self.error = PaneErrorLine(self)
         self.error.setObjectName("rerankError")
-        self.stale = StaleBar(self.results, self)
+        self.stale = StaleBar(self.results, output)
         self.stale.setObjectName("rerankStale")
         self.to_chat = ToChatBar(parent=self)
-        self._layout()
+        self._layout(left, right, output)
         self._build_timer_and_shortcuts()
         self._set_busy(False)
 
@@ -167,14 +169,59 @@ class RerankPane(Retranslating, QWidget):
             shortcut.setWhatsThis(self.tr("Run rerank"))
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
 
-    def _layout(self) -> None:
-        self._query_label = query_label = QLabel(self)
+    def _containers(self) -> tuple[QWidget, QWidget, QWidget]:
+        """The splitters, scroll areas and columns, made before what goes in them.
+
+        Under the style sheet, moving a built subtree to another parent repolishes all of it:
+        the pane built its columns, then moved them into scroll areas, those into a splitter,
+        that into another, half its construction before the first paint (issue 15). The big
+        parts are now made in their column, the rest placed once. None of these takes the
+        focus, so Tab still visits the widgets in the order they are made.
+        """
+        self._vertical = vertical = QSplitter(Qt.Orientation.Vertical, self)
+        vertical.setObjectName("rerankSplitter")
+        top = QSplitter(Qt.Orientation.Horizontal, vertical)
+        top.setObjectName("rerankInputSplitter")
+        left, right = QWidget(top), QWidget(top)
+        top.addWidget(scrolling(left, "rerankInputScroll"))  # scrolls, rather than cut, when small
+        top.addWidget(scrolling(right, "rerankOptionsScroll"))
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        output = QWidget(vertical)
+        vertical.addWidget(top)
+        vertical.addWidget(output)
+        vertical.setChildrenCollapsible(False)
+        top.setChildrenCollapsible(False)
+        store = self._services.settings
+        for splitter in (top, vertical):
+            RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
+        return left, right, output
+
+    def _layout(self, left: QWidget, right: QWidget, output: QWidget) -> None:
+        self._fill_columns(left, right)
+        output_box = QVBoxLayout(output)
+        output_box.setContentsMargins(0, 0, 0, 0)
+        output_box.addWidget(self.stale)
+        output_box.addWidget(self.results, 1)
+        run_row = QHBoxLayout()
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.busy)
+        run_row.addWidget(self.status, 1)
+        run_row.addWidget(self.to_chat)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.endpoint_picker)
+        outer.addWidget(self._vertical, 1)
+        outer.addWidget(self.error)
+        outer.addLayout(run_row)
+
+    def _fill_columns(self, left: QWidget, right: QWidget) -> None:
+        self._query_label = query_label = QLabel(left)
         query_label.setBuddy(self.query)
-        self._docs_label = docs_label = QLabel(self)
+        self._docs_label = docs_label = QLabel(left)
         docs_label.setBuddy(self.editor.json.editor)
-        self._compare_label = compare_label = QLabel(self)
+        self._compare_label = compare_label = QLabel(right)
         compare_label.setBuddy(self.compare_with)
-        left = QWidget(self)
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
         query_row = QHBoxLayout()
@@ -185,7 +232,6 @@ class RerankPane(Retranslating, QWidget):
         left_box.addWidget(self.query)
         left_box.addWidget(docs_label)
         left_box.addWidget(self.editor, 1)
-        right = QWidget(self)
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.form)
@@ -196,37 +242,6 @@ class RerankPane(Retranslating, QWidget):
         right_box.addWidget(self.split)
         right_box.addWidget(self.request_body, 1)
         right_box.addStretch(0)  # takes the height the request body leaves when folded
-        top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.setObjectName("rerankInputSplitter")
-        top.addWidget(scrolling(left, "rerankInputScroll"))  # scrolls, rather than cut, when small
-        top.addWidget(scrolling(right, "rerankOptionsScroll"))
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        run_row = QHBoxLayout()
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.busy)
-        run_row.addWidget(self.status, 1)
-        run_row.addWidget(self.to_chat)
-        output = QWidget(self)
-        output_box = QVBoxLayout(output)
-        output_box.setContentsMargins(0, 0, 0, 0)
-        output_box.addWidget(self.stale)
-        output_box.addWidget(self.results, 1)
-        vertical = QSplitter(Qt.Orientation.Vertical, self)
-        vertical.setObjectName("rerankSplitter")
-        vertical.addWidget(top)
-        vertical.addWidget(output)
-        vertical.setChildrenCollapsible(False)
-        top.setChildrenCollapsible(False)
-        store = self._services.settings
-        for splitter in (top, vertical):
-            RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.endpoint_picker)
-        outer.addWidget(vertical, 1)
-        outer.addWidget(self.error)
-        outer.addLayout(run_row)
 
     def _connect_signals(self) -> None:
         session = self._services.session
@@ -258,8 +273,9 @@ class RerankPane(Retranslating, QWidget):
         self._refresh_preview()
 
     def set_documents(self, documents: Sequence[Document]) -> None:
-        """Replace the documents."""
+        """Replace the documents (at once: callers set the rank fields and preview next)."""
         self.editor.set_documents(documents)
+        self.editor.json.finish_loading()
         self._refresh_preview()
 
     def open_request(self, request: RerankRequest) -> None:
@@ -367,6 +383,7 @@ class RerankPane(Retranslating, QWidget):
             target = (endpoint, await session.client_for(endpoint.id))
             if other is None:
                 response = await self._sender.send(target, request, split=split)
+                await _next_turn()
                 self._update_query_tokens()  # /info may have named the model just now
                 prices = price_table(endpoint.prices)
                 self.results.show_results(response, request, notes, prices)
@@ -378,6 +395,7 @@ class RerankPane(Retranslating, QWidget):
             outcome_a, outcome_b = await self._sender.compare(
                 target, target_b, request, split=split
             )
+            await _next_turn()
         except WorkbenchError as exc:
             self._show_error(exc)  # shown beside Run, kept in the log; not raised to the runner
             self._mark_stale(exc)
@@ -560,8 +578,8 @@ class RerankPane(Retranslating, QWidget):
             self.preview.setPlainText(text)
 
     def _preview_text(self, limit: int | None) -> str:
-        typed = self.editor.json.text()
-        return body_preview_text(self.editor.last_documents(), typed, self._body_text, limit)
+        blank = self.editor.json.is_blank()
+        return body_preview_text(self.editor.last_documents(), blank, self._body_text, limit)
 
     def _body_text(self, documents: list[Document]) -> str:
         request = self._request(documents=documents)
@@ -569,3 +587,9 @@ class RerankPane(Retranslating, QWidget):
 
     def _on_copy_body_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self._preview_text(None))
+
+
+async def _next_turn() -> None:
+    """Let the window paint between parsing an answer and drawing it (issue 15: a thousand
+    results took both in one 50 ms turn)."""
+    await asyncio.sleep(0)

@@ -34,6 +34,19 @@ SEGMENTS_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 DOC_INDEX_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 """The document's position in the request."""
 
+# Plain ints: a view asks data() for about ten roles per cell on every paint (issue 15); an enum
+# comparison or flag OR each time showed in the profile.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_SELECTED = QStyle.StateFlag.State_Selected
+_ANSWERED = frozenset(
+    {SCORE_ROLE, DOC_INDEX_ROLE, SEGMENTS_ROLE, _DISPLAY, _ALIGNMENT, _ACCESSIBLE}
+)
+"""The roles data() answers; every other role is None at once."""
+
 
 class RerankResultsModel(HeaderedTableModel):
     """One row per hit: rank, original index, score, document preview (ranked fields emphasised)."""
@@ -101,8 +114,8 @@ class RerankResultsModel(HeaderedTableModel):
             last = self.index(len(self._hits) - 1, len(self.HEADERS) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
         row, column = index.row(), index.column()
         hit = self._hits[row]
@@ -110,13 +123,13 @@ class RerankResultsModel(HeaderedTableModel):
             return hit.relevance_score
         if role == DOC_INDEX_ROLE:
             return hit.index
-        if role == SEGMENTS_ROLE and column == self.DOCUMENT:
-            return self._segments(row)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == SEGMENTS_ROLE:
+            return self._segments(row) if column == self.DOCUMENT else None
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.DOCUMENT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == self.SCORE:
+        if role == _ALIGNMENT:
+            return _RIGHT if column != self.DOCUMENT else None
+        if column == self.SCORE:  # the accessible text
             score = l10n.format_score(hit.relevance_score)
             return QCoreApplication.translate("RerankResultsModel", "score %1").replace("%1", score)
         return None
@@ -154,14 +167,14 @@ class ScoreBarDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         self.initStyleOption(option, index)
+        text = option.text  # the model's display text: the score as the locale writes it
         style = option.widget.style() if option.widget else None
         if style is not None:
             option.text = ""
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect: QRect = option.rect.adjusted(3, 3, -3, -3)
-        text = l10n.format_score(score)
         room = rect.width() - QFontMetrics(option.font).horizontalAdvance(text) - 6
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & _SELECTED)
         palette = option.palette
         painter.save()
         painter.fillRect(
@@ -172,9 +185,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
         )
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))
-        painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text
-        )
+        painter.drawText(rect, _RIGHT, text)
         painter.restore()
 
 
@@ -192,7 +203,7 @@ class PreviewDelegate(QStyledItemDelegate):
         style = widget.style() if widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & _SELECTED)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setPen(option.palette.color(role))
@@ -200,23 +211,29 @@ class PreviewDelegate(QStyledItemDelegate):
         self._draw_segments(painter, option.font, rect, segments)
         painter.restore()
 
-    @staticmethod
+    def _fonts(self, base: QFont) -> tuple[tuple[QFont, QFontMetrics], tuple[QFont, QFontMetrics]]:
+        """The plain and bold fonts with their metrics, made once per base font (not per cell)."""
+        key = base.key()
+        if getattr(self, "_fonts_key", None) != key:
+            plain, bold = QFont(base), QFont(base)  # copies: `base` dies with the paint's option
+            bold.setBold(True)
+            self._fonts_key = key
+            self._font_pair = (plain, QFontMetrics(plain)), (bold, QFontMetrics(bold))
+        return self._font_pair
+
     def _draw_segments(
-        painter: QPainter, base: QFont, rect: QRect, segments: list[tuple[str, bool]]
+        self, painter: QPainter, base: QFont, rect: QRect, segments: list[tuple[str, bool]]
     ) -> None:
-        bold = QFont(base)
-        bold.setBold(True)
+        plain, bold = self._fonts(base)
         x = rect.left()
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for text, strong in segments:
-            font = bold if strong else base
-            metrics = QFontMetrics(font)
+            font, metrics = bold if strong else plain
             room = rect.right() - x
             if room <= 0:
                 break
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
             painter.setFont(font)
-            painter.drawText(QRect(x, rect.top(), room, rect.height()), flags, shown)
+            painter.drawText(QRect(x, rect.top(), room, rect.height()), _LEFT, shown)
             x += metrics.horizontalAdvance(shown)
             if shown != text:
                 break

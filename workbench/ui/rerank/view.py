@@ -55,9 +55,24 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.model = RerankResultsModel(self)
         self.compare_model = CompareModel(self)
         self.addTab(self._results_page(), "")
-        self.addTab(self._compare_page(), "")
+        self._compare_page = QWidget(self)
+        self._compare_built = False
+        self.addTab(self._compare_page, "")
         name_tab_bar(self)
         self.retranslate_ui()
+        self.currentChanged.connect(self._on_self_current_changed)
+
+    @property
+    def compare_summary(self) -> QLabel:
+        """The Compare tab's summary line (the tab is built on first use)."""
+        self._build_compare_page()
+        return self._compare_summary
+
+    @property
+    def compare_table(self) -> QTableView:
+        """The Compare tab's table (the tab is built on first use)."""
+        self._build_compare_page()
+        return self._compare_table
 
     def changeEvent(self, event: QEvent) -> None:
         """Colour the shown result and mark its spans again in a new theme's colours."""
@@ -76,18 +91,13 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.setTabText(1, self.tr("Com&pare"))
         self.table.setAccessibleName(self.tr("Results"))
         self.detail.setAccessibleName(self.tr("Selected document"))
-        self.compare_summary.setAccessibleName(self.tr("Comparison summary"))
-        self.compare_table.setAccessibleName(self.tr("Comparison"))
         keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
         hint = self.tr("No results yet. Run to rank the documents by the query — %1.")
         self.hint.setText(hint.replace("%1", keys))
         self.hint.setAccessibleName(self.tr("Results hint"))
         self.hint.setAccessibleDescription(self.hint.text())
-        # A failed side's words stay as said (in the language of the run) until the next run.
-        if self._compared is None and not self._failed_compare:
-            self.compare_summary.setText(self.tr("Pick an endpoint under “Compare with” and run."))
-        elif self._compared is not None:
-            self.compare_summary.setText(RerankTexts().comparison_line(*self._compared))
+        if self._compare_built:
+            self._retranslate_compare()
         self.model.retranslate()
         self.compare_model.retranslate()
         rows = self.table.selectionModel().selectedIndexes()
@@ -138,22 +148,47 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         return page
 
-    def _compare_page(self) -> QWidget:
-        self.compare_summary = QLabel(self)
-        self.compare_summary.setObjectName("rerankCompareSummary")
-        self.compare_summary.setWordWrap(True)
-        self.compare_table = QTableView(self)
-        self.compare_table.setObjectName("rerankCompareTable")
-        self.compare_table.setModel(self.compare_model)
-        self.compare_table.setTabKeyNavigation(False)
-        self.compare_table.horizontalHeader().setStretchLastSection(True)
-        self.compare_table.verticalHeader().setVisible(False)
-        page = QWidget(self)
+    def _build_compare_page(self) -> None:
+        """Fill the Compare tab when it is first shown or first has something to show: built
+        with the pane, before the first paint, it cost a table and its header (issue 15)."""
+        if self._compare_built:
+            return
+        self._compare_built = True
+        page = self._compare_page
+        self._compare_summary = QLabel(page)
+        self._compare_summary.setObjectName("rerankCompareSummary")
+        self._compare_summary.setWordWrap(True)
+        self._compare_table = table = QTableView(page)
+        table.setObjectName("rerankCompareTable")
+        table.setModel(self.compare_model)
+        table.setTabKeyNavigation(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
         box = QVBoxLayout(page)
         box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.compare_summary)
-        box.addWidget(self.compare_table, 1)
-        return page
+        box.addWidget(self._compare_summary)
+        box.addWidget(table, 1)
+        for widget in (self._compare_summary, table):
+            widget.show()  # now, not on a queued call after the tab's first paint
+        QWidget.setTabOrder(self.detail, table)  # where Tab met it when it was built up front
+        self._retranslate_compare()
+        if self._compared is not None:
+            table.resizeColumnsToContents()
+
+    def _retranslate_compare(self) -> None:
+        self._compare_summary.setAccessibleName(self.tr("Comparison summary"))
+        self._compare_table.setAccessibleName(self.tr("Comparison"))
+        # A failed side's words stay as said (in the language of the run) until the next run.
+        if self._failed_compare:
+            self._compare_summary.setText(self._failed_compare)
+        elif self._compared is None:
+            self._compare_summary.setText(self.tr("Pick an endpoint under “Compare with” and run."))
+        else:
+            self._compare_summary.setText(RerankTexts().comparison_line(*self._compared))
+
+    def _on_self_current_changed(self, index: int) -> None:
+        if self.widget(index) is self._compare_page:
+            self._build_compare_page()
 
     def show_results(
         self,
