@@ -12,7 +12,7 @@ import pytest
 
 from tests.waits import WAIT_S
 from workbench.api.entra import forget_tokens
-from workbench.api.redact import forget_hosts
+from workbench.api.redact import forget_hosts, forget_secrets
 from workbench.sandbox.runner import RunningSandbox, SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
@@ -62,6 +62,16 @@ def _no_tokens_between_tests() -> Iterator[None]:
     forget_tokens()
     yield
     forget_tokens()
+
+
+@pytest.fixture(autouse=True)
+def _no_secrets_between_tests() -> Iterator[None]:
+    """Registered secrets live in process memory: each test starts with none. A secret left by
+    another test masks its 8-character windows wherever they appear, digits of a number in a
+    JSON file included (a fake token made of the time once broke a later test's history file)."""
+    forget_secrets()
+    yield
+    forget_secrets()
 
 
 @pytest.fixture(autouse=True)
