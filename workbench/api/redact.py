@@ -283,13 +283,7 @@ def redacted_ranges(text: str) -> list[tuple[int, int]]:
     if _may_name_a_secret_header(text):
         for m in _HEADER_VALUE.finditer(text):
             ranges.append((m.end(3) if m.group(3) is not None else m.end(2), m.end()))
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(ranges):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return _merged(ranges)
 
 
 def held_tail(text: str) -> int:
