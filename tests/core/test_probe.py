@@ -80,3 +80,7 @@ def test_dns_and_proxy_failures_are_named_from_the_cause_chain() -> None:
     assert str(explain(dns)).startswith("DNS")
     proxy = chained(OSError("407 Proxy Authentication Required"))
     assert str(explain(proxy)).startswith("Proxy")
+    # A port or address holding the digits 407 is not a proxy's answer.
+    for address in ("('127.0.0.1', 40712)", "127.0.0.1:14070", "10.0.40.7:8080"):
+        refused = chained(ConnectionRefusedError(111, f"Connect call failed {address}"))
+        assert str(explain(refused)).startswith("Connection refused")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -268,6 +269,11 @@ def _chain_text(exc: BaseException) -> str:
     return " ".join(parts).lower()
 
 
+_PROXY_STATUS = re.compile(r"(?<![\w.:])407(?!\w)")
+"""A 407 answer, not the digits inside an address: a refused `127.0.0.1:40712` once read as a
+proxy failure."""
+
+
 def _explain_connect(text: str) -> Text:
     if any(
         w in text
@@ -279,7 +285,7 @@ def _explain_connect(text: str) -> Text:
             "TLS: the server's certificate was not accepted. If your network inspects "
             "TLS, set the custom CA bundle; check the URL uses the right host."
         )
-    if "proxy" in text or "407" in text:
+    if "proxy" in text or _PROXY_STATUS.search(text):
         return Text("Proxy: the proxy refused or failed the connection. Check the proxy setting.")
     if "refused" in text:
         return Text(
