@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -36,9 +36,11 @@ from workbench.core.citations import CitationMap, resolve_citations
 from workbench.core.settings import config_dir
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from workbench.api.stream import ChatSnapshot
+
+_T = TypeVar("_T")
 
 HISTORY_FORMAT = "cohere-workbench.chat"
 HISTORY_FILE = "chat_history.json"
@@ -183,37 +185,36 @@ def messages_of(turn: Turn) -> tuple[ChatMessage, ...]:
     return tuple(messages)
 
 
-class HistoryMemo:
-    """Each turn's history messages, built once per turn and reply.
+class TurnMemo(Generic[_T]):
+    """Values made from each turn, kept by position while the turn and its reply stay the same.
 
-    Every request carries the whole history, and building a pydantic message per turn at each
-    Send grew to ~6 ms at 500 turns on the UI thread (issue 15). A finished turn is not changed
-    again (regenerate and edit make new turns; a reply is attached once, as `HistoryDumper` and
-    `TurnViews` rely on too) and its messages are frozen models, so they are kept, by position,
-    with the turn and reply they were built from, and shared by the requests that follow.
+    A finished turn is not changed again (regenerate and edit make new turns; a reply is attached
+    once), so what was made from it (its history messages, its JSON in the history file, its
+    views) is made once and reused at every later Send or save; per-turn work that grew with the
+    conversation on the UI thread (issue 15).
     """
 
     def __init__(self) -> None:
-        self._kept: list[tuple[Turn, Reply | None, tuple[ChatMessage, ...]]] = []
+        self._kept: list[tuple[Turn, Reply | None, _T]] = []
 
-    def history(self, turns: Sequence[Turn]) -> list[ChatMessage]:
-        """`history_of(turns)`, building only the messages of turns not seen as they are."""
+    def of(self, turns: Sequence[Turn], make: Callable[[int, Turn], _T]) -> list[_T]:
+        """`make(index, turn)` of every turn, made again only for turns not seen as they are."""
         kept = self._kept
         del kept[len(turns) :]
-        messages: list[ChatMessage] = []
+        values: list[_T] = []
         for index, turn in enumerate(turns):
             hit = kept[index] if index < len(kept) else None
             if hit is None or hit[0] is not turn or hit[1] is not turn.reply:
-                hit = (turn, turn.reply, messages_of(turn))
+                hit = (turn, turn.reply, make(index, turn))
                 if index < len(kept):
                     kept[index] = hit
                 else:
                     kept.append(hit)
-            messages += hit[2]
-        return messages
+            values.append(hit[2])
+        return values
 
     def forget(self) -> None:
-        """Drop every kept message (the conversation was cleared or replaced)."""
+        """Drop every kept value (the conversation was cleared or replaced)."""
         self._kept = []
 
 
@@ -258,7 +259,8 @@ class ChatSession:
         self.turns: list[Turn] = list(turns)
         self._anchored: dict[int, tuple[Reply, CitationMap]] = {}
         """Turn index → its reply and that reply's citations anchored (computed once per reply)."""
-        self._memo = HistoryMemo()
+        self._memo: TurnMemo[tuple[ChatMessage, ...]] = TurnMemo()
+        """Each turn's history messages (frozen models), shared by the requests that follow."""
 
     def _request(self, frame: ChatFrame, turn: Turn, earlier: Sequence[Turn]) -> ChatRequest:
         return ChatRequest(
@@ -266,7 +268,7 @@ class ChatSession:
             images=turn.images,
             model=frame.model,
             preamble=frame.preamble or None,
-            history=self._memo.history(earlier),
+            history=self._history(earlier),
             documents=frame.documents,
             tools=frame.tools,
             tool_results=turn.tool_results,
@@ -276,7 +278,12 @@ class ChatSession:
 
     def history(self) -> list[ChatMessage]:
         """The conversation the next request carries (what the History section shows)."""
-        return self._memo.history(self.turns)
+        return self._history(self.turns)
+
+    def _history(self, turns: Sequence[Turn]) -> list[ChatMessage]:
+        """`history_of(turns)`, building only the messages of turns not seen as they are."""
+        kept = self._memo.of(turns, lambda _, turn: messages_of(turn))
+        return [message for messages in kept for message in messages]
 
     def replace_history(self, messages: Sequence[ChatMessage]) -> None:
         """Replace every turn with an imported (or edited) history."""

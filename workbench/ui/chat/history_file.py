@@ -15,6 +15,7 @@ from workbench.api.errors import InputError
 from workbench.api.redact import masking_state, redact_text
 from workbench.core.chat_session import (
     SavedChat,
+    TurnMemo,
     default_history_path,
     load_chat,
     write_chat,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from pathlib import Path
 
-    from workbench.core.chat_session import Reply, Turn
+    from workbench.core.chat_session import Turn
     from workbench.ui.async_bridge import TaskRunner
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.notices import NoticeCenter
@@ -58,8 +59,8 @@ class HistoryDumper:
     """
 
     def __init__(self) -> None:
-        self._kept: list[_Kept] = []
-        """Each turn's JSON, by position, with the turn and reply it was made from."""
+        self._memo: TurnMemo[_Kept] = TurnMemo()
+        """Each turn's JSON (and that JSON redacted), kept while the turn stays the same."""
         self._state: object = None
         """What `_Kept.masked` was redacted under (`masking_state`)."""
 
@@ -94,17 +95,9 @@ class HistoryDumper:
         return self._pieces(chat, parts, redact_text)
 
     def _turns(self, chat: SavedChat) -> list[_Kept]:
-        kept = self._kept
-        del kept[len(chat.turns) :]
-        for index, turn in enumerate(chat.turns):
-            hit = kept[index] if index < len(kept) else None
-            if hit is None or hit.turn is not turn or hit.reply is not turn.reply:
-                hit = _Kept(turn, turn.reply, turn.model_dump_json(exclude_none=True))
-                if index < len(kept):
-                    kept[index] = hit
-                else:
-                    kept.append(hit)
-        return kept
+        return self._memo.of(
+            chat.turns, lambda _, turn: _Kept(turn.model_dump_json(exclude_none=True))
+        )
 
     @staticmethod
     def _pieces(chat: SavedChat, parts: list[str], mask: Callable[[str], str] = str) -> list[str]:
@@ -126,8 +119,6 @@ class HistoryDumper:
 
 @dataclass(slots=True, eq=False)
 class _Kept:
-    turn: Turn
-    reply: Reply | None
     json: str
     masked: str | None = None
 
