@@ -192,6 +192,10 @@ class ScoreBarDelegate(QStyledItemDelegate):
 class PreviewDelegate(QStyledItemDelegate):
     """Draws a document preview with the ranked fields in bold, elided to the cell."""
 
+    _fonts_key: str | None = None
+    """The base font the kept fonts were made from (`QFont.key`)."""
+    _font_pair: tuple[tuple[QFont, QFontMetrics], tuple[QFont, QFontMetrics]]
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         segments = index.data(SEGMENTS_ROLE)
         if not isinstance(segments, list):
@@ -214,7 +218,7 @@ class PreviewDelegate(QStyledItemDelegate):
     def _fonts(self, base: QFont) -> tuple[tuple[QFont, QFontMetrics], tuple[QFont, QFontMetrics]]:
         """The plain and bold fonts with their metrics, made once per base font (not per cell)."""
         key = base.key()
-        if getattr(self, "_fonts_key", None) != key:
+        if self._fonts_key != key:
             plain, bold = QFont(base), QFont(base)  # copies: `base` dies with the paint's option
             bold.setBold(True)
             self._fonts_key = key
