@@ -22,6 +22,7 @@ from workbench.ui.chat.transcript import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QScrollBar
     from pytestqt.qtbot import QtBot
 
 ANSWER = "Le café 😀 coûte €3 à Zürich 🇨🇭.\nNaïve façade: 👩‍👩‍👧 home, señor."
@@ -270,16 +271,21 @@ def test_a_backlog_is_shown_a_budget_per_tick_and_caught_up_without_new_events(
     assert transcript.toHtml() == whole.toHtml()
 
 
-def test_a_streaming_answer_is_followed_when_the_view_got_shorter_at_send(
-    transcript: Transcript,
-) -> None:
+def _long_conversation_shown(transcript: Transcript) -> QScrollBar:
+    """Twelve long finished turns and a thirteenth about to stream, in a shown 480x500 view."""
     earlier = [
         TurnDisplay(index=i, user=f"q{i}", text="word " * 200, status="s") for i in range(12)
     ]
     transcript.resize(480, 500)
     transcript.show()
     transcript.set_turns([*earlier, TurnDisplay(index=12, user="next")])
-    bar = transcript.verticalScrollBar()
+    return transcript.verticalScrollBar()
+
+
+def test_a_streaming_answer_is_followed_when_the_view_got_shorter_at_send(
+    transcript: Transcript,
+) -> None:
+    bar = _long_conversation_shown(transcript)
     transcript.resize(480, 440)  # the pane below the transcript grew (the composer while busy)
     assert bar.value() < bar.maximum()
     for words in (50, 400):
@@ -290,13 +296,7 @@ def test_a_streaming_answer_is_followed_when_the_view_got_shorter_at_send(
 
 
 def test_a_streaming_answer_leaves_a_view_scrolled_up_where_it_is(transcript: Transcript) -> None:
-    earlier = [
-        TurnDisplay(index=i, user=f"q{i}", text="word " * 200, status="s") for i in range(12)
-    ]
-    transcript.resize(480, 500)
-    transcript.show()
-    transcript.set_turns([*earlier, TurnDisplay(index=12, user="next")])
-    bar = transcript.verticalScrollBar()
+    bar = _long_conversation_shown(transcript)
     reading = bar.maximum() // 2
     bar.setValue(reading)  # the person scrolled up to read
     for words in (50, 400):
