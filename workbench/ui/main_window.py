@@ -166,6 +166,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._notice_label = StatusLabel(self)
         self._notice_label.setObjectName("noticeLabel")
         self._notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._notice_label.setProperty("level", "")  # no notice yet (`_show_status`)
         self._busy = QProgressBar(self)
         self._busy.setObjectName("busyIndicator")
         self._busy.setRange(0, 0)
@@ -477,9 +478,11 @@ class MainWindow(Retranslating, QMainWindow):
     def _show_status(self) -> None:
         notice = self._statuses.get(self.current_pane_key())
         self._notice_label.setText(notice.shown_text() if notice else "")
-        self._notice_label.setProperty("level", notice.level if notice else "")
-        self._notice_label.style().unpolish(self._notice_label)
-        self._notice_label.style().polish(self._notice_label)
+        level = notice.level if notice else ""
+        if self._notice_label.property("level") != level:  # the style sheet matches on it
+            self._notice_label.setProperty("level", level)
+            self._notice_label.style().unpolish(self._notice_label)
+            self._notice_label.style().polish(self._notice_label)
 
     def _drop_error_status(self, key: str) -> None:
         """The pane's error or warning on the status bar is no longer true: say nothing for it."""
