@@ -90,6 +90,7 @@ class Marker:
             app.setStyleSheet("")  # under a style sheet, style() is the sheet's, named ""
             self.style = app.style().name()
             app.setStyleSheet(sheet)
+            self.runs = sorted(m for m in sys.modules if m.startswith(("workbench.core.runs", "sqlite3")))
         return self.out.write(text)
 
     def flush(self):
@@ -115,6 +116,7 @@ print("settings written before shown", sys.stdout.written_before)
 print("sandbox endpoints saved", SETTINGS.read_text(encoding="utf-8").count('"is_sandbox": true'))
 print("plugins", os.environ.get("PYDANTIC_DISABLE_PLUGINS"))
 print("style when shown", sys.stdout.style)
+print("run history when shown", sys.stdout.runs)
 """
 
 
@@ -150,6 +152,7 @@ def test_the_gui_loads_its_qt_free_layers_before_qt_and_no_pydantic_plugins(
         "sandbox endpoints saved 2",
         "plugins __all__",
         "style when shown fusion",
+        "run history when shown []",  # opened on the loop's first turn
     ]
 
 
