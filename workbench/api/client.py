@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import functools
+import importlib
 import json
 import logging
 import ssl
@@ -98,8 +100,34 @@ def _sign_in(connection: Connection) -> EntraTokenProvider | None:
     return EntraTokenProvider(spec)
 
 
+@functools.cache
+def _system_trust() -> ssl.SSLContext:
+    """The context `verify=True` makes, built once for every client (issue 15).
+
+    Loading the CA bundle took 80 ms of each new client's build. httpcore sets the same ALPN
+    list (HTTP/1.1 only: no client enables HTTP/2) on it per connection, so sharing is safe.
+    """
+    return httpx.create_ssl_context(verify=True, trust_env=True)
+
+
+def warm_up() -> None:
+    """Do once, ahead, the work a first client and its first request would do (issue 15).
+
+    Imports the transport's modules and loads the system's CA bundle, about 125 ms under load
+    that the first Send waited for. Pure, blocking and Qt-free: callers run it on a thread.
+    """
+    with contextlib.suppress(ImportError):
+        # httpcore picks anyio's asyncio backend at the first request.
+        importlib.import_module("anyio._backends._asyncio")
+    importlib.import_module("httpcore")
+    with contextlib.suppress(OSError):  # a broken trust store is for the first client to report
+        _system_trust()
+
+
 def _verify(value: str | bool) -> ssl.SSLContext | bool:
-    if isinstance(value, bool):
+    if value is True:
+        return _system_trust()
+    if value is False:
         return value
     try:  # httpx 0.28 deprecates a path here: build the context ourselves
         return ssl.create_default_context(cafile=value)
