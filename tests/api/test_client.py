@@ -360,3 +360,37 @@ def test_warm_up_leaves_a_broken_trust_store_to_the_first_client(
             WorkbenchClient(connection())
     finally:
         client_module._system_trust.cache_clear()
+
+
+def test_a_rerank_answer_is_read_off_the_loop_thread_and_its_errors_keep_their_place(
+    connection: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from workbench.api import client as client_module
+
+    threads: list[int] = []
+    read = client_module._json_object
+
+    def spy(content: bytes) -> dict[str, Any]:
+        threads.append(threading.get_ident())
+        return read(content)
+
+    monkeypatch.setattr(client_module, "_json_object", spy)
+    answer = (
+        b'{"results": [{"index": 0, "relevance_score": 0.5}, {"index": 7, "relevance_score": 1}]}'
+    )
+    transport = httpx.MockTransport(lambda _: httpx.Response(200, content=answer))
+    request = RerankRequest(query="q", documents=["a", "b"], model="m")
+
+    async def go() -> None:
+        async with WorkbenchClient(
+            connection(base_url="https://h.example"), transport=transport
+        ) as client:
+            with pytest.raises(ProtocolError) as info:
+                await client.rerank(request)
+        assert (info.value.where, info.value.route) == ("results[1].index", "POST /v2/rerank")
+
+    asyncio.run(go())
+    assert threads
+    assert threading.get_ident() not in threads

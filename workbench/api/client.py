@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import importlib
@@ -228,6 +229,14 @@ class WorkbenchClient:
     async def _json(
         self, method: str, kind: str, body: dict[str, Any] | None, tap: WireTap | None = None
     ) -> dict[str, Any]:
+        content = await self._content(method, kind, body, tap)
+        with _mapped_errors(self._route(method, kind)):
+            return _json_object(content)
+
+    async def _content(
+        self, method: str, kind: str, body: dict[str, Any] | None, tap: WireTap | None = None
+    ) -> bytes:
+        """The body of a successful answer, as it came."""
         route = self._route(method, kind)
         with _mapped_errors(route):
             started = time.perf_counter()
@@ -240,7 +249,7 @@ class WorkbenchClient:
                 tap.body(response.content)
             if response.status_code >= 300:
                 raise errors.status_error(response, route)
-            return _json_object(response.content)
+            return response.content
 
     async def route_status(self, route: str) -> int:
         """The status this route under the base answers an empty request with (404: no route).
@@ -292,11 +301,16 @@ class WorkbenchClient:
         tap = self._tap("rerank", request)
         with ending(tap):
             started = time.perf_counter()
-            data = await self._json("POST", "rerank", body, tap)
+            content = await self._content("POST", "rerank", body, tap)
             latency = _ms(started)
             with _mapped_errors(self._route("POST", "rerank")):
-                response = self._codec.parse_rerank(data, request)
+                # Pure work, off the caller's loop thread: decoding and checking a thousand
+                # results took 20-50 ms, a stall in a window (issue 15).
+                response = await asyncio.to_thread(self._parsed_rerank, content, request)
         return response.model_copy(update={"latency_ms": latency})
+
+    def _parsed_rerank(self, content: bytes, request: RerankRequest) -> RerankResponse:
+        return self._codec.parse_rerank(_json_object(content), request)
 
     async def chat(self, request: ChatRequest) -> ChatSnapshot:
         """One non-streamed chat turn, folded into a finished snapshot (`event_count` 0)."""
