@@ -213,6 +213,14 @@ class WorkbenchClient:
         """Close the connection pool."""
         await self._http.aclose()
 
+    def forget_sent_bodies(self) -> None:
+        """Drop the JSON kept from the last chat body to encode the next one faster.
+
+        It holds the whole conversation the last request carried; once that conversation is
+        cleared, nothing will reuse it (issue 15).
+        """
+        self._body_encoder.forget()
+
     def url_for(self, kind: str) -> str:
         """The final URL for "rerank", "chat" or "info", as shown to people."""
         return build_url(self.base_url, self.connection.flavour, kind, self.api_version)

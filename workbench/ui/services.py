@@ -262,6 +262,11 @@ class EndpointSession(QObject):
             self._clients[cache_key] = (endpoint, client)
             return client
 
+    def forget_sent_bodies(self) -> None:
+        """Every cached client drops what it kept of its last request's body (after a Clear)."""
+        for _endpoint, client in self._clients.values():
+            client.forget_sent_bodies()
+
     async def warm_up(self) -> None:
         """Load on a worker thread what any first client needs: the transport's modules and
         the system's CA bundle (the app calls this after the first paint, so that a person's
