@@ -39,7 +39,7 @@ from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_number
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.remembered import RememberedSplitter
-from workbench.ui.gc_guard import release_free_memory
+from workbench.ui.gc_guard import release_when_idle
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -518,7 +518,9 @@ class ChatPane(QWidget):
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()
         self._save()
-        release_free_memory()  # a long conversation's pages go back to the OS (issue 15)
+        # What the conversation held goes, and its pages go back to the OS (issue 15).
+        self._services.session.forget_sent_bodies()
+        release_when_idle()
 
     def _on_controller_history_replaced(self) -> None:
         self._on_cancel_edit_clicked()
