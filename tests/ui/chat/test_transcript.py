@@ -339,7 +339,7 @@ def test_a_backlog_being_folded_is_drawn_once_it_is_in(
     transcript.set_markdown(False)  # plain text shows the answer verbatim
     transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
     drawn = transcript.renders
-    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS * 2, times=4)
+    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS_PER_S // 2, times=4)
     transcript.show_live(arriving)
     qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
     assert arriving.renders_while_growing == [drawn] * 4  # nothing drawn while it grew
@@ -354,7 +354,21 @@ def test_a_backlog_that_keeps_arriving_is_still_drawn_now_and_then(
     transcript.set_markdown(False)
     transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
     drawn = transcript.renders
-    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS * 2, times=4)
+    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS_PER_S // 2, times=4)
     transcript.show_live(arriving)
     qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
     assert arriving.renders_while_growing[-1] > drawn
+
+
+def test_a_slow_stream_is_drawn_at_every_tick_however_far_apart_the_ticks(
+    transcript: Transcript, qtbot: QtBot
+) -> None:
+    # A backlog is told by its pace, not by how much a tick brings: a few characters a tick is
+    # never held back, even when a loaded machine spaces the ticks out.
+    transcript.set_markdown(False)
+    transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
+    drawn = transcript.renders
+    arriving = _Arriving(transcript, step=100, times=4)
+    transcript.show_live(arriving)
+    qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
+    assert arriving.renders_while_growing == [drawn, drawn + 1, drawn + 2, drawn + 3]
