@@ -14,6 +14,7 @@ from tests.waits import WAIT_MS
 from workbench.api.models import Citation
 from workbench.core.citations import resolve_citations
 from workbench.ui.chat import transcript as transcript_module
+from workbench.ui.chat import transcript_live
 from workbench.ui.chat.transcript import (
     RENDER_BUDGET_CHARS,
     Transcript,
@@ -372,3 +373,65 @@ def test_a_slow_stream_is_drawn_at_every_tick_however_far_apart_the_ticks(
     transcript.show_live(arriving)
     qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
     assert arriving.renders_while_growing == [drawn, drawn + 1, drawn + 2, drawn + 3]
+
+
+LONG_MARKDOWN = "".join(
+    f"Paragraph {n} has **bold** words, `code` and 😀.\n\n"
+    + ("- a list item\n- another\n\n" if n % 7 == 6 else "")
+    for n in range(700)
+)
+
+
+def _caught_up(transcript: Transcript) -> None:
+    """Draw every piece of a backlog now (the transcript would, one per event-loop turn)."""
+    while True:
+        renders = transcript.renders
+        transcript.flush()
+        if transcript.renders == renders:
+            return
+
+
+def test_a_backlog_is_caught_up_below_the_view_then_followed_once(
+    transcript: Transcript, qtbot: QtBot
+) -> None:
+    bar = _long_conversation_shown(transcript)
+    first = TurnDisplay(index=12, user="next", text="A first line.\n\n", streaming=True)
+    transcript.show_live(first)  # the first output: drawn and followed at once
+    assert bar.value() == bar.maximum()
+    reading = bar.value()
+    text = first.text + LONG_MARKDOWN + "An unfinished tail"
+    assert len(text) > 3 * RENDER_BUDGET_CHARS
+    live = replace(first, text=text, tool_calls=("lookup({",))
+    transcript.show_live(live)
+    transcript.flush()  # one piece
+    assert bar.value() == reading < bar.maximum()  # appended below the view, not followed
+    assert "lookup" not in transcript.toPlainText()  # no footer the next piece takes out again
+    qtbot.waitUntil(lambda: "An unfinished tail" in transcript.toPlainText(), timeout=WAIT_MS)
+    assert bar.value() == bar.maximum()  # the last piece is followed
+    # What is shown once caught up is what the live state drawn whole shows.
+    whole = _rendered_whole([*transcript.turns(), live])
+    assert transcript.toHtml() == whole.toHtml()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_stream_caught_up_in_pieces_shows_what_a_whole_render_shows(
+    transcript: Transcript, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    rng = random.Random(seed)
+    monkeypatch.setattr(transcript_live, "RENDER_BUDGET_CHARS", rng.choice([1, 9, 64, 700]))
+    samples = sorted(MARKDOWN_SAMPLES.values())
+    text = "\n\n".join(rng.sample(samples, 4)) + "\n\n" + LONG_MARKDOWN[: rng.randint(0, 3000)]
+    final = TurnDisplay(index=1, user="q", text=text, status="finish: COMPLETE")
+    transcript.set_turns([EARLIER])
+    end = 0
+    while end < len(text):
+        end = min(len(text), end + rng.randint(1, 400))
+        live = TurnDisplay(index=1, user="q", text=text[:end], streaming=True, tool_calls=("c",))
+        transcript.show_live(live)
+        if rng.random() < 0.5:
+            transcript.flush()  # a piece, maybe leaving more to catch up
+        if rng.random() < 0.2:
+            _caught_up(transcript)
+            assert transcript.toHtml() == _rendered_whole([EARLIER, live]).toHtml()
+    transcript.finish_live(final)  # may come in the middle of catching up
+    assert transcript.toHtml() == _rendered_whole([EARLIER, final]).toHtml()

@@ -8,8 +8,8 @@ Why it is built this way:
   only where the pieces render exactly as the whole text would (`core.chat_markdown`); the
   unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
   costs O(new text) whatever the answer's length. A tick shows at most `RENDER_BUDGET_CHARS`
-  more characters (a backlog, say after a stalled connection, is caught up over a few ticks), so
-  no tick grows with a burst;
+  more characters (a backlog, say after a stalled connection, is caught up a piece per
+  event-loop turn, below the view, which jumps to the end once), so no tick grows with a burst;
   while a backlog is still being folded (text arriving faster than `BACKLOG_CHARS_PER_S`) the
   drawing waits for it (at most `BACKLOG_WAIT_S`), so it is drawn once, not tick by tick. A
   finished turn keeps that rendering and only adds its last piece, footer and links, so it reads
@@ -312,11 +312,16 @@ class Transcript(QTextBrowser):
             live = self._live = self._start_live(display)
         shown = live.within_budget(display)
         if shown is not display and self._pending is None:
-            # Catch up at the next tick even if nothing new arrives.
+            # Catch up at once, a piece per event-loop turn, even if nothing new arrives.
             self._pending = display
-            self._timer.start(RENDER_INTERVAL_MS)
-        live.advance(shown)
-        if at_bottom:
+            self._timer.start(0)
+        # While catching up, a piece is appended below the view, without the tail and footer the
+        # next piece would take out again, and not followed: on screen it would cost a repaint
+        # (~5 ms) for one event-loop turn (issue 15). The last piece is followed, so the view
+        # jumps to the end once. The first output is drawn and followed as ever.
+        off_screen = shown is not display and self._shows_output()
+        live.advance(shown, tail=not off_screen)
+        if at_bottom and not off_screen:
             self._scroll_to_end()
 
     def _shows_output(self) -> bool:
