@@ -5,8 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QTimer, QUrl
 
 from tests.ui.tr import tr
@@ -23,7 +26,7 @@ from workbench.ui.chat.transcript import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QScrollBar
+    from PySide6.QtWidgets import QApplication, QScrollBar
     from pytestqt.qtbot import QtBot
 
 ANSWER = "Le café 😀 coûte €3 à Zürich 🇨🇭.\nNaïve façade: 👩‍👩‍👧 home, señor."
@@ -413,25 +416,33 @@ def test_a_backlog_is_caught_up_below_the_view_then_followed_once(
     assert transcript.toHtml() == whole.toHtml()
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_a_stream_caught_up_in_pieces_shows_what_a_whole_render_shows(
-    transcript: Transcript, monkeypatch: pytest.MonkeyPatch, seed: int
+@settings(max_examples=30, deadline=None, derandomize=True, database=None)
+@given(
+    samples=st.lists(st.sampled_from(sorted(MARKDOWN_SAMPLES.values())), min_size=1, max_size=4),
+    long=st.integers(0, 3000),
+    steps=st.lists(st.tuples(st.integers(1, 400), st.sampled_from(["", "tick", "catch up"]))),
+    budget=st.sampled_from([1, 9, 64, 700]),
+)
+def test_a_stream_cut_anywhere_and_caught_up_in_pieces_shows_what_a_whole_render_shows(
+    qapp: QApplication, samples: list[str], long: int, steps: list[tuple[int, str]], budget: int
 ) -> None:
-    rng = random.Random(seed)
-    monkeypatch.setattr(transcript_live, "RENDER_BUDGET_CHARS", rng.choice([1, 9, 64, 700]))
-    samples = sorted(MARKDOWN_SAMPLES.values())
-    text = "\n\n".join(rng.sample(samples, 4)) + "\n\n" + LONG_MARKDOWN[: rng.randint(0, 3000)]
+    text = "\n\n".join([*samples, LONG_MARKDOWN[:long]])
     final = TurnDisplay(index=1, user="q", text=text, status="finish: COMPLETE")
+    transcript = Transcript()
     transcript.set_turns([EARLIER])
     end = 0
-    while end < len(text):
-        end = min(len(text), end + rng.randint(1, 400))
-        live = TurnDisplay(index=1, user="q", text=text[:end], streaming=True, tool_calls=("c",))
-        transcript.show_live(live)
-        if rng.random() < 0.5:
-            transcript.flush()  # a piece, maybe leaving more to catch up
-        if rng.random() < 0.2:
-            _caught_up(transcript)
-            assert transcript.toHtml() == _rendered_whole([EARLIER, live]).toHtml()
-    transcript.finish_live(final)  # may come in the middle of catching up
+    with patch.object(transcript_live, "RENDER_BUDGET_CHARS", budget):
+        for size, then in [*steps, (len(text), "")]:
+            end = min(len(text), end + size)
+            live = TurnDisplay(
+                index=1, user="q", text=text[:end], streaming=True, tool_calls=("c",)
+            )
+            transcript.show_live(live)
+            if then == "tick":
+                transcript.flush()  # a piece, maybe leaving more to catch up
+            elif then == "catch up":
+                _caught_up(transcript)
+                assert transcript.toHtml() == _rendered_whole([EARLIER, live]).toHtml()
+        transcript.finish_live(final)  # may come in the middle of catching up
     assert transcript.toHtml() == _rendered_whole([EARLIER, final]).toHtml()
+    transcript.deleteLater()
