@@ -386,7 +386,7 @@ LONG_MARKDOWN = "".join(
 
 
 def _caught_up(transcript: Transcript) -> None:
-    """Draw every piece of a backlog now (the transcript would, one per event-loop turn)."""
+    """Draw every piece of a backlog now (the transcript would, a piece every few milliseconds)."""
     while True:
         renders = transcript.renders
         transcript.flush()

@@ -8,8 +8,8 @@ Why it is built this way:
   only where the pieces render exactly as the whole text would (`core.chat_markdown`); the
   unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
   costs O(new text) whatever the answer's length. A tick shows at most `RENDER_BUDGET_CHARS`
-  more characters (a backlog, say after a stalled connection, is caught up a piece per
-  event-loop turn, below the view, which jumps to the end once), so no tick grows with a burst;
+  more characters (a backlog, say after a stalled connection, is caught up a piece every
+  `CATCH_UP_MS`, below the view, which jumps to the end once), so no tick grows with a burst;
   while a backlog is still being folded (text arriving faster than `BACKLOG_CHARS_PER_S`) the
   drawing waits for it (at most `BACKLOG_WAIT_S`), so it is drawn once, not tick by tick. A
   finished turn keeps that rendering and only adds its last piece, footer and links, so it reads
@@ -59,6 +59,9 @@ BACKLOG_CHARS_PER_S = 64_000
 """Text arriving faster than this is a backlog being handed over (a stalled connection catching
 up): it is drawn once it has arrived, not a tick at a time while it is folded. Twice the pace of
 the benchmark's 5,000 events/s, itself far above a model's (a backlog folds at 150-400 KB/s)."""
+CATCH_UP_MS = 5
+"""Between two pieces of a backlog being caught up. Not 0: a chain of zero-interval timers kept
+other timers (a 5 ms heartbeat) waiting for up to 100 ms."""
 BACKLOG_WAIT_S = 0.25
 """The longest a backlog arriving holds the drawing back."""
 DOCUMENT_MARGIN_PX = 12
@@ -312,12 +315,12 @@ class Transcript(QTextBrowser):
             live = self._live = self._start_live(display)
         shown = live.within_budget(display)
         if shown is not display and self._pending is None:
-            # Catch up at once, a piece per event-loop turn, even if nothing new arrives.
+            # Catch up soon, even if nothing new arrives.
             self._pending = display
-            self._timer.start(0)
+            self._timer.start(CATCH_UP_MS)
         # While catching up, a piece is appended below the view, without the tail and footer the
         # next piece would take out again, and not followed: on screen it would cost a repaint
-        # (~5 ms) for one event-loop turn (issue 15). The last piece is followed, so the view
+        # (~5 ms) for a few milliseconds (issue 15). The last piece is followed, so the view
         # jumps to the end once. The first output is drawn and followed as ever.
         off_screen = shown is not display and self._shows_output()
         live.advance(shown, tail=not off_screen)
