@@ -33,6 +33,7 @@ from workbench.api import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from workbench.api.models import Connection
 
@@ -332,3 +333,64 @@ def test_non_json_answer_is_a_protocol_error(connection: Factory) -> None:
         assert (info.value.where, info.value.route) == ("byte 0", "POST /v2/chat")
 
     asyncio.run(go())
+
+
+def test_clients_share_the_system_trust_and_a_ca_bundle_is_read_each_time() -> None:
+    import certifi
+
+    from workbench.api import client as client_module
+
+    # One context for verify=True: loading the CA bundle was 80 ms of each client (issue 15).
+    assert client_module._verify(True) is client_module._verify(True)
+    assert client_module._verify(False) is False
+    # A bundle of the person's own is read again, so an edited file counts at the next client.
+    assert client_module._verify(certifi.where()) is not client_module._verify(certifi.where())
+
+
+def test_warm_up_leaves_a_broken_trust_store_to_the_first_client(
+    connection: Factory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from workbench.api import client as client_module
+
+    client_module._system_trust.cache_clear()
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    try:
+        client_module.warm_up()  # nothing a person asked for: it must not fail
+        with pytest.raises(FileNotFoundError):
+            WorkbenchClient(connection())
+    finally:
+        client_module._system_trust.cache_clear()
+
+
+def test_a_rerank_answer_is_read_off_the_loop_thread_and_its_errors_keep_their_place(
+    connection: Factory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from workbench.api import client as client_module
+
+    threads: list[int] = []
+    read = client_module._json_object
+
+    def spy(content: bytes) -> dict[str, Any]:
+        threads.append(threading.get_ident())
+        return read(content)
+
+    monkeypatch.setattr(client_module, "_json_object", spy)
+    answer = (
+        b'{"results": [{"index": 0, "relevance_score": 0.5}, {"index": 7, "relevance_score": 1}]}'
+    )
+    transport = httpx.MockTransport(lambda _: httpx.Response(200, content=answer))
+    request = RerankRequest(query="q", documents=["a", "b"], model="m")
+
+    async def go() -> None:
+        async with WorkbenchClient(
+            connection(base_url="https://h.example"), transport=transport
+        ) as client:
+            with pytest.raises(ProtocolError) as info:
+                await client.rerank(request)
+        assert (info.value.where, info.value.route) == ("results[1].index", "POST /v2/rerank")
+
+    asyncio.run(go())
+    assert threads
+    assert threading.get_ident() not in threads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -17,10 +18,14 @@ from workbench.api import (
     RequestTimeout,
     WorkbenchClient,
 )
+from workbench.api.events import StreamEnded, StreamStarted, TextDelta
+from workbench.core import turns as turns_module
 from workbench.core.citations import resolve_citations
 from workbench.core.turns import STOPPED, UNFINISHED, TurnRun, stream_turn
 
 if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
     from workbench.api import StreamEvent
     from workbench.sandbox.runner import RunningSandbox
 
@@ -116,3 +121,47 @@ def test_a_cancelled_turn_is_stopped_and_keeps_what_arrived(sandbox: RunningSand
 
 def test_a_stream_without_its_final_event_is_unfinished() -> None:
     assert TurnRun().cut_off == UNFINISHED
+
+
+class _Clock:
+    """A monotonic clock the fake server moves on."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class _SlowThenFast:
+    """Answers after a long wait, three events at once, then one more after another wait."""
+
+    def __init__(self, clock: _Clock) -> None:
+        self._clock = clock
+
+    async def chat_stream(self, request: ChatRequest) -> AsyncIterator[StreamEvent]:
+        self._clock.now += 10.0  # the server works: no folding happens meanwhile
+        yield StreamStarted("fake")
+        yield TextDelta("Paris")
+        yield TextDelta(" is sunny.")
+        self._clock.now += 10.0
+        yield StreamEnded("COMPLETE")
+
+
+def test_the_wait_for_the_server_is_no_stretch_of_folding(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first events come folded together: a pause after the first one put a paint between
+    # it and the first text (issue 15). A pause still comes once the stretch is long enough.
+    clock = _Clock()
+    monkeypatch.setattr(turns_module, "time", SimpleNamespace(monotonic=clock))
+    folded_at_pause: list[int] = []
+
+    async def go() -> TurnRun:
+        run = TurnRun()
+        asyncio.get_running_loop().call_soon(
+            lambda: folded_at_pause.append(run.snapshot.event_count)
+        )
+        return await stream_turn(_SlowThenFast(clock), REQUEST, run, yield_after=5.0)
+
+    run = asyncio.run(go())
+    assert run.snapshot.text == "Paris is sunny."
+    assert folded_at_pause == [4]

@@ -6,8 +6,24 @@ from __future__ import annotations
 import gc
 import platform
 import sys
+import weakref
+from typing import TYPE_CHECKING
 
-from workbench.ui.gc_guard import GuiThreadGarbageCollector, release_free_memory
+from tests.waits import WAIT_MS
+from workbench.ui.gc_guard import (
+    GuiThreadGarbageCollector,
+    release_free_memory,
+    release_when_idle,
+)
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+
+class _Node:
+    """A weak-referenceable object to make a cycle of."""
+
+    other: object = None
 
 
 def test_release_free_memory_trims_the_heap_on_linux_and_is_a_no_op_elsewhere() -> None:
@@ -25,3 +41,19 @@ def test_start_up_survivors_are_left_out_of_collections_until_the_guard_stops() 
     finally:
         guard.stop()
     assert gc.get_freeze_count() == 0
+
+
+def test_release_when_idle_collects_cycles_once_the_loop_turns(qtbot: QtBot) -> None:
+    """After a Clear, garbage in cycles is collected before the pages are trimmed, without
+    waiting for the collector's thresholds."""
+    first, second = _Node(), _Node()
+    first.other, second.other = second, first
+    gone = weakref.ref(first)
+    del first, second
+    gc.disable()
+    try:
+        release_when_idle()
+        assert gone() is not None  # not at once: the deferred deletes queued now come first
+        qtbot.waitUntil(lambda: gone() is None, timeout=WAIT_MS)
+    finally:
+        gc.enable()

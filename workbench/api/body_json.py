@@ -31,6 +31,10 @@ class BodyEncoder:
     def __init__(self) -> None:
         self._kept: dict[int, tuple[dict[str, Any], str]] = {}
 
+    def forget(self) -> None:
+        """Drop what the last body kept (a cleared conversation's history, until the next body)."""
+        self._kept = {}
+
     def encode(self, body: dict[str, Any]) -> bytes:
         """The body's bytes: equal to `dumps(body).encode()`."""
         if not all(isinstance(key, str) for key in body):

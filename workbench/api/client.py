@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import functools
+import importlib
 import json
 import logging
 import ssl
@@ -98,8 +101,34 @@ def _sign_in(connection: Connection) -> EntraTokenProvider | None:
     return EntraTokenProvider(spec)
 
 
+@functools.cache
+def _system_trust() -> ssl.SSLContext:
+    """The context `verify=True` makes, built once for every client (issue 15).
+
+    Loading the CA bundle took 80 ms of each new client's build. httpcore sets the same ALPN
+    list (HTTP/1.1 only: no client enables HTTP/2) on it per connection, so sharing is safe.
+    """
+    return httpx.create_ssl_context(verify=True, trust_env=True)
+
+
+def warm_up() -> None:
+    """Do once, ahead, the work a first client and its first request would do (issue 15).
+
+    Imports the transport's modules and loads the system's CA bundle, about 125 ms under load
+    that the first Send waited for. Pure, blocking and Qt-free: callers run it on a thread.
+    """
+    with contextlib.suppress(ImportError):
+        # httpcore picks anyio's asyncio backend at the first request.
+        importlib.import_module("anyio._backends._asyncio")
+    importlib.import_module("httpcore")
+    with contextlib.suppress(OSError):  # a broken trust store is for the first client to report
+        _system_trust()
+
+
 def _verify(value: str | bool) -> ssl.SSLContext | bool:
-    if isinstance(value, bool):
+    if value is True:
+        return _system_trust()
+    if value is False:
         return value
     try:  # httpx 0.28 deprecates a path here: build the context ourselves
         return ssl.create_default_context(cafile=value)
@@ -184,6 +213,14 @@ class WorkbenchClient:
         """Close the connection pool."""
         await self._http.aclose()
 
+    def forget_sent_bodies(self) -> None:
+        """Drop the JSON kept from the last chat body to encode the next one faster.
+
+        It holds the whole conversation the last request carried; once that conversation is
+        cleared, nothing will reuse it (issue 15).
+        """
+        self._body_encoder.forget()
+
     def url_for(self, kind: str) -> str:
         """The final URL for "rerank", "chat" or "info", as shown to people."""
         return build_url(self.base_url, self.connection.flavour, kind, self.api_version)
@@ -200,6 +237,14 @@ class WorkbenchClient:
     async def _json(
         self, method: str, kind: str, body: dict[str, Any] | None, tap: WireTap | None = None
     ) -> dict[str, Any]:
+        content = await self._content(method, kind, body, tap)
+        with _mapped_errors(self._route(method, kind)):
+            return _json_object(content)
+
+    async def _content(
+        self, method: str, kind: str, body: dict[str, Any] | None, tap: WireTap | None = None
+    ) -> bytes:
+        """The body of a successful answer, as it came."""
         route = self._route(method, kind)
         with _mapped_errors(route):
             started = time.perf_counter()
@@ -212,7 +257,7 @@ class WorkbenchClient:
                 tap.body(response.content)
             if response.status_code >= 300:
                 raise errors.status_error(response, route)
-            return _json_object(response.content)
+            return response.content
 
     async def route_status(self, route: str) -> int:
         """The status this route under the base answers an empty request with (404: no route).
@@ -264,11 +309,16 @@ class WorkbenchClient:
         tap = self._tap("rerank", request)
         with ending(tap):
             started = time.perf_counter()
-            data = await self._json("POST", "rerank", body, tap)
+            content = await self._content("POST", "rerank", body, tap)
             latency = _ms(started)
             with _mapped_errors(self._route("POST", "rerank")):
-                response = self._codec.parse_rerank(data, request)
+                # Pure work, off the caller's loop thread: decoding and checking a thousand
+                # results took 20-50 ms, a stall in a window (issue 15).
+                response = await asyncio.to_thread(self._parsed_rerank, content, request)
         return response.model_copy(update={"latency_ms": latency})
+
+    def _parsed_rerank(self, content: bytes, request: RerankRequest) -> RerankResponse:
+        return self._codec.parse_rerank(_json_object(content), request)
 
     async def chat(self, request: ChatRequest) -> ChatSnapshot:
         """One non-streamed chat turn, folded into a finished snapshot (`event_count` 0)."""

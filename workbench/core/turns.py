@@ -127,13 +127,20 @@ async def stream_turn(
     """
     events = client.chat_stream(request)
     try:
-        pause_at = None if yield_after is None else time.monotonic() + yield_after
+        # The stretch starts at the first event, not before the request: waiting for the server
+        # is no stretch of folding, and a pause there put a paint between the first events
+        # (issue 15: the first text waited for it).
+        pause_at: float | None = None
         async for event in events:
             now = time.monotonic()
             run.fold(event, now)
             if on_event is not None:
                 on_event(run, event)
-            if pause_at is not None and yield_after is not None and now >= pause_at:
+            if yield_after is None:
+                continue
+            if pause_at is None:
+                pause_at = now + yield_after
+            elif now >= pause_at:
                 await asyncio.sleep(0)
                 pause_at = time.monotonic() + yield_after
     except asyncio.CancelledError:

@@ -225,12 +225,14 @@ def _after_first_paint(
     """The start-up work the first paint does not need (issue 15): writing the settings changed
     so far (the first run's endpoints), the sandbox (a keyring read
     and the server's imports on a thread, which would hold the GIL against the first paint),
-    then the panes not shown, one per turn of the event loop, then start-up's objects are left
+    what a first Send would wait for (the HTTP transport's imports, the CA bundle), then the
+    panes not shown, one per turn of the event loop, then start-up's objects are left
     out of later garbage collections."""
     _print_shown()
     services.settings.release_saves()
     if not options.no_sandbox:
         services.tasks.start("app.sandbox", sandbox.start())
+    services.tasks.start("app.warm-up", services.session.warm_up())  # the first Send's wait
     _schedule_exit_hooks(options, window, services)
     window.build_panes_when_idle(then=collector.freeze_survivors)
 

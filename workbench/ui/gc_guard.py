@@ -60,6 +60,21 @@ class GuiThreadGarbageCollector(QObject):
         self.collect_if_due()
 
 
+def release_when_idle() -> None:
+    """Once the events queued now are handled (a cleared view's deferred deletes among them),
+    collect every generation and hand the freed pages back to the OS.
+
+    Called after a Clear: trimming at once gave back only what was free before the cleared
+    objects' cycles were collected and their widgets deleted (issue 15).
+    """
+    QTimer.singleShot(0, _collect_and_release)
+
+
+def _collect_and_release() -> None:
+    gc.collect()
+    release_free_memory()
+
+
 def release_free_memory() -> bool:
     """Hand the C heap's free pages back to the OS (glibc only); True when it could.
 

@@ -56,8 +56,9 @@ if TYPE_CHECKING:
 
 _P = TypeVar("_P", bound=QWidget)
 
-UNSHOWN_TASKS = frozenset({"app.screenshots"})
-"""Tasks the busy indicator ignores: the screenshot run would show itself busy in every picture."""
+UNSHOWN_TASKS = frozenset({"app.screenshots", "app.warm-up"})
+"""Tasks the busy indicator ignores: the screenshot run would show itself busy in every picture,
+and loading ahead what a first Send needs is nothing a person asked for."""
 
 
 class MainWindow(Retranslating, QMainWindow):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
-import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -264,6 +262,17 @@ class EndpointSession(QObject):
             self._clients[cache_key] = (endpoint, client)
             return client
 
+    def forget_sent_bodies(self) -> None:
+        """Every cached client drops what it kept of its last request's body (after a Clear)."""
+        for _endpoint, client in self._clients.values():
+            client.forget_sent_bodies()
+
+    async def warm_up(self) -> None:
+        """Load on a worker thread what any first client needs: the transport's modules and
+        the system's CA bundle (the app calls this after the first paint, so that a person's
+        first Send does not wait ~125 ms for them, issue 15)."""
+        await asyncio.to_thread(_warm_up)
+
     async def aclose(self) -> None:
         """Close every cached client and wait for closes already under way."""
         for endpoint_id in list(self._clients):
@@ -337,10 +346,14 @@ def _new_client(
     window); nothing in it is bound to an event loop until its first request."""
     from workbench.api.client import WorkbenchClient
 
-    with contextlib.suppress(ImportError):
-        # httpcore picks anyio's asyncio backend at the first request, on the loop's thread.
-        importlib.import_module("anyio._backends._asyncio")
+    _warm_up()  # done already unless the person sent before the warm-up finished
     return WorkbenchClient(connection, transport=transport)
+
+
+def _warm_up() -> None:
+    from workbench.api.client import warm_up
+
+    warm_up()
 
 
 async def read_secret(store: SecretStore, ref: str) -> str | None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.conftest import new_chat_pane, select_flavour
+from tests.ui.conftest import new_chat_pane, pane_client, run_async, select_flavour
 from tests.waits import WAIT_MS
 from workbench.api.models import Citation, Flavour
 from workbench.core.chat_session import Reply, SavedChat, Turn, dump_chat, load_chat
@@ -128,6 +128,25 @@ def test_clear_lets_go_of_the_turns_and_their_views(
     assert pane.transcript.turns() == []
     assert pane.transcript.document().isEmpty()
     assert pane.trace.topLevelItemCount() == 0
+
+
+def test_clear_drops_the_conversation_json_the_chat_client_kept(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The client keeps the last body's history JSON to encode the next Send faster; after Clear
+    nothing will reuse it, so it goes (issue 15)."""
+    for message in ("first question", "second question"):
+        _turn(pane, services, qtbot, message)
+    client = run_async(qtbot, pane_client(services, "chat"))
+    kept = client._body_encoder._kept
+    assert any("first question" in text for _wire, text in kept.values())
+    pane.clear()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert client._body_encoder._kept == {}
+    _turn(pane, services, qtbot, "a new question")  # the next Send encodes afresh
+    (turn,) = pane.session().turns
+    assert turn.reply is not None
+    assert turn.reply.text
 
 
 def _chat(turns: int) -> SavedChat:

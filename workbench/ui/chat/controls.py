@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.layered import Layered
 from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -63,11 +65,17 @@ class Composer(Retranslating, QWidget):
         self.regenerate = _button("chatRegenerate", self)
         self.copy = _button("chatCopy", self)
         self.clear = _button("chatClear", self)
-        self.busy = QProgressBar(self)
+        # Its place is kept while hidden: showing it moves nothing, so a Send does not lay the
+        # pane out again (issue 15: in the buttons' row it wrapped to a row of its own).
+        self._busy_place = Layered(self)
+        self._busy_place.setObjectName("chatBusyPlace")
+        self._busy_place.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.busy = QProgressBar(self._busy_place)
         self.busy.setObjectName("chatBusy")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
+        self._busy_place.hold(self.busy)
         self.status = StatusLabel(self)
         self.status.setObjectName("chatStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -109,15 +117,18 @@ class Composer(Retranslating, QWidget):
         edit_bar.addWidget(self.editing, 1)
         edit_bar.addWidget(self.cancel_edit)
         buttons = FlowLayout()  # wraps in a narrow window instead of cutting a button
-        for widget in (self.send, self.stop, self.regenerate, self.copy, self.clear, self.busy):
+        for widget in (self.send, self.stop, self.regenerate, self.copy, self.clear):
             buttons.addWidget(widget)
+        status = QHBoxLayout()
+        status.addWidget(self._busy_place)
+        status.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(edit_bar)
         layout.addWidget(label)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        layout.addWidget(self.status)
+        layout.addLayout(status)
 
     def begin_edit(self, index: int, text: str) -> None:
         """Put turn `index`'s message in the box and say what Send will do with it."""
@@ -135,11 +146,20 @@ class Composer(Retranslating, QWidget):
         self.cancel_edit.hide()
 
     def set_busy(self, busy: bool) -> None:
-        """Send and friends off while a turn streams; Stop on."""
+        """Send and friends off while a turn streams, Stop on; the busy bar goes when done.
+
+        The bar is shown by `show_busy` once the request is out: the paint it causes came
+        before the request was written (issue 15).
+        """
         for widget in (self.send, self.regenerate, self.clear):
             widget.setEnabled(not busy)
         self.stop.setEnabled(busy)
-        self.busy.setVisible(busy)
+        if not busy:
+            self.busy.hide()
+
+    def show_busy(self) -> None:
+        """Show the busy bar of a turn already set busy."""
+        self.busy.show()
 
 
 class EditorPage(Retranslating, QWidget):

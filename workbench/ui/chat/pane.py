@@ -37,9 +37,10 @@ from workbench.ui.common.core_text import shown
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_number
+from workbench.ui.common.layered import Layered
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.remembered import RememberedSplitter
-from workbench.ui.gc_guard import release_free_memory
+from workbench.ui.gc_guard import release_when_idle
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -100,6 +101,8 @@ class ChatPane(QWidget):
         """Writes the status line again in a new language (the last turn's metrics)."""
         self._origins: dict[str, RankedDocument] = {}
         """Documents the Rerank pane handed over, by the id the chat request gives them."""
+        self._starting: tuple[int, str] | None = None
+        """The turn just started and its status line, until its start is drawn (`_draw_start`)."""
         self.setObjectName("chatPane")
         # A failed turn is shown in the transcript and the status line: the bar needs not say it.
         services.tasks.errors_shown_inline(TASK_KEY)
@@ -135,8 +138,12 @@ class ChatPane(QWidget):
             session=self._services.session, pane="chat", parent=self
         )
         # Made in reading order, which Tab follows: examples (or turns), chips, message box.
-        self.examples = ExamplePrompts(parent=self)
-        self.transcript = Transcript(parent=self)
+        # The examples stand in for the transcript while the conversation has no turn; they
+        # take turns in one place, so the first Send lays nothing out again (issue 15).
+        first_screen = Layered(self)
+        self.examples = ExamplePrompts(parent=first_screen)
+        self.transcript = Transcript(parent=first_screen)
+        first_screen.hold(self.examples, self.transcript)
         self.chips = AttachmentChips(parent=self)
         self.composer = Composer(self)
         self.demo = DemoBar(self, parent=self)
@@ -147,9 +154,7 @@ class ChatPane(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)  # the pane has margins; height goes to the turns
         left_layout.addWidget(self.demo)
-        # The examples stand in for the transcript while the conversation has no turn.
-        left_layout.addWidget(self.examples, 1)
-        left_layout.addWidget(self.transcript, 1)
+        left_layout.addWidget(first_screen, 1)
         left_layout.addWidget(self.error)
         left_layout.addWidget(self.chips)
         left_layout.addWidget(self.composer)
@@ -204,6 +209,7 @@ class ChatPane(QWidget):
         self.controller.turn_finished.connect(self._on_controller_turn_finished)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
+        self.controller.request_out.connect(self._on_controller_request_out)
         self._services.tasks.state_changed.connect(self.demo.refresh)
         c.regenerate.clicked.connect(self._on_regenerate_clicked)
         c.copy.clicked.connect(self._on_copy_clicked)
@@ -312,11 +318,8 @@ class ChatPane(QWidget):
         request = ChatRequest.model_validate(record.inputs["request"])
         marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
         self.session().turns.append(Turn(user=marked))
-        index = len(self.controller.turns) - 1
-        self._show_before(index)
-        self._set_busy(True)
-        self.controller.start(request, self._endpoint(), YIELD_AFTER_S, ReplayClient(record, speed))
-        self._say(self.tr("Replaying a recorded turn (no network)"))
+        status = self.tr("Replaying a recorded turn (no network)")
+        self._begin(request, status, ReplayClient(record, speed))
 
     def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
         """Start a demo script from an empty conversation; its turns replay one by one with the
@@ -479,10 +482,10 @@ class ChatPane(QWidget):
             images = self.model_options.images()
             request = self._guarded(lambda f: self.session().send(message, f, images))
         if request is not None:
+            self._start(request)  # first: the box is emptied once the composer's paint is held
             self.composer.message.clear()
             self.model_options.strip.clear_images()
             self._on_cancel_edit_clicked()
-            self._start(request)
 
     def _on_regenerate_clicked(self) -> None:
         if not self.is_streaming() and self.controller.turns:
@@ -518,7 +521,9 @@ class ChatPane(QWidget):
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()
         self._save()
-        release_free_memory()  # a long conversation's pages go back to the OS (issue 15)
+        # What the conversation held goes, and its pages go back to the OS (issue 15).
+        self._services.session.forget_sent_bodies()
+        release_when_idle()
 
     def _on_controller_history_replaced(self) -> None:
         self._on_cancel_edit_clicked()
@@ -599,15 +604,39 @@ class ChatPane(QWidget):
     # --- the turn -------------------------------------------------------------------------------
 
     def _start(self, request: ChatRequest) -> None:
-        self.error.clear_error()  # the request was accepted: the earlier refusal is over
         self._format = request.params.response_format
-        index = len(self.controller.turns) - 1
-        self._show_before(index)
-        self._set_busy(True)  # at once, not when the task first runs: no double Send
+        self._begin(request, self.tr("Answering…"))
+
+    def _begin(self, request: ChatRequest, status: str, client: ReplayClient | None = None) -> None:
+        """Start the last turn; what that changes on screen is drawn once the request is out.
+
+        Drawn first, its layout and paint (~5 ms) came before the request was written: Qt
+        handles them before the task's first step (issue 15). Now the server works meanwhile.
+        """
         # Picked now (the frame was just built for it): switching mid-turn does not move it.
-        self.controller.start(request, self._endpoint(), YIELD_AFTER_S)
+        self.controller.start(request, self._endpoint(), YIELD_AFTER_S, client)
+        self._starting = (len(self.controller.turns) - 1, status)
+        self.composer.setUpdatesEnabled(False)  # painted with the rest by `_draw_start`
+        self._set_busy(True)  # at once, not when the task first runs: no double Send
+
+    def _on_controller_request_out(self, _index: int) -> None:
+        self._draw_start()
+
+    def _draw_start(self, *, header: bool = True) -> None:
+        """Draw the turn just started: the turns before it, the busy state and its header."""
+        if self._starting is None:
+            return
+        (index, status), self._starting = self._starting, None
+        self.composer.setUpdatesEnabled(True)
+        self.error.clear_error()  # the request was accepted: the earlier refusal is over
+        self._show_before(index)
+        self.composer.show_busy()
+        self._say(status)
+        if header:  # written while the server works: the first answer text only adds itself
+            self.transcript.show_live(self._live_display)
 
     def _on_controller_snapshot_changed(self, _index: int) -> None:
+        self._draw_start()  # at the latest now
         self.transcript.show_live(self._live_display)  # drawn by the transcript's timer
 
     def _live_display(self) -> TurnDisplay:
@@ -617,6 +646,7 @@ class ChatPane(QWidget):
         return display_of(index, turn, cites, run.snapshot, labels, streamed)
 
     def _on_controller_turn_finished(self, index: int) -> None:
+        self._draw_start(header=False)  # it can end before its request is out (Stop, no key)
         turn = self.controller.turns[index]
         reply, cmap = turn.reply or Reply(), self.controller.citations(index)
         # A turn that failed before any text has nothing to check: its error says what happened.
@@ -675,11 +705,9 @@ class ChatPane(QWidget):
         self.composer.status.setText(line())
 
     def _set_busy(self, busy: bool) -> None:
-        self.composer.set_busy(busy)
+        self.composer.set_busy(busy)  # the bar is shown by `_draw_start`
         self.tool_results.set_busy(busy)
         self.history.set_busy(busy)
-        if busy:
-            self._say(self.tr("Answering…"))
 
     def _rebuild(self, upto: int | None = None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed; a

@@ -12,17 +12,27 @@ if TYPE_CHECKING:
 
 
 class FlowLayout(QLayout):
-    """Rows of items at their size hints, wrapped at the layout's width; height follows width."""
+    """Rows of items at their size hints, wrapped at the layout's width; height follows width.
+
+    Heights, the minimum size and the last placement are kept until Qt invalidates the layout,
+    as Qt's own layouts keep theirs: one layout pass asks for the same height many times, and
+    the whole row was laid out again each time (issue 15: ~18 times when the chat's busy bar
+    appeared, before the request was even sent).
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._heights: dict[int, int] = {}
+        self._minimum: QSize | None = None
+        self._placed: QRect | None = None
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
         """Qt adds each widget through this."""
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         """How many items the layout holds."""
@@ -34,7 +44,18 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         """Remove and return the item at `index` (None past the end)."""
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
+        if not 0 <= index < len(self._items):
+            return None
+        item = self._items.pop(index)
+        self.invalidate()
+        return item
+
+    def invalidate(self) -> None:
+        """Forget the kept sizes: an item changed (Qt calls this before every layout pass)."""
+        self._heights.clear()
+        self._minimum = None
+        self._placed = None
+        super().invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         """Neither: rows take the width they are given."""
@@ -46,12 +67,17 @@ class FlowLayout(QLayout):
 
     def heightForWidth(self, width: int) -> int:
         """The height the rows need at `width`."""
-        return self._place(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._place(QRect(0, 0, width, 0), move=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:
         """Place the items in `rect`."""
         super().setGeometry(rect)
-        self._place(rect, move=True)
+        if rect != self._placed:
+            self._place(rect, move=True)
+            self._placed = QRect(rect)
 
     def sizeHint(self) -> QSize:
         """The widest item's size (rows are laid out to the width given)."""
@@ -59,11 +85,14 @@ class FlowLayout(QLayout):
 
     def minimumSize(self) -> QSize:
         """Room for the widest item."""
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        if self._minimum is None:
+            size = QSize()
+            for item in self._items:
+                size = size.expandedTo(item.minimumSize())
+            margins = self.contentsMargins()
+            extra = QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+            self._minimum = size + extra
+        return QSize(self._minimum)
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         margins = self.contentsMargins()
