@@ -5,8 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QTimer, QUrl
 
 from tests.ui.tr import tr
@@ -14,6 +17,7 @@ from tests.waits import WAIT_MS
 from workbench.api.models import Citation
 from workbench.core.citations import resolve_citations
 from workbench.ui.chat import transcript as transcript_module
+from workbench.ui.chat import transcript_live
 from workbench.ui.chat.transcript import (
     RENDER_BUDGET_CHARS,
     Transcript,
@@ -22,7 +26,7 @@ from workbench.ui.chat.transcript import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QScrollBar
+    from PySide6.QtWidgets import QApplication, QScrollBar
     from pytestqt.qtbot import QtBot
 
 ANSWER = "Le café 😀 coûte €3 à Zürich 🇨🇭.\nNaïve façade: 👩‍👩‍👧 home, señor."
@@ -339,7 +343,7 @@ def test_a_backlog_being_folded_is_drawn_once_it_is_in(
     transcript.set_markdown(False)  # plain text shows the answer verbatim
     transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
     drawn = transcript.renders
-    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS * 2, times=4)
+    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS_PER_S // 2, times=4)
     transcript.show_live(arriving)
     qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
     assert arriving.renders_while_growing == [drawn] * 4  # nothing drawn while it grew
@@ -354,7 +358,91 @@ def test_a_backlog_that_keeps_arriving_is_still_drawn_now_and_then(
     transcript.set_markdown(False)
     transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
     drawn = transcript.renders
-    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS * 2, times=4)
+    arriving = _Arriving(transcript, step=transcript_module.BACKLOG_CHARS_PER_S // 2, times=4)
     transcript.show_live(arriving)
     qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
     assert arriving.renders_while_growing[-1] > drawn
+
+
+def test_a_slow_stream_is_drawn_at_every_tick_however_far_apart_the_ticks(
+    transcript: Transcript, qtbot: QtBot
+) -> None:
+    # A backlog is told by its pace, not by how much a tick brings: a few characters a tick is
+    # never held back, even when a loaded machine spaces the ticks out.
+    transcript.set_markdown(False)
+    transcript.show_live(TurnDisplay(index=0, user="u", text="first ", streaming=True))
+    drawn = transcript.renders
+    arriving = _Arriving(transcript, step=100, times=4)
+    transcript.show_live(arriving)
+    qtbot.waitUntil(arriving.shown_whole, timeout=WAIT_MS)
+    assert arriving.renders_while_growing == [drawn, drawn + 1, drawn + 2, drawn + 3]
+
+
+LONG_MARKDOWN = "".join(
+    f"Paragraph {n} has **bold** words, `code` and 😀.\n\n"
+    + ("- a list item\n- another\n\n" if n % 7 == 6 else "")
+    for n in range(700)
+)
+
+
+def _caught_up(transcript: Transcript) -> None:
+    """Draw every piece of a backlog now (the transcript would, a piece every few milliseconds)."""
+    while True:
+        renders = transcript.renders
+        transcript.flush()
+        if transcript.renders == renders:
+            return
+
+
+def test_a_backlog_is_caught_up_below_the_view_then_followed_once(
+    transcript: Transcript, qtbot: QtBot
+) -> None:
+    bar = _long_conversation_shown(transcript)
+    first = TurnDisplay(index=12, user="next", text="A first line.\n\n", streaming=True)
+    transcript.show_live(first)  # the first output: drawn and followed at once
+    assert bar.value() == bar.maximum()
+    reading = bar.value()
+    text = first.text + LONG_MARKDOWN + "An unfinished tail"
+    assert len(text) > 3 * RENDER_BUDGET_CHARS
+    live = replace(first, text=text, tool_calls=("lookup({",))
+    transcript.show_live(live)
+    transcript.flush()  # one piece
+    assert bar.value() == reading < bar.maximum()  # appended below the view, not followed
+    assert "lookup" not in transcript.toPlainText()  # no footer the next piece takes out again
+    qtbot.waitUntil(lambda: "An unfinished tail" in transcript.toPlainText(), timeout=WAIT_MS)
+    assert bar.value() == bar.maximum()  # the last piece is followed
+    # What is shown once caught up is what the live state drawn whole shows.
+    whole = _rendered_whole([*transcript.turns(), live])
+    assert transcript.toHtml() == whole.toHtml()
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, database=None)
+@given(
+    samples=st.lists(st.sampled_from(sorted(MARKDOWN_SAMPLES.values())), min_size=1, max_size=4),
+    long=st.integers(0, 3000),
+    steps=st.lists(st.tuples(st.integers(1, 400), st.sampled_from(["", "tick", "catch up"]))),
+    budget=st.sampled_from([1, 9, 64, 700]),
+)
+def test_a_stream_cut_anywhere_and_caught_up_in_pieces_shows_what_a_whole_render_shows(
+    qapp: QApplication, samples: list[str], long: int, steps: list[tuple[int, str]], budget: int
+) -> None:
+    text = "\n\n".join([*samples, LONG_MARKDOWN[:long]])
+    final = TurnDisplay(index=1, user="q", text=text, status="finish: COMPLETE")
+    transcript = Transcript()
+    transcript.set_turns([EARLIER])
+    end = 0
+    with patch.object(transcript_live, "RENDER_BUDGET_CHARS", budget):
+        for size, then in [*steps, (len(text), "")]:
+            end = min(len(text), end + size)
+            live = TurnDisplay(
+                index=1, user="q", text=text[:end], streaming=True, tool_calls=("c",)
+            )
+            transcript.show_live(live)
+            if then == "tick":
+                transcript.flush()  # a piece, maybe leaving more to catch up
+            elif then == "catch up":
+                _caught_up(transcript)
+                assert transcript.toHtml() == _rendered_whole([EARLIER, live]).toHtml()
+        transcript.finish_live(final)  # may come in the middle of catching up
+    assert transcript.toHtml() == _rendered_whole([EARLIER, final]).toHtml()
+    transcript.deleteLater()

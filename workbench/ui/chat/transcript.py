@@ -8,10 +8,12 @@ Why it is built this way:
   only where the pieces render exactly as the whole text would (`core.chat_markdown`); the
   unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
   costs O(new text) whatever the answer's length. A tick shows at most `RENDER_BUDGET_CHARS`
-  more characters (a backlog, say after a stalled connection, is caught up over a few ticks), so
-  no tick grows with a burst; while a backlog is still being folded (much more text each tick)
-  the drawing waits for it (at most `BACKLOG_WAIT_S`), so it is drawn once, not tick by tick. A finished turn keeps that rendering and only adds its last piece,
-  footer and links, so it reads the same as a turn rendered whole (`transcript_live`).
+  more characters (a backlog, say after a stalled connection, is caught up a piece every
+  `CATCH_UP_MS`, below the view, which jumps to the end once), so no tick grows with a burst;
+  while a backlog is still being folded (text arriving faster than `BACKLOG_CHARS_PER_S`) the
+  drawing waits for it (at most `BACKLOG_WAIT_S`), so it is drawn once, not tick by tick. A
+  finished turn keeps that rendering and only adds its last piece, footer and links, so it reads
+  the same as a turn rendered whole (`transcript_live`).
 * Citation offsets index the answer *as received*. Markdown rendering moves characters, so an
   answer with citations is shown as plain text, and spans are formatted at their UTF-16 positions,
   which is what QTextCursor counts. The spans come anchored from core (`TurnDisplay.anchors`);
@@ -53,9 +55,13 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 RENDER_INTERVAL_MS = 30
-BACKLOG_CHARS = RENDER_BUDGET_CHARS
-"""More new text than this within one tick is a backlog being handed over (a stalled connection
-catching up): it is drawn once it has arrived, not a tick at a time while it is folded."""
+BACKLOG_CHARS_PER_S = 64_000
+"""Text arriving faster than this is a backlog being handed over (a stalled connection catching
+up): it is drawn once it has arrived, not a tick at a time while it is folded. Twice the pace of
+the benchmark's 5,000 events/s, itself far above a model's (a backlog folds at 150-400 KB/s)."""
+CATCH_UP_MS = 5
+"""Between two pieces of a backlog being caught up. Not 0: a chain of zero-interval timers kept
+other timers (a 5 ms heartbeat) waiting for up to 100 ms."""
 BACKLOG_WAIT_S = 0.25
 """The longest a backlog arriving holds the drawing back."""
 DOCUMENT_MARGIN_PX = 12
@@ -114,6 +120,8 @@ class Transcript(QTextBrowser):
         """The view was at the end when last scrolled (by the person or by the transcript)."""
         self._seen = 0
         """Length of the live answer at the last tick."""
+        self._seen_at = 0.0
+        """When `_seen` was taken (`time.monotonic`)."""
         self._held_since: float | None = None
         """When a backlog began to hold the drawing back."""
         self._timer = QTimer(self)
@@ -182,7 +190,8 @@ class Transcript(QTextBrowser):
         timer (issue 15: that wait was most of the time to first token the app added).
         """
         if self._pending is None:  # the timer runs exactly while something is pending
-            self._timer.start()
+            self._timer.start(RENDER_INTERVAL_MS)
+            self._seen_at = time.monotonic()  # all shown until now: news arrives from here on
             self.turn_actions.hide()
         self._pending = display
         if not self._shows_output():
@@ -237,7 +246,7 @@ class Transcript(QTextBrowser):
 
     def _on_timer_timeout(self) -> None:
         if self._pending is not None and self._backlog_arriving(self._pending):
-            self._timer.start()  # look again next tick: draw the backlog once, when it is in
+            self._timer.start(RENDER_INTERVAL_MS)  # look again next tick: draw it once it is in
             return
         self.flush()
 
@@ -249,11 +258,14 @@ class Transcript(QTextBrowser):
         """
         display = pending if isinstance(pending, TurnDisplay) else pending()
         self._pending = display
+        now = time.monotonic()
         grown, self._seen = len(display.text) - self._seen, len(display.text)
-        if grown <= BACKLOG_CHARS or self._live is None:
+        # A pace, not an amount per tick: on a loaded machine a backlog is folded more slowly, and
+        # a tick's worth of it was under any fixed amount, so it was drawn tick by tick after all.
+        elapsed, self._seen_at = max(now - self._seen_at, RENDER_INTERVAL_MS / 1000), now
+        if grown <= BACKLOG_CHARS_PER_S * elapsed or self._live is None:
             self._held_since = None
             return False
-        now = time.monotonic()
         if self._held_since is None:
             self._held_since = now
         return now - self._held_since < BACKLOG_WAIT_S
@@ -295,7 +307,7 @@ class Transcript(QTextBrowser):
     def _render_live(self, display: TurnDisplay) -> None:
         # One method the benchmark wraps (`benchmarks/chat_stream_render.py`) to time a tick.
         self.renders += 1
-        self._seen = len(display.text)
+        self._seen, self._seen_at = len(display.text), time.monotonic()
         at_bottom = self._at_bottom()
         live = self._live
         if live is None or not live.continues(display, plain=self._wants_plain(display)):
@@ -303,11 +315,16 @@ class Transcript(QTextBrowser):
             live = self._live = self._start_live(display)
         shown = live.within_budget(display)
         if shown is not display and self._pending is None:
-            # Catch up at the next tick even if nothing new arrives.
+            # Catch up soon, even if nothing new arrives.
             self._pending = display
-            self._timer.start()
-        live.advance(shown)
-        if at_bottom:
+            self._timer.start(CATCH_UP_MS)
+        # While catching up, a piece is appended below the view, without the tail and footer the
+        # next piece would take out again, and not followed: on screen it would cost a repaint
+        # (~5 ms) for a few milliseconds (issue 15). The last piece is followed, so the view
+        # jumps to the end once. The first output is drawn and followed as ever.
+        off_screen = shown is not display and self._shows_output()
+        live.advance(shown, tail=not off_screen)
+        if at_bottom and not off_screen:
             self._scroll_to_end()
 
     def _shows_output(self) -> bool:

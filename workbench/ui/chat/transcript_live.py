@@ -76,8 +76,12 @@ class LiveTurn:
             return replace(display, text=display.text[:most])
         return display
 
-    def advance(self, display: TurnDisplay) -> None:
-        """Show `display`: append what settled, paint new citations, redraw tail and footer."""
+    def advance(self, display: TurnDisplay, *, tail: bool = True) -> None:
+        """Show `display`: append what settled, paint new citations, redraw tail and footer.
+
+        Without `tail`, only what settled is appended (a piece of a backlog being caught up, off
+        screen: the next piece would take the tail and footer out again at once).
+        """
         self.undo_tail()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
@@ -86,7 +90,8 @@ class LiveTurn:
             self._apply_citations(display)
         cursor.endEditBlock()
         self.display = display
-        self._show_tail(display)
+        if tail:
+            self._show_tail(display)
 
     def finish(self, display: TurnDisplay) -> bool:
         """Complete the live rendering into the finished one; False when it must be redone whole.
