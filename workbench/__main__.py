@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 QT_FREE_FIRST = (
-    "workbench.core.runs.history",  # settings, endpoints, the wire models, pydantic, sqlite3
+    "workbench.core.settings",  # endpoints, the wire models, pydantic
     "workbench.core.rerank_docs",
     "workbench.core.chat_compare",
     "workbench.core.secrets",

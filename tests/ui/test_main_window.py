@@ -35,6 +35,7 @@ from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.errors import NotFound
 from workbench.ui.app import apply_colour_scheme
 from workbench.ui.async_bridge import TaskRunner
+from workbench.ui.common.theme import LIGHT, apply_theme
 from workbench.ui.crash_dialog import CrashDialog
 from workbench.ui.main_window import MainWindow
 from workbench.ui.notices import NoticeCenter
@@ -84,6 +85,29 @@ def test_known_error_shows_in_the_notice_line(window: MainWindow, services: Serv
     assert label.text().startswith(tr("Errors", "Route not found (check the URL and flavour)"))
     assert "/v9/rerank" in label.text()
     assert label.property("level") == "error"
+
+
+def test_the_notice_line_is_restyled_as_its_level_changes(
+    window: MainWindow, services: Services, qapp: QApplication
+) -> None:
+    # Styled again only when the level changes (issue 15), but then always.
+    apply_theme(qapp, LIGHT)
+    try:
+        label = window.findChild(QLabel, "noticeLabel")
+        assert label is not None
+        assert not label.font().bold()
+        services.notices.post_error(NotFound("no route", status=404, route="/v9/rerank"))
+        assert label.font().bold()  # common.qss: errors in bold
+        services.notices.post_error(NotFound("no route", status=404, route="/v8/rerank"))
+        assert label.font().bold()
+        assert "/v8/rerank" in label.text()
+        services.notices.info("Saved")
+        assert label.property("level") == "info"
+        assert not label.font().bold()
+    finally:  # other tests run on Qt's own palette and no style sheet
+        qapp.setStyleSheet("")
+        qapp.setPalette(qapp.style().standardPalette())
+        qapp.setProperty("workbenchTheme", None)
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)

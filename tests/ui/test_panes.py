@@ -216,3 +216,27 @@ def test_a_pane_built_late_keeps_its_status_and_its_error_line_clears_it(
     assert line is not None
     line.show_error(InputError("another cause", title="Bad set"))  # wired when built
     assert window.status_text() == ""
+
+
+def test_a_pane_is_made_in_the_tab_stack_it_stays_in(services: Services, qtbot: QtBot) -> None:
+    # Made anywhere else and moved there, a whole pane would be styled twice (issue 15).
+    made_in: list[QWidget | None] = []
+
+    def factory(*, services: Services, parent: QWidget | None = None) -> ExamplePane:
+        made_in.append(parent)
+        return ExamplePane(services=services, parent=parent)
+
+    specs = (*PANES[:1], PaneSpec("example", "Example", factory))
+    window = MainWindow(services=services, panes=specs, lazy_panes=True)
+    qtbot.addWidget(window)
+    window.show_pane("example")  # built late, as every pane but the first
+    tabs = window.findChild(QTabWidget, "paneTabs")
+    assert tabs is not None
+    pane = window.pane("example")
+    assert made_in == [pane.parentWidget()]
+    first = tabs.widget(0)
+    assert first is not None
+    assert pane.parentWidget() is first.parentWidget()  # the stack of pages
+    assert tabs.currentWidget() is pane
+    assert tabs.indexOf(pane) == 1
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)

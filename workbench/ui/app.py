@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import sqlite3
 import sys
 from functools import partial
 from logging.handlers import RotatingFileHandler
@@ -15,10 +14,9 @@ from typing import TYPE_CHECKING
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication
 
 from workbench.api.redact import RedactingFilter
-from workbench.core.runs.history import History
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
@@ -33,6 +31,7 @@ from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import Services
 
 if TYPE_CHECKING:
+    from workbench.core.runs.history import History
     from workbench.ui.main_window import MainWindow
 
 SHOWN_MARKER = "workbench: window shown"
@@ -93,7 +92,7 @@ def run_gui(args: list[str]) -> int:
     asyncio.set_event_loop(loop)
     store = SettingsStore.default()
     store.hold_saves()  # written once the window is shown (_after_first_paint)
-    services = build_services(loop, language=options.lang, store=store)
+    services = build_services(loop, language=options.lang, store=store, history=False)
     apply_theme(app, options.theme or services.settings.settings.theme)
     if options.demo:  # before the window: nothing is ever drawn unmasked
         services.demo.set_on(True, remember=False)
@@ -122,11 +121,10 @@ def _application() -> QApplication:
     QCoreApplication.setApplicationName("Cohere Workbench")
     QCoreApplication.setOrganizationName("cohere-workbench")
     QGuiApplication.setDesktopFileName("cohere-workbench")
-    app = QApplication([sys.argv[0]])
+    # Fusion from the command line Qt reads: `setStyle()` hands back the style to Python, whose
+    # QStyle class then builds its 11 enums (~570 members), ~25 ms before the first paint.
+    app = QApplication([sys.argv[0], "-style", "fusion"])
     app.setWindowIcon(resources.app_icon())
-    style = QStyleFactory.create("Fusion")
-    if style is not None:
-        app.setStyle(style)
     app.styleHints().colorSchemeChanged.connect(follow_system)
     return app
 
@@ -146,6 +144,7 @@ def build_services(
     *,
     language: str | None = None,
     store: SettingsStore | None = None,
+    history: bool = True,
 ) -> Services:
     """The services every pane receives (settings recovered if broken; sandbox endpoint on first run).
 
@@ -154,6 +153,8 @@ def build_services(
         language: the GUI language for this run; None: the one remembered in settings. It is
             applied here, once settings are read and before any notice is written.
         store: the settings store, not loaded yet; None: the one at the default path.
+        history: open the run history now; False: the caller attaches it later
+            (`Services.attach_history`, as the app does once the window is shown).
     """
     notices = NoticeCenter()
     store = SettingsStore.default() if store is None else store
@@ -171,12 +172,16 @@ def build_services(
         secrets=KeyringSecretStore(),
         loop=loop,
         notices=notices,
-        history=open_history(notices),
+        history=open_history(notices) if history else None,
     )
 
 
 def open_history(notices: NoticeCenter) -> History | None:
     """The run history, or None (with a notice saying why) when its file cannot be opened."""
+    import sqlite3  # here, as the history's own modules: not needed for the first paint
+
+    from workbench.core.runs.history import History
+
     try:
         history = History()
     except (OSError, sqlite3.Error) as exc:
@@ -223,18 +228,26 @@ def _after_first_paint(
     collector: GuiThreadGarbageCollector,
 ) -> None:
     """The start-up work the first paint does not need (issue 15): writing the settings changed
-    so far (the first run's endpoints), the sandbox (a keyring read
+    so far (the first run's endpoints), opening the run history (its modules, and on a first
+    run a new database), the sandbox (a keyring read
     and the server's imports on a thread, which would hold the GIL against the first paint),
     what a first Send would wait for (the HTTP transport's imports, the CA bundle), then the
     panes not shown, one per turn of the event loop, then start-up's objects are left
     out of later garbage collections."""
     _print_shown()
     services.settings.release_saves()
+    _attach_history(window, services)
     if not options.no_sandbox:
         services.tasks.start("app.sandbox", sandbox.start())
     services.tasks.start("app.warm-up", services.session.warm_up())  # the first Send's wait
     _schedule_exit_hooks(options, window, services)
     window.build_panes_when_idle(then=collector.freeze_survivors)
+
+
+def _attach_history(window: MainWindow, services: Services) -> None:
+    services.attach_history(open_history(services.notices))
+    if window.is_pane_built("history"):  # the pane shown first listed no history: now it can
+        window.history_pane.refresh(choices=True)
 
 
 def _schedule_exit_hooks(

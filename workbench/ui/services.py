@@ -16,7 +16,6 @@ from workbench.core.chat_compare import on_route
 from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
 from workbench.core.rerank_docs import rules_for
-from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.secrets import masked
 from workbench.ui.async_bridge import TaskRunner
 from workbench.ui.common.demo import DemoMode
@@ -24,6 +23,8 @@ from workbench.ui.common.l10n import fill
 from workbench.ui.notices import NoticeCenter
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import httpx
 
     from workbench.api.client import WorkbenchClient
@@ -97,6 +98,12 @@ class EndpointSession(QObject):
         self._locks: dict[str, asyncio.Lock] = {}
         self._keyring_lock = asyncio.Lock()
         self._closing: set[asyncio.Task[None]] = set()
+
+    def attach_history(self, history: History | None) -> None:
+        """Record every client's runs in `history` from now on (see `Services`)."""
+        self._history = history
+        for endpoint, client in self._clients.values():  # none yet when the app attaches it
+            client.recorder = self._recorder(endpoint, client)
 
     # --- endpoints --------------------------------------------------------------------------
 
@@ -311,9 +318,15 @@ class EndpointSession(QObject):
         # On a worker thread: the first client imports httpx and its async backend and loads
         # the CA bundle, ~100 ms that froze the window at the first Send (issue 15).
         client = await asyncio.to_thread(_new_client, connection, self._transport)
-        if self._history is not None:
-            client.recorder = functools.partial(self._record, endpoint, client.connection)
+        client.recorder = self._recorder(endpoint, client)
         return client
+
+    def _recorder(
+        self, endpoint: EndpointConfig, client: WorkbenchClient
+    ) -> Callable[[str, Outgoing], ActiveRun | None] | None:
+        if self._history is None:
+            return None
+        return functools.partial(self._record, endpoint, client.connection)
 
     def _record(
         self, endpoint: EndpointConfig, connection: Connection, kind: str, request: Outgoing
@@ -321,6 +334,8 @@ class EndpointSession(QObject):
         """A run in the history for one rerank or chat call (None when history is off)."""
         if self._history is None or not self._store.settings.keep_history:
             return None
+        from workbench.core.runs.history import chat_start, rerank_start  # loaded with History
+
         make = chat_start if kind == "chat" else rerank_start
         start = make(connection, request, endpoint=endpoint.name, source="gui")  # type: ignore[arg-type]  # the client passes the request its kind names
         start.prices = price_table(endpoint.prices)
@@ -399,7 +414,19 @@ class Services:
     demo: DemoMode
     """Demo mode: the switch, and what masks hosts, enlarges fonts and hides connections."""
     history: History | None = None
-    """The run history (None: nothing is recorded, as in tests that do not ask for it)."""
+    """The run history (None: nothing is recorded, as in tests that do not ask for it). The app
+    opens it once the window is shown (`attach_history`)."""
+
+    def attach_history(self, history: History | None) -> None:
+        """Record runs in `history` from now on.
+
+        Opening the history imports the run store and its writer and, on a first run, creates
+        the database (fsyncs included): 30-80 ms the first paint does not need (issue 15). The
+        app attaches it on the event loop's first turn, before a request can be sent; clients
+        built before it would record from then on too.
+        """
+        object.__setattr__(self, "history", history)  # frozen for the panes, set once by the app
+        self.session.attach_history(history)
 
     @classmethod
     def assemble(

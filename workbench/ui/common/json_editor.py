@@ -437,8 +437,10 @@ class JsonEditor(Retranslating, QWidget):
         self._message.setText(text)
         if self._message.property("role") != role:
             self._message.setProperty("role", role)  # common.qss greys hints
-            self._message.style().unpolish(self._message)
-            self._message.style().polish(self._message)
+            if self._message.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                # Not polished yet (being built), it is styled by the new role when first shown.
+                self._message.style().unpolish(self._message)
+                self._message.style().polish(self._message)
 
     def _set_state(self, ok: bool, message: str) -> None:
         if self._state != (ok, message):

@@ -138,6 +138,9 @@ class DocumentsEditor(Retranslating, QWidget):
         self.tabs = QTabWidget(self)
         self.json = JsonEditor(parent=self, name=self.tr("Documents JSON"))
         self.json.set_checker(self._check)
+        # Its hint (and the hint's style) set before the tab shows it and so styles it: set
+        # after, the hint's label is styled again, which loads QStyle (issue 15).
+        self.json.set_empty_hint(empty_hint())
         self.model = DocumentsTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("rerankDocumentsTable")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
@@ -11,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from workbench.core.rerank_docs import preview_segments
 from workbench.ui.common import l10n
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QStyle
 
     from workbench.api.models import Document, RerankHit
 
@@ -41,7 +43,6 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_SELECTED = QStyle.StateFlag.State_Selected
 _ANSWERED = frozenset(
     {SCORE_ROLE, DOC_INDEX_ROLE, SEGMENTS_ROLE, _DISPLAY, _ALIGNMENT, _ACCESSIBLE}
 )
@@ -153,6 +154,15 @@ class RerankResultsModel(HeaderedTableModel):
         return cached
 
 
+@cache
+def _style_values() -> tuple[QStyle.ControlElement, QStyle.StateFlag]:
+    """CE_ItemViewItem and State_Selected. QStyle is loaded when a result is first painted: its
+    class builds 11 enums (about 570 members) that the first paint does not need (issue 15)."""
+    from PySide6.QtWidgets import QStyle
+
+    return QStyle.ControlElement.CE_ItemViewItem, QStyle.StateFlag.State_Selected
+
+
 class ScoreBarDelegate(QStyledItemDelegate):
     """Draws the score as a bar beside its number (scores are 0..1 and not proportional).
 
@@ -168,13 +178,14 @@ class ScoreBarDelegate(QStyledItemDelegate):
             return
         self.initStyleOption(option, index)
         text = option.text  # the model's display text: the score as the locale writes it
+        item, selected_state = _style_values()
         style = option.widget.style() if option.widget else None
         if style is not None:
             option.text = ""
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+            style.drawControl(item, option, painter, option.widget)
         rect: QRect = option.rect.adjusted(3, 3, -3, -3)
         room = rect.width() - QFontMetrics(option.font).horizontalAdvance(text) - 6
-        selected = bool(option.state & _SELECTED)
+        selected = bool(option.state & selected_state)
         palette = option.palette
         painter.save()
         painter.fillRect(
@@ -204,10 +215,11 @@ class PreviewDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         option.text = ""
         widget = option.widget
+        item, selected_state = _style_values()
         style = widget.style() if widget else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        selected = bool(option.state & _SELECTED)
+            style.drawControl(item, option, painter, widget)
+        selected = bool(option.state & selected_state)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.save()
         painter.setPen(option.palette.color(role))

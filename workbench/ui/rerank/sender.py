@@ -11,7 +11,6 @@ from workbench.api.errors import WorkbenchError
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import RerankRules, rules_for
 from workbench.core.rerank_models import limits_for
-from workbench.core.runs.history import BatchPart, batch_part, new_group_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -84,6 +83,9 @@ class RerankSender:
         size = batch_for(rules_for(endpoint.flavour), request.max_chunks_per_doc, model)
         if total <= size or not split:
             return await client.rerank(request)
+        # The history's modules load with the history, after the first paint (issue 15).
+        from workbench.core.runs.history import BatchPart, batch_part, new_group_id
+
         parts = []
         spans, group = split_batches(total, size), new_group_id()
         for number, span in enumerate(spans, start=1):
