@@ -9,11 +9,13 @@ import sys
 import weakref
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from tests.waits import WAIT_MS
 from workbench.ui.gc_guard import (
     GuiThreadGarbageCollector,
+    MemoryRelease,
     release_free_memory,
-    release_when_idle,
 )
 
 if TYPE_CHECKING:
@@ -43,17 +45,38 @@ def test_start_up_survivors_are_left_out_of_collections_until_the_guard_stops() 
     assert gc.get_freeze_count() == 0
 
 
-def test_release_when_idle_collects_cycles_once_the_loop_turns(qtbot: QtBot) -> None:
-    """After a Clear, garbage in cycles is collected before the pages are trimmed, without
-    waiting for the collector's thresholds."""
+def _cycle() -> weakref.ref[_Node]:
     first, second = _Node(), _Node()
     first.other, second.other = second, first
-    gone = weakref.ref(first)
-    del first, second
+    return weakref.ref(first)
+
+
+def test_a_release_collects_cycles_once_the_loop_turns(qtbot: QtBot) -> None:
+    """After a Clear, garbage in cycles is collected before the pages are trimmed, without
+    waiting for the collector's thresholds."""
+    memory = MemoryRelease()
     gc.disable()
     try:
-        release_when_idle()
+        gone = _cycle()
+        memory.request()
         assert gone() is not None  # not at once: the deferred deletes queued now come first
+        qtbot.waitUntil(lambda: gone() is None, timeout=WAIT_MS)
+    finally:
+        gc.enable()
+
+
+def test_a_release_asked_for_during_a_turn_waits_for_its_end(qtbot: QtBot) -> None:
+    """The collection and trim must not land between a Send and its first token."""
+    memory = MemoryRelease()
+    gc.disable()
+    try:
+        gone = _cycle()
+        memory.hold()
+        memory.request()
+        for _ in range(5):
+            QCoreApplication.processEvents()
+        assert gone() is not None
+        memory.resume()
         qtbot.waitUntil(lambda: gone() is None, timeout=WAIT_MS)
     finally:
         gc.enable()

@@ -60,14 +60,45 @@ class GuiThreadGarbageCollector(QObject):
         self.collect_if_due()
 
 
-def release_when_idle() -> None:
-    """Once the events queued now are handled (a cleared view's deferred deletes among them),
-    collect every generation and hand the freed pages back to the OS.
+class MemoryRelease(QObject):
+    """After a Clear: collects every generation and hands the freed pages back to the OS once
+    the events queued then are handled (a cleared view's deferred deletes among them), but not
+    while a turn is in flight.
 
-    Called after a Clear: trimming at once gave back only what was free before the cleared
-    objects' cycles were collected and their widgets deleted (issue 15).
+    Trimming at once gave back only what was free before the cleared objects' cycles were
+    collected and their widgets deleted. Run at the next turn of the loop, the collection and
+    the trim (tens of ms) landed between a Send right after Clear and its first token (issue 15).
     """
-    QTimer.singleShot(0, _collect_and_release)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._wanted = False
+        self._held = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def request(self) -> None:
+        """Release once the loop is free (at once if no turn holds it)."""
+        self._wanted = True
+        if not self._held:
+            self._timer.start()
+
+    def hold(self) -> None:
+        """A turn starts: a release asked for waits until `resume`."""
+        self._held = True
+        self._timer.stop()
+
+    def resume(self) -> None:
+        """The turn ended: a release asked for runs now."""
+        self._held = False
+        if self._wanted:
+            self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        self._wanted = False
+        _collect_and_release()
 
 
 def _collect_and_release() -> None:

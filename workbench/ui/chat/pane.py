@@ -40,7 +40,7 @@ from workbench.ui.common.l10n import format_number
 from workbench.ui.common.layered import Layered
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.remembered import RememberedSplitter
-from workbench.ui.gc_guard import release_when_idle
+from workbench.ui.gc_guard import MemoryRelease
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -103,6 +103,8 @@ class ChatPane(QWidget):
         """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self._starting: tuple[int, str] | None = None
         """The turn just started and its status line, until its start is drawn (`_draw_start`)."""
+        self._memory = MemoryRelease(self)
+        """Gives a cleared conversation's memory back, never while a turn is in flight."""
         self.setObjectName("chatPane")
         # A failed turn is shown in the transcript and the status line: the bar needs not say it.
         services.tasks.errors_shown_inline(TASK_KEY)
@@ -523,7 +525,7 @@ class ChatPane(QWidget):
         self._save()
         # What the conversation held goes, and its pages go back to the OS (issue 15).
         self._services.session.forget_sent_bodies()
-        release_when_idle()
+        self._memory.request()
 
     def _on_controller_history_replaced(self) -> None:
         self._on_cancel_edit_clicked()
@@ -618,6 +620,7 @@ class ChatPane(QWidget):
         self._starting = (len(self.controller.turns) - 1, status)
         self.composer.setUpdatesEnabled(False)  # painted with the rest by `_draw_start`
         self._set_busy(True)  # at once, not when the task first runs: no double Send
+        self._memory.hold()
 
     def _on_controller_request_out(self, _index: int) -> None:
         self._draw_start()
@@ -668,6 +671,7 @@ class ChatPane(QWidget):
         self.history.show_history(self._conversation_now)
         self._schedule_preview()
         self._save()
+        self._memory.resume()
         self._shown = self._shown_key(index + 1)
         self.turn_finished.emit(index)
 
