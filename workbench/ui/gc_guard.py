@@ -98,12 +98,8 @@ class MemoryRelease(QObject):
 
     def _on_timer_timeout(self) -> None:
         self._wanted = False
-        _collect_and_release()
-
-
-def _collect_and_release() -> None:
-    gc.collect()
-    release_free_memory()
+        gc.collect()  # the cleared objects' cycles first: only freed pages can be trimmed
+        release_free_memory()
 
 
 def release_free_memory() -> bool:
