@@ -16,9 +16,6 @@ QT_FREE_FIRST = (
     "workbench.core.rerank_docs",
     "workbench.core.chat_compare",
     "workbench.core.secrets",
-    # the Rerank pane's (the one shown on a first run): file formats, the split offer's batches
-    "workbench.core.rerank_io",
-    "workbench.core.rerank_compare",
 )
 """Qt-free modules the window needs, imported before PySide6 (issue 15: start-up). Once loaded,
 PySide6's `__feature__` import hook reads the source of every module imported after it, to see
