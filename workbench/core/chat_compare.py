@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from workbench.api import flavour_traits, infer_flavour
+from workbench import api  # its names load on first use: the codecs wait for a compare
 from workbench.api.models import Flavour
 
 if TYPE_CHECKING:
@@ -37,12 +37,12 @@ def _catalogue() -> list[str]:
     """Every generation parameter some flavour's form shows, in a stable order."""
     names: dict[str, None] = {}
     for flavour in Flavour:
-        names.update(dict.fromkeys(p.name for p in flavour_traits(flavour).params))
+        names.update(dict.fromkeys(p.name for p in api.flavour_traits(flavour).params))
     return list(names)
 
 
 def _unsupported_params(flavour: Flavour, frame: ChatFrame) -> list[str]:
-    taken = {p.name for p in flavour_traits(flavour).params}
+    taken = {p.name for p in api.flavour_traits(flavour).params}
     return [
         name
         for name in _catalogue()
@@ -60,7 +60,7 @@ def gaps(flavour: Flavour, frame: ChatFrame) -> tuple[Gap, ...]:
     Returns:
         Documents left out, citations the answer cannot have, parameters not sent.
     """
-    traits = flavour_traits(flavour)
+    traits = api.flavour_traits(flavour)
     found: list[Gap] = []
     if frame.documents and not traits.documents:
         found.append(Gap("documents"))
@@ -74,7 +74,7 @@ def gaps(flavour: Flavour, frame: ChatFrame) -> tuple[Gap, ...]:
 
 def fit_frame(flavour: Flavour, frame: ChatFrame) -> ChatFrame:
     """`frame` without what a route of this flavour cannot carry (see `gaps`)."""
-    traits = flavour_traits(flavour)
+    traits = api.flavour_traits(flavour)
     dropped = dict.fromkeys(_unsupported_params(flavour, frame))
     update: dict[str, object] = {}
     if dropped:
@@ -88,7 +88,7 @@ def fit_frame(flavour: Flavour, frame: ChatFrame) -> ChatFrame:
 
 def compatible_flavour() -> Flavour:
     """The flavour of the `/chat/completions` route (asked of the URL rules, not named here)."""
-    flavour = infer_flavour("http://host" + COMPATIBLE_ROUTE)
+    flavour = api.infer_flavour("http://host" + COMPATIBLE_ROUTE)
     if flavour is None:  # pragma: no cover - the URL rules always know this route
         raise LookupError(COMPATIBLE_ROUTE)
     return flavour
@@ -101,7 +101,7 @@ def on_route(endpoint: EndpointConfig, flavour: Flavour) -> EndpointConfig:
     """
     if flavour == endpoint.flavour:
         return endpoint
-    route = flavour_traits(flavour).routes.chat
+    route = api.flavour_traits(flavour).routes.chat
     return endpoint.model_copy(update={"flavour": flavour, "name": f"{endpoint.name} · {route}"})
 
 

@@ -50,6 +50,15 @@ _OWN_HEADERS = {
 }
 
 
+def no_items() -> list[Any]:
+    """A new empty list: `default_factory=list` for the models read before the first paint.
+
+    Pydantic reads each default factory's signature; `list`'s is text that `inspect` tokenizes,
+    which compiles the tokenizer's large regular expressions (3-9 ms at start-up, issue 15).
+    """
+    return []
+
+
 def new_endpoint_id() -> str:
     """A fresh random endpoint id (also the keyring username suffix)."""
     return uuid.uuid4().hex[:12]
@@ -96,7 +105,7 @@ class EndpointConfig(BaseModel):
     prices: Prices = Field(default_factory=Prices)
     extra_headers: dict[str, str] = Field(default_factory=dict)
     """Sent with every request (gateway routing, `X-Client-Name`, `x-sandbox-fault`); never a key."""
-    keyring_headers: list[str] = Field(default_factory=list)
+    keyring_headers: list[str] = Field(default_factory=no_items)
     """Names of headers whose values live in the keyring (`Ocp-Apim-Subscription-Key`...)."""
     is_sandbox: bool = False
     """The local sandbox the workbench starts itself; its URL is filled in at each start."""

@@ -11,7 +11,7 @@ from typing import Any
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from workbench.core.endpoints import EndpointConfig  # noqa: TC001  pydantic resolves field types at runtime
+from workbench.core.endpoints import EndpointConfig, no_items
 from workbench.core.errors import SettingsError
 
 APP_NAME = "cohere-workbench"
@@ -41,7 +41,7 @@ class WindowState(BaseModel):
     """Which pane was showing at exit, by its key in the pane registry ("rerank", "chat", …)."""
     splitters: dict[str, str] = Field(default_factory=dict)
     """Each remembered splitter's saveState() bytes, base64 encoded, by the splitter's name."""
-    collapsed: list[str] = Field(default_factory=list)
+    collapsed: list[str] = Field(default_factory=no_items)
     """Panels the person folded away, by name ("chatSidePanel", "rerankRequestBody")."""
 
 
@@ -51,7 +51,7 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     version: int = 1
-    endpoints: list[EndpointConfig] = Field(default_factory=list)
+    endpoints: list[EndpointConfig] = Field(default_factory=no_items)
     current_endpoint_id: str | None = None
     """The endpoint selected in the Endpoints pane (the one being edited)."""
     rerank_endpoint_id: str | None = None

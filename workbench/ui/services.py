@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header, register_secret
 from workbench.core.chat_compare import on_route
-from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
 from workbench.core.rerank_docs import rules_for
 from workbench.core.secrets import masked
@@ -334,6 +333,7 @@ class EndpointSession(QObject):
         """A run in the history for one rerank or chat call (None when history is off)."""
         if self._history is None or not self._store.settings.keep_history:
             return None
+        from workbench.core.chat_metrics import price_table  # here: not for the first paint
         from workbench.core.runs.history import chat_start, rerank_start  # loaded with History
 
         make = chat_start if kind == "chat" else rerank_start

@@ -1,16 +1,18 @@
 """One module per wire dialect; `codec_for(flavour)` picks its module, `flavour_traits` its traits.
 
-Adding a flavour: a member of `Flavour` (models.py), one module here declaring `TRAITS` and the
-codec functions, and its name in `_MODULES` below (docs/adding-a-flavour.md).
+Adding a flavour: a member of `Flavour` (models.py), its traits in `declared.py`, one module here
+with the codec functions and `TRAITS`, and its name in `_codecs` below (docs/adding-a-flavour.md).
+The codec modules load on the first request body or stream, not with the traits (issue 15:
+start-up).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.api.errors import WorkbenchError
-from workbench.api.flavours import cohere_v1, cohere_v2, openai_compat
-from workbench.api.framing import Frame, FrameDecoder
+from workbench.api.flavours.declared import BY_FLAVOUR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -45,19 +47,23 @@ class Codec(Protocol):
     def stream_mapper(self) -> StreamMapper: ...
 
 
-_MODULES: tuple[Codec, ...] = (cohere_v1, cohere_v2, openai_compat)
-"""Every flavour module; each names its own flavour in its traits."""
-_CODECS: dict[Flavour, Codec] = {module.TRAITS.flavour: module for module in _MODULES}
+@functools.cache
+def _codecs() -> dict[Flavour, Codec]:
+    """Every flavour module by the flavour its traits name, imported on first use."""
+    from workbench.api.flavours import cohere_v1, cohere_v2, openai_compat
+
+    modules: tuple[Codec, ...] = (cohere_v1, cohere_v2, openai_compat)
+    return {module.TRAITS.flavour: module for module in modules}
 
 
 def codec_for(flavour: Flavour) -> Codec:
     """The flavour module for a connection's flavour."""
-    return _CODECS[flavour]
+    return _codecs()[flavour]
 
 
 def flavour_traits(flavour: Flavour) -> FlavourTraits:
     """What a flavour is: routes, framing, RAG, rerank rules, parameters, history form."""
-    return _CODECS[flavour].TRAITS
+    return BY_FLAVOUR[flavour]
 
 
 def chat_request_body(
@@ -68,7 +74,7 @@ def chat_request_body(
     Raises:
         InputError: what the flavour cannot carry (a parameter it lacks, a missing model…).
     """
-    return _CODECS[flavour].chat_body(request, model, stream=stream)
+    return codec_for(flavour).chat_body(request, model, stream=stream)
 
 
 def rerank_request_body(
@@ -79,12 +85,14 @@ def rerank_request_body(
     Raises:
         InputError: what the flavour cannot carry (a missing model for v2…).
     """
-    return _CODECS[flavour].rerank_body(request, model)
+    return codec_for(flavour).rerank_body(request, model)
 
 
 def ranked_document_text(document: Document, rank_fields: list[str] | None) -> str:
     """The text a rerank that returns relevant spans scored for a document (the spans' offsets
     count in it): a string as is, an object as `key: value` lines in rank_fields order."""
+    from workbench.api.flavours import cohere_v2
+
     return cohere_v2.render_document(document, rank_fields)
 
 
@@ -94,6 +102,8 @@ def decode_events(flavour: Flavour, chunks: Iterable[bytes]) -> Iterator[StreamE
     Raises:
         ProtocolError: after yielding every good event, when the stream is broken.
     """
+    from workbench.api.framing import FrameDecoder
+
     decoder, mapper = FrameDecoder(), codec_for(flavour).stream_mapper()
     for chunk in chunks:
         for frame in decoder.feed(chunk):
@@ -111,6 +121,8 @@ def recorded_events(
     A frame that cannot be mapped ends the sequence (what came before it stands); the stream's
     end is not checked, so a turn cut off mid-stream gives what arrived.
     """
+    from workbench.api.framing import Frame
+
     mapper = codec_for(flavour).stream_mapper()
     for index, (data, event) in enumerate(frames):
         try:

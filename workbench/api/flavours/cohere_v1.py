@@ -20,6 +20,7 @@ from workbench.api.events import (
     UnknownEvent,
     UsageReported,
 )
+from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
     StreamMapper,
     checked,
@@ -34,14 +35,7 @@ from workbench.api.flavours.common import (
     str_at,
     stringify_document,
 )
-from workbench.api.flavours.traits import (
-    FlavourTraits,
-    RerankTraits,
-    Routes,
-    model_stop_limit,
-    params,
-)
-from workbench.api.models import Flavour, ToolCall, Usage
+from workbench.api.models import ToolCall, Usage
 from workbench.api.tools import tool_to_v1
 from workbench.api.wire_values import (
     bad,
@@ -78,45 +72,8 @@ _PARAMS = {
 }
 _ROLES = {"system": "SYSTEM", "user": "USER", "assistant": "CHATBOT", "tool": "TOOL"}
 
-TRAITS = FlavourTraits(
-    flavour=Flavour.COHERE_V1,
-    label="Cohere v1",
-    short_label="Cohere v1",
-    routes=Routes(chat="/v1/chat", rerank="/v1/rerank"),
-    # v1 answers JSON lines unless asked otherwise; gateways may wrap them as SSE.
-    stream_accept="application/stream+json, text/event-stream",
-    framing="sse-or-ndjson",
-    documents=True,
-    citations=True,
-    search_queries_only=True,
-    params=params(
-        "temperature",
-        "p",
-        "k",
-        "frequency_penalty",
-        "presence_penalty",
-        "seed",
-        "max_tokens",
-        "stop_sequences",
-        "prompt_truncation",
-        "citation_mode",
-        "safety_mode",
-    ),
-    stop_sequence_limit=model_stop_limit(),
-    history_field="chat_history",
-    preamble_field="preamble",
-    rerank=RerankTraits(
-        supported=True,
-        objects=True,
-        mixed=True,
-        rank_fields=True,
-        return_documents=True,
-        length_parameter="max_chunks_per_doc",
-        chunk_budget=10_000,
-        default_chunks_per_doc=10,
-    ),
-)
-"""What Cohere v1 is; `workbench.api.flavour_traits` hands it out."""
+TRAITS = declared.COHERE_V1
+"""What this flavour is (declared apart, so reading it does not load the codec)."""
 
 # --- rerank -------------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from workbench.api.events import (
     UnknownEvent,
     UsageReported,
 )
+from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
     StreamMapper,
     checked,
@@ -37,14 +38,7 @@ from workbench.api.flavours.common import (
     str_at,
     user_content,
 )
-from workbench.api.flavours.traits import (
-    FlavourTraits,
-    RerankTraits,
-    Routes,
-    model_stop_limit,
-    params,
-)
-from workbench.api.models import Citation, Flavour, ToolCall
+from workbench.api.models import Citation, ToolCall
 from workbench.api.tools import tool_to_function
 from workbench.api.wire_values import bad, index_at, object_at, objects_at, text_at
 
@@ -75,46 +69,8 @@ _PARAMS = {
     "tool_choice": "tool_choice",
 }
 
-TRAITS = FlavourTraits(
-    flavour=Flavour.COHERE_V2,
-    label="Cohere v2",
-    short_label="Cohere v2",
-    routes=Routes(chat="/v2/chat", rerank="/v2/rerank"),
-    stream_accept="text/event-stream",
-    framing="sse",
-    documents=True,
-    citations=True,
-    search_queries_only=False,
-    params=params(
-        "temperature",
-        "p",
-        "k",
-        "frequency_penalty",
-        "presence_penalty",
-        "seed",
-        "max_tokens",
-        "stop_sequences",
-        "citation_mode",
-        "safety_mode",
-    ),
-    stop_sequence_limit=model_stop_limit(),
-    history_field="messages",
-    preamble_field=None,
-    model_required=True,  # `_model` below refuses a body without one
-    # v2 sends strings only; objects are rendered to "key: value" lines in rank_fields order (so
-    # rank_fields still applies), and a plain string mixed in has none of the fields and would be
-    # ranked on different terms: no mixing.
-    rerank=RerankTraits(
-        supported=True,
-        objects=True,
-        rank_fields=True,
-        length_parameter="max_tokens_per_doc",
-        model_required=True,
-        relevant_spans=True,
-        priority=True,
-    ),
-)
-"""What Cohere v2 is; `workbench.api.flavour_traits` hands it out."""
+TRAITS = declared.COHERE_V2
+"""What this flavour is (declared apart, so reading it does not load the codec)."""
 
 # --- rerank -------------------------------------------------------------------------------------
 

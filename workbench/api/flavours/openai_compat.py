@@ -22,6 +22,7 @@ from workbench.api.events import (
     ToolCallStarted,
     UsageReported,
 )
+from workbench.api.flavours import declared
 from workbench.api.flavours.cohere_v1 import parse_rerank, rerank_body
 from workbench.api.flavours.common import (
     StreamMapper,
@@ -32,8 +33,7 @@ from workbench.api.flavours.common import (
     str_at,
     user_content,
 )
-from workbench.api.flavours.traits import FlavourTraits, Routes, params
-from workbench.api.models import Flavour, ToolCall, Usage
+from workbench.api.models import ToolCall, Usage
 from workbench.api.tools import tool_to_function
 from workbench.api.wire_values import bad, count_at, index_value, object_at, text_at
 
@@ -55,34 +55,8 @@ _PARAMS = {
 }
 _LABEL = "The OpenAI-compatible route"
 
-TRAITS = FlavourTraits(
-    flavour=Flavour.OPENAI,
-    label="OpenAI-compatible / Azure model inference",
-    short_label="OpenAI",
-    # Compatible servers (vLLM, Infinity) serve Cohere-v1-shaped rerank next to OpenAI chat, but
-    # the workbench offers rerank only on the Cohere flavours (rerank traits left unsupported).
-    # Azure model inference wants `?api-version=` on chat and info.
-    routes=Routes(
-        chat="/chat/completions", rerank="/v1/rerank", versioned=frozenset({"chat", "info"})
-    ),
-    stream_accept="text/event-stream",
-    framing="sse",
-    documents=False,
-    citations=False,
-    search_queries_only=False,
-    params=params(
-        "temperature",
-        "frequency_penalty",
-        "presence_penalty",
-        "seed",
-        "max_tokens",
-        "stop_sequences",
-    ),
-    stop_sequence_limit=4,  # OpenAI's `stop` takes at most four
-    history_field="messages",
-    preamble_field=None,
-)
-"""What the OpenAI-compatible route is; `workbench.api.flavour_traits` hands it out."""
+TRAITS = declared.OPENAI
+"""What this flavour is (declared apart, so reading it does not load the codec)."""
 
 # --- chat request -------------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
-from workbench.core.rerank_compare import Comparison, compare_rankings
 from workbench.core.rerank_docs import preview_segments
 from workbench.ui.common import l10n
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
@@ -19,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from workbench.api.models import Document, RerankResponse
+    from workbench.core.rerank_compare import Comparison
 
 
 def movement_text(delta: int | None, rank_a: int | None, rank_b: int | None) -> str:
@@ -64,6 +64,8 @@ class CompareModel(HeaderedTableModel):
         k: int,
     ) -> Comparison:
         """Compare two answers to the same request; returns the comparison shown."""
+        from workbench.core.rerank_compare import compare_rankings  # here: not for the first paint
+
         self.beginResetModel()
         order_a = [h.index for h in a.results]
         order_b = [h.index for h in b.results]

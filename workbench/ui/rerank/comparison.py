@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.models import RerankResponse
-from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import rules_for
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.l10n import fill
@@ -42,6 +41,8 @@ def fill_compare_choices(
 
 def compared_status(a: Compared, b: Compared) -> tuple[str, list[WorkbenchError]]:
     """The status line naming what A and B answered (each at its own prices), and what failed."""
+    from workbench.core.chat_metrics import price_table  # here: not for the first paint
+
     texts = RerankTexts()
     parts = [
         f"{side}: {summary_line(outcome, price_table(endpoint.prices))}"

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest, RerankResponse
-from workbench.core.chat_metrics import price_table
 from workbench.core.rerank_docs import (
     check_chunk_budget,
     check_documents,
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.api.models import Document
+    from workbench.core.chat_metrics import PriceTable
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
@@ -385,7 +385,7 @@ class RerankPane(Retranslating, QWidget):
                 response = await self._sender.send(target, request, split=split)
                 await _next_turn()
                 self._update_query_tokens()  # /info may have named the model just now
-                prices = price_table(endpoint.prices)
+                prices = _price_table(endpoint)
                 self.results.show_results(response, request, notes, prices)
                 self.stale.mark_current()
                 self.status.setText(self.results.summary())
@@ -408,7 +408,7 @@ class RerankPane(Retranslating, QWidget):
         """Show what each side answered; a side that failed is named, the other still shown."""
         (endpoint_a, outcome_a), (endpoint_b, outcome_b) = a, b
         if isinstance(outcome_a, RerankResponse):
-            prices = price_table(endpoint_a.prices)
+            prices = _price_table(endpoint_a)
             self.results.show_results(outcome_a, request, notes, prices)
             self.stale.mark_current()
             if isinstance(outcome_b, RerankResponse):
@@ -593,3 +593,10 @@ async def _next_turn() -> None:
     """Let the window paint between parsing an answer and drawing it (issue 15: a thousand
     results took both in one 50 ms turn)."""
     await asyncio.sleep(0)
+
+
+def _price_table(endpoint: EndpointConfig) -> PriceTable | None:
+    """The endpoint's prices for the cost estimate (its module loads on the first answer)."""
+    from workbench.core.chat_metrics import price_table
+
+    return price_table(endpoint.prices)

@@ -6,7 +6,7 @@ import asyncio
 import json
 from typing import TYPE_CHECKING, Any, TypeAlias
 
-from workbench.api import rerank_request_body
+from workbench import api  # its names load on first use: the codecs wait for a body
 from workbench.api.errors import WorkbenchError
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
 from workbench.core.rerank_docs import RerankRules, rules_for
@@ -70,7 +70,7 @@ class RerankSender:
             # Sent as the model /info names; shown as such until the first run learns it.
             model = self.known_model(endpoint) or "<model named by GET /info>"
             request = request.model_copy(update={"model": model})
-        body: dict[str, Any] = rerank_request_body(endpoint.flavour, request, endpoint.model)
+        body: dict[str, Any] = api.rerank_request_body(endpoint.flavour, request, endpoint.model)
         return json.dumps(body, indent=2, ensure_ascii=False)
 
     async def send(self, target: Target, request: RerankRequest, *, split: bool) -> RerankResponse:

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from workbench.api.models import Usage
-from workbench.core.chat_metrics import estimate_cost
 from workbench.core.rerank_docs import (
     MAX_DOCS_TIMES_CHUNKS,
     RECOMMENDED_MAX_DOCUMENTS,
@@ -88,6 +87,8 @@ class RerankTexts(QObject):
         head = self.tr("%1 result(s) in %2", "", count)
         parts = [fill(head, l10n.format_count(count), l10n.format_ms(response.latency_ms))]
         parts += [self._billed(unit, amount) for unit, amount in response.billed_units.items()]
+        from workbench.core.chat_metrics import estimate_cost  # here: not for the first paint
+
         cost = estimate_cost(Usage(billed_units=response.billed_units), prices)
         if cost is not None and prices is not None:
             parts.append(cost_text(cost, prices.currency))

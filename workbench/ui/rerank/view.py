@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.rerank_handoff import RankedDocument
-from workbench.core.rerank_spans import ranked_text, span_marks
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonHighlighter
@@ -38,6 +36,7 @@ if TYPE_CHECKING:
     from workbench.api.models import RerankRequest, RerankResponse
     from workbench.core.chat_metrics import PriceTable
     from workbench.core.rerank_compare import Comparison
+    from workbench.core.rerank_handoff import RankedDocument
 
 
 class RerankResultsView(Retranslating, QTabWidget):
@@ -238,6 +237,8 @@ class RerankResultsView(Retranslating, QTabWidget):
 
     def ranked(self, n: int) -> list[RankedDocument]:
         """The best `n` results with their documents (the Chat pane's hand-off)."""
+        from workbench.core.rerank_handoff import RankedDocument  # here: not for the first paint
+
         taken = []
         for row, hit in enumerate(self.model.hits()[: max(0, n)]):
             document = self.model.document(row)
@@ -266,6 +267,11 @@ class RerankResultsView(Retranslating, QTabWidget):
         head = fill(self.tr("// rank %1 · index %2 · score %3"), row + 1, hit.index, score) + "\n"
         if hit.relevant_spans and document is not None:
             # Spans count in the text that was ranked: show that text, with the spans marked.
+            from workbench.core.rerank_spans import (  # here: not for the first paint
+                ranked_text,
+                span_marks,
+            )
+
             text = ranked_text(document, self._fields)
             marks = span_marks(text, hit.relevant_spans)
             head += RerankTexts().spans_caption(marks) + "\n"
