@@ -494,7 +494,8 @@ class ChatPane(QWidget):
         if request is not None:
             self._start(request)  # first: the box is emptied once the composer's paint is held
             self.composer.message.clear()
-            self.model_options.strip.clear_images()
+            if self.model_options.strip.count():  # else its notices rewrite labels for nothing
+                self.model_options.strip.clear_images()
             self._on_cancel_edit_clicked()
 
     def _on_regenerate_clicked(self) -> None:
