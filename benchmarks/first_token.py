@@ -103,10 +103,13 @@ async def measure(base_url: str, samples: int) -> tuple[float, float]:
         await raw_first_text(client, url, body)  # warm both: connections, first imports
         await app_first_text(pane, services, watch)
         for _ in range(samples):
+            # Cleared before the pause: its repaint (the example prompts back) and its memory
+            # release are no part of the Send that follows, as a person's Send never comes
+            # in the same turn of the event loop as their Clear.
+            pane.clear()
             await asyncio.sleep(0.1)
             raw.append(await raw_first_text(client, url, body))
             await asyncio.sleep(0.1)
-            pane.clear()
             app.append(await app_first_text(pane, services, watch))
     await services.tasks.shutdown()
     await services.session.aclose()

@@ -192,7 +192,8 @@ def test_cancel_cancels_the_current_panes_work_silently(
     task = services.tasks.start("chat.send", asyncio.Event().wait(), owner=window.current_pane())
     busy = window.findChild(QProgressBar, "busyIndicator")
     assert busy is not None
-    assert not busy.isHidden()
+    assert busy.isHidden()  # not laid out and painted before the task's first step
+    qtbot.waitUntil(lambda: not busy.isHidden(), timeout=WAIT_MS)  # a frame later
     _action(window, "cancelAction").trigger()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert task.cancelled()

@@ -59,6 +59,9 @@ _P = TypeVar("_P", bound=QWidget)
 UNSHOWN_TASKS = frozenset({"app.screenshots", "app.warm-up"})
 """Tasks the busy indicator ignores: the screenshot run would show itself busy in every picture,
 and loading ahead what a first Send needs is nothing a person asked for."""
+BUSY_SHOWN_AFTER_MS = 16
+"""The busy indicator shows this long after work starts (one frame at 60 Hz): shown at once,
+the status bar's layout and paint came between a Send and its request (issue 15)."""
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -177,6 +180,10 @@ class MainWindow(Retranslating, QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self._notice_label, 1)
         bar.addPermanentWidget(self._busy)
+        self._busy_later = QTimer(self)
+        self._busy_later.setSingleShot(True)
+        self._busy_later.setInterval(BUSY_SHOWN_AFTER_MS)
+        self._busy_later.timeout.connect(self._on_busy_later_timeout)
 
     def _build_notice_dock(self) -> None:
         self._notice_list = QListWidget(self)
@@ -511,8 +518,17 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.show()
 
     def _on_tasks_state_changed(self) -> None:
-        running = set(self._services.tasks.running_keys()) - UNSHOWN_TASKS
-        self._busy.setVisible(bool(running))
+        if not self._busy_running():
+            self._busy_later.stop()
+            self._busy.hide()
+        elif self._busy.isHidden() and not self._busy_later.isActive():
+            self._busy_later.start()
+
+    def _on_busy_later_timeout(self) -> None:
+        self._busy.setVisible(self._busy_running())
+
+    def _busy_running(self) -> bool:
+        return bool(set(self._services.tasks.running_keys()) - UNSHOWN_TASKS)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if 0 <= index < len(self._specs):  # a tab clicked or Ctrl+Tab: its pane, built now

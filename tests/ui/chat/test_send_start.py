@@ -1,4 +1,5 @@
-"""A turn's start is drawn once its request is out: busy state, moved nothing, every early end."""
+"""A turn's start is drawn a moment after Send, or with the first answer text if that comes first:
+the busy state, nothing moved, every early end."""
 
 from __future__ import annotations
 
@@ -90,28 +91,48 @@ def test_the_busy_state_and_the_message_show_while_the_server_works(
     assert pane.transcript.toHtml() == whole.toHtml()
 
 
-def test_the_turn_start_is_announced_once_the_request_is_out(
-    pane: ChatPane, services: Services, qtbot: QtBot, client: HeldClient
+class QuickClient:
+    """A server that answers at once: the stream opens, and its first text follows a step later."""
+
+    async def chat_stream(self, request: Any) -> AsyncIterator[StreamEvent]:
+        yield StreamStarted("quick")
+        await asyncio.sleep(0)
+        yield TextDelta("Hello there.")
+        yield StreamEnded("COMPLETE")
+
+
+def test_a_quick_answer_is_drawn_with_the_turn_start_in_one_render(
+    pane: ChatPane, services: Services, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    opened_when_announced: list[int] = []
-    pane.controller.request_out.connect(lambda _i: opened_when_announced.append(client.opened))
-    with qtbot.waitSignal(pane.controller.request_out, timeout=WAIT_MS):
-        pane.send("Hi")
-    client.answer()
+    async def quick(_endpoint_id: str) -> QuickClient:
+        return QuickClient()
+
+    monkeypatch.setattr(services.session, "client_for", quick)
+    pane._start_timer.setInterval(60_000)  # the answer comes first, however slow the machine
+    drawn: list[tuple[str, bool]] = []
+    render = pane.transcript._render_live
+
+    def noted(display: Any) -> None:
+        render(display)
+        drawn.append((display.text, pane.composer.busy.isVisibleTo(pane)))
+
+    monkeypatch.setattr(pane.transcript, "_render_live", noted)
+    pane.send("Hi")
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    assert opened_when_announced == [1]
+    # Not the header alone first (for the stream's opening event), then the text.
+    assert drawn[0] == ("Hello there.", True)
+    assert "Hi" in pane.transcript.toPlainText()
+    assert "Hello there." in pane.transcript.toPlainText()
+    assert pane.composer.send.isEnabled()
 
 
-def test_a_turn_stopped_before_its_request_is_out_still_ends_drawn(
+def test_a_turn_stopped_before_its_start_is_drawn_still_ends_drawn(
     pane: ChatPane, services: Services, qtbot: QtBot, client: HeldClient
 ) -> None:
-    announced: list[int] = []
-    pane.controller.request_out.connect(announced.append)
     pane.send("Hi")
     pane.cancel()  # before the turn's task took its first step
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert client.opened == 0
-    assert announced == []
     assert not pane.composer.busy.isVisibleTo(pane)
     assert pane.composer.send.isEnabled()
     assert not pane.composer.stop.isEnabled()

@@ -35,19 +35,6 @@ if TYPE_CHECKING:
     from workbench.ui.services import Services
 
 
-MOST_LOOKS = 50
-"""Steps of the turn's task after which the turn's start is drawn even if it never waited."""
-
-
-def waits(task: asyncio.Task[None]) -> bool:
-    """Whether `task` is suspended on a future (I/O, a thread), not merely rescheduled.
-
-    asyncio keeps that future in the task's `_fut_waiter` (both the C and the Python task, 3.11
-    to 3.13); without it the answer is False, and the start is drawn after `MOST_LOOKS` steps.
-    """
-    return getattr(task, "_fut_waiter", None) is not None
-
-
 class ChatController(QObject):
     """The conversation (turns, their sources and citations) and the one turn in flight."""
 
@@ -61,10 +48,6 @@ class ChatController(QObject):
     """Emitted when every turn was forgotten."""
     history_replaced = Signal()
     """Emitted when the turns were replaced by an applied or imported history."""
-    request_out = Signal(int)
-    """Emitted with the turn index once the turn's task first waits (for the server, as a rule)
-    while the turn is still in flight: a view draws the turn's start then, so Qt lays it out and
-    paints it while the server works, not before the request is written (issue 15)."""
 
     def __init__(self, *, services: Services, key: str, owner: QWidget) -> None:
         super().__init__(owner)
@@ -130,8 +113,6 @@ class ChatController(QObject):
         work = self._stream(request, index, endpoint, yield_after, client)
         task = self._services.tasks.start(self._key, work, owner=self._owner)
         task.add_done_callback(functools.partial(self._on_task_done, request, index, endpoint))
-        # Queued after the task's first step, so it looks once each step has run.
-        task.get_loop().call_soon(self._announce_when_waiting, task, index, 0)
 
     def cancel(self) -> None:
         """Stop the turn in flight; what arrived stays, marked as stopped."""
@@ -175,14 +156,6 @@ class ChatController(QObject):
         if not self._announced:
             self._announced = True
             self.snapshot_changed.emit(self.unfinished)
-
-    def _announce_when_waiting(self, task: asyncio.Task[None], index: int, looks: int) -> None:
-        if not isValid(self) or self.unfinished != index or task.done():
-            return  # ended (or gone) first: the turn's end draws everything
-        if looks >= MOST_LOOKS or waits(task):
-            self.request_out.emit(index)
-        else:
-            task.get_loop().call_soon(self._announce_when_waiting, task, index, looks + 1)
 
     def _on_task_done(
         self, request: ChatRequest, index: int, endpoint: EndpointConfig, _task: object

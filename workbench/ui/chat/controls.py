@@ -148,8 +148,8 @@ class Composer(Retranslating, QWidget):
     def set_busy(self, busy: bool) -> None:
         """Send and friends off while a turn streams, Stop on; the busy bar goes when done.
 
-        The bar is shown by `show_busy` once the request is out: the paint it causes came
-        before the request was written (issue 15).
+        The bar is shown by `show_busy` when the pane draws the turn's start: the paint it
+        causes came before the request was written (issue 15).
         """
         for widget in (self.send, self.regenerate, self.clear):
             widget.setEnabled(not busy)

@@ -69,6 +69,11 @@ YIELD_AFTER_S = 0.005
 
 A stream whose events are already buffered (a fast server, a burst after a stall) never suspends
 between events, so without a break the whole backlog would be folded in one go."""
+START_DRAW_MS = 16
+"""How long after Send the turn's start (message, busy state) is drawn if no answer came first.
+
+One frame at 60 Hz: nobody sees the wait, and a server that answers at once has its first text
+drawn with the start in one layout and paint, instead of waiting behind the start's (issue 15)."""
 Shown = tuple[int, Turn | None, Reply | None, "Labels"]
 """Finished turns shown: how many, the last turn and its reply, the source labels."""
 
@@ -103,6 +108,9 @@ class ChatPane(QWidget):
         """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self._starting: tuple[int, str] | None = None
         """The turn just started and its status line, until its start is drawn (`_draw_start`)."""
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DRAW_MS)
         self._memory = MemoryRelease(self)
         """Gives a cleared conversation's memory back, never while a turn is in flight."""
         self.setObjectName("chatPane")
@@ -211,7 +219,7 @@ class ChatPane(QWidget):
         self.controller.turn_finished.connect(self._on_controller_turn_finished)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
-        self.controller.request_out.connect(self._on_controller_request_out)
+        self._start_timer.timeout.connect(self._draw_start)
         self._services.tasks.state_changed.connect(self.demo.refresh)
         c.regenerate.clicked.connect(self._on_regenerate_clicked)
         c.copy.clicked.connect(self._on_copy_clicked)
@@ -486,7 +494,8 @@ class ChatPane(QWidget):
         if request is not None:
             self._start(request)  # first: the box is emptied once the composer's paint is held
             self.composer.message.clear()
-            self.model_options.strip.clear_images()
+            if self.model_options.strip.count():  # else its notices rewrite labels for nothing
+                self.model_options.strip.clear_images()
             self._on_cancel_edit_clicked()
 
     def _on_regenerate_clicked(self) -> None:
@@ -610,10 +619,12 @@ class ChatPane(QWidget):
         self._begin(request, self.tr("Answering…"))
 
     def _begin(self, request: ChatRequest, status: str, client: ReplayClient | None = None) -> None:
-        """Start the last turn; what that changes on screen is drawn once the request is out.
+        """Start the last turn; what that changes on screen is drawn a moment later.
 
         Drawn first, its layout and paint (~5 ms) came before the request was written: Qt
-        handles them before the task's first step (issue 15). Now the server works meanwhile.
+        handles them before the task's first step. Drawn once the request was out, they held
+        up a fast server's first text (issue 15). Now they wait `START_DRAW_MS`, or the first
+        news of the turn, whichever comes first, and are drawn with it.
         """
         # Picked now (the frame was just built for it): switching mid-turn does not move it.
         self.controller.start(request, self._endpoint(), YIELD_AFTER_S, client)
@@ -621,12 +632,11 @@ class ChatPane(QWidget):
         self.composer.setUpdatesEnabled(False)  # painted with the rest by `_draw_start`
         self._set_busy(True)  # at once, not when the task first runs: no double Send
         self._memory.hold()
-
-    def _on_controller_request_out(self, _index: int) -> None:
-        self._draw_start()
+        self._start_timer.start()
 
     def _draw_start(self, *, header: bool = True) -> None:
         """Draw the turn just started: the turns before it, the busy state and its header."""
+        self._start_timer.stop()
         if self._starting is None:
             return
         (index, status), self._starting = self._starting, None
@@ -639,8 +649,15 @@ class ChatPane(QWidget):
             self.transcript.show_live(self._live_display)
 
     def _on_controller_snapshot_changed(self, _index: int) -> None:
-        self._draw_start()  # at the latest now
-        self.transcript.show_live(self._live_display)  # drawn by the transcript's timer
+        if self._starting is None:
+            self.transcript.show_live(self._live_display)  # drawn by the transcript's timer
+            return
+        display = self._live_display()
+        # A stream opens with events that show nothing (message-start): drawing the start for
+        # them put a render and a paint before the first text, often only a step behind.
+        if _shows_anything(display):
+            self._draw_start(header=False)  # the header comes with the news, in one render
+            self.transcript.show_live(display)
 
     def _live_display(self) -> TurnDisplay:
         index, run = self.controller.live()
@@ -649,7 +666,7 @@ class ChatPane(QWidget):
         return display_of(index, turn, cites, run.snapshot, labels, streamed)
 
     def _on_controller_turn_finished(self, index: int) -> None:
-        self._draw_start(header=False)  # it can end before its request is out (Stop, no key)
+        self._draw_start(header=False)  # it can end before its start is drawn (Stop, no key)
         turn = self.controller.turns[index]
         reply, cmap = turn.reply or Reply(), self.controller.citations(index)
         # A turn that failed before any text has nothing to check: its error says what happened.
@@ -772,6 +789,18 @@ class ChatPane(QWidget):
         self.setup.preamble.setPlainText(saved.preamble)
         restore_editors(saved, self._editors())
         self._rebuild()
+
+
+def _shows_anything(display: TurnDisplay) -> bool:
+    """Whether a live turn's display has something of the answer to draw under its header."""
+    return bool(
+        display.text
+        or display.thinking
+        or display.tool_plan
+        or display.tool_calls
+        or display.citations
+        or display.search_queries
+    )
 
 
 def _same_shown(shown: Shown | None, wanted: Shown) -> bool:

@@ -114,12 +114,13 @@ def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
     Raises:
         InputError: the text is not a value of the right kind, or out of range (range named).
     """
+    # The words of a refusal are made only for one: every Send parses every field.
     where = f"parameters.{spec.name}"
-    label, allowed = _tr(spec.label), range_text(spec, traits)
     if spec.kind == "lines":
         lines = [line for line in text.splitlines() if line]
         if len(lines) > traits.stop_sequence_limit:
             given = QCoreApplication.translate("ParamsPanel", "%1: %2 given, allowed %3")
+            label, allowed = _tr(spec.label), range_text(spec, traits)
             raise InputError(_fill(given, label, str(len(lines)), allowed), where=where)
         return lines or None
     stripped = text.strip()
@@ -136,11 +137,13 @@ def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
             else QCoreApplication.translate("ParamsPanel", "a number")
         )
         wrong = QCoreApplication.translate("ParamsPanel", "%1: %2 is not %3; allowed %4")
+        label, allowed = _tr(spec.label), range_text(spec, traits)
         raise InputError(_fill(wrong, label, repr(stripped), kind, allowed), where=where) from None
     too_low = spec.low is not None and number < spec.low
     too_high = spec.high is not None and number > spec.high
     if too_low or too_high or number != number:  # NaN compares unequal to itself
         out = QCoreApplication.translate("ParamsPanel", "%1: %2 is out of range; allowed %3")
+        label, allowed = _tr(spec.label), range_text(spec, traits)
         raise InputError(_fill(out, label, stripped, allowed), where=where)
     return number
 
