@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QMenu,
-    QProgressBar,
     QTabWidget,
     QWidget,
 )
@@ -25,6 +24,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import ChatRequest, RerankRequest
 from workbench.ui.async_bridge import pane_of
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
+from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.demo import shown
 from workbench.ui.common.focus_ring import FocusRing
 from workbench.ui.common.pane_error import PaneErrorLine
@@ -171,9 +171,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._notice_label.setObjectName("noticeLabel")
         self._notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._notice_label.setProperty("level", "")  # no notice yet (`_show_status`)
-        self._busy = QProgressBar(self)
+        self._busy = BusyBar(self)
         self._busy.setObjectName("busyIndicator")
-        self._busy.setRange(0, 0)
         self._busy.setMaximumWidth(120)
         self._busy.setTextVisible(False)
         # No window-wide endpoint: the Rerank and Chat panes each pick their own at their top.

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.layered import Layered
@@ -70,9 +70,8 @@ class Composer(Retranslating, QWidget):
         self._busy_place = Layered(self)
         self._busy_place.setObjectName("chatBusyPlace")
         self._busy_place.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.busy = QProgressBar(self._busy_place)
+        self.busy = BusyBar(self._busy_place)
         self.busy.setObjectName("chatBusy")
-        self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(120)
         self.busy.hide()
         self._busy_place.hold(self.busy)

@@ -48,6 +48,7 @@ from workbench.ui.chat.transcript_format import (
 )
 from workbench.ui.chat.transcript_live import RENDER_BUDGET_CHARS, LiveTurn
 from workbench.ui.chat.transcript_render import TurnDisplay, render_turn, wants_plain
+from workbench.ui.chat.transcript_scroll import SteadyScrollBar
 from workbench.ui.chat.turn_actions import TurnActions
 from workbench.ui.chat.turn_cards import ErrorCard, ToolWaitCard
 
@@ -95,6 +96,7 @@ class Transcript(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("chatTranscript")
         self.setOpenLinks(False)
+        self.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self))
         self.document().setDocumentMargin(DOCUMENT_MARGIN_PX)
         self.turn_actions = TurnActions(self.viewport())
         self._key_turn: int | None = None

@@ -1,0 +1,70 @@
+"""The transcript's scroll bar: repainted only when a change moves what it draws.
+
+While an answer streams, every tick grows the document, so the bar's range (and its page step,
+set again with it, and its value, following the end) changes some 33 times a second, and each
+change repainted the bar: Fusion fills its groove with a gradient, and the transcript's frame is
+painted again under it (issue 15: about a tenth of the pane's CPU while streaming). In a long
+answer the handle, at its smallest and at the end, does not move by a pixel from one tick to the
+next. So a change is looked at once the changes of the moment are done (a range grows first, the
+value follows it): only if the handle or the ends moved from what was drawn is the bar painted.
+The value itself is always set at once (Qt tells assistive tools of it before this bar is asked
+to repaint).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
+Looks = tuple[QRect, bool, bool]
+"""Where the handle is drawn, and whether the value is at either end (the arrows' state)."""
+
+_MOVES = (
+    QAbstractSlider.SliderChange.SliderRangeChange,
+    QAbstractSlider.SliderChange.SliderStepsChange,
+    QAbstractSlider.SliderChange.SliderValueChange,
+)
+
+
+class SteadyScrollBar(QScrollBar):
+    """A scroll bar that skips repaints which would draw the same pixels."""
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self._drawn: Looks | None = None
+        """What the last paint showed (None: nothing yet, or a style that fades its bars)."""
+        self._check = QTimer(self)
+        self._check.setSingleShot(True)
+        self._check.setInterval(0)
+        self._check.timeout.connect(self._on_check_timeout)
+
+    def looks(self) -> Looks:
+        """What a paint would show now: the handle's place and the ends reached."""
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        handle = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarSlider, self
+        )
+        return handle, self.value() <= self.minimum(), self.value() >= self.maximum()
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        """Repaint for a range, step or value change only if, all done, it moved what is drawn."""
+        if change in _MOVES and self._drawn is not None:
+            self._check.start()
+            return
+        super().sliderChange(change)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint, and remember what was drawn."""
+        transient = self.style().styleHint(QStyle.StyleHint.SH_ScrollBar_Transient, None, self)
+        self._drawn = None if transient else self.looks()
+        super().paintEvent(event)
+
+    def _on_check_timeout(self) -> None:
+        if self.looks() != self._drawn:
+            self.update()
