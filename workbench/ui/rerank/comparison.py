@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QComboBox
 
+    from workbench.core.chat_metrics import PriceTable
     from workbench.core.endpoints import EndpointConfig
 
 Compared = tuple["EndpointConfig", "RerankResponse | WorkbenchError"]
@@ -41,11 +42,9 @@ def fill_compare_choices(
 
 def compared_status(a: Compared, b: Compared) -> tuple[str, list[WorkbenchError]]:
     """The status line naming what A and B answered (each at its own prices), and what failed."""
-    from workbench.core.chat_metrics import price_table  # here: not for the first paint
-
     texts = RerankTexts()
     parts = [
-        f"{side}: {summary_line(outcome, price_table(endpoint.prices))}"
+        f"{side}: {summary_line(outcome, prices_of(endpoint))}"
         if isinstance(outcome, RerankResponse)
         else texts.side_failed(side, outcome.title)
         for side, (endpoint, outcome) in (("A", a), ("B", b))
@@ -62,3 +61,11 @@ def failed_sides(a: Compared, b: Compared) -> str:
         for side, (endpoint, outcome) in (("A", a), ("B", b))
         if isinstance(outcome, WorkbenchError)
     )
+
+
+def prices_of(endpoint: EndpointConfig) -> PriceTable | None:
+    """The endpoint's prices for the cost estimate (their module loads on the first answer, not
+    for the first paint: issue 15)."""
+    from workbench.core.chat_metrics import price_table
+
+    return price_table(endpoint.prices)

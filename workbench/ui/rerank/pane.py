@@ -38,7 +38,12 @@ from workbench.ui.common.remembered import RememberedSplitter, scrolling
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
-from workbench.ui.rerank.comparison import compared_status, failed_sides, fill_compare_choices
+from workbench.ui.rerank.comparison import (
+    compared_status,
+    failed_sides,
+    fill_compare_choices,
+    prices_of,
+)
 from workbench.ui.rerank.editor import DocumentsEditor
 from workbench.ui.rerank.form import RerankForm
 from workbench.ui.rerank.sender import RerankSender, batch_for
@@ -50,7 +55,6 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.api.models import Document
-    from workbench.core.chat_metrics import PriceTable
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
@@ -385,7 +389,7 @@ class RerankPane(Retranslating, QWidget):
                 response = await self._sender.send(target, request, split=split)
                 await _next_turn()
                 self._update_query_tokens()  # /info may have named the model just now
-                prices = _price_table(endpoint)
+                prices = prices_of(endpoint)
                 self.results.show_results(response, request, notes, prices)
                 self.stale.mark_current()
                 self.status.setText(self.results.summary())
@@ -408,7 +412,7 @@ class RerankPane(Retranslating, QWidget):
         """Show what each side answered; a side that failed is named, the other still shown."""
         (endpoint_a, outcome_a), (endpoint_b, outcome_b) = a, b
         if isinstance(outcome_a, RerankResponse):
-            prices = _price_table(endpoint_a)
+            prices = prices_of(endpoint_a)
             self.results.show_results(outcome_a, request, notes, prices)
             self.stale.mark_current()
             if isinstance(outcome_b, RerankResponse):
@@ -593,10 +597,3 @@ async def _next_turn() -> None:
     """Let the window paint between parsing an answer and drawing it (issue 15: a thousand
     results took both in one 50 ms turn)."""
     await asyncio.sleep(0)
-
-
-def _price_table(endpoint: EndpointConfig) -> PriceTable | None:
-    """The endpoint's prices for the cost estimate (its module loads on the first answer)."""
-    from workbench.core.chat_metrics import price_table
-
-    return price_table(endpoint.prices)
