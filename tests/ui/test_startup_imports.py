@@ -23,6 +23,14 @@ DEFERRED = (
     "starlette",
     "keyring",
     "workbench.api.client",
+    "workbench.api.flavours.cohere_v1",
+    "workbench.api.flavours.cohere_v2",
+    "workbench.api.flavours.openai_compat",
+    "workbench.api.events",
+    "workbench.api.framing",
+    "workbench.core.chat_metrics",
+    "workbench.core.rerank_spans",
+    "workbench.core.rerank_handoff",
     "jsonschema",
     "pyqtgraph",
     "stamina",
@@ -40,7 +48,8 @@ DEFERRED = (
     "workbench.ui.qa.pane",
     "workbench.ui.compare.pane",
 )
-"""Loaded later: by the first request, the local sandbox, the first keyring call, the first
+"""Loaded later: by the first request (the flavours' codecs, stream events and framing; the
+first answer's cost, spans and hand-off), the local sandbox, the first keyring call, the first
 answer checked against a JSON schema, the first chart (it escapes XML), a Linguist file read,
 the first crash or F1, and each pane's own modules when that pane is first built (issue 15)."""
 
