@@ -1,47 +1,90 @@
-"""A busy bar (a QProgressBar with no range) that animates at `FRAME_MS`, not at 60 frames a second.
+"""A busy bar (a QProgressBar with no range): a block sliding along a track, `FRAME_MS` apart.
 
-Fusion animates a busy bar through a style animation on Qt's 60 Hz animation driver: each beat
-woke the event loop and repainted the bar, about 33 ms of CPU a second (issue 15: 10-15% of the
-CPU of reading a stream, twice over with the status bar's). Here that animation is paused as
-soon as the style has made it, and moved on by a coarse timer of our own: the bar looks the same
-and moves at the same speed, in steps of a few pixels. It stays a QProgressBar (same role, range
-and accessible name), and a style that makes no such animation draws it as ever.
+The style's own busy bar cost too much while a model streams (issue 15). Fusion moves it by an
+animation on Qt's 60 Hz driver, and each frame paints gradients and stripes; pausing that
+animation and stepping it on a coarse timer still left 0.13 of the chat pane's 1.5x CPU budget
+in the bursts benchmark, and a bar painted in Python cost as much in binding calls. So the bar
+is two plain child widgets that Qt fills in C++ (a track and a block in the palette's colours,
+which follow the theme); a frame is one `move` of the block, and the progress bar itself is
+never painted (its opaque track covers it), so the style never makes its animation. It stays a
+QProgressBar (same role, range and accessible name): assistive tools read it as busy.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractAnimation, QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QProgressBar, QWidget
+from PySide6.QtCore import QElapsedTimer, QRect, Qt, QTimer
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QProgressBar, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QHideEvent, QShowEvent
+    from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 
 FRAME_MS = 66
 """Between two frames of the bar: 15 a second."""
+SWEEP_MS = 1600
+"""How long the block takes to cross the track once."""
+BLOCK_SHARE = 0.3
+"""The block's width as a share of the track's."""
+
+
+def block_span(track: int, elapsed_ms: int) -> tuple[int, int]:
+    """The block's left edge and width inside a track `track` pixels wide, `elapsed_ms` in.
+
+    The block enters from the left and leaves on the right; the part outside is cut off.
+    """
+    width = max(1, round(track * BLOCK_SHARE))
+    phase = (elapsed_ms % SWEEP_MS) / SWEEP_MS
+    left = round(phase * (track + width)) - width
+    right = min(track, left + width)
+    left = max(0, left)
+    return left, max(0, right - left)
+
+
+def _filled(parent: QWidget, role: QPalette.ColorRole) -> QFrame:
+    widget = QFrame(parent)
+    widget.setAutoFillBackground(True)
+    widget.setBackgroundRole(role)
+    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+    return widget
 
 
 class BusyBar(QProgressBar):
-    """An indeterminate progress bar drawn by the style, a frame every `FRAME_MS`."""
+    """An indeterminate progress bar: a block slides along a framed track, a frame every
+    `FRAME_MS`, while the bar is shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(0, 0)
+        self.setTextVisible(False)
+        self._track = _filled(self, QPalette.ColorRole.Base)
+        self._track.setObjectName("busyTrack")
+        self._track.setFrameShape(QFrame.Shape.Box)
+        self._track.setForegroundRole(QPalette.ColorRole.Mid)  # the frame's colour
+        self._block = _filled(self._track, QPalette.ColorRole.Highlight)
+        self._block.setObjectName("busyBlock")
         self._clock = QElapsedTimer()
         self._clock.start()
         self._frames = QTimer(self)
         self._frames.setTimerType(Qt.TimerType.CoarseTimer)
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self._on_frames_timeout)
+        self._inside = (0, 0, 0, 0)
+        """The track's inside (x, y, width, height), kept so a frame makes few binding calls."""
 
-    def style_animation(self) -> QAbstractAnimation | None:
-        """The animation the style made for this bar (its child), if it made one yet."""
-        return self.findChild(QAbstractAnimation, "", Qt.FindChildOption.FindDirectChildrenOnly)
+    def is_animating(self) -> bool:
+        """Whether frames are being drawn (only while shown)."""
+        return self._frames.isActive()
+
+    def block_rect(self) -> QRect:
+        """Where the sliding block is, in the bar's coordinates."""
+        return self._block.geometry().translated(self._track.pos())
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Start the frames (the style makes its animation at the first paint)."""
+        """Start the frames."""
         super().showEvent(event)
+        self._place_block()
         self._frames.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -49,11 +92,18 @@ class BusyBar(QProgressBar):
         self._frames.stop()
         super().hideEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The track fills the bar."""
+        super().resizeEvent(event)
+        self._track.setGeometry(self.rect())
+        inside = self._track.contentsRect()
+        self._inside = (inside.x(), inside.y(), inside.width(), inside.height())
+        self._place_block()
+
     def _on_frames_timeout(self) -> None:
-        animation = self.style_animation()
-        if animation is None:
-            return
-        if animation.state() == QAbstractAnimation.State.Running:
-            animation.pause()  # off the 60 Hz driver; the time is set below
-        # The style draws the step this time gives and asks for a repaint when it changed.
-        animation.setCurrentTime(int(self._clock.elapsed()))
+        self._place_block()
+
+    def _place_block(self) -> None:
+        x, y, track, height = self._inside
+        left, width = block_span(track, self._clock.elapsed())
+        self._block.setGeometry(x + left, y, width, height)
