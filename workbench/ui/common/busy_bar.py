@@ -1,13 +1,13 @@
 """A busy bar (a QProgressBar with no range): a block sliding along a track, `FRAME_MS` apart.
 
 The style's own busy bar cost too much while a model streams (issue 15). Fusion moves it by an
-animation on Qt's 60 Hz driver, and each frame paints gradients and stripes; pausing that
-animation and stepping it on a coarse timer still left 0.13 of the chat pane's 1.5x CPU budget
-in the bursts benchmark, and a bar painted in Python cost as much in binding calls. So the bar
-is two plain child widgets that Qt fills in C++ (a track and a block in the palette's colours,
-which follow the theme); a frame is one `move` of the block, and the progress bar itself is
-never painted (its opaque track covers it), so the style never makes its animation. It stays a
-QProgressBar (same role, range and accessible name): assistive tools read it as busy.
+animation on Qt's 60 Hz driver, and each frame paints gradients and stripes. Pausing that
+animation and stepping it on a coarse timer still cost 0.07 of the chat pane's CPU ratio in the
+bursts benchmark (in-process A/B against no bar). So the bar is two plain child widgets that Qt
+fills in C++: a track and a block in the palette's colours, which follow the theme. A frame is one
+`setGeometry` of the block (0.02 of that ratio). The progress bar itself is never painted (its
+opaque track covers it), so the style never makes its animation. It stays a QProgressBar (same
+role, range and accessible name): assistive tools read it as busy.
 """
 
 from __future__ import annotations
@@ -57,7 +57,6 @@ class BusyBar(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(0, 0)
-        self.setTextVisible(False)
         self._track = _filled(self, QPalette.ColorRole.Base)
         self._track.setObjectName("busyTrack")
         self._track.setFrameShape(QFrame.Shape.Box)
@@ -70,8 +69,6 @@ class BusyBar(QProgressBar):
         self._frames.setTimerType(Qt.TimerType.CoarseTimer)
         self._frames.setInterval(FRAME_MS)
         self._frames.timeout.connect(self._on_frames_timeout)
-        self._inside = (0, 0, 0, 0)
-        """The track's inside (x, y, width, height), kept so a frame makes few binding calls."""
 
     def is_animating(self) -> bool:
         """Whether frames are being drawn (only while shown)."""
@@ -96,14 +93,12 @@ class BusyBar(QProgressBar):
         """The track fills the bar."""
         super().resizeEvent(event)
         self._track.setGeometry(self.rect())
-        inside = self._track.contentsRect()
-        self._inside = (inside.x(), inside.y(), inside.width(), inside.height())
         self._place_block()
 
     def _on_frames_timeout(self) -> None:
         self._place_block()
 
     def _place_block(self) -> None:
-        x, y, track, height = self._inside
-        left, width = block_span(track, self._clock.elapsed())
-        self._block.setGeometry(x + left, y, width, height)
+        inside = self._track.contentsRect()
+        left, width = block_span(inside.width(), self._clock.elapsed())
+        self._block.setGeometry(inside.x() + left, inside.y(), width, inside.height())
