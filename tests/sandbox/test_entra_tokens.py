@@ -29,18 +29,32 @@ def test_live_token_passes(entra_sandbox: RunningSandbox) -> None:
     assert _info(entra_sandbox, {"Authorization": f"Bearer {token}"}).status_code == 200
 
 
+def _refused_token(kind: str) -> str:
+    # Issued when the test runs, not when it is collected: a run (or one of several test
+    # processes) may reach it minutes later, and its ids must not hold random values.
+    now = int(time.time())
+    return {
+        "expired": lambda: issue(ENTRA_TEST_SECRET, now - 1),
+        "forged": lambda: issue("another-secret", now + 600),
+        "no-role": lambda: issue(ENTRA_TEST_SECRET, now + 600, access=False),
+        "api-key": lambda: "a-plain-api-key",
+    }[kind]()
+
+
 @pytest.mark.parametrize(
-    ("token", "status", "message"),
+    ("kind", "status", "message"),
     [
-        (issue(ENTRA_TEST_SECRET, int(time.time()) - 1), 401, EXPIRED),
-        (issue("another-secret", int(time.time()) + 600), 401, INVALID),
-        (issue(ENTRA_TEST_SECRET, int(time.time()) + 600, access=False), 403, NO_ACCESS),
-        ("a-plain-api-key", 401, KEYS_OFF),
+        ("expired", 401, EXPIRED),
+        ("forged", 401, INVALID),
+        ("no-role", 403, NO_ACCESS),
+        ("api-key", 401, KEYS_OFF),
     ],
+    ids=["expired", "forged", "no-role", "api-key"],
 )
 def test_refused_tokens_say_why(
-    entra_sandbox: RunningSandbox, token: str, status: int, message: str
+    entra_sandbox: RunningSandbox, kind: str, status: int, message: str
 ) -> None:
+    token = _refused_token(kind)
     response = _info(entra_sandbox, {"Authorization": f"Bearer {token}"})
     assert response.status_code == status
     assert message in response.text
