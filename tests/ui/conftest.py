@@ -11,6 +11,8 @@ How async UI code is driven in tests (risk 1 of the conventions, settled here):
   (`tests/ui/test_async_bridge.py` proves it, including a to_thread hop and loopback HTTP).
 * To await a coroutine directly from a test (set-up, or a service call), use
   `run_async(qtbot, coro)`, which schedules it on the loop and waits with `qtbot.waitUntil`.
+* No test leaves a keyboard modifier held (autouse fixture): QTest keeps a click's modifiers as
+  the application's keyboard state, so after Ctrl+Return a later test's `selectRow` toggled.
 * Python's cycle collector runs only on the GUI thread during UI tests (autouse fixture), as in
   the app: a collection on a worker thread could delete a dead widget off the GUI thread.
 * Never `qtbot.wait(ms)`, never `loop.run_until_complete` (the loop is already "running").
@@ -27,7 +29,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 import qasync
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
@@ -143,6 +148,22 @@ def endpoint_for(services: Services, flavour: Flavour) -> EndpointConfig:
     """The fixture endpoint of this flavour (without selecting it)."""
     name = SANDBOX_ENDPOINT_NAMES[flavour]
     return next(e for e in services.session.endpoints() if e.name == name)
+
+
+@pytest.fixture(autouse=True)
+def _no_modifier_left_held(qapp: QApplication) -> Iterator[None]:
+    """Let go of the modifiers a test's key clicks leave as the application's keyboard state.
+
+    `qtbot.keyClick(w, Key_Return, ControlModifier)` leaves Ctrl "held" for the rest of the
+    process; item views read it when selecting without an event, so a later test's
+    `table.selectRow(0)` toggled the row off instead of selecting it. A release with no modifier,
+    sent to a widget never shown, resets the state and reaches nothing else.
+    """
+    yield
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        nobody = QWidget()
+        QTest.keyRelease(nobody, Qt.Key.Key_Control, Qt.KeyboardModifier.NoModifier)
+        nobody.deleteLater()
 
 
 @pytest.fixture(autouse=True)
