@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 
     from workbench.core.errors import SecretStoreError
 
+# They stop and lock the daemon the other test processes use: tests/run runs them on their own.
+pytestmark = pytest.mark.serial
+
 PLUGIN = "pytest_plugins = ['tests.harness']\n"
 # keyring imports the importlib_metadata backport, which disables the standard library's metadata
 # finder in favour of its own; first imported inside an in-process pytester run, its finder is
