@@ -31,6 +31,10 @@
         <translation>Allegati al prossimo messaggio</translation>
     </message>
     <message>
+        <source>Delete or Backspace removes it</source>
+        <translation>Canc o Backspace lo rimuove</translation>
+    </message>
+    <message>
         <source>Document &apos;%1&apos;</source>
         <translation>Documento &apos;%1&apos;</translation>
     </message>

@@ -146,6 +146,37 @@ def test_chips_follow_the_editors_and_a_removed_document_is_not_sent(
     assert "tools" not in body
 
 
+def _open_button(pane: ChatPane, name: str) -> QToolButton:
+    chip = next(c for c in pane.chips.chips() if c.accessibleName() == name)
+    button = chip.findChild(QToolButton, "chatChipOpen")
+    assert button is not None
+    return button
+
+
+def test_delete_or_backspace_on_a_chip_removes_it_and_keeps_the_place(
+    pane: ChatPane, qtbot: QtBot
+) -> None:
+    pane.documents.editor.set_value(DOCS)
+    pane.tools.editor.set_value(TOOLS)
+    huts, boats = (tr("AttachmentChips", "Document '%1'", d["title"]) for d in DOCS)
+    weather = tr("AttachmentChips", "Tool '%1'", "get_weather")
+    name = _open_button(pane, huts)
+    name.setFocus()
+    qtbot.keyClick(name, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.documents.editor.value() == DOCS  # a modified Delete is not a removal
+    qtbot.keyClick(name, Qt.Key.Key_Delete)
+    assert pane.documents.editor.value() == [DOCS[1]]
+    assert _chip_names(pane) == [boats, weather]
+    took_place = pane.focusWidget()
+    assert isinstance(took_place, QToolButton)
+    assert took_place.accessibleName() == tr(
+        "AttachmentChips", "Remove document '%1'", "Boat tours"
+    )
+    qtbot.keyClick(took_place, Qt.Key.Key_Backspace)  # on the ✕ too, and again from where it is
+    assert pane.documents.editor.value() == []
+    assert _chip_names(pane) == [weather]
+
+
 def test_documents_a_flavour_does_not_send_are_not_shown_as_attached(
     pane: ChatPane, services: Services
 ) -> None:

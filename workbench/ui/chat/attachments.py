@@ -1,11 +1,13 @@
-"""Chips above the message box: the documents and tools the next message carries, each removable."""
+"""Chips above the message box: the documents and tools the next message carries, each removable
+(its ✕, or Delete or Backspace on the chip, as in the chip fields people know from mail)."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStyle, QToolButton, QWidget
 
 from workbench.api.errors import InputError
@@ -65,6 +67,8 @@ class AttachmentChips(Retranslating, QWidget):
         self._refocus: tuple[Kind, int] | None = None
         self._fallback: QWidget | None = None
         self._chips: list[QFrame] = []
+        self._removes: dict[QObject, tuple[Kind, int]] = {}
+        """A chip's focusable buttons → what Delete or Backspace on them removes."""
         self._flow = FlowLayout(self)
         self.setVisible(False)
         self.retranslate_ui()
@@ -97,6 +101,7 @@ class AttachmentChips(Retranslating, QWidget):
                 widget.hide()
                 widget.deleteLater()  # not now: the ✕ that asked may still be in its signal
         self._chips = []
+        self._removes = {}
         lists: tuple[tuple[Kind, Sequence[str] | None], ...] = (
             ("document", self._documents),
             ("tool", self._tools),
@@ -145,20 +150,41 @@ class AttachmentChips(Retranslating, QWidget):
         box.addWidget(label)
         box.addWidget(remove)
         chip.setAccessibleName(texts[0])
+        for button in (label, remove):
+            button.setAccessibleDescription(texts[3])
+            self._removes[button] = (kind, position)
+            button.installEventFilter(self)
         return chip
 
-    def _texts(self, kind: Kind, name: str) -> tuple[str, str, str]:
-        """The chip's accessible name, its tool tip and its ✕'s name, in the current language."""
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Delete or Backspace on a chip's name or ✕ removes the chip."""
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and (target := self._removes.get(watched)) is not None
+        ):
+            self._on_remove_clicked(*target)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _texts(self, kind: Kind, name: str) -> tuple[str, str, str, str]:
+        """The chip's accessible name, its tool tip, its ✕'s name and what its keys do, in the
+        current language."""
+        keys = self.tr("Delete or Backspace removes it")
         if kind == "document":
             return (
                 self.tr("Document '%1'").replace("%1", name),
                 self.tr("Attached document '%1': show the Documents section").replace("%1", name),
                 self.tr("Remove document '%1'").replace("%1", name),
+                keys,
             )
         return (
             self.tr("Tool '%1'").replace("%1", name),
             self.tr("Attached tool '%1': show the Tools section").replace("%1", name),
             self.tr("Remove tool '%1'").replace("%1", name),
+            keys,
         )
 
     def _broken_chip(self, kind: Kind) -> QFrame:
