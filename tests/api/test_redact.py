@@ -20,6 +20,7 @@ from workbench.api.redact import (
     RedactingWriter,
     forget_secrets,
     is_secret_header,
+    redact_headers,
     redact_text,
     redact_value,
     register_secret,
@@ -68,10 +69,27 @@ def test_nothing_registered_leaves_text_alone_but_masks_header_values() -> None:
         ("Cookie", True),
         ("X-Client-Name", False),
         ("x-sandbox-fault", False),
+        # Counts a 429 is explained by, though "token" is in the name (wire-formats.md).
+        ("x-ratelimit-remaining-tokens", False),
+        ("X-RateLimit-Limit-Tokens", False),
+        ("ratelimit-remaining-tokens", False),
+        ("x-api-key-ratelimit-remaining", True),
     ],
 )
 def test_secret_header_names(name: str, secret: bool) -> None:
     assert is_secret_header(name) is secret
+
+
+def test_rate_limit_counts_are_shown_but_a_secret_in_one_is_not() -> None:
+    register_secret(SECRET)
+    shown = redact_headers(
+        {"x-ratelimit-remaining-tokens": "199000", "x-ratelimit-remaining-requests": SECRET},
+        stored=True,
+    )
+    assert shown == {
+        "x-ratelimit-remaining-tokens": "199000",
+        "x-ratelimit-remaining-requests": REDACTED,
+    }
 
 
 def test_json_values_are_redacted_inside_strings() -> None:

@@ -51,6 +51,10 @@ _HEADER_NAMES = ("authorization", "api-key", "ocp-apim-subscription-key")
 _URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s:/@]*:)([^\s@/]+)(@)")
 # A header name that says its value is secret (`X-Auth-Token`, `X-Subscription-Key`...).
 _SECRET_NAME = re.compile(r"(?i)(key|token|secret|passw|auth|signature|cookie|credential)")
+_COUNTING_PREFIXES = ("x-ratelimit-", "ratelimit-")
+"""Rate-limit headers hold counts and times (`x-ratelimit-remaining-tokens: 199000`): what QA
+reads after a 429, not secrets, though "token" is in the name. Their values still pass through
+`redact_text`, so a registered secret in one is masked all the same."""
 
 
 class _Registry:
@@ -183,7 +187,10 @@ def masking_state() -> tuple[frozenset[str], frozenset[str], bool]:
 
 def is_secret_header(name: str) -> bool:
     """Whether a header's name says its value is a secret (`Ocp-Apim-Subscription-Key`...)."""
-    return name.strip().lower() in SENSITIVE_HEADERS or bool(_SECRET_NAME.search(name))
+    lowered = name.strip().lower()
+    if lowered in SENSITIVE_HEADERS:
+        return True
+    return not lowered.startswith(_COUNTING_PREFIXES) and bool(_SECRET_NAME.search(name))
 
 
 def _masked_ranges(text: str) -> list[tuple[int, int]]:
