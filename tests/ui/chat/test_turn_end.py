@@ -11,7 +11,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import new_chat_pane, select_flavour, use_endpoint
+from tests.ui.conftest import TEST_LANGUAGE, new_chat_pane, select_flavour, use_endpoint
+from tests.ui.shown_texts import switch_language
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
@@ -19,6 +20,7 @@ from workbench.core.endpoints import EndpointConfig
 from workbench.core.probe import explain
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.common.core_text import shown
+from workbench.ui.common.error_text import error_title
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -118,6 +120,21 @@ def test_edit_endpoint_opens_the_failed_turns_endpoint(
     assert window.current_pane_key() == "endpoints"
     assert window.endpoints_pane.shown_endpoint_id() == refused.id
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+@pytest.mark.usefixtures("restore_language", "refused")
+def test_the_error_card_is_said_again_in_the_new_language(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    _finish(pane, services, qtbot, "hello there")
+    card, error = pane.transcript.error_card, pane.controller.run.error
+    assert error is not None
+    said = card.explanation.text()
+    other = "en" if TEST_LANGUAGE == "it" else "it"
+    switch_language(qtbot, other, lambda: card.explanation.text() != said)
+    assert card.explanation.text() == shown(explain(error))
+    assert card.title.text() == "⚠ " + error_title(error)
+    assert card.accessibleDescription().startswith(error_title(error))
 
 
 def test_stop_is_said_in_neutral_colours_and_keeps_the_partial_answer(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -10,7 +11,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
-from workbench.api.errors import InputError
+from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
 from workbench.api.redact import redact_text
 from workbench.core.chat_checks import check_request
@@ -696,14 +697,17 @@ class ChatPane(QWidget):
         """Under the last turn: a failure to act on, or the tools it waits for (issue 19)."""
         run = self.controller.run
         if reply.cut_off and not run.stopped:
-            error = run.error
-            title = error_title(error) if error is not None else self.tr("The answer broke off")
-            # The core's explanation, in the GUI's language (issue 18).
-            why = shown(explain(error)) if error is not None else shown(reply.cut_off)
-            self.transcript.show_error(title, why, can_edit=self.controller.finished_on is not None)
+            texts = partial(self._failure_texts, run.error, reply.cut_off)
+            self.transcript.show_error(texts, can_edit=self.controller.finished_on is not None)
         elif reply.tool_calls and not reply.cut_off:
             self.transcript.show_tool_wait(tuple(c.name for c in reply.tool_calls))
             self.tabs.show_section(self.tool_results)
+
+    def _failure_texts(self, error: WorkbenchError | None, cut_off: str) -> tuple[str, str]:
+        """A failed turn's title and explanation (the core's, in the GUI's language: issue 18)."""
+        if error is None:
+            return self.tr("The answer broke off"), shown(cut_off)
+        return error_title(error), shown(explain(error))
 
     def _finished_status(self) -> Callable[[], str]:
         """How the last turn ended, written again in the language of the moment: only a Stop

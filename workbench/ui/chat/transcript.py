@@ -386,10 +386,11 @@ class Transcript(QTextBrowser):
 
     # --- cards, turn actions and what follows the last turn -------------------------------------
 
-    def show_error(self, title: str, explanation: str, *, can_edit: bool) -> None:
-        """Show the error card under the last turn (Retry, Edit endpoint)."""
+    def show_error(self, texts: Callable[[], tuple[str, str]], *, can_edit: bool) -> None:
+        """Show the error card under the last turn (Retry, Edit endpoint); `texts` gives its
+        title and explanation in the current language."""
         self.tool_wait.hide()
-        self.error_card.show_error(title, explanation, can_edit=can_edit)
+        self.error_card.show_error(texts, can_edit=can_edit)
         self._place_end_area()
 
     def show_tool_wait(self, names: tuple[str, ...]) -> None:

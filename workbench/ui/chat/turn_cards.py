@@ -6,6 +6,8 @@ the keyboard and never make the transcript lay out its document again (issue 19,
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
@@ -13,6 +15,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class _Card(Retranslating, QFrame):
@@ -50,6 +55,8 @@ class ErrorCard(_Card):
     """The person asked to send the failed turn again."""
     edit_endpoint_requested = Signal()
     """The person asked to open the endpoint the turn went to."""
+    _texts: Callable[[], tuple[str, str]] | None = None
+    """The shown failure's title and explanation, in the language of the moment."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("chatErrorCard", parent)
@@ -79,15 +86,24 @@ class ErrorCard(_Card):
         self.edit_endpoint.setText(self.tr("Edit endpoint"))
         self.edit_endpoint.setToolTip(self.tr("Open this endpoint in the Endpoints pane"))
         self.edit_endpoint.setAccessibleName(self.tr("Edit endpoint"))
+        if self._texts is not None:
+            self._say(*self._texts())
 
-    def show_error(self, title: str, explanation: str, *, can_edit: bool) -> None:
-        """Show a failure: its title, then the likely cause and what to try."""
+    def show_error(self, texts: Callable[[], tuple[str, str]], *, can_edit: bool) -> None:
+        """Show a failure: its title, then the likely cause and what to try.
+
+        `texts` gives both in the current language; the card asks again when it changes.
+        """
+        self._texts = texts
+        self._say(*texts())
+        self.edit_endpoint.setVisible(can_edit)
+        self.show()
+
+    def _say(self, title: str, explanation: str) -> None:
         self.title.setText("⚠ " + title)
         self.explanation.setText(explanation)
         self.explanation.setVisible(bool(explanation))
-        self.edit_endpoint.setVisible(can_edit)
         self.setAccessibleDescription(f"{title}. {explanation}".strip())
-        self.show()
 
 
 class ToolWaitCard(_Card):
