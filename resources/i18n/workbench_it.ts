@@ -563,10 +563,6 @@
         <translation>Confronto</translation>
     </message>
     <message>
-        <source>&amp;Send to all  (Ctrl+Return)</source>
-        <translation>Invia a &amp;tutte  (Ctrl+Invio)</translation>
-    </message>
-    <message>
         <source>Send to every column</source>
         <translation>Invia a tutte le colonne</translation>
     </message>
@@ -630,6 +626,10 @@
         <translation>Errore del confronto</translation>
     </message>
     <message>
+        <source>&amp;Send to all  (%1)</source>
+        <translation>Invia a &amp;tutte  (%1)</translation>
+    </message>
+    <message>
         <source>Failed: column %1.</source>
         <translation>Fallita: colonna %1.</translation>
     </message>
@@ -664,10 +664,6 @@
         <translation>Messaggio</translation>
     </message>
     <message>
-        <source>Type a message; Ctrl+Return sends, Esc stops.</source>
-        <translation>Scrivi un messaggio; Ctrl+Invio invia, Esc ferma.</translation>
-    </message>
-    <message>
         <source>&amp;Send</source>
         <translation>I&amp;nvia</translation>
     </message>
@@ -676,8 +672,8 @@
         <translation>Invia</translation>
     </message>
     <message>
-        <source>Send (Ctrl+Return)</source>
-        <translation>Invia (Ctrl+Invio)</translation>
+        <source>Type a message; %1 sends, Esc stops.</source>
+        <translation>Scrivi un messaggio; %1 invia, Esc ferma.</translation>
     </message>
     <message>
         <source>S&amp;top</source>
@@ -3821,10 +3817,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Dividi in lotti</translation>
     </message>
     <message>
-        <source>Ru&amp;n  (Ctrl+Return)</source>
-        <translation>Esegu&amp;i  (Ctrl+Invio)</translation>
-    </message>
-    <message>
         <source>Run rerank</source>
         <translation>Esegui il rerank</translation>
     </message>
@@ -3899,6 +3891,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Results from an earlier run</source>
         <translation>Risultati di un’esecuzione precedente</translation>
+    </message>
+    <message>
+        <source>Ru&amp;n  (%1)</source>
+        <translation>Esegu&amp;i  (%1)</translation>
     </message>
     <message>
         <source>These results are from the previous run; the documents are not valid JSON now (see the message under the editor).</source>

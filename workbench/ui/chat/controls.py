@@ -22,6 +22,7 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.layered import Layered
 from workbench.ui.common.retranslate import Retranslating
 
@@ -92,9 +93,12 @@ class Composer(Retranslating, QWidget):
         _texts(self.cancel_edit, self.tr("Cancel e&dit"), self.tr("Cancel edit"))
         self._label.setText(self.tr("&Message:"))
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setPlaceholderText(self.tr("Type a message; Ctrl+Return sends, Esc stops."))
+        keys = native("Ctrl+Return")  # as the platform writes it (⌘↩ on macOS)
+        self.message.setPlaceholderText(
+            self.tr("Type a message; %1 sends, Esc stops.").replace("%1", keys)
+        )
         _texts(self.send, self.tr("&Send"), self.tr("Send"))
-        self.send.setToolTip(self.tr("Send (Ctrl+Return)"))
+        self.send.setToolTip(with_keys(self.tr("Send"), "Ctrl+Return"))
         _texts(self.stop, self.tr("S&top"), self.tr("Stop"))
         self.send_shortcut.setWhatsThis(self.tr("Send"))  # as the shortcuts sheet lists them
         self.stop_shortcut.setWhatsThis(self.tr("Stop"))

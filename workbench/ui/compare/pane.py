@@ -18,7 +18,7 @@ from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.keys import with_keys
+from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
@@ -95,7 +95,8 @@ class ComparePane(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Set the pane's texts in the current language."""
         self.setAccessibleName(self.tr("Compare"))
-        self.send_button.setText(self.tr("&Send to all  (Ctrl+Return)"))
+        keys = native("Ctrl+Return")  # as the platform writes it (⌘↩ on macOS)
+        self.send_button.setText(self.tr("&Send to all  (%1)").replace("%1", keys))
         self.send_button.setAccessibleName(self.tr("Send to every column"))
         self.stop_button.setText(self.tr("S&top all  (Esc)"))
         self.stop_button.setAccessibleName(self.tr("Stop every column"))

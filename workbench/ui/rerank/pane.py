@@ -32,7 +32,7 @@ from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
-from workbench.ui.common.keys import with_keys
+from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
 from workbench.ui.common.remembered import RememberedSplitter, scrolling
 from workbench.ui.common.retranslate import Retranslating
@@ -92,7 +92,8 @@ class RerankPane(Retranslating, QWidget):
         self.query.setAccessibleName(self.tr("Query"))
         self.compare_with.setAccessibleName(self.tr("Compare with"))
         self.split.setAccessibleName(self.tr("Split into batches"))
-        self.run_button.setText(self.tr("Ru&n  (Ctrl+Return)"))
+        # The combination as the platform writes it (⌘↩ on macOS, Ctrl+Invio in Italian).
+        self.run_button.setText(self.tr("Ru&n  (%1)").replace("%1", native("Ctrl+Return")))
         self.run_button.setAccessibleName(self.tr("Run rerank"))
         self.cancel_button.setText(self.tr("Cancel (Esc)"))
         self.cancel_button.setAccessibleName(self.tr("Cancel rerank"))
