@@ -67,8 +67,6 @@ class AttachmentChips(Retranslating, QWidget):
         self._refocus: tuple[Kind, int] | None = None
         self._fallback: QWidget | None = None
         self._chips: list[QFrame] = []
-        self._removes: dict[QObject, tuple[Kind, int]] = {}
-        """A chip's focusable buttons → what Delete or Backspace on them removes."""
         self._flow = FlowLayout(self)
         self.setVisible(False)
         self.retranslate_ui()
@@ -101,7 +99,6 @@ class AttachmentChips(Retranslating, QWidget):
                 widget.hide()
                 widget.deleteLater()  # not now: the ✕ that asked may still be in its signal
         self._chips = []
-        self._removes = {}
         lists: tuple[tuple[Kind, Sequence[str] | None], ...] = (
             ("document", self._documents),
             ("tool", self._tools),
@@ -152,20 +149,20 @@ class AttachmentChips(Retranslating, QWidget):
         chip.setAccessibleName(texts[0])
         for button in (label, remove):
             button.setAccessibleDescription(texts[3])
-            self._removes[button] = (kind, position)
             button.installEventFilter(self)
         return chip
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete or Backspace on a chip's name or ✕ removes the chip."""
+        """Delete or Backspace on a chip's name or ✕ presses the chip's ✕."""
         if (
             isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and (target := self._removes.get(watched)) is not None
+            and (chip := watched.parent()) is not None
+            and (remove := chip.findChild(QToolButton, "chatChipRemove")) is not None
         ):
-            self._on_remove_clicked(*target)
+            remove.click()
             return True
         return super().eventFilter(watched, event)
 
