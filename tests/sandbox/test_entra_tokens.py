@@ -17,6 +17,8 @@ from workbench.sandbox.cli import token_command
 from workbench.sandbox.entra_tokens import EXPIRED, INVALID, KEYS_OFF, NO_ACCESS, issue
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.sandbox.runner import RunningSandbox
 
 
@@ -29,32 +31,22 @@ def test_live_token_passes(entra_sandbox: RunningSandbox) -> None:
     assert _info(entra_sandbox, {"Authorization": f"Bearer {token}"}).status_code == 200
 
 
-def _refused_token(kind: str) -> str:
-    # Issued when the test runs, not when it is collected: a run (or one of several test
-    # processes) may reach it minutes later, and its ids must not hold random values.
-    now = int(time.time())
-    return {
-        "expired": lambda: issue(ENTRA_TEST_SECRET, now - 1),
-        "forged": lambda: issue("another-secret", now + 600),
-        "no-role": lambda: issue(ENTRA_TEST_SECRET, now + 600, access=False),
-        "api-key": lambda: "a-plain-api-key",
-    }[kind]()
-
-
+# Each token is issued when its test runs, from the time then: a run (or one of several test
+# processes) may reach it minutes after collection, and the ids must not hold random values.
 @pytest.mark.parametrize(
-    ("kind", "status", "message"),
+    ("token_at", "status", "message"),
     [
-        ("expired", 401, EXPIRED),
-        ("forged", 401, INVALID),
-        ("no-role", 403, NO_ACCESS),
-        ("api-key", 401, KEYS_OFF),
+        (lambda now: issue(ENTRA_TEST_SECRET, now - 1), 401, EXPIRED),
+        (lambda now: issue("another-secret", now + 600), 401, INVALID),
+        (lambda now: issue(ENTRA_TEST_SECRET, now + 600, access=False), 403, NO_ACCESS),
+        (lambda _now: "a-plain-api-key", 401, KEYS_OFF),
     ],
     ids=["expired", "forged", "no-role", "api-key"],
 )
 def test_refused_tokens_say_why(
-    entra_sandbox: RunningSandbox, kind: str, status: int, message: str
+    entra_sandbox: RunningSandbox, token_at: Callable[[int], str], status: int, message: str
 ) -> None:
-    token = _refused_token(kind)
+    token = token_at(int(time.time()))
     response = _info(entra_sandbox, {"Authorization": f"Bearer {token}"})
     assert response.status_code == status
     assert message in response.text

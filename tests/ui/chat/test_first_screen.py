@@ -46,7 +46,7 @@ def pane(services: Services, qtbot: QtBot) -> ChatPane:
     return widget
 
 
-def _remove_button(pane: ChatPane, name: str) -> QToolButton:
+def _chip_button(pane: ChatPane, name: str) -> QToolButton:
     shown = [b for chip in pane.chips.chips() for b in chip.findChildren(QToolButton)]
     found = [b for b in shown if b.accessibleName() == name]
     assert len(found) == 1, [b.accessibleName() for b in shown]
@@ -128,11 +128,11 @@ def test_chips_follow_the_editors_and_a_removed_document_is_not_sent(
     pane.documents.editor.validate_now()
     assert _chip_names(pane)[0] == tr("AttachmentChips", "Documents: the JSON has an error")
     pane.documents.editor.set_value(DOCS)
-    remove_b = _remove_button(pane, tr("AttachmentChips", "Remove document '%1'", "Boat tours"))
+    remove_b = _chip_button(pane, tr("AttachmentChips", "Remove document '%1'", "Boat tours"))
     assert remove_b.focusPolicy() & Qt.FocusPolicy.TabFocus  # keyboard reachable
     remove_b.click()
     assert pane.documents.editor.value() == [DOCS[0]]  # gone from the side panel too
-    remove_tool = _remove_button(pane, tr("AttachmentChips", "Remove tool '%1'", "get_weather"))
+    remove_tool = _chip_button(pane, tr("AttachmentChips", "Remove tool '%1'", "get_weather"))
     remove_tool.setFocus()
     qtbot.keyClick(remove_tool, Qt.Key.Key_Space)  # the keyboard removes as the mouse does
     assert pane.tools.editor.value() == []
@@ -146,13 +146,6 @@ def test_chips_follow_the_editors_and_a_removed_document_is_not_sent(
     assert "tools" not in body
 
 
-def _open_button(pane: ChatPane, name: str) -> QToolButton:
-    chip = next(c for c in pane.chips.chips() if c.accessibleName() == name)
-    button = chip.findChild(QToolButton, "chatChipOpen")
-    assert button is not None
-    return button
-
-
 def test_delete_or_backspace_on_a_chip_removes_it_and_keeps_the_place(
     pane: ChatPane, qtbot: QtBot
 ) -> None:
@@ -160,7 +153,7 @@ def test_delete_or_backspace_on_a_chip_removes_it_and_keeps_the_place(
     pane.tools.editor.set_value(TOOLS)
     huts, boats = (tr("AttachmentChips", "Document '%1'", d["title"]) for d in DOCS)
     weather = tr("AttachmentChips", "Tool '%1'", "get_weather")
-    name = _open_button(pane, huts)
+    name = _chip_button(pane, huts)  # the chip's name, which opens its section
     name.setFocus()
     qtbot.keyClick(name, Qt.Key.Key_Delete, Qt.KeyboardModifier.ShiftModifier)
     assert pane.documents.editor.value() == DOCS  # a modified Delete is not a removal
