@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from workbench.api.client import WorkbenchClient
 from workbench.api.errors import InputError, ServerError
 from workbench.api.models import AuthScheme, Flavour, RerankRequest
+from workbench.api.redact import forget_secrets, register_secret
 from workbench.core.endpoints import (
     EndpointConfig,
     Prices,
@@ -95,6 +96,19 @@ def test_export_has_no_ids_keys_or_sandbox_and_imports_back() -> None:
     assert imported[0].id != endpoint.id
     assert imported[0].prices == endpoint.prices
     assert imported[0].flavour is Flavour.COHERE_V2
+
+
+def test_an_export_whose_prices_hold_8_digits_of_a_key_imports_back() -> None:
+    key = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+    endpoint = _endpoint(prices=Prices(input_per_million=2.204813775, output_per_million=10))
+    register_secret(key)
+    try:
+        text = export_endpoints([endpoint])
+    finally:
+        forget_secrets()
+    (imported,) = import_endpoints(text, existing=[])
+    assert imported.prices == endpoint.prices
+    assert text.startswith('{\n  "format": ')
 
 
 def test_import_ignores_a_key_someone_added_by_hand() -> None:

@@ -13,13 +13,14 @@ screen is projected. Outside demo mode hosts pass unchanged (a log or a CLI line
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 SENSITIVE_HEADERS = frozenset(
     {
@@ -66,9 +67,13 @@ class _Registry:
         self.blocks: set[str] = set()
         """The secrets' aligned half-fragments: every window holds one, and `str.find` (in C)
         finds them fast, so only the places around a block need a window check."""
+        self.escaped = False
+        """Whether a secret holds a character JSON may write as an escape (a quote, a
+        backslash, a control or non-ASCII character): then JSON text can hold it unseen."""
 
     def add(self, value: str) -> None:
         self.secrets.add(value)
+        self.escaped = self.escaped or json.dumps(value)[1:-1] != value
         for i in range(len(value) - FRAGMENT + 1):
             self.windows.add(value[i : i + FRAGMENT])
         if len(value) >= FRAGMENT:
@@ -79,6 +84,7 @@ class _Registry:
         self.secrets.clear()
         self.windows.clear()
         self.blocks.clear()
+        self.escaped = False
 
 
 _registry = _Registry()
@@ -259,15 +265,76 @@ def _may_name_a_secret_header(text: str) -> bool:
     return any(name in folded for name in _HEADER_NAMES)
 
 
-def redact_value(value: Any) -> Any:
-    """A copy of a JSON-like value (dicts, lists, strings) with every string redacted."""
+def redact_value(value: Any, mask: Callable[[str], str] = redact_text) -> Any:
+    """A copy of a JSON-like value (dicts, lists, strings) with every string, keys included,
+    passed through `mask`; numbers, booleans and None as they were."""
     if isinstance(value, str):
-        return redact_text(value)
+        return mask(value)
     if isinstance(value, dict):
-        return {redact_text(str(k)): redact_value(v) for k, v in value.items()}
+        return {mask(str(k)): redact_value(v, mask) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [redact_value(v) for v in value]
+        return [redact_value(v, mask) for v in value]
     return value
+
+
+def redact_json(
+    text: str, mask: Callable[[str], str] = redact_text, *, indent: int | None = None
+) -> str:
+    """`mask(text)` for the text of a JSON document, unless that would no longer parse.
+
+    Masking the text whole can cut through JSON's syntax: 8 digits of a key inside a number
+    (`0.[redacted]`), or the letter after a backslash (`\\[redacted]`). A history file or a
+    stored run in that state cannot be read back, and everything in it is lost. Then the
+    document is masked string by string (`redact_value`) and written again, as `json.dumps`
+    writes it with `indent` (compact without one), with the text's final line break kept.
+    Numbers stay as they were: they are the data, and a number holding 8 digits of a key says
+    nothing of which key. Text that was not JSON to begin with is masked as text.
+
+    A secret with a character JSON escapes (a password with a quote or an accent) can sit in the
+    text unseen, so while one is registered, the strings are checked after parsing as well.
+    """
+    masked = mask(text)
+    if _registry.escaped:
+        if _strings_clean(masked, mask):
+            return masked
+    elif masked == text or _parses(masked):
+        return masked
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return masked
+    separators = (",", ": ") if indent is not None else (",", ":")
+    again = json.dumps(
+        redact_value(value, mask), indent=indent, separators=separators, ensure_ascii=False
+    )
+    return again + "\n" if text.endswith("\n") else again
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _strings_clean(text: str, mask: Callable[[str], str]) -> bool:
+    """Whether `text` parses and `mask` would change none of its strings (keys included)."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if mask(item) != item:
+                return False
+        elif isinstance(item, dict):
+            pending += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            pending += item
+    return True
 
 
 def redact_headers(headers: Mapping[str, str], *, stored: bool = False) -> dict[str, str]:

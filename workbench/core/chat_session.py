@@ -31,7 +31,7 @@ from workbench.api.models import (
     ToolSpec,
     Usage,
 )
-from workbench.api.redact import redact_text
+from workbench.api.redact import redact_json
 from workbench.core.citations import CitationMap, resolve_citations
 from workbench.core.settings import config_dir
 
@@ -404,12 +404,12 @@ def write_chat(payload: str, path: Path | None = None) -> Path:
     Returns:
         The path written.
     """
-    # History and exports never carry a secret.
-    return write_redacted([redact_text(payload)], path)
+    # History and exports never carry a secret, and stay readable JSON.
+    return write_redacted([redact_json(payload, indent=2)], path)
 
 
 def write_redacted(pieces: Sequence[str], path: Path | None = None) -> Path:
-    """Write a history file's text, given in pieces each already through `redact_text`, atomically.
+    """Write a history file's text, given in pieces each already redacted, atomically.
 
     The pieces are written one by one: encoding a whole long history at once held the GIL for
     milliseconds, a stall of the UI thread while the writer thread ran (issue 15).

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 from workbench.api import flavour_traits, jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, AuthScheme, Connection, Flavour
-from workbench.api.redact import is_secret_header, redact_text, register_secret
+from workbench.api.redact import is_secret_header, redact_json, register_secret
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -429,7 +429,8 @@ def export_endpoints(endpoints: list[EndpointConfig]) -> str:
         e.model_dump(mode="json", exclude={"is_sandbox"}) for e in endpoints if not e.is_sandbox
     ]
     text = json.dumps({"format": EXPORT_FORMAT, "version": 1, "endpoints": items}, indent=2)
-    return redact_text(text)  # belt and braces: secrets live in the keyring, not in settings
+    # Belt and braces: secrets live in the keyring, not in settings.
+    return redact_json(text, indent=2)
 
 
 def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[EndpointConfig]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import sqlite3
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
 from workbench.api import ChatRequest, Connection, Flavour, WorkbenchClient
+from workbench.api.redact import forget_secrets, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.wiretap import tapping
 from workbench.core.runs.history import History, chat_start, finish_chat
@@ -149,6 +151,36 @@ def test_keys_are_redacted_in_every_stored_string(secret_header: str) -> None:
     assert full is not None
     assert "sk-live-123456" not in repr(full)
     store.close()
+
+
+def test_a_number_holding_8_digits_of_a_key_leaves_every_stored_json_readable() -> None:
+    """A hex key with a run of 8 digits, and a seed and a score with the same digits: masked as
+    text they became `[redacted]` inside a number, and listing the history failed."""
+    key = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+    register_secret(key)
+    try:
+        history = History()
+        run = history.begin(RunStart(kind="chat", query="q", inputs={"seed": 20481377}))
+        body = json.dumps({"seed": 20481377, "message": f"key {key}"})
+        run.request("POST", "http://h/v2/chat", {"api-key": key}, body.encode())
+        run.frame('{"type": "content-delta", "score": 0.204813775}', "content-delta")
+        run.finish("ok", usage={"billed_units": {"input_tokens": 20481377}})
+        history.close()
+        store = RunStore.default()
+        [listed] = store.find()
+        record = store.get(listed.id)
+        store.add([RunRecord(**{**vars(record), "id": "copy"})])  # as an import stores one
+        copy = store.get("copy")
+        store.close()
+    finally:
+        forget_secrets()
+    for stored in (record, copy):
+        assert stored is not None
+        assert stored.inputs == {"seed": 20481377}
+        assert stored.usage == {"billed_units": {"input_tokens": 20481377}}
+        assert json.loads(stored.request_body) == {"seed": 20481377, "message": "key [redacted]"}
+        assert json.loads(stored.events[0].data)["score"] == 0.204813775
+        assert key[:8] not in repr(stored)
 
 
 def test_a_replay_streams_the_stored_turn_without_the_network(sandbox: RunningSandbox) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +17,15 @@ from workbench.api.redact import (
     register_secret,
     set_demo_mode,
 )
-from workbench.core.chat_session import Reply, SavedChat, Turn, load_chat, write_redacted
+from workbench.core.chat_session import (
+    Measured,
+    Reply,
+    SavedChat,
+    Turn,
+    load_chat,
+    write_chat,
+    write_redacted,
+)
 from workbench.ui.chat.history_file import HistoryDumper
 
 if TYPE_CHECKING:
@@ -82,9 +91,9 @@ def test_turns_redacted_apart_mask_exactly_what_one_pass_masks(
 ) -> None:
     """Secrets, header values, URL passwords and demo hosts anywhere, a key split across two
     turns, and a secret registered after the turns were kept redacted: the joined pieces are
-    `redact_text` of the whole file; where a secret or host could reach across the borders
-    between pieces (it holds white space or a comma), the dumper says so and the whole is
-    redacted instead."""
+    JSON, and `redact_text` of the whole file wherever that is JSON left with nothing to mask
+    in its strings; where a secret or host could reach across the borders between pieces (it
+    holds white space or a comma), the dumper says so and the whole is redacted instead."""
     try:
         for value in registered:
             register_secret(value)
@@ -99,7 +108,10 @@ def test_turns_redacted_apart_mask_exactly_what_one_pass_masks(
             if pieces is None:
                 assert any(c.isspace() or c == "," for s in [*registered, *hosts] for c in s)
             else:
-                assert "".join(pieces) == whole
+                joined = "".join(pieces)
+                json.loads(joined)
+                if _masked_json(whole):
+                    assert joined == whole
             register_secret(later)
             registered.append(later)
     finally:
@@ -122,3 +134,51 @@ def test_a_key_in_a_turn_is_masked_in_the_file_written(tmp_path: Path) -> None:
         assert [t.user for t in read.turns] == [f"my key is {REDACTED}"]
     finally:
         forget_secrets()
+
+
+def test_a_number_holding_8_digits_of_a_key_leaves_a_file_that_reads_back(
+    tmp_path: Path,
+) -> None:
+    """A hex key with a run of 8 digits, and a turn's latency with the same 8 digits: masking
+    the text whole made `0.[redacted]`, and the next start lost the whole history."""
+    key = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+    latency = float("1234.204813775")
+    register_secret(key)
+    try:
+        turn = Turn(
+            user=f"my key is {key}",
+            reply=Reply(text="ok", measured=Measured(metrics={"latency_ms": latency})),
+        )
+        chat = SavedChat(preamble="", turns=[turn])
+        dumper = HistoryDumper()
+        pieces = dumper.redacted(chat)
+        assert pieces is not None
+        for path in (
+            write_redacted(pieces, tmp_path / "pieces.json"),
+            write_chat(dumper.dump(chat), tmp_path / "whole.json"),
+        ):
+            read = load_chat(path)
+            assert [t.user for t in read.turns] == [f"my key is {REDACTED}"]
+            measured = read.turns[0].reply.measured if read.turns[0].reply else None
+            assert measured is not None
+            assert measured.metrics == {"latency_ms": latency}
+    finally:
+        forget_secrets()
+
+
+def _masked_json(text: str) -> bool:
+    """Whether `text` is JSON in which no string has anything left to mask."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+        elif isinstance(item, str) and redact_text(item) != item:
+            return False
+    return True

@@ -17,7 +17,7 @@ from typing import Any
 
 import platformdirs
 
-from workbench.api.redact import redact_secrets
+from workbench.api.redact import redact_json, redact_secrets
 from workbench.core.runs.schema import SCHEMA_VERSION, migrate
 from workbench.core.settings import APP_NAME
 
@@ -94,6 +94,7 @@ class RunRecord:
 
 JSON_COLUMNS = ("request_headers", "inputs", "response_headers", "usage")
 COLUMNS = tuple(f for f in RunRecord.__dataclass_fields__ if f != "events")
+_JSON_TEXTS = frozenset({*JSON_COLUMNS, "request_body", "response_body"})
 
 
 @dataclass(frozen=True)
@@ -366,13 +367,17 @@ def _insert_record(db: sqlite3.Connection, record: RunRecord) -> None:
         value = getattr(record, name)
         if name in JSON_COLUMNS:
             value = json.dumps(value, ensure_ascii=False)
-        values[name] = redact_secrets(value) if isinstance(value, str) else value
+        if name in _JSON_TEXTS:  # masked so they still parse: a listing reads every one back
+            value = redact_json(value, redact_secrets)
+        elif isinstance(value, str):
+            value = redact_secrets(value)
+        values[name] = value
     marks = ", ".join("?" for _ in values)
     db.execute(f"INSERT INTO runs ({', '.join(values)}) VALUES ({marks})", list(values.values()))
     db.executemany(
         "INSERT INTO events (run_id, seq, t, event, data) VALUES (?, ?, ?, ?, ?)",
         [
-            (record.id, seq, e.t, e.event, redact_secrets(e.data))
+            (record.id, seq, e.t, e.event, redact_json(e.data, redact_secrets))
             for seq, e in enumerate(record.events, start=1)
         ],
     )

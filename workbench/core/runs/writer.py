@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.api.errors import ConnectError, ProtocolError, RequestTimeout, StatusError
 from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import Usage
-from workbench.api.redact import redact_headers, redact_secrets
+from workbench.api.redact import redact_headers, redact_json, redact_secrets
 from workbench.core.chat_metrics import estimate_cost
 from workbench.core.runs.replay import fold
 from workbench.core.runs.store import RecordedEvent, RunRecord, delete_run, index_text
@@ -41,6 +41,12 @@ def clean(text: str) -> str:
     """A string as it may be stored: every key and secret header value redacted (hosts kept in
     demo mode too: a run recorded during a demo stays a usable record)."""
     return redact_secrets(text)
+
+
+def clean_json(text: str) -> str:
+    """A JSON text (a body, a stream frame's data) as it may be stored: `clean`, and still
+    JSON when it was, so the inspector, replay and listing can read it back (`redact_json`)."""
+    return redact_json(text, redact_secrets)
 
 
 def clean_headers(headers: Mapping[str, str]) -> str:
@@ -165,7 +171,7 @@ def _apply(db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
         seq, t, event, data = rest
         db.execute(
             "INSERT OR REPLACE INTO events (run_id, seq, t, event, data) VALUES (?, ?, ?, ?, ?)",
-            (run_id, seq, t, event, clean(data)),
+            (run_id, seq, t, event, clean_json(data)),
         )
     elif kind == "update":
         changes: dict[str, Any] = rest[0]
@@ -288,10 +294,10 @@ class ActiveRun:
             "model": clean(s.model),
             "method": method,
             "request_headers": clean_headers(headers),
-            "request_body": clean(body.decode("utf-8", "replace")),
+            "request_body": clean_json(body.decode("utf-8", "replace")),
             "query": clean(s.query),
             "messages": clean(s.messages),
-            "inputs": clean(json.dumps(s.inputs)),
+            "inputs": clean_json(json.dumps(s.inputs)),
             "group_id": s.group_id,
             "group_part": s.group_part,
             "group_size": s.group_size,
@@ -317,7 +323,7 @@ class ActiveRun:
         t = self._since()
         self.t_first = self.t_first if self.t_first is not None else t
         self.t_last = t
-        text = clean(content.decode("utf-8", "replace"))
+        text = clean_json(content.decode("utf-8", "replace"))
         self._writer.put(("update", self.id, {"response_body": text}))
 
     def end(self, error: BaseException | None) -> None:
@@ -347,7 +353,7 @@ class ActiveRun:
         }
         # Left as the client's end found them unless given (a rerank's usage, either's cost).
         if usage is not None:
-            changes["usage"] = clean(json.dumps(usage))
+            changes["usage"] = clean_json(json.dumps(usage))
         if cost is not None:
             changes["cost"] = cost
         if self._sent is None:  # it failed before a request was built: keep that it was tried

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
-from workbench.api.redact import masking_state, redact_text
+from workbench.api.redact import masking_state, redact_json, redact_text
 from workbench.core.chat_session import (
     SavedChat,
     TurnMemo,
@@ -69,14 +69,16 @@ class HistoryDumper:
         return "".join(self._pieces(chat, [kept.json for kept in self._turns(chat)]))
 
     def redacted(self, chat: SavedChat) -> list[str] | None:
-        """The file's text in pieces, each through `redact_text`, whose join is `redact_text` of
-        the whole; None when that cannot be promised (then redact the whole `dump`).
+        """The file's text in pieces, each redacted, whose join is `redact_text` of the whole;
+        None when that cannot be promised (then redact the whole `dump`).
 
         Every border between two pieces has white space or a comma on one side (the JSON's
         line breaks and indents, and the commas between turns), and so does no mask while no
         registered secret or host holds one: the header and URL patterns stop at white space,
         `}` and `]`, and the pieces are whole JSON values. So nothing masked reaches across a
         border, and masking piece by piece masks exactly what one pass over the whole does.
+        Except where that pass would leave a turn (or the head) that no longer parses: that
+        piece is masked string by string instead (`redact_json`), so the file stays readable.
         """
         state = masking_state()
         secrets, hosts, _ = state
@@ -90,9 +92,9 @@ class HistoryDumper:
         parts = []
         for kept in turns:
             if kept.masked is None:
-                kept.masked = redact_text(kept.json)
+                kept.masked = redact_json(kept.json)
             parts.append(kept.masked)
-        return self._pieces(chat, parts, redact_text)
+        return self._pieces(chat, parts, masked=True)
 
     def _turns(self, chat: SavedChat) -> list[_Kept]:
         return self._memo.of(
@@ -100,13 +102,16 @@ class HistoryDumper:
         )
 
     @staticmethod
-    def _pieces(chat: SavedChat, parts: list[str], mask: Callable[[str], str] = str) -> list[str]:
-        """The head, the turns' parts with their separators, and the end; `mask` is applied to
-        all but the parts (the head and the fixed texts around the turns)."""
+    def _pieces(chat: SavedChat, parts: list[str], *, masked: bool = False) -> list[str]:
+        """The head, the turns' parts with their separators, and the end; when `masked`, the
+        head and the fixed texts around the turns are redacted (the parts come so)."""
+        mask: Callable[[str], str] = redact_text if masked else str
         head = json.dumps(
             chat.model_dump(exclude={"turns"}, exclude_none=True), indent=2, ensure_ascii=False
         )
-        pieces = [mask(head.removesuffix("\n}") + ",\n")]
+        if masked:
+            head = redact_json(head, indent=2)
+        pieces = [head.removesuffix("\n}") + ",\n"]
         if not parts:
             return [*pieces, mask('  "turns": []'), mask("\n}\n")]
         pieces.append(mask('  "turns": [\n    '))

@@ -1,0 +1,169 @@
+"""Redacting JSON text never leaves text that no longer parses (a history file or a stored run
+that cannot be read back loses everything in it), and masks everything it masked before."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from workbench.api.redact import (
+    FRAGMENT,
+    REDACTED,
+    forget_hosts,
+    forget_secrets,
+    redact_json,
+    redact_secrets,
+    redact_text,
+    register_host,
+    register_secret,
+    set_demo_mode,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+# A hex key, as Azure issues them, that happens to hold a run of 8 digits.
+KEY = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+DIGITS = KEY[4:12]
+
+
+@pytest.fixture(autouse=True)
+def _fresh() -> Iterator[None]:
+    forget_secrets()
+    forget_hosts()
+    yield
+    forget_secrets()
+    forget_hosts()
+    set_demo_mode(False)
+
+
+def test_a_number_holding_8_digits_of_a_key_stays_a_number_and_the_key_is_masked() -> None:
+    register_secret(KEY)
+    document = {"latency_ms": float(f"0.{DIGITS}5"), "seed": int(DIGITS), "echo": f"key {KEY}"}
+    text = json.dumps(document)
+    assert not _parses(redact_text(text))  # what the history file used to get
+
+    masked = redact_json(text)
+
+    assert json.loads(masked) == {**document, "echo": f"key {REDACTED}"}
+    assert masked == json.dumps(json.loads(masked), separators=(",", ":"), ensure_ascii=False)
+
+
+def test_an_escape_cut_in_half_is_masked_string_by_string() -> None:
+    """The text `\\n` + 7 characters of a key, where the key has an `n` before them: masking
+    the window would take the escape's letter and leave `\\[redacted]`."""
+    key = "zzzzn" + "Qw7Xk2L" + "zzzz"
+    register_secret(key)
+    text = json.dumps({"message": "line one\nQw7Xk2L and on"}, indent=2) + "\n"
+    assert not _parses(redact_text(text))
+
+    masked = redact_json(text, indent=2)
+
+    assert json.loads(masked) == {"message": "line one\nQw7Xk2L and on"}  # no 8 of the key
+    assert masked.endswith("}\n")
+    assert masked.startswith('{\n  "message": ')
+
+
+def test_strings_and_keys_are_still_masked_when_redone_value_by_value() -> None:
+    register_secret(KEY)
+    text = json.dumps({KEY: [1.5, {"deep": f"Bearer {KEY}", "n": int(DIGITS)}]})
+
+    value = json.loads(redact_json(text))
+
+    assert value == {REDACTED: [1.5, {"deep": f"Bearer {REDACTED}", "n": int(DIGITS)}]}
+
+
+def test_what_parses_after_masking_is_exactly_the_text_masked() -> None:
+    register_secret(KEY)
+    text = json.dumps({"a": KEY, "authorization": "Bearer abc"}, indent=4)
+    assert redact_json(text) == redact_text(text)
+
+
+def test_text_that_was_not_json_is_masked_as_text() -> None:
+    register_secret(KEY)
+    for text in (f"data: {{oops {KEY}", f"[{DIGITS}7", "[" * 100_000 + KEY):
+        assert redact_json(text) == redact_text(text)
+
+
+def test_the_stored_mask_keeps_hosts_even_in_demo_mode() -> None:
+    register_secret(KEY)
+    register_host("https://my-deployment.eastus.models.ai.azure.com")
+    set_demo_mode(True)
+    text = json.dumps({"url": "https://my-deployment.eastus.models.ai.azure.com", "n": int(DIGITS)})
+
+    stored = json.loads(redact_json(text, redact_secrets))
+    shown = json.loads(redact_json(text))
+
+    assert stored["url"] == "https://my-deployment.eastus.models.ai.azure.com"
+    assert shown["url"] == "https://host.invalid"
+    assert stored["n"] == shown["n"] == int(DIGITS)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+)
+# Any characters but NUL, which stands in for each mask when looking for what is left.
+secret_values = st.text(min_size=4, max_size=14).filter(lambda s: "\0" not in s) | st.sampled_from(
+    [KEY, DIGITS * 2, 'pa"ss\\wörd', "Qw7Xk2Lp\n"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=json_values, secret=secret_values, indent=st.sampled_from([None, 2]))
+def test_any_document_stays_json_and_no_string_keeps_a_secret(
+    value: Any, secret: str, indent: int | None
+) -> None:
+    register_secret(secret)
+    try:
+        text = json.dumps(value, indent=indent, ensure_ascii=indent is None)
+        once = redact_text(text)
+
+        masked = redact_json(text, indent=indent)
+
+        if _parses(once) and all(redact_text(s) == s for s in _strings(json.loads(once))):
+            assert masked == once
+        parsed = json.loads(masked)
+        assert not any(_holds_secret(s, secret) for s in _strings(parsed))
+    finally:
+        forget_secrets()
+
+
+def _parses(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+
+
+def _holds_secret(text: str, secret: str) -> bool:
+    """Whether `text` still holds `secret`, or 8 characters of it, outside the masks."""
+    text = text.replace(REDACTED, "\0")
+    forms = {secret, secret.strip()}
+    if any(len(f) >= 4 and f in text for f in forms):
+        return True
+    return any(
+        form[i : i + FRAGMENT] in text for form in forms for i in range(len(form) - FRAGMENT + 1)
+    )
