@@ -86,7 +86,8 @@ class BusyBar(QProgressBar):
 
     def hideEvent(self, event: QHideEvent) -> None:
         """No frames while hidden."""
-        self._frames.stop()
+        if "_frames" in vars(self):  # not when garbage collection cleared the bar before Qt hid it
+            self._frames.stop()
         super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -300,6 +300,8 @@ class HistoryPane(Retranslating, QWidget):
         """A running run is not followed while nobody sees it; a pending search waits too
         (showing the pane again refreshes with the search as typed)."""
         super().hideEvent(event)
+        if "view" not in vars(self):
+            return  # garbage collection cleared the pane before Qt destroyed (so hid) it
         self.view.stop()
         self._watch_timer.stop()
         self._search_timer.stop()
