@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QPushButton, QTableView
 
 from tests.ui.conftest import CHAT_MODEL, endpoint_for
 from tests.waits import WAIT_MS, WAIT_S
@@ -89,6 +89,26 @@ def test_contrast_figures_pass_in_both_themes(window: MainWindow, name: str) -> 
     assert len(texts) >= 15
     assert {k: v for k, v in texts.items() if v < theme.TEXT_MINIMUM} == {}
     assert {k: v for k, v in states.items() if v < theme.STATE_MINIMUM} == {}
+
+
+@pytest.mark.parametrize("name", [LIGHT, DARK])
+def test_text_fields_have_an_outline_3_to_1_against_the_window(
+    window: MainWindow, qtbot: QtBot, name: str
+) -> None:
+    """WCAG 1.4.11: a field's edge is what tells where to type. Fusion's outline (the window
+    colour darkened) was 1.7:1 in the light scheme and 1.15:1 in the dark one."""
+    _switch(window, name)
+    pane = window.rerank_pane
+    query = pane.findChild(QPlainTextEdit, "rerankQuery")
+    model = pane.findChild(QLineEdit, "rerankModel")
+    assert query is not None
+    assert model is not None
+    qtbot.waitUntil(lambda: query.isVisible() and model.isVisible(), timeout=WAIT_MS)
+    _button(window, "rerankRun").setFocus()  # neither field shows its focus
+    paper = pane.palette().color(QPalette.ColorRole.Window)
+    for field in (query, model):
+        edge = field.grab().toImage().pixelColor(0, field.height() // 2)
+        assert contrast_ratio(edge, paper) >= 3.0, (field.objectName(), edge.name())
 
 
 def _ink_and_paper(image: QImage, rect: QRect) -> tuple[QColor, QColor]:
