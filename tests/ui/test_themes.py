@@ -10,9 +10,23 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QLineEdit, QMenu, QPlainTextEdit, QPushButton, QTableView
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QStyle,
+    QStyleOptionButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tests.ui.conftest import CHAT_MODEL, endpoint_for
 from tests.waits import WAIT_MS, WAIT_S
@@ -26,7 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.services import Services
@@ -109,6 +123,44 @@ def test_text_fields_have_an_outline_3_to_1_against_the_window(
     for field in (query, model):
         edge = field.grab().toImage().pixelColor(0, field.height() // 2)
         assert contrast_ratio(edge, paper) >= 3.0, (field.objectName(), edge.name())
+
+
+@pytest.mark.parametrize("name", [LIGHT, DARK])
+def test_check_boxes_spin_boxes_and_list_checks_have_a_3_to_1_edge(
+    window: MainWindow, qtbot: QtBot, name: str
+) -> None:
+    """Fusion draws these edges in the window colour darkened: an unchecked box was 1.15:1
+    against the dark window. Read where they are drawn, in a window of the theme."""
+    _switch(window, name)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    box, spin, fields = QCheckBox("return_documents"), QSpinBox(), QListWidget()
+    item = QListWidgetItem("title")
+    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+    item.setCheckState(Qt.CheckState.Unchecked)
+    fields.addItem(item)
+    layout = QVBoxLayout(holder)
+    for widget in (box, spin, fields):
+        layout.addWidget(widget)
+    holder.show()
+    qtbot.waitExposed(holder)
+    paper = holder.palette().color(QPalette.ColorRole.Window)
+    image = holder.grab().toImage()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    square = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    row = fields.visualItemRect(item).translated(fields.viewport().mapTo(holder, QPoint()))
+    edges = {
+        "check box": image.pixelColor(box.mapTo(holder, square.topLeft()) + QPoint(0, 4)),
+        "spin box": image.pixelColor(spin.geometry().left(), spin.geometry().center().y()),
+        "list frame": image.pixelColor(fields.geometry().left(), fields.geometry().center().y()),
+    }
+    base = fields.palette().color(QPalette.ColorRole.Base)
+    line = [image.pixelColor(x, row.center().y()) for x in range(row.left(), row.left() + 24)]
+    edges["list check box"] = max(line, key=lambda p: contrast_ratio(p, base))
+    for what, edge in edges.items():
+        against = base if what == "list check box" else paper
+        assert contrast_ratio(edge, against) >= 3.0, (what, edge.name())
 
 
 def _ink_and_paper(image: QImage, rect: QRect) -> tuple[QColor, QColor]:
