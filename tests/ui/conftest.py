@@ -144,6 +144,15 @@ async def pane_client(services: Services, pane: PaneName = "chat") -> WorkbenchC
     return await services.session.client_for(endpoint.id)
 
 
+def slow_chat_streams(services: Services, ms_per_event: int = 80) -> None:
+    """Make the chat pane's endpoint stream slowly (the sandbox's fault header), so a test can
+    act while a turn is still streaming."""
+    endpoint = services.session.selected("chat")
+    assert endpoint is not None
+    headers = {**endpoint.extra_headers, "x-sandbox-fault": f"slow_stream_ms={ms_per_event}"}
+    services.session.save_endpoint(endpoint.model_copy(update={"extra_headers": headers}))
+
+
 def endpoint_for(services: Services, flavour: Flavour) -> EndpointConfig:
     """The fixture endpoint of this flavour (without selecting it)."""
     name = SANDBOX_ENDPOINT_NAMES[flavour]

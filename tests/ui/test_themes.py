@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tests.ui.conftest import CHAT_MODEL, endpoint_for
+from tests.ui.conftest import CHAT_MODEL, endpoint_for, slow_chat_streams
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.ui.common import theme
 from workbench.ui.common.theme import DARK, LIGHT, contrast_ratio
@@ -248,6 +248,27 @@ def test_dark_citations_are_drawn_again_and_read_well(
     text = chat.transcript.palette().color(QPalette.ColorRole.Text)
     for background in dark:
         assert contrast_ratio(text, QColor(background)) >= theme.TEXT_MINIMUM
+
+
+def test_a_theme_switch_while_a_turn_streams_redraws_the_earlier_turns_when_it_ends(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    chat = window.chat_pane
+    window.show_pane("chat")
+    chat.setup.model.setText(CHAT_MODEL)
+    chat.load_sample()
+    qtbot.waitUntil(lambda: bool(chat.transcript.highlighted_spans(0)), timeout=WAIT_MS)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    light = _citation_backgrounds(chat.transcript.document())
+    slow_chat_streams(services)
+    chat.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: bool(chat.live_snapshot().text), timeout=WAIT_MS)
+    _switch(window, DARK)
+    assert chat.is_streaming()  # the switch came while the second turn streamed
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    dark = _citation_backgrounds(chat.transcript.document())
+    assert dark
+    assert dark.isdisjoint(light)
 
 
 def _citation_backgrounds(document: object) -> set[int]:

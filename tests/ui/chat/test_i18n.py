@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.conftest import new_chat_pane
+from tests.ui.conftest import new_chat_pane, slow_chat_streams
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
 
@@ -136,3 +136,19 @@ def test_a_finished_turns_metrics_line_is_drawn_again_in_the_new_language(
     assert reply is not None
     assert reply.measured is not None
     assert reply.status.startswith("finish: ")  # the line as it was first drawn
+
+
+def test_a_switch_while_a_turn_streams_rewrites_every_turn_when_it_ends(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    _to(qtbot, pane, "en")
+    _ask(pane, services, qtbot, "Tell me about rerankers")
+    slow_chat_streams(services)
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: bool(pane.live_snapshot().text), timeout=WAIT_MS)
+    _to(qtbot, pane, "it")
+    assert pane.is_streaming()  # the switch came while the second turn streamed
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    italian = pane.transcript.toPlainText()
+    assert "finish: " not in italian
+    assert italian.count("fine: ") == 2

@@ -105,6 +105,8 @@ class ChatPane(QWidget):
         its reply, and the labels (None: unknown, the next Send redraws)."""
         self._status_again: Callable[[], str] | None = None
         """Writes the status line again in a new language (the last turn's metrics)."""
+        self._relabel_owed = False
+        """The language changed while a turn streamed: all turns are redrawn when it ends."""
         self._origins: dict[str, RankedDocument] = {}
         """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self._starting: tuple[int, str] | None = None
@@ -130,6 +132,7 @@ class ChatPane(QWidget):
             self.retranslate_ui()
             if self.is_streaming():
                 self._say(self.tr("Answering…"))
+                self._relabel_owed = True  # the finished turns, once this one ends
             else:
                 self._rebuild()  # metrics lines drawn again from their values (Reply.measured)
                 if self._status_again is not None:
@@ -678,7 +681,11 @@ class ChatPane(QWidget):
             if turn.reply.measured is not None:  # the verdict is drawn again on a switch too
                 fmt = {"response_format": self._format}
                 turn.reply.measured = turn.reply.measured.model_copy(update=fmt)
-        self.transcript.finish_live(display_of(index, turn, cmap, labels=self._labels()))
+        if self._relabel_owed:  # every turn's labels and metrics line in the new language
+            self._relabel_owed = False
+            self._rebuild()
+        else:
+            self.transcript.finish_live(display_of(index, turn, cmap, labels=self._labels()))
         self.trace.show_turn(trace_of(index, turn))
         self.tool_results.set_calls(reply.tool_calls)
         self.queries.set_queries(reply.search_queries)

@@ -115,6 +115,9 @@ class Transcript(QTextBrowser):
         """Document position where each finished turn begins."""
         self._live: LiveTurn | None = None
         self._pending: TurnDisplay | Callable[[], TurnDisplay] | None = None
+        self._redraw_owed = False
+        """The theme or language changed while a turn streamed: the finished turns are drawn
+        again when it ends (`set_turns` draws them all then, `finish_live` does it itself)."""
         self._live_start = 0
         self.renders = 0
         """How many times the live turn was rendered (the benchmark reads it)."""
@@ -143,14 +146,20 @@ class Transcript(QTextBrowser):
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
-        """Apply a language or theme switch: finished turns are drawn again (a streaming turn is
-        left alone; it finishes in the new language and colours)."""
+        """Apply a language or theme switch: finished turns are drawn again, at once or, while a
+        turn streams, when it finishes (it finishes in the new language and colours)."""
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
             self.retranslate_ui()
             if self._live is None and self._pending is None:
-                turns, self._turns = self._turns, []
-                self.set_turns(turns)
+                self._redraw()
+            else:
+                self._redraw_owed = True
         super().changeEvent(event)
+
+    def _redraw(self) -> None:
+        self._redraw_owed = False
+        turns, self._turns = self._turns, []
+        self.set_turns(turns)
 
     def retranslate_ui(self) -> None:
         """Set the accessible name in the current language."""
@@ -169,7 +178,8 @@ class Transcript(QTextBrowser):
         self._timer.stop()
         self._pending = None
         self._drop_live()
-        kept = _common_prefix(self._turns, turns)
+        kept = 0 if self._redraw_owed else _common_prefix(self._turns, turns)
+        self._redraw_owed = False
         cursor = self._truncate(kept)
         cursor.beginEditBlock()
         for turn in turns[kept:]:
@@ -221,6 +231,8 @@ class Transcript(QTextBrowser):
         self._turns.append(display)
         self._live_start = self._end()
         self._scroll_to_end()
+        if self._redraw_owed:  # the theme or language changed while it streamed
+            self._redraw()
 
     def toggle_thinking(self, turn: int) -> None:
         """Unfold or fold a finished turn's thinking block (a streaming turn keeps its own)."""
