@@ -364,6 +364,22 @@ def test_json_output_survives_a_token_that_holds_the_time(
     assert json.loads(shown)["created"] == summary["created"]
 
 
+def test_json_output_stays_json_when_a_number_holds_8_digits_of_a_key(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hex key often holds a run of 8 digits; masked as plain text, a seed with the same
+    digits printed `"seed": [redacted]`, and a script reading the output failed."""
+    status, _, _ = _run(capsys, *_chat(sandbox, "/v2/chat", "--param", "seed=20481377"))
+    assert status == 0
+    register_secret("9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8")
+    status, out, _ = _run(capsys, "history", "list", "--json")
+    assert status == 0
+    [summary] = json.loads(out)
+    status, shown, _ = _run(capsys, "history", "show", summary["id"], "--json")
+    assert status == 0
+    assert json.loads(shown)["inputs"]["request"]["params"]["seed"] == 20481377
+
+
 def test_a_saved_endpoint_run_keeps_its_usage_and_estimated_cost(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@ that cannot be read back loses everything in it), and masks everything it masked
 
 from __future__ import annotations
 
+import io
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from workbench.api.redact import (
     FRAGMENT,
     REDACTED,
+    RedactingWriter,
     forget_hosts,
     forget_secrets,
     redact_json,
@@ -101,6 +103,19 @@ def test_the_stored_mask_keeps_hosts_even_in_demo_mode() -> None:
     assert stored["url"] == "https://my-deployment.eastus.models.ai.azure.com"
     assert shown["url"] == "https://host.invalid"
     assert stored["n"] == shown["n"] == int(DIGITS)
+
+
+def test_the_writer_passes_json_on_as_json_after_what_it_held_back() -> None:
+    register_secret(KEY)
+    sink = io.StringIO()
+    writer = RedactingWriter(sink)
+    writer.write("key: " + KEY[:6])  # could be a key's start: held back
+    writer.write(KEY[6:] + "\n")
+    writer.write_json(json.dumps({"score": float(f"0.{DIGITS}5")}) + "\n")
+    writer.close_pending()
+    head, line = sink.getvalue().splitlines()
+    assert head == f"key: {REDACTED}"
+    assert json.loads(line) == {"score": float(f"0.{DIGITS}5")}
 
 
 json_values = st.recursive(

@@ -397,6 +397,15 @@ class RedactingWriter:
             self.inner.write(redact_text(ready))
         return len(text)
 
+    def write_json(self, text: str) -> None:
+        """Redact and pass on the text of one JSON document so that it stays JSON (a line of
+        `--json` output a script parses): masked by `redact_json`, not as plain text, after
+        what is held back."""
+        if self._pending:
+            self.inner.write(redact_text(self._pending))
+            self._pending = ""
+        self.inner.write(redact_json(text))
+
     def flush(self) -> None:
         """Flush the inner stream (what is held back stays held back)."""
         self.inner.flush()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api.errors import InputError
 from workbench.api.events import TextDelta
+from workbench.cli.output import print_json
 from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
 from workbench.core.runs.inspect import answer_of, describe, when
@@ -69,11 +69,7 @@ def _seconds(t: float | None) -> float | None:
 
 
 def record_json(record: RunRecord) -> dict[str, Any]:
-    """The run as printed by `show --json`: times as ISO text and rounded seconds.
-
-    Printed output passes the redactor, which masks any 8 characters of a registered secret; a
-    long epoch number could match digits of a token, so none is printed.
-    """
+    """The run as printed by `show --json`: times as ISO text and rounded seconds."""
     obj = asdict(record) | {"answer": answer_of(record), "created": _iso(record.created)}
     for name in ("t_headers", "t_first", "t_last"):
         obj[name] = _seconds(obj[name])
@@ -91,7 +87,7 @@ def _summary(record: RunRecord) -> dict[str, Any]:
 def _list(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
     records = store.find(RunFilter(search=args.search, limit=args.limit))
     if args.json:
-        out.write(json.dumps([_summary(r) for r in records], ensure_ascii=False) + "\n")
+        print_json([_summary(r) for r in records], out)
         return
     for r in records:
         query = " ".join(r.query.split())
@@ -103,7 +99,7 @@ def _list(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
 def _show(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
     record = _get(store, args.id)
     if args.json:
-        out.write(json.dumps(record_json(record), ensure_ascii=False) + "\n")
+        print_json(record_json(record), out)
         return
     out.write(describe(record))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
-from workbench.api.redact import redact_value
+from workbench.api.redact import RedactingWriter, redact_json, redact_value
 from workbench.core.citations import resolve_citations
 
 if TYPE_CHECKING:
@@ -69,10 +69,15 @@ def citations_json(snap: ChatSnapshot) -> list[dict[str, Any]]:
     ]
 
 
-def print_json(obj: dict[str, Any], out: TextIO) -> None:
-    """One JSON object on one line, every string in it redacted (a key JSON-escaped in a string
-    would not match the redactor once printed)."""
-    out.write(json.dumps(redact_value(obj), ensure_ascii=False) + "\n")
+def print_json(obj: Any, out: TextIO) -> None:
+    """One JSON value on one line, every string in it redacted (a key JSON-escaped in a string
+    would not match the redactor once printed), and still JSON after the redactor: masked as
+    plain text, 8 digits of a key inside a number made `0.[redacted]`."""
+    text = json.dumps(redact_value(obj), ensure_ascii=False) + "\n"
+    if isinstance(out, RedactingWriter):
+        out.write_json(text)
+    else:
+        out.write(redact_json(text))
 
 
 def _preview(document: dict[str, Any] | None) -> str:
