@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -21,7 +20,6 @@ from workbench.core.chat_session import ChatFrame, Reply, Turn
 from workbench.core.probe import explain
 from workbench.core.runs.replay import ReplayClient
 from workbench.core.turns import STOPPED
-from workbench.ui import resources
 from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -29,10 +27,11 @@ from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.first_screen import Example, ExamplePrompts
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
+from workbench.ui.chat.inputs import attach_sample, fill_from_request
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.side_toggle import SidePanelToggle
 from workbench.ui.chat.transcript import Transcript
-from workbench.ui.chat.turn_views import TurnViews
+from workbench.ui.chat.turn_views import Shown, TurnViews, same_shown, shows_anything
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.endpoint_picker import EndpointPicker
@@ -56,13 +55,10 @@ if TYPE_CHECKING:
     from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
     from workbench.ui.chat.transcript import TurnDisplay
-    from workbench.ui.chat.turn_views import Labels
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.services import Services
 
 TASK_KEY = "chat.send"
-TOOLS_SAMPLE_MESSAGE = "What is the weather in São Paulo right now?"
-"""The question `load_sample("tools")` asks with the JSON-schema tools sample."""
 PREVIEW_DELAY_MS = 250
 """How long the Request section waits after the last keystroke before rebuilding the body."""
 YIELD_AFTER_S = 0.005
@@ -75,8 +71,6 @@ START_DRAW_MS = 16
 
 One frame at 60 Hz: nobody sees the wait, and a server that answers at once has its first text
 drawn with the start in one layout and paint, instead of waiting behind the start's (issue 15)."""
-Shown = tuple[int, Turn | None, Reply | None, "Labels"]
-"""Finished turns shown: how many, the last turn and its reply, the source labels."""
 
 
 class ChatPane(QWidget):
@@ -289,19 +283,7 @@ class ChatPane(QWidget):
         if self.is_streaming():
             return False
         self.controller.replace_history(request.history)
-        self.composer.message.setPlainText(request.message or "")
-        self.setup.preamble.setPlainText(request.preamble or "")
-        if request.model:
-            self.setup.model.setText(request.model)
-        if request.documents:
-            self.documents.editor.set_value(request.documents)
-        if request.tools:
-            self.tools.editor.set_value([t.model_dump(exclude_none=True) for t in request.tools])
-        for name, value in request.params.model_dump(exclude_none=True).items():
-            if isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
-            with contextlib.suppress(KeyError):  # a parameter this panel does not show
-                self.params.set_text(name, str(value))
+        fill_from_request(request, self.tabs, self.composer.message)
         return True
 
     def take_ranked_documents(self, ranked: Sequence[RankedDocument]) -> None:
@@ -357,24 +339,11 @@ class ChatPane(QWidget):
         "rag" asks the question of `chat_documents.json` over its documents, for a grounded
         answer with citations; "tools" offers the JSON-schema tools and asks for a tool call.
         """
-        self.send(self._attach_sample(kind))
-
-    def _attach_sample(self, kind: Example) -> str:
-        """Put a sample's documents or tools in their editors; returns the sample's question."""
-        if kind == "tools":
-            self.tools.editor.set_value(resources.sample("tools_json_schema.json"))
-            return TOOLS_SAMPLE_MESSAGE
-        if kind == "plain":
-            return self.examples.prompt("plain")
-        sample = resources.sample("chat_documents.json")
-        # The sample is in the wire's {"id", "data": {...}} form; the editor takes flat objects.
-        flat = [{"id": d["id"], **d["data"]} for d in sample["documents"]]
-        self.documents.editor.set_value(flat)
-        return str(sample["message"])
+        self.send(attach_sample(kind, self.tabs, self.examples))
 
     def _on_examples_example_chosen(self, kind: Example) -> None:
         """Fill the message box with the example (its samples attached); nothing is sent."""
-        self._attach_sample(kind)
+        attach_sample(kind, self.tabs, self.examples)
         self.composer.message.setPlainText(self.examples.prompt(kind))
         self.composer.message.moveCursor(QTextCursor.MoveOperation.End)
         self.composer.message.setFocus()
@@ -659,7 +628,7 @@ class ChatPane(QWidget):
         display = self._live_display()
         # A stream opens with events that show nothing (message-start): drawing the start for
         # them put a render and a paint before the first text, often only a step behind.
-        if _shows_anything(display):
+        if shows_anything(display):
             self._draw_start(header=False)  # the header comes with the news, in one render
             self.transcript.show_live(display)
 
@@ -764,7 +733,7 @@ class ChatPane(QWidget):
         that out grew to ~4 ms at 500 turns on the UI thread (issue 15): only the cards under
         the last turn go, and the view moves to the end, as a redraw would do.
         """
-        if not _same_shown(self._shown, self._shown_key(index)):
+        if not same_shown(self._shown, self._shown_key(index)):
             self._rebuild(upto=index)
             return
         self.transcript.end_cards()
@@ -800,23 +769,3 @@ class ChatPane(QWidget):
         self.setup.preamble.setPlainText(saved.preamble)
         restore_editors(saved, self._editors())
         self._rebuild()
-
-
-def _shows_anything(display: TurnDisplay) -> bool:
-    """Whether a live turn's display has something of the answer to draw under its header."""
-    return bool(
-        display.text
-        or display.thinking
-        or display.tool_plan
-        or display.tool_calls
-        or display.citations
-        or display.search_queries
-    )
-
-
-def _same_shown(shown: Shown | None, wanted: Shown) -> bool:
-    """Whether the same turns are shown: the same count and labels, the very turn and reply."""
-    if shown is None:
-        return False
-    (count, turn, reply, labels), (count2, turn2, reply2, labels2) = shown, wanted
-    return count == count2 and turn is turn2 and reply is reply2 and labels == labels2

@@ -10,12 +10,14 @@ from workbench.ui.chat.turns import display_of, trace_of
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from workbench.core.chat_session import Turn
+    from workbench.core.chat_session import Reply, Turn
     from workbench.core.citations import CitationMap
     from workbench.ui.chat.trace import TraceTurn
     from workbench.ui.chat.transcript import TurnDisplay
 
 Labels = tuple[tuple[str, str], ...]
+Shown = tuple[int, "Turn | None", "Reply | None", Labels]
+"""Finished turns shown: how many, the last turn and its reply, the source labels."""
 
 
 class TurnViews:
@@ -49,3 +51,23 @@ class TurnViews:
 
         kept = self._memo.of(turns, views)
         return [display for display, _ in kept], [trace for _, trace in kept]
+
+
+def same_shown(shown: Shown | None, wanted: Shown) -> bool:
+    """Whether the same turns are shown: the same count and labels, the very turn and reply."""
+    if shown is None:
+        return False
+    (count, turn, reply, labels), (count2, turn2, reply2, labels2) = shown, wanted
+    return count == count2 and turn is turn2 and reply is reply2 and labels == labels2
+
+
+def shows_anything(display: TurnDisplay) -> bool:
+    """Whether a live turn's display has something of the answer to draw under its header."""
+    return bool(
+        display.text
+        or display.thinking
+        or display.tool_plan
+        or display.tool_calls
+        or display.citations
+        or display.search_queries
+    )
