@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from workbench.core.runs.store import RunRecord
 
 
@@ -20,11 +24,33 @@ class Timeline:
     tokens_per_s: float | None
     """Output tokens (the usage, else the event count) over the stretch from first to last."""
 
-    @property
+    @cached_property
+    def sorted_events(self) -> tuple[float, ...]:
+        """The event times in order (arrival order already is, so this costs one pass)."""
+        return tuple(sorted(self.events))
+
+    @cached_property
     def end(self) -> float:
         """The latest time on the chart (at least a millisecond, so it has a scale)."""
-        times = [t for t in (self.headers, self.first, self.last, *self.events) if t is not None]
+        latest = self.sorted_events[-1:]
+        times = [t for t in (self.headers, self.first, self.last, *latest) if t is not None]
         return max([0.001, *times])
+
+    def occupied(self, columns: int) -> list[int]:
+        """Which of `columns` equal slices of [0, end] hold at least one event, in order.
+
+        A slice is found by bisecting the sorted times: what a chart draws costs its width,
+        not the events (a long stream has hundreds of thousands; a paint went over each).
+        """
+        times, end = self.sorted_events, self.end
+        found = []
+        for column in range(columns):
+            at = bisect_left(times, end * column / columns)
+            if at < len(times) and times[at] < end * (column + 1) / columns:
+                found.append(column)
+        if times and times[-1] >= end and found[-1:] != [columns - 1]:
+            found.append(columns - 1)  # the latest time is the end itself: the last slice
+        return found
 
     def summary(self) -> str:
         """The timeline in one line of words (the chart's description for screen readers)."""
@@ -53,9 +79,10 @@ def group_timeline(records: list[RunRecord]) -> Timeline:
     return Timeline(first.t_headers, first.t_first, max(lasts, default=None), tuple(events), None)
 
 
-def timeline_of(record: RunRecord) -> Timeline:
-    """The run's timeline from its stored timings and event arrival times."""
-    events = tuple(e.t for e in record.events)
+def timeline_of(record: RunRecord, times: Sequence[float] | None = None) -> Timeline:
+    """The run's timeline from its stored timings and event arrival times (`times`, when the
+    caller keeps them: a run followed live, read again a few times a second)."""
+    events = tuple(times) if times is not None else tuple(e.t for e in record.events)
     tokens = record.usage.get("output_tokens") or len(events) or None
     rate = None
     if tokens and record.t_first is not None and record.t_last is not None:

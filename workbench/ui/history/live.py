@@ -51,6 +51,8 @@ class RunView(QObject):
         self._shown: list[RunRecord] = []
         """What `redraw` shows again: the run, or a batched run's requests."""
         self._seq = 0
+        self._times: list[float] = []
+        """The followed run's event times, extended by each tick (not rebuilt from every event)."""
         self._timer = QTimer(self)
         self._timer.setInterval(LIVE_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -85,6 +87,7 @@ class RunView(QObject):
         if record.outcome == "running":
             self._inspector.setPlainText(shown(describe_head(record, say)))
             self._append([event_line(e) for e in record.events])
+            self._times = [e.t for e in record.events]
             self._timer.start()
         else:
             self._inspector.setPlainText(shown(describe(record, say)))
@@ -130,6 +133,7 @@ class RunView(QObject):
         if news:
             self._seq = news[-1][0]
             record.events.extend(event for _, event in news)
+            self._times.extend(event.t for _, event in news)
             self._append([event_line(event) for _, event in news])
         if now.outcome != "running":
             now.events = record.events
@@ -140,4 +144,4 @@ class RunView(QObject):
         if news or record.t_first is None:
             record.t_first = record.events[0].t if record.events else None
             record.t_last = record.events[-1].t if record.events else None
-            self._timeline.set_timeline(timeline_of(record))
+            self._timeline.set_timeline(timeline_of(record, self._times))

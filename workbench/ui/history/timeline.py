@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -72,14 +72,16 @@ class TimelineChart(Retranslating, QWidget):
         left, right, axis = 8.0, float(self.width() - 8), float(self.height() - 20)
         painter.drawLine(QPointF(left, axis), QPointF(right, axis))
 
-        end = tl.end  # computed once: it looks at every event
+        end = tl.end
 
         def x(t: float) -> float:
             return left + (right - left) * t / end
 
-        # One tick per pixel column: a long stream has far more events than the chart has pixels.
-        for column in sorted({round(x(t)) for t in tl.events}):
-            painter.drawLine(QPointF(column, axis - 8), QPointF(column, axis))
+        # One tick per pixel column that holds an event: a long stream has far more events than
+        # the chart has pixels.
+        width = max(1, round(right - left))
+        ticks = [left + column + 0.5 for column in tl.occupied(width)]
+        painter.drawLines([QLineF(tick, axis - 8, tick, axis) for tick in ticks])
         marks = (
             (tl.headers, self.tr("headers")),
             (tl.first, self.tr("first")),
