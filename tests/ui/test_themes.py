@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -126,7 +127,7 @@ def test_text_fields_have_an_outline_3_to_1_against_the_window(
 
 
 @pytest.mark.parametrize("name", [LIGHT, DARK])
-def test_check_boxes_spin_boxes_and_list_checks_have_a_3_to_1_edge(
+def test_check_boxes_spin_boxes_combos_and_list_checks_have_a_3_to_1_edge(
     window: MainWindow, qtbot: QtBot, name: str
 ) -> None:
     """Fusion draws these edges in the window colour darkened: an unchecked box was 1.15:1
@@ -135,12 +136,15 @@ def test_check_boxes_spin_boxes_and_list_checks_have_a_3_to_1_edge(
     holder = QWidget()
     qtbot.addWidget(holder)
     box, spin, fields = QCheckBox("return_documents"), QSpinBox(), QListWidget()
+    choice, typed = QComboBox(), QComboBox()
+    choice.addItems(["Cohere v2", "Cohere v1"])
+    typed.setEditable(True)
     item = QListWidgetItem("title")
     item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
     item.setCheckState(Qt.CheckState.Unchecked)
     fields.addItem(item)
     layout = QVBoxLayout(holder)
-    for widget in (box, spin, fields):
+    for widget in (box, spin, fields, choice, typed):
         layout.addWidget(widget)
     holder.show()
     qtbot.waitExposed(holder)
@@ -154,6 +158,10 @@ def test_check_boxes_spin_boxes_and_list_checks_have_a_3_to_1_edge(
         "check box": image.pixelColor(box.mapTo(holder, square.topLeft()) + QPoint(0, 4)),
         "spin box": image.pixelColor(spin.geometry().left(), spin.geometry().center().y()),
         "list frame": image.pixelColor(fields.geometry().left(), fields.geometry().center().y()),
+        "combo box": image.pixelColor(choice.geometry().left(), choice.geometry().center().y()),
+        "editable combo box": image.pixelColor(
+            typed.geometry().left(), typed.geometry().center().y()
+        ),
     }
     base = fields.palette().color(QPalette.ColorRole.Base)
     line = [image.pixelColor(x, row.center().y()) for x in range(row.left(), row.left() + 24)]

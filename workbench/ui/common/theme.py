@@ -138,10 +138,10 @@ _SCORE_BAR = {LIGHT: "#2a6cb0", DARK: "#4fb38f"}
 """The score bar's fill, at least 3:1 against Base (a graphic, WCAG 1.4.11)."""
 
 _OUTLINE = {LIGHT: "#7a7a7a", DARK: "#8b8e94"}
-"""The edge of fields, check boxes and spin boxes: 3.7:1 and 4.9:1 against the window (WCAG
-1.4.11). The style sheets outline line edits and text areas in the same colours."""
+"""The edge of fields, check boxes, spin boxes and combo boxes: 3.7:1 and 4.9:1 against the
+window (WCAG 1.4.11). The style sheets outline line edits and text areas in the same colours."""
 
-_OUTLINED_CLASSES = ("QCheckBox", "QAbstractSpinBox", "QListWidget")
+_OUTLINED_CLASSES = ("QCheckBox", "QAbstractSpinBox", "QComboBox", "QListWidget")
 """Widgets whose edge Fusion draws in the window colour darkened (see `_outlined`)."""
 
 _SERIES = {
@@ -235,9 +235,9 @@ def apply_theme(app: QApplication, choice: str, scheme: Qt.ColorScheme | None = 
 def _outlined(colours: QPalette, name: str) -> QPalette:
     """`colours` with a window colour that Fusion darkens into the theme's outline.
 
-    Fusion draws the edge of a check box, a spin box and an item view (and an item's check box)
-    in the window colour made 1.4 times darker: 1.7:1 against the window in the light scheme,
-    1.15:1 in the dark one, where an unchecked box could hardly be seen. A style sheet would
+    Fusion draws the edge of a check box, a spin box, a combo box and an item view (and an
+    item's check box) in the window colour made 1.4 times darker: 1.7:1 against the window in
+    the light scheme, 1.15:1 in the dark one, where an unchecked box could hardly be seen. A style sheet would
     replace Fusion's drawing of these controls whole (arrows and check marks as images), so
     they get a window colour of their own instead; none of them fills an area with it. The
     Disabled group keeps the real one: a disabled control's edge stays faint.
