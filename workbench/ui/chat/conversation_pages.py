@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from workbench.api import flavour_traits
 from workbench.api.models import DEFAULT_FLAVOUR, Flavour
 from workbench.core.chat_history_io import neutral_json, parse_entries
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.demo import UrlField
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.retranslate import Retranslating
@@ -297,4 +297,4 @@ class RequestPage(Retranslating, QWidget):
         self.copy.setEnabled(False)
 
     def _on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self.body.toPlainText())
+        copy_json(self.body.toPlainText())

@@ -6,13 +6,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
-from workbench.api.redact import redact_text
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
@@ -33,6 +32,7 @@ from workbench.ui.chat.side_toggle import SidePanelToggle
 from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turn_views import Shown, TurnViews, same_shown, shows_anything
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
+from workbench.ui.common.clipboard import copy_text
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.error_text import error_title
@@ -496,7 +496,7 @@ class ChatPane(QWidget):
     def _on_transcript_copy_requested(self, index: int) -> None:
         if 0 <= index < len(self.controller.turns):
             reply = self.controller.turns[index].reply
-            QGuiApplication.clipboard().setText(redact_text(reply.text) if reply else "")
+            copy_text(reply.text if reply else "")
             self._say(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:

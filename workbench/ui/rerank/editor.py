@@ -33,6 +33,7 @@ from workbench.core.rerank_io import (
     write_documents,
 )
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
+from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
@@ -375,7 +376,7 @@ class DocumentsEditor(Retranslating, QWidget):
         self._guard(lambda: self.import_text(QGuiApplication.clipboard().text()))
 
     def _on_copy_triggered(self) -> None:
-        self._guard(lambda: QGuiApplication.clipboard().setText(self.json.text()))
+        self._guard(lambda: copy_json(self.json.text()))
 
     def _report(self, notes: list[str]) -> None:
         for note in notes:

@@ -6,7 +6,7 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from workbench.core.rerank_docs import (
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
@@ -591,7 +592,7 @@ class RerankPane(Retranslating, QWidget):
         return self._sender.body_text(self._endpoint(), request)
 
     def _on_copy_body_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self._preview_text(None))
+        copy_json(self._preview_text(None))
 
 
 async def _next_turn() -> None:
