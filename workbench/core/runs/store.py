@@ -97,6 +97,13 @@ COLUMNS = tuple(f for f in RunRecord.__dataclass_fields__ if f != "events")
 _JSON_TEXTS = frozenset({*JSON_COLUMNS, "request_body", "response_body"})
 
 
+def clean_json(text: str) -> str:
+    """A JSON text (a body, a stream frame's data) as it may be stored: secrets masked, hosts
+    kept, and still JSON when it was, so the inspector, replay and listing can read it back
+    (`redact_json`)."""
+    return redact_json(text, redact_secrets)
+
+
 @dataclass(frozen=True)
 class RunFilter:
     """What `RunStore.find` narrows by (every field optional)."""
@@ -368,7 +375,7 @@ def _insert_record(db: sqlite3.Connection, record: RunRecord) -> None:
         if name in JSON_COLUMNS:
             value = json.dumps(value, ensure_ascii=False)
         if name in _JSON_TEXTS:  # masked so they still parse: a listing reads every one back
-            value = redact_json(value, redact_secrets)
+            value = clean_json(value)
         elif isinstance(value, str):
             value = redact_secrets(value)
         values[name] = value
@@ -377,7 +384,7 @@ def _insert_record(db: sqlite3.Connection, record: RunRecord) -> None:
     db.executemany(
         "INSERT INTO events (run_id, seq, t, event, data) VALUES (?, ?, ?, ?, ?)",
         [
-            (record.id, seq, e.t, e.event, redact_json(e.data, redact_secrets))
+            (record.id, seq, e.t, e.event, clean_json(e.data))
             for seq, e in enumerate(record.events, start=1)
         ],
     )

@@ -22,10 +22,16 @@ from typing import TYPE_CHECKING, Any
 from workbench.api.errors import ConnectError, ProtocolError, RequestTimeout, StatusError
 from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import Usage
-from workbench.api.redact import redact_headers, redact_json, redact_secrets
+from workbench.api.redact import redact_headers, redact_secrets
 from workbench.core.chat_metrics import estimate_cost
 from workbench.core.runs.replay import fold
-from workbench.core.runs.store import RecordedEvent, RunRecord, delete_run, index_text
+from workbench.core.runs.store import (
+    RecordedEvent,
+    RunRecord,
+    clean_json,
+    delete_run,
+    index_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -41,12 +47,6 @@ def clean(text: str) -> str:
     """A string as it may be stored: every key and secret header value redacted (hosts kept in
     demo mode too: a run recorded during a demo stays a usable record)."""
     return redact_secrets(text)
-
-
-def clean_json(text: str) -> str:
-    """A JSON text (a body, a stream frame's data) as it may be stored: `clean`, and still
-    JSON when it was, so the inspector, replay and listing can read it back (`redact_json`)."""
-    return redact_json(text, redact_secrets)
 
 
 def clean_headers(headers: Mapping[str, str]) -> str:
