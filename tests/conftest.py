@@ -25,6 +25,9 @@ pytest_plugins = ["tests.harness", "tests.processes", "pytester"]
 
 SANDBOX_TEST_KEY = "sandbox-test-key-" + secrets.token_hex(8)
 """A throwaway key made per test run; the sandbox accepts only this one."""
+HEX_KEY_WITH_DIGITS = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+"""A made-up hex key, as Azure issues them, holding a run of 8 digits (20481377): masked as text,
+a number with those digits in saved JSON became `[redacted]` and no longer parsed."""
 
 
 @pytest.fixture(autouse=True)

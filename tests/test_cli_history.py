@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.conftest import SANDBOX_TEST_KEY
+from tests.conftest import HEX_KEY_WITH_DIGITS, SANDBOX_TEST_KEY
 from tests.waits import WAIT_S
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
@@ -371,7 +371,7 @@ def test_json_output_stays_json_when_a_number_holds_8_digits_of_a_key(
     digits printed `"seed": [redacted]`, and a script reading the output failed."""
     status, _, _ = _run(capsys, *_chat(sandbox, "/v2/chat", "--param", "seed=20481377"))
     assert status == 0
-    register_secret("9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8")
+    register_secret(HEX_KEY_WITH_DIGITS)
     status, out, _ = _run(capsys, "history", "list", "--json")
     assert status == 0
     [summary] = json.loads(out)

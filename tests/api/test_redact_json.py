@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import HEX_KEY_WITH_DIGITS
 from workbench.api.redact import (
     FRAGMENT,
     REDACTED,
@@ -28,8 +29,7 @@ from workbench.api.redact import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-# A hex key, as Azure issues them, that happens to hold a run of 8 digits.
-KEY = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+KEY = HEX_KEY_WITH_DIGITS
 DIGITS = KEY[4:12]
 
 

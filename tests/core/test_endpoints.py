@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from pydantic import ValidationError
 
+from tests.conftest import HEX_KEY_WITH_DIGITS
 from workbench.api.client import WorkbenchClient
 from workbench.api.errors import InputError, ServerError
 from workbench.api.models import AuthScheme, Flavour, RerankRequest
@@ -99,7 +100,7 @@ def test_export_has_no_ids_keys_or_sandbox_and_imports_back() -> None:
 
 
 def test_an_export_whose_prices_hold_8_digits_of_a_key_imports_back() -> None:
-    key = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+    key = HEX_KEY_WITH_DIGITS
     endpoint = _endpoint(prices=Prices(input_per_million=2.204813775, output_per_million=10))
     register_secret(key)
     try:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtGui import QAction, QGuiApplication
 
+from tests.conftest import HEX_KEY_WITH_DIGITS
 from tests.ui.conftest import new_chat_pane
 from tests.waits import WAIT_MS
 from workbench.api.redact import REDACTED, forget_secrets, register_secret
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-# A hex key, as Azure issues them, holding a run of 8 digits.
-KEY = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+KEY = HEX_KEY_WITH_DIGITS
 
 
 @pytest.fixture(autouse=True)

@@ -239,16 +239,22 @@ def _assert_code_reads_well(view: QPlainTextEdit) -> None:
     assert worst >= theme.TEXT_MINIMUM, view.objectName()
 
 
-def test_dark_citations_are_drawn_again_and_read_well(
-    window: MainWindow, services: Services, qtbot: QtBot
-) -> None:
+def _cited_sample_turn(window: MainWindow, services: Services, qtbot: QtBot) -> set[int]:
+    """Ask the grounded sample in the chat pane; the citation backgrounds of its answer."""
     chat = window.chat_pane
     window.show_pane("chat")
     chat.setup.model.setText(CHAT_MODEL)
     chat.load_sample()
     qtbot.waitUntil(lambda: bool(chat.transcript.highlighted_spans(0)), timeout=WAIT_MS)
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    light = _citation_backgrounds(chat.transcript.document())
+    return _citation_backgrounds(chat.transcript.document())
+
+
+def test_dark_citations_are_drawn_again_and_read_well(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    chat = window.chat_pane
+    light = _cited_sample_turn(window, services, qtbot)
     _switch(window, DARK)
     dark = _citation_backgrounds(chat.transcript.document())
     assert dark
@@ -262,12 +268,7 @@ def test_a_theme_switch_while_a_turn_streams_redraws_the_earlier_turns_when_it_e
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
     chat = window.chat_pane
-    window.show_pane("chat")
-    chat.setup.model.setText(CHAT_MODEL)
-    chat.load_sample()
-    qtbot.waitUntil(lambda: bool(chat.transcript.highlighted_spans(0)), timeout=WAIT_MS)
-    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    light = _citation_backgrounds(chat.transcript.document())
+    light = _cited_sample_turn(window, services, qtbot)
     slow_chat_streams(services)
     chat.send("Tell me a long story about rerankers and chat models")
     qtbot.waitUntil(lambda: bool(chat.live_snapshot().text), timeout=WAIT_MS)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.conftest import SANDBOX_TEST_KEY
+from tests.conftest import HEX_KEY_WITH_DIGITS, SANDBOX_TEST_KEY
 from workbench.api import ChatRequest, Connection, Flavour, WorkbenchClient
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
@@ -156,7 +156,7 @@ def test_keys_are_redacted_in_every_stored_string(secret_header: str) -> None:
 def test_a_number_holding_8_digits_of_a_key_leaves_every_stored_json_readable() -> None:
     """A hex key with a run of 8 digits, and a seed and a score with the same digits: masked as
     text they became `[redacted]` inside a number, and listing the history failed."""
-    key = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+    key = HEX_KEY_WITH_DIGITS
     register_secret(key)
     try:
         history = History()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import HEX_KEY_WITH_DIGITS
 from workbench.api.redact import (
     REDACTED,
     forget_hosts,
@@ -141,7 +142,7 @@ def test_a_number_holding_8_digits_of_a_key_leaves_a_file_that_reads_back(
 ) -> None:
     """A hex key with a run of 8 digits, and a turn's latency with the same 8 digits: masking
     the text whole made `0.[redacted]`, and the next start lost the whole history."""
-    key = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
+    key = HEX_KEY_WITH_DIGITS
     latency = float("1234.204813775")
     register_secret(key)
     try:
