@@ -16,11 +16,12 @@ from __future__ import annotations
 import json
 import logging
 import re
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
 SENSITIVE_HEADERS = frozenset(
     {
@@ -39,6 +40,8 @@ REDACTED = "[redacted]"
 FRAGMENT = 8
 """A run of this many characters of a secret is masked wherever it appears."""
 _MIN_SECRET = 4
+_SHORT_SECRETS_MASKED: ContextVar[bool] = ContextVar("short_secrets_masked", default=True)
+"""False while a JSON object's key is masked (`mask_key`)."""
 
 # `Authorization: Bearer abc`, `'api-key': 'abc'`, `x-api-key=abc`: the name, a separator, the value.
 _HEADER_VALUE = re.compile(
@@ -63,6 +66,8 @@ class _Registry:
 
     def __init__(self) -> None:
         self.secrets: set[str] = set()
+        self.short: set[str] = set()
+        """The secrets shorter than `FRAGMENT`: masked whole, as they have no windows."""
         self.windows: set[str] = set()
         self.blocks: set[str] = set()
         """The secrets' aligned half-fragments: every window holds one, and `str.find` (in C)
@@ -73,6 +78,8 @@ class _Registry:
 
     def add(self, value: str) -> None:
         self.secrets.add(value)
+        if len(value) < FRAGMENT:
+            self.short.add(value)
         self.escaped = self.escaped or json.dumps(value)[1:-1] != value
         for i in range(len(value) - FRAGMENT + 1):
             self.windows.add(value[i : i + FRAGMENT])
@@ -82,6 +89,7 @@ class _Registry:
 
     def clear(self) -> None:
         self.secrets.clear()
+        self.short.clear()
         self.windows.clear()
         self.blocks.clear()
         self.escaped = False
@@ -202,12 +210,11 @@ def is_secret_header(name: str) -> bool:
 def _masked_ranges(text: str) -> list[tuple[int, int]]:
     """Where registered secrets (whole, or 8+ characters of one) sit in `text`, merged."""
     ranges: list[tuple[int, int]] = []
-    for secret in _registry.secrets:
-        if len(secret) < FRAGMENT:
-            start = text.find(secret)
-            while start >= 0:
-                ranges.append((start, start + len(secret)))
-                start = text.find(secret, start + 1)
+    for secret in _registry.short if _SHORT_SECRETS_MASKED.get() else ():
+        start = text.find(secret)
+        while start >= 0:
+            ranges.append((start, start + len(secret)))
+            start = text.find(secret, start + 1)
     windows, half = _registry.windows, FRAGMENT // 2
     starts: set[int] = set()
     for block in _registry.blocks:
@@ -266,15 +273,45 @@ def _may_name_a_secret_header(text: str) -> bool:
 
 
 def redact_value(value: Any, mask: Callable[[str], str] = redact_text) -> Any:
-    """A copy of a JSON-like value (dicts, lists, strings) with every string, keys included,
-    passed through `mask`; numbers, booleans and None as they were."""
+    """A copy of a JSON-like value (dicts, lists, strings) with every string passed through
+    `mask`, keys through `mask_key`; numbers, booleans and None as they were."""
     if isinstance(value, str):
         return mask(value)
     if isinstance(value, dict):
-        return {mask(str(k)): redact_value(v, mask) for k, v in value.items()}
+        return {mask_key(str(k), mask): _masked_entry(str(k), v, mask) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [redact_value(v, mask) for v in value]
     return value
+
+
+def _masked_entry(key: str, value: Any, mask: Callable[[str], str]) -> Any:
+    """An object's value, masked; under a secret header's name (`"authorization": "Bearer
+    ..."`), as the text pass masks it, which reads the name and the value together."""
+    if isinstance(value, str) and _may_name_a_secret_header(key):
+        pair = mask(json.dumps({key: value}, ensure_ascii=False))
+        try:
+            seen = json.loads(pair)
+        except ValueError:
+            seen = None
+        if isinstance(seen, dict) and len(seen) == 1:
+            return mask(str(next(iter(seen.values()))))
+    return redact_value(value, mask)
+
+
+def mask_key(key: str, mask: Callable[[str], str] = redact_text) -> str:
+    """`mask(key)` for a JSON object's key, except that a secret shorter than 8 characters
+    (a proxy password) is not masked in it whole.
+
+    Such a secret can be a word a file's format is made of ("user", "turns", "query"): masked
+    in the keys, the history file, a stored run or an export no longer reads back, and all of
+    it is lost. A key the format writes says nothing of the secret. Longer secrets, and any 8
+    characters of one, are masked in keys as everywhere.
+    """
+    token = _SHORT_SECRETS_MASKED.set(False)
+    try:
+        return mask(key)
+    finally:
+        _SHORT_SECRETS_MASKED.reset(token)
 
 
 def redact_json(
@@ -294,7 +331,9 @@ def redact_json(
     text unseen, so while one is registered, the strings are checked after parsing as well.
     """
     masked = mask(text)
-    if _registry.escaped:
+    if _short_secret_in_a_key(text, masked):
+        pass  # redone string by string, where keys keep them (`mask_key`)
+    elif _registry.escaped:
         if _strings_clean(masked, mask):
             return masked
     elif masked == text or _parses(masked):
@@ -308,6 +347,18 @@ def redact_json(
         redact_value(value, mask), indent=indent, separators=separators, ensure_ascii=False
     )
     return again + "\n" if text.endswith("\n") else again
+
+
+def _short_secret_in_a_key(text: str, masked: str) -> bool:
+    """Whether masking `text` whole took a secret shorter than 8 characters out of a key."""
+    short = [secret for secret in _registry.short if secret in text]
+    if masked == text or not short:
+        return False
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return any(secret in key for key in _strings(value, keys_only=True) for secret in short)
 
 
 def _parses(text: str) -> bool:
@@ -324,17 +375,26 @@ def _strings_clean(text: str, mask: Callable[[str], str]) -> bool:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return False
+    keys = _strings(value, keys_only=True)
+    return all(mask_key(key, mask) == key for key in keys) and all(
+        mask(item) == item for item in _strings(value, keys_only=False)
+    )
+
+
+def _strings(value: Any, *, keys_only: bool) -> Iterator[str]:
+    """The keys of every object in a parsed JSON value, or else its other strings."""
     pending = [value]
     while pending:
         item = pending.pop()
         if isinstance(item, str):
-            if mask(item) != item:
-                return False
+            if not keys_only:
+                yield item
         elif isinstance(item, dict):
-            pending += [*item.keys(), *item.values()]
+            if keys_only:
+                yield from item.keys()
+            pending += item.values()
         elif isinstance(item, list):
             pending += item
-    return True
 
 
 def redact_headers(headers: Mapping[str, str], *, stored: bool = False) -> dict[str, str]:

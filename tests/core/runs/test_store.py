@@ -183,6 +183,26 @@ def test_a_number_holding_8_digits_of_a_key_leaves_every_stored_json_readable() 
         assert key[:8] not in repr(stored)
 
 
+def test_a_short_secret_that_is_a_key_name_leaves_the_stored_run_whole() -> None:
+    """A proxy password "seed": masked as text, every stored key "seed" went with it."""
+    register_secret("seed")
+    try:
+        history = History()
+        run = history.begin(RunStart(kind="chat", query="q", inputs={"seed": 7, "t": "a seed"}))
+        run.request("POST", "http://h/v2/chat", {}, json.dumps({"seed": 7}).encode())
+        run.finish("ok")
+        history.close()
+        store = RunStore.default()
+        [listed] = store.find()
+        record = store.get(listed.id)
+        store.close()
+    finally:
+        forget_secrets()
+    assert record is not None
+    assert record.inputs == {"seed": 7, "t": "a [redacted]"}
+    assert json.loads(record.request_body) == {"seed": 7}
+
+
 def test_a_replay_streams_the_stored_turn_without_the_network(sandbox: RunningSandbox) -> None:
     history = History()
     run_id = asyncio.run(_turn(history, _connection(sandbox), "Which plan has SSO?"))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
-from workbench.api.redact import masking_state, redact_json, redact_text
+from workbench.api.redact import mask_key, masking_state, redact_json
 from workbench.core.chat_session import (
     SavedChat,
     TurnMemo,
@@ -69,8 +69,9 @@ class HistoryDumper:
         return "".join(self._pieces(chat, [kept.json for kept in self._turns(chat)]))
 
     def redacted(self, chat: SavedChat) -> list[str] | None:
-        """The file's text in pieces, each redacted, whose join is `redact_text` of the whole;
-        None when that cannot be promised (then redact the whole `dump`).
+        """The file's text in pieces, each redacted, whose join is `redact_text` of the whole
+        (but for keys, which keep a secret of under 8 characters: `mask_key`); None when that
+        cannot be promised (then redact the whole `dump`).
 
         Every border between two pieces has white space or a comma on one side (the JSON's
         line breaks and indents, and the commas between turns), and so does no mask while no
@@ -104,8 +105,9 @@ class HistoryDumper:
     @staticmethod
     def _pieces(chat: SavedChat, parts: list[str], *, masked: bool = False) -> list[str]:
         """The head, the turns' parts with their separators, and the end; when `masked`, the
-        head and the fixed texts around the turns are redacted (the parts come so)."""
-        mask: Callable[[str], str] = redact_text if masked else str
+        head and the fixed texts around the turns are redacted (the parts come so). The fixed
+        texts hold the key "turns", masked as keys are (`mask_key`)."""
+        mask: Callable[[str], str] = mask_key if masked else str
         head = json.dumps(
             chat.model_dump(exclude={"turns"}, exclude_none=True), indent=2, ensure_ascii=False
         )
