@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QAbstractAnimation, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QAccessible, QColor, QPalette
 
 from tests.waits import WAIT_MS
 from workbench.ui.common.busy_bar import BLOCK_SHARE, SWEEP_MS, BusyBar, block_span
@@ -46,12 +46,22 @@ def test_it_stays_a_busy_progress_bar_that_the_style_never_animates(qtbot: QtBot
     assert bar.findChild(QAbstractAnimation, "", direct) is None
 
 
+def test_assistive_tools_find_one_busy_bar_with_nothing_unnamed_inside(qtbot: QtBot) -> None:
+    """The track and block were child widgets once: an unnamed "Border" inside the bar."""
+    bar = _shown_bar(qtbot)
+    face = QAccessible.queryAccessibleInterface(bar)
+    assert face is not None
+    assert face.role() == QAccessible.Role.ProgressBar
+    assert face.text(QAccessible.Text.Name) == "Working"
+    assert face.childCount() == 0
+
+
 def test_the_block_is_drawn_in_the_palettes_highlight_inside_the_track(qtbot: QtBot) -> None:
     bar = _shown_bar(qtbot)
     palette = bar.palette()
     palette.setColor(QPalette.ColorRole.Highlight, QColor("#ff0000"))
     palette.setColor(QPalette.ColorRole.Base, QColor("#00ff00"))
-    bar.setPalette(palette)  # a theme switch: the children follow the bar's palette
+    bar.setPalette(palette)  # a theme switch
     qtbot.waitUntil(lambda: bar.block_rect().width() > 4, timeout=WAIT_MS)
     image = bar.grab().toImage()
     block = bar.block_rect()

@@ -3,11 +3,11 @@
 The style's own busy bar cost too much while a model streams (issue 15). Fusion moves it by an
 animation on Qt's 60 Hz driver, and each frame paints gradients and stripes. Pausing that
 animation and stepping it on a coarse timer still cost 0.07 of the chat pane's CPU ratio in the
-bursts benchmark (in-process A/B against no bar). So the bar is two plain child widgets that Qt
-fills in C++: a track and a block in the palette's colours, which follow the theme. A frame is one
-`setGeometry` of the block (0.02 of that ratio). The progress bar itself is never painted (its
-opaque track covers it), so the style never makes its animation. It stays a QProgressBar (same
-role, range and accessible name): assistive tools read it as busy.
+bursts benchmark (in-process A/B against no bar). So the bar paints itself: a framed track and a
+block in the palette's colours, which follow the theme, and a frame repaints only where the block
+was and is. The style never paints it, so never makes its animation. It stays a QProgressBar
+(same role, range and accessible name) with no child widgets, so assistive tools read it as one
+busy bar and find nothing unnamed inside it.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QRect, Qt, QTimer
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QProgressBar, QWidget
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QProgressBar, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+    from PySide6.QtGui import QHideEvent, QPaintEvent, QResizeEvent, QShowEvent
 
 FRAME_MS = 66
 """Between two frames of the bar: 15 a second."""
@@ -42,14 +42,6 @@ def block_span(track: int, elapsed_ms: int) -> tuple[int, int]:
     return left, max(0, right - left)
 
 
-def _filled(parent: QWidget, role: QPalette.ColorRole) -> QFrame:
-    widget = QFrame(parent)
-    widget.setAutoFillBackground(True)
-    widget.setBackgroundRole(role)
-    widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-    return widget
-
-
 class BusyBar(QProgressBar):
     """An indeterminate progress bar: a block slides along a framed track, a frame every
     `FRAME_MS`, while the bar is shown."""
@@ -57,12 +49,10 @@ class BusyBar(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(0, 0)
-        self._track = _filled(self, QPalette.ColorRole.Base)
-        self._track.setObjectName("busyTrack")
-        self._track.setFrameShape(QFrame.Shape.Box)
-        self._track.setForegroundRole(QPalette.ColorRole.Mid)  # the frame's colour
-        self._block = _filled(self._track, QPalette.ColorRole.Highlight)
-        self._block.setObjectName("busyBlock")
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted here
+        self._block = QRect()
+        self._inside = QRect()
+        """The track inside its one-pixel frame."""
         self._clock = QElapsedTimer()
         self._clock.start()
         self._frames = QTimer(self)
@@ -76,7 +66,7 @@ class BusyBar(QProgressBar):
 
     def block_rect(self) -> QRect:
         """Where the sliding block is, in the bar's coordinates."""
-        return self._block.geometry().translated(self._track.pos())
+        return QRect(self._block)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Start the frames."""
@@ -93,13 +83,27 @@ class BusyBar(QProgressBar):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """The track fills the bar."""
         super().resizeEvent(event)
-        self._track.setGeometry(self.rect())
+        self._inside = self.rect().adjusted(1, 1, -1, -1)
         self._place_block()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The track (Base, framed in Mid) and the block (Highlight); never the style's bar."""
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(event.rect(), palette.base())
+        painter.fillRect(self._block, palette.highlight())
+        if not self._inside.contains(event.rect()):  # a frame's repaint stays inside the track
+            painter.setPen(palette.color(QPalette.ColorRole.Mid))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        painter.end()
 
     def _on_frames_timeout(self) -> None:
         self._place_block()
 
     def _place_block(self) -> None:
-        inside = self._track.contentsRect()
+        inside = self._inside
         left, width = block_span(inside.width(), self._clock.elapsed())
-        self._block.setGeometry(inside.x() + left, inside.y(), width, inside.height())
+        block = QRect(inside.x() + left, inside.y(), width, inside.height())
+        if block != self._block:
+            self.update(self._block.united(block))
+            self._block = block
