@@ -4,7 +4,7 @@ The pane talks to the sandbox (a process of its own, answering at once) over loo
 shipped RAG sample documents, so every answer is grounded and cited. The app's own garbage
 collector guard runs, as in the app. Figures:
 
-* resident memory once the pane is shown and the app's after-first-paint warm-up is done (start),
+* resident memory once the pane is shown and the app's after-first-paint work is done (start),
   after the conversation, and after Clear;
 * each turn's longest event-loop stall (the longest gap between the beats of a 5 ms heartbeat,
   from Send to the history saved; the
@@ -35,7 +35,9 @@ from workbench.ui import resources
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 
 
-async def conversation(base_url: str, turns: int, out: TextIO) -> dict[str, float]:
+async def conversation(
+    base_url: str, turns: int, collector: GuiThreadGarbageCollector, out: TextIO
+) -> dict[str, float]:
     """Run the conversation; returns the figures' raw values."""
     pane, services = chat_pane_on(base_url, asyncio.get_running_loop())
     await asyncio.sleep(0.2)  # let the first paint and the pane's timers settle
@@ -43,6 +45,7 @@ async def conversation(base_url: str, turns: int, out: TextIO) -> dict[str, floa
     # HTTP transport's modules, the CA bundle). It is start-up's memory there, so here too.
     services.tasks.start("app.warm-up", services.session.warm_up())
     await services.tasks.wait_until_idle()
+    collector.start_up_done()  # as the app once its panes are built
     await asyncio.sleep(0.2)
     start = rss_mib()
     sample = resources.sample("chat_documents.json")
@@ -90,7 +93,7 @@ def main() -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with sandbox_process() as base_url, loop:
-        got = loop.run_until_complete(conversation(base_url, args.turns, out))
+        got = loop.run_until_complete(conversation(base_url, args.turns, collector, out))
         collector.stop()  # while the loop is open: collecting after it closed crashed Qt
     turns = args.turns
     print(

@@ -278,7 +278,7 @@ async def scenario(
     services = pane._services
     services.tasks.start("app.warm-up", services.session.warm_up())
     await services.tasks.wait_until_idle()
-    collector.freeze_survivors()
+    collector.start_up_done()
     load_ms, load_stall = await step("load 1,000 docs (JSON text, table, fields)", beat, load)
     preview_ms, preview_stall = await step("then the body preview (300 ms debounce)", beat, preview)
     await settle(app)

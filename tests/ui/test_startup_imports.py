@@ -181,3 +181,42 @@ def test_the_qt_free_layers_import_no_qt() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=WAIT_S
     )
     assert done.stdout.strip() == "[]"
+
+
+DONE_PROBE = """
+import gc, linecache, sys
+from PySide6.QtWidgets import QApplication
+from workbench import __main__ as entry
+from workbench.ui.gc_guard import GuiThreadGarbageCollector
+
+finish = GuiThreadGarbageCollector.start_up_done
+
+
+def start_up_done(self):
+    before = sum(1 for name in linecache.cache if "workbench" in name)
+    finish(self)
+    after = sorted(name for name in linecache.cache if "workbench" in name)
+    print("sources cached", before > 0, after, "frozen", gc.get_freeze_count() > 0, flush=True)
+    QApplication.instance().closeAllWindows()
+
+
+GuiThreadGarbageCollector.start_up_done = start_up_done
+print("status", entry.main(["--gui", "--no-sandbox"]))
+"""
+
+
+def test_once_every_pane_is_built_the_sources_start_up_cached_are_dropped(
+    tmp_path: Path,
+) -> None:
+    """PySide6's import hook reads every module's source through linecache, which keeps it
+    (5.5 M characters): dropped when start-up is done, and start-up's objects frozen."""
+    done = subprocess.run(
+        [sys.executable, "-c", DONE_PROBE],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "WORKBENCH_CONFIG_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=4 * WAIT_S,
+    )
+    lines = [line for line in done.stdout.splitlines() if line != "workbench: window shown"]
+    assert lines == ["sources cached True [] frozen True", "status 0"]

@@ -232,8 +232,8 @@ def _after_first_paint(
     run a new database), the sandbox (a keyring read
     and the server's imports on a thread, which would hold the GIL against the first paint),
     what a first Send would wait for (the HTTP transport's imports, the CA bundle), then the
-    panes not shown, one per turn of the event loop, then start-up's objects are left
-    out of later garbage collections."""
+    panes not shown, one per turn of the event loop, then start-up is done (its cached
+    sources dropped, its objects left out of later garbage collections)."""
     _print_shown()
     services.settings.release_saves()
     _attach_history(window, services)
@@ -241,7 +241,7 @@ def _after_first_paint(
         services.tasks.start("app.sandbox", sandbox.start())
     services.tasks.start("app.warm-up", services.session.warm_up())  # the first Send's wait
     _schedule_exit_hooks(options, window, services)
-    window.build_panes_when_idle(then=collector.freeze_survivors)
+    window.build_panes_when_idle(then=collector.start_up_done)
 
 
 def _attach_history(window: MainWindow, services: Services) -> None:

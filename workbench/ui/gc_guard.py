@@ -10,6 +10,7 @@ the interpreter would use).
 from __future__ import annotations
 
 import gc
+import linecache
 import sys
 
 from PySide6.QtCore import QObject, QTimer
@@ -37,6 +38,18 @@ class GuiThreadGarbageCollector(QObject):
             if counts[generation] > self._thresholds[generation]:
                 return gc.collect(generation)
         return 0
+
+    def start_up_done(self) -> None:
+        """Start-up is over: drop the source lines it cached, then `freeze_survivors`.
+
+        PySide6's import hook reads the source of every module imported after it (to see
+        whether it selects a `__feature__`) through `linecache`, which keeps every line: 5.5 M
+        characters of ~300 modules here. Dropped, the memory is used again for what comes
+        next (10 MiB less resident after a 500-turn conversation, issue 15). A traceback reads
+        the lines it shows again when it is formatted.
+        """
+        linecache.clearcache()
+        self.freeze_survivors()
 
     def freeze_survivors(self) -> None:
         """Collect once, then leave every object alive now out of all later collections.
