@@ -19,6 +19,7 @@ import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.waits import WAIT_S
+from workbench.api.errors import InputError
 from workbench.cli import main
 
 if TYPE_CHECKING:
@@ -322,6 +323,21 @@ def test_history_in_v1_form_is_read(tmp_path: Path) -> None:
         ("assistant", ""),
     ]
     assert history[2].tool_calls[0].parameters == {"a": 1}
+
+
+@pytest.mark.parametrize("calls", [True, "f", 3, {"name": "f"}])
+def test_history_whose_tool_calls_are_not_a_list_is_refused_by_name(
+    tmp_path: Path, calls: object
+) -> None:
+    """Found by the fuzz target at its medium profile: `true` made a TypeError traceback."""
+    from workbench.cli.inputs import read_history
+
+    path = tmp_path / "history.json"
+    history = [{"role": "user", "content": "hi"}, {"role": "assistant", "tool_calls": calls}]
+    path.write_text(json.dumps(history), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_history(str(path))
+    assert caught.value.where == "[1].tool_calls"
 
 
 def test_json_keeps_what_arrived_when_a_stalled_stream_times_out(

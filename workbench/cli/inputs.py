@@ -130,8 +130,9 @@ def _message(obj: Any) -> dict[str, Any]:
         message["content"] = content
     if obj.get("tool_plan"):
         message["tool_plan"] = obj["tool_plan"]
-    if obj.get("tool_calls"):
-        message["tool_calls"] = [_call(c) for c in obj["tool_calls"]]
+    calls = obj.get("tool_calls")
+    if calls:  # not a list: left as it is, for validation to name what is wrong there
+        message["tool_calls"] = [_call(c) for c in calls] if isinstance(calls, list) else calls
     if obj.get("tool_results"):
         message["tool_results"] = obj["tool_results"]
     return message
@@ -141,12 +142,15 @@ def read_history(path: str) -> list[ChatMessage]:
     """History in neutral form (`role` user/assistant/system/tool, `content`) or v1 form
     (`role` USER/CHATBOT/SYSTEM/TOOL, `message`)."""
     value, name = read_json(path)
-    try:
-        return [ChatMessage.model_validate(_message(m)) for m in _list(value, name)]
-    except ValidationError as exc:
-        raise _validation(exc, name, "") from None
-    except ValueError as exc:  # arguments that are not JSON inside a function-form call
-        raise InputError(str(exc), title=name, where="tool_calls") from None
+    history = []
+    for pos, item in enumerate(_list(value, name)):
+        try:
+            history.append(ChatMessage.model_validate(_message(item)))
+        except ValidationError as exc:
+            raise _validation(exc, name, f"[{pos}]") from None
+        except ValueError as exc:  # arguments that are not JSON inside a function-form call
+            raise InputError(str(exc), title=name, where=f"[{pos}].tool_calls") from None
+    return history
 
 
 def read_tool_results(path: str) -> list[ToolResult]:
