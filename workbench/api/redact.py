@@ -351,8 +351,10 @@ def redact_json(
 
 def _short_secret_in_a_key(text: str, masked: str) -> bool:
     """Whether masking `text` whole took a secret shorter than 8 characters out of a key."""
+    if masked == text:
+        return False
     short = [secret for secret in _registry.short if secret in text]
-    if masked == text or not short:
+    if not short:
         return False
     try:
         value = json.loads(text)

@@ -152,15 +152,7 @@ def test_a_number_holding_8_digits_of_a_key_leaves_a_file_that_reads_back(
             user=f"my key is {key}",
             reply=Reply(text="ok", measured=Measured(metrics={"latency_ms": latency})),
         )
-        chat = SavedChat(preamble="", turns=[turn])
-        dumper = HistoryDumper()
-        pieces = dumper.redacted(chat)
-        assert pieces is not None
-        for path in (
-            write_redacted(pieces, tmp_path / "pieces.json"),
-            write_chat(dumper.dump(chat), tmp_path / "whole.json"),
-        ):
-            read = load_chat(path)
+        for read in _written_and_read_back(SavedChat(preamble="", turns=[turn]), tmp_path):
             assert [t.user for t in read.turns] == [f"my key is {REDACTED}"]
             measured = read.turns[0].reply.measured if read.turns[0].reply else None
             assert measured is not None
@@ -178,17 +170,22 @@ def test_a_short_secret_that_is_a_key_name_leaves_a_file_that_reads_back(
     register_secret("user")
     try:
         chat = _chat([("ask the user about turns", "ok")], "")
-        dumper = HistoryDumper()
-        pieces = dumper.redacted(chat)
-        assert pieces is not None
-        for path in (
-            write_redacted(pieces, tmp_path / "pieces.json"),
-            write_chat(dumper.dump(chat), tmp_path / "whole.json"),
-        ):
-            read = load_chat(path)
+        for read in _written_and_read_back(chat, tmp_path):
             assert [t.user for t in read.turns] == [f"ask the {REDACTED} about {REDACTED}"]
     finally:
         forget_secrets()
+
+
+def _written_and_read_back(chat: SavedChat, tmp_path: Path) -> list[SavedChat]:
+    """`chat` written as the app writes it, in redacted pieces and redacted whole, and read."""
+    dumper = HistoryDumper()
+    pieces = dumper.redacted(chat)
+    assert pieces is not None
+    paths = (
+        write_redacted(pieces, tmp_path / "pieces.json"),
+        write_chat(dumper.dump(chat), tmp_path / "whole.json"),
+    )
+    return [load_chat(path) for path in paths]
 
 
 def _short_secret_in_a_key(text: str) -> bool:
