@@ -360,7 +360,7 @@ def _short_secret_in_a_key(text: str, masked: str) -> bool:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return False
-    return any(secret in key for key in _strings(value, keys_only=True) for secret in short)
+    return any(secret in text for text, is_key in _strings(value) if is_key for secret in short)
 
 
 def _parses(text: str) -> bool:
@@ -377,23 +377,20 @@ def _strings_clean(text: str, mask: Callable[[str], str]) -> bool:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return False
-    keys = _strings(value, keys_only=True)
-    return all(mask_key(key, mask) == key for key in keys) and all(
-        mask(item) == item for item in _strings(value, keys_only=False)
+    return all(
+        (mask_key(text, mask) if is_key else mask(text)) == text for text, is_key in _strings(value)
     )
 
 
-def _strings(value: Any, *, keys_only: bool) -> Iterator[str]:
-    """The keys of every object in a parsed JSON value, or else its other strings."""
+def _strings(value: Any) -> Iterator[tuple[str, bool]]:
+    """Every string in a parsed JSON value, each with whether it is an object's key."""
     pending = [value]
     while pending:
         item = pending.pop()
         if isinstance(item, str):
-            if not keys_only:
-                yield item
+            yield item, False
         elif isinstance(item, dict):
-            if keys_only:
-                yield from item.keys()
+            yield from ((key, True) for key in item)
             pending += item.values()
         elif isinstance(item, list):
             pending += item
