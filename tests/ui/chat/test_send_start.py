@@ -108,7 +108,8 @@ def test_a_quick_answer_is_drawn_with_the_turn_start_in_one_render(
         return QuickClient()
 
     monkeypatch.setattr(services.session, "client_for", quick)
-    pane._start_timer.setInterval(60_000)  # the answer comes first, however slow the machine
+    # The answer comes first, however slow the machine.
+    pane.presenter.start_timer.setInterval(60_000)
     drawn: list[tuple[str, bool]] = []
     render = pane.transcript._render_live
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from tests.waits import WAIT_MS
 from workbench.api.events import StreamEnded, StreamEvent, StreamStarted, TextDelta
 from workbench.core.chat_session import load_chat
-from workbench.ui.chat import pane as chat
+from workbench.ui.chat import turn_presenter
 from workbench.ui.chat.pane import ChatPane
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def _use(monkeypatch: pytest.MonkeyPatch, services: Services, client: BurstClien
 def test_a_stream_that_never_suspends_still_lets_qt_run(
     pane: ChatPane, services: Services, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(chat, "YIELD_AFTER_S", 0.0)  # a break after every event
+    monkeypatch.setattr(turn_presenter, "YIELD_AFTER_S", 0.0)  # a break after every event
     fired: list[int] = []
     client = BurstClient(
         " ".join(["word"] * 300), during=lambda: QTimer.singleShot(0, lambda: fired.append(1))

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from functools import partial
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
-from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
-from workbench.core.chat_checks import check_request
-from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_models import safety_choices
-from workbench.core.chat_session import ChatFrame, Reply, Turn
-from workbench.core.probe import explain
+from workbench.core.chat_session import Turn
 from workbench.core.runs.replay import ReplayClient
-from workbench.core.turns import STOPPED
 from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -27,50 +22,36 @@ from workbench.ui.chat.demo_bar import DemoBar
 from workbench.ui.chat.first_screen import Example, ExamplePrompts
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.inputs import attach_sample, fill_from_request
+from workbench.ui.chat.request_guard import RequestGuard
 from workbench.ui.chat.side import ChatSidePanel
 from workbench.ui.chat.side_toggle import SidePanelToggle
 from workbench.ui.chat.transcript import Transcript
-from workbench.ui.chat.turn_views import Shown, TurnViews, same_shown, shows_anything
-from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
+from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
 from workbench.ui.common.clipboard import copy_text
-from workbench.ui.common.core_text import shown
 from workbench.ui.common.endpoint_picker import EndpointPicker
-from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_number
 from workbench.ui.common.layered import Layered
-from workbench.ui.common.pane_error import PaneErrorLine, log_shown
+from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.remembered import RememberedSplitter
 from workbench.ui.gc_guard import MemoryRelease
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage, Flavour, ResponseFormat
+    from workbench.api.models import ChatMessage, Flavour
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
-    from workbench.core.endpoints import EndpointConfig
     from workbench.core.rerank_handoff import RankedDocument
     from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
-    from workbench.ui.chat.transcript import TurnDisplay
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.services import Services
 
 TASK_KEY = "chat.send"
 PREVIEW_DELAY_MS = 250
 """How long the Request section waits after the last keystroke before rebuilding the body."""
-YIELD_AFTER_S = 0.005
-"""Longest stretch the fold runs without letting Qt paint and handle input.
-
-A stream whose events are already buffered (a fast server, a burst after a stall) never suspends
-between events, so without a break the whole backlog would be folded in one go."""
-START_DRAW_MS = 16
-"""How long after Send the turn's start (message, busy state) is drawn if no answer came first.
-
-One frame at 60 Hz: nobody sees the wait, and a server that answers at once has its first text
-drawn with the start in one layout and paint, instead of waiting behind the start's (issue 15)."""
 
 
 class ChatPane(QWidget):
@@ -90,24 +71,9 @@ class ChatPane(QWidget):
         self._services = services
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
         self._editing: int | None = None
-        self._format: ResponseFormat | None = None
-        """The response format of the turn in flight (its answer is checked against it)."""
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
-        self._views = TurnViews()
-        self._shown: Shown | None = None
-        """What the transcript and the trace show as finished: how many turns, the last one and
-        its reply, and the labels (None: unknown, the next Send redraws)."""
-        self._status_again: Callable[[], str] | None = None
-        """Writes the status line again in a new language (the last turn's metrics)."""
-        self._relabel_owed = False
-        """The language changed while a turn streamed: all turns are redrawn when it ends."""
         self._origins: dict[str, RankedDocument] = {}
         """Documents the Rerank pane handed over, by the id the chat request gives them."""
-        self._starting: tuple[int, str] | None = None
-        """The turn just started and its status line, until its start is drawn (`_draw_start`)."""
-        self._start_timer = QTimer(self)
-        self._start_timer.setSingleShot(True)
-        self._start_timer.setInterval(START_DRAW_MS)
         self._memory = MemoryRelease(self)
         """Gives a cleared conversation's memory back, never while a turn is in flight."""
         self.setObjectName("chatPane")
@@ -118,19 +84,17 @@ class ChatPane(QWidget):
         self._connect_signals()
         self._on_session_selection_changed("chat")
         self._restore()
-        self._show_first_screen()
+        self.presenter.show_first_screen()
 
     def changeEvent(self, event: QEvent) -> None:
         """Apply a language switch (the parts retranslate themselves; the request is rebuilt)."""
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
             if self.is_streaming():
-                self._say(self.tr("Answering…"))
-                self._relabel_owed = True  # the finished turns, once this one ends
+                self.presenter.relabel_when_done()
             else:
                 self._rebuild()  # metrics lines drawn again from their values (Reply.measured)
-                if self._status_again is not None:
-                    self._say_again(self._status_again)
+                self._status.repeat()
             self._schedule_preview()
         super().changeEvent(event)
 
@@ -145,6 +109,29 @@ class ChatPane(QWidget):
         self.endpoint_picker = EndpointPicker(
             session=self._services.session, pane="chat", parent=self
         )
+        left = self._build_conversation_column()
+        self._build_side_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("chatSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
+        # A child of the splitter, living as long as it: sizes kept across windows.
+        RememberedSplitter(splitter, self._services.settings)
+        self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
+        QWidget.setTabOrder(self.endpoint_picker.combo, self.side_toggle)  # its row, then down
+        top = QHBoxLayout()
+        top.addWidget(self.endpoint_picker, 1)
+        top.addWidget(self.side_toggle)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self._build_helpers()
+
+    def _build_conversation_column(self) -> QWidget:
+        """The turns (or the example prompts), the error line, the chips and the message box."""
         # Made in reading order, which Tab follows: examples (or turns), chips, message box.
         # The examples stand in for the transcript while the conversation has no turn; they
         # take turns in one place, so the first Send lays nothing out again (issue 15).
@@ -166,6 +153,9 @@ class ChatPane(QWidget):
         left_layout.addWidget(self.error)
         left_layout.addWidget(self.chips)
         left_layout.addWidget(self.composer)
+        return left
+
+    def _build_side_panel(self) -> None:
         self.tabs = ChatSidePanel(parent=self)
         # The pages the pane wires (and tests drive), named as before the tabs moved out.
         self.params, self.setup = self.tabs.params, self.tabs.setup
@@ -174,6 +164,9 @@ class ChatPane(QWidget):
         self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
         self.sources, self.queries = self.tabs.sources, self.tabs.queries
         self.history, self.request = self.tabs.history, self.tabs.request
+
+    def _build_helpers(self) -> None:
+        """The parts that keep the widgets in step: chips, history, request, the turns' drawing."""
         self._attachments = AttachmentsSync(
             self.chips,
             editors={"document": self.documents.editor, "tool": self.tools.editor},
@@ -189,23 +182,25 @@ class ChatPane(QWidget):
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("chatSplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
-        # A child of the splitter, living as long as it: sizes kept across windows.
-        RememberedSplitter(splitter, self._services.settings)
-        self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
-        QWidget.setTabOrder(self.endpoint_picker.combo, self.side_toggle)  # its row, then down
-        top = QHBoxLayout()
-        top.addWidget(self.endpoint_picker, 1)
-        top.addWidget(self.side_toggle)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        self._status = StatusLine(self.composer.status)
+        self._guard = RequestGuard(
+            endpoints=self._services.session,
+            tabs=self.tabs,
+            conversation=self.session,
+            error=self.error,
+            notices=self._services.notices,
+        )
+        self.presenter = TurnPresenter(
+            controller=self.controller,
+            transcript=self.transcript,
+            examples=self.examples,
+            composer=self.composer,
+            error=self.error,
+            tabs=self.tabs,
+            status=self._status,
+            labels=self._labels,
+            parent=self,
+        )
 
     def _connect_signals(self) -> None:
         c = self.composer
@@ -213,11 +208,9 @@ class ChatPane(QWidget):
         c.send_shortcut.activated.connect(self._on_send_clicked)
         c.stop.clicked.connect(self.cancel)
         c.stop_shortcut.activated.connect(self.cancel)
-        self.controller.snapshot_changed.connect(self._on_controller_snapshot_changed)
-        self.controller.turn_finished.connect(self._on_controller_turn_finished)
+        self.presenter.drawn.connect(self._on_presenter_drawn)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
-        self._start_timer.timeout.connect(self._draw_start)
         self._services.tasks.state_changed.connect(self.demo.refresh)
         c.regenerate.clicked.connect(self._on_regenerate_clicked)
         c.copy.clicked.connect(self._on_copy_clicked)
@@ -398,61 +391,14 @@ class ChatPane(QWidget):
         return self._conversation.refresh_request(
             self._services.session.selected("chat"),
             message,
-            lambda: self.session().preview(message, self._frame(), self._editing),
+            lambda: self.session().preview(message, self._guard.frame(), self._editing),
         )
 
     # --- actions --------------------------------------------------------------------------------
 
-    def _endpoint(self) -> EndpointConfig:
-        endpoint = self._services.session.selected("chat")
-        if endpoint is None:
-            raise InputError(
-                title=self.tr("No endpoint: add one in the Endpoints pane"),
-                where=self.tr("Endpoint"),
-            )
-        return endpoint
-
-    def _frame(self) -> ChatFrame:
-        has_docs = flavour_traits(self._endpoint().flavour).documents
-        documents = parse_documents(self.documents.editor.value()) if has_docs else []
-        return ChatFrame(
-            model=self.setup.model.text().strip() or None,
-            preamble=self.setup.preamble.toPlainText(),
-            documents=documents,
-            tools=parse_tools(self.tools.editor.value()),
-            params=self.model_options.apply(self.params.params()),
-            search_queries_only=self.params.search_queries_only(),
-        )
-
-    def _guarded(self, build: Any) -> ChatRequest | None:
-        before = list(self.session().turns)
-        try:
-            request: ChatRequest = build(self._frame())
-            # What the API would refuse is said here, before anything is sent.
-            check_request(request, self._endpoint().model)
-        except InputError as exc:
-            self.session().turns = before
-            self._show_input_error(exc)
-            return None
-        return request
-
-    def _show_input_error(self, exc: InputError) -> None:
-        """Say once, above the message box, why nothing was sent (kept in the notice log)."""
-        self.error.show_error(exc)
-        log_shown(self._services.notices, exc, "chat")
-
     def _recheck_input(self, *_: object) -> None:
-        """After an edit, a refusal on show is checked again: gone once the inputs are fine."""
-        if not self.error.has_error() or self.is_streaming():
-            return
-        message = self.composer.message.toPlainText()
-        try:
-            request = self.session().preview(message, self._frame(), self._editing)
-            check_request(request, self._endpoint().model)
-        except InputError as exc:
-            self.error.show_error(exc)
-            return
-        self.error.clear_error()
+        if not self.is_streaming():
+            self._guard.recheck(self.composer.message.toPlainText(), self._editing)
 
     def _on_send_clicked(self) -> None:
         message = self.composer.message.toPlainText()
@@ -460,10 +406,12 @@ class ChatPane(QWidget):
             return
         editing = self._editing
         if editing is not None:
-            request = self._guarded(lambda f: self.session().edit_and_resend(editing, message, f))
+            request = self._guard.build(
+                lambda f: self.session().edit_and_resend(editing, message, f)
+            )
         else:
             images = self.model_options.images()
-            request = self._guarded(lambda f: self.session().send(message, f, images))
+            request = self._guard.build(lambda f: self.session().send(message, f, images))
         if request is not None:
             self._start(request)  # first: the box is emptied once the composer's paint is held
             self.composer.message.clear()
@@ -473,7 +421,7 @@ class ChatPane(QWidget):
 
     def _on_regenerate_clicked(self) -> None:
         if not self.is_streaming() and self.controller.turns:
-            request = self._guarded(self.session().regenerate)
+            request = self._guard.build(self.session().regenerate)
             if request is not None:
                 self._start(request)
 
@@ -483,9 +431,9 @@ class ChatPane(QWidget):
         try:
             results = self.tool_results.results()
         except InputError as exc:
-            self._show_input_error(exc)
+            self._guard.refuse(exc)
             return
-        request = self._guarded(lambda f: self.session().continue_with(results, f))
+        request = self._guard.build(lambda f: self.session().continue_with(results, f))
         if request is not None:
             self._start(request)
 
@@ -497,7 +445,7 @@ class ChatPane(QWidget):
         if 0 <= index < len(self.controller.turns):
             reply = self.controller.turns[index].reply
             copy_text(reply.text if reply else "")
-            self._say(self.tr("Answer copied."))
+            self._status.say(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:
         self.controller.clear()
@@ -577,7 +525,9 @@ class ChatPane(QWidget):
     def _on_images_changed(self) -> None:
         count = self.model_options.strip.count()
         if count:
-            self._say(self.tr("%n image(s) attached to the next message (Model page).", "", count))
+            self._status.say(
+                self.tr("%n image(s) attached to the next message (Model page).", "", count)
+            )
 
     def _on_model_changed(self, *_: object) -> None:
         endpoint = self._services.session.selected("chat")
@@ -588,169 +538,25 @@ class ChatPane(QWidget):
     # --- the turn -------------------------------------------------------------------------------
 
     def _start(self, request: ChatRequest) -> None:
-        self._format = request.params.response_format
-        self._begin(request, self.tr("Answering…"))
-
-    def _begin(self, request: ChatRequest, status: str, client: ReplayClient | None = None) -> None:
-        """Start the last turn; what that changes on screen is drawn a moment later.
-
-        Drawn first, its layout and paint (~5 ms) came before the request was written: Qt
-        handles them before the task's first step. Drawn once the request was out, they held
-        up a fast server's first text (issue 15). Now they wait `START_DRAW_MS`, or the first
-        news of the turn, whichever comes first, and are drawn with it.
-        """
         # Picked now (the frame was just built for it): switching mid-turn does not move it.
-        self.controller.start(request, self._endpoint(), YIELD_AFTER_S, client)
-        self._starting = (len(self.controller.turns) - 1, status)
-        self.composer.setUpdatesEnabled(False)  # painted with the rest by `_draw_start`
-        self._set_busy(True)  # at once, not when the task first runs: no double Send
+        self.presenter.start(request, self._guard.endpoint())
         self._memory.hold()
-        self._start_timer.start()
 
-    def _draw_start(self, *, header: bool = True) -> None:
-        """Draw the turn just started: the turns before it, the busy state and its header."""
-        self._start_timer.stop()
-        if self._starting is None:
-            return
-        (index, status), self._starting = self._starting, None
-        self.composer.setUpdatesEnabled(True)
-        self.error.clear_error()  # the request was accepted: the earlier refusal is over
-        self._show_before(index)
-        self.composer.show_busy()
-        self._say(status)
-        if header:  # written while the server works: the first answer text only adds itself
-            self.transcript.show_live(self._live_display)
+    def _begin(self, request: ChatRequest, status: str, client: ReplayClient) -> None:
+        self.presenter.begin(request, self._guard.endpoint(), status, client)
+        self._memory.hold()
 
-    def _on_controller_snapshot_changed(self, _index: int) -> None:
-        if self._starting is None:
-            self.transcript.show_live(self._live_display)  # drawn by the transcript's timer
-            return
-        display = self._live_display()
-        # A stream opens with events that show nothing (message-start): drawing the start for
-        # them put a render and a paint before the first text, often only a step behind.
-        if shows_anything(display):
-            self._draw_start(header=False)  # the header comes with the news, in one render
-            self.transcript.show_live(display)
-
-    def _live_display(self) -> TurnDisplay:
-        index, run = self.controller.live()
-        turn, labels = self.controller.turns[index], self._labels()
-        cites, streamed = run.citations(), self.controller.streamed
-        return display_of(index, turn, cites, run.snapshot, labels, streamed)
-
-    def _on_controller_turn_finished(self, index: int) -> None:
-        self._draw_start(header=False)  # it can end before its start is drawn (Stop, no key)
-        turn = self.controller.turns[index]
-        reply, cmap = turn.reply or Reply(), self.controller.citations(index)
-        # A turn that failed before any text has nothing to check: its error says what happened.
-        checked = bool(reply.text) or not reply.cut_off
-        verdict = schema_verdict(reply.text, self._format) if checked else ""
-        if verdict and turn.reply is not None:
-            turn.reply.status = f"{turn.reply.status} · {verdict}"
-            if turn.reply.measured is not None:  # the verdict is drawn again on a switch too
-                fmt = {"response_format": self._format}
-                turn.reply.measured = turn.reply.measured.model_copy(update=fmt)
-        if self._relabel_owed:  # every turn's labels and metrics line in the new language
-            self._relabel_owed = False
-            self._rebuild()
-        else:
-            self.transcript.finish_live(display_of(index, turn, cmap, labels=self._labels()))
-        self.trace.show_turn(trace_of(index, turn))
-        self.tool_results.set_calls(reply.tool_calls)
-        self.queries.set_queries(reply.search_queries)
-        self.sources.show_documents(cmap, self.controller.sources(index))
-        self._show_next_step(reply)
-        self._say_again(self._finished_status())
-        self._set_busy(False)
+    def _on_presenter_drawn(self, index: int) -> None:
         self.history.show_history(self._conversation_now)
         self._schedule_preview()
         self._save()
         self._memory.resume()
-        self._shown = self._shown_key(index + 1)
         self.turn_finished.emit(index)
 
-    def _show_next_step(self, reply: Reply) -> None:
-        """Under the last turn: a failure to act on, or the tools it waits for (issue 19)."""
-        run = self.controller.run
-        if reply.cut_off and not run.stopped:
-            texts = partial(self._failure_texts, run.error, reply.cut_off)
-            self.transcript.show_error(texts, can_edit=self.controller.finished_on is not None)
-        elif reply.tool_calls and not reply.cut_off:
-            self.transcript.show_tool_wait(tuple(c.name for c in reply.tool_calls))
-            self.tabs.show_section(self.tool_results)
-
-    def _failure_texts(self, error: WorkbenchError | None, cut_off: str) -> tuple[str, str]:
-        """A failed turn's title and explanation (the core's, in the GUI's language: issue 18)."""
-        if error is None:
-            return self.tr("The answer broke off"), shown(cut_off)
-        return error_title(error), shown(explain(error))
-
-    def _finished_status(self) -> Callable[[], str]:
-        """How the last turn ended, written again in the language of the moment: only a Stop
-        is said here; the metrics line and a failure are said once, in the transcript."""
-        stopped = self.controller.run.stopped
-
-        def line() -> str:
-            return QCoreApplication.translate("Transcript", STOPPED) if stopped else ""
-
-        return line
-
-    def _say(self, text: str) -> None:
-        """Show a status line that stays as it is on a language switch."""
-        self._status_again = None
-        self.composer.status.setText(text)
-
-    def _say_again(self, line: Callable[[], str]) -> None:
-        """Show a status line that is written again on a language switch."""
-        self._status_again = line
-        self.composer.status.setText(line())
-
-    def _set_busy(self, busy: bool) -> None:
-        self.composer.set_busy(busy)  # the bar is shown by `_draw_start`
-        self.tool_results.set_busy(busy)
-        self.history.set_busy(busy)
-
-    def _rebuild(self, upto: int | None = None) -> None:
-        # Both views keep the turns they already show unchanged, so this costs what changed; a
-        # turn's views are computed once (a full rebuild computes them all again).
-        turns = self.controller.turns[:upto] if upto is not None else self.controller.turns
-        self.transcript.end_cards()  # they speak of the last turn, which is going or gone
-        if upto is None:
-            self._views.forget()
-        displays, traces = self._views.of(turns, self.controller.citations, self._labels())
-        self.transcript.set_turns(displays)
-        self.trace.set_turns(traces)
-        self._shown = self._shown_key(len(turns))
-        self._show_first_screen()
-        if upto is None:
-            self.history.show_history(self._conversation_now)
-            self._schedule_preview()
-
-    def _show_before(self, index: int) -> None:
-        """Show the finished turns before turn `index`, the one about to stream.
-
-        After a plain Send they are shown already, and comparing every turn's views to find
-        that out grew to ~4 ms at 500 turns on the UI thread (issue 15): only the cards under
-        the last turn go, and the view moves to the end, as a redraw would do.
-        """
-        if not same_shown(self._shown, self._shown_key(index)):
-            self._rebuild(upto=index)
-            return
-        self.transcript.end_cards()
-        self.transcript.turn_actions.hide()
-        bar = self.transcript.verticalScrollBar()
-        bar.setValue(bar.maximum())
-        self._show_first_screen()
-
-    def _shown_key(self, count: int) -> Shown:
-        last = self.controller.turns[count - 1] if 0 < count <= len(self.controller.turns) else None
-        return count, last, last.reply if last is not None else None, self._labels()
-
-    def _show_first_screen(self) -> None:
-        """The example prompts stand in for the transcript while there is no turn."""
-        empty = not self.controller.turns
-        self.examples.setVisible(empty)
-        self.transcript.setVisible(not empty)
+    def _rebuild(self) -> None:
+        self.presenter.rebuild()
+        self.history.show_history(self._conversation_now)
+        self._schedule_preview()
 
     # --- history --------------------------------------------------------------------------------
 
