@@ -8,10 +8,16 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QTimer
 
-from tests.ui.conftest import CHAT_MODEL, pane_client, run_async, tr
+from tests.ui.conftest import CHAT_MODEL, pane_client, run_async, select_flavour, tr
 from tests.waits import WAIT_MS
 from workbench.api.events import TextDelta
-from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
+from workbench.api.models import (
+    ChatRequest,
+    Flavour,
+    GenerationParams,
+    RerankRequest,
+    ResponseFormat,
+)
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -114,6 +120,38 @@ def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(
     assert turn_shown.reply.text == answer
     history.refresh()
     assert [r.query for r in history.model.runs()] == ["Tell me"]  # the replay sent nothing
+
+
+def _replay_newest(window: MainWindow, services: Services, qtbot: QtBot) -> None:
+    assert services.history is not None
+    services.history.writer.flush()
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)
+    history.speed.setValue(100.0)
+    history.replay.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+
+
+def test_a_replayed_json_turn_is_checked_against_its_own_response_format(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V2)
+    client = run_async(qtbot, pane_client(services, "chat"))
+    params = GenerationParams(response_format=ResponseFormat(type="json_object"))
+    request = ChatRequest(message="A film as JSON", model="command-a-03-2025", params=params)
+
+    async def turn() -> None:
+        async for _event in client.chat_stream(request):
+            pass
+
+    run_async(qtbot, turn())
+    _replay_newest(window, services, qtbot)
+    [replayed] = window.chat_pane.session().turns
+    assert replayed.reply is not None
+    # The recorded request asked for JSON: the replay says whether the answer is, as the
+    # turn did when it ran (before, a replay was checked against the pane's last Send).
+    assert tr("ChatTurns", "JSON ✓ valid") in replayed.reply.status
 
 
 def test_a_search_typed_then_left_waits_for_the_pane_to_show_again(

@@ -308,7 +308,7 @@ class ChatPane(QWidget):
         marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
         self.session().turns.append(Turn(user=marked))
         status = self.tr("Replaying a recorded turn (no network)")
-        self._begin(request, status, ReplayClient(record, speed))
+        self._start(request, status, ReplayClient(record, speed))
 
     def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
         """Start a demo script from an empty conversation; its turns replay one by one with the
@@ -537,12 +537,10 @@ class ChatPane(QWidget):
 
     # --- the turn -------------------------------------------------------------------------------
 
-    def _start(self, request: ChatRequest) -> None:
+    def _start(
+        self, request: ChatRequest, status: str | None = None, client: ReplayClient | None = None
+    ) -> None:
         # Picked now (the frame was just built for it): switching mid-turn does not move it.
-        self.presenter.start(request, self._guard.endpoint())
-        self._memory.hold()
-
-    def _begin(self, request: ChatRequest, status: str, client: ReplayClient) -> None:
         self.presenter.begin(request, self._guard.endpoint(), status, client)
         self._memory.hold()
 

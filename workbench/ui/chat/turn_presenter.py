@@ -117,27 +117,25 @@ class TurnPresenter(QObject):
 
     # --- starting -------------------------------------------------------------------------------
 
-    def start(self, request: ChatRequest, endpoint: EndpointConfig) -> None:
-        """Start `request` as the last turn; its answer is checked against its response format."""
-        self._format = request.params.response_format
-        self.begin(request, endpoint, _answering())
-
     def begin(
         self,
         request: ChatRequest,
         endpoint: EndpointConfig,
-        status: str,
+        status: str | None = None,
         client: ReplayClient | None = None,
     ) -> None:
-        """Start the last turn; what that changes on screen is drawn a moment later.
+        """Start the last turn (saying `status`, else "Answering…"); its answer is checked
+        against the request's response format. What that changes on screen is drawn a moment
+        later.
 
         Drawn first, its layout and paint (~5 ms) came before the request was written: Qt
         handles them before the task's first step. Drawn once the request was out, they held
         up a fast server's first text (issue 15). Now they wait `START_DRAW_MS`, or the first
         news of the turn, whichever comes first, and are drawn with it.
         """
+        self._format = request.params.response_format
         self._controller.start(request, endpoint, YIELD_AFTER_S, client)
-        self._starting = (len(self._controller.turns) - 1, status)
+        self._starting = (len(self._controller.turns) - 1, status or _answering())
         self._composer.setUpdatesEnabled(False)  # painted with the rest by `_draw_start`
         self.set_busy(True)  # at once, not when the task first runs: no double Send
         self.start_timer.start()
