@@ -426,3 +426,67 @@ def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(
     argv = ["chat", "--url", sandbox.base_url, "--model", "m", "--message", "Paris?", "--json"]
     main([*argv, "--stream"], stdout=whole)
     assert json.loads(whole.getvalue())["text"].startswith(result["text"])  # what had arrived
+
+
+def _saved_keyless(base_url: str, **fields: Any) -> None:
+    from workbench.core.endpoints import EndpointConfig
+    from workbench.core.settings import SettingsStore
+
+    endpoint = EndpointConfig(name="Saved", base_url=base_url, auth="none", **fields)
+    SettingsStore.default().update(endpoints=[endpoint])
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--auth", "api-key"), ("--auth", "bearer"), ("--key-env", "HOME")]
+)
+def test_cli_refuses_auth_options_a_saved_endpoint_answers_for_itself(
+    capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    """They were ignored in silence: a script checked another setup than the one it asked for."""
+    _saved_keyless("http://127.0.0.1:9")
+    argv = ["chat", "--endpoint", "Saved", "--message", "hi", option, value]
+    status, out, err = _run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert f"{option} does not apply with --endpoint" in err
+
+
+def test_cli_per_run_options_apply_to_a_saved_endpoint() -> None:
+    """--timeout, --api-version and --extra-parameters were ignored with --endpoint."""
+    from workbench.cli import build_parser, connection_from_args
+
+    _saved_keyless("http://127.0.0.1:9", timeout_s=30.0, api_version="2024-05-01-preview")
+    argv = ["chat", "--endpoint", "Saved", "--message", "hi"]
+    saved = connection_from_args(build_parser().parse_args(argv))
+    assert (saved.timeout_s, saved.api_version, saved.extra_parameters) == (
+        30.0,
+        "2024-05-01-preview",
+        None,
+    )
+    given = ["--timeout", "300", "--api-version", "2025-01-01", "--extra-parameters", "drop"]
+    changed = connection_from_args(build_parser().parse_args([*argv, *given]))
+    assert (changed.timeout_s, changed.api_version, changed.extra_parameters) == (
+        300.0,
+        "2025-01-01",
+        "drop",
+    )
+    assert changed.auth.value == "none"  # the endpoint's own scheme, untouched
+
+
+def test_cli_url_defaults_stay_bearer_and_two_minutes() -> None:
+    from workbench.cli import build_parser, connection_from_args
+
+    argv = ["chat", "--url", "http://127.0.0.1:9", "--message", "hi"]
+    connection = connection_from_args(build_parser().parse_args(argv))
+    assert (connection.auth.value, connection.timeout_s) == ("bearer", 120.0)
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "inf", "soon"])
+def test_cli_refuses_a_timeout_that_is_not_a_positive_number(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """Zero, negative and nan were taken: every read then failed at once, or never ended."""
+    argv = ["chat", "--url", "http://127.0.0.1:9", "--message", "hi", f"--timeout={value}"]
+    status, _, err = _run(capsys, *argv)
+    assert status == 2
+    assert f"expected a positive number of seconds, got {value!r}" in err

@@ -136,3 +136,21 @@ def test_a_flavour_without_rerank_is_refused(
     status, _, err = _eval(capsys, sandbox, "--compare-url", sandbox.base_url + "/chat/completions")
     assert status == 2
     assert "rerank speaks" in err
+
+
+def test_a_saved_comparison_endpoint_keeps_its_own_authentication() -> None:
+    """B inherits A's options, but --auth with a saved endpoint is refused: a saved B must not
+    inherit A's scheme or key variable (the run then failed on an option nobody gave B)."""
+    from workbench.cli import build_parser
+    from workbench.cli.evaluate import compare_args
+
+    argv = ["eval", "--url", "http://127.0.0.1:9", "--auth", "api-key", "--key-env", "HOME"]
+    args = build_parser().parse_args([*argv, "--set", "s.jsonl", "--compare-endpoint", "Saved"])
+    b = compare_args(args)
+    assert b is not None
+    assert (b.endpoint, b.auth, b.key_env) == ("Saved", None, None)
+    by_url = compare_args(
+        build_parser().parse_args([*argv, "--set", "s.jsonl", "--compare-url", "http://x"])
+    )
+    assert by_url is not None
+    assert (by_url.auth, by_url.key_env) == ("api-key", "HOME")  # a URL B still inherits them

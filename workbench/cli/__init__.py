@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
+import math
 import os
 import re
 import sys
@@ -75,6 +76,15 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INPUT, EXIT_SERVER, EXIT_PROTOCOL, EXIT_CONNECT = 0, 2, 3, 4, 5
 DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
+DEFAULT_TIMEOUT_S = 120.0
+_SAVED_AUTH = ("--auth", "auth"), ("--key-env", "key_env")
+"""Options a saved endpoint answers for itself: its scheme, and its key in the OS keyring."""
+_PER_RUN = (
+    ("timeout", "timeout_s"),
+    ("api_version", "api_version"),
+    ("extra_parameters", "extra_parameters"),
+)
+"""Options that apply to a saved endpoint for one run (argument name, Connection field)."""
 
 
 def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
@@ -87,7 +97,12 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     )
     parser.add_argument("--flavour", choices=flavours, help="default: from the URL, else cohere-v2")
     parser.add_argument("--model", help="model name (optional on most deployments)")
-    parser.add_argument("--auth", choices=[a.value for a in AuthScheme], default="bearer")
+    parser.add_argument(
+        "--auth",
+        choices=[a.value for a in AuthScheme],
+        help="how the key is sent: bearer (Authorization header, the default), api-key or "
+        "x-api-key header, entra (a Microsoft Entra ID token instead of a key), none",
+    )
     parser.add_argument(
         "--scope", help=f"with --auth entra: the token's scope (default {DEFAULT_SCOPE})"
     )
@@ -104,16 +119,38 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     )
     parser.add_argument("--api-version", help="`?api-version=` for Azure inference routes")
     parser.add_argument(
-        "--extra-parameters", choices=["pass-through", "drop", "error"], help="Azure header"
+        "--extra-parameters",
+        choices=["pass-through", "drop", "error"],
+        help="Azure's extra-parameters header: what the route does with parameters it does "
+        "not know (pass them to the model, drop them, or refuse the request)",
     )
     parser.add_argument(
-        "--header", action="append", default=[], metavar="NAME:VALUE", help="extra header"
+        "--header",
+        action="append",
+        default=[],
+        metavar="NAME:VALUE",
+        help="an extra header sent with every request (repeat for more)",
     )
-    parser.add_argument("--timeout", type=float, default=120.0, help="read timeout in seconds")
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        help=f"read timeout in seconds (default {DEFAULT_TIMEOUT_S:g}, or the saved endpoint's)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     parser.add_argument(
         "--no-history", action="store_true", help="do not record this run in the run history"
     )
+
+
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (0, negative or nan made every read fail or hang)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
 
 
 def _rerank_flavours() -> list[str]:
@@ -131,26 +168,53 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     rerank = commands.add_parser("rerank", help="rank documents against a query")
     _connection_options(rerank, _rerank_flavours())
-    rerank.add_argument("--query", required=True)
+    rerank.add_argument("--query", required=True, help="the search query")
     rerank.add_argument("--documents", required=True, metavar="FILE", help="JSON array; - = stdin")
     rerank.add_argument("--rank-fields", metavar="F1,F2", help="keys of object documents to rank")
-    rerank.add_argument("--top-n", type=int)
-    rerank.add_argument("--return-documents", action="store_true")
+    rerank.add_argument("--top-n", type=int, help="return only the N best (default: all)")
+    rerank.add_argument(
+        "--return-documents", action="store_true", help="ask for each document with its result"
+    )
     rerank.add_argument("--max-chunks-per-doc", type=int, help="Cohere v1")
     rerank.add_argument("--max-tokens-per-doc", type=int, help="Cohere v2")
     chat = commands.add_parser("chat", help="send one chat turn")
     _connection_options(chat, [f.value for f in Flavour])
-    chat.add_argument("--message", required=True)
-    chat.add_argument("--preamble")
-    chat.add_argument("--history", metavar="FILE")
-    chat.add_argument("--documents", metavar="FILE")
-    chat.add_argument("--tools", metavar="FILE")
-    chat.add_argument("--tool-results", metavar="FILE")
+    chat.add_argument("--message", required=True, help="the user's message for this turn")
+    chat.add_argument("--preamble", help="system message (the preamble on Cohere v1)")
+    chat.add_argument(
+        "--history",
+        metavar="FILE",
+        help="earlier turns: a JSON array of {role, content} (or Cohere v1 {role, message}); "
+        "- = stdin",
+    )
+    chat.add_argument(
+        "--documents",
+        metavar="FILE",
+        help="documents to ground the answer: a JSON array of strings or objects; - = stdin",
+    )
+    chat.add_argument(
+        "--tools",
+        metavar="FILE",
+        help="a JSON array of tool definitions (JSON-schema function form or Cohere v1 "
+        "parameter_definitions); - = stdin",
+    )
+    chat.add_argument(
+        "--tool-results",
+        metavar="FILE",
+        help='a JSON array of {"call": {name, parameters}, "outputs": [{...}]}; - = stdin',
+    )
     chat.add_argument(
         "--search-queries-only", action="store_true", help="Cohere v1 only; deprecated"
     )
-    chat.add_argument("--stream", action="store_true")
-    chat.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    chat.add_argument("--stream", action="store_true", help="print the answer as it streams")
+    chat.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a generation parameter (temperature=0.3, max_tokens=200...; the value is read "
+        "as JSON when it is JSON); repeat for more",
+    )
     model_options.add_options(chat)
     evaluate = commands.add_parser(
         "eval", help="score a labelled set against one or two rerank endpoints"
@@ -222,7 +286,9 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
     """The Connection the command line describes (the one place a future `--endpoint` plugs in).
 
     The flavour comes from `--flavour`, else from a pasted route, else Cohere v2. With
-    `--endpoint NAME` the saved endpoint is used; `--flavour`, `--model` and `--header` still apply.
+    `--endpoint NAME` the saved endpoint is used; `--flavour`, `--model`, `--header`,
+    `--timeout`, `--api-version` and `--extra-parameters` still apply, and `--auth` and
+    `--key-env` are refused (the endpoint's own scheme and keyring key are used).
     """
     _check_entra_options(args)
     if getattr(args, "endpoint", None):
@@ -234,13 +300,13 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
         base_url=args.url,
         flavour=flavour,
         model=args.model,
-        auth=AuthScheme(args.auth),
+        auth=AuthScheme(args.auth or AuthScheme.BEARER.value),
         api_key=key,  # pydantic turns the str into a SecretStr
         entra_scope=args.scope,
         token_command=args.token_command,
         api_version=args.api_version,
         extra_parameters=args.extra_parameters,
-        timeout_s=args.timeout,
+        timeout_s=DEFAULT_TIMEOUT_S if args.timeout is None else args.timeout,
         extra_headers=_headers(args.header),
     )
 
@@ -253,8 +319,18 @@ def _check_entra_options(args: argparse.Namespace) -> None:
 
 
 def _saved_connection(args: argparse.Namespace) -> Connection:
+    for option, name in _SAVED_AUTH:
+        if getattr(args, name):  # silently ignored, a script would test another setup than asked
+            raise InputError(
+                f"{option} does not apply with --endpoint: the saved endpoint's authentication "
+                "and its key in the OS keyring are used (change them in the Endpoints pane)",
+                where=option,
+            )
     saved = connection_for(args.endpoint)
     changes: dict[str, Any] = {"extra_headers": {**saved.extra_headers, **_headers(args.header)}}
+    for name, field in _PER_RUN:
+        if getattr(args, name) is not None:
+            changes[field] = getattr(args, name)
     if args.flavour:
         changes["flavour"] = Flavour(args.flavour)
     if args.model:

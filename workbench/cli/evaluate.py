@@ -80,12 +80,15 @@ def compare_args(args: argparse.Namespace) -> argparse.Namespace | None:
     """The options describing endpoint B, as the connection options for A are written (or None).
 
     B keeps A's key variable, authentication, timeout and Azure header unless told otherwise; its
-    flavour comes from its own URL and its model from `--compare-model` alone.
+    flavour comes from its own URL and its model from `--compare-model` alone. A saved B keeps
+    none of A's authentication: it has its own.
     """
     if not (args.compare_url or args.compare_endpoint):
         return None
     b = argparse.Namespace(**vars(args))
     b.flavour = b.model = b.api_version = None
+    if args.compare_endpoint:
+        b.auth = b.key_env = None
     b.header = []
     for name in _COMPARED:
         value = getattr(args, f"compare_{name}")
