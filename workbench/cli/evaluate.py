@@ -64,7 +64,13 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
     )
     parser.add_argument("--concurrency", type=int, default=4, help="requests in flight per run")
     parser.add_argument("--restart", action="store_true", help="forget saved progress; start over")
-    compare = parser.add_argument_group("endpoint B (to compare with)")
+    compare = parser.add_argument_group(
+        "endpoint B (to compare with)",
+        "Each --compare-X is --X for endpoint B. B by URL keeps A's key variable, "
+        "authentication, timeout and Azure header unless told otherwise; a saved B keeps its "
+        "own authentication and key. B's flavour comes from its URL, its model from "
+        "--compare-model alone.",
+    )
     target = compare.add_mutually_exclusive_group()
     target.add_argument("--compare-url", metavar="URL")
     target.add_argument("--compare-endpoint", metavar="NAME")
