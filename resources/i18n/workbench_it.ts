@@ -1624,6 +1624,10 @@
         <translation>Inserisci la chiave di ciascuno, poi Salva.</translation>
     </message>
     <message>
+        <source>Cannot write %1</source>
+        <translation>Impossibile scrivere %1</translation>
+    </message>
+    <message>
         <source>Demo mode is on: hosts are written as host.invalid.</source>
         <translation>La modalità demo è attiva: gli host sono scritti come host.invalid.</translation>
     </message>
@@ -2708,6 +2712,10 @@
             <numerusform>%n esecuzione esportata.</numerusform>
             <numerusform>%n esecuzioni esportate.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Non scritto: %1</translation>
     </message>
     <message>
         <source>Not imported: %1</source>

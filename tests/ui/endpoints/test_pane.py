@@ -234,6 +234,17 @@ def test_duplicate_then_delete_with_confirmation(
     assert services.session.endpoint(copy.id) is None
 
 
+def test_an_export_that_cannot_be_written_is_a_notice_naming_the_file(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """The OSError escaped the slot before (a folder here; a full disk or read-only share)."""
+    pane.export_to(tmp_path)
+    last = services.notices.history()[-1]
+    assert last.level == "error"
+    assert last.title == tr("EndpointTransfer", "Cannot write %1", tmp_path.name)
+    assert "Is a directory" in last.detail
+
+
 def test_export_has_no_keys_and_import_adds_copies(
     pane: EndpointsPane, services: Services, tmp_path: Path
 ) -> None:

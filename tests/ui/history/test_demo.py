@@ -50,6 +50,10 @@ def test_a_demo_script_is_saved_opened_and_stepped_through_offline(
     history = window.history_pane
     history.table.selectAll()
     path = tmp_path / "pitch.jsonl"
+    assert history.save_demo_script(tmp_path) == 0  # a folder: said, not raised out of the slot
+    assert history.status.text() == tr(
+        "HistoryPane", "Not written: %1", f"{tmp_path.name}: Is a directory"
+    )
     assert history.save_demo_script(path) == 2
     assert SANDBOX_TEST_KEY not in path.read_text()
     history.speed.setValue(100.0)

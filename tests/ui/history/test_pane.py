@@ -136,6 +136,18 @@ def test_export_then_import_a_selection(pane: HistoryPane, tmp_path: Path) -> No
     assert len(_queries(pane)) == 6
 
 
+def test_an_export_that_cannot_be_written_is_said_and_the_pane_goes_on(
+    pane: HistoryPane, tmp_path: Path
+) -> None:
+    """A folder, a full disk or a read-only share: the OSError escaped the slot before."""
+    pane.table.selectAll()
+    assert pane.export_selection(tmp_path) == 0  # a folder, not a file
+    assert pane.status.text() == tr(
+        "HistoryPane", "Not written: %1", f"{tmp_path.name}: Is a directory"
+    )
+    assert pane.export_selection(tmp_path / "runs.jsonl") == 3
+
+
 def test_a_malformed_import_names_the_line(pane: HistoryPane, tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"format": "cohere-workbench-runs", "version": 1}\n{"id": 1}\n')

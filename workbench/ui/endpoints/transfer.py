@@ -63,8 +63,16 @@ def import_file(
 
 
 def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> None:
-    """Write every endpoint (never a key; extra headers included) to this file."""
-    path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
+    """Write every endpoint (never a key; extra headers included) to this file; a failure (a
+    folder, a full disk, a read-only share) becomes an error notice naming the file."""
+    try:
+        path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
+    except OSError as exc:
+        title = QCoreApplication.translate("EndpointTransfer", "Cannot write %1").replace(
+            "%1", path.name
+        )
+        notices.post_error(InputError(exc.strerror or str(exc), title=title, where=path.name))
+        return
     detail = QCoreApplication.translate(
         "EndpointTransfer", "Keys are not exported. Extra headers are, as they are not secret."
     )

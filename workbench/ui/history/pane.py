@@ -493,7 +493,8 @@ class HistoryPane(Retranslating, QWidget):
         if script is None:
             return 0
         script.title = path.stem
-        path.write_text(demo.dumps(script, mask_hosts=is_demo()), encoding="utf-8")
+        if not self._written(path, demo.dumps(script, mask_hosts=is_demo())):
+            return 0
         count = len(script.turns)
         self._say(lambda: self.tr("Demo script of %n turn(s) saved.", "", count))
         return count
@@ -554,10 +555,22 @@ class HistoryPane(Retranslating, QWidget):
         returns how many."""
         records = self._members(self.selected_runs())
         text = portable.dumps(records, mask_hosts=mask_hosts or is_demo())
-        path.write_text(text, encoding="utf-8")
+        if not self._written(path, text):
+            return 0
         count = len(records)
         self._say(lambda: self.tr("%n run(s) exported.", "", count))
         return len(records)
+
+    def _written(self, path: Path, text: str) -> bool:
+        """Write `text` to `path`; a failure (a folder, a full disk, a read-only share) is said
+        on the status line, and False returned."""
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            reason = f"{path.name}: {exc.strerror or exc}"
+            self._say(lambda: fill(self.tr("Not written: %1"), reason))
+            return False
+        return True
 
     def import_from(self, path: Path) -> int:
         """Add the runs of a portable file; a malformed file is named in the status line."""
