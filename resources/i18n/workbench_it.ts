@@ -4120,6 +4120,17 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>Services</name>
+    <message>
+        <source>Settings could not be saved</source>
+        <translation>Impossibile salvare le impostazioni</translation>
+    </message>
+    <message>
+        <source>Your changes are kept while the workbench runs and saved as soon as the settings folder can be written again: %1</source>
+        <translation>Le modifiche restano finché il workbench è aperto e vengono salvate appena la cartella delle impostazioni torna scrivibile: %1</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsSheet</name>
     <message>
         <source>Keyboard shortcuts</source>

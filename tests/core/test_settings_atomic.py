@@ -81,3 +81,32 @@ def test_a_save_replaces_the_file_so_an_open_reader_keeps_a_whole_copy(
     assert saved.path.stat().st_ino != inode
     assert SettingsStore(saved.path).load().window.geometry == "new geometry"
     assert (saved.path.stat().st_mode & 0o777) == 0o600
+
+
+def test_a_failing_save_is_told_once_and_kept_until_a_save_works(
+    saved: SettingsStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a listener (the GUI), a full disk is said once; nothing typed is lost."""
+    told: list[OSError] = []
+    saved.on_save_failed = told.append
+    monkeypatch.setattr(os, "fsync", _disk_full)
+    saved.update(theme="dark")
+    saved.update(language="it")  # still failing: not told again
+    assert [e.errno for e in told] == [errno.ENOSPC]
+    assert (saved.settings.theme, saved.settings.language) == ("dark", "it")  # kept in memory
+    assert SettingsStore(saved.path).load().theme == "system"  # the file as it was
+    monkeypatch.undo()
+    saved.update(demo_mode=True)  # the disk has room again: everything is written
+    on_disk = SettingsStore(saved.path).load()
+    assert (on_disk.theme, on_disk.language, on_disk.demo_mode) == ("dark", "it", True)
+    monkeypatch.setattr(os, "fsync", _disk_full)
+    saved.update(theme="light")  # a new failure after a save worked is told again
+    assert len(told) == 2
+
+
+def test_without_a_listener_a_failing_save_still_raises(
+    saved: SettingsStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "fsync", _disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        saved.update(theme="dark")

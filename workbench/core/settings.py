@@ -6,13 +6,16 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from workbench.core.endpoints import EndpointConfig, no_items
 from workbench.core.errors import SettingsError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 APP_NAME = "cohere-workbench"
 SETTINGS_FILE = "settings.json"
@@ -83,6 +86,11 @@ class SettingsStore:
         self._settings: Settings | None = None
         self._held = False
         self._unsaved = False
+        self.on_save_failed: Callable[[OSError], None] | None = None
+        """Told once when saves start failing (a full disk, a folder that cannot be written):
+        the settings stay in memory and every later save tries again. Without a listener (the
+        command line), the failure is raised."""
+        self._failing = False
 
     @classmethod
     def default(cls) -> SettingsStore:
@@ -143,7 +151,19 @@ class SettingsStore:
         if self._held:
             self._unsaved = True
             return
-        data = self.settings.model_dump_json(indent=2)
+        try:
+            self._write(self.settings.model_dump_json(indent=2))
+        except OSError as exc:
+            self._unsaved = True
+            if self.on_save_failed is None:
+                raise
+            if not self._failing:  # said once, not at every splitter move
+                self._failing = True
+                self.on_save_failed(exc)
+            return
+        self._unsaved = self._failing = False
+
+    def _write(self, data: str) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
         try:
@@ -156,7 +176,6 @@ class SettingsStore:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        self._unsaved = False
 
     def update(self, **changes: Any) -> Settings:
         """Replace some top-level fields, save, and return the new settings."""

@@ -451,6 +451,7 @@ class Services:
             The bundle every pane receives.
         """
         center = notices or NoticeCenter()
+        store.on_save_failed = functools.partial(_settings_not_saved, center)
         session = EndpointSession(store=store, secrets=secrets, history=history)
         return cls(
             notices=center,
@@ -461,3 +462,14 @@ class Services:
             demo=DemoMode(session=session, store=store),
             history=history,
         )
+
+
+def _settings_not_saved(notices: NoticeCenter, exc: OSError) -> None:
+    """Say once that settings cannot be written; every change stays for this session."""
+    title = QCoreApplication.translate("Services", "Settings could not be saved")
+    detail = QCoreApplication.translate(
+        "Services",
+        "Your changes are kept while the workbench runs and saved as soon as the settings "
+        "folder can be written again: %1",
+    )
+    notices.warn(title, fill(detail, exc.strerror or str(exc)))

@@ -14,6 +14,7 @@ from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from workbench.api.models import ChatRequest, RerankRequest
+from workbench.core.settings import SettingsStore
 from workbench.ui.history.pane import HistoryPane
 
 if TYPE_CHECKING:
@@ -146,6 +147,26 @@ def test_an_export_that_cannot_be_written_is_said_and_the_pane_goes_on(
         "HistoryPane", "Not written: %1", f"{tmp_path.name}: Is a directory"
     )
     assert pane.export_selection(tmp_path / "runs.jsonl") == 3
+
+
+def test_a_setting_that_cannot_be_saved_is_said_once_and_kept(
+    pane: HistoryPane, services: Services, tmp_path: Path
+) -> None:
+    """A read-only or full settings folder: the OSError escaped the slot as a crash before."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    services.settings.path = blocker / "settings.json"  # its folder cannot be made
+    before = len(services.notices.history())
+    pane.keep.click()
+    pane.keep.click()
+    assert services.notices.crashes() == []
+    [said] = services.notices.history()[before:]
+    assert (said.level, said.title) == ("warning", tr("Services", "Settings could not be saved"))
+    assert services.settings.settings.keep_history  # the last choice, kept in memory
+    services.settings.path = tmp_path / "settings.json"
+    pane.keep.click()  # the folder works again: saved, and nothing more said
+    assert SettingsStore(services.settings.path).load().keep_history is False
+    assert len(services.notices.history()) == before + 1
 
 
 def test_a_malformed_import_names_the_line(pane: HistoryPane, tmp_path: Path) -> None:
