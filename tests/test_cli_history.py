@@ -407,3 +407,21 @@ def test_a_saved_endpoint_run_keeps_its_usage_and_estimated_cost(
     assert (record["cost"], record["currency"]) == (pytest.approx(0.002), "EUR")
     _, shown, _ = _run(capsys, "history", "show", record["id"])
     assert "estimated cost: 0.002000 EUR" in shown
+
+
+def test_a_command_leaves_a_broken_settings_file_for_the_gui_to_report(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The CLI moved it aside without a word: the GUI then started empty and said nothing."""
+    from workbench.core.settings import config_dir
+
+    settings = config_dir() / "settings.json"
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text('{"endpoints": [', encoding="utf-8")
+    docs = tmp_path / "docs.json"
+    docs.write_text('["apple pie", "car tyre"]')
+    argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--query", "pie"]
+    status, _, err = _run(capsys, *argv, "--documents", str(docs))
+    assert status == 0, err
+    assert settings.read_text(encoding="utf-8") == '{"endpoints": ['
+    assert not settings.with_suffix(".broken.json").exists()

@@ -127,3 +127,32 @@ def test_recovery_moves_the_broken_file_aside(tmp_path: Path) -> None:
     assert settings == Settings()
     assert error is not None
     assert (tmp_path / "settings.broken.json").read_text(encoding="utf-8") == "not json"
+
+
+def test_recovery_from_a_file_that_cannot_be_read_moves_nothing(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    store = SettingsStore(blocker / "settings.json")  # its folder is a file: unreadable
+    settings, error = store.load_or_recover()
+    assert settings == Settings()
+    assert error is not None
+    assert store.broken_copy is None  # nothing was kept aside, so nothing may say it was
+
+
+def test_recovery_names_the_copy_it_kept(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("not json", encoding="utf-8")
+    store = SettingsStore(path)
+    store.load_or_recover()
+    assert store.broken_copy == tmp_path / "settings.broken.json"
+
+
+def test_reading_for_defaults_leaves_a_broken_file_where_it_is(tmp_path: Path) -> None:
+    """The command line reads settings too; it must not move the GUI's file aside unsaid."""
+    path = tmp_path / "settings.json"
+    path.write_text("not json", encoding="utf-8")
+    settings, error = SettingsStore(path).load_or_default()
+    assert settings == Settings()
+    assert error is not None
+    assert path.read_text(encoding="utf-8") == "not json"
+    assert not (tmp_path / "settings.broken.json").exists()

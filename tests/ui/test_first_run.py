@@ -11,7 +11,7 @@ import keyring
 import keyring.backends.fail
 import pytest
 
-from tests.ui.conftest import run_async
+from tests.ui.conftest import run_async, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, RerankRequest
 from workbench.core.endpoints import EndpointConfig
@@ -198,3 +198,24 @@ def test_without_a_keyring_the_sandbox_runs_without_auth_and_says_so(
         _use_it(services, qtbot)
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_broken_settings_file_is_kept_aside_and_said(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    path = config_dir() / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"endpoints": [', encoding="utf-8")
+    services = build_services(qloop, history=False)
+    try:
+        said = [(n.level, n.title, n.detail) for n in services.notices.history()]
+        assert said[0][:2] == ("error", "Settings could not be loaded")
+        assert said[1] == (
+            "warning",
+            tr("App", "Started with default settings"),
+            tr("App", "The broken file was kept as settings.broken.json."),
+        )
+        assert path.with_suffix(".broken.json").read_text(encoding="utf-8") == '{"endpoints": ['
+    finally:
+        run_async(qtbot, services.tasks.shutdown())
+        run_async(qtbot, services.session.aclose())

@@ -220,3 +220,48 @@ def test_once_every_pane_is_built_the_sources_start_up_cached_are_dropped(
     )
     lines = [line for line in done.stdout.splitlines() if line != "workbench: window shown"]
     assert lines == ["sources cached True [] frozen True", "status 0"]
+
+
+NOTICES_PROBE = """
+from workbench import __main__ as entry
+from workbench.ui.notices import NoticeCenter
+
+post = NoticeCenter.post
+
+
+def noted(self, notice):
+    print("notice", notice.level, notice.title, "|", notice.detail, flush=True)
+    post(self, notice)
+
+
+NoticeCenter.post = noted
+print("status", entry.main(["--gui", "--quit-when-shown", "--no-sandbox"]))
+"""
+
+
+def test_the_gui_starts_when_its_folders_cannot_be_written(tmp_path: Path) -> None:
+    """A read-only home or a full disk: the log folder's OSError stopped the start with a
+    traceback; now the window opens and the notices say what is off."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    done = subprocess.run(
+        [sys.executable, "-c", NOTICES_PROBE],
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "WORKBENCH_CONFIG_DIR": str(blocker / "config"),
+            "WORKBENCH_DATA_DIR": str(blocker / "data"),
+        },
+        capture_output=True,
+        text=True,
+        timeout=4 * WAIT_S,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    lines = done.stdout.splitlines()
+    titles = [line.partition(" |")[0] for line in lines]
+    assert "status 0" in lines
+    assert "notice warning No log file" in titles
+    assert "notice warning Settings could not be saved" in titles
+    # Nothing could be read, so no copy was kept: the notice must not say one was.
+    assert "notice warning Started with default settings | " in lines

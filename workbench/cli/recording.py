@@ -27,7 +27,7 @@ def history_wanted(args: argparse.Namespace) -> bool:
     """False with `--no-history`, or when the settings keep no history."""
     if getattr(args, "no_history", False):
         return False
-    settings, _problem = SettingsStore.default().load_or_recover()
+    settings, _problem = SettingsStore.default().load_or_default()
     return settings.keep_history
 
 
@@ -36,7 +36,7 @@ def saved_prices(args: argparse.Namespace) -> PriceTable | None:
     name = getattr(args, "endpoint", None)
     if not name:
         return None
-    settings, _problem = SettingsStore.default().load_or_recover()
+    settings, _problem = SettingsStore.default().load_or_default()
     try:
         return price_table(find_endpoint(settings.endpoints, name).prices)
     except InputError:

@@ -91,6 +91,8 @@ class SettingsStore:
         the settings stay in memory and every later save tries again. Without a listener (the
         command line), the failure is raised."""
         self._failing = False
+        self.broken_copy: Path | None = None
+        """Where `load_or_recover` kept a broken file (None: it kept none)."""
 
     @classmethod
     def default(cls) -> SettingsStore:
@@ -124,12 +126,27 @@ class SettingsStore:
         return self._settings
 
     def load_or_recover(self) -> tuple[Settings, SettingsError | None]:
-        """Load; if the file is broken, move it aside (nothing is lost) and start from defaults."""
+        """Load; if the file is broken, move it aside (nothing is lost) and start from defaults.
+
+        `broken_copy` names where it went (None when nothing was moved: a file that could not
+        be read at all stays where it is).
+        """
+        settings, error = self.load_or_default()
+        if error is not None and self.path.is_file():
+            copy = self.path.with_suffix(".broken.json")
+            try:
+                self.path.replace(copy)
+            except OSError:
+                return settings, error  # stays where it is; defaults all the same
+            self.broken_copy = copy
+        return settings, error
+
+    def load_or_default(self) -> tuple[Settings, SettingsError | None]:
+        """Load; a broken or unreadable file gives defaults and is left as it is (readers that
+        are not the GUI, such as the command line, must not move the GUI's file unsaid)."""
         try:
             return self.load(), None
         except SettingsError as exc:
-            if self.path.exists():
-                self.path.replace(self.path.with_suffix(".broken.json"))
             self._settings = Settings()
             return self._settings, exc
 

@@ -86,13 +86,19 @@ def run_gui(args: list[str]) -> int:
     """
     options = _parse(args)
     app = _application()
-    setup_logging()
+    try:
+        setup_logging()
+        log_problem = None
+    except OSError as exc:  # a read-only home or a full disk: run on, and say so
+        log_problem = exc
     collector = GuiThreadGarbageCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     store = SettingsStore.default()
     store.hold_saves()  # written once the window is shown (_after_first_paint)
     services = build_services(loop, language=options.lang, store=store, history=False)
+    if log_problem is not None:
+        _say_no_log_file(services.notices, log_problem)
     apply_theme(app, options.theme or services.settings.settings.theme)
     if options.demo:  # before the window: nothing is ever drawn unmasked
         services.demo.set_on(True, remember=False)
@@ -162,9 +168,12 @@ def build_services(
     apply_language(language or store.settings.language)
     if error is not None:
         notices.post_error(error)
+        kept = QCoreApplication.translate(
+            "App", "The broken file was kept as settings.broken.json."
+        )
         notices.warn(
             QCoreApplication.translate("App", "Started with default settings"),
-            QCoreApplication.translate("App", "The broken file was kept as settings.broken.json."),
+            kept if store.broken_copy is not None else "",
         )
     ensure_sandbox_endpoints(store)
     return Services.assemble(
@@ -195,8 +204,18 @@ def open_history(notices: NoticeCenter) -> History | None:
     return history
 
 
+def _say_no_log_file(notices: NoticeCenter, exc: OSError) -> None:
+    reason = QCoreApplication.translate("App", "The log folder could not be written: %1")
+    title = QCoreApplication.translate("App", "No log file")
+    notices.warn(title, fill(reason, exc.strerror or str(exc)))
+
+
 def setup_logging() -> logging.Handler:
-    """Log to config_dir()/logs/workbench.log (rotated), with keys redacted from every line."""
+    """Log to config_dir()/logs/workbench.log (rotated), with keys redacted from every line.
+
+    Raises:
+        OSError: the log folder or file cannot be made (nothing is set up then).
+    """
     folder = config_dir() / "logs"
     folder.mkdir(parents=True, exist_ok=True)
     handler = RotatingFileHandler(
