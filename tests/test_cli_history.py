@@ -425,3 +425,27 @@ def test_a_command_leaves_a_broken_settings_file_for_the_gui_to_report(
     assert status == 0, err
     assert settings.read_text(encoding="utf-8") == '{"endpoints": ['
     assert not settings.with_suffix(".broken.json").exists()
+
+
+def test_a_run_goes_on_unrecorded_when_the_history_cannot_be_opened(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A data folder that cannot be made (read-only home, full disk): a traceback before."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(blocker / "data"))
+    docs = tmp_path / "docs.json"
+    docs.write_text('["apple pie", "car tyre"]')
+    argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--query", "pie"]
+    status, out, err = _run(capsys, *argv, "--documents", str(docs))
+    assert status == 0, err
+    assert "apple pie" in out
+    assert "workbench: note: this run is not recorded: the run history could not be opened" in err
+    status, out, err = _run(capsys, "history", "list")
+    assert status == 2
+    assert out == ""
+    assert "Run history unavailable" in err
+    assert "Not a directory" in err

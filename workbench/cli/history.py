@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -15,7 +16,13 @@ from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
 from workbench.core.runs.inspect import answer_of, describe, when
 from workbench.core.runs.replay import replay
-from workbench.core.runs.store import RunFilter, RunRecord, RunStore
+from workbench.core.runs.store import (
+    DB_FILE,
+    RunFilter,
+    RunRecord,
+    RunStore,
+    unopened_reason,
+)
 
 if TYPE_CHECKING:
     import argparse
@@ -151,9 +158,20 @@ async def _replay(record: RunRecord, speed: float, out: TextIO) -> None:
     out.write("\n")
 
 
+def _open_store() -> RunStore:
+    try:
+        return RunStore.default()
+    except (OSError, sqlite3.Error) as exc:
+        raise InputError(
+            f"the run history could not be opened ({unopened_reason(exc)})",
+            title="Run history unavailable",
+            where=DB_FILE,
+        ) from exc
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run a `history` or `replay` command; returns 0 (failures raise InputError)."""
-    store = RunStore.default()
+    store = _open_store()
     if store.notice:
         err.write(f"workbench: {store.notice}\n")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from workbench.api.errors import InputError
 from workbench.api.wiretap import tapping
 from workbench.core.chat_metrics import price_table
 from workbench.core.runs.history import History, finish_chat
+from workbench.core.runs.store import unopened_reason
 from workbench.core.runs.writer import outcome_of
 from workbench.core.saved_endpoints import find_endpoint
 from workbench.core.settings import SettingsStore
@@ -62,7 +64,15 @@ def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterat
     if not history_wanted(args):
         yield rec
         return
-    history = History()
+    try:
+        history = History()
+    except (OSError, sqlite3.Error) as exc:  # a read-only home, a full disk: the run goes on
+        sys.stderr.write(
+            "workbench: note: this run is not recorded: the run history could not be opened "
+            f"({unopened_reason(exc)})\n"
+        )
+        yield rec
+        return
     if history.notice:
         sys.stderr.write(f"workbench: {history.notice}\n")
     run_start = start()

@@ -190,12 +190,14 @@ def open_history(notices: NoticeCenter) -> History | None:
     import sqlite3  # here, as the history's own modules: not needed for the first paint
 
     from workbench.core.runs.history import History
+    from workbench.core.runs.store import unopened_reason
 
     try:
         history = History()
     except (OSError, sqlite3.Error) as exc:
         reason = QCoreApplication.translate("App", "The history database could not be opened: %1")
-        notices.warn(QCoreApplication.translate("App", "Run history is off"), fill(reason, exc))
+        title = QCoreApplication.translate("App", "Run history is off")
+        notices.warn(title, fill(reason, unopened_reason(exc)))
         return None
     if history.notice:
         notices.warn(

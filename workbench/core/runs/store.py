@@ -24,6 +24,13 @@ from workbench.core.settings import APP_NAME
 DB_FILE = "runs.sqlite3"
 
 
+def unopened_reason(exc: OSError | sqlite3.Error) -> str:
+    """Why the database could not be opened, in the OS's or SQLite's words, without the path."""
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
 def data_dir() -> Path:
     """`$WORKBENCH_DATA_DIR` when set, else the platform's user data folder for the app."""
     override = os.environ.get("WORKBENCH_DATA_DIR")
