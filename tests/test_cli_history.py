@@ -105,6 +105,9 @@ def test_a_demo_script_replays_every_turn_in_order_without_the_network(
     status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "2")
     ids = [row["id"] for row in json.loads(out)]
     script = tmp_path / "pitch.jsonl"
+    status, out, err = _run(capsys, "history", "export-script", *ids, "--out", str(tmp_path))
+    assert (status, out) == (2, "")  # a folder: said, where it was a traceback
+    assert f"cannot write {tmp_path}: Is a directory" in err
     status, out, _ = _run(capsys, "history", "export-script", *ids, "--out", str(script))
     assert (status, out) == (0, f"2 turn(s) written to {script}\n")
     assert SANDBOX_TEST_KEY not in script.read_text()
@@ -148,6 +151,9 @@ def test_export_file_and_import_file_round_trip_without_keys(
     _run(capsys, *_chat(sandbox, "/v2/chat", "--stream"))
     run_id = _last_id(capsys)
     out_file = tmp_path / "runs.jsonl"
+    status, out, err = _run(capsys, "history", "export-file", run_id, "--out", str(tmp_path))
+    assert (status, out) == (2, "")  # a folder: said, where it was a traceback
+    assert f"cannot write {tmp_path}: Is a directory" in err
     status, _, _ = _run(
         capsys, "history", "export-file", run_id, "--out", str(out_file), "--mask-hosts"
     )

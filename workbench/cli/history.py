@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api.errors import InputError
 from workbench.api.events import TextDelta
-from workbench.cli.output import print_json
+from workbench.cli.output import print_json, write_file
 from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
 from workbench.core.runs.inspect import answer_of, describe, when
@@ -113,7 +113,7 @@ def _show(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
 
 def _export_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
     records = [_get(store, ref) for ref in args.ids]
-    Path(args.out).write_text(portable.dumps(records, mask_hosts=args.mask_hosts), "utf-8")
+    write_file(args.out, portable.dumps(records, mask_hosts=args.mask_hosts))
     out.write(f"{len(records)} run(s) written to {args.out}\n")
 
 
@@ -130,7 +130,7 @@ def _import_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None
 
 def _export_script(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
     script = demo.script_of([_get(store, ref) for ref in args.ids], Path(args.out).stem)
-    Path(args.out).write_text(demo.dumps(script), "utf-8")
+    write_file(args.out, demo.dumps(script))
     out.write(f"{len(script.turns)} turn(s) written to {args.out}\n")
 
 

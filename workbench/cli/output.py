@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from workbench.api.errors import InputError
 from workbench.api.redact import RedactingWriter, redact_json, redact_value
 from workbench.core.citations import resolve_citations
 
@@ -12,6 +14,15 @@ if TYPE_CHECKING:
     from workbench.api import ChatSnapshot, RerankResponse, Usage
 
 _PREVIEW = 100
+
+
+def write_file(path: str, text: str) -> None:
+    """Write `text` (UTF-8) to the file a person named; a failure names the file and the OS's
+    reason (exit 2), never a traceback."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}", where=path) from None
 
 
 def rerank_json(response: RerankResponse) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from workbench.api.errors import InputError
+from workbench.cli.output import write_file
 from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import CHECKS, GROUPS, select
 from workbench.core.qa.context import QaOptions
@@ -132,8 +133,5 @@ def _write(
     if args.junit:
         targets.append((args.junit, reports.to_junit(report, mask_hosts=args.mask_hosts)))
     for path, text in targets:
-        try:
-            Path(path).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write {path}: {exc.strerror}", where=path) from None
+        write_file(path, text)
         err.write(f"workbench: wrote {path}\n")
