@@ -490,3 +490,13 @@ def test_cli_refuses_a_timeout_that_is_not_a_positive_number(
     status, _, err = _run(capsys, *argv)
     assert status == 2
     assert f"expected a positive number of seconds, got {value!r}" in err
+
+
+def test_cli_refuses_two_options_reading_standard_input(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The second `-` read nothing and failed as '<stdin>: line 1, column 1: Expecting value'."""
+    argv = ["chat", "--url", "http://127.0.0.1:9", "--model", "m", "--message", "hi"]
+    status, out, err = _run(capsys, *argv, "--history", "-", "--documents", "-")
+    assert (status, out) == (2, "")
+    assert "only one option can read standard input (-): --history, --documents" in err

@@ -388,7 +388,22 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
 
 def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
     """The ChatRequest the command line describes (files read and checked here)."""
+    _one_reader_of_stdin(args)
     return model_options.apply_options(args, _base_request(args))
+
+
+_READS_FILES = ("history", "documents", "tools", "tool_results", "response_format")
+"""The chat options naming a JSON file, where `-` is standard input."""
+
+
+def _one_reader_of_stdin(args: argparse.Namespace) -> None:
+    """Standard input is read once: a second `-` would get nothing and fail as empty JSON."""
+    named = [f"--{n.replace('_', '-')}" for n in _READS_FILES if getattr(args, n, None) == "-"]
+    if len(named) > 1:
+        raise InputError(
+            f"only one option can read standard input (-): {', '.join(named)} ask for it",
+            where=named[1],
+        )
 
 
 def _base_request(args: argparse.Namespace) -> ChatRequest:
