@@ -453,7 +453,8 @@ def test_cli_refuses_auth_options_a_saved_endpoint_answers_for_itself(
 
 def test_cli_per_run_options_apply_to_a_saved_endpoint() -> None:
     """--timeout, --api-version and --extra-parameters were ignored with --endpoint."""
-    from workbench.cli import build_parser, connection_from_args
+    from workbench.cli.connection import connection_from_args
+    from workbench.cli.parser import build_parser
 
     _saved_keyless("http://127.0.0.1:9", timeout_s=30.0, api_version="2024-05-01-preview")
     argv = ["chat", "--endpoint", "Saved", "--message", "hi"]
@@ -474,7 +475,8 @@ def test_cli_per_run_options_apply_to_a_saved_endpoint() -> None:
 
 
 def test_cli_url_defaults_stay_bearer_and_two_minutes() -> None:
-    from workbench.cli import build_parser, connection_from_args
+    from workbench.cli.connection import connection_from_args
+    from workbench.cli.parser import build_parser
 
     argv = ["chat", "--url", "http://127.0.0.1:9", "--message", "hi"]
     connection = connection_from_args(build_parser().parse_args(argv))

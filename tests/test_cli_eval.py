@@ -141,8 +141,8 @@ def test_a_flavour_without_rerank_is_refused(
 def test_a_saved_comparison_endpoint_keeps_its_own_authentication() -> None:
     """B inherits A's options, but --auth with a saved endpoint is refused: a saved B must not
     inherit A's scheme or key variable (the run then failed on an option nobody gave B)."""
-    from workbench.cli import build_parser
     from workbench.cli.evaluate import compare_args
+    from workbench.cli.parser import build_parser
 
     argv = ["eval", "--url", "http://127.0.0.1:9", "--auth", "api-key", "--key-env", "HOME"]
     args = build_parser().parse_args([*argv, "--set", "s.jsonl", "--compare-endpoint", "Saved"])

@@ -1,0 +1,155 @@
+"""The connection the command line describes: a URL with its options, or a saved endpoint."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import TYPE_CHECKING, Any, TextIO
+
+from workbench.api import (
+    AuthScheme,
+    Connection,
+    Flavour,
+    InputError,
+    flavour_traits,
+    parse_pasted_url,
+)
+from workbench.api.keys import check_key
+from workbench.api.models import DEFAULT_FLAVOUR
+from workbench.api.redact import is_secret_header, register_secret
+from workbench.cli.parser import DEFAULT_KEY_ENV, DEFAULT_TIMEOUT_S, rerank_flavours
+from workbench.core.saved_endpoints import connection_for
+
+if TYPE_CHECKING:
+    import argparse
+
+_SAVED_AUTH = ("--auth", "auth"), ("--key-env", "key_env")
+"""Options a saved endpoint answers for itself: its scheme, and its key in the OS keyring."""
+_PER_RUN = (
+    ("timeout", "timeout_s"),
+    ("api_version", "api_version"),
+    ("extra_parameters", "extra_parameters"),
+)
+"""Options that apply to a saved endpoint for one run (argument name, Connection field)."""
+
+
+_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_HEADER_VALUE = re.compile(r"[\x20-\x7e\t]*")
+
+
+def _headers(pairs: list[str]) -> dict[str, str]:
+    """`--header NAME:VALUE` pairs; a message about one never shows its value (it may be a key)."""
+    headers = {}
+    for pair in pairs:
+        name, sep, value = pair.partition(":")
+        name, value = name.strip(), value.strip()
+        if sep and is_secret_header(name):
+            register_secret(value)
+        if not sep or not _HEADER_NAME.fullmatch(name):
+            raise InputError(_header_problem(pair), where="--header")
+        if not _HEADER_VALUE.fullmatch(value):
+            raise InputError(
+                f"the value of header {name!r} has a line break, control or non-ASCII character "
+                "(the value is not shown)",
+                where="--header",
+            )
+        headers[name] = value
+    return headers
+
+
+def _header_problem(pair: str) -> str:
+    """Why a `--header` argument is malformed, showing at most a name: the rest may be a secret."""
+    found = re.match(r"([^=\s:]+)([=\s])", pair.strip())
+    if found and _HEADER_NAME.fullmatch(found.group(1)):
+        name, sep = found.groups()
+        return f"expected NAME:VALUE with a colon, got {name!r} then {sep!r} (value not shown)"
+    return "expected NAME:VALUE with a colon (what was given is not shown: it may hold a secret)"
+
+
+def _key(args: argparse.Namespace, err: TextIO) -> str | None:
+    """The key from the environment, trimmed (with a note) and checked before anything is sent."""
+    if args.auth in {AuthScheme.NONE.value, AuthScheme.ENTRA.value}:
+        return None
+    variable = args.key_env or DEFAULT_KEY_ENV
+    if args.key_env and args.key_env not in os.environ:
+        raise InputError(f"environment variable {args.key_env} is not set", where="--key-env")
+    raw = os.environ.get(variable)
+    if raw is None:
+        return None
+    checked = check_key(raw, where=variable)
+    if checked.trimmed:
+        err.write(
+            f"workbench: note: the key in {variable} had spaces or a line break around it; "
+            "they were removed\n"
+        )
+    return checked.value or None
+
+
+def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) -> Connection:
+    """The Connection the command line describes (the one place a future `--endpoint` plugs in).
+
+    The flavour comes from `--flavour`, else from a pasted route, else Cohere v2. With
+    `--endpoint NAME` the saved endpoint is used; `--flavour`, `--model`, `--header`,
+    `--timeout`, `--api-version` and `--extra-parameters` still apply, and `--auth` and
+    `--key-env` are refused (the endpoint's own scheme and keyring key are used).
+    """
+    _check_entra_options(args)
+    if getattr(args, "endpoint", None):
+        return _saved_connection(args)
+    pasted = parse_pasted_url(args.url)
+    flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or DEFAULT_FLAVOUR)
+    key = _key(args, err or sys.stderr)
+    return Connection(
+        base_url=args.url,
+        flavour=flavour,
+        model=args.model,
+        auth=AuthScheme(args.auth or AuthScheme.BEARER.value),
+        api_key=key,  # pydantic turns the str into a SecretStr
+        entra_scope=args.scope,
+        token_command=args.token_command,
+        api_version=args.api_version,
+        extra_parameters=args.extra_parameters,
+        timeout_s=DEFAULT_TIMEOUT_S if args.timeout is None else args.timeout,
+        extra_headers=_headers(args.header),
+    )
+
+
+def _check_entra_options(args: argparse.Namespace) -> None:
+    entra = args.auth == AuthScheme.ENTRA.value or bool(getattr(args, "endpoint", None))
+    for option, value in (("--scope", args.scope), ("--token-command", args.token_command)):
+        if value and not entra:
+            raise InputError(f"{option} applies only with --auth entra", where=option)
+
+
+def _saved_connection(args: argparse.Namespace) -> Connection:
+    for option, name in _SAVED_AUTH:
+        if getattr(args, name):  # silently ignored, a script would test another setup than asked
+            raise InputError(
+                f"{option} does not apply with --endpoint: the saved endpoint's authentication "
+                "and its key in the OS keyring are used (change them in the Endpoints pane)",
+                where=option,
+            )
+    saved = connection_for(args.endpoint)
+    changes: dict[str, Any] = {"extra_headers": {**saved.extra_headers, **_headers(args.header)}}
+    for name, field in _PER_RUN:
+        if getattr(args, name) is not None:
+            changes[field] = getattr(args, name)
+    if args.flavour:
+        changes["flavour"] = Flavour(args.flavour)
+    if args.model:
+        changes["model"] = args.model
+    if args.scope:
+        changes["entra_scope"] = args.scope
+    if args.token_command:
+        changes["token_command"] = args.token_command
+    return saved.model_copy(update=changes)
+
+
+def rerank_connection(args: argparse.Namespace, err: TextIO) -> Connection:
+    """The connection the options describe, refused when its flavour has no rerank route."""
+    connection = connection_from_args(args, err)
+    if not flavour_traits(connection.flavour).rerank.supported:
+        speaks = " or ".join(rerank_flavours())
+        raise InputError(f"rerank speaks {speaks}; pass --flavour", where="--flavour")
+    return connection
