@@ -69,6 +69,31 @@ def test_cli_options_parse() -> None:
         config_from_args(["--fault", "bogus=1"])
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--port", "99999", "a port from 0 to 65535"),  # a traceback from bind() before
+        ("--port", "-1", "a port from 0 to 65535"),
+        ("--rpm", "-5", "a whole number, 0 or more"),  # every request refused, said nowhere
+        ("--tpm", "-1", "a whole number, 0 or more"),
+        ("--token-delay-ms", "-1", "milliseconds, 0 or more"),
+        ("--token-delay-ms", "nan", "milliseconds, 0 or more"),
+    ],
+)
+def test_cli_refuses_numbers_out_of_range(
+    option: str, value: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        config_from_args([f"{option}={value}"])
+    assert exited.value.code == 2
+    assert f"argument {option}: expected {said}, got {value!r}" in capsys.readouterr().err
+
+
+def test_cli_takes_the_edges_of_each_range() -> None:
+    config = config_from_args(["--port", "65535", "--rpm", "0", "--token-delay-ms", "0"])
+    assert (config.port, config.rpm, config.token_delay_ms) == (65535, 0, 0.0)
+
+
 def _start_sandbox_command(processes: Processes, *options: str) -> tuple[Child, str]:
     """`workbench sandbox --port 0 …` as a child; it and its base URL once it says it serves."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -5,16 +5,50 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import math
 import secrets
 import shlex
 import sys
+from typing import TYPE_CHECKING, TypeVar
 
 from workbench.sandbox.config import SandboxConfig
 from workbench.sandbox.faults import FaultSpecError, parse_faults
 from workbench.sandbox.runner import _bind, make_server
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+N = TypeVar("N", int, float)
 _CLI_TOKEN_DELAY_MS = 20.0
 """Default pace on the command line, so a person watching sees text arrive token by token."""
+
+
+def _port(text: str) -> int:
+    value = _number(text, int)
+    if value is None or not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text!r}")
+    return value
+
+
+def _count(text: str) -> int:
+    value = _number(text, int)
+    if value is None or value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number, 0 or more, got {text!r}")
+    return value
+
+
+def _milliseconds(text: str) -> float:
+    value = _number(text, float)
+    if value is None or not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"expected milliseconds, 0 or more, got {text!r}")
+    return value
+
+
+def _number(text: str, kind: Callable[[str], N]) -> N | None:
+    try:
+        return kind(text)
+    except ValueError:
+        return None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Serve a local stand-in for Cohere and Azure serverless endpoints.",
     )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=0, help="port to bind; 0 picks a free one")
+    parser.add_argument("--port", type=_port, default=0, help="port to bind; 0 picks a free one")
     auth = parser.add_mutually_exclusive_group()
     auth.add_argument("--key", help="the key clients must send (default: a generated one)")
     auth.add_argument("--no-auth", action="store_true", help="accept requests without a key")
@@ -33,11 +67,15 @@ def _parser() -> argparse.ArgumentParser:
         help="keys off: accept only Entra-style Bearer tokens from the printed token command",
     )
     parser.add_argument("--seed", type=int, default=0, help="default seed for generated answers")
-    parser.add_argument("--rpm", type=int, default=1000, help="requests per minute before 429")
-    parser.add_argument("--tpm", type=int, default=200_000, help="tokens per minute before 429")
+    parser.add_argument(
+        "--rpm", type=_count, default=1000, help="requests per minute before 429 (0: refuse all)"
+    )
+    parser.add_argument(
+        "--tpm", type=_count, default=200_000, help="tokens per minute before 429 (0: refuse all)"
+    )
     parser.add_argument(
         "--token-delay-ms",
-        type=float,
+        type=_milliseconds,
         default=_CLI_TOKEN_DELAY_MS,
         help=f"pause between streamed events (default {_CLI_TOKEN_DELAY_MS:g})",
     )
