@@ -23,6 +23,14 @@
         <source>Run history started afresh</source>
         <translation>La cronologia delle esecuzioni è ripartita da zero</translation>
     </message>
+    <message>
+        <source>The log folder could not be written: %1</source>
+        <translation>Impossibile scrivere la cartella dei log: %1</translation>
+    </message>
+    <message>
+        <source>No log file</source>
+        <translation>Nessun file di log</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentChips</name>
