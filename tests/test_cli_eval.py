@@ -82,6 +82,24 @@ def test_bad_fail_under_exits_2(
     assert "--fail-under" in err
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [
+        ("--concurrency", "0", "a whole number, 1 or more"),  # quietly run as 1 before
+        ("--concurrency", "-2", "a whole number, 1 or more"),
+        ("--rpm", "0", "a positive number"),  # quietly no pacing at all before
+        ("--rpm", "-1", "a positive number"),
+        ("--rpm", "nan", "a positive number"),
+    ],
+)
+def test_eval_refuses_pacing_numbers_out_of_range(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], option: str, value: str, said: str
+) -> None:
+    status, out, err = _eval(capsys, sandbox, f"{option}={value}")
+    assert (status, out) == (2, "")
+    assert f"argument {option}: expected {said}, got {value!r}" in err
+
+
 def test_compare_prints_difference_p_value_wins_and_losses(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:

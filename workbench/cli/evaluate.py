@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api import AuthScheme, Connection, WorkbenchClient
 from workbench.api.errors import InputError
+from workbench.cli.numbers import at_least_one, positive_number
 from workbench.cli.output import print_json
 from workbench.cli.recording import history_wanted
 from workbench.core.evaluation.metrics import METRICS, metric_label
@@ -60,9 +61,11 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
         help="exit 1 when the (first) endpoint's mean is below VALUE, e.g. ndcg=0.6; repeatable",
     )
     parser.add_argument(
-        "--rpm", type=float, help="at most this many requests per minute per endpoint"
+        "--rpm", type=positive_number, help="at most this many requests per minute per endpoint"
     )
-    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight per run")
+    parser.add_argument(
+        "--concurrency", type=at_least_one, default=4, help="requests in flight per run"
+    )
     parser.add_argument("--restart", action="store_true", help="forget saved progress; start over")
     compare = parser.add_argument_group(
         "endpoint B (to compare with)",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import math
 
 from workbench.api import AuthScheme, Flavour, flavour_traits
 from workbench.api.entra import DEFAULT_SCOPE
@@ -11,6 +10,7 @@ from workbench.cli import evaluate as cli_evaluate
 from workbench.cli import history as cli_history
 from workbench.cli import model_options
 from workbench.cli import qa as cli_qa
+from workbench.cli.numbers import seconds
 
 DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
 DEFAULT_TIMEOUT_S = 120.0
@@ -62,24 +62,13 @@ def _connection_options(parser: argparse.ArgumentParser, flavours: list[str]) ->
     )
     parser.add_argument(
         "--timeout",
-        type=_seconds,
+        type=seconds,
         help=f"read timeout in seconds (default {DEFAULT_TIMEOUT_S:g}, or the saved endpoint's)",
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     parser.add_argument(
         "--no-history", action="store_true", help="do not record this run in the run history"
     )
-
-
-def _seconds(text: str) -> float:
-    """A positive, finite number of seconds (0, negative or nan made every read fail or hang)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
-    return value
 
 
 def rerank_flavours() -> list[str]:
