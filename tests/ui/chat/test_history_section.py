@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.conftest import new_chat_pane, pane_client, run_async, select_flavour
+from tests.ui.conftest import new_chat_pane, pane_client, run_async, select_flavour, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Citation, Flavour
 from workbench.core.chat_session import Reply, SavedChat, Turn, dump_chat, load_chat
@@ -147,6 +147,31 @@ def test_clear_drops_the_conversation_json_the_chat_client_kept(
     (turn,) = pane.session().turns
     assert turn.reply is not None
     assert turn.reply.text
+
+
+def test_a_history_file_that_cannot_be_written_is_said_once_per_failing_spell(
+    pane: ChatPane,
+    services: Services,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each turn said it again, with the machine's full path in the notice."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(blocker / "config"))
+    before = len(services.notices.history())
+    _turn(pane, services, qtbot, "first question")
+    _turn(pane, services, qtbot, "second question")
+    said = services.notices.history()[before:]
+    assert [n.title for n in said] == [tr("ChatHistory", "Chat history not saved")]
+    assert str(tmp_path) not in said[0].detail
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
+    _turn(pane, services, qtbot, "third question")  # saved: the spell is over
+    assert len(services.notices.history()) == before + 1
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(blocker / "config"))
+    _turn(pane, services, qtbot, "fourth question")  # a new spell is said again
+    assert len(services.notices.history()) == before + 2
 
 
 def _chat(turns: int) -> SavedChat:

@@ -139,6 +139,8 @@ class ChatHistory:
         # One writer thread, so history files land in the order they were taken.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-history")
         self._dumper = HistoryDumper()
+        self._failing = False
+        """The last save failed: the next failure is not said again (one notice per spell)."""
 
     def save_from(
         self, preamble: str, turns: list[Turn], editors: Mapping[str, JsonEditor]
@@ -162,8 +164,12 @@ class ChatHistory:
             # Shielded: quitting or a newer save must not cancel a write still queued.
             await asyncio.shield(asyncio.wrap_future(written))
         except OSError as exc:
-            title = QCoreApplication.translate("ChatHistory", "Chat history not saved")
-            self._notices.warn(title, str(exc))
+            if not self._failing:  # said once, not at every turn of a full disk
+                title = QCoreApplication.translate("ChatHistory", "Chat history not saved")
+                self._notices.warn(title, exc.strerror or str(exc))
+            self._failing = True
+            return
+        self._failing = False
 
     def load(self) -> SavedChat | None:
         """The saved conversation, or None when the file is unreadable (said in a notice)."""
