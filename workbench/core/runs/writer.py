@@ -98,7 +98,10 @@ class RunWriter:
         self._queue.put(item)
 
     def flush(self) -> None:
-        """Wait until everything queued so far is committed."""
+        """Wait until everything queued so far is committed (or dropped, if the database
+        refused it: see `_write_or_drop`)."""
+        if not self._thread.is_alive():
+            return
         done = threading.Event()
         self._queue.put(("flush", done))
         done.wait()
@@ -119,10 +122,24 @@ class RunWriter:
                         batch.append(self._queue.get_nowait())
                     except queue.Empty:
                         break
-                if not self._write(db, batch):
+                if not self._write_or_drop(db, batch):
                     return
         finally:
             db.close()
+
+    def _write_or_drop(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> bool:
+        """`_write`; a batch the database refuses whole (another process's write lock held past
+        every retry, a full disk) is logged and dropped. The thread goes on with the next one:
+        dead, it recorded nothing more, and a `flush()` waited for it for ever (the History
+        pane's "show this run" froze the window)."""
+        try:
+            return self._write(db, batch)
+        except sqlite3.Error:
+            log.exception("could not record %d queued writes; they are dropped", len(batch))
+        for item in batch:
+            if item is not _STOP and item[0] == "flush":
+                item[1].set()
+        return not any(item is _STOP for item in batch)
 
     def _write(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> bool:
         keep_going, flushes = True, []
