@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from tests.conftest import HEX_KEY_WITH_DIGITS, SANDBOX_TEST_KEY
+from tests.folders import unmakeable
 from tests.waits import WAIT_S
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
@@ -440,9 +441,7 @@ def test_a_run_goes_on_unrecorded_when_the_history_cannot_be_opened(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A data folder that cannot be made (read-only home, full disk): a traceback before."""
-    blocker = tmp_path / "a-file"
-    blocker.write_text("")
-    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(blocker / "data"))
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(unmakeable(tmp_path, "data")))
     docs = tmp_path / "docs.json"
     docs.write_text('["apple pie", "car tyre"]')
     argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--query", "pie"]

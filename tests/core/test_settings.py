@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.folders import unmakeable
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.errors import SettingsError
@@ -130,9 +131,7 @@ def test_recovery_moves_the_broken_file_aside(tmp_path: Path) -> None:
 
 
 def test_recovery_from_a_file_that_cannot_be_read_moves_nothing(tmp_path: Path) -> None:
-    blocker = tmp_path / "a-file"
-    blocker.write_text("")
-    store = SettingsStore(blocker / "settings.json")  # its folder is a file: unreadable
+    store = SettingsStore(unmakeable(tmp_path, "config") / "settings.json")  # unreadable
     settings, error = store.load_or_recover()
     assert settings == Settings()
     assert error is not None

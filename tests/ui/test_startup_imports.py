@@ -8,6 +8,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
+from tests.folders import unmakeable
 from tests.waits import WAIT_S
 from workbench import __main__ as entry
 
@@ -242,15 +243,13 @@ print("status", entry.main(["--gui", "--quit-when-shown", "--no-sandbox"]))
 def test_the_gui_starts_when_its_folders_cannot_be_written(tmp_path: Path) -> None:
     """A read-only home or a full disk: the log folder's OSError stopped the start with a
     traceback; now the window opens and the notices say what is off."""
-    blocker = tmp_path / "a-file"
-    blocker.write_text("")
     done = subprocess.run(
         [sys.executable, "-c", NOTICES_PROBE],
         env={
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
-            "WORKBENCH_CONFIG_DIR": str(blocker / "config"),
-            "WORKBENCH_DATA_DIR": str(blocker / "data"),
+            "WORKBENCH_CONFIG_DIR": str(unmakeable(tmp_path, "config")),
+            "WORKBENCH_DATA_DIR": str(unmakeable(tmp_path, "data")),
         },
         capture_output=True,
         text=True,

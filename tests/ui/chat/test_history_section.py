@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.folders import unmakeable
 from tests.ui.conftest import new_chat_pane, pane_client, run_async, select_flavour, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Citation, Flavour
@@ -157,9 +158,7 @@ def test_a_history_file_that_cannot_be_written_is_said_once_per_failing_spell(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each turn said it again, with the machine's full path in the notice."""
-    blocker = tmp_path / "a-file"
-    blocker.write_text("")
-    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(blocker / "config"))
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(unmakeable(tmp_path, "config")))
     before = len(services.notices.history())
     _turn(pane, services, qtbot, "first question")
     _turn(pane, services, qtbot, "second question")
@@ -169,7 +168,7 @@ def test_a_history_file_that_cannot_be_written_is_said_once_per_failing_spell(
     monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(tmp_path / "config"))
     _turn(pane, services, qtbot, "third question")  # saved: the spell is over
     assert len(services.notices.history()) == before + 1
-    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(blocker / "config"))
+    monkeypatch.setenv("WORKBENCH_CONFIG_DIR", str(unmakeable(tmp_path, "config")))
     _turn(pane, services, qtbot, "fourth question")  # a new spell is said again
     assert len(services.notices.history()) == before + 2
 

@@ -91,6 +91,17 @@ def test_a_later_chat_turn_opens_with_the_earlier_turns_of_its_conversation(
     assert "Which plan has SSO?" in chat.transcript.toPlainText()
 
 
+def _replay_newest(window: MainWindow, services: Services, qtbot: QtBot) -> None:
+    assert services.history is not None
+    services.history.writer.flush()
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)
+    history.speed.setValue(100.0)
+    history.replay.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+
+
 def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -104,33 +115,15 @@ def test_a_chat_turn_replays_in_the_chat_pane_marked_and_offline(
         return text
 
     answer = run_async(qtbot, turn())
-    assert services.history is not None
-    services.history.writer.flush()
-    window.show_pane("history")
-    history = window.history_pane
-    history.table.selectRow(0)
-    history.speed.setValue(100.0)
-    history.replay.click()
+    _replay_newest(window, services, qtbot)
     assert window.current_pane_key() == "chat"
-    chat = window.chat_pane
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
+    chat, history = window.chat_pane, window.history_pane
     [turn_shown] = chat.session().turns
     assert turn_shown.user == tr("ChatPane", "▶ Replay: %1", "Tell me")
     assert turn_shown.reply is not None
     assert turn_shown.reply.text == answer
     history.refresh()
     assert [r.query for r in history.model.runs()] == ["Tell me"]  # the replay sent nothing
-
-
-def _replay_newest(window: MainWindow, services: Services, qtbot: QtBot) -> None:
-    assert services.history is not None
-    services.history.writer.flush()
-    window.show_pane("history")
-    history = window.history_pane
-    history.table.selectRow(0)
-    history.speed.setValue(100.0)
-    history.replay.click()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
 
 
 def test_a_replayed_json_turn_is_checked_against_its_own_response_format(

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.folders import unmakeable
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
@@ -153,9 +154,7 @@ def test_a_setting_that_cannot_be_saved_is_said_once_and_kept(
     pane: HistoryPane, services: Services, tmp_path: Path
 ) -> None:
     """A read-only or full settings folder: the OSError escaped the slot as a crash before."""
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("")
-    services.settings.path = blocker / "settings.json"  # its folder cannot be made
+    services.settings.path = unmakeable(tmp_path, "config") / "settings.json"
     before = len(services.notices.history())
     pane.keep.click()
     pane.keep.click()
