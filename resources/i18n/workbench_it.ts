@@ -31,6 +31,14 @@
         <source>No log file</source>
         <translation>Nessun file di log</translation>
     </message>
+    <message>
+        <source>Runs not recorded</source>
+        <translation>Esecuzioni non registrate</translation>
+    </message>
+    <message>
+        <source>The run history refused a write (%1). Later runs are recorded once it accepts them.</source>
+        <translation>La cronologia delle esecuzioni ha rifiutato una scrittura (%1). Le esecuzioni successive verranno registrate non appena le scritture saranno di nuovo accettate.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentChips</name>

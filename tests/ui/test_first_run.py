@@ -16,6 +16,8 @@ from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, RerankRequest
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.errors import SecretStoreError
+from workbench.core.runs import store as run_store
+from workbench.core.runs.writer import RunStart
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.app import build_services
 from workbench.ui.local_sandbox import (
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
+    from workbench.ui.notices import Notice
     from workbench.ui.services import Services
 
 
@@ -219,3 +222,33 @@ def test_a_broken_settings_file_is_kept_aside_and_said(
     finally:
         run_async(qtbot, services.tasks.shutdown())
         run_async(qtbot, services.session.aclose())
+
+
+def test_runs_the_history_refuses_are_said_once_per_spell(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dropped writes were only logged: a QA session went on unrecorded with nothing said."""
+    monkeypatch.setattr(run_store, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every retry
+    services = build_services(qloop)
+    history = services.history
+    assert history is not None
+    other = run_store.connect(history.store.path)
+
+    def refusals() -> list[Notice]:
+        title = tr("App", "Runs not recorded")
+        return [n for n in services.notices.history() if n.title == title]
+
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process writing, for longer than we wait
+        for query in ("one", "two"):
+            history.begin(RunStart(kind="rerank", query=query)).finish("failed")
+            history.writer.flush()
+        qtbot.waitUntil(lambda: bool(refusals()), timeout=WAIT_MS)  # said on the GUI thread
+        assert len(refusals()) == 1
+        assert "database is locked" in refusals()[0].detail
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        run_async(qtbot, services.tasks.shutdown())
+        run_async(qtbot, services.session.aclose())
+        history.close()

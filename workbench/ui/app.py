@@ -181,19 +181,25 @@ def build_services(
         secrets=KeyringSecretStore(),
         loop=loop,
         notices=notices,
-        history=open_history(notices) if history else None,
+        history=open_history(notices, loop) if history else None,
     )
 
 
-def open_history(notices: NoticeCenter) -> History | None:
-    """The run history, or None (with a notice saying why) when its file cannot be opened."""
+def open_history(notices: NoticeCenter, loop: asyncio.AbstractEventLoop) -> History | None:
+    """The run history, or None (with a notice saying why) when its file cannot be opened.
+
+    Writes the database refuses later are said too, on `loop` (the writer has its own thread).
+    """
     import sqlite3  # here, as the history's own modules: not needed for the first paint
 
     from workbench.core.runs.history import History
     from workbench.core.runs.store import unopened_reason
 
+    def dropped(exc: sqlite3.Error) -> None:
+        loop.call_soon_threadsafe(say_runs_not_recorded, notices, str(exc))
+
     try:
-        history = History()
+        history = History(on_dropped=dropped)
     except (OSError, sqlite3.Error) as exc:
         reason = QCoreApplication.translate("App", "The history database could not be opened: %1")
         title = QCoreApplication.translate("App", "Run history is off")
@@ -210,6 +216,15 @@ def _say_no_log_file(notices: NoticeCenter, exc: OSError) -> None:
     reason = QCoreApplication.translate("App", "The log folder could not be written: %1")
     title = QCoreApplication.translate("App", "No log file")
     notices.warn(title, fill(reason, exc.strerror or str(exc)))
+
+
+def say_runs_not_recorded(notices: NoticeCenter, reason: str) -> None:
+    """Say that the run history refused writes (once per spell: the writer tells only then)."""
+    title = QCoreApplication.translate("App", "Runs not recorded")
+    detail = QCoreApplication.translate(
+        "App", "The run history refused a write (%1). Later runs are recorded once it accepts them."
+    )
+    notices.warn(title, fill(detail, reason))
 
 
 def setup_logging() -> logging.Handler:
@@ -266,7 +281,7 @@ def _after_first_paint(
 
 
 def _attach_history(window: MainWindow, services: Services) -> None:
-    services.attach_history(open_history(services.notices))
+    services.attach_history(open_history(services.notices, asyncio.get_running_loop()))
     if window.is_pane_built("history"):  # the pane shown first listed no history: now it can
         window.history_pane.refresh(choices=True)
 

@@ -48,3 +48,27 @@ def test_a_batch_the_database_refuses_is_dropped_and_the_writer_goes_on(tmp_path
         other.close()
         writer.close()
         store.close()
+
+
+def test_dropped_writes_are_told_once_per_spell(tmp_path: Path) -> None:
+    store = _ImpatientStore(tmp_path / "runs.sqlite3")
+    told: list[str] = []
+    writer = RunWriter(store, on_dropped=lambda exc: told.append(str(exc)))
+    other = connect(store.path)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        for query in ("one", "two"):  # two spells' worth of batches, one spell of refusals
+            writer.begin(RunStart(kind="rerank", query=query)).finish("failed")
+            assert _flushed(writer)
+        assert told == ["database is locked"]
+        other.execute("ROLLBACK")
+        writer.begin(RunStart(kind="rerank", query="three")).finish("failed")
+        assert _flushed(writer)  # written: the spell is over
+        other.execute("BEGIN IMMEDIATE")
+        writer.begin(RunStart(kind="rerank", query="four")).finish("failed")
+        assert _flushed(writer)
+        assert told == ["database is locked"] * 2
+    finally:
+        other.close()
+        writer.close()
+        store.close()

@@ -13,7 +13,8 @@ from workbench.core.runs.store import RunStore
 from workbench.core.runs.writer import ActiveRun, RunStart, RunWriter, outcome_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    import sqlite3
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from workbench.api.models import ChatRequest, Connection, RerankRequest
@@ -23,9 +24,16 @@ if TYPE_CHECKING:
 class History:
     """The run store with its writer thread; `close()` commits what is queued."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        on_dropped: Callable[[sqlite3.Error], None] | None = None,
+    ) -> None:
+        """`on_dropped`: told (on the writer's thread) when writes the database refused are
+        dropped, once per spell."""
         self.store = RunStore(path) if path is not None else RunStore.default()
-        self.writer = RunWriter(self.store)
+        self.writer = RunWriter(self.store, on_dropped)
 
     @property
     def notice(self) -> str | None:

@@ -22,6 +22,8 @@ from workbench.core.runs.schema import SCHEMA_VERSION, migrate
 from workbench.core.settings import APP_NAME
 
 DB_FILE = "runs.sqlite3"
+BUSY_TIMEOUT_S = 10.0
+"""How long a connection waits for another process's write lock before SQLite gives up."""
 
 
 def unopened_reason(exc: OSError | sqlite3.Error) -> str:
@@ -140,12 +142,14 @@ def fts_query(text: str) -> str:
 
 def connect(path: Path) -> sqlite3.Connection:
     """A connection with the pragmas every user of the file needs."""
-    db = sqlite3.connect(path, timeout=10.0, isolation_level=None, check_same_thread=False)
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
     db.execute("PRAGMA journal_mode=WAL")
     db.execute(
         "PRAGMA synchronous=NORMAL"
     )  # WAL + NORMAL: a killed process loses nothing committed
-    db.execute("PRAGMA busy_timeout=10000")
+    db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
     return db
 
 

@@ -34,7 +34,7 @@ from workbench.core.runs.store import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from workbench.core.chat_metrics import PriceTable
     from workbench.core.runs.store import RunStore
@@ -83,8 +83,14 @@ class RunStart:
 class RunWriter:
     """One thread that writes runs into a RunStore's file; `close()` drains and stops it."""
 
-    def __init__(self, store: RunStore) -> None:
+    def __init__(
+        self, store: RunStore, on_dropped: Callable[[sqlite3.Error], None] | None = None
+    ) -> None:
+        """`on_dropped` is told, on the writer's thread, when a batch is dropped after writes
+        went well (once per spell: see `_write_or_drop`)."""
         self.store = store
+        self._on_dropped = on_dropped
+        self._dropping = False
         self._queue: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._loop, name="run-writer", daemon=True)
         self._thread.start()
@@ -133,9 +139,15 @@ class RunWriter:
         dead, it recorded nothing more, and a `flush()` waited for it for ever (the History
         pane's "show this run" froze the window)."""
         try:
-            return self._write(db, batch)
-        except sqlite3.Error:
+            written = self._write(db, batch)
+        except sqlite3.Error as exc:
             log.exception("could not record %d queued writes; they are dropped", len(batch))
+            if self._on_dropped is not None and not self._dropping:
+                self._on_dropped(exc)
+            self._dropping = True
+        else:
+            self._dropping = False
+            return written
         for item in batch:
             if item is not _STOP and item[0] == "flush":
                 item[1].set()
