@@ -61,7 +61,7 @@ def test_a_history_pane_shown_first_lists_the_runs_once_the_history_is_attached(
     main.show()
     assert main.is_pane_built("history")
     assert main.history_pane.model.runs() == []
-    monkeypatch.setattr(app, "open_history", lambda _notices: history)
+    monkeypatch.setattr(app, "open_history", lambda _notices, _loop: history)
     app._attach_history(main, services)
     assert services.history is history
     assert [run.query for run in main.history_pane.model.runs()] == ["apple pie"]
