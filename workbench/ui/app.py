@@ -29,6 +29,7 @@ from workbench.ui.i18n import CHOICES, apply_language
 from workbench.ui.local_sandbox import LocalSandbox, ensure_sandbox_endpoints
 from workbench.ui.notices import NoticeCenter
 from workbench.ui.services import Services
+from workbench.ui.single_instance import SingleInstance, raise_running
 
 if TYPE_CHECKING:
     from workbench.core.runs.history import History
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 SHOWN_MARKER = "workbench: window shown"
 READY_MARKER = "workbench: ready"
+RAISED_MARKER = "workbench: already running; its window was raised"
 
 
 def _parse(args: list[str]) -> argparse.Namespace:
@@ -86,6 +88,9 @@ def run_gui(args: list[str]) -> int:
     """
     options = _parse(args)
     app = _application()
+    instance = SingleInstance(config_dir(), parent=app)
+    if not instance.acquire():
+        return _leave_to_the_running_window()
     try:
         setup_logging()
         log_problem = None
@@ -109,12 +114,39 @@ def run_gui(args: list[str]) -> int:
     window.show()
     # Runs once the events show() queued (the first paint) are done; the rest waits till then.
     QTimer.singleShot(0, partial(_after_first_paint, options, window, services, sandbox, collector))
+    QTimer.singleShot(0, partial(_answer_later_starts, instance, window))
     with loop, asyncgen_hooks(loop):
         status = loop.run_forever()
         loop.run_until_complete(_shutdown(services))
     sandbox.stop()
     collector.stop()
+    instance.release()
     return int(status or 0)
+
+
+def _leave_to_the_running_window() -> int:
+    """A second start on the same settings folder: raise the running window, and leave."""
+    if raise_running(config_dir()):
+        print(RAISED_MARKER, flush=True)  # noqa: T201  a launcher's or script's only answer
+        return 0
+    print(  # noqa: T201  before any window: stderr is the only place to say it
+        "workbench: another window holds this settings folder and did not answer; "
+        "close it, or set WORKBENCH_CONFIG_DIR to another folder",
+        file=sys.stderr,
+    )
+    return 1
+
+
+def _answer_later_starts(instance: SingleInstance, window: MainWindow) -> None:
+    instance.activation_requested.connect(partial(_raise, window))
+    instance.listen()
+
+
+def _raise(window: MainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def _application() -> QApplication:
