@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from workbench.api.errors import InputError
 from workbench.api.redact import RedactingWriter, redact_json, redact_value
 from workbench.core.citations import resolve_citations
+from workbench.core.errors import os_reason
 
 if TYPE_CHECKING:
     from workbench.api import ChatSnapshot, RerankResponse, Usage
@@ -22,7 +23,7 @@ def write_file(path: str, text: str) -> None:
     try:
         Path(path).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}", where=path) from None
+        raise InputError(f"cannot write {path}: {os_reason(exc)}", where=path) from None
 
 
 def rerank_json(response: RerankResponse) -> dict[str, Any]:

@@ -30,6 +30,12 @@ class CoreError(WorkbenchError):
         return f"{line}: {extra}" if extra else line
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the OS refused a file operation, in its own words ("No space left on device"),
+    without the path it names (the caller says which file, as the person knows it)."""
+    return exc.strerror or str(exc)
+
+
 class SettingsError(CoreError):
     """The settings file could not be read or does not hold valid settings."""
 

@@ -11,6 +11,7 @@ from typing import Literal
 
 from workbench.api.errors import InputError
 from workbench.api.models import ImagePart
+from workbench.core.errors import os_reason
 
 Detail = Literal["auto", "low", "high"]
 
@@ -133,9 +134,7 @@ def read_image(path: str | Path, detail: Detail | None = None) -> AttachedImage:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise InputError(
-            exc.strerror or str(exc), title="Cannot read image", where=source.name
-        ) from None
+        raise InputError(os_reason(exc), title="Cannot read image", where=source.name) from None
     return image_from_bytes(data, source.name, detail)
 
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from workbench.api.redact import RedactingFilter
+from workbench.core.errors import os_reason
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui import resources
@@ -247,7 +248,7 @@ def open_history(notices: NoticeCenter, loop: asyncio.AbstractEventLoop) -> Hist
 def _say_no_log_file(notices: NoticeCenter, exc: OSError) -> None:
     reason = QCoreApplication.translate("App", "The log folder could not be written: %1")
     title = QCoreApplication.translate("App", "No log file")
-    notices.warn(title, fill(reason, exc.strerror or str(exc)))
+    notices.warn(title, fill(reason, os_reason(exc)))
 
 
 def say_runs_not_recorded(notices: NoticeCenter, reason: str) -> None:

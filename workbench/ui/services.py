@@ -14,6 +14,7 @@ from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header, register_secret
 from workbench.core.chat_compare import on_route
 from workbench.core.endpoints import EndpointSecrets, key_ref, secrets_ref
+from workbench.core.errors import os_reason
 from workbench.core.rerank_docs import rules_for
 from workbench.core.secrets import masked
 from workbench.ui.async_bridge import TaskRunner
@@ -472,4 +473,4 @@ def _settings_not_saved(notices: NoticeCenter, exc: OSError) -> None:
         "Your changes are kept while the workbench runs and saved as soon as the settings "
         "folder can be written again: %1",
     )
-    notices.warn(title, fill(detail, exc.strerror or str(exc)))
+    notices.warn(title, fill(detail, os_reason(exc)))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
+from workbench.core.errors import os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -37,7 +38,7 @@ class Reader:
                 raise InputError(f"larger than {MAX_FILE_BYTES // 2**20} MB", title=path.name)
             data = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read it: {exc.strerror or exc}", title=path.name) from None
+            raise InputError(f"cannot read it: {os_reason(exc)}", title=path.name) from None
         self._digest.update(path.name.encode() + b"\0" + data + b"\0")
         try:
             return data.decode("utf-8-sig")

@@ -18,6 +18,7 @@ from typing import Any
 import platformdirs
 
 from workbench.api.redact import redact_json, redact_secrets
+from workbench.core.errors import os_reason
 from workbench.core.runs.schema import SCHEMA_VERSION, migrate
 from workbench.core.settings import APP_NAME
 
@@ -28,9 +29,7 @@ BUSY_TIMEOUT_S = 10.0
 
 def unopened_reason(exc: OSError | sqlite3.Error) -> str:
     """Why the database could not be opened, in the OS's or SQLite's words, without the path."""
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
+    return os_reason(exc) if isinstance(exc, OSError) else str(exc)
 
 
 def data_dir() -> Path:

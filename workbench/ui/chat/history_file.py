@@ -21,6 +21,7 @@ from workbench.core.chat_session import (
     write_chat,
     write_redacted,
 )
+from workbench.core.errors import os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -166,7 +167,7 @@ class ChatHistory:
         except OSError as exc:
             if not self._failing:  # said once, not at every turn of a full disk
                 title = QCoreApplication.translate("ChatHistory", "Chat history not saved")
-                self._notices.warn(title, exc.strerror or str(exc))
+                self._notices.warn(title, os_reason(exc))
             self._failing = True
             return
         self._failing = False

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.endpoints import export_endpoints, import_endpoints
+from workbench.core.errors import os_reason
 from workbench.ui.common.demo import is_demo
 from workbench.ui.common.l10n import fill
 
@@ -71,7 +72,7 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
         title = QCoreApplication.translate("EndpointTransfer", "Cannot write %1").replace(
             "%1", path.name
         )
-        notices.post_error(InputError(exc.strerror or str(exc), title=title, where=path.name))
+        notices.post_error(InputError(os_reason(exc), title=title, where=path.name))
         return
     detail = QCoreApplication.translate(
         "EndpointTransfer", "Keys are not exported. Extra headers are, as they are not secret."

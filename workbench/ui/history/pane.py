@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
+from workbench.core.errors import os_reason
 from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
@@ -567,7 +568,7 @@ class HistoryPane(Retranslating, QWidget):
         try:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
-            reason = f"{path.name}: {exc.strerror or exc}"
+            reason = f"{path.name}: {os_reason(exc)}"
             self._say(lambda: fill(self.tr("Not written: %1"), reason))
             return False
         return True
