@@ -360,7 +360,7 @@ def _short_secret_in_a_key(text: str, masked: str) -> bool:
         value = json.loads(text)
     except (ValueError, RecursionError):
         return False
-    return any(secret in text for text, is_key in _strings(value) if is_key for secret in short)
+    return any(secret in key for key, is_key in _strings(value) if is_key for secret in short)
 
 
 def _parses(text: str) -> bool:
@@ -378,7 +378,8 @@ def _strings_clean(text: str, mask: Callable[[str], str]) -> bool:
     except (ValueError, RecursionError):
         return False
     return all(
-        (mask_key(text, mask) if is_key else mask(text)) == text for text, is_key in _strings(value)
+        (mask_key(string, mask) if is_key else mask(string)) == string
+        for string, is_key in _strings(value)
     )
 
 

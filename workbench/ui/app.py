@@ -229,7 +229,7 @@ def open_history(notices: NoticeCenter, loop: asyncio.AbstractEventLoop) -> Hist
     from workbench.core.runs.store import unopened_reason
 
     def dropped(exc: sqlite3.Error) -> None:
-        loop.call_soon_threadsafe(say_runs_not_recorded, notices, str(exc))
+        loop.call_soon_threadsafe(_say_runs_not_recorded, notices, str(exc))
 
     try:
         history = History(on_dropped=dropped)
@@ -251,7 +251,7 @@ def _say_no_log_file(notices: NoticeCenter, exc: OSError) -> None:
     notices.warn(title, fill(reason, os_reason(exc)))
 
 
-def say_runs_not_recorded(notices: NoticeCenter, reason: str) -> None:
+def _say_runs_not_recorded(notices: NoticeCenter, reason: str) -> None:
     """Say that the run history refused writes (once per spell: the writer tells only then)."""
     title = QCoreApplication.translate("App", "Runs not recorded")
     detail = QCoreApplication.translate(
