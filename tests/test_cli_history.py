@@ -454,3 +454,24 @@ def test_a_run_goes_on_unrecorded_when_the_history_cannot_be_opened(
     assert out == ""
     assert "Run history unavailable" in err
     assert "Not a directory" in err
+
+
+def test_the_recording_notes_on_stderr_go_through_the_redactor(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The note about a history kept aside names its folder: here a folder named with 10
+    characters of the key. It was written to stderr past the redactor."""
+    data = tmp_path / SANDBOX_TEST_KEY[:10]
+    data.mkdir()
+    (data / "runs.sqlite3").write_bytes(b"not a database, " * 64)
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(data))
+    docs = tmp_path / "docs.json"
+    docs.write_text('["apple pie", "car tyre"]')
+    argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--query", "pie"]
+    status, _, err = _run(capsys, *argv, "--documents", str(docs))
+    assert status == 0, err
+    assert "was not used because it could not be read" in err
+    assert SANDBOX_TEST_KEY[:10] not in err

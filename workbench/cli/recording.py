@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from workbench.api.errors import InputError
+from workbench.api.redact import redact_text
 from workbench.api.wiretap import tapping
 from workbench.core.chat_metrics import price_table
 from workbench.core.runs.history import History, finish_chat
@@ -52,6 +53,12 @@ class Recording:
         self.snapshot: Callable[[], ChatSnapshot] | None = None
 
 
+def _note(text: str) -> None:
+    """Say something about the recording on stderr, through the redactor as all output goes
+    (SQLite's and the OS's words can quote a path or a value)."""
+    sys.stderr.write(redact_text(f"workbench: {text}") + "\n")
+
+
 @contextlib.contextmanager
 def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterator[Recording]:
     """Record the requests made inside the block as one run, and how it ended.
@@ -67,14 +74,14 @@ def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterat
     try:
         history = History()
     except (OSError, sqlite3.Error) as exc:  # a read-only home, a full disk: the run goes on
-        sys.stderr.write(
-            "workbench: note: this run is not recorded: the run history could not be opened "
-            f"({unopened_reason(exc)})\n"
+        _note(
+            "note: this run is not recorded: the run history could not be opened "
+            f"({unopened_reason(exc)})"
         )
         yield rec
         return
     if history.notice:
-        sys.stderr.write(f"workbench: {history.notice}\n")
+        _note(history.notice)
     run_start = start()
     run_start.prices = saved_prices(args)  # the run's cost is estimated at them
     run = history.begin(run_start)
