@@ -36,8 +36,8 @@
         <translation>Esecuzioni non registrate</translation>
     </message>
     <message>
-        <source>The run history refused a write (%1). Later runs are recorded once it accepts them.</source>
-        <translation>La cronologia delle esecuzioni ha rifiutato una scrittura (%1). Le esecuzioni successive verranno registrate non appena le scritture saranno di nuovo accettate.</translation>
+        <source>The run history refused a write (%1). What it refused is kept and written once it accepts writes again, while the workbench stays open.</source>
+        <translation>La cronologia delle esecuzioni ha rifiutato una scrittura (%1). Ciò che ha rifiutato viene conservato e scritto non appena le scritture saranno di nuovo accettate, finché il workbench resta aperto.</translation>
     </message>
 </context>
 <context>

@@ -7,20 +7,17 @@ import signal
 import socket
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import httpx
 import pytest
 
-from tests.waits import WAIT_S
+from tests.waits import WAIT_S, wait_until
 from workbench.sandbox.cli import config_from_args
 from workbench.sandbox.runner import SandboxConfig, _bind, start_sandbox
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from tests.processes import Child, Processes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -147,20 +144,13 @@ def test_stop_cuts_a_request_still_waiting_instead_of_waiting_for_it(
     asking = threading.Thread(target=ask)
     asking.start()
     try:
-        _wait_until(lambda: len(running._server.server_state.tasks) == 1, "the request to arrive")
+        wait_until(lambda: len(running._server.server_state.tasks) == 1, "the request to arrive")
     finally:
         assert running.stop(timeout_s=WAIT_S), "the server thread is still running"
         asking.join(WAIT_S)
     assert outcome, "the client is still waiting"
     assert "graceful shutdown" not in caplog.text
     assert "Waiting for connections to close" not in caplog.text
-
-
-def _wait_until(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while not condition():
-        assert time.monotonic() < deadline, f"no {what} within {WAIT_S:g} s"
-        time.sleep(0.01)  # polling interval only; the condition decides
 
 
 def test_the_listening_socket_turns_nagle_off_for_every_connection() -> None:

@@ -228,11 +228,11 @@ def open_history(notices: NoticeCenter, loop: asyncio.AbstractEventLoop) -> Hist
     from workbench.core.runs.history import History
     from workbench.core.runs.store import unopened_reason
 
-    def dropped(exc: sqlite3.Error) -> None:
+    def refused(exc: sqlite3.Error) -> None:
         loop.call_soon_threadsafe(_say_runs_not_recorded, notices, str(exc))
 
     try:
-        history = History(on_dropped=dropped)
+        history = History(on_refused=refused)
     except (OSError, sqlite3.Error) as exc:
         reason = QCoreApplication.translate("App", "The history database could not be opened: %1")
         title = QCoreApplication.translate("App", "Run history is off")
@@ -255,7 +255,9 @@ def _say_runs_not_recorded(notices: NoticeCenter, reason: str) -> None:
     """Say that the run history refused writes (once per spell: the writer tells only then)."""
     title = QCoreApplication.translate("App", "Runs not recorded")
     detail = QCoreApplication.translate(
-        "App", "The run history refused a write (%1). Later runs are recorded once it accepts them."
+        "App",
+        "The run history refused a write (%1). What it refused is kept and written once it "
+        "accepts writes again, while the workbench stays open.",
     )
     notices.warn(title, fill(detail, reason))
 

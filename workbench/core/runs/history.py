@@ -28,12 +28,12 @@ class History:
         self,
         path: Path | None = None,
         *,
-        on_dropped: Callable[[sqlite3.Error], None] | None = None,
+        on_refused: Callable[[sqlite3.Error], None] | None = None,
     ) -> None:
-        """`on_dropped`: told (on the writer's thread) when writes the database refused are
-        dropped, once per spell."""
+        """`on_refused`: told (on the writer's thread) when the database refuses writes, once
+        per spell; the writer keeps them and tries again."""
         self.store = RunStore(path) if path is not None else RunStore.default()
-        self.writer = RunWriter(self.store, on_dropped)
+        self.writer = RunWriter(self.store, on_refused)
 
     @property
     def notice(self) -> str | None:

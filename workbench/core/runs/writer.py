@@ -41,6 +41,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 _STOP = ("stop",)
+RETRY_S = 5.0
+"""Seconds between tries of writes the database refused, when nothing new comes to write."""
+HELD_LIMIT = 200_000
+"""Most refused writes held for a retry (a stream event is one: a few long turns' worth)."""
+_REFUSALS = frozenset({5, 6, 8, 10, 13, 14})
+"""SQLite's primary codes for a database that refuses every write for now, not one row: BUSY,
+LOCKED, READONLY, IOERR, FULL, CANTOPEN."""
 
 
 def clean(text: str) -> str:
@@ -84,13 +91,19 @@ class RunWriter:
     """One thread that writes runs into a RunStore's file; `close()` drains and stops it."""
 
     def __init__(
-        self, store: RunStore, on_dropped: Callable[[sqlite3.Error], None] | None = None
+        self,
+        store: RunStore,
+        on_refused: Callable[[sqlite3.Error], None] | None = None,
+        *,
+        retry_s: float = RETRY_S,
     ) -> None:
-        """`on_dropped` is told, on the writer's thread, when a batch is dropped after writes
-        went well (once per spell: see `_write_or_drop`)."""
+        """`on_refused` is told, on the writer's thread, when the database refuses a batch after
+        writes went well (once per spell: see `_write_or_hold`); the refused writes are tried
+        again every `retry_s` seconds, and with every later batch."""
         self.store = store
-        self._on_dropped = on_dropped
-        self._dropping = False
+        self._on_refused = on_refused
+        self._retry_s = retry_s
+        self._refusing = False
         self._queue: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._loop, name="run-writer", daemon=True)
         self._thread.start()
@@ -104,8 +117,8 @@ class RunWriter:
         self._queue.put(item)
 
     def flush(self) -> None:
-        """Wait until everything queued so far is committed (or dropped, if the database
-        refused it: see `_write_or_drop`)."""
+        """Wait until everything queued so far is committed (or held for a retry, if the
+        database refused it: see `_write_or_hold`)."""
         if not self._thread.is_alive():
             return
         done = threading.Event()
@@ -120,58 +133,87 @@ class RunWriter:
 
     def _loop(self) -> None:
         db = self.store.connection()
+        held: list[tuple[Any, ...]] = []
         try:
             while True:
-                batch = [self._queue.get()]
-                while len(batch) < 2000:
-                    try:
-                        batch.append(self._queue.get_nowait())
-                    except queue.Empty:
-                        break
-                if not self._write_or_drop(db, batch):
+                batch = [*held, *self._next_items(waiting=bool(held))]
+                held = self._write_or_hold(db, batch)
+                if any(item is _STOP for item in batch):
+                    if held:
+                        log.error("%d writes the run history refused are lost", len(held))
                     return
         finally:
             db.close()
 
-    def _write_or_drop(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> bool:
-        """`_write`; a batch the database refuses whole (another process's write lock held past
-        every retry, a full disk) is logged and dropped. The thread goes on with the next one:
-        dead, it recorded nothing more, and a `flush()` waited for it for ever (the History
-        pane's "show this run" froze the window)."""
+    def _next_items(self, *, waiting: bool) -> list[tuple[Any, ...]]:
+        """What has queued up (at most 2,000 writes); none when writes are held and `retry_s`
+        passes with nothing new, so the held ones are tried again."""
         try:
-            written = self._write(db, batch)
+            items = [self._queue.get(timeout=self._retry_s if waiting else None)]
+        except queue.Empty:
+            return []
+        while len(items) < 2000:
+            try:
+                items.append(self._queue.get_nowait())
+            except queue.Empty:
+                break
+        return items
+
+    def _write_or_hold(
+        self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]
+    ) -> list[tuple[Any, ...]]:
+        """`_write`; the writes of a batch the database refuses whole (another process's write
+        lock held past every retry, a full disk) are returned, to be tried again. Its flushes
+        are released at once: a `flush()` waiting for the database froze the window (the
+        History pane's "show this run")."""
+        try:
+            self._write(db, batch)
         except sqlite3.Error as exc:
-            log.exception("could not record %d queued writes; they are dropped", len(batch))
-            if self._on_dropped is not None and not self._dropping:
-                self._on_dropped(exc)
-            self._dropping = True
+            if not self._refusing:
+                log.exception("could not record %d queued writes; they are held", len(batch))
+                if self._on_refused is not None:
+                    self._on_refused(exc)
+            self._refusing = True
         else:
-            self._dropping = False
-            return written
+            self._refusing = False
+            return []
         for item in batch:
             if item is not _STOP and item[0] == "flush":
                 item[1].set()
-        return not any(item is _STOP for item in batch)
+        return _held(batch)
 
-    def _write(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> bool:
-        keep_going, flushes = True, []
+    def _write(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
+        flushes = []
         with db:
             _begin(db)
             for item in batch:
                 if item is _STOP:
-                    keep_going = False
-                elif item[0] == "flush":
+                    continue
+                if item[0] == "flush":
                     flushes.append(item[1])
                 else:
                     try:
                         _apply(db, item)
+                    except sqlite3.OperationalError as exc:
+                        if exc.sqlite_errorcode & 0xFF in _REFUSALS:
+                            raise  # the whole batch is refused, and held for a retry
+                        log.exception("could not record %s for run %s", item[0], item[1])
                     # One bad row (a database error, an answer that cannot be folded) must not
                     # stop the history for good: the writer thread goes on with the next.
                     except Exception:
                         log.exception("could not record %s for run %s", item[0], item[1])
         for done in flushes:
             done.set()
-        return keep_going
+
+
+def _held(batch: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The writes of a refused batch, kept for the next try; none past `HELD_LIMIT` (a database
+    refusing that long is gone for this session, and memory is not to grow with it)."""
+    writes = [item for item in batch if item is not _STOP and item[0] != "flush"]
+    if len(writes) > HELD_LIMIT:
+        log.error("the run history refused %d writes in a row; they are dropped", len(writes))
+        return []
+    return writes
 
 
 def _begin(db: sqlite3.Connection) -> None:
