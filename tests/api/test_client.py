@@ -118,6 +118,39 @@ def test_stream_and_non_stream_give_the_same_answer(connection: Factory, flavour
     asyncio.run(go())
 
 
+def test_a_retired_client_closes_when_its_stream_ends(connection: Factory) -> None:
+    """Retiring (an endpoint edited in the GUI) closed the pool under the stream, which broke."""
+
+    async def go() -> None:
+        client = WorkbenchClient(connection(faults="slow_stream_ms=20"))
+        try:
+            stream = client.chat_stream(_request(Flavour.COHERE_V2))
+            first = await anext(stream)
+            await client.retire()
+            assert not client.closed
+            rest = [event async for event in stream]
+            snap = ChatSnapshot()
+            for event in [first, *rest]:
+                snap = accumulate(snap, event)
+            assert snap.done
+            assert snap.text
+            assert client.closed
+        finally:
+            await client.aclose()
+
+    asyncio.run(go())
+
+
+def test_an_idle_client_retires_at_once(connection: Factory) -> None:
+    async def go() -> None:
+        client = WorkbenchClient(connection())
+        await client.info()
+        await client.retire()
+        assert client.closed
+
+    asyncio.run(go())
+
+
 def test_wrong_key_is_an_auth_error_with_the_server_message(connection: Factory) -> None:
     async def go() -> None:
         async with WorkbenchClient(connection(api_key=SecretStr("wrong-key"))) as client:

@@ -193,6 +193,8 @@ class WorkbenchClient:
             verify=_verify(connection.verify),
             proxy=connection.proxy,
         )
+        self._in_flight = 0
+        self._retired = False
 
     def __repr__(self) -> str:
         flavour = self.connection.flavour.value
@@ -210,8 +212,34 @@ class WorkbenchClient:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool."""
+        """Close the connection pool (requests under way break off)."""
         await self._http.aclose()
+
+    @property
+    def closed(self) -> bool:
+        """Whether the connection pool is closed (no request can be sent any more)."""
+        return self._http.is_closed
+
+    async def retire(self) -> None:
+        """Close the connection pool once the requests under way have ended.
+
+        An endpoint edited while an answer streams: closing at once broke the answer off, and
+        the broken stream read as the server's fault.
+        """
+        self._retired = True
+        if not self._in_flight:
+            await self._http.aclose()
+
+    @contextlib.asynccontextmanager
+    async def _in_use(self) -> AsyncIterator[None]:
+        """One request under way; the last to end closes a retired client."""
+        self._in_flight += 1
+        try:
+            yield
+        finally:
+            self._in_flight -= 1
+            if self._retired and not self._in_flight:
+                await self._http.aclose()
 
     def forget_sent_bodies(self) -> None:
         """Drop the JSON kept from the last chat body to encode the next one faster.
@@ -250,7 +278,8 @@ class WorkbenchClient:
             started = time.perf_counter()
             request = self._http.build_request(method, self.url_for(kind), json=body)
             _tell_request(request, tap)
-            response = await self._http.send(request)
+            async with self._in_use():
+                response = await self._http.send(request)
             log.debug("%s -> %s in %.0f ms", route, response.status_code, _ms(started))
             if tap is not None:
                 tap.response(response.status_code, response.headers)
@@ -275,7 +304,8 @@ class WorkbenchClient:
             url += "?" + urlencode({"api-version": self.api_version})
         with _mapped_errors(f"{method} {urlsplit(url).path}"):
             body: dict[str, Any] | None = {} if method == "POST" else None
-            response = await self._http.request(method, url, json=body)
+            async with self._in_use():
+                response = await self._http.request(method, url, json=body)
         return response.status_code
 
     async def raw(self, method: str, kind: str, body: dict[str, Any] | None = None) -> RawAnswer:
@@ -287,7 +317,8 @@ class WorkbenchClient:
         url = self.url_for(kind)
         with _mapped_errors(f"{method} {urlsplit(url).path}"):
             started = time.perf_counter()
-            response = await self._http.request(method, url, json=body)
+            async with self._in_use():
+                response = await self._http.request(method, url, json=body)
         text = response.content.decode("utf-8", "replace")
         headers = dict(response.headers.items())
         return RawAnswer(str(response.url), response.status_code, headers, text, _ms(started))
@@ -344,27 +375,29 @@ class WorkbenchClient:
         headers = {"Accept": flavour_traits(self.connection.flavour).stream_accept}
         tap = self._tap("chat", request)
         with ending(tap), _mapped_errors(route):
-            # The bytes httpx's json= makes, the unchanged history's JSON kept (issue 15);
-            # Content-Type goes after Content-Length, where json= puts it.
-            content = self._body_encoder.encode(body)
-            wire = self._http.build_request(
-                "POST", self.url_for("chat"), content=content, headers=headers
-            )
-            wire.headers.setdefault("Content-Type", "application/json")
-            _tell_request(wire, tap)
-            response = await self._http.send(wire, stream=True)
-            try:
-                if tap is not None:
-                    tap.response(response.status_code, response.headers)
-                if response.status_code >= 300:
-                    await response.aread()
+            # The in-flight count keeps a retired client open until this answer ends.
+            async with self._in_use():
+                # The bytes httpx's json= makes, the unchanged history's JSON kept (issue 15);
+                # Content-Type goes after Content-Length, where json= puts it.
+                content = self._body_encoder.encode(body)
+                wire = self._http.build_request(
+                    "POST", self.url_for("chat"), content=content, headers=headers
+                )
+                wire.headers.setdefault("Content-Type", "application/json")
+                _tell_request(wire, tap)
+                response = await self._http.send(wire, stream=True)
+                try:
                     if tap is not None:
-                        tap.body(response.content)
-                    raise errors.status_error(response, route)
-                async for event in self._events(response, tap):
-                    yield event
-            finally:
-                await response.aclose()
+                        tap.response(response.status_code, response.headers)
+                    if response.status_code >= 300:
+                        await response.aread()
+                        if tap is not None:
+                            tap.body(response.content)
+                        raise errors.status_error(response, route)
+                    async for event in self._events(response, tap):
+                        yield event
+                finally:
+                    await response.aclose()
 
     async def _events(
         self, response: httpx.Response, tap: WireTap | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -98,6 +99,8 @@ class EndpointSession(QObject):
         self._locks: dict[str, asyncio.Lock] = {}
         self._keyring_lock = asyncio.Lock()
         self._closing: set[asyncio.Task[None]] = set()
+        self._retired: weakref.WeakSet[WorkbenchClient] = weakref.WeakSet()
+        """Dropped clients that close when their requests end (or at `aclose`)."""
 
     def attach_history(self, history: History | None) -> None:
         """Record every client's runs in `history` from now on (see `Services`)."""
@@ -160,7 +163,8 @@ class EndpointSession(QObject):
         self.current_changed.emit()
 
     def save_endpoint(self, endpoint: EndpointConfig) -> None:
-        """Add the endpoint, or replace the one with its id; its cached client is closed."""
+        """Add the endpoint, or replace the one with its id; its cached client is retired (the
+        next request builds another; requests under way end on the old one)."""
         before = self._selections()
         items = self.endpoints()
         index = next((i for i, e in enumerate(items) if e.id == endpoint.id), None)
@@ -281,11 +285,11 @@ class EndpointSession(QObject):
         await asyncio.to_thread(_warm_up)
 
     async def aclose(self) -> None:
-        """Close every cached client and wait for closes already under way."""
+        """Close every client, requests under way or not, and wait for closes under way."""
         for endpoint_id in list(self._clients):
             self._drop_client(endpoint_id)
-        if self._closing:
-            await asyncio.gather(*self._closing, return_exceptions=True)
+        closes = [client.aclose() for client in list(self._retired)]
+        await asyncio.gather(*self._closing, *closes, return_exceptions=True)
 
     @property
     def transport(self) -> httpx.AsyncBaseTransport | None:
@@ -347,10 +351,13 @@ class EndpointSession(QObject):
             self._drop_one(cache_key)
 
     def _drop_one(self, cache_key: str) -> None:
+        """Forget a cached client; it closes once the requests it carries have ended (an
+        endpoint saved while an answer streams: the answer goes on)."""
         cached = self._clients.pop(cache_key, None)
         if cached is None:
             return
-        task = asyncio.get_event_loop().create_task(cached[1].aclose())
+        self._retired.add(cached[1])
+        task = asyncio.get_event_loop().create_task(cached[1].retire())
         self._closing.add(task)
         task.add_done_callback(self._closing.discard)
 

@@ -181,6 +181,24 @@ def test_stop_mid_stream_keeps_the_partial_answer(
     assert not [n for n in services.notices.history() if n.level == "error"]
 
 
+def test_saving_the_endpoint_mid_stream_lets_the_answer_finish(
+    pane: ChatPane, services: Services, qtbot: QtBot, faulty_endpoint: FaultyEndpoints
+) -> None:
+    """Saving the endpoint closed its client under the stream: the answer broke off, blamed on
+    the server ("the stream broke off")."""
+    faulty_endpoint.select(services, "slow_stream_ms=50")
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: bool(pane.live_snapshot().text), timeout=WAIT_MS)
+    endpoint = services.session.selected("chat")
+    assert endpoint is not None
+    services.session.save_endpoint(endpoint.model_copy(update={"name": "renamed mid-stream"}))
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.cut_off is None
+    assert not [n for n in services.notices.history() if n.level == "error"]
+
+
 def test_dropped_stream_shows_as_cut_off_with_the_reason(
     pane: ChatPane, services: Services, qtbot: QtBot, faulty_endpoint: FaultyEndpoints
 ) -> None:
