@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
-from tests.ui.conftest import endpoint_for
+from tests.ui.conftest import endpoint_for, tr
 from tests.waits import WAIT_MS
-from workbench.api.models import Flavour
+from workbench.api.models import AuthScheme, Flavour
+from workbench.core.endpoints import EndpointConfig
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -93,6 +94,41 @@ def test_cancel_stops_the_run_and_keeps_what_was_done(
     assert report.cancelled
     assert 2 <= pane.results.topLevelItemCount() < 25
     assert "Cancelled" in pane.status.text()
+
+
+def _connection_and_latency_checks(pane: QaPane) -> None:
+    for group, box in pane.groups.items():
+        box.setChecked(group in {"connection", "latency"})
+
+
+def test_a_run_that_cannot_start_leaves_no_earlier_report_to_save(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = _qa(window, services)
+    _connection_and_latency_checks(pane)
+    pane.run_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
+    assert pane.report is not None
+    assert pane.save_report_button.isEnabled()
+    assert pane.chart.isVisible()
+    base_url = endpoint_for(services, Flavour.COHERE_V2).base_url
+    no_key = EndpointConfig(
+        name="No key", base_url=base_url, flavour=Flavour.COHERE_V2, auth=AuthScheme.BEARER
+    )
+    services.session.save_endpoint(no_key)
+    pane.select_endpoint(no_key.id)
+    pane.run_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    qtbot.waitUntil(pane.run_button.isEnabled)
+    assert pane.report is None  # the Cohere v1 report is gone with its results
+    assert pane.results.topLevelItemCount() == 0
+    assert not pane.save_report_button.isEnabled()
+    assert not pane.save_junit_button.isEnabled()
+    assert not pane.chart.isVisible()
+    why = tr("Errors", "No API key stored for this endpoint")
+    assert pane.status.text() == tr("QaPane", "Stopped: %1.", why)
+    assert pane.error.isVisible()
+    assert "No key" in pane.error.text()
 
 
 def test_every_control_is_named_and_labelled(window: MainWindow, services: Services) -> None:

@@ -31,8 +31,9 @@ from workbench.core.qa.catalogue import GROUPS, select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.error_text import error_title
 from workbench.ui.common.keys import with_keys
-from workbench.ui.common.l10n import format_count
+from workbench.ui.common.l10n import fill, format_count
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import chart_colours
@@ -279,6 +280,9 @@ class QaPane(Retranslating, QWidget):
 
     async def _run_checks(self, endpoint: EndpointConfig, options: QaOptions) -> None:
         session = self._services.session
+        # The last run's report goes with its results: a run that fails before it starts must
+        # not leave it to be saved, or charted, as if it were this endpoint's.
+        self._run = None
         self.results.clear()
         self.details.clear()
         self.chart.load(QByteArray())
@@ -300,7 +304,7 @@ class QaPane(Retranslating, QWidget):
                 self._on_qa_event(event)
             self.status.setText(self._summary())
         except WorkbenchError as exc:  # said once, under the results; kept in the notice log
-            self.status.setText(self.tr("Stopped."))
+            self.status.setText(fill(self.tr("Stopped: %1."), error_title(exc)))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "qa")
         finally:
