@@ -131,6 +131,28 @@ def test_a_run_that_cannot_start_leaves_no_earlier_report_to_save(
     assert "No key" in pane.error.text()
 
 
+def test_removing_the_endpoint_checked_mid_run_keeps_it_named(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = _qa(window, services)
+    _connection_and_latency_checks(pane)
+    checked = endpoint_for(services, Flavour.COHERE_V1)
+    pane.run_button.click()
+    qtbot.waitUntil(lambda: pane.results.topLevelItemCount() >= 1, timeout=WAIT_MS)
+    services.session.remove_endpoint(checked.id)
+    # the box goes on showing the endpoint being checked, marked as removed
+    assert pane.endpoint.currentText() == tr("QaPane", "%1 (removed)", checked.name)
+    assert not pane.endpoint.isEnabled()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
+    report = pane.report
+    assert report is not None
+    assert report.endpoint == checked.name
+    gone = "“%1” was removed while it was checked; the report is still about it."
+    assert pane.status.text().endswith(tr("QaPane", gone, checked.name))
+    assert pane.endpoint.isEnabled()
+    assert pane.endpoint.findData(checked.id) < 0  # once the run ends it cannot be chosen
+
+
 def test_every_control_is_named_and_labelled(window: MainWindow, services: Services) -> None:
     pane = _qa(window, services)
     for label in (pane.endpoint_label, pane.requests_label, pane.results_label):

@@ -63,6 +63,8 @@ class QaPane(Retranslating, QWidget):
         self.setObjectName("qaPane")
         self._services = services
         self._run: QaRun | None = None
+        self._checking: EndpointConfig | None = None
+        """The endpoint the run going on checks (None between runs)."""
         self._build_ui()
         self._lay_out()
         self.retranslate_ui()
@@ -255,6 +257,7 @@ class QaPane(Retranslating, QWidget):
             return
         options = QaOptions(checks=groups, requests=self.requests.value())
         self.error.clear_error()  # the next run decides whether it still holds
+        self._checking = endpoint
         self._set_busy(True)
         self._services.tasks.start(TASK, self._run_checks(endpoint, options), owner=self)
 
@@ -302,15 +305,18 @@ class QaPane(Retranslating, QWidget):
             )
             async for event in self._run.events():
                 self._on_qa_event(event)
-            self.status.setText(self._summary())
+            self.status.setText(self._summary(endpoint))
         except WorkbenchError as exc:  # said once, under the results; kept in the notice log
             self.status.setText(fill(self.tr("Stopped: %1."), error_title(exc)))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "qa")
         finally:
             if isValid(self):  # a pane closed mid-run cancels the task after its widgets went
+                self._checking = None
                 self._set_busy(False)
                 self._show_chart()
+                if self._removed(endpoint):
+                    self._fill_endpoints()  # the run's endpoint, kept on show, goes now
 
     def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
         if isinstance(event, CheckStarted):
@@ -327,7 +333,7 @@ class QaPane(Retranslating, QWidget):
         self.results.scrollToItem(item)
         self.progress.setValue(event.index + 1)
 
-    def _summary(self) -> str:
+    def _summary(self, endpoint: EndpointConfig) -> str:
         report = self.report
         if report is None:
             return ""
@@ -340,7 +346,14 @@ class QaPane(Retranslating, QWidget):
         for marker in ("%3", "%2", "%1"):
             line = line.replace(marker, format_count(counts[marker]))
         verdict = self.tr("Every check passed") if report.passed else self.tr("Checks failed")
-        return self.tr("Done. %1: %2.").replace("%2", line).replace("%1", verdict)
+        done = self.tr("Done. %1: %2.").replace("%2", line).replace("%1", verdict)
+        if not self._removed(endpoint):
+            return done
+        gone = self.tr("“%1” was removed while it was checked; the report is still about it.")
+        return f"{done} {fill(gone, endpoint.name)}"
+
+    def _removed(self, endpoint: EndpointConfig) -> bool:
+        return self._services.session.endpoint(endpoint.id) is None
 
     def _show_chart(self) -> None:
         colours = chart_colours(self.palette())
@@ -351,6 +364,7 @@ class QaPane(Retranslating, QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.run_button.setEnabled(not busy)
+        self.endpoint.setEnabled(not busy)  # it shows the endpoint checked until the run ends
         self.cancel_button.setEnabled(busy)
         done = not busy and self.report is not None
         self.save_report_button.setEnabled(done)
@@ -362,6 +376,10 @@ class QaPane(Retranslating, QWidget):
         self.endpoint.clear()
         for endpoint in self._services.session.endpoints():
             self.endpoint.addItem(endpoint.name, endpoint.id)
+        checking = self._checking
+        if checking is not None and self.endpoint.findData(checking.id) < 0:
+            # removed mid-run: another name in the box would look like the endpoint checked
+            self.endpoint.addItem(fill(self.tr("%1 (removed)"), checking.name), checking.id)
         if chosen is not None:
             self.select_endpoint(chosen)
 
