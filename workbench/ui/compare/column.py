@@ -286,9 +286,10 @@ class CompareColumn(QWidget):
     # --- the turn -------------------------------------------------------------------------------
 
     def _on_continue_button_clicked(self) -> None:
+        # The box keeps the text: the pane may refuse it (documents that do not parse), and
+        # empties the box once the follow-up is on its way.
         message = self.follow_up.text()
         if message.strip() and not self.is_streaming() and self.picked() is not None:
-            self.follow_up.clear()
             self.continue_requested.emit(self.position, message)
 
     def _show_gaps(self) -> None:

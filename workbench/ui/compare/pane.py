@@ -210,7 +210,9 @@ class ComparePane(Retranslating, QWidget):
             self._refuse(exc)
             return
         self.error.clear_error()
-        if self.columns[position].send(message, frame):
+        column = self.columns[position]
+        if column.send(message, frame):
+            column.follow_up.clear()  # only now: a refused follow-up stays to be sent again
             self._round.add(position)
         self._set_busy()
 
