@@ -65,3 +65,53 @@ def test_a_refused_follow_up_stays_in_its_box(
     assert first.follow_up.text() == ""  # sent: the box is free for the next one
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert first.session.turns[-1].user == FOLLOW_UP
+
+
+def test_a_column_whose_endpoint_is_removed_says_so_and_is_not_sent_to(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    first, second, _third = pane.columns
+    route = second.picker.currentText()
+    removed = endpoint_for(services, Flavour.COHERE_V2)
+    services.session.remove_endpoint(removed.id)
+    # not silently another route (column 1's, say): the route stays, marked as removed
+    assert second.picker.currentText() == tr("CompareColumn", "%1 (removed)", route)
+    assert second.route_removed()
+    pane.send("after the removal")
+    assert not pane.is_streaming()
+    gone = "The endpoint of column %1 was removed: pick another route for it."
+    assert pane.error.text() == tr("ComparePane", gone, 2)
+    assert pane.inputs.message.toPlainText() == "after the removal"  # kept to send again
+    assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]
+    second.pick(Target(endpoint_for(services, Flavour.OPENAI).id))
+    pane.send("after the removal")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert not pane.error.isVisible()
+    assert [len(c.session.turns) for c in pane.columns] == [1, 1, 0]
+    assert first.picker.findData(Target(removed.id).data()) < 0
+
+
+def test_the_status_says_which_columns_were_stopped(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    for endpoint in services.session.endpoints():
+        slow = {"x-sandbox-fault": "slow_stream_ms=50"}
+        services.session.save_endpoint(endpoint.model_copy(update={"extra_headers": slow}))
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: all(c.answer_text() for c in pane.columns[:2]), timeout=WAIT_MS)
+    pane.stop_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    qtbot.waitUntil(pane.send_button.isEnabled)
+    status = pane.status.text()
+    assert status.startswith(tr("ComparePane", "Done: %n column(s) answered.", n=0))
+    assert status.endswith(tr("ComparePane", "Stopped by you: column %1.", "1, 2"))
+
+
+def test_a_column_that_is_off_offers_no_follow_up(pane: ComparePane, services: Services) -> None:
+    third = pane.columns[2]
+    assert third.picked() is None
+    assert not third.continue_button.isEnabled()
+    assert not third.follow_up.isEnabled()
+    third.pick(Target(endpoint_for(services, Flavour.OPENAI).id))
+    assert third.continue_button.isEnabled()
+    assert third.follow_up.isEnabled()

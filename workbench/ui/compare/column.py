@@ -89,6 +89,8 @@ class CompareColumn(QWidget):
         self._figures_text: Callable[[], str] | None = None
         """Makes the figures line again, in the language of the moment (a switch redraws it)."""
         self._gaps: tuple[Gap, ...] = ()
+        self._gone: tuple[str, str] | None = None
+        """The route picked whose endpoint was removed: its picker data and its name."""
         self.setObjectName(f"compareColumn{position + 1}")
         self._build_ui()
         self._connect_signals()
@@ -191,6 +193,7 @@ class CompareColumn(QWidget):
         self._timer.timeout.connect(self._on_timer_timeout)
         self.continue_button.clicked.connect(self._on_continue_button_clicked)
         self.follow_up.returnPressed.connect(self._on_continue_button_clicked)
+        self.picker.currentIndexChanged.connect(self._on_picker_current_index_changed)
         self._services.session.endpoints_changed.connect(self.refill)
 
     def apply_demo_mode(self, _on: bool) -> None:
@@ -201,8 +204,33 @@ class CompareColumn(QWidget):
 
     def refill(self) -> None:
         """List the saved endpoints and their `/chat/completions` routes, keeping the choice."""
+        kept, name = self.picker.currentData(), self.picker.currentText()
         off = self.tr("(off)") if self._optional else None
         fill_targets(self.picker, self._services.session.endpoints(), off)
+        if isinstance(kept, str) and kept and self.picker.findData(kept) < 0:
+            self._keep_removed(kept, name)
+        else:
+            self._gone = None
+        self._sync_follow_up()
+
+    def _keep_removed(self, data: str, name: str) -> None:
+        # Falling back to another route would compare it with itself, unnoticed: the route stays
+        # on show, marked, and the pane refuses to send to it.
+        if self._gone is None or self._gone[0] != data:
+            self._gone = (data, name)
+        self.picker.blockSignals(True)
+        self.picker.addItem(fill(self.tr("%1 (removed)"), self._gone[1]), data)
+        self.picker.setCurrentIndex(self.picker.count() - 1)
+        self.picker.blockSignals(False)
+
+    def route_removed(self) -> bool:
+        """Whether the route picked belongs to an endpoint that was removed."""
+        target = self.picked()
+        return target is not None and self._services.session.endpoint(target.endpoint_id) is None
+
+    def stopped(self) -> bool:
+        """Whether the last turn was stopped before it ended."""
+        return self.run.stopped
 
     def pick(self, target: Target | None) -> None:
         """Choose a route as a person would (None: the column is off, where it can be)."""
@@ -292,6 +320,16 @@ class CompareColumn(QWidget):
         if message.strip() and not self.is_streaming() and self.picked() is not None:
             self.continue_requested.emit(self.position, message)
 
+    def _on_picker_current_index_changed(self, _row: int) -> None:
+        self._sync_follow_up()
+
+    def _sync_follow_up(self, *, busy: bool | None = None) -> None:
+        # A column that is off has nothing to continue.
+        busy = self.is_streaming() if busy is None else busy
+        can = self.picked() is not None and not busy
+        self.follow_up.setEnabled(can)
+        self.continue_button.setEnabled(can)
+
     def _show_gaps(self) -> None:
         texts = [gap_text(gap) for gap in self._gaps]
         self.gaps.setText("\n".join(texts))
@@ -352,8 +390,7 @@ class CompareColumn(QWidget):
             self.stale.mark_stale(self._stale_text)  # earlier answers stay, dimmed
         else:
             self.stale.mark_current()
-        self.follow_up.setEnabled(True)
-        self.continue_button.setEnabled(True)
+        self._sync_follow_up(busy=False)  # the task ends right after this
         self.finished.emit(self.position)
 
     def _say_figures(self, text: Callable[[], str]) -> None:

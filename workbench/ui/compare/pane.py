@@ -19,6 +19,7 @@ from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.keys import native, with_keys
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
@@ -194,6 +195,8 @@ class ComparePane(Retranslating, QWidget):
         except InputError as exc:
             self._refuse(exc)
             return
+        if self._refuse_removed(self.columns):
+            return
         self.error.clear_error()
         sent = {column.position for column in self.columns if column.send(message, frame)}
         self._round |= sent
@@ -209,8 +212,10 @@ class ComparePane(Retranslating, QWidget):
         except InputError as exc:
             self._refuse(exc)
             return
-        self.error.clear_error()
         column = self.columns[position]
+        if self._refuse_removed([column]):
+            return
+        self.error.clear_error()
         if column.send(message, frame):
             column.follow_up.clear()  # only now: a refused follow-up stays to be sent again
             self._round.add(position)
@@ -221,19 +226,30 @@ class ComparePane(Retranslating, QWidget):
         self.error.show_error(exc)
         log_shown(self._services.notices, exc, "compare")
 
+    def _refuse_removed(self, columns: list[CompareColumn]) -> bool:
+        """Refuse to send while a column's route belongs to a removed endpoint (True if so)."""
+        gone = [str(column.position + 1) for column in columns if column.route_removed()]
+        if not gone:
+            return False
+        text = self.tr("The endpoint of column %1 was removed: pick another route for it.")
+        self.error.show_error(fill(text, ", ".join(gone)))
+        return True
+
     def _on_tasks_state_changed(self) -> None:
         # Columns end inside their own tasks: the round is over once the runner lets them go.
         if not self._round or self.is_streaming():
             return
         sent, self._round = self._round, set()
         failed = [self.columns[i] for i in sorted(sent) if self.columns[i].failed()]
+        stopped = [self.columns[i] for i in sorted(sent) if self.columns[i].stopped()]
         self._set_busy()
-        done = self.tr("Done: %n column(s) answered.", "", len(sent) - len(failed))
+        answered = len(sent) - len(failed) - len(stopped)
+        parts = [self.tr("Done: %n column(s) answered.", "", answered)]
+        if stopped:  # what arrived stays; the status must not read as complete answers
+            parts.append(fill(self.tr("Stopped by you: column %1."), _numbers(stopped)))
         if failed:  # each failed column says what failed over its answers; here, which ones
-            numbers = ", ".join(str(column.position + 1) for column in failed)
-            failures = self.tr("Failed: column %1.").replace("%1", numbers)
-            done = f"{done} {failures}"
-        self.status.setText(done)
+            parts.append(self.tr("Failed: column %1.").replace("%1", _numbers(failed)))
+        self.status.setText(" ".join(parts))
 
     def _set_busy(self) -> None:
         busy = self.is_streaming()
@@ -243,3 +259,8 @@ class ComparePane(Retranslating, QWidget):
         self.preset_button.setEnabled(not busy)
         if busy:
             self.status.setText(self.tr("Answering…"))
+
+
+def _numbers(columns: list[CompareColumn]) -> str:
+    """The columns' numbers as people count them ("1, 3")."""
+    return ", ".join(str(column.position + 1) for column in columns)
