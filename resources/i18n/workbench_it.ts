@@ -380,6 +380,10 @@
         <translation>(spenta)</translation>
     </message>
     <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (rimosso)</translation>
+    </message>
+    <message>
         <source>Waiting for the first token…</source>
         <translation>In attesa del primo token…</translation>
     </message>
@@ -626,12 +630,20 @@
         <source>Pick a route in at least one column.</source>
         <translation>Scegli un percorso in almeno una colonna.</translation>
     </message>
+    <message>
+        <source>The endpoint of column %1 was removed: pick another route for it.</source>
+        <translation>L'endpoint della colonna %1 è stato rimosso: scegli un altro percorso.</translation>
+    </message>
     <message numerus="yes">
         <source>Done: %n column(s) answered.</source>
         <translation>
             <numerusform>Fatto: ha risposto %n colonna.</numerusform>
             <numerusform>Fatto: hanno risposto %n colonne.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stopped by you: column %1.</source>
+        <translation>Fermata da te: colonna %1.</translation>
     </message>
     <message>
         <source>Answering…</source>
@@ -3563,6 +3575,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>JUnit XML salvato in %1</translation>
     </message>
     <message>
+        <source>Stopped: %1.</source>
+        <translation>Interrotto: %1.</translation>
+    </message>
+    <message>
         <source>Running check %1 of %2: %3</source>
         <translation>Controllo %1 di %2 in corso: %3</translation>
     </message>
@@ -3583,6 +3599,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Fatto. %1: %2.</translation>
     </message>
     <message>
+        <source>“%1” was removed while it was checked; the report is still about it.</source>
+        <translation>“%1” è stato rimosso durante il controllo; il rapporto lo riguarda comunque.</translation>
+    </message>
+    <message>
+        <source>%1 (removed)</source>
+        <translation>%1 (rimosso)</translation>
+    </message>
+    <message>
         <source>Save the QA report</source>
         <translation>Salva il report della QA</translation>
     </message>
@@ -3601,10 +3625,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>QA error</source>
         <translation>Errore del QA</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>Interrotto.</translation>
     </message>
 </context>
 <context>
