@@ -14,6 +14,8 @@ from tests.imaging import data_uri, gif, png
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    import httpx
+
     from workbench.sandbox.runner import RunningSandbox
 
 REASONING = "command-a-reasoning-08-2025"
@@ -196,3 +198,39 @@ def test_strict_tools_and_tool_choice_are_taken(co2: cohere.ClientV2) -> None:
         tool_choice="REQUIRED",
     )
     assert response.finish_reason == "TOOL_CALL"
+
+
+def test_v1_json_answer_follows_the_schema_named_schema(http: httpx.Client) -> None:
+    """/v1/chat answered prose whatever its `response_format` asked (wire formats: v1 names the
+    schema `schema`), so every v1 schema check against the sandbox failed."""
+    body = {
+        "message": "Make up a person",
+        "response_format": {"type": "json_object", "schema": SCHEMA},
+    }
+    for stream in (False, True):
+        response = http.post("/v1/chat", json={**body, "stream": stream})
+        assert response.status_code == 200
+        if stream:
+            ends = [json.loads(line) for line in response.text.splitlines() if line.strip()]
+            text = ends[-1]["response"]["text"]
+        else:
+            text = response.json()["text"]
+        value = json.loads(text)
+        assert set(value) == {"name", "age"}
+        assert isinstance(value["age"], int)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "field"),
+    [
+        ({"type": "bogus"}, "response_format.type"),
+        ({"type": "text", "schema": SCHEMA}, "response_format.schema"),
+        ({"type": "json_object", "schema": 5}, "response_format.schema"),
+    ],
+)
+def test_v1_response_format_refusals_name_the_field(
+    http: httpx.Client, fmt: dict[str, Any], field: str
+) -> None:
+    response = http.post("/v1/chat", json={"message": "x", "response_format": fmt})
+    assert response.status_code == 400
+    assert field in response.json()["message"]

@@ -33,19 +33,24 @@ class Features:
     """The images of the last user message."""
 
 
-def _response_format(body: dict[str, Any]) -> tuple[bool, dict[str, Any] | None]:
+def _response_format(
+    body: dict[str, Any], schema_key: str = "json_schema"
+) -> tuple[bool, dict[str, Any] | None]:
+    """Cohere's `response_format`; v2 names the schema `json_schema`, v1 `schema`."""
     fmt = body.get("response_format")
     if fmt is None:
         return False, None
     if not isinstance(fmt, dict):
         raise v.bad("response_format", "must be an object")
-    kind = v.choice(fmt, "type", ("text", "json_object"))
-    schema = fmt.get("json_schema")
+    kind = fmt.get("type")
+    if kind not in ("text", "json_object"):
+        raise v.bad("response_format.type", f"must be one of text, json_object, got {kind!r}")
+    schema = fmt.get(schema_key)
     if schema is not None and not isinstance(schema, dict):
-        raise v.bad("response_format.json_schema", "must be an object")
+        raise v.bad(f"response_format.{schema_key}", "must be an object")
     if kind != "json_object":
         if schema is not None:
-            raise v.bad("response_format.json_schema", "must not be set when type is text")
+            raise v.bad(f"response_format.{schema_key}", "must not be set when type is text")
         return False, None
     for other in ("documents", "tools"):
         if body.get(other):
@@ -89,6 +94,12 @@ def read_features(body: dict[str, Any], messages: list[dict[str, Any]]) -> Featu
     check_limits(every)
     budget = thinking_budget(body, model.reasoning)
     return Features(budget, wants_json, schema, tuple(last))
+
+
+def v1_features(body: dict[str, Any]) -> Features:
+    """What `/v1/chat` asks for of the same: `response_format`, its schema named `schema`."""
+    wants_json, schema = _response_format(body, "schema")
+    return Features(json=wants_json, schema=schema)
 
 
 def shape_answer(answer: Answer, prompt: Prompt, features: Features, *, broken: bool) -> Answer:

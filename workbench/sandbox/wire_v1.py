@@ -15,6 +15,7 @@ from workbench.sandbox.prompt import Answer, Doc, Prompt, ToolOutput
 from workbench.sandbox.responder import finish, output_tokens, respond, search_queries
 from workbench.sandbox.text import pieces
 from workbench.sandbox.tools_schema import v1_tools
+from workbench.sandbox.v2_features import Features, shape_answer, v1_features
 
 if TYPE_CHECKING:
     from workbench.sandbox.call import Call
@@ -77,7 +78,7 @@ def _question(message: str, history: list[dict[str, Any]]) -> str:
     return str(users[-1]) if users else message
 
 
-def _read(call: Call) -> tuple[Prompt, Generation, list[dict[str, Any]]]:
+def _read(call: Call) -> tuple[Prompt, Generation, list[dict[str, Any]], Features]:
     body = call.body
     message = v.string(body, "message", need=True) or ""
     v.string(body, "model")
@@ -106,7 +107,7 @@ def _read(call: Call) -> tuple[Prompt, Generation, list[dict[str, Any]]]:
         tools=v1_tools(v.array(body, "tools")),
         tool_outputs=_tool_outputs(body, len(history)),
     )
-    return prompt, generation, history
+    return prompt, generation, history, v1_features(body)
 
 
 def _citations(answer: Answer) -> list[dict[str, Any]]:
@@ -218,12 +219,14 @@ def _events(response: dict[str, Any], answer: Answer) -> list[dict[str, Any]]:
 
 async def chat_v1(call: Call) -> Response:
     """Answer `POST /v1/chat`, streamed as NDJSON (or SSE when asked with `Accepts`)."""
-    prompt, generation, history = _read(call)
+    prompt, generation, history, features = _read(call)
     if v.boolean(call.body, "search_queries_only"):
         answer = Answer(text="", finish_reason="COMPLETE")
         response = _search_only(call, prompt, history)
     else:
-        answer = finish(respond(prompt), generation.max_tokens, generation.stop_sequences)
+        broken = call.faults.break_schema > 0
+        drafted = shape_answer(respond(prompt), prompt, features, broken=broken)
+        answer = finish(drafted, generation.max_tokens, generation.stop_sequences)
         if call.faults.wrong_citations:
             answer = misplaced(answer)
         response = _response(call, prompt, answer, history)
