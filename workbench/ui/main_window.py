@@ -26,6 +26,7 @@ from workbench.ui.async_bridge import pane_of
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.demo import shown
+from workbench.ui.common.error_text import error_message
 from workbench.ui.common.focus_ring import FocusRing
 from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.retranslate import Retranslating
@@ -608,7 +609,8 @@ class MainWindow(Retranslating, QMainWindow):
         try:
             self.chat_pane.replay(record, speed)
         except (KeyError, ValidationError, InputError) as exc:
-            self._services.notices.warn(self.tr("This turn cannot be replayed"), str(exc))
+            detail = error_message(exc) if isinstance(exc, InputError) else str(exc)
+            self._services.notices.warn(self.tr("This turn cannot be replayed"), detail)
             return
         self._drop_error_status("history")
         self._tabs.setCurrentWidget(self.chat_pane)

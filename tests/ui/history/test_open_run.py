@@ -18,6 +18,7 @@ from workbench.api.models import (
     RerankRequest,
     ResponseFormat,
 )
+from workbench.core.runs.store import RecordedEvent, RunRecord
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -160,3 +161,30 @@ def test_a_search_typed_then_left_waits_for_the_pane_to_show_again(
     assert not [timer for timer in history.findChildren(QTimer) if timer.isActive()]
     window.show_pane("history")
     qtbot.waitUntil(lambda: history.table.model().rowCount() == 1, timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("flavour", ["", "cohere_v9"])
+def test_a_stored_turn_of_unknown_flavour_is_refused_in_words_not_crashed(
+    window: MainWindow, services: Services, qtbot: QtBot, flavour: str
+) -> None:
+    """Such a turn (stored before imports checked the flavour) raised ValueError in the
+    replaying task: a crash notice."""
+    assert services.history is not None
+    request = {"message": "hi"}
+    record = RunRecord(
+        id="old", created=1.7e9, kind="chat", flavour=flavour, inputs={"request": request}
+    )
+    record.events = [RecordedEvent(0.1, None, "{}")]
+    services.history.store.add([record])
+    before = len(services.notices.history())
+    _replay_newest(window, services, qtbot)
+    assert services.notices.crashes() == []
+    [said] = services.notices.history()[before:]
+    assert said.title == tr("MainWindow", "This turn cannot be replayed")
+    if flavour:
+        reason = "The turn's flavour %1 is unknown (known: %2): its events cannot be read."
+        assert said.detail == tr("Core", reason, flavour, "cohere-v1, cohere-v2, openai")
+    else:
+        reason = "The turn was recorded without its flavour: its events cannot be read."
+        assert said.detail == tr("Core", reason)
+    assert window.chat_pane.session().turns == []  # nothing half-started

@@ -14,7 +14,9 @@ from urllib.parse import urlsplit, urlunsplit
 
 from workbench.api.errors import InputError
 from workbench.api.jsontext import loads as loads_json
+from workbench.api.models import Flavour
 from workbench.api.redact import redact_value
+from workbench.api.text import Text
 from workbench.core.runs.store import RecordedEvent, RunRecord
 
 if TYPE_CHECKING:
@@ -97,6 +99,15 @@ def _check_type(name: str, value: Any, where: str) -> None:
         raise InputError(f"{where}: field {name!r} has the wrong type", where=where)
 
 
+def _check_flavour(values: dict[str, Any], where: str) -> None:
+    # A chat turn's frames are read in its flavour (inspector, replay); a rerank needs none.
+    flavour = values.get("flavour", "")
+    if flavour in set(Flavour) or (not flavour and values["kind"] != "chat"):
+        return
+    known = ", ".join(Flavour)
+    raise InputError(Text("field 'flavour' must be one of %1", known), where=where)
+
+
 def _record(obj: Any, line: int) -> RunRecord:
     where = f"line {line}"
     if not isinstance(obj, dict):
@@ -110,6 +121,7 @@ def _record(obj: Any, line: int) -> RunRecord:
             raise InputError(f"{where}: unknown field {name!r}", where=where)
         _check_type(name, value, where)
         values[name] = value
+    _check_flavour(values, where)
     events = []
     for i, event in enumerate(values.pop("events", []), start=1):
         try:

@@ -6,9 +6,10 @@ import asyncio
 from typing import TYPE_CHECKING
 
 from workbench.api import Flavour, body_events, recorded_events
-from workbench.api.errors import WorkbenchError
+from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.jsontext import loads as loads_json
 from workbench.api.stream import ChatSnapshot, accumulate
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
@@ -17,13 +18,40 @@ if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
 
 
+def flavour_of(record: RunRecord) -> Flavour:
+    """The wire dialect the run's frames are in.
+
+    Raises:
+        InputError: the run has no flavour, or one this program does not know (a hand-made or
+            newer file), so its frames cannot be read again.
+    """
+    if not record.flavour:
+        raise InputError(
+            Text("The turn was recorded without its flavour: its events cannot be read.")
+        )
+    try:
+        return Flavour(record.flavour)
+    except ValueError:
+        known = ", ".join(Flavour)
+        text = Text(
+            "The turn's flavour %1 is unknown (known: %2): its events cannot be read.",
+            record.flavour,
+            known,
+        )
+        raise InputError(text) from None
+
+
 def timed_events(record: RunRecord) -> Iterator[tuple[float, StreamEvent]]:
     """The run's neutral events with their arrival times (seconds after sending).
 
     A streamed turn gives its frames mapped again; a whole body gives its events at its arrival
-    time. A frame that cannot be mapped ends the sequence (what came before it stands).
+    time. A frame that cannot be mapped ends the sequence (what came before it stands), and a run
+    whose flavour is unknown has none (`flavour_of` says why).
     """
-    flavour = Flavour(record.flavour)
+    try:
+        flavour = flavour_of(record)
+    except InputError:
+        return
     if record.events:
         frames = [(e.data, e.event) for e in record.events]
         try:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, 
 
 from workbench.api.errors import InputError
 from workbench.core.runs.demo import DemoScript, DemoSteps
+from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.retranslate import Retranslating
 
@@ -133,9 +134,8 @@ class DemoBar(Retranslating, QWidget):
         except (KeyError, ValidationError, InputError) as exc:
             steps.back()
             self._host.truncate(length)
-            self.position.setText(
-                self.tr("This turn cannot be replayed: %1").replace("%1", str(exc))
-            )
+            reason = error_message(exc) if isinstance(exc, InputError) else str(exc)
+            self.position.setText(self.tr("This turn cannot be replayed: %1").replace("%1", reason))
             return
         self.refresh()
 

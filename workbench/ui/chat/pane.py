@@ -13,7 +13,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
 from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import Turn
-from workbench.core.runs.replay import ReplayClient
+from workbench.core.runs.replay import ReplayClient, flavour_of
 from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -301,9 +301,13 @@ class ChatPane(QWidget):
         """Play a recorded turn back as a new turn, at its pace or `speed` times faster.
 
         Nothing goes over the network; the turn's message is marked as a replay.
+
+        Raises:
+            InputError: the turn cannot be replayed (its flavour is missing or unknown).
         """
         if self.is_streaming():
             return
+        flavour_of(record)  # said before the turn starts, not as a crash of the replaying task
         request = ChatRequest.model_validate(record.inputs["request"])
         marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
         self.session().turns.append(Turn(user=marked))

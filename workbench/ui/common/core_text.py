@@ -151,6 +151,15 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "estimated cost: %1 %2"),
     QT_TRANSLATE_NOOP("Core", "answer: %1"),
     QT_TRANSLATE_NOOP("Core", "error: %1"),
+    # workbench/core/runs/portable.py
+    QT_TRANSLATE_NOOP("Core", "field 'flavour' must be one of %1"),
+    # workbench/core/runs/replay.py
+    QT_TRANSLATE_NOOP(
+        "Core", "The turn was recorded without its flavour: its events cannot be read."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "The turn's flavour %1 is unknown (known: %2): its events cannot be read."
+    ),
     # workbench/core/secrets.py
     QT_TRANSLATE_NOOP(
         "Core",
