@@ -42,3 +42,36 @@ def test_a_chat_turn_with_no_flavour_field_is_refused() -> None:
 def test_a_rerank_run_needs_no_flavour() -> None:
     [record] = portable.loads(_file(kind="rerank", flavour=""))
     assert record.kind == "rerank"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("status", 10**20, "field 'status' must be from 100 to 599"),
+        ("status", 42, "field 'status' must be from 100 to 599"),
+        ("created", 1e300, "field 'created' must be seconds since 1970"),
+        ("created", -1e20, "field 'created' must be seconds since 1970"),
+        ("t_first", 1e300, "field 't_first' must be from 0 to 31,536,000"),
+        ("t_last", -1, "field 't_last' must be from 0 to 31,536,000"),
+        ("cost", -0.5, "field 'cost' must be from 0 to 2,147,483,647"),
+        ("group_size", 2**63, "field 'group_size' must be from 0 to 2,147,483,647"),
+        ("group_part", -1, "field 'group_part' must be from 0 to 2,147,483,647"),
+        ("events", [{"t": 1e300, "data": "{}"}], "field events[1].t must be from 0"),
+        ("events", [{"t": "nan", "data": "{}"}], "field events[1].t must be from 0"),
+    ],
+)
+def test_a_number_out_of_range_is_refused_naming_line_and_field(
+    field: str, value: Any, says: str
+) -> None:
+    """Such numbers overflowed SQLite's INTEGER on import, or every date shown after it."""
+    with pytest.raises(InputError) as caught:
+        portable.loads(_file(**{field: value}))
+    assert caught.value.where == "line 2"
+    assert says in str(caught.value)
+
+
+def test_numbers_in_range_are_kept() -> None:
+    [record] = portable.loads(
+        _file(status=200, created=0, t_first=0.5, cost=0.0, group_part=1, group_size=2)
+    )
+    assert (record.status, record.created, record.group_size) == (200, 0, 2)

@@ -15,6 +15,7 @@ from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from workbench.api.models import ChatRequest, RerankRequest
+from workbench.core.runs.store import RunRecord
 from workbench.core.settings import SettingsStore
 from workbench.ui.history.pane import HistoryPane
 
@@ -228,3 +229,30 @@ def test_unchecking_keep_history_stops_recording(
     recorded.history.writer.flush()
     pane.refresh()
     assert "not kept" not in _queries(pane)
+
+
+def test_an_import_with_a_number_out_of_range_is_refused_in_words(
+    pane: HistoryPane, tmp_path: Path
+) -> None:
+    """`"status": 10**20` escaped import_from as an OverflowError out of SQLite."""
+    path = tmp_path / "big.jsonl"
+    run = '{"id": "x", "created": 1.7e9, "kind": "rerank", "status": 100000000000000000000}'
+    path.write_text('{"format": "cohere-workbench-runs", "version": 1}\n' + run + "\n")
+    assert pane.import_from(path) == 0
+    assert "'status'" in pane.status.text()
+    assert "2" in pane.status.text()  # the line
+    assert len(_queries(pane)) == 3
+
+
+def test_a_stored_run_of_impossible_time_is_listed_and_inspected(
+    pane: HistoryPane, services: Services
+) -> None:
+    """Stored before imports checked it, `created: 1e300` raised at every paint of the table
+    and in the inspector."""
+    assert services.history is not None
+    services.history.store.add([RunRecord(id="far", created=1e300, kind="rerank", query="far")])
+    pane.refresh()
+    row = _queries(pane).index("far")
+    assert pane.model.data(pane.model.index(row, 0)) == "1e+300"
+    pane.table.selectRow(row)
+    assert "1e+300" in pane.inspector.toPlainText()

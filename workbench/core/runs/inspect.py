@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 
 
 def when(created: float) -> str:
-    """The run's local start time, to the second."""
-    return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(created))
+    """The run's local start time, to the second (a time no date can show, as its number)."""
+    try:
+        return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(created))
+    except (OverflowError, OSError, ValueError):
+        return f"{created:g}"
 
 
 def answer_of(record: RunRecord) -> str:

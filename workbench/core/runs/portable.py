@@ -92,11 +92,40 @@ _TYPES: dict[str, Any] = {
 }
 
 
+LATEST_CREATED = 32_503_680_000
+"""The year 3000 in seconds since 1970: later start times are typing mistakes, and some cannot
+be shown as a date at all."""
+LONGEST_RUN_S = 86_400 * 365
+"""Arrival times (seconds after sending) beyond a year are typing mistakes."""
+MOST = 2**31 - 1
+"""The largest count or cost kept: SQLite stores it, and Qt counts it (`%n`)."""
+_RANGES: dict[str, tuple[int, int]] = {
+    "status": (100, 599),
+    "t_headers": (0, LONGEST_RUN_S),
+    "t_first": (0, LONGEST_RUN_S),
+    "t_last": (0, LONGEST_RUN_S),
+    "cost": (0, MOST),
+    "group_part": (0, MOST),
+    "group_size": (0, MOST),
+}
+
+
 def _check_type(name: str, value: Any, where: str) -> None:
     expected = _TYPES.get(name, str)
     wrong = not isinstance(value, expected)
     if wrong or (isinstance(value, bool) and expected is not bool):
         raise InputError(f"{where}: field {name!r} has the wrong type", where=where)
+    _check_range(name, value, where)
+
+
+def _check_range(name: str, value: Any, where: str) -> None:
+    # A number out of range would overflow SQLite's INTEGER, or a date, when stored or shown.
+    if name == "created" and not 0 <= value < LATEST_CREATED:
+        text = Text("field 'created' must be seconds since 1970, before the year 3000")
+        raise InputError(text, where=where)
+    low, high = _RANGES.get(name, (0, 0))
+    if name in _RANGES and value is not None and not low <= value <= high:
+        raise InputError(Text("field %1 must be from %2 to %3", repr(name), low, high), where=where)
 
 
 def _check_flavour(values: dict[str, Any], where: str) -> None:
@@ -122,13 +151,19 @@ def _record(obj: Any, line: int) -> RunRecord:
         _check_type(name, value, where)
         values[name] = value
     _check_flavour(values, where)
-    events = []
-    for i, event in enumerate(values.pop("events", []), start=1):
-        try:
-            events.append(RecordedEvent(float(event["t"]), event.get("event"), str(event["data"])))
-        except (TypeError, KeyError, ValueError):
-            raise InputError(f"{where}: events[{i}] needs t and data", where=where) from None
+    events = [_event(event, i, where) for i, event in enumerate(values.pop("events", []), 1)]
     return RunRecord(**values, events=events)
+
+
+def _event(event: Any, number: int, where: str) -> RecordedEvent:
+    try:
+        recorded = RecordedEvent(float(event["t"]), event.get("event"), str(event["data"]))
+    except (TypeError, KeyError, ValueError, OverflowError):
+        raise InputError(f"{where}: events[{number}] needs t and data", where=where) from None
+    if not 0 <= recorded.t <= LONGEST_RUN_S:
+        text = Text("field %1 must be from %2 to %3", f"events[{number}].t", 0, LONGEST_RUN_S)
+        raise InputError(text, where=where)
+    return recorded
 
 
 def loads(text: str) -> list[RunRecord]:

@@ -110,7 +110,8 @@ class RunsModel(QAbstractTableModel):
         kind = self._kinds.get(run.kind, run.kind)
         if run.group_size < 2:
             return kind
-        return fill(self.tr("%1 in %n request(s)", "", run.group_size), kind)
+        size = min(run.group_size, 2**31 - 1)  # Qt counts in a C int
+        return fill(self.tr("%1 in %n request(s)", "", size), kind)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Qt: the cell's text (a pin and the label before the query)."""
@@ -123,9 +124,7 @@ class RunsModel(QAbstractTableModel):
 
     def _cell(self, run: RunRecord, column: int) -> str:
         if column == 0:
-            return ("📌 " if run.pinned else "") + format_datetime(
-                _local(run.created), seconds=True
-            )
+            return ("📌 " if run.pinned else "") + _when(run.created)
         if column == 1:
             return self._kind(run)
         if column == 2:
@@ -140,5 +139,10 @@ class RunsModel(QAbstractTableModel):
         return query if len(query) <= 120 else query[:119] + "…"
 
 
-def _local(created: float) -> datetime:
-    return datetime.fromtimestamp(created)
+def _when(created: float) -> str:
+    """The start time in the locale's way; a time no date can show (a run stored from a
+    hand-edited file) as its number, rather than an error at every paint."""
+    try:
+        return format_datetime(datetime.fromtimestamp(created), seconds=True)
+    except (OverflowError, OSError, ValueError):
+        return f"{created:g}"
