@@ -28,6 +28,7 @@ from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.demo import shown
 from workbench.ui.common.error_text import error_message
 from workbench.ui.common.focus_ring import FocusRing
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import CHOICES as THEMES
@@ -582,21 +583,39 @@ class MainWindow(Retranslating, QMainWindow):
         self.chat_pane.take_ranked_documents(ranked)
         self._tabs.setCurrentWidget(self.chat_pane)
 
+    def _unopenable(self, kind: str, inputs: dict[str, Any]) -> str:
+        """Why a stored run cannot be opened back in its pane ('' when it can be tried)."""
+        if kind not in ("chat", "rerank"):
+            return fill(self.tr("Its kind %1 is not one the workbench opens (chat, rerank)."), kind)
+        if "request" not in inputs:
+            return self.tr("It was recorded without its inputs (imported from an older file?).")
+        return ""
+
+    def _open_stored(self, kind: str, request: Any) -> bool:
+        """Open a stored request in its pane; False while a chat turn is answering.
+
+        Raises:
+            ValidationError: the stored request is not one of its kind.
+        """
+        if kind == "rerank":
+            self.rerank_pane.open_request(RerankRequest.model_validate(request))
+            return True
+        return self.chat_pane.open_request(ChatRequest.model_validate(request))
+
     def _on_history_pane_run_open_requested(self, kind: str, inputs: dict[str, Any]) -> None:
-        try:
-            if kind == "rerank":
-                self.rerank_pane.open_request(RerankRequest.model_validate(inputs["request"]))
-            elif not self.chat_pane.open_request(ChatRequest.model_validate(inputs["request"])):
-                self._services.notices.warn(
-                    self.tr("This run cannot be opened now"),
-                    self.tr("A chat turn is answering: stop it or wait for its end first."),
-                )
-                return
-        except (KeyError, ValidationError):
-            self._services.notices.warn(
-                self.tr("This run cannot be opened"),
-                self.tr("It was recorded without its inputs (imported from an older file?)."),
-            )
+        reason = self._unopenable(kind, inputs)
+        if not reason:
+            try:
+                if not self._open_stored(kind, inputs["request"]):
+                    self._services.notices.warn(
+                        self.tr("This run cannot be opened now"),
+                        self.tr("A chat turn is answering: stop it or wait for its end first."),
+                    )
+                    return
+            except ValidationError:
+                reason = self.tr("Its stored request is not one this program can read.")
+        if reason:
+            self._services.notices.warn(self.tr("This run cannot be opened"), reason)
             return
         self._drop_error_status("history")  # opened: a refusal said before is over
         self._tabs.setCurrentWidget(self.rerank_pane if kind == "rerank" else self.chat_pane)

@@ -75,3 +75,10 @@ def test_numbers_in_range_are_kept() -> None:
         _file(status=200, created=0, t_first=0.5, cost=0.0, group_part=1, group_size=2)
     )
     assert (record.status, record.created, record.group_size) == (200, 0, 2)
+
+
+def test_a_run_of_unknown_kind_is_refused_naming_line_and_field() -> None:
+    with pytest.raises(InputError) as caught:
+        portable.loads(_file(kind="banana"))
+    assert caught.value.where == "line 2"
+    assert "field 'kind' must be one of chat, rerank" in str(caught.value)

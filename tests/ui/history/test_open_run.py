@@ -188,3 +188,43 @@ def test_a_stored_turn_of_unknown_flavour_is_refused_in_words_not_crashed(
         reason = "The turn was recorded without its flavour: its events cannot be read."
         assert said.detail == tr("Core", reason)
     assert window.chat_pane.session().turns == []  # nothing half-started
+
+
+def _store(services: Services, record: RunRecord) -> None:
+    assert services.history is not None
+    services.history.store.add([record])
+
+
+def test_a_stored_turn_without_its_request_says_so_when_replayed(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The notice read "'request'", a KeyError's text."""
+    _store(services, RunRecord(id="bare", created=1.7e9, kind="chat", flavour="cohere-v2"))
+    before = len(services.notices.history())
+    _replay_newest(window, services, qtbot)
+    [said] = services.notices.history()[before:]
+    reason = "The turn was recorded without its request (imported without its inputs)."
+    assert (said.title, said.detail) == (
+        tr("MainWindow", "This turn cannot be replayed"),
+        tr("Core", reason),
+    )
+
+
+def test_a_stored_run_of_unknown_kind_names_its_kind_when_opened(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """It said "recorded without its inputs", though it had them."""
+    inputs = {"request": {"x": 1}}
+    _store(services, RunRecord(id="b", created=1.7e9, kind="banana", inputs=inputs))
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectRow(0)
+    before = len(services.notices.history())
+    history.open_run.click()
+    [said] = services.notices.history()[before:]
+    reason = "Its kind %1 is not one the workbench opens (chat, rerank)."
+    assert (said.title, said.detail) == (
+        tr("MainWindow", "This run cannot be opened"),
+        tr("MainWindow", reason, "banana"),
+    )
+    assert window.current_pane_key() == "history"

@@ -128,6 +128,15 @@ def _check_range(name: str, value: Any, where: str) -> None:
         raise InputError(Text("field %1 must be from %2 to %3", repr(name), low, high), where=where)
 
 
+KINDS = ("chat", "rerank")
+"""The kinds of run the workbench records, and so can open, replay or inspect."""
+
+
+def _check_kind(values: dict[str, Any], where: str) -> None:
+    if values["kind"] not in KINDS:
+        raise InputError(Text("field 'kind' must be one of %1", ", ".join(KINDS)), where=where)
+
+
 def _check_flavour(values: dict[str, Any], where: str) -> None:
     # A chat turn's frames are read in its flavour (inspector, replay); a rerank needs none.
     flavour = values.get("flavour", "")
@@ -150,6 +159,7 @@ def _record(obj: Any, line: int) -> RunRecord:
             raise InputError(f"{where}: unknown field {name!r}", where=where)
         _check_type(name, value, where)
         values[name] = value
+    _check_kind(values, where)
     _check_flavour(values, where)
     events = [_event(event, i, where) for i, event in enumerate(values.pop("events", []), 1)]
     return RunRecord(**values, events=events)

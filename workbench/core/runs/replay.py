@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from workbench.api import Flavour, body_events, recorded_events
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.jsontext import loads as loads_json
+from workbench.api.models import ChatRequest
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.text import Text
 
@@ -37,6 +40,28 @@ def flavour_of(record: RunRecord) -> Flavour:
             "The turn's flavour %1 is unknown (known: %2): its events cannot be read.",
             record.flavour,
             known,
+        )
+        raise InputError(text) from None
+
+
+def request_of(record: RunRecord) -> ChatRequest:
+    """The request a stored chat turn was sent with, once it is known the turn can be replayed.
+
+    Raises:
+        InputError: in words: the turn has no stored request (a file imported without its
+            inputs), one that is not a chat request, or a flavour missing or unknown.
+    """
+    flavour_of(record)
+    if "request" not in record.inputs:
+        text = Text("The turn was recorded without its request (imported without its inputs).")
+        raise InputError(text)
+    try:
+        return ChatRequest.model_validate(record.inputs["request"])
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        place = ".".join(str(part) for part in first["loc"]) or "request"
+        text = Text(
+            "The turn's stored request is not a chat request (%1: %2).", place, first["msg"]
         )
         raise InputError(text) from None
 

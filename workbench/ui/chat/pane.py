@@ -13,7 +13,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
 from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import Turn
-from workbench.core.runs.replay import ReplayClient, flavour_of
+from workbench.core.runs.replay import ReplayClient, request_of
 from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.controls import Composer
@@ -303,12 +303,12 @@ class ChatPane(QWidget):
         Nothing goes over the network; the turn's message is marked as a replay.
 
         Raises:
-            InputError: the turn cannot be replayed (its flavour is missing or unknown).
+            InputError: the turn cannot be replayed (no request stored, or a flavour missing or
+                unknown), said before the turn starts rather than as a crash of its task.
         """
         if self.is_streaming():
             return
-        flavour_of(record)  # said before the turn starts, not as a crash of the replaying task
-        request = ChatRequest.model_validate(record.inputs["request"])
+        request = request_of(record)
         marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
         self.session().turns.append(Turn(user=marked))
         status = self.tr("Replaying a recorded turn (no network)")

@@ -152,10 +152,15 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "answer: %1"),
     QT_TRANSLATE_NOOP("Core", "error: %1"),
     # workbench/core/runs/portable.py
+    QT_TRANSLATE_NOOP("Core", "field 'kind' must be one of %1"),
     QT_TRANSLATE_NOOP("Core", "field 'flavour' must be one of %1"),
     QT_TRANSLATE_NOOP("Core", "field 'created' must be seconds since 1970, before the year 3000"),
     QT_TRANSLATE_NOOP("Core", "field %1 must be from %2 to %3"),
     # workbench/core/runs/replay.py
+    QT_TRANSLATE_NOOP(
+        "Core", "The turn was recorded without its request (imported without its inputs)."
+    ),
+    QT_TRANSLATE_NOOP("Core", "The turn's stored request is not a chat request (%1: %2)."),
     QT_TRANSLATE_NOOP(
         "Core", "The turn was recorded without its flavour: its events cannot be read."
     ),
