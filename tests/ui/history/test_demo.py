@@ -107,7 +107,8 @@ def test_a_bad_demo_script_is_named_in_the_status(window: MainWindow, tmp_path: 
     path.write_text('{"format": "cohere-workbench-demo", "version": 1}\n{"id": "x"}\n')
     history = window.history_pane
     assert history.open_demo_script(path) is None
-    assert "line 2" in history.status.text()
+    assert history.status.text().startswith(tr("HistoryPane", "Not opened: %1", "bad.jsonl: "))
+    assert tr("Errors", "line %1", 2) in history.status.text()
     assert not window.chat_pane.demo.isVisible()
 
 

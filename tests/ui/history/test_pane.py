@@ -173,7 +173,7 @@ def test_a_malformed_import_names_the_line(pane: HistoryPane, tmp_path: Path) ->
     path = tmp_path / "bad.jsonl"
     path.write_text('{"format": "cohere-workbench-runs", "version": 1}\n{"id": 1}\n')
     assert pane.import_from(path) == 0
-    assert "line 2" in pane.status.text()
+    assert tr("Errors", "line %1", 2) in pane.status.text()
 
 
 def test_delete_and_delete_all(pane: HistoryPane) -> None:
@@ -256,3 +256,42 @@ def test_a_stored_run_of_impossible_time_is_listed_and_inspected(
     assert pane.model.data(pane.model.index(row, 0)) == "1e+300"
     pane.table.selectRow(row)
     assert "1e+300" in pane.inspector.toPlainText()
+
+
+def _not_imported(pane: HistoryPane, path: Path) -> str:
+    assert pane.import_from(path) == 0
+    prefix = tr("HistoryPane", "Not imported: %1", f"{path.name}: ")
+    assert pane.status.text().startswith(prefix)  # the file is named
+    return pane.status.text().removeprefix(prefix)
+
+
+def test_a_run_file_that_is_not_utf8_is_named_with_the_byte_in_words(
+    pane: HistoryPane, tmp_path: Path
+) -> None:
+    """It said "Not imported: 'utf-8' codec can't decode byte 0xff in position 50: …"."""
+    path = tmp_path / "binary.jsonl"
+    header = b'{"format": "cohere-workbench-runs", "version": 1}\n'
+    path.write_bytes(header + b"\xff\xfe garbage\n")
+    where = tr("Errors", "at %1", tr("Errors", "byte %1", len(header)))
+    assert _not_imported(pane, path) == f"{tr('Errors', 'The file is not UTF-8 text')} · {where}"
+
+
+def test_a_malformed_run_file_names_the_place_once(pane: HistoryPane, tmp_path: Path) -> None:
+    """It said "Invalid input · at line 1: line 1: not JSON (…)"."""
+    path = tmp_path / "garbage.jsonl"
+    path.write_text("not json at all\n")
+    reason = _not_imported(pane, path)
+    assert tr("Errors", "line %1, column %2", 1, 1) in reason
+    line_word = tr("Errors", "line %1", 1).split()[0]
+    assert reason.count(line_word) == 1
+
+
+def test_a_demo_script_of_no_chat_turn_is_refused_in_the_guis_language(
+    pane: HistoryPane, tmp_path: Path
+) -> None:
+    """It said "Invalid input · at runs: a demo script needs at least one chat turn" in
+    English whatever the language."""
+    pane.table.selectRow(0)  # the rerank run, newest
+    assert pane.save_demo_script(tmp_path / "demo.jsonl") == 0
+    needs = tr("Core", "a demo script needs at least one chat turn")
+    assert pane.status.text() == tr("Errors", "%1: %2", tr("Errors", "Invalid input"), needs)

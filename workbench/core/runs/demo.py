@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 from workbench.core.runs import portable
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def script_of(records: Iterable[RunRecord], title: str = "") -> DemoScript:
     """
     turns = sorted((r for r in records if r.kind == "chat"), key=lambda r: r.created)
     if not turns:
-        raise InputError("a demo script needs at least one chat turn", where="runs")
+        raise InputError(Text("a demo script needs at least one chat turn"))
     return DemoScript(turns, title)
 
 
@@ -58,10 +59,10 @@ def loads(text: str) -> DemoScript:
     header, records = portable.read(text, FORMAT, VERSION)
     for number, record in enumerate(records, start=2):
         if record.kind != "chat":
-            where = f"line {number}"
-            raise InputError(f"{where}: field 'kind' must be 'chat' in a demo script", where=where)
+            said = Text("field 'kind' must be 'chat' in a demo script")
+            raise InputError(said, where=f"line {number}")
     if not records:
-        raise InputError("the script has no turns", where="line 2")
+        raise InputError(Text("the script has no turns"), where="line 2")
     title = header.get("title")
     return DemoScript(records, title if isinstance(title, str) else "")
 

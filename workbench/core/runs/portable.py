@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
 
 from workbench.api.errors import InputError
+from workbench.api.jsontext import JsonTextError
 from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import Flavour
 from workbench.api.redact import redact_value
@@ -21,6 +22,7 @@ from workbench.core.runs.store import RecordedEvent, RunRecord
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from pathlib import Path
 
 FORMAT = "cohere-workbench-runs"
 VERSION = 1
@@ -114,7 +116,7 @@ def _check_type(name: str, value: Any, where: str) -> None:
     expected = _TYPES.get(name, str)
     wrong = not isinstance(value, expected)
     if wrong or (isinstance(value, bool) and expected is not bool):
-        raise InputError(f"{where}: field {name!r} has the wrong type", where=where)
+        raise InputError(Text("field %1 has the wrong type", repr(name)), where=where)
     _check_range(name, value, where)
 
 
@@ -149,14 +151,14 @@ def _check_flavour(values: dict[str, Any], where: str) -> None:
 def _record(obj: Any, line: int) -> RunRecord:
     where = f"line {line}"
     if not isinstance(obj, dict):
-        raise InputError(f"{where}: a run must be a JSON object", where=where)
+        raise InputError(Text("a run must be a JSON object"), where=where)
     for name in _REQUIRED:
         if name not in obj:
-            raise InputError(f"{where}: field {name!r} is missing", where=where)
+            raise InputError(Text("field %1 is missing", repr(name)), where=where)
     values: dict[str, Any] = {}
     for name, value in obj.items():
         if name not in _FIELDS:
-            raise InputError(f"{where}: unknown field {name!r}", where=where)
+            raise InputError(Text("unknown field %1", repr(name)), where=where)
         _check_type(name, value, where)
         values[name] = value
     _check_kind(values, where)
@@ -169,7 +171,8 @@ def _event(event: Any, number: int, where: str) -> RecordedEvent:
     try:
         recorded = RecordedEvent(float(event["t"]), event.get("event"), str(event["data"]))
     except (TypeError, KeyError, ValueError, OverflowError):
-        raise InputError(f"{where}: events[{number}] needs t and data", where=where) from None
+        text = Text("events[%1] needs t and data", str(number))
+        raise InputError(text, where=where) from None
     if not 0 <= recorded.t <= LONGEST_RUN_S:
         text = Text("field %1 must be from %2 to %3", f"events[{number}].t", 0, LONGEST_RUN_S)
         raise InputError(text, where=where)
@@ -185,6 +188,30 @@ def loads(text: str) -> list[RunRecord]:
     return read(text, FORMAT, VERSION)[1]
 
 
+def _json_line(line: str, number: int) -> Any:
+    try:
+        return loads_json(line)
+    except JsonTextError as exc:
+        where = f"line {number}, column {exc.colno}"
+        raise InputError(Text("not JSON: %1", exc.msg), where=where) from None
+    except ValueError as exc:  # jsontext raises its own error; this is a safety net
+        raise InputError(Text("not JSON: %1", str(exc)), where=f"line {number}") from None
+
+
+def read_file(path: Path) -> str:
+    """The text of a file of runs (a UTF-8 byte order mark dropped).
+
+    Raises:
+        OSError: the file cannot be read.
+        InputError: it is not UTF-8 text; `.where` is "byte N".
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(title="The file is not UTF-8 text", where=f"byte {exc.start}") from None
+
+
 def read(text: str, fmt: str, version: int) -> tuple[dict[str, Any], list[RunRecord]]:
     """The header and the runs of a file of runs in format `fmt` (this module's or a demo's).
 
@@ -192,21 +219,19 @@ def read(text: str, fmt: str, version: int) -> tuple[dict[str, Any], list[RunRec
         InputError: naming the line (and field) that is wrong.
     """
     if not text.strip():
-        raise InputError("the file is empty", where="line 1")
+        raise InputError(Text("the file is empty"), where="line 1")
     header: dict[str, Any] = {}
     records: list[RunRecord] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            obj = loads_json(line)
-        except ValueError as exc:
-            raise InputError(f"line {number}: not JSON ({exc})", where=f"line {number}") from None
+        obj = _json_line(line, number)
         if number == 1:
             if not isinstance(obj, dict) or obj.get("format") != fmt:
-                raise InputError(f"line 1: not a {fmt} file", where="line 1")
+                raise InputError(Text("not a %1 file", fmt), where="line 1")
             if obj.get("version") != version:
-                raise InputError(f"line 1: unknown version {obj.get('version')!r}", where="line 1")
+                said = Text("unknown version %1", repr(obj.get("version")))
+                raise InputError(said, where="line 1")
             header = obj
             continue
         records.append(_record(obj, number))

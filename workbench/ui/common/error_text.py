@@ -74,6 +74,7 @@ TITLES = (
 
 _LINE_COLUMN = re.compile(r"line (\d+), column (\d+)")
 _LINE = re.compile(r"line (\d+)")
+_BYTE = re.compile(r"byte (\d+)")
 
 
 def shown_title(title: str) -> str:
@@ -92,7 +93,7 @@ def error_message(exc: WorkbenchError) -> str:
 
 
 def shown_where(where: str) -> str:
-    """A place as shown: "line L, column C" and "line L" in the current language.
+    """A place as shown: "line L, column C", "line L" and "byte B" in the current language.
 
     The error keeps the English form (the JSON editor reads it back to mark the place); a field
     path such as `documents[2].text` is an API name and stays.
@@ -104,6 +105,9 @@ def shown_where(where: str) -> str:
     found = _LINE.fullmatch(where)
     if found:
         return fill(QCoreApplication.translate("Errors", "line %1"), found.group(1))
+    found = _BYTE.fullmatch(where)
+    if found:
+        return fill(QCoreApplication.translate("Errors", "byte %1"), found.group(1))
     return where
 
 

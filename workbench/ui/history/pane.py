@@ -33,6 +33,7 @@ from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
 from workbench.ui.common.demo import hosts_masked, is_demo
+from workbench.ui.common.error_text import error_line
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
@@ -479,8 +480,8 @@ class HistoryPane(Retranslating, QWidget):
         try:
             return demo.script_of(records)
         except InputError as exc:
-            message = str(exc)
-            self._say(lambda: message)
+            error = exc  # `exc` is unbound after the block; the line is made again later
+            self._say(lambda: error_line(error))
             return None
 
     def _on_play_demo_clicked(self) -> None:
@@ -503,10 +504,10 @@ class HistoryPane(Retranslating, QWidget):
     def open_demo_script(self, path: Path) -> demo.DemoScript | None:
         """Read a demo script file and ask for it in the Chat pane; a bad file is named."""
         try:
-            script = demo.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, InputError) as exc:
-            reason = str(exc)
-            self._say(lambda: fill(self.tr("Not opened: %1"), reason))
+            script = demo.loads(portable.read_file(path))
+        except (OSError, InputError) as exc:
+            error = exc
+            self._say(lambda: fill(self.tr("Not opened: %1"), _file_reason(path, error)))
             return None
         self.demo_requested.emit(script, self.speed.value())
         return script
@@ -542,8 +543,8 @@ class HistoryPane(Retranslating, QWidget):
         try:
             code = self.code_for_selection()
         except InputError as exc:
-            message = str(exc)
-            self._say(lambda: message)
+            error = exc
+            self._say(lambda: error_line(error))
             return
         if code:
             QGuiApplication.clipboard().setText(code)
@@ -577,10 +578,10 @@ class HistoryPane(Retranslating, QWidget):
         """Add the runs of a portable file; a malformed file is named in the status line."""
         store = self._store()
         try:
-            records = portable.fresh_ids(portable.loads(path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError, InputError) as exc:
-            reason = str(exc)
-            self._say(lambda: fill(self.tr("Not imported: %1"), reason))
+            records = portable.fresh_ids(portable.loads(portable.read_file(path)))
+        except (OSError, InputError) as exc:
+            error = exc
+            self._say(lambda: fill(self.tr("Not imported: %1"), _file_reason(path, error)))
             return 0
         if store is not None:
             store.add(records)
@@ -630,3 +631,10 @@ class HistoryPane(Retranslating, QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_everything()
+
+
+def _file_reason(path: Path, exc: OSError | InputError) -> str:
+    """Why a file was not read, after its name, in the current language (made again when the
+    language changes)."""
+    reason = os_reason(exc) if isinstance(exc, OSError) else error_line(exc)
+    return f"{path.name}: {reason}"
