@@ -295,3 +295,16 @@ def test_a_demo_script_of_no_chat_turn_is_refused_in_the_guis_language(
     assert pane.save_demo_script(tmp_path / "demo.jsonl") == 0
     needs = tr("Core", "a demo script needs at least one chat turn")
     assert pane.status.text() == tr("Errors", "%1: %2", tr("Errors", "Invalid input"), needs)
+
+
+def test_the_status_line_is_read_as_its_message_and_redacted(
+    pane: HistoryPane, tmp_path: Path
+) -> None:
+    """Its accessible name was always "History status", and its text skipped the redactor."""
+    assert pane.status.accessibleName() == tr("HistoryPane", "%n run(s)", n=3)
+    path = tmp_path / f"{SANDBOX_TEST_KEY}.jsonl"
+    path.write_text("not json\n")
+    assert pane.import_from(path) == 0
+    assert SANDBOX_TEST_KEY not in pane.status.text()
+    assert pane.status.accessibleName() == " ".join(pane.status.text().split())
+    assert pane.status.accessibleName().startswith(tr("HistoryPane", "Not imported: %1", ""))

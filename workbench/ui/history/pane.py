@@ -32,6 +32,7 @@ from workbench.core.errors import os_reason
 from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, export_code
 from workbench.core.runs.store import RunFilter, RunRecord
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import hosts_masked, is_demo
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.flow_layout import FlowLayout
@@ -138,7 +139,9 @@ class HistoryPane(Retranslating, QWidget):
         self.delete_all = self._button("historyDeleteAll")
         self.keep = self._named(QCheckBox(self), "historyKeep", labelled=False)
         self.keep.setChecked(self._services.settings.settings.keep_history)
-        self.status = self._named(QLabel(self), "historyStatus", labelled=False)
+        # Its accessible name is the message shown, its text passes the redactor (a file name
+        # or an error may hold a host or a key).
+        self.status = self._named(StatusLabel(self), "historyStatus", labelled=False)
         self.view = RunView(
             store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
         )
