@@ -632,7 +632,7 @@
     </message>
     <message>
         <source>The endpoint of column %1 was removed: pick another route for it.</source>
-        <translation>L'endpoint della colonna %1 è stato rimosso: scegli un altro percorso.</translation>
+        <translation>L&apos;endpoint della colonna %1 è stato rimosso: scegli un altro percorso.</translation>
     </message>
     <message numerus="yes">
         <source>Done: %n column(s) answered.</source>
@@ -1088,6 +1088,86 @@
     <message>
         <source>error: %1</source>
         <translation>errore: %1</translation>
+    </message>
+    <message>
+        <source>a demo script needs at least one chat turn</source>
+        <translation>uno script demo richiede almeno un turno di chat</translation>
+    </message>
+    <message>
+        <source>field &apos;kind&apos; must be &apos;chat&apos; in a demo script</source>
+        <translation>in uno script demo il campo &apos;kind&apos; deve essere &apos;chat&apos;</translation>
+    </message>
+    <message>
+        <source>the script has no turns</source>
+        <translation>lo script non ha turni</translation>
+    </message>
+    <message>
+        <source>field %1 has the wrong type</source>
+        <translation>il campo %1 ha il tipo sbagliato</translation>
+    </message>
+    <message>
+        <source>a run must be a JSON object</source>
+        <translation>un&apos;esecuzione deve essere un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>field %1 is missing</source>
+        <translation>manca il campo %1</translation>
+    </message>
+    <message>
+        <source>unknown field %1</source>
+        <translation>campo sconosciuto %1</translation>
+    </message>
+    <message>
+        <source>events[%1] needs t and data</source>
+        <translation>events[%1] richiede t e data</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>il file è vuoto</translation>
+    </message>
+    <message>
+        <source>not JSON: %1</source>
+        <translation>non è JSON: %1</translation>
+    </message>
+    <message>
+        <source>not a %1 file</source>
+        <translation>non è un file %1</translation>
+    </message>
+    <message>
+        <source>unknown version %1</source>
+        <translation>versione sconosciuta %1</translation>
+    </message>
+    <message>
+        <source>field &apos;kind&apos; must be one of %1</source>
+        <translation>il campo &apos;kind&apos; deve essere uno tra %1</translation>
+    </message>
+    <message>
+        <source>field &apos;flavour&apos; must be one of %1</source>
+        <translation>il campo &apos;flavour&apos; deve essere uno tra %1</translation>
+    </message>
+    <message>
+        <source>field &apos;created&apos; must be seconds since 1970, before the year 3000</source>
+        <translation>il campo &apos;created&apos; deve essere in secondi dal 1970, prima dell&apos;anno 3000</translation>
+    </message>
+    <message>
+        <source>field %1 must be from %2 to %3</source>
+        <translation>il campo %1 deve essere compreso tra %2 e %3</translation>
+    </message>
+    <message>
+        <source>The turn was recorded without its request (imported without its inputs).</source>
+        <translation>Il turno è stato registrato senza la sua richiesta (importato senza i suoi input).</translation>
+    </message>
+    <message>
+        <source>The turn&apos;s stored request is not a chat request (%1: %2).</source>
+        <translation>La richiesta salvata del turno non è una richiesta di chat (%1: %2).</translation>
+    </message>
+    <message>
+        <source>The turn was recorded without its flavour: its events cannot be read.</source>
+        <translation>Il turno è stato registrato senza il suo flavour: i suoi eventi non si possono leggere.</translation>
+    </message>
+    <message>
+        <source>The turn&apos;s flavour %1 is unknown (known: %2): its events cannot be read.</source>
+        <translation>Il flavour %1 del turno è sconosciuto (noti: %2): i suoi eventi non si possono leggere.</translation>
     </message>
     <message>
         <source>Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.</source>
@@ -2100,6 +2180,10 @@
         <translation>riga %1</translation>
     </message>
     <message>
+        <source>byte %1</source>
+        <translation>byte %1</translation>
+    </message>
+    <message>
         <source>at %1</source>
         <translation>a %1</translation>
     </message>
@@ -2968,12 +3052,20 @@
         <translation>&amp;Informazioni</translation>
     </message>
     <message>
+        <source>Its kind %1 is not one the workbench opens (chat, rerank).</source>
+        <translation>Il suo tipo %1 non è tra quelli che il workbench apre (chat, rerank).</translation>
+    </message>
+    <message>
         <source>This run cannot be opened now</source>
         <translation>Questa esecuzione non può essere aperta ora</translation>
     </message>
     <message>
         <source>A chat turn is answering: stop it or wait for its end first.</source>
         <translation>Un turno di chat sta rispondendo: fermalo o attendi che finisca.</translation>
+    </message>
+    <message>
+        <source>Its stored request is not one this program can read.</source>
+        <translation>La sua richiesta salvata non è leggibile da questo programma.</translation>
     </message>
     <message>
         <source>This run cannot be opened</source>
