@@ -51,3 +51,11 @@ def test_broken_json_that_is_nothing_else_keeps_the_json_error() -> None:
         read_file_text("docs.json", '[{"text": "a"},\n {"text": oops}]')
     assert caught.value.where == "line 2, column 11"
     assert "JSON" in caught.value.title
+
+
+def test_a_csv_header_naming_a_column_twice_is_refused() -> None:
+    text = "name,text,text\nKettle,Boils water fast,Stainless steel 1.7 l\n"
+    with pytest.raises(InputError) as caught:
+        read_file_text("products.csv", text)
+    assert caught.value.title == 'The CSV header names the column "text" twice'
+    assert caught.value.where == "line 1"

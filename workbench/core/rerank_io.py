@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -265,6 +266,7 @@ def _read_csv(text: str) -> list[Document]:
     header = [h.strip() for h in header]
     if not header or any(not h for h in header):
         raise InputError(title="The CSV header needs a name for every column", where="line 1")
+    _check_unique(header, rows_at[0])
     docs: list[Document] = []
     for i, row in enumerate(body):
         if not any(cell.strip() for cell in row):
@@ -276,6 +278,16 @@ def _read_csv(text: str) -> list[Document]:
             )
         docs.append(dict(zip(header, row, strict=True)))
     return docs
+
+
+def _check_unique(header: list[str], line: int) -> None:
+    """Refuse a header that names a column twice: a row would keep only one of its cells."""
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            title = Text('The CSV header names the column "%1" twice', name)
+            raise InputError(title=title, where=f"line {line}")
+        seen.add(name)
 
 
 def _row_lines(text: str, dialect: type[csv.Dialect]) -> list[int]:

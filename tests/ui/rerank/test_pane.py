@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 from tests.ui.conftest import endpoint_for, run_async, select_flavour, use_endpoint
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
+from workbench.api.errors import InputError
 from workbench.api.models import Flavour, RerankHit, RerankRequest, RerankResponse
 from workbench.core.chat_metrics import price_table
 from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
+from workbench.ui.common.error_text import error_title
 from workbench.ui.common.l10n import format_ms, format_number
 from workbench.ui.rerank.editor import empty_hint
 from workbench.ui.rerank.form import wordiest_keys
@@ -449,6 +451,17 @@ def test_import_and_export_files(pane, tmp_path, qtbot) -> None:
     with pytest.raises(Exception, match="line 2, column 10") as caught:
         pane.editor.import_file(broken)
     assert "broken.jsonl" in str(caught.value)
+
+
+def test_a_csv_with_a_repeated_column_is_refused_naming_it(pane, tmp_path) -> None:
+    pane.editor.json.set_text('["kept"]')
+    source = tmp_path / "products.csv"
+    source.write_text("name,text,text\nKettle,Boils water fast,Stainless steel 1.7 l\n")
+    with pytest.raises(InputError) as caught:
+        pane.editor.import_file(source)
+    assert caught.value.where == "products.csv, line 1"
+    assert '"text"' in error_title(caught.value)
+    assert json.loads(pane.editor.json.text()) == ["kept"]
 
 
 def test_request_preview_shows_the_wire_body(pane, services, qtbot) -> None:

@@ -134,6 +134,8 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 ✘ (no answer)"),
     QT_TRANSLATE_NOOP("Core", "%1 ✘ (%2)"),
     QT_TRANSLATE_NOOP("Core", "%1 · %2"),
+    # workbench/core/rerank_io.py
+    QT_TRANSLATE_NOOP("Core", 'The CSV header names the column "%1" twice'),
     # workbench/core/rerank_docs.py
     QT_TRANSLATE_NOOP("Core", "A document must be a string or an object, not %1"),
     QT_TRANSLATE_NOOP("Core", "null"),
