@@ -174,6 +174,15 @@ def test_malformed_jsonl_names_line_and_field(tmp_path: Path, row: object, where
     assert (caught.value.title, caught.value.where) == ("bad.jsonl", where)
 
 
+def test_a_csv_header_naming_a_column_twice_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("query,text,text\nwhy,first,second\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_set(path)
+    assert (caught.value.title, caught.value.where) == ("twice.csv", "line 1")
+    assert "'text' twice" in caught.value.server_message
+
+
 def test_malformed_csv_names_line_and_column(tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_text("query,text,relevance\nq,t,1\nq,u,x\n", encoding="utf-8")

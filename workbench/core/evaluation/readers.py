@@ -258,6 +258,9 @@ def _one_csv(path: Path, reader: Reader) -> EvalSet:
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
     rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     columns = [c.strip() for c in rows.fieldnames or []]
+    repeated = [c for i, c in enumerate(columns) if c in columns[:i]]
+    if repeated:  # a row would keep only one of the cells under that name
+        raise problem(path.name, 1, f"the header names the column {repeated[0]!r} twice")
     missing = [c for c in _CSV_REQUIRED if c not in columns]
     if missing:
         raise problem(path.name, 1, f"the header lacks the column {missing[0]!r}", missing[0])
