@@ -163,6 +163,18 @@ def test_a_bad_file_is_refused_with_its_entry_and_field(
     assert "line 1, column" in pane.history.status.text()
 
 
+def test_a_file_that_is_not_utf8_is_refused_naming_it(pane: ChatPane, tmp_path: Path) -> None:
+    path = tmp_path / "h4.json"
+    path.write_bytes(b"\xff[]")
+    assert not pane.import_history(path)
+    status = pane.history.status.text()
+    prefix = tr("ConversationControl", "Not imported: %1: %2", "h4.json")
+    assert status.startswith(before(prefix, "%2"))
+    assert tr("Errors", "The file is not UTF-8 text") in status
+    assert "codec" not in status
+    assert status.endswith("0")  # the byte
+
+
 @pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2, Flavour.OPENAI])
 def test_export_then_import_gives_the_same_conversation(
     pane: ChatPane, services: Services, tmp_path: Path, flavour: Flavour

@@ -464,6 +464,17 @@ def test_a_csv_with_a_repeated_column_is_refused_naming_it(pane, tmp_path) -> No
     assert json.loads(pane.editor.json.text()) == ["kept"]
 
 
+def test_a_file_that_is_not_utf8_is_refused_naming_it(pane, tmp_path) -> None:
+    pane.editor.json.set_text('["kept"]')
+    source = tmp_path / "recipes.csv"
+    source.write_bytes("title,text\ncaffè,più\n".encode("latin-1"))
+    with pytest.raises(InputError) as caught:
+        pane.editor.import_file(source)
+    assert error_title(caught.value) == tr("Errors", "The file is not UTF-8 text")
+    assert caught.value.where == "recipes.csv, byte 15"
+    assert json.loads(pane.editor.json.text()) == ["kept"]
+
+
 def test_request_preview_shows_the_wire_body(pane, services, qtbot) -> None:
     fill(pane, "apple", [{"title": "t", "text": "x"}])
     preview = child(pane, QPlainTextEdit, "rerankRequestPreview")

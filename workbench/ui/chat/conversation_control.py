@@ -13,6 +13,8 @@ from workbench.api.errors import InputError
 from workbench.core.chat_history_io import export_conversation, parse_conversation
 from workbench.core.chat_request_preview import RequestPreview, chat_url, preview_request
 from workbench.core.chat_session import write_chat
+from workbench.core.rerank_io import decode_bytes
+from workbench.ui.common.error_text import error_line
 from workbench.ui.common.json_editor import parse_json
 
 if TYPE_CHECKING:
@@ -112,14 +114,14 @@ class ConversationControl:
             )
             return False
         try:
-            text = path.read_text(encoding="utf-8")
-            imported = parse_conversation(parse_json(text))
-        except (OSError, UnicodeDecodeError, InputError) as exc:
+            imported = parse_conversation(parse_json(decode_bytes(path.read_bytes())))
+        except (OSError, InputError) as exc:
+            problem = error_line(exc) if isinstance(exc, InputError) else str(exc)
             self.history.status.setText(
                 _fill(
                     QCoreApplication.translate("ConversationControl", "Not imported: %1: %2"),
                     path.name,
-                    exc,
+                    problem,
                 )
             )
             return False

@@ -264,8 +264,9 @@ class DocumentsEditor(Retranslating, QWidget):
         """Replace the documents with a file's, read as `fmt` or else by the file's extension
         and content (`read_file_text`); what was read is said under the editor ("6 documents
         from recipes.csv, CSV"). Errors name the file's line and column."""
-        text = decode_bytes(path.read_bytes())
+        data = path.read_bytes()
         try:
+            text = decode_bytes(data)
             if fmt is None:
                 imported = read_file_text(path.name, text)
             else:
