@@ -119,8 +119,10 @@ class _CallEditor(Retranslating, QGroupBox):
         if self._tabs.currentIndex() == 1:
             try:
                 value = self._json.value()
-            except InputError as exc:
-                raise InputError(exc.server_message, where=f"{where}, {exc.where}") from exc
+            except InputError as exc:  # the same error, placed in this call's outputs
+                title = exc.title_text if exc.title_text is not None else exc.title
+                message = exc.message_text if exc.message_text is not None else exc.server_message
+                raise InputError(message, title=title, where=f"{where}, {exc.where}") from exc
             items = value if isinstance(value, list) else [value]
             if not all(isinstance(v, dict) for v in items):
                 raise InputError(
