@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit
 from tests.ui.conftest import tr
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 from workbench.ui.common.json_editor import JsonEditor, JsonHighlighter
 from workbench.ui.common.json_highlight import utf16_index
 
@@ -117,6 +118,24 @@ def test_json_editor_checker_reports_its_own_problem(editor: JsonEditor) -> None
         editor.value()
     editor.set_text("[]")
     assert editor.value() == []
+
+
+def test_json_editor_says_a_checkers_reason_and_translates_a_made_title(
+    editor: JsonEditor,
+) -> None:
+    def tools_checker(value: Any) -> None:
+        if value == [{"name": 5}]:
+            raise InputError("a tool needs a non-empty string `name`", where="tools[0].name")
+        raise InputError(title=Text("A document must be a string or an object, not %1", a_number))
+
+    a_number = Text("a number")
+    editor.set_checker(tools_checker)
+    editor.set_text('[{"name": 5}]')
+    assert editor.message().endswith(": a tool needs a non-empty string `name`")
+    assert "tools[0].name" in editor.message()
+    editor.set_text("[5]")
+    made = tr("Core", "A document must be a string or an object, not %1", tr("Core", "a number"))
+    assert editor.message() == made
 
 
 def test_json_editor_value_changed_carries_parsed_value(editor: JsonEditor, qtbot: QtBot) -> None:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.error_text import shown_title, shown_where
+from workbench.ui.common.error_text import error_message, error_title, shown_where
 from workbench.ui.common.json_highlight import CodeEdit, utf16_index
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
 from workbench.ui.common.json_pretty import pretty_json
@@ -421,8 +421,11 @@ class JsonEditor(Retranslating, QWidget):
 
     def _show_error(self, exc: InputError) -> None:
         where = shown_where(exc.where)
-        title = shown_title(exc.title)
+        title = error_title(exc)  # a title made from values (a Text) is translated too
         message = fill(self.tr("%1 at %2"), title, where) if exc.where else title
+        if exc.server_message:  # the reason, such as a checker's "needs a string `name`"
+            reason = QCoreApplication.translate("Errors", "%1: %2")
+            message = fill(reason, message, error_message(exc))
         self._set_message(message, "error")
         self._mark(exc.where)
         self._set_state(False, message)
