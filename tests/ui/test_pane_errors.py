@@ -17,7 +17,7 @@ import keyring.errors
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async, tr
+from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async, select_flavour, tr
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
@@ -129,6 +129,23 @@ def test_broken_documents_json_marks_the_last_ranking_stale(
     assert _shown(pane, "rerankStale") == pane._broken_json()
     pane.editor.json.set_text(json.dumps(FRUIT))
     qtbot.waitUntil(lambda: not pane.stale.is_stale(), timeout=WAIT_MS)
+
+
+def test_documents_the_new_endpoint_refuses_say_why_not_bad_json(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = window.rerank_pane
+    select_flavour(services, Flavour.COHERE_V1)
+    pane.set_query("apple pie")
+    pane.editor.json.set_text(json.dumps(["plain", {"title": "x", "text": "y"}]))
+    _rank(pane, services, qtbot)
+    assert pane.results.model.rowCount() == 2
+    select_flavour(services, Flavour.COHERE_V2)
+    qtbot.waitUntil(lambda: pane.stale.is_stale(), timeout=WAIT_MS)
+    mixed = tr("Errors", "Strings and objects cannot be mixed for this flavour")
+    assert mixed in _shown(pane, "rerankStale")
+    qtbot.waitUntil(lambda: mixed in pane.request_body_text(), timeout=WAIT_MS)
+    assert "documents[1]" in pane.request_body_text()
 
 
 def test_compare_where_a_fails_names_a_and_drops_the_old_comparison(

@@ -97,13 +97,15 @@ def body_preview_text(
     blank: bool,
     body: Callable[[list[Document]], str],
     limit: int | None,
+    *,
+    problem: str = "",
 ) -> str:
     """The "Request body" text: `body` of the first `limit` documents, or why there is none
-    (`blank`: nothing is typed in the documents editor)."""
+    (`blank`: nothing is typed in the documents editor; `problem`: the editor's message)."""
     if docs is None and blank:
         return RerankTexts().no_documents()
     if docs is None:
-        return RerankTexts().bad_documents()
+        return RerankTexts().bad_documents(problem)
     try:
         text = body(docs[:limit] if limit else docs)
     except InputError as exc:

@@ -34,6 +34,7 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.keys import native, with_keys
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
 from workbench.ui.common.remembered import RememberedSplitter, scrolling
 from workbench.ui.common.retranslate import Retranslating
@@ -450,10 +451,16 @@ class RerankPane(Retranslating, QWidget):
             self.stale.mark_stale(why)
 
     def _broken_json(self) -> str:
-        """Why results are stale while the documents do not parse (said in the current language)."""
-        return self.tr(
-            "These results are from the previous run; the documents are not valid JSON now "
-            "(see the message under the editor)."
+        """Why results are stale while the documents cannot be sent: the editor's own message
+        (bad JSON, or a document this flavour does not take), in the current language."""
+        problem = self.editor.json.message()
+        if not problem:  # emptied: nothing is wrong with what is not there
+            return self.tr("These results are from the previous run; there are no documents now.")
+        return fill(
+            self.tr(
+                "These results are from the previous run; the documents cannot be sent now: %1"
+            ),
+            problem,
         )
 
     def _recheck_input(self) -> None:
@@ -552,8 +559,8 @@ class RerankPane(Retranslating, QWidget):
             self._update_split_offer(len(documents))
             if self.stale.why() == self._broken_json:
                 self.stale.mark_current()  # the JSON is whole again; the results stand as they are
-        elif not self.stale.is_stale():
-            self._mark_stale(self._broken_json)
+        elif not self.stale.is_stale() or self.stale.why() == self._broken_json:
+            self._mark_stale(self._broken_json)  # said again: the problem may have changed
         self._recheck_input()
         self._preview_timer.start()
 
@@ -585,7 +592,9 @@ class RerankPane(Retranslating, QWidget):
 
     def _preview_text(self, limit: int | None) -> str:
         blank = self.editor.json.is_blank()
-        return body_preview_text(self.editor.last_documents(), blank, self._body_text, limit)
+        docs = self.editor.last_documents()
+        problem = self.editor.json.message()
+        return body_preview_text(docs, blank, self._body_text, limit, problem=problem)
 
     def _body_text(self, documents: list[Document]) -> str:
         request = self._request(documents=documents)

@@ -128,9 +128,10 @@ class RerankTexts(QObject):
             "// Add documents (type JSON, paste or import them) to see the request body."
         )
 
-    def bad_documents(self) -> str:
-        """What the request body box says while the documents are not valid JSON."""
-        return self.tr("// The documents are not valid JSON yet: see the message under the editor.")
+    def bad_documents(self, problem: str) -> str:
+        """What the request body box says while the documents cannot be sent: the editor's
+        message (bad JSON, or a document this flavour does not take)."""
+        return fill(self.tr("// The documents cannot be sent yet: %1"), problem)
 
     def more_documents(self, more: int) -> str:
         """The request body box's last line when it lists only the first documents."""
