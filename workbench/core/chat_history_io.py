@@ -59,7 +59,7 @@ class ImportedConversation:
 
 
 def _bad(where: str, message: str) -> InputError:
-    return InputError(f"{where}: {message}", title="Not a conversation", where=where)
+    return InputError(message, title="Not a conversation", where=where)
 
 
 # --- import ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.conftest import CHAT_MODEL, new_chat_pane, pane_client, run_async, select_flavour
+from tests.ui.marked import marked_errors as marked_errors
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.flavours import codec_for
@@ -137,7 +138,7 @@ def test_bad_json_names_line_and_column_and_keeps_the_text(
     bad = '[\n  {"role": "user", "content": "hi"},\n  {"role": "assistant" "content": "x"}\n]'
     pane.history.editor.set_text(bad)
     assert not pane.apply_history()
-    assert "line 3, column" in pane.history.status.text()
+    assert before(tr("Errors", "line %1, column %2", 3), "%2") in pane.history.status.text()
     assert pane.history.editor.text() == bad
     assert pane.history.editor.error_position() is not None
     assert pane.session().turns == []
@@ -160,7 +161,7 @@ def test_a_bad_file_is_refused_with_its_entry_and_field(
     assert "messages[0].role" in pane.history.status.text()
     path.write_text('{"messages": [', encoding="utf-8")
     assert not pane.import_history(path)
-    assert "line 1, column" in pane.history.status.text()
+    assert before(tr("Errors", "line %1, column %2", 1), "%2") in pane.history.status.text()
 
 
 def test_a_file_that_is_not_utf8_is_refused_naming_it(pane: ChatPane, tmp_path: Path) -> None:
@@ -173,6 +174,21 @@ def test_a_file_that_is_not_utf8_is_refused_naming_it(pane: ChatPane, tmp_path: 
     assert tr("Errors", "The file is not UTF-8 text") in status
     assert "codec" not in status
     assert status.endswith("0")  # the byte
+
+
+@pytest.mark.usefixtures("marked_errors")
+def test_import_errors_say_their_place_once_in_the_guis_words(
+    pane: ChatPane, tmp_path: Path
+) -> None:
+    path = tmp_path / "h2.json"
+    path.write_text('{"chat": []}', encoding="utf-8")
+    assert not pane.import_history(path)
+    status = pane.history.status.text()
+    assert status.count("(top level)") == 1
+    assert "«Not a conversation»" in status
+    path.write_text("{oops", encoding="utf-8")
+    assert not pane.import_history(path)
+    assert "«line 1, column 2»" in pane.history.status.text()
 
 
 @pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2, Flavour.OPENAI])
@@ -246,3 +262,14 @@ def test_request_section_says_why_send_would_be_refused(pane: ChatPane, services
     assert pane.refresh_request() is None
     assert before(tr("RequestPage", "Send would be refused: %1")) in pane.request.problem.text()
     assert not pane.request.copy.isEnabled()
+
+
+@pytest.mark.usefixtures("marked_errors")
+def test_why_send_would_be_refused_is_said_in_the_guis_words(
+    pane: ChatPane, services: Services
+) -> None:
+    select_flavour(services, Flavour.COHERE_V2)
+    pane.tools.editor.set_text("[{")
+    pane.composer.message.setPlainText("hi")
+    assert pane.refresh_request() is None
+    assert "«line 1, column 3»" in pane.request.problem.text()

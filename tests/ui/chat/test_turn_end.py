@@ -12,6 +12,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import new_chat_pane, select_flavour, use_endpoint
+from tests.ui.marked import marked_errors as marked_errors
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS, WAIT_S
@@ -20,7 +21,7 @@ from workbench.core.endpoints import EndpointConfig
 from workbench.core.probe import explain
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.common.core_text import shown
-from workbench.ui.common.error_text import error_title
+from workbench.ui.common.error_text import error_line, error_title
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -249,3 +250,15 @@ def test_a_turn_that_failed_before_any_text_gets_no_json_verdict(
     assert reply.cut_off
     assert "JSON" not in reply.status  # nothing arrived to be checked against the schema
     assert "JSON ✗" not in pane.transcript.toPlainText()
+
+
+@pytest.mark.usefixtures("marked_errors")
+def test_a_failed_turns_transcript_line_says_the_error_in_the_guis_words(
+    pane: ChatPane, services: Services, qtbot: QtBot, refused: EndpointConfig
+) -> None:
+    _finish(pane, services, qtbot, "hello there")
+    error = pane.controller.run.error
+    assert error is not None
+    said = tr("Transcript", "No answer: %1", error_line(error))
+    assert said in pane.transcript.toPlainText()
+    assert "«" in said  # the error's fixed words went through translation

@@ -58,7 +58,7 @@ def _chat_url(endpoint: EndpointConfig) -> str:
     try:
         return chat_url(endpoint)
     except InputError as exc:
-        return str(exc)
+        return error_line(exc)
 
 
 @dataclass(kw_only=True, eq=False)
@@ -87,7 +87,10 @@ class ConversationControl:
             messages = self.history.messages()
         except InputError as exc:
             self.history.status.setText(
-                _fill(QCoreApplication.translate("ConversationControl", "Not applied: %1"), exc)
+                _fill(
+                    QCoreApplication.translate("ConversationControl", "Not applied: %1"),
+                    error_line(exc),
+                )
             )
             return False
         self.conversation.replace_history(messages)
@@ -146,7 +149,10 @@ class ConversationControl:
             write_chat(json.dumps(exported, indent=2, ensure_ascii=False) + "\n", path)
         except InputError as exc:
             self.history.status.setText(
-                _fill(QCoreApplication.translate("ConversationControl", "Not exported: %1"), exc)
+                _fill(
+                    QCoreApplication.translate("ConversationControl", "Not exported: %1"),
+                    error_line(exc),
+                )
             )
             return False
         except OSError as exc:
@@ -185,7 +191,7 @@ class ConversationControl:
         try:
             preview = preview_request(endpoint, build())
         except InputError as exc:
-            self.request.show_problem(_chat_url(endpoint), str(exc))
+            self.request.show_problem(_chat_url(endpoint), error_line(exc))
             return None
         self.request.show_preview(preview)
         if not message.strip():

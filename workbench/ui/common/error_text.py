@@ -72,9 +72,7 @@ TITLES = (
 )
 """Every fixed error title of the error tree, marked for translation."""
 
-_LINE_COLUMN = re.compile(r"line (\d+), column (\d+)")
-_LINE = re.compile(r"line (\d+)")
-_BYTE = re.compile(r"byte (\d+)")
+_PLACE = re.compile(r"\b(?:line (\d+), column (\d+)|line (\d+)|byte (\d+))\b")
 
 
 def shown_title(title: str) -> str:
@@ -93,22 +91,22 @@ def error_message(exc: WorkbenchError) -> str:
 
 
 def shown_where(where: str) -> str:
-    """A place as shown: "line L, column C", "line L" and "byte B" in the current language.
+    """A place as shown: "line L, column C", "line L" and "byte N" in the current language,
+    also inside a longer place ("recipes.csv, line 3").
 
     The error keeps the English form (the JSON editor reads it back to mark the place); a field
     path such as `documents[2].text` is an API name and stays.
     """
-    found = _LINE_COLUMN.fullmatch(where)
-    if found:
-        text = QCoreApplication.translate("Errors", "line %1, column %2")
-        return fill(text, found.group(1), found.group(2))
-    found = _LINE.fullmatch(where)
-    if found:
-        return fill(QCoreApplication.translate("Errors", "line %1"), found.group(1))
-    found = _BYTE.fullmatch(where)
-    if found:
-        return fill(QCoreApplication.translate("Errors", "byte %1"), found.group(1))
-    return where
+
+    def place(found: re.Match[str]) -> str:
+        line, column, only_line, byte = found.groups()
+        if line is not None:
+            return fill(QCoreApplication.translate("Errors", "line %1, column %2"), line, column)
+        if only_line is not None:
+            return fill(QCoreApplication.translate("Errors", "line %1"), only_line)
+        return fill(QCoreApplication.translate("Errors", "byte %1"), byte)
+
+    return _PLACE.sub(place, where)
 
 
 def error_line(exc: WorkbenchError) -> str:
@@ -128,7 +126,8 @@ def error_line(exc: WorkbenchError) -> str:
     if exc.server_message:
         line = fill(QCoreApplication.translate("Errors", "%1: %2"), line, error_message(exc))
     if exc.request_id:
-        line += f" (request id {exc.request_id})"
+        suffix = QCoreApplication.translate("Errors", "%1 (request id %2)")
+        line = fill(suffix, line, exc.request_id)
     if isinstance(exc, RateLimited) and exc.retry_after is not None:
         wait = f"{exc.retry_after:g}"
         line = fill(QCoreApplication.translate("Errors", "%1; retry after %2 s"), line, wait)

@@ -1,0 +1,29 @@
+"""Errors as the GUI shows them: every fixed word goes through translation (issue 18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.marked import marked_errors as marked_errors
+from workbench.api.errors import InputError, ServerError
+from workbench.ui.common.error_text import error_line, shown_where
+
+pytestmark = pytest.mark.usefixtures("marked_errors")
+
+
+def test_the_request_id_suffix_is_translated() -> None:
+    exc = ServerError("boom", status=500, request_id="req-7")
+    assert error_line(exc) == "«««Server error» · HTTP 500: boom» (request id req-7)»"
+
+
+def test_places_inside_a_longer_place_are_translated() -> None:
+    assert shown_where("recipes.csv, line 3") == "recipes.csv, «line 3»"
+    assert shown_where("recipes.csv, byte 15") == "recipes.csv, «byte 15»"
+    call = "tool result 1 (get_weather), line 1, column 13"
+    assert shown_where(call) == "tool result 1 (get_weather), «line 1, column 13»"
+    assert shown_where("documents[2].text") == "documents[2].text"  # an API path stays
+
+
+def test_an_input_error_line_marks_title_and_place() -> None:
+    exc = InputError(title="The file is not UTF-8 text", where="h4.json, byte 0")
+    assert error_line(exc) == "«The file is not UTF-8 text» · «at h4.json, «byte 0»»"
