@@ -58,6 +58,24 @@ def test_each_pane_has_its_own_labelled_keyboard_reachable_picker(window: MainWi
         assert [b.text() for b in buddies] == [tr("EndpointPicker", "&Endpoint:")]
 
 
+def test_the_endpoint_detail_is_read_as_it_is_shown_hosts_masked_in_demo_mode(
+    window: MainWindow, services: Services
+) -> None:
+    details = [window.findChild(QLabel, f"{pane}EndpointDetail") for pane in ("rerank", "chat")]
+    for detail in details:
+        assert detail is not None
+        assert "127.0.0.1" in detail.text()
+        assert detail.accessibleName() == detail.text()
+    services.demo.set_on(True, remember=False)
+    try:
+        for detail in details:
+            assert detail is not None
+            assert "127.0.0.1" not in detail.text()
+            assert detail.accessibleName() == detail.text()
+    finally:
+        services.demo.set_on(False, remember=False)
+
+
 def test_rerank_offers_only_endpoints_with_a_rerank_route(window: MainWindow) -> None:
     openai = SANDBOX_ENDPOINT_NAMES[Flavour.OPENAI]
     assert openai not in _texts(_combo(window, "rerankEndpointPicker"))

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from workbench.core.endpoints import FLAVOUR_LABELS
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import shown_url
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.services import suits
@@ -43,7 +44,7 @@ class EndpointPicker(Retranslating, QWidget):
         )
         self._label = label = QLabel(self)
         label.setBuddy(self.combo)
-        self.detail = QLabel(self)
+        self.detail = StatusLabel(self)  # read as it is shown, not as a fixed name
         self.detail.setObjectName(f"{self._pane}EndpointDetail")
         self.detail.setEnabled(False)  # greyed: a note beside the choice, not a control
         self.detail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
