@@ -1042,6 +1042,10 @@
         <translation>%1 · %2</translation>
     </message>
     <message>
+        <source>The CSV header names the column &quot;%1&quot; twice</source>
+        <translation>L&apos;intestazione CSV nomina due volte la colonna &quot;%1&quot;</translation>
+    </message>
+    <message>
         <source>A document must be a string or an object, not %1</source>
         <translation>Un documento deve essere una stringa o un oggetto, non %1</translation>
     </message>
@@ -2190,6 +2194,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (request id %2)</source>
+        <translation>%1 (id richiesta %2)</translation>
     </message>
     <message>
         <source>%1; retry after %2 s</source>
@@ -4017,6 +4025,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>L&apos;endpoint di confronto non ha una route di rerank</translation>
     </message>
     <message>
+        <source>These results are from the previous run; there are no documents now.</source>
+        <translation>Questi risultati sono dell&apos;esecuzione precedente; ora non ci sono documenti.</translation>
+    </message>
+    <message>
+        <source>These results are from the previous run; the documents cannot be sent now: %1</source>
+        <translation>Questi risultati sono dell&apos;esecuzione precedente; ora i documenti non si possono inviare: %1</translation>
+    </message>
+    <message>
         <source>This flavour has no rerank route</source>
         <translation>Questo flavour non ha una route di rerank</translation>
     </message>
@@ -4031,10 +4047,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Ru&amp;n  (%1)</source>
         <translation>Esegu&amp;i  (%1)</translation>
-    </message>
-    <message>
-        <source>These results are from the previous run; the documents are not valid JSON now (see the message under the editor).</source>
-        <translation>Questi risultati sono dell’esecuzione precedente; ora i documenti non sono JSON valido (vedi il messaggio sotto l’editor).</translation>
     </message>
 </context>
 <context>
@@ -4159,8 +4171,8 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>// Aggiungi documenti (scrivili in JSON, incollali o importali) per vedere il corpo della richiesta.</translation>
     </message>
     <message>
-        <source>// The documents are not valid JSON yet: see the message under the editor.</source>
-        <translation>// I documenti non sono ancora JSON valido: vedi il messaggio sotto l&apos;editor.</translation>
+        <source>// The documents cannot be sent yet: %1</source>
+        <translation>// I documenti non si possono ancora inviare: %1</translation>
     </message>
     <message numerus="yes">
         <source>// … and %1 more document(s) (Copy body copies them all)</source>
