@@ -128,6 +128,29 @@ def test_bad_options_exit_2_naming_the_field(
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("flavour", ["cohere-v1", "cohere-v2"])
+def test_rank_fields_no_document_has_exit_2_before_sending(
+    sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str], flavour: str
+) -> None:
+    documents = [
+        {"title": "lentil soup", "text": "red lentils"},
+        {"text": "beef stew with lentils"},
+        {"title": "salad"},
+    ]
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(documents), encoding="utf-8")
+    argv = _rerank(sandbox, path, "--flavour", flavour, "--rank-fields")
+    status, out, err = _run(capsys, *argv, "Title")
+    assert (status, out) == (2, "")
+    assert err == (
+        "workbench: Invalid input: rank_fields: documents[0], documents[1], documents[2] "
+        "have none of the rank fields: Title\n"
+    )
+    status, out, err = _run(capsys, *argv, "title")
+    assert (status, out) == (2, "")
+    assert err.endswith(": documents[1] has none of the rank fields: title\n")
+
+
 def test_wrong_key_exits_3_with_status_and_server_message(
     sandbox: RunningSandbox,
     docs: Path,

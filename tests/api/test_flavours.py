@@ -366,3 +366,42 @@ def test_openai_stream_options_can_be_replaced_or_left_out() -> None:
     assert "stream_options" not in body_with({"stream_options": None})
     plain = openai_compat.chat_body(ChatRequest(message="hi"), None, stream=False)
     assert "stream_options" not in plain
+
+
+RANKED_BY_TITLE: list[Any] = [
+    {"title": "lentil soup", "text": "red lentils"},
+    {"text": "beef stew with lentils"},
+    {"title": "salad"},
+]
+
+
+@pytest.mark.parametrize("codec", [cohere_v1, cohere_v2, openai_compat])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (["Title"], "documents[0], documents[1], documents[2] have none of the rank fields: Title"),
+        (["title"], "documents[1] has none of the rank fields: title"),
+        (["nope", "other"], "have none of the rank fields: nope, other"),
+    ],
+)
+def test_rerank_refuses_object_documents_with_none_of_the_rank_fields(
+    codec: Any, fields: list[str], message: str
+) -> None:
+    request = RerankRequest(query="lentils", documents=RANKED_BY_TITLE, rank_fields=fields)
+    with pytest.raises(InputError) as info:
+        codec.rerank_body(request, "rerank-v3.5")
+    assert info.value.where == "rank_fields"
+    assert message in info.value.server_message
+
+
+def test_rerank_takes_documents_with_some_or_empty_rank_fields_and_names_at_most_five() -> None:
+    partial: list[Any] = [{"title": "", "text": "x"}, {"text": ""}, "a string has no fields"]
+    request = RerankRequest(query="q", documents=partial, rank_fields=["title", "text"])
+    assert cohere_v2.rerank_body(request, "m")["documents"] == [
+        "title: \ntext: x",
+        "text: ",
+        "a string has no fields",
+    ]
+    many = RerankRequest(query="q", documents=[{"a": "x"}] * 8, rank_fields=["text"])
+    with pytest.raises(InputError, match=r"documents\[4\] and 3 more have none"):
+        cohere_v1.rerank_body(many, None)

@@ -23,6 +23,7 @@ from workbench.api.events import (
 from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
     StreamMapper,
+    check_rank_fields,
     checked,
     citation,
     cohere_usage,
@@ -79,7 +80,12 @@ TRAITS = declared.COHERE_V1
 
 
 def rerank_body(request: RerankRequest, model: str | None) -> dict[str, Any]:
-    """The `/v1/rerank` body; object documents get non-string values stringified."""
+    """The `/v1/rerank` body; object documents get non-string values stringified.
+
+    Raises:
+        InputError: for an object document with none of the rank fields.
+    """
+    check_rank_fields(request)
     documents = [
         doc if isinstance(doc, str) else stringify_document(doc, f"documents[{pos}]")
         for pos, doc in enumerate(request.documents)

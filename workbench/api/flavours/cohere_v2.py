@@ -27,6 +27,7 @@ from workbench.api.events import (
 from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
     StreamMapper,
+    check_rank_fields,
     checked,
     citation,
     cohere_usage,
@@ -107,8 +108,10 @@ def rerank_body(request: RerankRequest, model: str | None) -> dict[str, Any]:
     """The `/v2/rerank` body: documents rendered to text (v2 takes strings only).
 
     Raises:
-        InputError: when no model is named (v2 requires one).
+        InputError: when no model is named (v2 requires one), or an object document has none of
+            the rank fields (it would be ranked as an empty text).
     """
+    check_rank_fields(request)
     return drop_none(
         {
             "model": _model(request.model, model),

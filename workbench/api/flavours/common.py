@@ -21,6 +21,7 @@ from workbench.api.models import (
     RerankResponse,
     Usage,
 )
+from workbench.api.text import Text
 from workbench.api.wire_values import (
     bad,
     count_map,
@@ -203,6 +204,42 @@ def refuse_images(request: ChatRequest, label: str) -> None:
             raise InputError(
                 f"{label} cannot carry images (use Cohere v2)", where=f"history[{pos}].images"
             )
+
+
+_NAMED_AT_MOST = 5
+"""How many documents a rank_fields refusal names before it counts the rest."""
+
+
+def check_rank_fields(request: RerankRequest) -> None:
+    """Refuse object documents that have none of `rank_fields` before anything is sent.
+
+    v1 servers refuse them; v2 (which gets text the workbench renders) would rank an empty
+    string and answer equal scores, so a mistyped field would pass unnoticed. A document with
+    some of the fields, or with all of them empty, is ranked on what it has; strings have no
+    fields and are ranked whole.
+
+    Raises:
+        InputError: naming the documents (the first few) and the fields.
+    """
+    if not request.rank_fields:
+        return
+    fields = request.rank_fields
+    lacking = [
+        f"documents[{pos}]"
+        for pos, doc in enumerate(request.documents)
+        if isinstance(doc, dict) and not any(field in doc for field in fields)
+    ]
+    if not lacking:
+        return
+    names, more = ", ".join(lacking[:_NAMED_AT_MOST]), len(lacking) - _NAMED_AT_MOST
+    wanted = ", ".join(fields)
+    if len(lacking) == 1:
+        message = Text("%1 has none of the rank fields: %2", names, wanted)
+    elif more <= 0:
+        message = Text("%1 have none of the rank fields: %2", names, wanted)
+    else:
+        message = Text("%1 and %2 more have none of the rank fields: %3", names, more, wanted)
+    raise InputError(message, where="rank_fields")
 
 
 def stringify_document(document: Document, where: str) -> dict[str, str]:
