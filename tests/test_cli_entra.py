@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -102,3 +103,27 @@ def test_entra_options_without_entra_are_refused(
     argv = _rerank("http://127.0.0.1:9", tmp_path, "--auth", "bearer", "--scope", "s")
     assert main(argv) == EXIT_INPUT
     assert "--scope applies only with --auth entra" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("token", "kind"),
+    [("ab\ncdHIDDEN", "a control character"), ("abécdHIDDEN", "a character outside ASCII")],
+)
+def test_cli_refuses_a_token_a_header_cannot_carry_without_showing_it(
+    entra_sandbox: RunningSandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    token: str,
+    kind: str,
+) -> None:
+    script = tmp_path / "token.py"
+    answer = json.dumps({"accessToken": token, "expires_in": 3600})
+    script.write_text(f"import sys\nsys.stdout.write({answer!r})\n", encoding="utf-8")
+    command = shlex.join([sys.executable, str(script)])
+    status = main(_rerank(entra_sandbox.base_url, tmp_path, "--token-command", command))
+    out, err = capsys.readouterr()
+    assert (status, out) == (EXIT_INPUT, "")
+    assert err.startswith("workbench: Sign-in failed · at the token command")
+    assert f"the token command printed a token a header cannot carry: it contains {kind}" in err
+    assert "HIDDEN" not in err
+    assert err.count("\n") == 1

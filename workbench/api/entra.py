@@ -23,6 +23,7 @@ from workbench.api.entra_defaults import DEFAULT_SCOPE as DEFAULT_SCOPE
 from workbench.api.entra_defaults import DEFAULT_TOKEN_COMMAND as DEFAULT_TOKEN_COMMAND
 from workbench.api.entra_explain import classify
 from workbench.api.errors import SignInError
+from workbench.api.keys import unsendable_kind
 from workbench.api.redact import register_secret
 from workbench.api.text import Text
 
@@ -122,6 +123,7 @@ class EntraTokenProvider:
                 return held
             token = await self._fetch()
             register_secret(token.value)
+            _check_sendable(token)
             _TOKENS[self.spec] = token
             return token
 
@@ -137,6 +139,21 @@ class EntraTokenProvider:
         command = command or DEFAULT_TOKEN_COMMAND
         output = await run_token_command(command, self.spec.scope, self.spec.timeout_s)
         return parse_token_output(output, credential=_command_label(command), now=self._clock())
+
+
+def _check_sendable(token: EntraToken) -> None:
+    """Refuse a token httpx could not put in the Authorization header (it would fail there with
+    an encoding error or blame the server); the token itself is never shown."""
+    kind = unsendable_kind(token.value)
+    if kind is None:
+        return
+    verb = "printed" if token.credential.startswith("the ") else "gave"
+    raise SignInError(
+        f"{token.credential} {verb} a token a header cannot carry: it contains {kind} "
+        "(the token is not shown); check what the command prints",
+        reason="unexpected-output",
+        where=token.credential,
+    )
 
 
 def _command_label(command: str) -> str:

@@ -35,11 +35,8 @@ def check_key(raw: str, *, where: str = "API key") -> CheckedKey:
     """
     register_secret(raw)
     value = raw.strip()
-    for char in value:
-        if char in _HEADER_SAFE:
-            continue
-        control = ord(char) < 0x20 or ord(char) == 0x7F
-        kind = "a control character" if control else "a character outside ASCII"
+    kind = unsendable_kind(value)
+    if kind:
         raise InputError(
             f"the key contains {kind} inside it, which an HTTP header cannot carry; "
             "copy the key again from its source",
@@ -47,3 +44,14 @@ def check_key(raw: str, *, where: str = "API key") -> CheckedKey:
             where=where,
         )
     return CheckedKey(value, trimmed=value != raw)
+
+
+def unsendable_kind(value: str) -> str | None:
+    """What in `value` an HTTP header cannot carry ("a control character", "a character outside
+    ASCII"), or None when it can travel; never the character itself (it may be part of a key)."""
+    for char in value:
+        if char in _HEADER_SAFE:
+            continue
+        control = ord(char) < 0x20 or ord(char) == 0x7F
+        return "a control character" if control else "a character outside ASCII"
+    return None
