@@ -151,6 +151,22 @@ def test_rank_fields_no_document_has_exit_2_before_sending(
     assert err.endswith(": documents[1] has none of the rank fields: title\n")
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Content-Length: 5", "content-length: abc", "Transfer-Encoding: chunked", "Host: h", "TE: x"],
+)
+def test_headers_the_http_client_sets_are_refused_exit_2(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    status, out, err = _run(capsys, *_rerank(sandbox, docs, "--header", header))
+    name = header.partition(":")[0]
+    assert (status, out) == (2, "")
+    assert err == (
+        f"workbench: Invalid input: extra_headers: header {name!r} is set by the HTTP client "
+        "for each request; remove it from the extra headers\n"
+    )
+
+
 def test_wrong_key_exits_3_with_status_and_server_message(
     sandbox: RunningSandbox,
     docs: Path,

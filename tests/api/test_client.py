@@ -21,6 +21,7 @@ from workbench.api import (
     ChatSnapshot,
     ConnectError,
     Flavour,
+    InputError,
     ProtocolError,
     RateLimited,
     RequestTimeout,
@@ -332,6 +333,15 @@ def test_extra_headers_replace_ours_whatever_their_case(connection: Factory) -> 
     (request,) = seen
     assert request.headers.get_list("x-client-name") == ["demo"]
     assert request.headers["x-gateway-route"] == "blue"
+
+
+def test_framing_headers_are_refused_by_the_model_and_by_the_client(connection: Factory) -> None:
+    with pytest.raises(InputError, match="'Content-Length' is set by the HTTP client"):
+        connection(Flavour.OPENAI, extra_headers={"X-A": "1", "Content-Length": "5"})
+    # model_copy(update=...) skips validators: the client checks again before anything is sent.
+    copied = connection(Flavour.OPENAI).model_copy(update={"extra_headers": {"Connection": "x"}})
+    with pytest.raises(InputError, match="'Connection' is set by the HTTP client"):
+        WorkbenchClient(copied)
 
 
 def test_streaming_asks_for_event_streams(connection: Factory) -> None:

@@ -200,6 +200,7 @@ def test_header_lines_parse_in_order_skipping_blanks_and_comments() -> None:
         ("X-A: 1\nx-a: 2", "Extra headers, line 2", "twice"),
         ("extra-parameters: drop", "Extra headers, line 1", "its own field"),
         ("Content-Length: 3", "Extra headers, line 1", "set by the workbench"),
+        ("Upgrade: h2c", "Extra headers, line 1", "managed by the HTTP client"),
     ],
 )
 def test_header_lines_refuse_bad_input_naming_the_line(text: str, where: str, words: str) -> None:

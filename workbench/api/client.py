@@ -24,7 +24,7 @@ from workbench.api.errors import InputError, ProtocolError, WorkbenchError
 from workbench.api.flavours import codec_for, flavour_traits
 from workbench.api.framing import FrameDecoder
 from workbench.api.keys import check_key
-from workbench.api.models import AuthScheme, Connection, Incoming
+from workbench.api.models import AuthScheme, Connection, Incoming, check_extra_headers
 from workbench.api.redact import RedactingFilter, is_secret_header, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
@@ -175,6 +175,7 @@ class WorkbenchClient:
         headers = httpx.Headers({"User-Agent": USER_AGENT, "X-Client-Name": "cohere-workbench"})
         headers["Accept"] = "application/json"
         _register_connection_secrets(connection)
+        check_extra_headers(connection.extra_headers)  # model_copy(update=...) skips validators
         headers.update(_auth_headers(connection))
         if connection.extra_parameters:
             headers["extra-parameters"] = connection.extra_parameters

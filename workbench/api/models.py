@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
+from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 
 class Outgoing(BaseModel):
@@ -55,6 +59,39 @@ class AuthScheme(StrEnum):
     NONE = "none"
 
 
+HTTP_CLIENT_HEADERS = frozenset(
+    {
+        "host",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "proxy-connection",
+        "te",
+        "trailer",
+        "upgrade",
+        "expect",
+    }
+)
+"""Framing and hop-by-hop headers the HTTP client sets itself: given as extra headers they make a
+request it cannot send (h11 refuses a second Content-Length) or one the server misreads."""
+
+
+def check_extra_headers(headers: Mapping[str, str]) -> None:
+    """Refuse extra headers that only the HTTP client may set.
+
+    Raises:
+        InputError: naming the first such header (never its value).
+    """
+    for name in headers:
+        if name.strip().lower() in HTTP_CLIENT_HEADERS:
+            raise InputError(
+                f"header {name.strip()!r} is set by the HTTP client for each request; "
+                "remove it from the extra headers",
+                where="extra_headers",
+            )
+
+
 class Connection(Outgoing):
     """Everything the client needs to reach one endpoint. The key is a SecretStr, never printed."""
 
@@ -80,6 +117,14 @@ class Connection(Outgoing):
     """True for the system's trust store, a path for a custom CA bundle, False to skip checks."""
     proxy: str | None = None
     extra_headers: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("extra_headers")
+    @classmethod
+    def _no_client_headers(cls, value: dict[str, str]) -> dict[str, str]:
+        # An InputError is not a ValueError: pydantic lets it through as it is, so the command
+        # line and the GUI show it like any other input problem.
+        check_extra_headers(value)
+        return value
 
     def __repr_args__(self) -> Any:
         # A key pasted into an extra header (Authorization, api-key) must not show in a repr either.

@@ -13,7 +13,13 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, f
 
 from workbench.api import flavour_traits, jsontext
 from workbench.api.errors import InputError
-from workbench.api.models import DEFAULT_FLAVOUR, AuthScheme, Connection, Flavour
+from workbench.api.models import (
+    DEFAULT_FLAVOUR,
+    HTTP_CLIENT_HEADERS,
+    AuthScheme,
+    Connection,
+    Flavour,
+)
 from workbench.api.redact import is_secret_header, redact_json, register_secret
 
 if TYPE_CHECKING:
@@ -306,6 +312,8 @@ def header_problem(name: str, value: str, *, taken: Iterable[str] = ()) -> str |
         )
     if lowered in _OWN_HEADERS:
         return _OWN_HEADERS[lowered]
+    if lowered in HTTP_CLIENT_HEADERS:
+        return "is managed by the HTTP client"
     if any(lowered == other.lower() for other in taken):
         return "appears twice"
     if not _VALUE.fullmatch(value):
