@@ -344,6 +344,19 @@ def test_framing_headers_are_refused_by_the_model_and_by_the_client(connection: 
         WorkbenchClient(copied)
 
 
+def test_an_answer_nested_too_deeply_is_a_protocol_error(connection: Factory) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, content=deep))
+
+    async def go() -> None:
+        conn = connection(Flavour.COHERE_V2, base_url="https://h.example", model="m")
+        async with WorkbenchClient(conn, transport=transport) as client:
+            await client.rerank(RerankRequest(query="q", documents=["a"]))
+
+    with pytest.raises(ProtocolError, match="nested deeper than 100 levels"):
+        asyncio.run(go())
+
+
 def test_streaming_asks_for_event_streams(connection: Factory) -> None:
     seen: list[httpx.Request] = []
 

@@ -214,3 +214,8 @@ def test_classify_knows_the_common_sign_in_failures() -> None:
     assert classify("DefaultAzureCredential failed to retrieve a token from the included "
                     "credentials.")[0] == "not-signed-in"  # fmt: skip
     assert classify("something else entirely")[0] == "failed"
+
+
+def test_token_output_nested_too_deeply_is_a_sign_in_error() -> None:
+    with pytest.raises(SignInError, match="not JSON"):
+        parse_token_output(b"[" * 100_000 + b"]" * 100_000, credential="x", now=0)

@@ -27,6 +27,44 @@ def test_invalid_json_names_line_and_column(http: httpx.Client, route: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("route", "content", "words"),
+    [
+        ("/v2/chat", b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        ("/v2/rerank", b'{"a":' * 50_000, "nested too deeply"),
+        (
+            "/v1/rerank",
+            b'{"query": "q", "documents": [' + b"[" * 500 + b"]" * 500 + b"]}",
+            "deeply",
+        ),
+        ("/chat/completions", b'{"n": ' + b"1" * 5000 + b"}", "line 1, column 7"),
+    ],
+)
+def test_deep_or_unconvertible_json_is_a_json_400(
+    http: httpx.Client, route: str, content: bytes, words: str
+) -> None:
+    response = http.post(route, content=content, headers={"content-type": "application/json"})
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("application/json")
+    assert words in message_of(response)
+
+
+def test_deep_json_inside_a_tool_result_is_taken_as_text(http: httpx.Client) -> None:
+    deep = "[" * 5000 + "]" * 5000
+    messages = [
+        {"role": "user", "content": "hi"},
+        {
+            "role": "assistant",
+            "tool_calls": [
+                {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{}"}}
+            ],
+        },
+        {"role": "tool", "tool_call_id": "c1", "content": [{"type": "text", "text": deep}]},
+    ]
+    response = http.post("/v2/chat", json={"model": "m", "messages": messages})
+    assert response.status_code == 200, response.text
+
+
+@pytest.mark.parametrize(
     ("route", "body", "status", "named"),
     [
         ("/v1/rerank", {"documents": ["a"]}, 422, "query is required"),

@@ -10,7 +10,6 @@ extra); without it, or when the person names one, a token command prints the tok
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
+from workbench.api import jsontext
 from workbench.api.entra_command import run_token_command
 from workbench.api.entra_defaults import DEFAULT_SCOPE as DEFAULT_SCOPE
 from workbench.api.entra_defaults import DEFAULT_TOKEN_COMMAND as DEFAULT_TOKEN_COMMAND
@@ -177,7 +177,7 @@ def parse_token_output(output: bytes, *, credential: str, now: float) -> EntraTo
     """
     where = credential
     try:
-        data = json.loads(output)
+        data = jsontext.loads(output, finite=False)  # deep nesting too: no RecursionError
     except ValueError:
         raise SignInError(
             f"the token command printed {len(output)} bytes that are not JSON; it should print "

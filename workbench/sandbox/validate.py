@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from workbench.sandbox.errors import SandboxHTTPError
 
 _PREFIX = "invalid request: "
+MAX_DEPTH = 100
+"""Deepest nesting of arrays and objects a body (or JSON inside one) may have."""
+_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+_LONG_DIGITS = re.compile(r"\d{4000,}")
 
 
 def bad(field: str, problem: str, status: int = 400) -> SandboxHTTPError:
@@ -15,10 +20,56 @@ def bad(field: str, problem: str, status: int = 400) -> SandboxHTTPError:
     return SandboxHTTPError(status, f"{_PREFIX}{field} {problem}", param=field)
 
 
+def loads(text: str) -> Any:
+    """`json.loads` that fails only with `json.JSONDecodeError`, nesting capped at `MAX_DEPTH`.
+
+    Deep nesting raises RecursionError in the parser (or in whatever walks the value next,
+    answering 500 or dropping the connection), and an integer too long to convert raises a bare
+    ValueError: both become a syntax error with a position, as the real services answer 400.
+    """
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise _too_deep(text) from None
+    except ValueError as exc:
+        found = _LONG_DIGITS.search(text)
+        where = found.start() if found else 0
+        raise json.JSONDecodeError(str(exc).split(";")[0], text, where) from None
+    if not _within_depth(value):
+        raise _too_deep(text)
+    return value
+
+
+def _too_deep(text: str) -> json.JSONDecodeError:
+    depth, where = 0, 0
+    for match in _BRACKETS.finditer(text):
+        if match.group() in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                where = match.start()
+                break
+        elif match.group() in ("]", "}"):
+            depth -= 1
+    return json.JSONDecodeError(f"nested too deeply (more than {MAX_DEPTH} levels)", text, where)
+
+
+def _within_depth(value: Any) -> bool:
+    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, dict | list) else []
+    while stack:  # no recursion: the value may be as deep as the parser allowed
+        item, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return False
+        children = item.values() if isinstance(item, dict) else item
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+    return True
+
+
 def parse_body(raw: bytes) -> dict[str, Any]:
     """Decode a JSON object body; a syntax error names its line and column."""
     try:
-        body = json.loads(raw.decode("utf-8"))
+        body = loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise SandboxHTTPError(400, f"{_PREFIX}body is not UTF-8 (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:

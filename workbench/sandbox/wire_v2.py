@@ -108,7 +108,7 @@ def _tool_items(content: Any, where: str) -> list[dict[str, Any]]:
 
 def _as_object(text: str) -> dict[str, Any]:
     try:
-        value = json.loads(text)
+        value = v.loads(text)
     except json.JSONDecodeError:
         return {"text": text}
     return value if isinstance(value, dict) else {"result": value}
