@@ -271,6 +271,22 @@ def test_mixed_documents_are_refused_by_v2_with_the_document_named(pane, service
     assert len(ranking(pane)) == 2
 
 
+@pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2])
+def test_documents_with_none_of_the_rank_fields_are_named_and_nothing_is_sent(
+    pane, services, qtbot, flavour: Flavour
+) -> None:
+    select_flavour(services, flavour)
+    docs = [{"title": "lentil soup", "text": "red lentils"}, {"text": "beef stew"}]
+    fill(pane, "lentils", docs)
+    qtbot.waitUntil(lambda: pane.form.fields.count() == 2, timeout=WAIT_MS)
+    pane.form.set_rank_fields(["title"])
+    run(pane, services, qtbot)
+    lacking = tr("Core", "%1 has none of the rank fields: %2", "documents[1]", "title")
+    assert lacking in error_text(pane)
+    assert ranking(pane) == []
+    assert json.loads(pane.editor.json.text()) == docs
+
+
 def test_rerank_pane_keeps_query_and_results_after_401(pane, services, qtbot) -> None:
     fill(pane, "apple pie", FRUIT)
     run(pane, services, qtbot)
