@@ -882,6 +882,18 @@
         <translation>%1 in %2</translation>
     </message>
     <message>
+        <source>%1 has none of the rank fields: %2</source>
+        <translation>%1 non ha nessuno dei campi di rank_fields: %2</translation>
+    </message>
+    <message>
+        <source>%1 have none of the rank fields: %2</source>
+        <translation>%1 non hanno nessuno dei campi di rank_fields: %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more have none of the rank fields: %3</source>
+        <translation>%1 e altri %2 non hanno nessuno dei campi di rank_fields: %3</translation>
+    </message>
+    <message>
         <source>Cohere does not take a JSON response_format together with %1; remove the %1 or set the response format to text</source>
         <translation>Cohere non accetta un response_format JSON insieme a %1; rimuovi %1 o imposta il formato della risposta su testo</translation>
     </message>
