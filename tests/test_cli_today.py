@@ -107,6 +107,31 @@ def test_response_format_with_documents_is_refused_before_sending(
     assert "params.response_format" in err
 
 
+@pytest.mark.parametrize(
+    ("schema", "where"),
+    [
+        ({"type": 5}, "schema $.type: 5 is not valid"),
+        (
+            {"type": "object", "properties": {"a": {"type": "nosuchtype"}}},
+            "schema $.properties.a.type: 'nosuchtype' is not valid",
+        ),
+        ({"$ref": "#/defs/missing"}, "schema $.$ref: the reference #/defs/missing leads nowhere"),
+    ],
+)
+def test_a_schema_that_cannot_be_used_is_refused_before_sending(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, schema: object, where: str
+) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    # A closed port: had the request been sent, the exit status would be 5.
+    argv = ["chat", "--url", "http://127.0.0.1:9/v2/chat", "--model", "command-a-03-2025"]
+    status = main([*argv, "--message", "Hi", "--response-format", str(path), "--json"])
+    out, err = capsys.readouterr()
+    assert (status, out) == (2, "")
+    assert err.startswith(f"workbench: bad.json: {where}")
+    assert "Traceback" not in err
+
+
 def test_images_are_sent_and_described(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

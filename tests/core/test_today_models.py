@@ -24,7 +24,7 @@ from workbench.core.chat_history_io import export_conversation, neutral_json, pa
 from workbench.core.chat_models import family_of, safety_modes_for, takes_images, takes_thinking
 from workbench.core.chat_session import ChatFrame, ChatSession, Reply
 from workbench.core.images import data_uri_size, estimate_tokens, image_from_bytes, read_image
-from workbench.core.structured import check_answer
+from workbench.core.structured import check_answer, schema_problem
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -128,6 +128,30 @@ def test_schema_verdicts_name_the_failing_path() -> None:
     not_object = check_answer("[1]", ResponseFormat(type="json_object"))
     assert not_object is not None
     assert not not_object.valid
+
+
+@pytest.mark.parametrize(
+    ("schema", "path"),
+    [
+        ({"type": 5}, "$.type"),
+        ({"type": "object", "properties": {"a": {"type": "nosuchtype"}}}, "$.properties.a.type"),
+        ({"$ref": "#/defs/missing"}, "$.$ref"),
+        ({"$ref": "https://nowhere.invalid/schema.json"}, "(schema)"),
+    ],
+)
+def test_a_schema_that_cannot_be_used_gets_a_verdict_not_an_exception(
+    schema: dict[str, object], path: str
+) -> None:
+    verdict = check_answer('{"a": 1}', ResponseFormat(type="json_object", json_schema=schema))
+    assert verdict is not None
+    assert not verdict.valid
+    assert [p.path for p in verdict.problems] == [path]
+
+
+def test_usable_schemas_with_local_references_pass_the_schema_check() -> None:
+    schema = {"$ref": "#/$defs/a", "$defs": {"a": {"$anchor": "b", "items": {"$ref": "#b"}}}}
+    assert schema_problem(schema) is None
+    assert schema_problem({"const": {"$ref": "#/not/a/reference"}}) is None
 
 
 def test_images_are_recognised_and_sized(tmp_path: Path) -> None:

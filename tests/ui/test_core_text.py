@@ -129,6 +129,17 @@ def test_a_refused_request_and_a_schema_problem_read_italian() -> None:
     assert shown(STOPPED) == "Stopped by you"
 
 
+def test_the_chat_pane_verdict_on_a_schema_that_cannot_be_used_says_so() -> None:
+    missing = ResponseFormat(type="json_object", json_schema={"$ref": "#/defs/missing"})
+    assert schema_verdict('{"a": 1}', missing) == (
+        "JSON ✗ $.$ref: the reference #/defs/missing leads nowhere"
+    )
+    remote = ResponseFormat(type="json_object", json_schema={"$ref": "https://nowhere.invalid/s"})
+    assert schema_verdict('{"a": 1}', remote).startswith(
+        "JSON ✗ (schema): the schema cannot be used: "
+    )
+
+
 def test_a_stored_run_reads_italian_in_the_inspector_and_english_on_the_command_line() -> None:
     record = RunRecord(
         id="r1",

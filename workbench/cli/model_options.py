@@ -17,7 +17,7 @@ from workbench.api.models import ResponseFormat, ThinkingOption
 from workbench.cli.inputs import read_json
 from workbench.core.chat_checks import check_request
 from workbench.core.images import read_image
-from workbench.core.structured import check_answer
+from workbench.core.structured import check_answer, schema_problem
 
 if TYPE_CHECKING:
     import argparse
@@ -77,12 +77,17 @@ def response_format(value: str | None) -> ResponseFormat | None:
         raise InputError("expected a JSON object (a schema)", title=name, where="top level")
     try:
         if data.get("type") in ("text", "json_object", "json_schema"):
-            return ResponseFormat.model_validate(data)
-        return ResponseFormat(type="json_object", json_schema=data)
+            fmt = ResponseFormat.model_validate(data)
+        else:
+            fmt = ResponseFormat(type="json_object", json_schema=data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "top level"
         raise InputError(first["msg"], title=name, where=where) from None
+    # A schema the answer cannot be checked against is refused before anything is sent.
+    if fmt.json_schema is not None and (problem := schema_problem(fmt.json_schema)):
+        raise InputError(str(problem.message), title=name, where=f"schema {problem.path}")
+    return fmt
 
 
 def apply_options(args: argparse.Namespace, request: ChatRequest) -> ChatRequest:

@@ -58,20 +58,83 @@ def check_answer(text: str, fmt: ResponseFormat | None) -> SchemaCheck | None:
         ok = isinstance(value, dict)
         problem = SchemaProblem("$", Text("is not a JSON object"))
         return SchemaCheck(ok, () if ok else (problem,))
+    if (unusable := schema_problem(fmt.json_schema)) is not None:
+        return SchemaCheck(False, (unusable,))
     # Imported here: jsonschema takes about a quarter of a second to import, and the window
     # must not wait for it (tests/ui/test_startup_imports.py).
     from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import SchemaError
 
     try:
         validator = Draft202012Validator(fmt.json_schema)
         errors = sorted(
             validator.iter_errors(value), key=lambda e: (len(e.absolute_path), str(e.absolute_path))
         )
-    except SchemaError as exc:
-        return SchemaCheck(False, (SchemaProblem("(schema)", exc.message),))
+    # The schema passed the checks above yet jsonschema may still fail on it in many ways (a
+    # remote $ref, a format checker, deep recursion): the verdict says so, the turn goes on.
+    except Exception as exc:
+        return SchemaCheck(False, (SchemaProblem("(schema)", _unusable(exc)),))
     problems = tuple(SchemaProblem(json_path(e.absolute_path), e.message) for e in errors)
     return SchemaCheck(not problems, problems)
+
+
+def schema_problem(schema: Any) -> SchemaProblem | None:
+    """What makes a schema unusable (its place in the schema, `$.properties.a.type`), or None.
+
+    Checked against the JSON Schema 2020-12 meta-schema, and every local `$ref` (`#...`)
+    resolved, so a bad schema is refused before a request is sent rather than after.
+    """
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        return SchemaProblem(json_path(exc.absolute_path), exc.message)
+    except Exception as exc:  # a meta-schema check that cannot finish (deep recursion)
+        return SchemaProblem("$", _unusable(exc))
+    return _missing_ref(schema) if isinstance(schema, dict) else None
+
+
+_DATA_KEYWORDS = frozenset({"const", "enum", "default", "examples"})
+"""Keywords whose values are data, where a `$ref` key is not a reference."""
+
+
+def _local_refs(
+    node: Any, path: tuple[str | int, ...]
+) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    if isinstance(node, list):
+        for pos, item in enumerate(node):
+            yield from _local_refs(item, (*path, pos))
+    if not isinstance(node, dict) or (path and "$id" in node):  # another base: not followed
+        return
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#"):
+        yield (*path, "$ref"), ref
+    for key, child in node.items():
+        if key not in _DATA_KEYWORDS:
+            yield from _local_refs(child, (*path, key))
+
+
+def _missing_ref(schema: dict[str, Any]) -> SchemaProblem | None:
+    from referencing import Registry
+    from referencing.exceptions import Unresolvable
+    from referencing.jsonschema import DRAFT202012
+
+    given = schema.get("$id")
+    base = given if isinstance(given, str) else ""
+    resource = DRAFT202012.create_resource(schema)
+    resolver = Registry().with_resource(base, resource).crawl().resolver(base_uri=base)
+    for path, ref in _local_refs(schema, ()):
+        try:
+            resolver.lookup(ref)
+        except Unresolvable:
+            return SchemaProblem(json_path(path), Text("the reference %1 leads nowhere", ref))
+    return None
+
+
+def _unusable(exc: Exception) -> Text:
+    detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return Text("the schema cannot be used: %1", detail)
 
 
 def _not_json(exc: ValueError) -> Text:
