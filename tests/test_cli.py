@@ -330,6 +330,40 @@ def test_real_subprocess_rerank_from_stdin(sandbox: RunningSandbox) -> None:
     assert SANDBOX_TEST_KEY not in result.stdout
 
 
+def _rerank_into(sandbox: RunningSandbox, stdout: Any, *, shell: str = "") -> tuple[int, str]:
+    """Run `workbench rerank` as a real process writing to `stdout`; its status and stderr."""
+    env = {**os.environ, "WB_TEST_KEY": SANDBOX_TEST_KEY}
+    argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--key-env", "WB_TEST_KEY", "--query", "capital",
+            "--documents", "-", "--json"]  # fmt: skip
+    command = [sys.executable, "-m", "workbench", *argv]
+    if shell:  # a redirection only a shell can make
+        command = ["sh", "-c", f'"$0" "$@" {shell}', *command]
+    result = subprocess.run(
+        command, cwd=REPO, env=env, input=json.dumps(DOCS).encode(), stdout=stdout,
+        stderr=subprocess.PIPE, timeout=2 * WAIT_S, check=False,
+    )  # fmt: skip
+    return result.returncode, result.stderr.decode()
+
+
+def test_a_reader_that_went_away_ends_the_command_quietly(sandbox: RunningSandbox) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head -0`: every write meets a closed pipe
+    try:
+        status, err = _rerank_into(sandbox, write_end)
+    finally:
+        os.close(write_end)
+    assert (status, err) == (141, "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_or_a_closed_output_is_one_line_and_status_74(sandbox: RunningSandbox) -> None:
+    with Path("/dev/full").open("wb") as full:
+        status, err = _rerank_into(sandbox, full)
+    assert (status, err) == (74, "workbench: cannot write the output: No space left on device\n")
+    status, err = _rerank_into(sandbox, None, shell=">&-")
+    assert (status, err) == (74, "workbench: cannot write the output: standard output is closed\n")
+
+
 def test_params_parse_json_values_and_send_unknown_names_as_extra() -> None:
     from workbench.cli.inputs import parse_params
 

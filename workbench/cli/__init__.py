@@ -3,13 +3,15 @@
 Exit status: 0 done, 1 a QA check failed (`qa`) or an evaluation under its `--fail-under` floor
 (`eval`), 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4
 protocol error or broken stream (what arrived is still printed), 5 connection failure or
-timeout, 130 Ctrl+C. With `--json`, a broken stream, a timeout and Ctrl+C still print the one
-object: what arrived, and `error`.
+timeout, 74 the output could not be written (closed, disk full), 130 Ctrl+C, 141 the reader of
+the output went away (`| head`: nothing is said). With `--json`, a broken stream, a timeout and
+Ctrl+C still print the one object: what arrived, and `error`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import sys
 import time
@@ -54,6 +56,7 @@ from workbench.cli.output import (
 )
 from workbench.cli.parser import build_parser
 from workbench.cli.recording import Recording, history_wanted, recording
+from workbench.cli.streams import EXIT_OUTPUT, EXIT_PIPE, GuardedStream, OutputLost
 from workbench.core.chat_checks import check_request
 from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
@@ -279,13 +282,38 @@ def main(
     Returns:
         The exit status (see the module docstring).
     """
-    out, err = RedactingWriter(stdout or sys.stdout), RedactingWriter(stderr or sys.stderr)
+    guarded = GuardedStream(stdout or sys.stdout, "standard output")
+    guarded_err = GuardedStream(stderr or sys.stderr, "standard error")
+    out, err = (
+        RedactingWriter(cast("TextIO", guarded)),
+        RedactingWriter(cast("TextIO", guarded_err)),
+    )
     io = _Streams(cast("TextIO", out), cast("TextIO", err))
     try:
-        return _run(argv, io)
-    finally:  # every byte printed went through the redactor; let out what it held back
-        out.close_pending()
-        err.close_pending()
+        status = _run(argv, io)
+    except OutputLost as exc:
+        status = _output_lost(exc, err)
+    # Every byte printed went through the redactor; let out what it held back.
+    for writer, stream in ((out, guarded), (err, guarded_err)):
+        try:
+            if not stream.lost:
+                writer.close_pending()
+        except OutputLost as exc:
+            status = _output_lost(exc, err)
+    return status
+
+
+def _output_lost(exc: OutputLost, err: RedactingWriter) -> int:
+    """End a command whose output cannot be written: quietly when the reader went away (the
+    `| head` it fed has all it wanted), else with one line saying why."""
+    exc.stream.discard()
+    if exc.reader_gone:
+        return EXIT_PIPE
+    if exc.stream.name != "standard error":
+        with contextlib.suppress(OutputLost):
+            err.write(f"workbench: cannot write the output: {exc.reason()}\n")
+            err.close_pending()
+    return EXIT_OUTPUT
 
 
 def _run(argv: Sequence[str] | None, io: _Streams) -> int:

@@ -1,0 +1,84 @@
+"""Standard output and error that can fail: a closed pipe, a closed descriptor, a full disk.
+
+Every write goes through a `GuardedStream`, which turns the failure into `OutputLost`; `main`
+then ends the command with one line on stderr (or quietly, for a reader that went away) instead
+of a traceback.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from typing import TextIO
+
+EXIT_PIPE = 141
+"""The reader of the output went away (`| head`): 128 + SIGPIPE, the status a shell reports for
+`cat`, `grep` and the rest when the same happens to them, so `set -o pipefail` sees the same."""
+EXIT_OUTPUT = 74
+"""The output could not be written (closed, disk full): EX_IOERR from sysexits.h. Not 1, which
+`qa` and `eval` use for a failed check."""
+
+
+class OutputLost(Exception):
+    """Writing to standard output or error failed."""
+
+    def __init__(self, stream: GuardedStream, cause: OSError | None) -> None:
+        super().__init__(stream.name)
+        self.stream = stream
+        self.cause = cause
+
+    @property
+    def reader_gone(self) -> bool:
+        """The other end of a pipe was closed: nothing to say, nobody to say it to."""
+        return self.cause is not None and self.cause.errno == errno.EPIPE
+
+    def reason(self) -> str:
+        """What went wrong, for one line on stderr."""
+        if self.cause is None:
+            return f"{self.stream.name} is closed"
+        return self.cause.strerror or str(self.cause)
+
+
+class GuardedStream:
+    """A text stream passing writes on; their failure (or a closed stream, None) is OutputLost."""
+
+    def __init__(self, inner: TextIO | None, name: str) -> None:
+        self.inner = inner
+        self.name = name
+        self.lost = False
+
+    def write(self, text: str) -> int:
+        """Pass `text` on."""
+        if self.inner is None:
+            raise self._lost(None)
+        try:
+            return self.inner.write(text)
+        except OSError as exc:
+            raise self._lost(exc) from exc
+
+    def flush(self) -> None:
+        """Flush the inner stream."""
+        if self.inner is None:
+            raise self._lost(None)
+        try:
+            self.inner.flush()
+        except OSError as exc:
+            raise self._lost(exc) from exc
+
+    def discard(self) -> None:
+        """Point the stream's descriptor at the null device, so the interpreter's last flush of
+        what is still buffered does not fail again (Python's recipe for SIGPIPE, in the `signal`
+        docs); a stream without a descriptor (a test's) is left alone."""
+        try:
+            fd = self.inner.fileno() if self.inner is not None else -1
+        except (OSError, ValueError):
+            return
+        if fd < 0:
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+
+    def _lost(self, cause: OSError | None) -> OutputLost:
+        self.lost = True
+        return OutputLost(self, cause)
