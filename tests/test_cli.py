@@ -364,6 +364,13 @@ def test_a_full_disk_or_a_closed_output_is_one_line_and_status_74(sandbox: Runni
     assert (status, err) == (74, "workbench: cannot write the output: standard output is closed\n")
 
 
+def test_documents_from_a_closed_stdin_are_refused_like_an_unreadable_file(
+    sandbox: RunningSandbox,
+) -> None:
+    status, err = _rerank_into(sandbox, subprocess.DEVNULL, shell="<&-")
+    assert (status, err) == (2, "workbench: <stdin>: cannot read it: standard input is closed\n")
+
+
 def test_params_parse_json_values_and_send_unknown_names_as_extra() -> None:
     from workbench.cli.inputs import parse_params
 

@@ -34,6 +34,12 @@ def _read_text(path: Path) -> str:
         return handle.read(MAX_FILE_CHARS + 1)
 
 
+def _read_stdin() -> str:
+    if sys.stdin is None:  # started with standard input closed (`<&-`)
+        raise OSError("standard input is closed")
+    return sys.stdin.read(MAX_FILE_CHARS + 1)
+
+
 def read_json(path: str) -> tuple[Any, str]:
     """Read a JSON file (`-` for stdin).
 
@@ -45,7 +51,7 @@ def read_json(path: str) -> tuple[Any, str]:
     """
     name = "<stdin>" if path == "-" else Path(path).name
     try:
-        text = sys.stdin.read(MAX_FILE_CHARS + 1) if path == "-" else _read_text(Path(path))
+        text = _read_stdin() if path == "-" else _read_text(Path(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read it: {exc}", title=name) from None
     if len(text) > MAX_FILE_CHARS:
