@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.hostile_server import Answer, HostileServer
 from workbench.cli import main
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
@@ -104,3 +105,27 @@ def test_an_unreachable_endpoint_exits_5(capsys: pytest.CaptureFixture[str]) -> 
     assert status == 5
     assert "FAIL  reachability" in out
     assert "could not be reached" in err
+
+
+LONE_SURROGATE = b'{"model_name": "bad input \\ud800 here", "message": "bad input \\ud800 here"}'
+"""Valid JSON whose strings hold a lone surrogate, which no UTF-8 encoder takes; /info reads
+`model_name`, an error body `message`."""
+
+
+@pytest.mark.parametrize("json_out", [[], ["--json"]])
+def test_server_text_with_a_lone_surrogate_is_shown_and_reported_as_u_fffd(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], json_out: list[str]
+) -> None:
+    md, html, xml = tmp_path / "qa.md", tmp_path / "qa.html", tmp_path / "qa.xml"
+    answer = Answer.whole(LONE_SURROGATE, content_type="application/json")
+    with HostileServer() as server:
+        url = server.script("surrogate", answer)
+        reports = ["--report", str(md), "--junit", str(xml), *json_out]
+        status, out, err = _qa(capsys, url, *reports)
+        assert status == 1, out + err
+        _qa(capsys, url, "--report", str(html))
+    assert "bad input \ufffd here" in (err if json_out else out)
+    if json_out:
+        assert "bad input \ufffd here" in json.dumps(json.loads(out), ensure_ascii=False)
+    for path in (md, html, xml):
+        assert "bad input \ufffd here" in path.read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from workbench.api.errors import InputError
+from workbench.api.jsontext import fix_surrogates
 from workbench.cli.output import write_file
 from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import CHECKS, GROUPS, select
@@ -109,7 +110,8 @@ async def run(
     else:
         out.write(reports.summary_line(qa.report) + "\n")
     if qa.unreachable is not None:
-        err.write(f"workbench: the endpoint could not be reached: {qa.unreachable}\n")
+        unreachable = fix_surrogates(str(qa.unreachable))
+        err.write(f"workbench: the endpoint could not be reached: {unreachable}\n")
         return EXIT_CONNECT
     return EXIT_PASSED if qa.report.passed else EXIT_FAILED
 
@@ -120,7 +122,8 @@ def _progress(event: CheckStarted | CheckFinished, out: TextIO) -> None:
     r = event.result
     width = len(str(event.total))
     verdict = reports.VERDICT[r.status]
-    out.write(f"[{event.index + 1:>{width}}/{event.total}] {verdict}  {r.id}: {r.reason}\n")
+    line = f"[{event.index + 1:>{width}}/{event.total}] {verdict}  {r.id}: {r.reason}"
+    out.write(fix_surrogates(line) + "\n")  # the reason can quote the server
     out.flush()
 
 

@@ -123,3 +123,11 @@ def test_junit_survives_control_characters(
     del sandbox
     failed_report.results[0].reason += "\x00\x1b[31m"
     ET.fromstring(reports.to_junit(failed_report))
+
+
+def test_a_lone_surrogate_from_a_server_is_reported_as_u_fffd(sandbox: RunningSandbox) -> None:
+    report = qa_report(sandbox.base_url, checks=("reachability",))
+    report.results[0].reason = "the server said \ud800 here"
+    for text in _all_outputs(report):
+        text.encode("utf-8")  # what a report file and the terminal need
+        assert "the server said \ufffd here" in text

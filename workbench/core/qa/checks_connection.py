@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
-import json
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from workbench.api import jsontext
 from workbench.api.errors import AuthError
 from workbench.api.models import AuthScheme, ChatRequest, GenerationParams, RerankRequest
 from workbench.core.qa.context import WRONG_KEY, Fail, Skip, model_name
@@ -92,7 +92,7 @@ async def info(ctx: QaContext) -> str:
     if answer.status >= 300:
         raise Fail(f"/info answered HTTP {answer.status}: {answer.text[:200]}")
     try:
-        data = json.loads(answer.text)
+        data = jsontext.loads(answer.text)
     except ValueError:
         raise Fail(f"/info answered something that is not JSON: {answer.text[:200]!r}") from None
     if not isinstance(data, dict):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import SecretStr
 
-from workbench.api import flavour_traits
+from workbench.api import flavour_traits, jsontext
 
 if TYPE_CHECKING:
     import httpx
@@ -122,7 +121,7 @@ class QaContext:
 def model_name(text: str) -> str | None:
     """The `model_name` of an /info answer's body, or None."""
     try:
-        data = json.loads(text)
+        data = jsontext.loads(text)
     except ValueError:
         return None
     name = data.get("model_name") if isinstance(data, dict) else None

@@ -2,6 +2,8 @@
 
 Every report names the endpoint, the date and the workbench version, and lists every check with
 its evidence. Each passes through the redactor as a whole (never a key), and hosts can be masked.
+Server text with a lone surrogate (valid JSON, `\\ud800`) shows it as U+FFFD: no UTF-8 file or
+terminal takes it as it is.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from workbench.api.jsontext import fix_surrogates, replace_lone_surrogates
 from workbench.api.redact import redact_text, redact_value
 from workbench.core.svg_chart import ChartColours, Series, line_chart
 
@@ -131,7 +134,7 @@ def to_markdown(report: QaReport, *, mask_hosts: bool = False) -> str:
     lines += ["", "## Evidence", ""]
     for c in r.results:
         lines += _md_check(c)
-    return redact_text("\n".join(lines) + "\n")
+    return redact_text(fix_surrogates("\n".join(lines) + "\n"))
 
 
 def _cell(text: str) -> str:
@@ -224,7 +227,7 @@ def to_html(report: QaReport, *, mask_hosts: bool = False) -> str:
         f"<title>Deployment QA: {e(r.endpoint)}</title><style>{_CSS}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
-    return redact_text(page)
+    return redact_text(fix_surrogates(page))
 
 
 def _html_latency(r: QaReport) -> str:
@@ -270,7 +273,7 @@ def _html_check(c: CheckResult) -> str:
 
 
 def _x(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", redact_text(text))
+    return _NOT_XML.sub("\ufffd", redact_text(fix_surrogates(text)))
 
 
 def to_junit(report: QaReport, *, mask_hosts: bool = False) -> str:
@@ -336,4 +339,4 @@ def to_json(report: QaReport, *, mask_hosts: bool = False) -> dict[str, Any]:
     obj["finished"] = r.finished.isoformat() if r.finished else None
     obj["passed"] = r.passed
     obj["summary"] = summary_line(r)
-    return dict(redact_value(obj))
+    return dict(redact_value(replace_lone_surrogates(obj)))
