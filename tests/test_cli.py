@@ -103,6 +103,23 @@ def test_bad_json_file_names_line_and_column(
     assert err == "workbench: documents.json: line 4, column 5: Expecting ',' delimiter\n"
 
 
+def test_json_files_and_stdin_may_start_with_a_bom(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    docs.write_text("\ufeff" + json.dumps(DOCS), encoding="utf-8")  # as Windows Notepad saves
+    status, out, err = _run(capsys, *_rerank(sandbox, docs, "--json"))
+    assert (status, err) == (0, "")
+    assert json.loads(out)["results"][0]["index"] == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\ufeff" + json.dumps(DOCS)))
+    argv = _rerank(sandbox, docs, "--json")
+    argv[argv.index(str(docs))] = "-"
+    status, out, err = _run(capsys, *argv)
+    assert (status, err) == (0, "")
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

@@ -112,6 +112,7 @@ def test_a_demo_script_replays_every_turn_in_order_without_the_network(
     status, out, _ = _run(capsys, "history", "export-script", *ids, "--out", str(script))
     assert (status, out) == (0, f"2 turn(s) written to {script}\n")
     assert SANDBOX_TEST_KEY not in script.read_text()
+    script.write_text("\ufeff" + script.read_text("utf-8"), "utf-8")  # as Windows Notepad saves
     status, out, _ = _run(capsys, "replay", "--script", str(script), "--speed", "0")
     assert status == 0
     assert out.splitlines() == [
@@ -162,6 +163,7 @@ def test_export_file_and_import_file_round_trip_without_keys(
     text = out_file.read_text()
     assert SANDBOX_TEST_KEY not in text
     assert "127.0.0.1" not in text
+    out_file.write_text("\ufeff" + text, "utf-8")  # a BOM, as Windows Notepad saves
     status, out, _ = _run(capsys, "history", "import-file", str(out_file))
     assert status == 0
     new_id = out.split()[0]

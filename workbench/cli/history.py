@@ -119,7 +119,7 @@ def _export_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None
 
 def _import_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
     try:
-        text = Path(args.file).read_text("utf-8")
+        text = Path(args.file).read_text("utf-8-sig")  # a BOM (Windows Notepad) is dropped
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {args.file}: {exc}", where=args.file) from None
     records = portable.fresh_ids(portable.loads(text))
@@ -136,7 +136,7 @@ def _export_script(store: RunStore, args: argparse.Namespace, out: TextIO) -> No
 
 def _read_script(path: str) -> demo.DemoScript:
     try:
-        text = Path(path).read_text("utf-8")
+        text = Path(path).read_text("utf-8-sig")  # a BOM (Windows Notepad) is dropped
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read {path}: {exc}", where=path) from None
     return demo.loads(text)

@@ -24,6 +24,8 @@ from workbench.api import (
 _ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant"}
 
 
+BOM = "\ufeff"
+"""The byte order mark some editors write at the start of a UTF-8 file."""
 MAX_FILE_CHARS = 64 * 1024 * 1024
 """The largest input file read (documents, history, tools, tool results)."""
 
@@ -56,8 +58,8 @@ def read_json(path: str) -> tuple[Any, str]:
         raise InputError(f"cannot read it: {exc}", title=name) from None
     if len(text) > MAX_FILE_CHARS:
         raise InputError(f"larger than {MAX_FILE_CHARS // (1024 * 1024)} MB", title=name)
-    try:
-        return jsontext.loads(text), name
+    try:  # Windows Notepad starts UTF-8 with a BOM; the GUI and the eval readers accept it too
+        return jsontext.loads(text.removeprefix(BOM)), name
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise InputError(exc.msg, title=name, where=where) from None
