@@ -141,6 +141,24 @@ def test_a_failed_rerank_is_recorded_with_its_status(
     assert record["response_body"]
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["replay", "ID", "--speed", "-1"], "--speed: expected a number, 0 or more, got '-1'"),
+        (["replay", "ID", "--speed", "nan"], "--speed: expected a number, 0 or more"),
+        (["replay", "ID", "--speed", "inf"], "--speed: expected a number, 0 or more"),
+        (["history", "list", "--limit", "-1"], "--limit: expected a whole number, 1 or more"),
+        (["history", "list", "--limit", "0"], "--limit: expected a whole number, 1 or more"),
+    ],
+)
+def test_numbers_out_of_range_are_refused_naming_the_range(
+    capsys: pytest.CaptureFixture[str], argv: list[str], said: str
+) -> None:
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert said in err
+
+
 def test_unknown_id_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = _run(capsys, "history", "show", "nope")
     assert status == 2

@@ -86,6 +86,10 @@ def test_json_prints_one_object_and_progress_goes_to_stderr(
         (["--checks", "chat,nonsense"], "--checks"),
         (["--report", "qa.pdf"], "--report"),
         (["--requests", "-1"], "--requests"),
+        (["--ttft-budget-ms", "nan"], "--ttft-budget-ms: expected a positive number, got 'nan'"),
+        (["--ttft-budget-ms", "-1"], "--ttft-budget-ms: expected a positive number"),
+        (["--total-budget-ms", "nan"], "--total-budget-ms: expected a positive number"),
+        (["--total-budget-ms", "-100"], "--total-budget-ms: expected a positive number"),
     ],
 )
 def test_bad_input_exits_2_before_anything_is_sent(

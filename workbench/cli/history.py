@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api.errors import InputError
 from workbench.api.events import TextDelta
+from workbench.cli.numbers import at_least_one, zero_or_more
 from workbench.cli.output import print_json, write_file
 from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
@@ -35,7 +36,7 @@ def add_commands(commands: Any) -> None:
     listing = sub.add_parser("list", help="recorded runs, newest first")
     listing.add_argument("--json", action="store_true")
     listing.add_argument("--search", metavar="TEXT", default="", help="words in queries/answers")
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=at_least_one, default=50)
     show = sub.add_parser("show", help="one run: request, response, events with their times")
     show.add_argument("id")
     show.add_argument("--json", action="store_true")
@@ -57,7 +58,9 @@ def add_commands(commands: Any) -> None:
     )
     play.add_argument("id", nargs="?", help="the run (or --script FILE)")
     play.add_argument("--script", metavar="FILE", help="a demo script: every turn in order")
-    play.add_argument("--speed", type=float, default=1.0, help="N times faster; 0: no pauses")
+    play.add_argument(
+        "--speed", type=zero_or_more, default=1.0, help="N times faster; 0: no pauses"
+    )
 
 
 def _get(store: RunStore, ref: str) -> RunRecord:

@@ -30,6 +30,14 @@ def positive_number(text: str) -> float:
     return value
 
 
+def zero_or_more(text: str) -> float:
+    """A finite number, 0 or more (a speed-up, where 0 means no pauses)."""
+    value = _parsed(text)
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number, 0 or more, got {text!r}")
+    return value
+
+
 def at_least_one(text: str) -> int:
     """A whole number, 1 or more (a count of things in flight)."""
     try:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from workbench.api.errors import InputError
 from workbench.api.jsontext import fix_surrogates
+from workbench.cli.numbers import positive_number
 from workbench.cli.output import write_file
 from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import CHECKS, GROUPS, select
@@ -47,9 +48,14 @@ def add_options(qa: argparse.ArgumentParser) -> None:
     qa.add_argument("--requests", type=int, default=10, metavar="N", help="latency requests")
     qa.add_argument("--rpm", type=int, default=300, help="at most this many requests a minute")
     qa.add_argument(
-        "--ttft-budget-ms", type=float, default=3000.0, help="p95 time to first token allowed"
+        "--ttft-budget-ms",
+        type=positive_number,
+        default=3000.0,
+        help="p95 time to first token allowed",
     )
-    qa.add_argument("--total-budget-ms", type=float, default=30000.0, help="p95 total allowed")
+    qa.add_argument(
+        "--total-budget-ms", type=positive_number, default=30000.0, help="p95 total allowed"
+    )
     qa.add_argument("--report", metavar="FILE.md|FILE.html", help="write the report")
     qa.add_argument("--junit", metavar="FILE.xml", help="write JUnit XML")
     qa.add_argument("--mask-hosts", action="store_true", help="hide the host in every report")
