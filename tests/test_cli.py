@@ -134,6 +134,11 @@ def test_json_files_and_stdin_may_start_with_a_bom(
             "WORKBENCH_TEST_UNSET_VARIABLE is not set",
         ),
         (["--tools", str(SAMPLES / "tool_results.json")], "tool_results.json: [0].name"),
+        (["--param", "stream=true"], "--param stream: stream is set by --stream; use --stream"),
+        (["--param", "model=other"], "--param model: model is set by --model; use --model"),
+        (["--param", "messages=[]"], "--param messages: messages is set by --message and"),
+        (["--param", "documents=[]"], "--param documents: documents is set by --documents"),
+        (["--param", "tools=[]"], "--param tools: tools is set by --tools; use --tools"),
     ],
 )
 def test_bad_options_exit_2_naming_the_field(

@@ -179,9 +179,28 @@ def read_tool_results(path: str) -> list[ToolResult]:
     return results
 
 
+OWNED_BY_OPTIONS = {
+    "model": "--model",
+    "message": "--message",
+    "messages": "--message and --history",
+    "chat_history": "--history",
+    "preamble": "--preamble",
+    "stream": "--stream",
+    "documents": "--documents",
+    "tools": "--tools",
+    "tool_results": "--tool-results",
+    "search_queries_only": "--search-queries-only",
+    "response_format": "--response-format",
+    "thinking": "--thinking",
+}
+"""Request fields an option sets. Sent through `--param` they silently replaced the option's
+value (`extra` is merged into the body last), or broke the answer's reading (stream=true)."""
+
+
 def parse_params(pairs: list[str]) -> GenerationParams:
     """`NAME=VALUE` pairs: values parsed as JSON when they parse, else kept as strings; known
-    names are validated (the error names the allowed range), unknown ones go to `extra`."""
+    names are validated (the error names the allowed range), unknown ones go to `extra`; a name
+    an option owns is refused, naming the option."""
     known = set(GenerationParams.model_fields) - {"extra"}
     fields: dict[str, Any] = {}
     extra: dict[str, Any] = {}
@@ -190,6 +209,8 @@ def parse_params(pairs: list[str]) -> GenerationParams:
         name = name.strip()
         if not sep or not name:
             raise InputError(f"expected NAME=VALUE, got {pair!r}", where="--param")
+        if option := OWNED_BY_OPTIONS.get(name):
+            raise InputError(f"{name} is set by {option}; use {option}", where=f"--param {name}")
         try:
             value: Any = jsontext.loads(raw)
         except ValueError:
