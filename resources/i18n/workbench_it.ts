@@ -882,6 +882,14 @@
         <translation>%1 in %2</translation>
     </message>
     <message>
+        <source>the reference %1 leads nowhere</source>
+        <translation>il riferimento %1 non porta da nessuna parte</translation>
+    </message>
+    <message>
+        <source>the schema cannot be used: %1</source>
+        <translation>lo schema non si può usare: %1</translation>
+    </message>
+    <message>
         <source>%1 has none of the rank fields: %2</source>
         <translation>%1 non ha nessuno dei campi di rank_fields: %2</translation>
     </message>

@@ -121,6 +121,22 @@ def test_json_schema_answer_is_checked_on_the_turn(
     assert "response_format" in pane.error.text()  # said once, above the message box
 
 
+def test_a_schema_that_cannot_be_used_is_refused_before_sending(
+    pane: ChatPane, services: Services
+) -> None:
+    """It was sent, and the answer's check ran into it afterwards."""
+    pane.setup.model.setText("command-a-03-2025")
+    options = pane.model_options
+    options.format_kind.setCurrentIndex(options.format_kind.findData("json_schema"))
+    options.schema.set_text('{"type": "object", "properties": {"a": {"$ref": "#/$defs/gone"}}}')
+    pane.send("A film as JSON")
+    assert not pane.is_streaming()
+    assert pane.session().turns == []
+    assert "$.properties.a" in pane.error.text()
+    assert tr("Core", "the reference %1 leads nowhere", "#/$defs/gone") in pane.error.text()
+    assert pane.composer.message.toPlainText() == "A film as JSON"  # kept to send again
+
+
 def test_image_question_with_thumbnails_and_estimate(
     pane: ChatPane, services: Services, qtbot: QtBot, tmp_path: Path
 ) -> None:

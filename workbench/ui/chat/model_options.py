@@ -29,6 +29,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import ResponseFormat, ThinkingOption
 from workbench.core.chat_models import family_of, safety_modes_for, takes_images, takes_thinking
 from workbench.core.images import estimate_tokens
+from workbench.core.structured import schema_problem
 from workbench.ui.chat.image_strip import ImageStrip
 from workbench.ui.common import l10n
 from workbench.ui.common.json_editor import JsonEditor
@@ -272,6 +273,9 @@ class ModelOptions(QWidget):
         schema = self.schema.value()
         if not isinstance(schema, dict):
             raise InputError(self.tr("The schema must be a JSON object"), where="Schema")
+        # The answer is checked against it: one that cannot be used is refused before sending.
+        if problem := schema_problem(schema):
+            raise InputError(problem.message, where=f"Schema {problem.path}")
         return ResponseFormat(type="json_object", json_schema=schema)
 
     def images(self) -> list[ImagePart]:

@@ -53,6 +53,9 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "no host name in %1"),
     QT_TRANSLATE_NOOP("Core", "port 0 cannot be connected to, in %1"),
     QT_TRANSLATE_NOOP("Core", "%1 in %2"),
+    # workbench/core/structured.py
+    QT_TRANSLATE_NOOP("Core", "the reference %1 leads nowhere"),
+    QT_TRANSLATE_NOOP("Core", "the schema cannot be used: %1"),
     # workbench/api/flavours/common.py
     QT_TRANSLATE_NOOP("Core", "%1 has none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 have none of the rank fields: %2"),
