@@ -495,3 +495,21 @@ def test_the_recording_notes_on_stderr_go_through_the_redactor(
     assert status == 0, err
     assert "was not used because it could not be read" in err
     assert SANDBOX_TEST_KEY[:10] not in err
+
+
+@pytest.mark.parametrize("name", ['X}"; touch /tmp/pwned; echo "{', "MY KEY", "1KEY", ""])
+def test_export_refuses_a_key_variable_that_is_not_a_variable_name(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """The name went into the snippet as it was typed: `"${X}"; touch /tmp/pwned; …` ran a
+    command in the shell the curl snippet was pasted into."""
+    run_id, _ = _recorded(capsys, _chat(sandbox, "/v2/chat"))
+    for fmt in ("curl", "httpx"):
+        argv = ["history", "export", run_id, "--as", fmt, "--key-env", name]
+        status, out, err = _run(capsys, *argv)
+        assert (status, out) == (2, "")
+        assert "--key-env" in err
+        assert "environment variable name" in err
+    status, out, _ = _run(capsys, "history", "export", run_id, "--as", "curl", "--key-env", "K_2")
+    assert status == 0
+    assert '"${K_2}"' in out

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import pprint
+import re
 import shlex
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit, urlunsplit
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
 
 KEY_ENV = "WORKBENCH_API_KEY"
+# What POSIX shells, Windows and os.environ all take: anything else is pasted into a shell.
+_VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _AUTH_HEADERS = ("authorization", "api-key", "x-api-key")
 # Headers httpx adds by itself or that name the workbench: a snippet leaves them to its own client.
 _LEFT_OUT = {
@@ -191,10 +194,17 @@ def export_code(record: RunRecord, fmt: str, key_env: str = KEY_ENV) -> str:
     """The run as code in one of FORMATS.
 
     Raises:
-        InputError: an unknown format, or one that does not speak the run's flavour.
+        InputError: an unknown format, one that does not speak the run's flavour, or a
+            `key_env` that is not an environment variable name.
     """
     if fmt not in _MAKERS:
         raise InputError(f"choose one of {', '.join(FORMATS)}", where="--as")
+    if not _VARIABLE_NAME.fullmatch(key_env):
+        raise InputError(
+            f"{key_env!r} is not an environment variable name "
+            "(letters, digits and _, not starting with a digit)",
+            where="--key-env",
+        )
     return _MAKERS[fmt](record, key_env)
 
 
