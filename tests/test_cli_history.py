@@ -8,7 +8,10 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -219,9 +222,9 @@ def test_a_malformed_import_names_the_line_or_field(
     assert where in err
 
 
-def _snippet_output(code: str, language: str) -> str:
+def _snippet_output(code: str, language: str, **variables: str) -> str:
     argv = ["bash", "-c", code] if language == "sh" else [sys.executable, "-c", code]
-    env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
+    env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY, **variables}
     done = subprocess.run(
         argv, capture_output=True, text=True, env=env, timeout=2 * WAIT_S, check=False
     )
@@ -513,3 +516,53 @@ def test_export_refuses_a_key_variable_that_is_not_a_variable_name(
     status, out, _ = _run(capsys, "history", "export", run_id, "--as", "curl", "--key-env", "K_2")
     assert status == 0
     assert '"${K_2}"' in out
+
+
+@contextmanager
+def _capturing(answer: str) -> Iterator[tuple[str, list[dict[str, str]]]]:
+    """A loopback server that keeps each request's headers and answers `answer` (JSON)."""
+    seen: list[dict[str, str]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("content-length") or 0))
+            seen.append({k.lower(): v for k, v in self.headers.items()})
+            body = answer.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_an_exported_secret_header_is_read_from_a_variable_named_after_it(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Stored masked, the header was exported as `[redacted]`: the snippet sent that literally."""
+    header = "Ocp-Apim-Subscription-Key: apim-secret-0042"
+    run_id, record = _recorded(capsys, _chat(sandbox, "/v2/chat", "--header", header))
+    for fmt, language in (("curl", "sh"), ("httpx", "py")):
+        code = _export(capsys, run_id, fmt)
+        assert "[redacted]" not in code
+        assert code.startswith(
+            "# Reads the environment variables WORKBENCH_API_KEY, OCP_APIM_SUBSCRIPTION_KEY\n"
+        )
+        with _capturing(record["response_body"]) as (url, seen):
+            code = code.replace(sandbox.base_url, url)
+            _snippet_output(code, language, OCP_APIM_SUBSCRIPTION_KEY="apim-secret-0042")
+        assert seen[0]["ocp-apim-subscription-key"] == "apim-secret-0042"
+        assert seen[0]["authorization"] == f"Bearer {SANDBOX_TEST_KEY}"

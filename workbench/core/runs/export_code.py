@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from workbench.api import Flavour, flavour_traits
 from workbench.api.errors import InputError
+from workbench.api.redact import is_secret_header
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
@@ -43,12 +44,35 @@ def _auth(record: RunRecord) -> tuple[str, str] | None:
     return None
 
 
-def _headers(record: RunRecord) -> dict[str, str]:
+def _sent(record: RunRecord) -> dict[str, str]:
+    """The headers a snippet sends itself, besides the key's."""
     return {
         name: value
         for name, value in record.request_headers.items()
         if name.lower() not in _LEFT_OUT and name.lower() not in _AUTH_HEADERS
     }
+
+
+def _headers(record: RunRecord) -> dict[str, str]:
+    """The headers a snippet writes out as they were sent."""
+    return {n: v for n, v in _sent(record).items() if not is_secret_header(n)}
+
+
+def _variable(header: str) -> str:
+    """The environment variable a secret header's value is read from, named after it."""
+    name = re.sub(r"[^A-Za-z0-9_]", "_", header).upper()
+    return name if _VARIABLE_NAME.fullmatch(name) else f"_{name}"
+
+
+def _secrets(record: RunRecord) -> dict[str, str]:
+    """Secret headers (stored masked) and the variable each one's value is read from."""
+    return {n: _variable(n) for n in _sent(record) if is_secret_header(n)}
+
+
+def _needs(record: RunRecord, key_env: str) -> str:
+    """The comment line that names the variables a snippet reads."""
+    names = ([key_env] if _auth(record) is not None else []) + list(_secrets(record).values())
+    return f"# Reads the environment variables {', '.join(names)}\n" if names else ""
 
 
 def _body(record: RunRecord) -> dict[str, Any]:
@@ -74,9 +98,10 @@ def to_curl(record: RunRecord, key_env: str = KEY_ENV) -> str:
     elif auth is not None:
         lines.append(f"-H '{auth[0]}: '\"${{{key_env}}}\"")
     lines += [f"-H {shlex.quote(f'{n}: {v}')}" for n, v in _headers(record).items()]
+    lines += [f'-H {shlex.quote(f"{n}: ")}"${{{v}}}"' for n, v in _secrets(record).items()]
     lines.append("--data-binary @- <<'JSON'")
     body = json.dumps(_body(record), ensure_ascii=False, indent=2)
-    return " \\\n  ".join(lines) + f"\n{body}\nJSON\n"
+    return _needs(record, key_env) + " \\\n  ".join(lines) + f"\n{body}\nJSON\n"
 
 
 def _py_headers(record: RunRecord, key_env: str) -> list[str]:
@@ -85,13 +110,14 @@ def _py_headers(record: RunRecord, key_env: str) -> list[str]:
     if auth is not None:
         prefix = '"Bearer " + ' if auth[1].startswith("Bearer") else ""
         lines.append(f"headers[{auth[0]!r}] = {prefix}os.environ[{key_env!r}]")
+    lines += [f"headers[{n!r}] = os.environ[{v!r}]" for n, v in _secrets(record).items()]
     return lines
 
 
 def to_httpx(record: RunRecord, key_env: str = KEY_ENV) -> str:
     """A Python script with httpx that sends the same request and prints the answer."""
     body = _body(record)
-    lines = ["import json", "import os", "", "import httpx", ""]
+    lines = [_needs(record, key_env) + "import json", "import os", "", "import httpx", ""]
     lines.append(f"url = {record.url!r}")
     lines += _py_headers(record, key_env)
     lines.append(f"body = {pprint.pformat(body, sort_dicts=False)}")
