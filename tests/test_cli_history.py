@@ -566,3 +566,24 @@ def test_an_exported_secret_header_is_read_from_a_variable_named_after_it(
             _snippet_output(code, language, OCP_APIM_SUBSCRIPTION_KEY="apim-secret-0042")
         assert seen[0]["ocp-apim-subscription-key"] == "apim-secret-0042"
         assert seen[0]["authorization"] == f"Bearer {SANDBOX_TEST_KEY}"
+
+
+@pytest.mark.parametrize(("route", "fmt"), [("/v2/chat", "cohere"), ("/v1/chat", "cohere"), ("/chat/completions", "openai")])  # fmt: skip
+def test_an_sdk_export_sends_the_headers_the_workbench_sent(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], route: str, fmt: str
+) -> None:
+    """The SDK snippets sent the key as Bearer where the run used `api-key`, and dropped the
+    run's other headers."""
+    argv = _chat(sandbox, route, "--auth", "api-key", "--header", "X-Trace: t-1")
+    argv += ["--header", "Ocp-Apim-Subscription-Key: apim-secret-0042"]
+    run_id, record = _recorded(capsys, argv)
+    code = _export(capsys, run_id, fmt)
+    with _capturing(record["response_body"]) as (url, seen):
+        printed = _snippet_output(
+            code.replace(sandbox.base_url, url), "py", OCP_APIM_SUBSCRIPTION_KEY="apim-secret-0042"
+        )
+    assert printed.rstrip("\n") == record["answer"]
+    assert seen[0]["api-key"] == SANDBOX_TEST_KEY
+    assert "authorization" not in seen[0]
+    assert seen[0]["x-trace"] == "t-1"
+    assert seen[0]["ocp-apim-subscription-key"] == "apim-secret-0042"

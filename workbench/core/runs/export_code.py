@@ -104,14 +104,44 @@ def to_curl(record: RunRecord, key_env: str = KEY_ENV) -> str:
     return _needs(record, key_env) + " \\\n  ".join(lines) + f"\n{body}\nJSON\n"
 
 
-def _py_headers(record: RunRecord, key_env: str) -> list[str]:
+def _py_headers(record: RunRecord, key_env: str, *, sdk: bool = False) -> list[str]:
+    """Lines that build `headers`; for an SDK (`sdk`), without the Bearer header it sends."""
     lines = [f"headers = {pprint.pformat(_headers(record), sort_dicts=False)}"]
     auth = _auth(record)
-    if auth is not None:
+    if auth is not None and not (sdk and _bearer(record)):
         prefix = '"Bearer " + ' if auth[1].startswith("Bearer") else ""
         lines.append(f"headers[{auth[0]!r}] = {prefix}os.environ[{key_env!r}]")
     lines += [f"headers[{n!r}] = os.environ[{v!r}]" for n, v in _secrets(record).items()]
     return lines
+
+
+def _bearer(record: RunRecord) -> bool:
+    """Whether the run sent its key as a Bearer token, the one way the SDKs send it."""
+    auth = _auth(record)
+    return auth is None or auth[1].startswith("Bearer")
+
+
+# An SDK always sends its key as a Bearer token: where the run sent it in another header, the
+# snippet's HTTP client drops that one before each request goes out.
+_DROP_BEARER = [
+    "",
+    "",
+    "def drop_bearer(request: httpx.Request) -> None:",
+    "    # The SDK sends the key as a Bearer token too; this endpoint reads it from `headers`.",
+    '    del request.headers["Authorization"]',
+    "",
+]
+
+
+def _sdk_setup(record: RunRecord, key_env: str) -> tuple[list[str], str]:
+    """Lines before an SDK client is made (they build `headers`; none when the SDK's own are
+    what the run sent), and the `event_hooks=` argument its HTTP client needs ("" for none)."""
+    if _bearer(record) and not _sent(record):
+        return [], ""
+    lines = ["import httpx", "", *_py_headers(record, key_env, sdk=True)]
+    if _bearer(record):
+        return lines, ""
+    return lines + _DROP_BEARER, 'event_hooks={"request": [drop_bearer]}'
 
 
 def to_httpx(record: RunRecord, key_env: str = KEY_ENV) -> str:
@@ -162,8 +192,11 @@ def to_cohere(record: RunRecord, key_env: str = KEY_ENV) -> str:
     body = _body(record)
     stream = bool(body.pop("stream", False))
     client = "ClientV2" if v2 else "Client"
-    lines = ["import os", "", "import cohere", ""]
-    lines.append(f"co = cohere.{client}(api_key=os.environ[{key_env!r}], base_url={base!r})")
+    setup, hooks = _sdk_setup(record, key_env)
+    lines = [_needs(record, key_env) + "import os", "", "import cohere", *setup, ""]
+    http = ", ".join(["headers=headers", hooks] if hooks else ["headers=headers"])
+    extra = f", httpx_client=httpx.Client({http})" if setup else ""
+    lines.append(f"co = cohere.{client}(api_key=os.environ[{key_env!r}], base_url={base!r}{extra})")
     lines.append(f"request = {pprint.pformat(body, sort_dicts=False)}")
     lines += _cohere_call(record.kind, v2, stream)
     return "\n".join(lines) + "\n"
@@ -197,8 +230,11 @@ def to_openai(record: RunRecord, key_env: str = KEY_ENV) -> str:
     base, query = _base(record, route)
     body = _body(record)
     stream = bool(body.get("stream"))
-    lines = ["import os", "", "from openai import OpenAI", ""]
+    setup, hooks = _sdk_setup(record, key_env)
+    lines = [_needs(record, key_env) + "import os", "", "from openai import OpenAI", *setup, ""]
     extra = f", default_query={query!r}" if query else ""
+    extra += ", default_headers=headers" if setup else ""
+    extra += f", http_client=httpx.Client({hooks})" if hooks else ""
     lines.append(f"client = OpenAI(base_url={base!r}, api_key=os.environ[{key_env!r}]{extra})")
     lines.append(f"request = {pprint.pformat(body, sort_dicts=False)}")
     if stream:
