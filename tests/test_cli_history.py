@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -105,7 +106,7 @@ def test_a_demo_script_replays_every_turn_in_order_without_the_network(
         argv = _chat(sandbox, "/v2/chat", "--stream")
         argv[argv.index("--message") + 1] = message
         _, answer, _ = _run(capsys, *argv)
-        answers.append(answer.splitlines()[0])
+        answers.append(_without_times(answer))
     status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "2")
     ids = [row["id"] for row in json.loads(out)]
     script = tmp_path / "pitch.jsonl"
@@ -118,12 +119,9 @@ def test_a_demo_script_replays_every_turn_in_order_without_the_network(
     script.write_text("\ufeff" + script.read_text("utf-8"), "utf-8")  # as Windows Notepad saves
     status, out, _ = _run(capsys, "replay", "--script", str(script), "--speed", "0")
     assert status == 0
-    assert out.splitlines() == [
-        "[1/2] > Which plan has SSO?",
-        answers[0],
-        "[2/2] > What does it cost?",
-        answers[1],
-    ]
+    assert _without_times(out) == (
+        f"[1/2] > Which plan has SSO?\n{answers[0]}[2/2] > What does it cost?\n{answers[1]}"
+    )
     status, _, err = _run(capsys, "replay")
     assert status == 2
     assert "--script" in err
@@ -587,3 +585,31 @@ def test_an_sdk_export_sends_the_headers_the_workbench_sent(
     assert "authorization" not in seen[0]
     assert seen[0]["x-trace"] == "t-1"
     assert seen[0]["ocp-apim-subscription-key"] == "apim-secret-0042"
+
+
+def _without_times(text: str) -> str:
+    return re.sub(r"\b\d+ ms\b", "N ms", text)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        ["--tools", "resources/samples/tools_json_schema.json"],
+        ["--model", "command-a-plus-05-2026"],  # a reasoning model: thinking, then the answer
+        ["--header", "x-sandbox-fault: status=500"],
+        ["--header", "x-sandbox-fault: drop_after_events=4"],
+    ],
+    ids=["tool-call", "thinking", "http-500", "broken-stream"],
+)
+def test_replay_prints_what_chat_printed_and_ends_as_it_ended(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    """Replay printed only the answer text: a tool call was a blank line, thinking was not
+    shown, and a failed turn or a broken stream ended with exit 0 and no word."""
+    argv = _chat(sandbox, "/v2/chat", "--stream", *extra)  # a later --model wins
+    chat_status, chat_out, chat_err = _run(capsys, *argv)
+    status, out, err = _run(capsys, "replay", _last_id(capsys), "--speed", "0")
+    assert (status, _without_times(out)) == (chat_status, _without_times(chat_out))
+    assert chat_out.strip() or chat_status != 0
+    said = [line for line in chat_err.splitlines() if line.startswith("workbench: ")]
+    assert [line for line in err.splitlines() if line in said] == said

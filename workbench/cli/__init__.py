@@ -10,6 +10,7 @@ Ctrl+C still print the one object: what arrived, and `error`.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import contextlib
 import functools
@@ -61,15 +62,17 @@ from workbench.core.chat_checks import check_request
 from workbench.core.probe import route_hint
 from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.runs.history import chat_start, rerank_start
+from workbench.core.runs.replay import ReplayClient, request_of
 from workbench.core.turns import TurnRun, stream_turn
 
 if TYPE_CHECKING:
-    import argparse
     from collections.abc import Sequence
 
     from workbench.api import StreamEvent
+    from workbench.core.runs.store import RunRecord
 
 EXIT_OK, EXIT_INPUT, EXIT_SERVER, EXIT_PROTOCOL, EXIT_CONNECT = 0, 2, 3, 4, 5
+EXIT_CANCELLED = 130
 
 
 @dataclass
@@ -183,7 +186,7 @@ def _finish_chat(
 
 
 async def _run_chat(
-    client: WorkbenchClient,
+    client: WorkbenchClient | ReplayClient,
     request: ChatRequest,
     run: TurnRun,
     args: argparse.Namespace,
@@ -194,6 +197,8 @@ async def _run_chat(
         live = None if args.json else functools.partial(_print_delta, io, printer)
         await stream_turn(client, request, run, on_event=live)
         return
+    if isinstance(client, ReplayClient):
+        raise TypeError("a replay streams")  # `_replay_turn` asks for it
     run.snapshot = await client.chat(request)
     run.end(time.monotonic())  # the first token arrived with the whole answer
     run.timing = replace(run.timing, first_output=run.timing.ended)
@@ -228,18 +233,29 @@ async def _chat_recorded(
     async with WorkbenchClient(connection) as client:
         run = TurnRun()
         rec.snapshot = lambda: run.snapshot
-        try:
-            await _run_chat(client, request, run, args, io)
-        except _KEEPS_WHAT_ARRIVED as exc:
-            # Keep what arrived before the break; plain text shows it for a broken stream.
-            if args.json or (args.stream and isinstance(exc, ProtocolError)):
-                _finish_chat(args, run, io, str(exc), request)
-            raise
-        except asyncio.CancelledError:
-            # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
-            if args.json:
-                _finish_chat(args, run, io, CANCELLED, request)
-            raise
+        return await _chat_turn(client, request, run, args, io)
+
+
+async def _chat_turn(
+    client: WorkbenchClient | ReplayClient,
+    request: ChatRequest,
+    run: TurnRun,
+    args: argparse.Namespace,
+    io: _Streams,
+) -> int:
+    """Run one turn and print it; a failure is raised after what it keeps is printed."""
+    try:
+        await _run_chat(client, request, run, args, io)
+    except _KEEPS_WHAT_ARRIVED as exc:
+        # Keep what arrived before the break; plain text shows it for a broken stream.
+        if args.json or (args.stream and isinstance(exc, ProtocolError)):
+            _finish_chat(args, run, io, str(exc), request)
+        raise
+    except asyncio.CancelledError:
+        # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
+        if args.json:
+            _finish_chat(args, run, io, CANCELLED, request)
+        raise
     _finish_chat(args, run, io, None, request)
     if not run.snapshot.error:
         return EXIT_OK
@@ -248,6 +264,17 @@ async def _chat_recorded(
     source = "the stream" if args.stream else "the answer"
     io.err.write(f"workbench: {source} reported a failure: {run.snapshot.error}\n")
     return EXIT_SERVER
+
+
+async def _replay_turn(io: _Streams, record: RunRecord, speed: float) -> int:
+    """Print a recorded chat turn as `chat --stream` printed it, ending as it ended."""
+    client = ReplayClient(record, speed, fails=True)
+    plain = argparse.Namespace(stream=True, json=False)
+    status = await _chat_turn(client, request_of(record), TurnRun(), plain, io)
+    if record.outcome == "stopped":  # Ctrl+C, as `chat` said it then
+        io.err.write("workbench: cancelled\n")
+        return EXIT_CANCELLED
+    return status
 
 
 def describe(error: WorkbenchError) -> str:
@@ -324,7 +351,8 @@ def _run(argv: Sequence[str] | None, io: _Streams) -> int:
     runner: Any = {"rerank": _rerank, "qa": _qa}.get(args.command, _chat)
     try:
         if args.command in {"history", "replay"}:
-            return cli_history.run(args, io.out, io.err)
+            play = functools.partial(_replay_turn, io)
+            return cli_history.run(args, io.out, io.err, play)
         if args.command == "eval":
             connect = functools.partial(rerank_connection, err=io.err)
             return int(asyncio.run(cli_evaluate.run(args, io.out, io.err, connect)))
@@ -334,4 +362,4 @@ def _run(argv: Sequence[str] | None, io: _Streams) -> int:
         return exit_status(exc)
     except KeyboardInterrupt:
         io.err.write("workbench: cancelled\n")
-        return 130
+        return EXIT_CANCELLED

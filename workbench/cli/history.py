@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api.errors import InputError
-from workbench.api.events import TextDelta
 from workbench.cli.numbers import at_least_one, zero_or_more
 from workbench.cli.output import print_json, write_file
 from workbench.core.runs import demo, portable
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
 from workbench.core.runs.inspect import answer_of, describe, when
-from workbench.core.runs.replay import replay
 from workbench.core.runs.store import (
     DB_FILE,
     RunFilter,
@@ -145,20 +144,24 @@ def _read_script(path: str) -> demo.DemoScript:
     return demo.loads(text)
 
 
-async def _replay_script(script: demo.DemoScript, speed: float, out: TextIO) -> None:
+Play = Callable[[RunRecord, float], Awaitable[int]]
+"""Prints a recorded chat turn as `chat` printed it; returns the exit status `chat` had."""
+
+
+async def _replay_script(script: demo.DemoScript, speed: float, out: TextIO, play: Play) -> int:
+    """Every turn in order; the first that failed ends the replay with its status."""
     for number, record in enumerate(script.turns, start=1):
         out.write(f"[{number}/{len(script.turns)}] > {record.query}\n")
-        await _replay(record, speed, out)
+        status = await _replay(record, speed, play)
+        if status:
+            return status
+    return 0
 
 
-async def _replay(record: RunRecord, speed: float, out: TextIO) -> None:
+async def _replay(record: RunRecord, speed: float, play: Play) -> int:
     if record.kind != "chat":
         raise InputError("only chat turns can be replayed", where="ID")
-    async for event in replay(record, speed):
-        if isinstance(event, TextDelta):
-            out.write(event.text)
-            out.flush()
-    out.write("\n")
+    return await play(record, speed)
 
 
 def _open_store() -> RunStore:
@@ -172,20 +175,20 @@ def _open_store() -> RunStore:
         ) from exc
 
 
-def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Run a `history` or `replay` command; returns 0 (failures raise InputError)."""
+def run(args: argparse.Namespace, out: TextIO, err: TextIO, play: Play) -> int:
+    """Run a `history` or `replay` command; returns its exit status (bad input raises
+    InputError, a replayed turn's failure the error it ended with)."""
     store = _open_store()
     if store.notice:
         err.write(f"workbench: {store.notice}\n")
     try:
         if args.command == "replay":
             if args.script:
-                asyncio.run(_replay_script(_read_script(args.script), args.speed, out))
-            elif args.id:
-                asyncio.run(_replay(_get(store, args.id), args.speed, out))
-            else:
-                raise InputError("name a run ID or --script FILE", where="ID")
-            return 0
+                script = _read_script(args.script)
+                return asyncio.run(_replay_script(script, args.speed, out, play))
+            if args.id:
+                return asyncio.run(_replay(_get(store, args.id), args.speed, play))
+            raise InputError("name a run ID or --script FILE", where="ID")
         command = args.history_command
         if command == "export":
             out.write(export_code(_get(store, args.id), args.fmt, args.key_env))

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
+import httpx
 from pydantic import ValidationError
 
 from workbench.api import Flavour, body_events, recorded_events
-from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.errors import (
+    ConnectError,
+    InputError,
+    ProtocolError,
+    WorkbenchError,
+    status_error,
+)
 from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import ChatRequest
 from workbench.api.stream import ChatSnapshot, accumulate
@@ -118,6 +126,31 @@ async def replay(record: RunRecord, speed: float = 1.0) -> AsyncIterator[StreamE
         yield event
 
 
+CUT_OFF = "The recording ends here: the turn was cut off before it finished"
+"""Why a turn still "running" in the history stops (its process was killed mid-stream)."""
+
+
+def recorded_failure(record: RunRecord) -> WorkbenchError | None:
+    """The failure the turn ended with, as the client raised it (None: it ended well, or was
+    stopped by the person).
+
+    An error status is rebuilt from the stored response, so it reads as it first did; a broken
+    stream, a connection failure and a turn cut off keep their stored words.
+    """
+    status = record.status or 0
+    if status >= 300:
+        response = httpx.Response(
+            status, headers=record.response_headers, content=record.response_body.encode()
+        )
+        return status_error(response, f"{record.method} {urlsplit(record.url).path}")
+    if record.outcome == "running":
+        return ProtocolError(title=CUT_OFF)
+    if record.outcome in {"broken", "failed"} and record.error:
+        kind = ProtocolError if record.outcome == "broken" else ConnectError
+        return kind(title=record.error)
+    return None
+
+
 class ReplayClient:
     """Stands in for a client in a chat turn: streams a stored turn again, with no network.
 
@@ -125,10 +158,21 @@ class ReplayClient:
     way it plays a live turn.
     """
 
-    def __init__(self, record: RunRecord, speed: float = 1.0) -> None:
+    def __init__(self, record: RunRecord, speed: float = 1.0, *, fails: bool = False) -> None:
         self.record = record
         self.speed = speed
+        self.fails = fails
+        """Whether the stream ends by raising the turn's `recorded_failure`, as the live one did."""
 
     def chat_stream(self, request: object = None) -> AsyncIterator[StreamEvent]:
         """The stored turn's events at their original pace (divided by `speed`)."""
-        return replay(self.record, self.speed)
+        if not self.fails:
+            return replay(self.record, self.speed)
+        return self._failing()
+
+    async def _failing(self) -> AsyncIterator[StreamEvent]:
+        async for event in replay(self.record, self.speed):
+            yield event
+        failure = recorded_failure(self.record)
+        if failure is not None:
+            raise failure
