@@ -613,3 +613,25 @@ def test_replay_prints_what_chat_printed_and_ends_as_it_ended(
     assert chat_out.strip() or chat_status != 0
     said = [line for line in chat_err.splitlines() if line.startswith("workbench: ")]
     assert [line for line in err.splitlines() if line in said] == said
+
+
+def test_a_demo_script_replays_without_the_history_and_refuses_an_id_beside_it(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A script needs no database, yet an unopenable one stopped it ("Run history
+    unavailable"); and an ID given beside --script was silently ignored."""
+    _, answer, _ = _run(capsys, *_chat(sandbox, "/v2/chat", "--stream"))
+    run_id = _last_id(capsys)
+    script = tmp_path / "pitch.jsonl"
+    assert _run(capsys, "history", "export-script", run_id, "--out", str(script))[0] == 0
+    status, out, err = _run(capsys, "replay", "--script", str(script), run_id)
+    assert (status, out) == (2, "")
+    assert "--script" in err
+    assert "not allowed with" in err
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(unmakeable(tmp_path, "data")))
+    status, out, err = _run(capsys, "replay", "--script", str(script), "--speed", "0")
+    assert (status, err) == (0, "")
+    assert _without_times(out) == "[1/1] > Which plan has SSO?\n" + _without_times(answer)

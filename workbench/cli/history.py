@@ -55,8 +55,9 @@ def add_commands(commands: Any) -> None:
     play = commands.add_parser(
         "replay", help="print a recorded chat turn (or a demo script's turns) as it streamed"
     )
-    play.add_argument("id", nargs="?", help="the run (or --script FILE)")
-    play.add_argument("--script", metavar="FILE", help="a demo script: every turn in order")
+    which = play.add_mutually_exclusive_group()  # one or the other, never one ignored
+    which.add_argument("id", nargs="?", help="the run (or --script FILE)")
+    which.add_argument("--script", metavar="FILE", help="a demo script: every turn in order")
     play.add_argument(
         "--speed", type=zero_or_more, default=1.0, help="N times faster; 0: no pauses"
     )
@@ -178,14 +179,13 @@ def _open_store() -> RunStore:
 def run(args: argparse.Namespace, out: TextIO, err: TextIO, play: Play) -> int:
     """Run a `history` or `replay` command; returns its exit status (bad input raises
     InputError, a replayed turn's failure the error it ended with)."""
+    if args.command == "replay" and args.script:  # a script holds its turns: no history needed
+        return asyncio.run(_replay_script(_read_script(args.script), args.speed, out, play))
     store = _open_store()
     if store.notice:
         err.write(f"workbench: {store.notice}\n")
     try:
         if args.command == "replay":
-            if args.script:
-                script = _read_script(args.script)
-                return asyncio.run(_replay_script(script, args.speed, out, play))
             if args.id:
                 return asyncio.run(_replay(_get(store, args.id), args.speed, play))
             raise InputError("name a run ID or --script FILE", where="ID")
