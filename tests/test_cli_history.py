@@ -635,3 +635,16 @@ def test_a_demo_script_replays_without_the_history_and_refuses_an_id_beside_it(
     status, out, err = _run(capsys, "replay", "--script", str(script), "--speed", "0")
     assert (status, err) == (0, "")
     assert _without_times(out) == "[1/1] > Which plan has SSO?\n" + _without_times(answer)
+
+
+@pytest.mark.parametrize("command", [["history", "import-file"], ["replay", "--script"]])
+def test_a_file_that_is_not_utf8_is_named_with_the_byte(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    """It said "cannot read X: 'utf-8' codec can't decode byte 0xe9 in position 12: …"."""
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes('{"format": "café"}\n'.encode("latin-1"))
+    status, out, err = _run(capsys, *command, str(path))
+    assert (status, out) == (2, "")
+    assert f"The file is not UTF-8 text: {path}, byte 15" in err
+    assert "codec" not in err

@@ -120,12 +120,22 @@ def _export_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None
     out.write(f"{len(records)} run(s) written to {args.out}\n")
 
 
-def _import_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
+def _read_text(path: str) -> str:
+    """The text of a file of runs or a demo script (a BOM, as Windows Notepad writes, dropped).
+
+    Raises:
+        InputError: the file cannot be read, or is not UTF-8 text (naming it and the byte).
+    """
     try:
-        text = Path(args.file).read_text("utf-8-sig")  # a BOM (Windows Notepad) is dropped
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {args.file}: {exc}", where=args.file) from None
-    records = portable.fresh_ids(portable.loads(text))
+        return portable.read_file(Path(path))
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc}", where=path) from None
+    except InputError as exc:
+        raise InputError(title=exc.title, where=f"{path}, {exc.where}") from None
+
+
+def _import_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
+    records = portable.fresh_ids(portable.loads(_read_text(args.file)))
     store.add(records)
     for record in records:
         out.write(f"{record.id}  {record.kind}  {record.query[:60]}\n")
@@ -138,11 +148,7 @@ def _export_script(store: RunStore, args: argparse.Namespace, out: TextIO) -> No
 
 
 def _read_script(path: str) -> demo.DemoScript:
-    try:
-        text = Path(path).read_text("utf-8-sig")  # a BOM (Windows Notepad) is dropped
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {path}: {exc}", where=path) from None
-    return demo.loads(text)
+    return demo.loads(_read_text(path))
 
 
 Play = Callable[[RunRecord, float], Awaitable[int]]
