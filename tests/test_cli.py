@@ -67,7 +67,7 @@ def _rerank(sandbox: RunningSandbox, docs: Path, *extra: str) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("route", ["/v1/rerank", "/v2/rerank/?x=1"])
+@pytest.mark.parametrize("route", ["/v1/rerank", "/v2/rerank/"])
 def test_rerank_json_from_a_pasted_route(
     sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], route: str
 ) -> None:
@@ -558,7 +558,12 @@ def test_cli_per_run_options_apply_to_a_saved_endpoint() -> None:
     from workbench.cli.connection import connection_from_args
     from workbench.cli.parser import build_parser
 
-    _saved_keyless("http://127.0.0.1:9", timeout_s=30.0, api_version="2024-05-01-preview")
+    _saved_keyless(
+        "http://127.0.0.1:9",
+        flavour="openai",
+        timeout_s=30.0,
+        api_version="2024-05-01-preview",
+    )
     argv = ["chat", "--endpoint", "Saved", "--message", "hi"]
     saved = connection_from_args(build_parser().parse_args(argv))
     assert (saved.timeout_s, saved.api_version, saved.extra_parameters) == (
@@ -574,6 +579,61 @@ def test_cli_per_run_options_apply_to_a_saved_endpoint() -> None:
         "drop",
     )
     assert changed.auth.value == "none"  # the endpoint's own scheme, untouched
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("a=1&b=2", "the URL's query (a=1&b=2) is not sent"),
+        ("api-key=sk-probe-ABCDEFGHIJKLMNOP1234", "(api-key=[redacted]) is not sent"),
+        ("code=xyz", "'code' looks like a key"),
+    ],
+)
+def test_cli_refuses_a_url_query_it_would_not_send(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    query: str,
+    shown: str,
+) -> None:
+    """The query was dropped in silence; a key in it left the requests unauthenticated."""
+    monkeypatch.delenv("WORKBENCH_API_KEY")
+    argv = _rerank(sandbox, docs)
+    argv[2] = f"{sandbox.base_url}/v2/rerank?{query}"
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert shown in err
+    assert "ABCDEFGHIJKLMNOP" not in err and "xyz" not in err
+
+
+@pytest.mark.parametrize(
+    ("command", "url"),
+    [
+        (["rerank", "--query", "q", "--documents", "d.json"], "/v2/rerank"),
+        (["chat", "--message", "hi"], ""),
+        (["chat", "--message", "hi", "--flavour", "cohere-v1"], "/v1/chat?api-version=1"),
+    ],
+)
+def test_cli_refuses_an_api_version_no_cohere_route_takes(
+    capsys: pytest.CaptureFixture[str], command: list[str], url: str
+) -> None:
+    """--api-version goes only on Azure inference routes; on Cohere routes it was ignored."""
+    given = [] if "api-version" in url else ["--api-version", "2024-05-01"]
+    argv = [*command, "--url", "http://127.0.0.1:9" + url, *given]
+    status, _, err = _run(capsys, *argv)
+    assert status == 2
+    assert "api-version is not sent on /v" in err
+    assert "only Azure model-inference routes (/chat/completions, /info) take it" in err
+
+
+def test_cli_sends_an_api_version_to_chat_completions() -> None:
+    from workbench.cli.connection import connection_from_args
+    from workbench.cli.parser import build_parser
+
+    argv = ["chat", "--url", "http://127.0.0.1:9/chat/completions", "--message", "hi"]
+    parsed = build_parser().parse_args([*argv, "--api-version", "2024-05-01"])
+    assert connection_from_args(parsed).api_version == "2024-05-01"
 
 
 def test_cli_url_defaults_stay_bearer_and_two_minutes() -> None:

@@ -18,7 +18,7 @@ Azure shapes recognised (base kept as everything before the route):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from workbench.api.errors import InputError
 from workbench.api.flavours import flavour_traits
@@ -62,6 +62,8 @@ class PastedUrl:
     api_version: str | None
     family: str = ""
     """The kind of deployment the URL looks like, for people ("Azure AI model inference")."""
+    dropped: tuple[tuple[str, str], ...] = ()
+    """The query parameters other than `api-version`: no request carries them."""
 
 
 def parse_pasted_url(url: str) -> PastedUrl:
@@ -106,10 +108,13 @@ def parse_pasted_url(url: str) -> PastedUrl:
             path = path[: -len(route)].rstrip("/")
             flavour = route_flavour
             break
-    versions = parse_qs(parts.query).get("api-version")
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    versions = [value for name, value in query if name == "api-version"]
+    dropped = tuple((name, value) for name, value in query if name != "api-version")
     base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
     flavour = flavour or _bare_base_flavour(path)
-    return PastedUrl(base, flavour, versions[0] if versions else None, route_family(base, flavour))
+    family = route_family(base, flavour)
+    return PastedUrl(base, flavour, versions[0] if versions else None, family, dropped)
 
 
 def _bare_base_flavour(path: str) -> Flavour | None:

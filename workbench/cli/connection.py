@@ -17,7 +17,8 @@ from workbench.api import (
 )
 from workbench.api.keys import check_key
 from workbench.api.models import DEFAULT_FLAVOUR
-from workbench.api.redact import is_secret_header, register_secret
+from workbench.api.redact import REDACTED, is_secret_header, redact_text, register_secret
+from workbench.api.urls import takes_api_version
 from workbench.cli.parser import DEFAULT_KEY_ENV, DEFAULT_TIMEOUT_S, rerank_flavours
 from workbench.core.saved_endpoints import connection_for
 
@@ -95,8 +96,14 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
     `--key-env` are refused (the endpoint's own scheme and keyring key are used).
     """
     _check_entra_options(args)
-    if getattr(args, "endpoint", None):
-        return _saved_connection(args)
+    connection = (
+        _saved_connection(args) if getattr(args, "endpoint", None) else _url_connection(args, err)
+    )
+    _check_all_is_sent(args, connection)
+    return connection
+
+
+def _url_connection(args: argparse.Namespace, err: TextIO | None) -> Connection:
     pasted = parse_pasted_url(args.url)
     flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or DEFAULT_FLAVOUR)
     key = _key(args, err or sys.stderr)
@@ -112,6 +119,56 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
         extra_parameters=args.extra_parameters,
         timeout_s=DEFAULT_TIMEOUT_S if args.timeout is None else args.timeout,
         extra_headers=_headers(args.header),
+    )
+
+
+_KINDS = {"rerank": ("rerank",), "eval": ("rerank",), "chat": ("chat",)}
+"""The kinds of call each command sends (`qa` sends every kind)."""
+_KEY_LIKE = re.compile(r"key|code|token|sig|secret|password|auth", re.IGNORECASE)
+
+
+def _check_all_is_sent(args: argparse.Namespace, connection: Connection) -> None:
+    """Refuse what a URL or `--api-version` asks for but no request would carry: a script would
+    otherwise check another setup than the one it names (a key in the URL, left out, even sends
+    the requests unauthenticated)."""
+    pasted = parse_pasted_url(connection.base_url)
+    if pasted.dropped:
+        raise InputError(_dropped_problem(pasted.dropped), where="--url")
+    asked = args.api_version or (pasted.api_version and not getattr(args, "endpoint", None))
+    if asked and not _sends_api_version(args, connection):
+        option = "--api-version" if args.api_version else "--url"
+        routes = flavour_traits(connection.flavour).routes
+        kinds = _KINDS.get(args.command, ("chat", "rerank", "info"))
+        sent = ", ".join(str(routes.path(kind)) for kind in kinds)
+        raise InputError(
+            f"api-version is not sent on {sent} ({connection.flavour.value}): only Azure "
+            "model-inference routes (/chat/completions, /info) take it; leave it out",
+            where=option,
+        )
+
+
+def _sends_api_version(args: argparse.Namespace, connection: Connection) -> bool:
+    versioned = flavour_traits(connection.flavour).routes.versioned
+    kinds = _KINDS.get(args.command, ("chat", "rerank", "info"))
+    return takes_api_version(connection.base_url) and any(kind in versioned for kind in kinds)
+
+
+def _dropped_problem(dropped: tuple[tuple[str, str], ...]) -> str:
+    """What the URL's query holds that is not sent, a key-like value masked."""
+    keys = [name for name, value in dropped if value and _KEY_LIKE.search(name)]
+    for name, value in dropped:
+        if name in keys:
+            register_secret(value)
+    masked = [(name, REDACTED if name in keys else value) for name, value in dropped]
+    shown = redact_text("&".join(f"{name}={value}" for name, value in masked))
+    if keys:
+        return (
+            f"the URL's query ({shown}) is not sent, and {keys[0]!r} looks like a key: put the "
+            "key in an environment variable and pass --key-env (with --auth for its header)"
+        )
+    return (
+        f"the URL's query ({shown}) is not sent: requests carry only ?api-version=; remove "
+        "the query from the URL"
     )
 
 
