@@ -604,7 +604,8 @@ def test_cli_refuses_a_url_query_it_would_not_send(
     status, out, err = _run(capsys, *argv)
     assert (status, out) == (2, "")
     assert shown in err
-    assert "ABCDEFGHIJKLMNOP" not in err and "xyz" not in err
+    assert "ABCDEFGHIJKLMNOP" not in err
+    assert "xyz" not in err
 
 
 @pytest.mark.parametrize(
@@ -634,6 +635,51 @@ def test_cli_sends_an_api_version_to_chat_completions() -> None:
     argv = ["chat", "--url", "http://127.0.0.1:9/chat/completions", "--message", "hi"]
     parsed = build_parser().parse_args([*argv, "--api-version", "2024-05-01"])
     assert connection_from_args(parsed).api_version == "2024-05-01"
+
+
+@pytest.mark.parametrize(
+    ("flavour", "option", "problem"),
+    [
+        (
+            "cohere-v2",
+            "--max-chunks-per-doc",
+            "cohere-v2 rerank does not take --max-chunks-per-doc (it takes --max-tokens-per-doc)",
+        ),
+        (
+            "cohere-v1",
+            "--max-tokens-per-doc",
+            "cohere-v1 rerank does not take --max-tokens-per-doc (it takes --max-chunks-per-doc)",
+        ),
+    ],
+)
+def test_rerank_refuses_the_length_option_the_flavour_has_no_field_for(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    flavour: str,
+    option: str,
+    problem: str,
+) -> None:
+    """It was left out of the body in silence."""
+    argv = _rerank(sandbox, docs, "--flavour", flavour, option, "3", "--no-history")
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert problem in err
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_cli_refuses_an_empty_key_variable_like_an_unset_one(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    value: str,
+) -> None:
+    """The request went out with no key and no note."""
+    monkeypatch.setenv("PROBEKEY", value)
+    status, out, err = _run(capsys, *_rerank(sandbox, docs, "--key-env", "PROBEKEY"))
+    assert (status, out) == (2, "")
+    assert "--key-env: environment variable PROBEKEY is empty" in err
 
 
 def test_cli_url_defaults_stay_bearer_and_two_minutes() -> None:

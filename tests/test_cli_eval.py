@@ -172,3 +172,20 @@ def test_a_saved_comparison_endpoint_keeps_its_own_authentication() -> None:
     )
     assert by_url is not None
     assert (by_url.auth, by_url.key_env) == ("api-key", "HOME")  # a URL B still inherits them
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        (["--compare-model", "x"], "--compare-model applies only with --compare-url or"),
+        (["--compare-key-env", "HOME"], "--compare-key-env applies only with --compare-url or"),
+        (["--depth", "5"], "--depth applies only with --run"),
+    ],
+)
+def test_options_that_would_do_nothing_exit_2(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], extra: list[str], problem: str
+) -> None:
+    """They were taken and ignored: the run measured another setup than the one asked for."""
+    status, out, err = _eval(capsys, sandbox, *extra, "--no-history")
+    assert (status, out) == (2, "")
+    assert problem in err

@@ -158,3 +158,12 @@ def test_images_are_sent_and_described(
     assert "does not read images" in err
     status, _, err = _chat(sandbox, capsys, "command-a-vision-07-2025", "--image", str(tmp_path))
     assert status == 2
+
+
+def test_image_detail_without_an_image_exits_2(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was taken and ignored."""
+    status, out, err = _chat(sandbox, capsys, "command-a-03-2025", "--image-detail", "high")
+    assert (status, out) == (2, "")
+    assert "--image-detail applies only with --image" in err

@@ -84,6 +84,7 @@ class _Streams:
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     connection = rerank_connection(args, io.err)
     rules = flavour_traits(connection.flavour).rerank
+    _check_length_option(args, connection)
     documents = read_documents(args.documents)
     # The GUI's rule (v1 chunks documents), checked before sending.
     check_chunk_budget(len(documents), args.max_chunks_per_doc, rules, split=False)
@@ -108,6 +109,21 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     else:
         print_rerank(response, documents, io.out)
     return EXIT_OK
+
+
+_LENGTH_OPTIONS = ("max_chunks_per_doc", "max_tokens_per_doc")
+
+
+def _check_length_option(args: argparse.Namespace, connection: Connection) -> None:
+    """Refuse the length option the flavour's rerank body has no field for (the GUI hides it)."""
+    takes = flavour_traits(connection.flavour).rerank.length_parameter
+    for name in _LENGTH_OPTIONS:
+        if getattr(args, name) is not None and name != takes:
+            option = f"--{name.replace('_', '-')}"
+            instead = f" (it takes --{takes.replace('_', '-')})" if takes else ""
+            raise InputError(
+                f"{connection.flavour.value} rerank does not take {option}{instead}", where=option
+            )
 
 
 def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:

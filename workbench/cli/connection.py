@@ -78,6 +78,8 @@ def _key(args: argparse.Namespace, err: TextIO) -> str | None:
     raw = os.environ.get(variable)
     if raw is None:
         return None
+    if args.key_env and not raw.strip():
+        raise InputError(f"environment variable {args.key_env} is empty", where="--key-env")
     checked = check_key(raw, where=variable)
     if checked.trimmed:
         err.write(

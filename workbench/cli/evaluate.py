@@ -50,7 +50,7 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
     parser.add_argument("--run", metavar="FILE", help="TREC run file with each query's candidates")
     parser.add_argument("--qrels", metavar="FILE", help="judgments instead of the folder's own")
     parser.add_argument(
-        "--depth", type=int, default=DEFAULT_DEPTH, help="candidates per query from --run"
+        "--depth", type=int, help=f"candidates per query from --run (default {DEFAULT_DEPTH})"
     )
     parser.add_argument("--k", type=int, default=10, help="cut-off of every metric (default 10)")
     parser.add_argument(
@@ -106,6 +106,20 @@ def compare_args(args: argparse.Namespace) -> argparse.Namespace | None:
     return b
 
 
+def _check_combinations(args: argparse.Namespace) -> None:
+    """Refuse options that would do nothing: a script would measure another setup than asked."""
+    if args.depth is not None and not args.run:
+        raise InputError("--depth applies only with --run", where="--depth")
+    if args.compare_url or args.compare_endpoint:
+        return
+    for name in _COMPARED:
+        if getattr(args, f"compare_{name}"):
+            option = f"--compare-{name.replace('_', '-')}"
+            raise InputError(
+                f"{option} applies only with --compare-url or --compare-endpoint", where=option
+            )
+
+
 Target = tuple[str, str, Connection]
 """An endpoint to evaluate: its label, its saved name ("" for a URL) and its connection."""
 
@@ -141,12 +155,14 @@ async def run(
     """
     if args.k < 1:
         raise InputError("--k must be at least 1", where="--k")
+    _check_combinations(args)
     thresholds = [parse_threshold(t, args.k) for t in args.fail_under]
     connections = [_target(args, connect)]
     b_args = compare_args(args)
     if b_args is not None:
         connections.append(_target(b_args, connect))
-    eval_set = load_set(args.set, run_file=args.run, qrels_file=args.qrels, depth=args.depth)
+    depth = DEFAULT_DEPTH if args.depth is None else args.depth
+    eval_set = load_set(args.set, run_file=args.run, qrels_file=args.qrels, depth=depth)
     for note in eval_set.notes:
         err.write(f"workbench: note: {note}\n")
     report = await _evaluate(args, eval_set, connections, err)

@@ -102,6 +102,8 @@ def apply_options(args: argparse.Namespace, request: ChatRequest) -> ChatRequest
     if (fmt := response_format(args.response_format)) is not None:
         changes["response_format"] = fmt
     params = request.params.model_copy(update=changes)
+    if args.image_detail and not args.image:
+        raise InputError("--image-detail applies only with --image", where="--image-detail")
     images = [read_image(path, args.image_detail).part for path in args.image]
     updated = request.model_copy(update={"params": params, "images": images})
     # model_copy skips validation: build once through the model so the fields are checked.
