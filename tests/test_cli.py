@@ -129,6 +129,7 @@ def test_json_files_and_stdin_may_start_with_a_bom(
         ),
         (["--param", "stop_sequences=[1,2,3,4,5,6]"], "--param stop_sequences"),
         (["--header", "no-colon"], "--header: expected NAME:VALUE"),
+        (["--header", "Bad Name: x"], "--header: 'Bad Name' is not a valid header name"),
         (
             ["--key-env", "WORKBENCH_TEST_UNSET_VARIABLE"],
             "WORKBENCH_TEST_UNSET_VARIABLE is not set",
@@ -680,6 +681,30 @@ def test_cli_refuses_an_empty_key_variable_like_an_unset_one(
     status, out, err = _run(capsys, *_rerank(sandbox, docs, "--key-env", "PROBEKEY"))
     assert (status, out) == (2, "")
     assert "--key-env: environment variable PROBEKEY is empty" in err
+
+
+@pytest.mark.parametrize(
+    ("results", "where"),
+    [
+        ([{"outputs": [{}]}], "[0].call: expected the tool call this result answers"),
+        ([{"call": {"id": "c1"}, "outputs": [{}]}], "[0].call.name: Field required"),
+        (
+            [{"call": {"function": {"name": "f", "arguments": 5}}, "outputs": [{}]}],
+            "[0].call.function.arguments: Input should be a valid dictionary",
+        ),
+        ([{"call": {"name": "f"}, "outputs": 3}], "[0].outputs: Input should be a valid list"),
+    ],
+)
+def test_bad_tool_results_name_the_field_as_the_file_spells_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], results: list[Any], where: str
+) -> None:
+    """A missing call was reported as `[0].name`, function-form arguments as `[0].parameters`."""
+    path = tmp_path / "results.json"
+    path.write_text(json.dumps(results), encoding="utf-8")
+    argv = ["chat", "--url", "http://127.0.0.1:9", "--message", "hi", "--tool-results", str(path)]
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert f"results.json: {where}" in err
 
 
 def test_cli_url_defaults_stay_bearer_and_two_minutes() -> None:

@@ -189,3 +189,13 @@ def test_options_that_would_do_nothing_exit_2(
     status, out, err = _eval(capsys, sandbox, *extra, "--no-history")
     assert (status, out) == (2, "")
     assert problem in err
+
+
+def test_a_missing_compare_key_variable_names_the_compare_option(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The message said --key-env, an option that was fine."""
+    b = ["--compare-url", sandbox.base_url, "--compare-key-env", "WORKBENCH_TEST_NOPE"]
+    status, out, err = _eval(capsys, sandbox, *b, "--no-history")
+    assert (status, out) == (2, "")
+    assert "--compare-key-env: environment variable WORKBENCH_TEST_NOPE is not set" in err

@@ -474,7 +474,7 @@ def test_a_run_goes_on_unrecorded_when_the_history_cannot_be_opened(
     assert status == 2
     assert out == ""
     assert "Run history unavailable" in err
-    assert "Not a directory" in err
+    assert "'a-file' is a file, not a folder" in err
 
 
 def test_the_recording_notes_on_stderr_go_through_the_redactor(

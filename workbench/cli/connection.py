@@ -39,7 +39,12 @@ _HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _HEADER_VALUE = re.compile(r"[\x20-\x7e\t]*")
 
 
-def _headers(pairs: list[str]) -> dict[str, str]:
+def _option(args: argparse.Namespace, name: str) -> str:
+    """The option as the person typed it: `--compare-key-env` when the options describe B."""
+    return f"{getattr(args, 'option_prefix', '--')}{name}"
+
+
+def _headers(pairs: list[str], where: str = "--header") -> dict[str, str]:
     """`--header NAME:VALUE` pairs; a message about one never shows its value (it may be a key)."""
     headers = {}
     for pair in pairs:
@@ -47,13 +52,19 @@ def _headers(pairs: list[str]) -> dict[str, str]:
         name, value = name.strip(), value.strip()
         if sep and is_secret_header(name):
             register_secret(value)
-        if not sep or not _HEADER_NAME.fullmatch(name):
-            raise InputError(_header_problem(pair), where="--header")
+        if sep and name and not _HEADER_NAME.fullmatch(name):
+            raise InputError(
+                f"{redact_text(name)!r} is not a valid header name (letters, digits and "
+                "!#$%&'*+-.^_`|~, no spaces) (value not shown)",
+                where=where,
+            )
+        if not sep or not name:
+            raise InputError(_header_problem(pair), where=where)
         if not _HEADER_VALUE.fullmatch(value):
             raise InputError(
                 f"the value of header {name!r} has a line break, control or non-ASCII character "
                 "(the value is not shown)",
-                where="--header",
+                where=where,
             )
         headers[name] = value
     return headers
@@ -73,13 +84,14 @@ def _key(args: argparse.Namespace, err: TextIO) -> str | None:
     if args.auth in {AuthScheme.NONE.value, AuthScheme.ENTRA.value}:
         return None
     variable = args.key_env or DEFAULT_KEY_ENV
+    option = _option(args, "key-env")
     if args.key_env and args.key_env not in os.environ:
-        raise InputError(f"environment variable {args.key_env} is not set", where="--key-env")
+        raise InputError(f"environment variable {args.key_env} is not set", where=option)
     raw = os.environ.get(variable)
     if raw is None:
         return None
     if args.key_env and not raw.strip():
-        raise InputError(f"environment variable {args.key_env} is empty", where="--key-env")
+        raise InputError(f"environment variable {args.key_env} is empty", where=option)
     checked = check_key(raw, where=variable)
     if checked.trimmed:
         err.write(
@@ -120,7 +132,7 @@ def _url_connection(args: argparse.Namespace, err: TextIO | None) -> Connection:
         api_version=args.api_version,
         extra_parameters=args.extra_parameters,
         timeout_s=DEFAULT_TIMEOUT_S if args.timeout is None else args.timeout,
-        extra_headers=_headers(args.header),
+        extra_headers=_headers(args.header, _option(args, "header")),
     )
 
 
@@ -135,10 +147,10 @@ def _check_all_is_sent(args: argparse.Namespace, connection: Connection) -> None
     the requests unauthenticated)."""
     pasted = parse_pasted_url(connection.base_url)
     if pasted.dropped:
-        raise InputError(_dropped_problem(pasted.dropped), where="--url")
+        raise InputError(_dropped_problem(pasted.dropped), where=_option(args, "url"))
     asked = args.api_version or (pasted.api_version and not getattr(args, "endpoint", None))
     if asked and not _sends_api_version(args, connection):
-        option = "--api-version" if args.api_version else "--url"
+        option = _option(args, "api-version" if args.api_version else "url")
         routes = flavour_traits(connection.flavour).routes
         kinds = _KINDS.get(args.command, ("chat", "rerank", "info"))
         sent = ", ".join(str(routes.path(kind)) for kind in kinds)
@@ -190,7 +202,9 @@ def _saved_connection(args: argparse.Namespace) -> Connection:
                 where=option,
             )
     saved = connection_for(args.endpoint)
-    changes: dict[str, Any] = {"extra_headers": {**saved.extra_headers, **_headers(args.header)}}
+    changes: dict[str, Any] = {
+        "extra_headers": {**saved.extra_headers, **_headers(args.header, _option(args, "header"))}
+    }
     for name, field in _PER_RUN:
         if getattr(args, name) is not None:
             changes[field] = getattr(args, name)

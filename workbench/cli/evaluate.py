@@ -99,6 +99,7 @@ def compare_args(args: argparse.Namespace) -> argparse.Namespace | None:
     if args.compare_endpoint:
         b.auth = b.key_env = None
     b.header = []
+    b.option_prefix = "--compare-"  # a message about B names B's options
     for name in _COMPARED:
         value = getattr(args, f"compare_{name}")
         if value or name in {"url", "endpoint"}:

@@ -162,21 +162,43 @@ def read_history(path: str) -> list[ChatMessage]:
 
 
 def read_tool_results(path: str) -> list[ToolResult]:
-    """Tool results: `[{"call": {"id"?, "name", "parameters"}, "outputs": [{...}, ...]}]`."""
+    """Tool results: `[{"call": {"id", "name", "parameters"}, "outputs": [{...}, ...]}]`."""
     value, name = read_json(path)
     results = []
     for pos, item in enumerate(_list(value, name)):
-        try:
-            call = ToolCall.model_validate(
-                _call(item.get("call") if isinstance(item, dict) else None)
+        raw = item.get("call") if isinstance(item, dict) else None
+        if not isinstance(raw, dict):
+            raise InputError(
+                "expected the tool call this result answers: {id, name, parameters}",
+                title=name,
+                where=f"[{pos}].call",
             )
-            outputs = item.get("outputs") if isinstance(item, dict) else None
-            results.append(ToolResult(call=call, outputs=outputs))
+        call = _result_call(raw, name, f"[{pos}].call")
+        try:
+            results.append(ToolResult(call=call, outputs=item.get("outputs")))
         except ValidationError as exc:
             raise _validation(exc, name, f"[{pos}]") from None
-        except ValueError as exc:
-            raise InputError(str(exc), title=name, where=f"[{pos}].call") from None
     return results
+
+
+_FUNCTION_FORM = {"name": ".function.name", "parameters": ".function.arguments"}
+"""Where a neutral call's fields come from in the OpenAI/v2 function form."""
+
+
+def _result_call(raw: dict[str, Any], name: str, where: str) -> ToolCall:
+    """The call a tool result answers; an error names the field as the file spells it."""
+    function_form = isinstance(raw.get("function"), dict)
+    try:
+        return ToolCall.model_validate(_call(raw))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        head, rest = str(first["loc"][0]) if first["loc"] else "", first["loc"][1:]
+        field = _FUNCTION_FORM.get(head, f".{head}") if function_form else f".{head}"
+        tail = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in rest)
+        raise InputError(first["msg"], title=name, where=f"{where}{field}{tail}") from None
+    except ValueError as exc:
+        where = f"{where}.function.arguments" if function_form else where
+        raise InputError(str(exc), title=name, where=where) from None
 
 
 OWNED_BY_OPTIONS = {

@@ -288,3 +288,16 @@ def test_a_search_lists_pinned_then_newest_whatever_order_runs_were_stored(
         r.id: ({"x-run": str(int(r.id, 16))} if int(r.id, 16) % 3 else {}) for r in found
     }
     store.close()
+
+
+@pytest.mark.parametrize("below", [False, True])
+def test_a_data_folder_that_is_a_file_is_named_as_such(tmp_path: Path, below: bool) -> None:
+    """The OS's "File exists" (or "Not a directory") did not say what was wrong."""
+    from workbench.core.runs.store import unopened_reason
+
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", encoding="utf-8")
+    folder = blocker / "inner" if below else blocker
+    with pytest.raises(OSError, match="file") as caught:
+        RunStore(folder / "runs.sqlite3")
+    assert unopened_reason(caught.value) == "'data' is a file, not a folder"

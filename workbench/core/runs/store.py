@@ -7,6 +7,7 @@ fresh one started; `RunStore.notice` then says so in words. Writes during a run 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
@@ -38,6 +39,18 @@ def data_dir() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the folder and its parents; a file in the way is named as such (the OS would say
+    "File exists" or "Not a directory")."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                reason = f"{place.name!r} is a file, not a folder"
+                raise NotADirectoryError(errno.ENOTDIR, reason, str(place))
+            break
+    folder.mkdir(parents=True, exist_ok=True)
 
 
 class NewerSchemaError(Exception):
@@ -184,7 +197,7 @@ class RunStore:
         self.path = path
         self.notice: str | None = None
         """Set when the file found could not be used and was moved aside (in words)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(path.parent)
         self._db = self._open()
 
     @classmethod
