@@ -707,6 +707,32 @@ def test_bad_tool_results_name_the_field_as_the_file_spells_it(
     assert f"results.json: {where}" in err
 
 
+@pytest.mark.parametrize("route", ["/v1/chat", "/v2/chat", "/chat/completions"])
+def test_the_tool_results_sample_works_on_every_flavour(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], route: str
+) -> None:
+    """The sample had no call ids: Cohere v2 and /chat/completions refused it."""
+    argv = ["chat", "--url", sandbox.base_url + route, "--model", "command-a-03-2025"]
+    samples = ["--tools", str(SAMPLES / "tools_v1.json")]
+    results = ["--tool-results", str(SAMPLES / "tool_results.json")]
+    status, out, err = _run(capsys, *argv, "--message", "x", *samples, *results, "--no-history")
+    assert (status, err) == (0, "")
+    assert out
+
+
+def test_a_tool_result_without_its_call_id_says_where_the_id_comes_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "results.json"
+    path.write_text('[{"call": {"name": "f"}, "outputs": [{}]}]', encoding="utf-8")
+    argv = ["chat", "--url", "http://127.0.0.1:9/v2/chat", "--model", "m", "--message", "hi"]
+    status, _, err = _run(capsys, *argv, "--tool-results", str(path))
+    assert status == 2
+    assert (
+        "Cohere v2 needs the id of the call: copy the id of the tool call from the previous" in err
+    )
+
+
 def test_cli_url_defaults_stay_bearer_and_two_minutes() -> None:
     from workbench.cli.connection import connection_from_args
     from workbench.cli.parser import build_parser

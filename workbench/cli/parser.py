@@ -120,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument(
         "--tool-results",
         metavar="FILE",
-        help='a JSON array of {"call": {name, parameters}, "outputs": [{...}]}; - = stdin',
+        help='a JSON array of {"call": {id, name, parameters}, "outputs": [{...}]}: the id '
+        "is the tool call's id in the previous answer (Cohere v1 needs none); - = stdin",
     )
     chat.add_argument(
         "--search-queries-only", action="store_true", help="Cohere v1 only; deprecated"

@@ -26,6 +26,7 @@ from workbench.api.events import (
 )
 from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
+    NEEDS_CALL_ID,
     StreamMapper,
     check_rank_fields,
     checked,
@@ -160,7 +161,7 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
     messages = []
     for pos, result in enumerate(results):
         if not result.call.id:
-            raise InputError("Cohere v2 needs the id of the call", where=f"{where}[{pos}].call.id")
+            raise InputError(f"Cohere v2 {NEEDS_CALL_ID}", where=f"{where}[{pos}].call.id")
         blocks = [{"type": "document", "document": {"data": output}} for output in result.outputs]
         messages.append({"role": "tool", "tool_call_id": result.call.id, "content": blocks})
     return messages

@@ -40,6 +40,13 @@ if TYPE_CHECKING:
     from workbench.api.models import ChatRequest, ImagePart
 
 
+NEEDS_CALL_ID = (
+    "needs the id of the call: copy the id of the tool call from the previous answer "
+    "(its tool_calls[].id) into the result's call"
+)
+"""Why a tool result without its call's id is refused, and where the id comes from."""
+
+
 def parse_frame(frame: Frame) -> dict[str, Any]:
     """The frame's JSON object.
 

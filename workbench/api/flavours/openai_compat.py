@@ -25,6 +25,7 @@ from workbench.api.events import (
 from workbench.api.flavours import declared
 from workbench.api.flavours.cohere_v1 import parse_rerank, rerank_body
 from workbench.api.flavours.common import (
+    NEEDS_CALL_ID,
     StreamMapper,
     checked,
     drop_none,
@@ -65,7 +66,7 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
     messages = []
     for pos, result in enumerate(results):
         if not result.call.id:
-            raise InputError(f"{_LABEL} needs the id of the call", where=f"{where}[{pos}].call.id")
+            raise InputError(f"{_LABEL} {NEEDS_CALL_ID}", where=f"{where}[{pos}].call.id")
         content = json.dumps(result.outputs, ensure_ascii=False)
         messages.append({"role": "tool", "tool_call_id": result.call.id, "content": content})
     return messages
