@@ -101,6 +101,32 @@ def test_bad_input_exits_2_before_anything_is_sent(
     assert out == ""
 
 
+@pytest.mark.parametrize(
+    ("reports", "problem"),
+    [
+        (["--report", "nodir/x.md"], "--report: cannot write nodir/x.md: there is no folder"),
+        (["--junit", "nodir/x.xml"], "--junit: cannot write nodir/x.xml: there is no folder"),
+        (["--report", "."], "--report: the report is written as .md or .html"),
+        (["--junit", "."], "--junit: cannot write .: it is a folder"),
+        (["--report", "same.md", "--junit", "same.md"], "same.md is also the --report file"),
+    ],
+)
+def test_report_paths_are_checked_before_the_run(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reports: list[str],
+    problem: str,
+) -> None:
+    """They were checked after the whole run (then no report); one path twice was overwritten."""
+    monkeypatch.chdir(tmp_path)
+    status, out, err = _qa(capsys, sandbox.base_url, *reports)
+    assert (status, out) == (2, "")
+    assert problem in err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unreachable_endpoint_exits_5(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))

@@ -7,6 +7,7 @@ endpoint could not be reached, 130 Ctrl+C.
 from __future__ import annotations
 
 import asyncio
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -86,6 +87,29 @@ def _report_writer(path: str | None) -> Callable[..., str] | None:
     return writer
 
 
+def _check_targets(args: argparse.Namespace) -> None:
+    """Refuse report paths that cannot be written before the run, not after it (minutes of
+    checks lost), and one path named twice (the second report overwrote the first)."""
+    named = [(o, p) for o, p in (("--report", args.report), ("--junit", args.junit)) if p]
+    if len(named) == 2 and Path(named[0][1]).resolve() == Path(named[1][1]).resolve():
+        raise InputError(f"{named[1][1]} is also the --report file; name another", where="--junit")
+    for option, path in named:
+        if problem := _unwritable(Path(path)):
+            raise InputError(f"cannot write {path}: {problem}", where=option)
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the file cannot be written, or None (checked without creating anything)."""
+    folder = path.parent
+    if path.is_dir():
+        return "it is a folder"
+    if not folder.is_dir():
+        return f"there is no folder {str(folder)!r}"
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        return "permission denied"
+    return None
+
+
 async def run(
     args: argparse.Namespace,
     connection: Connection,
@@ -97,6 +121,7 @@ async def run(
     """Run the checks, print progress and the summary, write the reports; the exit status."""
     options = _options(args)
     writer = _report_writer(args.report)
+    _check_targets(args)
     history = History() if history_wanted else None
     if history is not None and history.notice:
         err.write(f"workbench: {history.notice}\n")
