@@ -86,6 +86,25 @@ def test_cli_refuses_numbers_out_of_range(
     assert f"argument {option}: expected {said}, got {value!r}" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("", "expected a key, got an empty one"),  # a generated key was used instead, in silence
+        ("\x01abc", "the key has a control or non-ASCII character"),  # printed as "key: abc"
+        ("ab\ncd", "the key has a control or non-ASCII character"),
+    ],
+)
+def test_cli_refuses_a_key_clients_cannot_send(
+    key: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        config_from_args(["--key", key])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"argument --key: {said}" in err
+    assert "abc" not in err
+
+
 def test_cli_takes_the_edges_of_each_range() -> None:
     config = config_from_args(["--port", "65535", "--rpm", "0", "--token-delay-ms", "0"])
     assert (config.port, config.rpm, config.token_delay_ms) == (65535, 0, 0.0)
@@ -104,6 +123,16 @@ def test_workbench_sandbox_command_serves_until_interrupted(processes: Processes
     child, base_url = _start_sandbox_command(processes, "--key", "cli-test")
     assert child.wait_for_line("key: ") == "key: cli-test"
     response = httpx.get(f"{base_url}/info", headers={"api-key": "cli-test"}, timeout=WAIT_S)
+    assert response.json()["model_provider_name"] == "Cohere"
+    child.send_signal(signal.SIGINT)
+    assert child.wait() == 0, child.report()
+
+
+def test_an_ipv6_base_url_is_printed_with_brackets(processes: Processes) -> None:
+    """`http://::1:39655` was printed, a URL no client (nor `workbench --url`) takes."""
+    child, base_url = _start_sandbox_command(processes, "--host", "::1", "--no-auth")
+    assert base_url.startswith("http://[::1]:")
+    response = httpx.get(f"{base_url}/info", timeout=WAIT_S)
     assert response.json()["model_provider_name"] == "Cohere"
     child.send_signal(signal.SIGINT)
     assert child.wait() == 0, child.report()

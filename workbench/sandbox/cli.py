@@ -44,6 +44,25 @@ def _milliseconds(text: str) -> float:
     return value
 
 
+def _key(text: str) -> str:
+    """A key a client can send in a header: not empty, printable ASCII only."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            "expected a key, got an empty one (leave --key out for a generated key)"
+        )
+    if not all(" " <= c <= "~" for c in text):
+        raise argparse.ArgumentTypeError(
+            "the key has a control or non-ASCII character, which a client cannot send in a "
+            "header (the key is not shown)"
+        )
+    return text
+
+
+def _url_host(host: str) -> str:
+    """The host as a URL writes it: an IPv6 address goes between brackets."""
+    return f"[{host}]" if ":" in host else host
+
+
 def _number(text: str, kind: Callable[[str], N]) -> N | None:
     try:
         return kind(text)
@@ -59,7 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=_port, default=0, help="port to bind; 0 picks a free one")
     auth = parser.add_mutually_exclusive_group()
-    auth.add_argument("--key", help="the key clients must send (default: a generated one)")
+    auth.add_argument(
+        "--key", type=_key, help="the key clients must send (default: a generated one)"
+    )
     auth.add_argument("--no-auth", action="store_true", help="accept requests without a key")
     auth.add_argument(
         "--entra-tokens",
@@ -143,7 +164,7 @@ def main(argv: list[str]) -> int:
 
     def announce() -> None:
         # Printed once the server accepts and answers: whoever reads the base URL can use it.
-        print(f"base URL: http://{host}:{port}", flush=True)  # noqa: T201  # the point of the command
+        print(f"base URL: http://{_url_host(host)}:{port}", flush=True)  # noqa: T201  # the point of the command
         print(_auth_line(config), flush=True)  # noqa: T201  # the point of the command
 
     try:
