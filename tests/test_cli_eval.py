@@ -11,8 +11,10 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
 from workbench.cli import main
 from workbench.core.runs.store import RunStore
+from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from workbench.sandbox.runner import RunningSandbox
@@ -199,3 +201,20 @@ def test_a_missing_compare_key_variable_names_the_compare_option(
     status, out, err = _eval(capsys, sandbox, *b, "--no-history")
     assert (status, out) == (2, "")
     assert "--compare-key-env: environment variable WORKBENCH_TEST_NOPE is not set" in err
+
+
+@pytest.fixture(scope="module")
+def limited() -> Iterator[RunningSandbox]:
+    config = SandboxConfig(key=SANDBOX_TEST_KEY, default_faults="burst_429=1")
+    with start_sandbox(config) as running:
+        yield running
+
+
+def test_a_retry_after_429_is_one_readable_line(
+    limited: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """stamina printed bare `stamina.retry_scheduled` lines, with no status, wait or attempt."""
+    status, _, err = _eval(capsys, limited, "--no-history", "--concurrency", "1")
+    assert status == 0, err
+    assert "stamina" not in err
+    assert "workbench: retrying in 1.0 s after HTTP 429 (attempt 2 of 8)\n" in err

@@ -13,6 +13,8 @@ import contextlib
 import functools
 from typing import TYPE_CHECKING, Any, TextIO
 
+from stamina import instrumentation
+
 from workbench.api import AuthScheme, Connection, WorkbenchClient
 from workbench.api.errors import InputError
 from workbench.cli.numbers import at_least_one, positive_number
@@ -27,11 +29,17 @@ from workbench.core.evaluation.report import (
     parse_threshold,
     report_json,
 )
-from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Pacer, Side
+from workbench.core.evaluation.runner import (
+    ATTEMPTS,
+    EvalReport,
+    EvaluationRunner,
+    Pacer,
+    Side,
+)
 from workbench.core.runs.history import History, rerank_start
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from workbench.api.models import Outgoing
     from workbench.core.evaluation.sets import EvalSet
@@ -166,7 +174,8 @@ async def run(
     eval_set = load_set(args.set, run_file=args.run, qrels_file=args.qrels, depth=depth)
     for note in eval_set.notes:
         err.write(f"workbench: note: {note}\n")
-    report = await _evaluate(args, eval_set, connections, err)
+    with _retry_notes(err):
+        report = await _evaluate(args, eval_set, connections, err)
     if args.json:
         print_json(report_json(report, thresholds), out)
     else:
@@ -202,6 +211,29 @@ async def _evaluate(
     if report.resumed:
         err.write(f"workbench: note: {report.resumed} rankings taken from saved progress\n")
     return report
+
+
+@contextlib.contextmanager
+def _retry_notes(err: TextIO) -> Iterator[None]:
+    """Each retry said in one readable line; stamina's own hook logged a bare
+    `stamina.retry_scheduled` (its details in fields no handler printed)."""
+    before = instrumentation.get_on_retry_hooks()
+    instrumentation.set_on_retry_hooks([functools.partial(_note_retry, err)])
+    try:
+        yield
+    finally:
+        instrumentation.set_on_retry_hooks(before)
+
+
+def _note_retry(err: TextIO, details: instrumentation.RetryDetails) -> None:
+    status = getattr(details.caused_by, "status", None)
+    cause = f"HTTP {status}" if status else type(details.caused_by).__name__
+    attempt = details.retry_num + 1
+    err.write(
+        f"workbench: retrying in {details.wait_for:.1f} s after {cause} "
+        f"(attempt {attempt} of {ATTEMPTS})\n"
+    )
+    err.flush()
 
 
 def _verdict(report: EvalReport, thresholds: list[Threshold], err: TextIO) -> int:
