@@ -443,6 +443,75 @@ def test_history_whose_tool_calls_are_not_a_list_is_refused_by_name(
     assert caught.value.where == "[1].tool_calls"
 
 
+TOOL_TURN: list[Any] = [
+    {"role": "user", "content": "Weather in Lisbon?"},
+    {"role": "assistant", "content": "", "tool_calls": [{"id": "call_1", "type": "function", "function": {"name": "get_weather", "arguments": "{\"city\": \"Lisbon\"}"}}]},
+    {"role": "tool", "tool_call_id": "call_1", "content": "{\"temp_c\": 21}"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("route", "field", "sent"),
+    [
+        ("/v2/chat", "messages", {"role": "tool", "tool_call_id": "call_1", "content": [{"type": "document", "document": {"data": {"temp_c": 21}}}]}),
+        ("/v1/chat/completions", "messages", {"role": "tool", "tool_call_id": "call_1", "content": '[{"temp_c": 21}]'}),
+        ("/v1/chat", "chat_history", {"role": "TOOL", "tool_results": [{"call": {"name": "get_weather", "parameters": {"city": "Lisbon"}}, "outputs": [{"temp_c": 21}]}]}),
+    ],
+)  # fmt: skip
+def test_history_tool_messages_are_sent_in_each_flavours_form(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    route: str,
+    field: str,
+    sent: dict[str, Any],
+) -> None:
+    """A v2 / OpenAI `role: tool` entry used to be read without its result and dropped."""
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps(TOOL_TURN), encoding="utf-8")
+    status, _, err = _run(
+        capsys, "chat", "--url", sandbox.base_url + route, "--model", "m", "--message", "Coat?",
+        "--history", str(path), "--tools", str(SAMPLES / "tools_json_schema.json"),
+    )  # fmt: skip
+    assert status == 0, err
+    _, listed, _ = _run(capsys, "history", "list", "--json", "--limit", "1")
+    _, shown, _ = _run(capsys, "history", "show", str(json.loads(listed)[0]["id"]), "--json")
+    body = json.loads(json.loads(shown)["request_body"])
+    assert body[field][2] == sent
+
+
+@pytest.mark.parametrize(
+    ("history", "where"),
+    [
+        ([{"role": "tool", "content": "x"}], "[0].tool_call_id"),
+        ([*TOOL_TURN, {"role": "tool", "tool_call_id": "call_9", "content": "x"}], "[3].tool_call_id"),
+    ],
+)  # fmt: skip
+def test_history_tool_message_without_an_earlier_call_exits_2_naming_it(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    history: list[Any],
+    where: str,
+) -> None:
+    path = tmp_path / "history.json"
+    path.write_text(json.dumps(history), encoding="utf-8")
+    status, out, err = _run(
+        capsys,
+        "chat",
+        "--url",
+        sandbox.base_url,
+        "--model",
+        "m",
+        "--message",
+        "hi",
+        "--history",
+        str(path),
+    )
+    assert (status, out) == (2, "")
+    assert f"history.json: {where}" in err
+
+
 def test_json_keeps_what_arrived_when_a_stalled_stream_times_out(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:

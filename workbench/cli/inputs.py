@@ -20,6 +20,7 @@ from workbench.api import (
     jsontext,
     tool_from_json,
 )
+from workbench.core.chat_history_io import parse_entries
 
 _ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant"}
 
@@ -128,37 +129,22 @@ def _call(obj: Any) -> dict[str, Any]:
     return obj if isinstance(obj, dict) else {}
 
 
-def _message(obj: Any) -> dict[str, Any]:
-    if not isinstance(obj, dict):
-        return {"role": obj}
-    role = str(obj.get("role", "")).lower()
-    message: dict[str, Any] = {"role": _ROLE_ALIASES.get(role, role)}
-    content = obj.get("content", obj.get("message"))
-    if content is not None:
-        message["content"] = content
-    if obj.get("tool_plan"):
-        message["tool_plan"] = obj["tool_plan"]
-    calls = obj.get("tool_calls")
-    if calls:  # not a list: left as it is, for validation to name what is wrong there
-        message["tool_calls"] = [_call(c) for c in calls] if isinstance(calls, list) else calls
-    if obj.get("tool_results"):
-        message["tool_results"] = obj["tool_results"]
-    return message
-
-
 def read_history(path: str) -> list[ChatMessage]:
-    """History in neutral form (`role` user/assistant/system/tool, `content`) or v1 form
-    (`role` USER/CHATBOT/SYSTEM/TOOL, `message`)."""
+    """History in neutral, v1 (`USER`/`CHATBOT`/`TOOL`, `message`) or v2 / OpenAI form, read by
+    the GUI's reader: a `role: tool` entry keeps its result, and one answering no earlier call is
+    refused."""
     value, name = read_json(path)
-    history = []
-    for pos, item in enumerate(_list(value, name)):
-        try:
-            history.append(ChatMessage.model_validate(_message(item)))
-        except ValidationError as exc:
-            raise _validation(exc, name, f"[{pos}]") from None
-        except ValueError as exc:  # arguments that are not JSON inside a function-form call
-            raise InputError(str(exc), title=name, where=f"[{pos}].tool_calls") from None
-    return history
+    entries = [_aliased(item) for item in _list(value, name)]
+    try:
+        return parse_entries(entries, "")
+    except InputError as exc:
+        raise InputError(exc.server_message, title=name, where=exc.where) from None
+
+
+def _aliased(item: Any) -> Any:
+    if isinstance(item, dict) and isinstance(item.get("role"), str):
+        return {**item, "role": _ROLE_ALIASES.get(item["role"].lower(), item["role"])}
+    return item
 
 
 def read_tool_results(path: str) -> list[ToolResult]:
