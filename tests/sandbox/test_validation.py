@@ -192,3 +192,44 @@ def test_query_limit_follows_the_rerank_family(http: httpx.Client) -> None:
     refused = http.post("/v2/rerank", json={**body, "model": "rerank-v3.5"})
     assert refused.status_code == 400
     assert "at most 2048" in refused.text
+
+
+def _v2_tool(name: object) -> dict[str, Any]:
+    return {"type": "function", "function": {"name": name, "parameters": {"type": "object"}}}
+
+
+_USER = [{"role": "user", "content": "x"}]
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "named"),
+    [
+        ("/v1/chat", {"message": "x", "tools": [{"name": 5}]}, "tools[0].name must be a string"),
+        ("/v1/chat", {"message": "x", "tools": [{"name": "get weather"}]}, "tools[0].name"),
+        ("/v1/chat", {"message": "x", "tools": [{"name": "1st"}]}, "tools[0].name"),
+        ("/v1/chat", {"message": "x", "tools": [{"name": "f"}, {"name": "f"}]}, "tools[1].name"),
+        ("/v2/chat", {"model": "m", "messages": _USER, "tools": [_v2_tool("a.b")]}, "tools[0].function.name"),
+        ("/v2/chat", {"model": "m", "messages": _USER, "tools": [_v2_tool("x" * 65)]}, "tools[0].function.name"),
+        ("/v2/chat", {"model": "m", "messages": _USER, "tools": [_v2_tool("f"), _v2_tool("f")]}, "tools[1].function.name"),
+        ("/chat/completions", {"messages": _USER, "tools": [_v2_tool("get weather")]}, "tools[0].function.name"),
+        ("/chat/completions", {"messages": _USER, "tools": [_v2_tool("f"), _v2_tool("f")]}, "tools[1].function.name"),
+    ],
+)  # fmt: skip
+def test_bad_or_repeated_tool_names_are_refused_by_path(
+    http: httpx.Client, route: str, body: dict[str, Any], named: str
+) -> None:
+    response = http.post(route, json=body)
+    assert response.status_code == 400, response.text
+    assert named in message_of(response)
+
+
+@pytest.mark.parametrize(
+    ("route", "body"),
+    [
+        ("/v1/chat", {"message": "x", "tools": [{"name": "get_weather_2"}, {"name": "_f"}]}),
+        ("/v2/chat", {"model": "m", "messages": _USER, "tools": [_v2_tool("get-weather_2"), _v2_tool("f")]}),
+        ("/chat/completions", {"messages": _USER, "tools": [_v2_tool("x" * 64)]}),
+    ],
+)  # fmt: skip
+def test_good_tool_names_are_accepted(http: httpx.Client, route: str, body: dict[str, Any]) -> None:
+    assert http.post(route, json=body).status_code == 200

@@ -19,6 +19,12 @@ _V1_TYPES = {
 _V1_LIST = re.compile(r"(?:list|array)(?:\[(\w+)\])?")
 # A v1 description that is nothing but a list of words: "celsius or fahrenheit", "a, b or c".
 _WORD_LIST = re.compile(r"\s*(\w+(?:\s*,\s*\w+)*)\s*,?\s+or\s+(\w+)\s*\.?\s*")
+# Cohere's v1 reference: "only the characters a-z, A-Z, 0-9, _ and must not begin with a digit".
+_V1_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_V1_NAME_RULE = "may hold only a-z, A-Z, 0-9 and _, and must not begin with a digit"
+# OpenAI's function-name rule, which Cohere v2 and Azure's inference routes follow.
+_FUNCTION_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_FUNCTION_NAME_RULE = "may hold only a-z, A-Z, 0-9, _ and -, at most 64 characters"
 
 
 def _schema_type(spec: Any) -> str:
@@ -58,19 +64,32 @@ def _v1_param(name: str, spec: Any) -> ToolParam:
 def v1_tools(items: list[Any]) -> tuple[Tool, ...]:
     """Tools in v1 form: `{name, description, parameter_definitions: {p: {type, required}}}`."""
     tools = []
+    seen: dict[str, str] = {}
     for i, item in enumerate(items):
         where = f"tools[{i}]"
         if not isinstance(item, dict):
             raise v.bad(where, "must be an object")
-        name = v.string(item, "name", need=True) if "name" in item else None
-        if not name:
-            raise v.bad(f"{where}.name", "is required", status=422)
+        name = _name(item.get("name"), f"{where}.name", _V1_NAME, _V1_NAME_RULE, seen)
         definitions = item.get("parameter_definitions") or {}
         if not isinstance(definitions, dict):
             raise v.bad(f"{where}.parameter_definitions", "must be an object")
         params = tuple(_v1_param(p, spec) for p, spec in definitions.items())
         tools.append(Tool(name, str(item.get("description", "")), params))
     return tuple(tools)
+
+
+def _name(value: Any, where: str, rule: re.Pattern[str], words: str, seen: dict[str, str]) -> str:
+    """A tool's name, checked against the flavour's rule and the names before it (`seen`)."""
+    if value is None or value == "":
+        raise v.bad(where, "is required", status=422)
+    if not isinstance(value, str):
+        raise v.bad(where, f"must be a string, got {v.type_name(value)}")
+    if not rule.fullmatch(value):
+        raise v.bad(where, f"{words}, got {value!r}")
+    if value in seen:
+        raise v.bad(where, f"repeats the name of {seen[value]} ({value!r}); tool names must differ")
+    seen[value] = where
+    return value
 
 
 def _schema_param(name: str, spec: Any, required: bool) -> ToolParam:
@@ -90,6 +109,7 @@ def _schema_param(name: str, spec: Any, required: bool) -> ToolParam:
 def function_tools(items: list[Any]) -> tuple[Tool, ...]:
     """Tools in JSON-schema form: `{type: function, function: {name, description, parameters}}`."""
     tools = []
+    seen: dict[str, str] = {}
     for i, item in enumerate(items):
         where = f"tools[{i}]"
         if not isinstance(item, dict):
@@ -99,9 +119,8 @@ def function_tools(items: list[Any]) -> tuple[Tool, ...]:
         function = item.get("function")
         if not isinstance(function, dict):
             raise v.bad(f"{where}.function", "is required", status=422)
-        name = function.get("name")
-        if not isinstance(name, str) or not name:
-            raise v.bad(f"{where}.function.name", "is required", status=422)
+        where_name = f"{where}.function.name"
+        name = _name(function.get("name"), where_name, _FUNCTION_NAME, _FUNCTION_NAME_RULE, seen)
         schema = function.get("parameters") or {}
         if not isinstance(schema, dict):
             raise v.bad(f"{where}.function.parameters", "must be a JSON Schema object")

@@ -80,7 +80,8 @@ def parse_body(raw: bytes) -> dict[str, Any]:
     return body
 
 
-def _type_name(value: object) -> str:
+def type_name(value: object) -> str:
+    """The JSON name of a value's type, for messages."""
     return {bool: "boolean", int: "integer", float: "number", str: "string", list: "array"}.get(
         type(value), "object" if isinstance(value, dict) else "null"
     )
@@ -97,7 +98,7 @@ def string(body: dict[str, Any], field: str, *, need: bool = False) -> str | Non
     """A string field (None when absent and optional)."""
     value = required(body, field) if need else body.get(field)
     if value is not None and not isinstance(value, str):
-        raise bad(field, f"must be a string, got {_type_name(value)}")
+        raise bad(field, f"must be a string, got {type_name(value)}")
     return value
 
 
@@ -111,7 +112,7 @@ def integer(
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise bad(field, f"must be an integer, got {_type_name(value)}")
+        raise bad(field, f"must be an integer, got {type_name(value)}")
     _check_range(field, value, low, high)
     return value
 
@@ -122,7 +123,7 @@ def number(body: dict[str, Any], field: str, low: float, high: float) -> float |
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise bad(field, f"must be a number, got {_type_name(value)}")
+        raise bad(field, f"must be a number, got {type_name(value)}")
     _check_range(field, value, low, high)
     return float(value)
 
@@ -140,7 +141,7 @@ def boolean(body: dict[str, Any], field: str) -> bool:
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise bad(field, f"must be a boolean, got {_type_name(value)}")
+        raise bad(field, f"must be a boolean, got {type_name(value)}")
     return value
 
 
@@ -150,7 +151,7 @@ def array(body: dict[str, Any], field: str, *, need: bool = False) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise bad(field, f"must be an array, got {_type_name(value)}")
+        raise bad(field, f"must be an array, got {type_name(value)}")
     return value
 
 
@@ -163,7 +164,7 @@ def string_list(body: dict[str, Any], field: str, *, most: int | None = None) ->
     items = array(body, field)
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise bad(f"{field}[{i}]", f"must be a string, got {_type_name(item)}")
+            raise bad(f"{field}[{i}]", f"must be a string, got {type_name(item)}")
     if most is not None and len(items) > most:
         raise bad(field, f"may hold at most {most} items, got {len(items)}")
     return items
