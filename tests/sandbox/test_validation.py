@@ -233,3 +233,38 @@ def test_bad_or_repeated_tool_names_are_refused_by_path(
 )  # fmt: skip
 def test_good_tool_names_are_accepted(http: httpx.Client, route: str, body: dict[str, Any]) -> None:
     assert http.post(route, json=body).status_code == 200
+
+
+def _calls(*ids: str) -> dict[str, Any]:
+    calls = [
+        {"id": i, "type": "function", "function": {"name": "f", "arguments": "{}"}} for i in ids
+    ]
+    return {"role": "assistant", "content": "", "tool_calls": calls}
+
+
+def _answer(call_id: str) -> dict[str, Any]:
+    return {"role": "tool", "tool_call_id": call_id, "content": "{}"}
+
+
+@pytest.mark.parametrize("route", ["/v2/chat", "/chat/completions"])
+@pytest.mark.parametrize(
+    ("messages", "named"),
+    [
+        ([*_USER, _calls("c1")], "messages[1].tool_calls[0]"),
+        ([*_USER, _calls("c1"), *_USER], "messages[1].tool_calls[0]"),
+        ([*_USER, _calls("c1", "c2"), _answer("c2")], "messages[1].tool_calls[0]"),
+        ([*_USER, _calls("c1", "c2"), _answer("c1"), *_USER, _answer("c2")], "messages[1].tool_calls[1]"),
+    ],
+)  # fmt: skip
+def test_tool_calls_not_answered_next_are_refused(
+    http: httpx.Client, route: str, messages: list[dict[str, Any]], named: str
+) -> None:
+    response = http.post(route, json={"model": "m", "messages": messages})
+    assert response.status_code == 400, response.text
+    assert named in message_of(response)
+
+
+@pytest.mark.parametrize("route", ["/v2/chat", "/chat/completions"])
+def test_tool_calls_answered_in_any_order_are_accepted(http: httpx.Client, route: str) -> None:
+    messages = [*_USER, _calls("c1", "c2"), _answer("c2"), _answer("c1"), *_USER]
+    assert http.post(route, json={"model": "m", "messages": messages}).status_code == 200

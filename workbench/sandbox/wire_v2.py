@@ -57,7 +57,30 @@ def check_messages(body: dict[str, Any], roles: tuple[str, ...]) -> list[dict[st
             )
         if role.lower() == "tool" and not isinstance(message.get("tool_call_id"), str):
             raise v.bad(f"messages[{i}].tool_call_id", "is required for tool messages", status=422)
+    for i in range(len(messages)):
+        _check_answered(messages, i)
     return messages
+
+
+def _check_answered(messages: list[dict[str, Any]], at: int) -> None:
+    """Refuse tool calls of `messages[at]` that the tool messages right after it leave unanswered."""
+    calls = messages[at].get("tool_calls") if messages[at]["role"].lower() == "assistant" else None
+    if not isinstance(calls, list):
+        return
+    answered = set()
+    for message in messages[at + 1 :]:
+        if message["role"].lower() != "tool":
+            break
+        answered.add(message["tool_call_id"])
+    for k, call in enumerate(calls):
+        call_id = call.get("id") if isinstance(call, dict) else None
+        if call_id not in answered:
+            raise v.bad(
+                f"messages[{at}].tool_calls[{k}]",
+                f"(id {call_id!r}) has no tool message answering it right after messages[{at}]; "
+                "an assistant message with tool_calls must be followed by a tool message "
+                "for each call id",
+            )
 
 
 def last_user_text(messages: list[dict[str, Any]]) -> tuple[int, str]:
