@@ -268,3 +268,30 @@ def test_tool_calls_not_answered_next_are_refused(
 def test_tool_calls_answered_in_any_order_are_accepted(http: httpx.Client, route: str) -> None:
     messages = [*_USER, _calls("c1", "c2"), _answer("c2"), _answer("c1"), *_USER]
     assert http.post(route, json={"model": "m", "messages": messages}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "named"),
+    [
+        ("/v1/chat", {"message": ""}, "message"),
+        ("/v2/chat", {"model": "m", "messages": [{"role": "user", "content": ""}]}, "messages[0].content"),
+        ("/v2/chat", {"model": "m", "messages": [{"role": "user"}]}, "messages[0].content"),
+        ("/v2/chat", {"model": "m", "messages": [*_USER, {"role": "user", "content": []}]}, "messages[1].content"),
+    ],
+)  # fmt: skip
+def test_an_empty_user_message_is_refused(
+    http: httpx.Client, route: str, body: dict[str, Any], named: str
+) -> None:
+    response = http.post(route, json=body)
+    assert response.status_code == 400, response.text
+    assert message_of(response).startswith(f"invalid request: {named} ")
+
+
+def test_v1_takes_an_empty_message_with_tool_results(http: httpx.Client) -> None:
+    results = [{"call": {"name": "f", "parameters": {}}, "outputs": [{"a": 1}]}]
+    body = {
+        "message": "",
+        "chat_history": [{"role": "USER", "message": "x"}],
+        "tool_results": results,
+    }
+    assert http.post("/v1/chat", json=body).status_code == 200

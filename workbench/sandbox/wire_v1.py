@@ -81,6 +81,9 @@ def _question(message: str, history: list[dict[str, Any]]) -> str:
 def _read(call: Call) -> tuple[Prompt, Generation, list[dict[str, Any]], Features]:
     body = call.body
     message = v.string(body, "message", need=True) or ""
+    if not message and not v.array(body, "tool_results"):
+        # What Cohere answers: a turn that sends tool results back may leave the message empty.
+        raise v.bad("message", "must not be empty unless tool_results are given")
     v.string(body, "model")
     v.string(body, "preamble")
     v.choice(body, "prompt_truncation", ("OFF", "AUTO", "AUTO_PRESERVE_ORDER"))

@@ -83,6 +83,12 @@ def _check_answered(messages: list[dict[str, Any]], at: int) -> None:
             )
 
 
+def _check_user_content(messages: list[dict[str, Any]]) -> None:
+    for i, message in enumerate(messages):
+        if message["role"].lower() == "user" and message.get("content") in (None, "", []):
+            raise v.bad(f"messages[{i}].content", "must not be empty for a user message")
+
+
 def last_user_text(messages: list[dict[str, Any]]) -> tuple[int, str]:
     """Index and text of the last user message (-1 and "" when there is none)."""
     for i in range(len(messages) - 1, -1, -1):
@@ -156,6 +162,7 @@ def _read(call: Call) -> tuple[Prompt, Generation, Features]:
     body = call.body
     v.string(body, "model", need=True)
     messages = check_messages(body, ROLES)
+    _check_user_content(messages)
     choice = v.choice(body, "tool_choice", ("REQUIRED", "NONE"))
     features = read_features(body, messages)
     generation = cohere_generation(body)
