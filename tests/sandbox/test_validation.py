@@ -295,3 +295,23 @@ def test_v1_takes_an_empty_message_with_tool_results(http: httpx.Client) -> None
         "tool_results": results,
     }
     assert http.post("/v1/chat", json=body).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "named"),
+    [
+        ("/v2/chat", {"model": "m", "messages": _USER, "stop_sequences": "x"}, "stop_sequences must be an array"),
+        ("/v1/chat", {"message": "x", "stop_sequences": "x"}, "stop_sequences must be an array"),
+        ("/v1/rerank", {"query": "q", "documents": ["a"], "rank_fields": "text"}, "rank_fields must be an array"),
+    ],
+)  # fmt: skip
+def test_a_string_where_cohere_takes_an_array_is_refused(
+    http: httpx.Client, route: str, body: dict[str, Any], named: str
+) -> None:
+    response = http.post(route, json=body)
+    assert response.status_code == 400, response.text
+    assert named in message_of(response)
+
+
+def test_openai_stop_may_be_a_lone_string(http: httpx.Client) -> None:
+    assert http.post("/chat/completions", json={"messages": _USER, "stop": "x"}).status_code == 200

@@ -47,7 +47,7 @@ def openai_generation(body: dict[str, Any]) -> Generation:
         max_tokens = v.integer(body, "max_completion_tokens", low=1)
     return Generation(
         max_tokens=max_tokens,
-        stop_sequences=tuple(v.string_list(body, "stop", most=4)),
+        stop_sequences=tuple(v.string_list(body, "stop", most=4, lone=True)),
         seed=v.integer(body, "seed"),
         temperature=1.0 if temperature is None else temperature,
         stream=v.boolean(body, "stream"),

@@ -155,10 +155,13 @@ def array(body: dict[str, Any], field: str, *, need: bool = False) -> list[Any]:
     return value
 
 
-def string_list(body: dict[str, Any], field: str, *, most: int | None = None) -> list[str]:
-    """An optional array of strings (a lone string counts as a one-item list, as OpenAI allows)."""
+def string_list(
+    body: dict[str, Any], field: str, *, most: int | None = None, lone: bool = False
+) -> list[str]:
+    """An optional array of strings; with `lone`, a lone string counts as a one-item list (as
+    OpenAI's `stop` allows; Cohere refuses it)."""
     value = body.get(field)
-    if isinstance(value, str):
+    if lone and isinstance(value, str):
         value = [value]
         body = {field: value}
     items = array(body, field)
