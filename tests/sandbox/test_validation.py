@@ -315,3 +315,24 @@ def test_a_string_where_cohere_takes_an_array_is_refused(
 
 def test_openai_stop_may_be_a_lone_string(http: httpx.Client) -> None:
     assert http.post("/chat/completions", json={"messages": _USER, "stop": "x"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("documents", "named"),
+    [
+        ([{"text": 5}], "documents[0].text must be a string"),
+        ([{"title": "t", "text": "a"}, {"text": ["a"]}], "documents[1].text must be a string"),
+        ([{"text": "a", "_excludes": "text"}], "documents[0]._excludes must be an array"),
+    ],
+)
+def test_v1_chat_documents_hold_only_strings(
+    http: httpx.Client, documents: list[Any], named: str
+) -> None:
+    response = http.post("/v1/chat", json={"message": "x", "documents": documents})
+    assert response.status_code == 400, response.text
+    assert named in message_of(response)
+
+
+def test_v1_chat_documents_may_exclude_fields(http: httpx.Client) -> None:
+    documents = [{"id": "d", "title": "t", "text": "a", "_excludes": ["title"]}]
+    assert http.post("/v1/chat", json={"message": "x", "documents": documents}).status_code == 200

@@ -43,12 +43,14 @@ def _documents(body: dict[str, Any]) -> tuple[Doc, ...]:
     for i, doc in enumerate(v.array(body, "documents")):
         if not isinstance(doc, dict):
             raise v.bad(f"documents[{i}]", "must be an object of strings")
-        fields = {
-            k: val if isinstance(val, str) else dumps(val)
-            for k, val in doc.items()
-            if k != "_excludes"
-        }
-        excludes = doc.get("_excludes") or []
+        fields = {k: val for k, val in doc.items() if k != "_excludes"}
+        for key, value in fields.items():
+            if not isinstance(value, str):
+                # The reference types v1 chat documents as string-to-string maps.
+                raise v.bad(f"documents[{i}].{key}", f"must be a string, got {v.type_name(value)}")
+        excludes = v.string_list(
+            {f"documents[{i}]._excludes": doc.get("_excludes")}, f"documents[{i}]._excludes"
+        )
         docs.append(Doc(str(doc.get("id") or f"doc_{i}"), fields, frozenset(map(str, excludes))))
     return tuple(docs)
 
