@@ -336,3 +336,15 @@ def test_v1_chat_documents_hold_only_strings(
 def test_v1_chat_documents_may_exclude_fields(http: httpx.Client) -> None:
     documents = [{"id": "d", "title": "t", "text": "a", "_excludes": ["title"]}]
     assert http.post("/v1/chat", json={"message": "x", "documents": documents}).status_code == 200
+
+
+@pytest.mark.parametrize("route", ["/v1/chat", "/v2/chat", "/chat/completions", "/v1/rerank"])
+def test_a_content_encoded_body_is_refused_naming_the_header(
+    http: httpx.Client, route: str
+) -> None:
+    content = b'{"message": "x", "model": "m", "messages": [{"role": "user", "content": "x"}]}'
+    headers = {"content-type": "application/json", "content-encoding": "gzip"}
+    response = http.post(route, content=content, headers=headers)
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    assert "Content-Encoding" in message_of(response)

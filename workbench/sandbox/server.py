@@ -19,7 +19,7 @@ from workbench.sandbox.faults import HEADER, parse_faults, request_faults
 from workbench.sandbox.quota import Quota, QuotaDecision
 from workbench.sandbox.rerank import rerank_v1, rerank_v2
 from workbench.sandbox.text import words
-from workbench.sandbox.validate import parse_body
+from workbench.sandbox.validate import check_encoding, parse_body
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -114,6 +114,7 @@ class Sandbox:
     async def _serve(self, request: Request, handler: Handler, method: str) -> Response:
         check_auth(self.config.key, self.config.entra_secret, request.headers)
         faults = request_faults(self.default_faults, request.headers.get(HEADER))
+        check_encoding(request.headers.get("content-encoding"))
         raw = await request.body()
         body = parse_body(raw) if method == "POST" else {}
         cost = max(1, len(words(raw.decode("utf-8", "replace"))))

@@ -66,6 +66,16 @@ def _within_depth(value: Any) -> bool:
     return True
 
 
+def check_encoding(content_encoding: str | None) -> None:
+    """Refuse a compressed request body: the sandbox, unsure that the services decode one, takes
+    only plain JSON (a body marked gzip that is not gzip was read as plain JSON before)."""
+    if content_encoding and content_encoding.strip().lower() != "identity":
+        raise bad(
+            "Content-Encoding",
+            f"header {content_encoding!r} is not accepted on a request; send the body uncompressed",
+        )
+
+
 def parse_body(raw: bytes) -> dict[str, Any]:
     """Decode a JSON object body; a syntax error names its line and column."""
     try:
