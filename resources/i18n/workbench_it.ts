@@ -890,6 +890,10 @@
         <translation>lo schema non si può usare: %1</translation>
     </message>
     <message>
+        <source>the tool calls of this answer have no results: send them first (tool results), or start a new conversation</source>
+        <translation>le chiamate agli strumenti di questa risposta non hanno risultati: inviali prima (Output strumenti), oppure inizia una nuova conversazione</translation>
+    </message>
+    <message>
         <source>%1 has none of the rank fields: %2</source>
         <translation>%1 non ha nessuno dei campi di rank_fields: %2</translation>
     </message>

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from workbench.api import ChatRequest, Flavour, WorkbenchClient
 from workbench.api.body_json import BodyEncoder
 from workbench.api.flavours import chat_request_body
-from workbench.api.models import ChatMessage, ImagePart, ToolCall
+from workbench.api.models import ChatMessage, ImagePart, ToolCall, ToolResult
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -86,6 +86,10 @@ def test_a_chat_request_goes_out_as_json_did(connection: Factory) -> None:
             role="assistant",
             content="Sì",
             tool_calls=[ToolCall(id="c1", name="f", parameters={"x": 1.5})],
+        ),
+        ChatMessage(
+            role="tool",
+            tool_results=[ToolResult(call=ToolCall(id="c1", name="f"), outputs=[{"y": "ü"}])],
         ),
     ]
     requests = [

@@ -202,7 +202,8 @@ def test_v2_chat_body_maps_messages_documents_tools_and_results() -> None:
     )
     body = cohere_v2.chat_body(request, "command-a", stream=False)
     roles = [m["role"] for m in body["messages"]]
-    assert roles == ["system", "system", "user", "assistant", "tool", "assistant", "user", "tool"]
+    # The request's tool results answer calls, so they go before the new message.
+    assert roles == ["system", "system", "user", "assistant", "tool", "assistant", "tool", "user"]
     assistant = body["messages"][3]
     assert assistant == {
         "role": "assistant", "tool_plan": "Call it.",
@@ -313,7 +314,7 @@ def test_openai_body_sends_empty_content_with_tool_calls_and_maps_params() -> No
         "tool_call_id": "call_1",
         "content": '[{"temperature": 21}]',
     }
-    assert body["messages"][-1]["role"] == "tool"
+    assert [m["role"] for m in body["messages"][-2:]] == ["tool", "user"]
     assert (body["top_p"], body["stop"], body["seed"], body["stream"]) == (0.9, ["END"], 3, True)
     assert body["stream_options"] == {"include_usage": True}
     assert "model" not in body
@@ -405,3 +406,28 @@ def test_rerank_takes_documents_with_some_or_empty_rank_fields_and_names_at_most
     many = RerankRequest(query="q", documents=[{"a": "x"}] * 8, rank_fields=["text"])
     with pytest.raises(InputError, match=r"documents\[4\] and 3 more have none"):
         cohere_v1.rerank_body(many, None)
+
+
+_CALL = ToolCall(id="call_1", name="get_weather", parameters={"city": "Lisbon"})
+_ASKED = [
+    ChatMessage(role="user", content="Weather in Lisbon?"),
+    ChatMessage(role="assistant", tool_calls=[_CALL]),
+]
+
+
+@pytest.mark.parametrize("codec", [cohere_v2, openai_compat])
+def test_a_message_after_unanswered_tool_calls_is_refused(codec: Any) -> None:
+    """It went out as user, tool calls, user, which these routes refuse with a 400."""
+    request = ChatRequest(message="Coat?", history=_ASKED)
+    with pytest.raises(InputError) as info:
+        codec.chat_body(request, "m", stream=False)
+    assert info.value.where == "messages[1].tool_calls"
+
+
+@pytest.mark.parametrize("codec", [cohere_v2, openai_compat])
+def test_results_for_the_history_calls_go_before_the_new_message(codec: Any) -> None:
+    """The new message went before the tool messages, leaving the calls unanswered."""
+    result = ToolResult(call=_CALL, outputs=[{"temp_c": 21}])
+    request = ChatRequest(message="Coat?", history=_ASKED, tool_results=[result])
+    roles = [m["role"] for m in codec.chat_body(request, "m", stream=False)["messages"]]
+    assert roles == ["user", "assistant", "tool", "user"]

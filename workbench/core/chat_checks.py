@@ -110,3 +110,32 @@ def _check_images(request: ChatRequest, model: str | None) -> None:
             title="Images too large",
             where="images",
         )
+
+
+def check_calls_answered(request: ChatRequest) -> None:
+    """Refuse tool calls left without results, for routes that pair each result with its call
+    by id in a `messages` history (Cohere v2, OpenAI-style): they refuse with a 400 a message
+    typed after an answer's tool calls instead of their results.
+
+    Raises:
+        InputError: naming the answer (`history[i].tool_calls`).
+    """
+    waiting: set[str] = set()
+    asked_at = 0
+    for pos, message in enumerate(request.history):
+        if message.role == "tool":
+            waiting -= {result.call.id or "" for result in message.tool_results}
+            continue
+        if waiting:
+            break
+        waiting = {call.id or "" for call in message.tool_calls}
+        asked_at = pos
+    waiting -= {result.call.id or "" for result in request.tool_results}
+    if waiting:
+        raise InputError(
+            Text(
+                "the tool calls of this answer have no results: send them first (tool results), "
+                "or start a new conversation"
+            ),
+            where=f"history[{asked_at}].tool_calls",
+        )

@@ -154,6 +154,25 @@ def test_tool_round_trip_across_two_turns(
     assert len(pane.transcript.turns()) == 2
 
 
+@pytest.mark.parametrize("flavour", [Flavour.COHERE_V2, Flavour.OPENAI])
+def test_a_message_instead_of_tool_results_is_refused_and_kept(
+    pane: ChatPane, services: Services, qtbot: QtBot, flavour: Flavour
+) -> None:
+    """It was sent as user, assistant tool calls, user: the server refused it (a 400)."""
+    select_flavour(services, flavour)
+    pane.tools.editor.set_text(TOOLS)
+    _ask(pane, services, qtbot, "What is the weather in Paris?")
+    pane.send("Never mind: what about Rome?")
+    assert not pane.is_streaming()
+    assert len(pane.session().turns) == 1
+    refusal = tr(
+        "Core",
+        "the tool calls of this answer have no results: send them first (tool results), or start a new conversation",
+    )
+    assert refusal in pane.error.text()
+    assert pane.composer.message.toPlainText() == "Never mind: what about Rome?"
+
+
 def test_stop_mid_stream_keeps_the_partial_answer(
     pane: ChatPane, services: Services, qtbot: QtBot, faulty_endpoint: FaultyEndpoints
 ) -> None:

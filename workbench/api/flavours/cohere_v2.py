@@ -28,6 +28,7 @@ from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
     NEEDS_CALL_ID,
     StreamMapper,
+    check_calls_answered,
     check_rank_fields,
     checked,
     citation,
@@ -232,14 +233,21 @@ _history_wire = _HistoryWire()
 
 
 def messages(request: ChatRequest) -> list[dict[str, Any]]:
-    """The `messages` list: preamble, history, the new message, then tool results."""
+    """The `messages` list: preamble, history, tool results (they answer the history's last
+    calls), then the new message.
+
+    Raises:
+        InputError: when tool calls are left without results.
+    """
     wire: list[dict[str, Any]] = []
     if request.preamble:
         wire.append({"role": "system", "content": request.preamble})
     wire += _history_wire.of(request.history)
+    wire += _tool_messages(request.tool_results, "tool_results")
     if request.message is not None:
         wire.append({"role": "user", "content": user_content(request.message, request.images)})
-    return wire + _tool_messages(request.tool_results, "tool_results")
+    check_calls_answered(wire)
+    return wire
 
 
 def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[str, Any]:

@@ -249,6 +249,37 @@ def check_rank_fields(request: RerankRequest) -> None:
     raise InputError(message, where="rank_fields")
 
 
+def check_calls_answered(wire: list[dict[str, Any]]) -> None:
+    """Refuse a conversation where an assistant's tool calls are not all answered by the tool
+    messages right after it (a message typed instead of the results, say).
+
+    Cohere v2 and OpenAI-style servers refuse such a conversation with a 400; the workbench says
+    which message before sending. v1 carries results apart (`tool_results`) and takes it.
+
+    Raises:
+        InputError: naming the assistant message (`messages[i].tool_calls`).
+    """
+    waiting: set[str] = set()
+    asked_at = 0
+    for pos, message in enumerate(wire):
+        if message.get("role") == "tool":
+            waiting.discard(message.get("tool_call_id") or "")
+            continue
+        if waiting:
+            break
+        calls = message.get("tool_calls") or ()
+        waiting = {str(call.get("id") or "") for call in calls}
+        asked_at = pos
+    if waiting:
+        raise InputError(
+            Text(
+                "the tool calls of this answer have no results: send them first (tool results), "
+                "or start a new conversation"
+            ),
+            where=f"messages[{asked_at}].tool_calls",
+        )
+
+
 def stringify_document(document: Document, where: str) -> dict[str, str]:
     """A document as Cohere v1 wants it: a string→string map (strings become `{"text": ...}`)."""
     if isinstance(document, str):

@@ -27,6 +27,7 @@ from workbench.api.flavours.cohere_v1 import parse_rerank, rerank_body
 from workbench.api.flavours.common import (
     NEEDS_CALL_ID,
     StreamMapper,
+    check_calls_answered,
     checked,
     drop_none,
     generation_fields,
@@ -111,9 +112,10 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         wire.append({"role": "system", "content": request.preamble})
     for pos, message in enumerate(request.history):
         wire += _message(message, pos)
+    wire += _tool_messages(request.tool_results, "tool_results")  # answer the history's calls
     if request.message is not None:
         wire.append({"role": "user", "content": user_content(request.message, request.images)})
-    wire += _tool_messages(request.tool_results, "tool_results")
+    check_calls_answered(wire)
     body: dict[str, Any] = drop_none(
         {
             "model": request.model or model,

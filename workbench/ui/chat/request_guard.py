@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
-from workbench.core.chat_checks import check_request
+from workbench.core.chat_checks import check_calls_answered, check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame
 from workbench.ui.common.pane_error import log_shown
@@ -84,12 +84,18 @@ class RequestGuard:
         try:
             request = make(self.frame())
             # What the API would refuse is said here, before anything is sent.
-            check_request(request, self.endpoint().model)
+            self._check(request)
         except InputError as exc:
             session.turns = before
             self.refuse(exc)
             return None
         return request
+
+    def _check(self, request: ChatRequest) -> None:
+        endpoint = self.endpoint()
+        check_request(request, endpoint.model)
+        if flavour_traits(endpoint.flavour).history_field == "messages":
+            check_calls_answered(request)
 
     def refuse(self, exc: InputError) -> None:
         """Say once, above the message box, why nothing was sent (kept in the notice log)."""
@@ -102,7 +108,7 @@ class RequestGuard:
             return
         try:
             request = self._conversation().preview(message, self.frame(), editing)
-            check_request(request, self.endpoint().model)
+            self._check(request)
         except InputError as exc:
             self._error.show_error(exc)
             return
