@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import re
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
+from tests.ui.compare.conftest import compare_pane
 from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
@@ -17,7 +16,6 @@ from workbench.api.models import Flavour
 from workbench.core.runs.store import RunFilter
 from workbench.core.turns import STOPPED
 from workbench.ui import resources
-from workbench.ui.compare.pane import ComparePane
 from workbench.ui.compare.targets import Target
 from workbench.ui.i18n import apply_language
 
@@ -27,6 +25,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from workbench.core.runs.store import RunRecord
+    from workbench.ui.compare.pane import ComparePane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -43,18 +42,9 @@ def _words(source: str) -> str:
 
 @pytest.fixture
 def pane(services: Services) -> Iterator[ComparePane]:
-    """A Compare pane, shown, its columns on the v1, v2 and OpenAI-compatible sandbox routes."""
-    gc.collect()
-    widget = ComparePane(services=services)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.inputs.model.setText(CHAT_MODEL)
-    for column, flavour in zip(widget.columns, Flavour, strict=True):
-        column.pick(Target(endpoint_for(services, flavour).id))
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    """Its columns on the v1, v2 and OpenAI-compatible sandbox routes."""
+    with compare_pane(services, tuple(Flavour)) as widget:
+        yield widget
 
 
 def _documents(pane: ComparePane) -> None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
-from tests.ui.conftest import CHAT_MODEL, endpoint_for
+from tests.ui.compare.conftest import compare_pane
+from tests.ui.conftest import endpoint_for
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
-from workbench.ui.compare.pane import ComparePane
 from workbench.ui.compare.targets import Target
 
 if TYPE_CHECKING:
@@ -20,6 +18,7 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
+    from workbench.ui.compare.pane import ComparePane
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -29,21 +28,9 @@ FOLLOW_UP = "my carefully typed follow-up question"
 
 @pytest.fixture
 def pane(services: Services) -> Iterator[ComparePane]:
-    """A Compare pane, shown, columns 1 and 2 on the v1 and v2 sandbox routes, column 3 off."""
-    gc.collect()
-    widget = ComparePane(services=services)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.inputs.model.setText(CHAT_MODEL)
-    for column, flavour in zip(
-        widget.columns, (Flavour.COHERE_V1, Flavour.COHERE_V2), strict=False
-    ):
-        column.pick(Target(endpoint_for(services, flavour).id))
-    widget.columns[2].pick(None)
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    """Columns 1 and 2 on the v1 and v2 sandbox routes, column 3 off."""
+    with compare_pane(services, (Flavour.COHERE_V1, Flavour.COHERE_V2, None)) as widget:
+        yield widget
 
 
 def test_a_refused_follow_up_stays_in_its_box(

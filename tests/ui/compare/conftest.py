@@ -1,0 +1,37 @@
+"""A shown Compare pane with its columns on sandbox routes, for the Compare tests."""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from tests.ui.conftest import CHAT_MODEL, endpoint_for
+from workbench.ui.compare.pane import ComparePane
+from workbench.ui.compare.targets import Target
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from workbench.api.models import Flavour
+    from workbench.ui.services import Services
+
+
+@contextmanager
+def compare_pane(services: Services, routes: Sequence[Flavour | None]) -> Iterator[ComparePane]:
+    """A Compare pane, shown, each column on the fixture endpoint of its flavour (None: off)."""
+    gc.collect()
+    widget = ComparePane(services=services)
+    widget.resize(1400, 900)
+    widget.show()
+    widget.inputs.model.setText(CHAT_MODEL)
+    for column, flavour in zip(widget.columns, routes, strict=True):
+        column.pick(None if flavour is None else Target(endpoint_for(services, flavour).id))
+    try:
+        yield widget
+    finally:
+        widget.close()
+        widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
