@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import signal
 import socket
+import sys
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -16,10 +19,11 @@ from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
+    from tests.processes import Processes
     from workbench.sandbox.runner import RunningSandbox
 
+REPO = Path(__file__).resolve().parents[1]
 FAST = ["--rpm", "60000", "--requests", "2", "--ttft-budget-ms", "600000"]
 
 
@@ -159,3 +163,21 @@ def test_server_text_with_a_lone_surrogate_is_shown_and_reported_as_u_fffd(
         assert "bad input \ufffd here" in json.dumps(json.loads(out), ensure_ascii=False)
     for path in (md, html, xml):
         assert "bad input \ufffd here" in path.read_text(encoding="utf-8")
+
+
+def test_ctrl_c_with_json_prints_the_checks_so_far_and_exits_130(
+    processes: Processes,
+) -> None:
+    """`qa --json` printed nothing on Ctrl+C, where `chat --json` prints what arrived."""
+    config = SandboxConfig(key=SANDBOX_TEST_KEY, default_faults="slow_stream_ms=200")
+    with start_sandbox(config) as slow:
+        argv = [sys.executable, "-m", "workbench", "qa", "--url", slow.base_url,
+                "--flavour", "cohere-v2", "--model", "m", *FAST, "--json"]  # fmt: skip
+        child = processes.start(argv, cwd=REPO)
+        child.wait_for_line("[ 1/", stream="stderr")
+        child.send_signal(signal.SIGINT)
+        assert child.wait() == 130, child.report()
+    result = json.loads(child.stdout())  # one object, not nothing
+    assert result["error"] == "cancelled"
+    assert result["results"], child.report()
+    assert child.stderr().endswith("workbench: cancelled\n")

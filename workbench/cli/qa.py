@@ -130,14 +130,16 @@ async def run(
     try:
         async for event in qa.events():
             _progress(event, progress)
+    except asyncio.CancelledError:
+        if args.json:  # a script reading stdout still gets one object, as `chat --json` does
+            _print_json(qa.report, args, out, error="cancelled")
+        raise
     finally:
         if history is not None:
             await asyncio.to_thread(history.close)
         _write(qa.report, args, writer, err)
     if args.json:
-        from workbench.cli.output import print_json
-
-        print_json(reports.to_json(qa.report, mask_hosts=args.mask_hosts), out)
+        _print_json(qa.report, args, out)
     else:
         out.write(reports.summary_line(qa.report) + "\n")
     if qa.unreachable is not None:
@@ -145,6 +147,17 @@ async def run(
         err.write(f"workbench: the endpoint could not be reached: {unreachable}\n")
         return EXIT_CONNECT
     return EXIT_PASSED if qa.report.passed else EXIT_FAILED
+
+
+def _print_json(
+    report: QaReport, args: argparse.Namespace, out: TextIO, *, error: str | None = None
+) -> None:
+    from workbench.cli.output import print_json
+
+    obj = reports.to_json(report, mask_hosts=args.mask_hosts)
+    if error is not None:
+        obj["error"] = error
+    print_json(obj, out)
 
 
 def _progress(event: CheckStarted | CheckFinished, out: TextIO) -> None:
