@@ -1,12 +1,17 @@
-"""Tool specs: read v1 `parameter_definitions` or JSON-schema function form; write either."""
+"""Tool specs: read v1 `parameter_definitions` or JSON-schema function form; write either.
+And whether a conversation answers every tool call it makes."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import InputError
 from workbench.api.models import ToolSpec
+from workbench.api.text import Text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # Cohere v1 writes Python-style type names; JSON Schema has its own. Unknown names pass verbatim.
 _V1_TO_SCHEMA = {
@@ -130,3 +135,39 @@ def tool_to_function(spec: ToolSpec) -> dict[str, Any]:
     if spec.description:
         function["description"] = spec.description
     return {"type": "function", "function": function}
+
+
+Step = tuple[bool, list[str]]
+"""One message of a conversation for `check_calls_answered`: whether it is a tool message, and
+the call ids it answers (a tool message) or makes (any other)."""
+
+
+def check_calls_answered(steps: Iterable[Step], path: str) -> None:
+    """Refuse a conversation where a message's tool calls are not all answered by the tool
+    messages right after it (a message typed instead of the results, say).
+
+    Cohere v2 and OpenAI-style servers refuse such a conversation with a 400; the workbench says
+    which message before sending. v1 carries results apart (`tool_results`) and takes it. The
+    chat pane checks its conversation and the v2 and OpenAI bodies their wire messages, each
+    told as steps.
+
+    Raises:
+        InputError: naming the message that made the calls (`{path}[i].tool_calls`).
+    """
+    waiting: set[str] = set()
+    asked_at = 0
+    for pos, (answers, ids) in enumerate(steps):
+        if answers:
+            waiting.difference_update(ids)
+            continue
+        if waiting:
+            break
+        waiting, asked_at = set(ids), pos
+    if waiting:
+        raise InputError(
+            Text(
+                "the tool calls of this answer have no results: send them first (tool results), "
+                "or start a new conversation"
+            ),
+            where=f"{path}[{asked_at}].tool_calls",
+        )

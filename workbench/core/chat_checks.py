@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from workbench.api.errors import InputError
 from workbench.api.text import Text
+from workbench.api.tools import check_calls_answered as check_answered
 from workbench.core.chat_models import MAX_IMAGE_BYTES_TOTAL, family_of
 from workbench.core.images import data_uri_size
 
 if TYPE_CHECKING:
     from workbench.api.models import ChatRequest, ImagePart
+    from workbench.api.tools import Step
 
 MAX_IMAGES = 20
 """Images per request (Command A Vision and Command A+ pages: "up to 20 images per request")."""
@@ -120,22 +122,14 @@ def check_calls_answered(request: ChatRequest) -> None:
     Raises:
         InputError: naming the answer (`history[i].tool_calls`).
     """
-    waiting: set[str] = set()
-    asked_at = 0
-    for pos, message in enumerate(request.history):
-        if message.role == "tool":
-            waiting -= {result.call.id or "" for result in message.tool_results}
-            continue
-        if waiting:
-            break
-        waiting = {call.id or "" for call in message.tool_calls}
-        asked_at = pos
-    waiting -= {result.call.id or "" for result in request.tool_results}
-    if waiting:
-        raise InputError(
-            Text(
-                "the tool calls of this answer have no results: send them first (tool results), "
-                "or start a new conversation"
-            ),
-            where=f"history[{asked_at}].tool_calls",
-        )
+    steps: list[Step] = [
+        (True, [result.call.id or "" for result in message.tool_results])
+        if message.role == "tool"
+        else (False, [call.id or "" for call in message.tool_calls])
+        for message in request.history
+    ]
+    if request.tool_results:
+        steps.append((True, [result.call.id or "" for result in request.tool_results]))
+    if request.message is not None:
+        steps.append((False, []))
+    check_answered(steps, "history")

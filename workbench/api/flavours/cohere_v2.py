@@ -28,8 +28,8 @@ from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
     NEEDS_CALL_ID,
     StreamMapper,
-    check_calls_answered,
     check_rank_fields,
+    check_wire_calls_answered,
     checked,
     citation,
     cohere_usage,
@@ -246,7 +246,7 @@ def messages(request: ChatRequest) -> list[dict[str, Any]]:
     wire += _tool_messages(request.tool_results, "tool_results")
     if request.message is not None:
         wire.append({"role": "user", "content": user_content(request.message, request.images)})
-    check_calls_answered(wire)
+    check_wire_calls_answered(wire)
     return wire
 
 

@@ -22,6 +22,7 @@ from workbench.api.models import (
     Usage,
 )
 from workbench.api.text import Text
+from workbench.api.tools import check_calls_answered
 from workbench.api.wire_values import (
     bad,
     count_map,
@@ -249,35 +250,15 @@ def check_rank_fields(request: RerankRequest) -> None:
     raise InputError(message, where="rank_fields")
 
 
-def check_calls_answered(wire: list[dict[str, Any]]) -> None:
-    """Refuse a conversation where an assistant's tool calls are not all answered by the tool
-    messages right after it (a message typed instead of the results, say).
-
-    Cohere v2 and OpenAI-style servers refuse such a conversation with a 400; the workbench says
-    which message before sending. v1 carries results apart (`tool_results`) and takes it.
-
-    Raises:
-        InputError: naming the assistant message (`messages[i].tool_calls`).
-    """
-    waiting: set[str] = set()
-    asked_at = 0
-    for pos, message in enumerate(wire):
-        if message.get("role") == "tool":
-            waiting.discard(message.get("tool_call_id") or "")
-            continue
-        if waiting:
-            break
-        calls = message.get("tool_calls") or ()
-        waiting = {str(call.get("id") or "") for call in calls}
-        asked_at = pos
-    if waiting:
-        raise InputError(
-            Text(
-                "the tool calls of this answer have no results: send them first (tool results), "
-                "or start a new conversation"
-            ),
-            where=f"messages[{asked_at}].tool_calls",
-        )
+def check_wire_calls_answered(wire: list[dict[str, Any]]) -> None:
+    """`check_calls_answered` on a body's `messages` (`messages[i].tool_calls` named)."""
+    steps = (
+        (True, [message.get("tool_call_id") or ""])
+        if message.get("role") == "tool"
+        else (False, [str(call.get("id") or "") for call in message.get("tool_calls") or ()])
+        for message in wire
+    )
+    check_calls_answered(steps, "messages")
 
 
 def stringify_document(document: Document, where: str) -> dict[str, str]:

@@ -27,7 +27,7 @@ from workbench.api.flavours.cohere_v1 import parse_rerank, rerank_body
 from workbench.api.flavours.common import (
     NEEDS_CALL_ID,
     StreamMapper,
-    check_calls_answered,
+    check_wire_calls_answered,
     checked,
     drop_none,
     generation_fields,
@@ -115,7 +115,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     wire += _tool_messages(request.tool_results, "tool_results")  # answer the history's calls
     if request.message is not None:
         wire.append({"role": "user", "content": user_content(request.message, request.images)})
-    check_calls_answered(wire)
+    check_wire_calls_answered(wire)
     body: dict[str, Any] = drop_none(
         {
             "model": request.model or model,

@@ -56,11 +56,12 @@ CATALOGUE = (
     # workbench/core/structured.py
     QT_TRANSLATE_NOOP("Core", "the reference %1 leads nowhere"),
     QT_TRANSLATE_NOOP("Core", "the schema cannot be used: %1"),
-    # workbench/api/flavours/common.py
+    # workbench/api/tools.py
     QT_TRANSLATE_NOOP(
         "Core",
         "the tool calls of this answer have no results: send them first (tool results), or start a new conversation",
     ),
+    # workbench/api/flavours/common.py
     QT_TRANSLATE_NOOP("Core", "%1 has none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 have none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 and %2 more have none of the rank fields: %3"),
