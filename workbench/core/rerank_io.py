@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.text import Text
+from workbench.core.errors import utf8_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -156,10 +157,7 @@ def decode_bytes(data: bytes) -> str:
             title=f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
             where=f"byte {MAX_FILE_BYTES}",
         )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(title="The file is not UTF-8 text", where=f"byte {exc.start}") from exc
+    return utf8_text(data)
 
 
 def read_documents(text: str, fmt: DocFormat) -> list[Document]:

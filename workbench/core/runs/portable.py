@@ -18,6 +18,7 @@ from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import Flavour
 from workbench.api.redact import redact_value
 from workbench.api.text import Text
+from workbench.core.errors import utf8_text
 from workbench.core.runs.store import RecordedEvent, RunRecord
 
 if TYPE_CHECKING:
@@ -205,11 +206,7 @@ def read_file(path: Path) -> str:
         OSError: the file cannot be read.
         InputError: it is not UTF-8 text; `.where` is "byte N".
     """
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(title="The file is not UTF-8 text", where=f"byte {exc.start}") from None
+    return utf8_text(path.read_bytes())
 
 
 def read(text: str, fmt: str, version: int) -> tuple[dict[str, Any], list[RunRecord]]:
