@@ -3338,6 +3338,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <source>error</source>
         <translation>errore</translation>
     </message>
+    <message>
+        <source>request id %1</source>
+        <translation>id richiesta %1</translation>
+    </message>
 </context>
 <context>
     <name>Panes</name>

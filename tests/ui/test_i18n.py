@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QTabWidget, QToolButton
 
 from tests.ui.italian_texts import english_leftovers, not_italian
 from tests.waits import WAIT_MS
-from workbench.api.errors import InputError
+from workbench.api.errors import InputError, RateLimited
 from workbench.ui.common import l10n
 from workbench.ui.common.error_text import error_title, shown_where
 from workbench.ui.common.json_editor import JsonEditor
@@ -142,6 +142,14 @@ def test_error_titles_and_places_are_shown_in_italian(qapp: object) -> None:
     assert notice.shown_text() == "Autenticazione non riuscita — in riga 3: bad key"
     assert notice.text() == "Authentication failed — at line 3: bad key"  # what the log gets
     assert notice.shown_level() == "errore"
+
+
+def test_an_error_notice_names_its_request_id_in_italian(qapp: object) -> None:
+    apply_language("it")
+    error = RateLimited("slow down", status=429, route="/v2/chat", request_id="abc")
+    notice = Notice.from_error(error)
+    assert notice.shown_text().endswith(": slow down (HTTP 429, /v2/chat, id richiesta abc)")
+    assert notice.detail == "slow down (HTTP 429, /v2/chat, request id abc)"  # the log's
 
 
 def test_json_editor_names_follow_the_language(qtbot: QtBot) -> None:

@@ -40,6 +40,9 @@ class Notice:
     """The pane shows it beside its cause: it goes to the notice log, never to the status bar."""
     texts: tuple[Text | None, Text | None] = field(default=(None, None), compare=False)
     """The title and detail as the core made them (`workbench.api.text`), shown translated."""
+    facts: ErrorFacts | None = field(default=None, compare=False)
+    """An error's status, route and request id, which end `detail`: kept apart to be shown
+    with their words in the current language."""
 
     def redacted(self) -> Notice:
         """The same notice with every secret masked (the center posts only these)."""
@@ -48,32 +51,25 @@ class Notice:
             title=redact_text(self.title),
             detail=redact_text(self.detail),
             where=redact_text(self.where),
+            facts=self.facts.redacted() if self.facts is not None else None,
         )
 
     @classmethod
     def from_error(cls, exc: WorkbenchError, *, pane: str = "", inline: bool = False) -> Notice:
         """An error notice built from a known error: title, where, then the server's own text."""
         bits = [getattr(exc, "detail", "") or exc.server_message, getattr(exc, "advice", "")]
-        facts = []
-        if exc.status is not None:
-            facts.append(f"HTTP {exc.status}")
-        if exc.route:
-            facts.append(exc.route)
-        if exc.request_id:
-            facts.append(f"request id {exc.request_id}")
-        if facts:
-            bits.append("(" + ", ".join(facts) + ")")
-        detail = " ".join(b for b in bits if b)
-        own = exc.message_text if detail == exc.server_message else None
-        texts = (exc.title_text, own)
+        said = " ".join(b for b in bits if b)
+        facts = ErrorFacts(exc.status, exc.route or "", exc.request_id or "", said)
+        own = exc.message_text if said == exc.server_message else None
         return cls(
             "error",
             exc.title,
-            detail=detail,
+            detail=facts.english(),
             where=exc.where,
             pane=pane,
             inline=inline,
-            texts=texts,
+            texts=(exc.title_text, own),
+            facts=facts if facts.any() else None,
         )
 
     def shown_text(self) -> str:
@@ -83,16 +79,22 @@ class Notice:
         the error tree is translated here (`ui/common/error_text.py`), the detail stays as it
         came (often the server's own words).
         """
-        title_text, detail_text = self.texts
+        title_text = self.texts[0]
         line = shown(title_text) if title_text is not None else shown_title(self.title)
         if self.where:
             line = fill(
                 QCoreApplication.translate("Notice", "%1 — at %2"), line, shown_where(self.where)
             )
         if self.detail:
-            detail = shown(detail_text) if detail_text is not None else self.detail
-            line = fill(QCoreApplication.translate("Notice", "%1: %2"), line, detail)
+            line = fill(QCoreApplication.translate("Notice", "%1: %2"), line, self._shown_detail())
         return line
+
+    def _shown_detail(self) -> str:
+        detail_text = self.texts[1]
+        if self.facts is None:
+            return shown(detail_text) if detail_text is not None else self.detail
+        said = shown(detail_text) if detail_text is not None else self.facts.said
+        return self.facts.shown(said)
 
     def shown_level(self) -> str:
         """The level as the notice list shows it, in the current language."""
@@ -111,6 +113,45 @@ class Notice:
         if self.detail:
             line += f": {self.detail}"
         return line
+
+
+@dataclass(frozen=True)
+class ErrorFacts:
+    """What an error notice's detail ends with: `(HTTP 429, /v2/chat, request id abc)`."""
+
+    status: int | None
+    route: str
+    request_id: str
+    said: str
+    """The detail before them: the server's own words, or the error's, and any advice."""
+
+    def any(self) -> bool:
+        return self.status is not None or bool(self.route or self.request_id)
+
+    def english(self) -> str:
+        """The detail as the log gets it."""
+        request = f"request id {self.request_id}" if self.request_id else ""
+        return self._joined(self.said, request)
+
+    def shown(self, said: str) -> str:
+        """The detail as the GUI shows it, `said` first (already in the current language)."""
+        request = ""
+        if self.request_id:
+            request = fill(QCoreApplication.translate("Notice", "request id %1"), self.request_id)
+        return self._joined(said, request)
+
+    def _joined(self, said: str, request: str) -> str:
+        status = f"HTTP {self.status}" if self.status is not None else ""
+        facts = ", ".join(f for f in (status, self.route, request) if f)
+        return " ".join(b for b in (said, f"({facts})" if facts else "") if b)
+
+    def redacted(self) -> ErrorFacts:
+        return ErrorFacts(
+            self.status,
+            redact_text(self.route),
+            redact_text(self.request_id),
+            redact_text(self.said),
+        )
 
 
 @dataclass(frozen=True)
