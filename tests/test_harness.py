@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import keyring  # noqa: F401  before any inner run: see below
 import pytest
 import secretstorage
+from secretstorage.exceptions import SecretServiceNotAvailableException as SecretServiceNotAvailable
 
 from tests import harness, keyring_health
 from tests.keyring_health import keyring_problem, restart_keyring, restart_password
@@ -106,6 +107,16 @@ def test_a_keyring_gone_or_locked_before_a_test_is_restarted_and_reported(
         ]
     )
     assert keyring_problem() is None
+
+
+def test_a_keyring_that_went_away_is_not_started_locked_by_the_bus(own_keyring: str) -> None:
+    # A client that reaches for the Secret Service after the daemon died must be told it is
+    # gone, not get a daemon started by D-Bus activation: that one comes up locked, asks for a
+    # password nobody can type, and cannot be replaced (tests/dbus-session.conf).
+    _break("gone")
+    with closing(secretstorage.dbus_init()) as bus, pytest.raises(SecretServiceNotAvailable):
+        secretstorage.get_default_collection(bus)
+    assert "gone" in (keyring_problem() or "healthy")
 
 
 def test_a_keyring_that_cannot_be_restarted_fails_the_test_saying_why(
