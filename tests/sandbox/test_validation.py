@@ -348,3 +348,36 @@ def test_a_content_encoded_body_is_refused_naming_the_header(
     assert response.status_code == 400, response.text
     assert response.headers["content-type"].startswith("application/json")
     assert "Content-Encoding" in message_of(response)
+
+
+_REASONER = {"model": "command-a-reasoning", "messages": _USER}
+_RERANK_5 = {"model": "rerank-v5.0-fast", "query": "q", "documents": ["a"]}
+
+
+@pytest.mark.parametrize(
+    ("route", "body", "status", "field", "problem"),
+    [
+        ("/v2/chat", {**_REASONER, "thinking": {"type": "maybe"}}, 400, "thinking.type", "must be one of enabled, disabled, got 'maybe'"),
+        ("/v2/chat", {**_REASONER, "thinking": {"type": 1}}, 400, "thinking.type", "must be a string, got integer"),
+        ("/v2/chat", {**_REASONER, "thinking": {"token_budget": 5}}, 422, "thinking.type", "is required"),
+        ("/v2/chat", {**_REASONER, "thinking": {"type": "enabled", "token_budget": 0}}, 400, "thinking.token_budget", "must be at least 1 (inclusive), got 0"),
+        ("/v2/chat", {**_REASONER, "thinking": {"type": "enabled", "token_budget": "9"}}, 400, "thinking.token_budget", "must be an integer, got string"),
+        ("/v2/rerank", {**_RERANK_5, "relevant_spans": {"mode": "on"}}, 400, "relevant_spans.mode", "must be one of enabled, disabled, got 'on'"),
+        ("/v2/rerank", {**_RERANK_5, "relevant_spans": {"mode": "enabled", "threshold": 2}}, 400, "relevant_spans.threshold", "must be between 0 and 1 (inclusive), got 2"),
+        ("/v2/rerank", {**_RERANK_5, "relevant_spans": {"mode": "enabled", "max_spans": 0}}, 400, "relevant_spans.max_spans", "must be at least 1 (inclusive), got 0"),
+        ("/chat/completions", {"messages": _USER, "response_format": {"type": "xml"}}, 400, "response_format.type", "must be one of text, json_object, json_schema, got 'xml'"),
+        ("/chat/completions", {"messages": _USER, "response_format": {"type": 5}}, 400, "response_format.type", "must be a string, got integer"),
+        ("/v1/chat", {"message": "x", "chat_history": [{"role": "USER", "message": "a"}, {"role": "CHATBOT", "message": 5}]}, 400, "chat_history[1].message", "must be a string, got integer"),
+        ("/v1/chat", {"message": "x", "documents": [{"text": "a"}, {"text": "b", "_excludes": "text"}]}, 400, "documents[1]._excludes", "must be an array, got string"),
+        ("/v1/chat", {"message": "x", "documents": [{"text": "a", "_excludes": ["text", 5]}]}, 400, "documents[0]._excludes[1]", "must be a string, got integer"),
+    ],
+)  # fmt: skip
+def test_a_field_inside_an_object_is_named_by_its_path(
+    http: httpx.Client, route: str, body: dict[str, Any], status: int, field: str, problem: str
+) -> None:
+    response = http.post(route, json=body)
+    assert response.status_code == status, response.text
+    assert message_of(response) == f"invalid request: {field} {problem}"
+    error = response.json().get("error")
+    if error is not None:  # only the OpenAI-style bodies carry the field apart
+        assert error["param"] == field

@@ -20,10 +20,9 @@ def thinking_budget(body: dict[str, Any], reasoning: bool) -> int | None:
         return 0 if reasoning else None
     if not isinstance(thinking, dict):
         raise v.bad("thinking", "must be an object")
-    kind = v.choice(thinking, "type", ("enabled", "disabled"))
-    if kind is None:
-        raise v.bad("thinking.type", "is required", status=422)
-    budget = v.integer(thinking, "token_budget", low=1)
+    v.required(thinking, "type", at="thinking")
+    kind = v.choice(thinking, "type", ("enabled", "disabled"), at="thinking")
+    budget = v.integer(thinking, "token_budget", low=1, at="thinking")
     if kind == "disabled":
         return None
     if not reasoning:

@@ -28,11 +28,12 @@ def span_options(body: dict[str, Any]) -> tuple[float, int | None] | None:
         return None
     if not isinstance(option, dict):
         raise v.bad("relevant_spans", "must be an object with mode, threshold and max_spans")
-    mode = v.choice(option, "mode", ("enabled", "disabled"))
+    at = "relevant_spans"
+    mode = v.choice(option, "mode", ("enabled", "disabled"), at=at)
     if mode is None:
-        raise v.bad("relevant_spans.mode", "is required: enabled or disabled")
-    threshold = v.number(option, "threshold", 0.0, 1.0)
-    max_spans = v.integer(option, "max_spans", low=1)
+        raise v.bad(v.path(at, "mode"), "is required: enabled or disabled")
+    threshold = v.number(option, "threshold", 0.0, 1.0, at=at)
+    max_spans = v.integer(option, "max_spans", low=1, at=at)
     if mode == "disabled":
         return None
     model = body.get("model")

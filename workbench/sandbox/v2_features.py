@@ -126,7 +126,7 @@ def _openai_format(body: dict[str, Any]) -> tuple[bool, dict[str, Any] | None]:
     fmt = body.get("response_format")
     if not isinstance(fmt, dict) or fmt.get("type") in (None, "text"):
         return False, None
-    kind = v.choice(fmt, "type", ("text", "json_object", "json_schema"))
+    kind = v.choice(fmt, "type", ("text", "json_object", "json_schema"), at="response_format")
     if kind == "json_object":
         return True, None
     inner = fmt.get("json_schema")

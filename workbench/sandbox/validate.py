@@ -20,6 +20,16 @@ def bad(field: str, problem: str, status: int = 400) -> SandboxHTTPError:
     return SandboxHTTPError(status, f"{_PREFIX}{field} {problem}", param=field)
 
 
+def path(at: str, field: str) -> str:
+    """The path of `field` inside the object at `at`: `thinking.type`, `documents[2]._excludes`.
+
+    The field checks below read `field` from the object they are given; `at` says where that
+    object sits in the body ("" for the body itself), so that the message and `param` name the
+    field as the request spells it rather than a bare `type` that could be anywhere.
+    """
+    return f"{at}.{field}" if at else field
+
+
 def loads(text: str) -> Any:
     """`json.loads` that fails only with `json.JSONDecodeError`, nesting capped at `MAX_DEPTH`.
 
@@ -97,23 +107,28 @@ def type_name(value: object) -> str:
     )
 
 
-def required(body: dict[str, Any], field: str) -> Any:
-    """The value of a required field, or a 422 naming it."""
+def required(body: dict[str, Any], field: str, *, at: str = "") -> Any:
+    """The value of a required field, or a 422 naming it (as `path(at, field)`)."""
     if body.get(field) is None:
-        raise bad(field, "is required", status=422)
+        raise bad(path(at, field), "is required", status=422)
     return body[field]
 
 
-def string(body: dict[str, Any], field: str, *, need: bool = False) -> str | None:
+def string(body: dict[str, Any], field: str, *, need: bool = False, at: str = "") -> str | None:
     """A string field (None when absent and optional)."""
-    value = required(body, field) if need else body.get(field)
+    value = required(body, field, at=at) if need else body.get(field)
     if value is not None and not isinstance(value, str):
-        raise bad(field, f"must be a string, got {type_name(value)}")
+        raise bad(path(at, field), f"must be a string, got {type_name(value)}")
     return value
 
 
 def integer(
-    body: dict[str, Any], field: str, *, low: int | None = None, high: int | None = None
+    body: dict[str, Any],
+    field: str,
+    *,
+    low: int | None = None,
+    high: int | None = None,
+    at: str = "",
 ) -> int | None:
     """An optional integer field within low..high (inclusive)."""
     value = body.get(field)
@@ -122,19 +137,21 @@ def integer(
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise bad(field, f"must be an integer, got {type_name(value)}")
-    _check_range(field, value, low, high)
+        raise bad(path(at, field), f"must be an integer, got {type_name(value)}")
+    _check_range(path(at, field), value, low, high)
     return value
 
 
-def number(body: dict[str, Any], field: str, low: float, high: float) -> float | None:
+def number(
+    body: dict[str, Any], field: str, low: float, high: float, *, at: str = ""
+) -> float | None:
     """An optional number field within low..high (inclusive)."""
     value = body.get(field)
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise bad(field, f"must be a number, got {type_name(value)}")
-    _check_range(field, value, low, high)
+        raise bad(path(at, field), f"must be a number, got {type_name(value)}")
+    _check_range(path(at, field), value, low, high)
     return float(value)
 
 
@@ -145,28 +162,33 @@ def _check_range(field: str, value: float, low: float | None, high: float | None
         raise bad(field, f"must be {span} (inclusive), got {value:g}")
 
 
-def boolean(body: dict[str, Any], field: str) -> bool:
+def boolean(body: dict[str, Any], field: str, *, at: str = "") -> bool:
     """An optional boolean field (False when absent)."""
     value = body.get(field, False)
     if value is None:
         return False
     if not isinstance(value, bool):
-        raise bad(field, f"must be a boolean, got {type_name(value)}")
+        raise bad(path(at, field), f"must be a boolean, got {type_name(value)}")
     return value
 
 
-def array(body: dict[str, Any], field: str, *, need: bool = False) -> list[Any]:
+def array(body: dict[str, Any], field: str, *, need: bool = False, at: str = "") -> list[Any]:
     """An array field (empty when absent and optional)."""
-    value = required(body, field) if need else body.get(field)
+    value = required(body, field, at=at) if need else body.get(field)
     if value is None:
         return []
     if not isinstance(value, list):
-        raise bad(field, f"must be an array, got {type_name(value)}")
+        raise bad(path(at, field), f"must be an array, got {type_name(value)}")
     return value
 
 
 def string_list(
-    body: dict[str, Any], field: str, *, most: int | None = None, lone: bool = False
+    body: dict[str, Any],
+    field: str,
+    *,
+    most: int | None = None,
+    lone: bool = False,
+    at: str = "",
 ) -> list[str]:
     """An optional array of strings; with `lone`, a lone string counts as a one-item list (as
     OpenAI's `stop` allows; Cohere refuses it)."""
@@ -174,18 +196,20 @@ def string_list(
     if lone and isinstance(value, str):
         value = [value]
         body = {field: value}
-    items = array(body, field)
+    items = array(body, field, at=at)
     for i, item in enumerate(items):
         if not isinstance(item, str):
-            raise bad(f"{field}[{i}]", f"must be a string, got {type_name(item)}")
+            raise bad(f"{path(at, field)}[{i}]", f"must be a string, got {type_name(item)}")
     if most is not None and len(items) > most:
-        raise bad(field, f"may hold at most {most} items, got {len(items)}")
+        raise bad(path(at, field), f"may hold at most {most} items, got {len(items)}")
     return items
 
 
-def choice(body: dict[str, Any], field: str, options: tuple[str, ...]) -> str | None:
+def choice(
+    body: dict[str, Any], field: str, options: tuple[str, ...], *, at: str = ""
+) -> str | None:
     """An optional string field that must be one of `options` (compared case-sensitively)."""
-    value = string(body, field)
+    value = string(body, field, at=at)
     if value is not None and value not in options:
-        raise bad(field, f"must be one of {', '.join(options)}, got {value!r}")
+        raise bad(path(at, field), f"must be one of {', '.join(options)}, got {value!r}")
     return value

@@ -34,7 +34,8 @@ def _history(body: dict[str, Any]) -> list[dict[str, Any]]:
                 f"chat_history[{i}].role", f"must be one of {', '.join(_ROLES)}, got {role!r}"
             )
         if role.upper() != "TOOL":
-            v.string(entry, "message")  # may be absent on entries carrying tool_calls
+            # May be absent on entries carrying tool_calls.
+            v.string(entry, "message", at=f"chat_history[{i}]")
     return history
 
 
@@ -48,9 +49,7 @@ def _documents(body: dict[str, Any]) -> tuple[Doc, ...]:
             if not isinstance(value, str):
                 # The reference types v1 chat documents as string-to-string maps.
                 raise v.bad(f"documents[{i}].{key}", f"must be a string, got {v.type_name(value)}")
-        excludes = v.string_list(
-            {f"documents[{i}]._excludes": doc.get("_excludes")}, f"documents[{i}]._excludes"
-        )
+        excludes = v.string_list(doc, "_excludes", at=f"documents[{i}]")
         docs.append(Doc(str(doc.get("id") or f"doc_{i}"), fields, frozenset(map(str, excludes))))
     return tuple(docs)
 
