@@ -147,3 +147,30 @@ async def _test_v2_without_a_model_asks_info(sandbox: RunningSandbox) -> None:
         side = Side("A", client)
         await EvaluationRunner(eval_set, [side]).run()
     assert side.model
+
+
+def test_progress_is_not_shared_by_deployments_a_header_routes_to(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    asyncio.run(_test_progress_is_not_shared_by_routed_deployments(sandbox, tmp_path))
+
+
+async def _test_progress_is_not_shared_by_routed_deployments(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    # Azure routes one endpoint URL to its blue or green deployment by a header: the same URL,
+    # flavour and model, yet other scores. Blue's saved rankings must not stand in for green's.
+    eval_set = load_set(SAMPLE)
+    eval_set.queries = eval_set.queries[:3]
+    reports = []
+    for deployment in ("blue", "green"):
+        headers = {"azureml-model-deployment": deployment}
+        async with _client(sandbox, extra_headers=headers) as client:
+            store = ProgressStore(tmp_path / "progress.jsonl")
+            reports.append(
+                await EvaluationRunner(eval_set, [Side(deployment, client)], progress=store).run()
+            )
+            store.close()
+    assert [(r.requests, r.resumed) for r in reports] == [(3, 0), (3, 0)]
+    assert reports[0].sides[0].identity != reports[1].sides[0].identity
+    assert "blue" not in reports[0].sides[0].identity  # header values stay out of reports

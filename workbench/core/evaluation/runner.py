@@ -11,6 +11,8 @@ continues where it stopped.
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ import stamina
 from workbench.api import flavour_traits
 from workbench.api.errors import RateLimited, ServerError
 from workbench.api.models import RerankRequest
+from workbench.api.redact import is_secret_header
 from workbench.core.evaluation.metrics import QueryScores, means, score_query
 from workbench.core.evaluation.stats import Comparison, compare
 from workbench.core.rerank_compare import batch_size, merge_batches, split_batches
@@ -74,9 +77,17 @@ class Side:
 
     @property
     def identity(self) -> str:
-        """What makes two runs' scores the same: URL, flavour and model (never a key)."""
+        """What makes two runs' scores the same: URL, flavour, model and the headers sent
+        (a digest of them: one URL may route to several deployments by a header; never a key)."""
         c = self.client.connection
-        return f"{self.client.base_url}|{c.flavour.value}|{self.model or c.model or ''}"
+        identity = f"{self.client.base_url}|{c.flavour.value}|{self.model or c.model or ''}"
+        headers = sorted(
+            (k.strip().lower(), v) for k, v in c.extra_headers.items() if not is_secret_header(k)
+        )
+        if not headers:
+            return identity  # as before headers counted: saved progress stays usable
+        digest = hashlib.sha256(json.dumps(headers).encode()).hexdigest()[:12]
+        return f"{identity}|headers={digest}"
 
 
 @dataclass
