@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
@@ -181,7 +182,7 @@ def test_a_saved_comparison_endpoint_keeps_its_own_authentication() -> None:
     [
         (["--compare-model", "x"], "--compare-model applies only with --compare-url or"),
         (["--compare-key-env", "HOME"], "--compare-key-env applies only with --compare-url or"),
-        (["--depth", "5"], "--depth applies only with --run"),
+        (["--depth", "5"], "--depth applies only with a run file (--run, or run.trec in the"),
     ],
 )
 def test_options_that_would_do_nothing_exit_2(
@@ -191,6 +192,26 @@ def test_options_that_would_do_nothing_exit_2(
     status, out, err = _eval(capsys, sandbox, *extra, "--no-history")
     assert (status, out) == (2, "")
     assert problem in err
+
+
+def test_depth_applies_to_the_run_file_in_the_set_folder(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The folder's own run.trec is read like --run, yet --depth was refused without --run."""
+    folder = tmp_path / "set"
+    shutil.copytree(SAMPLE, folder)
+    queries, documents = (
+        [json.loads(line)["_id"] for line in (SAMPLE / name).read_text("utf-8").splitlines()]
+        for name in ("queries.jsonl", "corpus.jsonl")
+    )
+    lines = [f"{q} Q0 {d} {r} {100 - r} bm25" for q in queries for r, d in enumerate(documents, 1)]
+    (folder / "run.trec").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    argv = ["eval", "--set", str(folder), "--url", sandbox.base_url, "--model", "rerank-v3.5"]
+    status = main([*argv, "--depth", "3", "--no-history", "--json"])
+    out, err = capsys.readouterr()
+    assert status == 0, err
+    assert "candidates: the top 3 of run.trec per query" in err
+    assert json.loads(out)["queries"] == 20
 
 
 def test_a_missing_compare_key_variable_names_the_compare_option(

@@ -22,7 +22,7 @@ from workbench.cli.output import print_json
 from workbench.cli.recording import history_wanted
 from workbench.core.evaluation.metrics import METRICS, metric_label
 from workbench.core.evaluation.progress import ProgressStore, progress_path
-from workbench.core.evaluation.readers import DEFAULT_DEPTH, load_set
+from workbench.core.evaluation.readers import DEFAULT_DEPTH, folder_run_file, load_set
 from workbench.core.evaluation.report import (
     Threshold,
     paired_test_description,
@@ -117,8 +117,11 @@ def compare_args(args: argparse.Namespace) -> argparse.Namespace | None:
 
 def _check_combinations(args: argparse.Namespace) -> None:
     """Refuse options that would do nothing: a script would measure another setup than asked."""
-    if args.depth is not None and not args.run:
-        raise InputError("--depth applies only with --run", where="--depth")
+    if args.depth is not None and not (args.run or folder_run_file(args.set)):
+        raise InputError(
+            "--depth applies only with a run file (--run, or run.trec in the set's folder)",
+            where="--depth",
+        )
     if args.compare_url or args.compare_endpoint:
         return
     for name in _COMPARED:

@@ -75,6 +75,12 @@ def load_set(
     return loaded
 
 
+def folder_run_file(path: str | Path) -> Path | None:
+    """The run file a set folder holds (`run.trec`, `run.txt`), read when no other is given."""
+    root = Path(path)
+    return _optional(root, RUN_NAMES) if root.is_dir() else None
+
+
 # --- a folder ----------------------------------------------------------------------------------
 
 
@@ -94,7 +100,7 @@ def _folder(
             raise InputError(
                 f"query {query_id!r} is judged but not in queries.jsonl", title=qrels_path.name
             )
-    run_path = Path(run_file) if run_file else _optional(root, RUN_NAMES)
+    run_path = Path(run_file) if run_file else folder_run_file(root)
     notes: list[str] = []
     if run_path is not None:
         reader.fold(f"depth={depth}")
