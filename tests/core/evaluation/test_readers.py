@@ -104,6 +104,19 @@ def test_one_csv_file(tmp_path: Path) -> None:
     assert eval_set.qrels == {"q1": {"d1": 2, "d2": 0}, "q2": {"d3": 1}}
 
 
+def test_whole_grades_written_with_a_decimal_point_are_read(tmp_path: Path) -> None:
+    """pandas writes a relevance column with gaps as 1.0, 0.0 and "": it was refused, though a
+    JSON 1.0 was taken."""
+    path = tmp_path / "set.csv"
+    path.write_text("query,text,relevance\nq,a,1.0\nq,b,0.0\nq,c,\n", encoding="utf-8")
+    assert load_set(path).qrels == {"q": {"q-0": 1, "q-1": 0}}
+    qrels = _beir(tmp_path / "beir", qrels="q1\td0\t2.0\n2\td2\t1.00\n")
+    assert load_set(qrels).qrels == {"q1": {"d0": 2}, "2": {"d2": 1}}
+    path.write_text("query,text,relevance\nq,a,1.5\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"whole number, got '1\.5'"):
+        load_set(path)
+
+
 @pytest.mark.parametrize(
     ("name", "content", "title", "where"),
     [

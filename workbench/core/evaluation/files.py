@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -90,7 +91,7 @@ def string(value: Any, file: str, line: int, name: str, *, required: bool = True
 
 
 def grade(value: Any, file: str, line: int, name: str) -> int:
-    """A graded relevance: a whole number (JSON number or text such as "2")."""
+    """A graded relevance: a whole number (JSON number, or text such as "2" or "2.0")."""
     if isinstance(value, bool):
         raise problem(file, line, "a relevance grade is a whole number, not true/false", name)
     if isinstance(value, float) and value.is_integer():
@@ -98,8 +99,19 @@ def grade(value: Any, file: str, line: int, name: str) -> int:
     if isinstance(value, int):
         return value
     if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            pass
+        return _grade_text(value.strip(), file, line, name)
     raise problem(file, line, f"a relevance grade is a whole number, got {value!r}", name)
+
+
+def _grade_text(text: str, file: str, line: int, name: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:  # "1.0": how pandas writes a whole-number column that has gaps
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if number.is_integer():
+        return int(number)
+    raise problem(file, line, f"a relevance grade is a whole number, got {text!r}", name)
