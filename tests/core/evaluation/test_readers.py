@@ -207,6 +207,29 @@ def test_malformed_csv_names_line_and_column(tmp_path: Path) -> None:
         load_set(path)
 
 
+@pytest.mark.parametrize(
+    ("content", "where", "message"),
+    [
+        ('q,a,1\nq,"unclosed,1\nq,b,0\n', "line 3", "a quote opened on this line is never closed"),
+        ('q,a,1\nq,"a\nb" c,1\n', "line 3", "not CSV"),
+    ],
+)
+def test_a_broken_csv_quote_names_the_line_it_opens_on(
+    tmp_path: Path, content: str, where: str, message: str
+) -> None:
+    """An unclosed quote swallowed the rest of the file into one cell: the set lost its rows
+    and the message said no query had a judged document."""
+    path = tmp_path / "quote.csv"
+    path.write_text("query,text,relevance\n" + content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        load_set(path)
+    assert (caught.value.title, caught.value.where) == ("quote.csv", where)
+    path.write_text('"query,text,relevance\nq,a,1\n', encoding="utf-8")  # was a traceback
+    with pytest.raises(InputError, match="never closed") as caught:
+        load_set(path)
+    assert caught.value.where == "line 1"
+
+
 def test_not_utf8_and_missing_things(tmp_path: Path) -> None:
     path = tmp_path / "latin.jsonl"
     path.write_bytes(b'{"query": "caf\xe9"}\n')

@@ -262,21 +262,31 @@ _CSV_REQUIRED = ("query", "text")
 def _one_csv(path: Path, reader: Reader) -> EvalSet:
     text = reader.text(path)
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
-    rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    # strict: an unclosed quote or text after a closing one is an error, not a cell that
+    # quietly swallows the rows after it
+    rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
+    try:
+        return _csv_rows(path.name, rows)
+    except csv.Error as exc:
+        # line_num still counts the rows read before the broken one: it starts on the next line
+        line = rows.line_num + 1
+        if "unexpected end of data" in str(exc):
+            raise problem(path.name, line, "a quote opened on this line is never closed") from None
+        raise problem(path.name, line, f"not CSV: {exc}") from None
+
+
+def _csv_rows(file: str, rows: csv.DictReader[str]) -> EvalSet:
     columns = [c.strip() for c in rows.fieldnames or []]
     repeated = [c for i, c in enumerate(columns) if c in columns[:i]]
     if repeated:  # a row would keep only one of the cells under that name
-        raise problem(path.name, 1, f"the header names the column {repeated[0]!r} twice")
+        raise problem(file, 1, f"the header names the column {repeated[0]!r} twice")
     missing = [c for c in _CSV_REQUIRED if c not in columns]
     if missing:
-        raise problem(path.name, 1, f"the header lacks the column {missing[0]!r}", missing[0])
-    builder = _Builder(path.name)
-    try:
-        for row in rows:
-            _csv_row(builder, {k.strip(): v for k, v in row.items() if k}, rows.line_num)
-    except csv.Error as exc:
-        raise problem(path.name, rows.line_num, f"not CSV: {exc}") from None
-    return builder.build(path.name)
+        raise problem(file, 1, f"the header lacks the column {missing[0]!r}", missing[0])
+    builder = _Builder(file)
+    for row in rows:
+        _csv_row(builder, {k.strip(): v for k, v in row.items() if k}, rows.line_num)
+    return builder.build(file)
 
 
 def _csv_row(builder: _Builder, row: dict[str, Any], line: int) -> None:
