@@ -230,6 +230,18 @@ def test_a_broken_csv_quote_names_the_line_it_opens_on(
     assert caught.value.where == "line 1"
 
 
+def test_a_csv_row_with_more_cells_than_the_header_is_refused(tmp_path: Path) -> None:
+    """An unquoted comma in a text split it: the cells past the header were dropped unsaid, so
+    the document was ranked as "boil it"."""
+    path = tmp_path / "set.csv"
+    path.write_text("query,relevance,text\nq,1,boil it, then drain\n", encoding="utf-8")
+    with pytest.raises(InputError, match="3 columns, this row has 4 cells") as caught:
+        load_set(path)
+    assert (caught.value.title, caught.value.where) == ("set.csv", "line 2")
+    path.write_text("query,relevance,text\nq,1,boil it,\n", encoding="utf-8")
+    assert load_set(path).documents["q-0"].text == "boil it"  # a trailing comma drops nothing
+
+
 def test_not_utf8_and_missing_things(tmp_path: Path) -> None:
     path = tmp_path / "latin.jsonl"
     path.write_bytes(b'{"query": "caf\xe9"}\n')

@@ -285,6 +285,13 @@ def _csv_rows(file: str, rows: csv.DictReader[str]) -> EvalSet:
         raise problem(file, 1, f"the header lacks the column {missing[0]!r}", missing[0])
     builder = _Builder(file)
     for row in rows:
+        extra = row.get(None) or []  # DictReader's restkey; a trailing empty cell is harmless
+        if any(cell.strip() for cell in extra):  # an unquoted separator split a cell
+            cells = len(columns) + len(extra)
+            message = f"the header names {len(columns)} columns, this row has {cells} cells"
+            raise problem(
+                file, rows.line_num, message + " (a cell holding the separator needs quotes)"
+            )
         _csv_row(builder, {k.strip(): v for k, v in row.items() if k}, rows.line_num)
     return builder.build(file)
 
