@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, run_async
@@ -152,3 +153,41 @@ def test_cancel_keeps_what_was_ranked_and_run_continues(
     assert report is not None
     assert 4 <= report.resumed < 20
     assert report.resumed + report.requests == 20
+
+
+def _set_dialog(pane: EvaluationPane, qtbot: QtBot) -> QFileDialog:
+    found: list[QFileDialog] = []
+
+    def shown() -> bool:
+        found[:] = pane.findChildren(QFileDialog, "evaluationSetDialog")
+        return bool(found) and found[0].isVisible()
+
+    qtbot.waitUntil(shown, timeout=WAIT_MS)
+    return found[0]
+
+
+def test_browse_picks_a_jsonl_or_csv_file_as_well_as_a_folder(
+    window: MainWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The placeholder offers a .jsonl or .csv file, yet Browse could choose only a folder."""
+    pane = window.evaluation_pane
+    menu = pane.browse.menu()
+    assert menu is not None
+    assert menu.actions() == [pane.browse_folder, pane.browse_file]
+    path = tmp_path / "set.csv"
+    path.write_text("query,text,relevance\nq,a,1\n", encoding="utf-8")
+    pane.browse_file.trigger()
+    dialog = _set_dialog(pane, qtbot)
+    assert dialog.fileMode() == QFileDialog.FileMode.ExistingFile
+    dialog.setDirectory(str(tmp_path))
+    dialog.selectFile(str(path))
+    dialog.accept()
+    assert pane.set_path.text() == str(path)
+    qtbot.waitUntil(lambda: not pane.findChildren(QFileDialog), timeout=WAIT_MS)
+    pane.browse_folder.trigger()
+    dialog = _set_dialog(pane, qtbot)
+    assert dialog.fileMode() == QFileDialog.FileMode.Directory
+    dialog.setDirectory(str(tmp_path))
+    dialog.selectFile(str(tmp_path))
+    dialog.accept()
+    assert pane.set_path.text() == str(tmp_path)

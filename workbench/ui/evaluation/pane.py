@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -90,6 +91,11 @@ class EvaluationPane(Retranslating, QWidget):
         self._labels: dict[str, QLabel] = {}
         self.set_path = self._field(QLineEdit(self), "evaluationSet")
         self.browse = self._button("evaluationBrowse")
+        browse_menu = QMenu(self.browse)  # a set is a folder or one file: one dialog cannot ask
+        browse_menu.setObjectName("evaluationBrowseMenu")
+        self.browse_folder = browse_menu.addAction("")
+        self.browse_file = browse_menu.addAction("")
+        self.browse.setMenu(browse_menu)
         self.sample = self._button("evaluationSample")
         self.endpoint_a = self._field(QComboBox(self), "evaluationEndpointA")
         self.endpoint_b = self._field(QComboBox(self), "evaluationEndpointB")
@@ -175,6 +181,8 @@ class EvaluationPane(Retranslating, QWidget):
         ):
             button.setText(text)
             button.setAccessibleName(accessible)
+        self.browse_folder.setText(self.tr("BEIR &folder…"))
+        self.browse_file.setText(self.tr("JSONL or CSV &file…"))
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
         self.status.setAccessibleName(self.tr("Evaluation status"))
         self.error.setAccessibleName(self.tr("Evaluation error"))
@@ -190,7 +198,8 @@ class EvaluationPane(Retranslating, QWidget):
             self._show_report(self._report)
 
     def _connect_signals(self) -> None:
-        self.browse.clicked.connect(self._on_browse_clicked)
+        self.browse_folder.triggered.connect(self._on_browse_folder_triggered)
+        self.browse_file.triggered.connect(self._on_browse_file_triggered)
         self.sample.clicked.connect(self.load_sample)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
@@ -324,10 +333,35 @@ class EvaluationPane(Retranslating, QWidget):
         self.endpoint_a.setCurrentIndex(max(row, 0) if fitting else -1)
         self.endpoint_b.setCurrentIndex(max(self.endpoint_b.findData(b), 0))
 
-    def _on_browse_clicked(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a BEIR folder"))
-        if folder:
-            self.set_path.setText(folder)
+    def _on_browse_folder_triggered(self) -> None:
+        dialog = self._set_dialog(self.tr("Choose a BEIR folder"))
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        dialog.open()
+
+    def _on_browse_file_triggered(self) -> None:
+        dialog = self._set_dialog(self.tr("Choose a labelled set file"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters(
+            [
+                self.tr("Labelled sets (*.jsonl *.ndjson *.csv *.tsv)"),
+                self.tr("Any file (*)"),
+            ]
+        )
+        dialog.open()
+
+    def _set_dialog(self, title: str) -> QFileDialog:
+        # Window-modal without blocking the event loop, as the Rerank pane's import dialog.
+        dialog = QFileDialog(self, title)
+        dialog.setObjectName("evaluationSetDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.fileSelected.connect(self._on_set_dialog_file_selected)
+        dialog.finished.connect(dialog.deleteLater)
+        return dialog
+
+    def _on_set_dialog_file_selected(self, path: str) -> None:
+        if path:
+            self.set_path.setText(path)
 
     def _on_queries_selection_changed(self) -> None:
         self.open_button.setEnabled(bool(self.queries_table.selectedItems()))
