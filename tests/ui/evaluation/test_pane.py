@@ -191,3 +191,35 @@ def test_browse_picks_a_jsonl_or_csv_file_as_well_as_a_folder(
     dialog.selectFile(str(tmp_path))
     dialog.accept()
     assert pane.set_path.text() == str(tmp_path)
+
+
+def test_figures_of_an_earlier_run_are_marked_when_the_next_fails(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The sample's figures stayed on show, undimmed and unnamed, after a run of another set
+    failed or was cancelled: they read as that set's figures."""
+    pane = window.evaluation_pane
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    assert not pane.stale.is_stale()
+    bad = tmp_path / "other.jsonl"
+    bad.write_text('{"query": "q"}\n', encoding="utf-8")
+    pane.set_path.setText(str(bad))
+    pane.run_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.error.has_error()
+    assert pane.stale.is_stale()
+    assert pane.stale.isVisible()
+    assert "other.jsonl" in pane.stale.text()
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    assert not pane.stale.is_stale()
+    assert pane.stale.isHidden()
+    pane.set_path.setText(str(bad.with_name("missing.jsonl")))
+    pane.run()
+    pane.cancel()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.stale.is_stale()
+    assert pane.stale.text() == pane.tr(
+        "These results are from the previous run; the last run was cancelled."
+    )

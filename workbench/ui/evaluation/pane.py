@@ -39,7 +39,7 @@ from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.l10n import format_count
-from workbench.ui.common.pane_error import PaneErrorLine, log_shown
+from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.evaluation.charts import EvaluationCharts
 from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
@@ -116,6 +116,8 @@ class EvaluationPane(Retranslating, QWidget):
         self.queries_table = new_table("evaluationQueries", self)
         self.open_button = self._button("evaluationOpenInRerank")
         self.charts = EvaluationCharts(self)
+        self.stale = StaleBar(self.results, self)
+        self.stale.setObjectName("evaluationStale")
         self.results.setObjectName("evaluationResultsTabs")
         self.results.addTab(self.metrics_table, "")
         queries_page = QWidget(self)
@@ -155,6 +157,7 @@ class EvaluationPane(Retranslating, QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
+        layout.addWidget(self.stale)
         layout.addWidget(self.results, 1)
 
     def retranslate_ui(self) -> None:
@@ -216,6 +219,12 @@ class EvaluationPane(Retranslating, QWidget):
             self.status.setText(
                 self.tr("Cancelled. What was ranked is kept: Run continues from there.")
             )
+            if self._report is not None:
+                self.stale.mark_stale(
+                    lambda: self.tr(
+                        "These results are from the previous run; the last run was cancelled."
+                    )
+                )
 
     def load_sample(self) -> None:
         """Run the shipped sample set (20 queries, English and Italian) against endpoint A."""
@@ -271,6 +280,8 @@ class EvaluationPane(Retranslating, QWidget):
             self.status.setText(self.tr("Stopped."))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "evaluation")
+            if self._report is not None:  # the figures on show belong to an earlier run
+                self.stale.mark_stale(exc)
             return
         finally:
             if store is not None:
@@ -279,6 +290,7 @@ class EvaluationPane(Retranslating, QWidget):
                 self._set_busy(False)
         self._eval_set = eval_set
         self._show_report(report)
+        self.stale.mark_current()
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
