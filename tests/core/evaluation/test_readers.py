@@ -54,6 +54,18 @@ def test_beir_folder_with_the_whole_corpus_as_candidates(tmp_path: Path) -> None
     assert eval_set.documents["d0"].rerank_text() == "T\ndoc 0"
 
 
+def test_relevant_documents_missing_from_the_corpus_are_noted(tmp_path: Path) -> None:
+    """A judged document the corpus lacks can never be ranked: it lowered nDCG and Recall unsaid
+    (a typo in the qrels, or the wrong corpus)."""
+    qrels = "q1\td0\t2\nq1\tdX\t1\nq1\tdY\t0\n2\td2\t1\n"
+    eval_set = load_set(_beir(tmp_path, qrels=qrels))
+    assert eval_set.qrels["q1"] == {"d0": 2, "dX": 1, "dY": 0}  # still counted, as trec_eval does
+    assert (
+        "1 relevant judged documents are not in corpus.jsonl (first: 'dX' for query 'q1'); "
+        "they count as never ranked"
+    ) in eval_set.notes
+
+
 def test_trec_qrels_in_place_of_beir(tmp_path: Path) -> None:
     root = _beir(tmp_path, qrels="q1 0 d0 2\nq1 0 d1 0\n2 0 d2 1\n")
     assert load_set(root).qrels == {"q1": {"d0": 2, "d1": 0}, "2": {"d2": 1}}

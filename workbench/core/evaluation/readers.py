@@ -126,7 +126,22 @@ def _folder(
         notes.append(f"{len(qrels) - len(queries)} judged queries have no candidates: left out")
     if not queries:
         raise InputError("no judged query has candidates", title=root.name)
+    notes.extend(_relevant_outside(qrels, corpus))
     return EvalSet(root.name, queries, corpus, qrels, notes=notes)
+
+
+def _relevant_outside(qrels: Qrels, corpus: dict[str, EvalDocument]) -> list[str]:
+    """A note on relevant judged documents the corpus lacks: kept in the qrels (trec_eval counts
+    them, lowering nDCG and Recall), but said, as it is most often a typo or the wrong corpus."""
+    missing = [(q, d) for q, judged in qrels.items() for d, g in judged.items() if g > 0]
+    missing = [(q, d) for q, d in missing if d not in corpus]
+    if not missing:
+        return []
+    query_id, doc_id = missing[0]
+    return [
+        f"{len(missing)} relevant judged documents are not in corpus.jsonl (first: {doc_id!r} "
+        f"for query {query_id!r}); they count as never ranked"
+    ]
 
 
 def _need(root: Path, name: str) -> Path:
