@@ -3,6 +3,7 @@ opening a query in the Rerank pane, cancel and resume."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -223,3 +224,21 @@ def test_figures_of_an_earlier_run_are_marked_when_the_next_fails(
     assert pane.stale.text() == pane.tr(
         "These results are from the previous run; the last run was cancelled."
     )
+
+
+def test_a_set_path_typed_from_home_is_read(
+    window: MainWindow,
+    services: Services,
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`~/set.jsonl`, as typed in a shell, was read as a folder named "~": no such file."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    row = {"query": "lentil soup", "documents": [{"text": "red lentils", "relevance": 1}]}
+    (tmp_path / "set.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    pane = window.evaluation_pane
+    pane.set_path.setText("~/set.jsonl")
+    pane.run()
+    _finish(pane, services, qtbot)
+    assert pane.set_path.text() == "~/set.jsonl"  # what was typed stays as typed

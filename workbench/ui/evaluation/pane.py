@@ -244,7 +244,8 @@ class EvaluationPane(Retranslating, QWidget):
         if not self.set_path.text().strip() or not ids:
             self.status.setText(self.tr("Choose a set and endpoint A first."))
             return
-        coro = self._run(Path(self.set_path.text().strip()), ids, self.k.value())
+        path = Path(self.set_path.text().strip()).expanduser()  # "~/sets/x", as in a shell
+        coro = self._run(path, ids, self.k.value())
         self.error.clear_error()  # the next run decides whether it still holds
         self._set_busy(True)
         self.status.setText(self.tr("Reading the set…"))
