@@ -2342,6 +2342,14 @@
         <translation>Apri la query in Rerank</translation>
     </message>
     <message>
+        <source>BEIR &amp;folder…</source>
+        <translation>&amp;Cartella BEIR…</translation>
+    </message>
+    <message>
+        <source>JSONL or CSV &amp;file…</source>
+        <translation>&amp;File JSONL o CSV…</translation>
+    </message>
+    <message>
         <source>Evaluation progress</source>
         <translation>Avanzamento della valutazione</translation>
     </message>
@@ -2380,6 +2388,10 @@
     <message>
         <source>Cancelled. What was ranked is kept: Run continues from there.</source>
         <translation>Annullata. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
+    </message>
+    <message>
+        <source>These results are from the previous run; the last run was cancelled.</source>
+        <translation>Questi risultati sono dell’esecuzione precedente; l’ultima esecuzione è stata annullata.</translation>
     </message>
     <message>
         <source>Choose a set and endpoint A first.</source>
@@ -2424,6 +2436,18 @@
     <message>
         <source>Choose a BEIR folder</source>
         <translation>Scegli una cartella BEIR</translation>
+    </message>
+    <message>
+        <source>Choose a labelled set file</source>
+        <translation>Scegli il file di un set etichettato</translation>
+    </message>
+    <message>
+        <source>Labelled sets (*.jsonl *.ndjson *.csv *.tsv)</source>
+        <translation>Set etichettati (*.jsonl *.ndjson *.csv *.tsv)</translation>
+    </message>
+    <message>
+        <source>Any file (*)</source>
+        <translation>Qualsiasi file (*)</translation>
     </message>
     <message>
         <source>Evaluation error</source>
