@@ -22,6 +22,9 @@ from tests.folders import unmakeable
 from tests.waits import WAIT_S
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
+from workbench.core.runs import store as store_module
+from workbench.core.runs import writer as writer_module
+from workbench.core.runs.aside import aside_files
 from workbench.core.runs.replay import fold
 from workbench.core.runs.store import RunFilter, RunStore, data_dir
 
@@ -648,3 +651,35 @@ def test_a_file_that_is_not_utf8_is_named_with_the_byte(
     assert (status, out) == (2, "")
     assert f"The file is not UTF-8 text: {path}, byte 15" in err
     assert "codec" not in err
+
+
+def test_a_run_the_history_refuses_at_exit_is_kept_aside_and_added_next_time(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another process held the history's write lock past the command's end: the run was only
+    logged as lost. It is kept in a side file the exit names, and the next command adds it."""
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every try
+    monkeypatch.setattr(writer_module, "CLOSE_WAIT_S", 0.1)
+    docs = tmp_path / "docs.json"
+    docs.write_text('["apple pie", "car tyre"]')
+    argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--documents", str(docs)]
+    RunStore.default().close()
+    other = store_module.connect(data_dir() / "runs.sqlite3")
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        status, _, err = _run(capsys, *argv, "--query", "locked out")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert status == 0, err
+    (kept,) = aside_files(data_dir() / "runs.sqlite3")
+    assert f"workbench: note: the run history refused 1 run(s); they were kept in {kept}" in err
+    status, _, err = _run(capsys, *argv, "--query", "later")
+    assert status == 0, err
+    assert "workbench: note: 1 run(s) kept aside earlier were added to the run history" in err
+    assert not kept.exists()
+    status, out, _ = _run(capsys, "history", "list", "--json")
+    assert sorted(run["query"] for run in json.loads(out)) == ["later", "locked out"]

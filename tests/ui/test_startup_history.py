@@ -8,16 +8,24 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.ui.conftest import endpoint_for, pane_client, run_async
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour, RerankRequest
+from workbench.core.runs import store as store_module
+from workbench.core.runs import writer as writer_module
+from workbench.core.runs.aside import aside_files
 from workbench.core.runs.store import RunFilter
+from workbench.core.runs.writer import RunStart
 from workbench.ui import app
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    import asyncio
+
     from pytestqt.qtbot import QtBot
 
     from workbench.core.runs.history import History
+    from workbench.ui.notices import NoticeCenter
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -67,3 +75,46 @@ def test_a_history_pane_shown_first_lists_the_runs_once_the_history_is_attached(
     assert [run.query for run in main.history_pane.model.runs()] == ["apple pie"]
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     main.close()  # while the pane can still stop its work (not in the collector's teardown)
+
+
+def test_runs_refused_at_quit_are_kept_aside_and_restored_at_the_next_start(
+    qloop: asyncio.AbstractEventLoop,
+    notices: NoticeCenter,
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another process held the history's write lock at quit: the runs were logged as lost.
+    Quitting names the side file they went to; the next start adds them and says so."""
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every try
+    monkeypatch.setattr(writer_module, "CLOSE_WAIT_S", 0.1)
+    history = app.open_history(notices, qloop)
+    assert history is not None
+    other = store_module.connect(history.store.path)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        history.begin(RunStart(kind="rerank", query="locked out")).finish("failed")
+        history.writer.flush()
+        app._say_kept(notices, history.close())  # what quitting does with close()'s answer
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    (kept,) = aside_files(history.store.path)
+    said = notices.history()[-1]
+    assert (said.title, said.detail) == (
+        tr("App", "Runs kept aside: %1", 1),
+        tr(
+            "App",
+            "The run history refused them; they were kept in %1 and are added to it at "
+            "the next start.",
+            kept,
+        ),
+    )
+    assert f"they were kept in {kept}" in capsys.readouterr().err
+    again = app.open_history(notices, qloop)
+    assert again is not None
+    restored = tr("App", "Runs restored: %1", 1)
+    qtbot.waitUntil(lambda: notices.history()[-1].title == restored, timeout=WAIT_MS)
+    assert _queries(again) == ["locked out"]
+    assert aside_files(again.store.path) == []
+    again.close()

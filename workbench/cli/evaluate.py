@@ -19,7 +19,7 @@ from workbench.api import AuthScheme, Connection, WorkbenchClient
 from workbench.api.errors import InputError
 from workbench.cli.numbers import at_least_one, positive_number
 from workbench.cli.output import print_json
-from workbench.cli.recording import history_wanted
+from workbench.cli.recording import close_history, history_wanted
 from workbench.core.evaluation.metrics import METRICS, metric_label
 from workbench.core.evaluation.progress import ProgressStore, progress_path
 from workbench.core.evaluation.readers import DEFAULT_DEPTH, folder_run_file, load_set
@@ -210,7 +210,7 @@ async def _evaluate(
     finally:
         progress.close()
         if history is not None:
-            history.close()
+            close_history(history)
     if report.resumed:
         err.write(f"workbench: note: {report.resumed} rankings taken from saved progress\n")
     return report

@@ -15,6 +15,7 @@ from workbench.api.errors import InputError
 from workbench.api.jsontext import fix_surrogates
 from workbench.cli.numbers import positive_number
 from workbench.cli.output import write_file
+from workbench.cli.recording import close_history
 from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import CHECKS, GROUPS, select
 from workbench.core.qa.context import QaOptions
@@ -136,7 +137,7 @@ async def run(
         raise
     finally:
         if history is not None:
-            await asyncio.to_thread(history.close)
+            await asyncio.to_thread(close_history, history)
         _write(qa.report, args, writer, err)
     if args.json:
         _print_json(qa.report, args, out)

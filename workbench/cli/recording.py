@@ -11,6 +11,7 @@ from workbench.api.errors import InputError
 from workbench.api.redact import redact_text
 from workbench.api.wiretap import tapping
 from workbench.core.chat_metrics import price_table
+from workbench.core.runs.aside import kept_line, restored_line
 from workbench.core.runs.history import History, finish_chat
 from workbench.core.runs.store import unopened_reason
 from workbench.core.runs.writer import outcome_of
@@ -59,6 +60,15 @@ def _note(text: str) -> None:
     sys.stderr.write(redact_text(f"workbench: {text}") + "\n")
 
 
+def close_history(history: History) -> None:
+    """Close the history and say on stderr what became of runs kept aside (at open or now)."""
+    kept = history.close()
+    for news in history.writer.restored:
+        _note(restored_line(news))
+    for news in kept:
+        _note(kept_line(news))
+
+
 @contextlib.contextmanager
 def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterator[Recording]:
     """Record the requests made inside the block as one run, and how it ended.
@@ -97,4 +107,4 @@ def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterat
             finish_chat(run, rec.snapshot(), error)
         else:
             run.finish(outcome_of(error), error=str(error) if error is not None else "")
-        history.close()
+        close_history(history)

@@ -2,26 +2,43 @@
 
 from __future__ import annotations
 
+import json
 import threading
+import time
 from typing import TYPE_CHECKING
 
+import pytest
+
 from tests.waits import WAIT_S, wait_until
-from workbench.core.runs.store import RunStore, connect
+from workbench.api.redact import forget_secrets, register_secret
+from workbench.core.chat_metrics import PriceTable
+from workbench.core.runs.aside import KeptAside, aside_files, kept_line
+from workbench.core.runs.store import BUSY_TIMEOUT_S, RunStore, connect
 from workbench.core.runs.writer import RunStart, RunWriter
 
 if TYPE_CHECKING:
     import sqlite3
+    from collections.abc import Iterator
     from pathlib import Path
+
+KEY = "co-" + "7f3a9c2e5b8d4f1a6c0e9b2d7a4f8c1e"
 
 
 class _ImpatientStore(RunStore):
     """Its writer gives up on another process's write lock after 20 ms (the app waits 10 s), so
     the lock outlasts every retry here as a long one does there."""
 
+    writer_db: sqlite3.Connection | None = None
+
     def connection(self) -> sqlite3.Connection:
-        db = super().connection()
+        self.writer_db = db = super().connection()
         db.execute("PRAGMA busy_timeout=20")
         return db
+
+    def be_patient(self) -> None:
+        """Wait as the app does from now on; call while the writer idles."""
+        assert self.writer_db is not None
+        self.writer_db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
 
 
 class _CappedStore(RunStore):
@@ -131,19 +148,175 @@ def test_a_full_database_keeps_the_whole_turn_for_later(tmp_path: Path) -> None:
         store.close()
 
 
-def test_close_gives_up_on_writes_still_refused(tmp_path: Path) -> None:
+def _closed(writer: RunWriter) -> list[KeptAside]:
+    """`close()`'s answer, asserting it came in time (it waits for the lock a bounded while)."""
+    answer: list[list[KeptAside]] = []
+    closing = threading.Thread(target=lambda: answer.append(writer.close()), daemon=True)
+    closing.start()
+    closing.join(timeout=WAIT_S)
+    assert not closing.is_alive()
+    return answer[0]
+
+
+def _chat_turn(writer: RunWriter, query: str) -> None:
+    """A streamed chat turn whose request header and one frame carry the key, as queued raw."""
+    run = writer.begin(RunStart(kind="chat", flavour="cohere-v2", query=query))
+    run.request("POST", "https://api.example/v2/chat", {"Authorization": f"Bearer {KEY}"}, b"{}")
+    run.response(200, {"content-type": "text/event-stream"})
+    frame = {"type": "content-delta", "delta": {"message": {"content": {"text": f"hi {KEY}"}}}}
+    run.frame(json.dumps(frame), "content-delta")
+    run.end(None)
+
+
+def _restored(store: RunStore) -> tuple[list[KeptAside], list[str]]:
+    """What a writer opening the history again tells and writes (then closed)."""
+    told: list[KeptAside] = []
+    writer = RunWriter(store, on_restored=told.append, retry_s=WAIT_S * 10)
+    writer.flush()
+    assert _closed(writer) == []
+    return told, sorted(run.query for run in store.find())
+
+
+@pytest.fixture
+def key() -> Iterator[None]:
+    register_secret(KEY)
+    yield
+    forget_secrets()
+
+
+@pytest.mark.usefixtures("key")
+def test_writes_still_refused_at_close_are_kept_aside_and_written_at_the_next_open(
+    tmp_path: Path,
+) -> None:
+    """They were logged as lost: the turns made while another process held the lock vanished."""
     store = _ImpatientStore(tmp_path / "runs.sqlite3")
-    writer = RunWriter(store, retry_s=WAIT_S * 10)
+    writer = RunWriter(store, retry_s=WAIT_S * 10, close_wait_s=0.1)
+    other = connect(store.path)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        _chat_turn(writer, "locked out")
+        assert _flushed(writer)
+        kept = _closed(writer)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert [(news.runs, news.error) for news in kept] == [(1, "")]
+    assert kept[0].path.parent == tmp_path
+    assert aside_files(store.path) == [kept[0].path]
+    text = kept[0].path.read_text(encoding="utf-8")
+    assert "hi " in text
+    assert KEY not in text
+    assert _restored(store) == ([KeptAside(kept[0].path, 1)], ["locked out"])
+    assert aside_files(store.path) == []
+    run = store.get(store.find()[0].id)
+    assert run is not None
+    assert run.answer.startswith("hi ")
+    assert KEY not in run.answer
+    assert run.outcome == "ok"
+    assert len(run.events) == 1
+    store.close()
+
+
+def test_a_full_disk_at_close_keeps_the_runs_aside_with_their_prices(tmp_path: Path) -> None:
+    """SQLite's page limit stands in for a full disk; the rerank's cost is estimated when its
+    kept writes are written, at the prices its run started with."""
+    store = _CappedStore(tmp_path / "runs.sqlite3")
+    writer = RunWriter(store, retry_s=WAIT_S * 10, close_wait_s=0.1)
+    writer.flush()
+    store.cap()
+    prices = PriceTable(per_unit={"search_units": 0.002})
+    run = writer.begin(RunStart(kind="rerank", query="x" * 20_000, prices=prices))
+    run.request("POST", "https://api.example/v2/rerank", {}, b"{}")
+    run.response(200, {})
+    run.body(json.dumps({"results": [], "meta": {"billed_units": {"search_units": 1}}}).encode())
+    run.end(None)
+    assert _flushed(writer)
+    kept = _closed(writer)
+    assert [(news.runs, news.error) for news in kept] == [(1, "")]
+    told, queries = _restored(RunStore(store.path))  # a new connection: no page limit
+    assert told == [KeptAside(kept[0].path, 1)]
+    assert [len(query) for query in queries] == [20_000]
+    assert [(r.cost, r.currency) for r in store.find()] == [(0.002, "USD")]
+    store.close()
+
+
+def test_a_side_file_that_cannot_be_written_is_told_with_its_path(tmp_path: Path) -> None:
+    """The data folder went away (renamed under the open database): the writes are lost, and
+    `close()` says where they could not be kept and why."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    store = _ImpatientStore(folder / "runs.sqlite3")
+    writer = RunWriter(store, retry_s=WAIT_S * 10, close_wait_s=0.1)
     other = connect(store.path)
     try:
         other.execute("BEGIN IMMEDIATE")
         writer.begin(RunStart(kind="rerank", query="locked out")).finish("failed")
         assert _flushed(writer)
-        closing = threading.Thread(target=writer.close, daemon=True)
-        closing.start()
-        closing.join(timeout=WAIT_S)
-        assert not closing.is_alive()
+        folder.rename(tmp_path / "moved")
+        folder.write_text("")  # a file where the folder was
+        kept = _closed(writer)
     finally:
         other.execute("ROLLBACK")
         other.close()
-        store.close()
+    assert len(kept) == 1
+    assert kept[0].runs == 1
+    assert kept[0].path.parent == folder
+    assert kept[0].error == "Not a directory"
+    assert str(kept[0].path) in kept_line(kept[0])
+    store.close()
+
+
+def test_an_unreadable_side_file_is_kept_under_another_name_and_told(tmp_path: Path) -> None:
+    store = RunStore(tmp_path / "runs.sqlite3")
+    damaged = tmp_path / "runs.sqlite3.held-20240101-000000-1.jsonl"
+    damaged.write_text('["insert", "abc", {"id": "abc"}]\n{"not": "a write"}\n')
+    told, queries = _restored(store)
+    assert queries == []
+    kept = tmp_path / (damaged.name + ".unreadable")
+    assert told == [KeptAside(kept, 0, "line 2 is not a recorded write")]
+    assert kept.exists()
+    assert not damaged.exists()
+    assert _restored(store) == ([], [])  # not tried again at every open
+    store.close()
+
+
+def test_writes_refused_again_at_the_next_open_stay_in_one_side_file(tmp_path: Path) -> None:
+    """Kept at one close, refused again the next session: the new file holds them and the one
+    they came from is gone (no run twice, none lost)."""
+    store = _ImpatientStore(tmp_path / "runs.sqlite3")
+    other = connect(store.path)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        for query in ("first", "second"):
+            writer = RunWriter(store, retry_s=WAIT_S * 10, close_wait_s=0.1)
+            writer.begin(RunStart(kind="rerank", query=query)).finish("failed")
+            assert _flushed(writer)
+            kept = _closed(writer)
+            assert writer.restored == []
+            assert aside_files(store.path) == [kept[0].path]
+        assert kept[0].runs == 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _restored(store) == ([KeptAside(kept[0].path, 2)], ["first", "second"])
+    store.close()
+
+
+def test_close_waits_a_bounded_while_for_another_process_lock(tmp_path: Path) -> None:
+    """With the app's 10 s busy timeout, the last try at close waited five times that."""
+    store = _ImpatientStore(tmp_path / "runs.sqlite3")
+    writer = RunWriter(store, retry_s=WAIT_S * 10, close_wait_s=0.2)
+    other = connect(store.path)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        writer.begin(RunStart(kind="rerank", query="locked out")).finish("failed")
+        assert _flushed(writer)
+        store.be_patient()
+        started = time.monotonic()
+        kept = _closed(writer)
+        assert time.monotonic() - started < BUSY_TIMEOUT_S
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert [news.runs for news in kept] == [1]
+    store.close()

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from workbench.api.models import ChatRequest, Connection, RerankRequest
     from workbench.api.stream import ChatSnapshot
+    from workbench.core.runs.aside import KeptAside
 
 
 class History:
@@ -29,11 +30,13 @@ class History:
         path: Path | None = None,
         *,
         on_refused: Callable[[sqlite3.Error], None] | None = None,
+        on_restored: Callable[[KeptAside], None] | None = None,
     ) -> None:
         """`on_refused`: told (on the writer's thread) when the database refuses writes, once
-        per spell; the writer keeps them and tries again."""
+        per spell; the writer keeps them and tries again. `on_restored`: told (on that thread
+        too) when runs a side file kept at the last close are written (`RunWriter`)."""
         self.store = RunStore(path) if path is not None else RunStore.default()
-        self.writer = RunWriter(self.store, on_refused)
+        self.writer = RunWriter(self.store, on_refused, on_restored=on_restored)
 
     @property
     def notice(self) -> str | None:
@@ -44,10 +47,12 @@ class History:
         """A new run, written when its request goes out."""
         return self.writer.begin(start)
 
-    def close(self) -> None:
-        """Commit what is queued, stop the writer and close the store."""
-        self.writer.close()
+    def close(self) -> list[KeptAside]:
+        """Commit what is queued, stop the writer and close the store; returns the side files
+        writes the database refused went to (or could not: `KeptAside.error`)."""
+        kept = self.writer.close()
         self.store.close()
+        return kept
 
 
 def _doc_text(document: Any) -> str:
