@@ -36,8 +36,40 @@
         <translation>Esecuzioni non registrate</translation>
     </message>
     <message>
-        <source>The run history refused a write (%1). What it refused is kept and written once it accepts writes again, while the workbench stays open.</source>
-        <translation>La cronologia delle esecuzioni ha rifiutato una scrittura (%1). Ciò che ha rifiutato viene conservato e scritto non appena le scritture saranno di nuovo accettate, finché il workbench resta aperto.</translation>
+        <source>The run history refused a write (%1). What it refused is kept and written once it accepts writes again; if it still refuses when the workbench closes, it is kept in a file beside the history and added at the next start.</source>
+        <translation>La cronologia delle esecuzioni ha rifiutato una scrittura (%1). Ciò che ha rifiutato viene conservato e scritto non appena le scritture saranno di nuovo accettate; se le rifiuta ancora alla chiusura del workbench, viene conservato in un file accanto alla cronologia e aggiunto all&apos;avvio successivo.</translation>
+    </message>
+    <message>
+        <source>Kept runs not restored</source>
+        <translation>Esecuzioni conservate non ripristinate</translation>
+    </message>
+    <message>
+        <source>The runs kept aside in %1 could not be added to the run history (%2). The file was kept.</source>
+        <translation>Le esecuzioni conservate in %1 non sono state aggiunte alla cronologia delle esecuzioni (%2). Il file è stato conservato.</translation>
+    </message>
+    <message>
+        <source>Runs restored: %1</source>
+        <translation>Esecuzioni ripristinate: %1</translation>
+    </message>
+    <message>
+        <source>The run history refused these runs when the workbench last closed; they were kept aside and are in the history now.</source>
+        <translation>La cronologia delle esecuzioni ha rifiutato queste esecuzioni all&apos;ultima chiusura del workbench; sono state conservate a parte e ora sono nella cronologia.</translation>
+    </message>
+    <message>
+        <source>Runs not recorded: %1</source>
+        <translation>Esecuzioni non registrate: %1</translation>
+    </message>
+    <message>
+        <source>The run history refused them and %1 could not be written (%2).</source>
+        <translation>La cronologia delle esecuzioni le ha rifiutate e non è stato possibile scrivere %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Runs kept aside: %1</source>
+        <translation>Esecuzioni conservate a parte: %1</translation>
+    </message>
+    <message>
+        <source>The run history refused them; they were kept in %1 and are added to it at the next start.</source>
+        <translation>La cronologia delle esecuzioni le ha rifiutate; sono state conservate in %1 e verranno aggiunte all&apos;avvio successivo.</translation>
     </message>
 </context>
 <context>
