@@ -102,3 +102,26 @@ def test_a_column_that_is_off_offers_no_follow_up(pane: ComparePane, services: S
     third.pick(Target(endpoint_for(services, Flavour.OPENAI).id))
     assert third.continue_button.isEnabled()
     assert third.follow_up.isEnabled()
+
+
+def test_a_refused_send_leaves_no_stale_done_status(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    pane.send("Tell me about rerankers")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    done = tr("ComparePane", "Done: %n column(s) answered.", n=2)
+    assert pane.status.text() == done
+    pane.inputs.documents.set_text('[{"text": ')
+    pane.send("a question that is refused")
+    assert pane.error.isVisible()
+    # a screen reader must not be told the refused Send is "Done"; the error line says why
+    assert pane.status.text() == ""
+    assert pane.status.accessibleName() == pane.status.role()
+    pane.inputs.documents.set_text("")
+    pane.send("a question that goes out")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.status.text() == done
+    services.session.remove_endpoint(endpoint_for(services, Flavour.COHERE_V2).id)
+    pane.send("after the removal")
+    assert pane.error.isVisible()
+    assert pane.status.text() == ""

@@ -223,6 +223,7 @@ class ComparePane(Retranslating, QWidget):
 
     def _refuse(self, exc: InputError) -> None:
         """Say once, above the buttons, why nothing was sent (kept in the notice log)."""
+        self.status.clear()  # the last round's "Done" would read as this Send's outcome
         self.error.show_error(exc)
         log_shown(self._services.notices, exc, "compare")
 
@@ -232,6 +233,7 @@ class ComparePane(Retranslating, QWidget):
         if not gone:
             return False
         text = self.tr("The endpoint of column %1 was removed: pick another route for it.")
+        self.status.clear()  # as in `_refuse`: nothing went out, so no earlier "Done"
         self.error.show_error(fill(text, ", ".join(gone)))
         return True
 
