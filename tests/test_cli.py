@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.folders import unmakeable
 from tests.waits import WAIT_S
 from workbench.api.errors import InputError
 from workbench.cli import main
@@ -353,8 +354,11 @@ def test_real_subprocess_rerank_from_stdin(sandbox: RunningSandbox) -> None:
     assert SANDBOX_TEST_KEY not in result.stdout
 
 
-def _rerank_into(sandbox: RunningSandbox, stdout: Any, *, shell: str = "") -> tuple[int, str]:
-    """Run `workbench rerank` as a real process writing to `stdout`; its status and stderr."""
+def _rerank_into(
+    sandbox: RunningSandbox, stdout: Any, *, shell: str = "", stderr: Any = subprocess.PIPE
+) -> tuple[int, str]:
+    """Run `workbench rerank` as a real process writing to `stdout` (and `stderr`); its status
+    and what it wrote to stderr (when that is a pipe read here)."""
     env = {**os.environ, "WB_TEST_KEY": SANDBOX_TEST_KEY}
     argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--key-env", "WB_TEST_KEY", "--query", "capital",
             "--documents", "-", "--json"]  # fmt: skip
@@ -363,9 +367,9 @@ def _rerank_into(sandbox: RunningSandbox, stdout: Any, *, shell: str = "") -> tu
         command = ["sh", "-c", f'"$0" "$@" {shell}', *command]
     result = subprocess.run(
         command, cwd=REPO, env=env, input=json.dumps(DOCS).encode(), stdout=stdout,
-        stderr=subprocess.PIPE, timeout=2 * WAIT_S, check=False,
+        stderr=stderr, timeout=2 * WAIT_S, check=False,
     )  # fmt: skip
-    return result.returncode, result.stderr.decode()
+    return result.returncode, (result.stderr or b"").decode()
 
 
 def test_a_reader_that_went_away_ends_the_command_quietly(sandbox: RunningSandbox) -> None:
@@ -385,6 +389,30 @@ def test_a_full_disk_or_a_closed_output_is_one_line_and_status_74(sandbox: Runni
     assert (status, err) == (74, "workbench: cannot write the output: No space left on device\n")
     status, err = _rerank_into(sandbox, None, shell=">&-")
     assert (status, err) == (74, "workbench: cannot write the output: standard output is closed\n")
+
+
+def test_a_recording_note_to_a_closed_stderr_ends_like_any_lost_output(
+    sandbox: RunningSandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note that the run is not recorded went to sys.stderr past the guard: a reader that
+    went away, or no stderr at all, ended the command with a traceback and status 1."""
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(unmakeable(tmp_path, "data")))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `2>&1 | head -0` for stderr alone: the note meets a closed pipe
+    try:
+        status, _ = _rerank_into(sandbox, subprocess.DEVNULL, stderr=write_end)
+    finally:
+        os.close(write_end)
+    assert status == 141
+    status, _ = _rerank_into(sandbox, subprocess.DEVNULL, shell="2>&-")
+    assert status == 74
+    # The other note: a damaged history kept aside (said once the history is open).
+    data = tmp_path / "damaged"
+    data.mkdir()
+    (data / "runs.sqlite3").write_bytes(b"not a database, " * 64)
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(data))
+    status, _ = _rerank_into(sandbox, subprocess.DEVNULL, shell="2>&-")
+    assert status == 74
 
 
 def test_documents_from_a_closed_stdin_are_refused_like_an_unreadable_file(

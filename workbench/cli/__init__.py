@@ -101,7 +101,7 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
         max_tokens_per_doc=args.max_tokens_per_doc,
     )
     start = functools.partial(rerank_start, connection, request, **_run_labels(args))
-    with recording(args, start):
+    with recording(args, start, io.err):
         async with WorkbenchClient(connection) as client:
             response = await client.rerank(request)
     if args.json:
@@ -235,7 +235,7 @@ async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     request = chat_request_from_args(args)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
     start = functools.partial(chat_start, connection, request, **_run_labels(args))
-    with recording(args, start) as rec:
+    with recording(args, start, io.err) as rec:
         return await _chat_recorded(args, io, connection, request, rec)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from workbench.api.errors import InputError
 from workbench.api.redact import redact_text
@@ -54,10 +53,11 @@ class Recording:
         self.snapshot: Callable[[], ChatSnapshot] | None = None
 
 
-def _note(text: str) -> None:
-    """Say something about the recording on stderr, through the redactor as all output goes
-    (SQLite's and the OS's words can quote a path or a value)."""
-    sys.stderr.write(redact_text(f"workbench: {text}") + "\n")
+def _note(err: TextIO, text: str) -> None:
+    """Say something about the recording on the command's stderr, through the redactor as all
+    output goes (SQLite's and the OS's words can quote a path or a value). `err` is the guarded
+    stream `main` made: a closed stderr or a reader gone ends the command as any lost output."""
+    err.write(redact_text(f"workbench: {text}") + "\n")
 
 
 def close_history(history: History) -> None:
@@ -70,12 +70,15 @@ def close_history(history: History) -> None:
 
 
 @contextlib.contextmanager
-def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterator[Recording]:
+def recording(
+    args: argparse.Namespace, start: Callable[[], RunStart], err: TextIO
+) -> Iterator[Recording]:
     """Record the requests made inside the block as one run, and how it ended.
 
     Args:
         args: the parsed command line (`--no-history`).
         start: builds the RunStart (called only when recording).
+        err: the command's standard error, for notes about the recording.
     """
     rec = Recording()
     if not history_wanted(args):
@@ -85,13 +88,18 @@ def recording(args: argparse.Namespace, start: Callable[[], RunStart]) -> Iterat
         history = History()
     except (OSError, sqlite3.Error) as exc:  # a read-only home, a full disk: the run goes on
         _note(
+            err,
             "note: this run is not recorded: the run history could not be opened "
-            f"({unopened_reason(exc)})"
+            f"({unopened_reason(exc)})",
         )
         yield rec
         return
     if history.notice:
-        _note(history.notice)
+        try:
+            _note(err, history.notice)
+        except BaseException:  # stderr lost before the run began: nothing to record
+            history.close()
+            raise
     run_start = start()
     run_start.prices = saved_prices(args)  # the run's cost is estimated at them
     run = history.begin(run_start)
