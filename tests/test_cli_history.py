@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -15,6 +16,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 
+import httpx
 import pytest
 
 from tests.conftest import HEX_KEY_WITH_DIGITS, SANDBOX_TEST_KEY
@@ -25,7 +27,7 @@ from workbench.cli import main
 from workbench.core.runs import store as store_module
 from workbench.core.runs import writer as writer_module
 from workbench.core.runs.aside import aside_files
-from workbench.core.runs.replay import fold
+from workbench.core.runs.replay import CUT_OFF, fold
 from workbench.core.runs.store import RunFilter, RunStore, data_dir
 
 if TYPE_CHECKING:
@@ -683,3 +685,85 @@ def test_a_run_the_history_refuses_at_exit_is_kept_aside_and_added_next_time(
     assert not kept.exists()
     status, out, _ = _run(capsys, "history", "list", "--json")
     assert sorted(run["query"] for run in json.loads(out)) == ["later", "locked out"]
+
+
+def _chat_child(sandbox: RunningSandbox, processes: Processes) -> Child:
+    """`chat --stream` as a real process on a slow stream, once 3 words of it are recorded."""
+    argv = [sys.executable, "-m", "workbench", *_chat(sandbox, "/v2/chat", "--stream")]
+    argv += ["--header", "x-sandbox-fault: slow_stream_ms=150"]
+    env = {**os.environ, "WORKBENCH_API_KEY": SANDBOX_TEST_KEY}
+    child = processes.start(argv, env=env)
+    _wait_for_words(child, words=3)
+    return child
+
+
+def test_replay_of_a_stopped_turn_prints_and_ends_as_chat_did(
+    sandbox: RunningSandbox, processes: Processes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    child = _chat_child(sandbox, processes)
+    child.send_signal(signal.SIGINT)  # Ctrl+C mid-stream
+    chat_status = child.wait()
+    assert (chat_status, child.stderr()) == (130, "workbench: cancelled\n"), child.report()
+    status, out, err = _run(capsys, "replay", _last_id(capsys), "--speed", "0")
+    assert (status, out, err) == (chat_status, child.stdout(), child.stderr())
+
+
+def _unfinished_server(frames: bytes) -> tuple[socket.socket, threading.Thread]:
+    """A loopback server that answers one stream with `frames` and closes it cleanly: a stream
+    that ends without its final event, no error on the wire."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            request = b""
+            while b"\r\n\r\n" not in request:
+                request += conn.recv(65536)
+            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n"
+            conn.sendall(head + b"\r\n" + frames)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return listener, thread
+
+
+def test_replay_of_a_turn_cut_off_before_its_final_event_ends_as_chat_did(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    headers = {"Authorization": f"Bearer {SANDBOX_TEST_KEY}"}
+    body = {"model": "m", "stream": True, "messages": [{"role": "user", "content": "SSO?"}]}
+    with httpx.stream(
+        "POST", sandbox.base_url + "/v2/chat", json=body, headers=headers, timeout=WAIT_S
+    ) as answer:
+        frames = b"".join(answer.iter_raw()).split(b"\n\n")
+    assert len(frames) > 8
+    listener, thread = _unfinished_server(b"".join(f + b"\n\n" for f in frames[:6]))
+    with listener:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}/v2/chat"
+        argv = ["chat", "--url", url, "--auth", "none", "--model", "m", "--message", "SSO?"]
+        chat = _run(capsys, *argv, "--stream")
+        thread.join(WAIT_S)
+    assert chat[0] == 4  # the client calls it a broken stream, named at its last event
+    assert chat[1].strip()  # part of the answer arrived
+    status, out, err = _run(capsys, "replay", _last_id(capsys), "--speed", "0")
+    assert (status, _without_times(out), err) == (chat[0], _without_times(chat[1]), chat[2])
+
+
+def test_replay_of_a_turn_whose_chat_was_killed_says_the_recording_ends_there(
+    sandbox: RunningSandbox, processes: Processes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`chat` killed mid-stream said nothing and left the run "running": the replay prints what
+    arrived, then ends as a broken stream does (exit 4), saying the recording ends there."""
+    child = _chat_child(sandbox, processes)
+    child.stop(signal.SIGKILL)
+    run_id = _last_id(capsys)
+    status, out, err = _run(capsys, "replay", run_id, "--speed", "0")
+    assert status == 4
+    assert out.startswith(child.stdout())  # what chat printed before it was killed, and on
+    store = RunStore(data_dir() / "runs.sqlite3")
+    record = store.get(run_id)
+    store.close()
+    assert record is not None
+    assert record.outcome == "running"
+    assert out.startswith(fold(record).text)
+    assert err == f"workbench: {CUT_OFF}\n"

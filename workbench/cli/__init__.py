@@ -286,11 +286,13 @@ async def _replay_turn(io: _Streams, record: RunRecord, speed: float) -> int:
     """Print a recorded chat turn as `chat --stream` printed it, ending as it ended."""
     client = ReplayClient(record, speed, fails=True)
     plain = argparse.Namespace(stream=True, json=False)
-    status = await _chat_turn(client, request_of(record), TurnRun(), plain, io)
-    if record.outcome == "stopped":  # Ctrl+C, as `chat` said it then
+    if record.outcome == "stopped":
+        # Ctrl+C ended `chat` mid-stream: it printed what had arrived and no more (no line
+        # break, no figures), then said it was cancelled.
+        await _run_chat(client, request_of(record), TurnRun(), plain, io)
         io.err.write("workbench: cancelled\n")
         return EXIT_CANCELLED
-    return status
+    return await _chat_turn(client, request_of(record), TurnRun(), plain, io)
 
 
 def describe(error: WorkbenchError) -> str:
