@@ -210,7 +210,7 @@ async def _evaluate(
     finally:
         progress.close()
         if history is not None:
-            close_history(history)
+            close_history(history, err)
     if report.resumed:
         err.write(f"workbench: note: {report.resumed} rankings taken from saved progress\n")
     return report

@@ -137,7 +137,7 @@ async def run(
         raise
     finally:
         if history is not None:
-            await asyncio.to_thread(close_history, history)
+            await asyncio.to_thread(close_history, history, err)
         _write(qa.report, args, writer, err)
     if args.json:
         _print_json(qa.report, args, out)

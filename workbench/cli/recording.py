@@ -60,13 +60,13 @@ def _note(err: TextIO, text: str) -> None:
     err.write(redact_text(f"workbench: {text}") + "\n")
 
 
-def close_history(history: History) -> None:
-    """Close the history and say on stderr what became of runs kept aside (at open or now)."""
+def close_history(history: History, err: TextIO) -> None:
+    """Close the history and say on `err` what became of runs kept aside (at open or now)."""
     kept = history.close()
     for news in history.writer.restored:
-        _note(restored_line(news))
+        _note(err, restored_line(news))
     for news in kept:
-        _note(kept_line(news))
+        _note(err, kept_line(news))
 
 
 @contextlib.contextmanager
@@ -115,4 +115,4 @@ def recording(
             finish_chat(run, rec.snapshot(), error)
         else:
             run.finish(outcome_of(error), error=str(error) if error is not None else "")
-        close_history(history)
+        close_history(history, err)
