@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -292,3 +293,57 @@ def test_rerank_with_hostile_results(
         asyncio.run(go())
     assert caught.value.where == where
     assert caught.value.route.endswith("/v2/rerank")
+
+
+# An answer that would write "evil" to the clipboard (OSC 52), retitle the window and clear the
+# screen, and an error body that would hide its own text: a terminal obeys them all.
+TERMINAL_TRICKS = "Hi\x1b]52;c;ZXZpbA==\x07 there\x1b]0;owned\x07\x1b[2J!"
+ESCAPED_TRICKS = "Hi\\x1b]52;c;ZXZpbA==\\x07 there\\x1b]0;owned\\x07\\x1b[2J!"
+
+
+def _tricks_argv(hostile: HostileServer) -> list[str]:
+    body = _sse(V2_START, _v2_text(json.dumps(TERMINAL_TRICKS)), V2_END)
+    url = hostile.script("terminal-tricks", Answer.whole(body))
+    return [sys.executable, "-m", "workbench", *_chat_argv(url, Flavour.COHERE_V2, "--stream")]
+
+
+def _read_all(fd: int) -> bytes:
+    """What a pseudo-terminal's reader gets until the writer's side is closed."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: every writer is gone
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def test_escape_sequences_from_a_server_are_shown_not_obeyed_on_a_terminal(
+    hostile: HostileServer,
+) -> None:
+    reader, writer = pty.openpty()
+    env = {**os.environ, "HOSTILE_KEY": KEY}
+    with subprocess.Popen(
+        _tricks_argv(hostile), cwd=REPO, env=env, stdout=writer, stderr=subprocess.PIPE
+    ) as child:
+        os.close(writer)
+        shown = _read_all(reader).decode()
+        _, err = child.communicate(timeout=WAIT_S)
+    os.close(reader)
+    assert child.returncode == 0, err
+    assert ESCAPED_TRICKS in shown
+    assert "\x1b" not in shown
+    assert "\x07" not in shown
+
+
+def test_escape_sequences_go_into_a_pipe_as_they_came(hostile: HostileServer) -> None:
+    env = {**os.environ, "HOSTILE_KEY": KEY}
+    result = subprocess.run(
+        _tricks_argv(hostile), cwd=REPO, env=env, capture_output=True, text=True,
+        timeout=2 * WAIT_S, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert TERMINAL_TRICKS in result.stdout

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from typing import TextIO
 
 EXIT_PIPE = 141
@@ -17,6 +18,25 @@ EXIT_PIPE = 141
 EXIT_OUTPUT = 74
 """The output could not be written (closed, disk full): EX_IOERR from sysexits.h. Not 1, which
 `qa` and `eval` use for a failed check."""
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""Characters a terminal acts on rather than shows: escape sequences (colours, cursor moves, the
+title, OSC 52 clipboard writes, hyperlinks), backspace, bell and the C1 controls. Tab, line feed
+and carriage return pass."""
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every control character a terminal would act on written out as `\\xNN`: what
+    a server sends is shown, never obeyed."""
+    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+
+
+def _is_terminal(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (OSError, ValueError):  # closed, or a stream without a descriptor
+        return False
 
 
 class OutputLost(Exception):
@@ -40,17 +60,24 @@ class OutputLost(Exception):
 
 
 class GuardedStream:
-    """A text stream passing writes on; their failure (or a closed stream, None) is OutputLost."""
+    """A text stream passing writes on; their failure (or a closed stream, None) is OutputLost.
+
+    On a terminal, control characters are shown, not passed (`terminal_safe`): a server's answer
+    or error text may carry escape sequences. Into a pipe or a file the text goes as it came.
+    """
 
     def __init__(self, inner: TextIO | None, name: str) -> None:
         self.inner = inner
         self.name = name
         self.lost = False
+        self.terminal = _is_terminal(inner)
 
     def write(self, text: str) -> int:
         """Pass `text` on."""
         if self.inner is None:
             raise self._lost(None)
+        if self.terminal:
+            text = terminal_safe(text)
         try:
             return self.inner.write(text)
         except OSError as exc:
