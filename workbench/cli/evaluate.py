@@ -21,7 +21,7 @@ from workbench.cli.numbers import at_least_one, positive_number
 from workbench.cli.output import print_json
 from workbench.cli.recording import close_history, history_wanted
 from workbench.core.evaluation.metrics import METRICS, metric_label
-from workbench.core.evaluation.progress import ProgressStore, progress_path
+from workbench.core.evaluation.progress import open_progress
 from workbench.core.evaluation.readers import DEFAULT_DEPTH, folder_run_file, load_set
 from workbench.core.evaluation.report import (
     Threshold,
@@ -189,9 +189,7 @@ async def run(
 async def _evaluate(
     args: argparse.Namespace, eval_set: EvalSet, connections: list[Target], err: TextIO
 ) -> EvalReport:
-    progress = ProgressStore(progress_path(eval_set.fingerprint))
-    if args.restart:
-        progress.forget()
+    progress = open_progress(eval_set.fingerprint, restart=args.restart)
     history = History() if history_wanted(args) else None
     if history is not None and history.notice:
         err.write(f"workbench: {history.notice}\n")

@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import SANDBOX_TEST_KEY
@@ -242,3 +242,40 @@ def test_a_set_path_typed_from_home_is_read(
     pane.run()
     _finish(pane, services, qtbot)
     assert pane.set_path.text() == "~/set.jsonl"  # what was typed stays as typed
+
+
+def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """Run reused every saved score, so after a redeploy of the same endpoint the figures were
+    the old deployment's; only the command line could start over (`--restart`)."""
+    pane = window.evaluation_pane
+    button = pane.start_over_button
+    assert button.objectName() == "evaluationStartOver"
+    assert button.accessibleName() == pane.tr("Start the evaluation over")
+    assert "saved" in button.toolTip()
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert "&" in button.text()  # a mnemonic, as Run has
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    pane.run()
+    _finish(pane, services, qtbot)
+    report = pane.report()
+    assert report is not None
+    assert report.resumed == 20  # Run reuses what was saved
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # from the keyboard
+    assert not button.isEnabled()
+    _finish(pane, services, qtbot)
+    report = pane.report()
+    assert report is not None
+    assert (report.resumed, report.requests) == (0, 20)
+    status = pane.status.text()
+    assert pane.tr("Started over: no ranking taken from saved progress.") in status
+    assert pane.tr("%n rankings taken from saved progress.", "", 0) not in status
+    pane.run()  # what the fresh start ranked is saved again
+    _finish(pane, services, qtbot)
+    report = pane.report()
+    assert report is not None
+    assert (report.resumed, report.requests) == (20, 0)
+    assert pane.tr("%n rankings taken from saved progress.", "", 20) in pane.status.text()

@@ -24,6 +24,15 @@ def progress_path(fingerprint: str) -> Path:
     return data_dir() / "evaluations" / f"{fingerprint[:32]}.jsonl"
 
 
+def open_progress(fingerprint: str, *, restart: bool = False) -> ProgressStore:
+    """The saved progress of the set with this fingerprint; with `restart`, dropped first, so
+    every query is ranked anew (`workbench eval --restart`, the pane's Start over)."""
+    store = ProgressStore(progress_path(fingerprint))
+    if restart:
+        store.forget()
+    return store
+
+
 class ProgressStore:
     """Reads and appends one set's saved progress."""
 

@@ -1,7 +1,8 @@
 """Evaluation pane: run a labelled set against one or two rerank endpoints and show the figures.
 
 Every request goes through the endpoint session's clients, so each is a run in the History; the
-scores are saved query by query, so Cancel keeps what was done and Run continues from there.
+scores are saved query by query, so Cancel keeps what was done and Run continues from there;
+Start over drops them first (as `workbench eval --restart`), for an endpoint redeployed since.
 A query of the per-query table opens in the Rerank pane through `rerank_open_requested`, which
 the main window connects (panes never import each other).
 """
@@ -32,7 +33,7 @@ from shiboken6 import isValid
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.models import RerankRequest
-from workbench.core.evaluation.progress import ProgressStore, progress_path
+from workbench.core.evaluation.progress import ProgressStore, open_progress
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
 from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
@@ -66,6 +67,8 @@ class EvaluationPane(Retranslating, QWidget):
         self._report: EvalReport | None = None
         self._eval_set: EvalSet | None = None
         self._row_queries: list[str] = []
+        self._started_over = False
+        """Whether the report on show comes from a run that dropped the saved scores first."""
         self._build_ui()
         self._connect_signals()
         self.retranslate_ui()
@@ -103,6 +106,7 @@ class EvaluationPane(Retranslating, QWidget):
         self.k.setRange(1, 1000)
         self.k.setValue(10)
         self.run_button = self._button("evaluationRun")
+        self.start_over_button = self._button("evaluationStartOver")
         self.cancel_button = self._button("evaluationCancel")
         self.progress = QProgressBar(self)
         self.progress.setObjectName("evaluationProgress")
@@ -147,6 +151,7 @@ class EvaluationPane(Retranslating, QWidget):
         self.k.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") * 3)
         run_row.addWidget(self.k)
         run_row.addWidget(self.run_button)
+        run_row.addWidget(self.start_over_button)
         run_row.addWidget(self.cancel_button)
         run_row.addWidget(self.progress, 1)
         run_row.addStretch(0)
@@ -179,11 +184,18 @@ class EvaluationPane(Retranslating, QWidget):
             (self.browse, self.tr("Bro&wse…"), self.tr("Browse for a set")),
             (self.sample, self.tr("Sa&mple set"), self.tr("Run the sample set")),
             (self.run_button, self.tr("R&un evaluation"), self.tr("Run evaluation")),
+            (self.start_over_button, self.tr("S&tart over"), self.tr("Start the evaluation over")),
             (self.cancel_button, self.tr("Cance&l"), self.tr("Cancel evaluation")),
             (self.open_button, self.tr("&Open query in Rerank"), self.tr("Open query in Rerank")),
         ):
             button.setText(text)
             button.setAccessibleName(accessible)
+        self.start_over_button.setToolTip(
+            self.tr(
+                "Rank every query again, dropping the scores saved for this set. Run reuses "
+                "saved scores; start over when an endpoint was redeployed since."
+            )
+        )
         self.browse_folder.setText(self.tr("BEIR &folder…"))
         self.browse_file.setText(self.tr("JSONL or CSV &file…"))
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
@@ -205,6 +217,7 @@ class EvaluationPane(Retranslating, QWidget):
         self.browse_file.triggered.connect(self._on_browse_file_triggered)
         self.sample.clicked.connect(self.load_sample)
         self.run_button.clicked.connect(self.run)
+        self.start_over_button.clicked.connect(self.start_over)
         self.cancel_button.clicked.connect(self.cancel)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.queries_table.itemActivated.connect(self._on_open_button_clicked)
@@ -235,8 +248,9 @@ class EvaluationPane(Retranslating, QWidget):
         """The figures shown, if any."""
         return self._report
 
-    def run(self) -> None:
-        """Start the evaluation (a running one is left alone)."""
+    def run(self, *, restart: bool = False) -> None:
+        """Start the evaluation (a running one is left alone); with `restart`, the scores saved
+        for the set are dropped first and every query is ranked again."""
         if self._services.tasks.is_running(RUN_KEY):
             return
         ids = [self.endpoint_a.currentData(), self.endpoint_b.currentData()]
@@ -245,11 +259,15 @@ class EvaluationPane(Retranslating, QWidget):
             self.status.setText(self.tr("Choose a set and endpoint A first."))
             return
         path = Path(self.set_path.text().strip()).expanduser()  # "~/sets/x", as in a shell
-        coro = self._run(path, ids, self.k.value())
+        coro = self._run(path, ids, self.k.value(), restart=restart)
         self.error.clear_error()  # the next run decides whether it still holds
         self._set_busy(True)
         self.status.setText(self.tr("Reading the set…"))
         self._services.tasks.start(RUN_KEY, coro, owner=self)
+
+    def start_over(self) -> None:
+        """Run the set again from the start, as `workbench eval --restart` does."""
+        self.run(restart=True)
 
     def open_query(self, query_id: str) -> None:
         """Ask for this query and its candidates in the Rerank pane."""
@@ -261,7 +279,7 @@ class EvaluationPane(Retranslating, QWidget):
 
     # --- running ------------------------------------------------------------------------------
 
-    async def _run(self, path: Path, endpoint_ids: list[str], k: int) -> None:
+    async def _run(self, path: Path, endpoint_ids: list[str], k: int, *, restart: bool) -> None:
         store: ProgressStore | None = None
         try:
             eval_set = await asyncio.to_thread(load_set, path)
@@ -270,7 +288,7 @@ class EvaluationPane(Retranslating, QWidget):
                 endpoint = self._services.session.endpoint(endpoint_id)
                 client = await self._services.session.client_for(endpoint_id)
                 sides.append(Side(endpoint.name if endpoint else endpoint_id, client))
-            store = await asyncio.to_thread(ProgressStore, progress_path(eval_set.fingerprint))
+            store = await asyncio.to_thread(open_progress, eval_set.fingerprint, restart=restart)
             total = len(eval_set.queries) * len(sides)
             self._on_progress(0, total)
             runner = EvaluationRunner(
@@ -290,6 +308,7 @@ class EvaluationPane(Retranslating, QWidget):
             if isValid(self.run_button):  # not when the window closing cancelled the run
                 self._set_busy(False)
         self._eval_set = eval_set
+        self._started_over = restart
         self._show_report(report)
         self.stale.mark_current()
 
@@ -304,6 +323,7 @@ class EvaluationPane(Retranslating, QWidget):
             widget.setEnabled(not busy)
         for combo in (self.endpoint_a, self.endpoint_b, self.k):
             combo.setEnabled(not busy)
+        self.start_over_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)
 
@@ -316,8 +336,11 @@ class EvaluationPane(Retranslating, QWidget):
         lines = [
             self.tr("%n queries evaluated.", "", len(report.sides[0].per_query)),
             self.tr("%n requests sent.", "", report.requests),
-            self.tr("%n rankings taken from saved progress.", "", report.resumed),
         ]
+        if self._started_over:
+            lines.append(self.tr("Started over: no ranking taken from saved progress."))
+        else:
+            lines.append(self.tr("%n rankings taken from saved progress.", "", report.resumed))
         if report.comparison is not None:
             test = self.tr(
                 "p-values: two-sided paired randomization (sign-flip) test over queries, exact "
