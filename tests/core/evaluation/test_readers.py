@@ -63,7 +63,7 @@ def test_relevant_documents_missing_from_the_corpus_are_noted(tmp_path: Path) ->
     assert (
         "1 relevant judged documents are not in corpus.jsonl (first: 'dX' for query 'q1'); "
         "they count as never ranked"
-    ) in eval_set.notes
+    ) in [str(note) for note in eval_set.notes]
 
 
 def test_trec_qrels_in_place_of_beir(tmp_path: Path) -> None:
@@ -98,7 +98,7 @@ def test_one_jsonl_file(tmp_path: Path) -> None:
     assert [q.id for q in eval_set.queries] == ["a"]
     assert eval_set.queries[0].candidates == ("x", "a-1")
     assert eval_set.qrels == {"a": {"x": 1}}
-    assert eval_set.notes == ["1 queries without judgments left out"]
+    assert [str(note) for note in eval_set.notes] == ["1 queries without judgments left out"]
 
 
 def test_one_csv_file(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ opening a query in the Rerank pane, cancel and resume."""
 from __future__ import annotations
 
 import json
+import shutil
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,10 +12,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.core.evaluation.test_metrics import SAMPLE
 from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, run_async
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
+from workbench.cli import main as cli_main
 from workbench.core.runs.store import RunFilter
+from workbench.ui.i18n import apply_language
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QTableWidgetItem
     from pytestqt.qtbot import QtBot
 
+    from workbench.sandbox.runner import RunningSandbox
     from workbench.ui.evaluation.pane import EvaluationPane
     from workbench.ui.services import Services
 
@@ -279,3 +284,75 @@ def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
     assert report is not None
     assert (report.resumed, report.requests) == (20, 0)
     assert pane.tr("%n rankings taken from saved progress.", "", 20) in pane.status.text()
+
+
+def _set_with_notes(tmp_path: Path) -> Path:
+    """The sample set with one relevant judgment of a document its corpus lacks."""
+    folder = tmp_path / "noted"
+    shutil.copytree(SAMPLE, folder)
+    with (folder / "qrels" / "test.tsv").open("a", encoding="utf-8") as qrels:
+        qrels.write("en01\tdX\t1\n")
+    return folder
+
+
+MISSING_NOTE = (
+    "1 relevant judged documents are not in corpus.jsonl (first: 'dX' for query 'en01'); "
+    "they count as never ranked"
+)
+
+
+def test_the_set_notes_show_under_the_status_and_are_read_as_their_text(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """What the reader noted (a judged document the corpus lacks, queries left out) reached the
+    command line only: the pane's figures were lower with nothing saying why."""
+    pane = window.evaluation_pane
+    assert pane.notes.isHidden()
+    pane.set_path.setText(str(_set_with_notes(tmp_path)))
+    pane.run()
+    _finish(pane, services, qtbot)
+    assert pane.notes.isVisible()
+    assert pane.notes.text() == f"• {MISSING_NOTE}"
+    assert pane.notes.accessibleName() == pane.notes.text()  # read as its message
+    assert pane.notes.accessibleDescription() == pane.tr("Notes on the set")
+    pane.load_sample()  # a set without notes
+    _finish(pane, services, qtbot)
+    assert pane.notes.isHidden()
+    assert pane.notes.text() == ""
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_set_notes_and_start_over_read_italian_in_an_italian_window(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    pane = window.evaluation_pane
+    pane.set_path.setText(str(_set_with_notes(tmp_path)))
+    pane.run()
+    _finish(pane, services, qtbot)
+    window.language_actions["it"].trigger()  # the notes on show follow the language
+    italian = (
+        "• documenti giudicati rilevanti assenti da corpus.jsonl: 1 (il primo: 'dX' per la "
+        "query 'en01'); contano come mai ordinati"
+    )
+    qtbot.waitUntil(lambda: pane.notes.text() == italian, timeout=WAIT_MS)
+    assert pane.start_over_button.text() == "Ri&comincia da capo"
+    pane.start_over()
+    _finish(pane, services, qtbot)
+    assert pane.notes.text() == italian
+    assert "Ricominciata da capo: nessun ordinamento preso dai progressi salvati." in (
+        pane.status.text()
+    )
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_set_notes_stay_english_on_the_command_line_when_qt_speaks_italian(
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    apply_language("it")
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+    argv = ["eval", "--set", str(_set_with_notes(tmp_path)), "--url", sandbox.base_url]
+    assert cli_main([*argv, "--model", "rerank-v3.5", "--no-history"]) == 0
+    assert f"workbench: note: {MISSING_NOTE}\n" in capsys.readouterr().err

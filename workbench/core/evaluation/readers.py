@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 from workbench.core.evaluation.files import Reader, grade, identifier, problem, string
 from workbench.core.evaluation.sets import (
     WHOLE_CORPUS_LIMIT,
@@ -101,11 +102,12 @@ def _folder(
                 f"query {query_id!r} is judged but not in queries.jsonl", title=qrels_path.name
             )
     run_path = Path(run_file) if run_file else folder_run_file(root)
-    notes: list[str] = []
+    # Counts go in as strings: the command line has always printed them ungrouped ("1234").
+    notes: list[Text] = []
     if run_path is not None:
         reader.fold(f"depth={depth}")
         candidates = _from_run(reader, run_path, corpus, depth)
-        notes.append(f"candidates: the top {depth} of {run_path.name} per query")
+        notes.append(Text("candidates: the top %1 of %2 per query", str(depth), run_path.name))
     elif len(corpus) > WHOLE_CORPUS_LIMIT:
         raise InputError(
             f"the corpus holds {len(corpus):,} documents, more than {WHOLE_CORPUS_LIMIT:,}: give "
@@ -123,14 +125,15 @@ def _folder(
     ]
     if len(queries) < len(qrels):
         # trec_eval averages over the queries both judged and ranked.
-        notes.append(f"{len(qrels) - len(queries)} judged queries have no candidates: left out")
+        left_out = str(len(qrels) - len(queries))
+        notes.append(Text("%1 judged queries have no candidates: left out", left_out))
     if not queries:
         raise InputError("no judged query has candidates", title=root.name)
     notes.extend(_relevant_outside(qrels, corpus))
     return EvalSet(root.name, queries, corpus, qrels, notes=notes)
 
 
-def _relevant_outside(qrels: Qrels, corpus: dict[str, EvalDocument]) -> list[str]:
+def _relevant_outside(qrels: Qrels, corpus: dict[str, EvalDocument]) -> list[Text]:
     """A note on relevant judged documents the corpus lacks: kept in the qrels (trec_eval counts
     them, lowering nDCG and Recall), but said, as it is most often a typo or the wrong corpus."""
     missing = [(q, d) for q, judged in qrels.items() for d, g in judged.items() if g > 0]
@@ -139,8 +142,13 @@ def _relevant_outside(qrels: Qrels, corpus: dict[str, EvalDocument]) -> list[str
         return []
     query_id, doc_id = missing[0]
     return [
-        f"{len(missing)} relevant judged documents are not in corpus.jsonl (first: {doc_id!r} "
-        f"for query {query_id!r}); they count as never ranked"
+        Text(
+            "%1 relevant judged documents are not in corpus.jsonl (first: %2 for query %3); "
+            "they count as never ranked",
+            str(len(missing)),
+            repr(doc_id),
+            repr(query_id),
+        )
     ]
 
 
@@ -247,7 +255,7 @@ class _Builder:
             raise InputError("no query has a judged document (a relevance value)", title=name)
         queries = [EvalQuery(q, self.texts[q], tuple(self.candidates[q])) for q in judged]
         skipped = len(self.texts) - len(judged)
-        notes = [f"{skipped} queries without judgments left out"] if skipped else []
+        notes = [Text("%1 queries without judgments left out", str(skipped))] if skipped else []
         return EvalSet(name, queries, self.documents, self.qrels, notes=notes)
 
 

@@ -9,6 +9,10 @@ retriever.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.api.text import Text
 
 WHOLE_CORPUS_LIMIT = 1000
 """Up to this many documents, every query is reranked against the whole corpus."""
@@ -52,8 +56,9 @@ class EvalSet:
     qrels: Qrels
     fingerprint: str = ""
     """A digest of the files read; progress saved for another set is never reused."""
-    notes: list[str] = field(default_factory=list)
-    """What was skipped or assumed while reading, in words."""
+    notes: list[Text] = field(default_factory=list)
+    """What was skipped or assumed while reading, in words: `str()` gives the English the
+    command line prints; the GUI shows each in its language (`core_text.shown`)."""
 
     def query(self, query_id: str) -> EvalQuery:
         """The query with this id (KeyError when there is none)."""

@@ -158,6 +158,14 @@ CATALOGUE = (
         "Core",
         "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches",
     ),
+    # workbench/core/evaluation/readers.py
+    QT_TRANSLATE_NOOP("Core", "candidates: the top %1 of %2 per query"),
+    QT_TRANSLATE_NOOP("Core", "%1 judged queries have no candidates: left out"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 relevant judged documents are not in corpus.jsonl (first: %2 for query %3); they count as never ranked",
+    ),
+    QT_TRANSLATE_NOOP("Core", "%1 queries without judgments left out"),
     # workbench/core/runs/inspect.py
     QT_TRANSLATE_NOOP("Core", "headers %1 · first token %2 · last %3"),
     QT_TRANSLATE_NOOP("Core", "status %1  outcome %2  (%3)"),

@@ -3,6 +3,8 @@
 Every request goes through the endpoint session's clients, so each is a run in the History; the
 scores are saved query by query, so Cancel keeps what was done and Run continues from there;
 Start over drops them first (as `workbench eval --restart`), for an endpoint redeployed since.
+What the reader noted about the set (queries left out, judged documents the corpus lacks) shows
+under the status, in the GUI's language.
 A query of the per-query table opens in the Rerank pane through `rerank_open_requested`, which
 the main window connects (panes never import each other).
 """
@@ -39,6 +41,7 @@ from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
 from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -47,6 +50,7 @@ from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
+    from workbench.api.text import Text
     from workbench.core.evaluation.sets import EvalSet
     from workbench.ui.services import Services
 
@@ -67,6 +71,7 @@ class EvaluationPane(Retranslating, QWidget):
         self._report: EvalReport | None = None
         self._eval_set: EvalSet | None = None
         self._row_queries: list[str] = []
+        self._notes: list[Text] = []
         self._started_over = False
         """Whether the report on show comes from a run that dropped the saved scores first."""
         self._build_ui()
@@ -113,6 +118,10 @@ class EvaluationPane(Retranslating, QWidget):
         self.status = StatusLabel(self)
         self.status.setObjectName("evaluationStatus")
         self.status.setWordWrap(True)
+        self.notes = StatusLabel(self)  # read out as its text, as the status is
+        self.notes.setObjectName("evaluationNotes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(False)
         self.results = QTabWidget(self)  # before its pages: Tab reaches the tab bar first
         self.error = PaneErrorLine(self)
         self.error.setObjectName("evaluationError")
@@ -162,6 +171,7 @@ class EvaluationPane(Retranslating, QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
+        layout.addWidget(self.notes)
         layout.addWidget(self.stale)
         layout.addWidget(self.results, 1)
 
@@ -200,6 +210,8 @@ class EvaluationPane(Retranslating, QWidget):
         self.browse_file.setText(self.tr("JSONL or CSV &file…"))
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
         self.status.setAccessibleName(self.tr("Evaluation status"))
+        self.notes.setAccessibleName(self.tr("Notes on the set"))
+        self._show_notes(self._notes)
         self.error.setAccessibleName(self.tr("Evaluation error"))
         self.metrics_table.setAccessibleName(self.tr("Metrics per endpoint"))
         self.queries_table.setAccessibleName(self.tr("Per-query results"))
@@ -261,6 +273,7 @@ class EvaluationPane(Retranslating, QWidget):
         path = Path(self.set_path.text().strip()).expanduser()  # "~/sets/x", as in a shell
         coro = self._run(path, ids, self.k.value(), restart=restart)
         self.error.clear_error()  # the next run decides whether it still holds
+        self._show_notes([])  # the notes of the set read next
         self._set_busy(True)
         self.status.setText(self.tr("Reading the set…"))
         self._services.tasks.start(RUN_KEY, coro, owner=self)
@@ -283,6 +296,7 @@ class EvaluationPane(Retranslating, QWidget):
         store: ProgressStore | None = None
         try:
             eval_set = await asyncio.to_thread(load_set, path)
+            self._show_notes(eval_set.notes)
             sides = []
             for endpoint_id in endpoint_ids:
                 endpoint = self._services.session.endpoint(endpoint_id)
@@ -352,6 +366,12 @@ class EvaluationPane(Retranslating, QWidget):
                 )
             )
         self.status.setText(" ".join(lines))
+
+    def _show_notes(self, notes: list[Text]) -> None:
+        """The reader's notes on the set, one per line, in the current language."""
+        self._notes = list(notes)
+        self.notes.setText("\n".join(f"• {shown(note)}" for note in self._notes))
+        self.notes.setVisible(bool(self._notes))
 
     # --- slots --------------------------------------------------------------------------------
 
