@@ -1126,6 +1126,22 @@
         <translation>%1 documenti x %2 chunk ciascuno devono restare sotto %3: abbassa max_chunks_per_doc a %4 o dividi in lotti</translation>
     </message>
     <message>
+        <source>candidates: the top %1 of %2 per query</source>
+        <translation>candidati: i primi %1 di %2 per query</translation>
+    </message>
+    <message>
+        <source>%1 judged queries have no candidates: left out</source>
+        <translation>query giudicate senza candidati, lasciate fuori: %1</translation>
+    </message>
+    <message>
+        <source>%1 relevant judged documents are not in corpus.jsonl (first: %2 for query %3); they count as never ranked</source>
+        <translation>documenti giudicati rilevanti assenti da corpus.jsonl: %1 (il primo: %2 per la query %3); contano come mai ordinati</translation>
+    </message>
+    <message>
+        <source>%1 queries without judgments left out</source>
+        <translation>query senza giudizi lasciate fuori: %1</translation>
+    </message>
+    <message>
         <source>headers %1 · first token %2 · last %3</source>
         <translation>intestazioni %1 · primo token %2 · ultimo %3</translation>
     </message>
@@ -2358,6 +2374,14 @@
         <translation>Esegui la valutazione</translation>
     </message>
     <message>
+        <source>S&amp;tart over</source>
+        <translation>Ri&amp;comincia da capo</translation>
+    </message>
+    <message>
+        <source>Start the evaluation over</source>
+        <translation>Ricomincia la valutazione da capo</translation>
+    </message>
+    <message>
         <source>Cance&amp;l</source>
         <translation>Annu&amp;lla</translation>
     </message>
@@ -2374,6 +2398,10 @@
         <translation>Apri la query in Rerank</translation>
     </message>
     <message>
+        <source>Rank every query again, dropping the scores saved for this set. Run reuses saved scores; start over when an endpoint was redeployed since.</source>
+        <translation>Ordina di nuovo ogni query, scartando i punteggi salvati per questo set. Esegui riusa i punteggi salvati; ricomincia da capo quando un endpoint è stato ridistribuito nel frattempo.</translation>
+    </message>
+    <message>
         <source>BEIR &amp;folder…</source>
         <translation>&amp;Cartella BEIR…</translation>
     </message>
@@ -2388,6 +2416,10 @@
     <message>
         <source>Evaluation status</source>
         <translation>Stato della valutazione</translation>
+    </message>
+    <message>
+        <source>Notes on the set</source>
+        <translation>Note sul set</translation>
     </message>
     <message>
         <source>Metrics per endpoint</source>
@@ -2453,6 +2485,10 @@
             <numerusform>%n richiesta inviata.</numerusform>
             <numerusform>%n richieste inviate.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Started over: no ranking taken from saved progress.</source>
+        <translation>Ricominciata da capo: nessun ordinamento preso dai progressi salvati.</translation>
     </message>
     <message numerus="yes">
         <source>%n rankings taken from saved progress.</source>
