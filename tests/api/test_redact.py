@@ -23,6 +23,7 @@ from workbench.api.redact import (
     redact_headers,
     redact_text,
     redact_value,
+    redacted_ranges,
     register_secret,
 )
 
@@ -58,6 +59,25 @@ def test_nothing_registered_leaves_text_alone_but_masks_header_values() -> None:
         f"http://user:{SECRET}@proxy:8080",
     ):
         assert SECRET not in redact_text(line), line
+
+
+@pytest.mark.parametrize(
+    ("url", "password"),
+    [
+        ("http://user:p@ss-word@proxy:8080/x", "p@ss-word"),  # "@" in the password
+        ("https://me@example.org:hunter2@host/", "hunter2"),  # "@" in the user name
+        ('{"proxy": "http://u:pw@proxy:8080", "email": "a@b.example"}', "pw"),
+        ('http://u:pa"ss@h/', 'pa"ss'),
+    ],
+)
+def test_a_url_password_is_masked_whole_even_holding_an_at_sign(url: str, password: str) -> None:
+    """The client reads user info up to the URL's last "@" before its host: so must the mask."""
+    shown = redact_text(url)
+    assert password not in shown, shown
+    assert password.rpartition("@")[2] not in shown, shown
+    assert shown == url.replace(f":{password}@", f":{REDACTED}@", 1)
+    start = url.index(password)
+    assert (start, start + len(password)) in redacted_ranges(url)
 
 
 @pytest.mark.parametrize(

@@ -51,8 +51,11 @@ _HEADER_VALUE = re.compile(
 )  # a value already redacted is left alone, so redacting twice changes nothing
 _HEADER_NAMES = ("authorization", "api-key", "ocp-apim-subscription-key")
 """Every name `_HEADER_VALUE` matches contains one of these (x-api-key, proxy-authorization)."""
-# `scheme://user:password@host`: the password of a URL with credentials.
-_URL_PASSWORD = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://[^\s:/@]*:)([^\s@/]+)(@)")
+# `scheme://user:password@host`: the password of a URL with credentials. URL parsers (urllib,
+# httpx) end the user info at the authority's last "@", so a user or password may hold an "@"
+# ("p@ss" must not show "ss"): the password runs to the last "@" before a space, "/" or '"' (the
+# end of a JSON string), else, as before, to the first "@" (a password holding a quote).
+_URL_PASSWORD = re.compile(r'(?i)\b([a-z][a-z0-9+.-]*://[^\s:/]*:)([^\s/"]+(?=@)|[^\s@/]+(?=@))(@)')
 # A header name that says its value is secret (`X-Auth-Token`, `X-Subscription-Key`...).
 _SECRET_NAME = re.compile(r"(?i)(key|token|secret|passw|auth|signature|cookie|credential)")
 _COUNTING_PREFIXES = ("x-ratelimit-", "ratelimit-")
