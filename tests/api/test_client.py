@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from workbench.api.models import Connection
+    from workbench.sandbox.runner import RunningSandbox
 
     Factory = Callable[..., Connection]
 
@@ -73,6 +74,21 @@ def test_info_names_the_model(connection: Factory, flavour: Flavour) -> None:
         assert info.model_name
 
     asyncio.run(go())
+
+
+@pytest.mark.parametrize("user_info", ["user:hunter2pw@", "user@", "me@example.org:hunter2pw@"])
+def test_a_base_url_with_user_info_is_refused_before_anything_is_sent(
+    connection: Factory, sandbox: RunningSandbox, user_info: str
+) -> None:
+    """httpx sent it as Basic authentication in place of the key: the server answered 401.
+    A saved endpoint from an older version's settings still holds such a URL."""
+    url = sandbox.base_url.replace("http://", f"http://{user_info}")
+    with pytest.raises(InputError) as caught:
+        WorkbenchClient(connection(base_url=url))
+    said = str(caught.value)
+    assert "would be sent as HTTP Basic authentication in place of the key" in said
+    assert "hunter2pw" not in said
+    assert "user" not in said.replace("a user name", "")
 
 
 @pytest.mark.parametrize("flavour", [Flavour.COHERE_V1, Flavour.COHERE_V2])

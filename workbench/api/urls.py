@@ -17,6 +17,7 @@ Azure shapes recognised (base kept as everything before the route):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -76,9 +77,12 @@ def parse_pasted_url(url: str) -> PastedUrl:
         The parts; `flavour` and `api_version` are None when the URL does not show them.
 
     Raises:
-        InputError: when the URL is not http(s) or has no host.
+        InputError: when the URL is not http(s), has no host, or names a user or password.
     """
     text = url.strip()
+    if has_user_info(text):
+        # Checked first, so no message below echoes the URL with its password.
+        raise user_info_error()
     shown = redact_text(text)
     try:
         parts = urlsplit(text)
@@ -115,6 +119,32 @@ def parse_pasted_url(url: str) -> PastedUrl:
     flavour = flavour or _bare_base_flavour(path)
     family = route_family(base, flavour)
     return PastedUrl(base, flavour, versions[0] if versions else None, family, dropped)
+
+
+def has_user_info(url: str) -> bool:
+    """Whether a URL names a user or password before its host (`http://user:pass@host`).
+
+    httpx sends such user info as HTTP Basic authentication, which replaces the key's
+    `Authorization` header. Read without `urlsplit`, which fails on some URLs that hold one.
+    """
+    authority = _AUTHORITY_END.split(url.strip().partition("://")[2] or url.strip(), maxsplit=1)
+    return "@" in authority[0]
+
+
+_AUTHORITY_END = re.compile(r"[/?#]")
+
+
+def user_info_error(*, title: str = "Invalid URL", where: str = "url") -> InputError:
+    """The refusal of a URL with user info; it never shows the URL (the password is in it)."""
+    return InputError(
+        Text(
+            "a user name or password in the URL (before the @) would be sent as HTTP Basic "
+            "authentication in place of the key, and kept in plain settings: remove it, and "
+            "put the key in the API key field"
+        ),
+        title=title,
+        where=where,
+    )
 
 
 def _bare_base_flavour(path: str) -> Flavour | None:

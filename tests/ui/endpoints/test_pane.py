@@ -146,6 +146,37 @@ def test_invalid_url_is_refused_and_nothing_typed_is_lost(
     assert current.base_url.startswith("http://127.0.0.1")
 
 
+USER_INFO_REFUSED = (
+    "a user name or password in the URL (before the @) would be sent as HTTP Basic "
+    "authentication in place of the key, and kept in plain settings: remove it, and put the key "
+    "in the API key field"
+)
+
+
+def test_a_url_with_a_password_is_refused_and_the_password_never_shown(
+    pane: EndpointsPane, services: Services, qtbot: QtBot
+) -> None:
+    """httpx sent the user info as Basic authentication in place of the key (a bare 401), the
+    final-URL preview showed the password, and Save wrote it into the settings file."""
+    before = services.session.current()
+    assert before is not None
+    url = _edit(pane, "baseUrl")
+    typed = before.base_url.replace("http://", "http://user:hunter2pw@") + "/v2/rerank"
+    _type(qtbot, url, typed)
+    url.editingFinished.emit()
+    refusal = tr("Core", USER_INFO_REFUSED)
+    assert _label(pane, "finalUrlLabel").text() == refusal
+    _button(pane, "saveEndpointButton").click()
+    notice = services.notices.history()[-1]
+    assert (notice.level, notice.where) == ("error", tr("EndpointForm", "Base URL"))
+    assert refusal in notice.shown_text()
+    assert url.text() == typed  # nothing typed is lost
+    assert services.session.current() == before
+    shown = [notice.text(), notice.shown_text(), *(w.text() for w in pane.findChildren(QLabel))]
+    assert not [text for text in shown if "hunter2pw" in text]
+    assert "hunter2pw" not in services.settings.path.read_text(encoding="utf-8")
+
+
 def test_final_url_and_plain_http_warning(pane: EndpointsPane, qtbot: QtBot) -> None:
     assert "/v2/rerank" in _label(pane, "finalUrlLabel").text()
     assert _label(pane, "urlWarningLabel").isHidden()

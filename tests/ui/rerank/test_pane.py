@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import endpoint_for, run_async, select_flavour, use_endpoint
+from tests.ui.endpoints.test_pane import USER_INFO_REFUSED
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
@@ -303,6 +305,21 @@ def test_rerank_pane_keeps_query_and_results_after_401(pane, services, qtbot) ->
     assert services.notices.history()[-1].level == "error"
     run_button = child(pane, QPushButton, "rerankRun")
     assert run_button.isEnabled()
+
+
+def test_a_saved_url_with_a_password_is_refused_not_sent(
+    pane: RerankPane, services: Services, qtbot: QtBot, sandbox: RunningSandbox
+) -> None:
+    """An older version saved such a URL; its user info went as Basic auth: a bare 401."""
+    url = sandbox.base_url.replace("http://", "http://user:hunter2pw@")
+    _add_endpoint(services, qtbot, url, SANDBOX_TEST_KEY, "Old")
+    fill(pane, "apple pie", FRUIT)
+    run(pane, services, qtbot)
+    shown = error_text(pane)
+    assert "HTTP 401" not in shown
+    assert tr("Core", USER_INFO_REFUSED) in shown
+    assert "hunter2pw" not in shown
+    assert "hunter2pw" not in services.notices.history()[-1].text()
 
 
 @pytest.fixture

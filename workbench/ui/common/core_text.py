@@ -53,6 +53,10 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "no host name in %1"),
     QT_TRANSLATE_NOOP("Core", "port 0 cannot be connected to, in %1"),
     QT_TRANSLATE_NOOP("Core", "%1 in %2"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "a user name or password in the URL (before the @) would be sent as HTTP Basic authentication in place of the key, and kept in plain settings: remove it, and put the key in the API key field",
+    ),
     # workbench/core/structured.py
     QT_TRANSLATE_NOOP("Core", "the reference %1 leads nowhere"),
     QT_TRANSLATE_NOOP("Core", "the schema cannot be used: %1"),
