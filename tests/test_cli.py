@@ -706,6 +706,56 @@ def test_cli_refuses_a_url_query_it_would_not_send(
     assert "xyz" not in err
 
 
+PASSWORD = "hunter2pw"
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (["rerank", "--model", "m", "--query", "q"], "--url"),
+        (["chat", "--message", "hi"], "--url"),
+        (["qa", "--flavour", "cohere-v1", "--requests", "2"], "--url"),
+        (["eval", "--set", "{set}", "--model", "m"], "--url"),
+        (["eval", "--set", "{set}", "--model", "m", "--compare-url", "{bad}"], "--compare-url"),
+    ],
+)
+def test_cli_refuses_a_url_with_a_password_naming_the_option(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+    option: str,
+) -> None:
+    """httpx sent the user info as Basic authentication in place of the key: a bare 401."""
+    from tests.core.evaluation.test_metrics import SAMPLE
+
+    bad = sandbox.base_url.replace("http://", f"http://user:{PASSWORD}@")
+    first = sandbox.base_url if option == "--compare-url" else bad
+    argv = [arg.format(set=SAMPLE, bad=bad) for arg in command]
+    if command[0] == "rerank":
+        argv += ["--documents", str(docs)]
+    status, out, err = _run(capsys, *argv, "--url", first)
+    assert (status, out) == (2, "")
+    assert f"{option}: the URL holds a user name or password (before the @)" in err
+    assert "would be sent as HTTP Basic authentication in place of the key" in err
+    key_env = "--compare-key-env" if option == "--compare-url" else "--key-env"
+    assert f"put the key in an environment variable named by {key_env}" in err
+    assert PASSWORD not in err
+    assert "user:" not in err
+
+
+def test_cli_refuses_a_saved_endpoint_whose_url_holds_a_password(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An older version saved such a URL from the Endpoints form."""
+    _saved_keyless(sandbox.base_url.replace("http://", f"http://user:{PASSWORD}@"))
+    status, out, err = _run(capsys, "chat", "--endpoint", "Saved", "--message", "hi")
+    assert (status, out) == (2, "")
+    assert "--endpoint: the saved endpoint's base URL holds a user name or password" in err
+    assert "remove it in the Endpoints pane" in err
+    assert PASSWORD not in err
+
+
 @pytest.mark.parametrize(
     ("command", "url"),
     [

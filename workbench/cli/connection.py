@@ -18,7 +18,7 @@ from workbench.api import (
 from workbench.api.keys import check_key
 from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.api.redact import REDACTED, is_secret_header, redact_text, register_secret
-from workbench.api.urls import takes_api_version
+from workbench.api.urls import has_user_info, takes_api_version
 from workbench.cli.parser import DEFAULT_KEY_ENV, DEFAULT_TIMEOUT_S, rerank_flavours
 from workbench.core.saved_endpoints import connection_for
 
@@ -118,6 +118,7 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
 
 
 def _url_connection(args: argparse.Namespace, err: TextIO | None) -> Connection:
+    _check_user_info(args, args.url)
     pasted = parse_pasted_url(args.url)
     flavour = Flavour(args.flavour) if args.flavour else (pasted.flavour or DEFAULT_FLAVOUR)
     key = _key(args, err or sys.stderr)
@@ -186,6 +187,26 @@ def _dropped_problem(dropped: tuple[tuple[str, str], ...]) -> str:
     )
 
 
+def _check_user_info(args: argparse.Namespace, url: str) -> None:
+    """Refuse a URL with a user name or password, never showing it: httpx would send them as
+    Basic authentication in place of the key, and the server answer 401 with no hint why."""
+    if not has_user_info(url):
+        return
+    basic = "would be sent as HTTP Basic authentication in place of the key"
+    if getattr(args, "endpoint", None):
+        raise InputError(
+            f"the saved endpoint's base URL holds a user name or password (before the @): it "
+            f"{basic}; remove it in the Endpoints pane, where the key goes in the API key field",
+            where=_option(args, "endpoint"),
+        )
+    raise InputError(
+        f"the URL holds a user name or password (before the @): it {basic}; remove it, and "
+        f"put the key in an environment variable named by {_option(args, 'key-env')} (with "
+        f"{_option(args, 'auth')} for its header)",
+        where=_option(args, "url"),
+    )
+
+
 def _check_entra_options(args: argparse.Namespace) -> None:
     entra = args.auth == AuthScheme.ENTRA.value or bool(getattr(args, "endpoint", None))
     for option, value in (("--scope", args.scope), ("--token-command", args.token_command)):
@@ -202,6 +223,7 @@ def _saved_connection(args: argparse.Namespace) -> Connection:
                 where=option,
             )
     saved = connection_for(args.endpoint)
+    _check_user_info(args, saved.base_url)
     changes: dict[str, Any] = {
         "extra_headers": {**saved.extra_headers, **_headers(args.header, _option(args, "header"))}
     }
