@@ -21,6 +21,7 @@ from workbench.api.models import (
     Flavour,
 )
 from workbench.api.redact import is_secret_header, redact_json, register_secret
+from workbench.api.urls import has_user_info, user_info_error
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -475,6 +476,9 @@ def _import_one(item: Any, index: int, taken: set[str]) -> EndpointConfig:
     if not isinstance(item, dict):
         raise _input_error("Each endpoint must be an object", f"endpoints[{index}]")
     clean = {k: v for k, v in item.items() if k not in {"id", "is_sandbox", "api_key", "key"}}
+    if isinstance(clean.get("base_url"), str) and has_user_info(clean["base_url"]):
+        # Saved, the password would sit in plain settings; sent, it would replace the key.
+        raise user_info_error(title=_IMPORT_TITLE, where=f"endpoints[{index}].base_url")
     try:
         endpoint = EndpointConfig.model_validate(clean)
     except ValidationError as exc:
@@ -484,5 +488,8 @@ def _import_one(item: Any, index: int, taken: set[str]) -> EndpointConfig:
     return endpoint.model_copy(update={"name": unique_name(endpoint.name, taken)})
 
 
+_IMPORT_TITLE = "Cannot import endpoints"
+
+
 def _input_error(message: str, where: str) -> InputError:
-    return InputError(message, title="Cannot import endpoints", where=where)
+    return InputError(message, title=_IMPORT_TITLE, where=where)

@@ -303,6 +303,24 @@ def test_import_error_names_the_line(
     assert notice.where == "line 2, column 16"  # the "}" after the stray comma
 
 
+def test_import_refuses_a_url_with_a_password(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """It was imported, and the password saved into the plain settings file."""
+    endpoints = [{"name": "ok", "base_url": "https://ok.example"}]
+    endpoints.append({"name": "x", "base_url": "https://me:hunter2pw@x.example/v2/rerank"})
+    source = tmp_path / "endpoints.json"
+    source.write_text(json.dumps({"endpoints": endpoints}), encoding="utf-8")
+    count = len(services.session.endpoints())
+    assert pane.import_from(source) == []
+    notice = services.notices.history()[-1]
+    assert (notice.level, notice.where) == ("error", "endpoints[1].base_url")
+    assert tr("Core", USER_INFO_REFUSED) in notice.shown_text()
+    assert "hunter2pw" not in notice.text() + notice.shown_text()
+    assert len(services.session.endpoints()) == count
+    assert "hunter2pw" not in services.settings.path.read_text(encoding="utf-8")
+
+
 def test_no_secure_keyring_says_how_to_fix_it(services: Services, qtbot: QtBot) -> None:
     previous = keyring.get_keyring()
     keyring.set_keyring(keyring.backends.fail.Keyring())
