@@ -914,6 +914,10 @@
         <translation>%1 in %2</translation>
     </message>
     <message>
+        <source>a user name or password in the URL (before the @) would be sent as HTTP Basic authentication in place of the key, and kept in plain settings: remove it, and put the key in the API key field</source>
+        <translation>un nome utente o una password nell&apos;URL (prima della @) verrebbe inviato come autenticazione HTTP Basic al posto della chiave, e conservato in chiaro nelle impostazioni: toglilo e metti la chiave nel campo Chiave API</translation>
+    </message>
+    <message>
         <source>the reference %1 leads nowhere</source>
         <translation>il riferimento %1 non porta da nessuna parte</translation>
     </message>
