@@ -149,7 +149,8 @@ def test_whole_grades_written_with_a_decimal_point_are_read(tmp_path: Path) -> N
         ),
         ("qrels/test.tsv", "q1 d0\n", "test.tsv", "line 1"),
         ("qrels/test.tsv", "q1\td0\t1\nq1\td0\t2\n", "test.tsv", "line 2"),
-        ("qrels/test.tsv", "q9\td0\t1\n", "test.tsv", ""),
+        # a judged query missing from queries.jsonl: named by the line judging it (was unsaid)
+        ("qrels/test.tsv", "q1\td0\t1\nq9\td0\t1\n", "test.tsv", "line 2, field query-id"),
     ],
 )
 def test_malformed_folder_files_name_file_line_and_field(
@@ -169,7 +170,8 @@ def test_malformed_folder_files_name_file_line_and_field(
         ("q1 Q0 d0 1\n", "line 1", "6 columns"),
         ("q1 Q0 d0 1 high run\n", "line 1, field score", "number"),
         ("q1 Q0 d0 1 nan run\n", "line 1, field score", "finite"),
-        ("q1 Q0 d9 1 1.0 run\n", "", "not in corpus"),
+        # the line listing a document the corpus lacks (was unsaid)
+        ("q1 Q0 d0 1 1.0 run\nq1 Q0 d9 2 2.0 run\n", "line 2, field doc-id", "not in corpus"),
     ],
 )
 def test_malformed_run_file(tmp_path: Path, content: str, where: str, message: str) -> None:

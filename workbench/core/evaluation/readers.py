@@ -95,12 +95,12 @@ def _folder(
     corpus = _corpus(reader, _need(root, "corpus.jsonl"))
     texts = _queries(reader, _need(root, "queries.jsonl"))
     qrels_path = Path(qrels_file) if qrels_file else _first(root, QRELS_NAMES, "qrels/test.tsv")
-    qrels = read_qrels(reader, qrels_path)
+    judged_on: dict[str, int] = {}
+    qrels = read_qrels(reader, qrels_path, judged_on)
     for query_id in qrels:
         if query_id not in texts:
-            raise InputError(
-                f"query {query_id!r} is judged but not in queries.jsonl", title=qrels_path.name
-            )
+            message = f"query {query_id!r} is judged but not in queries.jsonl"
+            raise problem(qrels_path.name, judged_on[query_id], message, "query-id")
     run_path = Path(run_file) if run_file else folder_run_file(root)
     # Counts go in as strings: the command line has always printed them ungrouped ("1234").
     notes: list[Text] = []
@@ -202,16 +202,15 @@ def _from_run(
 ) -> dict[str, tuple[str, ...]]:
     if depth < 1:
         raise InputError("the run depth must be at least 1", where="depth")
-    run = read_run(reader, path)
+    listed_on: dict[tuple[str, str], int] = {}
+    run = read_run(reader, path, listed_on)
     candidates = {}
     for query_id, scores in run.items():
         top = trec_order(scores)[:depth]
         missing = next((doc for doc in top if doc not in corpus), None)
         if missing is not None:
-            raise InputError(
-                f"query {query_id!r} lists document {missing!r}, which is not in corpus.jsonl",
-                title=path.name,
-            )
+            message = f"query {query_id!r} lists document {missing!r}, which is not in corpus.jsonl"
+            raise problem(path.name, listed_on[(query_id, missing)], message, "doc-id")
         candidates[query_id] = tuple(top)
     return candidates
 

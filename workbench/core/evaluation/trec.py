@@ -16,11 +16,12 @@ if TYPE_CHECKING:
 _BEIR_HEADER = ("query-id", "corpus-id")
 
 
-def read_qrels(reader: Reader, path: Path) -> Qrels:
+def read_qrels(reader: Reader, path: Path, lines: dict[str, int] | None = None) -> Qrels:
     """Judgments from a qrels file, its form told by its lines.
 
     TREC: `query-id iteration doc-id relevance`, whitespace-separated. BEIR: `query-id<TAB>corpus-id
-    <TAB>score`, with or without the `query-id corpus-id score` header.
+    <TAB>score`, with or without the `query-id corpus-id score` header. `lines`, when given, gets
+    the line of each query's first judgment, for messages about a query found wrong later.
 
     Raises:
         InputError: naming the file, line and column at fault.
@@ -46,6 +47,8 @@ def read_qrels(reader: Reader, path: Path) -> Qrels:
             )
         if not query_id or not doc_id:
             raise problem(path.name, number, "empty id", "query-id" if not query_id else "doc-id")
+        if lines is not None:
+            lines.setdefault(query_id, number)
         judged = qrels.setdefault(query_id, {})
         if doc_id in judged:
             raise problem(path.name, number, f"document {doc_id!r} is judged twice for this query")
@@ -55,8 +58,9 @@ def read_qrels(reader: Reader, path: Path) -> Qrels:
     return qrels
 
 
-def read_run(reader: Reader, path: Path) -> Run:
-    """Scores from a TREC run file: `query-id Q0 doc-id rank score [tag]`.
+def read_run(reader: Reader, path: Path, lines: dict[tuple[str, str], int] | None = None) -> Run:
+    """Scores from a TREC run file: `query-id Q0 doc-id rank score [tag]`. `lines`, when given,
+    gets the line of each (query, document), for messages about a document found wrong later.
 
     Raises:
         InputError: naming the file, line and column at fault.
@@ -83,6 +87,8 @@ def read_run(reader: Reader, path: Path) -> Run:
         if doc_id in scores:
             raise problem(path.name, number, f"document {doc_id!r} is listed twice for this query")
         scores[doc_id] = score
+        if lines is not None:
+            lines[(query_id, doc_id)] = number
     if not run:
         raise problem(path.name, 1, "no results in the file")
     return run
