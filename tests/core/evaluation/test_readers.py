@@ -281,3 +281,26 @@ def test_evaluation_core_names_no_flavour() -> None:
     assert len(modules) >= 8
     hits = [h for p in modules for h in _branches(p.read_text(encoding="utf-8"), p.name)]
     assert hits == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        ("set.csv", "query,doc_id,text,relevance\nq,d1,a,1\nr,d1,b,0\n", "line 3, field doc_id"),
+        (
+            "set.jsonl",
+            '{"query": "q", "documents": [{"id": "d1", "text": "a", "relevance": 1}]}\n'
+            '{"query": "r", "documents": [{"text": "b"}, {"id": "d1", "text": "c"}]}\n',
+            "line 2, field documents[1].id",
+        ),
+    ],
+)
+def test_a_document_id_with_two_texts_names_the_field_as_the_file_spells_it(
+    tmp_path: Path, name: str, content: str, where: str
+) -> None:
+    """It said "field id", a column the CSV does not have (its column is doc_id)."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match="document 'd1' has two texts") as caught:
+        load_set(path)
+    assert (caught.value.title, caught.value.where) == (name, where)

@@ -236,10 +236,13 @@ class _Builder:
             raise problem(self.file, line, f"query {query_id!r} has two texts", "query")
         self.candidates.setdefault(query_id, [])
 
-    def document(self, query_id: str, doc: EvalDocument, relevance: Any, line: int) -> None:
+    def document(
+        self, query_id: str, doc: EvalDocument, relevance: Any, line: int, id_field: str
+    ) -> None:
+        """Add a candidate; `id_field` names its id as the file spells it, for messages."""
         known = self.documents.setdefault(doc.id, doc)
         if known != doc:
-            raise problem(self.file, line, f"document {doc.id!r} has two texts", "id")
+            raise problem(self.file, line, f"document {doc.id!r} has two texts", id_field)
         if doc.id in self.candidates[query_id]:
             raise problem(self.file, line, f"document {doc.id!r} appears twice for this query")
         self.candidates[query_id].append(doc.id)
@@ -274,7 +277,7 @@ def _one_jsonl(path: Path, reader: Reader) -> EvalSet:
             text = string(item.get("text"), path.name, number, where + ".text")
             title = string(item.get("title"), path.name, number, where + ".title", required=False)
             doc = EvalDocument(doc_id, text, title)
-            builder.document(query_id, doc, item.get("relevance"), number)
+            builder.document(query_id, doc, item.get("relevance"), number, where + ".id")
     return builder.build(path.name)
 
 
@@ -326,4 +329,5 @@ def _csv_row(builder: _Builder, row: dict[str, Any], line: int) -> None:
     doc_text = string(row.get("text"), file, line, "text")
     doc_id = (row.get("doc_id") or "").strip() or f"{query_id}-{len(builder.candidates[query_id])}"
     title = row.get("title") or ""
-    builder.document(query_id, EvalDocument(doc_id, doc_text, title), row.get("relevance"), line)
+    doc = EvalDocument(doc_id, doc_text, title)
+    builder.document(query_id, doc, row.get("relevance"), line, "doc_id")
