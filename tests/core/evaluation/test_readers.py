@@ -304,3 +304,23 @@ def test_a_document_id_with_two_texts_names_the_field_as_the_file_spells_it(
     with pytest.raises(InputError, match="document 'd1' has two texts") as caught:
         load_set(path)
     assert (caught.value.title, caught.value.where) == (name, where)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("set.jsonl", "", "the file is empty: expected one JSON object per line, a query each"),
+        ("set.jsonl", "\n  \n", "the file is empty: expected one JSON object per line"),
+        ("set.csv", "", "the file is empty: expected a header line naming the columns query and"),
+        ("set.csv", "query,text,relevance\n", "the file has a header line but no rows under it"),
+    ],
+)
+def test_an_empty_set_file_is_said_to_be_empty(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    """It said "no query has a judged document" (or, for a CSV, that the header lacked query)."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        load_set(path)
+    assert caught.value.title == name

@@ -251,7 +251,10 @@ class _Builder:
                 relevance, self.file, line, "relevance"
             )
 
-    def build(self, name: str) -> EvalSet:
+    def build(self, name: str, empty: str) -> EvalSet:
+        """The set; `empty` says what the file lacks when it holds no query at all."""
+        if not self.texts:  # said as such, not as "no query has a judged document"
+            raise InputError(empty, title=name)
         judged = [q for q in self.texts if q in self.qrels]
         if not judged:
             raise InputError("no query has a judged document (a relevance value)", title=name)
@@ -278,7 +281,9 @@ def _one_jsonl(path: Path, reader: Reader) -> EvalSet:
             title = string(item.get("title"), path.name, number, where + ".title", required=False)
             doc = EvalDocument(doc_id, text, title)
             builder.document(query_id, doc, item.get("relevance"), number, where + ".id")
-    return builder.build(path.name)
+    return builder.build(
+        path.name, "the file is empty: expected one JSON object per line, a query each"
+    )
 
 
 _CSV_REQUIRED = ("query", "text")
@@ -286,6 +291,11 @@ _CSV_REQUIRED = ("query", "text")
 
 def _one_csv(path: Path, reader: Reader) -> EvalSet:
     text = reader.text(path)
+    if not text.strip():
+        raise InputError(
+            "the file is empty: expected a header line naming the columns query and text",
+            title=path.name,
+        )
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
     # strict: an unclosed quote or text after a closing one is an error, not a cell that
     # quietly swallows the rows after it
@@ -318,7 +328,7 @@ def _csv_rows(file: str, rows: csv.DictReader[str]) -> EvalSet:
                 file, rows.line_num, message + " (a cell holding the separator needs quotes)"
             )
         _csv_row(builder, {k.strip(): v for k, v in row.items() if k}, rows.line_num)
-    return builder.build(file)
+    return builder.build(file, "the file has a header line but no rows under it")
 
 
 def _csv_row(builder: _Builder, row: dict[str, Any], line: int) -> None:
