@@ -324,3 +324,39 @@ def test_an_empty_set_file_is_said_to_be_empty(
     with pytest.raises(InputError, match=message) as caught:
         load_set(path)
     assert caught.value.title == name
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (
+            [{"query_id": "q2", "query": "a"}, {"query": "a"}],
+            "this line has no query_id, so its id is 'q2', the query_id line 1 gives: give this "
+            "line a query_id",
+        ),
+        (
+            [{"query": "a"}, {"query_id": "q1", "query": "b"}],
+            "query_id 'q1' is also the id of line 1, which has no query_id (such a line gets "
+            "q<line number>): give line 1 a query_id",
+        ),
+    ],
+)
+def test_a_query_id_equal_to_another_lines_default_id_is_refused(
+    tmp_path: Path, rows: list[dict[str, object]], message: str
+) -> None:
+    """A line without query_id is q<line>: with the same text as a line giving that query_id,
+    the two queries merged silently into one with both lines' documents."""
+    for row, doc in zip(rows, ("x", "y"), strict=True):
+        row["documents"] = [{"id": doc, "text": doc, "relevance": 1}]
+    with pytest.raises(InputError) as caught:
+        load_set(_lines(tmp_path / "set.jsonl", list(rows)))
+    assert (caught.value.title, caught.value.where) == ("set.jsonl", "line 2, field query_id")
+    assert caught.value.server_message == message
+
+
+def test_the_same_query_id_on_two_lines_is_still_one_query(tmp_path: Path) -> None:
+    rows: list[object] = [
+        {"query_id": "a", "query": "q", "documents": [{"id": "x", "text": "x", "relevance": 1}]},
+        {"query_id": "a", "query": "q", "documents": [{"id": "y", "text": "y"}]},
+    ]
+    assert load_set(_lines(tmp_path / "set.jsonl", rows)).queries[0].candidates == ("x", "y")

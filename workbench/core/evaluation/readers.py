@@ -266,8 +266,9 @@ class _Builder:
 
 def _one_jsonl(path: Path, reader: Reader) -> EvalSet:
     builder = _Builder(path.name)
+    ids: dict[str, tuple[int, bool]] = {}
     for number, row in reader.json_lines(path):
-        query_id = identifier(row.get("query_id", f"q{number}"), path.name, number, "query_id")
+        query_id = _jsonl_query_id(row, path.name, number, ids)
         builder.query(query_id, string(row.get("query"), path.name, number, "query"), number)
         documents = row.get("documents")
         if not isinstance(documents, list) or not documents:
@@ -284,6 +285,30 @@ def _one_jsonl(path: Path, reader: Reader) -> EvalSet:
     return builder.build(
         path.name, "the file is empty: expected one JSON object per line, a query each"
     )
+
+
+def _jsonl_query_id(
+    row: dict[str, Any], file: str, line: int, ids: dict[str, tuple[int, bool]]
+) -> str:
+    """The line's query id: its `query_id`, else `q<line>`. That default may equal what another
+    line gives as its `query_id`: two different queries would merge into one, so it is refused.
+    `ids` holds each id's first line and whether that line gave it."""
+    given = "query_id" in row
+    query_id = identifier(row.get("query_id", f"q{line}"), file, line, "query_id")
+    first, first_given = ids.setdefault(query_id, (line, given))
+    if first == line or (given and first_given):  # the same query_id twice: one query
+        return query_id
+    if given:
+        message = (
+            f"query_id {query_id!r} is also the id of line {first}, which has no query_id "
+            f"(such a line gets q<line number>): give line {first} a query_id"
+        )
+    else:
+        message = (
+            f"this line has no query_id, so its id is {query_id!r}, the query_id line {first} "
+            "gives: give this line a query_id"
+        )
+    raise problem(file, line, message, "query_id")
 
 
 _CSV_REQUIRED = ("query", "text")
