@@ -4,20 +4,26 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
+from tests.waits import wait_until
 from workbench.cli import main
 from workbench.core.runs.store import RunStore
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
+REPO = Path(__file__).resolve().parents[1]
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from pathlib import Path
 
+    from tests.processes import Processes
     from workbench.sandbox.runner import RunningSandbox
 
 
@@ -148,7 +154,57 @@ def test_bad_set_exits_2_naming_file_and_line(
 def test_server_error_exits_3(sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = _eval(capsys, sandbox, "--header", "x-sandbox-fault: status=400")
     assert status == 3
-    assert "400" in err
+    assert err.startswith("workbench: Bad request · HTTP 400")  # one endpoint: no "endpoint A"
+    assert err.endswith(f"workbench: note: {RESUMES}\n")
+
+
+RESUMES = "what was ranked is saved: the same command continues from there (--restart starts over)"
+
+
+@pytest.mark.parametrize(
+    ("faulty", "side", "extra", "resumes"),
+    [
+        ("--compare-header", "B", [], RESUMES),
+        (
+            "--header",
+            "A",
+            ["--restart"],  # the same command would start over again
+            "what was ranked is saved: the same command without --restart continues from there",
+        ),
+    ],
+)
+def test_a_failing_endpoint_of_two_is_named_and_a_rerun_said_to_continue(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    faulty: str,
+    side: str,
+    extra: list[str],
+    resumes: str,
+) -> None:
+    """The error did not say whether A or B failed, nor that the saved rankings are reused."""
+    b_url = sandbox.base_url + "/v1/rerank"
+    fault = [faulty, "x-sandbox-fault: status=400"]  # B by URL does not inherit A's --header
+    status, out, err = _eval(capsys, sandbox, "--compare-url", b_url, *fault, *extra)
+    assert (status, out) == (3, "")
+    url = b_url if side == "B" else sandbox.base_url
+    assert err.startswith(f"workbench: endpoint {side} ({url}): Bad request · HTTP 400"), err
+    assert err.endswith(f"workbench: note: {resumes}\n")
+
+
+def test_ctrl_c_says_a_rerun_continues_from_saved_progress(
+    processes: Processes, tmp_path: Path
+) -> None:
+    """It said only "cancelled"; the GUI's Cancel says that Run continues from there."""
+    config = SandboxConfig(key=SANDBOX_TEST_KEY, default_faults="delay_ms=300")
+    with start_sandbox(config) as slow:
+        argv = [sys.executable, "-m", "workbench", "eval", "--set", str(SAMPLE), "--url",
+                slow.base_url, "--model", "m", "--concurrency", "1", "--no-history"]  # fmt: skip
+        child = processes.start(argv, cwd=REPO)
+        saved = tmp_path / "data" / "evaluations"
+        wait_until(lambda: any(p.stat().st_size for p in saved.glob("*.jsonl")), "a ranking saved")
+        child.send_signal(signal.SIGINT)
+        assert child.wait() == 130, child.report()
+    assert child.stderr() == f"workbench: cancelled; {RESUMES}\n"
 
 
 def test_a_flavour_without_rerank_is_refused(

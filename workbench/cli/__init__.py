@@ -361,6 +361,22 @@ def _output_lost(exc: OutputLost, err: RedactingWriter) -> int:
     return EXIT_OUTPUT
 
 
+def _eval(args: argparse.Namespace, io: _Streams) -> int:
+    """`workbench eval`; stopped midway, it says which endpoint failed and that a rerun
+    continues from what was saved."""
+    connect = functools.partial(rerank_connection, err=io.err)
+    try:
+        return int(asyncio.run(cli_evaluate.run(args, io.out, io.err, connect)))
+    except cli_evaluate.Stopped as stopped:
+        endpoint = f"{stopped.endpoint}: " if stopped.endpoint else ""
+        io.err.write(f"workbench: {endpoint}{describe(stopped.error)}\n")
+        io.err.write(f"workbench: note: {cli_evaluate.resume_note(args.restart)}\n")
+        return exit_status(stopped.error)
+    except KeyboardInterrupt:
+        io.err.write(f"workbench: {CANCELLED}; {cli_evaluate.resume_note(args.restart)}\n")
+        return EXIT_CANCELLED
+
+
 def _run(argv: Sequence[str] | None, io: _Streams) -> int:
     try:
         args = build_parser().parse_args(argv)
@@ -372,8 +388,7 @@ def _run(argv: Sequence[str] | None, io: _Streams) -> int:
             play = functools.partial(_replay_turn, io)
             return cli_history.run(args, io.out, io.err, play)
         if args.command == "eval":
-            connect = functools.partial(rerank_connection, err=io.err)
-            return int(asyncio.run(cli_evaluate.run(args, io.out, io.err, connect)))
+            return _eval(args, io)
         return int(asyncio.run(runner(args, io)))
     except WorkbenchError as exc:
         io.err.write(f"workbench: {describe(exc)}\n")

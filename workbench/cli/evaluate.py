@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from stamina import instrumentation
 
 from workbench.api import AuthScheme, Connection, WorkbenchClient
-from workbench.api.errors import InputError
+from workbench.api.errors import InputError, WorkbenchError
 from workbench.cli.numbers import at_least_one, positive_number
 from workbench.cli.output import print_json
 from workbench.cli.recording import close_history, history_wanted
@@ -132,6 +132,24 @@ def _check_combinations(args: argparse.Namespace) -> None:
             )
 
 
+def resume_note(restart: bool) -> str:
+    """That a rerun continues, said when an evaluation stops midway (a failure, Ctrl+C) as the
+    GUI's Cancel says it; run again with `--restart`, the same command would start over."""
+    if restart:
+        return "what was ranked is saved: the same command without --restart continues from there"
+    return "what was ranked is saved: the same command continues from there (--restart starts over)"
+
+
+class Stopped(Exception):
+    """A request failed for good midway: what was ranked is saved, and a rerun continues."""
+
+    def __init__(self, error: WorkbenchError, endpoint: str) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.endpoint = endpoint
+        """Which endpoint failed ("endpoint B (URL)") when two are compared, else ""."""
+
+
 Target = tuple[str, str, Connection]
 """An endpoint to evaluate: its label, its saved name ("" for a URL) and its connection."""
 
@@ -204,7 +222,10 @@ async def _evaluate(
             runner = EvaluationRunner(
                 eval_set, sides, k=args.k, progress=progress, concurrency=args.concurrency
             )
-            report = await runner.run()
+            try:
+                report = await runner.run()
+            except WorkbenchError as exc:
+                raise Stopped(exc, _failed_endpoint(runner)) from exc
     finally:
         progress.close()
         if history is not None:
@@ -212,6 +233,14 @@ async def _evaluate(
     if report.resumed:
         err.write(f"workbench: note: {report.resumed} rankings taken from saved progress\n")
     return report
+
+
+def _failed_endpoint(runner: EvaluationRunner) -> str:
+    """Which endpoint failed, as "endpoint B (its name or URL)", when two are compared: the
+    error alone does not say."""
+    if runner.failed is None or len(runner.sides) < 2:
+        return ""
+    return f"endpoint {'AB'[runner.failed]} ({runner.sides[runner.failed].label})"
 
 
 @contextlib.contextmanager

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import stamina
 
 from workbench.api import flavour_traits
-from workbench.api.errors import RateLimited, ServerError
+from workbench.api.errors import RateLimited, ServerError, WorkbenchError
 from workbench.api.models import RerankRequest
 from workbench.api.redact import is_secret_header
 from workbench.core.evaluation.metrics import QueryScores, means, score_query
@@ -133,6 +133,8 @@ class EvaluationRunner:
     concurrency: int = 4
     on_progress: Callable[[int, int], None] | None = None
     """Called with (done, total) (endpoint, query) pairs after each one."""
+    failed: int | None = field(default=None, init=False)
+    """After `run()` raised: the index in `sides` of the endpoint whose request failed."""
     _done: int = 0
     _resumed: int = 0
     _requests: int = 0
@@ -144,8 +146,13 @@ class EvaluationRunner:
             WorkbenchError: a request failed for good (what was done is kept in `progress`).
         """
         self._done = self._resumed = self._requests = 0
-        for side in self.sides:
-            await self._settle_model(side)
+        self.failed = None
+        for index, side in enumerate(self.sides):
+            try:
+                await self._settle_model(side)
+            except WorkbenchError:
+                self.failed = index
+                raise
         results: dict[tuple[int, str], dict[str, float]] = {}
         gate = asyncio.Semaphore(max(1, self.concurrency))
         jobs = [
@@ -181,8 +188,14 @@ class EvaluationRunner:
     ) -> None:
         saved = self.progress.get(side.identity, query.id) if self.progress else None
         if saved is None:
-            async with gate:
-                saved = await self._rank(side, query)
+            try:
+                async with gate:
+                    saved = await self._rank(side, query)
+            except WorkbenchError:
+                # The first failure is the one gather raises; the others are cancelled after it.
+                if self.failed is None:
+                    self.failed = index
+                raise
             if self.progress is not None:
                 self.progress.put(side.identity, query.id, saved)
         else:
