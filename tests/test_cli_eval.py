@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import signal
@@ -15,6 +16,10 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
 from tests.waits import wait_until
 from workbench.cli import main
+from workbench.cli.evaluate import print_report
+from workbench.core.evaluation.metrics import score_query
+from workbench.core.evaluation.runner import EvalReport, SideResult
+from workbench.core.evaluation.stats import compare
 from workbench.core.runs.store import RunStore
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
@@ -295,3 +300,25 @@ def test_a_retry_after_429_is_one_readable_line(
     assert status == 0, err
     assert "stamina" not in err
     assert "workbench: retrying in 1.0 s after HTTP 429 (attempt 2 of 8)\n" in err
+
+
+def test_wins_and_losses_show_a_query_on_one_line_with_its_controls_written_out() -> None:
+    """A set's query text went into the list as it was: a line break split the entry, a
+    carriage return overwrote it on a terminal, and in a file (`eval > report.txt`) escape
+    sequences stayed to act on whatever showed the file (stdout escapes on terminals only)."""
+    judged = {"d1": 1, "d2": 0}
+    good, bad = {"d1": 2.0, "d2": 1.0}, {"d1": 1.0, "d2": 2.0}
+    ids = ("q\n1", "q2")
+    a = [score_query(ids[0], bad, judged, 10), score_query(ids[1], good, judged, 10)]
+    b = [score_query(ids[0], good, judged, 10), score_query(ids[1], bad, judged, 10)]
+    sides = [SideResult(label, label, per_query, {}) for label, per_query in (("A", a), ("B", b))]
+    texts = {ids[0]: "red\nlentils\r\x1b[31m", ids[1]: "pasta\t\tfresh\x07"}
+    report = EvalReport("set", 10, sides, compare(a, b), query_texts=texts)
+    out = io.StringIO()  # a file, not a terminal
+    print_report(report, out)
+    listed = out.getvalue().split("B wins on nDCG@10: 1\n")[1]
+    assert listed.splitlines() == [
+        "  +0.3691  q 1  red lentils \\x1b[31m",
+        "B loses on nDCG@10: 1",
+        "  -0.3691  q2  pasta fresh\\x07",
+    ]

@@ -20,6 +20,7 @@ from workbench.api.errors import InputError, WorkbenchError
 from workbench.cli.numbers import at_least_one, positive_number
 from workbench.cli.output import print_json
 from workbench.cli.recording import close_history, history_wanted
+from workbench.cli.streams import terminal_safe
 from workbench.core.evaluation.metrics import METRICS, metric_label
 from workbench.core.evaluation.progress import open_progress
 from workbench.core.evaluation.readers import DEFAULT_DEPTH, folder_run_file, load_set
@@ -310,7 +311,7 @@ def _print_outcomes(report: EvalReport, out: TextIO, metric: str) -> None:
         out.write(f"{title} on {label}: {len(picked)}\n")
         for q in picked:
             text = report_query_text(report, q.query_id)
-            out.write(f"  {q.delta(metric):+.4f}  {q.query_id}  {text}\n")
+            out.write(f"  {q.delta(metric):+.4f}  {one_line(q.query_id)}  {text}\n")
 
 
 def _delta_key(metric: str, q: Any) -> float:
@@ -318,6 +319,14 @@ def _delta_key(metric: str, q: Any) -> float:
 
 
 def report_query_text(report: EvalReport, query_id: str) -> str:
-    """A query's text, shortened for one line (the report keeps texts by id)."""
-    text = report.query_texts.get(query_id, "")
+    """A query's text, on one line and shortened (the report keeps texts by id)."""
+    text = one_line(report.query_texts.get(query_id, ""))
     return text if len(text) <= 70 else text[:69] + "…"
+
+
+def one_line(text: str) -> str:
+    """`text` for one line of the report: line breaks, tabs and runs of spaces as one space, and
+    other control characters written out (`\\x1b`). A set's text broke the list's lines (a
+    carriage return overwrote one on a terminal), and `eval > report.txt` kept its escape
+    sequences for whatever shows the file later: the guarded stdout escapes on terminals only."""
+    return terminal_safe(" ".join(text.split()))
