@@ -360,3 +360,34 @@ def test_the_same_query_id_on_two_lines_is_still_one_query(tmp_path: Path) -> No
         {"query_id": "a", "query": "q", "documents": [{"id": "y", "text": "y"}]},
     ]
     assert load_set(_lines(tmp_path / "set.jsonl", rows)).queries[0].candidates == ("x", "y")
+
+
+@pytest.mark.parametrize(
+    ("name", "header", "message"),
+    [
+        ("set.csv", "Query,Text,relevance", "the header has 'Query'; column names are lower case"),
+        (
+            "set.csv",
+            "query;text;relevance",
+            "the header 'query;text;relevance' is separated by semicolons; expected commas, as "
+            "in 'query,text'",
+        ),
+        (
+            "set.tsv",
+            "query,text,relevance",
+            "the header 'query,text,relevance' is separated by commas; expected a tab, as in "
+            "'query\\ttext'",
+        ),
+        ("set.csv", "query,body", "the header lacks the column 'text'"),
+    ],
+)
+def test_a_csv_header_near_miss_says_what_was_expected(
+    tmp_path: Path, name: str, header: str, message: str
+) -> None:
+    """A header "Query,Text", or Excel's "query;text", said only that it lacked query."""
+    path = tmp_path / name
+    path.write_text(header + "\nq,a,1\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_set(path)
+    assert caught.value.server_message.startswith(message)
+    assert (caught.value.title, caught.value.where[:6]) == (name, "line 1")

@@ -326,7 +326,7 @@ def _one_csv(path: Path, reader: Reader) -> EvalSet:
     # quietly swallows the rows after it
     rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect, strict=True)
     try:
-        return _csv_rows(path.name, rows)
+        return _csv_rows(path.name, rows, "\t" if dialect == "excel-tab" else ",")
     except csv.Error as exc:
         # line_num still counts the rows read before the broken one: it starts on the next line
         line = rows.line_num + 1
@@ -335,14 +335,15 @@ def _one_csv(path: Path, reader: Reader) -> EvalSet:
         raise problem(path.name, line, f"not CSV: {exc}") from None
 
 
-def _csv_rows(file: str, rows: csv.DictReader[str]) -> EvalSet:
+def _csv_rows(file: str, rows: csv.DictReader[str], separator: str) -> EvalSet:
     columns = [c.strip() for c in rows.fieldnames or []]
     repeated = [c for i, c in enumerate(columns) if c in columns[:i]]
     if repeated:  # a row would keep only one of the cells under that name
         raise problem(file, 1, f"the header names the column {repeated[0]!r} twice")
     missing = [c for c in _CSV_REQUIRED if c not in columns]
     if missing:
-        raise problem(file, 1, f"the header lacks the column {missing[0]!r}", missing[0])
+        message = _header_mismatch(columns, missing[0], separator)
+        raise problem(file, 1, message, missing[0])
     builder = _Builder(file)
     for row in rows:
         extra = row.get(None) or []  # DictReader's restkey; a trailing empty cell is harmless
@@ -354,6 +355,23 @@ def _csv_rows(file: str, rows: csv.DictReader[str]) -> EvalSet:
             )
         _csv_row(builder, {k.strip(): v for k, v in row.items() if k}, rows.line_num)
     return builder.build(file, "the file has a header line but no rows under it")
+
+
+def _header_mismatch(columns: list[str], missing: str, separator: str) -> str:
+    """Why the header lacks a column, when it is a near miss: another separator (Excel in many
+    languages writes `;`), or the name in another case (`Query`)."""
+    shown = {"\t": "a tab", ",": "commas", ";": "semicolons"}
+    header = separator.join(columns)
+    other = next((s for s in shown if s != separator and s in header), None)
+    if len(columns) == 1 and other is not None and missing in header.lower():
+        return (
+            f"the header {header!r} is separated by {shown[other]}; expected {shown[separator]}, "
+            f"as in {separator.join(_CSV_REQUIRED)!r}"
+        )
+    cased = next((c for c in columns if c.lower() == missing), None)
+    if cased is not None:
+        return f"the header has {cased!r}; column names are lower case: {missing}"
+    return f"the header lacks the column {missing!r}"
 
 
 def _csv_row(builder: _Builder, row: dict[str, Any], line: int) -> None:
