@@ -161,6 +161,30 @@ def test_cancel_keeps_what_was_ranked_and_run_continues(
     assert report.resumed + report.requests == 20
 
 
+def test_a_failing_endpoint_b_is_named_and_run_said_to_continue(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The status said "Stopped." and the error did not say whether endpoint A or B failed."""
+    failing = endpoint_for(services, Flavour.COHERE_V1).model_copy(
+        update={
+            "id": "failing",
+            "name": "Failing sandbox",
+            "extra_headers": {"x-sandbox-fault": "status=400"},
+        }
+    )
+    services.session.save_endpoint(failing)
+    run_async(qtbot, services.session.set_key("failing", SANDBOX_TEST_KEY))
+    pane = window.evaluation_pane
+    pane.endpoint_b.setCurrentIndex(pane.endpoint_b.findData("failing"))
+    pane.load_sample()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.error.has_error()
+    said = pane.tr(
+        "Stopped: endpoint %1 (%2) failed. What was ranked is kept: Run continues from there."
+    )
+    assert pane.status.text() == said.replace("%1", "B").replace("%2", "Failing sandbox")
+
+
 def _set_dialog(pane: EvaluationPane, qtbot: QtBot) -> QFileDialog:
     found: list[QFileDialog] = []
 

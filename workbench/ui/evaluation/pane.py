@@ -294,6 +294,7 @@ class EvaluationPane(Retranslating, QWidget):
 
     async def _run(self, path: Path, endpoint_ids: list[str], k: int, *, restart: bool) -> None:
         store: ProgressStore | None = None
+        runner: EvaluationRunner | None = None
         try:
             eval_set = await asyncio.to_thread(load_set, path)
             self._show_notes(eval_set.notes)
@@ -310,7 +311,7 @@ class EvaluationPane(Retranslating, QWidget):
             )
             report = await runner.run()
         except WorkbenchError as exc:  # said once, beside Run; kept in the notice log
-            self.status.setText(self.tr("Stopped."))
+            self.status.setText(self._stopped(runner))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "evaluation")
             if self._report is not None:  # the figures on show belong to an earlier run
@@ -325,6 +326,21 @@ class EvaluationPane(Retranslating, QWidget):
         self._started_over = restart
         self._show_report(report)
         self.stale.mark_current()
+
+    def _stopped(self, runner: EvaluationRunner | None) -> str:
+        """The status after a failure: which endpoint failed when two are compared (the error
+        does not say), and, once ranking began, that Run continues from what was kept."""
+        if runner is None:  # the set or an endpoint could not be had: nothing was ranked
+            return self.tr("Stopped.")
+        if runner.failed is None or len(runner.sides) < 2:
+            return self.tr("Stopped. What was ranked is kept: Run continues from there.")
+        text = self.tr(
+            "Stopped: endpoint %1 (%2) failed. What was ranked is kept: Run continues from there."
+        )
+        # the name last: a name holding "%1" stays as it is
+        return text.replace("%1", "AB"[runner.failed]).replace(
+            "%2", runner.sides[runner.failed].label
+        )
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
