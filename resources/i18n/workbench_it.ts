@@ -2469,6 +2469,14 @@
         <source>Reading the set…</source>
         <translation>Lettura del set…</translation>
     </message>
+    <message>
+        <source>Stopped. What was ranked is kept: Run continues from there.</source>
+        <translation>Interrotta. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
+    </message>
+    <message>
+        <source>Stopped: endpoint %1 (%2) failed. What was ranked is kept: Run continues from there.</source>
+        <translation>Interrotta: una richiesta all&apos;endpoint %1 (%2) non è riuscita. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
+    </message>
     <message numerus="yes">
         <source>Ranked %n of %1 query rankings</source>
         <translation>
