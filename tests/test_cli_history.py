@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -21,6 +20,7 @@ import pytest
 
 from tests.conftest import HEX_KEY_WITH_DIGITS, SANDBOX_TEST_KEY
 from tests.folders import unmakeable
+from tests.hostile_server import Answer, HostileServer
 from tests.waits import WAIT_S
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
@@ -708,25 +708,6 @@ def test_replay_of_a_stopped_turn_prints_and_ends_as_chat_did(
     assert (status, out, err) == (chat_status, child.stdout(), child.stderr())
 
 
-def _unfinished_server(frames: bytes) -> tuple[socket.socket, threading.Thread]:
-    """A loopback server that answers one stream with `frames` and closes it cleanly: a stream
-    that ends without its final event, no error on the wire."""
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def serve() -> None:
-        conn, _ = listener.accept()
-        with conn:
-            request = b""
-            while b"\r\n\r\n" not in request:
-                request += conn.recv(65536)
-            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n"
-            conn.sendall(head + b"\r\n" + frames)
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    return listener, thread
-
-
 def test_replay_of_a_turn_cut_off_before_its_final_event_ends_as_chat_did(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -737,12 +718,12 @@ def test_replay_of_a_turn_cut_off_before_its_final_event_ends_as_chat_did(
     ) as answer:
         frames = b"".join(answer.iter_raw()).split(b"\n\n")
     assert len(frames) > 8
-    listener, thread = _unfinished_server(b"".join(f + b"\n\n" for f in frames[:6]))
-    with listener:
-        url = f"http://127.0.0.1:{listener.getsockname()[1]}/v2/chat"
+    # The first 6 frames, then the connection closes cleanly: no final event, no error.
+    cut = Answer.whole(b"".join(f + b"\n\n" for f in frames[:6]))
+    with HostileServer() as server:
+        url = server.script("cut-off", cut) + "/v2/chat"
         argv = ["chat", "--url", url, "--auth", "none", "--model", "m", "--message", "SSO?"]
         chat = _run(capsys, *argv, "--stream")
-        thread.join(WAIT_S)
     assert chat[0] == 4  # the client calls it a broken stream, named at its last event
     assert chat[1].strip()  # part of the answer arrived
     status, out, err = _run(capsys, "replay", _last_id(capsys), "--speed", "0")
