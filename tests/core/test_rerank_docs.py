@@ -237,14 +237,18 @@ def test_export_objects_to_csv_and_jsonl() -> None:
     docs: list[Document] = [{"title": "A", "text": "x, y"}, {"text": "z", "n": 3}]
     exported = write_documents(docs, DocFormat.CSV)
     assert exported.text == 'title,text,n\nA,"x, y",\n,z,3\n'
-    assert exported.notes == ["Non-string values were written as JSON text"]
+    assert [str(note) for note in exported.notes] == ["Non-string values were written as JSON text"]
     assert read_documents(write_documents(docs, DocFormat.JSONL).text, DocFormat.JSONL) == docs
 
 
 def test_export_lines_flattens_line_breaks_and_says_so() -> None:
     exported = write_documents(["a\nb", "c"], DocFormat.LINES)
     assert exported.text == "a b\nc\n"
-    assert exported.notes == ["1 document(s) had line breaks, joined with spaces"]
+    assert [str(note) for note in exported.notes] == [
+        "1 document had line breaks, joined with spaces"
+    ]
+    two = write_documents(["a\nb", "c\nd"], DocFormat.LINES)
+    assert [str(note) for note in two.notes] == ["2 documents had line breaks, joined with spaces"]
 
 
 def test_format_guessing_and_decoding() -> None:

@@ -48,7 +48,8 @@ class Exported:
     """Text written for a document list, and anything that could not be kept as it was."""
 
     text: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
+    """Said in English by `str()`, in the GUI's language by the GUI."""
 
 
 @dataclass(frozen=True)
@@ -153,9 +154,9 @@ def decode_bytes(data: bytes) -> str:
         InputError: with `.where = "byte N"`, also for a file larger than MAX_FILE_BYTES.
     """
     if len(data) > MAX_FILE_BYTES:
+        megabytes = str(MAX_FILE_BYTES // (1024 * 1024))
         raise InputError(
-            title=f"The file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
-            where=f"byte {MAX_FILE_BYTES}",
+            title=Text("The file is larger than %1 MB", megabytes), where=f"byte {MAX_FILE_BYTES}"
         )
     return utf8_text(data)
 
@@ -191,7 +192,7 @@ def _read_json(text: str) -> list[Document]:
         value = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
-        raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc
+        raise InputError(title=_invalid_json(exc), where=where) from exc
     if isinstance(value, dict) and isinstance(value.get("documents"), list):
         value = value["documents"]
     if not isinstance(value, list):
@@ -208,9 +209,15 @@ def _read_jsonl(text: str) -> list[Document]:
             value = jsontext.loads(line)
         except json.JSONDecodeError as exc:
             where = f"line {number}, column {exc.colno}"
-            raise InputError(title=f"Invalid JSON: {exc.msg}", where=where) from exc
+            raise InputError(title=_invalid_json(exc), where=where) from exc
         docs.append(_document(value, f"line {number}"))
     return docs
+
+
+def _invalid_json(exc: json.JSONDecodeError) -> Text:
+    """The title of a JSON syntax error; the parser's own reason stays English, as the JSON
+    editor's does (it is the parser's data, like a server's message)."""
+    return Text("Invalid JSON: %1", exc.msg)
 
 
 def _document(value: Any, where: str) -> Document:
@@ -258,7 +265,8 @@ def _read_csv(text: str) -> list[Document]:
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise InputError(title=f"Invalid CSV: {exc}", where=f"line {reader.line_num}") from exc
+        title = Text("Invalid CSV: %1", str(exc))  # the csv module's reason stays English
+        raise InputError(title=title, where=f"line {reader.line_num}") from exc
     rows_at = _row_lines(text, dialect)
     header, body = (rows[0], rows[1:]) if rows else ([], [])
     header = [h.strip() for h in header]
@@ -270,10 +278,9 @@ def _read_csv(text: str) -> list[Document]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise InputError(
-                title=f"Expected {len(header)} fields, found {len(row)}",
-                where=f"line {rows_at[i + 1]}",
-            )
+            # Counts as strings: ungrouped, as the line always read.
+            title = Text("Expected %1 fields, found %2", str(len(header)), str(len(row)))
+            raise InputError(title=title, where=f"line {rows_at[i + 1]}")
         docs.append(dict(zip(header, row, strict=True)))
     return docs
 
@@ -343,14 +350,14 @@ def _write_csv(documents: Sequence[Document]) -> Exported:
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    notes = []
+    notes: list[Text] = []
     for doc in documents:
         row = doc if isinstance(doc, dict) else {"text": doc}
         writer.writerow([_cell(row.get(key, "")) for key in header])
     if any(
         isinstance(d, dict) and any(not isinstance(v, str) for v in d.values()) for d in documents
     ):
-        notes.append("Non-string values were written as JSON text")
+        notes.append(Text("Non-string values were written as JSON text"))
     return Exported(out.getvalue(), notes)
 
 
@@ -359,7 +366,7 @@ def _cell(value: Any) -> str:
 
 
 def _write_text(documents: Sequence[Document], *, paragraphs: bool) -> Exported:
-    notes = []
+    notes: list[Text] = []
     texts = []
     flattened = 0
     for doc in documents:
@@ -371,8 +378,10 @@ def _write_text(documents: Sequence[Document], *, paragraphs: bool) -> Exported:
         if len(lines) > 1 and not paragraphs:
             flattened += 1
         texts.append(joined)
-    if flattened:
-        notes.append(f"{flattened} document(s) had line breaks, joined with spaces")
+    if flattened == 1:
+        notes.append(Text("1 document had line breaks, joined with spaces"))
+    elif flattened:
+        notes.append(Text("%1 documents had line breaks, joined with spaces", flattened))
     if any(isinstance(d, dict) for d in documents):
-        notes.append("Object documents were written as “key: value” text")
+        notes.append(Text("Object documents were written as “key: value” text"))
     return Exported(("\n\n" if paragraphs else "\n").join(texts) + "\n", notes)

@@ -7,12 +7,18 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QPushButton, QTableView
 
-from tests.ui.rerank.test_pane import FRUIT, child, fill, run, status
+from tests.ui.rerank.test_pane import FRUIT, child, error_text, fill, run, status
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
+from workbench.api.errors import InputError
+from workbench.ui.common.core_text import shown
+from workbench.ui.common.error_text import error_line, error_title
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.rerank.pane import RerankPane
@@ -84,3 +90,36 @@ def test_scores_and_durations_follow_the_italian_locale(
     assert re.search(r"in \d+,\d ms", status(pane))
     assert pane.preview.toPlainText().lstrip().startswith("{")  # the body stays JSON
     assert '"query": "apple pie"' in pane.preview.toPlainText()
+
+
+def test_pasted_and_imported_broken_documents_are_refused_in_italian(
+    pane: RerankPane, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The refusal's words were built in English in the core, so an Italian window showed
+    "Invalid JSON: Expecting value"; the parser's own reason stays as it came, as the JSON
+    editor's does."""
+    _to(qtbot, pane, "it")
+    QGuiApplication.clipboard().setText("[1, ]")
+    paste = pane.editor.findChild(QAction, "rerankPaste")
+    assert paste is not None
+    paste.trigger()
+    assert error_text(pane) == "JSON non valido: Expecting value · a riga 1, colonna 5"
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('"ok"\n{"text": oops}\n', encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        pane.editor.import_file(broken)
+    assert error_line(caught.value) == (
+        "JSON non valido: Expecting value · a broken.jsonl, riga 2, colonna 10"
+    )
+    wide = tmp_path / "wide.csv"
+    wide.write_text("title,text\nA,alpha,extra\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        pane.editor.import_file(wide)
+    assert error_title(caught.value) == "Attesi 2 campi, trovati 3"
+    assert str(caught.value) == "Expected 2 fields, found 3 · at wide.csv, line 2"
+    pane.editor.json.set_text('[{"text": "a\\nb"}]')
+    notes = [shown(note) for note in pane.editor.export_file(tmp_path / "out.txt")]
+    assert notes == [
+        "1 documento aveva degli a capo, uniti con spazi",
+        "I documenti oggetto sono stati scritti come testo «chiave: valore»",
+    ]

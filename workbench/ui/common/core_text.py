@@ -152,6 +152,14 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 · %2"),
     # workbench/core/rerank_io.py
     QT_TRANSLATE_NOOP("Core", 'The CSV header names the column "%1" twice'),
+    QT_TRANSLATE_NOOP("Core", "The file is larger than %1 MB"),
+    QT_TRANSLATE_NOOP("Core", "Invalid JSON: %1"),
+    QT_TRANSLATE_NOOP("Core", "Invalid CSV: %1"),
+    QT_TRANSLATE_NOOP("Core", "Expected %1 fields, found %2"),
+    QT_TRANSLATE_NOOP("Core", "Non-string values were written as JSON text"),
+    QT_TRANSLATE_NOOP("Core", "1 document had line breaks, joined with spaces"),
+    QT_TRANSLATE_NOOP("Core", "%1 documents had line breaks, joined with spaces"),
+    QT_TRANSLATE_NOOP("Core", "Object documents were written as “key: value” text"),
     # workbench/core/rerank_docs.py
     QT_TRANSLATE_NOOP("Core", "A document must be a string or an object, not %1"),
     QT_TRANSLATE_NOOP("Core", "null"),

@@ -34,6 +34,7 @@ from workbench.core.rerank_io import (
 )
 from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.clipboard import copy_json
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.api.models import Document
+    from workbench.api.text import Text
 
 _FILTERS: tuple[tuple[str, DocFormat | None], ...] = (
     ("JSON (*.json)", DocFormat.JSON),
@@ -285,7 +287,7 @@ class DocumentsEditor(Retranslating, QWidget):
         """What the last import read, in words ("" once the documents were edited)."""
         return import_confirmation(*self._imported) if self._imported else ""
 
-    def export_file(self, path: Path, fmt: DocFormat | None = None) -> list[str]:
+    def export_file(self, path: Path, fmt: DocFormat | None = None) -> list[Text]:
         """Write the documents; returns notes on what the format could not keep."""
         exported = write_documents(self.documents(), fmt or format_for_name(path.name))
         path.write_text(exported.text, encoding="utf-8")
@@ -379,9 +381,9 @@ class DocumentsEditor(Retranslating, QWidget):
     def _on_copy_triggered(self) -> None:
         self._guard(lambda: copy_json(self.json.text()))
 
-    def _report(self, notes: list[str]) -> None:
+    def _report(self, notes: list[Text]) -> None:
         for note in notes:
-            self.info_posted.emit(note)
+            self.info_posted.emit(shown(note))
 
     def _guard(self, work: Any) -> None:
         try:
