@@ -341,3 +341,29 @@ def faulty_endpoint() -> Iterator[FaultyEndpoints]:
         yield endpoints
     finally:
         endpoints.stop()
+
+
+def _at(editor_name: str, line: int, column: int) -> str:
+    """The place of a refusal in a named editor, as the error line says it."""
+    place = f"{editor_name}, {tr('Errors', 'line %1, column %2', line, column)}"
+    return tr("Errors", "at %1", place)
+
+
+def test_a_refusal_of_bad_json_names_the_editor_it_is_in(pane: ChatPane) -> None:
+    """The refusal said "Invalid JSON … at line 1, column 11", leaving the person to guess which
+    of the pane's JSON editors (documents, tools, the schema) it meant."""
+    pane.tools.editor.set_text('[{"name": ')
+    pane.send("What is the weather in Paris?")
+    assert not pane.is_streaming()
+    assert _at(tr("ChatSidePanel", "Tools"), 1, 11) in pane.error.text()
+    pane.tools.editor.set_text("[]")
+    pane.documents.editor.set_text('[{"text": ')
+    pane.send("What is the weather in Paris?")
+    assert _at(tr("ChatSidePanel", "Documents"), 1, 11) in pane.error.text()
+    pane.documents.editor.set_text("[]")
+    options = pane.model_options
+    options.format_kind.setCurrentIndex(options.format_kind.findData("json_schema"))
+    options.schema.set_text('{"type": ')
+    pane.send("What is the weather in Paris?")
+    assert _at(tr("ModelOptions", "JSON schema"), 1, 10) in pane.error.text()
+    assert pane.session().turns == []

@@ -125,3 +125,20 @@ def test_a_refused_send_leaves_no_stale_done_status(
     pane.send("after the removal")
     assert pane.error.isVisible()
     assert pane.status.text() == ""
+
+
+def test_a_refusal_of_bad_json_names_the_editor_it_is_in(pane: ComparePane) -> None:
+    """The refusal said "Invalid JSON … at line 1, column 11", leaving the person to guess
+    whether the documents or the tools were meant: it is said above both."""
+    pane.inputs.tools.set_text('[{"name": ')
+    pane.send("a question")
+    assert not pane.is_streaming()
+    lines = tr("Errors", "line %1, column %2", 1, 11)
+    tools = tr("CompareInputs", "Tools")
+    assert tr("Errors", "at %1", f"{tools}, {lines}") in pane.error.text()
+    pane.inputs.tools.set_text("")
+    pane.inputs.documents.set_text('[{"text": ')
+    pane.send("a question")
+    documents = tr("CompareInputs", "Documents")
+    assert tr("Errors", "at %1", f"{documents}, {lines}") in pane.error.text()
+    assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]

@@ -270,7 +270,7 @@ class ModelOptions(QWidget):
             return None
         if kind == "json_object":
             return ResponseFormat(type="json_object")
-        schema = self.schema.value()
+        schema = self.schema.named_value()
         if not isinstance(schema, dict):
             raise InputError(self.tr("The schema must be a JSON object"), where="Schema")
         # The answer is checked against it: one that cannot be used is refused before sending.

@@ -67,12 +67,13 @@ class RequestGuard:
         """
         tabs = self._tabs
         has_docs = flavour_traits(self.endpoint().flavour).documents
-        documents = parse_documents(tabs.documents.editor.value()) if has_docs else []
+        # Named where the refusal is said: "at Tools, line 1, column 11", not just the place.
+        documents = parse_documents(tabs.documents.editor.named_value()) if has_docs else []
         return ChatFrame(
             model=tabs.setup.model.text().strip() or None,
             preamble=tabs.setup.preamble.toPlainText(),
             documents=documents,
-            tools=parse_tools(tabs.tools.editor.value()),
+            tools=parse_tools(tabs.tools.editor.named_value()),
             params=tabs.model_options.apply(tabs.params.params()),
             search_queries_only=tabs.params.search_queries_only(),
         )

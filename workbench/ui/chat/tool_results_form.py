@@ -22,7 +22,7 @@ from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import ToolCall, ToolResult
 from workbench.ui.common.a11y import name_tab_bar
-from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.json_editor import JsonEditor, placed
 from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:
@@ -120,9 +120,7 @@ class _CallEditor(Retranslating, QGroupBox):
             try:
                 value = self._json.value()
             except InputError as exc:  # the same error, placed in this call's outputs
-                title = exc.title_text if exc.title_text is not None else exc.title
-                message = exc.message_text if exc.message_text is not None else exc.server_message
-                raise InputError(message, title=title, where=f"{where}, {exc.where}") from exc
+                raise placed(exc, where) from exc
             items = value if isinstance(value, list) else [value]
             if not all(isinstance(v, dict) for v in items):
                 raise InputError(

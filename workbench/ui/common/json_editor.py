@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 _REWRITTEN = re.compile("[\r\u2028\u2029\x00]")
 """Characters QTextDocument stores differently from how they were inserted."""
 _NOT_BLANK = re.compile(r"\S")
+_TEXT_PLACE = re.compile(r"line \d+, column \d+")
+"""Where a problem with the text itself is (bad JSON, or empty), as `parse_json` says it."""
 HIGHLIGHT_LIMIT = 200_000
 """Texts longer than this (in characters) are shown without syntax colours."""
 _DEBOUNCE_MS = 250
@@ -97,6 +99,14 @@ def parse_json(text: str) -> Any:
         # Python's own message (exc.msg) stays English, as a server's error text does.
         title = QCoreApplication.translate("JsonEditor", "Invalid JSON: %1").replace("%1", exc.msg)
         raise InputError(title=title, where=decode_error_where(exc)) from exc
+
+
+def placed(exc: InputError, place: str) -> InputError:
+    """The same error placed inside `place` ("Tools, line 1, column 11"), its words kept (a
+    translated title or message is still translated where it is shown)."""
+    title = exc.title_text if exc.title_text is not None else exc.title
+    message = exc.message_text if exc.message_text is not None else exc.server_message
+    return InputError(message, title=title, where=f"{place}, {exc.where}" if exc.where else place)
 
 
 class JsonEditor(Retranslating, QWidget):
@@ -287,6 +297,19 @@ class JsonEditor(Retranslating, QWidget):
         if self._checker is not None:
             self._checker(value)
         return value
+
+    def named_value(self) -> Any:
+        """`value()`, a problem with the text placed in this editor by its name ("Tools, line 1,
+        column 11"): for a refusal said away from the editor, where a pane has several.
+
+        A checker's place (`tools[0].name`) already says what it is in, and stays as it is.
+        """
+        try:
+            return self.value()
+        except InputError as exc:
+            if _TEXT_PLACE.fullmatch(exc.where):
+                raise placed(exc, self._name) from exc
+            raise
 
     def set_empty_hint(self, hint: str) -> None:
         """Greet an empty editor with `hint` (neutral, in the editor and under it) instead of

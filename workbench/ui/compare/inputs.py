@@ -115,7 +115,8 @@ class CompareInputs(Retranslating, QWidget):
 
     @staticmethod
     def _json(editor: JsonEditor) -> Any:
-        return editor.value() if editor.text().strip() else None
+        # Named in the refusal ("at Tools, line 1, column 11"): it is said above both editors.
+        return editor.named_value() if editor.text().strip() else None
 
     def _params(self) -> GenerationParams:
         values: dict[str, Any] = {}
