@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from tests.ui.compare.conftest import compare_pane
 from tests.ui.conftest import endpoint_for
@@ -142,3 +144,29 @@ def test_a_refusal_of_bad_json_names_the_editor_it_is_in(pane: ComparePane) -> N
     documents = tr("CompareInputs", "Documents")
     assert tr("Errors", "at %1", f"{documents}, {lines}") in pane.error.text()
     assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]
+
+
+def test_an_emptied_documents_editor_is_no_error_and_sends_none(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    """Once typed in, an emptied editor said "The JSON is empty" in red, although Send went
+    out without documents: empty means none, and the editor says so, neutral."""
+    editor = pane.inputs.documents
+    message = editor.findChild(QLabel, "jsonEditorMessage")
+    assert message is not None
+    hint = tr("CompareInputs", "Empty: no documents are sent.")
+    assert message.text() == hint
+    qtbot.keyClicks(editor.editor, "[")
+    qtbot.waitUntil(lambda: message.property("role") == "error", timeout=WAIT_MS)
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: message.text() == hint, timeout=WAIT_MS)
+    assert message.property("role") == "hint"
+    assert editor.message() == ""
+    assert editor.error_position() is None  # no red mark
+    assert not editor.format()  # nothing to format, and nothing said
+    assert message.text() == hint
+    pane.send("a question without documents")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert not pane.error.isVisible()
+    assert message.text() == hint  # Send asked for the value: still no error
+    assert [len(c.session.turns) for c in pane.columns] == [1, 1, 0]

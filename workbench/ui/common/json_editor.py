@@ -125,6 +125,8 @@ class JsonEditor(Retranslating, QWidget):
         self._last_value: Any = None
         self._validated_revision = -1
         self._empty_hint = ""
+        self._optional = False
+        """An empty text means "none" (see `set_optional`), never an error."""
         self._touched = False
         """The person typed here, or asked for the value: an empty text is an error from now on."""
         self._setting = False
@@ -286,6 +288,8 @@ class JsonEditor(Retranslating, QWidget):
             InputError: with `.where` = "line L, column C" for bad JSON, or the checker's place.
         """
         self.finish_loading()
+        if self._optional and self.is_blank():
+            return None
         if self._validated_revision == self._revision() and self._state and self._state[0]:
             return self._last_value
         if not self._touched and not self.text().strip():
@@ -318,6 +322,15 @@ class JsonEditor(Retranslating, QWidget):
         self._edit.setPlaceholderText(hint)
         self._validated_revision = -1
         self.validate_now()
+
+    def set_optional(self, hint: str) -> None:
+        """Hold something that may be left out (documents, tools): an empty text means none.
+
+        `hint` greets it, neutral, however often it is emptied (not "The JSON is empty" in red),
+        and `value()` gives None for it.
+        """
+        self._optional = True
+        self.set_empty_hint(hint)
 
     def set_checker(self, checker: Callable[[Any], None] | None) -> None:
         """Install a check run on every parsed value; it raises InputError to flag a problem."""
@@ -408,6 +421,8 @@ class JsonEditor(Retranslating, QWidget):
         self._validate(None if _REWRITTEN.search(text) else text)
 
     def _on_format_action_triggered(self) -> bool:
+        if self._optional and self.is_blank():
+            return False  # nothing to format, and nothing wrong
         try:
             value = parse_json(self.text())
         except InputError as exc:
@@ -423,7 +438,7 @@ class JsonEditor(Retranslating, QWidget):
         self._validated_revision = revision
         # Read once: copying a megabyte of documents out of Qt costs ~10 ms a time.
         text = self._edit.toPlainText() if typed is None else typed
-        if self._empty_hint and not self._touched and not text.strip():
+        if self._empty_hint and not (self._touched and not self._optional) and not text.strip():
             self._show_hint()
             return
         try:
@@ -454,10 +469,11 @@ class JsonEditor(Retranslating, QWidget):
         self._set_state(False, message)
 
     def _show_hint(self) -> None:
-        # Not valid (there is no value yet), but nothing is wrong: no message, no red mark.
+        # Nothing is wrong: no message, no red mark. Not valid (there is no value yet), unless
+        # empty means none.
         self._set_message(self._empty_hint, "hint")
         self._edit.setExtraSelections([])
-        self._set_state(False, "")
+        self._set_state(self._optional, "")
 
     def _set_message(self, text: str, role: str) -> None:
         self._message.setText(text)

@@ -85,6 +85,9 @@ class CompareInputs(Retranslating, QWidget):
         self.model.setPlaceholderText(self.tr("for endpoints that name none"))
         self.documents.set_name(self.tr("Documents"))
         self.tools.set_name(self.tr("Tools"))
+        # Sent without them when left empty, so an empty editor says so, not "The JSON is empty".
+        self.documents.set_optional(self.tr("Empty: no documents are sent."))
+        self.tools.set_optional(self.tr("Empty: no tools are sent."))
         self.tabs.setAccessibleName(self.tr("Compare inputs"))
         name_tab_bar(self.tabs)
         self.tabs.setTabText(0, self.tr("Doc&uments"))
@@ -116,7 +119,7 @@ class CompareInputs(Retranslating, QWidget):
     @staticmethod
     def _json(editor: JsonEditor) -> Any:
         # Named in the refusal ("at Tools, line 1, column 11"): it is said above both editors.
-        return editor.named_value() if editor.text().strip() else None
+        return editor.named_value()  # None when empty (optional)
 
     def _params(self) -> GenerationParams:
         values: dict[str, Any] = {}
