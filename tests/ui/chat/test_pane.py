@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
 
 from tests.ui.conftest import (
     CHAT_MODEL,
@@ -367,3 +368,23 @@ def test_a_refusal_of_bad_json_names_the_editor_it_is_in(pane: ChatPane) -> None
     pane.send("What is the weather in Paris?")
     assert _at(tr("ModelOptions", "JSON schema"), 1, 10) in pane.error.text()
     assert pane.session().turns == []
+
+
+def test_an_emptied_documents_editor_is_no_error_and_sends_none(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """An emptied editor said "The JSON is empty" in red and Send was refused, although empty
+    can only mean no documents (as it does in Compare)."""
+    editor = pane.documents.editor
+    message = editor.findChild(QLabel, "jsonEditorMessage")
+    assert message is not None
+    editor.editor.selectAll()
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Delete)
+    hint = tr("ChatSidePanel", "Empty: no documents are sent.")
+    qtbot.waitUntil(lambda: message.text() == hint, timeout=WAIT_MS)
+    assert message.property("role") == "hint"
+    assert editor.error_position() is None  # no red mark
+    _ask(pane, services, qtbot, "A question without documents")
+    assert not pane.error.isVisible()
+    assert message.text() == hint
+    assert len(pane.session().turns) == 1

@@ -166,18 +166,18 @@ class Composer(Retranslating, QWidget):
 
 
 class EditorPage(Retranslating, QWidget):
-    """A JsonEditor with a buddy label and a hint (documents, tools).
+    """A JsonEditor with a buddy label and a hint (documents, tools), which may be left empty.
 
-    `texts` gives the title and the hint in the current language; it is called again on a
-    language switch.
+    `texts` gives the title, the hint and what the empty editor says in the current language;
+    it is called again on a language switch.
     """
 
     def __init__(
-        self, texts: Callable[[], tuple[str, str]], name: str, sample: str, parent: QWidget
+        self, texts: Callable[[], tuple[str, str, str]], name: str, sample: str, parent: QWidget
     ) -> None:
         super().__init__(parent)
         self._texts = texts
-        title, _ = texts()
+        title, _, _ = texts()
         self.editor = JsonEditor(parent=self, name=title)
         self.editor.setObjectName(name)
         self.editor.set_text(sample)
@@ -193,9 +193,10 @@ class EditorPage(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the title and the hint in the current language."""
-        title, hint = self._texts()
+        title, hint, empty = self._texts()
         self.editor.setAccessibleName(title)
         self.editor.set_name(title)
+        self.editor.set_optional(empty)  # empty sends none: no "The JSON is empty" in red
         self._label.setText(self.tr("%1:").replace("%1", title))
         self._note.setText(hint)
 

@@ -94,18 +94,18 @@ class ChatSidePanel(Retranslating, QWidget):
         self.history = HistoryPage(self)
         self.request = RequestPage(self)
 
-    def _documents_texts(self) -> tuple[str, str]:
+    def _documents_texts(self) -> tuple[str, str, str]:
         hint = self.tr(
             "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only)."
         )
-        return self.tr("Documents"), hint
+        return self.tr("Documents"), hint, self.tr("Empty: no documents are sent.")
 
-    def _tools_texts(self) -> tuple[str, str]:
+    def _tools_texts(self) -> tuple[str, str, str]:
         hint = self.tr(
             "v1 `parameter_definitions` or JSON-schema functions; "
             "converted for the endpoint's flavour."
         )
-        return self.tr("Tools"), hint
+        return self.tr("Tools"), hint, self.tr("Empty: no tools are sent.")
 
     def _page_list(self) -> tuple[tuple[QWidget, str, str], ...]:
         """Every page with its section title and description, in the current language."""
