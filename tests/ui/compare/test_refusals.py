@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from tests.ui.compare.conftest import compare_pane
 from tests.ui.conftest import endpoint_for
+from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
@@ -170,3 +171,24 @@ def test_an_emptied_documents_editor_is_no_error_and_sends_none(
     assert not pane.error.isVisible()
     assert message.text() == hint  # Send asked for the value: still no error
     assert [len(c.session.turns) for c in pane.columns] == [1, 1, 0]
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_parameter_that_is_no_number_is_refused_in_italian(
+    pane: ComparePane, qtbot: QtBot
+) -> None:
+    """ "'abc' is not a number" was built in English, so an Italian window showed it as such;
+    it now reads as Chat's parameters panel does, with the parameter and its range named."""
+    switch_language(qtbot, "it", lambda: pane.inputs.tabs.tabText(2) == "&Parametri")
+    pane.inputs.params["temperature"].setText("abc")
+    pane.send("a question")
+    assert not pane.is_streaming()
+    assert pane.error.text() == (
+        "Dati non validi · a parameters.temperature: "
+        "Temperatura: 'abc' non è un numero; ammesso da 0 a 2"
+    )
+    pane.inputs.params["temperature"].setText("")
+    pane.inputs.params["max_tokens"].setText("0")
+    pane.send("a question")
+    assert "Token massimi: 0 è fuori intervallo; ammesso un numero intero ≥ 1" in pane.error.text()
+    assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]

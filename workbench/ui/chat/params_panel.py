@@ -8,7 +8,6 @@ Values are typed as the wire writes them ("0.5"), so ranges are shown that way i
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
@@ -28,6 +27,7 @@ from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, Flavour, GenerationParams
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.param_values import label_text, parse_value, range_text
 
 _Field = QLineEdit | QComboBox | QPlainTextEdit
 
@@ -66,10 +66,6 @@ _CATALOGUE_TEXTS = (
 lupdate collects them; `_tr` shows them translated (a parameter added later shows in English)."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ParamsPanel", text) if text else text
-
-
 def all_specs() -> tuple[ParamSpec, ...]:
     """Every flavour's parameters, each once, in the flavours' order (one field per parameter)."""
     seen: dict[str, ParamSpec] = {}
@@ -79,85 +75,11 @@ def all_specs() -> tuple[ParamSpec, ...]:
     return tuple(seen.values())
 
 
-def range_text(spec: ParamSpec, traits: FlavourTraits) -> str:
-    """The allowed values in words."""
-    if spec.kind == "lines":
-        return QCoreApplication.translate("ParamsPanel", "at most %1 lines").replace(
-            "%1", str(traits.stop_sequence_limit)
-        )
-    if spec.kind == "choice":
-        return QCoreApplication.translate(
-            "ParamsPanel", "one of %1 (other values are sent verbatim)"
-        ).replace("%1", ", ".join(spec.choices))
-    if spec.high is None:
-        if spec.low is None:
-            return QCoreApplication.translate("ParamsPanel", "a whole number")
-        return QCoreApplication.translate("ParamsPanel", "a whole number ≥ %1").replace(
-            "%1", _fmt(spec.low)
-        )
-    return (
-        QCoreApplication.translate("ParamsPanel", "%1 to %2")
-        .replace("%1", _fmt(spec.low))
-        .replace("%2", _fmt(spec.high))
-    )
-
-
-def _fmt(number: float | None) -> str:
-    if number is None:
-        return "?"
-    return str(int(number)) if float(number).is_integer() else f"{number:g}"
-
-
-def parse_value(spec: ParamSpec, text: str, traits: FlavourTraits) -> Any:
-    """Parse one field's text; None when blank (unset).
-
-    Raises:
-        InputError: the text is not a value of the right kind, or out of range (range named).
-    """
-    # The words of a refusal are made only for one: every Send parses every field.
-    where = f"parameters.{spec.name}"
-    if spec.kind == "lines":
-        lines = [line for line in text.splitlines() if line]
-        if len(lines) > traits.stop_sequence_limit:
-            given = QCoreApplication.translate("ParamsPanel", "%1: %2 given, allowed %3")
-            label, allowed = _tr(spec.label), range_text(spec, traits)
-            raise InputError(_fill(given, label, str(len(lines)), allowed), where=where)
-        return lines or None
-    stripped = text.strip()
-    if not stripped:
-        return None
-    if spec.kind == "choice":
-        return stripped
-    try:
-        number: float = int(stripped) if spec.kind == "int" else float(stripped)
-    except ValueError:
-        kind = (
-            QCoreApplication.translate("ParamsPanel", "a whole number")
-            if spec.kind == "int"
-            else QCoreApplication.translate("ParamsPanel", "a number")
-        )
-        wrong = QCoreApplication.translate("ParamsPanel", "%1: %2 is not %3; allowed %4")
-        label, allowed = _tr(spec.label), range_text(spec, traits)
-        raise InputError(_fill(wrong, label, repr(stripped), kind, allowed), where=where) from None
-    too_low = spec.low is not None and number < spec.low
-    too_high = spec.high is not None and number > spec.high
-    if too_low or too_high or number != number:  # NaN compares unequal to itself
-        out = QCoreApplication.translate("ParamsPanel", "%1: %2 is out of range; allowed %3")
-        label, allowed = _tr(spec.label), range_text(spec, traits)
-        raise InputError(_fill(out, label, stripped, allowed), where=where)
-    return number
-
-
-def _fill(text: str, *values: str) -> str:
-    """`text` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
-
-
 def _tip(spec: ParamSpec, traits: FlavourTraits) -> str:
     allowed = QCoreApplication.translate("ParamsPanel", "Allowed: %1.").replace(
         "%1", range_text(spec, traits)
     )
-    return f"{_tr(spec.tip)} {allowed}".strip()
+    return f"{label_text(spec.tip)} {allowed}".strip()
 
 
 class ParamsPanel(QWidget):
@@ -190,11 +112,11 @@ class ParamsPanel(QWidget):
         """Set labels, placeholders and the v1 switch in the current language."""
         self.setAccessibleName(self.tr("Generation parameters"))
         for spec in all_specs():
-            label = _tr(spec.label)
+            label = label_text(spec.label)
             self._labels[spec.name].setText(self.tr("%1:").replace("%1", label))
             field = self._fields[spec.name]
             field.setAccessibleName(label)
-            unset = self.tr("unset (default %1)").replace("%1", _tr(spec.default))
+            unset = self.tr("unset (default %1)").replace("%1", label_text(spec.default))
             if isinstance(field, QPlainTextEdit):
                 field.setPlaceholderText(self.tr("%1; one per line").replace("%1", unset))
             elif isinstance(field, QComboBox):

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.api import flavour_traits
 from workbench.api.errors import InputError
-from workbench.api.models import GenerationParams
+from workbench.api.models import DEFAULT_FLAVOUR, GenerationParams
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.param_values import parse_value
 from workbench.ui.common.retranslate import Retranslating
 
 _PARAMS = ("temperature", "max_tokens", "seed")
@@ -122,15 +124,15 @@ class CompareInputs(Retranslating, QWidget):
         return editor.named_value()  # None when empty (optional)
 
     def _params(self) -> GenerationParams:
+        # Read as Chat's parameters panel reads them: the refusal names the parameter and its
+        # range, in the GUI's language.
+        traits = flavour_traits(DEFAULT_FLAVOUR)
+        specs = {spec.name: spec for spec in traits.params}
         values: dict[str, Any] = {}
         for name, edit in self.params.items():
-            text = edit.text().strip()
-            if not text:
-                continue
-            try:
-                values[name] = float(text) if name == "temperature" else int(text)
-            except ValueError as exc:
-                raise InputError(f"{text!r} is not a number", where=name) from exc
+            value = parse_value(specs[name], edit.text(), traits)
+            if value is not None:
+                values[name] = value
         try:
             return GenerationParams(**values)
         except ValidationError as exc:
