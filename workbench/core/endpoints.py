@@ -21,6 +21,7 @@ from workbench.api.models import (
     Flavour,
 )
 from workbench.api.redact import is_secret_header, redact_json, register_secret
+from workbench.api.text import Text
 from workbench.api.urls import has_user_info, user_info_error
 
 if TYPE_CHECKING:
@@ -458,12 +459,13 @@ def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[Endpoint
     try:
         raw: Any = jsontext.loads(text)
     except json.JSONDecodeError as exc:
+        # The parser's reason stays English, as the JSON editor's does: it is the parser's data.
         raise _input_error(
-            f"Not valid JSON: {exc.msg}", f"line {exc.lineno}, column {exc.colno}"
+            Text("Not valid JSON: %1", exc.msg), f"line {exc.lineno}, column {exc.colno}"
         ) from exc
     items = raw.get("endpoints") if isinstance(raw, dict) else raw
     if not isinstance(items, list):
-        raise _input_error("Expected an object with an `endpoints` list", "top level")
+        raise _input_error(Text("Expected an object with an `endpoints` list"), "top level")
     taken = {e.name for e in existing}
     imported: list[EndpointConfig] = []
     for i, item in enumerate(items):
@@ -474,7 +476,7 @@ def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[Endpoint
 
 def _import_one(item: Any, index: int, taken: set[str]) -> EndpointConfig:
     if not isinstance(item, dict):
-        raise _input_error("Each endpoint must be an object", f"endpoints[{index}]")
+        raise _input_error(Text("Each endpoint must be an object"), f"endpoints[{index}]")
     clean = {k: v for k, v in item.items() if k not in {"id", "is_sandbox", "api_key", "key"}}
     if isinstance(clean.get("base_url"), str) and has_user_info(clean["base_url"]):
         # Saved, the password would sit in plain settings; sent, it would replace the key.
@@ -484,12 +486,12 @@ def _import_one(item: Any, index: int, taken: set[str]) -> EndpointConfig:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join([f"endpoints[{index}]", *(str(p) for p in first["loc"])])
-        raise _input_error(f"Invalid endpoint: {first['msg']}", where) from exc
+        raise _input_error(Text("Invalid endpoint: %1", first["msg"]), where) from exc
     return endpoint.model_copy(update={"name": unique_name(endpoint.name, taken)})
 
 
 _IMPORT_TITLE = "Cannot import endpoints"
 
 
-def _input_error(message: str, where: str) -> InputError:
+def _input_error(message: Text, where: str) -> InputError:
     return InputError(message, title=_IMPORT_TITLE, where=where)

@@ -11,9 +11,12 @@ from tests.waits import WAIT_MS
 from workbench.ui.i18n import apply_language
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.endpoints.pane import EndpointsPane
+    from workbench.ui.services import Services
 
 
 pytestmark = pytest.mark.usefixtures("restore_language")
@@ -48,3 +51,25 @@ def test_a_url_problem_reads_italian(pane: EndpointsPane, qtbot: QtBot) -> None:
     _type(qtbot, _edit(pane, "baseUrl"), "ftp://example.com")
     final = _label(pane, "finalUrlLabel")
     qtbot.waitUntil(lambda: "atteso un URL http:// o https://" in final.text(), timeout=WAIT_MS)
+
+
+def test_an_endpoints_file_that_is_no_json_is_refused_in_italian(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """The reason was built in English in the core ("Not valid JSON: …"); the parser's own
+    words stay as they came, as the JSON editor's do."""
+    apply_language("it")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"endpoints": [\n  {"name": "x",}\n]}', encoding="utf-8")
+    assert pane.import_from(bad) == []
+    notice = services.notices.history()[-1]
+    assert notice.shown_text() == (
+        "Impossibile importare gli endpoint — in riga 2, colonna 16: "
+        "JSON non valido: Expecting property name enclosed in double quotes"
+    )
+    assert notice.detail.startswith("Not valid JSON: ")  # the log stays English
+    listed = tmp_path / "listed.json"
+    listed.write_text('{"endpoints": [42]}', encoding="utf-8")
+    assert pane.import_from(listed) == []
+    shown = services.notices.history()[-1].shown_text()
+    assert shown.endswith("in endpoints[0]: Ogni endpoint deve essere un oggetto")

@@ -65,6 +65,11 @@ CATALOGUE = (
         "Core",
         "the tool calls of this answer have no results: send them first (tool results), or start a new conversation",
     ),
+    # workbench/core/endpoints.py
+    QT_TRANSLATE_NOOP("Core", "Not valid JSON: %1"),
+    QT_TRANSLATE_NOOP("Core", "Expected an object with an `endpoints` list"),
+    QT_TRANSLATE_NOOP("Core", "Each endpoint must be an object"),
+    QT_TRANSLATE_NOOP("Core", "Invalid endpoint: %1"),
     # workbench/api/flavours/common.py
     QT_TRANSLATE_NOOP("Core", "%1 has none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 have none of the rank fields: %2"),
