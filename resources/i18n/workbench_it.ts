@@ -194,12 +194,20 @@
         <translation>Documenti</translation>
     </message>
     <message>
+        <source>Empty: no documents are sent.</source>
+        <translation>Vuoto: non si inviano documenti.</translation>
+    </message>
+    <message>
         <source>v1 `parameter_definitions` or JSON-schema functions; converted for the endpoint&apos;s flavour.</source>
         <translation>`parameter_definitions` v1 o funzioni JSON Schema; convertiti per il flavour dell&apos;endpoint.</translation>
     </message>
     <message>
         <source>Tools</source>
         <translation>Strumenti</translation>
+    </message>
+    <message>
+        <source>Empty: no tools are sent.</source>
+        <translation>Vuoto: non si inviano strumenti.</translation>
     </message>
     <message>
         <source>Setup</source>
@@ -535,6 +543,14 @@
     <message>
         <source>Tools</source>
         <translation>Strumenti</translation>
+    </message>
+    <message>
+        <source>Empty: no documents are sent.</source>
+        <translation>Vuoto: non si inviano documenti.</translation>
+    </message>
+    <message>
+        <source>Empty: no tools are sent.</source>
+        <translation>Vuoto: non si inviano strumenti.</translation>
     </message>
     <message>
         <source>Compare inputs</source>
@@ -930,6 +946,22 @@
         <translation>le chiamate agli strumenti di questa risposta non hanno risultati: inviali prima (Output strumenti), oppure inizia una nuova conversazione</translation>
     </message>
     <message>
+        <source>Not valid JSON: %1</source>
+        <translation>JSON non valido: %1</translation>
+    </message>
+    <message>
+        <source>Expected an object with an `endpoints` list</source>
+        <translation>Atteso un oggetto con una lista `endpoints`</translation>
+    </message>
+    <message>
+        <source>Each endpoint must be an object</source>
+        <translation>Ogni endpoint deve essere un oggetto</translation>
+    </message>
+    <message>
+        <source>Invalid endpoint: %1</source>
+        <translation>Endpoint non valido: %1</translation>
+    </message>
+    <message>
         <source>%1 has none of the rank fields: %2</source>
         <translation>%1 non ha nessuno dei campi di rank_fields: %2</translation>
     </message>
@@ -1104,6 +1136,38 @@
     <message>
         <source>The CSV header names the column &quot;%1&quot; twice</source>
         <translation>L&apos;intestazione CSV nomina due volte la colonna &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB</source>
+        <translation>Il file supera %1 MB</translation>
+    </message>
+    <message>
+        <source>Invalid JSON: %1</source>
+        <translation>JSON non valido: %1</translation>
+    </message>
+    <message>
+        <source>Invalid CSV: %1</source>
+        <translation>CSV non valido: %1</translation>
+    </message>
+    <message>
+        <source>Expected %1 fields, found %2</source>
+        <translation>Attesi %1 campi, trovati %2</translation>
+    </message>
+    <message>
+        <source>Non-string values were written as JSON text</source>
+        <translation>I valori che non sono stringhe sono stati scritti come testo JSON</translation>
+    </message>
+    <message>
+        <source>1 document had line breaks, joined with spaces</source>
+        <translation>1 documento aveva degli a capo, uniti con spazi</translation>
+    </message>
+    <message>
+        <source>%1 documents had line breaks, joined with spaces</source>
+        <translation>%1 documenti avevano degli a capo, uniti con spazi</translation>
+    </message>
+    <message>
+        <source>Object documents were written as “key: value” text</source>
+        <translation>I documenti oggetto sono stati scritti come testo «chiave: valore»</translation>
     </message>
     <message>
         <source>A document must be a string or an object, not %1</source>
