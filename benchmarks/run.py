@@ -26,7 +26,7 @@ from benchmarks.figures import Figure
 
 HERE = Path(__file__).resolve().parent
 BENCHMARKS: dict[str, list[str]] = {
-    "startup": ["startup.py", "--runs", "3", "--offscreen-only"],
+    "startup": ["startup.py", "--runs", "5", "--offscreen-only"],
     "rerank_render": ["rerank_render.py", "--batched", "0"],
     "chat_stream_render": ["chat_stream_render.py", "2", "3"],
     "chat_long_transcript": ["chat_long_transcript.py", "2"],
