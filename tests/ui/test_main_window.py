@@ -403,3 +403,39 @@ def test_no_two_visible_controls_share_an_alt_key(
     assert chat.composer.cancel_edit.isVisible()
     clashes |= _clashes_on_every_page(window, "chat editing a turn", waiting)
     assert not clashes, "\n".join(f"{where}: {found}" for where, found in clashes.items())
+
+
+def _named(widget: QWidget, name: str) -> Callable[[], bool]:
+    return lambda: widget.accessibleName() == name
+
+
+def _menu_clashes(window: MainWindow) -> list[str]:
+    """Letters two items of one menu share: the menu bar, its menus and the panes' own menus
+    (Evaluation's Browse), whether open or not."""
+    from PySide6.QtWidgets import QMenu
+
+    menus: list[tuple[str, list[QAction]]] = [("menu bar", window.menuBar().actions())]
+    menus += [(m.objectName() or m.title(), m.actions()) for m in window.findChildren(QMenu)]
+    clashes = []
+    for name, actions in menus:
+        letters: dict[str, list[str]] = {}
+        for action in actions:
+            letter = _mnemonic(action.text())
+            if letter and action.isVisible():
+                letters.setdefault(letter, []).append(action.text())
+        clashes += [f"{name}: {texts}" for texts in letters.values() if len(texts) > 1]
+    return clashes
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_no_two_items_of_a_menu_share_a_letter_in_either_language(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # In an open menu, a letter two items share only moves between them: neither is chosen.
+    clashes = []
+    history = window.pane("history")
+    for language, title in (("en", "History"), ("it", "Cronologia")):
+        window.language_actions[language].trigger()
+        qtbot.waitUntil(_named(history, title), timeout=WAIT_MS)
+        clashes += [f"{language} {clash}" for clash in _menu_clashes(window)]
+    assert not clashes, "\n".join(clashes)

@@ -207,7 +207,7 @@ class EvaluationPane(Retranslating, QWidget):
             )
         )
         self.browse_folder.setText(self.tr("BEIR &folder…"))
-        self.browse_file.setText(self.tr("JSONL or CSV &file…"))
+        self.browse_file.setText(self.tr("&JSONL or CSV file…"))
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
         self.status.setAccessibleName(self.tr("Evaluation status"))
         self.notes.setAccessibleName(self.tr("Notes on the set"))
