@@ -102,6 +102,7 @@ def test_the_compatible_route_says_what_it_could_not_do(
     assert _words("This route takes no documents: they were not sent.") in compatible.gaps.text()
     assert _words("This route gives no citations.") in compatible.gaps.text()
     assert compatible.gaps.isVisible()
+    assert _words("This route gives no citations.") in compatible.gaps.accessibleName()  # read out
     assert not v2.gaps.isVisible()
     cited = len(v2.session.turns[-1].reply.citations)  # type: ignore[union-attr]
     assert cited

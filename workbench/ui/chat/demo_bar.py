@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, 
 
 from workbench.api.errors import InputError
 from workbench.core.runs.demo import DemoScript, DemoSteps
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.retranslate import Retranslating
@@ -51,7 +52,7 @@ class DemoBar(Retranslating, QWidget):
         self._host = host
         self._steps: DemoSteps | None = None
         self.setObjectName("chatDemoBar")
-        self.position = QLabel(self)
+        self.position = StatusLabel(self)  # read out as where the demo stands
         self.position.setObjectName("chatDemoPosition")
         self.position.setProperty("role", "warning")  # coloured: nobody takes a replay for live
         self.previous = QPushButton(self)

@@ -32,6 +32,7 @@ from workbench.core.images import estimate_tokens
 from workbench.core.structured import schema_problem
 from workbench.ui.chat.image_strip import ImageStrip
 from workbench.ui.common import l10n
+from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ class ModelOptions(QWidget):
             buttons.addWidget(button)
         form.addRow(buttons)
         form.addRow(self.remove)
-        self.estimate = QLabel(self.images_box)
+        self.estimate = StatusLabel(self.images_box)  # read out as the estimate it shows
         self.estimate.setObjectName("chatImageEstimate")
         form.addRow(self.estimate)
 

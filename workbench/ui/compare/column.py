@@ -110,7 +110,7 @@ class CompareColumn(QWidget):
         )
         self._picker_label = QLabel(self)
         self._picker_label.setBuddy(self.picker)
-        self.gaps = QLabel(self)
+        self.gaps = StatusLabel(self)  # read out as the gaps it lists, not a fixed name
         self.gaps.setObjectName(f"compareGaps{n}")
         self.gaps.setWordWrap(True)
         self.gaps.setProperty("role", "warning")

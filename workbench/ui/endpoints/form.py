@@ -124,7 +124,6 @@ class EndpointForm(Retranslating, QWidget):
         # auth label "Authorization: Bearer" for a header with its key.
         self._summary = QLabel(self)
         self._summary.setObjectName("connectionSummaryLabel")
-        self._summary.setAccessibleName(self.tr("Connection summary"))
         self._summary.setWordWrap(True)
         self._build_connection_fields()
         self._layout_fields()
@@ -212,7 +211,8 @@ class EndpointForm(Retranslating, QWidget):
         self._key.setPlaceholderText(self.tr("paste a key to store it in the keyring"))
         self._final_url.setAccessibleName(self.tr("Final URLs"))
         self._summary_label.setText(self.tr("Connection:"))
-        self._summary.setAccessibleName(self.tr("Connection summary"))
+        # No name of its own: a screen reader reads the summary shown, the role described.
+        self._summary.setAccessibleDescription(self.tr("Connection summary"))
         self._key_hint.setAccessibleName(self.tr("Stored key"))
         self._model_problem.setAccessibleName(self.tr("Model problem"))
         if self._model_problem.text():
