@@ -5,9 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.folders import unmakeable
@@ -182,6 +192,30 @@ def test_delete_and_delete_all(pane: HistoryPane) -> None:
     assert len(_queries(pane)) == 2
     pane.delete_everything()
     assert _queries(pane) == []
+
+
+def _press_in_the_next_box(key: Qt.Key) -> list[str]:
+    """Press `key` in the message box about to open (a blocking one too); its text is listed."""
+    seen: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not open yet: look again at the next turn
+            QTimer.singleShot(10, press)
+            return
+        seen.append(box.text())
+        QTest.keyClick(box, key)
+
+    QTimer.singleShot(0, press)
+    return seen
+
+
+def test_enter_in_the_delete_all_question_deletes_nothing(pane: HistoryPane, qtbot: QtBot) -> None:
+    seen = _press_in_the_next_box(Qt.Key.Key_Return)
+    pane.delete_all.click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert seen == [pane.tr("Delete every recorded run for good?")]
+    assert len(_queries(pane)) == 3
 
 
 def test_open_in_its_pane_asks_with_the_stored_inputs(pane: HistoryPane, qtbot: QtBot) -> None:

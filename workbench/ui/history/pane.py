@@ -629,8 +629,12 @@ class HistoryPane(Retranslating, QWidget):
             self._say(lambda: self.tr("New runs are not recorded; Delete all removes the rest."))
 
     def _on_delete_all_clicked(self) -> None:
+        # No by default: Enter, pressed out of habit, must not delete the record for good.
         answer = QMessageBox.question(
-            self, self.tr("Delete all runs"), self.tr("Delete every recorded run for good?")
+            self,
+            self.tr("Delete all runs"),
+            self.tr("Delete every recorded run for good?"),
+            defaultButton=QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_everything()
