@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -216,6 +217,23 @@ def test_enter_in_the_delete_all_question_deletes_nothing(pane: HistoryPane, qtb
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert seen == [pane.tr("Delete every recorded run for good?")]
     assert len(_queries(pane)) == 3
+
+
+def test_esc_in_the_mask_question_exports_nothing(
+    pane: HistoryPane, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "runs.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))  # the edge
+    pane.table.selectRow(0)
+    seen = _press_in_the_next_box(Qt.Key.Key_Escape)
+    pane.export_file.click()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert seen == [pane.tr("Mask host names?")]
+    assert not target.exists()  # Esc is "not now", not "export with the hosts shown"
+    _press_in_the_next_box(Qt.Key.Key_Return)
+    pane.export_file.click()
+    qtbot.waitUntil(target.exists)
+    assert "127.0.0.1" not in target.read_text(encoding="utf-8")  # Enter masks
 
 
 def test_open_in_its_pane_asks_with_the_stored_inputs(pane: HistoryPane, qtbot: QtBot) -> None:

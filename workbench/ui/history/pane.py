@@ -602,8 +602,17 @@ class HistoryPane(Retranslating, QWidget):
         if is_demo():  # masked without asking: the answer would be on the projector
             self.export_selection(Path(path), mask_hosts=True)
             return
-        masked = QMessageBox.question(self, self.tr("Export runs"), self.tr("Mask host names?"))
-        self.export_selection(Path(path), mask_hosts=masked == QMessageBox.StandardButton.Yes)
+        # Cancel is there so Esc leaves without writing: it meant No before, so the hosts went out.
+        buttons = QMessageBox.StandardButton
+        masked = QMessageBox.question(
+            self,
+            self.tr("Export runs"),
+            self.tr("Mask host names?"),
+            buttons.Yes | buttons.No | buttons.Cancel,
+            buttons.Yes,
+        )
+        if masked != buttons.Cancel:
+            self.export_selection(Path(path), mask_hosts=masked == buttons.Yes)
 
     def _on_import_file_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
