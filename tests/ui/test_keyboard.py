@@ -21,6 +21,8 @@ from tests.ui.layout_checks import tab_order_problems
 from tests.ui.test_accessibility import _controls
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
 from tests.waits import WAIT_MS
+from workbench.ui import resources
+from workbench.ui.evaluation.pane import SAMPLE_SET
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES
 from workbench.ui.shortcuts_sheet import ShortcutsSheet
@@ -224,3 +226,47 @@ def _draws_focus(control: QWidget, qtbot: QtBot) -> bool | None:
     if not control.hasFocus():
         return None
     return window.grab(around).toImage() != unfocused
+
+
+def _ready(window: MainWindow, key: str) -> tuple[QAbstractButton, QAbstractButton]:
+    """Show the pane `key` ready to run; its Run and Cancel buttons."""
+    window.show_pane(key)
+    pane = window.current_pane()
+    if key == "evaluation":
+        window.evaluation_pane.set_path.setText(str(resources.path(*SAMPLE_SET)))
+    elif key == "rerank":
+        window.rerank_pane.fill_sample()
+    elif key == "qa":
+        for group, box in window.qa_pane.groups.items():
+            box.setChecked(group == "connection")  # a short run
+    run, cancel = (pane.findChild(QAbstractButton, n) for n in (f"{key}Run", f"{key}Cancel"))
+    assert run is not None
+    assert cancel is not None
+    return run, cancel
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+@pytest.mark.parametrize("key", ["evaluation", "qa", "rerank"])
+def test_run_pressed_from_the_keyboard_hands_the_focus_to_cancel(
+    window: MainWindow, services: Services, qtbot: QtBot, key: str
+) -> None:
+    """Run goes grey the moment it is pressed: its focus must go on to Cancel, the one thing to
+    press while the work goes on, not skip to a control after it or wrap round to the top."""
+    run, cancel = _ready(window, key)
+    run.setFocus(Qt.FocusReason.TabFocusReason)
+    moves: list[QWidget | None] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+
+    def moved(_old: QWidget | None, new: QWidget | None) -> None:
+        moves.append(new)
+
+    app.focusChanged.connect(moved)
+    try:
+        qtbot.keyClick(run, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: bool(moves), timeout=WAIT_MS)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    finally:
+        app.focusChanged.disconnect(moved)
+    first = moves[0]
+    assert first is cancel, f"focus went to {first.objectName() if first else None}"

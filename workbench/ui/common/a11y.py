@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from workbench.ui.common.demo import shown
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from PySide6.QtWidgets import QTabWidget
 
 
@@ -21,6 +24,19 @@ def name_tab_bar(tabs: QTabWidget) -> None:
     bar = tabs.tabBar()
     bar.setObjectName(f"{tabs.objectName()}Bar")
     bar.setAccessibleName(tabs.accessibleName() or tabs.objectName())
+
+
+def hand_focus_over(going: Iterable[QWidget], to: QWidget) -> None:
+    """Give `to` the keyboard focus if one of `going` (about to be disabled) has it.
+
+    Qt moves the focus of a control disabled to the next one in the chain that is still
+    enabled: pressing Run sent it on to a control about to go grey too, then on, to the
+    results or round to the top of the window, anywhere but Cancel (enabled a moment later).
+    Call with `to` enabled, before disabling `going`.
+    """
+    focused = QApplication.focusWidget()
+    if focused is not None and any(w is focused or w.isAncestorOf(focused) for w in going):
+        to.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class StatusLabel(QLabel):

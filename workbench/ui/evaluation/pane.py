@@ -40,7 +40,7 @@ from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
 from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
-from workbench.ui.common.a11y import StatusLabel, name_tab_bar
+from workbench.ui.common.a11y import StatusLabel, hand_focus_over, name_tab_bar
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, log_shown
@@ -349,12 +349,13 @@ class EvaluationPane(Retranslating, QWidget):
         self.status.setText(text.replace("%1", format_count(total)))
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.run_button, self.sample, self.browse, self.set_path):
-            widget.setEnabled(not busy)
-        for combo in (self.endpoint_a, self.endpoint_b, self.k):
-            combo.setEnabled(not busy)
-        self.start_over_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
+        inputs: list[QWidget] = [self.run_button, self.start_over_button, self.sample]
+        inputs += [self.browse, self.set_path, self.endpoint_a, self.endpoint_b, self.k]
+        if busy:
+            hand_focus_over(inputs, self.cancel_button)
+        for widget in inputs:
+            widget.setEnabled(not busy)
         self.progress.setVisible(busy)
 
     def _show_report(self, report: EvalReport) -> None:

@@ -30,7 +30,7 @@ from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import GROUPS, select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
-from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.a11y import StatusLabel, hand_focus_over
 from workbench.ui.common.error_text import error_title
 from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import fill, format_count
@@ -363,9 +363,11 @@ class QaPane(Retranslating, QWidget):
             self.chart.load(QByteArray(svg.encode("utf-8")))
 
     def _set_busy(self, busy: bool) -> None:
+        self.cancel_button.setEnabled(busy)
+        if busy:
+            hand_focus_over((self.run_button, self.endpoint), self.cancel_button)
         self.run_button.setEnabled(not busy)
         self.endpoint.setEnabled(not busy)  # it shows the endpoint checked until the run ends
-        self.cancel_button.setEnabled(busy)
         done = not busy and self.report is not None
         self.save_report_button.setEnabled(done)
         self.save_junit_button.setEnabled(done)

@@ -30,7 +30,7 @@ from workbench.core.rerank_docs import (
 )
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
-from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.a11y import StatusLabel, hand_focus_over
 from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.keys import native, with_keys
@@ -481,8 +481,10 @@ class RerankPane(Retranslating, QWidget):
         self._status_is_summary = False
 
     def _set_busy(self, busy: bool) -> None:
-        self.run_button.setEnabled(not busy)
         self.cancel_button.setEnabled(busy)
+        if busy:
+            hand_focus_over((self.run_button,), self.cancel_button)
+        self.run_button.setEnabled(not busy)
         self.busy.setVisible(busy)
         if busy:
             self._status_is_summary = False
