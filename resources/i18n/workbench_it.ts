@@ -2474,10 +2474,6 @@
         <translation>&amp;Cartella BEIR…</translation>
     </message>
     <message>
-        <source>JSONL or CSV &amp;file…</source>
-        <translation>&amp;File JSONL o CSV…</translation>
-    </message>
-    <message>
         <source>Evaluation progress</source>
         <translation>Avanzamento della valutazione</translation>
     </message>
@@ -2596,6 +2592,10 @@
     <message>
         <source>Evaluation error</source>
         <translation>Errore della valutazione</translation>
+    </message>
+    <message>
+        <source>&amp;JSONL or CSV file…</source>
+        <translation>&amp;File JSONL o CSV…</translation>
     </message>
     <message>
         <source>Stopped.</source>
