@@ -123,7 +123,7 @@ def test_stringify_values_reports_each_key() -> None:
         {"text": "a", "year": "2024", "tags": '["x", "y"]'},
         {"year": "1.5", "ok": "true"},
     ]
-    assert prepared.notes == [
+    assert [str(note) for note in prepared.notes] == [
         "“year”: 2 non-string values sent as text (first at documents[1])",
         "“tags”: 1 non-string value sent as text (first at documents[1])",
         "“ok”: 1 non-string value sent as text (first at documents[2])",

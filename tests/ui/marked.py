@@ -1,7 +1,8 @@
-"""A translator that marks the error tree's fixed words, so a test sees which ones were translated.
+"""A translator that marks the fixed words of a context, so a test sees which ones were translated.
 
-Every text of the "Errors" context comes back as «text»; other contexts are left to the
-translators below it. A line built in English (an f-string, `str(exc)`) shows no marks.
+Every text of a marked context ("Errors", the error tree's titles and places; "Core", the texts
+the Qt-free core makes) comes back as «text»; other contexts are left to the translators below
+it. A line built in English (an f-string, `str(exc)`) shows no marks.
 """
 
 from __future__ import annotations
@@ -16,21 +17,36 @@ if TYPE_CHECKING:
 
 
 class MarkingTranslator(QTranslator):
-    """Marks every "Errors" text; says nothing about the others (None: not translated here)."""
+    """Marks every text of its contexts; says nothing about the others (None: not translated
+    here)."""
+
+    def __init__(self, contexts: frozenset[str] = frozenset({"Errors"})) -> None:
+        super().__init__()
+        self._contexts = contexts
 
     def translate(
         self, context: str, source: str, _disambiguation: str | None = None, _n: int = -1
     ) -> str | None:
-        return f"«{source}»" if context == "Errors" else None
+        return f"«{source}»" if context in self._contexts else None
 
     def isEmpty(self) -> bool:
         return False
 
 
+def _marked(contexts: frozenset[str]) -> Iterator[None]:
+    translator = MarkingTranslator(contexts)
+    QCoreApplication.installTranslator(translator)  # posts LanguageChange: shown texts redraw
+    yield
+    QCoreApplication.removeTranslator(translator)
+
+
 @pytest.fixture
 def marked_errors() -> Iterator[None]:
     """The error tree's fixed words marked «…» for the test's length."""
-    translator = MarkingTranslator()
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+    yield from _marked(frozenset({"Errors"}))
+
+
+@pytest.fixture
+def marked_core() -> Iterator[None]:
+    """The core's texts and the error tree's fixed words marked «…» for the test's length."""
+    yield from _marked(frozenset({"Core", "Errors"}))

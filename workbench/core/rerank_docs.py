@@ -191,7 +191,8 @@ class Prepared:
     """Documents ready to send, and what was changed to make them so."""
 
     documents: list[Document]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
+    """Said in English by `str()`, in the GUI's language by the GUI."""
 
 
 def stringify_values(documents: Sequence[Document]) -> Prepared:
@@ -221,12 +222,19 @@ def stringify_values(documents: Sequence[Document]) -> Prepared:
                 changed[key] += 1
                 first.setdefault(key, i)
         out.append(new)
-    notes = [
-        f"“{key}”: {n} non-string value{'s' * (n != 1)} sent as text "
-        f"(first at documents[{first[key]}])"
-        for key, n in changed.items()
-    ]
+    notes = [_stringified(key, n, first[key]) for key, n in changed.items()]
     return Prepared(out, notes)
+
+
+def _stringified(key: str, count: int, first: int) -> Text:
+    """The note on one key's values sent as text; the index is part of an API path, ungrouped."""
+    if count == 1:
+        return Text(
+            "“%1”: 1 non-string value sent as text (first at documents[%2])", key, str(first)
+        )
+    return Text(
+        "“%1”: %2 non-string values sent as text (first at documents[%3])", key, count, str(first)
+    )
 
 
 # --- token estimate -----------------------------------------------------------------------------

@@ -6,13 +6,17 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QPushButton, QTableView
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
+from tests.ui.conftest import select_flavour
+from tests.ui.marked import MarkingTranslator
 from tests.ui.rerank.test_pane import FRUIT, child, error_text, fill, run, status
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
+from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
+from workbench.api.models import Flavour
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_line, error_title
 
@@ -123,3 +127,27 @@ def test_pasted_and_imported_broken_documents_are_refused_in_italian(
         "1 documento aveva degli a capo, uniti con spazi",
         "I documenti oggetto sono stati scritti come testo «chiave: valore»",
     ]
+
+
+def test_notes_on_values_sent_as_text_follow_the_language(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    """The note was an English f-string made in the core: the Italian window showed
+    "“year”: 2 non-string values sent as text"; it is now said, and said again on a switch, in
+    the GUI's language (a marking translator stands for one: the note must go through it)."""
+    select_flavour(services, Flavour.COHERE_V1)
+    docs = [{"text": "apple pie", "year": 2020}, {"text": "pear", "year": 2021, "ok": True}]
+    fill(pane, "apple", docs)
+    run(pane, services, qtbot)
+    notes = child(pane, QLabel, "rerankResultNotes")
+    assert notes.isVisibleTo(pane)
+    marking = MarkingTranslator(frozenset({"Core"}))
+    QCoreApplication.installTranslator(marking)  # a language switch: the notes are redrawn
+    try:
+        qtbot.waitUntil(lambda: "«" in notes.text(), timeout=WAIT_MS)
+        assert notes.text().splitlines() == [
+            "• «“year”: 2 non-string values sent as text (first at documents[0])»",
+            "• «“ok”: 1 non-string value sent as text (first at documents[1])»",
+        ]
+    finally:
+        QCoreApplication.removeTranslator(marking)

@@ -163,7 +163,8 @@ def test_rerank_pane_ranks_objects_on_v1_by_the_checked_fields(pane, services, q
     assert ranking(pane)[0] == 0
     # year was a number: it went out as text, and the pane said so.
     notes = child(pane, QLabel, "rerankResultNotes")
-    assert "“year”: 1 non-string value sent as text" in notes.text()
+    sent_as_text = "“%1”: 1 non-string value sent as text (first at documents[%2])"
+    assert tr("Core", sent_as_text, "year", 3) in notes.text()
 
 
 def test_rank_fields_order_changes_a_truncated_v2_ranking(pane, services, qtbot) -> None:

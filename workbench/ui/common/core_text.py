@@ -171,6 +171,8 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "a boolean"),
     QT_TRANSLATE_NOOP("Core", "a number"),
     QT_TRANSLATE_NOOP("Core", "an array"),
+    QT_TRANSLATE_NOOP("Core", "“%1”: 1 non-string value sent as text (first at documents[%2])"),
+    QT_TRANSLATE_NOOP("Core", "“%1”: %2 non-string values sent as text (first at documents[%3])"),
     QT_TRANSLATE_NOOP(
         "Core",
         "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches",

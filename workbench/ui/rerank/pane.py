@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from workbench.api.models import Document
+    from workbench.api.text import Text
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
@@ -410,7 +411,7 @@ class RerankPane(Retranslating, QWidget):
         self._show_compared(request, notes, (endpoint, outcome_a), (other, outcome_b))
 
     def _show_compared(
-        self, request: RerankRequest, notes: list[str], a: Compared, b: Compared
+        self, request: RerankRequest, notes: list[Text], a: Compared, b: Compared
     ) -> None:
         """Show what each side answered; a side that failed is named, the other still shown."""
         (endpoint_a, outcome_a), (endpoint_b, outcome_b) = a, b

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.json_editor import JsonHighlighter
 from workbench.ui.common.json_highlight import utf16_index
 from workbench.ui.common.retranslate import Retranslating
@@ -34,6 +35,7 @@ from workbench.ui.rerank.texts import RerankTexts, fill, summary_line
 
 if TYPE_CHECKING:
     from workbench.api.models import RerankRequest, RerankResponse
+    from workbench.api.text import Text
     from workbench.core.chat_metrics import PriceTable
     from workbench.core.rerank_compare import Comparison
     from workbench.core.rerank_handoff import RankedDocument
@@ -51,6 +53,9 @@ class RerankResultsView(Retranslating, QTabWidget):
         self._failed_compare = ""
         """What the last comparison's failed side said (shown instead of its old results)."""
         self._fields: list[str] | None = None
+        self._notes: list[Text | str] = []
+        """The last results' notes: the workbench's own (said in the current language) and
+        the server's warnings (as they came)."""
         self.model = RerankResultsModel(self)
         self.compare_model = CompareModel(self)
         self.addTab(self._results_page(), "")
@@ -97,6 +102,7 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.hint.setAccessibleDescription(self.hint.text())
         if self._compare_built:
             self._retranslate_compare()
+        self._draw_notes()
         self.model.retranslate()
         self.compare_model.retranslate()
         rows = self.table.selectionModel().selectedIndexes()
@@ -193,7 +199,7 @@ class RerankResultsView(Retranslating, QTabWidget):
         self,
         response: RerankResponse,
         request: RerankRequest,
-        notes: list[str],
+        notes: list[Text],
         prices: PriceTable | None = None,
     ) -> None:
         """Replace the results with a new answer to `request` (its cost at `prices`, if known)."""
@@ -202,12 +208,15 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.model.set_results(response.results, request.documents, fields)
         self._shown = (response, prices)
         self.hint.setVisible(False)  # the first screen's hint: gone once a run has answered
-        shown = [*notes, *response.warnings]
-        self.notes.setText("\n".join(f"• {n}" for n in shown))
-        self.notes.setVisible(bool(shown))
+        self._notes = [*notes, *response.warnings]
+        self._draw_notes()
         self.detail.clear()
         if response.results:
             self.table.selectRow(0)
+
+    def _draw_notes(self) -> None:
+        self.notes.setText("\n".join(f"• {shown(note)}" for note in self._notes))
+        self.notes.setVisible(bool(self._notes))
 
     def show_comparison(
         self, a: RerankResponse, b: RerankResponse, request: RerankRequest, name_a: str, name_b: str
