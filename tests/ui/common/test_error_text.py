@@ -22,6 +22,9 @@ def test_places_inside_a_longer_place_are_translated() -> None:
     call = "tool result 1 (get_weather), line 1, column 13"
     assert shown_where(call) == "tool result 1 (get_weather), «line 1, column 13»"
     assert shown_where("documents[2].text") == "documents[2].text"  # an API path stays
+    # an evaluation set's place: the field's name is the file's own and stays
+    assert shown_where("line 3, field documents[0].text") == "«line 3», «field documents[0].text»"
+    assert shown_where("run file") == "«run file»"  # a place in fixed words
 
 
 def test_an_input_error_line_marks_title_and_place() -> None:

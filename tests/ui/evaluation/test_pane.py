@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
 from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, run_async
+from tests.ui.marked import marked_core as marked_core
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.cli import main as cli_main
@@ -380,3 +381,41 @@ def test_the_set_notes_stay_english_on_the_command_line_when_qt_speaks_italian(
     argv = ["eval", "--set", str(_set_with_notes(tmp_path)), "--url", sandbox.base_url]
     assert cli_main([*argv, "--model", "rerank-v3.5", "--no-history"]) == 0
     assert f"workbench: note: {MISSING_NOTE}\n" in capsys.readouterr().err
+
+
+BROKEN_SETS = {
+    "set.jsonl": (
+        '{"query": "q", "documents": [{"text": 5}]}\n',
+        ["«missing, or not a string»", "«line 1»", "«field documents[0].text»"],
+    ),
+    "bad.jsonl": ('{"query": "q",\n', ["«not JSON (Expecting property name", "column 15)»"]),
+    "empty.csv": ("\n", ["«the file is empty: expected a header line naming the columns query"]),
+    "semi.csv": (
+        "query;text\nq;t\n",
+        ["«the header 'query;text' is separated by «semicolons»; expected «commas»"],
+    ),
+    "twice.jsonl": (
+        '{"query_id": "q2", "query": "a", "documents": [{"text": "x", "relevance": 1}]}\n'
+        '{"query": "b", "documents": [{"text": "y", "relevance": 1}]}\n',
+        ["«this line has no query_id, so its id is 'q2', the query_id line 1 gives"],
+    ),
+}
+"""Sets the reader refuses, and the marked words the pane's error line must show for each."""
+
+
+@pytest.mark.usefixtures("marked_core")
+def test_a_broken_set_is_refused_in_the_gui_language(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The reader's reasons were English f-strings, shown as they were in an Italian window
+    ("not JSON (…)", "missing, or not a string"); the place's "field" too. A marking translator
+    stands for the language: every fixed word must come through it."""
+    pane = window.evaluation_pane
+    for name, (text, marked) in BROKEN_SETS.items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        pane.set_path.setText(str(path))
+        pane.run_button.click()
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        shown = pane.error.text()
+        assert all(words in shown for words in marked), shown

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 from workbench.core.errors import os_reason
 
 if TYPE_CHECKING:
@@ -20,8 +21,12 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 """The largest file read: a corpus for a workbench, not a web crawl."""
 
 
-def problem(file: str, line: int, message: str, field_name: str = "") -> InputError:
-    """An InputError titled with the file, `where` naming the line and, when known, the field."""
+def problem(file: str, line: int, message: Text, field_name: str = "") -> InputError:
+    """An InputError titled with the file, `where` naming the line and, when known, the field.
+
+    The message is a `Text`: English on the command line, the GUI's language in the GUI. Values
+    go in as strings (counts too): the command line has always printed them ungrouped.
+    """
     where = f"line {line}" + (f", field {field_name}" if field_name else "")
     return InputError(message, title=file, where=where)
 
@@ -36,16 +41,18 @@ class Reader:
         """The file's text (UTF-8, a byte-order mark dropped), folded into the fingerprint."""
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise InputError(f"larger than {MAX_FILE_BYTES // 2**20} MB", title=path.name)
+                megabytes = str(MAX_FILE_BYTES // 2**20)
+                raise InputError(Text("larger than %1 MB", megabytes), title=path.name)
             data = path.read_bytes()
         except OSError as exc:
-            raise InputError(f"cannot read it: {os_reason(exc)}", title=path.name) from None
+            reason = Text("cannot read it: %1", os_reason(exc))  # the OS's words stay
+            raise InputError(reason, title=path.name) from None
         self._digest.update(path.name.encode() + b"\0" + data + b"\0")
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            raise problem(path.name, line, "not UTF-8 text") from None
+            raise problem(path.name, line, Text("not UTF-8 text")) from None
 
     def fold(self, extra: str) -> None:
         """Fold a setting that changes the candidates (the run depth) into the fingerprint."""
@@ -63,21 +70,21 @@ class Reader:
             try:
                 value = jsontext.loads(line)
             except json.JSONDecodeError as exc:
-                raise problem(
-                    path.name, number, f"not JSON ({exc.msg}, column {exc.colno})"
-                ) from None
+                # the parser's own reason stays as it came
+                message = Text("not JSON (%1, column %2)", exc.msg, str(exc.colno))
+                raise problem(path.name, number, message) from None
             if not isinstance(value, dict):
-                raise problem(path.name, number, "expected a JSON object")
+                raise problem(path.name, number, Text("expected a JSON object"))
             yield number, value
 
 
 def identifier(value: Any, file: str, line: int, name: str) -> str:
     """An id field: a non-empty string or an integer, as a string."""
     if isinstance(value, bool) or not isinstance(value, str | int):
-        raise problem(file, line, "missing, or not a string", name)
+        raise problem(file, line, Text("missing, or not a string"), name)
     text = str(value).strip()
     if not text:
-        raise problem(file, line, "empty", name)
+        raise problem(file, line, Text("empty"), name)
     return text
 
 
@@ -86,21 +93,22 @@ def string(value: Any, file: str, line: int, name: str, *, required: bool = True
     if value is None and not required:
         return ""
     if not isinstance(value, str):
-        raise problem(file, line, "missing, or not a string", name)
+        raise problem(file, line, Text("missing, or not a string"), name)
     return value
 
 
 def grade(value: Any, file: str, line: int, name: str) -> int:
     """A graded relevance: a whole number (JSON number, or text such as "2" or "2.0")."""
     if isinstance(value, bool):
-        raise problem(file, line, "a relevance grade is a whole number, not true/false", name)
+        message = Text("a relevance grade is a whole number, not true/false")
+        raise problem(file, line, message, name)
     if isinstance(value, float) and value.is_integer():
         return int(value)
     if isinstance(value, int):
         return value
     if isinstance(value, str):
         return _grade_text(value.strip(), file, line, name)
-    raise problem(file, line, f"a relevance grade is a whole number, got {value!r}", name)
+    raise problem(file, line, _not_a_grade(repr(value)), name)
 
 
 def _grade_text(text: str, file: str, line: int, name: str) -> int:
@@ -114,4 +122,8 @@ def _grade_text(text: str, file: str, line: int, name: str) -> int:
         number = math.nan
     if number.is_integer():
         return int(number)
-    raise problem(file, line, f"a relevance grade is a whole number, got {text!r}", name)
+    raise problem(file, line, _not_a_grade(repr(text)), name)
+
+
+def _not_a_grade(shown: str) -> Text:
+    return Text("a relevance grade is a whole number, got %1", shown)

@@ -67,11 +67,10 @@ def load_set(
     elif root.suffix.lower() in {".csv", ".tsv"}:
         loaded = _one_csv(root, reader)
     elif not root.exists():
-        raise InputError("no such file or folder", title=root.name or str(root))
+        raise InputError(Text("no such file or folder"), title=root.name or str(root))
     else:
-        raise InputError(
-            "expected a BEIR-style folder, a .jsonl file or a .csv file", title=root.name
-        )
+        expected = Text("expected a BEIR-style folder, a .jsonl file or a .csv file")
+        raise InputError(expected, title=root.name)
     loaded.fingerprint = reader.fingerprint()
     return loaded
 
@@ -99,7 +98,7 @@ def _folder(
     qrels = read_qrels(reader, qrels_path, judged_on)
     for query_id in qrels:
         if query_id not in texts:
-            message = f"query {query_id!r} is judged but not in queries.jsonl"
+            message = Text("query %1 is judged but not in queries.jsonl", repr(query_id))
             raise problem(qrels_path.name, judged_on[query_id], message, "query-id")
     run_path = Path(run_file) if run_file else folder_run_file(root)
     # Counts go in as strings: the command line has always printed them ungrouped ("1234").
@@ -110,8 +109,12 @@ def _folder(
         notes.append(Text("candidates: the top %1 of %2 per query", str(depth), run_path.name))
     elif len(corpus) > WHOLE_CORPUS_LIMIT:
         raise InputError(
-            f"the corpus holds {len(corpus):,} documents, more than {WHOLE_CORPUS_LIMIT:,}: give "
-            "a TREC run file from a first-stage retriever for each query's candidates",
+            Text(
+                "the corpus holds %1 documents, more than %2: give a TREC run file from a "
+                "first-stage retriever for each query's candidates",
+                len(corpus),
+                WHOLE_CORPUS_LIMIT,
+            ),
             title=root.name,
             where="run file",
         )
@@ -128,7 +131,7 @@ def _folder(
         left_out = str(len(qrels) - len(queries))
         notes.append(Text("%1 judged queries have no candidates: left out", left_out))
     if not queries:
-        raise InputError("no judged query has candidates", title=root.name)
+        raise InputError(Text("no judged query has candidates"), title=root.name)
     notes.extend(_relevant_outside(qrels, corpus))
     return EvalSet(root.name, queries, corpus, qrels, notes=notes)
 
@@ -155,14 +158,15 @@ def _relevant_outside(qrels: Qrels, corpus: dict[str, EvalDocument]) -> list[Tex
 def _need(root: Path, name: str) -> Path:
     path = root / name
     if not path.is_file():
-        raise InputError(f"the folder has no {name} (BEIR layout)", title=root.name, where=name)
+        message = Text("the folder has no %1 (BEIR layout)", name)
+        raise InputError(message, title=root.name, where=name)
     return path
 
 
 def _first(root: Path, names: Iterable[str], expected: str) -> Path:
     found = _optional(root, names)
     if found is None:
-        raise InputError(f"the folder has no {expected} (BEIR layout)", title=root.name)
+        raise InputError(Text("the folder has no %1 (BEIR layout)", expected), title=root.name)
     return found
 
 
@@ -175,12 +179,13 @@ def _corpus(reader: Reader, path: Path) -> dict[str, EvalDocument]:
     for number, row in reader.json_lines(path):
         doc_id = identifier(row.get("_id"), path.name, number, "_id")
         if doc_id in corpus:
-            raise problem(path.name, number, f"document {doc_id!r} appears twice", "_id")
+            message = Text("document %1 appears twice", repr(doc_id))
+            raise problem(path.name, number, message, "_id")
         text = string(row.get("text"), path.name, number, "text")
         title = string(row.get("title"), path.name, number, "title", required=False)
         corpus[doc_id] = EvalDocument(doc_id, text, title)
     if not corpus:
-        raise problem(path.name, 1, "no documents in the file")
+        raise problem(path.name, 1, Text("no documents in the file"))
     return corpus
 
 
@@ -189,10 +194,11 @@ def _queries(reader: Reader, path: Path) -> dict[str, str]:
     for number, row in reader.json_lines(path):
         query_id = identifier(row.get("_id"), path.name, number, "_id")
         if query_id in texts:
-            raise problem(path.name, number, f"query {query_id!r} appears twice", "_id")
+            message = Text("query %1 appears twice", repr(query_id))
+            raise problem(path.name, number, message, "_id")
         text = string(row.get("text"), path.name, number, "text")
         if not text.strip():
-            raise problem(path.name, number, "the query is empty", "text")
+            raise problem(path.name, number, Text("the query is empty"), "text")
         texts[query_id] = text
     return texts
 
@@ -201,7 +207,7 @@ def _from_run(
     reader: Reader, path: Path, corpus: dict[str, EvalDocument], depth: int
 ) -> dict[str, tuple[str, ...]]:
     if depth < 1:
-        raise InputError("the run depth must be at least 1", where="depth")
+        raise InputError(Text("the run depth must be at least 1"), where="depth")
     listed_on: dict[tuple[str, str], int] = {}
     run = read_run(reader, path, listed_on)
     candidates = {}
@@ -209,7 +215,11 @@ def _from_run(
         top = trec_order(scores)[:depth]
         missing = next((doc for doc in top if doc not in corpus), None)
         if missing is not None:
-            message = f"query {query_id!r} lists document {missing!r}, which is not in corpus.jsonl"
+            message = Text(
+                "query %1 lists document %2, which is not in corpus.jsonl",
+                repr(query_id),
+                repr(missing),
+            )
             raise problem(path.name, listed_on[(query_id, missing)], message, "doc-id")
         candidates[query_id] = tuple(top)
     return candidates
@@ -230,10 +240,11 @@ class _Builder:
 
     def query(self, query_id: str, text: str, line: int) -> None:
         if not text.strip():
-            raise problem(self.file, line, "the query is empty", "query")
+            raise problem(self.file, line, Text("the query is empty"), "query")
         known = self.texts.setdefault(query_id, text)
         if known != text:
-            raise problem(self.file, line, f"query {query_id!r} has two texts", "query")
+            message = Text("query %1 has two texts", repr(query_id))
+            raise problem(self.file, line, message, "query")
         self.candidates.setdefault(query_id, [])
 
     def document(
@@ -242,22 +253,25 @@ class _Builder:
         """Add a candidate; `id_field` names its id as the file spells it, for messages."""
         known = self.documents.setdefault(doc.id, doc)
         if known != doc:
-            raise problem(self.file, line, f"document {doc.id!r} has two texts", id_field)
+            message = Text("document %1 has two texts", repr(doc.id))
+            raise problem(self.file, line, message, id_field)
         if doc.id in self.candidates[query_id]:
-            raise problem(self.file, line, f"document {doc.id!r} appears twice for this query")
+            message = Text("document %1 appears twice for this query", repr(doc.id))
+            raise problem(self.file, line, message)
         self.candidates[query_id].append(doc.id)
         if relevance is not None and relevance != "":
             self.qrels.setdefault(query_id, {})[doc.id] = grade(
                 relevance, self.file, line, "relevance"
             )
 
-    def build(self, name: str, empty: str) -> EvalSet:
+    def build(self, name: str, empty: Text) -> EvalSet:
         """The set; `empty` says what the file lacks when it holds no query at all."""
         if not self.texts:  # said as such, not as "no query has a judged document"
             raise InputError(empty, title=name)
         judged = [q for q in self.texts if q in self.qrels]
         if not judged:
-            raise InputError("no query has a judged document (a relevance value)", title=name)
+            unjudged = Text("no query has a judged document (a relevance value)")
+            raise InputError(unjudged, title=name)
         queries = [EvalQuery(q, self.texts[q], tuple(self.candidates[q])) for q in judged]
         skipped = len(self.texts) - len(judged)
         notes = [Text("%1 queries without judgments left out", str(skipped))] if skipped else []
@@ -272,18 +286,18 @@ def _one_jsonl(path: Path, reader: Reader) -> EvalSet:
         builder.query(query_id, string(row.get("query"), path.name, number, "query"), number)
         documents = row.get("documents")
         if not isinstance(documents, list) or not documents:
-            raise problem(path.name, number, "expected a non-empty array", "documents")
+            raise problem(path.name, number, Text("expected a non-empty array"), "documents")
         for i, item in enumerate(documents):
             where = f"documents[{i}]"
             if not isinstance(item, dict):
-                raise problem(path.name, number, "expected an object", where)
+                raise problem(path.name, number, Text("expected an object"), where)
             doc_id = identifier(item.get("id", f"{query_id}-{i}"), path.name, number, where + ".id")
             text = string(item.get("text"), path.name, number, where + ".text")
             title = string(item.get("title"), path.name, number, where + ".title", required=False)
             doc = EvalDocument(doc_id, text, title)
             builder.document(query_id, doc, item.get("relevance"), number, where + ".id")
     return builder.build(
-        path.name, "the file is empty: expected one JSON object per line, a query each"
+        path.name, Text("the file is empty: expected one JSON object per line, a query each")
     )
 
 
@@ -299,14 +313,18 @@ def _jsonl_query_id(
     if first == line or (given and first_given):  # the same query_id twice: one query
         return query_id
     if given:
-        message = (
-            f"query_id {query_id!r} is also the id of line {first}, which has no query_id "
-            f"(such a line gets q<line number>): give line {first} a query_id"
+        message = Text(
+            "query_id %1 is also the id of line %2, which has no query_id "
+            "(such a line gets q<line number>): give line %2 a query_id",
+            repr(query_id),
+            str(first),
         )
     else:
-        message = (
-            f"this line has no query_id, so its id is {query_id!r}, the query_id line {first} "
-            "gives: give this line a query_id"
+        message = Text(
+            "this line has no query_id, so its id is %1, the query_id line %2 "
+            "gives: give this line a query_id",
+            repr(query_id),
+            str(first),
         )
     raise problem(file, line, message, "query_id")
 
@@ -318,7 +336,7 @@ def _one_csv(path: Path, reader: Reader) -> EvalSet:
     text = reader.text(path)
     if not text.strip():
         raise InputError(
-            "the file is empty: expected a header line naming the columns query and text",
+            Text("the file is empty: expected a header line naming the columns query and text"),
             title=path.name,
         )
     dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
@@ -331,15 +349,18 @@ def _one_csv(path: Path, reader: Reader) -> EvalSet:
         # line_num still counts the rows read before the broken one: it starts on the next line
         line = rows.line_num + 1
         if "unexpected end of data" in str(exc):
-            raise problem(path.name, line, "a quote opened on this line is never closed") from None
-        raise problem(path.name, line, f"not CSV: {exc}") from None
+            unclosed = Text("a quote opened on this line is never closed")
+            raise problem(path.name, line, unclosed) from None
+        # the csv module's reason stays as it came
+        raise problem(path.name, line, Text("not CSV: %1", str(exc))) from None
 
 
 def _csv_rows(file: str, rows: csv.DictReader[str], separator: str) -> EvalSet:
     columns = [c.strip() for c in rows.fieldnames or []]
     repeated = [c for i, c in enumerate(columns) if c in columns[:i]]
     if repeated:  # a row would keep only one of the cells under that name
-        raise problem(file, 1, f"the header names the column {repeated[0]!r} twice")
+        message = Text("the header names the column %1 twice", repr(repeated[0]))
+        raise problem(file, 1, message)
     missing = [c for c in _CSV_REQUIRED if c not in columns]
     if missing:
         message = _header_mismatch(columns, missing[0], separator)
@@ -349,29 +370,35 @@ def _csv_rows(file: str, rows: csv.DictReader[str], separator: str) -> EvalSet:
         extra = row.get(None) or []  # DictReader's restkey; a trailing empty cell is harmless
         if any(cell.strip() for cell in extra):  # an unquoted separator split a cell
             cells = len(columns) + len(extra)
-            message = f"the header names {len(columns)} columns, this row has {cells} cells"
-            raise problem(
-                file, rows.line_num, message + " (a cell holding the separator needs quotes)"
+            message = Text(
+                "the header names %1 columns, this row has %2 cells "
+                "(a cell holding the separator needs quotes)",
+                str(len(columns)),
+                str(cells),
             )
+            raise problem(file, rows.line_num, message)
         _csv_row(builder, {k.strip(): v for k, v in row.items() if k}, rows.line_num)
-    return builder.build(file, "the file has a header line but no rows under it")
+    return builder.build(file, Text("the file has a header line but no rows under it"))
 
 
-def _header_mismatch(columns: list[str], missing: str, separator: str) -> str:
+def _header_mismatch(columns: list[str], missing: str, separator: str) -> Text:
     """Why the header lacks a column, when it is a near miss: another separator (Excel in many
     languages writes `;`), or the name in another case (`Query`)."""
-    shown = {"\t": "a tab", ",": "commas", ";": "semicolons"}
+    shown = {"\t": Text("a tab"), ",": Text("commas"), ";": Text("semicolons")}
     header = separator.join(columns)
     other = next((s for s in shown if s != separator and s in header), None)
     if len(columns) == 1 and other is not None and missing in header.lower():
-        return (
-            f"the header {header!r} is separated by {shown[other]}; expected {shown[separator]}, "
-            f"as in {separator.join(_CSV_REQUIRED)!r}"
+        return Text(
+            "the header %1 is separated by %2; expected %3, as in %4",
+            repr(header),
+            shown[other],
+            shown[separator],
+            repr(separator.join(_CSV_REQUIRED)),
         )
     cased = next((c for c in columns if c.lower() == missing), None)
     if cased is not None:
-        return f"the header has {cased!r}; column names are lower case: {missing}"
-    return f"the header lacks the column {missing!r}"
+        return Text("the header has %1; column names are lower case: %2", repr(cased), missing)
+    return Text("the header lacks the column %1", repr(missing))
 
 
 def _csv_row(builder: _Builder, row: dict[str, Any], line: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from workbench.api.text import Text
 from workbench.core.evaluation.files import grade, problem
 
 if TYPE_CHECKING:
@@ -39,22 +40,24 @@ def read_qrels(reader: Reader, path: Path, lines: dict[str, int] | None = None) 
         elif len(columns) == 3:
             query_id, doc_id, raw = columns
         else:
-            raise problem(
-                path.name,
-                number,
-                f"expected 4 columns (TREC: query, iteration, document, relevance) or 3 "
-                f"tab-separated (BEIR: query-id, corpus-id, score), found {len(columns)}",
+            message = Text(
+                "expected 4 columns (TREC: query, iteration, document, relevance) or 3 "
+                "tab-separated (BEIR: query-id, corpus-id, score), found %1",
+                str(len(columns)),
             )
+            raise problem(path.name, number, message)
         if not query_id or not doc_id:
-            raise problem(path.name, number, "empty id", "query-id" if not query_id else "doc-id")
+            id_field = "query-id" if not query_id else "doc-id"
+            raise problem(path.name, number, Text("empty id"), id_field)
         if lines is not None:
             lines.setdefault(query_id, number)
         judged = qrels.setdefault(query_id, {})
         if doc_id in judged:
-            raise problem(path.name, number, f"document {doc_id!r} is judged twice for this query")
+            message = Text("document %1 is judged twice for this query", repr(doc_id))
+            raise problem(path.name, number, message)
         judged[doc_id] = grade(raw, path.name, number, "relevance")
     if not qrels:
-        raise problem(path.name, 1, "no judgments in the file")
+        raise problem(path.name, 1, Text("no judgments in the file"))
     return qrels
 
 
@@ -71,26 +74,29 @@ def read_run(reader: Reader, path: Path, lines: dict[tuple[str, str], int] | Non
             continue
         columns = line.split()
         if len(columns) not in (5, 6):
-            raise problem(
-                path.name,
-                number,
-                f"expected 6 columns (query, Q0, document, rank, score, tag), found {len(columns)}",
+            message = Text(
+                "expected 6 columns (query, Q0, document, rank, score, tag), found %1",
+                str(len(columns)),
             )
+            raise problem(path.name, number, message)
         query_id, _q0, doc_id, _rank, raw = columns[:5]
         try:
             score = float(raw)
         except ValueError:
-            raise problem(path.name, number, f"a score is a number, got {raw!r}", "score") from None
+            message = Text("a score is a number, got %1", repr(raw))
+            raise problem(path.name, number, message, "score") from None
         if not math.isfinite(score):
-            raise problem(path.name, number, f"a score is a finite number, got {raw!r}", "score")
+            message = Text("a score is a finite number, got %1", repr(raw))
+            raise problem(path.name, number, message, "score")
         scores = run.setdefault(query_id, {})
         if doc_id in scores:
-            raise problem(path.name, number, f"document {doc_id!r} is listed twice for this query")
+            message = Text("document %1 is listed twice for this query", repr(doc_id))
+            raise problem(path.name, number, message)
         scores[doc_id] = score
         if lines is not None:
             lines[(query_id, doc_id)] = number
     if not run:
-        raise problem(path.name, 1, "no results in the file")
+        raise problem(path.name, 1, Text("no results in the file"))
     return run
 
 

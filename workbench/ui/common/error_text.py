@@ -72,7 +72,13 @@ TITLES = (
 )
 """Every fixed error title of the error tree, marked for translation."""
 
-_PLACE = re.compile(r"\b(?:line (\d+), column (\d+)|line (\d+)|byte (\d+))\b")
+PLACES = (
+    # workbench/core/evaluation/readers.py
+    QT_TRANSLATE_NOOP("Errors", "run file"),
+)
+"""Places said in fixed words (not an API field path, which stays), translated when shown."""
+
+_PLACE = re.compile(r"\b(?:line (\d+), column (\d+)|line (\d+)|byte (\d+))\b|\bfield ([^\s,]+)")
 
 
 def shown_title(title: str) -> str:
@@ -91,15 +97,21 @@ def error_message(exc: WorkbenchError) -> str:
 
 
 def shown_where(where: str) -> str:
-    """A place as shown: "line L, column C", "line L" and "byte N" in the current language,
-    also inside a longer place ("recipes.csv, line 3").
+    """A place as shown: "line L, column C", "line L", "byte N" and "field F" in the current
+    language, also inside a longer place ("recipes.csv, line 3"), and a place in fixed words
+    (`PLACES`).
 
     The error keeps the English form (the JSON editor reads it back to mark the place); a field
     path such as `documents[2].text` is an API name and stays.
     """
 
+    if where in PLACES:
+        return QCoreApplication.translate("Errors", where)
+
     def place(found: re.Match[str]) -> str:
-        line, column, only_line, byte = found.groups()
+        line, column, only_line, byte, field = found.groups()
+        if field is not None:  # the field's name is the file's own: it stays
+            return fill(QCoreApplication.translate("Errors", "field %1"), field)
         if line is not None:
             return fill(QCoreApplication.translate("Errors", "line %1, column %2"), line, column)
         if only_line is not None:
