@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import keyring
 import keyring.backends.fail
 import pytest
+from PySide6.QtWidgets import QListWidget
 
 from tests.ui.conftest import run_async, tr
 from tests.waits import WAIT_MS
@@ -219,6 +220,15 @@ def test_a_broken_settings_file_is_kept_aside_and_said(
             tr("App", "The broken file was kept as settings.broken.json."),
         )
         assert path.with_suffix(".broken.json").read_text(encoding="utf-8") == '{"endpoints": ['
+        # Said before the window was built: the window lists both and its status bar says the
+        # last (they went unseen, but for a demo-mode switch listing the notices again).
+        window = MainWindow(services=services)
+        qtbot.addWidget(window)
+        notices = window.findChild(QListWidget, "noticeList")
+        assert notices is not None
+        assert notices.count() == 2
+        assert tr("Errors", "Settings could not be loaded") in notices.item(0).text()
+        assert window.status_text().startswith(tr("App", "Started with default settings"))
     finally:
         run_async(qtbot, services.tasks.shutdown())
         run_async(qtbot, services.session.aclose())

@@ -88,12 +88,16 @@ class MainWindow(Retranslating, QMainWindow):
         """The keyboard shortcuts sheet, made the first time F1 or Ctrl+/ asks for it."""
         self._statuses: dict[str, Notice] = {}
         """What the status bar says for each pane (by key); it shows the current pane's only."""
+        # Said before the window was built (a broken settings file, no log file): shown too.
+        earlier = services.notices.history()
         self._build_panes(lazy_panes)
         self._build_status_bar()
         self._build_notice_dock()
         self._build_menus()
         self._connect_signals()
         self._restore_state()
+        for notice in earlier:
+            self._on_notices_notice_posted(notice)
         FocusRing(self)  # a child of the window, following the focus until the window goes
         self.retranslate_ui()
         self._on_tasks_state_changed()
