@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QListWidget
 
 from tests.ui.conftest import run_async, tr
+from tests.ui.marked import marked_core as marked_core
 from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, RerankRequest
 from workbench.core.endpoints import EndpointConfig
@@ -229,6 +230,32 @@ def test_a_broken_settings_file_is_kept_aside_and_said(
         assert notices.count() == 2
         assert tr("Errors", "Settings could not be loaded") in notices.item(0).text()
         assert window.status_text().startswith(tr("App", "Started with default settings"))
+    finally:
+        run_async(qtbot, services.tasks.shutdown())
+        run_async(qtbot, services.session.aclose())
+
+
+@pytest.mark.usefixtures("marked_core")
+def test_a_broken_settings_file_is_said_in_the_gui_language(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    """The start-up notice said "The settings file is not valid JSON: …" in English in an
+    Italian window (an f-string of the core); a marking translator stands for the language. The
+    parser's own reason stays as it came, and the log keeps the English."""
+    path = config_dir() / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"endpoints": [', encoding="utf-8")
+    services = build_services(qloop, history=False)
+    try:
+        window = MainWindow(services=services)
+        qtbot.addWidget(window)
+        notices = window.findChild(QListWidget, "noticeList")
+        assert notices is not None
+        first = notices.item(0).text()
+        assert "«The settings file is not valid JSON: Expecting value»" in first, first
+        assert "«line 1, column 16»" in first
+        said = services.notices.history()[0]
+        assert said.detail == "The settings file is not valid JSON: Expecting value"
     finally:
         run_async(qtbot, services.tasks.shutdown())
         run_async(qtbot, services.session.aclose())

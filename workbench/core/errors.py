@@ -10,6 +10,7 @@ WorkbenchError (workbench.api.errors)
 from __future__ import annotations
 
 from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.text import Text
 
 
 class CoreError(WorkbenchError):
@@ -18,9 +19,12 @@ class CoreError(WorkbenchError):
     default_title = "Workbench error"
 
     def __init__(
-        self, detail: str, *, where: str = "", title: str | None = None, advice: str = ""
+        self, detail: str | Text, *, where: str = "", title: str | None = None, advice: str = ""
     ) -> None:
-        self.detail = detail
+        self.detail = str(detail)
+        self.detail_text = detail if isinstance(detail, Text) else None
+        """The detail as the core made it, when it is the workbench's own words: the GUI shows
+        it in its language (the English `detail` is what the log and the command line say)."""
         self.advice = advice
         super().__init__(title=title, where=where)
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from workbench.api.text import Text
 from workbench.core.endpoints import EndpointConfig, no_items
 from workbench.core.errors import SettingsError
 
@@ -121,7 +122,9 @@ class SettingsStore:
             self._settings = Settings()
             return self._settings
         except OSError as exc:
-            raise SettingsError(f"Cannot read {self.path.name}: {exc.strerror}.") from exc
+            # the OS's own reason stays as it came
+            detail = Text("Cannot read %1: %2.", self.path.name, str(exc.strerror))
+            raise SettingsError(detail) from exc
         self._settings = _parse(text)
         return self._settings
 
@@ -205,8 +208,8 @@ def _parse(text: str) -> Settings:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SettingsError(
-            f"The settings file is not valid JSON: {exc.msg}",
+        raise SettingsError(  # the parser's own reason stays as it came
+            Text("The settings file is not valid JSON: %1", exc.msg),
             where=f"line {exc.lineno}, column {exc.colno}",
         ) from exc
     try:
@@ -214,4 +217,5 @@ def _parse(text: str) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise SettingsError(f"The settings file is not valid: {first['msg']}", where=where) from exc
+        detail = Text("The settings file is not valid: %1", str(first["msg"]))  # pydantic's words
+        raise SettingsError(detail, where=where) from exc

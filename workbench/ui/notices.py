@@ -61,6 +61,8 @@ class Notice:
         said = " ".join(b for b in bits if b)
         facts = ErrorFacts(exc.status, exc.route or "", exc.request_id or "", said)
         own = exc.message_text if said == exc.server_message else None
+        if own is None and said == getattr(exc, "detail", None):  # a core error's own words
+            own = getattr(exc, "detail_text", None)
         return cls(
             "error",
             exc.title,

@@ -293,6 +293,10 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP(
         "Core", "The turn's flavour %1 is unknown (known: %2): its events cannot be read."
     ),
+    # workbench/core/settings.py
+    QT_TRANSLATE_NOOP("Core", "Cannot read %1: %2."),
+    QT_TRANSLATE_NOOP("Core", "The settings file is not valid JSON: %1"),
+    QT_TRANSLATE_NOOP("Core", "The settings file is not valid: %1"),
     # workbench/core/secrets.py
     QT_TRANSLATE_NOOP(
         "Core",
