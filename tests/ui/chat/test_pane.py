@@ -370,6 +370,21 @@ def test_a_refusal_of_bad_json_names_the_editor_it_is_in(pane: ChatPane) -> None
     assert pane.session().turns == []
 
 
+def test_a_schema_that_is_no_object_is_placed_in_the_named_editor(pane: ChatPane) -> None:
+    """The refusal said "at Schema", a fixed English word no translation reached, and not the
+    editor's name the other refusals of the schema editor use."""
+    options = pane.model_options
+    options.format_kind.setCurrentIndex(options.format_kind.findData("json_schema"))
+    options.schema.set_text("[]")
+    pane.send("What is the weather in Paris?")
+    name = tr("ModelOptions", "JSON schema")
+    assert tr("Errors", "at %1", name) in pane.error.text()
+    options.schema.set_text('{"type": 5}')
+    pane.send("What is the weather in Paris?")
+    assert tr("Errors", "at %1", f"{name} $.type") in pane.error.text()
+    assert pane.session().turns == []
+
+
 def test_an_emptied_documents_editor_is_no_error_and_sends_none(
     pane: ChatPane, services: Services, qtbot: QtBot
 ) -> None:

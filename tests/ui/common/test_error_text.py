@@ -25,6 +25,14 @@ def test_places_inside_a_longer_place_are_translated() -> None:
     # an evaluation set's place: the field's name is the file's own and stays
     assert shown_where("line 3, field documents[0].text") == "«line 3», «field documents[0].text»"
     assert shown_where("run file") == "«run file»"  # a place in fixed words
+    assert shown_where("top level") == "«top level»"
+    assert shown_where("Extra headers, line 3") == "«Extra headers», «line 3»"
+    assert shown_where("turn 2") == "«turn 2»"
+    assert shown_where("event 3 (byte 120)") == "«event 3» («byte 120»)"
+    assert shown_where("tool results") == "«tool results»"
+    assert shown_where("conversation") == "«conversation»"
+    assert shown_where("token command") == "«token command»"
+    assert shown_where("level") == "level"  # a name that is no fixed place stays
 
 
 def test_an_input_error_line_marks_title_and_place() -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.ui.endpoints.test_pane import _edit, _label, _test_connection, _type
+from tests.ui.marked import marked_core as marked_core
 from tests.waits import WAIT_MS
 from workbench.ui.i18n import apply_language
 
@@ -73,3 +74,17 @@ def test_an_endpoints_file_that_is_no_json_is_refused_in_italian(
     assert pane.import_from(listed) == []
     shown = services.notices.history()[-1].shown_text()
     assert shown.endswith("in endpoints[0]: Ogni endpoint deve essere un oggetto")
+
+
+@pytest.mark.usefixtures("marked_core")
+def test_an_endpoints_file_of_the_wrong_shape_names_its_place_translated(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """The place "top level" was a fixed English word shown as it was in the Italian GUI; a
+    marking translator stands for the language."""
+    listed = tmp_path / "list.json"
+    listed.write_text('{"endpoints": 5}', encoding="utf-8")
+    assert pane.import_from(listed) == []
+    shown = services.notices.history()[-1].shown_text()
+    assert "«top level»" in shown, shown
+    assert "«Expected an object with an `endpoints` list»" in shown

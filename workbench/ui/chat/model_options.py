@@ -272,11 +272,13 @@ class ModelOptions(QWidget):
         if kind == "json_object":
             return ResponseFormat(type="json_object")
         schema = self.schema.named_value()
+        # Placed in the editor by its name, as its text's problems are ("at JSON schema").
+        name = self.tr("JSON schema")
         if not isinstance(schema, dict):
-            raise InputError(self.tr("The schema must be a JSON object"), where="Schema")
+            raise InputError(self.tr("The schema must be a JSON object"), where=name)
         # The answer is checked against it: one that cannot be used is refused before sending.
         if problem := schema_problem(schema):
-            raise InputError(problem.message, where=f"Schema {problem.path}")
+            raise InputError(problem.message, where=f"{name} {problem.path}")
         return ResponseFormat(type="json_object", json_schema=schema)
 
     def images(self) -> list[ImagePart]:

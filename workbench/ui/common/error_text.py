@@ -75,10 +75,25 @@ TITLES = (
 PLACES = (
     # workbench/core/evaluation/readers.py
     QT_TRANSLATE_NOOP("Errors", "run file"),
+    # workbench/core/endpoints.py (and the command line's inputs)
+    QT_TRANSLATE_NOOP("Errors", "top level"),
+    # workbench/core/chat_history_io.py
+    QT_TRANSLATE_NOOP("Errors", "(top level)"),
+    # workbench/core/chat_session.py
+    QT_TRANSLATE_NOOP("Errors", "tool results"),
+    QT_TRANSLATE_NOOP("Errors", "conversation"),
+    # workbench/api/entra_command.py
+    QT_TRANSLATE_NOOP("Errors", "token command"),
+    # workbench/core/endpoints.py: "Extra headers, line 3"
+    QT_TRANSLATE_NOOP("Errors", "Extra headers"),
 )
-"""Places said in fixed words (not an API field path, which stays), translated when shown."""
+"""Places said in fixed words (not an API field path, which stays), translated when shown,
+whole or as a part of a longer place ("Extra headers, line 3")."""
 
-_PLACE = re.compile(r"\b(?:line (\d+), column (\d+)|line (\d+)|byte (\d+))\b|\bfield ([^\s,]+)")
+_PLACE = re.compile(
+    r"\b(?:line (\d+), column (\d+)|line (\d+)|byte (\d+)|(turn|event) (\d+))\b"
+    r"|\bfield ([^\s,]+)"
+)
 
 
 def shown_title(title: str) -> str:
@@ -97,21 +112,25 @@ def error_message(exc: WorkbenchError) -> str:
 
 
 def shown_where(where: str) -> str:
-    """A place as shown: "line L, column C", "line L", "byte N" and "field F" in the current
-    language, also inside a longer place ("recipes.csv, line 3"), and a place in fixed words
-    (`PLACES`).
+    """A place as shown: "line L, column C", "line L", "byte N", "turn N", "event N" and
+    "field F" in the current language, also inside a longer place ("recipes.csv, line 3",
+    "event 3 (byte 120)"), and a place in fixed words (`PLACES`).
 
     The error keeps the English form (the JSON editor reads it back to mark the place); a field
     path such as `documents[2].text` is an API name and stays.
     """
 
-    if where in PLACES:
-        return QCoreApplication.translate("Errors", where)
+    parts = where.split(", ")
+    where = ", ".join(QCoreApplication.translate("Errors", p) if p in PLACES else p for p in parts)
 
     def place(found: re.Match[str]) -> str:
-        line, column, only_line, byte, field = found.groups()
+        line, column, only_line, byte, counted, number, field = found.groups()
         if field is not None:  # the field's name is the file's own: it stays
             return fill(QCoreApplication.translate("Errors", "field %1"), field)
+        if counted == "turn":
+            return fill(QCoreApplication.translate("Errors", "turn %1"), number)
+        if counted == "event":
+            return fill(QCoreApplication.translate("Errors", "event %1"), number)
         if line is not None:
             return fill(QCoreApplication.translate("Errors", "line %1, column %2"), line, column)
         if only_line is not None:
