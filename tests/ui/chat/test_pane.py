@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
 
 from tests.ui.conftest import (
@@ -16,6 +16,7 @@ from tests.ui.conftest import (
     select_flavour,
     use_endpoint,
 )
+from tests.ui.marked import MarkingTranslator
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, GenerationParams
@@ -367,6 +368,25 @@ def test_a_refusal_of_bad_json_names_the_editor_it_is_in(pane: ChatPane) -> None
     options.schema.set_text('{"type": ')
     pane.send("What is the weather in Paris?")
     assert _at(tr("ModelOptions", "JSON schema"), 1, 10) in pane.error.text()
+    assert pane.session().turns == []
+
+
+def test_a_refusal_naming_an_editor_is_said_again_in_a_new_language(
+    pane: ChatPane, qtbot: QtBot
+) -> None:
+    """The refusal kept the editor's name and "Invalid JSON" in the language it was made in
+    until the next Send; a marking translator stands for the new language."""
+    pane.tools.editor.set_text('[{"name": ')
+    pane.send("What is the weather in Paris?")
+    assert pane.error.has_error()
+    marking = MarkingTranslator(frozenset({"ChatSidePanel", "JsonEditor"}))
+    QCoreApplication.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: "«Tools»" in pane.error.text(), timeout=WAIT_MS)
+        assert "«Invalid JSON: %1»".replace("%1", "Expecting value") in pane.error.text()
+    finally:
+        QCoreApplication.removeTranslator(marking)
+    qtbot.waitUntil(lambda: "«" not in pane.error.text(), timeout=WAIT_MS)  # and back
     assert pane.session().turns == []
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.compare.conftest import compare_pane
 from tests.ui.conftest import endpoint_for
+from tests.ui.marked import MarkingTranslator
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
@@ -192,3 +193,21 @@ def test_a_parameter_that_is_no_number_is_refused_in_italian(
     pane.send("a question")
     assert "Token massimi: 0 è fuori intervallo; ammesso un numero intero ≥ 1" in pane.error.text()
     assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]
+
+
+def test_a_refusal_naming_an_editor_is_said_again_in_a_new_language(
+    pane: ComparePane, qtbot: QtBot
+) -> None:
+    """The refusal kept the editor's name and "Invalid JSON" in the language it was made in
+    until the next Send; a marking translator stands for the new language."""
+    pane.inputs.documents.set_text('[{"text": ')
+    pane.send("Tell me about rerankers")
+    assert pane.error.isVisible()
+    marking = MarkingTranslator(frozenset({"CompareInputs", "JsonEditor"}))
+    QCoreApplication.installTranslator(marking)
+    try:
+        qtbot.waitUntil(lambda: "«Documents»" in pane.error.text(), timeout=WAIT_MS)
+        assert "«Invalid JSON: %1»".replace("%1", "Expecting value") in pane.error.text()
+    finally:
+        QCoreApplication.removeTranslator(marking)
+    qtbot.waitUntil(lambda: "«" not in pane.error.text(), timeout=WAIT_MS)  # and back

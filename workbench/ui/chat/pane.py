@@ -96,6 +96,10 @@ class ChatPane(QWidget):
                 self._rebuild()  # metrics lines drawn again from their values (Reply.measured)
                 self._status.repeat()
             self._schedule_preview()
+            # A refusal on show is said again from the inputs, in the new language: its words
+            # (an editor's name, "Invalid JSON") were translated when it was made. Once every
+            # part has retranslated (the editors' names are set after this pane's event).
+            QTimer.singleShot(0, self, self._recheck_input)
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:

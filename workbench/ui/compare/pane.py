@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -95,6 +95,10 @@ class ComparePane(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the pane's texts in the current language."""
+        if isinstance(self.error.error(), InputError):
+            # Its words (an editor's name, a parameter's range) were translated when it was
+            # made: said again from the inputs once every part has retranslated.
+            QTimer.singleShot(0, self, self._say_refusal_again)
         self.setAccessibleName(self.tr("Compare"))
         keys = native("Ctrl+Return")  # as the platform writes it (⌘↩ on macOS)
         self.send_button.setText(self.tr("&Send to all  (%1)").replace("%1", keys))
@@ -226,6 +230,16 @@ class ComparePane(Retranslating, QWidget):
         self.status.clear()  # the last round's "Done" would read as this Send's outcome
         self.error.show_error(exc)
         log_shown(self._services.notices, exc, "compare")
+
+    def _say_refusal_again(self) -> None:
+        """The inputs' refusal on show, in the current language (kept as it is when the inputs
+        are fine by now: it is about the last Send)."""
+        if not isinstance(self.error.error(), InputError):
+            return
+        try:
+            self.inputs.frame()
+        except InputError as exc:
+            self.error.show_error(exc)
 
     def _refuse_removed(self, columns: list[CompareColumn]) -> bool:
         """Refuse to send while a column's route belongs to a removed endpoint (True if so)."""
