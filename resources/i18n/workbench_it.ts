@@ -1190,8 +1190,88 @@
         <translation>un array</translation>
     </message>
     <message>
+        <source>“%1”: 1 non-string value sent as text (first at documents[%2])</source>
+        <translation>«%1»: 1 valore non di tipo stringa inviato come testo (il primo in documents[%2])</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 non-string values sent as text (first at documents[%3])</source>
+        <translation>«%1»: %2 valori non di tipo stringa inviati come testo (il primo in documents[%3])</translation>
+    </message>
+    <message>
         <source>%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches</source>
         <translation>%1 documenti x %2 chunk ciascuno devono restare sotto %3: abbassa max_chunks_per_doc a %4 o dividi in lotti</translation>
+    </message>
+    <message>
+        <source>larger than %1 MB</source>
+        <translation>più grande di %1 MB</translation>
+    </message>
+    <message>
+        <source>cannot read it: %1</source>
+        <translation>impossibile leggerlo: %1</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>non è testo UTF-8</translation>
+    </message>
+    <message>
+        <source>not JSON (%1, column %2)</source>
+        <translation>non è JSON (%1, colonna %2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>atteso un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>missing, or not a string</source>
+        <translation>mancante, o non è una stringa</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vuoto</translation>
+    </message>
+    <message>
+        <source>a relevance grade is a whole number, not true/false</source>
+        <translation>un grado di rilevanza è un numero intero, non true/false</translation>
+    </message>
+    <message>
+        <source>a relevance grade is a whole number, got %1</source>
+        <translation>un grado di rilevanza è un numero intero, trovato %1</translation>
+    </message>
+    <message>
+        <source>expected 4 columns (TREC: query, iteration, document, relevance) or 3 tab-separated (BEIR: query-id, corpus-id, score), found %1</source>
+        <translation>attese 4 colonne (TREC: query, iterazione, documento, rilevanza) o 3 separate da tabulazioni (BEIR: query-id, corpus-id, score), trovate %1</translation>
+    </message>
+    <message>
+        <source>empty id</source>
+        <translation>id vuoto</translation>
+    </message>
+    <message>
+        <source>document %1 is judged twice for this query</source>
+        <translation>il documento %1 è giudicato due volte per questa query</translation>
+    </message>
+    <message>
+        <source>no judgments in the file</source>
+        <translation>nessun giudizio nel file</translation>
+    </message>
+    <message>
+        <source>expected 6 columns (query, Q0, document, rank, score, tag), found %1</source>
+        <translation>attese 6 colonne (query, Q0, documento, posizione, punteggio, tag), trovate %1</translation>
+    </message>
+    <message>
+        <source>a score is a number, got %1</source>
+        <translation>un punteggio è un numero, trovato %1</translation>
+    </message>
+    <message>
+        <source>a score is a finite number, got %1</source>
+        <translation>un punteggio è un numero finito, trovato %1</translation>
+    </message>
+    <message>
+        <source>document %1 is listed twice for this query</source>
+        <translation>il documento %1 è elencato due volte per questa query</translation>
+    </message>
+    <message>
+        <source>no results in the file</source>
+        <translation>nessun risultato nel file</translation>
     </message>
     <message>
         <source>candidates: the top %1 of %2 per query</source>
@@ -1208,6 +1288,138 @@
     <message>
         <source>%1 queries without judgments left out</source>
         <translation>query senza giudizi lasciate fuori: %1</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>file o cartella inesistente</translation>
+    </message>
+    <message>
+        <source>expected a BEIR-style folder, a .jsonl file or a .csv file</source>
+        <translation>attesa una cartella in stile BEIR, un file .jsonl o un file .csv</translation>
+    </message>
+    <message>
+        <source>query %1 is judged but not in queries.jsonl</source>
+        <translation>la query %1 è giudicata ma non è in queries.jsonl</translation>
+    </message>
+    <message>
+        <source>the corpus holds %1 documents, more than %2: give a TREC run file from a first-stage retriever for each query&apos;s candidates</source>
+        <translation>il corpus contiene %1 documenti, più di %2: indica un file di run TREC di un retriever di primo livello per i candidati di ogni query</translation>
+    </message>
+    <message>
+        <source>no judged query has candidates</source>
+        <translation>nessuna query giudicata ha candidati</translation>
+    </message>
+    <message>
+        <source>the folder has no %1 (BEIR layout)</source>
+        <translation>la cartella non contiene %1 (struttura BEIR)</translation>
+    </message>
+    <message>
+        <source>document %1 appears twice</source>
+        <translation>il documento %1 compare due volte</translation>
+    </message>
+    <message>
+        <source>no documents in the file</source>
+        <translation>nessun documento nel file</translation>
+    </message>
+    <message>
+        <source>query %1 appears twice</source>
+        <translation>la query %1 compare due volte</translation>
+    </message>
+    <message>
+        <source>the query is empty</source>
+        <translation>la query è vuota</translation>
+    </message>
+    <message>
+        <source>the run depth must be at least 1</source>
+        <translation>la profondità della run deve essere almeno 1</translation>
+    </message>
+    <message>
+        <source>query %1 lists document %2, which is not in corpus.jsonl</source>
+        <translation>la query %1 elenca il documento %2, che non è in corpus.jsonl</translation>
+    </message>
+    <message>
+        <source>query %1 has two texts</source>
+        <translation>la query %1 ha due testi</translation>
+    </message>
+    <message>
+        <source>document %1 has two texts</source>
+        <translation>il documento %1 ha due testi</translation>
+    </message>
+    <message>
+        <source>document %1 appears twice for this query</source>
+        <translation>il documento %1 compare due volte per questa query</translation>
+    </message>
+    <message>
+        <source>no query has a judged document (a relevance value)</source>
+        <translation>nessuna query ha un documento giudicato (un valore di rilevanza)</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array</source>
+        <translation>atteso un array non vuoto</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>atteso un oggetto</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected one JSON object per line, a query each</source>
+        <translation>il file è vuoto: atteso un oggetto JSON per riga, una query ciascuno</translation>
+    </message>
+    <message>
+        <source>query_id %1 is also the id of line %2, which has no query_id (such a line gets q&lt;line number&gt;): give line %2 a query_id</source>
+        <translation>query_id %1 è anche l&apos;id della riga %2, che non ha query_id (una riga così riceve q&lt;numero di riga&gt;): dai un query_id alla riga %2</translation>
+    </message>
+    <message>
+        <source>this line has no query_id, so its id is %1, the query_id line %2 gives: give this line a query_id</source>
+        <translation>questa riga non ha query_id, quindi il suo id è %1, il query_id dato dalla riga %2: dai un query_id a questa riga</translation>
+    </message>
+    <message>
+        <source>the file is empty: expected a header line naming the columns query and text</source>
+        <translation>il file è vuoto: attesa una riga di intestazione con le colonne query e text</translation>
+    </message>
+    <message>
+        <source>a quote opened on this line is never closed</source>
+        <translation>una virgoletta aperta su questa riga non viene mai chiusa</translation>
+    </message>
+    <message>
+        <source>not CSV: %1</source>
+        <translation>non è CSV: %1</translation>
+    </message>
+    <message>
+        <source>the header names the column %1 twice</source>
+        <translation>l&apos;intestazione nomina due volte la colonna %1</translation>
+    </message>
+    <message>
+        <source>the header names %1 columns, this row has %2 cells (a cell holding the separator needs quotes)</source>
+        <translation>l&apos;intestazione nomina %1 colonne, questa riga ha %2 celle (una cella che contiene il separatore va tra virgolette)</translation>
+    </message>
+    <message>
+        <source>the file has a header line but no rows under it</source>
+        <translation>il file ha una riga di intestazione ma nessuna riga sotto</translation>
+    </message>
+    <message>
+        <source>a tab</source>
+        <translation>una tabulazione</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>virgole</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>punti e virgola</translation>
+    </message>
+    <message>
+        <source>the header %1 is separated by %2; expected %3, as in %4</source>
+        <translation>l&apos;intestazione %1 è separata da %2; attese %3, come in %4</translation>
+    </message>
+    <message>
+        <source>the header has %1; column names are lower case: %2</source>
+        <translation>l&apos;intestazione ha %1; i nomi delle colonne sono in minuscolo: %2</translation>
+    </message>
+    <message>
+        <source>the header lacks the column %1</source>
+        <translation>nell&apos;intestazione manca la colonna %1</translation>
     </message>
     <message>
         <source>headers %1 · first token %2 · last %3</source>
@@ -1312,6 +1524,18 @@
     <message>
         <source>The turn&apos;s flavour %1 is unknown (known: %2): its events cannot be read.</source>
         <translation>Il flavour %1 del turno è sconosciuto (noti: %2): i suoi eventi non si possono leggere.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>Impossibile leggere %1: %2.</translation>
+    </message>
+    <message>
+        <source>The settings file is not valid JSON: %1</source>
+        <translation>Il file delle impostazioni non è JSON valido: %1</translation>
+    </message>
+    <message>
+        <source>The settings file is not valid: %1</source>
+        <translation>Il file delle impostazioni non è valido: %1</translation>
     </message>
     <message>
         <source>Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.</source>
@@ -2314,6 +2538,46 @@
     <message>
         <source>No API key stored for this endpoint</source>
         <translation>Nessuna chiave API salvata per questo endpoint</translation>
+    </message>
+    <message>
+        <source>run file</source>
+        <translation>file di run</translation>
+    </message>
+    <message>
+        <source>top level</source>
+        <translation>livello principale</translation>
+    </message>
+    <message>
+        <source>(top level)</source>
+        <translation>(livello principale)</translation>
+    </message>
+    <message>
+        <source>tool results</source>
+        <translation>risultati degli strumenti</translation>
+    </message>
+    <message>
+        <source>conversation</source>
+        <translation>conversazione</translation>
+    </message>
+    <message>
+        <source>token command</source>
+        <translation>comando del token</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>Intestazioni aggiuntive</translation>
+    </message>
+    <message>
+        <source>field %1</source>
+        <translation>campo %1</translation>
+    </message>
+    <message>
+        <source>turn %1</source>
+        <translation>turno %1</translation>
+    </message>
+    <message>
+        <source>event %1</source>
+        <translation>evento %1</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
