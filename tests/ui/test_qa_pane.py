@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import Qt
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import endpoint_for, tr
@@ -94,6 +95,27 @@ def test_cancel_stops_the_run_and_keeps_what_was_done(
     assert report.cancelled
     assert 2 <= pane.results.topLevelItemCount() < 25
     assert "Cancelled" in pane.status.text()
+
+
+def test_each_group_box_is_named_by_its_shown_title(window: MainWindow, services: Services) -> None:
+    pane = _qa(window, services)
+    for box in pane.groups.values():
+        title = box.text().replace("&", "")  # "Error handling", not the key "errors"
+        assert box.accessibleName() == tr("QaPane", "Run the %1 checks").replace("%1", title)
+
+
+def test_escape_cancels_the_run_as_in_the_other_panes(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = _qa(window, services)
+    pane.run_button.click()
+    qtbot.waitUntil(lambda: pane.results.topLevelItemCount() >= 2, timeout=WAIT_MS)
+    pane.cancel_button.setFocus(Qt.FocusReason.TabFocusReason)  # where Run hands it on
+    qtbot.keyClick(pane.cancel_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.report is not None
+    assert pane.report.cancelled
+    assert pane.cancel_button.toolTip().endswith("(Esc)")
 
 
 def _connection_and_latency_checks(pane: QaPane) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.retranslate import Retranslating
 
 PANE_TABS = "paneTabs"
@@ -44,7 +45,11 @@ def collect_shortcuts(window: QWidget) -> list[ShortcutEntry]:
     found: set[ShortcutEntry] = set()
     for action in window.findChildren(QAction):
         for keys in action.shortcuts():
-            found.add(ShortcutEntry(_native(keys), _plain(action.text()), _where(action, window)))
+            found.add(
+                ShortcutEntry(
+                    _native(keys), without_mnemonic(action.text()), _where(action, window)
+                )
+            )
     for shortcut in window.findChildren(QShortcut):
         keys = shortcut.key()
         if not keys.isEmpty():
@@ -54,11 +59,6 @@ def collect_shortcuts(window: QWidget) -> list[ShortcutEntry]:
 
 def _native(keys: QKeySequence) -> str:
     return keys.toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def _plain(text: str) -> str:
-    """A menu text without its mnemonic mark ("&Quit" → "Quit")."""
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _what(shortcut: QShortcut) -> str:

@@ -162,6 +162,28 @@ def test_cancel_keeps_what_was_ranked_and_run_continues(
     assert report.resumed + report.requests == 20
 
 
+def test_escape_cancels_the_evaluation_as_in_the_other_panes(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    slow = endpoint_for(services, Flavour.COHERE_V2).model_copy(
+        update={"id": "slow", "extra_headers": {"x-sandbox-fault": "delay_ms=40"}}
+    )
+    services.session.save_endpoint(slow)
+    run_async(qtbot, services.session.set_key("slow", SANDBOX_TEST_KEY))
+    pane = window.evaluation_pane
+    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData("slow"))
+    pane.load_sample()
+    qtbot.waitUntil(lambda: pane.progress.value() >= 2, timeout=WAIT_MS)
+    pane.cancel_button.setFocus(Qt.FocusReason.TabFocusReason)  # where Run hands it on
+    qtbot.keyClick(pane.cancel_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.report() is None  # cancelled: no figures
+    assert pane.status.text() == pane.tr(
+        "Cancelled. What was ranked is kept: Run continues from there."
+    )
+    assert pane.cancel_button.toolTip().endswith("(Esc)")
+
+
 def test_a_failing_endpoint_b_is_named_and_run_said_to_continue(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:

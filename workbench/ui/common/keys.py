@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
 
 
 def native(keys: str) -> str:
@@ -10,6 +18,20 @@ def native(keys: str) -> str:
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
+def without_mnemonic(text: str) -> str:
+    """A control's text without its mnemonic mark ("&Quit" → "Quit", "R&&D" → "R&D")."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def with_keys(text: str, keys: str) -> str:
     """A tool tip naming its shortcut: "Run rerank (Ctrl+Return)"."""
     return f"{text} ({native(keys)})"
+
+
+def escape_cancels(pane: QWidget, cancel: Callable[[], None]) -> QShortcut:
+    """Escape, with the focus anywhere in `pane`, calls `cancel`: every pane that runs long work
+    stops it on Escape. The caller names it (`setWhatsThis`) for the shortcuts sheet."""
+    shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), pane)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(cancel)
+    return shortcut

@@ -42,6 +42,7 @@ from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, hand_focus_over, name_tab_bar
 from workbench.ui.common.core_text import shown
+from workbench.ui.common.keys import escape_cancels, with_keys
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -113,6 +114,7 @@ class EvaluationPane(Retranslating, QWidget):
         self.run_button = self._button("evaluationRun")
         self.start_over_button = self._button("evaluationStartOver")
         self.cancel_button = self._button("evaluationCancel")
+        self._cancel_shortcut = escape_cancels(self, self.cancel)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("evaluationProgress")
         self.status = StatusLabel(self)
@@ -200,6 +202,8 @@ class EvaluationPane(Retranslating, QWidget):
         ):
             button.setText(text)
             button.setAccessibleName(accessible)
+        self.cancel_button.setToolTip(with_keys(self.tr("Cancel evaluation"), "Esc"))
+        self._cancel_shortcut.setWhatsThis(self.tr("Cancel evaluation"))
         self.start_over_button.setToolTip(
             self.tr(
                 "Rank every query again, dropping the scores saved for this set. Run reuses "

@@ -32,7 +32,7 @@ from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import StatusLabel, hand_focus_over
 from workbench.ui.common.error_text import error_title
-from workbench.ui.common.keys import with_keys
+from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
 from workbench.ui.common.l10n import fill, format_count
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -97,6 +97,7 @@ class QaPane(Retranslating, QWidget):
         self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.cancel_button = self._named(QPushButton(self), "qaCancel")
+        self._cancel_shortcut = escape_cancels(self, self.cancel)
         self.progress = self._named(QProgressBar(self), "qaProgress")
         self.results = self._named(QaResultsTree(self), "qaResults")
         self.results_label = self._named(QLabel(self), "qaResultsLabel")
@@ -180,7 +181,8 @@ class QaPane(Retranslating, QWidget):
         }
         for group, box in self.groups.items():
             box.setText(titles[group])
-            box.setAccessibleName(self.tr("Run the %1 checks").replace("%1", group))
+            name = without_mnemonic(titles[group])  # the group as shown, in the GUI's language
+            box.setAccessibleName(fill(self.tr("Run the %1 checks"), name))
         self.requests_label.setText(self.tr("Latency re&quests:"))
         self.requests.setAccessibleName(self.tr("Latency requests"))
         self.requests.setToolTip(self.tr("Requests timed by the latency check, paced within quota"))
@@ -190,6 +192,8 @@ class QaPane(Retranslating, QWidget):
         self._run_shortcut.setWhatsThis(self.tr("Run checks"))  # as the shortcuts sheet says it
         self.cancel_button.setText(self.tr("&Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the checks"))
+        self.cancel_button.setToolTip(with_keys(self.tr("Cancel the checks"), "Esc"))
+        self._cancel_shortcut.setWhatsThis(self.tr("Cancel the checks"))
         self.progress.setAccessibleName(self.tr("QA progress"))
         self.results_label.setText(self.tr("Chec&ks:"))
         self.results.setAccessibleName(self.tr("Checks and their evidence"))
