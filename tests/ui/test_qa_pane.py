@@ -68,6 +68,7 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert window.current_pane_key() == "history"
     selected = window.history_pane.selected_runs()
     assert [r.id for r in selected] == [run_id]
+    assert window.history_pane.table.hasFocus()  # the keyboard is on that run too
     assert "top_n" in window.history_pane.inspector.toPlainText()
     # the reports, saved from the pane
     pane.save_report(tmp_path / "qa.html")

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -383,6 +383,9 @@ class HistoryPane(Retranslating, QWidget):
         for row, run in enumerate(self.model.runs()):
             if run.id == run_id:
                 self.table.selectRow(row)
+                # The keyboard's user lands on the run asked for, as the mouse's does, not in
+                # the Search box the tab switch gave the focus to.
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
 
