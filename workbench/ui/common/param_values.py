@@ -7,12 +7,12 @@ keep the "ParamsPanel" translation context they were first written in.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
+from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
     from workbench.api import FlavourTraits, ParamTrait
@@ -65,7 +65,7 @@ def parse_value(spec: ParamTrait, text: str, traits: FlavourTraits) -> Any:
         if len(lines) > traits.stop_sequence_limit:
             given = QCoreApplication.translate("ParamsPanel", "%1: %2 given, allowed %3")
             label, allowed = label_text(spec.label), range_text(spec, traits)
-            raise InputError(fill_values(given, label, str(len(lines)), allowed), where=where)
+            raise InputError(fill(given, label, str(len(lines)), allowed), where=where)
         return lines or None
     stripped = text.strip()
     if not stripped:
@@ -82,18 +82,11 @@ def parse_value(spec: ParamTrait, text: str, traits: FlavourTraits) -> Any:
         )
         wrong = QCoreApplication.translate("ParamsPanel", "%1: %2 is not %3; allowed %4")
         label, allowed = label_text(spec.label), range_text(spec, traits)
-        raise InputError(
-            fill_values(wrong, label, repr(stripped), kind, allowed), where=where
-        ) from None
+        raise InputError(fill(wrong, label, repr(stripped), kind, allowed), where=where) from None
     too_low = spec.low is not None and number < spec.low
     too_high = spec.high is not None and number > spec.high
     if too_low or too_high or number != number:  # NaN compares unequal to itself
         out = QCoreApplication.translate("ParamsPanel", "%1: %2 is out of range; allowed %3")
         label, allowed = label_text(spec.label), range_text(spec, traits)
-        raise InputError(fill_values(out, label, stripped, allowed), where=where)
+        raise InputError(fill(out, label, stripped, allowed), where=where)
     return number
-
-
-def fill_values(text: str, *values: str) -> str:
-    """`text` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
-    return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
