@@ -237,11 +237,9 @@ async def _evaluate(
 
 
 def _failed_endpoint(runner: EvaluationRunner) -> str:
-    """Which endpoint failed, as "endpoint B (its name or URL)", when two are compared: the
-    error alone does not say."""
-    if runner.failed is None or len(runner.sides) < 2:
-        return ""
-    return f"endpoint {'AB'[runner.failed]} ({runner.sides[runner.failed].label})"
+    """Which endpoint failed, as "endpoint B (its name or URL)", when two are compared."""
+    failed = runner.failed_side()
+    return f"endpoint {failed[0]} ({failed[1]})" if failed is not None else ""
 
 
 @contextlib.contextmanager

@@ -139,6 +139,13 @@ class EvaluationRunner:
     _resumed: int = 0
     _requests: int = 0
 
+    def failed_side(self) -> tuple[str, str] | None:
+        """After `run()` raised, when two endpoints are compared: which failed, as its letter
+        and label (`("B", "Staging")`); the error alone does not say. None otherwise."""
+        if self.failed is None or len(self.sides) < 2:
+            return None
+        return "AB"[self.failed], self.sides[self.failed].label
+
     async def run(self) -> EvalReport:
         """Rerank every query's candidates on every endpoint and score them.
 

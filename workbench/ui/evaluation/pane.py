@@ -43,7 +43,7 @@ from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, hand_focus_over, name_tab_bar
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys
-from workbench.ui.common.l10n import format_count
+from workbench.ui.common.l10n import fill, format_count
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.evaluation.charts import EvaluationCharts
@@ -336,15 +336,13 @@ class EvaluationPane(Retranslating, QWidget):
         does not say), and, once ranking began, that Run continues from what was kept."""
         if runner is None:  # the set or an endpoint could not be had: nothing was ranked
             return self.tr("Stopped.")
-        if runner.failed is None or len(runner.sides) < 2:
+        failed = runner.failed_side()
+        if failed is None:
             return self.tr("Stopped. What was ranked is kept: Run continues from there.")
         text = self.tr(
             "Stopped: endpoint %1 (%2) failed. What was ranked is kept: Run continues from there."
         )
-        # the name last: a name holding "%1" stays as it is
-        return text.replace("%1", "AB"[runner.failed]).replace(
-            "%2", runner.sides[runner.failed].label
-        )
+        return fill(text, *failed)  # one pass: a name holding "%1" stays as it is
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
