@@ -9,9 +9,6 @@ earlier turn simply drops the turns after it.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -32,11 +29,13 @@ from workbench.api.models import (
     Usage,
 )
 from workbench.api.redact import redact_json
+from workbench.core.atomic import write_atomically
 from workbench.core.citations import CitationMap, resolve_citations
 from workbench.core.settings import config_dir
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from pathlib import Path
 
     from workbench.api.stream import ChatSnapshot
 
@@ -419,14 +418,7 @@ def write_redacted(pieces: Sequence[str], path: Path | None = None) -> Path:
     """
     target = path or default_history_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".chat-", suffix=".json", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.writelines(pieces)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, pieces, prefix=".chat-", suffix=".json")
     return target
 
 

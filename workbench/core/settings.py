@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +11,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from workbench.api.text import Text
+from workbench.core.atomic import write_atomically
 from workbench.core.endpoints import EndpointConfig, no_items
 from workbench.core.errors import SettingsError
 
@@ -185,17 +185,7 @@ class SettingsStore:
 
     def _write(self, data: str) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(tmp, 0o600)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomically(self.path, [data], prefix=".settings-", sync=True, mode=0o600)
 
     def update(self, **changes: Any) -> Settings:
         """Replace some top-level fields, save, and return the new settings."""

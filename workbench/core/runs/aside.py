@@ -10,14 +10,13 @@ are masked here; every other write was masked when it was queued.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.atomic import write_atomically
 from workbench.core.chat_metrics import PriceTable
 from workbench.core.runs.store import clean_json
 
@@ -86,18 +85,8 @@ def save_aside(path: Path, writes: list[Write]) -> None:
     Raises:
         OSError: the folder refused the file (read-only, full, missing).
     """
-    lines = "".join(json.dumps(_encoded(write), ensure_ascii=False) + "\n" for write in writes)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(lines)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    lines = (json.dumps(_encoded(write), ensure_ascii=False) + "\n" for write in writes)
+    write_atomically(path, lines, prefix=f".{path.name}.", sync=True)
 
 
 def load_aside(path: Path) -> list[Write]:
