@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from PySide6.QtCore import QCoreApplication
 
+from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class PaneSpec:
     @property
     def tab_title(self) -> str:
         """The title in the current language without its mnemonic mark."""
-        return self.menu_title.replace("&", "")
+        return without_mnemonic(self.menu_title)
 
 
 @dataclass(frozen=True)

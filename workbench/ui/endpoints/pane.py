@@ -25,6 +25,7 @@ from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_line
+from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -120,7 +121,7 @@ class EndpointsPane(Retranslating, QWidget):
             (self._test, self.tr("&Test connection"), ""),
         ):
             button.setText(text)
-            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setAccessibleName(without_mnemonic(text).rstrip("…"))
             button.setToolTip(tip)
         self._result.setAccessibleName(self.tr("Connection test result"))
         self._name_shortcuts()

@@ -36,6 +36,7 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import hosts_masked, is_demo
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.flow_layout import FlowLayout
+from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.history.live import RunView
@@ -182,7 +183,7 @@ class HistoryPane(Retranslating, QWidget):
             (self.delete_all, self.tr("Delete all…")),
         ):
             button.setText(text)
-            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+            button.setAccessibleName(without_mnemonic(text).rstrip("…"))
         self.search.setPlaceholderText(self.tr("Words in queries, messages, answers and notes"))
         for combo in (self.kind, self.endpoint, self.model_filter, self.outcome):
             combo.setItemText(0, self.tr("Any"))

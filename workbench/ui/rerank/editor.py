@@ -36,7 +36,7 @@ from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.json_editor import JsonEditor
-from workbench.ui.common.keys import with_keys
+from workbench.ui.common.keys import with_keys, without_mnemonic
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.documents_model import DocumentsTableModel
@@ -123,11 +123,11 @@ class DocumentsEditor(Retranslating, QWidget):
         for action in self._all_actions:
             action.setText(texts[action.objectName()])
             if not action.shortcut().isEmpty():  # "Import (Ctrl+O)": the tool tip names the key
-                plain = action.text().replace("&", "").rstrip("…")
+                plain = without_mnemonic(action.text()).rstrip("…")
                 action.setToolTip(with_keys(plain, action.shortcut().toString()))
         for button in self.findChildren(QToolButton):
             if (action := button.defaultAction()) is not None:
-                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+                button.setAccessibleName(without_mnemonic(action.text()).rstrip("…"))
         self._show_count(self._last_docs)
 
     def _show_count(self, docs: list[Document] | None) -> None:
