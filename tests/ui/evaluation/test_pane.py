@@ -130,20 +130,24 @@ def test_a_failure_is_shown_and_the_inputs_stay(
     assert pane.error.isHidden()  # the next run succeeded: the error is over
 
 
+def _faulty(services: Services, qtbot: QtBot, flavour: Flavour, name: str, fault: str) -> str:
+    """A saved sandbox endpoint whose every request carries `fault`; returns its id ("slow" for
+    "Slow sandbox")."""
+    endpoint_id = name.split()[0].lower()
+    endpoint = endpoint_for(services, flavour).model_copy(
+        update={"id": endpoint_id, "name": name, "extra_headers": {"x-sandbox-fault": fault}}
+    )
+    services.session.save_endpoint(endpoint)
+    run_async(qtbot, services.session.set_key(endpoint_id, SANDBOX_TEST_KEY))
+    return endpoint_id
+
+
 def test_cancel_keeps_what_was_ranked_and_run_continues(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
-    slow = endpoint_for(services, Flavour.COHERE_V2).model_copy(
-        update={
-            "id": "slow",
-            "name": "Slow sandbox",
-            "extra_headers": {"x-sandbox-fault": "delay_ms=40"},
-        }
-    )
-    services.session.save_endpoint(slow)
-    run_async(qtbot, services.session.set_key("slow", SANDBOX_TEST_KEY))
+    slow = _faulty(services, qtbot, Flavour.COHERE_V2, "Slow sandbox", "delay_ms=40")
     pane = window.evaluation_pane
-    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData("slow"))
+    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData(slow))
     pane.load_sample()
     assert pane.cancel_button.isEnabled()
     assert not pane.run_button.isEnabled()
@@ -165,13 +169,9 @@ def test_cancel_keeps_what_was_ranked_and_run_continues(
 def test_escape_cancels_the_evaluation_as_in_the_other_panes(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
-    slow = endpoint_for(services, Flavour.COHERE_V2).model_copy(
-        update={"id": "slow", "extra_headers": {"x-sandbox-fault": "delay_ms=40"}}
-    )
-    services.session.save_endpoint(slow)
-    run_async(qtbot, services.session.set_key("slow", SANDBOX_TEST_KEY))
+    slow = _faulty(services, qtbot, Flavour.COHERE_V2, "Slow sandbox", "delay_ms=40")
     pane = window.evaluation_pane
-    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData("slow"))
+    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData(slow))
     pane.load_sample()
     qtbot.waitUntil(lambda: pane.progress.value() >= 2, timeout=WAIT_MS)
     pane.cancel_button.setFocus(Qt.FocusReason.TabFocusReason)  # where Run hands it on
@@ -188,17 +188,9 @@ def test_a_failing_endpoint_b_is_named_and_run_said_to_continue(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
     """The status said "Stopped." and the error did not say whether endpoint A or B failed."""
-    failing = endpoint_for(services, Flavour.COHERE_V1).model_copy(
-        update={
-            "id": "failing",
-            "name": "Failing sandbox",
-            "extra_headers": {"x-sandbox-fault": "status=400"},
-        }
-    )
-    services.session.save_endpoint(failing)
-    run_async(qtbot, services.session.set_key("failing", SANDBOX_TEST_KEY))
+    failing = _faulty(services, qtbot, Flavour.COHERE_V1, "Failing sandbox", "status=400")
     pane = window.evaluation_pane
-    pane.endpoint_b.setCurrentIndex(pane.endpoint_b.findData("failing"))
+    pane.endpoint_b.setCurrentIndex(pane.endpoint_b.findData(failing))
     pane.load_sample()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert pane.error.has_error()
