@@ -438,7 +438,7 @@ class JsonEditor(Retranslating, QWidget):
         self._validated_revision = revision
         # Read once: copying a megabyte of documents out of Qt costs ~10 ms a time.
         text = self._edit.toPlainText() if typed is None else typed
-        if self._empty_hint and not (self._touched and not self._optional) and not text.strip():
+        if self._empty_hint and (self._optional or not self._touched) and not text.strip():
             self._show_hint()
             return
         try:
