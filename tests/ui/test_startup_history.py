@@ -11,9 +11,10 @@ from tests.ui.conftest import endpoint_for, pane_client, run_async
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour, RerankRequest
+from workbench.api.redact import register_secret
 from workbench.core.runs import store as store_module
 from workbench.core.runs import writer as writer_module
-from workbench.core.runs.aside import aside_files
+from workbench.core.runs.aside import KeptAside, aside_files
 from workbench.core.runs.store import RunFilter
 from workbench.core.runs.writer import RunStart
 from workbench.ui import app
@@ -21,6 +22,7 @@ from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     import asyncio
+    from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
@@ -118,3 +120,16 @@ def test_runs_refused_at_quit_are_kept_aside_and_restored_at_the_next_start(
     assert _queries(again) == ["locked out"]
     assert aside_files(again.store.path) == []
     again.close()
+
+
+def test_the_quit_line_on_stderr_goes_through_the_redactor(
+    notices: NoticeCenter, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every line the program prints is masked: a kept-aside path or an OS reason may quote a
+    value the redactor knows as secret (here, a folder named after it)."""
+    register_secret("folder-named-after-a-key-4711")
+    path = tmp_path / "folder-named-after-a-key-4711" / "runs.sqlite3.held-x.jsonl"
+    app._say_kept(notices, [KeptAside(path, 1), KeptAside(path, 2, "disk full")])
+    err = capsys.readouterr().err
+    assert err.count("workbench: ") == 2
+    assert "folder-named-after-a-key-4711" not in err

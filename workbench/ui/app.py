@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from workbench.api.redact import RedactingFilter
+from workbench.api.redact import RedactingFilter, redact_text
 from workbench.core.errors import os_reason
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir
@@ -294,7 +294,8 @@ def _say_kept(notices: NoticeCenter, kept: list[KeptAside]) -> None:
     from workbench.core.runs.aside import kept_line
 
     for news in kept:
-        print(f"workbench: {kept_line(news)}", file=sys.stderr, flush=True)  # noqa: T201
+        line = redact_text(f"workbench: {kept_line(news)}")  # as every line printed
+        print(line, file=sys.stderr, flush=True)  # noqa: T201
         if news.error:
             title = QCoreApplication.translate("App", "Runs not recorded: %1")
             detail = QCoreApplication.translate(
