@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.figures import Figure, below, emit, info
 from workbench.core.runs.history import History
 from workbench.core.runs.store import RecordedEvent, RunFilter, RunRecord, RunStore
-from workbench.core.runs.writer import RunStart
+from workbench.core.runs.tap import RunStart
 from workbench.core.settings import SettingsStore
 
 RUNS = 10_000

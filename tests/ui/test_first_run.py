@@ -19,7 +19,7 @@ from workbench.api.models import AuthScheme, ChatRequest, Flavour, RerankRequest
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.errors import SecretStoreError
 from workbench.core.runs import store as run_store
-from workbench.core.runs.writer import RunStart
+from workbench.core.runs.tap import RunStart
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.app import build_services
 from workbench.ui.local_sandbox import (

@@ -16,7 +16,7 @@ from workbench.core.runs import store as store_module
 from workbench.core.runs import writer as writer_module
 from workbench.core.runs.aside import KeptAside, aside_files
 from workbench.core.runs.store import RunFilter
-from workbench.core.runs.writer import RunStart
+from workbench.core.runs.tap import RunStart
 from workbench.ui import app
 from workbench.ui.main_window import MainWindow
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from workbench.api.models import Outgoing
     from workbench.core.evaluation.sets import EvalSet
-    from workbench.core.runs.writer import ActiveRun
+    from workbench.core.runs.tap import ActiveRun
 
 EXIT_MISSED = 1
 _COMPARED = ("url", "endpoint", "flavour", "model", "key_env", "auth", "api_version", "header")

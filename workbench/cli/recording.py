@@ -13,7 +13,7 @@ from workbench.core.chat_metrics import price_table
 from workbench.core.runs.aside import kept_line, restored_line
 from workbench.core.runs.history import History, finish_chat
 from workbench.core.runs.store import unopened_reason
-from workbench.core.runs.writer import outcome_of
+from workbench.core.runs.tap import outcome_of
 from workbench.core.saved_endpoints import find_endpoint
 from workbench.core.settings import SettingsStore
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_metrics import PriceTable
-    from workbench.core.runs.writer import RunStart
+    from workbench.core.runs.tap import RunStart
 
 
 def history_wanted(args: argparse.Namespace) -> bool:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from workbench.api.models import Connection, Flavour, Outgoing
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.runs.history import History
-    from workbench.core.runs.writer import ActiveRun
+    from workbench.core.runs.tap import ActiveRun
     from workbench.core.secrets import SecretStore
     from workbench.core.settings import SettingsStore
 

@@ -18,7 +18,7 @@ from workbench.core.runs.history import History, chat_start, finish_chat
 from workbench.core.runs.replay import ReplayClient, fold
 from workbench.core.runs.schema import MIGRATIONS, SCHEMA_VERSION
 from workbench.core.runs.store import RunFilter, RunRecord, RunStore, data_dir
-from workbench.core.runs.writer import RunStart
+from workbench.core.runs.tap import RunStart
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -14,7 +14,8 @@ from workbench.api.redact import forget_secrets, register_secret
 from workbench.core.chat_metrics import PriceTable
 from workbench.core.runs.aside import KeptAside, aside_files, kept_line
 from workbench.core.runs.store import BUSY_TIMEOUT_S, RunStore, connect
-from workbench.core.runs.writer import RunStart, RunWriter
+from workbench.core.runs.tap import RunStart
+from workbench.core.runs.writer import RunWriter
 
 if TYPE_CHECKING:
     import sqlite3

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from workbench.api.wiretap import WireTap
     from workbench.core.qa.pacing import Pacer
     from workbench.core.runs.history import History
-    from workbench.core.runs.writer import RunStart
+    from workbench.core.runs.tap import RunStart
 
 T = TypeVar("T")
 _FRAMES_SHOWN = 3

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from workbench.core.runs.store import RunStore
-from workbench.core.runs.writer import ActiveRun, RunStart, RunWriter, outcome_of
+from workbench.core.runs.tap import ActiveRun, RunStart, outcome_of
+from workbench.core.runs.writer import RunWriter
 
 if TYPE_CHECKING:
     import sqlite3

@@ -1,7 +1,7 @@
-"""RunWriter: records runs off the caller's thread; ActiveRun is the wire tap for one run.
+"""RunWriter: records runs off the caller's thread, from the tuples its taps queue (`tap.py`).
 
-The tap only stamps the time and queues a tuple (about a microsecond per stream event); a writer
-thread redacts, batches what has queued up, and commits it in one transaction. A committed row
+One writer thread redacts, batches what has queued up, and commits it in one transaction
+(`rows.py` says what each tuple becomes). A committed row
 survives the process being killed (WAL), so a turn cut off by kill -9 keeps every event but the
 few queued in the last moment. Writes the database still refuses when the writer closes are kept
 in a side file and written at the next open (`aside.py`).
@@ -9,22 +9,13 @@ in a side file and written at the next open (`aside.py`).
 
 from __future__ import annotations
 
-import asyncio
-import json
 import logging
 import queue
 import sqlite3
 import threading
 import time
-import uuid
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workbench.api.errors import ConnectError, ProtocolError, RequestTimeout, StatusError
-from workbench.api.jsontext import loads as loads_json
-from workbench.api.models import Usage
-from workbench.api.redact import redact_headers, redact_secrets
-from workbench.core.chat_metrics import estimate_cost
 from workbench.core.errors import os_reason
 from workbench.core.runs.aside import (
     KeptAside,
@@ -35,20 +26,13 @@ from workbench.core.runs.aside import (
     run_count,
     save_aside,
 )
-from workbench.core.runs.replay import fold
-from workbench.core.runs.store import (
-    RecordedEvent,
-    RunRecord,
-    clean_json,
-    delete_run,
-    index_text,
-)
+from workbench.core.runs.rows import apply_item
+from workbench.core.runs.tap import ActiveRun, RunStart
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable
     from pathlib import Path
 
-    from workbench.core.chat_metrics import PriceTable
     from workbench.core.runs.store import RunStore
 
 log = logging.getLogger(__name__)
@@ -65,43 +49,6 @@ _BEGIN_TRIES = 5
 _REFUSALS = frozenset({5, 6, 8, 10, 13, 14})
 """SQLite's primary codes for a database that refuses every write for now, not one row: BUSY,
 LOCKED, READONLY, IOERR, FULL, CANTOPEN."""
-
-
-def clean(text: str) -> str:
-    """A string as it may be stored: every key and secret header value redacted (hosts kept in
-    demo mode too: a run recorded during a demo stays a usable record)."""
-    return redact_secrets(text)
-
-
-def clean_headers(headers: Mapping[str, str]) -> str:
-    """Headers as stored: JSON, secret values masked, then redacted as text (belt and braces)."""
-    masked = redact_headers(dict(headers.items()), stored=True)
-    return json.dumps({name: clean(value) for name, value in masked.items()})
-
-
-@dataclass
-class RunStart:
-    """What is known about a run before it is sent (the request itself comes from the tap)."""
-
-    kind: str
-    """"chat" or "rerank"."""
-    endpoint: str = ""
-    flavour: str = ""
-    model: str = ""
-    source: str = ""
-    """"cli", "gui" or "import"."""
-    query: str = ""
-    """The rerank query or the chat message (searched, and shown in lists)."""
-    messages: str = ""
-    """Other searchable input: preamble, earlier messages, documents."""
-    inputs: dict[str, Any] = field(default_factory=dict)
-    """Everything needed to open the run again in its pane (no key)."""
-    group_id: str = ""
-    """Shared by the requests one action split into ('' when alone)."""
-    group_part: int = 0
-    group_size: int = 0
-    prices: PriceTable | None = None
-    """The endpoint's prices: the run's cost is estimated from its billed units (not stored)."""
 
 
 class RunWriter:
@@ -143,7 +90,7 @@ class RunWriter:
         return ActiveRun(self, start)
 
     def put(self, item: tuple[Any, ...]) -> None:
-        """Queue one write (see `_apply` for the kinds)."""
+        """Queue one write (see `rows.apply_item` for the kinds)."""
         self._queue.put(item)
 
     def flush(self) -> None:
@@ -298,7 +245,7 @@ class RunWriter:
                     flushes.append(item[1])
                 else:
                     try:
-                        _apply(db, item)
+                        apply_item(db, item)
                     except sqlite3.OperationalError as exc:
                         if exc.sqlite_errorcode & 0xFF in _REFUSALS:
                             raise  # the whole batch is refused, and held for a retry
@@ -340,207 +287,3 @@ def _begin(db: sqlite3.Connection) -> None:
             if attempt == _BEGIN_TRIES - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
-
-
-def _apply(db: sqlite3.Connection, item: tuple[Any, ...]) -> None:
-    kind, run_id, *rest = item
-    if kind == "insert":
-        columns: dict[str, Any] = rest[0]
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
-        db.execute(
-            f"INSERT OR REPLACE INTO runs ({names}) VALUES ({marks})", list(columns.values())
-        )
-        index_text(db, run_id)
-    elif kind == "event":
-        seq, t, event, data = rest
-        db.execute(
-            "INSERT OR REPLACE INTO events (run_id, seq, t, event, data) VALUES (?, ?, ?, ?, ?)",
-            (run_id, seq, t, event, clean_json(data)),
-        )
-    elif kind == "update":
-        changes: dict[str, Any] = rest[0]
-        sets = ", ".join(f"{name} = ?" for name in changes)
-        db.execute(f"UPDATE runs SET {sets} WHERE id = ?", [*changes.values(), run_id])
-        if "answer" in changes:
-            index_text(db, run_id)
-    elif kind == "end":
-        db.execute(
-            "UPDATE runs SET outcome = ?, error = ?, t_first = ?, t_last = ? WHERE id = ?",
-            (*rest[0], run_id),
-        )
-        _fill_answer(db, run_id, rest[1] if len(rest) > 1 else None)
-    elif kind == "delete":
-        delete_run(db, run_id)
-
-
-def _rerank_usage(body: str) -> Usage | None:
-    """A rerank answer's billed units (`meta.billed_units`, in v1 and v2 alike)."""
-    try:
-        meta = loads_json(body).get("meta") or {}
-        return Usage(billed_units=meta.get("billed_units") or {})
-    except (ValueError, TypeError, AttributeError):
-        return None
-
-
-def _fill_answer(db: sqlite3.Connection, run_id: str, prices: PriceTable | None = None) -> None:
-    """Fold a chat turn's stored events into its answer and usage, and estimate the run's cost
-    (here, off the UI thread)."""
-    row = db.execute(
-        "SELECT kind, flavour, status, response_body, t_last, outcome FROM runs WHERE id = ?",
-        (run_id,),
-    ).fetchone()
-    if row is None:
-        return
-    if row[0] != "chat":
-        usage = _rerank_usage(row[3]) if row[3] and (row[2] or 0) < 300 else None
-        if usage is not None and usage.billed_units:
-            text = json.dumps(usage.model_dump(mode="json", exclude_none=True))
-            db.execute("UPDATE runs SET usage = ? WHERE id = ?", (text, run_id))
-        _set_cost(db, run_id, usage, prices)
-        return
-    _fill_chat(db, run_id, row, prices)
-
-
-def _fill_chat(
-    db: sqlite3.Connection, run_id: str, row: tuple[Any, ...], prices: PriceTable | None
-) -> None:
-    events = db.execute(
-        "SELECT t, event, data FROM events WHERE run_id = ? ORDER BY seq", (run_id,)
-    ).fetchall()
-    record = RunRecord(id=run_id, created=0.0, kind="chat", flavour=row[1], status=row[2])
-    record.response_body, record.t_last = row[3], row[4]
-    record.events = [RecordedEvent(t, e, d) for t, e, d in events]
-    snap = fold(record)
-    counts = snap.usage.model_dump(mode="json") if snap.usage is not None else {}
-    changes = [clean(snap.text), json.dumps(counts)]
-    if row[5] == "ok" and snap.error:
-        db.execute(
-            "UPDATE runs SET outcome = 'error', error = ? WHERE id = ?", (clean(snap.error), run_id)
-        )
-    db.execute("UPDATE runs SET answer = ?, usage = ? WHERE id = ?", (*changes, run_id))
-    index_text(db, run_id)
-    _set_cost(db, run_id, snap.usage, prices)
-
-
-def _set_cost(
-    db: sqlite3.Connection, run_id: str, usage: Usage | None, prices: PriceTable | None
-) -> None:
-    cost = estimate_cost(usage, prices)
-    if cost is not None and prices is not None:
-        db.execute(
-            "UPDATE runs SET cost = ?, currency = ? WHERE id = ?", (cost, prices.currency, run_id)
-        )
-
-
-def outcome_of(error: BaseException | None) -> str:
-    """The stored outcome for a run that ended with this exception (None: ok)."""
-    if error is None:
-        return "ok"
-    if isinstance(error, asyncio.CancelledError | KeyboardInterrupt | GeneratorExit):
-        return "stopped"
-    if isinstance(error, StatusError):
-        return "error"
-    if isinstance(error, ProtocolError):
-        return "broken"
-    if isinstance(error, ConnectError | RequestTimeout):
-        return "failed"
-    return "error"
-
-
-class ActiveRun:
-    """The wire tap for one run: queues its request, response and events with arrival times."""
-
-    def __init__(self, writer: RunWriter, start: RunStart) -> None:
-        self.id = uuid.uuid4().hex[:12]
-        self._writer = writer
-        self._start = start
-        self._sent: float | None = None
-        self._seq = 0
-        self.t_first: float | None = None
-        """Seconds from sending to the first stream frame (or the body)."""
-        self.t_last: float | None = None
-
-    def _since(self) -> float:
-        return 0.0 if self._sent is None else time.monotonic() - self._sent
-
-    def request(self, method: str, url: str, headers: Mapping[str, str], body: bytes) -> None:
-        """Write the run before the request goes out (a retry after a 401 overwrites it)."""
-        self._sent = time.monotonic()
-        s = self._start
-        columns: dict[str, Any] = {
-            "id": self.id,
-            "created": time.time(),
-            "kind": s.kind,
-            "source": s.source,
-            "endpoint": clean(s.endpoint),
-            "flavour": s.flavour,
-            "url": clean(url),
-            "model": clean(s.model),
-            "method": method,
-            "request_headers": clean_headers(headers),
-            "request_body": clean_json(body.decode("utf-8", "replace")),
-            "query": clean(s.query),
-            "messages": clean(s.messages),
-            "inputs": clean_json(json.dumps(s.inputs)),
-            "group_id": s.group_id,
-            "group_part": s.group_part,
-            "group_size": s.group_size,
-        }
-        self._writer.put(("insert", self.id, columns))
-
-    def response(self, status: int, headers: Mapping[str, str]) -> None:
-        """Note the status and headers and when they came."""
-        changes = {"status": status, "response_headers": clean_headers(headers)}
-        self._writer.put(("update", self.id, {**changes, "t_headers": self._since()}))
-
-    def frame(self, data: str, event: str | None) -> None:
-        """Queue one stream frame with its arrival time (the hot path: no I/O, no redaction)."""
-        t = self._since()
-        if self.t_first is None:
-            self.t_first = t
-        self.t_last = t
-        self._seq += 1
-        self._writer.put(("event", self.id, self._seq, t, event, data))
-
-    def body(self, content: bytes) -> None:
-        """Keep a whole body (non-streamed answers and error bodies)."""
-        t = self._since()
-        self.t_first = self.t_first if self.t_first is not None else t
-        self.t_last = t
-        text = clean_json(content.decode("utf-8", "replace"))
-        self._writer.put(("update", self.id, {"response_body": text}))
-
-    def end(self, error: BaseException | None) -> None:
-        """The client's word on how the call ended; the writer folds the answer from the events."""
-        stopped = isinstance(error, GeneratorExit | asyncio.CancelledError)
-        message = "" if error is None else ("stopped" if stopped else str(error))
-        values = (outcome_of(error), clean(message), self.t_first, self.t_last)
-        self._writer.put(("end", self.id, values, self._start.prices))
-
-    def finish(
-        self,
-        outcome: str,
-        *,
-        answer: str = "",
-        error: str = "",
-        usage: dict[str, Any] | None = None,
-        cost: float | None = None,
-        t_first_token: float | None = None,
-    ) -> None:
-        """Note how the run ended. Outcomes: ok, error, broken, stopped, failed (never sent)."""
-        changes: dict[str, Any] = {
-            "outcome": outcome,
-            "answer": clean(answer),
-            "error": clean(error),
-            "t_first": t_first_token if t_first_token is not None else self.t_first,
-            "t_last": self.t_last,
-        }
-        # Left as the client's end found them unless given (a rerank's usage, either's cost).
-        if usage is not None:
-            changes["usage"] = clean_json(json.dumps(usage))
-        if cost is not None:
-            changes["cost"] = cost
-        if self._sent is None:  # it failed before a request was built: keep that it was tried
-            self.request("POST", "", {}, b"")
-        self._writer.put(("update", self.id, changes))
