@@ -234,7 +234,7 @@ def test_set_text_validates_what_the_editor_holds_even_when_qt_rewrites_separato
 
 
 def _long_list() -> list[str]:
-    from workbench.ui.common.json_editor import LOAD_CHUNK
+    from workbench.ui.common.json_text import LOAD_CHUNK
 
     return [f"document {i} " + "word " * 40 for i in range(3 * LOAD_CHUNK // 200)]
 

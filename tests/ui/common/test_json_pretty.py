@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbench.ui.common.json_editor import chunks
 from workbench.ui.common.json_pretty import pretty_json
+from workbench.ui.common.json_text import chunks
 
 # Fixed inputs (CI runs the same ones every time) and no example database in the work tree.
 FIXED = settings(derandomize=True, database=None, deadline=None, max_examples=200)

@@ -15,7 +15,7 @@ from workbench.core.chat_request_preview import RequestPreview, chat_url, previe
 from workbench.core.chat_session import write_chat
 from workbench.core.rerank_io import decode_bytes
 from workbench.ui.common.error_text import error_line
-from workbench.ui.common.json_editor import parse_json
+from workbench.ui.common.json_text import parse_json
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -22,7 +22,8 @@ from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import ToolCall, ToolResult
 from workbench.ui.common.a11y import name_tab_bar
-from workbench.ui.common.json_editor import JsonEditor, placed
+from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.json_text import placed
 from workbench.ui.common.retranslate import Retranslating
 
 if TYPE_CHECKING:

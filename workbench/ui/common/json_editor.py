@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import deque
 from typing import TYPE_CHECKING, Any
@@ -10,31 +9,27 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QKeySequence,
-    QTextCharFormat,
     QTextCursor,
-    QTextFormat,
 )
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
-    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_message, error_title, shown_where
-from workbench.ui.common.json_highlight import CodeEdit, utf16_index
+from workbench.ui.common.json_highlight import CodeEdit
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
+from workbench.ui.common.json_marks import mark_error, marked_position
 from workbench.ui.common.json_pretty import pretty_json
+from workbench.ui.common.json_text import chunks, parse_json, placed
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.common.roles import role_colour
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,65 +43,6 @@ HIGHLIGHT_LIMIT = 200_000
 """Texts longer than this (in characters) are shown without syntax colours."""
 _DEBOUNCE_MS = 250
 """Quiet time after the last keystroke before parsing; large texts wait longer (see _delay_ms)."""
-LOAD_CHUNK = 256_000
-"""Texts longer than this (in characters) go into the editor a chunk per event-loop turn: a
-megabyte put in at once held the window still for 20-40 ms, and its parse and the views that
-follow it for as long again (issue 15)."""
-FIRST_CHUNK = 64_000
-"""The first chunk, smaller: its turn also makes the text, and it already fills the screen."""
-
-
-def chunks(text: str, size: int = LOAD_CHUNK, first: int = FIRST_CHUNK) -> list[str]:
-    """`text` cut into pieces of about `size` characters (the first of about `first`), each
-    ending after a line break when one is near (so no piece ends inside a line's "\\r\\n");
-    joined they are `text`. A text of at most `size` characters is one piece."""
-    if len(text) <= size:
-        return [text]
-    pieces = []
-    start, step = 0, min(first, size)
-    while len(text) - start > size:
-        cut = text.find("\n", start + step, start + 2 * step)
-        end = cut + 1 if cut >= 0 else start + step
-        if text[end - 1] == "\r":
-            end += 1  # "\r\n" stays whole
-        pieces.append(text[start:end])
-        start, step = end, size
-    if start < len(text):
-        pieces.append(text[start:])
-    return pieces
-
-
-def decode_error_where(exc: json.JSONDecodeError) -> str:
-    """Name where a JSON decode error is, as people count: 'line L, column C' (1-based)."""
-    return f"line {exc.lineno}, column {exc.colno}"
-
-
-def parse_json(text: str) -> Any:
-    """Parse `text` as JSON, raising InputError naming the line and column of the first error.
-
-    Args:
-        text: the JSON text.
-
-    Returns:
-        The parsed value.
-    """
-    if not text.strip():
-        title = QCoreApplication.translate("JsonEditor", "The JSON is empty")
-        raise InputError(title=title, where="line 1, column 1")
-    try:
-        return jsontext.loads(text)
-    except json.JSONDecodeError as exc:
-        # Python's own message (exc.msg) stays English, as a server's error text does.
-        title = QCoreApplication.translate("JsonEditor", "Invalid JSON: %1").replace("%1", exc.msg)
-        raise InputError(title=title, where=decode_error_where(exc)) from exc
-
-
-def placed(exc: InputError, place: str) -> InputError:
-    """The same error placed inside `place` ("Tools, line 1, column 11"), its words kept (a
-    translated title or message is still translated where it is shown)."""
-    title = exc.title_text if exc.title_text is not None else exc.title
-    message = exc.message_text if exc.message_text is not None else exc.server_message
-    return InputError(message, title=title, where=f"{place}, {exc.where}" if exc.where else place)
 
 
 class JsonEditor(Retranslating, QWidget):
@@ -490,52 +426,9 @@ class JsonEditor(Retranslating, QWidget):
             self.validity_changed.emit(ok, message)
 
     def _mark(self, where: str) -> None:
-        found = re.fullmatch(r"line (\d+), column (\d+)", where)
-        if not found:
-            self._edit.setExtraSelections([])
-            return
-        line, column = int(found.group(1)), int(found.group(2))
-        block = self._edit.document().findBlockByNumber(line - 1)
-        if not block.isValid():
-            block = self._edit.document().lastBlock()
-        red = role_colour("error")  # the style sheet's, so the dark scheme's lighter red
-        whole = QTextEdit.ExtraSelection()
-        whole.format.setBackground(_tint(red, 40))
-        whole.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        whole.cursor = QTextCursor(block)
-        spot = QTextEdit.ExtraSelection()
-        spot.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        spot.format.setUnderlineColor(red)
-        spot.format.setBackground(_tint(red, 110))
-        cursor = QTextCursor(block)
-        offset = min(utf16_index(block.text(), column - 1), max(0, block.length() - 1))
-        cursor.setPosition(block.position() + offset)
-        cursor.movePosition(
-            QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
-        )
-        spot.cursor = cursor
-        self._edit.setExtraSelections([whole, spot])
+        mark_error(self._edit, where)
 
     def error_position(self) -> tuple[int, int] | None:
         """(line, column) of the marked error, 1-based, or None when nothing is marked."""
         self.finish_loading()
-        selections = self._edit.extraSelections()
-        if len(selections) < 2:
-            return None
-        cursor = selections[1].cursor
-        block = cursor.block()
-        column16 = cursor.selectionStart() - block.position()
-        text = block.text()
-        column = 0
-        units = 0
-        while units < column16 and column < len(text):
-            units += 2 if ord(text[column]) > 0xFFFF else 1
-            column += 1
-        return block.blockNumber() + 1, column + 1
-
-
-def _tint(colour: QColor, alpha: int) -> QColor:
-    """`colour` see-through, for a background that keeps the text under it readable."""
-    tinted = QColor(colour)
-    tinted.setAlpha(alpha)
-    return tinted
+        return marked_position(self._edit)
