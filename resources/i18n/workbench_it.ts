@@ -12,6 +12,14 @@
         <translation>Il file danneggiato è stato conservato come settings.broken.json.</translation>
     </message>
     <message>
+        <source>Passwords taken out of saved endpoint URLs</source>
+        <translation>Password tolte dagli URL degli endpoint salvati</translation>
+    </message>
+    <message>
+        <source>%1: an earlier version kept the user name and password typed in the URL, in plain text in the settings file. They would have been sent in place of the key, so these endpoints were refused; put the key in the API key field.</source>
+        <translation>%1: una versione precedente conservava in chiaro, nel file delle impostazioni, il nome utente e la password scritti nell&apos;URL. Sarebbero stati inviati al posto della chiave, perciò questi endpoint venivano rifiutati; metti la chiave nel campo Chiave API.</translation>
+    </message>
+    <message>
         <source>The history database could not be opened: %1</source>
         <translation>Non è stato possibile aprire il database della cronologia: %1</translation>
     </message>

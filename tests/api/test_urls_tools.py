@@ -7,7 +7,13 @@ import pytest
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour, ToolSpec
 from workbench.api.tools import tool_from_json, tool_to_function, tool_to_v1
-from workbench.api.urls import build_url, normalise_base_url, parse_pasted_url
+from workbench.api.urls import (
+    build_url,
+    has_user_info,
+    normalise_base_url,
+    parse_pasted_url,
+    without_user_info,
+)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +115,18 @@ def test_bad_tools_name_where(obj: object, where: str) -> None:
     with pytest.raises(InputError) as info:
         tool_from_json(obj, "tools[3]")
     assert info.value.where == where
+
+
+@pytest.mark.parametrize(
+    ("url", "bare"),
+    [
+        ("https://user:s3cret@example.invalid/v2", "https://example.invalid/v2"),
+        ("https://user:p@ss@example.invalid:8443/x?y=1#z", "https://example.invalid:8443/x?y=1#z"),
+        ("http://only-user@127.0.0.1:8765", "http://127.0.0.1:8765"),
+        ("https://example.invalid/a@b", "https://example.invalid/a@b"),  # an @ in the path
+        ("https://example.invalid", "https://example.invalid"),
+    ],
+)
+def test_user_info_is_taken_out_of_a_url_and_nothing_else(url: str, bare: str) -> None:
+    assert without_user_info(url) == bare
+    assert not has_user_info(without_user_info(url))

@@ -261,6 +261,37 @@ def test_a_broken_settings_file_is_said_in_the_gui_language(
         run_async(qtbot, services.session.aclose())
 
 
+def test_a_password_an_older_version_saved_in_a_url_is_taken_out_at_start(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    """An endpoint saved as `https://user:pass@host` kept the password in plain settings.json
+    for good (refused at every use, never removed); the start takes it out and says which."""
+    store = SettingsStore(config_dir() / "settings.json")
+    kept = EndpointConfig(name="gateway", base_url="https://probe:s3cret-Pw@example.invalid/v2")
+    plain = EndpointConfig(name="plain", base_url="https://example.invalid")
+    store.update(endpoints=[kept, plain], first_run_done=True)
+    assert "s3cret-Pw" in store.path.read_text(encoding="utf-8")
+    services = build_services(qloop, history=False)
+    try:
+        services.settings.release_saves()  # as the app does once its window is shown
+        text = store.path.read_text(encoding="utf-8")
+        assert "s3cret-Pw" not in text
+        assert "probe" not in text
+        urls = {e.name: e.base_url for e in services.session.endpoints()}
+        assert urls["gateway"] == "https://example.invalid/v2"
+        assert urls["plain"] == "https://example.invalid"
+        said = [(n.level, n.title, n.detail) for n in services.notices.history()]
+        warning = next(
+            s for s in said if s[1] == tr("App", "Passwords taken out of saved endpoint URLs")
+        )
+        assert warning[0] == "warning"
+        assert warning[2].startswith("gateway: ")
+        assert not any("s3cret" in f"{s[1]} {s[2]}" for s in said)
+    finally:
+        run_async(qtbot, services.tasks.shutdown())
+        run_async(qtbot, services.session.aclose())
+
+
 def test_runs_the_history_refuses_are_said_once_per_spell(
     qloop: asyncio.AbstractEventLoop, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -134,6 +134,22 @@ def has_user_info(url: str) -> bool:
 _AUTHORITY_END = re.compile(r"[/?#]")
 
 
+def without_user_info(url: str) -> str:
+    """`url` with the user name and password before its host taken out (`http://h/v2` from
+    `http://user:pass@h/v2`); a URL with none comes back as it is. The last `@` ends them, as
+    httpx reads it, so a password holding an `@` goes whole."""
+    if not has_user_info(url):
+        return url
+    text = url.strip()
+    scheme, sep, rest = text.partition("://")
+    if not sep:
+        scheme, rest = "", text
+    authority = _AUTHORITY_END.split(rest, maxsplit=1)[0]
+    tail = rest[len(authority) :]
+    host = authority.rpartition("@")[2]
+    return f"{scheme}{sep}{host}{tail}"
+
+
 def user_info_error(*, title: str = "Invalid URL", where: str = "url") -> InputError:
     """The refusal of a URL with user info; it never shows the URL (the password is in it)."""
     return InputError(

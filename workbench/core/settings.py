@@ -11,6 +11,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from workbench.api.text import Text
+from workbench.api.urls import has_user_info, without_user_info
 from workbench.core.atomic import write_atomically
 from workbench.core.endpoints import EndpointConfig, no_items
 from workbench.core.errors import SettingsError
@@ -209,3 +210,25 @@ def _parse(text: str) -> Settings:
         where = ".".join(str(part) for part in first["loc"])
         detail = Text("The settings file is not valid: %1", str(first["msg"]))  # pydantic's words
         raise SettingsError(detail, where=where) from exc
+
+
+def forget_url_user_info(store: SettingsStore) -> list[str]:
+    """Take the user names and passwords out of saved endpoint URLs; returns those endpoints'
+    names (none: nothing changed, nothing written).
+
+    Older versions saved `https://user:pass@host` as it was typed, so the password sat in the
+    plain settings file. Such a URL is refused whenever it is used, so taking it out loses
+    nothing that worked.
+    """
+    endpoints = store.settings.endpoints
+    if not any(has_user_info(e.base_url) for e in endpoints):
+        return []
+    store.update(
+        endpoints=[
+            e.model_copy(update={"base_url": without_user_info(e.base_url)})
+            if has_user_info(e.base_url)
+            else e
+            for e in endpoints
+        ]
+    )
+    return [e.name for e in endpoints if has_user_info(e.base_url)]

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from workbench.api.redact import RedactingFilter, redact_text
 from workbench.core.errors import os_reason
 from workbench.core.secrets import KeyringSecretStore
-from workbench.core.settings import SettingsStore, config_dir
+from workbench.core.settings import SettingsStore, config_dir, forget_url_user_info
 from workbench.ui import resources
 from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.common.l10n import fill
@@ -210,6 +210,7 @@ def build_services(
             kept if store.broken_copy is not None else "",
         )
     ensure_sandbox_endpoints(store)
+    _say_url_user_info(notices, forget_url_user_info(store))
     return Services.assemble(
         store=store,
         secrets=KeyringSecretStore(),
@@ -217,6 +218,20 @@ def build_services(
         notices=notices,
         history=open_history(notices, loop) if history else None,
     )
+
+
+def _say_url_user_info(notices: NoticeCenter, names: list[str]) -> None:
+    """Say which saved endpoints had a user name and password taken out of their URL."""
+    if not names:
+        return
+    title = QCoreApplication.translate("App", "Passwords taken out of saved endpoint URLs")
+    detail = QCoreApplication.translate(
+        "App",
+        "%1: an earlier version kept the user name and password typed in the URL, in plain "
+        "text in the settings file. They would have been sent in place of the key, so these "
+        "endpoints were refused; put the key in the API key field.",
+    )
+    notices.warn(title, fill(detail, ", ".join(names)))
 
 
 def open_history(notices: NoticeCenter, loop: asyncio.AbstractEventLoop) -> History | None:
