@@ -1354,6 +1354,10 @@
         <translation>il documento %1 ha due testi</translation>
     </message>
     <message>
+        <source>document %1 has two texts: a document without an id gets &lt;query id&gt;-&lt;position&gt;, and another document has that id; give the one without an id an id of its own</source>
+        <translation>il documento %1 ha due testi: un documento senza id riceve &lt;id della query&gt;-&lt;posizione&gt;, e un altro documento ha quell&apos;id; dai al documento senza id un id suo</translation>
+    </message>
+    <message>
         <source>document %1 appears twice for this query</source>
         <translation>il documento %1 compare due volte per questa query</translation>
     </message>

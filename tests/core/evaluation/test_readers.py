@@ -391,3 +391,35 @@ def test_a_csv_header_near_miss_says_what_was_expected(
         load_set(path)
     assert caught.value.server_message.startswith(message)
     assert (caught.value.title, caught.value.where[:6]) == (name, "line 1")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "where"),
+    [
+        (
+            "set.jsonl",
+            '{"query_id": "q1", "query": "a", "documents": [{"text": "x", "relevance": 1}]}\n'
+            '{"query_id": "q2", "query": "b", "documents": [{"id": "q1-0", "text": "y"}]}\n',
+            "line 2, field documents[0].id",
+        ),
+        (
+            "set.csv",
+            "query_id,query,doc_id,text,relevance\nq2,b,q1-0,y,1\nq1,a,,x,1\n",
+            "line 3, field doc_id",
+        ),
+    ],
+)
+def test_a_default_document_id_meeting_a_given_one_says_where_the_id_came_from(
+    tmp_path: Path, name: str, content: str, where: str
+) -> None:
+    """A document without an id is <query id>-<position>; when the file gives another document
+    that id, the error said only "document 'q1-0' has two texts", an id nobody wrote twice."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_set(path)
+    assert (caught.value.title, caught.value.where) == (name, where)
+    assert caught.value.server_message == (
+        "document 'q1-0' has two texts: a document without an id gets <query id>-<position>, "
+        "and another document has that id; give the one without an id an id of its own"
+    )

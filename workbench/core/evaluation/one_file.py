@@ -24,6 +24,8 @@ class _Builder:
         self.texts: dict[str, str] = {}
         self.candidates: dict[str, list[str]] = {}
         self.documents: dict[str, EvalDocument] = {}
+        self.given_ids: dict[str, bool] = {}
+        """Whether each document id was first seen given by the file (not made by default)."""
         self.qrels: Qrels = {}
 
     def query(self, query_id: str, text: str, line: int) -> None:
@@ -36,12 +38,29 @@ class _Builder:
         self.candidates.setdefault(query_id, [])
 
     def document(
-        self, query_id: str, doc: EvalDocument, relevance: Any, line: int, id_field: str
+        self,
+        query_id: str,
+        doc: EvalDocument,
+        relevance: Any,
+        line: int,
+        id_field: str,
+        *,
+        given: bool = True,
     ) -> None:
-        """Add a candidate; `id_field` names its id as the file spells it, for messages."""
+        """Add a candidate; `id_field` names its id as the file spells it, for messages, and
+        `given` says whether the file gave that id (else it is `<query id>-<position>`)."""
         known = self.documents.setdefault(doc.id, doc)
+        first_given = self.given_ids.setdefault(doc.id, given)
         if known != doc:
-            message = Text("document %1 has two texts", repr(doc.id))
+            if given and first_given:
+                message = Text("document %1 has two texts", repr(doc.id))
+            else:  # nobody wrote this id twice: a default (`q1-0`) met one the file gives
+                message = Text(
+                    "document %1 has two texts: a document without an id gets "
+                    "<query id>-<position>, and another document has that id; give the one "
+                    "without an id an id of its own",
+                    repr(doc.id),
+                )
             raise problem(self.file, line, message, id_field)
         if doc.id in self.candidates[query_id]:
             message = Text("document %1 appears twice for this query", repr(doc.id))
@@ -83,7 +102,8 @@ def one_jsonl(path: Path, reader: Reader) -> EvalSet:
             text = string(item.get("text"), path.name, number, where + ".text")
             title = string(item.get("title"), path.name, number, where + ".title", required=False)
             doc = EvalDocument(doc_id, text, title)
-            builder.document(query_id, doc, item.get("relevance"), number, where + ".id")
+            relevance, given = item.get("relevance"), "id" in item
+            builder.document(query_id, doc, relevance, number, where + ".id", given=given)
     return builder.build(
         path.name, Text("the file is empty: expected one JSON object per line, a query each")
     )
@@ -195,7 +215,7 @@ def _csv_row(builder: _Builder, row: dict[str, Any], line: int) -> None:
     query_id = (row.get("query_id") or "").strip() or query
     builder.query(query_id, query, line)
     doc_text = string(row.get("text"), file, line, "text")
-    doc_id = (row.get("doc_id") or "").strip() or f"{query_id}-{len(builder.candidates[query_id])}"
-    title = row.get("title") or ""
-    doc = EvalDocument(doc_id, doc_text, title)
-    builder.document(query_id, doc, row.get("relevance"), line, "doc_id")
+    given = (row.get("doc_id") or "").strip()
+    doc_id = given or f"{query_id}-{len(builder.candidates[query_id])}"
+    doc = EvalDocument(doc_id, doc_text, row.get("title") or "")
+    builder.document(query_id, doc, row.get("relevance"), line, "doc_id", given=bool(given))

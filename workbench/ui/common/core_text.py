@@ -227,6 +227,10 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "query %1 lists document %2, which is not in corpus.jsonl"),
     QT_TRANSLATE_NOOP("Core", "query %1 has two texts"),
     QT_TRANSLATE_NOOP("Core", "document %1 has two texts"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "document %1 has two texts: a document without an id gets <query id>-<position>, and another document has that id; give the one without an id an id of its own",
+    ),
     QT_TRANSLATE_NOOP("Core", "document %1 appears twice for this query"),
     QT_TRANSLATE_NOOP("Core", "no query has a judged document (a relevance value)"),
     QT_TRANSLATE_NOOP("Core", "expected a non-empty array"),
