@@ -3430,8 +3430,8 @@
 <context>
     <name>Language</name>
     <message>
-        <source>System</source>
-        <translation>Sistema</translation>
+        <source>&amp;System</source>
+        <translation>&amp;Sistema</translation>
     </message>
 </context>
 <context>
@@ -3478,6 +3478,10 @@
     <message>
         <source>Notices</source>
         <translation>Avvisi</translation>
+    </message>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>&amp;Avvisi</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -4858,16 +4862,16 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
 <context>
     <name>Theme</name>
     <message>
-        <source>System</source>
-        <translation>Sistema</translation>
+        <source>&amp;System</source>
+        <translation>&amp;Sistema</translation>
     </message>
     <message>
-        <source>Light</source>
-        <translation>Chiaro</translation>
+        <source>&amp;Light</source>
+        <translation>&amp;Chiaro</translation>
     </message>
     <message>
-        <source>Dark</source>
-        <translation>Scuro</translation>
+        <source>&amp;Dark</source>
+        <translation>Sc&amp;uro</translation>
     </message>
 </context>
 <context>

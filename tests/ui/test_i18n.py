@@ -81,7 +81,7 @@ def test_view_menu_switches_to_italian_live_and_back(window: MainWindow, qtbot: 
     assert follow_up is not None
     assert follow_up.accessibleName() == "Continua solo la colonna 2"
     assert window.language_actions["it"].isChecked()
-    assert window.language_actions["system"].text() == "Sistema"
+    assert window.language_actions["system"].text() == "&Sistema"
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _view_title(window) == "&View", timeout=WAIT_MS)
     assert _tabs(window)[3] == "History"

@@ -34,12 +34,13 @@ SYSTEM = "system"
 """The choice that follows the system's locale (the default)."""
 
 CHOICES: tuple[tuple[str, str], ...] = (
-    (SYSTEM, QT_TRANSLATE_NOOP("Language", "System")),
-    ("en", "English"),
-    ("it", "Italiano"),
+    (SYSTEM, QT_TRANSLATE_NOOP("Language", "&System")),
+    ("en", "&English"),
+    ("it", "&Italiano"),
 )
-"""The View > Language choices in menu order: settings value and label. A language's own name is
-never translated (a person looking for their language reads it in that language)."""
+"""The View > Language choices in menu order: settings value and label, "&" before the menu's
+letter. A language's own name is never translated (a person looking for their language reads it
+in that language), so its letter is the same in every language."""
 
 _TRANSLATOR = "workbenchTranslator"
 """The object name of every translator this module installs (it removes only those)."""

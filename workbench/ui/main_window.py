@@ -289,6 +289,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._busy.setAccessibleName(self.tr("Working"))
         self._notice_list.setAccessibleName(self.tr("Notices"))
         self._notice_dock.setWindowTitle(self.tr("Notices"))
+        # After the title: setting it gives the dock's View menu item the same text again,
+        # without the menu's letter.
+        self.notices_action.setText(self.tr("&Notices"))
         self._file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self._view_menu.setTitle(self.tr("&View"))

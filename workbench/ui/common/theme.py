@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 CHOICES: tuple[tuple[str, str], ...] = (
-    (SYSTEM, QT_TRANSLATE_NOOP("Theme", "System")),
-    (LIGHT, QT_TRANSLATE_NOOP("Theme", "Light")),
-    (DARK, QT_TRANSLATE_NOOP("Theme", "Dark")),
+    (SYSTEM, QT_TRANSLATE_NOOP("Theme", "&System")),
+    (LIGHT, QT_TRANSLATE_NOOP("Theme", "&Light")),
+    (DARK, QT_TRANSLATE_NOOP("Theme", "&Dark")),
 )
-"""The View > Theme choices in menu order: settings value and (untranslated) label."""
+"""The View > Theme choices in menu order: settings value and (untranslated) label, "&" before
+the menu's letter."""
 
 TEXT_MINIMUM = 4.5
 """WCAG 2.x 1.4.3 (AA): the least contrast of text against its background."""
