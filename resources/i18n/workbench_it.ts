@@ -3109,6 +3109,22 @@
         <translation>E&amp;sito</translation>
     </message>
     <message>
+        <source>&amp;Label and note</source>
+        <translation>Etic&amp;hetta e nota</translation>
+    </message>
+    <message>
+        <source>Repla&amp;y</source>
+        <translation>Riproduzio&amp;ne</translation>
+    </message>
+    <message>
+        <source>Stora&amp;ge</source>
+        <translation>&amp;Archivio</translation>
+    </message>
+    <message>
+        <source>Export file…</source>
+        <translation>Esporta file…</translation>
+    </message>
+    <message>
         <source>Any time</source>
         <translation>Sempre</translation>
     </message>
@@ -3161,16 +3177,8 @@
         <translation>Etichetta</translation>
     </message>
     <message>
-        <source>&amp;Label</source>
-        <translation>Etic&amp;hetta</translation>
-    </message>
-    <message>
         <source>Note</source>
         <translation>Nota</translation>
-    </message>
-    <message>
-        <source>&amp;Note</source>
-        <translation>&amp;Nota</translation>
     </message>
     <message>
         <source>Save label and note</source>
@@ -3225,20 +3233,12 @@
         <translation>C&amp;opia codice</translation>
     </message>
     <message>
-        <source>E&amp;xport file…</source>
-        <translation>Esporta file…</translation>
-    </message>
-    <message>
         <source>Import file…</source>
         <translation>Importa file…</translation>
     </message>
     <message>
         <source>Delete all…</source>
         <translation>Elimina tutto…</translation>
-    </message>
-    <message>
-        <source>Keep a histor&amp;y of runs</source>
-        <translation>Conserv&amp;a la cronologia delle esecuzioni</translation>
     </message>
     <message>
         <source>Keep a history of runs</source>

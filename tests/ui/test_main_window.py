@@ -405,6 +405,61 @@ def test_no_two_visible_controls_share_an_alt_key(
     assert not clashes, "\n".join(f"{where}: {found}" for where, found in clashes.items())
 
 
+LETTERED_PANES = ("history", "evaluation", "qa")
+"""Panes where every button and every buddy label has an Alt letter, its own or its section's
+(the titled group box it sits in: Alt+letter focuses the section's first control)."""
+
+
+def _section_letter(widget: QWidget, pane: QWidget) -> str | None:
+    """The letter of the nearest titled section around `widget` inside `pane`."""
+    owner = widget.parentWidget()
+    while owner is not None and owner is not pane:
+        if isinstance(owner, QGroupBox) and _mnemonic(owner.title()):
+            return _mnemonic(owner.title())
+        owner = owner.parentWidget()
+    return None
+
+
+def _without_letters(pane: QWidget) -> list[str]:
+    """Visible buttons with a text and buddy labels that no Alt letter reaches."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    shown: list[QAbstractButton | QLabel] = [
+        *(w for w in pane.findChildren(QAbstractButton) if w.text()),
+        *(w for w in pane.findChildren(QLabel) if w.buddy() is not None),
+    ]
+    return [
+        f"{type(w).__name__} {w.objectName() or '?'} {w.text()!r}"
+        for w in shown
+        if w.isVisible() and not _mnemonic(w.text()) and not _section_letter(w, pane)
+    ]
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+@pytest.mark.usefixtures("restore_language")
+def test_every_control_of_a_lettered_pane_has_an_alt_letter_in_either_language(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    # A keyboard user reaches each control of these panes with Alt+letter (the control's own, or
+    # its section's and then Tab), in Italian too: a translation picks its own letters.
+    window.show()
+    qtbot.waitExposed(window)
+    problems: list[str] = []
+    history = window.pane("history")
+    for language, title in (("en", "History"), ("it", "Cronologia")):
+        window.language_actions[language].trigger()
+        qtbot.waitUntil(_named(history, title), timeout=WAIT_MS)
+        for key in LETTERED_PANES:
+            window.show_pane(key)
+            pane = window.current_pane()
+            for pages in _each_page(pane, INNER_PAGES.get(key, ())):
+                where = f"{language} {key} {pages}".strip()
+                problems += [f"{where}: no letter: {w}" for w in _without_letters(pane)]
+                clashes = {k: v for k, v in _visible_mnemonics(window).items() if len(v) > 1}
+                problems += [f"{where}: shared: {texts}" for texts in clashes.values()]
+    assert not problems, "\n".join(problems)
+
+
 def _named(widget: QWidget, name: str) -> Callable[[], bool]:
     return lambda: widget.accessibleName() == name
 

@@ -6,12 +6,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -25,6 +26,7 @@ from tests.folders import unmakeable
 from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
+from tests.waits import WAIT_MS
 from workbench.api.models import ChatRequest, RerankRequest
 from workbench.core.runs.store import RunRecord
 from workbench.core.settings import SettingsStore
@@ -251,7 +253,7 @@ def test_every_control_is_named_labelled_and_reachable(pane: HistoryPane) -> Non
         w
         for kind in (QLineEdit, QComboBox, QTableView, QPlainTextEdit)
         for w in pane.findChildren(kind)
-        if w.parent() is pane
+        if w.parent() is pane or isinstance(w.parent(), QGroupBox)  # not a spin box's own edit
     ]
     assert len(controls) >= 9
     for control in controls:
@@ -268,6 +270,29 @@ def test_every_control_is_named_labelled_and_reachable(pane: HistoryPane) -> Non
             break
     for control in controls:
         assert control in focusable, control.objectName()
+
+
+@pytest.mark.parametrize(
+    ("section", "first"),
+    [
+        ("historyNotesSection", "label_edit"),
+        ("historyReplaySection", "replay"),
+        ("historyStorageSection", "export_file"),
+    ],
+)
+def test_a_sections_alt_letter_focuses_its_first_control(
+    pane: HistoryPane, qtbot: QtBot, section: str, first: str
+) -> None:
+    # The pane has more controls than letters: those in a section are reached by its letter.
+    box = pane.findChild(QGroupBox, section)
+    assert box is not None
+    letter = QKeySequence.mnemonic(box.title())
+    assert not letter.isEmpty(), box.title()
+    with qtbot.waitActive(pane):  # shortcuts work only in the active window
+        pane.activateWindow()
+    pane.search.setFocus()
+    QTest.keySequence(pane.search, letter)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is getattr(pane, first), timeout=WAIT_MS)
 
 
 def test_unchecking_keep_history_stops_recording(

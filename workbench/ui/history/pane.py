@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -92,6 +93,11 @@ class HistoryPane(Retranslating, QWidget):
     def _button(self, name: str) -> QPushButton:
         return self._named(QPushButton(self), name, labelled=False)  # type: ignore[no-any-return]
 
+    def _section(self, name: str) -> QGroupBox:
+        section = QGroupBox(self)
+        section.setObjectName(name)
+        return section
+
     def _combo(self, name: str, values: list[str | None]) -> QComboBox:
         combo = self._named(QComboBox(self), name)
         for value in values:
@@ -119,12 +125,18 @@ class HistoryPane(Retranslating, QWidget):
         self.timeline = self._named(TimelineChart(self), "historyTimeline")  # above the inspector
         self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
         self.inspector.setReadOnly(True)
+        # Built in the order they are laid out, which is the Tab order.
+        self._notes_section = self._section("historyNotesSection")
         self.label_edit = self._named(QLineEdit(self), "historyLabelEdit")
         self.note_edit = self._named(QLineEdit(self), "historyNote")
         self.save_notes = self._button("historySaveNotes")
         self.pin = self._button("historyPin")
         self.delete = self._button("historyDelete")
         self.open_run = self._button("historyOpen")
+        self.export_as = self._named(QComboBox(self), "historyExportFormat")
+        self.export_as.addItems(list(FORMATS))  # curl, httpx, …: names, never translated
+        self.copy_code = self._button("historyCopyCode")
+        self._replay_section = self._section("historyReplaySection")
         self.replay = self._button("historyReplay")
         self.speed = self._named(QDoubleSpinBox(self), "historySpeed")
         self.speed.setRange(0.1, 100.0)
@@ -132,9 +144,7 @@ class HistoryPane(Retranslating, QWidget):
         self.play_demo = self._button("historyPlayDemo")
         self.save_demo = self._button("historySaveDemo")
         self.open_demo = self._button("historyOpenDemo")
-        self.export_as = self._named(QComboBox(self), "historyExportFormat")
-        self.export_as.addItems(list(FORMATS))  # curl, httpx, …: names, never translated
-        self.copy_code = self._button("historyCopyCode")
+        self._storage_section = self._section("historyStorageSection")
         self.export_file = self._button("historyExportFile")
         self.import_file = self._button("historyImportFile")
         self.delete_all = self._button("historyDeleteAll")
@@ -161,24 +171,30 @@ class HistoryPane(Retranslating, QWidget):
             (self.table, self.tr("Recorded runs"), self.tr("R&uns")),
             (self.inspector, self.tr("Run inspector"), self.tr("&Inspector")),
             (self.timeline, self.tr("Timeline"), self.tr("&Timeline")),
-            (self.label_edit, self.tr("Label"), self.tr("&Label")),
-            (self.note_edit, self.tr("Note"), self.tr("&Note")),
-            (self.speed, self.tr("Replay speed"), self.tr("Replay speed (times)")),
             (self.export_as, self.tr("Export as"), self.tr("Export &as")),
+            # In a section: the section's letter reaches them (the pane has more controls than
+            # the alphabet has letters once the menu bar's are taken, in Italian fewer still).
+            (self.label_edit, self.tr("Label"), self.tr("Label")),
+            (self.note_edit, self.tr("Note"), self.tr("Note")),
+            (self.speed, self.tr("Replay speed"), self.tr("Replay speed (times)")),
         ):
             widget.setAccessibleName(accessible)
             self._labels[widget.objectName()].setText(label)
+        # Alt+letter focuses a section's first control, Tab the others.
+        self._notes_section.setTitle(self.tr("&Label and note"))
+        self._replay_section.setTitle(self.tr("Repla&y"))
+        self._storage_section.setTitle(self.tr("Stora&ge"))
         for button, text in (
-            (self.save_notes, self.tr("Save label and note")),
             (self.pin, self.tr("&Pin / unpin")),
             (self.delete, self.tr("&Delete")),
             (self.open_run, self.tr("Open &back in its pane")),
+            (self.copy_code, self.tr("&Copy code")),
+            (self.save_notes, self.tr("Save label and note")),
             (self.replay, self.tr("Replay in Chat")),
             (self.play_demo, self.tr("Play as demo")),
             (self.save_demo, self.tr("Save demo script…")),
             (self.open_demo, self.tr("Open demo script…")),
-            (self.copy_code, self.tr("&Copy code")),
-            (self.export_file, self.tr("E&xport file…")),
+            (self.export_file, self.tr("Export file…")),
             (self.import_file, self.tr("Import file…")),
             (self.delete_all, self.tr("Delete all…")),
         ):
@@ -194,7 +210,7 @@ class HistoryPane(Retranslating, QWidget):
             (self.tr("Any time"), self.tr("Today"), self.tr("Last 7 days"), self.tr("Last 30 days"))
         ):
             self.date.setItemText(index, text)
-        self.keep.setText(self.tr("Keep a histor&y of runs"))
+        self.keep.setText(self.tr("Keep a history of runs"))
         self.keep.setAccessibleName(self.tr("Keep a history of runs"))
         self.status.setAccessibleName(self.tr("History status"))
         self.status.setText(self._status())
@@ -233,7 +249,7 @@ class HistoryPane(Retranslating, QWidget):
         splitter.setObjectName("historySplitter")
         splitter.addWidget(left)
         splitter.addWidget(right)
-        notes = QHBoxLayout()
+        notes = QHBoxLayout(self._notes_section)
         for name, widget in (
             ("historyLabelEdit", self.label_edit),
             ("historyNote", self.note_edit),
@@ -249,23 +265,25 @@ class HistoryPane(Retranslating, QWidget):
             self._labels["historyExportFormat"],
             self.export_as,
             self.copy_code,
-            self.export_file,
-            self.import_file,
-            self.delete_all,
         ):
             actions.addWidget(widget)
-        replays = FlowLayout()
+        replays = FlowLayout(self._replay_section)
         replays.addWidget(self.replay)
         replays.addWidget(self._labels["historySpeed"])
         for widget in (self.speed, self.play_demo, self.save_demo, self.open_demo):
             replays.addWidget(widget)
+        storage = FlowLayout(self._storage_section)
+        for widget in (self.export_file, self.import_file, self.delete_all, self.keep):
+            storage.addWidget(widget)
+        for inner in (notes, replays, storage):  # a narrow frame: the runs table keeps its rows
+            inner.setContentsMargins(4, 4, 4, 4)
         box = QVBoxLayout(self)
         box.addLayout(filters)
         box.addWidget(splitter, 1)
-        box.addLayout(notes)
+        box.addWidget(self._notes_section)
         box.addLayout(actions)
-        box.addLayout(replays)
-        box.addWidget(self.keep)
+        box.addWidget(self._replay_section)
+        box.addWidget(self._storage_section)
         box.addWidget(self.status)
 
     def _connect_signals(self) -> None:
