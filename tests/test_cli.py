@@ -121,6 +121,21 @@ def test_json_files_and_stdin_may_start_with_a_bom(
     assert (status, err) == (0, "")
 
 
+def test_a_utf16_file_as_windows_powershell_writes_it_is_read(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Get-Content docs.json > copy.json` in Windows PowerShell 5 writes UTF-16 with a byte
+    order mark: it was "cannot read it: 'utf-8' codec can't decode byte 0xff"."""
+    docs.write_bytes(json.dumps([*DOCS, "caffè"], ensure_ascii=False).encode("utf-16"))
+    status, out, err = _run(capsys, *_rerank(sandbox, docs, "--json"))
+    assert (status, err) == (0, "")
+    assert len(json.loads(out)["results"]) == len(DOCS) + 1
+    docs.write_bytes(b'["a", "caf\xe8"]')  # Latin-1: no mark, not UTF-8
+    status, out, err = _run(capsys, *_rerank(sandbox, docs))
+    assert (status, out) == (2, "")
+    assert err == f"workbench: The file is not UTF-8 text: {docs.name}, byte 10\n"
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

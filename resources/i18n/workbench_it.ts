@@ -1218,8 +1218,8 @@
         <translation>impossibile leggerlo: %1</translation>
     </message>
     <message>
-        <source>not UTF-8 text</source>
-        <translation>non è testo UTF-8</translation>
+        <source>not %1 text</source>
+        <translation>non è testo %1</translation>
     </message>
     <message>
         <source>not JSON (%1, column %2)</source>
@@ -2454,6 +2454,14 @@
     <message>
         <source>The file is not UTF-8 text</source>
         <translation>Il file non è testo UTF-8</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-16 text</source>
+        <translation>Il file non è testo UTF-16</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-32 text</source>
+        <translation>Il file non è testo UTF-32</translation>
     </message>
     <message>
         <source>No documents found</source>

@@ -21,6 +21,7 @@ from workbench.api import (
     tool_from_json,
 )
 from workbench.core.chat_history_io import parse_entries
+from workbench.core.text_files import decode_file_text
 
 _ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant"}
 
@@ -28,12 +29,13 @@ _ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant
 BOM = "\ufeff"
 """The byte order mark some editors write at the start of a UTF-8 file."""
 MAX_FILE_CHARS = 64 * 1024 * 1024
-"""The largest input file read (documents, history, tools, tool results)."""
+"""The largest input file read (documents, history, tools, tool results): bytes of a file,
+characters of standard input."""
 
 
-def _read_text(path: Path) -> str:
-    """The file's text, or as much as shows it is too large (a huge file is not read whole)."""
-    with path.open(encoding="utf-8") as handle:
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or as many as show it is too large (a huge file is not read whole)."""
+    with path.open("rb") as handle:
         return handle.read(MAX_FILE_CHARS + 1)
 
 
@@ -54,12 +56,16 @@ def read_json(path: str) -> tuple[Any, str]:
     """
     name = "<stdin>" if path == "-" else Path(path).name
     try:
-        text = _read_stdin() if path == "-" else _read_text(Path(path))
+        read = _read_stdin() if path == "-" else _read_bytes(Path(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read it: {exc}", title=name) from None
-    if len(text) > MAX_FILE_CHARS:
+    if len(read) > MAX_FILE_CHARS:
         raise InputError(f"larger than {MAX_FILE_CHARS // (1024 * 1024)} MB", title=name)
-    try:  # Windows Notepad starts UTF-8 with a BOM; the GUI and the eval readers accept it too
+    try:  # UTF-8, or what a byte order mark says (PowerShell 5 writes UTF-16)
+        text = read if isinstance(read, str) else decode_file_text(read)
+    except InputError as exc:
+        raise InputError(title=exc.title, where=f"{name}, {exc.where}") from None
+    try:  # a BOM piped in on standard input too (a file's is dropped with its encoding)
         return jsontext.loads(text.removeprefix(BOM)), name
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"

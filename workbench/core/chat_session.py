@@ -29,9 +29,12 @@ from workbench.api.models import (
     Usage,
 )
 from workbench.api.redact import redact_json
+from workbench.api.text import Text
 from workbench.core.atomic import write_atomically
 from workbench.core.citations import CitationMap, resolve_citations
+from workbench.core.errors import os_reason
 from workbench.core.settings import config_dir
+from workbench.core.text_files import decode_file_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -426,12 +429,20 @@ def load_chat(path: Path | None = None) -> SavedChat:
     """Read a history file; a missing file is an empty chat.
 
     Raises:
-        InputError: the file is not valid JSON or not a chat history (`.where` says where).
+        InputError: the file cannot be read, is not text, is not valid JSON or is not a chat
+            history (`.where` says where).
     """
     source = path or default_history_path()
     if not source.exists():
         return SavedChat()
-    text = source.read_text(encoding="utf-8")
+    try:  # its own file, but a disk can mangle it: said, never a traceback
+        text = decode_file_text(source.read_bytes())
+    except OSError as exc:
+        reason = Text("cannot read it: %1", os_reason(exc))  # the OS's words stay
+        raise InputError(reason, title=source.name) from None
+    except InputError as exc:
+        exc.where = f"{source.name}, {exc.where}"
+        raise
     try:
         data = jsontext.loads(text)
     except json.JSONDecodeError as exc:

@@ -9,7 +9,7 @@ WorkbenchError (workbench.api.errors)
 
 from __future__ import annotations
 
-from workbench.api.errors import InputError, WorkbenchError
+from workbench.api.errors import WorkbenchError
 from workbench.api.text import Text
 
 
@@ -38,18 +38,6 @@ def os_reason(exc: OSError) -> str:
     """Why the OS refused a file operation, in its own words ("No space left on device"),
     without the path it names (the caller says which file, as the person knows it)."""
     return exc.strerror or str(exc)
-
-
-def utf8_text(data: bytes) -> str:
-    """The text of a file's bytes, a UTF-8 byte order mark dropped (Windows Notepad writes one).
-
-    Raises:
-        InputError: the bytes are not UTF-8 text; `.where` is "byte N", the first bad byte.
-    """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(title="The file is not UTF-8 text", where=f"byte {exc.start}") from None
 
 
 class SettingsError(CoreError):

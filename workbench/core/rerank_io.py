@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.text import Text
-from workbench.core.errors import utf8_text
+from workbench.core.text_files import decode_file_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -148,7 +148,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode a file as UTF-8 (a BOM is dropped), naming the byte offset of bad input.
+    """Decode a file as UTF-8, or as its byte order mark says (`text_files`), naming the byte
+    offset of bad input.
 
     Raises:
         InputError: with `.where = "byte N"`, also for a file larger than MAX_FILE_BYTES.
@@ -158,7 +159,7 @@ def decode_bytes(data: bytes) -> str:
         raise InputError(
             title=Text("The file is larger than %1 MB", megabytes), where=f"byte {MAX_FILE_BYTES}"
         )
-    return utf8_text(data)
+    return decode_file_text(data)
 
 
 def read_documents(text: str, fmt: DocFormat) -> list[Document]:

@@ -423,3 +423,16 @@ def test_a_default_document_id_meeting_a_given_one_says_where_the_id_came_from(
         "document 'q1-0' has two texts: a document without an id gets <query id>-<position>, "
         "and another document has that id; give the one without an id an id of its own"
     )
+
+
+def test_a_utf16_set_as_windows_powershell_writes_it_is_read(tmp_path: Path) -> None:
+    """A set saved by Windows PowerShell 5 (`>`, Out-File) is UTF-16 with a byte order mark:
+    it was refused as "not UTF-8 text"."""
+    row = {"query": "caffè?", "documents": [{"text": "più", "relevance": 1}]}
+    path = tmp_path / "set.jsonl"
+    path.write_bytes((json.dumps(row, ensure_ascii=False) + "\n").encode("utf-16"))
+    assert load_set(path).queries[0].text == "caffè?"
+    path.write_bytes(("\n" + json.dumps(row)).encode("utf-16")[:-1])  # cut inside a character
+    with pytest.raises(InputError) as caught:
+        load_set(path)
+    assert (caught.value.where, caught.value.server_message) == ("line 2", "not UTF-16 text")

@@ -12,6 +12,7 @@ import pytest
 from tests.folders import unmakeable
 from tests.ui.conftest import new_chat_pane, pane_client, run_async, select_flavour, tr
 from tests.waits import WAIT_MS
+from workbench.api.errors import InputError
 from workbench.api.models import Citation, Flavour
 from workbench.core.chat_session import Reply, SavedChat, Turn, dump_chat, load_chat
 from workbench.ui.chat.history_file import HistoryDumper
@@ -196,3 +197,19 @@ def test_the_history_file_reads_back_as_the_conversation(tmp_path: Path) -> None
     path.write_text(dumper.dump(chat), encoding="utf-8")
     assert load_chat(path) == chat
     assert json.loads(dumper.dump(SavedChat())) == json.loads(dump_chat(SavedChat()))
+
+
+@pytest.mark.parametrize("bad", ["folder", "bytes"])
+def test_a_saved_history_that_cannot_be_read_is_an_error_not_a_traceback(
+    tmp_path: Path, bad: str
+) -> None:
+    """A disk that mangled the file (or a folder in its place) raised UnicodeDecodeError or
+    OSError out of the chat pane's start."""
+    path = tmp_path / "chat_history.json"
+    if bad == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b'{"format": "caf\xe8"}')
+    with pytest.raises(InputError) as caught:
+        load_chat(path)
+    assert "chat_history.json" in f"{caught.value.title} {caught.value.where}"

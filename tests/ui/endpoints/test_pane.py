@@ -303,6 +303,21 @@ def test_import_error_names_the_line(
     assert notice.where == "line 2, column 16"  # the "}" after the stray comma
 
 
+def test_import_reads_a_utf16_file_and_names_bad_bytes(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """A file re-saved by Windows PowerShell 5 is UTF-16 with a byte order mark: it was
+    refused with Python's "'utf-8' codec can't decode byte 0xff in position 0"."""
+    source = tmp_path / "endpoints.json"
+    endpoints = [{"name": "caffè", "base_url": "https://ok.example"}]
+    source.write_bytes(json.dumps({"endpoints": endpoints}).encode("utf-16"))
+    assert [e.name for e in pane.import_from(source)] == ["caffè"]
+    source.write_bytes(b'{"endpoints": [{"name": "caff\xe8"}]}')  # Latin-1
+    assert pane.import_from(source) == []
+    notice = services.notices.history()[-1]
+    assert (notice.title, notice.where) == ("The file is not UTF-8 text", "endpoints.json, byte 29")
+
+
 def test_import_refuses_a_url_with_a_password(
     pane: EndpointsPane, services: Services, tmp_path: Path
 ) -> None:

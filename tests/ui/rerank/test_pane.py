@@ -509,6 +509,14 @@ def test_a_file_that_is_not_utf8_is_refused_naming_it(pane, tmp_path) -> None:
     assert json.loads(pane.editor.json.text()) == ["kept"]
 
 
+def test_a_utf16_file_with_its_byte_order_mark_is_imported(pane, tmp_path) -> None:
+    """Windows PowerShell 5 writes UTF-16 (`>`, `Out-File`): it was "not UTF-8 text"."""
+    source = tmp_path / "recipes.csv"
+    source.write_bytes("title,text\ncaffè,più\n".encode("utf-16"))
+    pane.editor.import_file(source)
+    assert json.loads(pane.editor.json.text()) == [{"title": "caffè", "text": "più"}]
+
+
 def test_request_preview_shows_the_wire_body(pane, services, qtbot) -> None:
     fill(pane, "apple", [{"title": "t", "text": "x"}])
     preview = child(pane, QPlainTextEdit, "rerankRequestPreview")

@@ -12,6 +12,7 @@ from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.text import Text
 from workbench.core.errors import os_reason
+from workbench.core.text_files import file_encoding
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -38,7 +39,8 @@ class Reader:
     _digest: Any = field(default_factory=hashlib.sha256)
 
     def text(self, path: Path) -> str:
-        """The file's text (UTF-8, a byte-order mark dropped), folded into the fingerprint."""
+        """The file's text (UTF-8, or as its byte order mark says; the mark dropped), folded
+        into the fingerprint."""
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
                 megabytes = str(MAX_FILE_BYTES // 2**20)
@@ -48,11 +50,12 @@ class Reader:
             reason = Text("cannot read it: %1", os_reason(exc))  # the OS's words stay
             raise InputError(reason, title=path.name) from None
         self._digest.update(path.name.encode() + b"\0" + data + b"\0")
+        mark, codec, name = file_encoding(data)  # UTF-8, or what a byte order mark says
         try:
-            return data.decode("utf-8-sig")
+            return data[len(mark) :].decode(codec)
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise problem(path.name, line, Text("not UTF-8 text")) from None
+            line = data[len(mark) : len(mark) + exc.start].decode(codec, "replace").count("\n") + 1
+            raise problem(path.name, line, Text("not %1 text", name)) from None
 
     def fold(self, extra: str) -> None:
         """Fold a setting that changes the candidates (the run depth) into the fingerprint."""

@@ -18,8 +18,8 @@ from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import Flavour
 from workbench.api.redact import redact_value
 from workbench.api.text import Text
-from workbench.core.errors import utf8_text
 from workbench.core.runs.store import RecordedEvent, RunRecord
+from workbench.core.text_files import decode_file_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -200,13 +200,13 @@ def _json_line(line: str, number: int) -> Any:
 
 
 def read_file(path: Path) -> str:
-    """The text of a file of runs (a UTF-8 byte order mark dropped).
+    """The text of a file of runs (UTF-8, or as its byte order mark says: `text_files`).
 
     Raises:
         OSError: the file cannot be read.
-        InputError: it is not UTF-8 text; `.where` is "byte N".
+        InputError: it is not text in that encoding; `.where` is "byte N".
     """
-    return utf8_text(path.read_bytes())
+    return decode_file_text(path.read_bytes())
 
 
 def read(text: str, fmt: str, version: int) -> tuple[dict[str, Any], list[RunRecord]]:

@@ -180,7 +180,7 @@ CATALOGUE = (
     # workbench/core/evaluation/files.py
     QT_TRANSLATE_NOOP("Core", "larger than %1 MB"),
     QT_TRANSLATE_NOOP("Core", "cannot read it: %1"),
-    QT_TRANSLATE_NOOP("Core", "not UTF-8 text"),
+    QT_TRANSLATE_NOOP("Core", "not %1 text"),
     QT_TRANSLATE_NOOP("Core", "not JSON (%1, column %2)"),
     QT_TRANSLATE_NOOP("Core", "expected a JSON object"),
     QT_TRANSLATE_NOOP("Core", "missing, or not a string"),

@@ -44,6 +44,8 @@ TITLES = (
     QT_TRANSLATE_NOOP("Errors", "Keyring error"),
     QT_TRANSLATE_NOOP("Errors", "No secure keyring available"),
     QT_TRANSLATE_NOOP("Errors", "The file is not UTF-8 text"),
+    QT_TRANSLATE_NOOP("Errors", "The file is not UTF-16 text"),
+    QT_TRANSLATE_NOOP("Errors", "The file is not UTF-32 text"),
     QT_TRANSLATE_NOOP("Errors", "No documents found"),
     QT_TRANSLATE_NOOP("Errors", "Expected a JSON array of documents"),
     QT_TRANSLATE_NOOP("Errors", "A document must be a string or an object"),

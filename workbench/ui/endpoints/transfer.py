@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from workbench.api.errors import InputError
 from workbench.core.endpoints import export_endpoints, import_endpoints
 from workbench.core.errors import os_reason
+from workbench.core.text_files import decode_file_text
 from workbench.ui.common.demo import is_demo
 from workbench.ui.common.l10n import fill
 
@@ -43,11 +44,11 @@ def import_file(
         The endpoints added (none when the file could not be read).
     """
     try:
-        added = import_endpoints(path.read_text(encoding="utf-8"), session.endpoints())
+        added = import_endpoints(_read(path), session.endpoints())
     except InputError as exc:
         notices.post_error(exc)
         return []
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         title = QCoreApplication.translate("EndpointTransfer", "Cannot read %1").replace(
             "%1", path.name
         )
@@ -83,3 +84,12 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
         )
     title = QCoreApplication.translate("EndpointTransfer", "Exported endpoints to %1")
     notices.info(fill(title, path.name), detail)
+
+
+def _read(path: Path) -> str:
+    """The file's text: UTF-8, or what its byte order mark says (PowerShell 5 writes UTF-16)."""
+    try:
+        return decode_file_text(path.read_bytes())
+    except InputError as exc:
+        exc.where = f"{path.name}, {exc.where}"
+        raise
