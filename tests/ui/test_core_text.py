@@ -17,6 +17,7 @@ from workbench.api.models import ChatRequest, Flavour, GenerationParams, Respons
 from workbench.api.text import Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
+from workbench.core.chat_session import ChatFrame, ChatSession, load_chat
 from workbench.core.probe_routes import RouteCheck, routes_line
 from workbench.core.rerank_docs import check_chunk_budget, check_documents, rules_for
 from workbench.core.runs.inspect import describe
@@ -197,3 +198,42 @@ def test_the_entra_sign_in_line_reads_italian_in_the_gui() -> None:
     shown_line = shown(token.describe())
     assert shown_line.startswith("Accesso effettuato con the token command; il token scade alle ")
     assert shown_line.endswith("(tra 60 min).")
+
+
+def test_the_conversations_refusals_read_italian_in_the_gui() -> None:
+    """They were plain English strings: the Italian window showed them as they were."""
+    apply_language("it")
+    session = ChatSession()
+    with pytest.raises(InputError) as empty:
+        session.regenerate(ChatFrame())
+    assert error_line(empty.value) == (
+        "Dati non validi · a conversazione: Non c'è ancora nessun turno da rigenerare."
+    )
+    with pytest.raises(InputError) as no_turn:
+        session.edit_and_resend(2, "hi", ChatFrame())
+    assert error_line(no_turn.value).endswith(": Il turno 3 non ha un messaggio da modificare.")
+    assert str(no_turn.value) == "Invalid input · at turn 3: Turn 3 has no message to edit."
+
+
+def test_a_history_file_of_another_format_is_refused_in_italian(tmp_path: Path) -> None:
+    path = tmp_path / "chat.json"
+    path.write_text('{"format": "something else"}', encoding="utf-8")
+    apply_language("it")
+    with pytest.raises(InputError) as caught:
+        load_chat(path)
+    assert error_line(caught.value) == (
+        "Non è un file di cronologia della chat · a chat.json: "
+        "atteso un oggetto con format 'cohere-workbench.chat'"
+    )
+
+
+def test_a_history_refusal_stays_english_on_the_command_line_of_an_italian_process(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    apply_language("it")
+    history = tmp_path / "history.json"
+    history.write_text(json.dumps([{"role": "robot"}]), encoding="utf-8")
+    monkeypatch.setenv("WORKBENCH_API_KEY", SANDBOX_TEST_KEY)
+    argv = ["chat", "--url", "http://127.0.0.1:9", "--model", "m", "--message", "hi"]
+    assert main([*argv, "--history", str(history)]) == 2
+    assert capsys.readouterr().err == "workbench: history.json: [0].role: unknown role 'robot'\n"

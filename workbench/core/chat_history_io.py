@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.api import chat_request_body, flavour_traits, jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import ChatMessage, ChatRequest, ImagePart, Role, ToolCall, ToolResult
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -58,7 +59,7 @@ class ImportedConversation:
     preamble: str | None = None
 
 
-def _bad(where: str, message: str) -> InputError:
+def _bad(where: str, message: Text) -> InputError:
     return InputError(message, title="Not a conversation", where=where)
 
 
@@ -79,7 +80,7 @@ def parse_conversation(data: Any) -> ImportedConversation:
         messages = parse_entries(data["chat_history"], "chat_history")
         preamble = data.get("preamble")
         if preamble is not None and not isinstance(preamble, str):
-            raise _bad("preamble", "must be a string")
+            raise _bad("preamble", Text("must be a string"))
         return ImportedConversation(messages, HistoryForm.V1, preamble)
     if isinstance(data, dict) and "messages" in data:
         messages = parse_entries(data["messages"], "messages")
@@ -89,7 +90,8 @@ def parse_conversation(data: Any) -> ImportedConversation:
     if isinstance(data, list):
         return ImportedConversation(parse_entries(data, "history"), _form_of(data))
     raise _bad(
-        "(top level)", "expected an object with chat_history or messages, or a list of messages"
+        "(top level)",
+        Text("expected an object with chat_history or messages, or a list of messages"),
     )
 
 
@@ -115,7 +117,7 @@ def parse_entries(entries: Any, where: str, *, strict: bool = False) -> list[Cha
         InputError: naming the entry and field of the first problem.
     """
     if not isinstance(entries, list):
-        raise _bad(where, "must be a list")
+        raise _bad(where, Text("must be a list"))
     messages: list[ChatMessage] = []
     for pos, entry in enumerate(entries):
         message = _entry(entry, f"{where}[{pos}]", messages, strict=strict)
@@ -131,17 +133,17 @@ def parse_entries(entries: Any, where: str, *, strict: bool = False) -> list[Cha
 
 def _entry(entry: Any, where: str, earlier: list[ChatMessage], *, strict: bool) -> ChatMessage:
     if not isinstance(entry, dict):
-        raise _bad(where, "must be an object")
+        raise _bad(where, Text("must be an object"))
     if strict:
         unknown = sorted(set(entry) - NEUTRAL_KEYS - WIRE_KEYS)
         if unknown:
-            raise _bad(f"{where}.{unknown[0]}", "unknown field")
+            raise _bad(f"{where}.{unknown[0]}", Text("unknown field"))
     raw_role = entry.get("role")
     if not isinstance(raw_role, str):
-        raise _bad(f"{where}.role", "required (user, assistant / CHATBOT, system or tool)")
+        raise _bad(f"{where}.role", Text("required (user, assistant / CHATBOT, system or tool)"))
     role = _ROLES.get(raw_role.lower())
     if role is None:
-        raise _bad(f"{where}.role", f"unknown role {raw_role!r}")
+        raise _bad(f"{where}.role", Text("unknown role %1", repr(raw_role)))
     if role == "tool":
         return ChatMessage(role="tool", tool_results=_tool_results(entry, where, earlier))
     text_key = "message" if "message" in entry and "content" not in entry else "content"
@@ -151,15 +153,15 @@ def _entry(entry: Any, where: str, earlier: list[ChatMessage], *, strict: bool) 
     if role == "user":
         return ChatMessage(role=role, content=content, images=images)
     if images:
-        raise _bad(f"{where}.{text_key}", "only user messages carry images")
+        raise _bad(f"{where}.{text_key}", Text("only user messages carry images"))
     if role != "assistant":
         return ChatMessage(role=role, content=content)
     thinking = entry.get("thinking", blocks.thinking or None)
     if thinking is not None and not isinstance(thinking, str):
-        raise _bad(f"{where}.thinking", "must be a string")
+        raise _bad(f"{where}.thinking", Text("must be a string"))
     plan = entry.get("tool_plan")
     if plan is not None and not isinstance(plan, str):
-        raise _bad(f"{where}.tool_plan", "must be a string")
+        raise _bad(f"{where}.tool_plan", Text("must be a string"))
     calls = _calls(entry.get("tool_calls"), f"{where}.tool_calls", earlier)
     if text_key == "message" and calls and plan is None:
         # A v1 CHATBOT turn that called tools carries its tool plan as `message`.
@@ -182,7 +184,7 @@ class _Blocks:
         if value is None or isinstance(value, str):
             return cls(text=value or "")
         if not isinstance(value, list):
-            raise _bad(where, "must be a string or a list of content blocks")
+            raise _bad(where, Text("must be a string or a list of content blocks"))
         out = cls()
         for pos, block in enumerate(value):
             kind = block.get("type") if isinstance(block, dict) else None
@@ -193,7 +195,10 @@ class _Blocks:
             elif kind == "image_url":
                 out.images.append(_image(block.get("image_url"), f"{where}[{pos}].image_url"))
             else:
-                raise _bad(f"{where}[{pos}]", f"only text, thinking and image blocks, got {kind!r}")
+                raise _bad(
+                    f"{where}[{pos}]",
+                    Text("only text, thinking and image blocks, got %1", repr(kind)),
+                )
         return out
 
 
@@ -201,10 +206,10 @@ def _image(value: Any, where: str) -> ImagePart:
     if isinstance(value, str):  # OpenAI once allowed the URL alone
         value = {"url": value}
     if not isinstance(value, dict) or not isinstance(value.get("url"), str):
-        raise _bad(where, "needs a url")
+        raise _bad(where, Text("needs a url"))
     detail = value.get("detail")
     if detail not in (None, "auto", "low", "high"):
-        raise _bad(f"{where}.detail", "must be auto, low or high")
+        raise _bad(f"{where}.detail", Text("must be auto, low or high"))
     return ImagePart(url=value["url"], detail=detail)
 
 
@@ -212,7 +217,7 @@ def _neutral_images(value: Any, where: str) -> list[ImagePart]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _bad(where, "must be a list of images")
+        raise _bad(where, Text("must be a list of images"))
     return [_image(item, f"{where}[{pos}]") for pos, item in enumerate(value)]
 
 
@@ -220,14 +225,14 @@ def _calls(value: Any, where: str, earlier: list[ChatMessage]) -> list[ToolCall]
     if value is None:
         return []
     if not isinstance(value, list):
-        raise _bad(where, "must be a list")
+        raise _bad(where, Text("must be a list"))
     taken = sum(len(m.tool_calls) for m in earlier)
     return [_call(item, f"{where}[{pos}]", f"call_{taken + pos}") for pos, item in enumerate(value)]
 
 
 def _call(item: Any, where: str, fallback_id: str) -> ToolCall:
     if not isinstance(item, dict):
-        raise _bad(where, "must be an object")
+        raise _bad(where, Text("must be an object"))
     function = item.get("function")
     if isinstance(function, dict):  # v2 / OpenAI: arguments are JSON text
         name, where_name = function.get("name"), f"{where}.function.name"
@@ -236,12 +241,12 @@ def _call(item: Any, where: str, fallback_id: str) -> ToolCall:
         name, where_name = item.get("name"), f"{where}.name"
         parameters = item.get("parameters", {})
         if not isinstance(parameters, dict):
-            raise _bad(f"{where}.parameters", "must be an object")
+            raise _bad(f"{where}.parameters", Text("must be an object"))
     if not isinstance(name, str) or not name:
-        raise _bad(where_name, "required")
+        raise _bad(where_name, Text("required"))
     call_id = item.get("id")
     if call_id is not None and not isinstance(call_id, str):
-        raise _bad(f"{where}.id", "must be a string")
+        raise _bad(f"{where}.id", Text("must be a string"))
     # v1 calls have no id; one is made up so the history can be sent to v2 / OpenAI as well.
     return ToolCall(id=call_id or fallback_id, name=name, parameters=parameters)
 
@@ -252,13 +257,13 @@ def _arguments(value: Any, where: str) -> dict[str, Any]:
     if isinstance(value, dict):
         return value
     if not isinstance(value, str):
-        raise _bad(where, "must be JSON text")
+        raise _bad(where, Text("must be JSON text"))
     try:
         parsed = jsontext.loads(value)
     except ValueError as exc:
-        raise _bad(where, f"not valid JSON ({exc})") from None
+        raise _bad(where, Text("not valid JSON (%1)", str(exc))) from None
     if not isinstance(parsed, dict):
-        raise _bad(where, "must be a JSON object")
+        raise _bad(where, Text("must be a JSON object"))
     return parsed
 
 
@@ -269,22 +274,22 @@ def _tool_results(
         return _v1_results(entry["tool_results"], f"{where}.tool_results", earlier)
     call_id = entry.get("tool_call_id")
     if not isinstance(call_id, str) or not call_id:
-        raise _bad(f"{where}.tool_call_id", "required for role tool")
+        raise _bad(f"{where}.tool_call_id", Text("required for role tool"))
     call = next((c for m in reversed(earlier) for c in m.tool_calls if c.id == call_id), None)
     if call is None:
-        raise _bad(f"{where}.tool_call_id", f"no earlier tool call has id {call_id!r}")
+        raise _bad(f"{where}.tool_call_id", Text("no earlier tool call has id %1", repr(call_id)))
     return [ToolResult(call=call, outputs=_outputs(entry.get("content"), f"{where}.content"))]
 
 
 def _v1_results(value: Any, where: str, earlier: list[ChatMessage]) -> list[ToolResult]:
     if not isinstance(value, list) or not value:
-        raise _bad(where, "must be a non-empty list")
+        raise _bad(where, Text("must be a non-empty list"))
     asked = list(earlier[-1].tool_calls) if earlier else []
     results: list[ToolResult] = []
     for pos, item in enumerate(value):
         at = f"{where}[{pos}]"
         if not isinstance(item, dict):
-            raise _bad(at, "must be an object")
+            raise _bad(at, Text("must be an object"))
         call = _call(item.get("call"), f"{at}.call", f"result_{len(earlier)}_{pos}")
         if not isinstance(item["call"].get("id"), str):
             # A v1 result answers the earlier call with its name and parameters: take its id,
@@ -296,7 +301,7 @@ def _v1_results(value: Any, where: str, earlier: list[ChatMessage]) -> list[Tool
                 call = match
         outputs = item.get("outputs")
         if not isinstance(outputs, list) or not all(isinstance(o, dict) for o in outputs):
-            raise _bad(f"{at}.outputs", "must be a list of objects")
+            raise _bad(f"{at}.outputs", Text("must be a list of objects"))
         results.append(ToolResult(call=call, outputs=outputs))
     return results
 
@@ -313,10 +318,12 @@ def _outputs(content: Any, where: str) -> list[dict[str, Any]]:
             elif kind == "text" and isinstance(block.get("text"), str):
                 outputs += _outputs(block["text"], f"{where}[{pos}].text")
             else:
-                raise _bad(f"{where}[{pos}]", f"expected a text or document block, got {kind!r}")
+                raise _bad(
+                    f"{where}[{pos}]", Text("expected a text or document block, got %1", repr(kind))
+                )
         return outputs
     if not isinstance(content, str):
-        raise _bad(where, "must be a string or a list of content blocks")
+        raise _bad(where, Text("must be a string or a list of content blocks"))
     try:
         parsed = jsontext.loads(content)
     except ValueError:

@@ -312,7 +312,7 @@ class ChatSession:
     def continue_with(self, results: Sequence[ToolResult], frame: ChatFrame) -> ChatRequest:
         """Start a turn that sends tool results for the last reply's calls."""
         if not self.turns or self.turns[-1].reply is None or not self.turns[-1].reply.tool_calls:
-            raise InputError("The last answer asked for no tool calls.", where="tool results")
+            raise InputError(Text("The last answer asked for no tool calls."), where="tool results")
         turn = Turn(user=None, tool_results=list(results))
         request = self._request(frame, turn, self.turns)
         self.turns.append(turn)
@@ -321,9 +321,9 @@ class ChatSession:
     def regenerate(self, frame: ChatFrame) -> ChatRequest:
         """Send the last turn again, replacing its reply."""
         if not self.turns:
-            raise InputError("There is no turn to regenerate yet.", where="conversation")
+            raise InputError(Text("There is no turn to regenerate yet."), where="conversation")
         if self.turns[-1].system is not None:
-            raise InputError("The last turn is a system message.", where="conversation")
+            raise InputError(Text("The last turn is a system message."), where="conversation")
         last = self.turns[-1].model_copy(update={"reply": None})
         self.turns[-1] = last
         return self._request(frame, last, self.turns[:-1])
@@ -331,7 +331,9 @@ class ChatSession:
     def edit_and_resend(self, index: int, message: str, frame: ChatFrame) -> ChatRequest:
         """Replace turn `index`'s message, drop every later turn, and send it again."""
         if not 0 <= index < len(self.turns) or self.turns[index].user is None:
-            raise InputError(f"Turn {index + 1} has no message to edit.", where=f"turn {index + 1}")
+            raise InputError(
+                Text("Turn %1 has no message to edit.", str(index + 1)), where=f"turn {index + 1}"
+            )
         del self.turns[index:]
         return self.send(message, frame)
 
@@ -450,7 +452,7 @@ def load_chat(path: Path | None = None) -> SavedChat:
         raise InputError(exc.msg, title="Chat history is not valid JSON", where=where) from exc
     if not isinstance(data, dict) or data.get("format") != HISTORY_FORMAT:
         raise InputError(
-            f"expected an object with format {HISTORY_FORMAT!r}",
+            Text("expected an object with format %1", repr(HISTORY_FORMAT)),
             title="Not a chat history file",
             where=source.name,
         )

@@ -145,7 +145,8 @@ def test_bad_json_names_line_and_column_and_keeps_the_text(
     wrong = '[{"role": "tool", "content": "{}"}]'
     pane.history.editor.set_text(wrong)
     assert not pane.apply_history()
-    assert "history[0].tool_call_id: required for role tool" in pane.history.status.text()
+    reason = tr("Core", "required for role tool")  # the reader's words, in the run's language
+    assert f"history[0].tool_call_id: {reason}" in pane.history.status.text()
     # A turn that ends meanwhile does not overwrite the edits.
     pane.history.show_history([])
     assert pane.history.editor.text() == wrong

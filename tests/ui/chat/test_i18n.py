@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,8 @@ from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_langu
 from tests.waits import WAIT_MS
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.chat.pane import ChatPane
@@ -152,3 +155,44 @@ def test_a_switch_while_a_turn_streams_rewrites_every_turn_when_it_ends(
     italian = pane.transcript.toPlainText()
     assert "finish: " not in italian
     assert italian.count("fine: ") == 2
+
+
+def test_a_refused_continue_with_tool_results_reads_italian(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The conversation's refusals were plain English strings made in the core: the Italian
+    window said "Dati non validi · a risultati degli strumenti: The last answer asked for no
+    tool calls." The notice log keeps the English, as the command line would say it."""
+    _to(qtbot, pane, "it")
+    _ask(pane, services, qtbot, "Tell me about rerankers")  # an answer without tool calls
+    pane.tool_results.continue_requested.emit()
+    assert pane.error.text() == (
+        "Dati non validi · a risultati degli strumenti: "
+        "L'ultima risposta non ha chiesto chiamate agli strumenti."
+    )
+    assert len(pane.session().turns) == 1  # nothing sent
+    assert services.notices.history()[-1].detail == "The last answer asked for no tool calls."
+
+
+def test_a_refused_conversation_file_gives_its_reason_in_italian(
+    pane: ChatPane, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The reader's reasons ("unknown role 'robot'") were English in the Italian window."""
+    _to(qtbot, pane, "it")
+    path = tmp_path / "robot.json"
+    path.write_text(json.dumps({"messages": [{"role": "robot"}]}), encoding="utf-8")
+    assert not pane.import_history(path)
+    assert pane.history.status.text() == (
+        "Non importata: robot.json: Non è una conversazione · a messages[0].role: "
+        "ruolo sconosciuto 'robot'"
+    )
+    path.write_text(json.dumps({"chat": []}), encoding="utf-8")
+    assert not pane.import_history(path)
+    assert pane.history.status.text().endswith(
+        "a (livello principale): atteso un oggetto con chat_history o messages, oppure un "
+        "elenco di messaggi"
+    )
+    # The History editor reads its entries with the same reader.
+    pane.history.editor.set_text('[{"role": "user", "content": "hi", "colour": "red"}]')
+    pane.history.editor.validate_now()
+    assert pane.history.editor.message().endswith(": campo sconosciuto")
