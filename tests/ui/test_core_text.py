@@ -18,6 +18,7 @@ from workbench.api.text import Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_session import ChatFrame, ChatSession, load_chat
+from workbench.core.endpoints import parse_header_lines
 from workbench.core.probe_routes import RouteCheck, routes_line
 from workbench.core.rerank_docs import check_chunk_budget, check_documents, rules_for
 from workbench.core.runs.inspect import describe
@@ -237,3 +238,14 @@ def test_a_history_refusal_stays_english_on_the_command_line_of_an_italian_proce
     argv = ["chat", "--url", "http://127.0.0.1:9", "--model", "m", "--message", "hi"]
     assert main([*argv, "--history", str(history)]) == 2
     assert capsys.readouterr().err == "workbench: history.json: [0].role: unknown role 'robot'\n"
+
+
+def test_an_extra_header_problem_reads_italian_in_the_gui() -> None:
+    apply_language("it")
+    with pytest.raises(InputError) as caught:
+        parse_header_lines("X-A: 1\nx-a: 2")
+    assert error_line(caught.value) == (
+        "Intestazione aggiuntiva non valida · a Intestazioni aggiuntive, riga 2: "
+        "L'intestazione 'x-a' compare due volte"
+    )
+    assert caught.value.server_message == "Header 'x-a' appears twice"

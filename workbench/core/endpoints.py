@@ -48,14 +48,18 @@ _TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _VALUE = re.compile(r"[\x20-\x7e\t]*")
 """A header value: visible ASCII, spaces and tabs (httpx sends values as ASCII)."""
 _KEY_HEADERS = frozenset({"authorization", "api-key", "x-api-key", "proxy-authorization"})
+_SET_PER_REQUEST = Text("is set by the workbench for each request")
+_CLIENT_MANAGED = Text("is managed by the HTTP client")
 _OWN_HEADERS = {
-    "extra-parameters": "has its own field (extra-parameters) above",
-    "content-type": "is set by the workbench for each request",
-    "content-length": "is set by the workbench for each request",
-    "transfer-encoding": "is set by the workbench for each request",
-    "host": "comes from the base URL",
-    "connection": "is managed by the HTTP client",
+    "extra-parameters": Text("has its own field (extra-parameters) above"),
+    "content-type": _SET_PER_REQUEST,
+    "content-length": _SET_PER_REQUEST,
+    "transfer-encoding": _SET_PER_REQUEST,
+    "host": Text("comes from the base URL"),
+    "connection": _CLIENT_MANAGED,
 }
+"""Headers the workbench sets itself: why each cannot be an extra header (a phrase following
+the name, as every `header_problem` is)."""
 
 
 def no_items() -> list[Any]:
@@ -296,8 +300,10 @@ def with_proxy_password(url: str | None, password: str | None) -> str | None:
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
-def header_problem(name: str, value: str, *, taken: Iterable[str] = ()) -> str | None:
+def header_problem(name: str, value: str, *, taken: Iterable[str] = ()) -> Text | None:
     """Why this extra header cannot be saved (a phrase following the name), or None if it can.
+
+    The phrase is a `Text` so the GUI can say it in its language; `str()` gives the English.
 
     Args:
         name: the header name, already stripped.
@@ -306,20 +312,20 @@ def header_problem(name: str, value: str, *, taken: Iterable[str] = ()) -> str |
     """
     lowered = name.lower()
     if not _TOKEN.fullmatch(name):
-        return "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"
+        return Text("is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)")
     if lowered in _KEY_HEADERS:
-        return (
+        return Text(
             "carries a key: put the key in the API key field so it is stored in the keyring "
             "(extra headers are saved in plain settings)"
         )
     if lowered in _OWN_HEADERS:
         return _OWN_HEADERS[lowered]
     if lowered in HTTP_CLIENT_HEADERS:
-        return "is managed by the HTTP client"
+        return _CLIENT_MANAGED
     if any(lowered == other.lower() for other in taken):
-        return "appears twice"
+        return Text("appears twice")
     if not _VALUE.fullmatch(value):
-        return "has a value with a line break, control or non-ASCII character"
+        return Text("has a value with a line break, control or non-ASCII character")
     return None
 
 
@@ -378,13 +384,13 @@ def parse_header_block(text: str) -> HeaderBlock:
 
 def _line_problem(
     name: str, colon: str, value: str, is_secret: bool, taken: Iterable[str]
-) -> str | None:
+) -> Text | None:
     if not colon:
         # The line is not shown: it may be a secret typed without its name.
-        return "Expected “Name: value” (a colon between the name and the value)"
+        return Text("Expected “Name: value” (a colon between the name and the value)")
     checked = "x" if is_secret and value == SECRET_MASK else value
     problem = header_problem(name, checked, taken=taken)
-    return problem and f"Header {name!r} {problem}"
+    return problem and Text("Header %1 %2", repr(name), problem)
 
 
 def format_header_block(plain: Mapping[str, str], secret_names: Iterable[str]) -> str:

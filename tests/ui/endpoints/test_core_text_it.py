@@ -6,8 +6,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.endpoints.test_pane import _edit, _label, _test_connection, _type
+from tests.ui.endpoints.test_pane import (
+    _button,
+    _edit,
+    _headers_field,
+    _label,
+    _test_connection,
+    _type,
+    _type_headers,
+)
 from tests.ui.marked import marked_core as marked_core
+from tests.ui.shown_texts import switch_language
 from tests.waits import WAIT_MS
 from workbench.ui.i18n import apply_language
 
@@ -88,3 +97,28 @@ def test_an_endpoints_file_of_the_wrong_shape_names_its_place_translated(
     shown = services.notices.history()[-1].shown_text()
     assert "«top level»" in shown, shown
     assert "«Expected an object with an `endpoints` list»" in shown
+
+
+def test_an_extra_header_problem_reads_italian_and_follows_a_switch(
+    pane: EndpointsPane, services: Services, qtbot: QtBot
+) -> None:
+    """The field's problem line was made in English twice over ("Extra headers, line 2: Header
+    'X-A' appears twice"): its place by the field, its reason by the core."""
+    apply_language("it")
+    _type_headers(qtbot, pane, "X-A: 1\nX-A: 2")
+    problem = _label(pane, "extraHeadersError")
+    assert (
+        problem.text() == "Intestazioni aggiuntive, riga 2: L'intestazione 'X-A' compare due volte"
+    )
+    _headers_field(pane).setPlainText("X-Client-Name demo")
+    assert problem.text() == (
+        "Intestazioni aggiuntive, riga 1: Atteso “Nome: valore” (i due punti tra il nome e il "
+        "valore)"
+    )
+    switch_language(qtbot, "en", lambda: problem.text().startswith("Extra headers, line 1: "))
+    assert problem.text().endswith(
+        ": Expected “Name: value” (a colon between the name and the value)"
+    )
+    _button(pane, "saveEndpointButton").click()
+    notice = services.notices.history()[-1]
+    assert notice.detail.startswith("Expected “Name: value”")  # the log stays English

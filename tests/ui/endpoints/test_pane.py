@@ -27,6 +27,7 @@ from tests.ui.conftest import CHAT_MODEL, SANDBOX_ENDPOINT_NAMES, endpoint_for, 
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.secrets import KeyringSecretStore
+from workbench.ui.common.error_text import shown_where
 from workbench.ui.endpoints.headers import PLAIN_SETTINGS_NOTE
 from workbench.ui.endpoints.pane import EndpointsPane
 
@@ -418,7 +419,7 @@ def test_bad_extra_headers_are_refused_naming_the_line(
     _type_headers(qtbot, pane, text)
     problem = _label(pane, "extraHeadersError")
     assert not problem.isHidden()
-    assert problem.text().startswith(where)
+    assert problem.text().startswith(shown_where(where))  # in the run's language
     _button(pane, "saveEndpointButton").click()
     notice = services.notices.history()[-1]
     assert (notice.level, notice.where) == ("error", where)

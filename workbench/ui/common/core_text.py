@@ -70,6 +70,22 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "Expected an object with an `endpoints` list"),
     QT_TRANSLATE_NOOP("Core", "Each endpoint must be an object"),
     QT_TRANSLATE_NOOP("Core", "Invalid endpoint: %1"),
+    QT_TRANSLATE_NOOP("Core", "Expected “Name: value” (a colon between the name and the value)"),
+    # "Header 'X-A' appears twice": the name, then one of the phrases below.
+    QT_TRANSLATE_NOOP("Core", "Header %1 %2"),
+    QT_TRANSLATE_NOOP(
+        "Core", "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "carries a key: put the key in the API key field so it is stored in the keyring (extra headers are saved in plain settings)",
+    ),
+    QT_TRANSLATE_NOOP("Core", "has its own field (extra-parameters) above"),
+    QT_TRANSLATE_NOOP("Core", "is set by the workbench for each request"),
+    QT_TRANSLATE_NOOP("Core", "comes from the base URL"),
+    QT_TRANSLATE_NOOP("Core", "is managed by the HTTP client"),
+    QT_TRANSLATE_NOOP("Core", "appears twice"),
+    QT_TRANSLATE_NOOP("Core", "has a value with a line break, control or non-ASCII character"),
     # workbench/api/flavours/common.py
     QT_TRANSLATE_NOOP("Core", "%1 has none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 have none of the rank fields: %2"),

@@ -14,7 +14,8 @@ from workbench.core.endpoints import (
     parse_header_lines,
 )
 from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.error_text import error_message, shown_where
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
 from workbench.ui.common.retranslate import Retranslating
 
 PLAIN_SETTINGS_NOTE = QT_TRANSLATE_NOOP(
@@ -67,6 +68,7 @@ class HeadersEditor(Retranslating, QWidget):
         self._field.setAccessibleDescription(note)
         self._error.setAccessibleName(self.tr("Extra headers problem"))
         self._note.setText(note)
+        self._show_problem()  # the line's place and reason in the new language
 
     @property
     def field(self) -> QPlainTextEdit:
@@ -103,8 +105,15 @@ class HeadersEditor(Retranslating, QWidget):
         try:
             self.headers()
         except InputError as exc:
-            self._error.setText(f"{exc.where}: {exc.server_message}")
+            self._error.setText(_problem_line(exc))
             self._error.show()
         else:
             self._error.clear()
             self._error.hide()
+
+
+def _problem_line(exc: InputError) -> str:
+    """ "Extra headers, line 3: Header 'X A' is not a valid header name…" in the current language
+    (the header's name stays as typed; its value is never shown)."""
+    template = QCoreApplication.translate("Errors", "%1: %2")
+    return fill(template, shown_where(exc.where), error_message(exc))
