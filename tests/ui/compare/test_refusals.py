@@ -82,6 +82,22 @@ def test_a_column_whose_endpoint_is_removed_says_so_and_is_not_sent_to(
     assert first.picker.findData(Target(removed.id).data()) < 0
 
 
+@pytest.mark.usefixtures("restore_language")
+def test_the_refusal_of_a_removed_endpoint_is_said_again_in_a_new_language(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    """It was handed to the error line as words, so it stayed in the language it was made in;
+    the inputs' refusals were said again."""
+    switch_language(qtbot, "en", lambda: pane.send_button.text().startswith("&Send"))
+    services.session.remove_endpoint(endpoint_for(services, Flavour.COHERE_V2).id)
+    pane.send("after the removal")
+    assert pane.error.text() == ("The endpoint of column 2 was removed: pick another route for it.")
+    italian = "L'endpoint della colonna 2 è stato rimosso: scegli un altro percorso."
+    switch_language(qtbot, "it", lambda: pane.error.text() == italian)
+    assert pane.error.accessibleName() == italian  # read out in the new language too
+    assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]
+
+
 def test_the_status_says_which_columns_were_stopped(
     pane: ComparePane, services: Services, qtbot: QtBot
 ) -> None:

@@ -27,16 +27,19 @@ if TYPE_CHECKING:
 DIMMED_OPACITY = 0.45
 """How visible stale results stay: readable, yet plainly not the current answer."""
 
-Shown = WorkbenchError | str
-"""An error as a pane hands it over: a known error (drawn again on a language switch) or words."""
-Why = Shown | Callable[[], str]
+Shown = WorkbenchError | str | Callable[[], str]
+"""An error as a pane hands it over: a known error or a function saying the whole sentence in the
+current language (both drawn again on a language switch), or words (drawn as they are)."""
+Why = Shown
 """Why results are stale: a failed run's error, or a function saying the whole sentence in the
 current language (results outdated for another reason, such as documents that no longer parse)."""
 
 
 def shown_text(error: Shown) -> str:
     """The words a `PaneErrorLine` or a `StaleBar` shows for an error, in the current language."""
-    return error_line(error) if isinstance(error, WorkbenchError) else error
+    if isinstance(error, WorkbenchError):
+        return error_line(error)
+    return error if isinstance(error, str) else error()
 
 
 class PaneErrorLine(StatusLabel):

@@ -8,6 +8,7 @@ route beside its `/chat/completions` route.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -246,10 +247,14 @@ class ComparePane(Retranslating, QWidget):
         gone = [str(column.position + 1) for column in columns if column.route_removed()]
         if not gone:
             return False
-        text = self.tr("The endpoint of column %1 was removed: pick another route for it.")
         self.status.clear()  # as in `_refuse`: nothing went out, so no earlier "Done"
-        self.error.show_error(fill(text, ", ".join(gone)))
+        # Handed over as a function: the line says it again in a new language.
+        self.error.show_error(partial(self._removed_text, ", ".join(gone)))
         return True
+
+    def _removed_text(self, columns: str) -> str:
+        text = self.tr("The endpoint of column %1 was removed: pick another route for it.")
+        return fill(text, columns)
 
     def _on_tasks_state_changed(self) -> None:
         # Columns end inside their own tasks: the round is over once the runner lets them go.
