@@ -970,6 +970,46 @@
         <translation>Endpoint non valido: %1</translation>
     </message>
     <message>
+        <source>Expected “Name: value” (a colon between the name and the value)</source>
+        <translation>Atteso “Nome: valore” (i due punti tra il nome e il valore)</translation>
+    </message>
+    <message>
+        <source>Header %1 %2</source>
+        <translation>L&apos;intestazione %1 %2</translation>
+    </message>
+    <message>
+        <source>is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
+        <translation>non è un nome di intestazione valido (solo lettere, cifre e !#$%&amp;&apos;*+-.^_`|~)</translation>
+    </message>
+    <message>
+        <source>carries a key: put the key in the API key field so it is stored in the keyring (extra headers are saved in plain settings)</source>
+        <translation>contiene una chiave: mettila nel campo Chiave API, così viene conservata nel portachiavi (le intestazioni aggiuntive sono salvate nelle impostazioni in chiaro)</translation>
+    </message>
+    <message>
+        <source>has its own field (extra-parameters) above</source>
+        <translation>ha un proprio campo (extra-parameters) qui sopra</translation>
+    </message>
+    <message>
+        <source>is set by the workbench for each request</source>
+        <translation>è impostata dal workbench per ogni richiesta</translation>
+    </message>
+    <message>
+        <source>comes from the base URL</source>
+        <translation>deriva dall&apos;URL di base</translation>
+    </message>
+    <message>
+        <source>is managed by the HTTP client</source>
+        <translation>è gestita dal client HTTP</translation>
+    </message>
+    <message>
+        <source>appears twice</source>
+        <translation>compare due volte</translation>
+    </message>
+    <message>
+        <source>has a value with a line break, control or non-ASCII character</source>
+        <translation>ha un valore con un a capo, un carattere di controllo o non ASCII</translation>
+    </message>
+    <message>
         <source>%1 has none of the rank fields: %2</source>
         <translation>%1 non ha nessuno dei campi di rank_fields: %2</translation>
     </message>
@@ -1564,6 +1604,114 @@
     <message>
         <source>is not a JSON object</source>
         <translation>non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>The last answer asked for no tool calls.</source>
+        <translation>L&apos;ultima risposta non ha chiesto chiamate agli strumenti.</translation>
+    </message>
+    <message>
+        <source>There is no turn to regenerate yet.</source>
+        <translation>Non c&apos;è ancora nessun turno da rigenerare.</translation>
+    </message>
+    <message>
+        <source>The last turn is a system message.</source>
+        <translation>L&apos;ultimo turno è un messaggio di sistema.</translation>
+    </message>
+    <message>
+        <source>Turn %1 has no message to edit.</source>
+        <translation>Il turno %1 non ha un messaggio da modificare.</translation>
+    </message>
+    <message>
+        <source>expected an object with format %1</source>
+        <translation>atteso un oggetto con format %1</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>deve essere una stringa</translation>
+    </message>
+    <message>
+        <source>expected an object with chat_history or messages, or a list of messages</source>
+        <translation>atteso un oggetto con chat_history o messages, oppure un elenco di messaggi</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>deve essere un elenco</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>deve essere un oggetto</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>campo sconosciuto</translation>
+    </message>
+    <message>
+        <source>required (user, assistant / CHATBOT, system or tool)</source>
+        <translation>obbligatorio (user, assistant / CHATBOT, system o tool)</translation>
+    </message>
+    <message>
+        <source>unknown role %1</source>
+        <translation>ruolo sconosciuto %1</translation>
+    </message>
+    <message>
+        <source>only user messages carry images</source>
+        <translation>solo i messaggi dell&apos;utente possono contenere immagini</translation>
+    </message>
+    <message>
+        <source>must be a string or a list of content blocks</source>
+        <translation>deve essere una stringa o un elenco di blocchi di contenuto</translation>
+    </message>
+    <message>
+        <source>only text, thinking and image blocks, got %1</source>
+        <translation>solo blocchi text, thinking e image, trovato %1</translation>
+    </message>
+    <message>
+        <source>needs a url</source>
+        <translation>richiede un url</translation>
+    </message>
+    <message>
+        <source>must be auto, low or high</source>
+        <translation>deve essere auto, low o high</translation>
+    </message>
+    <message>
+        <source>must be a list of images</source>
+        <translation>deve essere un elenco di immagini</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obbligatorio</translation>
+    </message>
+    <message>
+        <source>must be JSON text</source>
+        <translation>deve essere testo JSON</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1)</source>
+        <translation>JSON non valido (%1)</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>deve essere un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>required for role tool</source>
+        <translation>obbligatorio per il ruolo tool</translation>
+    </message>
+    <message>
+        <source>no earlier tool call has id %1</source>
+        <translation>nessuna chiamata a strumento precedente ha id %1</translation>
+    </message>
+    <message>
+        <source>must be a non-empty list</source>
+        <translation>deve essere un elenco non vuoto</translation>
+    </message>
+    <message>
+        <source>must be a list of objects</source>
+        <translation>deve essere un elenco di oggetti</translation>
+    </message>
+    <message>
+        <source>expected a text or document block, got %1</source>
+        <translation>atteso un blocco text o document, trovato %1</translation>
     </message>
     <message>
         <source>Stopped by you</source>
