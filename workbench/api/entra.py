@@ -180,23 +180,28 @@ def parse_token_output(output: bytes, *, credential: str, now: float) -> EntraTo
         data = jsontext.loads(output, finite=False)  # deep nesting too: no RecursionError
     except ValueError:
         raise SignInError(
-            f"the token command printed {len(output)} bytes that are not JSON; it should print "
-            "an object with accessToken and expires_on, as `az account get-access-token` does",
+            Text(
+                "the token command printed %1 bytes that are not JSON; it should print an object "
+                "with accessToken and expires_on, as `az account get-access-token` does",
+                str(len(output)),
+            ),
             reason="unexpected-output",
             where=where,
         ) from None
     if not isinstance(data, dict):
         raise SignInError(
-            f"the token command printed JSON {type(data).__name__}, not an object with "
-            "accessToken and expires_on",
+            Text(
+                "the token command printed JSON %1, not an object with accessToken and expires_on",
+                type(data).__name__,
+            ),
             reason="unexpected-output",
             where=where,
         )
     value = data.get("accessToken", data.get("access_token"))
     if not isinstance(value, str) or not value.strip():
-        keys = ", ".join(sorted(str(k) for k in data)) or "none"
+        keys = ", ".join(sorted(str(k) for k in data)) or Text("none")
         raise SignInError(
-            f"the token command's JSON has no accessToken (its keys: {keys})",
+            Text("the token command's JSON has no accessToken (its keys: %1)", keys),
             reason="unexpected-output",
             where=where,
         )
@@ -250,8 +255,11 @@ async def _identity_token(spec: EntraSpec) -> EntraToken:
     except TimeoutError:
         # The thread cannot be stopped; it ends when azure-identity gives up on its own.
         raise SignInError(
-            f"no token arrived within {spec.timeout_s:g} s; the credential chain may be waiting "
-            "on a network or a managed identity endpoint that is not there",
+            Text(
+                "no token arrived within %1 s; the credential chain may be waiting on a network "
+                "or a managed identity endpoint that is not there",
+                f"{spec.timeout_s:g}",
+            ),
             reason="timeout",
             where=where,
         ) from None

@@ -13,8 +13,11 @@ import sys
 from workbench.api.entra_explain import classify
 from workbench.api.errors import SignInError
 from workbench.api.redact import redact_text
+from workbench.api.text import Text, english
 
 _MAX_STDERR = 400
+COMMAND_ENDED = english("%1 (the token command ended with status %2: %3)")
+"""A failed command: the explanation, then its exit status and the end of what it printed."""
 
 
 def command_argv(command: str, scope: str) -> list[str]:
@@ -32,10 +35,14 @@ def command_argv(command: str, scope: str) -> list[str]:
         parts = shlex.split(command, posix=os.name != "nt")
     except ValueError as exc:
         raise SignInError(
-            f"the token command cannot be read: {exc}", reason="bad-command", where="token command"
+            Text("the token command cannot be read: %1", str(exc)),
+            reason="bad-command",
+            where="token command",
         ) from None
     if not parts:
-        raise SignInError("the token command is empty", reason="bad-command", where="token command")
+        raise SignInError(
+            Text("the token command is empty"), reason="bad-command", where="token command"
+        )
     argv = [p.replace("{scope}", scope).replace("{resource}", resource) for p in parts]
     # On Windows `az` is `az.cmd`: resolve it the way a shell would.
     argv[0] = shutil.which(argv[0]) or argv[0]
@@ -68,27 +75,34 @@ async def run_token_command(command: str, scope: str, timeout_s: float) -> bytes
         )
     except FileNotFoundError:
         hint = (
-            "install the Azure CLI and run `az login`, or install the workbench's `entra` extra "
-            "(azure-identity)"
+            Text(
+                "install the Azure CLI and run `az login`, or install the workbench's `entra` "
+                "extra (azure-identity)"
+            )
             if os.path.basename(argv[0]).startswith("az")
-            else "check the command's spelling and that it is on PATH"
+            else Text("check the command's spelling and that it is on PATH")
         )
         raise SignInError(
-            f"the token command {argv[0]!r} was not found: {hint}",
+            Text("the token command %1 was not found: %2", repr(argv[0]), hint),
             reason="missing-command",
             where=where,
         ) from None
     except OSError as exc:
         raise SignInError(
-            f"the token command could not start: {exc}", reason="bad-command", where=where
+            Text("the token command could not start: %1", str(exc)),
+            reason="bad-command",
+            where=where,
         ) from None
     try:
         out, err = await asyncio.wait_for(process.communicate(), timeout_s)
     except TimeoutError:
         await _end(process)
         raise SignInError(
-            f"the token command gave no answer within {timeout_s:g} s and was stopped; it may be "
-            "waiting for a sign-in prompt (run it in a terminal once) or for the network",
+            Text(
+                "the token command gave no answer within %1 s and was stopped; it may be waiting "
+                "for a sign-in prompt (run it in a terminal once) or for the network",
+                f"{timeout_s:g}",
+            ),
             reason="timeout",
             where=where,
         ) from None
@@ -103,10 +117,11 @@ async def run_token_command(command: str, scope: str, timeout_s: float) -> bytes
 def _failed(code: int | None, err: bytes, where: str) -> SignInError:
     text = redact_text(err.decode("utf-8", "replace").strip())
     reason, hint = classify(text)
-    said = text[-_MAX_STDERR:] if text else "nothing on stderr"
-    return SignInError(
-        f"{hint} (the token command ended with status {code}: {said})", reason=reason, where=where
-    )
+    said = text[-_MAX_STDERR:] if text else Text("nothing on stderr")
+    # The hint is one of entra_explain's fixed texts: a Text of its own, so the GUI says it in
+    # its language; the status and what the command printed are data.
+    ended = Text(COMMAND_ENDED, Text(hint), str(code), said)
+    return SignInError(ended, reason=reason, where=where)
 
 
 async def _end(process: asyncio.subprocess.Process) -> None:

@@ -104,7 +104,7 @@ class SignInError(WorkbenchError):
 
     default_title = "Sign-in failed"
 
-    def __init__(self, message: str, *, reason: str, where: str = "") -> None:
+    def __init__(self, message: str | Text, *, reason: str, where: str = "") -> None:
         self.reason = reason
         """A short code: not-signed-in, wrong-tenant, wrong-scope, no-access, timeout, ..."""
         super().__init__(message, where=where)

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from workbench.api.entra_command import COMMAND_ENDED
 from workbench.api.entra_explain import NO_ACCESS, TOKEN_REFUSED
 from workbench.api.errors import (
     ApiError,
@@ -199,7 +200,7 @@ def explain(exc: WorkbenchError) -> str | Text:
     """The likely cause of a failure, in words, with what to try."""
     text = _chain_text(exc)
     if isinstance(exc, SignInError):
-        return exc.server_message.partition(" (the token command ended")[0]
+        return _sign_in_cause(exc)
     if isinstance(exc, AuthError):
         return Text(
             "Wrong key: the server refused it. Check the key, and the authentication "
@@ -237,6 +238,17 @@ def explain(exc: WorkbenchError) -> str | Text:
     if isinstance(exc, ApiError):
         return Text("The server refused the request; its own message is shown above.")
     return ""
+
+
+def _sign_in_cause(exc: SignInError) -> str | Text:
+    """A sign-in failure's words, less a failed command's status and output (the headline, the
+    whole error, has them): kept as a `Text` so the GUI says it in its language."""
+    said = exc.message_text
+    if said is None:  # a credential's classified failure: one of entra_explain's fixed texts
+        return exc.server_message
+    if said.template == COMMAND_ENDED and isinstance(said.values[0], Text):
+        return said.values[0]
+    return said
 
 
 def route_hint(exc: WorkbenchError) -> Text | None:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.ui.endpoints.test_entra import _choose_entra
+from tests.ui.endpoints.test_entra import _type as _type_entra
 from tests.ui.endpoints.test_pane import (
     _button,
     _edit,
@@ -122,3 +124,21 @@ def test_an_extra_header_problem_reads_italian_and_follows_a_switch(
     _button(pane, "saveEndpointButton").click()
     notice = services.notices.history()[-1]
     assert notice.detail.startswith("Expected “Name: value”")  # the log stays English
+
+
+def test_a_token_command_that_is_not_there_is_explained_in_italian(
+    pane: EndpointsPane, qtbot: QtBot
+) -> None:
+    """The token command's failures were English f-strings made in the wire layer."""
+    apply_language("it")
+    _choose_entra(pane)
+    _type_entra(qtbot, _edit(pane, "tokenCommand"), "no-such-token-tool-here --json")
+    report = _test_connection(pane, qtbot)
+    assert not report.ok
+    assert str(report.explanation).startswith("the token command 'no-such-token-tool-here'")
+    shown = _label(pane, "testResultLabel").text().splitlines()
+    assert shown[0].startswith("✘ Accesso non riuscito"), shown
+    assert shown[1] == (
+        "il comando del token 'no-such-token-tool-here' non è stato trovato: controlla che il "
+        "nome del comando sia scritto bene e che si trovi nel PATH"
+    )

@@ -162,7 +162,36 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 %2"),
     # workbench/core/probe_routes.py
     QT_TRANSLATE_NOOP("Core", "Routes: %1"),
+    # workbench/api/entra_command.py
+    QT_TRANSLATE_NOOP("Core", "%1 (the token command ended with status %2: %3)"),
+    QT_TRANSLATE_NOOP("Core", "nothing on stderr"),
+    QT_TRANSLATE_NOOP("Core", "the token command cannot be read: %1"),
+    QT_TRANSLATE_NOOP("Core", "the token command is empty"),
+    QT_TRANSLATE_NOOP("Core", "the token command %1 was not found: %2"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "install the Azure CLI and run `az login`, or install the workbench's `entra` extra (azure-identity)",
+    ),
+    QT_TRANSLATE_NOOP("Core", "check the command's spelling and that it is on PATH"),
+    QT_TRANSLATE_NOOP("Core", "the token command could not start: %1"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the token command gave no answer within %1 s and was stopped; it may be waiting for a sign-in prompt (run it in a terminal once) or for the network",
+    ),
     # workbench/api/entra.py
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the token command printed %1 bytes that are not JSON; it should print an object with accessToken and expires_on, as `az account get-access-token` does",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "the token command printed JSON %1, not an object with accessToken and expires_on"
+    ),
+    QT_TRANSLATE_NOOP("Core", "the token command's JSON has no accessToken (its keys: %1)"),
+    QT_TRANSLATE_NOOP("Core", "none"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "no token arrived within %1 s; the credential chain may be waiting on a network or a managed identity endpoint that is not there",
+    ),
     QT_TRANSLATE_NOOP("Core", "Signed in with %1; the token's expiry was not given."),
     QT_TRANSLATE_NOOP("Core", "Signed in with %1; the token expires at %2 (%3)."),
     QT_TRANSLATE_NOOP("Core", "in %1 min"),
