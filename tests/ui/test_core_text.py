@@ -11,9 +11,16 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from workbench.api import chat_request_body
 from workbench.api.entra import EntraToken
 from workbench.api.errors import InputError
-from workbench.api.models import ChatRequest, Flavour, GenerationParams, ResponseFormat
+from workbench.api.models import (
+    ChatRequest,
+    Flavour,
+    GenerationParams,
+    ImagePart,
+    ResponseFormat,
+)
 from workbench.api.text import Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
@@ -249,3 +256,22 @@ def test_an_extra_header_problem_reads_italian_in_the_gui() -> None:
         "L'intestazione 'x-a' compare due volte"
     )
     assert caught.value.server_message == "Header 'x-a' appears twice"
+
+
+def test_what_a_flavour_cannot_send_reads_italian_in_the_gui() -> None:
+    """The codecs' refusals, said on the Chat pane's Request page and error line, were English
+    f-strings; the flavour's name stays an API name."""
+    apply_language("it")
+    image = ImagePart(url="data:image/png;base64,iVBORw0KGgo=")
+    with pytest.raises(InputError) as images:
+        chat_request_body(Flavour.COHERE_V1, ChatRequest(message="hi", images=[image]), "m")
+    assert error_line(images.value) == (
+        "Dati non validi · a images: Cohere v1 non può trasportare immagini (usa Cohere v2)"
+    )
+    queries = ChatRequest(message="hi", search_queries_only=True)
+    with pytest.raises(InputError) as openai:
+        chat_request_body(Flavour.OPENAI, queries, "m")
+    assert error_line(openai.value).endswith(
+        ": La route compatibile con OpenAI non ha search_queries_only"
+    )
+    assert openai.value.server_message == "The OpenAI-compatible route has no search_queries_only"

@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 from workbench.api.errors import ProtocolError
+from workbench.api.text import Text
 
 MAX_OFFSET = 2**31 - 1
 """Largest text offset or list index accepted: Qt keeps positions in a C int."""
@@ -26,9 +27,9 @@ def shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def bad(path: str, expected: str, value: Any) -> ProtocolError:
-    """The error for a value of the wrong type or range at `path`."""
-    return ProtocolError(f"expected {expected}, got {shown(value)}", where=path)
+def bad(path: str, expected: Text, value: Any) -> ProtocolError:
+    """The error for a value of the wrong type or range at `path` (the value shown as data)."""
+    return ProtocolError(Text("expected %1, got %2", expected, shown(value)), where=path)
 
 
 def _join(path: str, key: str) -> str:
@@ -44,7 +45,7 @@ def text_at(obj: dict[str, Any], key: str, path: str = "") -> str | None:
     value = obj.get(key)
     if value is None or isinstance(value, str):
         return value
-    raise bad(_join(path, key), "text", value)
+    raise bad(_join(path, key), Text("text"), value)
 
 
 def index_value(value: Any, path: str, *, high: int = MAX_OFFSET) -> int:
@@ -57,7 +58,7 @@ def index_value(value: Any, path: str, *, high: int = MAX_OFFSET) -> int:
         value = int(value)
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= high:
         return value
-    raise bad(path, f"a whole number from 0 to {high:,}", value)
+    raise bad(path, Text("a whole number from 0 to %1", high), value)
 
 
 def index_at(obj: dict[str, Any], key: str, path: str = "", *, default: int = 0) -> int:
@@ -79,7 +80,7 @@ def count_value(value: Any, path: str) -> float:
         and math.isfinite(value)
     ):
         return float(value)
-    raise bad(path, f"a count from 0 to {MAX_COUNT:g}", value)
+    raise bad(path, Text("a count from 0 to %1", f"{MAX_COUNT:g}"), value)
 
 
 def count_at(obj: dict[str, Any], key: str, path: str = "") -> float | None:
@@ -101,7 +102,7 @@ def score_value(value: Any, path: str) -> float:
         and math.isfinite(value)
     ):
         return float(value)
-    raise bad(path, "a finite number", value)
+    raise bad(path, Text("a finite number"), value)
 
 
 def count_map(value: Any, path: str) -> dict[str, float]:
@@ -117,7 +118,7 @@ def count_map(value: Any, path: str) -> dict[str, float]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise bad(path, "an object of counts", value)
+        raise bad(path, Text("an object of counts"), value)
     return {k: count_value(v, _join(path, k)) for k, v in value.items() if v is not None}
 
 
@@ -132,10 +133,10 @@ def objects_at(obj: dict[str, Any], key: str, path: str = "") -> list[dict[str, 
         return []
     where = _join(path, key)
     if not isinstance(value, list):
-        raise bad(where, "a list", value)
+        raise bad(where, Text("a list"), value)
     for pos, item in enumerate(value):
         if not isinstance(item, dict):
-            raise bad(f"{where}[{pos}]", "an object", item)
+            raise bad(f"{where}[{pos}]", Text("an object"), item)
     return value
 
 
@@ -150,7 +151,7 @@ def finite_object_at(obj: dict[str, Any], key: str, path: str = "") -> dict[str,
     while stack:
         item, where = stack.pop()
         if isinstance(item, float) and not math.isfinite(item):
-            raise bad(where, "a finite number", item)
+            raise bad(where, Text("a finite number"), item)
         if isinstance(item, dict):
             stack.extend((v, f"{where}.{k}") for k, v in item.items())
         elif isinstance(item, list):
@@ -169,4 +170,4 @@ def object_at(obj: dict[str, Any], key: str, path: str = "") -> dict[str, Any]:
         return {}
     if isinstance(value, dict):
         return value
-    raise bad(_join(path, key), "an object", value)
+    raise bad(_join(path, key), Text("an object"), value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -10,13 +11,15 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
-from tests.ui.conftest import select_flavour
+from tests.hostile_server import Answer, HostileServer
+from tests.ui.conftest import select_flavour, use_endpoint
 from tests.ui.marked import MarkingTranslator
 from tests.ui.rerank.test_pane import FRUIT, child, error_text, fill, run, status
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
-from workbench.api.models import Flavour
+from workbench.api.models import AuthScheme, Flavour
+from workbench.core.endpoints import EndpointConfig
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_line, error_title
 
@@ -152,3 +155,28 @@ def test_notes_on_values_sent_as_text_follow_the_language(
         qtbot.waitUntil(lambda: notes.text().splitlines() == marked, timeout=WAIT_MS)
     finally:
         QCoreApplication.removeTranslator(marking)
+
+
+def test_a_server_value_of_the_wrong_type_is_refused_in_italian(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    """The wire layer's "expected a finite number, got 'high'" was English in the Italian
+    window; the server's value stays as it came."""
+    body = json.dumps({"results": [{"index": 0, "relevance_score": "high"}]}).encode()
+    with HostileServer() as server:
+        url = server.script("score-as-text", Answer.whole(body))
+        odd = EndpointConfig(
+            name="Odd server",
+            base_url=url,
+            flavour=Flavour.COHERE_V2,
+            model="m",
+            auth=AuthScheme.NONE,
+        )
+        services.session.save_endpoint(odd)
+        use_endpoint(services, odd.id)
+        _to(qtbot, pane, "it")
+        fill(pane, "apple", FRUIT)
+        run(pane, services, qtbot)
+    shown_error = error_text(pane)
+    assert "a results[0].relevance_score" in shown_error, shown_error
+    assert shown_error.endswith(": atteso un numero finito, trovato 'high'")

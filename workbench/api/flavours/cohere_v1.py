@@ -37,6 +37,7 @@ from workbench.api.flavours.common import (
     stringify_document,
 )
 from workbench.api.models import ToolCall, Usage
+from workbench.api.text import Text
 from workbench.api.tools import tool_to_v1
 from workbench.api.wire_values import (
     bad,
@@ -187,7 +188,7 @@ def _document_ids(obj: dict[str, Any], path: str) -> list[str]:
     if ids is None:
         return []
     if not isinstance(ids, list) or not all(isinstance(d, str | int) for d in ids):
-        raise bad(f"{path}.document_ids", "a list of ids", ids)
+        raise bad(f"{path}.document_ids", Text("a list of ids"), ids)
     return [str(d) for d in ids]
 
 
@@ -208,7 +209,7 @@ def _usage(response: dict[str, Any], path: str = "") -> Usage | None:
 
 def _tool_call(obj: Any, path: str) -> ToolCall:
     if not isinstance(obj, dict):
-        raise bad(path, "an object", obj)
+        raise bad(path, Text("an object"), obj)
     params = finite_object_at(obj, "parameters", path)
     return ToolCall(name=text_at(obj, "name", path) or "", parameters=params)
 
@@ -219,7 +220,7 @@ def _queries(obj: dict[str, Any]) -> tuple[str, ...]:
         if isinstance(query, dict):
             query = text_at(query, "text", f"search_queries[{pos}]")
         if not isinstance(query, str):
-            raise bad(f"search_queries[{pos}]", "text or an object with `text`", query)
+            raise bad(f"search_queries[{pos}]", Text("text or an object with `text`"), query)
         queries.append(query)
     return tuple(queries)
 
@@ -311,7 +312,7 @@ class V1StreamMapper(StreamMapper):
             self._saw_plan = True
             return [ToolPlanDelta(text_at(obj, "text") or "")]
         if not isinstance(delta, dict):
-            raise bad("tool_call_delta", "an object", delta)
+            raise bad("tool_call_delta", Text("an object"), delta)
         index = index_at(delta, "index", "tool_call_delta")
         events: list[StreamEvent] = []
         if name := text_at(delta, "name", "tool_call_delta"):

@@ -26,7 +26,6 @@ from workbench.api.events import (
 )
 from workbench.api.flavours import declared
 from workbench.api.flavours.common import (
-    NEEDS_CALL_ID,
     StreamMapper,
     check_rank_fields,
     check_wire_calls_answered,
@@ -37,11 +36,13 @@ from workbench.api.flavours.common import (
     failed,
     generation_fields,
     list_at,
+    needs_call_id,
     rerank_response,
     str_at,
     user_content,
 )
 from workbench.api.models import Citation, ToolCall
+from workbench.api.text import Text
 from workbench.api.tools import tool_to_function
 from workbench.api.wire_values import bad, index_at, object_at, objects_at, text_at
 
@@ -102,7 +103,7 @@ def _model(request_model: str | None, model: str | None) -> str:
     if request_model or model:
         return request_model or model or ""
     raise InputError(
-        "Cohere v2 needs a model name (on Azure serverless any name works)", where="model"
+        Text("Cohere v2 needs a model name (on Azure serverless any name works)"), where="model"
     )
 
 
@@ -162,7 +163,7 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
     messages = []
     for pos, result in enumerate(results):
         if not result.call.id:
-            raise InputError(f"Cohere v2 {NEEDS_CALL_ID}", where=f"{where}[{pos}].call.id")
+            raise InputError(needs_call_id("Cohere v2"), where=f"{where}[{pos}].call.id")
         blocks = [{"type": "document", "document": {"data": output}} for output in result.outputs]
         messages.append({"role": "tool", "tool_call_id": result.call.id, "content": blocks})
     return messages
@@ -257,7 +258,9 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
         InputError: for a missing model, or a parameter or option v2 does not have.
     """
     if request.search_queries_only:
-        raise InputError("Cohere v2 has no search_queries_only", where="search_queries_only")
+        raise InputError(
+            Text("%1 has no search_queries_only", "Cohere v2"), where="search_queries_only"
+        )
     params = request.params
     body: dict[str, Any] = drop_none(
         {
@@ -286,7 +289,7 @@ def _citation(obj: dict[str, Any], path: str) -> Citation:
         if source_id is None:
             continue
         if not isinstance(source_id, str | int):
-            raise bad(f"{path}.sources[{pos}].id", "an id", source_id)
+            raise bad(f"{path}.sources[{pos}].id", Text("an id"), source_id)
         ids.append(str(source_id))
     return citation(obj, ids, path)
 
@@ -301,7 +304,7 @@ def _arguments(text: str) -> dict[str, Any]:
 
 def _call_events(pos: int, call: Any, path: str) -> list[StreamEvent]:
     if not isinstance(call, dict):
-        raise bad(path, "an object", call)
+        raise bad(path, Text("an object"), call)
     function = object_at(call, "function", path)
     name = text_at(function, "name", f"{path}.function") or ""
     arguments = text_at(function, "arguments", f"{path}.function") or ""
@@ -317,7 +320,7 @@ def _end_events(finish: str | None, usage: Any, error: str | None, path: str) ->
     events: list[StreamEvent] = []
     if usage is not None:
         if not isinstance(usage, dict):
-            raise bad(path, "an object", usage)
+            raise bad(path, Text("an object"), usage)
         events.append(
             UsageReported(cohere_usage(usage.get("billed_units"), usage.get("tokens"), path))
         )

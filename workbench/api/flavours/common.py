@@ -21,7 +21,7 @@ from workbench.api.models import (
     RerankResponse,
     Usage,
 )
-from workbench.api.text import Text
+from workbench.api.text import Text, english
 from workbench.api.tools import check_calls_answered
 from workbench.api.wire_values import (
     bad,
@@ -41,11 +41,17 @@ if TYPE_CHECKING:
     from workbench.api.models import ChatRequest, ImagePart
 
 
-NEEDS_CALL_ID = (
+NEEDS_CALL_ID = english(
     "needs the id of the call: copy the id of the tool call from the previous answer "
     "(its tool_calls[].id) into the result's call"
 )
-"""Why a tool result without its call's id is refused, and where the id comes from."""
+"""Why a tool result without its call's id is refused, and where the id comes from (a phrase
+following the flavour's name)."""
+
+
+def needs_call_id(label: str | Text) -> Text:
+    """ "Cohere v2 needs the id of the call: …" """
+    return Text("%1 %2", label, Text(NEEDS_CALL_ID))
 
 
 def parse_frame(frame: Frame) -> dict[str, Any]:
@@ -91,7 +97,8 @@ class StreamMapper(ABC):
         except ProtocolError as exc:
             if exc.where.startswith("event "):
                 raise
-            raise _at_event(exc.server_message, exc.where, frame) from None
+            said = exc.message_text or exc.server_message  # a Text stays one (issue 18)
+            raise _at_event(said, exc.where, frame) from None
         except ValidationError as exc:
             raise _at_event(_first_error(exc), _loc(exc), frame) from None
         return self._joiner.events(events, escaped=jsontext.has_escaped_surrogate(frame.data))
@@ -118,7 +125,7 @@ class StreamMapper(ABC):
         return []
 
 
-def _at_event(message: str, path: str, frame: Frame) -> ProtocolError:
+def _at_event(message: str | Text, path: str, frame: Frame) -> ProtocolError:
     where = f"event {frame.number} (byte {frame.offset})" + (f", {path}" if path else "")
     return ProtocolError(message, where=where)
 
@@ -165,7 +172,7 @@ def drop_none(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def generation_fields(
-    params: GenerationParams, names: dict[str, str], label: str
+    params: GenerationParams, names: dict[str, str], label: str | Text
 ) -> dict[str, Any]:
     """Map the set generation parameters to wire names; reject ones the flavour lacks.
 
@@ -181,7 +188,11 @@ def generation_fields(
     for name, value in params.model_dump(exclude={"extra"}, exclude_none=True).items():
         if name not in names:
             raise InputError(
-                f"{label} has no parameter {name!r} (send it under extra if the server knows it)",
+                Text(
+                    "%1 has no parameter %2 (send it under extra if the server knows it)",
+                    label,
+                    repr(name),
+                ),
                 where=f"params.{name}",
             )
         fields[names[name]] = value
@@ -206,11 +217,12 @@ def refuse_images(request: ChatRequest, label: str) -> None:
         InputError: naming the first message that carries an image.
     """
     if request.images:
-        raise InputError(f"{label} cannot carry images (use Cohere v2)", where="images")
+        raise InputError(Text("%1 cannot carry images (use Cohere v2)", label), where="images")
     for pos, message in enumerate(request.history):
         if message.images:
             raise InputError(
-                f"{label} cannot carry images (use Cohere v2)", where=f"history[{pos}].images"
+                Text("%1 cannot carry images (use Cohere v2)", label),
+                where=f"history[{pos}].images",
             )
 
 
@@ -266,7 +278,7 @@ def stringify_document(document: Document, where: str) -> dict[str, str]:
     if isinstance(document, str):
         return {"text": document}
     if not isinstance(document, dict):
-        raise InputError("a document must be a string or an object", where=where)
+        raise InputError(Text("a document must be a string or an object"), where=where)
     return {
         str(key): value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         for key, value in document.items()
@@ -336,7 +348,7 @@ def _hit(item: Any, path: str, request: RerankRequest) -> RerankHit:
         raise ProtocolError("a result needs `index` and `relevance_score`", where=path)
     last = len(request.documents) - 1
     if last < 0:
-        raise bad(f"{path}.index", "no result for a request without documents", item["index"])
+        raise bad(f"{path}.index", Text("no result for a request without documents"), item["index"])
     fields = {
         **item,
         "index": index_value(item["index"], f"{path}.index", high=last),

@@ -25,17 +25,18 @@ from workbench.api.events import (
 from workbench.api.flavours import declared
 from workbench.api.flavours.cohere_v1 import parse_rerank, rerank_body
 from workbench.api.flavours.common import (
-    NEEDS_CALL_ID,
     StreamMapper,
     check_wire_calls_answered,
     checked,
     drop_none,
     generation_fields,
     list_at,
+    needs_call_id,
     str_at,
     user_content,
 )
 from workbench.api.models import ToolCall, Usage
+from workbench.api.text import Text
 from workbench.api.tools import tool_to_function
 from workbench.api.wire_values import bad, count_at, index_value, object_at, text_at
 
@@ -55,7 +56,7 @@ _PARAMS = {
     "response_format": "response_format",
     "tool_choice": "tool_choice",
 }
-_LABEL = "The OpenAI-compatible route"
+_LABEL = Text("The OpenAI-compatible route")
 
 TRAITS = declared.OPENAI
 """What this flavour is (declared apart, so reading it does not load the codec)."""
@@ -67,7 +68,7 @@ def _tool_messages(results: list[ToolResult], where: str) -> list[dict[str, Any]
     messages = []
     for pos, result in enumerate(results):
         if not result.call.id:
-            raise InputError(f"{_LABEL} {NEEDS_CALL_ID}", where=f"{where}[{pos}].call.id")
+            raise InputError(needs_call_id(_LABEL), where=f"{where}[{pos}].call.id")
         content = json.dumps(result.outputs, ensure_ascii=False)
         messages.append({"role": "tool", "tool_call_id": result.call.id, "content": content})
     return messages
@@ -102,11 +103,14 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     """
     if request.documents:
         raise InputError(
-            f"{_LABEL} has no documents field (pass them with --param documents=... if the server takes them)",
+            Text(
+                "%1 has no documents field (pass them with --param documents=... if the server takes them)",
+                _LABEL,
+            ),
             where="documents",
         )
     if request.search_queries_only:
-        raise InputError(f"{_LABEL} has no search_queries_only", where="search_queries_only")
+        raise InputError(Text("%1 has no search_queries_only", _LABEL), where="search_queries_only")
     wire: list[dict[str, Any]] = []
     if request.preamble:
         wire.append({"role": "system", "content": request.preamble})
@@ -164,7 +168,7 @@ def _usage(obj: Any, path: str = "usage") -> Usage | None:
     if obj is None:
         return None
     if not isinstance(obj, dict):
-        raise bad(path, "an object", obj)
+        raise bad(path, Text("an object"), obj)
     return Usage(
         input_tokens=count_at(obj, "prompt_tokens", path),
         output_tokens=count_at(obj, "completion_tokens", path),
@@ -211,7 +215,7 @@ def _chat_events(body: dict[str, Any]) -> list[StreamEvent]:
     for pos, call in enumerate(list_at(message, "tool_calls")):
         at = f"{where}.tool_calls[{pos}]"
         if not isinstance(call, dict):
-            raise bad(at, "an object", call)
+            raise bad(at, Text("an object"), call)
         function = object_at(call, "function", at)
         name = text_at(function, "name", f"{at}.function") or ""
         arguments = text_at(function, "arguments", f"{at}.function") or ""
@@ -254,7 +258,7 @@ class OpenAIStreamMapper(StreamMapper):
             events.append(StreamStarted(str_at(obj, "id")))
         for choice in list_at(obj, "choices")[:1]:
             if not isinstance(choice, dict):
-                raise bad("choices[0]", "an object", choice)
+                raise bad("choices[0]", Text("an object"), choice)
             events += self._delta(object_at(choice, "delta", "choices[0]"))
             self._finish = text_at(choice, "finish_reason", "choices[0]") or self._finish
         if usage := _usage(obj.get("usage")):
@@ -271,7 +275,7 @@ class OpenAIStreamMapper(StreamMapper):
         for pos, call in enumerate(list_at(delta, "tool_calls")):
             at = f"{where}.tool_calls[{pos}]"
             if not isinstance(call, dict):
-                raise bad(at, "an object", call)
+                raise bad(at, Text("an object"), call)
             events += self._tool(pos, call, at)
         return events
 

@@ -86,6 +86,24 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "is managed by the HTTP client"),
     QT_TRANSLATE_NOOP("Core", "appears twice"),
     QT_TRANSLATE_NOOP("Core", "has a value with a line break, control or non-ASCII character"),
+    # workbench/api/flavours: what a flavour's request cannot carry
+    QT_TRANSLATE_NOOP("Core", "The OpenAI-compatible route"),
+    QT_TRANSLATE_NOOP(
+        "Core", "%1 has no parameter %2 (send it under extra if the server knows it)"
+    ),
+    QT_TRANSLATE_NOOP("Core", "%1 cannot carry images (use Cohere v2)"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 has no documents field (pass them with --param documents=... if the server takes them)",
+    ),
+    QT_TRANSLATE_NOOP("Core", "%1 has no search_queries_only"),
+    QT_TRANSLATE_NOOP("Core", "Cohere v2 needs a model name (on Azure serverless any name works)"),
+    QT_TRANSLATE_NOOP("Core", "a document must be a string or an object"),
+    # "Cohere v2 needs the id of the call: …", through "%1 %2"
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "needs the id of the call: copy the id of the tool call from the previous answer (its tool_calls[].id) into the result's call",
+    ),
     # workbench/api/flavours/common.py
     QT_TRANSLATE_NOOP("Core", "%1 has none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 have none of the rank fields: %2"),
@@ -200,6 +218,19 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 ✘ (no answer)"),
     QT_TRANSLATE_NOOP("Core", "%1 ✘ (%2)"),
     QT_TRANSLATE_NOOP("Core", "%1 · %2"),
+    # workbench/api/wire_values.py and the flavours: a server's value of the wrong type or range
+    QT_TRANSLATE_NOOP("Core", "expected %1, got %2"),
+    QT_TRANSLATE_NOOP("Core", "text"),
+    QT_TRANSLATE_NOOP("Core", "a whole number from 0 to %1"),
+    QT_TRANSLATE_NOOP("Core", "a count from 0 to %1"),
+    QT_TRANSLATE_NOOP("Core", "a finite number"),
+    QT_TRANSLATE_NOOP("Core", "an object of counts"),
+    QT_TRANSLATE_NOOP("Core", "a list"),
+    QT_TRANSLATE_NOOP("Core", "an object"),
+    QT_TRANSLATE_NOOP("Core", "no result for a request without documents"),
+    QT_TRANSLATE_NOOP("Core", "a list of ids"),
+    QT_TRANSLATE_NOOP("Core", "text or an object with `text`"),
+    QT_TRANSLATE_NOOP("Core", "an id"),
     # workbench/core/rerank_io.py
     QT_TRANSLATE_NOOP("Core", 'The CSV header names the column "%1" twice'),
     QT_TRANSLATE_NOOP("Core", "The file is larger than %1 MB"),
