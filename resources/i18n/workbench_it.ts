@@ -1010,6 +1010,38 @@
         <translation>ha un valore con un a capo, un carattere di controllo o non ASCII</translation>
     </message>
     <message>
+        <source>The OpenAI-compatible route</source>
+        <translation>La route compatibile con OpenAI</translation>
+    </message>
+    <message>
+        <source>%1 has no parameter %2 (send it under extra if the server knows it)</source>
+        <translation>%1 non ha il parametro %2 (invialo sotto extra se il server lo conosce)</translation>
+    </message>
+    <message>
+        <source>%1 cannot carry images (use Cohere v2)</source>
+        <translation>%1 non può trasportare immagini (usa Cohere v2)</translation>
+    </message>
+    <message>
+        <source>%1 has no documents field (pass them with --param documents=... if the server takes them)</source>
+        <translation>%1 non ha un campo documents (passali con --param documents=... se il server li accetta)</translation>
+    </message>
+    <message>
+        <source>%1 has no search_queries_only</source>
+        <translation>%1 non ha search_queries_only</translation>
+    </message>
+    <message>
+        <source>Cohere v2 needs a model name (on Azure serverless any name works)</source>
+        <translation>Cohere v2 richiede il nome di un modello (su Azure serverless va bene qualsiasi nome)</translation>
+    </message>
+    <message>
+        <source>a document must be a string or an object</source>
+        <translation>un documento deve essere una stringa o un oggetto</translation>
+    </message>
+    <message>
+        <source>needs the id of the call: copy the id of the tool call from the previous answer (its tool_calls[].id) into the result&apos;s call</source>
+        <translation>richiede l&apos;id della chiamata: copia l&apos;id della chiamata allo strumento dalla risposta precedente (il suo tool_calls[].id) nella call del risultato</translation>
+    </message>
+    <message>
         <source>%1 has none of the rank fields: %2</source>
         <translation>%1 non ha nessuno dei campi di rank_fields: %2</translation>
     </message>
@@ -1150,6 +1182,62 @@
         <translation>Route: %1</translation>
     </message>
     <message>
+        <source>%1 (the token command ended with status %2: %3)</source>
+        <translation>%1 (il comando del token è terminato con lo stato %2: %3)</translation>
+    </message>
+    <message>
+        <source>nothing on stderr</source>
+        <translation>nulla su stderr</translation>
+    </message>
+    <message>
+        <source>the token command cannot be read: %1</source>
+        <translation>il comando del token non si può leggere: %1</translation>
+    </message>
+    <message>
+        <source>the token command is empty</source>
+        <translation>il comando del token è vuoto</translation>
+    </message>
+    <message>
+        <source>the token command %1 was not found: %2</source>
+        <translation>il comando del token %1 non è stato trovato: %2</translation>
+    </message>
+    <message>
+        <source>install the Azure CLI and run `az login`, or install the workbench&apos;s `entra` extra (azure-identity)</source>
+        <translation>installa l&apos;interfaccia della riga di comando di Azure (Azure CLI) ed esegui `az login`, oppure installa l&apos;extra `entra` del workbench (azure-identity)</translation>
+    </message>
+    <message>
+        <source>check the command&apos;s spelling and that it is on PATH</source>
+        <translation>controlla che il nome del comando sia scritto bene e che si trovi nel PATH</translation>
+    </message>
+    <message>
+        <source>the token command could not start: %1</source>
+        <translation>il comando del token non è potuto partire: %1</translation>
+    </message>
+    <message>
+        <source>the token command gave no answer within %1 s and was stopped; it may be waiting for a sign-in prompt (run it in a terminal once) or for the network</source>
+        <translation>il comando del token non ha risposto entro %1 s ed è stato fermato; forse attende una richiesta di accesso (eseguilo una volta in un terminale) o la rete</translation>
+    </message>
+    <message>
+        <source>the token command printed %1 bytes that are not JSON; it should print an object with accessToken and expires_on, as `az account get-access-token` does</source>
+        <translation>il comando del token ha stampato %1 byte che non sono JSON; dovrebbe stampare un oggetto con accessToken ed expires_on, come fa `az account get-access-token`</translation>
+    </message>
+    <message>
+        <source>the token command printed JSON %1, not an object with accessToken and expires_on</source>
+        <translation>il comando del token ha stampato un JSON %1, non un oggetto con accessToken ed expires_on</translation>
+    </message>
+    <message>
+        <source>the token command&apos;s JSON has no accessToken (its keys: %1)</source>
+        <translation>il JSON del comando del token non ha accessToken (le sue chiavi: %1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuna</translation>
+    </message>
+    <message>
+        <source>no token arrived within %1 s; the credential chain may be waiting on a network or a managed identity endpoint that is not there</source>
+        <translation>nessun token è arrivato entro %1 s; la catena di credenziali forse attende una rete o un endpoint di identità gestita che non c&apos;è</translation>
+    </message>
+    <message>
         <source>Signed in with %1; the token&apos;s expiry was not given.</source>
         <translation>Accesso effettuato con %1; la scadenza del token non è stata indicata.</translation>
     </message>
@@ -1180,6 +1268,54 @@
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>atteso %1, trovato %2</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>testo</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to %1</source>
+        <translation>un numero intero da 0 a %1</translation>
+    </message>
+    <message>
+        <source>a count from 0 to %1</source>
+        <translation>un conteggio da 0 a %1</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>un numero finito</translation>
+    </message>
+    <message>
+        <source>an object of counts</source>
+        <translation>un oggetto di conteggi</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>un elenco</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un oggetto</translation>
+    </message>
+    <message>
+        <source>no result for a request without documents</source>
+        <translation>nessun risultato per una richiesta senza documenti</translation>
+    </message>
+    <message>
+        <source>a list of ids</source>
+        <translation>un elenco di id</translation>
+    </message>
+    <message>
+        <source>text or an object with `text`</source>
+        <translation>testo o un oggetto con `text`</translation>
+    </message>
+    <message>
+        <source>an id</source>
+        <translation>un id</translation>
     </message>
     <message>
         <source>The CSV header names the column &quot;%1&quot; twice</source>
