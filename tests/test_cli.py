@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import json
@@ -923,3 +924,29 @@ def test_cli_refuses_two_options_reading_standard_input(
     status, out, err = _run(capsys, *argv, "--history", "-", "--documents", "-")
     assert (status, out) == (2, "")
     assert "only one option can read standard input (-): --history, --documents" in err
+
+
+def test_every_option_of_every_command_says_what_it_is_for() -> None:
+    """`history show --help` listed `id` and `--json` bare; `history export --as` named four
+    formats without saying what they are. Options in a group that describes them all (eval's
+    `--compare-X`: "Each --compare-X is --X for endpoint B") may go without."""
+    from workbench.cli.parser import build_parser
+
+    bare: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser, path: str) -> None:
+        described = {
+            id(action)
+            for group in parser._action_groups
+            if group.description
+            for action in group._group_actions
+        }
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    walk(sub, f"{path} {name}")
+            elif not action.help and id(action) not in described:
+                bare.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+
+    walk(build_parser(), "workbench")
+    assert bare == []

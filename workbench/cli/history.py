@@ -27,31 +27,41 @@ from workbench.core.runs.store import (
 if TYPE_CHECKING:
     import argparse
 
+RUN_ID_HELP = "the run's id, or its first characters when they name one run (see `history list`)"
+
 
 def add_commands(commands: Any) -> None:
     """Add `history` (with its own commands) and `replay` to the `workbench` parser."""
     history = commands.add_parser("history", help="list, show and export recorded runs")
     sub = history.add_subparsers(dest="history_command", required=True)
     listing = sub.add_parser("list", help="recorded runs, newest first")
-    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--json", action="store_true", help="print the runs as one JSON array")
     listing.add_argument("--search", metavar="TEXT", default="", help="words in queries/answers")
-    listing.add_argument("--limit", type=at_least_one, default=50)
+    listing.add_argument(
+        "--limit", type=at_least_one, default=50, help="most runs listed (default 50)"
+    )
     show = sub.add_parser("show", help="one run: request, response, events with their times")
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("id", help=RUN_ID_HELP)
+    show.add_argument("--json", action="store_true", help="print the run as one JSON object")
     export = sub.add_parser("export", help="one run as code that sends it again")
-    export.add_argument("id")
-    export.add_argument("--as", dest="fmt", choices=FORMATS, required=True)
+    export.add_argument("id", help=RUN_ID_HELP)
+    export.add_argument(
+        "--as",
+        dest="fmt",
+        choices=FORMATS,
+        required=True,
+        help="a curl command, or Python with httpx, the Cohere SDK or the OpenAI SDK",
+    )
     export.add_argument("--key-env", default=KEY_ENV, help="variable the code reads the key from")
     out = sub.add_parser("export-file", help="runs as a portable file (no keys)")
-    out.add_argument("ids", nargs="+", metavar="ID")
-    out.add_argument("--out", required=True, metavar="FILE")
+    out.add_argument("ids", nargs="+", metavar="ID", help="the runs (ids or their start)")
+    out.add_argument("--out", required=True, metavar="FILE", help="the file to write")
     out.add_argument("--mask-hosts", action="store_true", help="replace host names")
     into = sub.add_parser("import-file", help="add the runs of a portable file")
-    into.add_argument("file", metavar="FILE")
+    into.add_argument("file", metavar="FILE", help="a file of runs (export-file, or History's)")
     script = sub.add_parser("export-script", help="chat turns as a demo script, oldest first")
-    script.add_argument("ids", nargs="+", metavar="ID")
-    script.add_argument("--out", required=True, metavar="FILE")
+    script.add_argument("ids", nargs="+", metavar="ID", help="the chat runs (ids or their start)")
+    script.add_argument("--out", required=True, metavar="FILE", help="the demo script to write")
     play = commands.add_parser(
         "replay", help="print a recorded chat turn (or a demo script's turns) as it streamed"
     )

@@ -41,7 +41,11 @@ def add_options(chat: argparse.ArgumentParser) -> None:
     chat.add_argument(
         "--image", action="append", default=[], metavar="FILE", help="attach an image (repeat)"
     )
-    chat.add_argument("--image-detail", choices=["auto", "low", "high"])
+    chat.add_argument(
+        "--image-detail",
+        choices=["auto", "low", "high"],
+        help="with --image: how finely the model looks at the images (low costs fewer tokens)",
+    )
 
 
 def thinking_option(value: str | None) -> ThinkingOption | None:
