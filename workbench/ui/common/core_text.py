@@ -285,7 +285,6 @@ CATALOGUE = (
         "Core",
         "%1 relevant judged documents are not in corpus.jsonl (first: %2 for query %3); they count as never ranked",
     ),
-    QT_TRANSLATE_NOOP("Core", "%1 queries without judgments left out"),
     QT_TRANSLATE_NOOP("Core", "no such file or folder"),
     QT_TRANSLATE_NOOP("Core", "expected a BEIR-style folder, a .jsonl file or a .csv file"),
     QT_TRANSLATE_NOOP("Core", "query %1 is judged but not in queries.jsonl"),
@@ -298,9 +297,11 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "document %1 appears twice"),
     QT_TRANSLATE_NOOP("Core", "no documents in the file"),
     QT_TRANSLATE_NOOP("Core", "query %1 appears twice"),
-    QT_TRANSLATE_NOOP("Core", "the query is empty"),
     QT_TRANSLATE_NOOP("Core", "the run depth must be at least 1"),
     QT_TRANSLATE_NOOP("Core", "query %1 lists document %2, which is not in corpus.jsonl"),
+    # workbench/core/evaluation/one_file.py
+    QT_TRANSLATE_NOOP("Core", "%1 queries without judgments left out"),
+    QT_TRANSLATE_NOOP("Core", "the query is empty"),
     QT_TRANSLATE_NOOP("Core", "query %1 has two texts"),
     QT_TRANSLATE_NOOP("Core", "document %1 has two texts"),
     QT_TRANSLATE_NOOP(
