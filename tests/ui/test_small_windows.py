@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QToolButton
+from PySide6.QtWidgets import QScrollArea, QSplitter, QToolButton
 
 from tests.ui.layout_checks import clipping_problems
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
 from tests.waits import WAIT_MS
+from workbench.ui.i18n import apply_language
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES
 
@@ -102,6 +103,30 @@ def test_chat_side_panel_folds_by_toggle_and_shortcut_and_stays_folded(
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+@pytest.mark.usefixtures("restore_language")
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_the_first_rerank_screen_shows_every_input_without_scrolling(
+    services: Services, qtbot: QtBot, language: str
+) -> None:
+    """At the default 1200 x 800 the inputs scrolled 100 px on the first screen, the documents
+    editor cut in half with its Import row out of sight, above an empty results table given
+    twice the height it needed; the splitter shared the height out by size hints."""
+    apply_language(language)
+    window = _window(services, qtbot, (1200, 800))
+    pane = window.rerank_pane
+    inputs = pane.findChild(QScrollArea, "rerankInputScroll")
+    assert inputs is not None
+    assert not inputs.verticalScrollBar().isVisible()
+    paste = pane.findChild(QToolButton, "rerankPasteButton")  # the row under the editor
+    assert paste is not None
+    assert paste.visibleRegion().boundingRect() == paste.rect()
+    splitter = pane.findChild(QSplitter, "rerankSplitter")
+    assert splitter is not None
+    top, results = splitter.sizes()
+    assert results >= 0.25 * (top + results) - 1  # the results keep a useful share
+    _closed(window, services, qtbot)
+
+
 def test_rerank_splitter_sizes_and_folded_body_outlive_the_window(
     services: Services, qtbot: QtBot
 ) -> None:

@@ -33,8 +33,10 @@ class RememberedSplitter(QObject):
         self._timer.timeout.connect(self.save)
         splitter.splitterMoved.connect(self._on_splitter_moved)
         saved = store.settings.window.splitters.get(splitter.objectName())
+        self.restored = False
+        """Whether the sizes came from the settings (False: the splitter's own first sizes)."""
         if saved:
-            splitter.restoreState(QByteArray(base64.b64decode(saved)))
+            self.restored = splitter.restoreState(QByteArray(base64.b64decode(saved)))
 
     def save(self) -> None:
         """Write the splitter's sizes now."""
@@ -46,6 +48,28 @@ class RememberedSplitter(QObject):
 
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self._timer.start()
+
+
+def fit_first_part(splitter: QSplitter, area: QScrollArea, *, keep: float) -> None:
+    """Give a vertical splitter's first part the height `area`'s content asks for at its width
+    (without scrolling), leaving the rest at least `keep` of the height and its minimum.
+
+    QSplitter's first sizes follow size hints: a scroll area hints little whatever it holds,
+    so at 1200 x 800 the Rerank inputs scrolled 100 px on the first screen, the editor cut in
+    half, above an empty results table twice the height it needed.
+    """
+    content = area.widget()
+    sizes = splitter.sizes()
+    if content is None or len(sizes) != 2 or sum(sizes) <= 0:
+        return
+    width = area.viewport().width()
+    wanted = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+    wanted = max(wanted, content.minimumSizeHint().height()) + (sizes[0] - area.viewport().height())
+    rest = splitter.widget(1)
+    floor = max(int(sum(sizes) * keep), rest.minimumSizeHint().height() if rest else 0)
+    first = min(max(sizes[0], wanted), sum(sizes) - floor)
+    if first > sizes[0]:
+        splitter.setSizes([first, sum(sizes) - first])
 
 
 def is_collapsed(store: SettingsStore, name: str) -> bool:

@@ -36,7 +36,7 @@ from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
-from workbench.ui.common.remembered import RememberedSplitter, scrolling
+from workbench.ui.common.remembered import RememberedSplitter, fit_first_part, scrolling
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
@@ -56,6 +56,8 @@ from workbench.ui.rerank.view import RerankResultsView
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from PySide6.QtGui import QShowEvent
+
     from workbench.api.models import Document
     from workbench.api.text import Text
     from workbench.core.endpoints import EndpointConfig
@@ -66,6 +68,8 @@ SAMPLE = "rerank_objects.json"
 """What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
 PREVIEW_DOCS = 50
 """The live body preview lists this many documents; "Copy body" copies them all."""
+RESULTS_SHARE = 0.25
+"""The least share of the pane's height the results get at first (a few rows and the hint)."""
 
 
 class RerankPane(Retranslating, QWidget):
@@ -191,7 +195,8 @@ class RerankPane(Retranslating, QWidget):
         top = QSplitter(Qt.Orientation.Horizontal, vertical)
         top.setObjectName("rerankInputSplitter")
         left, right = QWidget(top), QWidget(top)
-        top.addWidget(scrolling(left, "rerankInputScroll"))  # scrolls, rather than cut, when small
+        self._input_scroll = scrolling(left, "rerankInputScroll")  # scrolls, rather than cut
+        top.addWidget(self._input_scroll)
         top.addWidget(scrolling(right, "rerankOptionsScroll"))
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
@@ -201,9 +206,17 @@ class RerankPane(Retranslating, QWidget):
         vertical.setChildrenCollapsible(False)
         top.setChildrenCollapsible(False)
         store = self._services.settings
-        for splitter in (top, vertical):
-            RememberedSplitter(splitter, store)  # a child of the splitter: lives as long
+        RememberedSplitter(top, store)  # a child of the splitter: lives as long
+        self._fit_inputs = not RememberedSplitter(vertical, store).restored
         return left, right, output
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown the first time with no sizes remembered: the inputs get the height they ask
+        for, the results what is left (at least `RESULTS_SHARE`)."""
+        super().showEvent(event)
+        if self._fit_inputs:
+            self._fit_inputs = False
+            fit_first_part(self._vertical, self._input_scroll, keep=RESULTS_SHARE)
 
     def _layout(self, left: QWidget, right: QWidget, output: QWidget) -> None:
         self._fill_columns(left, right)
