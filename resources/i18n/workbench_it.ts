@@ -4423,6 +4423,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Stato della QA</translation>
     </message>
     <message>
+        <source>Tick the groups of checks and press Run checks: each check&apos;s evidence shows beside it, and the report can be saved when they are done.</source>
+        <translation>Spunta i gruppi di controlli e premi Avvia i controlli: le evidenze di ogni controllo compaiono accanto, e il report si può salvare quando hanno finito.</translation>
+    </message>
+    <message>
         <source>Cancelled; the checks done so far are kept.</source>
         <translation>Annullato; i controlli già svolti restano.</translation>
     </message>

@@ -183,3 +183,26 @@ def test_every_control_is_named_and_labelled(window: MainWindow, services: Servi
     for widget in (pane.endpoint, pane.requests, pane.run_button, pane.results, pane.chart):
         assert widget.accessibleName()
         assert widget.objectName()[0].islower()
+
+
+IDLE_HINT = (
+    "Tick the groups of checks and press Run checks: each check's evidence shows beside it, "
+    "and the report can be saved when they are done."
+)
+
+
+def test_the_first_screen_says_what_to_do_and_shows_no_empty_bar(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """Before any run an empty progress bar stretched across the pane (read as a text field),
+    the requests count's box was as wide as the window, and the status said nothing."""
+    pane = _qa(window, services)
+    assert not pane.progress.isVisible()
+    assert pane.status.text() == tr("QaPane", IDLE_HINT)
+    assert pane.requests.width() < pane.width() // 4
+    pane.groups["errors"].setChecked(False)
+    pane.run_button.click()
+    assert pane.progress.isVisible()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
+    assert not pane.progress.isVisible()
+    assert pane.status.text() != tr("QaPane", IDLE_HINT)

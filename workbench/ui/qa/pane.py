@@ -65,6 +65,8 @@ class QaPane(Retranslating, QWidget):
         self._run: QaRun | None = None
         self._checking: EndpointConfig | None = None
         """The endpoint the run going on checks (None between runs)."""
+        self._idle_hint = True
+        """Nothing was run yet: the status says what to do."""
         self._build_ui()
         self._lay_out()
         self.retranslate_ui()
@@ -127,9 +129,14 @@ class QaPane(Retranslating, QWidget):
         groups.addStretch(1)
         form.addLayout(groups, 1, 0, 1, 4)
         form.addWidget(self.requests_label, 2, 0)
-        form.addWidget(self.requests, 2, 1)
-        form.addWidget(self.run_button, 2, 2)
-        form.addWidget(self.cancel_button, 2, 3)
+        run_row = QHBoxLayout()  # a count's width, not the window's; progress beside Run
+        self.requests.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") * 3)
+        run_row.addWidget(self.requests)
+        run_row.addWidget(self.run_button)
+        run_row.addWidget(self.cancel_button)
+        run_row.addWidget(self.progress, 1)
+        run_row.addStretch(0)
+        form.addLayout(run_row, 2, 1, 1, 3)
         form.setColumnStretch(1, 1)
         left = QWidget(self)
         box = QVBoxLayout(left)
@@ -155,7 +162,6 @@ class QaPane(Retranslating, QWidget):
         saves.addWidget(self.save_junit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.progress)
         layout.addWidget(split, 1)
         layout.addLayout(saves)
         layout.addWidget(self.error)
@@ -210,6 +216,13 @@ class QaPane(Retranslating, QWidget):
         self.save_junit_button.setText(self.tr("Save &JUnit XML…"))
         self.save_junit_button.setAccessibleName(self.tr("Save JUnit XML"))
         self.status.setAccessibleName(self.tr("QA status"))
+        if self._idle_hint:  # nothing run yet: say what to do, in the new language too
+            self.status.setText(
+                self.tr(
+                    "Tick the groups of checks and press Run checks: each check's evidence "
+                    "shows beside it, and the report can be saved when they are done."
+                )
+            )
         self.error.setAccessibleName(self.tr("QA error"))
 
     def _connect_signals(self) -> None:
@@ -249,6 +262,7 @@ class QaPane(Retranslating, QWidget):
 
     def start(self) -> None:
         """Run the chosen checks against the chosen endpoint."""
+        self._idle_hint = False  # what happens next is said instead
         endpoint = self._services.session.endpoint(self.endpoint.currentData())
         if endpoint is None:
             self.status.setText(
@@ -368,6 +382,7 @@ class QaPane(Retranslating, QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
+        self.progress.setVisible(busy)  # an empty bar read as a text field before any run
         if busy:
             hand_focus_over((self.run_button, self.endpoint), self.cancel_button)
         self.run_button.setEnabled(not busy)
