@@ -22,6 +22,8 @@ from workbench.core.runs import store as run_store
 from workbench.core.runs.tap import RunStart
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.app import build_services
+from workbench.ui.compare.pane import ComparePane
+from workbench.ui.compare.targets import Target
 from workbench.ui.local_sandbox import (
     SANDBOX_CHAT_MODEL,
     SANDBOX_CHAT_NAME,
@@ -186,6 +188,22 @@ def test_settings_with_the_older_single_sandbox_endpoint_keep_working(
         sandbox.stop()
         with contextlib.suppress(SecretStoreError):
             services.secrets.delete(old.key_ref)
+
+
+def test_compare_starts_on_the_chat_deployment_never_the_rerank_one(
+    fresh: tuple[Services, LocalSandbox], qtbot: QtBot
+) -> None:
+    """Column 1 took the first endpoint saved, the sandbox's Rerank deployment, and sent its
+    chat to a rerank model; now the Chat pane's endpoint against its own /chat/completions
+    route (the only chat deployment), as the preset does."""
+    services, _ = fresh
+    chat = services.session.selected("chat")
+    assert chat is not None
+    assert chat.name == SANDBOX_CHAT_NAME
+    pane = ComparePane(services=services)
+    qtbot.addWidget(pane)
+    picked = [column.picked() for column in pane.columns]
+    assert picked == [Target(chat.id), Target(chat.id, Flavour.OPENAI), None]
 
 
 def test_without_a_keyring_the_sandbox_runs_without_auth_and_says_so(

@@ -49,8 +49,9 @@ def suits(pane: PaneName, endpoint: EndpointConfig) -> bool:
     return pane == "chat" or rules_for(endpoint.flavour).supported
 
 
-def _likely_for(pane: PaneName, endpoint: EndpointConfig) -> bool:
-    # A serverless deployment serves one model: a rerank model's name says so.
+def likely_for(pane: PaneName, endpoint: EndpointConfig) -> bool:
+    """Whether the endpoint's model is of `pane`'s kind (a serverless deployment serves one
+    model, and a rerank model's name says so)."""
     return ("rerank" in (endpoint.model or "").lower()) == (pane == "rerank")
 
 
@@ -134,7 +135,7 @@ class EndpointSession(QObject):
             return chosen
         fitting = [e for e in self.endpoints() if suits(pane, e)]
         current = settings.current_endpoint_id
-        fitting.sort(key=lambda e: (not _likely_for(pane, e), e.id != current))
+        fitting.sort(key=lambda e: (not likely_for(pane, e), e.id != current))
         return fitting[0] if fitting else None
 
     def select(self, pane: PaneName, endpoint_id: str | None) -> None:

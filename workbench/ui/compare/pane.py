@@ -26,6 +26,7 @@ from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
 from workbench.ui.compare.inputs import CompareInputs
 from workbench.ui.compare.targets import Target
+from workbench.ui.services import likely_for
 
 if TYPE_CHECKING:
     from workbench.ui.services import Services
@@ -132,9 +133,21 @@ class ComparePane(Retranslating, QWidget):
             column.continue_requested.connect(self._on_column_continue_requested)
 
     def _pick_defaults(self) -> None:
-        endpoints = self._services.session.endpoints()
-        for column, endpoint in zip(self.columns[:2], endpoints, strict=False):
-            column.pick(Target(endpoint.id))
+        """The Chat pane's endpoint, then another chat deployment, else the first one's own
+        `/chat/completions` route: never a rerank deployment's (it has no chat)."""
+        session = self._services.session
+        first = session.selected("chat")
+        if first is None:
+            return
+        targets = [Target(first.id)]
+        others = [e for e in session.endpoints() if e.id != first.id and likely_for("chat", e)]
+        pair = native_and_compatible(first)
+        if others:
+            targets.append(Target(others[0].id))
+        elif pair is not None:
+            targets.append(Target(first.id, pair[1]))
+        for column, target in zip(self.columns, targets, strict=False):
+            column.pick(target)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
