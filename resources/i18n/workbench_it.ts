@@ -3050,6 +3050,10 @@
         <translation>Stato della valutazione</translation>
     </message>
     <message>
+        <source>Choose a labelled set (or press Sample set) and endpoint A, then Run evaluation: nDCG, MRR and recall at k show here, per endpoint and per query.</source>
+        <translation>Scegli un set etichettato (o premi Set di esempio) e l&apos;endpoint A, poi Esegui valutazione: nDCG, MRR e recall a k compaiono qui, per endpoint e per query.</translation>
+    </message>
+    <message>
         <source>Notes on the set</source>
         <translation>Note sul set</translation>
     </message>

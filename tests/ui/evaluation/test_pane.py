@@ -57,6 +57,25 @@ def _finish(pane: EvaluationPane, services: Services, qtbot: QtBot) -> None:
     assert pane.report() is not None, pane.status.text()
 
 
+IDLE_HINT = (
+    "Choose a labelled set (or press Sample set) and endpoint A, then Run evaluation: nDCG, "
+    "MRR and recall at k show here, per endpoint and per query."
+)
+
+
+def test_the_first_screen_says_what_to_do(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """Before any run the status was empty: a blank line over an empty table."""
+    pane = window.evaluation_pane
+    hint = QCoreApplication.translate("EvaluationPane", IDLE_HINT)
+    assert pane.status.text() == hint
+    assert pane.status.accessibleName()  # read as its text by a screen reader (StatusLabel)
+    pane.sample.click()
+    _finish(pane, services, qtbot)
+    assert pane.status.text() != hint
+
+
 def test_the_sample_set_runs_in_one_click_and_every_request_is_in_the_history(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:

@@ -75,6 +75,8 @@ class EvaluationPane(Retranslating, QWidget):
         self._notes: list[Text] = []
         self._started_over = False
         """Whether the report on show comes from a run that dropped the saved scores first."""
+        self._idle_hint = True
+        """Nothing was run yet: the status says what to do."""
         self._build_ui()
         self._connect_signals()
         self.retranslate_ui()
@@ -214,6 +216,13 @@ class EvaluationPane(Retranslating, QWidget):
         self.browse_file.setText(self.tr("&JSONL or CSV file…"))
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
         self.status.setAccessibleName(self.tr("Evaluation status"))
+        if self._idle_hint:  # nothing run yet: say what to do, in the new language too
+            self.status.setText(
+                self.tr(
+                    "Choose a labelled set (or press Sample set) and endpoint A, then Run "
+                    "evaluation: nDCG, MRR and recall at k show here, per endpoint and per query."
+                )
+            )
         self.notes.setAccessibleName(self.tr("Notes on the set"))
         self._show_notes(self._notes)
         self.error.setAccessibleName(self.tr("Evaluation error"))
@@ -269,6 +278,7 @@ class EvaluationPane(Retranslating, QWidget):
         for the set are dropped first and every query is ranked again."""
         if self._services.tasks.is_running(RUN_KEY):
             return
+        self._idle_hint = False  # what happens next is said instead
         ids = [self.endpoint_a.currentData(), self.endpoint_b.currentData()]
         ids = [str(i) for i in ids if i]
         if not self.set_path.text().strip() or not ids:
