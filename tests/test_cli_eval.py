@@ -322,3 +322,15 @@ def test_wins_and_losses_show_a_query_on_one_line_with_its_controls_written_out(
         "B loses on nDCG@10: 1",
         "  -0.3691  q2  pasta fresh\\x07",
     ]
+
+
+def test_a_cut_off_under_one_is_refused_as_the_other_counts_are(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "--k: --k must be at least 1", naming the option twice, after argparse had
+    accepted it; --limit, --concurrency and the rest are refused by the parser itself."""
+    status, out, err = _eval(capsys, sandbox, "--k", "0")
+    assert (status, out) == (2, "")
+    assert err.splitlines()[-1].endswith(
+        "argument --k: expected a whole number, 1 or more, got '0'"
+    )

@@ -61,7 +61,9 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
     parser.add_argument(
         "--depth", type=int, help=f"candidates per query from --run (default {DEFAULT_DEPTH})"
     )
-    parser.add_argument("--k", type=int, default=10, help="cut-off of every metric (default 10)")
+    parser.add_argument(
+        "--k", type=at_least_one, default=10, help="cut-off of every metric (default 10)"
+    )
     parser.add_argument(
         "--fail-under",
         action="append",
@@ -184,8 +186,6 @@ async def run(
         err: where notes go.
         connect: builds a Connection from connection options (checked for rerank).
     """
-    if args.k < 1:
-        raise InputError("--k must be at least 1", where="--k")
     _check_combinations(args)
     thresholds = [parse_threshold(t, args.k) for t in args.fail_under]
     connections = [_target(args, connect)]
