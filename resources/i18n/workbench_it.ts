@@ -954,6 +954,34 @@
         <translation>le chiamate agli strumenti di questa risposta non hanno risultati: inviali prima (Output strumenti), oppure inizia una nuova conversazione</translation>
     </message>
     <message>
+        <source>a tool must be a JSON object</source>
+        <translation>uno strumento deve essere un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>a tool needs a non-empty string `name`</source>
+        <translation>uno strumento ha bisogno di un `name` che sia una stringa non vuota</translation>
+    </message>
+    <message>
+        <source>expected a JSON schema object</source>
+        <translation>atteso un oggetto JSON Schema</translation>
+    </message>
+    <message>
+        <source>documents must be a JSON list</source>
+        <translation>documents deve essere un elenco JSON</translation>
+    </message>
+    <message>
+        <source>`id` must be a string</source>
+        <translation>`id` deve essere una stringa</translation>
+    </message>
+    <message>
+        <source>`_excludes` must be a list of field names</source>
+        <translation>`_excludes` deve essere un elenco di nomi di campo</translation>
+    </message>
+    <message>
+        <source>tools must be a JSON list</source>
+        <translation>tools deve essere un elenco JSON</translation>
+    </message>
+    <message>
         <source>Not valid JSON: %1</source>
         <translation>JSON non valido: %1</translation>
     </message>

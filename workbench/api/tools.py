@@ -52,7 +52,9 @@ def _schema_from_definitions(definitions: dict[str, Any], where: str) -> dict[st
     required: list[str] = []
     for name, definition in definitions.items():
         if not isinstance(definition, dict):
-            raise InputError("expected an object", where=f"{where}.parameter_definitions.{name}")
+            raise InputError(
+                Text("expected an object"), where=f"{where}.parameter_definitions.{name}"
+            )
         prop = _v1_type_to_schema(str(definition.get("type", "str")))
         if definition.get("description"):
             prop["description"] = definition["description"]
@@ -80,22 +82,22 @@ def tool_from_json(obj: Any, where: str = "tools[0]") -> ToolSpec:
         InputError: when the object is none of these forms.
     """
     if not isinstance(obj, dict):
-        raise InputError("a tool must be a JSON object", where=where)
+        raise InputError(Text("a tool must be a JSON object"), where=where)
     if isinstance(obj.get("function"), dict):
         obj, where = obj["function"], f"{where}.function"
     name = obj.get("name")
     if not isinstance(name, str) or not name:
-        raise InputError("a tool needs a non-empty string `name`", where=f"{where}.name")
+        raise InputError(Text("a tool needs a non-empty string `name`"), where=f"{where}.name")
     description = obj.get("description") or ""
     if "parameter_definitions" in obj:
         definitions = obj["parameter_definitions"] or {}
         if not isinstance(definitions, dict):
-            raise InputError("expected an object", where=f"{where}.parameter_definitions")
+            raise InputError(Text("expected an object"), where=f"{where}.parameter_definitions")
         parameters = _schema_from_definitions(definitions, where)
     else:
         parameters = obj.get("parameters") or {"type": "object", "properties": {}}
         if not isinstance(parameters, dict):
-            raise InputError("expected a JSON schema object", where=f"{where}.parameters")
+            raise InputError(Text("expected a JSON schema object"), where=f"{where}.parameters")
     return ToolSpec(name=name, description=str(description), parameters=parameters)
 
 

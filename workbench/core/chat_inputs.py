@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import InputError
+from workbench.api.text import Text
 from workbench.api.tools import tool_from_json
 
 if TYPE_CHECKING:
@@ -22,21 +23,21 @@ def parse_documents(value: Any) -> list[Document]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise InputError("documents must be a JSON list", where="documents")
+        raise InputError(Text("documents must be a JSON list"), where="documents")
     for pos, doc in enumerate(value):
         where = f"documents[{pos}]"
         if isinstance(doc, str):
             continue
         if not isinstance(doc, dict):
-            raise InputError("a document must be a string or an object", where=where)
+            raise InputError(Text("a document must be a string or an object"), where=where)
         if "id" in doc and not isinstance(doc["id"], str):
-            raise InputError("`id` must be a string", where=f"{where}.id")
+            raise InputError(Text("`id` must be a string"), where=f"{where}.id")
         excludes = doc.get("_excludes")
         if excludes is not None and not (
             isinstance(excludes, list) and all(isinstance(k, str) for k in excludes)
         ):
             raise InputError(
-                "`_excludes` must be a list of field names", where=f"{where}._excludes"
+                Text("`_excludes` must be a list of field names"), where=f"{where}._excludes"
             )
     return list(value)
 
@@ -50,7 +51,7 @@ def parse_tools(value: Any) -> list[ToolSpec]:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise InputError("tools must be a JSON list", where="tools")
+        raise InputError(Text("tools must be a JSON list"), where="tools")
     return [tool_from_json(tool, f"tools[{pos}]") for pos, tool in enumerate(value)]
 
 

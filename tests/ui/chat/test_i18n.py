@@ -196,3 +196,22 @@ def test_a_refused_conversation_file_gives_its_reason_in_italian(
     pane.history.editor.set_text('[{"role": "user", "content": "hi", "colour": "red"}]')
     pane.history.editor.validate_now()
     assert pane.history.editor.message().endswith(": campo sconosciuto")
+
+
+def test_a_refused_tool_definition_reads_italian(pane: ChatPane, qtbot: QtBot) -> None:
+    """The tool reader's reasons ("a tool needs a non-empty string `name`") were English
+    strings made in the wire layer, shown so under the Tools editor and on the error line."""
+    _to(qtbot, pane, "it")
+    pane.tools.editor.set_text('[{"description": "no name"}]')
+    pane.tools.editor.validate_now()
+    reason = "uno strumento ha bisogno di un `name` che sia una stringa non vuota"
+    assert pane.tools.editor.message().endswith(reason), pane.tools.editor.message()
+    pane.send("What is the weather in Paris?")
+    assert pane.error.text().endswith(f"tools[0].name: {reason}"), pane.error.text()
+    pane.tools.editor.set_text('{"name": "f"}')
+    pane.send("What is the weather in Paris?")
+    assert pane.error.text().endswith(": tools deve essere un elenco JSON"), pane.error.text()
+    pane.tools.editor.set_text('[{"name": "f", "parameters": [1]}]')
+    pane.send("What is the weather in Paris?")
+    assert pane.error.text().endswith(": atteso un oggetto JSON Schema"), pane.error.text()
+    assert pane.session().turns == []

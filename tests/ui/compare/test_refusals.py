@@ -211,6 +211,20 @@ def test_a_parameter_that_is_no_number_is_refused_in_italian(
     assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]
 
 
+@pytest.mark.usefixtures("restore_language")
+def test_a_refused_tool_definition_reads_italian(pane: ComparePane, qtbot: QtBot) -> None:
+    """The tool reader's reasons were English strings made in the wire layer."""
+    switch_language(qtbot, "it", lambda: pane.inputs.tabs.tabText(2) == "&Parametri")
+    pane.inputs.tools.set_text("[5]")
+    pane.send("a question")
+    assert pane.error.text().endswith("tools[0]: uno strumento deve essere un oggetto JSON")
+    pane.inputs.tools.set_text("")
+    pane.inputs.documents.set_text('[{"id": 7}]')
+    pane.send("a question")
+    assert pane.error.text().endswith("documents[0].id: `id` deve essere una stringa")
+    assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]
+
+
 def test_a_refusal_naming_an_editor_is_said_again_in_a_new_language(
     pane: ComparePane, qtbot: QtBot
 ) -> None:

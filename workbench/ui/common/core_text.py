@@ -65,6 +65,16 @@ CATALOGUE = (
         "Core",
         "the tool calls of this answer have no results: send them first (tool results), or start a new conversation",
     ),
+    # a tool definition refused (its "expected an object" is listed with one_file.py's)
+    QT_TRANSLATE_NOOP("Core", "a tool must be a JSON object"),
+    QT_TRANSLATE_NOOP("Core", "a tool needs a non-empty string `name`"),
+    QT_TRANSLATE_NOOP("Core", "expected a JSON schema object"),
+    # workbench/core/chat_inputs.py (its "a document must be a string or an object" is listed
+    # with the flavours')
+    QT_TRANSLATE_NOOP("Core", "documents must be a JSON list"),
+    QT_TRANSLATE_NOOP("Core", "`id` must be a string"),
+    QT_TRANSLATE_NOOP("Core", "`_excludes` must be a list of field names"),
+    QT_TRANSLATE_NOOP("Core", "tools must be a JSON list"),
     # workbench/core/endpoints.py
     QT_TRANSLATE_NOOP("Core", "Not valid JSON: %1"),
     QT_TRANSLATE_NOOP("Core", "Expected an object with an `endpoints` list"),
