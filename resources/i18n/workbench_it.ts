@@ -982,6 +982,30 @@
         <translation>tools deve essere un elenco JSON</translation>
     </message>
     <message>
+        <source>cannot load the CA bundle: %1</source>
+        <translation>impossibile caricare il bundle CA: %1</translation>
+    </message>
+    <message>
+        <source>the connection broke: %1</source>
+        <translation>la connessione si è interrotta: %1</translation>
+    </message>
+    <message>
+        <source>give at least one document</source>
+        <translation>indica almeno un documento</translation>
+    </message>
+    <message>
+        <source>the stream broke off: %1</source>
+        <translation>lo stream si è interrotto: %1</translation>
+    </message>
+    <message>
+        <source>the answer is not JSON (%1): %2</source>
+        <translation>la risposta non è JSON (%1): %2</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>la risposta non è un oggetto JSON</translation>
+    </message>
+    <message>
         <source>Not valid JSON: %1</source>
         <translation>JSON non valido: %1</translation>
     </message>

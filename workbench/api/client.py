@@ -27,6 +27,7 @@ from workbench.api.keys import check_key
 from workbench.api.models import AuthScheme, Connection, Incoming, check_extra_headers
 from workbench.api.redact import RedactingFilter, is_secret_header, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
+from workbench.api.text import Text
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
 from workbench.api.wiretap import WireTap, current_tap, ending
 
@@ -133,7 +134,9 @@ def _verify(value: str | bool) -> ssl.SSLContext | bool:
     try:  # httpx 0.28 deprecates a path here: build the context ourselves
         return ssl.create_default_context(cafile=value)
     except (OSError, ssl.SSLError) as exc:
-        raise InputError(f"cannot load the CA bundle: {exc}", where="ca_bundle") from None
+        raise InputError(
+            Text("cannot load the CA bundle: %1", str(exc)), where="ca_bundle"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -151,7 +154,7 @@ def _mapped_errors(route: str) -> Iterator[None]:
     except httpx.TimeoutException as exc:
         raise errors.RequestTimeout(str(exc) or type(exc).__name__, route=route) from None
     except httpx.TransportError as exc:
-        raise ProtocolError(f"the connection broke: {exc}", route=route) from None
+        raise ProtocolError(Text("the connection broke: %1", str(exc)), route=route) from None
 
 
 class WorkbenchClient:
@@ -336,7 +339,7 @@ class WorkbenchClient:
             ApiError: for anything that went wrong on the way or at the server.
         """
         if not request.documents:
-            raise InputError("give at least one document", where="documents")
+            raise InputError(Text("give at least one document"), where="documents")
         body = self._codec.rerank_body(request, self.connection.model)
         tap = self._tap("rerank", request)
         with ending(tap):
@@ -415,7 +418,7 @@ class WorkbenchClient:
             if isinstance(exc, httpx.TimeoutException):
                 raise
             where = f"event {decoder.frames_seen + 1} (byte {decoder.bytes_seen})"
-            raise ProtocolError(f"the stream broke off: {exc}", where=where) from None
+            raise ProtocolError(Text("the stream broke off: %1", str(exc)), where=where) from None
         for frame in decoder.finish():
             if tap is not None:
                 tap.frame(frame.data, frame.event)
@@ -440,9 +443,9 @@ def _json_object(content: bytes) -> dict[str, Any]:
     except ValueError as exc:
         where = f"byte {exc.pos}" if isinstance(exc, json.JSONDecodeError) else ""
         reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-        raise ProtocolError(
-            f"the answer is not JSON ({reason}): {content[:200]!r}", where=where
-        ) from None
+        # The parser's reason and the answer's start are data: they stay as they came.
+        said = Text("the answer is not JSON (%1): %2", reason, repr(content[:200]))
+        raise ProtocolError(said, where=where) from None
     if not isinstance(value, dict):
-        raise ProtocolError("the answer is not a JSON object")
+        raise ProtocolError(Text("the answer is not a JSON object"))
     return value

@@ -8,9 +8,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.ui.conftest import new_chat_pane, slow_chat_streams
+from tests.hostile_server import Answer, HostileServer
+from tests.ui.conftest import new_chat_pane, slow_chat_streams, use_endpoint
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
+from workbench.api.models import AuthScheme, Flavour
+from workbench.core.endpoints import EndpointConfig
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -215,3 +218,37 @@ def test_a_refused_tool_definition_reads_italian(pane: ChatPane, qtbot: QtBot) -
     pane.send("What is the weather in Paris?")
     assert pane.error.text().endswith(": atteso un oggetto JSON Schema"), pane.error.text()
     assert pane.session().turns == []
+
+
+V2_START = '{"type": "message-start", "id": "m"}'
+
+
+def _odd_stream(pane: ChatPane, services: Services, qtbot: QtBot, answer: Answer) -> str:
+    """Why the Italian window says a turn was cut off, sent to a server answering `answer`."""
+    _to(qtbot, pane, "it")
+    with HostileServer() as server:
+        odd = EndpointConfig(
+            name="Odd server",
+            base_url=server.script("odd", answer),
+            flavour=Flavour.COHERE_V2,
+            model="m",
+            auth=AuthScheme.NONE,
+        )
+        services.session.save_endpoint(odd)
+        use_endpoint(services, odd.id)
+        _ask(pane, services, qtbot, "Tell me about rerankers")
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.cut_off is not None
+    assert reply.cut_off in pane.transcript.toPlainText()
+    return reply.cut_off
+
+
+def test_a_stream_that_breaks_off_is_said_in_italian(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """A body shorter than its Content-Length: "the stream broke off" was English."""
+    body = f"data: {V2_START}\n\n".encode()
+    answer = Answer.whole(body, headers={"Content-Length": "500"})
+    cut_off = _odd_stream(pane, services, qtbot, answer)
+    assert ": lo stream si è interrotto: peer closed connection" in cut_off, cut_off

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -157,26 +157,66 @@ def test_notes_on_values_sent_as_text_follow_the_language(
         QCoreApplication.removeTranslator(marking)
 
 
-def test_a_server_value_of_the_wrong_type_is_refused_in_italian(
-    pane: RerankPane, services: Services, qtbot: QtBot
-) -> None:
-    """The wire layer's "expected a finite number, got 'high'" was English in the Italian
-    window; the server's value stays as it came."""
-    body = json.dumps({"results": [{"index": 0, "relevance_score": "high"}]}).encode()
+def _odd_answer(
+    pane: RerankPane, services: Services, qtbot: QtBot, answer: Answer, **fields: Any
+) -> str:
+    """The error line in Italian after a run against a server that answers `answer`."""
     with HostileServer() as server:
-        url = server.script("score-as-text", Answer.whole(body))
         odd = EndpointConfig(
             name="Odd server",
-            base_url=url,
+            base_url=server.script("odd", answer),
             flavour=Flavour.COHERE_V2,
             model="m",
             auth=AuthScheme.NONE,
+            **fields,
         )
         services.session.save_endpoint(odd)
         use_endpoint(services, odd.id)
         _to(qtbot, pane, "it")
         fill(pane, "apple", FRUIT)
         run(pane, services, qtbot)
-    shown_error = error_text(pane)
+    return error_text(pane)
+
+
+def test_a_server_value_of_the_wrong_type_is_refused_in_italian(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    """The wire layer's "expected a finite number, got 'high'" was English in the Italian
+    window; the server's value stays as it came."""
+    body = json.dumps({"results": [{"index": 0, "relevance_score": "high"}]}).encode()
+    shown_error = _odd_answer(pane, services, qtbot, Answer.whole(body))
     assert "a results[0].relevance_score" in shown_error, shown_error
     assert shown_error.endswith(": atteso un numero finito, trovato 'high'")
+
+
+def test_an_answer_that_is_no_json_is_refused_in_italian(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    """The client's "the answer is not JSON" was English in the Italian window; the parser's
+    reason and the answer's start stay as they came."""
+    shown_error = _odd_answer(pane, services, qtbot, Answer.whole(b"<html>oops</html>"))
+    assert shown_error.endswith(
+        ": la risposta non è JSON (Expecting value): b'<html>oops</html>'"
+    ), shown_error
+    shown_error = _odd_answer(pane, services, qtbot, Answer.whole(b"[1, 2]"))
+    assert shown_error.endswith(": la risposta non è un oggetto JSON"), shown_error
+
+
+def test_an_answer_cut_short_is_refused_in_italian(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    """A body shorter than its Content-Length: "the connection broke" was English."""
+    short = Answer.whole(b'{"results', headers={"Content-Length": "500"})
+    shown_error = _odd_answer(pane, services, qtbot, short)
+    assert ": la connessione si è interrotta: peer closed connection" in shown_error, shown_error
+
+
+def test_a_ca_bundle_that_cannot_be_loaded_is_refused_in_italian(
+    pane: RerankPane, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """ "cannot load the CA bundle" was English; the TLS library's reason stays as it came."""
+    bundle = tmp_path / "not-a-bundle.pem"
+    bundle.write_text("not a certificate", encoding="utf-8")
+    answer = Answer.whole(b'{"results": []}')
+    shown_error = _odd_answer(pane, services, qtbot, answer, ca_bundle=str(bundle))
+    assert ": impossibile caricare il bundle CA: [X509" in shown_error, shown_error

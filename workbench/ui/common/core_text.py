@@ -75,6 +75,13 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "`id` must be a string"),
     QT_TRANSLATE_NOOP("Core", "`_excludes` must be a list of field names"),
     QT_TRANSLATE_NOOP("Core", "tools must be a JSON list"),
+    # workbench/api/client.py
+    QT_TRANSLATE_NOOP("Core", "cannot load the CA bundle: %1"),
+    QT_TRANSLATE_NOOP("Core", "the connection broke: %1"),
+    QT_TRANSLATE_NOOP("Core", "give at least one document"),
+    QT_TRANSLATE_NOOP("Core", "the stream broke off: %1"),
+    QT_TRANSLATE_NOOP("Core", "the answer is not JSON (%1): %2"),
+    QT_TRANSLATE_NOOP("Core", "the answer is not a JSON object"),
     # workbench/core/endpoints.py
     QT_TRANSLATE_NOOP("Core", "Not valid JSON: %1"),
     QT_TRANSLATE_NOOP("Core", "Expected an object with an `endpoints` list"),
