@@ -1106,6 +1106,38 @@
         <translation>%1 e altri %2 non hanno nessuno dei campi di rank_fields: %3</translation>
     </message>
     <message>
+        <source>malformed event: %1</source>
+        <translation>evento malformato: %1</translation>
+    </message>
+    <message>
+        <source>an event must be a JSON object</source>
+        <translation>un evento deve essere un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>the stream ended before its final event</source>
+        <translation>lo stream è terminato prima del suo evento finale</translation>
+    </message>
+    <message>
+        <source>the answer has no `results` list</source>
+        <translation>la risposta non ha un elenco `results`</translation>
+    </message>
+    <message>
+        <source>a result needs `index` and `relevance_score`</source>
+        <translation>un risultato ha bisogno di `index` e `relevance_score`</translation>
+    </message>
+    <message>
+        <source>a stream line is longer than %1 bytes</source>
+        <translation>una riga dello stream è più lunga di %1 byte</translation>
+    </message>
+    <message>
+        <source>the stream is not valid UTF-8</source>
+        <translation>lo stream non è UTF-8 valido</translation>
+    </message>
+    <message>
+        <source>expected JSON lines or server-sent events, got %1</source>
+        <translation>attese righe JSON o server-sent events, trovato %1</translation>
+    </message>
+    <message>
         <source>Cohere does not take a JSON response_format together with %1; remove the %1 or set the response format to text</source>
         <translation>Cohere non accetta un response_format JSON insieme a %1; rimuovi %1 o imposta il formato della risposta su testo</translation>
     </message>

@@ -13,7 +13,8 @@ import pytest
 from tests.conftest import SANDBOX_TEST_KEY
 from workbench.api import chat_request_body
 from workbench.api.entra import EntraToken
-from workbench.api.errors import InputError
+from workbench.api.errors import InputError, ProtocolError
+from workbench.api.framing import LineSplitter
 from workbench.api.models import (
     ChatRequest,
     Flavour,
@@ -275,3 +276,14 @@ def test_what_a_flavour_cannot_send_reads_italian_in_the_gui() -> None:
         ": La route compatibile con OpenAI non ha search_queries_only"
     )
     assert openai.value.server_message == "The OpenAI-compatible route has no search_queries_only"
+
+
+def test_a_stream_line_past_the_limit_reads_italian_with_its_number_grouped() -> None:
+    """The decoder's limit was written into an English f-string ("10,000 bytes")."""
+    apply_language("it")
+    with pytest.raises(ProtocolError) as caught:
+        LineSplitter(max_line=10_000).feed(b"x" * 20_000)
+    assert error_line(caught.value) == (
+        "Risposta inattesa dal server · a byte 0: una riga dello stream è più lunga di 10.000 byte"
+    )
+    assert caught.value.server_message == "a stream line is longer than 10,000 bytes"

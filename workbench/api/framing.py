@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from workbench.api.errors import ProtocolError
+from workbench.api.text import Text
 
 _EOL = re.compile(rb"\r\n?|\n")
 _SSE_FIELDS = ("data:", "event:", "id:", "retry:", ":", "data", "event")
@@ -77,7 +78,8 @@ class LineSplitter:
         self._scanned = len(self._buffer)
         if self._scanned > self._max_line:
             raise ProtocolError(
-                f"a stream line is longer than {self._max_line:,} bytes", where=f"byte {self._base}"
+                Text("a stream line is longer than %1 bytes", self._max_line),
+                where=f"byte {self._base}",
             )
         return lines
 
@@ -145,7 +147,7 @@ class FrameDecoder:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as exc:
                 raise ProtocolError(
-                    "the stream is not valid UTF-8", where=f"byte {offset + exc.start}"
+                    Text("the stream is not valid UTF-8"), where=f"byte {offset + exc.start}"
                 ) from None
             frame = self._line(text, offset)
             if frame is not None:
@@ -173,7 +175,7 @@ class FrameDecoder:
         if stripped.startswith(_SSE_FIELDS):
             return "sse"
         raise ProtocolError(
-            f"expected JSON lines or server-sent events, got {stripped[:60]!r}",
+            Text("expected JSON lines or server-sent events, got %1", repr(stripped[:60])),
             where=f"byte {offset}",
         )
 

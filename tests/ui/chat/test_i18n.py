@@ -252,3 +252,28 @@ def test_a_stream_that_breaks_off_is_said_in_italian(
     answer = Answer.whole(body, headers={"Content-Length": "500"})
     cut_off = _odd_stream(pane, services, qtbot, answer)
     assert ": lo stream si è interrotto: peer closed connection" in cut_off, cut_off
+
+
+def _sse(*data: str) -> bytes:
+    return "".join(f"data: {d}\n\n" for d in data).encode()
+
+
+def test_a_stream_the_server_got_wrong_is_said_in_italian(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The stream decoder's reasons ("malformed event", "the stream ended before its final
+    event") were English in the Italian window; the JSON parser's own words stay as they came."""
+    cut_off = _odd_stream(pane, services, qtbot, Answer.whole(_sse(V2_START, '{"type": ')))
+    assert "a evento 2 (byte 44)" in cut_off, cut_off
+    assert ": evento malformato: Expecting value: line 1 column 10 (char 9)" in cut_off, cut_off
+    cut_off = _odd_stream(pane, services, qtbot, Answer.whole(_sse(V2_START, "[1, 2]")))
+    assert cut_off.endswith(": un evento deve essere un oggetto JSON"), cut_off
+    cut_off = _odd_stream(pane, services, qtbot, Answer.whole(_sse(V2_START)))
+    assert cut_off.endswith(": lo stream è terminato prima del suo evento finale"), cut_off
+    not_utf8 = _sse(V2_START) + b'data: {"x": "\xff"}\n\n'
+    cut_off = _odd_stream(pane, services, qtbot, Answer.whole(not_utf8))
+    assert cut_off.endswith("a byte 57 · POST /s/odd/v2/chat: lo stream non è UTF-8 valido")
+    cut_off = _odd_stream(pane, services, qtbot, Answer.whole(b"hello there\n\n"))
+    assert cut_off.endswith(": attese righe JSON o server-sent events, trovato 'hello there'"), (
+        cut_off
+    )

@@ -220,3 +220,18 @@ def test_a_ca_bundle_that_cannot_be_loaded_is_refused_in_italian(
     answer = Answer.whole(b'{"results": []}')
     shown_error = _odd_answer(pane, services, qtbot, answer, ca_bundle=str(bundle))
     assert ": impossibile caricare il bundle CA: [X509" in shown_error, shown_error
+
+
+def test_a_rerank_answer_of_the_wrong_shape_is_refused_in_italian(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    """ "the answer has no `results` list" was English in the Italian window."""
+    shown_error = _odd_answer(pane, services, qtbot, Answer.whole(b'{"id": "x"}'))
+    assert shown_error.endswith(
+        "a results · POST /s/odd/v2/rerank: la risposta non ha un elenco `results`"
+    ), shown_error
+    body = json.dumps({"results": [{"relevance_score": 0.5}]}).encode()
+    shown_error = _odd_answer(pane, services, qtbot, Answer.whole(body))
+    assert shown_error.endswith(": un risultato ha bisogno di `index` e `relevance_score`"), (
+        shown_error
+    )

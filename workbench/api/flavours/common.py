@@ -64,12 +64,15 @@ def parse_frame(frame: Frame) -> dict[str, Any]:
         # Lone surrogates stay: the mapper joins an emoji split across two deltas.
         value = jsontext.loads(frame.data, finite=False, keep_surrogates=True)
     except ValueError as exc:
+        # The parser's own words follow, as they came.
         raise ProtocolError(
-            f"malformed event: {exc}", where=f"event {frame.number} (byte {frame.offset})"
+            Text("malformed event: %1", str(exc)),
+            where=f"event {frame.number} (byte {frame.offset})",
         ) from None
     if not isinstance(value, dict):
         raise ProtocolError(
-            "an event must be a JSON object", where=f"event {frame.number} (byte {frame.offset})"
+            Text("an event must be a JSON object"),
+            where=f"event {frame.number} (byte {frame.offset})",
         )
     return value
 
@@ -119,7 +122,7 @@ class StreamMapper(ABC):
         """End of body: events still owed, or a ProtocolError when the final event never came."""
         if not self.ended:
             raise ProtocolError(
-                "the stream ended before its final event",
+                Text("the stream ended before its final event"),
                 where=f"event {frames_seen + 1} (byte {bytes_seen})",
             )
         return []
@@ -329,7 +332,7 @@ def rerank_response(body: dict[str, Any], request: RerankRequest) -> RerankRespo
     """
     results = body.get("results")
     if not isinstance(results, list):
-        raise ProtocolError("the answer has no `results` list", where="results")
+        raise ProtocolError(Text("the answer has no `results` list"), where="results")
     meta = object_at(body, "meta")
     hits = [_hit(item, f"results[{pos}]", request) for pos, item in enumerate(results)]
     warnings = list_at(meta, "warnings")
@@ -345,7 +348,7 @@ def rerank_response(body: dict[str, Any], request: RerankRequest) -> RerankRespo
 
 def _hit(item: Any, path: str, request: RerankRequest) -> RerankHit:
     if not isinstance(item, dict) or "index" not in item or "relevance_score" not in item:
-        raise ProtocolError("a result needs `index` and `relevance_score`", where=path)
+        raise ProtocolError(Text("a result needs `index` and `relevance_score`"), where=path)
     last = len(request.documents) - 1
     if last < 0:
         raise bad(f"{path}.index", Text("no result for a request without documents"), item["index"])

@@ -125,6 +125,16 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 has none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 have none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 and %2 more have none of the rank fields: %3"),
+    # the same module: a stream or a rerank answer the server got wrong
+    QT_TRANSLATE_NOOP("Core", "malformed event: %1"),
+    QT_TRANSLATE_NOOP("Core", "an event must be a JSON object"),
+    QT_TRANSLATE_NOOP("Core", "the stream ended before its final event"),
+    QT_TRANSLATE_NOOP("Core", "the answer has no `results` list"),
+    QT_TRANSLATE_NOOP("Core", "a result needs `index` and `relevance_score`"),
+    # workbench/api/framing.py
+    QT_TRANSLATE_NOOP("Core", "a stream line is longer than %1 bytes"),
+    QT_TRANSLATE_NOOP("Core", "the stream is not valid UTF-8"),
+    QT_TRANSLATE_NOOP("Core", "expected JSON lines or server-sent events, got %1"),
     # workbench/core/chat_checks.py
     QT_TRANSLATE_NOOP(
         "Core",
