@@ -1318,6 +1318,34 @@
         <translation>nessuna</translation>
     </message>
     <message>
+        <source>%1 printed a token a header cannot carry: it contains %2 (the token is not shown); check what the command prints</source>
+        <translation>%1 ha stampato un token che un&apos;intestazione non può trasportare: contiene %2 (il token non viene mostrato); controlla cosa stampa il comando</translation>
+    </message>
+    <message>
+        <source>%1 gave a token a header cannot carry: it contains %2 (the token is not shown); check what the command prints</source>
+        <translation>%1 ha fornito un token che un&apos;intestazione non può trasportare: contiene %2 (il token non viene mostrato); controlla cosa stampa il comando</translation>
+    </message>
+    <message>
+        <source>the Azure CLI</source>
+        <translation>la CLI di Azure</translation>
+    </message>
+    <message>
+        <source>the token command</source>
+        <translation>il comando del token</translation>
+    </message>
+    <message>
+        <source>the key contains %1 inside it, which an HTTP header cannot carry; copy the key again from its source</source>
+        <translation>la chiave contiene %1 al suo interno, che un&apos;intestazione HTTP non può trasportare; copia di nuovo la chiave dalla sua origine</translation>
+    </message>
+    <message>
+        <source>a control character</source>
+        <translation>un carattere di controllo</translation>
+    </message>
+    <message>
+        <source>a character outside ASCII</source>
+        <translation>un carattere non ASCII</translation>
+    </message>
+    <message>
         <source>no token arrived within %1 s; the credential chain may be waiting on a network or a managed identity endpoint that is not there</source>
         <translation>nessun token è arrivato entro %1 s; la catena di credenziali forse attende una rete o un endpoint di identità gestita che non c&apos;è</translation>
     </message>
@@ -2950,6 +2978,18 @@
     <message>
         <source>token command</source>
         <translation>comando del token</translation>
+    </message>
+    <message>
+        <source>the token command</source>
+        <translation>comando del token</translation>
+    </message>
+    <message>
+        <source>the Azure CLI</source>
+        <translation>CLI di Azure</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>chiave API</translation>
     </message>
     <message>
         <source>Extra headers</source>

@@ -13,7 +13,8 @@ import pytest
 from tests.conftest import SANDBOX_TEST_KEY
 from workbench.api import chat_request_body
 from workbench.api.entra import EntraToken
-from workbench.api.errors import InputError, ProtocolError
+from workbench.api.entra import _check_sendable as check_sendable
+from workbench.api.errors import InputError, ProtocolError, SignInError
 from workbench.api.framing import LineSplitter
 from workbench.api.models import (
     ChatRequest,
@@ -207,6 +208,26 @@ def test_the_entra_sign_in_line_reads_italian_in_the_gui() -> None:
     shown_line = shown(token.describe())
     assert shown_line.startswith("Accesso effettuato con the token command; il token scade alle ")
     assert shown_line.endswith("(tra 60 min).")
+
+
+def test_a_token_azure_identity_gave_that_a_header_cannot_carry_reads_italian() -> None:
+    """The credential's class name stays as it is (an API name); the sentence around it was
+    put together from English pieces."""
+    token = EntraToken(
+        "ab\x7fcd", expires_at=time.time() + 3600, credential="DefaultAzureCredential"
+    )
+    with pytest.raises(SignInError) as caught:
+        check_sendable(token)
+    assert caught.value.server_message == (
+        "DefaultAzureCredential gave a token a header cannot carry: it contains a control "
+        "character (the token is not shown); check what the command prints"
+    )
+    apply_language("it")
+    assert error_line(caught.value) == (
+        "Accesso non riuscito · a DefaultAzureCredential: DefaultAzureCredential ha fornito un "
+        "token che un'intestazione non può trasportare: contiene un carattere di controllo (il "
+        "token non viene mostrato); controlla cosa stampa il comando"
+    )
 
 
 def test_the_conversations_refusals_read_italian_in_the_gui() -> None:

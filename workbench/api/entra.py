@@ -25,7 +25,7 @@ from workbench.api.entra_explain import classify
 from workbench.api.errors import SignInError
 from workbench.api.keys import unsendable_kind
 from workbench.api.redact import register_secret
-from workbench.api.text import Text
+from workbench.api.text import Text, english
 
 if TYPE_CHECKING:
     from collections.abc import AsyncGenerator, Callable, Generator
@@ -147,17 +147,37 @@ def _check_sendable(token: EntraToken) -> None:
     kind = unsendable_kind(token.value)
     if kind is None:
         return
-    verb = "printed" if token.credential.startswith("the ") else "gave"
     raise SignInError(
-        f"{token.credential} {verb} a token a header cannot carry: it contains {kind} "
-        "(the token is not shown); check what the command prints",
-        reason="unexpected-output",
-        where=token.credential,
+        _unsendable(token.credential, kind), reason="unexpected-output", where=token.credential
     )
 
 
+def _unsendable(credential: str, kind: Text) -> Text:
+    """Why a credential's token cannot travel, said whole (a command "printed" it, a credential
+    of azure-identity "gave" it), so that a translation need not put the sentence together."""
+    if credential in _COMMAND_LABELS:  # said in words: a text of its own
+        return Text(
+            "%1 printed a token a header cannot carry: it contains %2 (the token is not shown); "
+            "check what the command prints",
+            Text(credential),
+            kind,
+        )
+    return Text(  # an azure-identity class name, such as DefaultAzureCredential: an API name
+        "%1 gave a token a header cannot carry: it contains %2 (the token is not shown); "
+        "check what the command prints",
+        credential,
+        kind,
+    )
+
+
+_AZURE_CLI = english("the Azure CLI")
+_TOKEN_COMMAND = english("the token command")
+_COMMAND_LABELS = (_AZURE_CLI, _TOKEN_COMMAND)
+"""How a token command is named to people, as the credential that issued a token."""
+
+
 def _command_label(command: str) -> str:
-    return "the Azure CLI" if command == DEFAULT_TOKEN_COMMAND else "the token command"
+    return _AZURE_CLI if command == DEFAULT_TOKEN_COMMAND else _TOKEN_COMMAND
 
 
 def parse_token_output(output: bytes, *, credential: str, now: float) -> EntraToken:

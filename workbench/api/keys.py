@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from workbench.api.errors import InputError
 from workbench.api.redact import register_secret
+from workbench.api.text import Text
 
 _HEADER_SAFE = frozenset(chr(c) for c in range(0x20, 0x7F)) | {"\t"}
 """What httpx sends in a header value: visible ASCII, spaces and tabs."""
@@ -38,20 +39,23 @@ def check_key(raw: str, *, where: str = "API key") -> CheckedKey:
     kind = unsendable_kind(value)
     if kind:
         raise InputError(
-            f"the key contains {kind} inside it, which an HTTP header cannot carry; "
-            "copy the key again from its source",
+            Text(
+                "the key contains %1 inside it, which an HTTP header cannot carry; "
+                "copy the key again from its source",
+                kind,
+            ),
             title="Unusable API key",
             where=where,
         )
     return CheckedKey(value, trimmed=value != raw)
 
 
-def unsendable_kind(value: str) -> str | None:
+def unsendable_kind(value: str) -> Text | None:
     """What in `value` an HTTP header cannot carry ("a control character", "a character outside
     ASCII"), or None when it can travel; never the character itself (it may be part of a key)."""
     for char in value:
         if char in _HEADER_SAFE:
             continue
         control = ord(char) < 0x20 or ord(char) == 0x7F
-        return "a control character" if control else "a character outside ASCII"
+        return Text("a control character") if control else Text("a character outside ASCII")
     return None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shlex
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -142,3 +145,41 @@ def test_a_token_command_that_is_not_there_is_explained_in_italian(
         "il comando del token 'no-such-token-tool-here' non è stato trovato: controlla che il "
         "nome del comando sia scritto bene e che si trovi nel PATH"
     )
+
+
+def test_a_token_a_header_cannot_carry_is_refused_in_italian(
+    pane: EndpointsPane, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The refusal was put together from English pieces: the credential, its verb ("printed")
+    and what the token holds ("a control character")."""
+    script = tmp_path / "token.py"
+    answer = json.dumps({"accessToken": "ab\ncdHIDDEN", "expires_in": 3600})
+    script.write_text(f"import sys\nsys.stdout.write({answer!r})\n", encoding="utf-8")
+    apply_language("it")
+    _choose_entra(pane)
+    _type_entra(qtbot, _edit(pane, "tokenCommand"), shlex.join([sys.executable, str(script)]))
+    report = _test_connection(pane, qtbot)
+    assert not report.ok
+    shown = _label(pane, "testResultLabel").text()
+    assert shown.startswith("✘ Accesso non riuscito · a comando del token: "), shown
+    assert (
+        "il comando del token ha stampato un token che un'intestazione non può trasportare: "
+        "contiene un carattere di controllo (il token non viene mostrato)" in shown
+    ), shown
+    assert "HIDDEN" not in shown
+
+
+def test_a_key_a_header_cannot_carry_is_refused_in_italian(
+    pane: EndpointsPane, qtbot: QtBot
+) -> None:
+    """ "the key contains a character outside ASCII inside it" was an English f-string."""
+    apply_language("it")
+    _type(qtbot, _edit(pane, "model"), "rerank-v3.5")  # v2 is refused without one
+    _type(qtbot, _edit(pane, "apiKey"), "abcédefHIDDEN")
+    _button(pane, "saveEndpointButton").click()
+    shown = _label(pane, "endpointsError").text()
+    assert shown == (
+        "Non salvato: Chiave API inutilizzabile · a chiave API: la chiave contiene un carattere "
+        "non ASCII al suo interno, che un'intestazione HTTP non può trasportare; copia di nuovo "
+        "la chiave dalla sua origine"
+    ), shown

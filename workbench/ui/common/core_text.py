@@ -233,6 +233,24 @@ CATALOGUE = (
     ),
     QT_TRANSLATE_NOOP("Core", "the token command's JSON has no accessToken (its keys: %1)"),
     QT_TRANSLATE_NOOP("Core", "none"),
+    # a token a header cannot carry; a token command named as the credential that issued it
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 printed a token a header cannot carry: it contains %2 (the token is not shown); check what the command prints",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 gave a token a header cannot carry: it contains %2 (the token is not shown); check what the command prints",
+    ),
+    QT_TRANSLATE_NOOP("Core", "the Azure CLI"),
+    QT_TRANSLATE_NOOP("Core", "the token command"),
+    # workbench/api/keys.py: a key or a token a header cannot carry
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the key contains %1 inside it, which an HTTP header cannot carry; copy the key again from its source",
+    ),
+    QT_TRANSLATE_NOOP("Core", "a control character"),
+    QT_TRANSLATE_NOOP("Core", "a character outside ASCII"),
     QT_TRANSLATE_NOOP(
         "Core",
         "no token arrived within %1 s; the credential chain may be waiting on a network or a managed identity endpoint that is not there",

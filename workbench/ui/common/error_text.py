@@ -86,6 +86,11 @@ PLACES = (
     QT_TRANSLATE_NOOP("Errors", "conversation"),
     # workbench/api/entra_command.py
     QT_TRANSLATE_NOOP("Errors", "token command"),
+    # workbench/api/entra.py: the credential that gave an unusable answer
+    QT_TRANSLATE_NOOP("Errors", "the token command"),
+    QT_TRANSLATE_NOOP("Errors", "the Azure CLI"),
+    # workbench/api/keys.py: the key the Endpoints pane's field holds
+    QT_TRANSLATE_NOOP("Errors", "API key"),
     # workbench/core/endpoints.py: "Extra headers, line 3"
     QT_TRANSLATE_NOOP("Errors", "Extra headers"),
 )
