@@ -1874,6 +1874,18 @@
         <translation>atteso un oggetto con format %1</translation>
     </message>
     <message>
+        <source>Cohere v1 chat_history</source>
+        <translation>chat_history di Cohere v1</translation>
+    </message>
+    <message>
+        <source>v2 / OpenAI messages</source>
+        <translation>messages v2 / OpenAI</translation>
+    </message>
+    <message>
+        <source>neutral history</source>
+        <translation>cronologia neutra</translation>
+    </message>
+    <message>
         <source>must be a string</source>
         <translation>deve essere una stringa</translation>
     </message>

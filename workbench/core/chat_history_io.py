@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.api import chat_request_body, flavour_traits, jsontext
 from workbench.api.errors import InputError
 from workbench.api.models import ChatMessage, ChatRequest, ImagePart, Role, ToolCall, ToolResult
-from workbench.api.text import Text
+from workbench.api.text import Text, english
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -43,11 +43,11 @@ WIRE_KEYS = frozenset(
 
 
 class HistoryForm(StrEnum):
-    """The shape a conversation came in."""
+    """The shape a conversation came in, named for people (the GUI translates the name)."""
 
-    V1 = "Cohere v1 chat_history"
-    MESSAGES = "v2 / OpenAI messages"
-    NEUTRAL = "neutral history"
+    V1 = english("Cohere v1 chat_history")
+    MESSAGES = english("v2 / OpenAI messages")
+    NEUTRAL = english("neutral history")
 
 
 @dataclass(frozen=True)

@@ -277,3 +277,25 @@ def test_a_stream_the_server_got_wrong_is_said_in_italian(
     assert cut_off.endswith(": attese righe JSON o server-sent events, trovato 'hello there'"), (
         cut_off
     )
+
+
+def test_an_imported_conversation_names_its_form_in_italian(
+    pane: ChatPane, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The form's name ("v2 / OpenAI messages") came from the core in English."""
+    _to(qtbot, pane, "it")
+    path = tmp_path / "chat.json"
+    messages = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
+    path.write_text(json.dumps({"messages": messages}), encoding="utf-8")
+    assert pane.import_history(path)
+    assert pane.history.status.text() == "Importati 2 messaggi da chat.json (messages v2 / OpenAI)."
+    v1 = [{"role": "USER", "message": "hi"}]
+    path.write_text(json.dumps({"chat_history": v1}), encoding="utf-8")
+    assert pane.import_history(path)
+    assert (
+        pane.history.status.text()
+        == "Importato 1 messaggio da chat.json (chat_history di Cohere v1)."
+    )
+    path.write_text(json.dumps(messages), encoding="utf-8")
+    assert pane.import_history(path)
+    assert pane.history.status.text().endswith("(cronologia neutra).")

@@ -37,7 +37,8 @@ class ConversationTexts(QObject):
         return self.tr("Applied: %n message(s) in the conversation.", "", count)
 
     def imported(self, count: int, name: str, form: str, *, preamble: bool) -> str:
-        """What an import brought in, from which file and in which form."""
+        """What an import brought in, from which file and in which form (the core names the
+        form in English: said here in the GUI's language)."""
         if preamble:
             done = self.tr(
                 "Imported %n message(s) and its system message as the preamble from %1 (%2).",
@@ -46,7 +47,8 @@ class ConversationTexts(QObject):
             )
         else:
             done = self.tr("Imported %n message(s) from %1 (%2).", "", count)
-        return _fill(done, name, form)
+        # The form's name is one of the core's fixed texts, listed in the "Core" catalogue.
+        return _fill(done, name, QCoreApplication.translate("Core", form))
 
 
 def _fill(text: str, *values: object) -> str:

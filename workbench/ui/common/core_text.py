@@ -438,6 +438,10 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "The last turn is a system message."),
     QT_TRANSLATE_NOOP("Core", "Turn %1 has no message to edit."),
     QT_TRANSLATE_NOOP("Core", "expected an object with format %1"),
+    # workbench/core/chat_history_io.py: the form a conversation came in
+    QT_TRANSLATE_NOOP("Core", "Cohere v1 chat_history"),
+    QT_TRANSLATE_NOOP("Core", "v2 / OpenAI messages"),
+    QT_TRANSLATE_NOOP("Core", "neutral history"),
     # workbench/core/chat_history_io.py: what follows an entry's field ("messages[2].role: …")
     QT_TRANSLATE_NOOP("Core", "must be a string"),
     QT_TRANSLATE_NOOP(
