@@ -7,6 +7,8 @@ import shlex
 import sys
 from typing import TYPE_CHECKING
 
+import keyring
+import keyring.backends.fail
 import pytest
 
 from tests.ui.endpoints.test_entra import _choose_entra
@@ -183,3 +185,48 @@ def test_a_key_a_header_cannot_carry_is_refused_in_italian(
         "non ASCII al suo interno, che un'intestazione HTTP non può trasportare; copia di nuovo "
         "la chiave dalla sua origine"
     ), shown
+
+
+def test_a_refused_save_is_said_again_in_a_new_language(pane: EndpointsPane, qtbot: QtBot) -> None:
+    """ "Not saved: …" was handed to the error line as finished words, so it stayed in the
+    language it was made in."""
+    apply_language("en")
+    error = _label(pane, "endpointsError")
+    _type(qtbot, _edit(pane, "model"), "rerank-v3.5")
+    _type(qtbot, _edit(pane, "baseUrl"), "ftp://example.com")
+    _button(pane, "saveEndpointButton").click()
+    assert error.text().startswith("Not saved: Invalid endpoint · at Base URL: "), error.text()
+    switch_language(qtbot, "it", lambda: error.text().startswith("Non salvato: "))
+    assert "atteso un URL http:// o https://" in error.text(), error.text()
+    assert error.accessibleName() == error.text()  # read out in the new language too
+    _type(qtbot, _edit(pane, "baseUrl"), "https://example.com")
+    model = _edit(pane, "model")
+    model.clear()
+    model.textEdited.emit("")
+    _button(pane, "saveEndpointButton").click()
+    assert error.text() == "Non salvato: il campo Modello richiede un nome (vedi il messaggio lì)."
+    switch_language(qtbot, "en", lambda: error.text().startswith("Not saved: the Model field"))
+
+
+def test_a_key_the_keyring_did_not_store_is_said_again_in_a_new_language(
+    pane: EndpointsPane,
+    services: Services,
+    qtbot: QtBot,
+    keyring_errors_expected: list[object],
+) -> None:
+    """The keyring's failure was handed to the error line as finished words."""
+    apply_language("en")
+    error = _label(pane, "endpointsError")
+    _type(qtbot, _edit(pane, "model"), "rerank-v3.5")
+    _type(qtbot, _edit(pane, "apiKey"), "a-key-that-goes-nowhere")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        _button(pane, "saveEndpointButton").click()
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    finally:
+        keyring.set_keyring(previous)
+    said = "The keyring did not store it, and nothing was written elsewhere: "
+    assert error.text().startswith(said), error.text()
+    italian = "Il portachiavi non l\u2019ha archiviata e non è stato scritto nulla altrove: "
+    switch_language(qtbot, "it", lambda: error.text().startswith(italian))

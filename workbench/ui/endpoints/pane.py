@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
@@ -386,12 +387,18 @@ class EndpointsPane(Retranslating, QWidget):
     def _refuse_save(self, exc: InputError) -> None:
         """Say once why nothing was saved: at the field when the form marks one, else here."""
         self._result.clear()
+        # Handed over as functions: the line says them again in a new language.
         if self._form.model_problem():
-            text = self.tr("Not saved: the Model field needs a name (see the message there).")
+            self._error.show_error(self._model_refusal)
         else:
-            text = fill(self.tr("Not saved: %1"), error_line(exc))
-        self._error.show_error(text)
+            self._error.show_error(partial(self._not_saved, exc))
         log_shown(self._services.notices, exc, "endpoints")
+
+    def _model_refusal(self) -> str:
+        return self.tr("Not saved: the Model field needs a name (see the message there).")
+
+    def _not_saved(self, exc: InputError) -> str:
+        return fill(self.tr("Not saved: %1"), error_line(exc))
 
     def _typed_key(self) -> str:
         """The key typed, trimmed (with a notice) and checked; '' when none was typed.
@@ -479,8 +486,11 @@ class EndpointsPane(Retranslating, QWidget):
         if not key:
             saved = self.tr("“%1”: its settings are saved; its secret values are NOT.")
         self._result.setText(saved.replace("%1", endpoint.name))
+        self._error.show_error(partial(self._not_stored, exc))  # said again after a switch
+
+    def _not_stored(self, exc: SecretStoreError) -> str:
         what = self.tr("The keyring did not store it, and nothing was written elsewhere: %1")
-        self._error.show_error(fill(what, error_line(exc)))
+        return fill(what, error_line(exc))
 
     async def _store_key(self, endpoint_id: str, key: str) -> None:
         await self._session.set_key(endpoint_id, key)
