@@ -4704,7 +4704,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Cop&amp;y body</source>
-        <translation>Co&amp;pia corpo</translation>
+        <translation>C&amp;opia corpo</translation>
     </message>
     <message>
         <source>Copy request body</source>
@@ -4827,6 +4827,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>&amp;Modello</translation>
     </message>
     <message>
+        <source>More opt&amp;ions</source>
+        <translation>Altre op&amp;zioni</translation>
+    </message>
+    <message>
         <source>This flavour has no return_documents: the workbench shows the documents it sent</source>
         <translation>Questo flavour non ha return_documents: il workbench mostra i documenti che ha inviato</translation>
     </message>
@@ -4877,8 +4881,8 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Esegui il rerank</translation>
     </message>
     <message>
-        <source>Cancel (Esc)</source>
-        <translation>Annulla (Esc)</translation>
+        <source>&amp;Cancel (Esc)</source>
+        <translation>Annu&amp;lla (Esc)</translation>
     </message>
     <message>
         <source>Cancel rerank</source>
@@ -4992,7 +4996,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Res&amp;ults</source>
-        <translation>Risu&amp;ltati</translation>
+        <translation>Ri&amp;sultati</translation>
     </message>
     <message>
         <source>Com&amp;pare</source>
@@ -5339,16 +5343,16 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
 <context>
     <name>ToChatBar</name>
     <message>
-        <source>Top:</source>
-        <translation>Primi:</translation>
-    </message>
-    <message>
         <source>How many results to send to chat</source>
         <translation>Quanti risultati inviare alla chat</translation>
     </message>
     <message>
-        <source>Send to Chat</source>
-        <translation>Invia alla chat</translation>
+        <source>T&amp;op:</source>
+        <translation>&amp;Primi:</translation>
+    </message>
+    <message>
+        <source>&amp;Send to Chat</source>
+        <translation>Invia alla &amp;chat</translation>
     </message>
     <message>
         <source>Send the top results to the Chat pane</source>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 import workbench
 from tests.ui.conftest import tr
+from tests.ui.lettered_states import pane_states
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.errors import NotFound
 from workbench.ui.app import apply_colour_scheme
@@ -405,7 +406,7 @@ def test_no_two_visible_controls_share_an_alt_key(
     assert not clashes, "\n".join(f"{where}: {found}" for where, found in clashes.items())
 
 
-LETTERED_PANES = ("history", "evaluation", "qa")
+LETTERED_PANES = ("history", "evaluation", "qa", "rerank")
 """Panes where every button and every buddy label has an Alt letter, its own or its section's
 (the titled group box it sits in: Alt+letter focuses the section's first control)."""
 
@@ -438,10 +439,11 @@ def _without_letters(pane: QWidget) -> list[str]:
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 @pytest.mark.usefixtures("restore_language")
 def test_every_control_of_a_lettered_pane_has_an_alt_letter_in_either_language(
-    window: MainWindow, qtbot: QtBot
+    window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
     # A keyboard user reaches each control of these panes with Alt+letter (the control's own, or
-    # its section's and then Tab), in Italian too: a translation picks its own letters.
+    # its section's and then Tab), in Italian too: a translation picks its own letters. Controls
+    # shown only in some states (a flavour's rows, a failed turn's card) are checked in them.
     window.show()
     qtbot.waitExposed(window)
     problems: list[str] = []
@@ -452,11 +454,12 @@ def test_every_control_of_a_lettered_pane_has_an_alt_letter_in_either_language(
         for key in LETTERED_PANES:
             window.show_pane(key)
             pane = window.current_pane()
-            for pages in _each_page(pane, INNER_PAGES.get(key, ())):
-                where = f"{language} {key} {pages}".strip()
-                problems += [f"{where}: no letter: {w}" for w in _without_letters(pane)]
-                clashes = {k: v for k, v in _visible_mnemonics(window).items() if len(v) > 1}
-                problems += [f"{where}: shared: {texts}" for texts in clashes.values()]
+            for state in pane_states(key, window, services, qtbot):
+                for pages in _each_page(pane, INNER_PAGES.get(key, ())):
+                    where = " ".join(w for w in (language, key, state, pages) if w)
+                    problems += [f"{where}: no letter: {w}" for w in _without_letters(pane)]
+                    found = _visible_mnemonics(window).values()
+                    problems += [f"{where}: shared: {texts}" for texts in found if len(texts) > 1]
     assert not problems, "\n".join(problems)
 
 

@@ -71,7 +71,7 @@ def test_rerank_pane_switches_to_italian_live_and_back(
     assert pane.accessibleName() == "Rerank"
     assert pane.run_button.accessibleName() == "Esegui il rerank"
     assert pane.query_tokens.text().endswith("token (unknown model)")
-    assert pane.results.tabText(0) == "Risu&ltati"
+    assert pane.results.tabText(0) == "Ri&sultati"
     table = child(pane, QTableView, "rerankResultsTable")
     headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Posizione", "Indice", "Punteggio", "Documento"]

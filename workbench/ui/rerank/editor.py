@@ -137,7 +137,9 @@ class DocumentsEditor(Retranslating, QWidget):
             self._count.setText(self.tr("%Ln document(s)", "", len(docs)))
 
     def _build_ui(self) -> None:
-        # The tab bar first: Tab reaches it before the page under it (issue 19).
+        # Made in the order they show, which Tab follows: the empty editor's next steps above
+        # the tabs, the tab bar before the page under it (issue 19), the buttons below.
+        self.empty = EmptyDocuments(parent=self)
         self.tabs = QTabWidget(self)
         self.json = JsonEditor(parent=self, name=self.tr("Documents JSON"))
         self.json.set_checker(self._check)
@@ -166,7 +168,6 @@ class DocumentsEditor(Retranslating, QWidget):
         self._all_actions = [*self._row_actions, *actions]
         for action in actions:
             bar.addWidget(self._tool_button(action, self))
-        self.empty = EmptyDocuments(parent=self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)

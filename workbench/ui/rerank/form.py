@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -97,6 +98,7 @@ class RerankForm(Retranslating, QWidget):
         self.max_tokens.setSpecialValueText(self.tr("server default"))
         self.model.setAccessibleName(self.tr("model"))
         self._rows["model"][0].setText(self.tr("&Model"))
+        self.more.setTitle(self.tr("More opt&ions"))
         self.spans.retranslate_ui()
         if self._rules is not None:
             self.set_rules(self._rules, self._default_model)
@@ -104,51 +106,58 @@ class RerankForm(Retranslating, QWidget):
             self._fill(self._items())
 
     def _build_ui(self) -> None:
+        # Made in the order they show, which Tab follows: the main rows, then the section.
+        self.model = QLineEdit(self)
+        self.model.setObjectName("rerankModel")
         self.fields = QListWidget(self)
         self.fields.setObjectName("rerankRankFields")
         self.fields.setAccessibleName("rank_fields")
         self.fields.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.fields.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.fields.setMaximumHeight(130)
+        self.top_n = self._spin(self, "rerankTopN", "top_n", 1_000_000)
         self.fields_warning = StatusLabel(self)
         self.fields_warning.setObjectName("rerankFieldsWarning")
         self.fields_warning.setWordWrap(True)
-        self.top_n = self._spin("rerankTopN", "top_n", 1_000_000)
-        self.return_documents = QCheckBox("return_d&ocuments", self)
+        # The rarer options are a titled section: Alt+letter reaches its first control, Tab
+        # the others (the pane has more controls than free letters, in Italian fewer still).
+        self.more = QGroupBox(self)
+        self.more.setObjectName("rerankMoreOptions")
+        self.max_chunks = self._spin(self.more, "rerankMaxChunks", "max_chunks_per_doc", 10_000)
+        self.max_tokens = self._spin(self.more, "rerankMaxTokens", "max_tokens_per_doc", 32_768)
+        self.return_documents = QCheckBox("return_documents", self.more)
         self.return_documents.setObjectName("rerankReturnDocuments")
         self.return_documents.setAccessibleName("return_documents")
-        self.max_chunks = self._spin("rerankMaxChunks", "max_chunks_per_doc", 10_000)
-        self.max_tokens = self._spin("rerankMaxTokens", "max_tokens_per_doc", 32_768)
-        self.model = QLineEdit(self)
-        self.model.setObjectName("rerankModel")
-        layout = QFormLayout()
+        self.spans = SpanControls(self.more)
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
-        for key, label, widget in (
-            ("model", "", self.model),  # translated in retranslate_ui
-            ("rank_fields", "r&ank_fields", self.fields),
-            ("top_n", "&top_n", self.top_n),
-            ("max_chunks_per_doc", "max_&chunks_per_doc", self.max_chunks),
-            ("max_tokens_per_doc", "max_to&kens_per_doc", self.max_tokens),
+        main, self._more_form = QFormLayout(), QFormLayout(self.more)
+        for form, key, label, widget in (
+            (main, "model", "", self.model),  # translated in retranslate_ui
+            (main, "rank_fields", "r&ank_fields", self.fields),
+            (main, "top_n", "&top_n", self.top_n),
+            # One letter for both: a flavour shows one of them, never both.
+            (self._more_form, "max_chunks_per_doc", "max_chun&ks_per_doc", self.max_chunks),
+            (self._more_form, "max_tokens_per_doc", "max_to&kens_per_doc", self.max_tokens),
         ):
-            buddy = QLabel(label, self)
+            buddy = QLabel(label, widget.parentWidget())
             buddy.setBuddy(widget)
-            layout.addRow(buddy, widget)
+            form.addRow(buddy, widget)
             self._rows[key] = (buddy, widget)
-        layout.addRow(self.fields_warning)
-        layout.addRow(self.return_documents)
-        self.spans = SpanControls(self)
-        self.spans.add_rows(layout, self)
-        self._layout = layout
-        # Tab follows the rows (the fields were made in another order): model first, down.
-        chain = (self.model, self.fields, self.top_n, self.max_chunks, self.max_tokens)
-        for first, second in zip(chain, (*chain[1:], self.return_documents), strict=True):
-            QWidget.setTabOrder(first, second)
+        main.addRow(self.fields_warning)
+        self._more_form.addRow(self.return_documents)
+        self.spans.add_rows(self._more_form, self.more)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(layout)
+        outer.addLayout(main)
+        outer.addWidget(self.more)
 
-    def _spin(self, name: str, accessible: str, top: int) -> QSpinBox:
-        spin = QSpinBox(self)
+    def add_option(self, widget: QWidget) -> None:
+        """Add a row under the other options (the pane's "Split into batches")."""
+        self._more_form.addRow(widget)
+
+    @staticmethod
+    def _spin(parent: QWidget, name: str, accessible: str, top: int) -> QSpinBox:
+        spin = QSpinBox(parent)
         spin.setObjectName(name)
         spin.setAccessibleName(accessible)
         spin.setRange(0, top)
@@ -214,7 +223,9 @@ class RerankForm(Retranslating, QWidget):
     def set_model_limits(self, limits: RerankModelLimits) -> None:
         """Enable what the model's family takes (relevant_spans: Rerank 5)."""
         self._spans_model = limits
-        self.spans.set_allowed(self._layout, v2=self._v2, spans=self._v2 and limits.relevant_spans)
+        self.spans.set_allowed(
+            self._more_form, v2=self._v2, spans=self._v2 and limits.relevant_spans
+        )
 
     def set_documents(self, documents: Sequence[Document]) -> None:
         """Rebuild the key list from the documents, keeping the person's checks and order."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -102,7 +103,7 @@ class RerankPane(Retranslating, QWidget):
         # The combination as the platform writes it (⌘↩ on macOS, Ctrl+Invio in Italian).
         self.run_button.setText(self.tr("Ru&n  (%1)").replace("%1", native("Ctrl+Return")))
         self.run_button.setAccessibleName(self.tr("Run rerank"))
-        self.cancel_button.setText(self.tr("Cancel (Esc)"))
+        self.cancel_button.setText(self.tr("&Cancel (Esc)"))
         self.cancel_button.setAccessibleName(self.tr("Cancel rerank"))
         self.cancel_button.setToolTip(with_keys(self.tr("Cancel rerank"), "Esc"))
         self.busy.setAccessibleName(self.tr("Rerank running"))
@@ -110,7 +111,7 @@ class RerankPane(Retranslating, QWidget):
         self.error.setAccessibleName(self.tr("Rerank error"))
         self.stale.setAccessibleName(self.tr("Results from an earlier run"))
         self._query_label.setText(self.tr("&Query"))
-        self._docs_label.setText(self.tr("&Documents"))
+        self._docs_section.setTitle(self.tr("&Documents"))  # Alt+D: the section's first control
         self._compare_label.setText(self.tr("Compare &with"))
         if not hasattr(self, "_preview_timer"):
             return  # still building: what follows is drawn once the pane is wired
@@ -136,13 +137,20 @@ class RerankPane(Retranslating, QWidget):
         self.query.setMaximumHeight(self.fontMetrics().height() * 4)
         self.query_tokens = QLabel(self)
         self.query_tokens.setObjectName("rerankQueryTokens")
-        self.editor = DocumentsEditor(parent=left)  # each made where it stays (see _containers)
+        # The documents and their tools are a section: more controls than free Alt letters.
+        self._docs_section = QGroupBox(left)
+        self._docs_section.setObjectName("rerankDocumentsSection")
+        self._docs_section.setFlat(True)  # a title over the editor, as its label was: no frame
+        # Each made where it stays (see _containers).
+        self.editor = DocumentsEditor(parent=self._docs_section)
         self.form = RerankForm(parent=right)
-        self.compare_with = QComboBox(self)
-        self.compare_with.setObjectName("rerankCompareWith")
-        self.split = QCheckBox(self)
+        # Under the form's other options (before Compare with, as Tab goes).
+        self.split = QCheckBox(self.form.more)
         self.split.setObjectName("rerankSplitBatches")
         self.split.setVisible(False)
+        self.form.add_option(self.split)
+        self.compare_with = QComboBox(self)
+        self.compare_with.setObjectName("rerankCompareWith")
         self.request_body = RequestBodyBox(store=self._services.settings, parent=right)
         self.preview, self.copy_body = self.request_body.text, self.request_body.copy
         # The results sit above the Run row: made first, Tab reaches them first (issue 19).
@@ -239,8 +247,6 @@ class RerankPane(Retranslating, QWidget):
     def _fill_columns(self, left: QWidget, right: QWidget) -> None:
         self._query_label = query_label = QLabel(left)
         query_label.setBuddy(self.query)
-        self._docs_label = docs_label = QLabel(left)
-        docs_label.setBuddy(self.editor.json.editor)
         self._compare_label = compare_label = QLabel(right)
         compare_label.setBuddy(self.compare_with)
         left_box = QVBoxLayout(left)
@@ -251,8 +257,10 @@ class RerankPane(Retranslating, QWidget):
         query_row.addWidget(self.query_tokens)
         left_box.addLayout(query_row)
         left_box.addWidget(self.query)
-        left_box.addWidget(docs_label)
-        left_box.addWidget(self.editor, 1)
+        docs_box = QVBoxLayout(self._docs_section)
+        docs_box.setContentsMargins(0, 0, 0, 0)
+        docs_box.addWidget(self.editor)
+        left_box.addWidget(self._docs_section, 1)
         right_box = QVBoxLayout(right)
         right_box.setContentsMargins(0, 0, 0, 0)
         right_box.addWidget(self.form)
@@ -260,7 +268,6 @@ class RerankPane(Retranslating, QWidget):
         compare_row.addWidget(compare_label)
         compare_row.addWidget(self.compare_with, 1)
         right_box.addLayout(compare_row)
-        right_box.addWidget(self.split)
         right_box.addWidget(self.request_body, 1)
         right_box.addStretch(0)  # takes the height the request body leaves when folded
 

@@ -17,7 +17,7 @@ class SpanControls:
     """relevant_spans (mode, threshold, max_spans) and priority; each shown only where it applies."""
 
     def __init__(self, parent: QWidget) -> None:
-        self.enabled = QCheckBox("relevant_&spans", parent)
+        self.enabled = QCheckBox("relevant_spans", parent)
         self.enabled.setObjectName("rerankRelevantSpans")
         self.enabled.setAccessibleName("relevant_spans")
         self.threshold = QDoubleSpinBox(parent)
@@ -58,7 +58,7 @@ class SpanControls:
         form.addRow(self.enabled)
         for text, widget in (
             ("threshold:", self.threshold),
-            ("max_spans:", self.max_spans),
+            ("ma&x_spans:", self.max_spans),
             ("priority:", self.priority),
         ):
             label = QLabel(text, parent)

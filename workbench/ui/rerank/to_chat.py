@@ -39,9 +39,9 @@ class ToChatBar(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the texts in the current language."""
-        self._label.setText(self.tr("Top:"))
+        self._label.setText(self.tr("T&op:"))
         self.count.setAccessibleName(self.tr("How many results to send to chat"))
-        self.button.setText(self.tr("Send to Chat"))
+        self.button.setText(self.tr("&Send to Chat"))
         self.button.setAccessibleName(self.tr("Send the top results to the Chat pane"))
         self.button.setToolTip(
             self.tr("The best results become the Chat pane's documents; its citations lead back")
