@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,6 +26,7 @@ from workbench.core.rerank_models import UNKNOWN, RerankModelLimits
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 from workbench.ui.rerank.span_controls import SpanControls
 from workbench.ui.rerank.texts import RerankTexts, fill
 
@@ -121,8 +121,7 @@ class RerankForm(Retranslating, QWidget):
         self.fields_warning.setWordWrap(True)
         # The rarer options are a titled section: Alt+letter reaches its first control, Tab
         # the others (the pane has more controls than free letters, in Italian fewer still).
-        self.more = QGroupBox(self)
-        self.more.setObjectName("rerankMoreOptions")
+        self.more = Section("rerankMoreOptions", self)
         self.max_chunks = self._spin(self.more, "rerankMaxChunks", "max_chunks_per_doc", 10_000)
         self.max_tokens = self._spin(self.more, "rerankMaxTokens", "max_tokens_per_doc", 32_768)
         self.return_documents = QCheckBox("return_documents", self.more)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -39,6 +38,7 @@ from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
 from workbench.ui.common.remembered import RememberedSplitter, fit_first_part, scrolling
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import (
@@ -138,9 +138,8 @@ class RerankPane(Retranslating, QWidget):
         self.query_tokens = QLabel(self)
         self.query_tokens.setObjectName("rerankQueryTokens")
         # The documents and their tools are a section: more controls than free Alt letters.
-        self._docs_section = QGroupBox(left)
-        self._docs_section.setObjectName("rerankDocumentsSection")
-        self._docs_section.setFlat(True)  # a title over the editor, as its label was: no frame
+        # Flat: a title over the editor, as its label was, and no frame.
+        self._docs_section = Section("rerankDocumentsSection", left, flat=True)
         # Each made where it stays (see _containers).
         self.editor = DocumentsEditor(parent=self._docs_section)
         self.form = RerankForm(parent=right)

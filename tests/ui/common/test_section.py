@@ -1,0 +1,71 @@
+"""A section's Alt letter focuses a control that takes the focus: the last used, else the first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from tests.waits import WAIT_MS
+from workbench.ui.common.section import Section
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> QWidget:
+    """A line edit above a section of three buttons, shown in the active window."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    outside = QLineEdit(window)
+    section = Section("testSection", window)
+    section.setTitle("&Options")
+    buttons = [QPushButton(text, section) for text in ("First", "Second", "Third")]
+    inner = QVBoxLayout(section)
+    for button in buttons:
+        inner.addWidget(button)
+    outer = QVBoxLayout(window)
+    outer.addWidget(outside)
+    outer.addWidget(section)
+    window.show()
+    with qtbot.waitActive(window):  # shortcuts work only in the active window
+        window.activateWindow()
+    return window
+
+
+def _parts(window: QWidget) -> tuple[QLineEdit, Section, list[QPushButton]]:
+    outside = window.findChild(QLineEdit)
+    section = window.findChild(Section)
+    assert outside is not None
+    assert section is not None
+    return outside, section, section.findChildren(QPushButton)
+
+
+def _press_letter(outside: QLineEdit, section: Section) -> None:
+    outside.setFocus()
+    QTest.keySequence(outside, QKeySequence.mnemonic(section.title()))
+
+
+def test_the_letter_skips_a_disabled_first_control(window: QWidget, qtbot: QtBot) -> None:
+    outside, section, (first, second, _) = _parts(window)
+    first.setEnabled(False)  # QGroupBox's own choice: the letter then did nothing
+    _press_letter(outside, section)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is second, timeout=WAIT_MS)
+
+
+def test_the_letter_goes_back_to_the_control_last_used(window: QWidget, qtbot: QtBot) -> None:
+    outside, section, (first, _, third) = _parts(window)
+    _press_letter(outside, section)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=WAIT_MS)
+    third.setFocus()
+    _press_letter(outside, section)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is third, timeout=WAIT_MS)
+    third.hide()  # gone: the first again
+    _press_letter(outside, section)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=WAIT_MS)

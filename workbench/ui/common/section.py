@@ -1,0 +1,53 @@
+"""A titled section whose Alt letter reaches its controls: for panes with more controls than letters.
+
+A pane has at most 22 letters once the menu bar's are taken (Italian texts use fewer), so the
+rarer controls sit in a section: Alt plus the title's letter focuses one of them, Tab the rest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QGroupBox, QWidget
+
+
+class Section(QGroupBox):
+    """A QGroupBox whose Alt letter focuses the control last used in it, else its first one.
+
+    QGroupBox does the same, but may pick a disabled control, which takes no focus: the letter
+    then did nothing (the chat's Model options start with Thinking, off for most models). Here
+    the control is one that takes the focus now. `flat` draws the title only, as a heading.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None, *, flat: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFlat(flat)
+
+    def event(self, event: QEvent) -> bool:
+        """Focus a control on the title's letter (the only shortcut a group box grabs)."""
+        if event.type() == QEvent.Type.Shortcut and not self.isCheckable():
+            target = self.entry()
+            if target is not None:
+                target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
+
+    def entry(self) -> QWidget | None:
+        """Where the letter leads: the control last used here, else the first, in Tab order."""
+        last = self.focusWidget()
+        if last is not None and last is not self and _takes_focus(last, self):
+            return last
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if self.isAncestorOf(widget) and _takes_focus(widget, self):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
+
+def _takes_focus(widget: QWidget, section: QWidget) -> bool:
+    return bool(
+        widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and widget.isEnabled()
+        and widget.isVisibleTo(section)
+    )
