@@ -38,6 +38,9 @@ _.daemon_threads
 # pytest calls its hooks by name (tests/fuzz/conftest.py lifts the timeout for long profiles).
 _.pytest_collection_modifyitems
 
+# A style option's field: the style reads it while drawing (ui/common/section.py drops the frame).
+_.subControls
+
 # Held so the highlighter's Python half (its formats, its highlightBlock override) surely lives
 # as long as the view: the document owns only the C++ object.
 _._detail_highlighter

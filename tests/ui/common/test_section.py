@@ -69,3 +69,21 @@ def test_the_letter_goes_back_to_the_control_last_used(window: QWidget, qtbot: Q
     third.hide()  # gone: the first again
     _press_letter(outside, section)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is first, timeout=WAIT_MS)
+
+
+def _colours_below_title(section: Section) -> set[int]:
+    """The colours drawn under the title's row, where a frame's sides and bottom would be."""
+    image = section.grab().toImage()
+    top = section.fontMetrics().height() + 4
+    return {image.pixel(x, y) for y in range(top, image.height()) for x in range(image.width())}
+
+
+@pytest.mark.parametrize("flat", [True, False])
+def test_a_flat_section_draws_its_title_alone(qtbot: QtBot, flat: bool) -> None:
+    section = Section("testSection", flat=flat)
+    qtbot.addWidget(section)
+    section.setTitle("&Options")
+    section.resize(200, 100)
+    # A style draws a frame even around a flat QGroupBox (Fusion does): a flat Section is a
+    # heading over its controls, where a label stood, so nothing but its background is drawn.
+    assert (len(_colours_below_title(section)) == 1) is flat

@@ -6,8 +6,13 @@ rarer controls sit in a section: Alt plus the title's letter focuses one of them
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QGroupBox, QWidget
+from PySide6.QtWidgets import QGroupBox, QStyle, QStyleOptionGroupBox, QStylePainter, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
 
 
 class Section(QGroupBox):
@@ -15,7 +20,8 @@ class Section(QGroupBox):
 
     QGroupBox does the same, but may pick a disabled control, which takes no focus: the letter
     then did nothing (the chat's Model options start with Thinking, off for most models). Here
-    the control is one that takes the focus now. `flat` draws the title only, as a heading.
+    the control is one that takes the focus now. `flat` draws the title only, as a heading
+    over the controls (where a label stood): no frame, which styles draw even for a flat box.
     """
 
     def __init__(self, name: str, parent: QWidget | None = None, *, flat: bool = False) -> None:
@@ -31,6 +37,16 @@ class Section(QGroupBox):
                 target.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return True
         return super().event(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Draw the title alone when flat; the frame too otherwise."""
+        if not self.isFlat():
+            super().paintEvent(event)
+            return
+        option = QStyleOptionGroupBox()
+        self.initStyleOption(option)
+        option.subControls &= ~QStyle.SubControl.SC_GroupBoxFrame
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_GroupBox, option)
 
     def entry(self) -> QWidget | None:
         """Where the letter leads: the control last used here, else the first, in Tab order."""
