@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -87,3 +87,14 @@ def test_a_flat_section_draws_its_title_alone(qtbot: QtBot, flat: bool) -> None:
     # A style draws a frame even around a flat QGroupBox (Fusion does): a flat Section is a
     # heading over its controls, where a label stood, so nothing but its background is drawn.
     assert (len(_colours_below_title(section)) == 1) is flat
+
+
+def test_a_flat_section_leaves_no_margin_beside_or_under_its_controls(qtbot: QtBot) -> None:
+    # As the label it replaces: the controls as wide as before, the column no wider.
+    section = Section("testSection", flat=True)
+    qtbot.addWidget(section)
+    section.setTitle("&Options")
+    section.setFont(QFont(section.font().family(), 20))  # the style measures the margins again
+    margins = section.contentsMargins()
+    assert (margins.left(), margins.right(), margins.bottom()) == (0, 0, 0)
+    assert margins.top() >= section.fontMetrics().height()  # room for the title

@@ -21,13 +21,32 @@ class Section(QGroupBox):
     QGroupBox does the same, but may pick a disabled control, which takes no focus: the letter
     then did nothing (the chat's Model options start with Thinking, off for most models). Here
     the control is one that takes the focus now. `flat` draws the title only, as a heading
-    over the controls (where a label stood): no frame, which styles draw even for a flat box.
+    over the controls (where a label stood): no frame, which styles draw even for a flat box,
+    and no margin beside or under the controls, which the style leaves for that frame.
     """
 
     def __init__(self, name: str, parent: QWidget | None = None, *, flat: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setFlat(flat)
+        self._fit_margins()
+
+    def setTitle(self, title: str) -> None:
+        """Set the title (with its Alt letter); the style measures the margins again."""
+        super().setTitle(title)
+        self._fit_margins()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Keep a flat section's margins off after the style measures them again (a new style
+        or font)."""
+        super().changeEvent(event)
+        self._fit_margins()
+
+    def _fit_margins(self) -> None:
+        if self.isFlat():
+            margins = self.contentsMargins()
+            if margins.left() or margins.right() or margins.bottom():
+                self.setContentsMargins(0, margins.top(), 0, 0)
 
     def event(self, event: QEvent) -> bool:
         """Focus a control on the title's letter (the only shortcut a group box grabs)."""
