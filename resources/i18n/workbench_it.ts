@@ -84,7 +84,11 @@
     <name>AttachmentChips</name>
     <message>
         <source>Attached to the next message</source>
-        <translation>Allegati al prossimo messaggio</translation>
+        <translation>Allegati a questo messaggio</translation>
+    </message>
+    <message>
+        <source>Attached to the ne&amp;xt message</source>
+        <translation>Allegati a &amp;questo messaggio</translation>
     </message>
     <message>
         <source>Delete or Backspace removes it</source>
@@ -206,6 +210,10 @@
         <translation>Vuoto: non si inviano documenti.</translation>
     </message>
     <message>
+        <source>D&amp;ocuments</source>
+        <translation>D&amp;ocumenti</translation>
+    </message>
+    <message>
         <source>v1 `parameter_definitions` or JSON-schema functions; converted for the endpoint&apos;s flavour.</source>
         <translation>`parameter_definitions` v1 o funzioni JSON Schema; convertiti per il flavour dell&apos;endpoint.</translation>
     </message>
@@ -216,6 +224,10 @@
     <message>
         <source>Empty: no tools are sent.</source>
         <translation>Vuoto: non si inviano strumenti.</translation>
+    </message>
+    <message>
+        <source>T&amp;ools</source>
+        <translation>&amp;Strumenti</translation>
     </message>
     <message>
         <source>Setup</source>
@@ -2016,6 +2028,10 @@
         <translation>Script demo</translation>
     </message>
     <message>
+        <source>Demo scr&amp;ipt</source>
+        <translation>Demo in riprodu&amp;zione</translation>
+    </message>
+    <message>
         <source>Demo script position</source>
         <translation>Posizione nello script demo</translation>
     </message>
@@ -2036,8 +2052,8 @@
         <translation>Riproduci il turno successivo dello script (%1)</translation>
     </message>
     <message>
-        <source>Sp&amp;eed</source>
-        <translation>Velo&amp;cità</translation>
+        <source>Speed</source>
+        <translation>Velocità</translation>
     </message>
     <message>
         <source>Demo replay speed</source>
@@ -2156,13 +2172,6 @@
     <message>
         <source>Could not use the file: %1</source>
         <translation>Impossibile usare il file: %1</translation>
-    </message>
-</context>
-<context>
-    <name>EditorPage</name>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
     </message>
 </context>
 <context>
@@ -2757,12 +2766,20 @@
         <translation>Causa probabile</translation>
     </message>
     <message>
+        <source>Retr&amp;y</source>
+        <translation>Ri&amp;prova</translation>
+    </message>
+    <message>
         <source>Send the same turn again</source>
         <translation>Invia di nuovo lo stesso turno</translation>
     </message>
     <message>
         <source>Retry</source>
         <translation>Riprova</translation>
+    </message>
+    <message>
+        <source>Edit e&amp;ndpoint</source>
+        <translation>Mod&amp;ifica endpoint</translation>
     </message>
     <message>
         <source>Open this endpoint in the Endpoints pane</source>
@@ -3376,6 +3393,14 @@
         <translation>Prompt di esempio</translation>
     </message>
     <message>
+        <source>Start &amp;with an example</source>
+        <translation>&amp;Inizia da un esempio</translation>
+    </message>
+    <message>
+        <source>Each fills the message box, and Send sends it.</source>
+        <translation>Ognuno riempie la casella del messaggio, e Invia lo invia.</translation>
+    </message>
+    <message>
         <source>Ask a question</source>
         <translation>Fai una domanda</translation>
     </message>
@@ -3430,8 +3455,8 @@
         <translation>Cronologia della conversazione</translation>
     </message>
     <message>
-        <source>Co&amp;nversation history:</source>
-        <translation>Cronologia della conversa&amp;zione:</translation>
+        <source>C&amp;onversation history</source>
+        <translation>Crono&amp;logia della conversazione</translation>
     </message>
     <message>
         <source>What the next request carries: [{role, content, tool_calls?, tool_results?, tool_plan?}]. Paste v1 chat_history or v2 / OpenAI messages too; Apply replaces the conversation.</source>
@@ -3439,7 +3464,7 @@
     </message>
     <message>
         <source>&amp;Apply</source>
-        <translation>A&amp;pplica</translation>
+        <translation>Applica</translation>
     </message>
     <message>
         <source>Apply history</source>
@@ -3447,14 +3472,14 @@
     </message>
     <message>
         <source>&amp;Undo edits</source>
-        <translation>R&amp;ipristina</translation>
+        <translation>Ripristina</translation>
     </message>
     <message>
         <source>Undo history edits</source>
         <translation>Annulla le modifiche alla cronologia</translation>
     </message>
     <message>
-        <source>&amp;Import…</source>
+        <source>Import…</source>
         <translation>Imp&amp;orta…</translation>
     </message>
     <message>
@@ -3462,12 +3487,12 @@
         <translation>Importa la cronologia</translation>
     </message>
     <message>
-        <source>E&amp;xport…</source>
-        <translation>E&amp;sporta…</translation>
-    </message>
-    <message>
         <source>Export history</source>
         <translation>Esporta la cronologia</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>E&amp;sporta…</translation>
     </message>
     <message>
         <source>History status</source>
@@ -4021,6 +4046,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Opzioni del modello</translation>
     </message>
     <message>
+        <source>M&amp;odel options</source>
+        <translation>&amp;Opzioni del modello</translation>
+    </message>
+    <message>
         <source>Reasoning</source>
         <translation>Ragionamento</translation>
     </message>
@@ -4041,6 +4070,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Disattivo</translation>
     </message>
     <message>
+        <source>Tool &amp;use</source>
+        <translation>Uso degli strumenti</translation>
+    </message>
+    <message>
         <source>Thinking:</source>
         <translation>Ragionamento (thinking):</translation>
     </message>
@@ -4054,7 +4087,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Token &amp;budget:</source>
-        <translation>&amp;Budget di token:</translation>
+        <translation>Budget di to&amp;ken:</translation>
     </message>
     <message>
         <source>Response format</source>
@@ -4079,10 +4112,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Schema:</source>
         <translation>Schema:</translation>
-    </message>
-    <message>
-        <source>Tool use</source>
-        <translation>Uso degli strumenti</translation>
     </message>
     <message>
         <source>Tool choice</source>
@@ -4147,10 +4176,6 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Attach image</source>
         <translation>Allega immagine</translation>
-    </message>
-    <message>
-        <source>&amp;Paste image</source>
-        <translation>&amp;Incolla immagine</translation>
     </message>
     <message>
         <source>Paste image</source>
@@ -4389,6 +4414,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Parametri di generazione</translation>
     </message>
     <message>
+        <source>Generation p&amp;arameters</source>
+        <translation>Parametri di generazi&amp;one</translation>
+    </message>
+    <message>
         <source>%1:</source>
         <translation>%1:</translation>
     </message>
@@ -4432,8 +4461,8 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Preambolo / messaggio di sistema</translation>
     </message>
     <message>
-        <source>&amp;Preamble / system message:</source>
-        <translation>&amp;Preambolo / messaggio di sistema:</translation>
+        <source>Pream&amp;ble / system message:</source>
+        <translation>Preambolo / messaggio di &amp;sistema:</translation>
     </message>
 </context>
 <context>
@@ -4685,7 +4714,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Generated search &amp;queries:</source>
-        <translation>&amp;Query di ricerca generate:</translation>
+        <translation>Quer&amp;y di ricerca generate:</translation>
     </message>
     <message>
         <source>Try in reran&amp;k</source>
@@ -4742,12 +4771,12 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Corpo della ric&amp;hiesta (la casella del messaggio è il nuovo messaggio):</translation>
     </message>
     <message>
-        <source>Cop&amp;y body</source>
-        <translation>Co&amp;pia corpo</translation>
-    </message>
-    <message>
         <source>Copy request body</source>
         <translation>Copia il corpo della richiesta</translation>
+    </message>
+    <message>
+        <source>C&amp;opy body</source>
+        <translation>C&amp;opia corpo</translation>
     </message>
     <message>
         <source>Request problem</source>
@@ -5225,15 +5254,19 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <name>SidePanelToggle</name>
     <message>
         <source>Side panel</source>
-        <translation>Pannello laterale</translation>
+        <translation>Barra laterale</translation>
+    </message>
+    <message>
+        <source>Side &amp;panel</source>
+        <translation>&amp;Barra laterale</translation>
     </message>
     <message>
         <source>Show or hide the side panel</source>
-        <translation>Mostra o nascondi il pannello laterale</translation>
+        <translation>Mostra o nascondi la barra laterale</translation>
     </message>
     <message>
         <source>Show side panel</source>
-        <translation>Mostra il pannello laterale</translation>
+        <translation>Mostra la barra laterale</translation>
     </message>
 </context>
 <context>
@@ -5370,7 +5403,11 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Risultati degli strumenti</translation>
     </message>
     <message>
-        <source>Co&amp;ntinue with results</source>
+        <source>&amp;Outputs</source>
+        <translation>&amp;Output</translation>
+    </message>
+    <message>
+        <source>Contin&amp;ue with results</source>
         <translation>Continua con i risu&amp;ltati</translation>
     </message>
     <message>
@@ -5396,8 +5433,8 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>In attesa dei risultati degli strumenti</translation>
     </message>
     <message>
-        <source>Enter tool results…</source>
-        <translation>Inserisci i risultati degli strumenti…</translation>
+        <source>E&amp;nter tool results…</source>
+        <translation>&amp;Inserisci i risultati degli strumenti…</translation>
     </message>
     <message>
         <source>Open the Tool results form to answer the call(s)</source>

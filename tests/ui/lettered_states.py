@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import socket
 from typing import TYPE_CHECKING
 
-from tests.ui.conftest import select_flavour, use_endpoint
-from workbench.api.models import Flavour
+from tests.ui.conftest import CHAT_MODEL, select_flavour, use_endpoint
+from tests.waits import WAIT_MS, WAIT_S
+from workbench.api.models import AuthScheme, Flavour
+from workbench.core.endpoints import EndpointConfig
+from workbench.core.runs.demo import DemoScript
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -33,10 +37,66 @@ def rerank_states(window: MainWindow, services: Services, qtbot: QtBot) -> Itera
     use_endpoint(services, first.id)
 
 
+def chat_states(window: MainWindow, services: Services, qtbot: QtBot) -> Iterator[str]:
+    """As it opens (Cohere v2, the example prompts), on the other flavours (their parameters),
+    with a tool call waiting for results, editing a turn, after a failed turn (its card) and
+    during a demo (its bar)."""
+    chat = window.chat_pane
+    first = services.session.selected("chat")
+    assert first is not None
+    yield ""
+    for flavour in (Flavour.COHERE_V1, Flavour.OPENAI):
+        select_flavour(services, flavour)
+        yield flavour.value
+    use_endpoint(services, first.id)
+    chat.setup.model.setText(CHAT_MODEL)  # the fixture's endpoints name none
+    chat.load_sample("tools")  # the tool attached, its call waiting
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    qtbot.waitUntil(chat.transcript.tool_wait.isVisible)
+    yield "with a tool call"
+    chat.transcript.edit_requested.emit(0)
+    assert chat.composer.cancel_edit.isVisible()
+    yield "editing a turn"
+    chat.composer.cancel_edit.click()
+    chat.clear()  # no call waiting: a new message may go
+    refused = _refused_endpoint(services)
+    chat.send("hello")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    qtbot.waitUntil(chat.transcript.error_card.isVisible)
+    yield "after a failed turn"
+    use_endpoint(services, first.id)
+    services.session.remove_endpoint(refused.id)
+    chat.clear()
+    assert chat.play_script(DemoScript([], "demo"))
+    yield "in a demo"
+    chat.demo.stop()
+    chat.setup.model.setText("")
+    for editor in (chat.documents.editor, chat.tools.editor):
+        editor.set_text("[]")  # nothing attached, as it opened
+
+
+def _refused_endpoint(services: Services) -> EndpointConfig:
+    """An endpoint on a loopback port nothing listens on, selected in every pane."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    endpoint = EndpointConfig(
+        name="nobody home",
+        base_url=f"http://127.0.0.1:{port}",
+        flavour=Flavour.COHERE_V2,
+        auth=AuthScheme.NONE,
+        timeout_s=WAIT_S,
+    )
+    services.session.save_endpoint(endpoint)
+    use_endpoint(services, endpoint.id)
+    return endpoint
+
+
 def pane_states(key: str, window: MainWindow, services: Services, qtbot: QtBot) -> Iterator[str]:
     """The states of pane `key` (one, "", for a pane without more), each left as it was found."""
     walkers: dict[str, Callable[[MainWindow, Services, QtBot], Iterator[str]]] = {
         "rerank": rerank_states,
+        "chat": chat_states,
     }
     walker = walkers.get(key)
     if walker is None:

@@ -406,7 +406,7 @@ def test_no_two_visible_controls_share_an_alt_key(
     assert not clashes, "\n".join(f"{where}: {found}" for where, found in clashes.items())
 
 
-LETTERED_PANES = ("history", "evaluation", "qa", "rerank")
+LETTERED_PANES = ("history", "evaluation", "qa", "rerank", "chat")
 """Panes where every button and every buddy label has an Alt letter, its own or its section's
 (the titled group box it sits in: Alt+letter focuses the section's first control)."""
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QStyle, QToolButton, QWidget
 from workbench.api.errors import InputError
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -50,9 +51,13 @@ def _short(text: str) -> str:
     return line if len(line) <= LABEL_CHARS else line[: LABEL_CHARS - 1] + "…"
 
 
-class AttachmentChips(Retranslating, QWidget):
+class AttachmentChips(Retranslating, Section):
     """One chip per attached document and tool; its ✕ asks to remove it, its name opens the
-    side panel's section. Hidden while nothing is attached."""
+    side panel's section. Hidden while nothing is attached.
+
+    A section titled over the chips: its Alt letter reaches them (they are many, and named by
+    what is attached, so none has a letter of its own).
+    """
 
     remove_requested = Signal(str, int)
     """Emitted with ("document" or "tool", position in its list) when a chip's ✕ is pressed."""
@@ -60,8 +65,7 @@ class AttachmentChips(Retranslating, QWidget):
     """Emitted with "document" or "tool" when a chip's name is pressed (show that section)."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("chatAttachments")
+        super().__init__("chatAttachments", parent, flat=True)
         self._documents: Sequence[str] | None = []
         self._tools: Sequence[str] | None = []
         self._refocus: tuple[Kind, int] | None = None
@@ -74,6 +78,7 @@ class AttachmentChips(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language (the chips are drawn again)."""
         self.setAccessibleName(self.tr("Attached to the next message"))
+        self.setTitle(self.tr("Attached to the ne&xt message"))
         self._rebuild()
 
     def set_fallback_focus(self, widget: QWidget) -> None:

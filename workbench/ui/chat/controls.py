@@ -25,6 +25,7 @@ from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.layered import Layered
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -166,38 +167,47 @@ class Composer(Retranslating, QWidget):
 
 
 class EditorPage(Retranslating, QWidget):
-    """A JsonEditor with a buddy label and a hint (documents, tools), which may be left empty.
+    """A JsonEditor with a hint, in a section titled as its label was (documents, tools); it may
+    be left empty.
 
-    `texts` gives the title, the hint and what the empty editor says in the current language;
-    it is called again on a language switch.
+    `texts` gives the title, the section's title (with its Alt letter), the hint and what the
+    empty editor says in the current language; it is called again on a language switch. The
+    section's letter leads to the editor, as a label's did, and also reaches its Format button.
     """
 
     def __init__(
-        self, texts: Callable[[], tuple[str, str, str]], name: str, sample: str, parent: QWidget
+        self,
+        texts: Callable[[], tuple[str, str, str, str]],
+        name: str,
+        sample: str,
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self._texts = texts
-        title, _, _ = texts()
-        self.editor = JsonEditor(parent=self, name=title)
+        title = texts()[0]
+        # Flat: its title stands where the label stood, over the hint and the editor.
+        self._section = Section(f"{name}Section", self, flat=True)
+        self.editor = JsonEditor(parent=self._section, name=title)
         self.editor.setObjectName(name)
         self.editor.set_text(sample)
-        self._label = QLabel(self)
-        self._label.setBuddy(self.editor.editor)
-        self._note = QLabel(self)
+        self._note = QLabel(self._section)
         self._note.setWordWrap(True)
+        box = QVBoxLayout(self._section)
+        # Under its title, as under the label; the page has its margins.
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self._note)
+        box.addWidget(self.editor, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._label)
-        layout.addWidget(self._note)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self._section)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         """Set the title and the hint in the current language."""
-        title, hint, empty = self._texts()
+        title, heading, hint, empty = self._texts()
         self.editor.setAccessibleName(title)
         self.editor.set_name(title)
         self.editor.set_optional(empty)  # empty sends none: no "The JSON is empty" in red
-        self._label.setText(self.tr("%1:").replace("%1", title))
+        self._section.setTitle(heading)
         self._note.setText(hint)
 
 
@@ -227,7 +237,7 @@ class PreamblePage(Retranslating, QWidget):
         self.model.setAccessibleName(self.tr("Model"))
         self._model_label.setText(self.tr("M&odel:"))
         self.preamble.setAccessibleName(self.tr("Preamble / system message"))
-        self._label.setText(self.tr("&Preamble / system message:"))
+        self._label.setText(self.tr("Pream&ble / system message:"))
 
 
 class QueriesPage(Retranslating, QWidget):

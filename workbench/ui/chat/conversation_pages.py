@@ -24,6 +24,7 @@ from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.demo import UrlField
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -82,26 +83,27 @@ class HistoryPage(Retranslating, QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("chatHistoryPage")
-        self._editor = JsonEditor(parent=self, name="Conversation history")
+        # Flat: its title stands where the label stood. Its letter leads to the editor, as the
+        # label's did, and reaches the buttons and Format, which have no free letter each.
+        self._section = Section("chatHistorySection", self, flat=True)
+        self._editor = JsonEditor(parent=self._section, name="Conversation history")
         self._editor.setObjectName("chatHistoryJson")
         self._editor.set_checker(_check_history)
         self._pending: Sequence[ChatMessage] | Callable[[], Sequence[ChatMessage]] | None = None
         """The conversation to write in when the editor is next shown or read."""
         self._fill([])
         self._flavour = DEFAULT_FLAVOUR
-        self._label = label = QLabel(self)
-        label.setBuddy(self._editor.editor)
-        self._hint = hint = QLabel(self)
+        self._hint = hint = QLabel(self._section)
         hint.setWordWrap(True)
-        self.apply = _button("chatHistoryApply", self)
-        self.revert = _button("chatHistoryRevert", self)
-        self.import_button = _button("chatHistoryImport", self)
-        self.export_button = _button("chatHistoryExport", self)
+        self.apply = _button("chatHistoryApply", self._section)
+        self.revert = _button("chatHistoryRevert", self._section)
+        self.import_button = _button("chatHistoryImport", self._section)
+        self.export_button = _button("chatHistoryExport", self._section)
         self.status = StatusLabel(self)
         self.status.setObjectName("chatHistoryStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._layout(label, hint)
+        self._layout(hint)
         self.retranslate_ui()
         self._connect_signals()
 
@@ -109,7 +111,7 @@ class HistoryPage(Retranslating, QWidget):
         """Set the static texts in the current language."""
         self._editor.setAccessibleName(self.tr("Conversation history"))
         self._editor.set_name(self.tr("Conversation history"))
-        self._label.setText(self.tr("Co&nversation history:"))
+        self._section.setTitle(self.tr("C&onversation history"))
         self._hint.setText(
             self.tr(
                 "What the next request carries: [{role, content, tool_calls?, tool_results?, "
@@ -119,20 +121,23 @@ class HistoryPage(Retranslating, QWidget):
         )
         _texts(self.apply, self.tr("&Apply"), self.tr("Apply history"))
         _texts(self.revert, self.tr("&Undo edits"), self.tr("Undo history edits"))
-        _texts(self.import_button, self.tr("&Import…"), self.tr("Import history"))
-        _texts(self.export_button, self.tr("E&xport…"), self.tr("Export history"))
+        _texts(self.import_button, self.tr("Import…"), self.tr("Import history"))
+        _texts(self.export_button, self.tr("Export…"), self.tr("Export history"))
         self.status.setAccessibleName(self.tr("History status"))
 
-    def _layout(self, label: QLabel, hint: QLabel) -> None:
+    def _layout(self, hint: QLabel) -> None:
         buttons = QHBoxLayout()
         for button in (self.apply, self.revert, self.import_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        box = QVBoxLayout(self._section)
+        # Under its title, as under the label; the page has its margins.
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(hint)
+        box.addWidget(self._editor, 1)
+        box.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(hint)
-        layout.addWidget(self._editor, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(self._section, 1)
         layout.addWidget(self.status)
 
     def _connect_signals(self) -> None:
@@ -278,7 +283,7 @@ class RequestPage(Retranslating, QWidget):
         self._url_label.setText(self.tr("&URL:"))
         self.body.setAccessibleName(self.tr("Request body"))
         self._body_label.setText(self.tr("Request &body (the message box is the new message):"))
-        _texts(self.copy, self.tr("Cop&y body"), self.tr("Copy request body"))
+        _texts(self.copy, self.tr("C&opy body"), self.tr("Copy request body"))
         self.problem.setAccessibleName(self.tr("Request problem"))
 
     def show_preview(self, preview: RequestPreview) -> None:

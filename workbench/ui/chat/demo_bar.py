@@ -15,6 +15,7 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import format_count
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 
 if TYPE_CHECKING:
     from workbench.core.chat_session import ChatSession
@@ -44,14 +45,17 @@ class DemoHost(Protocol):
         ...
 
 
-class DemoBar(Retranslating, QWidget):
-    """Where a demo stands, with Previous and Next turn (F8 / Shift+F8), its speed and End."""
+class DemoBar(Retranslating, Section):
+    """Where a demo stands, with Previous and Next turn (F8 / Shift+F8), its speed and End.
+
+    A section titled over the bar: its Alt letter reaches the buttons, which have none of their
+    own (the bar shows beside every side page, whose controls take the free letters).
+    """
 
     def __init__(self, host: DemoHost, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("chatDemoBar", parent, flat=True)
         self._host = host
         self._steps: DemoSteps | None = None
-        self.setObjectName("chatDemoBar")
         self.position = StatusLabel(self)  # read out as where the demo stands
         self.position.setObjectName("chatDemoPosition")
         self.position.setProperty("role", "warning")  # coloured: nobody takes a replay for live
@@ -86,6 +90,7 @@ class DemoBar(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
         self.setAccessibleName(self.tr("Demo script"))
+        self.setTitle(self.tr("Demo scr&ipt"))
         self.position.setAccessibleName(self.tr("Demo script position"))
         self.previous.setText(self.tr("Previous turn"))
         self.previous.setAccessibleName(self.tr("Previous turn"))
@@ -97,7 +102,7 @@ class DemoBar(Retranslating, QWidget):
         self.next.setToolTip(self.tr("Replay the script's next turn (%1)").replace("%1", NEXT_KEY))
         self.next_shortcut.setWhatsThis(self.tr("Next turn"))  # as the shortcuts sheet says it
         self.previous_shortcut.setWhatsThis(self.tr("Previous turn"))
-        self.speed_label.setText(self.tr("Sp&eed"))
+        self.speed_label.setText(self.tr("Speed"))
         self.speed.setAccessibleName(self.tr("Demo replay speed"))
         self.speed.setToolTip(self.tr("How many times faster than it was recorded"))
         self.end.setText(self.tr("End demo"))

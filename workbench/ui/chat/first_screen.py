@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 
 Example = Literal["plain", "rag", "tools"]
 """What an example brings: nothing, the sample documents, or the sample tools."""
@@ -39,23 +40,29 @@ class ExamplePrompts(Retranslating, QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget(self)
         inner.setObjectName("chatExamplesPage")
-        self.heading = QLabel(inner)
+        # A section: its Alt letter reaches the examples, which have none of their own (the
+        # side pages beside them take the free letters).
+        self.section = section = Section("chatExamplesSection", inner, flat=True)
+        self.heading = QLabel(section)
         self.heading.setObjectName("chatExamplesHeading")
         self.heading.setWordWrap(True)
         self.buttons: dict[Example, QCommandLinkButton] = {}
+        box = QVBoxLayout(section)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.heading)
         layout = QVBoxLayout(inner)
         layout.addStretch(1)
-        layout.addWidget(self.heading)
+        layout.addWidget(section)
         for kind in EXAMPLES:
             # A command link: its description (the prompt) wraps, so a narrow column still
             # shows the whole prompt.
-            button = QCommandLinkButton(inner)
+            button = QCommandLinkButton(section)
             button.setObjectName(f"chatExample{kind.capitalize()}")
             policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
             policy.setHeightForWidth(True)
             button.setSizePolicy(policy)
             button.clicked.connect(partial(self.example_chosen.emit, kind))
-            layout.addWidget(button)
+            box.addWidget(button)
             self.buttons[kind] = button
         layout.addStretch(2)
         self.setWidget(inner)
@@ -74,10 +81,13 @@ class ExamplePrompts(Retranslating, QScrollArea):
 
     def retranslate_ui(self) -> None:
         """Set the static texts in the current language."""
-        heading = self.tr("Start with an example: it fills the message box, and Send sends it.")
+        self.section.setTitle(self.tr("Start &with an example"))
+        heading = self.tr("Each fills the message box, and Send sends it.")
         self.heading.setText(heading)
         self.setAccessibleName(self.tr("Example prompts"))
-        self.setAccessibleDescription(heading)
+        self.setAccessibleDescription(
+            self.tr("Start with an example: it fills the message box, and Send sends it.")
+        )
         titles = {
             "plain": self.tr("Ask a question"),
             "rag": self.tr("Ask the sample documents"),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -34,6 +33,7 @@ from workbench.ui.chat.image_strip import ImageStrip
 from workbench.ui.common import l10n
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.json_editor import JsonEditor
+from workbench.ui.common.section import Section
 
 if TYPE_CHECKING:
     from workbench.api.models import GenerationParams, ImagePart
@@ -73,9 +73,10 @@ class ModelOptions(QWidget):
         self._build_format()
         self._build_tools()
         self._build_images()
-        # In a scroll area: the side panel stays as narrow as its other pages.
-        inner = QWidget(self)
-        inner.setObjectName("chatModelOptionsBody")
+        # In a scroll area: the side panel stays as narrow as its other pages. A section, its
+        # title a heading: its letter leads to the first choice the model takes (the groups'
+        # controls outnumber the letters the chat's controls leave; Tool use has its own).
+        self._body = inner = Section("chatModelOptionsBody", self, flat=True)
         layout = QVBoxLayout(inner)
         self.family_note = QLabel(inner)
         self.family_note.setObjectName("chatModelFamilyNote")
@@ -108,6 +109,7 @@ class ModelOptions(QWidget):
         """Set every static text in the current language (values sent stay as they are)."""
         self.setAccessibleName(self.tr("Model options"))
         self._scroll.setAccessibleName(self.tr("Model options"))
+        self._body.setTitle(self.tr("M&odel options"))
         self.reasoning_box.setTitle(self.tr("Reasoning"))
         self.thinking.setAccessibleName(self.tr("Thinking"))
         _set_items(self.thinking, (self.tr("Model default"), self.tr("On"), self.tr("Off")))
@@ -119,7 +121,7 @@ class ModelOptions(QWidget):
         _set_items(self.format_kind, formats)
         self.schema.setAccessibleName(self.tr("JSON schema"))
         self.schema.set_name(self.tr("JSON schema"))
-        self.tools_box.setTitle(self.tr("Tool use"))
+        self.tools_box.setTitle(self.tr("Tool &use"))
         self.tool_choice.setAccessibleName(self.tr("Tool choice"))
         choices = (self.tr("Model decides"), self.tr("Required"), self.tr("None"))
         _set_items(self.tool_choice, choices)
@@ -132,7 +134,7 @@ class ModelOptions(QWidget):
         _set_items(self.detail, details)
         self.attach.setText(self.tr("&Attach image…"))
         self.attach.setAccessibleName(self.tr("Attach image"))
-        self.paste.setText(self.tr("&Paste image"))
+        self.paste.setText(self.tr("Paste image"))
         self.paste.setAccessibleName(self.tr("Paste image"))
         self.remove.setText(self.tr("Remove"))
         self.remove.setAccessibleName(self.tr("Remove selected image"))
@@ -152,7 +154,7 @@ class ModelOptions(QWidget):
     # --- layout -------------------------------------------------------------------------------
 
     def _build_reasoning(self) -> None:
-        self.reasoning_box = QGroupBox(self)
+        self.reasoning_box = Section("chatReasoningBox", self)
         form = QFormLayout(self.reasoning_box)
         self.thinking = QComboBox(self.reasoning_box)
         self.thinking.setObjectName("chatThinking")
@@ -166,7 +168,7 @@ class ModelOptions(QWidget):
         self._labels["budget"] = _labelled(form, self.budget)
 
     def _build_format(self) -> None:
-        self.format_box = QGroupBox(self)
+        self.format_box = Section("chatFormatBox", self)
         form = QFormLayout(self.format_box)
         self.format_kind = QComboBox(self.format_box)
         self.format_kind.setObjectName("chatResponseFormat")
@@ -180,7 +182,7 @@ class ModelOptions(QWidget):
         self._labels["schema"] = _labelled(form, self.schema)
 
     def _build_tools(self) -> None:
-        self.tools_box = QGroupBox(self)
+        self.tools_box = Section("chatToolUseBox", self)
         form = QFormLayout(self.tools_box)
         self.tool_choice = QComboBox(self.tools_box)
         self.tool_choice.setObjectName("chatToolChoice")
@@ -192,7 +194,7 @@ class ModelOptions(QWidget):
         form.addRow(self.strict_tools)
 
     def _build_images(self) -> None:
-        self.images_box = QGroupBox(self)
+        self.images_box = Section("chatImagesBox", self)
         form = QFormLayout(self.images_box)
         self.strip = ImageStrip(parent=self.images_box)
         self._labels["attached"] = _labelled(form, self.strip)

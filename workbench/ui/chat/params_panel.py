@@ -28,6 +28,7 @@ from workbench.api.models import DEFAULT_FLAVOUR, Flavour, GenerationParams
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.param_values import label_text, parse_value, range_text
+from workbench.ui.common.section import Section
 
 _Field = QLineEdit | QComboBox | QPlainTextEdit
 
@@ -111,6 +112,7 @@ class ParamsPanel(QWidget):
     def retranslate_ui(self) -> None:
         """Set labels, placeholders and the v1 switch in the current language."""
         self.setAccessibleName(self.tr("Generation parameters"))
+        self._section.setTitle(self.tr("Generation p&arameters"))
         for spec in all_specs():
             label = label_text(spec.label)
             self._labels[spec.name].setText(self.tr("%1:").replace("%1", label))
@@ -137,7 +139,11 @@ class ParamsPanel(QWidget):
             self._on_field_edited()
 
     def _build_ui(self) -> None:
-        form = QFormLayout()
+        # A section, its title a heading: no parameter has a letter of its own (a flavour's dozen
+        # fields beside the chat's controls outnumber the free letters); its letter leads in.
+        self._section = Section("chatParamsSection", self, flat=True)
+        form = QFormLayout(self._section)
+        form.setContentsMargins(0, 0, 0, 0)  # under its title; the page has its margins
         for spec in all_specs():
             field = self._make_field(spec)
             label = QLabel(self)
@@ -154,7 +160,7 @@ class ParamsPanel(QWidget):
         self._error.setWordWrap(True)
         self._error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self._section)
         layout.addWidget(self._error)
         layout.addStretch(1)
 

@@ -94,18 +94,19 @@ class ChatSidePanel(Retranslating, QWidget):
         self.history = HistoryPage(self)
         self.request = RequestPage(self)
 
-    def _documents_texts(self) -> tuple[str, str, str]:
+    def _documents_texts(self) -> tuple[str, str, str, str]:
         hint = self.tr(
             "RAG documents: strings or objects; `id` and `_excludes` are honoured (Cohere only)."
         )
-        return self.tr("Documents"), hint, self.tr("Empty: no documents are sent.")
+        empty = self.tr("Empty: no documents are sent.")
+        return self.tr("Documents"), self.tr("D&ocuments"), hint, empty
 
-    def _tools_texts(self) -> tuple[str, str, str]:
+    def _tools_texts(self) -> tuple[str, str, str, str]:
         hint = self.tr(
             "v1 `parameter_definitions` or JSON-schema functions; "
             "converted for the endpoint's flavour."
         )
-        return self.tr("Tools"), hint, self.tr("Empty: no tools are sent.")
+        return self.tr("Tools"), self.tr("T&ools"), hint, self.tr("Empty: no tools are sent.")
 
     def _page_list(self) -> tuple[tuple[QWidget, str, str], ...]:
         """Every page with its section title and description, in the current language."""

@@ -45,7 +45,9 @@ class SidePanelToggle(Retranslating, QToolButton):
 
     def retranslate_ui(self) -> None:
         """Set the texts in the current language."""
-        self.action.setText(self.tr("Side panel"))
+        self.action.setText(self.tr("Side panel"))  # as the shortcuts sheet lists it
+        # The button shows the icon text, with its Alt letter (the text's would be dropped).
+        self.action.setIconText(self.tr("Side &panel"))
         self.action.setToolTip(with_keys(self.tr("Show or hide the side panel"), SHORTCUT))
         self.setAccessibleName(self.tr("Show side panel"))
 

@@ -25,6 +25,7 @@ from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.json_text import placed
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -152,7 +153,12 @@ class ToolResultsForm(Retranslating, QWidget):
         self._hint = QLabel(self)
         self._hint.setObjectName("chatToolResultsHint")
         self._hint.setWordWrap(True)  # one long line would widen the whole side column
-        self._box = QVBoxLayout()
+        # A flat section titled over the calls: its Alt letter reaches the first call's outputs
+        # (each call's controls, as many as the calls, have no letters of their own).
+        self._calls = Section("chatToolCalls", self, flat=True)
+        self._calls.setVisible(False)
+        self._box = QVBoxLayout(self._calls)
+        self._box.setContentsMargins(0, 0, 0, 0)
         self._continue = QPushButton(self)
         self._continue.setObjectName("chatContinue")
         self._continue.setEnabled(False)
@@ -162,7 +168,7 @@ class ToolResultsForm(Retranslating, QWidget):
         bar.addWidget(self._continue)
         layout = QVBoxLayout(self)
         layout.addWidget(self._hint)
-        layout.addLayout(self._box)
+        layout.addWidget(self._calls)
         layout.addLayout(bar)
         layout.addStretch(1)
         self.retranslate_ui()
@@ -170,7 +176,8 @@ class ToolResultsForm(Retranslating, QWidget):
     def retranslate_ui(self) -> None:
         """Set the static texts and the hint in the current language."""
         self.setAccessibleName(self.tr("Tool results"))
-        self._continue.setText(self.tr("Co&ntinue with results"))
+        self._calls.setTitle(self.tr("&Outputs"))
+        self._continue.setText(self.tr("Contin&ue with results"))
         self._continue.setAccessibleName(self.tr("Continue with tool results"))
         self._show_hint()
 
@@ -187,9 +194,10 @@ class ToolResultsForm(Retranslating, QWidget):
         for editor in self._editors:
             editor.setParent(None)
             editor.deleteLater()
-        self._editors = [_CallEditor(call, n, self) for n, call in enumerate(calls)]
+        self._editors = [_CallEditor(call, n, self._calls) for n, call in enumerate(calls)]
         for editor in self._editors:
             self._box.addWidget(editor)
+        self._calls.setVisible(bool(calls))
         self._show_hint()
         self._continue.setEnabled(bool(calls))
 

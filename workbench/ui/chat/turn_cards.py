@@ -80,10 +80,10 @@ class ErrorCard(_Card):
         self.setAccessibleName(self.tr("The last turn failed"))
         self.title.setAccessibleName(self.tr("The last turn failed"))
         self.explanation.setAccessibleName(self.tr("Likely cause"))
-        self.retry.setText(self.tr("Retry"))
+        self.retry.setText(self.tr("Retr&y"))
         self.retry.setToolTip(self.tr("Send the same turn again"))
         self.retry.setAccessibleName(self.tr("Retry"))
-        self.edit_endpoint.setText(self.tr("Edit endpoint"))
+        self.edit_endpoint.setText(self.tr("Edit e&ndpoint"))
         self.edit_endpoint.setToolTip(self.tr("Open this endpoint in the Endpoints pane"))
         self.edit_endpoint.setAccessibleName(self.tr("Edit endpoint"))
         if self._texts is not None:
@@ -126,7 +126,7 @@ class ToolWaitCard(_Card):
         """Set the texts in the current language."""
         self.setAccessibleName(self.tr("Waiting for tool results"))
         self.title.setAccessibleName(self.tr("Waiting for tool results"))
-        self.answer.setText(self.tr("Enter tool results…"))
+        self.answer.setText(self.tr("E&nter tool results…"))
         self.answer.setToolTip(self.tr("Open the Tool results form to answer the call(s)"))
         self.answer.setAccessibleName(self.tr("Enter tool results"))
         if self._names:
