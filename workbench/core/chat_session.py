@@ -34,7 +34,7 @@ from workbench.core.atomic import write_atomically
 from workbench.core.citations import CitationMap, resolve_citations
 from workbench.core.errors import os_reason
 from workbench.core.settings import config_dir
-from workbench.core.text_files import decode_file_text
+from workbench.core.text_files import read_file_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -438,13 +438,10 @@ def load_chat(path: Path | None = None) -> SavedChat:
     if not source.exists():
         return SavedChat()
     try:  # its own file, but a disk can mangle it: said, never a traceback
-        text = decode_file_text(source.read_bytes())
+        text = read_file_text(source)
     except OSError as exc:
         reason = Text("cannot read it: %1", os_reason(exc))  # the OS's words stay
         raise InputError(reason, title=source.name) from None
-    except InputError as exc:
-        exc.where = f"{source.name}, {exc.where}"
-        raise
     try:
         data = jsontext.loads(text)
     except json.JSONDecodeError as exc:

@@ -9,8 +9,12 @@ unambiguously, so it is followed; without one the text must be UTF-8.
 from __future__ import annotations
 
 import codecs
+from typing import TYPE_CHECKING
 
 from workbench.api.errors import InputError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _MARKS = (
     # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -50,3 +54,18 @@ def decode_file_text(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         where = f"byte {len(mark) + exc.start}"
         raise InputError(title=_TITLES[name], where=where) from None
+
+
+def read_file_text(path: Path) -> str:
+    """The text of the file at `path` (as `decode_file_text` reads it); a problem's place
+    starts with the file's name ("endpoints.json, byte 29").
+
+    Raises:
+        OSError: the file cannot be read.
+        InputError: its bytes are not text.
+    """
+    try:
+        return decode_file_text(path.read_bytes())
+    except InputError as exc:
+        exc.where = f"{path.name}, {exc.where}"
+        raise

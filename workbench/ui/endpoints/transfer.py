@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from workbench.api.errors import InputError
 from workbench.core.endpoints import export_endpoints, import_endpoints
 from workbench.core.errors import os_reason
-from workbench.core.text_files import decode_file_text
+from workbench.core.text_files import read_file_text
 from workbench.ui.common.demo import is_demo
 from workbench.ui.common.l10n import fill
 
@@ -44,7 +44,7 @@ def import_file(
         The endpoints added (none when the file could not be read).
     """
     try:
-        added = import_endpoints(_read(path), session.endpoints())
+        added = import_endpoints(read_file_text(path), session.endpoints())
     except InputError as exc:
         notices.post_error(exc)
         return []
@@ -84,12 +84,3 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
         )
     title = QCoreApplication.translate("EndpointTransfer", "Exported endpoints to %1")
     notices.info(fill(title, path.name), detail)
-
-
-def _read(path: Path) -> str:
-    """The file's text: UTF-8, or what its byte order mark says (PowerShell 5 writes UTF-16)."""
-    try:
-        return decode_file_text(path.read_bytes())
-    except InputError as exc:
-        exc.where = f"{path.name}, {exc.where}"
-        raise
