@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
+    from tests.hostile_server import Answer, HostileServer
     from workbench.api.client import WorkbenchClient
     from workbench.sandbox.runner import RunningSandbox
 
@@ -124,6 +125,23 @@ def use_endpoint(services: Services, endpoint_id: str) -> None:
     for pane in PANES:
         if suits(pane, endpoint):
             services.session.select(pane, endpoint_id)
+
+
+def use_odd_server(
+    services: Services, server: HostileServer, answer: Answer, **fields: Any
+) -> EndpointConfig:
+    """Save a Cohere v2 endpoint on `server` that answers `answer`, and make every pane use it."""
+    odd = EndpointConfig(
+        name="Odd server",
+        base_url=server.script("odd", answer),
+        flavour=Flavour.COHERE_V2,
+        model="m",
+        auth=AuthScheme.NONE,
+        **fields,
+    )
+    services.session.save_endpoint(odd)
+    use_endpoint(services, odd.id)
+    return odd
 
 
 def keyed_endpoint(services: Services, qtbot: QtBot, base_url: str, key: str) -> EndpointConfig:

@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.hostile_server import Answer, HostileServer
-from tests.ui.conftest import new_chat_pane, slow_chat_streams, use_endpoint
+from tests.ui.conftest import new_chat_pane, slow_chat_streams, use_odd_server
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
-from workbench.api.models import AuthScheme, Flavour
-from workbench.core.endpoints import EndpointConfig
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -227,15 +225,7 @@ def _odd_stream(pane: ChatPane, services: Services, qtbot: QtBot, answer: Answer
     """Why the Italian window says a turn was cut off, sent to a server answering `answer`."""
     _to(qtbot, pane, "it")
     with HostileServer() as server:
-        odd = EndpointConfig(
-            name="Odd server",
-            base_url=server.script("odd", answer),
-            flavour=Flavour.COHERE_V2,
-            model="m",
-            auth=AuthScheme.NONE,
-        )
-        services.session.save_endpoint(odd)
-        use_endpoint(services, odd.id)
+        use_odd_server(services, server, answer)
         _ask(pane, services, qtbot, "Tell me about rerankers")
     reply = pane.session().turns[-1].reply
     assert reply is not None

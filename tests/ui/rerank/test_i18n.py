@@ -12,14 +12,13 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView
 
 from tests.hostile_server import Answer, HostileServer
-from tests.ui.conftest import select_flavour, use_endpoint
+from tests.ui.conftest import select_flavour, use_odd_server
 from tests.ui.marked import MarkingTranslator
 from tests.ui.rerank.test_pane import FRUIT, child, error_text, fill, run, status
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
-from workbench.api.models import AuthScheme, Flavour
-from workbench.core.endpoints import EndpointConfig
+from workbench.api.models import Flavour
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_line, error_title
 
@@ -162,16 +161,7 @@ def _odd_answer(
 ) -> str:
     """The error line in Italian after a run against a server that answers `answer`."""
     with HostileServer() as server:
-        odd = EndpointConfig(
-            name="Odd server",
-            base_url=server.script("odd", answer),
-            flavour=Flavour.COHERE_V2,
-            model="m",
-            auth=AuthScheme.NONE,
-            **fields,
-        )
-        services.session.save_endpoint(odd)
-        use_endpoint(services, odd.id)
+        use_odd_server(services, server, answer, **fields)
         _to(qtbot, pane, "it")
         fill(pane, "apple", FRUIT)
         run(pane, services, qtbot)
