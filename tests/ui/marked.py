@@ -7,6 +7,7 @@ it. A line built in English (an f-string, `str(exc)`) shows no marks.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 import pytest
@@ -33,11 +34,21 @@ class MarkingTranslator(QTranslator):
         return False
 
 
+@contextmanager
+def marking(*contexts: str) -> Iterator[None]:
+    """These contexts' texts marked «…» inside the block: installing the translator posts
+    LanguageChange, as a language switch does, so shown texts redraw (and again after)."""
+    translator = MarkingTranslator(frozenset(contexts))
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
 def _marked(contexts: frozenset[str]) -> Iterator[None]:
-    translator = MarkingTranslator(contexts)
-    QCoreApplication.installTranslator(translator)  # posts LanguageChange: shown texts redraw
-    yield
-    QCoreApplication.removeTranslator(translator)
+    with marking(*contexts):
+        yield
 
 
 @pytest.fixture

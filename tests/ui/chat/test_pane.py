@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton
 
 from tests.ui.conftest import (
@@ -16,7 +16,7 @@ from tests.ui.conftest import (
     select_flavour,
     use_endpoint,
 )
-from tests.ui.marked import MarkingTranslator
+from tests.ui.marked import marking
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, GenerationParams
@@ -379,13 +379,9 @@ def test_a_refusal_naming_an_editor_is_said_again_in_a_new_language(
     pane.tools.editor.set_text('[{"name": ')
     pane.send("What is the weather in Paris?")
     assert pane.error.has_error()
-    marking = MarkingTranslator(frozenset({"ChatSidePanel", "JsonEditor"}))
-    QCoreApplication.installTranslator(marking)
-    try:
+    with marking("ChatSidePanel", "JsonEditor"):
         qtbot.waitUntil(lambda: "«Tools»" in pane.error.text(), timeout=WAIT_MS)
         assert "«Invalid JSON: %1»".replace("%1", "Expecting value") in pane.error.text()
-    finally:
-        QCoreApplication.removeTranslator(marking)
     qtbot.waitUntil(lambda: "«" not in pane.error.text(), timeout=WAIT_MS)  # and back
     assert pane.session().turns == []
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.compare.conftest import compare_pane
 from tests.ui.conftest import endpoint_for
-from tests.ui.marked import MarkingTranslator
+from tests.ui.marked import marking
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
@@ -233,11 +233,7 @@ def test_a_refusal_naming_an_editor_is_said_again_in_a_new_language(
     pane.inputs.documents.set_text('[{"text": ')
     pane.send("Tell me about rerankers")
     assert pane.error.isVisible()
-    marking = MarkingTranslator(frozenset({"CompareInputs", "JsonEditor"}))
-    QCoreApplication.installTranslator(marking)
-    try:
+    with marking("CompareInputs", "JsonEditor"):
         qtbot.waitUntil(lambda: "«Documents»" in pane.error.text(), timeout=WAIT_MS)
         assert "«Invalid JSON: %1»".replace("%1", "Expecting value") in pane.error.text()
-    finally:
-        QCoreApplication.removeTranslator(marking)
     qtbot.waitUntil(lambda: "«" not in pane.error.text(), timeout=WAIT_MS)  # and back
