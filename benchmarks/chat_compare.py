@@ -12,10 +12,11 @@ between its beats are the stalls:
 
 The goal (issue 17) is no stall over 50 ms. On a shared machine the scheduler alone stalls the
 loop, so the same paced streams are also folded without the pane (the control), and the pane's
-CPU time over the control's is given as a ratio that load moves much less. Nothing is asserted:
-this script measures.
+CPU time over the control's is given as a ratio that load moves much less: the median over
+several paced rounds, each followed by its control (the longest stalls are the longest of any
+round). Nothing is asserted: this script measures.
 
-    .venv/bin/python benchmarks/chat_compare.py [--rounds 8] [--seconds 3] [--json]
+    .venv/bin/python benchmarks/chat_compare.py [--rounds 8] [--seconds 3] [--pairs 3] [--json]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -34,7 +36,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.figures import below, emit, info, ratio_below
+from benchmarks.figures import Figure, below, emit, info, ratio_below
 from benchmarks.qt_bench import HEARTBEAT_MS, MemorySecrets, private_config
 from benchmarks.sandbox_process import sandbox_process
 
@@ -199,20 +201,28 @@ async def bare_round(seconds: float) -> Gaps:
     return gaps
 
 
-async def measure(base_url: str, rounds: int, seconds: float) -> tuple[Gaps, Gaps, Gaps]:
+async def measure(
+    base_url: str, rounds: int, seconds: float, pairs: int
+) -> tuple[Gaps, list[tuple[Gaps, Gaps]]]:
+    """The sandbox rounds, then `pairs` paced rounds each followed by its control."""
     pane, services = compare_pane(base_url, asyncio.get_running_loop())
     real = await sandbox_rounds(pane, services, rounds)
-    paced = await paced_round(pane, services, seconds)
-    bare = await bare_round(seconds)
+    paired = []
+    for _ in range(pairs):
+        paced = await paced_round(pane, services, seconds)
+        paired.append((paced, await bare_round(seconds)))
     await services.tasks.shutdown()
     await services.session.aclose()
-    return real, paced, bare
+    return real, paired
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=3.0)
+    parser.add_argument(
+        "--pairs", type=int, default=3, help="paced rounds, each with its control (median ratio)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
     args = parser.parse_args()
     out = sys.stderr if args.json else sys.stdout
@@ -221,33 +231,55 @@ def main() -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with sandbox_process("--token-delay-ms", "2") as base_url, loop:
-        real, paced, bare = loop.run_until_complete(measure(base_url, args.rounds, args.seconds))
+        real, paired = loop.run_until_complete(
+            measure(base_url, args.rounds, args.seconds, args.pairs)
+        )
+    paced = [p for p, _ in paired]
+    ratios = [p.cpu / b.cpu for p, b in paired]
     load = os.getloadavg()[0]
     print(
         f"sandbox: {args.rounds} rounds of three answers, longest gap {real.longest_ms():.1f} ms, "
-        f"p99 {real.p99_ms():.1f} ms; paced: 3 x {RATE}/s for {args.seconds:g} s, longest gap "
-        f"{paced.longest_ms():.1f} ms, p99 {paced.p99_ms():.1f} ms; the same streams without "
-        f"the pane: longest gap {bare.longest_ms():.1f} ms; CPU {paced.cpu:.2f} s with the pane, "
-        f"{bare.cpu:.2f} s without; load average {load:.1f} on "
-        f"{os.cpu_count()} cores",
+        f"p99 {real.p99_ms():.1f} ms; paced: {args.pairs} rounds of 3 x {RATE}/s for "
+        f"{args.seconds:g} s, longest gaps "
+        f"{', '.join(f'{p.longest_ms():.1f}' for p in paced)} ms; the same streams without "
+        f"the pane: longest gaps {', '.join(f'{b.longest_ms():.1f}' for _, b in paired)} ms; "
+        f"CPU with / without the pane {', '.join(f'{p.cpu:.2f}/{b.cpu:.2f}' for p, b in paired)}"
+        f" s; load average {load:.1f} on {os.cpu_count()} cores",
         file=out,
     )
-    emit(
-        [
-            below(
-                "compare, 3 answers from the sandbox: longest stall", real.longest_ms(), "ms", 50
-            ),
-            info("compare, 3 answers from the sandbox: p99 gap", real.p99_ms(), "ms"),
-            below("compare, 3 x 2,000 events/s: longest stall", paced.longest_ms(), "ms", 50),
-            info("compare, 3 x 2,000 events/s: p99 gap", paced.p99_ms(), "ms"),
-            info("same streams, no pane (control): longest stall", bare.longest_ms(), "ms"),
-            ratio_below(
-                "compare pane CPU / same streams without the pane", paced.cpu / bare.cpu, 1.5
-            ),
-        ],
-        args.json,
-    )
+    emit(figures(real, paired, ratios), args.json)
     return 0
+
+
+def figures(real: Gaps, paired: list[tuple[Gaps, Gaps]], ratios: list[float]) -> list[Figure]:
+    """The longest stalls over every paced round; the CPU ratio as the median of the pairs.
+
+    One pair alone moved the ratio from 1.30 to 1.71 between runs here: the control's CPU for
+    the same events varies by a third with how the paced sleeps fall.
+    """
+    return [
+        below("compare, 3 answers from the sandbox: longest stall", real.longest_ms(), "ms", 50),
+        info("compare, 3 answers from the sandbox: p99 gap", real.p99_ms(), "ms"),
+        below(
+            "compare, 3 x 2,000 events/s: longest stall",
+            max(p.longest_ms() for p, _ in paired),
+            "ms",
+            50,
+        ),
+        info(
+            "compare, 3 x 2,000 events/s: p99 gap",
+            statistics.median(p.p99_ms() for p, _ in paired),
+            "ms",
+        ),
+        info(
+            "same streams, no pane (control): longest stall",
+            max(b.longest_ms() for _, b in paired),
+            "ms",
+        ),
+        ratio_below(
+            "compare pane CPU / same streams without the pane", statistics.median(ratios), 1.5
+        ),
+    ]
 
 
 if __name__ == "__main__":
