@@ -25,7 +25,7 @@ class Hostile:
     """Headers of each request, in arrival order (names lower case)."""
     mode: str = "json-echo"
     """What the next answers do: json-echo, text-echo, azure-401, fragment-401, stream-echo,
-    cited-echo, chat-utf16, not-found."""
+    cited-echo, failed-echo, chat-utf16, not-found."""
 
 
 def _key_of(headers: dict[str, str]) -> str:
@@ -56,6 +56,8 @@ def _answer(mode: str, headers: dict[str, str]) -> tuple[int, str, bytes]:
         return 200, "text/event-stream", text.encode()
     if mode == "cited-echo":  # a v2 stream quoting the key mid-answer, cut across deltas
         return 200, "text/event-stream", _cited_echo(key).encode()
+    if mode == "failed-echo":  # a v2 stream that fails after a few words, quoting the key
+        return 200, "text/event-stream", _failed_echo(key).encode()
     if mode == "chat-utf16":  # citations counted in UTF-16 code units, after an emoji
         answer = "😀 Paris is the capital of France."
         start16 = 3  # "Paris" starts at code point 2, UTF-16 unit 3
@@ -105,6 +107,20 @@ def _cited_echo(key: str) -> str:
         {"type": "citation-end", "index": 0},
         {"type": "content-end", "index": 0},
         {"type": "message-end", "id": "x", "delta": {"finish_reason": "COMPLETE"}},
+    ]
+    return "".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in events)
+
+
+def _failed_echo(key: str) -> str:
+    """A v2 stream: "Half an answer", then a message-end whose error quotes the key."""
+    content = {"message": {"content": {"type": "text", "text": ""}}}
+    delta = {"message": {"content": {"text": "Half an answer"}}}
+    end = {"finish_reason": "ERROR", "error": f"quota exceeded for key {key}"}
+    events: list[dict[str, Any]] = [
+        {"type": "message-start", "id": "x", "delta": {"message": {"role": "assistant"}}},
+        {"type": "content-start", "index": 0, "delta": content},
+        {"type": "content-delta", "index": 0, "delta": delta},
+        {"type": "message-end", "id": "x", "delta": end},
     ]
     return "".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in events)
 

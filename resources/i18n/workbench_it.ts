@@ -1106,6 +1106,18 @@
         <translation>richiede l&apos;id della chiamata: copia l&apos;id della chiamata allo strumento dalla risposta precedente (il suo tool_calls[].id) nella call del risultato</translation>
     </message>
     <message>
+        <source>generation failed (%1)</source>
+        <translation>generazione non riuscita (%1)</translation>
+    </message>
+    <message>
+        <source>generation failed (%1): %2</source>
+        <translation>generazione non riuscita (%1): %2</translation>
+    </message>
+    <message>
+        <source>the server&apos;s content filter stopped the answer (%1)</source>
+        <translation>il filtro dei contenuti del server ha fermato la risposta (%1)</translation>
+    </message>
+    <message>
         <source>%1 has none of the rank fields: %2</source>
         <translation>%1 non ha nessuno dei campi di rank_fields: %2</translation>
     </message>

@@ -90,7 +90,7 @@ def test_v1_stream_end_with_error_fails_but_keeps_partial_text() -> None:
     assert error is None
     assert snap.text == "Half an ans"
     assert snap.error is not None
-    assert "ERROR" in snap.error
+    assert "ERROR" in str(snap.error)
     assert (snap.done, snap.finish_reason) == (True, "ERROR")
 
 

@@ -228,7 +228,7 @@ def test_a_failure_reported_in_the_body_reaches_the_snapshot(
 ) -> None:
     snap = _fold(codec.chat_events(body))
     assert snap.error is not None
-    assert error in snap.error
+    assert error in str(snap.error)
 
 
 @pytest.mark.parametrize(

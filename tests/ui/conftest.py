@@ -128,13 +128,18 @@ def use_endpoint(services: Services, endpoint_id: str) -> None:
 
 
 def use_odd_server(
-    services: Services, server: HostileServer, answer: Answer, **fields: Any
+    services: Services,
+    server: HostileServer,
+    answer: Answer,
+    flavour: Flavour = Flavour.COHERE_V2,
+    **fields: Any,
 ) -> EndpointConfig:
-    """Save a Cohere v2 endpoint on `server` that answers `answer`, and make every pane use it."""
+    """Save an endpoint (Cohere v2 unless told) on `server` that answers `answer`, and make
+    every pane use it."""
     odd = EndpointConfig(
         name="Odd server",
         base_url=server.script("odd", answer),
-        flavour=Flavour.COHERE_V2,
+        flavour=flavour,
         model="m",
         auth=AuthScheme.NONE,
         **fields,

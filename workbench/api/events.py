@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from workbench.api.models import Citation, ToolCall, Usage
+    from workbench.api.text import Text
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,9 +102,13 @@ class StreamEnded:
 
 @dataclass(frozen=True, slots=True)
 class StreamFailed:
-    """The server reported a failure inside the stream; what arrived before it is kept."""
+    """The server reported a failure inside the stream; what arrived before it is kept.
 
-    message: str
+    `message` is the server's own text as it came, or the workbench's words (a `Text`, so the
+    GUI can show them in its language) when the server gave only a finish reason.
+    """
+
+    message: str | Text
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,8 @@ from workbench.api.events import (
     UnknownEvent,
     UsageReported,
 )
+from workbench.api.redact import redact_secrets
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from workbench.api.models import Citation, Usage
@@ -121,7 +123,8 @@ class ChatSnapshot:
     documents: tuple[dict[str, Any], ...] = ()
     usage: Usage | None = None
     finish_reason: str | None = None
-    error: str | None = None
+    error: str | Text | None = None
+    """A failure the stream reported (`StreamFailed.message`); `str()` is the English line."""
     done: bool = False
     event_count: int = 0
     unknown_events: int = 0
@@ -246,10 +249,19 @@ def _changes(snap: ChatSnapshot, event: StreamEvent) -> dict[str, Any]:
         case StreamEnded(finish_reason=reason, raw=raw):
             return {"finish_reason": reason, "raw": raw or snap.raw, "done": True}
         case StreamFailed(message=message):
-            return {"error": message, "done": True}
+            return {"error": _kept(message), "done": True}
         case UnknownEvent():
             return {"unknown_events": snap.unknown_events + 1}
     return {}
+
+
+def _kept(message: str | Text) -> str | Text:
+    """A failure's message without the secrets a server may quote in it (the key it was sent):
+    it is kept with the turn and the run, shown, and printed."""
+    if isinstance(message, str):
+        return redact_secrets(message)
+    values = (redact_secrets(v) if isinstance(v, str) else v for v in message.values)
+    return Text(message.template, *values, decimals=message.decimals)
 
 
 def accumulate(snap: ChatSnapshot, event: StreamEvent) -> ChatSnapshot:

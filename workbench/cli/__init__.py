@@ -189,7 +189,7 @@ def _finish_chat(
         obj.update(model_options.json_fields(run.snapshot, request))
         failure = error or run.snapshot.error
         if failure:
-            obj["error"] = failure
+            obj["error"] = str(failure)
         print_json(obj, io.out)
         return
     if not args.stream:

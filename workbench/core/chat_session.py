@@ -118,7 +118,7 @@ def reply_from_snapshot(
         usage=snapshot.usage,
         finish_reason=snapshot.finish_reason,
         response_id=snapshot.response_id,
-        cut_off=cut_off or snapshot.error,
+        cut_off=cut_off or (str(snapshot.error) if snapshot.error else None),
         status=status,
     )
 

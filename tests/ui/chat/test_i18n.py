@@ -12,6 +12,7 @@ from tests.hostile_server import Answer, HostileServer
 from tests.ui.conftest import new_chat_pane, slow_chat_streams, use_odd_server
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
 from tests.waits import WAIT_MS
+from workbench.api.models import Flavour
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -267,6 +268,29 @@ def test_a_stream_the_server_got_wrong_is_said_in_italian(
     assert cut_off.endswith(": attese righe JSON o server-sent events, trovato 'hello there'"), (
         cut_off
     )
+
+
+def test_a_failure_the_stream_reports_by_its_finish_reason_is_said_in_italian(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """A v2 stream ending with finish_reason ERROR and no error text, and an OpenAI-compatible
+    stream the content filter stopped: the workbench's own words were English."""
+    end = '{"type": "message-end", "delta": {"finish_reason": "ERROR"}}'
+    cut_off = _odd_stream(pane, services, qtbot, Answer.whole(_sse(V2_START, end)))
+    assert cut_off == "generazione non riuscita (ERROR)", cut_off
+    chunk = {"choices": [{"index": 0, "delta": {}, "finish_reason": "content_filter"}]}
+    _to(qtbot, pane, "it")
+    with HostileServer() as server:
+        answer = Answer.whole(_sse(json.dumps(chunk), "[DONE]"))
+        use_odd_server(services, server, answer, flavour=Flavour.OPENAI)
+        _ask(pane, services, qtbot, "Tell me about rerankers")
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert (
+        reply.cut_off
+        == "il filtro dei contenuti del server ha fermato la risposta (content_filter)"
+    )
+    assert reply.cut_off in pane.transcript.toPlainText()
 
 
 def test_an_imported_conversation_names_its_form_in_italian(

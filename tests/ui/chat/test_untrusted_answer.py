@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from PySide6.QtWidgets import QTreeWidget
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.chat.pane import ChatPane
@@ -74,3 +75,29 @@ def test_a_key_echoed_inside_the_answer_is_masked_on_screen_in_copy_and_export(
     exported = path.read_text(encoding="utf-8")
     assert REDACTED in exported
     assert _leaks(exported) == []
+
+
+def test_a_key_quoted_in_a_failure_the_stream_reports_is_masked_in_the_transcript(
+    pane: ChatPane, hostile: Hostile, qtbot: QtBot
+) -> None:
+    hostile.mode = "failed-echo"
+    with qtbot.waitSignal(pane.controller.turn_finished, timeout=WAIT_MS):
+        pane.send("What is my quota?")
+    reply = pane.session().turns[0].reply
+    assert reply is not None
+    assert reply.text == "Half an answer"
+    shown = pane.transcript.toPlainText()
+    assert f"quota exceeded for key {REDACTED}" in shown
+    assert _leaks(shown) == []
+    assert _leaks("\n".join(_tree_texts(pane.trace))) == []
+
+
+def _tree_texts(tree: QTreeWidget) -> Iterator[str]:
+    """Every column's text and tool tip of every item in `tree`, depth first."""
+    stack = [tree.topLevelItem(n) for n in range(tree.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        assert item is not None
+        yield from (item.text(c) for c in range(tree.columnCount()))
+        yield from (item.toolTip(c) for c in range(tree.columnCount()))
+        stack += [item.child(n) for n in range(item.childCount())]

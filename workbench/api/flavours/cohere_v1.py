@@ -234,9 +234,9 @@ def _failure(finish_reason: str | None, response: dict[str, Any]) -> list[Stream
     if not failed(finish_reason):
         return []
     detail = str_at(response, "error") or str_at(response, "message") or ""
-    return [
-        StreamFailed(f"generation failed ({finish_reason})" + (f": {detail}" if detail else ""))
-    ]
+    if detail:
+        return [StreamFailed(Text("generation failed (%1): %2", str(finish_reason), detail))]
+    return [StreamFailed(Text("generation failed (%1)", str(finish_reason)))]
 
 
 def chat_events(body: dict[str, Any]) -> list[StreamEvent]:

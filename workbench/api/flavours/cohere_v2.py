@@ -325,7 +325,7 @@ def _end_events(finish: str | None, usage: Any, error: str | None, path: str) ->
             UsageReported(cohere_usage(usage.get("billed_units"), usage.get("tokens"), path))
         )
     if error or failed(finish):
-        events.append(StreamFailed(error or f"generation failed ({finish})"))
+        events.append(StreamFailed(error or Text("generation failed (%1)", str(finish))))
     return events
 
 

@@ -190,7 +190,7 @@ _FILTERED = "content_filter"
 def _filtered(finish: str | None) -> list[StreamEvent]:
     if finish != _FILTERED:
         return []
-    return [StreamFailed(f"the server's content filter stopped the answer ({_FILTERED})")]
+    return [StreamFailed(Text("the server's content filter stopped the answer (%1)", _FILTERED))]
 
 
 def chat_events(body: dict[str, Any]) -> list[StreamEvent]:

@@ -139,5 +139,5 @@ def finish_chat(run: ActiveRun, snapshot: ChatSnapshot, error: BaseException | N
     if outcome == "ok" and snapshot.error:
         outcome = "error"
     usage = snapshot.usage.model_dump(mode="json") if snapshot.usage is not None else None
-    message = str(error) if error is not None else snapshot.error or ""
+    message = str(error if error is not None else snapshot.error or "")
     run.finish(outcome, answer=snapshot.text, error=message, usage=usage)

@@ -100,7 +100,8 @@ def _fill_chat(
     changes = [clean(snap.text), json.dumps(counts)]
     if row[5] == "ok" and snap.error:
         db.execute(
-            "UPDATE runs SET outcome = 'error', error = ? WHERE id = ?", (clean(snap.error), run_id)
+            "UPDATE runs SET outcome = 'error', error = ? WHERE id = ?",
+            (clean(str(snap.error)), run_id),
         )
     db.execute("UPDATE runs SET answer = ?, usage = ? WHERE id = ?", (*changes, run_id))
     index_text(db, run_id)

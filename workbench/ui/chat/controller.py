@@ -21,7 +21,7 @@ from workbench.core.chat_session import ChatSession, reply_from_snapshot
 from workbench.core.shown_answer import StreamedAnswer
 from workbench.core.turns import ChatStreamer, TurnRun, stream_turn
 from workbench.ui.chat.turns import measure, status_line
-from workbench.ui.common.error_text import error_line
+from workbench.ui.common.error_text import cut_off_line
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -136,13 +136,6 @@ class ChatController(QObject):
         self.session = ChatSession(turns)
         self._lookups.clear()
 
-    def _cut_off(self) -> str | None:
-        """Why the run is partial, a failure said in the GUI's language (the transcript's line)."""
-        run = self.run
-        if run.error is not None and not run.stopped:
-            return error_line(run.error)
-        return run.cut_off
-
     def finish(self, request: ChatRequest, index: int, endpoint: EndpointConfig) -> None:
         """End turn `index`: its reply goes into the conversation, then `turn_finished`."""
         self.unfinished = None
@@ -150,7 +143,7 @@ class ChatController(QObject):
         run, snap = self.run, self.run.snapshot
         measured = measure(snap, run.timing, endpoint)
         status = status_line(measured, thinking=snap.thinking)
-        reply = reply_from_snapshot(snap, cut_off=self._cut_off(), status=status)
+        reply = reply_from_snapshot(snap, cut_off=cut_off_line(run), status=status)
         reply.measured = measured
         self.session.finish(reply, run.citations())
         self._lookups[index] = source_lookup(

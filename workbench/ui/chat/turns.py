@@ -91,7 +91,7 @@ def display_of(
         tool_results_sent=len(turn.tool_results),
         citations=tuple(source.citations),
         search_queries=tuple(redact_text(q) for q in source.search_queries),
-        cut_off=cut_off,
+        cut_off=redact_text(cut_off) if cut_off else None,
         status=status,
         streaming=snap is not None,
         tool_calls=tuple(redact_text(c) for c in calls),

@@ -121,6 +121,10 @@ CATALOGUE = (
         "Core",
         "needs the id of the call: copy the id of the tool call from the previous answer (its tool_calls[].id) into the result's call",
     ),
+    # workbench/api/flavours: failures a stream reports with a finish reason only
+    QT_TRANSLATE_NOOP("Core", "generation failed (%1)"),
+    QT_TRANSLATE_NOOP("Core", "generation failed (%1): %2"),
+    QT_TRANSLATE_NOOP("Core", "the server's content filter stopped the answer (%1)"),
     # workbench/api/flavours/common.py
     QT_TRANSLATE_NOOP("Core", "%1 has none of the rank fields: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 have none of the rank fields: %2"),
@@ -481,7 +485,7 @@ def shown(text: str | Text) -> str:
     Redacted, as the English line is: a value may hold a URL with a key in it.
     """
     if isinstance(text, str):
-        return QCoreApplication.translate("Core", text)
+        return redact_text(QCoreApplication.translate("Core", text))
     template = QCoreApplication.translate("Core", text.template)
     return redact_text(fill(template, *(_value(value, text.decimals) for value in text.values)))
 

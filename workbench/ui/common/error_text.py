@@ -18,6 +18,7 @@ from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
     from workbench.api.errors import WorkbenchError
+    from workbench.core.turns import TurnRun
 
 TITLES = (
     # workbench/api/errors.py
@@ -170,3 +171,20 @@ def error_line(exc: WorkbenchError) -> str:
         wait = f"{exc.retry_after:g}"
         line = fill(QCoreApplication.translate("Errors", "%1; retry after %2 s"), line, wait)
     return line
+
+
+def cut_off_line(run: TurnRun) -> str | None:
+    """Why a turn is partial, in the GUI's language, or None when it is whole.
+
+    A failure is said with its fixed words translated: one the request raised (`error_line`),
+    or one the stream reported, in the workbench's words when the server gave only a finish
+    reason ("generation failed (ERROR)"); being stopped and a missing final event are core's
+    fixed reasons, which each view translates where it draws them.
+    """
+    if run.stopped:
+        return run.cut_off
+    if run.error is not None:
+        return error_line(run.error)
+    if run.snapshot.error is not None:
+        return shown(run.snapshot.error)
+    return run.cut_off

@@ -34,6 +34,7 @@ from workbench.core.chat_session import ChatSession, reply_from_snapshot
 from workbench.core.turns import TurnRun, stream_turn
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.core_text import shown
+from workbench.ui.common.error_text import cut_off_line
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import StaleBar, shown_text
 from workbench.ui.common.roles import role_background
@@ -378,7 +379,7 @@ class CompareColumn(QWidget):
         endpoint = self._services.session.endpoint(self.target.endpoint_id if self.target else "")
         prices = endpoint.prices if endpoint else None
         reply = reply_from_snapshot(
-            run.snapshot, cut_off=run.cut_off, status=turn_figures(run, prices)
+            run.snapshot, cut_off=cut_off_line(run), status=turn_figures(run, prices)
         )
         self.session.finish(reply, run.citations())
         self._append_live()
