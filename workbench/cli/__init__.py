@@ -47,6 +47,7 @@ from workbench.cli.inputs import (
     read_history,
     read_tool_results,
     read_tools,
+    unknown_param_warnings,
 )
 from workbench.cli.output import (
     chat_json,
@@ -234,6 +235,8 @@ async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
+    for warning in unknown_param_warnings(request.params, connection.flavour):
+        io.err.write(f"workbench: warning: {warning}\n")
     start = functools.partial(chat_start, connection, request, **_run_labels(args))
     with recording(args, start, io.err) as rec:
         return await _chat_recorded(args, io, connection, request, rec)
