@@ -95,6 +95,22 @@ def test_rerank_for_people_prints_a_table(
     assert "Paris is the capital" in out
 
 
+@pytest.mark.parametrize("query", ["", "  ", "\t\n"])
+def test_rerank_refuses_an_empty_query_before_sending_exit_2(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    """`--query ""` was sent, and the sandbox (as a lenient server would) ranked the documents
+    against nothing: the API requires a query, and the GUI's Rerank pane refuses an empty one."""
+    argv = _rerank(sandbox, docs)
+    argv[argv.index("--query") + 1] = query
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err == (
+        "workbench: Invalid input: --query: the query is empty; rerank needs one to rank the "
+        "documents against\n"
+    )
+
+
 def test_bad_json_file_names_line_and_column(
     sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

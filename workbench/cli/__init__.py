@@ -83,6 +83,7 @@ class _Streams:
 
 
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
+    _check_query(args.query)
     connection = rerank_connection(args, io.err)
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
@@ -110,6 +111,15 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     else:
         print_rerank(response, documents, io.out)
     return EXIT_OK
+
+
+def _check_query(query: str) -> None:
+    """Refuse an empty query before anything is sent (the GUI's Rerank pane does too): the API
+    requires one, and a server that ranks anyway (the sandbox does) answers scores for nothing."""
+    if not query.strip():
+        raise InputError(
+            "the query is empty; rerank needs one to rank the documents against", where="--query"
+        )
 
 
 _LENGTH_OPTIONS = ("max_chunks_per_doc", "max_tokens_per_doc")
