@@ -95,6 +95,22 @@ def test_rerank_for_people_prints_a_table(
     assert "Paris is the capital" in out
 
 
+@pytest.mark.parametrize("query", ["", "  ", "\t\n"])
+def test_rerank_refuses_an_empty_query_before_sending_exit_2(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    """`--query ""` was sent, and the sandbox (as a lenient server would) ranked the documents
+    against nothing: the API requires a query, and the GUI's Rerank pane refuses an empty one."""
+    argv = _rerank(sandbox, docs)
+    argv[argv.index("--query") + 1] = query
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err == (
+        "workbench: Invalid input: --query: the query is empty; rerank needs one to rank the "
+        "documents against\n"
+    )
+
+
 def test_bad_json_file_names_line_and_column(
     sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -455,6 +471,89 @@ def test_params_parse_json_values_and_send_unknown_names_as_extra() -> None:
         "accurate",
     )
     assert params.extra == {"force_single_step": True}
+
+
+def _chat_with(sandbox: RunningSandbox, flavour: str, *extra: str) -> list[str]:
+    return ["chat", "--url", sandbox.base_url, "--flavour", flavour, "--model", "m",
+            "--message", "What is the capital of France?", "--json", *extra]  # fmt: skip
+
+
+def _last_request(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
+    status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "1")
+    assert status == 0
+    status, shown, _ = _run(capsys, "history", "show", json.loads(out)[0]["id"], "--json")
+    assert status == 0
+    request: dict[str, Any] = json.loads(shown)["inputs"]["request"]
+    return request
+
+
+@pytest.mark.parametrize(
+    ("flavour", "name", "value", "label", "hint"),
+    [
+        ("cohere-v2", "temprature", 0.3, "Cohere v2", " (did you mean temperature?)"),
+        ("openai", "top-p", 0.5, "OpenAI-compatible / Azure model inference", " (did you mean top_p?)"),
+        ("cohere-v1", "force_single_step", True, "Cohere v1", ""),
+    ],
+)  # fmt: skip
+def test_a_param_the_flavour_does_not_know_is_sent_with_a_warning(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    flavour: str,
+    name: str,
+    value: Any,
+    label: str,
+    hint: str,
+) -> None:
+    """`--param temprature=0.3` reached the server in silence, and a deployment check passed on
+    the default temperature. A name the workbench does not know is still sent (a field newer than
+    the workbench must be), but stderr says so, with the closest known name when one is close."""
+    argv = _chat_with(sandbox, flavour, "--param", f"{name}={json.dumps(value)}")
+    # Azure-style routes (the sandbox's /chat/completions) refuse an unknown name without it.
+    status, out, err = _run(capsys, *argv, "--extra-parameters", "pass-through")
+    assert status == 0
+    assert json.loads(out)["text"]  # stdout stays the one JSON object
+    assert err == (
+        f"workbench: warning: --param {name} is not a field the workbench knows for {label} "
+        f"chat requests; it is sent as given{hint}\n"
+    )
+    assert _last_request(capsys)["params"]["extra"] == {name: value}
+
+
+@pytest.mark.parametrize(
+    ("flavour", "pair"),
+    [
+        ("cohere-v1", "citation_quality=accurate"),  # v1's wire name for citation_mode
+        ("openai", "top_p=0.5"),  # the wire name for p
+        ("openai", "stream_options=null"),  # a field the body writes itself: null leaves it out
+    ],
+)
+def test_a_param_under_a_name_the_flavours_body_uses_is_sent_without_a_warning(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], flavour: str, pair: str
+) -> None:
+    status, out, err = _run(capsys, *_chat_with(sandbox, flavour, "--stream", "--param", pair))
+    assert (status, err) == (0, "")
+    assert json.loads(out)["text"]
+
+
+def test_the_unknown_param_warning_goes_through_the_redactor(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The key pasted as a parameter's name (`--param "$KEY"=1`) is named in the warning."""
+    argv = _chat_with(sandbox, "cohere-v2", "--param", f"{SANDBOX_TEST_KEY}=1")
+    status, _, err = _run(capsys, *argv)
+    assert status == 0
+    assert err.startswith("workbench: warning: --param [redacted] is not a field the workbench")
+    assert SANDBOX_TEST_KEY not in err
+
+
+def test_param_help_says_an_unknown_name_is_sent_with_a_warning(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = _run(capsys, "chat", "--help")
+    assert status == 0
+    said = " ".join(out.split())
+    assert "A NAME the workbench does not know for the flavour is sent as given, with a " in said
+    assert "warning on stderr naming the closest known one" in said
 
 
 def test_history_in_v1_form_is_read(tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     )
     from workbench.api.flavours import (
         body_events,
+        chat_field_names,
         chat_request_body,
         flavour_traits,
         ranked_document_text,
@@ -142,6 +143,7 @@ _HOMES: dict[str, str] = {
     "WorkbenchError": "workbench.api.errors",
     "accumulate": "workbench.api.stream",
     "body_events": "workbench.api.flavours",
+    "chat_field_names": "workbench.api.flavours",
     "chat_request_body": "workbench.api.flavours",
     "flavour_traits": "workbench.api.flavours",
     "infer_flavour": "workbench.api.urls",
@@ -230,6 +232,7 @@ __all__ = [
     "WorkbenchError",
     "accumulate",
     "body_events",
+    "chat_field_names",
     "chat_request_body",
     "flavour_traits",
     "infer_flavour",

@@ -47,6 +47,7 @@ from workbench.cli.inputs import (
     read_history,
     read_tool_results,
     read_tools,
+    unknown_param_warnings,
 )
 from workbench.cli.output import (
     chat_json,
@@ -82,6 +83,7 @@ class _Streams:
 
 
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
+    _check_query(args.query)
     connection = rerank_connection(args, io.err)
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
@@ -109,6 +111,15 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     else:
         print_rerank(response, documents, io.out)
     return EXIT_OK
+
+
+def _check_query(query: str) -> None:
+    """Refuse an empty query before anything is sent (the GUI's Rerank pane does too): the API
+    requires one, and a server that ranks anyway (the sandbox does) answers scores for nothing."""
+    if not query.strip():
+        raise InputError(
+            "the query is empty; rerank needs one to rank the documents against", where="--query"
+        )
 
 
 _LENGTH_OPTIONS = ("max_chunks_per_doc", "max_tokens_per_doc")
@@ -234,6 +245,8 @@ async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
     request = chat_request_from_args(args)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
+    for warning in unknown_param_warnings(request.params, connection.flavour):
+        io.err.write(f"workbench: warning: {warning}\n")
     start = functools.partial(chat_start, connection, request, **_run_labels(args))
     with recording(args, start, io.err) as rec:
         return await _chat_recorded(args, io, connection, request, rec)

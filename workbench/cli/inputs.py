@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 from pathlib import Path
@@ -12,11 +13,14 @@ from pydantic import ValidationError
 from workbench.api import (
     ChatMessage,
     Document,
+    Flavour,
     GenerationParams,
     InputError,
     ToolCall,
     ToolResult,
     ToolSpec,
+    chat_field_names,
+    flavour_traits,
     jsontext,
     tool_from_json,
 )
@@ -238,3 +242,26 @@ def parse_params(pairs: list[str]) -> GenerationParams:
         raise InputError(
             f"{first['msg']} (got {first['input']!r})", where=f"--param {field}"
         ) from None
+
+
+def unknown_param_warnings(params: GenerationParams, flavour: Flavour) -> list[str]:
+    """A warning for each `--param` name sent as given that the flavour's chat body does not know.
+
+    Such names are sent on purpose (a field newer than the workbench), but a typo
+    (`temprature`) reached the server in silence and its default applied. The known names are
+    the codec's own, so the warning cannot drift from what the body carries; the closest one is
+    suggested.
+    """
+    known = sorted(chat_field_names(flavour) - set(OWNED_BY_OPTIONS))  # those are refused
+    label = flavour_traits(flavour).label
+    warnings = []
+    for name in params.extra:
+        if name in known:
+            continue
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        warnings.append(
+            f"--param {name} is not a field the workbench knows for {label} chat requests; "
+            f"it is sent as given{hint}"
+        )
+    return warnings

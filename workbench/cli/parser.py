@@ -133,7 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME=VALUE",
         help="a generation parameter (temperature=0.3, max_tokens=200...; the value is read "
-        "as JSON when it is JSON); repeat for more",
+        "as JSON when it is JSON); repeat for more. A NAME the workbench does not know for the "
+        "flavour is sent as given, with a warning on stderr naming the closest known one",
     )
     model_options.add_options(chat)
     evaluate = commands.add_parser(

@@ -33,6 +33,8 @@ class Codec(Protocol):
     """What a flavour module provides (each module satisfies this at module level)."""
 
     TRAITS: FlavourTraits
+    PARAMS: dict[str, str]
+    """Generation parameters by name: `GenerationParams` field → body field."""
 
     def rerank_body(self, request: RerankRequest, model: str | None) -> dict[str, Any]: ...
 
@@ -75,6 +77,18 @@ def chat_request_body(
         InputError: what the flavour cannot carry (a parameter it lacks, a missing model…).
     """
     return codec_for(flavour).chat_body(request, model, stream=stream)
+
+
+def chat_field_names(flavour: Flavour) -> frozenset[str]:
+    """The names a chat body in this flavour knows, read from the codec that builds it: each
+    generation parameter it takes, by its `GenerationParams` name and its body field (`p` and
+    `top_p`), and the body's own fields (`messages`, `stream`, `stream_options`…)."""
+    from workbench.api.models import ChatRequest
+
+    codec = codec_for(flavour)
+    shell = codec.chat_body(ChatRequest(message=""), "model", stream=True)
+    form = {trait.name for trait in flavour_traits(flavour).params}  # v2's citation_mode too
+    return frozenset(shell) | form | frozenset(codec.PARAMS) | frozenset(codec.PARAMS.values())
 
 
 def rerank_request_body(

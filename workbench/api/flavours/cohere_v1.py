@@ -58,7 +58,7 @@ if TYPE_CHECKING:
         ToolResult,
     )
 
-_PARAMS = {
+PARAMS = {
     "temperature": "temperature",
     "p": "p",
     "k": "k",
@@ -72,6 +72,7 @@ _PARAMS = {
     "safety_mode": "safety_mode",
     "response_format": "response_format",
 }
+"""Generation parameters by name: `GenerationParams` field → body field (`citation_quality`)."""
 _ROLES = {"system": "SYSTEM", "user": "USER", "assistant": "CHATBOT", "tool": "TOOL"}
 
 TRAITS = declared.COHERE_V1
@@ -163,7 +164,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
             }
         )
     )
-    body.update(generation_fields(request.params, _PARAMS, "Cohere v1"))
+    body.update(generation_fields(request.params, PARAMS, "Cohere v1"))
     if request.params.response_format is not None:  # v1 names the schema `schema`
         fmt = request.params.response_format
         body["response_format"] = drop_none({"type": fmt.type, "schema": fmt.json_schema})

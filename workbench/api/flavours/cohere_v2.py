@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     )
 
 _MESSAGE = "delta.message"
-_PARAMS = {
+PARAMS = {
     "temperature": "temperature",
     "p": "p",
     "k": "k",
@@ -72,6 +72,8 @@ _PARAMS = {
     "strict_tools": "strict_tools",
     "tool_choice": "tool_choice",
 }
+"""Generation parameters by name: `GenerationParams` field → body field (`citation_mode` is
+written apart, as `citation_options`)."""
 
 TRAITS = declared.COHERE_V2
 """What this flavour is (declared apart, so reading it does not load the codec)."""
@@ -273,7 +275,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     if params.citation_mode is not None:
         body["citation_options"] = {"mode": params.citation_mode}
     rest = params.model_copy(update={"citation_mode": None})
-    body.update(generation_fields(rest, _PARAMS, "Cohere v2"))
+    body.update(generation_fields(rest, PARAMS, "Cohere v2"))
     if stream:
         body["stream"] = True
     return body

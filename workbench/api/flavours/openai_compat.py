@@ -43,9 +43,17 @@ from workbench.api.wire_values import bad, count_at, index_value, object_at, tex
 if TYPE_CHECKING:
     from workbench.api.models import ChatMessage, ChatRequest, ToolResult
 
-__all__ = ["TRAITS", "chat_body", "chat_events", "parse_rerank", "rerank_body", "stream_mapper"]
+__all__ = [
+    "PARAMS",
+    "TRAITS",
+    "chat_body",
+    "chat_events",
+    "parse_rerank",
+    "rerank_body",
+    "stream_mapper",
+]
 
-_PARAMS = {
+PARAMS = {
     "temperature": "temperature",
     "p": "top_p",
     "max_tokens": "max_tokens",
@@ -56,6 +64,7 @@ _PARAMS = {
     "response_format": "response_format",
     "tool_choice": "tool_choice",
 }
+"""Generation parameters by name: `GenerationParams` field → body field (`top_p`, `stop`)."""
 _LABEL = Text("The OpenAI-compatible route")
 
 TRAITS = declared.OPENAI
@@ -127,7 +136,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
             "tools": [tool_to_function(t) for t in request.tools] or None,
         }
     )
-    body.update(generation_fields(request.params, _PARAMS, _LABEL))
+    body.update(generation_fields(request.params, PARAMS, _LABEL))
     body.update(_openai_forms(request))
     if stream:
         body["stream"] = True
