@@ -48,7 +48,9 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
     assert pane.results.topLevelItemCount() == len(report.results) == 23
     assert pane.progress.value() == pane.progress.maximum() == 23
-    assert pane.status.text().startswith("Done. Every check passed: 22 passed, 0 failed, 1 skipped")
+    counts = tr("QaPane", "%1 passed, %2 failed, %3 skipped", 22, 0, 1)
+    verdict = tr("QaPane", "Every check passed")
+    assert pane.status.text() == tr("QaPane", "Done. %1: %2.", verdict, counts)
     assert pane.chart.isVisible()
     # expand a check to its evidence; the evidence row names its run and opens it in History
     check = next(
@@ -63,7 +65,7 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert pane.open_run.isEnabled()
     run_id = pane.results.run_id_at(evidence)
     assert run_id is not None
-    assert f"run {run_id}" in evidence.text(2)
+    assert evidence.text(2).endswith(f" · {tr('QaResultsTree', 'run %1', run_id)}")
     pane.open_run.click()
     assert window.current_pane_key() == "history"
     selected = window.history_pane.selected_runs()
@@ -95,7 +97,7 @@ def test_cancel_stops_the_run_and_keeps_what_was_done(
     assert report is not None
     assert report.cancelled
     assert 2 <= pane.results.topLevelItemCount() < 25
-    assert "Cancelled" in pane.status.text()
+    assert pane.status.text() == tr("QaPane", "Cancelled; the checks done so far are kept.")
 
 
 def test_each_group_box_is_named_by_its_shown_title(window: MainWindow, services: Services) -> None:
