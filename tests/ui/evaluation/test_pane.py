@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
-from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, run_async, tr
+from tests.ui.conftest import (
+    SANDBOX_ENDPOINT_NAMES,
+    TEST_LANGUAGE,
+    endpoint_for,
+    run_async,
+    tr,
+)
 from tests.ui.marked import marked_core as marked_core
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
@@ -288,6 +294,29 @@ def test_figures_of_an_earlier_run_are_marked_when_the_next_fails(
     assert pane.stale.text() == pane.tr(
         "These results are from the previous run; the last run was cancelled."
     )
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_language_switch_keeps_the_status_of_the_last_run(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A switch of language wrote the earlier run's figures into the status over "Stopped." (the
+    figures stay on show, marked as the previous run's), and a line it did not redraw, such as
+    "Cancelled", stayed in the old language."""
+    pane = window.evaluation_pane
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    bad = tmp_path / "other.jsonl"
+    bad.write_text('{"query": "q"}\n', encoding="utf-8")
+    pane.set_path.setText(str(bad))
+    pane.run()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.status.text() == tr("EvaluationPane", "Stopped.")
+    window.language_actions["en" if TEST_LANGUAGE == "it" else "it"].trigger()
+    metrics = tr("EvaluationPane", "Metrics")  # once the pane has taken the new language
+    qtbot.waitUntil(lambda: pane.results.tabText(0) == metrics, timeout=WAIT_MS)
+    assert pane.status.text() == tr("EvaluationPane", "Stopped.")
+    assert pane.stale.is_stale()
 
 
 def test_a_set_path_typed_from_home_is_read(
