@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import SANDBOX_TEST_KEY
-from tests.ui.conftest import endpoint_for, tr
+from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
+from workbench.core.qa.report import MARK
+from workbench.ui.common.l10n import format_count, format_ms
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -48,7 +50,9 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
     assert pane.results.topLevelItemCount() == len(report.results) == 23
     assert pane.progress.value() == pane.progress.maximum() == 23
-    assert pane.status.text().startswith("Done. Every check passed: 22 passed, 0 failed, 1 skipped")
+    counts = tr("QaPane", "%1 passed, %2 failed, %3 skipped", 22, 0, 1)
+    verdict = tr("QaPane", "Every check passed")
+    assert pane.status.text() == tr("QaPane", "Done. %1: %2.", verdict, counts)
     assert pane.chart.isVisible()
     # expand a check to its evidence; the evidence row names its run and opens it in History
     check = next(
@@ -63,7 +67,7 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert pane.open_run.isEnabled()
     run_id = pane.results.run_id_at(evidence)
     assert run_id is not None
-    assert f"run {run_id}" in evidence.text(2)
+    assert evidence.text(2).endswith(f" · {tr('QaResultsTree', 'run %1', run_id)}")
     pane.open_run.click()
     assert window.current_pane_key() == "history"
     selected = window.history_pane.selected_runs()
@@ -95,7 +99,7 @@ def test_cancel_stops_the_run_and_keeps_what_was_done(
     assert report is not None
     assert report.cancelled
     assert 2 <= pane.results.topLevelItemCount() < 25
-    assert "Cancelled" in pane.status.text()
+    assert pane.status.text() == tr("QaPane", "Cancelled; the checks done so far are kept.")
 
 
 def test_each_group_box_is_named_by_its_shown_title(window: MainWindow, services: Services) -> None:
@@ -124,6 +128,7 @@ def _connection_and_latency_checks(pane: QaPane) -> None:
         box.setChecked(group in {"connection", "latency"})
 
 
+@pytest.mark.usefixtures("restore_language")
 def test_a_run_that_cannot_start_leaves_no_earlier_report_to_save(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -152,6 +157,43 @@ def test_a_run_that_cannot_start_leaves_no_earlier_report_to_save(
     assert pane.status.text() == tr("QaPane", "Stopped: %1.", why)
     assert pane.error.isVisible()
     assert "No key" in pane.error.text()
+    window.language_actions["en" if TEST_LANGUAGE == "it" else "it"].trigger()
+    why = tr("Errors", "No API key stored for this endpoint")  # in the new language
+    qtbot.waitUntil(lambda: pane.status.text() == tr("QaPane", "Stopped: %1.", why))
+
+
+VERDICTS = {"pass": "Passed", "fail": "Failed", "skip": "Skipped"}
+"""A check's verdict word, as the results list's first column says it (context QaResults)."""
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_finished_run_is_written_again_in_a_new_language(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """After a switch of language the status kept the run's counts, and the rows their verdicts,
+    times and runs, in the language of the run: only the column headers followed."""
+    pane = _qa(window, services)
+    _connection_and_latency_checks(pane)
+    pane.run_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
+    report = pane.report
+    assert report is not None
+    window.language_actions["en" if TEST_LANGUAGE == "it" else "it"].trigger()
+    counts = (format_count(report.count(s)) for s in ("pass", "fail", "skip"))
+    line = tr("QaPane", "%1 passed, %2 failed, %3 skipped", *counts)
+    verdict = tr("QaPane", "Every check passed" if report.passed else "Checks failed")
+    done = tr("QaPane", "Done. %1: %2.", verdict, line)
+    qtbot.waitUntil(lambda: pane.status.text() == done, timeout=WAIT_MS)
+    rows = [pane.results.topLevelItem(i) for i in range(pane.results.topLevelItemCount())]
+    assert len(rows) == len(report.results)
+    for row, result in zip(rows, report.results, strict=True):
+        assert row.text(0) == f"{MARK[result.status]} {tr('QaResults', VERDICTS[result.status])}"
+        for index, evidence in enumerate(result.evidence):
+            run = tr("QaResultsTree", "run %1", evidence.run_id)
+            said = run if evidence.run_id else tr("QaResultsTree", "not recorded")
+            took = "" if evidence.elapsed_ms is None else format_ms(evidence.elapsed_ms)
+            assert row.child(index).text(2) == f"{took} · {said}"
+    assert any(e.run_id and e.elapsed_ms for r in report.results for e in r.evidence)
 
 
 def test_removing_the_endpoint_checked_mid_run_keeps_it_named(

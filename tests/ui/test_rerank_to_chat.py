@@ -10,9 +10,10 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCursor
 
 from tests.ui.conftest import CHAT_MODEL
-from tests.ui.tr import tr
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.ui import resources
+from workbench.ui.common.l10n import format_number
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -48,6 +49,11 @@ def _rerank(window: MainWindow, services: Services, qtbot: QtBot) -> None:
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert rerank.results.model.rowCount() == 5, [n.text() for n in services.notices.history()]
     assert rerank.to_chat.button.isEnabled()
+
+
+def _origin(rank: int, score: float) -> str:
+    """How chat names a document from the rerank results: its rank and score."""
+    return tr("ChatPane", "rank %1 · score %2", rank, format_number(score, 2))
 
 
 def _tooltips(window: MainWindow) -> set[str]:
@@ -88,7 +94,7 @@ def test_the_top_results_go_to_chat_and_its_citations_lead_back(
     assert reply.citations
     cited = {d for c in reply.citations for d in c.document_ids}
     assert cited <= {"rerank-1", "rerank-2"}
-    labels = {f"rank {i} · score {hits[i - 1].relevance_score:.2f}" for i in (1, 2)}
+    labels = {_origin(i, hits[i - 1].relevance_score) for i in (1, 2)}
     tips = _tooltips(window)
     assert tips
     assert all(any(label in tip for label in labels) for tip in tips)
@@ -103,7 +109,10 @@ def test_the_top_results_go_to_chat_and_its_citations_lead_back(
     assert rerank.results.currentIndex() == 0
     selected = rerank.results.table.selectionModel().selectedRows()
     assert [i.row() for i in selected] == [rank - 1]
-    assert f"rank {rank} ·" in rerank.results.detail.toPlainText()
+    hit = hits[rank - 1]
+    score = format_number(hit.relevance_score, 6)
+    head = tr("RerankResultsView", "// rank %1 · index %2 · score %3", rank, hit.index, score)
+    assert rerank.results.detail.toPlainText().splitlines()[0] == head
 
 
 def test_the_source_list_link_is_a_real_anchor(
@@ -117,6 +126,6 @@ def test_the_source_list_link_is_a_real_anchor(
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     html = chat.sources.toHtml()
     assert 'href="rerank:' in html
-    cursor = chat.sources.document().find("rank ")
+    cursor = chat.sources.document().find(before(tr("ChatPane", "rank %1 · score %2")))
     assert isinstance(cursor, QTextCursor)
     assert cursor.charFormat().isAnchor()

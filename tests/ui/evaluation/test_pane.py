@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QFileDialog
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
-from tests.ui.conftest import SANDBOX_ENDPOINT_NAMES, endpoint_for, run_async
+from tests.ui.conftest import (
+    SANDBOX_ENDPOINT_NAMES,
+    TEST_LANGUAGE,
+    endpoint_for,
+    run_async,
+    tr,
+)
 from tests.ui.marked import marked_core as marked_core
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
@@ -139,7 +145,8 @@ def test_a_failure_is_shown_and_the_inputs_stay(
     pane.run_button.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert "set.jsonl" in pane.error.text()  # said once, beside Run (issue 19)
-    assert "line 1, field documents[0].text" in pane.error.text()
+    place = f"{tr('Errors', 'line %1', 1)}, {tr('Errors', 'field %1', 'documents[0].text')}"
+    assert place in pane.error.text()
     assert "set.jsonl" not in pane.status.text()
     assert window.status_text() == ""  # the status bar does not repeat it
     assert pane.set_path.text() == str(bad)
@@ -289,6 +296,29 @@ def test_figures_of_an_earlier_run_are_marked_when_the_next_fails(
     )
 
 
+@pytest.mark.usefixtures("restore_language")
+def test_a_language_switch_keeps_the_status_of_the_last_run(
+    window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A switch of language wrote the earlier run's figures into the status over "Stopped." (the
+    figures stay on show, marked as the previous run's), and a line it did not redraw, such as
+    "Cancelled", stayed in the old language."""
+    pane = window.evaluation_pane
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    bad = tmp_path / "other.jsonl"
+    bad.write_text('{"query": "q"}\n', encoding="utf-8")
+    pane.set_path.setText(str(bad))
+    pane.run()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert pane.status.text() == tr("EvaluationPane", "Stopped.")
+    window.language_actions["en" if TEST_LANGUAGE == "it" else "it"].trigger()
+    metrics = tr("EvaluationPane", "Metrics")  # once the pane has taken the new language
+    qtbot.waitUntil(lambda: pane.results.tabText(0) == metrics, timeout=WAIT_MS)
+    assert pane.status.text() == tr("EvaluationPane", "Stopped.")
+    assert pane.stale.is_stale()
+
+
 def test_a_set_path_typed_from_home_is_read(
     window: MainWindow,
     services: Services,
@@ -307,6 +337,12 @@ def test_a_set_path_typed_from_home_is_read(
     assert pane.set_path.text() == "~/set.jsonl"  # what was typed stays as typed
 
 
+START_OVER_TIP = (
+    "Rank every query again, dropping the scores saved for this set. Run reuses "
+    "saved scores; start over when an endpoint was redeployed since."
+)
+
+
 def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -316,7 +352,7 @@ def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
     button = pane.start_over_button
     assert button.objectName() == "evaluationStartOver"
     assert button.accessibleName() == pane.tr("Start the evaluation over")
-    assert "saved" in button.toolTip()
+    assert button.toolTip() == pane.tr(START_OVER_TIP)
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert "&" in button.text()  # a mnemonic, as Run has
     pane.load_sample()
@@ -353,10 +389,15 @@ def _set_with_notes(tmp_path: Path) -> Path:
     return folder
 
 
+MISSING = (
+    "%1 relevant judged documents are not in corpus.jsonl (first: %2 for query %3); "
+    "they count as never ranked"
+)
 MISSING_NOTE = (
     "1 relevant judged documents are not in corpus.jsonl (first: 'dX' for query 'en01'); "
     "they count as never ranked"
 )
+"""The note as the command line says it, in English whatever the GUI's language."""
 
 
 def test_the_set_notes_show_under_the_status_and_are_read_as_their_text(
@@ -370,7 +411,8 @@ def test_the_set_notes_show_under_the_status_and_are_read_as_their_text(
     pane.run()
     _finish(pane, services, qtbot)
     assert pane.notes.isVisible()
-    assert pane.notes.text() == f"• {MISSING_NOTE}"
+    note = tr("Core", MISSING, 1, "'dX'", "'en01'")
+    assert pane.notes.text() == f"• {note}"
     assert pane.notes.accessibleName() == pane.notes.text()  # read as its message
     assert pane.notes.accessibleDescription() == pane.tr("Notes on the set")
     pane.load_sample()  # a set without notes

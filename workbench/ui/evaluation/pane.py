@@ -12,6 +12,7 @@ the main window connects (panes never import each other).
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +52,8 @@ from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.api.text import Text
     from workbench.core.evaluation.sets import EvalSet
     from workbench.ui.services import Services
@@ -73,10 +76,8 @@ class EvaluationPane(Retranslating, QWidget):
         self._eval_set: EvalSet | None = None
         self._row_queries: list[str] = []
         self._notes: list[Text] = []
-        self._started_over = False
-        """Whether the report on show comes from a run that dropped the saved scores first."""
-        self._idle_hint = True
-        """Nothing was run yet: the status says what to do."""
+        self._line: Callable[[], str] = self._idle_hint
+        """The status line on show, written again in a new language (first: what to do)."""
         self._build_ui()
         self._connect_signals()
         self.retranslate_ui()
@@ -216,13 +217,6 @@ class EvaluationPane(Retranslating, QWidget):
         self.browse_file.setText(self.tr("&JSONL or CSV file…"))
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
         self.status.setAccessibleName(self.tr("Evaluation status"))
-        if self._idle_hint:  # nothing run yet: say what to do, in the new language too
-            self.status.setText(
-                self.tr(
-                    "Choose a labelled set (or press Sample set) and endpoint A, then Run "
-                    "evaluation: nDCG, MRR and recall at k show here, per endpoint and per query."
-                )
-            )
         self.notes.setAccessibleName(self.tr("Notes on the set"))
         self._show_notes(self._notes)
         self.error.setAccessibleName(self.tr("Evaluation error"))
@@ -235,7 +229,19 @@ class EvaluationPane(Retranslating, QWidget):
         if self.endpoint_b.count():
             self.endpoint_b.setItemText(0, self.tr("None (one endpoint)"))
         if self._report is not None:
-            self._show_report(self._report)
+            self._show_figures(self._report)
+        self.status.setText(self._line())  # after the figures: it may not be theirs
+
+    def _idle_hint(self) -> str:
+        return self.tr(
+            "Choose a labelled set (or press Sample set) and endpoint A, then Run "
+            "evaluation: nDCG, MRR and recall at k show here, per endpoint and per query."
+        )
+
+    def _say(self, line: Callable[[], str]) -> None:
+        """Show `line()` as the status; a language switch writes it again."""
+        self._line = line
+        self.status.setText(line())
 
     def _connect_signals(self) -> None:
         self.browse_folder.triggered.connect(self._on_browse_folder_triggered)
@@ -254,8 +260,8 @@ class EvaluationPane(Retranslating, QWidget):
     def cancel(self) -> None:
         """Stop the evaluation; what was ranked is kept, and Run continues from it."""
         if self._services.tasks.cancel(RUN_KEY):
-            self.status.setText(
-                self.tr("Cancelled. What was ranked is kept: Run continues from there.")
+            self._say(
+                lambda: self.tr("Cancelled. What was ranked is kept: Run continues from there.")
             )
             if self._report is not None:
                 self.stale.mark_stale(
@@ -278,18 +284,17 @@ class EvaluationPane(Retranslating, QWidget):
         for the set are dropped first and every query is ranked again."""
         if self._services.tasks.is_running(RUN_KEY):
             return
-        self._idle_hint = False  # what happens next is said instead
         ids = [self.endpoint_a.currentData(), self.endpoint_b.currentData()]
         ids = [str(i) for i in ids if i]
         if not self.set_path.text().strip() or not ids:
-            self.status.setText(self.tr("Choose a set and endpoint A first."))
+            self._say(lambda: self.tr("Choose a set and endpoint A first."))
             return
         path = Path(self.set_path.text().strip()).expanduser()  # "~/sets/x", as in a shell
         coro = self._run(path, ids, self.k.value(), restart=restart)
         self.error.clear_error()  # the next run decides whether it still holds
         self._show_notes([])  # the notes of the set read next
         self._set_busy(True)
-        self.status.setText(self.tr("Reading the set…"))
+        self._say(lambda: self.tr("Reading the set…"))
         self._services.tasks.start(RUN_KEY, coro, owner=self)
 
     def start_over(self) -> None:
@@ -325,7 +330,7 @@ class EvaluationPane(Retranslating, QWidget):
             )
             report = await runner.run()
         except WorkbenchError as exc:  # said once, beside Run; kept in the notice log
-            self.status.setText(self._stopped(runner))
+            self._say(partial(self._stopped, runner))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "evaluation")
             if self._report is not None:  # the figures on show belong to an earlier run
@@ -337,8 +342,7 @@ class EvaluationPane(Retranslating, QWidget):
             if isValid(self.run_button):  # not when the window closing cancelled the run
                 self._set_busy(False)
         self._eval_set = eval_set
-        self._started_over = restart
-        self._show_report(report)
+        self._show_report(report, started_over=restart)
         self.stale.mark_current()
 
     def _stopped(self, runner: EvaluationRunner | None) -> str:
@@ -357,8 +361,10 @@ class EvaluationPane(Retranslating, QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        text = self.tr("Ranked %n of %1 query rankings", "", done)
-        self.status.setText(text.replace("%1", format_count(total)))
+        self._say(partial(self._ranked, done, total))
+
+    def _ranked(self, done: int, total: int) -> str:
+        return fill(self.tr("Ranked %n of %1 query rankings", "", done), format_count(total))
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
@@ -370,17 +376,25 @@ class EvaluationPane(Retranslating, QWidget):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
 
-    def _show_report(self, report: EvalReport) -> None:
+    def _show_report(self, report: EvalReport, *, started_over: bool) -> None:
+        """The figures, and the status saying how they were had (`started_over`: the run
+        dropped the saved scores first)."""
+        self._show_figures(report)
+        self._say(partial(self._summary, report, started_over=started_over))
+
+    def _show_figures(self, report: EvalReport) -> None:
         self._report = report
         fill_metrics(self.metrics_table, report)
         self._row_queries = fill_queries(self.queries_table, report)
         self.open_button.setEnabled(False)
         self.charts.show_report(report)
+
+    def _summary(self, report: EvalReport, *, started_over: bool) -> str:
         lines = [
             self.tr("%n queries evaluated.", "", len(report.sides[0].per_query)),
             self.tr("%n requests sent.", "", report.requests),
         ]
-        if self._started_over:
+        if started_over:
             lines.append(self.tr("Started over: no ranking taken from saved progress."))
         else:
             lines.append(self.tr("%n rankings taken from saved progress.", "", report.resumed))
@@ -389,12 +403,8 @@ class EvaluationPane(Retranslating, QWidget):
                 "p-values: two-sided paired randomization (sign-flip) test over queries, exact "
                 "up to %1 queries, else %2 permutations with a fixed seed."
             )
-            lines.append(
-                test.replace("%1", format_count(EXACT_LIMIT)).replace(
-                    "%2", format_count(PERMUTATIONS)
-                )
-            )
-        self.status.setText(" ".join(lines))
+            lines.append(fill(test, format_count(EXACT_LIMIT), format_count(PERMUTATIONS)))
+        return " ".join(lines)
 
     def _show_notes(self, notes: list[Text]) -> None:
         """The reader's notes on the set, one per line, in the current language."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,8 +66,8 @@ class QaPane(Retranslating, QWidget):
         self._run: QaRun | None = None
         self._checking: EndpointConfig | None = None
         """The endpoint the run going on checks (None between runs)."""
-        self._idle_hint = True
-        """Nothing was run yet: the status says what to do."""
+        self._line: Callable[[], str] = self._idle_hint
+        """The status line on show, written again in a new language (first: what to do)."""
         self._build_ui()
         self._lay_out()
         self.retranslate_ui()
@@ -216,14 +217,19 @@ class QaPane(Retranslating, QWidget):
         self.save_junit_button.setText(self.tr("Save &JUnit XML…"))
         self.save_junit_button.setAccessibleName(self.tr("Save JUnit XML"))
         self.status.setAccessibleName(self.tr("QA status"))
-        if self._idle_hint:  # nothing run yet: say what to do, in the new language too
-            self.status.setText(
-                self.tr(
-                    "Tick the groups of checks and press Run checks: each check's evidence "
-                    "shows beside it, and the report can be saved when they are done."
-                )
-            )
+        self.status.setText(self._line())
         self.error.setAccessibleName(self.tr("QA error"))
+
+    def _idle_hint(self) -> str:
+        return self.tr(
+            "Tick the groups of checks and press Run checks: each check's evidence "
+            "shows beside it, and the report can be saved when they are done."
+        )
+
+    def _say(self, line: Callable[[], str]) -> None:
+        """Show `line()` as the status; a language switch writes it again."""
+        self._line = line
+        self.status.setText(line())
 
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(self._on_run_button_clicked)
@@ -241,7 +247,7 @@ class QaPane(Retranslating, QWidget):
     def cancel(self) -> None:
         """Stop the run; the checks done so far and their evidence stay."""
         if self._services.tasks.cancel(TASK):
-            self.status.setText(self.tr("Cancelled; the checks done so far are kept."))
+            self._say(lambda: self.tr("Cancelled; the checks done so far are kept."))
 
     # --- public -----------------------------------------------------------------------------
 
@@ -262,16 +268,13 @@ class QaPane(Retranslating, QWidget):
 
     def start(self) -> None:
         """Run the chosen checks against the chosen endpoint."""
-        self._idle_hint = False  # what happens next is said instead
         endpoint = self._services.session.endpoint(self.endpoint.currentData())
         if endpoint is None:
-            self.status.setText(
-                self.tr("Choose an endpoint first (add one in the Endpoints pane).")
-            )
+            self._say(lambda: self.tr("Choose an endpoint first (add one in the Endpoints pane)."))
             return
         groups = self.chosen_groups()
         if not groups:
-            self.status.setText(self.tr("Tick at least one group of checks."))
+            self._say(lambda: self.tr("Tick at least one group of checks."))
             return
         options = QaOptions(checks=groups, requests=self.requests.value())
         self.error.clear_error()  # the next run decides whether it still holds
@@ -287,7 +290,7 @@ class QaPane(Retranslating, QWidget):
         markdown = path.suffix.lower() in {".md", ".markdown"}
         writer = reports.to_markdown if markdown else reports.to_html
         path.write_text(writer(self.report, mask_hosts=mask), encoding="utf-8")
-        self.status.setText(self.tr("Report saved to %1").replace("%1", path.name))
+        self._say(lambda: fill(self.tr("Report saved to %1"), path.name))
 
     def save_junit(self, path: Path) -> None:
         """Write the report as JUnit XML."""
@@ -295,7 +298,7 @@ class QaPane(Retranslating, QWidget):
             return
         text = reports.to_junit(self.report, mask_hosts=self.mask_hosts.isChecked())
         path.write_text(text, encoding="utf-8")
-        self.status.setText(self.tr("JUnit XML saved to %1").replace("%1", path.name))
+        self._say(lambda: fill(self.tr("JUnit XML saved to %1"), path.name))
 
     # --- running ----------------------------------------------------------------------------
 
@@ -323,9 +326,9 @@ class QaPane(Retranslating, QWidget):
             )
             async for event in self._run.events():
                 self._on_qa_event(event)
-            self.status.setText(self._summary(endpoint))
+            self._say_summary(endpoint)
         except WorkbenchError as exc:  # said once, under the results; kept in the notice log
-            self.status.setText(fill(self.tr("Stopped: %1."), error_title(exc)))
+            self._say(partial(self._stopped, exc))  # `exc` is unbound after this block
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "qa")
         finally:
@@ -338,37 +341,40 @@ class QaPane(Retranslating, QWidget):
 
     def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
         if isinstance(event, CheckStarted):
-            line = self.tr("Running check %1 of %2: %3")
-            for marker, value in (
-                ("%3", event.spec.title),
-                ("%2", format_count(event.total)),
-                ("%1", format_count(event.index + 1)),
-            ):
-                line = line.replace(marker, value)
-            self.status.setText(line)
+            self._say(
+                lambda: fill(
+                    self.tr("Running check %1 of %2: %3"),
+                    format_count(event.index + 1),
+                    format_count(event.total),
+                    event.spec.title,
+                )
+            )
             return
         item = self.results.add_result(event.result)
         self.results.scrollToItem(item)
         self.progress.setValue(event.index + 1)
 
-    def _summary(self, endpoint: EndpointConfig) -> str:
+    def _say_summary(self, endpoint: EndpointConfig) -> None:
+        """The finished run's counts as the status; whether its endpoint went is said as of now,
+        not as of a later language switch."""
         report = self.report
         if report is None:
-            return ""
-        line = self.tr("%1 passed, %2 failed, %3 skipped")
-        counts = {
-            "%1": report.count("pass"),
-            "%2": report.count("fail"),
-            "%3": report.count("skip"),
-        }
-        for marker in ("%3", "%2", "%1"):
-            line = line.replace(marker, format_count(counts[marker]))
+            return
+        gone = endpoint.name if self._removed(endpoint) else None
+        self._say(lambda: self._summary(report, gone))
+
+    def _summary(self, report: QaReport, gone: str | None) -> str:
+        counts = (report.count("pass"), report.count("fail"), report.count("skip"))
+        line = fill(self.tr("%1 passed, %2 failed, %3 skipped"), *map(format_count, counts))
         verdict = self.tr("Every check passed") if report.passed else self.tr("Checks failed")
-        done = self.tr("Done. %1: %2.").replace("%2", line).replace("%1", verdict)
-        if not self._removed(endpoint):
+        done = fill(self.tr("Done. %1: %2."), verdict, line)
+        if gone is None:
             return done
-        gone = self.tr("“%1” was removed while it was checked; the report is still about it.")
-        return f"{done} {fill(gone, endpoint.name)}"
+        removed = self.tr("“%1” was removed while it was checked; the report is still about it.")
+        return f"{done} {fill(removed, gone)}"
+
+    def _stopped(self, exc: WorkbenchError) -> str:
+        return fill(self.tr("Stopped: %1."), error_title(exc))
 
     def _removed(self, endpoint: EndpointConfig) -> bool:
         return self._services.session.endpoint(endpoint.id) is None

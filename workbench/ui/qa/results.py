@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from workbench.core.qa.report import MARK, evidence_text
-from workbench.ui.common.l10n import format_ms
+from workbench.ui.common.l10n import fill, format_ms
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -43,29 +43,42 @@ class QaResultsTree(QTreeWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        """Set the header texts in the current language."""
+        """Set the header texts, and the rows' own words and numbers, in the current language."""
         self.setHeaderLabels([self.tr("Verdict"), self.tr("Check"), self.tr("Why")])
+        for index in range(self.topLevelItemCount()):
+            item = self.topLevelItem(index)
+            if item is not None:
+                self._write(item)
+        self.resizeColumnToContents(0)
 
     def add_result(self, result: CheckResult) -> QTreeWidgetItem:
         """Add a finished check with one child row per request it made."""
-        item = QTreeWidgetItem(
-            [f"{MARK[result.status]} {verdict_word(result.status)}", result.title, result.reason]
-        )
+        item = QTreeWidgetItem(["", result.title, result.reason])
         item.setData(0, RESULT, result)
         item.setToolTip(2, result.reason)
         for evidence in result.evidence:
-            item.addChild(self._evidence_item(evidence))
+            status = "" if evidence.status is None else f"HTTP {evidence.status}"
+            child = QTreeWidgetItem([status, evidence.label, ""])
+            child.setData(0, RUN_ID, evidence.run_id)
+            item.addChild(child)
+        self._write(item)
         self.addTopLevelItem(item)
         self.resizeColumnToContents(0)
         return item
 
-    def _evidence_item(self, e: Evidence) -> QTreeWidgetItem:
-        status = "" if e.status is None else f"HTTP {e.status}"
+    def _write(self, item: QTreeWidgetItem) -> None:
+        """A check's verdict and its evidence rows' time and run, in the current language."""
+        result: CheckResult = item.data(0, RESULT)
+        item.setText(0, f"{MARK[result.status]} {verdict_word(result.status)}")
+        for index, evidence in enumerate(result.evidence):  # one child per evidence, in order
+            child = item.child(index)
+            if child is not None:
+                child.setText(2, self._evidence_when(evidence))
+
+    def _evidence_when(self, e: Evidence) -> str:
         when = "" if e.elapsed_ms is None else format_ms(e.elapsed_ms)
-        run = self.tr("run %1").replace("%1", e.run_id) if e.run_id else self.tr("not recorded")
-        child = QTreeWidgetItem([status, e.label, f"{when} · {run}"])
-        child.setData(0, RUN_ID, e.run_id)
-        return child
+        run = fill(self.tr("run %1"), e.run_id) if e.run_id else self.tr("not recorded")
+        return f"{when} · {run}"
 
     def result_at(self, item: QTreeWidgetItem | None) -> CheckResult | None:
         """The check of a row (its own, or its parent's for an evidence row)."""
