@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +39,7 @@ from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, show
 from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
@@ -162,8 +162,7 @@ class EndpointForm(Retranslating, QWidget):
         self._entra.add_rows(main)
         # Alt+letter goes to a section, not to each of its fields: 26 letters minus the menu
         # bar's cannot cover every field of this pane without two controls sharing one.
-        self._advanced = advanced = QGroupBox(self)
-        advanced.setObjectName("connectionGroup")
+        self._advanced = advanced = Section("connectionGroup", self)
         adv = QFormLayout(advanced)
         self._adv_labels = [add_row(adv, "", w) for w in (self._api_version, self._extra)]
         ca_row = QHBoxLayout()
@@ -180,8 +179,7 @@ class EndpointForm(Retranslating, QWidget):
         headers_label.setBuddy(self._headers.field)
         adv.addRow(headers_label, self._headers)
         self._adv_labels.append(headers_label)
-        self._prices = prices = QGroupBox(self)
-        prices.setObjectName("pricesGroup")
+        self._prices = prices = Section("pricesGroup", self)
         pr = QFormLayout(prices)
         self._price_labels = [
             add_row(pr, "", w) for w in (self._price_in, self._price_out, self._price_search)
@@ -217,7 +215,7 @@ class EndpointForm(Retranslating, QWidget):
         self._model_problem.setAccessibleName(self.tr("Model problem"))
         if self._model_problem.text():
             self._model_problem.setText(self._model_needed_text())
-        self._forget_key.setText(self.tr("Forget stored key"))
+        self._forget_key.setText(self.tr("For&get stored key"))
         self._forget_key.setAccessibleName(self.tr("Forget stored key"))
         for index, text in enumerate(auth_labels().values()):
             self._auth.setItemText(index, text)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListView,
     QMessageBox,
     QPushButton,
@@ -30,6 +29,7 @@ from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.form import EndpointForm
@@ -76,24 +76,25 @@ class EndpointsPane(Retranslating, QWidget):
 
     # --- building ---------------------------------------------------------------------------
 
-    def _button(self, name: str) -> QPushButton:
-        button = QPushButton(self)
+    def _button(self, name: str, parent: QWidget | None = None) -> QPushButton:
+        button = QPushButton(parent or self)
         button.setObjectName(name)
         return button
 
     def _build_ui(self) -> None:
         self._banner = KeyringBanner(self)
         self._model = EndpointListModel(self._session, self)
-        self._list = QListView(self)
+        # The list and its buttons are a section: its letter leads to the list, as the label's
+        # did, and reaches the rarer buttons (Duplicate, Import), which have no free letter each.
+        self._list_section = section = Section("endpointListSection", self, flat=True)
+        self._list = QListView(section)
         self._list.setObjectName("endpointList")
         self._list.setModel(self._model)
-        self._list_label = list_label = QLabel(self)
-        list_label.setBuddy(self._list)
-        self._add = self._button("addEndpointButton")
-        self._duplicate = self._button("duplicateEndpointButton")
-        self._delete = self._button("deleteEndpointButton")
-        self._import = self._button("importEndpointsButton")
-        self._export = self._button("exportEndpointsButton")
+        self._add = self._button("addEndpointButton", section)
+        self._duplicate = self._button("duplicateEndpointButton", section)
+        self._delete = self._button("deleteEndpointButton", section)
+        self._import = self._button("importEndpointsButton", section)
+        self._export = self._button("exportEndpointsButton", section)
         self._form = EndpointForm(self)
         self._save = self._button("saveEndpointButton")
         self._revert = self._button("revertEndpointButton")
@@ -104,21 +105,22 @@ class EndpointsPane(Retranslating, QWidget):
         self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._error = PaneErrorLine(self)
         self._error.setObjectName("endpointsError")
-        self._layout(list_label)
+        self._layout()
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
         self.setAccessibleName(self.tr("Endpoints"))
         self._list.setAccessibleName(self.tr("Saved endpoints"))
-        self._list_label.setText(self.tr("Saved &endpoints:"))
+        # Alt+I (Italian Alt+E): Revert takes the E, and the section reaches Import.
+        self._list_section.setTitle(self.tr("Saved endpo&ints"))
         for button, text, tip in (
             (self._add, self.tr("&Add"), self.tr("Add a new endpoint")),
-            (self._duplicate, self.tr("Dupli&cate"), ""),
+            (self._duplicate, self.tr("Duplicate"), ""),  # through the section's letter
             (self._delete, self.tr("&Delete"), ""),
-            (self._import, self.tr("&Import…"), self.tr("Import endpoints (JSON)")),
+            (self._import, self.tr("Import…"), self.tr("Import endpoints (JSON)")),
             (self._export, self.tr("E&xport…"), self.tr("Export without keys")),
             (self._save, self.tr("&Save"), self.tr("Save (Ctrl+S)")),
-            (self._revert, self.tr("Revert"), self.tr("Discard unsaved edits")),
+            (self._revert, self.tr("R&evert"), self.tr("Discard unsaved edits")),
             (self._test, self.tr("&Test connection"), ""),
         ):
             button.setText(text)
@@ -129,16 +131,18 @@ class EndpointsPane(Retranslating, QWidget):
         self._error.setAccessibleName(self.tr("Endpoint error"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
 
-    def _layout(self, list_label: QLabel) -> None:
+    def _layout(self) -> None:
         left = QWidget(self)
         lv = QVBoxLayout(left)
-        lv.addWidget(list_label)
-        lv.addWidget(self._list, 1)
+        lv.addWidget(self._list_section, 1)
+        inner = QVBoxLayout(self._list_section)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self._list, 1)
         for row in ((self._add, self._duplicate, self._delete), (self._import, self._export)):
             buttons = QHBoxLayout()
             for b in row:
                 buttons.addWidget(b)
-            lv.addLayout(buttons)
+            inner.addLayout(buttons)
         self._scroll = scroll = QScrollArea(self)
         scroll.setObjectName("endpointFormScroll")
         # Not a Tab stop of its own: focusing a field inside scrolls it into view.
