@@ -82,6 +82,8 @@ class EndpointForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original: EndpointConfig | None = None
+        self._hint: str | None = None
+        """The stored key's hint as the pane gave it (None: not yet): said again on a switch."""
         self._build_ui()
         self._connect_signals()
         self._update_url_preview()
@@ -217,6 +219,8 @@ class EndpointForm(Retranslating, QWidget):
             self._model_problem.setText(self._model_needed_text())
         self._forget_key.setText(self.tr("For&get stored key"))
         self._forget_key.setAccessibleName(self.tr("Forget stored key"))
+        if self._hint is not None:
+            self.set_key_hint(self._hint)
         for index, text in enumerate(auth_labels().values()):
             self._auth.setItemText(index, text)
         self._retranslate_connection()
@@ -422,6 +426,7 @@ class EndpointForm(Retranslating, QWidget):
 
     def set_key_hint(self, hint: str) -> None:
         """Show what may be shown of the stored key (`stored ••••1234`), or that there is none."""
+        self._hint = hint
         stored = hint.startswith("stored")
         if stored:
             hint = self.tr("stored %1").replace("%1", hint.removeprefix("stored").strip())
