@@ -6,6 +6,8 @@ from __future__ import annotations
 import socket
 from typing import TYPE_CHECKING
 
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
+
 from tests.ui.conftest import CHAT_MODEL, select_flavour, use_endpoint
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.models import AuthScheme, Flavour
@@ -75,6 +77,26 @@ def chat_states(window: MainWindow, services: Services, qtbot: QtBot) -> Iterato
         editor.set_text("[]")  # nothing attached, as it opened
 
 
+def endpoints_states(window: MainWindow, _services: Services, _qtbot: QtBot) -> Iterator[str]:
+    """As it opens (a key's rows: API key, Forget stored key), then with Microsoft Entra ID
+    chosen (its Scope and Token command rows instead), the edit reverted after."""
+    yield ""
+    pane = window.pane("endpoints")
+    auth = pane.findChild(QComboBox, "authScheme")
+    assert auth is not None
+    index = auth.findData(AuthScheme.ENTRA.value)
+    auth.setCurrentIndex(index)
+    auth.activated.emit(index)  # as a person's choice: the rows follow
+    scope = pane.findChild(QLineEdit, "entraScope")
+    assert scope is not None
+    assert scope.isVisible()
+    yield "with Entra ID"
+    revert = pane.findChild(QPushButton, "revertEndpointButton")
+    assert revert is not None
+    revert.click()
+    assert not scope.isVisible()
+
+
 def _refused_endpoint(services: Services) -> EndpointConfig:
     """An endpoint on a loopback port nothing listens on, selected in every pane."""
     with socket.socket() as probe:
@@ -97,6 +119,7 @@ def pane_states(key: str, window: MainWindow, services: Services, qtbot: QtBot) 
     walkers: dict[str, Callable[[MainWindow, Services, QtBot], Iterator[str]]] = {
         "rerank": rerank_states,
         "chat": chat_states,
+        "endpoints": endpoints_states,
     }
     walker = walkers.get(key)
     if walker is None:

@@ -329,6 +329,7 @@ INNER_PAGES: dict[str, tuple[str, ...]] = {
     "chat": ("chatSideSections",),
     "endpoints": (),
     "evaluation": ("evaluationResultsTabs",),
+    "compare": ("compareInputTabs",),
 }
 """Each pane's tab widgets and section lists whose pages (every combination) the Alt-key and
 accessibility checks show; a pane without inner pages needs no entry."""
@@ -406,7 +407,7 @@ def test_no_two_visible_controls_share_an_alt_key(
     assert not clashes, "\n".join(f"{where}: {found}" for where, found in clashes.items())
 
 
-LETTERED_PANES = ("history", "evaluation", "qa", "rerank", "chat")
+LETTERED_PANES = ("history", "evaluation", "qa", "rerank", "chat", "endpoints", "compare")
 """Panes where every button and every buddy label has an Alt letter, its own or its section's
 (the titled group box it sits in: Alt+letter focuses the section's first control)."""
 

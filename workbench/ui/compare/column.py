@@ -38,6 +38,7 @@ from workbench.ui.common.error_text import cut_off_line
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import StaleBar, shown_text
 from workbench.ui.common.roles import role_background
+from workbench.ui.common.section import Section
 from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
 from workbench.ui.compare.targets import Target, fill_targets
 
@@ -61,7 +62,7 @@ YIELD_AFTER_S = 0.005
 the one loop, so each gives way often)."""
 
 
-class CompareColumn(QWidget):
+class CompareColumn(Section):
     """One route of the comparison: picker, what it cannot do, the transcript, the figures."""
 
     finished = Signal(int)
@@ -72,7 +73,11 @@ class CompareColumn(QWidget):
     def __init__(
         self, *, services: Services, position: int, optional: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        # A section titled with its number: Alt+1, 2, 3 leads to the column's route picker, or
+        # to the control last used in it; Tab to its other controls (three follow-ups and
+        # Continue buttons have no free letter each). The title stands where a label over the
+        # answers stood ("Answers 1"): a column asks for no more height than before.
+        super().__init__(f"compareColumn{position + 1}", parent, flat=True)
         self._services = services
         self.position = position
         self._optional = optional
@@ -92,7 +97,6 @@ class CompareColumn(QWidget):
         self._gaps: tuple[Gap, ...] = ()
         self._gone: tuple[str, str] | None = None
         """The route picked whose endpoint was removed: its picker data and its name."""
-        self.setObjectName(f"compareColumn{position + 1}")
         self._build_ui()
         self._connect_signals()
         self.retranslate_ui()
@@ -122,8 +126,6 @@ class CompareColumn(QWidget):
         self.view.setReadOnly(True)
         self.stale = StaleBar(self.view, self)
         self.stale.setObjectName(f"compareStale{n}")
-        self._view_label = QLabel(self)
-        self._view_label.setBuddy(self.view)
         self.figures = StatusLabel(self)
         self.figures.setObjectName(f"compareFigures{n}")
         # One line that never changes size: a wrapping label relaid the whole pane (and its three
@@ -149,7 +151,6 @@ class CompareColumn(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(row)
         box.addWidget(self.gaps)
-        box.addWidget(self._view_label)
         box.addWidget(self.stale)
         box.addWidget(self.view, 1)
         box.addWidget(self.figures)
@@ -158,10 +159,10 @@ class CompareColumn(QWidget):
     def retranslate_ui(self) -> None:
         """Set the column's texts in the current language."""
         n = self.position + 1
-        self._picker_label.setText(self.tr("Route &%1:").replace("%1", str(n)))
+        self.setTitle(self.tr("Column &%1").replace("%1", str(n)))
+        self._picker_label.setText(self.tr("Route:"))
         self.picker.setAccessibleName(self.tr("Route of column %1").replace("%1", str(n)))
         self.gaps.setAccessibleName(self.tr("What column %1 could not do").replace("%1", str(n)))
-        self._view_label.setText(self.tr("Answers %1").replace("%1", str(n)))
         self.view.setAccessibleName(self.tr("Answers of column %1").replace("%1", str(n)))
         self.figures.setAccessibleName(self.tr("Figures of column %1").replace("%1", str(n)))
         self.stale.setAccessibleName(

@@ -24,6 +24,7 @@ from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.param_values import parse_value
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 
 _PARAMS = ("temperature", "max_tokens", "seed")
 """The generation parameters the comparison sets (the same for every column)."""
@@ -49,13 +50,19 @@ class CompareInputs(Retranslating, QWidget):
         self.model.setObjectName("compareModel")
         self._model_label = QLabel(self)
         self._model_label.setBuddy(self.model)
-        self.documents = JsonEditor(parent=self, name="Documents")
+        # The tabs are a section: its letter reaches Format and the parameters, which have no
+        # free letter each; the tabs keep their own.
+        self._more = more = Section("compareMoreInputs", self, flat=True)
+        # The tab bar made before the pages under it: Tab follows the order things are made.
+        self.tabs = QTabWidget(more)
+        self.tabs.setObjectName("compareInputTabs")
+        self.documents = JsonEditor(parent=more, name="Documents")
         self.documents.setObjectName("compareDocuments")
-        self.tools = JsonEditor(parent=self, name="Tools")
+        self.tools = JsonEditor(parent=more, name="Tools")
         self.tools.setObjectName("compareTools")
         self.params: dict[str, QLineEdit] = {}
         self._param_labels: dict[str, QLabel] = {}
-        page = QWidget(self)
+        page = QWidget(more)
         form = QFormLayout(page)
         for name in _PARAMS:
             edit = QLineEdit(page)
@@ -64,8 +71,6 @@ class CompareInputs(Retranslating, QWidget):
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.params[name], self._param_labels[name] = edit, label
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("compareInputTabs")
         self.tabs.addTab(self.documents, "")
         self.tabs.addTab(self.tools, "")
         self.tabs.addTab(page, "")
@@ -76,7 +81,10 @@ class CompareInputs(Retranslating, QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
-        box.addWidget(self.tabs, 1)
+        tabs_box = QVBoxLayout(more)
+        tabs_box.setContentsMargins(0, 0, 0, 0)
+        tabs_box.addWidget(self.tabs)
+        box.addWidget(more, 1)
 
     def retranslate_ui(self) -> None:
         """Set the texts in the current language."""
@@ -90,6 +98,7 @@ class CompareInputs(Retranslating, QWidget):
         # Sent without them when left empty, so an empty editor says so, not "The JSON is empty".
         self.documents.set_optional(self.tr("Empty: no documents are sent."))
         self.tools.set_optional(self.tr("Empty: no tools are sent."))
+        self._more.setTitle(self.tr("&Also sent to every column"))
         self.tabs.setAccessibleName(self.tr("Compare inputs"))
         name_tab_bar(self.tabs)
         self.tabs.setTabText(0, self.tr("Doc&uments"))

@@ -46,9 +46,10 @@ class EntraFields:
             "shell; {scope} is filled in. Default without azure-identity: %1",
         )
         self.command.setToolTip(tip.replace("%1", DEFAULT_TOKEN_COMMAND))
+        # Shown instead of the key's rows: Token command takes API key's letter.
         texts = (
-            QCoreApplication.translate("EntraFields", "Scope:"),
-            QCoreApplication.translate("EntraFields", "Token command:"),
+            QCoreApplication.translate("EntraFields", "S&cope:"),
+            QCoreApplication.translate("EntraFields", "To&ken command:"),
         )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)

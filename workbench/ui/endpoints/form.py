@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +39,7 @@ from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, show
 from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 from workbench.ui.endpoints.entra_fields import EntraFields
 from workbench.ui.endpoints.fields import (
     add_row,
@@ -82,6 +82,8 @@ class EndpointForm(Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original: EndpointConfig | None = None
+        self._hint: str | None = None
+        """The stored key's hint as the pane gave it (None: not yet): said again on a switch."""
         self._build_ui()
         self._connect_signals()
         self._update_url_preview()
@@ -162,8 +164,7 @@ class EndpointForm(Retranslating, QWidget):
         self._entra.add_rows(main)
         # Alt+letter goes to a section, not to each of its fields: 26 letters minus the menu
         # bar's cannot cover every field of this pane without two controls sharing one.
-        self._advanced = advanced = QGroupBox(self)
-        advanced.setObjectName("connectionGroup")
+        self._advanced = advanced = Section("connectionGroup", self)
         adv = QFormLayout(advanced)
         self._adv_labels = [add_row(adv, "", w) for w in (self._api_version, self._extra)]
         ca_row = QHBoxLayout()
@@ -180,8 +181,7 @@ class EndpointForm(Retranslating, QWidget):
         headers_label.setBuddy(self._headers.field)
         adv.addRow(headers_label, self._headers)
         self._adv_labels.append(headers_label)
-        self._prices = prices = QGroupBox(self)
-        prices.setObjectName("pricesGroup")
+        self._prices = prices = Section("pricesGroup", self)
         pr = QFormLayout(prices)
         self._price_labels = [
             add_row(pr, "", w) for w in (self._price_in, self._price_out, self._price_search)
@@ -217,8 +217,10 @@ class EndpointForm(Retranslating, QWidget):
         self._model_problem.setAccessibleName(self.tr("Model problem"))
         if self._model_problem.text():
             self._model_problem.setText(self._model_needed_text())
-        self._forget_key.setText(self.tr("Forget stored key"))
+        self._forget_key.setText(self.tr("For&get stored key"))
         self._forget_key.setAccessibleName(self.tr("Forget stored key"))
+        if self._hint is not None:
+            self.set_key_hint(self._hint)
         for index, text in enumerate(auth_labels().values()):
             self._auth.setItemText(index, text)
         self._retranslate_connection()
@@ -424,6 +426,7 @@ class EndpointForm(Retranslating, QWidget):
 
     def set_key_hint(self, hint: str) -> None:
         """Show what may be shown of the stored key (`stored ••••1234`), or that there is none."""
+        self._hint = hint
         stored = hint.startswith("stored")
         if stored:
             hint = self.tr("stored %1").replace("%1", hint.removeprefix("stored").strip())

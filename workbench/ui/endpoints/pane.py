@@ -9,7 +9,6 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListView,
     QMessageBox,
     QPushButton,
@@ -30,6 +29,7 @@ from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.section import Section
 from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.form import EndpointForm
@@ -43,6 +43,7 @@ from workbench.ui.endpoints.transfer import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
     from typing import Any
 
@@ -65,6 +66,8 @@ class EndpointsPane(Retranslating, QWidget):
         self._drafts: dict[str, dict[str, Any]] = {}
         self._shown_id: str | None = None
         self._dirty = False
+        self._result_text: Callable[[], str] | None = None
+        """Makes the result line again, in the language of the moment (a switch redraws it)."""
         self._build_ui()
         self.retranslate_ui()
         self._connect_signals()
@@ -76,24 +79,25 @@ class EndpointsPane(Retranslating, QWidget):
 
     # --- building ---------------------------------------------------------------------------
 
-    def _button(self, name: str) -> QPushButton:
-        button = QPushButton(self)
+    def _button(self, name: str, parent: QWidget | None = None) -> QPushButton:
+        button = QPushButton(parent or self)
         button.setObjectName(name)
         return button
 
     def _build_ui(self) -> None:
         self._banner = KeyringBanner(self)
         self._model = EndpointListModel(self._session, self)
-        self._list = QListView(self)
+        # The list and its buttons are a section: its letter leads to the list, as the label's
+        # did, and reaches the rarer buttons (Duplicate, Import), which have no free letter each.
+        self._list_section = section = Section("endpointListSection", self, flat=True)
+        self._list = QListView(section)
         self._list.setObjectName("endpointList")
         self._list.setModel(self._model)
-        self._list_label = list_label = QLabel(self)
-        list_label.setBuddy(self._list)
-        self._add = self._button("addEndpointButton")
-        self._duplicate = self._button("duplicateEndpointButton")
-        self._delete = self._button("deleteEndpointButton")
-        self._import = self._button("importEndpointsButton")
-        self._export = self._button("exportEndpointsButton")
+        self._add = self._button("addEndpointButton", section)
+        self._duplicate = self._button("duplicateEndpointButton", section)
+        self._delete = self._button("deleteEndpointButton", section)
+        self._import = self._button("importEndpointsButton", section)
+        self._export = self._button("exportEndpointsButton", section)
         self._form = EndpointForm(self)
         self._save = self._button("saveEndpointButton")
         self._revert = self._button("revertEndpointButton")
@@ -104,41 +108,46 @@ class EndpointsPane(Retranslating, QWidget):
         self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._error = PaneErrorLine(self)
         self._error.setObjectName("endpointsError")
-        self._layout(list_label)
+        self._layout()
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
         self.setAccessibleName(self.tr("Endpoints"))
         self._list.setAccessibleName(self.tr("Saved endpoints"))
-        self._list_label.setText(self.tr("Saved &endpoints:"))
+        # Alt+I (Italian Alt+E): Revert takes the E, and the section reaches Import.
+        self._list_section.setTitle(self.tr("Saved endpo&ints"))
         for button, text, tip in (
             (self._add, self.tr("&Add"), self.tr("Add a new endpoint")),
-            (self._duplicate, self.tr("Dupli&cate"), ""),
+            (self._duplicate, self.tr("Duplicate"), ""),  # through the section's letter
             (self._delete, self.tr("&Delete"), ""),
-            (self._import, self.tr("&Import…"), self.tr("Import endpoints (JSON)")),
+            (self._import, self.tr("Import…"), self.tr("Import endpoints (JSON)")),
             (self._export, self.tr("E&xport…"), self.tr("Export without keys")),
             (self._save, self.tr("&Save"), self.tr("Save (Ctrl+S)")),
-            (self._revert, self.tr("Revert"), self.tr("Discard unsaved edits")),
+            (self._revert, self.tr("R&evert"), self.tr("Discard unsaved edits")),
             (self._test, self.tr("&Test connection"), ""),
         ):
             button.setText(text)
             button.setAccessibleName(without_mnemonic(text).rstrip("…"))
             button.setToolTip(tip)
         self._result.setAccessibleName(self.tr("Connection test result"))
+        if self._result_text is not None:
+            self._result.setText(self._result_text())
         self._name_shortcuts()
         self._error.setAccessibleName(self.tr("Endpoint error"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
 
-    def _layout(self, list_label: QLabel) -> None:
+    def _layout(self) -> None:
         left = QWidget(self)
         lv = QVBoxLayout(left)
-        lv.addWidget(list_label)
-        lv.addWidget(self._list, 1)
+        lv.addWidget(self._list_section, 1)
+        inner = QVBoxLayout(self._list_section)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self._list, 1)
         for row in ((self._add, self._duplicate, self._delete), (self._import, self._export)):
             buttons = QHBoxLayout()
             for b in row:
                 buttons.addWidget(b)
-            lv.addLayout(buttons)
+            inner.addLayout(buttons)
         self._scroll = scroll = QScrollArea(self)
         scroll.setObjectName("endpointFormScroll")
         # Not a Tab stop of its own: focusing a field inside scrolls it into view.
@@ -197,7 +206,7 @@ class EndpointsPane(Retranslating, QWidget):
     def cancel(self) -> None:
         """Stop what this pane is doing (a connection test, a keyring call)."""
         if self._services.tasks.cancel_owned_by(self):
-            self._result.setText(self.tr("Cancelled."))
+            self._say(lambda: self.tr("Cancelled."))
             self._test.setEnabled(True)
 
     def shown_endpoint_id(self) -> str | None:
@@ -236,7 +245,7 @@ class EndpointsPane(Retranslating, QWidget):
         self._form.setEnabled(endpoint is not None)
         for b in (self._save, self._revert, self._test, self._duplicate, self._delete):
             b.setEnabled(endpoint is not None)
-        self._result.clear()
+        self._say(None)
         self._error.clear_error()  # it was about the endpoint shown before
         if endpoint is None:
             return
@@ -371,22 +380,27 @@ class EndpointsPane(Retranslating, QWidget):
         if not typed.is_empty():
             self._form.load(endpoint)  # secrets typed in clear now show masked
         to_keyring = not typed.is_empty() or (before is not None and before.has_secrets)
+        name = endpoint.name
         if not key and not to_keyring:
-            self._result.setText(self.tr("Saved “%1”.").replace("%1", endpoint.name))
+            self._say(lambda: fill(self.tr("Saved “%1”."), name))
             return
         # "Saved" waits for the keyring: a key it could not store was not saved (issue 19).
-        self._result.setText(
-            self.tr("Saving “%1”: storing in the keyring…").replace("%1", endpoint.name)
-        )
+        self._say(lambda: fill(self.tr("Saving “%1”: storing in the keyring…"), name))
         self._services.tasks.start(
             f"endpoints.store-secrets.{endpoint.id}",
             self._store_in_keyring(endpoint, key, typed if to_keyring else None),
             owner=self,
         )
 
+    def _say(self, text: Callable[[], str] | None) -> None:
+        """Show what `text` makes on the result line (None: nothing), and again after a
+        language switch: a save's or a test's outcome is read after switching too."""
+        self._result_text = text
+        self._result.setText(text() if text is not None else "")
+
     def _refuse_save(self, exc: InputError) -> None:
         """Say once why nothing was saved: at the field when the form marks one, else here."""
-        self._result.clear()
+        self._say(None)
         # Handed over as functions: the line says them again in a new language.
         if self._form.model_problem():
             self._error.show_error(self._model_refusal)
@@ -440,7 +454,7 @@ class EndpointsPane(Retranslating, QWidget):
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            self._result.clear()
+            self._say(None)
             self._error.show_error(exc)
             log_shown(self._services.notices, exc, "endpoints")
             return
@@ -471,10 +485,12 @@ class EndpointsPane(Retranslating, QWidget):
         except SecretStoreError as exc:
             self._keyring_failed(endpoint, bool(key), exc)
             return
-        text = self.tr("Saved “%1” and its key in the keyring.") if key else ""
-        text = text or self.tr("Saved “%1” and its secret values in the keyring.")
         if endpoint.id == self._shown_id:
-            self._result.setText(text.replace("%1", endpoint.name))
+            self._say(partial(self._stored_text, endpoint.name, bool(key)))
+
+    def _stored_text(self, name: str, key: bool) -> str:
+        text = self.tr("Saved “%1” and its key in the keyring.") if key else ""
+        return fill(text or self.tr("Saved “%1” and its secret values in the keyring."), name)
 
     def _keyring_failed(self, endpoint: EndpointConfig, key: bool, exc: SecretStoreError) -> None:
         if isinstance(exc, InsecureKeyringError):
@@ -482,11 +498,14 @@ class EndpointsPane(Retranslating, QWidget):
         log_shown(self._services.notices, exc, "endpoints")
         if endpoint.id != self._shown_id:
             return
+        self._say(partial(self._half_saved_text, endpoint.name, key))
+        self._error.show_error(partial(self._not_stored, exc))  # said again after a switch
+
+    def _half_saved_text(self, name: str, key: bool) -> str:
         saved = self.tr("“%1”: its settings are saved; its key is NOT.")
         if not key:
             saved = self.tr("“%1”: its settings are saved; its secret values are NOT.")
-        self._result.setText(saved.replace("%1", endpoint.name))
-        self._error.show_error(partial(self._not_stored, exc))  # said again after a switch
+        return fill(saved, name)
 
     def _not_stored(self, exc: SecretStoreError) -> str:
         what = self.tr("The keyring did not store it, and nothing was written elsewhere: %1")
@@ -525,7 +544,7 @@ class EndpointsPane(Retranslating, QWidget):
         self, endpoint: EndpointConfig, typed_key: str, typed: EndpointSecrets
     ) -> None:
         self._test.setEnabled(False)
-        self._result.setText(self.tr("Testing…"))
+        self._say(lambda: self.tr("Testing…"))
         try:
             key: str | None = typed_key
             if not key and endpoint.needs_key:
@@ -534,5 +553,5 @@ class EndpointsPane(Retranslating, QWidget):
             report = await probe_endpoint(endpoint, key, secrets)
         finally:
             self._test.setEnabled(True)
-        self._result.setText(report_text(report))
+        self._say(partial(report_text, report))
         self.probe_finished.emit(report)
