@@ -392,20 +392,12 @@
 <context>
     <name>CompareColumn</name>
     <message>
-        <source>Route &amp;%1:</source>
-        <translation>Percorso &amp;%1:</translation>
-    </message>
-    <message>
         <source>Route of column %1</source>
         <translation>Percorso della colonna %1</translation>
     </message>
     <message>
         <source>What column %1 could not do</source>
         <translation>Cosa la colonna %1 non ha potuto fare</translation>
-    </message>
-    <message>
-        <source>Answers %1</source>
-        <translation>Risposte %1</translation>
     </message>
     <message>
         <source>Answers of column %1</source>
@@ -477,6 +469,14 @@
     <message>
         <source>Answers of column %1 from before</source>
         <translation>Risposte precedenti della colonna %1</translation>
+    </message>
+    <message>
+        <source>Column &amp;%1</source>
+        <translation>Colonna &amp;%1</translation>
+    </message>
+    <message>
+        <source>Route:</source>
+        <translation>Percorso:</translation>
     </message>
     <message>
         <source>Column %1 (“%2”) failed: %3</source>
@@ -573,6 +573,10 @@
         <translation>Vuoto: non si inviano strumenti.</translation>
     </message>
     <message>
+        <source>&amp;Also sent to every column</source>
+        <translation>&amp;Inviati anche a tutte le colonne</translation>
+    </message>
+    <message>
         <source>Compare inputs</source>
         <translation>Dati del confronto</translation>
     </message>
@@ -590,7 +594,7 @@
     </message>
     <message>
         <source>Temperature:</source>
-        <translation>Temperature:</translation>
+        <translation>Temperatura:</translation>
     </message>
     <message>
         <source>Max tokens:</source>
@@ -2336,6 +2340,10 @@
         <translation>Chiave salvata</translation>
     </message>
     <message>
+        <source>For&amp;get stored key</source>
+        <translation>&amp;Dimentica la chiave salvata</translation>
+    </message>
+    <message>
         <source>Forget stored key</source>
         <translation>Dimentica la chiave salvata</translation>
     </message>
@@ -2568,10 +2576,6 @@
         <translation>Endpoint salvati</translation>
     </message>
     <message>
-        <source>Saved &amp;endpoints:</source>
-        <translation>&amp;Endpoint salvati:</translation>
-    </message>
-    <message>
         <source>&amp;Add</source>
         <translation>&amp;Aggiungi</translation>
     </message>
@@ -2580,16 +2584,8 @@
         <translation>Aggiungi un nuovo endpoint</translation>
     </message>
     <message>
-        <source>Dupli&amp;cate</source>
-        <translation>&amp;Duplica</translation>
-    </message>
-    <message>
         <source>&amp;Delete</source>
         <translation>E&amp;limina</translation>
-    </message>
-    <message>
-        <source>&amp;Import…</source>
-        <translation>Im&amp;porta…</translation>
     </message>
     <message>
         <source>Import endpoints (JSON)</source>
@@ -2597,7 +2593,7 @@
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation>Esp&amp;orta…</translation>
+        <translation>Esporta…</translation>
     </message>
     <message>
         <source>Export without keys</source>
@@ -2612,12 +2608,12 @@
         <translation>Salva (Ctrl+S)</translation>
     </message>
     <message>
-        <source>Revert</source>
-        <translation>Ripristina</translation>
-    </message>
-    <message>
         <source>Discard unsaved edits</source>
         <translation>Scarta le modifiche non salvate</translation>
+    </message>
+    <message>
+        <source>R&amp;evert</source>
+        <translation>Ri&amp;pristina</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
@@ -2700,6 +2696,18 @@
         <translation>Errore dell’endpoint</translation>
     </message>
     <message>
+        <source>Saved endpo&amp;ints</source>
+        <translation>&amp;Endpoint salvati</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplica</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importa…</translation>
+    </message>
+    <message>
         <source>Saving “%1”: storing in the keyring…</source>
         <translation>Salvataggio di «%1»: archiviazione nel portachiavi…</translation>
     </message>
@@ -2759,12 +2767,12 @@
         <translation>Un comando che stampa il token in JSON (accessToken, expires_on), eseguito senza shell; {scope} viene sostituito. Predefinito senza azure-identity: %1</translation>
     </message>
     <message>
-        <source>Scope:</source>
-        <translation>Ambito (scope):</translation>
+        <source>S&amp;cope:</source>
+        <translation>Ambit&amp;o (scope):</translation>
     </message>
     <message>
-        <source>Token command:</source>
-        <translation>Comando del token:</translation>
+        <source>To&amp;ken command:</source>
+        <translation>Comando del to&amp;ken:</translation>
     </message>
 </context>
 <context>
