@@ -22,7 +22,7 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.folders import unmakeable
 from tests.waits import WAIT_S
 from workbench.api.errors import InputError
-from workbench.cli import main
+from workbench.cli import EXIT_INPUT, main
 
 if TYPE_CHECKING:
     from tests.processes import Processes
@@ -245,6 +245,20 @@ def test_server_error_exits_3(
     )
     assert status == 3
     assert "HTTP 503" in err
+
+
+def test_documents_on_the_openai_route_point_to_a_route_that_takes_them(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal once said to pass them with --param documents=..., which the CLI refuses
+    (documents are set by --documents): a circle. It now names the routes that take them."""
+    argv = ["chat", "--url", sandbox.base_url, "--flavour", "openai", "--model", "m"]
+    argv += ["--message", "Where is Paris?", "--documents", str(SAMPLES / "chat_documents.json")]
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (EXIT_INPUT, "")
+    assert "has no documents field" in err
+    assert "Cohere chat route (v1 or v2)" in err
+    assert "--param" not in err
 
 
 @pytest.mark.parametrize("flavour", ["cohere-v1", "cohere-v2", "openai"])

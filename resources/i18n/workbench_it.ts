@@ -1090,10 +1090,6 @@
         <translation>%1 non può trasportare immagini (usa Cohere v2)</translation>
     </message>
     <message>
-        <source>%1 has no documents field (pass them with --param documents=... if the server takes them)</source>
-        <translation>%1 non ha un campo documents (passali con --param documents=... se il server li accetta)</translation>
-    </message>
-    <message>
         <source>%1 has no search_queries_only</source>
         <translation>%1 non ha search_queries_only</translation>
     </message>
@@ -1656,6 +1652,10 @@
     <message>
         <source>the run depth must be at least 1</source>
         <translation>la profondità della run deve essere almeno 1</translation>
+    </message>
+    <message>
+        <source>%1 has no documents field: send grounded questions to the deployment&apos;s Cohere chat route (v1 or v2)</source>
+        <translation>%1 non ha un campo documents: invia le domande con documenti al percorso chat Cohere del deployment (v1 o v2)</translation>
     </message>
     <message>
         <source>query %1 lists document %2, which is not in corpus.jsonl</source>

@@ -113,7 +113,7 @@ def chat_body(request: ChatRequest, model: str | None, *, stream: bool) -> dict[
     if request.documents:
         raise InputError(
             Text(
-                "%1 has no documents field (pass them with --param documents=... if the server takes them)",
+                "%1 has no documents field: send grounded questions to the deployment's Cohere chat route (v1 or v2)",
                 _LABEL,
             ),
             where="documents",

@@ -111,7 +111,7 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 cannot carry images (use Cohere v2)"),
     QT_TRANSLATE_NOOP(
         "Core",
-        "%1 has no documents field (pass them with --param documents=... if the server takes them)",
+        "%1 has no documents field: send grounded questions to the deployment's Cohere chat route (v1 or v2)",
     ),
     QT_TRANSLATE_NOOP("Core", "%1 has no search_queries_only"),
     QT_TRANSLATE_NOOP("Core", "Cohere v2 needs a model name (on Azure serverless any name works)"),
