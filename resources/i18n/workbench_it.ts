@@ -2220,10 +2220,6 @@
         <source>Import documents from a file</source>
         <translation>Importa documenti da un file</translation>
     </message>
-    <message>
-        <source>Import documents from a file (Ctrl+O)</source>
-        <translation>Importa documenti da un file (Ctrl+O)</translation>
-    </message>
 </context>
 <context>
     <name>EndpointForm</name>
@@ -2604,10 +2600,6 @@
         <translation>&amp;Salva</translation>
     </message>
     <message>
-        <source>Save (Ctrl+S)</source>
-        <translation>Salva (Ctrl+S)</translation>
-    </message>
-    <message>
         <source>Discard unsaved edits</source>
         <translation>Scarta le modifiche non salvate</translation>
     </message>
@@ -2706,6 +2698,10 @@
     <message>
         <source>Import…</source>
         <translation>Importa…</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
     </message>
     <message>
         <source>Saving “%1”: storing in the keyring…</source>
@@ -3877,8 +3873,8 @@
         <translation>&amp;Formatta</translation>
     </message>
     <message>
-        <source>Pretty-print the JSON (Ctrl+Shift+F)</source>
-        <translation>Formatta il JSON in modo leggibile (Ctrl+Maiusc+F)</translation>
+        <source>Pretty-print the JSON</source>
+        <translation>Formatta il JSON in modo leggibile</translation>
     </message>
     <message>
         <source>Format %1</source>
@@ -3993,10 +3989,6 @@
         <translation>Modalità &amp;demo</translation>
     </message>
     <message>
-        <source>Mask hosts and keys, enlarge fonts, hide connection details (Ctrl+Shift+D)</source>
-        <translation>Maschera host e chiavi, ingrandisce i caratteri, nasconde i dettagli di connessione (Ctrl+Maiusc+D)</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>Ai&amp;uto</translation>
     </message>
@@ -4031,6 +4023,10 @@
     <message>
         <source>It was recorded without its inputs (imported from an older file?).</source>
         <translation>È stata registrata senza i suoi dati di ingresso (importata da un file più vecchio?).</translation>
+    </message>
+    <message>
+        <source>Mask hosts and keys, enlarge fonts, hide connection details</source>
+        <translation>Maschera host e chiavi, ingrandisce i caratteri, nasconde i dettagli di connessione</translation>
     </message>
     <message>
         <source>This turn cannot be replayed</source>

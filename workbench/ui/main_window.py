@@ -28,6 +28,7 @@ from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.demo import shown
 from workbench.ui.common.error_text import error_message
 from workbench.ui.common.focus_ring import FocusRing
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.retranslate import Retranslating
@@ -304,9 +305,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._run_menu.setTitle(self.tr("&Run"))
         self.cancel_action.setText(self.tr("&Cancel"))
         self.demo_action.setText(self.tr("&Demo mode"))
-        self.demo_action.setToolTip(
-            self.tr("Mask hosts and keys, enlarge fonts, hide connection details (Ctrl+Shift+D)")
-        )
+        masks = self.tr("Mask hosts and keys, enlarge fonts, hide connection details")
+        self.demo_action.setToolTip(with_keys(masks, "Ctrl+Shift+D"))
         self._help_menu.setTitle(self.tr("&Help"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About"))

@@ -28,6 +28,7 @@ from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighte
 from workbench.ui.common.json_marks import mark_error, marked_position
 from workbench.ui.common.json_pretty import pretty_json
 from workbench.ui.common.json_text import chunks, parse_json, placed
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 
@@ -128,7 +129,7 @@ class JsonEditor(Retranslating, QWidget):
         self._edit.setAccessibleName(self._name)
         self._message.setAccessibleName(self.tr("%1 validation").replace("%1", self._name))
         self._format_action.setText(self.tr("&Format"))
-        self._format_action.setToolTip(self.tr("Pretty-print the JSON (Ctrl+Shift+F)"))
+        self._format_action.setToolTip(with_keys(self.tr("Pretty-print the JSON"), "Ctrl+Shift+F"))
         self._format_button.setAccessibleName(self.tr("Format %1").replace("%1", self._name))
         if self._edit.toolTip():
             self._edit.setToolTip(self.tr("Syntax colours are off for texts this large"))

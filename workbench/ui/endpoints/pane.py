@@ -25,7 +25,7 @@ from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_line
-from workbench.ui.common.keys import without_mnemonic
+from workbench.ui.common.keys import with_keys, without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -122,7 +122,7 @@ class EndpointsPane(Retranslating, QWidget):
             (self._delete, self.tr("&Delete"), ""),
             (self._import, self.tr("Import…"), self.tr("Import endpoints (JSON)")),
             (self._export, self.tr("E&xport…"), self.tr("Export without keys")),
-            (self._save, self.tr("&Save"), self.tr("Save (Ctrl+S)")),
+            (self._save, self.tr("&Save"), with_keys(self.tr("Save"), "Ctrl+S")),
             (self._revert, self.tr("R&evert"), self.tr("Discard unsaved edits")),
             (self._test, self.tr("&Test connection"), ""),
         ):

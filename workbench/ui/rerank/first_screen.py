@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbench.core.rerank_io import DocFormat
+from workbench.ui.common.keys import with_keys
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.texts import fill
 
@@ -108,4 +109,4 @@ class EmptyDocuments(Retranslating, QFrame):
         self.sample.setToolTip(self.tr("The sample query, recipe documents and their rank_fields"))
         self.import_file.setText(self.tr("Import a file…"))
         self.import_file.setAccessibleName(self.tr("Import documents from a file"))
-        self.import_file.setToolTip(self.tr("Import documents from a file (Ctrl+O)"))
+        self.import_file.setToolTip(with_keys(self.import_file.accessibleName(), "Ctrl+O"))
