@@ -206,7 +206,9 @@ def test_the_entra_sign_in_line_reads_italian_in_the_gui() -> None:
     assert str(token.describe()).endswith("(in 60 min).")
     apply_language("it")
     shown_line = shown(token.describe())
-    assert shown_line.startswith("Accesso effettuato con the token command; il token scade alle ")
+    assert shown_line.startswith(
+        "Accesso effettuato con il comando del token; il token scade alle "
+    )
     assert shown_line.endswith("(tra 60 min).")
 
 

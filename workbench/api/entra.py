@@ -64,13 +64,16 @@ class EntraToken:
     def describe(self, now: float | None = None) -> Text:
         """One line for people: which credential, and when the token expires."""
         if not self.expiry_known:
-            return Text("Signed in with %1; the token's expiry was not given.", self.credential)
+            return Text("Signed in with %1; the token's expiry was not given.", self.named())
         moment = datetime.fromtimestamp(self.expires_at, UTC).strftime("%H:%M UTC")
         minutes = round(self.expires_in(now) / 60)
         when = Text("in %1 min", minutes) if minutes >= 0 else Text("%1 min ago", -minutes)
-        return Text(
-            "Signed in with %1; the token expires at %2 (%3).", self.credential, moment, when
-        )
+        return Text("Signed in with %1; the token expires at %2 (%3).", self.named(), moment, when)
+
+    def named(self) -> Text | str:
+        """The credential as a sentence names it: a token command in words (a text of its own,
+        translated in the GUI), an azure-identity class by its name."""
+        return Text(self.credential) if self.credential in _COMMAND_LABELS else self.credential
 
 
 _TOKENS: dict[EntraSpec, EntraToken] = {}
@@ -155,7 +158,7 @@ def _check_sendable(token: EntraToken) -> None:
 def _unsendable(credential: str, kind: Text) -> Text:
     """Why a credential's token cannot travel, said whole (a command "printed" it, a credential
     of azure-identity "gave" it), so that a translation need not put the sentence together."""
-    if credential in _COMMAND_LABELS:  # said in words: a text of its own
+    if credential in _COMMAND_LABELS:  # said in words: a text of its own (EntraToken.named)
         return Text(
             "%1 printed a token a header cannot carry: it contains %2 (the token is not shown); "
             "check what the command prints",
