@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pytest
@@ -219,6 +220,40 @@ def test_enter_in_the_delete_all_question_deletes_nothing(pane: HistoryPane, qtb
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     assert seen == [pane.tr("Delete every recorded run for good?")]
     assert len(_queries(pane)) == 3
+
+
+def test_the_questions_leave_the_event_loop_running(
+    pane: HistoryPane, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blocking box ran a loop of its own inside the click: the click returned only once the
+    box closed. Open, it must leave the click returned (a stream goes on meanwhile)."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(tmp_path / "r.jsonl"), ""))
+    pane.table.selectRow(0)
+    for button, name in (
+        (pane.delete_all, "confirmDeleteAllBox"),
+        (pane.export_file, "maskHostsBox"),
+    ):
+        returned: list[bool] = []
+        asked: list[bool] = []
+
+        def check(
+            name: str = name, returned: list[bool] = returned, asked: list[bool] = asked
+        ) -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(10, check)
+                return
+            asked.append(bool(returned) and box.objectName() == name)
+            QTest.keyClick(box, Qt.Key.Key_Escape)
+
+        QTimer.singleShot(0, check)
+        button.click()
+        returned.append(True)
+        qtbot.waitUntil(partial(bool, asked))
+        assert asked == [True], name
+        qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    assert len(_queries(pane)) == 3  # Esc deleted nothing
+    assert not (tmp_path / "r.jsonl").exists()  # and exported nothing
 
 
 def test_esc_in_the_mask_question_exports_nothing(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -626,15 +627,17 @@ class HistoryPane(Retranslating, QWidget):
             return
         # Cancel is there so Esc leaves without writing: it meant No before, so the hosts went out.
         buttons = QMessageBox.StandardButton
-        masked = QMessageBox.question(
-            self,
-            self.tr("Export runs"),
-            self.tr("Mask host names?"),
+        self._ask(
+            "maskHostsBox",
+            (self.tr("Export runs"), self.tr("Mask host names?")),
             buttons.Yes | buttons.No | buttons.Cancel,
             buttons.Yes,
+            partial(self._on_mask_answered, Path(path)),
         )
-        if masked != buttons.Cancel:
-            self.export_selection(Path(path), mask_hosts=masked == buttons.Yes)
+
+    def _on_mask_answered(self, path: Path, answer: QMessageBox.StandardButton) -> None:
+        if answer != QMessageBox.StandardButton.Cancel:
+            self.export_selection(path, mask_hosts=answer == QMessageBox.StandardButton.Yes)
 
     def _on_import_file_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -661,14 +664,36 @@ class HistoryPane(Retranslating, QWidget):
 
     def _on_delete_all_clicked(self) -> None:
         # No by default: Enter, pressed out of habit, must not delete the record for good.
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete all runs"),
-            self.tr("Delete every recorded run for good?"),
-            defaultButton=QMessageBox.StandardButton.No,
+        buttons = QMessageBox.StandardButton
+        self._ask(
+            "confirmDeleteAllBox",
+            (self.tr("Delete all runs"), self.tr("Delete every recorded run for good?")),
+            buttons.Yes | buttons.No,
+            buttons.No,
+            self._on_delete_all_answered,
         )
+
+    def _on_delete_all_answered(self, answer: QMessageBox.StandardButton) -> None:
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_everything()
+
+    def _ask(
+        self,
+        name: str,
+        texts: tuple[str, str],
+        buttons: QMessageBox.StandardButton,
+        default: QMessageBox.StandardButton,
+        then: Callable[[QMessageBox.StandardButton], None],
+    ) -> None:
+        """Ask a question in a window-modal box that does not block the event loop (a stream
+        or a recording goes on meanwhile); `then` gets the button chosen, Esc's included."""
+        title, text = texts
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, self)
+        box.setObjectName(name)
+        box.setDefaultButton(default)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda result: then(QMessageBox.StandardButton(result)))
+        box.open()
 
 
 def _file_reason(path: Path, exc: OSError | InputError) -> str:
