@@ -926,6 +926,66 @@
         <translation>L&apos;accesso non è riuscito; segue il messaggio della credenziale.</translation>
     </message>
     <message>
+        <source>Expecting value</source>
+        <translation>atteso un valore</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>atteso il separatore &apos;,&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>atteso il separatore &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>atteso un nome di proprietà tra virgolette doppie</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>stringa non terminata a partire da</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>carattere di controllo non valido a</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>sequenza di escape \ non valida</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>escape \uXXXX non valido</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>dati in più dopo il valore</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of object</source>
+        <translation>virgola finale non ammessa prima della fine dell&apos;oggetto</translation>
+    </message>
+    <message>
+        <source>Illegal trailing comma before end of array</source>
+        <translation>virgola finale non ammessa prima della fine dell&apos;array</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON number</source>
+        <translation>%1 non è un numero JSON</translation>
+    </message>
+    <message>
+        <source>the number %1 is out of range</source>
+        <translation>il numero %1 è fuori intervallo</translation>
+    </message>
+    <message>
+        <source>nested deeper than %1 levels</source>
+        <translation>annidato oltre %1 livelli</translation>
+    </message>
+    <message>
+        <source>the text is not UTF-8</source>
+        <translation>il testo non è UTF-8</translation>
+    </message>
+    <message>
         <source>a broken IPv6 address (it must be written in full between [ and ])</source>
         <translation>un indirizzo IPv6 non valido (va scritto per intero tra [ e ])</translation>
     </message>

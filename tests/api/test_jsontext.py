@@ -53,3 +53,23 @@ def test_bytes_that_are_not_text_are_the_same_error() -> None:
 
 def test_fix_surrogates_joins_pairs_and_replaces_halves() -> None:
     assert jsontext.fix_surrogates("\ud83c\udf89 \udc00 \ud83c") == "🎉 \ufffd \ufffd"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "[1 2]", '{"a" 1}', "{1: 2}", '"abc', '"a\x01"', '"\\q"', '"\\u12"', "1 2", "[1, ]"],
+)
+def test_the_parsers_reasons_are_the_fixed_words_the_gui_translates(text: str) -> None:
+    """Python's parser words its reasons itself: a new wording would reach the GUI in English."""
+    with pytest.raises(jsontext.JsonTextError) as caught:
+        jsontext.loads(text)
+    assert caught.value.msg in jsontext.PARSER_REASONS
+    assert jsontext.reason(caught.value).template == caught.value.msg
+
+
+def test_the_checks_reasons_are_texts_with_their_value() -> None:
+    with pytest.raises(jsontext.JsonTextError) as caught:
+        jsontext.loads('{"x": NaN}')
+    text = jsontext.reason(caught.value)
+    assert (text.template, text.values) == ("%1 is not a JSON number", ("NaN",))
+    assert caught.value.msg == "NaN is not a JSON number"  # the English line, as before

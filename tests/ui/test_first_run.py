@@ -270,7 +270,7 @@ def test_a_broken_settings_file_is_said_in_the_gui_language(
         notices = window.findChild(QListWidget, "noticeList")
         assert notices is not None
         first = notices.item(0).text()
-        assert "«The settings file is not valid JSON: Expecting value»" in first, first
+        assert "«The settings file is not valid JSON: «Expecting value»»" in first, first
         assert "«line 1, column 16»" in first
         said = services.notices.history()[0]
         assert said.detail == "The settings file is not valid JSON: Expecting value"

@@ -15,6 +15,8 @@ import math
 import re
 from typing import Any
 
+from workbench.api.text import Text, english
+
 MAX_DEPTH = 100
 """Deepest nesting accepted; far beyond any real document, tool schema or answer."""
 
@@ -24,24 +26,51 @@ _BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
 _LONG_DIGITS = re.compile(r"\d{4000,}")
 
 
+PARSER_REASONS = (
+    english("Expecting value"),
+    english("Expecting ',' delimiter"),
+    english("Expecting ':' delimiter"),
+    english("Expecting property name enclosed in double quotes"),
+    english("Unterminated string starting at"),
+    english("Invalid control character at"),
+    english("Invalid \\escape"),
+    english("Invalid \\uXXXX escape"),
+    english("Extra data"),
+    english("Illegal trailing comma before end of object"),
+    english("Illegal trailing comma before end of array"),
+)
+"""The reasons Python's JSON parser gives (`JSONDecodeError.msg`): fixed words the GUI translates."""
+
+
 class JsonTextError(json.JSONDecodeError):
-    """Text that is not JSON we can use; `.lineno`/`.colno`/`.pos` say where."""
+    """Text that is not JSON we can use; `.lineno`/`.colno`/`.pos` say where, `.text` why."""
+
+    def __init__(self, msg: str | Text, doc: str, pos: int) -> None:
+        super().__init__(str(msg), doc, pos)
+        self.text = msg if isinstance(msg, Text) else Text(msg)
+
+
+def reason(exc: json.JSONDecodeError) -> Text:
+    """Why `exc`'s text is not JSON, as a text the GUI shows in its language (`str()` is the
+    parser's English): one of `PARSER_REASONS`, or the checks' own words here."""
+    return exc.text if isinstance(exc, JsonTextError) else Text(exc.msg)
 
 
 class _Rejected(ValueError):
-    def __init__(self, message: str, literal: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Text, literal: str) -> None:
+        super().__init__(str(message))
+        self.text = message
         self.literal = literal
 
 
 def _reject_constant(name: str) -> Any:
-    raise _Rejected(f"{name} is not a JSON number", name)
+    raise _Rejected(Text("%1 is not a JSON number", name), name)
 
 
 def _finite_float(literal: str) -> float:
     value = float(literal)
     if not math.isfinite(value):
-        raise _Rejected(f"the number {literal} is out of range", literal)
+        raise _Rejected(Text("the number %1 is out of range", literal), literal)
     return value
 
 
@@ -79,7 +108,7 @@ def loads(
     except RecursionError:
         raise _too_deep(text, max_depth) from None
     except _Rejected as exc:
-        raise JsonTextError(str(exc), text, max(text.find(exc.literal), 0)) from None
+        raise JsonTextError(exc.text, text, max(text.find(exc.literal), 0)) from None
     except ValueError as exc:  # an integer literal longer than Python converts
         found = _LONG_DIGITS.search(text)
         raise JsonTextError(str(exc).split(";")[0], text, found.start() if found else 0) from None
@@ -96,7 +125,7 @@ def _decoded(data: str | bytes) -> str:
     try:
         return data.decode(json.detect_encoding(data))
     except UnicodeDecodeError as exc:
-        raise JsonTextError("the text is not UTF-8", "", 0) from exc
+        raise JsonTextError(Text("the text is not UTF-8"), "", 0) from exc
 
 
 def _too_deep(text: str, max_depth: int) -> JsonTextError:
@@ -106,10 +135,15 @@ def _too_deep(text: str, max_depth: int) -> JsonTextError:
         if token in ("[", "{"):
             depth += 1
             if depth > max_depth:
-                return JsonTextError(f"nested deeper than {max_depth} levels", text, match.start())
+                return JsonTextError(_nested(max_depth), text, match.start())
         elif token in ("]", "}"):
             depth -= 1
-    return JsonTextError(f"nested deeper than {max_depth} levels", text, 0)
+    return JsonTextError(_nested(max_depth), text, 0)
+
+
+def _nested(max_depth: int) -> Text:
+    # A plain number: "100", never grouped, in the English line as in the GUI.
+    return Text("nested deeper than %1 levels", str(max_depth))
 
 
 def within_depth(value: Any, max_depth: int = MAX_DEPTH) -> bool:

@@ -446,7 +446,9 @@ def load_chat(path: Path | None = None) -> SavedChat:
         data = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         where = f"{source.name} line {exc.lineno}, column {exc.colno}"
-        raise InputError(exc.msg, title="Chat history is not valid JSON", where=where) from exc
+        raise InputError(
+            jsontext.reason(exc), title="Chat history is not valid JSON", where=where
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != HISTORY_FORMAT:
         raise InputError(
             Text("expected an object with format %1", repr(HISTORY_FORMAT)),

@@ -465,9 +465,9 @@ def import_endpoints(text: str, existing: list[EndpointConfig]) -> list[Endpoint
     try:
         raw: Any = jsontext.loads(text)
     except json.JSONDecodeError as exc:
-        # The parser's reason stays English, as the JSON editor's does: it is the parser's data.
         raise _input_error(
-            Text("Not valid JSON: %1", exc.msg), f"line {exc.lineno}, column {exc.colno}"
+            Text("Not valid JSON: %1", jsontext.reason(exc)),
+            f"line {exc.lineno}, column {exc.colno}",
         ) from exc
     items = raw.get("endpoints") if isinstance(raw, dict) else raw
     if not isinstance(items, list):

@@ -216,9 +216,9 @@ def _read_jsonl(text: str) -> list[Document]:
 
 
 def _invalid_json(exc: json.JSONDecodeError) -> Text:
-    """The title of a JSON syntax error; the parser's own reason stays English, as the JSON
-    editor's does (it is the parser's data, like a server's message)."""
-    return Text("Invalid JSON: %1", exc.msg)
+    """The title of a JSON syntax error, the parser's reason a text of its own (translated in
+    the GUI, as the JSON editor's is)."""
+    return Text("Invalid JSON: %1", jsontext.reason(exc))
 
 
 def _document(value: Any, where: str) -> Document:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from workbench.api.jsontext import reason as json_reason
 from workbench.api.text import Text
 from workbench.api.urls import has_user_info, without_user_info
 from workbench.core.atomic import write_atomically
@@ -199,8 +200,8 @@ def _parse(text: str) -> Settings:
     try:
         raw = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise SettingsError(  # the parser's own reason stays as it came
-            Text("The settings file is not valid JSON: %1", exc.msg),
+        raise SettingsError(
+            Text("The settings file is not valid JSON: %1", json_reason(exc)),
             where=f"line {exc.lineno}, column {exc.colno}",
         ) from exc
     try:

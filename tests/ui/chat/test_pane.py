@@ -381,7 +381,8 @@ def test_a_refusal_naming_an_editor_is_said_again_in_a_new_language(
     assert pane.error.has_error()
     with marking("ChatSidePanel", "JsonEditor"):
         qtbot.waitUntil(lambda: "«Tools»" in pane.error.text(), timeout=WAIT_MS)
-        assert "«Invalid JSON: %1»".replace("%1", "Expecting value") in pane.error.text()
+        reason = tr("Core", "Expecting value")
+        assert "«Invalid JSON: %1»".replace("%1", reason) in pane.error.text()
     qtbot.waitUntil(lambda: "«" not in pane.error.text(), timeout=WAIT_MS)  # and back
     assert pane.session().turns == []
 

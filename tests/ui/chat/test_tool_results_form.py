@@ -37,6 +37,6 @@ def test_broken_json_outputs_say_the_json_is_invalid_and_why(qtbot: QtBot) -> No
         form.results()
     line = error_line(caught.value)
     assert line.startswith(before(tr("JsonEditor", "Invalid JSON: %1")))
-    assert "Expecting value" in line  # Python's own reason, as it came
+    assert tr("Core", "Expecting value") in line  # Python's parser's reason, translated
     call = tr("_CallEditor", "tool result %1 (%2)", 1, "get_weather")
     assert caught.value.where == f"{call}, line 1, column 13"

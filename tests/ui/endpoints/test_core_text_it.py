@@ -82,7 +82,7 @@ def test_an_endpoints_file_that_is_no_json_is_refused_in_italian(
     notice = services.notices.history()[-1]
     assert notice.shown_text() == (
         "Impossibile importare gli endpoint — in riga 2, colonna 16: "
-        "JSON non valido: Expecting property name enclosed in double quotes"
+        "JSON non valido: atteso un nome di proprietà tra virgolette doppie"
     )
     assert notice.detail.startswith("Not valid JSON: ")  # the log stays English
     listed = tmp_path / "listed.json"

@@ -99,6 +99,8 @@ def test_entra_endpoint_saves_tests_and_never_stores_a_token(
     assert report.ok, report.text()
     result = _child(pane, QLabel, "testResultLabel")
     assert isinstance(result, QLabel)
-    signed_in = tr("Core", "Signed in with %1; the token expires at %2 (%3).", "the token command")
+    signed_in = tr(
+        "Core", "Signed in with %1; the token expires at %2 (%3).", tr("Core", "the token command")
+    )
     assert before(signed_in, "%2") in result.text()  # in the GUI's language
     assert "sbxentra" not in services.settings.path.read_text(encoding="utf-8")

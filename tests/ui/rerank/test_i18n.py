@@ -102,20 +102,20 @@ def test_pasted_and_imported_broken_documents_are_refused_in_italian(
     pane: RerankPane, qtbot: QtBot, tmp_path: Path
 ) -> None:
     """The refusal's words were built in English in the core, so an Italian window showed
-    "Invalid JSON: Expecting value"; the parser's own reason stays as it came, as the JSON
-    editor's does."""
+    "Invalid JSON: Expecting value"; the parser's reason is translated too, as the JSON
+    editor's is."""
     _to(qtbot, pane, "it")
     QGuiApplication.clipboard().setText("[1, ]")
     paste = pane.editor.findChild(QAction, "rerankPaste")
     assert paste is not None
     paste.trigger()
-    assert error_text(pane) == "JSON non valido: Expecting value · a riga 1, colonna 5"
+    assert error_text(pane) == "JSON non valido: atteso un valore · a riga 1, colonna 5"
     broken = tmp_path / "broken.jsonl"
     broken.write_text('"ok"\n{"text": oops}\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         pane.editor.import_file(broken)
     assert error_line(caught.value) == (
-        "JSON non valido: Expecting value · a broken.jsonl, riga 2, colonna 10"
+        "JSON non valido: atteso un valore · a broken.jsonl, riga 2, colonna 10"
     )
     wide = tmp_path / "wide.csv"
     wide.write_text("title,text\nA,alpha,extra\n", encoding="utf-8")

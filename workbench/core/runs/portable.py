@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from workbench.api.errors import InputError
 from workbench.api.jsontext import JsonTextError
 from workbench.api.jsontext import loads as loads_json
+from workbench.api.jsontext import reason as json_reason
 from workbench.api.models import Flavour
 from workbench.api.redact import redact_value
 from workbench.api.text import Text
@@ -194,7 +195,7 @@ def _json_line(line: str, number: int) -> Any:
         return loads_json(line)
     except JsonTextError as exc:
         where = f"line {number}, column {exc.colno}"
-        raise InputError(Text("not JSON: %1", exc.msg), where=where) from None
+        raise InputError(Text("not JSON: %1", json_reason(exc)), where=where) from None
     except ValueError as exc:  # jsontext raises its own error; this is a safety net
         raise InputError(Text("not JSON: %1", str(exc)), where=f"line {number}") from None
 

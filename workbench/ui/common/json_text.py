@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
+from workbench.ui.common.core_text import shown
 
 LOAD_CHUNK = 256_000
 """Texts longer than this (in characters) go into the editor a chunk per event-loop turn: a
@@ -59,8 +60,8 @@ def parse_json(text: str) -> Any:
     try:
         return jsontext.loads(text)
     except json.JSONDecodeError as exc:
-        # Python's own message (exc.msg) stays English, as a server's error text does.
-        title = QCoreApplication.translate("JsonEditor", "Invalid JSON: %1").replace("%1", exc.msg)
+        template = QCoreApplication.translate("JsonEditor", "Invalid JSON: %1")
+        title = template.replace("%1", shown(jsontext.reason(exc)))
         raise InputError(title=title, where=decode_error_where(exc)) from exc
 
 
