@@ -321,8 +321,9 @@ class EvaluationPane(Retranslating, QWidget):
             for endpoint_id in endpoint_ids:
                 endpoint = self._services.session.endpoint(endpoint_id)
                 client = await self._services.session.client_for(endpoint_id)
-                sides.append(Side(endpoint.name if endpoint else endpoint_id, client))
-            store = await asyncio.to_thread(open_progress, eval_set.fingerprint, restart=restart)
+                label = endpoint.name if endpoint else endpoint_id
+                sides.append(Side(label, client, fresh=restart))
+            store = await asyncio.to_thread(open_progress, eval_set.fingerprint)
             total = len(eval_set.queries) * len(sides)
             self._on_progress(0, total)
             runner = EvaluationRunner(
