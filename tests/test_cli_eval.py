@@ -146,6 +146,23 @@ def test_a_rerun_continues_from_saved_progress(
     assert (json.loads(out)["resumed"], json.loads(out)["requests"]) == (0, 20)
 
 
+def test_restart_starts_over_only_the_endpoints_of_the_command(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--restart` dropped the set's saved progress for every endpoint: a restart of A alone
+    lost B's rankings too, and the next comparison sent all of B's requests again."""
+    compare = ["--compare-url", sandbox.base_url + "/v1/rerank", "--no-history", "--json"]
+    assert _eval(capsys, sandbox, *compare)[0] == 0
+    status, out, restart_err = _eval(capsys, sandbox, "--json", "--no-history", "--restart")
+    assert status == 0
+    assert (json.loads(out)["resumed"], json.loads(out)["requests"]) == (0, 20)
+    status, out, err = _eval(capsys, sandbox, *compare)
+    assert status == 0
+    assert (json.loads(out)["resumed"], json.loads(out)["requests"]) == (40, 0)
+    assert "started over: 20 saved rankings dropped" in restart_err
+    assert "started over" not in err
+
+
 def test_bad_set_exits_2_naming_file_and_line(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

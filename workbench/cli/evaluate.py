@@ -3,7 +3,8 @@
 Prints nDCG@k, MRR@k and Recall@k per endpoint (as trec_eval defines them); with
 `--compare-url`/`--compare-endpoint`, the difference B - A with a paired test's p-value and the
 queries B wins and loses. Progress is saved query by query: after Ctrl+C or a failure, the same
-command continues where it stopped (`--restart` starts over).
+command continues where it stopped (`--restart` starts over on this command's endpoints; what
+other endpoints ranked of the set is kept).
 """
 
 from __future__ import annotations
@@ -77,7 +78,12 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
     parser.add_argument(
         "--concurrency", type=at_least_one, default=4, help="requests in flight per run"
     )
-    parser.add_argument("--restart", action="store_true", help="forget saved progress; start over")
+    parser.add_argument(
+        "--restart",
+        action="store_true",
+        help="forget the progress saved for this command's endpoints and rank every query again "
+        "(other endpoints' saved progress on the set is kept)",
+    )
     compare = parser.add_argument_group(
         "endpoint B (to compare with)",
         "Each --compare-X is --X for endpoint B. B by URL keeps A's key variable, "
@@ -208,7 +214,7 @@ async def run(
 async def _evaluate(
     args: argparse.Namespace, eval_set: EvalSet, connections: list[Target], err: TextIO
 ) -> EvalReport:
-    progress = open_progress(eval_set.fingerprint, restart=args.restart)
+    progress = open_progress(eval_set.fingerprint)
     history = History() if history_wanted(args) else None
     if history is not None and history.notice:
         err.write(f"workbench: {history.notice}\n")
@@ -219,7 +225,7 @@ async def _evaluate(
                 client = await stack.enter_async_context(WorkbenchClient(connection))
                 if history is not None:
                     client.recorder = _recorder(history, name, connection)
-                sides.append(Side(label, client, Pacer(args.rpm)))
+                sides.append(Side(label, client, Pacer(args.rpm), fresh=args.restart))
             runner = EvaluationRunner(
                 eval_set, sides, k=args.k, progress=progress, concurrency=args.concurrency
             )
@@ -231,6 +237,8 @@ async def _evaluate(
         progress.close()
         if history is not None:
             close_history(history, err)
+    if report.dropped:
+        err.write(f"workbench: note: started over: {report.dropped} saved rankings dropped\n")
     if report.resumed:
         err.write(f"workbench: note: {report.resumed} rankings taken from saved progress\n")
     return report

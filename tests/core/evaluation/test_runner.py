@@ -13,7 +13,7 @@ from tests.core.evaluation.test_metrics import SAMPLE
 from workbench.api import Connection, Flavour, WorkbenchClient
 from workbench.core.evaluation.progress import ProgressStore, progress_path
 from workbench.core.evaluation.readers import load_set
-from workbench.core.evaluation.runner import EvaluationRunner, Pacer, Side
+from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Pacer, Side
 from workbench.core.runs.history import History, rerank_start
 from workbench.core.runs.store import RunFilter
 
@@ -174,3 +174,57 @@ async def _test_progress_is_not_shared_by_routed_deployments(
     assert [(r.requests, r.resumed) for r in reports] == [(3, 0), (3, 0)]
     assert reports[0].sides[0].identity != reports[1].sides[0].identity
     assert "blue" not in reports[0].sides[0].identity  # header values stay out of reports
+
+
+def test_starting_over_one_endpoint_keeps_the_others_progress(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    asyncio.run(_test_starting_over_one_endpoint_keeps_the_others_progress(sandbox, tmp_path))
+
+
+async def _test_starting_over_one_endpoint_keeps_the_others_progress(
+    sandbox: RunningSandbox, tmp_path: Path
+) -> None:
+    # A start over dropped the whole set's progress: endpoint A's hours of rankings went with
+    # the redeployed endpoint B's.
+    eval_set = load_set(SAMPLE)
+    eval_set.queries = eval_set.queries[:4]
+    path = tmp_path / "progress.jsonl"
+
+    async def run(*sides: Side) -> EvalReport:
+        store = ProgressStore(path)
+        try:
+            return await EvaluationRunner(eval_set, list(sides), progress=store).run()
+        finally:
+            store.close()
+
+    async with _client(sandbox) as a, _client(sandbox, flavour=Flavour.COHERE_V1) as b:
+        await run(Side("A", a), Side("B", b))
+        fresh_b = Side("B", b, fresh=True)
+        redone = await run(Side("A", a), fresh_b)
+        kept = await run(Side("A", a))
+        again = await run(fresh_b)  # done once: the same side continues next time
+    assert (redone.dropped, redone.requests, redone.resumed) == (4, 4, 4)
+    assert (kept.dropped, kept.requests, kept.resumed) == (0, 0, 4)
+    assert (again.dropped, again.requests, again.resumed) == (0, 0, 4)
+
+
+def test_forgetting_an_endpoint_rewrites_the_file_with_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "progress.jsonl"
+    store = ProgressStore(path)
+    for side in ("a", "b"):
+        for query in ("q1", "q2"):
+            store.put(side, query, {"d1": 0.5})
+    store.close()
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('{"side": "cut short')  # a kill -9 in the middle of a line
+    assert store.forget({"b", "c"}) == 2
+    assert store.forget({"b"}) == 0
+    store.put("b", "q1", {"d1": 0.25})  # appended after the rewrite
+    store.close()
+    reread = ProgressStore(path)
+    assert [reread.get("a", q) for q in ("q1", "q2")] == [{"d1": 0.5}, {"d1": 0.5}]
+    assert (reread.get("b", "q1"), reread.get("b", "q2")) == ({"d1": 0.25}, None)
+    assert not path.with_name(path.name + ".tmp").exists()
+    assert reread.forget({"a", "b"}) == 3
+    assert not path.exists()  # nothing left: no empty file

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
@@ -337,10 +337,53 @@ def test_a_set_path_typed_from_home_is_read(
     assert pane.set_path.text() == "~/set.jsonl"  # what was typed stays as typed
 
 
-START_OVER_TIP = (
-    "Rank every query again, dropping the scores saved for this set. Run reuses "
-    "saved scores; start over when an endpoint was redeployed since."
+ONE_TIP = (
+    "Rank every query again on %1, dropping its scores saved for this set; other "
+    "endpoints keep theirs."
 )
+TWO_TIP = (
+    "Rank every query again on %1, on %2 or on both (you choose), dropping their scores "
+    "saved for this set; other endpoints keep theirs."
+)
+WHY_TIP = "Run reuses saved scores; start over when an endpoint was redeployed since."
+ONE_ASKED = (
+    "Start over on %1? Its scores saved for this set are dropped and every query is "
+    "ranked again on it; the saved scores of other endpoints are kept."
+)
+TWO_ASKED = (
+    "Start over on which endpoints? Their scores saved for this set are dropped and "
+    "every query is ranked again on them; the saved scores of the others are kept."
+    "\n\nA: %1\nB: %2"
+)
+
+
+def _tip(template: str, *names: str) -> str:
+    return f"{tr('EvaluationPane', template, *names)} {tr('EvaluationPane', WHY_TIP)}"
+
+
+def _start_over_box(pane: EvaluationPane, qtbot: QtBot) -> QMessageBox:
+    """The Start over question on show (one answered before may wait for its deletion)."""
+    found: list[QMessageBox] = []
+
+    def shown() -> bool:
+        boxes = pane.findChildren(QMessageBox, "evaluationStartOverBox")
+        found[:] = [box for box in boxes if box.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=WAIT_MS)
+    return found[0]
+
+
+def _box_button(box: QMessageBox, name: str) -> QPushButton:
+    button = box.findChild(QPushButton, name)
+    assert button is not None, name
+    return button
+
+
+def _start_over(pane: EvaluationPane, qtbot: QtBot, choice: str = "evaluationStartOverAll") -> None:
+    """Start over, answering the question with the button named `choice`."""
+    pane.start_over()
+    _box_button(_start_over_box(pane, qtbot), choice).click()
 
 
 def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
@@ -350,9 +393,10 @@ def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
     the old deployment's; only the command line could start over (`--restart`)."""
     pane = window.evaluation_pane
     button = pane.start_over_button
+    name = SANDBOX_ENDPOINT_NAMES[Flavour.COHERE_V2]
     assert button.objectName() == "evaluationStartOver"
-    assert button.accessibleName() == pane.tr("Start the evaluation over")
-    assert button.toolTip() == pane.tr(START_OVER_TIP)
+    assert button.accessibleName() == tr("EvaluationPane", "Start the evaluation over")
+    assert button.toolTip() == _tip(ONE_TIP, name)
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert "&" in button.text()  # a mnemonic, as Run has
     pane.load_sample()
@@ -364,13 +408,22 @@ def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
     assert report.resumed == 20  # Run reuses what was saved
     button.setFocus()
     qtbot.keyClick(button, Qt.Key.Key_Space)  # from the keyboard
+    box = _start_over_box(pane, qtbot)
+    assert box.accessibleName() == tr("EvaluationPane", "Start over")
+    assert box.text() == tr("EvaluationPane", ONE_ASKED, name)
+    assert box.defaultButton() is box.escapeButton()  # Cancel: Enter drops nothing
+    go = _box_button(box, "evaluationStartOverAll")
+    assert go.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert go.accessibleName() == tr("EvaluationPane", "Start over on %1", name)
+    go.setFocus()
+    qtbot.keyClick(go, Qt.Key.Key_Space)
     assert not button.isEnabled()
     _finish(pane, services, qtbot)
     report = pane.report()
     assert report is not None
-    assert (report.resumed, report.requests) == (0, 20)
+    assert (report.resumed, report.requests, report.dropped) == (0, 20, 20)
     status = pane.status.text()
-    assert pane.tr("Started over: no ranking taken from saved progress.") in status
+    assert tr("EvaluationPane", "Started over: no ranking taken from saved progress.") in status
     assert pane.tr("%n rankings taken from saved progress.", "", 0) not in status
     pane.run()  # what the fresh start ranked is saved again
     _finish(pane, services, qtbot)
@@ -378,6 +431,60 @@ def test_start_over_drops_the_saved_scores_and_ranks_every_query_again(
     assert report is not None
     assert (report.resumed, report.requests) == (20, 0)
     assert pane.tr("%n rankings taken from saved progress.", "", 20) in pane.status.text()
+
+
+def _gui_runs(services: Services) -> int:
+    """Rerank requests the History holds: each request sent is one."""
+    assert services.history is not None
+    services.history.writer.flush()
+    return len(services.history.store.find(RunFilter(kind="rerank")))
+
+
+def test_start_over_drops_the_chosen_endpoints_scores_and_keeps_the_others(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """Start over dropped the set's saved scores for every endpoint: redoing one (after a
+    redeploy) ranked the other's hours of queries again too."""
+    pane = window.evaluation_pane
+    v1, v2 = (endpoint_for(services, f) for f in (Flavour.COHERE_V1, Flavour.COHERE_V2))
+    pane.endpoint_b.setCurrentIndex(pane.endpoint_b.findData(v1.id))
+    assert pane.start_over_button.toolTip() == _tip(TWO_TIP, v2.name, v1.name)
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    assert _gui_runs(services) == 40
+    pane.start_over()  # Esc leaves the question: nothing dropped, nothing run
+    box = _start_over_box(pane, qtbot)
+    assert box.text() == tr("EvaluationPane", TWO_ASKED, v2.name, v1.name)
+    keys = [b.text().split("&")[1][:1].lower() for b in box.buttons() if "&" in b.text()]
+    assert len(keys) == len(set(keys)) == 3  # each choice has its own Alt letter
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT_MS)
+    assert services.tasks.is_idle()
+    _start_over(pane, qtbot, "evaluationStartOverB")  # B redeployed: only B again
+    _finish(pane, services, qtbot)
+    report = pane.report()
+    assert report is not None
+    assert (report.requests, report.resumed, report.dropped) == (20, 20, 20)
+    status = pane.status.text()
+    assert tr("EvaluationPane", "Started over on %1.", v1.name) in status
+    assert pane.tr("%n rankings taken from saved progress.", "", 20) in status
+    assert _gui_runs(services) == 60
+    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData(v1.id))  # v1 alone: A only
+    pane.endpoint_b.setCurrentIndex(0)
+    assert pane.start_over_button.toolTip() == _tip(ONE_TIP, v1.name)
+    pane.start_over()
+    box = _start_over_box(pane, qtbot)
+    assert box.text() == tr("EvaluationPane", ONE_ASKED, v1.name)
+    _box_button(box, "evaluationStartOverAll").click()
+    _finish(pane, services, qtbot)
+    assert _gui_runs(services) == 80
+    pane.endpoint_a.setCurrentIndex(pane.endpoint_a.findData(v2.id))
+    pane.run()  # v2's saved scores outlived both start overs: no request sent
+    _finish(pane, services, qtbot)
+    report = pane.report()
+    assert report is not None
+    assert (report.requests, report.resumed) == (0, 20)
+    assert _gui_runs(services) == 80
 
 
 def _set_with_notes(tmp_path: Path) -> Path:
@@ -436,7 +543,7 @@ def test_the_set_notes_and_start_over_read_italian_in_an_italian_window(
     )
     qtbot.waitUntil(lambda: pane.notes.text() == italian, timeout=WAIT_MS)
     assert pane.start_over_button.text() == "Ri&comincia da capo"
-    pane.start_over()
+    _start_over(pane, qtbot)
     _finish(pane, services, qtbot)
     assert pane.notes.text() == italian
     assert "Ricominciata da capo: nessun ordinamento preso dai progressi salvati." in (

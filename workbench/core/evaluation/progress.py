@@ -1,19 +1,23 @@
 """Saved progress of an evaluation: each query's scores per endpoint, so a rerun continues.
 
 One small JSONL file per set (named by the set's fingerprint) in the data folder's
-`evaluations/`; each line is one query ranked by one endpoint, appended and flushed as soon as the
-answer is in. A line cut short by a killed process is skipped when read back.
+`evaluations/`; each line is one query ranked by one endpoint (its `Side.identity`), appended and
+flushed as soon as the answer is in. A line cut short by a killed process is skipped when read
+back. Starting over drops the lines of the endpoints started over only: another endpoint's
+rankings of the same set may be hours of work.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.core.runs.store import data_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
     from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -24,13 +28,10 @@ def progress_path(fingerprint: str) -> Path:
     return data_dir() / "evaluations" / f"{fingerprint[:32]}.jsonl"
 
 
-def open_progress(fingerprint: str, *, restart: bool = False) -> ProgressStore:
-    """The saved progress of the set with this fingerprint; with `restart`, dropped first, so
-    every query is ranked anew (`workbench eval --restart`, the pane's Start over)."""
-    store = ProgressStore(progress_path(fingerprint))
-    if restart:
-        store.forget()
-    return store
+def open_progress(fingerprint: str) -> ProgressStore:
+    """The saved progress of the set with this fingerprint (a start over drops an endpoint's
+    part once its identity is known: `Side.fresh`)."""
+    return ProgressStore(progress_path(fingerprint))
 
 
 class ProgressStore:
@@ -65,21 +66,38 @@ class ProgressStore:
         if self._handle is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._handle = self.path.open("a", encoding="utf-8")
-        line = json.dumps({"side": side, "query": query_id, "scores": scores})
-        self._handle.write(line + "\n")
+        self._handle.write(_line(side, query_id, scores) + "\n")
         self._handle.flush()
 
-    def forget(self) -> None:
-        """Drop all saved progress of this set (a fresh start)."""
+    def forget(self, sides: Collection[str]) -> int:
+        """Drop the saved scores of these endpoints (their identities) and keep the others';
+        returns how many rankings were dropped. The file is rewritten whole, through a
+        temporary file, so a kill midway leaves the old one or the new one."""
+        dropped = [key for key in self._saved if key[0] in sides]
+        if not dropped:
+            return 0
         self.close()
-        self._saved.clear()
-        self.path.unlink(missing_ok=True)
+        for key in dropped:
+            del self._saved[key]
+        if not self._saved:
+            self.path.unlink(missing_ok=True)
+            return len(dropped)
+        kept = self.path.with_name(self.path.name + ".tmp")
+        with kept.open("w", encoding="utf-8") as handle:
+            for (side, query_id), scores in self._saved.items():
+                handle.write(_line(side, query_id, scores) + "\n")
+        os.replace(kept, self.path)
+        return len(dropped)
 
     def close(self) -> None:
         """Close the file (what was put is already written)."""
         if self._handle is not None:
             self._handle.close()
             self._handle = None
+
+
+def _line(side: str, query_id: str, scores: dict[str, float]) -> str:
+    return json.dumps({"side": side, "query": query_id, "scores": scores})
 
 
 def _entry(line: str) -> tuple[str, str, dict[str, float]] | None:

@@ -74,6 +74,10 @@ class Side:
     pacer: Pacer = field(default_factory=Pacer)
     model: str | None = None
     """The model sent; asked of `GET /info` when the flavour needs one and none is set."""
+    fresh: bool = False
+    """Start over: drop this endpoint's saved scores of the set before ranking (the pane's Start
+    over, `workbench eval --restart`); the other endpoints' stay. Done once: a second `run()`
+    continues."""
 
     @property
     def identity(self) -> str:
@@ -116,6 +120,8 @@ class EvalReport:
     comparison: Comparison | None
     resumed: int = 0
     """(endpoint, query) pairs taken from saved progress instead of asked again."""
+    dropped: int = 0
+    """Saved (endpoint, query) pairs dropped first: the endpoints started over (`Side.fresh`)."""
     requests: int = 0
     """Requests answered in this run (retries not counted)."""
     query_texts: dict[str, str] = field(default_factory=dict)
@@ -138,6 +144,7 @@ class EvaluationRunner:
     _done: int = 0
     _resumed: int = 0
     _requests: int = 0
+    _dropped: int = 0
 
     def failed_side(self) -> tuple[str, str] | None:
         """After `run()` raised, when two endpoints are compared: which failed, as its letter
@@ -152,7 +159,7 @@ class EvaluationRunner:
         Raises:
             WorkbenchError: a request failed for good (what was done is kept in `progress`).
         """
-        self._done = self._resumed = self._requests = 0
+        self._done = self._resumed = self._requests = self._dropped = 0
         self.failed = None
         for index, side in enumerate(self.sides):
             try:
@@ -160,6 +167,7 @@ class EvaluationRunner:
             except WorkbenchError:
                 self.failed = index
                 raise
+        await self._start_over()
         results: dict[tuple[int, str], dict[str, float]] = {}
         gate = asyncio.Semaphore(max(1, self.concurrency))
         jobs = [
@@ -184,6 +192,15 @@ class EvaluationRunner:
         if rules.model_required and not side.model:
             # A serverless deployment serves one model and names it at /info.
             side.model = (await side.client.info()).model_name or "default"
+
+    async def _start_over(self) -> None:
+        """Drop the saved scores of the endpoints started over, once their identities are known
+        (the model may come from `/info`); nothing is dropped when an endpoint failed before."""
+        fresh = {side.identity for side in self.sides if side.fresh}
+        if fresh and self.progress is not None:
+            self._dropped = await asyncio.to_thread(self.progress.forget, fresh)
+        for side in self.sides:
+            side.fresh = False  # a second run() continues from what this one saves
 
     async def _job(
         self,
@@ -254,7 +271,14 @@ class EvaluationRunner:
         comparison = compare(sides[0].per_query, sides[1].per_query) if len(sides) == 2 else None
         texts = {q.id: q.text for q in self.eval_set.queries}
         return EvalReport(
-            self.eval_set.name, self.k, sides, comparison, self._resumed, self._requests, texts
+            self.eval_set.name,
+            self.k,
+            sides,
+            comparison,
+            resumed=self._resumed,
+            dropped=self._dropped,
+            requests=self._requests,
+            query_texts=texts,
         )
 
 

@@ -1,8 +1,11 @@
 """Evaluation pane: run a labelled set against one or two rerank endpoints and show the figures.
 
 Every request goes through the endpoint session's clients, so each is a run in the History; the
-scores are saved query by query, so Cancel keeps what was done and Run continues from there;
-Start over drops them first (as `workbench eval --restart`), for an endpoint redeployed since.
+scores are saved query by query, so Cancel keeps what was done and Run continues from there.
+Start over (as `workbench eval --restart`), for an endpoint redeployed since, drops first the
+scores saved for the endpoints it names (asked in a window-modal box that does not block the
+event loop; with two endpoints chosen, one of them or both); other endpoints' saved scores of the
+set, maybe hours of reranking, are kept.
 What the reader noted about the set (queries left out, judged documents the corpus lacks) shows
 under the status, in the GUI's language.
 A query of the per-query table opens in the Rerank pane through `rerank_open_requested`, which
@@ -16,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -52,7 +56,9 @@ from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
+
+    from PySide6.QtWidgets import QAbstractButton
 
     from workbench.api.text import Text
     from workbench.core.evaluation.sets import EvalSet
@@ -60,6 +66,8 @@ if TYPE_CHECKING:
 
 RUN_KEY = "evaluation.run"
 SAMPLE_SET = ("samples", "rerank_eval")
+FRESH_IDS = "endpointIds"
+"""Property of a Start over box's button: the ids of the endpoints it starts over."""
 
 
 class EvaluationPane(Retranslating, QWidget):
@@ -207,12 +215,7 @@ class EvaluationPane(Retranslating, QWidget):
             button.setAccessibleName(accessible)
         self.cancel_button.setToolTip(with_keys(self.tr("Cancel evaluation"), "Esc"))
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel evaluation"))
-        self.start_over_button.setToolTip(
-            self.tr(
-                "Rank every query again, dropping the scores saved for this set. Run reuses "
-                "saved scores; start over when an endpoint was redeployed since."
-            )
-        )
+        self._show_start_over_tip()
         self.browse_folder.setText(self.tr("BEIR &folder…"))
         self.browse_file.setText(self.tr("&JSONL or CSV file…"))
         self.progress.setAccessibleName(self.tr("Evaluation progress"))
@@ -249,6 +252,8 @@ class EvaluationPane(Retranslating, QWidget):
         self.sample.clicked.connect(self.load_sample)
         self.run_button.clicked.connect(self.run)
         self.start_over_button.clicked.connect(self.start_over)
+        self.endpoint_a.currentIndexChanged.connect(self._show_start_over_tip)
+        self.endpoint_b.currentIndexChanged.connect(self._show_start_over_tip)
         self.cancel_button.clicked.connect(self.cancel)
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.queries_table.itemActivated.connect(self._on_open_button_clicked)
@@ -279,18 +284,16 @@ class EvaluationPane(Retranslating, QWidget):
         """The figures shown, if any."""
         return self._report
 
-    def run(self, *, restart: bool = False) -> None:
-        """Start the evaluation (a running one is left alone); with `restart`, the scores saved
-        for the set are dropped first and every query is ranked again."""
-        if self._services.tasks.is_running(RUN_KEY):
+    def run(self, *, fresh: Collection[str] = ()) -> None:
+        """Start the evaluation (a running one is left alone). The endpoints whose ids are in
+        `fresh` start over: their scores saved for the set are dropped first and every query is
+        ranked again on them; the others continue from their saved scores."""
+        if not self._ready():
             return
         ids = [self.endpoint_a.currentData(), self.endpoint_b.currentData()]
-        ids = [str(i) for i in ids if i]
-        if not self.set_path.text().strip() or not ids:
-            self._say(lambda: self.tr("Choose a set and endpoint A first."))
-            return
+        ids = [str(i) for i in ids if i]  # the same twice compares an endpoint with itself
         path = Path(self.set_path.text().strip()).expanduser()  # "~/sets/x", as in a shell
-        coro = self._run(path, ids, self.k.value(), restart=restart)
+        coro = self._run(path, ids, self.k.value(), fresh=frozenset(fresh))
         self.error.clear_error()  # the next run decides whether it still holds
         self._show_notes([])  # the notes of the set read next
         self._set_busy(True)
@@ -298,8 +301,15 @@ class EvaluationPane(Retranslating, QWidget):
         self._services.tasks.start(RUN_KEY, coro, owner=self)
 
     def start_over(self) -> None:
-        """Run the set again from the start, as `workbench eval --restart` does."""
-        self.run(restart=True)
+        """Ask which chosen endpoints to start over on, naming them, then run (as
+        `workbench eval --restart`). The box is window-modal and leaves the event loop running;
+        Cancel, the default, drops nothing."""
+        if not self._ready():
+            return
+        box = self._start_over_box(self._chosen())
+        box.buttonClicked.connect(self._on_start_over_box_button_clicked)
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def open_query(self, query_id: str) -> None:
         """Ask for this query and its candidates in the Rerank pane."""
@@ -309,9 +319,107 @@ class EvaluationPane(Retranslating, QWidget):
         documents = [self._eval_set.documents[d].rerank_text() for d in query.candidates]
         self.rerank_open_requested.emit(RerankRequest(query=query.text, documents=documents))
 
+    # --- starting over ------------------------------------------------------------------------
+
+    def _ready(self) -> bool:
+        """Whether a run can start now; if not for want of a set or endpoint, says so."""
+        if self._services.tasks.is_running(RUN_KEY):
+            return False
+        if not self.set_path.text().strip() or not self._chosen():
+            self._say(lambda: self.tr("Choose a set and endpoint A first."))
+            return False
+        return True
+
+    def _chosen(self) -> list[tuple[str, str]]:
+        """The endpoints the next run uses, as (id, name): A, then B if chosen and not A
+        (one endpoint compared with itself has one set of saved scores)."""
+        chosen: list[tuple[str, str]] = []
+        for combo in (self.endpoint_a, self.endpoint_b):
+            endpoint_id = combo.currentData()
+            if endpoint_id and all(str(endpoint_id) != known for known, _ in chosen):
+                chosen.append((str(endpoint_id), combo.currentText()))
+        return chosen
+
+    def _show_start_over_tip(self) -> None:
+        """The tooltip names the endpoints whose saved scores Start over may drop."""
+        names = [name for _, name in self._chosen()]
+        if len(names) == 2:
+            text = self.tr(
+                "Rank every query again on %1, on %2 or on both (you choose), dropping their scores "
+                "saved for this set; other endpoints keep theirs."
+            )
+        elif names:
+            text = self.tr(
+                "Rank every query again on %1, dropping its scores saved for this set; other "
+                "endpoints keep theirs."
+            )
+        else:
+            text = self.tr(
+                "Rank every query again on the endpoints chosen, dropping their scores saved for "
+                "this set; other endpoints keep theirs."
+            )
+        why = self.tr("Run reuses saved scores; start over when an endpoint was redeployed since.")
+        self.start_over_button.setToolTip(f"{fill(text, *names)} {why}")
+
+    def _start_over_box(self, chosen: list[tuple[str, str]]) -> QMessageBox:
+        """The question before dropping saved scores: which endpoints, by name; Cancel first."""
+        names = [name for _, name in chosen]
+        if len(chosen) == 2:
+            text = self.tr(
+                "Start over on which endpoints? Their scores saved for this set are dropped and "
+                "every query is ranked again on them; the saved scores of the others are kept."
+                "\n\nA: %1\nB: %2"
+            )
+        else:
+            text = self.tr(
+                "Start over on %1? Its scores saved for this set are dropped and every query is "
+                "ranked again on it; the saved scores of other endpoints are kept."
+            )
+        title = self.tr("Start over")
+        box = QMessageBox(QMessageBox.Icon.Question, title, fill(text, *names), parent=self)
+        box.setObjectName("evaluationStartOverBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # a name's "<b>" is shown, not obeyed
+        box.setAccessibleName(title)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        for name, label, ids in self._start_over_choices(chosen):
+            button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+            button.setObjectName(name)
+            button.setProperty(FRESH_IDS, ids)
+            spoken = fill(self.tr("Start over on %1"), self._and(chosen, ids))
+            button.setAccessibleName(spoken)
+            button.setToolTip(spoken)
+        box.setDefaultButton(cancel)  # Enter out of habit must not drop hours of rankings
+        box.setEscapeButton(cancel)
+        return box
+
+    def _start_over_choices(
+        self, chosen: list[tuple[str, str]]
+    ) -> list[tuple[str, str, list[str]]]:
+        """The box's buttons: object name, text, and the ids of the endpoints started over."""
+        ids = [endpoint_id for endpoint_id, _ in chosen]
+        if len(ids) == 1:
+            return [("evaluationStartOverAll", self.tr("S&tart over"), ids)]
+        return [
+            ("evaluationStartOverAll", self.tr("&Start over on both"), ids),
+            ("evaluationStartOverA", self.tr("Only on &A"), ids[:1]),
+            ("evaluationStartOverB", self.tr("Only on &B"), ids[1:]),
+        ]
+
+    def _and(self, chosen: list[tuple[str, str]], ids: list[str]) -> str:
+        """The names of these endpoints: "Staging" or "Staging and Production"."""
+        names = [name for endpoint_id, name in chosen if endpoint_id in ids]
+        return names[0] if len(names) == 1 else fill(self.tr("%1 and %2"), *names)
+
+    def _on_start_over_box_button_clicked(self, button: QAbstractButton) -> None:
+        ids = button.property(FRESH_IDS)  # None on Cancel
+        if ids:
+            self.run(fresh=[str(i) for i in ids])
+
     # --- running ------------------------------------------------------------------------------
 
-    async def _run(self, path: Path, endpoint_ids: list[str], k: int, *, restart: bool) -> None:
+    async def _run(
+        self, path: Path, endpoint_ids: list[str], k: int, *, fresh: frozenset[str]
+    ) -> None:
         store: ProgressStore | None = None
         runner: EvaluationRunner | None = None
         try:
@@ -321,8 +429,10 @@ class EvaluationPane(Retranslating, QWidget):
             for endpoint_id in endpoint_ids:
                 endpoint = self._services.session.endpoint(endpoint_id)
                 client = await self._services.session.client_for(endpoint_id)
-                sides.append(Side(endpoint.name if endpoint else endpoint_id, client))
-            store = await asyncio.to_thread(open_progress, eval_set.fingerprint, restart=restart)
+                label = endpoint.name if endpoint else endpoint_id
+                sides.append(Side(label, client, fresh=endpoint_id in fresh))
+            started_over = [side.label for side in sides if side.fresh]  # the run clears fresh
+            store = await asyncio.to_thread(open_progress, eval_set.fingerprint)
             total = len(eval_set.queries) * len(sides)
             self._on_progress(0, total)
             runner = EvaluationRunner(
@@ -342,7 +452,7 @@ class EvaluationPane(Retranslating, QWidget):
             if isValid(self.run_button):  # not when the window closing cancelled the run
                 self._set_busy(False)
         self._eval_set = eval_set
-        self._show_report(report, started_over=restart)
+        self._show_report(report, started_over=started_over)
         self.stale.mark_current()
 
     def _stopped(self, runner: EvaluationRunner | None) -> str:
@@ -376,9 +486,9 @@ class EvaluationPane(Retranslating, QWidget):
             widget.setEnabled(not busy)
         self.progress.setVisible(busy)
 
-    def _show_report(self, report: EvalReport, *, started_over: bool) -> None:
-        """The figures, and the status saying how they were had (`started_over`: the run
-        dropped the saved scores first)."""
+    def _show_report(self, report: EvalReport, *, started_over: list[str]) -> None:
+        """The figures, and the status saying how they were had (`started_over`: the names of
+        the endpoints whose saved scores the run dropped first)."""
         self._show_figures(report)
         self._say(partial(self._summary, report, started_over=started_over))
 
@@ -389,14 +499,16 @@ class EvaluationPane(Retranslating, QWidget):
         self.open_button.setEnabled(False)
         self.charts.show_report(report)
 
-    def _summary(self, report: EvalReport, *, started_over: bool) -> str:
+    def _summary(self, report: EvalReport, *, started_over: list[str]) -> str:
         lines = [
             self.tr("%n queries evaluated.", "", len(report.sides[0].per_query)),
             self.tr("%n requests sent.", "", report.requests),
         ]
-        if started_over:
+        if started_over and len(started_over) == len(report.sides):
             lines.append(self.tr("Started over: no ranking taken from saved progress."))
         else:
+            if started_over:  # one of two: the other's saved scores were taken
+                lines.append(fill(self.tr("Started over on %1."), started_over[0]))
             lines.append(self.tr("%n rankings taken from saved progress.", "", report.resumed))
         if report.comparison is not None:
             test = self.tr(
