@@ -3263,10 +3263,6 @@
         <translation>Apri la query in Rerank</translation>
     </message>
     <message>
-        <source>Rank every query again, dropping the scores saved for this set. Run reuses saved scores; start over when an endpoint was redeployed since.</source>
-        <translation>Ordina di nuovo ogni query, scartando i punteggi salvati per questo set. Esegui riusa i punteggi salvati; ricomincia da capo quando un endpoint è stato ridistribuito nel frattempo.</translation>
-    </message>
-    <message>
         <source>BEIR &amp;folder…</source>
         <translation>&amp;Cartella BEIR…</translation>
     </message>
@@ -3331,6 +3327,60 @@
         <translation>Lettura del set…</translation>
     </message>
     <message>
+        <source>Rank every query again on %1, on %2 or on both (you choose), dropping their scores saved for this set; other endpoints keep theirs.</source>
+        <translation>Ordina di nuovo ogni query su %1, su %2 o su entrambi (scegli tu), scartando i loro punteggi salvati per questo set; gli altri endpoint conservano i propri.</translation>
+    </message>
+    <message>
+        <source>Rank every query again on %1, dropping its scores saved for this set; other endpoints keep theirs.</source>
+        <translation>Ordina di nuovo ogni query su %1, scartando i suoi punteggi salvati per questo set; gli altri endpoint conservano i propri.</translation>
+    </message>
+    <message>
+        <source>Rank every query again on the endpoints chosen, dropping their scores saved for this set; other endpoints keep theirs.</source>
+        <translation>Ordina di nuovo ogni query sugli endpoint scelti, scartando i loro punteggi salvati per questo set; gli altri endpoint conservano i propri.</translation>
+    </message>
+    <message>
+        <source>Run reuses saved scores; start over when an endpoint was redeployed since.</source>
+        <translation>Esegui riusa i punteggi salvati; ricomincia da capo quando un endpoint è stato ridistribuito nel frattempo.</translation>
+    </message>
+    <message>
+        <source>Start over on which endpoints? Their scores saved for this set are dropped and every query is ranked again on them; the saved scores of the others are kept.
+
+A: %1
+B: %2</source>
+        <translation>Ricominciare da capo su quali endpoint? I loro punteggi salvati per questo set vengono scartati e ogni query viene ordinata di nuovo su di essi; i punteggi salvati degli altri sono conservati.
+
+A: %1
+B: %2</translation>
+    </message>
+    <message>
+        <source>Start over on %1? Its scores saved for this set are dropped and every query is ranked again on it; the saved scores of other endpoints are kept.</source>
+        <translation>Ricominciare da capo su %1? I suoi punteggi salvati per questo set vengono scartati e ogni query viene ordinata di nuovo su di esso; i punteggi salvati degli altri endpoint sono conservati.</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Ricomincia da capo</translation>
+    </message>
+    <message>
+        <source>Start over on %1</source>
+        <translation>Ricomincia da capo su %1</translation>
+    </message>
+    <message>
+        <source>&amp;Start over on both</source>
+        <translation>&amp;Ricomincia su entrambi</translation>
+    </message>
+    <message>
+        <source>Only on &amp;A</source>
+        <translation>Solo su &amp;A</translation>
+    </message>
+    <message>
+        <source>Only on &amp;B</source>
+        <translation>Solo su &amp;B</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 e %2</translation>
+    </message>
+    <message>
         <source>Stopped. What was ranked is kept: Run continues from there.</source>
         <translation>Interrotta. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
     </message>
@@ -3362,6 +3412,10 @@
     <message>
         <source>Started over: no ranking taken from saved progress.</source>
         <translation>Ricominciata da capo: nessun ordinamento preso dai progressi salvati.</translation>
+    </message>
+    <message>
+        <source>Started over on %1.</source>
+        <translation>Ricominciata da capo su %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n rankings taken from saved progress.</source>
