@@ -113,6 +113,13 @@ def test_the_first_rerank_screen_shows_every_input_without_scrolling(
     twice the height it needed; the splitter shared the height out by size hints."""
     apply_language(language)
     window = _window(services, qtbot, (1200, 800))
+    _check_rerank_inputs_fit(window)
+    _closed(window, services, qtbot)
+
+
+def _check_rerank_inputs_fit(window: MainWindow) -> None:
+    """No Rerank input scrolls, the row under the editor shows whole, and the results keep a
+    useful share of the height."""
     pane = window.rerank_pane
     inputs = pane.findChild(QScrollArea, "rerankInputScroll")
     assert inputs is not None
@@ -124,7 +131,6 @@ def test_the_first_rerank_screen_shows_every_input_without_scrolling(
     assert splitter is not None
     top, results = splitter.sizes()
     assert results >= 0.25 * (top + results) - 1  # the results keep a useful share
-    _closed(window, services, qtbot)
 
 
 def test_rerank_splitter_sizes_and_folded_body_outlive_the_window(
