@@ -6,10 +6,10 @@ import base64
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QSplitter
+    from PySide6.QtGui import QResizeEvent, QShowEvent
 
     from workbench.core.settings import SettingsStore
 
@@ -62,14 +62,59 @@ def fit_first_part(splitter: QSplitter, area: QScrollArea, *, keep: float) -> No
     sizes = splitter.sizes()
     if content is None or len(sizes) != 2 or sum(sizes) <= 0:
         return
-    width = area.viewport().width()
-    wanted = content.heightForWidth(width) if content.hasHeightForWidth() else -1
-    wanted = max(wanted, content.minimumSizeHint().height()) + (sizes[0] - area.viewport().height())
+    # Measured without scroll bars: one shown while the part is too short narrows the viewport,
+    # and the content would ask for more height than it needs once the bar goes.
+    viewport = area.maximumViewportSize()
+    wanted = content.heightForWidth(viewport.width()) if content.hasHeightForWidth() else -1
+    wanted = max(wanted, content.minimumSizeHint().height()) + (sizes[0] - viewport.height())
     rest = splitter.widget(1)
     floor = max(int(sum(sizes) * keep), rest.minimumSizeHint().height() if rest else 0)
     first = min(max(sizes[0], wanted), sum(sizes) - floor)
     if first > sizes[0]:
         splitter.setSizes([first, sum(sizes) - first])
+
+
+class FittedSplitter(QSplitter):
+    """A vertical splitter whose first part, once `fit_first_part_to` is called, gets the height
+    a scroll area's content asks for (`fit_first_part`) whenever the splitter is shown or
+    resized, until the person drags the handle.
+
+    Fitted once, on the first show, the split depended on every other pane: a pane in a tab
+    widget is first shown at the page stack's provisional size, as large as the largest pane
+    asks to be, and only then given the page's. The fit measured the provisional size, and
+    the resize that followed shrank both parts by their share: beside a pane asking for
+    1600 x 1000, the Rerank inputs scrolled 77 px at 1200 x 800 (100 px in Italian).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self._fitted: tuple[QScrollArea, float] | None = None
+        self.splitterMoved.connect(self._on_splitter_moved)
+
+    def fit_first_part_to(self, area: QScrollArea, *, keep: float) -> None:
+        """Fit the first part to `area`'s content from now on (see `fit_first_part`)."""
+        self._fitted = (area, keep)
+        if self.isVisible():
+            self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Fit once the events queued with the show have run: the sizes are final by then."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Fit the parts QSplitter has just laid out (a hidden splitter's are not laid out)."""
+        super().resizeEvent(event)
+        if self.isVisible():
+            self._fit()
+
+    def _fit(self) -> None:
+        if self._fitted is not None:
+            area, keep = self._fitted
+            fit_first_part(self, area, keep=keep)
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._fitted = None  # the person chose the split: it is theirs from now on
 
 
 def is_collapsed(store: SettingsStore, name: str) -> bool:

@@ -36,7 +36,7 @@ from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
-from workbench.ui.common.remembered import RememberedSplitter, fit_first_part, scrolling
+from workbench.ui.common.remembered import FittedSplitter, RememberedSplitter, scrolling
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
 from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
@@ -56,8 +56,6 @@ from workbench.ui.rerank.view import RerankResultsView
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from PySide6.QtGui import QShowEvent
 
     from workbench.api.models import Document
     from workbench.api.text import Text
@@ -197,7 +195,7 @@ class RerankPane(Retranslating, QWidget):
         parts are now made in their column, the rest placed once. None of these takes the
         focus, so Tab still visits the widgets in the order they are made.
         """
-        self._vertical = vertical = QSplitter(Qt.Orientation.Vertical, self)
+        self._vertical = vertical = FittedSplitter(self)
         vertical.setObjectName("rerankSplitter")
         top = QSplitter(Qt.Orientation.Horizontal, vertical)
         top.setObjectName("rerankInputSplitter")
@@ -214,16 +212,11 @@ class RerankPane(Retranslating, QWidget):
         top.setChildrenCollapsible(False)
         store = self._services.settings
         RememberedSplitter(top, store)  # a child of the splitter: lives as long
-        self._fit_inputs = not RememberedSplitter(vertical, store).restored
+        if not RememberedSplitter(vertical, store).restored:
+            # No sizes remembered: the inputs get the height they ask for, the results what is
+            # left (at least `RESULTS_SHARE`), until the person drags the handle.
+            vertical.fit_first_part_to(self._input_scroll, keep=RESULTS_SHARE)
         return left, right, output
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Shown the first time with no sizes remembered: the inputs get the height they ask
-        for, the results what is left (at least `RESULTS_SHARE`)."""
-        super().showEvent(event)
-        if self._fit_inputs:
-            self._fit_inputs = False
-            fit_first_part(self._vertical, self._input_scroll, keep=RESULTS_SHARE)
 
     def _layout(self, left: QWidget, right: QWidget, output: QWidget) -> None:
         self._fill_columns(left, right)
