@@ -570,7 +570,7 @@ BROKEN_SETS = {
         '{"query": "q", "documents": [{"text": 5}]}\n',
         ["«missing, or not a string»", "«line 1»", "«field documents[0].text»"],
     ),
-    "bad.jsonl": ('{"query": "q",\n', ["«not JSON (Expecting property name", "column 15)»"]),
+    "bad.jsonl": ('{"query": "q",\n', ["«not JSON («Expecting property name", "column 15)»"]),
     "empty.csv": ("\n", ["«the file is empty: expected a header line naming the columns query"]),
     "semi.csv": (
         "query;text\nq;t\n",

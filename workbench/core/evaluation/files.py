@@ -73,8 +73,7 @@ class Reader:
             try:
                 value = jsontext.loads(line)
             except json.JSONDecodeError as exc:
-                # the parser's own reason stays as it came
-                message = Text("not JSON (%1, column %2)", exc.msg, str(exc.colno))
+                message = Text("not JSON (%1, column %2)", jsontext.reason(exc), str(exc.colno))
                 raise problem(path.name, number, message) from None
             if not isinstance(value, dict):
                 raise problem(path.name, number, Text("expected a JSON object"))
