@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from workbench.ui.common.demo import shown
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from PySide6.QtWidgets import QTabWidget
 
@@ -51,6 +51,7 @@ class StatusLabel(QLabel):
         super().__init__(parent)
         self._role = ""
         self._raw = ""
+        self._line: Callable[[], str] | None = None
 
     def setAccessibleName(self, name: str) -> None:
         """Remember `name` as the label's role; the message, when shown, is read instead."""
@@ -61,9 +62,21 @@ class StatusLabel(QLabel):
     def setText(self, text: str) -> None:
         """Show `text` (through the redactor: a status line may quote a server), and expose it
         to assistive technology."""
+        self._line = None
         self._raw = text
         super().setText(shown(text))
         self._update_accessible()
+
+    def say(self, line: Callable[[], str] | None) -> None:
+        """Show what `line` makes (None: nothing), and again at `say_again`: a pane's status
+        is read after a language switch too, so it is kept as the way to make it."""
+        self.setText(line() if line is not None else "")
+        self._line = line
+
+    def say_again(self) -> None:
+        """Make the line shown by `say` again (in the new language, from `retranslate_ui`)."""
+        if self._line is not None:
+            self.say(self._line)
 
     def apply_demo_mode(self, on: bool) -> None:
         """Show the text again, hosts masked or not (`DemoMode.apply` calls this)."""

@@ -43,7 +43,6 @@ from workbench.ui.endpoints.transfer import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
     from typing import Any
 
@@ -66,7 +65,6 @@ class EndpointsPane(Retranslating, QWidget):
         self._drafts: dict[str, dict[str, Any]] = {}
         self._shown_id: str | None = None
         self._dirty = False
-        self._result_text: Callable[[], str] | None = None
         """Makes the result line again, in the language of the moment (a switch redraws it)."""
         self._build_ui()
         self.retranslate_ui()
@@ -130,8 +128,7 @@ class EndpointsPane(Retranslating, QWidget):
             button.setAccessibleName(without_mnemonic(text).rstrip("…"))
             button.setToolTip(tip)
         self._result.setAccessibleName(self.tr("Connection test result"))
-        if self._result_text is not None:
-            self._result.setText(self._result_text())
+        self._result.say_again()
         self._name_shortcuts()
         self._error.setAccessibleName(self.tr("Endpoint error"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
@@ -206,7 +203,7 @@ class EndpointsPane(Retranslating, QWidget):
     def cancel(self) -> None:
         """Stop what this pane is doing (a connection test, a keyring call)."""
         if self._services.tasks.cancel_owned_by(self):
-            self._say(lambda: self.tr("Cancelled."))
+            self._result.say(lambda: self.tr("Cancelled."))
             self._test.setEnabled(True)
 
     def shown_endpoint_id(self) -> str | None:
@@ -245,7 +242,7 @@ class EndpointsPane(Retranslating, QWidget):
         self._form.setEnabled(endpoint is not None)
         for b in (self._save, self._revert, self._test, self._duplicate, self._delete):
             b.setEnabled(endpoint is not None)
-        self._say(None)
+        self._result.say(None)
         self._error.clear_error()  # it was about the endpoint shown before
         if endpoint is None:
             return
@@ -382,25 +379,19 @@ class EndpointsPane(Retranslating, QWidget):
         to_keyring = not typed.is_empty() or (before is not None and before.has_secrets)
         name = endpoint.name
         if not key and not to_keyring:
-            self._say(lambda: fill(self.tr("Saved “%1”."), name))
+            self._result.say(lambda: fill(self.tr("Saved “%1”."), name))
             return
         # "Saved" waits for the keyring: a key it could not store was not saved (issue 19).
-        self._say(lambda: fill(self.tr("Saving “%1”: storing in the keyring…"), name))
+        self._result.say(lambda: fill(self.tr("Saving “%1”: storing in the keyring…"), name))
         self._services.tasks.start(
             f"endpoints.store-secrets.{endpoint.id}",
             self._store_in_keyring(endpoint, key, typed if to_keyring else None),
             owner=self,
         )
 
-    def _say(self, text: Callable[[], str] | None) -> None:
-        """Show what `text` makes on the result line (None: nothing), and again after a
-        language switch: a save's or a test's outcome is read after switching too."""
-        self._result_text = text
-        self._result.setText(text() if text is not None else "")
-
     def _refuse_save(self, exc: InputError) -> None:
         """Say once why nothing was saved: at the field when the form marks one, else here."""
-        self._say(None)
+        self._result.say(None)
         # Handed over as functions: the line says them again in a new language.
         if self._form.model_problem():
             self._error.show_error(self._model_refusal)
@@ -454,7 +445,7 @@ class EndpointsPane(Retranslating, QWidget):
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            self._say(None)
+            self._result.say(None)
             self._error.show_error(exc)
             log_shown(self._services.notices, exc, "endpoints")
             return
@@ -486,7 +477,7 @@ class EndpointsPane(Retranslating, QWidget):
             self._keyring_failed(endpoint, bool(key), exc)
             return
         if endpoint.id == self._shown_id:
-            self._say(partial(self._stored_text, endpoint.name, bool(key)))
+            self._result.say(partial(self._stored_text, endpoint.name, bool(key)))
 
     def _stored_text(self, name: str, key: bool) -> str:
         text = self.tr("Saved “%1” and its key in the keyring.") if key else ""
@@ -498,7 +489,7 @@ class EndpointsPane(Retranslating, QWidget):
         log_shown(self._services.notices, exc, "endpoints")
         if endpoint.id != self._shown_id:
             return
-        self._say(partial(self._half_saved_text, endpoint.name, key))
+        self._result.say(partial(self._half_saved_text, endpoint.name, key))
         self._error.show_error(partial(self._not_stored, exc))  # said again after a switch
 
     def _half_saved_text(self, name: str, key: bool) -> str:
@@ -544,7 +535,7 @@ class EndpointsPane(Retranslating, QWidget):
         self, endpoint: EndpointConfig, typed_key: str, typed: EndpointSecrets
     ) -> None:
         self._test.setEnabled(False)
-        self._say(lambda: self.tr("Testing…"))
+        self._result.say(lambda: self.tr("Testing…"))
         try:
             key: str | None = typed_key
             if not key and endpoint.needs_key:
@@ -553,5 +544,5 @@ class EndpointsPane(Retranslating, QWidget):
             report = await probe_endpoint(endpoint, key, secrets)
         finally:
             self._test.setEnabled(True)
-        self._say(partial(report_text, report))
+        self._result.say(partial(report_text, report))
         self.probe_finished.emit(report)

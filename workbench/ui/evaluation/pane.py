@@ -56,7 +56,7 @@ from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection
+    from collections.abc import Collection
 
     from PySide6.QtWidgets import QAbstractButton
 
@@ -84,10 +84,9 @@ class EvaluationPane(Retranslating, QWidget):
         self._eval_set: EvalSet | None = None
         self._row_queries: list[str] = []
         self._notes: list[Text] = []
-        self._line: Callable[[], str] = self._idle_hint
-        """The status line on show, written again in a new language (first: what to do)."""
         self._build_ui()
         self._connect_signals()
+        self.status.say(self._idle_hint)  # until the first run: what to do
         self.retranslate_ui()
         self._refill_endpoints()
         self._set_busy(False)
@@ -233,18 +232,13 @@ class EvaluationPane(Retranslating, QWidget):
             self.endpoint_b.setItemText(0, self.tr("None (one endpoint)"))
         if self._report is not None:
             self._show_figures(self._report)
-        self.status.setText(self._line())  # after the figures: it may not be theirs
+        self.status.say_again()  # after the figures: it may not be theirs
 
     def _idle_hint(self) -> str:
         return self.tr(
             "Choose a labelled set (or press Sample set) and endpoint A, then Run "
             "evaluation: nDCG, MRR and recall at k show here, per endpoint and per query."
         )
-
-    def _say(self, line: Callable[[], str]) -> None:
-        """Show `line()` as the status; a language switch writes it again."""
-        self._line = line
-        self.status.setText(line())
 
     def _connect_signals(self) -> None:
         self.browse_folder.triggered.connect(self._on_browse_folder_triggered)
@@ -265,7 +259,7 @@ class EvaluationPane(Retranslating, QWidget):
     def cancel(self) -> None:
         """Stop the evaluation; what was ranked is kept, and Run continues from it."""
         if self._services.tasks.cancel(RUN_KEY):
-            self._say(
+            self.status.say(
                 lambda: self.tr("Cancelled. What was ranked is kept: Run continues from there.")
             )
             if self._report is not None:
@@ -297,7 +291,7 @@ class EvaluationPane(Retranslating, QWidget):
         self.error.clear_error()  # the next run decides whether it still holds
         self._show_notes([])  # the notes of the set read next
         self._set_busy(True)
-        self._say(lambda: self.tr("Reading the set…"))
+        self.status.say(lambda: self.tr("Reading the set…"))
         self._services.tasks.start(RUN_KEY, coro, owner=self)
 
     def start_over(self) -> None:
@@ -326,7 +320,7 @@ class EvaluationPane(Retranslating, QWidget):
         if self._services.tasks.is_running(RUN_KEY):
             return False
         if not self.set_path.text().strip() or not self._chosen():
-            self._say(lambda: self.tr("Choose a set and endpoint A first."))
+            self.status.say(lambda: self.tr("Choose a set and endpoint A first."))
             return False
         return True
 
@@ -440,7 +434,7 @@ class EvaluationPane(Retranslating, QWidget):
             )
             report = await runner.run()
         except WorkbenchError as exc:  # said once, beside Run; kept in the notice log
-            self._say(partial(self._stopped, runner))
+            self.status.say(partial(self._stopped, runner))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "evaluation")
             if self._report is not None:  # the figures on show belong to an earlier run
@@ -471,7 +465,7 @@ class EvaluationPane(Retranslating, QWidget):
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self._say(partial(self._ranked, done, total))
+        self.status.say(partial(self._ranked, done, total))
 
     def _ranked(self, done: int, total: int) -> str:
         return fill(self.tr("Ranked %n of %1 query rankings", "", done), format_count(total))
@@ -490,7 +484,7 @@ class EvaluationPane(Retranslating, QWidget):
         """The figures, and the status saying how they were had (`started_over`: the names of
         the endpoints whose saved scores the run dropped first)."""
         self._show_figures(report)
-        self._say(partial(self._summary, report, started_over=started_over))
+        self.status.say(partial(self._summary, report, started_over=started_over))
 
     def _show_figures(self, report: EvalReport) -> None:
         self._report = report

@@ -107,7 +107,6 @@ class HistoryPane(Retranslating, QWidget):
 
     def _build_ui(self) -> None:
         self._labels: dict[str, QLabel] = {}
-        self._status: Callable[[], str] = str
         self.search = self._named(QLineEdit(self), "historySearch")
         self.kind = self._combo("historyKind", [None, *KINDS])
         self.endpoint = self._combo("historyEndpoint", [None])
@@ -214,15 +213,10 @@ class HistoryPane(Retranslating, QWidget):
         self.keep.setText(self.tr("Keep a history of runs"))
         self.keep.setAccessibleName(self.tr("Keep a history of runs"))
         self.status.setAccessibleName(self.tr("History status"))
-        self.status.setText(self._status())
+        self.status.say_again()
         self.model.retranslate()
         if hasattr(self, "view"):  # not yet while the pane is built
             self.view.redraw()  # the inspector's fixed words (core/runs/inspect), in the new language
-
-    def _say(self, status: Callable[[], str]) -> None:
-        """Show a status line, made again in the new language when the language changes."""
-        self._status = status
-        self.status.setText(status())
 
     def _lay_out(self) -> None:
         filters = QGridLayout()
@@ -369,7 +363,7 @@ class HistoryPane(Retranslating, QWidget):
         """
         store = self._store()
         if store is None:
-            self._say(lambda: self.tr("The run history is off."))
+            self.status.say(lambda: self.tr("The run history is off."))
             return
         if choices:
             self._refill(self.endpoint, store.endpoints())
@@ -379,7 +373,7 @@ class HistoryPane(Retranslating, QWidget):
         runs = store.find(self.current_filter())
         self.model.set_runs(runs)
         count = len(runs)
-        self._say(lambda: self.tr("%n run(s)", "", count))
+        self.status.say(lambda: self.tr("%n run(s)", "", count))
         keys = [r.group_id or r.id for r in runs]
         key = (shown.group_id or shown.id) if shown is not None else None
         if runs:  # the run inspected stays selected (a live one keeps being followed)
@@ -493,7 +487,7 @@ class HistoryPane(Retranslating, QWidget):
         selected = self.selected_runs()
         record = self._full(selected[0]) if selected else None
         if record is None or record.kind != "chat":
-            self._say(lambda: self.tr("Choose a chat turn to replay."))
+            self.status.say(lambda: self.tr("Choose a chat turn to replay."))
             return
         self.replay_requested.emit(record, self.speed.value())
 
@@ -507,7 +501,7 @@ class HistoryPane(Retranslating, QWidget):
             return demo.script_of(records)
         except InputError as exc:
             error = exc  # `exc` is unbound after the block; the line is made again later
-            self._say(lambda: error_line(error))
+            self.status.say(lambda: error_line(error))
             return None
 
     def _on_play_demo_clicked(self) -> None:
@@ -524,7 +518,7 @@ class HistoryPane(Retranslating, QWidget):
         if not self._written(path, demo.dumps(script, mask_hosts=is_demo())):
             return 0
         count = len(script.turns)
-        self._say(lambda: self.tr("Demo script of %n turn(s) saved.", "", count))
+        self.status.say(lambda: self.tr("Demo script of %n turn(s) saved.", "", count))
         return count
 
     def open_demo_script(self, path: Path) -> demo.DemoScript | None:
@@ -533,7 +527,7 @@ class HistoryPane(Retranslating, QWidget):
             script = demo.loads(portable.read_file(path))
         except (OSError, InputError) as exc:
             error = exc
-            self._say(lambda: fill(self.tr("Not opened: %1"), _file_reason(path, error)))
+            self.status.say(lambda: fill(self.tr("Not opened: %1"), _file_reason(path, error)))
             return None
         self.demo_requested.emit(script, self.speed.value())
         return script
@@ -570,13 +564,13 @@ class HistoryPane(Retranslating, QWidget):
             code = self.code_for_selection()
         except InputError as exc:
             error = exc
-            self._say(lambda: error_line(error))
+            self.status.say(lambda: error_line(error))
             return
         if code:
             QGuiApplication.clipboard().setText(code)
             self.view.stop()  # the code stays in view; the run is not appended under it
             self.inspector.setPlainText(code)
-            self._say(lambda: self.tr("Code copied to the clipboard."))
+            self.status.say(lambda: self.tr("Code copied to the clipboard."))
 
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
         """Write the selected runs to a portable file (hosts always masked in demo mode);
@@ -586,7 +580,7 @@ class HistoryPane(Retranslating, QWidget):
         if not self._written(path, text):
             return 0
         count = len(records)
-        self._say(lambda: self.tr("%n run(s) exported.", "", count))
+        self.status.say(lambda: self.tr("%n run(s) exported.", "", count))
         return len(records)
 
     def _written(self, path: Path, text: str) -> bool:
@@ -596,7 +590,7 @@ class HistoryPane(Retranslating, QWidget):
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             reason = f"{path.name}: {os_reason(exc)}"
-            self._say(lambda: fill(self.tr("Not written: %1"), reason))
+            self.status.say(lambda: fill(self.tr("Not written: %1"), reason))
             return False
         return True
 
@@ -607,13 +601,13 @@ class HistoryPane(Retranslating, QWidget):
             records = portable.fresh_ids(portable.loads(portable.read_file(path)))
         except (OSError, InputError) as exc:
             error = exc
-            self._say(lambda: fill(self.tr("Not imported: %1"), _file_reason(path, error)))
+            self.status.say(lambda: fill(self.tr("Not imported: %1"), _file_reason(path, error)))
             return 0
         if store is not None:
             store.add(records)
         self.refresh(choices=True)
         count = len(records)
-        self._say(lambda: self.tr("%n run(s) imported.", "", count))
+        self.status.say(lambda: self.tr("%n run(s) imported.", "", count))
         return len(records)
 
     def _on_export_file_clicked(self) -> None:
@@ -660,7 +654,9 @@ class HistoryPane(Retranslating, QWidget):
         # Read by the endpoint session at every call: the next run is (not) recorded at once.
         self._services.settings.update(keep_history=keep)
         if not keep:
-            self._say(lambda: self.tr("New runs are not recorded; Delete all removes the rest."))
+            self.status.say(
+                lambda: self.tr("New runs are not recorded; Delete all removes the rest.")
+            )
 
     def _on_delete_all_clicked(self) -> None:
         # No by default: Enter, pressed out of habit, must not delete the record for good.
