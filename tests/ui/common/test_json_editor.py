@@ -43,7 +43,7 @@ def test_json_editor_value_names_line_and_column(editor: JsonEditor) -> None:
     with pytest.raises(InputError) as caught:
         editor.value()
     assert caught.value.where == "line 4, column 3"
-    assert "delimiter" in caught.value.title
+    assert tr("Core", "Expecting ',' delimiter") in caught.value.title
 
 
 def test_json_editor_marks_error_after_typing_stops(editor: JsonEditor, qtbot: QtBot) -> None:

@@ -258,7 +258,7 @@ def test_bad_json_names_line_and_column_and_sends_nothing(pane, services, qtbot)
     pane.editor.json.set_text(bad)
     run(pane, services, qtbot)
     assert tr("Errors", "line %1, column %2", 4, 3) in error_text(pane)
-    assert "delimiter" in error_text(pane)
+    assert tr("Core", "Expecting ',' delimiter") in error_text(pane)
     assert ranking(pane) == []
     assert pane.editor.json.text() == bad
     assert any(n.where == "line 4, column 3" for n in services.notices.history())
