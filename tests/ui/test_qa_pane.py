@@ -11,17 +11,22 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
+from tests.ui.marked import marking
 from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
+from workbench.core.qa import report as reports
 from workbench.core.qa.report import MARK
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_count, format_ms
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtWidgets import QTreeWidgetItem
     from pytestqt.qtbot import QtBot
 
+    from workbench.core.qa.model import QaReport
     from workbench.ui.main_window import MainWindow
     from workbench.ui.qa.pane import QaPane
     from workbench.ui.services import Services
@@ -35,6 +40,11 @@ def _qa(window: MainWindow, services: Services) -> QaPane:
     pane.select_endpoint(endpoint_for(services, Flavour.COHERE_V1).id)
     pane.requests.setValue(2)
     return pane
+
+
+def _rows(pane: QaPane) -> list[QTreeWidgetItem]:
+    rows = (pane.results.topLevelItem(i) for i in range(pane.results.topLevelItemCount()))
+    return [row for row in rows if row is not None]
 
 
 def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
@@ -55,13 +65,10 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert pane.status.text() == tr("QaPane", "Done. %1: %2.", verdict, counts)
     assert pane.chart.isVisible()
     # expand a check to its evidence; the evidence row names its run and opens it in History
-    check = next(
-        pane.results.topLevelItem(i)
-        for i in range(pane.results.topLevelItemCount())
-        if pane.results.topLevelItem(i).text(1) == "top_n"
-    )
+    check = next(row for row in _rows(pane) if row.text(1) == tr("Core", "top_n"))
     check.setExpanded(True)
     evidence = check.child(0)
+    assert evidence is not None
     pane.results.setCurrentItem(evidence)
     assert "top_n" in pane.details.toPlainText()
     assert pane.open_run.isEnabled()
@@ -248,3 +255,79 @@ def test_the_first_screen_says_what_to_do_and_shows_no_empty_bar(
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
     assert not pane.progress.isVisible()
     assert pane.status.text() != tr("QaPane", IDLE_HINT)
+
+
+def _marked(text: str) -> bool:
+    return text.startswith("«") and text.endswith("»")
+
+
+def _run_checks(pane: QaPane, services: Services, qtbot: QtBot, *groups: str) -> QaReport:
+    for group, box in pane.groups.items():
+        box.setChecked(group in groups)
+    pane.run_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
+    report = pane.report
+    assert report is not None
+    return report
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_checks_own_words_follow_the_language(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The titles, reasons, evidence labels, the evidence view and the latency chart were the
+    core's English f-strings: an Italian window showed "The server answers", "request:". A
+    marking translator stands for the language: every text of the core comes back «marked»."""
+    pane = _qa(window, services)
+    report = _run_checks(pane, services, qtbot, "connection", "rerank", "latency")
+    assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
+    latency = next(row for row in _rows(pane) if pane.results.result_at(row).id == "latency")
+    pane.results.setCurrentItem(latency)
+    chart = pane.chart.grab().toImage()
+    with marking("Core", "QaResultsTree"):
+        qtbot.waitUntil(lambda: all(_marked(row.text(1)) for row in _rows(pane)), timeout=WAIT_MS)
+        for row, result in zip(_rows(pane), report.results, strict=True):
+            assert _marked(row.text(2)), (result.id, row.text(2))
+            children = (row.child(i) for i in range(row.childCount()))
+            labels = [child.text(1) for child in children if child is not None]
+            assert all(_marked(label) for label in labels), (result.id, labels)
+        details = pane.details.toPlainText()
+        assert details.startswith(
+            "«Latency: first token and total, p50/p95» (latency)\n«2 requests: "
+        )
+        assert "«request: " in details
+        assert "«response: «" in details  # the stream's summary, in words: "«… stream events"
+        assert " stream events; the first:»" in details
+        qtbot.waitUntil(lambda: pane.chart.grab().toImage() != chart, timeout=WAIT_MS)
+        assert "«Latency per request»" in reports.latency_svg(report, None, shown)
+    qtbot.waitUntil(lambda: not _marked(_rows(pane)[0].text(1)), timeout=WAIT_MS)
+    for row, result in zip(_rows(pane), report.results, strict=True):
+        assert row.text(1) == shown(result.title)
+        assert "«" not in row.text(2)
+    assert "«" not in pane.details.toPlainText()
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_failure_a_check_ends_with_or_quotes_is_said_in_the_guis_words(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """A check that failed with an error showed the error's English line ("Could not connect
+    · …"), and the checks skipped after it quoted that line in an English sentence."""
+    nowhere = EndpointConfig(
+        name="Nowhere",
+        base_url="http://127.0.0.1:9",
+        flavour=Flavour.COHERE_V2,
+        auth=AuthScheme.NONE,
+    )
+    services.session.save_endpoint(nowhere)
+    pane = _qa(window, services)
+    pane.select_endpoint(nowhere.id)
+    report = _run_checks(pane, services, qtbot, "connection")
+    assert [r.status for r in report.results][:2] == ["fail", "skip"]
+    with marking("Core", "Errors"):
+        qtbot.waitUntil(lambda: _rows(pane)[1].text(2).startswith("«"), timeout=WAIT_MS)
+        failed, *skipped = _rows(pane)
+        assert failed.text(2).startswith("«")  # the error's title, translated
+        assert failed.text(2) != report.results[0].reason
+        for row in skipped:
+            assert row.text(2).startswith("«the endpoint could not be reached: «"), row.text(2)
