@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
@@ -18,7 +18,7 @@ from workbench.core.endpoints import EndpointConfig
 from workbench.core.qa import report as reports
 from workbench.core.qa.report import MARK
 from workbench.ui.common.core_text import shown
-from workbench.ui.common.l10n import format_count, format_ms
+from workbench.ui.common.l10n import format_ms
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QTreeWidgetItem
     from pytestqt.qtbot import QtBot
 
-    from workbench.core.qa.model import QaReport
+    from workbench.core.qa.model import QaReport, Status
     from workbench.ui.main_window import MainWindow
     from workbench.ui.qa.pane import QaPane
     from workbench.ui.services import Services
@@ -40,6 +40,16 @@ def _qa(window: MainWindow, services: Services) -> QaPane:
     pane.select_endpoint(endpoint_for(services, Flavour.COHERE_V1).id)
     pane.requests.setValue(2)
     return pane
+
+
+def _counts(report: QaReport) -> str:
+    """The summary's counts as the GUI says them, each in its plural form."""
+
+    def count(source: str, status: Status) -> str:
+        return QCoreApplication.translate("QaPane", source, None, report.count(status))
+
+    passed, failed = count("%n passed", "pass"), count("%n failed", "fail")
+    return tr("QaPane", "%1, %2, %3", passed, failed, count("%n skipped", "skip"))
 
 
 def _rows(pane: QaPane) -> list[QTreeWidgetItem]:
@@ -60,9 +70,9 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
     assert pane.results.topLevelItemCount() == len(report.results) == 23
     assert pane.progress.value() == pane.progress.maximum() == 23
-    counts = tr("QaPane", "%1 passed, %2 failed, %3 skipped", 22, 0, 1)
+    assert [report.count(s) for s in ("pass", "fail", "skip")] == [22, 0, 1]
     verdict = tr("QaPane", "Every check passed")
-    assert pane.status.text() == tr("QaPane", "Done. %1: %2.", verdict, counts)
+    assert pane.status.text() == tr("QaPane", "Done. %1: %2.", verdict, _counts(report))
     assert pane.chart.isVisible()
     # expand a check to its evidence; the evidence row names its run and opens it in History
     check = next(row for row in _rows(pane) if row.text(1) == tr("Core", "top_n"))
@@ -186,10 +196,8 @@ def test_a_finished_run_is_written_again_in_a_new_language(
     report = pane.report
     assert report is not None
     window.language_actions["en" if TEST_LANGUAGE == "it" else "it"].trigger()
-    counts = (format_count(report.count(s)) for s in ("pass", "fail", "skip"))
-    line = tr("QaPane", "%1 passed, %2 failed, %3 skipped", *counts)
     verdict = tr("QaPane", "Every check passed" if report.passed else "Checks failed")
-    done = tr("QaPane", "Done. %1: %2.", verdict, line)
+    done = tr("QaPane", "Done. %1: %2.", verdict, _counts(report))
     qtbot.waitUntil(lambda: pane.status.text() == done, timeout=WAIT_MS)
     rows = [pane.results.topLevelItem(i) for i in range(pane.results.topLevelItemCount())]
     assert len(rows) == len(report.results)
@@ -331,3 +339,37 @@ def test_a_failure_a_check_ends_with_or_quotes_is_said_in_the_guis_words(
         assert failed.text(2) != report.results[0].reason
         for row in skipped:
             assert row.text(2).startswith("«the endpoint could not be reached: «"), row.text(2)
+
+
+class _PluralMarks(QTranslator):
+    """Says which plural form the GUI asked for: "%n skipped" with n 1 reads "1 skipped [one]"."""
+
+    def translate(
+        self, context: str, source: str, _disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if context != "QaPane" or "%n" not in source:
+            return None
+        return f"{source} [{'one' if n == 1 else 'many'}]"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_summary_says_each_count_in_its_plural_form(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The Italian summary read "1 saltati": the counts were %1 in one sentence, with no plural
+    forms to choose from."""
+    pane = _qa(window, services)
+    report = _run_checks(pane, services, qtbot, "connection")
+    assert [report.count(s) for s in ("pass", "fail", "skip")] == [5, 0, 1]
+    translator = _PluralMarks()
+    QCoreApplication.installTranslator(translator)
+    try:
+        line = "5 passed [many], 0 failed [many], 1 skipped [one]"
+        qtbot.waitUntil(lambda: line in pane.status.text(), timeout=WAIT_MS)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    done = tr("QaPane", "Done. %1: %2.", tr("QaPane", "Every check passed"), _counts(report))
+    qtbot.waitUntil(lambda: pane.status.text() == done, timeout=WAIT_MS)

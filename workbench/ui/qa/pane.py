@@ -369,8 +369,13 @@ class QaPane(Retranslating, QWidget):
         self._say(lambda: self._summary(report, gone))
 
     def _summary(self, report: QaReport, gone: str | None) -> str:
-        counts = (report.count("pass"), report.count("fail"), report.count("skip"))
-        line = fill(self.tr("%1 passed, %2 failed, %3 skipped"), *map(format_count, counts))
+        # Each count has its plural forms ("1 skipped" is "1 saltato", "2 skipped" "2 saltati").
+        line = fill(
+            self.tr("%1, %2, %3"),
+            self.tr("%n passed", "", report.count("pass")),
+            self.tr("%n failed", "", report.count("fail")),
+            self.tr("%n skipped", "", report.count("skip")),
+        )
         verdict = self.tr("Every check passed") if report.passed else self.tr("Checks failed")
         done = fill(self.tr("Done. %1: %2."), verdict, line)
         if gone is None:
