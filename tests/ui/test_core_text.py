@@ -29,6 +29,8 @@ from workbench.core.chat_checks import check_request
 from workbench.core.chat_session import ChatFrame, ChatSession, load_chat
 from workbench.core.endpoints import parse_header_lines
 from workbench.core.probe_routes import RouteCheck, routes_line
+from workbench.core.qa import checks_latency
+from workbench.core.qa.model import LatencySummary
 from workbench.core.rerank_docs import check_chunk_budget, check_documents, rules_for
 from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunRecord
@@ -310,3 +312,14 @@ def test_a_stream_line_past_the_limit_reads_italian_with_its_number_grouped() ->
         "Risposta inattesa dal server · a byte 0: una riga dello stream è più lunga di 10.000 byte"
     )
     assert caught.value.server_message == "a stream line is longer than 10,000 bytes"
+
+
+def test_a_qa_reason_reads_its_numbers_the_guis_way_and_the_reports_english_way() -> None:
+    """The latency check's figures were an English f-string: "1,234 ms" in the Italian window."""
+    summary = LatencySummary(ttft_p50=1234.4, ttft_p95=2345.6, total_p50=12345.0, total_p95=None)
+    figures = checks_latency._figures(summary)
+    apply_language("it")
+    said = shown(figures)
+    assert "1.234 ms" in said
+    assert "12.345 ms" in said
+    assert str(figures).startswith("first token p50 1,234 ms, p95 2,346 ms")

@@ -7,21 +7,26 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
+from tests.ui.marked import marking
 from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
+from workbench.core.qa import report as reports
 from workbench.core.qa.report import MARK
-from workbench.ui.common.l10n import format_count, format_ms
+from workbench.ui.common.core_text import shown
+from workbench.ui.common.l10n import format_ms
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from PySide6.QtWidgets import QTreeWidgetItem
     from pytestqt.qtbot import QtBot
 
+    from workbench.core.qa.model import QaReport, Status
     from workbench.ui.main_window import MainWindow
     from workbench.ui.qa.pane import QaPane
     from workbench.ui.services import Services
@@ -37,6 +42,21 @@ def _qa(window: MainWindow, services: Services) -> QaPane:
     return pane
 
 
+def _counts(report: QaReport) -> str:
+    """The summary's counts as the GUI says them, each in its plural form."""
+
+    def count(source: str, status: Status) -> str:
+        return QCoreApplication.translate("QaPane", source, None, report.count(status))
+
+    passed, failed = count("%n passed", "pass"), count("%n failed", "fail")
+    return tr("QaPane", "%1, %2, %3", passed, failed, count("%n skipped", "skip"))
+
+
+def _rows(pane: QaPane) -> list[QTreeWidgetItem]:
+    rows = (pane.results.topLevelItem(i) for i in range(pane.results.topLevelItemCount()))
+    return [row for row in rows if row is not None]
+
+
 def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     window: MainWindow, services: Services, qtbot: QtBot, tmp_path: Path
 ) -> None:
@@ -50,18 +70,15 @@ def test_a_qa_run_in_the_pane_passes_and_links_its_runs(
     assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
     assert pane.results.topLevelItemCount() == len(report.results) == 23
     assert pane.progress.value() == pane.progress.maximum() == 23
-    counts = tr("QaPane", "%1 passed, %2 failed, %3 skipped", 22, 0, 1)
+    assert [report.count(s) for s in ("pass", "fail", "skip")] == [22, 0, 1]
     verdict = tr("QaPane", "Every check passed")
-    assert pane.status.text() == tr("QaPane", "Done. %1: %2.", verdict, counts)
+    assert pane.status.text() == tr("QaPane", "Done. %1: %2.", verdict, _counts(report))
     assert pane.chart.isVisible()
     # expand a check to its evidence; the evidence row names its run and opens it in History
-    check = next(
-        pane.results.topLevelItem(i)
-        for i in range(pane.results.topLevelItemCount())
-        if pane.results.topLevelItem(i).text(1) == "top_n"
-    )
+    check = next(row for row in _rows(pane) if row.text(1) == tr("Core", "top_n"))
     check.setExpanded(True)
     evidence = check.child(0)
+    assert evidence is not None
     pane.results.setCurrentItem(evidence)
     assert "top_n" in pane.details.toPlainText()
     assert pane.open_run.isEnabled()
@@ -179,10 +196,8 @@ def test_a_finished_run_is_written_again_in_a_new_language(
     report = pane.report
     assert report is not None
     window.language_actions["en" if TEST_LANGUAGE == "it" else "it"].trigger()
-    counts = (format_count(report.count(s)) for s in ("pass", "fail", "skip"))
-    line = tr("QaPane", "%1 passed, %2 failed, %3 skipped", *counts)
     verdict = tr("QaPane", "Every check passed" if report.passed else "Checks failed")
-    done = tr("QaPane", "Done. %1: %2.", verdict, line)
+    done = tr("QaPane", "Done. %1: %2.", verdict, _counts(report))
     qtbot.waitUntil(lambda: pane.status.text() == done, timeout=WAIT_MS)
     rows = [pane.results.topLevelItem(i) for i in range(pane.results.topLevelItemCount())]
     assert len(rows) == len(report.results)
@@ -248,3 +263,113 @@ def test_the_first_screen_says_what_to_do_and_shows_no_empty_bar(
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
     assert not pane.progress.isVisible()
     assert pane.status.text() != tr("QaPane", IDLE_HINT)
+
+
+def _marked(text: str) -> bool:
+    return text.startswith("«") and text.endswith("»")
+
+
+def _run_checks(pane: QaPane, services: Services, qtbot: QtBot, *groups: str) -> QaReport:
+    for group, box in pane.groups.items():
+        box.setChecked(group in groups)
+    pane.run_button.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
+    report = pane.report
+    assert report is not None
+    return report
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_checks_own_words_follow_the_language(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The titles, reasons, evidence labels, the evidence view and the latency chart were the
+    core's English f-strings: an Italian window showed "The server answers", "request:". A
+    marking translator stands for the language: every text of the core comes back «marked»."""
+    pane = _qa(window, services)
+    report = _run_checks(pane, services, qtbot, "connection", "rerank", "latency")
+    assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
+    latency = next(row for row in _rows(pane) if pane.results.result_at(row).id == "latency")
+    pane.results.setCurrentItem(latency)
+    chart = pane.chart.grab().toImage()
+    with marking("Core", "QaResultsTree"):
+        qtbot.waitUntil(lambda: all(_marked(row.text(1)) for row in _rows(pane)), timeout=WAIT_MS)
+        for row, result in zip(_rows(pane), report.results, strict=True):
+            assert _marked(row.text(2)), (result.id, row.text(2))
+            children = (row.child(i) for i in range(row.childCount()))
+            labels = [child.text(1) for child in children if child is not None]
+            assert all(_marked(label) for label in labels), (result.id, labels)
+        details = pane.details.toPlainText()
+        assert details.startswith(
+            "«Latency: first token and total, p50/p95» (latency)\n«2 requests: "
+        )
+        assert "«request: " in details
+        assert "«response: «" in details  # the stream's summary, in words: "«… stream events"
+        assert " stream events; the first:»" in details
+        qtbot.waitUntil(lambda: pane.chart.grab().toImage() != chart, timeout=WAIT_MS)
+        assert "«Latency per request»" in reports.latency_svg(report, None, shown)
+    qtbot.waitUntil(lambda: not _marked(_rows(pane)[0].text(1)), timeout=WAIT_MS)
+    for row, result in zip(_rows(pane), report.results, strict=True):
+        assert row.text(1) == shown(result.title)
+        assert "«" not in row.text(2)
+    assert "«" not in pane.details.toPlainText()
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_failure_a_check_ends_with_or_quotes_is_said_in_the_guis_words(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """A check that failed with an error showed the error's English line ("Could not connect
+    · …"), and the checks skipped after it quoted that line in an English sentence."""
+    nowhere = EndpointConfig(
+        name="Nowhere",
+        base_url="http://127.0.0.1:9",
+        flavour=Flavour.COHERE_V2,
+        auth=AuthScheme.NONE,
+    )
+    services.session.save_endpoint(nowhere)
+    pane = _qa(window, services)
+    pane.select_endpoint(nowhere.id)
+    report = _run_checks(pane, services, qtbot, "connection")
+    assert [r.status for r in report.results][:2] == ["fail", "skip"]
+    with marking("Core", "Errors"):
+        qtbot.waitUntil(lambda: _rows(pane)[1].text(2).startswith("«"), timeout=WAIT_MS)
+        failed, *skipped = _rows(pane)
+        assert failed.text(2).startswith("«")  # the error's title, translated
+        assert failed.text(2) != report.results[0].reason
+        for row in skipped:
+            assert row.text(2).startswith("«the endpoint could not be reached: «"), row.text(2)
+
+
+class _PluralMarks(QTranslator):
+    """Says which plural form the GUI asked for: "%n skipped" with n 1 reads "1 skipped [one]"."""
+
+    def translate(
+        self, context: str, source: str, _disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if context != "QaPane" or "%n" not in source:
+            return None
+        return f"{source} [{'one' if n == 1 else 'many'}]"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_summary_says_each_count_in_its_plural_form(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The Italian summary read "1 saltati": the counts were %1 in one sentence, with no plural
+    forms to choose from."""
+    pane = _qa(window, services)
+    report = _run_checks(pane, services, qtbot, "connection")
+    assert [report.count(s) for s in ("pass", "fail", "skip")] == [5, 0, 1]
+    translator = _PluralMarks()
+    QCoreApplication.installTranslator(translator)
+    try:
+        line = "5 passed [many], 0 failed [many], 1 skipped [one]"
+        qtbot.waitUntil(lambda: line in pane.status.text(), timeout=WAIT_MS)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    done = tr("QaPane", "Done. %1: %2.", tr("QaPane", "Every check passed"), _counts(report))
+    qtbot.waitUntil(lambda: pane.status.text() == done, timeout=WAIT_MS)

@@ -17,8 +17,9 @@ from workbench.api.models import (
     ToolResult,
     ToolSpec,
 )
+from workbench.api.text import Text
 from workbench.core.citations import cites_answer, resolve_citations
-from workbench.core.qa.context import Fail, Skip
+from workbench.core.qa.context import Fail, Skip, listed
 
 if TYPE_CHECKING:
     from workbench.api.stream import ChatSnapshot
@@ -61,114 +62,157 @@ async def plain_answer(ctx: QaContext) -> ChatSnapshot:
     """The non-streamed answer to PROMPT (asked once, shared by several checks)."""
     if "chat.plain" not in ctx.memo:
         await ctx.require("chat")
-        ctx.memo["chat.plain"] = await ctx.send.chat(ctx.client, _settled(PROMPT), "plain prompt")
+        label = Text("plain prompt")
+        ctx.memo["chat.plain"] = await ctx.send.chat(ctx.client, _settled(PROMPT), label)
     snap: ChatSnapshot = ctx.memo["chat.plain"]
     return snap
 
 
-async def plain(ctx: QaContext) -> str:
+# Counts and offsets go in as text: the reports never grouped them ("1234 characters").
+
+
+async def plain(ctx: QaContext) -> Text:
     """A plain prompt gets a non-empty answer that ends normally."""
     snap = await plain_answer(ctx)
+    finish = str(snap.finish_reason)
     if snap.error:
-        raise Fail(f"the answer reports a failure: {snap.error}")
+        raise Fail(Text("the answer reports a failure: %1", snap.error))
     if not snap.text.strip():
-        raise Fail(f"the answer is empty (finish reason {snap.finish_reason})")
-    return f"{len(snap.text)} characters, finish reason {snap.finish_reason}: {snap.text[:120]!r}"
+        raise Fail(Text("the answer is empty (finish reason %1)", finish))
+    said = repr(snap.text[:120])
+    return Text("%1 characters, finish reason %2: %3", str(len(snap.text)), finish, said)
 
 
-async def streaming(ctx: QaContext) -> str:
+async def streaming(ctx: QaContext) -> Text:
     """A streamed answer is well formed, ends with its final event and equals the final text."""
     await ctx.require("chat")
-    run = await ctx.send.stream(ctx.client, _settled(PROMPT), "the plain prompt, streamed")
+    run = await ctx.send.stream(ctx.client, _settled(PROMPT), Text("the plain prompt, streamed"))
     snap = run.snapshot
+    events = str(snap.event_count)
     if run.error is not None:
-        raise Fail(f"the stream broke after {snap.event_count} events: {run.error}")
+        broke = Text("the stream broke after %1 events: %2", events, str(run.error))
+        raise Fail(broke, error=run.error)
     if not snap.done:
-        raise Fail(f"the stream ended after {snap.event_count} events without its final event")
+        raise Fail(Text("the stream ended after %1 events without its final event", events))
     if snap.error:
-        raise Fail(f"the stream reported a failure: {snap.error}")
-    final, source = _final_text(snap)
-    if final is None:
-        final, source = (await plain_answer(ctx)).text, "the non-streamed answer"
+        raise Fail(Text("the stream reported a failure: %1", snap.error))
+    final, source = _final_text(snap) or (
+        (await plain_answer(ctx)).text,
+        Text("the non-streamed answer"),
+    )
     if snap.text != final:
-        at = next(
-            (i for i, (a, b) in enumerate(zip(snap.text, final, strict=False)) if a != b), None
-        )
-        at = min(len(snap.text), len(final)) if at is None else at
-        raise Fail(
-            f"the streamed text differs from {source} at character {at}: "
-            f"{snap.text[at : at + 40]!r} vs {final[at : at + 40]!r}"
-        )
-    unknown = f"; {snap.unknown_events} unknown event(s) skipped" if snap.unknown_events else ""
+        raise Fail(_differs(snap.text, final, source))
     ttft = run.ttft_s()
-    first = f", first token after {ttft * 1000:.0f} ms" if ttft is not None else ""
-    return f"{snap.event_count} events, a final event{first}; text equals {source}{unknown}"
+    if ttft is None:
+        said = Text("%1 events, a final event; text equals %2", events, source)
+    else:
+        first = f"{ttft * 1000:.0f}"
+        said = Text(
+            "%1 events, a final event, first token after %2 ms; text equals %3",
+            events,
+            first,
+            source,
+        )
+    if snap.unknown_events:
+        return Text("%1; %2 unknown event(s) skipped", said, str(snap.unknown_events))
+    return said
 
 
-def _final_text(snap: ChatSnapshot) -> tuple[str | None, str]:
-    """The whole text a final stream event carries, where the flavour sends one."""
+def _differs(streamed: str, final: str, source: Text) -> Text:
+    """Where the streamed text first differs from the final one."""
+    at = next((i for i, (a, b) in enumerate(zip(streamed, final, strict=False)) if a != b), None)
+    at = min(len(streamed), len(final)) if at is None else at
+    return Text(
+        "the streamed text differs from %1 at character %2: %3 vs %4",
+        source,
+        str(at),
+        repr(streamed[at : at + 40]),
+        repr(final[at : at + 40]),
+    )
+
+
+def _final_text(snap: ChatSnapshot) -> tuple[str, Text] | None:
+    """The whole text a final stream event carries, and so named, where the flavour sends one."""
     raw = snap.raw or {}
     response = raw.get("response")
     if isinstance(response, dict) and isinstance(response.get("text"), str):
-        return response["text"], "the final event's text"
-    return None, ""
+        return response["text"], Text("the final event's text")
+    return None
 
 
-async def rag(ctx: QaContext) -> str:
+async def rag(ctx: QaContext) -> Text:
     """Citations lie within the answer, quote it exactly and cite documents that were sent."""
     if not ctx.traits.documents:
-        raise Skip(f"the {ctx.traits.short_label} route takes no RAG documents")
+        raise Skip(Text("the %1 route takes no RAG documents", ctx.traits.short_label))
     await ctx.require("chat")
     request = ChatRequest(
         message="Which plan includes single sign-on, and what does it cost?",
         documents=[dict(d) for d in DOCUMENTS],
         params=_SETTLED,
     )
-    snap = await ctx.send.chat(ctx.client, request, "2 documents")
+    snap = await ctx.send.chat(ctx.client, request, Text("2 documents"))
     cited = [c for c in snap.citations if cites_answer(c)]
     if not cited:
-        raise Fail(f"the answer cites nothing: {snap.text[:160]!r}")
+        raise Fail(Text("the answer cites nothing: %1", repr(snap.text[:160])))
     problems = _citation_problems(snap.text, cited, {d["id"] for d in DOCUMENTS})
     if problems:
-        wrong = len({p.split(":")[0].split(" cites")[0] for p in problems})
-        raise Fail(f"{wrong} of {len(cited)} citations are wrong — " + "; ".join(problems[:4]))
-    return f"{len(cited)} citations, each on its text and citing documents sent"
+        wrong = len({str(p).split(":")[0].split(" cites")[0] for p in problems})
+        raise Fail(
+            Text(
+                "%1 of %2 citations are wrong — %3",
+                str(wrong),
+                str(len(cited)),
+                listed(problems[:4]),
+            )
+        )
+    return Text("%1 citations, each on its text and citing documents sent", str(len(cited)))
 
 
-def _citation_problems(text: str, cited: list, sent: set[str]) -> list[str]:  # type: ignore[type-arg]
+def _citation_problems(text: str, cited: list, sent: set[str]) -> list[Text]:  # type: ignore[type-arg]
     problems = []
     placed = resolve_citations(text, cited)
     for i, (c, span) in enumerate(zip(cited, placed.spans, strict=True)):
+        at, start, end = str(i), str(c.start), str(c.end)
         if not 0 <= c.start <= c.end <= len(text):
-            problems.append(f"citation {i}: offsets {c.start}..{c.end} outside the answer")
+            problems.append(Text("citation %1: offsets %2..%3 outside the answer", at, start, end))
         elif span.anchoring not in {"code_points", "utf16"}:
+            quoted, says = repr(text[c.start : c.end]), repr(c.text)
             problems.append(
-                f"citation {i}: answer[{c.start}:{c.end}] is {text[c.start : c.end]!r}, "
-                f"the citation says {c.text!r}"
+                Text(
+                    "citation %1: answer[%2:%3] is %4, the citation says %5",
+                    at,
+                    start,
+                    end,
+                    quoted,
+                    says,
+                )
             )
         unknown = [d for d in c.document_ids if d and d not in sent]
         if unknown:
-            problems.append(f"citation {i} cites {', '.join(unknown)}, which was never sent")
+            never = ", ".join(unknown)
+            problems.append(Text("citation %1 cites %2, which was never sent", at, never))
     return problems
 
 
-async def tools(ctx: QaContext) -> str:
+async def tools(ctx: QaContext) -> Text:
     """A tool call with valid arguments, and its result sent back gets an answer that uses it."""
     await ctx.require("chat")
     ask = "What is the weather in Lisbon right now? Use the get_weather tool."
     first = ChatRequest(message=ask, tools=[WEATHER], params=_SETTLED)
-    snap = await ctx.send.chat(ctx.client, first, "get_weather offered")
+    snap = await ctx.send.chat(ctx.client, first, Text("get_weather offered"))
     if not snap.tool_calls:
-        raise Fail(f"no tool call: the model answered {snap.text[:160]!r}")
+        raise Fail(Text("no tool call: the model answered %1", repr(snap.text[:160])))
     state = snap.tool_calls[0]
     if state.name != WEATHER.name:
-        raise Fail(f"the model called {state.name!r}, a tool that was not offered")
+        raise Fail(Text("the model called %1, a tool that was not offered", repr(state.name)))
     try:
         arguments = json.loads(state.arguments_json or "{}")
     except ValueError:
-        raise Fail(f"the arguments are not JSON: {state.arguments_json[:160]!r}") from None
+        said = repr(state.arguments_json[:160])
+        raise Fail(Text("the arguments are not JSON: %1", said)) from None
     if not isinstance(arguments, dict) or not isinstance(arguments.get("city"), str):
-        raise Fail(f"the arguments miss the required string 'city': {arguments!r}")
+        said = repr(arguments)
+        raise Fail(Text("the arguments miss the required string 'city': %1", said))
     call = ToolCall(id=state.id, name=state.name, parameters=arguments)
     second = ChatRequest(
         history=[
@@ -179,13 +223,15 @@ async def tools(ctx: QaContext) -> str:
         tool_results=[ToolResult(call=call, outputs=[WEATHER_RESULT])],
         params=_SETTLED,
     )
-    answer = await ctx.send.chat(ctx.client, second, "the tool's result sent back")
+    answer = await ctx.send.chat(ctx.client, second, Text("the tool's result sent back"))
     if not re.search(r"21|sunny", answer.text, re.IGNORECASE):
-        raise Fail(f"the answer does not use the result (21 °C, sunny): {answer.text[:160]!r}")
-    return f"get_weather({json.dumps(arguments)}) called; the answer uses the result: {answer.text[:100]!r}"
+        said = repr(answer.text[:160])
+        raise Fail(Text("the answer does not use the result (21 °C, sunny): %1", said))
+    called = f"get_weather({json.dumps(arguments)})"
+    return Text("%1 called; the answer uses the result: %2", called, repr(answer.text[:100]))
 
 
-async def max_tokens(ctx: QaContext) -> str:
+async def max_tokens(ctx: QaContext) -> Text:
     """`max_tokens` cuts the answer short and says so."""
     await ctx.require("chat")
     request = _settled("Write a long essay about the history of rivers and bridges.", max_tokens=5)
@@ -193,49 +239,55 @@ async def max_tokens(ctx: QaContext) -> str:
     reason = (snap.finish_reason or "").upper()
     used = snap.usage.output_tokens if snap.usage is not None else None
     if used is not None and used > 5:
-        raise Fail(f"max_tokens 5, but {used:g} output tokens were billed")
+        raise Fail(Text("max_tokens 5, but %1 output tokens were billed", f"{used:g}"))
     if reason not in _STOPPED:
-        raise Fail(f"max_tokens 5 ended with finish reason {snap.finish_reason!r}, not MAX_TOKENS")
-    return (
-        f"cut short: finish reason {snap.finish_reason}, {used if used is not None else '?'} tokens"
-    )
+        finish = repr(snap.finish_reason)
+        raise Fail(Text("max_tokens 5 ended with finish reason %1, not MAX_TOKENS", finish))
+    tokens = str(used) if used is not None else "?"
+    return Text("cut short: finish reason %1, %2 tokens", str(snap.finish_reason), tokens)
 
 
-async def stop_sequences(ctx: QaContext) -> str:
+async def stop_sequences(ctx: QaContext) -> Text:
     """A stop sequence taken from the plain answer ends the answer before it."""
     if ctx.traits.stop_sequence_limit < 1:
-        raise Skip("the flavour takes no stop sequences")
+        raise Skip(Text("the flavour takes no stop sequences"))
     plain_text = (await plain_answer(ctx)).text
     words = [w for w in re.findall(r"[A-Za-z]{5,}", plain_text)[3:] if w in plain_text]
     if not words:
-        raise Skip("the plain answer is too short to pick a stop sequence from")
+        raise Skip(Text("the plain answer is too short to pick a stop sequence from"))
     stop = words[0]
     request = _settled(PROMPT, stop_sequences=[stop])
     snap = await ctx.send.chat(ctx.client, request, f"stop_sequences [{stop!r}]")
     if stop in snap.text:
-        raise Fail(f"the answer goes on past the stop sequence {stop!r}: {snap.text[:160]!r}")
-    return f"stopped before {stop!r} (finish reason {snap.finish_reason}): {snap.text[-60:]!r}"
+        said = repr(snap.text[:160])
+        raise Fail(Text("the answer goes on past the stop sequence %1: %2", repr(stop), said))
+    finish, tail = str(snap.finish_reason), repr(snap.text[-60:])
+    return Text("stopped before %1 (finish reason %2): %3", repr(stop), finish, tail)
 
 
-async def routes(ctx: QaContext) -> str:
+async def routes(ctx: QaContext) -> Text:
     """The same prompt through each other chat route the deployment offers is answered too."""
     await ctx.require("chat")
     own = ctx.traits.routes.chat
     others = [f for f in Flavour if flavour_traits(f).routes.chat != own]
     mine = await plain_answer(ctx)
-    said, missing = [], []
+    said: list[Text | str] = []
+    missing = []
     for other in others:
         client = ctx.client_with(flavour=other)
         route = flavour_traits(other).routes.chat
-        probe = await ctx.send.raw(client, "POST", "chat", {}, f"does {route} exist?")
+        probe = await ctx.send.raw(client, "POST", "chat", {}, Text("does %1 exist?", route))
         if probe.status == 404:
             missing.append(route)
             continue
-        snap = await ctx.send.chat(client, _settled(PROMPT), f"the plain prompt through {route}")
+        label = Text("the plain prompt through %1", route)
+        snap = await ctx.send.chat(client, _settled(PROMPT), label)
         if not snap.text.strip():
-            raise Fail(f"{route} gave an empty answer (finish reason {snap.finish_reason})")
-        same = "the same text" if snap.text == mine.text else "a different text"
-        said.append(f"{route} answered ({len(snap.text)} characters, {same})")
+            finish = str(snap.finish_reason)
+            raise Fail(Text("%1 gave an empty answer (finish reason %2)", route, finish))
+        same = Text("the same text") if snap.text == mine.text else Text("a different text")
+        said.append(Text("%1 answered (%2 characters, %3)", route, str(len(snap.text)), same))
     if not said:
-        raise Skip(f"the deployment offers no other chat route ({', '.join(missing)}: 404)")
-    return f"{own} answered; " + "; ".join(said)
+        gone = ", ".join(missing)
+        raise Skip(Text("the deployment offers no other chat route (%1: 404)", gone))
+    return Text("%1 answered; %2", own, listed(said))

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from workbench.api import jsontext
 from workbench.api.errors import AuthError
 from workbench.api.models import AuthScheme, ChatRequest, GenerationParams, RerankRequest
+from workbench.api.text import Text
 from workbench.core.qa.context import WRONG_KEY, Fail, Skip, model_name
 
 if TYPE_CHECKING:
@@ -18,12 +19,15 @@ if TYPE_CHECKING:
 _KEYLESS = {AuthScheme.NONE, AuthScheme.ENTRA}
 
 
-async def reachability(ctx: QaContext) -> str:
+async def reachability(ctx: QaContext) -> Text:
     """The server answers HTTP at all (any status)."""
     kind = "info" if ctx.traits.routes.info else "chat"
     method = "GET" if kind == "info" else "POST"
-    answer = await ctx.send.raw(ctx.client, method, kind, None if kind == "info" else {}, "hello")
-    return f"the server answered HTTP {answer.status} in {answer.elapsed_ms:.0f} ms"
+    body: dict[str, object] | None = None if kind == "info" else {}
+    answer = await ctx.send.raw(ctx.client, method, kind, body, Text("hello"))
+    # as text: the report never grouped this time ("1234 ms")
+    took = f"{answer.elapsed_ms:.0f}"
+    return Text("the server answered HTTP %1 in %2 ms", str(answer.status), took)
 
 
 def _loopback(host: str) -> bool:
@@ -35,77 +39,88 @@ def _loopback(host: str) -> bool:
         return False
 
 
-async def tls(ctx: QaContext) -> str:
+async def tls(ctx: QaContext) -> Text:
     """HTTPS with the certificate checked; plain HTTP only on loopback."""
     parts = urlsplit(ctx.client.base_url)
     if parts.scheme != "https":
         if _loopback(parts.hostname or ""):
-            raise Skip("plain HTTP to a server on this machine: there is no TLS to check")
-        raise Fail("the endpoint uses plain HTTP: the key and every request travel unencrypted")
+            raise Skip(Text("plain HTTP to a server on this machine: there is no TLS to check"))
+        raise Fail(
+            Text("the endpoint uses plain HTTP: the key and every request travel unencrypted")
+        )
     verify = ctx.connection.verify
     if verify is False:
-        raise Fail("certificate checks are switched off for this endpoint (CA bundle: none)")
-    await ctx.send.raw(ctx.client, "GET", "info", None, "TLS handshake")
-    trust = "the system's trust store" if verify is True else "the endpoint's CA bundle"
-    return f"TLS handshake done, the certificate verified against {trust}"
+        raise Fail(Text("certificate checks are switched off for this endpoint (CA bundle: none)"))
+    await ctx.send.raw(ctx.client, "GET", "info", None, Text("TLS handshake"))
+    if verify is True:
+        return Text("TLS handshake done, the certificate verified against the system's trust store")
+    return Text("TLS handshake done, the certificate verified against the endpoint's CA bundle")
 
 
-async def small_call(ctx: QaContext, client: WorkbenchClient, label: str) -> str:
+async def small_call(ctx: QaContext, client: WorkbenchClient, label: Text) -> Text:
     """One cheap request of a kind the deployment serves; returns what it was."""
     if await ctx.serves("rerank"):
         request = RerankRequest(query="key check", documents=["one", "two"])
         await ctx.send.rerank(client, request, label)
-        return "a 2-document rerank"
+        return Text("a 2-document rerank")
     request_chat = ChatRequest(message="Say OK.", params=GenerationParams(max_tokens=5))
     await ctx.send.chat(client, request_chat, label)
-    return "a 5-token chat"
+    return Text("a 5-token chat")
 
 
-async def auth_key(ctx: QaContext) -> str:
+async def auth_key(ctx: QaContext) -> Text:
     """The endpoint's own key (or token) is accepted."""
     if ctx.connection.auth is AuthScheme.NONE:
-        raise Skip("the endpoint is set to send no key")
+        raise Skip(Text("the endpoint is set to send no key"))
     try:
-        what = await small_call(ctx, ctx.client, "with the endpoint's key")
+        what = await small_call(ctx, ctx.client, Text("with the endpoint's key"))
     except AuthError as exc:
-        raise Fail(f"the endpoint's key was refused: {exc}") from None
-    return f"{what} with the endpoint's key was answered"
+        raise Fail(Text("the endpoint's key was refused: %1", str(exc)), error=exc) from None
+    return Text("%1 with the endpoint's key was answered", what)
 
 
-async def auth_wrong_key(ctx: QaContext) -> str:
+async def auth_wrong_key(ctx: QaContext) -> Text:
     """A wrong key is refused with 401 or 403."""
     if ctx.connection.auth in _KEYLESS:
-        raise Skip(f"the endpoint authenticates with {ctx.connection.auth.value}, not a key")
+        scheme = ctx.connection.auth.value
+        raise Skip(Text("the endpoint authenticates with %1, not a key", scheme))
     client = ctx.client_with(api_key=WRONG_KEY)
     try:
-        what = await small_call(ctx, client, "with a wrong key")
+        what = await small_call(ctx, client, Text("with a wrong key"))
     except AuthError as exc:
-        return f"a wrong key was refused with HTTP {exc.status}"
-    raise Fail(f"{what} with a wrong key was answered: the deployment does not check keys")
+        return Text("a wrong key was refused with HTTP %1", str(exc.status))
+    raise Fail(Text("%1 with a wrong key was answered: the deployment does not check keys", what))
 
 
-async def info(ctx: QaContext) -> str:
+async def info(ctx: QaContext) -> Text:
     """`GET /info` answers with the model's name where the route exists."""
     answer = await ctx.send.raw(ctx.client, "GET", "info", None, "GET /info")
     if answer.status == 404:
-        raise Skip("the deployment offers no /info route (404)")
+        raise Skip(Text("the deployment offers no /info route (404)"))
     if answer.status >= 300:
-        raise Fail(f"/info answered HTTP {answer.status}: {answer.text[:200]}")
+        raise Fail(Text("/info answered HTTP %1: %2", str(answer.status), answer.text[:200]))
     try:
         data = jsontext.loads(answer.text)
     except ValueError:
-        raise Fail(f"/info answered something that is not JSON: {answer.text[:200]!r}") from None
+        body = repr(answer.text[:200])
+        raise Fail(Text("/info answered something that is not JSON: %1", body)) from None
     if not isinstance(data, dict):
-        raise Fail("/info answered JSON that is not an object")
+        raise Fail(Text("/info answered JSON that is not an object"))
     name = data.get("model_name")
     ctx.memo["info.model"] = name if isinstance(name, str) else None
-    provider = data.get("model_provider_name") or "an unnamed provider"
     if not name:
-        raise Fail("/info answered without a model_name")
-    return f"/info names the model {name} from {provider} ({data.get('model_type') or 'no type'})"
+        raise Fail(Text("/info answered without a model_name"))
+    provider = data.get("model_provider_name") or Text("an unnamed provider")
+    kind = data.get("model_type") or Text("no type")
+    # str() of a provider or type that is not a string, as the f-string wrote it
+    return Text("/info names the model %1 from %2 (%3)", str(name), _said(provider), _said(kind))
 
 
-async def model_identity(ctx: QaContext) -> str:
+def _said(value: object) -> Text | str:
+    return value if isinstance(value, Text) else str(value)
+
+
+async def model_identity(ctx: QaContext) -> Text:
     """The model the deployment names agrees with the model the endpoint is set to."""
     if "info.model" not in ctx.memo:
         answer = await ctx.send.raw(ctx.client, "GET", "info", None, "GET /info")
@@ -113,12 +128,21 @@ async def model_identity(ctx: QaContext) -> str:
     said: str | None = ctx.memo["info.model"]
     wanted = ctx.configured_model
     if not said and not wanted:
-        raise Skip("nothing names the model: no /info answer and no model set on the endpoint")
+        raise Skip(
+            Text("nothing names the model: no /info answer and no model set on the endpoint")
+        )
     if said and wanted and not _same_model(said, wanted):
-        raise Fail(f"the endpoint is set to model {wanted}, but the deployment says it is {said}")
+        raise Fail(
+            Text("the endpoint is set to model %1, but the deployment says it is %2", wanted, said)
+        )
+    if said and wanted:
+        return Text("the deployment says it serves %1 (as set: %2)", said, wanted)
     if said:
-        return f"the deployment says it serves {said}" + (f" (as set: {wanted})" if wanted else "")
-    return f"the endpoint is set to {wanted}; the deployment does not say which model it serves"
+        return Text("the deployment says it serves %1", said)
+    return Text(
+        "the endpoint is set to %1; the deployment does not say which model it serves",
+        str(wanted),
+    )
 
 
 def _same_model(a: str, b: str) -> bool:

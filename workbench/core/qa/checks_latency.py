@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
+from workbench.api.errors import WorkbenchError
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
+from workbench.api.text import Text
 from workbench.core.qa.context import Fail, Skip
 from workbench.core.qa.model import LatencySample, LatencySummary
 from workbench.core.qa.probes import ENGLISH
@@ -38,66 +40,90 @@ def summarise(samples: list[LatencySample]) -> LatencySummary:
     )
 
 
-async def _chat_sample(ctx: QaContext, i: int, n: int) -> tuple[LatencySample, str]:
+Why: TypeAlias = "Text | str | WorkbenchError | None"
+"""Why a sample failed: in words, as the stream reported it, or the request's failure (None:
+it did not)."""
+
+
+async def _chat_sample(ctx: QaContext, i: int, n: int) -> tuple[LatencySample, Why]:
     request = ChatRequest(
         message=f"Name one river in Europe ({i + 1}).",
         params=GenerationParams(max_tokens=24, temperature=0.0),
     )
-    run = await ctx.send.stream(ctx.client, request, f"request {i + 1} of {n}, streamed")
+    label = Text("request %1 of %2, streamed", str(i + 1), str(n))
+    run = await ctx.send.stream(ctx.client, request, label)
     ttft = run.ttft_s()
     ok = run.error is None and run.snapshot.done and not run.snapshot.error
     sample = LatencySample(None if ttft is None else ttft * 1000, run.elapsed_s() * 1000, ok)
-    return sample, "" if ok else str(run.error or run.snapshot.error or "no final event")
+    if ok:
+        return sample, None
+    return sample, run.error or run.snapshot.error or Text("no final event")
 
 
-async def _rerank_sample(ctx: QaContext, i: int, n: int) -> tuple[LatencySample, str]:
+async def _rerank_sample(ctx: QaContext, i: int, n: int) -> tuple[LatencySample, Why]:
     request = RerankRequest(query=ENGLISH.query, documents=list(ENGLISH.documents))
     started = time.perf_counter()
-    await ctx.send.rerank(ctx.client, request, f"request {i + 1} of {n}")
-    return LatencySample(None, (time.perf_counter() - started) * 1000, True), ""
+    await ctx.send.rerank(ctx.client, request, Text("request %1 of %2", str(i + 1), str(n)))
+    return LatencySample(None, (time.perf_counter() - started) * 1000, True), None
 
 
-async def latency(ctx: QaContext) -> str:
+async def latency(ctx: QaContext) -> Text:
     """Paced requests within the quota; p50/p95 of time to first token and total, in budget."""
     n = ctx.options.requests
     if n < 1:
-        raise Skip("the run asks for no latency requests")
+        raise Skip(Text("the run asks for no latency requests"))
     chat = await ctx.serves("chat")
     if not chat and not await ctx.serves("rerank"):
-        raise Skip("the deployment serves neither chat nor rerank")
+        raise Skip(Text("the deployment serves neither chat nor rerank"))
     take = _chat_sample if chat else _rerank_sample
-    samples, failures = [], []
+    samples: list[LatencySample] = []
+    failures: list[tuple[int, Text | str | WorkbenchError]] = []
     for i in range(n):
         sample, why = await take(ctx, i, n)
         samples.append(sample)
         if why:
-            failures.append(f"request {i + 1}: {why}")
+            failures.append((i + 1, why))
     ctx.report.latency = summary = summarise(samples)
     figures = _figures(summary)
     if failures:
-        raise Fail(f"{len(failures)} of {n} requests failed ({failures[0]}); {figures}")
+        at, why = failures[0]
+        error = why if isinstance(why, WorkbenchError) else None
+        said = str(why) if isinstance(why, WorkbenchError) else why
+        first = Text("request %1: %2", str(at), said)
+        count, total = str(len(failures)), str(n)
+        failed = Text("%1 of %2 requests failed (%3); %4", count, total, first, figures)
+        raise Fail(failed, error=error)
     over = _over_budget(ctx, summary)
-    if over:
-        raise Fail(f"{over}; {figures}")
-    return f"{n} requests: {figures}"
+    if over is not None:
+        raise Fail(Text("%1; %2", over, figures))
+    return Text("%1 requests: %2", str(n), figures)
 
 
-def _figures(s: LatencySummary) -> str:
-    def ms(v: float | None) -> str:
-        return "n/a" if v is None else f"{v:,.0f} ms"
-
-    ttft = f"first token p50 {ms(s.ttft_p50)}, p95 {ms(s.ttft_p95)}; "
-    return (ttft if s.ttft_p50 is not None else "") + (
-        f"total p50 {ms(s.total_p50)}, p95 {ms(s.total_p95)}"
-    )
+def _ms(v: float | None) -> Text:
+    return Text("n/a") if v is None else Text("%1 ms", v, decimals=0)
 
 
-def _over_budget(ctx: QaContext, s: LatencySummary) -> str:
+def _figures(s: LatencySummary) -> Text:
+    total = Text("total p50 %1, p95 %2", _ms(s.total_p50), _ms(s.total_p95))
+    if s.ttft_p50 is None:
+        return total
+    return Text("first token p50 %1, p95 %2; %3", _ms(s.ttft_p50), _ms(s.ttft_p95), total)
+
+
+def _over_budget(ctx: QaContext, s: LatencySummary) -> Text | None:
     o = ctx.options
     if s.ttft_p95 is not None and s.ttft_p95 > o.ttft_budget_ms:
-        return f"time to first token p95 {s.ttft_p95:,.0f} ms is over the {o.ttft_budget_ms:,.0f} ms budget"
-    if s.total_p95 is not None and s.total_p95 > o.total_budget_ms:
-        return (
-            f"total time p95 {s.total_p95:,.0f} ms is over the {o.total_budget_ms:,.0f} ms budget"
+        return Text(
+            "time to first token p95 %1 ms is over the %2 ms budget",
+            s.ttft_p95,
+            o.ttft_budget_ms,
+            decimals=0,
         )
-    return ""
+    if s.total_p95 is not None and s.total_p95 > o.total_budget_ms:
+        return Text(
+            "total time p95 %1 ms is over the %2 ms budget",
+            s.total_p95,
+            o.total_budget_ms,
+            decimals=0,
+        )
+    return None

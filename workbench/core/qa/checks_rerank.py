@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import RateLimited, StatusError
 from workbench.api.models import Document, RerankRequest, RerankResponse
-from workbench.core.qa.context import Fail, Skip
+from workbench.api.text import Text
+from workbench.core.qa.context import Fail, Skip, listed
 from workbench.core.qa.probes import ENGLISH, OBJECTS, OBJECTS_RELEVANT, PROBES, thousand_documents
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ def _request(ctx: QaContext, query: str, documents: list[Document], **fields: An
     return RerankRequest(query=query, documents=documents, **fields)
 
 
-async def _probe(ctx: QaContext, label: str, **fields: Any) -> RerankResponse:
+async def _probe(ctx: QaContext, label: Text | str, **fields: Any) -> RerankResponse:
     await ctx.require("rerank")
     request = _request(ctx, ENGLISH.query, list(ENGLISH.documents), **fields)
     return await ctx.send.rerank(ctx.client, request, label)
@@ -32,141 +33,163 @@ async def _probe(ctx: QaContext, label: str, **fields: Any) -> RerankResponse:
 
 def _has_route(ctx: QaContext) -> None:
     if not ctx.traits.rerank.supported:
-        raise Skip(f"the {ctx.traits.short_label} flavour has no rerank route")
+        raise Skip(Text("the %1 flavour has no rerank route", ctx.traits.short_label))
+
+
+# Counts and indices go in as text, scores as the reports wrote them: the reports never grouped
+# them ("1234 results"); the numbers and API words of a result list are data ("#2 0.995").
 
 
 def _order(response: RerankResponse) -> str:
     return ", ".join(f"#{h.index} {h.relevance_score:.3f}" for h in response.results[:5])
 
 
-async def strings(ctx: QaContext) -> str:
+async def strings(ctx: QaContext) -> Text:
     """String documents are ranked: one result per document."""
-    response = await _probe(ctx, "5 string documents")
+    response = await _probe(ctx, Text("5 string documents"))
+    got = str(len(response.results))
     if len(response.results) != len(ENGLISH.documents):
-        raise Fail(f"{len(response.results)} results for {len(ENGLISH.documents)} documents")
-    return f"{len(response.results)} results: {_order(response)}"
+        raise Fail(Text("%1 results for %2 documents", got, str(len(ENGLISH.documents))))
+    return Text("%1 results: %2", got, _order(response))
 
 
-async def objects(ctx: QaContext) -> str:
+async def objects(ctx: QaContext) -> Text:
     """Object documents are ranked by the keys `rank_fields` names."""
     _has_route(ctx)
     rules = ctx.traits.rerank
     if not rules.objects:
-        raise Skip("the flavour takes string documents only")
+        raise Skip(Text("the flavour takes string documents only"))
     await ctx.require("rerank")
     fields = {"rank_fields": ["title", "text"]} if rules.rank_fields else {}
     request = _request(ctx, ENGLISH.query, list(OBJECTS), **fields)
-    response = await ctx.send.rerank(ctx.client, request, "3 object documents, rank_fields")
+    label = Text("3 object documents, rank_fields")
+    response = await ctx.send.rerank(ctx.client, request, label)
     _valid_indices(response, len(OBJECTS))
+    order = _order(response)
     if response.results[0].index != OBJECTS_RELEVANT:
-        raise Fail(f"the password document (#{OBJECTS_RELEVANT}) is not first: {_order(response)}")
-    how = "rank_fields title,text" if rules.rank_fields else "rendered to text by the workbench"
-    return f"objects ranked ({how}); the relevant one first: {_order(response)}"
+        relevant = str(OBJECTS_RELEVANT)
+        raise Fail(Text("the password document (#%1) is not first: %2", relevant, order))
+    how = (
+        "rank_fields title,text" if rules.rank_fields else Text("rendered to text by the workbench")
+    )
+    return Text("objects ranked (%1); the relevant one first: %2", how, order)
 
 
-async def top_n(ctx: QaContext) -> str:
+async def top_n(ctx: QaContext) -> Text:
     """`top_n` limits the results."""
     response = await _probe(ctx, "top_n 2", top_n=2)
     if len(response.results) != 2:
-        raise Fail(f"top_n 2 gave {len(response.results)} results")
-    return "top_n 2 gave exactly 2 results"
+        raise Fail(Text("top_n 2 gave %1 results", str(len(response.results))))
+    return Text("top_n 2 gave exactly 2 results")
 
 
-async def return_documents(ctx: QaContext) -> str:
+async def return_documents(ctx: QaContext) -> Text:
     """`return_documents` gives each result its document, as sent."""
     _has_route(ctx)
     if not ctx.traits.rerank.return_documents:
-        raise Skip("the flavour has no return_documents")
+        raise Skip(Text("the flavour has no return_documents"))
     response = await _probe(ctx, "return_documents", return_documents=True)
     for hit in response.results:
         text = (hit.document or {}).get("text")
         if text != ENGLISH.documents[hit.index]:
+            came = repr(hit.document)
             raise Fail(
-                f"result #{hit.index} came back with {hit.document!r}, not the document sent"
+                Text("result #%1 came back with %2, not the document sent", str(hit.index), came)
             )
-    return f"all {len(response.results)} results carry the document sent"
+    return Text("all %1 results carry the document sent", str(len(response.results)))
 
 
-async def scores(ctx: QaContext) -> str:
+async def scores(ctx: QaContext) -> Text:
     """Scores lie within 0..1 and come sorted, highest first."""
-    response = await _probe(ctx, "scores")
+    response = await _probe(ctx, Text("scores"))
     values = [h.relevance_score for h in response.results]
     outside = [v for v in values if not 0.0 <= v <= 1.0]
     if outside:
-        raise Fail(f"scores outside 0..1: {outside[:5]}")
+        raise Fail(Text("scores outside 0..1: %1", str(outside[:5])))
     if values != sorted(values, reverse=True):
-        raise Fail(f"scores are not sorted highest first: {values}")
-    return f"{len(values)} scores within 0..1, sorted: {values[0]:.3f} … {values[-1]:.3f}"
+        raise Fail(Text("scores are not sorted highest first: %1", str(values)))
+    high, low = f"{values[0]:.3f}", f"{values[-1]:.3f}"
+    return Text("%1 scores within 0..1, sorted: %2 … %3", str(len(values)), high, low)
 
 
 def _valid_indices(response: RerankResponse, count: int) -> None:
     indices = [h.index for h in response.results]
     bad = [i for i in indices if not 0 <= i < count]
     if bad:
-        raise Fail(f"indices outside 0..{count - 1}: {bad[:5]}")
+        raise Fail(Text("indices outside 0..%1: %2", str(count - 1), str(bad[:5])))
     if len(set(indices)) != len(indices):
         twice = sorted({i for i in indices if indices.count(i) > 1})
-        raise Fail(f"indices repeated: {twice[:5]}")
+        raise Fail(Text("indices repeated: %1", str(twice[:5])))
     if not indices:
-        raise Fail("the answer has no results")
+        raise Fail(Text("the answer has no results"))
 
 
-async def indices(ctx: QaContext) -> str:
+async def indices(ctx: QaContext) -> Text:
     """Indices point into the documents sent, each once."""
-    response = await _probe(ctx, "indices")
+    response = await _probe(ctx, Text("indices"))
     _valid_indices(response, len(ENGLISH.documents))
-    return f"{len(response.results)} indices, all valid and unique"
+    return Text("%1 indices, all valid and unique", str(len(response.results)))
 
 
-async def probes(ctx: QaContext) -> str:
+async def probes(ctx: QaContext) -> Text:
     """An obviously relevant document comes first, in English and in Italian."""
     await ctx.require("rerank")
-    said: list[str] = []
-    wrong: list[str] = []
+    said: list[Text | str] = []
+    wrong: list[Text | str] = []
     for probe in PROBES:
+        language = Text(probe.language)
         request = _request(ctx, probe.query, list(probe.documents))
-        response = await ctx.send.rerank(ctx.client, request, f"probe set, {probe.language}")
+        label = Text("probe set, %1", language)
+        response = await ctx.send.rerank(ctx.client, request, label)
         _valid_indices(response, len(probe.documents))
         first = response.results[0]
-        line = f"{probe.language}: #{first.index} first ({first.relevance_score:.3f})"
-        (said if first.index == probe.relevant else wrong).append(line)
-        if first.index != probe.relevant:
-            wrong[-1] += f", expected #{probe.relevant}: {probe.documents[probe.relevant][:60]}…"
+        score = f"{first.relevance_score:.3f}"
+        line = Text("%1: #%2 first (%3)", language, str(first.index), score)
+        if first.index == probe.relevant:
+            said.append(line)
+            continue
+        document = probe.documents[probe.relevant][:60]
+        wrong.append(Text("%1, expected #%2: %3…", line, str(probe.relevant), document))
     if wrong:
-        raise Fail("the relevant document is not first — " + "; ".join(wrong))
-    return "the relevant document ranks first — " + "; ".join(said)
+        raise Fail(Text("the relevant document is not first — %1", listed(wrong)))
+    return Text("the relevant document ranks first — %1", listed(said))
 
 
-async def thousand(ctx: QaContext) -> str:
+async def thousand(ctx: QaContext) -> Text:
     """A 1,000-document request is answered, with the planted relevant document first."""
     await ctx.require("rerank")
     docs, planted = thousand_documents()
     request = _request(ctx, ENGLISH.query, list(docs), top_n=10)
-    response = await ctx.send.rerank(ctx.client, request, "1,000 documents, top_n 10")
+    response = await ctx.send.rerank(ctx.client, request, Text("%1 documents, top_n %2", 1000, 10))
     _valid_indices(response, len(docs))
+    order = _order(response)
     if response.results[0].index != planted:
-        raise Fail(f"the planted document #{planted} is not first: {_order(response)}")
-    return f"1,000 documents ranked; the planted #{planted} first ({_order(response)})"
+        raise Fail(Text("the planted document #%1 is not first: %2", str(planted), order))
+    return Text("%1 documents ranked; the planted #%2 first (%3)", 1000, str(planted), order)
 
 
-async def chunk_rule(ctx: QaContext) -> str:
+async def chunk_rule(ctx: QaContext) -> Text:
     """Where documents are chunked, documents x max_chunks_per_doc at the budget is refused."""
     _has_route(ctx)
     rules = ctx.traits.rerank
     if rules.chunk_budget is None:
-        raise Skip("the flavour truncates long documents instead of chunking them: no chunk rule")
+        raise Skip(
+            Text("the flavour truncates long documents instead of chunking them: no chunk rule")
+        )
     await ctx.require("rerank")
     budget = rules.chunk_budget or 0
     docs, _planted = thousand_documents()
     chunks = budget // len(docs)
     request = RerankRequest(query=ENGLISH.query, documents=list(docs), max_chunks_per_doc=chunks)
-    label = f"1,000 documents x {chunks} chunks = {budget:,} (at the budget)"
+    label = Text("%1 documents x %2 chunks = %3 (at the budget)", 1000, str(chunks), budget)
     try:
         await ctx.send.rerank(ctx.client, request, label)
     except RateLimited:
         raise
     except StatusError as exc:
         if exc.status is not None and 400 <= exc.status < 500 and exc.server_message:
-            return f"{label} was refused with HTTP {exc.status}: {exc.server_message[:160]}"
-        raise Fail(f"{label} was refused without a clear 4xx message: {exc}") from None
-    raise Fail(f"{label} was accepted; the rule says the product must stay below {budget:,}")
+            said = exc.server_message[:160]
+            return Text("%1 was refused with HTTP %2: %3", label, str(exc.status), said)
+        unclear = Text("%1 was refused without a clear 4xx message: %2", label, str(exc))
+        raise Fail(unclear, error=exc) from None
+    raise Fail(Text("%1 was accepted; the rule says the product must stay below %2", label, budget))

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import SecretStr
 
 from workbench.api import flavour_traits, jsontext
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import httpx
 
     from workbench.api import FlavourTraits
     from workbench.api.client import WorkbenchClient
+    from workbench.api.errors import WorkbenchError
     from workbench.api.models import Connection
     from workbench.core.qa.exchange import Exchanges
     from workbench.core.qa.model import QaReport
@@ -22,11 +27,21 @@ WRONG_KEY = "qa-wrong-key-0000000000000000"
 """The key the wrong-key check sends: obviously not anyone's."""
 
 
-class Skip(Exception):  # a verdict, not an error
+class Verdict(Exception):  # a verdict, not an error
+    """A check's end other than a pass: `text` says why (its English is the message), and
+    `error` is the failure it quotes, if it quotes one (the GUI says that in its own words)."""
+
+    def __init__(self, text: Text, *, error: WorkbenchError | None = None) -> None:
+        super().__init__(str(text))
+        self.text = text
+        self.error = error
+
+
+class Skip(Verdict):
     """The check does not apply here; the message says why."""
 
 
-class Fail(Exception):  # a verdict, not an error
+class Fail(Verdict):
     """The check failed; the message says what was wrong and where."""
 
 
@@ -104,18 +119,28 @@ class QaContext:
         # A serverless deployment serves one model: a rerank model's name says which.
         if model and ("rerank" in model) != (kind == "rerank"):
             return False
-        answer = await self.send.raw(self.client, "POST", kind, {}, f"does the {kind} route exist?")
+        label = Text("does the %1 route exist?", kind)
+        answer = await self.send.raw(self.client, "POST", kind, {}, label)
         return answer.status != 404
 
     async def require(self, kind: str) -> None:
         """Skip the check unless the deployment serves `kind`."""
         if kind == "rerank" and not self.traits.rerank.supported:
-            raise Skip(f"the {self.traits.short_label} flavour has no rerank route")
+            raise Skip(Text("the %1 flavour has no rerank route", self.traits.short_label))
         if not await self.serves(kind):
             route = self.traits.routes.path(kind)
             model = self.configured_model
-            why = f"its model is {model}" if model else f"POST {route} answered 404"
-            raise Skip(f"the deployment does not serve {kind} ({why})")
+            why = (
+                Text("its model is %1", model)
+                if model
+                else Text("POST %1 answered 404", str(route))
+            )
+            raise Skip(Text("the deployment does not serve %1 (%2)", kind, why))
+
+
+def listed(items: Sequence[Text | str]) -> Text | str:
+    """Items one after another, joined by "; " (as the reports have always listed them)."""
+    return functools.reduce(lambda done, item: Text("%1; %2", done, item), items)
 
 
 def model_name(text: str) -> str | None:

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 
 from workbench.api.errors import RateLimited, WorkbenchError, retry_after_seconds
 from workbench.api.redact import redact_text
+from workbench.api.text import Text
 from workbench.api.wiretap import tapping
-from workbench.core.qa.model import Evidence, excerpt
+from workbench.core.qa.model import Evidence, Lines, excerpt_lines
 from workbench.core.runs.history import chat_start, rerank_start
 from workbench.core.turns import TurnRun, stream_turn
 
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 _FRAMES_SHOWN = 3
+
+
+def _english(lines: Lines) -> str:
+    return "\n".join(map(str, lines))
 
 
 class EvidenceTap:
@@ -83,24 +88,35 @@ class EvidenceTap:
         if self._inner is not None:
             self._inner.end(error)
 
-    def evidence(self, label: str) -> Evidence:
-        """What this exchange showed, redacted."""
-        if self.frame_count:
-            shown = "\n".join(self.first_frames)
-            answer = f"{self.frame_count} stream events; the first:\n{shown}"
-            if self.frame_count > _FRAMES_SHOWN:
-                answer += f"\n… the last:\n{self.last_frame}"
-        else:
-            answer = self.answer
+    def evidence(self, label: Text | str) -> Evidence:
+        """What this exchange showed, redacted (`label`: the workbench's words, or a str of
+        API words only)."""
         route = f"{self.method} {urlsplit(self.url).path}" if self.url else ""
+        said = Text("%1 — %2", route, label) if route else label
+        request = excerpt_lines([self.sent])
+        response = excerpt_lines(self._answer())
         return Evidence(
-            label=redact_text(f"{route} — {label}" if route else label),
-            request=redact_text(excerpt(self.sent)),
-            response=redact_text(excerpt(answer)),
+            label=redact_text(str(said)),
+            request=redact_text(_english(request)),
+            response=redact_text(_english(response)),
             status=self.status,
             elapsed_ms=(time.perf_counter() - self.started) * 1000.0,
             run_id=self.run_id,
+            label_text=said,
+            request_text=request,
+            response_text=response,
         )
+
+    def _answer(self) -> Lines:
+        """The body, or the first stream events and the last one, a line each."""
+        if not self.frame_count:
+            return [self.answer]
+        # str(): the count was never grouped in the reports ("1234 stream events")
+        lines: Lines = [Text("%1 stream events; the first:", str(self.frame_count))]
+        lines += self.first_frames
+        if self.frame_count > _FRAMES_SHOWN:
+            lines += [Text("… the last:"), self.last_frame]
+        return lines
 
 
 @dataclass
@@ -124,11 +140,11 @@ class Exchanges:
 
     async def _paced(
         self,
-        label: str,
+        label: Text | str,
         start: Callable[[], RunStart] | None,
         send: Callable[[EvidenceTap], Awaitable[T]],
     ) -> T:
-        notes: list[str] = []
+        notes: list[Text] = []
         for attempt in range(self.max_retries + 1):
             await self.pacer.turn()
             tap = self._tap(start)
@@ -137,12 +153,11 @@ class Exchanges:
                     value = await send(tap)
             except RateLimited as exc:
                 wait = exc.retry_after if exc.retry_after is not None else 1.0
-                item = tap.evidence(label)
-                item.notes = [*notes, f"429 Too Many Requests; Retry-After {wait:g} s"]
-                self.evidence.append(item)
+                limited = Text("429 Too Many Requests; Retry-After %1 s", f"{wait:g}")
+                self.evidence.append(_noted(tap.evidence(label), [*notes, limited]))
                 if attempt == self.max_retries or wait > self.max_wait_s:
                     raise
-                notes.append(f"after a 429, waited {wait:g} s as Retry-After said")
+                notes.append(Text("after a 429, waited %1 s as Retry-After said", f"{wait:g}"))
                 await self.pacer.pause(wait)
                 continue
             except BaseException:
@@ -150,14 +165,12 @@ class Exchanges:
                 raise
             finally:
                 self.pacer.heard(tap.headers)
-            item = tap.evidence(label)
-            item.notes = notes
-            self.evidence.append(item)
+            self.evidence.append(_noted(tap.evidence(label), notes))
             return value
         raise AssertionError("unreachable: the loop returns or raises")
 
     async def rerank(
-        self, client: WorkbenchClient, request: RerankRequest, label: str
+        self, client: WorkbenchClient, request: RerankRequest, label: Text | str
     ) -> RerankResponse:
         """A rerank call, recorded and kept as evidence."""
 
@@ -166,7 +179,9 @@ class Exchanges:
 
         return await self._paced(label, start, lambda _tap: client.rerank(request))
 
-    async def chat(self, client: WorkbenchClient, request: ChatRequest, label: str) -> ChatSnapshot:
+    async def chat(
+        self, client: WorkbenchClient, request: ChatRequest, label: Text | str
+    ) -> ChatSnapshot:
         """A non-streamed chat call, recorded and kept as evidence."""
 
         def start() -> RunStart:
@@ -174,7 +189,9 @@ class Exchanges:
 
         return await self._paced(label, start, lambda _tap: client.chat(request))
 
-    async def stream(self, client: WorkbenchClient, request: ChatRequest, label: str) -> TurnRun:
+    async def stream(
+        self, client: WorkbenchClient, request: ChatRequest, label: Text | str
+    ) -> TurnRun:
         """A streamed chat call into a TurnRun; a failure mid-stream is kept in `run.error`."""
 
         def start() -> RunStart:
@@ -199,7 +216,7 @@ class Exchanges:
         method: str,
         kind: str,
         body: dict[str, Any] | None,
-        label: str,
+        label: Text | str,
     ) -> RawAnswer:
         """A request sent as it is (any status comes back); 429s are waited out too."""
 
@@ -214,6 +231,12 @@ class Exchanges:
             return answer
 
         return await self._paced(label, None, send)
+
+
+def _noted(item: Evidence, notes: list[Text]) -> Evidence:
+    item.notes = [str(n) for n in notes]
+    item.notes_text = list(notes)
+    return item
 
 
 def _raw_limited(answer: RawAnswer) -> RateLimited:

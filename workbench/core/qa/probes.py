@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.api.text import english
+
 
 @dataclass(frozen=True)
 class ProbeSet:
     """A query and documents; `relevant` is the one a working reranker puts first."""
 
     language: str
+    """The probe's language, named in English (the GUI translates the name)."""
     query: str
     documents: tuple[str, ...]
     relevant: int
 
 
 ENGLISH = ProbeSet(
-    language="English",
+    language=english("English"),
     query="How do I reset my account password?",
     documents=(
         "The train to Milan leaves from platform 4 every hour on weekdays.",
@@ -30,7 +33,7 @@ ENGLISH = ProbeSet(
 )
 
 ITALIAN = ProbeSet(
-    language="Italian",
+    language=english("Italian"),
     query="Come posso reimpostare la password del mio account?",
     documents=(
         "Il treno per Milano parte dal binario 4 ogni ora nei giorni feriali.",

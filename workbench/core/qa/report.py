@@ -17,9 +17,13 @@ from urllib.parse import urlsplit
 
 from workbench.api.jsontext import fix_surrogates, replace_lone_surrogates
 from workbench.api.redact import redact_text, redact_value
+from workbench.api.text import english
+from workbench.core.qa.model import SHOWN_ONLY
 from workbench.core.svg_chart import ChartColours, Series, line_chart
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.core.qa.model import CheckResult, Evidence, QaReport, Status
 
 MASKED_HOST = "host.invalid"
@@ -102,17 +106,25 @@ def _evidence_head(e: Evidence) -> str:
     return " · ".join(bits)
 
 
-def latency_svg(report: QaReport, colours: ChartColours | None = None) -> str:
+def latency_svg(
+    report: QaReport, colours: ChartColours | None = None, say: Callable[[str], str] = str
+) -> str:
     """The latency chart as inline SVG ('' when the latency check did not run), in `colours`
-    (the light defaults when None)."""
+    (the light defaults when None), its words put through `say` (the GUI's translation; as
+    they are when not given)."""
     samples = report.latency.samples
     if not samples:
         return ""
-    series = [Series("total", tuple(s.total_ms if s.ok else None for s in samples))]
+    series = [Series(say(english("total")), tuple(s.total_ms if s.ok else None for s in samples))]
     if any(s.ttft_ms is not None for s in samples):
-        series.insert(0, Series("first token", tuple(s.ttft_ms if s.ok else None for s in samples)))
+        first = tuple(s.ttft_ms if s.ok else None for s in samples)
+        series.insert(0, Series(say(english("first token")), first))
     return line_chart(
-        series, title="Latency per request", y_unit="ms", x_label="request", colours=colours
+        series,
+        title=say(english("Latency per request")),
+        y_unit="ms",
+        x_label=say(english("request")),
+        colours=colours,
     )
 
 
@@ -334,9 +346,14 @@ def evidence_text(c: CheckResult) -> str:
 def to_json(report: QaReport, *, mask_hosts: bool = False) -> dict[str, Any]:
     """The report as one JSON object (what `--json` prints), redacted."""
     r = masked(report) if mask_hosts else report
-    obj = dataclasses.asdict(r)
+    obj = dataclasses.asdict(r, dict_factory=_reported)
     obj["started"] = r.started.isoformat()
     obj["finished"] = r.finished.isoformat() if r.finished else None
     obj["passed"] = r.passed
     obj["summary"] = summary_line(r)
     return dict(redact_value(replace_lone_surrogates(obj)))
+
+
+def _reported(fields: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A dataclass's fields as JSON, without the GUI's twins of its English lines."""
+    return {name: value for name, value in fields if name not in SHOWN_ONLY}

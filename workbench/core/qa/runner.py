@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from workbench import __version__
 from workbench.api import flavour_traits
 from workbench.api.errors import ConnectError, RequestTimeout, WorkbenchError
+from workbench.api.text import Text
 from workbench.core.qa.catalogue import CheckSpec, select
-from workbench.core.qa.context import Fail, QaContext, QaOptions, Skip, model_name
+from workbench.core.qa.context import QaContext, QaOptions, Skip, Verdict, model_name
 from workbench.core.qa.exchange import Exchanges
 from workbench.core.qa.model import CheckResult, QaReport, Status
 from workbench.core.qa.pacing import Pacer
@@ -47,6 +48,8 @@ class CheckFinished:
     index: int
     total: int
     result: CheckResult
+    error: WorkbenchError | None = None
+    """The failure its reason is or quotes, if any (the GUI says it in its own words)."""
 
 
 QaEvent = CheckStarted | CheckFinished
@@ -117,9 +120,9 @@ class QaRun:
         try:
             for index, spec in enumerate(self.specs):
                 yield CheckStarted(index, total, spec)
-                result = await self._one(ctx, spec)
+                result, error = await self._one(ctx, spec)
                 self.report.results.append(result)
-                yield CheckFinished(index, total, result)
+                yield CheckFinished(index, total, result, error)
         except (asyncio.CancelledError, GeneratorExit):
             self.report.cancelled = True
             raise
@@ -141,7 +144,7 @@ class QaRun:
             return connection
         try:
             async with WorkbenchClient(connection, transport=self._transport) as client:
-                answer = await send.raw(client, "GET", "info", None, "which model?")
+                answer = await send.raw(client, "GET", "info", None, Text("which model?"))
         except WorkbenchError:
             return connection  # the checks say what is wrong
         name = model_name(answer.text) if answer.status < 300 else None
@@ -152,28 +155,39 @@ class QaRun:
         )
         return connection.model_copy(update={"model": name})
 
-    async def _one(self, ctx: QaContext, spec: CheckSpec) -> CheckResult:
+    async def _one(
+        self, ctx: QaContext, spec: CheckSpec
+    ) -> tuple[CheckResult, WorkbenchError | None]:
+        """The check's result, and the failure it ended with or quotes (if any)."""
         # The first check also shows the request that asked /info for the model (if one did).
         started = time.perf_counter()
-        status: Status = "pass"
-        if self.unreachable is not None:
-            status, reason = "skip", f"the endpoint could not be reached: {self.unreachable}"
-        else:
-            try:
-                reason = await spec.run(ctx)
-            except Skip as exc:
-                status, reason = "skip", str(exc)
-            except Fail as exc:
-                status, reason = "fail", str(exc)
-            except (ConnectError, RequestTimeout) as exc:
-                status, reason = "fail", str(exc)
-                if spec.id == "reachability":
-                    self.unreachable = exc
-            except WorkbenchError as exc:
-                status, reason = "fail", str(exc)
+        status, said, error = await self._verdict(ctx, spec)
         elapsed = (time.perf_counter() - started) * 1000.0
         evidence, ctx.send.evidence = ctx.send.evidence, []
-        return CheckResult(spec.id, spec.title, spec.group, status, reason, evidence, elapsed)
+        reason = str(said) if said is not None else str(error)
+        result = CheckResult(
+            spec.id, spec.title, spec.group, status, reason, evidence, elapsed, reason_text=said
+        )
+        return result, error
+
+    async def _verdict(
+        self, ctx: QaContext, spec: CheckSpec
+    ) -> tuple[Status, Text | None, WorkbenchError | None]:
+        """Run the check: its status and why, in words (None: the failure's own line says why)."""
+        if self.unreachable is not None:
+            said = Text("the endpoint could not be reached: %1", str(self.unreachable))
+            return "skip", said, self.unreachable
+        try:
+            return "pass", await spec.run(ctx), None
+        except Verdict as exc:
+            ended: Status = "skip" if isinstance(exc, Skip) else "fail"
+            return ended, exc.text, exc.error
+        except (ConnectError, RequestTimeout) as exc:
+            if spec.id == "reachability":
+                self.unreachable = exc
+            return "fail", None, exc
+        except WorkbenchError as exc:
+            return "fail", None, exc
 
 
 def _settings(o: QaOptions, checks: list[str]) -> dict[str, str]:

@@ -32,6 +32,7 @@ from workbench.core.qa.catalogue import GROUPS, select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import StatusLabel, hand_focus_over
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_title
 from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
 from workbench.ui.common.l10n import fill, format_count
@@ -169,9 +170,13 @@ class QaPane(Retranslating, QWidget):
         layout.addWidget(self.status)
 
     def changeEvent(self, event: QEvent) -> None:
-        """Draw the latency chart again in a new theme's colours."""
-        if event.type() == QEvent.Type.PaletteChange and self.report is not None:
+        """Draw the latency chart again in a new theme's colours, and the chart and the evidence
+        shown in a new language (the rows are written again by `retranslate_ui`)."""
+        redraw = (QEvent.Type.PaletteChange, QEvent.Type.LanguageChange)
+        if event.type() in redraw and self.report is not None:
             self._show_chart()
+        if event.type() == QEvent.Type.LanguageChange:
+            self.details.setPlainText(self.results.details(self.results.currentItem()))
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -346,11 +351,11 @@ class QaPane(Retranslating, QWidget):
                     self.tr("Running check %1 of %2: %3"),
                     format_count(event.index + 1),
                     format_count(event.total),
-                    event.spec.title,
+                    shown(event.spec.title),
                 )
             )
             return
-        item = self.results.add_result(event.result)
+        item = self.results.add_result(event.result, event.error)
         self.results.scrollToItem(item)
         self.progress.setValue(event.index + 1)
 
@@ -364,8 +369,13 @@ class QaPane(Retranslating, QWidget):
         self._say(lambda: self._summary(report, gone))
 
     def _summary(self, report: QaReport, gone: str | None) -> str:
-        counts = (report.count("pass"), report.count("fail"), report.count("skip"))
-        line = fill(self.tr("%1 passed, %2 failed, %3 skipped"), *map(format_count, counts))
+        # Each count has its plural forms ("1 skipped" is "1 saltato", "2 skipped" "2 saltati").
+        line = fill(
+            self.tr("%1, %2, %3"),
+            self.tr("%n passed", "", report.count("pass")),
+            self.tr("%n failed", "", report.count("fail")),
+            self.tr("%n skipped", "", report.count("skip")),
+        )
         verdict = self.tr("Every check passed") if report.passed else self.tr("Checks failed")
         done = fill(self.tr("Done. %1: %2."), verdict, line)
         if gone is None:
@@ -381,7 +391,8 @@ class QaPane(Retranslating, QWidget):
 
     def _show_chart(self) -> None:
         colours = chart_colours(self.palette())
-        svg = reports.latency_svg(self.report, colours) if self.report is not None else ""
+        report = self.report
+        svg = reports.latency_svg(report, colours, shown) if report is not None else ""
         self.chart.setVisible(bool(svg))
         if svg:
             self.chart.load(QByteArray(svg.encode("utf-8")))

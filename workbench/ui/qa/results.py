@@ -1,4 +1,9 @@
-"""The live list of QA checks: one row per check, expandable to its evidence, each linked to its run."""
+"""The live list of QA checks: one row per check, expandable to its evidence, each linked to its run.
+
+The core writes a check's title, reason and evidence in English for the command line and the
+reports, and keeps their words as `Text`s too: the rows and the evidence view show those in the
+GUI's language, and write them again after a language switch (issue 18).
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,25 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from workbench.core.qa.report import MARK, evidence_text
+from workbench.api.redact import redact_text
+from workbench.api.text import Text
+from workbench.core.qa.report import MARK
+from workbench.ui.common.core_text import shown
+from workbench.ui.common.error_text import error_line
 from workbench.ui.common.l10n import fill, format_ms
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from workbench.core.qa.model import CheckResult, Evidence
+    from workbench.api.errors import WorkbenchError
+    from workbench.core.qa.model import CheckResult, Evidence, Lines
 
 RUN_ID = Qt.ItemDataRole.UserRole
 """Item data: the run id of an evidence row (None for a check's own row)."""
 RESULT = Qt.ItemDataRole.UserRole + 1
 """Item data: the check's result, on its row."""
+ERROR = Qt.ItemDataRole.UserRole + 2
+"""Item data: the failure the check ended with or quotes (None when none), on its row."""
 
 
 def verdict_word(status: str) -> str:
@@ -29,6 +41,45 @@ def verdict_word(status: str) -> str:
         "skip": QCoreApplication.translate("QaResults", "Skipped"),
     }
     return words.get(status, status)
+
+
+def shown_reason(result: CheckResult, error: WorkbenchError | None) -> str:
+    """Why a check ended as it did, in the GUI's language: its words translated, and a failure
+    it is or quotes said as the GUI says failures (title and place translated)."""
+    said = result.reason_text
+    if said is None:
+        return error_line(error) if error is not None else result.reason
+    if error is None:
+        return shown(said)
+    return shown(_quoting(said, str(error), error_line(error)))
+
+
+def _quoting(text: Text, english: str, line: str) -> Text:
+    """`text` with the failure it quotes in English (`english`) put as `line` instead."""
+    values = [
+        line
+        if value == english
+        else _quoting(value, english, line)
+        if isinstance(value, Text)
+        else value
+        for value in text.values
+    ]
+    return Text(text.template, *values, decimals=text.decimals)
+
+
+def _said(text: Text | str | None, english: str) -> str:
+    """A label in the GUI's language: its words translated, API words as they are."""
+    if text is None:
+        return english
+    return shown(text) if isinstance(text, Text) else text
+
+
+def _lines(lines: Lines, english: str) -> str:
+    """An excerpt's lines: the workbench's words translated, what was sent or answered as it
+    was (redacted, as the English excerpt is)."""
+    if not lines:
+        return english
+    return redact_text("\n".join(shown(x) if isinstance(x, Text) else x for x in lines))
 
 
 class QaResultsTree(QTreeWidget):
@@ -51,14 +102,16 @@ class QaResultsTree(QTreeWidget):
                 self._write(item)
         self.resizeColumnToContents(0)
 
-    def add_result(self, result: CheckResult) -> QTreeWidgetItem:
-        """Add a finished check with one child row per request it made."""
-        item = QTreeWidgetItem(["", result.title, result.reason])
+    def add_result(
+        self, result: CheckResult, error: WorkbenchError | None = None
+    ) -> QTreeWidgetItem:
+        """Add a finished check with one child row per request it made (`error`: the failure
+        it ended with or quotes)."""
+        item = QTreeWidgetItem()
         item.setData(0, RESULT, result)
-        item.setToolTip(2, result.reason)
+        item.setData(0, ERROR, error)
         for evidence in result.evidence:
-            status = "" if evidence.status is None else f"HTTP {evidence.status}"
-            child = QTreeWidgetItem([status, evidence.label, ""])
+            child = QTreeWidgetItem()
             child.setData(0, RUN_ID, evidence.run_id)
             item.addChild(child)
         self._write(item)
@@ -67,25 +120,35 @@ class QaResultsTree(QTreeWidget):
         return item
 
     def _write(self, item: QTreeWidgetItem) -> None:
-        """A check's verdict and its evidence rows' time and run, in the current language."""
+        """A check's verdict, title and reason, and its evidence rows, in the current language."""
         result: CheckResult = item.data(0, RESULT)
+        why = shown_reason(result, item.data(0, ERROR))
         item.setText(0, f"{MARK[result.status]} {verdict_word(result.status)}")
+        item.setText(1, shown(result.title))
+        item.setText(2, why)
+        item.setToolTip(2, why)
         for index, evidence in enumerate(result.evidence):  # one child per evidence, in order
             child = item.child(index)
             if child is not None:
+                child.setText(0, "" if evidence.status is None else f"HTTP {evidence.status}")
+                child.setText(1, _said(evidence.label_text, evidence.label))
                 child.setText(2, self._evidence_when(evidence))
 
     def _evidence_when(self, e: Evidence) -> str:
         when = "" if e.elapsed_ms is None else format_ms(e.elapsed_ms)
-        run = fill(self.tr("run %1"), e.run_id) if e.run_id else self.tr("not recorded")
-        return f"{when} · {run}"
+        return f"{when} · {self._run(e)}"
+
+    def _run(self, e: Evidence) -> str:
+        return fill(self.tr("run %1"), e.run_id) if e.run_id else self.tr("not recorded")
 
     def result_at(self, item: QTreeWidgetItem | None) -> CheckResult | None:
         """The check of a row (its own, or its parent's for an evidence row)."""
+        return None if (row := self._check_row(item)) is None else row.data(0, RESULT)
+
+    def _check_row(self, item: QTreeWidgetItem | None) -> QTreeWidgetItem | None:
         while item is not None:
-            result = item.data(0, RESULT)
-            if result is not None:
-                return result  # type: ignore[no-any-return]
+            if item.data(0, RESULT) is not None:
+                return item
             item = item.parent()
         return None
 
@@ -100,8 +163,30 @@ class QaResultsTree(QTreeWidget):
         return result.run_ids[0] if result is not None and result.run_ids else None
 
     def details(self, item: QTreeWidgetItem | None) -> str:
-        """A check's reason and all of its evidence, as text."""
-        result = self.result_at(item)
-        if result is None:
+        """A check's reason and all of its evidence, as text in the current language."""
+        row = self._check_row(item)
+        if row is None:
             return ""
-        return f"{result.title} ({result.id})\n{result.reason}\n\n{evidence_text(result)}"
+        result: CheckResult = row.data(0, RESULT)
+        why = shown_reason(result, row.data(0, ERROR))
+        evidence = "\n".join(self._evidence_text(e) for e in result.evidence)
+        return f"{shown(result.title)} ({result.id})\n{why}\n\n{evidence}"
+
+    def _evidence_text(self, e: Evidence) -> str:
+        """One request: what it was, its status, time and run, notes, request and response."""
+        head = [_said(e.label_text, e.label)]
+        if e.status is not None:
+            head.append(f"HTTP {e.status}")
+        if e.elapsed_ms is not None:
+            head.append(format_ms(e.elapsed_ms))
+        if e.run_id:
+            head.append(self._run(e))
+        out = [" · ".join(head)]
+        notes = [shown(note) for note in e.notes_text] if e.notes_text else e.notes
+        out += [f"  {note}" for note in notes]
+        if e.request:
+            out.append("  " + fill(self.tr("request: %1"), _lines(e.request_text, e.request)))
+        if e.response:
+            response = _lines(e.response_text, e.response)
+            out.append("  " + fill(self.tr("response: %1"), response))
+        return "\n".join(out)
