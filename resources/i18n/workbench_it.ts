@@ -1670,6 +1670,742 @@
         <translation>query senza giudizi lasciate fuori: %1</translation>
     </message>
     <message>
+        <source>The server answers</source>
+        <translation>Il server risponde</translation>
+    </message>
+    <message>
+        <source>TLS with a verified certificate</source>
+        <translation>TLS con un certificato verificato</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s key is accepted</source>
+        <translation>La chiave dell&apos;endpoint è accettata</translation>
+    </message>
+    <message>
+        <source>A wrong key is refused</source>
+        <translation>Una chiave sbagliata è rifiutata</translation>
+    </message>
+    <message>
+        <source>/info names the model</source>
+        <translation>/info indica il modello</translation>
+    </message>
+    <message>
+        <source>The model is the one expected</source>
+        <translation>Il modello è quello atteso</translation>
+    </message>
+    <message>
+        <source>String documents</source>
+        <translation>Documenti stringa</translation>
+    </message>
+    <message>
+        <source>Object documents with rank_fields</source>
+        <translation>Documenti oggetto con rank_fields</translation>
+    </message>
+    <message>
+        <source>top_n</source>
+        <translation>top_n</translation>
+    </message>
+    <message>
+        <source>return_documents</source>
+        <translation>return_documents</translation>
+    </message>
+    <message>
+        <source>Scores within 0..1, sorted</source>
+        <translation>Punteggi tra 0 e 1, ordinati</translation>
+    </message>
+    <message>
+        <source>Indices valid and unique</source>
+        <translation>Indici validi e unici</translation>
+    </message>
+    <message>
+        <source>Relevant document first (English, Italian)</source>
+        <translation>Documento pertinente per primo (inglese, italiano)</translation>
+    </message>
+    <message>
+        <source>A 1,000-document request</source>
+        <translation>Una richiesta di 1.000 documenti</translation>
+    </message>
+    <message>
+        <source>The v1 chunk rule</source>
+        <translation>La regola dei chunk di v1</translation>
+    </message>
+    <message>
+        <source>A plain answer</source>
+        <translation>Una risposta semplice</translation>
+    </message>
+    <message>
+        <source>Streaming: well formed, final, same text</source>
+        <translation>Streaming: ben formato, con evento finale, stesso testo</translation>
+    </message>
+    <message>
+        <source>RAG citations</source>
+        <translation>Citazioni RAG</translation>
+    </message>
+    <message>
+        <source>A tool call and its result sent back</source>
+        <translation>Una chiamata a strumento e il suo risultato rimandato</translation>
+    </message>
+    <message>
+        <source>max_tokens honoured</source>
+        <translation>max_tokens rispettato</translation>
+    </message>
+    <message>
+        <source>stop_sequences honoured</source>
+        <translation>stop_sequences rispettate</translation>
+    </message>
+    <message>
+        <source>The same prompt through every chat route</source>
+        <translation>Lo stesso prompt attraverso ogni route di chat</translation>
+    </message>
+    <message>
+        <source>A malformed request gets a 4xx</source>
+        <translation>Una richiesta malformata riceve un 4xx</translation>
+    </message>
+    <message>
+        <source>An unknown parameter as extra-parameters says</source>
+        <translation>Un parametro sconosciuto come dice extra-parameters</translation>
+    </message>
+    <message>
+        <source>Latency: first token and total, p50/p95</source>
+        <translation>Latenza: primo token e totale, p50/p95</translation>
+    </message>
+    <message>
+        <source>which model?</source>
+        <translation>quale modello?</translation>
+    </message>
+    <message>
+        <source>the endpoint could not be reached: %1</source>
+        <translation>l&apos;endpoint non è raggiungibile: %1</translation>
+    </message>
+    <message>
+        <source>does the %1 route exist?</source>
+        <translation>la route %1 esiste?</translation>
+    </message>
+    <message>
+        <source>its model is %1</source>
+        <translation>il suo modello è %1</translation>
+    </message>
+    <message>
+        <source>POST %1 answered 404</source>
+        <translation>POST %1 ha risposto 404</translation>
+    </message>
+    <message>
+        <source>the deployment does not serve %1 (%2)</source>
+        <translation>il deployment non serve %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 stream events; the first:</source>
+        <translation>%1 eventi di stream; i primi:</translation>
+    </message>
+    <message>
+        <source>… the last:</source>
+        <translation>… l&apos;ultimo:</translation>
+    </message>
+    <message>
+        <source>429 Too Many Requests; Retry-After %1 s</source>
+        <translation>429 Too Many Requests; Retry-After %1 s</translation>
+    </message>
+    <message>
+        <source>after a 429, waited %1 s as Retry-After said</source>
+        <translation>dopo un 429, attesi %1 s come indicava Retry-After</translation>
+    </message>
+    <message>
+        <source>%1… (%2 more characters)</source>
+        <translation>%1… (altri %2 caratteri)</translation>
+    </message>
+    <message>
+        <source>hello</source>
+        <translation>saluto</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1 in %2 ms</source>
+        <translation>il server ha risposto HTTP %1 in %2 ms</translation>
+    </message>
+    <message>
+        <source>plain HTTP to a server on this machine: there is no TLS to check</source>
+        <translation>HTTP in chiaro verso un server su questa macchina: non c&apos;è TLS da controllare</translation>
+    </message>
+    <message>
+        <source>the endpoint uses plain HTTP: the key and every request travel unencrypted</source>
+        <translation>l&apos;endpoint usa HTTP in chiaro: la chiave e ogni richiesta viaggiano senza cifratura</translation>
+    </message>
+    <message>
+        <source>certificate checks are switched off for this endpoint (CA bundle: none)</source>
+        <translation>i controlli del certificato sono disattivati per questo endpoint (bundle CA: nessuno)</translation>
+    </message>
+    <message>
+        <source>TLS handshake</source>
+        <translation>handshake TLS</translation>
+    </message>
+    <message>
+        <source>TLS handshake done, the certificate verified against the system&apos;s trust store</source>
+        <translation>handshake TLS completato, certificato verificato con l&apos;archivio dei certificati attendibili del sistema</translation>
+    </message>
+    <message>
+        <source>TLS handshake done, the certificate verified against the endpoint&apos;s CA bundle</source>
+        <translation>handshake TLS completato, certificato verificato con il bundle CA dell&apos;endpoint</translation>
+    </message>
+    <message>
+        <source>a 2-document rerank</source>
+        <translation>un rerank di 2 documenti</translation>
+    </message>
+    <message>
+        <source>a 5-token chat</source>
+        <translation>una chat di 5 token</translation>
+    </message>
+    <message>
+        <source>the endpoint is set to send no key</source>
+        <translation>l&apos;endpoint è impostato per non inviare alcuna chiave</translation>
+    </message>
+    <message>
+        <source>with the endpoint&apos;s key</source>
+        <translation>con la chiave dell&apos;endpoint</translation>
+    </message>
+    <message>
+        <source>the endpoint&apos;s key was refused: %1</source>
+        <translation>la chiave dell&apos;endpoint è stata rifiutata: %1</translation>
+    </message>
+    <message>
+        <source>%1 with the endpoint&apos;s key was answered</source>
+        <translation>%1 con la chiave dell&apos;endpoint ha avuto risposta</translation>
+    </message>
+    <message>
+        <source>the endpoint authenticates with %1, not a key</source>
+        <translation>l&apos;endpoint si autentica con %1, non con una chiave</translation>
+    </message>
+    <message>
+        <source>with a wrong key</source>
+        <translation>con una chiave sbagliata</translation>
+    </message>
+    <message>
+        <source>a wrong key was refused with HTTP %1</source>
+        <translation>una chiave sbagliata è stata rifiutata con HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 with a wrong key was answered: the deployment does not check keys</source>
+        <translation>%1 con una chiave sbagliata ha avuto risposta: il deployment non controlla le chiavi</translation>
+    </message>
+    <message>
+        <source>the deployment offers no /info route (404)</source>
+        <translation>il deployment non offre la route /info (404)</translation>
+    </message>
+    <message>
+        <source>/info answered HTTP %1: %2</source>
+        <translation>/info ha risposto HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>/info answered something that is not JSON: %1</source>
+        <translation>/info ha risposto qualcosa che non è JSON: %1</translation>
+    </message>
+    <message>
+        <source>/info answered JSON that is not an object</source>
+        <translation>/info ha risposto un JSON che non è un oggetto</translation>
+    </message>
+    <message>
+        <source>/info answered without a model_name</source>
+        <translation>/info ha risposto senza model_name</translation>
+    </message>
+    <message>
+        <source>an unnamed provider</source>
+        <translation>un fornitore senza nome</translation>
+    </message>
+    <message>
+        <source>no type</source>
+        <translation>nessun tipo</translation>
+    </message>
+    <message>
+        <source>/info names the model %1 from %2 (%3)</source>
+        <translation>/info indica il modello %1 di %2 (%3)</translation>
+    </message>
+    <message>
+        <source>nothing names the model: no /info answer and no model set on the endpoint</source>
+        <translation>nulla indica il modello: nessuna risposta da /info e nessun modello impostato sull&apos;endpoint</translation>
+    </message>
+    <message>
+        <source>the endpoint is set to model %1, but the deployment says it is %2</source>
+        <translation>l&apos;endpoint è impostato sul modello %1, ma il deployment dice di essere %2</translation>
+    </message>
+    <message>
+        <source>the deployment says it serves %1 (as set: %2)</source>
+        <translation>il deployment dice di servire %1 (come impostato: %2)</translation>
+    </message>
+    <message>
+        <source>the deployment says it serves %1</source>
+        <translation>il deployment dice di servire %1</translation>
+    </message>
+    <message>
+        <source>the endpoint is set to %1; the deployment does not say which model it serves</source>
+        <translation>l&apos;endpoint è impostato su %1; il deployment non dice quale modello serve</translation>
+    </message>
+    <message>
+        <source>the %1 flavour has no rerank route</source>
+        <translation>la variante %1 non ha una route di rerank</translation>
+    </message>
+    <message>
+        <source>5 string documents</source>
+        <translation>5 documenti stringa</translation>
+    </message>
+    <message>
+        <source>%1 results for %2 documents</source>
+        <translation>%1 risultati per %2 documenti</translation>
+    </message>
+    <message>
+        <source>%1 results: %2</source>
+        <translation>%1 risultati: %2</translation>
+    </message>
+    <message>
+        <source>the flavour takes string documents only</source>
+        <translation>la variante accetta solo documenti stringa</translation>
+    </message>
+    <message>
+        <source>3 object documents, rank_fields</source>
+        <translation>3 documenti oggetto, rank_fields</translation>
+    </message>
+    <message>
+        <source>the password document (#%1) is not first: %2</source>
+        <translation>il documento sulla password (#%1) non è il primo: %2</translation>
+    </message>
+    <message>
+        <source>rendered to text by the workbench</source>
+        <translation>resi come testo dal workbench</translation>
+    </message>
+    <message>
+        <source>objects ranked (%1); the relevant one first: %2</source>
+        <translation>oggetti ordinati (%1); quello pertinente per primo: %2</translation>
+    </message>
+    <message>
+        <source>top_n 2 gave %1 results</source>
+        <translation>top_n 2 ha dato %1 risultati</translation>
+    </message>
+    <message>
+        <source>top_n 2 gave exactly 2 results</source>
+        <translation>top_n 2 ha dato esattamente 2 risultati</translation>
+    </message>
+    <message>
+        <source>the flavour has no return_documents</source>
+        <translation>la variante non ha return_documents</translation>
+    </message>
+    <message>
+        <source>result #%1 came back with %2, not the document sent</source>
+        <translation>il risultato #%1 è tornato con %2, non con il documento inviato</translation>
+    </message>
+    <message>
+        <source>all %1 results carry the document sent</source>
+        <translation>tutti i %1 risultati riportano il documento inviato</translation>
+    </message>
+    <message>
+        <source>scores</source>
+        <translation>punteggi</translation>
+    </message>
+    <message>
+        <source>scores outside 0..1: %1</source>
+        <translation>punteggi fuori da 0..1: %1</translation>
+    </message>
+    <message>
+        <source>scores are not sorted highest first: %1</source>
+        <translation>i punteggi non sono ordinati dal più alto: %1</translation>
+    </message>
+    <message>
+        <source>%1 scores within 0..1, sorted: %2 … %3</source>
+        <translation>%1 punteggi tra 0 e 1, ordinati: %2 … %3</translation>
+    </message>
+    <message>
+        <source>indices outside 0..%1: %2</source>
+        <translation>indici fuori da 0..%1: %2</translation>
+    </message>
+    <message>
+        <source>indices repeated: %1</source>
+        <translation>indici ripetuti: %1</translation>
+    </message>
+    <message>
+        <source>the answer has no results</source>
+        <translation>la risposta non ha risultati</translation>
+    </message>
+    <message>
+        <source>indices</source>
+        <translation>indici</translation>
+    </message>
+    <message>
+        <source>%1 indices, all valid and unique</source>
+        <translation>%1 indici, tutti validi e unici</translation>
+    </message>
+    <message>
+        <source>probe set, %1</source>
+        <translation>set di prova, %1</translation>
+    </message>
+    <message>
+        <source>%1: #%2 first (%3)</source>
+        <translation>%1: #%2 per primo (%3)</translation>
+    </message>
+    <message>
+        <source>%1, expected #%2: %3…</source>
+        <translation>%1, atteso #%2: %3…</translation>
+    </message>
+    <message>
+        <source>the relevant document is not first — %1</source>
+        <translation>il documento pertinente non è il primo — %1</translation>
+    </message>
+    <message>
+        <source>the relevant document ranks first — %1</source>
+        <translation>il documento pertinente è il primo — %1</translation>
+    </message>
+    <message>
+        <source>%1 documents, top_n %2</source>
+        <translation>%1 documenti, top_n %2</translation>
+    </message>
+    <message>
+        <source>the planted document #%1 is not first: %2</source>
+        <translation>il documento inserito #%1 non è il primo: %2</translation>
+    </message>
+    <message>
+        <source>%1 documents ranked; the planted #%2 first (%3)</source>
+        <translation>%1 documenti ordinati; il documento inserito #%2 è il primo (%3)</translation>
+    </message>
+    <message>
+        <source>the flavour truncates long documents instead of chunking them: no chunk rule</source>
+        <translation>la variante tronca i documenti lunghi invece di dividerli in chunk: nessuna regola dei chunk</translation>
+    </message>
+    <message>
+        <source>%1 documents x %2 chunks = %3 (at the budget)</source>
+        <translation>%1 documenti x %2 chunk = %3 (al limite)</translation>
+    </message>
+    <message>
+        <source>%1 was refused with HTTP %2: %3</source>
+        <translation>la richiesta %1 è stata rifiutata con HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 was refused without a clear 4xx message: %2</source>
+        <translation>la richiesta %1 è stata rifiutata senza un chiaro messaggio 4xx: %2</translation>
+    </message>
+    <message>
+        <source>%1 was accepted; the rule says the product must stay below %2</source>
+        <translation>la richiesta %1 è stata accettata; la regola dice che il prodotto deve restare sotto %2</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglese</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italiano</translation>
+    </message>
+    <message>
+        <source>plain prompt</source>
+        <translation>prompt semplice</translation>
+    </message>
+    <message>
+        <source>the answer reports a failure: %1</source>
+        <translation>la risposta segnala un errore: %1</translation>
+    </message>
+    <message>
+        <source>the answer is empty (finish reason %1)</source>
+        <translation>la risposta è vuota (motivo di fine %1)</translation>
+    </message>
+    <message>
+        <source>%1 characters, finish reason %2: %3</source>
+        <translation>%1 caratteri, motivo di fine %2: %3</translation>
+    </message>
+    <message>
+        <source>the plain prompt, streamed</source>
+        <translation>il prompt semplice, in streaming</translation>
+    </message>
+    <message>
+        <source>the stream broke after %1 events: %2</source>
+        <translation>lo stream si è interrotto dopo %1 eventi: %2</translation>
+    </message>
+    <message>
+        <source>the stream ended after %1 events without its final event</source>
+        <translation>lo stream è terminato dopo %1 eventi senza il suo evento finale</translation>
+    </message>
+    <message>
+        <source>the stream reported a failure: %1</source>
+        <translation>lo stream ha segnalato un errore: %1</translation>
+    </message>
+    <message>
+        <source>the non-streamed answer</source>
+        <translation>la risposta non in streaming</translation>
+    </message>
+    <message>
+        <source>%1 events, a final event; text equals %2</source>
+        <translation>%1 eventi, un evento finale; il testo coincide con %2</translation>
+    </message>
+    <message>
+        <source>%1 events, a final event, first token after %2 ms; text equals %3</source>
+        <translation>%1 eventi, un evento finale, primo token dopo %2 ms; il testo coincide con %3</translation>
+    </message>
+    <message>
+        <source>%1; %2 unknown event(s) skipped</source>
+        <translation>%1; %2 eventi sconosciuti saltati</translation>
+    </message>
+    <message>
+        <source>the streamed text differs from %1 at character %2: %3 vs %4</source>
+        <translation>il testo in streaming non coincide con %1 dal carattere %2: %3 contro %4</translation>
+    </message>
+    <message>
+        <source>the final event&apos;s text</source>
+        <translation>il testo dell&apos;evento finale</translation>
+    </message>
+    <message>
+        <source>the %1 route takes no RAG documents</source>
+        <translation>la route %1 non accetta documenti RAG</translation>
+    </message>
+    <message>
+        <source>2 documents</source>
+        <translation>2 documenti</translation>
+    </message>
+    <message>
+        <source>the answer cites nothing: %1</source>
+        <translation>la risposta non cita nulla: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 citations are wrong — %3</source>
+        <translation>%1 citazioni su %2 sono sbagliate — %3</translation>
+    </message>
+    <message>
+        <source>%1 citations, each on its text and citing documents sent</source>
+        <translation>%1 citazioni, ognuna sul proprio testo e relativa a documenti inviati</translation>
+    </message>
+    <message>
+        <source>citation %1: offsets %2..%3 outside the answer</source>
+        <translation>citazione %1: offset %2..%3 fuori dalla risposta</translation>
+    </message>
+    <message>
+        <source>citation %1: answer[%2:%3] is %4, the citation says %5</source>
+        <translation>citazione %1: answer[%2:%3] è %4, la citazione dice %5</translation>
+    </message>
+    <message>
+        <source>citation %1 cites %2, which was never sent</source>
+        <translation>la citazione %1 cita %2, che non è mai stato inviato</translation>
+    </message>
+    <message>
+        <source>get_weather offered</source>
+        <translation>get_weather offerto</translation>
+    </message>
+    <message>
+        <source>no tool call: the model answered %1</source>
+        <translation>nessuna chiamata a strumento: il modello ha risposto %1</translation>
+    </message>
+    <message>
+        <source>the model called %1, a tool that was not offered</source>
+        <translation>il modello ha chiamato %1, uno strumento non offerto</translation>
+    </message>
+    <message>
+        <source>the arguments are not JSON: %1</source>
+        <translation>gli argomenti non sono JSON: %1</translation>
+    </message>
+    <message>
+        <source>the arguments miss the required string &apos;city&apos;: %1</source>
+        <translation>agli argomenti manca la stringa obbligatoria &apos;city&apos;: %1</translation>
+    </message>
+    <message>
+        <source>the tool&apos;s result sent back</source>
+        <translation>il risultato dello strumento rimandato</translation>
+    </message>
+    <message>
+        <source>the answer does not use the result (21 °C, sunny): %1</source>
+        <translation>la risposta non usa il risultato (21 °C, soleggiato): %1</translation>
+    </message>
+    <message>
+        <source>%1 called; the answer uses the result: %2</source>
+        <translation>%1 chiamato; la risposta usa il risultato: %2</translation>
+    </message>
+    <message>
+        <source>max_tokens 5, but %1 output tokens were billed</source>
+        <translation>max_tokens 5, ma sono stati fatturati %1 token in uscita</translation>
+    </message>
+    <message>
+        <source>max_tokens 5 ended with finish reason %1, not MAX_TOKENS</source>
+        <translation>max_tokens 5 è terminato con motivo di fine %1, non MAX_TOKENS</translation>
+    </message>
+    <message>
+        <source>cut short: finish reason %1, %2 tokens</source>
+        <translation>troncata: motivo di fine %1, %2 token</translation>
+    </message>
+    <message>
+        <source>the flavour takes no stop sequences</source>
+        <translation>la variante non accetta sequenze di stop</translation>
+    </message>
+    <message>
+        <source>the plain answer is too short to pick a stop sequence from</source>
+        <translation>la risposta semplice è troppo corta per sceglierne una sequenza di stop</translation>
+    </message>
+    <message>
+        <source>the answer goes on past the stop sequence %1: %2</source>
+        <translation>la risposta prosegue oltre la sequenza di stop %1: %2</translation>
+    </message>
+    <message>
+        <source>stopped before %1 (finish reason %2): %3</source>
+        <translation>fermata prima di %1 (motivo di fine %2): %3</translation>
+    </message>
+    <message>
+        <source>does %1 exist?</source>
+        <translation>%1 esiste?</translation>
+    </message>
+    <message>
+        <source>the plain prompt through %1</source>
+        <translation>il prompt semplice attraverso %1</translation>
+    </message>
+    <message>
+        <source>%1 gave an empty answer (finish reason %2)</source>
+        <translation>%1 ha dato una risposta vuota (motivo di fine %2)</translation>
+    </message>
+    <message>
+        <source>a different text</source>
+        <translation>un testo diverso</translation>
+    </message>
+    <message>
+        <source>the same text</source>
+        <translation>lo stesso testo</translation>
+    </message>
+    <message>
+        <source>%1 answered (%2 characters, %3)</source>
+        <translation>%1 ha risposto (%2 caratteri, %3)</translation>
+    </message>
+    <message>
+        <source>the deployment offers no other chat route (%1: 404)</source>
+        <translation>il deployment non offre altre route di chat (%1: 404)</translation>
+    </message>
+    <message>
+        <source>%1 answered; %2</source>
+        <translation>%1 ha risposto; %2</translation>
+    </message>
+    <message>
+        <source>the deployment serves neither chat nor rerank</source>
+        <translation>il deployment non serve né chat né rerank</translation>
+    </message>
+    <message>
+        <source>wrong field types</source>
+        <translation>tipi dei campi sbagliati</translation>
+    </message>
+    <message>
+        <source>a malformed request got HTTP %1, not a 4xx: %2</source>
+        <translation>una richiesta malformata ha ricevuto HTTP %1, non un 4xx: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 came without a message: %2</source>
+        <translation>HTTP %1 è arrivato senza un messaggio: %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>(not sent)</source>
+        <translation>(non inviato)</translation>
+    </message>
+    <message>
+        <source>unknown parameter %1, extra-parameters: %2</source>
+        <translation>parametro sconosciuto %1, extra-parameters: %2</translation>
+    </message>
+    <message>
+        <source>refused with HTTP %1: %2</source>
+        <translation>rifiutato con HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>the server failed instead of handling the unknown parameter: %1</source>
+        <translation>il server ha dato errore invece di gestire il parametro sconosciuto: %1</translation>
+    </message>
+    <message>
+        <source>extra-parameters is %1, yet the unknown parameter was %2</source>
+        <translation>extra-parameters è %1, eppure il parametro sconosciuto è stato %2</translation>
+    </message>
+    <message>
+        <source>the unknown parameter was %1</source>
+        <translation>il parametro sconosciuto è stato %1</translation>
+    </message>
+    <message>
+        <source>extra-parameters is error, yet the unknown parameter was accepted</source>
+        <translation>extra-parameters è error, eppure il parametro sconosciuto è stato accettato</translation>
+    </message>
+    <message>
+        <source>the unknown parameter was accepted</source>
+        <translation>il parametro sconosciuto è stato accettato</translation>
+    </message>
+    <message>
+        <source>%1, as extra-parameters: %2 asks</source>
+        <translation>%1, come chiede extra-parameters: %2</translation>
+    </message>
+    <message>
+        <source>%1 (the endpoint sends no extra-parameters header, so the server&apos;s default applies)</source>
+        <translation>%1 (l&apos;endpoint non invia l&apos;intestazione extra-parameters, quindi vale il comportamento predefinito del server)</translation>
+    </message>
+    <message>
+        <source>request %1 of %2, streamed</source>
+        <translation>richiesta %1 di %2, in streaming</translation>
+    </message>
+    <message>
+        <source>no final event</source>
+        <translation>nessun evento finale</translation>
+    </message>
+    <message>
+        <source>request %1 of %2</source>
+        <translation>richiesta %1 di %2</translation>
+    </message>
+    <message>
+        <source>the run asks for no latency requests</source>
+        <translation>l&apos;esecuzione non chiede richieste di latenza</translation>
+    </message>
+    <message>
+        <source>request %1: %2</source>
+        <translation>richiesta %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests failed (%3); %4</source>
+        <translation>%1 richieste su %2 non riuscite (%3); %4</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>%1 requests: %2</source>
+        <translation>%1 richieste: %2</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n/d</translation>
+    </message>
+    <message>
+        <source>total p50 %1, p95 %2</source>
+        <translation>totale p50 %1, p95 %2</translation>
+    </message>
+    <message>
+        <source>first token p50 %1, p95 %2; %3</source>
+        <translation>primo token p50 %1, p95 %2; %3</translation>
+    </message>
+    <message>
+        <source>time to first token p95 %1 ms is over the %2 ms budget</source>
+        <translation>il tempo al primo token p95 di %1 ms supera il limite di %2 ms</translation>
+    </message>
+    <message>
+        <source>total time p95 %1 ms is over the %2 ms budget</source>
+        <translation>il tempo totale p95 di %1 ms supera il limite di %2 ms</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>totale</translation>
+    </message>
+    <message>
+        <source>first token</source>
+        <translation>primo token</translation>
+    </message>
+    <message>
+        <source>Latency per request</source>
+        <translation>Latenza per richiesta</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>richiesta</translation>
+    </message>
+    <message>
         <source>no such file or folder</source>
         <translation>file o cartella inesistente</translation>
     </message>
@@ -4746,16 +5482,37 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>JUnit XML salvato in %1</translation>
     </message>
     <message>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passed</source>
+        <translation>
+            <numerusform>%n superato</numerusform>
+            <numerusform>%n superati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fallito</numerusform>
+            <numerusform>%n falliti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n saltato</numerusform>
+            <numerusform>%n saltati</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Stopped: %1.</source>
         <translation>Interrotto: %1.</translation>
     </message>
     <message>
         <source>Running check %1 of %2: %3</source>
         <translation>Controllo %1 di %2 in corso: %3</translation>
-    </message>
-    <message>
-        <source>%1 passed, %2 failed, %3 skipped</source>
-        <translation>%1 superati, %2 falliti, %3 saltati</translation>
     </message>
     <message>
         <source>Every check passed</source>
@@ -4834,6 +5591,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>not recorded</source>
         <translation>non registrata</translation>
+    </message>
+    <message>
+        <source>request: %1</source>
+        <translation>richiesta: %1</translation>
+    </message>
+    <message>
+        <source>response: %1</source>
+        <translation>risposta: %1</translation>
     </message>
 </context>
 <context>

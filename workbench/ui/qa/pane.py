@@ -67,10 +67,9 @@ class QaPane(Retranslating, QWidget):
         self._run: QaRun | None = None
         self._checking: EndpointConfig | None = None
         """The endpoint the run going on checks (None between runs)."""
-        self._line: Callable[[], str] = self._idle_hint
-        """The status line on show, written again in a new language (first: what to do)."""
         self._build_ui()
         self._lay_out()
+        self.status.say(self._idle_hint)  # until the first run: what to do
         self.retranslate_ui()
         self._connect_signals()
         self._fill_endpoints()
@@ -222,7 +221,7 @@ class QaPane(Retranslating, QWidget):
         self.save_junit_button.setText(self.tr("Save &JUnit XML…"))
         self.save_junit_button.setAccessibleName(self.tr("Save JUnit XML"))
         self.status.setAccessibleName(self.tr("QA status"))
-        self.status.setText(self._line())
+        self.status.say_again()
         self.error.setAccessibleName(self.tr("QA error"))
 
     def _idle_hint(self) -> str:
@@ -230,11 +229,6 @@ class QaPane(Retranslating, QWidget):
             "Tick the groups of checks and press Run checks: each check's evidence "
             "shows beside it, and the report can be saved when they are done."
         )
-
-    def _say(self, line: Callable[[], str]) -> None:
-        """Show `line()` as the status; a language switch writes it again."""
-        self._line = line
-        self.status.setText(line())
 
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(self._on_run_button_clicked)
@@ -252,7 +246,7 @@ class QaPane(Retranslating, QWidget):
     def cancel(self) -> None:
         """Stop the run; the checks done so far and their evidence stay."""
         if self._services.tasks.cancel(TASK):
-            self._say(lambda: self.tr("Cancelled; the checks done so far are kept."))
+            self.status.say(lambda: self.tr("Cancelled; the checks done so far are kept."))
 
     # --- public -----------------------------------------------------------------------------
 
@@ -275,11 +269,13 @@ class QaPane(Retranslating, QWidget):
         """Run the chosen checks against the chosen endpoint."""
         endpoint = self._services.session.endpoint(self.endpoint.currentData())
         if endpoint is None:
-            self._say(lambda: self.tr("Choose an endpoint first (add one in the Endpoints pane)."))
+            self.status.say(
+                lambda: self.tr("Choose an endpoint first (add one in the Endpoints pane).")
+            )
             return
         groups = self.chosen_groups()
         if not groups:
-            self._say(lambda: self.tr("Tick at least one group of checks."))
+            self.status.say(lambda: self.tr("Tick at least one group of checks."))
             return
         options = QaOptions(checks=groups, requests=self.requests.value())
         self.error.clear_error()  # the next run decides whether it still holds
@@ -295,7 +291,7 @@ class QaPane(Retranslating, QWidget):
         markdown = path.suffix.lower() in {".md", ".markdown"}
         writer = reports.to_markdown if markdown else reports.to_html
         path.write_text(writer(self.report, mask_hosts=mask), encoding="utf-8")
-        self._say(lambda: fill(self.tr("Report saved to %1"), path.name))
+        self.status.say(lambda: fill(self.tr("Report saved to %1"), path.name))
 
     def save_junit(self, path: Path) -> None:
         """Write the report as JUnit XML."""
@@ -303,7 +299,7 @@ class QaPane(Retranslating, QWidget):
             return
         text = reports.to_junit(self.report, mask_hosts=self.mask_hosts.isChecked())
         path.write_text(text, encoding="utf-8")
-        self._say(lambda: fill(self.tr("JUnit XML saved to %1"), path.name))
+        self.status.say(lambda: fill(self.tr("JUnit XML saved to %1"), path.name))
 
     # --- running ----------------------------------------------------------------------------
 
@@ -333,7 +329,7 @@ class QaPane(Retranslating, QWidget):
                 self._on_qa_event(event)
             self._say_summary(endpoint)
         except WorkbenchError as exc:  # said once, under the results; kept in the notice log
-            self._say(partial(self._stopped, exc))  # `exc` is unbound after this block
+            self.status.say(partial(self._stopped, exc))  # `exc` is unbound after this block
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "qa")
         finally:
@@ -346,7 +342,7 @@ class QaPane(Retranslating, QWidget):
 
     def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
         if isinstance(event, CheckStarted):
-            self._say(
+            self.status.say(
                 lambda: fill(
                     self.tr("Running check %1 of %2: %3"),
                     format_count(event.index + 1),
@@ -366,7 +362,7 @@ class QaPane(Retranslating, QWidget):
         if report is None:
             return
         gone = endpoint.name if self._removed(endpoint) else None
-        self._say(lambda: self._summary(report, gone))
+        self.status.say(lambda: self._summary(report, gone))
 
     def _summary(self, report: QaReport, gone: str | None) -> str:
         # Each count has its plural forms ("1 skipped" is "1 saltato", "2 skipped" "2 saltati").
