@@ -6,11 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGroupBox, QTabWidget, QToolButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QTabWidget, QToolButton, QWidget
 
 from tests.ui.conftest import new_chat_pane
+from tests.ui.sections import press_section_letter, wait_for_focus
 from tests.waits import WAIT_MS
 from workbench.core.runs.demo import DemoScript
 
@@ -105,11 +104,5 @@ def test_a_sections_alt_letter_focuses_its_first_control(
     pane: ChatPane, qtbot: QtBot, section: str, first: Callable[[ChatPane, QtBot], QWidget]
 ) -> None:
     wanted = first(pane, qtbot)
-    box = pane.findChild(QGroupBox, section)
-    assert box is not None
-    letter = QKeySequence.mnemonic(box.title())
-    assert not letter.isEmpty(), box.title()
-    message = pane.composer.message
-    message.setFocus()
-    QTest.keySequence(message, letter)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is wanted, timeout=WAIT_MS)
+    press_section_letter(pane, qtbot, section, pane.composer.message)
+    wait_for_focus(qtbot, wanted)

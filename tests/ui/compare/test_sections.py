@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGroupBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.compare.conftest import compare_pane
+from tests.ui.sections import press_section_letter, wait_for_focus
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 
@@ -52,16 +53,9 @@ def _tab_bar(pane: ComparePane) -> QWidget:
 def test_a_sections_alt_letter_focuses_its_first_control(
     pane: ComparePane, qtbot: QtBot, section: str, first: Callable[[ComparePane], QWidget]
 ) -> None:
-    box = pane.findChild(QGroupBox, section)
-    assert box is not None
-    letter = QKeySequence.mnemonic(box.title())
-    assert not letter.isEmpty(), box.title()
     wanted = first(pane)
-    with qtbot.waitActive(pane):  # shortcuts work only in the active window
-        pane.activateWindow()
-    pane.inputs.message.setFocus()
-    QTest.keySequence(pane.inputs.message, letter)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is wanted, timeout=WAIT_MS)
+    press_section_letter(pane, qtbot, section, pane.inputs.message)
+    wait_for_focus(qtbot, wanted)
 
 
 def test_a_columns_letter_leads_back_to_its_follow_up(pane: ComparePane, qtbot: QtBot) -> None:

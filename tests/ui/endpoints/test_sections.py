@@ -7,11 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGroupBox, QLineEdit, QListView, QWidget
+from PySide6.QtWidgets import QLineEdit, QListView, QWidget
 
-from tests.waits import WAIT_MS
+from tests.ui.sections import press_section_letter, wait_for_focus
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -33,17 +31,10 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def test_a_sections_alt_letter_focuses_its_first_control(
     pane: EndpointsPane, qtbot: QtBot, section: str, kind: type[QWidget], first: str
 ) -> None:
-    box = pane.findChild(QGroupBox, section)
-    assert box is not None
-    letter = QKeySequence.mnemonic(box.title())
-    assert not letter.isEmpty(), box.title()
     wanted = pane.findChild(kind, first)
     assert wanted is not None
     start = pane.findChild(QLineEdit, "endpointName")
     assert start is not None
     pane.show()
-    with qtbot.waitActive(pane):  # shortcuts work only in the active window
-        pane.activateWindow()
-    start.setFocus()
-    QTest.keySequence(start, letter)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is wanted, timeout=WAIT_MS)
+    press_section_letter(pane, qtbot, section, start)
+    wait_for_focus(qtbot, wanted)

@@ -6,15 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QGroupBox, QWidget
 
-from tests.waits import WAIT_MS
+from tests.ui.sections import press_section_letter, wait_for_focus
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtWidgets import QWidget
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.rerank.pane import RerankPane
@@ -47,13 +45,6 @@ def _length_limit(pane: RerankPane) -> QWidget:
 def test_a_sections_alt_letter_focuses_its_first_control(
     pane: RerankPane, qtbot: QtBot, section: str, first: Callable[[RerankPane], QWidget]
 ) -> None:
-    box = pane.findChild(QGroupBox, section)
-    assert box is not None
-    letter = QKeySequence.mnemonic(box.title())
-    assert not letter.isEmpty(), box.title()
     wanted = first(pane)
-    with qtbot.waitActive(pane):  # shortcuts work only in the active window
-        pane.activateWindow()
-    pane.query.setFocus()
-    QTest.keySequence(pane.query, letter)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is wanted, timeout=WAIT_MS)
+    press_section_letter(pane, qtbot, section, pane.query)
+    wait_for_focus(qtbot, wanted)
