@@ -153,13 +153,14 @@ def test_restart_starts_over_only_the_endpoints_of_the_command(
     lost B's rankings too, and the next comparison sent all of B's requests again."""
     compare = ["--compare-url", sandbox.base_url + "/v1/rerank", "--no-history", "--json"]
     assert _eval(capsys, sandbox, *compare)[0] == 0
-    status, out, restart_err = _eval(capsys, sandbox, "--json", "--no-history", "--restart")
+    status, restart_out, restart_err = _eval(capsys, sandbox, "--json", "--no-history", "--restart")
     assert status == 0
-    assert (json.loads(out)["resumed"], json.loads(out)["requests"]) == (0, 20)
+    assert (json.loads(restart_out)["resumed"], json.loads(restart_out)["requests"]) == (0, 20)
     status, out, err = _eval(capsys, sandbox, *compare)
     assert status == 0
     assert (json.loads(out)["resumed"], json.loads(out)["requests"]) == (40, 0)
     assert "started over: 20 saved rankings dropped" in restart_err
+    assert json.loads(restart_out)["dropped"] == 20  # a script reads it too
     assert "started over" not in err
 
 

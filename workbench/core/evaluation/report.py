@@ -118,4 +118,5 @@ def report_json(report: EvalReport, thresholds: list[Threshold] | None = None) -
         ],
         "requests": report.requests,
         "resumed": report.resumed,
+        "dropped": report.dropped,
     }
