@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -105,6 +105,18 @@ def test_the_sample_set_runs_in_one_click_and_every_request_is_in_the_history(
     plots = pane.charts.plots()
     assert plots is not None
     assert all(len(plot.getPlotItem().items) == 1 for plot in plots)
+    _check_ticks_read_in_italian(plots[0].getAxis("left"))
+
+
+def _check_ticks_read_in_italian(axis: Any) -> None:
+    """pyqtgraph wrote "0.5" in the Italian window, which reads there as five."""
+    try:
+        apply_language("it")
+        assert axis.tickStrings([0.0, 0.5, 1.0], 1.0, 0.5) == ["0", "0,5", "1,0"]
+        apply_language("en")
+        assert axis.tickStrings([0.0, 0.5, 1.0], 1.0, 0.5) == ["0", "0.5", "1.0"]
+    finally:
+        apply_language(TEST_LANGUAGE)
 
 
 def test_two_endpoints_compare_and_a_query_opens_in_rerank(

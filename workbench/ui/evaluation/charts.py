@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -84,6 +84,8 @@ class EvaluationCharts(Retranslating, QWidget):
             plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             plot.setBackground(None)
             plot.showGrid(y=True, alpha=0.3)
+            for side in ("left", "bottom"):
+                _ticks_in_locale(plot.getAxis(side))
             self._layout.addWidget(plot)
             plots.append(plot)
         return plots[0], plots[1]
@@ -140,3 +142,19 @@ class EvaluationCharts(Retranslating, QWidget):
             pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.8, brushes=brushes)
         )
         plot.setTitle(title, color=self._ink())
+
+
+def _ticks_in_locale(axis: Any) -> None:
+    """Write `axis`'s tick labels with the GUI locale's decimal point.
+
+    pyqtgraph writes them the C way ("0.5", "-0.25") beside tables in the locale's ("0,5"); in
+    Italian the point groups thousands. Its own strings are kept, only the point is the
+    locale's, so the places it chose for the spacing stay.
+    """
+    english = axis.tickStrings
+
+    def tick_strings(values: list[float], scale: float, spacing: float) -> list[str]:
+        point = QLocale().decimalPoint()
+        return [text.replace(".", point) for text in english(values, scale, spacing)]
+
+    axis.tickStrings = tick_strings
