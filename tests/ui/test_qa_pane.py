@@ -4,6 +4,7 @@ the chart and the saved reports."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
@@ -16,9 +17,12 @@ from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.qa import report as reports
+from workbench.core.qa.model import LatencySample, LatencySummary, QaReport
 from workbench.core.qa.report import MARK
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_ms
+from workbench.ui.i18n import apply_language
+from workbench.ui.qa.pane import latency_chart
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -26,7 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QTreeWidgetItem
     from pytestqt.qtbot import QtBot
 
-    from workbench.core.qa.model import QaReport, Status
+    from workbench.core.qa.model import Status
     from workbench.ui.main_window import MainWindow
     from workbench.ui.qa.pane import QaPane
     from workbench.ui.services import Services
@@ -373,3 +377,38 @@ def test_the_summary_says_each_count_in_its_plural_form(
         QCoreApplication.removeTranslator(translator)
     done = tr("QaPane", "Done. %1: %2.", tr("QaPane", "Every check passed"), _counts(report))
     qtbot.waitUntil(lambda: pane.status.text() == done, timeout=WAIT_MS)
+
+
+def _latency_report(*totals_ms: float) -> QaReport:
+    samples = [LatencySample(ttft_ms=None, total_ms=ms, ok=True) for ms in totals_ms]
+    return QaReport(
+        endpoint="Sandbox",
+        url="http://127.0.0.1:9",
+        flavour="cohere-v1",
+        model="",
+        started=datetime.now(UTC),
+        version="0",
+        latency=LatencySummary(samples=samples),
+    )
+
+
+def _y_ticks(svg: str) -> list[str]:
+    texts = ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+    return [t.text for t in texts if t.text and t.text.endswith(" ms")]
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_charts_numbers_follow_the_guis_locale_and_the_reports_stay_english() -> None:
+    """The chart's ticks were English in the Italian window: "1,000 ms" read as one millisecond
+    and "2.5 ms" as two and a half thousand. The command line's report keeps the English way."""
+    slow, fast = _latency_report(900.0, 1000.0), _latency_report(2.0, 9.0)
+    apply_language("it")
+    assert _y_ticks(latency_chart(slow, None)) == ["0 ms", "250 ms", "500 ms", "750 ms", "1.000 ms"]
+    assert _y_ticks(latency_chart(fast, None)) == ["0 ms", "2,5 ms", "5 ms", "7,5 ms", "10 ms"]
+    assert "1,000 ms</text>" in reports.to_html(slow)
+    assert "2.5 ms</text>" in reports.to_html(fast)
+    apply_language("en")
+    assert _y_ticks(latency_chart(slow, None))[-1] == "1,000 ms"
+    assert _y_ticks(latency_chart(fast, None))[1] == "2.5 ms"
+    for report in (slow, fast):  # the English window's chart is the report's, as before
+        assert latency_chart(report, None) == reports.latency_svg(report, None, shown)

@@ -1,7 +1,8 @@
 """Small self-contained SVG charts (no dependency): series of points over a request index.
 
 Made for reports that must open anywhere (the QA report's latency chart), so the SVG carries
-its own styles and text and needs no script or font file. Reusable by any report.
+its own styles and text and needs no script or font file. Reusable by any report. Its numbers
+are written the English way unless the caller (the GUI) passes its locale's way.
 """
 
 from __future__ import annotations
@@ -36,6 +37,12 @@ class Series:
     values: tuple[float | None, ...]
 
 
+def english_number(value: float) -> str:
+    """A tick's value as the command line's reports write it: four significant digits, English
+    separators ("1,250", "2.5")."""
+    return f"{value:,.4g}"
+
+
 def _nice_top(peak: float) -> float:
     """A round number at or above `peak` for the y axis (1, 2 or 5 times a power of ten)."""
     if peak <= 0:
@@ -56,6 +63,7 @@ def line_chart(
     width: int = 640,
     height: int = 280,
     colours: ChartColours | None = None,
+    number: Callable[[float], str] = english_number,
 ) -> str:
     """An SVG line chart (points joined, gaps left open) with axes, ticks and a legend.
 
@@ -67,6 +75,8 @@ def line_chart(
         width: in pixels.
         height: in pixels.
         colours: the chart's colours (a dark GUI passes its own); the light defaults when None.
+        number: writes a y tick's value; the GUI passes its locale's way (in Italian "1,000"
+            reads as one, so a thousand is "1.000").
 
     Returns:
         The `<svg>` element as text, ready to inline in HTML.
@@ -92,7 +102,7 @@ def line_chart(
         f'<rect width="{width}" height="{height}" fill="{ink.background}"/>',
         f'<text x="{left}" y="18" font-size="13" font-weight="bold">{escape(title)}</text>',
     ]
-    parts += _axes(left, top, plot_w, plot_h, y_top, y_unit, count, x_label, x_of, ink)
+    parts += _axes(left, top, plot_w, plot_h, y_top, y_unit, number, count, x_label, x_of, ink)
     for n, s in enumerate(series):
         colour = ink.series[n % len(ink.series)]
         parts += _line(s, colour, x_of, y_of)
@@ -110,6 +120,7 @@ def _axes(
     plot_h: int,
     y_top: float,
     y_unit: str,
+    number: Callable[[float], str],
     count: int,
     x_label: str,
     x_of: Callable[[int], float],
@@ -127,7 +138,7 @@ def _axes(
             f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{ink.grid}"/>'
         )
         out.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{value:,.4g} {escape(y_unit)}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(number(value))} {escape(y_unit)}</text>'
         )
     step = max(1, math.ceil(count / 10))
     for i in range(0, count, step):

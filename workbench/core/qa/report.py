@@ -19,7 +19,7 @@ from workbench.api.jsontext import fix_surrogates, replace_lone_surrogates
 from workbench.api.redact import redact_text, redact_value
 from workbench.api.text import english
 from workbench.core.qa.model import SHOWN_ONLY
-from workbench.core.svg_chart import ChartColours, Series, line_chart
+from workbench.core.svg_chart import ChartColours, Series, english_number, line_chart
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -107,11 +107,15 @@ def _evidence_head(e: Evidence) -> str:
 
 
 def latency_svg(
-    report: QaReport, colours: ChartColours | None = None, say: Callable[[str], str] = str
+    report: QaReport,
+    colours: ChartColours | None = None,
+    say: Callable[[str], str] = str,
+    number: Callable[[float], str] = english_number,
 ) -> str:
     """The latency chart as inline SVG ('' when the latency check did not run), in `colours`
     (the light defaults when None), its words put through `say` (the GUI's translation; as
-    they are when not given)."""
+    they are when not given) and its numbers written by `number` (the GUI's locale; the
+    English way when not given)."""
     samples = report.latency.samples
     if not samples:
         return ""
@@ -125,6 +129,7 @@ def latency_svg(
         y_unit="ms",
         x_label=say(english("request")),
         colours=colours,
+        number=number,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +36,7 @@ from workbench.ui.common.a11y import StatusLabel, hand_focus_over
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_title
 from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
-from workbench.ui.common.l10n import fill, format_count
+from workbench.ui.common.l10n import fill, format_count, format_number
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import chart_colours
@@ -48,9 +49,26 @@ if TYPE_CHECKING:
 
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.qa.model import QaReport
+    from workbench.core.svg_chart import ChartColours
     from workbench.ui.services import Services
 
 TASK = "qa.run"
+
+
+def latency_chart(report: QaReport, colours: ChartColours | None) -> str:
+    """The latency chart as the pane shows it: its words in the GUI's language and its numbers
+    in the locale's way ('' when the latency check did not run)."""
+    return reports.latency_svg(report, colours, shown, chart_number)
+
+
+def chart_number(value: float) -> str:
+    """A tick's value rounded as the reports round it (four significant digits, no trailing
+    zeros), with the locale's separators: "1.250" and "2,5" in Italian, where the reports'
+    "1,250" would read as one and a quarter."""
+    rounded = Decimal(f"{value:.4g}").normalize()
+    exponent = rounded.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_number(float(rounded), places)
 
 
 class QaPane(Retranslating, QWidget):
@@ -388,7 +406,7 @@ class QaPane(Retranslating, QWidget):
     def _show_chart(self) -> None:
         colours = chart_colours(self.palette())
         report = self.report
-        svg = reports.latency_svg(report, colours, shown) if report is not None else ""
+        svg = latency_chart(report, colours) if report is not None else ""
         self.chart.setVisible(bool(svg))
         if svg:
             self.chart.load(QByteArray(svg.encode("utf-8")))
