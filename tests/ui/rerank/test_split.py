@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QScrollArea, QSplitter
 
+from tests.ui.shown_texts import switch_language
 from tests.waits import WAIT_MS
+from workbench.ui.rerank.pane import RESULTS_SHARE
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.rerank.pane import RerankPane
+    from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -42,3 +46,68 @@ def test_the_inputs_stay_fitted_as_the_pane_shrinks_until_the_handle_is_dragged(
     pane.resize(1200, 740)
     qtbot.waitUntil(lambda: splitter.sizes()[0] < dragged, timeout=WAIT_MS)  # shared out
     assert not _inputs_fit(pane)  # not fitted again over the person's choice
+
+
+def _to(qtbot: QtBot, pane: RerankPane, language: str) -> None:
+    wanted = "Esegu&i  (Ctrl+Invio)" if language == "it" else "Ru&n  (Ctrl+Return)"
+    switch_language(qtbot, language, lambda: pane.run_button.text() == wanted)
+
+
+def _input_scroll_range(pane: RerankPane) -> int:
+    inputs = pane.findChild(QScrollArea, "rerankInputScroll")
+    assert inputs is not None
+    return inputs.verticalScrollBar().maximum()
+
+
+def test_the_inputs_are_fitted_again_when_they_ask_for_more_height_in_place(
+    pane: RerankPane, qtbot: QtBot
+) -> None:
+    """Fitted on shows and resizes only, inputs that grew with no resize scrolled above results
+    with room to spare: switched to Italian at run time, the longer rows wrap (14 px at
+    1200 x 800). They are fitted again whenever their content asks for a new size."""
+    splitter = pane.findChild(QSplitter, "rerankSplitter")
+    assert splitter is not None
+    _to(qtbot, pane, "en")
+    pane.resize(1200, 790)  # fitted to the English rows
+    qtbot.waitUntil(lambda: _inputs_fit(pane), timeout=WAIT_MS)
+    english = splitter.sizes()[0]
+    _to(qtbot, pane, "it")
+    qtbot.waitUntil(lambda: splitter.sizes()[0] > english and _inputs_fit(pane), timeout=WAIT_MS)
+    top, results = splitter.sizes()
+    assert results >= RESULTS_SHARE * (top + results) - 1  # the results keep their share
+
+
+def test_the_inputs_are_fitted_again_in_demo_mode(
+    pane: RerankPane, services: Services, qtbot: QtBot
+) -> None:
+    """Demo mode enlarges every font for a projector: the inputs still fit where there is room.
+    (The pane's other rows grow too, so the splitter is also resized: this held before the
+    refit on layout requests, and guards the case presenters meet most.)"""
+    splitter = pane.findChild(QSplitter, "rerankSplitter")
+    assert splitter is not None
+    qtbot.waitUntil(lambda: _inputs_fit(pane), timeout=WAIT_MS)
+    before = splitter.sizes()[0]
+    services.demo.set_on(True, remember=False)
+    try:
+        qtbot.waitUntil(lambda: splitter.sizes()[0] > before and _inputs_fit(pane), timeout=WAIT_MS)
+        top, results = splitter.sizes()
+        assert results >= RESULTS_SHARE * (top + results) - 1
+    finally:
+        services.demo.set_on(False, remember=False)  # the application's font is shared
+
+
+def test_a_dragged_split_is_not_fitted_again_when_the_inputs_grow(
+    pane: RerankPane, qtbot: QtBot
+) -> None:
+    """The split the person drags is theirs, whatever the inputs come to ask for."""
+    splitter = pane.findChild(QSplitter, "rerankSplitter")
+    assert splitter is not None
+    _to(qtbot, pane, "en")
+    qtbot.waitUntil(lambda: _inputs_fit(pane), timeout=WAIT_MS)
+    splitter.moveSplitter(splitter.sizes()[0] - 40, 1)  # what dragging the handle does
+    dragged = splitter.sizes()
+    scrolled = _input_scroll_range(pane)
+    _to(qtbot, pane, "it")
+    qtbot.waitUntil(lambda: _input_scroll_range(pane) > scrolled, timeout=WAIT_MS)  # rows wrapped
+    QCoreApplication.processEvents()  # a refit, wrongly queued, would have run by now
+    assert splitter.sizes() == dragged

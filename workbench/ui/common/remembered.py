@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
 if TYPE_CHECKING:
@@ -84,18 +84,39 @@ class FittedSplitter(QSplitter):
     asks to be, and only then given the page's. The fit measured the provisional size, and
     the resize that followed shrank both parts by their share: beside a pane asking for
     1600 x 1000, the Rerank inputs scrolled 77 px at 1200 x 800 (100 px in Italian).
+
+    The content is fitted again, too, whenever it asks for a new size with no resize (its
+    layout posts a LayoutRequest): the language switched at run time (Italian rows wrap and
+    the inputs scrolled 14 px at 1200 x 800), a section shown, fonts enlarged by demo mode.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self._fitted: tuple[QScrollArea, float] | None = None
+        self._watched: QWidget | None = None
+        # A language switch or a font change relays out every row: one fit for the burst.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._fit)
         self.splitterMoved.connect(self._on_splitter_moved)
 
     def fit_first_part_to(self, area: QScrollArea, *, keep: float) -> None:
         """Fit the first part to `area`'s content from now on (see `fit_first_part`)."""
         self._fitted = (area, keep)
+        self._watch(area.widget())
         if self.isVisible():
             self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Fit again, once the burst of layout requests has run, when the content asks."""
+        if (
+            watched is self._watched
+            and event.type() == QEvent.Type.LayoutRequest
+            and self.isVisible()
+        ):
+            self._refit.start()
+        return super().eventFilter(watched, event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Fit once the events queued with the show have run: the sizes are final by then."""
@@ -113,8 +134,17 @@ class FittedSplitter(QSplitter):
             area, keep = self._fitted
             fit_first_part(self, area, keep=keep)
 
+    def _watch(self, content: QWidget | None) -> None:
+        if self._watched is not None:
+            self._watched.removeEventFilter(self)
+        self._watched = content
+        if content is not None:
+            content.installEventFilter(self)
+
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self._fitted = None  # the person chose the split: it is theirs from now on
+        self._watch(None)
+        self._refit.stop()
 
 
 def is_collapsed(store: SettingsStore, name: str) -> bool:
