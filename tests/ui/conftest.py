@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
@@ -147,6 +148,23 @@ def use_odd_server(
     services.session.save_endpoint(odd)
     use_endpoint(services, odd.id)
     return odd
+
+
+def refused_endpoint(services: Services) -> EndpointConfig:
+    """Save an endpoint on a loopback port nothing listens on (yet), and make every pane use it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    endpoint = EndpointConfig(
+        name="nobody home",
+        base_url=f"http://127.0.0.1:{port}",
+        flavour=Flavour.COHERE_V2,
+        auth=AuthScheme.NONE,
+        timeout_s=WAIT_S,
+    )
+    services.session.save_endpoint(endpoint)
+    use_endpoint(services, endpoint.id)
+    return endpoint
 
 
 def keyed_endpoint(services: Services, qtbot: QtBot, base_url: str, key: str) -> EndpointConfig:

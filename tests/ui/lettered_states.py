@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import socket
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 
-from tests.ui.conftest import CHAT_MODEL, select_flavour, use_endpoint
-from tests.waits import WAIT_MS, WAIT_S
+from tests.ui.conftest import CHAT_MODEL, refused_endpoint, select_flavour, use_endpoint
+from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, Flavour
-from workbench.core.endpoints import EndpointConfig
 from workbench.core.runs.demo import DemoScript
 
 if TYPE_CHECKING:
@@ -61,7 +59,7 @@ def chat_states(window: MainWindow, services: Services, qtbot: QtBot) -> Iterato
     yield "editing a turn"
     chat.composer.cancel_edit.click()
     chat.clear()  # no call waiting: a new message may go
-    refused = _refused_endpoint(services)
+    refused = refused_endpoint(services)
     chat.send("hello")
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     qtbot.waitUntil(chat.transcript.error_card.isVisible)
@@ -95,23 +93,6 @@ def endpoints_states(window: MainWindow, _services: Services, _qtbot: QtBot) -> 
     assert revert is not None
     revert.click()
     assert not scope.isVisible()
-
-
-def _refused_endpoint(services: Services) -> EndpointConfig:
-    """An endpoint on a loopback port nothing listens on, selected in every pane."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    endpoint = EndpointConfig(
-        name="nobody home",
-        base_url=f"http://127.0.0.1:{port}",
-        flavour=Flavour.COHERE_V2,
-        auth=AuthScheme.NONE,
-        timeout_s=WAIT_S,
-    )
-    services.session.save_endpoint(endpoint)
-    use_endpoint(services, endpoint.id)
-    return endpoint
 
 
 def pane_states(key: str, window: MainWindow, services: Services, qtbot: QtBot) -> Iterator[str]:

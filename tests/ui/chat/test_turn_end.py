@@ -3,7 +3,6 @@ choice, a tool call waiting for its results, citation markers leading to their s
 
 from __future__ import annotations
 
-import socket
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import new_chat_pane, select_flavour, use_endpoint
+from tests.ui.conftest import new_chat_pane, refused_endpoint, select_flavour, use_endpoint
 from tests.ui.marked import marked_errors as marked_errors
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import before, tr
@@ -52,19 +51,7 @@ def pane(services: Services, qtbot: QtBot) -> ChatPane:
 @pytest.fixture
 def refused(services: Services) -> EndpointConfig:
     """An endpoint on a loopback port nothing listens on (yet), selected in every pane."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    endpoint = EndpointConfig(
-        name="nobody home",
-        base_url=f"http://127.0.0.1:{port}",
-        flavour=Flavour.COHERE_V2,
-        auth=AuthScheme.NONE,
-        timeout_s=WAIT_S,
-    )
-    services.session.save_endpoint(endpoint)
-    use_endpoint(services, endpoint.id)
-    return endpoint
+    return refused_endpoint(services)
 
 
 def _finish(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> None:
