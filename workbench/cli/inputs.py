@@ -252,6 +252,8 @@ def unknown_param_warnings(params: GenerationParams, flavour: Flavour) -> list[s
     the codec's own, so the warning cannot drift from what the body carries; the closest one is
     suggested.
     """
+    if not params.extra:
+        return []  # no name sent as given: the codec's names need not be listed
     known = sorted(chat_field_names(flavour) - set(OWNED_BY_OPTIONS))  # those are refused
     label = flavour_traits(flavour).label
     warnings = []
