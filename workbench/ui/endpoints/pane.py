@@ -28,6 +28,7 @@ from workbench.ui.common.error_text import error_line
 from workbench.ui.common.keys import with_keys, without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
+from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
 from workbench.ui.common.table_models import EndpointListModel
@@ -315,25 +316,24 @@ class EndpointsPane(Retranslating, QWidget):
         endpoint = self._session.endpoint(self._shown_id)
         if endpoint is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Delete endpoint"),
-            self.tr("Delete “%1” and its stored key?").replace("%1", endpoint.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        buttons = QMessageBox.StandardButton
+        ask(
             self,
+            "confirmDeleteBox",
+            (
+                self.tr("Delete endpoint"),
+                self.tr("Delete “%1” and its stored key?").replace("%1", endpoint.name),
+            ),
+            buttons.Yes | buttons.Cancel,
+            buttons.Cancel,
+            partial(self._on_confirm_delete_answered, endpoint.id),
         )
-        box.setObjectName("confirmDeleteBox")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(self._on_confirm_delete_finished)
-        box.setProperty("endpointId", endpoint.id)
-        box.open()  # window-modal without blocking the event loop (asyncio keeps running)
 
-    def _on_confirm_delete_finished(self, result: int) -> None:
-        box = self.sender()
-        endpoint_id = box.property("endpointId") if box is not None else None
-        if result != QMessageBox.StandardButton.Yes or not endpoint_id:
-            return
-        self.delete_endpoint(str(endpoint_id))
+    def _on_confirm_delete_answered(
+        self, endpoint_id: str, answer: QMessageBox.StandardButton
+    ) -> None:
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_endpoint(endpoint_id)
 
     def delete_endpoint(self, endpoint_id: str) -> None:
         """Remove an endpoint now and delete its key from the keyring in the background."""

@@ -40,14 +40,13 @@ from workbench.ui.common.error_text import error_line
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.l10n import fill
+from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.history.live import RunView
 from workbench.ui.history.model import KINDS, OUTCOMES, RunsModel, kind_labels, outcome_labels
 from workbench.ui.history.timeline import TimelineChart
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from workbench.core.runs.store import RunStore
     from workbench.ui.services import Services
 
@@ -621,7 +620,8 @@ class HistoryPane(Retranslating, QWidget):
             return
         # Cancel is there so Esc leaves without writing: it meant No before, so the hosts went out.
         buttons = QMessageBox.StandardButton
-        self._ask(
+        ask(
+            self,
             "maskHostsBox",
             (self.tr("Export runs"), self.tr("Mask host names?")),
             buttons.Yes | buttons.No | buttons.Cancel,
@@ -661,7 +661,8 @@ class HistoryPane(Retranslating, QWidget):
     def _on_delete_all_clicked(self) -> None:
         # No by default: Enter, pressed out of habit, must not delete the record for good.
         buttons = QMessageBox.StandardButton
-        self._ask(
+        ask(
+            self,
             "confirmDeleteAllBox",
             (self.tr("Delete all runs"), self.tr("Delete every recorded run for good?")),
             buttons.Yes | buttons.No,
@@ -672,24 +673,6 @@ class HistoryPane(Retranslating, QWidget):
     def _on_delete_all_answered(self, answer: QMessageBox.StandardButton) -> None:
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_everything()
-
-    def _ask(
-        self,
-        name: str,
-        texts: tuple[str, str],
-        buttons: QMessageBox.StandardButton,
-        default: QMessageBox.StandardButton,
-        then: Callable[[QMessageBox.StandardButton], None],
-    ) -> None:
-        """Ask a question in a window-modal box that does not block the event loop (a stream
-        or a recording goes on meanwhile); `then` gets the button chosen, Esc's included."""
-        title, text = texts
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, self)
-        box.setObjectName(name)
-        box.setDefaultButton(default)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda result: then(QMessageBox.StandardButton(result)))
-        box.open()
 
 
 def _file_reason(path: Path, exc: OSError | InputError) -> str:
