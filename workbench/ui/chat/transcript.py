@@ -48,9 +48,9 @@ from workbench.ui.chat.transcript_format import (
 )
 from workbench.ui.chat.transcript_live import RENDER_BUDGET_CHARS, LiveTurn
 from workbench.ui.chat.transcript_render import TurnDisplay, render_turn, wants_plain
-from workbench.ui.chat.transcript_scroll import SteadyScrollBar
 from workbench.ui.chat.turn_actions import TurnActions
 from workbench.ui.chat.turn_cards import ErrorCard, ToolWaitCard
+from workbench.ui.common.steady_scroll import SteadyScrollBar
 
 if TYPE_CHECKING:
     from collections.abc import Callable

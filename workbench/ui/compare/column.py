@@ -39,6 +39,7 @@ from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import StaleBar, shown_text
 from workbench.ui.common.roles import role_background
 from workbench.ui.common.section import Section
+from workbench.ui.common.steady_scroll import SteadyScrollBar
 from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
 from workbench.ui.compare.targets import Target, fill_targets
 
@@ -124,6 +125,7 @@ class CompareColumn(Section):
         self.view = QPlainTextEdit(self)
         self.view.setObjectName(f"compareTranscript{n}")
         self.view.setReadOnly(True)
+        self.view.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self.view))
         self.stale = StaleBar(self.view, self)
         self.stale.setObjectName(f"compareStale{n}")
         self.figures = StatusLabel(self)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.waits import WAIT_MS
-from workbench.ui.chat.transcript_scroll import SteadyScrollBar
+from workbench.ui.common.steady_scroll import SteadyScrollBar
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
