@@ -1,13 +1,25 @@
-"""A section's Alt letter focuses a control that takes the focus: the last used, else the first."""
+"""A section's Alt letter focuses a control that takes the focus: the last used, else the first;
+a flat section draws its title alone, and only when a paint reaches it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QStyleFactory,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tests.waits import WAIT_MS
 from workbench.ui.common.section import Section
@@ -98,3 +110,52 @@ def test_a_flat_section_leaves_no_margin_beside_or_under_its_controls(qtbot: QtB
     margins = section.contentsMargins()
     assert (margins.left(), margins.right(), margins.bottom()) == (0, 0, 0)
     assert margins.top() >= section.fontMetrics().height()  # room for the title
+
+
+class _GroupBoxDraws(QProxyStyle):
+    """Fusion, counting the group boxes it draws."""
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+        self.count = 0
+
+    def drawComplexControl(self, *args: Any) -> None:
+        if args[0] == QStyle.ComplexControl.CC_GroupBox:
+            self.count += 1
+        super().drawComplexControl(*args)
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_flat_section_draws_nothing_when_only_a_control_below_its_title_repaints(
+    qtbot: QtBot,
+) -> None:
+    # A label is not opaque: at each of its repaints the section paints under it. A streaming
+    # view's scroll bar did so 30 times a second in each Compare column (issue 15).
+    section = Section("testSection", flat=True)
+    qtbot.addWidget(section)
+    style = _GroupBoxDraws()
+    section.setStyle(style)
+    section.setTitle("&Options")
+    label = QLabel("Changing", section)
+    QVBoxLayout(section).addWidget(label)
+    section.resize(200, 100)
+    section.show()
+    qtbot.waitUntil(lambda: style.count > 0, timeout=WAIT_MS)
+    paints = _Paints()
+    label.installEventFilter(paints)
+    drawn = style.count
+    label.setText("Changed")
+    qtbot.waitUntil(lambda: paints.count > 0, timeout=WAIT_MS)
+    assert style.count == drawn
+    section.setTitle("&Choices")  # the title band: drawn again
+    qtbot.waitUntil(lambda: style.count > drawn, timeout=WAIT_MS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtWidgets import QGroupBox, QStyle, QStyleOptionGroupBox, QStylePainter, QWidget
 
 if TYPE_CHECKING:
@@ -58,9 +58,16 @@ class Section(QGroupBox):
         return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Draw the title alone when flat; the frame too otherwise."""
+        """Draw the title alone when flat, and only when the paint reaches it; the frame too
+        otherwise."""
         if not self.isFlat():
             super().paintEvent(event)
+            return
+        # A child that is not opaque (a scroll bar, a label) has its section paint under it at
+        # each of its repaints: a streaming view's, 30 times a second. A flat section draws
+        # nothing below its title band.
+        band = QRect(0, 0, self.width(), self.contentsRect().top())
+        if not event.region().intersects(band):
             return
         option = QStyleOptionGroupBox()
         self.initStyleOption(option)
