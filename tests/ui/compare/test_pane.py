@@ -81,6 +81,7 @@ def test_three_columns_stream_with_their_own_figures(
         assert reply.text
         assert reply.cut_off is None
         assert reply.text in column.view.toPlainText()
+        assert not column.view.document().isUndoAvailable()  # a step a tick only held memory
         figures = column.figures.text()
         assert _words("first token %1 ms") in figures
         assert _words("%1 tokens/s") in figures

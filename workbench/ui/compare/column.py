@@ -125,6 +125,8 @@ class CompareColumn(Section):
         self.view = QPlainTextEdit(self)
         self.view.setObjectName(f"compareTranscript{n}")
         self.view.setReadOnly(True)
+        # Nobody undoes a transcript: an undo step per tick only held memory.
+        self.view.setUndoRedoEnabled(False)
         self.view.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self.view))
         self.stale = StaleBar(self.view, self)
         self.stale.setObjectName(f"compareStale{n}")
@@ -449,8 +451,12 @@ class CompareColumn(Section):
         bar = self.view.verticalScrollBar()
         following = bar.value() >= bar.maximum() - 4
         cursor = QTextCursor(self.view.document())
+        # In an edit block the cursor does not shape the last line again to learn where it
+        # stands after each move and insert: a third of each tick's insert in a long answer.
+        cursor.beginEditBlock()
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text[self._shown :], QTextCharFormat())
+        cursor.endEditBlock()
         self._shown = len(text)
         if following:
             bar.setValue(bar.maximum())
