@@ -55,6 +55,7 @@ def test_the_inspector_follows_a_turn_while_it_streams(
     assert chat.is_streaming()  # it grew before the stream ended
     assert len(pane.timeline.timeline().events) > first_ticks
     assert pane.inspector.toPlainText().count(" ms] ") == pane.view.event_count()
+    assert not pane.inspector.document().isUndoAvailable()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: not pane.view.is_live(), timeout=WAIT_MS)
     record = pane.view.record()

@@ -124,6 +124,8 @@ class HistoryPane(Retranslating, QWidget):
         self.timeline = self._named(TimelineChart(self), "historyTimeline")  # above the inspector
         self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
         self.inspector.setReadOnly(True)
+        # Nobody undoes it: following a stream added an undo step per tick, held until refilled.
+        self.inspector.setUndoRedoEnabled(False)
         # Built in the order they are laid out, which is the Tab order.
         self._notes_section = self._section("historyNotesSection")
         self.label_edit = self._named(QLineEdit(self), "historyLabelEdit")
