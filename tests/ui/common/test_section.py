@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.ui.paints import counted
 from tests.waits import WAIT_MS
 from workbench.ui.common.section import Section
 
@@ -125,17 +125,6 @@ class _GroupBoxDraws(QProxyStyle):
         super().drawComplexControl(*args)
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_a_flat_section_draws_nothing_when_only_a_control_below_its_title_repaints(
     qtbot: QtBot,
 ) -> None:
@@ -151,8 +140,7 @@ def test_a_flat_section_draws_nothing_when_only_a_control_below_its_title_repain
     section.resize(200, 100)
     section.show()
     qtbot.waitUntil(lambda: style.count > 0, timeout=WAIT_MS)
-    paints = _Paints()
-    label.installEventFilter(paints)
+    paints = counted(label)
     drawn = style.count
     label.setText("Changed")
     qtbot.waitUntil(lambda: paints.count > 0, timeout=WAIT_MS)

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from tests.ui.paints import Paints, counted
 from tests.waits import WAIT_MS
 from workbench.ui.common.steady_scroll import SteadyScrollBar
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
-
-
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def _settled(bar: SteadyScrollBar, qtbot: QtBot) -> None:
@@ -31,15 +21,14 @@ def _settled(bar: SteadyScrollBar, qtbot: QtBot) -> None:
     QApplication.processEvents()
 
 
-def _long_document_bar(qtbot: QtBot) -> tuple[SteadyScrollBar, _Paints]:
+def _long_document_bar(qtbot: QtBot) -> tuple[SteadyScrollBar, Paints]:
     bar = SteadyScrollBar(Qt.Orientation.Vertical)
     qtbot.addWidget(bar)
     bar.resize(16, 400)
     bar.setRange(0, 200_000)
     bar.setPageStep(500)
     bar.setValue(bar.maximum())
-    paints = _Paints()
-    bar.installEventFilter(paints)
+    paints = counted(bar)
     bar.show()
     qtbot.waitUntil(lambda: paints.count > 0, timeout=WAIT_MS)
     return bar, paints

@@ -7,10 +7,10 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
 
 from tests.ui.compare.conftest import compare_pane
 from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async
+from tests.ui.paints import counted, painted
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
@@ -23,7 +23,6 @@ from workbench.ui.i18n import apply_language
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from PySide6.QtWidgets import QWidget
     from pytestqt.qtbot import QtBot
 
     from workbench.core.runs.store import RunRecord
@@ -251,26 +250,6 @@ def test_a_language_switch_rewrites_the_figures_and_gaps_at_once(
     assert "first token" not in compatible.figures.text()
 
 
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
-def _painted(widget: QWidget, qtbot: QtBot) -> None:
-    """Wait for one more paint of `widget`: what was asked before it is drawn by then."""
-    paints = _Paints()
-    widget.installEventFilter(paints)
-    widget.update()
-    qtbot.waitUntil(lambda: paints.count > 0, timeout=WAIT_MS)
-    widget.removeEventFilter(paints)
-
-
 def test_a_long_answer_growing_at_the_end_does_not_repaint_the_scroll_bar(
     pane: ComparePane, qtbot: QtBot
 ) -> None:
@@ -280,13 +259,12 @@ def test_a_long_answer_growing_at_the_end_does_not_repaint_the_scroll_bar(
     view.setPlainText("\n".join(f"line {n}" for n in range(50_000)))
     bar = view.verticalScrollBar()
     bar.setValue(bar.maximum())
-    _painted(view.viewport(), qtbot)
-    _painted(view.viewport(), qtbot)
-    paints = _Paints()
-    bar.installEventFilter(paints)
+    painted(view.viewport(), qtbot)
+    painted(view.viewport(), qtbot)
+    paints = counted(bar)
     for n in range(5):
         view.appendPlainText(f"more {n}")  # follows the end, as a streaming column does
-        _painted(view.viewport(), qtbot)
-    _painted(view.viewport(), qtbot)
+        painted(view.viewport(), qtbot)
+    painted(view.viewport(), qtbot)
     assert paints.count == 0
     assert bar.value() == bar.maximum()
