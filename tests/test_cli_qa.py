@@ -68,8 +68,23 @@ def test_a_failed_check_exits_1_and_says_why(
 ) -> None:
     status, out, _err = _qa(capsys, cited_wrong.base_url, "--checks", "chat-rag,chat-plain")
     assert status == 1
-    assert "FAIL  chat-rag: 3 of 3 citations are wrong" in out
+    assert "FAIL  chat-rag: 3 of 3 citations wrong" in out
     assert "FAILED: 1 passed, 1 failed, 0 skipped" in out
+
+
+def test_one_latency_request_is_counted_in_the_singular(
+    sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The line and the reports said "1 requests": the counts had no singular."""
+    md, html = tmp_path / "qa.md", tmp_path / "qa.html"
+    argv = ["--checks", "latency", "--requests", "1"]
+    status, out, err = _qa(capsys, sandbox.base_url, *argv, "--report", str(md))
+    assert status == 0, out + err
+    assert "PASS  latency: 1 request: first token p50 " in out
+    assert "\n1 request, 1 answered in full.\n" in md.read_text(encoding="utf-8")
+    status, out, err = _qa(capsys, sandbox.base_url, *argv, "--report", str(html))
+    assert status == 0, out + err
+    assert "<p>1 request, 1 answered in full.</p>" in html.read_text(encoding="utf-8")
 
 
 def test_json_prints_one_object_and_progress_goes_to_stderr(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,8 +41,11 @@ from workbench.ui.chat.turns import schema_verdict
 from workbench.ui.common.core_text import CATALOGUE, shown
 from workbench.ui.common.error_text import error_line, error_title
 from workbench.ui.i18n import apply_language
+from workbench.ui.linguist import update_ts
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from workbench.sandbox.runner import RunningSandbox
 
 pytestmark = pytest.mark.usefixtures("restore_language")
@@ -50,22 +54,48 @@ REPO = Path(__file__).resolve().parents[2]
 MARKERS = {"Text", "english"}
 
 
-def _core_templates() -> set[str]:
-    """Every literal template in a `Text(…)` or `english(…)` call of workbench/api and core."""
-    found = set()
+def _literal(node: ast.expr) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _calls(path: Path, names: set[str]) -> Iterator[ast.Call]:
+    """The calls of `path` to one of `names`."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names:
+            yield node
+
+
+def _core_texts() -> Iterator[tuple[str, ast.Call]]:
+    """Every literal template in a `Text(…)` or `english(…)` call of workbench/api and core,
+    with its call."""
     for folder in ("api", "core"):
         for path in (REPO / "workbench" / folder).rglob("*.py"):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if (
-                    isinstance(node, ast.Call)
-                    and isinstance(node.func, ast.Name)
-                    and node.func.id in MARKERS
-                    and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)
-                ):
-                    found.add(node.args[0].value)
-    return found
+            for call in _calls(path, MARKERS):
+                template = _literal(call.args[0]) if call.args else None
+                if template is not None:
+                    yield template, call
+
+
+def _core_templates() -> set[str]:
+    return {template for template, _call in _core_texts()}
+
+
+def _counted_core_templates() -> set[str]:
+    """The templates of the core's `Text(…, count=…)` calls: those said with plural forms."""
+    return {
+        template
+        for template, call in _core_texts()
+        if any(keyword.arg == "count" for keyword in call.keywords)
+    }
+
+
+CORE_TEXT = REPO / "workbench" / "ui" / "common" / "core_text.py"
+
+
+def _plural_catalogue_entries() -> set[str]:
+    """The catalogue's entries marked as counted: a number as their fourth argument."""
+    calls = _calls(CORE_TEXT, {"QT_TRANSLATE_NOOP"})
+    return {_literal(call.args[1]) or "" for call in calls if len(call.args) == 4}
 
 
 def _budget_error() -> InputError:
@@ -79,6 +109,35 @@ def test_every_core_template_is_in_the_gui_catalogue() -> None:
     assert len(templates) > 40  # the scan found the core's texts
     assert not templates - set(CATALOGUE), "add these to workbench/ui/common/core_text.py"
     assert not set(CATALOGUE) - templates, "no longer in the core: remove from core_text.py"
+
+
+def test_every_counted_core_template_has_plural_forms_in_the_gui_catalogue(
+    tmp_path: Path,
+) -> None:
+    """A count said with `Text(…, count=n)` is looked up with Qt's plural forms: lupdate must
+    file its template as a plural message ("1 richiesta", "2 richieste"), and only those."""
+    counted = _counted_core_templates()
+    assert "%n request(s): %1" in counted  # the scan found the counted texts
+    assert counted == _plural_catalogue_entries()
+    for template in _core_templates():
+        assert ("%n" in template) == (template in counted), template
+    scratch = tmp_path / "workbench_en.ts"
+    update_ts([CORE_TEXT], scratch, "en")  # the English file keeps the plural messages only
+    plural = {m.findtext("source") for m in ET.parse(scratch).iter("message")}
+    assert plural == counted
+
+
+def test_a_counted_text_reads_in_its_plural_form_with_its_number_grouped() -> None:
+    """The latency check said "1 richieste" in the Italian window and "1 requests" in English."""
+    apply_language("it")
+    assert shown(Text("%n request(s): %1", "p50", count=1)) == "1 richiesta: p50"
+    assert shown(Text("%n request(s): %1", "p50", count=1234)) == "1.234 richieste: p50"
+    assert shown(Text("%1 of %n request(s) failed (%2); %3", "1", "x", "y", count=1)) == (
+        "richiesta non riuscita: 1 su 1 (x); y"
+    )
+    apply_language("en")
+    assert shown(Text("%n request(s): %1", "p50", count=1)) == "1 request: p50"
+    assert shown(Text("%n request(s): %1", "p50", count=1234)) == "1,234 requests: p50"
 
 
 def test_a_text_reads_as_english_with_grouped_numbers() -> None:

@@ -305,11 +305,11 @@ def test_the_checks_own_words_follow_the_language(
             assert all(_marked(label) for label in labels), (result.id, labels)
         details = pane.details.toPlainText()
         assert details.startswith(
-            "«Latency: first token and total, p50/p95» (latency)\n«2 requests: "
+            "«Latency: first token and total, p50/p95» (latency)\n«2 request(s): "
         )
         assert "«request: " in details
         assert "«response: «" in details  # the stream's summary, in words: "«… stream events"
-        assert " stream events; the first:»" in details
+        assert " stream event(s); the first:»" in details  # the form the translator gave
         qtbot.waitUntil(lambda: pane.chart.grab().toImage() != chart, timeout=WAIT_MS)
         assert "«Latency per request»" in reports.latency_svg(report, None, shown)
     qtbot.waitUntil(lambda: not _marked(_rows(pane)[0].text(1)), timeout=WAIT_MS)
@@ -317,6 +317,25 @@ def test_the_checks_own_words_follow_the_language(
         assert row.text(1) == shown(result.title)
         assert "«" not in row.text(2)
     assert "«" not in pane.details.toPlainText()
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_one_latency_request_reads_in_the_singular_in_italian(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The latency check said "1 richieste" in the Italian window ("1 requests" in English):
+    its counts were filled into one sentence, with no plural forms to choose from."""
+    apply_language("it")
+    pane = _qa(window, services)
+    pane.requests.setValue(1)
+    report = _run_checks(pane, services, qtbot, "latency")
+    assert report.results[0].reason.startswith("1 request: first token p50 ")
+    latency = _rows(pane)[0]
+    assert latency.text(2).startswith("1 richiesta: primo token p50 "), latency.text(2)
+    pane.results.setCurrentItem(latency)
+    assert "\n1 richiesta: " in pane.details.toPlainText()
+    apply_language("en")
+    qtbot.waitUntil(lambda: latency.text(2).startswith("1 request: first token"), timeout=WAIT_MS)
 
 
 @pytest.mark.usefixtures("restore_language")

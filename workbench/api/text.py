@@ -8,6 +8,10 @@ string (a cut-off reason stored with a turn) is marked with `english()` instead.
 
 Every template is written as a literal in a `Text(…)` or `english(…)` call, so a test can list
 them all and check the GUI's catalogue holds each one (tests/ui/test_core_text.py).
+
+A text that counts something ("1 request", "2 requests") is written the way Qt writes its plural
+texts: `Text("%n request(s): %1", figures, count=n)`. The English line picks the singular or the
+plural by the rule of `counted`; the GUI translates the template with Qt's plural forms.
 """
 
 from __future__ import annotations
@@ -32,14 +36,22 @@ class Text:
     values: tuple[Value, ...] = ()
     decimals: int = 1
     """Places after the point for float values."""
+    count: int | None = None
+    """What a counted template's %n stands for: it picks the singular or the plural form."""
 
-    def __init__(self, template: str, *values: Value, decimals: int = 1) -> None:
+    def __init__(
+        self, template: str, *values: Value, decimals: int = 1, count: int | None = None
+    ) -> None:
         object.__setattr__(self, "template", template)
         object.__setattr__(self, "values", values)
         object.__setattr__(self, "decimals", decimals)
+        object.__setattr__(self, "count", count)
 
     def __str__(self) -> str:
-        return fill(self.template, [english_value(v, self.decimals) for v in self.values])
+        shown = [english_value(v, self.decimals) for v in self.values]
+        if self.count is None:
+            return fill(self.template, shown)
+        return fill(english_form(self.template, self.count), shown, english_value(self.count))
 
 
 def english(template: str) -> str:
@@ -56,14 +68,40 @@ def english_value(value: Value, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}"
 
 
-def fill(template: str, values: list[str]) -> str:
-    """Put values into %1, %2… in one pass (a value holding "%2" stays as it is)."""
+def counted(template: str, count: int) -> str:
+    """A counted English template ("%n request(s)") for `count`, its %n filled: "1 request".
+
+    For English lines made without a `Text` (the reports' own sentences).
+    """
+    return str(Text(template, count=count))
+
+
+def english_form(template: str, count: int) -> str:
+    """The English singular or plural of a counted template, its %n still in it.
+
+    The sources are written as Qt's are, the plural ending in brackets right after the noun:
+    "%n request(s)" and "%n match(es)" read "1 request", "1 match" for one, and "0 requests",
+    "2 matches" for any other count, as the English plural forms of the GUI's translation file
+    do. A text whose words would change more than that is put another way.
+    """
+    return _ENDING.sub(r"\1" if count != 1 else "", template)
+
+
+_ENDING = re.compile(r"(?<=\w)\((\w+)\)")
+"""A plural ending right after a word: the "(s)" of "request(s)"."""
+
+
+def fill(template: str, values: list[str], count: str | None = None) -> str:
+    """Put values into %1, %2… (and `count` into %n) in one pass (a value holding "%2" stays as
+    it is)."""
 
     def value(match: re.Match[str]) -> str:
+        if match.group(1) == "n":
+            return match.group(0) if count is None else count
         at = int(match.group(1)) - 1
         return values[at] if 0 <= at < len(values) else match.group(0)
 
     return _MARKER.sub(value, template)
 
 
-_MARKER = re.compile(r"%(\d)")
+_MARKER = re.compile(r"%(\d|n)")

@@ -75,7 +75,7 @@ def test_a_failure_is_handed_on_with_the_checks_that_quote_it() -> None:
 
 def test_evidence_lines_are_cut_where_the_english_excerpt_is() -> None:
     lines: list[Text | str] = [
-        Text("%1 stream events; the first:", "12"),
+        Text("%n stream event(s); the first:", count=12),
         '{"a": 1}',
         "",
         Text("… the last:"),

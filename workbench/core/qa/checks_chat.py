@@ -68,7 +68,8 @@ async def plain_answer(ctx: QaContext) -> ChatSnapshot:
     return snap
 
 
-# Counts and offsets go in as text: the reports never grouped them ("1234 characters").
+# Offsets go in as text: the reports never grouped them ("at character 1234"). A count is the
+# text's `count`: its noun then reads singular or plural ("1 event", "2 events").
 
 
 async def plain(ctx: QaContext) -> Text:
@@ -80,7 +81,7 @@ async def plain(ctx: QaContext) -> Text:
     if not snap.text.strip():
         raise Fail(Text("the answer is empty (finish reason %1)", finish))
     said = repr(snap.text[:120])
-    return Text("%1 characters, finish reason %2: %3", str(len(snap.text)), finish, said)
+    return Text("%n character(s), finish reason %1: %2", finish, said, count=len(snap.text))
 
 
 async def streaming(ctx: QaContext) -> Text:
@@ -88,12 +89,13 @@ async def streaming(ctx: QaContext) -> Text:
     await ctx.require("chat")
     run = await ctx.send.stream(ctx.client, _settled(PROMPT), Text("the plain prompt, streamed"))
     snap = run.snapshot
-    events = str(snap.event_count)
+    events = snap.event_count
     if run.error is not None:
-        broke = Text("the stream broke after %1 events: %2", events, str(run.error))
+        broke = Text("the stream broke after %n event(s): %1", str(run.error), count=events)
         raise Fail(broke, error=run.error)
     if not snap.done:
-        raise Fail(Text("the stream ended after %1 events without its final event", events))
+        ended = Text("the stream ended after %n event(s) without its final event", count=events)
+        raise Fail(ended)
     if snap.error:
         raise Fail(Text("the stream reported a failure: %1", snap.error))
     final, source = _final_text(snap) or (
@@ -104,17 +106,17 @@ async def streaming(ctx: QaContext) -> Text:
         raise Fail(_differs(snap.text, final, source))
     ttft = run.ttft_s()
     if ttft is None:
-        said = Text("%1 events, a final event; text equals %2", events, source)
+        said = Text("%n event(s), a final event; text equals %1", source, count=events)
     else:
         first = f"{ttft * 1000:.0f}"
         said = Text(
-            "%1 events, a final event, first token after %2 ms; text equals %3",
-            events,
+            "%n event(s), a final event, first token after %1 ms; text equals %2",
             first,
             source,
+            count=events,
         )
     if snap.unknown_events:
-        return Text("%1; %2 unknown event(s) skipped", said, str(snap.unknown_events))
+        return Text("%1; %n unknown event(s) skipped", said, count=snap.unknown_events)
     return said
 
 
@@ -159,13 +161,13 @@ async def rag(ctx: QaContext) -> Text:
         wrong = len({str(p).split(":")[0].split(" cites")[0] for p in problems})
         raise Fail(
             Text(
-                "%1 of %2 citations are wrong — %3",
+                "%1 of %n citation(s) wrong — %2",
                 str(wrong),
-                str(len(cited)),
                 listed(problems[:4]),
+                count=len(cited),
             )
         )
-    return Text("%1 citations, each on its text and citing documents sent", str(len(cited)))
+    return Text("%n citation(s), each on its text and citing documents sent", count=len(cited))
 
 
 def _citation_problems(text: str, cited: list, sent: set[str]) -> list[Text]:  # type: ignore[type-arg]
@@ -243,8 +245,11 @@ async def max_tokens(ctx: QaContext) -> Text:
     if reason not in _STOPPED:
         finish = repr(snap.finish_reason)
         raise Fail(Text("max_tokens 5 ended with finish reason %1, not MAX_TOKENS", finish))
-    tokens = str(used) if used is not None else "?"
-    return Text("cut short: finish reason %1, %2 tokens", str(snap.finish_reason), tokens)
+    finish = str(snap.finish_reason)
+    if used is None or not used.is_integer():  # not counted, or not a count a noun agrees with
+        said = "?" if used is None else f"{used:g}"
+        return Text("cut short: finish reason %1, %2 tokens", finish, said)
+    return Text("cut short: finish reason %1, %n token(s)", finish, count=int(used))
 
 
 async def stop_sequences(ctx: QaContext) -> Text:
@@ -286,7 +291,8 @@ async def routes(ctx: QaContext) -> Text:
             finish = str(snap.finish_reason)
             raise Fail(Text("%1 gave an empty answer (finish reason %2)", route, finish))
         same = Text("the same text") if snap.text == mine.text else Text("a different text")
-        said.append(Text("%1 answered (%2 characters, %3)", route, str(len(snap.text)), same))
+        answered = Text("%1 answered (%n character(s), %2)", route, same, count=len(snap.text))
+        said.append(answered)
     if not said:
         gone = ", ".join(missing)
         raise Skip(Text("the deployment offers no other chat route (%1: 404)", gone))

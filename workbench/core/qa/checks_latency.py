@@ -90,13 +90,13 @@ async def latency(ctx: QaContext) -> Text:
         error = why if isinstance(why, WorkbenchError) else None
         said = str(why) if isinstance(why, WorkbenchError) else why
         first = Text("request %1: %2", str(at), said)
-        count, total = str(len(failures)), str(n)
-        failed = Text("%1 of %2 requests failed (%3); %4", count, total, first, figures)
+        count = str(len(failures))
+        failed = Text("%1 of %n request(s) failed (%2); %3", count, first, figures, count=n)
         raise Fail(failed, error=error)
     over = _over_budget(ctx, summary)
     if over is not None:
         raise Fail(Text("%1; %2", over, figures))
-    return Text("%1 requests: %2", str(n), figures)
+    return Text("%n request(s): %1", figures, count=n)
 
 
 def _ms(v: float | None) -> Text:

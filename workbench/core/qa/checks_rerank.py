@@ -36,8 +36,9 @@ def _has_route(ctx: QaContext) -> None:
         raise Skip(Text("the %1 flavour has no rerank route", ctx.traits.short_label))
 
 
-# Counts and indices go in as text, scores as the reports wrote them: the reports never grouped
-# them ("1234 results"); the numbers and API words of a result list are data ("#2 0.995").
+# Indices go in as text, scores as the reports wrote them: the reports never grouped them
+# ("#1234"); the numbers and API words of a result list are data ("#2 0.995"). A count is the
+# text's `count`: its noun then reads singular or plural ("1 result", "2 results").
 
 
 def _order(response: RerankResponse) -> str:
@@ -47,10 +48,11 @@ def _order(response: RerankResponse) -> str:
 async def strings(ctx: QaContext) -> Text:
     """String documents are ranked: one result per document."""
     response = await _probe(ctx, Text("5 string documents"))
-    got = str(len(response.results))
-    if len(response.results) != len(ENGLISH.documents):
-        raise Fail(Text("%1 results for %2 documents", got, str(len(ENGLISH.documents))))
-    return Text("%1 results: %2", got, _order(response))
+    got = len(response.results)
+    if got != len(ENGLISH.documents):
+        results = Text("%n result(s)", count=got)
+        raise Fail(Text("%1 for %2", results, Text("%n document(s)", count=len(ENGLISH.documents))))
+    return Text("%n result(s): %1", _order(response), count=got)
 
 
 async def objects(ctx: QaContext) -> Text:
@@ -79,7 +81,7 @@ async def top_n(ctx: QaContext) -> Text:
     """`top_n` limits the results."""
     response = await _probe(ctx, "top_n 2", top_n=2)
     if len(response.results) != 2:
-        raise Fail(Text("top_n 2 gave %1 results", str(len(response.results))))
+        raise Fail(Text("top_n 2 gave %n result(s)", count=len(response.results)))
     return Text("top_n 2 gave exactly 2 results")
 
 
@@ -96,7 +98,7 @@ async def return_documents(ctx: QaContext) -> Text:
             raise Fail(
                 Text("result #%1 came back with %2, not the document sent", str(hit.index), came)
             )
-    return Text("all %1 results carry the document sent", str(len(response.results)))
+    return Text("%n result(s), each carrying the document sent", count=len(response.results))
 
 
 async def scores(ctx: QaContext) -> Text:
@@ -109,7 +111,7 @@ async def scores(ctx: QaContext) -> Text:
     if values != sorted(values, reverse=True):
         raise Fail(Text("scores are not sorted highest first: %1", str(values)))
     high, low = f"{values[0]:.3f}", f"{values[-1]:.3f}"
-    return Text("%1 scores within 0..1, sorted: %2 … %3", str(len(values)), high, low)
+    return Text("%n score(s) within 0..1, sorted: %1 … %2", high, low, count=len(values))
 
 
 def _valid_indices(response: RerankResponse, count: int) -> None:
@@ -128,7 +130,7 @@ async def indices(ctx: QaContext) -> Text:
     """Indices point into the documents sent, each once."""
     response = await _probe(ctx, Text("indices"))
     _valid_indices(response, len(ENGLISH.documents))
-    return Text("%1 indices, all valid and unique", str(len(response.results)))
+    return Text("indices of %n result(s), all valid and unique", count=len(response.results))
 
 
 async def probes(ctx: QaContext) -> Text:
@@ -181,7 +183,7 @@ async def chunk_rule(ctx: QaContext) -> Text:
     docs, _planted = thousand_documents()
     chunks = budget // len(docs)
     request = RerankRequest(query=ENGLISH.query, documents=list(docs), max_chunks_per_doc=chunks)
-    label = Text("%1 documents x %2 chunks = %3 (at the budget)", 1000, str(chunks), budget)
+    label = Text("%1 documents x %n chunk(s) = %2 (at the budget)", 1000, budget, count=chunks)
     try:
         await ctx.send.rerank(ctx.client, request, label)
     except RateLimited:

@@ -111,8 +111,7 @@ class EvidenceTap:
         """The body, or the first stream events and the last one, a line each."""
         if not self.frame_count:
             return [self.answer]
-        # str(): the count was never grouped in the reports ("1234 stream events")
-        lines: Lines = [Text("%1 stream events; the first:", str(self.frame_count))]
+        lines: Lines = [Text("%n stream event(s); the first:", count=self.frame_count)]
         lines += self.first_frames
         if self.frame_count > _FRAMES_SHOWN:
             lines += [Text("… the last:"), self.last_frame]

@@ -35,7 +35,7 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 
 def _cut(kept: Text | str, more: int) -> Text:
-    return Text("%1… (%2 more characters)", kept, more)
+    return Text("%1… (%n more character(s))", kept, count=more)
 
 
 def excerpt_lines(lines: Lines, limit: int = EXCERPT) -> Lines:

@@ -17,14 +17,14 @@ from urllib.parse import urlsplit
 
 from workbench.api.jsontext import fix_surrogates, replace_lone_surrogates
 from workbench.api.redact import redact_text, redact_value
-from workbench.api.text import english
+from workbench.api.text import counted, english
 from workbench.core.qa.model import SHOWN_ONLY
 from workbench.core.svg_chart import ChartColours, Series, english_number, line_chart
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from workbench.core.qa.model import CheckResult, Evidence, QaReport, Status
+    from workbench.core.qa.model import CheckResult, Evidence, LatencySample, QaReport, Status
 
 MASKED_HOST = "host.invalid"
 VERDICT = {"pass": "PASS", "fail": "FAIL", "skip": "SKIP"}
@@ -170,7 +170,7 @@ def _md_latency(r: QaReport) -> list[str]:
         "",
         "## Latency",
         "",
-        f"{len(s.samples)} requests, {sum(1 for x in s.samples if x.ok)} answered in full.",
+        _answered(s.samples),
         "",
         "| | p50 | p95 |",
         "| --- | --- | --- |",
@@ -184,6 +184,12 @@ def _md_latency(r: QaReport) -> list[str]:
             for i, x in enumerate(s.samples)
         ),
     ]
+
+
+def _answered(samples: list[LatencySample]) -> str:
+    """`2 requests, 1 answered in full.`"""
+    answered = sum(1 for x in samples if x.ok)
+    return f"{counted('%n request(s)', len(samples))}, {answered:,} answered in full."
 
 
 def _fence(text: str) -> list[str]:
@@ -252,8 +258,7 @@ def _html_latency(r: QaReport) -> str:
     if not svg:
         return ""
     s = r.latency
-    answered = sum(1 for x in s.samples if x.ok)
-    figures = escape(f"{len(s.samples)} requests, {answered} answered in full.")
+    figures = escape(_answered(s.samples))
 
     def ms(v: float | None) -> str:
         return "n/a" if v is None else f"{v:,.0f} ms"

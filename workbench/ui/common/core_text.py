@@ -5,14 +5,20 @@ them as they are. Each template is listed here for lupdate, so the GUI finds it 
 words in the "Core" context and fills in the values in the current locale (numbers through
 `l10n`). A text not listed (a server's own message, a jsonschema message) shows as it came.
 tests/ui/test_core_text.py checks that every template of the core is listed (issue 18).
+
+A counted template ("%n request(s): %1", a `Text` with a `count`) is listed with a number as its
+fourth argument, so lupdate gives it plural forms, and is shown in the form Qt's plural rules
+pick for the count: "1 richiesta", "2 richieste".
 """
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.redact import redact_text
-from workbench.api.text import Text, Value
+from workbench.api.text import Text, Value, english_form
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill, format_count, format_number
 
 CATALOGUE = (
@@ -525,11 +531,11 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "the deployment does not serve %1 (%2)"),
     # the evidence of a request: its label, notes and the excerpts' words
     QT_TRANSLATE_NOOP("Core", "%1 — %2"),
-    QT_TRANSLATE_NOOP("Core", "%1 stream events; the first:"),
+    QT_TRANSLATE_NOOP("Core", "%n stream event(s); the first:", None, 1),
     QT_TRANSLATE_NOOP("Core", "… the last:"),
     QT_TRANSLATE_NOOP("Core", "429 Too Many Requests; Retry-After %1 s"),
     QT_TRANSLATE_NOOP("Core", "after a 429, waited %1 s as Retry-After said"),
-    QT_TRANSLATE_NOOP("Core", "%1… (%2 more characters)"),
+    QT_TRANSLATE_NOOP("Core", "%1… (%n more character(s))", None, 1),
     # workbench/core/qa/checks_connection.py
     QT_TRANSLATE_NOOP("Core", "hello"),
     QT_TRANSLATE_NOOP("Core", "the server answered HTTP %1 in %2 ms"),
@@ -579,27 +585,29 @@ CATALOGUE = (
     # workbench/core/qa/checks_rerank.py and the probe sets' languages
     QT_TRANSLATE_NOOP("Core", "the %1 flavour has no rerank route"),
     QT_TRANSLATE_NOOP("Core", "5 string documents"),
-    QT_TRANSLATE_NOOP("Core", "%1 results for %2 documents"),
-    QT_TRANSLATE_NOOP("Core", "%1 results: %2"),
+    QT_TRANSLATE_NOOP("Core", "%n result(s)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "%n document(s)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "%1 for %2"),
+    QT_TRANSLATE_NOOP("Core", "%n result(s): %1", None, 1),
     QT_TRANSLATE_NOOP("Core", "the flavour takes string documents only"),
     QT_TRANSLATE_NOOP("Core", "3 object documents, rank_fields"),
     QT_TRANSLATE_NOOP("Core", "the password document (#%1) is not first: %2"),
     QT_TRANSLATE_NOOP("Core", "rendered to text by the workbench"),
     QT_TRANSLATE_NOOP("Core", "objects ranked (%1); the relevant one first: %2"),
-    QT_TRANSLATE_NOOP("Core", "top_n 2 gave %1 results"),
+    QT_TRANSLATE_NOOP("Core", "top_n 2 gave %n result(s)", None, 1),
     QT_TRANSLATE_NOOP("Core", "top_n 2 gave exactly 2 results"),
     QT_TRANSLATE_NOOP("Core", "the flavour has no return_documents"),
     QT_TRANSLATE_NOOP("Core", "result #%1 came back with %2, not the document sent"),
-    QT_TRANSLATE_NOOP("Core", "all %1 results carry the document sent"),
+    QT_TRANSLATE_NOOP("Core", "%n result(s), each carrying the document sent", None, 1),
     QT_TRANSLATE_NOOP("Core", "scores"),
     QT_TRANSLATE_NOOP("Core", "scores outside 0..1: %1"),
     QT_TRANSLATE_NOOP("Core", "scores are not sorted highest first: %1"),
-    QT_TRANSLATE_NOOP("Core", "%1 scores within 0..1, sorted: %2 … %3"),
+    QT_TRANSLATE_NOOP("Core", "%n score(s) within 0..1, sorted: %1 … %2", None, 1),
     QT_TRANSLATE_NOOP("Core", "indices outside 0..%1: %2"),
     QT_TRANSLATE_NOOP("Core", "indices repeated: %1"),
     QT_TRANSLATE_NOOP("Core", "the answer has no results"),
     QT_TRANSLATE_NOOP("Core", "indices"),
-    QT_TRANSLATE_NOOP("Core", "%1 indices, all valid and unique"),
+    QT_TRANSLATE_NOOP("Core", "indices of %n result(s), all valid and unique", None, 1),
     QT_TRANSLATE_NOOP("Core", "probe set, %1"),
     QT_TRANSLATE_NOOP("Core", "%1: #%2 first (%3)"),
     QT_TRANSLATE_NOOP("Core", "%1, expected #%2: %3…"),
@@ -611,7 +619,7 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP(
         "Core", "the flavour truncates long documents instead of chunking them: no chunk rule"
     ),
-    QT_TRANSLATE_NOOP("Core", "%1 documents x %2 chunks = %3 (at the budget)"),
+    QT_TRANSLATE_NOOP("Core", "%1 documents x %n chunk(s) = %2 (at the budget)", None, 1),
     QT_TRANSLATE_NOOP("Core", "%1 was refused with HTTP %2: %3"),
     QT_TRANSLATE_NOOP("Core", "%1 was refused without a clear 4xx message: %2"),
     QT_TRANSLATE_NOOP("Core", "%1 was accepted; the rule says the product must stay below %2"),
@@ -621,22 +629,28 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "plain prompt"),
     QT_TRANSLATE_NOOP("Core", "the answer reports a failure: %1"),
     QT_TRANSLATE_NOOP("Core", "the answer is empty (finish reason %1)"),
-    QT_TRANSLATE_NOOP("Core", "%1 characters, finish reason %2: %3"),
+    QT_TRANSLATE_NOOP("Core", "%n character(s), finish reason %1: %2", None, 1),
     QT_TRANSLATE_NOOP("Core", "the plain prompt, streamed"),
-    QT_TRANSLATE_NOOP("Core", "the stream broke after %1 events: %2"),
-    QT_TRANSLATE_NOOP("Core", "the stream ended after %1 events without its final event"),
+    QT_TRANSLATE_NOOP("Core", "the stream broke after %n event(s): %1", None, 1),
+    QT_TRANSLATE_NOOP(
+        "Core", "the stream ended after %n event(s) without its final event", None, 1
+    ),
     QT_TRANSLATE_NOOP("Core", "the stream reported a failure: %1"),
     QT_TRANSLATE_NOOP("Core", "the non-streamed answer"),
-    QT_TRANSLATE_NOOP("Core", "%1 events, a final event; text equals %2"),
-    QT_TRANSLATE_NOOP("Core", "%1 events, a final event, first token after %2 ms; text equals %3"),
-    QT_TRANSLATE_NOOP("Core", "%1; %2 unknown event(s) skipped"),
+    QT_TRANSLATE_NOOP("Core", "%n event(s), a final event; text equals %1", None, 1),
+    QT_TRANSLATE_NOOP(
+        "Core", "%n event(s), a final event, first token after %1 ms; text equals %2", None, 1
+    ),
+    QT_TRANSLATE_NOOP("Core", "%1; %n unknown event(s) skipped", None, 1),
     QT_TRANSLATE_NOOP("Core", "the streamed text differs from %1 at character %2: %3 vs %4"),
     QT_TRANSLATE_NOOP("Core", "the final event's text"),
     QT_TRANSLATE_NOOP("Core", "the %1 route takes no RAG documents"),
     QT_TRANSLATE_NOOP("Core", "2 documents"),
     QT_TRANSLATE_NOOP("Core", "the answer cites nothing: %1"),
-    QT_TRANSLATE_NOOP("Core", "%1 of %2 citations are wrong — %3"),
-    QT_TRANSLATE_NOOP("Core", "%1 citations, each on its text and citing documents sent"),
+    QT_TRANSLATE_NOOP("Core", "%1 of %n citation(s) wrong — %2", None, 1),
+    QT_TRANSLATE_NOOP(
+        "Core", "%n citation(s), each on its text and citing documents sent", None, 1
+    ),
     QT_TRANSLATE_NOOP("Core", "citation %1: offsets %2..%3 outside the answer"),
     QT_TRANSLATE_NOOP("Core", "citation %1: answer[%2:%3] is %4, the citation says %5"),
     QT_TRANSLATE_NOOP("Core", "citation %1 cites %2, which was never sent"),
@@ -651,6 +665,7 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "max_tokens 5, but %1 output tokens were billed"),
     QT_TRANSLATE_NOOP("Core", "max_tokens 5 ended with finish reason %1, not MAX_TOKENS"),
     QT_TRANSLATE_NOOP("Core", "cut short: finish reason %1, %2 tokens"),
+    QT_TRANSLATE_NOOP("Core", "cut short: finish reason %1, %n token(s)", None, 1),
     QT_TRANSLATE_NOOP("Core", "the flavour takes no stop sequences"),
     QT_TRANSLATE_NOOP("Core", "the plain answer is too short to pick a stop sequence from"),
     QT_TRANSLATE_NOOP("Core", "the answer goes on past the stop sequence %1: %2"),
@@ -660,7 +675,7 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "%1 gave an empty answer (finish reason %2)"),
     QT_TRANSLATE_NOOP("Core", "a different text"),
     QT_TRANSLATE_NOOP("Core", "the same text"),
-    QT_TRANSLATE_NOOP("Core", "%1 answered (%2 characters, %3)"),
+    QT_TRANSLATE_NOOP("Core", "%1 answered (%n character(s), %2)", None, 1),
     QT_TRANSLATE_NOOP("Core", "the deployment offers no other chat route (%1: 404)"),
     QT_TRANSLATE_NOOP("Core", "%1 answered; %2"),
     # workbench/core/qa/checks_errors.py
@@ -688,9 +703,9 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "request %1 of %2"),
     QT_TRANSLATE_NOOP("Core", "the run asks for no latency requests"),
     QT_TRANSLATE_NOOP("Core", "request %1: %2"),
-    QT_TRANSLATE_NOOP("Core", "%1 of %2 requests failed (%3); %4"),
+    QT_TRANSLATE_NOOP("Core", "%1 of %n request(s) failed (%2); %3", None, 1),
     QT_TRANSLATE_NOOP("Core", "%1; %2"),
-    QT_TRANSLATE_NOOP("Core", "%1 requests: %2"),
+    QT_TRANSLATE_NOOP("Core", "%n request(s): %1", None, 1),
     QT_TRANSLATE_NOOP("Core", "%1 ms"),
     QT_TRANSLATE_NOOP("Core", "n/a"),
     QT_TRANSLATE_NOOP("Core", "total p50 %1, p95 %2"),
@@ -714,8 +729,28 @@ def shown(text: str | Text) -> str:
     """
     if isinstance(text, str):
         return redact_text(QCoreApplication.translate("Core", text))
-    template = QCoreApplication.translate("Core", text.template)
+    if text.count is None:
+        template = QCoreApplication.translate("Core", text.template)
+    else:
+        template = counted_form(text.template, text.count)
     return redact_text(fill(template, *(_value(value, text.decimals) for value in text.values)))
+
+
+def counted_form(template: str, count: int) -> str:
+    """A counted template in the form Qt's plural rules pick for `count`, its %n filled in the
+    locale's way ("1.234 richieste"); the English rule of the core where no translation has it.
+    """
+    plain = str(count)
+    form = QCoreApplication.translate("Core", template, None, count)
+    if form == template.replace("%n", plain):  # untranslated: Qt left "1 request(s)"
+        form = english_form(template, count).replace("%n", plain)
+    grouped = format_count(count)
+    if grouped == plain:
+        return form
+    # Qt writes %n as plain digits ("1234"): put them back the locale's way. Only a count of
+    # 1,000 or more is written differently, and no sentence holds such a figure of its own; a
+    # marker (%1) is a single digit after a %.
+    return re.sub(rf"(?<![%\d]){plain}(?!\d)", grouped, form)
 
 
 def _value(value: Value, decimals: int) -> str:

@@ -88,13 +88,19 @@ def _grouped(text: str, locale: QLocale) -> str:
     return sign + body if negative else body
 
 
-def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+def QT_TRANSLATE_NOOP(
+    context: str, source: str, disambiguation: str | None = None, n: int | None = None
+) -> str:
     """Mark `source` for translation in `context` (lupdate reads the call) and return it as is.
 
     PySide6's own QT_TRANSLATE_NOOP is typed as returning `object`; this one keeps `str`. Show
     the text with `QCoreApplication.translate(context, source)`.
+
+    A counted text ("%n request(s)", shown with `translate(context, source, None, n)`) is marked
+    with a number written out as `n`, any number: lupdate's Python reader files a message with
+    plural forms only when that argument is a number literal, not a name.
     """
-    del context  # only lupdate reads it
+    del context, disambiguation, n  # only lupdate reads them
     return source
 
 
