@@ -63,6 +63,163 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message numerus="yes">
+        <source>%n stream event(s); the first:</source>
+        <translation>
+            <numerusform>%n stream event; the first:</numerusform>
+            <numerusform>%n stream events; the first:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1… (%n more character(s))</source>
+        <translation>
+            <numerusform>%1… (%n more character)</numerusform>
+            <numerusform>%1… (%n more characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s): %1</source>
+        <translation>
+            <numerusform>%n result: %1</numerusform>
+            <numerusform>%n results: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>top_n 2 gave %n result(s)</source>
+        <translation>
+            <numerusform>top_n 2 gave %n result</numerusform>
+            <numerusform>top_n 2 gave %n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), each carrying the document sent</source>
+        <translation>
+            <numerusform>%n result, each carrying the document sent</numerusform>
+            <numerusform>%n results, each carrying the document sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) within 0..1, sorted: %1 … %2</source>
+        <translation>
+            <numerusform>%n score within 0..1, sorted: %1 … %2</numerusform>
+            <numerusform>%n scores within 0..1, sorted: %1 … %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>indices of %n result(s), all valid and unique</source>
+        <translation>
+            <numerusform>indices of %n result, all valid and unique</numerusform>
+            <numerusform>indices of %n results, all valid and unique</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 documents x %n chunk(s) = %2 (at the budget)</source>
+        <translation>
+            <numerusform>%1 documents x %n chunk = %2 (at the budget)</numerusform>
+            <numerusform>%1 documents x %n chunks = %2 (at the budget)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s), finish reason %1: %2</source>
+        <translation>
+            <numerusform>%n character, finish reason %1: %2</numerusform>
+            <numerusform>%n characters, finish reason %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the stream broke after %n event(s): %1</source>
+        <translation>
+            <numerusform>the stream broke after %n event: %1</numerusform>
+            <numerusform>the stream broke after %n events: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the stream ended after %n event(s) without its final event</source>
+        <translation>
+            <numerusform>the stream ended after %n event without its final event</numerusform>
+            <numerusform>the stream ended after %n events without its final event</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), a final event; text equals %1</source>
+        <translation>
+            <numerusform>%n event, a final event; text equals %1</numerusform>
+            <numerusform>%n events, a final event; text equals %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), a final event, first token after %1 ms; text equals %2</source>
+        <translation>
+            <numerusform>%n event, a final event, first token after %1 ms; text equals %2</numerusform>
+            <numerusform>%n events, a final event, first token after %1 ms; text equals %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n unknown event(s) skipped</source>
+        <translation>
+            <numerusform>%1; %n unknown event skipped</numerusform>
+            <numerusform>%1; %n unknown events skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n citation(s) wrong — %2</source>
+        <translation>
+            <numerusform>%1 of %n citation wrong — %2</numerusform>
+            <numerusform>%1 of %n citations wrong — %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citation(s), each on its text and citing documents sent</source>
+        <translation>
+            <numerusform>%n citation, each on its text and citing documents sent</numerusform>
+            <numerusform>%n citations, each on its text and citing documents sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>cut short: finish reason %1, %n token(s)</source>
+        <translation>
+            <numerusform>cut short: finish reason %1, %n token</numerusform>
+            <numerusform>cut short: finish reason %1, %n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answered (%n character(s), %2)</source>
+        <translation>
+            <numerusform>%1 answered (%n character, %2)</numerusform>
+            <numerusform>%1 answered (%n characters, %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n request(s) failed (%2); %3</source>
+        <translation>
+            <numerusform>%1 of %n request failed (%2); %3</numerusform>
+            <numerusform>%1 of %n requests failed (%2); %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s): %1</source>
+        <translation>
+            <numerusform>%n request: %1</numerusform>
+            <numerusform>%n requests: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentsEditor</name>
     <message numerus="yes">
         <source>%Ln document(s)</source>

@@ -1797,9 +1797,156 @@
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n stream event(s); the first:</source>
+        <translation>
+            <numerusform>%n evento di stream; il primo:</numerusform>
+            <numerusform>%n eventi di stream; il primo:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1… (%n more character(s))</source>
+        <translation>
+            <numerusform>%1… (altro %n carattere)</numerusform>
+            <numerusform>%1… (altri %n caratteri)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n risultato</numerusform>
+            <numerusform>%n risultati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n documento</numerusform>
+            <numerusform>%n documenti</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 stream events; the first:</source>
-        <translation>%1 eventi di stream; i primi:</translation>
+        <source>%1 for %2</source>
+        <translation>%1 per %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s): %1</source>
+        <translation>
+            <numerusform>%n risultato: %1</numerusform>
+            <numerusform>%n risultati: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>top_n 2 gave %n result(s)</source>
+        <translation>
+            <numerusform>top_n 2 ha dato %n risultato</numerusform>
+            <numerusform>top_n 2 ha dato %n risultati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s), each carrying the document sent</source>
+        <translation>
+            <numerusform>%n risultato, con il documento inviato</numerusform>
+            <numerusform>%n risultati, ognuno con il documento inviato</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n score(s) within 0..1, sorted: %1 … %2</source>
+        <translation>
+            <numerusform>%n punteggio tra 0 e 1, ordinato: %1 … %2</numerusform>
+            <numerusform>%n punteggi tra 0 e 1, ordinati: %1 … %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>indices of %n result(s), all valid and unique</source>
+        <translation>
+            <numerusform>indice di %n risultato, valido e unico</numerusform>
+            <numerusform>indici di %n risultati, tutti validi e unici</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 documents x %n chunk(s) = %2 (at the budget)</source>
+        <translation>
+            <numerusform>%1 documenti x %n chunk = %2 (al limite)</numerusform>
+            <numerusform>%1 documenti x %n chunk = %2 (al limite)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s), finish reason %1: %2</source>
+        <translation>
+            <numerusform>%n carattere, motivo di fine %1: %2</numerusform>
+            <numerusform>%n caratteri, motivo di fine %1: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the stream broke after %n event(s): %1</source>
+        <translation>
+            <numerusform>lo stream si è interrotto dopo %n evento: %1</numerusform>
+            <numerusform>lo stream si è interrotto dopo %n eventi: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the stream ended after %n event(s) without its final event</source>
+        <translation>
+            <numerusform>lo stream è terminato dopo %n evento senza il suo evento finale</numerusform>
+            <numerusform>lo stream è terminato dopo %n eventi senza il suo evento finale</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), a final event; text equals %1</source>
+        <translation>
+            <numerusform>%n evento, un evento finale; il testo coincide con %1</numerusform>
+            <numerusform>%n eventi, un evento finale; il testo coincide con %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s), a final event, first token after %1 ms; text equals %2</source>
+        <translation>
+            <numerusform>%n evento, un evento finale, primo token dopo %1 ms; il testo coincide con %2</numerusform>
+            <numerusform>%n eventi, un evento finale, primo token dopo %1 ms; il testo coincide con %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n unknown event(s) skipped</source>
+        <translation>
+            <numerusform>%1; %n evento sconosciuto saltato</numerusform>
+            <numerusform>%1; %n eventi sconosciuti saltati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n citation(s) wrong — %2</source>
+        <translation>
+            <numerusform>citazione sbagliata: %1 su %n — %2</numerusform>
+            <numerusform>citazioni sbagliate: %1 su %n — %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citation(s), each on its text and citing documents sent</source>
+        <translation>
+            <numerusform>%n citazione, sul proprio testo e relativa a documenti inviati</numerusform>
+            <numerusform>%n citazioni, ognuna sul proprio testo e relativa a documenti inviati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 answered (%n character(s), %2)</source>
+        <translation>
+            <numerusform>%1 ha risposto (%n carattere, %2)</numerusform>
+            <numerusform>%1 ha risposto (%n caratteri, %2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n request(s) failed (%2); %3</source>
+        <translation>
+            <numerusform>richiesta non riuscita: %1 su %n (%2); %3</numerusform>
+            <numerusform>richieste non riuscite: %1 su %n (%2); %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s): %1</source>
+        <translation>
+            <numerusform>%n richiesta: %1</numerusform>
+            <numerusform>%n richieste: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>… the last:</source>
@@ -1812,10 +1959,6 @@
     <message>
         <source>after a 429, waited %1 s as Retry-After said</source>
         <translation>dopo un 429, attesi %1 s come indicava Retry-After</translation>
-    </message>
-    <message>
-        <source>%1… (%2 more characters)</source>
-        <translation>%1… (altri %2 caratteri)</translation>
     </message>
     <message>
         <source>hello</source>
@@ -1950,14 +2093,6 @@
         <translation>5 documenti stringa</translation>
     </message>
     <message>
-        <source>%1 results for %2 documents</source>
-        <translation>%1 risultati per %2 documenti</translation>
-    </message>
-    <message>
-        <source>%1 results: %2</source>
-        <translation>%1 risultati: %2</translation>
-    </message>
-    <message>
         <source>the flavour takes string documents only</source>
         <translation>la variante accetta solo documenti stringa</translation>
     </message>
@@ -1978,10 +2113,6 @@
         <translation>oggetti ordinati (%1); quello pertinente per primo: %2</translation>
     </message>
     <message>
-        <source>top_n 2 gave %1 results</source>
-        <translation>top_n 2 ha dato %1 risultati</translation>
-    </message>
-    <message>
         <source>top_n 2 gave exactly 2 results</source>
         <translation>top_n 2 ha dato esattamente 2 risultati</translation>
     </message>
@@ -1994,10 +2125,6 @@
         <translation>il risultato #%1 è tornato con %2, non con il documento inviato</translation>
     </message>
     <message>
-        <source>all %1 results carry the document sent</source>
-        <translation>tutti i %1 risultati riportano il documento inviato</translation>
-    </message>
-    <message>
         <source>scores</source>
         <translation>punteggi</translation>
     </message>
@@ -2008,10 +2135,6 @@
     <message>
         <source>scores are not sorted highest first: %1</source>
         <translation>i punteggi non sono ordinati dal più alto: %1</translation>
-    </message>
-    <message>
-        <source>%1 scores within 0..1, sorted: %2 … %3</source>
-        <translation>%1 punteggi tra 0 e 1, ordinati: %2 … %3</translation>
     </message>
     <message>
         <source>indices outside 0..%1: %2</source>
@@ -2028,10 +2151,6 @@
     <message>
         <source>indices</source>
         <translation>indici</translation>
-    </message>
-    <message>
-        <source>%1 indices, all valid and unique</source>
-        <translation>%1 indici, tutti validi e unici</translation>
     </message>
     <message>
         <source>probe set, %1</source>
@@ -2070,10 +2189,6 @@
         <translation>la variante tronca i documenti lunghi invece di dividerli in chunk: nessuna regola dei chunk</translation>
     </message>
     <message>
-        <source>%1 documents x %2 chunks = %3 (at the budget)</source>
-        <translation>%1 documenti x %2 chunk = %3 (al limite)</translation>
-    </message>
-    <message>
         <source>%1 was refused with HTTP %2: %3</source>
         <translation>la richiesta %1 è stata rifiutata con HTTP %2: %3</translation>
     </message>
@@ -2106,20 +2221,8 @@
         <translation>la risposta è vuota (motivo di fine %1)</translation>
     </message>
     <message>
-        <source>%1 characters, finish reason %2: %3</source>
-        <translation>%1 caratteri, motivo di fine %2: %3</translation>
-    </message>
-    <message>
         <source>the plain prompt, streamed</source>
         <translation>il prompt semplice, in streaming</translation>
-    </message>
-    <message>
-        <source>the stream broke after %1 events: %2</source>
-        <translation>lo stream si è interrotto dopo %1 eventi: %2</translation>
-    </message>
-    <message>
-        <source>the stream ended after %1 events without its final event</source>
-        <translation>lo stream è terminato dopo %1 eventi senza il suo evento finale</translation>
     </message>
     <message>
         <source>the stream reported a failure: %1</source>
@@ -2128,18 +2231,6 @@
     <message>
         <source>the non-streamed answer</source>
         <translation>la risposta non in streaming</translation>
-    </message>
-    <message>
-        <source>%1 events, a final event; text equals %2</source>
-        <translation>%1 eventi, un evento finale; il testo coincide con %2</translation>
-    </message>
-    <message>
-        <source>%1 events, a final event, first token after %2 ms; text equals %3</source>
-        <translation>%1 eventi, un evento finale, primo token dopo %2 ms; il testo coincide con %3</translation>
-    </message>
-    <message>
-        <source>%1; %2 unknown event(s) skipped</source>
-        <translation>%1; %2 eventi sconosciuti saltati</translation>
     </message>
     <message>
         <source>the streamed text differs from %1 at character %2: %3 vs %4</source>
@@ -2160,14 +2251,6 @@
     <message>
         <source>the answer cites nothing: %1</source>
         <translation>la risposta non cita nulla: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 citations are wrong — %3</source>
-        <translation>%1 citazioni su %2 sono sbagliate — %3</translation>
-    </message>
-    <message>
-        <source>%1 citations, each on its text and citing documents sent</source>
-        <translation>%1 citazioni, ognuna sul proprio testo e relativa a documenti inviati</translation>
     </message>
     <message>
         <source>citation %1: offsets %2..%3 outside the answer</source>
@@ -2225,6 +2308,13 @@
         <source>cut short: finish reason %1, %2 tokens</source>
         <translation>troncata: motivo di fine %1, %2 token</translation>
     </message>
+    <message numerus="yes">
+        <source>cut short: finish reason %1, %n token(s)</source>
+        <translation>
+            <numerusform>troncata: motivo di fine %1, %n token</numerusform>
+            <numerusform>troncata: motivo di fine %1, %n token</numerusform>
+        </translation>
+    </message>
     <message>
         <source>the flavour takes no stop sequences</source>
         <translation>la variante non accetta sequenze di stop</translation>
@@ -2260,10 +2350,6 @@
     <message>
         <source>the same text</source>
         <translation>lo stesso testo</translation>
-    </message>
-    <message>
-        <source>%1 answered (%2 characters, %3)</source>
-        <translation>%1 ha risposto (%2 caratteri, %3)</translation>
     </message>
     <message>
         <source>the deployment offers no other chat route (%1: 404)</source>
@@ -2354,16 +2440,8 @@
         <translation>richiesta %1: %2</translation>
     </message>
     <message>
-        <source>%1 of %2 requests failed (%3); %4</source>
-        <translation>%1 richieste su %2 non riuscite (%3); %4</translation>
-    </message>
-    <message>
         <source>%1; %2</source>
         <translation>%1; %2</translation>
-    </message>
-    <message>
-        <source>%1 requests: %2</source>
-        <translation>%1 richieste: %2</translation>
     </message>
     <message>
         <source>%1 ms</source>
