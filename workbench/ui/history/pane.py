@@ -2,60 +2,38 @@
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.errors import os_reason
 from workbench.core.runs import demo, portable
-from workbench.core.runs.export_code import FORMATS, export_code
-from workbench.core.runs.store import RunFilter, RunRecord
-from workbench.ui.common.a11y import StatusLabel
+from workbench.core.runs.export_code import export_code
 from workbench.ui.common.demo import hosts_masked, is_demo
 from workbench.ui.common.error_text import error_line
-from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.history.filters import clear_filters, current_filter, refill_choices
 from workbench.ui.history.live import RunView
-from workbench.ui.history.model import KINDS, OUTCOMES, RunsModel, kind_labels, outcome_labels
-from workbench.ui.history.timeline import TimelineChart
+from workbench.ui.history.model import kind_labels, outcome_labels
+from workbench.ui.history.widgets import HistoryWidgets
 
 if TYPE_CHECKING:
-    from workbench.core.runs.store import RunStore
+    from workbench.core.runs.store import RunFilter, RunRecord, RunStore
     from workbench.ui.services import Services
 
-_DAYS = (None, 0, 7, 30)
 WATCH_INTERVAL_MS = 1000
 """How often a pane in view looks for runs recorded since it last read the list."""
 
 
-class HistoryPane(Retranslating, QWidget):
+class HistoryPane(Retranslating, HistoryWidgets):
     """Recorded runs on the left, the selected run's inspector on the right."""
 
     run_open_requested = Signal(str, dict)
@@ -75,89 +53,12 @@ class HistoryPane(Retranslating, QWidget):
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
         self._seen: tuple[int, int] | None = None
-        self._build_ui()
-        self.retranslate_ui()
-        self._connect_signals()
-
-    # --- building ---------------------------------------------------------------------------
-
-    def _named(self, widget: Any, name: str, *, labelled: bool = True) -> Any:
-        widget.setObjectName(name)
-        if labelled:
-            buddy = QLabel(self)
-            buddy.setObjectName(name + "Label")
-            buddy.setBuddy(widget)
-            self._labels[name] = buddy
-        return widget
-
-    def _button(self, name: str) -> QPushButton:
-        return self._named(QPushButton(self), name, labelled=False)  # type: ignore[no-any-return]
-
-    def _section(self, name: str) -> QGroupBox:
-        section = QGroupBox(self)
-        section.setObjectName(name)
-        return section
-
-    def _combo(self, name: str, values: list[str | None]) -> QComboBox:
-        combo = self._named(QComboBox(self), name)
-        for value in values:
-            combo.addItem("", value)  # the text comes from retranslate_ui, the filter from data
-        return combo  # type: ignore[no-any-return]
-
-    def _build_ui(self) -> None:
-        self._labels: dict[str, QLabel] = {}
-        self.search = self._named(QLineEdit(self), "historySearch")
-        self.kind = self._combo("historyKind", [None, *KINDS])
-        self.endpoint = self._combo("historyEndpoint", [None])
-        self.model_filter = self._combo("historyModel", [None])
-        self.outcome = self._combo("historyOutcome", [None, *OUTCOMES])
-        self.date = self._combo("historyDate", [None, None, None, None])
-        self.table = self._named(QTableView(self), "historyTable")
-        self.model = RunsModel(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every pane
-        # Row numbers say nothing about a run (the time column orders them), and sizing a
-        # numbered header asks the model about every one of up to 200 rows at each refresh.
-        self.table.verticalHeader().setVisible(False)
-        self.timeline = self._named(TimelineChart(self), "historyTimeline")  # above the inspector
-        self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
-        self.inspector.setReadOnly(True)
-        # Nobody undoes it: following a stream added an undo step per tick, held until refilled.
-        self.inspector.setUndoRedoEnabled(False)
-        # Built in the order they are laid out, which is the Tab order.
-        self._notes_section = self._section("historyNotesSection")
-        self.label_edit = self._named(QLineEdit(self), "historyLabelEdit")
-        self.note_edit = self._named(QLineEdit(self), "historyNote")
-        self.save_notes = self._button("historySaveNotes")
-        self.pin = self._button("historyPin")
-        self.delete = self._button("historyDelete")
-        self.open_run = self._button("historyOpen")
-        self.export_as = self._named(QComboBox(self), "historyExportFormat")
-        self.export_as.addItems(list(FORMATS))  # curl, httpx, …: names, never translated
-        self.copy_code = self._button("historyCopyCode")
-        self._replay_section = self._section("historyReplaySection")
-        self.replay = self._button("historyReplay")
-        self.speed = self._named(QDoubleSpinBox(self), "historySpeed")
-        self.speed.setRange(0.1, 100.0)
-        self.speed.setValue(1.0)
-        self.play_demo = self._button("historyPlayDemo")
-        self.save_demo = self._button("historySaveDemo")
-        self.open_demo = self._button("historyOpenDemo")
-        self._storage_section = self._section("historyStorageSection")
-        self.export_file = self._button("historyExportFile")
-        self.import_file = self._button("historyImportFile")
-        self.delete_all = self._button("historyDeleteAll")
-        self.keep = self._named(QCheckBox(self), "historyKeep", labelled=False)
-        self.keep.setChecked(self._services.settings.settings.keep_history)
-        # Its accessible name is the message shown, its text passes the redactor (a file name
-        # or an error may hold a host or a key).
-        self.status = self._named(StatusLabel(self), "historyStatus", labelled=False)
+        self.keep.setChecked(services.settings.settings.keep_history)
         self.view = RunView(
             store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
         )
-        self._lay_out()
+        self.retranslate_ui()
+        self._connect_signals()
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
@@ -219,74 +120,11 @@ class HistoryPane(Retranslating, QWidget):
         if hasattr(self, "view"):  # not yet while the pane is built
             self.view.redraw()  # the inspector's fixed words (core/runs/inspect), in the new language
 
-    def _lay_out(self) -> None:
-        filters = QGridLayout()
-        row = [
-            ("historySearch", self.search),
-            ("historyKind", self.kind),
-            ("historyEndpoint", self.endpoint),
-            ("historyModel", self.model_filter),
-            ("historyOutcome", self.outcome),
-            ("historyDate", self.date),
-        ]
-        for column, (name, widget) in enumerate(row):
-            filters.addWidget(self._labels[name], 0, column)
-            filters.addWidget(widget, 1, column)
-        filters.setColumnStretch(0, 3)
-        left, right = QWidget(self), QWidget(self)
-        left_box, right_box = QVBoxLayout(left), QVBoxLayout(right)
-        left_box.addWidget(self._labels["historyTable"])
-        left_box.addWidget(self.table)
-        right_box.addWidget(self._labels["historyTimeline"])
-        right_box.addWidget(self.timeline)
-        right_box.addWidget(self._labels["historyInspector"])
-        right_box.addWidget(self.inspector)
-        splitter = QSplitter(self)
-        splitter.setObjectName("historySplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        notes = QHBoxLayout(self._notes_section)
-        for name, widget in (
-            ("historyLabelEdit", self.label_edit),
-            ("historyNote", self.note_edit),
-        ):
-            notes.addWidget(self._labels[name])
-            notes.addWidget(widget)
-        notes.addWidget(self.save_notes)
-        actions = FlowLayout()  # these rows wrap in a narrow window instead of widening it
-        for widget in (
-            self.pin,
-            self.delete,
-            self.open_run,
-            self._labels["historyExportFormat"],
-            self.export_as,
-            self.copy_code,
-        ):
-            actions.addWidget(widget)
-        replays = FlowLayout(self._replay_section)
-        replays.addWidget(self.replay)
-        replays.addWidget(self._labels["historySpeed"])
-        for widget in (self.speed, self.play_demo, self.save_demo, self.open_demo):
-            replays.addWidget(widget)
-        storage = FlowLayout(self._storage_section)
-        for widget in (self.export_file, self.import_file, self.delete_all, self.keep):
-            storage.addWidget(widget)
-        for inner in (notes, replays, storage):  # a narrow frame: the runs table keeps its rows
-            inner.setContentsMargins(4, 4, 4, 4)
-        box = QVBoxLayout(self)
-        box.addLayout(filters)
-        box.addWidget(splitter, 1)
-        box.addWidget(self._notes_section)
-        box.addLayout(actions)
-        box.addWidget(self._replay_section)
-        box.addWidget(self._storage_section)
-        box.addWidget(self.status)
-
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(self._on_search_text_changed)
         self._search_timer.timeout.connect(self.refresh)
         self._watch_timer.timeout.connect(self._on_watch_timer_timeout)
-        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
+        for combo in self.filter_combos():
             combo.activated.connect(self._on_filter_activated)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.save_notes.clicked.connect(self._on_save_notes_clicked)
@@ -332,29 +170,9 @@ class HistoryPane(Retranslating, QWidget):
         history = self._services.history
         return None if history is None else history.store
 
-    def _choice(self, combo: QComboBox) -> str:
-        # The filters match stored values ("ok", "chat", an endpoint's name), never a label.
-        if combo.currentIndex() <= 0:
-            return ""
-        data = combo.currentData()
-        return str(data) if data else combo.currentText()
-
     def current_filter(self) -> RunFilter:
         """The filter the search box and the combos describe."""
-        days = _DAYS[self.date.currentIndex()]
-        since = None
-        if days is not None:
-            midnight = time.mktime((*time.localtime()[:3], 0, 0, 0, 0, 0, -1))
-            since = midnight - days * 86400
-        return RunFilter(
-            search=self.search.text(),
-            kind=self._choice(self.kind),
-            endpoint=self._choice(self.endpoint),
-            model=self._choice(self.model_filter),
-            outcome=self._choice(self.outcome),
-            since=since,
-            grouped=True,
-        )
+        return current_filter(self)
 
     def refresh(self, *, choices: bool = False) -> None:
         """Read the runs again with the current filter (what the writer committed so far).
@@ -367,8 +185,7 @@ class HistoryPane(Retranslating, QWidget):
             self.status.say(lambda: self.tr("The run history is off."))
             return
         if choices:
-            self._refill(self.endpoint, store.endpoints())
-            self._refill(self.model_filter, store.models())
+            refill_choices(self, store)
         shown = self.view.record()
         self._seen = store.latest()
         runs = store.find(self.current_filter())
@@ -389,11 +206,7 @@ class HistoryPane(Retranslating, QWidget):
         if history is None:
             return False
         history.writer.flush()  # the run may still be queued for writing
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
-            combo.setCurrentIndex(0)
+        clear_filters(self)
         self.refresh(choices=True)
         for row, run in enumerate(self.model.runs()):
             if run.id == run_id:
@@ -403,17 +216,6 @@ class HistoryPane(Retranslating, QWidget):
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
-
-    @staticmethod
-    def _refill(combo: QComboBox, values: list[str]) -> None:
-        chosen = combo.currentText() if combo.currentIndex() > 0 else None
-        first = combo.itemText(0)
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems([first, *values])
-        if chosen in values:
-            combo.setCurrentIndex(values.index(chosen) + 1)
-        combo.blockSignals(False)
 
     def selected_runs(self) -> list[RunRecord]:
         """The selected runs, in table order."""
