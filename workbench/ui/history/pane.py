@@ -3,29 +3,36 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.api.errors import InputError
-from workbench.core.errors import os_reason
 from workbench.core.runs import demo, portable
-from workbench.core.runs.export_code import export_code
-from workbench.ui.common.demo import hosts_masked, is_demo
+from workbench.ui.common.demo import is_demo
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.keys import without_mnemonic
-from workbench.ui.common.l10n import fill
-from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.history.files import read_demo, read_runs, written
 from workbench.ui.history.filters import clear_filters, current_filter, refill_choices
 from workbench.ui.history.live import RunView
 from workbench.ui.history.model import kind_labels, outcome_labels
+from workbench.ui.history.questions import (
+    ask_delete_all,
+    ask_mask_hosts,
+    demo_to_open,
+    demo_to_save,
+    runs_to_export,
+    runs_to_import,
+)
+from workbench.ui.history.selection import RunSelection
 from workbench.ui.history.widgets import HistoryWidgets
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from workbench.core.runs.store import RunFilter, RunRecord, RunStore
     from workbench.ui.services import Services
 
@@ -57,6 +64,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
         self.view = RunView(
             store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
         )
+        self._selection = RunSelection(table=self.table, model=self.model, store=self._store)
         self.retranslate_ui()
         self._connect_signals()
 
@@ -219,17 +227,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
 
     def selected_runs(self) -> list[RunRecord]:
         """The selected runs, in table order."""
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [r for r in (self.model.run_at(row) for row in rows) if r is not None]
-
-    def _full(self, run: RunRecord) -> RunRecord | None:
-        store = self._store()
-        return None if store is None else store.get(run.id)
-
-    def _members(self, runs: list[RunRecord]) -> list[RunRecord]:
-        """The runs with events, each entry's whole group in order (a batched rerank's requests)."""
-        store = self._store()
-        return [] if store is None else [m for run in runs for m in store.members(run)]
+        return self._selection.runs()
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -249,8 +247,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
         self.refresh()
 
     def _on_table_selection_changed(self, *_args: Any) -> None:
-        selected = self.selected_runs()
-        members = self._members(selected[:1])
+        members = self._selection.members(self.selected_runs()[:1])
         record = members[0] if members else None
         self.view.show_group(members)
         self.label_edit.setText(record.label if record is not None else "")
@@ -260,25 +257,19 @@ class HistoryPane(Retranslating, HistoryWidgets):
         """Inspect the selected run again, hosts masked or not."""
         self._on_table_selection_changed()
 
-    def _annotate(self, **changes: Any) -> None:
-        store = self._store()
-        for run in self._members(self.selected_runs()):
-            if store is not None:
-                store.annotate(run.id, **changes)
-        self.refresh()
-
     def _on_save_notes_clicked(self) -> None:
-        self._annotate(label=self.label_edit.text().strip(), note=self.note_edit.text().strip())
+        label, note = self.label_edit.text().strip(), self.note_edit.text().strip()
+        self._selection.annotate(label=label, note=note)
+        self.refresh()
 
     def _on_pin_clicked(self) -> None:
         selected = self.selected_runs()
         if selected:
-            self._annotate(pinned=not selected[0].pinned)
+            self._selection.annotate(pinned=not selected[0].pinned)
+            self.refresh()
 
     def _on_delete_clicked(self) -> None:
-        store, ids = self._store(), [r.id for r in self._members(self.selected_runs())]
-        if store is not None and ids:
-            store.delete(ids)
+        if self._selection.delete():
             self.refresh()
 
     def _on_open_run_clicked(self) -> None:
@@ -288,7 +279,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
 
     def _on_replay_clicked(self) -> None:
         selected = self.selected_runs()
-        record = self._full(selected[0]) if selected else None
+        record = self._selection.full(selected[0]) if selected else None
         if record is None or record.kind != "chat":
             self.status.say(lambda: self.tr("Choose a chat turn to replay."))
             return
@@ -299,9 +290,9 @@ class HistoryPane(Retranslating, HistoryWidgets):
     def demo_of_selection(self) -> demo.DemoScript | None:
         """The selected chat turns as a demo script, oldest first (None, said, when there are
         none)."""
-        records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
+        full = [self._selection.full(run) for run in self.selected_runs()]
         try:
-            return demo.script_of(records)
+            return demo.script_of([r for r in full if r is not None])
         except InputError as exc:
             error = exc  # `exc` is unbound after the block; the line is made again later
             self.status.say(lambda: error_line(error))
@@ -318,7 +309,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
         if script is None:
             return 0
         script.title = path.stem
-        if not self._written(path, demo.dumps(script, mask_hosts=is_demo())):
+        if not written(path, demo.dumps(script, mask_hosts=is_demo()), self.status):
             return 0
         count = len(script.turns)
         self.status.say(lambda: self.tr("Demo script of %n turn(s) saved.", "", count))
@@ -326,41 +317,27 @@ class HistoryPane(Retranslating, HistoryWidgets):
 
     def open_demo_script(self, path: Path) -> demo.DemoScript | None:
         """Read a demo script file and ask for it in the Chat pane; a bad file is named."""
-        try:
-            script = demo.loads(portable.read_file(path))
-        except (OSError, InputError) as exc:
-            error = exc
-            self.status.say(lambda: fill(self.tr("Not opened: %1"), _file_reason(path, error)))
-            return None
-        self.demo_requested.emit(script, self.speed.value())
+        script = read_demo(path, self.status)
+        if script is not None:
+            self.demo_requested.emit(script, self.speed.value())
         return script
 
     def _on_save_demo_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save demo script"), "demo.jsonl", self.tr("Demo scripts (*.jsonl)")
-        )
-        if path:
-            self.save_demo_script(Path(path))
+        path = demo_to_save(self)
+        if path is not None:
+            self.save_demo_script(path)
 
     def _on_open_demo_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open demo script"), "", self.tr("Demo scripts (*.jsonl);;All files (*)")
-        )
-        if path:
-            self.open_demo_script(Path(path))
+        path = demo_to_open(self)
+        if path is not None:
+            self.open_demo_script(path)
+
+    # --- code and files -----------------------------------------------------------------------
 
     def code_for_selection(self) -> str:
         """The selected run as code in the chosen format ('' when none is selected; hosts
         masked in demo mode)."""
-        selected = self.selected_runs()
-        members = self._members(selected[:1])
-        codes = [hosts_masked(export_code(m, self.export_as.currentText())) for m in members]
-        if len(codes) < 2:
-            return "".join(codes)
-        # A batched run is sent again request by request, as it went out.
-        return "\n".join(
-            f"# request {n} of {len(codes)}\n{code}" for n, code in enumerate(codes, start=1)
-        )
+        return self._selection.code(self.export_as.currentText())
 
     def _on_copy_code_clicked(self) -> None:
         try:
@@ -378,33 +355,19 @@ class HistoryPane(Retranslating, HistoryWidgets):
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
         """Write the selected runs to a portable file (hosts always masked in demo mode);
         returns how many."""
-        records = self._members(self.selected_runs())
+        records = self._selection.members(self.selected_runs())
         text = portable.dumps(records, mask_hosts=mask_hosts or is_demo())
-        if not self._written(path, text):
+        if not written(path, text, self.status):
             return 0
         count = len(records)
         self.status.say(lambda: self.tr("%n run(s) exported.", "", count))
         return len(records)
 
-    def _written(self, path: Path, text: str) -> bool:
-        """Write `text` to `path`; a failure (a folder, a full disk, a read-only share) is said
-        on the status line, and False returned."""
-        try:
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            reason = f"{path.name}: {os_reason(exc)}"
-            self.status.say(lambda: fill(self.tr("Not written: %1"), reason))
-            return False
-        return True
-
     def import_from(self, path: Path) -> int:
         """Add the runs of a portable file; a malformed file is named in the status line."""
         store = self._store()
-        try:
-            records = portable.fresh_ids(portable.loads(portable.read_file(path)))
-        except (OSError, InputError) as exc:
-            error = exc
-            self.status.say(lambda: fill(self.tr("Not imported: %1"), _file_reason(path, error)))
+        records = read_runs(path, self.status)
+        if records is None:
             return 0
         if store is not None:
             store.add(records)
@@ -414,35 +377,22 @@ class HistoryPane(Retranslating, HistoryWidgets):
         return len(records)
 
     def _on_export_file_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export runs"), "runs.jsonl", self.tr("Run files (*.jsonl)")
-        )
-        if not path:
+        path = runs_to_export(self)
+        if path is None:
             return
         if is_demo():  # masked without asking: the answer would be on the projector
-            self.export_selection(Path(path), mask_hosts=True)
+            self.export_selection(path, mask_hosts=True)
             return
-        # Cancel is there so Esc leaves without writing: it meant No before, so the hosts went out.
-        buttons = QMessageBox.StandardButton
-        ask(
-            self,
-            "maskHostsBox",
-            (self.tr("Export runs"), self.tr("Mask host names?")),
-            buttons.Yes | buttons.No | buttons.Cancel,
-            buttons.Yes,
-            partial(self._on_mask_answered, Path(path)),
-        )
+        ask_mask_hosts(self, partial(self._on_mask_answered, path))
 
     def _on_mask_answered(self, path: Path, answer: QMessageBox.StandardButton) -> None:
         if answer != QMessageBox.StandardButton.Cancel:
             self.export_selection(path, mask_hosts=answer == QMessageBox.StandardButton.Yes)
 
     def _on_import_file_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import runs"), "", self.tr("Run files (*.jsonl);;All files (*)")
-        )
-        if path:
-            self.import_from(Path(path))
+        path = runs_to_import(self)
+        if path is not None:
+            self.import_from(path)
 
     def delete_everything(self) -> None:
         """Delete every recorded run and rewrite the file (no confirmation here)."""
@@ -463,24 +413,8 @@ class HistoryPane(Retranslating, HistoryWidgets):
             )
 
     def _on_delete_all_clicked(self) -> None:
-        # No by default: Enter, pressed out of habit, must not delete the record for good.
-        buttons = QMessageBox.StandardButton
-        ask(
-            self,
-            "confirmDeleteAllBox",
-            (self.tr("Delete all runs"), self.tr("Delete every recorded run for good?")),
-            buttons.Yes | buttons.No,
-            buttons.No,
-            self._on_delete_all_answered,
-        )
+        ask_delete_all(self, self._on_delete_all_answered)
 
     def _on_delete_all_answered(self, answer: QMessageBox.StandardButton) -> None:
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_everything()
-
-
-def _file_reason(path: Path, exc: OSError | InputError) -> str:
-    """Why a file was not read, after its name, in the current language (made again when the
-    language changes)."""
-    reason = os_reason(exc) if isinstance(exc, OSError) else error_line(exc)
-    return f"{path.name}: {reason}"
