@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -16,7 +16,8 @@ from workbench.ui.common.error_text import error_line
 from workbench.ui.common.keys import without_mnemonic
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.history.files import read_demo, read_runs, written
-from workbench.ui.history.filters import clear_filters, current_filter, refill_choices
+from workbench.ui.history.filters import clear_filters, refill_choices
+from workbench.ui.history.listing import RunListing
 from workbench.ui.history.live import RunView
 from workbench.ui.history.model import kind_labels, outcome_labels
 from workbench.ui.history.questions import (
@@ -33,11 +34,8 @@ from workbench.ui.history.widgets import HistoryWidgets
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from workbench.core.runs.store import RunFilter, RunRecord, RunStore
+    from workbench.core.runs.store import RunRecord, RunStore
     from workbench.ui.services import Services
-
-WATCH_INTERVAL_MS = 1000
-"""How often a pane in view looks for runs recorded since it last read the list."""
 
 
 class HistoryPane(Retranslating, HistoryWidgets):
@@ -54,12 +52,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
         super().__init__(parent)
         self.setObjectName("historyPane")
         self._services = services
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._watch_timer = QTimer(self)
-        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self._seen: tuple[int, int] | None = None
+        self._listing = RunListing(widgets=self, store=self._store, parent=self)
         self.keep.setChecked(services.settings.settings.keep_history)
         self.view = RunView(
             store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
@@ -129,11 +122,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
             self.view.redraw()  # the inspector's fixed words (core/runs/inspect), in the new language
 
     def _connect_signals(self) -> None:
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self._search_timer.timeout.connect(self.refresh)
-        self._watch_timer.timeout.connect(self._on_watch_timer_timeout)
-        for combo in self.filter_combos():
-            combo.activated.connect(self._on_filter_activated)
+        self._listing.reread_requested.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.save_notes.clicked.connect(self._on_save_notes_clicked)
         self.pin.clicked.connect(self._on_pin_clicked)
@@ -154,13 +143,13 @@ class HistoryPane(Retranslating, HistoryWidgets):
 
     def cancel(self) -> None:
         """Nothing runs in the background here; a pending search is dropped."""
-        self._search_timer.stop()
+        self._listing.drop_search()
 
     def showEvent(self, event: Any) -> None:
         """Show what was recorded since the pane was last seen."""
         super().showEvent(event)
         self.refresh(choices=True)
-        self._watch_timer.start()
+        self._listing.watch()
 
     def hideEvent(self, event: Any) -> None:
         """A running run is not followed while nobody sees it; a pending search waits too
@@ -169,18 +158,13 @@ class HistoryPane(Retranslating, HistoryWidgets):
         if "view" not in vars(self):
             return  # garbage collection cleared the pane before Qt destroyed (so hid) it
         self.view.stop()
-        self._watch_timer.stop()
-        self._search_timer.stop()
+        self._listing.rest()
 
     # --- reading ----------------------------------------------------------------------------
 
     def _store(self) -> RunStore | None:
         history = self._services.history
         return None if history is None else history.store
-
-    def current_filter(self) -> RunFilter:
-        """The filter the search box and the combos describe."""
-        return current_filter(self)
 
     def refresh(self, *, choices: bool = False) -> None:
         """Read the runs again with the current filter (what the writer committed so far).
@@ -195,16 +179,11 @@ class HistoryPane(Retranslating, HistoryWidgets):
         if choices:
             refill_choices(self, store)
         shown = self.view.record()
-        self._seen = store.latest()
-        runs = store.find(self.current_filter())
-        self.model.set_runs(runs)
+        runs = self._listing.read(store)
         count = len(runs)
         self.status.say(lambda: self.tr("%n run(s)", "", count))
-        keys = [r.group_id or r.id for r in runs]
-        key = (shown.group_id or shown.id) if shown is not None else None
-        if runs:  # the run inspected stays selected (a live one keeps being followed)
-            self.table.selectRow(keys.index(key) if key in keys else 0)
-        else:
+        # The run inspected stays selected (a live one keeps being followed).
+        if not self._listing.reselect(runs, shown):
             self.view.show(None)
 
     def show_run(self, run_id: str) -> bool:
@@ -216,35 +195,13 @@ class HistoryPane(Retranslating, HistoryWidgets):
         history.writer.flush()  # the run may still be queued for writing
         clear_filters(self)
         self.refresh(choices=True)
-        for row, run in enumerate(self.model.runs()):
-            if run.id == run_id:
-                self.table.selectRow(row)
-                # The keyboard's user lands on the run asked for, as the mouse's does, not in
-                # the Search box the tab switch gave the focus to.
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return False
+        return self._listing.select(run_id)
 
     def selected_runs(self) -> list[RunRecord]:
         """The selected runs, in table order."""
         return self._selection.runs()
 
     # --- slots ------------------------------------------------------------------------------
-
-    def _on_watch_timer_timeout(self) -> None:
-        # A run started while the pane is in view shows up (and, selected, is followed live);
-        # a selection of several rows is left alone rather than cut back to one.
-        store = self._store()
-        if store is None or store.latest() == self._seen:
-            return
-        if len(self.table.selectionModel().selectedRows()) <= 1:
-            self.refresh()
-
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
-
-    def _on_filter_activated(self, _index: int) -> None:
-        self.refresh()
 
     def _on_table_selection_changed(self, *_args: Any) -> None:
         members = self._selection.members(self.selected_runs()[:1])
