@@ -20,14 +20,7 @@ from workbench.ui.history.filters import clear_filters, refill_choices
 from workbench.ui.history.listing import RunListing
 from workbench.ui.history.live import RunView
 from workbench.ui.history.model import kind_labels, outcome_labels
-from workbench.ui.history.questions import (
-    ask_delete_all,
-    ask_mask_hosts,
-    demo_to_open,
-    demo_to_save,
-    runs_to_export,
-    runs_to_import,
-)
+from workbench.ui.history.questions import ask_delete_all, ask_mask_hosts, file_for
 from workbench.ui.history.selection import RunSelection
 from workbench.ui.history.widgets import HistoryWidgets
 
@@ -280,12 +273,12 @@ class HistoryPane(Retranslating, HistoryWidgets):
         return script
 
     def _on_save_demo_clicked(self) -> None:
-        path = demo_to_save(self)
+        path = file_for(self, "save demo")
         if path is not None:
             self.save_demo_script(path)
 
     def _on_open_demo_clicked(self) -> None:
-        path = demo_to_open(self)
+        path = file_for(self, "open demo")
         if path is not None:
             self.open_demo_script(path)
 
@@ -334,7 +327,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
         return len(records)
 
     def _on_export_file_clicked(self) -> None:
-        path = runs_to_export(self)
+        path = file_for(self, "export runs")
         if path is None:
             return
         if is_demo():  # masked without asking: the answer would be on the projector
@@ -347,7 +340,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
             self.export_selection(path, mask_hosts=answer == QMessageBox.StandardButton.Yes)
 
     def _on_import_file_clicked(self) -> None:
-        path = runs_to_import(self)
+        path = file_for(self, "import runs")
         if path is not None:
             self.import_from(path)
 

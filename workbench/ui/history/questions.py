@@ -9,11 +9,12 @@ context ("HistoryPane"): they were the pane's before they moved here.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.question import ask
 
 if TYPE_CHECKING:
@@ -21,55 +22,45 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+Purpose = Literal["save demo", "open demo", "export runs", "import runs"]
+"""What a file is asked for."""
 
-def _path(parent: QWidget, *, save: bool, title: str, name: str, filters: str) -> Path | None:
+_DIALOGS: dict[Purpose, tuple[bool, str, str, str]] = {
+    "save demo": (
+        True,
+        QT_TRANSLATE_NOOP("HistoryPane", "Save demo script"),
+        "demo.jsonl",
+        QT_TRANSLATE_NOOP("HistoryPane", "Demo scripts (*.jsonl)"),
+    ),
+    "open demo": (
+        False,
+        QT_TRANSLATE_NOOP("HistoryPane", "Open demo script"),
+        "",
+        QT_TRANSLATE_NOOP("HistoryPane", "Demo scripts (*.jsonl);;All files (*)"),
+    ),
+    "export runs": (
+        True,
+        QT_TRANSLATE_NOOP("HistoryPane", "Export runs"),
+        "runs.jsonl",
+        QT_TRANSLATE_NOOP("HistoryPane", "Run files (*.jsonl)"),
+    ),
+    "import runs": (
+        False,
+        QT_TRANSLATE_NOOP("HistoryPane", "Import runs"),
+        "",
+        QT_TRANSLATE_NOOP("HistoryPane", "Run files (*.jsonl);;All files (*)"),
+    ),
+}
+"""Each file dialog: whether it saves, its title, the file name offered, its name filters."""
+
+
+def file_for(parent: QWidget, purpose: Purpose) -> Path | None:
+    """The file to write or read for `purpose`, asked in a dialog (None: cancelled)."""
+    save, title, name, filters = _DIALOGS[purpose]
     ask_for = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+    title, filters = (QCoreApplication.translate("HistoryPane", t) for t in (title, filters))
     path, _ = ask_for(parent, title, name, filters)
     return Path(path) if path else None
-
-
-def demo_to_save(parent: QWidget) -> Path | None:
-    """The demo script file to write."""
-    return _path(
-        parent,
-        save=True,
-        title=QCoreApplication.translate("HistoryPane", "Save demo script"),
-        name="demo.jsonl",
-        filters=QCoreApplication.translate("HistoryPane", "Demo scripts (*.jsonl)"),
-    )
-
-
-def demo_to_open(parent: QWidget) -> Path | None:
-    """The demo script file to read."""
-    return _path(
-        parent,
-        save=False,
-        title=QCoreApplication.translate("HistoryPane", "Open demo script"),
-        name="",
-        filters=QCoreApplication.translate("HistoryPane", "Demo scripts (*.jsonl);;All files (*)"),
-    )
-
-
-def runs_to_export(parent: QWidget) -> Path | None:
-    """The run file to write."""
-    return _path(
-        parent,
-        save=True,
-        title=QCoreApplication.translate("HistoryPane", "Export runs"),
-        name="runs.jsonl",
-        filters=QCoreApplication.translate("HistoryPane", "Run files (*.jsonl)"),
-    )
-
-
-def runs_to_import(parent: QWidget) -> Path | None:
-    """The run file to read."""
-    return _path(
-        parent,
-        save=False,
-        title=QCoreApplication.translate("HistoryPane", "Import runs"),
-        name="",
-        filters=QCoreApplication.translate("HistoryPane", "Run files (*.jsonl);;All files (*)"),
-    )
 
 
 def ask_mask_hosts(parent: QWidget, then: Callable[[QMessageBox.StandardButton], None]) -> None:
