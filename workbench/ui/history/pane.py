@@ -2,60 +2,36 @@
 
 from __future__ import annotations
 
-import time
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from workbench.api.errors import InputError
-from workbench.core.errors import os_reason
 from workbench.core.runs import demo, portable
-from workbench.core.runs.export_code import FORMATS, export_code
-from workbench.core.runs.store import RunFilter, RunRecord
-from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.demo import hosts_masked, is_demo
+from workbench.ui.common.demo import is_demo
 from workbench.ui.common.error_text import error_line
-from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.keys import without_mnemonic
-from workbench.ui.common.l10n import fill
-from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.history.files import read_demo, read_runs, written
+from workbench.ui.history.filters import clear_filters, refill_choices
+from workbench.ui.history.listing import RunListing
 from workbench.ui.history.live import RunView
-from workbench.ui.history.model import KINDS, OUTCOMES, RunsModel, kind_labels, outcome_labels
-from workbench.ui.history.timeline import TimelineChart
+from workbench.ui.history.model import kind_labels, outcome_labels
+from workbench.ui.history.questions import ask_delete_all, ask_mask_hosts, file_for
+from workbench.ui.history.selection import RunSelection
+from workbench.ui.history.widgets import HistoryWidgets
 
 if TYPE_CHECKING:
-    from workbench.core.runs.store import RunStore
+    from pathlib import Path
+
+    from workbench.core.runs.store import RunRecord, RunStore
     from workbench.ui.services import Services
 
-_DAYS = (None, 0, 7, 30)
-WATCH_INTERVAL_MS = 1000
-"""How often a pane in view looks for runs recorded since it last read the list."""
 
-
-class HistoryPane(Retranslating, QWidget):
+class HistoryPane(Retranslating, HistoryWidgets):
     """Recorded runs on the left, the selected run's inspector on the right."""
 
     run_open_requested = Signal(str, dict)
@@ -69,95 +45,14 @@ class HistoryPane(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("historyPane")
         self._services = services
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)
-        self._watch_timer = QTimer(self)
-        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self._seen: tuple[int, int] | None = None
-        self._build_ui()
-        self.retranslate_ui()
-        self._connect_signals()
-
-    # --- building ---------------------------------------------------------------------------
-
-    def _named(self, widget: Any, name: str, *, labelled: bool = True) -> Any:
-        widget.setObjectName(name)
-        if labelled:
-            buddy = QLabel(self)
-            buddy.setObjectName(name + "Label")
-            buddy.setBuddy(widget)
-            self._labels[name] = buddy
-        return widget
-
-    def _button(self, name: str) -> QPushButton:
-        return self._named(QPushButton(self), name, labelled=False)  # type: ignore[no-any-return]
-
-    def _section(self, name: str) -> QGroupBox:
-        section = QGroupBox(self)
-        section.setObjectName(name)
-        return section
-
-    def _combo(self, name: str, values: list[str | None]) -> QComboBox:
-        combo = self._named(QComboBox(self), name)
-        for value in values:
-            combo.addItem("", value)  # the text comes from retranslate_ui, the filter from data
-        return combo  # type: ignore[no-any-return]
-
-    def _build_ui(self) -> None:
-        self._labels: dict[str, QLabel] = {}
-        self.search = self._named(QLineEdit(self), "historySearch")
-        self.kind = self._combo("historyKind", [None, *KINDS])
-        self.endpoint = self._combo("historyEndpoint", [None])
-        self.model_filter = self._combo("historyModel", [None])
-        self.outcome = self._combo("historyOutcome", [None, *OUTCOMES])
-        self.date = self._combo("historyDate", [None, None, None, None])
-        self.table = self._named(QTableView(self), "historyTable")
-        self.model = RunsModel(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, as in every pane
-        # Row numbers say nothing about a run (the time column orders them), and sizing a
-        # numbered header asks the model about every one of up to 200 rows at each refresh.
-        self.table.verticalHeader().setVisible(False)
-        self.timeline = self._named(TimelineChart(self), "historyTimeline")  # above the inspector
-        self.inspector = self._named(QPlainTextEdit(self), "historyInspector")
-        self.inspector.setReadOnly(True)
-        # Nobody undoes it: following a stream added an undo step per tick, held until refilled.
-        self.inspector.setUndoRedoEnabled(False)
-        # Built in the order they are laid out, which is the Tab order.
-        self._notes_section = self._section("historyNotesSection")
-        self.label_edit = self._named(QLineEdit(self), "historyLabelEdit")
-        self.note_edit = self._named(QLineEdit(self), "historyNote")
-        self.save_notes = self._button("historySaveNotes")
-        self.pin = self._button("historyPin")
-        self.delete = self._button("historyDelete")
-        self.open_run = self._button("historyOpen")
-        self.export_as = self._named(QComboBox(self), "historyExportFormat")
-        self.export_as.addItems(list(FORMATS))  # curl, httpx, …: names, never translated
-        self.copy_code = self._button("historyCopyCode")
-        self._replay_section = self._section("historyReplaySection")
-        self.replay = self._button("historyReplay")
-        self.speed = self._named(QDoubleSpinBox(self), "historySpeed")
-        self.speed.setRange(0.1, 100.0)
-        self.speed.setValue(1.0)
-        self.play_demo = self._button("historyPlayDemo")
-        self.save_demo = self._button("historySaveDemo")
-        self.open_demo = self._button("historyOpenDemo")
-        self._storage_section = self._section("historyStorageSection")
-        self.export_file = self._button("historyExportFile")
-        self.import_file = self._button("historyImportFile")
-        self.delete_all = self._button("historyDeleteAll")
-        self.keep = self._named(QCheckBox(self), "historyKeep", labelled=False)
-        self.keep.setChecked(self._services.settings.settings.keep_history)
-        # Its accessible name is the message shown, its text passes the redactor (a file name
-        # or an error may hold a host or a key).
-        self.status = self._named(StatusLabel(self), "historyStatus", labelled=False)
+        self._listing = RunListing(widgets=self, store=self._store, parent=self)
+        self.keep.setChecked(services.settings.settings.keep_history)
         self.view = RunView(
             store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
         )
-        self._lay_out()
+        self._selection = RunSelection(table=self.table, model=self.model, store=self._store)
+        self.retranslate_ui()
+        self._connect_signals()
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
@@ -219,75 +114,8 @@ class HistoryPane(Retranslating, QWidget):
         if hasattr(self, "view"):  # not yet while the pane is built
             self.view.redraw()  # the inspector's fixed words (core/runs/inspect), in the new language
 
-    def _lay_out(self) -> None:
-        filters = QGridLayout()
-        row = [
-            ("historySearch", self.search),
-            ("historyKind", self.kind),
-            ("historyEndpoint", self.endpoint),
-            ("historyModel", self.model_filter),
-            ("historyOutcome", self.outcome),
-            ("historyDate", self.date),
-        ]
-        for column, (name, widget) in enumerate(row):
-            filters.addWidget(self._labels[name], 0, column)
-            filters.addWidget(widget, 1, column)
-        filters.setColumnStretch(0, 3)
-        left, right = QWidget(self), QWidget(self)
-        left_box, right_box = QVBoxLayout(left), QVBoxLayout(right)
-        left_box.addWidget(self._labels["historyTable"])
-        left_box.addWidget(self.table)
-        right_box.addWidget(self._labels["historyTimeline"])
-        right_box.addWidget(self.timeline)
-        right_box.addWidget(self._labels["historyInspector"])
-        right_box.addWidget(self.inspector)
-        splitter = QSplitter(self)
-        splitter.setObjectName("historySplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        notes = QHBoxLayout(self._notes_section)
-        for name, widget in (
-            ("historyLabelEdit", self.label_edit),
-            ("historyNote", self.note_edit),
-        ):
-            notes.addWidget(self._labels[name])
-            notes.addWidget(widget)
-        notes.addWidget(self.save_notes)
-        actions = FlowLayout()  # these rows wrap in a narrow window instead of widening it
-        for widget in (
-            self.pin,
-            self.delete,
-            self.open_run,
-            self._labels["historyExportFormat"],
-            self.export_as,
-            self.copy_code,
-        ):
-            actions.addWidget(widget)
-        replays = FlowLayout(self._replay_section)
-        replays.addWidget(self.replay)
-        replays.addWidget(self._labels["historySpeed"])
-        for widget in (self.speed, self.play_demo, self.save_demo, self.open_demo):
-            replays.addWidget(widget)
-        storage = FlowLayout(self._storage_section)
-        for widget in (self.export_file, self.import_file, self.delete_all, self.keep):
-            storage.addWidget(widget)
-        for inner in (notes, replays, storage):  # a narrow frame: the runs table keeps its rows
-            inner.setContentsMargins(4, 4, 4, 4)
-        box = QVBoxLayout(self)
-        box.addLayout(filters)
-        box.addWidget(splitter, 1)
-        box.addWidget(self._notes_section)
-        box.addLayout(actions)
-        box.addWidget(self._replay_section)
-        box.addWidget(self._storage_section)
-        box.addWidget(self.status)
-
     def _connect_signals(self) -> None:
-        self.search.textChanged.connect(self._on_search_text_changed)
-        self._search_timer.timeout.connect(self.refresh)
-        self._watch_timer.timeout.connect(self._on_watch_timer_timeout)
-        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
-            combo.activated.connect(self._on_filter_activated)
+        self._listing.reread_requested.connect(self.refresh)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.save_notes.clicked.connect(self._on_save_notes_clicked)
         self.pin.clicked.connect(self._on_pin_clicked)
@@ -308,13 +136,13 @@ class HistoryPane(Retranslating, QWidget):
 
     def cancel(self) -> None:
         """Nothing runs in the background here; a pending search is dropped."""
-        self._search_timer.stop()
+        self._listing.drop_search()
 
     def showEvent(self, event: Any) -> None:
         """Show what was recorded since the pane was last seen."""
         super().showEvent(event)
         self.refresh(choices=True)
-        self._watch_timer.start()
+        self._listing.watch()
 
     def hideEvent(self, event: Any) -> None:
         """A running run is not followed while nobody sees it; a pending search waits too
@@ -323,38 +151,13 @@ class HistoryPane(Retranslating, QWidget):
         if "view" not in vars(self):
             return  # garbage collection cleared the pane before Qt destroyed (so hid) it
         self.view.stop()
-        self._watch_timer.stop()
-        self._search_timer.stop()
+        self._listing.rest()
 
     # --- reading ----------------------------------------------------------------------------
 
     def _store(self) -> RunStore | None:
         history = self._services.history
         return None if history is None else history.store
-
-    def _choice(self, combo: QComboBox) -> str:
-        # The filters match stored values ("ok", "chat", an endpoint's name), never a label.
-        if combo.currentIndex() <= 0:
-            return ""
-        data = combo.currentData()
-        return str(data) if data else combo.currentText()
-
-    def current_filter(self) -> RunFilter:
-        """The filter the search box and the combos describe."""
-        days = _DAYS[self.date.currentIndex()]
-        since = None
-        if days is not None:
-            midnight = time.mktime((*time.localtime()[:3], 0, 0, 0, 0, 0, -1))
-            since = midnight - days * 86400
-        return RunFilter(
-            search=self.search.text(),
-            kind=self._choice(self.kind),
-            endpoint=self._choice(self.endpoint),
-            model=self._choice(self.model_filter),
-            outcome=self._choice(self.outcome),
-            since=since,
-            grouped=True,
-        )
 
     def refresh(self, *, choices: bool = False) -> None:
         """Read the runs again with the current filter (what the writer committed so far).
@@ -367,19 +170,13 @@ class HistoryPane(Retranslating, QWidget):
             self.status.say(lambda: self.tr("The run history is off."))
             return
         if choices:
-            self._refill(self.endpoint, store.endpoints())
-            self._refill(self.model_filter, store.models())
+            refill_choices(self, store)
         shown = self.view.record()
-        self._seen = store.latest()
-        runs = store.find(self.current_filter())
-        self.model.set_runs(runs)
+        runs = self._listing.read(store)
         count = len(runs)
         self.status.say(lambda: self.tr("%n run(s)", "", count))
-        keys = [r.group_id or r.id for r in runs]
-        key = (shown.group_id or shown.id) if shown is not None else None
-        if runs:  # the run inspected stays selected (a live one keeps being followed)
-            self.table.selectRow(keys.index(key) if key in keys else 0)
-        else:
+        # The run inspected stays selected (a live one keeps being followed).
+        if not self._listing.reselect(runs, shown):
             self.view.show(None)
 
     def show_run(self, run_id: str) -> bool:
@@ -389,66 +186,18 @@ class HistoryPane(Retranslating, QWidget):
         if history is None:
             return False
         history.writer.flush()  # the run may still be queued for writing
-        self.search.blockSignals(True)
-        self.search.clear()
-        self.search.blockSignals(False)
-        for combo in (self.kind, self.endpoint, self.model_filter, self.outcome, self.date):
-            combo.setCurrentIndex(0)
+        clear_filters(self)
         self.refresh(choices=True)
-        for row, run in enumerate(self.model.runs()):
-            if run.id == run_id:
-                self.table.selectRow(row)
-                # The keyboard's user lands on the run asked for, as the mouse's does, not in
-                # the Search box the tab switch gave the focus to.
-                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return False
-
-    @staticmethod
-    def _refill(combo: QComboBox, values: list[str]) -> None:
-        chosen = combo.currentText() if combo.currentIndex() > 0 else None
-        first = combo.itemText(0)
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItems([first, *values])
-        if chosen in values:
-            combo.setCurrentIndex(values.index(chosen) + 1)
-        combo.blockSignals(False)
+        return self._listing.select(run_id)
 
     def selected_runs(self) -> list[RunRecord]:
         """The selected runs, in table order."""
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [r for r in (self.model.run_at(row) for row in rows) if r is not None]
-
-    def _full(self, run: RunRecord) -> RunRecord | None:
-        store = self._store()
-        return None if store is None else store.get(run.id)
-
-    def _members(self, runs: list[RunRecord]) -> list[RunRecord]:
-        """The runs with events, each entry's whole group in order (a batched rerank's requests)."""
-        store = self._store()
-        return [] if store is None else [m for run in runs for m in store.members(run)]
+        return self._selection.runs()
 
     # --- slots ------------------------------------------------------------------------------
 
-    def _on_watch_timer_timeout(self) -> None:
-        # A run started while the pane is in view shows up (and, selected, is followed live);
-        # a selection of several rows is left alone rather than cut back to one.
-        store = self._store()
-        if store is None or store.latest() == self._seen:
-            return
-        if len(self.table.selectionModel().selectedRows()) <= 1:
-            self.refresh()
-
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
-
-    def _on_filter_activated(self, _index: int) -> None:
-        self.refresh()
-
     def _on_table_selection_changed(self, *_args: Any) -> None:
-        selected = self.selected_runs()
-        members = self._members(selected[:1])
+        members = self._selection.members(self.selected_runs()[:1])
         record = members[0] if members else None
         self.view.show_group(members)
         self.label_edit.setText(record.label if record is not None else "")
@@ -458,25 +207,19 @@ class HistoryPane(Retranslating, QWidget):
         """Inspect the selected run again, hosts masked or not."""
         self._on_table_selection_changed()
 
-    def _annotate(self, **changes: Any) -> None:
-        store = self._store()
-        for run in self._members(self.selected_runs()):
-            if store is not None:
-                store.annotate(run.id, **changes)
-        self.refresh()
-
     def _on_save_notes_clicked(self) -> None:
-        self._annotate(label=self.label_edit.text().strip(), note=self.note_edit.text().strip())
+        label, note = self.label_edit.text().strip(), self.note_edit.text().strip()
+        self._selection.annotate(label=label, note=note)
+        self.refresh()
 
     def _on_pin_clicked(self) -> None:
         selected = self.selected_runs()
         if selected:
-            self._annotate(pinned=not selected[0].pinned)
+            self._selection.annotate(pinned=not selected[0].pinned)
+            self.refresh()
 
     def _on_delete_clicked(self) -> None:
-        store, ids = self._store(), [r.id for r in self._members(self.selected_runs())]
-        if store is not None and ids:
-            store.delete(ids)
+        if self._selection.delete():
             self.refresh()
 
     def _on_open_run_clicked(self) -> None:
@@ -486,7 +229,7 @@ class HistoryPane(Retranslating, QWidget):
 
     def _on_replay_clicked(self) -> None:
         selected = self.selected_runs()
-        record = self._full(selected[0]) if selected else None
+        record = self._selection.full(selected[0]) if selected else None
         if record is None or record.kind != "chat":
             self.status.say(lambda: self.tr("Choose a chat turn to replay."))
             return
@@ -497,9 +240,9 @@ class HistoryPane(Retranslating, QWidget):
     def demo_of_selection(self) -> demo.DemoScript | None:
         """The selected chat turns as a demo script, oldest first (None, said, when there are
         none)."""
-        records = [r for r in (self._full(run) for run in self.selected_runs()) if r is not None]
+        full = [self._selection.full(run) for run in self.selected_runs()]
         try:
-            return demo.script_of(records)
+            return demo.script_of([r for r in full if r is not None])
         except InputError as exc:
             error = exc  # `exc` is unbound after the block; the line is made again later
             self.status.say(lambda: error_line(error))
@@ -516,7 +259,7 @@ class HistoryPane(Retranslating, QWidget):
         if script is None:
             return 0
         script.title = path.stem
-        if not self._written(path, demo.dumps(script, mask_hosts=is_demo())):
+        if not written(path, demo.dumps(script, mask_hosts=is_demo()), self.status):
             return 0
         count = len(script.turns)
         self.status.say(lambda: self.tr("Demo script of %n turn(s) saved.", "", count))
@@ -524,41 +267,27 @@ class HistoryPane(Retranslating, QWidget):
 
     def open_demo_script(self, path: Path) -> demo.DemoScript | None:
         """Read a demo script file and ask for it in the Chat pane; a bad file is named."""
-        try:
-            script = demo.loads(portable.read_file(path))
-        except (OSError, InputError) as exc:
-            error = exc
-            self.status.say(lambda: fill(self.tr("Not opened: %1"), _file_reason(path, error)))
-            return None
-        self.demo_requested.emit(script, self.speed.value())
+        script = read_demo(path, self.status)
+        if script is not None:
+            self.demo_requested.emit(script, self.speed.value())
         return script
 
     def _on_save_demo_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save demo script"), "demo.jsonl", self.tr("Demo scripts (*.jsonl)")
-        )
-        if path:
-            self.save_demo_script(Path(path))
+        path = file_for(self, "save demo")
+        if path is not None:
+            self.save_demo_script(path)
 
     def _on_open_demo_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open demo script"), "", self.tr("Demo scripts (*.jsonl);;All files (*)")
-        )
-        if path:
-            self.open_demo_script(Path(path))
+        path = file_for(self, "open demo")
+        if path is not None:
+            self.open_demo_script(path)
+
+    # --- code and files -----------------------------------------------------------------------
 
     def code_for_selection(self) -> str:
         """The selected run as code in the chosen format ('' when none is selected; hosts
         masked in demo mode)."""
-        selected = self.selected_runs()
-        members = self._members(selected[:1])
-        codes = [hosts_masked(export_code(m, self.export_as.currentText())) for m in members]
-        if len(codes) < 2:
-            return "".join(codes)
-        # A batched run is sent again request by request, as it went out.
-        return "\n".join(
-            f"# request {n} of {len(codes)}\n{code}" for n, code in enumerate(codes, start=1)
-        )
+        return self._selection.code(self.export_as.currentText())
 
     def _on_copy_code_clicked(self) -> None:
         try:
@@ -576,33 +305,19 @@ class HistoryPane(Retranslating, QWidget):
     def export_selection(self, path: Path, *, mask_hosts: bool = False) -> int:
         """Write the selected runs to a portable file (hosts always masked in demo mode);
         returns how many."""
-        records = self._members(self.selected_runs())
+        records = self._selection.members(self.selected_runs())
         text = portable.dumps(records, mask_hosts=mask_hosts or is_demo())
-        if not self._written(path, text):
+        if not written(path, text, self.status):
             return 0
         count = len(records)
         self.status.say(lambda: self.tr("%n run(s) exported.", "", count))
         return len(records)
 
-    def _written(self, path: Path, text: str) -> bool:
-        """Write `text` to `path`; a failure (a folder, a full disk, a read-only share) is said
-        on the status line, and False returned."""
-        try:
-            path.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            reason = f"{path.name}: {os_reason(exc)}"
-            self.status.say(lambda: fill(self.tr("Not written: %1"), reason))
-            return False
-        return True
-
     def import_from(self, path: Path) -> int:
         """Add the runs of a portable file; a malformed file is named in the status line."""
         store = self._store()
-        try:
-            records = portable.fresh_ids(portable.loads(portable.read_file(path)))
-        except (OSError, InputError) as exc:
-            error = exc
-            self.status.say(lambda: fill(self.tr("Not imported: %1"), _file_reason(path, error)))
+        records = read_runs(path, self.status)
+        if records is None:
             return 0
         if store is not None:
             store.add(records)
@@ -612,35 +327,22 @@ class HistoryPane(Retranslating, QWidget):
         return len(records)
 
     def _on_export_file_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export runs"), "runs.jsonl", self.tr("Run files (*.jsonl)")
-        )
-        if not path:
+        path = file_for(self, "export runs")
+        if path is None:
             return
         if is_demo():  # masked without asking: the answer would be on the projector
-            self.export_selection(Path(path), mask_hosts=True)
+            self.export_selection(path, mask_hosts=True)
             return
-        # Cancel is there so Esc leaves without writing: it meant No before, so the hosts went out.
-        buttons = QMessageBox.StandardButton
-        ask(
-            self,
-            "maskHostsBox",
-            (self.tr("Export runs"), self.tr("Mask host names?")),
-            buttons.Yes | buttons.No | buttons.Cancel,
-            buttons.Yes,
-            partial(self._on_mask_answered, Path(path)),
-        )
+        ask_mask_hosts(self, partial(self._on_mask_answered, path))
 
     def _on_mask_answered(self, path: Path, answer: QMessageBox.StandardButton) -> None:
         if answer != QMessageBox.StandardButton.Cancel:
             self.export_selection(path, mask_hosts=answer == QMessageBox.StandardButton.Yes)
 
     def _on_import_file_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import runs"), "", self.tr("Run files (*.jsonl);;All files (*)")
-        )
-        if path:
-            self.import_from(Path(path))
+        path = file_for(self, "import runs")
+        if path is not None:
+            self.import_from(path)
 
     def delete_everything(self) -> None:
         """Delete every recorded run and rewrite the file (no confirmation here)."""
@@ -661,24 +363,8 @@ class HistoryPane(Retranslating, QWidget):
             )
 
     def _on_delete_all_clicked(self) -> None:
-        # No by default: Enter, pressed out of habit, must not delete the record for good.
-        buttons = QMessageBox.StandardButton
-        ask(
-            self,
-            "confirmDeleteAllBox",
-            (self.tr("Delete all runs"), self.tr("Delete every recorded run for good?")),
-            buttons.Yes | buttons.No,
-            buttons.No,
-            self._on_delete_all_answered,
-        )
+        ask_delete_all(self, self._on_delete_all_answered)
 
     def _on_delete_all_answered(self, answer: QMessageBox.StandardButton) -> None:
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_everything()
-
-
-def _file_reason(path: Path, exc: OSError | InputError) -> str:
-    """Why a file was not read, after its name, in the current language (made again when the
-    language changes)."""
-    reason = os_reason(exc) if isinstance(exc, OSError) else error_line(exc)
-    return f"{path.name}: {reason}"
