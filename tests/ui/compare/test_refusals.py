@@ -92,7 +92,7 @@ def test_the_refusal_of_a_removed_endpoint_is_said_again_in_a_new_language(
     services.session.remove_endpoint(endpoint_for(services, Flavour.COHERE_V2).id)
     pane.send("after the removal")
     assert pane.error.text() == ("The endpoint of column 2 was removed: pick another route for it.")
-    italian = "L'endpoint della colonna 2 è stato rimosso: scegli un altro percorso."
+    italian = "L'endpoint della colonna 2 è stato rimosso: scegli un'altra route."
     switch_language(qtbot, "it", lambda: pane.error.text() == italian)
     assert pane.error.accessibleName() == italian  # read out in the new language too
     assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]
