@@ -171,6 +171,17 @@ def test_partial_reply_keeps_text_and_reason_and_drops_incomplete_calls() -> Non
     assert (reply.text, reply.cut_off, reply.tool_calls) == ("Partial ans", "Stopped by you", [])
 
 
+def test_a_reason_said_again_is_kept_as_written_in_the_file() -> None:
+    """The GUI says a failure again in the language of the moment; the file keeps the line."""
+    reply = Reply(text="Half", cut_off="Errore del server · HTTP 503")
+    written = reply.model_dump_json()
+    reply.say_cut_off_with(lambda: "Server error · HTTP 503")
+    assert reply.cut_off_now() == "Server error · HTTP 503"
+    assert reply.model_dump_json() == written
+    assert Reply.model_validate_json(written).cut_off_now() == "Errore del server · HTTP 503"
+    assert Reply(text="Whole").cut_off_now() is None
+
+
 def test_failed_empty_turn_is_left_out_of_history() -> None:
     session = ChatSession()
     session.send("lost", FRAME)

@@ -1,4 +1,8 @@
-"""Texts the Qt-free core makes: English on the command line, translated in the GUI (issue 18)."""
+"""Texts the Qt-free core makes: English on the command line, translated in the GUI (issue 18).
+
+A test that checks Italian words switches to Italian itself; the others read the GUI's words
+through `tr`, so the file passes in either language (tests/run runs it in Italian too).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.ui.tr import before, tr
 from workbench.api import chat_request_body
 from workbench.api.entra import EntraToken
 from workbench.api.entra import _check_sendable as check_sendable
@@ -202,13 +207,14 @@ def test_a_refused_request_and_a_schema_problem_read_italian() -> None:
 
 
 def test_the_chat_pane_verdict_on_a_schema_that_cannot_be_used_says_so() -> None:
+    """In the run's language (the GUI's words around the schema's path, which stays)."""
     missing = ResponseFormat(type="json_object", json_schema={"$ref": "#/defs/missing"})
-    assert schema_verdict('{"a": 1}', missing) == (
-        "JSON ✗ $.$ref: the reference #/defs/missing leads nowhere"
-    )
+    nowhere = tr("Core", "the reference %1 leads nowhere", "#/defs/missing")
+    assert schema_verdict('{"a": 1}', missing) == tr("TurnTexts", "JSON ✗ %1", f"$.$ref: {nowhere}")
     remote = ResponseFormat(type="json_object", json_schema={"$ref": "https://nowhere.invalid/s"})
+    unusable = before(tr("Core", "the schema cannot be used: %1"))
     assert schema_verdict('{"a": 1}', remote).startswith(
-        "JSON ✗ (schema): the schema cannot be used: "
+        tr("TurnTexts", "JSON ✗ %1", f"(schema): {unusable}")
     )
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
@@ -22,6 +22,7 @@ from workbench.core.qa.report import MARK
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_ms
 from workbench.ui.i18n import apply_language
+from workbench.ui.qa.pane import TASK as QA_TASK
 from workbench.ui.qa.pane import latency_chart
 
 if TYPE_CHECKING:
@@ -235,6 +236,26 @@ def test_removing_the_endpoint_checked_mid_run_keeps_it_named(
     assert pane.status.text().endswith(tr("QaPane", gone, checked.name))
     assert pane.endpoint.isEnabled()
     assert pane.endpoint.findData(checked.id) < 0  # once the run ends it cannot be chosen
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_removed_endpoint_checked_is_marked_again_in_a_new_language(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """Its "(removed)" stayed in the language it was removed in, beside texts that followed."""
+    pane = _qa(window, services)
+    _connection_and_latency_checks(pane)
+    checked = endpoint_for(services, Flavour.COHERE_V1)
+    pane.run_button.click()
+    qtbot.waitUntil(lambda: pane.results.topLevelItemCount() >= 1, timeout=WAIT_MS)
+    services.session.remove_endpoint(checked.id)
+    marked = pane.endpoint.currentText()
+    apply_language("en" if TEST_LANGUAGE == "it" else "it")
+    # The switch reaches the widgets as posted events: delivered now, while the run goes on.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    assert services.tasks.is_running(QA_TASK)
+    assert pane.endpoint.currentText() == tr("QaPane", "%1 (removed)", checked.name) != marked
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS * 4)
 
 
 def test_every_control_is_named_and_labelled(window: MainWindow, services: Services) -> None:

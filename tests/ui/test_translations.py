@@ -82,3 +82,30 @@ def test_translation_compiles(tmp_path: Path) -> None:
     for language in LANGUAGES:
         qm = compile_ts(ts_file(I18N, language), tmp_path / f"workbench_{language}.qm")
         assert qm.stat().st_size > 0
+
+
+def _italian_entries() -> list[tuple[str, str, list[str]]]:
+    """(context, source, translations: the plural forms, or the one text) of the Italian file."""
+    found = []
+    for context in ET.parse(ts_file(I18N, "it")).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [form.text or "" for form in translation.findall("numerusform")]
+            found.append((name, message.findtext("source", ""), forms or [translation.text or ""]))
+    return found
+
+
+def test_an_api_route_is_a_route_in_italian_throughout() -> None:
+    """The Compare pane said *percorso* where the QA checks and the Endpoints pane's routes line
+    say *route*, as the Italian Azure pages do ("sulla route /chat/completions"): one word for
+    one thing (docs/translations.md). *Percorso* stays for a path ("no such path")."""
+    mixed = [
+        (context, source, text)
+        for context, source, texts in _italian_entries()
+        if re.search(r"\broutes?\b", source, re.IGNORECASE) and "path" not in source
+        for text in texts
+        if re.search(r"percors[oi]", text, re.IGNORECASE) or "route" not in text.lower()
+    ]
+    assert not mixed, mixed

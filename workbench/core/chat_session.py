@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
@@ -82,11 +82,23 @@ class Reply(BaseModel):
     """The metrics line shown under the turn."""
     measured: Measured | None = None
     """What `status` was drawn from (None for an imported or older turn: `status` is shown)."""
+    _cut_off_said: Callable[[], str] | None = PrivateAttr(default=None)
+    """Says `cut_off` again, in the words of the moment (the GUI's language), for a reason
+    written in words that change (a failure): kept in memory only, the file keeps `cut_off`."""
 
     @property
     def is_empty(self) -> bool:
         """True when nothing usable arrived."""
         return not (self.text or self.tool_calls or self.tool_plan)
+
+    def say_cut_off_with(self, said: Callable[[], str] | None) -> None:
+        """Say `cut_off` through `said` from now on (None: as written)."""
+        self._cut_off_said = said
+
+    def cut_off_now(self) -> str | None:
+        """Why the answer is partial, said again when there is a way to (`say_cut_off_with`)."""
+        said = self._cut_off_said
+        return said() if said is not None and self.cut_off else self.cut_off
 
 
 def reply_from_snapshot(

@@ -293,6 +293,34 @@ def test_a_failure_the_stream_reports_by_its_finish_reason_is_said_in_italian(
     assert reply.cut_off in pane.transcript.toPlainText()
 
 
+def test_a_failed_turns_cut_off_line_follows_a_language_switch(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The line was written once, in the language the turn ended in, and drawn so after a
+    switch: a failure the stream reported ("generation failed (ERROR)") and one the request
+    raised (its title and "the stream broke off"). The reply keeps the line as written."""
+    end = '{"type": "message-end", "delta": {"finish_reason": "ERROR"}}'
+    reported = _odd_stream(pane, services, qtbot, Answer.whole(_sse(V2_START, end)))
+    body = f"data: {V2_START}\n\n".encode()
+    answer = Answer.whole(body, headers={"Content-Length": "500"})
+    raised = _odd_stream(pane, services, qtbot, answer)
+    _to(qtbot, pane, "en")
+    shown = pane.transcript.toPlainText()
+    assert "⚠ No answer: generation failed (ERROR)" in shown, shown
+    assert "⚠ No answer: Unexpected answer from the server" in shown, shown
+    assert ": the stream broke off: peer closed connection" in shown, shown
+    assert reported not in shown
+    assert raised not in shown
+    assert pane.trace.detail(0, pane.trace.steps(0).index("Cut off")) == "generation failed (ERROR)"
+    assert [turn.reply.cut_off for turn in pane.session().turns if turn.reply] == [
+        reported,
+        raised,
+    ]
+    _to(qtbot, pane, "it")
+    assert reported in pane.transcript.toPlainText()
+    assert raised in pane.transcript.toPlainText()
+
+
 def test_an_imported_conversation_names_its_form_in_italian(
     pane: ChatPane, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -246,7 +246,7 @@ def test_a_language_switch_rewrites_the_figures_and_gaps_at_once(
     apply_language("it")
     qtbot.waitUntil(lambda: "primo token" in v2.figures.text(), timeout=WAIT_MS)
     assert "citazion" in v2.figures.text()
-    assert "Questo percorso non dà citazioni." in compatible.gaps.text()
+    assert "Questa route non dà citazioni." in compatible.gaps.text()
     assert "first token" not in compatible.figures.text()
 
 

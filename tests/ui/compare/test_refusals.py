@@ -9,13 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.compare.conftest import compare_pane
-from tests.ui.conftest import endpoint_for
+from tests.ui.conftest import TEST_LANGUAGE, endpoint_for
 from tests.ui.marked import marking
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
+from workbench.api import flavour_traits
 from workbench.api.models import Flavour
 from workbench.ui.compare.targets import Target
+from workbench.ui.i18n import apply_language
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -83,6 +85,32 @@ def test_a_column_whose_endpoint_is_removed_says_so_and_is_not_sent_to(
 
 
 @pytest.mark.usefixtures("restore_language")
+def test_a_removed_route_is_named_again_in_a_new_language(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    """The mark followed a switch, but the route's own words ("… · /v2/chat route") were kept
+    as shown when its endpoint went, in the language of that moment."""
+    second = pane.columns[1]
+    removed = endpoint_for(services, Flavour.COHERE_V2)
+    services.session.remove_endpoint(removed.id)
+    marked = second.picker.currentText()
+    route = flavour_traits(Flavour.COHERE_V2).routes.chat
+
+    def named() -> str:
+        return tr(
+            "CompareColumn",
+            "%1 (removed)",
+            tr("CompareTargets", "%1 · %2 route", removed.name, route),
+        )
+
+    assert marked == named()
+    apply_language("en" if TEST_LANGUAGE == "it" else "it")
+    qtbot.waitUntil(lambda: second.picker.currentText() != marked, timeout=WAIT_MS)
+    assert second.picker.currentText() == named()
+    assert second.route_removed()
+
+
+@pytest.mark.usefixtures("restore_language")
 def test_the_refusal_of_a_removed_endpoint_is_said_again_in_a_new_language(
     pane: ComparePane, services: Services, qtbot: QtBot
 ) -> None:
@@ -92,7 +120,7 @@ def test_the_refusal_of_a_removed_endpoint_is_said_again_in_a_new_language(
     services.session.remove_endpoint(endpoint_for(services, Flavour.COHERE_V2).id)
     pane.send("after the removal")
     assert pane.error.text() == ("The endpoint of column 2 was removed: pick another route for it.")
-    italian = "L'endpoint della colonna 2 è stato rimosso: scegli un altro percorso."
+    italian = "L'endpoint della colonna 2 è stato rimosso: scegli un'altra route."
     switch_language(qtbot, "it", lambda: pane.error.text() == italian)
     assert pane.error.accessibleName() == italian  # read out in the new language too
     assert [len(c.session.turns) for c in pane.columns] == [0, 0, 0]

@@ -21,7 +21,7 @@ from workbench.core.chat_session import ChatSession, reply_from_snapshot
 from workbench.core.shown_answer import StreamedAnswer
 from workbench.core.turns import ChatStreamer, TurnRun, stream_turn
 from workbench.ui.chat.turns import measure, status_line
-from workbench.ui.common.error_text import cut_off_line
+from workbench.ui.common.error_text import cut_off_line, cut_off_saying
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -144,6 +144,7 @@ class ChatController(QObject):
         measured = measure(snap, run.timing, endpoint)
         status = status_line(measured, thinking=snap.thinking)
         reply = reply_from_snapshot(snap, cut_off=cut_off_line(run), status=status)
+        reply.say_cut_off_with(cut_off_saying(run))  # a failure, said again after a switch
         reply.measured = measured
         self.session.finish(reply, run.citations())
         self._lookups[index] = source_lookup(

@@ -73,7 +73,7 @@ def display_of(
     else:
         source = reply = turn.reply or Reply()
         calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
-        cut_off, status = reply.cut_off, reply.status
+        cut_off, status = reply.cut_off_now(), reply.status  # in today's language too
         if reply.measured is not None:  # drawn again from its values, in today's language
             status = status_line(reply.measured, thinking=reply.thinking, text=reply.text)
         if turn.imported and turn.reply is None:
@@ -121,7 +121,7 @@ def trace_of(index: int, turn: Turn, snap: ChatSnapshot | None = None) -> TraceT
         search_queries=tuple(reply.search_queries),
         citations=tuple(reply.citations),
         finish_reason=reply.finish_reason,
-        cut_off=reply.cut_off,
+        cut_off=reply.cut_off_now(),
     )
 
 

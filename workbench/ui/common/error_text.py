@@ -8,6 +8,7 @@ data (a file name, a flavour) and the server's own text stay as they are (issue 
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -17,6 +18,8 @@ from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from workbench.api.errors import WorkbenchError
     from workbench.core.turns import TurnRun
 
@@ -181,10 +184,18 @@ def cut_off_line(run: TurnRun) -> str | None:
     reason ("generation failed (ERROR)"); being stopped and a missing final event are core's
     fixed reasons, which each view translates where it draws them.
     """
+    said = cut_off_saying(run)
+    return said() if said is not None else run.cut_off
+
+
+def cut_off_saying(run: TurnRun) -> Callable[[], str] | None:
+    """Says a failed turn's `cut_off_line` again, in the language of the moment (for a reply
+    drawn again after a switch: `Reply.say_cut_off_with`); None when the turn is whole or its
+    reason is one of core's fixed ones, which the views translate themselves."""
     if run.stopped:
-        return run.cut_off
+        return None
     if run.error is not None:
-        return error_line(run.error)
+        return partial(error_line, run.error)
     if run.snapshot.error is not None:
-        return shown(run.snapshot.error)
-    return run.cut_off
+        return partial(shown, run.snapshot.error)
+    return None

@@ -41,7 +41,7 @@ from workbench.ui.common.roles import role_background
 from workbench.ui.common.section import Section
 from workbench.ui.common.steady_scroll import SteadyScrollBar
 from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
-from workbench.ui.compare.targets import Target, fill_targets
+from workbench.ui.compare.targets import NAME_ROLE, RouteName, Target, fill_targets
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -96,7 +96,7 @@ class CompareColumn(Section):
         self._figures_text: Callable[[], str] | None = None
         """Makes the figures line again, in the language of the moment (a switch redraws it)."""
         self._gaps: tuple[Gap, ...] = ()
-        self._gone: tuple[str, str] | None = None
+        self._gone: tuple[str, Callable[[], str]] | None = None
         """The route picked whose endpoint was removed: its picker data and its name."""
         self._build_ui()
         self._connect_signals()
@@ -210,7 +210,7 @@ class CompareColumn(Section):
 
     def refill(self) -> None:
         """List the saved endpoints and their `/chat/completions` routes, keeping the choice."""
-        kept, name = self.picker.currentData(), self.picker.currentText()
+        kept, name = self.picker.currentData(), self._current_name()
         off = self.tr("(off)") if self._optional else None
         fill_targets(self.picker, self._services.session.endpoints(), off)
         if isinstance(kept, str) and kept and self.picker.findData(kept) < 0:
@@ -219,13 +219,22 @@ class CompareColumn(Section):
             self._gone = None
         self._sync_follow_up()
 
-    def _keep_removed(self, data: str, name: str) -> None:
+    def _current_name(self) -> Callable[[], str]:
+        """How the entry picked is named, said again in the language of the moment."""
+        name = self.picker.currentData(NAME_ROLE)
+        if isinstance(name, RouteName):
+            return name.shown
+        text = self.picker.currentText()
+        return lambda: text
+
+    def _keep_removed(self, data: str, name: Callable[[], str]) -> None:
         # Falling back to another route would compare it with itself, unnoticed: the route stays
-        # on show, marked, and the pane refuses to send to it.
+        # on show, marked, and the pane refuses to send to it. Its name is kept as words to say
+        # again: a language switch lists the routes again, this one too.
         if self._gone is None or self._gone[0] != data:
             self._gone = (data, name)
         self.picker.blockSignals(True)
-        self.picker.addItem(fill(self.tr("%1 (removed)"), self._gone[1]), data)
+        self.picker.addItem(fill(self.tr("%1 (removed)"), self._gone[1]()), data)
         self.picker.setCurrentIndex(self.picker.count() - 1)
         self.picker.blockSignals(False)
 

@@ -41,6 +41,25 @@ class Target:
         return cls(endpoint_id, Flavour(flavour) if flavour else None)
 
 
+@dataclass(frozen=True)
+class RouteName:
+    """What a picker entry names: an endpoint's name and a route, said in the current language
+    when shown (kept with the entry, so a removed endpoint's route is named again after a
+    language switch)."""
+
+    endpoint: str
+    route: str
+
+    def shown(self) -> str:
+        """ "Azure · /v2/chat route", in the GUI's language."""
+        text = QCoreApplication.translate("CompareTargets", "%1 · %2 route")
+        return text.replace("%2", self.route).replace("%1", self.endpoint)
+
+
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The picker entry's `RouteName`."""
+
+
 def fill_targets(
     combo: QComboBox, endpoints: Sequence[EndpointConfig], off: str | None = None
 ) -> None:
@@ -65,7 +84,8 @@ def fill_targets(
 
 def _add(combo: QComboBox, endpoint: EndpointConfig, target: Target, flavour: Flavour) -> None:
     route = flavour_traits(flavour).routes.chat
-    text = QCoreApplication.translate("CompareTargets", "%1 · %2 route")
-    combo.addItem(text.replace("%2", route).replace("%1", endpoint.name), target.data())
+    name = RouteName(endpoint.name, route)
+    combo.addItem(name.shown(), target.data())
     tip = f"{FLAVOUR_LABELS[flavour]} · {shown_url(endpoint.base_url + route)}"
     combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+    combo.setItemData(combo.count() - 1, name, NAME_ROLE)

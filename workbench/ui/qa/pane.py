@@ -194,6 +194,7 @@ class QaPane(Retranslating, QWidget):
             self._show_chart()
         if event.type() == QEvent.Type.LanguageChange:
             self.details.setPlainText(self.results.details(self.results.currentItem()))
+            self._name_removed()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -431,9 +432,21 @@ class QaPane(Retranslating, QWidget):
         checking = self._checking
         if checking is not None and self.endpoint.findData(checking.id) < 0:
             # removed mid-run: another name in the box would look like the endpoint checked
-            self.endpoint.addItem(fill(self.tr("%1 (removed)"), checking.name), checking.id)
+            self.endpoint.addItem(self._removed_name(checking), checking.id)
         if chosen is not None:
             self.select_endpoint(chosen)
+
+    def _removed_name(self, endpoint: EndpointConfig) -> str:
+        return fill(self.tr("%1 (removed)"), endpoint.name)
+
+    def _name_removed(self) -> None:
+        """Mark the endpoint checked, kept in the box though removed, in the current language."""
+        checking = self._checking
+        if checking is None or not self._removed(checking):
+            return
+        row = self.endpoint.findData(checking.id)
+        if row >= 0:
+            self.endpoint.setItemText(row, self._removed_name(checking))
 
     # --- slots ------------------------------------------------------------------------------
 
