@@ -393,7 +393,7 @@
     <name>CompareColumn</name>
     <message>
         <source>Route of column %1</source>
-        <translation>Percorso della colonna %1</translation>
+        <translation>Route della colonna %1</translation>
     </message>
     <message>
         <source>What column %1 could not do</source>
@@ -476,7 +476,7 @@
     </message>
     <message>
         <source>Route:</source>
-        <translation>Percorso:</translation>
+        <translation>Route:</translation>
     </message>
     <message>
         <source>Column %1 (“%2”) failed: %3</source>
@@ -491,19 +491,19 @@
     <name>CompareFigures</name>
     <message>
         <source>This route takes no documents: they were not sent.</source>
-        <translation>Questo percorso non accetta documenti: non sono stati inviati.</translation>
+        <translation>Questa route non accetta documenti: non sono stati inviati.</translation>
     </message>
     <message>
         <source>This route gives no citations.</source>
-        <translation>Questo percorso non dà citazioni.</translation>
+        <translation>Questa route non dà citazioni.</translation>
     </message>
     <message>
         <source>This route cannot answer with search queries only: it answered in full.</source>
-        <translation>Questo percorso non può rispondere solo con le query di ricerca: ha risposto per intero.</translation>
+        <translation>Questa route non può rispondere solo con le query di ricerca: ha risposto per intero.</translation>
     </message>
     <message>
         <source>This route takes no %1: it was not sent.</source>
-        <translation>Questo percorso non accetta %1: non è stato inviato.</translation>
+        <translation>Questa route non accetta %1: non è stato inviato.</translation>
     </message>
     <message>
         <source>first token %1 ms</source>
@@ -680,11 +680,11 @@
     </message>
     <message>
         <source>Compare native and compatible routes</source>
-        <translation>Confronta il percorso nativo e quello compatibile</translation>
+        <translation>Confronta la route nativa e quella compatibile</translation>
     </message>
     <message>
         <source>Column 1&apos;s deployment on its own route and on its /chat/completions route</source>
-        <translation>Il deployment della colonna 1 sul proprio percorso e sul percorso /chat/completions</translation>
+        <translation>Il deployment della colonna 1 sulla propria route e sulla route /chat/completions</translation>
     </message>
     <message>
         <source>Compare status</source>
@@ -692,19 +692,19 @@
     </message>
     <message>
         <source>Pick a deployment on its own route in column 1 for this preset.</source>
-        <translation>Per questo confronto scegli nella colonna 1 un deployment sul proprio percorso.</translation>
+        <translation>Per questo confronto scegli nella colonna 1 un deployment sulla propria route.</translation>
     </message>
     <message>
         <source>“%1” on its own route and on /chat/completions.</source>
-        <translation>«%1» sul proprio percorso e su /chat/completions.</translation>
+        <translation>«%1» sulla propria route e su /chat/completions.</translation>
     </message>
     <message>
         <source>Pick a route in at least one column.</source>
-        <translation>Scegli un percorso in almeno una colonna.</translation>
+        <translation>Scegli una route in almeno una colonna.</translation>
     </message>
     <message>
         <source>The endpoint of column %1 was removed: pick another route for it.</source>
-        <translation>L&apos;endpoint della colonna %1 è stato rimosso: scegli un altro percorso.</translation>
+        <translation>L&apos;endpoint della colonna %1 è stato rimosso: scegli un&apos;altra route.</translation>
     </message>
     <message numerus="yes">
         <source>Done: %n column(s) answered.</source>
@@ -738,7 +738,7 @@
     <name>CompareTargets</name>
     <message>
         <source>%1 · %2 route</source>
-        <translation>%1 · percorso %2</translation>
+        <translation>%1 · route %2</translation>
     </message>
 </context>
 <context>
@@ -2529,7 +2529,7 @@
     </message>
     <message>
         <source>%1 has no documents field: send grounded questions to the deployment&apos;s Cohere chat route (v1 or v2)</source>
-        <translation>%1 non ha un campo documents: invia le domande con documenti al percorso chat Cohere del deployment (v1 o v2)</translation>
+        <translation>%1 non ha un campo documents: invia le domande con documenti alla route di chat Cohere del deployment (v1 o v2)</translation>
     </message>
     <message>
         <source>query %1 lists document %2, which is not in corpus.jsonl</source>
@@ -3724,7 +3724,7 @@
     </message>
     <message>
         <source>Route not found (check the URL and flavour)</source>
-        <translation>Percorso non trovato (controlla l&apos;URL e la variante)</translation>
+        <translation>Route non trovata (controlla l&apos;URL e la variante)</translation>
     </message>
     <message>
         <source>The server could not process a parameter</source>
