@@ -6,7 +6,8 @@ import pytest
 
 from tests.ui.marked import marked_errors as marked_errors
 from workbench.api.errors import InputError, ServerError
-from workbench.ui.common.error_text import error_line, shown_where
+from workbench.core.turns import TurnRun
+from workbench.ui.common.error_text import cut_off_saying, error_line, shown_where
 
 pytestmark = pytest.mark.usefixtures("marked_errors")
 
@@ -38,3 +39,21 @@ def test_places_inside_a_longer_place_are_translated() -> None:
 def test_an_input_error_line_marks_title_and_place() -> None:
     exc = InputError(title="The file is not UTF-8 text", where="h4.json, byte 0")
     assert error_line(exc) == "«The file is not UTF-8 text» · «at h4.json, «byte 0»»"
+
+
+def test_a_failed_turns_line_said_again_keeps_the_words_not_the_frames() -> None:
+    # A conversation keeps one of these for every failed turn; frames would keep their locals.
+    def fail() -> None:
+        raise ServerError("boom", status=500)
+
+    run = TurnRun()
+    try:
+        fail()
+    except ServerError as exc:
+        run.error = exc
+    assert run.error is not None
+    assert run.error.__traceback__ is not None
+    say = cut_off_saying(run)
+    assert say is not None
+    assert run.error.__traceback__ is None
+    assert say() == error_line(ServerError("boom", status=500))

@@ -195,7 +195,9 @@ def cut_off_saying(run: TurnRun) -> Callable[[], str] | None:
     if run.stopped:
         return None
     if run.error is not None:
-        return partial(error_line, run.error)
+        # The line needs the error's words, not its frames: a conversation keeps this for every
+        # failed turn, and a traceback keeps each frame's locals (bodies, clients) alive.
+        return partial(error_line, run.error.with_traceback(None))
     if run.snapshot.error is not None:
         return partial(shown, run.snapshot.error)
     return None
