@@ -7,18 +7,13 @@ the actions, `status_text`, `save_state`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from pydantic import ValidationError
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QWidget
 
 import workbench
-from workbench.api.errors import InputError
-from workbench.api.models import ChatRequest, RerankRequest
-from workbench.ui.common.error_text import error_message
 from workbench.ui.common.focus_ring import FocusRing
-from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.panes import PANES, Pane, PaneSpec
 from workbench.ui.resources import app_icon
@@ -27,14 +22,12 @@ from workbench.ui.window.busy import UNSHOWN_TASKS as UNSHOWN_TASKS
 from workbench.ui.window.busy import BusyIndicator
 from workbench.ui.window.menus import WindowMenus
 from workbench.ui.window.notice_views import NoticeViews
+from workbench.ui.window.routes import PaneRoutes
 from workbench.ui.window.tabs import PaneTabs
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from workbench.core.rerank_handoff import RankedDocument
-    from workbench.core.runs.demo import DemoScript
-    from workbench.core.runs.store import RunRecord
     from workbench.ui.chat.pane import ChatPane
     from workbench.ui.endpoints.pane import EndpointsPane
     from workbench.ui.evaluation.pane import EvaluationPane
@@ -85,6 +78,7 @@ class MainWindow(Retranslating, WindowMenus):
             demo=services.demo,
             notices_action=self._notice_views.dock.toggleViewAction(),
         )
+        self._routes = PaneRoutes(self, services=services, views=self._notice_views)
         self._tabs.follow_builds(self._on_tabs_pane_built)
         self._connect_signals()
         state.restore_state(self, services.settings)
@@ -125,27 +119,7 @@ class MainWindow(Retranslating, WindowMenus):
     def _connect_pane(self, key: str) -> None:
         """Wire one pane to the window (once, when the pane is built)."""
         self._notice_views.follow_errors(key, self._tabs.pane(key))
-        if key == "chat":
-            self.chat_pane.rerank_requested.connect(self._on_chat_pane_rerank_requested)
-            self.chat_pane.rerank_row_requested.connect(self._on_chat_pane_rerank_row_requested)
-            self.chat_pane.endpoint_edit_requested.connect(
-                self._on_chat_pane_endpoint_edit_requested
-            )
-        elif key == "rerank":
-            self.rerank_pane.chat_documents_requested.connect(
-                self._on_rerank_pane_chat_documents_requested
-            )
-        elif key == "history":
-            history = self.history_pane
-            history.run_open_requested.connect(self._on_history_pane_run_open_requested)
-            history.replay_requested.connect(self._on_history_pane_replay_requested)
-            history.demo_requested.connect(self._on_history_pane_demo_requested)
-        elif key == "evaluation":
-            self.evaluation_pane.rerank_open_requested.connect(
-                self._on_evaluation_pane_rerank_open_requested
-            )
-        elif key == "qa":
-            self.qa_pane.run_inspect_requested.connect(self._on_qa_pane_run_inspect_requested)
+        self._routes.connect_pane(key)
 
     def _on_tabs_pane_built(self, index: int, key: str) -> None:
         # Built after the window: its tab's texts and its wiring now, demo mode's look too.
@@ -278,93 +252,6 @@ class MainWindow(Retranslating, WindowMenus):
         action = self.sender()
         if isinstance(action, QAction):
             self.show_pane(str(action.data()))
-
-    def _on_chat_pane_rerank_requested(self, query: str) -> None:
-        self.rerank_pane.set_query(query)
-        self._tabs.widget.setCurrentWidget(self.rerank_pane)
-
-    def _on_chat_pane_rerank_row_requested(self, rank: int) -> None:
-        if self.rerank_pane.select_rank(rank):
-            self._tabs.widget.setCurrentWidget(self.rerank_pane)
-
-    def _on_chat_pane_endpoint_edit_requested(self, endpoint_id: str) -> None:
-        # The Endpoints pane follows the current endpoint: making it current selects it there.
-        if self._services.session.endpoint(endpoint_id) is not None:
-            self._services.session.set_current(endpoint_id)
-            self._tabs.widget.setCurrentWidget(self.endpoints_pane)
-
-    def _on_rerank_pane_chat_documents_requested(self, ranked: list[RankedDocument]) -> None:
-        self.chat_pane.take_ranked_documents(ranked)
-        self._tabs.widget.setCurrentWidget(self.chat_pane)
-
-    def _unopenable(self, kind: str, inputs: dict[str, Any]) -> str:
-        """Why a stored run cannot be opened back in its pane ('' when it can be tried)."""
-        if kind not in ("chat", "rerank"):
-            return fill(self.tr("Its kind %1 is not one the workbench opens (chat, rerank)."), kind)
-        if "request" not in inputs:
-            return self.tr("It was recorded without its inputs (imported from an older file?).")
-        return ""
-
-    def _open_stored(self, kind: str, request: Any) -> bool:
-        """Open a stored request in its pane; False while a chat turn is answering.
-
-        Raises:
-            ValidationError: the stored request is not one of its kind.
-        """
-        if kind == "rerank":
-            self.rerank_pane.open_request(RerankRequest.model_validate(request))
-            return True
-        return self.chat_pane.open_request(ChatRequest.model_validate(request))
-
-    def _on_history_pane_run_open_requested(self, kind: str, inputs: dict[str, Any]) -> None:
-        reason = self._unopenable(kind, inputs)
-        if not reason:
-            try:
-                if not self._open_stored(kind, inputs["request"]):
-                    self._services.notices.warn(
-                        self.tr("This run cannot be opened now"),
-                        self.tr("A chat turn is answering: stop it or wait for its end first."),
-                    )
-                    return
-            except ValidationError:
-                reason = self.tr("Its stored request is not one this program can read.")
-        if reason:
-            self._services.notices.warn(self.tr("This run cannot be opened"), reason)
-            return
-        self._notice_views.drop_error("history")  # opened: a refusal said before is over
-        self._tabs.widget.setCurrentWidget(self.rerank_pane if kind == "rerank" else self.chat_pane)
-
-    def _on_evaluation_pane_rerank_open_requested(self, request: RerankRequest) -> None:
-        self.rerank_pane.open_request(request)
-        self._tabs.widget.setCurrentWidget(self.rerank_pane)
-
-    def _on_history_pane_replay_requested(self, record: RunRecord, speed: float) -> None:
-        try:
-            self.chat_pane.replay(record, speed)
-        except (KeyError, ValidationError, InputError) as exc:
-            detail = error_message(exc) if isinstance(exc, InputError) else str(exc)
-            self._services.notices.warn(self.tr("This turn cannot be replayed"), detail)
-            return
-        self._notice_views.drop_error("history")
-        self._tabs.widget.setCurrentWidget(self.chat_pane)
-
-    def _on_qa_pane_run_inspect_requested(self, run_id: str) -> None:
-        self._tabs.widget.setCurrentWidget(self.history_pane)
-        if not self.history_pane.show_run(run_id):
-            self._services.notices.warn(
-                self.tr("This run is not in the history"),
-                self.tr("It was not recorded (the history is off) or has been deleted."),
-            )
-
-    def _on_history_pane_demo_requested(self, script: DemoScript, speed: float) -> None:
-        if not self.chat_pane.play_script(script, speed):
-            self._services.notices.warn(
-                self.tr("The demo cannot start now"),
-                self.tr("A chat turn is answering: stop it or wait for its end first."),
-            )
-            return
-        self._notice_views.drop_error("history")
-        self._tabs.widget.setCurrentWidget(self.chat_pane)
 
     def _on_shortcuts_action_triggered(self) -> None:
         from workbench.ui.shortcuts_sheet import open_sheet
