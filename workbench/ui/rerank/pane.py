@@ -5,20 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
 
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest, RerankResponse
@@ -30,16 +17,13 @@ from workbench.core.rerank_docs import (
 )
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
-from workbench.ui.common.a11y import StatusLabel, hand_focus_over
+from workbench.ui.common.a11y import hand_focus_over
 from workbench.ui.common.clipboard import copy_json
-from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
-from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
-from workbench.ui.common.remembered import FittedSplitter, RememberedSplitter, scrolling
+from workbench.ui.common.pane_error import Why, log_shown
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.common.section import Section
-from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
+from workbench.ui.rerank.body_preview import body_preview_text
 from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import (
     compared_status,
@@ -47,15 +31,15 @@ from workbench.ui.rerank.comparison import (
     fill_compare_choices,
     prices_of,
 )
-from workbench.ui.rerank.editor import DocumentsEditor
-from workbench.ui.rerank.form import RerankForm
 from workbench.ui.rerank.sender import RerankSender, batch_for
 from workbench.ui.rerank.texts import RerankTexts
-from workbench.ui.rerank.to_chat import ToChatBar
-from workbench.ui.rerank.view import RerankResultsView
+from workbench.ui.rerank.widgets import RESULTS_SHARE as RESULTS_SHARE
+from workbench.ui.rerank.widgets import RerankWidgets
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    from PySide6.QtWidgets import QWidget
 
     from workbench.api.models import Document
     from workbench.api.text import Text
@@ -67,26 +51,27 @@ SAMPLE = "rerank_objects.json"
 """What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
 PREVIEW_DOCS = 50
 """The live body preview lists this many documents; "Copy body" copies them all."""
-RESULTS_SHARE = 0.25
-"""The least share of the pane's height the results get at first (a few rows and the hint)."""
 
 
-class RerankPane(Retranslating, QWidget):
+class RerankPane(Retranslating, RerankWidgets):
     """Rerank playground: the pane's own endpoint, or two side by side."""
 
     chat_documents_requested = Signal(list)
     """Emitted with the best results (`RankedDocument`s, in rank order) to use in the Chat pane."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(services=services, parent=parent)
         self._services = services
         self._sender = RerankSender()
         self._input_error = False
         """Whether the error line shows an input error (checked again after each edit)."""
         self._status_is_summary = False
         """Whether the status line shows the last results' summary (redrawn on a language switch)."""
-        self.setObjectName("rerankPane")
-        self._build_ui()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(300)
+        self._describe_shortcuts()
+        self._set_busy(False)
         self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("rerank")
@@ -122,146 +107,11 @@ class RerankPane(Retranslating, QWidget):
         elif self._services.tasks.is_running(RUN_KEY):
             self.status.setText(self.tr("Ranking…"))
 
-    # --- layout -------------------------------------------------------------------------------
-
-    def _build_ui(self) -> None:
-        left, right, output = self._containers()
-        self.endpoint_picker = EndpointPicker(
-            session=self._services.session, pane="rerank", parent=self
-        )
-        self.query = QPlainTextEdit(self)
-        self.query.setObjectName("rerankQuery")
-        self.query.setTabChangesFocus(True)
-        self.query.setMaximumHeight(self.fontMetrics().height() * 4)
-        self.query_tokens = QLabel(self)
-        self.query_tokens.setObjectName("rerankQueryTokens")
-        # The documents and their tools are a section: more controls than free Alt letters.
-        # Flat: a title over the editor, as its label was, and no frame.
-        self._docs_section = Section("rerankDocumentsSection", left, flat=True)
-        # Each made where it stays (see _containers).
-        self.editor = DocumentsEditor(parent=self._docs_section)
-        self.form = RerankForm(parent=right)
-        # Under the form's other options (before Compare with, as Tab goes).
-        self.split = QCheckBox(self.form.more)
-        self.split.setObjectName("rerankSplitBatches")
-        self.split.setVisible(False)
-        self.form.add_option(self.split)
-        self.compare_with = QComboBox(self)
-        self.compare_with.setObjectName("rerankCompareWith")
-        self.request_body = RequestBodyBox(store=self._services.settings, parent=right)
-        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
-        # The results sit above the Run row: made first, Tab reaches them first (issue 19).
-        self.results = RerankResultsView(parent=output)
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("rerankRun")
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("rerankCancel")
-        self.busy = QProgressBar(self)
-        self.busy.setObjectName("rerankBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.status = StatusLabel(self)
-        self.status.setObjectName("rerankStatus")
-        self.error = PaneErrorLine(self)
-        self.error.setObjectName("rerankError")
-        self.stale = StaleBar(self.results, output)
-        self.stale.setObjectName("rerankStale")
-        self.to_chat = ToChatBar(parent=self)
-        self._layout(left, right, output)
-        self._build_timer_and_shortcuts()
-        self._set_busy(False)
-
-    def _build_timer_and_shortcuts(self) -> None:
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(300)
-        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._enter_shortcut = QShortcut(QKeySequence("Ctrl+Enter"), self)
-        self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        # What the shortcuts sheet lists for them (the buttons' own names, already translated).
+    def _describe_shortcuts(self) -> None:
+        """What the shortcuts sheet lists for them (the buttons' own names, already translated)."""
         for shortcut in (self._run_shortcut, self._enter_shortcut):
             shortcut.setWhatsThis(self.tr("Run rerank"))
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
-
-    def _containers(self) -> tuple[QWidget, QWidget, QWidget]:
-        """The splitters, scroll areas and columns, made before what goes in them.
-
-        Under the style sheet, moving a built subtree to another parent repolishes all of it:
-        the pane built its columns, then moved them into scroll areas, those into a splitter,
-        that into another, half its construction before the first paint (issue 15). The big
-        parts are now made in their column, the rest placed once. None of these takes the
-        focus, so Tab still visits the widgets in the order they are made.
-        """
-        self._vertical = vertical = FittedSplitter(self)
-        vertical.setObjectName("rerankSplitter")
-        top = QSplitter(Qt.Orientation.Horizontal, vertical)
-        top.setObjectName("rerankInputSplitter")
-        left, right = QWidget(top), QWidget(top)
-        self._input_scroll = scrolling(left, "rerankInputScroll")  # scrolls, rather than cut
-        top.addWidget(self._input_scroll)
-        top.addWidget(scrolling(right, "rerankOptionsScroll"))
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        output = QWidget(vertical)
-        vertical.addWidget(top)
-        vertical.addWidget(output)
-        vertical.setChildrenCollapsible(False)
-        top.setChildrenCollapsible(False)
-        store = self._services.settings
-        RememberedSplitter(top, store)  # a child of the splitter: lives as long
-        if not RememberedSplitter(vertical, store).restored:
-            # No sizes remembered: the inputs get the height they ask for, the results what is
-            # left (at least `RESULTS_SHARE`), until the person drags the handle.
-            vertical.fit_first_part_to(self._input_scroll, keep=RESULTS_SHARE)
-        return left, right, output
-
-    def _layout(self, left: QWidget, right: QWidget, output: QWidget) -> None:
-        self._fill_columns(left, right)
-        output_box = QVBoxLayout(output)
-        output_box.setContentsMargins(0, 0, 0, 0)
-        output_box.addWidget(self.stale)
-        output_box.addWidget(self.results, 1)
-        run_row = QHBoxLayout()
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.busy)
-        run_row.addWidget(self.status, 1)
-        run_row.addWidget(self.to_chat)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.endpoint_picker)
-        outer.addWidget(self._vertical, 1)
-        outer.addWidget(self.error)
-        outer.addLayout(run_row)
-
-    def _fill_columns(self, left: QWidget, right: QWidget) -> None:
-        self._query_label = query_label = QLabel(left)
-        query_label.setBuddy(self.query)
-        self._compare_label = compare_label = QLabel(right)
-        compare_label.setBuddy(self.compare_with)
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        query_row = QHBoxLayout()
-        query_row.addWidget(query_label)
-        query_row.addStretch(1)
-        query_row.addWidget(self.query_tokens)
-        left_box.addLayout(query_row)
-        left_box.addWidget(self.query)
-        docs_box = QVBoxLayout(self._docs_section)
-        docs_box.setContentsMargins(0, 0, 0, 0)
-        docs_box.addWidget(self.editor)
-        left_box.addWidget(self._docs_section, 1)
-        right_box = QVBoxLayout(right)
-        right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(self.form)
-        compare_row = QHBoxLayout()
-        compare_row.addWidget(compare_label)
-        compare_row.addWidget(self.compare_with, 1)
-        right_box.addLayout(compare_row)
-        right_box.addWidget(self.request_body, 1)
-        right_box.addStretch(0)  # takes the height the request body leaves when folded
 
     def _connect_signals(self) -> None:
         session = self._services.session
