@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest, RerankResponse
@@ -18,12 +18,12 @@ from workbench.core.rerank_docs import (
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import hand_focus_over
-from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import Why, log_shown
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.rerank.body_preview import body_preview_text
+from workbench.ui.rerank.body_preview import PREVIEW_DOCS as PREVIEW_DOCS
+from workbench.ui.rerank.body_preview import BodyPreview
 from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import (
     compared_status,
@@ -49,8 +49,6 @@ if TYPE_CHECKING:
 RUN_KEY = "rerank.run"
 SAMPLE = "rerank_objects.json"
 """What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
-PREVIEW_DOCS = 50
-"""The live body preview lists this many documents; "Copy body" copies them all."""
 
 
 class RerankPane(Retranslating, RerankWidgets):
@@ -67,9 +65,9 @@ class RerankPane(Retranslating, RerankWidgets):
         """Whether the error line shows an input error (checked again after each edit)."""
         self._status_is_summary = False
         """Whether the status line shows the last results' summary (redrawn on a language switch)."""
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(300)
+        self._body_preview = BodyPreview(
+            editor=self.editor, box=self.preview, body=self._body_text, parent=self
+        )
         self._describe_shortcuts()
         self._set_busy(False)
         self.retranslate_ui()
@@ -96,7 +94,7 @@ class RerankPane(Retranslating, RerankWidgets):
         self._query_label.setText(self.tr("&Query"))
         self._docs_section.setTitle(self.tr("&Documents"))  # Alt+D: the section's first control
         self._compare_label.setText(self.tr("Compare &with"))
-        if not hasattr(self, "_preview_timer"):
+        if not hasattr(self, "_body_preview"):
             return  # still building: what follows is drawn once the pane is wired
         self._update_query_tokens()
         self._update_split_offer(len(self.editor.last_documents() or []))
@@ -125,8 +123,7 @@ class RerankPane(Retranslating, RerankWidgets):
         self.editor.sample_requested.connect(self._on_editor_sample_requested)
         self.form.changed.connect(self._on_form_changed)
         self.compare_with.currentIndexChanged.connect(self._on_form_changed)
-        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
-        self.copy_body.clicked.connect(self._on_copy_body_clicked)
+        self.copy_body.clicked.connect(self._body_preview.copy)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self._run_shortcut.activated.connect(self.run)
@@ -388,7 +385,7 @@ class RerankPane(Retranslating, RerankWidgets):
         self._sender.forget_changed(self._services.session.endpoints())
         session = self._services.session
         fill_compare_choices(self.compare_with, session.endpoints(), session.selected("rerank"))
-        self._preview_timer.start()
+        self._body_preview.schedule()
 
     def _on_results_model_reset(self) -> None:
         self.to_chat.set_available(self.results.model.rowCount())
@@ -404,7 +401,7 @@ class RerankPane(Retranslating, RerankWidgets):
     def _on_query_text_changed(self) -> None:
         self._update_query_tokens()
         self._recheck_input()
-        self._preview_timer.start()
+        self._body_preview.schedule()
 
     def _update_query_tokens(self) -> None:
         # The limit is the model's: it changes with the model box, the endpoint, and /info.
@@ -427,7 +424,7 @@ class RerankPane(Retranslating, RerankWidgets):
         elif not self.stale.is_stale() or self.stale.why() == self._broken_json:
             self._mark_stale(self._broken_json)  # said again: the problem may have changed
         self._recheck_input()
-        self._preview_timer.start()
+        self._body_preview.schedule()
 
     def _on_editor_problem_found(self, exc: InputError) -> None:
         self._show_error(exc)
@@ -443,30 +440,15 @@ class RerankPane(Retranslating, RerankWidgets):
         self._update_query_tokens()
         self._update_split_offer(len(self.editor.last_documents() or []))
         self._recheck_input()
-        self._preview_timer.start()
-
-    def _on_preview_timer_timeout(self) -> None:
-        self._refresh_preview()
+        self._body_preview.schedule()
 
     def _refresh_preview(self) -> None:
-        # Typing is debounced by the timer; a programmatic change or a run shows the body at once.
-        self._preview_timer.stop()
-        text = self._preview_text(PREVIEW_DOCS)
-        if text != self.preview.toPlainText():  # a run with nothing changed colours nothing again
-            self.preview.setPlainText(text)
-
-    def _preview_text(self, limit: int | None) -> str:
-        blank = self.editor.json.is_blank()
-        docs = self.editor.last_documents()
-        problem = self.editor.json.message()
-        return body_preview_text(docs, blank, self._body_text, limit, problem=problem)
+        # Typing is debounced; a programmatic change or a run shows the body at once.
+        self._body_preview.refresh()
 
     def _body_text(self, documents: list[Document]) -> str:
         request = self._request(documents=documents)
         return self._sender.body_text(self._endpoint(), request)
-
-    def _on_copy_body_clicked(self) -> None:
-        copy_json(self._preview_text(None))
 
 
 async def _next_turn() -> None:
