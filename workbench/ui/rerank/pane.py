@@ -9,12 +9,7 @@ from PySide6.QtCore import Signal
 
 from workbench.api.errors import InputError, WorkbenchError
 from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest, RerankResponse
-from workbench.core.rerank_docs import (
-    check_chunk_budget,
-    check_documents,
-    rules_for,
-    stringify_values,
-)
+from workbench.core.rerank_docs import rules_for, stringify_values
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import hand_focus_over
@@ -31,6 +26,7 @@ from workbench.ui.rerank.comparison import (
     fill_compare_choices,
     prices_of,
 )
+from workbench.ui.rerank.request import RequestReader
 from workbench.ui.rerank.sender import RerankSender, batch_for
 from workbench.ui.rerank.texts import RerankTexts
 from workbench.ui.rerank.widgets import RESULTS_SHARE as RESULTS_SHARE
@@ -65,6 +61,7 @@ class RerankPane(Retranslating, RerankWidgets):
         """Whether the error line shows an input error (checked again after each edit)."""
         self._status_is_summary = False
         """Whether the status line shows the last results' summary (redrawn on a language switch)."""
+        self._reader = RequestReader(widgets=self, session=services.session)
         self._body_preview = BodyPreview(
             editor=self.editor, box=self.preview, body=self._body_text, parent=self
         )
@@ -183,10 +180,7 @@ class RerankPane(Retranslating, RerankWidgets):
         if self._services.tasks.is_running(RUN_KEY):
             return
         try:
-            request = self._request()
-            other = self._compare_endpoint()
-            if other is not None:
-                check_documents(request.documents, rules_for(other.flavour))
+            request, other = self._reader.checked()
         except InputError as exc:
             self._show_error(exc)
             return
@@ -201,49 +195,8 @@ class RerankPane(Retranslating, RerankWidgets):
             self._status_is_summary = False
             self.status.setText(self.tr("Cancelled"))
 
-    # --- request ------------------------------------------------------------------------------
-
-    def _endpoint(self) -> EndpointConfig:
-        current = self._services.session.selected("rerank")
-        if current is None:
-            raise InputError(
-                title=self.tr("No endpoint: add one in the Endpoints pane"),
-                where=self.tr("Endpoint"),
-            )
-        if not rules_for(current.flavour).supported:
-            raise InputError(
-                title=self.tr(
-                    "This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint"
-                ),
-                where=current.name,
-            )
-        return current
-
-    def _request(self, *, documents: list[Document] | None = None) -> RerankRequest:
-        endpoint = self._endpoint()
-        query = self.query.toPlainText().strip()
-        if not query:
-            raise InputError(title=self.tr("Type a query"), where="query")
-        docs = documents if documents is not None else self.editor.documents()
-        rules = rules_for(endpoint.flavour)
-        if documents is None:
-            chunks = self.form.max_chunks.value() or None
-            check_chunk_budget(len(docs), chunks, rules, split=self.split.isChecked())
-        return self.form.request(query, stringify_values(docs).documents, rules)
-
-    def _compare_endpoint(self) -> EndpointConfig | None:
-        endpoint_id = self.compare_with.currentData()
-        if not endpoint_id:
-            return None
-        other = self._services.session.endpoint(str(endpoint_id))
-        if other is not None and not rules_for(other.flavour).supported:
-            raise InputError(
-                title=self.tr("The comparison endpoint has no rerank route"), where=other.name
-            )
-        return other
-
     async def _run(self, request: RerankRequest, other: EndpointConfig | None) -> None:
-        endpoint = self._endpoint()
+        endpoint = self._reader.endpoint()
         notes = stringify_values(self.editor.last_documents() or []).notes
         session, split = self._services.session, self.split.isChecked()
         try:
@@ -329,10 +282,7 @@ class RerankPane(Retranslating, RerankWidgets):
         if not self._input_error or self._services.tasks.is_running(RUN_KEY):
             return
         try:
-            request = self._request()
-            other = self._compare_endpoint()
-            if other is not None:
-                check_documents(request.documents, rules_for(other.flavour))
+            self._reader.checked()
         except InputError as exc:
             self.error.show_error(exc)
             return
@@ -447,8 +397,8 @@ class RerankPane(Retranslating, RerankWidgets):
         self._body_preview.refresh()
 
     def _body_text(self, documents: list[Document]) -> str:
-        request = self._request(documents=documents)
-        return self._sender.body_text(self._endpoint(), request)
+        request = self._reader.request(documents=documents)
+        return self._sender.body_text(self._reader.endpoint(), request)
 
 
 async def _next_turn() -> None:
