@@ -8,24 +8,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 
 from workbench.api.errors import InputError, WorkbenchError
-from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest, RerankResponse
+from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest
 from workbench.core.rerank_docs import rules_for, stringify_values
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
 from workbench.ui.common.a11y import hand_focus_over
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
-from workbench.ui.common.pane_error import Why, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.body_preview import PREVIEW_DOCS as PREVIEW_DOCS
 from workbench.ui.rerank.body_preview import BodyPreview
 from workbench.ui.rerank.comparison import Compared as Compared
-from workbench.ui.rerank.comparison import (
-    compared_status,
-    failed_sides,
-    fill_compare_choices,
-    prices_of,
-)
+from workbench.ui.rerank.comparison import fill_compare_choices
+from workbench.ui.rerank.outcome import RunOutcome
 from workbench.ui.rerank.request import RequestReader
 from workbench.ui.rerank.sender import RerankSender, batch_for
 from workbench.ui.rerank.texts import RerankTexts
@@ -38,7 +33,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from workbench.api.models import Document
-    from workbench.api.text import Text
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
@@ -57,10 +51,7 @@ class RerankPane(Retranslating, RerankWidgets):
         super().__init__(services=services, parent=parent)
         self._services = services
         self._sender = RerankSender()
-        self._input_error = False
-        """Whether the error line shows an input error (checked again after each edit)."""
-        self._status_is_summary = False
-        """Whether the status line shows the last results' summary (redrawn on a language switch)."""
+        self._outcome = RunOutcome(widgets=self, notices=services.notices)
         self._reader = RequestReader(widgets=self, session=services.session)
         self._body_preview = BodyPreview(
             editor=self.editor, box=self.preview, body=self._body_text, parent=self
@@ -97,7 +88,7 @@ class RerankPane(Retranslating, RerankWidgets):
         self._update_split_offer(len(self.editor.last_documents() or []))
         self._update_run_tip()
         self._on_session_endpoints_changed()
-        if self._status_is_summary:
+        if self._outcome.status_is_summary:
             self.status.setText(self.results.summary())
         elif self._services.tasks.is_running(RUN_KEY):
             self.status.setText(self.tr("Ranking…"))
@@ -182,18 +173,16 @@ class RerankPane(Retranslating, RerankWidgets):
         try:
             request, other = self._reader.checked()
         except InputError as exc:
-            self._show_error(exc)
+            self._outcome.show_error(exc)
             return
-        self.error.clear_error()
-        self._input_error = False
+        self._outcome.clear_error()
         self._refresh_preview()  # the box shows exactly what goes out, even mid-debounce
         self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
 
     def cancel(self) -> None:
         """Stop the running request; inputs and earlier results stay."""
         if self._services.tasks.cancel(RUN_KEY):
-            self._status_is_summary = False
-            self.status.setText(self.tr("Cancelled"))
+            self._outcome.say(self.tr("Cancelled"))
 
     async def _run(self, request: RerankRequest, other: EndpointConfig | None) -> None:
         endpoint = self._reader.endpoint()
@@ -205,11 +194,7 @@ class RerankPane(Retranslating, RerankWidgets):
                 response = await self._sender.send(target, request, split=split)
                 await _next_turn()
                 self._update_query_tokens()  # /info may have named the model just now
-                prices = prices_of(endpoint)
-                self.results.show_results(response, request, notes, prices)
-                self.stale.mark_current()
-                self.status.setText(self.results.summary())
-                self._status_is_summary = True
+                self._outcome.show_results(response, request, notes, endpoint)
                 return
             target_b = (other, await session.client_for(other.id))
             outcome_a, outcome_b = await self._sender.compare(
@@ -217,51 +202,11 @@ class RerankPane(Retranslating, RerankWidgets):
             )
             await _next_turn()
         except WorkbenchError as exc:
-            self._show_error(exc)  # shown beside Run, kept in the log; not raised to the runner
-            self._mark_stale(exc)
+            self._outcome.show_failure(exc)
             return
-        self._show_compared(request, notes, (endpoint, outcome_a), (other, outcome_b))
-
-    def _show_compared(
-        self, request: RerankRequest, notes: list[Text], a: Compared, b: Compared
-    ) -> None:
-        """Show what each side answered; a side that failed is named, the other still shown."""
-        (endpoint_a, outcome_a), (endpoint_b, outcome_b) = a, b
-        if isinstance(outcome_a, RerankResponse):
-            prices = prices_of(endpoint_a)
-            self.results.show_results(outcome_a, request, notes, prices)
-            self.stale.mark_current()
-            if isinstance(outcome_b, RerankResponse):
-                self.results.show_comparison(
-                    outcome_a, outcome_b, request, endpoint_a.name, endpoint_b.name
-                )
-        status, failures = compared_status(a, b)
-        if failures:
-            # The old comparison belongs to the old run: never shown beside a side that failed.
-            self.results.show_comparison_failed(failed_sides(a, b))
-            self.error.show_error(failed_sides(a, b))
-            for failure in failures:
-                log_shown(self._services.notices, failure, "rerank")
-        if isinstance(outcome_a, WorkbenchError):
-            self._mark_stale(failed_sides(a, b))
-        self.status.setText(status)
-        self._status_is_summary = False
+        self._outcome.show_compared(request, notes, (endpoint, outcome_a), (other, outcome_b))
 
     # --- state --------------------------------------------------------------------------------
-
-    def _show_error(self, exc: WorkbenchError) -> None:
-        """Show the error once, beside Run (the status line does not repeat it); keep it in the
-        notice log."""
-        self.error.show_error(exc)
-        log_shown(self._services.notices, exc, "rerank")
-        self.status.clear()
-        self._status_is_summary = False
-        self._input_error = isinstance(exc, InputError)
-
-    def _mark_stale(self, why: Why) -> None:
-        """Results on show are from an earlier run: dim them under a bar saying why."""
-        if self.results.model.rowCount() or self.results.compare_model.rowCount():
-            self.stale.mark_stale(why)
 
     def _broken_json(self) -> str:
         """Why results are stale while the documents cannot be sent: the editor's own message
@@ -277,18 +222,9 @@ class RerankPane(Retranslating, RerankWidgets):
         )
 
     def _recheck_input(self) -> None:
-        """After an edit, an input error on show is checked again: cleared at once when the
-        input is now fine (the documents JSON was fixed), updated when another problem remains."""
-        if not self._input_error or self._services.tasks.is_running(RUN_KEY):
-            return
-        try:
-            self._reader.checked()
-        except InputError as exc:
-            self.error.show_error(exc)
-            return
-        self._input_error = False
-        self.error.clear_error()
-        self._status_is_summary = False
+        """After an edit, an input error on show is checked again (not while a run is going)."""
+        if not self._services.tasks.is_running(RUN_KEY):
+            self._outcome.recheck(self._reader.checked)
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
@@ -297,8 +233,7 @@ class RerankPane(Retranslating, RerankWidgets):
         self.run_button.setEnabled(not busy)
         self.busy.setVisible(busy)
         if busy:
-            self._status_is_summary = False
-            self.status.setText(self.tr("Ranking…"))
+            self._outcome.say(self.tr("Ranking…"))
 
     def _update_split_offer(self, count: int) -> None:
         current = self._services.session.selected("rerank")
@@ -372,12 +307,12 @@ class RerankPane(Retranslating, RerankWidgets):
             if self.stale.why() == self._broken_json:
                 self.stale.mark_current()  # the JSON is whole again; the results stand as they are
         elif not self.stale.is_stale() or self.stale.why() == self._broken_json:
-            self._mark_stale(self._broken_json)  # said again: the problem may have changed
+            self._outcome.mark_stale(self._broken_json)  # said again: the problem may have changed
         self._recheck_input()
         self._body_preview.schedule()
 
     def _on_editor_problem_found(self, exc: InputError) -> None:
-        self._show_error(exc)
+        self._outcome.show_error(exc)
 
     def _on_editor_sample_requested(self) -> None:
         self.fill_sample()
