@@ -44,11 +44,17 @@ class RunOutcome:
         request: RerankRequest,
         notes: list[Text],
         endpoint: EndpointConfig,
+        *,
+        summary: bool = True,
     ) -> None:
-        """Show the endpoint's ranking, and its summary on the status line."""
-        self._show_ranked(response, request, notes, endpoint)
-        self._widgets.status.setText(self._widgets.results.summary())
-        self.status_is_summary = True
+        """Show the endpoint's ranking (at its prices); with `summary`, sum it up on the status
+        line."""
+        prices = prices_of(endpoint)
+        self._widgets.results.show_results(response, request, notes, prices)
+        self._widgets.stale.mark_current()
+        if summary:
+            self._widgets.status.setText(self._widgets.results.summary())
+            self.status_is_summary = True
 
     def show_compared(
         self, request: RerankRequest, notes: list[Text], a: Compared, b: Compared
@@ -57,7 +63,7 @@ class RunOutcome:
         widgets = self._widgets
         (endpoint_a, outcome_a), (endpoint_b, outcome_b) = a, b
         if isinstance(outcome_a, RerankResponse):
-            self._show_ranked(outcome_a, request, notes, endpoint_a)
+            self.show_results(outcome_a, request, notes, endpoint_a, summary=False)
             if isinstance(outcome_b, RerankResponse):
                 widgets.results.show_comparison(
                     outcome_a, outcome_b, request, endpoint_a.name, endpoint_b.name
@@ -73,17 +79,6 @@ class RunOutcome:
             self.mark_stale(failed_sides(a, b))
         widgets.status.setText(status)
         self.status_is_summary = False
-
-    def _show_ranked(
-        self,
-        response: RerankResponse,
-        request: RerankRequest,
-        notes: list[Text],
-        endpoint: EndpointConfig,
-    ) -> None:
-        prices = prices_of(endpoint)
-        self._widgets.results.show_results(response, request, notes, prices)
-        self._widgets.stale.mark_current()
 
     def show_failure(self, exc: WorkbenchError) -> None:
         """A run failed: the error beside Run, the results on show marked as an earlier run's."""
