@@ -1,10 +1,11 @@
-"""Rerank request preview: the body a run would send, highlighted and read-only, with Copy body."""
+"""Rerank request preview: the body a run would send, highlighted and read-only, kept up to date
+after a pause in typing, with Copy body."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
+from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.json_editor import JsonHighlighter
 from workbench.ui.common.remembered import is_collapsed, set_collapsed
@@ -28,6 +30,12 @@ if TYPE_CHECKING:
 
     from workbench.api.models import Document
     from workbench.core.settings import SettingsStore
+    from workbench.ui.rerank.editor import DocumentsEditor
+
+PREVIEW_DOCS = 50
+"""The live body preview lists this many documents; "Copy body" copies them all."""
+PAUSE_MS = 300
+"""How long typing pauses before the body is drawn again."""
 
 
 class RequestBodyBox(Retranslating, QWidget):
@@ -113,3 +121,48 @@ def body_preview_text(
     if limit and len(docs) > limit:
         text += "\n" + RerankTexts().more_documents(len(docs) - limit)
     return text
+
+
+class BodyPreview(QObject):
+    """Draws the body of the editor's documents in the "Request body" box: after a pause in
+    typing (`schedule`), or at once (`refresh`); `copy` copies the body of them all."""
+
+    def __init__(
+        self,
+        *,
+        editor: DocumentsEditor,
+        box: QPlainTextEdit,
+        body: Callable[[list[Document]], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._box = box
+        self._body = body
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PAUSE_MS)
+        self._timer.timeout.connect(self.refresh)
+
+    def schedule(self) -> None:
+        """Draw the body again once typing pauses."""
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Draw the body now (a programmatic change or a run shows it at once)."""
+        self._timer.stop()
+        text = self.text(PREVIEW_DOCS)
+        if text != self._box.toPlainText():  # a run with nothing changed colours nothing again
+            self._box.setPlainText(text)
+
+    def text(self, limit: int | None) -> str:
+        """The body of the first `limit` documents (all when None), or why there is none."""
+        editor = self._editor
+        blank = editor.json.is_blank()
+        docs = editor.last_documents()
+        problem = editor.json.message()
+        return body_preview_text(docs, blank, self._body, limit, problem=problem)
+
+    def copy(self) -> None:
+        """Copy the body of every document (the box lists only the first `PREVIEW_DOCS`)."""
+        copy_json(self.text(None))

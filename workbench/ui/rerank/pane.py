@@ -5,88 +5,59 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
 
 from workbench.api.errors import InputError, WorkbenchError
-from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest, RerankResponse
-from workbench.core.rerank_docs import (
-    check_chunk_budget,
-    check_documents,
-    rules_for,
-    stringify_values,
-)
+from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest
+from workbench.core.rerank_docs import rules_for, stringify_values
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
-from workbench.ui.common.a11y import StatusLabel, hand_focus_over
-from workbench.ui.common.clipboard import copy_json
-from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.a11y import hand_focus_over
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
-from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, Why, log_shown
-from workbench.ui.common.remembered import FittedSplitter, RememberedSplitter, scrolling
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.common.section import Section
-from workbench.ui.rerank.body_preview import RequestBodyBox, body_preview_text
+from workbench.ui.rerank.body_preview import PREVIEW_DOCS as PREVIEW_DOCS
+from workbench.ui.rerank.body_preview import BodyPreview
 from workbench.ui.rerank.comparison import Compared as Compared
-from workbench.ui.rerank.comparison import (
-    compared_status,
-    failed_sides,
-    fill_compare_choices,
-    prices_of,
-)
-from workbench.ui.rerank.editor import DocumentsEditor
-from workbench.ui.rerank.form import RerankForm
+from workbench.ui.rerank.comparison import fill_compare_choices
+from workbench.ui.rerank.outcome import RunOutcome
+from workbench.ui.rerank.request import RequestReader
 from workbench.ui.rerank.sender import RerankSender, batch_for
 from workbench.ui.rerank.texts import RerankTexts
-from workbench.ui.rerank.to_chat import ToChatBar
-from workbench.ui.rerank.view import RerankResultsView
+from workbench.ui.rerank.widgets import RESULTS_SHARE as RESULTS_SHARE
+from workbench.ui.rerank.widgets import RerankWidgets
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from PySide6.QtWidgets import QWidget
+
     from workbench.api.models import Document
-    from workbench.api.text import Text
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.services import Services
 
 RUN_KEY = "rerank.run"
 SAMPLE = "rerank_objects.json"
 """What `load_sample()` loads: recipes as objects, with the rank_fields to use."""
-PREVIEW_DOCS = 50
-"""The live body preview lists this many documents; "Copy body" copies them all."""
-RESULTS_SHARE = 0.25
-"""The least share of the pane's height the results get at first (a few rows and the hint)."""
 
 
-class RerankPane(Retranslating, QWidget):
+class RerankPane(Retranslating, RerankWidgets):
     """Rerank playground: the pane's own endpoint, or two side by side."""
 
     chat_documents_requested = Signal(list)
     """Emitted with the best results (`RankedDocument`s, in rank order) to use in the Chat pane."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(services=services, parent=parent)
         self._services = services
         self._sender = RerankSender()
-        self._input_error = False
-        """Whether the error line shows an input error (checked again after each edit)."""
-        self._status_is_summary = False
-        """Whether the status line shows the last results' summary (redrawn on a language switch)."""
-        self.setObjectName("rerankPane")
-        self._build_ui()
+        self._outcome = RunOutcome(widgets=self, notices=services.notices)
+        self._reader = RequestReader(widgets=self, session=services.session)
+        self._body_preview = BodyPreview(
+            editor=self.editor, box=self.preview, body=self._body_text, parent=self
+        )
+        self._describe_shortcuts()
+        self._set_busy(False)
         self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("rerank")
@@ -111,157 +82,22 @@ class RerankPane(Retranslating, QWidget):
         self._query_label.setText(self.tr("&Query"))
         self._docs_section.setTitle(self.tr("&Documents"))  # Alt+D: the section's first control
         self._compare_label.setText(self.tr("Compare &with"))
-        if not hasattr(self, "_preview_timer"):
+        if not hasattr(self, "_body_preview"):
             return  # still building: what follows is drawn once the pane is wired
         self._update_query_tokens()
         self._update_split_offer(len(self.editor.last_documents() or []))
         self._update_run_tip()
         self._on_session_endpoints_changed()
-        if self._status_is_summary:
+        if self._outcome.status_is_summary:
             self.status.setText(self.results.summary())
         elif self._services.tasks.is_running(RUN_KEY):
             self.status.setText(self.tr("Ranking…"))
 
-    # --- layout -------------------------------------------------------------------------------
-
-    def _build_ui(self) -> None:
-        left, right, output = self._containers()
-        self.endpoint_picker = EndpointPicker(
-            session=self._services.session, pane="rerank", parent=self
-        )
-        self.query = QPlainTextEdit(self)
-        self.query.setObjectName("rerankQuery")
-        self.query.setTabChangesFocus(True)
-        self.query.setMaximumHeight(self.fontMetrics().height() * 4)
-        self.query_tokens = QLabel(self)
-        self.query_tokens.setObjectName("rerankQueryTokens")
-        # The documents and their tools are a section: more controls than free Alt letters.
-        # Flat: a title over the editor, as its label was, and no frame.
-        self._docs_section = Section("rerankDocumentsSection", left, flat=True)
-        # Each made where it stays (see _containers).
-        self.editor = DocumentsEditor(parent=self._docs_section)
-        self.form = RerankForm(parent=right)
-        # Under the form's other options (before Compare with, as Tab goes).
-        self.split = QCheckBox(self.form.more)
-        self.split.setObjectName("rerankSplitBatches")
-        self.split.setVisible(False)
-        self.form.add_option(self.split)
-        self.compare_with = QComboBox(self)
-        self.compare_with.setObjectName("rerankCompareWith")
-        self.request_body = RequestBodyBox(store=self._services.settings, parent=right)
-        self.preview, self.copy_body = self.request_body.text, self.request_body.copy
-        # The results sit above the Run row: made first, Tab reaches them first (issue 19).
-        self.results = RerankResultsView(parent=output)
-        self.run_button = QPushButton(self)
-        self.run_button.setObjectName("rerankRun")
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("rerankCancel")
-        self.busy = QProgressBar(self)
-        self.busy.setObjectName("rerankBusy")
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.status = StatusLabel(self)
-        self.status.setObjectName("rerankStatus")
-        self.error = PaneErrorLine(self)
-        self.error.setObjectName("rerankError")
-        self.stale = StaleBar(self.results, output)
-        self.stale.setObjectName("rerankStale")
-        self.to_chat = ToChatBar(parent=self)
-        self._layout(left, right, output)
-        self._build_timer_and_shortcuts()
-        self._set_busy(False)
-
-    def _build_timer_and_shortcuts(self) -> None:
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(300)
-        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._enter_shortcut = QShortcut(QKeySequence("Ctrl+Enter"), self)
-        self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        # What the shortcuts sheet lists for them (the buttons' own names, already translated).
+    def _describe_shortcuts(self) -> None:
+        """What the shortcuts sheet lists for them (the buttons' own names, already translated)."""
         for shortcut in (self._run_shortcut, self._enter_shortcut):
             shortcut.setWhatsThis(self.tr("Run rerank"))
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
-
-    def _containers(self) -> tuple[QWidget, QWidget, QWidget]:
-        """The splitters, scroll areas and columns, made before what goes in them.
-
-        Under the style sheet, moving a built subtree to another parent repolishes all of it:
-        the pane built its columns, then moved them into scroll areas, those into a splitter,
-        that into another, half its construction before the first paint (issue 15). The big
-        parts are now made in their column, the rest placed once. None of these takes the
-        focus, so Tab still visits the widgets in the order they are made.
-        """
-        self._vertical = vertical = FittedSplitter(self)
-        vertical.setObjectName("rerankSplitter")
-        top = QSplitter(Qt.Orientation.Horizontal, vertical)
-        top.setObjectName("rerankInputSplitter")
-        left, right = QWidget(top), QWidget(top)
-        self._input_scroll = scrolling(left, "rerankInputScroll")  # scrolls, rather than cut
-        top.addWidget(self._input_scroll)
-        top.addWidget(scrolling(right, "rerankOptionsScroll"))
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        output = QWidget(vertical)
-        vertical.addWidget(top)
-        vertical.addWidget(output)
-        vertical.setChildrenCollapsible(False)
-        top.setChildrenCollapsible(False)
-        store = self._services.settings
-        RememberedSplitter(top, store)  # a child of the splitter: lives as long
-        if not RememberedSplitter(vertical, store).restored:
-            # No sizes remembered: the inputs get the height they ask for, the results what is
-            # left (at least `RESULTS_SHARE`), until the person drags the handle.
-            vertical.fit_first_part_to(self._input_scroll, keep=RESULTS_SHARE)
-        return left, right, output
-
-    def _layout(self, left: QWidget, right: QWidget, output: QWidget) -> None:
-        self._fill_columns(left, right)
-        output_box = QVBoxLayout(output)
-        output_box.setContentsMargins(0, 0, 0, 0)
-        output_box.addWidget(self.stale)
-        output_box.addWidget(self.results, 1)
-        run_row = QHBoxLayout()
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.busy)
-        run_row.addWidget(self.status, 1)
-        run_row.addWidget(self.to_chat)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.endpoint_picker)
-        outer.addWidget(self._vertical, 1)
-        outer.addWidget(self.error)
-        outer.addLayout(run_row)
-
-    def _fill_columns(self, left: QWidget, right: QWidget) -> None:
-        self._query_label = query_label = QLabel(left)
-        query_label.setBuddy(self.query)
-        self._compare_label = compare_label = QLabel(right)
-        compare_label.setBuddy(self.compare_with)
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        query_row = QHBoxLayout()
-        query_row.addWidget(query_label)
-        query_row.addStretch(1)
-        query_row.addWidget(self.query_tokens)
-        left_box.addLayout(query_row)
-        left_box.addWidget(self.query)
-        docs_box = QVBoxLayout(self._docs_section)
-        docs_box.setContentsMargins(0, 0, 0, 0)
-        docs_box.addWidget(self.editor)
-        left_box.addWidget(self._docs_section, 1)
-        right_box = QVBoxLayout(right)
-        right_box.setContentsMargins(0, 0, 0, 0)
-        right_box.addWidget(self.form)
-        compare_row = QHBoxLayout()
-        compare_row.addWidget(compare_label)
-        compare_row.addWidget(self.compare_with, 1)
-        right_box.addLayout(compare_row)
-        right_box.addWidget(self.request_body, 1)
-        right_box.addStretch(0)  # takes the height the request body leaves when folded
 
     def _connect_signals(self) -> None:
         session = self._services.session
@@ -275,8 +111,7 @@ class RerankPane(Retranslating, QWidget):
         self.editor.sample_requested.connect(self._on_editor_sample_requested)
         self.form.changed.connect(self._on_form_changed)
         self.compare_with.currentIndexChanged.connect(self._on_form_changed)
-        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
-        self.copy_body.clicked.connect(self._on_copy_body_clicked)
+        self.copy_body.clicked.connect(self._body_preview.copy)
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self._run_shortcut.activated.connect(self.run)
@@ -336,67 +171,21 @@ class RerankPane(Retranslating, QWidget):
         if self._services.tasks.is_running(RUN_KEY):
             return
         try:
-            request = self._request()
-            other = self._compare_endpoint()
-            if other is not None:
-                check_documents(request.documents, rules_for(other.flavour))
+            request, other = self._reader.checked()
         except InputError as exc:
-            self._show_error(exc)
+            self._outcome.show_error(exc)
             return
-        self.error.clear_error()
-        self._input_error = False
+        self._outcome.clear_error()
         self._refresh_preview()  # the box shows exactly what goes out, even mid-debounce
         self._services.tasks.start(RUN_KEY, self._run(request, other), owner=self)
 
     def cancel(self) -> None:
         """Stop the running request; inputs and earlier results stay."""
         if self._services.tasks.cancel(RUN_KEY):
-            self._status_is_summary = False
-            self.status.setText(self.tr("Cancelled"))
-
-    # --- request ------------------------------------------------------------------------------
-
-    def _endpoint(self) -> EndpointConfig:
-        current = self._services.session.selected("rerank")
-        if current is None:
-            raise InputError(
-                title=self.tr("No endpoint: add one in the Endpoints pane"),
-                where=self.tr("Endpoint"),
-            )
-        if not rules_for(current.flavour).supported:
-            raise InputError(
-                title=self.tr(
-                    "This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint"
-                ),
-                where=current.name,
-            )
-        return current
-
-    def _request(self, *, documents: list[Document] | None = None) -> RerankRequest:
-        endpoint = self._endpoint()
-        query = self.query.toPlainText().strip()
-        if not query:
-            raise InputError(title=self.tr("Type a query"), where="query")
-        docs = documents if documents is not None else self.editor.documents()
-        rules = rules_for(endpoint.flavour)
-        if documents is None:
-            chunks = self.form.max_chunks.value() or None
-            check_chunk_budget(len(docs), chunks, rules, split=self.split.isChecked())
-        return self.form.request(query, stringify_values(docs).documents, rules)
-
-    def _compare_endpoint(self) -> EndpointConfig | None:
-        endpoint_id = self.compare_with.currentData()
-        if not endpoint_id:
-            return None
-        other = self._services.session.endpoint(str(endpoint_id))
-        if other is not None and not rules_for(other.flavour).supported:
-            raise InputError(
-                title=self.tr("The comparison endpoint has no rerank route"), where=other.name
-            )
-        return other
+            self._outcome.say(self.tr("Cancelled"))
 
     async def _run(self, request: RerankRequest, other: EndpointConfig | None) -> None:
-        endpoint = self._endpoint()
+        endpoint = self._reader.endpoint()
         notes = stringify_values(self.editor.last_documents() or []).notes
         session, split = self._services.session, self.split.isChecked()
         try:
@@ -405,11 +194,7 @@ class RerankPane(Retranslating, QWidget):
                 response = await self._sender.send(target, request, split=split)
                 await _next_turn()
                 self._update_query_tokens()  # /info may have named the model just now
-                prices = prices_of(endpoint)
-                self.results.show_results(response, request, notes, prices)
-                self.stale.mark_current()
-                self.status.setText(self.results.summary())
-                self._status_is_summary = True
+                self._outcome.show_results(response, request, notes, endpoint)
                 return
             target_b = (other, await session.client_for(other.id))
             outcome_a, outcome_b = await self._sender.compare(
@@ -417,51 +202,11 @@ class RerankPane(Retranslating, QWidget):
             )
             await _next_turn()
         except WorkbenchError as exc:
-            self._show_error(exc)  # shown beside Run, kept in the log; not raised to the runner
-            self._mark_stale(exc)
+            self._outcome.show_failure(exc)
             return
-        self._show_compared(request, notes, (endpoint, outcome_a), (other, outcome_b))
-
-    def _show_compared(
-        self, request: RerankRequest, notes: list[Text], a: Compared, b: Compared
-    ) -> None:
-        """Show what each side answered; a side that failed is named, the other still shown."""
-        (endpoint_a, outcome_a), (endpoint_b, outcome_b) = a, b
-        if isinstance(outcome_a, RerankResponse):
-            prices = prices_of(endpoint_a)
-            self.results.show_results(outcome_a, request, notes, prices)
-            self.stale.mark_current()
-            if isinstance(outcome_b, RerankResponse):
-                self.results.show_comparison(
-                    outcome_a, outcome_b, request, endpoint_a.name, endpoint_b.name
-                )
-        status, failures = compared_status(a, b)
-        if failures:
-            # The old comparison belongs to the old run: never shown beside a side that failed.
-            self.results.show_comparison_failed(failed_sides(a, b))
-            self.error.show_error(failed_sides(a, b))
-            for failure in failures:
-                log_shown(self._services.notices, failure, "rerank")
-        if isinstance(outcome_a, WorkbenchError):
-            self._mark_stale(failed_sides(a, b))
-        self.status.setText(status)
-        self._status_is_summary = False
+        self._outcome.show_compared(request, notes, (endpoint, outcome_a), (other, outcome_b))
 
     # --- state --------------------------------------------------------------------------------
-
-    def _show_error(self, exc: WorkbenchError) -> None:
-        """Show the error once, beside Run (the status line does not repeat it); keep it in the
-        notice log."""
-        self.error.show_error(exc)
-        log_shown(self._services.notices, exc, "rerank")
-        self.status.clear()
-        self._status_is_summary = False
-        self._input_error = isinstance(exc, InputError)
-
-    def _mark_stale(self, why: Why) -> None:
-        """Results on show are from an earlier run: dim them under a bar saying why."""
-        if self.results.model.rowCount() or self.results.compare_model.rowCount():
-            self.stale.mark_stale(why)
 
     def _broken_json(self) -> str:
         """Why results are stale while the documents cannot be sent: the editor's own message
@@ -477,21 +222,9 @@ class RerankPane(Retranslating, QWidget):
         )
 
     def _recheck_input(self) -> None:
-        """After an edit, an input error on show is checked again: cleared at once when the
-        input is now fine (the documents JSON was fixed), updated when another problem remains."""
-        if not self._input_error or self._services.tasks.is_running(RUN_KEY):
-            return
-        try:
-            request = self._request()
-            other = self._compare_endpoint()
-            if other is not None:
-                check_documents(request.documents, rules_for(other.flavour))
-        except InputError as exc:
-            self.error.show_error(exc)
-            return
-        self._input_error = False
-        self.error.clear_error()
-        self._status_is_summary = False
+        """After an edit, an input error on show is checked again (not while a run is going)."""
+        if not self._services.tasks.is_running(RUN_KEY):
+            self._outcome.recheck(self._reader.checked)
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
@@ -500,8 +233,7 @@ class RerankPane(Retranslating, QWidget):
         self.run_button.setEnabled(not busy)
         self.busy.setVisible(busy)
         if busy:
-            self._status_is_summary = False
-            self.status.setText(self.tr("Ranking…"))
+            self._outcome.say(self.tr("Ranking…"))
 
     def _update_split_offer(self, count: int) -> None:
         current = self._services.session.selected("rerank")
@@ -538,7 +270,7 @@ class RerankPane(Retranslating, QWidget):
         self._sender.forget_changed(self._services.session.endpoints())
         session = self._services.session
         fill_compare_choices(self.compare_with, session.endpoints(), session.selected("rerank"))
-        self._preview_timer.start()
+        self._body_preview.schedule()
 
     def _on_results_model_reset(self) -> None:
         self.to_chat.set_available(self.results.model.rowCount())
@@ -554,7 +286,7 @@ class RerankPane(Retranslating, QWidget):
     def _on_query_text_changed(self) -> None:
         self._update_query_tokens()
         self._recheck_input()
-        self._preview_timer.start()
+        self._body_preview.schedule()
 
     def _update_query_tokens(self) -> None:
         # The limit is the model's: it changes with the model box, the endpoint, and /info.
@@ -575,12 +307,12 @@ class RerankPane(Retranslating, QWidget):
             if self.stale.why() == self._broken_json:
                 self.stale.mark_current()  # the JSON is whole again; the results stand as they are
         elif not self.stale.is_stale() or self.stale.why() == self._broken_json:
-            self._mark_stale(self._broken_json)  # said again: the problem may have changed
+            self._outcome.mark_stale(self._broken_json)  # said again: the problem may have changed
         self._recheck_input()
-        self._preview_timer.start()
+        self._body_preview.schedule()
 
     def _on_editor_problem_found(self, exc: InputError) -> None:
-        self._show_error(exc)
+        self._outcome.show_error(exc)
 
     def _on_editor_sample_requested(self) -> None:
         self.fill_sample()
@@ -593,30 +325,15 @@ class RerankPane(Retranslating, QWidget):
         self._update_query_tokens()
         self._update_split_offer(len(self.editor.last_documents() or []))
         self._recheck_input()
-        self._preview_timer.start()
-
-    def _on_preview_timer_timeout(self) -> None:
-        self._refresh_preview()
+        self._body_preview.schedule()
 
     def _refresh_preview(self) -> None:
-        # Typing is debounced by the timer; a programmatic change or a run shows the body at once.
-        self._preview_timer.stop()
-        text = self._preview_text(PREVIEW_DOCS)
-        if text != self.preview.toPlainText():  # a run with nothing changed colours nothing again
-            self.preview.setPlainText(text)
-
-    def _preview_text(self, limit: int | None) -> str:
-        blank = self.editor.json.is_blank()
-        docs = self.editor.last_documents()
-        problem = self.editor.json.message()
-        return body_preview_text(docs, blank, self._body_text, limit, problem=problem)
+        # Typing is debounced; a programmatic change or a run shows the body at once.
+        self._body_preview.refresh()
 
     def _body_text(self, documents: list[Document]) -> str:
-        request = self._request(documents=documents)
-        return self._sender.body_text(self._endpoint(), request)
-
-    def _on_copy_body_clicked(self) -> None:
-        copy_json(self._preview_text(None))
+        request = self._reader.request(documents=documents)
+        return self._sender.body_text(self._reader.endpoint(), request)
 
 
 async def _next_turn() -> None:
