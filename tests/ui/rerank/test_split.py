@@ -13,6 +13,8 @@ from tests.waits import WAIT_MS
 from workbench.ui.rerank.pane import RESULTS_SHARE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.rerank.pane import RerankPane
@@ -53,6 +55,31 @@ def _to(qtbot: QtBot, pane: RerankPane, language: str) -> None:
     switch_language(qtbot, language, lambda: pane.run_button.text() == wanted)
 
 
+def _settled(qtbot: QtBot, read: Callable[[], int]) -> int:
+    """What `read` gives once the layouts and fits a switch asked for have all run.
+
+    In the Italian pass the pane starts in Italian: switched to English, its inputs fit at once
+    in the taller Italian split, before the layout requests that shrink it have been delivered.
+    """
+    seen: list[int] = []
+
+    def steady() -> bool:
+        QCoreApplication.sendPostedEvents()  # the content's layout requests start a refit
+        seen.append(read())
+        return len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3]
+
+    qtbot.waitUntil(steady, timeout=WAIT_MS)
+    return seen[-1]
+
+
+def _settled_top(qtbot: QtBot, pane: RerankPane, splitter: QSplitter) -> int:
+    """The top part's height once fitted for good (see `_settled`)."""
+    qtbot.waitUntil(lambda: _inputs_fit(pane), timeout=WAIT_MS)
+    top = _settled(qtbot, lambda: splitter.sizes()[0])
+    assert _inputs_fit(pane)
+    return top
+
+
 def _input_scroll_range(pane: RerankPane) -> int:
     inputs = pane.findChild(QScrollArea, "rerankInputScroll")
     assert inputs is not None
@@ -68,9 +95,19 @@ def test_the_inputs_are_fitted_again_when_they_ask_for_more_height_in_place(
     splitter = pane.findChild(QSplitter, "rerankSplitter")
     assert splitter is not None
     _to(qtbot, pane, "en")
-    pane.resize(1200, 790)  # fitted to the English rows
-    qtbot.waitUntil(lambda: _inputs_fit(pane), timeout=WAIT_MS)
-    english = splitter.sizes()[0]
+    pane.resize(1200, 790)
+    _settled_top(qtbot, pane, splitter)
+    # A fit only ever grows the inputs: in the Italian pass they were fitted to the Italian
+    # rows before the switch. Started from nothing, the fit gives the English rows their own.
+    inputs = pane.findChild(QScrollArea, "rerankInputScroll")
+    assert inputs is not None
+    content = inputs.widget()
+    assert content is not None
+    rows = content.layout()
+    assert rows is not None
+    splitter.setSizes([1, sum(splitter.sizes()) - 1])
+    rows.invalidate()  # their content asks again, as a switch makes it
+    english = _settled_top(qtbot, pane, splitter)
     _to(qtbot, pane, "it")
     qtbot.waitUntil(lambda: splitter.sizes()[0] > english and _inputs_fit(pane), timeout=WAIT_MS)
     top, results = splitter.sizes()
@@ -103,10 +140,9 @@ def test_a_dragged_split_is_not_fitted_again_when_the_inputs_grow(
     splitter = pane.findChild(QSplitter, "rerankSplitter")
     assert splitter is not None
     _to(qtbot, pane, "en")
-    qtbot.waitUntil(lambda: _inputs_fit(pane), timeout=WAIT_MS)
-    splitter.moveSplitter(splitter.sizes()[0] - 40, 1)  # what dragging the handle does
+    splitter.moveSplitter(_settled_top(qtbot, pane, splitter) - 40, 1)  # a drag of the handle
     dragged = splitter.sizes()
-    scrolled = _input_scroll_range(pane)
+    scrolled = _settled(qtbot, lambda: _input_scroll_range(pane))
     _to(qtbot, pane, "it")
     qtbot.waitUntil(lambda: _input_scroll_range(pane) > scrolled, timeout=WAIT_MS)  # rows wrapped
     QCoreApplication.processEvents()  # a refit, wrongly queued, would have run by now
