@@ -109,3 +109,19 @@ def test_an_api_route_is_a_route_in_italian_throughout() -> None:
         if re.search(r"percors[oi]", text, re.IGNORECASE) or "route" not in text.lower()
     ]
     assert not mixed, mixed
+
+
+def test_an_api_flavour_is_a_variante_in_italian_throughout() -> None:
+    """The Rerank pane and the Chat side panel said *flavour* ("Questo flavour…") where the core's
+    messages and the Endpoints form ("Variante (flavour)") say *variante*: one word for one
+    thing (docs/translations.md). The JSON field `'flavour'` stays as it is written, and so may
+    the form's gloss in brackets; the flavours' own names stay English."""
+    mixed = [
+        (context, source, text)
+        for context, source, texts in _italian_entries()
+        if re.search(r"(?<!')\bflavours?\b(?!')", source, re.IGNORECASE)
+        for text in texts
+        if "flavour" in re.sub(r"\(flavour\)|'flavour'", "", text).lower()
+        or "variant" not in text.lower()
+    ]
+    assert not mixed, mixed

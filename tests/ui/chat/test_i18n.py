@@ -11,8 +11,12 @@ import pytest
 from tests.hostile_server import Answer, HostileServer
 from tests.ui.conftest import new_chat_pane, slow_chat_streams, use_odd_server
 from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_language
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
+from workbench.core.chat_session import Reply, SavedChat, Turn, save_chat
+from workbench.core.turns import STOPPED, UNFINISHED
+from workbench.ui.common.core_text import shown
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -319,6 +323,31 @@ def test_a_failed_turns_cut_off_line_follows_a_language_switch(
     _to(qtbot, pane, "it")
     assert reported in pane.transcript.toPlainText()
     assert raised in pane.transcript.toPlainText()
+
+
+def test_the_trace_says_cores_reasons_in_the_guis_language(
+    services: Services, qtbot: QtBot
+) -> None:
+    """ "Stopped by you" and the missing final event, core's English, were English in the
+    Italian trace while the transcript said them in Italian; drawn again on a switch too."""
+    partial = Reply(text="Rerankers sort", cut_off=UNFINISHED)
+    turns = [Turn(user="first", reply=partial), Turn(user="second", reply=Reply(cut_off=STOPPED))]
+    save_chat(SavedChat(turns=turns))  # the last session's conversation, restored at start
+    pane = new_chat_pane(services, qtbot)
+    trace = pane.trace
+
+    def said() -> bool:
+        cut_off = tr("TraceView", "Cut off")
+        details = [trace.detail(n, trace.steps(n).index(cut_off)) for n in (0, 1)]
+        return details == [shown(UNFINISHED), shown(STOPPED)]
+
+    assert said()
+    _to(qtbot, pane, "en")
+    assert said()
+    _to(qtbot, pane, "it")
+    qtbot.waitUntil(said, timeout=WAIT_MS)
+    assert shown(STOPPED) == "Fermata da te"
+    assert shown(UNFINISHED) in pane.transcript.toPlainText()
 
 
 def test_an_imported_conversation_names_its_form_in_italian(

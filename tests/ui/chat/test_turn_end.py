@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QPalette
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import new_chat_pane, refused_endpoint, select_flavour, use_endpoint
@@ -24,7 +25,7 @@ from workbench.ui.common.error_text import error_line, error_title
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from pytestqt.qtbot import QtBot
 
@@ -124,6 +125,65 @@ def test_the_error_card_is_said_again_in_the_new_language(
     assert card.explanation.text() == shown(explain(error))
     assert card.title.text() == "⚠ " + error_title(error)
     assert card.accessibleDescription().startswith(error_title(error))
+
+
+def _other_language(qtbot: QtBot, done: Callable[[], bool]) -> None:
+    """Switch to English, then Italian (whatever the run's language), waiting for `done`."""
+    switch_language(qtbot, "en", done)
+    switch_language(qtbot, "it", done)
+
+
+@pytest.mark.usefixtures("restore_language", "refused")
+def test_the_error_card_stays_after_a_switch_with_the_keyboard_on_retry(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    pane.resize(640, 1000)  # Italian's longer explanation takes one more line here
+    pane.show()
+    _finish(pane, services, qtbot, "hello there")
+    card, error = pane.transcript.error_card, pane.controller.run.error
+    assert error is not None
+    pane.activateWindow()
+    card.retry.setFocus()
+    qtbot.waitUntil(card.retry.hasFocus, timeout=WAIT_MS)
+    _other_language(qtbot, lambda: card.title.text() == "⚠ " + error_title(error))
+    assert card.isVisibleTo(pane)  # Retry is still offered, in the new words
+
+    def fits() -> bool:  # the card grew to the new words
+        labels = (card.title, card.explanation)
+        return all(x.height() >= x.heightForWidth(x.width()) for x in labels)
+
+    qtbot.waitUntil(fits, timeout=WAIT_MS)
+    assert card.retry.text() == tr("ErrorCard", "Retr&y")
+    assert card.explanation.text() == shown(explain(error))
+    assert card.retry.hasFocus()  # the keyboard stays where it was
+    assert card.edit_endpoint.isVisibleTo(pane)
+    QTest.keyClick(card.retry, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is card.edit_endpoint
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_tool_wait_stays_after_a_switch_and_is_reached_from_the_keyboard(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V2)
+    pane.tools.editor.set_text(TOOLS)
+    pane.show()
+    _finish(pane, services, qtbot, "What is the weather in Paris?")
+    wait = pane.transcript.tool_wait
+
+    def said() -> bool:
+        return wait.title.text() == tr("ToolWaitCard", "⏳ Waiting for %1's result", "get_weather")
+
+    _other_language(qtbot, said)
+    assert wait.isVisibleTo(pane)
+    assert wait.answer.text() == tr("ToolWaitCard", "E&nter tool results…")
+    assert wait.answer.focusPolicy() & Qt.FocusPolicy.TabFocus
+    pane.tabs.show_section(pane.setup)
+    pane.activateWindow()
+    wait.answer.setFocus()
+    qtbot.waitUntil(wait.answer.hasFocus, timeout=WAIT_MS)
+    QTest.keyClick(wait.answer, Qt.Key.Key_Space)
+    assert pane.tabs.current_section() is pane.tool_results
 
 
 def test_stop_is_said_in_neutral_colours_and_keeps_the_partial_answer(

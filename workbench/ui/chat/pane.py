@@ -93,7 +93,9 @@ class ChatPane(QWidget):
             if self.is_streaming():
                 self.presenter.relabel_when_done()
             else:
-                self._rebuild()  # metrics lines drawn again from their values (Reply.measured)
+                # Metrics lines drawn again from their values (Reply.measured); the cards under
+                # the last turn stay, so Retry and the tool results' button are still there.
+                self._rebuild(relabel=True)
                 self._status.repeat()
             self._schedule_preview()
             # A refusal on show is said again from the inputs, in the new language: its words
@@ -559,8 +561,11 @@ class ChatPane(QWidget):
         self._memory.resume()
         self.turn_finished.emit(index)
 
-    def _rebuild(self) -> None:
-        self.presenter.rebuild()
+    def _rebuild(self, *, relabel: bool = False) -> None:
+        if relabel:
+            self.presenter.relabel()
+        else:
+            self.presenter.rebuild()
         self.history.show_history(self._conversation_now)
         self._schedule_preview()
 

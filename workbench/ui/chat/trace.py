@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from workbench.ui.common.core_text import shown
+
 if TYPE_CHECKING:
     from workbench.api.models import Citation, ToolCall, ToolResult
 
@@ -140,7 +142,9 @@ class TraceView(QTreeWidget):
             label = self.tr("Citation «%1»").replace("%1", citation.text)
             _child(item, label, f"{citation.start}..{citation.end} → {sources}")
         if turn.cut_off:
-            _child(item, self.tr("Cut off"), turn.cut_off)
+            # Core's fixed reasons (Stopped by you, no final event) come in English; a failure
+            # is said in the GUI's words already, and passes through as it is.
+            _child(item, self.tr("Cut off"), shown(turn.cut_off))
         elif turn.finish_reason:
             _child(item, self.tr("Finished"), turn.finish_reason)
         return item

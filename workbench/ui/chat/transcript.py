@@ -78,6 +78,20 @@ __all__ = [
 ]
 
 
+class _EndArea(QWidget):
+    """Holds the cards under the last turn; says when their words need another height."""
+
+    relaid = Signal()
+    """Its layout was asked again (a card's text changed, a language switch): fit it anew."""
+
+    def event(self, event: QEvent) -> bool:
+        """Emit `relaid` once the layout has handled a layout request."""
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.relaid.emit()
+        return handled
+
+
 class Transcript(QTextBrowser):
     """Read-only conversation view; links are keyboard-reachable (Tab, then Return)."""
 
@@ -101,7 +115,7 @@ class Transcript(QTextBrowser):
         self.turn_actions = TurnActions(self.viewport())
         self._key_turn: int | None = None
         """The turn the keyboard chose for the actions (Alt+Up, Alt+Down); None: the last."""
-        self._end_area = QWidget(self)
+        self._end_area = _EndArea(self)
         self._end_area.setObjectName("chatTranscriptEnd")
         self.error_card = ErrorCard(self._end_area)
         self.tool_wait = ToolWaitCard(self._end_area)
@@ -139,6 +153,8 @@ class Transcript(QTextBrowser):
         self.turn_actions.copy_requested.connect(self.copy_requested)
         self.turn_actions.edit_requested.connect(self.edit_requested)
         self.turn_actions.regenerate_requested.connect(self.regenerate_requested)
+        # Words in another language can take more lines: the area grows with them.
+        self._end_area.relaid.connect(self._place_end_area)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)

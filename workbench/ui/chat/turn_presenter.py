@@ -250,11 +250,19 @@ class TurnPresenter(QObject):
 
     def rebuild(self, upto: int | None = None) -> None:
         """Draw the turns (the first `upto` of them) again, in the transcript and the trace."""
+        self._transcript.end_cards()  # they speak of the last turn, which is going or gone
+        self._draw_turns(upto)
+
+    def relabel(self) -> None:
+        """Draw every turn again in the new language. The cards under the last turn stay (Retry,
+        the tools it waits for): that turn is still the last, and they say themselves again."""
+        self._draw_turns(None)
+
+    def _draw_turns(self, upto: int | None) -> None:
         # Both views keep the turns they already show unchanged, so this costs what changed; a
         # turn's views are computed once (a full rebuild computes them all again).
         turns = self._controller.turns
         turns = turns[:upto] if upto is not None else turns
-        self._transcript.end_cards()  # they speak of the last turn, which is going or gone
         if upto is None:
             self._views.forget()
         displays, traces = self._views.of(turns, self._controller.citations, self._labels())
