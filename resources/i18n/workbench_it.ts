@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>v1 `parameter_definitions` or JSON-schema functions; converted for the endpoint&apos;s flavour.</source>
-        <translation>`parameter_definitions` v1 o funzioni JSON Schema; convertiti per il flavour dell&apos;endpoint.</translation>
+        <translation>`parameter_definitions` v1 o funzioni JSON Schema; convertiti per la variante dell&apos;endpoint.</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -331,7 +331,7 @@
     </message>
     <message>
         <source>This flavour has no RAG documents.</source>
-        <translation>Questo flavour non ha documenti RAG.</translation>
+        <translation>Questa variante non ha documenti RAG.</translation>
     </message>
     <message>
         <source>server&apos;s default</source>
@@ -2721,11 +2721,11 @@
     </message>
     <message>
         <source>The turn was recorded without its flavour: its events cannot be read.</source>
-        <translation>Il turno è stato registrato senza il suo flavour: i suoi eventi non si possono leggere.</translation>
+        <translation>Il turno è stato registrato senza la sua variante: i suoi eventi non si possono leggere.</translation>
     </message>
     <message>
         <source>The turn&apos;s flavour %1 is unknown (known: %2): its events cannot be read.</source>
-        <translation>Il flavour %1 del turno è sconosciuto (noti: %2): i suoi eventi non si possono leggere.</translation>
+        <translation>La variante %1 del turno è sconosciuta (note: %2): i suoi eventi non si possono leggere.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
@@ -5834,7 +5834,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>This flavour has no return_documents: the workbench shows the documents it sent</source>
-        <translation>Questo flavour non ha return_documents: il workbench mostra i documenti che ha inviato</translation>
+        <translation>Questa variante non ha return_documents: il workbench mostra i documenti che ha inviato</translation>
     </message>
     <message>
         <source>required</source>
@@ -5932,7 +5932,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>This endpoint&apos;s flavour has no rerank route; pick a Cohere v1 or v2 endpoint</source>
-        <translation>Il flavour di questo endpoint non ha una route di rerank; scegli un endpoint Cohere v1 o v2</translation>
+        <translation>La variante di questo endpoint non ha una route di rerank; scegli un endpoint Cohere v1 o v2</translation>
     </message>
     <message>
         <source>Type a query</source>
@@ -5952,7 +5952,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>This flavour has no rerank route</source>
-        <translation>Questo flavour non ha una route di rerank</translation>
+        <translation>Questa variante non ha una route di rerank</translation>
     </message>
     <message>
         <source>Documents</source>
