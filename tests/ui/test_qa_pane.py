@@ -216,15 +216,21 @@ def test_a_finished_run_is_written_again_in_a_new_language(
     assert any(e.run_id and e.elapsed_ms for r in report.results for e in r.evidence)
 
 
-def test_removing_the_endpoint_checked_mid_run_keeps_it_named(
-    window: MainWindow, services: Services, qtbot: QtBot
-) -> None:
-    pane = _qa(window, services)
+def _removed_mid_run(pane: QaPane, services: Services, qtbot: QtBot) -> EndpointConfig:
+    """Start a run on the v1 endpoint and remove that endpoint once a first result is in."""
     _connection_and_latency_checks(pane)
     checked = endpoint_for(services, Flavour.COHERE_V1)
     pane.run_button.click()
     qtbot.waitUntil(lambda: pane.results.topLevelItemCount() >= 1, timeout=WAIT_MS)
     services.session.remove_endpoint(checked.id)
+    return checked
+
+
+def test_removing_the_endpoint_checked_mid_run_keeps_it_named(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    pane = _qa(window, services)
+    checked = _removed_mid_run(pane, services, qtbot)
     # the box goes on showing the endpoint being checked, marked as removed
     assert pane.endpoint.currentText() == tr("QaPane", "%1 (removed)", checked.name)
     assert not pane.endpoint.isEnabled()
@@ -244,11 +250,7 @@ def test_the_removed_endpoint_checked_is_marked_again_in_a_new_language(
 ) -> None:
     """Its "(removed)" stayed in the language it was removed in, beside texts that followed."""
     pane = _qa(window, services)
-    _connection_and_latency_checks(pane)
-    checked = endpoint_for(services, Flavour.COHERE_V1)
-    pane.run_button.click()
-    qtbot.waitUntil(lambda: pane.results.topLevelItemCount() >= 1, timeout=WAIT_MS)
-    services.session.remove_endpoint(checked.id)
+    checked = _removed_mid_run(pane, services, qtbot)
     marked = pane.endpoint.currentText()
     apply_language("en" if TEST_LANGUAGE == "it" else "it")
     # The switch reaches the widgets as posted events: delivered now, while the run goes on.
