@@ -12,6 +12,7 @@ from workbench.api.models import Flavour
 from workbench.core.chat_compare import native_and_compatible
 from workbench.core.endpoints import FLAVOUR_LABELS
 from workbench.ui.common.demo import shown_url
+from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -52,8 +53,9 @@ class RouteName:
 
     def shown(self) -> str:
         """ "Azure · /v2/chat route", in the GUI's language."""
-        text = QCoreApplication.translate("CompareTargets", "%1 · %2 route")
-        return text.replace("%2", self.route).replace("%1", self.endpoint)
+        return fill(
+            QCoreApplication.translate("CompareTargets", "%1 · %2 route"), self.endpoint, self.route
+        )
 
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
