@@ -88,9 +88,9 @@ class CompareColumn(Section):
         self.target: Target | None = None
         """The route the last turn went to (picked when it was sent)."""
         self._live_at: int | None = None
+        """Where the answer streaming in starts in the view (None when no turn streams)."""
         self._cited: list[tuple[int, CitationMap]] = []
         """Where each answer starts and its citations: painted again after a theme switch."""
-        """Where the answer streaming in starts in the view (None when no turn streams)."""
         self._shown = 0
         self._figures_due = 0.0
         self._figures_text: Callable[[], str] | None = None
