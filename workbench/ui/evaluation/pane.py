@@ -17,25 +17,10 @@ from __future__ import annotations
 import asyncio
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from shiboken6 import isValid
 
 from workbench.api.errors import WorkbenchError
@@ -45,14 +30,14 @@ from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
 from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
-from workbench.ui.common.a11y import StatusLabel, hand_focus_over, name_tab_bar
+from workbench.ui.common.a11y import hand_focus_over, name_tab_bar
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys
 from workbench.ui.common.l10n import fill, format_count
-from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, log_shown
+from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.evaluation.charts import EvaluationCharts
-from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
+from workbench.ui.evaluation.tables import fill_metrics, fill_queries
+from workbench.ui.evaluation.widgets import EvaluationWidgets
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
@@ -70,7 +55,7 @@ FRESH_IDS = "endpointIds"
 """Property of a Start over box's button: the ids of the endpoints it starts over."""
 
 
-class EvaluationPane(Retranslating, QWidget):
+class EvaluationPane(Retranslating, EvaluationWidgets):
     """Set and endpoints at the top; Run/Cancel with progress; metrics, queries and charts."""
 
     rerank_open_requested = Signal(object)
@@ -84,108 +69,12 @@ class EvaluationPane(Retranslating, QWidget):
         self._eval_set: EvalSet | None = None
         self._row_queries: list[str] = []
         self._notes: list[Text] = []
-        self._build_ui()
+        self._cancel_shortcut = escape_cancels(self, self.cancel)
         self._connect_signals()
         self.status.say(self._idle_hint)  # until the first run: what to do
         self.retranslate_ui()
         self._refill_endpoints()
         self._set_busy(False)
-
-    # --- building ---------------------------------------------------------------------------
-
-    def _field(self, widget: Any, name: str) -> Any:
-        widget.setObjectName(name)
-        label = QLabel(self)
-        label.setObjectName(name + "Label")
-        label.setBuddy(widget)
-        self._labels[name] = label
-        return widget
-
-    def _button(self, name: str) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        return button
-
-    def _build_ui(self) -> None:
-        self._labels: dict[str, QLabel] = {}
-        self.set_path = self._field(QLineEdit(self), "evaluationSet")
-        self.browse = self._button("evaluationBrowse")
-        browse_menu = QMenu(self.browse)  # a set is a folder or one file: one dialog cannot ask
-        browse_menu.setObjectName("evaluationBrowseMenu")
-        self.browse_folder = browse_menu.addAction("")
-        self.browse_file = browse_menu.addAction("")
-        self.browse.setMenu(browse_menu)
-        self.sample = self._button("evaluationSample")
-        self.endpoint_a = self._field(QComboBox(self), "evaluationEndpointA")
-        self.endpoint_b = self._field(QComboBox(self), "evaluationEndpointB")
-        self.k = self._field(QSpinBox(self), "evaluationK")
-        self.k.setRange(1, 1000)
-        self.k.setValue(10)
-        self.run_button = self._button("evaluationRun")
-        self.start_over_button = self._button("evaluationStartOver")
-        self.cancel_button = self._button("evaluationCancel")
-        self._cancel_shortcut = escape_cancels(self, self.cancel)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("evaluationProgress")
-        self.status = StatusLabel(self)
-        self.status.setObjectName("evaluationStatus")
-        self.status.setWordWrap(True)
-        self.notes = StatusLabel(self)  # read out as its text, as the status is
-        self.notes.setObjectName("evaluationNotes")
-        self.notes.setWordWrap(True)
-        self.notes.setVisible(False)
-        self.results = QTabWidget(self)  # before its pages: Tab reaches the tab bar first
-        self.error = PaneErrorLine(self)
-        self.error.setObjectName("evaluationError")
-        self.metrics_table = new_table("evaluationMetrics", self)
-        self.queries_table = new_table("evaluationQueries", self)
-        self.open_button = self._button("evaluationOpenInRerank")
-        self.charts = EvaluationCharts(self)
-        self.stale = StaleBar(self.results, self)
-        self.stale.setObjectName("evaluationStale")
-        self.results.setObjectName("evaluationResultsTabs")
-        self.results.addTab(self.metrics_table, "")
-        queries_page = QWidget(self)
-        queries_page.setObjectName("evaluationQueriesPage")
-        page_layout = QVBoxLayout(queries_page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(self.queries_table)
-        page_layout.addWidget(self.open_button)
-        self.results.addTab(queries_page, "")
-        self.results.addTab(self.charts, "")
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        grid = QGridLayout()
-        grid.addWidget(self._labels["evaluationSet"], 0, 0)
-        set_row = QHBoxLayout()
-        set_row.addWidget(self.set_path, 1)
-        set_row.addWidget(self.browse)
-        set_row.addWidget(self.sample)
-        grid.addLayout(set_row, 0, 1, 1, 3)
-        grid.addWidget(self._labels["evaluationEndpointA"], 1, 0)
-        grid.addWidget(self.endpoint_a, 1, 1)
-        grid.addWidget(self._labels["evaluationEndpointB"], 1, 2)
-        grid.addWidget(self.endpoint_b, 1, 3)
-        grid.addWidget(self._labels["evaluationK"], 2, 0)
-        run_row = QHBoxLayout()
-        self.k.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") * 3)
-        run_row.addWidget(self.k)
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.start_over_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.progress, 1)
-        run_row.addStretch(0)
-        grid.addLayout(run_row, 2, 1, 1, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.error)
-        layout.addWidget(self.status)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.stale)
-        layout.addWidget(self.results, 1)
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language."""
