@@ -28,15 +28,15 @@ from workbench.api.models import RerankRequest
 from workbench.core.evaluation.progress import ProgressStore, open_progress
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
-from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
 from workbench.ui.common.a11y import hand_focus_over, name_tab_bar
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys
-from workbench.ui.common.l10n import fill, format_count
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.evaluation.tables import fill_metrics, fill_queries
+from workbench.ui.evaluation.texts import ranked, stopped, summary
 from workbench.ui.evaluation.widgets import EvaluationWidgets
 from workbench.ui.services import suits
 
@@ -323,7 +323,7 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
             )
             report = await runner.run()
         except WorkbenchError as exc:  # said once, beside Run; kept in the notice log
-            self.status.say(partial(self._stopped, runner))
+            self.status.say(partial(stopped, runner))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "evaluation")
             if self._report is not None:  # the figures on show belong to an earlier run
@@ -338,26 +338,10 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         self._show_report(report, started_over=started_over)
         self.stale.mark_current()
 
-    def _stopped(self, runner: EvaluationRunner | None) -> str:
-        """The status after a failure: which endpoint failed when two are compared (the error
-        does not say), and, once ranking began, that Run continues from what was kept."""
-        if runner is None:  # the set or an endpoint could not be had: nothing was ranked
-            return self.tr("Stopped.")
-        failed = runner.failed_side()
-        if failed is None:
-            return self.tr("Stopped. What was ranked is kept: Run continues from there.")
-        text = self.tr(
-            "Stopped: endpoint %1 (%2) failed. What was ranked is kept: Run continues from there."
-        )
-        return fill(text, *failed)  # one pass: a name holding "%1" stays as it is
-
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.say(partial(self._ranked, done, total))
-
-    def _ranked(self, done: int, total: int) -> str:
-        return fill(self.tr("Ranked %n of %1 query rankings", "", done), format_count(total))
+        self.status.say(partial(ranked, done, total))
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
@@ -373,7 +357,7 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         """The figures, and the status saying how they were had (`started_over`: the names of
         the endpoints whose saved scores the run dropped first)."""
         self._show_figures(report)
-        self.status.say(partial(self._summary, report, started_over=started_over))
+        self.status.say(partial(summary, report, started_over=started_over))
 
     def _show_figures(self, report: EvalReport) -> None:
         self._report = report
@@ -381,25 +365,6 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         self._row_queries = fill_queries(self.queries_table, report)
         self.open_button.setEnabled(False)
         self.charts.show_report(report)
-
-    def _summary(self, report: EvalReport, *, started_over: list[str]) -> str:
-        lines = [
-            self.tr("%n queries evaluated.", "", len(report.sides[0].per_query)),
-            self.tr("%n requests sent.", "", report.requests),
-        ]
-        if started_over and len(started_over) == len(report.sides):
-            lines.append(self.tr("Started over: no ranking taken from saved progress."))
-        else:
-            if started_over:  # one of two: the other's saved scores were taken
-                lines.append(fill(self.tr("Started over on %1."), started_over[0]))
-            lines.append(self.tr("%n rankings taken from saved progress.", "", report.resumed))
-        if report.comparison is not None:
-            test = self.tr(
-                "p-values: two-sided paired randomization (sign-flip) test over queries, exact "
-                "up to %1 queries, else %2 permutations with a fixed seed."
-            )
-            lines.append(fill(test, format_count(EXACT_LIMIT), format_count(PERMUTATIONS)))
-        return " ".join(lines)
 
     def _show_notes(self, notes: list[Text]) -> None:
         """The reader's notes on the set, one per line, in the current language."""
