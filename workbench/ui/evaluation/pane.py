@@ -19,8 +19,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from workbench.api.errors import WorkbenchError
@@ -32,9 +32,15 @@ from workbench.ui import resources
 from workbench.ui.common.a11y import hand_focus_over, name_tab_bar
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys
-from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.evaluation.questions import (
+    ask_set_file,
+    ask_set_folder,
+    ask_start_over,
+    fresh_ids,
+    start_over_tip,
+)
 from workbench.ui.evaluation.tables import fill_metrics, fill_queries
 from workbench.ui.evaluation.texts import ranked, stopped, summary
 from workbench.ui.evaluation.widgets import EvaluationWidgets
@@ -51,8 +57,6 @@ if TYPE_CHECKING:
 
 RUN_KEY = "evaluation.run"
 SAMPLE_SET = ("samples", "rerank_eval")
-FRESH_IDS = "endpointIds"
-"""Property of a Start over box's button: the ids of the endpoints it starts over."""
 
 
 class EvaluationPane(Retranslating, EvaluationWidgets):
@@ -189,10 +193,7 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         Cancel, the default, drops nothing."""
         if not self._ready():
             return
-        box = self._start_over_box(self._chosen())
-        box.buttonClicked.connect(self._on_start_over_box_button_clicked)
-        box.finished.connect(box.deleteLater)
-        box.open()
+        ask_start_over(self, self._chosen(), self._on_start_over_box_button_clicked)
 
     def open_query(self, query_id: str) -> None:
         """Ask for this query and its candidates in the Rerank pane."""
@@ -225,78 +226,12 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
 
     def _show_start_over_tip(self) -> None:
         """The tooltip names the endpoints whose saved scores Start over may drop."""
-        names = [name for _, name in self._chosen()]
-        if len(names) == 2:
-            text = self.tr(
-                "Rank every query again on %1, on %2 or on both (you choose), dropping their scores "
-                "saved for this set; other endpoints keep theirs."
-            )
-        elif names:
-            text = self.tr(
-                "Rank every query again on %1, dropping its scores saved for this set; other "
-                "endpoints keep theirs."
-            )
-        else:
-            text = self.tr(
-                "Rank every query again on the endpoints chosen, dropping their scores saved for "
-                "this set; other endpoints keep theirs."
-            )
-        why = self.tr("Run reuses saved scores; start over when an endpoint was redeployed since.")
-        self.start_over_button.setToolTip(f"{fill(text, *names)} {why}")
-
-    def _start_over_box(self, chosen: list[tuple[str, str]]) -> QMessageBox:
-        """The question before dropping saved scores: which endpoints, by name; Cancel first."""
-        names = [name for _, name in chosen]
-        if len(chosen) == 2:
-            text = self.tr(
-                "Start over on which endpoints? Their scores saved for this set are dropped and "
-                "every query is ranked again on them; the saved scores of the others are kept."
-                "\n\nA: %1\nB: %2"
-            )
-        else:
-            text = self.tr(
-                "Start over on %1? Its scores saved for this set are dropped and every query is "
-                "ranked again on it; the saved scores of other endpoints are kept."
-            )
-        title = self.tr("Start over")
-        box = QMessageBox(QMessageBox.Icon.Question, title, fill(text, *names), parent=self)
-        box.setObjectName("evaluationStartOverBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a name's "<b>" is shown, not obeyed
-        box.setAccessibleName(title)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        for name, label, ids in self._start_over_choices(chosen):
-            button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-            button.setObjectName(name)
-            button.setProperty(FRESH_IDS, ids)
-            spoken = fill(self.tr("Start over on %1"), self._and(chosen, ids))
-            button.setAccessibleName(spoken)
-            button.setToolTip(spoken)
-        box.setDefaultButton(cancel)  # Enter out of habit must not drop hours of rankings
-        box.setEscapeButton(cancel)
-        return box
-
-    def _start_over_choices(
-        self, chosen: list[tuple[str, str]]
-    ) -> list[tuple[str, str, list[str]]]:
-        """The box's buttons: object name, text, and the ids of the endpoints started over."""
-        ids = [endpoint_id for endpoint_id, _ in chosen]
-        if len(ids) == 1:
-            return [("evaluationStartOverAll", self.tr("S&tart over"), ids)]
-        return [
-            ("evaluationStartOverAll", self.tr("&Start over on both"), ids),
-            ("evaluationStartOverA", self.tr("Only on &A"), ids[:1]),
-            ("evaluationStartOverB", self.tr("Only on &B"), ids[1:]),
-        ]
-
-    def _and(self, chosen: list[tuple[str, str]], ids: list[str]) -> str:
-        """The names of these endpoints: "Staging" or "Staging and Production"."""
-        names = [name for endpoint_id, name in chosen if endpoint_id in ids]
-        return names[0] if len(names) == 1 else fill(self.tr("%1 and %2"), *names)
+        self.start_over_button.setToolTip(start_over_tip(self._chosen()))
 
     def _on_start_over_box_button_clicked(self, button: QAbstractButton) -> None:
-        ids = button.property(FRESH_IDS)  # None on Cancel
+        ids = fresh_ids(button)
         if ids:
-            self.run(fresh=[str(i) for i in ids])
+            self.run(fresh=ids)
 
     # --- running ------------------------------------------------------------------------------
 
@@ -389,30 +324,10 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         self.endpoint_b.setCurrentIndex(max(self.endpoint_b.findData(b), 0))
 
     def _on_browse_folder_triggered(self) -> None:
-        dialog = self._set_dialog(self.tr("Choose a BEIR folder"))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
-        dialog.open()
+        ask_set_folder(self, self._on_set_dialog_file_selected)
 
     def _on_browse_file_triggered(self) -> None:
-        dialog = self._set_dialog(self.tr("Choose a labelled set file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(
-            [
-                self.tr("Labelled sets (*.jsonl *.ndjson *.csv *.tsv)"),
-                self.tr("Any file (*)"),
-            ]
-        )
-        dialog.open()
-
-    def _set_dialog(self, title: str) -> QFileDialog:
-        # Window-modal without blocking the event loop, as the Rerank pane's import dialog.
-        dialog = QFileDialog(self, title)
-        dialog.setObjectName("evaluationSetDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.fileSelected.connect(self._on_set_dialog_file_selected)
-        dialog.finished.connect(dialog.deleteLater)
-        return dialog
+        ask_set_file(self, self._on_set_dialog_file_selected)
 
     def _on_set_dialog_file_selected(self, path: str) -> None:
         if path:
