@@ -7,34 +7,20 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListView,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox
 
 from workbench.api.errors import InputError
 from workbench.api.keys import check_key
 from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate, unique_name
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.probe import probe_endpoint
-from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.keys import with_keys, without_mnemonic
 from workbench.ui.common.l10n import fill
-from workbench.ui.common.pane_error import PaneErrorLine, log_shown
+from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.common.section import Section
-from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
-from workbench.ui.endpoints.form import EndpointForm
-from workbench.ui.endpoints.keyring_status import KeyringBanner
 from workbench.ui.endpoints.probe_text import report_text
 from workbench.ui.endpoints.transfer import (
     ask_export_path,
@@ -42,15 +28,18 @@ from workbench.ui.endpoints.transfer import (
     export_file,
     import_file,
 )
+from workbench.ui.endpoints.widgets import EndpointsWidgets
 
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    from PySide6.QtWidgets import QWidget
+
     from workbench.ui.services import Services
 
 
-class EndpointsPane(Retranslating, QWidget):
+class EndpointsPane(Retranslating, EndpointsWidgets):
     """The saved endpoints on the left, the selected one's form on the right."""
 
     probe_finished = Signal(object)
@@ -59,7 +48,7 @@ class EndpointsPane(Retranslating, QWidget):
     """A key was stored in the keyring for this endpoint id."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(services.session, parent)
         self.setObjectName("endpointsPane")
         self._services = services
         self._session = services.session
@@ -67,7 +56,6 @@ class EndpointsPane(Retranslating, QWidget):
         self._shown_id: str | None = None
         self._dirty = False
         """Makes the result line again, in the language of the moment (a switch redraws it)."""
-        self._build_ui()
         self.retranslate_ui()
         self._connect_signals()
         self._select(self._session.current())
@@ -75,39 +63,6 @@ class EndpointsPane(Retranslating, QWidget):
             "endpoints.keyring-check", self._banner.check(services.secrets), owner=self
         )
         self._services.tasks.start("endpoints.move-secrets", self._move_plain_secrets(), owner=self)
-
-    # --- building ---------------------------------------------------------------------------
-
-    def _button(self, name: str, parent: QWidget | None = None) -> QPushButton:
-        button = QPushButton(parent or self)
-        button.setObjectName(name)
-        return button
-
-    def _build_ui(self) -> None:
-        self._banner = KeyringBanner(self)
-        self._model = EndpointListModel(self._session, self)
-        # The list and its buttons are a section: its letter leads to the list, as the label's
-        # did, and reaches the rarer buttons (Duplicate, Import), which have no free letter each.
-        self._list_section = section = Section("endpointListSection", self, flat=True)
-        self._list = QListView(section)
-        self._list.setObjectName("endpointList")
-        self._list.setModel(self._model)
-        self._add = self._button("addEndpointButton", section)
-        self._duplicate = self._button("duplicateEndpointButton", section)
-        self._delete = self._button("deleteEndpointButton", section)
-        self._import = self._button("importEndpointsButton", section)
-        self._export = self._button("exportEndpointsButton", section)
-        self._form = EndpointForm(self)
-        self._save = self._button("saveEndpointButton")
-        self._revert = self._button("revertEndpointButton")
-        self._test = self._button("testConnectionButton")
-        self._result = StatusLabel(self)
-        self._result.setObjectName("testResultLabel")
-        self._result.setWordWrap(True)
-        self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._error = PaneErrorLine(self)
-        self._error.setObjectName("endpointsError")
-        self._layout()
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
@@ -133,42 +88,6 @@ class EndpointsPane(Retranslating, QWidget):
         self._name_shortcuts()
         self._error.setAccessibleName(self.tr("Endpoint error"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
-
-    def _layout(self) -> None:
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
-        lv.addWidget(self._list_section, 1)
-        inner = QVBoxLayout(self._list_section)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self._list, 1)
-        for row in ((self._add, self._duplicate, self._delete), (self._import, self._export)):
-            buttons = QHBoxLayout()
-            for b in row:
-                buttons.addWidget(b)
-            inner.addLayout(buttons)
-        self._scroll = scroll = QScrollArea(self)
-        scroll.setObjectName("endpointFormScroll")
-        # Not a Tab stop of its own: focusing a field inside scrolls it into view.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._form)
-        right = QWidget(self)
-        rv = QVBoxLayout(right)
-        rv.addWidget(scroll, 1)
-        actions = QHBoxLayout()
-        for b in (self._save, self._revert, self._test):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        rv.addLayout(actions)
-        rv.addWidget(self._result)
-        rv.addWidget(self._error)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self._banner)
-        outer.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
         self._list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
