@@ -12,15 +12,13 @@ from PySide6.QtWidgets import QMessageBox
 from workbench.api.errors import InputError
 from workbench.api.keys import check_key
 from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate, unique_name
-from workbench.core.errors import InsecureKeyringError, SecretStoreError
+from workbench.core.errors import SecretStoreError
 from workbench.core.probe import probe_endpoint
-from workbench.ui.common.error_text import error_line
 from workbench.ui.common.keys import with_keys, without_mnemonic
-from workbench.ui.common.l10n import fill
-from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.fields import capture, restore
+from workbench.ui.endpoints.outcome import SaveOutcome
 from workbench.ui.endpoints.probe_text import report_text
 from workbench.ui.endpoints.transfer import (
     ask_export_path,
@@ -56,6 +54,9 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         self._shown_id: str | None = None
         self._dirty = False
         """Makes the result line again, in the language of the moment (a switch redraws it)."""
+        self._outcome = SaveOutcome(
+            result=self._result, error=self._error, banner=self._banner, notices=services.notices
+        )
         self.retranslate_ui()
         self._connect_signals()
         self._select(self._session.current())
@@ -287,7 +288,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            self._refuse_save(exc)
+            self._outcome.refused(exc, at_model=bool(self._form.model_problem()))
             return
         before = self._session.endpoint(endpoint.id)
         self._session.save_endpoint(endpoint)
@@ -298,31 +299,15 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         to_keyring = not typed.is_empty() or (before is not None and before.has_secrets)
         name = endpoint.name
         if not key and not to_keyring:
-            self._result.say(lambda: fill(self.tr("Saved “%1”."), name))
+            self._outcome.saved(name)
             return
         # "Saved" waits for the keyring: a key it could not store was not saved (issue 19).
-        self._result.say(lambda: fill(self.tr("Saving “%1”: storing in the keyring…"), name))
+        self._outcome.storing(name)
         self._services.tasks.start(
             f"endpoints.store-secrets.{endpoint.id}",
             self._store_in_keyring(endpoint, key, typed if to_keyring else None),
             owner=self,
         )
-
-    def _refuse_save(self, exc: InputError) -> None:
-        """Say once why nothing was saved: at the field when the form marks one, else here."""
-        self._result.say(None)
-        # Handed over as functions: the line says them again in a new language.
-        if self._form.model_problem():
-            self._error.show_error(self._model_refusal)
-        else:
-            self._error.show_error(partial(self._not_saved, exc))
-        log_shown(self._services.notices, exc, "endpoints")
-
-    def _model_refusal(self) -> str:
-        return self.tr("Not saved: the Model field needs a name (see the message there).")
-
-    def _not_saved(self, exc: InputError) -> str:
-        return fill(self.tr("Not saved: %1"), error_line(exc))
 
     def _typed_key(self) -> str:
         """The key typed, trimmed (with a notice) and checked; '' when none was typed.
@@ -364,9 +349,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             typed = self._form.typed_secrets()
             key = self._typed_key()
         except InputError as exc:
-            self._result.say(None)
-            self._error.show_error(exc)
-            log_shown(self._services.notices, exc, "endpoints")
+            self._outcome.test_refused(exc)
             return
         self._error.clear_error()
         self._services.tasks.start(
@@ -393,33 +376,11 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             if key:
                 await self._store_key(endpoint.id, key)
         except SecretStoreError as exc:
-            self._keyring_failed(endpoint, bool(key), exc)
+            shown = endpoint.id == self._shown_id
+            self._outcome.keyring_failed(exc, endpoint.name, bool(key), shown=shown)
             return
         if endpoint.id == self._shown_id:
-            self._result.say(partial(self._stored_text, endpoint.name, bool(key)))
-
-    def _stored_text(self, name: str, key: bool) -> str:
-        text = self.tr("Saved “%1” and its key in the keyring.") if key else ""
-        return fill(text or self.tr("Saved “%1” and its secret values in the keyring."), name)
-
-    def _keyring_failed(self, endpoint: EndpointConfig, key: bool, exc: SecretStoreError) -> None:
-        if isinstance(exc, InsecureKeyringError):
-            self._banner.show_advice(exc.advice)
-        log_shown(self._services.notices, exc, "endpoints")
-        if endpoint.id != self._shown_id:
-            return
-        self._result.say(partial(self._half_saved_text, endpoint.name, key))
-        self._error.show_error(partial(self._not_stored, exc))  # said again after a switch
-
-    def _half_saved_text(self, name: str, key: bool) -> str:
-        saved = self.tr("“%1”: its settings are saved; its key is NOT.")
-        if not key:
-            saved = self.tr("“%1”: its settings are saved; its secret values are NOT.")
-        return fill(saved, name)
-
-    def _not_stored(self, exc: SecretStoreError) -> str:
-        what = self.tr("The keyring did not store it, and nothing was written elsewhere: %1")
-        return fill(what, error_line(exc))
+            self._outcome.stored(endpoint.name, bool(key))
 
     async def _store_key(self, endpoint_id: str, key: str) -> None:
         await self._session.set_key(endpoint_id, key)
