@@ -10,7 +10,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.api.errors import InputError
-from workbench.api.keys import check_key
 from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate, unique_name
 from workbench.core.errors import SecretStoreError
 from workbench.core.probe import probe_endpoint
@@ -18,6 +17,7 @@ from workbench.ui.common.keys import with_keys, without_mnemonic
 from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.fields import capture, restore
+from workbench.ui.endpoints.keyring_calls import forget_all, move_plain_secrets, typed_key
 from workbench.ui.endpoints.outcome import SaveOutcome
 from workbench.ui.endpoints.probe_text import report_text
 from workbench.ui.endpoints.transfer import (
@@ -63,7 +63,8 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         self._services.tasks.start(
             "endpoints.keyring-check", self._banner.check(services.secrets), owner=self
         )
-        self._services.tasks.start("endpoints.move-secrets", self._move_plain_secrets(), owner=self)
+        moving = move_plain_secrets(self._session, services.notices)
+        self._services.tasks.start("endpoints.move-secrets", moving, owner=self)
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
@@ -265,7 +266,9 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             self._dirty = False
             self._shown_id = None
         self._session.remove_endpoint(endpoint_id)
-        self._services.tasks.start(f"endpoints.forget.{endpoint_id}", self._forget_all(endpoint_id))
+        self._services.tasks.start(
+            f"endpoints.forget.{endpoint_id}", forget_all(self._session, endpoint_id)
+        )
         self._services.notices.info(self.tr("Deleted “%1”").replace("%1", endpoint.name))
         self._select(self._session.current())
 
@@ -286,7 +289,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             endpoint = self._form.endpoint()
             self._form.check_model(endpoint)
             typed = self._form.typed_secrets()
-            key = self._typed_key()
+            key = typed_key(self._form.key_text(), self._services.notices)
         except InputError as exc:
             self._outcome.refused(exc, at_model=bool(self._form.model_problem()))
             return
@@ -309,23 +312,6 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             owner=self,
         )
 
-    def _typed_key(self) -> str:
-        """The key typed, trimmed (with a notice) and checked; '' when none was typed.
-
-        Raises:
-            InputError: a header cannot carry it (the message never shows it).
-        """
-        raw = self._form.key_text()
-        if not raw.strip():
-            return ""
-        checked = check_key(raw)
-        if checked.trimmed:
-            self._services.notices.info(
-                self.tr("Key trimmed"),
-                self.tr("Spaces or line breaks around the pasted key were removed."),
-            )
-        return checked.value
-
     def _on_revert_clicked(self) -> None:
         endpoint = self._session.endpoint(self._shown_id)
         self._dirty = False
@@ -347,7 +333,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         try:
             endpoint = self._form.endpoint()
             typed = self._form.typed_secrets()
-            key = self._typed_key()
+            key = typed_key(self._form.key_text(), self._services.notices)
         except InputError as exc:
             self._outcome.test_refused(exc)
             return
@@ -390,20 +376,6 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             self._form.set_key_hint(hint)
         self._services.notices.info(self.tr("Key stored in the keyring"), hint)
         self.key_stored.emit(endpoint_id)
-
-    async def _move_plain_secrets(self) -> None:
-        moved = await self._session.move_plain_secrets()
-        if moved:
-            self._services.notices.info(
-                self.tr("Secret headers moved to the keyring"),
-                self.tr("Saved in plain settings by an older version: %1").replace(
-                    "%1", ", ".join(moved)
-                ),
-            )
-
-    async def _forget_all(self, endpoint_id: str) -> None:
-        await self._session.set_key(endpoint_id, None)
-        await self._session.store_secrets(endpoint_id, EndpointSecrets())
 
     async def _forget_key(self, endpoint_id: str) -> None:
         await self._session.set_key(endpoint_id, None)
