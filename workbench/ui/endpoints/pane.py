@@ -14,12 +14,12 @@ from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate,
 from workbench.core.errors import SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.keys import with_keys, without_mnemonic
-from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.fields import capture, restore
 from workbench.ui.endpoints.keyring_calls import forget_all, move_plain_secrets, typed_key
 from workbench.ui.endpoints.outcome import SaveOutcome
 from workbench.ui.endpoints.probe_text import report_text
+from workbench.ui.endpoints.questions import ask_delete
 from workbench.ui.endpoints.transfer import (
     ask_export_path,
     ask_import_path,
@@ -237,18 +237,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         endpoint = self._session.endpoint(self._shown_id)
         if endpoint is None:
             return
-        buttons = QMessageBox.StandardButton
-        ask(
-            self,
-            "confirmDeleteBox",
-            (
-                self.tr("Delete endpoint"),
-                self.tr("Delete “%1” and its stored key?").replace("%1", endpoint.name),
-            ),
-            buttons.Yes | buttons.Cancel,
-            buttons.Cancel,
-            partial(self._on_confirm_delete_answered, endpoint.id),
-        )
+        ask_delete(self, endpoint.name, partial(self._on_confirm_delete_answered, endpoint.id))
 
     def _on_confirm_delete_answered(
         self, endpoint_id: str, answer: QMessageBox.StandardButton
@@ -384,12 +373,12 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         self._services.notices.info(self.tr("Stored key deleted from the keyring"))
 
     async def _run_test(
-        self, endpoint: EndpointConfig, typed_key: str, typed: EndpointSecrets
+        self, endpoint: EndpointConfig, entered_key: str, typed: EndpointSecrets
     ) -> None:
         self._test.setEnabled(False)
         self._result.say(lambda: self.tr("Testing…"))
         try:
-            key: str | None = typed_key
+            key: str | None = entered_key
             if not key and endpoint.needs_key:
                 key = await self._session.read_key(endpoint.id)
             secrets = (await self._session.read_secrets(endpoint.id)).merged(typed)
