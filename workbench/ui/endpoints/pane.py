@@ -7,50 +7,37 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListView,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox
 
 from workbench.api.errors import InputError
-from workbench.api.keys import check_key
 from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate, unique_name
-from workbench.core.errors import InsecureKeyringError, SecretStoreError
+from workbench.core.errors import SecretStoreError
 from workbench.core.probe import probe_endpoint
-from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.error_text import error_line
 from workbench.ui.common.keys import with_keys, without_mnemonic
-from workbench.ui.common.l10n import fill
-from workbench.ui.common.pane_error import PaneErrorLine, log_shown
-from workbench.ui.common.question import ask
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.common.section import Section
-from workbench.ui.common.table_models import EndpointListModel
 from workbench.ui.endpoints.fields import capture, restore
-from workbench.ui.endpoints.form import EndpointForm
-from workbench.ui.endpoints.keyring_status import KeyringBanner
+from workbench.ui.endpoints.keyring_calls import forget_all, move_plain_secrets, typed_key
+from workbench.ui.endpoints.outcome import SaveOutcome
 from workbench.ui.endpoints.probe_text import report_text
+from workbench.ui.endpoints.questions import ask_delete
 from workbench.ui.endpoints.transfer import (
     ask_export_path,
     ask_import_path,
     export_file,
     import_file,
 )
+from workbench.ui.endpoints.widgets import EndpointsWidgets
 
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    from PySide6.QtWidgets import QWidget
+
     from workbench.ui.services import Services
 
 
-class EndpointsPane(Retranslating, QWidget):
+class EndpointsPane(Retranslating, EndpointsWidgets):
     """The saved endpoints on the left, the selected one's form on the right."""
 
     probe_finished = Signal(object)
@@ -59,7 +46,7 @@ class EndpointsPane(Retranslating, QWidget):
     """A key was stored in the keyring for this endpoint id."""
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(services.session, parent)
         self.setObjectName("endpointsPane")
         self._services = services
         self._session = services.session
@@ -67,47 +54,17 @@ class EndpointsPane(Retranslating, QWidget):
         self._shown_id: str | None = None
         self._dirty = False
         """Makes the result line again, in the language of the moment (a switch redraws it)."""
-        self._build_ui()
+        self._outcome = SaveOutcome(
+            result=self._result, error=self._error, banner=self._banner, notices=services.notices
+        )
         self.retranslate_ui()
         self._connect_signals()
         self._select(self._session.current())
         self._services.tasks.start(
             "endpoints.keyring-check", self._banner.check(services.secrets), owner=self
         )
-        self._services.tasks.start("endpoints.move-secrets", self._move_plain_secrets(), owner=self)
-
-    # --- building ---------------------------------------------------------------------------
-
-    def _button(self, name: str, parent: QWidget | None = None) -> QPushButton:
-        button = QPushButton(parent or self)
-        button.setObjectName(name)
-        return button
-
-    def _build_ui(self) -> None:
-        self._banner = KeyringBanner(self)
-        self._model = EndpointListModel(self._session, self)
-        # The list and its buttons are a section: its letter leads to the list, as the label's
-        # did, and reaches the rarer buttons (Duplicate, Import), which have no free letter each.
-        self._list_section = section = Section("endpointListSection", self, flat=True)
-        self._list = QListView(section)
-        self._list.setObjectName("endpointList")
-        self._list.setModel(self._model)
-        self._add = self._button("addEndpointButton", section)
-        self._duplicate = self._button("duplicateEndpointButton", section)
-        self._delete = self._button("deleteEndpointButton", section)
-        self._import = self._button("importEndpointsButton", section)
-        self._export = self._button("exportEndpointsButton", section)
-        self._form = EndpointForm(self)
-        self._save = self._button("saveEndpointButton")
-        self._revert = self._button("revertEndpointButton")
-        self._test = self._button("testConnectionButton")
-        self._result = StatusLabel(self)
-        self._result.setObjectName("testResultLabel")
-        self._result.setWordWrap(True)
-        self._result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._error = PaneErrorLine(self)
-        self._error.setObjectName("endpointsError")
-        self._layout()
+        moving = move_plain_secrets(self._session, services.notices)
+        self._services.tasks.start("endpoints.move-secrets", moving, owner=self)
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
@@ -133,42 +90,6 @@ class EndpointsPane(Retranslating, QWidget):
         self._name_shortcuts()
         self._error.setAccessibleName(self.tr("Endpoint error"))
         self._scroll.setAccessibleName(self.tr("Endpoint details"))
-
-    def _layout(self) -> None:
-        left = QWidget(self)
-        lv = QVBoxLayout(left)
-        lv.addWidget(self._list_section, 1)
-        inner = QVBoxLayout(self._list_section)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.addWidget(self._list, 1)
-        for row in ((self._add, self._duplicate, self._delete), (self._import, self._export)):
-            buttons = QHBoxLayout()
-            for b in row:
-                buttons.addWidget(b)
-            inner.addLayout(buttons)
-        self._scroll = scroll = QScrollArea(self)
-        scroll.setObjectName("endpointFormScroll")
-        # Not a Tab stop of its own: focusing a field inside scrolls it into view.
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._form)
-        right = QWidget(self)
-        rv = QVBoxLayout(right)
-        rv.addWidget(scroll, 1)
-        actions = QHBoxLayout()
-        for b in (self._save, self._revert, self._test):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        rv.addLayout(actions)
-        rv.addWidget(self._result)
-        rv.addWidget(self._error)
-        splitter = QSplitter(self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 3)
-        outer = QVBoxLayout(self)
-        outer.addWidget(self._banner)
-        outer.addWidget(splitter, 1)
 
     def _connect_signals(self) -> None:
         self._list.selectionModel().selectionChanged.connect(self._on_list_selection_changed)
@@ -316,18 +237,7 @@ class EndpointsPane(Retranslating, QWidget):
         endpoint = self._session.endpoint(self._shown_id)
         if endpoint is None:
             return
-        buttons = QMessageBox.StandardButton
-        ask(
-            self,
-            "confirmDeleteBox",
-            (
-                self.tr("Delete endpoint"),
-                self.tr("Delete “%1” and its stored key?").replace("%1", endpoint.name),
-            ),
-            buttons.Yes | buttons.Cancel,
-            buttons.Cancel,
-            partial(self._on_confirm_delete_answered, endpoint.id),
-        )
+        ask_delete(self, endpoint.name, partial(self._on_confirm_delete_answered, endpoint.id))
 
     def _on_confirm_delete_answered(
         self, endpoint_id: str, answer: QMessageBox.StandardButton
@@ -345,7 +255,9 @@ class EndpointsPane(Retranslating, QWidget):
             self._dirty = False
             self._shown_id = None
         self._session.remove_endpoint(endpoint_id)
-        self._services.tasks.start(f"endpoints.forget.{endpoint_id}", self._forget_all(endpoint_id))
+        self._services.tasks.start(
+            f"endpoints.forget.{endpoint_id}", forget_all(self._session, endpoint_id)
+        )
         self._services.notices.info(self.tr("Deleted “%1”").replace("%1", endpoint.name))
         self._select(self._session.current())
 
@@ -366,9 +278,9 @@ class EndpointsPane(Retranslating, QWidget):
             endpoint = self._form.endpoint()
             self._form.check_model(endpoint)
             typed = self._form.typed_secrets()
-            key = self._typed_key()
+            key = typed_key(self._form.key_text(), self._services.notices)
         except InputError as exc:
-            self._refuse_save(exc)
+            self._outcome.refused(exc, at_model=bool(self._form.model_problem()))
             return
         before = self._session.endpoint(endpoint.id)
         self._session.save_endpoint(endpoint)
@@ -379,48 +291,15 @@ class EndpointsPane(Retranslating, QWidget):
         to_keyring = not typed.is_empty() or (before is not None and before.has_secrets)
         name = endpoint.name
         if not key and not to_keyring:
-            self._result.say(lambda: fill(self.tr("Saved “%1”."), name))
+            self._outcome.saved(name)
             return
         # "Saved" waits for the keyring: a key it could not store was not saved (issue 19).
-        self._result.say(lambda: fill(self.tr("Saving “%1”: storing in the keyring…"), name))
+        self._outcome.storing(name)
         self._services.tasks.start(
             f"endpoints.store-secrets.{endpoint.id}",
             self._store_in_keyring(endpoint, key, typed if to_keyring else None),
             owner=self,
         )
-
-    def _refuse_save(self, exc: InputError) -> None:
-        """Say once why nothing was saved: at the field when the form marks one, else here."""
-        self._result.say(None)
-        # Handed over as functions: the line says them again in a new language.
-        if self._form.model_problem():
-            self._error.show_error(self._model_refusal)
-        else:
-            self._error.show_error(partial(self._not_saved, exc))
-        log_shown(self._services.notices, exc, "endpoints")
-
-    def _model_refusal(self) -> str:
-        return self.tr("Not saved: the Model field needs a name (see the message there).")
-
-    def _not_saved(self, exc: InputError) -> str:
-        return fill(self.tr("Not saved: %1"), error_line(exc))
-
-    def _typed_key(self) -> str:
-        """The key typed, trimmed (with a notice) and checked; '' when none was typed.
-
-        Raises:
-            InputError: a header cannot carry it (the message never shows it).
-        """
-        raw = self._form.key_text()
-        if not raw.strip():
-            return ""
-        checked = check_key(raw)
-        if checked.trimmed:
-            self._services.notices.info(
-                self.tr("Key trimmed"),
-                self.tr("Spaces or line breaks around the pasted key were removed."),
-            )
-        return checked.value
 
     def _on_revert_clicked(self) -> None:
         endpoint = self._session.endpoint(self._shown_id)
@@ -443,11 +322,9 @@ class EndpointsPane(Retranslating, QWidget):
         try:
             endpoint = self._form.endpoint()
             typed = self._form.typed_secrets()
-            key = self._typed_key()
+            key = typed_key(self._form.key_text(), self._services.notices)
         except InputError as exc:
-            self._result.say(None)
-            self._error.show_error(exc)
-            log_shown(self._services.notices, exc, "endpoints")
+            self._outcome.test_refused(exc)
             return
         self._error.clear_error()
         self._services.tasks.start(
@@ -474,33 +351,11 @@ class EndpointsPane(Retranslating, QWidget):
             if key:
                 await self._store_key(endpoint.id, key)
         except SecretStoreError as exc:
-            self._keyring_failed(endpoint, bool(key), exc)
+            shown = endpoint.id == self._shown_id
+            self._outcome.keyring_failed(exc, endpoint.name, bool(key), shown=shown)
             return
         if endpoint.id == self._shown_id:
-            self._result.say(partial(self._stored_text, endpoint.name, bool(key)))
-
-    def _stored_text(self, name: str, key: bool) -> str:
-        text = self.tr("Saved “%1” and its key in the keyring.") if key else ""
-        return fill(text or self.tr("Saved “%1” and its secret values in the keyring."), name)
-
-    def _keyring_failed(self, endpoint: EndpointConfig, key: bool, exc: SecretStoreError) -> None:
-        if isinstance(exc, InsecureKeyringError):
-            self._banner.show_advice(exc.advice)
-        log_shown(self._services.notices, exc, "endpoints")
-        if endpoint.id != self._shown_id:
-            return
-        self._result.say(partial(self._half_saved_text, endpoint.name, key))
-        self._error.show_error(partial(self._not_stored, exc))  # said again after a switch
-
-    def _half_saved_text(self, name: str, key: bool) -> str:
-        saved = self.tr("“%1”: its settings are saved; its key is NOT.")
-        if not key:
-            saved = self.tr("“%1”: its settings are saved; its secret values are NOT.")
-        return fill(saved, name)
-
-    def _not_stored(self, exc: SecretStoreError) -> str:
-        what = self.tr("The keyring did not store it, and nothing was written elsewhere: %1")
-        return fill(what, error_line(exc))
+            self._outcome.stored(endpoint.name, bool(key))
 
     async def _store_key(self, endpoint_id: str, key: str) -> None:
         await self._session.set_key(endpoint_id, key)
@@ -511,20 +366,6 @@ class EndpointsPane(Retranslating, QWidget):
         self._services.notices.info(self.tr("Key stored in the keyring"), hint)
         self.key_stored.emit(endpoint_id)
 
-    async def _move_plain_secrets(self) -> None:
-        moved = await self._session.move_plain_secrets()
-        if moved:
-            self._services.notices.info(
-                self.tr("Secret headers moved to the keyring"),
-                self.tr("Saved in plain settings by an older version: %1").replace(
-                    "%1", ", ".join(moved)
-                ),
-            )
-
-    async def _forget_all(self, endpoint_id: str) -> None:
-        await self._session.set_key(endpoint_id, None)
-        await self._session.store_secrets(endpoint_id, EndpointSecrets())
-
     async def _forget_key(self, endpoint_id: str) -> None:
         await self._session.set_key(endpoint_id, None)
         if endpoint_id == self._shown_id:
@@ -532,12 +373,12 @@ class EndpointsPane(Retranslating, QWidget):
         self._services.notices.info(self.tr("Stored key deleted from the keyring"))
 
     async def _run_test(
-        self, endpoint: EndpointConfig, typed_key: str, typed: EndpointSecrets
+        self, endpoint: EndpointConfig, entered_key: str, typed: EndpointSecrets
     ) -> None:
         self._test.setEnabled(False)
         self._result.say(lambda: self.tr("Testing…"))
         try:
-            key: str | None = typed_key
+            key: str | None = entered_key
             if not key and endpoint.needs_key:
                 key = await self._session.read_key(endpoint.id)
             secrets = (await self._session.read_secrets(endpoint.id)).merged(typed)

@@ -17,25 +17,10 @@ from __future__ import annotations
 import asyncio
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
 from workbench.api.errors import WorkbenchError
@@ -43,16 +28,22 @@ from workbench.api.models import RerankRequest
 from workbench.core.evaluation.progress import ProgressStore, open_progress
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
-from workbench.core.evaluation.stats import EXACT_LIMIT, PERMUTATIONS
 from workbench.ui import resources
-from workbench.ui.common.a11y import StatusLabel, hand_focus_over, name_tab_bar
+from workbench.ui.common.a11y import hand_focus_over, name_tab_bar
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys
-from workbench.ui.common.l10n import fill, format_count
-from workbench.ui.common.pane_error import PaneErrorLine, StaleBar, log_shown
+from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.evaluation.charts import EvaluationCharts
-from workbench.ui.evaluation.tables import fill_metrics, fill_queries, new_table
+from workbench.ui.evaluation.questions import (
+    ask_set_file,
+    ask_set_folder,
+    ask_start_over,
+    fresh_ids,
+    start_over_tip,
+)
+from workbench.ui.evaluation.tables import fill_metrics, fill_queries
+from workbench.ui.evaluation.texts import ranked, stopped, summary
+from workbench.ui.evaluation.widgets import EvaluationWidgets
 from workbench.ui.services import suits
 
 if TYPE_CHECKING:
@@ -66,11 +57,9 @@ if TYPE_CHECKING:
 
 RUN_KEY = "evaluation.run"
 SAMPLE_SET = ("samples", "rerank_eval")
-FRESH_IDS = "endpointIds"
-"""Property of a Start over box's button: the ids of the endpoints it starts over."""
 
 
-class EvaluationPane(Retranslating, QWidget):
+class EvaluationPane(Retranslating, EvaluationWidgets):
     """Set and endpoints at the top; Run/Cancel with progress; metrics, queries and charts."""
 
     rerank_open_requested = Signal(object)
@@ -84,108 +73,12 @@ class EvaluationPane(Retranslating, QWidget):
         self._eval_set: EvalSet | None = None
         self._row_queries: list[str] = []
         self._notes: list[Text] = []
-        self._build_ui()
+        self._cancel_shortcut = escape_cancels(self, self.cancel)
         self._connect_signals()
         self.status.say(self._idle_hint)  # until the first run: what to do
         self.retranslate_ui()
         self._refill_endpoints()
         self._set_busy(False)
-
-    # --- building ---------------------------------------------------------------------------
-
-    def _field(self, widget: Any, name: str) -> Any:
-        widget.setObjectName(name)
-        label = QLabel(self)
-        label.setObjectName(name + "Label")
-        label.setBuddy(widget)
-        self._labels[name] = label
-        return widget
-
-    def _button(self, name: str) -> QPushButton:
-        button = QPushButton(self)
-        button.setObjectName(name)
-        return button
-
-    def _build_ui(self) -> None:
-        self._labels: dict[str, QLabel] = {}
-        self.set_path = self._field(QLineEdit(self), "evaluationSet")
-        self.browse = self._button("evaluationBrowse")
-        browse_menu = QMenu(self.browse)  # a set is a folder or one file: one dialog cannot ask
-        browse_menu.setObjectName("evaluationBrowseMenu")
-        self.browse_folder = browse_menu.addAction("")
-        self.browse_file = browse_menu.addAction("")
-        self.browse.setMenu(browse_menu)
-        self.sample = self._button("evaluationSample")
-        self.endpoint_a = self._field(QComboBox(self), "evaluationEndpointA")
-        self.endpoint_b = self._field(QComboBox(self), "evaluationEndpointB")
-        self.k = self._field(QSpinBox(self), "evaluationK")
-        self.k.setRange(1, 1000)
-        self.k.setValue(10)
-        self.run_button = self._button("evaluationRun")
-        self.start_over_button = self._button("evaluationStartOver")
-        self.cancel_button = self._button("evaluationCancel")
-        self._cancel_shortcut = escape_cancels(self, self.cancel)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("evaluationProgress")
-        self.status = StatusLabel(self)
-        self.status.setObjectName("evaluationStatus")
-        self.status.setWordWrap(True)
-        self.notes = StatusLabel(self)  # read out as its text, as the status is
-        self.notes.setObjectName("evaluationNotes")
-        self.notes.setWordWrap(True)
-        self.notes.setVisible(False)
-        self.results = QTabWidget(self)  # before its pages: Tab reaches the tab bar first
-        self.error = PaneErrorLine(self)
-        self.error.setObjectName("evaluationError")
-        self.metrics_table = new_table("evaluationMetrics", self)
-        self.queries_table = new_table("evaluationQueries", self)
-        self.open_button = self._button("evaluationOpenInRerank")
-        self.charts = EvaluationCharts(self)
-        self.stale = StaleBar(self.results, self)
-        self.stale.setObjectName("evaluationStale")
-        self.results.setObjectName("evaluationResultsTabs")
-        self.results.addTab(self.metrics_table, "")
-        queries_page = QWidget(self)
-        queries_page.setObjectName("evaluationQueriesPage")
-        page_layout = QVBoxLayout(queries_page)
-        page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addWidget(self.queries_table)
-        page_layout.addWidget(self.open_button)
-        self.results.addTab(queries_page, "")
-        self.results.addTab(self.charts, "")
-        self._lay_out()
-
-    def _lay_out(self) -> None:
-        grid = QGridLayout()
-        grid.addWidget(self._labels["evaluationSet"], 0, 0)
-        set_row = QHBoxLayout()
-        set_row.addWidget(self.set_path, 1)
-        set_row.addWidget(self.browse)
-        set_row.addWidget(self.sample)
-        grid.addLayout(set_row, 0, 1, 1, 3)
-        grid.addWidget(self._labels["evaluationEndpointA"], 1, 0)
-        grid.addWidget(self.endpoint_a, 1, 1)
-        grid.addWidget(self._labels["evaluationEndpointB"], 1, 2)
-        grid.addWidget(self.endpoint_b, 1, 3)
-        grid.addWidget(self._labels["evaluationK"], 2, 0)
-        run_row = QHBoxLayout()
-        self.k.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") * 3)
-        run_row.addWidget(self.k)
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.start_over_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.progress, 1)
-        run_row.addStretch(0)
-        grid.addLayout(run_row, 2, 1, 1, 3)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(self.error)
-        layout.addWidget(self.status)
-        layout.addWidget(self.notes)
-        layout.addWidget(self.stale)
-        layout.addWidget(self.results, 1)
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language."""
@@ -300,10 +193,7 @@ class EvaluationPane(Retranslating, QWidget):
         Cancel, the default, drops nothing."""
         if not self._ready():
             return
-        box = self._start_over_box(self._chosen())
-        box.buttonClicked.connect(self._on_start_over_box_button_clicked)
-        box.finished.connect(box.deleteLater)
-        box.open()
+        ask_start_over(self, self._chosen(), self._on_start_over_box_button_clicked)
 
     def open_query(self, query_id: str) -> None:
         """Ask for this query and its candidates in the Rerank pane."""
@@ -336,78 +226,12 @@ class EvaluationPane(Retranslating, QWidget):
 
     def _show_start_over_tip(self) -> None:
         """The tooltip names the endpoints whose saved scores Start over may drop."""
-        names = [name for _, name in self._chosen()]
-        if len(names) == 2:
-            text = self.tr(
-                "Rank every query again on %1, on %2 or on both (you choose), dropping their scores "
-                "saved for this set; other endpoints keep theirs."
-            )
-        elif names:
-            text = self.tr(
-                "Rank every query again on %1, dropping its scores saved for this set; other "
-                "endpoints keep theirs."
-            )
-        else:
-            text = self.tr(
-                "Rank every query again on the endpoints chosen, dropping their scores saved for "
-                "this set; other endpoints keep theirs."
-            )
-        why = self.tr("Run reuses saved scores; start over when an endpoint was redeployed since.")
-        self.start_over_button.setToolTip(f"{fill(text, *names)} {why}")
-
-    def _start_over_box(self, chosen: list[tuple[str, str]]) -> QMessageBox:
-        """The question before dropping saved scores: which endpoints, by name; Cancel first."""
-        names = [name for _, name in chosen]
-        if len(chosen) == 2:
-            text = self.tr(
-                "Start over on which endpoints? Their scores saved for this set are dropped and "
-                "every query is ranked again on them; the saved scores of the others are kept."
-                "\n\nA: %1\nB: %2"
-            )
-        else:
-            text = self.tr(
-                "Start over on %1? Its scores saved for this set are dropped and every query is "
-                "ranked again on it; the saved scores of other endpoints are kept."
-            )
-        title = self.tr("Start over")
-        box = QMessageBox(QMessageBox.Icon.Question, title, fill(text, *names), parent=self)
-        box.setObjectName("evaluationStartOverBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)  # a name's "<b>" is shown, not obeyed
-        box.setAccessibleName(title)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        for name, label, ids in self._start_over_choices(chosen):
-            button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
-            button.setObjectName(name)
-            button.setProperty(FRESH_IDS, ids)
-            spoken = fill(self.tr("Start over on %1"), self._and(chosen, ids))
-            button.setAccessibleName(spoken)
-            button.setToolTip(spoken)
-        box.setDefaultButton(cancel)  # Enter out of habit must not drop hours of rankings
-        box.setEscapeButton(cancel)
-        return box
-
-    def _start_over_choices(
-        self, chosen: list[tuple[str, str]]
-    ) -> list[tuple[str, str, list[str]]]:
-        """The box's buttons: object name, text, and the ids of the endpoints started over."""
-        ids = [endpoint_id for endpoint_id, _ in chosen]
-        if len(ids) == 1:
-            return [("evaluationStartOverAll", self.tr("S&tart over"), ids)]
-        return [
-            ("evaluationStartOverAll", self.tr("&Start over on both"), ids),
-            ("evaluationStartOverA", self.tr("Only on &A"), ids[:1]),
-            ("evaluationStartOverB", self.tr("Only on &B"), ids[1:]),
-        ]
-
-    def _and(self, chosen: list[tuple[str, str]], ids: list[str]) -> str:
-        """The names of these endpoints: "Staging" or "Staging and Production"."""
-        names = [name for endpoint_id, name in chosen if endpoint_id in ids]
-        return names[0] if len(names) == 1 else fill(self.tr("%1 and %2"), *names)
+        self.start_over_button.setToolTip(start_over_tip(self._chosen()))
 
     def _on_start_over_box_button_clicked(self, button: QAbstractButton) -> None:
-        ids = button.property(FRESH_IDS)  # None on Cancel
+        ids = fresh_ids(button)
         if ids:
-            self.run(fresh=[str(i) for i in ids])
+            self.run(fresh=ids)
 
     # --- running ------------------------------------------------------------------------------
 
@@ -434,7 +258,7 @@ class EvaluationPane(Retranslating, QWidget):
             )
             report = await runner.run()
         except WorkbenchError as exc:  # said once, beside Run; kept in the notice log
-            self.status.say(partial(self._stopped, runner))
+            self.status.say(partial(stopped, runner))
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "evaluation")
             if self._report is not None:  # the figures on show belong to an earlier run
@@ -449,26 +273,10 @@ class EvaluationPane(Retranslating, QWidget):
         self._show_report(report, started_over=started_over)
         self.stale.mark_current()
 
-    def _stopped(self, runner: EvaluationRunner | None) -> str:
-        """The status after a failure: which endpoint failed when two are compared (the error
-        does not say), and, once ranking began, that Run continues from what was kept."""
-        if runner is None:  # the set or an endpoint could not be had: nothing was ranked
-            return self.tr("Stopped.")
-        failed = runner.failed_side()
-        if failed is None:
-            return self.tr("Stopped. What was ranked is kept: Run continues from there.")
-        text = self.tr(
-            "Stopped: endpoint %1 (%2) failed. What was ranked is kept: Run continues from there."
-        )
-        return fill(text, *failed)  # one pass: a name holding "%1" stays as it is
-
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.status.say(partial(self._ranked, done, total))
-
-    def _ranked(self, done: int, total: int) -> str:
-        return fill(self.tr("Ranked %n of %1 query rankings", "", done), format_count(total))
+        self.status.say(partial(ranked, done, total))
 
     def _set_busy(self, busy: bool) -> None:
         self.cancel_button.setEnabled(busy)
@@ -484,7 +292,7 @@ class EvaluationPane(Retranslating, QWidget):
         """The figures, and the status saying how they were had (`started_over`: the names of
         the endpoints whose saved scores the run dropped first)."""
         self._show_figures(report)
-        self.status.say(partial(self._summary, report, started_over=started_over))
+        self.status.say(partial(summary, report, started_over=started_over))
 
     def _show_figures(self, report: EvalReport) -> None:
         self._report = report
@@ -492,25 +300,6 @@ class EvaluationPane(Retranslating, QWidget):
         self._row_queries = fill_queries(self.queries_table, report)
         self.open_button.setEnabled(False)
         self.charts.show_report(report)
-
-    def _summary(self, report: EvalReport, *, started_over: list[str]) -> str:
-        lines = [
-            self.tr("%n queries evaluated.", "", len(report.sides[0].per_query)),
-            self.tr("%n requests sent.", "", report.requests),
-        ]
-        if started_over and len(started_over) == len(report.sides):
-            lines.append(self.tr("Started over: no ranking taken from saved progress."))
-        else:
-            if started_over:  # one of two: the other's saved scores were taken
-                lines.append(fill(self.tr("Started over on %1."), started_over[0]))
-            lines.append(self.tr("%n rankings taken from saved progress.", "", report.resumed))
-        if report.comparison is not None:
-            test = self.tr(
-                "p-values: two-sided paired randomization (sign-flip) test over queries, exact "
-                "up to %1 queries, else %2 permutations with a fixed seed."
-            )
-            lines.append(fill(test, format_count(EXACT_LIMIT), format_count(PERMUTATIONS)))
-        return " ".join(lines)
 
     def _show_notes(self, notes: list[Text]) -> None:
         """The reader's notes on the set, one per line, in the current language."""
@@ -535,30 +324,10 @@ class EvaluationPane(Retranslating, QWidget):
         self.endpoint_b.setCurrentIndex(max(self.endpoint_b.findData(b), 0))
 
     def _on_browse_folder_triggered(self) -> None:
-        dialog = self._set_dialog(self.tr("Choose a BEIR folder"))
-        dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.ShowDirsOnly)
-        dialog.open()
+        ask_set_folder(self, self._on_set_dialog_file_selected)
 
     def _on_browse_file_triggered(self) -> None:
-        dialog = self._set_dialog(self.tr("Choose a labelled set file"))
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(
-            [
-                self.tr("Labelled sets (*.jsonl *.ndjson *.csv *.tsv)"),
-                self.tr("Any file (*)"),
-            ]
-        )
-        dialog.open()
-
-    def _set_dialog(self, title: str) -> QFileDialog:
-        # Window-modal without blocking the event loop, as the Rerank pane's import dialog.
-        dialog = QFileDialog(self, title)
-        dialog.setObjectName("evaluationSetDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
-        dialog.fileSelected.connect(self._on_set_dialog_file_selected)
-        dialog.finished.connect(dialog.deleteLater)
-        return dialog
+        ask_set_file(self, self._on_set_dialog_file_selected)
 
     def _on_set_dialog_file_selected(self, path: str) -> None:
         if path:
