@@ -53,7 +53,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         self._drafts: dict[str, dict[str, Any]] = {}
         self._shown_id: str | None = None
         self._dirty = False
-        """Makes the result line again, in the language of the moment (a switch redraws it)."""
+        """The form shown has edits not saved yet (kept as a draft when another is chosen)."""
         self._outcome = SaveOutcome(
             result=self._result, error=self._error, banner=self._banner, notices=services.notices
         )
