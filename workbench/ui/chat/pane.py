@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
@@ -14,30 +13,23 @@ from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
 from workbench.core.chat_models import safety_choices
 from workbench.core.chat_session import Turn
 from workbench.core.runs.replay import ReplayClient, request_of
-from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
+from workbench.ui.chat.attachments import AttachmentsSync
 from workbench.ui.chat.controller import ChatController
-from workbench.ui.chat.controls import Composer
 from workbench.ui.chat.conversation_control import ConversationControl
-from workbench.ui.chat.demo_bar import DemoBar
-from workbench.ui.chat.first_screen import Example, ExamplePrompts
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.inputs import attach_sample, fill_from_request
 from workbench.ui.chat.request_guard import RequestGuard
-from workbench.ui.chat.side import ChatSidePanel
-from workbench.ui.chat.side_toggle import SidePanelToggle
-from workbench.ui.chat.transcript import Transcript
 from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
+from workbench.ui.chat.widgets import ChatWidgets
 from workbench.ui.common.clipboard import copy_text
-from workbench.ui.common.endpoint_picker import EndpointPicker
 from workbench.ui.common.l10n import format_number
-from workbench.ui.common.layered import Layered
-from workbench.ui.common.pane_error import PaneErrorLine
-from workbench.ui.common.remembered import RememberedSplitter
 from workbench.ui.gc_guard import MemoryRelease
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
+
+    from PySide6.QtWidgets import QWidget
 
     from workbench.api.models import ChatMessage, Flavour
     from workbench.api.stream import ChatSnapshot
@@ -46,6 +38,7 @@ if TYPE_CHECKING:
     from workbench.core.rerank_handoff import RankedDocument
     from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
+    from workbench.ui.chat.first_screen import Example
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.services import Services
 
@@ -54,7 +47,7 @@ PREVIEW_DELAY_MS = 250
 """How long the Request section waits after the last keystroke before rebuilding the body."""
 
 
-class ChatPane(QWidget):
+class ChatPane(ChatWidgets):
     """Conversation view with a parameters panel, documents and tools editors and a trace."""
 
     rerank_requested = Signal(str)
@@ -79,7 +72,8 @@ class ChatPane(QWidget):
         self.setObjectName("chatPane")
         # A failed turn is shown in the transcript and the status line: the bar needs not say it.
         services.tasks.errors_shown_inline(TASK_KEY)
-        self._build_ui()
+        self._build_widgets(services, self)
+        self._build_helpers()
         self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("chat")
@@ -109,67 +103,7 @@ class ChatPane(QWidget):
         self.setAccessibleName(self.tr("Chat"))
         self.error.setAccessibleName(self.tr("Chat error"))
 
-    # --- layout -------------------------------------------------------------------------------
-
-    def _build_ui(self) -> None:
-        self.endpoint_picker = EndpointPicker(
-            session=self._services.session, pane="chat", parent=self
-        )
-        left = self._build_conversation_column()
-        self._build_side_panel()
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("chatSplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
-        # A child of the splitter, living as long as it: sizes kept across windows.
-        RememberedSplitter(splitter, self._services.settings)
-        self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
-        QWidget.setTabOrder(self.endpoint_picker.combo, self.side_toggle)  # its row, then down
-        top = QHBoxLayout()
-        top.addWidget(self.endpoint_picker, 1)
-        top.addWidget(self.side_toggle)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        self._build_helpers()
-
-    def _build_conversation_column(self) -> QWidget:
-        """The turns (or the example prompts), the error line, the chips and the message box."""
-        # Made in reading order, which Tab follows: examples (or turns), chips, message box.
-        # The examples stand in for the transcript while the conversation has no turn; they
-        # take turns in one place, so the first Send lays nothing out again (issue 15).
-        first_screen = Layered(self)
-        self.examples = ExamplePrompts(parent=first_screen)
-        self.transcript = Transcript(parent=first_screen)
-        first_screen.hold(self.examples, self.transcript)
-        self.chips = AttachmentChips(parent=self)
-        self.composer = Composer(self)
-        self.demo = DemoBar(self, parent=self)
-        self.error = PaneErrorLine(self)
-        self.error.setObjectName("chatError")
-        self.chips.set_fallback_focus(self.composer.message)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)  # the pane has margins; height goes to the turns
-        left_layout.addWidget(self.demo)
-        left_layout.addWidget(first_screen, 1)
-        left_layout.addWidget(self.error)
-        left_layout.addWidget(self.chips)
-        left_layout.addWidget(self.composer)
-        return left
-
-    def _build_side_panel(self) -> None:
-        self.tabs = ChatSidePanel(parent=self)
-        # The pages the pane wires (and tests drive), named as before the tabs moved out.
-        self.params, self.setup = self.tabs.params, self.tabs.setup
-        self.model_options = self.tabs.model_options
-        self.documents, self.tools = self.tabs.documents, self.tabs.tools
-        self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
-        self.sources, self.queries = self.tabs.sources, self.tabs.queries
-        self.history, self.request = self.tabs.history, self.tabs.request
+    # --- wiring -------------------------------------------------------------------------------
 
     def _build_helpers(self) -> None:
         """The parts that keep the widgets in step: chips, history, request, the turns' drawing."""
