@@ -18,11 +18,11 @@ from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.inputs import attach_sample, fill_from_request
+from workbench.ui.chat.origins import RankedOrigins
 from workbench.ui.chat.request_guard import RequestGuard
 from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
 from workbench.ui.chat.widgets import ChatWidgets
 from workbench.ui.common.clipboard import copy_text
-from workbench.ui.common.l10n import format_number
 from workbench.ui.gc_guard import MemoryRelease
 
 if TYPE_CHECKING:
@@ -65,8 +65,6 @@ class ChatPane(ChatWidgets):
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
         self._editing: int | None = None
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
-        self._origins: dict[str, RankedDocument] = {}
-        """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self._memory = MemoryRelease(self)
         """Gives a cleared conversation's memory back, never while a turn is in flight."""
         self.setObjectName("chatPane")
@@ -119,6 +117,7 @@ class ChatPane(ChatWidgets):
             preamble=self.setup.preamble,
             conversation=self.controller,
         )
+        self._origins = RankedOrigins(documents=self.documents.editor, sources=self.sources)
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
@@ -138,7 +137,7 @@ class ChatPane(ChatWidgets):
             error=self.error,
             tabs=self.tabs,
             status=self._status,
-            labels=self._labels,
+            labels=self._origins.labels,
             parent=self,
         )
 
@@ -221,21 +220,10 @@ class ChatPane(ChatWidgets):
 
     def take_ranked_documents(self, ranked: Sequence[RankedDocument]) -> None:
         """Make the Rerank pane's best results the documents (their citations lead back)."""
-        self.documents.editor.set_value([r.chat_document() for r in ranked])
-        self._origins = {r.doc_id: r for r in ranked}
-        self.sources.set_origins(
-            {i: (self._origin_label(r), r.rank) for i, r in self._origins.items()}
-        )
+        self._origins.take(ranked)
         self.composer.status.setText(
             self.tr("%n document(s) from the rerank results.", "", len(ranked))
         )
-
-    def _origin_label(self, ranked: RankedDocument) -> str:
-        score = format_number(ranked.score, 2)
-        return self.tr("rank %1 · score %2").replace("%2", score).replace("%1", str(ranked.rank))
-
-    def _labels(self) -> tuple[tuple[str, str], ...]:
-        return tuple((i, self._origin_label(r)) for i, r in self._origins.items())
 
     def replay(self, record: RunRecord, speed: float = 1.0) -> None:
         """Play a recorded turn back as a new turn, at its pace or `speed` times faster.
