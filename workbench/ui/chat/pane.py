@@ -8,11 +8,8 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QTextCursor
 
 from workbench.api import flavour_traits
-from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
 from workbench.core.chat_models import safety_choices
-from workbench.core.chat_session import Turn
-from workbench.core.runs.replay import ReplayClient, request_of
 from workbench.ui.chat.attachments import AttachmentsSync
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.conversation_control import ConversationControl
@@ -20,6 +17,7 @@ from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.inputs import attach_sample, fill_from_request
 from workbench.ui.chat.origins import RankedOrigins
 from workbench.ui.chat.request_guard import RequestGuard
+from workbench.ui.chat.sending import TurnStarter
 from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
 from workbench.ui.chat.widgets import ChatWidgets
 from workbench.ui.common.clipboard import copy_text
@@ -63,7 +61,6 @@ class ChatPane(ChatWidgets):
         super().__init__(parent)
         self._services = services
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
-        self._editing: int | None = None
         self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self._memory = MemoryRelease(self)
         """Gives a cleared conversation's memory back, never while a turn is in flight."""
@@ -93,7 +90,7 @@ class ChatPane(ChatWidgets):
             # A refusal on show is said again from the inputs, in the new language: its words
             # (an editor's name, "Invalid JSON") were translated when it was made. Once every
             # part has retranslated (the editors' names are set after this pane's event).
-            QTimer.singleShot(0, self, self._recheck_input)
+            QTimer.singleShot(0, self, self._starter.recheck)
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -140,30 +137,39 @@ class ChatPane(ChatWidgets):
             labels=self._origins.labels,
             parent=self,
         )
+        self._starter = TurnStarter(
+            controller=self.controller,
+            guard=self._guard,
+            presenter=self.presenter,
+            memory=self._memory,
+            composer=self.composer,
+            model_options=self.model_options,
+            tool_results=self.tool_results,
+        )
 
     def _connect_signals(self) -> None:
         c = self.composer
-        c.send.clicked.connect(self._on_send_clicked)
-        c.send_shortcut.activated.connect(self._on_send_clicked)
+        c.send.clicked.connect(self._starter.send)
+        c.send_shortcut.activated.connect(self._starter.send)
         c.stop.clicked.connect(self.cancel)
         c.stop_shortcut.activated.connect(self.cancel)
         self.presenter.drawn.connect(self._on_presenter_drawn)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
         self._services.tasks.state_changed.connect(self.demo.refresh)
-        c.regenerate.clicked.connect(self._on_regenerate_clicked)
+        c.regenerate.clicked.connect(self._starter.regenerate)
         c.copy.clicked.connect(self._on_copy_clicked)
         c.clear.clicked.connect(self._on_clear_clicked)
-        c.cancel_edit.clicked.connect(self._on_cancel_edit_clicked)
-        self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
+        c.cancel_edit.clicked.connect(self._starter.end_edit)
+        self.transcript.edit_requested.connect(self._starter.begin_edit)
         self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
         self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
         self.transcript.source_activated.connect(self._on_transcript_source_activated)
-        self.transcript.regenerate_requested.connect(self._on_transcript_regenerate_requested)
-        self.transcript.error_card.retry_requested.connect(self._on_regenerate_clicked)
+        self.transcript.regenerate_requested.connect(self._starter.regenerate_turn)
+        self.transcript.error_card.retry_requested.connect(self._starter.regenerate)
         self.transcript.error_card.edit_endpoint_requested.connect(self._on_error_card_edit)
         self.transcript.tool_wait.answer_requested.connect(self._on_tool_wait_answer_requested)
-        self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
+        self.tool_results.continue_requested.connect(self._starter.continue_with_results)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self.sources.rank_activated.connect(self.rerank_row_requested)
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
@@ -183,7 +189,7 @@ class ChatPane(ChatWidgets):
             self.model_options.options_changed,
         ):
             changed.connect(self._schedule_preview)
-            changed.connect(self._recheck_input)
+            changed.connect(self._starter.recheck)
         self.setup.model.textChanged.connect(self._on_model_changed)
         self.model_options.strip.watch(c.message)
         self.model_options.strip.images_changed.connect(self._on_images_changed)
@@ -195,7 +201,7 @@ class ChatPane(ChatWidgets):
     def send(self, message: str) -> None:
         """Type a message and press Send."""
         self.composer.message.setPlainText(message)
-        self._on_send_clicked()
+        self._starter.send()
 
     def cancel(self) -> None:
         """Stop the turn in flight (as Stop does); the partial answer stays, marked as stopped."""
@@ -234,13 +240,7 @@ class ChatPane(ChatWidgets):
             InputError: the turn cannot be replayed (no request stored, or a flavour missing or
                 unknown), said before the turn starts rather than as a crash of its task.
         """
-        if self.is_streaming():
-            return
-        request = request_of(record)
-        marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
-        self.session().turns.append(Turn(user=marked))
-        status = self.tr("Replaying a recorded turn (no network)")
-        self._start(request, status, ReplayClient(record, speed))
+        self._starter.replay(record, speed)
 
     def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
         """Start a demo script from an empty conversation; its turns replay one by one with the
@@ -323,51 +323,10 @@ class ChatPane(ChatWidgets):
         return self._conversation.refresh_request(
             self._services.session.selected("chat"),
             message,
-            lambda: self.session().preview(message, self._guard.frame(), self._editing),
+            lambda: self._starter.preview(message),
         )
 
     # --- actions --------------------------------------------------------------------------------
-
-    def _recheck_input(self, *_: object) -> None:
-        if not self.is_streaming():
-            self._guard.recheck(self.composer.message.toPlainText(), self._editing)
-
-    def _on_send_clicked(self) -> None:
-        message = self.composer.message.toPlainText()
-        if self.is_streaming() or not message.strip():
-            return
-        editing = self._editing
-        if editing is not None:
-            request = self._guard.build(
-                lambda f: self.session().edit_and_resend(editing, message, f)
-            )
-        else:
-            images = self.model_options.images()
-            request = self._guard.build(lambda f: self.session().send(message, f, images))
-        if request is not None:
-            self._start(request)  # first: the box is emptied once the composer's paint is held
-            self.composer.message.clear()
-            if self.model_options.strip.count():  # else its notices rewrite labels for nothing
-                self.model_options.strip.clear_images()
-            self._on_cancel_edit_clicked()
-
-    def _on_regenerate_clicked(self) -> None:
-        if not self.is_streaming() and self.controller.turns:
-            request = self._guard.build(self.session().regenerate)
-            if request is not None:
-                self._start(request)
-
-    def _on_tool_results_continue_requested(self) -> None:
-        if self.is_streaming():
-            return
-        try:
-            results = self.tool_results.results()
-        except InputError as exc:
-            self._guard.refuse(exc)
-            return
-        request = self._guard.build(lambda f: self.session().continue_with(results, f))
-        if request is not None:
-            self._start(request)
 
     def _on_copy_clicked(self) -> None:
         if self.controller.turns:
@@ -390,7 +349,7 @@ class ChatPane(ChatWidgets):
         self._memory.request()
 
     def _on_controller_history_replaced(self) -> None:
-        self._on_cancel_edit_clicked()
+        self._starter.end_edit()
         self._rebuild()
         last = self.controller.turns[-1].reply if self.controller.turns else None
         self.tool_results.set_calls(last.tool_calls if last else [])
@@ -404,17 +363,6 @@ class ChatPane(ChatWidgets):
     def _schedule_preview(self) -> None:
         if self.tabs.current_section() is self.request:
             self._preview_timer.start()
-
-    def _on_transcript_edit_requested(self, index: int) -> None:
-        turn = self.controller.turns[index] if 0 <= index < len(self.controller.turns) else None
-        if turn is None or turn.user is None or self.is_streaming():
-            return
-        self._editing = index
-        self.composer.begin_edit(index, turn.user)
-
-    def _on_cancel_edit_clicked(self) -> None:
-        self._editing = None
-        self.composer.end_edit()
 
     def _on_queries_rerank_clicked(self) -> None:
         item = self.queries.list.currentItem()
@@ -431,10 +379,6 @@ class ChatPane(ChatWidgets):
         lookup = self.controller.sources(turn)
         self.sources.show_source(doc_id, self.controller.citations(turn), lookup)
         self.tabs.show_section(self.sources)
-
-    def _on_transcript_regenerate_requested(self, index: int) -> None:
-        if index == len(self.controller.turns) - 1:
-            self._on_regenerate_clicked()
 
     def _on_error_card_edit(self) -> None:
         endpoint = self.controller.finished_on
@@ -468,13 +412,6 @@ class ChatPane(ChatWidgets):
         self.params.set_choices("safety_mode", safety_choices(model))
 
     # --- the turn -------------------------------------------------------------------------------
-
-    def _start(
-        self, request: ChatRequest, status: str | None = None, client: ReplayClient | None = None
-    ) -> None:
-        # Picked now (the frame was just built for it): switching mid-turn does not move it.
-        self.presenter.begin(request, self._guard.endpoint(), status, client)
-        self._memory.hold()
 
     def _on_presenter_drawn(self, index: int) -> None:
         self.history.show_history(self._conversation_now)
