@@ -17,6 +17,7 @@ from workbench.ui.chat.history_file import ChatHistory, restore_editors
 from workbench.ui.chat.inputs import attach_sample, fill_from_request
 from workbench.ui.chat.origins import RankedOrigins
 from workbench.ui.chat.request_guard import RequestGuard
+from workbench.ui.chat.request_refresh import RequestRefresh
 from workbench.ui.chat.sending import TurnStarter
 from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
 from workbench.ui.chat.widgets import ChatWidgets
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
     from workbench.ui.services import Services
 
 TASK_KEY = "chat.send"
-PREVIEW_DELAY_MS = 250
-"""How long the Request section waits after the last keystroke before rebuilding the body."""
 
 
 class ChatPane(ChatWidgets):
@@ -86,7 +85,7 @@ class ChatPane(ChatWidgets):
                 # the last turn stay, so Retry and the tool results' button are still there.
                 self._rebuild(relabel=True)
                 self._status.repeat()
-            self._schedule_preview()
+            self._request_refresh.schedule()
             # A refusal on show is said again from the inputs, in the new language: its words
             # (an editor's name, "Invalid JSON") were translated when it was made. Once every
             # part has retranslated (the editors' names are set after this pane's event).
@@ -115,9 +114,6 @@ class ChatPane(ChatWidgets):
             conversation=self.controller,
         )
         self._origins = RankedOrigins(documents=self.documents.editor, sources=self.sources)
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._status = StatusLine(self.composer.status)
         self._guard = RequestGuard(
             endpoints=self._services.session,
@@ -145,6 +141,14 @@ class ChatPane(ChatWidgets):
             composer=self.composer,
             model_options=self.model_options,
             tool_results=self.tool_results,
+        )
+        self._request_refresh = RequestRefresh(
+            tabs=self.tabs,
+            control=self._conversation,
+            endpoints=self._services.session,
+            message=self.composer.message,
+            build=self._starter.preview,
+            parent=self,
         )
 
     def _connect_signals(self) -> None:
@@ -177,8 +181,7 @@ class ChatPane(ChatWidgets):
         self.history.revert_requested.connect(self._conversation.revert)
         self.history.import_chosen.connect(self.import_history)
         self.history.export_chosen.connect(self.export_history)
-        self.tabs.current_changed.connect(self._on_tabs_current_changed)
-        self._preview_timer.timeout.connect(self.refresh_request)
+        self.tabs.current_changed.connect(self._request_refresh.refresh_if_shown)
         for changed in (
             c.message.textChanged,
             self.setup.model.textChanged,
@@ -188,7 +191,7 @@ class ChatPane(ChatWidgets):
             self.params.params_changed,
             self.model_options.options_changed,
         ):
-            changed.connect(self._schedule_preview)
+            changed.connect(self._request_refresh.schedule)
             changed.connect(self._starter.recheck)
         self.setup.model.textChanged.connect(self._on_model_changed)
         self.model_options.strip.watch(c.message)
@@ -318,13 +321,7 @@ class ChatPane(ChatWidgets):
 
     def refresh_request(self) -> RequestPreview | None:
         """Rebuild the Request section now; returns what it shows (None when Send is refused)."""
-        self._preview_timer.stop()
-        message = self.composer.message.toPlainText()
-        return self._conversation.refresh_request(
-            self._services.session.selected("chat"),
-            message,
-            lambda: self._starter.preview(message),
-        )
+        return self._request_refresh.refresh()
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -355,14 +352,6 @@ class ChatPane(ChatWidgets):
         self.tool_results.set_calls(last.tool_calls if last else [])
         self.history.show_history(self._conversation_now, force=True)
         self._save()
-
-    def _on_tabs_current_changed(self, _row: int) -> None:
-        if self.tabs.current_section() is self.request:
-            self.refresh_request()
-
-    def _schedule_preview(self) -> None:
-        if self.tabs.current_section() is self.request:
-            self._preview_timer.start()
 
     def _on_queries_rerank_clicked(self) -> None:
         item = self.queries.list.currentItem()
@@ -396,7 +385,7 @@ class ChatPane(ChatWidgets):
         self.tabs.set_endpoint(self._services.session.selected("chat"))
         self._attachments.refresh()
         self._on_model_changed()
-        self._schedule_preview()
+        self._request_refresh.schedule()
 
     def _on_images_changed(self) -> None:
         count = self.model_options.strip.count()
@@ -415,7 +404,7 @@ class ChatPane(ChatWidgets):
 
     def _on_presenter_drawn(self, index: int) -> None:
         self.history.show_history(self._conversation_now)
-        self._schedule_preview()
+        self._request_refresh.schedule()
         self._save()
         self._memory.resume()
         self.turn_finished.emit(index)
@@ -426,7 +415,7 @@ class ChatPane(ChatWidgets):
         else:
             self.presenter.rebuild()
         self.history.show_history(self._conversation_now)
-        self._schedule_preview()
+        self._request_refresh.schedule()
 
     # --- history --------------------------------------------------------------------------------
 
