@@ -19,6 +19,7 @@ from workbench.ui.chat.origins import RankedOrigins
 from workbench.ui.chat.request_guard import RequestGuard
 from workbench.ui.chat.request_refresh import RequestRefresh
 from workbench.ui.chat.sending import TurnStarter
+from workbench.ui.chat.side_links import SideLinks
 from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
 from workbench.ui.chat.widgets import ChatWidgets
 from workbench.ui.common.clipboard import copy_text
@@ -142,6 +143,7 @@ class ChatPane(ChatWidgets):
             model_options=self.model_options,
             tool_results=self.tool_results,
         )
+        self._links = SideLinks(tabs=self.tabs, controller=self.controller)
         self._request_refresh = RequestRefresh(
             tabs=self.tabs,
             control=self._conversation,
@@ -167,12 +169,12 @@ class ChatPane(ChatWidgets):
         c.cancel_edit.clicked.connect(self._starter.end_edit)
         self.transcript.edit_requested.connect(self._starter.begin_edit)
         self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
-        self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
-        self.transcript.source_activated.connect(self._on_transcript_source_activated)
+        self.transcript.citation_activated.connect(self._links.show_citation)
+        self.transcript.source_activated.connect(self._links.show_source)
         self.transcript.regenerate_requested.connect(self._starter.regenerate_turn)
         self.transcript.error_card.retry_requested.connect(self._starter.regenerate)
         self.transcript.error_card.edit_endpoint_requested.connect(self._on_error_card_edit)
-        self.transcript.tool_wait.answer_requested.connect(self._on_tool_wait_answer_requested)
+        self.transcript.tool_wait.answer_requested.connect(self._links.answer_tool_calls)
         self.tool_results.continue_requested.connect(self._starter.continue_with_results)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self.sources.rank_activated.connect(self.rerank_row_requested)
@@ -197,7 +199,7 @@ class ChatPane(ChatWidgets):
         self.model_options.strip.watch(c.message)
         self.model_options.strip.images_changed.connect(self._on_images_changed)
         self.examples.example_chosen.connect(self._on_examples_example_chosen)
-        self.chips.open_requested.connect(self._on_chips_open_requested)
+        self.chips.open_requested.connect(self._links.open_attachments)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
@@ -275,9 +277,6 @@ class ChatPane(ChatWidgets):
         self.composer.message.setPlainText(self.examples.prompt(kind))
         self.composer.message.moveCursor(QTextCursor.MoveOperation.End)
         self.composer.message.setFocus()
-
-    def _on_chips_open_requested(self, kind: str) -> None:
-        self.tabs.show_section(self.documents if kind == "document" else self.tools)
 
     def _documents_on(self) -> bool:
         endpoint = self._services.session.selected("chat")
@@ -358,26 +357,10 @@ class ChatPane(ChatWidgets):
         if item is not None:
             self.rerank_requested.emit(item.text())
 
-    def _on_transcript_citation_activated(self, turn: int, spans: tuple[int, ...]) -> None:
-        cmap = self.controller.citations(turn)
-        chosen = [cmap.spans[i] for i in spans if 0 <= i < len(cmap.spans)]
-        self.sources.show_spans(chosen, self.controller.sources(turn))
-        self.tabs.show_section(self.sources)
-
-    def _on_transcript_source_activated(self, turn: int, doc_id: str) -> None:
-        lookup = self.controller.sources(turn)
-        self.sources.show_source(doc_id, self.controller.citations(turn), lookup)
-        self.tabs.show_section(self.sources)
-
     def _on_error_card_edit(self) -> None:
         endpoint = self.controller.finished_on
         if endpoint is not None:
             self.endpoint_edit_requested.emit(endpoint.id)
-
-    def _on_tool_wait_answer_requested(self) -> None:
-        self.tabs.show_section(self.tool_results)
-        self.tool_results.setFocus()
-        self.tool_results.focusNextChild()
 
     def _on_session_selection_changed(self, pane: str) -> None:
         if pane != "chat":
