@@ -5,16 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QTextCursor
 
-from workbench.api import flavour_traits
-from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
-from workbench.core.chat_models import safety_choices
 from workbench.ui.chat.attachments import AttachmentsSync
 from workbench.ui.chat.controller import ChatController
 from workbench.ui.chat.conversation_control import ConversationControl
-from workbench.ui.chat.history_file import ChatHistory, restore_editors
-from workbench.ui.chat.inputs import attach_sample, fill_from_request
+from workbench.ui.chat.history_file import ChatHistory, ConversationFile
+from workbench.ui.chat.inputs import attach_sample, fill_example, fill_from_request
 from workbench.ui.chat.origins import RankedOrigins
 from workbench.ui.chat.request_guard import RequestGuard
 from workbench.ui.chat.request_refresh import RequestRefresh
@@ -31,7 +27,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
-    from workbench.api.models import ChatMessage, Flavour
+    from workbench.api.models import ChatMessage, ChatRequest, Flavour
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
@@ -39,7 +35,6 @@ if TYPE_CHECKING:
     from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
     from workbench.ui.chat.first_screen import Example
-    from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.services import Services
 
 TASK_KEY = "chat.send"
@@ -61,7 +56,6 @@ class ChatPane(ChatWidgets):
         super().__init__(parent)
         self._services = services
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
-        self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
         self._memory = MemoryRelease(self)
         """Gives a cleared conversation's memory back, never while a turn is in flight."""
         self.setObjectName("chatPane")
@@ -72,7 +66,8 @@ class ChatPane(ChatWidgets):
         self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("chat")
-        self._restore()
+        if self._file.restore():
+            self._rebuild()
         self.presenter.show_first_screen()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -102,10 +97,17 @@ class ChatPane(ChatWidgets):
 
     def _build_helpers(self) -> None:
         """The parts that keep the widgets in step: chips, history, request, the turns' drawing."""
+        self._guard = RequestGuard(
+            endpoints=self._services.session,
+            tabs=self.tabs,
+            conversation=self.session,
+            error=self.error,
+            notices=self._services.notices,
+        )
         self._attachments = AttachmentsSync(
             self.chips,
             editors={"document": self.documents.editor, "tool": self.tools.editor},
-            documents_on=self._documents_on,
+            documents_on=self._guard.takes_documents,
             parent=self,
         )
         self._conversation = ConversationControl(
@@ -114,15 +116,18 @@ class ChatPane(ChatWidgets):
             preamble=self.setup.preamble,
             conversation=self.controller,
         )
-        self._origins = RankedOrigins(documents=self.documents.editor, sources=self.sources)
-        self._status = StatusLine(self.composer.status)
-        self._guard = RequestGuard(
-            endpoints=self._services.session,
-            tabs=self.tabs,
-            conversation=self.session,
-            error=self.error,
-            notices=self._services.notices,
+        self._file = ConversationFile(
+            history=ChatHistory(tasks=self._services.tasks, notices=self._services.notices),
+            controller=self.controller,
+            preamble=self.setup.preamble,
+            editors={"documents": self.documents.editor, "tools": self.tools.editor},
         )
+        self._origins = RankedOrigins(documents=self.documents.editor, sources=self.sources)
+        self._build_turn_helpers()
+
+    def _build_turn_helpers(self) -> None:
+        """The parts that start, draw and point into the turns, and preview the next request."""
+        self._status = StatusLine(self.composer.status)
         self.presenter = TurnPresenter(
             controller=self.controller,
             transcript=self.transcript,
@@ -184,15 +189,7 @@ class ChatPane(ChatWidgets):
         self.history.import_chosen.connect(self.import_history)
         self.history.export_chosen.connect(self.export_history)
         self.tabs.current_changed.connect(self._request_refresh.refresh_if_shown)
-        for changed in (
-            c.message.textChanged,
-            self.setup.model.textChanged,
-            self.setup.preamble.textChanged,
-            self.documents.editor.editor.textChanged,
-            self.tools.editor.editor.textChanged,
-            self.params.params_changed,
-            self.model_options.options_changed,
-        ):
+        for changed in self._request_inputs_changed():
             changed.connect(self._request_refresh.schedule)
             changed.connect(self._starter.recheck)
         self.setup.model.textChanged.connect(self._on_model_changed)
@@ -261,7 +258,7 @@ class ChatPane(ChatWidgets):
         if not self.is_streaming() and keep < len(self.controller.turns):
             del self.session().turns[keep:]
             self._rebuild()
-            self._save()
+            self._file.save()
 
     def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
         """Try a shipped sample: its documents (or tools) into the editors, its question sent.
@@ -272,15 +269,7 @@ class ChatPane(ChatWidgets):
         self.send(attach_sample(kind, self.tabs, self.examples))
 
     def _on_examples_example_chosen(self, kind: Example) -> None:
-        """Fill the message box with the example (its samples attached); nothing is sent."""
-        attach_sample(kind, self.tabs, self.examples)
-        self.composer.message.setPlainText(self.examples.prompt(kind))
-        self.composer.message.moveCursor(QTextCursor.MoveOperation.End)
-        self.composer.message.setFocus()
-
-    def _documents_on(self) -> bool:
-        endpoint = self._services.session.selected("chat")
-        return flavour_traits(endpoint.flavour if endpoint else DEFAULT_FLAVOUR).documents
+        fill_example(kind, self.tabs, self.examples, self.composer.message)
 
     def session(self) -> ChatSession:
         """The conversation model."""
@@ -339,7 +328,7 @@ class ChatPane(ChatWidgets):
 
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()
-        self._save()
+        self._file.save()
         # What the conversation held goes, and its pages go back to the OS (issue 15).
         self._services.session.forget_sent_bodies()
         self._memory.request()
@@ -350,7 +339,7 @@ class ChatPane(ChatWidgets):
         last = self.controller.turns[-1].reply if self.controller.turns else None
         self.tool_results.set_calls(last.tool_calls if last else [])
         self.history.show_history(self._conversation_now, force=True)
-        self._save()
+        self._file.save()
 
     def _on_queries_rerank_clicked(self) -> None:
         item = self.queries.list.currentItem()
@@ -378,17 +367,14 @@ class ChatPane(ChatWidgets):
             )
 
     def _on_model_changed(self, *_: object) -> None:
-        endpoint = self._services.session.selected("chat")
-        model = self.setup.model.text().strip() or (endpoint.model if endpoint else None)
-        self.model_options.set_model(model)
-        self.params.set_choices("safety_mode", safety_choices(model))
+        self.tabs.fit_model(self._services.session.selected("chat"))
 
     # --- the turn -------------------------------------------------------------------------------
 
     def _on_presenter_drawn(self, index: int) -> None:
         self.history.show_history(self._conversation_now)
         self._request_refresh.schedule()
-        self._save()
+        self._file.save()
         self._memory.resume()
         self.turn_finished.emit(index)
 
@@ -399,21 +385,3 @@ class ChatPane(ChatWidgets):
             self.presenter.rebuild()
         self.history.show_history(self._conversation_now)
         self._request_refresh.schedule()
-
-    # --- history --------------------------------------------------------------------------------
-
-    def _editors(self) -> dict[str, JsonEditor]:
-        return {"documents": self.documents.editor, "tools": self.tools.editor}
-
-    def _save(self) -> None:
-        preamble = self.setup.preamble.toPlainText()
-        self._history.save_from(preamble, self.controller.turns, self._editors())
-
-    def _restore(self) -> None:
-        saved = self._history.load()
-        if saved is None:
-            return
-        self.controller.restore(saved.turns)
-        self.setup.preamble.setPlainText(saved.preamble)
-        restore_editors(saved, self._editors())
-        self._rebuild()

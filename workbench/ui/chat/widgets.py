@@ -25,6 +25,8 @@ from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.common.remembered import RememberedSplitter
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
     from workbench.ui.chat.demo_bar import DemoHost
     from workbench.ui.services import Services
 
@@ -89,3 +91,15 @@ class ChatWidgets(QWidget):
         self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
         self.sources, self.queries = self.tabs.sources, self.tabs.queries
         self.history, self.request = self.tabs.history, self.tabs.request
+
+    def _request_inputs_changed(self) -> tuple[SignalInstance, ...]:
+        """The change signals of every input the next request is made of."""
+        return (
+            self.composer.message.textChanged,
+            self.setup.model.textChanged,
+            self.setup.preamble.textChanged,
+            self.documents.editor.editor.textChanged,
+            self.tools.editor.editor.textChanged,
+            self.params.params_changed,
+            self.model_options.options_changed,
+        )
