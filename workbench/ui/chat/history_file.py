@@ -27,8 +27,11 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from pathlib import Path
 
+    from PySide6.QtWidgets import QPlainTextEdit
+
     from workbench.core.chat_session import Turn
     from workbench.ui.async_bridge import TaskRunner
+    from workbench.ui.chat.controller import ChatController
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.notices import NoticeCenter
 
@@ -179,3 +182,33 @@ class ChatHistory:
         except InputError as exc:
             self._notices.post_error(exc)
             return None
+
+
+class ConversationFile:
+    """The chat pane's conversation on disk: its turns, the preamble and the named editors' texts."""
+
+    def __init__(
+        self,
+        *,
+        history: ChatHistory,
+        controller: ChatController,
+        preamble: QPlainTextEdit,
+        editors: Mapping[str, JsonEditor],
+    ) -> None:
+        self._history, self._controller = history, controller
+        self._preamble, self._editors = preamble, dict(editors)
+
+    def save(self) -> None:
+        """Save the conversation as it is now (written in the background)."""
+        preamble = self._preamble.toPlainText()
+        self._history.save_from(preamble, self._controller.turns, self._editors)
+
+    def restore(self) -> bool:
+        """Put the saved conversation back (turns, preamble, editors); False when none was read."""
+        saved = self._history.load()
+        if saved is None:
+            return False
+        self._controller.restore(saved.turns)
+        self._preamble.setPlainText(saved.preamble)
+        restore_editors(saved, self._editors)
+        return True

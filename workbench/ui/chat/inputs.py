@@ -1,9 +1,12 @@
-"""Filling the chat pane's inputs: a shipped sample, or the request of a recorded turn."""
+"""Filling the chat pane's inputs: a shipped sample, an example prompt, or the request of a
+recorded turn."""
 
 from __future__ import annotations
 
 import contextlib
 from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextCursor
 
 from workbench.ui import resources
 
@@ -35,6 +38,16 @@ def attach_sample(kind: Example, side: ChatSidePanel, examples: ExamplePrompts) 
     flat = [{"id": d["id"], **d["data"]} for d in sample["documents"]]
     side.documents.editor.set_value(flat)
     return str(sample["message"])
+
+
+def fill_example(
+    kind: Example, side: ChatSidePanel, examples: ExamplePrompts, message: QPlainTextEdit
+) -> None:
+    """Fill the message box with an example's prompt, its samples attached; nothing is sent."""
+    attach_sample(kind, side, examples)
+    message.setPlainText(examples.prompt(kind))
+    message.moveCursor(QTextCursor.MoveOperation.End)
+    message.setFocus()
 
 
 def fill_from_request(request: ChatRequest, side: ChatSidePanel, message: QPlainTextEdit) -> None:

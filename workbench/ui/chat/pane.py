@@ -4,57 +4,43 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
 
-from workbench.api import flavour_traits
-from workbench.api.errors import InputError
-from workbench.api.models import DEFAULT_FLAVOUR, ChatRequest
-from workbench.core.chat_models import safety_choices
-from workbench.core.chat_session import Turn
-from workbench.core.runs.replay import ReplayClient, request_of
-from workbench.ui.chat.attachments import AttachmentChips, AttachmentsSync
+from workbench.ui.chat.attachments import AttachmentsSync
 from workbench.ui.chat.controller import ChatController
-from workbench.ui.chat.controls import Composer
 from workbench.ui.chat.conversation_control import ConversationControl
-from workbench.ui.chat.demo_bar import DemoBar
-from workbench.ui.chat.first_screen import Example, ExamplePrompts
-from workbench.ui.chat.history_file import ChatHistory, restore_editors
-from workbench.ui.chat.inputs import attach_sample, fill_from_request
+from workbench.ui.chat.history_file import ChatHistory, ConversationFile
+from workbench.ui.chat.inputs import attach_sample, fill_example, fill_from_request
+from workbench.ui.chat.origins import RankedOrigins
 from workbench.ui.chat.request_guard import RequestGuard
-from workbench.ui.chat.side import ChatSidePanel
-from workbench.ui.chat.side_toggle import SidePanelToggle
-from workbench.ui.chat.transcript import Transcript
+from workbench.ui.chat.request_refresh import RequestRefresh
+from workbench.ui.chat.sending import TurnStarter
+from workbench.ui.chat.side_links import SideLinks
 from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
+from workbench.ui.chat.widgets import ChatWidgets
 from workbench.ui.common.clipboard import copy_text
-from workbench.ui.common.endpoint_picker import EndpointPicker
-from workbench.ui.common.l10n import format_number
-from workbench.ui.common.layered import Layered
-from workbench.ui.common.pane_error import PaneErrorLine
-from workbench.ui.common.remembered import RememberedSplitter
 from workbench.ui.gc_guard import MemoryRelease
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
-    from workbench.api.models import ChatMessage, Flavour
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.api.models import ChatMessage, ChatRequest, Flavour
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.core.chat_session import ChatSession
     from workbench.core.rerank_handoff import RankedDocument
     from workbench.core.runs.demo import DemoScript
     from workbench.core.runs.store import RunRecord
-    from workbench.ui.common.json_editor import JsonEditor
+    from workbench.ui.chat.first_screen import Example
     from workbench.ui.services import Services
 
 TASK_KEY = "chat.send"
-PREVIEW_DELAY_MS = 250
-"""How long the Request section waits after the last keystroke before rebuilding the body."""
 
 
-class ChatPane(QWidget):
+class ChatPane(ChatWidgets):
     """Conversation view with a parameters panel, documents and tools editors and a trace."""
 
     rerank_requested = Signal(str)
@@ -70,20 +56,18 @@ class ChatPane(QWidget):
         super().__init__(parent)
         self._services = services
         self.controller = ChatController(services=services, key=TASK_KEY, owner=self)
-        self._editing: int | None = None
-        self._history = ChatHistory(tasks=services.tasks, notices=services.notices)
-        self._origins: dict[str, RankedDocument] = {}
-        """Documents the Rerank pane handed over, by the id the chat request gives them."""
         self._memory = MemoryRelease(self)
         """Gives a cleared conversation's memory back, never while a turn is in flight."""
         self.setObjectName("chatPane")
         # A failed turn is shown in the transcript and the status line: the bar needs not say it.
         services.tasks.errors_shown_inline(TASK_KEY)
-        self._build_ui()
+        self._build_widgets(services, self)
+        self._build_helpers()
         self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("chat")
-        self._restore()
+        if self._file.restore():
+            self._rebuild()
         self.presenter.show_first_screen()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -97,11 +81,11 @@ class ChatPane(QWidget):
                 # the last turn stay, so Retry and the tool results' button are still there.
                 self._rebuild(relabel=True)
                 self._status.repeat()
-            self._schedule_preview()
+            self._request_refresh.schedule()
             # A refusal on show is said again from the inputs, in the new language: its words
             # (an editor's name, "Invalid JSON") were translated when it was made. Once every
             # part has retranslated (the editors' names are set after this pane's event).
-            QTimer.singleShot(0, self, self._recheck_input)
+            QTimer.singleShot(0, self, self._starter.recheck)
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -109,74 +93,21 @@ class ChatPane(QWidget):
         self.setAccessibleName(self.tr("Chat"))
         self.error.setAccessibleName(self.tr("Chat error"))
 
-    # --- layout -------------------------------------------------------------------------------
-
-    def _build_ui(self) -> None:
-        self.endpoint_picker = EndpointPicker(
-            session=self._services.session, pane="chat", parent=self
-        )
-        left = self._build_conversation_column()
-        self._build_side_panel()
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("chatSplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)  # folding is the toggle's job, said and undone there
-        # A child of the splitter, living as long as it: sizes kept across windows.
-        RememberedSplitter(splitter, self._services.settings)
-        self.side_toggle = SidePanelToggle(self.tabs, store=self._services.settings, parent=self)
-        QWidget.setTabOrder(self.endpoint_picker.combo, self.side_toggle)  # its row, then down
-        top = QHBoxLayout()
-        top.addWidget(self.endpoint_picker, 1)
-        top.addWidget(self.side_toggle)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        self._build_helpers()
-
-    def _build_conversation_column(self) -> QWidget:
-        """The turns (or the example prompts), the error line, the chips and the message box."""
-        # Made in reading order, which Tab follows: examples (or turns), chips, message box.
-        # The examples stand in for the transcript while the conversation has no turn; they
-        # take turns in one place, so the first Send lays nothing out again (issue 15).
-        first_screen = Layered(self)
-        self.examples = ExamplePrompts(parent=first_screen)
-        self.transcript = Transcript(parent=first_screen)
-        first_screen.hold(self.examples, self.transcript)
-        self.chips = AttachmentChips(parent=self)
-        self.composer = Composer(self)
-        self.demo = DemoBar(self, parent=self)
-        self.error = PaneErrorLine(self)
-        self.error.setObjectName("chatError")
-        self.chips.set_fallback_focus(self.composer.message)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)  # the pane has margins; height goes to the turns
-        left_layout.addWidget(self.demo)
-        left_layout.addWidget(first_screen, 1)
-        left_layout.addWidget(self.error)
-        left_layout.addWidget(self.chips)
-        left_layout.addWidget(self.composer)
-        return left
-
-    def _build_side_panel(self) -> None:
-        self.tabs = ChatSidePanel(parent=self)
-        # The pages the pane wires (and tests drive), named as before the tabs moved out.
-        self.params, self.setup = self.tabs.params, self.tabs.setup
-        self.model_options = self.tabs.model_options
-        self.documents, self.tools = self.tabs.documents, self.tabs.tools
-        self.tool_results, self.trace = self.tabs.tool_results, self.tabs.trace
-        self.sources, self.queries = self.tabs.sources, self.tabs.queries
-        self.history, self.request = self.tabs.history, self.tabs.request
+    # --- wiring -------------------------------------------------------------------------------
 
     def _build_helpers(self) -> None:
         """The parts that keep the widgets in step: chips, history, request, the turns' drawing."""
+        self._guard = RequestGuard(
+            endpoints=self._services.session,
+            tabs=self.tabs,
+            conversation=self.session,
+            error=self.error,
+            notices=self._services.notices,
+        )
         self._attachments = AttachmentsSync(
             self.chips,
             editors={"document": self.documents.editor, "tool": self.tools.editor},
-            documents_on=self._documents_on,
+            documents_on=self._guard.takes_documents,
             parent=self,
         )
         self._conversation = ConversationControl(
@@ -185,17 +116,18 @@ class ChatPane(QWidget):
             preamble=self.setup.preamble,
             conversation=self.controller,
         )
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._status = StatusLine(self.composer.status)
-        self._guard = RequestGuard(
-            endpoints=self._services.session,
-            tabs=self.tabs,
-            conversation=self.session,
-            error=self.error,
-            notices=self._services.notices,
+        self._file = ConversationFile(
+            history=ChatHistory(tasks=self._services.tasks, notices=self._services.notices),
+            controller=self.controller,
+            preamble=self.setup.preamble,
+            editors={"documents": self.documents.editor, "tools": self.tools.editor},
         )
+        self._origins = RankedOrigins(documents=self.documents.editor, sources=self.sources)
+        self._build_turn_helpers()
+
+    def _build_turn_helpers(self) -> None:
+        """The parts that start, draw and point into the turns, and preview the next request."""
+        self._status = StatusLine(self.composer.status)
         self.presenter = TurnPresenter(
             controller=self.controller,
             transcript=self.transcript,
@@ -204,33 +136,51 @@ class ChatPane(QWidget):
             error=self.error,
             tabs=self.tabs,
             status=self._status,
-            labels=self._labels,
+            labels=self._origins.labels,
+            parent=self,
+        )
+        self._starter = TurnStarter(
+            controller=self.controller,
+            guard=self._guard,
+            presenter=self.presenter,
+            memory=self._memory,
+            composer=self.composer,
+            model_options=self.model_options,
+            tool_results=self.tool_results,
+        )
+        self._links = SideLinks(tabs=self.tabs, controller=self.controller)
+        self._request_refresh = RequestRefresh(
+            tabs=self.tabs,
+            control=self._conversation,
+            endpoints=self._services.session,
+            message=self.composer.message,
+            build=self._starter.preview,
             parent=self,
         )
 
     def _connect_signals(self) -> None:
         c = self.composer
-        c.send.clicked.connect(self._on_send_clicked)
-        c.send_shortcut.activated.connect(self._on_send_clicked)
+        c.send.clicked.connect(self._starter.send)
+        c.send_shortcut.activated.connect(self._starter.send)
         c.stop.clicked.connect(self.cancel)
         c.stop_shortcut.activated.connect(self.cancel)
         self.presenter.drawn.connect(self._on_presenter_drawn)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
         self._services.tasks.state_changed.connect(self.demo.refresh)
-        c.regenerate.clicked.connect(self._on_regenerate_clicked)
+        c.regenerate.clicked.connect(self._starter.regenerate)
         c.copy.clicked.connect(self._on_copy_clicked)
         c.clear.clicked.connect(self._on_clear_clicked)
-        c.cancel_edit.clicked.connect(self._on_cancel_edit_clicked)
-        self.transcript.edit_requested.connect(self._on_transcript_edit_requested)
+        c.cancel_edit.clicked.connect(self._starter.end_edit)
+        self.transcript.edit_requested.connect(self._starter.begin_edit)
         self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
-        self.transcript.citation_activated.connect(self._on_transcript_citation_activated)
-        self.transcript.source_activated.connect(self._on_transcript_source_activated)
-        self.transcript.regenerate_requested.connect(self._on_transcript_regenerate_requested)
-        self.transcript.error_card.retry_requested.connect(self._on_regenerate_clicked)
+        self.transcript.citation_activated.connect(self._links.show_citation)
+        self.transcript.source_activated.connect(self._links.show_source)
+        self.transcript.regenerate_requested.connect(self._starter.regenerate_turn)
+        self.transcript.error_card.retry_requested.connect(self._starter.regenerate)
         self.transcript.error_card.edit_endpoint_requested.connect(self._on_error_card_edit)
-        self.transcript.tool_wait.answer_requested.connect(self._on_tool_wait_answer_requested)
-        self.tool_results.continue_requested.connect(self._on_tool_results_continue_requested)
+        self.transcript.tool_wait.answer_requested.connect(self._links.answer_tool_calls)
+        self.tool_results.continue_requested.connect(self._starter.continue_with_results)
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self.sources.rank_activated.connect(self.rerank_row_requested)
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
@@ -238,31 +188,22 @@ class ChatPane(QWidget):
         self.history.revert_requested.connect(self._conversation.revert)
         self.history.import_chosen.connect(self.import_history)
         self.history.export_chosen.connect(self.export_history)
-        self.tabs.current_changed.connect(self._on_tabs_current_changed)
-        self._preview_timer.timeout.connect(self.refresh_request)
-        for changed in (
-            c.message.textChanged,
-            self.setup.model.textChanged,
-            self.setup.preamble.textChanged,
-            self.documents.editor.editor.textChanged,
-            self.tools.editor.editor.textChanged,
-            self.params.params_changed,
-            self.model_options.options_changed,
-        ):
-            changed.connect(self._schedule_preview)
-            changed.connect(self._recheck_input)
+        self.tabs.current_changed.connect(self._request_refresh.refresh_if_shown)
+        for changed in self._request_inputs_changed():
+            changed.connect(self._request_refresh.schedule)
+            changed.connect(self._starter.recheck)
         self.setup.model.textChanged.connect(self._on_model_changed)
         self.model_options.strip.watch(c.message)
         self.model_options.strip.images_changed.connect(self._on_images_changed)
         self.examples.example_chosen.connect(self._on_examples_example_chosen)
-        self.chips.open_requested.connect(self._on_chips_open_requested)
+        self.chips.open_requested.connect(self._links.open_attachments)
 
     # --- public API (tests drive these like the buttons) --------------------------------------
 
     def send(self, message: str) -> None:
         """Type a message and press Send."""
         self.composer.message.setPlainText(message)
-        self._on_send_clicked()
+        self._starter.send()
 
     def cancel(self) -> None:
         """Stop the turn in flight (as Stop does); the partial answer stays, marked as stopped."""
@@ -287,21 +228,10 @@ class ChatPane(QWidget):
 
     def take_ranked_documents(self, ranked: Sequence[RankedDocument]) -> None:
         """Make the Rerank pane's best results the documents (their citations lead back)."""
-        self.documents.editor.set_value([r.chat_document() for r in ranked])
-        self._origins = {r.doc_id: r for r in ranked}
-        self.sources.set_origins(
-            {i: (self._origin_label(r), r.rank) for i, r in self._origins.items()}
-        )
+        self._origins.take(ranked)
         self.composer.status.setText(
             self.tr("%n document(s) from the rerank results.", "", len(ranked))
         )
-
-    def _origin_label(self, ranked: RankedDocument) -> str:
-        score = format_number(ranked.score, 2)
-        return self.tr("rank %1 · score %2").replace("%2", score).replace("%1", str(ranked.rank))
-
-    def _labels(self) -> tuple[tuple[str, str], ...]:
-        return tuple((i, self._origin_label(r)) for i, r in self._origins.items())
 
     def replay(self, record: RunRecord, speed: float = 1.0) -> None:
         """Play a recorded turn back as a new turn, at its pace or `speed` times faster.
@@ -312,13 +242,7 @@ class ChatPane(QWidget):
             InputError: the turn cannot be replayed (no request stored, or a flavour missing or
                 unknown), said before the turn starts rather than as a crash of its task.
         """
-        if self.is_streaming():
-            return
-        request = request_of(record)
-        marked = self.tr("▶ Replay: %1").replace("%1", request.message or "")
-        self.session().turns.append(Turn(user=marked))
-        status = self.tr("Replaying a recorded turn (no network)")
-        self._start(request, status, ReplayClient(record, speed))
+        self._starter.replay(record, speed)
 
     def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
         """Start a demo script from an empty conversation; its turns replay one by one with the
@@ -334,7 +258,7 @@ class ChatPane(QWidget):
         if not self.is_streaming() and keep < len(self.controller.turns):
             del self.session().turns[keep:]
             self._rebuild()
-            self._save()
+            self._file.save()
 
     def load_sample(self, kind: Literal["rag", "tools"] = "rag") -> None:
         """Try a shipped sample: its documents (or tools) into the editors, its question sent.
@@ -345,18 +269,7 @@ class ChatPane(QWidget):
         self.send(attach_sample(kind, self.tabs, self.examples))
 
     def _on_examples_example_chosen(self, kind: Example) -> None:
-        """Fill the message box with the example (its samples attached); nothing is sent."""
-        attach_sample(kind, self.tabs, self.examples)
-        self.composer.message.setPlainText(self.examples.prompt(kind))
-        self.composer.message.moveCursor(QTextCursor.MoveOperation.End)
-        self.composer.message.setFocus()
-
-    def _on_chips_open_requested(self, kind: str) -> None:
-        self.tabs.show_section(self.documents if kind == "document" else self.tools)
-
-    def _documents_on(self) -> bool:
-        endpoint = self._services.session.selected("chat")
-        return flavour_traits(endpoint.flavour if endpoint else DEFAULT_FLAVOUR).documents
+        fill_example(kind, self.tabs, self.examples, self.composer.message)
 
     def session(self) -> ChatSession:
         """The conversation model."""
@@ -396,56 +309,9 @@ class ChatPane(QWidget):
 
     def refresh_request(self) -> RequestPreview | None:
         """Rebuild the Request section now; returns what it shows (None when Send is refused)."""
-        self._preview_timer.stop()
-        message = self.composer.message.toPlainText()
-        return self._conversation.refresh_request(
-            self._services.session.selected("chat"),
-            message,
-            lambda: self.session().preview(message, self._guard.frame(), self._editing),
-        )
+        return self._request_refresh.refresh()
 
     # --- actions --------------------------------------------------------------------------------
-
-    def _recheck_input(self, *_: object) -> None:
-        if not self.is_streaming():
-            self._guard.recheck(self.composer.message.toPlainText(), self._editing)
-
-    def _on_send_clicked(self) -> None:
-        message = self.composer.message.toPlainText()
-        if self.is_streaming() or not message.strip():
-            return
-        editing = self._editing
-        if editing is not None:
-            request = self._guard.build(
-                lambda f: self.session().edit_and_resend(editing, message, f)
-            )
-        else:
-            images = self.model_options.images()
-            request = self._guard.build(lambda f: self.session().send(message, f, images))
-        if request is not None:
-            self._start(request)  # first: the box is emptied once the composer's paint is held
-            self.composer.message.clear()
-            if self.model_options.strip.count():  # else its notices rewrite labels for nothing
-                self.model_options.strip.clear_images()
-            self._on_cancel_edit_clicked()
-
-    def _on_regenerate_clicked(self) -> None:
-        if not self.is_streaming() and self.controller.turns:
-            request = self._guard.build(self.session().regenerate)
-            if request is not None:
-                self._start(request)
-
-    def _on_tool_results_continue_requested(self) -> None:
-        if self.is_streaming():
-            return
-        try:
-            results = self.tool_results.results()
-        except InputError as exc:
-            self._guard.refuse(exc)
-            return
-        request = self._guard.build(lambda f: self.session().continue_with(results, f))
-        if request is not None:
-            self._start(request)
 
     def _on_copy_clicked(self) -> None:
         if self.controller.turns:
@@ -462,67 +328,28 @@ class ChatPane(QWidget):
 
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()
-        self._save()
+        self._file.save()
         # What the conversation held goes, and its pages go back to the OS (issue 15).
         self._services.session.forget_sent_bodies()
         self._memory.request()
 
     def _on_controller_history_replaced(self) -> None:
-        self._on_cancel_edit_clicked()
+        self._starter.end_edit()
         self._rebuild()
         last = self.controller.turns[-1].reply if self.controller.turns else None
         self.tool_results.set_calls(last.tool_calls if last else [])
         self.history.show_history(self._conversation_now, force=True)
-        self._save()
-
-    def _on_tabs_current_changed(self, _row: int) -> None:
-        if self.tabs.current_section() is self.request:
-            self.refresh_request()
-
-    def _schedule_preview(self) -> None:
-        if self.tabs.current_section() is self.request:
-            self._preview_timer.start()
-
-    def _on_transcript_edit_requested(self, index: int) -> None:
-        turn = self.controller.turns[index] if 0 <= index < len(self.controller.turns) else None
-        if turn is None or turn.user is None or self.is_streaming():
-            return
-        self._editing = index
-        self.composer.begin_edit(index, turn.user)
-
-    def _on_cancel_edit_clicked(self) -> None:
-        self._editing = None
-        self.composer.end_edit()
+        self._file.save()
 
     def _on_queries_rerank_clicked(self) -> None:
         item = self.queries.list.currentItem()
         if item is not None:
             self.rerank_requested.emit(item.text())
 
-    def _on_transcript_citation_activated(self, turn: int, spans: tuple[int, ...]) -> None:
-        cmap = self.controller.citations(turn)
-        chosen = [cmap.spans[i] for i in spans if 0 <= i < len(cmap.spans)]
-        self.sources.show_spans(chosen, self.controller.sources(turn))
-        self.tabs.show_section(self.sources)
-
-    def _on_transcript_source_activated(self, turn: int, doc_id: str) -> None:
-        lookup = self.controller.sources(turn)
-        self.sources.show_source(doc_id, self.controller.citations(turn), lookup)
-        self.tabs.show_section(self.sources)
-
-    def _on_transcript_regenerate_requested(self, index: int) -> None:
-        if index == len(self.controller.turns) - 1:
-            self._on_regenerate_clicked()
-
     def _on_error_card_edit(self) -> None:
         endpoint = self.controller.finished_on
         if endpoint is not None:
             self.endpoint_edit_requested.emit(endpoint.id)
-
-    def _on_tool_wait_answer_requested(self) -> None:
-        self.tabs.show_section(self.tool_results)
-        self.tool_results.setFocus()
-        self.tool_results.focusNextChild()
 
     def _on_session_selection_changed(self, pane: str) -> None:
         if pane != "chat":
@@ -530,7 +357,7 @@ class ChatPane(QWidget):
         self.tabs.set_endpoint(self._services.session.selected("chat"))
         self._attachments.refresh()
         self._on_model_changed()
-        self._schedule_preview()
+        self._request_refresh.schedule()
 
     def _on_images_changed(self) -> None:
         count = self.model_options.strip.count()
@@ -540,24 +367,14 @@ class ChatPane(QWidget):
             )
 
     def _on_model_changed(self, *_: object) -> None:
-        endpoint = self._services.session.selected("chat")
-        model = self.setup.model.text().strip() or (endpoint.model if endpoint else None)
-        self.model_options.set_model(model)
-        self.params.set_choices("safety_mode", safety_choices(model))
+        self.tabs.fit_model(self._services.session.selected("chat"))
 
     # --- the turn -------------------------------------------------------------------------------
 
-    def _start(
-        self, request: ChatRequest, status: str | None = None, client: ReplayClient | None = None
-    ) -> None:
-        # Picked now (the frame was just built for it): switching mid-turn does not move it.
-        self.presenter.begin(request, self._guard.endpoint(), status, client)
-        self._memory.hold()
-
     def _on_presenter_drawn(self, index: int) -> None:
         self.history.show_history(self._conversation_now)
-        self._schedule_preview()
-        self._save()
+        self._request_refresh.schedule()
+        self._file.save()
         self._memory.resume()
         self.turn_finished.emit(index)
 
@@ -567,22 +384,4 @@ class ChatPane(QWidget):
         else:
             self.presenter.rebuild()
         self.history.show_history(self._conversation_now)
-        self._schedule_preview()
-
-    # --- history --------------------------------------------------------------------------------
-
-    def _editors(self) -> dict[str, JsonEditor]:
-        return {"documents": self.documents.editor, "tools": self.tools.editor}
-
-    def _save(self) -> None:
-        preamble = self.setup.preamble.toPlainText()
-        self._history.save_from(preamble, self.controller.turns, self._editors())
-
-    def _restore(self) -> None:
-        saved = self._history.load()
-        if saved is None:
-            return
-        self.controller.restore(saved.turns)
-        self.setup.preamble.setPlainText(saved.preamble)
-        restore_editors(saved, self._editors())
-        self._rebuild()
+        self._request_refresh.schedule()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
+from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.core.chat_checks import check_calls_answered, check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame
@@ -58,6 +59,12 @@ class RequestGuard:
             )
             raise InputError(title=title, where=QCoreApplication.translate("ChatPane", "Endpoint"))
         return endpoint
+
+    def takes_documents(self) -> bool:
+        """Whether the chat's endpoint takes RAG documents (with none chosen, the default
+        flavour's answer)."""
+        endpoint = self._endpoints.selected("chat")
+        return flavour_traits(endpoint.flavour if endpoint else DEFAULT_FLAVOUR).documents
 
     def frame(self) -> ChatFrame:
         """What the side pages add to every message: model, preamble, documents, tools, params.

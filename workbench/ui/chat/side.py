@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from workbench.api import flavour_traits
 from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.core.chat_inputs import parse_documents, parse_tools
+from workbench.core.chat_models import safety_choices
 from workbench.ui.chat.controls import EditorPage, PreamblePage, QueriesPage
 from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
 from workbench.ui.chat.model_options import ModelOptions
@@ -256,6 +257,13 @@ class ChatSidePanel(Retranslating, QWidget):
         self.params.set_flavour(flavour)
         self.history.set_flavour(flavour)
         self._show_endpoint()
+
+    def fit_model(self, endpoint: EndpointConfig | None) -> None:
+        """Fit the Model page and the safety modes to the model named in Setup, else to the
+        endpoint's."""
+        model = self.setup.model.text().strip() or (endpoint.model if endpoint else None)
+        self.model_options.set_model(model)
+        self.params.set_choices("safety_mode", safety_choices(model))
 
     def _show_endpoint(self) -> None:
         endpoint = self._endpoint
