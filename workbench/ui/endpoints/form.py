@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
@@ -15,30 +14,17 @@ from workbench.api.urls import build_url, parse_pasted_url, route_family
 from workbench.core.endpoints import (
     AUTH_LABELS,
     FLAVOUR_LABELS,
-    SECRET_MASK,
     EndpointConfig,
     EndpointSecrets,
     Prices,
     is_plain_http_off_loopback,
-    proxy_has_user,
     split_proxy,
-    with_proxy_password,
 )
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
 from workbench.ui.common.error_text import error_message
-from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.endpoints.form_values import set_combo, shown_proxy, validated
 from workbench.ui.endpoints.form_widgets import EndpointFormWidgets
-
-_FIELD_NAMES = {
-    "name": QT_TRANSLATE_NOOP("EndpointForm", "Name"),
-    "base_url": QT_TRANSLATE_NOOP("EndpointForm", "Base URL"),
-    "timeout_s": QT_TRANSLATE_NOOP("EndpointForm", "Timeout"),
-    "connect_timeout_s": QT_TRANSLATE_NOOP("EndpointForm", "Connect timeout"),
-    "prices": QT_TRANSLATE_NOOP("EndpointForm", "Prices"),
-    "extra_headers": QT_TRANSLATE_NOOP("EndpointForm", "Extra headers"),
-}
-"""The form's name for a settings field an error names (translated where shown)."""
 
 
 def auth_labels() -> dict[AuthScheme, str]:
@@ -184,18 +170,15 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
         self._name.setText(endpoint.name)
         self._url.setText(endpoint.base_url)
         self._url.setReadOnly(endpoint.is_sandbox)
-        self._set_combo(self._flavour, endpoint.flavour)
+        set_combo(self._flavour, endpoint.flavour)
         self._model.setText(endpoint.model or "")
-        self._set_combo(self._auth, endpoint.auth)
+        set_combo(self._auth, endpoint.auth)
         self._key.clear()
         self._entra.load(endpoint)
         self._api_version.setText(endpoint.api_version or "")
-        self._set_combo(self._extra, endpoint.extra_parameters or "")
+        set_combo(self._extra, endpoint.extra_parameters or "")
         self._ca_bundle.setText(endpoint.ca_bundle or "")
-        # A proxy password lives in the keyring: shown masked; left masked, it is kept.
-        masked = with_proxy_password(endpoint.proxy, SECRET_MASK)
-        proxy = masked if proxy_has_user(endpoint.proxy) else endpoint.proxy
-        self._proxy.setText(proxy or "")
+        self._proxy.setText(shown_proxy(endpoint.proxy))
         self._timeout.setValue(endpoint.timeout_s)
         self._connect_timeout.setValue(endpoint.connect_timeout_s)
         self._headers.set_headers(endpoint.extra_headers, endpoint.keyring_headers)
@@ -241,16 +224,7 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
         }
         if not base.is_sandbox:
             self._check_url(fields["base_url"])
-        try:
-            return EndpointConfig.model_validate({**base.model_dump(), **fields})
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = str(first["loc"][0]) if first["loc"] else ""
-            where = _FIELD_NAMES.get(field, field)
-            title = self.tr("Invalid endpoint")
-            raise InputError(
-                first["msg"], title=title, where=QCoreApplication.translate("EndpointForm", where)
-            ) from exc
+        return validated(base, fields)
 
     def check_model(self, endpoint: EndpointConfig) -> None:
         """Refuse to save what the panes would refuse: no model where the flavour's chat call
@@ -335,7 +309,7 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
         if pasted.base_url != self._url.text().strip():
             self._url.setText(pasted.base_url)
             if pasted.flavour is not None:
-                self._set_combo(self._flavour, pasted.flavour)
+                set_combo(self._flavour, pasted.flavour)
         if pasted.api_version and not self._api_version.text():
             self._api_version.setText(pasted.api_version)
 
@@ -434,11 +408,6 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
             title, where = self.tr("Invalid endpoint"), self.tr("Base URL")
             message = exc.message_text or exc.server_message
             raise InputError(message, title=title, where=where) from exc
-
-    @staticmethod
-    def _set_combo(combo: QComboBox, value: object) -> None:
-        index = combo.findData(str(value))
-        combo.setCurrentIndex(max(index, 0))
 
     def auth_scheme(self) -> AuthScheme:
         """The authentication scheme currently chosen."""
