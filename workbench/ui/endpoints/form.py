@@ -10,14 +10,12 @@ from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Flavour
-from workbench.api.urls import build_url, parse_pasted_url, route_family
 from workbench.core.endpoints import (
     AUTH_LABELS,
     FLAVOUR_LABELS,
     EndpointConfig,
     EndpointSecrets,
     Prices,
-    is_plain_http_off_loopback,
     split_proxy,
 )
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
@@ -25,6 +23,7 @@ from workbench.ui.common.error_text import error_message
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.form_values import set_combo, shown_proxy, validated
 from workbench.ui.endpoints.form_widgets import EndpointFormWidgets
+from workbench.ui.endpoints.url_preview import apply_pasted_url, check_url, final_urls
 
 
 def auth_labels() -> dict[AuthScheme, str]:
@@ -223,7 +222,7 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
             ),
         }
         if not base.is_sandbox:
-            self._check_url(fields["base_url"])
+            check_url(fields["base_url"])
         return validated(base, fields)
 
     def check_model(self, endpoint: EndpointConfig) -> None:
@@ -300,18 +299,8 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
         self._on_field_edited()
 
     def _apply_pasted_url(self) -> None:
-        # A pasted full route tells us the flavour and api-version: fill them in, keep the base.
         # Also run on save and test: Ctrl+S leaves the focus in the field (no editingFinished).
-        try:
-            pasted = parse_pasted_url(self._url.text())
-        except InputError:
-            return
-        if pasted.base_url != self._url.text().strip():
-            self._url.setText(pasted.base_url)
-            if pasted.flavour is not None:
-                set_combo(self._flavour, pasted.flavour)
-        if pasted.api_version and not self._api_version.text():
-            self._api_version.setText(pasted.api_version)
+        apply_pasted_url(self._url, self._flavour, self._api_version)
 
     def _on_browse_ca_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -373,41 +362,15 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
     def _update_url_preview(self) -> None:
         self._show_rows()
         text = self._url.text().strip()
-        warning = ""
         try:
-            pasted = parse_pasted_url(text) if text else None
+            urls, warning = final_urls(text, self.flavour(), self._api_version.text().strip())
         except InputError as exc:
             self._final_url.setText(error_message(exc))
             self._url_warning.setText("")
             return
-        if pasted is None:
-            self._final_url.setText("")
-        else:
-            flavour = self.flavour()
-            version = self._api_version.text().strip() or pasted.api_version
-            urls = [
-                f"{kind}: {build_url(pasted.base_url, flavour, kind, version)}"
-                for kind in ("rerank", "chat", "info")
-            ]
-            family = route_family(pasted.base_url, flavour)
-            if family:
-                urls.insert(0, self.tr("Looks like: %1").replace("%1", family))
-            self._final_url.setText("\n".join(urls))
-            if is_plain_http_off_loopback(text):
-                warning = self.tr(
-                    "Plain http:// to another machine: the key and your data travel "
-                    "unencrypted. Use https:// unless this is a trusted network."
-                )
+        self._final_url.setText(urls)
         self._url_warning.setText(warning)
         self._url_warning.setVisible(bool(warning) and not is_demo())
-
-    def _check_url(self, text: str) -> None:
-        try:
-            parse_pasted_url(text)
-        except InputError as exc:
-            title, where = self.tr("Invalid endpoint"), self.tr("Base URL")
-            message = exc.message_text or exc.server_message
-            raise InputError(message, title=title, where=where) from exc
 
     def auth_scheme(self) -> AuthScheme:
         """The authentication scheme currently chosen."""
