@@ -4,62 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Flavour
-from workbench.api.urls import build_url, parse_pasted_url, route_family
 from workbench.core.endpoints import (
     AUTH_LABELS,
     FLAVOUR_LABELS,
-    SECRET_MASK,
     EndpointConfig,
     EndpointSecrets,
     Prices,
-    is_plain_http_off_loopback,
-    proxy_has_user,
     split_proxy,
-    with_proxy_password,
 )
-from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
 from workbench.ui.common.error_text import error_message
-from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.common.section import Section
-from workbench.ui.endpoints.entra_fields import EntraFields
-from workbench.ui.endpoints.fields import (
-    add_row,
-    combo_box,
-    line_edit,
-    price_edit,
-    seconds_spin,
-)
-from workbench.ui.endpoints.headers import HeadersEditor
-
-_EXTRA_PARAMETERS = ["", "pass-through", "drop", "error"]
-_FIELD_NAMES = {
-    "name": QT_TRANSLATE_NOOP("EndpointForm", "Name"),
-    "base_url": QT_TRANSLATE_NOOP("EndpointForm", "Base URL"),
-    "timeout_s": QT_TRANSLATE_NOOP("EndpointForm", "Timeout"),
-    "connect_timeout_s": QT_TRANSLATE_NOOP("EndpointForm", "Connect timeout"),
-    "prices": QT_TRANSLATE_NOOP("EndpointForm", "Prices"),
-    "extra_headers": QT_TRANSLATE_NOOP("EndpointForm", "Extra headers"),
-}
-"""The form's name for a settings field an error names (translated where shown)."""
+from workbench.ui.endpoints.form_values import set_combo, shown_proxy, validated
+from workbench.ui.endpoints.form_widgets import EndpointFormWidgets
+from workbench.ui.endpoints.url_preview import apply_pasted_url, check_url, final_urls
 
 
 def auth_labels() -> dict[AuthScheme, str]:
@@ -73,7 +37,7 @@ def auth_labels() -> dict[AuthScheme, str]:
     }
 
 
-class EndpointForm(Retranslating, QWidget):
+class EndpointForm(Retranslating, EndpointFormWidgets):
     """Edits one endpoint; `endpoint()` validates and returns it, `key_text()` the typed key."""
 
     changed = Signal()
@@ -84,114 +48,11 @@ class EndpointForm(Retranslating, QWidget):
         self._original: EndpointConfig | None = None
         self._hint: str | None = None
         """The stored key's hint as the pane gave it (None: not yet): said again on a switch."""
-        self._build_ui()
+        self.retranslate_ui()
         self._connect_signals()
         self._update_url_preview()
 
-    # --- building ---------------------------------------------------------------------------
-
-    def _build_ui(self) -> None:
-        self._name = line_edit(self, "endpointName")
-        self._url = line_edit(self, "baseUrl")
-        self._url.setPlaceholderText("https://<deployment>.<region>.models.ai.azure.com")
-        self._final_url = StatusLabel(self)
-        self._final_url.setObjectName("finalUrlLabel")
-        self._final_url.setTextInteractionFlags(
-            self._final_url.textInteractionFlags().TextSelectableByMouse
-        )
-        self._final_url.setWordWrap(True)
-        self._url_warning = StatusLabel(self)
-        self._url_warning.setObjectName("urlWarningLabel")
-        self._url_warning.setProperty("role", "warning")
-        self._url_warning.setWordWrap(True)
-        # Flavour names are API names ("Cohere v2", "OpenAI-compatible"): never translated.
-        self._flavour = combo_box(
-            self, "flavour", "", {f.value: t for f, t in FLAVOUR_LABELS.items()}
-        )
-        self._model = line_edit(self, "model")
-        self._model_problem = StatusLabel(self)
-        self._model_problem.setObjectName("modelProblemLabel")
-        self._model_problem.setProperty("role", "error")
-        self._model_problem.setWordWrap(True)
-        self._model_problem.setVisible(False)
-        self._auth = combo_box(self, "authScheme", "", {a.value: t for a, t in AUTH_LABELS.items()})
-        self._key = line_edit(self, "apiKey")
-        self._key.setEchoMode(QLineEdit.EchoMode.Password)
-        self._key_hint = StatusLabel(self)
-        self._key_hint.setObjectName("keyHintLabel")
-        self._forget_key = QPushButton(self)
-        self._forget_key.setObjectName("forgetKeyButton")
-        self._entra = EntraFields(self)
-        # Demo mode's stand-in for the hidden rows. A plain label: the redactor would take the
-        # auth label "Authorization: Bearer" for a header with its key.
-        self._summary = QLabel(self)
-        self._summary.setObjectName("connectionSummaryLabel")
-        self._summary.setWordWrap(True)
-        self._build_connection_fields()
-        self._layout_fields()
-        self.retranslate_ui()
-
-    def _build_connection_fields(self) -> None:
-        self._api_version = line_edit(self, "apiVersion")
-        self._extra = combo_box(self, "extraParameters", "", {v: v for v in _EXTRA_PARAMETERS})
-        self._ca_bundle = line_edit(self, "caBundle")
-        self._browse_ca = QPushButton(self)
-        self._browse_ca.setObjectName("browseCaButton")
-        self._proxy = line_edit(self, "proxy")
-        self._timeout = seconds_spin(self, "timeout", "", 120)
-        self._connect_timeout = seconds_spin(self, "connectTimeout", "", 10)
-        self._headers = HeadersEditor(self)  # created in layout order: that is the Tab order
-        self._price_in = price_edit(self, "priceInput")
-        self._price_out = price_edit(self, "priceOutput")
-        self._price_search = price_edit(self, "priceSearch")
-
-    def _layout_fields(self) -> None:
-        main = self._main = QFormLayout()
-        self._row_labels = [add_row(main, "", self._name)]
-        self._summary_label = QLabel(self)
-        main.addRow(self._summary_label, self._summary)
-        self._row_labels.append(add_row(main, "", self._url))
-        main.addRow("", self._final_url)
-        main.addRow("", self._url_warning)
-        self._row_labels += [add_row(main, "", widget) for widget in (self._flavour, self._model)]
-        main.addRow("", self._model_problem)
-        self._row_labels += [add_row(main, "", widget) for widget in (self._auth, self._key)]
-        key_row = QHBoxLayout()
-        key_row.addWidget(self._key_hint, 1)
-        key_row.addWidget(self._forget_key)
-        main.addRow("", key_row)
-        self._key_row = key_row
-        self._entra.add_rows(main)
-        # Alt+letter goes to a section, not to each of its fields: 26 letters minus the menu
-        # bar's cannot cover every field of this pane without two controls sharing one.
-        self._advanced = advanced = Section("connectionGroup", self)
-        adv = QFormLayout(advanced)
-        self._adv_labels = [add_row(adv, "", w) for w in (self._api_version, self._extra)]
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self._ca_bundle, 1)
-        ca_row.addWidget(self._browse_ca)
-        ca_label = QLabel(advanced)
-        ca_label.setBuddy(self._ca_bundle)
-        adv.addRow(ca_label, ca_row)
-        self._adv_labels.append(ca_label)
-        self._adv_labels += [
-            add_row(adv, "", w) for w in (self._proxy, self._timeout, self._connect_timeout)
-        ]
-        headers_label = QLabel(advanced)
-        headers_label.setBuddy(self._headers.field)
-        adv.addRow(headers_label, self._headers)
-        self._adv_labels.append(headers_label)
-        self._prices = prices = Section("pricesGroup", self)
-        pr = QFormLayout(prices)
-        self._price_labels = [
-            add_row(pr, "", w) for w in (self._price_in, self._price_out, self._price_search)
-        ]
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(main)
-        outer.addWidget(advanced)
-        outer.addWidget(prices)
-        outer.addStretch(1)
+    # --- texts and wiring ---------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language (also on `LanguageChange`)."""
@@ -308,18 +169,15 @@ class EndpointForm(Retranslating, QWidget):
         self._name.setText(endpoint.name)
         self._url.setText(endpoint.base_url)
         self._url.setReadOnly(endpoint.is_sandbox)
-        self._set_combo(self._flavour, endpoint.flavour)
+        set_combo(self._flavour, endpoint.flavour)
         self._model.setText(endpoint.model or "")
-        self._set_combo(self._auth, endpoint.auth)
+        set_combo(self._auth, endpoint.auth)
         self._key.clear()
         self._entra.load(endpoint)
         self._api_version.setText(endpoint.api_version or "")
-        self._set_combo(self._extra, endpoint.extra_parameters or "")
+        set_combo(self._extra, endpoint.extra_parameters or "")
         self._ca_bundle.setText(endpoint.ca_bundle or "")
-        # A proxy password lives in the keyring: shown masked; left masked, it is kept.
-        masked = with_proxy_password(endpoint.proxy, SECRET_MASK)
-        proxy = masked if proxy_has_user(endpoint.proxy) else endpoint.proxy
-        self._proxy.setText(proxy or "")
+        self._proxy.setText(shown_proxy(endpoint.proxy))
         self._timeout.setValue(endpoint.timeout_s)
         self._connect_timeout.setValue(endpoint.connect_timeout_s)
         self._headers.set_headers(endpoint.extra_headers, endpoint.keyring_headers)
@@ -364,17 +222,8 @@ class EndpointForm(Retranslating, QWidget):
             ),
         }
         if not base.is_sandbox:
-            self._check_url(fields["base_url"])
-        try:
-            return EndpointConfig.model_validate({**base.model_dump(), **fields})
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            field = str(first["loc"][0]) if first["loc"] else ""
-            where = _FIELD_NAMES.get(field, field)
-            title = self.tr("Invalid endpoint")
-            raise InputError(
-                first["msg"], title=title, where=QCoreApplication.translate("EndpointForm", where)
-            ) from exc
+            check_url(fields["base_url"])
+        return validated(base, fields)
 
     def check_model(self, endpoint: EndpointConfig) -> None:
         """Refuse to save what the panes would refuse: no model where the flavour's chat call
@@ -450,18 +299,8 @@ class EndpointForm(Retranslating, QWidget):
         self._on_field_edited()
 
     def _apply_pasted_url(self) -> None:
-        # A pasted full route tells us the flavour and api-version: fill them in, keep the base.
         # Also run on save and test: Ctrl+S leaves the focus in the field (no editingFinished).
-        try:
-            pasted = parse_pasted_url(self._url.text())
-        except InputError:
-            return
-        if pasted.base_url != self._url.text().strip():
-            self._url.setText(pasted.base_url)
-            if pasted.flavour is not None:
-                self._set_combo(self._flavour, pasted.flavour)
-        if pasted.api_version and not self._api_version.text():
-            self._api_version.setText(pasted.api_version)
+        apply_pasted_url(self._url, self._flavour, self._api_version)
 
     def _on_browse_ca_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -523,46 +362,15 @@ class EndpointForm(Retranslating, QWidget):
     def _update_url_preview(self) -> None:
         self._show_rows()
         text = self._url.text().strip()
-        warning = ""
         try:
-            pasted = parse_pasted_url(text) if text else None
+            urls, warning = final_urls(text, self.flavour(), self._api_version.text().strip())
         except InputError as exc:
             self._final_url.setText(error_message(exc))
             self._url_warning.setText("")
             return
-        if pasted is None:
-            self._final_url.setText("")
-        else:
-            flavour = self.flavour()
-            version = self._api_version.text().strip() or pasted.api_version
-            urls = [
-                f"{kind}: {build_url(pasted.base_url, flavour, kind, version)}"
-                for kind in ("rerank", "chat", "info")
-            ]
-            family = route_family(pasted.base_url, flavour)
-            if family:
-                urls.insert(0, self.tr("Looks like: %1").replace("%1", family))
-            self._final_url.setText("\n".join(urls))
-            if is_plain_http_off_loopback(text):
-                warning = self.tr(
-                    "Plain http:// to another machine: the key and your data travel "
-                    "unencrypted. Use https:// unless this is a trusted network."
-                )
+        self._final_url.setText(urls)
         self._url_warning.setText(warning)
         self._url_warning.setVisible(bool(warning) and not is_demo())
-
-    def _check_url(self, text: str) -> None:
-        try:
-            parse_pasted_url(text)
-        except InputError as exc:
-            title, where = self.tr("Invalid endpoint"), self.tr("Base URL")
-            message = exc.message_text or exc.server_message
-            raise InputError(message, title=title, where=where) from exc
-
-    @staticmethod
-    def _set_combo(combo: QComboBox, value: object) -> None:
-        index = combo.findData(str(value))
-        combo.setCurrentIndex(max(index, 0))
 
     def auth_scheme(self) -> AuthScheme:
         """The authentication scheme currently chosen."""
