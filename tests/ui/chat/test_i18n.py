@@ -338,8 +338,8 @@ def test_the_trace_says_cores_reasons_in_the_guis_language(
 
     def said() -> bool:
         cut_off = tr("TraceView", "Cut off")
-        details = [trace.detail(n, trace.steps(n).index(cut_off)) for n in (0, 1)]
-        return details == [shown(UNFINISHED), shown(STOPPED)]
+        unfinished = trace.detail(0, trace.steps(0).index(cut_off))
+        return unfinished == shown(UNFINISHED) and shown(STOPPED) in trace.steps(1)
 
     assert said()
     _to(qtbot, pane, "en")
@@ -348,6 +348,26 @@ def test_the_trace_says_cores_reasons_in_the_guis_language(
     qtbot.waitUntil(said, timeout=WAIT_MS)
     assert shown(STOPPED) == "Fermata da te"
     assert shown(UNFINISHED) in pane.transcript.toPlainText()
+
+
+def test_a_turn_the_person_stopped_is_named_in_the_trace_as_in_the_transcript(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The transcript said "■ Stopped by you" while the Trace filed the turn under "Cut off",
+    the step for what the server or the network cut."""
+    _to(qtbot, pane, "it")
+    slow_chat_streams(services, ms_per_event=50)
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: bool(pane.live_snapshot().text), timeout=WAIT_MS)
+    pane.composer.stop.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    stopped = tr("Core", "Stopped by you")
+    assert f"■ {tr('Transcript', 'Stopped by you')}" in pane.transcript.toPlainText()
+    steps = pane.trace.steps(0)
+    assert stopped in steps, steps
+    assert tr("TraceView", "Cut off") not in steps
+    assert pane.trace.detail(0, steps.index(stopped)) == ""
+    assert stopped == "Fermata da te"
 
 
 def test_an_imported_conversation_names_its_form_in_italian(
