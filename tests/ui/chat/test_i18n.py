@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -368,6 +370,21 @@ def test_a_turn_the_person_stopped_is_named_in_the_trace_as_in_the_transcript(
     assert tr("TraceView", "Cut off") not in steps
     assert pane.trace.detail(0, steps.index(stopped)) == ""
     assert stopped == "Fermata da te"
+
+
+def test_a_file_the_os_refuses_is_named_once_in_the_history_status(
+    pane: ChatPane, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Import and Export said Python's whole OSError ("[Errno 21] Is a directory: '/tmp/…'")
+    after the file's name: the errno and the full path again, in the Italian status line too."""
+    _to(qtbot, pane, "it")
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    assert not pane.import_history(folder)
+    reason = os.strerror(errno.EISDIR)
+    assert pane.history.status.text() == f"Non importata: chats: {reason}"
+    assert not pane.export_history(folder, Flavour.COHERE_V2)
+    assert pane.history.status.text() == f"Non esportata: chats: {reason}"
 
 
 def test_an_imported_conversation_names_its_form_in_italian(
