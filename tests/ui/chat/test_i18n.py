@@ -17,6 +17,7 @@ from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.chat_session import Reply, SavedChat, Turn, save_chat
+from workbench.core.runs.demo import DemoScript
 from workbench.core.turns import STOPPED, UNFINISHED
 from workbench.ui.common.core_text import shown
 
@@ -385,6 +386,15 @@ def test_a_file_the_os_refuses_is_named_once_in_the_history_status(
     assert pane.history.status.text() == f"Non importata: chats: {reason}"
     assert not pane.export_history(folder, Flavour.COHERE_V2)
     assert pane.history.status.text() == f"Non esportata: chats: {reason}"
+
+
+def test_the_demo_bar_keeps_a_scripts_title_as_it_is(pane: ChatPane, qtbot: QtBot) -> None:
+    """The bar filled its %1, %2, %3 one after the other: a title (the file's name) holding
+    "%2" took the turn number into it."""
+    _to(qtbot, pane, "it")
+    assert pane.play_script(DemoScript([], "sconti 50%2 e 30%3"))
+    expected = "▶ sconti 50%2 e 30%3: turno 0 di 0, riprodotto senza rete"
+    assert pane.demo.position.text() == expected, pane.demo.position.text()
 
 
 def test_an_imported_conversation_names_its_form_in_italian(
