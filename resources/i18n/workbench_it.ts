@@ -1670,6 +1670,22 @@
         <translation>query senza giudizi lasciate fuori: %1</translation>
     </message>
     <message>
+        <source>the stored request body is not JSON</source>
+        <translation>il corpo della richiesta salvato non è JSON</translation>
+    </message>
+    <message>
+        <source>the stored request body is not a JSON object</source>
+        <translation>il corpo della richiesta salvato non è un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>the Cohere SDK speaks Cohere&apos;s /v1 and /v2 routes</source>
+        <translation>l&apos;SDK Cohere parla solo le route /v1 e /v2 di Cohere</translation>
+    </message>
+    <message>
+        <source>the OpenAI SDK speaks the /chat/completions route</source>
+        <translation>l&apos;SDK OpenAI parla solo la route /chat/completions</translation>
+    </message>
+    <message>
         <source>The server answers</source>
         <translation>Il server risponde</translation>
     </message>
@@ -4296,6 +4312,18 @@ B: %2</translation>
     <message>
         <source>Query</source>
         <translation>Query</translation>
+    </message>
+    <message>
+        <source>A %1</source>
+        <translation>%1 di A</translation>
+    </message>
+    <message>
+        <source>B %1</source>
+        <translation>%1 di B</translation>
+    </message>
+    <message>
+        <source>B - A %1</source>
+        <translation>%1 B - A</translation>
     </message>
     <message>
         <source>Outcome</source>

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import CHAT_MODEL, TEST_PRICES, run_async
@@ -30,6 +38,7 @@ from workbench.core.runs.export_code import FORMATS
 from workbench.ui.app import apply_colour_scheme
 from workbench.ui.common.demo import FONT_SCALE
 from workbench.ui.endpoints.transfer import export_file
+from workbench.ui.i18n import apply_language
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES, SamplePane
 from workbench.ui.screenshots import SHOTS
@@ -247,6 +256,27 @@ def form_details_hidden(window: MainWindow) -> None:
 
 
 @pytest.mark.usefixtures("live_keyring")  # the app reads the keyring
+@pytest.mark.usefixtures("restore_language")
+def test_the_connection_summary_names_the_auth_in_italian_and_keeps_the_urls_percents(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The Endpoints form's summary in demo mode said the scheme with core's English label
+    ("api-key header"), and filled its markers one after the other, so a URL's own "%2" (an
+    escaped "/" is "%2F") took the scheme's name."""
+    apply_language("it")
+    window.show_pane("endpoints")
+    url = "https://gateway.example/deployments/a%2Fb"
+    field = _child(window, QLineEdit, "baseUrl")
+    field.setText(url)
+    field.textEdited.emit(url)
+    auth = _child(window, QComboBox, "authScheme")
+    auth.setCurrentIndex(auth.findData(AuthScheme.API_KEY.value))
+    window.demo_action.trigger()
+    summary = _child(window, QLabel, "connectionSummaryLabel")
+    expected = f"Nascosti in modalità demo: {url} · intestazione api-key"
+    qtbot.waitUntil(lambda: summary.text() == expected, timeout=WAIT_MS)
+
+
 def test_screenshots_can_be_made_in_demo_mode(tmp_path: Path) -> None:
     out = tmp_path / "shots"
     result = subprocess.run(

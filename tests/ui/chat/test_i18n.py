@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,7 @@ from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.chat_session import Reply, SavedChat, Turn, save_chat
+from workbench.core.runs.demo import DemoScript
 from workbench.core.turns import STOPPED, UNFINISHED
 from workbench.ui.common.core_text import shown
 
@@ -338,8 +341,8 @@ def test_the_trace_says_cores_reasons_in_the_guis_language(
 
     def said() -> bool:
         cut_off = tr("TraceView", "Cut off")
-        details = [trace.detail(n, trace.steps(n).index(cut_off)) for n in (0, 1)]
-        return details == [shown(UNFINISHED), shown(STOPPED)]
+        unfinished = trace.detail(0, trace.steps(0).index(cut_off))
+        return unfinished == shown(UNFINISHED) and shown(STOPPED) in trace.steps(1)
 
     assert said()
     _to(qtbot, pane, "en")
@@ -348,6 +351,50 @@ def test_the_trace_says_cores_reasons_in_the_guis_language(
     qtbot.waitUntil(said, timeout=WAIT_MS)
     assert shown(STOPPED) == "Fermata da te"
     assert shown(UNFINISHED) in pane.transcript.toPlainText()
+
+
+def test_a_turn_the_person_stopped_is_named_in_the_trace_as_in_the_transcript(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The transcript said "■ Stopped by you" while the Trace filed the turn under "Cut off",
+    the step for what the server or the network cut."""
+    _to(qtbot, pane, "it")
+    slow_chat_streams(services, ms_per_event=50)
+    pane.send("Tell me a long story about rerankers and chat models")
+    qtbot.waitUntil(lambda: bool(pane.live_snapshot().text), timeout=WAIT_MS)
+    pane.composer.stop.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    stopped = tr("Core", "Stopped by you")
+    assert f"■ {tr('Transcript', 'Stopped by you')}" in pane.transcript.toPlainText()
+    steps = pane.trace.steps(0)
+    assert stopped in steps, steps
+    assert tr("TraceView", "Cut off") not in steps
+    assert pane.trace.detail(0, steps.index(stopped)) == ""
+    assert stopped == "Fermata da te"
+
+
+def test_a_file_the_os_refuses_is_named_once_in_the_history_status(
+    pane: ChatPane, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Import and Export said Python's whole OSError ("[Errno 21] Is a directory: '/tmp/…'")
+    after the file's name: the errno and the full path again, in the Italian status line too."""
+    _to(qtbot, pane, "it")
+    folder = tmp_path / "chats"
+    folder.mkdir()
+    assert not pane.import_history(folder)
+    reason = os.strerror(errno.EISDIR)
+    assert pane.history.status.text() == f"Non importata: chats: {reason}"
+    assert not pane.export_history(folder, Flavour.COHERE_V2)
+    assert pane.history.status.text() == f"Non esportata: chats: {reason}"
+
+
+def test_the_demo_bar_keeps_a_scripts_title_as_it_is(pane: ChatPane, qtbot: QtBot) -> None:
+    """The bar filled its %1, %2, %3 one after the other: a title (the file's name) holding
+    "%2" took the turn number into it."""
+    _to(qtbot, pane, "it")
+    assert pane.play_script(DemoScript([], "sconti 50%2 e 30%3"))
+    expected = "▶ sconti 50%2 e 30%3: turno 0 di 0, riprodotto senza rete"
+    assert pane.demo.position.text() == expected, pane.demo.position.text()
 
 
 def test_an_imported_conversation_names_its_form_in_italian(

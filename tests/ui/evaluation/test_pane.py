@@ -108,6 +108,26 @@ def test_the_sample_set_runs_in_one_click_and_every_request_is_in_the_history(
     _check_ticks_read_in_italian(plots[0].getAxis("left"))
 
 
+@pytest.mark.usefixtures("restore_language")
+def test_the_per_query_headers_say_whose_figure_in_italian(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The Queries tab's columns were made as f"A {label}": English word order, which reads in
+    Italian as "to nDCG@5"."""
+    apply_language("it")
+    pane = window.evaluation_pane
+    v1 = endpoint_for(services, Flavour.COHERE_V1)
+    pane.endpoint_b.setCurrentIndex(pane.endpoint_b.findData(v1.id))
+    pane.k.setValue(5)
+    pane.load_sample()
+    _finish(pane, services, qtbot)
+    headers = [
+        _text(pane.queries_table.horizontalHeaderItem(c))
+        for c in range(pane.queries_table.columnCount())
+    ]
+    assert headers[2:5] == ["nDCG@5 di A", "nDCG@5 di B", "nDCG@5 B - A"], headers
+
+
 def _check_ticks_read_in_italian(axis: Any) -> None:
     """pyqtgraph wrote "0.5" in the Italian window, which reads there as five."""
     try:

@@ -143,6 +143,20 @@ def test_copy_code_puts_runnable_code_on_the_clipboard(pane: HistoryPane) -> Non
     assert SANDBOX_TEST_KEY not in code
 
 
+@pytest.mark.usefixtures("restore_language")
+def test_code_in_a_form_the_run_cannot_take_is_refused_in_italian(
+    pane: HistoryPane, qtbot: QtBot
+) -> None:
+    """The core's refusal was English in the Italian window, and placed at `--as`, the command
+    line's option, where the person chose the format in the list beside Copy code."""
+    switch_language(qtbot, "it", lambda: pane.copy_code.text() != "&Copy code")
+    pane.table.selectRow(1)  # a Cohere v2 chat turn
+    pane.export_as.setCurrentIndex(pane.export_as.findText("openai"))
+    pane.copy_code.click()
+    said = "Dati non validi: l'SDK OpenAI parla solo la route /chat/completions"
+    assert pane.status.text() == said, pane.status.text()
+
+
 def test_export_then_import_a_selection(pane: HistoryPane, tmp_path: Path) -> None:
     pane.table.selectAll()
     path = tmp_path / "runs.jsonl"

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit, urlunsplit
 from workbench.api import Flavour, flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header
+from workbench.api.text import Text
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
@@ -79,9 +80,11 @@ def _body(record: RunRecord) -> dict[str, Any]:
     try:
         body = json.loads(record.request_body)
     except ValueError:
-        raise InputError("the stored request body is not JSON", where="request_body") from None
+        raise InputError(
+            Text("the stored request body is not JSON"), where="request_body"
+        ) from None
     if not isinstance(body, dict):
-        raise InputError("the stored request body is not a JSON object", where="request_body")
+        raise InputError(Text("the stored request body is not a JSON object"), where="request_body")
     return body
 
 
@@ -186,7 +189,7 @@ def to_cohere(record: RunRecord, key_env: str = KEY_ENV) -> str:
     """A Python script with the Cohere SDK (Client for v1, ClientV2 for v2)."""
     route = _route(record)
     if not route.startswith(("/v1/", "/v2/")):
-        raise InputError("the Cohere SDK speaks Cohere's /v1 and /v2 routes", where="--as")
+        raise InputError(Text("the Cohere SDK speaks Cohere's /v1 and /v2 routes"), where="--as")
     v2 = route.startswith("/v2/")
     base, _ = _base(record, route)
     body = _body(record)
@@ -226,7 +229,7 @@ def to_openai(record: RunRecord, key_env: str = KEY_ENV) -> str:
     """A Python script with the OpenAI SDK for the compatible `/chat/completions` route."""
     route = _route(record)
     if record.kind != "chat" or route.startswith(("/v1/", "/v2/")):
-        raise InputError("the OpenAI SDK speaks the /chat/completions route", where="--as")
+        raise InputError(Text("the OpenAI SDK speaks the /chat/completions route"), where="--as")
     base, query = _base(record, route)
     body = _body(record)
     stream = bool(body.get("stream"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -13,9 +12,11 @@ from workbench.api.errors import InputError
 from workbench.core.chat_history_io import export_conversation, parse_conversation
 from workbench.core.chat_request_preview import RequestPreview, chat_url, preview_request
 from workbench.core.chat_session import write_chat
+from workbench.core.errors import os_reason
 from workbench.core.rerank_io import decode_bytes
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.json_text import parse_json
+from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,12 +49,7 @@ class ConversationTexts(QObject):
         else:
             done = self.tr("Imported %n message(s) from %1 (%2).", "", count)
         # The form's name is one of the core's fixed texts, listed in the "Core" catalogue.
-        return _fill(done, name, QCoreApplication.translate("Core", form))
-
-
-def _fill(text: str, *values: object) -> str:
-    """`text` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
-    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), text)
+        return fill(done, name, QCoreApplication.translate("Core", form))
 
 
 def _chat_url(endpoint: EndpointConfig) -> str:
@@ -89,7 +85,7 @@ class ConversationControl:
             messages = self.history.messages()
         except InputError as exc:
             self.history.status.setText(
-                _fill(
+                fill(
                     QCoreApplication.translate("ConversationControl", "Not applied: %1"),
                     error_line(exc),
                 )
@@ -121,9 +117,10 @@ class ConversationControl:
         try:
             imported = parse_conversation(parse_json(decode_bytes(path.read_bytes())))
         except (OSError, InputError) as exc:
-            problem = error_line(exc) if isinstance(exc, InputError) else str(exc)
+            # The OS's reason without its errno and the full path: the file is named once.
+            problem = error_line(exc) if isinstance(exc, InputError) else os_reason(exc)
             self.history.status.setText(
-                _fill(
+                fill(
                     QCoreApplication.translate("ConversationControl", "Not imported: %1: %2"),
                     path.name,
                     problem,
@@ -151,7 +148,7 @@ class ConversationControl:
             write_chat(json.dumps(exported, indent=2, ensure_ascii=False) + "\n", path)
         except InputError as exc:
             self.history.status.setText(
-                _fill(
+                fill(
                     QCoreApplication.translate("ConversationControl", "Not exported: %1"),
                     error_line(exc),
                 )
@@ -159,15 +156,15 @@ class ConversationControl:
             return False
         except OSError as exc:
             self.history.status.setText(
-                _fill(
+                fill(
                     QCoreApplication.translate("ConversationControl", "Not exported: %1: %2"),
                     path.name,
-                    exc,
+                    os_reason(exc),
                 )
             )
             return False
         self.history.status.setText(
-            _fill(
+            fill(
                 QCoreApplication.translate("ConversationControl", "Exported to %1 (%2)."),
                 path.name,
                 flavour.value,

@@ -13,7 +13,7 @@ from workbench.api.errors import InputError
 from workbench.core.runs.demo import DemoScript, DemoSteps
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_message
-from workbench.ui.common.l10n import format_count
+from workbench.ui.common.l10n import fill, format_count
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
 
@@ -163,8 +163,7 @@ class DemoBar(Retranslating, Section):
         self.next.setEnabled(steps.has_next() and not busy)
         title = steps.script.title or self.tr("Demo script")
         text = self.tr("▶ %1: turn %2 of %3, replayed with no network")
+        # One pass: the title is a file's name, and may hold a "%2" of its own.
         self.position.setText(
-            text.replace("%1", title)
-            .replace("%2", format_count(steps.played))
-            .replace("%3", format_count(steps.total))
+            fill(text, title, format_count(steps.played), format_count(steps.total))
         )

@@ -242,7 +242,7 @@ class ModelOptions(QWidget):
         if family is None:
             note = self.tr("Unknown model: every option is offered; the server decides.")
         else:
-            note = self.tr("%1: safety modes %2.").replace("%1", family.name).replace("%2", modes)
+            note = l10n.fill(self.tr("%1: safety modes %2."), family.name, modes)
         self.family_note.setText(note)
         self._sync()
 
@@ -306,9 +306,9 @@ class ModelOptions(QWidget):
         tokens = sum(estimate_tokens(i.width, i.height, detail) for i in images)
         size = sum(i.size for i in images)
         text = self.tr("%n image(s) · ≈ %1 tokens · %2 KB (estimate)", "", len(images))
-        text = text.replace("%1", l10n.format_count(tokens))
+        kilobytes = l10n.format_number(size / 1024, 1)
         self.estimate.setText(
-            text.replace("%2", l10n.format_number(size / 1024, 1)) if images else ""
+            l10n.fill(text, l10n.format_count(tokens), kilobytes) if images else ""
         )
         self.options_changed.emit()
 

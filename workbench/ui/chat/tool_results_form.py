@@ -24,6 +24,7 @@ from workbench.api.models import ToolCall, ToolResult
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.json_text import placed
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
 
@@ -113,11 +114,7 @@ class _CallEditor(Retranslating, QGroupBox):
         Raises:
             InputError: the JSON is invalid or not objects; `.where` names the call and position.
         """
-        where = (
-            self.tr("tool result %1 (%2)")
-            .replace("%1", str(self.position + 1))
-            .replace("%2", self.call.name)
-        )
+        where = fill(self.tr("tool result %1 (%2)"), self.position + 1, self.call.name)
         if self._tabs.currentIndex() == 1:
             try:
                 value = self._json.value()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from workbench.core.turns import STOPPED
 from workbench.ui.common.core_text import shown
 
 if TYPE_CHECKING:
@@ -141,9 +142,13 @@ class TraceView(QTreeWidget):
             sources = ", ".join(d for d in citation.document_ids if d) or self.tr("no source id")
             label = self.tr("Citation «%1»").replace("%1", citation.text)
             _child(item, label, f"{citation.start}..{citation.end} → {sources}")
-        if turn.cut_off:
-            # Core's fixed reasons (Stopped by you, no final event) come in English; a failure
-            # is said in the GUI's words already, and passes through as it is.
+        if turn.cut_off == STOPPED:
+            # The person's own choice, named as the transcript names it ("■ Stopped by you"):
+            # no "Cut off", which is for what the server or the network cut.
+            _child(item, shown(STOPPED), "")
+        elif turn.cut_off:
+            # Core's fixed reason (no final event) comes in English; a failure is said in the
+            # GUI's words already, and passes through as it is.
             _child(item, self.tr("Cut off"), shown(turn.cut_off))
         elif turn.finish_reason:
             _child(item, self.tr("Finished"), turn.finish_reason)

@@ -420,6 +420,11 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "a demo script needs at least one chat turn"),
     QT_TRANSLATE_NOOP("Core", "field 'kind' must be 'chat' in a demo script"),
     QT_TRANSLATE_NOOP("Core", "the script has no turns"),
+    # workbench/core/runs/export_code.py (the History pane's Copy code)
+    QT_TRANSLATE_NOOP("Core", "the stored request body is not JSON"),
+    QT_TRANSLATE_NOOP("Core", "the stored request body is not a JSON object"),
+    QT_TRANSLATE_NOOP("Core", "the Cohere SDK speaks Cohere's /v1 and /v2 routes"),
+    QT_TRANSLATE_NOOP("Core", "the OpenAI SDK speaks the /chat/completions route"),
     # workbench/core/runs/portable.py
     QT_TRANSLATE_NOOP("Core", "field %1 has the wrong type"),
     QT_TRANSLATE_NOOP("Core", "a run must be a JSON object"),

@@ -39,10 +39,8 @@ def range_text(spec: ParamTrait, traits: FlavourTraits) -> str:
         return QCoreApplication.translate("ParamsPanel", "a whole number ≥ %1").replace(
             "%1", _fmt(spec.low)
         )
-    return (
-        QCoreApplication.translate("ParamsPanel", "%1 to %2")
-        .replace("%1", _fmt(spec.low))
-        .replace("%2", _fmt(spec.high))
+    return fill(
+        QCoreApplication.translate("ParamsPanel", "%1 to %2"), _fmt(spec.low), _fmt(spec.high)
     )
 
 

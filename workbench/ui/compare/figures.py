@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from workbench.core.chat_metrics import price_table, turn_metrics
-from workbench.ui.common.l10n import format_number
+from workbench.ui.common.l10n import fill, format_number
 
 if TYPE_CHECKING:
     from workbench.core.chat_compare import Gap
@@ -100,9 +100,11 @@ def turn_figures(run: TurnRun, prices: Prices | None) -> str:
         tokens_in = "?" if m.input_tokens is None else number(m.input_tokens)
         tokens_out = "?" if m.output_tokens is None else number(m.output_tokens)
         parts.append(
-            QCoreApplication.translate("CompareFigures", "tokens in %1 / out %2")
-            .replace("%2", tokens_out)
-            .replace("%1", tokens_in)
+            fill(
+                QCoreApplication.translate("CompareFigures", "tokens in %1 / out %2"),
+                tokens_in,
+                tokens_out,
+            )
         )
     if m.cost is not None:
         cost = f"{number(m.cost, _cost_decimals(m.cost))} {m.currency}"

@@ -20,6 +20,7 @@ from workbench.core.endpoints import (
 )
 from workbench.ui.common.demo import HIDDEN_PROPERTY, is_demo, mark_hidden, shown_url
 from workbench.ui.common.error_text import error_message
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.endpoints.form_values import set_combo, shown_proxy, validated
 from workbench.ui.endpoints.form_widgets import EndpointFormWidgets
@@ -340,9 +341,9 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
             widget.setProperty(HIDDEN_PROPERTY, demo)
         if demo:
             url = shown_url(self._url.text().strip()) or "—"
-            auth = AUTH_LABELS[self.auth_scheme()]
-            summary = self.tr("Hidden in demo mode: %1 · %2").replace("%1", url)
-            self._summary.setText(summary.replace("%2", auth))
+            auth = auth_labels()[self.auth_scheme()]  # as the hidden list says it
+            # One pass: a URL may hold "%2" of its own (an escaped "/" is "%2F").
+            self._summary.setText(fill(self.tr("Hidden in demo mode: %1 · %2"), url, auth))
 
     def _connection_widgets(self) -> list[QWidget]:
         """What demo mode hides besides the Connection box: URL, key and auth rows, labels too."""

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from workbench.core.evaluation.metrics import METRICS, metric_label
-from workbench.ui.common.l10n import format_count, format_score
+from workbench.ui.common.l10n import fill, format_count, format_score
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -95,12 +95,14 @@ def fill_queries(table: QTableWidget, report: EvalReport, metric: str = "ndcg") 
     headers = [
         QCoreApplication.translate("EvaluationTables", "Query id"),
         QCoreApplication.translate("EvaluationTables", "Query"),
-        f"A {label}",
+        # Whose figure the column holds, in the GUI's word order ("A nDCG@10" reads in Italian
+        # as "to nDCG@10"); the metric's own name stays.
+        fill(QCoreApplication.translate("EvaluationTables", "A %1"), label),
     ]
     if comparison is not None:
         headers += [
-            f"B {label}",
-            f"B - A {label}",
+            fill(QCoreApplication.translate("EvaluationTables", "B %1"), label),
+            fill(QCoreApplication.translate("EvaluationTables", "B - A %1"), label),
             QCoreApplication.translate("EvaluationTables", "Outcome"),
         ]
         order = sorted(comparison.queries, key=lambda q: -abs(q.delta(metric)))

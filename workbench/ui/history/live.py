@@ -15,7 +15,7 @@ from workbench.core.runs.inspect import describe, describe_head, event_line
 from workbench.core.runs.timeline import group_timeline, timeline_of
 from workbench.ui.common.core_text import shown as say
 from workbench.ui.common.demo import shown
-from workbench.ui.common.l10n import format_count
+from workbench.ui.common.l10n import fill, format_count
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -105,10 +105,10 @@ class RunView(QObject):
         self._seq = len(records[0].events)
         parts = []
         for number, record in enumerate(records, start=1):
-            title = self.tr("— request %1 of %2 —").replace("%1", format_count(number))
-            parts.append(
-                title.replace("%2", format_count(len(records))) + "\n" + describe(record, say)
+            title = fill(
+                self.tr("— request %1 of %2 —"), format_count(number), format_count(len(records))
             )
+            parts.append(title + "\n" + describe(record, say))
         self._inspector.setPlainText(shown("\n".join(parts)))
         self._timeline.set_timeline(group_timeline(records))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from workbench.api.errors import InputError
 from workbench.core.runs.export_code import export_code
 from workbench.ui.common.demo import hosts_masked
 
@@ -61,10 +62,27 @@ class RunSelection:
         """The first selected run as code in `code_format` ('' when none is selected; hosts
         masked in demo mode)."""
         members = self.members(self.runs()[:1])
-        codes = [hosts_masked(export_code(m, code_format)) for m in members]
+        try:
+            codes = [hosts_masked(export_code(m, code_format)) for m in members]
+        except InputError as exc:
+            if exc.where in _OPTIONS:  # `--as`: the command line's, not the pane's
+                raise _unplaced(exc) from exc
+            raise
         if len(codes) < 2:
             return "".join(codes)
         # A batched run is sent again request by request, as it went out.
         return "\n".join(
             f"# request {n} of {len(codes)}\n{code}" for n, code in enumerate(codes, start=1)
         )
+
+
+def _unplaced(exc: InputError) -> InputError:
+    """The refusal without the place it names (the format was chosen in the list beside Copy
+    code); its words are kept, to be shown translated."""
+    title = exc.title_text if exc.title_text is not None else exc.title
+    message = exc.message_text if exc.message_text is not None else exc.server_message
+    return InputError(message, title=title)
+
+
+_OPTIONS = frozenset({"--as", "--key-env"})
+"""Places `export_code` names that are the command line's options."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.l10n import fill
 from workbench.ui.panes import pane_shortcut
 
 if TYPE_CHECKING:
@@ -135,8 +136,6 @@ class PaneTabs(QObject):
         shortcut = pane_shortcut(index)
         self.widget.setTabToolTip(
             index,
-            QCoreApplication.translate("MainWindow", "%1 (%2)")
-            .replace("%1", spec.tab_title)
-            .replace("%2", shortcut),
+            fill(QCoreApplication.translate("MainWindow", "%1 (%2)"), spec.tab_title, shortcut),
         )
         name_tab_bar(self.widget)
