@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from workbench.ui.common.l10n import format_number
+from workbench.ui.common.l10n import fill, format_number
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,7 +27,7 @@ def origin_label(ranked: RankedDocument) -> str:
     """ "rank 2 · score 0.87": where a handed-over document stood in the rerank results."""
     score = format_number(ranked.score, 2)
     text = QCoreApplication.translate("ChatPane", "rank %1 · score %2")
-    return text.replace("%2", score).replace("%1", str(ranked.rank))
+    return fill(text, str(ranked.rank), score)
 
 
 class RankedOrigins:

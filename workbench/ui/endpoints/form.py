@@ -11,7 +11,6 @@ from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Flavour
 from workbench.core.endpoints import (
-    AUTH_LABELS,
     FLAVOUR_LABELS,
     EndpointConfig,
     EndpointSecrets,
