@@ -95,6 +95,22 @@ def test_rerank_for_people_prints_a_table(
     assert "Paris is the capital" in out
 
 
+def test_a_base_url_ending_in_v1_is_warned_about_before_the_404(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--url https://host/v1` with Cohere v2 posted to /v1/v2/rerank, and the server's 404 named
+    a path nobody typed. It is still sent (a gateway may serve Cohere under a /v1 of its own)."""
+    argv = _rerank(sandbox, docs)
+    argv[2] = sandbox.base_url + "/v1"
+    status, _, err = _run(capsys, *argv)
+    warning, failure = err.splitlines()[:2]
+    assert warning == (
+        f"workbench: warning: the base URL ends in /v1 and each route adds its own version "
+        f"({sandbox.base_url}/v1/v2/rerank): leave /v1 out of the base URL"
+    )
+    assert (status, "HTTP 404" in failure) == (3, True)
+
+
 @pytest.mark.parametrize("query", ["", "  ", "\t\n"])
 def test_rerank_refuses_an_empty_query_before_sending_exit_2(
     sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], query: str

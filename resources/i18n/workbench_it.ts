@@ -1018,6 +1018,10 @@
         <translation>un nome utente o una password nell&apos;URL (prima della @) verrebbe inviato come autenticazione HTTP Basic al posto della chiave, e conservato in chiaro nelle impostazioni: toglilo e metti la chiave nel campo Chiave API</translation>
     </message>
     <message>
+        <source>the base URL ends in %1 and each route adds its own version (%2): leave %1 out of the base URL</source>
+        <translation>l&apos;URL di base termina con %1 e ogni route aggiunge la propria versione (%2): togli %1 dall&apos;URL di base</translation>
+    </message>
+    <message>
         <source>the reference %1 leads nowhere</source>
         <translation>il riferimento %1 non porta da nessuna parte</translation>
     </message>

@@ -12,6 +12,7 @@ from workbench.api.urls import (
     has_user_info,
     normalise_base_url,
     parse_pasted_url,
+    repeated_version,
     without_user_info,
 )
 
@@ -130,3 +131,37 @@ def test_bad_tools_name_where(obj: object, where: str) -> None:
 def test_user_info_is_taken_out_of_a_url_and_nothing_else(url: str, bare: str) -> None:
     assert without_user_info(url) == bare
     assert not has_user_info(without_user_info(url))
+
+
+@pytest.mark.parametrize(
+    ("base", "flavour", "kind", "said"),
+    [
+        ("https://api.cohere.com/v1", Flavour.COHERE_V2, "chat", "https://api.cohere.com/v1/v2/chat"),
+        ("http://h/gateway/V2/", Flavour.COHERE_V1, "rerank", "http://h/gateway/V2/v1/rerank"),
+        ("http://h/v2", Flavour.COHERE_V2, "rerank", "http://h/v2/v2/rerank"),
+    ],
+)  # fmt: skip
+def test_a_base_ending_in_a_version_the_routes_add_again_is_warned_about(
+    base: str, flavour: Flavour, kind: str, said: str
+) -> None:
+    """`/v1` + `/v2/chat` is a 404 naming a path nobody typed: the warning names it first."""
+    warning = repeated_version(base, flavour, kind)
+    assert warning is not None
+    tail = base.rstrip("/").rsplit("/", 1)[1]
+    assert str(warning) == (
+        f"the base URL ends in /{tail} and each route adds its own version ({said}): "
+        f"leave /{tail} out of the base URL"
+    )
+
+
+@pytest.mark.parametrize(
+    ("base", "flavour"),
+    [
+        ("https://api.openai.com/v1", Flavour.OPENAI),  # /v1/chat/completions is its route
+        ("https://api.cohere.com", Flavour.COHERE_V2),
+        ("https://h/v1beta", Flavour.COHERE_V2),
+        ("https://h/models", Flavour.COHERE_V1),
+    ],
+)
+def test_a_base_the_routes_do_not_repeat_is_not_warned_about(base: str, flavour: Flavour) -> None:
+    assert repeated_version(base, flavour) is None

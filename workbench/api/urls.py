@@ -217,6 +217,29 @@ def infer_flavour(url: str) -> Flavour | None:
     return parse_pasted_url(url).flavour
 
 
+_VERSION_TAIL = re.compile(r"/v\d+$", re.IGNORECASE)
+_VERSIONED_ROUTE = re.compile(r"/v\d+/")
+
+
+def repeated_version(base_url: str, flavour: Flavour, kind: str = "chat") -> Text | None:
+    """A warning when the base URL ends in a version the flavour's routes add again, else None.
+
+    `https://api.cohere.com/v1` with Cohere v2 sends chat to `/v1/v2/chat`, and the server's 404
+    names a path nobody typed. Only routes that carry their own version are checked: an
+    OpenAI-compatible server does live under `/v1` (`/v1/chat/completions`).
+    """
+    route = flavour_traits(flavour).routes.path(kind) or ""
+    tail = _VERSION_TAIL.search(urlsplit(base_url).path.rstrip("/"))
+    if tail is None or not _VERSIONED_ROUTE.match(route):
+        return None
+    return Text(
+        "the base URL ends in %1 and each route adds its own version (%2): leave %1 out of "
+        "the base URL",
+        tail.group(0),
+        base_url.rstrip("/") + route,
+    )
+
+
 def normalise_base_url(url: str) -> str:
     """The base URL of an endpoint, from a base URL or a pasted full route.
 

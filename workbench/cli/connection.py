@@ -18,7 +18,7 @@ from workbench.api import (
 from workbench.api.keys import check_key
 from workbench.api.models import DEFAULT_FLAVOUR
 from workbench.api.redact import REDACTED, is_secret_header, redact_text, register_secret
-from workbench.api.urls import has_user_info, takes_api_version
+from workbench.api.urls import has_user_info, repeated_version, takes_api_version
 from workbench.cli.parser import DEFAULT_KEY_ENV, DEFAULT_TIMEOUT_S, rerank_flavours
 from workbench.core.saved_endpoints import connection_for
 
@@ -114,7 +114,20 @@ def connection_from_args(args: argparse.Namespace, err: TextIO | None = None) ->
         _saved_connection(args) if getattr(args, "endpoint", None) else _url_connection(args, err)
     )
     _check_all_is_sent(args, connection)
+    _warn_repeated_version(args, connection, err or sys.stderr)
     return connection
+
+
+def _warn_repeated_version(args: argparse.Namespace, connection: Connection, err: TextIO) -> None:
+    """Say so when the base URL ends in the version the routes add (a 404 would follow).
+
+    A warning, not a refusal: a gateway may well serve Cohere's routes under a `/v1` of its own.
+    """
+    base = parse_pasted_url(connection.base_url).base_url
+    kind = _KINDS.get(args.command, ("chat",))[0]
+    warning = repeated_version(base, connection.flavour, kind)
+    if warning is not None:
+        err.write(redact_text(f"workbench: warning: {warning}\n"))
 
 
 def _url_connection(args: argparse.Namespace, err: TextIO | None) -> Connection:

@@ -79,6 +79,10 @@ CATALOGUE = (
         "Core",
         "a user name or password in the URL (before the @) would be sent as HTTP Basic authentication in place of the key, and kept in plain settings: remove it, and put the key in the API key field",
     ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the base URL ends in %1 and each route adds its own version (%2): leave %1 out of the base URL",
+    ),
     # workbench/core/structured.py
     QT_TRANSLATE_NOOP("Core", "the reference %1 leads nowhere"),
     QT_TRANSLATE_NOOP("Core", "the schema cannot be used: %1"),
