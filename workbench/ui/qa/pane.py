@@ -18,12 +18,12 @@ from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import hand_focus_over
 from workbench.ui.common.core_text import shown
-from workbench.ui.common.error_text import error_title
 from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
-from workbench.ui.common.l10n import fill, format_count, format_number
+from workbench.ui.common.l10n import fill, format_number
 from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import chart_colours
+from workbench.ui.qa import texts
 from workbench.ui.qa.widgets import QaWidgets
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class QaPane(Retranslating, QaWidgets):
         self._checking: EndpointConfig | None = None
         """The endpoint the run going on checks (None between runs)."""
         self._cancel_shortcut = escape_cancels(self, self.cancel)
-        self.status.say(self._idle_hint)  # until the first run: what to do
+        self.status.say(texts.idle_hint)  # until the first run: what to do
         self.retranslate_ui()
         self._connect_signals()
         self._fill_endpoints()
@@ -132,12 +132,6 @@ class QaPane(Retranslating, QaWidgets):
         self.status.say_again()
         self.error.setAccessibleName(self.tr("QA error"))
 
-    def _idle_hint(self) -> str:
-        return self.tr(
-            "Tick the groups of checks and press Run checks: each check's evidence "
-            "shows beside it, and the report can be saved when they are done."
-        )
-
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(self._on_run_button_clicked)
         self._run_shortcut.activated.connect(self._on_run_button_clicked)
@@ -154,7 +148,7 @@ class QaPane(Retranslating, QaWidgets):
     def cancel(self) -> None:
         """Stop the run; the checks done so far and their evidence stay."""
         if self._services.tasks.cancel(TASK):
-            self.status.say(lambda: self.tr("Cancelled; the checks done so far are kept."))
+            self.status.say(texts.cancelled)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -177,13 +171,11 @@ class QaPane(Retranslating, QaWidgets):
         """Run the chosen checks against the chosen endpoint."""
         endpoint = self._services.session.endpoint(self.endpoint.currentData())
         if endpoint is None:
-            self.status.say(
-                lambda: self.tr("Choose an endpoint first (add one in the Endpoints pane).")
-            )
+            self.status.say(texts.no_endpoint)
             return
         groups = self.chosen_groups()
         if not groups:
-            self.status.say(lambda: self.tr("Tick at least one group of checks."))
+            self.status.say(texts.no_groups)
             return
         options = QaOptions(checks=groups, requests=self.requests.value())
         self.error.clear_error()  # the next run decides whether it still holds
@@ -199,7 +191,7 @@ class QaPane(Retranslating, QaWidgets):
         markdown = path.suffix.lower() in {".md", ".markdown"}
         writer = reports.to_markdown if markdown else reports.to_html
         path.write_text(writer(self.report, mask_hosts=mask), encoding="utf-8")
-        self.status.say(lambda: fill(self.tr("Report saved to %1"), path.name))
+        self.status.say(partial(texts.report_saved, path.name))
 
     def save_junit(self, path: Path) -> None:
         """Write the report as JUnit XML."""
@@ -207,7 +199,7 @@ class QaPane(Retranslating, QaWidgets):
             return
         text = reports.to_junit(self.report, mask_hosts=self.mask_hosts.isChecked())
         path.write_text(text, encoding="utf-8")
-        self.status.say(lambda: fill(self.tr("JUnit XML saved to %1"), path.name))
+        self.status.say(partial(texts.junit_saved, path.name))
 
     # --- running ----------------------------------------------------------------------------
 
@@ -237,7 +229,7 @@ class QaPane(Retranslating, QaWidgets):
                 self._on_qa_event(event)
             self._say_summary(endpoint)
         except WorkbenchError as exc:  # said once, under the results; kept in the notice log
-            self.status.say(partial(self._stopped, exc))  # `exc` is unbound after this block
+            self.status.say(partial(texts.stopped, exc))  # `exc` is unbound after this block
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "qa")
         finally:
@@ -250,14 +242,7 @@ class QaPane(Retranslating, QaWidgets):
 
     def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
         if isinstance(event, CheckStarted):
-            self.status.say(
-                lambda: fill(
-                    self.tr("Running check %1 of %2: %3"),
-                    format_count(event.index + 1),
-                    format_count(event.total),
-                    shown(event.spec.title),
-                )
-            )
+            self.status.say(partial(texts.running, event))
             return
         item = self.results.add_result(event.result, event.error)
         self.results.scrollToItem(item)
@@ -286,9 +271,6 @@ class QaPane(Retranslating, QaWidgets):
             return done
         removed = self.tr("“%1” was removed while it was checked; the report is still about it.")
         return f"{done} {fill(removed, gone)}"
-
-    def _stopped(self, exc: WorkbenchError) -> str:
-        return fill(self.tr("Stopped: %1."), error_title(exc))
 
     def _removed(self, endpoint: EndpointConfig) -> bool:
         return self._services.session.endpoint(endpoint.id) is None
@@ -326,7 +308,7 @@ class QaPane(Retranslating, QaWidgets):
             self.select_endpoint(chosen)
 
     def _removed_name(self, endpoint: EndpointConfig) -> str:
-        return fill(self.tr("%1 (removed)"), endpoint.name)
+        return texts.removed_name(endpoint.name)
 
     def _name_removed(self) -> None:
         """Mark the endpoint checked, kept in the box though removed, in the current language."""
