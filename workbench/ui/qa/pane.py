@@ -24,6 +24,7 @@ from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import chart_colours
 from workbench.ui.qa import texts
+from workbench.ui.qa.endpoint_box import EndpointBox
 from workbench.ui.qa.widgets import QaWidgets
 
 if TYPE_CHECKING:
@@ -66,8 +67,7 @@ class QaPane(Retranslating, QaWidgets):
         super().__init__(parent)
         self._services = services
         self._run: QaRun | None = None
-        self._checking: EndpointConfig | None = None
-        """The endpoint the run going on checks (None between runs)."""
+        self._endpoints = EndpointBox(combo=self.endpoint, session=services.session)
         self._cancel_shortcut = escape_cancels(self, self.cancel)
         self.status.say(texts.idle_hint)  # until the first run: what to do
         self.retranslate_ui()
@@ -83,7 +83,7 @@ class QaPane(Retranslating, QaWidgets):
             self._show_chart()
         if event.type() == QEvent.Type.LanguageChange:
             self.details.setPlainText(self.results.details(self.results.currentItem()))
-            self._name_removed()
+            self._endpoints.name_removed()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -159,9 +159,7 @@ class QaPane(Retranslating, QaWidgets):
 
     def select_endpoint(self, endpoint_id: str) -> None:
         """Check this endpoint next."""
-        index = self.endpoint.findData(endpoint_id)
-        if index >= 0:
-            self.endpoint.setCurrentIndex(index)
+        self._endpoints.select(endpoint_id)
 
     def chosen_groups(self) -> tuple[str, ...]:
         """The check groups ticked."""
@@ -169,7 +167,7 @@ class QaPane(Retranslating, QaWidgets):
 
     def start(self) -> None:
         """Run the chosen checks against the chosen endpoint."""
-        endpoint = self._services.session.endpoint(self.endpoint.currentData())
+        endpoint = self._endpoints.chosen()
         if endpoint is None:
             self.status.say(texts.no_endpoint)
             return
@@ -179,7 +177,7 @@ class QaPane(Retranslating, QaWidgets):
             return
         options = QaOptions(checks=groups, requests=self.requests.value())
         self.error.clear_error()  # the next run decides whether it still holds
-        self._checking = endpoint
+        self._endpoints.checking = endpoint
         self._set_busy(True)
         self._services.tasks.start(TASK, self._run_checks(endpoint, options), owner=self)
 
@@ -234,10 +232,10 @@ class QaPane(Retranslating, QaWidgets):
             log_shown(self._services.notices, exc, "qa")
         finally:
             if isValid(self):  # a pane closed mid-run cancels the task after its widgets went
-                self._checking = None
+                self._endpoints.checking = None
                 self._set_busy(False)
                 self._show_chart()
-                if self._removed(endpoint):
+                if self._endpoints.removed(endpoint):
                     self._fill_endpoints()  # the run's endpoint, kept on show, goes now
 
     def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
@@ -254,7 +252,7 @@ class QaPane(Retranslating, QaWidgets):
         report = self.report
         if report is None:
             return
-        gone = endpoint.name if self._removed(endpoint) else None
+        gone = endpoint.name if self._endpoints.removed(endpoint) else None
         self.status.say(lambda: self._summary(report, gone))
 
     def _summary(self, report: QaReport, gone: str | None) -> str:
@@ -271,9 +269,6 @@ class QaPane(Retranslating, QaWidgets):
             return done
         removed = self.tr("“%1” was removed while it was checked; the report is still about it.")
         return f"{done} {fill(removed, gone)}"
-
-    def _removed(self, endpoint: EndpointConfig) -> bool:
-        return self._services.session.endpoint(endpoint.id) is None
 
     def _show_chart(self) -> None:
         colours = chart_colours(self.palette())
@@ -296,28 +291,8 @@ class QaPane(Retranslating, QaWidgets):
         self.open_run.setEnabled(self.results.run_id_at(self.results.currentItem()) is not None)
 
     def _fill_endpoints(self) -> None:
-        chosen = self.endpoint.currentData()
-        self.endpoint.clear()
-        for endpoint in self._services.session.endpoints():
-            self.endpoint.addItem(endpoint.name, endpoint.id)
-        checking = self._checking
-        if checking is not None and self.endpoint.findData(checking.id) < 0:
-            # removed mid-run: another name in the box would look like the endpoint checked
-            self.endpoint.addItem(self._removed_name(checking), checking.id)
-        if chosen is not None:
-            self.select_endpoint(chosen)
-
-    def _removed_name(self, endpoint: EndpointConfig) -> str:
-        return texts.removed_name(endpoint.name)
-
-    def _name_removed(self) -> None:
-        """Mark the endpoint checked, kept in the box though removed, in the current language."""
-        checking = self._checking
-        if checking is None or not self._removed(checking):
-            return
-        row = self.endpoint.findData(checking.id)
-        if row >= 0:
-            self.endpoint.setItemText(row, self._removed_name(checking))
+        # A slot of the pane, not of the box: the connection to the session goes with the pane.
+        self._endpoints.fill()
 
     # --- slots ------------------------------------------------------------------------------
 
