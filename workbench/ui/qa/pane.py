@@ -2,58 +2,44 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QEvent, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
 from shiboken6 import isValid
 
 from workbench.api.errors import WorkbenchError
-from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import hand_focus_over
-from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
-from workbench.ui.common.l10n import fill, format_number
+from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import chart_colours
 from workbench.ui.qa import texts
+from workbench.ui.qa.chart import latency_chart as latency_chart  # re-exported: it was the pane's
 from workbench.ui.qa.endpoint_box import EndpointBox
+from workbench.ui.qa.saving import (
+    ask_junit_path,
+    ask_report_path,
+    save_or_warn,
+    write_junit,
+    write_report,
+)
 from workbench.ui.qa.widgets import QaWidgets
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from pathlib import Path
 
-    from PySide6.QtWidgets import QTreeWidgetItem
+    from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.qa.model import QaReport
-    from workbench.core.svg_chart import ChartColours
     from workbench.ui.services import Services
 
 TASK = "qa.run"
-
-
-def latency_chart(report: QaReport, colours: ChartColours | None) -> str:
-    """The latency chart as the pane shows it: its words in the GUI's language and its numbers
-    in the locale's way ('' when the latency check did not run)."""
-    return reports.latency_svg(report, colours, shown, chart_number)
-
-
-def chart_number(value: float) -> str:
-    """A tick's value rounded as the reports round it (four significant digits, no trailing
-    zeros), with the locale's separators: "1.250" and "2,5" in Italian, where the reports'
-    "1,250" would read as one and a quarter."""
-    rounded = Decimal(f"{value:.4g}").normalize()
-    exponent = rounded.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return format_number(float(rounded), places)
 
 
 class QaPane(Retranslating, QaWidgets):
@@ -183,21 +169,15 @@ class QaPane(Retranslating, QaWidgets):
 
     def save_report(self, path: Path) -> None:
         """Write the report as Markdown (.md) or self-contained HTML (any other suffix)."""
-        if self.report is None:
-            return
-        mask = self.mask_hosts.isChecked()
-        markdown = path.suffix.lower() in {".md", ".markdown"}
-        writer = reports.to_markdown if markdown else reports.to_html
-        path.write_text(writer(self.report, mask_hosts=mask), encoding="utf-8")
-        self.status.say(partial(texts.report_saved, path.name))
+        if self.report is not None:
+            write_report(self.report, path, mask_hosts=self.mask_hosts.isChecked())
+            self.status.say(partial(texts.report_saved, path.name))
 
     def save_junit(self, path: Path) -> None:
         """Write the report as JUnit XML."""
-        if self.report is None:
-            return
-        text = reports.to_junit(self.report, mask_hosts=self.mask_hosts.isChecked())
-        path.write_text(text, encoding="utf-8")
-        self.status.say(partial(texts.junit_saved, path.name))
+        if self.report is not None:
+            write_junit(self.report, path, mask_hosts=self.mask_hosts.isChecked())
+            self.status.say(partial(texts.junit_saved, path.name))
 
     # --- running ----------------------------------------------------------------------------
 
@@ -315,24 +295,11 @@ class QaPane(Retranslating, QaWidgets):
             self.run_inspect_requested.emit(run_id)
 
     def _on_save_report_clicked(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the QA report"),
-            "qa-report.html",
-            self.tr("HTML (*.html);;Markdown (*.md)"),
-        )
-        if path:
-            self._saving(self.save_report, Path(path))
+        path = ask_report_path(self)
+        if path is not None:
+            save_or_warn(self.save_report, path, self._services.notices)
 
     def _on_save_junit_clicked(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save JUnit XML"), "qa-junit.xml", self.tr("JUnit XML (*.xml)")
-        )
-        if path:
-            self._saving(self.save_junit, Path(path))
-
-    def _saving(self, save: Callable[[Path], None], path: Path) -> None:
-        try:
-            save(path)
-        except OSError as exc:
-            self._services.notices.warn(self.tr("The file could not be written"), str(exc))
+        path = ask_junit_path(self)
+        if path is not None:
+            save_or_warn(self.save_junit, path, self._services.notices)
