@@ -2,76 +2,47 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
-    QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, Signal
 from shiboken6 import isValid
 
 from workbench.api.errors import WorkbenchError
-from workbench.core.qa import report as reports
-from workbench.core.qa.catalogue import GROUPS, select
+from workbench.core.qa.catalogue import select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
-from workbench.ui.common.a11y import StatusLabel, hand_focus_over
-from workbench.ui.common.core_text import shown
-from workbench.ui.common.error_text import error_title
+from workbench.ui.common.a11y import hand_focus_over
 from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
-from workbench.ui.common.l10n import fill, format_count, format_number
-from workbench.ui.common.pane_error import PaneErrorLine, log_shown
+from workbench.ui.common.l10n import fill
+from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.theme import chart_colours
-from workbench.ui.qa.results import QaResultsTree
+from workbench.ui.qa import texts
+from workbench.ui.qa.chart import latency_chart as latency_chart  # re-exported: it was the pane's
+from workbench.ui.qa.endpoint_box import EndpointBox
+from workbench.ui.qa.saving import (
+    ask_junit_path,
+    ask_report_path,
+    save_or_warn,
+    write_junit,
+    write_report,
+)
+from workbench.ui.qa.widgets import QaWidgets
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from pathlib import Path
 
-    from PySide6.QtWidgets import QTreeWidgetItem
+    from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.qa.model import QaReport
-    from workbench.core.svg_chart import ChartColours
     from workbench.ui.services import Services
 
 TASK = "qa.run"
 
 
-def latency_chart(report: QaReport, colours: ChartColours | None) -> str:
-    """The latency chart as the pane shows it: its words in the GUI's language and its numbers
-    in the locale's way ('' when the latency check did not run)."""
-    return reports.latency_svg(report, colours, shown, chart_number)
-
-
-def chart_number(value: float) -> str:
-    """A tick's value rounded as the reports round it (four significant digits, no trailing
-    zeros), with the locale's separators: "1.250" and "2,5" in Italian, where the reports'
-    "1,250" would read as one and a quarter."""
-    rounded = Decimal(f"{value:.4g}").normalize()
-    exponent = rounded.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return format_number(float(rounded), places)
-
-
-class QaPane(Retranslating, QWidget):
+class QaPane(Retranslating, QaWidgets):
     """Endpoint, checks and request count on top; the live list of checks, the evidence of the
     selected one and the latency chart below; Run, Cancel and the save buttons."""
 
@@ -80,111 +51,15 @@ class QaPane(Retranslating, QWidget):
 
     def __init__(self, *, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("qaPane")
         self._services = services
         self._run: QaRun | None = None
-        self._checking: EndpointConfig | None = None
-        """The endpoint the run going on checks (None between runs)."""
-        self._build_ui()
-        self._lay_out()
-        self.status.say(self._idle_hint)  # until the first run: what to do
+        self._endpoints = EndpointBox(combo=self.endpoint, session=services.session)
+        self._cancel_shortcut = escape_cancels(self, self.cancel)
+        self.status.say(texts.idle_hint)  # until the first run: what to do
         self.retranslate_ui()
         self._connect_signals()
         self._fill_endpoints()
         self._set_busy(False)
-
-    # --- building ---------------------------------------------------------------------------
-
-    def _named(self, widget: Any, name: str) -> Any:
-        widget.setObjectName(name)
-        return widget
-
-    def _build_ui(self) -> None:
-        self.endpoint = self._named(QComboBox(self), "qaEndpoint")
-        self.endpoint_label = self._named(QLabel(self), "qaEndpointLabel")
-        self.endpoint_label.setBuddy(self.endpoint)
-        self.groups: dict[str, QCheckBox] = {}
-        for group in GROUPS:
-            box = self._named(QCheckBox(self), f"qaGroup{group.capitalize()}")
-            box.setChecked(True)
-            self.groups[group] = box
-        self.requests = self._named(QSpinBox(self), "qaRequests")
-        self.requests.setRange(1, 200)
-        self.requests.setValue(10)
-        self.requests_label = self._named(QLabel(self), "qaRequestsLabel")
-        self.requests_label.setBuddy(self.requests)
-        self.run_button = self._named(QPushButton(self), "qaRun")
-        # Ctrl+Return runs the pane showing, as in Rerank and Chat (a shortcut of this pane only).
-        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.cancel_button = self._named(QPushButton(self), "qaCancel")
-        self._cancel_shortcut = escape_cancels(self, self.cancel)
-        self.progress = self._named(QProgressBar(self), "qaProgress")
-        self.results = self._named(QaResultsTree(self), "qaResults")
-        self.results_label = self._named(QLabel(self), "qaResultsLabel")
-        self.results_label.setBuddy(self.results)
-        self.details = self._named(QPlainTextEdit(self), "qaDetails")
-        self.details.setReadOnly(True)
-        self.details_label = self._named(QLabel(self), "qaDetailsLabel")
-        self.details_label.setBuddy(self.details)
-        self.open_run = self._named(QPushButton(self), "qaOpenRun")
-        self.chart = self._named(QSvgWidget(self), "qaChart")
-        self.chart.setMinimumHeight(200)
-        self.chart.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so it can be announced
-        self.mask_hosts = self._named(QCheckBox(self), "qaMaskHosts")
-        self.save_report_button = self._named(QPushButton(self), "qaSaveReport")
-        self.save_junit_button = self._named(QPushButton(self), "qaSaveJunit")
-        self.status = self._named(StatusLabel(self), "qaStatus")
-        self.error = self._named(PaneErrorLine(self), "qaError")
-        self.status.setWordWrap(True)
-
-    def _lay_out(self) -> None:
-        form = QGridLayout()
-        form.addWidget(self.endpoint_label, 0, 0)
-        form.addWidget(self.endpoint, 0, 1, 1, 3)
-        groups = QHBoxLayout()
-        for group_box in self.groups.values():
-            groups.addWidget(group_box)
-        groups.addStretch(1)
-        form.addLayout(groups, 1, 0, 1, 4)
-        form.addWidget(self.requests_label, 2, 0)
-        run_row = QHBoxLayout()  # a count's width, not the window's; progress beside Run
-        self.requests.setMaximumWidth(self.fontMetrics().horizontalAdvance("0000") * 3)
-        run_row.addWidget(self.requests)
-        run_row.addWidget(self.run_button)
-        run_row.addWidget(self.cancel_button)
-        run_row.addWidget(self.progress, 1)
-        run_row.addStretch(0)
-        form.addLayout(run_row, 2, 1, 1, 3)
-        form.setColumnStretch(1, 1)
-        left = QWidget(self)
-        box = QVBoxLayout(left)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.results_label)
-        box.addWidget(self.results, 1)
-        right = QWidget(self)
-        side = QVBoxLayout(right)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.details_label)
-        side.addWidget(self.details, 1)
-        side.addWidget(self.open_run)
-        side.addWidget(self.chart)
-        split = self._named(QSplitter(Qt.Orientation.Horizontal, self), "qaSplitter")
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        saves = QHBoxLayout()
-        saves.addWidget(self.mask_hosts)
-        saves.addStretch(1)
-        saves.addWidget(self.save_report_button)
-        saves.addWidget(self.save_junit_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(split, 1)
-        layout.addLayout(saves)
-        layout.addWidget(self.error)
-        layout.addWidget(self.status)
 
     def changeEvent(self, event: QEvent) -> None:
         """Draw the latency chart again in a new theme's colours, and the chart and the evidence
@@ -194,7 +69,7 @@ class QaPane(Retranslating, QWidget):
             self._show_chart()
         if event.type() == QEvent.Type.LanguageChange:
             self.details.setPlainText(self.results.details(self.results.currentItem()))
-            self._name_removed()
+            self._endpoints.name_removed()
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
@@ -243,12 +118,6 @@ class QaPane(Retranslating, QWidget):
         self.status.say_again()
         self.error.setAccessibleName(self.tr("QA error"))
 
-    def _idle_hint(self) -> str:
-        return self.tr(
-            "Tick the groups of checks and press Run checks: each check's evidence "
-            "shows beside it, and the report can be saved when they are done."
-        )
-
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(self._on_run_button_clicked)
         self._run_shortcut.activated.connect(self._on_run_button_clicked)
@@ -265,7 +134,7 @@ class QaPane(Retranslating, QWidget):
     def cancel(self) -> None:
         """Stop the run; the checks done so far and their evidence stay."""
         if self._services.tasks.cancel(TASK):
-            self.status.say(lambda: self.tr("Cancelled; the checks done so far are kept."))
+            self.status.say(texts.cancelled)
 
     # --- public -----------------------------------------------------------------------------
 
@@ -276,9 +145,7 @@ class QaPane(Retranslating, QWidget):
 
     def select_endpoint(self, endpoint_id: str) -> None:
         """Check this endpoint next."""
-        index = self.endpoint.findData(endpoint_id)
-        if index >= 0:
-            self.endpoint.setCurrentIndex(index)
+        self._endpoints.select(endpoint_id)
 
     def chosen_groups(self) -> tuple[str, ...]:
         """The check groups ticked."""
@@ -286,39 +153,31 @@ class QaPane(Retranslating, QWidget):
 
     def start(self) -> None:
         """Run the chosen checks against the chosen endpoint."""
-        endpoint = self._services.session.endpoint(self.endpoint.currentData())
+        endpoint = self._endpoints.chosen()
         if endpoint is None:
-            self.status.say(
-                lambda: self.tr("Choose an endpoint first (add one in the Endpoints pane).")
-            )
+            self.status.say(texts.no_endpoint)
             return
         groups = self.chosen_groups()
         if not groups:
-            self.status.say(lambda: self.tr("Tick at least one group of checks."))
+            self.status.say(texts.no_groups)
             return
         options = QaOptions(checks=groups, requests=self.requests.value())
         self.error.clear_error()  # the next run decides whether it still holds
-        self._checking = endpoint
+        self._endpoints.checking = endpoint
         self._set_busy(True)
         self._services.tasks.start(TASK, self._run_checks(endpoint, options), owner=self)
 
     def save_report(self, path: Path) -> None:
         """Write the report as Markdown (.md) or self-contained HTML (any other suffix)."""
-        if self.report is None:
-            return
-        mask = self.mask_hosts.isChecked()
-        markdown = path.suffix.lower() in {".md", ".markdown"}
-        writer = reports.to_markdown if markdown else reports.to_html
-        path.write_text(writer(self.report, mask_hosts=mask), encoding="utf-8")
-        self.status.say(lambda: fill(self.tr("Report saved to %1"), path.name))
+        if self.report is not None:
+            write_report(self.report, path, mask_hosts=self.mask_hosts.isChecked())
+            self.status.say(partial(texts.report_saved, path.name))
 
     def save_junit(self, path: Path) -> None:
         """Write the report as JUnit XML."""
-        if self.report is None:
-            return
-        text = reports.to_junit(self.report, mask_hosts=self.mask_hosts.isChecked())
-        path.write_text(text, encoding="utf-8")
-        self.status.say(lambda: fill(self.tr("JUnit XML saved to %1"), path.name))
+        if self.report is not None:
+            write_junit(self.report, path, mask_hosts=self.mask_hosts.isChecked())
+            self.status.say(partial(texts.junit_saved, path.name))
 
     # --- running ----------------------------------------------------------------------------
 
@@ -348,27 +207,20 @@ class QaPane(Retranslating, QWidget):
                 self._on_qa_event(event)
             self._say_summary(endpoint)
         except WorkbenchError as exc:  # said once, under the results; kept in the notice log
-            self.status.say(partial(self._stopped, exc))  # `exc` is unbound after this block
+            self.status.say(partial(texts.stopped, exc))  # `exc` is unbound after this block
             self.error.show_error(exc)
             log_shown(self._services.notices, exc, "qa")
         finally:
             if isValid(self):  # a pane closed mid-run cancels the task after its widgets went
-                self._checking = None
+                self._endpoints.checking = None
                 self._set_busy(False)
                 self._show_chart()
-                if self._removed(endpoint):
+                if self._endpoints.removed(endpoint):
                     self._fill_endpoints()  # the run's endpoint, kept on show, goes now
 
     def _on_qa_event(self, event: CheckStarted | CheckFinished) -> None:
         if isinstance(event, CheckStarted):
-            self.status.say(
-                lambda: fill(
-                    self.tr("Running check %1 of %2: %3"),
-                    format_count(event.index + 1),
-                    format_count(event.total),
-                    shown(event.spec.title),
-                )
-            )
+            self.status.say(partial(texts.running, event))
             return
         item = self.results.add_result(event.result, event.error)
         self.results.scrollToItem(item)
@@ -380,7 +232,7 @@ class QaPane(Retranslating, QWidget):
         report = self.report
         if report is None:
             return
-        gone = endpoint.name if self._removed(endpoint) else None
+        gone = endpoint.name if self._endpoints.removed(endpoint) else None
         self.status.say(lambda: self._summary(report, gone))
 
     def _summary(self, report: QaReport, gone: str | None) -> str:
@@ -397,12 +249,6 @@ class QaPane(Retranslating, QWidget):
             return done
         removed = self.tr("“%1” was removed while it was checked; the report is still about it.")
         return f"{done} {fill(removed, gone)}"
-
-    def _stopped(self, exc: WorkbenchError) -> str:
-        return fill(self.tr("Stopped: %1."), error_title(exc))
-
-    def _removed(self, endpoint: EndpointConfig) -> bool:
-        return self._services.session.endpoint(endpoint.id) is None
 
     def _show_chart(self) -> None:
         colours = chart_colours(self.palette())
@@ -425,28 +271,8 @@ class QaPane(Retranslating, QWidget):
         self.open_run.setEnabled(self.results.run_id_at(self.results.currentItem()) is not None)
 
     def _fill_endpoints(self) -> None:
-        chosen = self.endpoint.currentData()
-        self.endpoint.clear()
-        for endpoint in self._services.session.endpoints():
-            self.endpoint.addItem(endpoint.name, endpoint.id)
-        checking = self._checking
-        if checking is not None and self.endpoint.findData(checking.id) < 0:
-            # removed mid-run: another name in the box would look like the endpoint checked
-            self.endpoint.addItem(self._removed_name(checking), checking.id)
-        if chosen is not None:
-            self.select_endpoint(chosen)
-
-    def _removed_name(self, endpoint: EndpointConfig) -> str:
-        return fill(self.tr("%1 (removed)"), endpoint.name)
-
-    def _name_removed(self) -> None:
-        """Mark the endpoint checked, kept in the box though removed, in the current language."""
-        checking = self._checking
-        if checking is None or not self._removed(checking):
-            return
-        row = self.endpoint.findData(checking.id)
-        if row >= 0:
-            self.endpoint.setItemText(row, self._removed_name(checking))
+        # A slot of the pane, not of the box: the connection to the session goes with the pane.
+        self._endpoints.fill()
 
     # --- slots ------------------------------------------------------------------------------
 
@@ -469,24 +295,11 @@ class QaPane(Retranslating, QWidget):
             self.run_inspect_requested.emit(run_id)
 
     def _on_save_report_clicked(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the QA report"),
-            "qa-report.html",
-            self.tr("HTML (*.html);;Markdown (*.md)"),
-        )
-        if path:
-            self._saving(self.save_report, Path(path))
+        path = ask_report_path(self)
+        if path is not None:
+            save_or_warn(self.save_report, path, self._services.notices)
 
     def _on_save_junit_clicked(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save JUnit XML"), "qa-junit.xml", self.tr("JUnit XML (*.xml)")
-        )
-        if path:
-            self._saving(self.save_junit, Path(path))
-
-    def _saving(self, save: Callable[[Path], None], path: Path) -> None:
-        try:
-            save(path)
-        except OSError as exc:
-            self._services.notices.warn(self.tr("The file could not be written"), str(exc))
+        path = ask_junit_path(self)
+        if path is not None:
+            save_or_warn(self.save_junit, path, self._services.notices)
