@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import socket
 from typing import TYPE_CHECKING
 
@@ -275,6 +277,21 @@ def test_an_export_that_cannot_be_written_is_a_notice_naming_the_file(
     assert last.level == "error"
     assert last.title == tr("EndpointTransfer", "Cannot write %1", tmp_path.name)
     assert "Is a directory" in last.detail
+
+
+def test_an_import_that_cannot_be_read_says_the_os_reason_without_the_path(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """The notice said Python's whole OSError ("[Errno 21] Is a directory: '/tmp/…'"): the
+    errno, in English, and this machine's full path after the file's name."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert pane.import_from(folder) == []
+    last = services.notices.history()[-1]
+    assert last.level == "error"
+    assert last.title == tr("EndpointTransfer", "Cannot read %1", "exports")
+    assert last.detail == os.strerror(errno.EISDIR)
+    assert str(tmp_path) not in last.shown_text()
 
 
 def test_export_has_no_keys_and_import_adds_copies(
