@@ -198,6 +198,24 @@ def test_final_url_and_plain_http_warning(pane: EndpointsPane, qtbot: QtBot) -> 
     assert not _label(pane, "urlWarningLabel").isHidden()
 
 
+def test_an_unusable_url_leaves_no_empty_warning_row(pane: EndpointsPane, qtbot: QtBot) -> None:
+    """The preview returned early on a refused URL with the warning label shown and empty: a
+    blank row under the refusal. Each label that shows a message is read out as that message."""
+    url = _edit(pane, "baseUrl")
+    warning = _label(pane, "urlWarningLabel")
+    final = _label(pane, "finalUrlLabel")
+    _type(qtbot, url, "http://rerank.example.com")
+    assert not warning.isHidden()
+    assert warning.text()
+    assert warning.accessibleName() == " ".join(warning.text().split())
+    assert warning.accessibleDescription() == tr("EndpointForm", "URL warning")
+    _type(qtbot, url, "ftp://files.example")
+    assert "'ftp://files.example'" in final.text()  # the refusal, in the final URL's row
+    assert final.accessibleName() == " ".join(final.text().split())
+    assert warning.isHidden()
+    assert warning.text() == ""
+
+
 def test_connection_test_reports_model_and_latency(pane: EndpointsPane, qtbot: QtBot) -> None:
     report = _test_connection(pane, qtbot)
     assert report.ok, report
