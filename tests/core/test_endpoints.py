@@ -14,6 +14,7 @@ from workbench.api.client import WorkbenchClient
 from workbench.api.errors import InputError, ServerError
 from workbench.api.models import AuthScheme, Flavour, RerankRequest
 from workbench.api.redact import forget_secrets, register_secret
+from workbench.api.text import Text
 from workbench.core.endpoints import (
     EndpointConfig,
     Prices,
@@ -178,6 +179,24 @@ def test_import_refuses_a_key_in_an_extra_header(name: str) -> None:
     assert refused.value.where == "endpoints[0].extra_headers"
     assert "API key field" in refused.value.server_message
     assert "s3cret" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [("Host", "comes from the base URL"), ("Keep-Alive", "is managed by the HTTP client")],
+)
+def test_import_refuses_a_header_the_workbench_sets_naming_the_endpoint(
+    name: str, phrase: str
+) -> None:
+    """The reason was pydantic's English line ("Invalid endpoint: Value error, header 'Host'
+    is managed by the HTTP client"), which the GUI could only show as it was."""
+    endpoint = {"name": "gateway", "base_url": "https://h", "extra_headers": {name: "x"}}
+    with pytest.raises(InputError) as refused:
+        import_endpoints(json.dumps({"endpoints": [endpoint]}), existing=[])
+    assert refused.value.where == "endpoints[0].extra_headers"
+    message = refused.value.message_text
+    assert isinstance(message, Text)
+    assert str(message) == f"Invalid endpoint 'gateway': Header '{name}' {phrase}"  # the CLI's
 
 
 def test_header_lines_parse_in_order_skipping_blanks_and_comments() -> None:

@@ -27,6 +27,8 @@ from workbench.api.urls import has_user_info, user_info_error
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from pydantic_core import ErrorDetails
+
 EXPORT_FORMAT = "cohere-workbench.endpoints"
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 FLAVOUR_LABELS: dict[Flavour, str] = {f: flavour_traits(f).label for f in Flavour}
@@ -60,6 +62,16 @@ _OWN_HEADERS = {
 }
 """Headers the workbench sets itself: why each cannot be an extra header (a phrase following
 the name, as every `header_problem` is)."""
+
+
+class _RefusedHeader(ValueError):
+    """An extra header the endpoint cannot carry, its reason kept as a `Text`: pydantic keeps
+    the exception in its error's context, so an import says the reason in the GUI's language
+    rather than pydantic's English line ("Value error, header 'Host' ...")."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
 
 
 def no_items() -> list[Any]:
@@ -153,7 +165,7 @@ class EndpointConfig(BaseModel):
             name, text = name.strip(), text.strip()
             problem = header_problem(name, text, taken=clean)
             if problem:
-                raise ValueError(f"header {name!r} {problem}")
+                raise _RefusedHeader(Text("Header %1 %2", repr(name), problem))
             clean[name] = text
         return clean
 
@@ -492,8 +504,19 @@ def _import_one(item: Any, index: int, taken: set[str]) -> EndpointConfig:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join([f"endpoints[{index}]", *(str(p) for p in first["loc"])])
-        raise _input_error(Text("Invalid endpoint: %1", first["msg"]), where) from exc
+        raise _input_error(_invalid(item, first), where) from exc
     return endpoint.model_copy(update={"name": unique_name(endpoint.name, taken)})
+
+
+def _invalid(item: dict[str, Any], error: ErrorDetails) -> Text:
+    """Why an imported endpoint is refused, naming it by its name when it has one (a file holds
+    several); a reason of ours as its `Text`, pydantic's own line otherwise."""
+    cause = error.get("ctx", {}).get("error")
+    reason: Text | str = cause.text if isinstance(cause, _RefusedHeader) else error["msg"]
+    name = item.get("name")
+    if isinstance(name, str) and name.strip():
+        return Text("Invalid endpoint %1: %2", repr(name.strip()), reason)
+    return Text("Invalid endpoint: %1", reason)
 
 
 _IMPORT_TITLE = "Cannot import endpoints"

@@ -14,6 +14,7 @@ from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.flavours import codec_for
 from workbench.api.models import Flavour
+from workbench.core.endpoints import FLAVOUR_LABELS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -203,6 +204,9 @@ def test_export_then_import_gives_the_same_conversation(
     before = pane.session().history()
     out = tmp_path / "out.json"
     assert pane.export_history(out, flavour)
+    # The flavour as the Endpoints pane and the endpoint pickers name it, not "cohere-v2".
+    done = tr("ConversationControl", "Exported to %1 (%2).", "out.json", FLAVOUR_LABELS[flavour])
+    assert pane.history.status.text() == done
     written = json.loads(out.read_text(encoding="utf-8"))
     assert ("chat_history" if flavour is Flavour.COHERE_V1 else "messages") in written
     pane.clear()

@@ -131,8 +131,11 @@ def test_stop_stops_every_column_and_keeps_what_arrived(
         assert reply is not None
         assert reply.cut_off == STOPPED
         assert reply.text
-        stopped = tr("CompareColumn", "Cut off: %1", tr("Core", "Stopped by you"))
-        assert stopped in column.figures.text()
+        # Named as the Chat pane's transcript and Trace name it: "Cut off" is for what the
+        # server or the network cut, not for the person's own choice.
+        figures = column.figures.text()
+        assert figures.startswith(tr("Core", "Stopped by you") + " · "), figures
+        assert tr("CompareColumn", "Cut off: %1", "") not in figures
     assert {r.outcome for r in _runs(services)} == {"stopped"}
     assert pane.send_button.isEnabled()
 
@@ -148,7 +151,9 @@ def test_stop_is_said_in_italian_in_an_italian_gui(
     pane.stop_button.click()
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     for column in pane.columns:
-        assert "Interrotta: Fermata da te" in column.figures.text()
+        figures = column.figures.text()
+        assert figures.startswith("Fermata da te · "), figures
+        assert "Interrotta" not in figures
         assert column.session.turns[-1].reply.cut_off == STOPPED  # type: ignore[union-attr]
 
 

@@ -92,6 +92,24 @@ def test_an_endpoints_file_that_is_no_json_is_refused_in_italian(
     assert shown.endswith("in endpoints[0]: Ogni endpoint deve essere un oggetto")
 
 
+def test_an_imported_header_the_workbench_sets_is_refused_in_italian(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """The reason was pydantic's English line, shown as it was in the Italian window:
+    "Invalid endpoint: Value error, header 'Host' is managed by the HTTP client"."""
+    apply_language("it")
+    source = tmp_path / "endpoints.json"
+    endpoint = {"name": "gateway", "base_url": "https://h.example", "extra_headers": {"Host": "x"}}
+    source.write_text(json.dumps({"endpoints": [endpoint]}), encoding="utf-8")
+    assert pane.import_from(source) == []
+    notice = services.notices.history()[-1]
+    assert notice.shown_text() == (
+        "Impossibile importare gli endpoint — in endpoints[0].extra_headers: "
+        "Endpoint 'gateway' non valido: L'intestazione 'Host' deriva dall'URL di base"
+    )
+    assert notice.detail == "Invalid endpoint 'gateway': Header 'Host' comes from the base URL"
+
+
 @pytest.mark.usefixtures("marked_core")
 def test_an_endpoints_file_of_the_wrong_shape_names_its_place_translated(
     pane: EndpointsPane, services: Services, tmp_path: Path

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import socket
 from typing import TYPE_CHECKING
 
@@ -196,6 +198,24 @@ def test_final_url_and_plain_http_warning(pane: EndpointsPane, qtbot: QtBot) -> 
     assert not _label(pane, "urlWarningLabel").isHidden()
 
 
+def test_an_unusable_url_leaves_no_empty_warning_row(pane: EndpointsPane, qtbot: QtBot) -> None:
+    """The preview returned early on a refused URL with the warning label shown and empty: a
+    blank row under the refusal. Each label that shows a message is read out as that message."""
+    url = _edit(pane, "baseUrl")
+    warning = _label(pane, "urlWarningLabel")
+    final = _label(pane, "finalUrlLabel")
+    _type(qtbot, url, "http://rerank.example.com")
+    assert not warning.isHidden()
+    assert warning.text()
+    assert warning.accessibleName() == " ".join(warning.text().split())
+    assert warning.accessibleDescription() == tr("EndpointForm", "URL warning")
+    _type(qtbot, url, "ftp://files.example")
+    assert "'ftp://files.example'" in final.text()  # the refusal, in the final URL's row
+    assert final.accessibleName() == " ".join(final.text().split())
+    assert warning.isHidden()
+    assert warning.text() == ""
+
+
 def test_connection_test_reports_model_and_latency(pane: EndpointsPane, qtbot: QtBot) -> None:
     report = _test_connection(pane, qtbot)
     assert report.ok, report
@@ -275,6 +295,21 @@ def test_an_export_that_cannot_be_written_is_a_notice_naming_the_file(
     assert last.level == "error"
     assert last.title == tr("EndpointTransfer", "Cannot write %1", tmp_path.name)
     assert "Is a directory" in last.detail
+
+
+def test_an_import_that_cannot_be_read_says_the_os_reason_without_the_path(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """The notice said Python's whole OSError ("[Errno 21] Is a directory: '/tmp/…'"): the
+    errno, in English, and this machine's full path after the file's name."""
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    assert pane.import_from(folder) == []
+    last = services.notices.history()[-1]
+    assert last.level == "error"
+    assert last.title == tr("EndpointTransfer", "Cannot read %1", "exports")
+    assert last.detail == os.strerror(errno.EISDIR)
+    assert str(tmp_path) not in last.shown_text()
 
 
 def test_export_has_no_keys_and_import_adds_copies(

@@ -12,6 +12,7 @@ from workbench.api.errors import InputError
 from workbench.core.chat_history_io import export_conversation, parse_conversation
 from workbench.core.chat_request_preview import RequestPreview, chat_url, preview_request
 from workbench.core.chat_session import write_chat
+from workbench.core.endpoints import FLAVOUR_LABELS
 from workbench.core.errors import os_reason
 from workbench.core.rerank_io import decode_bytes
 from workbench.ui.common.error_text import error_line
@@ -163,11 +164,13 @@ class ConversationControl:
                 )
             )
             return False
+        # The flavour as the Endpoints pane names it ("Cohere v2", not "cohere-v2"): an API
+        # name, not translated.
         self.history.status.setText(
             fill(
                 QCoreApplication.translate("ConversationControl", "Exported to %1 (%2)."),
                 path.name,
-                flavour.value,
+                FLAVOUR_LABELS[flavour],
             )
         )
         return True

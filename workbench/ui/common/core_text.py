@@ -113,6 +113,7 @@ CATALOGUE = (
     QT_TRANSLATE_NOOP("Core", "Expected an object with an `endpoints` list"),
     QT_TRANSLATE_NOOP("Core", "Each endpoint must be an object"),
     QT_TRANSLATE_NOOP("Core", "Invalid endpoint: %1"),
+    QT_TRANSLATE_NOOP("Core", "Invalid endpoint %1: %2"),
     QT_TRANSLATE_NOOP("Core", "Expected “Name: value” (a colon between the name and the value)"),
     # "Header 'X-A' appears twice": the name, then one of the phrases below.
     QT_TRANSLATE_NOOP("Core", "Header %1 %2"),

@@ -31,7 +31,7 @@ from shiboken6 import isValid
 from workbench.api.errors import WorkbenchError
 from workbench.core.chat_compare import Gap, fit_frame, gaps
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
-from workbench.core.turns import TurnRun, stream_turn
+from workbench.core.turns import STOPPED, TurnRun, stream_turn
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import cut_off_line
@@ -419,8 +419,11 @@ class CompareColumn(Section):
             tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
         failed = run.error is not None and not run.stopped
         if reply.cut_off and not failed:  # a failure is said once, on the bar over the answers
-            reason = shown(reply.cut_off)  # Stopped by you, translated
-            tail.insert(0, self.tr("Cut off: %1").replace("%1", reason))
+            reason = shown(reply.cut_off)  # core's fixed reasons, translated
+            # Stopping is the person's own choice, named as the Chat pane's transcript and
+            # Trace name it; "Cut off" is for what the server or the network cut.
+            stopped = reply.cut_off == STOPPED
+            tail.insert(0, reason if stopped else self.tr("Cut off: %1").replace("%1", reason))
         if reply.tool_calls:
             calls = ", ".join(call.name for call in reply.tool_calls)
             tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))

@@ -71,6 +71,7 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
         self._model.setPlaceholderText(self.tr("server's default (one model per deployment)"))
         self._key.setPlaceholderText(self.tr("paste a key to store it in the keyring"))
         self._final_url.setAccessibleName(self.tr("Final URLs"))
+        self._url_warning.setAccessibleName(self.tr("URL warning"))  # described so when shown
         self._summary_label.setText(self.tr("Connection:"))
         # No name of its own: a screen reader reads the summary shown, the role described.
         self._summary.setAccessibleDescription(self.tr("Connection summary"))
@@ -365,9 +366,9 @@ class EndpointForm(Retranslating, EndpointFormWidgets):
         try:
             urls, warning = final_urls(text, self.flavour(), self._api_version.text().strip())
         except InputError as exc:
-            self._final_url.setText(error_message(exc))
-            self._url_warning.setText("")
-            return
+            # The refusal takes the final URLs' row; the warning's row, which `_show_rows` has
+            # just shown, is hidden below like any empty warning.
+            urls, warning = error_message(exc), ""
         self._final_url.setText(urls)
         self._url_warning.setText(warning)
         self._url_warning.setVisible(bool(warning) and not is_demo())

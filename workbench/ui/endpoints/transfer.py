@@ -52,7 +52,8 @@ def import_file(
         title = QCoreApplication.translate("EndpointTransfer", "Cannot read %1").replace(
             "%1", path.name
         )
-        notices.post_error(InputError(str(exc), title=title, where=path.name))
+        # The OS's reason without its errno and the full path: the title names the file.
+        notices.post_error(InputError(os_reason(exc), title=title, where=path.name))
         return []
     for endpoint in added:
         session.save_endpoint(endpoint)
