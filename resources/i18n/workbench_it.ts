@@ -1102,6 +1102,10 @@
         <translation>Endpoint non valido: %1</translation>
     </message>
     <message>
+        <source>Invalid endpoint %1: %2</source>
+        <translation>Endpoint %1 non valido: %2</translation>
+    </message>
+    <message>
         <source>Expected “Name: value” (a colon between the name and the value)</source>
         <translation>Atteso “Nome: valore” (i due punti tra il nome e il valore)</translation>
     </message>
@@ -3220,6 +3224,10 @@
     <message>
         <source>Final URLs</source>
         <translation>URL finali</translation>
+    </message>
+    <message>
+        <source>URL warning</source>
+        <translation>Avviso sull&apos;URL</translation>
     </message>
     <message>
         <source>Connection:</source>
