@@ -216,6 +216,35 @@ def test_an_unusable_url_leaves_no_empty_warning_row(pane: EndpointsPane, qtbot:
     assert warning.text() == ""
 
 
+def test_a_base_url_ending_in_the_routes_version_is_warned_about(
+    pane: EndpointsPane, qtbot: QtBot
+) -> None:
+    """A base ending in /v1 sent Cohere v2's chat to /v1/v2/chat: the preview showed that URL,
+    but nothing said it was the mistake behind the 404. An OpenAI-style base under /v1 is right."""
+    combo = pane.findChild(QComboBox, "flavour")
+    assert combo is not None
+    _choose(combo, Flavour.COHERE_V2.value)
+    _type(qtbot, _edit(pane, "baseUrl"), "http://127.0.0.1:8080/v1")
+    warning = _label(pane, "urlWarningLabel")
+    said = tr(
+        "Core",
+        "the base URL ends in %1 and each route adds its own version (%2): leave %1 out of "
+        "the base URL",
+        "/v1",
+        "http://127.0.0.1:8080/v1/v2/chat",
+    )
+    assert (warning.isHidden(), warning.text()) == (False, said)
+    assert warning.accessibleName() == " ".join(said.split())
+    _choose(combo, Flavour.OPENAI.value)
+    assert (warning.isHidden(), warning.text()) == (True, "")
+
+
+def _choose(combo: QComboBox, value: str) -> None:
+    """Choose an entry as a person does (`activated`, which a program's change does not send)."""
+    combo.setCurrentIndex(combo.findData(value))
+    combo.activated.emit(combo.currentIndex())
+
+
 def test_connection_test_reports_model_and_latency(pane: EndpointsPane, qtbot: QtBot) -> None:
     report = _test_connection(pane, qtbot)
     assert report.ok, report

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
-from workbench.api.urls import build_url, parse_pasted_url, route_family
+from workbench.api.urls import build_url, parse_pasted_url, repeated_version, route_family
 from workbench.core.endpoints import is_plain_http_off_loopback
+from workbench.ui.common.core_text import shown
 from workbench.ui.endpoints.form_values import set_combo
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 
 
 def final_urls(text: str, flavour: Flavour, api_version: str) -> tuple[str, str]:
-    """The final-URL lines for the base URL `text`, and a warning when it is unencrypted.
+    """The final-URL lines for the base URL `text`, and warnings: unencrypted, or a version the
+    routes add again.
 
     Both are "" for an empty URL; `api_version` is the field's (blank: the URL's own, if any).
 
@@ -42,14 +44,19 @@ def final_urls(text: str, flavour: Flavour, api_version: str) -> tuple[str, str]
     if family:
         looks = QCoreApplication.translate("EndpointForm", "Looks like: %1")
         urls.insert(0, looks.replace("%1", family))
-    warning = ""
+    warnings = []
+    repeated = repeated_version(pasted.base_url, flavour)
+    if repeated is not None:
+        warnings.append(shown(repeated))
     if is_plain_http_off_loopback(text):
-        warning = QCoreApplication.translate(
-            "EndpointForm",
-            "Plain http:// to another machine: the key and your data travel "
-            "unencrypted. Use https:// unless this is a trusted network.",
+        warnings.append(
+            QCoreApplication.translate(
+                "EndpointForm",
+                "Plain http:// to another machine: the key and your data travel "
+                "unencrypted. Use https:// unless this is a trusted network.",
+            )
         )
-    return "\n".join(urls), warning
+    return "\n".join(urls), "\n".join(warnings)
 
 
 def apply_pasted_url(url: QLineEdit, flavour: QComboBox, api_version: QLineEdit) -> None:
