@@ -3,6 +3,7 @@ the chart and the saved reports."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -359,6 +360,28 @@ def test_one_latency_request_reads_in_the_singular_in_italian(
     assert "\n1 richiesta: " in pane.details.toPlainText()
     apply_language("en")
     qtbot.waitUntil(lambda: latency.text(2).startswith("1 request: first token"), timeout=WAIT_MS)
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_scores_read_with_a_decimal_comma_in_italian(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The rerank checks wrote their scores into English strings: the Italian window read
+    "ordinati: 0.995 … 0.012" and "#0 per primo (0.995)". The command line keeps "0.995"."""
+    apply_language("it")
+    pane = _qa(window, services)
+    report = _run_checks(pane, services, qtbot, "rerank")
+    assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
+    score = re.compile(r"\b0[.,]\d{3}\b")
+    for check in ("rerank-strings", "rerank-scores", "rerank-probes"):
+        row = next(row for row in _rows(pane) if pane.results.result_at(row).id == check)
+        english = next(r.reason for r in report.results if r.id == check)
+        scores = score.findall(english)
+        assert scores, english
+        assert all("." in said for said in scores), english
+        assert score.findall(row.text(2)) == [said.replace(".", ",") for said in scores], check
+    strings = next(row for row in _rows(pane) if pane.results.result_at(row).id == "rerank-strings")
+    assert strings.text(2).count("; #") == 4  # "#2 0,995; #0 0,412": a comma would read as one
 
 
 @pytest.mark.usefixtures("restore_language")
