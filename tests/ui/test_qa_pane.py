@@ -477,3 +477,20 @@ def test_the_charts_numbers_follow_the_guis_locale_and_the_reports_stay_english(
     assert _y_ticks(latency_chart(fast, None))[1] == "2.5 ms"
     for report in (slow, fast):  # the English window's chart is the report's, as before
         assert latency_chart(report, None) == reports.latency_svg(report, None, shown)
+
+
+def _x_ticks(svg: str) -> list[str]:
+    texts = ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+    return [t.text for t in texts if t.text and re.fullmatch(r"[\d.,]+", t.text)]
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_charts_request_numbers_are_grouped_the_guis_way() -> None:
+    """The x axis wrote its requests' numbers as plain digits in the GUI: "1081" beside the y
+    axis's "1.000 ms". The reports keep the plain digits they always wrote."""
+    many = _latency_report(*[5.0] * 1200)
+    apply_language("it")
+    assert _x_ticks(latency_chart(many, None))[-2:] == ["961", "1.081"]
+    apply_language("en")
+    assert _x_ticks(latency_chart(many, None))[-2:] == ["961", "1,081"]
+    assert _x_ticks(reports.latency_svg(many))[-2:] == ["961", "1081"]
