@@ -15,16 +15,19 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
 from tests.ui.marked import marking
 from tests.waits import WAIT_MS
+from workbench.api.errors import ProtocolError
 from workbench.api.models import AuthScheme, Flavour
+from workbench.api.text import Text
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.qa import report as reports
-from workbench.core.qa.model import LatencySample, LatencySummary, QaReport
+from workbench.core.qa.model import CheckResult, LatencySample, LatencySummary, QaReport
 from workbench.core.qa.report import MARK
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_ms
 from workbench.ui.i18n import apply_language
 from workbench.ui.qa.pane import TASK as QA_TASK
 from workbench.ui.qa.pane import latency_chart
+from workbench.ui.qa.results import shown_reason
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -494,3 +497,16 @@ def test_the_charts_request_numbers_are_grouped_the_guis_way() -> None:
     apply_language("en")
     assert _x_ticks(latency_chart(many, None))[-2:] == ["961", "1,081"]
     assert _x_ticks(reports.latency_svg(many))[-2:] == ["961", "1081"]
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_counted_reason_that_quotes_a_failure_keeps_its_count() -> None:
+    """A counted reason quoting a failure ("the stream broke after 3 events: …") lost its count
+    when the GUI put the failure in its own words: the row read "%n" for the number."""
+    error = ProtocolError(Text("the stream broke off: %1", "reset"))
+    said = Text("the stream broke after %n event(s): %1", str(error), count=3)
+    result = CheckResult("chat-stream", "Streaming", "chat", "fail", str(said), reason_text=said)
+    apply_language("it")
+    assert shown_reason(result, error).startswith("lo stream si è interrotto dopo 3 eventi: ")
+    apply_language("en")
+    assert shown_reason(result, error).startswith("the stream broke after 3 events: ")
