@@ -27,15 +27,17 @@ from workbench.api.models import (
     Flavour,
     GenerationParams,
     ImagePart,
+    RerankHit,
+    RerankResponse,
     ResponseFormat,
 )
-from workbench.api.text import Text
+from workbench.api.text import Figure, Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_session import ChatFrame, ChatSession, load_chat
 from workbench.core.endpoints import parse_header_lines
 from workbench.core.probe_routes import RouteCheck, routes_line
-from workbench.core.qa import checks_latency
+from workbench.core.qa import checks_latency, checks_rerank
 from workbench.core.qa.model import LatencySummary
 from workbench.core.rerank_docs import check_chunk_budget, check_documents, rules_for
 from workbench.core.runs.inspect import describe
@@ -388,3 +390,23 @@ def test_a_qa_reason_reads_its_numbers_the_guis_way_and_the_reports_english_way(
     assert "1.234 ms" in said
     assert "12.345 ms" in said
     assert str(figures).startswith("first token p50 1,234 ms, p95 2,346 ms")
+
+
+def test_a_qa_figure_reads_the_guis_way_and_the_command_lines_way_ungrouped() -> None:
+    """The QA checks wrote their scores, times and counts into English strings: the Italian
+    window read "#2 0.995, #0 0.412" and "1234 ms"; the command line never grouped them."""
+    hits = [RerankHit(index=2, relevance_score=0.9951), RerankHit(index=1234, relevance_score=0.4)]
+    order = checks_rerank._order(RerankResponse(results=hits))
+    took = Text("the server answered HTTP %1 in %2 ms", "200", Figure(1234.4))
+    waited = Text("after a 429, waited %1 s as Retry-After said", Figure(2.5, None))
+    assert str(order) == "#2 0.995, #1234 0.400"
+    assert str(took) == "the server answered HTTP 200 in 1234 ms"
+    assert str(waited) == "after a 429, waited 2.5 s as Retry-After said"
+    assert str(Text("%1 s", Figure(1.5e-05, None))) == "1.5e-05 s"
+    apply_language("it")
+    assert shown(order) == "#2 0,995; #1234 0,400"  # the status code and the index as they are
+    assert shown(took) == "il server ha risposto HTTP 200 in 1.234 ms"
+    assert shown(waited) == "dopo un 429, attesi 2,5 s come indicava Retry-After"
+    assert shown(Text("%1 s", Figure(1.5e-05, None))) == "0,000015 s"
+    apply_language("en")
+    assert shown(took) == "the server answered HTTP 200 in 1,234 ms"

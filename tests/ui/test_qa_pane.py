@@ -3,6 +3,7 @@ the chart and the saved reports."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -14,16 +15,19 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
 from tests.ui.marked import marking
 from tests.waits import WAIT_MS
+from workbench.api.errors import ProtocolError
 from workbench.api.models import AuthScheme, Flavour
+from workbench.api.text import Text
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.qa import report as reports
-from workbench.core.qa.model import LatencySample, LatencySummary, QaReport
+from workbench.core.qa.model import CheckResult, LatencySample, LatencySummary, QaReport
 from workbench.core.qa.report import MARK
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_ms
 from workbench.ui.i18n import apply_language
 from workbench.ui.qa.pane import TASK as QA_TASK
 from workbench.ui.qa.pane import latency_chart
+from workbench.ui.qa.results import shown_reason
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -362,6 +366,28 @@ def test_one_latency_request_reads_in_the_singular_in_italian(
 
 
 @pytest.mark.usefixtures("restore_language")
+def test_the_scores_read_with_a_decimal_comma_in_italian(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The rerank checks wrote their scores into English strings: the Italian window read
+    "ordinati: 0.995 … 0.012" and "#0 per primo (0.995)". The command line keeps "0.995"."""
+    apply_language("it")
+    pane = _qa(window, services)
+    report = _run_checks(pane, services, qtbot, "rerank")
+    assert report.count("fail") == 0, [r.reason for r in report.results if r.status == "fail"]
+    score = re.compile(r"\b0[.,]\d{3}\b")
+    for check in ("rerank-strings", "rerank-scores", "rerank-probes"):
+        row = next(row for row in _rows(pane) if pane.results.result_at(row).id == check)
+        english = next(r.reason for r in report.results if r.id == check)
+        scores = score.findall(english)
+        assert scores, english
+        assert all("." in said for said in scores), english
+        assert score.findall(row.text(2)) == [said.replace(".", ",") for said in scores], check
+    strings = next(row for row in _rows(pane) if pane.results.result_at(row).id == "rerank-strings")
+    assert strings.text(2).count("; #") == 4  # "#2 0,995; #0 0,412": a comma would read as one
+
+
+@pytest.mark.usefixtures("restore_language")
 def test_a_failure_a_check_ends_with_or_quotes_is_said_in_the_guis_words(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -454,3 +480,33 @@ def test_the_charts_numbers_follow_the_guis_locale_and_the_reports_stay_english(
     assert _y_ticks(latency_chart(fast, None))[1] == "2.5 ms"
     for report in (slow, fast):  # the English window's chart is the report's, as before
         assert latency_chart(report, None) == reports.latency_svg(report, None, shown)
+
+
+def _x_ticks(svg: str) -> list[str]:
+    texts = ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")
+    return [t.text for t in texts if t.text and re.fullmatch(r"[\d.,]+", t.text)]
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_the_charts_request_numbers_are_grouped_the_guis_way() -> None:
+    """The x axis wrote its requests' numbers as plain digits in the GUI: "1081" beside the y
+    axis's "1.000 ms". The reports keep the plain digits they always wrote."""
+    many = _latency_report(*[5.0] * 1200)
+    apply_language("it")
+    assert _x_ticks(latency_chart(many, None))[-2:] == ["961", "1.081"]
+    apply_language("en")
+    assert _x_ticks(latency_chart(many, None))[-2:] == ["961", "1,081"]
+    assert _x_ticks(reports.latency_svg(many))[-2:] == ["961", "1081"]
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_counted_reason_that_quotes_a_failure_keeps_its_count() -> None:
+    """A counted reason quoting a failure ("the stream broke after 3 events: …") lost its count
+    when the GUI put the failure in its own words: the row read "%n" for the number."""
+    error = ProtocolError(Text("the stream broke off: %1", "reset"))
+    said = Text("the stream broke after %n event(s): %1", str(error), count=3)
+    result = CheckResult("chat-stream", "Streaming", "chat", "fail", str(said), reason_text=said)
+    apply_language("it")
+    assert shown_reason(result, error).startswith("lo stream si è interrotto dopo 3 eventi: ")
+    apply_language("en")
+    assert shown_reason(result, error).startswith("the stream broke after 3 events: ")

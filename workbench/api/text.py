@@ -20,16 +20,38 @@ import re
 from dataclasses import dataclass
 from typing import TypeAlias
 
-Value: TypeAlias = "str | int | float | Text"
+Value: TypeAlias = "str | int | float | Figure | Text"
 """A value put into a template: a string stays as it is, a number is shown in the locale's way,
 a text is shown as its own (translated) line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number the English line writes ungrouped ("1234 ms", "0.995", "2.5 s"), as the command
+    line and the reports always have, while the GUI writes it the locale's way ("1.234",
+    "0,995", "2,5" in Italian).
+
+    For the figures of the QA checks, whose English lines scripts read; a new text takes a plain
+    int or float (grouped in English too). An identifier that is a number (a status code, an
+    index, a character offset) goes in as a string: no locale writes it differently.
+    """
+
+    value: float
+    decimals: int | None = 0
+    """Places after the point; None: as few as the value needs (Python's "g": 1, 2.5, 0.25)."""
+
+    def __str__(self) -> str:
+        if self.decimals is None:
+            return f"{self.value:g}"
+        return f"{self.value:.{self.decimals}f}"
 
 
 @dataclass(frozen=True, slots=True)
 class Text:
     """An English template with numbered markers, and the values they stand for.
 
-    Integers are grouped ("12,345" in English); a float keeps `decimals` places.
+    Integers are grouped ("12,345" in English); a float keeps `decimals` places; a `Figure`
+    keeps its own.
     """
 
     template: str
@@ -60,8 +82,8 @@ def english(template: str) -> str:
 
 
 def english_value(value: Value, decimals: int = 1) -> str:
-    """A value as the English line shows it: 12,345 and 1.5; a string as it is."""
-    if isinstance(value, bool | str | Text):
+    """A value as the English line shows it: 12,345 and 1.5; a string or a figure as it is."""
+    if isinstance(value, bool | str | Figure | Text):
         return str(value)
     if isinstance(value, int):
         return f"{value:,}"

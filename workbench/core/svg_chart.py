@@ -43,6 +43,14 @@ def english_number(value: float) -> str:
     return f"{value:,.4g}"
 
 
+@dataclass(frozen=True)
+class _Ticks:
+    """How the axes write their ticks: a y value, an x position."""
+
+    number: Callable[[float], str]
+    index: Callable[[int], str]
+
+
 def _nice_top(peak: float) -> float:
     """A round number at or above `peak` for the y axis (1, 2 or 5 times a power of ten)."""
     if peak <= 0:
@@ -64,6 +72,7 @@ def line_chart(
     height: int = 280,
     colours: ChartColours | None = None,
     number: Callable[[float], str] = english_number,
+    index: Callable[[int], str] = str,
 ) -> str:
     """An SVG line chart (points joined, gaps left open) with axes, ticks and a legend.
 
@@ -77,6 +86,8 @@ def line_chart(
         colours: the chart's colours (a dark GUI passes its own); the light defaults when None.
         number: writes a y tick's value; the GUI passes its locale's way (in Italian "1,000"
             reads as one, so a thousand is "1.000").
+        index: writes an x tick's position; the reports' plain digits when not given ("1081"),
+            the GUI passes its locale's grouping ("1.081").
 
     Returns:
         The `<svg>` element as text, ready to inline in HTML.
@@ -102,7 +113,8 @@ def line_chart(
         f'<rect width="{width}" height="{height}" fill="{ink.background}"/>',
         f'<text x="{left}" y="18" font-size="13" font-weight="bold">{escape(title)}</text>',
     ]
-    parts += _axes(left, top, plot_w, plot_h, y_top, y_unit, number, count, x_label, x_of, ink)
+    ticks = _Ticks(number, index)
+    parts += _axes(left, top, plot_w, plot_h, y_top, y_unit, ticks, count, x_label, x_of, ink)
     for n, s in enumerate(series):
         colour = ink.series[n % len(ink.series)]
         parts += _line(s, colour, x_of, y_of)
@@ -120,7 +132,7 @@ def _axes(
     plot_h: int,
     y_top: float,
     y_unit: str,
-    number: Callable[[float], str],
+    ticks: _Ticks,
     count: int,
     x_label: str,
     x_of: Callable[[int], float],
@@ -138,11 +150,12 @@ def _axes(
             f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="{ink.grid}"/>'
         )
         out.append(
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(number(value))} {escape(y_unit)}</text>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{escape(ticks.number(value))} {escape(y_unit)}</text>'
         )
     step = max(1, math.ceil(count / 10))
     for i in range(0, count, step):
-        out.append(f'<text x="{x_of(i):.1f}" y="{base + 16}" text-anchor="middle">{i + 1}</text>')
+        at = escape(ticks.index(i + 1))
+        out.append(f'<text x="{x_of(i):.1f}" y="{base + 16}" text-anchor="middle">{at}</text>')
     out.append(
         f'<text x="{left + plot_w / 2:.1f}" y="{base + 34}" text-anchor="middle">{escape(x_label)}</text>'
     )

@@ -17,7 +17,7 @@ from workbench.api.models import (
     ToolResult,
     ToolSpec,
 )
-from workbench.api.text import Text
+from workbench.api.text import Figure, Text
 from workbench.core.citations import cites_answer, resolve_citations
 from workbench.core.qa.context import Fail, Skip, listed
 
@@ -68,8 +68,10 @@ async def plain_answer(ctx: QaContext) -> ChatSnapshot:
     return snap
 
 
-# Offsets go in as text: the reports never grouped them ("at character 1234"). A count is the
-# text's `count`: its noun then reads singular or plural ("1 event", "2 events").
+# Figures go in as `Figure`s, ungrouped in English as the reports always wrote them ("at
+# character 1234", "after 1234 ms"); a citation's offsets go in as text, being the answer's
+# slice ("answer[12:40]"). A count is the text's `count`: its noun then reads singular or plural
+# ("1 event", "2 events").
 
 
 async def plain(ctx: QaContext) -> Text:
@@ -108,7 +110,7 @@ async def streaming(ctx: QaContext) -> Text:
     if ttft is None:
         said = Text("%n event(s), a final event; text equals %1", source, count=events)
     else:
-        first = f"{ttft * 1000:.0f}"
+        first = Figure(ttft * 1000)
         said = Text(
             "%n event(s), a final event, first token after %1 ms; text equals %2",
             first,
@@ -127,7 +129,7 @@ def _differs(streamed: str, final: str, source: Text) -> Text:
     return Text(
         "the streamed text differs from %1 at character %2: %3 vs %4",
         source,
-        str(at),
+        Figure(at),
         repr(streamed[at : at + 40]),
         repr(final[at : at + 40]),
     )
@@ -162,7 +164,7 @@ async def rag(ctx: QaContext) -> Text:
         raise Fail(
             Text(
                 "%1 of %n citation(s) wrong — %2",
-                str(wrong),
+                Figure(wrong),
                 listed(problems[:4]),
                 count=len(cited),
             )
@@ -241,13 +243,13 @@ async def max_tokens(ctx: QaContext) -> Text:
     reason = (snap.finish_reason or "").upper()
     used = snap.usage.output_tokens if snap.usage is not None else None
     if used is not None and used > 5:
-        raise Fail(Text("max_tokens 5, but %1 output tokens were billed", f"{used:g}"))
+        raise Fail(Text("max_tokens 5, but %1 output tokens were billed", Figure(used, None)))
     if reason not in _STOPPED:
         finish = repr(snap.finish_reason)
         raise Fail(Text("max_tokens 5 ended with finish reason %1, not MAX_TOKENS", finish))
     finish = str(snap.finish_reason)
     if used is None or not used.is_integer():  # not counted, or not a count a noun agrees with
-        said = "?" if used is None else f"{used:g}"
+        said = "?" if used is None else Figure(used, None)
         return Text("cut short: finish reason %1, %2 tokens", finish, said)
     return Text("cut short: finish reason %1, %n token(s)", finish, count=int(used))
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from workbench.api import jsontext
 from workbench.api.errors import AuthError
 from workbench.api.models import AuthScheme, ChatRequest, GenerationParams, RerankRequest
-from workbench.api.text import Text
+from workbench.api.text import Figure, Text
 from workbench.core.qa.context import WRONG_KEY, Fail, Skip, model_name
 
 if TYPE_CHECKING:
@@ -25,8 +25,7 @@ async def reachability(ctx: QaContext) -> Text:
     method = "GET" if kind == "info" else "POST"
     body: dict[str, object] | None = None if kind == "info" else {}
     answer = await ctx.send.raw(ctx.client, method, kind, body, Text("hello"))
-    # as text: the report never grouped this time ("1234 ms")
-    took = f"{answer.elapsed_ms:.0f}"
+    took = Figure(answer.elapsed_ms)  # the report never grouped this time ("1234 ms")
     return Text("the server answered HTTP %1 in %2 ms", str(answer.status), took)
 
 

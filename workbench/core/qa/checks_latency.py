@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.models import ChatRequest, GenerationParams, RerankRequest
-from workbench.api.text import Text
+from workbench.api.text import Figure, Text
 from workbench.core.qa.context import Fail, Skip
 from workbench.core.qa.model import LatencySample, LatencySummary
 from workbench.core.qa.probes import ENGLISH
@@ -50,7 +50,7 @@ async def _chat_sample(ctx: QaContext, i: int, n: int) -> tuple[LatencySample, W
         message=f"Name one river in Europe ({i + 1}).",
         params=GenerationParams(max_tokens=24, temperature=0.0),
     )
-    label = Text("request %1 of %2, streamed", str(i + 1), str(n))
+    label = Text("request %1 of %2, streamed", Figure(i + 1), Figure(n))
     run = await ctx.send.stream(ctx.client, request, label)
     ttft = run.ttft_s()
     ok = run.error is None and run.snapshot.done and not run.snapshot.error
@@ -63,7 +63,8 @@ async def _chat_sample(ctx: QaContext, i: int, n: int) -> tuple[LatencySample, W
 async def _rerank_sample(ctx: QaContext, i: int, n: int) -> tuple[LatencySample, Why]:
     request = RerankRequest(query=ENGLISH.query, documents=list(ENGLISH.documents))
     started = time.perf_counter()
-    await ctx.send.rerank(ctx.client, request, Text("request %1 of %2", str(i + 1), str(n)))
+    label = Text("request %1 of %2", Figure(i + 1), Figure(n))
+    await ctx.send.rerank(ctx.client, request, label)
     return LatencySample(None, (time.perf_counter() - started) * 1000, True), None
 
 
@@ -89,8 +90,8 @@ async def latency(ctx: QaContext) -> Text:
         at, why = failures[0]
         error = why if isinstance(why, WorkbenchError) else None
         said = str(why) if isinstance(why, WorkbenchError) else why
-        first = Text("request %1: %2", str(at), said)
-        count = str(len(failures))
+        first = Text("request %1: %2", Figure(at), said)
+        count = Figure(len(failures))
         failed = Text("%1 of %n request(s) failed (%2); %3", count, first, figures, count=n)
         raise Fail(failed, error=error)
     over = _over_budget(ctx, summary)

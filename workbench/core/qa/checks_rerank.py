@@ -3,11 +3,12 @@ the probe sets, a 1,000-document request and the chunk rule."""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from workbench.api.errors import RateLimited, StatusError
 from workbench.api.models import Document, RerankRequest, RerankResponse
-from workbench.api.text import Text
+from workbench.api.text import Figure, Text
 from workbench.core.qa.context import Fail, Skip, listed
 from workbench.core.qa.probes import ENGLISH, OBJECTS, OBJECTS_RELEVANT, PROBES, thousand_documents
 
@@ -36,13 +37,19 @@ def _has_route(ctx: QaContext) -> None:
         raise Skip(Text("the %1 flavour has no rerank route", ctx.traits.short_label))
 
 
-# Indices go in as text, scores as the reports wrote them: the reports never grouped them
-# ("#1234"); the numbers and API words of a result list are data ("#2 0.995"). A count is the
-# text's `count`: its noun then reads singular or plural ("1 result", "2 results").
+# Indices go in as text, being identifiers the reports never grouped ("#1234"); scores as
+# `Figure`s of three places, "0.995" in English and "0,995" in Italian. A count is the text's
+# `count`: its noun then reads singular or plural ("1 result", "2 results").
 
 
-def _order(response: RerankResponse) -> str:
-    return ", ".join(f"#{h.index} {h.relevance_score:.3f}" for h in response.results[:5])
+def _score(score: float) -> Figure:
+    return Figure(score, 3)
+
+
+def _order(response: RerankResponse) -> Text | str:
+    """The first five results, "#2 0.995, #0 0.412" ('' for none)."""
+    hits = [Text("#%1 %2", str(h.index), _score(h.relevance_score)) for h in response.results[:5]]
+    return functools.reduce(lambda done, hit: Text("%1, %2", done, hit), hits) if hits else ""
 
 
 async def strings(ctx: QaContext) -> Text:
@@ -110,7 +117,7 @@ async def scores(ctx: QaContext) -> Text:
         raise Fail(Text("scores outside 0..1: %1", str(outside[:5])))
     if values != sorted(values, reverse=True):
         raise Fail(Text("scores are not sorted highest first: %1", str(values)))
-    high, low = f"{values[0]:.3f}", f"{values[-1]:.3f}"
+    high, low = _score(values[0]), _score(values[-1])
     return Text("%n score(s) within 0..1, sorted: %1 … %2", high, low, count=len(values))
 
 
@@ -145,7 +152,7 @@ async def probes(ctx: QaContext) -> Text:
         response = await ctx.send.rerank(ctx.client, request, label)
         _valid_indices(response, len(probe.documents))
         first = response.results[0]
-        score = f"{first.relevance_score:.3f}"
+        score = _score(first.relevance_score)
         line = Text("%1: #%2 first (%3)", language, str(first.index), score)
         if first.index == probe.relevant:
             said.append(line)

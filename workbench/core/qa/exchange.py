@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from workbench.api.errors import RateLimited, WorkbenchError, retry_after_seconds
 from workbench.api.redact import redact_text
-from workbench.api.text import Text
+from workbench.api.text import Figure, Text
 from workbench.api.wiretap import tapping
 from workbench.core.qa.model import Evidence, Lines, excerpt_lines
 from workbench.core.runs.history import chat_start, rerank_start
@@ -152,11 +152,12 @@ class Exchanges:
                     value = await send(tap)
             except RateLimited as exc:
                 wait = exc.retry_after if exc.retry_after is not None else 1.0
-                limited = Text("429 Too Many Requests; Retry-After %1 s", f"{wait:g}")
+                limited = Text("429 Too Many Requests; Retry-After %1 s", Figure(wait, None))
                 self.evidence.append(_noted(tap.evidence(label), [*notes, limited]))
                 if attempt == self.max_retries or wait > self.max_wait_s:
                     raise
-                notes.append(Text("after a 429, waited %1 s as Retry-After said", f"{wait:g}"))
+                waited = Figure(wait, None)
+                notes.append(Text("after a 429, waited %1 s as Retry-After said", waited))
                 await self.pacer.pause(wait)
                 continue
             except BaseException:

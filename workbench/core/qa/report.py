@@ -111,11 +111,12 @@ def latency_svg(
     colours: ChartColours | None = None,
     say: Callable[[str], str] = str,
     number: Callable[[float], str] = english_number,
+    index: Callable[[int], str] = str,
 ) -> str:
     """The latency chart as inline SVG ('' when the latency check did not run), in `colours`
     (the light defaults when None), its words put through `say` (the GUI's translation; as
-    they are when not given) and its numbers written by `number` (the GUI's locale; the
-    English way when not given)."""
+    they are when not given) and its numbers written by `number` and its requests' numbers by
+    `index` (the GUI's locale; the reports' way when not given)."""
     samples = report.latency.samples
     if not samples:
         return ""
@@ -130,6 +131,7 @@ def latency_svg(
         x_label=say(english("request")),
         colours=colours,
         number=number,
+        index=index,
     )
 
 

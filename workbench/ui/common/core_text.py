@@ -14,11 +14,12 @@ pick for the count: "1 richiesta", "2 richieste".
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.redact import redact_text
-from workbench.api.text import Text, Value, english_form
+from workbench.api.text import Figure, Text, Value, english_form
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill, format_count, format_number
 
 CATALOGUE = (
@@ -595,6 +596,10 @@ CATALOGUE = (
     # workbench/core/qa/checks_rerank.py and the probe sets' languages
     QT_TRANSLATE_NOOP("Core", "the %1 flavour has no rerank route"),
     QT_TRANSLATE_NOOP("Core", "5 string documents"),
+    # a result and its score ("#2 0.995"), and the list of them: a language whose decimal mark
+    # is the comma separates them otherwise ("#2 0,995; #0 0,412")
+    QT_TRANSLATE_NOOP("Core", "#%1 %2"),
+    QT_TRANSLATE_NOOP("Core", "%1, %2"),
     QT_TRANSLATE_NOOP("Core", "%n result(s)", None, 1),
     QT_TRANSLATE_NOOP("Core", "%n document(s)", None, 1),
     QT_TRANSLATE_NOOP("Core", "%1 for %2"),
@@ -768,6 +773,17 @@ def _value(value: Value, decimals: int) -> str:
         return str(value)
     if isinstance(value, Text):
         return shown(value)
+    if isinstance(value, Figure):
+        return format_number(value.value, _places(value))
     if isinstance(value, int):
         return format_count(value)
     return format_number(value, decimals)
+
+
+def _places(figure: Figure) -> int:
+    """A figure's places after the point: its own, or as many as its English shows ("2.5": 1;
+    "1.5e-05": 6)."""
+    if figure.decimals is not None:
+        return figure.decimals
+    exponent = Decimal(str(figure)).normalize().as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.qa import report as reports
 from workbench.ui.common.core_text import shown
-from workbench.ui.common.l10n import format_number
+from workbench.ui.common.l10n import format_count, format_number
 
 if TYPE_CHECKING:
     from workbench.core.qa.model import QaReport
@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 def latency_chart(report: QaReport, colours: ChartColours | None) -> str:
     """The latency chart as the pane shows it: its words in the GUI's language and its numbers
-    in the locale's way ('' when the latency check did not run)."""
-    return reports.latency_svg(report, colours, shown, chart_number)
+    in the locale's way, the requests' numbers grouped ('' when the latency check did not
+    run)."""
+    return reports.latency_svg(report, colours, shown, chart_number, format_count)
 
 
 def chart_number(value: float) -> str:

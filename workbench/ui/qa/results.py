@@ -64,7 +64,7 @@ def _quoting(text: Text, english: str, line: str) -> Text:
         else value
         for value in text.values
     ]
-    return Text(text.template, *values, decimals=text.decimals)
+    return Text(text.template, *values, decimals=text.decimals, count=text.count)
 
 
 def _said(text: Text | str | None, english: str) -> str:
