@@ -1835,6 +1835,14 @@
             <numerusform>%1… (altri %n caratteri)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1; %2</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s)</source>
         <translation>
