@@ -110,6 +110,77 @@ def test_an_imported_header_the_workbench_sets_is_refused_in_italian(
     assert notice.detail == "Invalid endpoint 'gateway': Header 'Host' comes from the base URL"
 
 
+@pytest.mark.parametrize(
+    ("changes", "where", "said"),
+    [
+        (
+            {"flavour": "cohere-v3"},
+            "flavour",
+            "Endpoint 'gateway' non valido: il campo Variante (flavour) deve essere uno tra "
+            "cohere-v1, cohere-v2, openai",
+        ),
+        ({"name": " "}, "name", "Endpoint non valido: il campo Nome non deve essere vuoto"),
+        (
+            {"timeout_s": "fast"},
+            "timeout_s",
+            "Endpoint 'gateway' non valido: il campo Timeout deve essere un numero",
+        ),
+        (
+            {"base_url": None},
+            "base_url",
+            "Endpoint 'gateway' non valido: il campo URL di base deve essere un testo",
+        ),
+        (
+            {"auth": "basic"},
+            "auth",
+            "Endpoint 'gateway' non valido: il campo Schema di autenticazione deve essere uno "
+            "tra bearer, api-key, x-api-key, entra, none",
+        ),
+        (
+            {"prices": {"output_per_million": -2.5}},
+            "prices.output_per_million",
+            "Endpoint 'gateway' non valido: il campo Prezzo di output per milione di token deve "
+            "essere almeno 0",
+        ),
+    ],
+    ids=["flavour", "blank-name", "timeout", "base-url", "auth", "price"],
+)
+def test_an_imported_field_pydantic_refuses_is_explained_in_italian(
+    pane: EndpointsPane,
+    services: Services,
+    tmp_path: Path,
+    changes: dict[str, object],
+    where: str,
+    said: str,
+) -> None:
+    """The reason was pydantic's English line, shown as it was in the Italian window ("Input
+    should be 'cohere-v1', 'cohere-v2' or 'openai'", "Value error, must not be empty")."""
+    apply_language("it")
+    source = tmp_path / "endpoints.json"
+    endpoint = {"name": "gateway", "base_url": "https://h.example", **changes}
+    source.write_text(json.dumps({"endpoints": [endpoint]}), encoding="utf-8")
+    assert pane.import_from(source) == []
+    notice = services.notices.history()[-1]
+    assert notice.shown_text() == (
+        f"Impossibile importare gli endpoint — in endpoints[0].{where}: {said}"
+    )
+    assert notice.detail.startswith("Invalid endpoint")  # the log stays English
+
+
+def test_an_imported_file_missing_a_field_says_so_in_italian(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """ "Field required" was pydantic's English."""
+    apply_language("it")
+    source = tmp_path / "endpoints.json"
+    source.write_text(json.dumps({"endpoints": [{"name": "gateway"}]}), encoding="utf-8")
+    assert pane.import_from(source) == []
+    assert services.notices.history()[-1].shown_text() == (
+        "Impossibile importare gli endpoint — in endpoints[0].base_url: "
+        "Endpoint 'gateway' non valido: manca il campo URL di base"
+    )
+
+
 @pytest.mark.usefixtures("marked_core")
 def test_an_endpoints_file_of_the_wrong_shape_names_its_place_translated(
     pane: EndpointsPane, services: Services, tmp_path: Path
