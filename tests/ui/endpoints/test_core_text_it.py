@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import keyring
 import keyring.backends.fail
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from tests.ui.endpoints.test_entra import _choose_entra
 from tests.ui.endpoints.test_entra import _type as _type_entra
@@ -25,6 +26,10 @@ from tests.ui.endpoints.test_pane import (
 from tests.ui.marked import marked_core as marked_core
 from tests.ui.shown_texts import switch_language
 from tests.waits import WAIT_MS
+from workbench.core.endpoint_refusals import field_label
+from workbench.core.endpoints import EndpointConfig, Prices
+from workbench.ui.common.core_text import shown
+from workbench.ui.endpoints.form_values import _FIELD_NAMES
 from workbench.ui.i18n import apply_language
 
 if TYPE_CHECKING:
@@ -179,6 +184,45 @@ def test_an_imported_file_missing_a_field_says_so_in_italian(
         "Impossibile importare gli endpoint — in endpoints[0].base_url: "
         "Endpoint 'gateway' non valido: manca il campo URL di base"
     )
+
+
+FORM_WORDS = {
+    "name": ("EndpointForm", "Name"),
+    "base_url": ("EndpointForm", "Base URL"),
+    "flavour": ("EndpointForm", "Flavour"),
+    "model": ("EndpointForm", "Model"),
+    "auth": ("EndpointForm", "Authentication scheme"),
+    "entra_scope": ("EntraFields", "Entra ID scope"),
+    "token_command": ("EntraFields", "Token command"),
+    "api_version": ("EndpointForm", "api-version"),
+    "extra_parameters": ("EndpointForm", "extra-parameters header"),
+    "ca_bundle": ("EndpointForm", "Custom CA bundle"),
+    "proxy": ("EndpointForm", "Proxy"),
+    "timeout_s": ("EndpointForm", "Timeout"),
+    "connect_timeout_s": ("EndpointForm", "Connect timeout"),
+    "prices": ("EndpointForm", "Prices"),
+    "prices.input_per_million": ("EndpointForm", "Input price per million tokens"),
+    "prices.output_per_million": ("EndpointForm", "Output price per million tokens"),
+    "prices.per_thousand_search_units": ("EndpointForm", "Price per 1,000 search units"),
+    "extra_headers": ("EndpointForm", "Extra headers"),
+    "keyring_headers": ("EndpointForm", "Extra headers"),
+}
+"""Each settings field by the form's words for it: its accessible name, or the name the form's
+own errors give it (`_FIELD_NAMES`)."""
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_an_import_names_each_field_as_the_endpoints_form_does(language: str) -> None:
+    """An import's reason names the field ("Variante (flavour)"), so it must be the form's word
+    for it in either language; a field added to the settings needs its label."""
+    apply_language(language)
+    nested = {f"prices.{name}" for name in Prices.model_fields if name != "currency"}
+    assert set(FORM_WORDS) == {*EndpointConfig.model_fields, *nested} - {"id", "is_sandbox"}
+    for field, source in _FIELD_NAMES.items():
+        assert FORM_WORDS[field] == ("EndpointForm", source)
+    for field, (context, source) in FORM_WORDS.items():
+        form = QCoreApplication.translate(context, source)
+        assert shown(field_label(tuple(field.split(".")))) == form, field
 
 
 @pytest.mark.usefixtures("marked_core")
