@@ -15,6 +15,7 @@ from workbench.api.errors import InputError, ServerError
 from workbench.api.models import AuthScheme, Flavour, RerankRequest
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.api.text import Text
+from workbench.core.endpoint_refusals import refusal
 from workbench.core.endpoints import (
     EndpointConfig,
     Prices,
@@ -30,6 +31,8 @@ from workbench.core.settings import SettingsStore
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from pydantic_core import ErrorDetails
 
     from workbench.sandbox.runner import RunningSandbox
 
@@ -197,6 +200,104 @@ def test_import_refuses_a_header_the_workbench_sets_naming_the_endpoint(
     message = refused.value.message_text
     assert isinstance(message, Text)
     assert str(message) == f"Invalid endpoint 'gateway': Header '{name}' {phrase}"  # the CLI's
+
+
+@pytest.mark.parametrize(
+    ("changes", "where", "said"),
+    [
+        (
+            {"flavour": "cohere-v3"},
+            "flavour",
+            "Invalid endpoint 'gateway': Flavour must be one of cohere-v1, cohere-v2, openai",
+        ),
+        (
+            {"auth": "basic"},
+            "auth",
+            "Invalid endpoint 'gateway': Authentication scheme must be one of bearer, api-key, "
+            "x-api-key, entra, none",
+        ),
+        (
+            {"extra_parameters": "ignore"},
+            "extra_parameters",
+            "Invalid endpoint 'gateway': extra-parameters header must be one of pass-through, "
+            "drop, error",
+        ),
+        ({"name": "  "}, "name", "Invalid endpoint: Name must not be empty"),
+        ({"name": ""}, "name", "Invalid endpoint: Name must not be empty"),
+        ({"name": 5}, "name", "Invalid endpoint: Name must be text"),
+        ({"base_url": None}, "base_url", "Invalid endpoint 'gateway': Base URL must be text"),
+        (
+            {"timeout_s": "fast"},
+            "timeout_s",
+            "Invalid endpoint 'gateway': Timeout must be a number",
+        ),
+        (
+            {"connect_timeout_s": [5]},
+            "connect_timeout_s",
+            "Invalid endpoint 'gateway': Connect timeout must be a number",
+        ),
+        (
+            {"timeout_s": 0},
+            "timeout_s",
+            "Invalid endpoint 'gateway': Timeout must be greater than 0",
+        ),
+        (
+            {"prices": {"input_per_million": -1}},
+            "prices.input_per_million",
+            "Invalid endpoint 'gateway': Input price per million tokens must be 0 or more",
+        ),
+        ({"prices": 3}, "prices", "Invalid endpoint 'gateway': Prices must be a JSON object"),
+        (
+            {"extra_headers": ["X-A: 1"]},
+            "extra_headers",
+            "Invalid endpoint 'gateway': Extra headers must be a JSON object",
+        ),
+        (
+            {"keyring_headers": "X-Key"},
+            "keyring_headers",
+            "Invalid endpoint 'gateway': Extra headers must be a JSON list",
+        ),
+    ],
+    ids=lambda value: value if isinstance(value, str) and "." not in value[:20] else None,
+)
+def test_import_says_which_field_is_wrong_and_why(
+    changes: dict[str, object], where: str, said: str
+) -> None:
+    """The reason was pydantic's line ("Input should be 'cohere-v1', 'cohere-v2' or 'openai'",
+    "Value error, must not be empty"), English the GUI could only show as it was."""
+    endpoint = {"name": "gateway", "base_url": "https://h.example", **changes}
+    with pytest.raises(InputError) as refused:
+        import_endpoints(json.dumps({"endpoints": [endpoint]}), existing=[])
+    assert refused.value.where == f"endpoints[0].{where}"
+    message = refused.value.message_text
+    assert isinstance(message, Text)
+    assert str(message) == said  # the English line, as the command line and the log say it
+
+
+def test_import_says_a_missing_field_is_missing() -> None:
+    text = json.dumps({"endpoints": [{"name": "a"}, {"name": "gateway"}]})
+    with pytest.raises(InputError) as refused:
+        import_endpoints(text, existing=[])
+    assert refused.value.where == "endpoints[0].base_url"
+    assert str(refused.value.message_text) == "Invalid endpoint 'a': Base URL is missing"
+
+
+def test_a_refusal_not_put_in_words_keeps_pydantics_line() -> None:
+    error: ErrorDetails = {
+        "type": "url_parsing",
+        "loc": ("proxy",),
+        "msg": "Input should be a valid URL",
+        "input": "x",
+    }
+    assert refusal(error) == "Input should be a valid URL"
+
+
+def test_the_form_still_reads_a_blank_name_as_before() -> None:
+    """The blank name's reason became a `Text` for the import; the Endpoints form shows
+    pydantic's line at the field, which keeps its words."""
+    with pytest.raises(ValidationError) as refused:
+        EndpointConfig(name=" ", base_url="https://h")
+    assert refused.value.errors()[0]["msg"] == "Value error, must not be empty"
 
 
 def test_header_lines_parse_in_order_skipping_blanks_and_comments() -> None:

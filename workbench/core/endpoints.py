@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from workbench.api import flavour_traits, jsontext
 from workbench.api.errors import InputError
@@ -23,6 +31,7 @@ from workbench.api.models import (
 from workbench.api.redact import is_secret_header, redact_json, register_secret
 from workbench.api.text import Text
 from workbench.api.urls import has_user_info, user_info_error
+from workbench.core.endpoint_refusals import RefusedValue, empty, refusal
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -62,16 +71,6 @@ _OWN_HEADERS = {
 }
 """Headers the workbench sets itself: why each cannot be an extra header (a phrase following
 the name, as every `header_problem` is)."""
-
-
-class _RefusedHeader(ValueError):
-    """An extra header the endpoint cannot carry, its reason kept as a `Text`: pydantic keeps
-    the exception in its error's context, so an import says the reason in the GUI's language
-    rather than pydantic's English line ("Value error, header 'Host' ...")."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
-        self.text = text
 
 
 def no_items() -> list[Any]:
@@ -136,10 +135,10 @@ class EndpointConfig(BaseModel):
 
     @field_validator("name", "base_url")
     @classmethod
-    def _strip(cls, value: str) -> str:
+    def _strip(cls, value: str, info: ValidationInfo) -> str:
         value = value.strip()
         if not value:
-            raise ValueError("must not be empty")
+            raise empty(info.field_name or "")
         return value
 
     @field_validator("model", "api_version", "ca_bundle", "proxy", "entra_scope", "token_command")
@@ -165,7 +164,7 @@ class EndpointConfig(BaseModel):
             name, text = name.strip(), text.strip()
             problem = header_problem(name, text, taken=clean)
             if problem:
-                raise _RefusedHeader(Text("Header %1 %2", repr(name), problem))
+                raise RefusedValue(Text("Header %1 %2", repr(name), problem))
             clean[name] = text
         return clean
 
@@ -510,9 +509,9 @@ def _import_one(item: Any, index: int, taken: set[str]) -> EndpointConfig:
 
 def _invalid(item: dict[str, Any], error: ErrorDetails) -> Text:
     """Why an imported endpoint is refused, naming it by its name when it has one (a file holds
-    several); a reason of ours as its `Text`, pydantic's own line otherwise."""
-    cause = error.get("ctx", {}).get("error")
-    reason: Text | str = cause.text if isinstance(cause, _RefusedHeader) else error["msg"]
+    several) and the field as the Endpoints form labels it; pydantic's own line for an error
+    `refusal` does not know."""
+    reason = refusal(error)
     name = item.get("name")
     if isinstance(name, str) and name.strip():
         return Text("Invalid endpoint %1: %2", repr(name.strip()), reason)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import keyring
 import keyring.backends.fail
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from tests.ui.endpoints.test_entra import _choose_entra
 from tests.ui.endpoints.test_entra import _type as _type_entra
@@ -25,6 +26,10 @@ from tests.ui.endpoints.test_pane import (
 from tests.ui.marked import marked_core as marked_core
 from tests.ui.shown_texts import switch_language
 from tests.waits import WAIT_MS
+from workbench.core.endpoint_refusals import field_label
+from workbench.core.endpoints import EndpointConfig, Prices
+from workbench.ui.common.core_text import shown
+from workbench.ui.endpoints.form_values import _FIELD_NAMES
 from workbench.ui.i18n import apply_language
 
 if TYPE_CHECKING:
@@ -108,6 +113,116 @@ def test_an_imported_header_the_workbench_sets_is_refused_in_italian(
         "Endpoint 'gateway' non valido: L'intestazione 'Host' deriva dall'URL di base"
     )
     assert notice.detail == "Invalid endpoint 'gateway': Header 'Host' comes from the base URL"
+
+
+@pytest.mark.parametrize(
+    ("changes", "where", "said"),
+    [
+        (
+            {"flavour": "cohere-v3"},
+            "flavour",
+            "Endpoint 'gateway' non valido: il campo Variante (flavour) deve essere uno tra "
+            "cohere-v1, cohere-v2, openai",
+        ),
+        ({"name": " "}, "name", "Endpoint non valido: il campo Nome non deve essere vuoto"),
+        (
+            {"timeout_s": "fast"},
+            "timeout_s",
+            "Endpoint 'gateway' non valido: il campo Timeout deve essere un numero",
+        ),
+        (
+            {"base_url": None},
+            "base_url",
+            "Endpoint 'gateway' non valido: il campo URL di base deve essere un testo",
+        ),
+        (
+            {"auth": "basic"},
+            "auth",
+            "Endpoint 'gateway' non valido: il campo Schema di autenticazione deve essere uno "
+            "tra bearer, api-key, x-api-key, entra, none",
+        ),
+        (
+            {"prices": {"output_per_million": -2.5}},
+            "prices.output_per_million",
+            "Endpoint 'gateway' non valido: il campo Prezzo di output per milione di token deve "
+            "essere almeno 0",
+        ),
+    ],
+    ids=["flavour", "blank-name", "timeout", "base-url", "auth", "price"],
+)
+def test_an_imported_field_pydantic_refuses_is_explained_in_italian(
+    pane: EndpointsPane,
+    services: Services,
+    tmp_path: Path,
+    changes: dict[str, object],
+    where: str,
+    said: str,
+) -> None:
+    """The reason was pydantic's English line, shown as it was in the Italian window ("Input
+    should be 'cohere-v1', 'cohere-v2' or 'openai'", "Value error, must not be empty")."""
+    apply_language("it")
+    source = tmp_path / "endpoints.json"
+    endpoint = {"name": "gateway", "base_url": "https://h.example", **changes}
+    source.write_text(json.dumps({"endpoints": [endpoint]}), encoding="utf-8")
+    assert pane.import_from(source) == []
+    notice = services.notices.history()[-1]
+    assert notice.shown_text() == (
+        f"Impossibile importare gli endpoint — in endpoints[0].{where}: {said}"
+    )
+    assert notice.detail.startswith("Invalid endpoint")  # the log stays English
+
+
+def test_an_imported_file_missing_a_field_says_so_in_italian(
+    pane: EndpointsPane, services: Services, tmp_path: Path
+) -> None:
+    """ "Field required" was pydantic's English."""
+    apply_language("it")
+    source = tmp_path / "endpoints.json"
+    source.write_text(json.dumps({"endpoints": [{"name": "gateway"}]}), encoding="utf-8")
+    assert pane.import_from(source) == []
+    assert services.notices.history()[-1].shown_text() == (
+        "Impossibile importare gli endpoint — in endpoints[0].base_url: "
+        "Endpoint 'gateway' non valido: manca il campo URL di base"
+    )
+
+
+FORM_WORDS = {
+    "name": ("EndpointForm", "Name"),
+    "base_url": ("EndpointForm", "Base URL"),
+    "flavour": ("EndpointForm", "Flavour"),
+    "model": ("EndpointForm", "Model"),
+    "auth": ("EndpointForm", "Authentication scheme"),
+    "entra_scope": ("EntraFields", "Entra ID scope"),
+    "token_command": ("EntraFields", "Token command"),
+    "api_version": ("EndpointForm", "api-version"),
+    "extra_parameters": ("EndpointForm", "extra-parameters header"),
+    "ca_bundle": ("EndpointForm", "Custom CA bundle"),
+    "proxy": ("EndpointForm", "Proxy"),
+    "timeout_s": ("EndpointForm", "Timeout"),
+    "connect_timeout_s": ("EndpointForm", "Connect timeout"),
+    "prices": ("EndpointForm", "Prices"),
+    "prices.input_per_million": ("EndpointForm", "Input price per million tokens"),
+    "prices.output_per_million": ("EndpointForm", "Output price per million tokens"),
+    "prices.per_thousand_search_units": ("EndpointForm", "Price per 1,000 search units"),
+    "extra_headers": ("EndpointForm", "Extra headers"),
+    "keyring_headers": ("EndpointForm", "Extra headers"),
+}
+"""Each settings field by the form's words for it: its accessible name, or the name the form's
+own errors give it (`_FIELD_NAMES`)."""
+
+
+@pytest.mark.parametrize("language", ["en", "it"])
+def test_an_import_names_each_field_as_the_endpoints_form_does(language: str) -> None:
+    """An import's reason names the field ("Variante (flavour)"), so it must be the form's word
+    for it in either language; a field added to the settings needs its label."""
+    apply_language(language)
+    nested = {f"prices.{name}" for name in Prices.model_fields if name != "currency"}
+    assert set(FORM_WORDS) == {*EndpointConfig.model_fields, *nested} - {"id", "is_sandbox"}
+    for field, source in _FIELD_NAMES.items():
+        assert FORM_WORDS[field] == ("EndpointForm", source)
+    for field, (context, source) in FORM_WORDS.items():
+        form = QCoreApplication.translate(context, source)
+        assert shown(field_label(tuple(field.split(".")))) == form, field
 
 
 @pytest.mark.usefixtures("marked_core")
