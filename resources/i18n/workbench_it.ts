@@ -1110,6 +1110,122 @@
         <translation>Atteso “Nome: valore” (i due punti tra il nome e il valore)</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>URL di base</translation>
+    </message>
+    <message>
+        <source>Flavour</source>
+        <translation>Variante (flavour)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modello</translation>
+    </message>
+    <message>
+        <source>Authentication scheme</source>
+        <translation>Schema di autenticazione</translation>
+    </message>
+    <message>
+        <source>Entra ID scope</source>
+        <translation>Ambito (scope) di Entra ID</translation>
+    </message>
+    <message>
+        <source>Token command</source>
+        <translation>Comando del token</translation>
+    </message>
+    <message>
+        <source>extra-parameters header</source>
+        <translation>Intestazione extra-parameters</translation>
+    </message>
+    <message>
+        <source>Custom CA bundle</source>
+        <translation>Bundle CA personalizzato</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Timeout</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>Timeout di connessione</translation>
+    </message>
+    <message>
+        <source>Prices</source>
+        <translation>Prezzi</translation>
+    </message>
+    <message>
+        <source>Input price per million tokens</source>
+        <translation>Prezzo di input per milione di token</translation>
+    </message>
+    <message>
+        <source>Output price per million tokens</source>
+        <translation>Prezzo di output per milione di token</translation>
+    </message>
+    <message>
+        <source>Price per 1,000 search units</source>
+        <translation>Prezzo per 1.000 unità di ricerca</translation>
+    </message>
+    <message>
+        <source>Extra headers</source>
+        <translation>Intestazioni aggiuntive</translation>
+    </message>
+    <message>
+        <source>%1 is missing</source>
+        <translation>manca il campo %1</translation>
+    </message>
+    <message>
+        <source>%1 must not be empty</source>
+        <translation>il campo %1 non deve essere vuoto</translation>
+    </message>
+    <message>
+        <source>%1 must be text</source>
+        <translation>il campo %1 deve essere un testo</translation>
+    </message>
+    <message>
+        <source>%1 must be a number</source>
+        <translation>il campo %1 deve essere un numero</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number</source>
+        <translation>il campo %1 deve essere un numero intero</translation>
+    </message>
+    <message>
+        <source>%1 must be a JSON object</source>
+        <translation>il campo %1 deve essere un oggetto JSON</translation>
+    </message>
+    <message>
+        <source>%1 must be a JSON list</source>
+        <translation>il campo %1 deve essere una lista JSON</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2</source>
+        <translation>il campo %1 deve essere uno tra %2</translation>
+    </message>
+    <message>
+        <source>%1 must be greater than %2</source>
+        <translation>il campo %1 deve essere maggiore di %2</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 or more</source>
+        <translation>il campo %1 deve essere almeno %2</translation>
+    </message>
+    <message>
+        <source>%1 must be less than %2</source>
+        <translation>il campo %1 deve essere minore di %2</translation>
+    </message>
+    <message>
+        <source>%1 must be %2 or less</source>
+        <translation>il campo %1 deve essere al massimo %2</translation>
+    </message>
+    <message>
         <source>Header %1 %2</source>
         <translation>L&apos;intestazione %1 %2</translation>
     </message>
