@@ -363,3 +363,20 @@ def test_a_key_the_keyring_did_not_store_is_said_again_in_a_new_language(
     assert error.text().startswith(said), error.text()
     italian = "Il portachiavi non l\u2019ha archiviata e non è stato scritto nulla altrove: "
     switch_language(qtbot, "it", lambda: error.text().startswith(italian))
+
+
+def test_a_blank_name_saved_from_the_form_is_refused_in_italian(
+    pane: EndpointsPane, services: Services, qtbot: QtBot
+) -> None:
+    """Save with the name cleared said pydantic's "Value error, must not be empty" in the Italian
+    window; the import already said it in the form's words."""
+    apply_language("it")
+    before = services.session.current()
+    _type(qtbot, _edit(pane, "endpointName"), "  ")
+    _button(pane, "saveEndpointButton").click()
+    notice = services.notices.history()[-1]
+    assert (notice.level, notice.where) == ("error", "Nome")
+    assert notice.shown_text().endswith("il campo Nome non deve essere vuoto")
+    assert "Value error" not in notice.shown_text()
+    assert services.session.current() == before  # nothing saved, nothing typed lost
+    assert _edit(pane, "endpointName").text() == "  "

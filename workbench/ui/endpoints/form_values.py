@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
+from workbench.core.endpoint_refusals import refusal
 from workbench.core.endpoints import (
     SECRET_MASK,
     EndpointConfig,
@@ -61,6 +62,7 @@ def validated(base: EndpointConfig, fields: dict[str, Any]) -> EndpointConfig:
         field = str(first["loc"][0]) if first["loc"] else ""
         where = _FIELD_NAMES.get(field, field)
         title = QCoreApplication.translate("EndpointForm", "Invalid endpoint")
+        # The reason in the form's words (core's `refusal`, as an import says it), translated.
         raise InputError(
-            first["msg"], title=title, where=QCoreApplication.translate("EndpointForm", where)
+            refusal(first), title=title, where=QCoreApplication.translate("EndpointForm", where)
         ) from exc
