@@ -165,6 +165,16 @@ def test_numbers_out_of_range_are_refused_naming_the_range(
     assert said in err
 
 
+def test_a_list_limit_beyond_sqlite_integers_lists_every_run(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--limit 99999999999999999999` ended in an OverflowError traceback from SQLite."""
+    assert _run(capsys, *_chat(sandbox, "/v2/chat"))[0] == 0
+    status, out, err = _run(capsys, "history", "list", "--json", "--limit", "9" * 20)
+    assert (status, err) == (0, "")
+    assert len(json.loads(out)) == 1
+
+
 def test_unknown_id_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = _run(capsys, "history", "show", "nope")
     assert status == 2

@@ -27,6 +27,9 @@ from workbench.core.runs.store import (
 if TYPE_CHECKING:
     import argparse
 
+_SQLITE_MAX_INT = 2**63 - 1
+"""SQLite's largest integer: a larger `--limit` overflowed in the query (a traceback)."""
+
 RUN_ID_HELP = "the run's id, or its first characters when they name one run (see `history list`)"
 
 
@@ -105,7 +108,9 @@ def _summary(record: RunRecord) -> dict[str, Any]:
 
 
 def _list(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
-    records = store.find(RunFilter(search=args.search, limit=args.limit))
+    # A limit beyond what SQLite can hold lists every run, as any limit over their count does.
+    limit = min(args.limit, _SQLITE_MAX_INT)
+    records = store.find(RunFilter(search=args.search, limit=limit))
     if args.json:
         print_json([_summary(r) for r in records], out)
         return
