@@ -653,6 +653,19 @@ def test_a_demo_script_replays_without_the_history_and_refuses_an_id_beside_it(
 
 
 @pytest.mark.parametrize("command", [["history", "import-file"], ["replay", "--script"]])
+@pytest.mark.parametrize("text", ["", '["a"]\n'])
+def test_a_file_of_the_wrong_content_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str], text: str
+) -> None:
+    """It said only "line 1: the file is empty" or "line 1: not a cohere-workbench-demo file"."""
+    path = tmp_path / "runs.jsonl"
+    path.write_text(text, encoding="utf-8")
+    status, out, err = _run(capsys, *command, str(path))
+    assert (status, out) == (2, "")
+    assert f"{path}, line 1" in err
+
+
+@pytest.mark.parametrize("command", [["history", "import-file"], ["replay", "--script"]])
 def test_a_file_that_is_not_utf8_is_named_with_the_byte(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
 ) -> None:
