@@ -165,6 +165,16 @@ def test_numbers_out_of_range_are_refused_naming_the_range(
     assert said in err
 
 
+def test_a_list_limit_beyond_sqlite_integers_lists_every_run(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--limit 99999999999999999999` ended in an OverflowError traceback from SQLite."""
+    assert _run(capsys, *_chat(sandbox, "/v2/chat"))[0] == 0
+    status, out, err = _run(capsys, "history", "list", "--json", "--limit", "9" * 20)
+    assert (status, err) == (0, "")
+    assert len(json.loads(out)) == 1
+
+
 def test_unknown_id_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     status, _, err = _run(capsys, "history", "show", "nope")
     assert status == 2
@@ -640,6 +650,19 @@ def test_a_demo_script_replays_without_the_history_and_refuses_an_id_beside_it(
     status, out, err = _run(capsys, "replay", "--script", str(script), "--speed", "0")
     assert (status, err) == (0, "")
     assert _without_times(out) == "[1/1] > Which plan has SSO?\n" + _without_times(answer)
+
+
+@pytest.mark.parametrize("command", [["history", "import-file"], ["replay", "--script"]])
+@pytest.mark.parametrize("text", ["", '["a"]\n'])
+def test_a_file_of_the_wrong_content_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str], text: str
+) -> None:
+    """It said only "line 1: the file is empty" or "line 1: not a cohere-workbench-demo file"."""
+    path = tmp_path / "runs.jsonl"
+    path.write_text(text, encoding="utf-8")
+    status, out, err = _run(capsys, *command, str(path))
+    assert (status, out) == (2, "")
+    assert f"{path}, line 1" in err
 
 
 @pytest.mark.parametrize("command", [["history", "import-file"], ["replay", "--script"]])

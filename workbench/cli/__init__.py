@@ -47,6 +47,7 @@ from workbench.cli.inputs import (
     read_history,
     read_tool_results,
     read_tools,
+    results_after_their_calls,
     unknown_param_warnings,
 )
 from workbench.cli.output import (
@@ -243,7 +244,7 @@ async def _qa(args: argparse.Namespace, io: _Streams) -> int:
 
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
-    request = chat_request_from_args(args)
+    request = results_after_their_calls(chat_request_from_args(args), connection.flavour)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
     for warning in unknown_param_warnings(request.params, connection.flavour):
         io.err.write(f"workbench: warning: {warning}\n")

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from workbench.api.errors import InputError
 from workbench.cli.numbers import at_least_one, zero_or_more
@@ -26,6 +26,11 @@ from workbench.core.runs.store import (
 
 if TYPE_CHECKING:
     import argparse
+
+_SQLITE_MAX_INT = 2**63 - 1
+"""SQLite's largest integer: a larger `--limit` overflowed in the query (a traceback)."""
+
+_T = TypeVar("_T")
 
 RUN_ID_HELP = "the run's id, or its first characters when they name one run (see `history list`)"
 
@@ -105,7 +110,9 @@ def _summary(record: RunRecord) -> dict[str, Any]:
 
 
 def _list(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
-    records = store.find(RunFilter(search=args.search, limit=args.limit))
+    # A limit beyond what SQLite can hold lists every run, as any limit over their count does.
+    limit = min(args.limit, _SQLITE_MAX_INT)
+    records = store.find(RunFilter(search=args.search, limit=limit))
     if args.json:
         print_json([_summary(r) for r in records], out)
         return
@@ -144,8 +151,20 @@ def _read_text(path: str) -> str:
         raise InputError(title=exc.title, where=f"{path}, {exc.where}") from None
 
 
+def _named(path: str, loads: Callable[[str], _T]) -> _T:
+    """`loads` of the file's text; what it refuses names the file before the line or field (a
+    bare "line 1: the file is empty" left the file unsaid)."""
+    text = _read_text(path)
+    try:
+        return loads(text)
+    except InputError as exc:
+        where = f"{path}, {exc.where}" if exc.where else path
+        message, title = exc.message_text or exc.server_message, exc.title_text or exc.title
+        raise InputError(message, title=title, where=where) from None
+
+
 def _import_file(store: RunStore, args: argparse.Namespace, out: TextIO) -> None:
-    records = portable.fresh_ids(portable.loads(_read_text(args.file)))
+    records = portable.fresh_ids(_named(args.file, portable.loads))
     store.add(records)
     for record in records:
         out.write(f"{record.id}  {record.kind}  {record.query[:60]}\n")
@@ -158,7 +177,7 @@ def _export_script(store: RunStore, args: argparse.Namespace, out: TextIO) -> No
 
 
 def _read_script(path: str) -> demo.DemoScript:
-    return demo.loads(_read_text(path))
+    return _named(path, demo.loads)
 
 
 Play = Callable[[RunRecord, float], Awaitable[int]]

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from workbench.api import (
     ChatMessage,
+    ChatRequest,
     Document,
     Flavour,
     GenerationParams,
@@ -195,6 +196,30 @@ def _result_call(raw: dict[str, Any], name: str, where: str) -> ToolCall:
     except ValueError as exc:
         where = f"{where}.function.arguments" if function_form else where
         raise InputError(str(exc), title=name, where=where) from None
+
+
+def results_after_their_calls(request: ChatRequest, flavour: Flavour) -> ChatRequest:
+    """The request with `--tool-results` placed after the turn that asked for them.
+
+    Where results ride in `messages` (Cohere v2, OpenAI-style), each tool message must follow
+    the assistant message holding its call. With no `--history` ending in those calls, the
+    results went first and `--message` after them: Cohere v2 and OpenAI-style servers refuse
+    tool messages that answer no call, and the question was asked anew. Read as Cohere v1 reads
+    the same options (the message that led to the calls, then their results), the history gets
+    that message and an assistant turn holding the calls the results name, and no new message
+    is sent. v1 carries results apart and takes the options as they are.
+    """
+    if not request.tool_results or flavour_traits(flavour).history_field != "messages":
+        return request
+    last = request.history[-1] if request.history else None
+    if last is not None and last.role == "assistant" and last.tool_calls:
+        return request  # the history holds the calls: the results answer them
+    asked = [
+        ChatMessage(role="user", content=request.message or "", images=request.images),
+        ChatMessage(role="assistant", tool_calls=[r.call for r in request.tool_results]),
+    ]
+    history = [*request.history, *asked]
+    return request.model_copy(update={"history": history, "message": None, "images": []})
 
 
 OWNED_BY_OPTIONS = {

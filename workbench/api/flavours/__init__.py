@@ -35,6 +35,9 @@ class Codec(Protocol):
     TRAITS: FlavourTraits
     PARAMS: dict[str, str]
     """Generation parameters by name: `GenerationParams` field → body field."""
+    UNMODELLED: frozenset[str]
+    """Chat body fields the provider documents that `GenerationParams` does not model: sent as
+    given from `extra`, they are no typo to warn about."""
 
     def rerank_body(self, request: RerankRequest, model: str | None) -> dict[str, Any]: ...
 
@@ -88,7 +91,8 @@ def chat_field_names(flavour: Flavour) -> frozenset[str]:
     codec = codec_for(flavour)
     shell = codec.chat_body(ChatRequest(message=""), "model", stream=True)
     form = {trait.name for trait in flavour_traits(flavour).params}  # v2's citation_mode too
-    return frozenset(shell) | form | frozenset(codec.PARAMS) | frozenset(codec.PARAMS.values())
+    modelled = frozenset(codec.PARAMS) | frozenset(codec.PARAMS.values())
+    return frozenset(shell) | form | modelled | codec.UNMODELLED
 
 
 def rerank_request_body(

@@ -73,6 +73,9 @@ PARAMS = {
     "response_format": "response_format",
 }
 """Generation parameters by name: `GenerationParams` field → body field (`citation_quality`)."""
+UNMODELLED: frozenset[str] = frozenset({"force_single_step", "return_prompt"})
+"""Chat body fields the wire reference documents and `GenerationParams` does not model: sent
+as given from `extra`, they are no typo to warn about."""
 _ROLES = {"system": "SYSTEM", "user": "USER", "assistant": "CHATBOT", "tool": "TOOL"}
 
 TRAITS = declared.COHERE_V1

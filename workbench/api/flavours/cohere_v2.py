@@ -74,6 +74,10 @@ PARAMS = {
 }
 """Generation parameters by name: `GenerationParams` field → body field (`citation_mode` is
 written apart, as `citation_options`)."""
+UNMODELLED: frozenset[str] = frozenset({"citation_options", "logprobs", "priority"})
+"""Chat body fields the wire reference documents and `GenerationParams` does not model: sent
+as given from `extra`, they are no typo to warn about (`citation_mode` is written as
+`citation_options` too)."""
 
 TRAITS = declared.COHERE_V2
 """What this flavour is (declared apart, so reading it does not load the codec)."""

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PARAMS",
     "TRAITS",
+    "UNMODELLED",
     "chat_body",
     "chat_events",
     "parse_rerank",
@@ -65,6 +66,9 @@ PARAMS = {
     "tool_choice": "tool_choice",
 }
 """Generation parameters by name: `GenerationParams` field → body field (`top_p`, `stop`)."""
+UNMODELLED: frozenset[str] = frozenset(())
+"""Chat body fields the wire reference documents and `GenerationParams` does not model: sent
+as given from `extra`, they are no typo to warn about."""
 _LABEL = Text("The OpenAI-compatible route")
 
 TRAITS = declared.OPENAI
