@@ -200,6 +200,22 @@ def test_bad_options_exit_2_naming_the_field(
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("option", ["--top-n", "--max-tokens-per-doc", "--max-chunks-per-doc"])
+@pytest.mark.parametrize("value", ["0", "-1"])
+def test_rerank_counts_under_one_exit_2_before_sending(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    option: str,
+    value: str,
+) -> None:
+    """`--top-n 0` went to the server and came back as exit 3 (the server's 400): a count the
+    API cannot take is bad input, refused before anything is sent, naming the option."""
+    status, _, err = _run(capsys, *_rerank(sandbox, docs, f"{option}={value}"))
+    assert status == 2
+    assert f"argument {option}: expected a whole number, 1 or more, got '{value}'" in err
+
+
 @pytest.mark.parametrize("flavour", ["cohere-v1", "cohere-v2"])
 def test_rank_fields_no_document_has_exit_2_before_sending(
     sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str], flavour: str

@@ -10,7 +10,7 @@ from workbench.cli import evaluate as cli_evaluate
 from workbench.cli import history as cli_history
 from workbench.cli import model_options
 from workbench.cli import qa as cli_qa
-from workbench.cli.numbers import seconds
+from workbench.cli.numbers import at_least_one, seconds
 
 DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
 DEFAULT_TIMEOUT_S = 120.0
@@ -90,12 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     rerank.add_argument("--query", required=True, help="the search query")
     rerank.add_argument("--documents", required=True, metavar="FILE", help="JSON array; - = stdin")
     rerank.add_argument("--rank-fields", metavar="F1,F2", help="keys of object documents to rank")
-    rerank.add_argument("--top-n", type=int, help="return only the N best (default: all)")
+    rerank.add_argument("--top-n", type=at_least_one, help="return only the N best (default: all)")
     rerank.add_argument(
         "--return-documents", action="store_true", help="ask for each document with its result"
     )
-    rerank.add_argument("--max-chunks-per-doc", type=int, help="Cohere v1")
-    rerank.add_argument("--max-tokens-per-doc", type=int, help="Cohere v2")
+    rerank.add_argument("--max-chunks-per-doc", type=at_least_one, help="Cohere v1")
+    rerank.add_argument("--max-tokens-per-doc", type=at_least_one, help="Cohere v2")
     chat = commands.add_parser("chat", help="send one chat turn")
     _connection_options(chat, [f.value for f in Flavour])
     chat.add_argument("--message", required=True, help="the user's message for this turn")
