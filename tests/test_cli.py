@@ -723,6 +723,22 @@ def test_json_keeps_what_arrived_when_a_stalled_stream_times_out(
     assert err.startswith("workbench: The server took too long to answer")
 
 
+def test_a_streamed_answer_that_times_out_ends_its_line_for_the_shell(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A stalled stream in plain `--stream` mode left the partial text without its line end, so
+    the shell's prompt followed on the same line (a broken stream already ended it)."""
+    status, out, err = _run(
+        capsys, "chat", "--url", sandbox.base_url, "--model", "m", "--message", "Tell me about Paris", "--stream",
+        "--timeout", "0.5", "--header", "x-sandbox-fault: stall_after_events=6",
+    )  # fmt: skip
+    assert status == 5
+    text, rest = out.split("\n", 1)
+    assert text.strip()  # what arrived, on its own line
+    assert rest.endswith("\n")
+    assert err.startswith("workbench: The server took too long to answer")
+
+
 @pytest.mark.parametrize(
     ("extra", "kept"),
     [

@@ -277,8 +277,9 @@ async def _chat_turn(
     try:
         await _run_chat(client, request, run, args, io)
     except _KEEPS_WHAT_ARRIVED as exc:
-        # Keep what arrived before the break; plain text shows it for a broken stream.
-        if args.json or (args.stream and isinstance(exc, ProtocolError)):
+        # Keep what arrived before the break; plain text shows it for a broken stream, and
+        # ends the streamed text's line after a timeout (the shell's prompt goes below it).
+        if args.json or (args.stream and (isinstance(exc, ProtocolError) or run.snapshot.text)):
             _finish_chat(args, run, io, str(exc), request)
         raise
     except asyncio.CancelledError:
