@@ -21,25 +21,21 @@ Why it is built this way:
   (`transcript_format`, `transcript_render`).
 * `set_turns` keeps the turns already shown that did not change, so starting a turn in a long
   conversation does not render the whole conversation again.
-* Each turn sits on a painted card (`transcript_cards`); its actions are real buttons floating over
-  the card (`turn_actions`), and what to do after the last turn (a failure, tools to answer) is a
-  card of widgets under the document (`turn_cards`): none of them is document text, so none of
-  them costs a layout.
+* Each turn sits on a painted card with its actions floating over it, and what to do after the
+  last turn is a card of widgets under the document: none of them is document text, so none of
+  them costs a layout (`transcript_view`, the base class).
 """
 
 from __future__ import annotations
 
-import bisect
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QTextCursor
 
 from workbench.core.chat_markdown import stable_cut
-from workbench.ui.chat.transcript_cards import Bounds, card_rect, paint_cards, visible_cards
 from workbench.ui.chat.transcript_format import (
     CITE_PROPERTY,
     highlighted_spans,
@@ -48,12 +44,13 @@ from workbench.ui.chat.transcript_format import (
 )
 from workbench.ui.chat.transcript_live import RENDER_BUDGET_CHARS, LiveTurn
 from workbench.ui.chat.transcript_render import TurnDisplay, render_turn, wants_plain
-from workbench.ui.chat.turn_actions import TurnActions
-from workbench.ui.chat.turn_cards import ErrorCard, ToolWaitCard
+from workbench.ui.chat.transcript_view import TurnCardsView
 from workbench.ui.common.steady_scroll import SteadyScrollBar
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
 
 RENDER_INTERVAL_MS = 30
 BACKLOG_CHARS_PER_S = 64_000
@@ -65,8 +62,6 @@ CATCH_UP_MS = 5
 other timers (a 5 ms heartbeat) waiting for up to 100 ms."""
 BACKLOG_WAIT_S = 0.25
 """The longest a backlog arriving holds the drawing back."""
-DOCUMENT_MARGIN_PX = 12
-"""Room between a card's sides and its text."""
 
 __all__ = [
     "CITE_PROPERTY",
@@ -78,61 +73,23 @@ __all__ = [
 ]
 
 
-class _EndArea(QWidget):
-    """Holds the cards under the last turn; says when their words need another height."""
-
-    relaid = Signal()
-    """Its layout was asked again (a card's text changed, a language switch): fit it anew."""
-
-    def event(self, event: QEvent) -> bool:
-        """Emit `relaid` once the layout has handled a layout request."""
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.relaid.emit()
-        return handled
-
-
-class Transcript(QTextBrowser):
+class Transcript(TurnCardsView):
     """Read-only conversation view; links are keyboard-reachable (Tab, then Return)."""
 
     citation_activated = Signal(int, object)
     """(turn index, tuple of span indexes) when a cited span is hovered or clicked."""
     source_activated = Signal(int, str)
     """(turn index, document id) when a citation marker ([1], [2]) is activated."""
-    edit_requested = Signal(int)
-    """The person asked to edit and resend the turn with this index."""
-    copy_requested = Signal(int)
-    """The person asked to copy the answer of this turn."""
-    regenerate_requested = Signal(int)
-    """The person asked for a new answer to the turn with this index (the last)."""
 
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chatTranscript")
         self.setOpenLinks(False)
         self.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self))
-        self.document().setDocumentMargin(DOCUMENT_MARGIN_PX)
-        self.turn_actions = TurnActions(self.viewport())
-        self._key_turn: int | None = None
-        """The turn the keyboard chose for the actions (Alt+Up, Alt+Down); None: the last."""
-        self._end_area = _EndArea(self)
-        self._end_area.setObjectName("chatTranscriptEnd")
-        self.error_card = ErrorCard(self._end_area)
-        self.tool_wait = ToolWaitCard(self._end_area)
-        end_layout = QVBoxLayout(self._end_area)
-        end_layout.setContentsMargins(DOCUMENT_MARGIN_PX // 2, 0, DOCUMENT_MARGIN_PX // 2, 4)
-        end_layout.addWidget(self.error_card)
-        end_layout.addWidget(self.tool_wait)
         self._markdown = True
-        self._turns: list[TurnDisplay] = []
-        self._starts: list[int] = []
-        """Document position where each finished turn begins."""
-        self._live: LiveTurn | None = None
-        self._pending: TurnDisplay | Callable[[], TurnDisplay] | None = None
         self._redraw_owed = False
         """The theme or language changed while a turn streamed: the finished turns are drawn
         again when it ends (`set_turns` draws them all then, `finish_live` does it itself)."""
-        self._live_start = 0
         self.renders = 0
         """How many times the live turn was rendered (the benchmark reads it)."""
         self._follow = True
@@ -150,15 +107,6 @@ class Transcript(QTextBrowser):
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.highlighted.connect(self._on_self_highlighted)
         self.verticalScrollBar().valueChanged.connect(self._on_bar_value_changed)
-        self.turn_actions.copy_requested.connect(self.copy_requested)
-        self.turn_actions.edit_requested.connect(self.edit_requested)
-        self.turn_actions.regenerate_requested.connect(self.regenerate_requested)
-        # Words in another language can take more lines: the area grows with them.
-        self._end_area.relaid.connect(self._place_end_area)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_app_focus_changed)
-        self.setMouseTracking(True)
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -329,9 +277,6 @@ class Transcript(QTextBrowser):
         cursor.removeSelectedText()
         return cursor
 
-    def _end(self) -> int:
-        return max(0, self.document().characterCount() - 1)
-
     # --- the live turn ------------------------------------------------------------------------
 
     def _render_live(self, display: TurnDisplay) -> None:
@@ -411,139 +356,6 @@ class Transcript(QTextBrowser):
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
         bar.setValue(bar.maximum())
-
-    # --- cards, turn actions and what follows the last turn -------------------------------------
-
-    def show_error(self, texts: Callable[[], tuple[str, str]], *, can_edit: bool) -> None:
-        """Show the error card under the last turn (Retry, Edit endpoint); `texts` gives its
-        title and explanation in the current language."""
-        self.tool_wait.hide()
-        self.error_card.show_error(texts, can_edit=can_edit)
-        self._place_end_area()
-
-    def show_tool_wait(self, names: tuple[str, ...]) -> None:
-        """Show which tools the last turn waits for, with a button to the Tool results form."""
-        self.error_card.hide()
-        self.tool_wait.show_calls(names)
-        self._place_end_area()
-
-    def end_cards(self) -> None:
-        """Take the cards under the last turn away (a new turn, a new conversation)."""
-        self.error_card.hide()
-        self.tool_wait.hide()
-        self._place_end_area()
-
-    def card_bounds(self) -> list[Bounds]:
-        """Every turn's (start, stop) positions, finished turns first, then a live one."""
-        stops = [*self._starts[1:], self._live_start] if self._starts else []
-        bounds = list(zip(self._starts, stops, strict=True))
-        if self._live is not None and self._end() > self._live_start:
-            bounds.append((self._live_start, self._end()))
-        return bounds
-
-    def visible_cards(self) -> list[tuple[int, QRectF]]:
-        """(turn, card) for the cards in view, in viewport coordinates."""
-        top = float(self.verticalScrollBar().value())
-        width = float(self.viewport().width())
-        shown = visible_cards(
-            self.document(), self.card_bounds(), width, top, top + self.viewport().height()
-        )
-        offset = QPointF(-self.horizontalScrollBar().value(), -top)
-        return [(i, rect.translated(offset)) for i, rect in shown]
-
-    def show_actions(self, turn: int) -> None:
-        """Put the action buttons over finished turn `turn` (mouse or keyboard chose it)."""
-        if not 0 <= turn < len(self._turns):
-            return
-        display = self._turns[turn]
-        last = turn == len(self._turns) - 1 and self._live is None and self._pending is None
-        self.turn_actions.show_for(
-            display.index,
-            can_edit=display.user is not None,
-            can_regenerate=last,
-        )
-        rect = self._card(turn).translated(0, -self.verticalScrollBar().value())
-        x = int(rect.right()) - self.turn_actions.width() - 4
-        self.turn_actions.move(max(0, x), max(0, int(rect.top()) + 4))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Draw the cards in view, then the document over them."""
-        paint_cards(self.viewport(), self.visible_cards(), QPointF(0, 0))
-        super().paintEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        """Show the actions of the turn under the mouse."""
-        super().mouseMoveEvent(event)
-        turn = self._turn_at(event.position().toPoint())
-        if turn is not None and (
-            turn != self._shown_actions() or not self.turn_actions.isVisible()
-        ):
-            self.show_actions(turn)
-
-    def leaveEvent(self, event: QEvent) -> None:
-        """Hide the actions when the mouse leaves, unless the keyboard is on them."""
-        if not self.turn_actions.has_focus_inside() and not self.hasFocus():
-            self.turn_actions.hide()
-        super().leaveEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Alt+Up and Alt+Down choose the turn the action buttons act on."""
-        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
-        if step is not None and event.modifiers() & Qt.KeyboardModifier.AltModifier:
-            self._step_actions(step)
-            return
-        super().keyPressEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keep the cards under the last turn at the bottom, as wide as the transcript."""
-        super().resizeEvent(event)
-        self._place_end_area()
-
-    def _shown_actions(self) -> int | None:
-        return self.turn_actions.turn if self.turn_actions.isVisible() else None
-
-    def _step_actions(self, step: int) -> None:
-        if not self._turns:
-            return
-        shown = self._shown_actions()
-        current = shown if shown is not None else len(self._turns)
-        self._key_turn = min(max(current + step, 0), len(self._turns) - 1)
-        rect = self._card(self._key_turn)
-        bar = self.verticalScrollBar()
-        if not bar.value() <= rect.top() <= bar.value() + self.viewport().height() - 40:
-            bar.setValue(int(rect.top()))
-        self.show_actions(self._key_turn)
-
-    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """The keyboard reaches the actions from the transcript (Tab) and leaves them again."""
-        inside = new is not None and (new is self or self.turn_actions.isAncestorOf(new))
-        if inside and not self.turn_actions.isVisible() and self._turns:
-            turn = self._key_turn if self._key_turn is not None else len(self._turns) - 1
-            self.show_actions(turn)
-        elif not inside and not self.underMouse():
-            self.turn_actions.hide()
-
-    def _card(self, turn: int) -> QRectF:
-        return card_rect(self.document(), self.card_bounds()[turn], self.viewport().width())
-
-    def _turn_at(self, point: QPoint) -> int | None:
-        """The finished turn at a viewport point (None over the live turn or nothing)."""
-        if not self._turns:
-            return None
-        position = self.cursorForPosition(point).position()
-        if self._live is not None and position > self._live_start:
-            return None
-        return min(max(bisect.bisect_left(self._starts, position) - 1, 0), len(self._turns) - 1)
-
-    def _place_end_area(self) -> None:
-        shown = not (self.error_card.isHidden() and self.tool_wait.isHidden())
-        rect = self.contentsRect()
-        layout = self._end_area.layout()
-        height = layout.totalHeightForWidth(rect.width()) if shown and layout else 0
-        height = min(max(height, 0), rect.height() // 2)
-        self.setViewportMargins(0, 0, 0, height)
-        self._end_area.setGeometry(rect.left(), rect.bottom() - height + 1, rect.width(), height)
-        self._end_area.setVisible(shown)
 
     def _activate_source(self, rest: str) -> None:
         """A marker "turn:n" was activated: name source n of that turn."""

@@ -4,6 +4,8 @@ Each column keeps a conversation of its own (a `ChatSession`), so a follow-up ca
 Its turn runs through core's `stream_turn` as a keyed task on the shared runner, through the
 endpoint's cached client (so every turn is a run in the record, as in the Chat pane). The answer is
 appended to the view on a coalescing timer, only the text that is new since the last tick.
+What is drawn once a turn (the picker's routes, headings, citations, the last figures) lives in
+`route_picker`, `column_text` and `column_figures`.
 """
 
 from __future__ import annotations
@@ -13,16 +15,13 @@ import functools
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,27 +30,25 @@ from shiboken6 import isValid
 from workbench.api.errors import WorkbenchError
 from workbench.core.chat_compare import Gap, fit_frame, gaps
 from workbench.core.chat_session import ChatSession, reply_from_snapshot
-from workbench.core.turns import STOPPED, TurnRun, stream_turn
+from workbench.core.turns import TurnRun, stream_turn
 from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import cut_off_line
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import StaleBar, shown_text
-from workbench.ui.common.roles import role_background
 from workbench.ui.common.section import Section
-from workbench.ui.common.steady_scroll import SteadyScrollBar
+from workbench.ui.compare.column_figures import figures_label, final_figures
+from workbench.ui.compare.column_text import answers_view, paint_citations, write_user
 from workbench.ui.compare.figures import gap_text, live_figures, turn_figures
-from workbench.ui.compare.targets import NAME_ROLE, RouteName, Target, fill_targets
+from workbench.ui.compare.route_picker import RoutePicker
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    from PySide6.QtGui import QTextDocument
 
     from workbench.api.models import ChatRequest
     from workbench.core.chat_session import ChatFrame, Reply
     from workbench.core.citations import CitationMap
     from workbench.core.endpoints import Prices
+    from workbench.ui.compare.targets import Target
     from workbench.ui.services import Services
 
 RENDER_MS = 33
@@ -96,8 +93,6 @@ class CompareColumn(Section):
         self._figures_text: Callable[[], str] | None = None
         """Makes the figures line again, in the language of the moment (a switch redraws it)."""
         self._gaps: tuple[Gap, ...] = ()
-        self._gone: tuple[str, Callable[[], str]] | None = None
-        """The route picked whose endpoint was removed: its picker data and its name."""
         self._build_ui()
         self._connect_signals()
         self.retranslate_ui()
@@ -107,35 +102,18 @@ class CompareColumn(Section):
 
     def _build_ui(self) -> None:
         n = self.position + 1
-        self.picker = QComboBox(self)
-        self.picker.setObjectName(f"compareTarget{n}")
-        # Long endpoint names must not widen three columns past the window (tool tips say all).
-        self.picker.setMinimumContentsLength(10)
-        self.picker.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self._routes = RoutePicker(f"compareTarget{n}", self, optional=self._optional)
+        self.picker = self._routes.combo
         self._picker_label = QLabel(self)
         self._picker_label.setBuddy(self.picker)
         self.gaps = StatusLabel(self)  # read out as the gaps it lists, not a fixed name
         self.gaps.setObjectName(f"compareGaps{n}")
         self.gaps.setWordWrap(True)
         self.gaps.setProperty("role", "warning")
-        # A plain-text view: its line layout appends in time independent of the answer's length,
-        # where a rich text view relaid out enough to stall three columns (benchmarks).
-        self.view = QPlainTextEdit(self)
-        self.view.setObjectName(f"compareTranscript{n}")
-        self.view.setReadOnly(True)
-        # Nobody undoes a transcript: an undo step per tick only held memory.
-        self.view.setUndoRedoEnabled(False)
-        self.view.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self.view))
+        self.view = answers_view(f"compareTranscript{n}", self)
         self.stale = StaleBar(self.view, self)
         self.stale.setObjectName(f"compareStale{n}")
-        self.figures = StatusLabel(self)
-        self.figures.setObjectName(f"compareFigures{n}")
-        # One line that never changes size: a wrapping label relaid the whole pane (and its three
-        # transcripts) at every tick of every column (benchmarks/chat_compare.py).
-        self.figures.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.figures = figures_label(f"compareFigures{n}", self)
         self.follow_up = QLineEdit(self)
         self.follow_up.setObjectName(f"compareFollowUp{n}")
         self._follow_label = QLabel(self)
@@ -179,8 +157,7 @@ class CompareColumn(Section):
         self.continue_button.setAccessibleName(
             self.tr("Continue column %1 alone").replace("%1", str(n))
         )
-        if self.picker.count() and self._optional:
-            self.picker.setItemText(0, self.tr("(off)"))
+        self._routes.retranslate()
         if self._figures_text is not None:
             self.figures.setText(self._figures_text())
         self._show_gaps()
@@ -192,7 +169,7 @@ class CompareColumn(Section):
             self.refill()  # the routes' names are translated too
         elif event.type() == QEvent.Type.PaletteChange:
             for base, cmap in self._cited:
-                self._paint_citations(base, cmap)
+                paint_citations(self.view.document(), base, cmap)
         super().changeEvent(event)
 
     def _connect_signals(self) -> None:
@@ -210,33 +187,8 @@ class CompareColumn(Section):
 
     def refill(self) -> None:
         """List the saved endpoints and their `/chat/completions` routes, keeping the choice."""
-        kept, name = self.picker.currentData(), self._current_name()
-        off = self.tr("(off)") if self._optional else None
-        fill_targets(self.picker, self._services.session.endpoints(), off)
-        if isinstance(kept, str) and kept and self.picker.findData(kept) < 0:
-            self._keep_removed(kept, name)
-        else:
-            self._gone = None
+        self._routes.refill(self._services.session.endpoints())
         self._sync_follow_up()
-
-    def _current_name(self) -> Callable[[], str]:
-        """How the entry picked is named, said again in the language of the moment."""
-        name = self.picker.currentData(NAME_ROLE)
-        if isinstance(name, RouteName):
-            return name.shown
-        text = self.picker.currentText()
-        return lambda: text
-
-    def _keep_removed(self, data: str, name: Callable[[], str]) -> None:
-        # Falling back to another route would compare it with itself, unnoticed: the route stays
-        # on show, marked, and the pane refuses to send to it. Its name is kept as words to say
-        # again: a language switch lists the routes again, this one too.
-        if self._gone is None or self._gone[0] != data:
-            self._gone = (data, name)
-        self.picker.blockSignals(True)
-        self.picker.addItem(fill(self.tr("%1 (removed)"), self._gone[1]()), data)
-        self.picker.setCurrentIndex(self.picker.count() - 1)
-        self.picker.blockSignals(False)
 
     def route_removed(self) -> bool:
         """Whether the route picked belongs to an endpoint that was removed."""
@@ -249,14 +201,11 @@ class CompareColumn(Section):
 
     def pick(self, target: Target | None) -> None:
         """Choose a route as a person would (None: the column is off, where it can be)."""
-        row = self.picker.findData(target.data() if target else "")
-        if row < 0:
-            raise ValueError(f"route {target!r} is not offered")
-        self.picker.setCurrentIndex(row)
+        self._routes.pick(target)
 
     def picked(self) -> Target | None:
         """The route chosen now (None: off)."""
-        return Target.parse(self.picker.currentData())
+        return self._routes.picked()
 
     def is_streaming(self) -> bool:
         """Whether this column's turn is in flight."""
@@ -352,7 +301,7 @@ class CompareColumn(Section):
 
     def _start(self, request: ChatRequest) -> None:
         self.run = TurnRun()
-        self._write_user(request.message or "")
+        write_user(self.view.document(), request.message or "")
         self._live_at = self._end()
         self._shown = 0
         self._say_figures(lambda: self.tr("Waiting for the first token…"))
@@ -398,7 +347,7 @@ class CompareColumn(Section):
         self.session.finish(reply, run.citations())
         self._append_live()
         self._cited.append((self._live_at, run.citations()))
-        self._paint_citations(self._live_at, run.citations())
+        paint_citations(self.view.document(), self._live_at, run.citations())
         self._live_at = None
         self._say_figures(functools.partial(self._final_figures, run, reply, prices))
         if run.error is not None and not run.stopped:
@@ -414,39 +363,13 @@ class CompareColumn(Section):
 
     def _final_figures(self, run: TurnRun, reply: Reply, prices: Prices | None) -> str:
         """The figures line of a finished turn, in the current language."""
-        tail = [turn_figures(run, prices)]
-        if reply.citations:
-            tail.insert(0, self.tr("%n citation(s)", "", len(reply.citations)))
-        failed = run.error is not None and not run.stopped
-        if reply.cut_off and not failed:  # a failure is said once, on the bar over the answers
-            reason = shown(reply.cut_off)  # core's fixed reasons, translated
-            # Stopping is the person's own choice, named as the Chat pane's transcript and
-            # Trace name it; "Cut off" is for what the server or the network cut.
-            stopped = reply.cut_off == STOPPED
-            tail.insert(0, reason if stopped else self.tr("Cut off: %1").replace("%1", reason))
-        if reply.tool_calls:
-            calls = ", ".join(call.name for call in reply.tool_calls)
-            tail.insert(0, self.tr("Tool calls: %1").replace("%1", calls))
-        return " · ".join(tail)
+        cited = self.tr("%n citation(s)", "", len(reply.citations)) if reply.citations else ""
+        return final_figures(run, reply, prices, cited)
 
     # --- drawing --------------------------------------------------------------------------------
 
     def _end(self) -> int:
         return self.view.document().characterCount() - 1
-
-    def _write_user(self, message: str) -> None:
-        cursor = QTextCursor(self.view.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if not self.view.document().isEmpty():
-            cursor.insertBlock()
-        bold = QTextCharFormat()
-        bold.setFontWeight(700)
-        cursor.insertText(self.tr("You: "), bold)
-        cursor.insertText(message, QTextCharFormat())
-        cursor.insertBlock()
-        cursor.insertText(self.tr("Assistant: "), bold)
-        cursor.insertBlock()
-        cursor.setCharFormat(QTextCharFormat())
 
     def _on_timer_timeout(self) -> None:
         self._append_live()
@@ -472,17 +395,3 @@ class CompareColumn(Section):
         self._shown = len(text)
         if following:
             bar.setValue(bar.maximum())
-
-    def _paint_citations(self, base: int, cmap: CitationMap) -> None:
-        document: QTextDocument = self.view.document()
-        cursor = QTextCursor(document)
-        background = role_background("citation")
-        for span in cmap.spans:
-            if span.start16 is None or span.end16 is None:
-                continue
-            fmt = QTextCharFormat()
-            fmt.setBackground(background)
-            fmt.setToolTip(self.tr("Cited: %1").replace("%1", ", ".join(span.document_ids)))
-            cursor.setPosition(base + span.start16)
-            cursor.setPosition(base + span.end16, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
