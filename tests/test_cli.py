@@ -200,6 +200,17 @@ def test_bad_options_exit_2_naming_the_field(
     assert err.count("\n") == 1
 
 
+def test_a_rank_field_no_document_has_is_named_in_a_warning(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--rank-fields title,titel` ranked by title alone and said nothing of the typo."""
+    status, _, err = _run(capsys, *_rerank(sandbox, docs, "--rank-fields", "title,titel"))
+    assert status == 0
+    assert err == "workbench: warning: --rank-fields: no document has 'titel'\n"
+    status, _, err = _run(capsys, *_rerank(sandbox, docs, "--rank-fields", "title,text"))
+    assert (status, err) == (0, "")
+
+
 @pytest.mark.parametrize("option", ["--top-n", "--max-tokens-per-doc", "--max-chunks-per-doc"])
 @pytest.mark.parametrize("value", ["0", "-1"])
 def test_rerank_counts_under_one_exit_2_before_sending(

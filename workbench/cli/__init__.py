@@ -35,7 +35,7 @@ from workbench.api import (
     WorkbenchError,
     flavour_traits,
 )
-from workbench.api.redact import RedactingWriter
+from workbench.api.redact import RedactingWriter, redact_text
 from workbench.cli import evaluate as cli_evaluate
 from workbench.cli import history as cli_history
 from workbench.cli import model_options
@@ -94,6 +94,7 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     rank_fields = (
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
+    _warn_unknown_rank_fields(rank_fields, documents, io.err)
     request = RerankRequest(
         query=args.query,
         documents=documents,
@@ -112,6 +113,18 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     else:
         print_rerank(response, documents, io.out)
     return EXIT_OK
+
+
+def _warn_unknown_rank_fields(fields: list[str] | None, documents: list[Any], err: TextIO) -> None:
+    """Name a rank field no document has: it is sent, but it ranks nothing (a typo, often).
+
+    The GUI offers only the documents' own keys; the command line takes any name.
+    """
+    keys = {key for d in documents if isinstance(d, dict) for key in d}
+    missing = [f for f in fields or () if f not in keys]
+    if missing and len(missing) < len(fields or ()):  # none found at all is refused later
+        named = ", ".join(repr(f) for f in missing)
+        err.write(redact_text(f"workbench: warning: --rank-fields: no document has {named}\n"))
 
 
 def _check_query(query: str) -> None:
