@@ -96,12 +96,12 @@ def _counted_core_templates() -> set[str]:
     }
 
 
-CORE_TEXT = REPO / "workbench" / "ui" / "common" / "core_text.py"
+CATALOGUE_FILES = sorted((REPO / "workbench" / "ui" / "common").glob("catalogue_*.py"))
 
 
 def _plural_catalogue_entries() -> set[str]:
     """The catalogue's entries marked as counted: a number as their fourth argument."""
-    calls = _calls(CORE_TEXT, {"QT_TRANSLATE_NOOP"})
+    calls = [c for path in CATALOGUE_FILES for c in _calls(path, {"QT_TRANSLATE_NOOP"})]
     return {_literal(call.args[1]) or "" for call in calls if len(call.args) == 4}
 
 
@@ -114,8 +114,8 @@ def _budget_error() -> InputError:
 def test_every_core_template_is_in_the_gui_catalogue() -> None:
     templates = _core_templates()
     assert len(templates) > 40  # the scan found the core's texts
-    assert not templates - set(CATALOGUE), "add these to workbench/ui/common/core_text.py"
-    assert not set(CATALOGUE) - templates, "no longer in the core: remove from core_text.py"
+    assert not templates - set(CATALOGUE), "add these to a workbench/ui/common/catalogue_*.py"
+    assert not set(CATALOGUE) - templates, "no longer in the core: remove from its catalogue_*.py"
 
 
 def test_every_counted_core_template_has_plural_forms_in_the_gui_catalogue(
@@ -129,7 +129,7 @@ def test_every_counted_core_template_has_plural_forms_in_the_gui_catalogue(
     for template in _core_templates():
         assert ("%n" in template) == (template in counted), template
     scratch = tmp_path / "workbench_en.ts"
-    update_ts([CORE_TEXT], scratch, "en")  # the English file keeps the plural messages only
+    update_ts(CATALOGUE_FILES, scratch, "en")  # the English file keeps the plural messages only
     plural = {m.findtext("source") for m in ET.parse(scratch).iter("message")}
     assert plural == counted
 

@@ -1,0 +1,237 @@
+"""Templates of the QA checks' texts (`workbench.core.qa`), marked for lupdate in the "Core" context.
+
+Part of the GUI's catalogue of core texts: `core_text.CATALOGUE` joins the parts, and
+tests/ui/test_core_text.py holds them to the templates the code writes.
+"""
+
+from __future__ import annotations
+
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+
+QA_TEXTS = (
+    # workbench/core/qa/catalogue.py: the QA checks' titles
+    QT_TRANSLATE_NOOP("Core", "The server answers"),
+    QT_TRANSLATE_NOOP("Core", "TLS with a verified certificate"),
+    QT_TRANSLATE_NOOP("Core", "The endpoint's key is accepted"),
+    QT_TRANSLATE_NOOP("Core", "A wrong key is refused"),
+    QT_TRANSLATE_NOOP("Core", "/info names the model"),
+    QT_TRANSLATE_NOOP("Core", "The model is the one expected"),
+    QT_TRANSLATE_NOOP("Core", "String documents"),
+    QT_TRANSLATE_NOOP("Core", "Object documents with rank_fields"),
+    QT_TRANSLATE_NOOP("Core", "top_n"),
+    QT_TRANSLATE_NOOP("Core", "return_documents"),
+    QT_TRANSLATE_NOOP("Core", "Scores within 0..1, sorted"),
+    QT_TRANSLATE_NOOP("Core", "Indices valid and unique"),
+    QT_TRANSLATE_NOOP("Core", "Relevant document first (English, Italian)"),
+    QT_TRANSLATE_NOOP("Core", "A 1,000-document request"),
+    QT_TRANSLATE_NOOP("Core", "The v1 chunk rule"),
+    QT_TRANSLATE_NOOP("Core", "A plain answer"),
+    QT_TRANSLATE_NOOP("Core", "Streaming: well formed, final, same text"),
+    QT_TRANSLATE_NOOP("Core", "RAG citations"),
+    QT_TRANSLATE_NOOP("Core", "A tool call and its result sent back"),
+    QT_TRANSLATE_NOOP("Core", "max_tokens honoured"),
+    QT_TRANSLATE_NOOP("Core", "stop_sequences honoured"),
+    QT_TRANSLATE_NOOP("Core", "The same prompt through every chat route"),
+    QT_TRANSLATE_NOOP("Core", "A malformed request gets a 4xx"),
+    QT_TRANSLATE_NOOP("Core", "An unknown parameter as extra-parameters says"),
+    QT_TRANSLATE_NOOP("Core", "Latency: first token and total, p50/p95"),
+    # workbench/core/qa: what a QA check says, and the labels of its requests (evidence)
+    QT_TRANSLATE_NOOP("Core", "which model?"),
+    QT_TRANSLATE_NOOP("Core", "the endpoint could not be reached: %1"),
+    QT_TRANSLATE_NOOP("Core", "does the %1 route exist?"),
+    QT_TRANSLATE_NOOP("Core", "its model is %1"),
+    QT_TRANSLATE_NOOP("Core", "POST %1 answered 404"),
+    QT_TRANSLATE_NOOP("Core", "the deployment does not serve %1 (%2)"),
+    # the evidence of a request: its label, notes and the excerpts' words
+    QT_TRANSLATE_NOOP("Core", "%1 — %2"),
+    QT_TRANSLATE_NOOP("Core", "%n stream event(s); the first:", None, 1),
+    QT_TRANSLATE_NOOP("Core", "… the last:"),
+    QT_TRANSLATE_NOOP("Core", "429 Too Many Requests; Retry-After %1 s"),
+    QT_TRANSLATE_NOOP("Core", "after a 429, waited %1 s as Retry-After said"),
+    QT_TRANSLATE_NOOP("Core", "%1… (%n more character(s))", None, 1),
+    # workbench/core/qa/checks_connection.py
+    QT_TRANSLATE_NOOP("Core", "hello"),
+    QT_TRANSLATE_NOOP("Core", "the server answered HTTP %1 in %2 ms"),
+    QT_TRANSLATE_NOOP("Core", "plain HTTP to a server on this machine: there is no TLS to check"),
+    QT_TRANSLATE_NOOP(
+        "Core", "the endpoint uses plain HTTP: the key and every request travel unencrypted"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "certificate checks are switched off for this endpoint (CA bundle: none)"
+    ),
+    QT_TRANSLATE_NOOP("Core", "TLS handshake"),
+    QT_TRANSLATE_NOOP(
+        "Core", "TLS handshake done, the certificate verified against the system's trust store"
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core", "TLS handshake done, the certificate verified against the endpoint's CA bundle"
+    ),
+    QT_TRANSLATE_NOOP("Core", "a 2-document rerank"),
+    QT_TRANSLATE_NOOP("Core", "a 5-token chat"),
+    QT_TRANSLATE_NOOP("Core", "the endpoint is set to send no key"),
+    QT_TRANSLATE_NOOP("Core", "with the endpoint's key"),
+    QT_TRANSLATE_NOOP("Core", "the endpoint's key was refused: %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 with the endpoint's key was answered"),
+    QT_TRANSLATE_NOOP("Core", "the endpoint authenticates with %1, not a key"),
+    QT_TRANSLATE_NOOP("Core", "with a wrong key"),
+    QT_TRANSLATE_NOOP("Core", "a wrong key was refused with HTTP %1"),
+    QT_TRANSLATE_NOOP(
+        "Core", "%1 with a wrong key was answered: the deployment does not check keys"
+    ),
+    QT_TRANSLATE_NOOP("Core", "the deployment offers no /info route (404)"),
+    QT_TRANSLATE_NOOP("Core", "/info answered HTTP %1: %2"),
+    QT_TRANSLATE_NOOP("Core", "/info answered something that is not JSON: %1"),
+    QT_TRANSLATE_NOOP("Core", "/info answered JSON that is not an object"),
+    QT_TRANSLATE_NOOP("Core", "/info answered without a model_name"),
+    QT_TRANSLATE_NOOP("Core", "an unnamed provider"),
+    QT_TRANSLATE_NOOP("Core", "no type"),
+    QT_TRANSLATE_NOOP("Core", "/info names the model %1 from %2 (%3)"),
+    QT_TRANSLATE_NOOP(
+        "Core", "nothing names the model: no /info answer and no model set on the endpoint"
+    ),
+    QT_TRANSLATE_NOOP("Core", "the endpoint is set to model %1, but the deployment says it is %2"),
+    QT_TRANSLATE_NOOP("Core", "the deployment says it serves %1 (as set: %2)"),
+    QT_TRANSLATE_NOOP("Core", "the deployment says it serves %1"),
+    QT_TRANSLATE_NOOP(
+        "Core", "the endpoint is set to %1; the deployment does not say which model it serves"
+    ),
+    # workbench/core/qa/checks_rerank.py and the probe sets' languages
+    QT_TRANSLATE_NOOP("Core", "the %1 flavour has no rerank route"),
+    QT_TRANSLATE_NOOP("Core", "5 string documents"),
+    # a result and its score ("#2 0.995"), and the list of them: a language whose decimal mark
+    # is the comma separates them otherwise ("#2 0,995; #0 0,412")
+    QT_TRANSLATE_NOOP("Core", "#%1 %2"),
+    QT_TRANSLATE_NOOP("Core", "%1, %2"),
+    QT_TRANSLATE_NOOP("Core", "%n result(s)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "%n document(s)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "%1 for %2"),
+    QT_TRANSLATE_NOOP("Core", "%n result(s): %1", None, 1),
+    QT_TRANSLATE_NOOP("Core", "the flavour takes string documents only"),
+    QT_TRANSLATE_NOOP("Core", "3 object documents, rank_fields"),
+    QT_TRANSLATE_NOOP("Core", "the password document (#%1) is not first: %2"),
+    QT_TRANSLATE_NOOP("Core", "rendered to text by the workbench"),
+    QT_TRANSLATE_NOOP("Core", "objects ranked (%1); the relevant one first: %2"),
+    QT_TRANSLATE_NOOP("Core", "top_n 2 gave %n result(s)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "top_n 2 gave exactly 2 results"),
+    QT_TRANSLATE_NOOP("Core", "the flavour has no return_documents"),
+    QT_TRANSLATE_NOOP("Core", "result #%1 came back with %2, not the document sent"),
+    QT_TRANSLATE_NOOP("Core", "%n result(s), each carrying the document sent", None, 1),
+    QT_TRANSLATE_NOOP("Core", "scores"),
+    QT_TRANSLATE_NOOP("Core", "scores outside 0..1: %1"),
+    QT_TRANSLATE_NOOP("Core", "scores are not sorted highest first: %1"),
+    QT_TRANSLATE_NOOP("Core", "%n score(s) within 0..1, sorted: %1 … %2", None, 1),
+    QT_TRANSLATE_NOOP("Core", "indices outside 0..%1: %2"),
+    QT_TRANSLATE_NOOP("Core", "indices repeated: %1"),
+    QT_TRANSLATE_NOOP("Core", "the answer has no results"),
+    QT_TRANSLATE_NOOP("Core", "indices"),
+    QT_TRANSLATE_NOOP("Core", "indices of %n result(s), all valid and unique", None, 1),
+    QT_TRANSLATE_NOOP("Core", "probe set, %1"),
+    QT_TRANSLATE_NOOP("Core", "%1: #%2 first (%3)"),
+    QT_TRANSLATE_NOOP("Core", "%1, expected #%2: %3…"),
+    QT_TRANSLATE_NOOP("Core", "the relevant document is not first — %1"),
+    QT_TRANSLATE_NOOP("Core", "the relevant document ranks first — %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 documents, top_n %2"),
+    QT_TRANSLATE_NOOP("Core", "the planted document #%1 is not first: %2"),
+    QT_TRANSLATE_NOOP("Core", "%1 documents ranked; the planted #%2 first (%3)"),
+    QT_TRANSLATE_NOOP(
+        "Core", "the flavour truncates long documents instead of chunking them: no chunk rule"
+    ),
+    QT_TRANSLATE_NOOP("Core", "%1 documents x %n chunk(s) = %2 (at the budget)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "%1 was refused with HTTP %2: %3"),
+    QT_TRANSLATE_NOOP("Core", "%1 was refused without a clear 4xx message: %2"),
+    QT_TRANSLATE_NOOP("Core", "%1 was accepted; the rule says the product must stay below %2"),
+    QT_TRANSLATE_NOOP("Core", "English"),
+    QT_TRANSLATE_NOOP("Core", "Italian"),
+    # workbench/core/qa/checks_chat.py
+    QT_TRANSLATE_NOOP("Core", "plain prompt"),
+    QT_TRANSLATE_NOOP("Core", "the answer reports a failure: %1"),
+    QT_TRANSLATE_NOOP("Core", "the answer is empty (finish reason %1)"),
+    QT_TRANSLATE_NOOP("Core", "%n character(s), finish reason %1: %2", None, 1),
+    QT_TRANSLATE_NOOP("Core", "the plain prompt, streamed"),
+    QT_TRANSLATE_NOOP("Core", "the stream broke after %n event(s): %1", None, 1),
+    QT_TRANSLATE_NOOP(
+        "Core", "the stream ended after %n event(s) without its final event", None, 1
+    ),
+    QT_TRANSLATE_NOOP("Core", "the stream reported a failure: %1"),
+    QT_TRANSLATE_NOOP("Core", "the non-streamed answer"),
+    QT_TRANSLATE_NOOP("Core", "%n event(s), a final event; text equals %1", None, 1),
+    QT_TRANSLATE_NOOP(
+        "Core", "%n event(s), a final event, first token after %1 ms; text equals %2", None, 1
+    ),
+    QT_TRANSLATE_NOOP("Core", "%1; %n unknown event(s) skipped", None, 1),
+    QT_TRANSLATE_NOOP("Core", "the streamed text differs from %1 at character %2: %3 vs %4"),
+    QT_TRANSLATE_NOOP("Core", "the final event's text"),
+    QT_TRANSLATE_NOOP("Core", "the %1 route takes no RAG documents"),
+    QT_TRANSLATE_NOOP("Core", "2 documents"),
+    QT_TRANSLATE_NOOP("Core", "the answer cites nothing: %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 of %n citation(s) wrong — %2", None, 1),
+    QT_TRANSLATE_NOOP(
+        "Core", "%n citation(s), each on its text and citing documents sent", None, 1
+    ),
+    QT_TRANSLATE_NOOP("Core", "citation %1: offsets %2..%3 outside the answer"),
+    QT_TRANSLATE_NOOP("Core", "citation %1: answer[%2:%3] is %4, the citation says %5"),
+    QT_TRANSLATE_NOOP("Core", "citation %1 cites %2, which was never sent"),
+    QT_TRANSLATE_NOOP("Core", "get_weather offered"),
+    QT_TRANSLATE_NOOP("Core", "no tool call: the model answered %1"),
+    QT_TRANSLATE_NOOP("Core", "the model called %1, a tool that was not offered"),
+    QT_TRANSLATE_NOOP("Core", "the arguments are not JSON: %1"),
+    QT_TRANSLATE_NOOP("Core", "the arguments miss the required string 'city': %1"),
+    QT_TRANSLATE_NOOP("Core", "the tool's result sent back"),
+    QT_TRANSLATE_NOOP("Core", "the answer does not use the result (21 °C, sunny): %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 called; the answer uses the result: %2"),
+    QT_TRANSLATE_NOOP("Core", "max_tokens 5, but %1 output tokens were billed"),
+    QT_TRANSLATE_NOOP("Core", "max_tokens 5 ended with finish reason %1, not MAX_TOKENS"),
+    QT_TRANSLATE_NOOP("Core", "cut short: finish reason %1, %2 tokens"),
+    QT_TRANSLATE_NOOP("Core", "cut short: finish reason %1, %n token(s)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "the flavour takes no stop sequences"),
+    QT_TRANSLATE_NOOP("Core", "the plain answer is too short to pick a stop sequence from"),
+    QT_TRANSLATE_NOOP("Core", "the answer goes on past the stop sequence %1: %2"),
+    QT_TRANSLATE_NOOP("Core", "stopped before %1 (finish reason %2): %3"),
+    QT_TRANSLATE_NOOP("Core", "does %1 exist?"),
+    QT_TRANSLATE_NOOP("Core", "the plain prompt through %1"),
+    QT_TRANSLATE_NOOP("Core", "%1 gave an empty answer (finish reason %2)"),
+    QT_TRANSLATE_NOOP("Core", "a different text"),
+    QT_TRANSLATE_NOOP("Core", "the same text"),
+    QT_TRANSLATE_NOOP("Core", "%1 answered (%n character(s), %2)", None, 1),
+    QT_TRANSLATE_NOOP("Core", "the deployment offers no other chat route (%1: 404)"),
+    QT_TRANSLATE_NOOP("Core", "%1 answered; %2"),
+    # workbench/core/qa/checks_errors.py
+    QT_TRANSLATE_NOOP("Core", "the deployment serves neither chat nor rerank"),
+    QT_TRANSLATE_NOOP("Core", "wrong field types"),
+    QT_TRANSLATE_NOOP("Core", "a malformed request got HTTP %1, not a 4xx: %2"),
+    QT_TRANSLATE_NOOP("Core", "HTTP %1 came without a message: %2"),
+    QT_TRANSLATE_NOOP("Core", "HTTP %1: %2"),
+    QT_TRANSLATE_NOOP("Core", "(not sent)"),
+    QT_TRANSLATE_NOOP("Core", "unknown parameter %1, extra-parameters: %2"),
+    QT_TRANSLATE_NOOP("Core", "refused with HTTP %1: %2"),
+    QT_TRANSLATE_NOOP("Core", "the server failed instead of handling the unknown parameter: %1"),
+    QT_TRANSLATE_NOOP("Core", "extra-parameters is %1, yet the unknown parameter was %2"),
+    QT_TRANSLATE_NOOP("Core", "the unknown parameter was %1"),
+    QT_TRANSLATE_NOOP("Core", "extra-parameters is error, yet the unknown parameter was accepted"),
+    QT_TRANSLATE_NOOP("Core", "the unknown parameter was accepted"),
+    QT_TRANSLATE_NOOP("Core", "%1, as extra-parameters: %2 asks"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 (the endpoint sends no extra-parameters header, so the server's default applies)",
+    ),
+    # workbench/core/qa/checks_latency.py
+    QT_TRANSLATE_NOOP("Core", "request %1 of %2, streamed"),
+    QT_TRANSLATE_NOOP("Core", "no final event"),
+    QT_TRANSLATE_NOOP("Core", "request %1 of %2"),
+    QT_TRANSLATE_NOOP("Core", "the run asks for no latency requests"),
+    QT_TRANSLATE_NOOP("Core", "request %1: %2"),
+    QT_TRANSLATE_NOOP("Core", "%1 of %n request(s) failed (%2); %3", None, 1),
+    QT_TRANSLATE_NOOP("Core", "%1; %2"),
+    QT_TRANSLATE_NOOP("Core", "%n request(s): %1", None, 1),
+    QT_TRANSLATE_NOOP("Core", "%1 ms"),
+    QT_TRANSLATE_NOOP("Core", "n/a"),
+    QT_TRANSLATE_NOOP("Core", "total p50 %1, p95 %2"),
+    QT_TRANSLATE_NOOP("Core", "first token p50 %1, p95 %2; %3"),
+    QT_TRANSLATE_NOOP("Core", "time to first token p95 %1 ms is over the %2 ms budget"),
+    QT_TRANSLATE_NOOP("Core", "total time p95 %1 ms is over the %2 ms budget"),
+    # workbench/core/qa/report.py: the latency chart's words
+    QT_TRANSLATE_NOOP("Core", "total"),
+    QT_TRANSLATE_NOOP("Core", "first token"),
+    QT_TRANSLATE_NOOP("Core", "Latency per request"),
+    QT_TRANSLATE_NOOP("Core", "request"),
+)
