@@ -3,6 +3,8 @@ the chart and the saved reports."""
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
@@ -12,6 +14,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.folders import unmakeable
 from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
 from tests.ui.marked import marking
 from tests.waits import WAIT_MS
@@ -28,6 +31,7 @@ from workbench.ui.i18n import apply_language
 from workbench.ui.qa.pane import TASK as QA_TASK
 from workbench.ui.qa.pane import latency_chart
 from workbench.ui.qa.results import shown_reason
+from workbench.ui.qa.saving import save_or_warn
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -510,3 +514,20 @@ def test_a_counted_reason_that_quotes_a_failure_keeps_its_count() -> None:
     assert shown_reason(result, error).startswith("lo stream si è interrotto dopo 3 eventi: ")
     apply_language("en")
     assert shown_reason(result, error).startswith("the stream broke after 3 events: ")
+
+
+def test_a_report_that_cannot_be_written_says_the_os_reason_and_the_file_name(
+    services: Services, tmp_path: Path
+) -> None:
+    """The warning said Python's whole OSError ("[Errno 20] Not a directory: '/…/qa.html'"):
+    the machine's path, where the other panes say the file's name and the OS's reason."""
+    target = unmakeable(tmp_path, "qa.html")
+
+    def save(path: Path) -> None:
+        path.write_text("report", encoding="utf-8")
+
+    save_or_warn(save, target, services.notices)
+    notice = services.notices.history()[-1]
+    assert (notice.level, notice.where) == ("warning", "qa.html")
+    assert notice.detail == os.strerror(errno.ENOTDIR)
+    assert str(tmp_path) not in notice.text() + notice.shown_text()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from workbench.core.errors import os_reason
 from workbench.core.qa import report as reports
 
 if TYPE_CHECKING:
@@ -62,6 +63,10 @@ def save_or_warn(save: Callable[[Path], None], path: Path, notices: NoticeCenter
     try:
         save(path)
     except OSError as exc:
+        # The file by its name and the OS's reason, as the other panes say it: `str(exc)` held
+        # Python's errno and the machine's whole path.
         notices.warn(
-            QCoreApplication.translate("QaPane", "The file could not be written"), str(exc)
+            QCoreApplication.translate("QaPane", "The file could not be written"),
+            os_reason(exc),
+            where=path.name,
         )
