@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 RESTARTS = pytest.StashKey[list[str]]()
-"""Keyring restarts done by `live_keyring`, for the end-of-run summary."""
+"""Keyring restarts done by `live_keyring` or a rerun, for the end-of-run summary."""
+RESTART_PROPERTY = "keyring restart"
+"""The name a restart is noted under in its test's `user_properties`: pytest-xdist carries those
+with each report to the process that prints the summary; a worker's own stash stays with it."""
 KEYRING_ERRORS = pytest.StashKey[list[SecretStoreError]]()
 """The real keyring's failures during the current test."""
 CLOSING_WAIT_S = WAIT_S
@@ -35,8 +38,27 @@ _REDACTOR_REGISTRIES = ("_known_secrets", "_registry")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Start the run with no keyring restarts recorded."""
+    """Start the run with no keyring restarts recorded, and collect those the reports carry."""
     config.stash[RESTARTS] = []
+    config.pluginmanager.register(_RestartLog(config), "workbench-keyring-restart-log")
+
+
+class _RestartLog:
+    """Gathers the restarts noted on test reports, once each, in this process's run."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        """Record a restart the report notes (setup, call and teardown each carry it)."""
+        restarts = self.config.stash[RESTARTS]
+        for name, value in report.user_properties:
+            if name == RESTART_PROPERTY and value not in restarts:
+                restarts.append(str(value))
+
+
+def _note_restart(item: pytest.Item, line: str) -> None:
+    item.user_properties.append((RESTART_PROPERTY, line))
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
@@ -71,9 +93,10 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
             # "no such object" for a moment (secretstorage then asks for a new one: "Prompt
             # dismissed") and been healthy again by the end of the test.
             why = f"the keyring {problem}" if problem else f"the keyring failed ({errors[0]})"
-            item.config.stash[RESTARTS].append(
+            _note_restart(
+                item,
                 f"during {item.nodeid}: {why}; the test ran again"
-                f" (its first attempt: {_first_failure(reports)})"
+                f" (its first attempt: {_first_failure(reports)})",
             )
             reports = runtestprotocol(item, nextitem=nextitem, log=False)
     for report in reports:
@@ -108,11 +131,23 @@ def live_keyring(request: pytest.FixtureRequest) -> Iterator[None]:
         still = restart_keyring(password)
         if still is not None:
             pytest.fail(f"The test keyring {problem} before {name}; {still}.", False)
-        request.config.stash[RESTARTS].append(f"before {name}: the keyring {problem}; restarted")
+        _note_restart(request.node, f"before {name}: the keyring {problem}; restarted")
     yield
     problem = keyring_problem()
     if problem is not None:
         pytest.fail(f"The test keyring {problem} after {name}: a neighbour or the test.", False)
+
+
+@pytest.fixture
+def own_keyring(live_keyring: None) -> Iterator[str]:
+    """The private keyring's password, for a test that stops or locks the daemon (tests/run only,
+    and `serial`); whatever the test does, the keyring is healthy after it."""
+    password = restart_password()
+    if password is None:
+        pytest.skip("stops and restarts the keyring daemon: only inside tests/run's own session")
+    yield password
+    if keyring_problem() is not None:
+        assert restart_keyring(password) is None
 
 
 def _recording(method: Callable[..., Any], seen: list[SecretStoreError]) -> Callable[..., Any]:

@@ -7,9 +7,6 @@ else's: they are skipped outside tests/run) and leave it running and unlocked.
 
 from __future__ import annotations
 
-import os
-import signal
-import time
 from contextlib import closing
 from typing import TYPE_CHECKING
 
@@ -19,12 +16,9 @@ import secretstorage
 from secretstorage.exceptions import SecretServiceNotAvailableException as SecretServiceNotAvailable
 
 from tests import harness, keyring_health
-from tests.keyring_health import keyring_problem, restart_keyring, restart_password
-from tests.waits import WAIT_S
+from tests.keyring_health import break_keyring, keyring_problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from workbench.core.errors import SecretStoreError
 
 # They stop and lock the daemon the other test processes use: tests/run runs them on their own.
@@ -46,59 +40,33 @@ def test_uses_keyring(live_keyring):
 """
 
 
-def _own_keyring_password() -> str:
-    password = restart_password()
-    if password is None:
-        pytest.skip("stops and restarts the keyring daemon: only inside tests/run's own session")
-    return password
-
-
-def _stop_daemon() -> None:
-    from jeepney import DBus  # type: ignore[import-untyped]
-    from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
-
-    with open_dbus_connection() as bus:
-        query = DBus().GetConnectionUnixProcessID("org.freedesktop.secrets")
-        pid = bus.send_and_get_reply(query, timeout=WAIT_S).body[0]
-    os.kill(pid, signal.SIGTERM)
-
-
-def _lock_default_collection() -> None:
-    with closing(secretstorage.dbus_init()) as bus:
-        secretstorage.get_default_collection(bus).lock()
-
-
-def _break(how: str) -> str:
-    """Stop or lock the daemon; return what `keyring_problem` then says."""
-    if how == "gone":
-        _stop_daemon()
-    else:
-        _lock_default_collection()
-    word = "gone" if how == "gone" else "locked"
-    deadline = time.monotonic() + WAIT_S
-    while word not in (problem := keyring_problem() or "") and time.monotonic() < deadline:
-        time.sleep(0.05)  # polling: the bus notices the daemon's exit a moment later
-    assert word in problem, f"the keyring did not become {how}: {problem or 'healthy'}"
-    return problem
-
-
-@pytest.fixture
-def own_keyring(live_keyring: None) -> Iterator[str]:
-    """The private keyring's password; whatever a test does, the keyring is healthy after it."""
-    password = _own_keyring_password()
-    yield password
-    if keyring_problem() is not None:
-        assert restart_keyring(password) is None
-
-
 @pytest.mark.parametrize("how", ["gone", "locked"])
 def test_a_keyring_gone_or_locked_before_a_test_is_restarted_and_reported(
     pytester: pytest.Pytester, own_keyring: str, how: str
 ) -> None:
     pytester.makeconftest(PLUGIN)
     pytester.makepyfile(test_inner=USES_KEYRING)
-    problem = _break(how)
+    problem = break_keyring(how)
     result = pytester.runpytest_inprocess()
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*keyring restarts*",
+            f"before test_inner.py::test_uses_keyring: the keyring {problem}; restarted",
+        ]
+    )
+    assert keyring_problem() is None
+
+
+def test_a_restart_in_a_worker_process_is_reported_by_the_run(
+    pytester: pytest.Pytester, own_keyring: str
+) -> None:
+    # Under pytest-xdist a worker's restarts stayed in the worker, and the run said nothing of a
+    # daemon that had died and been replaced behind the tests' backs.
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(test_inner=USES_KEYRING)
+    problem = break_keyring("gone")
+    result = pytester.runpytest_subprocess("-p", "xdist", "-n", "1")
     result.assert_outcomes(passed=1)
     result.stdout.fnmatch_lines(
         [
@@ -113,7 +81,7 @@ def test_a_keyring_that_went_away_is_not_started_locked_by_the_bus(own_keyring: 
     # A client that reaches for the Secret Service after the daemon died must be told it is
     # gone, not get a daemon started by D-Bus activation: that one comes up locked, asks for a
     # password nobody can type, and cannot be replaced (tests/dbus-session.conf).
-    _break("gone")
+    break_keyring("gone")
     with closing(secretstorage.dbus_init()) as bus, pytest.raises(SecretServiceNotAvailable):
         secretstorage.get_default_collection(bus)
     assert "gone" in (keyring_problem() or "healthy")
@@ -124,7 +92,7 @@ def test_a_keyring_that_cannot_be_restarted_fails_the_test_saying_why(
 ) -> None:
     pytester.makeconftest(PLUGIN)
     pytester.makepyfile(test_inner=USES_KEYRING)
-    _break("gone")
+    break_keyring("gone")
     with monkeypatch.context() as patched:
         patched.setattr(keyring_health, "DAEMON", str(pytester.path / "no-such-daemon"))
         result = pytester.runpytest_inprocess()
@@ -143,10 +111,10 @@ def test_a_keyring_that_goes_away_during_a_test_fails_that_test_by_name(
     pytester.makeconftest(PLUGIN)
     pytester.makepyfile(
         test_inner="""
-        from tests.test_harness import _break
+        from tests.keyring_health import break_keyring
 
         def test_neighbour_kills_the_daemon(live_keyring):
-            _break("gone")
+            break_keyring("gone")
         """
     )
     result = pytester.runpytest_inprocess()

@@ -288,7 +288,10 @@ def test_empty_model_is_refused_at_save_at_the_model_field(
 class _LockedKeyring(keyring.backend.KeyringBackend):
     """A keyring backend whose collection stays locked: reads find nothing, writes fail."""
 
-    priority = 1
+    # keyring offers every backend class as a candidate once it is defined (at collection). With a
+    # priority above 0 it joined the Secret Service in a chain that every later test of the
+    # process then went through, in place of the backend the app really uses. The test sets it.
+    priority = 0
 
     def get_password(self, service: str, username: str) -> str | None:
         return None

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from workbench.api.text import english
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
+from workbench.core.keyring_turns import keyring_turn
 
 if TYPE_CHECKING:
     import keyring.backend
@@ -100,40 +101,51 @@ class KeyringSecretStore:
         return self._backend or keyring.get_keyring()
 
     def status(self) -> BackendStatus:
-        """Describe the active backend."""
-        return describe_backend(self.backend())
+        """Describe the active backend (not secure, saying why, when it cannot be reached)."""
+        backend = self.backend()
+        try:
+            return describe_backend(backend)
+        except Exception as exc:  # as in `_secure_backend`
+            name = f"{type(backend).__module__}.{type(backend).__name__}"
+            return BackendStatus(name=f"{name} (unreachable: {exc})", secure=False)
 
     def get(self, ref: str) -> str | None:
         """The key stored under `ref`, or None."""
-        backend = self._secure_backend()
-        try:
-            return backend.get_password(self.service, ref)
-        except Exception as exc:  # an external system failed (see the note at the top)
-            raise _wrap("Reading the key from the keyring failed", exc) from exc
+        with keyring_turn():
+            backend = self._secure_backend()
+            try:
+                return backend.get_password(self.service, ref)
+            except Exception as exc:  # an external system failed (see the note at the top)
+                raise _wrap("Reading the key from the keyring failed", exc) from exc
 
     def set(self, ref: str, value: str) -> None:
         """Store `value` under `ref`, replacing what was there."""
-        backend = self._secure_backend()
-        try:
-            backend.set_password(self.service, ref, value)
-        except Exception as exc:  # an external system failed (see the note at the top)
-            raise _wrap("Storing the key in the keyring failed", exc) from exc
+        with keyring_turn():
+            backend = self._secure_backend()
+            try:
+                backend.set_password(self.service, ref, value)
+            except Exception as exc:  # an external system failed (see the note at the top)
+                raise _wrap("Storing the key in the keyring failed", exc) from exc
 
     def delete(self, ref: str) -> None:
         """Remove the key under `ref`; absent keys are fine."""
         import keyring.errors
 
-        backend = self._secure_backend()
-        try:
-            backend.delete_password(self.service, ref)
-        except keyring.errors.PasswordDeleteError:
-            return
-        except Exception as exc:  # an external system failed (see the note at the top)
-            raise _wrap("Deleting the key from the keyring failed", exc) from exc
+        with keyring_turn():
+            backend = self._secure_backend()
+            try:
+                backend.delete_password(self.service, ref)
+            except keyring.errors.PasswordDeleteError:
+                return
+            except Exception as exc:  # an external system failed (see the note at the top)
+                raise _wrap("Deleting the key from the keyring failed", exc) from exc
 
     def _secure_backend(self) -> keyring.backend.KeyringBackend:
         backend = self.backend()
-        status = describe_backend(backend)
+        try:
+            status = describe_backend(backend)
+        except Exception as exc:  # keyring's chain asks each backend again; a gone one raises
+            raise _wrap("The keyring cannot be reached", exc) from exc
         if not status.secure:
             raise InsecureKeyringError(
                 f"No secure keyring is available (backend: {status.name}).", advice=status.advice

@@ -1,0 +1,105 @@
+"""Keyring calls take turns across threads and processes: gnome-keyring aborts when two clients'
+calls interleave (workbench/core/keyring_turns.py). Against the real Secret Service, with a second
+real process holding the turn."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+import keyring
+import keyring.backends.SecretService
+import pytest
+
+from tests.waits import WAIT_S, wait_until
+from workbench.core import keyring_turns
+from workbench.core.keyring_turns import lock_file
+from workbench.core.secrets import KeyringSecretStore, keyring_service
+
+if TYPE_CHECKING:
+    from tests.processes import Child, Processes
+
+pytestmark = pytest.mark.usefixtures("live_keyring")
+
+HOLDER = """
+import fcntl, os, sys
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(fd, fcntl.LOCK_EX)
+print("held", flush=True)
+sys.stdin.readline()
+"""
+"""Another process in the middle of a keyring call, until a line arrives on its standard input."""
+WAITING = "Waiting for another Workbench process to finish its keyring call."
+
+
+@pytest.fixture
+def holder(processes: Processes) -> Child:
+    """A second process holding the keyring's turn."""
+    path = lock_file()
+    if path is None:
+        pytest.skip("needs a session runtime folder (XDG_RUNTIME_DIR), as tests/run makes")
+    child = processes.start([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE)
+    child.wait_for_line("held")
+    return child
+
+
+def _said(caplog: pytest.LogCaptureFixture, words: str) -> bool:
+    return any(words in record.getMessage() for record in caplog.records)
+
+
+def test_the_tests_talk_to_the_keyring_as_the_app_does() -> None:
+    # A backend class a test defined with a priority above 0 made keyring chain it with the
+    # Secret Service for the whole process, and the app's own backend went untested.
+    assert type(keyring.get_keyring()) is keyring.backends.SecretService.Keyring
+
+
+def test_a_call_waits_for_another_process_to_finish_with_the_keyring(
+    holder: Child, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger=keyring_turns.__name__)
+    store = KeyringSecretStore(keyring_service())
+    failures: list[BaseException] = []
+
+    def store_a_key() -> None:
+        try:
+            store.set("endpoint:turns", "value")
+        except BaseException as exc:  # the test reports it, not the thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=store_a_key)
+    thread.start()
+    wait_until(lambda: _said(caplog, WAITING), "wait for the keyring's turn")
+    assert thread.is_alive()  # the holder still has the turn
+    assert holder.proc.stdin is not None
+    holder.proc.stdin.write("done\n")
+    holder.proc.stdin.flush()
+    thread.join(WAIT_S)
+    assert not thread.is_alive()
+    assert not failures
+    assert store.get("endpoint:turns") == "value"
+    store.delete("endpoint:turns")
+
+
+def test_a_process_that_keeps_the_keyring_too_long_is_overtaken(
+    holder: Child, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyring_turns, "TURN_WAIT_S", 0.2)
+    caplog.set_level(logging.INFO, logger=keyring_turns.__name__)
+    store = KeyringSecretStore(keyring_service())
+    store.set("endpoint:overtaken", "value")
+    assert store.get("endpoint:overtaken") == "value"
+    store.delete("endpoint:overtaken")
+    assert _said(caplog, "has held the keyring for over 0.2 s; going ahead")
+    assert holder.returncode is None  # it still holds the turn: the calls went ahead without it
+
+
+def test_without_a_runtime_folder_calls_still_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    assert lock_file() is None
+    store = KeyringSecretStore(keyring_service())
+    store.set("endpoint:no-runtime", "value")
+    assert store.get("endpoint:no-runtime") == "value"
+    store.delete("endpoint:no-runtime")
