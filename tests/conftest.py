@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import secrets
 import shlex
@@ -28,6 +29,18 @@ SANDBOX_TEST_KEY = "sandbox-test-key-" + secrets.token_hex(8)
 HEX_KEY_WITH_DIGITS = "9f3c" + "20481377" + "b6e1d0aa5c7e4f19d2a8"
 """A made-up hex key, as Azure issues them, holding a run of 8 digits (20481377): masked as text,
 a number with those digits in saved JSON became `[redacted]` and no longer parsed."""
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _garbage_collected_between_files() -> Iterator[None]:
+    """A test file's garbage is collected when the file is done, on the main thread.
+
+    Left for later, the collector ran wherever memory next ran short, often on the sandbox's
+    thread during the next file, and Qt objects a UI test left in a cycle were destroyed there:
+    "Timers cannot be stopped from another thread" then failed a test that has no widget at all.
+    """
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
