@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import errno
+import os
 import struct
 from typing import TYPE_CHECKING
 
@@ -23,7 +26,13 @@ from workbench.core.chat_checks import check_request
 from workbench.core.chat_history_io import export_conversation, neutral_json, parse_conversation
 from workbench.core.chat_models import family_of, safety_modes_for, takes_images, takes_thinking
 from workbench.core.chat_session import ChatFrame, ChatSession, Reply
-from workbench.core.images import data_uri_size, estimate_tokens, image_from_bytes, read_image
+from workbench.core.images import (
+    data_uri_size,
+    estimate_tokens,
+    image_from_bytes,
+    read_image,
+    read_image_with_bytes,
+)
 from workbench.core.structured import check_answer, schema_problem
 
 if TYPE_CHECKING:
@@ -182,6 +191,24 @@ def test_images_are_recognised_and_sized(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a PNG"):
         image_from_bytes(b"hello", "notes.txt")
     assert estimate_tokens(1024, 1024, "high") == 256 * 5
+
+
+def test_an_image_read_from_a_file_comes_with_the_bytes_it_was_made_from(tmp_path: Path) -> None:
+    """A thumbnail drawn from these is the image sent; no second read of a file that may move."""
+    path = tmp_path / "red.png"
+    path.write_bytes(png(4, 3))
+    image, data = read_image_with_bytes(path, "high")
+    assert data == png(4, 3)
+    assert base64.b64decode(image.part.url.partition(",")[2]) == data
+    folder = tmp_path / "photos.png"
+    folder.mkdir()
+    with pytest.raises(InputError) as caught:
+        read_image_with_bytes(folder)
+    assert (caught.value.where, caught.value.server_message) == (
+        "photos.png",
+        os.strerror(errno.EISDIR),
+    )
+    assert str(tmp_path) not in str(caught.value)
 
 
 def test_history_keeps_images_and_thinking_through_export_and_import() -> None:

@@ -130,12 +130,27 @@ def read_image(path: str | Path, detail: Detail | None = None) -> AttachedImage:
     Raises:
         InputError: the file cannot be read or is not an image.
     """
+    return read_image_with_bytes(path, detail)[0]
+
+
+def read_image_with_bytes(
+    path: str | Path, detail: Detail | None = None
+) -> tuple[AttachedImage, bytes]:
+    """An attachment read from a file, with the bytes it was made from.
+
+    The file is read once: a thumbnail drawn from these bytes is the image that is sent, even
+    when the file changes or goes away afterwards.
+
+    Raises:
+        InputError: the file cannot be read (named by its name, with the OS's reason) or is not
+            an image.
+    """
     source = Path(path)
     try:
         data = source.read_bytes()
     except OSError as exc:
         raise InputError(os_reason(exc), title="Cannot read image", where=source.name) from None
-    return image_from_bytes(data, source.name, detail)
+    return image_from_bytes(data, source.name, detail), data
 
 
 def data_uri_size(url: str) -> int:

@@ -3,13 +3,17 @@ answer, an image question, and choices that follow the model."""
 
 from __future__ import annotations
 
+import errno
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSize, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage
 from PySide6.QtWidgets import QComboBox
 
+from tests.folders import unmakeable
 from tests.imaging import png
 from tests.ui.conftest import new_chat_pane, select_flavour
 from tests.ui.tr import before, tr
@@ -22,7 +26,7 @@ from workbench.core.citations import CitationMap
 from workbench.ui.chat.turns import display_of, trace_of
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Callable
 
     from pytestqt.qtbot import QtBot
 
@@ -233,3 +237,74 @@ def test_images_pasted_or_dropped_into_the_message_box(
     # as Qt would call it.
     assert pane.model_options.strip.eventFilter(message.viewport(), drop)
     assert [i.name for i in pane.model_options.strip.images()][-1] == "chart.png"
+
+
+@pytest.mark.parametrize(
+    "after_the_read",
+    [lambda picture: picture.write_bytes(png(3, 3)), lambda picture: picture.unlink()],
+    ids=["changed", "removed"],
+)
+def test_an_image_file_is_read_once_and_its_thumbnail_is_what_is_sent(
+    pane: ChatPane,
+    services: Services,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    after_the_read: Callable[[Path], object],
+) -> None:
+    """The strip read the file a second time for the thumbnail: a file changed in between showed
+    another picture than the one sent, and one gone said Python's error with its whole path."""
+    pane.setup.model.setText("command-a-vision-07-2025")
+    picture = tmp_path / "red.png"
+    picture.write_bytes(png(40, 30))
+    reads: list[Path] = []
+    real_read = Path.read_bytes
+
+    def read_then_change(path: Path) -> bytes:  # the disk's edge: the file moves under us
+        data = real_read(path)
+        if path == picture:
+            reads.append(path)
+            after_the_read(picture)
+        return data
+
+    monkeypatch.setattr(Path, "read_bytes", read_then_change)
+    strip = pane.model_options.strip
+    assert strip.add_file(picture)
+    assert len(reads) == 1
+    image = strip.images()[0]
+    assert (image.width, image.height) == (40, 30)
+    assert strip.item(0).icon().availableSizes() == [QSize(64, 48)]  # 40x30 fitted, not 3x3
+    assert not [n for n in services.notices.history() if n.level == "error"]
+
+
+def _folder(tmp_path: Path, name: str) -> Path:
+    """A folder named like an image: reading it fails, for root as for anyone."""
+    folder = tmp_path / name
+    folder.mkdir()
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (lambda tmp: _folder(tmp, "photos.png"), errno.EISDIR),
+        (lambda tmp: unmakeable(tmp, "red.png"), errno.ENOTDIR),
+    ],
+    ids=["a-folder", "under-a-file"],
+)
+def test_an_unreadable_image_file_is_said_by_its_name_and_the_os_reason(
+    pane: ChatPane,
+    services: Services,
+    tmp_path: Path,
+    make: Callable[[Path], Path],
+    code: int,
+) -> None:
+    """A file that could not be attached was left out without a word (`failed` went nowhere)."""
+    pane.setup.model.setText("command-a-vision-07-2025")
+    path = make(tmp_path)
+    assert not pane.model_options.strip.add_file(path)
+    assert pane.model_options.strip.count() == 0
+    notice = services.notices.history()[-1]
+    assert (notice.level, notice.pane, notice.where) == ("error", "chat", path.name)
+    assert notice.title == "Cannot read image"
+    assert notice.detail == os.strerror(code)
+    assert str(tmp_path) not in notice.text() + notice.shown_text()

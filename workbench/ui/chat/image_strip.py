@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.api.errors import InputError
-from workbench.core.images import AttachedImage, Detail, image_from_bytes, read_image
+from workbench.core.images import AttachedImage, Detail, image_from_bytes, read_image_with_bytes
 from workbench.ui.common import l10n
 from workbench.ui.common.retranslate import Retranslating
 
@@ -104,10 +104,10 @@ class ImageStrip(Retranslating, QListWidget):
     def add_file(self, path: str | Path) -> bool:
         """Attach an image file; a file that is not an image is reported through `failed`."""
         try:
-            image = read_image(path, self.detail)
-            data = Path(path).read_bytes()
-        except (InputError, OSError) as exc:
-            self.failed.emit(exc if isinstance(exc, InputError) else InputError(str(exc)))
+            # Read once: the thumbnail is drawn from the bytes that were checked and are sent.
+            image, data = read_image_with_bytes(path, self.detail)
+        except InputError as exc:  # an OSError comes as one, naming the file, not its path
+            self.failed.emit(exc)
             return False
         self.add(image, data)
         return True

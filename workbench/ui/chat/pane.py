@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QWidget
 
+    from workbench.api.errors import InputError
     from workbench.api.models import ChatMessage, ChatRequest, Flavour
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_request_preview import RequestPreview
@@ -195,6 +196,7 @@ class ChatPane(ChatWidgets):
         self.setup.model.textChanged.connect(self._on_model_changed)
         self.model_options.strip.watch(c.message)
         self.model_options.strip.images_changed.connect(self._on_images_changed)
+        self.model_options.strip.failed.connect(self._on_image_failed)
         self.examples.example_chosen.connect(self._on_examples_example_chosen)
         self.chips.open_requested.connect(self._links.open_attachments)
 
@@ -365,6 +367,10 @@ class ChatPane(ChatWidgets):
             self._status.say(
                 self.tr("%n image(s) attached to the next message (Model page).", "", count)
             )
+
+    def _on_image_failed(self, error: InputError) -> None:
+        # A file that could not be attached (unreadable, not an image) was left out unsaid.
+        self._services.notices.post_error(error, pane="chat")
 
     def _on_model_changed(self, *_: object) -> None:
         self.tabs.fit_model(self._services.session.selected("chat"))
