@@ -15,7 +15,7 @@ from workbench.api.errors import InputError, ServerError
 from workbench.api.models import AuthScheme, Flavour, RerankRequest
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.api.text import Text
-from workbench.core.endpoint_refusals import refusal
+from workbench.core.endpoint_refusals import FIELD_LABELS, refusal
 from workbench.core.endpoints import (
     EndpointConfig,
     Prices,
@@ -257,6 +257,21 @@ def test_import_refuses_a_header_the_workbench_sets_naming_the_endpoint(
             "keyring_headers",
             "Invalid endpoint 'gateway': Extra headers must be a JSON list",
         ),
+        (
+            {"extra_headers": {"X-Route": "eu", "X-A": 5}},
+            "extra_headers.X-A",
+            "Invalid endpoint 'gateway': Header 'X-A' must have a text value",
+        ),
+        (
+            {"prices": {"currency": 5}},
+            "prices.currency",
+            "Invalid endpoint 'gateway': Price currency must be text",
+        ),
+        (
+            {"prices": {"per_thousand_search_units": "cheap"}},
+            "prices.per_thousand_search_units",
+            "Invalid endpoint 'gateway': Price per 1,000 search units must be a number",
+        ),
     ],
     ids=lambda value: value if isinstance(value, str) and "." not in value[:20] else None,
 )
@@ -272,6 +287,29 @@ def test_import_says_which_field_is_wrong_and_why(
     message = refused.value.message_text
     assert isinstance(message, Text)
     assert str(message) == said  # the English line, as the command line and the log say it
+
+
+@pytest.mark.parametrize("value", [5, None, ["s3cret-token"], {"v": "s3cret-token"}])
+def test_a_header_value_of_the_wrong_type_is_named_by_its_header_never_its_value(
+    value: object,
+) -> None:
+    """The refusal named the whole field ("Extra headers must be text"), not the header that
+    is wrong; it names it, and never shows the value (a header value may be a secret)."""
+    headers = {"X-Route": "eu", "X-Tenant": value}
+    endpoint = {"name": "gateway", "base_url": "https://h.example", "extra_headers": headers}
+    with pytest.raises(InputError) as refused:
+        import_endpoints(json.dumps({"endpoints": [endpoint]}), existing=[])
+    assert refused.value.where == "endpoints[0].extra_headers.X-Tenant"
+    said = str(refused.value.message_text)
+    assert said == "Invalid endpoint 'gateway': Header 'X-Tenant' must have a text value"
+    assert "s3cret" not in str(refused.value)
+
+
+def test_each_price_field_has_words_of_its_own() -> None:
+    """An error in `prices.currency` was said of "Prices" as a whole ("Prices must be text"):
+    a field without a label of its own is named by the field holding it."""
+    for name in Prices.model_fields:
+        assert f"prices.{name}" in FIELD_LABELS, name
 
 
 def test_import_says_a_missing_field_is_missing() -> None:

@@ -35,11 +35,14 @@ FIELD_LABELS = {
     "prices.input_per_million": english("Input price per million tokens"),
     "prices.output_per_million": english("Output price per million tokens"),
     "prices.per_thousand_search_units": english("Price per 1,000 search units"),
+    "prices.currency": english("Price currency"),
     "extra_headers": english("Extra headers"),
     "keyring_headers": english("Extra headers"),
 }
 """A settings field (a dotted path) by the words the Endpoints form labels it with; the GUI's
-catalogue translates them as the form does (a test holds the two together)."""
+catalogue translates them as the form does (a test holds the two together). The prices' currency
+is not on the form (it keeps what settings hold): it has words of its own, or an error in it
+would be said of the prices as a whole ("Prices must be text")."""
 
 
 class RefusedValue(ValueError):
@@ -71,6 +74,10 @@ def refusal(error: ErrorDetails) -> Text | str:
     if isinstance(cause, RefusedValue):
         return cause.text
     kind = error["type"]
+    header = _header_named(error["loc"])
+    if header is not None and kind in _HEADER_VALUE:
+        # The header by its name, never its value: a header value may be a secret.
+        return Text("Header %1 %2", repr(header), Text(_HEADER_VALUE[kind]))
     field = field_label(error["loc"])
     if kind in _PLAIN:
         return Text(_PLAIN[kind], field)
@@ -80,6 +87,14 @@ def refusal(error: ErrorDetails) -> Text | str:
         key, template = _BOUNDS[kind]
         return Text(template, field, _number(ctx[key]))
     return error["msg"]
+
+
+def _header_named(loc: tuple[int | str, ...]) -> str | None:
+    """The extra header whose value pydantic's `loc` points at ("extra_headers", "X-A"), or
+    None when it points elsewhere."""
+    if len(loc) >= 2 and loc[0] == "extra_headers" and isinstance(loc[1], str):
+        return loc[1]
+    return None
 
 
 def empty(field: str) -> RefusedValue:
@@ -104,6 +119,9 @@ _PLAIN = {
     "list_type": english("%1 must be a JSON list"),
 }
 """Pydantic's error types said with the field alone."""
+_HEADER_VALUE = {"string_type": english("must have a text value")}
+"""Pydantic's error types for an extra header's value, said after the header's name (as
+`header_problem`'s phrases are, in "Header %1 %2")."""
 _BOUNDS = {
     "greater_than": ("gt", english("%1 must be greater than %2")),
     "greater_than_equal": ("ge", english("%1 must be %2 or more")),

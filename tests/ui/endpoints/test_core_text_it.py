@@ -172,6 +172,51 @@ def test_an_imported_field_pydantic_refuses_is_explained_in_italian(
     assert notice.detail.startswith("Invalid endpoint")  # the log stays English
 
 
+def _core(source: str) -> str:
+    """A core text added with this change, as the catalogue says it (English until the
+    Italian catalogue holds it)."""
+    return QCoreApplication.translate("Core", source)
+
+
+@pytest.mark.parametrize(
+    ("changes", "where", "said"),
+    [
+        (
+            {"extra_headers": {"X-Route": "eu", "X-Tenant": 5}},
+            "extra_headers.X-Tenant",
+            "Endpoint 'gateway' non valido: L'intestazione 'X-Tenant' %1",
+        ),
+        (
+            {"prices": {"currency": ["EUR"]}},
+            "prices.currency",
+            "Endpoint 'gateway' non valido: il campo %2 deve essere un testo",
+        ),
+    ],
+    ids=["header-value", "currency"],
+)
+def test_an_imported_nested_value_is_named_by_its_own_name_in_italian(
+    pane: EndpointsPane,
+    services: Services,
+    tmp_path: Path,
+    changes: dict[str, object],
+    where: str,
+    said: str,
+) -> None:
+    """A header's value of the wrong type was named by the whole field ("il campo Intestazioni
+    aggiuntive deve essere un testo") and the currency by the prices ("il campo Prezzi …")."""
+    apply_language("it")
+    source = tmp_path / "endpoints.json"
+    endpoint = {"name": "gateway", "base_url": "https://h.example", **changes}
+    source.write_text(json.dumps({"endpoints": [endpoint]}), encoding="utf-8")
+    assert pane.import_from(source) == []
+    notice = services.notices.history()[-1]
+    reason = said.replace("%1", _core("must have a text value"))
+    reason = reason.replace("%2", _core("Price currency"))
+    assert notice.shown_text() == (
+        f"Impossibile importare gli endpoint — in endpoints[0].{where}: {reason}"
+    )
+
+
 def test_an_imported_file_missing_a_field_says_so_in_italian(
     pane: EndpointsPane, services: Services, tmp_path: Path
 ) -> None:

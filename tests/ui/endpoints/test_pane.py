@@ -323,7 +323,9 @@ def test_an_export_that_cannot_be_written_is_a_notice_naming_the_file(
     last = services.notices.history()[-1]
     assert last.level == "error"
     assert last.title == tr("EndpointTransfer", "Cannot write %1", tmp_path.name)
-    assert "Is a directory" in last.detail
+    assert last.detail == os.strerror(errno.EISDIR)
+    # Named once, in the title: the place said it again ("Cannot write x — at x: …").
+    assert last.shown_text() == tr("Notice", "%1: %2", last.title, last.detail)
 
 
 def test_an_import_that_cannot_be_read_says_the_os_reason_without_the_path(
@@ -339,6 +341,9 @@ def test_an_import_that_cannot_be_read_says_the_os_reason_without_the_path(
     assert last.title == tr("EndpointTransfer", "Cannot read %1", "exports")
     assert last.detail == os.strerror(errno.EISDIR)
     assert str(tmp_path) not in last.shown_text()
+    # Named once, in the title: "Cannot read exports — at exports: Is a directory" said twice.
+    assert last.shown_text() == tr("Notice", "%1: %2", last.title, last.detail)
+    assert last.text().count("exports") == 1
 
 
 def test_export_has_no_keys_and_import_adds_copies(

@@ -45,6 +45,8 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "Input price per million tokens"),
     QT_TRANSLATE_NOOP("Core", "Output price per million tokens"),
     QT_TRANSLATE_NOOP("Core", "Price per 1,000 search units"),
+    # not on the form: the core's own words for it
+    QT_TRANSLATE_NOOP("Core", "Price currency"),
     QT_TRANSLATE_NOOP("Core", "Extra headers"),
     QT_TRANSLATE_NOOP("Core", "%1 is missing"),
     QT_TRANSLATE_NOOP("Core", "%1 must not be empty"),
@@ -73,6 +75,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "is managed by the HTTP client"),
     QT_TRANSLATE_NOOP("Core", "appears twice"),
     QT_TRANSLATE_NOOP("Core", "has a value with a line break, control or non-ASCII character"),
+    QT_TRANSLATE_NOOP("Core", "must have a text value"),
     # workbench/core/chat_checks.py
     QT_TRANSLATE_NOOP(
         "Core",

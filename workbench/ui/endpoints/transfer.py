@@ -52,8 +52,7 @@ def import_file(
         title = QCoreApplication.translate("EndpointTransfer", "Cannot read %1").replace(
             "%1", path.name
         )
-        # The OS's reason without its errno and the full path: the title names the file.
-        notices.post_error(InputError(os_reason(exc), title=title, where=path.name))
+        notices.post_error(_os_refusal(exc, title))
         return []
     for endpoint in added:
         session.save_endpoint(endpoint)
@@ -74,7 +73,7 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
         title = QCoreApplication.translate("EndpointTransfer", "Cannot write %1").replace(
             "%1", path.name
         )
-        notices.post_error(InputError(os_reason(exc), title=title, where=path.name))
+        notices.post_error(_os_refusal(exc, title))
         return
     detail = QCoreApplication.translate(
         "EndpointTransfer", "Keys are not exported. Extra headers are, as they are not secret."
@@ -85,3 +84,9 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
         )
     title = QCoreApplication.translate("EndpointTransfer", "Exported endpoints to %1")
     notices.info(fill(title, path.name), detail)
+
+
+def _os_refusal(exc: OSError, title: str) -> InputError:
+    """A file the OS refused, named once by `title` ("Cannot read exports"), with the OS's
+    reason: no errno, no full path, and no place repeating the name ("— at exports")."""
+    return InputError(os_reason(exc), title=title)
