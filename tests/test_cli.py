@@ -772,8 +772,12 @@ def test_json_keeps_citations_and_tool_calls_of_a_cut_stream(
         assert result["text"][c["start"] : c["end"]] == c["text"]
 
 
-def _stalling_server(frames: bytes) -> tuple[socket.socket, threading.Event]:
-    """A loopback server that answers one stream with `frames`, then sends nothing more."""
+_STREAM_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n"
+
+
+def _stalling_server(answer: bytes) -> tuple[socket.socket, threading.Event]:
+    """A loopback server that takes one request, sends `answer` (b"": nothing at all) and then
+    nothing more; `sent` is set once the request is in and the answer out."""
     listener = socket.create_server(("127.0.0.1", 0))
     sent = threading.Event()
 
@@ -783,8 +787,7 @@ def _stalling_server(frames: bytes) -> tuple[socket.socket, threading.Event]:
             request = b""
             while b"\r\n\r\n" not in request:
                 request += conn.recv(65536)
-            head = b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n"
-            conn.sendall(head + frames)
+            conn.sendall(answer)
             sent.set()
             with contextlib.suppress(OSError):  # a reset is how a cancelled client may leave
                 while conn.recv(65536):  # hold the stream open until the client goes away
@@ -804,7 +807,7 @@ def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(
     ) as answer:
         frames = b"".join(answer.iter_raw())
     start = b"".join(frame + b"\n\n" for frame in frames.split(b"\n\n")[:6])
-    listener, sent = _stalling_server(start)
+    listener, sent = _stalling_server(_STREAM_HEAD + start)
     with listener:
         url = f"http://127.0.0.1:{listener.getsockname()[1]}"
         argv = [sys.executable, "-m", "workbench", "chat", "--url", url, "--auth", "none",
@@ -821,6 +824,26 @@ def test_ctrl_c_with_json_prints_what_arrived_and_exits_130(
     argv = ["chat", "--url", sandbox.base_url, "--model", "m", "--message", "Paris?", "--json"]
     main([*argv, "--stream"], stdout=whole)
     assert json.loads(whole.getvalue())["text"].startswith(result["text"])  # what had arrived
+
+
+def test_ctrl_c_with_rerank_json_prints_a_stopped_object_and_exits_130(
+    processes: Processes, docs: Path
+) -> None:
+    """`rerank --json` printed nothing on Ctrl+C, where `chat --json` prints its object."""
+    listener, sent = _stalling_server(b"")  # the request is taken, never answered
+    with listener:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        argv = [sys.executable, "-m", "workbench", "rerank", "--url", url, "--auth", "none",
+                "--model", "m", "--query", "capital", "--documents", str(docs), "--json"]  # fmt: skip
+        child = processes.start(argv, cwd=REPO)
+        if not sent.wait(timeout=WAIT_S):
+            pytest.fail(f"no request arrived within {WAIT_S:g} s:\n{child.report()}")
+        child.send_signal(signal.SIGINT)
+        assert child.wait() == 130, child.report()
+    result = json.loads(child.stdout())  # one object, not nothing
+    assert result.pop("latency_ms") >= 0  # how long it ran before Ctrl+C
+    assert result == {"results": [], "id": None, "billed_units": {}, "error": "cancelled"}
+    assert child.stderr() == "workbench: cancelled\n"
 
 
 def _saved_keyless(base_url: str, **fields: Any) -> None:

@@ -114,6 +114,26 @@ def test_eval_refuses_pacing_numbers_out_of_range(
     assert f"argument {option}: expected {said}, got {value!r}" in err
 
 
+@pytest.mark.parametrize("value", ["99999999999", "1001"])
+def test_eval_refuses_a_k_outside_the_guis_range(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    """A huge --k ran, and its table's headers ran together ("nDCG@99999999999MRR@..."): it is
+    refused, as the Evaluation pane's k field stops at 1000."""
+    status, out, err = _eval(capsys, sandbox, "--k", value, "--no-history")
+    assert (status, out) == (2, "")
+    assert f"argument --k: expected a whole number from 1 to 1000, got {value!r}" in err
+
+
+def test_the_table_keeps_its_headers_apart_at_the_largest_k(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = _eval(capsys, sandbox, "--k", "1000", "--no-history")
+    assert status == 0
+    header = out.splitlines()[2]
+    assert header.split() == ["nDCG@1000", "MRR@1000", "Recall@1000", "endpoint"]
+
+
 def test_compare_prints_difference_p_value_wins_and_losses(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -350,5 +370,5 @@ def test_a_cut_off_under_one_is_refused_as_the_other_counts_are(
     status, out, err = _eval(capsys, sandbox, "--k", "0")
     assert (status, out) == (2, "")
     assert err.splitlines()[-1].endswith(
-        "argument --k: expected a whole number, 1 or more, got '0'"
+        "argument --k: expected a whole number from 1 to 1000, got '0'"
     )

@@ -28,6 +28,7 @@ from workbench.api import (
     ProtocolError,
     RequestTimeout,
     RerankRequest,
+    RerankResponse,
     StatusError,
     TextDelta,
     ThinkingDelta,
@@ -75,6 +76,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INPUT, EXIT_SERVER, EXIT_PROTOCOL, EXIT_CONNECT = 0, 2, 3, 4, 5
 EXIT_CANCELLED = 130
+CANCELLED = "cancelled"
 
 
 @dataclass
@@ -106,13 +108,30 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     )
     start = functools.partial(rerank_start, connection, request, **_run_labels(args))
     with recording(args, start, io.err):
-        async with WorkbenchClient(connection) as client:
-            response = await client.rerank(request)
+        response = await _send_rerank(connection, request, args, io)
     if args.json:
         print_json(rerank_json(response), io.out)
     else:
         print_rerank(response, documents, io.out)
     return EXIT_OK
+
+
+async def _send_rerank(
+    connection: Connection, request: RerankRequest, args: argparse.Namespace, io: _Streams
+) -> RerankResponse:
+    """The answer; stopped by Ctrl+C, `--json` still prints its one object, as `chat --json`
+    does: no results, the time it ran, and `error`."""
+    began = time.monotonic()
+    try:
+        async with WorkbenchClient(connection) as client:
+            return await client.rerank(request)
+    except asyncio.CancelledError:
+        # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
+        if args.json:
+            ran_ms = (time.monotonic() - began) * 1000.0
+            stopped = rerank_json(RerankResponse(results=[], latency_ms=ran_ms))
+            print_json({**stopped, "error": CANCELLED}, io.out)
+        raise
 
 
 def _warn_unknown_rank_fields(fields: list[str] | None, documents: list[Any], err: TextIO) -> None:
@@ -186,7 +205,6 @@ def _base_request(args: argparse.Namespace) -> ChatRequest:
 
 _KEEPS_WHAT_ARRIVED = (ProtocolError, RequestTimeout)
 """Failures after which `--json` still prints what arrived (the request went out and was taken)."""
-CANCELLED = "cancelled"
 
 
 def _print_delta(

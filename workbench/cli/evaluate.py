@@ -18,11 +18,11 @@ from stamina import instrumentation
 
 from workbench.api import AuthScheme, Connection, WorkbenchClient
 from workbench.api.errors import InputError, WorkbenchError
-from workbench.cli.numbers import at_least_one, positive_number
+from workbench.cli.numbers import at_least_one, one_to, positive_number
 from workbench.cli.output import print_json
 from workbench.cli.recording import close_history, history_wanted
 from workbench.cli.streams import terminal_safe
-from workbench.core.evaluation.metrics import METRICS, metric_label
+from workbench.core.evaluation.metrics import MAX_K, METRICS, metric_label
 from workbench.core.evaluation.progress import open_progress
 from workbench.core.evaluation.readers import DEFAULT_DEPTH, folder_run_file, load_set
 from workbench.core.evaluation.report import (
@@ -63,7 +63,10 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
         "--depth", type=int, help=f"candidates per query from --run (default {DEFAULT_DEPTH})"
     )
     parser.add_argument(
-        "--k", type=at_least_one, default=10, help="cut-off of every metric (default 10)"
+        "--k",
+        type=one_to(MAX_K),
+        default=10,
+        help=f"cut-off of every metric, 1 to {MAX_K} (default 10)",
     )
     parser.add_argument(
         "--fail-under",
@@ -287,7 +290,7 @@ def print_report(report: EvalReport, out: TextIO) -> None:
     k = report.k
     queries = len(report.sides[0].per_query)
     out.write(f"Set: {report.set_name} ({queries} queries, k={k})\n\n")
-    labels = [metric_label(m, k) for m in METRICS]
+    labels = [metric_label(m, k) for m in METRICS]  # 12 wide fit `Recall@1000` (MAX_K) and a gap
     out.write(f"{'':<4}{''.join(f'{label:>12}' for label in labels)}  endpoint\n")
     for name, side in zip("AB", report.sides, strict=False):
         cells = "".join(f"{side.means[m]:>12.4f}" for m in METRICS)

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import argparse
 import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def _parsed(text: str) -> float:
@@ -47,3 +51,20 @@ def at_least_one(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a whole number, 1 or more, got {text!r}")
     return value
+
+
+def one_to(high: int) -> Callable[[str], int]:
+    """A whole number from 1 to `high` (a cut-off the GUI's field bounds as well)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if not 1 <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from 1 to {high}, got {text!r}"
+            )
+        return value
+
+    return parse

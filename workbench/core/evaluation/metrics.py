@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 METRICS = ("ndcg", "mrr", "recall")
 """The metric keys, in the order tables show them."""
 LABELS = {"ndcg": "nDCG@{k}", "mrr": "MRR@{k}", "recall": "Recall@{k}"}
+MAX_K = 1000
+"""The largest cut-off the GUI's k field and `eval --k` take: far past any candidate list a
+rerank answers for (100 by default), and its labels still fit the command line's table."""
 
 
 def metric_label(metric: str, k: int) -> str:

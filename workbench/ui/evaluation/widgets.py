@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.evaluation.metrics import MAX_K
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar
 from workbench.ui.evaluation.charts import EvaluationCharts
@@ -64,7 +65,7 @@ class EvaluationWidgets(QWidget):
         self.endpoint_a = self._field(QComboBox(self), "evaluationEndpointA")
         self.endpoint_b = self._field(QComboBox(self), "evaluationEndpointB")
         self.k = self._field(QSpinBox(self), "evaluationK")
-        self.k.setRange(1, 1000)
+        self.k.setRange(1, MAX_K)
         self.k.setValue(10)
         self.run_button = self._button("evaluationRun")
         self.start_over_button = self._button("evaluationStartOver")
