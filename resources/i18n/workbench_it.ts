@@ -1174,6 +1174,10 @@
         <translation>Prezzo per 1.000 unità di ricerca</translation>
     </message>
     <message>
+        <source>Price currency</source>
+        <translation>Valuta dei prezzi</translation>
+    </message>
+    <message>
         <source>Extra headers</source>
         <translation>Intestazioni aggiuntive</translation>
     </message>
@@ -2678,6 +2682,10 @@
     <message>
         <source>%1 has no documents field: send grounded questions to the deployment&apos;s Cohere chat route (v1 or v2)</source>
         <translation>%1 non ha un campo documents: invia le domande con documenti alla route di chat Cohere del deployment (v1 o v2)</translation>
+    </message>
+    <message>
+        <source>must have a text value</source>
+        <translation>deve avere un valore di testo</translation>
     </message>
     <message>
         <source>query %1 lists document %2, which is not in corpus.jsonl</source>
