@@ -242,7 +242,7 @@ def test_rank_fields_no_document_has_exit_2_before_sending(
     status, out, err = _run(capsys, *argv, "Title")
     assert (status, out) == (2, "")
     assert err == (
-        "workbench: Invalid input: rank_fields: documents[0], documents[1], documents[2] "
+        "workbench: Invalid input: --rank-fields: documents[0], documents[1], documents[2] "
         "have none of the rank fields: Title\n"
     )
     status, out, err = _run(capsys, *argv, "title")

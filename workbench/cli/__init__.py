@@ -51,6 +51,7 @@ from workbench.cli.inputs import (
     results_after_their_calls,
     unknown_param_warnings,
 )
+from workbench.cli.option_words import options_named
 from workbench.cli.output import (
     chat_json,
     print_chat_details,
@@ -88,6 +89,11 @@ class _Streams:
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     _check_query(args.query)
     connection = rerank_connection(args, io.err)
+    with options_named(args, connection.flavour):
+        return await _rerank_on(connection, args, io)
+
+
+async def _rerank_on(connection: Connection, args: argparse.Namespace, io: _Streams) -> int:
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
     documents = read_documents(args.documents)
@@ -275,6 +281,11 @@ async def _qa(args: argparse.Namespace, io: _Streams) -> int:
 
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
+    with options_named(args, connection.flavour):
+        return await _chat_on(connection, args, io)
+
+
+async def _chat_on(connection: Connection, args: argparse.Namespace, io: _Streams) -> int:
     request = results_after_their_calls(chat_request_from_args(args), connection.flavour)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
     for warning in unknown_param_warnings(request.params, connection.flavour):
