@@ -331,6 +331,7 @@ def test_chat_json_stream_and_not(
         "text",
         "finish_reason",
         "citations",
+        "tool_plan",
         "tool_calls",
         "search_queries",
         "usage",
@@ -372,6 +373,31 @@ def test_chat_with_v1_tools_on_v2_returns_parsed_tool_calls(
     assert result["finish_reason"] == "TOOL_CALL"
     assert result["tool_calls"][0]["name"] == "get_weather"
     assert result["tool_calls"][0]["parameters"]["city"] == "Paris"
+
+
+@pytest.mark.parametrize("stream", [[], ["--stream"]])
+@pytest.mark.parametrize(
+    ("flavour", "planned"), [("cohere-v2", True), ("cohere-v1", True), ("openai", False)]
+)
+def test_chat_json_has_the_tool_plan_plain_text_prints(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    flavour: str,
+    planned: bool,
+    stream: list[str],
+) -> None:
+    """`Tool plan:` was printed for people and left out of `--json`. Cohere v2 sends it as
+    `message.tool_plan`, v1 as the answer's `text` beside its tool calls; the OpenAI-compatible
+    route has none ("")."""
+    argv = ["chat", "--url", sandbox.base_url, "--flavour", flavour, "--model", "m",
+            "--message", "Weather in Paris?", "--tools", str(SAMPLES / "tools_v1.json"), *stream]  # fmt: skip
+    status, out, _ = _run(capsys, *argv)
+    plans = [line.removeprefix("Tool plan: ") for line in out.splitlines() if "Tool plan" in line]
+    status_j, out_j, _ = _run(capsys, *argv, "--json")
+    result = json.loads(out_j)
+    assert (status, status_j, result["tool_calls"][0]["name"]) == (0, 0, "get_weather")
+    assert result["tool_plan"] == (plans[0] if planned else "")
+    assert bool(plans) is planned
 
 
 def test_chat_stream_for_people_prints_text_then_details(
