@@ -760,6 +760,22 @@ def test_json_keeps_what_arrived_when_a_stalled_stream_times_out(
     assert err.startswith("workbench: The server took too long to answer")
 
 
+def test_rerank_json_that_times_out_prints_its_object_with_the_error(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`rerank --json` printed nothing on stdout on a timeout, where `chat --json` prints its
+    object with `error` (the module docstring promises it for both)."""
+    fault = ["--timeout", "0.5", "--header", "x-sandbox-fault: delay_ms=5000"]
+    status, out, err = _run(capsys, *_rerank(sandbox, docs, "--json", *fault))
+    assert status == 5
+    result = json.loads(out)  # one object, not nothing
+    assert result.pop("latency_ms") >= 500  # how long it waited
+    error = result.pop("error")
+    assert error.startswith("The server took too long to answer")
+    assert result == {"results": [], "id": None, "billed_units": {}}
+    assert err == f"workbench: {error}\n"
+
+
 def test_a_streamed_answer_that_times_out_ends_its_line_for_the_shell(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -125,19 +125,28 @@ async def _rerank_on(connection: Connection, args: argparse.Namespace, io: _Stre
 async def _send_rerank(
     connection: Connection, request: RerankRequest, args: argparse.Namespace, io: _Streams
 ) -> RerankResponse:
-    """The answer; stopped by Ctrl+C, `--json` still prints its one object, as `chat --json`
-    does: no results, the time it ran, and `error`."""
+    """The answer; timed out or stopped by Ctrl+C, `--json` still prints its one object, as
+    `chat --json` does: no results, the time it ran, and `error`."""
     began = time.monotonic()
     try:
         async with WorkbenchClient(connection) as client:
             return await client.rerank(request)
+    except RequestTimeout as exc:
+        if args.json:
+            _print_stopped_rerank(began, str(exc), io.out)
+        raise
     except asyncio.CancelledError:
         # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
         if args.json:
-            ran_ms = (time.monotonic() - began) * 1000.0
-            stopped = rerank_json(RerankResponse(results=[], latency_ms=ran_ms))
-            print_json({**stopped, "error": CANCELLED}, io.out)
+            _print_stopped_rerank(began, CANCELLED, io.out)
         raise
+
+
+def _print_stopped_rerank(began: float, error: str, out: TextIO) -> None:
+    """The `--json` object of a rerank that got no answer: no results, the time it ran, why."""
+    ran_ms = (time.monotonic() - began) * 1000.0
+    stopped = rerank_json(RerankResponse(results=[], latency_ms=ran_ms))
+    print_json({**stopped, "error": error}, out)
 
 
 def _warn_unknown_rank_fields(fields: list[str] | None, documents: list[Any], err: TextIO) -> None:
