@@ -211,6 +211,31 @@ def test_a_rank_field_no_document_has_is_named_in_a_warning(
     assert (status, err) == (0, "")
 
 
+@pytest.mark.parametrize(("flavour", "warned"), [("cohere-v2", True), ("cohere-v1", False)])
+def test_rank_fields_with_string_documents_on_v2_are_named_in_a_warning(
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flavour: str,
+    warned: bool,
+) -> None:
+    """On Cohere v2 the workbench applies rank fields as it renders object documents; with
+    strings only they did nothing, without a word. v1 sends them to a server that reads a
+    string as `{"text": ...}`: there they are the server's to apply."""
+    path = tmp_path / "strings.json"
+    path.write_text(json.dumps([d for d in DOCS if isinstance(d, str)]), encoding="utf-8")
+    argv = _rerank(sandbox, path, "--flavour", flavour, "--rank-fields", "title", "--json")
+    status, out, err = _run(capsys, *argv)
+    assert (status, len(json.loads(out)["results"])) == (0, 1)
+    warning = (
+        "workbench: warning: --rank-fields: the documents are strings, ranked whole; rank "
+        "fields apply to object documents only\n"
+    )
+    assert err == (warning if warned else "")
+    status, _, err = _run(capsys, *_rerank(sandbox, path, "--flavour", flavour))
+    assert (status, err) == (0, "")  # no rank fields: nothing to say
+
+
 @pytest.mark.parametrize("option", ["--top-n", "--max-tokens-per-doc", "--max-chunks-per-doc"])
 @pytest.mark.parametrize("value", ["0", "-1"])
 def test_rerank_counts_under_one_exit_2_before_sending(

@@ -24,6 +24,7 @@ from workbench.api import (
     ChatRequest,
     ConnectError,
     Connection,
+    Flavour,
     InputError,
     ProtocolError,
     RequestTimeout,
@@ -103,6 +104,7 @@ async def _rerank_on(connection: Connection, args: argparse.Namespace, io: _Stre
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
     _warn_unknown_rank_fields(rank_fields, documents, io.err)
+    _warn_rank_fields_of_strings(rank_fields, documents, connection.flavour, io.err)
     request = RerankRequest(
         query=args.query,
         documents=documents,
@@ -159,6 +161,22 @@ def _warn_unknown_rank_fields(fields: list[str] | None, documents: list[Any], er
     if missing and len(missing) < len(fields or ()):  # none found at all is refused later
         named = ", ".join(repr(f) for f in missing)
         err.write(redact_text(f"workbench: warning: --rank-fields: no document has {named}\n"))
+
+
+def _warn_rank_fields_of_strings(
+    fields: list[str] | None, documents: list[Any], flavour: Flavour, err: TextIO
+) -> None:
+    """Say that rank fields given with string documents only do nothing on Cohere v2.
+
+    v2's body has no `rank_fields`: the workbench applies them as it renders object documents to
+    text, and a string is sent whole. Cohere v1 sends them, and its server reads a string as
+    `{"text": ...}`, so there they are the server's to apply.
+    """
+    if fields and flavour is Flavour.COHERE_V2 and all(isinstance(d, str) for d in documents):
+        err.write(
+            "workbench: warning: --rank-fields: the documents are strings, ranked whole; "
+            "rank fields apply to object documents only\n"
+        )
 
 
 def _check_query(query: str) -> None:
