@@ -211,6 +211,31 @@ def test_a_rank_field_no_document_has_is_named_in_a_warning(
     assert (status, err) == (0, "")
 
 
+@pytest.mark.parametrize(("flavour", "warned"), [("cohere-v2", True), ("cohere-v1", False)])
+def test_rank_fields_with_string_documents_on_v2_are_named_in_a_warning(
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flavour: str,
+    warned: bool,
+) -> None:
+    """On Cohere v2 the workbench applies rank fields as it renders object documents; with
+    strings only they did nothing, without a word. v1 sends them to a server that reads a
+    string as `{"text": ...}`: there they are the server's to apply."""
+    path = tmp_path / "strings.json"
+    path.write_text(json.dumps([d for d in DOCS if isinstance(d, str)]), encoding="utf-8")
+    argv = _rerank(sandbox, path, "--flavour", flavour, "--rank-fields", "title", "--json")
+    status, out, err = _run(capsys, *argv)
+    assert (status, len(json.loads(out)["results"])) == (0, 1)
+    warning = (
+        "workbench: warning: --rank-fields: the documents are strings, ranked whole; rank "
+        "fields apply to object documents only\n"
+    )
+    assert err == (warning if warned else "")
+    status, _, err = _run(capsys, *_rerank(sandbox, path, "--flavour", flavour))
+    assert (status, err) == (0, "")  # no rank fields: nothing to say
+
+
 @pytest.mark.parametrize("option", ["--top-n", "--max-tokens-per-doc", "--max-chunks-per-doc"])
 @pytest.mark.parametrize("value", ["0", "-1"])
 def test_rerank_counts_under_one_exit_2_before_sending(
@@ -242,7 +267,7 @@ def test_rank_fields_no_document_has_exit_2_before_sending(
     status, out, err = _run(capsys, *argv, "Title")
     assert (status, out) == (2, "")
     assert err == (
-        "workbench: Invalid input: rank_fields: documents[0], documents[1], documents[2] "
+        "workbench: Invalid input: --rank-fields: documents[0], documents[1], documents[2] "
         "have none of the rank fields: Title\n"
     )
     status, out, err = _run(capsys, *argv, "title")
@@ -331,6 +356,7 @@ def test_chat_json_stream_and_not(
         "text",
         "finish_reason",
         "citations",
+        "tool_plan",
         "tool_calls",
         "search_queries",
         "usage",
@@ -372,6 +398,31 @@ def test_chat_with_v1_tools_on_v2_returns_parsed_tool_calls(
     assert result["finish_reason"] == "TOOL_CALL"
     assert result["tool_calls"][0]["name"] == "get_weather"
     assert result["tool_calls"][0]["parameters"]["city"] == "Paris"
+
+
+@pytest.mark.parametrize("stream", [[], ["--stream"]])
+@pytest.mark.parametrize(
+    ("flavour", "planned"), [("cohere-v2", True), ("cohere-v1", True), ("openai", False)]
+)
+def test_chat_json_has_the_tool_plan_plain_text_prints(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    flavour: str,
+    planned: bool,
+    stream: list[str],
+) -> None:
+    """`Tool plan:` was printed for people and left out of `--json`. Cohere v2 sends it as
+    `message.tool_plan`, v1 as the answer's `text` beside its tool calls; the OpenAI-compatible
+    route has none ("")."""
+    argv = ["chat", "--url", sandbox.base_url, "--flavour", flavour, "--model", "m",
+            "--message", "Weather in Paris?", "--tools", str(SAMPLES / "tools_v1.json"), *stream]  # fmt: skip
+    status, out, _ = _run(capsys, *argv)
+    plans = [line.removeprefix("Tool plan: ") for line in out.splitlines() if "Tool plan" in line]
+    status_j, out_j, _ = _run(capsys, *argv, "--json")
+    result = json.loads(out_j)
+    assert (status, status_j, result["tool_calls"][0]["name"]) == (0, 0, "get_weather")
+    assert result["tool_plan"] == (plans[0] if planned else "")
+    assert bool(plans) is planned
 
 
 def test_chat_stream_for_people_prints_text_then_details(
@@ -732,6 +783,22 @@ def test_json_keeps_what_arrived_when_a_stalled_stream_times_out(
     assert result["ttft_ms"] is not None
     assert result["error"].startswith("The server took too long to answer")
     assert err.startswith("workbench: The server took too long to answer")
+
+
+def test_rerank_json_that_times_out_prints_its_object_with_the_error(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`rerank --json` printed nothing on stdout on a timeout, where `chat --json` prints its
+    object with `error` (the module docstring promises it for both)."""
+    fault = ["--timeout", "0.5", "--header", "x-sandbox-fault: delay_ms=5000"]
+    status, out, err = _run(capsys, *_rerank(sandbox, docs, "--json", *fault))
+    assert status == 5
+    result = json.loads(out)  # one object, not nothing
+    assert result.pop("latency_ms") >= 500  # how long it waited
+    error = result.pop("error")
+    assert error.startswith("The server took too long to answer")
+    assert result == {"results": [], "id": None, "billed_units": {}}
+    assert err == f"workbench: {error}\n"
 
 
 def test_a_streamed_answer_that_times_out_ends_its_line_for_the_shell(

@@ -313,6 +313,21 @@ def test_depth_applies_to_the_run_file_in_the_set_folder(
     assert json.loads(out)["queries"] == 20
 
 
+@pytest.mark.parametrize("depth", ["0", "-3"])
+def test_a_depth_under_one_is_a_usage_error_naming_the_option(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path, depth: str
+) -> None:
+    """Refused by the set reader as "depth: the run depth must be at least 1", naming a field
+    nobody typed, where --k (and every count of the other commands) is a usage error naming
+    its option."""
+    run = tmp_path / "run.trec"
+    run.write_text("q1 Q0 d1 1 1.0 bm25\n", encoding="utf-8")
+    status, out, err = _eval(capsys, sandbox, "--run", str(run), f"--depth={depth}")
+    assert (status, out) == (2, "")
+    assert err.startswith("usage: workbench eval")
+    assert f"argument --depth: expected a whole number, 1 or more, got '{depth}'" in err
+
+
 def test_a_missing_compare_key_variable_names_the_compare_option(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:

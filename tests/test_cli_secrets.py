@@ -173,6 +173,7 @@ def test_cli_v1_documents_times_chunks_stays_below_10000(
     assert code == status, err
     if status == 2:
         assert "max_chunks_per_doc" in err
+        assert err.endswith(": --max-chunks-per-doc\n")  # the option, as typed
         assert out == ""
 
 

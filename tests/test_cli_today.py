@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import TYPE_CHECKING
 
@@ -104,7 +105,7 @@ def test_response_format_with_documents_is_refused_before_sending(
         sandbox, capsys, "command-a-03-2025", "--response-format", "json", "--documents", str(docs)
     )
     assert status == 2
-    assert "params.response_format" in err
+    assert "--response-format: Cohere does not take a JSON response_format together with" in err
 
 
 @pytest.mark.parametrize(
@@ -167,3 +168,67 @@ def test_image_detail_without_an_image_exits_2(
     status, out, err = _chat(sandbox, capsys, "command-a-03-2025", "--image-detail", "high")
     assert (status, out) == (2, "")
     assert "--image-detail applies only with --image" in err
+
+
+@pytest.mark.parametrize(
+    ("options", "refusal"),
+    [
+        (
+            ["--model", "command-r-08-2024", "--thinking", "on"],
+            "--thinking: Command R+ / R does not reason; turn thinking off",
+        ),
+        (
+            ["--model", "command-r-08-2024", "--image", "{png}"],
+            "--image: Command R+ / R does not read images",
+        ),
+        (
+            ["--model", "command-r-08-2024", "--history", "{history}"],
+            "--history: Command R+ / R does not read images",
+        ),
+        (
+            ["--flavour", "cohere-v1", "--model", "m", "--image", "{png}"],
+            "--image: Cohere v1 cannot carry images (use Cohere v2)",
+        ),
+        (
+            ["--flavour", "cohere-v1", "--model", "m", "--thinking", "on"],
+            "--thinking: Cohere v1 chat requests have no thinking parameter",
+        ),
+        (
+            ["--flavour", "openai", "--model", "m", "--param", "k=3"],
+            "--param k: OpenAI-compatible / Azure model inference chat requests have no k "
+            "parameter",
+        ),
+        (
+            ["--model", "command-r7b-12-2024", "--param", "safety_mode=OFF"],
+            "--param safety_mode: Command R7B takes safety_mode CONTEXTUAL, STRICT only",
+        ),
+        (
+            ["--model", "command-r-08-2024", "--param", "tool_choice=REQUIRED"],
+            "--param tool_choice: tool_choice REQUIRED needs tools",
+        ),
+    ],
+)
+def test_a_refused_option_is_named_as_typed_not_as_the_requests_field(
+    sandbox: RunningSandbox,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    options: list[str],
+    refusal: str,
+) -> None:
+    """The refusals named the request's fields (`params.thinking`, `images`, `params.k ... send
+    it under extra`), words the GUI shows by its own controls; the person typed options."""
+    image, history = tmp_path / "a.png", tmp_path / "history.json"
+    image.write_bytes(png())
+    url = "data:image/png;base64," + base64.b64encode(png()).decode()
+    looked = [{"type": "text", "text": "Look"}, {"type": "image_url", "image_url": {"url": url}}]
+    turns = [{"role": "user", "content": looked}, {"role": "assistant", "content": "A square."}]
+    history.write_text(json.dumps(turns), encoding="utf-8")
+    files = {"{png}": str(image), "{history}": str(history)}
+    argv = ["chat", "--url", sandbox.base_url, "--message", "Why?"]
+    status = main([*argv, *(files.get(o, o) for o in options)])
+    out, err = capsys.readouterr()
+    assert (status, out) == (2, "")
+    assert err.startswith(f"workbench: Invalid input: {refusal}")
+    assert err.count("\n") == 1
+    assert "params." not in err
+    assert "extra" not in err

@@ -24,6 +24,7 @@ from workbench.api import (
     ChatRequest,
     ConnectError,
     Connection,
+    Flavour,
     InputError,
     ProtocolError,
     RequestTimeout,
@@ -51,6 +52,7 @@ from workbench.cli.inputs import (
     results_after_their_calls,
     unknown_param_warnings,
 )
+from workbench.cli.option_words import options_named
 from workbench.cli.output import (
     chat_json,
     print_chat_details,
@@ -88,6 +90,11 @@ class _Streams:
 async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
     _check_query(args.query)
     connection = rerank_connection(args, io.err)
+    with options_named(args, connection.flavour):
+        return await _rerank_on(connection, args, io)
+
+
+async def _rerank_on(connection: Connection, args: argparse.Namespace, io: _Streams) -> int:
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
     documents = read_documents(args.documents)
@@ -97,6 +104,7 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
     _warn_unknown_rank_fields(rank_fields, documents, io.err)
+    _warn_rank_fields_of_strings(rank_fields, documents, connection.flavour, io.err)
     request = RerankRequest(
         query=args.query,
         documents=documents,
@@ -119,19 +127,28 @@ async def _rerank(args: argparse.Namespace, io: _Streams) -> int:
 async def _send_rerank(
     connection: Connection, request: RerankRequest, args: argparse.Namespace, io: _Streams
 ) -> RerankResponse:
-    """The answer; stopped by Ctrl+C, `--json` still prints its one object, as `chat --json`
-    does: no results, the time it ran, and `error`."""
+    """The answer; timed out or stopped by Ctrl+C, `--json` still prints its one object, as
+    `chat --json` does: no results, the time it ran, and `error`."""
     began = time.monotonic()
     try:
         async with WorkbenchClient(connection) as client:
             return await client.rerank(request)
+    except RequestTimeout as exc:
+        if args.json:
+            _print_stopped_rerank(began, str(exc), io.out)
+        raise
     except asyncio.CancelledError:
         # Ctrl+C: asyncio.run cancels this task, then raises KeyboardInterrupt in `main`.
         if args.json:
-            ran_ms = (time.monotonic() - began) * 1000.0
-            stopped = rerank_json(RerankResponse(results=[], latency_ms=ran_ms))
-            print_json({**stopped, "error": CANCELLED}, io.out)
+            _print_stopped_rerank(began, CANCELLED, io.out)
         raise
+
+
+def _print_stopped_rerank(began: float, error: str, out: TextIO) -> None:
+    """The `--json` object of a rerank that got no answer: no results, the time it ran, why."""
+    ran_ms = (time.monotonic() - began) * 1000.0
+    stopped = rerank_json(RerankResponse(results=[], latency_ms=ran_ms))
+    print_json({**stopped, "error": error}, out)
 
 
 def _warn_unknown_rank_fields(fields: list[str] | None, documents: list[Any], err: TextIO) -> None:
@@ -144,6 +161,22 @@ def _warn_unknown_rank_fields(fields: list[str] | None, documents: list[Any], er
     if missing and len(missing) < len(fields or ()):  # none found at all is refused later
         named = ", ".join(repr(f) for f in missing)
         err.write(redact_text(f"workbench: warning: --rank-fields: no document has {named}\n"))
+
+
+def _warn_rank_fields_of_strings(
+    fields: list[str] | None, documents: list[Any], flavour: Flavour, err: TextIO
+) -> None:
+    """Say that rank fields given with string documents only do nothing on Cohere v2.
+
+    v2's body has no `rank_fields`: the workbench applies them as it renders object documents to
+    text, and a string is sent whole. Cohere v1 sends them, and its server reads a string as
+    `{"text": ...}`, so there they are the server's to apply.
+    """
+    if fields and flavour is Flavour.COHERE_V2 and all(isinstance(d, str) for d in documents):
+        err.write(
+            "workbench: warning: --rank-fields: the documents are strings, ranked whole; "
+            "rank fields apply to object documents only\n"
+        )
 
 
 def _check_query(query: str) -> None:
@@ -275,6 +308,11 @@ async def _qa(args: argparse.Namespace, io: _Streams) -> int:
 
 async def _chat(args: argparse.Namespace, io: _Streams) -> int:
     connection = connection_from_args(args, io.err)
+    with options_named(args, connection.flavour):
+        return await _chat_on(connection, args, io)
+
+
+async def _chat_on(connection: Connection, args: argparse.Namespace, io: _Streams) -> int:
     request = results_after_their_calls(chat_request_from_args(args), connection.flavour)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
     for warning in unknown_param_warnings(request.params, connection.flavour):

@@ -60,7 +60,9 @@ def add_options(parser: argparse.ArgumentParser, flavours: list[str]) -> None:
     parser.add_argument("--run", metavar="FILE", help="TREC run file with each query's candidates")
     parser.add_argument("--qrels", metavar="FILE", help="judgments instead of the folder's own")
     parser.add_argument(
-        "--depth", type=int, help=f"candidates per query from --run (default {DEFAULT_DEPTH})"
+        "--depth",
+        type=at_least_one,
+        help=f"candidates per query from --run (default {DEFAULT_DEPTH})",
     )
     parser.add_argument(
         "--k",

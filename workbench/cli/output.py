@@ -46,11 +46,13 @@ def _usage(usage: Usage | None) -> dict[str, float | None]:
 
 
 def chat_json(snap: ChatSnapshot, ttft_ms: float | None, total_ms: float) -> dict[str, Any]:
-    """The chat object printed by `--json` (`events` is 0 without `--stream`)."""
+    """The chat object printed by `--json` (`events` is 0 without `--stream`; `tool_plan` is ""
+    when none came, as on the OpenAI-compatible route, which has none)."""
     return {
         "text": snap.text,
         "finish_reason": snap.finish_reason,
         "citations": citations_json(snap),
+        "tool_plan": snap.tool_plan,
         "tool_calls": [
             {"id": c.id, "name": c.name, "parameters": c.parameters()} for c in snap.tool_calls
         ],

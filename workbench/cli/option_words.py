@@ -1,0 +1,70 @@
+"""Refusals worded for the command line: the option a person typed, not the request's field.
+
+The checks that refuse a request sit below the front ends (`workbench.core.chat_checks`, the
+flavours' codecs) and name the field at fault: `params.thinking`, `images`, `rank_fields`. The
+GUI shows those words beside its own controls and keeps them; on the command line the person
+typed `--thinking`, `--image` or `--param k=3`, so the refusal names that option instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from workbench.api import GenerationParams, InputError, chat_field_names, flavour_traits
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Iterator
+
+    from workbench.api import Flavour
+
+_OPTION_OF_FIELD = {
+    "params.thinking": "--thinking",
+    "params.response_format": "--response-format",
+    "rank_fields": "--rank-fields",
+    "max_chunks_per_doc": "--max-chunks-per-doc",
+    "max_tokens_per_doc": "--max-tokens-per-doc",
+}
+"""Request fields one option of their own sets; any other generation parameter is `--param`."""
+
+_PARAMS = "params."
+
+
+def option_of(where: str, args: argparse.Namespace) -> str:
+    """The option that set the field `where` names; `where` itself for any other place."""
+    if option := _OPTION_OF_FIELD.get(where):
+        return option
+    if where == "images":  # the turn's own (--image) and those of earlier turns (--history)
+        return "--image" if getattr(args, "image", None) else "--history"
+    name = where.removeprefix(_PARAMS)
+    if where.startswith(_PARAMS) and name in GenerationParams.model_fields:
+        return f"--param {name}"
+    return where
+
+
+def worded(exc: InputError, args: argparse.Namespace, flavour: Flavour) -> InputError:
+    """`exc` naming the option, or `exc` itself when it names no field an option sets."""
+    option = option_of(exc.where, args)
+    if option == exc.where:
+        return exc
+    name = exc.where.removeprefix(_PARAMS)
+    message = exc.server_message
+    if exc.where.startswith(_PARAMS) and name not in chat_field_names(flavour):
+        # The codec's refusal tells the GUI to send the name under extra parameters; `--param`
+        # sends a name the workbench knows as that field, so the advice would lead nowhere.
+        label = flavour_traits(flavour).label
+        message = f"{label} chat requests have no {name} parameter"
+    return InputError(message, title=exc.title, where=option)
+
+
+@contextlib.contextmanager
+def options_named(args: argparse.Namespace, flavour: Flavour) -> Iterator[None]:
+    """Raise a refusal from inside the block worded for the command line (`worded`)."""
+    try:
+        yield
+    except InputError as exc:
+        changed = worded(exc, args, flavour)
+        if changed is exc:
+            raise
+        raise changed from None
