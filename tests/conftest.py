@@ -13,7 +13,8 @@ import pytest
 
 from tests.waits import WAIT_S
 from workbench.api.entra import forget_tokens
-from workbench.api.redact import forget_hosts, forget_secrets
+from workbench.api.redact import forget_secrets
+from workbench.api.redact_hosts import forget_hosts
 from workbench.sandbox.runner import RunningSandbox, SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
 """Fixtures that keep tests honest beside other programs: a live keyring, keyring errors that fail
-the test they happen in, and a redactor registry that starts each test as the session left it.
+the test they happen in, and redactor registries that start each test as the session left them.
 
 Loaded from tests/conftest.py as a plugin, so the harness's own tests can load it in a pytester run.
 """
@@ -17,12 +17,13 @@ from jeepney.io.blocking import DBusConnectionBase  # type: ignore[import-untype
 
 from tests.keyring_health import keyring_problem, restart_keyring, restart_password
 from tests.waits import WAIT_S
-from workbench.api import redact
+from workbench.api import redact, redact_hosts
 from workbench.core.errors import SecretStoreError
 from workbench.core.secrets import KeyringSecretStore
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from types import ModuleType
 
 RESTARTS = pytest.StashKey[list[str]]()
 """Keyring restarts done by `live_keyring` or a rerun, for the end-of-run summary."""
@@ -33,8 +34,13 @@ KEYRING_ERRORS = pytest.StashKey[list[SecretStoreError]]()
 """The real keyring's failures during the current test."""
 CLOSING_WAIT_S = WAIT_S
 """How long a D-Bus connection may take to close after its test (the harness's tests shorten it)."""
-_REDACTOR_REGISTRIES = ("_known_secrets", "_registry")
-"""Module-level state in workbench.api.redact that remembers secrets across calls."""
+_REDACTOR_REGISTRIES: tuple[tuple[ModuleType, str], ...] = (
+    (redact, "_registry"),
+    (redact_hosts, "_demo"),
+)
+"""Module-level state of the redactor that remembers secrets (and demo mode's hosts) across calls.
+Each is read through its own module's global at every call (`redact_stream` asks
+`redact.registered_secrets()`), so the copy set here is the one every redactor module sees."""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -222,7 +228,7 @@ def _no_dbus_connection_left_open(
 
 @pytest.fixture(autouse=True)
 def _fresh_redactor_registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Secrets a test registers are forgotten after it: each test gets a copy of the registry."""
-    for name in _REDACTOR_REGISTRIES:
-        if hasattr(redact, name):
-            monkeypatch.setattr(redact, name, copy.deepcopy(getattr(redact, name)))
+    """Secrets and hosts a test registers are forgotten after it: each test gets a copy of the
+    registries (a name no longer there fails every test, rather than sharing state unseen)."""
+    for module, name in _REDACTOR_REGISTRIES:
+        monkeypatch.setattr(module, name, copy.deepcopy(getattr(module, name)))

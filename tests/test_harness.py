@@ -1,5 +1,6 @@
 """The harness itself: a keyring that goes away or locks is restarted or blamed by test name, a
-keyring error the GUI would swallow fails its test, and registered secrets do not outlive a test.
+keyring error the GUI would swallow fails its test, and registered secrets and hosts do not outlive
+a test.
 
 The keyring cases stop or lock the daemon of tests/run's private D-Bus session (never anyone
 else's: they are skipped outside tests/run) and leave it running and unlocked.
@@ -195,6 +196,30 @@ def test_a_secret_registered_in_one_test_is_unknown_in_the_next(
 
         def test_next_one_starts_clean():
             assert redact_text(f"said {SECRET}") == f"said {SECRET}"
+        """
+    )
+    pytester.runpytest_inprocess().assert_outcomes(passed=2)
+
+
+def test_a_host_registered_in_one_test_is_unknown_in_the_next(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(
+        test_inner="""
+        from workbench.api.redact import redact_text
+        from workbench.api.redact_hosts import register_host, set_demo_mode
+
+        HOST = "harness-registered-host.example"
+
+        def test_registers():
+            register_host(f"https://{HOST}/v2")
+            set_demo_mode(True)
+            assert HOST not in redact_text(f"at {HOST}")
+
+        def test_next_one_starts_clean():
+            set_demo_mode(True)
+            assert redact_text(f"at {HOST}") == f"at {HOST}"
         """
     )
     pytester.runpytest_inprocess().assert_outcomes(passed=2)

@@ -11,7 +11,8 @@ from pydantic import SecretStr
 from workbench.api import errors
 from workbench.api.client import WorkbenchClient
 from workbench.api.models import AuthScheme, Connection
-from workbench.api.redact import RedactingFilter, redact_headers, redact_text
+from workbench.api.redact import redact_headers, redact_text
+from workbench.api.redact_logs import RedactingFilter
 
 ROUTE = "POST /v2/chat"
 

@@ -16,8 +16,6 @@ from workbench.api.keys import check_key
 from workbench.api.redact import (
     FRAGMENT,
     REDACTED,
-    RedactingFilter,
-    RedactingWriter,
     forget_secrets,
     is_secret_header,
     redact_headers,
@@ -26,6 +24,8 @@ from workbench.api.redact import (
     redacted_ranges,
     register_secret,
 )
+from workbench.api.redact_logs import RedactingFilter
+from workbench.api.redact_stream import RedactingWriter
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

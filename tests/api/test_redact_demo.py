@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import io
 
-from workbench.api.redact import (
+from workbench.api.redact import redact_text, redact_value
+from workbench.api.redact_hosts import (
     MASKED_HOST,
-    RedactingWriter,
     demo_mode,
     mask_hosts,
-    redact_text,
-    redact_value,
     register_host,
     set_demo_mode,
 )
+from workbench.api.redact_stream import RedactingWriter
 
 AZURE = "https://My-Deploy.swedencentral.models.ai.azure.com"
 

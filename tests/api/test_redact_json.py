@@ -15,16 +15,14 @@ from tests.conftest import HEX_KEY_WITH_DIGITS
 from workbench.api.redact import (
     FRAGMENT,
     REDACTED,
-    RedactingWriter,
-    forget_hosts,
     forget_secrets,
     redact_json,
     redact_secrets,
     redact_text,
-    register_host,
     register_secret,
-    set_demo_mode,
 )
+from workbench.api.redact_hosts import forget_hosts, register_host, set_demo_mode
+from workbench.api.redact_stream import RedactingWriter
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from workbench.api.redact import REDACTED, RedactingFilter, redact_headers, redact_text
+from workbench.api.redact import REDACTED, redact_headers, redact_text
+from workbench.api.redact_logs import RedactingFilter
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -15,15 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from workbench.api.models import Citation
-from workbench.api.redact import (
-    REDACTED,
-    GrowingRanges,
-    forget_secrets,
-    redacted_ranges,
-    register_host,
-    register_secret,
-    set_demo_mode,
-)
+from workbench.api.redact import REDACTED, forget_secrets, redacted_ranges, register_secret
+from workbench.api.redact_hosts import register_host, set_demo_mode
+from workbench.api.redact_stream import GrowingRanges
 from workbench.core.citations import resolve_citations
 from workbench.core.shown_answer import StreamedAnswer, shown_answer
 

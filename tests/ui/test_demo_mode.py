@@ -32,7 +32,7 @@ from tests.ui.demo_walker import leaks, window_texts
 from tests.waits import WAIT_MS, WAIT_S
 from workbench.api.errors import InputError
 from workbench.api.models import AuthScheme, Flavour
-from workbench.api.redact import MASKED_HOST
+from workbench.api.redact_hosts import MASKED_HOST
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.runs.export_code import FORMATS
 from workbench.ui.app import apply_colour_scheme

@@ -77,7 +77,7 @@ if TYPE_CHECKING:
         ToolSpec,
         Usage,
     )
-    from workbench.api.redact import RedactingFilter, install_log_redaction
+    from workbench.api.redact_logs import RedactingFilter, install_log_redaction
     from workbench.api.stream import ChatSnapshot, ToolCallState, accumulate
     from workbench.api.tools import tool_from_json
     from workbench.api.urls import infer_flavour, normalise_base_url, parse_pasted_url
@@ -107,7 +107,7 @@ _HOMES: dict[str, str] = {
     "ParamTrait": "workbench.api.flavours.traits",
     "ProtocolError": "workbench.api.errors",
     "RateLimited": "workbench.api.errors",
-    "RedactingFilter": "workbench.api.redact",
+    "RedactingFilter": "workbench.api.redact_logs",
     "RequestTimeout": "workbench.api.errors",
     "RerankHit": "workbench.api.models",
     "RerankRequest": "workbench.api.models",
@@ -147,7 +147,7 @@ _HOMES: dict[str, str] = {
     "chat_request_body": "workbench.api.flavours",
     "flavour_traits": "workbench.api.flavours",
     "infer_flavour": "workbench.api.urls",
-    "install_log_redaction": "workbench.api.redact",
+    "install_log_redaction": "workbench.api.redact_logs",
     "normalise_base_url": "workbench.api.urls",
     "parse_pasted_url": "workbench.api.urls",
     "ranked_document_text": "workbench.api.flavours",

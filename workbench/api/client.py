@@ -25,7 +25,8 @@ from workbench.api.flavours import codec_for, flavour_traits
 from workbench.api.framing import FrameDecoder
 from workbench.api.keys import check_key
 from workbench.api.models import AuthScheme, Connection, Incoming, check_extra_headers
-from workbench.api.redact import RedactingFilter, is_secret_header, register_secret
+from workbench.api.redact import is_secret_header, register_secret
+from workbench.api.redact_logs import RedactingFilter
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.text import Text
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version

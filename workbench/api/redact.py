@@ -6,22 +6,21 @@ characters of one, so a server that echoes a key, cut or quoted, in its error bo
 on a projector. Header values next to a sensitive header name are masked even when the secret was
 never registered.
 
-Demo mode adds a layer (`set_demo_mode`): the hosts of every configured endpoint, registered with
-`register_host`, are masked as well, so nothing leaving the program names a deployment while the
-screen is projected. Outside demo mode hosts pass unchanged (a log or a CLI line needs them).
+The layers beside it: demo mode's host masking (`redact_hosts`, applied by `redact_text`), text
+written in pieces (`redact_stream`) and log records (`redact_logs`).
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import re
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, Any, TextIO
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
+
+from workbench.api.redact_hosts import demo_mode, mask_hosts, registered_hosts
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping
+    from collections.abc import Callable, Iterator, Mapping, Set
 
 SENSITIVE_HEADERS = frozenset(
     {
@@ -49,7 +48,7 @@ _HEADER_VALUE = re.compile(
     r"(['\"]?\s*[:=]\s*['\"]?)(?!(?:(?:bearer|basic)\s+)?\[redacted\])"
     r"((?:bearer|basic)\s+)?[^\s'\",}\]]+"
 )  # a value already redacted is left alone, so redacting twice changes nothing
-_HEADER_NAMES = ("authorization", "api-key", "ocp-apim-subscription-key")
+HEADER_NAMES = ("authorization", "api-key", "ocp-apim-subscription-key")
 """Every name `_HEADER_VALUE` matches contains one of these (x-api-key, proxy-authorization)."""
 # `scheme://user:password@host`: the password of a URL with credentials. URL parsers (urllib,
 # httpx) end the user info at the authority's last "@", so a user or password may hold an "@"
@@ -100,83 +99,6 @@ class _Registry:
 
 _registry = _Registry()
 
-MASKED_HOST = "host.invalid"
-"""What a registered host (or host:port) becomes in demo mode: a name that cannot resolve
-(RFC 6761), so a masked URL is still a URL for whatever parses it."""
-_MIN_HOST = 4
-
-
-class _Demo:
-    """Demo mode's switch and the hosts it masks, with one pattern matching any of them."""
-
-    def __init__(self) -> None:
-        self.on = False
-        self.hosts: set[str] = set()
-        self.seen: set[str] = set()
-        """URLs already registered: the History pane registers each listed run's (10,000+)."""
-        self.pattern: re.Pattern[str] | None = None
-
-    def add(self, host: str) -> None:
-        host = host.strip().lower()
-        if len(host) < _MIN_HOST or host in self.hosts:
-            return
-        self.hosts.add(host)
-        # Longest first, so `host:8080` is masked whole before `host` alone. No word boundaries:
-        # masking a host inside a longer name (or after an escaped `\n`) shows too little,
-        # never too much, which is the side demo mode errs on.
-        names = "|".join(re.escape(h) for h in sorted(self.hosts, key=len, reverse=True))
-        self.pattern = re.compile(f"(?i)(?:{names})")
-
-    def clear(self) -> None:
-        self.on = False
-        self.hosts.clear()
-        self.seen.clear()
-        self.pattern = None
-
-
-_demo = _Demo()
-
-
-def set_demo_mode(on: bool) -> None:
-    """Switch demo mode: while on, every registered host is masked too (see `register_host`)."""
-    _demo.on = on
-
-
-def demo_mode() -> bool:
-    """Whether demo mode is on."""
-    return _demo.on
-
-
-def register_host(url: str | None) -> None:
-    """Remember the host of a URL (or a bare host name) so demo mode masks it wherever it appears.
-
-    Both `host:port` and the host alone are remembered; hosts shorter than 4 characters are not.
-    """
-    if not url or url in _demo.seen:
-        return
-    _demo.seen.add(url)
-    try:
-        parts = urlsplit(url if "://" in url else f"//{url}")
-        hostname = parts.hostname
-        netloc = parts.netloc.rpartition("@")[2]  # never a URL's user and password
-    except ValueError:  # a malformed port or IPv6 literal: remember what can be told
-        hostname, netloc = None, ""
-    for host in (netloc, hostname):
-        if host:
-            _demo.add(host)
-
-
-def forget_hosts() -> None:
-    """Forget every registered host and switch demo mode off (tests start each case from none)."""
-    _demo.clear()
-
-
-def mask_hosts(text: str) -> str:
-    """The text with every registered host replaced by `MASKED_HOST`, demo mode or not."""
-    if not text or _demo.pattern is None:
-        return text
-    return _demo.pattern.sub(MASKED_HOST, text)
-
 
 def register_secret(value: str | None) -> None:
     """Remember a secret so every string that still contains it (or 8+ characters of it) is masked.
@@ -199,7 +121,13 @@ def masking_state() -> tuple[frozenset[str], frozenset[str], bool]:
     """What decides what `redact_text` masks besides its fixed patterns: the registered secrets,
     the registered hosts and whether demo mode is on. Text redacted under one state may be
     reused while the state stays equal (the chat history keeps each turn's redacted JSON)."""
-    return frozenset(_registry.secrets), frozenset(_demo.hosts), _demo.on
+    return frozenset(_registry.secrets), registered_hosts(), demo_mode()
+
+
+def registered_secrets() -> Set[str]:
+    """The secrets registered so far, as they stand (a live view: the streaming readers in
+    `redact_stream` look at it on every piece, so it is not copied)."""
+    return _registry.secrets
 
 
 def is_secret_header(name: str) -> bool:
@@ -210,7 +138,7 @@ def is_secret_header(name: str) -> bool:
     return not lowered.startswith(_COUNTING_PREFIXES) and bool(_SECRET_NAME.search(name))
 
 
-def _masked_ranges(text: str) -> list[tuple[int, int]]:
+def secret_ranges(text: str) -> list[tuple[int, int]]:
     """Where registered secrets (whole, or 8+ characters of one) sit in `text`, merged."""
     ranges: list[tuple[int, int]] = []
     for secret in _registry.short if _SHORT_SECRETS_MASKED.get() else ():
@@ -240,7 +168,7 @@ def redact_text(text: str) -> str:
     """The text with sensitive header values, URL passwords and registered secrets replaced,
     and in demo mode registered hosts too: for every string that leaves the program."""
     text = redact_secrets(text)
-    return mask_hosts(text) if _demo.on else text
+    return mask_hosts(text) if demo_mode() else text
 
 
 def redact_secrets(text: str) -> str:
@@ -249,7 +177,7 @@ def redact_secrets(text: str) -> str:
     if not text:
         return text
     pieces, last = [], 0
-    for start, end in _masked_ranges(text):
+    for start, end in secret_ranges(text):
         pieces += [text[last:start], REDACTED]
         last = end
     text = "".join([*pieces, text[last:]]) if pieces else text
@@ -257,14 +185,14 @@ def redact_secrets(text: str) -> str:
     # GIL (issue 15). They run only where their literal parts occur at all.
     if "://" in text and "@" in text:
         text = _URL_PASSWORD.sub(lambda m: f"{m.group(1)}{REDACTED}{m.group(3)}", text)
-    if _may_name_a_secret_header(text):
+    if may_name_a_secret_header(text):
         text = _HEADER_VALUE.sub(
             lambda m: f"{m.group(1)}{m.group(2)}{m.group(3) or ''}{REDACTED}", text
         )
     return text
 
 
-def _may_name_a_secret_header(text: str) -> bool:
+def may_name_a_secret_header(text: str) -> bool:
     """False only when no header name `_HEADER_VALUE` matches can be in `text`."""
     # re.IGNORECASE also matches these four with ASCII letters; fold them before lower().
     folded = text
@@ -272,7 +200,7 @@ def _may_name_a_secret_header(text: str) -> bool:
         if odd in folded:
             folded = folded.replace(odd, plain)
     folded = folded.lower()
-    return any(name in folded for name in _HEADER_NAMES)
+    return any(name in folded for name in HEADER_NAMES)
 
 
 def redact_value(value: Any, mask: Callable[[str], str] = redact_text) -> Any:
@@ -290,7 +218,7 @@ def redact_value(value: Any, mask: Callable[[str], str] = redact_text) -> Any:
 def _masked_entry(key: str, value: Any, mask: Callable[[str], str]) -> Any:
     """An object's value, masked; under a secret header's name (`"authorization": "Bearer
     ..."`), as the text pass masks it, which reads the name and the value together."""
-    if isinstance(value, str) and _may_name_a_secret_header(key):
+    if isinstance(value, str) and may_name_a_secret_header(key):
         pair = mask(json.dumps({key: value}, ensure_ascii=False))
         try:
             seen = json.loads(pair)
@@ -414,160 +342,16 @@ def redacted_ranges(text: str) -> list[tuple[int, int]]:
     """
     if not text:
         return []
-    ranges = _masked_ranges(text)
+    ranges = secret_ranges(text)
     if "://" in text and "@" in text:
         ranges += [m.span(2) for m in _URL_PASSWORD.finditer(text)]
-    if _may_name_a_secret_header(text):
+    if may_name_a_secret_header(text):
         for m in _HEADER_VALUE.finditer(text):
             ranges.append((m.end(3) if m.group(3) is not None else m.end(2), m.end()))
-    return _merged(ranges)
+    return merged_ranges(ranges)
 
 
-def held_tail(text: str) -> int:
-    """How many characters at the end of `text` could still be part of a secret that goes on.
-
-    The whole run is held, however long: emitting its start and masking only what follows would
-    let a secret streamed a character at a time out piece by piece.
-    """
-    longest = max((len(s) for s in _registry.secrets), default=0)
-    for size in range(min(longest, len(text)), 0, -1):
-        tail = text[-size:]
-        if any(tail in secret for secret in _registry.secrets):
-            return size
-    return 0
-
-
-class RedactingWriter:
-    """A text stream that redacts what is written to it before passing it on.
-
-    Text written in small pieces (a streamed answer, delta by delta) could show a secret a few
-    characters at a time, each piece too short to recognise. So the end of what was written is
-    held back while it could still be part of a secret, until the next write or
-    `close_pending()`.
-    """
-
-    def __init__(self, inner: TextIO) -> None:
-        self.inner = inner
-        self._pending = ""
-
-    def write(self, text: str) -> int:
-        """Redact and pass on `text` (minus a tail that could still grow into a secret)."""
-        whole = self._pending + text
-        held = held_tail(whole)
-        self._pending = whole[len(whole) - held :] if held else ""
-        ready = whole[: len(whole) - held]
-        if ready:
-            self.inner.write(redact_text(ready))
-        return len(text)
-
-    def write_json(self, text: str) -> None:
-        """Redact and pass on the text of one JSON document so that it stays JSON (a line of
-        `--json` output a script parses): masked by `redact_json`, not as plain text, after
-        what is held back."""
-        if self._pending:
-            self.inner.write(redact_text(self._pending))
-            self._pending = ""
-        self.inner.write(redact_json(text))
-
-    def flush(self) -> None:
-        """Flush the inner stream (what is held back stays held back)."""
-        self.inner.flush()
-
-    def close_pending(self) -> None:
-        """Write what is held back (the output is finished) and flush."""
-        if self._pending:
-            self.inner.write(redact_text(self._pending))
-            self._pending = ""
-        self.inner.flush()
-
-
-class RedactingFilter(logging.Filter):
-    """A logging filter that redacts keys from the formatted message of every record it sees."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Rewrite the record's message (and its traceback text) in place; never drops one."""
-        message = record.getMessage()
-        redacted = redact_text(message)
-        if redacted != message:
-            record.msg, record.args = redacted, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = redact_text(logging.Formatter().formatException(record.exc_info))
-        elif record.exc_text:
-            record.exc_text = redact_text(record.exc_text)
-        return True
-
-
-def install_log_redaction(logger: logging.Logger | None = None) -> RedactingFilter:
-    """Attach a RedactingFilter to a logger and each of its handlers (the root logger by default).
-
-    Filters on a logger see only records logged to it directly; filters on handlers see every
-    record that reaches them, including those of child loggers such as `httpx` and `httpcore`.
-    """
-    target = logger or logging.getLogger()
-    flt = RedactingFilter()
-    target.addFilter(flt)
-    for handler in target.handlers:
-        handler.addFilter(flt)
-    return flt
-
-
-_LONGEST_HEADER_NAME = max(len(n) for n in _HEADER_NAMES)
-
-
-class GrowingRanges:
-    """`redacted_ranges` of a text that grows at its end (a streamed answer), read incrementally.
-
-    Every call returns exactly what `redacted_ranges(text)` returns. While no header name and no
-    URL with credentials can be in the text, only registered secrets can be masked, and each of
-    their matches is a few characters long: so a call reads only what was added (plus a few
-    characters before it) instead of the whole answer at every render tick (issue 15). Otherwise
-    (a header name or URL seen, secrets registered meanwhile, a text that does not continue the
-    last one) it runs the full pass.
-    """
-
-    def __init__(self) -> None:
-        self._text = ""
-        self._secrets: set[str] = set()
-        self._found: list[tuple[int, int]] = []
-        """Masked ranges of registered secrets found so far (each scan's, merged per scan)."""
-        self._url_parts = (False, False)
-        """Whether "://" and "@" occur in the text."""
-        self._header_name = False
-
-    def ranges(self, text: str) -> list[tuple[int, int]]:
-        """`redacted_ranges(text)`, reading only what `text` adds to the last text when it can."""
-        if self._secrets != _registry.secrets or not text.startswith(self._text):
-            self._start_over()
-        old = len(self._text)
-        self._text = text
-        self._note_triggers(text, old)
-        if self._header_name or all(self._url_parts):
-            return redacted_ranges(text)
-        low = max(0, old - FRAGMENT + 1)  # a match starting here may end in the new text
-        self._found = [r for r in self._found if r[0] < low]
-        self._found += [(s + low, e + low) for s, e in _masked_ranges(text[low:])]
-        return _merged(self._found)
-
-    def _start_over(self) -> None:
-        self._text = ""
-        self._secrets = set(_registry.secrets)
-        self._found = []
-        self._url_parts = (False, False)
-        self._header_name = False
-
-    def _note_triggers(self, text: str, old: int) -> None:
-        scheme, at = self._url_parts
-        self._url_parts = (
-            scheme or "://" in text[max(0, old - 2) :],
-            at or "@" in text[old:],
-        )
-        if not self._header_name:
-            self._header_name = _may_name_a_secret_header(
-                text[max(0, old - _LONGEST_HEADER_NAME + 1) :]
-            )
-
-
-def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def merged_ranges(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted ranges with overlapping or touching ones joined (as `redacted_ranges` joins them)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(ranges):

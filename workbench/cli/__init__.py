@@ -37,7 +37,8 @@ from workbench.api import (
     WorkbenchError,
     flavour_traits,
 )
-from workbench.api.redact import RedactingWriter, redact_text
+from workbench.api.redact import redact_text
+from workbench.api.redact_stream import RedactingWriter
 from workbench.cli import evaluate as cli_evaluate
 from workbench.cli import history as cli_history
 from workbench.cli import model_options

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api.errors import InputError
-from workbench.api.redact import RedactingWriter, redact_json, redact_value
+from workbench.api.redact import redact_json, redact_value
+from workbench.api.redact_stream import RedactingWriter
 from workbench.core.citations import resolve_citations
 from workbench.core.errors import os_reason
 

@@ -1,9 +1,9 @@
 """An answer as a screen may show it: every secret masked, its citation spans moved to match.
 
 A hostile or careless server can echo the key inside its answer. The command line masks what it
-prints (`api.redact.RedactingWriter`); the GUI draws, copies and exports the answer through here,
-so the key is not on the projector either (issue 20). Masking changes the text's length, so the
-citation spans core anchored on the original are moved onto the masked text.
+prints (`api.redact_stream.RedactingWriter`); the GUI draws, copies and exports the answer through
+here, so the key is not on the projector either (issue 20). Masking changes the text's length, so
+the citation spans core anchored on the original are moved onto the masked text.
 """
 
 from __future__ import annotations
@@ -11,14 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from workbench.api.redact import (
-    REDACTED,
-    GrowingRanges,
-    demo_mode,
-    held_tail,
-    redact_text,
-    redacted_ranges,
-)
+from workbench.api.redact import REDACTED, redact_text, redacted_ranges
+from workbench.api.redact_hosts import demo_mode
+from workbench.api.redact_stream import GrowingRanges, held_tail
 from workbench.core.citations import CitationMap, CitationSpan, Utf16Index
 
 if TYPE_CHECKING:
@@ -61,8 +56,8 @@ class StreamedAnswer:
 
     A view draws the streaming answer ~33 times a second; masking it whole each time read the
     whole answer again at every tick (issue 15). This reads only what arrived since
-    (`api.redact.GrowingRanges`) while nothing in the answer is masked, which is nearly always,
-    and then gives exactly what `shown_answer` gives; for anything else it calls that.
+    (`api.redact_stream.GrowingRanges`) while nothing in the answer is masked, which is nearly
+    always, and then gives exactly what `shown_answer` gives; for anything else it calls that.
     """
 
     def __init__(self) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from workbench.api.redact import RedactingFilter, redact_text
+from workbench.api.redact import redact_text
+from workbench.api.redact_logs import RedactingFilter
 from workbench.core.errors import os_reason
 from workbench.core.secrets import KeyringSecretStore
 from workbench.core.settings import SettingsStore, config_dir, forget_url_user_info

@@ -12,14 +12,12 @@ from tests.conftest import HEX_KEY_WITH_DIGITS
 from workbench.api.redact import (
     FRAGMENT,
     REDACTED,
-    forget_hosts,
     forget_secrets,
     masking_state,
     redact_text,
-    register_host,
     register_secret,
-    set_demo_mode,
 )
+from workbench.api.redact_hosts import forget_hosts, register_host, set_demo_mode
 from workbench.core.chat_session import (
     Measured,
     Reply,

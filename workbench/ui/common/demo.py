@@ -2,9 +2,9 @@
 
 How it works (and how a new view stays demo-safe, see docs/demo-mode.md):
 
-* The masking itself is the redactor's demo layer (`workbench.api.redact`): `DemoMode` registers
-  the host of every configured endpoint there and flips its switch, so notices, the crash
-  dialog, exports and reports, which already pass the redactor, mask hosts with no change.
+* The masking itself is the redactor's demo layer (`workbench.api.redact_hosts`): `DemoMode`
+  registers the host of every configured endpoint there and flips its switch, so notices, the
+  crash dialog, exports and reports, which already pass the redactor, mask hosts with no change.
 * A view puts what it shows of an endpoint or a server through `shown()` (`shown_url()` for an
   endpoint's URL) when it sets the text, and `StatusLabel` does so on its own.
 * When the switch flips, `DemoMode.apply()` calls `apply_demo_mode(on)` on every widget of the
@@ -21,13 +21,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QWidget
 
-from workbench.api.redact import (
-    demo_mode,
-    mask_hosts,
-    redact_text,
-    register_host,
-    set_demo_mode,
-)
+from workbench.api.redact import redact_text
+from workbench.api.redact_hosts import demo_mode, mask_hosts, register_host, set_demo_mode
 
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from workbench.api.redact import register_host
+from workbench.api.redact_hosts import register_host
 from workbench.ui.common.demo import shown
 from workbench.ui.common.l10n import fill, format_datetime
 
