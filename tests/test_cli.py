@@ -22,7 +22,8 @@ from tests.conftest import SANDBOX_TEST_KEY
 from tests.folders import unmakeable
 from tests.waits import WAIT_S
 from workbench.api.errors import InputError
-from workbench.cli import EXIT_INPUT, main
+from workbench.cli import main
+from workbench.cli.status import EXIT_INPUT
 
 if TYPE_CHECKING:
     from tests.processes import Processes

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import token_calls
-from workbench.cli import EXIT_INPUT, EXIT_OK, EXIT_SERVER, main
+from workbench.cli import main
+from workbench.cli.status import EXIT_INPUT, EXIT_OK, EXIT_SERVER
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -46,6 +46,11 @@ def saved_prices(args: argparse.Namespace) -> PriceTable | None:
         return None
 
 
+def run_labels(args: argparse.Namespace) -> dict[str, str]:
+    """The labels a command-line run is recorded with: its saved endpoint, and that it ran here."""
+    return {"endpoint": args.endpoint or "", "source": "cli"}
+
+
 class Recording:
     """The run being recorded; a chat command points `snapshot` at its fold so far."""
 

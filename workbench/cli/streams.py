@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+from dataclasses import dataclass
 from typing import TextIO
 
 EXIT_PIPE = 141
@@ -18,6 +19,14 @@ EXIT_PIPE = 141
 EXIT_OUTPUT = 74
 """The output could not be written (closed, disk full): EX_IOERR from sysexits.h. Not 1, which
 `qa` and `eval` use for a failed check."""
+
+
+@dataclass
+class Streams:
+    """A command's standard output and error, as `main` guarded them."""
+
+    out: TextIO
+    err: TextIO
 
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
