@@ -5,13 +5,11 @@ from __future__ import annotations
 import pytest
 
 from workbench.api.errors import InputError
+from workbench.core.endpoint_headers import SECRET_MASK, format_header_block, parse_header_block
+from workbench.core.endpoint_transfer import export_endpoints
 from workbench.core.endpoints import (
-    SECRET_MASK,
     EndpointConfig,
     EndpointSecrets,
-    export_endpoints,
-    format_header_block,
-    parse_header_block,
     split_proxy,
     with_proxy_password,
 )

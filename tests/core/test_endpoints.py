@@ -15,17 +15,10 @@ from workbench.api.errors import InputError, ServerError
 from workbench.api.models import AuthScheme, Flavour, RerankRequest
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.api.text import Text
+from workbench.core.endpoint_headers import format_header_lines, parse_header_lines
 from workbench.core.endpoint_refusals import FIELD_LABELS, refusal
-from workbench.core.endpoints import (
-    EndpointConfig,
-    Prices,
-    duplicate,
-    export_endpoints,
-    format_header_lines,
-    import_endpoints,
-    is_plain_http_off_loopback,
-    parse_header_lines,
-)
+from workbench.core.endpoint_transfer import duplicate, export_endpoints, import_endpoints
+from workbench.core.endpoints import EndpointConfig, Prices, is_plain_http_off_loopback
 from workbench.core.probe import probe_endpoint
 from workbench.core.settings import SettingsStore
 

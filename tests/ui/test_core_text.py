@@ -35,7 +35,7 @@ from workbench.api.text import Figure, Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
 from workbench.core.chat_session import ChatFrame, ChatSession, load_chat
-from workbench.core.endpoints import parse_header_lines
+from workbench.core.endpoint_headers import parse_header_lines
 from workbench.core.probe_routes import RouteCheck, routes_line
 from workbench.core.qa import checks_latency, checks_rerank
 from workbench.core.qa.model import LatencySummary

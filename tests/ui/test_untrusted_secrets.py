@@ -16,7 +16,9 @@ from tests.hostile import Hostile, serve
 from tests.ui.conftest import keyed_endpoint, run_async, tr, use_endpoint
 from workbench.api.models import AuthScheme, Flavour
 from workbench.api.redact import FRAGMENT, forget_secrets
-from workbench.core.endpoints import SECRET_MASK, EndpointConfig, export_endpoints, secrets_ref
+from workbench.core.endpoint_headers import SECRET_MASK
+from workbench.core.endpoint_transfer import export_endpoints
+from workbench.core.endpoints import EndpointConfig, secrets_ref
 from workbench.ui.endpoints.pane import EndpointsPane
 from workbench.ui.main_window import MainWindow
 from workbench.ui.rerank.pane import RerankPane

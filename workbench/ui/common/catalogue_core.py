@@ -19,12 +19,13 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "`id` must be a string"),
     QT_TRANSLATE_NOOP("Core", "`_excludes` must be a list of field names"),
     QT_TRANSLATE_NOOP("Core", "tools must be a JSON list"),
-    # workbench/core/endpoints.py
+    # workbench/core/endpoint_transfer.py
     QT_TRANSLATE_NOOP("Core", "Not valid JSON: %1"),
     QT_TRANSLATE_NOOP("Core", "Expected an object with an `endpoints` list"),
     QT_TRANSLATE_NOOP("Core", "Each endpoint must be an object"),
     QT_TRANSLATE_NOOP("Core", "Invalid endpoint: %1"),
     QT_TRANSLATE_NOOP("Core", "Invalid endpoint %1: %2"),
+    # workbench/core/endpoint_headers.py
     QT_TRANSLATE_NOOP("Core", "Expected “Name: value” (a colon between the name and the value)"),
     # workbench/core/endpoint_refusals.py: a settings field as the Endpoints form labels it,
     # translated with the form's words (tests/ui/endpoints/test_core_text_it.py), and why pydantic
@@ -60,7 +61,8 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "%1 must be %2 or more"),
     QT_TRANSLATE_NOOP("Core", "%1 must be less than %2"),
     QT_TRANSLATE_NOOP("Core", "%1 must be %2 or less"),
-    # "Header 'X-A' appears twice": the name, then one of the phrases below.
+    # "Header 'X-A' appears twice": the name, then one of the phrases below (from
+    # workbench/core/endpoint_headers.py, the last from endpoint_refusals.py).
     QT_TRANSLATE_NOOP("Core", "Header %1 %2"),
     QT_TRANSLATE_NOOP(
         "Core", "is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only)"

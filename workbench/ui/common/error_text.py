@@ -81,7 +81,7 @@ TITLES = (
 PLACES = (
     # workbench/core/evaluation/readers.py
     QT_TRANSLATE_NOOP("Errors", "run file"),
-    # workbench/core/endpoints.py (and the command line's inputs)
+    # workbench/core/endpoint_transfer.py (and the command line's inputs)
     QT_TRANSLATE_NOOP("Errors", "top level"),
     # workbench/core/chat_history_io.py
     QT_TRANSLATE_NOOP("Errors", "(top level)"),
@@ -95,7 +95,7 @@ PLACES = (
     QT_TRANSLATE_NOOP("Errors", "the Azure CLI"),
     # workbench/api/keys.py: the key the Endpoints pane's field holds
     QT_TRANSLATE_NOOP("Errors", "API key"),
-    # workbench/core/endpoints.py: "Extra headers, line 3"
+    # workbench/core/endpoint_headers.py: "Extra headers, line 3"
     QT_TRANSLATE_NOOP("Errors", "Extra headers"),
 )
 """Places said in fixed words (not an API field path, which stays), translated when shown,

@@ -13,13 +13,9 @@ from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
+from workbench.core.endpoint_headers import SECRET_MASK
 from workbench.core.endpoint_refusals import refusal
-from workbench.core.endpoints import (
-    SECRET_MASK,
-    EndpointConfig,
-    proxy_has_user,
-    with_proxy_password,
-)
+from workbench.core.endpoints import EndpointConfig, proxy_has_user, with_proxy_password
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
-from workbench.core.endpoints import (
+from workbench.core.endpoint_headers import (
     HeaderBlock,
     format_header_block,
     parse_header_block,

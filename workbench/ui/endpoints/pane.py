@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox
 
 from workbench.api.errors import InputError
-from workbench.core.endpoints import EndpointConfig, EndpointSecrets, duplicate, unique_name
+from workbench.core.endpoint_transfer import duplicate, unique_name
+from workbench.core.endpoints import EndpointConfig, EndpointSecrets
 from workbench.core.errors import SecretStoreError
 from workbench.core.probe import probe_endpoint
 from workbench.ui.common.keys import with_keys, without_mnemonic

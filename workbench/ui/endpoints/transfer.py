@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workbench.api.errors import InputError
-from workbench.core.endpoints import export_endpoints, import_endpoints
+from workbench.core.endpoint_transfer import export_endpoints, import_endpoints
 from workbench.core.errors import os_reason
 from workbench.core.text_files import read_file_text
 from workbench.ui.common.demo import is_demo
