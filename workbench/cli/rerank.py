@@ -118,13 +118,15 @@ def _warn_unknown_rank_fields(fields: list[str] | None, documents: list[Any], er
 def _warn_rank_fields_of_strings(
     fields: list[str] | None, documents: list[Any], flavour: Flavour, err: TextIO
 ) -> None:
-    """Say that rank fields given with string documents only do nothing on Cohere v2.
+    """Say that rank fields given with string documents only do nothing where the workbench
+    applies them itself (Cohere v2: `RerankTraits.rank_fields_sent`).
 
     v2's body has no `rank_fields`: the workbench applies them as it renders object documents to
     text, and a string is sent whole. Cohere v1 sends them, and its server reads a string as
     `{"text": ...}`, so there they are the server's to apply.
     """
-    if fields and flavour is Flavour.COHERE_V2 and all(isinstance(d, str) for d in documents):
+    applied_here = not flavour_traits(flavour).rerank.rank_fields_sent
+    if fields and applied_here and all(isinstance(d, str) for d in documents):
         err.write(
             "workbench: warning: --rank-fields: the documents are strings, ranked whole; "
             "rank fields apply to object documents only\n"

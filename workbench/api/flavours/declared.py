@@ -49,6 +49,7 @@ COHERE_V1 = FlavourTraits(
         objects=True,
         mixed=True,
         rank_fields=True,
+        rank_fields_sent=True,
         return_documents=True,
         length_parameter="max_chunks_per_doc",
         chunk_budget=10_000,

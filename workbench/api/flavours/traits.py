@@ -42,6 +42,10 @@ class RerankTraits:
     mixed: bool = False
     """Strings and objects in one request."""
     rank_fields: bool = False
+    rank_fields_sent: bool = False
+    """`rank_fields` go in the body and the server applies them, reading a string document as
+    `{"text": ...}` (v1). Where False (v2) the API layer applies them as it renders object
+    documents to text, and a string document is sent whole."""
     return_documents: bool = False
     length_parameter: Literal["max_chunks_per_doc", "max_tokens_per_doc"] | None = None
     """`max_chunks_per_doc` (long documents chunked) or `max_tokens_per_doc` (truncated)."""
