@@ -45,11 +45,12 @@ from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.chat.pane import ChatPane
 from workbench.ui.common.l10n import fill
+from workbench.ui.endpoint_session import PANES, PaneName, suits
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.i18n import apply_language
 from workbench.ui.main_window import MainWindow
 from workbench.ui.notices import NoticeCenter
-from workbench.ui.services import PANES, PaneName, Services, suits
+from workbench.ui.services import Services
 
 if TYPE_CHECKING:
     from collections.abc import Coroutine, Iterator

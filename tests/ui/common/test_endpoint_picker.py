@@ -13,8 +13,8 @@ from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore
+from workbench.ui.endpoint_session import EndpointSession
 from workbench.ui.main_window import MainWindow
-from workbench.ui.services import EndpointSession
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.chat.side import ChatSidePanel
     from workbench.ui.common.pane_error import PaneErrorLine
+    from workbench.ui.endpoint_session import EndpointSession
     from workbench.ui.notices import NoticeCenter
-    from workbench.ui.services import EndpointSession
 
 
 class RequestGuard:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from workbench.core.chat_request_preview import RequestPreview
     from workbench.ui.chat.conversation_control import ConversationControl
     from workbench.ui.chat.side import ChatSidePanel
-    from workbench.ui.services import EndpointSession
+    from workbench.ui.endpoint_session import EndpointSession
 
 PREVIEW_DELAY_MS = 250
 """How long the Request section waits after the last keystroke before rebuilding the body."""

@@ -27,7 +27,7 @@ from workbench.api.redact_hosts import demo_mode, mask_hosts, register_host, set
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.settings import SettingsStore
-    from workbench.ui.services import EndpointSession
+    from workbench.ui.endpoint_session import EndpointSession
 
 FONT_SCALE = 1.4
 """How much larger every font is in demo mode (a clear step for a projector)."""

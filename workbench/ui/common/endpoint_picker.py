@@ -11,10 +11,10 @@ from workbench.core.endpoints import FLAVOUR_LABELS
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.demo import shown_url
 from workbench.ui.common.retranslate import Retranslating
-from workbench.ui.services import suits
+from workbench.ui.endpoint_session import suits
 
 if TYPE_CHECKING:
-    from workbench.ui.services import EndpointSession, PaneName
+    from workbench.ui.endpoint_session import EndpointSession, PaneName
 
 
 class EndpointPicker(Retranslating, QWidget):

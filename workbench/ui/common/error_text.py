@@ -72,7 +72,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("Errors", "No API key stored"),
     QT_TRANSLATE_NOOP("Errors", "Too many images"),
     QT_TRANSLATE_NOOP("Errors", "Images too large"),
-    # workbench/ui/services.py
+    # workbench/ui/endpoint_session.py
     QT_TRANSLATE_NOOP("Errors", "No endpoint selected"),
     QT_TRANSLATE_NOOP("Errors", "No API key stored for this endpoint"),
 )

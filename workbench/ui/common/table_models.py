@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QObject
 
     from workbench.core.endpoints import EndpointConfig
-    from workbench.ui.services import EndpointSession
+    from workbench.ui.endpoint_session import EndpointSession
 
 ENDPOINT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role holding the endpoint id of a row."""

@@ -26,7 +26,7 @@ from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
 from workbench.ui.compare.inputs import CompareInputs
 from workbench.ui.compare.targets import Target
-from workbench.ui.services import likely_for
+from workbench.ui.endpoint_session import likely_for
 
 if TYPE_CHECKING:
     from workbench.ui.services import Services

@@ -15,8 +15,8 @@ from workbench.api.keys import check_key
 from workbench.core.endpoints import EndpointSecrets
 
 if TYPE_CHECKING:
+    from workbench.ui.endpoint_session import EndpointSession
     from workbench.ui.notices import NoticeCenter
-    from workbench.ui.services import EndpointSession
 
 
 def typed_key(raw: str, notices: NoticeCenter) -> str:

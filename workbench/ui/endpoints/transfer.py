@@ -17,8 +17,8 @@ from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.endpoint_session import EndpointSession
     from workbench.ui.notices import NoticeCenter
-    from workbench.ui.services import EndpointSession
 
 
 def ask_import_path(parent: QWidget) -> Path | None:

@@ -27,7 +27,7 @@ from workbench.ui.endpoints.form import EndpointForm
 from workbench.ui.endpoints.keyring_status import KeyringBanner
 
 if TYPE_CHECKING:
-    from workbench.ui.services import EndpointSession
+    from workbench.ui.endpoint_session import EndpointSession
 
 
 class EndpointsWidgets(QWidget):

@@ -34,6 +34,7 @@ from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys
 from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.endpoint_session import suits
 from workbench.ui.evaluation.questions import (
     ask_set_file,
     ask_set_folder,
@@ -44,7 +45,6 @@ from workbench.ui.evaluation.questions import (
 from workbench.ui.evaluation.tables import fill_metrics, fill_queries
 from workbench.ui.evaluation.texts import ranked, stopped, summary
 from workbench.ui.evaluation.widgets import EvaluationWidgets
-from workbench.ui.services import suits
 
 if TYPE_CHECKING:
     from collections.abc import Collection

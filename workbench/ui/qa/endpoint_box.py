@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
 
     from workbench.core.endpoints import EndpointConfig
-    from workbench.ui.services import EndpointSession
+    from workbench.ui.endpoint_session import EndpointSession
 
 
 class EndpointBox:

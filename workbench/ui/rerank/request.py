@@ -22,8 +22,8 @@ from workbench.core.rerank_docs import (
 if TYPE_CHECKING:
     from workbench.api.models import Document, RerankRequest
     from workbench.core.endpoints import EndpointConfig
+    from workbench.ui.endpoint_session import EndpointSession
     from workbench.ui.rerank.widgets import RerankWidgets
-    from workbench.ui.services import EndpointSession
 
 
 class RequestReader:
