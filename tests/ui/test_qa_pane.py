@@ -15,25 +15,29 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.folders import unmakeable
-from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, tr
+from tests.ui.conftest import TEST_LANGUAGE, endpoint_for, run_async, tr
 from tests.ui.marked import marking
 from tests.waits import WAIT_MS
 from workbench.api.errors import ProtocolError
-from workbench.api.models import AuthScheme, Flavour
+from workbench.api.models import AuthScheme, Connection, Flavour
 from workbench.api.text import Text
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.qa import report as reports
+from workbench.core.qa.context import QaOptions
 from workbench.core.qa.model import CheckResult, LatencySample, LatencySummary, QaReport
 from workbench.core.qa.report import MARK
+from workbench.core.qa.runner import CheckFinished, QaRun
+from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import format_ms
 from workbench.ui.i18n import apply_language
 from workbench.ui.qa.pane import TASK as QA_TASK
 from workbench.ui.qa.pane import latency_chart
-from workbench.ui.qa.results import shown_reason
+from workbench.ui.qa.results import QaResultsTree, shown_reason
 from workbench.ui.qa.saving import save_or_warn
 
 if TYPE_CHECKING:
+    import asyncio
     from pathlib import Path
 
     from PySide6.QtWidgets import QTreeWidgetItem
@@ -509,11 +513,61 @@ def test_a_counted_reason_that_quotes_a_failure_keeps_its_count() -> None:
     when the GUI put the failure in its own words: the row read "%n" for the number."""
     error = ProtocolError(Text("the stream broke off: %1", "reset"))
     said = Text("the stream broke after %n event(s): %1", str(error), count=3)
-    result = CheckResult("chat-stream", "Streaming", "chat", "fail", str(said), reason_text=said)
+    result = CheckResult("chat-stream", "Streaming", "chat", "fail", said)
     apply_language("it")
     assert shown_reason(result, error).startswith("lo stream si è interrotto dopo 3 eventi: ")
     apply_language("en")
     assert shown_reason(result, error).startswith("the stream broke after 3 events: ")
+
+
+async def _finished(run: QaRun) -> list[CheckFinished]:
+    return [event async for event in run.events() if isinstance(event, CheckFinished)]
+
+
+def _ungrouped(text: str) -> str:
+    """`text` with thousands written as plain digits: the GUI groups a figure the command line
+    writes plain ("1,234 ms" beside "1234 ms"), so both sides are compared ungrouped."""
+    return re.sub(r"(?<=\d),(?=\d{3})", "", text)
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_in_english_the_rows_and_the_evidence_read_as_the_reports(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    """A check's reason and evidence were kept twice, as English lines for the command line and
+    the reports and as `Text`s for the GUI: a change to one could miss the other. In English
+    the GUI's words are the reports' lines: 429 notes, a cut request, a stream's summary."""
+    del qloop
+    apply_language("en")
+    config = SandboxConfig(
+        key=SANDBOX_TEST_KEY, seed=7, rpm=1_000_000, tpm=1_000_000_000, default_faults="burst_429=1"
+    )
+    checks = ("reachability", "rerank-1000", "chat-stream")
+    with start_sandbox(config) as sandbox:
+        url = sandbox.base_url
+        connection = Connection(base_url=url, flavour=Flavour.COHERE_V1, api_key=SANDBOX_TEST_KEY)
+        run = QaRun(connection, QaOptions(checks=checks, rpm=60_000))
+        finished = run_async(qtbot, _finished(run), timeout=WAIT_MS * 4)
+    tree = QaResultsTree()
+    qtbot.addWidget(tree)
+    evidence = [e for event in finished for e in event.result.evidence]
+    assert any(e.notes for e in evidence)
+    assert any(e.request.endswith(" more characters)") for e in evidence)
+    assert any(" stream events; the first:\n" in e.response for e in evidence)
+    for event in finished:
+        result = event.result
+        row = tree.add_result(result, event.error)
+        assert event.error is None, result.reason
+        assert _ungrouped(row.text(2)) == _ungrouped(result.reason)
+        details = _ungrouped(tree.details(row))
+        for index, e in enumerate(result.evidence):
+            child = row.child(index)
+            assert child is not None
+            assert _ungrouped(child.text(1)) == _ungrouped(e.label)
+            said = [f"\n  {note}" for note in e.notes]
+            said += [f"\n  request: {e.request}"] if e.request else []
+            said += [f"\n  response: {e.response}"] if e.response else []
+            assert _ungrouped("".join(said)) in details, (result.id, index)
 
 
 def test_a_report_that_cannot_be_written_says_the_os_reason_and_the_file_name(

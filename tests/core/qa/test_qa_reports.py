@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import pytest
@@ -11,13 +12,14 @@ import pytest
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.qa.conftest import qa_report
 from workbench import __version__
+from workbench.api.text import Text
 from workbench.core.qa import report as reports
+from workbench.core.qa.model import CheckResult, Evidence, QaReport
 from workbench.core.runs.history import History
 from workbench.core.svg_chart import Series, line_chart
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 
 if TYPE_CHECKING:
-    from workbench.core.qa.model import QaReport
     from workbench.sandbox.runner import RunningSandbox
 
 
@@ -100,9 +102,51 @@ def test_a_key_echoed_by_a_server_is_redacted_in_reports(sandbox: RunningSandbox
 
     report = qa_report(sandbox.base_url, checks=("reachability",))
     register_secret(SANDBOX_TEST_KEY)
-    report.results[0].reason = f"the server said Bearer {SANDBOX_TEST_KEY}"
+    report.results[0].reason_text = f"the server said Bearer {SANDBOX_TEST_KEY}"
     for text in _all_outputs(report):
         assert SANDBOX_TEST_KEY not in text
+
+
+def _said_report() -> QaReport:
+    """A report whose words name the host and whose evidence quotes a header value never
+    registered as a secret (a server echoing what it was sent)."""
+    url = "https://qa-host.example:8443"
+    evidence = Evidence(
+        Text("%1 — %2", "POST /v2/chat", Text("asked %1", url)),
+        request_text=['{"message": "hello"}'],
+        response_text=[
+            Text("%n stream event(s); the first:", count=2),
+            '{"api-key": "echoed-1234"}',
+        ],
+        status=200,
+        notes_text=[Text("%1 asked for a pause", url)],
+    )
+    result = CheckResult("chat-plain", "A plain answer", "chat", "fail", Text("%1 said no", url))
+    result.evidence.append(evidence)
+    started = datetime(2024, 1, 2, tzinfo=UTC)
+    return QaReport(url, url, "Cohere v2", "m", started, __version__, results=[result])
+
+
+def test_every_line_is_written_from_its_words_redacted_and_masked() -> None:
+    """A check's lines were kept twice, in English for the reports and as `Text`s for the GUI;
+    each report writes them from the `Text`s now: the header value is redacted before HTML
+    escapes its quotes, and the host is masked in every line."""
+    report = _said_report()
+    for text in _all_outputs(report):
+        assert "echoed-1234" not in text
+        assert "[redacted]" in text
+        assert "2 stream events; the first:" in text
+        assert "asked https://qa-host.example:8443" in text
+    for text in _all_outputs(report, mask=True):
+        assert "echoed-1234" not in text
+        assert "qa-host.example" not in text
+        assert "https://host.invalid said no" in text
+        assert "https://host.invalid asked for a pause" in text
+    obj = reports.to_json(report)
+    evidence = obj["results"][0]["evidence"][0]
+    assert obj["results"][0]["reason"] == "https://qa-host.example:8443 said no"
+    assert evidence["label"] == "POST /v2/chat — asked https://qa-host.example:8443"
+    assert evidence["notes"] == ["https://qa-host.example:8443 asked for a pause"]
 
 
 def test_svg_chart_leaves_gaps_and_escapes_text() -> None:
@@ -121,13 +165,13 @@ def test_junit_survives_control_characters(
     failed_report: QaReport, sandbox: RunningSandbox
 ) -> None:
     del sandbox
-    failed_report.results[0].reason += "\x00\x1b[31m"
+    failed_report.results[0].reason_text = failed_report.results[0].reason + "\x00\x1b[31m"
     ET.fromstring(reports.to_junit(failed_report))
 
 
 def test_a_lone_surrogate_from_a_server_is_reported_as_u_fffd(sandbox: RunningSandbox) -> None:
     report = qa_report(sandbox.base_url, checks=("reachability",))
-    report.results[0].reason = "the server said \ud800 here"
+    report.results[0].reason_text = "the server said \ud800 here"
     for text in _all_outputs(report):
         text.encode("utf-8")  # what a report file and the terminal need
         assert "the server said \ufffd here" in text

@@ -64,12 +64,12 @@ def test_a_failure_is_handed_on_with_the_checks_that_quote_it() -> None:
 
     first, *rest = asyncio.run(finished())
     assert isinstance(first.error, ConnectError)
-    assert first.result.reason_text is None
+    assert first.result.reason_text == str(first.error)  # its own line, no words of ours
     assert first.result.reason == str(first.error)
     assert rest
     for event in rest:
         assert event.error is first.error
-        assert event.result.reason_text is not None
+        assert isinstance(event.result.reason_text, Text)
         assert event.result.reason_text.values == (str(first.error),)
 
 

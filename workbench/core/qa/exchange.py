@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 from workbench.api.errors import RateLimited, WorkbenchError, retry_after_seconds
-from workbench.api.redact import redact_text
 from workbench.api.text import Figure, Text
 from workbench.api.wiretap import tapping
 from workbench.core.qa.model import Evidence, Lines, excerpt_lines
@@ -29,10 +28,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 _FRAMES_SHOWN = 3
-
-
-def _english(lines: Lines) -> str:
-    return "\n".join(map(str, lines))
 
 
 class EvidenceTap:
@@ -89,22 +84,16 @@ class EvidenceTap:
             self._inner.end(error)
 
     def evidence(self, label: Text | str) -> Evidence:
-        """What this exchange showed, redacted (`label`: the workbench's words, or a str of
-        API words only)."""
+        """What this exchange showed (`label`: the workbench's words, or a str of API words
+        only); its English is redacted as it is read."""
         route = f"{self.method} {urlsplit(self.url).path}" if self.url else ""
-        said = Text("%1 — %2", route, label) if route else label
-        request = excerpt_lines([self.sent])
-        response = excerpt_lines(self._answer())
         return Evidence(
-            label=redact_text(str(said)),
-            request=redact_text(_english(request)),
-            response=redact_text(_english(response)),
+            label_text=Text("%1 — %2", route, label) if route else label,
+            request_text=excerpt_lines([self.sent]),
+            response_text=excerpt_lines(self._answer()),
             status=self.status,
             elapsed_ms=(time.perf_counter() - self.started) * 1000.0,
             run_id=self.run_id,
-            label_text=said,
-            request_text=request,
-            response_text=response,
         )
 
     def _answer(self) -> Lines:
@@ -234,7 +223,6 @@ class Exchanges:
 
 
 def _noted(item: Evidence, notes: list[Text]) -> Evidence:
-    item.notes = [str(n) for n in notes]
     item.notes_text = list(notes)
     return item
 

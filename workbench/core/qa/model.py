@@ -1,9 +1,9 @@
 """What a QA run produces: check results with their evidence, latency samples, the report.
 
-A result's reason and an evidence's label, notes, request and response are kept twice: as the
-English line the command line prints and every report writes, and as the workbench's words in
-`Text`s (`reason_text`, `label_text`, …) the GUI shows in its own language (issue 18). Only the
-English lines go into the reports: `SHOWN_ONLY` names the others.
+A result's reason and an evidence's label, notes, request and response are kept once, as the
+workbench's words in `Text`s (`reason_text`, `label_text`, …) the GUI shows in its own language
+(issue 18). The English line the command line prints and every report writes is made from them
+(`reason`, `label`, …): kept apart as well, the two could drift. `IN_ENGLISH` pairs them up.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, TypeAlias
 
+from workbench.api.redact import redact_text
 from workbench.api.text import Text
 
 if TYPE_CHECKING:
@@ -23,8 +24,15 @@ EXCERPT = 700
 Lines: TypeAlias = "list[Text | str]"
 """Lines of evidence: the workbench's words as `Text`s, what was sent or answered as strings."""
 
-SHOWN_ONLY = frozenset({"reason_text", "label_text", "notes_text", "request_text", "response_text"})
-"""Fields that hold the GUI's translatable twins of English lines: left out of the reports."""
+IN_ENGLISH = {
+    "reason_text": "reason",
+    "label_text": "label",
+    "notes_text": "notes",
+    "request_text": "request",
+    "response_text": "response",
+}
+"""The fields that hold words, each with the property that says them in English: the reports
+write the property, under its name, where the field stands."""
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -38,10 +46,15 @@ def _cut(kept: Text | str, more: int) -> Text:
     return Text("%1… (%n more character(s))", kept, count=more)
 
 
+def english_lines(lines: Lines) -> str:
+    """Lines in English, one a line: as the command line and the reports write them."""
+    return "\n".join(map(str, lines))
+
+
 def excerpt_lines(lines: Lines, limit: int = EXCERPT) -> Lines:
     """`lines` cut where `excerpt` cuts their English joined by line breaks, so they read the
     same; the line cut through keeps only its English (a `Text` cannot be cut in its words)."""
-    whole = "\n".join(map(str, lines))
+    whole = english_lines(lines)
     if len(whole) <= limit:
         return list(lines)
     start = 0
@@ -58,27 +71,40 @@ def excerpt_lines(lines: Lines, limit: int = EXCERPT) -> Lines:
 class Evidence:
     """One request a check made and what came back."""
 
-    label: str
-    """What was sent, in words ("POST /v2/rerank, 1,000 documents")."""
-    request: str = ""
-    """An excerpt of the request body (keys never appear: it is redacted)."""
-    response: str = ""
-    """An excerpt of the answer: its body, or its first and last stream events."""
+    label_text: Text | str
+    """What was sent, in words: the workbench's a `Text`, API words only a str."""
+    request_text: Lines = field(default_factory=list)
+    """An excerpt of the request body, a line each (keys never appear in its English)."""
+    response_text: Lines = field(default_factory=list)
+    """An excerpt of the answer: its body, or its first and last stream events in words."""
     status: int | None = None
     elapsed_ms: float | None = None
     run_id: str | None = None
     """The request's run in the run record (None when history is off or it was not recorded)."""
-    notes: list[str] = field(default_factory=list)
+    notes_text: list[Text | str] = field(default_factory=list)
     """What happened on the way: 429s met and the waits they asked for."""
-    label_text: Text | str | None = None
-    """The label for the GUI, its workbench words a `Text` (None: `label` as it is)."""
-    notes_text: list[Text] = field(default_factory=list)
-    """The notes for the GUI."""
-    request_text: Lines = field(default_factory=list)
-    """The request excerpt's lines for the GUI (empty: `request` as it is)."""
-    response_text: Lines = field(default_factory=list)
-    """The response excerpt's lines for the GUI, its stream summary in words (empty:
-    `response` as it is)."""
+
+    # The request and the answer are redacted in English before any report quotes them: HTML
+    # escapes the quotes of `"api-key": "…"`, and the redactor would no longer see the header.
+    @property
+    def label(self) -> str:
+        """What was sent, in English, redacted ("POST /v2/rerank — 1,000 documents")."""
+        return redact_text(str(self.label_text))
+
+    @property
+    def request(self) -> str:
+        """The request excerpt in English, redacted."""
+        return redact_text(english_lines(self.request_text))
+
+    @property
+    def response(self) -> str:
+        """The answer excerpt in English, redacted."""
+        return redact_text(english_lines(self.response_text))
+
+    @property
+    def notes(self) -> list[str]:
+        """The notes in English."""
+        return [str(note) for note in self.notes_text]
 
 
 @dataclass
@@ -89,12 +115,16 @@ class CheckResult:
     title: str
     group: str
     status: Status
-    reason: str
-    """One or more sentences saying why (what failed, where)."""
+    reason_text: Text | str
+    """Why, in one or more sentences (what failed, where): the workbench's words a `Text`, a str
+    when a failure's own English line says it (the GUI says that failure in its own words)."""
     evidence: list[Evidence] = field(default_factory=list)
     elapsed_ms: float = 0.0
-    reason_text: Text | None = None
-    """The reason for the GUI (None: `reason` as it is, a failure's own line)."""
+
+    @property
+    def reason(self) -> str:
+        """Why, in English."""
+        return str(self.reason_text)
 
     @property
     def run_ids(self) -> list[str]:

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from workbench.api.jsontext import fix_surrogates, replace_lone_surrogates
 from workbench.api.redact import redact_text, redact_value
 from workbench.api.text import counted, english
-from workbench.core.qa.model import SHOWN_ONLY
+from workbench.core.qa.model import IN_ENGLISH
 from workbench.core.svg_chart import ChartColours, Series, english_number, line_chart
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def masked(report: QaReport) -> QaReport:
-    """A copy of `report` with the endpoint's host replaced by `host.invalid` everywhere."""
+    """A copy of `report` in English, with the endpoint's host replaced by `host.invalid`
+    everywhere."""
     parts = urlsplit(report.url)
     hosts = [h for h in (parts.netloc, parts.hostname) if h]
 
@@ -42,18 +43,19 @@ def masked(report: QaReport) -> QaReport:
             text = text.replace(host, MASKED_HOST)
         return text
 
+    # The copy holds the English lines, masked: a host is masked in the line as written.
     def mask_evidence(e: Evidence) -> Evidence:
         return dataclasses.replace(
             e,
-            label=mask(e.label),
-            request=mask(e.request),
-            response=mask(e.response),
-            notes=[mask(n) for n in e.notes],
+            label_text=mask(e.label),
+            request_text=[mask(e.request)],
+            response_text=[mask(e.response)],
+            notes_text=[mask(n) for n in e.notes],
         )
 
     results = [
         dataclasses.replace(
-            r, reason=mask(r.reason), evidence=[mask_evidence(e) for e in r.evidence]
+            r, reason_text=mask(r.reason), evidence=[mask_evidence(e) for e in r.evidence]
         )
         for r in report.results
     ]
@@ -358,7 +360,8 @@ def evidence_text(c: CheckResult) -> str:
 def to_json(report: QaReport, *, mask_hosts: bool = False) -> dict[str, Any]:
     """The report as one JSON object (what `--json` prints), redacted."""
     r = masked(report) if mask_hosts else report
-    obj = dataclasses.asdict(r, dict_factory=_reported)
+    obj = dataclasses.asdict(dataclasses.replace(r, results=[]))
+    obj["results"] = [_in_english(c) for c in r.results]
     obj["started"] = r.started.isoformat()
     obj["finished"] = r.finished.isoformat() if r.finished else None
     obj["passed"] = r.passed
@@ -366,6 +369,12 @@ def to_json(report: QaReport, *, mask_hosts: bool = False) -> dict[str, Any]:
     return dict(redact_value(replace_lone_surrogates(obj)))
 
 
-def _reported(fields: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A dataclass's fields as JSON, without the GUI's twins of its English lines."""
-    return {name: value for name, value in fields if name not in SHOWN_ONLY}
+def _in_english(item: CheckResult | Evidence) -> dict[str, Any]:
+    """A check's or an evidence's fields as JSON, in their order: each field of words as its
+    English line, under the line's name (`reason_text` as `reason`)."""
+    obj: dict[str, Any] = {}
+    for f in dataclasses.fields(item):
+        name = IN_ENGLISH.get(f.name, f.name)
+        value = getattr(item, name)
+        obj[name] = [_in_english(e) for e in value] if name == "evidence" else value
+    return obj

@@ -164,10 +164,8 @@ class QaRun:
         status, said, error = await self._verdict(ctx, spec)
         elapsed = (time.perf_counter() - started) * 1000.0
         evidence, ctx.send.evidence = ctx.send.evidence, []
-        reason = str(said) if said is not None else str(error)
-        result = CheckResult(
-            spec.id, spec.title, spec.group, status, reason, evidence, elapsed, reason_text=said
-        )
+        reason = said if said is not None else str(error)
+        result = CheckResult(spec.id, spec.title, spec.group, status, reason, evidence, elapsed)
         return result, error
 
     async def _verdict(

@@ -1,8 +1,8 @@
 """The live list of QA checks: one row per check, expandable to its evidence, each linked to its run.
 
-The core writes a check's title, reason and evidence in English for the command line and the
-reports, and keeps their words as `Text`s too: the rows and the evidence view show those in the
-GUI's language, and write them again after a language switch (issue 18).
+The core keeps a check's reason and evidence as `Text`s, the words the command line and the
+reports write in English: the rows and the evidence view show them in the GUI's language, and
+write them again after a language switch (issue 18).
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def shown_reason(result: CheckResult, error: WorkbenchError | None) -> str:
     """Why a check ended as it did, in the GUI's language: its words translated, and a failure
     it is or quotes said as the GUI says failures (title and place translated)."""
     said = result.reason_text
-    if said is None:
-        return error_line(error) if error is not None else result.reason
+    if isinstance(said, str):  # a failure's own English line, or a line of the server's
+        return error_line(error) if error is not None else said
     if error is None:
         return shown(said)
     return shown(_quoting(said, str(error), error_line(error)))
@@ -67,18 +67,14 @@ def _quoting(text: Text, english: str, line: str) -> Text:
     return Text(text.template, *values, decimals=text.decimals, count=text.count)
 
 
-def _said(text: Text | str | None, english: str) -> str:
-    """A label in the GUI's language: its words translated, API words as they are."""
-    if text is None:
-        return english
+def _said(text: Text | str) -> str:
+    """A label or a note in the GUI's language: its words translated, API words as they are."""
     return shown(text) if isinstance(text, Text) else text
 
 
-def _lines(lines: Lines, english: str) -> str:
+def _lines(lines: Lines) -> str:
     """An excerpt's lines: the workbench's words translated, what was sent or answered as it
     was (redacted, as the English excerpt is)."""
-    if not lines:
-        return english
     return redact_text("\n".join(shown(x) if isinstance(x, Text) else x for x in lines))
 
 
@@ -131,7 +127,7 @@ class QaResultsTree(QTreeWidget):
             child = item.child(index)
             if child is not None:
                 child.setText(0, "" if evidence.status is None else f"HTTP {evidence.status}")
-                child.setText(1, _said(evidence.label_text, evidence.label))
+                child.setText(1, _said(evidence.label_text))
                 child.setText(2, self._evidence_when(evidence))
 
     def _evidence_when(self, e: Evidence) -> str:
@@ -174,7 +170,7 @@ class QaResultsTree(QTreeWidget):
 
     def _evidence_text(self, e: Evidence) -> str:
         """One request: what it was, its status, time and run, notes, request and response."""
-        head = [_said(e.label_text, e.label)]
+        head = [_said(e.label_text)]
         if e.status is not None:
             head.append(f"HTTP {e.status}")
         if e.elapsed_ms is not None:
@@ -182,11 +178,9 @@ class QaResultsTree(QTreeWidget):
         if e.run_id:
             head.append(self._run(e))
         out = [" · ".join(head)]
-        notes = [shown(note) for note in e.notes_text] if e.notes_text else e.notes
-        out += [f"  {note}" for note in notes]
+        out += [f"  {_said(note)}" for note in e.notes_text]
         if e.request:
-            out.append("  " + fill(self.tr("request: %1"), _lines(e.request_text, e.request)))
+            out.append("  " + fill(self.tr("request: %1"), _lines(e.request_text)))
         if e.response:
-            response = _lines(e.response_text, e.response)
-            out.append("  " + fill(self.tr("response: %1"), response))
+            out.append("  " + fill(self.tr("response: %1"), _lines(e.response_text)))
         return "\n".join(out)
