@@ -1,10 +1,6 @@
-"""The conversation model: history, regenerate, edit-and-resend, tool continuation, saving."""
+"""The conversation model: history, regenerate, edit-and-resend, tool continuation."""
 
 from __future__ import annotations
-
-import json
-import os
-from typing import TYPE_CHECKING
 
 import pytest
 
@@ -23,16 +19,9 @@ from workbench.core.chat_session import (
     ChatFrame,
     ChatSession,
     Reply,
-    SavedChat,
-    default_history_path,
     history_of,
-    load_chat,
     reply_from_snapshot,
-    save_chat,
 )
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 FRAME = ChatFrame(
     model="command-r",
@@ -188,36 +177,6 @@ def test_failed_empty_turn_is_left_out_of_history() -> None:
     session.finish(Reply(cut_off="HTTP 503"))
     request = session.send("again", FRAME)
     assert request.history == []
-
-
-def test_history_round_trips_through_the_config_folder() -> None:
-    session = ChatSession()
-    session.send("Où est le café ☕ 😀?", FRAME)
-    cite = Citation(start=0, end=5, text="Ici ☕", document_ids=["d1"])
-    session.finish(Reply(text="Ici ☕ !", citations=[cite], status="finish: COMPLETE"))
-    path = save_chat(SavedChat(preamble="Be brief.", turns=session.turns, extras={"tools": "[]"}))
-    assert path == default_history_path()
-    assert str(path.parent) == os.environ["WORKBENCH_CONFIG_DIR"]
-    loaded = load_chat()
-    assert loaded.turns == session.turns
-    assert loaded.extras == {"tools": "[]"}
-    assert "key" not in json.loads(path.read_text(encoding="utf-8"))
-
-
-def test_missing_history_is_empty_and_damaged_history_names_the_spot(tmp_path: Path) -> None:
-    assert load_chat(tmp_path / "none.json").turns == []
-    bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "cohere-workbench.chat",\n "turns": [}', encoding="utf-8")
-    with pytest.raises(InputError) as info:
-        load_chat(bad)
-    assert info.value.where == "bad.json line 2, column 12"
-    bad.write_text('{"format": "cohere-workbench.chat", "turns": [{"user": 5}]}', encoding="utf-8")
-    with pytest.raises(InputError) as info:
-        load_chat(bad)
-    assert info.value.where == "bad.json: turns.0.user"
-    bad.write_text("[]", encoding="utf-8")
-    with pytest.raises(InputError, match="Not a chat history"):
-        load_chat(bad)
 
 
 def test_citations_are_anchored_once_per_reply_and_follow_a_new_reply() -> None:

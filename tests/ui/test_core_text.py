@@ -34,7 +34,7 @@ from workbench.api.models import (
 from workbench.api.text import Figure, Text
 from workbench.cli import main
 from workbench.core.chat_checks import check_request
-from workbench.core.chat_session import ChatFrame, ChatSession, load_chat
+from workbench.core.chat_session import ChatFrame, ChatSession
 from workbench.core.endpoint_headers import parse_header_lines
 from workbench.core.probe_routes import RouteCheck, routes_line
 from workbench.core.qa import checks_latency, checks_rerank
@@ -42,6 +42,7 @@ from workbench.core.qa.model import LatencySummary
 from workbench.core.rerank_docs import check_chunk_budget, check_documents, rules_for
 from workbench.core.runs.inspect import describe
 from workbench.core.runs.store import RunRecord
+from workbench.core.saved_chat import load_chat
 from workbench.core.structured import check_answer
 from workbench.core.turns import STOPPED
 from workbench.ui.chat.turns import schema_verdict

@@ -12,7 +12,8 @@ from tests.ui.conftest import endpoint_for, pane_client, run_async, select_flavo
 from tests.waits import WAIT_MS
 from workbench.api.errors import AuthError
 from workbench.api.models import ChatRequest, Flavour, RerankRequest
-from workbench.core.chat_session import SavedChat, Turn, reply_from_snapshot, save_chat
+from workbench.core.chat_session import Turn, reply_from_snapshot
+from workbench.core.saved_chat import SavedChat, save_chat
 from workbench.core.settings import config_dir
 from workbench.ui.app import setup_logging
 from workbench.ui.main_window import MainWindow

@@ -18,15 +18,8 @@ from workbench.api.redact import (
     register_secret,
 )
 from workbench.api.redact_hosts import forget_hosts, register_host, set_demo_mode
-from workbench.core.chat_session import (
-    Measured,
-    Reply,
-    SavedChat,
-    Turn,
-    load_chat,
-    write_chat,
-    write_redacted,
-)
+from workbench.core.chat_session import Measured, Reply, Turn
+from workbench.core.saved_chat import SavedChat, load_chat, write_chat, write_redacted
 from workbench.ui.chat.history_file import HistoryDumper
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ from tests.ui.conftest import new_chat_pane, pane_client, run_async, select_flav
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError
 from workbench.api.models import Citation, Flavour
-from workbench.core.chat_session import Reply, SavedChat, Turn, dump_chat, load_chat
+from workbench.core.chat_session import Reply, Turn
+from workbench.core.saved_chat import SavedChat, dump_chat, load_chat
 from workbench.ui.chat.history_file import HistoryDumper
 from workbench.ui.common.json_editor import JsonEditor
 

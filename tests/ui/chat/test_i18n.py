@@ -16,8 +16,9 @@ from tests.ui.shown_texts import Texts, shown_texts, still_english, switch_langu
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
-from workbench.core.chat_session import Reply, SavedChat, Turn, save_chat
+from workbench.core.chat_session import Reply, Turn
 from workbench.core.runs.demo import DemoScript
+from workbench.core.saved_chat import SavedChat, save_chat
 from workbench.core.turns import STOPPED, UNFINISHED
 from workbench.ui.common.core_text import shown
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QTimer
 
 from tests.waits import WAIT_MS
 from workbench.api.events import StreamEnded, StreamEvent, StreamStarted, TextDelta
-from workbench.core.chat_session import load_chat
+from workbench.core.saved_chat import load_chat
 from workbench.ui.chat import turn_presenter
 from workbench.ui.chat.pane import ChatPane
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QCoreApplication, QObject
 from workbench.api.errors import InputError
 from workbench.core.chat_history_io import export_conversation, parse_conversation
 from workbench.core.chat_request_preview import RequestPreview, chat_url, preview_request
-from workbench.core.chat_session import write_chat
 from workbench.core.endpoints import FLAVOUR_LABELS
 from workbench.core.errors import os_reason
 from workbench.core.rerank_io import decode_bytes
+from workbench.core.saved_chat import write_chat
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.json_text import parse_json
 from workbench.ui.common.l10n import fill

@@ -13,15 +13,15 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
 from workbench.api.redact import mask_key, masking_state, redact_json
-from workbench.core.chat_session import (
+from workbench.core.chat_session import TurnMemo
+from workbench.core.errors import os_reason
+from workbench.core.saved_chat import (
     SavedChat,
-    TurnMemo,
     default_history_path,
     load_chat,
     write_chat,
     write_redacted,
 )
-from workbench.core.errors import os_reason
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping

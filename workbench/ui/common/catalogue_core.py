@@ -316,6 +316,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "There is no turn to regenerate yet."),
     QT_TRANSLATE_NOOP("Core", "The last turn is a system message."),
     QT_TRANSLATE_NOOP("Core", "Turn %1 has no message to edit."),
+    # workbench/core/saved_chat.py
     QT_TRANSLATE_NOOP("Core", "expected an object with format %1"),
     # workbench/core/chat_history_io.py: the form a conversation came in
     QT_TRANSLATE_NOOP("Core", "Cohere v1 chat_history"),
