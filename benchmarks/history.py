@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.figures import Figure, below, emit, info
 from workbench.core.runs.history import History
-from workbench.core.runs.store import RecordedEvent, RunFilter, RunRecord, RunStore
+from workbench.core.runs.search import RunFilter
+from workbench.core.runs.store import RecordedEvent, RunRecord, RunStore
 from workbench.core.runs.tap import RunStart
 from workbench.core.settings import SettingsStore
 

@@ -24,11 +24,13 @@ from tests.hostile_server import Answer, HostileServer
 from tests.waits import WAIT_S
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.cli import main
-from workbench.core.runs import store as store_module
+from workbench.core.runs import database as database_module
 from workbench.core.runs import writer as writer_module
 from workbench.core.runs.aside import aside_files
+from workbench.core.runs.database import data_dir
 from workbench.core.runs.replay import CUT_OFF, fold
-from workbench.core.runs.store import RunFilter, RunStore, data_dir
+from workbench.core.runs.search import RunFilter
+from workbench.core.runs.store import RunStore
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -686,13 +688,13 @@ def test_a_run_the_history_refuses_at_exit_is_kept_aside_and_added_next_time(
 ) -> None:
     """Another process held the history's write lock past the command's end: the run was only
     logged as lost. It is kept in a side file the exit names, and the next command adds it."""
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every try
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every try
     monkeypatch.setattr(writer_module, "CLOSE_WAIT_S", 0.1)
     docs = tmp_path / "docs.json"
     docs.write_text('["apple pie", "car tyre"]')
     argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--documents", str(docs)]
     RunStore.default().close()
-    other = store_module.connect(data_dir() / "runs.sqlite3")
+    other = database_module.connect(data_dir() / "runs.sqlite3")
     try:
         other.execute("BEGIN IMMEDIATE")
         status, _, err = _run(capsys, *argv, "--query", "locked out")

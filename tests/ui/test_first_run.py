@@ -18,7 +18,7 @@ from tests.waits import WAIT_MS
 from workbench.api.models import AuthScheme, ChatRequest, Flavour, RerankRequest
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.errors import SecretStoreError
-from workbench.core.runs import store as run_store
+from workbench.core.runs import database as run_database
 from workbench.core.runs.tap import RunStart
 from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.app import build_services
@@ -314,11 +314,11 @@ def test_runs_the_history_refuses_are_said_once_per_spell(
     qloop: asyncio.AbstractEventLoop, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Dropped writes were only logged: a QA session went on unrecorded with nothing said."""
-    monkeypatch.setattr(run_store, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every retry
+    monkeypatch.setattr(run_database, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every retry
     services = build_services(qloop)
     history = services.history
     assert history is not None
-    other = run_store.connect(history.store.path)
+    other = run_database.connect(history.store.path)
 
     def refusals() -> list[Notice]:
         title = tr("App", "Runs not recorded")

@@ -10,12 +10,13 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.ui.conftest import new_chat_pane, select_flavour
 from workbench.api.models import Flavour, RerankRequest
-from workbench.core.runs.store import RunFilter, RunRecord
+from workbench.core.runs.search import RunFilter
 from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+    from workbench.core.runs.store import RunRecord
     from workbench.ui.services import Services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -12,10 +12,10 @@ from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour, RerankRequest
 from workbench.api.redact import register_secret
-from workbench.core.runs import store as store_module
+from workbench.core.runs import database as database_module
 from workbench.core.runs import writer as writer_module
 from workbench.core.runs.aside import KeptAside, aside_files
-from workbench.core.runs.store import RunFilter
+from workbench.core.runs.search import RunFilter
 from workbench.core.runs.tap import RunStart
 from workbench.ui import app
 from workbench.ui.main_window import MainWindow
@@ -88,11 +88,11 @@ def test_runs_refused_at_quit_are_kept_aside_and_restored_at_the_next_start(
 ) -> None:
     """Another process held the history's write lock at quit: the runs were logged as lost.
     Quitting names the side file they went to; the next start adds them and says so."""
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every try
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every try
     monkeypatch.setattr(writer_module, "CLOSE_WAIT_S", 0.1)
     history = app.open_history(notices, qloop)
     assert history is not None
-    other = store_module.connect(history.store.path)
+    other = database_module.connect(history.store.path)
     try:
         other.execute("BEGIN IMMEDIATE")
         history.begin(RunStart(kind="rerank", query="locked out")).finish("failed")

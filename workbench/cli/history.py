@@ -14,15 +14,11 @@ from workbench.api.errors import InputError
 from workbench.cli.numbers import at_least_one, zero_or_more
 from workbench.cli.output import print_json, write_file
 from workbench.core.runs import demo, portable
+from workbench.core.runs.database import DB_FILE, unopened_reason
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
 from workbench.core.runs.inspect import answer_of, describe, when
-from workbench.core.runs.store import (
-    DB_FILE,
-    RunFilter,
-    RunRecord,
-    RunStore,
-    unopened_reason,
-)
+from workbench.core.runs.search import RunFilter
+from workbench.core.runs.store import RunRecord, RunStore
 
 if TYPE_CHECKING:
     import argparse

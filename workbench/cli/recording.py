@@ -11,8 +11,8 @@ from workbench.api.redact import redact_text
 from workbench.api.wiretap import tapping
 from workbench.core.chat_metrics import price_table
 from workbench.core.runs.aside import kept_line, restored_line
+from workbench.core.runs.database import unopened_reason
 from workbench.core.runs.history import History, finish_chat
-from workbench.core.runs.store import unopened_reason
 from workbench.core.runs.tap import outcome_of
 from workbench.core.saved_endpoints import find_endpoint
 from workbench.core.settings import SettingsStore

@@ -243,8 +243,8 @@ def open_history(notices: NoticeCenter, loop: asyncio.AbstractEventLoop) -> Hist
     """
     import sqlite3  # here, as the history's own modules: not needed for the first paint
 
+    from workbench.core.runs.database import unopened_reason
     from workbench.core.runs.history import History
-    from workbench.core.runs.store import unopened_reason
 
     def refused(exc: sqlite3.Error) -> None:
         loop.call_soon_threadsafe(_say_runs_not_recorded, notices, str(exc))

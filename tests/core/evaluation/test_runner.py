@@ -15,7 +15,7 @@ from workbench.core.evaluation.progress import ProgressStore, progress_path
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Pacer, Side
 from workbench.core.runs.history import History, rerank_start
-from workbench.core.runs.store import RunFilter
+from workbench.core.runs.search import RunFilter
 
 if TYPE_CHECKING:
     from pathlib import Path

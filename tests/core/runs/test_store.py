@@ -14,10 +14,12 @@ from workbench.api import ChatRequest, Connection, Flavour, WorkbenchClient
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.wiretap import tapping
+from workbench.core.runs.database import data_dir
 from workbench.core.runs.history import History, chat_start, finish_chat
 from workbench.core.runs.replay import ReplayClient, fold
 from workbench.core.runs.schema import MIGRATIONS, SCHEMA_VERSION
-from workbench.core.runs.store import RunFilter, RunRecord, RunStore, data_dir
+from workbench.core.runs.search import RunFilter
+from workbench.core.runs.store import RunRecord, RunStore
 from workbench.core.runs.tap import RunStart
 
 if TYPE_CHECKING:
@@ -293,7 +295,7 @@ def test_a_search_lists_pinned_then_newest_whatever_order_runs_were_stored(
 @pytest.mark.parametrize("below", [False, True])
 def test_a_data_folder_that_is_a_file_is_named_as_such(tmp_path: Path, below: bool) -> None:
     """The OS's "File exists" (or "Not a directory") did not say what was wrong."""
-    from workbench.core.runs.store import unopened_reason
+    from workbench.core.runs.database import unopened_reason
 
     blocker = tmp_path / "data"
     blocker.write_text("not a folder", encoding="utf-8")

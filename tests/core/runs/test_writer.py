@@ -13,7 +13,8 @@ from tests.waits import WAIT_S, wait_until
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.core.chat_metrics import PriceTable
 from workbench.core.runs.aside import KeptAside, aside_files, kept_line
-from workbench.core.runs.store import BUSY_TIMEOUT_S, RunStore, connect
+from workbench.core.runs.database import BUSY_TIMEOUT_S, connect
+from workbench.core.runs.store import RunStore
 from workbench.core.runs.tap import RunStart
 from workbench.core.runs.writer import RunWriter
 

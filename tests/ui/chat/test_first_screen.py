@@ -14,7 +14,7 @@ from tests.ui.conftest import new_chat_pane, select_flavour
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
-from workbench.core.runs.store import RunFilter
+from workbench.core.runs.search import RunFilter
 from workbench.ui.chat.pane import ChatPane
 
 if TYPE_CHECKING:

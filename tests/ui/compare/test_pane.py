@@ -14,7 +14,7 @@ from tests.ui.paints import counted, painted
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
-from workbench.core.runs.store import RunFilter
+from workbench.core.runs.search import RunFilter
 from workbench.core.turns import STOPPED
 from workbench.ui import resources
 from workbench.ui.compare.targets import Target

@@ -24,7 +24,7 @@ from tests.ui.marked import marked_core as marked_core
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.cli import main as cli_main
-from workbench.core.runs.store import RunFilter
+from workbench.core.runs.search import RunFilter
 from workbench.ui.i18n import apply_language
 from workbench.ui.main_window import MainWindow
 

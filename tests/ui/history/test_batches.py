@@ -14,7 +14,7 @@ from tests.ui.conftest import select_flavour
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
-from workbench.core.runs.store import RunFilter
+from workbench.core.runs.search import RunFilter
 from workbench.ui.history.pane import HistoryPane
 from workbench.ui.rerank.pane import RerankPane
 

@@ -14,7 +14,7 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any, TextIO
 
-from workbench.core.runs.store import data_dir
+from workbench.core.runs.database import data_dir
 
 if TYPE_CHECKING:
     from collections.abc import Collection

@@ -10,13 +10,8 @@ from workbench.api.jsontext import loads as loads_json
 from workbench.api.models import Usage
 from workbench.core.chat_metrics import estimate_cost
 from workbench.core.runs.replay import fold
-from workbench.core.runs.store import (
-    RecordedEvent,
-    RunRecord,
-    clean_json,
-    delete_run,
-    index_text,
-)
+from workbench.core.runs.search import index_text
+from workbench.core.runs.store import RecordedEvent, RunRecord, clean_json, delete_run
 from workbench.core.runs.tap import clean
 
 if TYPE_CHECKING:

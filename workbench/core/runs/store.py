@@ -1,60 +1,23 @@
-"""RunStore: the run database on disk (WAL, schema migrations), and reading and editing its runs.
+"""RunStore: the runs in the run database, read and edited, and the record each one reads as.
 
-A database that cannot be read, or that a newer program wrote, is moved aside (kept, renamed) and a
-fresh one started; `RunStore.notice` then says so in words. Writes during a run go through
+Opening the file (and moving aside one that cannot be used) is `workbench.core.runs.database`'s job;
+searching is `workbench.core.runs.search`'s. Writes during a run go through
 `workbench.core.runs.writer` on its own thread; the edits here (pin, label, note, delete) are small.
 """
 
 from __future__ import annotations
 
-import errno
 import json
-import os
-import sqlite3
-import time
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
-
-import platformdirs
+from typing import TYPE_CHECKING, Any
 
 from workbench.api.redact import redact_json, redact_secrets
-from workbench.core.errors import os_reason
-from workbench.core.runs.schema import SCHEMA_VERSION, migrate
-from workbench.core.settings import APP_NAME
+from workbench.core.runs.database import DB_FILE, connect, data_dir, open_database
+from workbench.core.runs.search import RunFilter, index_text, where_clause
 
-DB_FILE = "runs.sqlite3"
-BUSY_TIMEOUT_S = 10.0
-"""How long a connection waits for another process's write lock before SQLite gives up."""
-
-
-def unopened_reason(exc: OSError | sqlite3.Error) -> str:
-    """Why the database could not be opened, in the OS's or SQLite's words, without the path."""
-    return os_reason(exc) if isinstance(exc, OSError) else str(exc)
-
-
-def data_dir() -> Path:
-    """`$WORKBENCH_DATA_DIR` when set, else the platform's user data folder for the app."""
-    override = os.environ.get("WORKBENCH_DATA_DIR")
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def _make_folder(folder: Path) -> None:
-    """Create the folder and its parents; a file in the way is named as such (the OS would say
-    "File exists" or "Not a directory")."""
-    for place in (folder, *folder.parents):
-        if place.exists():
-            if not place.is_dir():
-                reason = f"{place.name!r} is a file, not a folder"
-                raise NotADirectoryError(errno.ENOTDIR, reason, str(place))
-            break
-    folder.mkdir(parents=True, exist_ok=True)
-
-
-class NewerSchemaError(Exception):
-    """The database was written by a newer version of the program."""
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -125,56 +88,6 @@ def clean_json(text: str) -> str:
     return redact_json(text, redact_secrets)
 
 
-@dataclass(frozen=True)
-class RunFilter:
-    """What `RunStore.find` narrows by (every field optional)."""
-
-    search: str = ""
-    endpoint: str = ""
-    kind: str = ""
-    model: str = ""
-    outcome: str = ""
-    since: float | None = None
-    until: float | None = None
-    pinned_only: bool = False
-    limit: int = 200
-    grouped: bool = False
-    """One entry per group (its first request, the group's worst outcome) instead of each."""
-
-
-def fts_query(text: str) -> str:
-    """The words of `text` as an FTS5 query: every word must appear, the last one as a prefix."""
-    words = [w.replace('"', '""') for w in text.split()]
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection with the pragmas every user of the file needs."""
-    db = sqlite3.connect(
-        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
-    )
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute(
-        "PRAGMA synchronous=NORMAL"
-    )  # WAL + NORMAL: a killed process loses nothing committed
-    db.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
-    return db
-
-
-def _check(db: sqlite3.Connection) -> int:
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(str(version))
-    # Reading the schema fails on a file that is not a database or whose first pages are broken;
-    # a full quick_check would cost a scan of the whole file at every start.
-    db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    return version
-
-
 def _row_to_record(row: tuple[Any, ...]) -> RunRecord:
     values = dict(zip(COLUMNS, row, strict=True))
     for name in JSON_COLUMNS:
@@ -195,45 +108,14 @@ class RunStore:
             path: the database file; its folder is created when missing.
         """
         self.path = path
-        self.notice: str | None = None
+        self._db, notice = open_database(path)
+        self.notice: str | None = notice
         """Set when the file found could not be used and was moved aside (in words)."""
-        _make_folder(path.parent)
-        self._db = self._open()
 
     @classmethod
     def default(cls) -> RunStore:
         """The store in the user's data folder."""
         return cls(data_dir() / DB_FILE)
-
-    def _open(self) -> sqlite3.Connection:
-        try:
-            db = connect(self.path)
-            migrate(db, _check(db))
-            return db
-        except NewerSchemaError as exc:
-            reason = f"it was written by a newer version of the program (schema {exc})"
-        except sqlite3.OperationalError:
-            raise  # locked or unreachable: the file may be fine, so it stays where it is
-        except sqlite3.DatabaseError as exc:
-            reason = f"it could not be read ({exc})"
-        aside = self._move_aside()
-        self.notice = (
-            f"The run history at {self.path} was not used because {reason}. It was kept as "
-            f"{aside.name} and a new, empty history was started."
-        )
-        db = connect(self.path)
-        migrate(db, _check(db))
-        return db
-
-    def _move_aside(self) -> Path:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.unreadable-{stamp}")
-        self.path.replace(aside)
-        for suffix in ("-wal", "-shm"):
-            extra = self.path.with_name(self.path.name + suffix)
-            if extra.exists():
-                extra.replace(aside.with_name(aside.name + suffix))
-        return aside
 
     def close(self) -> None:
         """Close this thread's connection."""
@@ -246,7 +128,7 @@ class RunStore:
     def find(self, flt: RunFilter | None = None) -> list[RunRecord]:
         """Runs newest first, narrowed by `flt` (events not loaded)."""
         flt = flt or RunFilter()
-        where, params = _where(flt)
+        where, params = where_clause(flt)
         sql = f"SELECT {', '.join(COLUMNS)} FROM runs"
         if flt.search.strip():
             # SQLite's own plan sorts every matching row, whole, before keeping `limit` of them
@@ -421,39 +303,3 @@ def delete_run(db: sqlite3.Connection, run_id: str) -> None:
     )
     db.execute("DELETE FROM events WHERE run_id = ?", (run_id,))
     db.execute("DELETE FROM runs WHERE id = ?", (run_id,))
-
-
-def index_text(db: sqlite3.Connection, run_id: str) -> None:
-    """(Re)write the run's full-text entry from its query, messages, answer and note."""
-    row = db.execute(
-        "SELECT rowid, query, messages, answer, note FROM runs WHERE id = ?", (run_id,)
-    ).fetchone()
-    if row is None:
-        return
-    db.execute("DELETE FROM runs_fts WHERE rowid = ?", (row[0],))
-    db.execute(
-        "INSERT INTO runs_fts(rowid, query, messages, answer, note) VALUES (?, ?, ?, ?, ?)", row
-    )
-
-
-def _where(flt: RunFilter) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    match = fts_query(flt.search)
-    if match:
-        where.append("rowid IN (SELECT rowid FROM runs_fts WHERE runs_fts MATCH ?)")
-        params.append(match)
-    for column in ("endpoint", "kind", "model", "outcome"):
-        value = getattr(flt, column)
-        if value:
-            where.append(f"{column} = ?")
-            params.append(value)
-    if flt.since is not None:
-        where.append("created >= ?")
-        params.append(flt.since)
-    if flt.until is not None:
-        where.append("created < ?")
-        params.append(flt.until)
-    if flt.pinned_only:
-        where.append("pinned = 1")
-    return where, params

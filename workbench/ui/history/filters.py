@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from workbench.core.runs.store import RunFilter
+from workbench.core.runs.search import RunFilter
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QComboBox
