@@ -410,28 +410,28 @@ def test_non_json_answer_is_a_protocol_error(connection: Factory) -> None:
 def test_clients_share_the_system_trust_and_a_ca_bundle_is_read_each_time() -> None:
     import certifi
 
-    from workbench.api import client as client_module
+    from workbench.api import http_client
 
     # One context for verify=True: loading the CA bundle was 80 ms of each client (issue 15).
-    assert client_module._verify(True) is client_module._verify(True)
-    assert client_module._verify(False) is False
+    assert http_client._verify(True) is http_client._verify(True)
+    assert http_client._verify(False) is False
     # A bundle of the person's own is read again, so an edited file counts at the next client.
-    assert client_module._verify(certifi.where()) is not client_module._verify(certifi.where())
+    assert http_client._verify(certifi.where()) is not http_client._verify(certifi.where())
 
 
 def test_warm_up_leaves_a_broken_trust_store_to_the_first_client(
     connection: Factory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from workbench.api import client as client_module
+    from workbench.api import http_client
 
-    client_module._system_trust.cache_clear()
+    http_client._system_trust.cache_clear()
     monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
     try:
-        client_module.warm_up()  # nothing a person asked for: it must not fail
+        http_client.warm_up()  # nothing a person asked for: it must not fail
         with pytest.raises(FileNotFoundError):
             WorkbenchClient(connection())
     finally:
-        client_module._system_trust.cache_clear()
+        http_client._system_trust.cache_clear()
 
 
 def test_a_rerank_answer_is_read_off_the_loop_thread_and_its_errors_keep_their_place(

@@ -24,6 +24,8 @@ DEFERRED = (
     "starlette",
     "keyring",
     "workbench.api.client",
+    "workbench.api.http_client",
+    "workbench.api.transport_errors",
     "workbench.api.flavours.cohere_v1",
     "workbench.api.flavours.cohere_v2",
     "workbench.api.flavours.openai_compat",

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
-import importlib
 import json
 import logging
-import ssl
 import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Self
@@ -16,33 +13,35 @@ from urllib.parse import urlencode, urlsplit
 
 import httpx
 
-from workbench import __version__
 from workbench.api import errors, jsontext
 from workbench.api.body_json import BodyEncoder
-from workbench.api.entra import EntraAuth, EntraSpec, EntraTokenProvider
-from workbench.api.errors import InputError, ProtocolError, WorkbenchError
+from workbench.api.errors import InputError, ProtocolError
 from workbench.api.flavours import codec_for, flavour_traits
 from workbench.api.framing import FrameDecoder
-from workbench.api.keys import check_key
-from workbench.api.models import AuthScheme, Connection, Incoming, check_extra_headers
-from workbench.api.redact import is_secret_header, register_secret
+from workbench.api.http_client import http_client_for, sign_in_for
+from workbench.api.models import Incoming
 from workbench.api.redact_logs import RedactingFilter
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.api.text import Text
+from workbench.api.transport_errors import mapped_errors
 from workbench.api.urls import build_url, parse_pasted_url, takes_api_version
 from workbench.api.wiretap import WireTap, current_tap, ending
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
+    from collections.abc import AsyncGenerator, AsyncIterator, Callable
     from types import TracebackType
 
     from workbench.api.events import StreamEvent
-    from workbench.api.models import ChatRequest, Outgoing, RerankRequest, RerankResponse
+    from workbench.api.models import (
+        ChatRequest,
+        Connection,
+        Outgoing,
+        RerankRequest,
+        RerankResponse,
+    )
 
 log = logging.getLogger(__name__)
 log.addFilter(RedactingFilter())
-
-USER_AGENT = f"cohere-workbench/{__version__}"
 
 
 class EndpointInfo(Incoming):
@@ -65,99 +64,6 @@ class RawAnswer:
     elapsed_ms: float
 
 
-def _auth_headers(connection: Connection) -> dict[str, str]:
-    if connection.api_key is None or connection.auth in {AuthScheme.NONE, AuthScheme.ENTRA}:
-        return {}
-    # Trimmed, and refused before anything is sent when a header cannot carry it.
-    key = check_key(connection.api_key.get_secret_value()).value
-    if connection.auth is AuthScheme.BEARER:
-        return {"Authorization": f"Bearer {key}"}
-    return {connection.auth.value: key}
-
-
-def _register_connection_secrets(connection: Connection) -> None:
-    """Tell the redactor about every secret this connection carries besides the key."""
-    for name, value in connection.extra_headers.items():
-        if is_secret_header(name):
-            register_secret(value)
-    if connection.proxy:
-        register_secret(proxy_password(connection.proxy))
-
-
-def proxy_password(url: str) -> str | None:
-    """The password of a proxy URL (`http://user:password@host:port`), or None."""
-    try:
-        return urlsplit(url).password
-    except ValueError:
-        return None
-
-
-def _sign_in(connection: Connection) -> EntraTokenProvider | None:
-    if connection.auth is not AuthScheme.ENTRA:
-        return None
-    spec = EntraSpec(timeout_s=connection.token_timeout_s)
-    if connection.entra_scope:
-        spec = replace(spec, scope=connection.entra_scope)
-    if connection.token_command:
-        spec = replace(spec, token_command=connection.token_command)
-    return EntraTokenProvider(spec)
-
-
-@functools.cache
-def _system_trust() -> ssl.SSLContext:
-    """The context `verify=True` makes, built once for every client (issue 15).
-
-    Loading the CA bundle took 80 ms of each new client's build. httpcore sets the same ALPN
-    list (HTTP/1.1 only: no client enables HTTP/2) on it per connection, so sharing is safe.
-    """
-    return httpx.create_ssl_context(verify=True, trust_env=True)
-
-
-def warm_up() -> None:
-    """Do once, ahead, the work a first client and its first request would do (issue 15).
-
-    Imports the transport's modules and loads the system's CA bundle, about 125 ms under load
-    that the first Send waited for. Pure, blocking and Qt-free: callers run it on a thread.
-    """
-    with contextlib.suppress(ImportError):
-        # httpcore picks anyio's asyncio backend at the first request.
-        importlib.import_module("anyio._backends._asyncio")
-    importlib.import_module("httpcore")
-    with contextlib.suppress(OSError):  # a broken trust store is for the first client to report
-        _system_trust()
-
-
-def _verify(value: str | bool) -> ssl.SSLContext | bool:
-    if value is True:
-        return _system_trust()
-    if value is False:
-        return value
-    try:  # httpx 0.28 deprecates a path here: build the context ourselves
-        return ssl.create_default_context(cafile=value)
-    except (OSError, ssl.SSLError) as exc:
-        raise InputError(
-            Text("cannot load the CA bundle: %1", str(exc)), where="ca_bundle"
-        ) from None
-
-
-@contextlib.contextmanager
-def _mapped_errors(route: str) -> Iterator[None]:
-    """Turn httpx failures into the workbench's error tree, and stamp the route on ours."""
-    try:
-        yield
-    except WorkbenchError as exc:
-        exc.route = exc.route or route
-        raise
-    except httpx.ConnectTimeout as exc:
-        raise errors.ConnectTimeout(str(exc), route=route) from None
-    except httpx.ConnectError as exc:
-        raise errors.ConnectError(str(exc), route=route) from None
-    except httpx.TimeoutException as exc:
-        raise errors.RequestTimeout(str(exc) or type(exc).__name__, route=route) from None
-    except httpx.TransportError as exc:
-        raise ProtocolError(Text("the connection broke: %1", str(exc)), route=route) from None
-
-
 class WorkbenchClient:
     """Talks to one endpoint in its flavour; use as `async with` or call `aclose()`."""
 
@@ -176,28 +82,11 @@ class WorkbenchClient:
         self.api_version = connection.api_version or pasted.api_version
         self._codec = codec_for(connection.flavour)
         self._body_encoder = BodyEncoder()
-        headers = httpx.Headers({"User-Agent": USER_AGENT, "X-Client-Name": "cohere-workbench"})
-        headers["Accept"] = "application/json"
-        _register_connection_secrets(connection)
-        check_extra_headers(connection.extra_headers)  # model_copy(update=...) skips validators
-        headers.update(_auth_headers(connection))
-        if connection.extra_parameters:
-            headers["extra-parameters"] = connection.extra_parameters
-        # httpx.Headers replaces a name whatever its case: a person's `x-client-name` must replace
-        # ours, not travel beside it.
-        headers.update(connection.extra_headers)
         self.recorder: Callable[[str, Outgoing], WireTap | None] | None = None
         """Makes a tap for each rerank or chat call no `tapping` block covers (run history)."""
-        self.sign_in = _sign_in(connection)
+        self.sign_in = sign_in_for(connection)
         """The Entra ID token provider, or None for key schemes."""
-        self._http = httpx.AsyncClient(
-            transport=transport,
-            auth=EntraAuth(self.sign_in) if self.sign_in else None,
-            headers=headers,
-            timeout=httpx.Timeout(connection.timeout_s, connect=connection.connect_timeout_s),
-            verify=_verify(connection.verify),
-            proxy=connection.proxy,
-        )
+        self._http = http_client_for(connection, self.sign_in, transport)
         self._in_flight = 0
         self._retired = False
 
@@ -271,7 +160,7 @@ class WorkbenchClient:
         self, method: str, kind: str, body: dict[str, Any] | None, tap: WireTap | None = None
     ) -> dict[str, Any]:
         content = await self._content(method, kind, body, tap)
-        with _mapped_errors(self._route(method, kind)):
+        with mapped_errors(self._route(method, kind)):
             return _json_object(content)
 
     async def _content(
@@ -279,7 +168,7 @@ class WorkbenchClient:
     ) -> bytes:
         """The body of a successful answer, as it came."""
         route = self._route(method, kind)
-        with _mapped_errors(route):
+        with mapped_errors(route):
             started = time.perf_counter()
             request = self._http.build_request(method, self.url_for(kind), json=body)
             _tell_request(request, tap)
@@ -307,7 +196,7 @@ class WorkbenchClient:
         versioned = route.endswith(("/chat/completions", "/info"))
         if versioned and self.api_version and takes_api_version(self.base_url):
             url += "?" + urlencode({"api-version": self.api_version})
-        with _mapped_errors(f"{method} {urlsplit(url).path}"):
+        with mapped_errors(f"{method} {urlsplit(url).path}"):
             body: dict[str, Any] | None = {} if method == "POST" else None
             async with self._in_use():
                 response = await self._http.request(method, url, json=body)
@@ -320,7 +209,7 @@ class WorkbenchClient:
             ApiError: the server could not be reached or the connection broke.
         """
         url = self.url_for(kind)
-        with _mapped_errors(f"{method} {urlsplit(url).path}"):
+        with mapped_errors(f"{method} {urlsplit(url).path}"):
             started = time.perf_counter()
             async with self._in_use():
                 response = await self._http.request(method, url, json=body)
@@ -347,7 +236,7 @@ class WorkbenchClient:
             started = time.perf_counter()
             content = await self._content("POST", "rerank", body, tap)
             latency = _ms(started)
-            with _mapped_errors(self._route("POST", "rerank")):
+            with mapped_errors(self._route("POST", "rerank")):
                 # Pure work, off the caller's loop thread: decoding and checking a thousand
                 # results took 20-50 ms, a stall in a window (issue 15).
                 response = await asyncio.to_thread(self._parsed_rerank, content, request)
@@ -363,7 +252,7 @@ class WorkbenchClient:
         with ending(tap):
             data = await self._json("POST", "chat", body, tap)
         snapshot = ChatSnapshot()
-        with _mapped_errors(self._route("POST", "chat")):
+        with mapped_errors(self._route("POST", "chat")):
             events = self._codec.chat_events(data)
         for event in events:
             snapshot = accumulate(snapshot, event)
@@ -379,7 +268,7 @@ class WorkbenchClient:
         route = self._route("POST", "chat")
         headers = {"Accept": flavour_traits(self.connection.flavour).stream_accept}
         tap = self._tap("chat", request)
-        with ending(tap), _mapped_errors(route):
+        with ending(tap), mapped_errors(route):
             # The in-flight count keeps a retired client open until this answer ends.
             async with self._in_use():
                 # The bytes httpx's json= makes, the unchanged history's JSON kept (issue 15);

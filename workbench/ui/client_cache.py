@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import importlib
 import weakref
 from typing import TYPE_CHECKING
 
@@ -155,6 +156,8 @@ def _new_client(
 
 
 def _warm_up() -> None:
-    from workbench.api.client import warm_up
+    # The client's own modules (codecs, stream framing) load here too, off the UI thread.
+    importlib.import_module("workbench.api.client")
+    from workbench.api.http_client import warm_up
 
     warm_up()

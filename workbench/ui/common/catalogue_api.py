@@ -79,9 +79,11 @@ API_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "a tool must be a JSON object"),
     QT_TRANSLATE_NOOP("Core", "a tool needs a non-empty string `name`"),
     QT_TRANSLATE_NOOP("Core", "expected a JSON schema object"),
-    # workbench/api/client.py
+    # workbench/api/http_client.py
     QT_TRANSLATE_NOOP("Core", "cannot load the CA bundle: %1"),
+    # workbench/api/transport_errors.py
     QT_TRANSLATE_NOOP("Core", "the connection broke: %1"),
+    # workbench/api/client.py
     QT_TRANSLATE_NOOP("Core", "give at least one document"),
     QT_TRANSLATE_NOOP("Core", "the stream broke off: %1"),
     QT_TRANSLATE_NOOP("Core", "the answer is not JSON (%1): %2"),
