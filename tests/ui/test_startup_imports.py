@@ -28,6 +28,7 @@ DEFERRED = (
     "workbench.api.transport_errors",
     "workbench.api.flavours.cohere_v1",
     "workbench.api.flavours.cohere_v2",
+    "workbench.api.flavours.cohere_v2_events",
     "workbench.api.flavours.openai_compat",
     "workbench.api.events",
     "workbench.api.framing",
