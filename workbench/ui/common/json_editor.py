@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QKeySequence,
-    QTextCursor,
-)
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
@@ -25,9 +20,10 @@ from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_message, error_title, shown_where
 from workbench.ui.common.json_highlight import CodeEdit
 from workbench.ui.common.json_highlight import JsonHighlighter as JsonHighlighter
+from workbench.ui.common.json_load import ChunkedLoader
 from workbench.ui.common.json_marks import mark_error, marked_position
 from workbench.ui.common.json_pretty import pretty_json
-from workbench.ui.common.json_text import chunks, parse_json, placed
+from workbench.ui.common.json_text import parse_json, placed
 from workbench.ui.common.keys import with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
@@ -66,15 +62,8 @@ class JsonEditor(Retranslating, QWidget):
         """An empty text means "none" (see `set_optional`), never an error."""
         self._touched = False
         """The person typed here, or asked for the value: an empty text is an error from now on."""
-        self._setting = False
-        self._loading: str | None = None
-        """The whole text of a load still going in (a chunk per turn), else None."""
-        self._pending: deque[str] = deque()
-        """The chunks of that load not yet in the editor."""
-        self._was_read_only = False
-        self._load_checked = False
-        """The load is all in and validated; the views hear of it on the next turn."""
         self._emit_pending = False
+        """A load's text validated: `value_changed` follows when the load ends (issue 15)."""
         self._name = name
         self._build_ui()
         self.retranslate_ui()
@@ -98,9 +87,9 @@ class JsonEditor(Retranslating, QWidget):
         format_button.setObjectName("jsonEditorFormatButton")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._load_timer = QTimer(self)
-        self._load_timer.setSingleShot(True)
-        self._load_timer.setInterval(0)
+        self._load = ChunkedLoader(
+            self._edit, self, validate=self._validate_inserted, ended=self._on_load_ended
+        )
         bar = QHBoxLayout()
         bar.addWidget(self._message, 1)
         bar.addWidget(format_button)
@@ -137,7 +126,6 @@ class JsonEditor(Retranslating, QWidget):
     def _connect_signals(self) -> None:
         self._edit.textChanged.connect(self._on_edit_text_changed)
         self._timer.timeout.connect(self._on_timer_timeout)
-        self._load_timer.timeout.connect(self._on_load_timer_timeout)
         self._format_action.triggered.connect(self._on_format_action_triggered)
 
     # --- public API ---------------------------------------------------------------------------
@@ -154,8 +142,8 @@ class JsonEditor(Retranslating, QWidget):
 
     def is_blank(self) -> bool:
         """Whether the text is empty or only white space (without copying a long text out)."""
-        if self._loading is not None:
-            return _NOT_BLANK.search(self._loading) is None
+        if (loading := self._load.whole) is not None:
+            return _NOT_BLANK.search(loading) is None
         block = self._edit.document().begin()
         while block.isValid():
             if block.text().strip():
@@ -165,7 +153,7 @@ class JsonEditor(Retranslating, QWidget):
 
     def is_loading(self) -> bool:
         """Whether a long text is still going in (see `set_text`)."""
-        return self._loading is not None
+        return self._load.is_loading()
 
     def set_text(self, text: str) -> None:
         """Replace the text (undoable, one step) and validate it.
@@ -187,29 +175,14 @@ class JsonEditor(Retranslating, QWidget):
         self._edit.setToolTip(
             self.tr("Syntax colours are off for texts this large") if large else ""
         )
-        pieces = chunks(text)
-        self._insert(pieces[0], replace=True)
+        all_in = self._load.begin(text)
         self._timer.stop()
-        if len(pieces) == 1:
+        if all_in:
             self._validate_inserted(text)
-            return
-        self._loading, self._pending = text, deque(pieces[1:])
-        self._was_read_only = self._edit.isReadOnly()
-        self._edit.setReadOnly(True)  # typing between chunks would land inside the load
-        self._load_timer.start()
 
     def finish_loading(self, *, validate: bool = True) -> None:
         """Put the rest of a load under way in now, and validate it unless told not to."""
-        if self._loading is None:
-            return
-        self._load_timer.stop()
-        if self._pending:
-            self._insert("".join(self._pending), replace=False)
-            self._pending.clear()
-        if validate and not self._load_checked:
-            self._validate_inserted(self._loading)
-        self._emit_pending = self._emit_pending and validate
-        self._end_load()
+        self._load.finish(validate=validate)
 
     def set_value(self, value: Any) -> None:
         """Show `value` pretty-printed."""
@@ -306,53 +279,22 @@ class JsonEditor(Retranslating, QWidget):
         return _DEBOUNCE_MS + min(750, self._edit.document().characterCount() // 2000)
 
     def _on_edit_text_changed(self) -> None:
-        if not self._setting:
+        if not self._load.inserting:
             self._touched = True
         self._timer.start(self._delay_ms())
 
     def _on_timer_timeout(self) -> None:
-        if self._loading is None:  # a load validates once it is all in
+        if not self._load.is_loading():  # a load validates once it is all in
             self._validate()
 
-    def _insert(self, text: str, *, replace: bool) -> None:
-        """Replace the whole text with `text`, or append it to the undo step of the last replace."""
-        cursor = QTextCursor(self._edit.document())
-        if replace:
-            cursor.beginEditBlock()
-            cursor.select(QTextCursor.SelectionType.Document)
-        else:
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.joinPreviousEditBlock()
-        self._setting = True
-        try:
-            cursor.insertText(text)
-            cursor.endEditBlock()  # the document says it changed here: still our own edit
-        finally:
-            self._setting = False
-
-    def _on_load_timer_timeout(self) -> None:
-        # One step a turn: each chunk, then the parse and checks, then the views that follow.
-        if self._loading is None:
-            return
-        if self._pending:
-            self._insert(self._pending.popleft(), replace=False)
-        elif not self._load_checked:
-            self._validate_inserted(self._loading)
-        else:
-            self._end_load()
-            return
-        self._load_timer.start()
-
-    def _end_load(self) -> None:
-        self._loading, self._load_checked = None, False
-        self._edit.setReadOnly(self._was_read_only)
+    def _on_load_ended(self, announce: bool) -> None:
         self._timer.stop()
         if self._emit_pending:
             self._emit_pending = False
-            self.value_changed.emit(self._last_value)
+            if announce:
+                self.value_changed.emit(self._last_value)
 
     def _validate_inserted(self, text: str) -> None:
-        self._load_checked = self._loading is not None
         # The text just inserted is what the editor holds, unless Qt rewrote line or paragraph
         # separators in it; then read it back.
         self._validate(None if _REWRITTEN.search(text) else text)
@@ -389,7 +331,7 @@ class JsonEditor(Retranslating, QWidget):
         self._edit.setExtraSelections([])
         self._set_message("", "")
         self._set_state(True, "")
-        if self._loading is not None:
+        if self._load.is_loading():
             self._emit_pending = True  # a load's views follow on the next turn (issue 15)
         else:
             self.value_changed.emit(value)
