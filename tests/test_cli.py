@@ -128,6 +128,19 @@ def test_rerank_refuses_an_empty_query_before_sending_exit_2(
     )
 
 
+@pytest.mark.parametrize("flavour", ["cohere-v1", "cohere-v2"])
+def test_rerank_sends_the_query_trimmed_as_the_gui_does(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], flavour: str
+) -> None:
+    """`--query "  apple  "` went out with its blanks, where the GUI's Rerank pane sends the
+    query trimmed (and says nothing of it): the same query ranked apart on the two."""
+    argv = _rerank(sandbox, docs, "--flavour", flavour)
+    argv[argv.index("--query") + 1] = "  apple\t\n"
+    status, _, err = _run(capsys, *argv)
+    assert (status, err) == (0, "")  # trimmed without a word, as the GUI does
+    assert _last_request_body(capsys)["query"] == "apple"
+
+
 def test_bad_json_file_names_line_and_column(
     sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

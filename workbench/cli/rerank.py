@@ -1,8 +1,9 @@
 """`workbench rerank`: rank documents against a query on one endpoint and print the results.
 
-Refused before anything is sent: an empty query, the length option the flavour's body has no
-field for, more chunks than the flavour allows. With `--json`, a timeout and Ctrl+C still print
-the one object: no results, the time it ran, and `error`.
+The query is sent trimmed, as the GUI's Rerank pane sends it. Refused before anything is sent:
+an empty query, the length option the flavour's body has no field for, more chunks than the
+flavour allows. With `--json`, a timeout and Ctrl+C still print the one object: no results, the
+time it ran, and `error`.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Strea
     _warn_unknown_rank_fields(rank_fields, documents, io.err)
     _warn_rank_fields_of_strings(rank_fields, documents, connection.flavour, io.err)
     request = RerankRequest(
-        query=args.query,
+        query=args.query.strip(),  # as the GUI's Rerank pane sends it (trimmed, unsaid)
         documents=documents,
         top_n=args.top_n,
         return_documents=args.return_documents,
