@@ -1,9 +1,10 @@
 """`workbench rerank`: rank documents against a query on one endpoint and print the results.
 
 The query is sent trimmed, as the GUI's Rerank pane sends it. Refused before anything is sent:
-an empty query, the length option the flavour's body has no field for, more chunks than the
-flavour allows. With `--json`, a timeout and Ctrl+C still print the one object: no results, the
-time it ran, and `error`.
+an empty query, documents the Rerank pane refuses (an empty object; strings mixed with objects on
+Cohere v2), the length option the flavour's body has no field for, more chunks than the flavour
+allows. With `--json`, a timeout and Ctrl+C still print the one object: no results, the time it
+ran, and `error`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from workbench.api import (
 )
 from workbench.api.redact import redact_text
 from workbench.cli.connection import rerank_connection
-from workbench.cli.inputs import read_documents
+from workbench.cli.inputs import read_rerank_documents
 from workbench.cli.option_words import options_named
 from workbench.cli.output import print_json, print_rerank, rerank_json
 from workbench.cli.recording import recording, run_labels
@@ -50,7 +51,7 @@ async def run(args: argparse.Namespace, io: Streams) -> int:
 async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Streams) -> int:
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
-    documents = read_documents(args.documents)
+    documents = read_rerank_documents(args.documents, rules)  # checked as the GUI checks them
     # The GUI's rule (v1 chunks documents), checked before sending.
     check_chunk_budget(len(documents), args.max_chunks_per_doc, rules, split=False)
     rank_fields = (
