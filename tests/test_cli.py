@@ -20,10 +20,11 @@ import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.folders import unmakeable
+from tests.hostile_server import Answer, HostileServer
 from tests.waits import WAIT_S
 from workbench.api.errors import InputError
 from workbench.cli import main
-from workbench.cli.status import EXIT_INPUT
+from workbench.cli.status import EXIT_INPUT, EXIT_PROTOCOL
 
 if TYPE_CHECKING:
     from tests.processes import Processes
@@ -848,6 +849,34 @@ def test_rerank_json_that_times_out_prints_its_object_with_the_error(
     assert result.pop("latency_ms") >= 500  # how long it waited
     error = result.pop("error")
     assert error.startswith("The server took too long to answer")
+    assert result == {"results": [], "id": None, "billed_units": {}}
+    assert err == f"workbench: {error}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b"<html>gateway</html>", "the answer is not JSON"),
+        (b'{"results": "none"}', "at results"),  # JSON, but not a rerank answer
+    ],
+)
+def test_rerank_json_with_an_unreadable_answer_prints_its_object_with_the_error(
+    docs: Path, capsys: pytest.CaptureFixture[str], body: bytes, why: str
+) -> None:
+    """`rerank --json` printed nothing on stdout when the answer could not be read, where a
+    timeout and Ctrl+C print its object with `error`, and `chat --json` does after a protocol
+    error. (The sandbox answers rerank correctly whatever the fault: a scripted server here.)"""
+    with HostileServer() as server:
+        url = server.script("unreadable", Answer.whole(body, content_type="application/json"))
+        argv = ["rerank", "--url", url, "--auth", "none", "--model", "m", "--query", "capital",
+                "--documents", str(docs), "--json"]  # fmt: skip
+        status, out, err = _run(capsys, *argv)
+    assert status == EXIT_PROTOCOL  # as before: the object comes first, the failure's status after
+    result = json.loads(out)  # one object, not nothing
+    assert result.pop("latency_ms") >= 0  # how long it ran
+    error = result.pop("error")
+    assert error.startswith("Unexpected answer from the server")
+    assert why in error
     assert result == {"results": [], "id": None, "billed_units": {}}
     assert err == f"workbench: {error}\n"
 

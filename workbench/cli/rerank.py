@@ -3,8 +3,8 @@
 The query is sent trimmed, as the GUI's Rerank pane sends it. Refused before anything is sent:
 an empty query, documents the Rerank pane refuses (an empty object; strings mixed with objects on
 Cohere v2), the length option the flavour's body has no field for, more chunks than the flavour
-allows. With `--json`, a timeout and Ctrl+C still print the one object: no results, the time it
-ran, and `error`.
+allows. With `--json`, an unreadable answer, a timeout and Ctrl+C still print the one object: no
+results, the time it ran, and `error`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from workbench.api import (
     Flavour,
     InputError,
+    ProtocolError,
     RequestTimeout,
     RerankRequest,
     RerankResponse,
@@ -81,13 +82,13 @@ async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Strea
 async def _send_rerank(
     connection: Connection, request: RerankRequest, args: argparse.Namespace, io: Streams
 ) -> RerankResponse:
-    """The answer; timed out or stopped by Ctrl+C, `--json` still prints its one object, as
-    `chat --json` does: no results, the time it ran, and `error`."""
+    """The answer; unreadable, timed out or stopped by Ctrl+C, `--json` still prints its one
+    object, as `chat --json` does: no results, the time it ran, and `error`."""
     began = time.monotonic()
     try:
         async with WorkbenchClient(connection) as client:
             return await client.rerank(request)
-    except RequestTimeout as exc:
+    except _ENDS_WITH_ITS_OBJECT as exc:
         if args.json:
             _print_stopped_rerank(began, str(exc), io.out)
         raise
@@ -98,8 +99,14 @@ async def _send_rerank(
         raise
 
 
+_ENDS_WITH_ITS_OBJECT = (ProtocolError, RequestTimeout)
+"""Failures after which `--json` still prints its object: the request went out and was taken (as
+`chat --json` after the same failures, `chat._KEEPS_WHAT_ARRIVED`)."""
+
+
 def _print_stopped_rerank(began: float, error: str, out: TextIO) -> None:
-    """The `--json` object of a rerank that got no answer: no results, the time it ran, why."""
+    """The `--json` object of a rerank that got no answer it could read: no results, the time it
+    ran, why."""
     ran_ms = (time.monotonic() - began) * 1000.0
     stopped = rerank_json(RerankResponse(results=[], latency_ms=ran_ms))
     print_json({**stopped, "error": error}, out)
