@@ -20,10 +20,11 @@ import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.folders import unmakeable
+from tests.hostile_server import Answer, HostileServer
 from tests.waits import WAIT_S
 from workbench.api.errors import InputError
 from workbench.cli import main
-from workbench.cli.status import EXIT_INPUT
+from workbench.cli.status import EXIT_INPUT, EXIT_PROTOCOL
 
 if TYPE_CHECKING:
     from tests.processes import Processes
@@ -33,8 +34,9 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "resources" / "samples"
 DOCS: list[Any] = [
     {"id": "d1", "title": "France", "text": "Paris is the capital of France."},
-    "Berlin is the capital of Germany.",
+    {"title": "Germany", "text": "Berlin is the capital of Germany."},
 ]
+"""Objects only: Cohere v2, the default flavour, takes no mix of strings and objects."""
 
 
 @pytest.fixture(autouse=True)
@@ -128,6 +130,19 @@ def test_rerank_refuses_an_empty_query_before_sending_exit_2(
     )
 
 
+@pytest.mark.parametrize("flavour", ["cohere-v1", "cohere-v2"])
+def test_rerank_sends_the_query_trimmed_as_the_gui_does(
+    sandbox: RunningSandbox, docs: Path, capsys: pytest.CaptureFixture[str], flavour: str
+) -> None:
+    """`--query "  apple  "` went out with its blanks, where the GUI's Rerank pane sends the
+    query trimmed (and says nothing of it): the same query ranked apart on the two."""
+    argv = _rerank(sandbox, docs, "--flavour", flavour)
+    argv[argv.index("--query") + 1] = "  apple\t\n"
+    status, _, err = _run(capsys, *argv)
+    assert (status, err) == (0, "")  # trimmed without a word, as the GUI does
+    assert _last_request_body(capsys)["query"] == "apple"
+
+
 def test_bad_json_file_names_line_and_column(
     sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -160,7 +175,7 @@ def test_a_utf16_file_as_windows_powershell_writes_it_is_read(
 ) -> None:
     """`Get-Content docs.json > copy.json` in Windows PowerShell 5 writes UTF-16 with a byte
     order mark: it was "cannot read it: 'utf-8' codec can't decode byte 0xff"."""
-    docs.write_bytes(json.dumps([*DOCS, "caffè"], ensure_ascii=False).encode("utf-16"))
+    docs.write_bytes(json.dumps([*DOCS, {"text": "caffè"}], ensure_ascii=False).encode("utf-16"))
     status, out, err = _run(capsys, *_rerank(sandbox, docs, "--json"))
     assert (status, err) == (0, "")
     assert len(json.loads(out)["results"]) == len(DOCS) + 1
@@ -224,7 +239,7 @@ def test_rank_fields_with_string_documents_on_v2_are_named_in_a_warning(
     strings only they did nothing, without a word. v1 sends them to a server that reads a
     string as `{"text": ...}`: there they are the server's to apply."""
     path = tmp_path / "strings.json"
-    path.write_text(json.dumps([d for d in DOCS if isinstance(d, str)]), encoding="utf-8")
+    path.write_text(json.dumps(["Berlin is the capital of Germany."]), encoding="utf-8")
     argv = _rerank(sandbox, path, "--flavour", flavour, "--rank-fields", "title", "--json")
     status, out, err = _run(capsys, *argv)
     assert (status, len(json.loads(out)["results"])) == (0, 1)
@@ -235,6 +250,42 @@ def test_rank_fields_with_string_documents_on_v2_are_named_in_a_warning(
     assert err == (warning if warned else "")
     status, _, err = _run(capsys, *_rerank(sandbox, path, "--flavour", flavour))
     assert (status, err) == (0, "")  # no rank fields: nothing to say
+
+
+@pytest.mark.parametrize(
+    ("flavour", "documents", "refused"),
+    [
+        ("cohere-v2", [{"text": "Paris"}, "Berlin"], "[1]: strings and objects cannot be mixed for this flavour"),
+        ("cohere-v2", ["Paris", {"text": "Berlin"}], "[1]: strings and objects cannot be mixed for this flavour"),
+        ("cohere-v2", [{"text": "Paris"}, {}], "[1]: an object document is empty"),
+        ("cohere-v1", [{"text": "Paris"}, {}], "[1]: an object document is empty"),
+        ("cohere-v2", [{"data": {}}], "[0]: an object document is empty"),
+        ("cohere-v2", [], "top level: there are no documents"),
+        ("cohere-v1", {"documents": []}, "top level: there are no documents"),
+        ("cohere-v1", [{"text": "Paris"}, "Berlin"], ""),  # v1 takes a mix, as the GUI does
+        ("cohere-v2", [{"id": "1", "data": {"text": "Paris"}}, {"text": "Berlin"}], ""),
+    ],
+)  # fmt: skip
+def test_rerank_documents_are_checked_as_the_gui_checks_them_exit_2(
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    flavour: str,
+    documents: Any,
+    refused: str,
+) -> None:
+    """Documents mixing strings and objects went to Cohere v2, where the GUI's Rerank pane refuses
+    them (`check_documents` with the flavour's rules: v2 renders objects to text, and a string
+    has none of their fields), and so did an empty object. Refused before sending, naming the
+    file and the document as a document that is neither string nor object is named."""
+    path = tmp_path / "documents.json"
+    path.write_text(json.dumps(documents), encoding="utf-8")
+    status, out, err = _run(capsys, *_rerank(sandbox, path, "--flavour", flavour, "--json"))
+    if not refused:
+        assert (status, err, len(json.loads(out)["results"])) == (0, "", 2)
+        return
+    assert (status, out) == (EXIT_INPUT, "")
+    assert err == f"workbench: documents.json: {refused}\n"
 
 
 @pytest.mark.parametrize("option", ["--top-n", "--max-tokens-per-doc", "--max-chunks-per-doc"])
@@ -798,6 +849,34 @@ def test_rerank_json_that_times_out_prints_its_object_with_the_error(
     assert result.pop("latency_ms") >= 500  # how long it waited
     error = result.pop("error")
     assert error.startswith("The server took too long to answer")
+    assert result == {"results": [], "id": None, "billed_units": {}}
+    assert err == f"workbench: {error}\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b"<html>gateway</html>", "the answer is not JSON"),
+        (b'{"results": "none"}', "at results"),  # JSON, but not a rerank answer
+    ],
+)
+def test_rerank_json_with_an_unreadable_answer_prints_its_object_with_the_error(
+    docs: Path, capsys: pytest.CaptureFixture[str], body: bytes, why: str
+) -> None:
+    """`rerank --json` printed nothing on stdout when the answer could not be read, where a
+    timeout and Ctrl+C print its object with `error`, and `chat --json` does after a protocol
+    error. (The sandbox answers rerank correctly whatever the fault: a scripted server here.)"""
+    with HostileServer() as server:
+        url = server.script("unreadable", Answer.whole(body, content_type="application/json"))
+        argv = ["rerank", "--url", url, "--auth", "none", "--model", "m", "--query", "capital",
+                "--documents", str(docs), "--json"]  # fmt: skip
+        status, out, err = _run(capsys, *argv)
+    assert status == EXIT_PROTOCOL  # as before: the object comes first, the failure's status after
+    result = json.loads(out)  # one object, not nothing
+    assert result.pop("latency_ms") >= 0  # how long it ran
+    error = result.pop("error")
+    assert error.startswith("Unexpected answer from the server")
+    assert why in error
     assert result == {"results": [], "id": None, "billed_units": {}}
     assert err == f"workbench: {error}\n"
 

@@ -26,6 +26,7 @@ from workbench.api import (
     tool_from_json,
 )
 from workbench.core.chat_history_io import parse_entries
+from workbench.core.rerank_docs import RerankRules, check_documents
 from workbench.core.text_files import decode_file_text
 
 _ROLE_ALIASES = {"chatbot": "assistant", "bot": "assistant", "model": "assistant"}
@@ -59,7 +60,7 @@ def read_json(path: str) -> tuple[Any, str]:
     Raises:
         InputError: titled with the file name; `.where` is "line L, column C" for bad JSON.
     """
-    name = "<stdin>" if path == "-" else Path(path).name
+    name = _file_name(path)
     try:
         read = _read_stdin() if path == "-" else _read_bytes(Path(path))
     except (OSError, UnicodeDecodeError) as exc:
@@ -75,6 +76,11 @@ def read_json(path: str) -> tuple[Any, str]:
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
         raise InputError(exc.msg, title=name, where=where) from None
+
+
+def _file_name(path: str) -> str:
+    """The file as messages name it."""
+    return "<stdin>" if path == "-" else Path(path).name
 
 
 def _list(value: Any, name: str) -> list[Any]:
@@ -119,6 +125,20 @@ def read_documents(path: str) -> list[Document]:
                 "a document must be a string or an object", title=name, where=f"[{pos}]"
             )
     return documents
+
+
+def read_rerank_documents(path: str, rules: RerankRules) -> list[Document]:
+    """Documents for `rerank`, refused as the GUI's Rerank pane refuses them: `check_documents`
+    with the flavour's rules (none at all, an empty object, strings mixed with objects where the
+    flavour cannot take both). The error names the file and the document as `read_documents`
+    names them."""
+    documents = read_documents(path)
+    try:
+        return check_documents(documents, rules)
+    except InputError as exc:
+        where = exc.where.removeprefix("documents") or "top level"  # the whole list
+        said = exc.title[:1].lower() + exc.title[1:]  # a title, said here after the file
+        raise InputError(said, title=_file_name(path), where=where) from None
 
 
 def read_tools(path: str) -> list[ToolSpec]:

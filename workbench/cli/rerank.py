@@ -1,8 +1,10 @@
 """`workbench rerank`: rank documents against a query on one endpoint and print the results.
 
-Refused before anything is sent: an empty query, the length option the flavour's body has no
-field for, more chunks than the flavour allows. With `--json`, a timeout and Ctrl+C still print
-the one object: no results, the time it ran, and `error`.
+The query is sent trimmed, as the GUI's Rerank pane sends it. Refused before anything is sent:
+an empty query, documents the Rerank pane refuses (an empty object; strings mixed with objects on
+Cohere v2), the length option the flavour's body has no field for, more chunks than the flavour
+allows. With `--json`, an unreadable answer, a timeout and Ctrl+C still print the one object: no
+results, the time it ran, and `error`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from workbench.api import (
     Flavour,
     InputError,
+    ProtocolError,
     RequestTimeout,
     RerankRequest,
     RerankResponse,
@@ -23,7 +26,7 @@ from workbench.api import (
 )
 from workbench.api.redact import redact_text
 from workbench.cli.connection import rerank_connection
-from workbench.cli.inputs import read_documents
+from workbench.cli.inputs import read_rerank_documents
 from workbench.cli.option_words import options_named
 from workbench.cli.output import print_json, print_rerank, rerank_json
 from workbench.cli.recording import recording, run_labels
@@ -49,7 +52,7 @@ async def run(args: argparse.Namespace, io: Streams) -> int:
 async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Streams) -> int:
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
-    documents = read_documents(args.documents)
+    documents = read_rerank_documents(args.documents, rules)  # checked as the GUI checks them
     # The GUI's rule (v1 chunks documents), checked before sending.
     check_chunk_budget(len(documents), args.max_chunks_per_doc, rules, split=False)
     rank_fields = (
@@ -58,7 +61,7 @@ async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Strea
     _warn_unknown_rank_fields(rank_fields, documents, io.err)
     _warn_rank_fields_of_strings(rank_fields, documents, connection.flavour, io.err)
     request = RerankRequest(
-        query=args.query,
+        query=args.query.strip(),  # as the GUI's Rerank pane sends it (trimmed, unsaid)
         documents=documents,
         top_n=args.top_n,
         return_documents=args.return_documents,
@@ -79,13 +82,13 @@ async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Strea
 async def _send_rerank(
     connection: Connection, request: RerankRequest, args: argparse.Namespace, io: Streams
 ) -> RerankResponse:
-    """The answer; timed out or stopped by Ctrl+C, `--json` still prints its one object, as
-    `chat --json` does: no results, the time it ran, and `error`."""
+    """The answer; unreadable, timed out or stopped by Ctrl+C, `--json` still prints its one
+    object, as `chat --json` does: no results, the time it ran, and `error`."""
     began = time.monotonic()
     try:
         async with WorkbenchClient(connection) as client:
             return await client.rerank(request)
-    except RequestTimeout as exc:
+    except _ENDS_WITH_ITS_OBJECT as exc:
         if args.json:
             _print_stopped_rerank(began, str(exc), io.out)
         raise
@@ -96,8 +99,14 @@ async def _send_rerank(
         raise
 
 
+_ENDS_WITH_ITS_OBJECT = (ProtocolError, RequestTimeout)
+"""Failures after which `--json` still prints its object: the request went out and was taken (as
+`chat --json` after the same failures, `chat._KEEPS_WHAT_ARRIVED`)."""
+
+
 def _print_stopped_rerank(began: float, error: str, out: TextIO) -> None:
-    """The `--json` object of a rerank that got no answer: no results, the time it ran, why."""
+    """The `--json` object of a rerank that got no answer it could read: no results, the time it
+    ran, why."""
     ran_ms = (time.monotonic() - began) * 1000.0
     stopped = rerank_json(RerankResponse(results=[], latency_ms=ran_ms))
     print_json({**stopped, "error": error}, out)
