@@ -7,6 +7,9 @@ of its own, so two of the GUI's worker threads, or the GUI beside a scripted `wo
 two clients: measured here, two processes storing and reading keys in a loop took the daemon down
 in about one run in three of 30 s, four of them within seconds. Taking turns, none did in 2,700
 rounds. A keyring call takes milliseconds, so waiting for a turn costs nothing a person notices.
+What turns cannot cover: a process killed in the middle of its call leaves that call to the
+daemon, and another client's call then can still abort it (reproduced with a client killed
+every half second beside one taking turns).
 
 Threads take turns on a lock; processes on an advisory lock on a file in the session's runtime
 folder (`$XDG_RUNTIME_DIR`, where the Secret Service's own sockets live). Where there is no such
