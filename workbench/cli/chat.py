@@ -18,7 +18,6 @@ from workbench.api import (
     ChatRequest,
     InputError,
     ProtocolError,
-    RequestTimeout,
     TextDelta,
     ThinkingDelta,
     WorkbenchClient,
@@ -37,7 +36,13 @@ from workbench.cli.inputs import (
 from workbench.cli.option_words import options_named
 from workbench.cli.output import chat_json, print_chat_details, print_json
 from workbench.cli.recording import Recording, recording, run_labels
-from workbench.cli.status import CANCELLED, EXIT_CANCELLED, EXIT_OK, EXIT_SERVER
+from workbench.cli.status import (
+    CANCELLED,
+    EXIT_CANCELLED,
+    EXIT_OK,
+    EXIT_SERVER,
+    JSON_KEPT_AFTER,
+)
 from workbench.core.chat_checks import check_request
 from workbench.core.runs.history import chat_start
 from workbench.core.runs.replay import ReplayClient, request_of
@@ -80,10 +85,6 @@ def _base_request(args: argparse.Namespace) -> ChatRequest:
         search_queries_only=args.search_queries_only,
         params=parse_params(args.param),
     )
-
-
-_KEEPS_WHAT_ARRIVED = (ProtocolError, RequestTimeout)
-"""Failures after which `--json` still prints what arrived (the request went out and was taken)."""
 
 
 def _print_delta(
@@ -182,7 +183,7 @@ async def _chat_turn(
     """Run one turn and print it; a failure is raised after what it keeps is printed."""
     try:
         await _run_chat(client, request, run, args, io)
-    except _KEEPS_WHAT_ARRIVED as exc:
+    except JSON_KEPT_AFTER as exc:
         # Keep what arrived before the break; plain text shows it for a broken stream, and
         # ends the streamed text's line after a timeout (the shell's prompt goes below it).
         if args.json or (args.stream and (isinstance(exc, ProtocolError) or run.snapshot.text)):

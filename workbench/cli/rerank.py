@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 from workbench.api import (
     Flavour,
     InputError,
-    ProtocolError,
-    RequestTimeout,
     RerankRequest,
     RerankResponse,
     WorkbenchClient,
@@ -30,7 +28,7 @@ from workbench.cli.inputs import read_rerank_documents
 from workbench.cli.option_words import options_named
 from workbench.cli.output import print_json, print_rerank, rerank_json
 from workbench.cli.recording import recording, run_labels
-from workbench.cli.status import CANCELLED, EXIT_OK
+from workbench.cli.status import CANCELLED, EXIT_OK, JSON_KEPT_AFTER
 from workbench.core.rerank_docs import check_chunk_budget
 from workbench.core.runs.history import rerank_start
 
@@ -88,7 +86,7 @@ async def _send_rerank(
     try:
         async with WorkbenchClient(connection) as client:
             return await client.rerank(request)
-    except _ENDS_WITH_ITS_OBJECT as exc:
+    except JSON_KEPT_AFTER as exc:
         if args.json:
             _print_stopped_rerank(began, str(exc), io.out)
         raise
@@ -97,11 +95,6 @@ async def _send_rerank(
         if args.json:
             _print_stopped_rerank(began, CANCELLED, io.out)
         raise
-
-
-_ENDS_WITH_ITS_OBJECT = (ProtocolError, RequestTimeout)
-"""Failures after which `--json` still prints its object: the request went out and was taken (as
-`chat --json` after the same failures, `chat._KEEPS_WHAT_ARRIVED`)."""
 
 
 def _print_stopped_rerank(began: float, error: str, out: TextIO) -> None:
