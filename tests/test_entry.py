@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from tests.waits import WAIT_S
-from workbench.__main__ import display_problem
+from workbench.__main__ import XCB_CURSOR, display_problem, loadable
 
 
 def test_no_display_is_explained_and_points_to_the_command_line() -> None:
@@ -33,3 +33,10 @@ def test_a_display_or_an_explicit_platform_lets_qt_try() -> None:
     assert display_problem({}, "darwin") is None
     assert display_problem({}, "win32") is None
     assert display_problem({}, "linux") is not None
+
+
+def test_x11_needs_the_cursor_library_qt_loads() -> None:
+    # The test run installs libxcb-cursor0 (tests/run), as a desktop with Qt apps has it.
+    assert loadable(XCB_CURSOR)
+    assert not loadable("libworkbench-no-such-library.so.0")
+    assert display_problem({"DISPLAY": ":99"}, "linux") is None

@@ -72,6 +72,25 @@ def _skip_pydantic_plugins() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
+XCB_CURSOR = "libxcb-cursor.so.0"
+"""The soname Qt's xcb platform plugin loads (Debian's libxcb-cursor0, Fedora's xcb-util-cursor)."""
+
+
+def loadable(soname: str) -> bool:
+    """Whether the dynamic loader finds and loads this library, as Qt's plugin will.
+
+    Loading it is the check Qt makes; `ctypes.util.find_library` answered the same question
+    with ~35 ms of imports (subprocess and more) on every start on an X11 desktop (issue 15).
+    """
+    import ctypes  # here: the command line and Wayland never need it
+
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
 def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
     """Why the GUI cannot open a window here, in words, or None when it can try.
 
@@ -86,12 +105,10 @@ def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
             "from a desktop session, or use the command line: `workbench rerank|chat --help`, "
             "`workbench sandbox --help`."
         )
-    import ctypes.util  # here: it loads subprocess and more, which start-up does not need
-
     x11_only = environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
-    # A frozen bundle (packaging/pyinstaller) carries its own libxcb-cursor, unseen by find_library.
+    # A frozen bundle (packaging/pyinstaller) carries its own libxcb-cursor, off the loader's path.
     bundled = getattr(sys, "frozen", False)
-    if x11_only and not bundled and ctypes.util.find_library("xcb-cursor") is None:
+    if x11_only and not bundled and not loadable(XCB_CURSOR):
         return (
             "Qt needs the X11 library libxcb-cursor to open a window "
             "(Debian/Ubuntu: apt install libxcb-cursor0; Fedora: dnf install xcb-util-cursor)."
