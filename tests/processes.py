@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Self
 import pytest
 
 from tests.waits import WAIT_S
+from workbench.core.keyring_turns import keyring_turn
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -167,6 +168,16 @@ class Child:
         if self.proc.poll() is None:
             self.proc.send_signal(sig)
 
+    def _end(self, sig: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.proc.pid, sig)
+        try:
+            self.proc.wait(WAIT_S)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait(WAIT_S)
+
     def report(self) -> str:
         """Exit status and output so far, for a failure message."""
         return (
@@ -178,14 +189,11 @@ class Child:
         """End the child's whole session if it still runs (`sig`, then SIGKILL should it still
         run after the named timeout), reap it and close its pipes."""
         if self.proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.proc.pid, sig)
-            try:
-                self.proc.wait(WAIT_S)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(WAIT_S)
+            # In the keyring's turn: then the child is in no keyring call. Killed in the middle
+            # of one, it leaves the call to gnome-keyring, which aborts when another client then
+            # calls (workbench.core.keyring_turns), and every later test loses the keyring.
+            with keyring_turn():
+                self._end(sig)
         else:
             # The child is gone; what it started in its session must not outlive the test.
             with contextlib.suppress(ProcessLookupError, PermissionError):
