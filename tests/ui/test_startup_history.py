@@ -18,6 +18,7 @@ from workbench.core.runs.aside import KeptAside, aside_files
 from workbench.core.runs.search import RunFilter
 from workbench.core.runs.tap import RunStart
 from workbench.ui import app
+from workbench.ui.history_notices import open_history, say_kept
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -90,14 +91,14 @@ def test_runs_refused_at_quit_are_kept_aside_and_restored_at_the_next_start(
     Quitting names the side file they went to; the next start adds them and says so."""
     monkeypatch.setattr(database_module, "BUSY_TIMEOUT_S", 0.02)  # the lock outlasts every try
     monkeypatch.setattr(writer_module, "CLOSE_WAIT_S", 0.1)
-    history = app.open_history(notices, qloop)
+    history = open_history(notices, qloop)
     assert history is not None
     other = database_module.connect(history.store.path)
     try:
         other.execute("BEGIN IMMEDIATE")
         history.begin(RunStart(kind="rerank", query="locked out")).finish("failed")
         history.writer.flush()
-        app._say_kept(notices, history.close())  # what quitting does with close()'s answer
+        say_kept(notices, history.close())  # what quitting does with close()'s answer
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -113,7 +114,7 @@ def test_runs_refused_at_quit_are_kept_aside_and_restored_at_the_next_start(
         ),
     )
     assert f"they were kept in {kept}" in capsys.readouterr().err
-    again = app.open_history(notices, qloop)
+    again = open_history(notices, qloop)
     assert again is not None
     restored = tr("App", "Runs restored: %1", 1)
     qtbot.waitUntil(lambda: notices.history()[-1].title == restored, timeout=WAIT_MS)
@@ -129,7 +130,7 @@ def test_the_quit_line_on_stderr_goes_through_the_redactor(
     value the redactor knows as secret (here, a folder named after it)."""
     register_secret("folder-named-after-a-key-4711")
     path = tmp_path / "folder-named-after-a-key-4711" / "runs.sqlite3.held-x.jsonl"
-    app._say_kept(notices, [KeptAside(path, 1), KeptAside(path, 2, "disk full")])
+    say_kept(notices, [KeptAside(path, 1), KeptAside(path, 2, "disk full")])
     err = capsys.readouterr().err
     assert err.count("workbench: ") == 2
     assert "folder-named-after-a-key-4711" not in err
