@@ -1180,6 +1180,29 @@ def test_rerank_refuses_the_length_option_the_flavour_has_no_field_for(
     assert problem in err
 
 
+@pytest.mark.parametrize(
+    ("chunks", "said"), [([], "10 chunks"), (["--max-chunks-per-doc", "20"], "20 chunks")]
+)
+def test_rerank_over_the_v1_chunk_budget_names_the_remedies_the_command_line_has(
+    sandbox: RunningSandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    chunks: list[str],
+    said: str,
+) -> None:
+    """The refusal told people to split the documents into batches, which only the GUI does,
+    and to lower a field by its API name."""
+    path = tmp_path / "documents.json"
+    path.write_text(json.dumps([f"document {i}" for i in range(1001)]), encoding="utf-8")
+    argv = _rerank(sandbox, path, "--flavour", "cohere-v1", *chunks, "--json")
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (EXIT_INPUT, "")
+    assert err == (
+        f"workbench: Invalid input: --max-chunks-per-doc: 1,001 documents x {said} each must "
+        "stay below 10,000: give --max-chunks-per-doc 9 or less, or send fewer documents\n"
+    )
+
+
 @pytest.mark.parametrize("value", ["", "  "])
 def test_cli_refuses_an_empty_key_variable_like_an_unset_one(
     sandbox: RunningSandbox,

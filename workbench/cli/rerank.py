@@ -19,6 +19,7 @@ from workbench.api import (
     InputError,
     RerankRequest,
     RerankResponse,
+    RerankTraits,
     WorkbenchClient,
     flavour_traits,
 )
@@ -29,7 +30,7 @@ from workbench.cli.option_words import options_named
 from workbench.cli.output import print_json, print_rerank, rerank_json
 from workbench.cli.recording import recording, run_labels
 from workbench.cli.status import CANCELLED, EXIT_OK, JSON_KEPT_AFTER
-from workbench.core.rerank_docs import check_chunk_budget
+from workbench.core.rerank_docs import chunk_excess
 from workbench.core.runs.history import rerank_start
 
 if TYPE_CHECKING:
@@ -51,8 +52,7 @@ async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Strea
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
     documents = read_rerank_documents(args.documents, rules)  # checked as the GUI checks them
-    # The GUI's rule (v1 chunks documents), checked before sending.
-    check_chunk_budget(len(documents), args.max_chunks_per_doc, rules, split=False)
+    _check_chunk_budget(len(documents), args.max_chunks_per_doc, rules)
     rank_fields = (
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
@@ -145,6 +145,20 @@ def _check_query(query: str) -> None:
 
 
 _LENGTH_OPTIONS = ("max_chunks_per_doc", "max_tokens_per_doc")
+
+
+def _check_chunk_budget(count: int, max_chunks: int | None, rules: RerankTraits) -> None:
+    """The GUI's rule (v1 chunks documents), checked before sending, with the command line's
+    remedies: it has no batches to split the documents into."""
+    excess = chunk_excess(count, max_chunks, rules)
+    if excess is None:
+        return
+    raise InputError(
+        f"{excess.count:,} documents x {excess.chunks:,} chunks each must stay below "
+        f"{excess.budget:,}: give --max-chunks-per-doc {excess.fit:,} or less, or send fewer "
+        "documents",
+        where="--max-chunks-per-doc",
+    )
 
 
 def _check_length_option(args: argparse.Namespace, connection: Connection) -> None:

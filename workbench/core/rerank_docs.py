@@ -87,29 +87,49 @@ def check_documents(value: Any, rules: RerankRules) -> list[Document]:
     return value
 
 
+@dataclass(frozen=True)
+class ChunkExcess:
+    """Documents that would be cut into more chunks than the flavour's budget allows."""
+
+    count: int
+    chunks: int
+    """Chunks per document: `max_chunks_per_doc`, or the flavour's default."""
+    budget: int
+    fit: int
+    """The largest `max_chunks_per_doc` that keeps `count` documents within the budget."""
+
+
+def chunk_excess(count: int, max_chunks: int | None, rules: RerankRules) -> ChunkExcess | None:
+    """Where documents are chunked (v1), documents x max_chunks_per_doc must stay below the
+    flavour's budget (10,000): by how much a request would not, or None when it does."""
+    budget = rules.chunk_budget
+    if budget is None:
+        return None
+    chunks = max_chunks or rules.default_chunks_per_doc or 1
+    if count * chunks < budget:
+        return None
+    return ChunkExcess(count, chunks, budget, max(1, (budget - 1) // count))
+
+
 def check_chunk_budget(
     count: int, max_chunks: int | None, rules: RerankRules, *, split: bool
 ) -> None:
-    """Where documents are chunked (v1), documents x max_chunks_per_doc must stay below the
-    flavour's budget (10,000) unless batches keep to it.
+    """Refuse documents over the chunk budget (`chunk_excess`) unless batches keep to it.
 
     Raises:
         InputError: naming `max_chunks_per_doc` and the value that would fit.
     """
-    budget = rules.chunk_budget
-    if budget is None:
-        return
-    chunks = max_chunks or rules.default_chunks_per_doc or 1
-    if count * chunks < budget or split:
+    excess = None if split else chunk_excess(count, max_chunks, rules)
+    if excess is None:
         return
     raise InputError(
         title=Text(
             "%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 "
             "or split into batches",
-            count,
-            chunks,
-            budget,
-            max(1, (budget - 1) // count),
+            excess.count,
+            excess.chunks,
+            excess.budget,
+            excess.fit,
         ),
         where="max_chunks_per_doc",
     )
