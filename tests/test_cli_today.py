@@ -232,3 +232,24 @@ def test_a_refused_option_is_named_as_typed_not_as_the_requests_field(
     assert err.count("\n") == 1
     assert "params." not in err
     assert "extra" not in err
+
+
+def test_v1_refuses_an_earlier_turns_image_naming_the_history_file(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """It named the request's field (`history[1].images`), not the file the person gave."""
+    url = "data:image/png;base64," + base64.b64encode(png()).decode()
+    looked = [{"type": "text", "text": "Look"}, {"type": "image_url", "image_url": {"url": url}}]
+    turns = [
+        {"role": "user", "content": "Hello"},
+        {"role": "assistant", "content": "Hi."},
+        {"role": "user", "content": looked},
+        {"role": "assistant", "content": "A square."},
+    ]
+    history = tmp_path / "earlier.json"
+    history.write_text(json.dumps(turns), encoding="utf-8")
+    argv = ["chat", "--url", sandbox.base_url, "--flavour", "cohere-v1", "--model", "m"]
+    status = main([*argv, "--message", "Why?", "--history", str(history)])
+    out, err = capsys.readouterr()
+    assert (status, out) == (2, "")
+    assert err == ("workbench: earlier.json: Cohere v1 cannot carry images (use Cohere v2)\n")

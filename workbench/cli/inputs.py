@@ -60,7 +60,7 @@ def read_json(path: str) -> tuple[Any, str]:
     Raises:
         InputError: titled with the file name; `.where` is "line L, column C" for bad JSON.
     """
-    name = _file_name(path)
+    name = file_name(path)
     try:
         read = _read_stdin() if path == "-" else _read_bytes(Path(path))
     except (OSError, UnicodeDecodeError) as exc:
@@ -78,7 +78,7 @@ def read_json(path: str) -> tuple[Any, str]:
         raise InputError(exc.msg, title=name, where=where) from None
 
 
-def _file_name(path: str) -> str:
+def file_name(path: str) -> str:
     """The file as messages name it."""
     return "<stdin>" if path == "-" else Path(path).name
 
@@ -138,7 +138,7 @@ def read_rerank_documents(path: str, rules: RerankRules) -> list[Document]:
     except InputError as exc:
         where = exc.where.removeprefix("documents") or "top level"  # the whole list
         said = exc.title[:1].lower() + exc.title[1:]  # a title, said here after the file
-        raise InputError(said, title=_file_name(path), where=where) from None
+        raise InputError(said, title=file_name(path), where=where) from None
 
 
 def read_tools(path: str) -> list[ToolSpec]:

@@ -9,9 +9,11 @@ typed `--thinking`, `--image` or `--param k=3`, so the refusal names that option
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import TYPE_CHECKING
 
 from workbench.api import GenerationParams, InputError, chat_field_names, flavour_traits
+from workbench.cli.inputs import file_name
 
 if TYPE_CHECKING:
     import argparse
@@ -29,14 +31,14 @@ _OPTION_OF_FIELD = {
 """Request fields one option of their own sets; any other generation parameter is `--param`."""
 
 _PARAMS = "params."
+_HISTORY_IMAGES = re.compile(r"history\[\d+\]\.images")
+"""Where a codec names the images of an earlier turn (which `--history` gave)."""
 
 
-def option_of(where: str, args: argparse.Namespace) -> str:
+def option_of(where: str) -> str:
     """The option that set the field `where` names; `where` itself for any other place."""
     if option := _OPTION_OF_FIELD.get(where):
         return option
-    if where == "images":  # the turn's own (--image) and those of earlier turns (--history)
-        return "--image" if getattr(args, "image", None) else "--history"
     name = where.removeprefix(_PARAMS)
     if where.startswith(_PARAMS) and name in GenerationParams.model_fields:
         return f"--param {name}"
@@ -45,7 +47,9 @@ def option_of(where: str, args: argparse.Namespace) -> str:
 
 def worded(exc: InputError, args: argparse.Namespace, flavour: Flavour) -> InputError:
     """`exc` naming the option, or `exc` itself when it names no field an option sets."""
-    option = option_of(exc.where, args)
+    if (images := _images_refused(exc, args)) is not None:
+        return images
+    option = option_of(exc.where)
     if option == exc.where:
         return exc
     name = exc.where.removeprefix(_PARAMS)
@@ -55,6 +59,20 @@ def worded(exc: InputError, args: argparse.Namespace, flavour: Flavour) -> Input
         # sends a name the workbench knows as that field, so the advice would lead nowhere.
         label = flavour_traits(flavour).label
         message = f"{label} chat requests have no {name} parameter"
+    return InputError(message, title=exc.title, where=option)
+
+
+def _images_refused(exc: InputError, args: argparse.Namespace) -> InputError | None:
+    """A refusal of images, of this turn (`--image`) or of earlier turns (the `--history` file);
+    None for any other refusal. The file's entry is not named: the request's history[N] counts
+    messages, and consecutive tool entries of the file make one message."""
+    earlier = _HISTORY_IMAGES.fullmatch(exc.where)
+    if exc.where != "images" and earlier is None:
+        return None
+    message = exc.server_message
+    if earlier is not None and getattr(args, "history", None):
+        return InputError(message, title=file_name(args.history))
+    option = "--image" if getattr(args, "image", None) else "--history"
     return InputError(message, title=exc.title, where=option)
 
 
