@@ -25,6 +25,7 @@ from workbench.ui.asyncgen_hooks import asyncgen_hooks
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.theme import CHOICES as THEMES
 from workbench.ui.common.theme import SYSTEM, apply_theme, follow_system
+from workbench.ui.first_paint import FirstPaint
 from workbench.ui.gc_guard import GuiThreadGarbageCollector
 from workbench.ui.history_notices import open_history, say_kept
 from workbench.ui.i18n import CHOICES, apply_language
@@ -113,8 +114,7 @@ def run_gui(args: list[str]) -> int:
 
     window = MainWindow(services=services, lazy_panes=True)
     window.show()
-    # Runs once the events show() queued (the first paint) are done; the rest waits till then.
-    QTimer.singleShot(0, partial(_after_first_paint, options, window, services, sandbox, collector))
+    FirstPaint(window, partial(_after_first_paint, options, window, services, sandbox, collector))
     QTimer.singleShot(0, partial(_answer_later_starts, instance, window))
     with loop, asyncgen_hooks(loop):
         status = loop.run_forever()
@@ -275,10 +275,11 @@ def _after_first_paint(
     sandbox: LocalSandbox,
     collector: GuiThreadGarbageCollector,
 ) -> None:
-    """The start-up work the first paint does not need (issue 15): writing the settings changed
-    so far (the first run's endpoints), opening the run history (its modules, and on a first
-    run a new database), the sandbox (a keyring read
-    and the server's imports on a thread, which would hold the GIL against the first paint),
+    """The start-up work the first paint does not need (issue 15), once it is done (`FirstPaint`):
+    saying the window is shown, writing the settings changed so far (the first run's endpoints),
+    opening the run history (its modules, and on a first run a new database), the sandbox (a
+    keyring read and the server's imports on a thread, which would hold the GIL against the
+    first paint),
     what a first Send would wait for (the HTTP transport's imports, the CA bundle), then the
     panes not shown, one per turn of the event loop, then start-up is done (its cached
     sources dropped, its objects left out of later garbage collections)."""
