@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -114,8 +114,8 @@ def run_gui(args: list[str]) -> int:
 
     window = MainWindow(services=services, lazy_panes=True)
     window.show()
-    FirstPaint(window, partial(_after_first_paint, options, window, services, sandbox, collector))
-    QTimer.singleShot(0, partial(_answer_later_starts, instance, window))
+    started = partial(_after_first_paint, options, window, services, sandbox, collector, instance)
+    FirstPaint(window, started)
     with loop, asyncgen_hooks(loop):
         status = loop.run_forever()
         loop.run_until_complete(_shutdown(services))
@@ -274,16 +274,18 @@ def _after_first_paint(
     services: Services,
     sandbox: LocalSandbox,
     collector: GuiThreadGarbageCollector,
+    instance: SingleInstance,
 ) -> None:
     """The start-up work the first paint does not need (issue 15), once it is done (`FirstPaint`):
-    saying the window is shown, writing the settings changed so far (the first run's endpoints),
-    opening the run history (its modules, and on a first run a new database), the sandbox (a
-    keyring read and the server's imports on a thread, which would hold the GIL against the
-    first paint),
-    what a first Send would wait for (the HTTP transport's imports, the CA bundle), then the
-    panes not shown, one per turn of the event loop, then start-up is done (its cached
-    sources dropped, its objects left out of later garbage collections)."""
+    saying the window is shown, answering later starts (QtNetwork's imports), writing the
+    settings changed so far (the first run's endpoints), opening the run history (its modules,
+    and on a first run a new database), the sandbox (a keyring read and the server's imports on
+    a thread, which would hold the GIL against the first paint), what a first Send would wait
+    for (the HTTP transport's imports, the CA bundle), then the panes not shown, one per turn of
+    the event loop, then start-up is done (its cached sources dropped, its objects left out of
+    later garbage collections)."""
     _print_shown()
+    _answer_later_starts(instance, window)
     services.settings.release_saves()
     _attach_history(window, services)
     if not options.no_sandbox:

@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
+from workbench.ui.first_paint import FIRST_PAINT_WAIT_MS
+
 if TYPE_CHECKING:
     from pathlib import Path
 
 LOCK_FILE = "workbench.lock"
-REACH_S = 3.0
-"""How long a second start tries to reach the running window (it may still be starting)."""
+REACH_S = FIRST_PAINT_WAIT_MS / 1000 + 2.0
+"""How long a second start tries to reach the running window: it may still be starting, and it
+listens once drawn, or after `FIRST_PAINT_WAIT_MS` if it is never drawn."""
 
 
 def _socket_name(folder: Path) -> str:
