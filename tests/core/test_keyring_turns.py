@@ -83,6 +83,25 @@ def test_a_call_waits_for_another_process_to_finish_with_the_keyring(
     store.delete("endpoint:turns")
 
 
+def test_asking_which_keyring_is_in_use_waits_its_turn_too(
+    holder: Child, caplog: pytest.LogCaptureFixture
+) -> None:
+    # The Endpoints pane asks on a worker thread when it opens; finding the backend talks D-Bus,
+    # and outside the turn it interleaved with other processes' calls and aborted the daemon.
+    caplog.set_level(logging.INFO, logger=keyring_turns.__name__)
+    store = KeyringSecretStore(keyring_service())
+    secure: list[bool] = []
+    thread = threading.Thread(target=lambda: secure.append(store.status().secure))
+    thread.start()
+    wait_until(lambda: _said(caplog, WAITING), "wait for the keyring's turn")
+    assert thread.is_alive()
+    assert holder.proc.stdin is not None
+    holder.proc.stdin.write("done\n")
+    holder.proc.stdin.flush()
+    thread.join(WAIT_S)
+    assert secure == [True]
+
+
 def test_a_process_that_keeps_the_keyring_too_long_is_overtaken(
     holder: Child, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -101,13 +101,18 @@ class KeyringSecretStore:
         return self._backend or keyring.get_keyring()
 
     def status(self) -> BackendStatus:
-        """Describe the active backend (not secure, saying why, when it cannot be reached)."""
-        backend = self.backend()
-        try:
-            return describe_backend(backend)
-        except Exception as exc:  # as in `_secure_backend`
-            name = f"{type(backend).__module__}.{type(backend).__name__}"
-            return BackendStatus(name=f"{name} (unreachable: {exc})", secure=False)
+        """Describe the active backend (not secure, saying why, when it cannot be reached).
+
+        In the keyring's turn, as every call is: finding the backend, and a chain of them asking
+        each its priority, talk to the Secret Service over D-Bus.
+        """
+        with keyring_turn():
+            backend = self.backend()
+            try:
+                return describe_backend(backend)
+            except Exception as exc:  # as in `_secure_backend`
+                name = f"{type(backend).__module__}.{type(backend).__name__}"
+                return BackendStatus(name=f"{name} (unreachable: {exc})", secure=False)
 
     def get(self, ref: str) -> str | None:
         """The key stored under `ref`, or None."""
