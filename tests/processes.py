@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from types import TracebackType
 
 
+STOP_TURN_WAIT_S = 10.0
+"""How long stopping a child waits for the keyring's turn (see `Child.stop`)."""
+
+
 class ChildTimeout(AssertionError):
     """A child did not reach a condition within the named timeout (the message says what it did)."""
 
@@ -191,8 +195,9 @@ class Child:
         if self.proc.poll() is None:
             # In the keyring's turn: then the child is in no keyring call. Killed in the middle
             # of one, it leaves the call to gnome-keyring, which aborts when another client then
-            # calls (workbench.core.keyring_turns), and every later test loses the keyring.
-            with keyring_turn():
+            # calls (workbench.core.keyring_turns), and every later test loses the keyring. A
+            # call takes milliseconds: a child holding the turn longer holds it for a test.
+            with keyring_turn(wait_s=STOP_TURN_WAIT_S):
                 self._end(sig)
         else:
             # The child is gone; what it started in its session must not outlive the test.

@@ -113,6 +113,9 @@ def test_a_process_that_keeps_the_keyring_too_long_is_overtaken(
     store.delete("endpoint:overtaken")
     assert _said(caplog, "has held the keyring for over 0.2 s; going ahead")
     assert holder.returncode is None  # it still holds the turn: the calls went ahead without it
+    assert holder.proc.stdin is not None
+    holder.proc.stdin.write("done\n")  # its turn ends, as a call's does, before it is stopped
+    holder.proc.stdin.flush()
 
 
 def test_without_a_runtime_folder_calls_still_work(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -48,15 +48,20 @@ def lock_file() -> Path | None:
 
 
 @contextlib.contextmanager
-def keyring_turn() -> Iterator[None]:
+def keyring_turn(wait_s: float | None = None) -> Iterator[None]:
     """Hold the keyring for one call: no other thread of this process, nor other Workbench
-    process of this session, is talking to it meanwhile."""
-    with _threads, _process_turn():
+    process of this session, is talking to it meanwhile.
+
+    Args:
+        wait_s: how long to wait for another process's turn before going ahead anyway;
+            None: `TURN_WAIT_S`.
+    """
+    with _threads, _process_turn(TURN_WAIT_S if wait_s is None else wait_s):
         yield
 
 
 @contextlib.contextmanager
-def _process_turn() -> Iterator[None]:
+def _process_turn(wait_s: float) -> Iterator[None]:
     path = lock_file()
     if sys.platform == "win32":  # no Secret Service to protect, and no flock
         path = None
@@ -68,17 +73,17 @@ def _process_turn() -> Iterator[None]:
         yield
         return
     try:
-        _wait_for_turn(fd)
+        _wait_for_turn(fd, wait_s)
         yield
     finally:
         os.close(fd)  # closing the file gives the turn back
 
 
-def _wait_for_turn(fd: int) -> None:
-    """Take the advisory lock on `fd`; after `TURN_WAIT_S` go ahead without it."""
+def _wait_for_turn(fd: int, wait_s: float) -> None:
+    """Take the advisory lock on `fd`; after `wait_s` go ahead without it."""
     import fcntl
 
-    deadline = time.monotonic() + TURN_WAIT_S
+    deadline = time.monotonic() + wait_s
     waited = False
     while True:
         try:
@@ -92,7 +97,7 @@ def _wait_for_turn(fd: int) -> None:
         if time.monotonic() >= deadline:
             _log.warning(
                 "Another Workbench process has held the keyring for over %g s; going ahead.",
-                TURN_WAIT_S,
+                wait_s,
             )
             return
         time.sleep(POLL_S)  # polling: flock has no timeout of its own
