@@ -46,6 +46,13 @@ def holder(processes: Processes) -> Child:
     return child
 
 
+def _let_go(holder: Child) -> None:
+    """End the holder's turn."""
+    assert holder.proc.stdin is not None
+    holder.proc.stdin.write("done\n")
+    holder.proc.stdin.flush()
+
+
 def _said(caplog: pytest.LogCaptureFixture, words: str) -> bool:
     return any(words in record.getMessage() for record in caplog.records)
 
@@ -73,9 +80,7 @@ def test_a_call_waits_for_another_process_to_finish_with_the_keyring(
     thread.start()
     wait_until(lambda: _said(caplog, WAITING), "wait for the keyring's turn")
     assert thread.is_alive()  # the holder still has the turn
-    assert holder.proc.stdin is not None
-    holder.proc.stdin.write("done\n")
-    holder.proc.stdin.flush()
+    _let_go(holder)
     thread.join(WAIT_S)
     assert not thread.is_alive()
     assert not failures
@@ -95,9 +100,7 @@ def test_asking_which_keyring_is_in_use_waits_its_turn_too(
     thread.start()
     wait_until(lambda: _said(caplog, WAITING), "wait for the keyring's turn")
     assert thread.is_alive()
-    assert holder.proc.stdin is not None
-    holder.proc.stdin.write("done\n")
-    holder.proc.stdin.flush()
+    _let_go(holder)
     thread.join(WAIT_S)
     assert secure == [True]
 
@@ -113,9 +116,7 @@ def test_a_process_that_keeps_the_keyring_too_long_is_overtaken(
     store.delete("endpoint:overtaken")
     assert _said(caplog, "has held the keyring for over 0.2 s; going ahead")
     assert holder.returncode is None  # it still holds the turn: the calls went ahead without it
-    assert holder.proc.stdin is not None
-    holder.proc.stdin.write("done\n")  # its turn ends, as a call's does, before it is stopped
-    holder.proc.stdin.flush()
+    _let_go(holder)  # its turn ends, as a call's does, before it is stopped
 
 
 def test_without_a_runtime_folder_calls_still_work(monkeypatch: pytest.MonkeyPatch) -> None:
