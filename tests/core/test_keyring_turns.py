@@ -92,7 +92,8 @@ def test_asking_which_keyring_is_in_use_waits_its_turn_too(
     holder: Child, caplog: pytest.LogCaptureFixture
 ) -> None:
     # The Endpoints pane asks on a worker thread when it opens; finding the backend talks D-Bus,
-    # and outside the turn it interleaved with other processes' calls and aborted the daemon.
+    # and outside the turn that could interleave with other processes' calls (which aborts
+    # gnome-keyring 42).
     caplog.set_level(logging.INFO, logger=keyring_turns.__name__)
     store = KeyringSecretStore(keyring_service())
     secure: list[bool] = []
