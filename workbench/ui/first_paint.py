@@ -3,7 +3,7 @@
 A zero-time timer started after `show()` runs before the window is painted: the platform's
 expose (X11's, or the offscreen platform's) arrives as an event after it, so whatever the timer
 did held the first paint back (issue 15: opening the run history and starting the sandbox put the
-first paint ~160 ms after the window was "shown", under Xvfb as offscreen). `after_first_paint`
+first paint ~160 ms after the window was "shown", under Xvfb as offscreen). `FirstPaint`
 waits for the paint itself.
 """
 
