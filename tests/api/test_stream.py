@@ -30,6 +30,7 @@ from workbench.api.events import (
 )
 from workbench.api.models import Citation, Flavour, ToolCall, Usage
 from workbench.api.stream import ChatSnapshot, ToolCallState, accumulate
+from workbench.api.text import Text
 
 
 def _kinds(events: Sequence[object]) -> list[str]:
@@ -144,6 +145,16 @@ def test_v2_message_end_with_error_is_a_stream_failure() -> None:
     assert error is None
     assert StreamFailed("internal failure") in events
     assert (snap.text, snap.error, snap.done) == ("Par", "internal failure", True)
+
+
+def test_a_counted_failure_keeps_its_count_once_its_secrets_are_masked() -> None:
+    failed = Text("%n chunk(s) failed at %1", "https://h.invalid/?api-key=s3cr3t-v4lue-99", count=2)
+    snap = accumulate(ChatSnapshot(), StreamFailed(failed))
+    kept = snap.error
+    assert isinstance(kept, Text)
+    assert kept.count == 2
+    assert str(kept).startswith("2 chunks failed at ")
+    assert "s3cr3t-v4lue-99" not in str(kept)
 
 
 def test_unknown_event_types_are_skipped_and_counted() -> None:

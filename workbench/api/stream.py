@@ -261,7 +261,7 @@ def _kept(message: str | Text) -> str | Text:
     if isinstance(message, str):
         return redact_secrets(message)
     values = (redact_secrets(v) if isinstance(v, str) else v for v in message.values)
-    return Text(message.template, *values, decimals=message.decimals)
+    return Text(message.template, *values, decimals=message.decimals, count=message.count)
 
 
 def accumulate(snap: ChatSnapshot, event: StreamEvent) -> ChatSnapshot:
