@@ -233,22 +233,7 @@ class QaPane(Retranslating, QaWidgets):
         if report is None:
             return
         gone = endpoint.name if self._endpoints.removed(endpoint) else None
-        self.status.say(lambda: self._summary(report, gone))
-
-    def _summary(self, report: QaReport, gone: str | None) -> str:
-        # Each count has its plural forms ("1 skipped" is "1 saltato", "2 skipped" "2 saltati").
-        line = fill(
-            self.tr("%1, %2, %3"),
-            self.tr("%n passed", "", report.count("pass")),
-            self.tr("%n failed", "", report.count("fail")),
-            self.tr("%n skipped", "", report.count("skip")),
-        )
-        verdict = self.tr("Every check passed") if report.passed else self.tr("Checks failed")
-        done = fill(self.tr("Done. %1: %2."), verdict, line)
-        if gone is None:
-            return done
-        removed = self.tr("“%1” was removed while it was checked; the report is still about it.")
-        return f"{done} {fill(removed, gone)}"
+        self.status.say(partial(texts.summary, report, gone))
 
     def _show_chart(self) -> None:
         colours = chart_colours(self.palette())

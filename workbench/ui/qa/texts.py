@@ -1,8 +1,7 @@
 """QA pane status texts: what to do first, what a run is doing, and how it ended or was saved.
 
 Each is a function the status line calls again on a language switch. The texts keep the pane's
-translation context ("QaPane"): they were the pane's before they moved here. The summary's
-counted texts (plural forms) stay in the pane, where lupdate finds them in `tr()`.
+translation context ("QaPane"): they were the pane's before they moved here.
 """
 
 from __future__ import annotations
@@ -13,11 +12,19 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_title
-from workbench.ui.common.l10n import fill, format_count
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill, format_count
 
 if TYPE_CHECKING:
     from workbench.api.errors import WorkbenchError
+    from workbench.core.qa.model import QaReport, Status
     from workbench.core.qa.runner import CheckStarted
+
+# Counted texts: lupdate files plural forms only from a number literal (see QT_TRANSLATE_NOOP).
+# Each has its own forms ("1 skipped" is "1 saltato", "2 skipped" "2 saltati").
+_PASSED = QT_TRANSLATE_NOOP("QaPane", "%n passed", None, 1)
+_FAILED = QT_TRANSLATE_NOOP("QaPane", "%n failed", None, 1)
+_SKIPPED = QT_TRANSLATE_NOOP("QaPane", "%n skipped", None, 1)
+_COUNTS: tuple[tuple[str, Status], ...] = ((_PASSED, "pass"), (_FAILED, "fail"), (_SKIPPED, "skip"))
 
 
 def idle_hint() -> str:
@@ -49,6 +56,30 @@ def running(event: CheckStarted) -> str:
         format_count(event.total),
         shown(event.spec.title),
     )
+
+
+def summary(report: QaReport, gone: str | None) -> str:
+    """A finished run's verdict and counts; `gone` names its endpoint if it was removed meanwhile."""
+    line = fill(
+        QCoreApplication.translate("QaPane", "%1, %2, %3"),
+        *(_counted(text, report.count(outcome)) for text, outcome in _COUNTS),
+    )
+    verdict = (
+        QCoreApplication.translate("QaPane", "Every check passed")
+        if report.passed
+        else QCoreApplication.translate("QaPane", "Checks failed")
+    )
+    done = fill(QCoreApplication.translate("QaPane", "Done. %1: %2."), verdict, line)
+    if gone is None:
+        return done
+    removed = QCoreApplication.translate(
+        "QaPane", "“%1” was removed while it was checked; the report is still about it."
+    )
+    return f"{done} {fill(removed, gone)}"
+
+
+def _counted(text: str, n: int) -> str:
+    return QCoreApplication.translate("QaPane", text, None, n)
 
 
 def cancelled() -> str:
