@@ -5,6 +5,7 @@ real process holding the turn."""
 from __future__ import annotations
 
 import logging
+import signal
 import subprocess
 import sys
 import threading
@@ -127,3 +128,66 @@ def test_without_a_runtime_folder_calls_still_work(monkeypatch: pytest.MonkeyPat
     store.set("endpoint:no-runtime", "value")
     assert store.get("endpoint:no-runtime") == "value"
     store.delete("endpoint:no-runtime")
+
+
+INTERRUPTED_CALL = """
+import os, signal, sys
+import keyring
+from workbench.core.keyring_turns import keyring_turn
+
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal (CI may ignore it)
+presses = int(sys.argv[1])
+try:
+    with keyring_turn():
+        for _ in range(presses):
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C, landing in the call
+        keyring.get_password("cohere-workbench-test-interrupt", "nothing")  # the call itself
+        print("the call finished", flush=True)
+except KeyboardInterrupt:
+    print("stopped", flush=True)
+"""
+"""A command-line keyring call with Ctrl+C pressed `argv[1]` times while it is in the daemon's
+hands."""
+
+
+def test_ctrl_c_in_a_keyring_call_stops_the_program_once_the_call_is_done(
+    processes: Processes,
+) -> None:
+    # A process stopped in the middle of its call leaves it to the daemon, and another client's
+    # call can then abort gnome-keyring for the whole desktop session.
+    child = processes.start([sys.executable, "-c", INTERRUPTED_CALL, "1"])
+    assert child.wait() == 0
+    assert child.stdout().splitlines() == ["the call finished", "stopped"]
+    assert child.stderr() == keyring_turns.HELD_INTERRUPT.decode()
+
+
+def test_a_second_ctrl_c_stops_a_keyring_call_at_once(processes: Processes) -> None:
+    # The escape for a call that hangs (an unlock prompt nobody answers).
+    child = processes.start([sys.executable, "-c", INTERRUPTED_CALL, "2"])
+    assert child.wait() == 0
+    assert child.stdout().splitlines() == ["stopped"]
+
+
+def test_ctrl_c_while_waiting_for_the_turn_stops_at_once(
+    holder: Child, processes: Processes
+) -> None:
+    # Nothing is in the daemon's hands yet: there is no call to finish first.
+    waiting = """
+import logging, signal, sys
+from workbench.core.keyring_turns import keyring_turn
+
+signal.signal(signal.SIGINT, signal.default_int_handler)
+logging.basicConfig(level=logging.INFO, stream=sys.stdout, format="%(message)s", force=True)
+try:
+    with keyring_turn():
+        print("had the turn", flush=True)
+except KeyboardInterrupt:
+    print("stopped", flush=True)
+"""
+    child = processes.start([sys.executable, "-c", waiting])
+    child.wait_for_line(WAITING)
+    child.send_signal(signal.SIGINT)
+    assert child.wait() == 0
+    assert child.stdout().splitlines() == [WAITING, "stopped"]
+    assert holder.returncode is None  # it still has the turn: the waiting was cut short
+    _let_go(holder)

@@ -9,7 +9,9 @@ in about one run in three of 30 s, four of them within seconds. Taking turns, no
 rounds. A keyring call takes milliseconds, so waiting for a turn costs nothing a person notices.
 What turns cannot cover: a process killed in the middle of its call leaves that call to the
 daemon, and another client's call then can still abort it (reproduced with a client killed
-every half second beside one taking turns).
+every half second beside one taking turns). So a Ctrl+C that lands in a call made on the main
+thread (the command line's) waits for the call to end; a second one stops it at once, for a call
+that hangs.
 
 Threads take turns on a lock; processes on an advisory lock on a file in the session's runtime
 folder (`$XDG_RUNTIME_DIR`, where the Secret Service's own sockets live). Where there is no such
@@ -21,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import sys
 import threading
 import time
@@ -36,6 +39,10 @@ TURN_WAIT_S = 150.0
 stay open (`secret_service.UNLOCK_PROMPT_TIMEOUT_S`), so only a process that hangs is overtaken."""
 POLL_S = 0.005
 """How often a waiting call looks again: a keyring call takes a few milliseconds."""
+HELD_INTERRUPT = (
+    b"workbench: finishing the keyring call first (press Ctrl+C again to stop at once)\n"
+)
+"""Said on standard error when a Ctrl+C waits for the keyring call in hand."""
 
 _log = logging.getLogger(__name__)
 _threads = threading.Lock()
@@ -56,7 +63,7 @@ def keyring_turn(wait_s: float | None = None) -> Iterator[None]:
         wait_s: how long to wait for another process's turn before going ahead anyway;
             None: `TURN_WAIT_S`.
     """
-    with _threads, _process_turn(TURN_WAIT_S if wait_s is None else wait_s):
+    with _threads, _process_turn(TURN_WAIT_S if wait_s is None else wait_s), _interrupt_held():
         yield
 
 
@@ -77,6 +84,38 @@ def _process_turn(wait_s: float) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing the file gives the turn back
+
+
+@contextlib.contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """Hold a Ctrl+C until the call ends, then raise it; a second one is raised at once.
+
+    Only on the main thread while Python's own Ctrl+C handler is in place: a program that
+    handles the signal itself (or a worker thread, which cannot) is left as it is. Waiting for
+    the turn stays interruptible: nothing is in the daemon's hands yet.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    pressed = False
+
+    def hold(signum: int, frame: object) -> None:
+        nonlocal pressed
+        if pressed:
+            raise KeyboardInterrupt
+        pressed = True
+        os.write(2, HELD_INTERRUPT)  # not print: the main thread may be inside a stderr write
+
+    signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def _wait_for_turn(fd: int, wait_s: float) -> None:
