@@ -164,6 +164,26 @@ def test_unknown_event_types_are_skipped_and_counted() -> None:
     assert (snap.unknown_events, snap.text) == (1, t.ANSWER)
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"index": "zz"},
+        {"index": -1},
+        {"index": 1.5},
+        {"delta": "text"},
+        {"delta": [1]},
+        {"delta": {"message": "text"}},
+    ],
+)
+def test_an_unknown_v2_event_is_skipped_whatever_its_fields_hold(fields: dict[str, object]) -> None:
+    # Its fields were checked as a known event's before its type was looked at.
+    unknown = {"type": "new-fancy-thing", **fields}
+    body = t.sse([t.V2_EVENTS[0], unknown, *t.V2_EVENTS[1:]])
+    _, snap, error = t.run(Flavour.COHERE_V2, body)
+    assert error is None
+    assert (snap.unknown_events, snap.text) == (1, t.ANSWER)
+
+
 def test_stream_cut_mid_line_is_a_protocol_error_after_the_good_events() -> None:
     body = t.sse(t.V2_EVENTS)
     cut = body.index(b"is the capital") + 3

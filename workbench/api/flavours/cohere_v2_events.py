@@ -139,6 +139,11 @@ def _content_events(kind: str, content: dict[str, Any]) -> list[StreamEvent]:
     return [TextDelta(text)] if text or kind == "content-delta" else []
 
 
+def _message(obj: dict[str, Any]) -> dict[str, Any]:
+    """An event's `delta.message`."""
+    return object_at(object_at(obj, "delta"), "message", "delta")
+
+
 class V2StreamMapper(StreamMapper):
     """Maps v2 server-sent events (`type`) to neutral events."""
 
@@ -149,19 +154,20 @@ class V2StreamMapper(StreamMapper):
     def map_object(self, obj: dict[str, Any]) -> list[StreamEvent]:
         """The events of one v2 stream object."""
         kind = str_at(obj, "type") or ""
-        message = object_at(object_at(obj, "delta"), "message", "delta")
-        index = index_at(obj, "index")
+        # Each field is read by the events that have it: an event of a type this program does
+        # not know is skipped (and counted) whatever its fields hold.
         match kind:
             case "message-start":
                 return [StreamStarted(str_at(obj, "id"))]
             case "content-start" | "content-delta":
-                return _content_events(kind, object_at(message, "content", _MESSAGE))
+                return _content_events(kind, object_at(_message(obj), "content", _MESSAGE))
             case "tool-plan-delta":
-                return [ToolPlanDelta(text_at(message, "tool_plan", _MESSAGE) or "")]
+                return [ToolPlanDelta(text_at(_message(obj), "tool_plan", _MESSAGE) or "")]
             case "tool-call-start" | "tool-call-delta" | "tool-call-end":
-                return self._tool(kind, index, object_at(message, "tool_calls", _MESSAGE))
+                calls = object_at(_message(obj), "tool_calls", _MESSAGE)
+                return self._tool(kind, index_at(obj, "index"), calls)
             case "citation-start":
-                citation = object_at(message, "citations", _MESSAGE)
+                citation = object_at(_message(obj), "citations", _MESSAGE)
                 return [CitationsAdded((_citation(citation, f"{_MESSAGE}.citations"),))]
             case "message-end":
                 return self._end(object_at(obj, "delta"))
