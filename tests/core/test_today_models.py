@@ -92,6 +92,7 @@ def _request(**fields: object) -> ChatRequest:
         ({"params": {"tool_choice": "REQUIRED"}}, "params.tool_choice"),
         ({"model": "command-a-03-2025", "params": {"thinking": {}}}, "params.thinking"),
         ({"model": "command-a-03-2025", "params": {"safety_mode": "OFF"}}, "params.safety_mode"),
+        ({"model": "command-a-03-2025", "params": {"safety_mode": "NONE"}}, "params.safety_mode"),
         (
             {"model": "command-r-plus-08-2024", "tools": [TOOL], "params": {"tool_choice": "NONE"}},
             "params.tool_choice",
@@ -104,6 +105,12 @@ def test_refused_before_sending(fields: dict[str, object], where: str) -> None:
     with pytest.raises(InputError) as caught:
         check_request(_request(**fields))
     assert caught.value.where == where
+
+
+@pytest.mark.parametrize("mode", ["OFF", "NONE", "none", "CONTEXTUAL", "STRICT"])
+def test_command_r_takes_safety_off_in_either_flavours_word(mode: str) -> None:
+    # v2 says OFF, v1 says NONE (the form offers both); NONE was refused as not OFF.
+    check_request(_request(params={"safety_mode": mode}), "command-r-plus-08-2024")
 
 
 def test_total_image_size_is_checked_and_fine_requests_pass() -> None:

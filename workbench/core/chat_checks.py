@@ -69,7 +69,7 @@ def _check_model(request: ChatRequest, model: str | None) -> None:
         raise InputError(
             Text("%1 does not reason; turn thinking off", family.name), where="params.thinking"
         )
-    if params.safety_mode is not None and params.safety_mode.upper() not in family.safety_modes:
+    if params.safety_mode is not None and _safety(params.safety_mode) not in family.safety_modes:
         allowed = ", ".join(family.safety_modes)
         raise InputError(
             Text("%1 takes safety_mode %2 only", family.name, allowed), where="params.safety_mode"
@@ -84,6 +84,12 @@ def _check_model(request: ChatRequest, model: str | None) -> None:
             Text("%1 does not read images (Command A Vision and Command A+ do)", family.name),
             where="images",
         )
+
+
+def _safety(mode: str) -> str:
+    """A safety mode as the families list it: Cohere v1 spells OFF as NONE."""
+    upper = mode.upper()
+    return "OFF" if upper == "NONE" else upper
 
 
 def _images(request: ChatRequest) -> list[ImagePart]:
