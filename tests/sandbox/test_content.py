@@ -90,6 +90,17 @@ def test_stop_sequence_cuts_before_it(http: httpx.Client) -> None:
     assert word not in oa["choices"][0]["message"]["content"]
 
 
+def test_v1_stream_end_says_complete_for_a_stop_sequence(http: httpx.Client) -> None:
+    # The spec's stream-end reasons have no STOP_SEQUENCE; its response keeps the answer's own.
+    full = http.post("/v1/chat", json={"message": "Hello", "seed": 1}).json()["text"]
+    body = {"message": "Hello", "seed": 1, "stream": True, "stop_sequences": [full.split()[3]]}
+    with http.stream("POST", "/v1/chat", json=body) as response:
+        end = [json.loads(line) for line in response.iter_lines() if line][-1]
+    assert end["event_type"] == "stream-end"
+    assert end["finish_reason"] == "COMPLETE"
+    assert end["response"]["finish_reason"] == "STOP_SEQUENCE"
+
+
 def test_v1_sse_framing_when_accepts_event_stream(http: httpx.Client) -> None:
     body = {"message": "Hello", "stream": True, "seed": 2}
     whole = http.post("/v1/chat", json={**body, "stream": False}).json()

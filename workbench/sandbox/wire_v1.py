@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from workbench.sandbox.call import Call
 
 _ROLES = ("USER", "CHATBOT", "SYSTEM", "TOOL")
+_STREAM_END_REASONS = frozenset({"COMPLETE", "ERROR_LIMIT", "MAX_TOKENS", "ERROR", "ERROR_TOXIC"})
+"""What a v1 `stream-end` says; its `response` keeps the non-streamed answer's own reason."""
 
 
 def _history(body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -214,11 +216,16 @@ def _events(response: dict[str, Any], answer: Answer) -> list[dict[str, Any]]:
         {
             "is_finished": True,
             "event_type": "stream-end",
-            "finish_reason": response["finish_reason"],
+            "finish_reason": _stream_end_reason(response["finish_reason"]),
             "response": response,
         }
     )
     return events
+
+
+def _stream_end_reason(reason: str) -> str:
+    """The stream-end's reason: a stop sequence's answer ended as asked, so it is COMPLETE."""
+    return reason if reason in _STREAM_END_REASONS else "COMPLETE"
 
 
 async def chat_v1(call: Call) -> Response:
