@@ -24,7 +24,7 @@ from tests.hostile_server import Answer, HostileServer
 from tests.waits import WAIT_S
 from workbench.api.errors import InputError
 from workbench.cli import main
-from workbench.cli.status import EXIT_INPUT, EXIT_PROTOCOL
+from workbench.cli.status import EXIT_INPUT, EXIT_PROTOCOL, EXIT_SERVER
 
 if TYPE_CHECKING:
     from tests.processes import Processes
@@ -677,6 +677,16 @@ def test_a_param_the_flavour_does_not_know_is_sent_with_a_warning(
         f"chat requests; it is sent as given{hint}\n"
     )
     assert _last_request(capsys)["params"]["extra"] == {name: value}
+
+
+def test_azures_refusal_of_an_unknown_param_is_shown_in_its_own_words(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Azure model inference answers in a flat body (`status`, `code`, `message`, `detail`),
+    # not the gateway's nested `{"error": {...}}`: the sandbox now does too.
+    status, out, err = _run(capsys, *_chat_with(sandbox, "openai", "--param", "safe_prompt=true"))
+    assert (status, out) == (EXIT_SERVER, "")
+    assert "parameter_not_supported: extra parameter 'safe_prompt' is not allowed" in err
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,19 @@ def test_field_is_named(
     assert named in message_of(response)
 
 
+def test_an_unknown_parameter_is_refused_in_azure_model_inferences_flat_shape(
+    http: httpx.Client,
+) -> None:
+    body = {"messages": [{"role": "user", "content": "x"}], "safe_prompt": True}
+    response = http.post("/chat/completions", json=body)
+    assert response.status_code == 422
+    refusal = response.json()
+    assert set(refusal) == {"status", "code", "message", "detail"}
+    assert (refusal["status"], refusal["code"]) == (422, "parameter_not_supported")
+    assert refusal["detail"] == {"loc": ["body", "safe_prompt"], "input": True}
+    assert refusal["message"].startswith("extra parameter 'safe_prompt' is not allowed")
+
+
 def test_extra_parameters_pass_through_is_accepted(http: httpx.Client) -> None:
     body = {"messages": [{"role": "user", "content": "x"}], "safe_prompt": True}
     assert (

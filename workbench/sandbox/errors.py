@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 Flavour = Literal["cohere", "openai"]
-"""Error-body family: Cohere routes answer `{"message"}`, the Azure/OpenAI routes `{"error": {...}}`."""
+"""Error-body family: Cohere routes answer `{"message"}`, the Azure/OpenAI routes `{"error": {...}}`
+(as the gateway in front of them does; the inference service's own refusals bring their body)."""
 
 _CODES: dict[int, str] = {
     400: "Bad Request",
@@ -45,17 +46,37 @@ class SandboxHTTPError(Exception):
         *,
         param: str | None = None,
         headers: dict[str, str] | None = None,
+        body: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.param = param
         self.headers = dict(headers or {})
+        self.body = body
+        """The whole error body, where the service answers in a shape of its own (else the
+        route's flavour shapes it: `error_body`)."""
 
 
 def reason_phrase(status: int) -> str:
     """The HTTP reason phrase for `status` ("Error" for unusual codes)."""
     return _CODES.get(status, "Error")
+
+
+def unsupported_parameter(name: str, value: Any) -> SandboxHTTPError:
+    """Azure model inference refusing a parameter it does not know: its own flat body (the
+    spec's example), not the gateway's nested `{"error": {...}}` that its 401 and 429 come in."""
+    message = (
+        f"extra parameter {name!r} is not allowed when 'extra-parameters' is not set or set to "
+        "'error'; send 'extra-parameters: pass-through' or 'drop'"
+    )
+    body = {
+        "status": 422,
+        "code": "parameter_not_supported",
+        "message": message,
+        "detail": {"loc": ["body", name], "input": value},
+    }
+    return SandboxHTTPError(422, message, param=name, body=body)
 
 
 def error_body(

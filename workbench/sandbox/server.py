@@ -73,7 +73,7 @@ def flavour_of(path: str) -> Flavour:
 
 def error_response(flavour: Flavour, exc: SandboxHTTPError) -> JSONResponse:
     """The JSON error a real service of `flavour` would send."""
-    body = error_body(flavour, exc.status, exc.message, exc.param)
+    body = exc.body or error_body(flavour, exc.status, exc.message, exc.param)
     return JSONResponse(body, status_code=exc.status, headers=exc.headers)
 
 

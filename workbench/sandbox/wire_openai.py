@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 from workbench.sandbox import validate as v
 from workbench.sandbox.call import dumps, sse
 from workbench.sandbox.chat_params import Generation, openai_generation
-from workbench.sandbox.errors import SandboxHTTPError
+from workbench.sandbox.errors import unsupported_parameter
 from workbench.sandbox.prompt import Answer, Prompt, ToolOutput
 from workbench.sandbox.responder import finish, output_tokens, respond
 from workbench.sandbox.text import pieces
@@ -62,12 +62,7 @@ def _check_extra(call: Call) -> None:
     mode = call.request.headers.get("extra-parameters", "error").lower()
     unknown = sorted(set(call.body) - _KNOWN)
     if unknown and mode not in {"drop", "pass-through"}:
-        raise SandboxHTTPError(
-            422,
-            f"extra parameter {unknown[0]!r} is not allowed when 'extra-parameters' is not set or "
-            "set to 'error'; send 'extra-parameters: pass-through' or 'drop'",
-            param=unknown[0],
-        )
+        raise unsupported_parameter(unknown[0], call.body[unknown[0]])
 
 
 def _tool_choice(body: dict[str, Any]) -> str:
