@@ -102,7 +102,7 @@ def _interrupt_held() -> Iterator[None]:
         return
     pressed = False
 
-    def hold(signum: int, frame: object) -> None:
+    def hold(*_: object) -> None:  # a signal handler: the signal and the frame
         nonlocal pressed
         if pressed:
             raise KeyboardInterrupt
