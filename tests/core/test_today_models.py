@@ -22,7 +22,7 @@ from workbench.api.models import (
     ThinkingOption,
     ToolSpec,
 )
-from workbench.core.chat_checks import check_request
+from workbench.core.chat_checks import cautions, check_request
 from workbench.core.chat_history_io import export_conversation, neutral_json, parse_conversation
 from workbench.core.chat_models import family_of, safety_modes_for, takes_images, takes_thinking
 from workbench.core.chat_session import ChatFrame, ChatSession, Reply
@@ -81,49 +81,88 @@ def _request(**fields: object) -> ChatRequest:
 @pytest.mark.parametrize(
     ("fields", "where"),
     [
-        (
-            {"documents": ["d"], "params": {"response_format": {"type": "json_object"}}},
-            "params.response_format",
-        ),
-        (
-            {"tools": [TOOL], "params": {"response_format": {"type": "json_object"}}},
-            "params.response_format",
-        ),
         ({"params": {"tool_choice": "REQUIRED"}}, "params.tool_choice"),
         ({"model": "command-a-03-2025", "params": {"thinking": {}}}, "params.thinking"),
-        ({"model": "command-a-03-2025", "params": {"safety_mode": "OFF"}}, "params.safety_mode"),
-        ({"model": "command-a-03-2025", "params": {"safety_mode": "NONE"}}, "params.safety_mode"),
         (
             {"model": "command-r-plus-08-2024", "tools": [TOOL], "params": {"tool_choice": "NONE"}},
             "params.tool_choice",
         ),
         ({"model": "command-a-03-2025", "images": [{"url": "https://x/a.png"}]}, "images"),
-        ({"images": [{"url": "https://x/a.png"}] * 21}, "images"),
     ],
 )
 def test_refused_before_sending(fields: dict[str, object], where: str) -> None:
     with pytest.raises(InputError) as caught:
         check_request(_request(**fields))
     assert caught.value.where == where
+    assert not cautions(_request(**fields))  # said once, as the refusal
+
+
+_BIG_IMAGE = "data:image/png;base64," + "A" * (21 * 1024 * 1024 * 4 // 3)
+
+
+@pytest.mark.parametrize(
+    ("fields", "where", "words"),
+    [
+        (
+            {"documents": ["d"], "params": {"response_format": {"type": "json_object"}}},
+            "params.response_format",
+            "JSON response_format with documents (not checked on Azure)",
+        ),
+        (
+            {"tools": [TOOL], "params": {"response_format": {"type": "json_object"}}},
+            "params.response_format",
+            "JSON response_format with tools (not checked on Azure)",
+        ),
+        (
+            {"model": "command-a-03-2025", "params": {"safety_mode": "OFF"}},
+            "params.safety_mode",
+            "give Command A safety_mode CONTEXTUAL, STRICT only (not checked on Azure)",
+        ),
+        (
+            {"model": "command-a-03-2025", "params": {"safety_mode": "NONE"}},
+            "params.safety_mode",
+            "give Command A safety_mode CONTEXTUAL, STRICT only",
+        ),
+        (
+            {"images": [{"url": "https://x/a.png"}] * 21},
+            "images",
+            "21 images in this request; Cohere's pages give at most 20 (not checked here)",
+        ),
+        (
+            {"model": "command-a-vision-07-2025", "images": [{"url": _BIG_IMAGE}]},
+            "images",
+            "Cohere's guide gave at most 20 MB per request (not checked here)",
+        ),
+    ],
+)
+def test_rules_the_reference_has_not_checked_are_said_not_refused(
+    fields: dict[str, object], where: str, words: str
+) -> None:
+    """The wire reference marks these unverified (on Azure, or the figure itself): the request
+    goes, for the server to decide, and the caution says why it may not."""
+    request = _request(**fields)
+    check_request(request)
+    (caution,) = cautions(request)
+    assert caution.where == where
+    assert words in str(caution.message_text)
+    assert str(caution.message_text).endswith("; it is sent anyway, for the server to decide")
 
 
 @pytest.mark.parametrize("mode", ["OFF", "NONE", "none", "CONTEXTUAL", "STRICT"])
 def test_command_r_takes_safety_off_in_either_flavours_word(mode: str) -> None:
     # v2 says OFF, v1 says NONE (the form offers both); NONE was refused as not OFF.
-    check_request(_request(params={"safety_mode": mode}), "command-r-plus-08-2024")
+    request = _request(params={"safety_mode": mode})
+    check_request(request, "command-r-plus-08-2024")
+    assert not cautions(request, "command-r-plus-08-2024")
 
 
-def test_total_image_size_is_checked_and_fine_requests_pass() -> None:
-    big = "data:image/png;base64," + "A" * (21 * 1024 * 1024 * 4 // 3)
-    with pytest.raises(InputError, match="MB"):
-        check_request(_request(images=[{"url": big}]), "command-a-vision-07-2025")
-    check_request(
-        _request(
-            images=[{"url": data_uri(png())}],
-            params={"thinking": {"type": "enabled", "token_budget": 10}, "safety_mode": "STRICT"},
-        ),
-        "command-a-plus-05-2026",
+def test_a_request_within_every_rule_passes_without_a_caution() -> None:
+    fine = _request(
+        images=[{"url": data_uri(png())}],
+        params={"thinking": {"type": "enabled", "token_budget": 10}, "safety_mode": "STRICT"},
     )
+    check_request(fine, "command-a-plus-05-2026")
+    assert not cautions(fine, "command-a-plus-05-2026")
 
 
 def test_schema_verdicts_name_the_failing_path() -> None:

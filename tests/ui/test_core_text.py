@@ -33,7 +33,7 @@ from workbench.api.models import (
 )
 from workbench.api.text import Figure, Text
 from workbench.cli import main
-from workbench.core.chat_checks import check_request
+from workbench.core.chat_checks import cautions, check_request
 from workbench.core.chat_session import ChatFrame, ChatSession
 from workbench.core.endpoint_headers import parse_header_lines
 from workbench.core.probe_routes import RouteCheck, routes_line
@@ -182,22 +182,21 @@ def test_chunk_budget_refusal_reads_italian_in_the_gui_and_english_on_the_comman
     assert error_title(exc) == exc.title
 
 
-def test_a_refused_request_and_a_schema_problem_read_italian() -> None:
+def test_a_cautioned_request_and_a_schema_problem_read_italian() -> None:
     apply_language("it")
     request = ChatRequest(
         message="hi",
         params=GenerationParams(response_format=ResponseFormat(type="json_object")),
         documents=["a document"],
     )
-    with pytest.raises(InputError) as caught:
-        check_request(request)
-    assert error_title(caught.value) == "Formato della risposta e documents"
-    assert error_line(caught.value).endswith(
-        "Cohere non accetta un response_format JSON insieme a documents; rimuovi documents o "
-        "imposta "
-        "il formato della risposta su testo"
+    check_request(request)  # said, not refused: the rule is unverified on Azure
+    (caution,) = cautions(request)
+    assert error_title(caution) == "Formato della risposta e documents"
+    assert error_line(caution).endswith(
+        "il riferimento di Cohere non combina un response_format JSON con documents (non "
+        "verificato su Azure); la richiesta parte comunque e decide il server"
     )
-    assert str(caught.value).endswith("remove the documents or set the response format to text")
+    assert str(caution).endswith("it is sent anyway, for the server to decide")
     assert schema_verdict("[1]", ResponseFormat(type="json_object")) == (
         "JSON ✗ $: non è un oggetto JSON"
     )

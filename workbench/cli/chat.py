@@ -33,7 +33,7 @@ from workbench.cli.inputs import (
     results_after_their_calls,
     unknown_param_warnings,
 )
-from workbench.cli.option_words import options_named
+from workbench.cli.option_words import caution_line, options_named
 from workbench.cli.output import chat_json, print_chat_details, print_json
 from workbench.cli.recording import Recording, recording, run_labels
 from workbench.cli.status import (
@@ -43,7 +43,7 @@ from workbench.cli.status import (
     EXIT_SERVER,
     JSON_KEPT_AFTER,
 )
-from workbench.core.chat_checks import check_request
+from workbench.core.chat_checks import cautions, check_request
 from workbench.core.runs.history import chat_start
 from workbench.core.runs.replay import ReplayClient, request_of
 from workbench.core.turns import TurnRun, stream_turn
@@ -153,6 +153,8 @@ async def run(args: argparse.Namespace, io: Streams) -> int:
 async def _chat_on(connection: Connection, args: argparse.Namespace, io: Streams) -> int:
     request = results_after_their_calls(chat_request_from_args(args), connection.flavour)
     check_request(request, connection.model)  # a saved endpoint's model, when --model is not given
+    for caution in cautions(request, connection.model):
+        io.err.write(caution_line(caution, args, connection.flavour))
     for warning in unknown_param_warnings(request.params, connection.flavour):
         io.err.write(f"workbench: warning: {warning}\n")
     start = functools.partial(chat_start, connection, request, **run_labels(args))

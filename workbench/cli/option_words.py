@@ -76,6 +76,13 @@ def _images_refused(exc: InputError, args: argparse.Namespace) -> InputError | N
     return InputError(message, title=exc.title, where=option)
 
 
+def caution_line(caution: InputError, args: argparse.Namespace, flavour: Flavour) -> str:
+    """A caution (`core.chat_checks.cautions`) as a warning line naming the option."""
+    said = worded(caution, args, flavour)
+    where = ": ".join(p for p in (said.where or said.title, said.server_message) if p)
+    return f"workbench: warning: {where}\n"
+
+
 @contextlib.contextmanager
 def options_named(args: argparse.Namespace, flavour: Flavour) -> Iterator[None]:
     """Raise a refusal from inside the block worded for the command line (`worded`)."""

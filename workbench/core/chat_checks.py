@@ -1,8 +1,10 @@
-"""Checks a chat request must pass before it is sent: combinations the API refuses, image limits.
+"""Checks a chat request meets before it is sent: combinations the API refuses, image limits.
 
-Each finds a problem the server would answer with a 400 (or, for `response_format` without a
-JSON instruction, a stream that never ends), and says it in words, naming the field, before
-anything leaves the program. Unknown model names pass the per-model checks: the server decides.
+A refusal finds a problem the server would answer with a 400, and says it in words, naming the
+field, before anything leaves the program. A caution is a rule Cohere's documents give at a point
+the wire reference marks unverified (on Azure, or the figure itself): it is said, naming the field
+the same way, and the request goes, for the server to decide. Unknown model names pass the
+per-model checks: the server decides.
 """
 
 from __future__ import annotations
@@ -35,23 +37,60 @@ def check_request(request: ChatRequest, model: str | None = None) -> None:
     """
     _check_combinations(request)
     _check_model(request, request.model or model)
-    _check_images(request, request.model or model)
+
+
+def cautions(request: ChatRequest, model: str | None = None) -> list[InputError]:
+    """What Cohere's documents say the API refuses, where the wire reference marks the rule
+    unverified: each is said (naming the field, as a refusal would), none is raised.
+
+    Args:
+        request: the turn about to be sent.
+        model: the endpoint's model when the request names none.
+    """
+    model = request.model or model
+    return [
+        *_json_with_grounding(request),
+        *_safety_caution(request, model),
+        *_images_over(request, model),
+    ]
+
+
+def _json_with_grounding(request: ChatRequest) -> list[InputError]:
+    # "Not combinable with documents or tools (per the reference; unverified on Azure)".
+    fmt = request.params.response_format
+    if fmt is None or fmt.type != "json_object" or not (request.documents or request.tools):
+        return []
+    other = "documents" if request.documents else "tools"
+    said = Text(
+        "Cohere's reference does not combine a JSON response_format with %1 (not checked on "
+        "Azure); it is sent anyway, for the server to decide",
+        other,
+    )
+    return [
+        InputError(
+            said, title=Text("Response format and %1", other), where="params.response_format"
+        )
+    ]
+
+
+def _safety_caution(request: ChatRequest, model: str | None) -> list[InputError]:
+    # "newer Command models accept CONTEXTUAL and STRICT (per Cohere's docs; unverified on Azure)".
+    family, mode = family_of(model), request.params.safety_mode
+    if family is None or mode is None or _safety(mode) in family.safety_modes:
+        return []
+    allowed = ", ".join(family.safety_modes)
+    said = Text(
+        "Cohere's documents give %1 safety_mode %2 only (not checked on Azure); it is sent "
+        "anyway, for the server to decide",
+        family.name,
+        allowed,
+    )
+    return [InputError(said, title=Text("Safety mode"), where="params.safety_mode")]
 
 
 def _check_combinations(request: ChatRequest) -> None:
     params = request.params
     fmt = params.response_format
-    if fmt is not None and fmt.type == "json_object" and (request.documents or request.tools):
-        other = "documents" if request.documents else "tools"
-        raise InputError(
-            Text(
-                "Cohere does not take a JSON response_format together with %1; remove the %1 or "
-                "set the response format to text",
-                other,
-            ),
-            title=Text("Response format and %1", other),
-            where="params.response_format",
-        )
     if fmt is not None and fmt.type == "text" and fmt.json_schema is not None:
         raise InputError(
             Text("a JSON schema needs the json_object type"), where="params.response_format"
@@ -68,11 +107,6 @@ def _check_model(request: ChatRequest, model: str | None) -> None:
     if params.thinking is not None and not family.thinking:
         raise InputError(
             Text("%1 does not reason; turn thinking off", family.name), where="params.thinking"
-        )
-    if params.safety_mode is not None and _safety(params.safety_mode) not in family.safety_modes:
-        allowed = ", ".join(family.safety_modes)
-        raise InputError(
-            Text("%1 takes safety_mode %2 only", family.name, allowed), where="params.safety_mode"
         )
     if params.tool_choice is not None and not family.tool_choice:
         raise InputError(
@@ -97,27 +131,30 @@ def _images(request: ChatRequest) -> list[ImagePart]:
     return images + list(request.images)
 
 
-def _check_images(request: ChatRequest, model: str | None) -> None:
+def _images_over(request: ChatRequest, model: str | None) -> list[InputError]:
+    # Limits "are in Cohere's image-input guide (check the current figures there)".
     images = _images(request)
     family = family_of(model)
     most = family.max_images if family is not None and family.max_images else MAX_IMAGES
+    over: list[InputError] = []
     if len(images) > most:
-        raise InputError(
-            Text("%1 images in this request; Cohere takes at most %2", len(images), most),
-            title="Too many images",
-            where="images",
+        said = Text(
+            "%1 images in this request; Cohere's pages give at most %2 (not checked here); it "
+            "is sent anyway, for the server to decide",
+            len(images),
+            most,
         )
+        over.append(InputError(said, title="Too many images", where="images"))
     total = sum(data_uri_size(image.url) for image in images)
     if total > MAX_IMAGE_BYTES_TOTAL:
-        raise InputError(
-            Text(
-                "the images come to %1 MB; Cohere takes at most %2 MB per request",
-                total / 1_048_576,
-                MAX_IMAGE_BYTES_TOTAL // 1_048_576,
-            ),
-            title="Images too large",
-            where="images",
+        said = Text(
+            "the images come to %1 MB; Cohere's guide gave at most %2 MB per request (not "
+            "checked here); it is sent anyway, for the server to decide",
+            total / 1_048_576,
+            MAX_IMAGE_BYTES_TOTAL // 1_048_576,
         )
+        over.append(InputError(said, title="Images too large", where="images"))
+    return over
 
 
 def check_calls_answered(request: ChatRequest) -> None:

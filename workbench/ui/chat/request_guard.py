@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -9,10 +10,11 @@ from PySide6.QtCore import QCoreApplication
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR
-from workbench.core.chat_checks import check_calls_answered, check_request
+from workbench.core.chat_checks import cautions, check_calls_answered, check_request
 from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame
 from workbench.ui.common.pane_error import log_shown
+from workbench.ui.notices import Notice
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,6 +99,7 @@ class RequestGuard:
             session.turns = before
             self.refuse(exc)
             return None
+        self._caution(request)
         return request
 
     def _check(self, request: ChatRequest) -> None:
@@ -104,6 +107,13 @@ class RequestGuard:
         check_request(request, endpoint.model)
         if flavour_traits(endpoint.flavour).history_field == "messages":
             check_calls_answered(request)
+
+    def _caution(self, request: ChatRequest) -> None:
+        """Say what Cohere's documents would refuse where the reference has not checked it;
+        the request still goes (the server decides)."""
+        for caution in cautions(request, self.endpoint().model):
+            notice = Notice.from_error(caution, pane="chat")
+            self._notices.post(replace(notice, level="warning"))
 
     def refuse(self, exc: InputError) -> None:
         """Say once, above the message box, why nothing was sent (kept in the notice log)."""

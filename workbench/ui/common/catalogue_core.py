@@ -81,16 +81,26 @@ CORE_TEXTS = (
     # workbench/core/chat_checks.py
     QT_TRANSLATE_NOOP(
         "Core",
-        "Cohere does not take a JSON response_format together with %1; remove the %1 or set the response format to text",
+        "Cohere's reference does not combine a JSON response_format with %1 (not checked on Azure); it is sent anyway, for the server to decide",
     ),
     QT_TRANSLATE_NOOP("Core", "a JSON schema needs the json_object type"),
     QT_TRANSLATE_NOOP("Core", "tool_choice REQUIRED needs tools"),
     QT_TRANSLATE_NOOP("Core", "%1 does not reason; turn thinking off"),
-    QT_TRANSLATE_NOOP("Core", "%1 takes safety_mode %2 only"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "Cohere's documents give %1 safety_mode %2 only (not checked on Azure); it is sent anyway, for the server to decide",
+    ),
+    QT_TRANSLATE_NOOP("Core", "Safety mode"),
     QT_TRANSLATE_NOOP("Core", "%1 has no tool_choice (Command R7B and newer)"),
     QT_TRANSLATE_NOOP("Core", "%1 does not read images (Command A Vision and Command A+ do)"),
-    QT_TRANSLATE_NOOP("Core", "%1 images in this request; Cohere takes at most %2"),
-    QT_TRANSLATE_NOOP("Core", "the images come to %1 MB; Cohere takes at most %2 MB per request"),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "%1 images in this request; Cohere's pages give at most %2 (not checked here); it is sent anyway, for the server to decide",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "the images come to %1 MB; Cohere's guide gave at most %2 MB per request (not checked here); it is sent anyway, for the server to decide",
+    ),
     QT_TRANSLATE_NOOP("Core", "Response format and %1"),
     # workbench/core/probe.py
     QT_TRANSLATE_NOOP("Core", "Connected: %1, %2 ms"),
