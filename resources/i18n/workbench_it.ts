@@ -2692,6 +2692,10 @@
         <translation>le immagini occupano %1 MB; la guida di Cohere indicava al massimo %2 MB per richiesta (non verificato qui); la richiesta parte comunque e decide il server</translation>
     </message>
     <message>
+        <source>a relevance grade is between %1 and %2, got %3</source>
+        <translation>un grado di rilevanza è compreso tra %1 e %2, trovato %3</translation>
+    </message>
+    <message>
         <source>query %1 lists document %2, which is not in corpus.jsonl</source>
         <translation>la query %1 elenca il documento %2, che non è in corpus.jsonl</translation>
     </message>

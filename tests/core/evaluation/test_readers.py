@@ -129,6 +129,23 @@ def test_whole_grades_written_with_a_decimal_point_are_read(tmp_path: Path) -> N
         load_set(path)
 
 
+@pytest.mark.parametrize("grade", ["9" * 400, "-" + "9" * 400, "1e300", "1000001"])
+def test_a_grade_past_any_scale_is_refused_naming_its_line(tmp_path: Path, grade: str) -> None:
+    """A 400-digit grade overflowed the metrics (`int too large to convert to float`): a
+    traceback, after every request was sent."""
+    path = tmp_path / "set.jsonl"
+    first = '{"text": "red lentil soup", "relevance": 1}'
+    path.write_text(
+        f'{{"query": "lentil soup", "documents": [{first}, {{"text": "stew", "relevance": {grade}}}]}}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as refused:
+        load_set(path)
+    assert refused.value.where == "line 1, field relevance"
+    assert "a relevance grade is between -1,000,000 and 1,000,000, got " in str(refused.value)
+    assert len(str(refused.value)) < 200
+
+
 @pytest.mark.parametrize(
     ("name", "content", "title", "where"),
     [

@@ -99,8 +99,25 @@ def string(value: Any, file: str, line: int, name: str, *, required: bool = True
     return value
 
 
+MAX_GRADE = 1_000_000
+"""The largest relevance grade (and the most negative) a set may give: far past any graded scale
+(TREC's run 0 to 4), and small enough that every gain sums exactly as a float."""
+
+
 def grade(value: Any, file: str, line: int, name: str) -> int:
     """A graded relevance: a whole number (JSON number, or text such as "2" or "2.0")."""
+    whole = _whole_grade(value, file, line, name)
+    if abs(whole) > MAX_GRADE:
+        digits = str(whole)
+        shown = digits if len(digits) <= 20 else digits[:16] + "…"  # a 400-digit grade was seen
+        message = Text(
+            "a relevance grade is between %1 and %2, got %3", -MAX_GRADE, MAX_GRADE, shown
+        )
+        raise problem(file, line, message, name)
+    return whole
+
+
+def _whole_grade(value: Any, file: str, line: int, name: str) -> int:
     if isinstance(value, bool):
         message = Text("a relevance grade is a whole number, not true/false")
         raise problem(file, line, message, name)

@@ -192,6 +192,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "empty"),
     QT_TRANSLATE_NOOP("Core", "a relevance grade is a whole number, not true/false"),
     QT_TRANSLATE_NOOP("Core", "a relevance grade is a whole number, got %1"),
+    QT_TRANSLATE_NOOP("Core", "a relevance grade is between %1 and %2, got %3"),
     # workbench/core/evaluation/trec.py
     QT_TRANSLATE_NOOP(
         "Core",
