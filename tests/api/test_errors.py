@@ -138,3 +138,15 @@ def test_keys_in_extra_headers_and_proxy_credentials_are_masked_in_reprs() -> No
         assert SECRET not in text
         assert "status=503" in text
         assert "proxy.example:8080" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "seconds"),
+    [("7", 7.0), ("0.5", 0.5), ("-5", None), ("nan", None), ("1e400", None), ("inf", None),
+     ("Wed, 21 Oct 2026 07:28:00 GMT", None)],
+)  # fmt: skip
+def test_retry_after_is_a_finite_count_of_seconds_or_nothing(
+    value: str, seconds: float | None
+) -> None:
+    # A negative or endless wait from a server was handed on to whoever waits.
+    assert errors.retry_after_seconds({"retry-after": value}) == seconds

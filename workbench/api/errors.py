@@ -27,6 +27,7 @@ the key it received in its error body gets it masked here, where the message is 
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from workbench.api import jsontext
@@ -252,12 +253,14 @@ def request_id_from_headers(headers: httpx.Headers) -> str | None:
 
 
 def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
-    """A 429's `Retry-After` in seconds, or None when absent or not a number."""
+    """A 429's `Retry-After` in seconds, or None when absent or not a number of seconds (an
+    HTTP date, a negative number, NaN or infinity)."""
     value = headers.get("retry-after")
     try:
-        return float(value) if value is not None else None
+        seconds = float(value) if value is not None else None
     except ValueError:
         return None
+    return seconds if seconds is not None and math.isfinite(seconds) and seconds >= 0 else None
 
 
 def status_error(response: httpx.Response, route: str) -> StatusError:

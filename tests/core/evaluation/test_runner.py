@@ -10,7 +10,9 @@ import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.core.evaluation.test_metrics import SAMPLE
+from tests.waits import WAIT_S
 from workbench.api import Connection, Flavour, WorkbenchClient
+from workbench.api.errors import RateLimited
 from workbench.core.evaluation.progress import ProgressStore, progress_path
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Pacer, Side
@@ -83,6 +85,36 @@ async def _test_429_waits_for_retry_after_then_goes_on(sandbox: RunningSandbox) 
         report = await EvaluationRunner(eval_set, [Side("A", client, Pacer())], concurrency=1).run()
     assert transport.sent == 3  # the 429, its retry, the second query
     assert report.requests == 2
+
+
+class HugeRetryAfter(FirstAnswer429):
+    """The sandbox's 429, with the `Retry-After` a hostile server may send."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await super().handle_async_request(request)
+        response.headers["retry-after"] = "9" * 20
+        return response
+
+
+def test_a_429_asking_to_wait_longer_than_a_minute_stops_the_run(
+    sandbox: RunningSandbox,
+) -> None:
+    """It was waited for as given: 1e20 s, the command hanging with no end."""
+    asyncio.run(_test_a_429_asking_to_wait_longer_than_a_minute_stops_the_run(sandbox))
+
+
+async def _test_a_429_asking_to_wait_longer_than_a_minute_stops_the_run(
+    sandbox: RunningSandbox,
+) -> None:
+    eval_set = load_set(SAMPLE)
+    eval_set.queries = eval_set.queries[:1]
+    transport = HugeRetryAfter()
+    async with _client(sandbox, transport=transport) as client:
+        runner = EvaluationRunner(eval_set, [Side("A", client, Pacer())], concurrency=1)
+        with pytest.raises(RateLimited) as stopped:
+            await asyncio.wait_for(runner.run(), WAIT_S)  # a bound, not a measure
+    assert transport.sent == 1  # not tried again
+    assert stopped.value.retry_after == float("9" * 20)
 
 
 def test_small_batches_are_merged(sandbox: RunningSandbox, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 RETRIED_STATUSES = frozenset({502, 503, 504})
 ATTEMPTS = 8
 WAIT_MAX_S = 60.0
+"""The longest wait between tries; a 429 asking for longer (a server's `Retry-After` may say
+anything) ends the run at once, with the server's figure in the error."""
 
 
 class Pacer:
@@ -248,6 +250,8 @@ class EvaluationRunner:
         def backoff(error: Exception) -> bool | float:
             if isinstance(error, RateLimited):
                 wait = error.retry_after if error.retry_after is not None else 1.0
+                if wait > WAIT_MAX_S:
+                    return False  # stop now and say so: a rerun continues from what was saved
                 side.pacer.hold(wait)
                 return wait
             return isinstance(error, ServerError) and error.status in RETRIED_STATUSES
