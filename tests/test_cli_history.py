@@ -209,6 +209,31 @@ def test_export_file_and_import_file_round_trip_without_keys(
     assert json.loads(shown)["events"]
 
 
+def test_an_imported_runs_secret_headers_are_masked_as_a_recorded_runs_are(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An imported file's session token and cookies were stored, shown and exported again in
+    clear: only values the redactor knows by their shape were masked."""
+    _run(capsys, *_chat(sandbox, "/v2/chat"))
+    out_file = tmp_path / "runs.jsonl"
+    assert _run(capsys, "history", "export-file", _last_id(capsys), "--out", str(out_file))[0] == 0
+    header, record = (json.loads(line) for line in out_file.read_text().splitlines())
+    record["request_headers"] |= {"X-Session-Token": "tok-0451", "Cookie": "a=cookie-0452"}
+    record["response_headers"] |= {"set-cookie": "cookie-0453", "x-route": "eu-1"}
+    out_file.write_text(f"{json.dumps(header)}\n{json.dumps(record)}\n", "utf-8")
+    status, out, _ = _run(capsys, "history", "import-file", str(out_file))
+    assert status == 0
+    new_id = out.split()[0]
+    _, shown, _ = _run(capsys, "history", "show", new_id, "--json")
+    again = tmp_path / "again.jsonl"
+    assert _run(capsys, "history", "export-file", new_id, "--out", str(again))[0] == 0
+    for text in (shown, again.read_text()):
+        assert not any(secret in text for secret in ("tok-0451", "cookie-0452", "cookie-0453"))
+        assert "eu-1" in text  # a header that is no secret keeps its value
+    headers = json.loads(shown)["request_headers"]
+    assert (headers["X-Session-Token"], headers["Cookie"]) == ("[redacted]", "[redacted]")
+
+
 @pytest.mark.parametrize(
     ("lines", "where"),
     [

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from workbench.api.redact import redact_json, redact_secrets
+from workbench.api.redact import REDACTED, is_secret_header, redact_json, redact_secrets
 from workbench.core.runs.database import DB_FILE, connect, data_dir, open_database
 from workbench.core.runs.search import RunFilter, index_text, where_clause
 
@@ -79,6 +79,7 @@ class RunRecord:
 JSON_COLUMNS = ("request_headers", "inputs", "response_headers", "usage")
 COLUMNS = tuple(f for f in RunRecord.__dataclass_fields__ if f != "events")
 _JSON_TEXTS = frozenset({*JSON_COLUMNS, "request_body", "response_body"})
+_HEADER_COLUMNS = frozenset({"request_headers", "response_headers"})
 
 
 def clean_json(text: str) -> str:
@@ -273,10 +274,18 @@ class RunStore:
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def _masked_headers(headers: dict[str, Any]) -> dict[str, Any]:
+    """Values masked by their header's name, as a recorded run's are: an imported file may hold
+    a session token or a cookie no pattern of the redactor knows by its value."""
+    return {k: REDACTED if is_secret_header(k) else v for k, v in headers.items()}
+
+
 def _insert_record(db: sqlite3.Connection, record: RunRecord) -> None:
     values: dict[str, Any] = {}
     for name in COLUMNS:
         value = getattr(record, name)
+        if name in _HEADER_COLUMNS and isinstance(value, dict):
+            value = _masked_headers(value)
         if name in JSON_COLUMNS:
             value = json.dumps(value, ensure_ascii=False)
         if name in _JSON_TEXTS:  # masked so they still parse: a listing reads every one back
