@@ -339,6 +339,29 @@ def test_escape_sequences_from_a_server_are_shown_not_obeyed_on_a_terminal(
     assert "\x07" not in shown
 
 
+def test_a_carriage_return_cannot_overwrite_an_answer_on_a_terminal(
+    hostile: HostileServer,
+) -> None:
+    """A lone carriage return sent the cursor back, and the next words overwrote the shown ones:
+    "Result: UNSAFE, do not deploy" read "Result: SAFE   , do not deploy". Split across two
+    events, as a server may split them; a CRLF still ends a line."""
+    pieces = ["Result: UNSAFE, do not deploy\r", "Result: SAFE   \r\nDone."]
+    body = _sse(V2_START, *(_v2_text(json.dumps(p)) for p in pieces), V2_END)
+    url = hostile.script("carriage-return", Answer.whole(body))
+    argv = [sys.executable, "-m", "workbench", *_chat_argv(url, Flavour.COHERE_V2, "--stream")]
+    reader, writer = pty.openpty()
+    env = {**os.environ, "HOSTILE_KEY": KEY}
+    with subprocess.Popen(argv, cwd=REPO, env=env, stdout=writer, stderr=subprocess.PIPE) as child:
+        os.close(writer)
+        shown = _read_all(reader).decode()
+        _, err = child.communicate(timeout=WAIT_S)
+    os.close(reader)
+    assert child.returncode == 0, err
+    # The pty writes each line feed as CRLF (onlcr), so the answer's own CRLF reads CR CR LF.
+    assert "UNSAFE, do not deploy\\x0dResult: SAFE   \r\r\nDone." in shown
+    assert "\r" not in shown.replace("\r\r\n", "\n").replace("\r\n", "\n")
+
+
 def test_escape_sequences_go_into_a_pipe_as_they_came(hostile: HostileServer) -> None:
     env = {**os.environ, "HOSTILE_KEY": KEY}
     result = subprocess.run(

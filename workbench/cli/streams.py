@@ -29,10 +29,11 @@ class Streams:
     err: TextIO
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 """Characters a terminal acts on rather than shows: escape sequences (colours, cursor moves, the
-title, OSC 52 clipboard writes, hyperlinks), backspace, bell and the C1 controls. Tab, line feed
-and carriage return pass."""
+title, OSC 52 clipboard writes, hyperlinks), backspace, bell, the C1 controls, and a carriage
+return that does not end a line (it moves back to the line's start, and what follows overwrites
+what was shown: "UNSAFE" read as "SAFE"). Tab, line feed and CRLF pass."""
 
 
 def terminal_safe(text: str) -> str:
@@ -80,17 +81,27 @@ class GuardedStream:
         self.name = name
         self.lost = False
         self.terminal = _is_terminal(inner)
+        self._held_cr = False
+        """A write ended in a carriage return: whether it ends a line is for the next to say."""
 
     def write(self, text: str) -> int:
         """Pass `text` on."""
         if self.inner is None:
             raise self._lost(None)
         if self.terminal:
-            text = terminal_safe(text)
+            text = self._shown(text)
         try:
             return self.inner.write(text)
         except OSError as exc:
             raise self._lost(exc) from exc
+
+    def _shown(self, text: str) -> str:
+        # A server splits its answer where it likes: "…UNSAFE\r" then "SAFE" in two writes.
+        if self._held_cr:
+            text, self._held_cr = "\r" + text, False
+        if text.endswith("\r"):
+            text, self._held_cr = text[:-1], True
+        return terminal_safe(text)
 
     def flush(self) -> None:
         """Flush the inner stream."""
