@@ -105,6 +105,21 @@ def test_replay_prints_the_turn_without_the_network(
     assert out.splitlines()[0] == answer.splitlines()[0]
 
 
+def test_a_replay_at_any_speed_shows_the_recorded_turns_time(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It showed the replay's own time: `--speed 10` printed a tenth of the turn's."""
+    slow = ["--stream", "--header", "x-sandbox-fault: delay_ms=400"]
+    _run(capsys, *_chat(sandbox, "/v2/chat", *slow))
+    run_id = _last_id(capsys)
+    _, shown, _ = _run(capsys, "history", "show", run_id, "--json")
+    recorded = f"{json.loads(shown)['t_last'] * 1000:.0f} ms"
+    for speed in ("0", "10"):
+        status, out, _ = _run(capsys, "replay", run_id, "--speed", speed)
+        assert status == 0
+        assert recorded in out.splitlines()[-1], out
+
+
 def test_a_demo_script_replays_every_turn_in_order_without_the_network(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -11,7 +11,7 @@ import argparse
 import asyncio
 import functools
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from workbench.api import (
@@ -216,4 +216,22 @@ async def replay_turn(io: Streams, record: RunRecord, speed: float) -> int:
         await _run_chat(client, request_of(record), TurnRun(), plain, io)
         io.err.write("workbench: cancelled\n")
         return EXIT_CANCELLED
-    return await _chat_turn(client, request_of(record), TurnRun(), plain, io)
+    return await _chat_turn(client, request_of(record), ReplayedRun(recorded=record), plain, io)
+
+
+@dataclass(eq=False)
+class ReplayedRun(TurnRun):
+    """A replayed turn, whose figures are the recorded turn's: the replay's own clock says only
+    how fast it was played (`--speed 10` printed a tenth of the turn's time)."""
+
+    recorded: RunRecord | None = None
+
+    def ttft_s(self) -> float | None:
+        """The recorded seconds to the first token."""
+        first = self.recorded.t_first if self.recorded is not None else None
+        return first if first is not None else super().ttft_s()
+
+    def elapsed_s(self, now: float | None = None) -> float:
+        """The recorded seconds to the last event."""
+        last = self.recorded.t_last if self.recorded is not None else None
+        return last if last is not None else super().elapsed_s(now)
