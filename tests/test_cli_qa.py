@@ -63,6 +63,20 @@ def test_qa_passes_with_exit_0_and_writes_reports(
         assert SANDBOX_TEST_KEY not in path.read_text(encoding="utf-8")
 
 
+def test_a_refused_key_is_said_as_such_with_no_model_to_name(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no --model, the model comes from /info, which a wrong key keeps shut: the key checks
+    failed with "Cohere v2 needs a model name" instead of saying the key was refused."""
+    monkeypatch.setenv("WORKBENCH_API_KEY", "qa-test-wrong-key-0451")
+    argv = ["--flavour", "cohere-v2", "--checks", "auth-accepted,auth-refused"]
+    status, out, _ = _qa(capsys, sandbox.base_url, *argv)
+    assert status == 1
+    assert "FAIL  auth-accepted: the endpoint's key was refused: Authentication failed" in out
+    assert "PASS  auth-refused: a wrong key was refused with HTTP 401" in out
+    assert "needs a model name" not in out
+
+
 def test_a_failed_check_exits_1_and_says_why(
     cited_wrong: RunningSandbox, capsys: pytest.CaptureFixture[str]
 ) -> None:

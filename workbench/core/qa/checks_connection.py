@@ -56,13 +56,24 @@ async def tls(ctx: QaContext) -> Text:
     return Text("TLS handshake done, the certificate verified against the endpoint's CA bundle")
 
 
+PLACEHOLDER_MODEL = "model"
+"""The model a key check names when the endpoint names none and /info did not say (a wrong key
+keeps /info shut too): Cohere's Azure guides send a placeholder, as any name works there. Without
+one, a route that wants a name refused the check before it was sent ("needs a model name")."""
+
+
 async def small_call(ctx: QaContext, client: WorkbenchClient, label: Text) -> Text:
     """One cheap request of a kind the deployment serves; returns what it was."""
+    model = client.connection.model
     if await ctx.serves("rerank"):
         request = RerankRequest(query="key check", documents=["one", "two"])
+        if not model and ctx.traits.rerank.model_required:
+            request = request.model_copy(update={"model": PLACEHOLDER_MODEL})
         await ctx.send.rerank(client, request, label)
         return Text("a 2-document rerank")
     request_chat = ChatRequest(message="Say OK.", params=GenerationParams(max_tokens=5))
+    if not model and ctx.traits.model_required:
+        request_chat = request_chat.model_copy(update={"model": PLACEHOLDER_MODEL})
     await ctx.send.chat(client, request_chat, label)
     return Text("a 5-token chat")
 
