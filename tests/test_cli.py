@@ -261,7 +261,11 @@ def test_rank_fields_with_string_documents_on_v2_are_named_in_a_warning(
         ("cohere-v1", [{"text": "Paris"}, {}], "[1]: an object document is empty"),
         ("cohere-v2", [{"data": {}}], "[0]: an object document is empty"),
         ("cohere-v2", [], "top level: there are no documents"),
-        ("cohere-v1", {"documents": []}, "top level: there are no documents"),
+        ("cohere-v1", {"documents": []}, "documents: there are no documents"),
+        # Named as the file holds them: it said "top level" and "[0]" for these.
+        ("cohere-v1", {"documents": "abc"}, "documents: expected a JSON array"),
+        ("cohere-v1", {"documents": [1]}, "documents[0]: a document must be a string or an object"),
+        ("cohere-v1", {"documents": [{"text": "Paris"}, {}]}, "documents[1]: an object document is empty"),
         ("cohere-v1", [{"text": "Paris"}, "Berlin"], ""),  # v1 takes a mix, as the GUI does
         ("cohere-v2", [{"id": "1", "data": {"text": "Paris"}}, {"text": "Berlin"}], ""),
     ],
@@ -286,6 +290,24 @@ def test_rerank_documents_are_checked_as_the_gui_checks_them_exit_2(
         return
     assert (status, out) == (EXIT_INPUT, "")
     assert err == f"workbench: documents.json: {refused}\n"
+
+
+def test_a_documents_files_own_rank_fields_are_said_to_be_unread(
+    sandbox: RunningSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The samples' shape (query, rank_fields, documents) was taken with its rank_fields passed
+    over in silence: a typo there, or the list itself, had no effect and no word."""
+    path = tmp_path / "set.json"
+    documents = [{"title": "Paris", "text": "capital of France"}, {"title": "Rome", "text": "x"}]
+    path.write_text(json.dumps({"rank_fields": ["titel"], "documents": documents}), "utf-8")
+    status, _, err = _run(capsys, *_rerank(sandbox, path, "--flavour", "cohere-v1"))
+    assert status == 0
+    assert err == (
+        "workbench: note: the rank_fields in set.json are not read; give --rank-fields to rank "
+        "on chosen fields\n"
+    )
+    given = _rerank(sandbox, path, "--flavour", "cohere-v1", "--rank-fields", "title")
+    assert _run(capsys, *given)[::2] == (0, "")
 
 
 @pytest.mark.parametrize("option", ["--top-n", "--max-tokens-per-doc", "--max-chunks-per-doc"])

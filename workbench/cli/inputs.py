@@ -115,28 +115,43 @@ def read_documents(path: str) -> list[Document]:
 
     Objects in Cohere v2 form (`{"id", "data": {...}}`) are flattened to `{"id", ...data}`.
     """
+    return read_documents_file(path)[0]
+
+
+def read_documents_file(path: str) -> tuple[list[Document], dict[str, Any] | None]:
+    """`read_documents`, with the other fields of an object holding the `documents` array (such
+    as the samples' `query` and `rank_fields`, which the command line takes as options); None
+    for a file that is the array itself."""
     value, name = read_json(path)
-    if isinstance(value, dict) and isinstance(value.get("documents"), list):
+    where, others = "", None
+    if isinstance(value, dict) and "documents" in value:
+        where, others = "documents", {k: v for k, v in value.items() if k != "documents"}
         value = value["documents"]
+        if not isinstance(value, list):
+            raise InputError("expected a JSON array", title=name, where=where)
     documents = [_flat_document(d) for d in _list(value, name)]
     for pos, document in enumerate(documents):
         if not isinstance(document, str | dict):
             raise InputError(
-                "a document must be a string or an object", title=name, where=f"[{pos}]"
+                "a document must be a string or an object", title=name, where=f"{where}[{pos}]"
             )
-    return documents
+    return documents, others
 
 
-def read_rerank_documents(path: str, rules: RerankRules) -> list[Document]:
+def read_rerank_documents(
+    path: str, rules: RerankRules
+) -> tuple[list[Document], dict[str, Any] | None]:
     """Documents for `rerank`, refused as the GUI's Rerank pane refuses them: `check_documents`
     with the flavour's rules (none at all, an empty object, strings mixed with objects where the
-    flavour cannot take both). The error names the file and the document as `read_documents`
-    names them."""
-    documents = read_documents(path)
+    flavour cannot take both), and the file's other fields (`read_documents_file`). The error
+    names the file and the document as the file holds it (`[3]`, or `documents[3]`)."""
+    documents, others = read_documents_file(path)
     try:
-        return check_documents(documents, rules)
+        return check_documents(documents, rules), others
     except InputError as exc:
-        where = exc.where.removeprefix("documents") or "top level"  # the whole list
+        # check_documents names the list `documents`, as a file holding it in an object does.
+        bare = exc.where.removeprefix("documents") or "top level"
+        where = bare if others is None else exc.where or "documents"
         said = exc.title[:1].lower() + exc.title[1:]  # a title, said here after the file
         raise InputError(said, title=file_name(path), where=where) from None
 

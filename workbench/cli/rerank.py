@@ -25,7 +25,7 @@ from workbench.api import (
 )
 from workbench.api.redact import redact_text
 from workbench.cli.connection import rerank_connection
-from workbench.cli.inputs import read_rerank_documents
+from workbench.cli.inputs import file_name, read_rerank_documents
 from workbench.cli.option_words import options_named
 from workbench.cli.output import print_json, print_rerank, rerank_json
 from workbench.cli.recording import recording, run_labels
@@ -40,6 +40,19 @@ if TYPE_CHECKING:
     from workbench.cli.streams import Streams
 
 
+def _note_files_rank_fields(
+    others: dict[str, Any] | None, given: list[str] | None, path: str, err: TextIO
+) -> None:
+    """Say so when the documents file names rank_fields the command did not take: a typo there,
+    or the whole list, was passed over in silence (only --rank-fields is sent)."""
+    if others is None or "rank_fields" not in others or given is not None:
+        return
+    err.write(
+        f"workbench: note: the rank_fields in {file_name(path)} are not read; "
+        "give --rank-fields to rank on chosen fields\n"
+    )
+
+
 async def run(args: argparse.Namespace, io: Streams) -> int:
     """Run `workbench rerank`; returns its exit status (a failure raises the error it ended with)."""
     _check_query(args.query)
@@ -51,11 +64,13 @@ async def run(args: argparse.Namespace, io: Streams) -> int:
 async def _rerank_on(connection: Connection, args: argparse.Namespace, io: Streams) -> int:
     rules = flavour_traits(connection.flavour).rerank
     _check_length_option(args, connection)
-    documents = read_rerank_documents(args.documents, rules)  # checked as the GUI checks them
+    # Checked as the GUI checks them.
+    documents, others = read_rerank_documents(args.documents, rules)
     _check_chunk_budget(len(documents), args.max_chunks_per_doc, rules)
     rank_fields = (
         [f.strip() for f in args.rank_fields.split(",") if f.strip()] if args.rank_fields else None
     )
+    _note_files_rank_fields(others, rank_fields, args.documents, io.err)
     _warn_unknown_rank_fields(rank_fields, documents, io.err)
     _warn_rank_fields_of_strings(rank_fields, documents, connection.flavour, io.err)
     request = RerankRequest(
