@@ -660,6 +660,16 @@ def _chat_with(sandbox: RunningSandbox, flavour: str, *extra: str) -> list[str]:
             "--message", "What is the capital of France?", "--json", *extra]  # fmt: skip
 
 
+def test_chat_json_writes_token_counts_as_whole_numbers(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The fold keeps counts as floats (a server may send 18.0): --json wrote "input_tokens": 7.0.
+    status, out, _ = _run(capsys, *_chat_with(sandbox, "cohere-v2"))
+    assert status == 0
+    usage = json.loads(out)["usage"]
+    assert all(type(count) is int for count in usage.values()), usage
+
+
 def _last_request(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "1")
     assert status == 0

@@ -40,10 +40,18 @@ def rerank_json(response: RerankResponse) -> dict[str, Any]:
     }
 
 
-def _usage(usage: Usage | None) -> dict[str, float | None]:
+def _count(value: float | None) -> float | int | None:
+    """A token count as JSON writes a count (`87`), though a server may send `87.0`."""
+    return int(value) if value is not None and value.is_integer() else value
+
+
+def _usage(usage: Usage | None) -> dict[str, float | int | None]:
     if usage is None:
         return {"input_tokens": None, "output_tokens": None}
-    return {"input_tokens": usage.input_tokens, "output_tokens": usage.output_tokens}
+    return {
+        "input_tokens": _count(usage.input_tokens),
+        "output_tokens": _count(usage.output_tokens),
+    }
 
 
 def chat_json(snap: ChatSnapshot, ttft_ms: float | None, total_ms: float) -> dict[str, Any]:
