@@ -1770,16 +1770,8 @@
         <translation>candidati: i primi %1 di %2 per query</translation>
     </message>
     <message>
-        <source>%1 judged queries have no candidates: left out</source>
-        <translation>query giudicate senza candidati, lasciate fuori: %1</translation>
-    </message>
-    <message>
         <source>%1 relevant judged documents are not in corpus.jsonl (first: %2 for query %3); they count as never ranked</source>
         <translation>documenti giudicati rilevanti assenti da corpus.jsonl: %1 (il primo: %2 per la query %3); contano come mai ordinati</translation>
-    </message>
-    <message>
-        <source>%1 queries without judgments left out</source>
-        <translation>query senza giudizi lasciate fuori: %1</translation>
     </message>
     <message>
         <source>the stored request body is not JSON</source>
@@ -2696,8 +2688,16 @@
         <translation>un grado di rilevanza è compreso tra %1 e %2, trovato %3</translation>
     </message>
     <message>
+        <source>judged queries without candidates left out: %1</source>
+        <translation>query giudicate senza candidati, lasciate fuori: %1</translation>
+    </message>
+    <message>
         <source>query %1 lists document %2, which is not in corpus.jsonl</source>
         <translation>la query %1 elenca il documento %2, che non è in corpus.jsonl</translation>
+    </message>
+    <message>
+        <source>queries without judgments left out: %1</source>
+        <translation>query senza giudizi lasciate fuori: %1</translation>
     </message>
     <message>
         <source>query %1 has two texts</source>

@@ -98,7 +98,7 @@ def test_one_jsonl_file(tmp_path: Path) -> None:
     assert [q.id for q in eval_set.queries] == ["a"]
     assert eval_set.queries[0].candidates == ("x", "a-1")
     assert eval_set.qrels == {"a": {"x": 1}}
-    assert [str(note) for note in eval_set.notes] == ["1 queries without judgments left out"]
+    assert [str(note) for note in eval_set.notes] == ["queries without judgments left out: 1"]
 
 
 def test_one_csv_file(tmp_path: Path) -> None:

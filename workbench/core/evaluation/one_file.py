@@ -81,7 +81,7 @@ class _Builder:
             raise InputError(unjudged, title=name)
         queries = [EvalQuery(q, self.texts[q], tuple(self.candidates[q])) for q in judged]
         skipped = len(self.texts) - len(judged)
-        notes = [Text("%1 queries without judgments left out", str(skipped))] if skipped else []
+        notes = [Text("queries without judgments left out: %1", str(skipped))] if skipped else []
         return EvalSet(name, queries, self.documents, self.qrels, notes=notes)
 
 

@@ -129,7 +129,7 @@ def _folder(
     if len(queries) < len(qrels):
         # trec_eval averages over the queries both judged and ranked.
         left_out = str(len(qrels) - len(queries))
-        notes.append(Text("%1 judged queries have no candidates: left out", left_out))
+        notes.append(Text("judged queries without candidates left out: %1", left_out))
     if not queries:
         raise InputError(Text("no judged query has candidates"), title=root.name)
     notes.extend(_relevant_outside(qrels, corpus))

@@ -210,7 +210,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "no results in the file"),
     # workbench/core/evaluation/readers.py
     QT_TRANSLATE_NOOP("Core", "candidates: the top %1 of %2 per query"),
-    QT_TRANSLATE_NOOP("Core", "%1 judged queries have no candidates: left out"),
+    QT_TRANSLATE_NOOP("Core", "judged queries without candidates left out: %1"),
     QT_TRANSLATE_NOOP(
         "Core",
         "%1 relevant judged documents are not in corpus.jsonl (first: %2 for query %3); they count as never ranked",
@@ -230,7 +230,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "the run depth must be at least 1"),
     QT_TRANSLATE_NOOP("Core", "query %1 lists document %2, which is not in corpus.jsonl"),
     # workbench/core/evaluation/one_file.py
-    QT_TRANSLATE_NOOP("Core", "%1 queries without judgments left out"),
+    QT_TRANSLATE_NOOP("Core", "queries without judgments left out: %1"),
     QT_TRANSLATE_NOOP("Core", "the query is empty"),
     QT_TRANSLATE_NOOP("Core", "query %1 has two texts"),
     QT_TRANSLATE_NOOP("Core", "document %1 has two texts"),
