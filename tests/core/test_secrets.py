@@ -44,6 +44,9 @@ def test_fail_backend_is_refused_with_instructions() -> None:
     message = str(caught.value)
     assert "gnome-keyring" in message
     assert "PYTHON_KEYRING_BACKEND" in message
+    # Title and message read "No secure keyring available: No secure keyring is available".
+    assert message.lower().count("no secure keyring") == 1
+    assert "keyring.backends.fail.Keyring) would not keep keys safe" in message
     with pytest.raises(InsecureKeyringError):
         store.get("endpoint:a")
 

@@ -153,7 +153,8 @@ class KeyringSecretStore:
             raise _wrap("The keyring cannot be reached", exc) from exc
         if not status.secure:
             raise InsecureKeyringError(
-                f"No secure keyring is available (backend: {status.name}).", advice=status.advice
+                f"the keyring found ({status.name}) would not keep keys safe.",
+                advice=status.advice,
             )
         if type(backend).__module__ != "keyring.backends.SecretService":
             return backend
