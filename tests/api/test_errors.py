@@ -150,3 +150,11 @@ def test_retry_after_is_a_finite_count_of_seconds_or_nothing(
 ) -> None:
     # A negative or endless wait from a server was handed on to whoever waits.
     assert errors.retry_after_seconds({"retry-after": value}) == seconds
+
+
+def test_a_long_raw_error_body_is_cut_and_says_so() -> None:
+    # It was cut at 2,000 characters with no sign that more had come.
+    message, _ = errors.server_message_from_body(b"<html>" + b"x" * 5000)
+    assert message.endswith("… (3,006 more characters)")
+    assert message.startswith("<html>xx")
+    assert errors.server_message_from_body(b"short body")[0] == "short body"

@@ -211,6 +211,13 @@ _BY_STATUS: dict[int, type[StatusError]] = {
 }
 
 
+def _shortened(text: str) -> str:
+    """A raw body as a message: past `_MAX_RAW_BODY` characters cut, and said to be."""
+    if len(text) <= _MAX_RAW_BODY:
+        return text
+    return f"{text[:_MAX_RAW_BODY]}… ({len(text) - _MAX_RAW_BODY:,} more characters)"
+
+
 def server_message_from_body(body: bytes) -> tuple[str, str | None]:
     """The server's own message and the body's request id, from any known error shape.
 
@@ -224,9 +231,9 @@ def server_message_from_body(body: bytes) -> tuple[str, str | None]:
     try:
         data: Any = jsontext.loads(text, finite=False)
     except ValueError:
-        return text[:_MAX_RAW_BODY], None
+        return _shortened(text), None
     if not isinstance(data, dict):
-        return text[:_MAX_RAW_BODY], None
+        return _shortened(text), None
     body_id = data.get("id") if isinstance(data.get("id"), str) else None
     nested = data.get("error")
     if isinstance(nested, dict) and isinstance(nested.get("message"), str):
@@ -240,7 +247,7 @@ def server_message_from_body(body: bytes) -> tuple[str, str | None]:
         code = data.get("code")
         prefix = f"{code}: " if isinstance(code, str) and code else ""
         return prefix + message, body_id
-    return text[:_MAX_RAW_BODY], body_id
+    return _shortened(text), body_id
 
 
 def request_id_from_headers(headers: httpx.Headers) -> str | None:
