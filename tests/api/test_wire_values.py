@@ -250,6 +250,19 @@ def test_rerank_result_out_of_range_or_of_the_wrong_type(result: dict[str, Any],
         assert caught.value.where == path
 
 
+def test_a_results_text_stands_for_its_document_as_azures_rerank_page_has_it() -> None:
+    # Azure's page: with return_documents, results are {index, text, relevance_score}.
+    request = RerankRequest(query="q", documents=["a", "b"], return_documents=True)
+    body = {"results": [{"index": 1, "relevance_score": 0.5, "text": "b"}]}
+    for codec in (cohere_v1, cohere_v2):
+        (hit,) = codec.parse_rerank(body, request).results
+        assert hit.document == {"text": "b"}
+    with_both = {
+        "results": [{"index": 1, "relevance_score": 0.5, "text": "x", "document": {"text": "b"}}]
+    }
+    assert cohere_v1.parse_rerank(with_both, request).results[0].document == {"text": "b"}
+
+
 def test_billed_units_that_are_not_counts_name_the_field() -> None:
     request = RerankRequest(query="q", documents=["a"])
     body = {"results": [], "meta": {"billed_units": {"search_units": "1"}}}

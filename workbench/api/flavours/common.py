@@ -346,6 +346,15 @@ def rerank_response(body: dict[str, Any], request: RerankRequest) -> RerankRespo
         )
 
 
+def _document(item: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """A result's `document`; or, where there is none, its `text` as `{"text": ...}`: Azure's
+    rerank page has `return_documents` results as {index, text, relevance_score}, where the wire
+    reference (and Cohere) have `document`."""
+    if item.get("document") is None and isinstance(item.get("text"), str):
+        return {"text": item["text"]}
+    return object_at(item, "document", path) or None
+
+
 def _hit(item: Any, path: str, request: RerankRequest) -> RerankHit:
     if not isinstance(item, dict) or "index" not in item or "relevance_score" not in item:
         raise ProtocolError(Text("a result needs `index` and `relevance_score`"), where=path)
@@ -356,7 +365,7 @@ def _hit(item: Any, path: str, request: RerankRequest) -> RerankHit:
         **item,
         "index": index_value(item["index"], f"{path}.index", high=last),
         "relevance_score": score_value(item["relevance_score"], f"{path}.relevance_score"),
-        "document": object_at(item, "document", path) or None,
+        "document": _document(item, path),
     }
     with checked(path):
         return RerankHit.model_validate(fields)
