@@ -1297,6 +1297,25 @@ def test_the_tool_results_sample_works_on_every_flavour(
     assert out
 
 
+@pytest.mark.parametrize("message", ["", "  \n"])
+def test_a_blank_message_is_refused_before_sending_exit_2(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], message: str
+) -> None:
+    """It went to the server, whose 400 came back as exit 3."""
+    argv = ["chat", "--url", sandbox.base_url + "/v2/chat", "--model", "m", "--message", message]
+    status, out, err = _run(capsys, *argv)
+    assert (status, out) == (EXIT_INPUT, "")
+    assert err == (
+        "workbench: Invalid input: --message: the message is empty; give the turn's words (or "
+        "--tool-results to answer tool calls)\n"
+    )
+    # Cohere v1 takes an empty message beside tool results: they answer on their own.
+    v1 = ["chat", "--url", sandbox.base_url + "/v1/chat", "--message", message]
+    results = ["--tool-results", str(SAMPLES / "tool_results.json")]
+    tools = ["--tools", str(SAMPLES / "tools_v1.json")]
+    assert _run(capsys, *v1, *tools, *results, "--no-history")[0] == 0
+
+
 def _last_request_body(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     status, out, _ = _run(capsys, "history", "list", "--json", "--limit", "1")
     assert status == 0

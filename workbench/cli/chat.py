@@ -57,7 +57,18 @@ if TYPE_CHECKING:
 def chat_request_from_args(args: argparse.Namespace) -> ChatRequest:
     """The ChatRequest the command line describes (files read and checked here)."""
     _one_reader_of_stdin(args)
+    _check_message(args)
     return model_options.apply_options(args, _base_request(args))
+
+
+def _check_message(args: argparse.Namespace) -> None:
+    """Refuse a blank message before anything is sent, as `rerank` refuses a blank query: the
+    server's 400 came back as exit 3, for a mistake made here. Tool results answer on their own."""
+    if not args.message.strip() and not args.tool_results:
+        raise InputError(
+            "the message is empty; give the turn's words (or --tool-results to answer tool calls)",
+            where="--message",
+        )
 
 
 _READS_FILES = ("history", "documents", "tools", "tool_results", "response_format")
