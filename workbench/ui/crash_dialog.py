@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +40,7 @@ class CrashDialog(Retranslating, QDialog):
         intro.setWordWrap(True)
         summary = QLabel(redact_text(self._report.summary), self)
         summary.setObjectName("crashSummary")
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # an exception's words, never markup
         summary.setWordWrap(True)
         self._details = QPlainTextEdit(self.report_text(), self)
         self._details.setObjectName("crashTraceback")

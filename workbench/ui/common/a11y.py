@@ -49,6 +49,10 @@ class StatusLabel(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A status may quote a server (an error body is often an HTML page): shown as it is,
+        # never drawn. Qt's automatic format drew a 502 page's <h1>, and a body with a
+        # 6000-pixel table pushed the whole window that wide.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self._role = ""
         self._raw = ""
         self._line: Callable[[], str] | None = None

@@ -137,6 +137,7 @@ class RerankResultsView(Retranslating, QTabWidget):
         self.hint.setProperty("role", "hint")  # the style sheet greys hints
         self.notes = QLabel(self)
         self.notes.setObjectName("rerankResultNotes")
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)  # the server's warnings, as they came
         self.notes.setWordWrap(True)
         self.notes.setVisible(False)
         split = QSplitter(Qt.Orientation.Horizontal, self)
