@@ -172,6 +172,23 @@ MARKDOWN_SAMPLES = {
 }
 
 
+def test_raw_html_in_an_answer_is_shown_as_text_never_drawn(transcript: Transcript) -> None:
+    """Qt's Markdown drew raw HTML: `<img src=x>` swallowed the words after it, a model
+    explaining `<div>` lost the tag, and a `<span>` could make text huge or invisible."""
+    text = (
+        "Before <img src=x onerror=alert(1)> after. Use the <div> tag.\n\n"
+        '<span style="font-size:300pt">HUGE</span> and <a href="cite:0:0">a fake citation</a>'
+    )
+    transcript.show_live(_shown(index=0, user="q", text=text[:60], streaming=True))
+    transcript.flush()
+    assert "Before <img src=x onerror=alert(1)> after." in transcript.toPlainText()
+    transcript.finish_live(TurnDisplay(index=0, user="q", text=text, status="done"))
+    shown = transcript.toPlainText()
+    assert "Use the <div> tag." in shown
+    assert '<span style="font-size:300pt">HUGE</span>' in shown
+    assert "cite:0:0" in shown  # the server's link is text, not one of the pane's own links
+
+
 def _stream(transcript: Transcript, final: TurnDisplay, seed: int) -> None:
     """Feed the answer in random pieces, rendering some ticks and coalescing others, then finish."""
     rng = random.Random(seed)

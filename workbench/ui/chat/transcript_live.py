@@ -17,6 +17,7 @@ from workbench.core.chat_markdown import MarkdownCuts
 from workbench.core.citations import segments_between
 from workbench.ui.chat.transcript_format import add_markers, paint_citations, plain_format
 from workbench.ui.chat.transcript_render import (
+    MARKDOWN,
     frame_of,
     write_footer,
     write_header,
@@ -152,10 +153,10 @@ class LiveTurn:
         if not text:
             return
         if cursor.position() == self.answer_base:
-            cursor.insertMarkdown(text)  # the first piece: exactly what `render_turn` does
+            cursor.insertMarkdown(text, MARKDOWN)  # the first piece: exactly as `render_turn`
         else:
             at = cursor.position()
-            cursor.insertFragment(QTextDocumentFragment.fromMarkdown(_SPACER + text))
+            cursor.insertFragment(QTextDocumentFragment.fromMarkdown(_SPACER + text, MARKDOWN))
             spacer = QTextCursor(self.document)
             spacer.setPosition(at)
             spacer.setPosition(at + 1, QTextCursor.MoveMode.KeepAnchor)

@@ -126,9 +126,18 @@ def render_turn(cursor: QTextCursor, display: TurnDisplay, *, markdown: bool) ->
     write_footer(cursor, display)
 
 
+MARKDOWN = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | (
+    QTextDocument.MarkdownFeature.MarkdownNoHTML
+)
+"""How an answer's Markdown is read: GitHub's dialect (tables, strikethrough, autolinks) with
+raw HTML shown as text. Qt's default drew it: `Before <img src=x> after.` lost "after.", a
+model explaining the `<div>` tag lost the tag, and a `<span>` could make text 300 points high
+or white on white."""
+
+
 def insert_markdown(cursor: QTextCursor, text: str) -> None:
     if text:
-        cursor.insertMarkdown(text)
+        cursor.insertMarkdown(text, MARKDOWN)
     cursor.movePosition(QTextCursor.MoveOperation.End)
 
 
