@@ -123,7 +123,7 @@ status = entry.main(["--gui", "--quit-when-shown", "--no-sandbox"])
 qt = first.index("PySide6")
 print("status", status)
 print("after Qt", sorted(m for m in {names!r} if first.index(m) > qt))
-print("young under 10,000", max(young, default=0) < 10_000)
+print("collections before shown", len(young))
 print("gc back", gc.isenabled(), gc.get_freeze_count())
 print("settings written before shown", sys.stdout.written_before)
 print("sandbox endpoints saved", SETTINGS.read_text(encoding="utf-8").count('"is_sandbox": true'))
@@ -151,15 +151,17 @@ def test_the_gui_loads_its_qt_free_layers_before_qt_and_no_pydantic_plugins(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # PySide6 reads the source of every module imported after it; pydantic would scan every
-    # installed distribution for plugins; a collection would walk every object the imports made
-    # (they are frozen); the first run's settings would be written (an fsync) before the first
-    # paint. The window still opens and closes cleanly, once it is closed the collector is the
-    # interpreter's again with nothing left frozen, and the first run's endpoints are saved.
+    # installed distribution for plugins; no collection runs before the first paint (the
+    # imports' objects are frozen, and the collector starts after the paint: on a busy machine
+    # its timer fired first once, and walked the window's build); the first run's settings
+    # would be written (an fsync) before the first paint. The window still opens and closes
+    # cleanly, once it is closed the collector is the interpreter's again with nothing left
+    # frozen, and the first run's endpoints are saved.
     monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
     assert _start_the_gui(tmp_path) == [
         "status 0",
         "after Qt []",
-        "young under 10,000 True",
+        "collections before shown 0",
         "gc back True 0",
         "settings written before shown False",
         "sandbox endpoints saved 2",

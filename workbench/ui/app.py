@@ -98,7 +98,9 @@ def run_gui(args: list[str]) -> int:
         log_problem = None
     except OSError as exc:  # a read-only home or a full disk: run on, and say so
         log_problem = exc
-    collector = GuiThreadGarbageCollector(app)
+    # Started after the first paint: a collection due on a busy machine before it would walk
+    # every object the window's build made (the imports' are frozen) while nothing is drawn.
+    collector = GuiThreadGarbageCollector(app, start=False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     store = SettingsStore.default()
@@ -285,6 +287,7 @@ def _after_first_paint(
     the event loop, then start-up is done (its cached sources dropped, its objects left out of
     later garbage collections)."""
     _print_shown()
+    collector.start()
     _answer_later_starts(instance, window)
     services.settings.release_saves()
     _attach_history(window, services)

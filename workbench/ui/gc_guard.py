@@ -21,7 +21,9 @@ CHECK_INTERVAL_MS = 250
 class GuiThreadGarbageCollector(QObject):
     """While alive, collects garbage on the thread it was created on (the GUI thread)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, start: bool = True) -> None:
+        """Switch automatic collection off; collect on this thread from now on, or from
+        `start()` (the app's start-up collects nothing before its first paint)."""
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
         self._was_enabled = gc.isenabled()
@@ -29,6 +31,11 @@ class GuiThreadGarbageCollector(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        """Begin collecting whenever the counters say it is due."""
         self._timer.start()
 
     def collect_if_due(self) -> int:
