@@ -224,6 +224,22 @@ def test_export_file_and_import_file_round_trip_without_keys(
     assert json.loads(shown)["events"]
 
 
+def test_runs_holding_unicode_line_separators_export_and_import_whole(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """U+2028, U+2029 and U+0085 (text pasted from a PDF or a web page) are written raw in
+    JSON: the reader ended a line at them, and refused the whole file."""
+    message = "line\u2028sep para\u2029graph nel\x85x end"
+    argv = ["chat", "--url", sandbox.base_url + "/v2/chat", "--model", "m", "--message", message]
+    assert _run(capsys, *argv)[0] == 0
+    out_file = tmp_path / "runs.jsonl"
+    assert _run(capsys, "history", "export-file", _last_id(capsys), "--out", str(out_file))[0] == 0
+    status, out, err = _run(capsys, "history", "import-file", str(out_file))
+    assert (status, err) == (0, "")
+    _, shown, _ = _run(capsys, "history", "show", out.split()[0], "--json")
+    assert json.loads(shown)["inputs"]["request"]["message"] == message
+
+
 def test_an_imported_runs_secret_headers_are_masked_as_a_recorded_runs_are(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

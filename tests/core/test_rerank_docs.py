@@ -239,6 +239,9 @@ def test_export_objects_to_csv_and_jsonl() -> None:
     assert exported.text == 'title,text,n\nA,"x, y",\n,z,3\n'
     assert [str(note) for note in exported.notes] == ["Non-string values were written as JSON text"]
     assert read_documents(write_documents(docs, DocFormat.JSONL).text, DocFormat.JSONL) == docs
+    pasted: list[Document] = [{"text": "from a PDF\u2028next line\u2029para\x85end"}, "b"]
+    again = read_documents(write_documents(pasted, DocFormat.JSONL).text, DocFormat.JSONL)
+    assert again == pasted  # the separators ended a line, and the file was refused
 
 
 def test_export_lines_flattens_line_breaks_and_says_so() -> None:

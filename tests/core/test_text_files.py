@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from workbench.api.errors import InputError
-from workbench.core.text_files import decode_file_text
+from workbench.core.text_files import decode_file_text, record_lines
 
 TEXT = '[{"text": "caffè ☕ 😀"}]'
 
@@ -46,3 +46,19 @@ def test_utf16_without_a_mark_is_not_guessed() -> None:
     """No mark: the text must be UTF-8 (a guess could read a binary file as Chinese)."""
     with pytest.raises(InputError, match="not UTF-8"):
         decode_file_text("ok".encode("utf-16-le") + b"\xff")
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ('{"t": "a\u2028b"}\n{"t": "c\u2029d\x85e"}\n', ['{"t": "a\u2028b"}', '{"t": "c\u2029d\x85e"}']),
+        ("one\r\ntwo\r\n", ["one", "two"]),
+        ("one\n\nthree", ["one", "", "three"]),
+        ("old\rmac\r", ["old", "mac"]),  # CR alone, in a file with no LF at all
+        ("", []),
+    ],
+)  # fmt: skip
+def test_record_lines_end_at_line_feeds_only(text: str, lines: list[str]) -> None:
+    # str.splitlines() also ends a line at U+2028, U+2029 and U+0085, which JSON writes raw in
+    # its strings: a run or a document holding one broke its file, refused whole.
+    assert record_lines(text) == lines

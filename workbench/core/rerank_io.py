@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.text import Text
-from workbench.core.text_files import decode_file_text
+from workbench.core.text_files import decode_file_text, record_lines
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -203,7 +203,7 @@ def _read_json(text: str) -> list[Document]:
 
 def _read_jsonl(text: str) -> list[Document]:
     docs: list[Document] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(record_lines(text), start=1):
         if not line.strip():
             continue
         try:

@@ -69,3 +69,17 @@ def read_file_text(path: Path) -> str:
     except InputError as exc:
         exc.where = f"{path.name}, {exc.where}"
         raise
+
+
+def record_lines(text: str) -> list[str]:
+    """The lines of a JSON Lines or tab-separated file: ended by LF or CRLF (by CR alone only in
+    a file with no LF at all).
+
+    `str.splitlines` also ends a line at U+2028, U+2029, U+0085 and the other separators, which
+    JSON writes raw inside its strings: a run, a document or a query holding text pasted from a
+    PDF or a web page broke its line there, and the whole file was refused.
+    """
+    lines = text.split("\n") if "\n" in text or "\r" not in text else text.split("\r")
+    if lines and not lines[-1]:
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]

@@ -12,7 +12,7 @@ from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.text import Text
 from workbench.core.errors import os_reason
-from workbench.core.text_files import file_encoding
+from workbench.core.text_files import file_encoding, record_lines
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -67,7 +67,7 @@ class Reader:
 
     def json_lines(self, path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
         """`(line number, object)` for each non-blank line of a JSONL file."""
-        for number, line in enumerate(self.text(path).splitlines(), 1):
+        for number, line in enumerate(record_lines(self.text(path)), 1):
             if not line.strip():
                 continue
             try:

@@ -15,6 +15,7 @@ import os
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.core.runs.database import data_dir
+from workbench.core.text_files import record_lines
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -45,7 +46,7 @@ class ProgressStore:
 
     def _load(self) -> None:
         try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
+            lines = record_lines(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return
         except (OSError, UnicodeDecodeError) as exc:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from workbench.api.text import Text
 from workbench.core.evaluation.files import grade, problem
+from workbench.core.text_files import record_lines
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -28,7 +29,7 @@ def read_qrels(reader: Reader, path: Path, lines: dict[str, int] | None = None) 
         InputError: naming the file, line and column at fault.
     """
     qrels: Qrels = {}
-    for number, line in enumerate(reader.text(path).splitlines(), 1):
+    for number, line in enumerate(record_lines(reader.text(path)), 1):
         if not line.strip() or line.startswith("#"):
             continue
         columns = line.split("\t") if "\t" in line else line.split()
@@ -69,7 +70,7 @@ def read_run(reader: Reader, path: Path, lines: dict[tuple[str, str], int] | Non
         InputError: naming the file, line and column at fault.
     """
     run: Run = {}
-    for number, line in enumerate(reader.text(path).splitlines(), 1):
+    for number, line in enumerate(record_lines(reader.text(path)), 1):
         if not line.strip() or line.startswith("#"):
             continue
         columns = line.split()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core.atomic import write_atomically
 from workbench.core.chat_metrics import PriceTable
 from workbench.core.runs.store import clean_json
+from workbench.core.text_files import record_lines
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -97,7 +98,7 @@ def load_aside(path: Path) -> list[Write]:
         ValueError: a line is not a write (the file was edited or damaged).
     """
     text = path.read_text(encoding="utf-8")
-    return [_decoded(line, number) for number, line in enumerate(text.splitlines(), 1) if line]
+    return [_decoded(line, number) for number, line in enumerate(record_lines(text), 1) if line]
 
 
 def put_away(path: Path) -> Path:

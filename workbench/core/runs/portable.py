@@ -20,7 +20,7 @@ from workbench.api.models import Flavour
 from workbench.api.redact import redact_value
 from workbench.api.text import Text
 from workbench.core.runs.store import RecordedEvent, RunRecord
-from workbench.core.text_files import decode_file_text
+from workbench.core.text_files import decode_file_text, record_lines
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -220,7 +220,7 @@ def read(text: str, fmt: str, version: int) -> tuple[dict[str, Any], list[RunRec
         raise InputError(Text("the file is empty"), where="line 1")
     header: dict[str, Any] = {}
     records: list[RunRecord] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(record_lines(text), start=1):
         if not line.strip():
             continue
         obj = _json_line(line, number)
