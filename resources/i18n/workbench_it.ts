@@ -1338,6 +1338,10 @@
         <translation>un risultato ha bisogno di `index` e `relevance_score`</translation>
     </message>
     <message>
+        <source>document %1 is ranked already at results[%2]</source>
+        <translation>il documento %1 è già classificato in results[%2]</translation>
+    </message>
+    <message>
         <source>a stream line is longer than %1 bytes</source>
         <translation>una riga dello stream è più lunga di %1 byte</translation>
     </message>

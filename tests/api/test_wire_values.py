@@ -250,6 +250,17 @@ def test_rerank_result_out_of_range_or_of_the_wrong_type(result: dict[str, Any],
         assert caught.value.where == path
 
 
+def test_a_document_ranked_twice_is_a_protocol_error() -> None:
+    # A hundred results for three documents showed each again and again, counted as results.
+    request = RerankRequest(query="q", documents=["a", "b", "c"])
+    hits = [{"index": i % 3, "relevance_score": 0.5} for i in range(100)]
+    for codec in (cohere_v1, cohere_v2):
+        with pytest.raises(ProtocolError) as caught:
+            codec.parse_rerank({"results": hits}, request)
+        assert caught.value.where == "results[3].index"
+        assert "document 0 is ranked already at results[0]" in str(caught.value)
+
+
 def test_a_results_text_stands_for_its_document_as_azures_rerank_page_has_it() -> None:
     # Azure's page: with return_documents, results are {index, text, relevance_score}.
     request = RerankRequest(query="q", documents=["a", "b"], return_documents=True)

@@ -335,6 +335,7 @@ def rerank_response(body: dict[str, Any], request: RerankRequest) -> RerankRespo
         raise ProtocolError(Text("the answer has no `results` list"), where="results")
     meta = object_at(body, "meta")
     hits = [_hit(item, f"results[{pos}]", request) for pos, item in enumerate(results)]
+    _each_once(hits)
     warnings = list_at(meta, "warnings")
     with checked():
         return RerankResponse(
@@ -344,6 +345,19 @@ def rerank_response(body: dict[str, Any], request: RerankRequest) -> RerankRespo
             warnings=[w if isinstance(w, str) else json.dumps(w) for w in warnings],
             raw=body,
         )
+
+
+def _each_once(hits: list[RerankHit]) -> None:
+    """A document is ranked once: a second result for it (a hundred results for three
+    documents) showed the same document again and again, counted as results."""
+    seen: dict[int, int] = {}
+    for pos, hit in enumerate(hits):
+        if hit.index in seen:
+            text = Text(
+                "document %1 is ranked already at results[%2]", str(hit.index), str(seen[hit.index])
+            )
+            raise ProtocolError(text, where=f"results[{pos}].index")
+        seen[hit.index] = pos
 
 
 def _document(item: dict[str, Any], path: str) -> dict[str, Any] | None:

@@ -120,6 +120,7 @@ API_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "the stream ended before its final event"),
     QT_TRANSLATE_NOOP("Core", "the answer has no `results` list"),
     QT_TRANSLATE_NOOP("Core", "a result needs `index` and `relevance_score`"),
+    QT_TRANSLATE_NOOP("Core", "document %1 is ranked already at results[%2]"),
     # workbench/api/framing.py
     QT_TRANSLATE_NOOP("Core", "a stream line is longer than %1 bytes"),
     QT_TRANSLATE_NOOP("Core", "the stream is not valid UTF-8"),
