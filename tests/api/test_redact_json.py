@@ -53,6 +53,19 @@ def test_a_number_holding_8_digits_of_a_key_stays_a_number_and_the_key_is_masked
     assert masked == json.dumps(json.loads(masked), separators=(",", ":"), ensure_ascii=False)
 
 
+def test_a_key_written_in_json_escapes_is_masked() -> None:
+    """A server echoing the key as \\uXXXX escapes: the text never shows the key, so it went
+    to the run history, the inspector and exports as the server wrote it."""
+    register_secret(KEY)
+    escaped = "".join(f"\\u{ord(c):04x}" for c in KEY)
+    text = '{"message": "bad key ' + escaped + '", "n": 1}'
+    assert json.loads(text)["message"] == f"bad key {KEY}"
+    masked = redact_json(text, redact_secrets)
+    assert json.loads(masked) == {"message": f"bad key {REDACTED}", "n": 1}
+    plain = '{"message": "caf\\u00e9, no key here"}'
+    assert redact_json(plain, redact_secrets) == plain  # left as it came when nothing is masked
+
+
 def test_an_escape_cut_in_half_is_masked_string_by_string() -> None:
     """The text `\\n` + 7 characters of a key, where the key has an `n` before them: masking
     the window would take the escape's letter and leave `\\[redacted]`."""

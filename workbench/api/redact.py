@@ -259,12 +259,15 @@ def redact_json(
     nothing of which key. Text that was not JSON to begin with is masked as text.
 
     A secret with a character JSON escapes (a password with a quote or an accent) can sit in the
-    text unseen, so while one is registered, the strings are checked after parsing as well.
+    text unseen, and so can any secret written in `\\uXXXX` escapes (a hostile server echoing the
+    key so), so while one is registered, or the text holds such an escape, the strings are
+    checked after parsing as well.
     """
     masked = mask(text)
     if _short_secret_in_a_key(text, masked):
         pass  # redone string by string, where keys keep them (`mask_key`)
-    elif _registry.escaped:
+    elif _registry.escaped or (_registry.secrets and "\\u" in text):
+        # JSON may write any character as \uXXXX: a server can echo the key that way.
         if _strings_clean(masked, mask):
             return masked
     elif masked == text or _parses(masked):
