@@ -353,6 +353,28 @@ def test_exported_openai_gets_what_the_workbench_got(
     assert printed.rstrip("\n") == record["answer"]
 
 
+def test_an_openai_export_of_a_run_with_no_model_and_extra_fields_runs(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The OpenAI SDK insists on a model a serverless deployment does not need, and refuses a
+    field it has no argument for: both snippets stopped with a TypeError."""
+    argv = ["chat", "--url", sandbox.base_url + "/chat/completions", "--message", "Which plan?"]
+    extra = ["--extra-parameters", "pass-through", "--param", "safe_prompt=true"]
+    run_id, record = _recorded(capsys, [*argv, *extra])
+    assert "model" not in json.loads(record["request_body"])
+    printed = _snippet_output(_export(capsys, run_id, "openai"), "py")
+    assert printed.rstrip("\n") == record["answer"]
+
+
+def test_a_cohere_export_sends_a_field_the_sdk_has_no_argument_for(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_id, record = _recorded(capsys, _chat(sandbox, "/v2/chat", "--param", "temprature=0.2"))
+    code = _export(capsys, run_id, "cohere")
+    assert "additional_body_parameters" in code
+    assert _snippet_output(code, "py").rstrip("\n") == record["answer"]
+
+
 def test_exported_cohere_rerank_ranks_as_the_workbench_did(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -637,6 +659,21 @@ def test_an_exported_secret_header_is_read_from_a_variable_named_after_it(
             _snippet_output(code, language, OCP_APIM_SUBSCRIPTION_KEY="apim-secret-0042")
         assert seen[0]["ocp-apim-subscription-key"] == "apim-secret-0042"
         assert seen[0]["authorization"] == f"Bearer {SANDBOX_TEST_KEY}"
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_a_second_header_of_a_keys_name_is_exported_beside_the_key(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A gateway wanting an X-Api-Key beside Authorization: every header of a key's name was
+    left out but the one carrying the key, so the snippet's request was refused."""
+    run_id, record = _recorded(capsys, _chat(sandbox, "/v2/chat", "--header", "X-Api-Key: gw-0451"))
+    code = _export(capsys, run_id, "curl")
+    assert "X_API_KEY" in code
+    with _capturing(record["response_body"]) as (url, seen):
+        _snippet_output(code.replace(sandbox.base_url, url), "sh", X_API_KEY="gw-0451")
+    assert seen[0]["x-api-key"] == "gw-0451"
+    assert seen[0]["authorization"] == f"Bearer {SANDBOX_TEST_KEY}"
 
 
 @pytest.mark.parametrize(("route", "fmt"), [("/v2/chat", "cohere"), ("/v1/chat", "cohere"), ("/chat/completions", "openai")])  # fmt: skip

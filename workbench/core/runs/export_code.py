@@ -16,6 +16,12 @@ from workbench.api import Flavour, flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.redact import is_secret_header
 from workbench.api.text import Text
+from workbench.core.runs.sdk_arguments import (
+    COHERE_RERANK,
+    COHERE_V1_CHAT,
+    COHERE_V2_CHAT,
+    OPENAI_CHAT,
+)
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
@@ -35,6 +41,14 @@ _LEFT_OUT = {
 }
 
 
+def _split(body: dict[str, Any], known: frozenset[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The body's fields an SDK call takes as arguments, and the others (its extra body)."""
+    return (
+        {k: v for k, v in body.items() if k in known},
+        {k: v for k, v in body.items() if k not in known},
+    )
+
+
 def _auth(record: RunRecord) -> tuple[str, str] | None:
     """The auth header name and its value template (`{key}` stands for the key)."""
     for name in record.request_headers:
@@ -46,11 +60,14 @@ def _auth(record: RunRecord) -> tuple[str, str] | None:
 
 
 def _sent(record: RunRecord) -> dict[str, str]:
-    """The headers a snippet sends itself, besides the key's."""
+    """The headers a snippet sends itself, besides the key's (another header of a key's name,
+    such as an `X-Api-Key` a gateway wants beside `Authorization`, is sent too)."""
+    auth = _auth(record)
+    key_header = auth[0].lower() if auth is not None else None
     return {
         name: value
         for name, value in record.request_headers.items()
-        if name.lower() not in _LEFT_OUT and name.lower() not in _AUTH_HEADERS
+        if name.lower() not in _LEFT_OUT and name.lower() != key_header
     }
 
 
@@ -200,15 +217,21 @@ def to_cohere(record: RunRecord, key_env: str = KEY_ENV) -> str:
     http = ", ".join(["headers=headers", hooks] if hooks else ["headers=headers"])
     extra = f", httpx_client=httpx.Client({http})" if setup else ""
     lines.append(f"co = cohere.{client}(api_key=os.environ[{key_env!r}], base_url={base!r}{extra})")
-    lines.append(f"request = {pprint.pformat(body, sort_dicts=False)}")
-    lines += _cohere_call(record.kind, v2, stream)
+    known = COHERE_RERANK if record.kind == "rerank" else COHERE_V2_CHAT if v2 else COHERE_V1_CHAT
+    request, rest = _split(body, known)
+    lines.append(f"request = {pprint.pformat(request, sort_dicts=False)}")
+    arguments = "**request"
+    if rest:  # fields the SDK has no argument for, sent as the run sent them
+        lines.append(f"extra = {pprint.pformat(rest, sort_dicts=False)}")
+        arguments += ', request_options={"additional_body_parameters": extra}'
+    lines += _cohere_call(record.kind, v2, stream, arguments)
     return "\n".join(lines) + "\n"
 
 
-def _cohere_call(kind: str, v2: bool, stream: bool) -> list[str]:
+def _cohere_call(kind: str, v2: bool, stream: bool, arguments: str) -> list[str]:
     if kind == "rerank":
         return [
-            "response = co.rerank(**request)",
+            f"response = co.rerank({arguments})",
             "for result in response.results:",
             "    print(result.index, result.relevance_score)",
         ]
@@ -216,13 +239,13 @@ def _cohere_call(kind: str, v2: bool, stream: bool) -> list[str]:
         kind = 'event.type == "content-delta"' if v2 else 'event.event_type == "text-generation"'
         text = "event.delta.message.content.text" if v2 else "event.text"
         return [
-            "for event in co.chat_stream(**request):",
+            f"for event in co.chat_stream({arguments}):",
             f"    if {kind}:",
             f'        print({text}, end="", flush=True)',
             "print()",
         ]
     text = "response.message.content[0].text" if v2 else "response.text"
-    return ["response = co.chat(**request)", f"print({text})"]
+    return [f"response = co.chat({arguments})", f"print({text})"]
 
 
 def to_openai(record: RunRecord, key_env: str = KEY_ENV) -> str:
@@ -234,22 +257,30 @@ def to_openai(record: RunRecord, key_env: str = KEY_ENV) -> str:
     body = _body(record)
     stream = bool(body.get("stream"))
     setup, hooks = _sdk_setup(record, key_env)
-    lines = [_needs(record, key_env) + "import os", "", "from openai import OpenAI", *setup, ""]
+    # A serverless deployment takes a request without a model, which the SDK insists on: its
+    # NOT_GIVEN leaves the field out, as the run did.
+    names = "NOT_GIVEN, OpenAI" if "model" not in body else "OpenAI"
+    lines = [_needs(record, key_env) + "import os", "", f"from openai import {names}", *setup, ""]
     extra = f", default_query={query!r}" if query else ""
     extra += ", default_headers=headers" if setup else ""
     extra += f", http_client=httpx.Client({hooks})" if hooks else ""
     lines.append(f"client = OpenAI(base_url={base!r}, api_key=os.environ[{key_env!r}]{extra})")
-    lines.append(f"request = {pprint.pformat(body, sort_dicts=False)}")
+    request, rest = _split(body, OPENAI_CHAT)
+    lines.append(f"request = {pprint.pformat(request, sort_dicts=False)}")
+    arguments = "**request" if "model" in body else "model=NOT_GIVEN, **request"
+    if rest:  # fields the SDK has no argument for, sent as the run sent them
+        lines.append(f"extra_body = {pprint.pformat(rest, sort_dicts=False)}")
+        arguments += ", extra_body=extra_body"
     if stream:
         lines += [
-            "for chunk in client.chat.completions.create(**request):",
+            f"for chunk in client.chat.completions.create({arguments}):",
             "    if chunk.choices and chunk.choices[0].delta.content:",
             '        print(chunk.choices[0].delta.content, end="", flush=True)',
             "print()",
         ]
     else:
         lines += [
-            "response = client.chat.completions.create(**request)",
+            f"response = client.chat.completions.create({arguments})",
             "print(response.choices[0].message.content)",
         ]
     return "\n".join(lines) + "\n"
