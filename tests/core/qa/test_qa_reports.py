@@ -149,6 +149,23 @@ def test_every_line_is_written_from_its_words_redacted_and_masked() -> None:
     assert evidence["notes"] == ["https://qa-host.example:8443 asked for a pause"]
 
 
+def test_markdown_quotes_a_servers_html_and_never_passes_it_on() -> None:
+    """The answer text and a model's name went into the Markdown as they came: a previewer
+    that allows HTML drew `<b>` and would run `<script>`."""
+    said = "</script><script>alert(1)</script><b>x</b> & more"
+    result = CheckResult("chat-plain", "A plain answer", "chat", "pass", f"answered: {said}")
+    note = Evidence("POST /v2/chat", notes_text=[f"note {said}"])
+    result.evidence.append(note)
+    started = datetime(2024, 1, 2, tzinfo=UTC)
+    endpoint = "m|x</script><b>"
+    report = QaReport(endpoint, "https://h.example", "Cohere v2", "m", started, __version__)
+    report.results.append(result)
+    text = reports.to_markdown(report)
+    assert "<script" not in text
+    assert "<b>" not in text
+    assert "&lt;/script>&lt;script>alert(1)&lt;/script>&lt;b>x&lt;/b> &amp; more" in text
+
+
 def test_svg_chart_leaves_gaps_and_escapes_text() -> None:
     svg = line_chart(
         [Series("a<b", (1.0, None, 3.0, 4.0))], title="T & U", y_unit="ms", x_label="request"

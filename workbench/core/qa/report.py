@@ -143,7 +143,7 @@ def latency_svg(
 def to_markdown(report: QaReport, *, mask_hosts: bool = False) -> str:
     """The report as Markdown, redacted."""
     r = masked(report) if mask_hosts else report
-    lines = [f"# Deployment QA: {r.endpoint}", "", f"**{summary_line(r)}**", ""]
+    lines = [f"# Deployment QA: {_md(r.endpoint)}", "", f"**{summary_line(r)}**", ""]
     lines += [f"Failed: {failed}", ""] if (failed := failed_line(r)) else []
     lines += ["| | |", "| --- | --- |"] + [f"| {k} | {_cell(v)} |" for k, v in facts(r)]
     lines += ["", "## Checks", "", "| | Check | Verdict | Why |", "| --- | --- | --- | --- |"]
@@ -159,7 +159,13 @@ def to_markdown(report: QaReport, *, mask_hosts: bool = False) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return _md(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _md(text: str) -> str:
+    """Text for a Markdown line, its HTML kept from being drawn: a server's answer or a model's
+    name holding `<script>` passed into a previewer as live HTML."""
+    return text.replace("&", "&amp;").replace("<", "&lt;")
 
 
 def _md_latency(r: QaReport) -> list[str]:
@@ -202,12 +208,17 @@ def _fence(text: str) -> list[str]:
 
 
 def _md_check(c: CheckResult) -> list[str]:
-    out = [f"### {MARK[c.status]} {VERDICT[c.status]} — {c.title} (`{c.id}`)", "", c.reason, ""]
+    out = [
+        f"### {MARK[c.status]} {VERDICT[c.status]} — {c.title} (`{c.id}`)",
+        "",
+        _md(c.reason),
+        "",
+    ]
     if not c.evidence:
         out += ["No request was needed.", ""]
     for e in c.evidence:
-        out += [f"- **{_evidence_head(e)}**"]
-        out += [f"  - {note}" for note in e.notes]
+        out += [f"- **{_md(_evidence_head(e))}**"]
+        out += [f"  - {_md(note)}" for note in e.notes]
         if e.request:
             out += ["", "  Request:", ""] + ["  " + x for x in _fence(e.request)]
         if e.response:
