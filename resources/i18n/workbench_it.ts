@@ -428,6 +428,10 @@
         <translation>Continua solo la colonna %1</translation>
     </message>
     <message>
+        <source>The last turn failed: its answer is cut short or missing. %1</source>
+        <translation>L’ultimo turno è fallito: la sua risposta è incompleta o manca. %1</translation>
+    </message>
+    <message>
         <source>(off)</source>
         <translation>(spenta)</translation>
     </message>
@@ -481,10 +485,6 @@
     <message>
         <source>Column %1 (“%2”) failed: %3</source>
         <translation>La colonna %1 («%2») non ha risposto: %3</translation>
-    </message>
-    <message>
-        <source>The answers shown are from before; the last turn failed. %1</source>
-        <translation>Le risposte mostrate sono precedenti; l’ultimo turno è fallito. %1</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,23 @@ def test_stop_is_said_in_italian_in_an_italian_gui(
         assert column.session.turns[-1].reply.cut_off == STOPPED  # type: ignore[union-attr]
 
 
+def test_a_column_failing_its_first_turn_says_so_without_an_earlier_answer(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    """It said "The answers shown are from before" of a first turn, with nothing before it."""
+    broken = {"x-sandbox-fault": "drop_after_events=3"}
+    first = services.session.endpoints()[0]
+    services.session.save_endpoint(first.model_copy(update={"extra_headers": broken}))
+    pane.send(QUESTION)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    failed = [column for column in pane.columns if column.failed()]
+    assert len(failed) == 1
+    said = failed[0].stale.text()
+    assert said.startswith(
+        tr("CompareColumn", "The last turn failed: its answer is cut short or missing. %1", "")
+    )
+
+
 def test_a_follow_up_goes_to_one_column_alone(
     pane: ComparePane, services: Services, qtbot: QtBot
 ) -> None:

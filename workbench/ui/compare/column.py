@@ -237,7 +237,9 @@ class CompareColumn(Section):
 
     def _stale_text(self) -> str:
         return fill(
-            self.tr("The answers shown are from before; the last turn failed. %1"),
+            # Said of the first turn too, whose answer is cut short or missing: "from before"
+            # was wrong there.
+            self.tr("The last turn failed: its answer is cut short or missing. %1"),
             self.failure_text(),
         )
 
