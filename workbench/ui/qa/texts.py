@@ -59,7 +59,7 @@ def running(event: CheckStarted) -> str:
 
 
 def summary(report: QaReport, gone: str | None) -> str:
-    """A finished run's verdict and counts; `gone` names its endpoint if it was removed meanwhile."""
+    """A finished run's verdict and counts; `gone` names its endpoint if it was removed since."""
     line = fill(
         QCoreApplication.translate("QaPane", "%1, %2, %3"),
         *(_counted(text, report.count(outcome)) for text, outcome in _COUNTS),
