@@ -198,6 +198,20 @@ def test_unknown_id_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert "nope" in err
 
 
+def test_an_id_prefix_of_several_runs_lists_them(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said "no recorded run has the id … (or it is ambiguous)", naming none of them."""
+    for _ in range(2):
+        _run(capsys, *_chat(sandbox, "/v2/chat"))
+    _, listed, _ = _run(capsys, "history", "list", "--json")
+    ids = sorted(run["id"] for run in json.loads(listed))
+    status, _, err = _run(capsys, "history", "show", "")  # a prefix of every id
+    assert status == 2
+    assert f"the id '' starts several recorded runs ({', '.join(ids)}); give more of it" in err
+    assert "nope" in _run(capsys, "history", "show", "nope")[2]
+
+
 def test_export_file_and_import_file_round_trip_without_keys(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -76,9 +76,15 @@ def add_commands(commands: Any) -> None:
 
 def _get(store: RunStore, ref: str) -> RunRecord:
     record = store.get(ref)
-    if record is None:
-        raise InputError(f"no recorded run has the id {ref!r} (or it is ambiguous)", where="ID")
-    return record
+    if record is not None:
+        return record
+    several = store.matching(ref, 6)
+    if len(several) > 1:
+        shown = ", ".join(several[:5]) + (", …" if len(several) > 5 else "")
+        raise InputError(
+            f"the id {ref!r} starts several recorded runs ({shown}); give more of it", where="ID"
+        )
+    raise InputError(f"no recorded run has the id {ref!r}", where="ID")
 
 
 def _iso(created: float) -> str:

@@ -176,10 +176,16 @@ class RunStore:
 
     def resolve(self, ref: str) -> str | None:
         """The full id for an id or a unique prefix of one, else None."""
+        found = self.matching(ref, 2)
+        return found[0] if len(found) == 1 else None
+
+    def matching(self, ref: str, most: int) -> list[str]:
+        """Up to `most` ids that start with `ref`, in id order."""
         rows = self._db.execute(
-            "SELECT id FROM runs WHERE id >= ? AND id < ? LIMIT 2", (ref, ref + "\uffff")
+            "SELECT id FROM runs WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+            (ref, ref + "\uffff", most),
         ).fetchall()
-        return str(rows[0][0]) if len(rows) == 1 else None
+        return [str(row[0]) for row in rows]
 
     def get(self, ref: str) -> RunRecord | None:
         """The run with this id (or unique id prefix), its events loaded; None when unknown."""
