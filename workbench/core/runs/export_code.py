@@ -41,12 +41,19 @@ _LEFT_OUT = {
 }
 
 
-def _split(body: dict[str, Any], known: frozenset[str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The body's fields an SDK call takes as arguments, and the others (its extra body)."""
-    return (
-        {k: v for k, v in body.items() if k in known},
-        {k: v for k, v in body.items() if k not in known},
-    )
+def _sdk_arguments(
+    body: dict[str, Any], known: frozenset[str], extra_argument: str
+) -> tuple[list[str], str]:
+    """Lines making `request` (the body's fields the SDK call takes as arguments) and, when
+    fields are left, `extra` (sent as the run sent them, in the call's `extra_argument`); and
+    the call's arguments."""
+    request = {k: v for k, v in body.items() if k in known}
+    rest = {k: v for k, v in body.items() if k not in known}
+    lines = [f"request = {pprint.pformat(request, sort_dicts=False)}"]
+    if not rest:
+        return lines, "**request"
+    lines.append(f"extra = {pprint.pformat(rest, sort_dicts=False)}")
+    return lines, f"**request, {extra_argument}"
 
 
 def _auth(record: RunRecord) -> tuple[str, str] | None:
@@ -218,13 +225,10 @@ def to_cohere(record: RunRecord, key_env: str = KEY_ENV) -> str:
     extra = f", httpx_client=httpx.Client({http})" if setup else ""
     lines.append(f"co = cohere.{client}(api_key=os.environ[{key_env!r}], base_url={base!r}{extra})")
     known = COHERE_RERANK if record.kind == "rerank" else COHERE_V2_CHAT if v2 else COHERE_V1_CHAT
-    request, rest = _split(body, known)
-    lines.append(f"request = {pprint.pformat(request, sort_dicts=False)}")
-    arguments = "**request"
-    if rest:  # fields the SDK has no argument for, sent as the run sent them
-        lines.append(f"extra = {pprint.pformat(rest, sort_dicts=False)}")
-        arguments += ', request_options={"additional_body_parameters": extra}'
-    lines += _cohere_call(record.kind, v2, stream, arguments)
+    made, arguments = _sdk_arguments(
+        body, known, 'request_options={"additional_body_parameters": extra}'
+    )
+    lines += [*made, *_cohere_call(record.kind, v2, stream, arguments)]
     return "\n".join(lines) + "\n"
 
 
@@ -265,12 +269,10 @@ def to_openai(record: RunRecord, key_env: str = KEY_ENV) -> str:
     extra += ", default_headers=headers" if setup else ""
     extra += f", http_client=httpx.Client({hooks})" if hooks else ""
     lines.append(f"client = OpenAI(base_url={base!r}, api_key=os.environ[{key_env!r}]{extra})")
-    request, rest = _split(body, OPENAI_CHAT)
-    lines.append(f"request = {pprint.pformat(request, sort_dicts=False)}")
-    arguments = "**request" if "model" in body else "model=NOT_GIVEN, **request"
-    if rest:  # fields the SDK has no argument for, sent as the run sent them
-        lines.append(f"extra_body = {pprint.pformat(rest, sort_dicts=False)}")
-        arguments += ", extra_body=extra_body"
+    made, arguments = _sdk_arguments(body, OPENAI_CHAT, "extra_body=extra")
+    lines += made
+    if "model" not in body:
+        arguments = f"model=NOT_GIVEN, {arguments}"
     if stream:
         lines += [
             f"for chunk in client.chat.completions.create({arguments}):",
