@@ -83,9 +83,10 @@ def file_name(path: str) -> str:
     return "<stdin>" if path == "-" else Path(path).name
 
 
-def _list(value: Any, name: str) -> list[Any]:
+def _list(value: Any, name: str, where: str = "") -> list[Any]:
+    """`value` as the JSON array the file `name` holds at `where` (its top level when "")."""
     if not isinstance(value, list):
-        raise InputError("expected a JSON array", title=name, where="top level")
+        raise InputError("expected a JSON array", title=name, where=where or "top level")
     return value
 
 
@@ -127,9 +128,7 @@ def read_documents_file(path: str) -> tuple[list[Document], dict[str, Any] | Non
     if isinstance(value, dict) and "documents" in value:
         where, others = "documents", {k: v for k, v in value.items() if k != "documents"}
         value = value["documents"]
-        if not isinstance(value, list):
-            raise InputError("expected a JSON array", title=name, where=where)
-    documents = [_flat_document(d) for d in _list(value, name)]
+    documents = [_flat_document(d) for d in _list(value, name, where)]
     for pos, document in enumerate(documents):
         if not isinstance(document, str | dict):
             raise InputError(
