@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import keyring
 import keyring.backends.SecretService
@@ -21,7 +21,11 @@ from workbench.core.keyring_turns import lock_file
 from workbench.core.secrets import KeyringSecretStore, keyring_service
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from tests.processes import Child, Processes
+
+T = TypeVar("T")
 
 pytestmark = pytest.mark.usefixtures("live_keyring")
 
@@ -64,20 +68,20 @@ def test_the_tests_talk_to_the_keyring_as_the_app_does() -> None:
     assert type(keyring.get_keyring()) is keyring.backends.SecretService.Keyring
 
 
-def test_a_call_waits_for_another_process_to_finish_with_the_keyring(
-    holder: Child, caplog: pytest.LogCaptureFixture
-) -> None:
+def _waits_its_turn(holder: Child, caplog: pytest.LogCaptureFixture, call: Callable[[], T]) -> T:
+    """`call`'s result, made on a thread while `holder` has the turn: it waits (said in the
+    log) until the holder lets go, then goes on."""
     caplog.set_level(logging.INFO, logger=keyring_turns.__name__)
-    store = KeyringSecretStore(keyring_service())
+    results: list[T] = []
     failures: list[BaseException] = []
 
-    def store_a_key() -> None:
+    def make_the_call() -> None:
         try:
-            store.set("endpoint:turns", "value")
+            results.append(call())
         except BaseException as exc:  # the test reports it, not the thread
             failures.append(exc)
 
-    thread = threading.Thread(target=store_a_key)
+    thread = threading.Thread(target=make_the_call)
     thread.start()
     wait_until(lambda: _said(caplog, WAITING), "wait for the keyring's turn")
     assert thread.is_alive()  # the holder still has the turn
@@ -85,6 +89,14 @@ def test_a_call_waits_for_another_process_to_finish_with_the_keyring(
     thread.join(WAIT_S)
     assert not thread.is_alive()
     assert not failures
+    return results[0]
+
+
+def test_a_call_waits_for_another_process_to_finish_with_the_keyring(
+    holder: Child, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = KeyringSecretStore(keyring_service())
+    _waits_its_turn(holder, caplog, lambda: store.set("endpoint:turns", "value"))
     assert store.get("endpoint:turns") == "value"
     store.delete("endpoint:turns")
 
@@ -95,16 +107,8 @@ def test_asking_which_keyring_is_in_use_waits_its_turn_too(
     # The Endpoints pane asks on a worker thread when it opens; finding the backend talks D-Bus,
     # and outside the turn that could interleave with other processes' calls (which aborts
     # gnome-keyring 42).
-    caplog.set_level(logging.INFO, logger=keyring_turns.__name__)
     store = KeyringSecretStore(keyring_service())
-    secure: list[bool] = []
-    thread = threading.Thread(target=lambda: secure.append(store.status().secure))
-    thread.start()
-    wait_until(lambda: _said(caplog, WAITING), "wait for the keyring's turn")
-    assert thread.is_alive()
-    _let_go(holder)
-    thread.join(WAIT_S)
-    assert secure == [True]
+    assert _waits_its_turn(holder, caplog, lambda: store.status().secure) is True
 
 
 def test_a_process_that_keeps_the_keyring_too_long_is_overtaken(
