@@ -717,8 +717,10 @@ def test_azures_refusal_of_an_unknown_param_is_shown_in_its_own_words(
     # Azure model inference answers in a flat body (`status`, `code`, `message`, `detail`),
     # not the gateway's nested `{"error": {...}}`: the sandbox now does too.
     status, out, err = _run(capsys, *_chat_with(sandbox, "openai", "--param", "safe_prompt=true"))
-    assert (status, out) == (EXIT_SERVER, "")
-    assert "parameter_not_supported: extra parameter 'safe_prompt' is not allowed" in err
+    assert status == EXIT_SERVER
+    said = "parameter_not_supported: extra parameter 'safe_prompt' is not allowed"
+    assert said in err
+    assert said in json.loads(out)["error"]  # `--json`: the object says it too
 
 
 @pytest.mark.parametrize(
@@ -893,6 +895,41 @@ def test_rerank_json_that_times_out_prints_its_object_with_the_error(
     assert error.startswith("The server took too long to answer")
     assert result == {"results": [], "id": None, "billed_units": {}}
     assert err == f"workbench: {error}\n"
+
+
+@pytest.mark.parametrize("command", ["chat", "rerank"])
+@pytest.mark.parametrize(
+    ("key", "status", "said"),
+    [
+        ("not-the-key", EXIT_SERVER, "Authentication failed · HTTP 401"),
+        (None, 5, "Could not connect"),
+    ],
+)
+def test_json_prints_its_object_when_the_request_fails(
+    sandbox: RunningSandbox,
+    docs: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    key: str | None,
+    status: int,
+    said: str,
+) -> None:
+    """A refused key or connection printed nothing on stdout, where a timeout printed the
+    object: a script reading `--json` got one object or none, depending on how it failed."""
+    url = sandbox.base_url if key else "http://127.0.0.1:9"  # discard: nothing listens there
+    if key:
+        monkeypatch.setenv("WORKBENCH_API_KEY", key)
+    argv = ["--model", "m", "--url", url, "--json"]
+    asks = ["--message", "hi"] if command == "chat" else ["--query", "q", "--documents", str(docs)]
+    code, out, err = _run(capsys, command, *argv, *asks)
+    assert code == status
+    result = json.loads(out)  # one object, not nothing
+    error = result.pop("error")
+    assert error.startswith(said)
+    assert err.startswith(f"workbench: {error}")
+    assert result["results" if command == "rerank" else "text"] in ([], "")
+    assert "not-the-key" not in out + err
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ Exit status: 0 done, 1 a QA check failed (`qa`) or an evaluation under its `--fa
 (`eval`), 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4
 protocol error or broken stream (what arrived is still printed), 5 connection failure or
 timeout, 74 the output could not be written (closed, disk full), 130 Ctrl+C, 141 the reader of
-the output went away (`| head`: nothing is said). With `--json`, an unreadable answer or a broken
-stream, a timeout and Ctrl+C still print the one object: what arrived, and `error`.
+the output went away (`| head`: nothing is said). With `--json`, every failure of the request
+(refused connection, an error status, a timeout, an unreadable answer or a broken stream) and
+Ctrl+C still print the one object: what arrived, and `error`. Bad input prints none.
 """
 
 from __future__ import annotations

@@ -7,11 +7,13 @@ with the streams that lose it (`workbench.cli.streams`).
 
 from __future__ import annotations
 
-from workbench.api import ProtocolError, RequestTimeout
+from workbench.api import ApiError
 
 EXIT_OK, EXIT_INPUT, EXIT_SERVER, EXIT_PROTOCOL, EXIT_CONNECT = 0, 2, 3, 4, 5
 EXIT_CANCELLED = 130
 CANCELLED = "cancelled"
-JSON_KEPT_AFTER = (ProtocolError, RequestTimeout)
+JSON_KEPT_AFTER = (ApiError,)
 """Failures after which `chat --json` and `rerank --json` still print their one object, with what
-arrived and `error`: the request went out and was taken."""
+arrived and `error`: every failure of the request itself (refused connection, error status, timeout,
+unreadable answer), so a script reads one object whenever a request was tried. Bad input and a
+failed sign-in stop before any request, with nothing on stdout."""
