@@ -295,10 +295,14 @@ def test_rerank_with_hostile_results(
     assert caught.value.route.endswith("/v2/rerank")
 
 
-# An answer that would write "evil" to the clipboard (OSC 52), retitle the window and clear the
-# screen, and an error body that would hide its own text: a terminal obeys them all.
-TERMINAL_TRICKS = "Hi\x1b]52;c;ZXZpbA==\x07 there\x1b]0;owned\x07\x1b[2J!"
-ESCAPED_TRICKS = "Hi\\x1b]52;c;ZXZpbA==\\x07 there\\x1b]0;owned\\x07\\x1b[2J!"
+# An answer that would write "evil" to the clipboard (OSC 52), retitle the window, clear the
+# screen and show "DEPLOY TON" for "NOT YOLPED" (a right-to-left override, which a terminal with
+# bidi support obeys): a terminal obeys them all. The implicit right-to-left mark that Hebrew and
+# Arabic text use passes.
+TERMINAL_TRICKS = (
+    "Hi\x1b]52;c;ZXZpbA==\x07 there\x1b]0;owned\x07\x1b[2J! \u202eNOT YOLPED\u202c \u05d0\u200f"
+)
+ESCAPED_TRICKS = "Hi\\x1b]52;c;ZXZpbA==\\x07 there\\x1b]0;owned\\x07\\x1b[2J! \\u202eNOT YOLPED\\u202c \u05d0\u200f"
 
 
 def _tricks_argv(hostile: HostileServer) -> list[str]:
@@ -337,6 +341,7 @@ def test_escape_sequences_from_a_server_are_shown_not_obeyed_on_a_terminal(
     assert ESCAPED_TRICKS in shown
     assert "\x1b" not in shown
     assert "\x07" not in shown
+    assert "\u202e" not in shown
 
 
 def test_a_carriage_return_cannot_overwrite_an_answer_on_a_terminal(

@@ -29,17 +29,25 @@ class Streams:
     err: TextIO
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
 """Characters a terminal acts on rather than shows: escape sequences (colours, cursor moves, the
 title, OSC 52 clipboard writes, hyperlinks), backspace, bell, the C1 controls, and a carriage
 return that does not end a line (it moves back to the line's start, and what follows overwrites
-what was shown: "UNSAFE" read as "SAFE"). Tab, line feed and CRLF pass."""
+what was shown: "UNSAFE" read as "SAFE"). Also the bidirectional embeddings, overrides and
+isolates, which a terminal with bidi support obeys: U+202E shows "NO TON" for "NOT ON" reversed.
+Tab, line feed and CRLF pass, and so do the implicit marks (U+200E, U+200F) that right-to-left
+text uses."""
 
 
 def terminal_safe(text: str) -> str:
-    """`text` with every control character a terminal would act on written out as `\\xNN`: what
-    a server sends is shown, never obeyed."""
-    return _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", text)
+    """`text` with every control character a terminal would act on written out as `\\xNN` (or
+    `\\uNNNN`): what a server sends is shown, never obeyed."""
+    return _CONTROLS.sub(_written_out, text)
+
+
+def _written_out(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _is_terminal(stream: TextIO | None) -> bool:
