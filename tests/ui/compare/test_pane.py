@@ -7,6 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.compare.conftest import compare_pane
 from tests.ui.conftest import CHAT_MODEL, endpoint_for, run_async
@@ -225,6 +227,25 @@ def test_the_preset_refuses_an_endpoint_already_on_the_compatible_route(
     assert not pane.native_versus_compatible()
     refused = tr("ComparePane", "Pick a deployment on its own route in column 1 for this preset.")
     assert pane.status.text() == refused
+
+
+def test_send_from_the_keyboard_hands_the_focus_to_stop_and_back(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    """Send went grey under the focus, which Qt sent to the window's tab bar: Esc stopped
+    nothing there, and the keyboard had no way back to the pane's buttons."""
+    _slow_everywhere(services)
+    pane.inputs.message.setPlainText("Tell me a long story about rerankers and chat models")
+    pane.activateWindow()
+    pane.send_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(pane.send_button, Qt.Key.Key_Space)
+    assert pane.is_streaming()
+    assert QApplication.focusWidget() is pane.stop_button
+    qtbot.waitUntil(lambda: any(c.answer_text() for c in pane.columns), timeout=WAIT_MS)
+    qtbot.keyClick(pane.stop_button, Qt.Key.Key_Escape)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert {c.session.turns[-1].reply.cut_off for c in pane.columns} == {STOPPED}  # type: ignore[union-attr]
+    assert QApplication.focusWidget() is pane.send_button
 
 
 def test_cancel_from_the_window_stops_every_column(
