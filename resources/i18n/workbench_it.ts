@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>%1: an earlier version kept the user name and password typed in the URL, in plain text in the settings file. They would have been sent in place of the key, so these endpoints were refused; put the key in the API key field.</source>
-        <translation>%1: una versione precedente conservava in chiaro, nel file delle impostazioni, il nome utente e la password scritti nell'URL. Sarebbero stati inviati al posto della chiave, perciò questi endpoint venivano rifiutati; metti la chiave nel campo Chiave API.</translation>
+        <translation>%1: una versione precedente conservava in chiaro, nel file delle impostazioni, il nome utente e la password scritti nell&apos;URL. Sarebbero stati inviati al posto della chiave, perciò questi endpoint venivano rifiutati; metti la chiave nel campo Chiave API.</translation>
     </message>
     <message>
         <source>The history database could not be opened: %1</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>The run history refused a write (%1). What it refused is kept and written once it accepts writes again; if it still refuses when the workbench closes, it is kept in a file beside the history and added at the next start.</source>
-        <translation>La cronologia delle esecuzioni ha rifiutato una scrittura (%1). Ciò che ha rifiutato viene conservato e scritto non appena le scritture saranno di nuovo accettate; se le rifiuta ancora alla chiusura del workbench, viene conservato in un file accanto alla cronologia e aggiunto all'avvio successivo.</translation>
+        <translation>La cronologia delle esecuzioni ha rifiutato una scrittura (%1). Ciò che ha rifiutato viene conservato e scritto non appena le scritture saranno di nuovo accettate; se le rifiuta ancora alla chiusura del workbench, viene conservato in un file accanto alla cronologia e aggiunto all&apos;avvio successivo.</translation>
     </message>
     <message>
         <source>Kept runs not restored</source>
@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>The run history refused these runs when the workbench last closed; they were kept aside and are in the history now.</source>
-        <translation>La cronologia delle esecuzioni ha rifiutato queste esecuzioni all'ultima chiusura del workbench; sono state conservate a parte e ora sono nella cronologia.</translation>
+        <translation>La cronologia delle esecuzioni ha rifiutato queste esecuzioni all&apos;ultima chiusura del workbench; sono state conservate a parte e ora sono nella cronologia.</translation>
     </message>
     <message>
         <source>Runs not recorded: %1</source>
@@ -77,7 +77,7 @@
     </message>
     <message>
         <source>The run history refused them; they were kept in %1 and are added to it at the next start.</source>
-        <translation>La cronologia delle esecuzioni le ha rifiutate; sono state conservate in %1 e verranno aggiunte all'avvio successivo.</translation>
+        <translation>La cronologia delle esecuzioni le ha rifiutate; sono state conservate in %1 e verranno aggiunte all&apos;avvio successivo.</translation>
     </message>
 </context>
 <context>
@@ -95,28 +95,28 @@
         <translation>Canc o Backspace lo rimuove</translation>
     </message>
     <message>
-        <source>Document '%1'</source>
-        <translation>Documento '%1'</translation>
+        <source>Document &apos;%1&apos;</source>
+        <translation>Documento &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Attached document '%1': show the Documents section</source>
-        <translation>Documento allegato '%1': mostra la sezione Documenti</translation>
+        <source>Attached document &apos;%1&apos;: show the Documents section</source>
+        <translation>Documento allegato &apos;%1&apos;: mostra la sezione Documenti</translation>
     </message>
     <message>
-        <source>Remove document '%1'</source>
-        <translation>Rimuovi il documento '%1'</translation>
+        <source>Remove document &apos;%1&apos;</source>
+        <translation>Rimuovi il documento &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Tool '%1'</source>
-        <translation>Strumento '%1'</translation>
+        <source>Tool &apos;%1&apos;</source>
+        <translation>Strumento &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>Attached tool '%1': show the Tools section</source>
-        <translation>Strumento allegato '%1': mostra la sezione Strumenti</translation>
+        <source>Attached tool &apos;%1&apos;: show the Tools section</source>
+        <translation>Strumento allegato &apos;%1&apos;: mostra la sezione Strumenti</translation>
     </message>
     <message>
-        <source>Remove tool '%1'</source>
-        <translation>Rimuovi lo strumento '%1'</translation>
+        <source>Remove tool &apos;%1&apos;</source>
+        <translation>Rimuovi lo strumento &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Documents: the JSON has an error</source>
@@ -214,8 +214,8 @@
         <translation>D&amp;ocumenti</translation>
     </message>
     <message>
-        <source>v1 `parameter_definitions` or JSON-schema functions; converted for the endpoint's flavour.</source>
-        <translation>`parameter_definitions` v1 o funzioni JSON Schema; convertiti per la variante dell'endpoint.</translation>
+        <source>v1 `parameter_definitions` or JSON-schema functions; converted for the endpoint&apos;s flavour.</source>
+        <translation>`parameter_definitions` v1 o funzioni JSON Schema; convertiti per la variante dell&apos;endpoint.</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -266,7 +266,7 @@
         <translation>Output strumenti</translation>
     </message>
     <message>
-        <source>Outputs for the model's tool calls</source>
+        <source>Outputs for the model&apos;s tool calls</source>
         <translation>Output per le chiamate agli strumenti del modello</translation>
     </message>
     <message>
@@ -274,7 +274,7 @@
         <translation>Traccia</translation>
     </message>
     <message>
-        <source>Each turn's steps: tool plan, calls, search, finish</source>
+        <source>Each turn&apos;s steps: tool plan, calls, search, finish</source>
         <translation>I passi di ogni turno: piano, chiamate agli strumenti, ricerca, conclusione</translation>
     </message>
     <message>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>The exact body and URL the next Send posts</source>
-        <translation>Il corpo e l'URL esatti che il prossimo Invia pubblica</translation>
+        <translation>Il corpo e l&apos;URL esatti che il prossimo Invia pubblica</translation>
     </message>
     <message>
         <source>Chat settings and details</source>
@@ -334,7 +334,7 @@
         <translation>Questa variante non ha documenti RAG.</translation>
     </message>
     <message>
-        <source>server's default</source>
+        <source>server&apos;s default</source>
         <translation>predefinito del server</translation>
     </message>
 </context>
@@ -605,7 +605,7 @@
         <translation>Seed:</translation>
     </message>
     <message>
-        <source>server's default</source>
+        <source>server&apos;s default</source>
         <translation>predefinito del server</translation>
     </message>
 </context>
@@ -683,7 +683,7 @@
         <translation>Confronta la route nativa e quella compatibile</translation>
     </message>
     <message>
-        <source>Column 1's deployment on its own route and on its /chat/completions route</source>
+        <source>Column 1&apos;s deployment on its own route and on its /chat/completions route</source>
         <translation>Il deployment della colonna 1 sulla propria route e sulla route /chat/completions</translation>
     </message>
     <message>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <source>The endpoint of column %1 was removed: pick another route for it.</source>
-        <translation>L'endpoint della colonna %1 è stato rimosso: scegli un'altra route.</translation>
+        <translation>L&apos;endpoint della colonna %1 è stato rimosso: scegli un&apos;altra route.</translation>
     </message>
     <message numerus="yes">
         <source>Done: %n column(s) answered.</source>
@@ -801,7 +801,7 @@
     </message>
     <message>
         <source>Copy last answer</source>
-        <translation>Copia l'ultima risposta</translation>
+        <translation>Copia l&apos;ultima risposta</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
@@ -836,7 +836,7 @@
     </message>
     <message>
         <source>Edits dropped: showing the conversation as it is.</source>
-        <translation>Modifiche scartate: viene mostrata la conversazione così com'è.</translation>
+        <translation>Modifiche scartate: viene mostrata la conversazione così com&apos;è.</translation>
     </message>
     <message>
         <source>Wait for the answer in flight, or stop it, to import.</source>
@@ -895,7 +895,7 @@
     <name>Core</name>
     <message>
         <source>Not signed in: run `az login` (with `--tenant &lt;tenant id&gt;` for another directory), or sign in the way your token command expects, then try again.</source>
-        <translation>Accesso non effettuato: esegui `az login` (con `--tenant &lt;tenant id&gt;` per un'altra directory), o accedi nel modo che il tuo comando del token prevede, poi riprova.</translation>
+        <translation>Accesso non effettuato: esegui `az login` (con `--tenant &lt;tenant id&gt;` per un&apos;altra directory), o accedi nel modo che il tuo comando del token prevede, poi riprova.</translation>
     </message>
     <message>
         <source>Wrong tenant: your account is not in the directory that owns this resource. Sign in to that tenant (`az login --tenant &lt;tenant id&gt;`) and try again.</source>
@@ -907,7 +907,7 @@
     </message>
     <message>
         <source>Your sign-in needs renewing (multi-factor or a conditional-access policy): run `az login` again, then try again.</source>
-        <translation>L'accesso va rinnovato (autenticazione a più fattori o criteri di accesso condizionale): esegui di nuovo `az login`, poi riprova.</translation>
+        <translation>L&apos;accesso va rinnovato (autenticazione a più fattori o criteri di accesso condizionale): esegui di nuovo `az login`, poi riprova.</translation>
     </message>
     <message>
         <source>Your organisation has not consented to this sign-in: ask an administrator.</source>
@@ -919,23 +919,23 @@
     </message>
     <message>
         <source>The server refused the Entra ID token even after a fresh one: the token is for another tenant or another audience (check the scope), or key-only authentication is set up here.</source>
-        <translation>Il server ha rifiutato il token Entra ID anche dopo uno nuovo: il token è per un altro tenant o un altro destinatario (controlla l'ambito), oppure qui è configurata solo l'autenticazione con chiave.</translation>
+        <translation>Il server ha rifiutato il token Entra ID anche dopo uno nuovo: il token è per un altro tenant o un altro destinatario (controlla l&apos;ambito), oppure qui è configurata solo l&apos;autenticazione con chiave.</translation>
     </message>
     <message>
-        <source>The sign-in failed; the credential's own message follows.</source>
-        <translation>L'accesso non è riuscito; segue il messaggio della credenziale.</translation>
+        <source>The sign-in failed; the credential&apos;s own message follows.</source>
+        <translation>L&apos;accesso non è riuscito; segue il messaggio della credenziale.</translation>
     </message>
     <message>
         <source>Expecting value</source>
         <translation>atteso un valore</translation>
     </message>
     <message>
-        <source>Expecting ',' delimiter</source>
-        <translation>atteso il separatore ','</translation>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>atteso il separatore &apos;,&apos;</translation>
     </message>
     <message>
-        <source>Expecting ':' delimiter</source>
-        <translation>atteso il separatore ':'</translation>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>atteso il separatore &apos;:&apos;</translation>
     </message>
     <message>
         <source>Expecting property name enclosed in double quotes</source>
@@ -963,11 +963,11 @@
     </message>
     <message>
         <source>Illegal trailing comma before end of object</source>
-        <translation>virgola finale non ammessa prima della fine dell'oggetto</translation>
+        <translation>virgola finale non ammessa prima della fine dell&apos;oggetto</translation>
     </message>
     <message>
         <source>Illegal trailing comma before end of array</source>
-        <translation>virgola finale non ammessa prima della fine dell'array</translation>
+        <translation>virgola finale non ammessa prima della fine dell&apos;array</translation>
     </message>
     <message>
         <source>%1 is not a JSON number</source>
@@ -1015,11 +1015,11 @@
     </message>
     <message>
         <source>a user name or password in the URL (before the @) would be sent as HTTP Basic authentication in place of the key, and kept in plain settings: remove it, and put the key in the API key field</source>
-        <translation>un nome utente o una password nell'URL (prima della @) verrebbe inviato come autenticazione HTTP Basic al posto della chiave, e conservato in chiaro nelle impostazioni: toglilo e metti la chiave nel campo Chiave API</translation>
+        <translation>un nome utente o una password nell&apos;URL (prima della @) verrebbe inviato come autenticazione HTTP Basic al posto della chiave, e conservato in chiaro nelle impostazioni: toglilo e metti la chiave nel campo Chiave API</translation>
     </message>
     <message>
         <source>the base URL ends in %1 and each route adds its own version (%2): leave %1 out of the base URL</source>
-        <translation>l'URL di base termina con %1 e ogni route aggiunge la propria versione (%2): togli %1 dall'URL di base</translation>
+        <translation>l&apos;URL di base termina con %1 e ogni route aggiunge la propria versione (%2): togli %1 dall&apos;URL di base</translation>
     </message>
     <message>
         <source>the reference %1 leads nowhere</source>
@@ -1231,11 +1231,11 @@
     </message>
     <message>
         <source>Header %1 %2</source>
-        <translation>L'intestazione %1 %2</translation>
+        <translation>L&apos;intestazione %1 %2</translation>
     </message>
     <message>
-        <source>is not a valid header name (letters, digits and !#$%&amp;'*+-.^_`|~ only)</source>
-        <translation>non è un nome di intestazione valido (solo lettere, cifre e !#$%&amp;'*+-.^_`|~)</translation>
+        <source>is not a valid header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~ only)</source>
+        <translation>non è un nome di intestazione valido (solo lettere, cifre e !#$%&amp;&apos;*+-.^_`|~)</translation>
     </message>
     <message>
         <source>carries a key: put the key in the API key field so it is stored in the keyring (extra headers are saved in plain settings)</source>
@@ -1251,7 +1251,7 @@
     </message>
     <message>
         <source>comes from the base URL</source>
-        <translation>deriva dall'URL di base</translation>
+        <translation>deriva dall&apos;URL di base</translation>
     </message>
     <message>
         <source>is managed by the HTTP client</source>
@@ -1290,8 +1290,8 @@
         <translation>un documento deve essere una stringa o un oggetto</translation>
     </message>
     <message>
-        <source>needs the id of the call: copy the id of the tool call from the previous answer (its tool_calls[].id) into the result's call</source>
-        <translation>richiede l'id della chiamata: copia l'id della chiamata allo strumento dalla risposta precedente (il suo tool_calls[].id) nella call del risultato</translation>
+        <source>needs the id of the call: copy the id of the tool call from the previous answer (its tool_calls[].id) into the result&apos;s call</source>
+        <translation>richiede l&apos;id della chiamata: copia l&apos;id della chiamata allo strumento dalla risposta precedente (il suo tool_calls[].id) nella call del risultato</translation>
     </message>
     <message>
         <source>generation failed (%1)</source>
@@ -1302,7 +1302,7 @@
         <translation>generazione non riuscita (%1): %2</translation>
     </message>
     <message>
-        <source>the server's content filter stopped the answer (%1)</source>
+        <source>the server&apos;s content filter stopped the answer (%1)</source>
         <translation>il filtro dei contenuti del server ha fermato la risposta (%1)</translation>
     </message>
     <message>
@@ -1383,7 +1383,7 @@
     </message>
     <message>
         <source>The host could not be reached. Check the URL, your network and the proxy setting.</source>
-        <translation>Host non raggiungibile. Controlla l'URL, la rete e l'impostazione del proxy.</translation>
+        <translation>Host non raggiungibile. Controlla l&apos;URL, la rete e l&apos;impostazione del proxy.</translation>
     </message>
     <message>
         <source>Connected: %1 route answered, %2 ms (no /info on this server)</source>
@@ -1399,11 +1399,11 @@
     </message>
     <message>
         <source>Wrong key: the server refused it. Check the key, and the authentication scheme (Azure serverless and Cohere take Bearer; some gateways want api-key or x-api-key).</source>
-        <translation>Chiave sbagliata: il server l'ha rifiutata. Controlla la chiave e lo schema di autenticazione (Azure serverless e Cohere accettano Bearer; alcuni gateway vogliono api-key o x-api-key).</translation>
+        <translation>Chiave sbagliata: il server l&apos;ha rifiutata. Controlla la chiave e lo schema di autenticazione (Azure serverless e Cohere accettano Bearer; alcuni gateway vogliono api-key o x-api-key).</translation>
     </message>
     <message>
-        <source>Wrong route: the server has no such path. Check the base URL (paste the deployment's target URL) and the flavour (Cohere v1, v2 or OpenAI-compatible).</source>
-        <translation>Route sbagliata: il server non ha questo percorso. Controlla l'URL di base (incolla il target URL del deployment) e la variante (Cohere v1, v2 o OpenAI-compatible).</translation>
+        <source>Wrong route: the server has no such path. Check the base URL (paste the deployment&apos;s target URL) and the flavour (Cohere v1, v2 or OpenAI-compatible).</source>
+        <translation>Route sbagliata: il server non ha questo percorso. Controlla l&apos;URL di base (incolla il target URL del deployment) e la variante (Cohere v1, v2 o OpenAI-compatible).</translation>
     </message>
     <message>
         <source>Reachable and authenticated, but rate limited right now: try again shortly.</source>
@@ -1411,7 +1411,7 @@
     </message>
     <message>
         <source>Timeout while connecting: the host did not answer. Check the address, a firewall or VPN, or the proxy setting.</source>
-        <translation>Timeout durante la connessione: l'host non ha risposto. Controlla l'indirizzo, un firewall o una VPN, o l'impostazione del proxy.</translation>
+        <translation>Timeout durante la connessione: l&apos;host non ha risposto. Controlla l&apos;indirizzo, un firewall o una VPN, o l&apos;impostazione del proxy.</translation>
     </message>
     <message>
         <source>Timeout: connected, but no answer arrived in time. The server may be overloaded, or the timeout too short.</source>
@@ -1423,7 +1423,7 @@
     </message>
     <message>
         <source>The answer is not what this flavour expects: check the flavour, or the URL may point at a web page or a different API.</source>
-        <translation>La risposta non è quella che questa variante si aspetta: controlla la variante, oppure l'URL può puntare a una pagina web o a un'altra API.</translation>
+        <translation>La risposta non è quella che questa variante si aspetta: controlla la variante, oppure l&apos;URL può puntare a una pagina web o a un&apos;altra API.</translation>
     </message>
     <message>
         <source>The server refused the request; its own message is shown above.</source>
@@ -1431,23 +1431,23 @@
     </message>
     <message>
         <source>Try the base URL ending in /v1 (…%1/v1): llama.cpp, vLLM and OpenAI serve /v1/chat/completions.</source>
-        <translation>Prova l'URL di base che termina con /v1 (…%1/v1): llama.cpp, vLLM e OpenAI servono /v1/chat/completions.</translation>
+        <translation>Prova l&apos;URL di base che termina con /v1 (…%1/v1): llama.cpp, vLLM e OpenAI servono /v1/chat/completions.</translation>
     </message>
     <message>
         <source>DNS: the host name does not resolve. Check the spelling of the URL.</source>
-        <translation>DNS: il nome host non si risolve. Controlla come è scritto l'URL.</translation>
+        <translation>DNS: il nome host non si risolve. Controlla come è scritto l&apos;URL.</translation>
     </message>
     <message>
-        <source>TLS: the server's certificate was not accepted. If your network inspects TLS, set the custom CA bundle; check the URL uses the right host.</source>
-        <translation>TLS: il certificato del server non è stato accettato. Se la tua rete ispeziona il TLS, imposta il bundle CA personalizzato; controlla che l'URL usi l'host giusto.</translation>
+        <source>TLS: the server&apos;s certificate was not accepted. If your network inspects TLS, set the custom CA bundle; check the URL uses the right host.</source>
+        <translation>TLS: il certificato del server non è stato accettato. Se la tua rete ispeziona il TLS, imposta il bundle CA personalizzato; controlla che l&apos;URL usi l&apos;host giusto.</translation>
     </message>
     <message>
         <source>Proxy: the proxy refused or failed the connection. Check the proxy setting.</source>
-        <translation>Proxy: il proxy ha rifiutato o non è riuscito a stabilire la connessione. Controlla l'impostazione del proxy.</translation>
+        <translation>Proxy: il proxy ha rifiutato o non è riuscito a stabilire la connessione. Controlla l&apos;impostazione del proxy.</translation>
     </message>
     <message>
         <source>Connection refused: nothing listens at that address and port. Is the server running, and the port right?</source>
-        <translation>Connessione rifiutata: nulla è in ascolto a quell'indirizzo e porta. Il server è in esecuzione, e la porta è giusta?</translation>
+        <translation>Connessione rifiutata: nulla è in ascolto a quell&apos;indirizzo e porta. Il server è in esecuzione, e la porta è giusta?</translation>
     </message>
     <message>
         <source>No key</source>
@@ -1486,11 +1486,11 @@
         <translation>il comando del token %1 non è stato trovato: %2</translation>
     </message>
     <message>
-        <source>install the Azure CLI and run `az login`, or install the workbench's `entra` extra (azure-identity)</source>
-        <translation>installa l'interfaccia della riga di comando di Azure (Azure CLI) ed esegui `az login`, oppure installa l'extra `entra` del workbench (azure-identity)</translation>
+        <source>install the Azure CLI and run `az login`, or install the workbench&apos;s `entra` extra (azure-identity)</source>
+        <translation>installa l&apos;interfaccia della riga di comando di Azure (Azure CLI) ed esegui `az login`, oppure installa l&apos;extra `entra` del workbench (azure-identity)</translation>
     </message>
     <message>
-        <source>check the command's spelling and that it is on PATH</source>
+        <source>check the command&apos;s spelling and that it is on PATH</source>
         <translation>controlla che il nome del comando sia scritto bene e che si trovi nel PATH</translation>
     </message>
     <message>
@@ -1510,7 +1510,7 @@
         <translation>il comando del token ha stampato un JSON %1, non un oggetto con accessToken ed expires_on</translation>
     </message>
     <message>
-        <source>the token command's JSON has no accessToken (its keys: %1)</source>
+        <source>the token command&apos;s JSON has no accessToken (its keys: %1)</source>
         <translation>il JSON del comando del token non ha accessToken (le sue chiavi: %1)</translation>
     </message>
     <message>
@@ -1519,11 +1519,11 @@
     </message>
     <message>
         <source>%1 printed a token a header cannot carry: it contains %2 (the token is not shown); check what the command prints</source>
-        <translation>%1 ha stampato un token che un'intestazione non può trasportare: contiene %2 (il token non viene mostrato); controlla cosa stampa il comando</translation>
+        <translation>%1 ha stampato un token che un&apos;intestazione non può trasportare: contiene %2 (il token non viene mostrato); controlla cosa stampa il comando</translation>
     </message>
     <message>
         <source>%1 gave a token a header cannot carry: it contains %2 (the token is not shown); check what the command prints</source>
-        <translation>%1 ha fornito un token che un'intestazione non può trasportare: contiene %2 (il token non viene mostrato); controlla cosa stampa il comando</translation>
+        <translation>%1 ha fornito un token che un&apos;intestazione non può trasportare: contiene %2 (il token non viene mostrato); controlla cosa stampa il comando</translation>
     </message>
     <message>
         <source>the Azure CLI</source>
@@ -1535,7 +1535,7 @@
     </message>
     <message>
         <source>the key contains %1 inside it, which an HTTP header cannot carry; copy the key again from its source</source>
-        <translation>la chiave contiene %1 al suo interno, che un'intestazione HTTP non può trasportare; copia di nuovo la chiave dalla sua origine</translation>
+        <translation>la chiave contiene %1 al suo interno, che un&apos;intestazione HTTP non può trasportare; copia di nuovo la chiave dalla sua origine</translation>
     </message>
     <message>
         <source>a control character</source>
@@ -1547,10 +1547,10 @@
     </message>
     <message>
         <source>no token arrived within %1 s; the credential chain may be waiting on a network or a managed identity endpoint that is not there</source>
-        <translation>nessun token è arrivato entro %1 s; la catena di credenziali forse attende una rete o un endpoint di identità gestita che non c'è</translation>
+        <translation>nessun token è arrivato entro %1 s; la catena di credenziali forse attende una rete o un endpoint di identità gestita che non c&apos;è</translation>
     </message>
     <message>
-        <source>Signed in with %1; the token's expiry was not given.</source>
+        <source>Signed in with %1; the token&apos;s expiry was not given.</source>
         <translation>Accesso effettuato con %1; la scadenza del token non è stata indicata.</translation>
     </message>
     <message>
@@ -1630,8 +1630,8 @@
         <translation>un id</translation>
     </message>
     <message>
-        <source>The CSV header names the column "%1" twice</source>
-        <translation>L'intestazione CSV nomina due volte la colonna "%1"</translation>
+        <source>The CSV header names the column &quot;%1&quot; twice</source>
+        <translation>L&apos;intestazione CSV nomina due volte la colonna &quot;%1&quot;</translation>
     </message>
     <message>
         <source>The file is larger than %1 MB</source>
@@ -1786,12 +1786,12 @@
         <translation>il corpo della richiesta salvato non è un oggetto JSON</translation>
     </message>
     <message>
-        <source>the Cohere SDK speaks Cohere's /v1 and /v2 routes</source>
-        <translation>l'SDK Cohere parla solo le route /v1 e /v2 di Cohere</translation>
+        <source>the Cohere SDK speaks Cohere&apos;s /v1 and /v2 routes</source>
+        <translation>l&apos;SDK Cohere parla solo le route /v1 e /v2 di Cohere</translation>
     </message>
     <message>
         <source>the OpenAI SDK speaks the /chat/completions route</source>
-        <translation>l'SDK OpenAI parla solo la route /chat/completions</translation>
+        <translation>l&apos;SDK OpenAI parla solo la route /chat/completions</translation>
     </message>
     <message>
         <source>The server answers</source>
@@ -1802,8 +1802,8 @@
         <translation>TLS con un certificato verificato</translation>
     </message>
     <message>
-        <source>The endpoint's key is accepted</source>
-        <translation>La chiave dell'endpoint è accettata</translation>
+        <source>The endpoint&apos;s key is accepted</source>
+        <translation>La chiave dell&apos;endpoint è accettata</translation>
     </message>
     <message>
         <source>A wrong key is refused</source>
@@ -1899,7 +1899,7 @@
     </message>
     <message>
         <source>the endpoint could not be reached: %1</source>
-        <translation>l'endpoint non è raggiungibile: %1</translation>
+        <translation>l&apos;endpoint non è raggiungibile: %1</translation>
     </message>
     <message>
         <source>does the %1 route exist?</source>
@@ -2082,7 +2082,7 @@
     </message>
     <message>
         <source>… the last:</source>
-        <translation>… l'ultimo:</translation>
+        <translation>… l&apos;ultimo:</translation>
     </message>
     <message>
         <source>429 Too Many Requests; Retry-After %1 s</source>
@@ -2102,11 +2102,11 @@
     </message>
     <message>
         <source>plain HTTP to a server on this machine: there is no TLS to check</source>
-        <translation>HTTP in chiaro verso un server su questa macchina: non c'è TLS da controllare</translation>
+        <translation>HTTP in chiaro verso un server su questa macchina: non c&apos;è TLS da controllare</translation>
     </message>
     <message>
         <source>the endpoint uses plain HTTP: the key and every request travel unencrypted</source>
-        <translation>l'endpoint usa HTTP in chiaro: la chiave e ogni richiesta viaggiano senza cifratura</translation>
+        <translation>l&apos;endpoint usa HTTP in chiaro: la chiave e ogni richiesta viaggiano senza cifratura</translation>
     </message>
     <message>
         <source>certificate checks are switched off for this endpoint (CA bundle: none)</source>
@@ -2117,12 +2117,12 @@
         <translation>handshake TLS</translation>
     </message>
     <message>
-        <source>TLS handshake done, the certificate verified against the system's trust store</source>
-        <translation>handshake TLS completato, certificato verificato con l'archivio dei certificati attendibili del sistema</translation>
+        <source>TLS handshake done, the certificate verified against the system&apos;s trust store</source>
+        <translation>handshake TLS completato, certificato verificato con l&apos;archivio dei certificati attendibili del sistema</translation>
     </message>
     <message>
-        <source>TLS handshake done, the certificate verified against the endpoint's CA bundle</source>
-        <translation>handshake TLS completato, certificato verificato con il bundle CA dell'endpoint</translation>
+        <source>TLS handshake done, the certificate verified against the endpoint&apos;s CA bundle</source>
+        <translation>handshake TLS completato, certificato verificato con il bundle CA dell&apos;endpoint</translation>
     </message>
     <message>
         <source>a 2-document rerank</source>
@@ -2134,23 +2134,23 @@
     </message>
     <message>
         <source>the endpoint is set to send no key</source>
-        <translation>l'endpoint è impostato per non inviare alcuna chiave</translation>
+        <translation>l&apos;endpoint è impostato per non inviare alcuna chiave</translation>
     </message>
     <message>
-        <source>with the endpoint's key</source>
-        <translation>con la chiave dell'endpoint</translation>
+        <source>with the endpoint&apos;s key</source>
+        <translation>con la chiave dell&apos;endpoint</translation>
     </message>
     <message>
-        <source>the endpoint's key was refused: %1</source>
-        <translation>la chiave dell'endpoint è stata rifiutata: %1</translation>
+        <source>the endpoint&apos;s key was refused: %1</source>
+        <translation>la chiave dell&apos;endpoint è stata rifiutata: %1</translation>
     </message>
     <message>
-        <source>%1 with the endpoint's key was answered</source>
-        <translation>%1 con la chiave dell'endpoint ha avuto risposta</translation>
+        <source>%1 with the endpoint&apos;s key was answered</source>
+        <translation>%1 con la chiave dell&apos;endpoint ha avuto risposta</translation>
     </message>
     <message>
         <source>the endpoint authenticates with %1, not a key</source>
-        <translation>l'endpoint si autentica con %1, non con una chiave</translation>
+        <translation>l&apos;endpoint si autentica con %1, non con una chiave</translation>
     </message>
     <message>
         <source>with a wrong key</source>
@@ -2198,11 +2198,11 @@
     </message>
     <message>
         <source>nothing names the model: no /info answer and no model set on the endpoint</source>
-        <translation>nulla indica il modello: nessuna risposta da /info e nessun modello impostato sull'endpoint</translation>
+        <translation>nulla indica il modello: nessuna risposta da /info e nessun modello impostato sull&apos;endpoint</translation>
     </message>
     <message>
         <source>the endpoint is set to model %1, but the deployment says it is %2</source>
-        <translation>l'endpoint è impostato sul modello %1, ma il deployment dice di essere %2</translation>
+        <translation>l&apos;endpoint è impostato sul modello %1, ma il deployment dice di essere %2</translation>
     </message>
     <message>
         <source>the deployment says it serves %1 (as set: %2)</source>
@@ -2214,7 +2214,7 @@
     </message>
     <message>
         <source>the endpoint is set to %1; the deployment does not say which model it serves</source>
-        <translation>l'endpoint è impostato su %1; il deployment non dice quale modello serve</translation>
+        <translation>l&apos;endpoint è impostato su %1; il deployment non dice quale modello serve</translation>
     </message>
     <message>
         <source>the %1 flavour has no rerank route</source>
@@ -2369,8 +2369,8 @@
         <translation>il testo in streaming non coincide con %1 dal carattere %2: %3 contro %4</translation>
     </message>
     <message>
-        <source>the final event's text</source>
-        <translation>il testo dell'evento finale</translation>
+        <source>the final event&apos;s text</source>
+        <translation>il testo dell&apos;evento finale</translation>
     </message>
     <message>
         <source>the %1 route takes no RAG documents</source>
@@ -2413,11 +2413,11 @@
         <translation>gli argomenti non sono JSON: %1</translation>
     </message>
     <message>
-        <source>the arguments miss the required string 'city': %1</source>
-        <translation>agli argomenti manca la stringa obbligatoria 'city': %1</translation>
+        <source>the arguments miss the required string &apos;city&apos;: %1</source>
+        <translation>agli argomenti manca la stringa obbligatoria &apos;city&apos;: %1</translation>
     </message>
     <message>
-        <source>the tool's result sent back</source>
+        <source>the tool&apos;s result sent back</source>
         <translation>il risultato dello strumento rimandato</translation>
     </message>
     <message>
@@ -2548,8 +2548,8 @@
         <translation>%1, come chiede extra-parameters: %2</translation>
     </message>
     <message>
-        <source>%1 (the endpoint sends no extra-parameters header, so the server's default applies)</source>
-        <translation>%1 (l'endpoint non invia l'intestazione extra-parameters, quindi vale il comportamento predefinito del server)</translation>
+        <source>%1 (the endpoint sends no extra-parameters header, so the server&apos;s default applies)</source>
+        <translation>%1 (l&apos;endpoint non invia l&apos;intestazione extra-parameters, quindi vale il comportamento predefinito del server)</translation>
     </message>
     <message>
         <source>request %1 of %2, streamed</source>
@@ -2565,7 +2565,7 @@
     </message>
     <message>
         <source>the run asks for no latency requests</source>
-        <translation>l'esecuzione non chiede richieste di latenza</translation>
+        <translation>l&apos;esecuzione non chiede richieste di latenza</translation>
     </message>
     <message>
         <source>request %1: %2</source>
@@ -2628,7 +2628,7 @@
         <translation>la query %1 è giudicata ma non è in queries.jsonl</translation>
     </message>
     <message>
-        <source>the corpus holds %1 documents, more than %2: give a TREC run file from a first-stage retriever for each query's candidates</source>
+        <source>the corpus holds %1 documents, more than %2: give a TREC run file from a first-stage retriever for each query&apos;s candidates</source>
         <translation>il corpus contiene %1 documenti, più di %2: indica un file di run TREC di un retriever di primo livello per i candidati di ogni query</translation>
     </message>
     <message>
@@ -2660,7 +2660,7 @@
         <translation>la profondità della run deve essere almeno 1</translation>
     </message>
     <message>
-        <source>%1 has no documents field: send grounded questions to the deployment's Cohere chat route (v1 or v2)</source>
+        <source>%1 has no documents field: send grounded questions to the deployment&apos;s Cohere chat route (v1 or v2)</source>
         <translation>%1 non ha un campo documents: invia le domande con documenti alla route di chat Cohere del deployment (v1 o v2)</translation>
     </message>
     <message>
@@ -2668,11 +2668,11 @@
         <translation>deve avere un valore di testo</translation>
     </message>
     <message>
-        <source>Cohere's reference does not combine a JSON response_format with %1 (not checked on Azure); it is sent anyway, for the server to decide</source>
+        <source>Cohere&apos;s reference does not combine a JSON response_format with %1 (not checked on Azure); it is sent anyway, for the server to decide</source>
         <translation>il riferimento di Cohere non combina un response_format JSON con %1 (non verificato su Azure); la richiesta parte comunque e decide il server</translation>
     </message>
     <message>
-        <source>Cohere's documents give %1 safety_mode %2 only (not checked on Azure); it is sent anyway, for the server to decide</source>
+        <source>Cohere&apos;s documents give %1 safety_mode %2 only (not checked on Azure); it is sent anyway, for the server to decide</source>
         <translation>secondo i documenti di Cohere %1 accetta solo safety_mode %2 (non verificato su Azure); la richiesta parte comunque e decide il server</translation>
     </message>
     <message>
@@ -2680,11 +2680,11 @@
         <translation>Modalità di sicurezza</translation>
     </message>
     <message>
-        <source>%1 images in this request; Cohere's pages give at most %2 (not checked here); it is sent anyway, for the server to decide</source>
+        <source>%1 images in this request; Cohere&apos;s pages give at most %2 (not checked here); it is sent anyway, for the server to decide</source>
         <translation>%1 immagini in questa richiesta; le pagine di Cohere ne indicano al massimo %2 (non verificato qui); la richiesta parte comunque e decide il server</translation>
     </message>
     <message>
-        <source>the images come to %1 MB; Cohere's guide gave at most %2 MB per request (not checked here); it is sent anyway, for the server to decide</source>
+        <source>the images come to %1 MB; Cohere&apos;s guide gave at most %2 MB per request (not checked here); it is sent anyway, for the server to decide</source>
         <translation>le immagini occupano %1 MB; la guida di Cohere indicava al massimo %2 MB per richiesta (non verificato qui); la richiesta parte comunque e decide il server</translation>
     </message>
     <message>
@@ -2713,7 +2713,7 @@
     </message>
     <message>
         <source>document %1 has two texts: a document without an id gets &lt;query id&gt;-&lt;position&gt;, and another document has that id; give the one without an id an id of its own</source>
-        <translation>il documento %1 ha due testi: un documento senza id riceve &lt;id della query&gt;-&lt;posizione&gt;, e un altro documento ha quell'id; dai al documento senza id un id suo</translation>
+        <translation>il documento %1 ha due testi: un documento senza id riceve &lt;id della query&gt;-&lt;posizione&gt;, e un altro documento ha quell&apos;id; dai al documento senza id un id suo</translation>
     </message>
     <message>
         <source>document %1 appears twice for this query</source>
@@ -2737,7 +2737,7 @@
     </message>
     <message>
         <source>query_id %1 is also the id of line %2, which has no query_id (such a line gets q&lt;line number&gt;): give line %2 a query_id</source>
-        <translation>query_id %1 è anche l'id della riga %2, che non ha query_id (una riga così riceve q&lt;numero di riga&gt;): dai un query_id alla riga %2</translation>
+        <translation>query_id %1 è anche l&apos;id della riga %2, che non ha query_id (una riga così riceve q&lt;numero di riga&gt;): dai un query_id alla riga %2</translation>
     </message>
     <message>
         <source>this line has no query_id, so its id is %1, the query_id line %2 gives: give this line a query_id</source>
@@ -2757,11 +2757,11 @@
     </message>
     <message>
         <source>the header names the column %1 twice</source>
-        <translation>l'intestazione nomina due volte la colonna %1</translation>
+        <translation>l&apos;intestazione nomina due volte la colonna %1</translation>
     </message>
     <message>
         <source>the header names %1 columns, this row has %2 cells (a cell holding the separator needs quotes)</source>
-        <translation>l'intestazione nomina %1 colonne, questa riga ha %2 celle (una cella che contiene il separatore va tra virgolette)</translation>
+        <translation>l&apos;intestazione nomina %1 colonne, questa riga ha %2 celle (una cella che contiene il separatore va tra virgolette)</translation>
     </message>
     <message>
         <source>the file has a header line but no rows under it</source>
@@ -2781,15 +2781,15 @@
     </message>
     <message>
         <source>the header %1 is separated by %2; expected %3, as in %4</source>
-        <translation>l'intestazione %1 è separata da %2; attese %3, come in %4</translation>
+        <translation>l&apos;intestazione %1 è separata da %2; attese %3, come in %4</translation>
     </message>
     <message>
         <source>the header has %1; column names are lower case: %2</source>
-        <translation>l'intestazione ha %1; i nomi delle colonne sono in minuscolo: %2</translation>
+        <translation>l&apos;intestazione ha %1; i nomi delle colonne sono in minuscolo: %2</translation>
     </message>
     <message>
         <source>the header lacks the column %1</source>
-        <translation>nell'intestazione manca la colonna %1</translation>
+        <translation>nell&apos;intestazione manca la colonna %1</translation>
     </message>
     <message>
         <source>headers %1 · first token %2 · last %3</source>
@@ -2820,8 +2820,8 @@
         <translation>uno script demo richiede almeno un turno di chat</translation>
     </message>
     <message>
-        <source>field 'kind' must be 'chat' in a demo script</source>
-        <translation>in uno script demo il campo 'kind' deve essere 'chat'</translation>
+        <source>field &apos;kind&apos; must be &apos;chat&apos; in a demo script</source>
+        <translation>in uno script demo il campo &apos;kind&apos; deve essere &apos;chat&apos;</translation>
     </message>
     <message>
         <source>the script has no turns</source>
@@ -2833,7 +2833,7 @@
     </message>
     <message>
         <source>a run must be a JSON object</source>
-        <translation>un'esecuzione deve essere un oggetto JSON</translation>
+        <translation>un&apos;esecuzione deve essere un oggetto JSON</translation>
     </message>
     <message>
         <source>field %1 is missing</source>
@@ -2864,16 +2864,16 @@
         <translation>versione sconosciuta %1</translation>
     </message>
     <message>
-        <source>field 'kind' must be one of %1</source>
-        <translation>il campo 'kind' deve essere uno tra %1</translation>
+        <source>field &apos;kind&apos; must be one of %1</source>
+        <translation>il campo &apos;kind&apos; deve essere uno tra %1</translation>
     </message>
     <message>
-        <source>field 'flavour' must be one of %1</source>
-        <translation>il campo 'flavour' deve essere uno tra %1</translation>
+        <source>field &apos;flavour&apos; must be one of %1</source>
+        <translation>il campo &apos;flavour&apos; deve essere uno tra %1</translation>
     </message>
     <message>
-        <source>field 'created' must be seconds since 1970, before the year 3000</source>
-        <translation>il campo 'created' deve essere in secondi dal 1970, prima dell'anno 3000</translation>
+        <source>field &apos;created&apos; must be seconds since 1970, before the year 3000</source>
+        <translation>il campo &apos;created&apos; deve essere in secondi dal 1970, prima dell&apos;anno 3000</translation>
     </message>
     <message>
         <source>field %1 must be from %2 to %3</source>
@@ -2884,7 +2884,7 @@
         <translation>Il turno è stato registrato senza la sua richiesta (importato senza i suoi input).</translation>
     </message>
     <message>
-        <source>The turn's stored request is not a chat request (%1: %2).</source>
+        <source>The turn&apos;s stored request is not a chat request (%1: %2).</source>
         <translation>La richiesta salvata del turno non è una richiesta di chat (%1: %2).</translation>
     </message>
     <message>
@@ -2892,7 +2892,7 @@
         <translation>Il turno è stato registrato senza la sua variante: i suoi eventi non si possono leggere.</translation>
     </message>
     <message>
-        <source>The turn's flavour %1 is unknown (known: %2): its events cannot be read.</source>
+        <source>The turn&apos;s flavour %1 is unknown (known: %2): its events cannot be read.</source>
         <translation>La variante %1 del turno è sconosciuta (note: %2): i suoi eventi non si possono leggere.</translation>
     </message>
     <message>
@@ -2909,7 +2909,7 @@
     </message>
     <message>
         <source>Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.</source>
-        <translation>Le chiavi sono conservate solo in un portachiavi sicuro del sistema, mai in un file in chiaro. Su Linux, installa e avvia un fornitore Secret Service (gnome-keyring o KWallet) nella tua sessione desktop, oppure scegli un backend con la variabile d'ambiente PYTHON_KEYRING_BACKEND (per esempio keyring.backends.SecretService.Keyring). Su macOS e Windows si usano automaticamente il portachiavi di sistema / Gestione credenziali.</translation>
+        <translation>Le chiavi sono conservate solo in un portachiavi sicuro del sistema, mai in un file in chiaro. Su Linux, installa e avvia un fornitore Secret Service (gnome-keyring o KWallet) nella tua sessione desktop, oppure scegli un backend con la variabile d&apos;ambiente PYTHON_KEYRING_BACKEND (per esempio keyring.backends.SecretService.Keyring). Su macOS e Windows si usano automaticamente il portachiavi di sistema / Gestione credenziali.</translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
@@ -2925,15 +2925,15 @@
     </message>
     <message>
         <source>The last answer asked for no tool calls.</source>
-        <translation>L'ultima risposta non ha chiesto chiamate agli strumenti.</translation>
+        <translation>L&apos;ultima risposta non ha chiesto chiamate agli strumenti.</translation>
     </message>
     <message>
         <source>There is no turn to regenerate yet.</source>
-        <translation>Non c'è ancora nessun turno da rigenerare.</translation>
+        <translation>Non c&apos;è ancora nessun turno da rigenerare.</translation>
     </message>
     <message>
         <source>The last turn is a system message.</source>
-        <translation>L'ultimo turno è un messaggio di sistema.</translation>
+        <translation>L&apos;ultimo turno è un messaggio di sistema.</translation>
     </message>
     <message>
         <source>Turn %1 has no message to edit.</source>
@@ -2985,7 +2985,7 @@
     </message>
     <message>
         <source>only user messages carry images</source>
-        <translation>solo i messaggi dell'utente possono contenere immagini</translation>
+        <translation>solo i messaggi dell&apos;utente possono contenere immagini</translation>
     </message>
     <message>
         <source>must be a string or a list of content blocks</source>
@@ -3064,7 +3064,7 @@
     </message>
     <message>
         <source>Error details</source>
-        <translation>Dettagli dell'errore</translation>
+        <translation>Dettagli dell&apos;errore</translation>
     </message>
     <message>
         <source>&amp;Details:</source>
@@ -3099,14 +3099,14 @@
     </message>
     <message>
         <source>Take the last replayed turn back (%1)</source>
-        <translation>Ritira l'ultimo turno riprodotto (%1)</translation>
+        <translation>Ritira l&apos;ultimo turno riprodotto (%1)</translation>
     </message>
     <message>
         <source>Next turn</source>
         <translation>Turno successivo</translation>
     </message>
     <message>
-        <source>Replay the script's next turn (%1)</source>
+        <source>Replay the script&apos;s next turn (%1)</source>
         <translation>Riproduci il turno successivo dello script (%1)</translation>
     </message>
     <message>
@@ -3149,8 +3149,8 @@
         <translation>Qualsiasi file, formato dedotto dal nome (*)</translation>
     </message>
     <message>
-        <source>Type a JSON list of documents — strings, or objects such as {"title": …, "text": …} — or use Import… (Ctrl+O) or Paste documents.</source>
-        <translation>Scrivi un elenco JSON di documenti — stringhe, o oggetti come {"title": …, "text": …} — oppure usa Importa… (Ctrl+O) o Incolla documenti.</translation>
+        <source>Type a JSON list of documents — strings, or objects such as {&quot;title&quot;: …, &quot;text&quot;: …} — or use Import… (Ctrl+O) or Paste documents.</source>
+        <translation>Scrivi un elenco JSON di documenti — stringhe, o oggetti come {&quot;title&quot;: …, &quot;text&quot;: …} — oppure usa Importa… (Ctrl+O) o Incolla documenti.</translation>
     </message>
     <message>
         <source>Documents JSON</source>
@@ -3315,7 +3315,7 @@
     </message>
     <message>
         <source>Endpoint name</source>
-        <translation>Nome dell'endpoint</translation>
+        <translation>Nome dell&apos;endpoint</translation>
     </message>
     <message>
         <source>&amp;Base URL:</source>
@@ -3358,7 +3358,7 @@
         <translation>ad es. Azure rerank (Svezia)</translation>
     </message>
     <message>
-        <source>server's default (one model per deployment)</source>
+        <source>server&apos;s default (one model per deployment)</source>
         <translation>predefinito del server (un modello per deployment)</translation>
     </message>
     <message>
@@ -3371,7 +3371,7 @@
     </message>
     <message>
         <source>URL warning</source>
-        <translation>Avviso sull'URL</translation>
+        <translation>Avviso sull&apos;URL</translation>
     </message>
     <message>
         <source>Connection:</source>
@@ -3538,7 +3538,7 @@
     </message>
     <message>
         <source>Rerank endpoint details</source>
-        <translation>Dettagli dell'endpoint di rerank</translation>
+        <translation>Dettagli dell&apos;endpoint di rerank</translation>
     </message>
     <message>
         <source>Chat endpoint</source>
@@ -3546,7 +3546,7 @@
     </message>
     <message>
         <source>Chat endpoint details</source>
-        <translation>Dettagli dell'endpoint di chat</translation>
+        <translation>Dettagli dell&apos;endpoint di chat</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
@@ -3557,7 +3557,7 @@
         <translation>aggiungine uno nel pannello Endpoint</translation>
     </message>
     <message>
-        <source>server's default model</source>
+        <source>server&apos;s default model</source>
         <translation>modello predefinito del server</translation>
     </message>
 </context>
@@ -3587,7 +3587,7 @@
         <translation>Endpoint importati: %1</translation>
     </message>
     <message>
-        <source>Enter each one's key, then Save.</source>
+        <source>Enter each one&apos;s key, then Save.</source>
         <translation>Inserisci la chiave di ciascuno, poi Salva.</translation>
     </message>
     <message>
@@ -3654,6 +3654,10 @@
         <translation>Ri&amp;pristina</translation>
     </message>
     <message>
+        <source>S&amp;top test  (Esc)</source>
+        <translation>Fe&amp;rma prova  (Esc)</translation>
+    </message>
+    <message>
         <source>&amp;Test connection</source>
         <translation>P&amp;rova connessione</translation>
     </message>
@@ -3663,11 +3667,15 @@
     </message>
     <message>
         <source>Endpoint details</source>
-        <translation>Dettagli dell'endpoint</translation>
+        <translation>Dettagli dell&apos;endpoint</translation>
     </message>
     <message>
         <source>Stop the connection test</source>
         <translation>Ferma la prova di connessione</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Prova connessione</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -3794,7 +3802,7 @@
     </message>
     <message>
         <source>The scope the token is asked for. Azure AI Foundry: https://ai.azure.com/.default; Azure OpenAI also takes https://cognitiveservices.azure.com/.default.</source>
-        <translation>L'ambito (scope) per cui si chiede il token. Azure AI Foundry: https://ai.azure.com/.default; Azure OpenAI accetta anche https://cognitiveservices.azure.com/.default.</translation>
+        <translation>L&apos;ambito (scope) per cui si chiede il token. Azure AI Foundry: https://ai.azure.com/.default; Azure OpenAI accetta anche https://cognitiveservices.azure.com/.default.</translation>
     </message>
     <message>
         <source>Token command</source>
@@ -3802,7 +3810,7 @@
     </message>
     <message>
         <source>azure-identity if installed, else the Azure CLI</source>
-        <translation>azure-identity se installato, altrimenti l'interfaccia della riga di comando di Azure</translation>
+        <translation>azure-identity se installato, altrimenti l&apos;interfaccia della riga di comando di Azure</translation>
     </message>
     <message>
         <source>A command printing the token as JSON (accessToken, expires_on), run without a shell; {scope} is filled in. Default without azure-identity: %1</source>
@@ -3821,7 +3829,7 @@
     <name>ErrorCard</name>
     <message>
         <source>The last turn failed</source>
-        <translation>L'ultimo turno non è riuscito</translation>
+        <translation>L&apos;ultimo turno non è riuscito</translation>
     </message>
     <message>
         <source>Likely cause</source>
@@ -3896,7 +3904,7 @@
     </message>
     <message>
         <source>Route not found (check the URL and flavour)</source>
-        <translation>Route non trovata (controlla l'URL e la variante)</translation>
+        <translation>Route non trovata (controlla l&apos;URL e la variante)</translation>
     </message>
     <message>
         <source>The server could not process a parameter</source>
@@ -3964,15 +3972,15 @@
     </message>
     <message>
         <source>The CSV header needs a name for every column</source>
-        <translation>L'intestazione CSV richiede un nome per ogni colonna</translation>
+        <translation>L&apos;intestazione CSV richiede un nome per ogni colonna</translation>
     </message>
     <message>
         <source>Cannot attach image</source>
-        <translation>Impossibile allegare l'immagine</translation>
+        <translation>Impossibile allegare l&apos;immagine</translation>
     </message>
     <message>
         <source>Cannot read image</source>
-        <translation>Impossibile leggere l'immagine</translation>
+        <translation>Impossibile leggere l&apos;immagine</translation>
     </message>
     <message>
         <source>Chat history is not valid JSON</source>
@@ -4262,7 +4270,7 @@
     </message>
     <message>
         <source>Choose a labelled set (or press Sample set) and endpoint A, then Run evaluation: nDCG, MRR and recall at k show here, per endpoint and per query.</source>
-        <translation>Scegli un set etichettato (o premi Set di esempio) e l'endpoint A, poi Esegui valutazione: nDCG, MRR e recall a k compaiono qui, per endpoint e per query.</translation>
+        <translation>Scegli un set etichettato (o premi Set di esempio) e l&apos;endpoint A, poi Esegui valutazione: nDCG, MRR e recall a k compaiono qui, per endpoint e per query.</translation>
     </message>
     <message>
         <source>Notes on the set</source>
@@ -4306,7 +4314,7 @@
     </message>
     <message>
         <source>Choose a set and endpoint A first.</source>
-        <translation>Scegli prima un set e l'endpoint A.</translation>
+        <translation>Scegli prima un set e l&apos;endpoint A.</translation>
     </message>
     <message>
         <source>Reading the set…</source>
@@ -4372,7 +4380,7 @@ B: %2</translation>
     </message>
     <message>
         <source>Stopped: endpoint %1 (%2) failed. What was ranked is kept: Run continues from there.</source>
-        <translation>Interrotta: una richiesta all'endpoint %1 (%2) non è riuscita. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
+        <translation>Interrotta: una richiesta all&apos;endpoint %1 (%2) non è riuscita. Quanto già ordinato è conservato: Esegui riprende da lì.</translation>
     </message>
     <message numerus="yes">
         <source>Ranked %n of %1 query rankings</source>
@@ -4743,7 +4751,7 @@ B: %2</translation>
     </message>
     <message>
         <source>Run inspector</source>
-        <translation>Dettagli dell'esecuzione</translation>
+        <translation>Dettagli dell&apos;esecuzione</translation>
     </message>
     <message>
         <source>&amp;Inspector</source>
@@ -5315,7 +5323,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Remove selected image</source>
-        <translation>Rimuovi l'immagine selezionata</translation>
+        <translation>Rimuovi l&apos;immagine selezionata</translation>
     </message>
     <message>
         <source>Image token estimate</source>
@@ -5458,7 +5466,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Token massimi</translation>
     </message>
     <message>
-        <source>model's limit</source>
+        <source>model&apos;s limit</source>
         <translation>limite del modello</translation>
     </message>
     <message>
@@ -5482,7 +5490,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Modalità delle citazioni</translation>
     </message>
     <message>
-        <source>server's</source>
+        <source>server&apos;s</source>
         <translation>del server</translation>
     </message>
     <message>
@@ -5681,11 +5689,11 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Open run in His&amp;tory</source>
-        <translation>A&amp;pri l'esecuzione nella cronologia</translation>
+        <translation>A&amp;pri l&apos;esecuzione nella cronologia</translation>
     </message>
     <message>
         <source>Open run in History</source>
-        <translation>Apri l'esecuzione nella cronologia</translation>
+        <translation>Apri l&apos;esecuzione nella cronologia</translation>
     </message>
     <message>
         <source>Latency chart</source>
@@ -5720,7 +5728,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Stato della QA</translation>
     </message>
     <message>
-        <source>Tick the groups of checks and press Run checks: each check's evidence shows beside it, and the report can be saved when they are done.</source>
+        <source>Tick the groups of checks and press Run checks: each check&apos;s evidence shows beside it, and the report can be saved when they are done.</source>
         <translation>Spunta i gruppi di controlli e premi Avvia i controlli: le evidenze di ogni controllo compaiono accanto, e il report si può salvare quando hanno finito.</translation>
     </message>
     <message>
@@ -5879,7 +5887,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Try query in rerank playground</source>
-        <translation>Prova la query nell'area di prova del rerank</translation>
+        <translation>Prova la query nell&apos;area di prova del rerank</translation>
     </message>
 </context>
 <context>
@@ -6025,7 +6033,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>obbligatorio</translation>
     </message>
     <message>
-        <source>server's default</source>
+        <source>server&apos;s default</source>
         <translation>predefinito del server</translation>
     </message>
     <message>
@@ -6115,7 +6123,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Endpoint</translation>
     </message>
     <message>
-        <source>This endpoint's flavour has no rerank route; pick a Cohere v1 or v2 endpoint</source>
+        <source>This endpoint&apos;s flavour has no rerank route; pick a Cohere v1 or v2 endpoint</source>
         <translation>La variante di questo endpoint non ha una route di rerank; scegli un endpoint Cohere v1 o v2</translation>
     </message>
     <message>
@@ -6124,15 +6132,15 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>The comparison endpoint has no rerank route</source>
-        <translation>L'endpoint di confronto non ha una route di rerank</translation>
+        <translation>L&apos;endpoint di confronto non ha una route di rerank</translation>
     </message>
     <message>
         <source>These results are from the previous run; there are no documents now.</source>
-        <translation>Questi risultati sono dell'esecuzione precedente; ora non ci sono documenti.</translation>
+        <translation>Questi risultati sono dell&apos;esecuzione precedente; ora non ci sono documenti.</translation>
     </message>
     <message>
         <source>These results are from the previous run; the documents cannot be sent now: %1</source>
-        <translation>Questi risultati sono dell'esecuzione precedente; ora i documenti non si possono inviare: %1</translation>
+        <translation>Questi risultati sono dell&apos;esecuzione precedente; ora i documenti non si possono inviare: %1</translation>
     </message>
     <message>
         <source>This flavour has no rerank route</source>
@@ -6261,7 +6269,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>n/d</translation>
     </message>
     <message>
-        <source>A: %1  ·  B: %2  ·  overlap@%3: %4/%3  ·  Kendall's τ over %5 shared: %6</source>
+        <source>A: %1  ·  B: %2  ·  overlap@%3: %4/%3  ·  Kendall&apos;s τ over %5 shared: %6</source>
         <translation>A: %1  ·  B: %2  ·  overlap@%3: %4/%3  ·  τ di Kendall su %5 in comune: %6</translation>
     </message>
     <message>
@@ -6549,7 +6557,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Invia i primi risultati al pannello Chat</translation>
     </message>
     <message>
-        <source>The best results become the Chat pane's documents; its citations lead back</source>
+        <source>The best results become the Chat pane&apos;s documents; its citations lead back</source>
         <translation>I risultati migliori diventano i documenti del pannello Chat; le sue citazioni riportano qui</translation>
     </message>
 </context>
@@ -6602,7 +6610,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Inserisci i risultati degli strumenti</translation>
     </message>
     <message>
-        <source>⏳ Waiting for %1's result</source>
+        <source>⏳ Waiting for %1&apos;s result</source>
         <translation>⏳ In attesa del risultato di %1</translation>
     </message>
     <message>

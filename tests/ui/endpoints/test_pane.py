@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QLabel,
@@ -277,6 +278,31 @@ def test_connection_test_explains_a_refused_port(pane: EndpointsPane, qtbot: QtB
     report = _test_connection(pane, qtbot)
     assert not report.ok
     assert "refused" in str(report.explanation).lower()
+
+
+def test_a_connection_test_started_from_the_keyboard_is_stopped_from_there(
+    pane: EndpointsPane, services: Services, qtbot: QtBot
+) -> None:
+    """The button went grey under the focus while it tested, and Qt sent the focus to the
+    window's tab bar: it now reads Stop for as long as the test runs, and keeps the focus."""
+    test = _button(pane, "testConnectionButton")
+    with socket.socket() as silent:  # takes the connection, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        _type(qtbot, _edit(pane, "baseUrl"), f"http://127.0.0.1:{silent.getsockname()[1]}")
+        pane.show()
+        pane.activateWindow()
+        test.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(test.hasFocus, timeout=WAIT_MS)
+        qtbot.keyClick(test, Qt.Key.Key_Space)
+        assert services.tasks.running_keys() == ["endpoints.test"]
+        assert QApplication.focusWidget() is test
+        assert test.accessibleName() == tr("EndpointsPane", "Stop the connection test")
+        qtbot.keyClick(test, Qt.Key.Key_Space)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert _label(pane, "testResultLabel").text() == tr("EndpointsPane", "Cancelled.")
+    assert QApplication.focusWidget() is test
+    assert test.accessibleName() == tr("EndpointsPane", "Test connection")
 
 
 def test_unsaved_edits_survive_switching_endpoints(

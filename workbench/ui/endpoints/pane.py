@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
     from workbench.ui.services import Services
 
+_TEST_TASK = "endpoints.test"
+
 
 class EndpointsPane(Retranslating, EndpointsWidgets):
     """The saved endpoints on the left, the selected one's form on the right."""
@@ -81,11 +83,11 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             (self._export, self.tr("E&xport…"), self.tr("Export without keys")),
             (self._save, self.tr("&Save"), with_keys(self.tr("Save"), "Ctrl+S")),
             (self._revert, self.tr("R&evert"), self.tr("Discard unsaved edits")),
-            (self._test, self.tr("&Test connection"), ""),
         ):
             button.setText(text)
             button.setAccessibleName(without_mnemonic(text).rstrip("…"))
             button.setToolTip(tip)
+        self._name_test_button()
         self._result.setAccessibleName(self.tr("Connection test result"))
         self._result.say_again()
         self._name_shortcuts()
@@ -106,6 +108,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         self._form.forget_key_button.clicked.connect(self._on_forget_key_clicked)
         self._session.endpoints_changed.connect(self._on_session_endpoints_changed)
         self._session.current_changed.connect(self._on_session_current_changed)
+        self._services.tasks.state_changed.connect(self._name_test_button)
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.activated.connect(self._on_save_clicked)
         # Window-wide while this pane shows (a hidden tab's shortcuts are inactive).
@@ -113,6 +116,17 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         cancel.activated.connect(self.cancel)
         self._shortcuts = (save, cancel)
         self._name_shortcuts()
+
+    def _name_test_button(self) -> None:
+        """Test connection, or Stop while a test runs: the button stays usable under the
+        keyboard's focus (a button greyed out while focused sends the focus to the top of the
+        window, and nothing there says how to stop the test)."""
+        if self._services.tasks.is_running(_TEST_TASK):
+            self._test.setText(self.tr("S&top test  (Esc)"))
+            self._test.setAccessibleName(self.tr("Stop the connection test"))
+        else:
+            self._test.setText(self.tr("&Test connection"))
+            self._test.setAccessibleName(self.tr("Test connection"))
 
     def _name_shortcuts(self) -> None:
         """What the shortcuts sheet says they do (again after a language switch)."""
@@ -127,7 +141,6 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         """Stop what this pane is doing (a connection test, a keyring call)."""
         if self._services.tasks.cancel_owned_by(self):
             self._result.say(lambda: self.tr("Cancelled."))
-            self._test.setEnabled(True)
 
     def shown_endpoint_id(self) -> str | None:
         """Id of the endpoint in the form."""
@@ -320,6 +333,9 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             )
 
     def _on_test_clicked(self) -> None:
+        if self._services.tasks.is_running(_TEST_TASK):
+            self.cancel()
+            return
         try:
             endpoint = self._form.endpoint()
             typed = self._form.typed_secrets()
@@ -328,9 +344,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             self._outcome.test_refused(exc)
             return
         self._error.clear_error()
-        self._services.tasks.start(
-            "endpoints.test", self._run_test(endpoint, key, typed), owner=self
-        )
+        self._services.tasks.start(_TEST_TASK, self._run_test(endpoint, key, typed), owner=self)
 
     # --- async work (through the runner) ----------------------------------------------------
 
@@ -376,15 +390,11 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
     async def _run_test(
         self, endpoint: EndpointConfig, entered_key: str, typed: EndpointSecrets
     ) -> None:
-        self._test.setEnabled(False)
         self._result.say(lambda: self.tr("Testing…"))
-        try:
-            key: str | None = entered_key
-            if not key and endpoint.needs_key:
-                key = await self._session.read_key(endpoint.id)
-            secrets = (await self._session.read_secrets(endpoint.id)).merged(typed)
-            report = await probe_endpoint(endpoint, key, secrets)
-        finally:
-            self._test.setEnabled(True)
+        key: str | None = entered_key
+        if not key and endpoint.needs_key:
+            key = await self._session.read_key(endpoint.id)
+        secrets = (await self._session.read_secrets(endpoint.id)).merged(typed)
+        report = await probe_endpoint(endpoint, key, secrets)
         self._result.say(partial(report_text, report))
         self.probe_finished.emit(report)
