@@ -22,6 +22,7 @@ from tests.ui.test_accessibility import _controls
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
 from tests.waits import WAIT_MS
 from workbench.ui import resources
+from workbench.ui.common.keys import native
 from workbench.ui.evaluation.pane import SAMPLE_SET
 from workbench.ui.main_window import MainWindow
 from workbench.ui.panes import PANES
@@ -55,7 +56,7 @@ def window(services: Services, qtbot: QtBot) -> Iterator[MainWindow]:
 
 
 def _native(keys: QKeySequence) -> str:
-    return keys.toString(QKeySequence.SequenceFormat.NativeText)
+    return native(keys)  # as the sheet writes them: Shift+Tab, not Qt's "Backtab"
 
 
 def _every_shortcut(window: MainWindow) -> set[str]:
@@ -97,6 +98,23 @@ def test_f1_and_ctrl_slash_open_a_sheet_of_every_shortcut_that_filters(
     window.activateWindow()
     again = _open_sheet(window, qtbot, Qt.Key.Key_Slash, Qt.KeyboardModifier.ControlModifier)
     assert again is sheet
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, RAISE_NOISE)
+def test_tab_leaves_the_sheets_table_and_no_key_reads_backtab(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """Tab moved from cell to cell and round again, so the keyboard could never get back to
+    the filter; and the side panel's Ctrl+Shift+Tab was listed as "Ctrl+Shift+Backtab"."""
+    sheet = _open_sheet(window, qtbot, Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)
+    assert not any("Backtab" in keys for keys in sheet.shown_keys())
+    assert _native(QKeySequence("Ctrl+Shift+Tab")) in sheet.shown_keys()  # the side panel's
+    qtbot.waitUntil(sheet.filter.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(sheet.filter, Qt.Key.Key_Tab)
+    assert sheet.table.hasFocus()
+    qtbot.keyClick(sheet.table, Qt.Key.Key_Tab)
+    assert sheet.filter.hasFocus()
+    sheet.close()
 
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, RAISE_NOISE)

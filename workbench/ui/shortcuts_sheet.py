@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHeaderView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.ui.common.keys import without_mnemonic
+from workbench.ui.common.keys import native, without_mnemonic
 from workbench.ui.common.retranslate import Retranslating
 
 PANE_TABS = "paneTabs"
@@ -46,19 +46,13 @@ def collect_shortcuts(window: QWidget) -> list[ShortcutEntry]:
     for action in window.findChildren(QAction):
         for keys in action.shortcuts():
             found.add(
-                ShortcutEntry(
-                    _native(keys), without_mnemonic(action.text()), _where(action, window)
-                )
+                ShortcutEntry(native(keys), without_mnemonic(action.text()), _where(action, window))
             )
     for shortcut in window.findChildren(QShortcut):
         keys = shortcut.key()
         if not keys.isEmpty():
-            found.add(ShortcutEntry(_native(keys), _what(shortcut), _where(shortcut, window)))
+            found.add(ShortcutEntry(native(keys), _what(shortcut), _where(shortcut, window)))
     return sorted(found, key=lambda e: (e.where, e.keys, e.what))
-
-
-def _native(keys: QKeySequence) -> str:
-    return keys.toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def _what(shortcut: QShortcut) -> str:
@@ -95,6 +89,7 @@ class ShortcutsSheet(Retranslating, QDialog):
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("shortcutsTable")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, back to the filter
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

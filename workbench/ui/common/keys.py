@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
 if TYPE_CHECKING:
@@ -13,9 +13,21 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-def native(keys: str) -> str:
+def native(keys: str | QKeySequence) -> str:
     """The combination as the platform writes it ("Ctrl+Return"; "⌘↩" on macOS)."""
-    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    sequence = QKeySequence(keys)
+    # Qt writes the key Shift+Tab sends as "Backtab" ("Ctrl+Shift+Backtab", Italian "Tab
+    # indietro"): people press, and read, Shift+Tab.
+    # PySide6's stubs lack QKeySequence.__getitem__, which the binding has.
+    pressed = [_tab_for_backtab(sequence[i]) for i in range(sequence.count())]  # type: ignore[index]
+    return QKeySequence(*pressed).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def _tab_for_backtab(combination: QKeyCombination) -> QKeyCombination:
+    if combination.key() != Qt.Key.Key_Backtab:
+        return combination
+    shifted = combination.keyboardModifiers() | Qt.KeyboardModifier.ShiftModifier
+    return QKeyCombination(shifted, Qt.Key.Key_Tab)
 
 
 def without_mnemonic(text: str) -> str:
