@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QSplitterHandle,
     QTabBar,
+    QTabWidget,
     QTextBrowser,
     QTextEdit,
     QWidget,
@@ -256,6 +257,9 @@ def _hidden_messages(window: MainWindow) -> list[str]:
 def test_no_label_hides_its_message_behind_a_fixed_name(window: MainWindow) -> None:
     for spec in PANES:  # each pane built, the ones that build on first show too
         window.show_pane(spec.key)
+        for tabs in window.current_pane().findChildren(QTabWidget):  # their lazy pages too
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
     problems = _hidden_messages(window)
     assert not problems, "\n".join(problems)
 

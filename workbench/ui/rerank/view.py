@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.common import l10n
-from workbench.ui.common.a11y import name_tab_bar
+from workbench.ui.common.a11y import StatusLabel, name_tab_bar
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.json_editor import JsonHighlighter
 from workbench.ui.common.json_highlight import utf16_index
@@ -161,7 +161,7 @@ class RerankResultsView(Retranslating, QTabWidget):
             return
         self._compare_built = True
         page = self._compare_page
-        self._compare_summary = QLabel(page)
+        self._compare_summary = StatusLabel(page)  # a screen reader reads the line, not a name
         self._compare_summary.setObjectName("rerankCompareSummary")
         self._compare_summary.setWordWrap(True)
         self._compare_table = table = QTableView(page)
