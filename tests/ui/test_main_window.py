@@ -135,7 +135,11 @@ def test_unknown_error_opens_a_copyable_crash_dialog(
     assert copy is not None
     copy.click()
     assert "kaboom" in QGuiApplication.clipboard().text()
-    dialog.close()
+    close = dialog.findChild(QPushButton, "closeCrashButton")
+    assert close is not None
+    assert close.isDefault()  # Enter closes; Qt had made Copy the default
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
     qtbot.waitUntil(crashing.tasks.is_idle, timeout=WAIT_MS)
 
 

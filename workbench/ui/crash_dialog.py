@@ -53,6 +53,11 @@ class CrashDialog(Retranslating, QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._on_copy_clicked)
         buttons.rejected.connect(self.reject)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeCrashButton")
+        # Qt made the first push button the default, so Enter copied the report instead of
+        # closing the dialog.
+        close.setDefault(True)
         layout = QVBoxLayout(self)
         for widget in (intro, summary, label, self._details, buttons):
             layout.addWidget(widget)
