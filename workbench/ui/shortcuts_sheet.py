@@ -49,9 +49,10 @@ def collect_shortcuts(window: QWidget) -> list[ShortcutEntry]:
                 ShortcutEntry(native(keys), without_mnemonic(action.text()), _where(action, window))
             )
     for shortcut in window.findChildren(QShortcut):
-        keys = shortcut.key()
-        if not keys.isEmpty():
-            found.add(ShortcutEntry(native(keys), _what(shortcut), _where(shortcut, window)))
+        sequences = shortcut.keys()  # QShortcut's, not a dict's
+        for keys in sequences:
+            if not keys.isEmpty():
+                found.add(ShortcutEntry(native(keys), _what(shortcut), _where(shortcut, window)))
     return sorted(found, key=lambda e: (e.where, e.keys, e.what))
 
 

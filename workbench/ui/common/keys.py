@@ -40,6 +40,15 @@ def with_keys(text: str, keys: str) -> str:
     return f"{text} ({native(keys)})"
 
 
+def run_keys(pane: QWidget) -> QShortcut:
+    """Ctrl+Return, or Ctrl+Enter on the keypad, with the focus anywhere in `pane`: the key that
+    runs or sends in every pane. The caller connects it and names it (`setWhatsThis`)."""
+    shortcut = QShortcut(pane)
+    shortcut.setKeys([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    return shortcut
+
+
 def escape_cancels(pane: QWidget, cancel: Callable[[], None]) -> QShortcut:
     """Escape, with the focus anywhere in `pane`, calls `cancel`: every pane that runs long work
     stops it on Escape. The caller names it (`setWhatsThis`) for the shortcuts sheet."""

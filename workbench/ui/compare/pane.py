@@ -19,7 +19,7 @@ from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, hand_focus_over
-from workbench.ui.common.keys import native, with_keys
+from workbench.ui.common.keys import native, run_keys, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -73,8 +73,7 @@ class ComparePane(Retranslating, QWidget):
         self.status.setWordWrap(True)
         self.error = PaneErrorLine(self)
         self.error.setObjectName("compareError")
-        self._send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self._send_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._send_shortcut = run_keys(self)
         self._stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         columns = QSplitter(Qt.Orientation.Horizontal, self)

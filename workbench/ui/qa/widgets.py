@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.qa.catalogue import GROUPS
 from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.keys import run_keys
 from workbench.ui.common.pane_error import PaneErrorLine
 from workbench.ui.qa.results import QaResultsTree
 
@@ -62,8 +62,7 @@ class QaWidgets(QWidget):
         self.requests_label.setBuddy(self.requests)
         self.run_button = self._named(QPushButton(self), "qaRun")
         # Ctrl+Return runs the pane showing, as in Rerank and Chat (a shortcut of this pane only).
-        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._run_shortcut = run_keys(self)
         self.cancel_button = self._named(QPushButton(self), "qaCancel")
         self.progress = self._named(QProgressBar(self), "qaProgress")
         self.results = self._named(QaResultsTree(self), "qaResults")

@@ -95,8 +95,7 @@ class RerankPane(Retranslating, RerankWidgets):
 
     def _describe_shortcuts(self) -> None:
         """What the shortcuts sheet lists for them (the buttons' own names, already translated)."""
-        for shortcut in (self._run_shortcut, self._enter_shortcut):
-            shortcut.setWhatsThis(self.tr("Run rerank"))
+        self._run_shortcut.setWhatsThis(self.tr("Run rerank"))
         self._cancel_shortcut.setWhatsThis(self.tr("Cancel rerank"))
 
     def _connect_signals(self) -> None:
@@ -115,7 +114,6 @@ class RerankPane(Retranslating, RerankWidgets):
         self.run_button.clicked.connect(self.run)
         self.cancel_button.clicked.connect(self.cancel)
         self._run_shortcut.activated.connect(self.run)
-        self._enter_shortcut.activated.connect(self.run)
         self._cancel_shortcut.activated.connect(self.cancel)
         self.results.model.modelReset.connect(self._on_results_model_reset)
         self.to_chat.requested.connect(self._on_to_chat_requested)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
+from workbench.ui.common.keys import run_keys
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar
 from workbench.ui.common.remembered import FittedSplitter, RememberedSplitter, scrolling
 from workbench.ui.common.section import Section
@@ -96,10 +97,7 @@ class RerankWidgets(QWidget):
         self._build_shortcuts()
 
     def _build_shortcuts(self) -> None:
-        self._run_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self._run_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._enter_shortcut = QShortcut(QKeySequence("Ctrl+Enter"), self)
-        self._enter_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._run_shortcut = run_keys(self)
         self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
