@@ -272,6 +272,7 @@ def test_ctrl_enter_on_the_keypad_runs_as_ctrl_return_does(
     window: MainWindow, services: Services, qtbot: QtBot, key: str
 ) -> None:
     """Only Rerank took the keypad's Enter: in QA and Compare it did nothing."""
+    run: QAbstractButton
     if key == "compare":
         window.show_pane(key)
         pane = window.pane(key)
