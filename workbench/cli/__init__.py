@@ -30,6 +30,7 @@ from workbench.api.redact_stream import RedactingWriter
 from workbench.cli import chat as cli_chat
 from workbench.cli import evaluate as cli_evaluate
 from workbench.cli import history as cli_history
+from workbench.cli import log_lines
 from workbench.cli import qa as cli_qa
 from workbench.cli import rerank as cli_rerank
 from workbench.cli.connection import connection_from_args, rerank_connection
@@ -96,10 +97,12 @@ def main(
         RedactingWriter(cast("TextIO", guarded_err)),
     )
     io = Streams(cast("TextIO", out), cast("TextIO", err))
-    try:
-        status = _run(argv, io)
-    except OutputLost as exc:
-        status = _output_lost(exc, err)
+    with log_lines.command_log(io.err) as log:
+        try:
+            status = _run(argv, io)
+            log.write_held()
+        except OutputLost as exc:
+            status = _output_lost(exc, err)
     # Every byte printed went through the redactor; let out what it held back.
     for writer, stream in ((out, guarded), (err, guarded_err)):
         try:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 from workbench.api.errors import InputError
 from workbench.cli.numbers import at_least_one, zero_or_more
 from workbench.cli.output import print_json, write_file
+from workbench.cli.recording import take_in_kept_runs
 from workbench.core.runs import demo, portable
 from workbench.core.runs.database import DB_FILE, unopened_reason
 from workbench.core.runs.export_code import FORMATS, KEY_ENV, export_code
@@ -221,6 +222,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO, play: Play) -> int:
     store = _open_store()
     if store.notice:
         err.write(f"workbench: {store.notice}\n")
+    take_in_kept_runs(store, err)
     try:
         if args.command == "replay":
             if args.id:

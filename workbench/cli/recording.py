@@ -10,10 +10,11 @@ from workbench.api.errors import InputError
 from workbench.api.redact import redact_text
 from workbench.api.wiretap import tapping
 from workbench.core.chat_metrics import price_table
-from workbench.core.runs.aside import kept_line, restored_line
+from workbench.core.runs.aside import KeptAside, aside_files, kept_line, restored_line
 from workbench.core.runs.database import unopened_reason
 from workbench.core.runs.history import History, finish_chat
 from workbench.core.runs.tap import outcome_of
+from workbench.core.runs.writer import RunWriter
 from workbench.core.saved_endpoints import find_endpoint
 from workbench.core.settings import SettingsStore
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_metrics import PriceTable
+    from workbench.core.runs.store import RunStore
     from workbench.core.runs.tap import RunStart
 
 
@@ -67,8 +69,20 @@ def _note(err: TextIO, text: str) -> None:
 
 def close_history(history: History, err: TextIO) -> None:
     """Close the history and say on `err` what became of runs kept aside (at open or now)."""
-    kept = history.close()
-    for news in history.writer.restored:
+    _tell_kept(history.writer, history.close(), err)
+
+
+def take_in_kept_runs(store: RunStore, err: TextIO) -> None:
+    """Add the runs side files keep to the history before a `history` command reads it: the
+    note that kept them said they are added when the history opens next, and `history list`
+    is where people look (it showed none of them until a `chat` or `rerank` ran)."""
+    if aside_files(store.path):
+        writer = RunWriter(store)
+        _tell_kept(writer, writer.close(), err)
+
+
+def _tell_kept(writer: RunWriter, kept: list[KeptAside], err: TextIO) -> None:
+    for news in writer.restored:
         _note(err, restored_line(news))
     for news in kept:
         _note(err, kept_line(news))

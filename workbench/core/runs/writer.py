@@ -43,8 +43,13 @@ HELD_LIMIT = 200_000
 """Most refused writes held for a retry (a stream event is one: a few long turns' worth); more
 go to a side file, as at close."""
 CLOSE_WAIT_S = 5.0
-"""How long the last try at close waits for another process's write lock (not the 10 s busy
-timeout five times over: quitting is not to hang for a minute)."""
+"""How long a try at writing waits for another process's write lock, the last one at close too
+(not the 10 s busy timeout five times over: a `workbench chat` printed its answer, then hung
+for a minute before it could end)."""
+TOLD = {"told": True}
+"""`extra` for a log record whose news every front end tells in its own words (the GUI's notices,
+the command line's notes, from `restored` and `kept`): the command line prints no log line for
+it (`workbench.cli.log_lines`); the GUI's log file keeps it."""
 _BEGIN_TRIES = 5
 _REFUSALS = frozenset({5, 6, 8, 10, 13, 14})
 """SQLite's primary codes for a database that refuses every write for now, not one row: BUSY,
@@ -74,6 +79,8 @@ class RunWriter:
         self._retry_s = retry_s
         self._close_wait_s = CLOSE_WAIT_S if close_wait_s is None else close_wait_s
         self._refusing = False
+        self._closing = threading.Event()
+        """Set by `close()`: a try waiting for the lock gives up, for the last one to run."""
         self._restoring: list[Path] = []
         """Side files whose writes are held, not yet written: removed once they are."""
         self._restoring_runs = 0
@@ -107,6 +114,7 @@ class RunWriter:
         last try (waiting about `close_wait_s` for a lock) goes to a side file. Returns where
         refused writes were kept this session (`kept`)."""
         if self._thread.is_alive():
+            self._closing.set()
             self._queue.put(_STOP)
             self._thread.join()
         return self.kept
@@ -114,12 +122,11 @@ class RunWriter:
     def _loop(self) -> None:
         db = self.store.connection()
         try:
+            _bound_wait(db, self._close_wait_s)
             held = self._restore(db)
             while True:
                 batch = [*held, *self._next_items(waiting=bool(held))]
                 stopping = any(item is _STOP for item in batch)
-                if stopping:
-                    _bound_wait(db, self._close_wait_s)
                 held = self._write_or_hold(db, batch)
                 if stopping:
                     if held:
@@ -144,7 +151,7 @@ class RunWriter:
 
     def _tell_unreadable(self, path: Path, exc: OSError | ValueError) -> None:
         reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
-        log.error("could not import the kept runs in %s: %s", path, reason)
+        log.error("could not import the kept runs in %s: %s", path, reason, extra=TOLD)
         try:
             path = put_away(path)
         except OSError:
@@ -176,10 +183,13 @@ class RunWriter:
                 len(writes),
                 path,
                 os_reason(exc),
+                extra=TOLD,
             )
             self.kept.append(KeptAside(path, runs, os_reason(exc)))
             return
-        log.warning("%d writes the run history refused are kept in %s", len(writes), path)
+        log.warning(
+            "%d writes the run history refused are kept in %s", len(writes), path, extra=TOLD
+        )
         self.kept.append(KeptAside(path, runs))
         _remove([old for old in self._restoring if old != path])
         self._restoring = []
@@ -209,7 +219,9 @@ class RunWriter:
             self._write(db, batch)
         except sqlite3.Error as exc:
             if not self._refusing:
-                log.exception("could not record %d queued writes; they are held", len(batch))
+                log.exception(
+                    "could not record %d queued writes; they are held", len(batch), extra=TOLD
+                )
                 if self._on_refused is not None:
                     self._on_refused(exc)
             self._refusing = True
@@ -236,8 +248,9 @@ class RunWriter:
 
     def _write(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
         flushes = []
+        last_try = any(item is _STOP for item in batch)
         with db:
-            _begin(db)
+            _begin(db, give_up=lambda: self._closing.is_set() and not last_try)
             for item in batch:
                 if item is _STOP:
                     continue
@@ -277,13 +290,14 @@ def _bound_wait(db: sqlite3.Connection, wait_s: float) -> None:
     db.execute(f"PRAGMA busy_timeout={max(1, int(wait_s * 1000 / _BEGIN_TRIES))}")
 
 
-def _begin(db: sqlite3.Connection) -> None:
-    """Take the write lock, waiting while another process holds it (the busy timeout, then again)."""
+def _begin(db: sqlite3.Connection, *, give_up: Callable[[], bool]) -> None:
+    """Take the write lock, waiting while another process holds it (the busy timeout, then again,
+    unless `give_up` says to stop)."""
     for attempt in range(_BEGIN_TRIES):
         try:
             db.execute("BEGIN IMMEDIATE")
             return
         except sqlite3.OperationalError:
-            if attempt == _BEGIN_TRIES - 1:
+            if attempt == _BEGIN_TRIES - 1 or give_up():
                 raise
             time.sleep(0.05 * (attempt + 1))
