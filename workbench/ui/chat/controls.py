@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.ui.common.a11y import StatusLabel
+from workbench.ui.common.a11y import StatusLabel, hand_focus_over
 from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
@@ -152,13 +152,21 @@ class Composer(Retranslating, QWidget):
     def set_busy(self, busy: bool) -> None:
         """Send and friends off while a turn streams, Stop on; the busy bar goes when done.
 
+        The keyboard follows: from a control going grey to Stop, from Stop back to the message.
         The bar is shown by `show_busy` when the pane draws the turn's start: the paint it
         causes came before the request was written (issue 15).
         """
-        for widget in (self.send, self.regenerate, self.clear):
+        going = (self.send, self.regenerate, self.clear)
+        if busy:
+            # Qt sends the focus of a control disabled on to the next one, Copy answer: the
+            # next Space copied instead of stopping. Stop takes it, as Cancel does elsewhere.
+            self.stop.setEnabled(True)
+            hand_focus_over(going, self.stop)
+        for widget in going:
             widget.setEnabled(not busy)
-        self.stop.setEnabled(busy)
         if not busy:
+            hand_focus_over((self.stop,), self.message)  # the next message, not Copy answer
+            self.stop.setEnabled(False)
             self.busy.hide()
 
     def show_busy(self) -> None:

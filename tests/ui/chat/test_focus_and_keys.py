@@ -1,0 +1,77 @@
+"""The Chat pane from the keyboard alone: where the focus goes as a turn starts and ends, and
+what Esc does, over loopback to the sandbox."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+from tests.ui.conftest import new_chat_pane, slow_chat_streams
+from tests.waits import WAIT_MS
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.services import Services
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+STORY = "Tell me a long story about rerankers and chat models"
+
+
+@pytest.fixture
+def pane(services: Services, qtbot: QtBot) -> ChatPane:
+    """A chat pane, shown in an active window, so the keyboard has somewhere to be."""
+    widget = new_chat_pane(services, qtbot)
+    widget.resize(900, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow, timeout=WAIT_MS)
+    return widget
+
+
+def _named(pane: ChatPane, name: str) -> QWidget:
+    widget = pane.findChild(QWidget, name)
+    assert widget is not None, name
+    return widget
+
+
+def _focus(qtbot: QtBot, widget: QWidget) -> None:
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=WAIT_MS)
+
+
+def _finish(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> None:
+    pane.send(message)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("button", ["chatSend", "chatRegenerate"])
+def test_a_turn_started_from_the_keyboard_hands_the_focus_to_stop_then_back(
+    pane: ChatPane, services: Services, qtbot: QtBot, button: str
+) -> None:
+    """Send (or Regenerate) going grey sent the focus on to Copy answer: Space then copied."""
+    _finish(pane, services, qtbot, "hello there")  # Regenerate needs a turn to answer again
+    slow_chat_streams(services)
+    pane.composer.message.setPlainText(STORY)
+    pressed = _named(pane, button)
+    _focus(qtbot, pressed)
+    QTest.keyClick(pressed, Qt.Key.Key_Space)
+    assert pane.is_streaming()
+    stop = _named(pane, "chatStop")
+    assert QApplication.focusWidget() is stop
+    QTest.keyClick(stop, Qt.Key.Key_Space)  # the next Space stops, as the person meant
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.cut_off == "Stopped by you"
+    assert isinstance(pressed, QPushButton)
+    assert pressed.isEnabled()
+    # Stop going grey in its turn hands the keyboard to the next message, not to Copy answer.
+    assert QApplication.focusWidget() is _named(pane, "chatMessage")
