@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
@@ -75,3 +76,52 @@ def test_a_turn_started_from_the_keyboard_hands_the_focus_to_stop_then_back(
     assert pressed.isEnabled()
     # Stop going grey in its turn hands the keyboard to the next message, not to Copy answer.
     assert QApplication.focusWidget() is _named(pane, "chatMessage")
+
+
+@pytest.mark.parametrize("place", ["chatTranscript", "chatModel"])
+def test_escape_stops_the_answer_with_the_focus_anywhere_in_the_pane(
+    pane: ChatPane, services: Services, qtbot: QtBot, place: str
+) -> None:
+    """Esc was bound to the composer alone: from the transcript or the side panel it let the
+    answer run on, though the message field's placeholder and Stop's tool tip promise Esc."""
+    slow_chat_streams(services)
+    pane.send(STORY)
+    qtbot.waitUntil(lambda: bool(pane.live_snapshot().text), timeout=WAIT_MS)
+    pane.tabs.show_section(pane.setup)  # where the model field is
+    focused = _named(pane, place)
+    _focus(qtbot, focused)
+    QTest.keyClick(focused, Qt.Key.Key_Escape)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.cut_off == "Stopped by you"
+    assert reply.text
+
+
+class _KeySpy(QObject):
+    """Notes the keys a widget itself is handed (a shortcut that takes one leaves it out)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: list[int] = []
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            self.keys.append(event.key())
+        return False
+
+
+@pytest.mark.parametrize("place", ["chatMessage", "chatTranscript"])
+def test_escape_reaches_the_focused_control_while_nothing_streams(
+    pane: ChatPane, services: Services, qtbot: QtBot, place: str
+) -> None:
+    """Stop's Esc is on only while a turn streams: otherwise Esc is the focused control's (to
+    close a popup, leave an editor), never taken by a Stop that has nothing to stop."""
+    _finish(pane, services, qtbot, "hello there")
+    focused = _named(pane, place)
+    spy = _KeySpy()
+    focused.installEventFilter(spy)
+    _focus(qtbot, focused)
+    QTest.keyClick(focused, Qt.Key.Key_Escape)
+    focused.removeEventFilter(spy)
+    assert spy.keys == [Qt.Key.Key_Escape]

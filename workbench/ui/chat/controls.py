@@ -22,7 +22,7 @@ from workbench.ui.common.a11y import StatusLabel, hand_focus_over
 from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
-from workbench.ui.common.keys import native, with_keys
+from workbench.ui.common.keys import escape_cancels, native, with_keys
 from workbench.ui.common.layered import Layered
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
@@ -44,10 +44,14 @@ def _texts(button: QPushButton, text: str, accessible: str) -> None:
 
 
 class Composer(Retranslating, QWidget):
-    """Message box and the turn buttons; Ctrl+Return sends, Esc stops."""
+    """Message box and the turn buttons; Ctrl+Return sends, Esc stops.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    Esc stops with the focus anywhere in `pane` (the transcript, the side panel), as Esc
+    cancels in the other panes; the placeholder and Stop's tool tip promise no less.
+    """
+
+    def __init__(self, pane: QWidget) -> None:
+        super().__init__(pane)
         self.setObjectName("chatComposer")
         self._editing_turn: int | None = None
         self.editing = StatusLabel(self)
@@ -83,8 +87,9 @@ class Composer(Retranslating, QWidget):
         self.status.setWordWrap(True)
         self.send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
         self.send_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.stop_shortcut = escape_cancels(pane, self.stop.click)
+        # On only while Stop is: an idle Esc reaches the focused control (a popup, an editor).
+        self.stop_shortcut.setEnabled(False)
         self._layout(label)
         self.retranslate_ui()
 
@@ -150,13 +155,14 @@ class Composer(Retranslating, QWidget):
         self.cancel_edit.hide()
 
     def set_busy(self, busy: bool) -> None:
-        """Send and friends off while a turn streams, Stop on; the busy bar goes when done.
+        """Send and friends off while a turn streams, Stop and Esc on; the busy bar goes when done.
 
         The keyboard follows: from a control going grey to Stop, from Stop back to the message.
         The bar is shown by `show_busy` when the pane draws the turn's start: the paint it
         causes came before the request was written (issue 15).
         """
         going = (self.send, self.regenerate, self.clear)
+        self.stop_shortcut.setEnabled(busy)
         if busy:
             # Qt sends the focus of a control disabled on to the next one, Copy answer: the
             # next Space copied instead of stopping. Stop takes it, as Cancel does elsewhere.

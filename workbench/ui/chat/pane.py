@@ -164,7 +164,6 @@ class ChatPane(ChatWidgets):
         c.send.clicked.connect(self._starter.send)
         c.send_shortcut.activated.connect(self._starter.send)
         c.stop.clicked.connect(self.cancel)
-        c.stop_shortcut.activated.connect(self.cancel)
         self.presenter.drawn.connect(self._on_presenter_drawn)
         self.controller.conversation_cleared.connect(self._on_controller_conversation_cleared)
         self.controller.history_replaced.connect(self._on_controller_history_replaced)
