@@ -441,6 +441,16 @@
     </message>
 </context>
 <context>
+    <name>TurnPresenter</name>
+    <message numerus="yes">
+        <source>Answered in %1, %n token(s).</source>
+        <translation>
+            <numerusform>Answered in %1, %n token.</numerusform>
+            <numerusform>Answered in %1, %n tokens.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TurnTexts</name>
     <message numerus="yes">
         <source>JSON ✗ %1 (+%n more)</source>

@@ -6793,6 +6793,24 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>TurnPresenter</name>
+    <message>
+        <source>Answered in %1.</source>
+        <translation>Risposta completata in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered in %1, %n token(s).</source>
+        <translation>
+            <numerusform>Risposta completata in %1, %n token.</numerusform>
+            <numerusform>Risposta completata in %1, %n token.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The turn failed: see the error above.</source>
+        <translation>Il turno non è riuscito: vedi l'errore qui sopra.</translation>
+    </message>
+</context>
+<context>
     <name>TurnTexts</name>
     <message numerus="yes">
         <source>JSON ✗ %1 (+%n more)</source>

@@ -3,15 +3,23 @@ choice, a tool call waiting for its results, citation markers leading to their s
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QPalette
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
-from tests.ui.conftest import new_chat_pane, refused_endpoint, select_flavour, use_endpoint
+from tests.hostile_server import Answer, HostileServer
+from tests.ui.conftest import (
+    new_chat_pane,
+    refused_endpoint,
+    select_flavour,
+    use_endpoint,
+    use_odd_server,
+)
 from tests.ui.marked import marked_errors as marked_errors
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import before, tr
@@ -22,6 +30,7 @@ from workbench.core.probe import explain
 from workbench.sandbox.runner import SandboxConfig, start_sandbox
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_line, error_title
+from workbench.ui.common.l10n import format_seconds
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -309,3 +318,73 @@ def test_a_failed_turns_transcript_line_says_the_error_in_the_guis_words(
     said = tr("Transcript", "No answer: %1", error_line(error))
     assert said in pane.transcript.toPlainText()
     assert "«" in said  # the error's fixed words went through translation
+
+
+def _status_says(pane: ChatPane, line: str) -> None:
+    """The composer's status line shows `line`, and a screen reader reads it as its name."""
+    status = pane.findChild(QLabel, "chatStatus")
+    assert status is not None
+    assert status.text() == line
+    assert status.accessibleName() == line
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_complete_answer_is_said_done_with_its_time_and_tokens(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The status went from "Answering…" to nothing: only Stop said the turn had ended."""
+    _finish(pane, services, qtbot, "hello there")
+    reply = pane.session().turns[0].reply
+    assert reply is not None
+    assert reply.usage is not None
+    assert reply.usage.output_tokens
+    tokens, took = round(reply.usage.output_tokens), pane.controller.run.elapsed_s()
+
+    def answered() -> str:  # in the language of the moment, as the metrics line writes seconds
+        return tr("TurnPresenter", "Answered in %1, %n token(s).", format_seconds(took), n=tokens)
+
+    _status_says(pane, answered())
+    _other_language(qtbot, lambda: pane.composer.status.text() == answered())
+    _status_says(pane, answered())
+
+
+def test_a_failed_turn_says_so_and_points_to_the_error_card(
+    pane: ChatPane, services: Services, qtbot: QtBot, refused: EndpointConfig
+) -> None:
+    _finish(pane, services, qtbot, "hello there")
+    assert pane.transcript.error_card.isVisibleTo(pane)
+    _status_says(pane, tr("TurnPresenter", "The turn failed: see the error above."))
+
+
+def test_a_turn_waiting_for_tool_results_says_so(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    select_flavour(services, Flavour.COHERE_V2)
+    pane.tools.editor.set_text(TOOLS)
+    _finish(pane, services, qtbot, "What is the weather in Paris?")
+    assert pane.transcript.tool_wait.isVisibleTo(pane)  # which tools: said on the card
+    _status_says(pane, tr("ToolWaitCard", "Waiting for tool results"))
+
+
+def test_an_answer_without_usage_is_said_done_with_its_time(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """A server that reports no usage: the time alone, no token count made up."""
+    events = [
+        {"type": "message-start", "id": "m"},
+        {"type": "content-start", "index": 0, "delta": {"message": {"content": {"text": ""}}}},
+        {"type": "content-delta", "index": 0, "delta": {"message": {"content": {"text": "Hi."}}}},
+        {"type": "content-end", "index": 0},
+        {"type": "message-end", "delta": {"finish_reason": "COMPLETE"}},
+    ]
+    body = "".join(f"data: {json.dumps(e)}\n\n" for e in events).encode()
+    with HostileServer() as server:
+        use_odd_server(services, server, Answer.whole(body))
+        _finish(pane, services, qtbot, "hello there")
+    reply = pane.session().turns[0].reply
+    assert reply is not None
+    assert reply.text == "Hi."
+    assert reply.cut_off is None
+    assert reply.usage is None
+    took = format_seconds(pane.controller.run.elapsed_s())
+    _status_says(pane, tr("TurnPresenter", "Answered in %1.", took))

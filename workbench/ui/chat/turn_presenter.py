@@ -18,6 +18,7 @@ from workbench.ui.chat.turn_views import Labels, Shown, TurnViews, same_shown, s
 from workbench.ui.chat.turns import display_of, schema_verdict, trace_of
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import error_title
+from workbench.ui.common.l10n import fill, format_seconds
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,6 +51,15 @@ drawn with the start in one layout and paint, instead of waiting behind the star
 def _answering() -> str:
     # The pane's context: the string was the pane's before the drawing moved here.
     return QCoreApplication.translate("ChatPane", "Answering…")
+
+
+def _stopped() -> str:
+    return QCoreApplication.translate("Transcript", STOPPED)
+
+
+def _waiting_for_tools() -> str:
+    # The tool-wait card's own name for what it shows: the card under the turn says which tools.
+    return QCoreApplication.translate("ToolWaitCard", "Waiting for tool results")
 
 
 class StatusLine:
@@ -196,7 +206,7 @@ class TurnPresenter(QObject):
         tabs.queries.set_queries(reply.search_queries)
         tabs.sources.show_documents(cmap, self._controller.sources(index))
         self._show_next_step(reply)
-        self._status.say_again(self._finished_status())
+        self._status.say_again(self._finished_status(reply))
         self.set_busy(False)
         self._shown = self._shown_key(index + 1)
         self.drawn.emit(index)
@@ -230,15 +240,31 @@ class TurnPresenter(QObject):
             return title, shown(cut_off)
         return error_title(error), shown(explain(error))
 
-    def _finished_status(self) -> Callable[[], str]:
-        """How the last turn ended, written again in the language of the moment: only a Stop
-        is said here; the metrics line and a failure are said once, in the transcript."""
-        stopped = self._controller.run.stopped
+    def _finished_status(self, reply: Reply) -> Callable[[], str]:
+        """How the last turn ended, written again in the language of the moment.
 
-        def line() -> str:
-            return QCoreApplication.translate("Transcript", STOPPED) if stopped else ""
+        As the other panes say they are done, so a screen reader hears the turn end: a Stop, a
+        failure (explained on the error card), the tools it waits for, or how long the answer
+        took. The transcript's metrics line has every other figure.
+        """
+        run = self._controller.run
+        if run.stopped:
+            return _stopped
+        if reply.cut_off:
+            return self._failed
+        if reply.tool_calls:
+            return _waiting_for_tools
+        tokens = reply.usage.output_tokens if reply.usage else None
+        return partial(self._answered, run.elapsed_s(), tokens)
 
-        return line
+    def _answered(self, seconds: float, tokens: float | None) -> str:
+        took = format_seconds(seconds)
+        if tokens is None:
+            return fill(self.tr("Answered in %1."), took)
+        return fill(self.tr("Answered in %1, %n token(s).", "", round(tokens)), took)
+
+    def _failed(self) -> str:
+        return self.tr("The turn failed: see the error above.")
 
     def set_busy(self, busy: bool) -> None:
         """Send, the tool results' Continue and History's Apply wait while a turn streams."""
