@@ -125,3 +125,31 @@ def test_escape_reaches_the_focused_control_while_nothing_streams(
     QTest.keyClick(focused, Qt.Key.Key_Escape)
     focused.removeEventFilter(spy)
     assert spy.keys == [Qt.Key.Key_Escape]
+
+
+def test_the_turn_buttons_are_reached_after_a_turn_ends_with_the_focus_in_the_transcript(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The bar came back only on a focus change: with the focus kept in the transcript while a
+    turn streamed and ended, Tab went on to the message field past Copy, Edit and Regenerate."""
+    _finish(pane, services, qtbot, "hello there")  # the transcript shows once there is a turn
+    slow_chat_streams(services, ms_per_event=20)
+    pane.send(STORY)
+    message, transcript = _named(pane, "chatMessage"), _named(pane, "chatTranscript")
+    _focus(qtbot, message)
+    QTest.keyClick(message, Qt.Key.Key_Backtab)  # Shift+Tab, into the transcript
+    qtbot.waitUntil(transcript.hasFocus, timeout=WAIT_MS)
+    assert pane.is_streaming()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert transcript.hasFocus()
+    QTest.keyClick(transcript, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is _named(pane, "chatTurnCopy")
+    button = _named(pane, "chatTurnCopy")
+    for name in ("chatTurnEdit", "chatTurnRegenerate"):  # the last turn's, so Regenerate too
+        QTest.keyClick(button, Qt.Key.Key_Tab)
+        button = _named(pane, name)
+        assert QApplication.focusWidget() is button
+    with qtbot.waitSignal(pane.transcript.regenerate_requested, timeout=WAIT_MS) as asked:
+        QTest.keyClick(button, Qt.Key.Key_Space)
+    assert asked.args == [1]
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)

@@ -153,9 +153,7 @@ class Transcript(TurnCardsView):
         self._turns = list(turns)
         self._live_start = self._end()
         self._scroll_to_end()
-        # Its turn may be gone (hidden once the turns are new: hiding a focused button moves the
-        # focus, which shows the bar again for the keyboard's turn).
-        self.turn_actions.hide()
+        self._actions_for_new_turns()
 
     def show_live(self, display: TurnDisplay | Callable[[], TurnDisplay]) -> None:
         """Schedule the streaming turn to be rendered at the next tick (coalesced).
@@ -197,6 +195,8 @@ class Transcript(TurnCardsView):
         self._scroll_to_end()
         if self._redraw_owed:  # the theme or language changed while it streamed
             self._redraw()
+        else:
+            self._actions_for_new_turns()
 
     def toggle_thinking(self, turn: int) -> None:
         """Unfold or fold a finished turn's thinking block (a streaming turn keeps its own)."""

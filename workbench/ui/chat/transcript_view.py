@@ -209,10 +209,25 @@ class TurnCardsView(QTextBrowser):
         """The keyboard reaches the actions from the transcript (Tab) and leaves them again."""
         inside = new is not None and (new is self or self.turn_actions.isAncestorOf(new))
         if inside and not self.turn_actions.isVisible() and self._turns:
-            turn = self._key_turn if self._key_turn is not None else len(self._turns) - 1
-            self.show_actions(turn)
+            self.show_actions(self._keyboard_turn())
         elif not inside and not self.underMouse():
             self.turn_actions.hide()
+
+    def _keyboard_turn(self) -> int:
+        """The turn the keyboard's actions are for: the one it chose, else the last."""
+        last = len(self._turns) - 1
+        return last if self._key_turn is None else min(self._key_turn, last)
+
+    def _actions_for_new_turns(self) -> None:
+        """The turns were drawn anew: the bar goes (its turn may be gone), and comes back on the
+        keyboard's turn if the transcript has the focus.
+
+        Only a focus change showed it again, and none comes when the focus stays here while a
+        turn streams and ends: Tab then jumped past Copy, Edit and Regenerate.
+        """
+        self.turn_actions.hide()
+        if self.hasFocus() and self._turns:
+            self.show_actions(self._keyboard_turn())
 
     def _card(self, turn: int) -> QRectF:
         return card_rect(self.document(), self.card_bounds()[turn], self.viewport().width())
