@@ -69,6 +69,14 @@ def _finish(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> N
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
+def _status_says(pane: ChatPane, line: str) -> None:
+    """The composer's status line shows `line`, and a screen reader reads it as its name."""
+    status = pane.findChild(QLabel, "chatStatus")
+    assert status is not None
+    assert status.text() == line
+    assert status.accessibleName() == line
+
+
 def test_a_refused_connection_shows_an_error_card_whose_retry_succeeds(
     pane: ChatPane, services: Services, qtbot: QtBot, refused: EndpointConfig
 ) -> None:
@@ -240,6 +248,7 @@ def test_a_tool_call_waits_in_a_block_whose_button_opens_the_tool_results_form(
     assert wait.isVisibleTo(pane)
     assert "get_weather" in wait.title.text()
     assert wait.title.text() == tr("ToolWaitCard", "⏳ Waiting for %1's result", "get_weather")
+    _status_says(pane, tr("ToolWaitCard", "Waiting for tool results"))  # the card says which
     assert pane.tabs.current_section() is pane.tool_results  # the side panel follows
     pane.tabs.show_section(pane.setup)
     wait.answer.click()
@@ -320,14 +329,6 @@ def test_a_failed_turns_transcript_line_says_the_error_in_the_guis_words(
     assert "«" in said  # the error's fixed words went through translation
 
 
-def _status_says(pane: ChatPane, line: str) -> None:
-    """The composer's status line shows `line`, and a screen reader reads it as its name."""
-    status = pane.findChild(QLabel, "chatStatus")
-    assert status is not None
-    assert status.text() == line
-    assert status.accessibleName() == line
-
-
 @pytest.mark.usefixtures("restore_language")
 def test_a_complete_answer_is_said_done_with_its_time_and_tokens(
     pane: ChatPane, services: Services, qtbot: QtBot
@@ -354,16 +355,6 @@ def test_a_failed_turn_says_so_and_points_to_the_error_card(
     _finish(pane, services, qtbot, "hello there")
     assert pane.transcript.error_card.isVisibleTo(pane)
     _status_says(pane, tr("TurnPresenter", "The turn failed: see the error above."))
-
-
-def test_a_turn_waiting_for_tool_results_says_so(
-    pane: ChatPane, services: Services, qtbot: QtBot
-) -> None:
-    select_flavour(services, Flavour.COHERE_V2)
-    pane.tools.editor.set_text(TOOLS)
-    _finish(pane, services, qtbot, "What is the weather in Paris?")
-    assert pane.transcript.tool_wait.isVisibleTo(pane)  # which tools: said on the card
-    _status_says(pane, tr("ToolWaitCard", "Waiting for tool results"))
 
 
 def test_an_answer_without_usage_is_said_done_with_its_time(
