@@ -98,6 +98,27 @@ def test_escape_stops_the_answer_with_the_focus_anywhere_in_the_pane(
     assert reply.text
 
 
+@pytest.mark.parametrize("key", [Qt.Key.Key_Return, Qt.Key.Key_Enter])
+def test_ctrl_return_sends_with_the_focus_anywhere_in_the_pane(
+    pane: ChatPane, services: Services, qtbot: QtBot, key: Qt.Key
+) -> None:
+    """Send's keys worked only in the message box, and not from the keypad's Enter: in the
+    side panel (the model field) they did nothing, where Rerank and Compare run from anywhere."""
+    pane.composer.message.setPlainText("hello there")
+    pane.tabs.show_section(pane.setup)
+    model = _named(pane, "chatModel")
+    _focus(qtbot, model)
+    pressed = Qt.KeyboardModifier.ControlModifier
+    if key == Qt.Key.Key_Enter:
+        pressed |= Qt.KeyboardModifier.KeypadModifier
+    QTest.keyClick(model, key, pressed)
+    assert pane.is_streaming()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    reply = pane.session().turns[-1].reply
+    assert reply is not None
+    assert reply.text
+
+
 class _KeySpy(QObject):
     """Notes the keys a widget itself is handed (a shortcut that takes one leaves it out)."""
 

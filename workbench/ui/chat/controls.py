@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,7 @@ from workbench.ui.common.a11y import StatusLabel, hand_focus_over
 from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
-from workbench.ui.common.keys import escape_cancels, native, with_keys
+from workbench.ui.common.keys import escape_cancels, native, run_keys, with_keys
 from workbench.ui.common.layered import Layered
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
@@ -85,8 +84,9 @@ class Composer(Retranslating, QWidget):
         self.status.setObjectName("chatStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setWordWrap(True)
-        self.send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self.send_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Anywhere in the pane (the side panel's editors too), and from the keypad: as in the
+        # other panes, where it worked only with the focus in the message box.
+        self.send_shortcut = run_keys(pane)
         self.stop_shortcut = escape_cancels(pane, self.stop.click)
         # On only while Stop is: an idle Esc reaches the focused control (a popup, an editor).
         self.stop_shortcut.setEnabled(False)
