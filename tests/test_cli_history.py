@@ -238,6 +238,22 @@ def test_export_file_and_import_file_round_trip_without_keys(
     assert json.loads(shown)["events"]
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("command", ["export-file", "export-script"])
+def test_an_export_lost_to_a_full_disk_exits_74_with_one_line(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    """It was "Invalid input" and exit 2: the path was good, the disk full."""
+    _run(capsys, *_chat(sandbox, "/v2/chat"))
+    run_id = _last_id(capsys)
+    full = tmp_path / "full.jsonl"
+    full.symlink_to("/dev/full")
+    for target in (str(full), "/dev/full"):
+        status, out, err = _run(capsys, "history", command, run_id, "--out", target)
+        assert (status, out) == (74, "")
+        assert err == f"workbench: cannot write {target}: No space left on device\n"
+
+
 def test_runs_holding_unicode_line_separators_export_and_import_whole(
     sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -160,6 +160,26 @@ def test_report_paths_are_checked_before_the_run(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("lost", ["--report", "--junit"])
+def test_a_report_lost_to_a_full_disk_exits_74_after_everything_else_is_written(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str], tmp_path: Path, lost: str
+) -> None:
+    """It was bad input (exit 2), raised past the summary: the path was good, the disk full."""
+    full = {"--report": tmp_path / "full.md", "--junit": tmp_path / "full.xml"}
+    kept = {"--report": tmp_path / "kept.md", "--junit": tmp_path / "kept.xml"}
+    other = "--junit" if lost == "--report" else "--report"
+    full[lost].symlink_to("/dev/full")
+    argv = ["--checks", "reachability", lost, str(full[lost]), other, str(kept[other])]
+    status, out, err = _qa(capsys, sandbox.base_url, *argv)
+    assert status == 74, err
+    assert out.endswith("PASSED: 1 passed, 0 failed, 0 skipped\n")
+    assert f"workbench: cannot write {full[lost]}: No space left on device\n" in err
+    assert f"workbench: wrote {kept[other]}\n" in err
+    assert kept[other].stat().st_size > 0
+    assert "Invalid input" not in err
+
+
 def test_an_unreachable_endpoint_exits_5(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))

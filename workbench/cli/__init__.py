@@ -3,10 +3,11 @@
 Exit status: 0 done, 1 a QA check failed (`qa`) or an evaluation under its `--fail-under` floor
 (`eval`), 2 bad input or a failed Entra ID sign-in, 3 the server answered with an error, 4
 protocol error or broken stream (what arrived is still printed), 5 connection failure or
-timeout, 74 the output could not be written (closed, disk full), 130 Ctrl+C, 141 the reader of
-the output went away (`| head`: nothing is said). With `--json`, every failure of the request
-(refused connection, an error status, a timeout, an unreadable answer or a broken stream) and
-Ctrl+C still print the one object: what arrived, and `error`. Bad input prints none.
+timeout, 74 the output or a file it writes (`--report`, `--out`) could not be written (closed,
+disk full), 130 Ctrl+C, 141 the reader of the output went away (`| head`: nothing is said). With
+`--json`, every failure of the request (refused connection, an error status, a timeout, an
+unreadable answer or a broken stream) and Ctrl+C still print the one object: what arrived, and
+`error`. Bad input prints none.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from workbench.cli import log_lines
 from workbench.cli import qa as cli_qa
 from workbench.cli import rerank as cli_rerank
 from workbench.cli.connection import connection_from_args, rerank_connection
+from workbench.cli.output import FileLost
 from workbench.cli.parser import build_parser
 from workbench.cli.recording import history_wanted
 from workbench.cli.status import (
@@ -158,6 +160,9 @@ def _run(argv: Sequence[str] | None, io: Streams) -> int:
     except WorkbenchError as exc:
         io.err.write(f"workbench: {describe(exc)}\n")
         return exit_status(exc)
+    except FileLost as exc:
+        io.err.write(f"workbench: {exc}\n")
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
         io.err.write("workbench: cancelled\n")
         return EXIT_CANCELLED

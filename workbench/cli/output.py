@@ -18,13 +18,34 @@ if TYPE_CHECKING:
 _PREVIEW = 100
 
 
+class FileLost(Exception):
+    """A file the person named was opened but could not be written: a full disk, an I/O error,
+    a file over its size limit. The output is lost, as when standard output is (exit 74); the
+    path itself was good input."""
+
+    def __init__(self, path: str, cause: OSError) -> None:
+        super().__init__(f"cannot write {path}: {os_reason(cause)}")
+
+
 def write_file(path: str, text: str) -> None:
     """Write `text` (UTF-8) to the file a person named; a failure names the file and the OS's
-    reason (exit 2), never a traceback."""
+    reason, never a traceback.
+
+    Raises:
+        InputError: the file cannot be opened (no such folder, permission denied, a folder).
+        FileLost: it was opened, but writing it failed (disk full, I/O error).
+    """
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        # Opened apart from the write: a path that cannot be opened is bad input, a write that
+        # fails on a good path is lost output (/dev/full opens fine and fails only then).
+        file = Path(path).open("w", encoding="utf-8")  # noqa: SIM115  (the two fail differently)
     except OSError as exc:
         raise InputError(f"cannot write {path}: {os_reason(exc)}", where=path) from None
+    try:
+        with file:
+            file.write(text)
+    except OSError as exc:
+        raise FileLost(path, exc) from None
 
 
 def rerank_json(response: RerankResponse) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """`workbench qa`: run the deployment QA checks against one endpoint and write the reports.
 
 Exit status: 0 every check passed (or was skipped), 1 a check failed, 2 bad input, 5 the
-endpoint could not be reached, 130 Ctrl+C.
+endpoint could not be reached, 74 a report could not be written (disk full), 130 Ctrl+C.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, TextIO
 from workbench.api.errors import InputError
 from workbench.api.jsontext import fix_surrogates
 from workbench.cli.numbers import positive_number
-from workbench.cli.output import write_file
+from workbench.cli.output import FileLost, write_file
 from workbench.cli.recording import close_history
+from workbench.cli.streams import EXIT_OUTPUT
 from workbench.core.qa import report as reports
 from workbench.core.qa.catalogue import CHECKS, GROUPS, select
 from workbench.core.qa.context import QaOptions
@@ -138,11 +139,18 @@ async def run(
     finally:
         if history is not None:
             await asyncio.to_thread(close_history, history, err)
-        _write(qa.report, args, writer, err)
+        written = _write(qa.report, args, writer, err)
     if args.json:
         _print_json(qa.report, args, out)
     else:
         out.write(reports.summary_line(qa.report) + "\n")
+    status = _verdict(qa, err)
+    # A report lost is the output lost, whatever the checks said (as for a closed stdout).
+    return status if written else EXIT_OUTPUT
+
+
+def _verdict(qa: QaRun, err: TextIO) -> int:
+    """The run's exit status: the checks' verdict, or an endpoint that could not be reached."""
     if qa.unreachable is not None:
         unreachable = fix_surrogates(str(qa.unreachable))
         err.write(f"workbench: the endpoint could not be reached: {unreachable}\n")
@@ -174,12 +182,21 @@ def _progress(event: CheckStarted | CheckFinished, out: TextIO) -> None:
 
 def _write(
     report: QaReport, args: argparse.Namespace, writer: Callable[..., str] | None, err: TextIO
-) -> None:
+) -> bool:
+    """Write the reports; whether every one was. One lost to a full disk is said, and the other
+    report, the summary and the history still get written: the checks have already run."""
     targets = []
     if writer is not None:
         targets.append((args.report, writer(report, mask_hosts=args.mask_hosts)))
     if args.junit:
         targets.append((args.junit, reports.to_junit(report, mask_hosts=args.mask_hosts)))
+    written = True
     for path, text in targets:
-        write_file(path, text)
-        err.write(f"workbench: wrote {path}\n")
+        try:
+            write_file(path, text)
+        except FileLost as exc:
+            err.write(f"workbench: {exc}\n")
+            written = False
+        else:
+            err.write(f"workbench: wrote {path}\n")
+    return written
