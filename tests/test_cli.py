@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import io
 import json
 import os
@@ -603,6 +604,38 @@ def test_a_full_disk_or_a_closed_output_is_one_line_and_status_74(sandbox: Runni
     assert (status, err) == (74, "workbench: cannot write the output: No space left on device\n")
     status, err = _rerank_into(sandbox, None, shell=">&-")
     assert (status, err) == (74, "workbench: cannot write the output: standard output is closed\n")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+@pytest.mark.parametrize("argv", [["--help"], ["chat", "--help"]])
+def test_help_into_a_full_disk_is_one_line_and_status_74(argv: list[str], unbuffered: str) -> None:
+    """argparse wrote the help to sys.stdout and dropped the OSError: unbuffered, status 0."""
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    with Path("/dev/full").open("wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "workbench", *argv], cwd=REPO, env=env, stdout=full,
+            stderr=subprocess.PIPE, text=True, timeout=2 * WAIT_S, check=False,
+        )  # fmt: skip
+    assert (result.returncode, result.stderr) == (
+        74,
+        "workbench: cannot write the output: No space left on device\n",
+    )
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def test_help_goes_to_the_stdout_main_was_given(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"], stdout=_FullDisk()) == 74
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "workbench: cannot write the output: No space left on device\n")
+    given = io.StringIO()
+    assert main(["qa", "--help"], stdout=given) == 0
+    assert given.getvalue().startswith("usage: workbench qa ")
+    assert capsys.readouterr() == ("", "")
 
 
 def test_a_recording_note_to_a_closed_stderr_ends_like_any_lost_output(

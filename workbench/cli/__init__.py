@@ -144,9 +144,19 @@ def _eval(args: argparse.Namespace, io: Streams) -> int:
         return EXIT_CANCELLED
 
 
+def _parse(argv: Sequence[str] | None, io: Streams) -> argparse.Namespace:
+    """The arguments; argparse's help, usage and errors go through the guarded, redacted streams.
+
+    It writes to sys.stdout and sys.stderr itself and drops an OSError they raise, so help into
+    a full disk ended with status 0 and nothing said; a guarded stream raises OutputLost.
+    """
+    with contextlib.redirect_stdout(io.out), contextlib.redirect_stderr(io.err):
+        return build_parser().parse_args(argv)
+
+
 def _run(argv: Sequence[str] | None, io: Streams) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = _parse(argv, io)
     except SystemExit as exc:  # argparse has printed its message (or the help)
         return exc.code if isinstance(exc.code, int) else EXIT_INPUT
     runner: Any = {"rerank": cli_rerank.run, "qa": _qa}.get(args.command, cli_chat.run)
