@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import subprocess
 import sys
 import time
@@ -72,42 +71,8 @@ def run_one(name: str, verbose: bool) -> list[Figure]:
                 return [Figure(**row) for row in json.loads(line)["figures"]]
             except (ValueError, KeyError, TypeError):
                 break
-    if name == "frame_split" and done.returncode == 0:
-        return frame_split_figures(done.stdout)
     tail = (done.stderr.strip().splitlines() or ["no output"])[-1][:80]
     return [Figure(f"{name}: failed (exit {done.returncode}: {tail})", None, "", "", False)]
-
-
-def frame_split_figures(report: str) -> list[Figure]:
-    """Figures from frame_split.py's own lines ("16 MB line: … ms total, 12.3 ms per MB …").
-
-    Linear splitting means the time per MB is flat: the goal is 16 MB's within 1.5 times 1 MB's.
-    """
-    per_mb: dict[int, float | None] = {}
-    for line in report.splitlines():
-        found = re.match(r"\s*(\d+) MB line: .*?([\d.]+) ms per MB", line)
-        if found:
-            per_mb[int(found.group(1))] = float(found.group(2))
-        elif re.match(r"\s*(\d+) MB line: did not finish", line):
-            per_mb[int(line.split()[0])] = None
-    figures = [
-        Figure(f"frame splitting, {size} MB line in 4 KB pieces", value, "ms/MB")
-        for size, value in sorted(per_mb.items())
-    ]
-    small, large = per_mb.get(1), per_mb.get(16)
-    if small and large:
-        figures.append(
-            Figure(
-                "frame splitting: ms per MB at 16 MB / at 1 MB",
-                large / small,
-                "x",
-                "< 1.5x (linear)",
-                large / small < 1.5,
-            )
-        )
-    elif 16 in per_mb:
-        figures.append(Figure("frame splitting: 16 MB did not finish", None, "", "linear", False))
-    return figures or [Figure("frame_split: no figures in its output", None, "", "", False)]
 
 
 def table(figures: list[Figure], cores: int, load: float) -> str:
