@@ -89,7 +89,7 @@ def test_a_url_password_is_masked_whole_even_holding_an_at_sign(url: str, passwo
         ("Cookie", True),
         ("X-Client-Name", False),
         ("x-sandbox-fault", False),
-        # Counts a 429 is explained by, though "token" is in the name (wire-formats.md).
+        # Counts a 429 is explained by, though "token" is in the name (the wire-format reference).
         ("x-ratelimit-remaining-tokens", False),
         ("X-RateLimit-Limit-Tokens", False),
         ("ratelimit-remaining-tokens", False),
