@@ -587,6 +587,19 @@ def _rerank_into(
     return result.returncode, (result.stderr or b"").decode()
 
 
+def test_rerank_help_says_documents_may_be_an_object_as_the_readme_passes(
+    sandbox: RunningSandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The help said "JSON array"; the README's example passes an object holding one."""
+    argv = ["rerank", "--url", sandbox.base_url, "--model", "m", "--query", "lentils", "--documents",
+            str(SAMPLES / "rerank_objects.json"), "--rank-fields", "title,text", "--top-n", "3"]  # fmt: skip
+    status, out, err = _run(capsys, *argv, "--json")
+    assert (status, len(json.loads(out)["results"])) == (0, 3), err
+    given = io.StringIO()
+    assert main(["rerank", "--help"], stdout=given) == 0
+    assert "or an object holding it as `documents`" in " ".join(given.getvalue().split())
+
+
 def test_a_reader_that_went_away_ends_the_command_quietly(sandbox: RunningSandbox) -> None:
     read_end, write_end = os.pipe()
     os.close(read_end)  # `| head -0`: every write meets a closed pipe

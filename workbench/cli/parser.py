@@ -88,7 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     rerank = commands.add_parser("rerank", help="rank documents against a query")
     _connection_options(rerank, rerank_flavours())
     rerank.add_argument("--query", required=True, help="the search query")
-    rerank.add_argument("--documents", required=True, metavar="FILE", help="JSON array; - = stdin")
+    rerank.add_argument(
+        "--documents",
+        required=True,
+        metavar="FILE",
+        help="a JSON array of strings or objects, or an object holding it as `documents` (its "
+        "query and rank_fields are not read: give --query, --rank-fields); - = stdin",
+    )
     rerank.add_argument("--rank-fields", metavar="F1,F2", help="keys of object documents to rank")
     rerank.add_argument("--top-n", type=at_least_one, help="return only the N best (default: all)")
     rerank.add_argument(
@@ -109,7 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument(
         "--documents",
         metavar="FILE",
-        help="documents to ground the answer: a JSON array of strings or objects; - = stdin",
+        help="documents to ground the answer: a JSON array of strings or objects, or an object "
+        "holding it as `documents`; - = stdin",
     )
     chat.add_argument(
         "--tools",
