@@ -34,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     first = args[0].partition("=")[0] if args else ""
     if not args or first in {"--screenshots", "--demo", "--lang", "--theme", "--gui", "gui"}:
-        problem = display_problem(os.environ, sys.platform)
+        # Help needs no window: the command line's help sends people without a display here.
+        wants_help = not {"-h", "--help"}.isdisjoint(args)
+        problem = None if wants_help else display_problem(os.environ, sys.platform)
         if problem:
             print(f"workbench: {problem}", file=sys.stderr)  # noqa: T201  (before Qt can say it worse)
             return 1

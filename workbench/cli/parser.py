@@ -13,6 +13,9 @@ from workbench.cli import qa as cli_qa
 from workbench.cli.numbers import at_least_one, seconds
 
 DEFAULT_KEY_ENV = "WORKBENCH_API_KEY"
+GUI_OPTIONS = "--theme, --lang, --demo, --no-sandbox and --screenshots DIR"
+"""The desktop program's options, named in this help: its parser lives with Qt (workbench.ui),
+which the command line does not import, even for --help."""
 DEFAULT_TIMEOUT_S = 120.0
 
 
@@ -81,8 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="workbench",
         description="Command line: `workbench rerank|chat|qa|eval|history|replay` against any "
         "endpoint, without Qt.",
-        epilog="`workbench` with no arguments opens the desktop program; "
-        "`workbench sandbox --help` describes the local Cohere-compatible server.",
+        epilog=f"`workbench` with no arguments opens the desktop program, which takes {GUI_OPTIONS} "
+        "(`workbench --gui --help` describes them); `workbench sandbox --help` describes the local "
+        "Cohere-compatible server.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
     rerank = commands.add_parser("rerank", help="rank documents against a query")
