@@ -6793,6 +6793,17 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>TurnCardsView</name>
+    <message>
+        <source>Show the buttons of the turn before</source>
+        <translation>Mostra i pulsanti del turno precedente</translation>
+    </message>
+    <message>
+        <source>Show the buttons of the turn after</source>
+        <translation>Mostra i pulsanti del turno successivo</translation>
+    </message>
+</context>
+<context>
     <name>TurnPresenter</name>
     <message>
         <source>Answered in %1.</source>
@@ -6807,7 +6818,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>The turn failed: see the error above.</source>
-        <translation>Il turno non è riuscito: vedi l'errore qui sopra.</translation>
+        <translation>Il turno non è riuscito: vedi l&apos;errore qui sopra.</translation>
     </message>
 </context>
 <context>

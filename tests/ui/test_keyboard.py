@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from tests.ui.layout_checks import tab_order_problems
 from tests.ui.test_accessibility import _controls
 from tests.ui.test_main_window import INNER_PAGES, OFFSCREEN_NOISE, _each_page
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.ui import resources
 from workbench.ui.common.keys import native
@@ -117,6 +118,17 @@ def test_tab_leaves_the_sheets_table_and_no_key_reads_backtab(
     assert sheet.table.hasFocus()
     qtbot.keyClick(sheet.table, Qt.Key.Key_Tab)
     assert sheet.filter.hasFocus()
+    sheet.close()
+
+
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, RAISE_NOISE)
+def test_the_sheet_lists_the_keys_that_choose_a_chat_turn(window: MainWindow, qtbot: QtBot) -> None:
+    """Alt+Up and Alt+Down were read in the transcript's keyPressEvent: the sheet, which lists
+    the window's actions and shortcuts, never showed them."""
+    sheet = _open_sheet(window, qtbot, Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier)
+    for source, keys in (("turn before", "Alt+Up"), ("turn after", "Alt+Down")):
+        sheet.filter.setText(tr("TurnCardsView", f"Show the buttons of the {source}"))
+        assert sheet.shown_keys() == [_native(QKeySequence(keys))]
     sheet.close()
 
 

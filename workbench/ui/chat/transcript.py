@@ -127,6 +127,7 @@ class Transcript(TurnCardsView):
 
     def retranslate_ui(self) -> None:
         """Set the accessible name in the current language."""
+        super().retranslate_ui()
         self.setAccessibleName(self.tr("Conversation"))
 
     # --- public API ---------------------------------------------------------------------------

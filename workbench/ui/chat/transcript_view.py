@@ -14,6 +14,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QTextBrowser, QVBoxLayout, QWidget
 
 from workbench.ui.chat.transcript_cards import Bounds, card_rect, paint_cards, visible_cards
@@ -23,7 +24,7 @@ from workbench.ui.chat.turn_cards import ErrorCard, ToolWaitCard
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QMouseEvent, QPaintEvent, QResizeEvent
 
     from workbench.ui.chat.transcript_live import LiveTurn
     from workbench.ui.chat.transcript_render import TurnDisplay
@@ -87,6 +88,24 @@ class TurnCardsView(QTextBrowser):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
         self.setMouseTracking(True)
+        # Shortcuts, not keys read in keyPressEvent: the shortcuts sheet lists them (it reads
+        # the window's QShortcuts), and they work from the action buttons too.
+        self._turn_keys = [
+            self._turn_key("Alt+Up", -1),
+            self._turn_key("Alt+Down", 1),
+        ]
+
+    def _turn_key(self, keys: str, step: int) -> QShortcut:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(lambda: self._step_actions(step))
+        return shortcut
+
+    def retranslate_ui(self) -> None:
+        """Say what the turn keys do, for the shortcuts sheet, in the current language."""
+        earlier, later = self._turn_keys
+        earlier.setWhatsThis(self.tr("Show the buttons of the turn before"))
+        later.setWhatsThis(self.tr("Show the buttons of the turn after"))
 
     def _end(self) -> int:
         return max(0, self.document().characterCount() - 1)
@@ -181,14 +200,6 @@ class TurnCardsView(QTextBrowser):
         if not self.turn_actions.has_focus_inside() and not self.hasFocus():
             self.turn_actions.hide()
         super().leaveEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Alt+Up and Alt+Down choose the turn the action buttons act on."""
-        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
-        if step is not None and event.modifiers() & Qt.KeyboardModifier.AltModifier:
-            self._step_actions(step)
-            return
-        super().keyPressEvent(event)
 
     def _shown_actions(self) -> int | None:
         return self.turn_actions.turn if self.turn_actions.isVisible() else None
