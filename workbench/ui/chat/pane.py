@@ -16,7 +16,7 @@ from workbench.ui.chat.request_guard import RequestGuard
 from workbench.ui.chat.request_refresh import RequestRefresh
 from workbench.ui.chat.sending import TurnStarter
 from workbench.ui.chat.side_links import SideLinks
-from workbench.ui.chat.turn_presenter import StatusLine, TurnPresenter
+from workbench.ui.chat.turn_presenter import TurnPresenter
 from workbench.ui.chat.widgets import ChatWidgets
 from workbench.ui.common.clipboard import copy_text
 from workbench.ui.gc_guard import MemoryRelease
@@ -81,7 +81,7 @@ class ChatPane(ChatWidgets):
                 # Metrics lines drawn again from their values (Reply.measured); the cards under
                 # the last turn stay, so Retry and the tool results' button are still there.
                 self._rebuild(relabel=True)
-                self._status.repeat()
+                self._status.say_again()
             self._request_refresh.schedule()
             # A refusal on show is said again from the inputs, in the new language: its words
             # (an editor's name, "Invalid JSON") were translated when it was made. Once every
@@ -128,7 +128,7 @@ class ChatPane(ChatWidgets):
 
     def _build_turn_helpers(self) -> None:
         """The parts that start, draw and point into the turns, and preview the next request."""
-        self._status = StatusLine(self.composer.status)
+        self._status = self.composer.status
         self.presenter = TurnPresenter(
             controller=self.controller,
             transcript=self.transcript,
@@ -322,7 +322,7 @@ class ChatPane(ChatWidgets):
         if 0 <= index < len(self.controller.turns):
             reply = self.controller.turns[index].reply
             copy_text(reply.text if reply else "")
-            self._status.say(self.tr("Answer copied."))
+            self._status.setText(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:
         self.controller.clear()
@@ -363,7 +363,7 @@ class ChatPane(ChatWidgets):
     def _on_images_changed(self) -> None:
         count = self.model_options.strip.count()
         if count:
-            self._status.say(
+            self._status.setText(
                 self.tr("%n image(s) attached to the next message (Model page).", "", count)
             )
 

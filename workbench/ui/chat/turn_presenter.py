@@ -23,8 +23,6 @@ from workbench.ui.common.l10n import fill, format_seconds
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QLabel
-
     from workbench.api.errors import WorkbenchError
     from workbench.api.models import ChatRequest, ResponseFormat
     from workbench.core.endpoints import EndpointConfig
@@ -34,6 +32,7 @@ if TYPE_CHECKING:
     from workbench.ui.chat.first_screen import ExamplePrompts
     from workbench.ui.chat.side import ChatSidePanel
     from workbench.ui.chat.transcript import Transcript, TurnDisplay
+    from workbench.ui.common.a11y import StatusLabel
     from workbench.ui.common.pane_error import PaneErrorLine
 
 YIELD_AFTER_S = 0.005
@@ -62,29 +61,6 @@ def _waiting_for_tools() -> str:
     return QCoreApplication.translate("ToolWaitCard", "Waiting for tool results")
 
 
-class StatusLine:
-    """The composer's status line; a line made by a function is made again on a language switch."""
-
-    def __init__(self, label: QLabel) -> None:
-        self._label = label
-        self._again: Callable[[], str] | None = None
-
-    def say(self, text: str) -> None:
-        """Show a line that stays as it is on a language switch."""
-        self._again = None
-        self._label.setText(text)
-
-    def say_again(self, line: Callable[[], str]) -> None:
-        """Show `line()`, written again by `repeat` in the language of the moment."""
-        self._again = line
-        self._label.setText(line())
-
-    def repeat(self) -> None:
-        """Write the last `say_again` line again (after a language switch)."""
-        if self._again is not None:
-            self.say_again(self._again)
-
-
 class TurnPresenter(QObject):
     """Draws the controller's turns into the transcript, the trace and the side pages."""
 
@@ -100,7 +76,7 @@ class TurnPresenter(QObject):
         composer: Composer,
         error: PaneErrorLine,
         tabs: ChatSidePanel,
-        status: StatusLine,
+        status: StatusLabel,
         labels: Callable[[], Labels],
         parent: QObject,
     ) -> None:
@@ -152,7 +128,7 @@ class TurnPresenter(QObject):
 
     def relabel_when_done(self) -> None:
         """The language changed mid-turn: say so now, relabel every turn once it ends."""
-        self._status.say(_answering())
+        self._status.setText(_answering())
         self._relabel_owed = True
 
     def _draw_start(self, *, header: bool = True) -> None:
@@ -165,7 +141,7 @@ class TurnPresenter(QObject):
         self._error.clear_error()  # the request was accepted: the earlier refusal is over
         self._show_before(index)
         self._composer.show_busy()
-        self._status.say(status)
+        self._status.setText(status)
         if header:  # written while the server works: the first answer text only adds itself
             self._transcript.show_live(self._live_display)
 
@@ -206,7 +182,7 @@ class TurnPresenter(QObject):
         tabs.queries.set_queries(reply.search_queries)
         tabs.sources.show_documents(cmap, self._controller.sources(index))
         self._show_next_step(reply)
-        self._status.say_again(self._finished_status(reply))
+        self._status.say(self._finished_status(reply))
         self.set_busy(False)
         self._shown = self._shown_key(index + 1)
         self.drawn.emit(index)
