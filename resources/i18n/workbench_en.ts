@@ -17,6 +17,20 @@
             <numerusform>%n images attached to the next message (Model page).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Discard the %n turn(s) of this conversation?</source>
+        <translation>
+            <numerusform>Discard the %n turn of this conversation?</numerusform>
+            <numerusform>Discard the %n turns of this conversation?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Previous turn takes back the replayed turn and the %n turn(s) asked after it. Discard them?</source>
+        <translation>
+            <numerusform>Previous turn takes back the replayed turn and the %n turn asked after it. Discard them?</numerusform>
+            <numerusform>Previous turn takes back the replayed turn and the %n turns asked after it. Discard them?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompareColumn</name>

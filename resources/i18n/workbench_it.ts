@@ -194,6 +194,24 @@
         <source>Chat error</source>
         <translation>Errore della chat</translation>
     </message>
+    <message numerus="yes">
+        <source>Discard the %n turn(s) of this conversation?</source>
+        <translation>
+            <numerusform>Scartare %n turno di questa conversazione?</numerusform>
+            <numerusform>Scartare i %n turni di questa conversazione?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Previous turn takes back the replayed turn and the %n turn(s) asked after it. Discard them?</source>
+        <translation>
+            <numerusform>Turno precedente toglie il turno riprodotto e %n turno chiesto dopo. Scartarli?</numerusform>
+            <numerusform>Turno precedente toglie il turno riprodotto e i %n turni chiesti dopo. Scartarli?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard turns</source>
+        <translation>Scarta i turni</translation>
+    </message>
 </context>
 <context>
     <name>ChatSidePanel</name>

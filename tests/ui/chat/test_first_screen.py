@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QToolButton
 
+from tests.ui.chat.asked import answer
 from tests.ui.conftest import new_chat_pane, select_flavour
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
@@ -97,6 +98,7 @@ def test_example_prompt_fills_the_box_without_sending_and_returns_after_clear(
     assert not pane.examples.isVisible()
     assert pane.transcript.isVisible()
     pane.composer.clear.click()
+    answer(pane, qtbot, discard=True)
     assert pane.examples.isVisible()
     assert not pane.transcript.isVisible()
 

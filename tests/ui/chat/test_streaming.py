@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtCore import QTimer
 
+from tests.ui.chat.asked import answer
 from tests.waits import WAIT_MS
 from workbench.api.events import StreamEnded, StreamEvent, StreamStarted, TextDelta
 from workbench.core.saved_chat import load_chat
@@ -106,5 +107,6 @@ def test_history_is_written_in_the_background_by_the_time_the_pane_is_idle(
     assert saved.turns[0].reply is not None
     assert saved.turns[0].reply.text == "saved answer "
     pane.composer.clear.click()
+    answer(pane, qtbot, discard=True)
     qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     assert load_chat().turns == []

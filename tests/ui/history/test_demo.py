@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import SANDBOX_TEST_KEY
+from tests.ui.chat.asked import answer
 from tests.ui.conftest import CHAT_MODEL
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
@@ -58,6 +59,7 @@ def test_a_demo_script_is_saved_opened_and_stepped_through_offline(
     assert SANDBOX_TEST_KEY not in path.read_text()
     history.speed.setValue(100.0)
     assert history.open_demo_script(path) is not None
+    answer(window, qtbot, discard=True)  # the two turns asked before go
     assert window.current_pane_key() == "chat"
     bar = chat.demo
     assert bar.isVisible()

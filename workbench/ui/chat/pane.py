@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -12,6 +13,7 @@ from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.history_file import ChatHistory, ConversationFile
 from workbench.ui.chat.inputs import attach_sample, fill_example, fill_from_request
 from workbench.ui.chat.origins import RankedOrigins
+from workbench.ui.chat.questions import confirm_discard
 from workbench.ui.chat.request_guard import RequestGuard
 from workbench.ui.chat.request_refresh import RequestRefresh
 from workbench.ui.chat.sending import TurnStarter
@@ -22,7 +24,7 @@ from workbench.ui.common.clipboard import copy_text
 from workbench.ui.gc_guard import MemoryRelease
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from PySide6.QtWidgets import QWidget
@@ -211,21 +213,25 @@ class ChatPane(ChatWidgets):
         self.controller.cancel()
 
     def clear(self) -> None:
-        """Start a new conversation (as Clear does)."""
-        self._on_clear_clicked()
+        """Start a new conversation at once (as Clear does once the person agrees)."""
+        self.controller.clear()
 
     def open_request(self, request: ChatRequest) -> bool:
         """Fill the inputs from a recorded turn (History's "Open in its pane"); nothing is sent.
 
-        The earlier turns of that conversation become the conversation, and the message,
+        A conversation with turns is discarded only once the person agrees. The earlier turns of that conversation become the conversation, and the message,
         preamble, model, documents, tools and every parameter that was set come back. Refused
         (returns False) while a turn is in flight.
         """
         if self.is_streaming():
             return False
-        self.controller.replace_history(request.history)
-        fill_from_request(request, self.tabs, self.composer.message)
+        self._discard_then(partial(self._open_now, request))
         return True
+
+    def _open_now(self, request: ChatRequest) -> None:
+        if not self.is_streaming():  # one may have started while the question was open
+            self.controller.replace_history(request.history)
+            fill_from_request(request, self.tabs, self.composer.message)
 
     def take_ranked_documents(self, ranked: Sequence[RankedDocument]) -> None:
         """Make the Rerank pane's best results the documents (their citations lead back)."""
@@ -247,12 +253,17 @@ class ChatPane(ChatWidgets):
 
     def play_script(self, script: DemoScript, speed: float = 1.0) -> bool:
         """Start a demo script from an empty conversation; its turns replay one by one with the
-        demo bar's Next turn (F8). Refused (False) while a turn is in flight."""
+        demo bar's Next turn (F8), once the person agrees to discard the turns there are.
+        Refused (False) while a turn is in flight."""
         if self.is_streaming():
             return False
-        self.controller.clear()
-        self.demo.start(script, speed)
+        self._discard_then(partial(self._play_now, script, speed))
         return True
+
+    def _play_now(self, script: DemoScript, speed: float) -> None:
+        if not self.is_streaming():
+            self.controller.clear()
+            self.demo.start(script, speed)
 
     def truncate(self, keep: int) -> None:
         """Keep only the first `keep` turns (a demo's step back)."""
@@ -325,7 +336,12 @@ class ChatPane(ChatWidgets):
             self._status.setText(self.tr("Answer copied."))
 
     def _on_clear_clicked(self) -> None:
-        self.controller.clear()
+        self._discard_then(self.controller.clear)
+
+    def _discard_then(self, then: Callable[[], None]) -> None:
+        """Call `then`, which discards the conversation: at once when it has no turn, else once
+        the person agrees (nothing brings the turns back)."""
+        confirm_discard(self, len(self.controller.turns), then)
 
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()

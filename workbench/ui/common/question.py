@@ -20,9 +20,9 @@ def ask(
     buttons: QMessageBox.StandardButton,
     default: QMessageBox.StandardButton,
     then: Callable[[QMessageBox.StandardButton], None],
-) -> None:
-    """Ask `texts` (title, question) in a window-modal box named `name`; `then` gets the button
-    chosen (Esc's too). `QMessageBox.question` would run a loop of its own inside the caller:
+) -> QMessageBox:
+    """Ask `texts` (title, question) in a window-modal box named `name`, returned open (to
+    name its buttons); `then` gets the button chosen (Esc's too). `QMessageBox.question` would run a loop of its own inside the caller:
     a stream, a recording or a QA run went on inside it, and the click returned only once the
     box closed. The box is deleted once answered.
     """
@@ -33,3 +33,4 @@ def ask(
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.finished.connect(lambda result: then(QMessageBox.StandardButton(result)))
     box.open()
+    return box

@@ -1,0 +1,77 @@
+"""Chat pane questions: whether turns of the conversation are discarded.
+
+Clear, History's Play demo and "Open in its pane", and a demo's Previous turn with live turns
+after it, each drop turns that nothing brings back (with History's Keep off they are recorded
+nowhere else). They ask here first; with no turn to lose they go on unasked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox
+
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.question import ask
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
+
+BOX_NAME = "chatDiscardBox"
+Loss = Literal["conversation", "step"]
+"""What is discarded: the whole conversation, or a demo step with the live turns after it."""
+
+# Counted texts: lupdate files plural forms only from a number literal (see QT_TRANSLATE_NOOP).
+_CONVERSATION = QT_TRANSLATE_NOOP(
+    "ChatPane", "Discard the %n turn(s) of this conversation?", None, 1
+)
+_STEP = QT_TRANSLATE_NOOP(
+    "ChatPane",
+    "Previous turn takes back the replayed turn and the %n turn(s) asked after it. Discard them?",
+    None,
+    1,
+)
+
+
+def confirm_discard(
+    parent: QWidget, turns: int, then: Callable[[], None], loss: Loss = "conversation"
+) -> None:
+    """Call `then` at once when `turns` is 0, else once Discard is chosen in a question saying
+    how many turns go (Cancel, the default, and Esc keep them).
+
+    For a demo step (`loss="step"`), `turns` counts the live turns after the replayed one.
+    """
+    if turns <= 0:
+        then()
+        return
+    buttons = QMessageBox.StandardButton
+
+    def answered(chosen: QMessageBox.StandardButton) -> None:
+        if chosen == buttons.Discard:
+            then()
+
+    # Cancel by default: Enter pressed out of habit must not lose the conversation.
+    box = ask(
+        parent,
+        BOX_NAME,
+        _texts(turns, loss),
+        buttons.Discard | buttons.Cancel,
+        buttons.Cancel,
+        answered,
+    )
+    for button, name in (
+        (buttons.Discard, "chatDiscardConfirm"),
+        (buttons.Cancel, "chatDiscardCancel"),
+    ):
+        shown = box.button(button)
+        shown.setObjectName(name)
+        shown.setAccessibleName(shown.text().replace("&", ""))
+
+
+def _texts(turns: int, loss: Loss) -> tuple[str, str]:
+    title = QCoreApplication.translate("ChatPane", "Discard turns")
+    question = _STEP if loss == "step" else _CONVERSATION
+    return title, QCoreApplication.translate("ChatPane", question, None, turns)
