@@ -68,3 +68,13 @@ def test_steps_go_forward_and_back_to_where_the_conversation_was() -> None:
     assert steps.back() == 3
     assert steps.back() == 0
     assert not steps.has_previous()
+
+
+def test_a_step_back_says_what_it_keeps_before_it_is_taken() -> None:
+    steps = demo.DemoSteps(demo.script_of([_turn("a", 1.0), _turn("b", 2.0)]))
+    steps.forward(3)
+    steps.forward(5)
+    assert steps.back_keeps() == 5
+    assert steps.played == 2  # asked, not taken
+    assert steps.back() == 5
+    assert steps.back_keeps() == 3

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import SANDBOX_TEST_KEY
-from tests.ui.chat.asked import answer
+from tests.ui.chat.asked import answer, asked_now
 from tests.ui.conftest import CHAT_MODEL
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
@@ -86,6 +86,50 @@ def test_a_demo_script_is_saved_opened_and_stepped_through_offline(
     assert len(history.model.runs()) == 2  # replaying sent nothing
     bar.end.click()
     assert not bar.isVisible()
+
+
+def _step(chat: ChatPane, services: Services, qtbot: QtBot) -> None:
+    chat.demo.next.click()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+
+
+def test_previous_turn_asks_before_taking_live_turns_with_the_replayed_one(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """After Next turn and a live question answered, Previous turn took both away, unasked."""
+    chat = window.chat_pane
+    _converse(chat, services, qtbot)
+    chat.clear()
+    window.show_pane("history")
+    history = window.history_pane
+    history.table.selectAll()
+    history.speed.setValue(100.0)
+    history.play_demo.click()
+    assert not asked_now(window)  # nothing to lose: the demo starts unasked
+    bar = chat.demo
+    _step(chat, services, qtbot)
+    bar.previous.click()  # nothing after the replayed turn: it goes, unasked
+    assert not asked_now(window)
+    assert chat.session().turns == []
+    _step(chat, services, qtbot)
+    chat.send("A live question from the audience")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    shown = _shown(chat)
+    assert len(shown) == 2
+    bar.previous.click()
+    asked = tr(
+        "ChatPane",
+        "Previous turn takes back the replayed turn and the %n turn(s) asked after it. "
+        "Discard them?",
+        n=1,
+    )
+    assert answer(window, qtbot, discard=False) == asked.replace("%n", "1")
+    assert _shown(chat) == shown
+    assert bar.position.text().endswith(_position(1, 2))
+    bar.previous.click()
+    answer(window, qtbot, discard=True)
+    assert chat.session().turns == []
+    assert bar.position.text().endswith(_position(0, 2))
 
 
 def test_the_demo_bar_is_keyboard_reachable(window: MainWindow) -> None:

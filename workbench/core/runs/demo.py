@@ -104,6 +104,14 @@ class DemoSteps:
         self.marks.append(conversation_length)
         return record
 
+    def back_keeps(self) -> int:
+        """How many turns the conversation keeps at the next step back (the step is not taken).
+
+        Raises:
+            IndexError: nothing was played.
+        """
+        return self.marks[-1]
+
     def back(self) -> int:
         """Take the last step back; returns how many turns the conversation keeps.
 

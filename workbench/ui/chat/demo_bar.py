@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import ValidationError
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QHBoxLayout, QLabel, QPushButton, 
 
 from workbench.api.errors import InputError
 from workbench.core.runs.demo import DemoScript, DemoSteps
+from workbench.ui.chat.questions import confirm_discard
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.error_text import error_message
 from workbench.ui.common.l10n import fill, format_count
@@ -146,12 +148,19 @@ class DemoBar(Retranslating, Section):
         self.refresh()
 
     def step_back(self) -> None:
-        """Take the last replayed turn back out of the conversation."""
+        """Take the last replayed turn back out of the conversation; live turns asked after it
+        go with it only once the person agrees (they are nowhere else)."""
         steps = self._steps
         if steps is None or not steps.has_previous() or self._host.is_streaming():
             return
-        self._host.truncate(steps.back())
-        self.refresh()
+        after = len(self._host.session().turns) - steps.back_keeps() - 1
+        confirm_discard(self, after, partial(self._take_back, steps), loss="step")
+
+    def _take_back(self, steps: DemoSteps) -> None:
+        # Asked: the demo may have ended, or a turn started, while the question was open.
+        if steps is self._steps and steps.has_previous() and not self._host.is_streaming():
+            self._host.truncate(steps.back())
+            self.refresh()
 
     def refresh(self, *_args: Any) -> None:
         """Say where the demo stands; enable what can be done now."""
