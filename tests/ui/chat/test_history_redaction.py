@@ -14,13 +14,13 @@ from workbench.api.redact import (
     REDACTED,
     forget_secrets,
     masking_state,
-    redact_text,
+    redact_secrets,
     register_secret,
 )
 from workbench.api.redact_hosts import forget_hosts, register_host, set_demo_mode
 from workbench.core.chat_session import Measured, Reply, Turn
-from workbench.core.saved_chat import SavedChat, load_chat, write_chat, write_redacted
-from workbench.ui.chat.history_file import HistoryDumper
+from workbench.core.saved_chat import SavedChat, load_chat, write_redacted
+from workbench.ui.chat.history_file import HistoryDumper, write_whole
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -85,9 +85,10 @@ def test_turns_redacted_apart_mask_exactly_what_one_pass_masks(
 ) -> None:
     """Secrets, header values, URL passwords and demo hosts anywhere, a key split across two
     turns, and a secret registered after the turns were kept redacted: the joined pieces are
-    JSON, and `redact_text` of the whole file wherever that is JSON left with nothing to mask
-    in its strings; where a secret or host could reach across the borders between pieces (it
-    holds white space or a comma), the dumper says so and the whole is redacted instead."""
+    JSON, and `redact_secrets` of the whole file (hosts kept, demo mode or not) wherever that
+    is JSON left with nothing to mask in its strings; where a secret could reach across the
+    borders between pieces (it holds white space or a comma), the dumper says so and the whole
+    is redacted instead."""
     try:
         for value in registered:
             register_secret(value)
@@ -98,9 +99,9 @@ def test_turns_redacted_apart_mask_exactly_what_one_pass_masks(
         chat = _chat(pairs, preamble)
         for _ in range(2):  # the second time with what was kept, then with a new secret
             pieces = dumper.redacted(chat)
-            whole = redact_text(dumper.dump(chat))
+            whole = redact_secrets(dumper.dump(chat))
             if pieces is None:
-                assert any(c.isspace() or c == "," for s in [*registered, *hosts] for c in s)
+                assert any(c.isspace() or c == "," for s in registered for c in s)
             else:
                 joined = "".join(pieces)
                 json.loads(joined)
@@ -174,7 +175,7 @@ def _written_and_read_back(chat: SavedChat, tmp_path: Path) -> list[SavedChat]:
     assert pieces is not None
     paths = (
         write_redacted(pieces, tmp_path / "pieces.json"),
-        write_chat(dumper.dump(chat), tmp_path / "whole.json"),
+        write_whole(dumper.dump(chat), tmp_path / "whole.json"),
     )
     return [load_chat(path) for path in paths]
 
@@ -208,6 +209,6 @@ def _masked_json(text: str) -> bool:
             pending += [*item, *item.values()]
         elif isinstance(item, list):
             pending += item
-        elif isinstance(item, str) and redact_text(item) != item:
+        elif isinstance(item, str) and redact_secrets(item) != item:
             return False
     return True

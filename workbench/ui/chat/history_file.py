@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
-from workbench.api.redact import mask_key, masking_state, redact_json
+from workbench.api.redact import mask_key, redact_json, redact_secrets, registered_secrets
 from workbench.core.chat_session import TurnMemo
 from workbench.core.errors import os_reason
 from workbench.core.saved_chat import (
     SavedChat,
     default_history_path,
     load_chat,
-    write_chat,
     write_redacted,
 )
 
@@ -66,28 +65,30 @@ class HistoryDumper:
         self._memo: TurnMemo[_Kept] = TurnMemo()
         """Each turn's JSON (and that JSON redacted), kept while the turn stays the same."""
         self._state: object = None
-        """What `_Kept.masked` was redacted under (`masking_state`)."""
+        """The secrets `_Kept.masked` was redacted under."""
 
     def dump(self, chat: SavedChat) -> str:
         """The file's text: `chat` as JSON that `load_chat` reads back (not yet redacted)."""
         return "".join(self._pieces(chat, [kept.json for kept in self._turns(chat)]))
 
     def redacted(self, chat: SavedChat) -> list[str] | None:
-        """The file's text in pieces, each redacted, whose join is `redact_text` of the whole
+        """The file's text in pieces, each redacted, whose join is `redact_secrets` of the whole
         (but for keys, which keep a secret of under 8 characters: `mask_key`); None when that
-        cannot be promised (then redact the whole `dump`).
+        cannot be promised (then redact the whole `dump`: `write_whole`).
+
+        Secrets only: demo mode masks host names on show, but the file is what the next start
+        puts back, and a host masked in it was lost for good (the run history keeps them too).
 
         Every border between two pieces has white space or a comma on one side (the JSON's
         line breaks and indents, and the commas between turns), and so does no mask while no
-        registered secret or host holds one: the header and URL patterns stop at white space,
+        registered secret holds one: the header and URL patterns stop at white space,
         `}` and `]`, and the pieces are whole JSON values. So nothing masked reaches across a
         border, and masking piece by piece masks exactly what one pass over the whole does.
         Except where that pass would leave a turn (or the head) that no longer parses: that
         piece is masked string by string instead (`redact_json`), so the file stays readable.
         """
-        state = masking_state()
-        secrets, hosts, _ = state
-        if any(_JOINT.search(value) for value in (*secrets, *hosts)):
+        state = frozenset(registered_secrets())
+        if any(_JOINT.search(value) for value in state):
             return None
         turns = self._turns(chat)
         if state != self._state:
@@ -97,7 +98,7 @@ class HistoryDumper:
         parts = []
         for kept in turns:
             if kept.masked is None:
-                kept.masked = redact_json(kept.json)
+                kept.masked = redact_json(kept.json, redact_secrets)
             parts.append(kept.masked)
         return self._pieces(chat, parts, masked=True)
 
@@ -111,12 +112,12 @@ class HistoryDumper:
         """The head, the turns' parts with their separators, and the end; when `masked`, the
         head and the fixed texts around the turns are redacted (the parts come so). The fixed
         texts hold the key "turns", masked as keys are (`mask_key`)."""
-        mask: Callable[[str], str] = mask_key if masked else str
+        mask: Callable[[str], str] = _mask_key if masked else str
         head = json.dumps(
             chat.model_dump(exclude={"turns"}, exclude_none=True), indent=2, ensure_ascii=False
         )
         if masked:
-            head = redact_json(head, indent=2)
+            head = redact_json(head, redact_secrets, indent=2)
         pieces = [head.removesuffix("\n}") + ",\n"]
         if not parts:
             return [*pieces, mask('  "turns": []'), mask("\n}\n")]
@@ -126,6 +127,15 @@ class HistoryDumper:
             pieces += [part, separator]
         pieces[-1] = mask("\n  ]")
         return [*pieces, mask("\n}\n")]
+
+
+def _mask_key(key: str) -> str:
+    return mask_key(key, redact_secrets)
+
+
+def write_whole(payload: str, path: Path) -> Path:
+    """Write a history file's whole text with its secrets redacted (hosts kept: `redacted`)."""
+    return write_redacted([redact_json(payload, redact_secrets, indent=2)], path)
 
 
 @dataclass(slots=True, eq=False)
@@ -158,7 +168,7 @@ class ChatHistory:
         path = default_history_path()
         pieces = self._dumper.redacted(chat)
         if pieces is None:
-            written = self._writer.submit(write_chat, self._dumper.dump(chat), path)
+            written = self._writer.submit(write_whole, self._dumper.dump(chat), path)
         else:
             written = self._writer.submit(write_redacted, pieces, path)
         self._tasks.start(SAVE_KEY, self._report_save(written))
