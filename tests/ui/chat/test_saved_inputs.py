@@ -50,3 +50,31 @@ def test_demo_mode_masks_hosts_on_show_but_the_saved_chat_keeps_them(
     assert again.setup.preamble.toPlainText() == f"Our gateway is {url}/v2/chat."
     assert url in again.documents.editor.text()
     assert [t.user for t in again.session().turns] == [f"Why does {url} return 502?"]
+
+
+def test_inputs_edited_after_the_last_turn_come_back_at_the_next_start(
+    services: Services, qtbot: QtBot
+) -> None:
+    """The pane saved only when a turn ended or the conversation was cleared or replaced: a
+    preamble or documents edited after the last turn were lost, and the older came back."""
+    pane = new_chat_pane(services, qtbot)
+    pane.setup.preamble.setPlainText("Preamble v1")
+    pane.send("hello")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    pane.setup.preamble.setPlainText("Preamble v2, typed after the last turn")
+    pane.documents.editor.set_text('[{"title": "late", "text": "typed after the last turn"}]')
+    pane.composer.message.setPlainText("A question half written")
+
+    def saved() -> bool:
+        text = default_history_path().read_text(encoding="utf-8")
+        return "Preamble v2" in text and "half written" in text and "late" in text
+
+    qtbot.waitUntil(saved, timeout=WAIT_MS)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    again = _restarted(services, qtbot)
+    assert again.setup.preamble.toPlainText() == "Preamble v2, typed after the last turn"
+    assert again.documents.editor.value() == [
+        {"title": "late", "text": "typed after the last turn"}
+    ]
+    assert again.composer.message.toPlainText() == "A question half written"
+    assert [t.user for t in again.session().turns] == ["hello"]

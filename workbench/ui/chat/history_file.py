@@ -9,7 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from workbench.api.errors import InputError
 from workbench.api.redact import mask_key, redact_json, redact_secrets, registered_secrets
@@ -26,15 +26,19 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
     from pathlib import Path
 
+    from PySide6.QtCore import SignalInstance
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from workbench.core.chat_session import Turn
     from workbench.ui.async_bridge import TaskRunner
     from workbench.ui.chat.controller import ChatController
     from workbench.ui.common.json_editor import JsonEditor
     from workbench.ui.notices import NoticeCenter
 
 SAVE_KEY = "chat.save"
+SAVE_DELAY_MS = 1000
+"""How long edits to the inputs pause before they are saved (one write, not one per key)."""
+DRAFT = "draft"
+"""The unsent message's key among the saved extras."""
 
 
 def restore_editors(saved: SavedChat, editors: Mapping[str, JsonEditor]) -> None:
@@ -156,13 +160,6 @@ class ChatHistory:
         self._failing = False
         """The last save failed: the next failure is not said again (one notice per spell)."""
 
-    def save_from(
-        self, preamble: str, turns: list[Turn], editors: Mapping[str, JsonEditor]
-    ) -> None:
-        """Save the conversation with the text of each named editor (restored by name)."""
-        extras = {key: editor.text() for key, editor in editors.items()}
-        self.save(SavedChat(preamble=preamble, turns=turns, extras=extras))
-
     def save(self, chat: SavedChat) -> None:
         """Write the history in the background (the JSON is taken now, the disk is not waited on)."""
         path = default_history_path()
@@ -194,8 +191,14 @@ class ChatHistory:
             return None
 
 
-class ConversationFile:
-    """The chat pane's conversation on disk: its turns, the preamble and the named editors' texts."""
+class ConversationFile(QObject):
+    """The chat pane's conversation on disk: its turns, the preamble, the named editors' texts
+    and the unsent message.
+
+    Saved when a turn ends or the conversation is cleared or replaced, and also a moment after
+    an input is edited (`watch`) and at quit if that save is still due: a preamble or documents
+    edited after the last turn were lost at quit, and the next start brought the older back.
+    """
 
     def __init__(
         self,
@@ -204,21 +207,56 @@ class ConversationFile:
         controller: ChatController,
         preamble: QPlainTextEdit,
         editors: Mapping[str, JsonEditor],
+        draft: QPlainTextEdit,
+        parent: QObject,
     ) -> None:
+        super().__init__(parent)
         self._history, self._controller = history, controller
-        self._preamble, self._editors = preamble, dict(editors)
+        self._preamble, self._editors, self._draft = preamble, dict(editors), draft
+        self._due = QTimer(self)
+        """Runs while an edit is not saved yet."""
+        self._due.setSingleShot(True)
+        self._due.setInterval(SAVE_DELAY_MS)
+        self._due.timeout.connect(self.save)
+
+    def watch(self, *changed: SignalInstance) -> None:
+        """Save a moment after any of these signals (once edits pause), and at quit if due."""
+        for signal in changed:
+            signal.connect(self._on_input_changed)
+        app = QCoreApplication.instance()
+        if app is not None:  # the connection dies with this object, not with the app
+            app.aboutToQuit.connect(self._on_app_about_to_quit)
 
     def save(self) -> None:
         """Save the conversation as it is now (written in the background)."""
-        preamble = self._preamble.toPlainText()
-        self._history.save_from(preamble, self._controller.turns, self._editors)
+        self._due.stop()
+        turns = self._controller.turns
+        unfinished = self._controller.unfinished
+        if unfinished is not None:  # a turn in flight is saved once it ends, with its reply
+            turns = turns[:unfinished]
+        extras = {key: editor.text() for key, editor in self._editors.items()}
+        extras[DRAFT] = self._draft.toPlainText()
+        chat = SavedChat(preamble=self._preamble.toPlainText(), turns=turns, extras=extras)
+        self._history.save(chat)
 
     def restore(self) -> bool:
-        """Put the saved conversation back (turns, preamble, editors); False when none was read."""
+        """Put the saved conversation back (turns, preamble, editors, the unsent message);
+        False when none was read."""
         saved = self._history.load()
         if saved is None:
             return False
         self._controller.restore(saved.turns)
         self._preamble.setPlainText(saved.preamble)
         restore_editors(saved, self._editors)
+        draft = saved.extras.get(DRAFT)
+        if isinstance(draft, str) and draft:
+            self._draft.setPlainText(draft)
         return True
+
+    def _on_input_changed(self, *_: object) -> None:
+        self._due.start()
+
+    def _on_app_about_to_quit(self) -> None:
+        # The loop stops after this: the write still runs (the writer thread is joined at exit).
+        if self._due.isActive():
+            self.save()

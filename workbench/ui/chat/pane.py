@@ -71,6 +71,8 @@ class ChatPane(ChatWidgets):
         self._on_session_selection_changed("chat")
         if self._file.restore():
             self._rebuild()
+        inputs = (self.setup.preamble, self.documents.editor.editor, self.tools.editor.editor)
+        self._file.watch(*(i.textChanged for i in (*inputs, self.composer.message)))
         self.presenter.show_first_screen()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -124,6 +126,8 @@ class ChatPane(ChatWidgets):
             controller=self.controller,
             preamble=self.setup.preamble,
             editors={"documents": self.documents.editor, "tools": self.tools.editor},
+            draft=self.composer.message,
+            parent=self,
         )
         self._origins = RankedOrigins(documents=self.documents.editor, sources=self.sources)
         self._build_turn_helpers()
