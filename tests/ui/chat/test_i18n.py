@@ -419,3 +419,22 @@ def test_an_imported_conversation_names_its_form_in_italian(
     path.write_text(json.dumps(messages), encoding="utf-8")
     assert pane.import_history(path)
     assert pane.history.status.text().endswith("(cronologia neutra).")
+
+
+def test_a_language_switch_keeps_the_turn_being_read_in_view(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """The pane draws every turn again in the new language; the view jumped to the end."""
+    _to(qtbot, pane, "en")
+    for number in range(6):
+        _ask(pane, services, qtbot, f"Question {number}: tell me about rerankers")
+    pane.resize(900, 420)
+    transcript = pane.transcript
+    bar = transcript.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 2 * transcript.viewport().height(), timeout=WAIT_MS)
+    bar.setValue(bar.maximum() // 3)
+    reading = transcript.visible_cards()[0][0]
+    _to(qtbot, pane, "it")
+    qtbot.waitUntil(lambda: "fine: " in transcript.toPlainText(), timeout=WAIT_MS)
+    assert bar.value() < bar.maximum()
+    assert transcript.visible_cards()[0][0] == reading

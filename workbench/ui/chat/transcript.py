@@ -92,8 +92,6 @@ class Transcript(TurnCardsView):
         again when it ends (`set_turns` draws them all then, `finish_live` does it itself)."""
         self.renders = 0
         """How many times the live turn was rendered (the benchmark reads it)."""
-        self._follow = True
-        """The view was at the end when last scrolled (by the person or by the transcript)."""
         self._seen = 0
         """Length of the live answer at the last tick."""
         self._seen_at = 0.0
@@ -121,9 +119,8 @@ class Transcript(TurnCardsView):
         super().changeEvent(event)
 
     def _redraw(self) -> None:
-        self._redraw_owed = False
-        turns, self._turns = self._turns, []
-        self.set_turns(turns)
+        self._redraw_owed = True  # every turn, though none changed (`set_turns` clears it)
+        self.set_turns(list(self._turns))
 
     def retranslate_ui(self) -> None:
         """Set the accessible name in the current language."""
@@ -135,11 +132,16 @@ class Transcript(TurnCardsView):
     def set_markdown(self, enabled: bool) -> None:
         """Render answers without citations as Markdown (True) or as plain text."""
         self._markdown = enabled
-        turns, self._turns = self._turns, []
-        self.set_turns(turns)
+        self._redraw()
 
     def set_turns(self, turns: list[TurnDisplay]) -> None:
-        """Show these finished turns (drops any live turn); turns shown already stay as they are."""
+        """Show these finished turns (drops any live turn); turns shown already stay as they are.
+
+        The view stays on the turn it showed, as far into it, unless it was at the end: a theme
+        or language switch or a thinking block unfolded jumped to the end, away from the text
+        being read.
+        """
+        place = self._reading_place()
         self._timer.stop()
         self._pending = None
         self._drop_live()
@@ -153,7 +155,7 @@ class Transcript(TurnCardsView):
         cursor.endEditBlock()
         self._turns = list(turns)
         self._live_start = self._end()
-        self._scroll_to_end()
+        self._return_to(place)
         self._actions_for_new_turns()
 
     def show_live(self, display: TurnDisplay | Callable[[], TurnDisplay]) -> None:
@@ -181,6 +183,7 @@ class Transcript(TurnCardsView):
 
     def finish_live(self, display: TurnDisplay) -> None:
         """Replace the live turn by its final rendering and append it to the finished turns."""
+        at_bottom = self._at_bottom()  # read here, the live turn not yet replaced
         self._timer.stop()
         self._pending = None
         live, self._live = self._live, None
@@ -193,7 +196,8 @@ class Transcript(TurnCardsView):
             cursor.endEditBlock()
         self._turns.append(display)
         self._live_start = self._end()
-        self._scroll_to_end()
+        if at_bottom:  # else the person reads above, as the live drawing left them (no follow)
+            self._scroll_to_end()
         if self._redraw_owed:  # the theme or language changed while it streamed
             self._redraw()
         else:

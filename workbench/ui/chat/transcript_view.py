@@ -11,7 +11,7 @@ one, and nothing here runs at its ticks.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -47,6 +47,13 @@ class _EndArea(QWidget):
         return handled
 
 
+class Place(NamedTuple):
+    """Where the person reads: a finished turn (None: above the first) and pixels into it."""
+
+    turn: int | None
+    offset: int
+
+
 class TurnCardsView(QTextBrowser):
     """The turns on cards, the action buttons over one of them, the cards under the last."""
 
@@ -77,6 +84,8 @@ class TurnCardsView(QTextBrowser):
         """Document position where each finished turn begins."""
         self._live_start = 0
         """Document position where the live turn begins."""
+        self._follow = True
+        """The view was at the end when last scrolled (by the person or by the transcript)."""
         self._live: LiveTurn | None = None
         self._pending: TurnDisplay | Callable[[], TurnDisplay] | None = None
         self.turn_actions.copy_requested.connect(self.copy_requested)
@@ -145,6 +154,31 @@ class TurnCardsView(QTextBrowser):
         self.setViewportMargins(0, 0, 0, height)
         self._end_area.setGeometry(rect.left(), rect.bottom() - height + 1, rect.width(), height)
         self._end_area.setVisible(shown)
+
+    # --- the reading place ---------------------------------------------------------------------
+
+    def _reading_place(self) -> Place | None:
+        """Which finished turn is at the top of the view and how far into it (pixels); None
+        when the view is at the end (it stays there)."""
+        bar = self.verticalScrollBar()
+        top = bar.value()
+        if self._follow or top >= bar.maximum() - 4 or not self._turns:
+            return None
+        count = len(self._turns)
+        turn = bisect.bisect_right(range(count), top, key=lambda i: round(self._card(i).top())) - 1
+        if turn < 0:  # above the first card
+            return Place(None, top)
+        return Place(turn, top - round(self._card(turn).top()))
+
+    def _return_to(self, place: Place | None) -> None:
+        """Bring the view back to `place` (the same turn, as far into it), or to the end."""
+        bar = self.verticalScrollBar()
+        if place is None or (place.turn is not None and place.turn >= len(self._turns)):
+            bar.setValue(bar.maximum())
+            return
+        top = 0 if place.turn is None else round(self._card(place.turn).top())
+        self.document().size()  # the whole layout now, so the bar's range has its true end
+        bar.setValue(top + place.offset)
 
     # --- cards and the turn actions -------------------------------------------------------------
 

@@ -281,7 +281,9 @@ class TurnPresenter(QObject):
         the last turn go, and the view moves to the end, as a redraw would do.
         """
         if not same_shown(self._shown, self._shown_key(index)):
-            self.rebuild(upto=index)
+            self.rebuild(upto=index)  # keeps the reading place; a Send shows the end
+            bar = self._transcript.verticalScrollBar()
+            bar.setValue(bar.maximum())
             return
         self._transcript.end_cards()
         self._transcript.turn_actions.hide()
