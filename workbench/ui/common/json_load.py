@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
 
 from workbench.ui.common.json_text import chunks
+from workbench.ui.common.undoable import replace_document
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,17 +94,16 @@ class ChunkedLoader:
 
     def _insert(self, text: str, *, replace: bool) -> None:
         """Replace the whole text with `text`, or append it to the undo step of the last replace."""
-        cursor = QTextCursor(self._edit.document())
-        if replace:
-            cursor.beginEditBlock()
-            cursor.select(QTextCursor.SelectionType.Document)
-        else:
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.joinPreviousEditBlock()
-        self._inserting = True
+        self._inserting = True  # the document says it changed at the block's end: still ours
         try:
-            cursor.insertText(text)
-            cursor.endEditBlock()  # the document says it changed here: still our own edit
+            if replace:
+                replace_document(self._edit.document(), text)
+            else:
+                cursor = QTextCursor(self._edit.document())
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                cursor.joinPreviousEditBlock()
+                cursor.insertText(text)
+                cursor.endEditBlock()
         finally:
             self._inserting = False
 
