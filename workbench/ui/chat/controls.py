@@ -25,6 +25,7 @@ from workbench.ui.common.keys import escape_cancels, native, run_keys, with_keys
 from workbench.ui.common.layered import Layered
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
+from workbench.ui.common.undoable import replace_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,6 +59,10 @@ class Composer(Retranslating, QWidget):
         self.editing.hide()
         self.cancel_edit = _button("chatCancelEdit", self)
         self.cancel_edit.hide()
+        # Connected before the pane ends the edit: the draft is back before the notice goes.
+        self.cancel_edit.clicked.connect(self._on_cancel_edit_clicked)
+        self._draft = ""
+        """What the box held before Edit replaced it (Cancel edit puts it back)."""
         self._label = label = QLabel(self)
         self.message = QPlainTextEdit(self)
         self.message.setObjectName("chatMessage")
@@ -140,13 +145,21 @@ class Composer(Retranslating, QWidget):
         layout.addLayout(status)
 
     def begin_edit(self, index: int, text: str) -> None:
-        """Put turn `index`'s message in the box and say what Send will do with it."""
-        self.message.setPlainText(text)
+        """Put turn `index`'s message in the box and say what Send will do with it (the draft
+        it replaces is kept for Cancel edit, and Ctrl+Z brings it back too)."""
+        if self._editing_turn is None:  # editing another turn: the draft is the one before both
+            self._draft = self.message.toPlainText()
+        replace_text(self.message, text)
         self._editing_turn = index
         self._show_editing(index)
         self.editing.show()
         self.cancel_edit.show()
         self.message.setFocus()
+
+    def _on_cancel_edit_clicked(self) -> None:
+        if self._editing_turn is not None:
+            replace_text(self.message, self._draft)  # one undo step: the turn's text is back
+            self._draft = ""
 
     def end_edit(self) -> None:
         """Back to sending new turns."""

@@ -18,6 +18,7 @@ from workbench.core.saved_chat import write_chat
 from workbench.ui.common.error_text import error_line
 from workbench.ui.common.json_text import parse_json
 from workbench.ui.common.l10n import fill
+from workbench.ui.common.undoable import replace_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -129,7 +130,7 @@ class ConversationControl:
             )
             return False
         if imported.preamble is not None:
-            self.preamble.setPlainText(imported.preamble)
+            replace_text(self.preamble, imported.preamble)  # undoable: the typed one comes back
         self.conversation.replace_history(imported.messages)
         done = ConversationTexts().imported(
             len(imported.messages),

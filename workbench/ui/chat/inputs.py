@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextCursor
 
 from workbench.ui import resources
+from workbench.ui.common.undoable import replace_text
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QPlainTextEdit
@@ -45,7 +46,7 @@ def fill_example(
 ) -> None:
     """Fill the message box with an example's prompt, its samples attached; nothing is sent."""
     attach_sample(kind, side, examples)
-    message.setPlainText(examples.prompt(kind))
+    replace_text(message, examples.prompt(kind))
     message.moveCursor(QTextCursor.MoveOperation.End)
     message.setFocus()
 
@@ -53,8 +54,9 @@ def fill_example(
 def fill_from_request(request: ChatRequest, side: ChatSidePanel, message: QPlainTextEdit) -> None:
     """Put a recorded request's message, preamble, model, documents, tools and every parameter
     that was set back in the inputs (the conversation before it is the caller's to restore)."""
-    message.setPlainText(request.message or "")
-    side.setup.preamble.setPlainText(request.preamble or "")
+    # One undo step each: Ctrl+Z brings back what the person had typed there.
+    replace_text(message, request.message or "")
+    replace_text(side.setup.preamble, request.preamble or "")
     if request.model:
         side.setup.model.setText(request.model)
     if request.documents:

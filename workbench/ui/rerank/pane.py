@@ -16,6 +16,7 @@ from workbench.ui.common.a11y import hand_focus_over
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.undoable import replace_text
 from workbench.ui.rerank.body_preview import PREVIEW_DOCS as PREVIEW_DOCS
 from workbench.ui.rerank.body_preview import BodyPreview
 from workbench.ui.rerank.comparison import Compared as Compared
@@ -122,7 +123,7 @@ class RerankPane(Retranslating, RerankWidgets):
 
     def set_query(self, text: str) -> None:
         """Put `text` in the query box (another pane's hand-off)."""
-        self.query.setPlainText(text)
+        replace_text(self.query, text)  # Ctrl+Z brings back what was typed
         self._refresh_preview()
 
     def set_documents(self, documents: Sequence[Document]) -> None:
