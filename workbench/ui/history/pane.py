@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -20,6 +20,7 @@ from workbench.ui.history.filters import clear_filters, refill_choices
 from workbench.ui.history.listing import RunListing
 from workbench.ui.history.live import RunView
 from workbench.ui.history.model import kind_labels, outcome_labels
+from workbench.ui.history.notes import RunNotes
 from workbench.ui.history.questions import ask_delete_all, ask_mask_hosts, file_for
 from workbench.ui.history.selection import RunSelection
 from workbench.ui.history.widgets import HistoryWidgets
@@ -51,6 +52,9 @@ class HistoryPane(Retranslating, HistoryWidgets):
             store=self._store, inspector=self.inspector, timeline=self.timeline, parent=self
         )
         self._selection = RunSelection(table=self.table, model=self.model, store=self._store)
+        self._notes = RunNotes(
+            label=self.label_edit, note=self.note_edit, store=self._store, parent=self
+        )
         self.retranslate_ui()
         self._connect_signals()
 
@@ -131,6 +135,9 @@ class HistoryPane(Retranslating, HistoryWidgets):
         self.delete_all.clicked.connect(self._on_delete_all_clicked)
         self.keep.toggled.connect(self._on_keep_toggled)
         self.view.run_finished.connect(self._on_view_run_finished)
+        # Queued: a save on a row change comes while the table changes its selection, and
+        # listing the runs again then would select the row left behind.
+        self._notes.saved.connect(self._on_notes_saved, Qt.ConnectionType.QueuedConnection)
 
     # --- the Pane protocol ------------------------------------------------------------------
 
@@ -150,6 +157,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
         super().hideEvent(event)
         if "view" not in vars(self):
             return  # garbage collection cleared the pane before Qt destroyed (so hid) it
+        self._notes.save()  # switching panes or quitting keeps what was typed
         self.view.stop()
         self._listing.rest()
 
@@ -197,20 +205,23 @@ class HistoryPane(Retranslating, HistoryWidgets):
     # --- slots ------------------------------------------------------------------------------
 
     def _on_table_selection_changed(self, *_args: Any) -> None:
-        members = self._selection.members(self.selected_runs()[:1])
+        runs = self.selected_runs()
+        members = self._selection.members(runs[:1])
         record = members[0] if members else None
         self.view.show_group(members)
-        self.label_edit.setText(record.label if record is not None else "")
-        self.note_edit.setText(record.note if record is not None else "")
+        self._notes.show(runs, record)  # what was typed for the row left is saved first
 
     def apply_demo_mode(self, on: bool) -> None:
         """Inspect the selected run again, hosts masked or not."""
         self._on_table_selection_changed()
 
     def _on_save_notes_clicked(self) -> None:
-        label, note = self.label_edit.text().strip(), self.note_edit.text().strip()
-        self._selection.annotate(label=label, note=note)
+        self._notes.save()
         self.refresh()
+
+    def _on_notes_saved(self) -> None:
+        if self.isVisible():  # a hidden pane lists the runs again when shown
+            self.refresh()
 
     def _on_pin_clicked(self) -> None:
         selected = self.selected_runs()
