@@ -6854,6 +6854,17 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
 </context>
 <context>
+    <name>UnsavedEdits</name>
+    <message>
+        <source>Unsaved endpoint edits</source>
+        <translation>Modifiche agli endpoint non salvate</translation>
+    </message>
+    <message>
+        <source>Some endpoints have edits not saved yet. Save them?</source>
+        <translation>Alcuni endpoint hanno modifiche non ancora salvate. Salvarle?</translation>
+    </message>
+</context>
+<context>
     <name>_CallEditor</name>
     <message>
         <source>Outputs of %1 (JSON)</source>

@@ -24,6 +24,7 @@ from workbench.ui.window.menus import WindowMenus
 from workbench.ui.window.notice_views import NoticeViews
 from workbench.ui.window.routes import PaneRoutes
 from workbench.ui.window.tabs import PaneTabs
+from workbench.ui.window.unsaved import UnsavedEdits
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,6 +80,7 @@ class MainWindow(Retranslating, WindowMenus):
             notices_action=self._notice_views.dock.toggleViewAction(),
         )
         self._routes = PaneRoutes(self, services=services, views=self._notice_views)
+        self._unsaved = UnsavedEdits(self, services)
         self._tabs.follow_builds(self._on_tabs_pane_built)
         self._connect_signals()
         state.restore_state(self, services.settings)
@@ -222,7 +224,11 @@ class MainWindow(Retranslating, WindowMenus):
         state.save_state(self, self._services.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save the window state, then close."""
+        """Save the window state, then close; unsaved endpoint edits are asked about first
+        (the close waits for the answer)."""
+        if not self._unsaved.allows_close():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from workbench.ui.common.keys import without_mnemonic
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -30,6 +32,10 @@ def ask(
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
     box.setObjectName(name)
     box.setDefaultButton(default)
+    for button in box.buttons():  # found by tests, named for screen readers
+        standard = box.standardButton(button)
+        button.setObjectName(f"{name}{standard.name}")
+        button.setAccessibleName(without_mnemonic(button.text()))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.finished.connect(lambda result: then(QMessageBox.StandardButton(result)))
     box.open()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -150,6 +151,33 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         """Whether the form has unsaved edits."""
         return self._dirty
 
+    def has_unsaved(self) -> bool:
+        """Whether any endpoint has edits not saved: the form shown, or a draft kept aside."""
+        return self._dirty or any(self._session.endpoint(i) for i in self._drafts)
+
+    async def save_all(self) -> bool:
+        """Save the form and every draft, keys through the keyring, as Save does for each.
+
+        Returns:
+            True once all are saved; False at the first refused (left shown, its error said)
+            or when the keyring did not take a key (said by the notice of that failure).
+        """
+        back = self._session.endpoint(self._shown_id)
+        pending = []
+        for endpoint_id in [self._shown_id, *self._drafts]:
+            endpoint = self._session.endpoint(endpoint_id)
+            if endpoint is None or (endpoint_id == self._shown_id and not self._dirty):
+                continue
+            if endpoint_id != self._shown_id:
+                self._select(endpoint)  # its draft goes back in the form, to be read from there
+            saving = self._save_shown()
+            if saving is False:
+                return False
+            if saving is not True:
+                pending.append(saving)
+        self._select(back)
+        return all(await asyncio.gather(*pending))
+
     def import_from(self, path: Path) -> list[EndpointConfig]:
         """Add the endpoints exported in this file; errors become notices naming where."""
         added = import_file(path, self._session, self._services.notices)
@@ -288,6 +316,11 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
     # --- form buttons -----------------------------------------------------------------------
 
     def _on_save_clicked(self) -> None:
+        self._save_shown()
+
+    def _save_shown(self) -> bool | asyncio.Task[bool]:
+        """Save the form: False when refused (the error said), True when saved, else the task
+        storing its key or secrets in the keyring (True when they are stored)."""
         try:
             endpoint = self._form.endpoint()
             self._form.check_model(endpoint)
@@ -295,7 +328,7 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
             key = typed_key(self._form.key_text(), self._services.notices)
         except InputError as exc:
             self._outcome.refused(exc, at_model=bool(self._form.model_problem()))
-            return
+            return False
         before = self._session.endpoint(endpoint.id)
         self._session.save_endpoint(endpoint)
         self._dirty = False
@@ -306,10 +339,10 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         name = endpoint.name
         if not key and not to_keyring:
             self._outcome.saved(name)
-            return
+            return True
         # "Saved" waits for the keyring: a key it could not store was not saved (issue 19).
         self._outcome.storing(name)
-        self._services.tasks.start(
+        return self._services.tasks.start(
             f"endpoints.store-secrets.{endpoint.id}",
             self._store_in_keyring(endpoint, key, typed if to_keyring else None),
             owner=self,
@@ -358,8 +391,9 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
 
     async def _store_in_keyring(
         self, endpoint: EndpointConfig, key: str, typed: EndpointSecrets | None
-    ) -> None:
-        """Store the key and secret values, then say what was saved, or what was not and why."""
+    ) -> bool:
+        """Store the key and secret values, then say what was saved, or what was not and why
+        (False)."""
         try:
             if typed is not None:
                 await self._session.store_secrets(endpoint.id, typed)
@@ -368,9 +402,10 @@ class EndpointsPane(Retranslating, EndpointsWidgets):
         except SecretStoreError as exc:
             shown = endpoint.id == self._shown_id
             self._outcome.keyring_failed(exc, endpoint.name, bool(key), shown=shown)
-            return
+            return False
         if endpoint.id == self._shown_id:
             self._outcome.stored(endpoint.name, bool(key))
+        return True
 
     async def _store_key(self, endpoint_id: str, key: str) -> None:
         await self._session.set_key(endpoint_id, key)
