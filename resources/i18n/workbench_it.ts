@@ -5524,6 +5524,14 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>v1 conosce NONE, v2 conosce OFF.</translation>
     </message>
     <message>
+        <source>Parameter note</source>
+        <translation>Nota sui parametri</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not taken by this model, so it is not sent; it comes back with a model that takes it.</source>
+        <translation>%1 %2: questo modello non lo accetta, quindi non viene inviato; torna con un modello che lo accetta.</translation>
+    </message>
+    <message>
         <source>at most %1 lines</source>
         <translation>al massimo %1 righe</translation>
     </message>

@@ -8,6 +8,7 @@ Values are typed as the wire writes them ("0.5"), so ranges are shown that way i
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
@@ -26,7 +27,7 @@ from workbench.api import FlavourTraits, ParamTrait, flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, Flavour, GenerationParams
 from workbench.ui.common.a11y import StatusLabel
-from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
 from workbench.ui.common.param_values import label_text, parse_value, range_text
 from workbench.ui.common.section import Section
 
@@ -76,6 +77,10 @@ def all_specs() -> tuple[ParamSpec, ...]:
     return tuple(seen.values())
 
 
+def _spec(name: str) -> ParamSpec:
+    return next(spec for spec in all_specs() if spec.name == name)
+
+
 def _tip(spec: ParamSpec, traits: FlavourTraits) -> str:
     allowed = QCoreApplication.translate("ParamsPanel", "Allowed: %1.").replace(
         "%1", range_text(spec, traits)
@@ -98,6 +103,8 @@ class ParamsPanel(QWidget):
         self._traits = flavour_traits(DEFAULT_FLAVOUR)
         self._fields: dict[str, _Field] = {}
         self._labels: dict[str, QLabel] = {}
+        self._chosen: dict[str, str] = {}
+        """The value the person chose in each choice field (kept while a model refuses it)."""
         self._build_ui()
         self.retranslate_ui()
         self.set_flavour(self._traits.flavour)
@@ -137,6 +144,8 @@ class ParamsPanel(QWidget):
         self._error.setAccessibleName(self.tr("Parameter error"))
         if self._error.text():
             self._on_field_edited()
+        self._note.setAccessibleName(self.tr("Parameter note"))
+        self._say_unoffered()
 
     def _build_ui(self) -> None:
         # A section, its title a heading: no parameter has a letter of its own (a flavour's dozen
@@ -159,9 +168,14 @@ class ParamsPanel(QWidget):
         self._error.setObjectName("chatParamsError")
         self._error.setWordWrap(True)
         self._error.setProperty("role", "error")  # the style sheet colours it, dark scheme too
+        self._note = StatusLabel(self)
+        self._note.setObjectName("chatParamsNote")
+        self._note.setWordWrap(True)
+        self._note.setProperty("role", "warning")
         layout = QVBoxLayout(self)
         layout.addWidget(self._section)
         layout.addWidget(self._error)
+        layout.addWidget(self._note)
         layout.addStretch(1)
 
     def _make_field(self, spec: ParamSpec) -> _Field:
@@ -176,6 +190,7 @@ class ParamsPanel(QWidget):
             field = QComboBox(self)
             field.setEditable(True)
             field.addItems(["", *spec.choices])
+            field.currentTextChanged.connect(partial(self._on_choice_changed, spec.name))
             field.currentTextChanged.connect(self._on_field_edited)
             field.currentTextChanged.connect(self.params_changed)
         else:
@@ -198,18 +213,28 @@ class ParamsPanel(QWidget):
         self._sqo.setVisible(traits.search_queries_only)
 
     def set_choices(self, name: str, choices: tuple[str, ...]) -> None:
-        """Offer only these values for a choice field (a model refuses the others); a value
-        typed that is no longer offered is cleared."""
+        """Offer only these values for a choice field (a model refuses the others).
+
+        The person's choice stays while it is offered. One no longer offered is left out of
+        the field (so it is not sent) and a note says so; it comes back when it is offered
+        again (the model typed back).
+        """
         field = self._fields[name]
         if not isinstance(field, QComboBox):
             return
-        current = field.currentText()
-        field.blockSignals(True)
+        wanted = self._chosen.get(name, field.currentText())
+        field.blockSignals(True)  # the field changes here, not the person's choice
         field.clear()
         field.addItems(["", *choices])
-        field.setCurrentText(current if current in choices else "")
+        field.setCurrentText(wanted if wanted in choices else "")
         field.blockSignals(False)
+        self._chosen[name] = wanted
+        self._say_unoffered()
         self.params_changed.emit()
+
+    def note_text(self) -> str:
+        """The note under the form: choices the model does not take ('' when none)."""
+        return self._note.text()
 
     def field(self, name: str) -> _Field:
         """The input for a parameter (tests and focus)."""
@@ -254,6 +279,23 @@ class ParamsPanel(QWidget):
         if isinstance(field, QPlainTextEdit):
             return field.toPlainText()
         return field.text()
+
+    def _on_choice_changed(self, name: str, text: str) -> None:
+        self._chosen[name] = text  # the person's (or a recorded request's) choice
+        self._say_unoffered()
+
+    def _say_unoffered(self) -> None:
+        """Name every choice kept aside because the model does not take it."""
+        lines = []
+        for name, wanted in self._chosen.items():
+            field = self._fields[name]
+            if wanted and isinstance(field, QComboBox) and field.currentText() != wanted:
+                said = self.tr(
+                    "%1 %2 is not taken by this model, so it is not sent; "
+                    "it comes back with a model that takes it."
+                )
+                lines.append(fill(said, label_text(_spec(name).label), wanted))
+        self._note.setText("\n".join(lines))
 
     def _on_field_edited(self, *_: object) -> None:
         try:

@@ -62,6 +62,8 @@ class ChatSidePanel(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("chatSidePanel")
         self._endpoint: EndpointConfig | None = None
+        self._typing_model = False
+        """The person is typing a model name: its safety modes wait until they are done."""
         self.sections = QListWidget(self)  # made first: Tab visits the list, then its page
         self.sections.setObjectName("chatSideSections")
         self._build_pages()
@@ -225,6 +227,8 @@ class ChatSidePanel(Retranslating, QWidget):
 
     def _connect_signals(self) -> None:
         self.sections.currentRowChanged.connect(self._on_sections_current_row_changed)
+        self.setup.model.textEdited.connect(self._on_model_text_edited)
+        self.setup.model.editingFinished.connect(self._on_model_editing_finished)
 
     # --- public API ---------------------------------------------------------------------------
 
@@ -263,7 +267,8 @@ class ChatSidePanel(Retranslating, QWidget):
         endpoint's."""
         model = self.setup.model.text().strip() or (endpoint.model if endpoint else None)
         self.model_options.set_model(model)
-        self.params.set_choices("safety_mode", safety_choices(model))
+        if not self._typing_model:  # "command-a-" on the way to another name is no model
+            self.params.set_choices("safety_mode", safety_choices(model))
 
     def _show_endpoint(self) -> None:
         endpoint = self._endpoint
@@ -295,6 +300,13 @@ class ChatSidePanel(Retranslating, QWidget):
             if self.sections.item(row).flags() & Qt.ItemFlag.ItemIsEnabled:
                 self.sections.setCurrentRow(row)
                 return
+
+    def _on_model_text_edited(self) -> None:
+        self._typing_model = True
+
+    def _on_model_editing_finished(self) -> None:
+        self._typing_model = False
+        self.fit_model(self._endpoint)
 
     def _on_next_shortcut_activated(self) -> None:
         self._step(1)
