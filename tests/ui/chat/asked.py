@@ -37,7 +37,7 @@ def answer(root: QWidget, qtbot: QtBot, *, discard: bool) -> str:
     box = discard_box(root, qtbot)
     text = box.text()
     if discard:
-        button = box.findChild(QPushButton, "chatDiscardConfirm")
+        button = box.findChild(QPushButton, "chatDiscardBoxDiscard")
         assert button is not None
         button.click()
     else:

@@ -58,7 +58,7 @@ def test_clear_asks_with_cancel_first_and_esc_keeps_every_turn(
     pane.composer.clear.click()
     box = discard_box(pane, qtbot)
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
-    for name in ("chatDiscardConfirm", "chatDiscardCancel"):
+    for name in ("chatDiscardBoxDiscard", "chatDiscardBoxCancel"):
         button = box.findChild(QPushButton, name)
         assert button is not None, name
         assert button.accessibleName(), name

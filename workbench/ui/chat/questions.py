@@ -54,21 +54,8 @@ def confirm_discard(
             then()
 
     # Cancel by default: Enter pressed out of habit must not lose the conversation.
-    box = ask(
-        parent,
-        BOX_NAME,
-        _texts(turns, loss),
-        buttons.Discard | buttons.Cancel,
-        buttons.Cancel,
-        answered,
-    )
-    for button, name in (
-        (buttons.Discard, "chatDiscardConfirm"),
-        (buttons.Cancel, "chatDiscardCancel"),
-    ):
-        shown = box.button(button)
-        shown.setObjectName(name)
-        shown.setAccessibleName(shown.text().replace("&", ""))
+    texts = _texts(turns, loss)
+    ask(parent, BOX_NAME, texts, buttons.Discard | buttons.Cancel, buttons.Cancel, answered)
 
 
 def _texts(turns: int, loss: Loss) -> tuple[str, str]:

@@ -23,10 +23,11 @@ def ask(
     default: QMessageBox.StandardButton,
     then: Callable[[QMessageBox.StandardButton], None],
 ) -> QMessageBox:
-    """Ask `texts` (title, question) in a window-modal box named `name`, returned open (to
-    name its buttons); `then` gets the button chosen (Esc's too). `QMessageBox.question` would run a loop of its own inside the caller:
-    a stream, a recording or a QA run went on inside it, and the click returned only once the
-    box closed. The box is deleted once answered.
+    """Ask `texts` (title, question) in a window-modal box named `name`, returned open; its
+    buttons are named `name` + the standard button's name ("chatDiscardBoxCancel"). `then` gets
+    the button chosen (Esc's too). `QMessageBox.question` would run a loop of its own inside the
+    caller: a stream, a recording or a QA run went on inside it, and the click returned only
+    once the box closed. The box is deleted once answered.
     """
     title, text = texts
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
