@@ -6286,8 +6286,8 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message numerus="yes">
         <source>%1 search unit(s)</source>
         <translation>
-            <numerusform>%1 search unit</numerusform>
-            <numerusform>%1 search unit</numerusform>
+            <numerusform>%1 unità di ricerca</numerusform>
+            <numerusform>%1 unità di ricerca</numerusform>
         </translation>
     </message>
     <message>

@@ -75,7 +75,7 @@ def test_rerank_pane_switches_to_italian_live_and_back(
     headers = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert headers == ["Posizione", "Indice", "Punteggio", "Documento"]
     # The summary was redrawn in Italian from the last results.
-    assert re.match(r"3 risultati in \d+,\d ms · 1 search unit", status(pane)), status(pane)
+    assert re.match(r"3 risultati in \d+,\d ms · 1 unità di ricerca", status(pane)), status(pane)
     _to(qtbot, pane, "en")
     assert status(pane).startswith("3 results in ")  # English plural forms (workbench_en.ts)
     assert pane.results.tabText(0) == "Res&ults"
