@@ -98,6 +98,18 @@ def test_scores_and_durations_follow_the_italian_locale(
     assert '"query": "apple pie"' in pane.preview.toPlainText()
 
 
+def test_a_field_one_document_lacks_is_said_in_the_italian_singular(
+    pane: RerankPane, qtbot: QtBot
+) -> None:
+    """The plural form followed the total of documents: "manca in 1 documenti su 3"."""
+    _to(qtbot, pane, "it")
+    fill(pane, "q", [{"title": "a", "text": "x"}, {"title": "b", "text": "y"}, {"text": "z"}])
+    qtbot.waitUntil(lambda: pane.form.fields.count() == 2, timeout=WAIT_MS)
+    pane.form.set_rank_fields(["title", "text"])
+    warning = child(pane, QLabel, "rerankFieldsWarning").text()
+    assert warning == "⚠ “title” manca in 1 documento su 3", warning
+
+
 def test_pasted_and_imported_broken_documents_are_refused_in_italian(
     pane: RerankPane, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -197,7 +197,18 @@ def test_rank_fields_picker_counts_keys_and_warns_about_missing_ones(pane, qtbot
     pane.form.set_rank_fields(["title", "text"])
     warning = child(pane, QLabel, "rerankFieldsWarning")
     assert (
-        tr(RESULTS, "“%1” is missing from %2 of %3 documents", "title", 2, 3, n=3) in warning.text()
+        tr(RESULTS, "“%1” is missing from %2 of %3 documents", "title", 2, 3, n=2) in warning.text()
+    )
+
+
+def test_a_field_one_document_lacks_is_counted_in_the_singular(pane, qtbot) -> None:
+    """The plural form followed the total: Italian said "manca in 1 documenti su 3"."""
+    fill(pane, "q", [{"title": "a", "text": "x"}, {"title": "b", "text": "y"}, {"text": "z"}])
+    qtbot.waitUntil(lambda: pane.form.fields.count() == 2, timeout=WAIT_MS)
+    pane.form.set_rank_fields(["title", "text"])
+    warning = child(pane, QLabel, "rerankFieldsWarning").text()
+    assert warning == "⚠ " + tr(
+        RESULTS, "“%1” is missing from %2 of %3 documents", "title", 1, 3, n=1
     )
 
 

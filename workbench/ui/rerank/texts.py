@@ -67,7 +67,9 @@ class RerankTexts(QObject):
             found = by_key.get(name)
             have = found.count if found else 0
             if have < total:
-                missing = self.tr("“%1” is missing from %2 of %3 documents", "", total)
+                # The noun goes with the documents lacking the field ("manca in 1 documento su
+                # 5"), so their count picks the plural form, not the total.
+                missing = self.tr("“%1” is missing from %2 of %3 documents", "", total - have)
                 counts = l10n.format_count(total - have), l10n.format_count(total)
                 parts.append(fill(missing, name, *counts))
         return "; ".join(parts)
