@@ -236,10 +236,10 @@
 <context>
     <name>DocumentsEditor</name>
     <message numerus="yes">
-        <source>%Ln document(s)</source>
+        <source>%1 document(s)</source>
         <translation>
-            <numerusform>%Ln document</numerusform>
-            <numerusform>%Ln documents</numerusform>
+            <numerusform>%1 document</numerusform>
+            <numerusform>%1 documents</numerusform>
         </translation>
     </message>
 </context>

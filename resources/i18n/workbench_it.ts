@@ -3219,10 +3219,10 @@
         <translation>Copia come JSO&amp;N</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln document(s)</source>
+        <source>%1 document(s)</source>
         <translation>
-            <numerusform>%Ln documento</numerusform>
-            <numerusform>%Ln documenti</numerusform>
+            <numerusform>%1 documento</numerusform>
+            <numerusform>%1 documenti</numerusform>
         </translation>
     </message>
     <message>

@@ -110,6 +110,13 @@ def test_a_field_one_document_lacks_is_said_in_the_italian_singular(
     assert warning == "⚠ “title” manca in 1 documento su 3", warning
 
 
+def test_the_document_count_is_grouped_in_italian(pane: RerankPane, qtbot: QtBot) -> None:
+    """Qt's %Ln groups by CLDR, which leaves four digits bare in Italian: "1200 documenti"."""
+    _to(qtbot, pane, "it")
+    pane.set_documents([f"doc {i}" for i in range(1200)])
+    assert child(pane, QLabel, "rerankDocumentCount").text() == "1.200 documenti"
+
+
 def test_pasted_and_imported_broken_documents_are_refused_in_italian(
     pane: RerankPane, qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
+from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.core.rerank_docs import key_inventory
 from workbench.ui.common.l10n import format_count
@@ -78,6 +79,8 @@ def test_a_thousand_documents_show_as_a_load_at_once_shows_them(
     assert at_once["columns"] == ["title", "text", "year"]
     assert at_once["inventory"] == key_inventory(docs)
     assert at_once["picker"][2] == f"year  ({format_count(900)}/{format_count(1000)})"
+    # Grouped as every figure of the GUI is: Qt's %Ln left "1000 documenti" bare in Italian.
+    assert at_once["count"] == tr("DocumentsEditor", "%1 document(s)", format_count(1000), n=1000)
     assert '"query": "apple harvest"' in at_once["preview"]
     assert at_once["preview"].count("apple orchard") == PREVIEW_DOCS
     assert not at_once["empty"]

@@ -37,7 +37,7 @@ from workbench.ui.common.clipboard import copy_json
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.common.keys import with_keys, without_mnemonic
-from workbench.ui.common.l10n import QT_TRANSLATE_NOOP
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, format_count
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.rerank.documents_model import DocumentsTableModel
 from workbench.ui.rerank.first_screen import EmptyDocuments, import_confirmation, import_filters
@@ -134,7 +134,10 @@ class DocumentsEditor(Retranslating, QWidget):
         if self._imported is not None:
             self._count.setText(import_confirmation(*self._imported))
         elif docs is not None:
-            self._count.setText(self.tr("%Ln document(s)", "", len(docs)))
+            # %1, not Qt's %Ln: Qt groups by CLDR, which leaves four digits bare in Italian
+            # ("1200 documenti"); the workbench groups every thousand ("1.200").
+            count = self.tr("%1 document(s)", "", len(docs))
+            self._count.setText(fill(count, format_count(len(docs))))
 
     def _build_ui(self) -> None:
         # Made in the order they show, which Tab follows: the empty editor's next steps above
