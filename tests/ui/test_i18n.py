@@ -13,7 +13,7 @@ from tests.ui.italian_texts import english_leftovers, not_italian
 from tests.waits import WAIT_MS
 from workbench.api.errors import InputError, RateLimited
 from workbench.ui.common import l10n
-from workbench.ui.common.error_text import error_title, shown_where
+from workbench.ui.common.error_text import error_line, error_title, shown_where
 from workbench.ui.common.json_editor import JsonEditor
 from workbench.ui.i18n import apply_language, locale_for, workbench_translation
 from workbench.ui.main_window import MainWindow
@@ -108,6 +108,12 @@ def test_italian_numbers_dates_and_durations(qapp: object) -> None:
     assert l10n.format_score(0.98765) == "0,9877"
     assert l10n.format_seconds(3.25) == "3,25 s"
     assert l10n.format_number(2.5, 1) == "2,5"
+    assert [l10n.format_decimal(v) for v in (1.5, 30.0, 0.01, 1e-5)] == [
+        "1,5",
+        "30",
+        "0,01",
+        "0,00001",
+    ]
     assert l10n.format_datetime(datetime(2026, 12, 2, 15, 4)) == "02/12/26 15:04"
     apply_language("en")
     assert l10n.format_ms(1234.5) == "1,234.5 ms"
@@ -150,6 +156,17 @@ def test_an_error_notice_names_its_request_id_in_italian(qapp: object) -> None:
     notice = Notice.from_error(error)
     assert notice.shown_text().endswith(": slow down (HTTP 429, /v2/chat, id richiesta abc)")
     assert notice.detail == "slow down (HTTP 429, /v2/chat, request id abc)"  # the log's
+
+
+def test_a_retry_delay_is_written_the_italian_way(qapp: object) -> None:
+    """The delay was formatted with Python's "g": "riprova tra 1.5 s" in the Italian window."""
+    apply_language("it")
+    error = RateLimited("slow down", status=429, route="/v2/chat")
+    error.retry_after = 1.5
+    assert error_line(error).endswith("; riprova tra 1,5 s"), error_line(error)
+    error.retry_after = 30
+    assert error_line(error).endswith("; riprova tra 30 s")
+    assert str(error).endswith("; retry after 30 s")  # the command line's line stays
 
 
 def test_json_editor_names_follow_the_language(qtbot: QtBot) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import RateLimited
 from workbench.ui.common.core_text import shown
-from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill, format_decimal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -171,7 +171,7 @@ def error_line(exc: WorkbenchError) -> str:
         suffix = QCoreApplication.translate("Errors", "%1 (request id %2)")
         line = fill(suffix, line, exc.request_id)
     if isinstance(exc, RateLimited) and exc.retry_after is not None:
-        wait = f"{exc.retry_after:g}"
+        wait = format_decimal(exc.retry_after)  # "1,5" in Italian; the English line's "1.5"
         line = fill(QCoreApplication.translate("Errors", "%1; retry after %2 s"), line, wait)
     return line
 

@@ -8,6 +8,7 @@ exported as data stays locale-neutral (plain `str(value)` or JSON).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
@@ -31,6 +32,17 @@ def format_number(value: float, decimals: int = 0) -> str:
     if locale.numberOptions() & omit:
         return text
     return _grouped(text, locale)
+
+
+def format_decimal(value: float, most: int = 6) -> str:
+    """A number with as many decimals as it needs, at most `most` ("1,5", "30", "0,01").
+
+    For a value that has no fixed precision (a parameter's bound, a server's Retry-After):
+    fixed places would add zeros it never had ("30,00").
+    """
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return format_number(value, min(places, most))
 
 
 def format_count(n: int) -> str:
