@@ -5556,6 +5556,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>%1: %2 indicate, ammesse %3</translation>
     </message>
     <message>
+        <source>%1: %2 is ambiguous; write it with “%3” as the decimal mark and no group separator; allowed %4</source>
+        <translation>%1: %2 è ambiguo; scrivilo con “%3” come separatore decimale e senza separatori delle migliaia; ammesso %4</translation>
+    </message>
+    <message>
         <source>a number</source>
         <translation>un numero</translation>
     </message>

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
 
+from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api import flavour_traits
 from workbench.api.errors import InputError
 from workbench.api.models import Flavour
 from workbench.ui.chat.params_panel import ParamsPanel, all_specs
+from workbench.ui.common.l10n import format_decimal
+from workbench.ui.i18n import apply_language
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -20,8 +25,8 @@ if TYPE_CHECKING:
 OUT_OF_RANGE = [
     ("temperature", "2.5", ("%1 to %2", "0", "2")),
     ("temperature", "-0.1", ("%1 to %2", "0", "2")),
-    ("p", "0", ("%1 to %2", "0.01", "0.99")),
-    ("p", "1", ("%1 to %2", "0.01", "0.99")),
+    ("p", "0", ("%1 to %2", 0.01, 0.99)),
+    ("p", "1", ("%1 to %2", 0.01, 0.99)),
     ("k", "501", ("%1 to %2", "0", "500")),
     ("k", "-1", ("%1 to %2", "0", "500")),
     ("k", "2.5", ("%1 to %2", "0", "500")),
@@ -33,7 +38,8 @@ OUT_OF_RANGE = [
     ("temperature", "nan", ("%1 to %2", "0", "2")),
     ("stop_sequences", "a\nb\nc\nd\ne\nf", ("at most %1 lines", "5")),
 ]
-"""(parameter, typed, the range named: its source text and values, shown in the run's language)."""
+"""(parameter, typed, the range named: its source text and values, shown in the run's language;
+a float value is shown in the run's locale, "0,01" in Italian)."""
 
 
 @pytest.fixture
@@ -48,7 +54,9 @@ def panel(qtbot: QtBot) -> ParamsPanel:
 def test_out_of_range_value_is_refused_with_its_range(
     panel: ParamsPanel, name: str, typed: str, range_text: tuple[str, ...]
 ) -> None:
-    allowed = tr("ParamsPanel", *range_text)
+    source, *values = range_text
+    shown_values = [format_decimal(v) if isinstance(v, float) else v for v in values]
+    allowed = tr("ParamsPanel", source, *shown_values)
     panel.set_text(name, typed)
     with pytest.raises(InputError) as info:
         panel.params()
@@ -63,6 +71,74 @@ def test_out_of_range_value_is_refused_with_its_range(
         assert isinstance(field, QLineEdit)  # every parameter with a range is typed, not picked
         shown = field.text()
     assert shown == typed
+
+
+def test_a_number_is_read_in_the_locales_form_and_the_wires(panel: ParamsPanel) -> None:
+    """Typing "0,5" in the Italian window was refused ("'0,5' non è un numero")."""
+    point = QLocale().decimalPoint()
+    panel.set_text("temperature", f"0{point}5")
+    panel.set_text("p", "0.25")  # the wire's form, pasted, is read in every language
+    params = panel.params()
+    assert (params.temperature, params.p) == (0.5, 0.25)
+    assert panel.error_text() == ""
+    # The body carries JSON numbers, never the typed text.
+    assert '"temperature": 0.5' in json.dumps(params.model_dump(exclude_none=True))
+
+
+def test_a_mark_that_may_group_digits_is_refused_not_guessed(panel: ParamsPanel) -> None:
+    """ "1,000" read as 1.0 (or "1.000,5" as 1.0005) would send another number than meant."""
+    locale = QLocale()
+    typed = f"1{locale.groupSeparator()}000{locale.decimalPoint()}5"
+    panel.set_text("temperature", typed)
+    with pytest.raises(InputError) as info:
+        panel.params()
+    ambiguous = tr(
+        "ParamsPanel",
+        "%1: %2 is ambiguous; write it with “%3” as the decimal mark and no group separator; "
+        "allowed %4",
+        tr("ParamsPanel", "Temperature"),
+        repr(typed),
+        locale.decimalPoint(),
+        tr("ParamsPanel", "%1 to %2", 0, 2),
+    )
+    assert info.value.server_message == ambiguous
+    assert panel.error_text() == ambiguous
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_english_refuses_a_comma_and_italian_reads_it_as_the_decimal_mark(
+    panel: ParamsPanel, qtbot: QtBot
+) -> None:
+    apply_language("en")
+    panel.set_text("temperature", "1,000")
+    assert "is ambiguous" in panel.error_text()
+    apply_language("it")
+    panel.set_text("temperature", "1,000")
+    assert panel.params().temperature == 1.0
+    panel.set_text("temperature", "1.000,5")
+    assert "è ambiguo" in panel.error_text()
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_italian_numbers_in_placeholders_tips_and_a_language_switch(
+    panel: ParamsPanel, qtbot: QtBot
+) -> None:
+    """The placeholder said "non impostato (predefinito 0.75)" and the tip "da 0.01 a 0.99"."""
+    p = panel.field("p")
+    assert isinstance(p, QLineEdit)
+    switch_language(qtbot, "it", lambda: p.placeholderText() == "non impostato (predefinito 0,75)")
+    assert p.toolTip() == "Campionamento nucleus. Ammesso: da 0,01 a 0,99."
+    seed = panel.field("seed")
+    assert isinstance(seed, QLineEdit)
+    assert seed.toolTip().endswith(f"da {-(2**63)} a {2**63 - 1}.")  # every digit kept
+    panel.set_text("temperature", "0,5")
+    temperature = panel.field("temperature")
+    assert isinstance(temperature, QLineEdit)
+    # A switch writes it with the new mark: English reads no "0,5".
+    switch_language(qtbot, "en", lambda: temperature.text() == "0.5")
+    assert p.placeholderText() == "unset (default 0.75)"
+    assert panel.params().temperature == 0.5
+    switch_language(qtbot, "it", lambda: temperature.text() == "0,5")
 
 
 def test_unset_fields_are_not_sent_and_set_ones_are(panel: ParamsPanel) -> None:

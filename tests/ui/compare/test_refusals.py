@@ -240,6 +240,22 @@ def test_a_parameter_that_is_no_number_is_refused_in_italian(
 
 
 @pytest.mark.usefixtures("restore_language")
+def test_a_decimal_comma_is_read_in_italian_and_rewritten_on_a_switch(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    """ "0,5" was refused in the Italian window ("'0,5' non è un numero")."""
+    switch_language(qtbot, "it", lambda: pane.inputs.tabs.tabText(2) == "&Parametri")
+    temperature = pane.inputs.params["temperature"]
+    temperature.setText("0,5")
+    pane.send("a question")
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert not pane.error.isVisible(), pane.error.text()
+    assert [len(c.session.turns) for c in pane.columns] == [1, 1, 0]
+    assert pane.inputs.frame().params.temperature == 0.5
+    switch_language(qtbot, "en", lambda: temperature.text() == "0.5")  # English reads no "0,5"
+
+
+@pytest.mark.usefixtures("restore_language")
 def test_a_refused_tool_definition_reads_italian(pane: ComparePane, qtbot: QtBot) -> None:
     """The tool reader's reasons were English strings made in the wire layer."""
     switch_language(qtbot, "it", lambda: pane.inputs.tabs.tabText(2) == "&Parametri")

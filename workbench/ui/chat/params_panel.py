@@ -3,7 +3,8 @@
 A blank field is "unset" and is not sent, so the server's default applies (shown as placeholder).
 Fields are plain line edits rather than spin boxes: a spin box clamps silently and cannot be blank,
 and an out-of-range value must be refused with its range named, keeping what the person typed.
-Values are typed as the wire writes them ("0.5"), so ranges are shown that way in every language.
+Numbers are shown and read in the GUI's locale ("0,5" in Italian), the wire's form ("0.5") read too;
+a language switch writes what was typed with the new decimal mark.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +29,13 @@ from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR, Flavour, GenerationParams
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
-from workbench.ui.common.param_values import label_text, parse_value, range_text
+from workbench.ui.common.param_values import (
+    default_text,
+    label_text,
+    parse_value,
+    range_text,
+    retype_numbers,
+)
 from workbench.ui.common.section import Section
 
 _Field = QLineEdit | QComboBox | QPlainTextEdit
@@ -105,6 +112,8 @@ class ParamsPanel(QWidget):
         self._labels: dict[str, QLabel] = {}
         self._chosen: dict[str, str] = {}
         """The value the person chose in each choice field (kept while a model refuses it)."""
+        self._point = QLocale().decimalPoint()
+        """The decimal mark numbers were typed with (a language switch rewrites them)."""
         self._build_ui()
         self.retranslate_ui()
         self.set_flavour(self._traits.flavour)
@@ -112,6 +121,7 @@ class ParamsPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         """Apply a language switch."""
         if event.type() == QEvent.Type.LanguageChange:
+            self._point = retype_numbers(self._number_fields(), self._point)
             self.retranslate_ui()
             self.set_flavour(self._traits.flavour)  # the tool tips name the ranges
         super().changeEvent(event)
@@ -125,7 +135,7 @@ class ParamsPanel(QWidget):
             self._labels[spec.name].setText(self.tr("%1:").replace("%1", label))
             field = self._fields[spec.name]
             field.setAccessibleName(label)
-            unset = self.tr("unset (default %1)").replace("%1", label_text(spec.default))
+            unset = self.tr("unset (default %1)").replace("%1", default_text(spec))
             if isinstance(field, QPlainTextEdit):
                 field.setPlaceholderText(self.tr("%1; one per line").replace("%1", unset))
             elif isinstance(field, QComboBox):
@@ -271,6 +281,10 @@ class ParamsPanel(QWidget):
             if value is not None:
                 values[spec.name] = value
         return GenerationParams(**values)
+
+    def _number_fields(self) -> list[QLineEdit]:
+        fields = (self._fields[spec.name] for spec in all_specs() if spec.kind == "float")
+        return [field for field in fields if isinstance(field, QLineEdit)]
 
     def _text(self, name: str) -> str:
         field = self._fields[name]

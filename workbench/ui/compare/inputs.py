@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -22,7 +23,7 @@ from workbench.core.chat_inputs import parse_documents, parse_tools
 from workbench.core.chat_session import ChatFrame
 from workbench.ui.common.a11y import name_tab_bar
 from workbench.ui.common.json_editor import JsonEditor
-from workbench.ui.common.param_values import parse_value
+from workbench.ui.common.param_values import parse_value, retype_numbers
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.common.section import Section
 
@@ -36,6 +37,8 @@ class CompareInputs(Retranslating, QWidget):
     def __init__(self, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("compareInputs")
+        self._point = QLocale().decimalPoint()
+        """The decimal mark numbers were typed with (a language switch rewrites them)."""
         self._build_ui()
         self.retranslate_ui()
 
@@ -88,6 +91,7 @@ class CompareInputs(Retranslating, QWidget):
 
     def retranslate_ui(self) -> None:
         """Set the texts in the current language."""
+        self._point = retype_numbers(self.params.values(), self._point)
         self._message_label.setText(self.tr("&Message:"))
         self.message.setAccessibleName(self.tr("Message to every column"))
         self._model_label.setText(self.tr("Mo&del:"))
