@@ -5,6 +5,7 @@ without auth, said out loud, when there is no keyring), and rerank and chat work
 from __future__ import annotations
 
 import contextlib
+import json
 from typing import TYPE_CHECKING
 
 import keyring
@@ -24,6 +25,7 @@ from workbench.core.settings import SettingsStore, config_dir
 from workbench.ui.app import build_services
 from workbench.ui.compare.pane import ComparePane
 from workbench.ui.compare.targets import Target
+from workbench.ui.i18n import apply_language
 from workbench.ui.local_sandbox import (
     SANDBOX_CHAT_MODEL,
     SANDBOX_CHAT_NAME,
@@ -274,6 +276,32 @@ def test_a_broken_settings_file_is_said_in_the_gui_language(
         assert "«line 1, column 16»" in first
         said = services.notices.history()[0]
         assert said.detail == "The settings file is not valid JSON: Expecting value"
+    finally:
+        run_async(qtbot, services.tasks.shutdown())
+        run_async(qtbot, services.session.aclose())
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_settings_value_refused_is_said_in_italian(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    """The start-up notice said pydantic's "Input should be 'cohere-v1', …" in the Italian
+    window; a saved endpoint's field is now named as the Endpoints form and an import name it."""
+    path = config_dir() / "settings.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    endpoint = {"name": "a", "base_url": "https://example.invalid", "flavour": "cohere-v9"}
+    path.write_text(json.dumps({"endpoints": [endpoint]}), encoding="utf-8")
+    services = build_services(qloop, history=False)  # applies the settings' language
+    try:
+        apply_language("it")
+        said = services.notices.history()[0]
+        assert said.shown_text().endswith(
+            "Il file delle impostazioni non è valido: il campo Variante (flavour) deve essere "
+            "uno tra cohere-v1, cohere-v2, openai"
+        ), said.shown_text()
+        assert said.detail == (
+            "The settings file is not valid: Flavour must be one of cohere-v1, cohere-v2, openai"
+        )
     finally:
         run_async(qtbot, services.tasks.shutdown())
         run_async(qtbot, services.session.aclose())

@@ -14,11 +14,14 @@ from workbench.api.jsontext import reason as json_reason
 from workbench.api.text import Text
 from workbench.api.urls import has_user_info, without_user_info
 from workbench.core.atomic import write_atomically
+from workbench.core.endpoint_refusals import refusal
 from workbench.core.endpoints import EndpointConfig, no_items
 from workbench.core.errors import SettingsError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from pydantic_core import ErrorDetails
 
 APP_NAME = "cohere-workbench"
 SETTINGS_FILE = "settings.json"
@@ -209,8 +212,18 @@ def _parse(text: str) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        detail = Text("The settings file is not valid: %1", str(first["msg"]))  # pydantic's words
+        detail = Text("The settings file is not valid: %1", _refusal(first))
         raise SettingsError(detail, where=where) from exc
+
+
+def _refusal(error: ErrorDetails) -> Text | str:
+    """Why pydantic refused a value, as an endpoints import says it: a saved endpoint's field
+    named as the Endpoints form labels it, in the GUI's language; pydantic's own line for an
+    error type the endpoints' words do not cover."""
+    loc = error["loc"]
+    if len(loc) > 2 and loc[0] == "endpoints" and isinstance(loc[1], int):
+        error = {**error, "loc": loc[2:]}  # the field of one endpoint, as an import's
+    return refusal(error)
 
 
 def forget_url_user_info(store: SettingsStore) -> list[str]:
