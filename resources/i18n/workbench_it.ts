@@ -2926,6 +2926,50 @@
         <translation>Il file delle impostazioni non è valido: %1</translation>
     </message>
     <message>
+        <source>The run history at %1 was not used because %2. It was kept as %3 and a new, empty history was started.</source>
+        <translation>La cronologia delle esecuzioni in %1 non è stata usata perché %2. È stata conservata come %3 ed è stata avviata una nuova cronologia vuota.</translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of the program (schema %1)</source>
+        <translation>è stata scritta da una versione più recente del programma (schema %1)</translation>
+    </message>
+    <message>
+        <source>it could not be read (%1)</source>
+        <translation>non è stato possibile leggerla (%1)</translation>
+    </message>
+    <message>
+        <source>Reading the key from the keyring failed</source>
+        <translation>Lettura della chiave dal portachiavi non riuscita</translation>
+    </message>
+    <message>
+        <source>Storing the key in the keyring failed</source>
+        <translation>Archiviazione della chiave nel portachiavi non riuscita</translation>
+    </message>
+    <message>
+        <source>Deleting the key from the keyring failed</source>
+        <translation>Eliminazione della chiave dal portachiavi non riuscita</translation>
+    </message>
+    <message>
+        <source>The keyring cannot be reached</source>
+        <translation>Il portachiavi non è raggiungibile</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1: no keyring backend.</source>
+        <translation>%1: nessun backend del portachiavi.</translation>
+    </message>
+    <message>
+        <source>the keyring found (%1) would not keep keys safe.</source>
+        <translation>il portachiavi trovato (%1) non terrebbe le chiavi al sicuro.</translation>
+    </message>
+    <message>
+        <source>Check that the keyring is unlocked, then try again.</source>
+        <translation>Verifica che il portachiavi sia sbloccato, poi riprova.</translation>
+    </message>
+    <message>
         <source>Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.</source>
         <translation>Le chiavi sono conservate solo in un portachiavi sicuro del sistema, mai in un file in chiaro. Su Linux, installa e avvia un fornitore Secret Service (gnome-keyring o KWallet) nella tua sessione desktop, oppure scegli un backend con la variabile d&apos;ambiente PYTHON_KEYRING_BACKEND (per esempio keyring.backends.SecretService.Keyring). Su macOS e Windows si usano automaticamente il portachiavi di sistema / Gestione credenziali.</translation>
     </message>

@@ -19,6 +19,7 @@ from workbench.core.runs.search import RunFilter
 from workbench.core.runs.tap import RunStart
 from workbench.ui import app
 from workbench.ui.history_notices import open_history, say_kept
+from workbench.ui.i18n import apply_language
 from workbench.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
@@ -134,3 +135,25 @@ def test_the_quit_line_on_stderr_goes_through_the_redactor(
     err = capsys.readouterr().err
     assert err.count("workbench: ") == 2
     assert "folder-named-after-a-key-4711" not in err
+
+
+@pytest.mark.usefixtures("restore_language")
+def test_a_damaged_history_is_said_in_italian(
+    qloop: asyncio.AbstractEventLoop, notices: NoticeCenter
+) -> None:
+    """The detail was an English f-string of the core in the Italian window ("The run history
+    at … was not used because it could not be read …"); SQLite's own words stay."""
+    path = database_module.data_dir() / database_module.DB_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"no database here " * 100)
+    apply_language("it")
+    history = open_history(notices, qloop)
+    assert history is not None
+    said = notices.history()[-1]
+    assert said.title == "La cronologia delle esecuzioni è ripartita da zero"
+    assert said.detail.startswith(
+        f"La cronologia delle esecuzioni in {path} non è stata usata perché non è stato "
+        "possibile leggerla (file is not a database). È stata conservata come "
+    ), said.detail
+    assert str(history.notice).startswith(f"The run history at {path} was not used because")
+    history.close()

@@ -115,7 +115,7 @@ def recording(
         return
     if history.notice:
         try:
-            _note(err, history.notice)
+            _note(err, str(history.notice))
         except BaseException:  # stderr lost before the run began: nothing to record
             history.close()
             raise

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from workbench.api.text import english
+from workbench.api.text import Text, english
 from workbench.core.errors import InsecureKeyringError, SecretStoreError
 from workbench.core.keyring_turns import keyring_turn
 
@@ -24,6 +24,7 @@ INSECURE_ADVICE = english(
     "(for example keyring.backends.SecretService.Keyring). On macOS and Windows the system "
     "keychain / Credential Manager is used automatically."
 )
+UNLOCK_ADVICE = english("Check that the keyring is unlocked, then try again.")
 _INSECURE_NAMES = ("fail", "null", "plaintext", "uncrypted")
 # Backend failures (keyring's own errors, D-Bus errors from secretstorage/jeepney, OS errors) are
 # expected failures of an external system, so each method turns any exception into a
@@ -121,7 +122,7 @@ class KeyringSecretStore:
             try:
                 return backend.get_password(self.service, ref)
             except Exception as exc:  # an external system failed (see the note at the top)
-                raise _wrap("Reading the key from the keyring failed", exc) from exc
+                raise _wrap(Text("Reading the key from the keyring failed"), exc) from exc
 
     def set(self, ref: str, value: str) -> None:
         """Store `value` under `ref`, replacing what was there."""
@@ -130,7 +131,7 @@ class KeyringSecretStore:
             try:
                 backend.set_password(self.service, ref, value)
             except Exception as exc:  # an external system failed (see the note at the top)
-                raise _wrap("Storing the key in the keyring failed", exc) from exc
+                raise _wrap(Text("Storing the key in the keyring failed"), exc) from exc
 
     def delete(self, ref: str) -> None:
         """Remove the key under `ref`; absent keys are fine."""
@@ -143,17 +144,17 @@ class KeyringSecretStore:
             except keyring.errors.PasswordDeleteError:
                 return
             except Exception as exc:  # an external system failed (see the note at the top)
-                raise _wrap("Deleting the key from the keyring failed", exc) from exc
+                raise _wrap(Text("Deleting the key from the keyring failed"), exc) from exc
 
     def _secure_backend(self) -> keyring.backend.KeyringBackend:
         backend = self.backend()
         try:
             status = describe_backend(backend)
         except Exception as exc:  # keyring's chain asks each backend again; a gone one raises
-            raise _wrap("The keyring cannot be reached", exc) from exc
+            raise _wrap(Text("The keyring cannot be reached"), exc) from exc
         if not status.secure:
             raise InsecureKeyringError(
-                f"the keyring found ({status.name}) would not keep keys safe.",
+                Text("the keyring found (%1) would not keep keys safe.", status.name),
                 advice=status.advice,
             )
         if type(backend).__module__ != "keyring.backends.SecretService":
@@ -163,13 +164,12 @@ class KeyringSecretStore:
         return closing_backend(backend)
 
 
-def _wrap(message: str, exc: BaseException) -> SecretStoreError:
+def _wrap(failed: Text, exc: BaseException) -> SecretStoreError:
+    """The error for a keyring call that raised: what failed in the workbench's words, shown in
+    the GUI's language, then the keyring's own ("Collection is locked"), which stay as they are."""
     import keyring.errors
 
     if isinstance(exc, keyring.errors.NoKeyringError):
-        return InsecureKeyringError(f"{message}: no keyring backend.", advice=INSECURE_ADVICE)
+        return InsecureKeyringError(Text("%1: no keyring backend.", failed), advice=INSECURE_ADVICE)
     detail = str(exc).strip() or type(exc).__name__
-    return SecretStoreError(
-        f"{message}: {detail}.",
-        advice="Check that the keyring is unlocked, then try again.",
-    )
+    return SecretStoreError(Text("%1: %2.", failed, detail), advice=UNLOCK_ADVICE)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.redact import redact_text
+from workbench.ui.common.core_text import shown
 from workbench.ui.common.l10n import fill
 
 if TYPE_CHECKING:
@@ -46,9 +47,8 @@ def open_history(notices: NoticeCenter, loop: asyncio.AbstractEventLoop) -> Hist
         notices.warn(title, fill(reason, unopened_reason(exc)))
         return None
     if history.notice:
-        notices.warn(
-            QCoreApplication.translate("App", "Run history started afresh"), history.notice
-        )
+        started_afresh = QCoreApplication.translate("App", "Run history started afresh")
+        notices.warn(started_afresh, shown(history.notice))
     return history
 
 

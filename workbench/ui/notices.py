@@ -7,18 +7,16 @@ import logging
 import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from workbench.api.errors import WorkbenchError
 from workbench.api.redact import redact_text
+from workbench.api.text import Text
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.error_text import shown_title, shown_where
 from workbench.ui.common.l10n import fill
-
-if TYPE_CHECKING:
-    from workbench.api.text import Text
 
 Level = Literal["info", "warning", "error"]
 _log = logging.getLogger("workbench.notices")
@@ -60,9 +58,6 @@ class Notice:
         bits = [getattr(exc, "detail", "") or exc.server_message, getattr(exc, "advice", "")]
         said = " ".join(b for b in bits if b)
         facts = ErrorFacts(exc.status, exc.route or "", exc.request_id or "", said)
-        own = exc.message_text if said == exc.server_message else None
-        if own is None and said == getattr(exc, "detail", None):  # a core error's own words
-            own = getattr(exc, "detail_text", None)
         return cls(
             "error",
             exc.title,
@@ -70,7 +65,7 @@ class Notice:
             where=exc.where,
             pane=pane,
             inline=inline,
-            texts=(exc.title_text, own),
+            texts=(exc.title_text, _own_words(exc)),
             facts=facts if facts.any() else None,
         )
 
@@ -115,6 +110,28 @@ class Notice:
         if self.detail:
             line += f": {self.detail}"
         return line
+
+
+def _own_words(exc: WorkbenchError) -> Text | None:
+    """An error's detail and advice as the workbench made them, to be shown in the GUI's
+    language; None when there is nothing of its own (a server's text stays as it came).
+
+    A core error's advice is a fixed text of the Core catalogue (`english()`); it goes in as a
+    `Text`, as a value kept as a string is shown as it is.
+    """
+    detail = _detail(exc)
+    advice: str = getattr(exc, "advice", "")
+    if not advice:
+        return detail if isinstance(detail, Text) else None
+    return Text("%1 %2", detail, Text(advice)) if detail else Text(advice)
+
+
+def _detail(exc: WorkbenchError) -> Text | str:
+    """A core error's detail, else the error's message: a `Text` where the workbench made it."""
+    if getattr(exc, "detail", ""):
+        made: Text | None = getattr(exc, "detail_text", None)
+        return made or str(getattr(exc, "detail", ""))
+    return exc.message_text or exc.server_message
 
 
 @dataclass(frozen=True)

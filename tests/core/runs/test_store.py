@@ -108,7 +108,7 @@ def test_a_corrupt_database_is_moved_aside_and_a_fresh_one_started(tmp_path: Pat
     path.write_bytes(b"this is not a database at all" * 100)
     store = RunStore(path)
     assert store.notice is not None
-    assert "could not be read" in store.notice
+    assert "could not be read" in str(store.notice)
     assert store.count() == 0
     kept = [p for p in tmp_path.iterdir() if ".unreadable-" in p.name]
     assert len(kept) == 1
@@ -123,7 +123,7 @@ def test_a_database_from_a_newer_version_is_kept_aside(tmp_path: Path) -> None:
     db.close()
     store = RunStore(path)
     assert store.notice is not None
-    assert "newer version" in store.notice
+    assert "newer version" in str(store.notice)
     assert store.count() == 0
     store.close()
 

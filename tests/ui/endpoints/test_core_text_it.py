@@ -25,6 +25,7 @@ from tests.ui.endpoints.test_pane import (
 )
 from tests.ui.marked import marked_core as marked_core
 from tests.ui.shown_texts import switch_language
+from tests.ui.test_pane_errors import _LockedKeyring
 from tests.waits import WAIT_MS
 from workbench.core.endpoint_refusals import field_label
 from workbench.core.endpoints import EndpointConfig, Prices
@@ -386,19 +387,44 @@ def test_a_refused_save_is_said_again_in_a_new_language(pane: EndpointsPane, qtb
     switch_language(qtbot, "en", lambda: error.text().startswith("Not saved: the Model field"))
 
 
+KEYRING_FAILURES = [
+    (
+        "none",
+        "the keyring found (keyring.backends.fail.Keyring) would not keep keys safe. Keys are "
+        "stored only",
+        "il portachiavi trovato (keyring.backends.fail.Keyring) non terrebbe le chiavi al "
+        "sicuro. Le chiavi sono conservate solo",
+    ),
+    (
+        "locked",
+        "Storing the key in the keyring failed: the collection is locked. Check that the "
+        "keyring is unlocked, then try again.",
+        "Archiviazione della chiave nel portachiavi non riuscita: the collection is locked. "
+        "Verifica che il portachiavi sia sbloccato, poi riprova.",
+    ),
+]
+"""(backend, the notice's English detail, its Italian): the keyring's own words stay."""
+
+
+@pytest.mark.parametrize(("backend", "english", "italian"), KEYRING_FAILURES)
 def test_a_key_the_keyring_did_not_store_is_said_again_in_a_new_language(
     pane: EndpointsPane,
     services: Services,
     qtbot: QtBot,
     keyring_errors_expected: list[object],
+    backend: str,
+    english: str,
+    italian: str,
 ) -> None:
-    """The keyring's failure was handed to the error line as finished words."""
+    """The keyring's failure was handed to the error line as finished words; the notice said
+    the core's English f-strings in the Italian window ("Storing the key in the keyring
+    failed: …", "the keyring found (…) would not keep keys safe"), advice and all."""
     apply_language("en")
     error = _label(pane, "endpointsError")
     _type(qtbot, _edit(pane, "model"), "rerank-v3.5")
     _type(qtbot, _edit(pane, "apiKey"), "a-key-that-goes-nowhere")
     previous = keyring.get_keyring()
-    keyring.set_keyring(keyring.backends.fail.Keyring())
+    keyring.set_keyring(keyring.backends.fail.Keyring() if backend == "none" else _LockedKeyring())
     try:
         _button(pane, "saveEndpointButton").click()
         qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
@@ -406,8 +432,12 @@ def test_a_key_the_keyring_did_not_store_is_said_again_in_a_new_language(
         keyring.set_keyring(previous)
     said = "The keyring did not store it, and nothing was written elsewhere: "
     assert error.text().startswith(said), error.text()
-    italian = "Il portachiavi non l\u2019ha archiviata e non è stato scritto nulla altrove: "
-    switch_language(qtbot, "it", lambda: error.text().startswith(italian))
+    notice = services.notices.history()[-1]
+    assert english in notice.shown_text(), notice.shown_text()
+    italian_line = "Il portachiavi non l\u2019ha archiviata e non è stato scritto nulla altrove: "
+    switch_language(qtbot, "it", lambda: error.text().startswith(italian_line))
+    assert italian in notice.shown_text(), notice.shown_text()
+    assert notice.detail.startswith(english)  # the log keeps the English
 
 
 def test_a_blank_name_saved_from_the_form_is_refused_in_italian(

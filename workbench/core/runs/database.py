@@ -14,6 +14,7 @@ from pathlib import Path
 
 import platformdirs
 
+from workbench.api.text import Text
 from workbench.core.errors import os_reason
 from workbench.core.runs.schema import SCHEMA_VERSION, migrate
 from workbench.core.settings import APP_NAME
@@ -75,7 +76,7 @@ def _check(db: sqlite3.Connection) -> int:
     return version
 
 
-def open_database(path: Path) -> tuple[sqlite3.Connection, str | None]:
+def open_database(path: Path) -> tuple[sqlite3.Connection, Text | None]:
     """Open (or create, migrate, or replace) the database at `path`.
 
     Args:
@@ -90,15 +91,18 @@ def open_database(path: Path) -> tuple[sqlite3.Connection, str | None]:
         migrate(db, _check(db))
         return db, None
     except NewerSchemaError as exc:
-        reason = f"it was written by a newer version of the program (schema {exc})"
+        reason = Text("it was written by a newer version of the program (schema %1)", str(exc))
     except sqlite3.OperationalError:
         raise  # locked or unreachable: the file may be fine, so it stays where it is
     except sqlite3.DatabaseError as exc:
-        reason = f"it could not be read ({exc})"
+        reason = Text("it could not be read (%1)", str(exc))  # SQLite's own words stay
     aside = _move_aside(path)
-    notice = (
-        f"The run history at {path} was not used because {reason}. It was kept as "
-        f"{aside.name} and a new, empty history was started."
+    notice = Text(
+        "The run history at %1 was not used because %2. It was kept as %3 and a new, empty "
+        "history was started.",
+        str(path),
+        reason,
+        aside.name,
     )
     db = connect(path)
     migrate(db, _check(db))

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from workbench.api.models import ChatRequest, Connection, RerankRequest
     from workbench.api.stream import ChatSnapshot
+    from workbench.api.text import Text
     from workbench.core.runs.aside import KeptAside
 
 
@@ -40,7 +41,7 @@ class History:
         self.writer = RunWriter(self.store, on_refused, on_restored=on_restored)
 
     @property
-    def notice(self) -> str | None:
+    def notice(self) -> Text | None:
         """Why an unusable database was moved aside, in words (None when all was well)."""
         return self.store.notice
 

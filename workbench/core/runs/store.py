@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import sqlite3
     from pathlib import Path
 
+    from workbench.api.text import Text
+
 
 @dataclass(frozen=True)
 class RecordedEvent:
@@ -110,8 +112,9 @@ class RunStore:
         """
         self.path = path
         self._db, notice = open_database(path)
-        self.notice: str | None = notice
-        """Set when the file found could not be used and was moved aside (in words)."""
+        self.notice: Text | None = notice
+        """Set when the file found could not be used and was moved aside (in words: `str()`
+        is the English the command line prints, the GUI shows it in its language)."""
 
     @classmethod
     def default(cls) -> RunStore:

@@ -313,7 +313,23 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "Cannot read %1: %2."),
     QT_TRANSLATE_NOOP("Core", "The settings file is not valid JSON: %1"),
     QT_TRANSLATE_NOOP("Core", "The settings file is not valid: %1"),
-    # workbench/core/secrets.py
+    # workbench/core/runs/database.py (SQLite's own reason stays as it came)
+    QT_TRANSLATE_NOOP(
+        "Core",
+        "The run history at %1 was not used because %2. It was kept as %3 and a new, empty "
+        "history was started.",
+    ),
+    QT_TRANSLATE_NOOP("Core", "it was written by a newer version of the program (schema %1)"),
+    QT_TRANSLATE_NOOP("Core", "it could not be read (%1)"),
+    # workbench/core/secrets.py: what failed, then the keyring's own words (%2)
+    QT_TRANSLATE_NOOP("Core", "Reading the key from the keyring failed"),
+    QT_TRANSLATE_NOOP("Core", "Storing the key in the keyring failed"),
+    QT_TRANSLATE_NOOP("Core", "Deleting the key from the keyring failed"),
+    QT_TRANSLATE_NOOP("Core", "The keyring cannot be reached"),
+    QT_TRANSLATE_NOOP("Core", "%1: %2."),
+    QT_TRANSLATE_NOOP("Core", "%1: no keyring backend."),
+    QT_TRANSLATE_NOOP("Core", "the keyring found (%1) would not keep keys safe."),
+    QT_TRANSLATE_NOOP("Core", "Check that the keyring is unlocked, then try again."),
     QT_TRANSLATE_NOOP(
         "Core",
         "Keys are stored only in a secure OS keyring, never in a plain file. On Linux, install and start a Secret Service provider (gnome-keyring or KWallet) in your desktop session, or choose a backend with the environment variable PYTHON_KEYRING_BACKEND (for example keyring.backends.SecretService.Keyring). On macOS and Windows the system keychain / Credential Manager is used automatically.",
