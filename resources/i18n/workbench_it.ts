@@ -84,11 +84,11 @@
     <name>AttachmentChips</name>
     <message>
         <source>Attached to the next message</source>
-        <translation>Allegati a questo messaggio</translation>
+        <translation>Allegati al messaggio in partenza</translation>
     </message>
     <message>
         <source>Attached to the ne&amp;xt message</source>
-        <translation>Allegati a &amp;questo messaggio</translation>
+        <translation>Allegati al messaggio in parten&amp;za</translation>
     </message>
     <message>
         <source>Delete or Backspace removes it</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Tool results</source>
-        <translation>Output strumenti</translation>
+        <translation>Risultati degli strumenti</translation>
     </message>
     <message>
         <source>Outputs for the model&apos;s tool calls</source>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>The exact body and URL the next Send posts</source>
-        <translation>Il corpo e l&apos;URL esatti che il prossimo Invia pubblica</translation>
+        <translation>Il corpo e l&apos;URL esatti che il prossimo Invia trasmette</translation>
     </message>
     <message>
         <source>Chat settings and details</source>
@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>The last turn failed: its answer is cut short or missing. %1</source>
-        <translation>L’ultimo turno è fallito: la sua risposta è incompleta o manca. %1</translation>
+        <translation>L&apos;ultimo turno è fallito: la sua risposta è incompleta o manca. %1</translation>
     </message>
     <message>
         <source>(off)</source>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <source>Column %1 (“%2”) failed: %3</source>
-        <translation>La colonna %1 («%2») non ha risposto: %3</translation>
+        <translation>La colonna %1 (“%2”) non ha risposto: %3</translation>
     </message>
 </context>
 <context>
@@ -714,7 +714,7 @@
     </message>
     <message>
         <source>“%1” on its own route and on /chat/completions.</source>
-        <translation>«%1» sulla propria route e su /chat/completions.</translation>
+        <translation>“%1” sulla propria route e su /chat/completions.</translation>
     </message>
     <message>
         <source>Pick a route in at least one column.</source>
@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <source>the tool calls of this answer have no results: send them first (tool results), or start a new conversation</source>
-        <translation>le chiamate agli strumenti di questa risposta non hanno risultati: inviali prima (Output strumenti), oppure inizia una nuova conversazione</translation>
+        <translation>le chiamate agli strumenti di questa risposta non hanno risultati: inviali prima (Risultati degli strumenti), oppure inizia una nuova conversazione</translation>
     </message>
     <message>
         <source>a tool must be a JSON object</source>
@@ -1109,7 +1109,7 @@
     </message>
     <message>
         <source>Expected an object with an `endpoints` list</source>
-        <translation>Atteso un oggetto con una lista `endpoints`</translation>
+        <translation>Atteso un oggetto con un elenco `endpoints`</translation>
     </message>
     <message>
         <source>Each endpoint must be an object</source>
@@ -1225,7 +1225,7 @@
     </message>
     <message>
         <source>%1 must be a JSON list</source>
-        <translation>il campo %1 deve essere una lista JSON</translation>
+        <translation>il campo %1 deve essere un elenco JSON</translation>
     </message>
     <message>
         <source>%1 must be one of %2</source>
@@ -1357,7 +1357,7 @@
     </message>
     <message>
         <source>document %1 is ranked already at results[%2]</source>
-        <translation>il documento %1 è già classificato in results[%2]</translation>
+        <translation>il documento %1 è già ordinato in results[%2]</translation>
     </message>
     <message>
         <source>a stream line is longer than %1 bytes</source>
@@ -1505,7 +1505,7 @@
     </message>
     <message>
         <source>install the Azure CLI and run `az login`, or install the workbench&apos;s `entra` extra (azure-identity)</source>
-        <translation>installa l&apos;interfaccia della riga di comando di Azure (Azure CLI) ed esegui `az login`, oppure installa l&apos;extra `entra` del workbench (azure-identity)</translation>
+        <translation>installa la CLI di Azure ed esegui `az login`, oppure installa l&apos;extra `entra` del workbench (azure-identity)</translation>
     </message>
     <message>
         <source>check the command&apos;s spelling and that it is on PATH</source>
@@ -1681,7 +1681,7 @@
     </message>
     <message>
         <source>Object documents were written as “key: value” text</source>
-        <translation>I documenti oggetto sono stati scritti come testo «chiave: valore»</translation>
+        <translation>I documenti oggetto sono stati scritti come testo “chiave: valore”</translation>
     </message>
     <message>
         <source>A document must be a string or an object, not %1</source>
@@ -1705,11 +1705,11 @@
     </message>
     <message>
         <source>“%1”: 1 non-string value sent as text (first at documents[%2])</source>
-        <translation>«%1»: 1 valore non di tipo stringa inviato come testo (il primo in documents[%2])</translation>
+        <translation>“%1”: 1 valore non di tipo stringa inviato come testo (il primo in documents[%2])</translation>
     </message>
     <message>
         <source>“%1”: %2 non-string values sent as text (first at documents[%3])</source>
-        <translation>«%1»: %2 valori non di tipo stringa inviati come testo (il primo in documents[%3])</translation>
+        <translation>“%1”: %2 valori non di tipo stringa inviati come testo (il primo in documents[%3])</translation>
     </message>
     <message>
         <source>%1 documents x %2 chunks each must stay below %3: lower max_chunks_per_doc to %4 or split into batches</source>
@@ -2467,15 +2467,15 @@
     </message>
     <message>
         <source>the flavour takes no stop sequences</source>
-        <translation>la variante non accetta sequenze di stop</translation>
+        <translation>la variante non accetta sequenze di arresto</translation>
     </message>
     <message>
         <source>the plain answer is too short to pick a stop sequence from</source>
-        <translation>la risposta semplice è troppo corta per sceglierne una sequenza di stop</translation>
+        <translation>la risposta semplice è troppo corta per sceglierne una sequenza di arresto</translation>
     </message>
     <message>
         <source>the answer goes on past the stop sequence %1: %2</source>
-        <translation>la risposta prosegue oltre la sequenza di stop %1: %2</translation>
+        <translation>la risposta prosegue oltre la sequenza di arresto %1: %2</translation>
     </message>
     <message>
         <source>stopped before %1 (finish reason %2): %3</source>
@@ -3149,7 +3149,7 @@
     </message>
     <message>
         <source>Demo scr&amp;ipt</source>
-        <translation>Demo in riprodu&amp;zione</translation>
+        <translation>Script &amp;demo</translation>
     </message>
     <message>
         <source>Demo script position</source>
@@ -3801,7 +3801,7 @@
     </message>
     <message>
         <source>Endpoint error</source>
-        <translation>Errore dell’endpoint</translation>
+        <translation>Errore dell&apos;endpoint</translation>
     </message>
     <message>
         <source>Saved endpo&amp;ints</source>
@@ -3821,7 +3821,7 @@
     </message>
     <message>
         <source>Saving “%1”: storing in the keyring…</source>
-        <translation>Salvataggio di «%1»: archiviazione nel portachiavi…</translation>
+        <translation>Salvataggio di “%1”: archiviazione nel portachiavi…</translation>
     </message>
     <message>
         <source>Not saved: the Model field needs a name (see the message there).</source>
@@ -3833,23 +3833,23 @@
     </message>
     <message>
         <source>Saved “%1” and its key in the keyring.</source>
-        <translation>Salvati «%1» e la sua chiave nel portachiavi.</translation>
+        <translation>Salvati “%1” e la sua chiave nel portachiavi.</translation>
     </message>
     <message>
         <source>Saved “%1” and its secret values in the keyring.</source>
-        <translation>Salvati «%1» e i suoi valori segreti nel portachiavi.</translation>
+        <translation>Salvati “%1” e i suoi valori segreti nel portachiavi.</translation>
     </message>
     <message>
         <source>“%1”: its settings are saved; its key is NOT.</source>
-        <translation>«%1»: le impostazioni sono salvate; la chiave NO.</translation>
+        <translation>“%1”: le impostazioni sono salvate; la chiave NO.</translation>
     </message>
     <message>
         <source>“%1”: its settings are saved; its secret values are NOT.</source>
-        <translation>«%1»: le impostazioni sono salvate; i valori segreti NO.</translation>
+        <translation>“%1”: le impostazioni sono salvate; i valori segreti NO.</translation>
     </message>
     <message>
         <source>The keyring did not store it, and nothing was written elsewhere: %1</source>
-        <translation>Il portachiavi non l’ha archiviata e non è stato scritto nulla altrove: %1</translation>
+        <translation>Il portachiavi non l&apos;ha archiviata e non è stato scritto nulla altrove: %1</translation>
     </message>
     <message>
         <source>Called: %1</source>
@@ -3872,7 +3872,7 @@
     </message>
     <message>
         <source>azure-identity if installed, else the Azure CLI</source>
-        <translation>azure-identity se installato, altrimenti l&apos;interfaccia della riga di comando di Azure</translation>
+        <translation>azure-identity se installato, altrimenti la CLI di Azure</translation>
     </message>
     <message>
         <source>A command printing the token as JSON (accessToken, expires_on), run without a shell; {scope} is filled in. Default without azure-identity: %1</source>
@@ -4182,7 +4182,7 @@
     </message>
     <message>
         <source>at %1</source>
-        <translation>a %1</translation>
+        <translation>in %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4372,7 +4372,7 @@
     </message>
     <message>
         <source>These results are from the previous run; the last run was cancelled.</source>
-        <translation>Questi risultati sono dell’esecuzione precedente; l’ultima esecuzione è stata annullata.</translation>
+        <translation>Questi risultati sono dell&apos;esecuzione precedente; l&apos;ultima esecuzione è stata annullata.</translation>
     </message>
     <message>
         <source>Choose a set and endpoint A first.</source>
@@ -4447,8 +4447,8 @@ B: %2</translation>
     <message numerus="yes">
         <source>Ranked %n of %1 query rankings</source>
         <translation>
-            <numerusform>Ordinamento %n di %1 completato</numerusform>
-            <numerusform>Ordinamenti %n di %1 completati</numerusform>
+            <numerusform>%n ordinamento su %1 completato</numerusform>
+            <numerusform>%n ordinamenti su %1 completati</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5068,7 +5068,7 @@ B: %2</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation>%1 a %2</translation>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>
@@ -5128,7 +5128,7 @@ B: %2</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation>Al lavoro</translation>
+        <translation>In corso…</translation>
     </message>
     <message>
         <source>Notices</source>
@@ -5872,7 +5872,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>“%1” was removed while it was checked; the report is still about it.</source>
-        <translation>“%1” è stato rimosso durante il controllo; il rapporto lo riguarda comunque.</translation>
+        <translation>“%1” è stato rimosso durante il controllo; il report lo riguarda comunque.</translation>
     </message>
     <message>
         <source>%1 (removed)</source>
@@ -5896,7 +5896,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>QA error</source>
-        <translation>Errore del QA</translation>
+        <translation>Errore della QA</translation>
     </message>
 </context>
 <context>
@@ -6034,7 +6034,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>%1 (“%2”) failed: %3</source>
-        <translation>%1 («%2») non ha risposto: %3</translation>
+        <translation>%1 (“%2”) non ha risposto: %3</translation>
     </message>
 </context>
 <context>
@@ -6076,7 +6076,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Check the keys to rank (Space); set their order by dragging or Alt+Up / Alt+Down</source>
-        <translation>Spunta le chiavi da classificare (Spazio); ordinale trascinando o con Alt+Su / Alt+Giù</translation>
+        <translation>Spunta le chiavi su cui ordinare (Spazio); disponile trascinando o con Alt+Su / Alt+Giù</translation>
     </message>
     <message>
         <source>all</source>
@@ -6116,13 +6116,13 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>No rank field is checked: the server ranks “text” only</source>
-        <translation>Nessun campo di classificazione spuntato: il server classifica solo “text”</translation>
+        <translation>Nessun campo di rank_fields spuntato: il server ordina solo su “text”</translation>
     </message>
     <message numerus="yes">
         <source>No “text” key: ranking on %1, the key with the most text. Check other keys to rank on them instead.</source>
         <translation>
-            <numerusform>Nessuna chiave “text”: classificazione su %1, la chiave con più testo. Spunta altre chiavi per classificare su quelle.</numerusform>
-            <numerusform>Nessuna chiave “text”: classificazione su %1, le chiavi con più testo. Spunta altre chiavi per classificare su quelle.</numerusform>
+            <numerusform>Nessuna chiave “text”: ordinamento su %1, la chiave con più testo. Spunta altre chiavi per ordinare su quelle.</numerusform>
+            <numerusform>Nessuna chiave “text”: ordinamento su %1, le chiavi con più testo. Spunta altre chiavi per ordinare su quelle.</numerusform>
         </translation>
     </message>
 </context>
@@ -6182,7 +6182,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Ranking…</source>
-        <translation>Classificazione in corso…</translation>
+        <translation>Ordinamento in corso…</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -6226,7 +6226,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Results from an earlier run</source>
-        <translation>Risultati di un’esecuzione precedente</translation>
+        <translation>Risultati di un&apos;esecuzione precedente</translation>
     </message>
     <message>
         <source>Ru&amp;n  (%1)</source>
@@ -6568,7 +6568,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <name>StaleBar</name>
     <message>
         <source>These results are from the previous run; the last run failed: %1</source>
-        <translation>Questi risultati sono dell’esecuzione precedente; l’ultima esecuzione è fallita: %1</translation>
+        <translation>Questi risultati sono dell&apos;esecuzione precedente; l&apos;ultima esecuzione è fallita: %1</translation>
     </message>
 </context>
 <context>
@@ -6744,7 +6744,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Citation «%1»</source>
-        <translation>Citazione «%1»</translation>
+        <translation>Citazione “%1”</translation>
     </message>
     <message>
         <source>Cut off</source>

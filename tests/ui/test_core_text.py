@@ -168,7 +168,7 @@ def test_chunk_budget_refusal_reads_italian_in_the_gui_and_english_on_the_comman
         "1.000 documenti x 10 chunk ciascuno devono restare sotto 10.000: abbassa "
         "max_chunks_per_doc a 9 o dividi in lotti"
     )
-    assert error_line(exc).endswith("a max_chunks_per_doc")
+    assert error_line(exc).endswith("in max_chunks_per_doc")
     # The command line, even in a process whose Qt speaks Italian, prints the English.
     documents = tmp_path / "documents.json"
     documents.write_text(json.dumps([f"document {i}" for i in range(1000)]), encoding="utf-8")
@@ -295,7 +295,7 @@ def test_a_token_azure_identity_gave_that_a_header_cannot_carry_reads_italian() 
     )
     apply_language("it")
     assert error_line(caught.value) == (
-        "Accesso non riuscito · a DefaultAzureCredential: DefaultAzureCredential ha fornito un "
+        "Accesso non riuscito · in DefaultAzureCredential: DefaultAzureCredential ha fornito un "
         "token che un'intestazione non può trasportare: contiene un carattere di controllo (il "
         "token non viene mostrato); controlla cosa stampa il comando"
     )
@@ -308,7 +308,7 @@ def test_the_conversations_refusals_read_italian_in_the_gui() -> None:
     with pytest.raises(InputError) as empty:
         session.regenerate(ChatFrame())
     assert error_line(empty.value) == (
-        "Dati non validi · a conversazione: Non c'è ancora nessun turno da rigenerare."
+        "Dati non validi · in conversazione: Non c'è ancora nessun turno da rigenerare."
     )
     with pytest.raises(InputError) as no_turn:
         session.edit_and_resend(2, "hi", ChatFrame())
@@ -323,7 +323,7 @@ def test_a_history_file_of_another_format_is_refused_in_italian(tmp_path: Path) 
     with pytest.raises(InputError) as caught:
         load_chat(path)
     assert error_line(caught.value) == (
-        "Non è un file di cronologia della chat · a chat.json: "
+        "Non è un file di cronologia della chat · in chat.json: "
         "atteso un oggetto con format 'cohere-workbench.chat'"
     )
 
@@ -345,7 +345,7 @@ def test_an_extra_header_problem_reads_italian_in_the_gui() -> None:
     with pytest.raises(InputError) as caught:
         parse_header_lines("X-A: 1\nx-a: 2")
     assert error_line(caught.value) == (
-        "Intestazione aggiuntiva non valida · a Intestazioni aggiuntive, riga 2: "
+        "Intestazione aggiuntiva non valida · in Intestazioni aggiuntive, riga 2: "
         "L'intestazione 'x-a' compare due volte"
     )
     assert caught.value.server_message == "Header 'x-a' appears twice"
@@ -359,7 +359,7 @@ def test_what_a_flavour_cannot_send_reads_italian_in_the_gui() -> None:
     with pytest.raises(InputError) as images:
         chat_request_body(Flavour.COHERE_V1, ChatRequest(message="hi", images=[image]), "m")
     assert error_line(images.value) == (
-        "Dati non validi · a images: Cohere v1 non può trasportare immagini (usa Cohere v2)"
+        "Dati non validi · in images: Cohere v1 non può trasportare immagini (usa Cohere v2)"
     )
     queries = ChatRequest(message="hi", search_queries_only=True)
     with pytest.raises(InputError) as openai:
@@ -376,7 +376,7 @@ def test_a_stream_line_past_the_limit_reads_italian_with_its_number_grouped() ->
     with pytest.raises(ProtocolError) as caught:
         LineSplitter(max_line=10_000).feed(b"x" * 20_000)
     assert error_line(caught.value) == (
-        "Risposta inattesa dal server · a byte 0: una riga dello stream è più lunga di 10.000 byte"
+        "Risposta inattesa dal server · in byte 0: una riga dello stream è più lunga di 10.000 byte"
     )
     assert caught.value.server_message == "a stream line is longer than 10,000 bytes"
 

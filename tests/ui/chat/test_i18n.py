@@ -41,7 +41,7 @@ ITALIAN_SECTIONS = [
     "Documenti",
     "Strumenti",
     "Modello",
-    "Output strumenti",
+    "Risultati degli strumenti",
     "Traccia",
     "Fonti",
     "Query di ricerca",
@@ -172,13 +172,13 @@ def test_a_refused_continue_with_tool_results_reads_italian(
     pane: ChatPane, services: Services, qtbot: QtBot
 ) -> None:
     """The conversation's refusals were plain English strings made in the core: the Italian
-    window said "Dati non validi · a risultati degli strumenti: The last answer asked for no
+    window said "Dati non validi · in risultati degli strumenti: The last answer asked for no
     tool calls." The notice log keeps the English, as the command line would say it."""
     _to(qtbot, pane, "it")
     _ask(pane, services, qtbot, "Tell me about rerankers")  # an answer without tool calls
     pane.tool_results.continue_requested.emit()
     assert pane.error.text() == (
-        "Dati non validi · a risultati degli strumenti: "
+        "Dati non validi · in risultati degli strumenti: "
         "L'ultima risposta non ha chiesto chiamate agli strumenti."
     )
     assert len(pane.session().turns) == 1  # nothing sent
@@ -194,13 +194,13 @@ def test_a_refused_conversation_file_gives_its_reason_in_italian(
     path.write_text(json.dumps({"messages": [{"role": "robot"}]}), encoding="utf-8")
     assert not pane.import_history(path)
     assert pane.history.status.text() == (
-        "Non importata: robot.json: Non è una conversazione · a messages[0].role: "
+        "Non importata: robot.json: Non è una conversazione · in messages[0].role: "
         "ruolo sconosciuto 'robot'"
     )
     path.write_text(json.dumps({"chat": []}), encoding="utf-8")
     assert not pane.import_history(path)
     assert pane.history.status.text().endswith(
-        "a (livello principale): atteso un oggetto con chat_history o messages, oppure un "
+        "in (livello principale): atteso un oggetto con chat_history o messages, oppure un "
         "elenco di messaggi"
     )
     # The History editor reads its entries with the same reader.
@@ -264,7 +264,7 @@ def test_a_stream_the_server_got_wrong_is_said_in_italian(
     """The stream decoder's reasons ("malformed event", "the stream ended before its final
     event") were English in the Italian window; the JSON parser's own words stay as they came."""
     cut_off = _odd_stream(pane, services, qtbot, Answer.whole(_sse(V2_START, '{"type": ')))
-    assert "a evento 2 (byte 44)" in cut_off, cut_off
+    assert "in evento 2 (byte 44)" in cut_off, cut_off
     assert ": evento malformato: Expecting value: line 1 column 10 (char 9)" in cut_off, cut_off
     cut_off = _odd_stream(pane, services, qtbot, Answer.whole(_sse(V2_START, "[1, 2]")))
     assert cut_off.endswith(": un evento deve essere un oggetto JSON"), cut_off
@@ -272,7 +272,7 @@ def test_a_stream_the_server_got_wrong_is_said_in_italian(
     assert cut_off.endswith(": lo stream è terminato prima del suo evento finale"), cut_off
     not_utf8 = _sse(V2_START) + b'data: {"x": "\xff"}\n\n'
     cut_off = _odd_stream(pane, services, qtbot, Answer.whole(not_utf8))
-    assert cut_off.endswith("a byte 57 · POST /s/odd/v2/chat: lo stream non è UTF-8 valido")
+    assert cut_off.endswith("in byte 57 · POST /s/odd/v2/chat: lo stream non è UTF-8 valido")
     cut_off = _odd_stream(pane, services, qtbot, Answer.whole(b"hello there\n\n"))
     assert cut_off.endswith(": attese righe JSON o server-sent events, trovato 'hello there'"), (
         cut_off

@@ -229,7 +229,7 @@ def test_a_parameter_that_is_no_number_is_refused_in_italian(
     pane.send("a question")
     assert not pane.is_streaming()
     assert pane.error.text() == (
-        "Dati non validi · a parameters.temperature: "
+        "Dati non validi · in parameters.temperature: "
         "Temperatura: 'abc' non è un numero; ammesso da 0 a 2"
     )
     pane.inputs.params["temperature"].setText("")

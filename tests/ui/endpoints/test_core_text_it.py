@@ -342,7 +342,7 @@ def test_a_token_a_header_cannot_carry_is_refused_in_italian(
     report = _test_connection(pane, qtbot)
     assert not report.ok
     shown = _label(pane, "testResultLabel").text()
-    assert shown.startswith("✘ Accesso non riuscito · a comando del token: "), shown
+    assert shown.startswith("✘ Accesso non riuscito · in comando del token: "), shown
     assert (
         "il comando del token ha stampato un token che un'intestazione non può trasportare: "
         "contiene un carattere di controllo (il token non viene mostrato)" in shown
@@ -360,7 +360,7 @@ def test_a_key_a_header_cannot_carry_is_refused_in_italian(
     _button(pane, "saveEndpointButton").click()
     shown = _label(pane, "endpointsError").text()
     assert shown == (
-        "Non salvato: Chiave API inutilizzabile · a chiave API: la chiave contiene un carattere "
+        "Non salvato: Chiave API inutilizzabile · in chiave API: la chiave contiene un carattere "
         "non ASCII al suo interno, che un'intestazione HTTP non può trasportare; copia di nuovo "
         "la chiave dalla sua origine"
     ), shown
@@ -434,7 +434,7 @@ def test_a_key_the_keyring_did_not_store_is_said_again_in_a_new_language(
     assert error.text().startswith(said), error.text()
     notice = services.notices.history()[-1]
     assert english in notice.shown_text(), notice.shown_text()
-    italian_line = "Il portachiavi non l\u2019ha archiviata e non è stato scritto nulla altrove: "
+    italian_line = "Il portachiavi non l'ha archiviata e non è stato scritto nulla altrove: "
     switch_language(qtbot, "it", lambda: error.text().startswith(italian_line))
     assert italian in notice.shown_text(), notice.shown_text()
     assert notice.detail.startswith(english)  # the log keeps the English

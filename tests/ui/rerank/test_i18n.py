@@ -128,13 +128,13 @@ def test_pasted_and_imported_broken_documents_are_refused_in_italian(
     paste = pane.editor.findChild(QAction, "rerankPaste")
     assert paste is not None
     paste.trigger()
-    assert error_text(pane) == "JSON non valido: atteso un valore · a riga 1, colonna 5"
+    assert error_text(pane) == "JSON non valido: atteso un valore · in riga 1, colonna 5"
     broken = tmp_path / "broken.jsonl"
     broken.write_text('"ok"\n{"text": oops}\n', encoding="utf-8")
     with pytest.raises(InputError) as caught:
         pane.editor.import_file(broken)
     assert error_line(caught.value) == (
-        "JSON non valido: atteso un valore · a broken.jsonl, riga 2, colonna 10"
+        "JSON non valido: atteso un valore · in broken.jsonl, riga 2, colonna 10"
     )
     wide = tmp_path / "wide.csv"
     wide.write_text("title,text\nA,alpha,extra\n", encoding="utf-8")
@@ -146,7 +146,7 @@ def test_pasted_and_imported_broken_documents_are_refused_in_italian(
     notes = [shown(note) for note in pane.editor.export_file(tmp_path / "out.txt")]
     assert notes == [
         "1 documento aveva degli a capo, uniti con spazi",
-        "I documenti oggetto sono stati scritti come testo «chiave: valore»",
+        "I documenti oggetto sono stati scritti come testo “chiave: valore”",
     ]
 
 
@@ -194,7 +194,7 @@ def test_a_server_value_of_the_wrong_type_is_refused_in_italian(
     window; the server's value stays as it came."""
     body = json.dumps({"results": [{"index": 0, "relevance_score": "high"}]}).encode()
     shown_error = _odd_answer(pane, services, qtbot, Answer.whole(body))
-    assert "a results[0].relevance_score" in shown_error, shown_error
+    assert "in results[0].relevance_score" in shown_error, shown_error
     assert shown_error.endswith(": atteso un numero finito, trovato 'high'")
 
 
@@ -237,7 +237,7 @@ def test_a_rerank_answer_of_the_wrong_shape_is_refused_in_italian(
     """ "the answer has no `results` list" was English in the Italian window."""
     shown_error = _odd_answer(pane, services, qtbot, Answer.whole(b'{"id": "x"}'))
     assert shown_error.endswith(
-        "a results · POST /s/odd/v2/rerank: la risposta non ha un elenco `results`"
+        "in results · POST /s/odd/v2/rerank: la risposta non ha un elenco `results`"
     ), shown_error
     body = json.dumps({"results": [{"relevance_score": 0.5}]}).encode()
     shown_error = _odd_answer(pane, services, qtbot, Answer.whole(body))
