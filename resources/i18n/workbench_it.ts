@@ -4670,7 +4670,7 @@ B: %2</translation>
     </message>
     <message>
         <source>&amp;Undo edits</source>
-        <translation>Ripristina</translation>
+        <translation>Annulla modific&amp;he</translation>
     </message>
     <message>
         <source>Undo history edits</source>
@@ -5269,7 +5269,7 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     </message>
     <message>
         <source>Tool &amp;use</source>
-        <translation>Uso degli strumenti</translation>
+        <translation>Uso degli &amp;strumenti</translation>
     </message>
     <message>
         <source>Thinking:</source>
