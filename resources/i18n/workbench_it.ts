@@ -1088,6 +1088,22 @@
         <translation>la connessione si è interrotta: %1</translation>
     </message>
     <message>
+        <source>All connection attempts failed</source>
+        <translation>Nessun tentativo di connessione è riuscito</translation>
+    </message>
+    <message>
+        <source>Server disconnected without sending a response.</source>
+        <translation>Il server si è disconnesso senza inviare una risposta.</translation>
+    </message>
+    <message>
+        <source>Server disconnected</source>
+        <translation>Il server si è disconnesso</translation>
+    </message>
+    <message>
+        <source>Connection closed</source>
+        <translation>Connessione chiusa</translation>
+    </message>
+    <message>
         <source>give at least one document</source>
         <translation>indica almeno un documento</translation>
     </message>

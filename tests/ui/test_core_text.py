@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 
 from tests.conftest import SANDBOX_TEST_KEY
@@ -20,7 +21,7 @@ from tests.ui.tr import before, tr
 from workbench.api import chat_request_body
 from workbench.api.entra import EntraToken
 from workbench.api.entra import _check_sendable as check_sendable
-from workbench.api.errors import InputError, ProtocolError, SignInError
+from workbench.api.errors import InputError, ProtocolError, SignInError, WorkbenchError
 from workbench.api.framing import LineSplitter
 from workbench.api.models import (
     ChatRequest,
@@ -32,6 +33,7 @@ from workbench.api.models import (
     ResponseFormat,
 )
 from workbench.api.text import Figure, Text
+from workbench.api.transport_errors import mapped_errors
 from workbench.cli import main
 from workbench.core.chat_checks import cautions, check_request
 from workbench.core.chat_session import ChatFrame, ChatSession
@@ -368,6 +370,36 @@ def test_what_a_flavour_cannot_send_reads_italian_in_the_gui() -> None:
         ": La route compatibile con OpenAI non ha search_queries_only"
     )
     assert openai.value.server_message == "The OpenAI-compatible route has no search_queries_only"
+
+
+HTTPX_WORDS = [
+    (
+        httpx.ConnectError("All connection attempts failed"),
+        "Connessione non riuscita · POST /v2/chat: Nessun tentativo di connessione è riuscito",
+        "Could not connect · POST /v2/chat: All connection attempts failed",
+    ),
+    (
+        httpx.RemoteProtocolError("Server disconnected"),
+        "Risposta inattesa dal server · POST /v2/chat: la connessione si è interrotta: Il server "
+        "si è disconnesso",
+        "Unexpected answer from the server · POST /v2/chat: the connection broke: Server "
+        "disconnected",
+    ),
+]
+"""(what httpx raised, the GUI's Italian line, the command line's English)."""
+
+
+@pytest.mark.parametrize(("raised", "italian", "english"), HTTPX_WORDS)
+def test_httpxs_own_words_read_italian_in_the_gui(
+    raised: Exception, italian: str, english: str
+) -> None:
+    """httpx's "All connection attempts failed" stood in the server's place in an Italian
+    error line; the OS's own words ("[Errno 111] Connection refused") would stay."""
+    apply_language("it")
+    with pytest.raises(WorkbenchError) as caught, mapped_errors("POST /v2/chat"):
+        raise raised
+    assert error_line(caught.value) == italian
+    assert str(caught.value) == english
 
 
 def test_a_stream_line_past_the_limit_reads_italian_with_its_number_grouped() -> None:

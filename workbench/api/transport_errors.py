@@ -24,10 +24,30 @@ def mapped_errors(route: str) -> Iterator[None]:
         exc.route = exc.route or route
         raise
     except httpx.ConnectTimeout as exc:
-        raise errors.ConnectTimeout(str(exc), route=route) from None
+        raise errors.ConnectTimeout(_said(str(exc)), route=route) from None
     except httpx.ConnectError as exc:
-        raise errors.ConnectError(str(exc), route=route) from None
+        raise errors.ConnectError(_said(str(exc)), route=route) from None
     except httpx.TimeoutException as exc:
-        raise errors.RequestTimeout(str(exc) or type(exc).__name__, route=route) from None
+        raise errors.RequestTimeout(_said(str(exc) or type(exc).__name__), route=route) from None
     except httpx.TransportError as exc:
-        raise ProtocolError(Text("the connection broke: %1", str(exc)), route=route) from None
+        broke = Text("the connection broke: %1", _said(str(exc)))
+        raise ProtocolError(broke, route=route) from None
+
+
+_OWN_WORDS = {
+    text.template: text
+    for text in (
+        Text("All connection attempts failed"),  # anyio, when every address refused
+        Text("Server disconnected without sending a response."),  # httpcore
+        Text("Server disconnected"),
+        Text("Connection closed"),
+    )
+}
+"""Messages httpx's stack words itself, so the GUI can say them in its language (the command
+line's English is the same words); the OS's and TLS's own ("[Errno 111] Connection refused")
+are not the workbench's and stay as they came."""
+
+
+def _said(message: str) -> Text | str:
+    """A transport failure's message: one of `_OWN_WORDS` as its `Text`, any other as it is."""
+    return _OWN_WORDS.get(message, message)

@@ -83,6 +83,11 @@ API_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "cannot load the CA bundle: %1"),
     # workbench/api/transport_errors.py
     QT_TRANSLATE_NOOP("Core", "the connection broke: %1"),
+    # workbench/api/transport_errors.py: httpx's own words for a failed connection
+    QT_TRANSLATE_NOOP("Core", "All connection attempts failed"),
+    QT_TRANSLATE_NOOP("Core", "Server disconnected without sending a response."),
+    QT_TRANSLATE_NOOP("Core", "Server disconnected"),
+    QT_TRANSLATE_NOOP("Core", "Connection closed"),
     # workbench/api/client.py
     QT_TRANSLATE_NOOP("Core", "give at least one document"),
     QT_TRANSLATE_NOOP("Core", "the stream broke off: %1"),
