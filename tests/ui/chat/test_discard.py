@@ -1,7 +1,8 @@
-"""Clear, Play demo and "Open in its pane" ask before the turns they discard go for good."""
+"""Clear, Play demo, "Open in its pane" and Import… ask before the turns they drop go for good."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -17,6 +18,7 @@ from workbench.core.saved_chat import load_chat
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
@@ -123,3 +125,19 @@ def test_an_empty_conversation_is_replaced_unasked(pane: ChatPane) -> None:
     assert _play_demo(pane)
     assert not asked_now(pane)
     assert pane.demo.isVisible()
+
+
+def test_a_conversation_file_picked_to_import_asks_first(
+    pane: ChatPane, services: Services, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """History's Import… replaced a conversation with the file's, with no question."""
+    users = _converse(pane, services, qtbot, 2)
+    path = tmp_path / "conversation.json"
+    imported = [{"role": "user", "content": "imported"}, {"role": "assistant", "content": "ok"}]
+    path.write_text(json.dumps({"messages": imported}), encoding="utf-8")
+    pane.history.import_chosen.emit(path)  # as the file dialog's choice does
+    assert answer(pane, qtbot, discard=False) == _question(2)
+    assert _users(pane) == users
+    pane.history.import_chosen.emit(path)
+    answer(pane, qtbot, discard=True)
+    assert _users(pane) == ["imported"]

@@ -192,7 +192,7 @@ class ChatPane(ChatWidgets):
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
         self.history.apply_requested.connect(self.apply_history)
         self.history.revert_requested.connect(self._conversation.revert)
-        self.history.import_chosen.connect(self.import_history)
+        self.history.import_chosen.connect(self._on_history_import_chosen)
         self.history.export_chosen.connect(self.export_history)
         self.tabs.current_changed.connect(self._request_refresh.refresh_if_shown)
         for changed in self._request_inputs_changed():
@@ -342,7 +342,11 @@ class ChatPane(ChatWidgets):
     def _on_clear_clicked(self) -> None:
         self._discard_then(self.controller.clear)
 
-    def _discard_then(self, then: Callable[[], None]) -> None:
+    def _on_history_import_chosen(self, path: Path) -> None:
+        # The file picked replaces the conversation: its turns go once the person agrees.
+        self._discard_then(partial(self.import_history, path))
+
+    def _discard_then(self, then: Callable[[], object]) -> None:
         """Call `then`, which discards the conversation: at once when it has no turn, else once
         the person agrees (nothing brings the turns back)."""
         confirm_discard(self, len(self.controller.turns), then)

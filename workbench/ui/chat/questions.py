@@ -37,7 +37,7 @@ _STEP = QT_TRANSLATE_NOOP(
 
 
 def confirm_discard(
-    parent: QWidget, turns: int, then: Callable[[], None], loss: Loss = "conversation"
+    parent: QWidget, turns: int, then: Callable[[], object], loss: Loss = "conversation"
 ) -> None:
     """Call `then` at once when `turns` is 0, else once Discard is chosen in a question saying
     how many turns go (Cancel, the default, and Esc keep them).
