@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtWidgets import QLineEdit
 
-    from workbench.core.runs.store import RunRecord, RunStore
+    from workbench.core.runs.store import RunRecord
+    from workbench.ui.history.selection import RunSelection
 
 
 class RunNotes(QObject):
@@ -30,11 +29,11 @@ class RunNotes(QObject):
         *,
         label: QLineEdit,
         note: QLineEdit,
-        store: Callable[[], RunStore | None],
+        selection: RunSelection,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._label, self._note, self._store = label, note, store
+        self._label, self._note, self._selection = label, note, selection
         self._runs: list[RunRecord] = []
         """The selected runs the fields belong to (every member of a batch is written)."""
         self._shown = ("", "")
@@ -55,12 +54,10 @@ class RunNotes(QObject):
     def save(self) -> bool:
         """Write the label and note to the runs they belong to when they changed; True if so."""
         typed = (self._label.text().strip(), self._note.text().strip())
-        store = self._store()
-        if typed == self._shown or store is None or not self._runs:
+        if typed == self._shown or not self._runs:
             return False
-        for run in self._runs:
-            for member in store.members(run):
-                store.annotate(member.id, label=typed[0], note=typed[1])
+        # The runs shown, not the selection: at a row change the table has moved on already.
+        self._selection.annotate(self._runs, label=typed[0], note=typed[1])
         self._shown = typed
         self.saved.emit()
         return True

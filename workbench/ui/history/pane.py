@@ -53,7 +53,7 @@ class HistoryPane(Retranslating, HistoryWidgets):
         )
         self._selection = RunSelection(table=self.table, model=self.model, store=self._store)
         self._notes = RunNotes(
-            label=self.label_edit, note=self.note_edit, store=self._store, parent=self
+            label=self.label_edit, note=self.note_edit, selection=self._selection, parent=self
         )
         self.retranslate_ui()
         self._connect_signals()

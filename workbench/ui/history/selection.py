@@ -43,10 +43,11 @@ class RunSelection:
         store = self._store()
         return [] if store is None else [m for run in runs for m in store.members(run)]
 
-    def annotate(self, **changes: Any) -> None:
-        """Set the label, note or pin of every selected run (a batched run's requests too)."""
+    def annotate(self, runs: list[RunRecord] | None = None, **changes: Any) -> None:
+        """Set the label, note or pin of `runs`, the selected ones by default (a batched run's
+        requests too)."""
         store = self._store()
-        for run in self.members(self.runs()):
+        for run in self.members(self.runs() if runs is None else runs):
             if store is not None:
                 store.annotate(run.id, **changes)
 
