@@ -104,6 +104,7 @@ class Transcript(TurnCardsView):
         self._timer.timeout.connect(self._on_timer_timeout)
         self.anchorClicked.connect(self._on_self_anchor_clicked)
         self.highlighted.connect(self._on_self_highlighted)
+        # On the steady bar set above (the view's own, which the base class knew, is gone).
         self.verticalScrollBar().valueChanged.connect(self._on_bar_value_changed)
         self.retranslate_ui()
 
@@ -197,7 +198,7 @@ class Transcript(TurnCardsView):
         self._turns.append(display)
         self._live_start = self._end()
         if at_bottom:  # else the person reads above, as the live drawing left them (no follow)
-            self._scroll_to_end()
+            self.scroll_to_end()
         if self._redraw_owed:  # the theme or language changed while it streamed
             self._redraw()
         else:
@@ -305,7 +306,7 @@ class Transcript(TurnCardsView):
         off_screen = shown is not display and self._shows_output()
         live.advance(shown, tail=not off_screen)
         if at_bottom and not off_screen:
-            self._scroll_to_end()
+            self.scroll_to_end()
 
     def _shows_output(self) -> bool:
         """Whether the live turn shows any of the answer yet (text, a tool plan or calls)."""
@@ -347,20 +348,6 @@ class Transcript(TurnCardsView):
             self._activate_source(rest)
         elif clicked and kind == "thinking" and rest.isdigit():
             self.toggle_thinking(int(rest))
-
-    def _at_bottom(self) -> bool:
-        # Whether it was at the end when it last moved, too: when the view gets shorter (the pane
-        # below it grows at Send) the end moves down without the view moving, and a streaming
-        # answer must still be followed.
-        bar = self.verticalScrollBar()
-        return self._follow or bar.value() >= bar.maximum() - 4
-
-    def _on_bar_value_changed(self, value: int) -> None:
-        self._follow = value >= self.verticalScrollBar().maximum() - 4
-
-    def _scroll_to_end(self) -> None:
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
 
     def _activate_source(self, rest: str) -> None:
         """A marker "turn:n" was activated: name source n of that turn."""

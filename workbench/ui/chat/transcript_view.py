@@ -157,13 +157,28 @@ class TurnCardsView(QTextBrowser):
 
     # --- the reading place ---------------------------------------------------------------------
 
+    def scroll_to_end(self) -> None:
+        """Show the end of the conversation."""
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _at_bottom(self) -> bool:
+        # Whether it was at the end when it last moved, too: when the view gets shorter (the pane
+        # below it grows at Send) the end moves down without the view moving, and a streaming
+        # answer must still be followed.
+        bar = self.verticalScrollBar()
+        return self._follow or bar.value() >= bar.maximum() - 4
+
+    def _on_bar_value_changed(self, value: int) -> None:
+        """Note whether the view is at the end (connect it to the bar the view ends up with)."""
+        self._follow = value >= self.verticalScrollBar().maximum() - 4
+
     def _reading_place(self) -> Place | None:
         """Which finished turn is at the top of the view and how far into it (pixels); None
         when the view is at the end (it stays there)."""
-        bar = self.verticalScrollBar()
-        top = bar.value()
-        if self._follow or top >= bar.maximum() - 4 or not self._turns:
+        if self._at_bottom() or not self._turns:
             return None
+        top = self.verticalScrollBar().value()
         count = len(self._turns)
         turn = bisect.bisect_right(range(count), top, key=lambda i: round(self._card(i).top())) - 1
         if turn < 0:  # above the first card
@@ -172,13 +187,12 @@ class TurnCardsView(QTextBrowser):
 
     def _return_to(self, place: Place | None) -> None:
         """Bring the view back to `place` (the same turn, as far into it), or to the end."""
-        bar = self.verticalScrollBar()
         if place is None or (place.turn is not None and place.turn >= len(self._turns)):
-            bar.setValue(bar.maximum())
+            self.scroll_to_end()
             return
         top = 0 if place.turn is None else round(self._card(place.turn).top())
         self.document().size()  # the whole layout now, so the bar's range has its true end
-        bar.setValue(top + place.offset)
+        self.verticalScrollBar().setValue(top + place.offset)
 
     # --- cards and the turn actions -------------------------------------------------------------
 

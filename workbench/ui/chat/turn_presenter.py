@@ -282,13 +282,11 @@ class TurnPresenter(QObject):
         """
         if not same_shown(self._shown, self._shown_key(index)):
             self.rebuild(upto=index)  # keeps the reading place; a Send shows the end
-            bar = self._transcript.verticalScrollBar()
-            bar.setValue(bar.maximum())
+            self._transcript.scroll_to_end()
             return
         self._transcript.end_cards()
         self._transcript.turn_actions.hide()
-        bar = self._transcript.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        self._transcript.scroll_to_end()
         self.show_first_screen()
 
     def _shown_key(self, count: int) -> Shown:
