@@ -127,7 +127,7 @@ class RunWriter:
             while True:
                 batch = [*held, *self._next_items(waiting=bool(held))]
                 stopping = any(item is _STOP for item in batch)
-                held = self._write_or_hold(db, batch)
+                held = self._write_or_hold(db, batch, last=stopping)
                 if stopping:
                     if held:
                         self._set_aside(held)
@@ -209,14 +209,15 @@ class RunWriter:
         return items
 
     def _write_or_hold(
-        self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]
+        self, db: sqlite3.Connection, batch: list[tuple[Any, ...]], *, last: bool = False
     ) -> list[tuple[Any, ...]]:
-        """`_write`; the writes of a batch the database refuses whole (another process's write
+        """`_write` (`last`: the batch that holds the stop, whose try still waits its while for
+        the lock once `close()` was called); the writes of a batch the database refuses whole (another process's write
         lock held past every retry, a full disk) are returned, to be tried again. Its flushes
         are released at once: a `flush()` waiting for the database froze the window (the
         History pane's "show this run")."""
         try:
-            self._write(db, batch)
+            self._write(db, batch, last=last)
         except sqlite3.Error as exc:
             if not self._refusing:
                 log.exception(
@@ -246,11 +247,10 @@ class RunWriter:
             return []
         return writes
 
-    def _write(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]]) -> None:
+    def _write(self, db: sqlite3.Connection, batch: list[tuple[Any, ...]], *, last: bool) -> None:
         flushes = []
-        last_try = any(item is _STOP for item in batch)
         with db:
-            _begin(db, give_up=lambda: self._closing.is_set() and not last_try)
+            _begin(db, give_up=lambda: self._closing.is_set() and not last)
             for item in batch:
                 if item is _STOP:
                     continue
