@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.ui.common.a11y import StatusLabel, hand_focus_over
+from workbench.ui.common.a11y import StatusLabel, swap_enabled
 from workbench.ui.common.busy_bar import BusyBar
 from workbench.ui.common.flow_layout import FlowLayout
 from workbench.ui.common.json_editor import JsonEditor
@@ -179,13 +179,9 @@ class Composer(Retranslating, QWidget):
         if busy:
             # Qt sends the focus of a control disabled on to the next one, Copy answer: the
             # next Space copied instead of stopping. Stop takes it, as Cancel does elsewhere.
-            self.stop.setEnabled(True)
-            hand_focus_over(going, self.stop)
-        for widget in going:
-            widget.setEnabled(not busy)
-        if not busy:
-            hand_focus_over((self.stop,), self.message)  # the next message, not Copy answer
-            self.stop.setEnabled(False)
+            swap_enabled((self.stop,), going, self.stop)
+        else:
+            swap_enabled(going, (self.stop,), self.message)  # the next message, not Copy answer
             self.busy.hide()
 
     def show_busy(self) -> None:

@@ -39,6 +39,18 @@ def hand_focus_over(going: Iterable[QWidget], to: QWidget) -> None:
         to.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
+def swap_enabled(usable: Iterable[QWidget], greyed: Iterable[QWidget], focus_to: QWidget) -> None:
+    """Enable `usable` and disable `greyed`, the keyboard's focus going from a greyed control to
+    `focus_to` (Run to Cancel as work starts, Stop back to Send as it ends): in the order
+    `hand_focus_over` needs, `focus_to` enabled before the others go grey."""
+    greyed = tuple(greyed)
+    for widget in usable:
+        widget.setEnabled(True)
+    hand_focus_over(greyed, focus_to)
+    for widget in greyed:
+        widget.setEnabled(False)
+
+
 class StatusLabel(QLabel):
     """A label that shows a status or an error, and lets screen readers read it.
 

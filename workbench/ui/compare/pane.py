@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, 
 from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
-from workbench.ui.common.a11y import StatusLabel, hand_focus_over
+from workbench.ui.common.a11y import StatusLabel, swap_enabled
 from workbench.ui.common.keys import native, run_keys, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
@@ -290,11 +290,7 @@ class ComparePane(Retranslating, QWidget):
         # Send pressed from the keyboard went grey under the focus, which Qt sent to the top of
         # the window, where Esc stops nothing: Stop takes it, and gives it back to Send.
         usable, greyed = ((self.stop_button,), inputs) if busy else (inputs, (self.stop_button,))
-        for button in usable:
-            button.setEnabled(True)
-        hand_focus_over(greyed, usable[0])
-        for button in greyed:
-            button.setEnabled(False)
+        swap_enabled(usable, greyed, usable[0])
         if busy:
             self.status.setText(self.tr("Answering…"))
 
