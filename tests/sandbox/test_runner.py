@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import socket
@@ -16,8 +17,11 @@ import pytest
 from tests.waits import WAIT_S, wait_until
 from workbench.sandbox.cli import config_from_args
 from workbench.sandbox.runner import SandboxConfig, _bind, start_sandbox
+from workbench.sandbox.server import build_app
 
 if TYPE_CHECKING:
+    from starlette.types import Message
+
     from tests.processes import Child, Processes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -191,3 +195,36 @@ def test_the_listening_socket_turns_nagle_off_for_every_connection() -> None:
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
     finally:
         sock.close()
+
+
+def test_a_client_that_leaves_before_its_body_is_not_an_application_error() -> None:
+    """uvicorn logged "Exception in ASGI application" with a traceback, which a command sharing
+    the process (a test's sandbox) printed as its own error."""
+    app = build_app(SandboxConfig())
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.disconnect"}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "POST",
+        "scheme": "http",
+        "path": "/v2/rerank",
+        "raw_path": b"/v2/rerank",
+        "query_string": b"",
+        "headers": [(b"content-type", b"application/json"), (b"content-length", b"100")],
+        "client": ("127.0.0.1", 1),
+        "server": ("127.0.0.1", 2),
+    }
+
+    async def serve() -> None:
+        await app(scope, receive, send)
+
+    asyncio.run(serve())
+    assert sent[0]["status"] == 499

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from workbench.sandbox.config import SandboxConfig
 
 _REQUEST_ID = "sandbox.request_id"
+_CLIENT_LEFT = 499
+"""The status logged for a request whose client went away (nginx's; never sent)."""
 
 _FAULT_MESSAGES: dict[int, str] = {
     400: "invalid request: the sandbox was asked to reject this request",
@@ -108,6 +111,10 @@ class Sandbox:
                 return await self._serve(request, handler, method)
             except SandboxHTTPError as exc:
                 return error_response(flavour, exc)
+            except ClientDisconnect:
+                # The client left before its body arrived (an evaluation cancels the other side
+                # once one fails): nothing to answer, and not the server's error to report.
+                return Response(status_code=_CLIENT_LEFT)
 
         return Route(path, endpoint, methods=[method])
 
