@@ -6,7 +6,7 @@ Why it is built this way:
   Only until the turn shows its first output is each update rendered at once.
 * The streaming turn never re-renders what is settled: Markdown is appended block by block, cut
   only where the pieces render exactly as the whole text would (`core.chat_markdown`); the
-  unfinished tail and the footer are one undoable edit, undone at the next tick, so every tick
+  unfinished tail and the footer are cut out and written again at the next tick, so every tick
   costs O(new text) whatever the answer's length. A tick shows at most `RENDER_BUDGET_CHARS`
   more characters (a backlog, say after a stalled connection, is caught up a piece every
   `CATCH_UP_MS`, below the view, which jumps to the end once), so no tick grows with a burst;
@@ -321,7 +321,7 @@ class Transcript(TurnCardsView):
         """Forget the live turn (its region is removed by whoever renders next)."""
         live = live or self._live
         if live is not None:
-            live.undo_tail()
+            live.drop_tail()
         self._live = None
 
     def _finish_in_place(self, live: LiveTurn, display: TurnDisplay) -> bool:

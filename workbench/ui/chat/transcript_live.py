@@ -1,8 +1,8 @@
 """Transcript live turn: the streaming answer appended piece by piece, so a tick costs O(new text).
 
 Markdown is appended block by block, cut only where the pieces render exactly as the whole text
-would (`core.chat_markdown`); the unfinished tail and the footer are one undoable edit, undone at
-the next tick. A plain (cited) answer is appended as text and only new or moved citation spans (as
+would (`core.chat_markdown`); the unfinished tail and the footer are cut out again at the next
+tick, in the same edit as what it adds, so Qt lays the change out once. A plain (cited) answer is appended as text and only new or moved citation spans (as
 core anchored them) are painted again.
 """
 
@@ -52,8 +52,8 @@ class LiveTurn:
     """Code points of the answer rendered for good."""
     applied: dict[int, tuple[int, int]] = field(default_factory=dict)
     """Span index → UTF-16 (start, end) of the spans highlighted so far."""
-    tail_shown: bool = False
-    """The unfinished tail and footer are in the document as the one entry of its undo stack."""
+    tail_from: int | None = None
+    """Where the unfinished tail and the footer begin, while they are in the document."""
 
     @classmethod
     def start(cls, cursor: QTextCursor, display: TurnDisplay, *, plain: bool) -> LiveTurn:
@@ -83,16 +83,16 @@ class LiveTurn:
         Without `tail`, only what settled is appended (a piece of a backlog being caught up, off
         screen: the next piece would take the tail and footer out again at once).
         """
-        self.undo_tail()
         cursor = QTextCursor(self.document)
-        cursor.beginEditBlock()
+        cursor.beginEditBlock()  # one change, so one layout and one resize of the scroll range
+        self.drop_tail()
         self._extend_stable(display)
         if self.plain:
             self._apply_citations(display)
-        cursor.endEditBlock()
         self.display = display
         if tail:
-            self._show_tail(display)
+            self._write_tail(display)
+        cursor.endEditBlock()
 
     def finish(self, display: TurnDisplay) -> bool:
         """Complete the live rendering into the finished one; False when it must be redone whole.
@@ -101,9 +101,9 @@ class LiveTurn:
         """
         if not self.plain and self.cuts.references_in(display.text):
             return False  # a link reference definition can change links anywhere above it
-        self.undo_tail()
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
+        self.drop_tail()
         self._extend_stable(display, final=True)
         if self.plain:
             self._apply_citations(display)
@@ -115,23 +115,29 @@ class LiveTurn:
         cursor.endEditBlock()
         return True
 
-    def undo_tail(self) -> None:
-        """Take the unfinished tail and footer out again; later edits are not undoable."""
-        if self.tail_shown:
-            self.document.undo()
-            self.tail_shown = False
-        self.document.setUndoRedoEnabled(False)  # also empties the undo stack
-
-    def _show_tail(self, display: TurnDisplay) -> None:
-        """Write the unfinished tail and the footer as one undoable edit (undone next tick)."""
-        self.document.setUndoRedoEnabled(True)
+    def drop_tail(self) -> None:
+        """Take the unfinished tail and footer out again, leaving what settled as it was."""
+        if self.tail_from is None:
+            return
         cursor = QTextCursor(self.document)
-        cursor.beginEditBlock()
+        cursor.setPosition(self.tail_from)
+        block, chars = cursor.blockFormat(), cursor.blockCharFormat()
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        # Joined with the tail's last block, the block the tail began in takes that block's
+        # format (a rule above the tail became an empty paragraph): give it its own back.
+        cursor.setBlockFormat(block)
+        cursor.setBlockCharFormat(chars)
+        self.tail_from = None
+
+    def _write_tail(self, display: TurnDisplay) -> None:
+        """Write the unfinished tail and the footer after what settled (dropped next tick)."""
+        cursor = QTextCursor(self.document)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.tail_from = cursor.position()
         if not self.plain:
             self._append_markdown(cursor, display.text[self.stable_len :])
         write_footer(cursor, display)
-        cursor.endEditBlock()
-        self.tail_shown = True
 
     def _extend_stable(self, display: TurnDisplay, *, final: bool = False) -> None:
         text = display.text
