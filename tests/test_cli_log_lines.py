@@ -62,3 +62,18 @@ def test_a_record_from_another_thread_waits_for_the_main_thread() -> None:
         assert err.getvalue() == ""
         handler.write_held()
     assert err.getvalue() == "workbench: warning: from the writer\n"
+
+
+def test_another_threads_record_from_another_library_is_not_the_commands() -> None:
+    """A test's sandbox shares the process: uvicorn's "Exception in ASGI application", logged
+    on the sandbox's thread, was printed as the command's error and failed a CI run."""
+    err = io.StringIO()
+    with command_log(err) as handler:
+        server = threading.Thread(
+            target=lambda: logging.getLogger("uvicorn.error").error("Exception in ASGI application")
+        )
+        server.start()
+        server.join()
+        logging.getLogger("asyncio").error("Task exception was never retrieved")
+        handler.write_held()
+    assert err.getvalue() == "workbench: error: Task exception was never retrieved\n"

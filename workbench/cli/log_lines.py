@@ -25,7 +25,9 @@ class CommandLog(logging.Handler):
     Records marked told (`extra={"told": True}`: their news is said by the command in its own
     words) are left out. Records from other threads (the run history's writer) wait until the
     main thread writes them (`write_held`): stderr is the main thread's, and a line written in
-    the middle of its output would break a masked key apart.
+    the middle of its output would break a masked key apart. Of another thread's records, only
+    the workbench's own are the command's: a server sharing the process (a test's sandbox) logs
+    its own news, which the command printed as its error.
     """
 
     def __init__(self, err: TextIO) -> None:
@@ -39,8 +41,11 @@ class CommandLog(logging.Handler):
         """Write the record's line now on the main thread, else hold it."""
         if getattr(record, "told", False):
             return
+        on_main = threading.current_thread() is self._main
+        if not on_main and not _is_ours(record):
+            return
         line = redact_text(f"workbench: {record.levelname.lower()}: {record.getMessage()}\n")
-        if threading.current_thread() is self._main:
+        if on_main:
             self.write_held()
             self._err.write(line)
         else:
@@ -53,6 +58,10 @@ class CommandLog(logging.Handler):
             held, self._held = self._held, []
         for line in held:
             self._err.write(line)
+
+
+def _is_ours(record: logging.LogRecord) -> bool:
+    return record.name == "workbench" or record.name.startswith("workbench.")
 
 
 @contextlib.contextmanager
