@@ -4073,6 +4073,10 @@
         <translation>La cronologia della chat è danneggiata</translation>
     </message>
     <message>
+        <source>Saved rerank inputs are damaged</source>
+        <translation>Gli input di Rerank salvati sono danneggiati</translation>
+    </message>
+    <message>
         <source>Documents must be a JSON array</source>
         <translation>I documenti devono essere un array JSON</translation>
     </message>
@@ -6247,6 +6251,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
     <message>
         <source>Ru&amp;n  (%1)</source>
         <translation>Esegu&amp;i  (%1)</translation>
+    </message>
+    <message>
+        <source>Rerank inputs not saved</source>
+        <translation>Input di Rerank non salvati</translation>
     </message>
 </context>
 <context>

@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject
 
 from workbench.api.errors import InputError
 from workbench.api.redact import mask_key, redact_json, redact_secrets, registered_secrets
 from workbench.core.chat_session import TurnMemo
-from workbench.core.errors import os_reason
 from workbench.core.saved_chat import (
     SavedChat,
     default_history_path,
     load_chat,
     write_redacted,
 )
+from workbench.ui.common.background_save import BackgroundWriter, SaveSoon
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -35,8 +33,6 @@ if TYPE_CHECKING:
     from workbench.ui.notices import NoticeCenter
 
 SAVE_KEY = "chat.save"
-SAVE_DELAY_MS = 1000
-"""How long edits to the inputs pause before they are saved (one write, not one per key)."""
 DRAFT = "draft"
 """The unsent message's key among the saved extras."""
 
@@ -152,35 +148,24 @@ class ChatHistory:
     """Saves the conversation after each change and restores it; failures become notices."""
 
     def __init__(self, *, tasks: TaskRunner, notices: NoticeCenter) -> None:
-        self._tasks = tasks
         self._notices = notices
-        # One writer thread, so history files land in the order they were taken.
-        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-history")
+        self._writer = BackgroundWriter(
+            key=SAVE_KEY,
+            title=lambda: QCoreApplication.translate("ChatHistory", "Chat history not saved"),
+            tasks=tasks,
+            notices=notices,
+            thread_name="chat-history",
+        )
         self._dumper = HistoryDumper()
-        self._failing = False
-        """The last save failed: the next failure is not said again (one notice per spell)."""
 
     def save(self, chat: SavedChat) -> None:
         """Write the history in the background (the JSON is taken now, the disk is not waited on)."""
         path = default_history_path()
         pieces = self._dumper.redacted(chat)
         if pieces is None:
-            written = self._writer.submit(write_whole, self._dumper.dump(chat), path)
+            self._writer.submit(write_whole, self._dumper.dump(chat), path)
         else:
-            written = self._writer.submit(write_redacted, pieces, path)
-        self._tasks.start(SAVE_KEY, self._report_save(written))
-
-    async def _report_save(self, written: Future[Path]) -> None:
-        try:
-            # Shielded: quitting or a newer save must not cancel a write still queued.
-            await asyncio.shield(asyncio.wrap_future(written))
-        except OSError as exc:
-            if not self._failing:  # said once, not at every turn of a full disk
-                title = QCoreApplication.translate("ChatHistory", "Chat history not saved")
-                self._notices.warn(title, os_reason(exc))
-            self._failing = True
-            return
-        self._failing = False
+            self._writer.submit(write_redacted, pieces, path)
 
     def load(self) -> SavedChat | None:
         """The saved conversation, or None when the file is unreadable (said in a notice)."""
@@ -213,23 +198,15 @@ class ConversationFile(QObject):
         super().__init__(parent)
         self._history, self._controller = history, controller
         self._preamble, self._editors, self._draft = preamble, dict(editors), draft
-        self._due = QTimer(self)
-        """Runs while an edit is not saved yet."""
-        self._due.setSingleShot(True)
-        self._due.setInterval(SAVE_DELAY_MS)
-        self._due.timeout.connect(self.save)
+        self._soon = SaveSoon(self.save, self)
 
     def watch(self, *changed: SignalInstance) -> None:
         """Save a moment after any of these signals (once edits pause), and at quit if due."""
-        for signal in changed:
-            signal.connect(self._on_input_changed)
-        app = QCoreApplication.instance()
-        if app is not None:  # the connection dies with this object, not with the app
-            app.aboutToQuit.connect(self._on_app_about_to_quit)
+        self._soon.watch(*changed)
 
     def save(self) -> None:
         """Save the conversation as it is now (written in the background)."""
-        self._due.stop()
+        self._soon.saved()
         turns = self._controller.turns
         unfinished = self._controller.unfinished
         if unfinished is not None:  # a turn in flight is saved once it ends, with its reply
@@ -252,11 +229,3 @@ class ConversationFile(QObject):
         if isinstance(draft, str) and draft:
             self._draft.setPlainText(draft)
         return True
-
-    def _on_input_changed(self, *_: object) -> None:
-        self._due.start()
-
-    def _on_app_about_to_quit(self) -> None:
-        # The loop stops after this: the write still runs (the writer thread is joined at exit).
-        if self._due.isActive():
-            self.save()

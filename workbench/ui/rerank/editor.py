@@ -228,7 +228,7 @@ class DocumentsEditor(Retranslating, QWidget):
         self.json.validity_changed.connect(self._on_json_validity_changed)
         self.model.documents_edited.connect(self._on_model_documents_edited)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
-        self._push_timer.timeout.connect(self._push_table_to_json)
+        self._push_timer.timeout.connect(self.push_table)
         self.json.editor.textChanged.connect(self._on_json_text_changed)
         self.empty.sample_requested.connect(self.sample_requested)
         self.empty.import_requested.connect(self._on_import_triggered)
@@ -252,7 +252,7 @@ class DocumentsEditor(Retranslating, QWidget):
             InputError: bad JSON (line, column) or a bad document (`documents[i]`).
         """
         if self._table_dirty:
-            self._push_table_to_json()
+            self.push_table()
         return check_documents(self.json.value(), self._rules)
 
     def last_documents(self) -> list[Document] | None:
@@ -328,7 +328,8 @@ class DocumentsEditor(Retranslating, QWidget):
         self.documents_changed.emit(docs)
         self._push_timer.start()
 
-    def _push_table_to_json(self) -> None:
+    def push_table(self) -> None:
+        """Put an edit made in the table into the JSON text now (it goes a moment after)."""
         # The table stays as it is (no reset under the person's cursor); only the text follows.
         self._push_timer.stop()
         if self._table_dirty:
@@ -336,7 +337,7 @@ class DocumentsEditor(Retranslating, QWidget):
             self.json.set_value(self.model.documents())
 
     def _on_tabs_current_changed(self, _index: int) -> None:
-        self._push_table_to_json()
+        self.push_table()
 
     def _on_add_row_triggered(self) -> None:
         row = self.table.currentIndex().row() + 1 if self.table.currentIndex().isValid() else 0

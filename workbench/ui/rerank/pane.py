@@ -21,6 +21,7 @@ from workbench.ui.rerank.body_preview import PREVIEW_DOCS as PREVIEW_DOCS
 from workbench.ui.rerank.body_preview import BodyPreview
 from workbench.ui.rerank.comparison import Compared as Compared
 from workbench.ui.rerank.comparison import fill_compare_choices
+from workbench.ui.rerank.inputs_file import RerankInputsFile
 from workbench.ui.rerank.outcome import RunOutcome
 from workbench.ui.rerank.request import RequestReader
 from workbench.ui.rerank.sender import RerankSender, batch_for
@@ -62,6 +63,9 @@ class RerankPane(Retranslating, RerankWidgets):
         self.retranslate_ui()
         self._connect_signals()
         self._on_session_selection_changed("rerank")
+        self._inputs_file = RerankInputsFile(widgets=self, services=services)
+        self._inputs_file.restore()
+        self._inputs_file.watch()
         self._refresh_preview()
 
     def retranslate_ui(self) -> None:

@@ -1,0 +1,102 @@
+"""Saving a pane's inputs as they are edited: off the UI thread, in order, once edits pause.
+
+The Chat pane keeps its conversation and inputs this way, and the Rerank pane its query and
+documents: a restart brings back what was being typed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+from workbench.core.errors import os_reason
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from PySide6.QtCore import SignalInstance
+
+    from workbench.ui.async_bridge import TaskRunner
+    from workbench.ui.notices import NoticeCenter
+
+SAVE_DELAY_MS = 1000
+"""How long edits pause before they are saved (one write, not one per key)."""
+
+
+class BackgroundWriter:
+    """Writes a file on its own thread, each write after the one before; failures are notices.
+
+    A failure is said once per failing spell (a full disk is not said at every edit), with the
+    title `title()` gives in the language of that moment.
+    """
+
+    def __init__(
+        self,
+        *,
+        key: str,
+        title: Callable[[], str],
+        tasks: TaskRunner,
+        notices: NoticeCenter,
+        thread_name: str,
+    ) -> None:
+        self._key, self._title = key, title
+        self._tasks, self._notices = tasks, notices
+        # One thread, so the files land in the order they were taken.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix=thread_name)
+        self._failing = False
+
+    def submit(self, write: Callable[..., Path], *args: object) -> None:
+        """Run `write(*args)` on the writer thread; the UI thread does not wait for the disk."""
+        self._tasks.start(self._key, self._report(self._writer.submit(write, *args)))
+
+    async def _report(self, written: Future[Path]) -> None:
+        try:
+            # Shielded: quitting or a newer save must not cancel a write still queued.
+            await asyncio.shield(asyncio.wrap_future(written))
+        except OSError as exc:
+            if not self._failing:
+                self._notices.warn(self._title(), os_reason(exc))
+            self._failing = True
+            return
+        self._failing = False
+
+
+class SaveSoon(QObject):
+    """Calls `save` a moment after any watched signal (once edits pause), and at quit if due."""
+
+    def __init__(self, save: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._save = save
+        self._due = QTimer(self)
+        """Runs while an edit is not saved yet."""
+        self._due.setSingleShot(True)
+        self._due.setInterval(SAVE_DELAY_MS)
+        self._due.timeout.connect(self._on_due_timeout)
+
+    def watch(self, *changed: SignalInstance) -> None:
+        """Save a moment after any of these signals, and at quit if that save is still due."""
+        for signal in changed:
+            signal.connect(self._on_input_changed)
+        app = QCoreApplication.instance()
+        if app is not None:  # the connection dies with this object, not with the app
+            app.aboutToQuit.connect(self._on_app_about_to_quit)
+
+    def saved(self) -> None:
+        """Say a save was just taken: the one due is not needed."""
+        self._due.stop()
+
+    def _on_input_changed(self, *_: object) -> None:
+        self._due.start()
+
+    def _on_due_timeout(self) -> None:
+        self._save()
+
+    def _on_app_about_to_quit(self) -> None:
+        # The loop stops after this: the write still runs (the writer thread is joined at exit).
+        if self._due.isActive():
+            self._due.stop()
+            self._save()

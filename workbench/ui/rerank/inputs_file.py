@@ -1,0 +1,90 @@
+"""The Rerank pane's inputs kept across restarts: saved as they are edited, put back at start."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from workbench.api.errors import InputError
+from workbench.core.saved_rerank import SavedRerank, load_inputs, write_inputs
+from workbench.ui.common.background_save import BackgroundWriter, SaveSoon
+
+if TYPE_CHECKING:
+    from workbench.ui.rerank.widgets import RerankWidgets
+    from workbench.ui.services import Services
+
+SAVE_KEY = "rerank.save"
+
+
+class RerankInputsFile(QObject):
+    """Saves the query, the documents as typed and the form's values a moment after an edit
+    (and at quit if that save is due); `restore` puts them back.
+
+    The documents are kept as text, so a list half typed (not valid JSON yet) comes back as it
+    was. A megabyte of documents is read out of the editor on the UI thread once per pause in
+    the edits, and written on a thread of its own.
+    """
+
+    def __init__(self, *, widgets: RerankWidgets, services: Services) -> None:
+        super().__init__(widgets)
+        self._widgets, self._notices = widgets, services.notices
+        self._writer = BackgroundWriter(
+            key=SAVE_KEY,
+            title=lambda: QCoreApplication.translate("RerankPane", "Rerank inputs not saved"),
+            tasks=services.tasks,
+            notices=services.notices,
+            thread_name="rerank-inputs",
+        )
+        self._soon = SaveSoon(self.save, self)
+
+    def watch(self) -> None:
+        """Save a moment after any input changes, from now on."""
+        widgets = self._widgets
+        self._soon.watch(
+            widgets.query.textChanged,
+            widgets.editor.json.editor.textChanged,
+            widgets.editor.documents_changed,  # a table edit, before it reaches the text
+            widgets.form.changed,
+        )
+
+    def save(self) -> None:
+        """Save the inputs as they are now (written in the background)."""
+        self._soon.saved()
+        self._writer.submit(write_inputs, self.inputs())
+
+    def inputs(self) -> SavedRerank:
+        """The inputs as the pane holds them now."""
+        widgets, form = self._widgets, self._widgets.form
+        widgets.editor.push_table()  # a table edit not yet in the text goes in first
+        return SavedRerank(
+            query=widgets.query.toPlainText(),
+            documents=widgets.editor.json.text(),
+            model=form.model.text(),
+            rank_fields=form.rank_fields(),
+            top_n=form.top_n.value(),
+            max_chunks_per_doc=form.max_chunks.value(),
+            max_tokens_per_doc=form.max_tokens.value(),
+            return_documents=form.return_documents.isChecked(),
+        )
+
+    def restore(self) -> bool:
+        """Put the saved inputs back; False when none were saved or the file is damaged (said)."""
+        try:
+            saved = load_inputs()
+        except InputError as exc:
+            self._notices.post_error(exc)
+            return False
+        if saved is None:
+            return False
+        widgets, form = self._widgets, self._widgets.form
+        widgets.query.setPlainText(saved.query)
+        form.model.setText(saved.model)
+        widgets.editor.json.set_text(saved.documents)
+        widgets.editor.json.finish_loading()  # the rank fields are picked from its keys
+        form.set_rank_fields(saved.rank_fields)
+        form.top_n.setValue(saved.top_n)
+        form.max_chunks.setValue(saved.max_chunks_per_doc)
+        form.max_tokens.setValue(saved.max_tokens_per_doc)
+        form.return_documents.setChecked(saved.return_documents)
+        return True
