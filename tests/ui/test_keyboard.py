@@ -302,11 +302,12 @@ def test_ctrl_enter_on_the_keypad_runs_as_ctrl_return_does(
 
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
 @pytest.mark.parametrize("key", ["evaluation", "qa", "rerank"])
-def test_run_pressed_from_the_keyboard_hands_the_focus_to_cancel(
+def test_run_pressed_from_the_keyboard_hands_the_focus_to_cancel_and_back(
     window: MainWindow, services: Services, qtbot: QtBot, key: str
 ) -> None:
     """Run goes grey the moment it is pressed: its focus must go on to Cancel, the one thing to
-    press while the work goes on, not skip to a control after it or wrap round to the top."""
+    press while the work goes on, not skip to a control after it or wrap round to the top; and
+    back to Run when Cancel goes grey as the work ends."""
     run, cancel = _ready(window, key)
     run.setFocus(Qt.FocusReason.TabFocusReason)
     moves: list[QWidget | None] = []
@@ -323,5 +324,6 @@ def test_run_pressed_from_the_keyboard_hands_the_focus_to_cancel(
         qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
     finally:
         app.focusChanged.disconnect(moved)
-    first = moves[0]
+    first, last = moves[0], QApplication.focusWidget()
     assert first is cancel, f"focus went to {first.objectName() if first else None}"
+    assert last is run, f"focus went back to {last.objectName() if last else None}"

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from workbench.ui.common.demo import shown
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from PySide6.QtWidgets import QTabWidget
 
@@ -49,6 +49,16 @@ def swap_enabled(usable: Iterable[QWidget], greyed: Iterable[QWidget], focus_to:
     hand_focus_over(greyed, focus_to)
     for widget in greyed:
         widget.setEnabled(False)
+
+
+def swap_for_work(busy: bool, cancel: QWidget, inputs: Sequence[QWidget]) -> None:
+    """While work runs only `cancel` of these is usable, with the focus if an input had it; when
+    it ends the inputs are, the focus going from Cancel back to the first (Run). Qt sent it on
+    to whatever came next (QA's results list, Evaluation's tab bar)."""
+    if busy:
+        swap_enabled((cancel,), inputs, cancel)
+    else:
+        swap_enabled(inputs, (cancel,), inputs[0])
 
 
 class StatusLabel(QLabel):

@@ -29,7 +29,7 @@ from workbench.core.evaluation.progress import ProgressStore, open_progress
 from workbench.core.evaluation.readers import load_set
 from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
 from workbench.ui import resources
-from workbench.ui.common.a11y import hand_focus_over, name_tab_bar
+from workbench.ui.common.a11y import name_tab_bar, swap_for_work
 from workbench.ui.common.core_text import shown
 from workbench.ui.common.keys import escape_cancels, with_keys
 from workbench.ui.common.pane_error import log_shown
@@ -279,13 +279,9 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         self.status.say(partial(ranked, done, total))
 
     def _set_busy(self, busy: bool) -> None:
-        self.cancel_button.setEnabled(busy)
         inputs: list[QWidget] = [self.run_button, self.start_over_button, self.sample]
         inputs += [self.browse, self.set_path, self.endpoint_a, self.endpoint_b, self.k]
-        if busy:
-            hand_focus_over(inputs, self.cancel_button)
-        for widget in inputs:
-            widget.setEnabled(not busy)
+        swap_for_work(busy, self.cancel_button, inputs)
         self.progress.setVisible(busy)
 
     def _show_report(self, report: EvalReport, *, started_over: list[str]) -> None:

@@ -12,7 +12,7 @@ from workbench.api.errors import WorkbenchError
 from workbench.core.qa.catalogue import select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
-from workbench.ui.common.a11y import hand_focus_over
+from workbench.ui.common.a11y import swap_for_work
 from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import log_shown
@@ -244,12 +244,9 @@ class QaPane(Retranslating, QaWidgets):
             self.chart.load(QByteArray(svg.encode("utf-8")))
 
     def _set_busy(self, busy: bool) -> None:
-        self.cancel_button.setEnabled(busy)
         self.progress.setVisible(busy)  # an empty bar read as a text field before any run
-        if busy:
-            hand_focus_over((self.run_button, self.endpoint), self.cancel_button)
-        self.run_button.setEnabled(not busy)
-        self.endpoint.setEnabled(not busy)  # it shows the endpoint checked until the run ends
+        # The endpoint box shows the endpoint checked until the run ends.
+        swap_for_work(busy, self.cancel_button, (self.run_button, self.endpoint))
         done = not busy and self.report is not None
         self.save_report_button.setEnabled(done)
         self.save_junit_button.setEnabled(done)

@@ -12,7 +12,7 @@ from workbench.api.models import DEFAULT_FLAVOUR, RerankRequest
 from workbench.core.rerank_docs import rules_for, stringify_values
 from workbench.core.rerank_models import limits_for
 from workbench.ui import resources
-from workbench.ui.common.a11y import hand_focus_over
+from workbench.ui.common.a11y import swap_for_work
 from workbench.ui.common.keys import native, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.retranslate import Retranslating
@@ -230,10 +230,7 @@ class RerankPane(Retranslating, RerankWidgets):
             self._outcome.recheck(self._reader.checked)
 
     def _set_busy(self, busy: bool) -> None:
-        self.cancel_button.setEnabled(busy)
-        if busy:
-            hand_focus_over((self.run_button,), self.cancel_button)
-        self.run_button.setEnabled(not busy)
+        swap_for_work(busy, self.cancel_button, (self.run_button,))
         self.busy.setVisible(busy)
         if busy:
             self._outcome.say(self.tr("Ranking…"))
