@@ -52,7 +52,14 @@ def run_keys(pane: QWidget) -> QShortcut:
 def escape_cancels(pane: QWidget, cancel: Callable[[], None]) -> QShortcut:
     """Escape, with the focus anywhere in `pane`, calls `cancel`: every pane that runs long work
     stops it on Escape. The caller names it (`setWhatsThis`) for the shortcuts sheet."""
+    shortcut = escape_key(pane)
+    shortcut.activated.connect(cancel)
+    return shortcut
+
+
+def escape_key(pane: QWidget) -> QShortcut:
+    """Escape with the focus anywhere in `pane`, not yet connected (`escape_cancels` connects
+    it; a pane's widgets made before its slots leave that to the pane)."""
     shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), pane)
     shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    shortcut.activated.connect(cancel)
     return shortcut

@@ -12,14 +12,13 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, swap_enabled
-from workbench.ui.common.keys import native, run_keys, with_keys
+from workbench.ui.common.keys import escape_key, native, run_keys, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -74,8 +73,7 @@ class ComparePane(Retranslating, QWidget):
         self.error = PaneErrorLine(self)
         self.error.setObjectName("compareError")
         self._send_shortcut = run_keys(self)
-        self._stop_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self._stop_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._stop_shortcut = escape_key(self)
         columns = QSplitter(Qt.Orientation.Horizontal, self)
         columns.setObjectName("compareColumns")
         for column in self.columns:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.common.a11y import StatusLabel
 from workbench.ui.common.endpoint_picker import EndpointPicker
-from workbench.ui.common.keys import run_keys
+from workbench.ui.common.keys import escape_key, run_keys
 from workbench.ui.common.pane_error import PaneErrorLine, StaleBar
 from workbench.ui.common.remembered import FittedSplitter, RememberedSplitter, scrolling
 from workbench.ui.common.section import Section
@@ -98,8 +97,7 @@ class RerankWidgets(QWidget):
 
     def _build_shortcuts(self) -> None:
         self._run_shortcut = run_keys(self)
-        self._cancel_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self._cancel_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._cancel_shortcut = escape_key(self)
 
     def _containers(self, store: SettingsStore) -> tuple[QWidget, QWidget, QWidget]:
         """The splitters, scroll areas and columns, made before what goes in them.
