@@ -3066,6 +3066,10 @@
         <translation>solo i messaggi dell&apos;utente possono contenere immagini</translation>
     </message>
     <message>
+        <source>a user message needs text or an image</source>
+        <translation>un messaggio dell'utente richiede un testo o un'immagine</translation>
+    </message>
+    <message>
         <source>must be a string or a list of content blocks</source>
         <translation>deve essere una stringa o un elenco di blocchi di contenuto</translation>
     </message>

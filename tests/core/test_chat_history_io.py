@@ -254,6 +254,17 @@ def test_session_sends_an_imported_history_with_an_edited_assistant_turn() -> No
             "messages[0].content[0]",
             "only text, thinking and image blocks",
         ),
+        # Sent, the server refused the whole request for the empty turn.
+        (
+            {"messages": [{"role": "user", "content": "hi"}, {"role": "user"}]},
+            "messages[1].content",
+            "a user message needs text or an image",
+        ),
+        (
+            {"chat_history": [{"role": "USER", "message": ""}]},
+            "chat_history[0].message",
+            "a user message needs text or an image",
+        ),
         ({"chat": []}, "(top level)", "chat_history or messages"),
     ],
 )

@@ -151,6 +151,9 @@ def _entry(entry: Any, where: str, earlier: list[ChatMessage], *, strict: bool) 
     content = blocks.text
     images = blocks.images + _neutral_images(entry.get("images"), f"{where}.images")
     if role == "user":
+        if not content and not images:
+            # Sent, the server refused the whole request for it (Cohere: 400 "invalid request").
+            raise _bad(f"{where}.{text_key}", Text("a user message needs text or an image"))
         return ChatMessage(role=role, content=content, images=images)
     if images:
         raise _bad(f"{where}.{text_key}", Text("only user messages carry images"))

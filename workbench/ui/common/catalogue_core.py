@@ -360,6 +360,7 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "required (user, assistant / CHATBOT, system or tool)"),
     QT_TRANSLATE_NOOP("Core", "unknown role %1"),
     QT_TRANSLATE_NOOP("Core", "only user messages carry images"),
+    QT_TRANSLATE_NOOP("Core", "a user message needs text or an image"),
     QT_TRANSLATE_NOOP("Core", "must be a string or a list of content blocks"),
     QT_TRANSLATE_NOOP("Core", "only text, thinking and image blocks, got %1"),
     QT_TRANSLATE_NOOP("Core", "needs a url"),
