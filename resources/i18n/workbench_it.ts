@@ -3067,7 +3067,23 @@
     </message>
     <message>
         <source>a user message needs text or an image</source>
-        <translation>un messaggio dell'utente richiede un testo o un'immagine</translation>
+        <translation>un messaggio dell&apos;utente richiede un testo o un&apos;immagine</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>deve essere true o false</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to %1</source>
+        <translation>deve essere un numero intero da 0 a %1</translation>
+    </message>
+    <message>
+        <source>must be a number from 0 to 1</source>
+        <translation>deve essere un numero da 0 a 1</translation>
+    </message>
+    <message>
+        <source>must be a list of strings</source>
+        <translation>deve essere un elenco di stringhe</translation>
     </message>
     <message>
         <source>must be a string or a list of content blocks</source>

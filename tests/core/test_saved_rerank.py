@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def test_inputs_written_are_read_back_the_same(tmp_path: Path) -> None:
     saved = SavedRerank(
-        query="q", documents='[{"a": "é"}', rank_fields=["a"], top_n=3, return_documents=True
+        query="q", documents='[{"a": "é"}', rank_fields=("a",), top_n=3, return_documents=True
     )
     path = write_inputs(saved, tmp_path / "inputs.json")
     assert load_inputs(path) == saved
@@ -34,6 +34,26 @@ def test_no_file_is_no_inputs(tmp_path: Path) -> None:
         ('{"format": "cohere-workbench.chat", "query": "q"}', "inputs.json"),
         ('{"format": "cohere-workbench.rerank-inputs", "top_n": -4}', "inputs.json: top_n"),
         ('{"format": "cohere-workbench.rerank-inputs", "query": 5}', "inputs.json: query"),
+        (
+            '{"format": "cohere-workbench.rerank-inputs", "top_n": 1e999}',
+            "inputs.json line 1, column",
+        ),
+        (
+            '{"format": "cohere-workbench.rerank-inputs", "priority": 9' + "9" * 40 + "}",
+            "inputs.json: priority",
+        ),
+        (
+            '{"format": "cohere-workbench.rerank-inputs", "span_threshold": 2}',
+            "inputs.json: span_threshold",
+        ),
+        (
+            '{"format": "cohere-workbench.rerank-inputs", "relevant_spans": 1}',
+            "inputs.json: relevant_spans",
+        ),
+        (
+            '{"format": "cohere-workbench.rerank-inputs", "rank_fields": ["a", 2]}',
+            "inputs.json: rank_fields",
+        ),
     ],
 )
 def test_a_damaged_file_is_refused_saying_where(tmp_path: Path, text: str, where: str) -> None:

@@ -8,9 +8,7 @@ where it went wrong, never a traceback, and the pane then starts empty.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from workbench.api import jsontext
 from workbench.api.errors import InputError
@@ -27,24 +25,67 @@ if TYPE_CHECKING:
 INPUTS_FORMAT = "cohere-workbench.rerank-inputs"
 INPUTS_FILE = "rerank_inputs.json"
 DAMAGED = "Saved rerank inputs are damaged"
+_LARGEST = 2**31 - 1
+"""The largest whole number a Qt spin box holds (a larger one raised OverflowError there)."""
 
 
-class SavedRerank(BaseModel):
-    """What the Rerank pane restores at start (never a key: secrets are masked on writing)."""
+class SavedRerank(NamedTuple):
+    """What the Rerank pane restores at start (never a key: secrets are masked on writing).
 
-    model_config = ConfigDict(extra="ignore")
+    A named tuple, not a pydantic model or a dataclass: the pane is built with the first window,
+    and making either class cost the start-up a millisecond or more.
+    """
 
-    format: str = INPUTS_FORMAT
-    version: int = 1
     query: str = ""
     documents: str = ""
     """The documents editor's text verbatim, valid JSON or not (it may be half typed)."""
     model: str = ""
-    rank_fields: list[str] = Field(default_factory=list)
-    top_n: int = Field(default=0, ge=0)
-    max_chunks_per_doc: int = Field(default=0, ge=0)
-    max_tokens_per_doc: int = Field(default=0, ge=0)
+    rank_fields: tuple[str, ...] = ()
+    top_n: int = 0
+    max_chunks_per_doc: int = 0
+    max_tokens_per_doc: int = 0
     return_documents: bool = False
+    relevant_spans: bool = False
+    span_threshold: float = 0.1
+    max_spans: int = 0
+    priority: int = 0
+
+    def to_json(self) -> str:
+        """The file's text (not yet redacted)."""
+        data = {"format": INPUTS_FORMAT, "version": 1, **self._asdict()}
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], name: str) -> SavedRerank:
+        """The inputs in `data` (read from the file `name`); unknown keys are ignored.
+
+        Raises:
+            InputError: a field of the wrong type or out of range (`.where`: "name: field").
+        """
+        values: dict[str, Any] = {}
+        for key, default in cls._field_defaults.items():
+            if key in data:
+                problem = _problem(data[key], type(default))
+                if problem is not None:
+                    raise InputError(problem, title=DAMAGED, where=f"{name}: {key}")
+                values[key] = tuple(data[key]) if isinstance(data[key], list) else data[key]
+        return cls(**values)
+
+
+def _problem(value: Any, kind: type) -> Text | None:
+    """What is wrong with `value` for a field whose default is of type `kind`, or None."""
+    if kind is str:
+        return None if isinstance(value, str) else Text("must be a string")
+    if kind is bool:
+        return None if isinstance(value, bool) else Text("must be true or false")
+    if kind is int:
+        whole = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= _LARGEST
+        return None if whole else Text("must be a whole number from 0 to %1", str(_LARGEST))
+    if kind is float:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if number and 0 <= value <= 1 else Text("must be a number from 0 to 1")
+    strings = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return None if strings else Text("must be a list of strings")
 
 
 def default_inputs_path() -> Path:
@@ -60,7 +101,7 @@ def write_inputs(saved: SavedRerank, path: Path | None = None) -> Path:
     """
     target = path or default_inputs_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = redact_json(saved.model_dump_json(indent=2), redact_secrets, indent=2)
+    text = redact_json(saved.to_json(), redact_secrets, indent=2)
     write_atomically(target, [text, "\n"], prefix=".rerank-", suffix=".json")
     return target
 
@@ -90,9 +131,4 @@ def load_inputs(path: Path | None = None) -> SavedRerank | None:
             title=DAMAGED,
             where=source.name,
         )
-    try:
-        return SavedRerank.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = f"{source.name}: " + ".".join(str(p) for p in first["loc"])
-        raise InputError(first["msg"], title=DAMAGED, where=where) from exc
+    return SavedRerank.from_json(data, source.name)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+from shiboken6 import isValid
 
 from tests.waits import WAIT_MS
 from workbench.api.redact import forget_secrets, register_secret
@@ -14,7 +15,7 @@ from workbench.core.saved_rerank import default_inputs_path
 from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from pytestqt.qtbot import QtBot
 
@@ -27,11 +28,23 @@ DOCS = [
 KEY = "sk-rerank-inputs-0123456789abcdef"
 
 
-def _restarted(services: Services, qtbot: QtBot) -> RerankPane:
-    """A new pane reading the same config folder, as the next start does."""
-    pane = RerankPane(services=services)
-    qtbot.addWidget(pane)
-    return pane
+@pytest.fixture
+def restarted(services: Services) -> Iterator[Callable[[], RerankPane]]:
+    """Makes a new pane reading the same config folder, as the next start does; each is
+    destroyed at the end on the GUI thread (as the `pane` fixture's, and for the same reason:
+    left to the garbage collector, a pane was torn down in the middle of a later test)."""
+    made: list[RerankPane] = []
+
+    def restart() -> RerankPane:
+        made.append(RerankPane(services=services))
+        return made[-1]
+
+    yield restart
+    for widget in made:
+        if isValid(widget):  # a test may have destroyed it itself
+            widget.close()
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _saved_text() -> str:
@@ -52,7 +65,7 @@ def key() -> Iterator[str]:
 
 
 def test_the_query_documents_and_options_come_back_at_the_next_start(
-    services: Services, qtbot: QtBot, pane: RerankPane
+    services: Services, qtbot: QtBot, pane: RerankPane, restarted: Callable[[], RerankPane]
 ) -> None:
     """Nothing of the Rerank inputs was kept: a restart brought an empty pane back."""
     pane.query.setPlainText("quick weeknight dinner")
@@ -61,22 +74,28 @@ def test_the_query_documents_and_options_come_back_at_the_next_start(
     pane.form.top_n.setValue(1)
     pane.form.max_chunks.setValue(7)
     pane.form.return_documents.setChecked(True)
-    _wait_saved(qtbot, services, "weeknight", "Risotto", '"top_n": 1', '"max_chunks_per_doc": 7')
-    again = _restarted(services, qtbot)
+    pane.form.spans.enabled.setChecked(True)
+    pane.form.spans.threshold.setValue(0.35)
+    pane.form.spans.priority.setValue(3)
+    _wait_saved(qtbot, services, "weeknight", "Risotto", '"top_n": 1', '"priority": 3')
+    again = restarted()
     assert again.query.toPlainText() == "quick weeknight dinner"
     assert again.editor.documents() == DOCS
     assert again.form.rank_fields() == ["text", "title"]
     assert (again.form.top_n.value(), again.form.max_chunks.value()) == (1, 7)
     assert again.form.return_documents.isChecked()
+    spans = again.form.spans
+    assert spans.enabled.isChecked()
+    assert (spans.threshold.value(), spans.priority.value()) == (0.35, 3)
 
 
 def test_documents_half_typed_come_back_as_they_were(
-    services: Services, qtbot: QtBot, pane: RerankPane
+    services: Services, qtbot: QtBot, pane: RerankPane, restarted: Callable[[], RerankPane]
 ) -> None:
     half = '[\n  {"title": "Pasta", "text": "Boil the'
     pane.editor.json.set_text(half)
     _wait_saved(qtbot, services, "Boil the")
-    again = _restarted(services, qtbot)
+    again = restarted()
     assert again.editor.json.text() == half
     where = again.editor.json.error_position()  # said as any bad JSON is, where it is
     assert where is not None
@@ -84,15 +103,16 @@ def test_documents_half_typed_come_back_as_they_were(
 
 
 def test_an_edit_still_waiting_for_its_save_is_written_at_quit(
-    services: Services, qtbot: QtBot
+    services: Services, qtbot: QtBot, restarted: Callable[[], RerankPane]
 ) -> None:
-    pane = RerankPane(services=services)
+    pane = restarted()
     pane.query.setPlainText("typed just before quitting")
     app = QCoreApplication.instance()
     assert app is not None
     app.aboutToQuit.emit()  # what quitting sends; then the loop stops and the window goes
     pane.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(pane)  # its timer went with it: only the save at quit can write
     _wait_saved(qtbot, services, "just before quitting")
 
 
@@ -106,12 +126,12 @@ def test_a_key_pasted_into_the_documents_never_reaches_the_file(
 
 
 def test_a_damaged_inputs_file_is_said_with_where_and_the_pane_starts_empty(
-    services: Services, qtbot: QtBot
+    services: Services, qtbot: QtBot, restarted: Callable[[], RerankPane]
 ) -> None:
     path = default_inputs_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text('{"format": "cohere-workbench.rerank-inputs",\n "top_n": }', encoding="utf-8")
-    pane = _restarted(services, qtbot)
+    pane = restarted()
     assert pane.query.toPlainText() == ""
     (notice,) = services.notices.history()
     assert "Saved rerank inputs are damaged" in notice.title

@@ -198,7 +198,8 @@ class ConversationFile(QObject):
         super().__init__(parent)
         self._history, self._controller = history, controller
         self._preamble, self._editors, self._draft = preamble, dict(editors), draft
-        self._soon = SaveSoon(self.save, self)
+        self._soon = SaveSoon(self)
+        self._soon.due.connect(self.save)
 
     def watch(self, *changed: SignalInstance) -> None:
         """Save a moment after any of these signals (once edits pause), and at quit if due."""

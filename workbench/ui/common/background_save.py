@@ -10,7 +10,7 @@ import asyncio
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from workbench.core.errors import os_reason
 
@@ -66,16 +66,21 @@ class BackgroundWriter:
 
 
 class SaveSoon(QObject):
-    """Calls `save` a moment after any watched signal (once edits pause), and at quit if due."""
+    """Emits `due` a moment after any watched signal (once edits pause), and at quit if due.
 
-    def __init__(self, save: Callable[[], None], parent: QObject) -> None:
+    A signal, not a callable kept here: a reference back to the owner made a cycle only the
+    garbage collector broke, clearing these objects while Qt could still call them.
+    """
+
+    due = Signal()
+
+    def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self._save = save
         self._due = QTimer(self)
         """Runs while an edit is not saved yet."""
         self._due.setSingleShot(True)
         self._due.setInterval(SAVE_DELAY_MS)
-        self._due.timeout.connect(self._on_due_timeout)
+        self._due.timeout.connect(self.due)
 
     def watch(self, *changed: SignalInstance) -> None:
         """Save a moment after any of these signals, and at quit if that save is still due."""
@@ -92,11 +97,8 @@ class SaveSoon(QObject):
     def _on_input_changed(self, *_: object) -> None:
         self._due.start()
 
-    def _on_due_timeout(self) -> None:
-        self._save()
-
     def _on_app_about_to_quit(self) -> None:
         # The loop stops after this: the write still runs (the writer thread is joined at exit).
         if self._due.isActive():
             self._due.stop()
-            self._save()
+            self.due.emit()

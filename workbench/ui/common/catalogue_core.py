@@ -361,6 +361,11 @@ CORE_TEXTS = (
     QT_TRANSLATE_NOOP("Core", "unknown role %1"),
     QT_TRANSLATE_NOOP("Core", "only user messages carry images"),
     QT_TRANSLATE_NOOP("Core", "a user message needs text or an image"),
+    # workbench/core/saved_rerank.py: a field of the saved Rerank inputs
+    QT_TRANSLATE_NOOP("Core", "must be true or false"),
+    QT_TRANSLATE_NOOP("Core", "must be a whole number from 0 to %1"),
+    QT_TRANSLATE_NOOP("Core", "must be a number from 0 to 1"),
+    QT_TRANSLATE_NOOP("Core", "must be a list of strings"),
     QT_TRANSLATE_NOOP("Core", "must be a string or a list of content blocks"),
     QT_TRANSLATE_NOOP("Core", "only text, thinking and image blocks, got %1"),
     QT_TRANSLATE_NOOP("Core", "needs a url"),

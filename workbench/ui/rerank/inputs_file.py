@@ -28,7 +28,9 @@ class RerankInputsFile(QObject):
 
     def __init__(self, *, widgets: RerankWidgets, services: Services) -> None:
         super().__init__(widgets)
-        self._widgets, self._notices = widgets, services.notices
+        # The pane's parts, not the pane: a reference back to its owner would be a cycle.
+        self._query, self._editor, self._form = widgets.query, widgets.editor, widgets.form
+        self._notices = services.notices
         self._writer = BackgroundWriter(
             key=SAVE_KEY,
             title=lambda: QCoreApplication.translate("RerankPane", "Rerank inputs not saved"),
@@ -36,16 +38,16 @@ class RerankInputsFile(QObject):
             notices=services.notices,
             thread_name="rerank-inputs",
         )
-        self._soon = SaveSoon(self.save, self)
+        self._soon = SaveSoon(self)
+        self._soon.due.connect(self.save)
 
     def watch(self) -> None:
         """Save a moment after any input changes, from now on."""
-        widgets = self._widgets
         self._soon.watch(
-            widgets.query.textChanged,
-            widgets.editor.json.editor.textChanged,
-            widgets.editor.documents_changed,  # a table edit, before it reaches the text
-            widgets.form.changed,
+            self._query.textChanged,
+            self._editor.json.editor.textChanged,
+            self._editor.documents_changed,  # a table edit, before it reaches the text
+            self._form.changed,
         )
 
     def save(self) -> None:
@@ -55,17 +57,21 @@ class RerankInputsFile(QObject):
 
     def inputs(self) -> SavedRerank:
         """The inputs as the pane holds them now."""
-        widgets, form = self._widgets, self._widgets.form
-        widgets.editor.push_table()  # a table edit not yet in the text goes in first
+        form, spans = self._form, self._form.spans
+        self._editor.push_table()  # a table edit not yet in the text goes in first
         return SavedRerank(
-            query=widgets.query.toPlainText(),
-            documents=widgets.editor.json.text(),
+            query=self._query.toPlainText(),
+            documents=self._editor.json.text(),
             model=form.model.text(),
-            rank_fields=form.rank_fields(),
+            rank_fields=tuple(form.rank_fields()),
             top_n=form.top_n.value(),
             max_chunks_per_doc=form.max_chunks.value(),
             max_tokens_per_doc=form.max_tokens.value(),
             return_documents=form.return_documents.isChecked(),
+            relevant_spans=spans.enabled.isChecked(),
+            span_threshold=spans.threshold.value(),
+            max_spans=spans.max_spans.value(),
+            priority=spans.priority.value(),
         )
 
     def restore(self) -> bool:
@@ -77,14 +83,19 @@ class RerankInputsFile(QObject):
             return False
         if saved is None:
             return False
-        widgets, form = self._widgets, self._widgets.form
-        widgets.query.setPlainText(saved.query)
+        form = self._form
+        self._query.setPlainText(saved.query)
         form.model.setText(saved.model)
-        widgets.editor.json.set_text(saved.documents)
-        widgets.editor.json.finish_loading()  # the rank fields are picked from its keys
+        self._editor.json.set_text(saved.documents)
+        self._editor.json.finish_loading()  # the rank fields are picked from its keys
         form.set_rank_fields(saved.rank_fields)
         form.top_n.setValue(saved.top_n)
         form.max_chunks.setValue(saved.max_chunks_per_doc)
         form.max_tokens.setValue(saved.max_tokens_per_doc)
         form.return_documents.setChecked(saved.return_documents)
+        spans = form.spans
+        spans.enabled.setChecked(saved.relevant_spans)
+        spans.threshold.setValue(saved.span_threshold)
+        spans.max_spans.setValue(saved.max_spans)
+        spans.priority.setValue(saved.priority)
         return True
