@@ -134,7 +134,8 @@ def test_a_demo_script_replays_every_turn_in_order_without_the_network(
     script = tmp_path / "pitch.jsonl"
     status, out, err = _run(capsys, "history", "export-script", *ids, "--out", str(tmp_path))
     assert (status, out) == (2, "")  # a folder: said, where it was a traceback
-    assert f"cannot write {tmp_path}: Is a directory" in err
+    assert f"--out: cannot write {tmp_path}: Is a directory" in err
+    assert err.count(str(tmp_path)) == 1  # the option is the place, not the path again
     status, out, _ = _run(capsys, "history", "export-script", *ids, "--out", str(script))
     assert (status, out) == (0, f"2 turn(s) written to {script}\n")
     assert SANDBOX_TEST_KEY not in script.read_text()
@@ -220,7 +221,8 @@ def test_export_file_and_import_file_round_trip_without_keys(
     out_file = tmp_path / "runs.jsonl"
     status, out, err = _run(capsys, "history", "export-file", run_id, "--out", str(tmp_path))
     assert (status, out) == (2, "")  # a folder: said, where it was a traceback
-    assert f"cannot write {tmp_path}: Is a directory" in err
+    assert f"--out: cannot write {tmp_path}: Is a directory" in err
+    assert err.count(str(tmp_path)) == 1  # the option is the place, not the path again
     status, _, _ = _run(
         capsys, "history", "export-file", run_id, "--out", str(out_file), "--mask-hosts"
     )

@@ -27,9 +27,9 @@ class FileLost(Exception):
         super().__init__(f"cannot write {path}: {os_reason(cause)}")
 
 
-def write_file(path: str, text: str) -> None:
-    """Write `text` (UTF-8) to the file a person named; a failure names the file and the OS's
-    reason, never a traceback.
+def write_file(path: str, text: str, option: str = "--out") -> None:
+    """Write `text` (UTF-8) to the file a person named with `option`; a failure names the
+    option, the file and the OS's reason, never a traceback.
 
     Raises:
         InputError: the file cannot be opened (no such folder, permission denied, a folder).
@@ -40,7 +40,8 @@ def write_file(path: str, text: str) -> None:
         # fails on a good path is lost output (/dev/full opens fine and fails only then).
         file = Path(path).open("w", encoding="utf-8")  # noqa: SIM115  (the two fail differently)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {os_reason(exc)}", where=path) from None
+        # The option is the place: "--out: cannot write x: …" said the path twice before.
+        raise InputError(f"cannot write {path}: {os_reason(exc)}", where=option) from None
     try:
         with file:
             file.write(text)

@@ -187,13 +187,14 @@ def _write(
     report, the summary and the history still get written: the checks have already run."""
     targets = []
     if writer is not None:
-        targets.append((args.report, writer(report, mask_hosts=args.mask_hosts)))
+        targets.append(("--report", args.report, writer(report, mask_hosts=args.mask_hosts)))
     if args.junit:
-        targets.append((args.junit, reports.to_junit(report, mask_hosts=args.mask_hosts)))
+        junit = reports.to_junit(report, mask_hosts=args.mask_hosts)
+        targets.append(("--junit", args.junit, junit))
     written = True
-    for path, text in targets:
+    for option, path, text in targets:
         try:
-            write_file(path, text)
+            write_file(path, text, option)
         except FileLost as exc:
             err.write(f"workbench: {exc}\n")
             written = False
