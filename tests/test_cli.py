@@ -621,7 +621,7 @@ def test_a_full_disk_or_a_closed_output_is_one_line_and_status_74(sandbox: Runni
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 @pytest.mark.parametrize("unbuffered", ["1", ""])
-@pytest.mark.parametrize("argv", [["--help"], ["chat", "--help"]])
+@pytest.mark.parametrize("argv", [["--help"], ["chat", "--help"], ["--gui", "--help"]])
 def test_help_into_a_full_disk_is_one_line_and_status_74(argv: list[str], unbuffered: str) -> None:
     """argparse wrote the help to sys.stdout and dropped the OSError: unbuffered, status 0."""
     env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}

@@ -87,6 +87,8 @@ _.pytest_runtest_protocol
 _.pytest_plugins
 # keyring's Secret Service backend calls it on every get/set/delete (workbench/core/secret_service).
 _.get_preferred_collection
+# argparse calls it to print help and usage errors (workbench/ui/app.py's parser overrides it).
+_._print_message
 # Read by lupdate, not by Python: the fixed error titles marked for translation (ui/common/error_text).
 _.TITLES
 

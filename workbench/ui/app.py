@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import os
 import sys
 from functools import partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt
@@ -35,6 +37,8 @@ from workbench.ui.services import Services
 from workbench.ui.single_instance import SingleInstance, raise_running
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from workbench.ui.main_window import MainWindow
 
 SHOWN_MARKER = "workbench: window shown"
@@ -42,8 +46,51 @@ READY_MARKER = "workbench: ready"
 RAISED_MARKER = "workbench: already running; its window was raised"
 
 
+EXIT_OUTPUT = 74
+"""The status for output that could not be written (the command line's, sysexits' EX_IOERR)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that help it cannot write is not dropped in silence."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse's own swallows OSError: `--help` into a full disk ended with status 0.
+        if message:
+            (file or sys.stderr).write(message)
+
+
 def _parse(args: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="workbench", description="Cohere Workbench (GUI)")
+    """The GUI's options; help or a usage error that cannot be written is one line and 74."""
+    try:
+        return _parser().parse_args(args)
+    except SystemExit as done:
+        if done.code == 0:  # the help was printed: make sure it was written
+            _flush_or_exit(sys.stdout)
+        raise
+    except OSError as exc:
+        _output_lost(exc)
+
+
+def _flush_or_exit(stream: IO[str]) -> None:
+    try:
+        stream.flush()
+    except OSError as exc:
+        _output_lost(exc)
+
+
+def _output_lost(exc: OSError) -> NoReturn:
+    print(f"workbench: cannot write the output: {os_reason(exc)}", file=sys.stderr)  # noqa: T201
+    # What is still buffered would fail again at exit ("Exception ignored", status 120): the
+    # descriptor goes to the null device, as Python's `signal` docs do for SIGPIPE.
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    raise SystemExit(EXIT_OUTPUT) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="workbench", description="Cohere Workbench (GUI)")
     parser.add_argument(
         "--screenshots",
         metavar="DIR",
@@ -76,7 +123,7 @@ def _parse(args: list[str]) -> argparse.Namespace:
         action="store_true",
         help="start in demo mode (hosts and keys masked, larger fonts) for this run",
     )
-    return parser.parse_args(args)
+    return parser
 
 
 def run_gui(args: list[str]) -> int:
