@@ -744,6 +744,10 @@
         <translation>Errore del confronto</translation>
     </message>
     <message>
+        <source>Compare inputs not saved</source>
+        <translation>Input del Confronto non salvati</translation>
+    </message>
+    <message>
         <source>&amp;Send to all  (%1)</source>
         <translation>Invia a &amp;tutte  (%1)</translation>
     </message>
@@ -4095,6 +4099,10 @@
     <message>
         <source>Saved rerank inputs are damaged</source>
         <translation>Gli input di Rerank salvati sono danneggiati</translation>
+    </message>
+    <message>
+        <source>Saved inputs are damaged</source>
+        <translation>Gli input salvati sono danneggiati</translation>
     </message>
     <message>
         <source>Documents must be a JSON array</source>

@@ -10,14 +10,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from workbench.api import jsontext
 from workbench.api.errors import InputError
 from workbench.api.redact import redact_json, redact_secrets
 from workbench.api.text import Text
 from workbench.core.atomic import write_atomically
-from workbench.core.errors import os_reason
+from workbench.core.saved_texts import read_saved
 from workbench.core.settings import config_dir
-from workbench.core.text_files import read_file_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -116,19 +114,4 @@ def load_inputs(path: Path | None = None) -> SavedRerank | None:
     source = path or default_inputs_path()
     if not source.exists():
         return None
-    try:
-        data = jsontext.loads(read_file_text(source))
-    except OSError as exc:
-        raise InputError(
-            Text("cannot read it: %1", os_reason(exc)), title=DAMAGED, where=source.name
-        ) from None
-    except json.JSONDecodeError as exc:
-        where = f"{source.name} line {exc.lineno}, column {exc.colno}"
-        raise InputError(jsontext.reason(exc), title=DAMAGED, where=where) from exc
-    if not isinstance(data, dict) or data.get("format") != INPUTS_FORMAT:
-        raise InputError(
-            Text("expected an object with format %1", repr(INPUTS_FORMAT)),
-            title=DAMAGED,
-            where=source.name,
-        )
-    return SavedRerank.from_json(data, source.name)
+    return SavedRerank.from_json(read_saved(source, INPUTS_FORMAT, DAMAGED), source.name)

@@ -60,6 +60,7 @@ TITLES = (
     QT_TRANSLATE_NOOP("Errors", "Not a chat history file"),
     QT_TRANSLATE_NOOP("Errors", "Chat history is damaged"),
     QT_TRANSLATE_NOOP("Errors", "Saved rerank inputs are damaged"),
+    QT_TRANSLATE_NOOP("Errors", "Saved inputs are damaged"),
     QT_TRANSLATE_NOOP("Errors", "Documents must be a JSON array"),
     QT_TRANSLATE_NOOP("Errors", "There are no documents"),
     QT_TRANSLATE_NOOP("Errors", "This flavour takes strings only"),

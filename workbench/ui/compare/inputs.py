@@ -118,6 +118,16 @@ class CompareInputs(Retranslating, QWidget):
             self.params[name].setAccessibleName(text.rstrip(":"))
             self.params[name].setPlaceholderText(self.tr("server's default"))
 
+    def kept(self) -> dict[str, QPlainTextEdit | QLineEdit | JsonEditor]:
+        """The inputs kept across restarts, by name, their texts as typed."""
+        named: dict[str, QPlainTextEdit | QLineEdit | JsonEditor] = {
+            "message": self.message,
+            "model": self.model,
+            "documents": self.documents,
+            "tools": self.tools,
+        }
+        return named | dict(self.params)
+
     def frame(self) -> ChatFrame:
         """What every column carries.
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from workbench.api.errors import InputError
 from workbench.core.chat_compare import native_and_compatible
 from workbench.ui import resources
 from workbench.ui.common.a11y import StatusLabel, swap_enabled
+from workbench.ui.common.kept_texts import KeptTexts
 from workbench.ui.common.keys import escape_key, native, run_keys, with_keys
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import PaneErrorLine, log_shown
@@ -50,6 +51,15 @@ class ComparePane(Retranslating, QWidget):
         self.retranslate_ui()
         self._pick_defaults()
         self._set_busy()
+        self._kept = KeptTexts(
+            pane="compare",
+            inputs=self.inputs.kept(),
+            not_saved=lambda: QCoreApplication.translate("ComparePane", "Compare inputs not saved"),
+            services=services,
+            parent=self,
+        )
+        self._kept.restore()
+        self._kept.watch()
 
     # --- layout -------------------------------------------------------------------------------
 
