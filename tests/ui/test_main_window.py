@@ -224,32 +224,24 @@ def test_geometry_and_last_pane_are_remembered(
 # --- a real window on a real X server ------------------------------------------------------
 
 
-def _free_display() -> int:
-    for number in range(90, 200):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number")
-
-
 @pytest.fixture
 def xvfb(processes: Processes) -> str:
     """A private Xvfb server (ended by the `processes` fixture); yields its DISPLAY."""
     if shutil.which("Xvfb") is None:
         pytest.skip("Xvfb is not installed (Debian package xvfb): cannot open a real window")
-    number = _free_display()
     read_fd, write_fd = os.pipe()
-    argv = ["Xvfb", f":{number}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"]
+    # No display number: Xvfb takes the first free one and writes it to the descriptor. One
+    # picked here from the free sockets could be picked by a test in another process too.
+    argv = ["Xvfb", "-screen", "0", "1280x900x24", "-nolisten", "tcp"]
     try:
         child = processes.start([*argv, "-displayfd", str(write_fd)], pass_fds=(write_fd,))
     finally:
         os.close(write_fd)
     with os.fdopen(read_fd) as ready:
         # Xvfb writes the display number once it accepts connections; it may be slow, never mute.
-        if not select.select([ready], [], [], WAIT_S)[0] or not ready.readline():
-            pytest.fail(f"Xvfb did not start within {WAIT_S:g} s:\n{child.report()}")
+        number = ready.readline().strip() if select.select([ready], [], [], WAIT_S)[0] else ""
+    if not number.isdigit():
+        pytest.fail(f"Xvfb did not start within {WAIT_S:g} s:\n{child.report()}")
     return f":{number}"
 
 
@@ -281,6 +273,34 @@ def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) ->
     assert all((out / name).stat().st_size > 5_000 for name in shots)
     config = Path(os.environ["WORKBENCH_CONFIG_DIR"])
     assert "Local sandbox" in (config / "settings.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.usefixtures("live_keyring")
+def test_screenshots_leave_a_persons_own_folders_alone(xvfb: str, tmp_path: Path) -> None:
+    """Run with no folders chosen, the samples replaced the chat, Rerank and Compare inputs
+    the person had typed (each pane keeps its inputs) and filled their run history."""
+    home = tmp_path / "home"
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("WORKBENCH_")},
+        "WORKBENCH_KEYRING_SERVICE": os.environ.get("WORKBENCH_KEYRING_SERVICE", ""),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "DISPLAY": xvfb,
+        "QT_QPA_PLATFORM": "xcb",
+    }
+    env = {k: v for k, v in env.items() if v}
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench", "--screenshots", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=4 * WAIT_S,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(list(out.glob("*.png"))) == 8
+    assert not home.exists() or not any(home.rglob("*")), sorted(home.rglob("*"))
 
 
 def test_follows_the_dark_and_light_colour_schemes(qapp: QApplication) -> None:

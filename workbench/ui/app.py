@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import contextlib
 import logging
 import os
+import shutil
 import sys
+import tempfile
 from functools import partial
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
@@ -126,6 +129,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _scratch_folders() -> None:
+    """Give a screenshots run folders of its own, removed at exit, unless the caller chose some
+    (`packaging/screenshots.sh` does): it loads samples into every pane, and in a person's own
+    folders the panes kept them over the chat, Rerank and Compare inputs they had typed, and
+    their run history got the samples' runs."""
+    scratch = Path(tempfile.mkdtemp(prefix="workbench-screenshots-"))
+    os.environ.setdefault("WORKBENCH_CONFIG_DIR", str(scratch / "config"))
+    os.environ.setdefault("WORKBENCH_DATA_DIR", str(scratch / "data"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+
+
 def run_gui(args: list[str]) -> int:
     """Open the main window and run until it closes.
 
@@ -136,6 +150,8 @@ def run_gui(args: list[str]) -> int:
         The exit status.
     """
     options = _parse(args)
+    if options.screenshots is not None:
+        _scratch_folders()
     app = _application()
     instance = SingleInstance(config_dir(), parent=app)
     if not instance.acquire():
