@@ -4387,6 +4387,10 @@
         <translation>Note sul set</translation>
     </message>
     <message>
+        <source>Evaluation inputs not saved</source>
+        <translation>Input della Valutazione non salvati</translation>
+    </message>
+    <message>
         <source>Metrics per endpoint</source>
         <translation>Metriche per endpoint</translation>
     </message>

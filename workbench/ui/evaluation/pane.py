@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -31,6 +31,7 @@ from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
 from workbench.ui import resources
 from workbench.ui.common.a11y import name_tab_bar, swap_for_work
 from workbench.ui.common.core_text import shown
+from workbench.ui.common.kept_texts import KeptTexts
 from workbench.ui.common.keys import escape_cancels, with_keys
 from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -79,6 +80,17 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         self.retranslate_ui()
         self._refill_endpoints()
         self._set_busy(False)
+        self._kept = KeptTexts(
+            pane="evaluation",
+            inputs={"set": self.set_path},
+            not_saved=lambda: QCoreApplication.translate(
+                "EvaluationPane", "Evaluation inputs not saved"
+            ),
+            services=services,
+            parent=self,
+        )
+        self._kept.restore()
+        self._kept.watch()
 
     def retranslate_ui(self) -> None:
         """Set every static text in the current language."""
