@@ -7,14 +7,11 @@ where it went wrong, never a traceback, and the pane then starts empty.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from workbench.api.errors import InputError
-from workbench.api.redact import redact_json, redact_secrets
 from workbench.api.text import Text
-from workbench.core.atomic import write_atomically
-from workbench.core.saved_texts import read_saved
+from workbench.core.saved_texts import read_saved, write_saved
 from workbench.core.settings import config_dir
 
 if TYPE_CHECKING:
@@ -47,11 +44,6 @@ class SavedRerank(NamedTuple):
     span_threshold: float = 0.1
     max_spans: int = 0
     priority: int = 0
-
-    def to_json(self) -> str:
-        """The file's text (not yet redacted)."""
-        data = {"format": INPUTS_FORMAT, "version": 1, **self._asdict()}
-        return json.dumps(data, indent=2, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, data: dict[str, Any], name: str) -> SavedRerank:
@@ -97,11 +89,8 @@ def write_inputs(saved: SavedRerank, path: Path | None = None) -> Path:
     Raises:
         OSError: the folder refused the file; the old file is as it was.
     """
-    target = path or default_inputs_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = redact_json(saved.to_json(), redact_secrets, indent=2)
-    write_atomically(target, [text, "\n"], prefix=".rerank-", suffix=".json")
-    return target
+    data = {"format": INPUTS_FORMAT, "version": 1, **saved._asdict()}
+    return write_saved(path or default_inputs_path(), data)
 
 
 def load_inputs(path: Path | None = None) -> SavedRerank | None:

@@ -38,11 +38,19 @@ def write_texts(pane: str, texts: Mapping[str, str]) -> Path:
     Raises:
         OSError: the folder refused the file; the old file is as it was.
     """
-    target = texts_path(pane)
+    return write_saved(texts_path(pane), {"format": TEXTS_FORMAT, "version": 1, "texts": texts})
+
+
+def write_saved(target: Path, data: Mapping[str, Any]) -> Path:
+    """Write `data` as one of the program's own JSON files: secrets redacted (hosts kept, as
+    what the next start puts back), atomically, its folder made if need be.
+
+    Raises:
+        OSError: the folder refused the file; the old file is as it was.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = {"format": TEXTS_FORMAT, "version": 1, "texts": dict(texts)}
     text = redact_json(json.dumps(data, indent=2, ensure_ascii=False), redact_secrets, indent=2)
-    write_atomically(target, [text, "\n"], prefix=f".{pane}-", suffix=".json")
+    write_atomically(target, [text, "\n"], prefix=f".{target.stem}-", suffix=".json")
     return target
 
 
