@@ -1,27 +1,31 @@
 """Saving a pane's inputs as they are edited: off the UI thread, in order, once edits pause.
 
-The Chat pane keeps its conversation and inputs this way, and the Rerank pane its query and
-documents: a restart brings back what was being typed.
+The Chat pane keeps its conversation and inputs this way, and the Rerank, Compare and
+Evaluation panes theirs (`KeptInputs`): a restart brings back what was being typed.
 """
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from workbench.api.errors import InputError
 from workbench.core.errors import os_reason
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from pathlib import Path
 
     from PySide6.QtCore import SignalInstance
 
     from workbench.ui.async_bridge import TaskRunner
     from workbench.ui.notices import NoticeCenter
+    from workbench.ui.services import Services
+
+Kept = TypeVar("Kept")
 
 SAVE_DELAY_MS = 1000
 """How long edits pause before they are saved (one write, not one per key)."""
@@ -102,3 +106,68 @@ class SaveSoon(QObject):
         if self._due.isActive():
             self._due.stop()
             self.due.emit()
+
+
+class KeptInputs(QObject, Generic[Kept]):
+    """A pane's inputs kept across restarts: saved a moment after an edit (and at quit if that
+    save is due) on a thread of their own, put back by `restore`, a damaged file said in a
+    notice. A pane says what it keeps in `_take`, `_put` and `_changes`.
+
+    `load` and `write` are module functions (or partials of them): a method of the pane, or of
+    this object, kept here would be a reference cycle (see `SaveSoon`).
+    """
+
+    def __init__(
+        self,
+        *,
+        key: str,
+        load: Callable[[], Kept | None],
+        write: Callable[[Kept], Path],
+        not_saved: Callable[[], str],
+        services: Services,
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self._load, self._write, self._notices = load, write, services.notices
+        self._writer = BackgroundWriter(
+            key=f"{key}.save",
+            title=not_saved,
+            tasks=services.tasks,
+            notices=services.notices,
+            thread_name=f"{key}-inputs",
+        )
+        self._soon = SaveSoon(self)
+        self._soon.due.connect(self.save)
+
+    def watch(self) -> None:
+        """Save a moment after any input changes, from now on."""
+        self._soon.watch(*self._changes())
+
+    def save(self) -> None:
+        """Save the inputs as they are now (written in the background)."""
+        self._soon.saved()
+        self._writer.submit(self._write, self._take())
+
+    def restore(self) -> bool:
+        """Put the saved inputs back; False when none were saved or the file is damaged (said)."""
+        try:
+            saved = self._load()
+        except InputError as exc:
+            self._notices.post_error(exc)
+            return False
+        if saved is None:
+            return False
+        self._put(saved)
+        return True
+
+    def _take(self) -> Kept:
+        """The inputs as the pane holds them now."""
+        raise NotImplementedError
+
+    def _put(self, saved: Kept) -> None:
+        """Show `saved` in the pane's inputs."""
+        raise NotImplementedError
+
+    def _changes(self) -> Iterable[SignalInstance]:
+        """The signals that say an input changed."""
+        raise NotImplementedError

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication
 
-from workbench.api.errors import InputError
 from workbench.core.saved_rerank import SavedRerank, load_inputs, write_inputs
-from workbench.ui.common.background_save import BackgroundWriter, SaveSoon
+from workbench.ui.common.background_save import KeptInputs
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from PySide6.QtCore import SignalInstance
+
     from workbench.ui.rerank.widgets import RerankWidgets
     from workbench.ui.services import Services
 
-SAVE_KEY = "rerank.save"
 
-
-class RerankInputsFile(QObject):
-    """Saves the query, the documents as typed and the form's values a moment after an edit
-    (and at quit if that save is due); `restore` puts them back.
+class RerankInputsFile(KeptInputs[SavedRerank]):
+    """The query, the documents as typed and the form's values, in `rerank_inputs.json`.
 
     The documents are kept as text, so a list half typed (not valid JSON yet) comes back as it
     was. A megabyte of documents is read out of the editor on the UI thread once per pause in
@@ -27,36 +27,26 @@ class RerankInputsFile(QObject):
     """
 
     def __init__(self, *, widgets: RerankWidgets, services: Services) -> None:
-        super().__init__(widgets)
+        super().__init__(
+            key="rerank",
+            load=load_inputs,
+            write=write_inputs,
+            not_saved=lambda: QCoreApplication.translate("RerankPane", "Rerank inputs not saved"),
+            services=services,
+            parent=widgets,
+        )
         # The pane's parts, not the pane: a reference back to its owner would be a cycle.
         self._query, self._editor, self._form = widgets.query, widgets.editor, widgets.form
-        self._notices = services.notices
-        self._writer = BackgroundWriter(
-            key=SAVE_KEY,
-            title=lambda: QCoreApplication.translate("RerankPane", "Rerank inputs not saved"),
-            tasks=services.tasks,
-            notices=services.notices,
-            thread_name="rerank-inputs",
-        )
-        self._soon = SaveSoon(self)
-        self._soon.due.connect(self.save)
 
-    def watch(self) -> None:
-        """Save a moment after any input changes, from now on."""
-        self._soon.watch(
+    def _changes(self) -> Iterable[SignalInstance]:
+        return (
             self._query.textChanged,
             self._editor.json.editor.textChanged,
             self._editor.documents_changed,  # a table edit, before it reaches the text
             self._form.changed,
         )
 
-    def save(self) -> None:
-        """Save the inputs as they are now (written in the background)."""
-        self._soon.saved()
-        self._writer.submit(write_inputs, self.inputs())
-
-    def inputs(self) -> SavedRerank:
-        """The inputs as the pane holds them now."""
+    def _take(self) -> SavedRerank:
         form, spans = self._form, self._form.spans
         self._editor.push_table()  # a table edit not yet in the text goes in first
         return SavedRerank(
@@ -74,15 +64,7 @@ class RerankInputsFile(QObject):
             priority=spans.priority.value(),
         )
 
-    def restore(self) -> bool:
-        """Put the saved inputs back; False when none were saved or the file is damaged (said)."""
-        try:
-            saved = load_inputs()
-        except InputError as exc:
-            self._notices.post_error(exc)
-            return False
-        if saved is None:
-            return False
+    def _put(self, saved: SavedRerank) -> None:
         form = self._form
         self._query.setPlainText(saved.query)
         form.model.setText(saved.model)
@@ -98,4 +80,3 @@ class RerankInputsFile(QObject):
         spans.threshold.setValue(saved.span_threshold)
         spans.max_spans.setValue(saved.max_spans)
         spans.priority.setValue(saved.priority)
-        return True
