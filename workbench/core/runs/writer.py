@@ -212,10 +212,10 @@ class RunWriter:
         self, db: sqlite3.Connection, batch: list[tuple[Any, ...]], *, last: bool = False
     ) -> list[tuple[Any, ...]]:
         """`_write` (`last`: the batch that holds the stop, whose try still waits its while for
-        the lock once `close()` was called); the writes of a batch the database refuses whole (another process's write
-        lock held past every retry, a full disk) are returned, to be tried again. Its flushes
-        are released at once: a `flush()` waiting for the database froze the window (the
-        History pane's "show this run")."""
+        the lock once `close()` was called); the writes of a batch the database refuses whole
+        (another process's write lock held past every retry, a full disk) are returned, to be
+        tried again. Its flushes are released at once: a `flush()` waiting for the database
+        froze the window (the History pane's "show this run")."""
         try:
             self._write(db, batch, last=last)
         except sqlite3.Error as exc:

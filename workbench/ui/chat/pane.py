@@ -223,8 +223,9 @@ class ChatPane(ChatWidgets):
     def open_request(self, request: ChatRequest) -> bool:
         """Fill the inputs from a recorded turn (History's "Open in its pane"); nothing is sent.
 
-        A conversation with turns is discarded only once the person agrees. The earlier turns of that conversation become the conversation, and the message,
-        preamble, model, documents, tools and every parameter that was set come back. Refused
+        A conversation with turns is discarded only once the person agrees. The earlier turns of
+        that conversation become the conversation, and the message, preamble, model, documents,
+        tools and every parameter that was set come back. Refused
         (returns False) while a turn is in flight.
         """
         if self.is_streaming():

@@ -2,8 +2,9 @@
 
 Markdown is appended block by block, cut only where the pieces render exactly as the whole text
 would (`core.chat_markdown`); the unfinished tail and the footer are cut out again at the next
-tick, in the same edit as what it adds, so Qt lays the change out once. A plain (cited) answer is appended as text and only new or moved citation spans (as
-core anchored them) are painted again.
+tick, in the same edit as what it adds, so Qt lays the change out once. A plain (cited) answer
+is appended as text and only new or moved citation spans (as core anchored them) are painted
+again.
 """
 
 from __future__ import annotations
