@@ -18,6 +18,13 @@ pane CPU / stream CPU, render CPU / fold CPU), so a busy shared machine moves bo
 together. Each figure is the median of several runs (3 unless told), with the range beside it.
 Nothing is asserted: this script measures, it does not judge.
 
+The stand-in's stream-only CPU is partly the loop spinning: a sleep shorter than a millisecond
+is a zero timer under qasync. So the Markdown scenario is also measured against two other ways of
+delivering the same events, printed for reference (no goal): the stand-in waiting whole
+milliseconds (no spin: the cheapest way to receive the stream, so the highest ratio), and the
+real client reading them over loopback HTTP from a server process (`paced_sse`: what reading a
+deployment's stream costs the app).
+
 Scenarios: a Markdown answer, a plain-text answer with a citation every 50 events, a follow-up
 Markdown turn sent after those two long answers (what starting a turn costs in a long
 conversation), and the Markdown answer delivered a second's worth at a time (a connection that
@@ -29,12 +36,13 @@ Run: .venv/bin/python benchmarks/chat_stream_render.py [seconds of stream] [runs
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +56,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from benchmarks.figures import Figure, emit, info, ratio_below
+from benchmarks.paced_sse import paced_sse_process, v2_frames
 from benchmarks.qt_bench import MemorySecrets
 from workbench.api.events import (
     CitationsAdded,
@@ -57,7 +66,7 @@ from workbench.api.events import (
     TextDelta,
     UsageReported,
 )
-from workbench.api.models import Citation, Usage
+from workbench.api.models import AuthScheme, ChatRequest, Citation, Flavour, Usage
 from workbench.api.stream import ChatSnapshot, accumulate
 from workbench.core.endpoints import EndpointConfig
 from workbench.core.settings import SettingsStore, config_dir
@@ -65,7 +74,9 @@ from workbench.ui.chat.pane import ChatPane
 from workbench.ui.services import Services
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Callable, Iterator
+    from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+
+    from workbench.core.turns import ChatStreamer
 
 RATE = 5_000
 HEARTBEAT_MS = 5
@@ -113,19 +124,26 @@ class PacedClient:
     """Stands in for WorkbenchClient: yields the events on a fixed-rate schedule.
 
     With `burst` > 1 the events fall due `burst` at a time (a stalled connection that then
-    delivers its backlog), still at RATE on average.
+    delivers its backlog), still at RATE on average. qasync starts a timer of whole milliseconds
+    for a sleep (it truncates), so a wait of less than one is a zero timer and the loop spins
+    until the event is due; with `whole_ms` the client waits whole milliseconds instead and
+    yields what fell due meanwhile, as a socket read hands over what arrived.
     """
 
-    def __init__(self, events: list[StreamEvent], burst: int = 1) -> None:
+    def __init__(
+        self, events: list[StreamEvent], burst: int = 1, *, whole_ms: bool = False
+    ) -> None:
         self._events = events
         self._burst = burst
+        self._whole_ms = whole_ms
 
     async def chat_stream(self, request: Any) -> AsyncIterator[StreamEvent]:
         started = time.perf_counter()
         for n, event in enumerate(self._events):
             due = started + (n - n % self._burst) / RATE
-            if time.perf_counter() < due:
-                await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            ahead = due - time.perf_counter()
+            if ahead > 0:
+                await asyncio.sleep(math.ceil(ahead * 1000) / 1000 if self._whole_ms else ahead)
             yield event
 
 
@@ -217,12 +235,12 @@ def fold_only(events: list[StreamEvent]) -> float:
     return time.process_time() - started
 
 
-async def stream_only(events: list[StreamEvent], burst: int) -> tuple[float, float]:
+async def stream_only(client: ChatStreamer) -> tuple[float, float]:
     """CPU seconds and longest stall of receiving and folding the paced stream, with no pane."""
     cpu0 = time.process_time()
     with Heartbeat() as beat:
         snap = ChatSnapshot()
-        async for event in PacedClient(events, burst).chat_stream(None):
+        async for event in client.chat_stream(ChatRequest(message="benchmark")):
             snap = accumulate(snap, event)
     return time.process_time() - cpu0, beat.longest()
 
@@ -254,14 +272,14 @@ class Timed:
 
 @dataclass
 class Source:
-    """What the pane's endpoint session hands out as its client."""
+    """What the pane's endpoint session hands out as its client, and the session's own."""
 
-    client: PacedClient | None = None
+    real: Callable[[], Awaitable[ChatStreamer]]
+    """The endpoint's real client (HTTP to the paced server)."""
+    client: ChatStreamer | None = None
 
 
-async def run_pane(
-    pane: ChatPane, source: Source, events: list[StreamEvent], burst: int
-) -> dict[str, float]:
+async def run_pane(pane: ChatPane, source: Source, client: ChatStreamer) -> dict[str, float]:
     """Send one message through the pane and measure it."""
     finished = asyncio.Event()
     pane.turn_finished.connect(finished.set)
@@ -274,7 +292,7 @@ async def run_pane(
         # timed nothing: the connection keeps the method it was made with.)
         Timed(pane.controller, "finish", time.perf_counter) as finish,
     ):
-        source.client = PacedClient(events, burst)
+        source.client = client
         t0 = time.perf_counter()
         pane.send("benchmark")
         start = time.perf_counter() - t0
@@ -305,9 +323,9 @@ async def scenario(
         pane.composer.clear.click()
     await idle()
     renders0 = pane.transcript.renders
-    measured = await run_pane(pane, source, events, burst)
+    measured = await run_pane(pane, source, PacedClient(events, burst))
     await idle()
-    stream_cpu, stream_longest = await stream_only(events, burst)
+    stream_cpu, stream_longest = await stream_only(PacedClient(events, burst))
     return Figures(
         events=len(events),
         fold_cpu=fold_only(events),
@@ -371,12 +389,27 @@ def median_table(runs: list[Figures]) -> Iterator[str]:
             )
 
 
-def build_pane(loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services, Source]:
+def build_pane(
+    loop: asyncio.AbstractEventLoop, base_url: str = "http://127.0.0.1:9"
+) -> tuple[ChatPane, Services, Source]:
+    """A shown chat pane whose endpoint is the paced server at `base_url` (Cohere v2, no key;
+    none by default); its session hands out `source.client`, and `source.real` the real one."""
     store = SettingsStore(config_dir() / "settings.json")
-    endpoint = EndpointConfig(name="bench", base_url="http://127.0.0.1:9")
+    endpoint = EndpointConfig(
+        name="bench",
+        base_url=base_url,
+        flavour=Flavour.COHERE_V2,
+        model="command-a-03-2025",
+        auth=AuthScheme.NONE,
+    )
     store.update(endpoints=[endpoint], current_endpoint_id=endpoint.id)
     services = Services.assemble(store=store, secrets=MemorySecrets(), loop=loop)
-    source = Source()
+    real_client_for = services.session.client_for
+
+    async def real() -> ChatStreamer:
+        return await real_client_for(endpoint.id)
+
+    source = Source(real)
 
     # Same parameter name as EndpointSession.client_for, so the stand-in matches its signature;
     # `Any` because PacedClient only duck-types the part of WorkbenchClient the pane uses.
@@ -390,8 +423,62 @@ def build_pane(loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services, Sou
     return pane, services, source
 
 
-async def main(seconds: float, runs: int, as_json: bool = False) -> None:
-    pane, services, source = build_pane(asyncio.get_running_loop())
+@dataclass
+class Control:
+    """One way of delivering the Markdown answer, with the pane's CPU and the stream's alone."""
+
+    label: str
+    client: Callable[[], Awaitable[ChatStreamer]]
+    pane_cpu: list[float] = field(default_factory=list)
+    stream_cpu: list[float] = field(default_factory=list)
+
+
+async def other_controls(
+    pane: ChatPane, source: Source, events: list[StreamEvent], runs: int, idle: Callable[[], Any]
+) -> list[Control]:
+    """The Markdown scenario against two other ways of delivering the stream, for reference:
+    the stand-in waiting whole milliseconds (no spinning loop), and the real client reading
+    the same events over loopback HTTP."""
+
+    async def whole_ms() -> ChatStreamer:
+        return PacedClient(events, whole_ms=True)
+
+    controls = [
+        Control("stand-in waiting whole ms", whole_ms),
+        Control("over loopback HTTP", source.real),
+    ]
+    answer = "".join(e.text for e in events if isinstance(e, TextDelta))
+    for _ in range(runs):
+        for control in controls:
+            pane.composer.clear.click()
+            await idle()
+            measured = await run_pane(pane, source, await control.client())
+            await idle()
+            stream_cpu, _ = await stream_only(await control.client())
+            if pane.controller.run.snapshot.text != answer:
+                raise SystemExit(f"markdown, {control.label}: the pane did not get the answer")
+            control.pane_cpu.append(measured["cpu"])
+            control.stream_cpu.append(stream_cpu)
+    return controls
+
+
+def control_figures(controls: list[Control]) -> Iterator[Figure]:
+    for control in controls:
+        pairs = zip(control.pane_cpu, control.stream_cpu, strict=True)
+        yield info(
+            f"markdown, {control.label}: pane CPU / stream-only CPU",
+            statistics.median(p / s for p, s in pairs),
+            "x",
+        )
+        yield info(
+            f"markdown, {control.label}: stream-only CPU",
+            statistics.median(control.stream_cpu) * 1000,
+            "ms",
+        )
+
+
+async def main(base_url: str, seconds: float, runs: int, as_json: bool = False) -> None:
+    pane, services, source = build_pane(asyncio.get_running_loop(), base_url)
 
     async def idle() -> None:
         await services.tasks.wait_until_idle()
@@ -410,6 +497,7 @@ async def main(seconds: float, runs: int, as_json: bool = False) -> None:
         for label, events, fresh, burst in plans:
             run = await scenario(pane, source, events, fresh=fresh, burst=burst, idle=idle)
             results[label].append(run)
+    controls = await other_controls(pane, source, markdown, runs, idle)
     out = sys.stderr if as_json else sys.stdout
     print(
         f"{count} text events per scenario offered at {RATE}/s; heartbeat {HEARTBEAT_MS} ms",
@@ -429,7 +517,8 @@ async def main(seconds: float, runs: int, as_json: bool = False) -> None:
         for label, figures in results.items()
     ]
     bursts = results[plans[-1][0]]
-    emit([*ratios, *floor_figures(bursts, layout_floor(markdown, runs))], as_json)
+    floors = floor_figures(bursts, layout_floor(markdown, runs))
+    emit([*ratios, *floors, *control_figures(controls)], as_json)
     await services.tasks.shutdown()
     await services.session.aclose()
 
@@ -442,5 +531,6 @@ if __name__ == "__main__":
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(main(duration, repeats, "--json" in flags))
+    served = v2_frames(synthetic_events(int(duration * RATE), cited=False))
+    with paced_sse_process(served, RATE) as url, loop:
+        loop.run_until_complete(main(url, duration, repeats, "--json" in flags))

@@ -37,3 +37,38 @@ def test_run_py_takes_frame_split_figures_from_its_json() -> None:
     from benchmarks.run import run_one
 
     assert [f.name for f in run_one("frame_split", verbose=False)] == FRAME_SPLIT_FIGURES
+
+
+def test_the_paced_server_hands_the_real_client_the_events_it_was_given() -> None:
+    """The chat benchmark's HTTP control is the same answer as its stand-in, over the wire."""
+    import asyncio
+
+    from benchmarks.paced_sse import paced_sse_process, v2_frames
+    from workbench.api.client import WorkbenchClient
+    from workbench.api.events import CitationsAdded, StreamEvent, TextDelta
+    from workbench.api.models import AuthScheme, ChatRequest, Citation, Connection, Flavour
+    from workbench.api.stream import ChatSnapshot, accumulate
+
+    pieces = [f"word{n} **bold** café 😀\n\n" if n % 7 == 6 else f"word{n} " for n in range(300)]
+    events: list[StreamEvent] = [TextDelta(p) for p in pieces]
+    events.insert(5, CitationsAdded((Citation(start=0, end=5, text="word0", document_ids=["d"]),)))
+
+    async def read(base_url: str) -> ChatSnapshot:
+        connection = Connection(
+            base_url=base_url, flavour=Flavour.COHERE_V2, model="m", auth=AuthScheme.NONE
+        )
+        snap = ChatSnapshot()
+        async with WorkbenchClient(connection) as client:
+            async for event in client.chat_stream(ChatRequest(message="hi")):
+                snap = accumulate(snap, event)
+        return snap
+
+    with paced_sse_process(v2_frames(events), rate=100_000) as base_url:
+        snap = asyncio.run(read(base_url))
+        again = asyncio.run(read(base_url))
+    assert snap.text == again.text == "".join(pieces)
+    assert [(c.start, c.end, c.text) for c in snap.citations] == [(0, 5, "word0")]
+    assert (snap.done, snap.finish_reason, snap.error) == (True, "COMPLETE", None)
+    assert snap.usage == again.usage
+    assert snap.usage is not None
+    assert snap.usage.output_tokens == len(pieces)
