@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 import qasync
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -88,6 +88,18 @@ def restore_language(qapp: QApplication) -> Iterator[None]:
     """For a test that switches the language: the run's language again afterwards."""
     yield
     apply_language(TEST_LANGUAGE)
+
+
+@pytest.fixture(autouse=True)
+def _language_left_as_found(_test_language: None) -> Iterator[None]:
+    """A test that switches the language and leaves it so fails itself: the next test in its
+    process started in the other language, and waited in vain for a switch to change a text."""
+    found = QLocale().name()
+    yield
+    left = QLocale().name()
+    if left != found:
+        apply_language(TEST_LANGUAGE)
+        pytest.fail(f"left the GUI in {left!r}, not {found!r}: use the restore_language fixture")
 
 
 SANDBOX_ENDPOINT_NAMES: dict[Flavour, str] = {

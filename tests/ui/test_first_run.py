@@ -45,6 +45,10 @@ if TYPE_CHECKING:
     from workbench.ui.services import Services
 
 
+# Services built as the app builds them apply the settings' language: the run's is put back.
+pytestmark = pytest.mark.usefixtures("restore_language")
+
+
 @pytest.fixture
 def fresh(
     qloop: asyncio.AbstractEventLoop, qtbot: QtBot, live_keyring: None

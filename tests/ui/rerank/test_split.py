@@ -86,6 +86,7 @@ def _input_scroll_range(pane: RerankPane) -> int:
     return inputs.verticalScrollBar().maximum()
 
 
+@pytest.mark.usefixtures("restore_language")
 def test_the_inputs_are_fitted_again_when_they_ask_for_more_height_in_place(
     pane: RerankPane, qtbot: QtBot
 ) -> None:
@@ -133,6 +134,7 @@ def test_the_inputs_are_fitted_again_in_demo_mode(
         services.demo.set_on(False, remember=False)  # the application's font is shared
 
 
+@pytest.mark.usefixtures("restore_language")
 def test_a_dragged_split_is_not_fitted_again_when_the_inputs_grow(
     pane: RerankPane, qtbot: QtBot
 ) -> None:
