@@ -20,14 +20,17 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def compare_pane(services: Services, routes: Sequence[Flavour | None]) -> Iterator[ComparePane]:
-    """A Compare pane, shown, each column on the fixture endpoint of its flavour (None: off)."""
+def compare_pane(
+    services: Services, routes: Sequence[Flavour | None] | None
+) -> Iterator[ComparePane]:
+    """A Compare pane, shown, each column on the fixture endpoint of its flavour (None: off);
+    `routes` None leaves the columns on the routes the pane chose itself."""
     gc.collect()
     widget = ComparePane(services=services)
     widget.resize(1400, 900)
     widget.show()
     widget.inputs.model.setText(CHAT_MODEL)
-    for column, flavour in zip(widget.columns, routes, strict=True):
+    for column, flavour in zip(widget.columns, routes or (), strict=routes is not None):
         column.pick(None if flavour is None else Target(endpoint_for(services, flavour).id))
     try:
         yield widget

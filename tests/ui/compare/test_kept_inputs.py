@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from tests.ui.compare.conftest import compare_pane
+from tests.ui.conftest import endpoint_for
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.api.redact import forget_secrets, register_secret
@@ -14,6 +15,8 @@ from workbench.core.saved_texts import texts_path
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
+    from workbench.ui.compare.pane import ComparePane
+    from workbench.ui.compare.targets import Target
     from workbench.ui.services import Services
 
 ROUTES = (Flavour.COHERE_V2, Flavour.OPENAI, None)
@@ -76,3 +79,47 @@ def test_a_damaged_inputs_file_is_said_with_where_and_the_pane_still_works(
         assert notice.where == "compare_inputs.json: texts.message"
         pane.inputs.message.setPlainText("still works")
         _wait_saved(qtbot, services, "still works")
+
+
+def _picked(pane: ComparePane) -> list[Target | None]:
+    return [column.picked() for column in pane.columns]
+
+
+def _routes_line(routes: list[Target | None]) -> str:
+    """How the file holds the routes (one line each, empty: off), as JSON writes it."""
+    return '"routes": "' + "\\n".join(t.data() if t else "" for t in routes) + '"'
+
+
+def test_the_columns_routes_come_back_at_the_next_start(services: Services, qtbot: QtBot) -> None:
+    """The routes were picked again at every start: the Chat pane's endpoint, then another."""
+    chosen = (Flavour.OPENAI, Flavour.COHERE_V1, Flavour.COHERE_V2)
+    with compare_pane(services, None) as first:
+        defaults = _picked(first)
+    with compare_pane(services, chosen) as pane:
+        picked = _picked(pane)
+        assert picked != defaults
+        _wait_saved(qtbot, services, _routes_line(picked))
+    with compare_pane(services, None) as again:
+        assert _picked(again) == picked
+        again.columns[2].pick(None)  # off is kept too
+        _wait_saved(qtbot, services, _routes_line([*picked[:2], None]))
+    with compare_pane(services, None) as third:
+        assert _picked(third) == [*picked[:2], None]
+
+
+def test_routes_come_back_all_or_none_when_an_endpoint_has_gone(
+    services: Services, qtbot: QtBot
+) -> None:
+    """One route gone, the others are not put back: a column could have been left on the route
+    another one has. The columns start where a first start puts them."""
+    with compare_pane(services, (Flavour.OPENAI, Flavour.COHERE_V1, Flavour.COHERE_V2)) as pane:
+        _wait_saved(qtbot, services, _routes_line(_picked(pane)))
+    gone = endpoint_for(services, Flavour.COHERE_V2)
+    services.session.remove_endpoint(gone.id)
+    with compare_pane(services, None) as again:
+        restored = _picked(again)
+    texts_path("compare").unlink()
+    with compare_pane(services, None) as first:
+        assert _picked(first) == restored
+    assert gone.id not in {t.endpoint_id for t in restored if t}
+    assert not services.notices.history()

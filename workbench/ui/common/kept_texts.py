@@ -1,7 +1,8 @@
-"""A pane's text inputs kept across restarts: saved as they are edited, put back at start."""
+"""A pane's text inputs and choices kept across restarts: saved as they change, put back at start."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -21,15 +22,28 @@ if TYPE_CHECKING:
 TextInput = QPlainTextEdit | QLineEdit | JsonEditor
 
 
+@dataclass(frozen=True)
+class KeptChoice:
+    """A choice kept as text: how to read it, how to put it back, which signals say it changed.
+
+    The callables must not hold the pane (a reference cycle, see `SaveSoon`): functions of the
+    widgets they read.
+    """
+
+    read: Callable[[], str]
+    put: Callable[[str], None]
+    changed: tuple[SignalInstance, ...]
+
+
 class KeptTexts(KeptInputs[dict[str, str]]):
     """The named inputs' texts as typed, in `<pane>_inputs.json` (a text not valid JSON or not
-    a number yet comes back as it was)."""
+    a number yet comes back as it was), and the named choices as their texts."""
 
     def __init__(
         self,
         *,
         pane: str,
-        inputs: Mapping[str, TextInput],
+        inputs: Mapping[str, TextInput | KeptChoice],
         not_saved: Callable[[], str],
         services: Services,
         parent: QObject,
@@ -53,17 +67,22 @@ class KeptTexts(KeptInputs[dict[str, str]]):
                 _set_text(widget, saved[name])
 
     def _changes(self) -> Iterable[SignalInstance]:
-        return (_changed(widget) for widget in self._inputs.values())
+        for widget in self._inputs.values():
+            yield from widget.changed if isinstance(widget, KeptChoice) else (_changed(widget),)
 
 
-def _text(widget: TextInput) -> str:
+def _text(widget: TextInput | KeptChoice) -> str:
+    if isinstance(widget, KeptChoice):
+        return widget.read()
     if isinstance(widget, QPlainTextEdit):
         return widget.toPlainText()
     return widget.text()
 
 
-def _set_text(widget: TextInput, text: str) -> None:
-    if isinstance(widget, QPlainTextEdit):
+def _set_text(widget: TextInput | KeptChoice, text: str) -> None:
+    if isinstance(widget, KeptChoice):
+        widget.put(text)
+    elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText(text)
     elif isinstance(widget, QLineEdit):
         widget.setText(text)

@@ -25,6 +25,7 @@ from workbench.ui.common.pane_error import PaneErrorLine, log_shown
 from workbench.ui.common.retranslate import Retranslating
 from workbench.ui.compare.column import CompareColumn
 from workbench.ui.compare.inputs import CompareInputs
+from workbench.ui.compare.kept_routes import kept_routes
 from workbench.ui.compare.targets import Target
 from workbench.ui.endpoint_session import likely_for
 
@@ -53,7 +54,7 @@ class ComparePane(Retranslating, QWidget):
         self._set_busy()
         self._kept = KeptTexts(
             pane="compare",
-            inputs=self.inputs.kept(),
+            inputs={**self.inputs.kept(), "routes": kept_routes([c.picker for c in self.columns])},
             not_saved=lambda: QCoreApplication.translate("ComparePane", "Compare inputs not saved"),
             services=services,
             parent=self,
