@@ -5931,6 +5931,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>%1 (rimosso)</translation>
     </message>
     <message>
+        <source>QA choices not saved</source>
+        <translation>Scelte della QA non salvate</translation>
+    </message>
+    <message>
         <source>Save the QA report</source>
         <translation>Salva il report della QA</translation>
     </message>

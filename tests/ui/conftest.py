@@ -26,11 +26,12 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 import qasync
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from workbench.sandbox.runner import RunningSandbox
 
 T = TypeVar("T")
+W = TypeVar("W", bound=QWidget)
 
 TEST_LANGUAGE = os.environ.get("WORKBENCH_TEST_LANG", "system")
 """The GUI language the UI tests run in: `WORKBENCH_TEST_LANG=it` runs them in Italian (issue 18)."""
@@ -111,6 +113,18 @@ SANDBOX_ENDPOINT_NAMES: dict[Flavour, str] = {
 
 TEST_PRICES = Prices(input_per_million=2.5, output_per_million=10.0, per_thousand_search_units=2.0)
 """Prices on every fixture endpoint, so cost estimates have something to show."""
+
+
+@contextmanager
+def destroyed_after(widget: W) -> Iterator[W]:
+    """`widget` for the block, then destroyed on the GUI thread (a pane left to the garbage
+    collector is torn down inside a later collection, where Qt may still call into it)."""
+    try:
+        yield widget
+    finally:
+        widget.close()
+        widget.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = WAIT_MS) -> T:

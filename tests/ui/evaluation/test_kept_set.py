@@ -1,36 +1,26 @@
-"""The Evaluation pane's set path comes back at the next start as it was typed."""
+"""The Evaluation pane's set path (as typed), endpoints and k come back at the next start."""
 
 from __future__ import annotations
 
 import gc
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
-
+from tests.ui.conftest import destroyed_after
 from tests.waits import WAIT_MS
 from workbench.core.saved_texts import texts_path
 from workbench.ui.evaluation.pane import EvaluationPane
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from contextlib import AbstractContextManager
 
     from pytestqt.qtbot import QtBot
 
     from workbench.ui.services import Services
 
 
-@contextmanager
-def _pane(services: Services) -> Iterator[EvaluationPane]:
-    """An Evaluation pane, destroyed on the GUI thread at the end (not by the collector)."""
+def _pane(services: Services) -> AbstractContextManager[EvaluationPane]:
     gc.collect()
-    widget = EvaluationPane(services=services)
-    try:
-        yield widget
-    finally:
-        widget.close()
-        widget.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return destroyed_after(EvaluationPane(services=services))
 
 
 def test_the_set_path_comes_back_at_the_next_start(services: Services, qtbot: QtBot) -> None:
@@ -46,3 +36,24 @@ def test_the_set_path_comes_back_at_the_next_start(services: Services, qtbot: Qt
 def _saved() -> str:
     path = texts_path("evaluation")
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_the_endpoints_and_k_come_back_at_the_next_start(services: Services, qtbot: QtBot) -> None:
+    """Endpoint A was the Rerank pane's again at every start, B none, and k 10."""
+    with _pane(services) as pane:
+        assert pane.endpoint_a.count() >= 2
+        pane.endpoint_a.setCurrentIndex(1 - min(pane.endpoint_a.currentIndex(), 1))  # the other
+        pane.endpoint_b.setCurrentIndex(2)  # its first entry is "none"
+        pane.k.setValue(7)
+        chosen = (pane.endpoint_a.currentData(), pane.endpoint_b.currentData())
+        qtbot.waitUntil(lambda: '"k": "7"' in _saved(), timeout=WAIT_MS)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    with _pane(services) as again:
+        assert (again.endpoint_a.currentData(), again.endpoint_b.currentData()) == chosen
+        assert again.k.value() == 7
+        again.endpoint_b.setCurrentIndex(0)  # back to one endpoint
+        qtbot.waitUntil(lambda: '"endpoint B": ""' in _saved(), timeout=WAIT_MS)
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    with _pane(services) as third:
+        assert third.endpoint_b.currentData() is None
+        assert third.endpoint_a.currentData() == chosen[0]

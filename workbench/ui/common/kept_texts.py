@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
 
 from workbench.core.saved_texts import load_texts, write_texts
 from workbench.ui.common.background_save import KeptInputs
@@ -33,6 +33,27 @@ class KeptChoice:
     read: Callable[[], str]
     put: Callable[[str], None]
     changed: tuple[SignalInstance, ...]
+
+
+def listed_choice(combo: QComboBox) -> KeptChoice:
+    """The entry picked in `combo`, by its data (None: ""); put back while it is listed."""
+    return KeptChoice(
+        read=partial(_listed, combo),
+        put=partial(_pick_listed, combo),
+        changed=(combo.currentIndexChanged,),
+    )
+
+
+def number_choice(box: QSpinBox) -> KeptChoice:
+    """The number in `box`; put back while it is a whole number in the box's range."""
+    return KeptChoice(
+        read=partial(_number, box), put=partial(_put_number, box), changed=(box.valueChanged,)
+    )
+
+
+def ticked_choice(box: QAbstractButton) -> KeptChoice:
+    """Whether `box` is ticked ("true" or "false")."""
+    return KeptChoice(read=partial(_ticked, box), put=partial(_tick, box), changed=(box.toggled,))
 
 
 class KeptTexts(KeptInputs[dict[str, str]]):
@@ -94,3 +115,31 @@ def _changed(widget: TextInput) -> SignalInstance:
     if isinstance(widget, JsonEditor):
         return widget.editor.textChanged
     return widget.textChanged
+
+
+def _listed(combo: QComboBox) -> str:
+    return str(combo.currentData() or "")
+
+
+def _pick_listed(combo: QComboBox, data: str) -> None:
+    row = next((r for r in range(combo.count()) if str(combo.itemData(r) or "") == data), -1)
+    if row >= 0:
+        combo.setCurrentIndex(row)
+
+
+def _number(box: QSpinBox) -> str:
+    return str(box.value())
+
+
+def _put_number(box: QSpinBox, text: str) -> None:
+    if text.isascii() and text.isdigit() and box.minimum() <= int(text) <= box.maximum():
+        box.setValue(int(text))
+
+
+def _ticked(box: QAbstractButton) -> str:
+    return "true" if box.isChecked() else "false"
+
+
+def _tick(box: QAbstractButton, text: str) -> None:
+    if text in ("true", "false"):
+        box.setChecked(text == "true")

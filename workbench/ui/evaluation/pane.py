@@ -31,7 +31,7 @@ from workbench.core.evaluation.runner import EvalReport, EvaluationRunner, Side
 from workbench.ui import resources
 from workbench.ui.common.a11y import name_tab_bar, swap_for_work
 from workbench.ui.common.core_text import shown
-from workbench.ui.common.kept_texts import KeptTexts
+from workbench.ui.common.kept_texts import KeptTexts, listed_choice, number_choice
 from workbench.ui.common.keys import escape_cancels, with_keys
 from workbench.ui.common.pane_error import log_shown
 from workbench.ui.common.retranslate import Retranslating
@@ -82,7 +82,12 @@ class EvaluationPane(Retranslating, EvaluationWidgets):
         self._set_busy(False)
         self._kept = KeptTexts(
             pane="evaluation",
-            inputs={"set": self.set_path},
+            inputs={
+                "set": self.set_path,
+                "endpoint A": listed_choice(self.endpoint_a),
+                "endpoint B": listed_choice(self.endpoint_b),
+                "k": number_choice(self.k),
+            },
             not_saved=lambda: QCoreApplication.translate(
                 "EvaluationPane", "Evaluation inputs not saved"
             ),

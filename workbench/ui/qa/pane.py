@@ -13,6 +13,7 @@ from workbench.core.qa.catalogue import select
 from workbench.core.qa.context import QaOptions
 from workbench.core.qa.runner import CheckFinished, CheckStarted, QaRun
 from workbench.ui.common.a11y import swap_for_work
+from workbench.ui.common.kept_texts import KeptTexts, listed_choice, number_choice, ticked_choice
 from workbench.ui.common.keys import escape_cancels, with_keys, without_mnemonic
 from workbench.ui.common.l10n import fill
 from workbench.ui.common.pane_error import log_shown
@@ -60,6 +61,20 @@ class QaPane(Retranslating, QaWidgets):
         self._connect_signals()
         self._fill_endpoints()
         self._set_busy(False)
+        self._kept = KeptTexts(
+            pane="qa",
+            inputs={
+                "endpoint": listed_choice(self.endpoint),
+                **{f"check {group}": ticked_choice(box) for group, box in self.groups.items()},
+                "requests": number_choice(self.requests),
+                "mask hosts": ticked_choice(self.mask_hosts),
+            },
+            not_saved=texts.choices_not_saved,
+            services=services,
+            parent=self,
+        )
+        self._kept.restore()
+        self._kept.watch()
 
     def changeEvent(self, event: QEvent) -> None:
         """Draw the latency chart again in a new theme's colours, and the chart and the evidence

@@ -105,3 +105,8 @@ def report_saved(file_name: str) -> str:
 def junit_saved(file_name: str) -> str:
     """The JUnit XML was written to `file_name`."""
     return fill(QCoreApplication.translate("QaPane", "JUnit XML saved to %1"), file_name)
+
+
+def choices_not_saved() -> str:
+    """The title of a notice: the pane's choices could not be written for the next start."""
+    return QCoreApplication.translate("QaPane", "QA choices not saved")
