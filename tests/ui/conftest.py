@@ -115,6 +115,13 @@ TEST_PRICES = Prices(input_per_million=2.5, output_per_million=10.0, per_thousan
 """Prices on every fixture endpoint, so cost estimates have something to show."""
 
 
+def shown(widget: W, width: int = 1200, height: int = 800) -> W:
+    """`widget` at that size, shown."""
+    widget.resize(width, height)
+    widget.show()
+    return widget
+
+
 @contextmanager
 def destroyed_after(widget: W) -> Iterator[W]:
     """`widget` for the block, then destroyed on the GUI thread (a pane left to the garbage

@@ -6,9 +6,8 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
-from tests.ui.conftest import new_chat_pane, select_flavour
+from tests.ui.conftest import destroyed_after, new_chat_pane, select_flavour, shown
 from workbench.api.models import Flavour, RerankRequest
 from workbench.core.runs.search import RunFilter
 from workbench.ui.rerank.pane import RerankPane
@@ -30,16 +29,11 @@ def _runs(services: Services) -> list[RunRecord]:
 
 
 def _rerank(services: Services, qtbot: QtBot) -> None:
-    pane = RerankPane(services=services)
-    pane.resize(1200, 800)
-    pane.show()
-    pane.set_query("apple pie")
-    pane.editor.json.set_text(json.dumps(["apple pie recipe", "car repair", "pear tart"]))
-    pane.run_button.click()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
-    pane.close()
-    pane.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(RerankPane(services=services))) as pane:
+        pane.set_query("apple pie")
+        pane.editor.json.set_text(json.dumps(["apple pie recipe", "car repair", "pear tart"]))
+        pane.run_button.click()
+        qtbot.waitUntil(services.tasks.is_idle, timeout=20_000)
 
 
 def test_a_gui_rerank_run_is_recorded(services: Services, qtbot: QtBot) -> None:
@@ -101,10 +95,7 @@ def test_a_recorded_rerank_run_opens_again_with_the_same_request(
 ) -> None:
     _rerank(services, qtbot)
     [record] = _runs(services)
-    pane = RerankPane(services=services)
-    pane.show()
-    pane.open_request(RerankRequest.model_validate(record.inputs["request"]))
-    assert json.loads(pane.request_body_text()) == json.loads(record.request_body)
-    pane.close()
-    pane.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(RerankPane(services=services)) as pane:
+        pane.show()
+        pane.open_request(RerankRequest.model_validate(record.inputs["request"]))
+        assert json.loads(pane.request_body_text()) == json.loads(record.request_body)

@@ -6,10 +6,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextCursor
 
-from tests.ui.conftest import select_flavour
+from tests.ui.conftest import destroyed_after, select_flavour, shown
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
 from workbench.ui import resources
@@ -33,14 +32,9 @@ RECIPES = [
 
 @pytest.fixture
 def rerank(services: Services, qtbot: QtBot) -> Iterator[RerankPane]:
-    widget = RerankPane(services=services)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(RerankPane(services=services))) as widget:
+        yield widget
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 @pytest.fixture

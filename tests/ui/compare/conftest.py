@@ -6,9 +6,7 @@ import gc
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent
-
-from tests.ui.conftest import CHAT_MODEL, endpoint_for
+from tests.ui.conftest import CHAT_MODEL, destroyed_after, endpoint_for, shown
 from workbench.ui.compare.pane import ComparePane
 from workbench.ui.compare.targets import Target
 
@@ -26,15 +24,8 @@ def compare_pane(
     """A Compare pane, shown, each column on the fixture endpoint of its flavour (None: off);
     `routes` None leaves the columns on the routes the pane chose itself."""
     gc.collect()
-    widget = ComparePane(services=services)
-    widget.resize(1400, 900)
-    widget.show()
-    widget.inputs.model.setText(CHAT_MODEL)
-    for column, flavour in zip(widget.columns, routes or (), strict=routes is not None):
-        column.pick(None if flavour is None else Target(endpoint_for(services, flavour).id))
-    try:
+    with destroyed_after(shown(ComparePane(services=services), 1400, 900)) as widget:
+        widget.inputs.model.setText(CHAT_MODEL)
+        for column, flavour in zip(widget.columns, routes or (), strict=routes is not None):
+            column.pick(None if flavour is None else Target(endpoint_for(services, flavour).id))
         yield widget
-    finally:
-        widget.close()
-        widget.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -6,11 +6,11 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QCheckBox, QLabel
 
 from tests.conftest import SANDBOX_TEST_KEY
-from tests.ui.conftest import select_flavour
+from tests.ui.conftest import destroyed_after, select_flavour, shown
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
@@ -33,23 +33,18 @@ DOCUMENTS = [f"document {i} about apples" if i % 5 == 0 else f"document {i}" for
 def _send_in_batches(services: Services, qtbot: QtBot) -> None:
     """20 documents at max_chunks_per_doc 1000 on v1: batches of 9, so three requests."""
     select_flavour(services, Flavour.COHERE_V1)
-    pane = RerankPane(services=services)
-    pane.resize(1200, 800)
-    pane.show()
-    pane.set_query("apples")
-    pane.editor.json.set_text(json.dumps(DOCUMENTS))
-    pane.form.max_chunks.setValue(1000)
-    split = pane.findChild(QCheckBox, "rerankSplitBatches")
-    assert split is not None
-    split.setChecked(True)
-    pane.run_button.click()
-    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-    error = pane.findChild(QLabel, "rerankError")
-    assert error is not None
-    assert pane.results.model.hits(), error.text()
-    pane.close()
-    pane.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(RerankPane(services=services))) as pane:
+        pane.set_query("apples")
+        pane.editor.json.set_text(json.dumps(DOCUMENTS))
+        pane.form.max_chunks.setValue(1000)
+        split = pane.findChild(QCheckBox, "rerankSplitBatches")
+        assert split is not None
+        split.setChecked(True)
+        pane.run_button.click()
+        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        error = pane.findChild(QLabel, "rerankError")
+        assert error is not None
+        assert pane.results.model.hits(), error.text()
     assert services.history is not None
     services.history.writer.flush()
 
@@ -57,13 +52,8 @@ def _send_in_batches(services: Services, qtbot: QtBot) -> None:
 @pytest.fixture
 def history(services: Services, qtbot: QtBot) -> Iterator[HistoryPane]:
     _send_in_batches(services, qtbot)
-    widget = HistoryPane(services=services)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(HistoryPane(services=services))) as widget:
+        yield widget
 
 
 def test_every_request_on_the_wire_is_a_run_with_its_own_bytes(

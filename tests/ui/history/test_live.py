@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
-from tests.ui.conftest import new_chat_pane, select_flavour
+from tests.ui.conftest import destroyed_after, new_chat_pane, select_flavour, shown
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
 from workbench.api.models import Flavour
@@ -25,13 +24,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 @pytest.fixture
 def pane(services: Services) -> Iterator[HistoryPane]:
-    widget = HistoryPane(services=services)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(HistoryPane(services=services))) as widget:
+        yield widget
 
 
 def test_the_inspector_follows_a_turn_while_it_streams(

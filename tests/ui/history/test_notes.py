@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 
-from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from tests.ui.conftest import CHAT_MODEL, destroyed_after, pane_client, run_async, shown
 from workbench.api.models import ChatRequest
 from workbench.ui.history.pane import HistoryPane
 
@@ -33,13 +33,8 @@ def pane(services: Services, qtbot: QtBot) -> Iterator[HistoryPane]:
         run_async(qtbot, client.chat(ChatRequest(message=message, model=CHAT_MODEL)))
     assert services.history is not None
     services.history.writer.flush()
-    widget = HistoryPane(services=services)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(HistoryPane(services=services))) as widget:
+        yield widget
 
 
 def _fields(pane: HistoryPane) -> tuple[QLineEdit, QLineEdit]:

@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from tests.conftest import SANDBOX_TEST_KEY
 from tests.folders import unmakeable
-from tests.ui.conftest import CHAT_MODEL, pane_client, run_async
+from tests.ui.conftest import CHAT_MODEL, destroyed_after, pane_client, run_async, shown
 from tests.ui.shown_texts import switch_language
 from tests.ui.tr import tr
 from tests.waits import WAIT_MS
@@ -60,13 +60,8 @@ def recorded(services: Services, qtbot: QtBot) -> Services:
 
 @pytest.fixture
 def pane(recorded: Services, qtbot: QtBot) -> Iterator[HistoryPane]:
-    widget = HistoryPane(services=recorded)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(HistoryPane(services=recorded))) as widget:
+        yield widget
 
 
 def _queries(pane: HistoryPane) -> list[str]:

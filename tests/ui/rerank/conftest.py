@@ -6,8 +6,8 @@ import gc
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
+from tests.ui.conftest import destroyed_after, shown
 from workbench.ui.rerank.pane import RerankPane
 
 if TYPE_CHECKING:
@@ -22,11 +22,5 @@ def pane(services: Services) -> Iterator[RerankPane]:
     # Collect now, on the GUI thread: garbage from an earlier test collected later, on the
     # sandbox's thread, would stop Qt timers from the wrong thread.
     gc.collect()
-    widget = RerankPane(services=services)
-    widget.resize(1200, 800)
-    widget.show()
-    yield widget
-    # Destroy it here, on the GUI thread, for the same reason.
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with destroyed_after(shown(RerankPane(services=services))) as widget:  # the same reason
+        yield widget

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
+from tests.ui.conftest import destroyed_after, shown
 from workbench.api.models import RerankHit, RerankRequest, RerankResponse
 from workbench.ui.common.roles import role_colour
 from workbench.ui.common.theme import LIGHT, apply_theme, score_bar_colour
@@ -28,15 +28,10 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 def themed_pane(services: Services, qapp: QApplication) -> Iterator[RerankPane]:
     """A Rerank pane built under the light theme and its style sheet, as the app builds it."""
     apply_theme(qapp, LIGHT)
-    widget = RerankPane(services=services)
-    widget.resize(1200, 800)
-    widget.show()
     try:
-        yield widget
+        with destroyed_after(shown(RerankPane(services=services))) as widget:
+            yield widget
     finally:  # other tests run on Qt's own palette and no style sheet
-        widget.close()
-        widget.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         qapp.setStyleSheet("")
         qapp.setPalette(qapp.style().standardPalette())
         qapp.setProperty("workbenchTheme", None)
