@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,3 +50,36 @@ def write_atomically(
         with contextlib.suppress(OSError):  # the first failure is the one to report
             Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_export(path: Path, text: str) -> None:
+    """Write a file a person chose to save (a report, an export): whole or not at all.
+
+    Written in place, a full disk left half a report, and saved over an older one it had
+    already emptied that. The new file gets the permissions a plain write would have given:
+    the old file's own, else what the umask allows. A link is followed: its target is written.
+
+    Raises:
+        OSError: the folder refused the file (read-only, full, missing); the target is as it was.
+    """
+    target = path.resolve()
+    write_atomically(
+        target, [text], prefix=f".{target.name}.", suffix=".part", mode=_plain_mode(target)
+    )
+
+
+def _plain_mode(path: Path) -> int:
+    """The permissions `open(path, "w")` leaves on `path`."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:  # not there yet (or not readable: the write will say so)
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without setting it (os.umask sets it, for every thread)."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split(":", 1)[1].strip(), 8)
+    return 0o022  # no /proc (macOS): the usual mask

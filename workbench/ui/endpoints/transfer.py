@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from workbench.api.errors import InputError
+from workbench.core.atomic import write_export
 from workbench.core.endpoint_transfer import export_endpoints, import_endpoints
 from workbench.core.errors import os_reason
 from workbench.core.text_files import read_file_text
@@ -68,7 +69,7 @@ def export_file(path: Path, session: EndpointSession, notices: NoticeCenter) -> 
     """Write every endpoint (never a key; extra headers included) to this file; a failure (a
     folder, a full disk, a read-only share) becomes an error notice naming the file."""
     try:
-        path.write_text(export_endpoints(session.endpoints()), encoding="utf-8")
+        write_export(path, export_endpoints(session.endpoints()))
     except OSError as exc:
         title = QCoreApplication.translate("EndpointTransfer", "Cannot write %1").replace(
             "%1", path.name

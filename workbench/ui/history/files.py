@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QCoreApplication
 
 from workbench.api.errors import InputError
+from workbench.core.atomic import write_export
 from workbench.core.errors import os_reason
 from workbench.core.runs import demo, portable
 from workbench.ui.common.error_text import error_line
@@ -30,7 +31,7 @@ def written(path: Path, text: str, status: StatusLabel) -> bool:
     """Write `text` to `path`; a failure (a folder, a full disk, a read-only share) is said
     on the status line, and False returned."""
     try:
-        path.write_text(text, encoding="utf-8")
+        write_export(path, text)
     except OSError as exc:
         reason = f"{path.name}: {os_reason(exc)}"
         status.say(

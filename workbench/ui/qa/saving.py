@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
+from workbench.core.atomic import write_export
 from workbench.core.errors import os_reason
 from workbench.core.qa import report as reports
 
@@ -50,12 +51,12 @@ def write_report(report: QaReport, path: Path, *, mask_hosts: bool) -> None:
     """Write the report as Markdown (.md) or self-contained HTML (any other suffix)."""
     markdown = path.suffix.lower() in {".md", ".markdown"}
     writer = reports.to_markdown if markdown else reports.to_html
-    path.write_text(writer(report, mask_hosts=mask_hosts), encoding="utf-8")
+    write_export(path, writer(report, mask_hosts=mask_hosts))
 
 
 def write_junit(report: QaReport, path: Path, *, mask_hosts: bool) -> None:
     """Write the report as JUnit XML."""
-    path.write_text(reports.to_junit(report, mask_hosts=mask_hosts), encoding="utf-8")
+    write_export(path, reports.to_junit(report, mask_hosts=mask_hosts))
 
 
 def save_or_warn(save: Callable[[Path], None], path: Path, notices: NoticeCenter) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.api.errors import InputError
 from workbench.api.models import DEFAULT_FLAVOUR
+from workbench.core.atomic import write_export
 from workbench.core.rerank_docs import RerankRules, check_documents, rules_for
 from workbench.core.rerank_io import (
     DocFormat,
@@ -294,7 +295,7 @@ class DocumentsEditor(Retranslating, QWidget):
     def export_file(self, path: Path, fmt: DocFormat | None = None) -> list[Text]:
         """Write the documents; returns notes on what the format could not keep."""
         exported = write_documents(self.documents(), fmt or format_for_name(path.name))
-        path.write_text(exported.text, encoding="utf-8")
+        write_export(path, exported.text)
         return exported.notes
 
     # --- slots --------------------------------------------------------------------------------
