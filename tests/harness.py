@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 RESTARTS = pytest.StashKey[list[str]]()
 """Keyring restarts done by `live_keyring` or a rerun, for the end-of-run summary."""
 RESTART_PROPERTY = "keyring restart"
+FOUND_AFTER = pytest.StashKey[str]()
+"""What `live_keyring` found wrong with the keyring after the test (it failed the test)."""
 """The name a restart is noted under in its test's `user_properties`: pytest-xdist carries those
 with each report to the process that prints the summary; a worker's own stash stays with it."""
 KEYRING_ERRORS = pytest.StashKey[list[SecretStoreError]]()
@@ -92,7 +94,9 @@ def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> 
     item.ihook.pytest_runtest_logstart(nodeid=item.nodeid, location=item.location)
     reports = runtestprotocol(item, nextitem=nextitem, log=False)
     if any(report.failed for report in reports):
-        problem = keyring_problem()
+        # The check after the test may have failed it and the keyring be healthy again by now: the
+        # daemon is shared, and another test process restarts it as soon as it finds it gone.
+        problem = keyring_problem() or item.stash.get(FOUND_AFTER, None)
         errors = [] if "keyring_errors_expected" in names else item.stash.get(KEYRING_ERRORS, [])
         if problem is not None or errors:
             # Under load gnome-keyring has also answered an unlocked default collection with
@@ -141,6 +145,7 @@ def live_keyring(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     problem = keyring_problem()
     if problem is not None:
+        request.node.stash[FOUND_AFTER] = f"{problem} (after the test)"
         pytest.fail(f"The test keyring {problem} after {name}: a neighbour or the test.", False)
 
 

@@ -128,6 +128,43 @@ def test_a_keyring_that_goes_away_during_a_test_fails_that_test_by_name(
     )
 
 
+def test_a_keyring_that_dies_at_a_tests_end_and_is_restarted_by_a_neighbour_runs_it_again(
+    pytester: pytest.Pytester, own_keyring: str
+) -> None:
+    """The daemon is shared: another test process restarted it between the check after the test
+    (which failed the test) and the harness's own look, which found it healthy and reported the
+    failure as the test's (CI failed so once)."""
+    pytester.makeconftest(PLUGIN)
+    pytester.makepyfile(
+        test_inner="""
+        import pytest
+        from tests.keyring_health import break_keyring, restart_keyring, restart_password
+
+        died = []
+
+        @pytest.fixture
+        def neighbour():
+            yield
+            restart_keyring(restart_password())  # after live_keyring's check, as a neighbour
+
+        def test_last_moment(neighbour, live_keyring):
+            if not died:
+                died.append(True)
+                break_keyring("gone")
+        """
+    )
+    result = pytester.runpytest_inprocess()
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(
+        [
+            "*keyring restarts*",
+            "during test_inner.py::test_last_moment: the keyring daemon is gone from the session"
+            " bus (after the test); the test ran again*",
+        ]
+    )
+    assert keyring_problem() is None
+
+
 def test_a_real_keyring_error_fails_the_test_even_when_the_code_swallows_it(
     pytester: pytest.Pytester, live_keyring: None, keyring_errors_expected: list[SecretStoreError]
 ) -> None:
