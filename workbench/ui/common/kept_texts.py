@@ -1,4 +1,4 @@
-"""A pane's text inputs and choices kept across restarts: saved as they change, put back at start."""
+"""A pane's text inputs and choices kept across restarts: saved on change, put back at start."""
 
 from __future__ import annotations
 
