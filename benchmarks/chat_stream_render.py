@@ -57,7 +57,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from benchmarks.figures import Figure, emit, info, ratio_below
 from benchmarks.paced_sse import paced_sse_process, v2_frames
-from benchmarks.qt_bench import MemorySecrets
+from benchmarks.qt_bench import chat_pane_on
 from workbench.api.events import (
     CitationsAdded,
     StreamEnded,
@@ -66,17 +66,15 @@ from workbench.api.events import (
     TextDelta,
     UsageReported,
 )
-from workbench.api.models import AuthScheme, ChatRequest, Citation, Flavour, Usage
+from workbench.api.models import ChatRequest, Citation, Usage
 from workbench.api.stream import ChatSnapshot, accumulate
-from workbench.core.endpoints import EndpointConfig
-from workbench.core.settings import SettingsStore, config_dir
-from workbench.ui.chat.pane import ChatPane
-from workbench.ui.services import Services
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
     from workbench.core.turns import ChatStreamer
+    from workbench.ui.chat.pane import ChatPane
+    from workbench.ui.services import Services
 
 RATE = 5_000
 HEARTBEAT_MS = 5
@@ -394,16 +392,8 @@ def build_pane(
 ) -> tuple[ChatPane, Services, Source]:
     """A shown chat pane whose endpoint is the paced server at `base_url` (Cohere v2, no key;
     none by default); its session hands out `source.client`, and `source.real` the real one."""
-    store = SettingsStore(config_dir() / "settings.json")
-    endpoint = EndpointConfig(
-        name="bench",
-        base_url=base_url,
-        flavour=Flavour.COHERE_V2,
-        model="command-a-03-2025",
-        auth=AuthScheme.NONE,
-    )
-    store.update(endpoints=[endpoint], current_endpoint_id=endpoint.id)
-    services = Services.assemble(store=store, secrets=MemorySecrets(), loop=loop)
+    pane, services = chat_pane_on(base_url, loop)
+    (endpoint,) = services.session.endpoints()
     real_client_for = services.session.client_for
 
     async def real() -> ChatStreamer:
@@ -417,9 +407,6 @@ def build_pane(
         return source.client
 
     services.session.client_for = paced_client  # type: ignore[method-assign]
-    pane = ChatPane(services=services)
-    pane.resize(1200, 800)
-    pane.show()
     return pane, services, source
 
 

@@ -70,7 +70,7 @@ def rss_mib() -> float:
 
 
 def chat_pane_on(base_url: str, loop: asyncio.AbstractEventLoop) -> tuple[ChatPane, Services]:
-    """A shown ChatPane whose endpoint is the sandbox at `base_url` (Cohere v2, no key)."""
+    """A shown ChatPane whose endpoint is the server at `base_url` (Cohere v2, no key)."""
     from workbench.api.models import AuthScheme, Flavour
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.settings import SettingsStore, config_dir
