@@ -220,6 +220,41 @@ def _rendered_whole(turns: list[TurnDisplay]) -> Transcript:
 EARLIER = TurnDisplay(index=0, user="first", text="Earlier:\n\n- one\n- two", status="done")
 
 
+def test_a_link_reference_defined_after_its_use_is_a_link_while_the_answer_streams(
+    transcript: Transcript,
+) -> None:
+    """`[x]` stayed text until the turn ended: the text above the definition had settled, drawn
+    in a piece of its own that knew no `[x]`."""
+    transcript.set_turns([EARLIER])
+    text = "See [x] for the plans.\n\nMore on pricing.\n\n[x]: https://example.org/x\n\nAnd then"
+    for end in (12, 40, len(text)):  # before the definition, before it is whole, after
+        live = TurnDisplay(index=1, user="q", text=text[:end], streaming=True)
+        transcript.show_live(live)
+        transcript.flush()
+        assert transcript.toHtml() == _rendered_whole([EARLIER, live]).toHtml()
+    assert 'href="https://example.org/x"' in transcript.toHtml()
+    transcript.finish_live(replace(live, streaming=False, status="done"))
+    assert 'href="https://example.org/x"' in transcript.toHtml()
+
+
+def test_a_long_answer_defining_a_link_reference_is_drawn_in_pieces_as_before(
+    transcript: Transcript,
+) -> None:
+    """Past `WHOLE_CHARS` a tick does not draw the whole answer again: such a link shows as text
+    until the turn ends, and the end draws it right."""
+    text = (
+        LONG_MARKDOWN * (transcript_live.WHOLE_CHARS // len(LONG_MARKDOWN) + 1)
+        + "\n\nSee [x].\n\n[x]: /x\n\n"
+    )
+    live = TurnDisplay(index=1, user="q", text=text, streaming=True)
+    transcript.show_live(live)
+    _caught_up(transcript)
+    assert 'href="/x"' not in transcript.toHtml()
+    final = replace(live, streaming=False, status="done")
+    transcript.finish_live(final)
+    assert transcript.toHtml() == _rendered_whole([final]).toHtml()
+
+
 @pytest.mark.parametrize("name", sorted(MARKDOWN_SAMPLES))
 def test_streamed_markdown_finishes_exactly_as_rendered_whole(
     transcript: Transcript, name: str

@@ -33,6 +33,9 @@ RENDER_BUDGET_CHARS = 8192
 """Most characters a tick adds to the live turn (about 10 ms of Markdown layout; a steady stream
 of 5,000 events/s brings ~1,000 per tick). A backlog is caught up in pieces this big: each tick
 also costs a repaint and the tail drawn again, so pieces half this size cost more in all."""
+WHOLE_CHARS = 8192
+"""Longest answer drawn whole at every tick once it defines a link reference (a few ms of
+Markdown a tick); a longer one shows such links as text until the turn ends."""
 _SPACER = "x\n\n"
 """Prepended to a Markdown piece so its first block arrives as a block of its own; the "x" merges
 into the block shown last and is deleted again, leaving that block as it was."""
@@ -86,14 +89,25 @@ class LiveTurn:
         """
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()  # one change, so one layout and one resize of the scroll range
+        whole = self._drawn_whole(display)
+        if whole:  # nothing is settled: the whole answer is the tail, taken out and drawn again
+            self.tail_from = self.answer_base if self.stable_len else self.tail_from
+            self.stable_len = 0
         self.drop_tail()
-        self._extend_stable(display)
+        if not whole:
+            self._extend_stable(display)
         if self.plain:
             self._apply_citations(display)
         self.display = display
-        if tail:
+        if tail or whole:
             self._write_tail(display)
         cursor.endEditBlock()
+
+    def _drawn_whole(self, display: TurnDisplay) -> bool:
+        """Whether the answer defines a link reference, which changes links anywhere above it:
+        drawn in pieces, `[x]` stayed text until the turn ended. Only up to `WHOLE_CHARS`."""
+        text = display.text
+        return not self.plain and len(text) <= WHOLE_CHARS and self.cuts.references_in(text)
 
     def finish(self, display: TurnDisplay) -> bool:
         """Complete the live rendering into the finished one; False when it must be redone whole.
