@@ -14,7 +14,10 @@ The goal (issue 17) is no stall over 50 ms. On a shared machine the scheduler al
 loop, so the same paced streams are also folded without the pane (the control), and the pane's
 CPU time over the control's is given as a ratio that load moves much less: the median over
 several paced rounds, each followed by its control (the longest stalls are the longest of any
-round). Nothing is asserted: this script measures.
+round). The stand-in's waits are under a millisecond, which qasync runs as zero timers: the
+control spins, and its CPU moves with how the sleeps fall. So the same streams are also read
+over loopback HTTP from a paced server process (`paced_sse`), by the pane and by core alone,
+and that ratio is printed for reference. Nothing is asserted: this script measures.
 
     .venv/bin/python benchmarks/chat_compare.py [--rounds 8] [--seconds 3] [--pairs 3] [--json]
 """
@@ -37,6 +40,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.figures import Figure, below, emit, info, ratio_below
+from benchmarks.paced_sse import paced_sse_process, v2_frames
 from benchmarks.qt_bench import HEARTBEAT_MS, MemorySecrets, private_config
 from benchmarks.sandbox_process import sandbox_process
 
@@ -44,12 +48,14 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
     from workbench.api.events import StreamEvent
+    from workbench.core.endpoints import EndpointConfig
     from workbench.ui.compare.pane import ComparePane
     from workbench.ui.services import Services
 
 MODEL = "command-r-plus-08-2024"
 RATE = 2_000
 """Text events a second per column in the paced scenario."""
+PACED_NAME = "bench paced"
 WORDS = ["rerank", "café", "grounded", "answer", "with", "`code`", "Zürich", "naïve", "and"]
 
 
@@ -88,8 +94,11 @@ class Gaps:
         return sorted(self.gaps)[int(len(self.gaps) * 0.99)] * 1000
 
 
-def compare_pane(base_url: str, loop: asyncio.AbstractEventLoop) -> tuple[ComparePane, Services]:
-    """A shown Compare pane whose three columns are the sandbox's three chat routes."""
+def compare_pane(
+    base_url: str, paced_url: str, loop: asyncio.AbstractEventLoop
+) -> tuple[ComparePane, Services]:
+    """A shown Compare pane whose three columns are the sandbox's three chat routes; three more
+    endpoints (Cohere v2) are the paced server at `paced_url`, for the HTTP control."""
     from workbench.api.models import AuthScheme, Flavour
     from workbench.core.endpoints import EndpointConfig
     from workbench.core.settings import SettingsStore, config_dir
@@ -108,8 +117,18 @@ def compare_pane(base_url: str, loop: asyncio.AbstractEventLoop) -> tuple[Compar
         )
         for flavour in Flavour
     ]
+    paced = [
+        EndpointConfig(
+            name=f"{PACED_NAME} {n}",
+            base_url=paced_url,
+            flavour=Flavour.COHERE_V2,
+            model=MODEL,
+            auth=AuthScheme.NONE,
+        )
+        for n in range(3)
+    ]
     store = SettingsStore(config_dir() / "settings.json")
-    store.update(endpoints=endpoints, current_endpoint_id=endpoints[0].id)
+    store.update(endpoints=[*endpoints, *paced], current_endpoint_id=endpoints[0].id)
     services = Services.assemble(store=store, secrets=MemorySecrets(), loop=loop)
     pane = ComparePane(services=services)
     pane.resize(1400, 900)
@@ -202,18 +221,58 @@ async def bare_round(seconds: float) -> Gaps:
 
 
 async def measure(
-    base_url: str, rounds: int, seconds: float, pairs: int
-) -> tuple[Gaps, list[tuple[Gaps, Gaps]]]:
-    """The sandbox rounds, then `pairs` paced rounds each followed by its control."""
-    pane, services = compare_pane(base_url, asyncio.get_running_loop())
+    base_url: str, paced_url: str, rounds: int, seconds: float, pairs: int
+) -> tuple[Gaps, list[tuple[Gaps, Gaps]], list[tuple[Gaps, Gaps]]]:
+    """The sandbox rounds, then `pairs` paced rounds each followed by its control, then as many
+    rounds of the same streams over loopback HTTP, each followed by its control."""
+    pane, services = compare_pane(base_url, paced_url, asyncio.get_running_loop())
+    real_client_for = services.session.client_for
     real = await sandbox_rounds(pane, services, rounds)
     paired = []
     for _ in range(pairs):
         paced = await paced_round(pane, services, seconds)
         paired.append((paced, await bare_round(seconds)))
+    services.session.client_for = real_client_for  # type: ignore[method-assign]
+    over_http = []
+    for _ in range(pairs):
+        streamed = await http_round(pane, services)
+        over_http.append((streamed, await bare_http_round(services)))
     await services.tasks.shutdown()
     await services.session.aclose()
-    return real, paired
+    return real, paired, over_http
+
+
+def _paced_endpoints(services: Services) -> list[EndpointConfig]:
+    return [e for e in services.session.endpoints() if e.name.startswith(PACED_NAME)]
+
+
+async def http_round(pane: ComparePane, services: Services) -> Gaps:
+    """One round of the three columns reading the paced server's stream over loopback HTTP."""
+    from workbench.ui.compare.targets import Target
+
+    for column, endpoint in zip(pane.columns, _paced_endpoints(services), strict=True):
+        column.pick(Target(endpoint.id))
+    pane.clear()
+    with Gaps() as gaps:
+        pane.send("Tell me a long story")
+        await services.tasks.wait_until_idle()
+    if not all(len(c.answer_text()) > 1000 for c in pane.columns):
+        raise SystemExit("a column did not get the whole answer over HTTP")
+    return gaps
+
+
+async def bare_http_round(services: Services) -> Gaps:
+    """Its control: the same three HTTP streams read and folded by core alone, no pane."""
+    from workbench.api.models import ChatRequest
+    from workbench.core.turns import TurnRun, stream_turn
+
+    clients = [await services.session.client_for(e.id) for e in _paced_endpoints(services)]
+    request = ChatRequest(message="Tell me a long story")
+    with Gaps() as gaps:
+        await asyncio.gather(
+            *(stream_turn(c, request, TurnRun(), yield_after=0.005) for c in clients)
+        )
+    return gaps
 
 
 def main() -> int:
@@ -230,9 +289,14 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    with sandbox_process("--token-delay-ms", "2") as base_url, loop:
-        real, paired = loop.run_until_complete(
-            measure(base_url, args.rounds, args.seconds, args.pairs)
+    served = v2_frames(paced_events(int(RATE * args.seconds)))
+    with (
+        sandbox_process("--token-delay-ms", "2") as base_url,
+        paced_sse_process(served, RATE) as paced_url,
+        loop,
+    ):
+        real, paired, over_http = loop.run_until_complete(
+            measure(base_url, paced_url, args.rounds, args.seconds, args.pairs)
         )
     paced = [p for p, _ in paired]
     ratios = [p.cpu / b.cpu for p, b in paired]
@@ -244,10 +308,16 @@ def main() -> int:
         f"{', '.join(f'{p.longest_ms():.1f}' for p in paced)} ms; the same streams without "
         f"the pane: longest gaps {', '.join(f'{b.longest_ms():.1f}' for _, b in paired)} ms; "
         f"CPU with / without the pane {', '.join(f'{p.cpu:.2f}/{b.cpu:.2f}' for p, b in paired)}"
-        f" s; load average {load:.1f} on {os.cpu_count()} cores",
+        f" s; over loopback HTTP, with / without the pane "
+        f"{', '.join(f'{p.cpu:.2f}/{b.cpu:.2f}' for p, b in over_http)} s;"
+        f" load average {load:.1f} on {os.cpu_count()} cores",
         file=out,
     )
-    emit(figures(real, paired, ratios), args.json)
+    http_ratio = statistics.median(p.cpu / b.cpu for p, b in over_http)
+    reference = info(
+        "compare, same streams over loopback HTTP: pane CPU / without the pane", http_ratio, "x"
+    )
+    emit([*figures(real, paired, ratios), reference], args.json)
     return 0
 
 
