@@ -192,13 +192,7 @@ async def paced_round(pane: ComparePane, services: Services, seconds: float) -> 
         return PacedClient(events)
 
     services.session.client_for = paced_client  # type: ignore[method-assign]
-    pane.clear()
-    with Gaps() as gaps:
-        pane.send("Tell me a long story")
-        await services.tasks.wait_until_idle()
-    if not all(len(c.answer_text()) > 1000 for c in pane.columns):
-        raise SystemExit("a column did not get the whole answer")
-    return gaps
+    return await long_story(pane, services, "")
 
 
 async def bare_round(seconds: float) -> Gaps:
@@ -252,12 +246,17 @@ async def http_round(pane: ComparePane, services: Services) -> Gaps:
 
     for column, endpoint in zip(pane.columns, _paced_endpoints(services), strict=True):
         column.pick(Target(endpoint.id))
+    return await long_story(pane, services, " over HTTP")
+
+
+async def long_story(pane: ComparePane, services: Services, how: str) -> Gaps:
+    """Ask the three columns for the long answer, the heartbeat running; each must get it."""
     pane.clear()
     with Gaps() as gaps:
         pane.send("Tell me a long story")
         await services.tasks.wait_until_idle()
     if not all(len(c.answer_text()) > 1000 for c in pane.columns):
-        raise SystemExit("a column did not get the whole answer over HTTP")
+        raise SystemExit(f"a column did not get the whole answer{how}")
     return gaps
 
 
