@@ -20,20 +20,26 @@ SHORT_DISK = textwrap.dedent(
     """
     import resource, signal, sys
     from pathlib import Path
+    from workbench.cli.output import FileLost, write_file
     from workbench.core.atomic import write_export
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
     try:
-        write_export(Path(sys.argv[1]), "new report " * 2000)
+        if sys.argv[2] == "cli":
+            write_file(sys.argv[1], "new report " * 2000, "--report")
+        else:
+            write_export(Path(sys.argv[1]), "new report " * 2000)
     except OSError as exc:
         print(exc.strerror)
+    except FileLost as exc:
+        print(exc)
     """
 )
 
 
-def _save_on_a_short_disk(path: Path) -> str:
+def _save_on_a_short_disk(path: Path, how: str = "gui") -> str:
     done = subprocess.run(
-        [sys.executable, "-c", SHORT_DISK, str(path)], cwd=REPO, capture_output=True,
+        [sys.executable, "-c", SHORT_DISK, str(path), how], cwd=REPO, capture_output=True,
         text=True, timeout=WAIT_S, check=True, env={**os.environ, "PYTHONPATH": str(REPO)},
     )  # fmt: skip
     return done.stdout.strip()
@@ -78,3 +84,15 @@ def test_a_link_saved_over_writes_its_target(tmp_path: Path) -> None:
     write_export(link, "new")
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8") == "new"
+
+
+def test_a_report_the_command_line_saves_over_an_older_one_on_a_full_disk_leaves_it(
+    tmp_path: Path,
+) -> None:
+    """`workbench qa --report`, `history export-file --out`: the same, said as lost output."""
+    report = tmp_path / "qa-report.md"
+    report.write_text("older report", encoding="utf-8")
+    said = _save_on_a_short_disk(report, "cli")
+    assert said == f"cannot write {report}: File too large"
+    assert report.read_text(encoding="utf-8") == "older report"
+    assert [p.name for p in tmp_path.iterdir()] == ["qa-report.md"]

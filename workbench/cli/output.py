@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from workbench.api.errors import InputError
 from workbench.api.redact import redact_json, redact_value
 from workbench.api.redact_stream import RedactingWriter
+from workbench.core.atomic import write_export
 from workbench.core.citations import resolve_citations
 from workbench.core.errors import os_reason
 
@@ -31,14 +34,26 @@ def write_file(path: str, text: str, option: str = "--out") -> None:
     """Write `text` (UTF-8) to the file a person named with `option`; a failure names the
     option, the file and the OS's reason, never a traceback.
 
+    A file is written whole or not at all (`core.atomic.write_export`: a full disk leaves an
+    older file as it was); a device or a pipe (`/dev/stdout`, a FIFO) is written in place.
+
     Raises:
-        InputError: the file cannot be opened (no such folder, permission denied, a folder).
-        FileLost: it was opened, but writing it failed (disk full, I/O error).
+        InputError: the file cannot be made (no such folder, permission denied, a folder).
+        FileLost: writing it failed (disk full, I/O error, over the size limit).
     """
+    target = Path(path)
+    if not _written_in_place(target):
+        try:
+            write_export(target, text)
+        except OSError as exc:
+            if exc.errno in _LOST:
+                raise FileLost(path, exc) from None
+            raise InputError(f"cannot write {path}: {os_reason(exc)}", where=option) from None
+        return
     try:
         # Opened apart from the write: a path that cannot be opened is bad input, a write that
         # fails on a good path is lost output (/dev/full opens fine and fails only then).
-        file = Path(path).open("w", encoding="utf-8")  # noqa: SIM115  (the two fail differently)
+        file = target.open("w", encoding="utf-8")
     except OSError as exc:
         # The option is the place: "--out: cannot write x: …" said the path twice before.
         raise InputError(f"cannot write {path}: {os_reason(exc)}", where=option) from None
@@ -47,6 +62,19 @@ def write_file(path: str, text: str, option: str = "--out") -> None:
             file.write(text)
     except OSError as exc:
         raise FileLost(path, exc) from None
+
+
+_LOST = frozenset({errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT})
+"""Why a write to a good path fails: the output is lost, the path was fine."""
+
+
+def _written_in_place(target: Path) -> bool:
+    """Whether `target` (links followed) is there and no plain file: a device, a pipe, or a
+    folder (which then fails to open, as it always did). A rename cannot stand in for those."""
+    try:
+        return not stat.S_ISREG(target.stat().st_mode)
+    except OSError:  # not there yet, or its folder is not: a new file, written whole
+        return False
 
 
 def rerank_json(response: RerankResponse) -> dict[str, Any]:
