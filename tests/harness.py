@@ -28,10 +28,10 @@ if TYPE_CHECKING:
 RESTARTS = pytest.StashKey[list[str]]()
 """Keyring restarts done by `live_keyring` or a rerun, for the end-of-run summary."""
 RESTART_PROPERTY = "keyring restart"
-FOUND_AFTER = pytest.StashKey[str]()
-"""What `live_keyring` found wrong with the keyring after the test (it failed the test)."""
 """The name a restart is noted under in its test's `user_properties`: pytest-xdist carries those
 with each report to the process that prints the summary; a worker's own stash stays with it."""
+FOUND_AFTER = pytest.StashKey[str]()
+"""What `live_keyring` found wrong with the keyring after the test (it failed the test)."""
 KEYRING_ERRORS = pytest.StashKey[list[SecretStoreError]]()
 """The real keyring's failures during the current test."""
 CLOSING_WAIT_S = WAIT_S

@@ -225,8 +225,8 @@ class ChatPane(ChatWidgets):
 
         A conversation with turns is discarded only once the person agrees. The earlier turns of
         that conversation become the conversation, and the message, preamble, model, documents,
-        tools and every parameter that was set come back. Refused
-        (returns False) while a turn is in flight.
+        tools and every parameter that was set come back. Refused (returns False) while a turn
+        is in flight.
         """
         if self.is_streaming():
             return False

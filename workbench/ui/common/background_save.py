@@ -1,7 +1,7 @@
 """Saving a pane's inputs as they are edited: off the UI thread, in order, once edits pause.
 
-The Chat pane keeps its conversation and inputs this way, and the Rerank, Compare and
-Evaluation panes theirs (`KeptInputs`): a restart brings back what was being typed.
+The Chat pane keeps its conversation and inputs this way, and the Rerank, Compare, Evaluation
+and QA panes theirs (`KeptInputs`): a restart brings back what was being typed and chosen.
 """
 
 from __future__ import annotations
