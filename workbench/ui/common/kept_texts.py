@@ -38,7 +38,7 @@ class KeptChoice:
 def listed_choice(combo: QComboBox) -> KeptChoice:
     """The entry picked in `combo`, by its data (None: ""); put back while it is listed."""
     return KeptChoice(
-        read=partial(_listed, combo),
+        read=partial(listed_data, combo),
         put=partial(_pick_listed, combo),
         changed=(combo.currentIndexChanged,),
     )
@@ -117,12 +117,18 @@ def _changed(widget: TextInput) -> SignalInstance:
     return widget.textChanged
 
 
-def _listed(combo: QComboBox) -> str:
+def listed_data(combo: QComboBox) -> str:
+    """The data of the entry picked in `combo`, as kept ("" for none)."""
     return str(combo.currentData() or "")
 
 
+def listed_row(combo: QComboBox, data: str) -> int:
+    """The row of the entry whose data is kept as `data`, or -1 when it is not listed."""
+    return next((r for r in range(combo.count()) if str(combo.itemData(r) or "") == data), -1)
+
+
 def _pick_listed(combo: QComboBox, data: str) -> None:
-    row = next((r for r in range(combo.count()) if str(combo.itemData(r) or "") == data), -1)
+    row = listed_row(combo, data)
     if row >= 0:
         combo.setCurrentIndex(row)
 

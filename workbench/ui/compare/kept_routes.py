@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from workbench.ui.common.kept_texts import KeptChoice
+from workbench.ui.common.kept_texts import KeptChoice, listed_data, listed_row
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -24,7 +24,7 @@ def kept_routes(pickers: Sequence[QComboBox]) -> KeptChoice:
 
 
 def _routes(combos: tuple[QComboBox, ...]) -> str:
-    return "\n".join(str(combo.currentData() or "") for combo in combos)
+    return "\n".join(listed_data(combo) for combo in combos)
 
 
 def _put_routes(combos: tuple[QComboBox, ...], text: str) -> None:
@@ -34,7 +34,7 @@ def _put_routes(combos: tuple[QComboBox, ...], text: str) -> None:
     saved = text.split("\n")
     if len(saved) != len(combos):
         return
-    rows = [combo.findData(data) for combo, data in zip(combos, saved, strict=True)]
+    rows = [listed_row(combo, data) for combo, data in zip(combos, saved, strict=True)]
     if min(rows) < 0:
         return
     for combo, row in zip(combos, rows, strict=True):
