@@ -48,20 +48,24 @@ def write_file(path: str, text: str, option: str = "--out") -> None:
         except OSError as exc:
             if exc.errno in _LOST:
                 raise FileLost(path, exc) from None
-            raise InputError(f"cannot write {path}: {os_reason(exc)}", where=option) from None
+            raise _refused(path, option, exc) from None
         return
     try:
         # Opened apart from the write: a path that cannot be opened is bad input, a write that
         # fails on a good path is lost output (/dev/full opens fine and fails only then).
         file = target.open("w", encoding="utf-8")
     except OSError as exc:
-        # The option is the place: "--out: cannot write x: …" said the path twice before.
-        raise InputError(f"cannot write {path}: {os_reason(exc)}", where=option) from None
+        raise _refused(path, option, exc) from None
     try:
         with file:
             file.write(text)
     except OSError as exc:
         raise FileLost(path, exc) from None
+
+
+def _refused(path: str, option: str, exc: OSError) -> InputError:
+    # The option is the place: "--out: cannot write x: …" said the path twice before.
+    return InputError(f"cannot write {path}: {os_reason(exc)}", where=option)
 
 
 _LOST = frozenset({errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT})
