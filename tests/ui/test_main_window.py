@@ -245,18 +245,23 @@ def xvfb(processes: Processes) -> str:
     return f":{number}"
 
 
-@pytest.mark.usefixtures("live_keyring")  # the app reads the keyring with a display
-def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) -> None:
-    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb"}
-    out = tmp_path / "shots"
-    result = subprocess.run(
+def _screenshots(out: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`workbench --screenshots out` in a child with `env`, run to its end."""
+    return subprocess.run(
         [sys.executable, "-m", "workbench", "--screenshots", str(out)],
         env=env,
         capture_output=True,
         text=True,
-        timeout=4 * WAIT_S,  # a whole start-up, six panes drawn and saved: the longest child
+        timeout=4 * WAIT_S,  # a whole start-up, every pane drawn and saved: the longest child
         check=False,
     )
+
+
+@pytest.mark.usefixtures("live_keyring")  # the app reads the keyring with a display
+def test_real_window_under_xvfb_renders_every_pane(xvfb: str, tmp_path: Path) -> None:
+    env = {**os.environ, "DISPLAY": xvfb, "QT_QPA_PLATFORM": "xcb"}
+    out = tmp_path / "shots"
+    result = _screenshots(out, env)
     assert result.returncode == 0, result.stderr
     assert "window shown" in result.stdout
     shots = sorted(p.name for p in out.glob("*.png"))
@@ -290,14 +295,7 @@ def test_screenshots_leave_a_persons_own_folders_alone(xvfb: str, tmp_path: Path
     }
     env = {k: v for k, v in env.items() if v}
     out = tmp_path / "shots"
-    result = subprocess.run(
-        [sys.executable, "-m", "workbench", "--screenshots", str(out)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=4 * WAIT_S,
-        check=False,
-    )
+    result = _screenshots(out, env)
     assert result.returncode == 0, result.stderr
     assert len(list(out.glob("*.png"))) == 8
     assert not home.exists() or not any(home.rglob("*")), sorted(home.rglob("*"))
