@@ -55,6 +55,7 @@ from workbench.ui.services import Services
 
 if TYPE_CHECKING:
     from collections.abc import Coroutine, Iterator
+    from pathlib import Path
 
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
@@ -132,6 +133,17 @@ def destroyed_after(widget: W) -> Iterator[W]:
         widget.close()
         widget.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def saved_text(path: Path) -> str:
+    """The text of a file the app keeps, "" before it is first written."""
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def wait_saved(qtbot: QtBot, services: Services, path: Path, *words: str) -> None:
+    """Wait until the kept file at `path` holds every one of `words`, and its save is done."""
+    qtbot.waitUntil(lambda: all(w in saved_text(path) for w in words), timeout=WAIT_MS)
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
 
 
 def run_async(qtbot: QtBot, coro: Coroutine[Any, Any, T], timeout: int = WAIT_MS) -> T:

@@ -6,8 +6,7 @@ import gc
 import json
 from typing import TYPE_CHECKING
 
-from tests.ui.conftest import destroyed_after, endpoint_for
-from tests.waits import WAIT_MS
+from tests.ui.conftest import destroyed_after, endpoint_for, wait_saved
 from workbench.api.models import Flavour
 from workbench.core.saved_texts import texts_path
 from workbench.ui.qa.pane import QaPane
@@ -49,8 +48,7 @@ def test_the_checks_chosen_come_back_at_the_next_start(services: Services, qtbot
         pane.endpoint.setCurrentIndex(pane.endpoint.count() - 1)
         chosen = _choices(pane)
         assert chosen != first
-        qtbot.waitUntil(lambda: _saved().get("requests") == "3", timeout=WAIT_MS)
-        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        wait_saved(qtbot, services, texts_path("qa"), '"requests": "3"')
     assert _saved()[f"check {group}"] == "false"
     with _pane(services) as again:
         assert _choices(again) == chosen
@@ -63,8 +61,7 @@ def test_a_saved_endpoint_since_removed_leaves_the_box_as_a_first_start_has_it(
     with _pane(services) as pane:
         pane.requests.setValue(4)
         pane.endpoint.setCurrentIndex(pane.endpoint.findData(last.id))
-        qtbot.waitUntil(lambda: _saved().get("endpoint") == last.id, timeout=WAIT_MS)
-        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        wait_saved(qtbot, services, texts_path("qa"), f'"endpoint": "{last.id}"')
     services.session.remove_endpoint(last.id)
     with _pane(services) as again:
         assert again.endpoint.findData(last.id) < 0

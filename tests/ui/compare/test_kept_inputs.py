@@ -6,8 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from tests.ui.compare.conftest import compare_pane
-from tests.ui.conftest import endpoint_for
-from tests.waits import WAIT_MS
+from tests.ui.conftest import endpoint_for, saved_text, wait_saved
 from workbench.api.models import Flavour
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.core.saved_texts import texts_path
@@ -23,16 +22,6 @@ ROUTES = (Flavour.COHERE_V2, Flavour.OPENAI, None)
 KEY = "sk-compare-inputs-0123456789abcdef"
 
 
-def _saved() -> str:
-    path = texts_path("compare")
-    return path.read_text(encoding="utf-8") if path.exists() else ""
-
-
-def _wait_saved(qtbot: QtBot, services: Services, *words: str) -> None:
-    qtbot.waitUntil(lambda: all(w in _saved() for w in words), timeout=WAIT_MS)
-    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-
-
 def test_the_message_documents_tools_and_parameters_come_back_at_the_next_start(
     services: Services, qtbot: QtBot
 ) -> None:
@@ -43,7 +32,14 @@ def test_the_message_documents_tools_and_parameters_come_back_at_the_next_start(
         pane.inputs.documents.set_text(half_typed)
         pane.inputs.tools.set_text("[]")
         pane.inputs.params["temperature"].setText("0.3")
-        _wait_saved(qtbot, services, "Which plan", "SSO is in", '"temperature": "0.3"')
+        wait_saved(
+            qtbot,
+            services,
+            texts_path("compare"),
+            "Which plan",
+            "SSO is in",
+            '"temperature": "0.3"',
+        )
     with compare_pane(services, ROUTES) as again:
         assert again.inputs.message.toPlainText() == "Which plan has SSO?"
         assert again.inputs.documents.text() == half_typed  # as typed, not yet valid JSON
@@ -58,9 +54,11 @@ def test_a_key_typed_into_the_inputs_never_reaches_the_file(
     try:
         with compare_pane(services, ROUTES) as pane:
             pane.inputs.message.setPlainText(f"Is {KEY} the right key? done")
-            _wait_saved(qtbot, services, "right key? done")
-        assert KEY not in _saved()
-        assert json.loads(_saved())["texts"]["message"].endswith("the right key? done")
+            wait_saved(qtbot, services, texts_path("compare"), "right key? done")
+        assert KEY not in saved_text(texts_path("compare"))
+        assert json.loads(saved_text(texts_path("compare")))["texts"]["message"].endswith(
+            "the right key? done"
+        )
     finally:
         forget_secrets()
 
@@ -78,7 +76,7 @@ def test_a_damaged_inputs_file_is_said_with_where_and_the_pane_still_works(
         assert notice.title == "Saved inputs are damaged"
         assert notice.where == "compare_inputs.json: texts.message"
         pane.inputs.message.setPlainText("still works")
-        _wait_saved(qtbot, services, "still works")
+        wait_saved(qtbot, services, texts_path("compare"), "still works")
 
 
 def _picked(pane: ComparePane) -> list[Target | None]:
@@ -98,11 +96,11 @@ def test_the_columns_routes_come_back_at_the_next_start(services: Services, qtbo
     with compare_pane(services, chosen) as pane:
         picked = _picked(pane)
         assert picked != defaults
-        _wait_saved(qtbot, services, _routes_line(picked))
+        wait_saved(qtbot, services, texts_path("compare"), _routes_line(picked))
     with compare_pane(services, None) as again:
         assert _picked(again) == picked
         again.columns[2].pick(None)  # off is kept too
-        _wait_saved(qtbot, services, _routes_line([*picked[:2], None]))
+        wait_saved(qtbot, services, texts_path("compare"), _routes_line([*picked[:2], None]))
     with compare_pane(services, None) as third:
         assert _picked(third) == [*picked[:2], None]
 
@@ -113,7 +111,7 @@ def test_routes_come_back_all_or_none_when_an_endpoint_has_gone(
     """One route gone, the others are not put back: a column could have been left on the route
     another one has. The columns start where a first start puts them."""
     with compare_pane(services, (Flavour.OPENAI, Flavour.COHERE_V1, Flavour.COHERE_V2)) as pane:
-        _wait_saved(qtbot, services, _routes_line(_picked(pane)))
+        wait_saved(qtbot, services, texts_path("compare"), _routes_line(_picked(pane)))
     gone = endpoint_for(services, Flavour.COHERE_V2)
     services.session.remove_endpoint(gone.id)
     with compare_pane(services, None) as again:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING
 
-from tests.ui.conftest import destroyed_after
-from tests.waits import WAIT_MS
+from tests.ui.conftest import destroyed_after, wait_saved
 from workbench.core.saved_texts import texts_path
 from workbench.ui.evaluation.pane import EvaluationPane
 
@@ -27,15 +26,9 @@ def test_the_set_path_comes_back_at_the_next_start(services: Services, qtbot: Qt
     """A set typed or browsed to had to be found again after every restart."""
     with _pane(services) as pane:
         pane.set_path.setText("~/sets/scifact")
-        qtbot.waitUntil(lambda: "scifact" in _saved(), timeout=WAIT_MS)
-        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        wait_saved(qtbot, services, texts_path("evaluation"), "scifact")
     with _pane(services) as again:
         assert again.set_path.text() == "~/sets/scifact"
-
-
-def _saved() -> str:
-    path = texts_path("evaluation")
-    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 def test_the_endpoints_and_k_come_back_at_the_next_start(services: Services, qtbot: QtBot) -> None:
@@ -46,14 +39,12 @@ def test_the_endpoints_and_k_come_back_at_the_next_start(services: Services, qtb
         pane.endpoint_b.setCurrentIndex(2)  # its first entry is "none"
         pane.k.setValue(7)
         chosen = (pane.endpoint_a.currentData(), pane.endpoint_b.currentData())
-        qtbot.waitUntil(lambda: '"k": "7"' in _saved(), timeout=WAIT_MS)
-        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        wait_saved(qtbot, services, texts_path("evaluation"), '"k": "7"')
     with _pane(services) as again:
         assert (again.endpoint_a.currentData(), again.endpoint_b.currentData()) == chosen
         assert again.k.value() == 7
         again.endpoint_b.setCurrentIndex(0)  # back to one endpoint
-        qtbot.waitUntil(lambda: '"endpoint B": ""' in _saved(), timeout=WAIT_MS)
-        qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+        wait_saved(qtbot, services, texts_path("evaluation"), '"endpoint B": ""')
     with _pane(services) as third:
         assert third.endpoint_b.currentData() is None
         assert third.endpoint_a.currentData() == chosen[0]

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from shiboken6 import isValid
 
-from tests.waits import WAIT_MS
+from tests.ui.conftest import saved_text, wait_saved
 from workbench.api.redact import forget_secrets, register_secret
 from workbench.core.saved_rerank import default_inputs_path
 from workbench.ui.rerank.pane import RerankPane
@@ -47,16 +47,6 @@ def restarted(services: Services) -> Iterator[Callable[[], RerankPane]]:
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _saved_text() -> str:
-    path = default_inputs_path()
-    return path.read_text(encoding="utf-8") if path.exists() else ""
-
-
-def _wait_saved(qtbot: QtBot, services: Services, *words: str) -> None:
-    qtbot.waitUntil(lambda: all(w in _saved_text() for w in words), timeout=WAIT_MS)
-    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
-
-
 @pytest.fixture
 def key() -> Iterator[str]:
     register_secret(KEY)
@@ -77,7 +67,15 @@ def test_the_query_documents_and_options_come_back_at_the_next_start(
     pane.form.spans.enabled.setChecked(True)
     pane.form.spans.threshold.setValue(0.35)
     pane.form.spans.priority.setValue(3)
-    _wait_saved(qtbot, services, "weeknight", "Risotto", '"top_n": 1', '"priority": 3')
+    wait_saved(
+        qtbot,
+        services,
+        default_inputs_path(),
+        "weeknight",
+        "Risotto",
+        '"top_n": 1',
+        '"priority": 3',
+    )
     again = restarted()
     assert again.query.toPlainText() == "quick weeknight dinner"
     assert again.editor.documents() == DOCS
@@ -94,7 +92,7 @@ def test_documents_half_typed_come_back_as_they_were(
 ) -> None:
     half = '[\n  {"title": "Pasta", "text": "Boil the'
     pane.editor.json.set_text(half)
-    _wait_saved(qtbot, services, "Boil the")
+    wait_saved(qtbot, services, default_inputs_path(), "Boil the")
     again = restarted()
     assert again.editor.json.text() == half
     where = again.editor.json.error_position()  # said as any bad JSON is, where it is
@@ -113,16 +111,18 @@ def test_an_edit_still_waiting_for_its_save_is_written_at_quit(
     pane.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not isValid(pane)  # its timer went with it: only the save at quit can write
-    _wait_saved(qtbot, services, "just before quitting")
+    wait_saved(qtbot, services, default_inputs_path(), "just before quitting")
 
 
 def test_a_key_pasted_into_the_documents_never_reaches_the_file(
     services: Services, qtbot: QtBot, pane: RerankPane, key: str
 ) -> None:
     pane.set_documents([{"text": f"the deployment key is {key}"}, "second"])
-    _wait_saved(qtbot, services, "second")
-    assert key not in _saved_text()
-    assert json.loads(_saved_text())["documents"]  # still JSON, the documents masked inside
+    wait_saved(qtbot, services, default_inputs_path(), "second")
+    assert key not in saved_text(default_inputs_path())
+    assert json.loads(saved_text(default_inputs_path()))[
+        "documents"
+    ]  # still JSON, the documents masked inside
 
 
 def test_a_damaged_inputs_file_is_said_with_where_and_the_pane_starts_empty(
@@ -137,4 +137,4 @@ def test_a_damaged_inputs_file_is_said_with_where_and_the_pane_starts_empty(
     assert "Saved rerank inputs are damaged" in notice.title
     assert notice.where.startswith("rerank_inputs.json line 2, column")
     pane.query.setPlainText("still works")
-    _wait_saved(qtbot, services, "still works")
+    wait_saved(qtbot, services, default_inputs_path(), "still works")
