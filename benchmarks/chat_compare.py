@@ -15,9 +15,10 @@ loop, so the same paced streams are also folded without the pane (the control), 
 CPU time over the control's is given as a ratio that load moves much less: the median over
 several paced rounds, each followed by its control (the longest stalls are the longest of any
 round). The stand-in's waits are under a millisecond, which qasync runs as zero timers: the
-control spins, and its CPU moves with how the sleeps fall. So the same streams are also read
-over loopback HTTP from a paced server process (`paced_sse`), by the pane and by core alone,
-and that ratio is printed for reference. Nothing is asserted: this script measures.
+control spins, and its CPU moves with how the sleeps fall. So the ratio with a goal reads the
+same streams over loopback HTTP from a paced server process (`paced_sse`), by the pane and by
+core alone, as the app reads a deployment; the stand-in's ratio is printed for reference.
+Nothing is asserted: this script measures.
 
     .venv/bin/python benchmarks/chat_compare.py [--rounds 8] [--seconds 3] [--pairs 3] [--json]
 """
@@ -40,7 +41,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.figures import Figure, below, emit, info, ratio_below
-from benchmarks.paced_sse import paced_sse_process, v2_frames
+from benchmarks.paced_sse import Served, paced_sse_process, v2_frames
 from benchmarks.qt_bench import HEARTBEAT_MS, MemorySecrets, private_config
 from benchmarks.sandbox_process import sandbox_process
 
@@ -291,7 +292,7 @@ def main() -> int:
     served = v2_frames(paced_events(int(RATE * args.seconds)))
     with (
         sandbox_process("--token-delay-ms", "2") as base_url,
-        paced_sse_process(served, RATE) as paced_url,
+        paced_sse_process({"long story": Served(served)}, RATE) as paced_url,
         loop,
     ):
         real, paired, over_http = loop.run_until_complete(
@@ -313,17 +314,16 @@ def main() -> int:
         file=out,
     )
     http_ratio = statistics.median(p.cpu / b.cpu for p, b in over_http)
-    reference = info(
-        "compare, same streams over loopback HTTP: pane CPU / without the pane", http_ratio, "x"
-    )
-    emit([*figures(real, paired, ratios), reference], args.json)
+    goal = ratio_below("compare pane CPU / same streams without the pane", http_ratio, 1.5)
+    emit([*figures(real, paired, ratios), goal], args.json)
     return 0
 
 
 def figures(real: Gaps, paired: list[tuple[Gaps, Gaps]], ratios: list[float]) -> list[Figure]:
-    """The longest stalls over every paced round; the CPU ratio as the median of the pairs.
+    """The longest stalls over every paced round; the stand-in's CPU ratio as the median of the
+    pairs, for reference (the goal's ratio is read over HTTP, where nothing spins).
 
-    One pair alone moved the ratio from 1.30 to 1.71 between runs here: the control's CPU for
+    One pair alone moved that ratio from 1.30 to 1.71 between runs here: the control's CPU for
     the same events varies by a third with how the paced sleeps fall.
     """
     return [
@@ -345,8 +345,10 @@ def figures(real: Gaps, paired: list[tuple[Gaps, Gaps]], ratios: list[float]) ->
             max(b.longest_ms() for _, b in paired),
             "ms",
         ),
-        ratio_below(
-            "compare pane CPU / same streams without the pane", statistics.median(ratios), 1.5
+        info(
+            "compare, stand-in clients: pane CPU / same streams without the pane",
+            statistics.median(ratios),
+            "x",
         ),
     ]
 

@@ -3,27 +3,29 @@
 Every scenario is measured three ways in the same process, on the same events:
 
 * fold   - the events folded with `accumulate`, no event loop and no UI: the unit of work;
-* stream - the same paced stream consumed on the qasync loop by a bare fold loop: what receiving
-           the stream costs at all (pacing timers, the loop, the fold), without the pane;
+* stream - the same paced stream read on the qasync loop by a bare fold loop: what receiving
+           the stream costs at all, without the pane;
 * pane   - the pane's own path (`core.turns.stream_turn` under its controller): fold, coalesced
            transcript render, end of turn.
 
 A 5 ms heartbeat QTimer runs during `stream` and `pane`; the gaps between its beats are the
-event-loop stalls a person would feel. The stand-in client yields the events on a 5,000/s
-schedule and sleeps only while it is ahead, so a pane that falls behind gets the backlog without
-a single suspension in between, as a fast network read does.
+event-loop stalls a person would feel.
+
+The goal's ratio (pane CPU / stream-only CPU, issue 15: "the cost of only reading the same
+stream") reads each scenario's stream as the app reads a deployment's: the real client, over
+loopback HTTP, from a server process of its own (`paced_sse`) that writes each event when it
+falls due, so the client reads what a socket has. Two in-process stand-ins deliver the same
+events for reference: the stand-in client, which yields them on schedule with no HTTP and sleeps
+only while it is ahead (a sleep shorter than a millisecond is a zero timer under qasync, so its
+loop spins, and its stream-only CPU moves with how the sleeps fall); and, for the Markdown
+scenario, the stand-in waiting whole milliseconds (no spin: the cheapest way to receive the
+stream, so the highest ratio, the one that shows most of the pane's own cost).
 
 Figures are printed as ratios of quantities taken in the same run (stall / heartbeat interval,
 pane CPU / stream CPU, render CPU / fold CPU), so a busy shared machine moves both sides
-together. Each figure is the median of several runs (3 unless told), with the range beside it.
-Nothing is asserted: this script measures, it does not judge.
-
-The stand-in's stream-only CPU is partly the loop spinning: a sleep shorter than a millisecond
-is a zero timer under qasync. So the Markdown scenario is also measured against two other ways of
-delivering the same events, printed for reference (no goal): the stand-in waiting whole
-milliseconds (no spin: the cheapest way to receive the stream, so the highest ratio), and the
-real client reading them over loopback HTTP from a server process (`paced_sse`: what reading a
-deployment's stream costs the app).
+together. Each figure is the median of several runs (3 unless told), with the range beside it;
+every run takes each delivery in turn. Nothing is asserted: this script measures, it does not
+judge.
 
 Scenarios: a Markdown answer, a plain-text answer with a citation every 50 events, a follow-up
 Markdown turn sent after those two long answers (what starting a turn costs in a long
@@ -56,7 +58,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from benchmarks.figures import Figure, emit, info, ratio_below
-from benchmarks.paced_sse import paced_sse_process, v2_frames
+from benchmarks.paced_sse import Served, paced_sse_process, v2_frames
 from benchmarks.qt_bench import chat_pane_on
 from workbench.api.events import (
     CitationsAdded,
@@ -233,12 +235,12 @@ def fold_only(events: list[StreamEvent]) -> float:
     return time.process_time() - started
 
 
-async def stream_only(client: ChatStreamer) -> tuple[float, float]:
+async def stream_only(client: ChatStreamer, message: str) -> tuple[float, float]:
     """CPU seconds and longest stall of receiving and folding the paced stream, with no pane."""
     cpu0 = time.process_time()
     with Heartbeat() as beat:
         snap = ChatSnapshot()
-        async for event in client.chat_stream(ChatRequest(message="benchmark")):
+        async for event in client.chat_stream(ChatRequest(message=message)):
             snap = accumulate(snap, event)
     return time.process_time() - cpu0, beat.longest()
 
@@ -277,7 +279,9 @@ class Source:
     client: ChatStreamer | None = None
 
 
-async def run_pane(pane: ChatPane, source: Source, client: ChatStreamer) -> dict[str, float]:
+async def run_pane(
+    pane: ChatPane, source: Source, client: ChatStreamer, message: str
+) -> dict[str, float]:
     """Send one message through the pane and measure it."""
     finished = asyncio.Event()
     pane.turn_finished.connect(finished.set)
@@ -292,7 +296,7 @@ async def run_pane(pane: ChatPane, source: Source, client: ChatStreamer) -> dict
     ):
         source.client = client
         t0 = time.perf_counter()
-        pane.send("benchmark")
+        pane.send(message)
         start = time.perf_counter() - t0
         await finished.wait()
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
@@ -308,25 +312,41 @@ async def run_pane(pane: ChatPane, source: Source, client: ChatStreamer) -> dict
     }
 
 
+@dataclass(frozen=True)
+class Plan:
+    """One scenario: its answer, whether it starts a new conversation, and how it is delivered.
+
+    `name` is the message the pane sends, and so the stream the paced server answers it with."""
+
+    label: str
+    name: str
+    events: list[StreamEvent]
+    fresh: bool
+    burst: int
+
+    def answer(self) -> str:
+        return "".join(e.text for e in self.events if isinstance(e, TextDelta))
+
+
 async def scenario(
     pane: ChatPane,
     source: Source,
-    events: list[StreamEvent],
-    *,
-    fresh: bool,
-    burst: int,
+    plan: Plan,
+    deliver: Callable[[Plan], Awaitable[ChatStreamer]],
     idle: Callable[[], Any],
 ) -> Figures:
-    if fresh:
+    if plan.fresh:
         pane.composer.clear.click()
     await idle()
     renders0 = pane.transcript.renders
-    measured = await run_pane(pane, source, PacedClient(events, burst))
+    measured = await run_pane(pane, source, await deliver(plan), plan.name)
+    if pane.controller.run.snapshot.text != plan.answer():
+        raise SystemExit(f"{plan.label}: the pane did not get the answer")
     await idle()
-    stream_cpu, stream_longest = await stream_only(PacedClient(events, burst))
+    stream_cpu, stream_longest = await stream_only(await deliver(plan), plan.name)
     return Figures(
-        events=len(events),
-        fold_cpu=fold_only(events),
+        events=len(plan.events),
+        fold_cpu=fold_only(plan.events),
         stream_cpu=stream_cpu,
         stream_longest=stream_longest,
         pane_wall=measured["wall"],
@@ -411,101 +431,107 @@ def build_pane(
 
 
 @dataclass
-class Control:
-    """One way of delivering the Markdown answer, with the pane's CPU and the stream's alone."""
+class Delivered:
+    """The scenarios' figures for one way of delivering their streams."""
 
-    label: str
-    client: Callable[[], Awaitable[ChatStreamer]]
-    pane_cpu: list[float] = field(default_factory=list)
-    stream_cpu: list[float] = field(default_factory=list)
+    title: str
+    deliver: Callable[[Plan], Awaitable[ChatStreamer]]
+    plans: tuple[Plan, ...]
+    results: dict[str, list[Figures]] = field(default_factory=dict)
+
+    def ratios(self) -> Iterator[tuple[str, float]]:
+        """Each scenario's median pane CPU / stream-only CPU."""
+        for label, figures in self.results.items():
+            yield (
+                label.split(" (")[0],
+                statistics.median(f.pane_cpu / f.stream_cpu for f in figures),
+            )
 
 
-async def other_controls(
-    pane: ChatPane, source: Source, events: list[StreamEvent], runs: int, idle: Callable[[], Any]
-) -> list[Control]:
-    """The Markdown scenario against two other ways of delivering the stream, for reference:
-    the stand-in waiting whole milliseconds (no spinning loop), and the real client reading
-    the same events over loopback HTTP."""
+def plans_of(count: int) -> tuple[Plan, ...]:
+    """The four scenarios, in the order they run (the follow-up continues the cited answer's
+    conversation)."""
+    markdown = synthetic_events(count, cited=False)
+    cited = synthetic_events(count, cited=True)
+    return (
+        Plan("markdown", "markdown", markdown, fresh=True, burst=1),
+        Plan("cited plain text", "cited", cited, fresh=True, burst=1),
+        Plan("follow-up after two long answers", "follow-up", markdown, fresh=False, burst=1),
+        Plan(
+            "markdown in 1 s bursts (a stalled connection's backlog)",
+            "bursts",
+            markdown,
+            fresh=True,
+            burst=RATE,
+        ),
+    )
 
-    async def whole_ms() -> ChatStreamer:
-        return PacedClient(events, whole_ms=True)
 
-    controls = [
-        Control("stand-in waiting whole ms", whole_ms),
-        Control("over loopback HTTP", source.real),
+def served(plans: tuple[Plan, ...]) -> dict[str, Served]:
+    """What the paced server hands each scenario's message (its first, for any other)."""
+    return {plan.name: Served(v2_frames(plan.events), plan.burst) for plan in plans}
+
+
+def deliveries(source: Source, plans: tuple[Plan, ...]) -> list[Delivered]:
+    """Over loopback HTTP (the goal's: what reading a deployment's stream costs the app); the
+    stand-in (for reference: no HTTP, its loop spinning through waits under a millisecond); the
+    stand-in waiting whole milliseconds (for reference, Markdown only: the cheapest delivery)."""
+
+    async def over_http(plan: Plan) -> ChatStreamer:
+        return await source.real()
+
+    async def stand_in(plan: Plan) -> ChatStreamer:
+        return PacedClient(plan.events, plan.burst)
+
+    async def whole_ms(plan: Plan) -> ChatStreamer:
+        return PacedClient(plan.events, plan.burst, whole_ms=True)
+
+    return [
+        Delivered("over loopback HTTP", over_http, plans),
+        Delivered("stand-in client", stand_in, plans),
+        Delivered("stand-in waiting whole ms", whole_ms, plans[:1]),
     ]
-    answer = "".join(e.text for e in events if isinstance(e, TextDelta))
-    for _ in range(runs):
-        for control in controls:
-            pane.composer.clear.click()
-            await idle()
-            measured = await run_pane(pane, source, await control.client())
-            await idle()
-            stream_cpu, _ = await stream_only(await control.client())
-            if pane.controller.run.snapshot.text != answer:
-                raise SystemExit(f"markdown, {control.label}: the pane did not get the answer")
-            control.pane_cpu.append(measured["cpu"])
-            control.stream_cpu.append(stream_cpu)
-    return controls
 
 
-def control_figures(controls: list[Control]) -> Iterator[Figure]:
-    for control in controls:
-        pairs = zip(control.pane_cpu, control.stream_cpu, strict=True)
+def delivery_figures(goal: Delivered, references: list[Delivered]) -> Iterator[Figure]:
+    for label, value in goal.ratios():
+        yield ratio_below(f"chat pane CPU / stream-only CPU: {label}", value, 1.5)
+    for delivered in [goal, *references]:
+        markdown = delivered.results[delivered.plans[0].label]
         yield info(
-            f"markdown, {control.label}: pane CPU / stream-only CPU",
-            statistics.median(p / s for p, s in pairs),
-            "x",
-        )
-        yield info(
-            f"markdown, {control.label}: stream-only CPU",
-            statistics.median(control.stream_cpu) * 1000,
+            f"markdown, {delivered.title}: stream-only CPU",
+            statistics.median(f.stream_cpu for f in markdown) * 1000,
             "ms",
         )
+    for delivered in references:
+        for label, value in delivered.ratios():
+            yield info(f"{label}, {delivered.title}: pane CPU / stream-only CPU", value, "x")
 
 
-async def main(base_url: str, seconds: float, runs: int, as_json: bool = False) -> None:
-    pane, services, source = build_pane(asyncio.get_running_loop(), base_url)
+async def main(source_url: str, plans: tuple[Plan, ...], runs: int, as_json: bool) -> None:
+    pane, services, source = build_pane(asyncio.get_running_loop(), source_url)
 
     async def idle() -> None:
         await services.tasks.wait_until_idle()
 
-    count = int(seconds * RATE)
-    markdown = synthetic_events(count, cited=False)
-    cited = synthetic_events(count, cited=True)
-    plans = (
-        ("markdown", markdown, True, 1),
-        ("cited plain text", cited, True, 1),
-        ("follow-up after two long answers", markdown, False, 1),
-        ("markdown in 1 s bursts (a stalled connection's backlog)", markdown, True, RATE),
-    )
-    results: dict[str, list[Figures]] = {label: [] for label, _, _, _ in plans}
-    for _ in range(runs):
-        for label, events, fresh, burst in plans:
-            run = await scenario(pane, source, events, fresh=fresh, burst=burst, idle=idle)
-            results[label].append(run)
-    controls = await other_controls(pane, source, markdown, runs, idle)
+    delivered = deliveries(source, plans)
+    for _ in range(runs):  # each run takes every delivery in turn: load moves them together
+        for way in delivered:
+            for plan in way.plans:
+                run = await scenario(pane, source, plan, way.deliver, idle)
+                way.results.setdefault(plan.label, []).append(run)
     out = sys.stderr if as_json else sys.stdout
-    print(
-        f"{count} text events per scenario offered at {RATE}/s; heartbeat {HEARTBEAT_MS} ms",
-        file=out,
-    )
-    for label, figures in results.items():
-        print(f"[{label}] {figures[0].events} events", file=out)
-        for line in median_table(figures):
-            print(line, file=out)
+    print(f"{len(plans[0].events)} events per scenario offered at {RATE}/s", file=out)
+    for way in delivered:
+        for label, figures in way.results.items():
+            print(f"[{label}, {way.title}] {figures[0].events} events", file=out)
+            for line in median_table(figures):
+                print(line, file=out)
     print(f"crashes: {len(services.notices.crashes())}", file=out)
-    ratios = [
-        ratio_below(
-            f"chat pane CPU / stream-only CPU: {label.split(' (')[0]}",
-            statistics.median(f.pane_cpu / f.stream_cpu for f in figures),
-            1.5,
-        )
-        for label, figures in results.items()
-    ]
-    bursts = results[plans[-1][0]]
-    floors = floor_figures(bursts, layout_floor(markdown, runs))
-    emit([*ratios, *floors, *control_figures(controls)], as_json)
+    goal, *references = delivered
+    bursts = goal.results[plans[-1].label]
+    floors = floor_figures(bursts, layout_floor(plans[0].events, runs))
+    emit([*delivery_figures(goal, references), *floors], as_json)
     await services.tasks.shutdown()
     await services.session.aclose()
 
@@ -518,6 +544,6 @@ if __name__ == "__main__":
     app = QApplication.instance() or QApplication([])
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    served = v2_frames(synthetic_events(int(duration * RATE), cited=False))
-    with paced_sse_process(served, RATE) as url, loop:
-        loop.run_until_complete(main(url, duration, repeats, "--json" in flags))
+    scenarios = plans_of(int(duration * RATE))
+    with paced_sse_process(served(scenarios), RATE) as url, loop:
+        loop.run_until_complete(main(url, scenarios, repeats, "--json" in flags))

@@ -19,15 +19,31 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
     from workbench.api.events import StreamEvent
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Served:
+    """One stream the server hands out: its frames, falling due `burst` at a time (a stalled
+    connection that then delivers its backlog), still at the server's rate on average."""
+
+    frames: list[str]
+    burst: int = 1
+
+
+@dataclass(frozen=True)
+class _Chunked:
+    chunks: list[bytes]
+    burst: int
 
 
 def _sse(payload: dict[str, Any]) -> str:
@@ -70,9 +86,12 @@ def v2_frames(events: list[StreamEvent]) -> list[str]:
 
 
 async def _answer(
-    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, body: list[bytes], rate: float
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    streams: dict[str, _Chunked],
+    rate: float,
 ) -> None:
-    """Serve the stream to every request on this connection (keep-alive), paced at `rate`."""
+    """Serve the stream each request names on this connection (keep-alive), paced at `rate`."""
     with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
         while True:
             head = await reader.readuntil(b"\r\n\r\n")
@@ -84,14 +103,15 @@ async def _answer(
                 ),
                 0,
             )
-            await reader.readexactly(length)
+            named = streams.get(_last_message(await reader.readexactly(length)))
+            stream = named or next(iter(streams.values()))
             writer.write(
                 b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\n"
                 b"transfer-encoding: chunked\r\n\r\n"
             )
             started = time.perf_counter()
-            for n, chunk in enumerate(body):
-                ahead = started + n / rate - time.perf_counter()
+            for n, chunk in enumerate(stream.chunks):
+                ahead = started + (n - n % stream.burst) / rate - time.perf_counter()
                 if ahead > 0:  # each frame written when due: the client reads what a socket has
                     await writer.drain()
                     await asyncio.sleep(ahead)
@@ -100,8 +120,19 @@ async def _answer(
             await writer.drain()
 
 
-async def _serve(body: list[bytes], rate: float) -> None:
-    server = await asyncio.start_server(lambda r, w: _answer(r, w, body, rate), "127.0.0.1", 0)
+def _last_message(body: bytes) -> str:
+    """The text of a v2 chat request's last message ("" when it has none)."""
+    try:
+        content = json.loads(body)["messages"][-1]["content"]
+    except (ValueError, KeyError, IndexError, TypeError):
+        return ""
+    if isinstance(content, list):
+        return "".join(b.get("text", "") for b in content if isinstance(b, dict))
+    return content if isinstance(content, str) else ""
+
+
+async def _serve(streams: dict[str, _Chunked], rate: float) -> None:
+    server = await asyncio.start_server(lambda r, w: _answer(r, w, streams, rate), "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
     print(f"base URL: http://127.0.0.1:{port}", flush=True)
     async with server:
@@ -109,13 +140,15 @@ async def _serve(body: list[bytes], rate: float) -> None:
 
 
 @contextlib.contextmanager
-def paced_sse_process(frames: list[str], rate: float) -> Iterator[str]:
-    """Serve `frames` at `rate` a second from a child process; yields its base URL."""
+def paced_sse_process(streams: Mapping[str, Served], rate: float) -> Iterator[str]:
+    """Serve `streams` (by the name a request's last message gives) at `rate` frames a second
+    from a child process; yields its base URL."""
     with tempfile.TemporaryDirectory(prefix="wb-bench-sse-") as folder:
-        frames_file = Path(folder) / "frames.json"
-        frames_file.write_text(json.dumps(frames), encoding="utf-8")
+        streams_file = Path(folder) / "streams.json"
+        plain = {name: asdict(served) for name, served in streams.items()}
+        streams_file.write_text(json.dumps(plain), encoding="utf-8")
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        command = [sys.executable, "-m", "benchmarks.paced_sse", str(frames_file), str(rate)]
+        command = [sys.executable, "-m", "benchmarks.paced_sse", str(streams_file), str(rate)]
         with subprocess.Popen(
             command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
         ) as proc:
@@ -126,11 +159,18 @@ def paced_sse_process(frames: list[str], rate: float) -> Iterator[str]:
                 proc.terminate()  # leaving the `with` closes its pipe and waits for it
 
 
-def _chunks(frames_file: str) -> list[bytes]:
-    """The frames as HTTP/1.1 chunks, one frame a chunk."""
-    frames = [f.encode() for f in json.loads(Path(frames_file).read_text(encoding="utf-8"))]
-    return [b"%x\r\n%s\r\n" % (len(f), f) for f in frames]
+def _load(streams_file: str) -> dict[str, _Chunked]:
+    """The streams, each frame an HTTP/1.1 chunk."""
+    plain = json.loads(Path(streams_file).read_text(encoding="utf-8"))
+    return {
+        name: _Chunked([_chunk(f.encode()) for f in served["frames"]], served["burst"])
+        for name, served in plain.items()
+    }
+
+
+def _chunk(frame: bytes) -> bytes:
+    return b"%x\r\n%s\r\n" % (len(frame), frame)
 
 
 if __name__ == "__main__":
-    asyncio.run(_serve(_chunks(sys.argv[1]), float(sys.argv[2])))
+    asyncio.run(_serve(_load(sys.argv[1]), float(sys.argv[2])))

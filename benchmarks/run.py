@@ -3,7 +3,7 @@
 Each benchmark is a script that also runs alone; here each runs in a fresh process with `--json`
 (its own report goes to stderr, shown with `--verbose`) and hands back its figures. Goals are the
 ones of issues 15 and 12; a figure with no goal is printed for reference. Nothing is asserted: this
-script measures, it does not judge. The whole run takes about three to four minutes.
+script measures, it does not judge. The whole run takes about four minutes.
 
     .venv/bin/python benchmarks/run.py [--json] [--only NAME ...] [--verbose]
 """

@@ -39,11 +39,12 @@ def test_run_py_takes_frame_split_figures_from_its_json() -> None:
     assert [f.name for f in run_one("frame_split", verbose=False)] == FRAME_SPLIT_FIGURES
 
 
-def test_the_paced_server_hands_the_real_client_the_events_it_was_given() -> None:
-    """The chat benchmark's HTTP control is the same answer as its stand-in, over the wire."""
+def test_the_paced_server_hands_the_real_client_the_stream_its_request_names() -> None:
+    """The chat benchmark's HTTP rows read the same answers as its stand-in, over the wire: the
+    stream named by the last message, the first one for a message that names none."""
     import asyncio
 
-    from benchmarks.paced_sse import paced_sse_process, v2_frames
+    from benchmarks.paced_sse import Served, paced_sse_process, v2_frames
     from workbench.api.client import WorkbenchClient
     from workbench.api.events import CitationsAdded, StreamEvent, TextDelta
     from workbench.api.models import AuthScheme, ChatRequest, Citation, Connection, Flavour
@@ -52,23 +53,27 @@ def test_the_paced_server_hands_the_real_client_the_events_it_was_given() -> Non
     pieces = [f"word{n} **bold** café 😀\n\n" if n % 7 == 6 else f"word{n} " for n in range(300)]
     events: list[StreamEvent] = [TextDelta(p) for p in pieces]
     events.insert(5, CitationsAdded((Citation(start=0, end=5, text="word0", document_ids=["d"]),)))
+    short = [TextDelta("short "), TextDelta("answer")]
 
-    async def read(base_url: str) -> ChatSnapshot:
+    async def read(base_url: str, message: str) -> ChatSnapshot:
         connection = Connection(
             base_url=base_url, flavour=Flavour.COHERE_V2, model="m", auth=AuthScheme.NONE
         )
         snap = ChatSnapshot()
         async with WorkbenchClient(connection) as client:
-            async for event in client.chat_stream(ChatRequest(message="hi")):
+            async for event in client.chat_stream(ChatRequest(message=message)):
                 snap = accumulate(snap, event)
         return snap
 
-    with paced_sse_process(v2_frames(events), rate=100_000) as base_url:
-        snap = asyncio.run(read(base_url))
-        again = asyncio.run(read(base_url))
-    assert snap.text == again.text == "".join(pieces)
+    streams = {"long": Served(v2_frames(events)), "short": Served(v2_frames(short), burst=50)}
+    with paced_sse_process(streams, rate=100_000) as base_url:
+        snap = asyncio.run(read(base_url, "long"))
+        unnamed = asyncio.run(read(base_url, "hi"))
+        other = asyncio.run(read(base_url, "short"))
+    assert snap.text == unnamed.text == "".join(pieces)
+    assert other.text == "short answer"
     assert [(c.start, c.end, c.text) for c in snap.citations] == [(0, 5, "word0")]
     assert (snap.done, snap.finish_reason, snap.error) == (True, "COMPLETE", None)
-    assert snap.usage == again.usage
+    assert snap.usage == unnamed.usage
     assert snap.usage is not None
     assert snap.usage.output_tokens == len(pieces)
