@@ -53,7 +53,7 @@ def test_the_paced_server_hands_the_real_client_the_stream_its_request_names() -
     pieces = [f"word{n} **bold** café 😀\n\n" if n % 7 == 6 else f"word{n} " for n in range(300)]
     events: list[StreamEvent] = [TextDelta(p) for p in pieces]
     events.insert(5, CitationsAdded((Citation(start=0, end=5, text="word0", document_ids=["d"]),)))
-    short = [TextDelta("short "), TextDelta("answer")]
+    short: list[StreamEvent] = [TextDelta("short "), TextDelta("answer")]
 
     async def read(base_url: str, message: str) -> ChatSnapshot:
         connection = Connection(

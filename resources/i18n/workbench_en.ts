@@ -31,6 +31,13 @@
             <numerusform>Previous turn takes back the replayed turn and the %n turns asked after it. Discard them?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Apply makes the History section&apos;s messages the conversation: the %n turn(s) there now go, with their citations, sources and timings. Discard them?</source>
+        <translation>
+            <numerusform>Apply makes the History section&apos;s messages the conversation: the %n turn there now goes, with its citations, sources and timings. Discard it?</numerusform>
+            <numerusform>Apply makes the History section&apos;s messages the conversation: the %n turns there now go, with their citations, sources and timings. Discard them?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CompareColumn</name>

@@ -208,6 +208,13 @@
             <numerusform>Turno precedente toglie il turno riprodotto e i %n turni chiesti dopo. Scartarli?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Apply makes the History section&apos;s messages the conversation: the %n turn(s) there now go, with their citations, sources and timings. Discard them?</source>
+        <translation>
+            <numerusform>Applica rende conversazione i messaggi della sezione Cronologia: %n turno presente ora se ne va, con le sue citazioni, fonti e tempi. Scartarlo?</numerusform>
+            <numerusform>Applica rende conversazione i messaggi della sezione Cronologia: i %n turni che ci sono ora se ne vanno, con le loro citazioni, fonti e tempi. Scartarli?</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Discard turns</source>
         <translation>Scarta i turni</translation>

@@ -1,4 +1,4 @@
-"""Clear, Play demo, "Open in its pane" and Import… ask before the turns they drop go for good."""
+"""Clear, Play demo, "Open in its pane", Import… and Apply ask before the turns they drop go."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from tests.ui.chat.asked import answer, asked_now, discard_box
 from tests.ui.conftest import new_chat_pane
-from tests.ui.tr import tr
+from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
 from workbench.api.models import ChatMessage, ChatRequest
 from workbench.core.runs.demo import DemoScript
@@ -141,3 +141,50 @@ def test_a_conversation_file_picked_to_import_asks_first(
     pane.history.import_chosen.emit(path)
     answer(pane, qtbot, discard=True)
     assert _users(pane) == ["imported"]
+
+
+def _apply_question(turns: int) -> str:
+    question = tr(
+        "ChatPane",
+        "Apply makes the History section's messages the conversation: the %n turn(s) there now "
+        "go, with their citations, sources and timings. Discard them?",
+        n=turns,
+    )
+    return question.replace("%n", str(turns))
+
+
+def test_apply_asks_before_the_turns_it_replaces_go(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    """History's Apply replaced the turns (their citations, sources, timings) with no question."""
+    _converse(pane, services, qtbot, 2)
+    before_apply = pane.session().turns
+    edited = [{"role": "user", "content": "edited"}, {"role": "assistant", "content": "ok"}]
+    pane.history.editor.set_value(edited)
+    pane.history.apply.click()
+    assert answer(pane, qtbot, discard=False) == _apply_question(2)
+    assert pane.session().turns == before_apply
+    assert json.loads(pane.history.editor.text()) == edited  # the edits wait for the next Apply
+    pane.history.apply.click()
+    answer(pane, qtbot, discard=True)
+    assert _users(pane) == ["edited"]
+    applied = tr("ConversationTexts", "Applied: %n message(s) in the conversation.", n=2)
+    assert pane.history.status.text() == applied.replace("%n", "2")
+
+
+def test_apply_says_what_is_wrong_before_asking_anything(
+    pane: ChatPane, services: Services, qtbot: QtBot
+) -> None:
+    users = _converse(pane, services, qtbot, 1)
+    pane.history.editor.set_text('[{"role": "user" "content": "x"}]')
+    pane.history.apply.click()
+    assert not asked_now(pane)
+    assert before(tr("ConversationControl", "Not applied: %1")) in pane.history.status.text()
+    assert _users(pane) == users
+
+
+def test_an_empty_conversation_takes_the_history_unasked(pane: ChatPane) -> None:
+    pane.history.editor.set_value([{"role": "user", "content": "first"}])
+    pane.history.apply.click()
+    assert not asked_now(pane)
+    assert _users(pane) == ["first"]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QPlainTextEdit
 
-    from workbench.api.models import ChatRequest, Flavour
+    from workbench.api.models import ChatMessage, ChatRequest, Flavour
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.chat.controller import ChatController
     from workbench.ui.chat.conversation_pages import HistoryPage, RequestPage
@@ -76,15 +76,24 @@ class ConversationControl:
 
     def apply(self) -> bool:
         """Replace the conversation with the History section's; True when done."""
+        messages = self.applicable()
+        if messages is None:
+            return False
+        self.apply_messages(messages)
+        return True
+
+    def applicable(self) -> list[ChatMessage] | None:
+        """The History section's messages, or None with why not in its status (a turn in
+        flight, bad JSON, a bad entry)."""
         if self.conversation.is_streaming():
             self.history.status.setText(
                 QCoreApplication.translate(
                     "ConversationControl", "Wait for the answer in flight, or stop it, to apply."
                 )
             )
-            return False
+            return None
         try:
-            messages = self.history.messages()
+            return self.history.messages()
         except InputError as exc:
             self.history.status.setText(
                 fill(
@@ -92,11 +101,12 @@ class ConversationControl:
                     error_line(exc),
                 )
             )
-            return False
+            return None
+
+    def apply_messages(self, messages: list[ChatMessage]) -> None:
+        """Make `messages` the conversation, and say so."""
         self.conversation.replace_history(messages)
-        applied = ConversationTexts().applied(len(messages))
-        self.history.status.setText(applied)
-        return True
+        self.history.status.setText(ConversationTexts().applied(len(messages)))
 
     def revert(self) -> None:
         """Drop the History section's edits and show the conversation as it is."""

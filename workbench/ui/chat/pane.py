@@ -190,7 +190,7 @@ class ChatPane(ChatWidgets):
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self.sources.rank_activated.connect(self.rerank_row_requested)
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
-        self.history.apply_requested.connect(self.apply_history)
+        self.history.apply_requested.connect(self._on_history_apply_requested)
         self.history.revert_requested.connect(self._conversation.revert)
         self.history.import_chosen.connect(self._on_history_import_chosen)
         self.history.export_chosen.connect(self.export_history)
@@ -305,7 +305,8 @@ class ChatPane(ChatWidgets):
         return self.controller.run.snapshot
 
     def apply_history(self) -> bool:
-        """Replace the conversation with the History section's (as Apply does); True when done.
+        """Replace the conversation with the History section's (as Apply does once the person
+        agrees); True when done.
 
         Bad JSON or a bad entry is said in the section's status (with line and column, or the
         entry and field); the text stays as typed.
@@ -342,6 +343,17 @@ class ChatPane(ChatWidgets):
 
     def _on_clear_clicked(self) -> None:
         self._discard_then(self.controller.clear)
+
+    def _on_history_apply_requested(self) -> None:
+        # Checked before asking: a question and then "line 3, column 9" would waste the answer.
+        messages = self._conversation.applicable()
+        if messages is not None:
+            then = partial(self._apply_now, messages)
+            confirm_discard(self, len(self.controller.turns), then, loss="apply")
+
+    def _apply_now(self, messages: list[ChatMessage]) -> None:
+        if not self.is_streaming():  # one may have started while the question was open
+            self._conversation.apply_messages(messages)
 
     def _on_history_import_chosen(self, path: Path) -> None:
         # The file picked replaces the conversation: its turns go once the person agrees.

@@ -1,8 +1,9 @@
 """Chat pane questions: whether turns of the conversation are discarded.
 
-Clear, History's Play demo and "Open in its pane", and a demo's Previous turn with live turns
-after it, each drop turns that nothing brings back (with History's Keep off they are recorded
-nowhere else). They ask here first; with no turn to lose they go on unasked.
+Clear, History's Play demo and "Open in its pane", Import…, and a demo's Previous turn with live
+turns after it, each drop turns that nothing brings back (with History's Keep off they are
+recorded nowhere else); the History section's Apply keeps their messages but not the rest of them.
+They ask here first; with no turn to lose they go on unasked.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 BOX_NAME = "chatDiscardBox"
-Loss = Literal["conversation", "step"]
-"""What is discarded: the whole conversation, or a demo step with the live turns after it."""
+Loss = Literal["conversation", "step", "apply"]
+"""What is discarded: the whole conversation, a demo step with the live turns after it, or the
+turns the History section's messages replace."""
 
 # Counted texts: lupdate files plural forms only from a number literal (see QT_TRANSLATE_NOOP).
 _CONVERSATION = QT_TRANSLATE_NOOP(
@@ -34,6 +36,14 @@ _STEP = QT_TRANSLATE_NOOP(
     None,
     1,
 )
+_APPLY = QT_TRANSLATE_NOOP(
+    "ChatPane",
+    "Apply makes the History section's messages the conversation: the %n turn(s) there now go, "
+    "with their citations, sources and timings. Discard them?",
+    None,
+    1,
+)
+_QUESTIONS = {"conversation": _CONVERSATION, "step": _STEP, "apply": _APPLY}
 
 
 def confirm_discard(
@@ -60,5 +70,4 @@ def confirm_discard(
 
 def _texts(turns: int, loss: Loss) -> tuple[str, str]:
     title = QCoreApplication.translate("ChatPane", "Discard turns")
-    question = _STEP if loss == "step" else _CONVERSATION
-    return title, QCoreApplication.translate("ChatPane", question, None, turns)
+    return title, QCoreApplication.translate("ChatPane", _QUESTIONS[loss], None, turns)
