@@ -1,8 +1,8 @@
 """Text the person typed and a fill replaced comes back with Ctrl+Z; Cancel edit restores it.
 
 An example prompt, a turn's Edit, an imported conversation and History's "Open back in its pane"
-each replace what the message box or the preamble holds: as one undo step, never clearing the
-undo history (`setPlainText` did, and the typed text was gone for good).
+each replace what the message box, the preamble or the model field holds: as one undo step, never
+clearing the undo history (`setPlainText` did, and the typed text was gone for good).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton
 
 from tests.ui.conftest import new_chat_pane
 from tests.waits import WAIT_MS
@@ -116,3 +116,20 @@ def test_open_back_replaces_message_and_preamble_undoably(pane: ChatPane) -> Non
     _undo(message)
     _undo(preamble)
     assert (message.toPlainText(), preamble.toPlainText()) == ("my question", "my preamble")
+
+
+def test_open_back_replaces_the_typed_model_undoably_and_fits_the_safety_modes(
+    pane: ChatPane,
+) -> None:
+    model = pane.findChild(QLineEdit, "chatModel")
+    safety = pane.findChild(QComboBox, "paramSafetyMode")
+    assert model is not None
+    assert safety is not None
+    model.selectAll()
+    QTest.keyClicks(model, "my-model")
+    assert pane.open_request(ChatRequest(message="recorded", model="command-a-03-2025"))
+    assert model.text() == "command-a-03-2025"
+    # A whole name filled in, not one half typed: the safety modes follow it at once.
+    assert "OFF" not in [safety.itemText(i) for i in range(safety.count())]
+    QTest.keyClick(model, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.text() == "my-model"

@@ -1,4 +1,4 @@
-"""The query the person typed comes back with Ctrl+Z after Load sample or a hand-off replaced it.
+"""The query or model the person typed comes back with Ctrl+Z after a fill or hand-off replaced it.
 
 `setPlainText` cleared the query box's undo history: Load sample, History's "Open back in its
 pane", Evaluation's "Open in Rerank" and Chat's query to Rerank each lost the typed query.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
 from workbench.api.models import RerankRequest
 
@@ -40,3 +40,13 @@ def test_a_replaced_query_comes_back_with_undo(
     assert query.toPlainText() not in {"", "my own query"}
     QTest.keyClick(query, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert query.toPlainText() == "my own query"
+
+
+def test_open_back_replaces_the_typed_model_undoably(pane: RerankPane) -> None:
+    model = pane.findChild(QLineEdit, "rerankModel")
+    assert model is not None
+    QTest.keyClicks(model, "my-reranker")
+    pane.open_request(RerankRequest(query="q", documents=["a"], model="rerank-v3.5"))
+    assert model.text() == "rerank-v3.5"
+    QTest.keyClick(model, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert model.text() == "my-reranker"

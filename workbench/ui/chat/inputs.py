@@ -58,7 +58,7 @@ def fill_from_request(request: ChatRequest, side: ChatSidePanel, message: QPlain
     replace_text(message, request.message or "")
     replace_text(side.setup.preamble, request.preamble or "")
     if request.model:
-        side.setup.model.setText(request.model)
+        side.fill_model(request.model)
     if request.documents:
         side.documents.editor.set_value(request.documents)
     if request.tools:

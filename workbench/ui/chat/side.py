@@ -29,6 +29,7 @@ from workbench.ui.chat.tool_results_form import ToolResultsForm
 from workbench.ui.chat.trace import TraceView
 from workbench.ui.common.remembered import scrolling
 from workbench.ui.common.retranslate import Retranslating
+from workbench.ui.common.undoable import replace_text
 
 if TYPE_CHECKING:
     from workbench.core.endpoints import EndpointConfig
@@ -261,6 +262,12 @@ class ChatSidePanel(Retranslating, QWidget):
         self.params.set_flavour(flavour)
         self.history.set_flavour(flavour)
         self._show_endpoint()
+
+    def fill_model(self, name: str) -> None:
+        """Put a model name in Setup as one undo step (a whole name: nothing waits for typing)."""
+        replace_text(self.setup.model, name)
+        self._typing_model = False  # the fill's insert reads as typing; it is not
+        self.fit_model(self._endpoint)
 
     def fit_model(self, endpoint: EndpointConfig | None) -> None:
         """Fit the Model page and the safety modes to the model named in Setup, else to the

@@ -142,7 +142,7 @@ class RerankPane(Retranslating, RerankWidgets):
         self.set_documents(request.documents)
         form = self.form
         form.set_rank_fields(request.rank_fields or [])
-        form.model.setText(request.model or "")
+        replace_text(form.model, request.model or "")
         form.top_n.setValue(request.top_n or 0)
         form.return_documents.setChecked(request.return_documents)
         form.max_chunks.setValue(request.max_chunks_per_doc or 0)
