@@ -5151,6 +5151,14 @@ B: %2</translation>
 <context>
     <name>LocalSandbox</name>
     <message>
+        <source>Local sandbox · Rerank</source>
+        <translation>Sandbox locale · Rerank</translation>
+    </message>
+    <message>
+        <source>Local sandbox · Chat</source>
+        <translation>Sandbox locale · Chat</translation>
+    </message>
+    <message>
         <source>Local sandbox running</source>
         <translation>Sandbox locale in esecuzione</translation>
     </message>

@@ -134,6 +134,22 @@ def test_each_pane_shows_its_own_sandbox_endpoint_and_model(
     assert f'"model": "{SANDBOX_RERANK_MODEL}"' in rerank_pane.request_body_text()
 
 
+def test_a_first_run_in_italian_names_the_sandbox_endpoints_in_italian(
+    qloop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    """They were named in English whatever the GUI's language: "Local sandbox · Chat" in an
+    Italian endpoint list. Named once, at the first run: from then on the names are the
+    person's, and a later language switch leaves them alone."""
+    services = build_services(qloop, language="it", history=False)
+    try:
+        names = [name for name, _ in _sandbox_endpoints(services)]
+        assert names == ["Sandbox locale · Rerank", "Sandbox locale · Chat"]
+        apply_language("en")
+        assert [name for name, _ in _sandbox_endpoints(services)] == names
+    finally:
+        run_async(qtbot, services.session.aclose())
+
+
 def test_a_second_start_keeps_the_endpoint_and_key(
     fresh: tuple[Services, LocalSandbox], qtbot: QtBot, qloop: asyncio.AbstractEventLoop
 ) -> None:

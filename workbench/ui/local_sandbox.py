@@ -13,15 +13,17 @@ from workbench.core.endpoints import EndpointConfig, Prices
 from workbench.core.errors import SecretStoreError
 from workbench.core.secrets import INSECURE_ADVICE
 from workbench.ui.common.core_text import shown
-from workbench.ui.common.l10n import fill
+from workbench.ui.common.l10n import QT_TRANSLATE_NOOP, fill
 
 if TYPE_CHECKING:
     from workbench.core.settings import SettingsStore
     from workbench.sandbox.runner import RunningSandbox
     from workbench.ui.services import Services
 
-SANDBOX_RERANK_NAME = "Local sandbox · Rerank"
-SANDBOX_CHAT_NAME = "Local sandbox · Chat"
+SANDBOX_RERANK_NAME = QT_TRANSLATE_NOOP("LocalSandbox", "Local sandbox · Rerank")
+SANDBOX_CHAT_NAME = QT_TRANSLATE_NOOP("LocalSandbox", "Local sandbox · Chat")
+"""The endpoints' names in English; each is created in the GUI's language of the first run, and
+from then on is the person's to rename like any other."""
 SANDBOX_RERANK_MODEL = "rerank-v3.5"
 SANDBOX_CHAT_MODEL = "command-r-plus-08-2024"
 """The sandbox accepts any model name on every route; v2 needs one, so each endpoint names one."""
@@ -38,8 +40,8 @@ def ensure_sandbox_endpoints(store: SettingsStore) -> bool:
     settings = store.settings
     if settings.first_run_done:
         return False
-    rerank = _sandbox_endpoint(SANDBOX_RERANK_NAME, SANDBOX_RERANK_MODEL)
-    chat = _sandbox_endpoint(SANDBOX_CHAT_NAME, SANDBOX_CHAT_MODEL)
+    rerank = _sandbox_endpoint(_named(SANDBOX_RERANK_NAME), SANDBOX_RERANK_MODEL)
+    chat = _sandbox_endpoint(_named(SANDBOX_CHAT_NAME), SANDBOX_CHAT_MODEL)
     store.update(
         endpoints=[rerank, chat, *settings.endpoints],
         current_endpoint_id=settings.current_endpoint_id or chat.id,
@@ -48,6 +50,10 @@ def ensure_sandbox_endpoints(store: SettingsStore) -> bool:
         first_run_done=True,
     )
     return True
+
+
+def _named(name: str) -> str:
+    return QCoreApplication.translate("LocalSandbox", name)
 
 
 def _sandbox_endpoint(name: str, model: str) -> EndpointConfig:
