@@ -6,6 +6,7 @@ the reply as written (core's `describe` writes the command line's English one).
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import asdict
@@ -24,6 +25,8 @@ from workbench.ui.common import l10n
 from workbench.ui.common.core_text import shown
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from workbench.api.models import ResponseFormat
     from workbench.api.stream import ChatSnapshot
     from workbench.core.chat_metrics import TurnTiming
@@ -43,6 +46,12 @@ class TurnTexts(QObject):
 def _fill(text: str, *values: object) -> str:
     """`text` with %1, %2… replaced in one pass (a value holding "%2" stays as it is)."""
     return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), text)
+
+
+def _call_lines(calls: Iterable[tuple[str, str]]) -> tuple[str, ...]:
+    """Each tool call as `name({"argument": …})`: the JSON it streamed in, and the JSON it
+    ends as (not Python's repr of its arguments)."""
+    return tuple(f"{name}({arguments})" for name, arguments in calls)
 
 
 def display_of(
@@ -68,11 +77,13 @@ def display_of(
         # Straight from the snapshot: building a pydantic Reply per tick would copy every
         # citation and document and parse every tool call's arguments, only to read a few back.
         source = snap
-        calls = tuple(f"{c.name}({c.arguments_json})" for c in snap.tool_calls)
+        calls = _call_lines((c.name, c.arguments_json) for c in snap.tool_calls)
         cut_off, status = None, ""
     else:
         source = reply = turn.reply or Reply()
-        calls = tuple(f"{c.name}({c.parameters})" for c in reply.tool_calls)
+        calls = _call_lines(
+            (c.name, json.dumps(c.parameters, ensure_ascii=False)) for c in reply.tool_calls
+        )
         cut_off, status = reply.cut_off_now(), reply.status  # in today's language too
         if reply.measured is not None:  # drawn again from its values, in today's language
             status = status_line(reply.measured, thinking=reply.thinking, text=reply.text)
