@@ -13,7 +13,7 @@ from workbench.ui.chat.conversation_control import ConversationControl
 from workbench.ui.chat.history_file import ChatHistory, ConversationFile
 from workbench.ui.chat.inputs import attach_sample, fill_example, fill_from_request
 from workbench.ui.chat.origins import RankedOrigins
-from workbench.ui.chat.questions import confirm_discard
+from workbench.ui.chat.replacing import Replacing
 from workbench.ui.chat.request_guard import RequestGuard
 from workbench.ui.chat.request_refresh import RequestRefresh
 from workbench.ui.chat.sending import TurnStarter
@@ -24,7 +24,7 @@ from workbench.ui.common.clipboard import copy_text
 from workbench.ui.gc_guard import MemoryRelease
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
     from pathlib import Path
 
     from PySide6.QtWidgets import QWidget
@@ -130,6 +130,13 @@ class ChatPane(ChatWidgets):
             parent=self,
         )
         self._origins = RankedOrigins(documents=self.documents.editor, sources=self.sources)
+        self._replacing = Replacing(
+            asker=self,
+            controller=self.controller,
+            conversation=self._conversation,
+            fill=partial(fill_from_request, side=self.tabs, message=self.composer.message),
+            demo=self.demo,
+        )
         self._build_turn_helpers()
 
     def _build_turn_helpers(self) -> None:
@@ -176,7 +183,7 @@ class ChatPane(ChatWidgets):
         self._services.tasks.state_changed.connect(self.demo.refresh)
         c.regenerate.clicked.connect(self._starter.regenerate)
         c.copy.clicked.connect(self._on_copy_clicked)
-        c.clear.clicked.connect(self._on_clear_clicked)
+        c.clear.clicked.connect(self._replacing.clear)
         c.cancel_edit.clicked.connect(self._starter.end_edit)
         self.transcript.edit_requested.connect(self._starter.begin_edit)
         self.transcript.copy_requested.connect(self._on_transcript_copy_requested)
@@ -190,9 +197,9 @@ class ChatPane(ChatWidgets):
         self.queries.rerank.clicked.connect(self._on_queries_rerank_clicked)
         self.sources.rank_activated.connect(self.rerank_row_requested)
         self._services.session.selection_changed.connect(self._on_session_selection_changed)
-        self.history.apply_requested.connect(self._on_history_apply_requested)
+        self.history.apply_requested.connect(self._replacing.apply)
         self.history.revert_requested.connect(self._conversation.revert)
-        self.history.import_chosen.connect(self._on_history_import_chosen)
+        self.history.import_chosen.connect(self._replacing.import_file)
         self.history.export_chosen.connect(self.export_history)
         self.tabs.current_changed.connect(self._request_refresh.refresh_if_shown)
         for changed in self._request_inputs_changed():
@@ -228,15 +235,7 @@ class ChatPane(ChatWidgets):
         tools and every parameter that was set come back. Refused (returns False) while a turn
         is in flight.
         """
-        if self.is_streaming():
-            return False
-        self._discard_then(partial(self._open_now, request))
-        return True
-
-    def _open_now(self, request: ChatRequest) -> None:
-        if not self.is_streaming():  # one may have started while the question was open
-            self.controller.replace_history(request.history)
-            fill_from_request(request, self.tabs, self.composer.message)
+        return self._replacing.open_request(request)
 
     def take_ranked_documents(self, ranked: Sequence[RankedDocument]) -> None:
         """Make the Rerank pane's best results the documents (their citations lead back)."""
@@ -260,15 +259,7 @@ class ChatPane(ChatWidgets):
         """Start a demo script from an empty conversation; its turns replay one by one with the
         demo bar's Next turn (F8), once the person agrees to discard the turns there are.
         Refused (False) while a turn is in flight."""
-        if self.is_streaming():
-            return False
-        self._discard_then(partial(self._play_now, script, speed))
-        return True
-
-    def _play_now(self, script: DemoScript, speed: float) -> None:
-        if not self.is_streaming():
-            self.controller.clear()
-            self.demo.start(script, speed)
+        return self._replacing.play_script(script, speed)
 
     def truncate(self, keep: int) -> None:
         """Keep only the first `keep` turns (a demo's step back)."""
@@ -340,29 +331,6 @@ class ChatPane(ChatWidgets):
             reply = self.controller.turns[index].reply
             copy_text(reply.text if reply else "")
             self._status.setText(self.tr("Answer copied."))
-
-    def _on_clear_clicked(self) -> None:
-        self._discard_then(self.controller.clear)
-
-    def _on_history_apply_requested(self) -> None:
-        # Checked before asking: a question and then "line 3, column 9" would waste the answer.
-        messages = self._conversation.applicable()
-        if messages is not None:
-            then = partial(self._apply_now, messages)
-            confirm_discard(self, len(self.controller.turns), then, loss="apply")
-
-    def _apply_now(self, messages: list[ChatMessage]) -> None:
-        if not self.is_streaming():  # one may have started while the question was open
-            self._conversation.apply_messages(messages)
-
-    def _on_history_import_chosen(self, path: Path) -> None:
-        # The file picked replaces the conversation: its turns go once the person agrees.
-        self._discard_then(partial(self.import_history, path))
-
-    def _discard_then(self, then: Callable[[], object]) -> None:
-        """Call `then`, which discards the conversation: at once when it has no turn, else once
-        the person agrees (nothing brings the turns back)."""
-        confirm_discard(self, len(self.controller.turns), then)
 
     def _on_controller_conversation_cleared(self) -> None:
         self._rebuild()

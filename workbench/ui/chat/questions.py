@@ -1,9 +1,9 @@
 """Chat pane questions: whether turns of the conversation are discarded.
 
-Clear, History's Play demo and "Open in its pane", Import…, and a demo's Previous turn with live
-turns after it, each drop turns that nothing brings back (with History's Keep off they are
-recorded nowhere else); the History section's Apply keeps their messages but not the rest of them.
-They ask here first; with no turn to lose they go on unasked.
+The actions that replace the conversation (`replacing`), and a demo's Previous turn with live
+turns after it, drop turns that nothing brings back (with History's Keep off they are recorded
+nowhere else); the History section's Apply keeps their messages but not the rest of them. They
+ask here first; with no turn to lose they go on unasked.
 """
 
 from __future__ import annotations
