@@ -6517,6 +6517,10 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
             <numerusform>%1 in %n richieste</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Pinned, %1</source>
+        <translation>Fissata, %1</translation>
+    </message>
 </context>
 <context>
     <name>Services</name>

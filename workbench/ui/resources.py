@@ -59,3 +59,8 @@ def stylesheet(dark: bool) -> str:
 def app_icon() -> QIcon:
     """The application icon (SVG, crisp at every DPI)."""
     return QIcon(str(path("icons", "workbench.svg")))
+
+
+def pin_icon() -> QIcon:
+    """A pinned run's mark (an icon: the pushpin emoji is a blank box where no font has it)."""
+    return QIcon(str(path("icons", "pin.svg")))

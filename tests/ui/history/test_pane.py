@@ -128,6 +128,27 @@ def test_pin_label_and_note(pane: HistoryPane, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: _queries(pane) == ["Which plan includes single sign-on?"])
 
 
+def test_a_pinned_run_is_marked_with_an_icon_and_said_in_words(pane: HistoryPane) -> None:
+    """The mark was a pushpin emoji in the date's text: a blank box where no font has it (the
+    DejaVu fonts of a bare Debian), and a symbol for a screen reader to guess at."""
+    pane.table.selectRow(2)
+    pane.pin.click()
+    model, run = pane.model, pane.model.runs()[0]
+    assert run.pinned
+    when, second = model.index(0, 0), model.index(1, 0)
+    icon = model.data(when, Qt.ItemDataRole.DecorationRole)
+    assert icon is not None
+    assert not icon.pixmap(16, 16).isNull()
+    date = model.data(when)
+    assert not any(ord(ch) > 0xFFFF for ch in date)  # the date's text alone: no emoji in it
+    assert not model.runs()[1].pinned
+    said = tr("RunsModel", "Pinned, %1", date)
+    assert model.data(when, Qt.ItemDataRole.AccessibleTextRole) == said
+    assert model.data(when, Qt.ItemDataRole.ToolTipRole) == said
+    assert model.data(second, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.DecorationRole) is None
+
+
 def test_copy_code_puts_runnable_code_on_the_clipboard(pane: HistoryPane) -> None:
     pane.table.selectRow(1)
     pane.export_as.setCurrentIndex(pane.export_as.findText("httpx"))

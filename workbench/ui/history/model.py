@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from workbench.api.redact_hosts import register_host
 from workbench.ui.common.demo import shown
 from workbench.ui.common.l10n import fill, format_datetime
+from workbench.ui.resources import pin_icon
 
 if TYPE_CHECKING:
     from workbench.core.runs.store import RunRecord
@@ -55,6 +56,7 @@ class RunsModel(QAbstractTableModel):
         super().__init__(parent)
         self._runs: list[RunRecord] = []
         self._headers: list[str] = []
+        self._pin = pin_icon()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -114,9 +116,17 @@ class RunsModel(QAbstractTableModel):
         return fill(self.tr("%1 in %n request(s)", "", size), kind)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Qt: the cell's text (a pin and the label before the query)."""
+        """Qt: the cell's text (the label before the query), and a pinned run's mark: an icon,
+        said in words to screen readers and in the tool tip."""
         run = self.run_at(index.row())
-        if run is None or role not in {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole}:
+        if run is None:
+            return None
+        pinned = run.pinned and index.column() == 0
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._pin if pinned else None
+        if pinned and role in {Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole}:
+            return fill(self.tr("Pinned, %1"), _when(run.created))
+        if role not in {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole}:
             return None
         # Only the asked cell is made: Qt asks for each cell and role separately, and the time
         # cell (a locale-formatted date) is the dearest.
@@ -124,7 +134,7 @@ class RunsModel(QAbstractTableModel):
 
     def _cell(self, run: RunRecord, column: int) -> str:
         if column == 0:
-            return ("📌 " if run.pinned else "") + _when(run.created)
+            return _when(run.created)
         if column == 1:
             return self._kind(run)
         if column == 2:
