@@ -6763,12 +6763,12 @@ Prova, mostra e verifica i modelli Cohere su endpoint serverless.</translation>
         <translation>Inserisci i risultati degli strumenti</translation>
     </message>
     <message>
-        <source>⏳ Waiting for %1&apos;s result</source>
-        <translation>⏳ In attesa del risultato di %1</translation>
+        <source>⚙ Waiting for %1&apos;s result</source>
+        <translation>⚙ In attesa del risultato di %1</translation>
     </message>
     <message>
-        <source>⏳ Waiting for the results of %1</source>
-        <translation>⏳ In attesa dei risultati di %1</translation>
+        <source>⚙ Waiting for the results of %1</source>
+        <translation>⚙ In attesa dei risultati di %1</translation>
     </message>
 </context>
 <context>

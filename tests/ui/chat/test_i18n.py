@@ -100,7 +100,7 @@ def test_chat_pane_switches_to_italian_live_and_back(
     assert pane.transcript.accessibleName() == "Conversazione"
     # How the turn ended, said again; the metrics line is in the transcript, once.
     assert pane.composer.status.text() == "In attesa dei risultati degli strumenti"
-    assert pane.transcript.tool_wait.title.text() == "⏳ In attesa del risultato di get_weather"
+    assert pane.transcript.tool_wait.title.text() == "⚙ In attesa del risultato di get_weather"
     assert pane.trace.headerItem().text(0) == "Passo"
     assert "Chiamata allo strumento get_weather" in pane.trace.steps(0)
     shown = pane.transcript.toPlainText()

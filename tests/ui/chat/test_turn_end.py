@@ -189,7 +189,7 @@ def test_the_tool_wait_stays_after_a_switch_and_is_reached_from_the_keyboard(
     wait = pane.transcript.tool_wait
 
     def said() -> bool:
-        return wait.title.text() == tr("ToolWaitCard", "⏳ Waiting for %1's result", "get_weather")
+        return wait.title.text() == tr("ToolWaitCard", "⚙ Waiting for %1's result", "get_weather")
 
     _other_language(qtbot, said)
     assert wait.isVisibleTo(pane)
@@ -247,7 +247,7 @@ def test_a_tool_call_waits_in_a_block_whose_button_opens_the_tool_results_form(
     wait = pane.transcript.tool_wait
     assert wait.isVisibleTo(pane)
     assert "get_weather" in wait.title.text()
-    assert wait.title.text() == tr("ToolWaitCard", "⏳ Waiting for %1's result", "get_weather")
+    assert wait.title.text() == tr("ToolWaitCard", "⚙ Waiting for %1's result", "get_weather")
     _status_says(pane, tr("ToolWaitCard", "Waiting for tool results"))  # the card says which
     assert pane.tabs.current_section() is pane.tool_results  # the side panel follows
     pane.tabs.show_section(pane.setup)

@@ -139,10 +139,12 @@ class ToolWaitCard(_Card):
         self.show()
 
     def _say(self) -> None:
+        # The gear of the transcript's tool call line: an hourglass emoji is a blank box where
+        # no font has it (the DejaVu fonts of a bare Debian).
         names = tuple(dict.fromkeys(self._names))
         if len(names) == 1:
-            line = self.tr("⏳ Waiting for %1's result")
+            line = self.tr("⚙ Waiting for %1's result")
         else:
-            line = self.tr("⏳ Waiting for the results of %1")
+            line = self.tr("⚙ Waiting for the results of %1")
         self.title.setText(fill(line, ", ".join(names)))
         self.setAccessibleDescription(self.title.text())
