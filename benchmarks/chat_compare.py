@@ -41,13 +41,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.figures import Figure, below, emit, info, ratio_below
+from benchmarks.paced_client import PacedClient
 from benchmarks.paced_sse import Served, paced_sse_process, v2_frames
 from benchmarks.qt_bench import HEARTBEAT_MS, MemorySecrets, private_config
 from benchmarks.sandbox_process import sandbox_process
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
-
     from workbench.api.events import StreamEvent
     from workbench.core.endpoints import EndpointConfig
     from workbench.ui.compare.pane import ComparePane
@@ -170,27 +169,12 @@ def paced_events(count: int) -> list[StreamEvent]:
     return [*events, UsageReported(usage), StreamEnded("COMPLETE")]
 
 
-class PacedClient:
-    """Stands in for WorkbenchClient: yields the events at RATE a second, as a fast read does."""
-
-    def __init__(self, events: list[StreamEvent]) -> None:
-        self._events = events
-
-    async def chat_stream(self, request: Any) -> AsyncIterator[StreamEvent]:
-        started = time.perf_counter()
-        for n, event in enumerate(self._events):
-            due = started + n / RATE
-            if time.perf_counter() < due:
-                await asyncio.sleep(max(0.0, due - time.perf_counter()))
-            yield event
-
-
 async def paced_round(pane: ComparePane, services: Services, seconds: float) -> Gaps:
     """One round of three long answers from stand-in clients, the heartbeat running."""
     events = paced_events(int(RATE * seconds))
 
     async def paced_client(endpoint_id: str, flavour: Any = None) -> Any:
-        return PacedClient(events)
+        return PacedClient(events, RATE)
 
     services.session.client_for = paced_client  # type: ignore[method-assign]
     return await long_story(pane, services, "")
@@ -208,7 +192,7 @@ async def bare_round(seconds: float) -> Gaps:
     with Gaps() as gaps:
         await asyncio.gather(
             *(
-                stream_turn(PacedClient(events), None, TurnRun(), yield_after=0.005)  # type: ignore[arg-type]  # the stand-in ignores it
+                stream_turn(PacedClient(events, RATE), None, TurnRun(), yield_after=0.005)  # type: ignore[arg-type]  # the stand-in ignores it
                 for _ in range(3)
             )
         )

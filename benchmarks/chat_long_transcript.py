@@ -25,8 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.chat_stream_render import RATE, PacedClient, build_pane, synthetic_events
+from benchmarks.chat_stream_render import RATE, build_pane, synthetic_events
 from benchmarks.figures import below, emit, info, ratio_below
+from benchmarks.paced_client import PacedClient
 from benchmarks.qt_bench import Heartbeat, private_config
 
 TURNS = 50
@@ -56,7 +57,7 @@ async def one_answer(pane, services, source, events) -> float:
         finished.set()
 
     pane.turn_finished.connect(done)
-    source.client = PacedClient(events)
+    source.client = PacedClient(events, RATE)
     with Heartbeat() as beat:
         pane.send("one more, please")
         await finished.wait()

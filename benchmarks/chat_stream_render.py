@@ -38,7 +38,6 @@ Run: .venv/bin/python benchmarks/chat_stream_render.py [seconds of stream] [runs
 from __future__ import annotations
 
 import asyncio
-import math
 import os
 import statistics
 import sys
@@ -58,6 +57,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from benchmarks.figures import Figure, emit, info, ratio_below
+from benchmarks.paced_client import PacedClient
 from benchmarks.paced_sse import Served, paced_sse_process, v2_frames
 from benchmarks.qt_bench import chat_pane_on
 from workbench.api.events import (
@@ -72,7 +72,7 @@ from workbench.api.models import ChatRequest, Citation, Usage
 from workbench.api.stream import ChatSnapshot, accumulate
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+    from collections.abc import Awaitable, Callable, Iterator
 
     from workbench.core.turns import ChatStreamer
     from workbench.ui.chat.pane import ChatPane
@@ -118,33 +118,6 @@ def synthetic_events(count: int, *, cited: bool) -> list[StreamEvent]:
         length += len(piece)
     usage = Usage(input_tokens=100, output_tokens=count, billed_units={"output_tokens": count})
     return [*events, UsageReported(usage), StreamEnded("COMPLETE")]
-
-
-class PacedClient:
-    """Stands in for WorkbenchClient: yields the events on a fixed-rate schedule.
-
-    With `burst` > 1 the events fall due `burst` at a time (a stalled connection that then
-    delivers its backlog), still at RATE on average. qasync starts a timer of whole milliseconds
-    for a sleep (it truncates), so a wait of less than one is a zero timer and the loop spins
-    until the event is due; with `whole_ms` the client waits whole milliseconds instead and
-    yields what fell due meanwhile, as a socket read hands over what arrived.
-    """
-
-    def __init__(
-        self, events: list[StreamEvent], burst: int = 1, *, whole_ms: bool = False
-    ) -> None:
-        self._events = events
-        self._burst = burst
-        self._whole_ms = whole_ms
-
-    async def chat_stream(self, request: Any) -> AsyncIterator[StreamEvent]:
-        started = time.perf_counter()
-        for n, event in enumerate(self._events):
-            due = started + (n - n % self._burst) / RATE
-            ahead = due - time.perf_counter()
-            if ahead > 0:
-                await asyncio.sleep(math.ceil(ahead * 1000) / 1000 if self._whole_ms else ahead)
-            yield event
 
 
 class Heartbeat:
@@ -481,10 +454,10 @@ def deliveries(source: Source, plans: tuple[Plan, ...]) -> list[Delivered]:
         return await source.real()
 
     async def stand_in(plan: Plan) -> ChatStreamer:
-        return PacedClient(plan.events, plan.burst)
+        return PacedClient(plan.events, RATE, plan.burst)
 
     async def whole_ms(plan: Plan) -> ChatStreamer:
-        return PacedClient(plan.events, plan.burst, whole_ms=True)
+        return PacedClient(plan.events, RATE, plan.burst, whole_ms=True)
 
     return [
         Delivered("over loopback HTTP", over_http, plans),
