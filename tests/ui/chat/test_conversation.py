@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from tests.ui.conftest import CHAT_MODEL, new_chat_pane, pane_client, run_async, select_flavour
+from tests.ui.conftest import CHAT_MODEL, pane_client, run_async, select_flavour
 from tests.ui.marked import marked_errors as marked_errors
 from tests.ui.tr import before, tr
 from tests.waits import WAIT_MS
@@ -49,11 +49,6 @@ V1_HISTORY: dict[str, Any] = {
         {"role": "CHATBOT", "message": "18 °C in Lyon."},
     ],
 }
-
-
-@pytest.fixture
-def pane(services: Services, qtbot: QtBot) -> ChatPane:
-    return new_chat_pane(services, qtbot)
 
 
 def _record_requests(qtbot: QtBot, services: Services) -> list[ChatRequest]:

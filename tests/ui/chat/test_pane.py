@@ -47,11 +47,6 @@ TOOLS = """[
 ]"""
 
 
-@pytest.fixture
-def pane(services: Services, qtbot: QtBot) -> ChatPane:
-    return new_chat_pane(services, qtbot)
-
-
 def _ask(pane: ChatPane, services: Services, qtbot: QtBot, message: str) -> Reply:
     busy_at_answer: list[bool] = []
     renders = pane.transcript.renders

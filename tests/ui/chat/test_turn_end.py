@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.hostile_server import Answer, HostileServer
 from tests.ui.conftest import (
-    new_chat_pane,
     refused_endpoint,
     select_flavour,
     use_endpoint,
@@ -51,11 +50,6 @@ DOCS = """[
   {"id": "cafe", "title": "Café", "text": "Le café crème coûte 3 euros à Zürich."},
   {"id": "the", "title": "Thé", "text": "Le thé vert coûte 2 euros à Genève."}
 ]"""
-
-
-@pytest.fixture
-def pane(services: Services, qtbot: QtBot) -> ChatPane:
-    return new_chat_pane(services, qtbot)
 
 
 @pytest.fixture
