@@ -318,6 +318,23 @@ def _run_checks(pane: QaPane, services: Services, qtbot: QtBot, *groups: str) ->
     return report
 
 
+def test_the_check_column_fits_the_titles_up_to_two_fifths_of_the_view(
+    window: MainWindow, services: Services, qtbot: QtBot
+) -> None:
+    """The titles were cut at Qt's default column width of 100 px ("The server answ…")."""
+    window.resize(1200, 800)
+    pane = _qa(window, services)
+    _run_checks(pane, services, qtbot, "connection", "chat")
+    tree = pane.results
+    widest = tree.viewport().width() * 2 // 5
+    # The widest title (or evidence label) as Qt lays it out, or the header's, if wider.
+    needed = max(tree.sizeHintForColumn(1), tree.header().sectionSizeHint(1))
+    assert tree.columnWidth(1) == min(needed, widest)
+    assert tree.columnWidth(1) > 100
+    for row in _rows(pane):
+        assert row.toolTip(1) == row.text(1)  # whole, where the column cuts it
+
+
 @pytest.mark.usefixtures("restore_language")
 def test_the_checks_own_words_follow_the_language(
     window: MainWindow, services: Services, qtbot: QtBot

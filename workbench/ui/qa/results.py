@@ -96,7 +96,7 @@ class QaResultsTree(QTreeWidget):
             item = self.topLevelItem(index)
             if item is not None:
                 self._write(item)
-        self.resizeColumnToContents(0)
+        self._fit_columns()
 
     def add_result(
         self, result: CheckResult, error: WorkbenchError | None = None
@@ -112,15 +112,27 @@ class QaResultsTree(QTreeWidget):
             item.addChild(child)
         self._write(item)
         self.addTopLevelItem(item)
-        self.resizeColumnToContents(0)
+        self._fit_columns()
         return item
+
+    def _fit_columns(self) -> None:
+        """The verdict column fits its words, and so does the check's title, up to two fifths of
+        the view, so the reason keeps room (a longer title is whole in its tool tip). The title
+        column kept Qt's default 100 px: "The server answ…", "TLS with a…"."""
+        self.resizeColumnToContents(0)
+        self.resizeColumnToContents(1)
+        widest = max(self.viewport().width() * 2 // 5, self.header().minimumSectionSize())
+        if self.columnWidth(1) > widest:
+            self.setColumnWidth(1, widest)
 
     def _write(self, item: QTreeWidgetItem) -> None:
         """A check's verdict, title and reason, and its evidence rows, in the current language."""
         result: CheckResult = item.data(0, RESULT)
         why = shown_reason(result, item.data(0, ERROR))
         item.setText(0, f"{MARK[result.status]} {verdict_word(result.status)}")
-        item.setText(1, shown(result.title))
+        title = shown(result.title)
+        item.setText(1, title)
+        item.setToolTip(1, title)
         item.setText(2, why)
         item.setToolTip(2, why)
         for index, evidence in enumerate(result.evidence):  # one child per evidence, in order
