@@ -95,6 +95,22 @@ def test_three_columns_stream_with_their_own_figures(
     assert {r.outcome for r in records} == {"ok"}
 
 
+def test_a_finished_turns_figures_wrap_to_the_columns_width(
+    pane: ComparePane, services: Services, qtbot: QtBot
+) -> None:
+    """On one line, a column narrower than its figures cut them after "tokens in"."""
+    _documents(pane)
+    pane.send(QUESTION)
+    label = pane.columns[1].figures
+    assert not label.wordWrap()  # streaming: one line of fixed height, no relayout per tick
+    one_line = label.height()
+    qtbot.waitUntil(services.tasks.is_idle, timeout=WAIT_MS)
+    assert label.wordWrap()
+    qtbot.waitUntil(lambda: label.height() == label.heightForWidth(label.width()), timeout=WAIT_MS)
+    assert label.fontMetrics().horizontalAdvance(label.text()) > label.width()  # too long…
+    assert label.height() > one_line  # …so on more lines, every figure shown
+
+
 def test_the_compatible_route_says_what_it_could_not_do(
     pane: ComparePane, services: Services, qtbot: QtBot
 ) -> None:

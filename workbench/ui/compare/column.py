@@ -306,6 +306,7 @@ class CompareColumn(Section):
         write_user(self.view.document(), request.message or "")
         self._live_at = self._end()
         self._shown = 0
+        self.figures.wrap(False)
         self._say_figures(lambda: self.tr("Waiting for the first token…"))
         self.follow_up.setEnabled(False)
         self.continue_button.setEnabled(False)
@@ -352,6 +353,7 @@ class CompareColumn(Section):
         paint_citations(self.view.document(), self._live_at, run.citations())
         self._live_at = None
         self._say_figures(functools.partial(self._final_figures, run, reply, prices))
+        self.figures.wrap(True)
         if run.error is not None and not run.stopped:
             self.stale.mark_stale(self._stale_text)  # earlier answers stay, dimmed
         else:

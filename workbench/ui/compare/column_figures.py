@@ -1,10 +1,10 @@
-"""A Compare column's figures: a line that never relays the pane out, and what it says at the end."""
+"""A Compare column's figures: one line while a turn streams, wrapped once it ends, and what they say."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QSizePolicy
 
 from workbench.core.turns import STOPPED
@@ -13,6 +13,7 @@ from workbench.ui.common.core_text import shown
 from workbench.ui.compare.figures import turn_figures
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
     from PySide6.QtWidgets import QWidget
 
     from workbench.core.chat_session import Reply
@@ -20,14 +21,43 @@ if TYPE_CHECKING:
     from workbench.core.turns import TurnRun
 
 
-def figures_label(name: str, parent: QWidget) -> StatusLabel:
-    """The one line a column's figures are written to, at every tick while it streams."""
-    label = StatusLabel(parent)
+class FiguresLabel(StatusLabel):
+    """A column's figures. While a turn streams, one line that never changes size: a wrapping
+    label relaid the whole pane (and its three transcripts) at every tick of every column
+    (benchmarks/chat_compare.py). A finished turn's figures wrap onto the lines they need at the
+    column's width, one relayout a turn: on one line, a narrow column cut them after the first
+    few ("… tokens in" and no more)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def wrap(self, on: bool) -> None:
+        """Wrap the figures (a finished turn's), or keep them on one line (a streaming one's)."""
+        if on != self.wordWrap():
+            self.setWordWrap(on)
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        """Qt: wrapped, as tall as the lines the text needs at the label's width (QLabel's own
+        hint is for a width of its choosing: two lines showed in a box four lines tall)."""
+        hint = super().sizeHint()
+        if self.wordWrap() and self.width() > 0:
+            hint.setHeight(self.heightForWidth(self.width()))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt: wrapped text needs another height at another width."""
+        super().resizeEvent(event)
+        if self.wordWrap() and event.size().width() != event.oldSize().width():
+            self.updateGeometry()
+
+
+def figures_label(name: str, parent: QWidget) -> FiguresLabel:
+    """The label a column's figures are written to, at every tick while it streams."""
+    label = FiguresLabel(parent)
     label.setObjectName(name)
-    # One line that never changes size: a wrapping label relaid the whole pane (and its three
-    # transcripts) at every tick of every column (benchmarks/chat_compare.py).
-    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
