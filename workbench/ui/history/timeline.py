@@ -18,6 +18,14 @@ if TYPE_CHECKING:
 _EMPTY = Timeline(None, None, None, (), None)
 
 
+def label_left(line: float, width: float, room: float) -> float:
+    """Where a marked moment's label of `width` starts: just after its line, or, where that
+    runs past the chart's right edge (the last token is at the end), just before it: drawn after
+    it, "last" showed as "l"."""
+    after = line + 2
+    return after if after + width <= room else max(0.0, line - 2 - width)
+
+
 class TimelineChart(Retranslating, QWidget):
     """Ticks for each event's arrival, marked lines at headers, first and last token."""
 
@@ -87,10 +95,13 @@ class TimelineChart(Retranslating, QWidget):
             (tl.first, self.tr("first")),
             (tl.last, self.tr("last")),
         )
+        metrics = painter.fontMetrics()
         for row, (moment, label) in enumerate(marks):
             if moment is None:
                 continue
-            painter.drawLine(QPointF(x(moment), 4), QPointF(x(moment), axis + 4))
-            painter.drawText(QPointF(x(moment) + 2, 12 + 12 * row), label)
+            line = x(moment)
+            painter.drawLine(QPointF(line, 4), QPointF(line, axis + 4))
+            at = label_left(line, metrics.horizontalAdvance(label), float(self.width()))
+            painter.drawText(QPointF(at, 12 + 12 * row), label)
         painter.drawText(QPointF(left, float(self.height() - 4)), self.summary())
         painter.end()
