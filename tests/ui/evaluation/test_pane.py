@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from PySide6.QtWidgets import QTableWidgetItem
+    from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
     from pytestqt.qtbot import QtBot
 
     from workbench.sandbox.runner import RunningSandbox
@@ -139,6 +139,13 @@ def _check_ticks_read_in_italian(axis: Any) -> None:
         apply_language(TEST_LANGUAGE)
 
 
+def _aligned(table: QTableWidget, row: int, column: int) -> bool:
+    """Whether that cell's text is right-aligned (a figure)."""
+    item = table.item(row, column)
+    assert item is not None
+    return bool(item.textAlignment() & Qt.AlignmentFlag.AlignRight)
+
+
 def test_two_endpoints_compare_and_a_query_opens_in_rerank(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -153,6 +160,10 @@ def test_two_endpoints_compare_and_a_query_opens_in_rerank(
     assert headers[2:] == [QCoreApplication.translate("EvaluationTables", t) for t in expected]
     assert _text(pane.metrics_table.horizontalHeaderItem(1)) == "nDCG@5"
     assert pane.queries_table.columnCount() == 6
+    # Figures right-aligned, to read down their decimals; names and words not.
+    assert [_aligned(pane.metrics_table, 0, c) for c in range(2)] == [False, True]
+    figures = [False, False, True, True, True, False]  # id, query, A, B, B - A, outcome
+    assert [_aligned(pane.queries_table, 0, c) for c in range(6)] == figures
     pane.results.setCurrentIndex(1)
     pane.queries_table.selectRow(3)
     assert pane.open_button.isEnabled()

@@ -22,9 +22,11 @@ def number(value: float, *, signed: bool = False) -> str:
     return f"+{text}" if signed and value > 0 else text
 
 
-def _item(text: str) -> QTableWidgetItem:
+def _item(text: str, *, figure: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if figure:  # a column of figures reads down its decimals, as a spreadsheet's does
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
 
@@ -83,7 +85,7 @@ def fill_metrics(table: QTableWidget, report: EvalReport) -> None:
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
-            table.setItem(r, c, _item(text))
+            table.setItem(r, c, _item(text, figure=c > 0))
 
 
 def fill_queries(table: QTableWidget, report: EvalReport, metric: str = "ndcg") -> list[str]:
@@ -122,11 +124,12 @@ def fill_queries(table: QTableWidget, report: EvalReport, metric: str = "ndcg") 
     table.setColumnCount(len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.setRowCount(len(rows))
+    figure_columns = range(2, 5 if comparison is not None else 3)  # not the outcome's words
     for r, row in enumerate(rows):
         query_id, *figures = row
         cells = [query_id, report.query_texts.get(query_id, ""), *figures]
         for c, text in enumerate(cells):
-            table.setItem(r, c, _item(text))
+            table.setItem(r, c, _item(text, figure=c in figure_columns))
     return [row[0] for row in rows]
 
 
