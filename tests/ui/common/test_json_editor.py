@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
 from tests.ui.conftest import tr
@@ -164,6 +165,23 @@ def test_json_editor_turns_colours_off_for_huge_texts_and_back(
     qtbot.waitUntil(
         coloured, timeout=WAIT_MS
     )  # the highlighter re-colours on its next turn of the event loop
+
+
+def test_a_switched_off_editor_greys_its_text(editor: JsonEditor, qtbot: QtBot) -> None:
+    """Its syntax colours made a disabled editor look in use (the chat Model page's schema while
+    the Text format is chosen)."""
+    editor.set_value({"key": "value", "n": 1})
+    greyed = editor.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+    def colours() -> set[str]:
+        block = editor.editor.document().firstBlock().next()  # `  "key": "value",`
+        return {r.format.foreground().color().name() for r in block.layout().formats()}
+
+    qtbot.waitUntil(lambda: len(colours()) > 1, timeout=WAIT_MS)  # key and string told apart
+    editor.setEnabled(False)
+    qtbot.waitUntil(lambda: colours() == {greyed.name()}, timeout=WAIT_MS)
+    editor.setEnabled(True)
+    qtbot.waitUntil(lambda: len(colours()) > 1 and greyed.name() not in colours(), timeout=WAIT_MS)
 
 
 def test_an_empty_editor_with_a_hint_greets_neutrally_until_typed_in(

@@ -106,9 +106,13 @@ class JsonEditor(Retranslating, QWidget):
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:
-        """Colour the text and mark the error again in a new theme's colours."""
-        if event.type() == QEvent.Type.PaletteChange:
-            self._highlighter.recolour(self.palette())
+        """Colour the text and mark the error again in a new theme's colours; grey the text while
+        the editor is switched off (the syntax colours made a disabled editor look in use: the
+        Model page's schema with the Text format chosen)."""
+        if event.type() == QEvent.Type.EnabledChange:
+            self._highlighter.recolour(self.palette(), muted=not self.isEnabled())
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._highlighter.recolour(self.palette(), muted=not self.isEnabled())
             if where := self.error_position():
                 self._mark(f"line {where[0]}, column {where[1]}")
         super().changeEvent(event)

@@ -55,17 +55,19 @@ class JsonHighlighter(QSyntaxHighlighter):
         self._formats: dict[str, QTextCharFormat] = {}
         self._set_formats(palette)
 
-    def _set_formats(self, palette: QPalette) -> None:
+    def _set_formats(self, palette: QPalette, *, muted: bool = False) -> None:
+        greyed = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         for name, colour in code_colours(palette).items():
             fmt = QTextCharFormat()
-            fmt.setForeground(colour)
+            fmt.setForeground(greyed if muted else colour)
             if name == "key":
                 fmt.setFontWeight(QFont.Weight.DemiBold)
             self._formats[name] = fmt
 
-    def recolour(self, palette: QPalette) -> None:
-        """Colour the document again in the theme's colours for `palette`."""
-        self._set_formats(palette)
+    def recolour(self, palette: QPalette, *, muted: bool = False) -> None:
+        """Colour the document again in the theme's colours for `palette` (`muted`: all of it in
+        the palette's disabled text colour, for an editor that is switched off)."""
+        self._set_formats(palette, muted=muted)
         document = self.document()
         if self._enabled and document is not None:
             # The signal an edit sends, which reaches the hooked reformat slot; not
