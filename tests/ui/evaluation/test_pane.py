@@ -146,6 +146,13 @@ def _aligned(table: QTableWidget, row: int, column: int) -> bool:
     return bool(item.textAlignment() & Qt.AlignmentFlag.AlignRight)
 
 
+def _fitted(table: QTableWidget, column: int) -> bool:
+    """Whether the column is as wide as its cells or its header ask, no wider."""
+    header = table.horizontalHeader()
+    wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+    return table.columnWidth(column) == wanted
+
+
 def test_two_endpoints_compare_and_a_query_opens_in_rerank(
     window: MainWindow, services: Services, qtbot: QtBot
 ) -> None:
@@ -164,6 +171,9 @@ def test_two_endpoints_compare_and_a_query_opens_in_rerank(
     assert [_aligned(pane.metrics_table, 0, c) for c in range(2)] == [False, True]
     figures = [False, False, True, True, True, False]  # id, query, A, B, B - A, outcome
     assert [_aligned(pane.queries_table, 0, c) for c in range(6)] == figures
+    # …and each column as wide as its cells: a stretched last column (Recall@5) put its
+    # figures at the window's far edge.
+    assert _fitted(pane.metrics_table, 3)
     pane.results.setCurrentIndex(1)
     pane.queries_table.selectRow(3)
     assert pane.open_button.isEnabled()
