@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from workbench.ui.chat.questions import confirm_discard
+from workbench.ui.chat.questions import Loss, confirm_discard
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,8 +48,7 @@ class Replacing:
         asking: a question answered, then "line 3, column 9", would waste the answer."""
         messages = self.conversation.applicable()
         if messages is not None:
-            then = partial(self._apply_now, messages)
-            confirm_discard(self.asker, len(self.controller.turns), then, loss="apply")
+            self._discard_then(partial(self._apply_now, messages), loss="apply")
 
     def import_file(self, path: Path) -> None:
         """Import…: the file picked becomes the conversation."""
@@ -85,5 +84,5 @@ class Replacing:
             self.controller.clear()
             self.demo.start(script, speed)
 
-    def _discard_then(self, then: Callable[[], object]) -> None:
-        confirm_discard(self.asker, len(self.controller.turns), then)
+    def _discard_then(self, then: Callable[[], object], loss: Loss = "conversation") -> None:
+        confirm_discard(self.asker, len(self.controller.turns), then, loss=loss)

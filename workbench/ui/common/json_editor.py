@@ -109,12 +109,11 @@ class JsonEditor(Retranslating, QWidget):
         """Colour the text and mark the error again in a new theme's colours; grey the text while
         the editor is switched off (the syntax colours made a disabled editor look in use: the
         Model page's schema with the Text format chosen)."""
-        if event.type() == QEvent.Type.EnabledChange:
+        kind = event.type()
+        if kind in (QEvent.Type.EnabledChange, QEvent.Type.PaletteChange):
             self._highlighter.recolour(self.palette(), muted=not self.isEnabled())
-        elif event.type() == QEvent.Type.PaletteChange:
-            self._highlighter.recolour(self.palette(), muted=not self.isEnabled())
-            if where := self.error_position():
-                self._mark(f"line {where[0]}, column {where[1]}")
+        if kind == QEvent.Type.PaletteChange and (where := self.error_position()):
+            self._mark(f"line {where[0]}, column {where[1]}")
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
